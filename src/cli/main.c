@@ -1,0 +1,58 @@
+/*
+ * main.c — the `tidings` program: dispatches to a subcommand.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: tidings COMMAND [options]\n"
+    "\n"
+    "Reads news articles and writes sourced, structured facts (tidings/1 JSON Lines).\n"
+    "\n"
+    "commands:\n"
+    "  extract FILE|DIR|- ...   extract facts, one JSON object per article, to stdout\n"
+    "  eval LAYER FILE          measure a layer on annotated data (tagger, parser)\n"
+    "  train MODEL ...          train a model from a treebank (tagger, parser)\n"
+    "  help [COMMAND]           show help\n"
+    "\n"
+    "Run 'tidings COMMAND --help' for a command's options.\n";
+
+int td_cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "tidings %s: ", cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'tidings %s --help'.\n", cmd);
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "extract") == 0) return td_cmd_extract(argc - 1, argv + 1);
+  if (strcmp(cmd, "eval") == 0) return td_cmd_eval(argc - 1, argv + 1);
+  if (strcmp(cmd, "train") == 0) return td_cmd_train(argc - 1, argv + 1);
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+    printf("tidings %s\n", TD_VERSION);
+    return 0;
+  }
+  if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    if (argc > 2) {
+      char *sub[] = {argv[2], "--help", NULL};
+      if (strcmp(argv[2], "extract") == 0) return td_cmd_extract(2, sub);
+      if (strcmp(argv[2], "eval") == 0) return td_cmd_eval(2, sub);
+      if (strcmp(argv[2], "train") == 0) return td_cmd_train(2, sub);
+    }
+    fputs(usage, stdout);
+    return 0;
+  }
+  fprintf(stderr, "tidings: unknown command '%s'\n\n%s", cmd, usage);
+  return 2;
+}

@@ -1,0 +1,171 @@
+/*
+ * alloc.c — checked allocation, the per-document arena and the growable
+ * buffer. Out-of-memory ends the process here, in one place, with a message.
+ */
+#include "core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- checked allocation ---- */
+
+void td_oom(void) {
+  fputs("tidings: out of memory\n", stderr);
+  abort();
+}
+
+void *td_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) td_oom();
+  return p;
+}
+
+void *td_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) td_oom();
+  return p;
+}
+
+void *td_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) td_oom();
+  return q;
+}
+
+char *td_xstrndup(const char *s, size_t n) {
+  char *d = td_xmalloc(n + 1);
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+char *td_xstrdup(const char *s) { return td_xstrndup(s, strlen(s)); }
+
+/* ---- arena ---- */
+
+struct td_arena_block {
+  td_arena_block *next;
+  size_t cap, used;
+  _Alignas(16) unsigned char data[];
+};
+
+#define TD_ARENA_MIN 65536
+
+void td_arena_init(td_arena *a) {
+  a->head = NULL;
+  a->used_total = 0;
+}
+
+void *td_arena_alloc(td_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  td_arena_block *b = a->head;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > TD_ARENA_MIN ? n : TD_ARENA_MIN;
+    if (b && b->cap * 2 > cap && b->cap < (1u << 24)) cap = b->cap * 2;
+    b = td_xmalloc(sizeof(*b) + cap);
+    b->cap = cap;
+    b->used = 0;
+    b->next = a->head;
+    a->head = b;
+  }
+  void *p = b->data + b->used;
+  b->used += n;
+  a->used_total += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *td_arena_strndup(td_arena *a, const char *s, size_t n) {
+  char *d = td_arena_alloc(a, n + 1);
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+char *td_arena_strdup(td_arena *a, const char *s) {
+  return s ? td_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *td_arena_printf(td_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  char *d = td_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(d, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+void td_arena_release(td_arena *a) {
+  td_arena_block *b = a->head;
+  while (b) {
+    td_arena_block *n = b->next;
+    free(b);
+    b = n;
+  }
+  a->head = NULL;
+  a->used_total = 0;
+}
+
+/* ---- buf ---- */
+
+void td_buf_reserve(td_buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need) cap *= 2;
+  b->ptr = td_xrealloc(b->ptr, cap);
+  b->cap = cap;
+}
+
+void td_buf_put(td_buf *b, const void *s, size_t n) {
+  td_buf_reserve(b, n);
+  if (n) memcpy(b->ptr + b->len, s, n);
+  b->len += n;
+  b->ptr[b->len] = 0;
+}
+
+void td_buf_puts(td_buf *b, const char *s) { td_buf_put(b, s, strlen(s)); }
+
+void td_buf_putc(td_buf *b, int c) {
+  td_buf_reserve(b, 1);
+  b->ptr[b->len++] = (char)c;
+  b->ptr[b->len] = 0;
+}
+
+void td_buf_vprintf(td_buf *b, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n <= 0) return;
+  td_buf_reserve(b, (size_t)n);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void td_buf_printf(td_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  td_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+char *td_buf_detach(td_buf *b, size_t *len) {
+  if (!b->ptr) td_buf_reserve(b, 0), b->ptr[0] = 0;
+  char *p = b->ptr;
+  if (len) *len = b->len;
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void td_buf_free(td_buf *b) {
+  free(b->ptr);
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+}

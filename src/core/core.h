@@ -1,0 +1,111 @@
+/*
+ * core.h — the small machinery every stage uses: out-of-memory handling,
+ * an arena per document, an owned growable buffer, UTF-8, hashing, and the
+ * JSON string writer. Private to libtidings.
+ */
+#ifndef TD_CORE_H
+#define TD_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+/* ---- allocation: out-of-memory is handled here and only here ---- */
+
+/* Abort with a message. Called by the x-allocators on failure. */
+void td_oom(void);
+void *td_xmalloc(size_t n);
+void *td_xcalloc(size_t n, size_t size);
+void *td_xrealloc(void *p, size_t n);
+char *td_xstrdup(const char *s);
+char *td_xstrndup(const char *s, size_t n);
+
+/* Grow a dynamic array `p` of `cap` items so that it holds `need` items.
+ *   TD_GROW(doc->toks, doc->cap_toks, doc->ntoks + 1); */
+#define TD_GROW(p, cap, need)                                               \
+  do {                                                                      \
+    if ((size_t)(need) > (size_t)(cap)) {                                   \
+      size_t td_nc_ = (cap) ? (size_t)(cap) * 2 : 16;                       \
+      while (td_nc_ < (size_t)(need)) td_nc_ *= 2;                          \
+      (p) = td_xrealloc((p), td_nc_ * sizeof(*(p)));                        \
+      (cap) = td_nc_;                                                       \
+    }                                                                       \
+  } while (0)
+
+/* ---- arena: everything a document allocates, freed at once ---- */
+
+typedef struct td_arena_block td_arena_block;
+typedef struct td_arena {
+  td_arena_block *head;
+  size_t used_total;
+} td_arena;
+
+void td_arena_init(td_arena *a);
+/* 16-byte aligned, zeroed memory living until td_arena_release(). */
+void *td_arena_alloc(td_arena *a, size_t n);
+char *td_arena_strndup(td_arena *a, const char *s, size_t n);
+char *td_arena_strdup(td_arena *a, const char *s);
+char *td_arena_printf(td_arena *a, const char *fmt, ...);
+void td_arena_release(td_arena *a);
+
+/* ---- buf: an owned, growable, always NUL-terminated byte buffer ---- */
+
+typedef struct td_buf {
+  char *ptr;
+  size_t len, cap;
+} td_buf;
+
+#define TD_BUF_INIT {NULL, 0, 0}
+void td_buf_reserve(td_buf *b, size_t extra);
+void td_buf_put(td_buf *b, const void *s, size_t n);
+void td_buf_puts(td_buf *b, const char *s);
+void td_buf_putc(td_buf *b, int c);
+void td_buf_printf(td_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void td_buf_vprintf(td_buf *b, const char *fmt, va_list ap);
+/* Hands the buffer's memory to the caller (who frees it); b becomes empty. */
+char *td_buf_detach(td_buf *b, size_t *len);
+void td_buf_free(td_buf *b);
+
+/* ---- UTF-8 ---- */
+
+/* Decodes one code point at s (n bytes available). Returns its byte length
+ * (1..4) and stores the code point, or returns 0 with *cp = 0xFFFD for an
+ * invalid sequence (the caller skips 1 byte). */
+int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Appends the UTF-8 encoding of cp. */
+void td_utf8_put(td_buf *b, uint32_t cp);
+/* Number of code points in s[0..n). */
+size_t td_utf8_count(const char *s, size_t n);
+
+/* ---- hashing ---- */
+
+/* sha256 of data, as 64 lowercase hex digits plus NUL into hex[65]. */
+void td_sha256_hex(const void *data, size_t n, char hex[65]);
+typedef struct td_sha256 {
+  uint32_t h[8];
+  uint64_t len;
+  unsigned char blk[64];
+  size_t nblk;
+} td_sha256;
+void td_sha256_init(td_sha256 *c);
+void td_sha256_update(td_sha256 *c, const void *data, size_t n);
+void td_sha256_final(td_sha256 *c, unsigned char out[32]);
+/* 64-bit FNV-1a, for hash tables. */
+uint64_t td_hash64(const void *data, size_t n);
+
+/* ---- JSON writing ---- */
+
+/* Writes s[0..n) as a JSON string literal (quotes included). Input must be
+ * valid UTF-8 (normalized text always is). */
+void td_json_str(td_buf *b, const char *s, size_t n);
+/* Same for a NUL-terminated string, or `null` when s is NULL. */
+void td_json_cstr(td_buf *b, const char *s);
+
+/* ---- small string helpers ---- */
+
+int td_is_space_cp(uint32_t cp);
+/* ASCII lowercase copy into dst (cap bytes, NUL-terminated); returns length. */
+size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * utf8.c — UTF-8 decoding and encoding, JSON string escaping and the small
+ * character helpers the text stages share.
+ */
+#include "core.h"
+
+#include <string.h>
+
+int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
+  *cp = 0xFFFD;
+  if (n == 0) return 0;
+  unsigned c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  int len;
+  uint32_t v, min;
+  if ((c & 0xE0) == 0xC0) len = 2, v = c & 0x1F, min = 0x80;
+  else if ((c & 0xF0) == 0xE0) len = 3, v = c & 0x0F, min = 0x800;
+  else if ((c & 0xF8) == 0xF0) len = 4, v = c & 0x07, min = 0x10000;
+  else return 0;
+  if ((size_t)len > n) return 0;
+  for (int i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (s[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = v;
+  return len;
+}
+
+void td_utf8_put(td_buf *b, uint32_t cp) {
+  char t[4];
+  if (cp < 0x80) {
+    td_buf_putc(b, (int)cp);
+    return;
+  }
+  if (cp < 0x800) {
+    t[0] = (char)(0xC0 | (cp >> 6));
+    t[1] = (char)(0x80 | (cp & 0x3F));
+    td_buf_put(b, t, 2);
+  } else if (cp < 0x10000) {
+    t[0] = (char)(0xE0 | (cp >> 12));
+    t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    t[2] = (char)(0x80 | (cp & 0x3F));
+    td_buf_put(b, t, 3);
+  } else {
+    t[0] = (char)(0xF0 | (cp >> 18));
+    t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    t[3] = (char)(0x80 | (cp & 0x3F));
+    td_buf_put(b, t, 4);
+  }
+}
+
+size_t td_utf8_count(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+  return k;
+}
+
+void td_json_str(td_buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  td_buf_reserve(b, n + 2);
+  td_buf_putc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    td_buf_put(b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+    case '"': td_buf_put(b, "\\\"", 2); break;
+    case '\\': td_buf_put(b, "\\\\", 2); break;
+    case '\n': td_buf_put(b, "\\n", 2); break;
+    case '\t': td_buf_put(b, "\\t", 2); break;
+    case '\r': td_buf_put(b, "\\r", 2); break;
+    default: {
+      char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      td_buf_put(b, u, 6);
+    }
+    }
+  }
+  td_buf_put(b, s + run, n - run);
+  td_buf_putc(b, '"');
+}
+
+void td_json_cstr(td_buf *b, const char *s) {
+  if (!s) td_buf_put(b, "null", 4);
+  else td_json_str(b, s, strlen(s));
+}
+
+int td_is_space_cp(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000 || cp == 0x1680 ||
+         cp == 0x205F || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+}
+
+size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n) {
+  if (cap == 0) return 0;
+  if (n >= cap) n = cap - 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    dst[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+  }
+  dst[n] = 0;
+  return n;
+}

@@ -1,0 +1,9 @@
+/*
+ * places.c — the places layer. Not built yet: the layer stays an empty list.
+ */
+#include "extract.h"
+
+int td_places(const td_engine *eng, td_doc *doc) {
+  (void)eng, (void)doc;
+  return 0;
+}

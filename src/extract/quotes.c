@@ -1,0 +1,9 @@
+/*
+ * quotes.c — the quotes layer. Not built yet: the layer stays an empty list.
+ */
+#include "extract.h"
+
+int td_quotes(const td_engine *eng, td_doc *doc) {
+  (void)eng, (void)doc;
+  return 0;
+}

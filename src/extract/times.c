@@ -1,0 +1,9 @@
+/*
+ * times.c — the times layer. Not built yet: the layer stays an empty list.
+ */
+#include "extract.h"
+
+int td_times(const td_engine *eng, td_doc *doc) {
+  (void)eng, (void)doc;
+  return 0;
+}

@@ -1,0 +1,323 @@
+/*
+ * source.c — turns what the user names (files, directories, "-") into a
+ * stream of td_input records: walks directories in sorted order, decides
+ * each file's format (by name, else by sniffing its first bytes) and hands
+ * it to the right reader (plain text and HTML here; jsonl.c; warc.c).
+ * A document that cannot be read becomes an input with `error` set, so the
+ * run goes on and the error is reported in order.
+ */
+#include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define TD_MAX_DOC_BYTES ((size_t)512 << 20)
+
+struct td_source {
+  char **files;          /* "-" for stdin */
+  size_t nfiles, cap, next;
+  td_format fmt;         /* forced format or AUTO */
+  /* the file being read, for multi-document formats */
+  FILE *jl;              /* JSON Lines */
+  char *jl_name;
+  size_t jl_line;
+  td_warc *warc;
+  char *line;
+  size_t line_cap;
+};
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_file(td_source *s, const char *p) {
+  TD_GROW(s->files, s->cap, s->nfiles + 1);
+  s->files[s->nfiles++] = td_xstrdup(p);
+}
+
+/* Adds the regular files under dir, sorted, without recursion: a work
+ * list of folders still to read. */
+static void walk(td_source *s, const char *root) {
+  char **todo = NULL;
+  size_t ntodo = 0, cap = 0;
+  TD_GROW(todo, cap, 1);
+  todo[ntodo++] = td_xstrdup(root);
+  while (ntodo) {
+    char *dir = todo[--ntodo];
+    DIR *d = opendir(dir);
+    if (!d) {
+      free(dir);
+      continue;
+    }
+    char **names = NULL;
+    size_t n = 0, ncap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+      if (e->d_name[0] == '.') continue;
+      TD_GROW(names, ncap, n + 1);
+      size_t L = strlen(dir) + strlen(e->d_name) + 2;
+      names[n] = td_xmalloc(L);
+      snprintf(names[n], L, "%s/%s", dir, e->d_name);
+      n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    /* files in order now; sub-folders pushed in reverse so they pop sorted */
+    size_t first_dir = s->nfiles;
+    (void)first_dir;
+    char **subs = NULL;
+    size_t nsub = 0, subcap = 0;
+    for (size_t i = 0; i < n; i++) {
+      struct stat st;
+      if (stat(names[i], &st) != 0) {
+        free(names[i]);
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        TD_GROW(subs, subcap, nsub + 1);
+        subs[nsub++] = names[i];
+      } else {
+        if (S_ISREG(st.st_mode)) add_file(s, names[i]);
+        free(names[i]);
+      }
+    }
+    for (size_t i = nsub; i-- > 0;) {
+      TD_GROW(todo, cap, ntodo + 1);
+      todo[ntodo++] = subs[i];
+    }
+    free(subs);
+    free(names);
+    free(dir);
+  }
+  free(todo);
+}
+
+td_source *td_source_open(const char *path, td_format fmt, char *err, size_t errlen) {
+  td_source *s = td_xcalloc(1, sizeof *s);
+  s->fmt = fmt;
+  if (strcmp(path, "-") == 0) {
+    add_file(s, "-");
+    return s;
+  }
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    free(s);
+    return NULL;
+  }
+  if (S_ISDIR(st.st_mode)) walk(s, path);
+  else add_file(s, path);
+  return s;
+}
+
+static int ends_with(const char *s, const char *suf) {
+  size_t a = strlen(s), b = strlen(suf);
+  return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+static td_format by_name(const char *p) {
+  if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".jsonl.gz"))
+    return TD_FMT_JSONL;
+  if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml"))
+    return TD_FMT_HTML;
+  if (ends_with(p, ".warc") || ends_with(p, ".warc.gz")) return TD_FMT_WARC;
+  if (ends_with(p, ".txt") || ends_with(p, ".text")) return TD_FMT_TEXT;
+  return TD_FMT_AUTO;
+}
+
+/* Guesses a format from the first bytes. */
+static td_format sniff(const unsigned char *b, size_t n) {
+  if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b) return TD_FMT_WARC;
+  if (n >= 5 && memcmp(b, "WARC/", 5) == 0) return TD_FMT_WARC;
+  size_t i = 0;
+  if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) i = 3;
+  while (i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) i++;
+  if (i < n && b[i] == '{') return TD_FMT_JSONL;
+  if (i < n && b[i] == '<') {
+    size_t k = i + 1;
+    if (k < n && (b[k] == '!' || b[k] == '?' || ((b[k] | 32) >= 'a' && (b[k] | 32) <= 'z')))
+      return TD_FMT_HTML;
+  }
+  return TD_FMT_TEXT;
+}
+
+/* Reads a whole stream. Returns 0, or -1 with a reason in *why. */
+static int slurp(FILE *f, char **out, size_t *len, const char **why) {
+  td_buf b = TD_BUF_INIT;
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (b.len + k > TD_MAX_DOC_BYTES) {
+      td_buf_free(&b);
+      *why = "document larger than 512 MB";
+      return -1;
+    }
+    td_buf_put(&b, chunk, k);
+  }
+  if (ferror(f)) {
+    td_buf_free(&b);
+    *why = strerror(errno);
+    return -1;
+  }
+  *out = td_buf_detach(&b, len);
+  return 0;
+}
+
+/* A plain-text article that is really binary data gets an error. */
+static const char *binary_reason(const char *b, size_t n) {
+  size_t bad = 0, nul = 0, check = n < 65536 ? n : 65536;
+  const unsigned char *u = (const unsigned char *)b;
+  for (size_t i = 0; i < check;) {
+    uint32_t cp;
+    int k = td_utf8_decode(u + i, check - i, &cp);
+    if (k == 0) {
+      if (check - i >= 4) bad++;
+      i++;
+      continue;
+    }
+    if (cp == 0) nul++;
+    else if (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') bad++;
+    i += (size_t)k;
+  }
+  if (nul * 100 > check || bad * 10 > check) return "not text (binary data)";
+  return NULL;
+}
+
+static td_input *new_input(const char *id) {
+  td_input *in = td_xcalloc(1, sizeof *in);
+  in->id = td_xstrdup(id);
+  return in;
+}
+
+static td_input *fail(const char *id, const char *why) {
+  td_input *in = new_input(id);
+  in->error = td_xstrdup(why);
+  return in;
+}
+
+/* The document id of a file: its name without folders. */
+static const char *base_name(const char *p) {
+  if (strcmp(p, "-") == 0) return "stdin";
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* Opens the next file; returns a single-document input, or NULL when a
+ * multi-document reader was started (or the file yields nothing). */
+static td_input *open_next(td_source *s, const char *path) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return fail(base_name(path), strerror(errno));
+  td_format fmt = s->fmt != TD_FMT_AUTO ? s->fmt : by_name(path);
+  unsigned char head[512];
+  size_t nh = 0;
+  if (fmt == TD_FMT_AUTO || fmt == TD_FMT_WARC) {
+    /* Peek without losing bytes: for stdin we cannot seek, so read all. */
+    if (f != stdin) {
+      nh = fread(head, 1, sizeof head, f);
+      rewind(f);
+      if (fmt == TD_FMT_AUTO) fmt = sniff(head, nh);
+    }
+  }
+  if (fmt == TD_FMT_WARC) {
+    char err[256];
+    if (f != stdin) fclose(f), f = NULL; /* the reader opens the path itself */
+    s->warc = td_warc_open(path, f, err, sizeof err);
+    if (!s->warc) return fail(base_name(path), err);
+    return NULL;
+  }
+  if (fmt == TD_FMT_JSONL) {
+    s->jl = f;
+    s->jl_name = td_xstrdup(path);
+    s->jl_line = 0;
+    return NULL;
+  }
+  char *body = NULL;
+  size_t len = 0;
+  const char *why = NULL;
+  int rc = slurp(f, &body, &len, &why);
+  if (f != stdin) fclose(f);
+  if (rc != 0) return fail(base_name(path), why);
+  if (fmt == TD_FMT_AUTO) {
+    fmt = sniff((const unsigned char *)body, len < 512 ? len : 512);
+    if (fmt == TD_FMT_JSONL) {
+      /* stdin with JSON Lines: parse from memory */
+      s->jl = fmemopen(NULL, len ? len : 1, "w+");
+      if (s->jl && len) fwrite(body, 1, len, s->jl), rewind(s->jl);
+      free(body);
+      s->jl_name = td_xstrdup("stdin");
+      s->jl_line = 0;
+      return NULL;
+    }
+    if (fmt == TD_FMT_WARC) {
+      free(body);
+      return fail(base_name(path), "WARC on stdin: give --input-format warc");
+    }
+  }
+  td_input *in = new_input(base_name(path));
+  in->body = body;
+  in->body_len = len;
+  in->is_html = fmt == TD_FMT_HTML;
+  if (!in->is_html && len && (why = binary_reason(body, len))) in->error = td_xstrdup(why);
+  return in;
+}
+
+/* Next JSON line of the open JSON Lines file, or NULL at its end. */
+static td_input *next_jsonl(td_source *s) {
+  ssize_t n;
+  while ((n = getline(&s->line, &s->line_cap, s->jl)) >= 0) {
+    s->jl_line++;
+    size_t len = (size_t)n;
+    while (len && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r')) len--;
+    size_t k = 0;
+    while (k < len && (s->line[k] == ' ' || s->line[k] == '\t')) k++;
+    if (k == len) continue;
+    td_input *in = td_xcalloc(1, sizeof *in);
+    td_jsonl_parse_line(s->line, len, base_name(s->jl_name), s->jl_line, in);
+    if (!in->id) {
+      char id[512];
+      snprintf(id, sizeof id, "%s:%zu", base_name(s->jl_name), s->jl_line);
+      in->id = td_xstrdup(id);
+    }
+    return in;
+  }
+  if (s->jl != stdin) fclose(s->jl);
+  s->jl = NULL;
+  free(s->jl_name);
+  s->jl_name = NULL;
+  return NULL;
+}
+
+int td_source_next(td_source *s, td_input **out) {
+  for (;;) {
+    if (s->jl) {
+      if ((*out = next_jsonl(s))) return TD_OK;
+      continue;
+    }
+    if (s->warc) {
+      if (td_warc_next(s->warc, out) == TD_OK && *out) return TD_OK;
+      td_warc_close(s->warc);
+      s->warc = NULL;
+      continue;
+    }
+    if (s->next >= s->nfiles) {
+      *out = NULL;
+      return TD_EOF;
+    }
+    const char *path = s->files[s->next++];
+    if ((*out = open_next(s, path))) return TD_OK;
+  }
+}
+
+void td_source_close(td_source *s) {
+  if (!s) return;
+  if (s->jl && s->jl != stdin) fclose(s->jl);
+  if (s->warc) td_warc_close(s->warc);
+  for (size_t i = 0; i < s->nfiles; i++) free(s->files[i]);
+  free(s->files);
+  free(s->jl_name);
+  free(s->line);
+  free(s);
+}

@@ -1,0 +1,288 @@
+/*
+ * tagger.c — the part-of-speech stage: gives every token a Penn (XPOS) and
+ * a Universal (UPOS) tag. The model is a greedy left-to-right averaged
+ * perceptron over joint XPOS+UPOS classes (train_tagger.c trains it on UD
+ * English EWT); its weights are read in place from the memory-mapped
+ * resource image, section "tagger", so loading costs a few pointer checks.
+ *
+ * Features are hashed to 64 bits (word, lowercase word, affixes, shape,
+ * neighbouring words and the two previous predicted tags); the model keeps
+ * for each feature seen in training a short list of (class, weight) pairs.
+ */
+#include "lang.h"
+#include "train.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct td_tagger {
+  const td_tg_header *h;
+  const uint8_t *cls_tab;  /* nclass x 4 bytes */
+  const uint32_t *slots;   /* nslot x 2 */
+  const int16_t *w;
+  const uint8_t *wcls;
+};
+
+/* ---- hashing ---- */
+
+#define K_TMPL 0x9E3779B97F4A7C15ULL
+#define K_B 0xC2B2AE3D27D4EB4FULL
+
+static inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  return x;
+}
+
+static inline uint64_t fnv(const unsigned char *s, size_t n) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001B3ULL;
+  return h;
+}
+
+static inline uint64_t f1(unsigned t, uint64_t a) { return mix64(a + (t + 1) * K_TMPL); }
+static inline uint64_t f2(unsigned t, uint64_t a, uint64_t b) {
+  return mix64(a ^ (b * K_B + (t + 1) * K_TMPL));
+}
+
+/* ---- word features ---- */
+
+enum {
+  WF_CAP = 1, WF_ALLCAP = 2, WF_DIGIT = 4, WF_HYPHEN = 8, WF_ALLDIGIT = 16,
+  WF_ALPHA = 32, WF_LOWER = 64, WF_PUNCT = 128, WF_LONG = 256
+};
+
+/* Lowercases ASCII, folds curly quotes to ASCII and digits to '0' (so
+ * "1995" and "2001" share a feature). Writes at most cap bytes. */
+static size_t fold_form(const char *s, size_t n, unsigned char *out, size_t cap,
+                        int digits) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char d = (unsigned char)s[i + 2];
+      if (d == 0x98 || d == 0x99) { out[k++] = '\''; i += 2; continue; }
+      if (d == 0x9C || d == 0x9D) { out[k++] = '"'; i += 2; continue; }
+    }
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    else if (digits && c >= '0' && c <= '9') c = '0';
+    out[k++] = c;
+  }
+  return k;
+}
+
+void td_tg_word_init(td_tg_word *w, const char *s, size_t n) {
+  unsigned char low[128], shape[32];
+  size_t ln = fold_form(s, n, low, sizeof low, 1);
+  uint32_t fl = 0;
+  int nalpha = 0, nupper = 0, ndigit = 0, nother = 0;
+  size_t sn = 0;
+  unsigned char last = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i], k;
+    if (c >= 'A' && c <= 'Z') k = 'X', nalpha++, nupper++;
+    else if (c >= 'a' && c <= 'z') k = 'x', nalpha++;
+    else if (c >= '0' && c <= '9') k = 'd', ndigit++;
+    else if (c >= 0x80) k = 'u', nalpha++;
+    else k = c, nother++;
+    if (c == '-') fl |= WF_HYPHEN;
+    if (k != last && sn < sizeof shape) shape[sn++] = k;
+    last = k;
+  }
+  if (n && s[0] >= 'A' && s[0] <= 'Z') fl |= WF_CAP;
+  if (nupper >= 2 && nupper == nalpha) fl |= WF_ALLCAP;
+  if (ndigit) fl |= WF_DIGIT;
+  if (ndigit && ndigit == (int)n) fl |= WF_ALLDIGIT;
+  if (nalpha) fl |= WF_ALPHA;
+  if (nalpha && !nupper) fl |= WF_LOWER;
+  if (!nalpha && !ndigit) fl |= WF_PUNCT;
+  if (n > 12) fl |= WF_LONG;
+  w->flags = fl;
+  w->low = fnv(low, ln);
+  unsigned char raw[128];
+  size_t rn = fold_form(s, n, raw, sizeof raw, 0);
+  for (size_t i = 0; i < rn; i++) /* undo lowercasing: keep case */
+    if (s[i] >= 'A' && s[i] <= 'Z' && i < n) raw[i] = (unsigned char)s[i];
+  w->raw = fnv(raw, rn) ^ 0x5555;
+  w->shape = fnv(shape, sn) + (n > 4 ? 1 : 0);
+  for (int k = 0; k < 4; k++)
+    w->suf[k] = (size_t)k + 1 <= ln ? fnv(low + ln - k - 1, (size_t)k + 1) : 0;
+  for (int k = 0; k < 3; k++)
+    w->pre[k] = (size_t)k + 1 <= ln ? fnv(low, (size_t)k + 1) : 0;
+}
+
+int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
+                   uint64_t *f) {
+  static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000};
+  static const td_tg_word none2 = {0x2222, 0x2222, 0x2222, {0}, {0}, 0x10000};
+  const td_tg_word *w0 = &w[i];
+  const td_tg_word *wm1 = i > 0 ? &w[i - 1] : &none;
+  const td_tg_word *wm2 = i > 1 ? &w[i - 2] : (i > 0 ? &none : &none2);
+  const td_tg_word *wp1 = i + 1 < n ? &w[i + 1] : &none;
+  const td_tg_word *wp2 = i + 2 < n ? &w[i + 2] : (i + 1 < n ? &none : &none2);
+  int k = 0;
+  f[k++] = f1(0, 0);
+  f[k++] = f1(1, w0->low);
+  f[k++] = f1(2, w0->raw);
+  for (int j = 0; j < 4; j++) f[k++] = f1(3 + (unsigned)j, w0->suf[j]);
+  for (int j = 0; j < 3; j++) f[k++] = f1(7 + (unsigned)j, w0->pre[j]);
+  f[k++] = f1(10, w0->shape);
+  f[k++] = f1(11, w0->flags | (i == 0 ? 0x20000u : 0));
+  f[k++] = f1(12, wm1->low);
+  f[k++] = f1(13, wp1->low);
+  f[k++] = f1(14, wm2->low);
+  f[k++] = f1(15, wp2->low);
+  f[k++] = f1(16, wm1->suf[2]);
+  f[k++] = f1(17, wp1->suf[2]);
+  f[k++] = f1(18, (uint64_t)p1);
+  f[k++] = f1(19, (uint64_t)p2);
+  f[k++] = f2(20, (uint64_t)p1, (uint64_t)p2);
+  f[k++] = f2(21, (uint64_t)p1, w0->low);
+  f[k++] = f2(22, wm1->low, w0->low);
+  f[k++] = f2(23, w0->low, wp1->low);
+  f[k++] = f1(24, wp1->shape);
+  f[k++] = f1(25, wm1->shape);
+  f[k++] = f2(26, (uint64_t)p1, w0->suf[2]);
+  f[k++] = f1(27, wp1->suf[1]);
+  f[k++] = f2(28, wp1->low, wp2->low);
+  return k;
+}
+
+/* ---- the model in place ---- */
+
+static void score(const struct td_tagger *t, const uint64_t *f, int nf,
+                  int32_t *sc) {
+  uint32_t nslot = t->h->nslot;
+  memset(sc, 0, t->h->nclass * sizeof *sc);
+  for (int i = 0; i < nf; i++) {
+    uint32_t key = (uint32_t)(f[i] >> 32) | 1;
+    uint32_t s = (uint32_t)(((f[i] & 0xffffffffu) * (uint64_t)nslot) >> 32);
+    for (;;) {
+      uint32_t k = t->slots[2 * s];
+      if (k == key) {
+        uint32_t ref = t->slots[2 * s + 1];
+        uint32_t off = ref >> 8, cnt = ref & 0xff;
+        const int16_t *w = t->w + off;
+        const uint8_t *c = t->wcls + off;
+        for (uint32_t j = 0; j < cnt; j++) sc[c[j]] += w[j];
+        break;
+      }
+      if (k == 0) break;
+      if (++s == nslot) s = 0;
+    }
+  }
+}
+
+/* Tags the n words of one sentence: cls[i] receives the class of word i. */
+static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
+                      uint8_t *cls) {
+  int nc = (int)t->h->nclass;
+  int p1 = nc, p2 = nc;
+  uint64_t f[TD_TG_MAXFEAT];
+  int32_t sc[TD_TG_MAXCLASS + 1];
+  for (int i = 0; i < n; i++) {
+    int nf = td_tg_features(w, n, i, p1, p2, f);
+    score(t, f, nf, sc);
+    int best = 0;
+    for (int c = 1; c < nc; c++)
+      if (sc[c] > sc[best]) best = c;
+    cls[i] = (uint8_t)best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+/* Checks a model image of len bytes and points t into it. 0 or -1. */
+static int bind(struct td_tagger *t, const void *data, size_t len, char *err,
+                size_t errlen) {
+  const td_tg_header *h = data;
+  if (!data || len < sizeof *h || memcmp(h->magic, "TDTAG001", 8) != 0) {
+    snprintf(err, errlen, "tagger model missing or not a tidings tagger model");
+    return -1;
+  }
+  size_t ctab = ((size_t)h->nclass * 4 + 15) & ~(size_t)15;
+  size_t wsz = ((size_t)h->nent * 2 + 15) & ~(size_t)15;
+  size_t need = sizeof *h + ctab + (size_t)h->nslot * 8 + wsz + h->nent;
+  if (h->nclass == 0 || h->nclass > TD_TG_MAXCLASS || h->nslot == 0 ||
+      need > len || h->nent >= (1u << 24)) {
+    snprintf(err, errlen, "tagger model is truncated or corrupt");
+    return -1;
+  }
+  const uint8_t *p = (const uint8_t *)data + sizeof *h;
+  t->h = h;
+  t->cls_tab = p;
+  t->slots = (const uint32_t *)(p + ctab);
+  t->w = (const int16_t *)(p + ctab + (size_t)h->nslot * 8);
+  t->wcls = p + ctab + (size_t)h->nslot * 8 + wsz;
+  for (uint32_t c = 0; c < h->nclass; c++) {
+    uint16_t x;
+    memcpy(&x, t->cls_tab + 4 * c, 2);
+    if (x >= td_xpos_count || t->cls_tab[4 * c + 2] >= TD_UPOS_COUNT) {
+      snprintf(err, errlen, "tagger model has an unknown tag");
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* ---- API ---- */
+
+struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
+  size_t len = 0;
+  const void *data = res ? td_res_get(res, "tagger", &len) : NULL;
+  struct td_tagger *t = td_xcalloc(1, sizeof *t);
+  if (bind(t, data, len, err, errlen) != 0) {
+    td_tagger_free(t);
+    return NULL;
+  }
+  return t;
+}
+
+void td_tagger_free(struct td_tagger *t) { free(t); }
+
+int td_tag(const td_engine *eng, td_doc *doc) {
+  const struct td_tagger *t = eng ? eng->tagger : NULL;
+  if (!t || doc->ntoks == 0) return 0;
+  size_t maxn = 0;
+  for (size_t s = 0; s < doc->nsents; s++)
+    if (doc->sents[s].ntok > maxn) maxn = doc->sents[s].ntok;
+  td_tg_word *w = td_arena_alloc(&doc->arena, maxn * sizeof *w + 1);
+  uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    td_tok *tk = doc->toks + se->tok0;
+    int n = (int)se->ntok;
+    for (int i = 0; i < n; i++)
+      td_tg_word_init(&w[i], doc->text + tk[i].start, tk[i].end - tk[i].start);
+    tag_words(t, w, n, cls);
+    for (int i = 0; i < n; i++) {
+      const uint8_t *e = t->cls_tab + 4 * cls[i];
+      tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);
+      tk[i].upos = e[2];
+    }
+  }
+  return 0;
+}
+
+int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
+                        size_t errlen) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    snprintf(err, errlen, "cannot open %s", path);
+    return -1;
+  }
+  td_buf b = TD_BUF_INIT;
+  char tmp[65536];
+  size_t n;
+  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) td_buf_put(&b, tmp, n);
+  fclose(fp);
+  struct td_tagger t;
+  int rc = bind(&t, b.ptr, b.len, err, errlen);
+  if (rc == 0) td_resw_add(w, "tagger", b.ptr, b.len);
+  td_buf_free(&b);
+  return rc;
+}

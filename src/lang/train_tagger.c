@@ -1,0 +1,488 @@
+/*
+ * train_tagger.c — trains the POS tagger of tagger.c on a CoNLL-U treebank
+ * (`tidings train tagger`) and measures the tagger and lemmatizer on one
+ * with gold tokenization (`tidings eval tagger`).
+ *
+ * Training is the averaged perceptron: greedy left to right over shuffled
+ * sentences, predicted tags as history, one +1/-1 update per wrong token,
+ * weights averaged over every step. The averaged weights are quantized to
+ * int16, small ones pruned, and written in the image format of train.h.
+ */
+#include "lang.h"
+#include "train.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* ---- the training weight store: feature hash -> sparse class weights ---- */
+
+typedef struct {
+  float w;
+  int32_t ts;  /* step of the last change of w */
+  double tot;  /* sum of w over steps up to ts */
+  uint8_t cls;
+} tent;
+
+typedef struct {
+  tent *e;
+  uint32_t n, cap;
+} tfeat;
+
+typedef struct {
+  uint64_t *keys; /* 0 = empty */
+  uint32_t *idx;
+  size_t cap, n;
+  tfeat *feats;
+  size_t fcap;
+} tstore;
+
+static uint64_t keyfix(uint64_t k) { return k ? k : 1; }
+
+/* Index of feature key, or -1; creates it when create is set. */
+static long store_find(tstore *s, uint64_t key, int create) {
+  key = keyfix(key);
+  if (create && (s->n + 1) * 10 > s->cap * 7) {
+    size_t ncap = s->cap ? s->cap * 2 : 1 << 16;
+    uint64_t *nk = td_xcalloc(ncap, sizeof *nk);
+    uint32_t *ni = td_xmalloc(ncap * sizeof *ni);
+    for (size_t i = 0; i < s->cap; i++)
+      if (s->keys[i]) {
+        size_t j = s->keys[i] & (ncap - 1);
+        while (nk[j]) j = (j + 1) & (ncap - 1);
+        nk[j] = s->keys[i];
+        ni[j] = s->idx[i];
+      }
+    free(s->keys);
+    free(s->idx);
+    s->keys = nk;
+    s->idx = ni;
+    s->cap = ncap;
+  }
+  if (!s->cap) return -1;
+  size_t j = key & (s->cap - 1);
+  while (s->keys[j]) {
+    if (s->keys[j] == key) return s->idx[j];
+    j = (j + 1) & (s->cap - 1);
+  }
+  if (!create) return -1;
+  TD_GROW(s->feats, s->fcap, s->n + 1);
+  memset(&s->feats[s->n], 0, sizeof(tfeat));
+  s->keys[j] = key;
+  s->idx[j] = (uint32_t)s->n;
+  return (long)s->n++;
+}
+
+static void store_free(tstore *s) {
+  for (size_t i = 0; i < s->n; i++) free(s->feats[i].e);
+  free(s->feats);
+  free(s->keys);
+  free(s->idx);
+}
+
+/* Adds delta to the weight of class c in feature f at step now. */
+static void update(tfeat *f, int c, float delta, int32_t now) {
+  tent *e = NULL;
+  for (uint32_t i = 0; i < f->n; i++)
+    if (f->e[i].cls == c) {
+      e = &f->e[i];
+      break;
+    }
+  if (!e) {
+    TD_GROW(f->e, f->cap, f->n + 1);
+    e = &f->e[f->n++];
+    memset(e, 0, sizeof *e);
+    e->cls = (uint8_t)c;
+    e->ts = now;
+  }
+  e->tot += (double)(now - e->ts) * e->w;
+  e->ts = now;
+  e->w += delta;
+}
+
+static double avg_weight(const tent *e, int32_t now) {
+  if (now <= 0) return e->w;
+  return (e->tot + (double)(now - e->ts) * e->w) / now;
+}
+
+/* Scores all classes: current weights, or averaged ones when now > 0. */
+static int best_class(tstore *s, const uint64_t *f, int nf, int nclass,
+                      int32_t avg_now, double *sc) {
+  for (int c = 0; c < nclass; c++) sc[c] = 0;
+  for (int i = 0; i < nf; i++) {
+    long k = store_find(s, f[i], 0);
+    if (k < 0) continue;
+    const tfeat *ft = &s->feats[k];
+    for (uint32_t j = 0; j < ft->n; j++)
+      sc[ft->e[j].cls] += avg_now > 0 ? avg_weight(&ft->e[j], avg_now) : ft->e[j].w;
+  }
+  int best = 0;
+  for (int c = 1; c < nclass; c++)
+    if (sc[c] > sc[best]) best = c;
+  return best;
+}
+
+/* ---- the treebank as training examples ---- */
+
+typedef struct {
+  int nclass;
+  uint16_t xpos[TD_TG_MAXCLASS];
+  uint8_t upos[TD_TG_MAXCLASS];
+} classes;
+
+typedef struct {
+  td_tg_word *w;
+  uint8_t *gold;
+  int n;
+} tsent;
+
+static int class_of(classes *cl, int xpos, int upos, int add) {
+  for (int c = 0; c < cl->nclass; c++)
+    if (cl->xpos[c] == xpos && cl->upos[c] == upos) return c;
+  if (!add || cl->nclass >= TD_TG_MAXCLASS) return -1;
+  cl->xpos[cl->nclass] = (uint16_t)xpos;
+  cl->upos[cl->nclass] = (uint8_t)upos;
+  return cl->nclass++;
+}
+
+/* Converts a treebank; gold is 255 for pairs unseen in training. */
+static tsent *make_sents(const td_conllu *cu, classes *cl, int add) {
+  tsent *ts = td_xcalloc(cu->n + 1, sizeof *ts);
+  for (size_t i = 0; i < cu->n; i++) {
+    const td_cu_sent *s = &cu->sents[i];
+    ts[i].n = s->n;
+    ts[i].w = td_xmalloc((size_t)s->n * sizeof *ts[i].w + 1);
+    ts[i].gold = td_xmalloc((size_t)s->n + 1);
+    for (int j = 0; j < s->n; j++) {
+      td_tg_word_init(&ts[i].w[j], s->toks[j].form, strlen(s->toks[j].form));
+      int c = class_of(cl, s->toks[j].xpos, s->toks[j].upos, add);
+      ts[i].gold[j] = c < 0 ? 255 : (uint8_t)c;
+    }
+  }
+  return ts;
+}
+
+static void free_sents(tsent *ts, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(ts[i].w);
+    free(ts[i].gold);
+  }
+  free(ts);
+}
+
+/* Dev accuracy of the averaged weights: xpos and upos, in percent. */
+static void dev_acc(tstore *s, const classes *cl, const tsent *ts, size_t n,
+                    int32_t now, double *xacc, double *uacc) {
+  long tot = 0, xok = 0, uok = 0;
+  double sc[TD_TG_MAXCLASS];
+  uint64_t f[TD_TG_MAXFEAT];
+  for (size_t i = 0; i < n; i++) {
+    int p1 = cl->nclass, p2 = cl->nclass;
+    for (int j = 0; j < ts[i].n; j++) {
+      int nf = td_tg_features(ts[i].w, ts[i].n, j, p1, p2, f);
+      int g = best_class(s, f, nf, cl->nclass, now, sc);
+      int gold = ts[i].gold[j];
+      tot++;
+      if (gold != 255) {
+        xok += cl->xpos[g] == cl->xpos[gold];
+        uok += cl->upos[g] == cl->upos[gold];
+      }
+      p2 = p1;
+      p1 = g;
+    }
+  }
+  *xacc = tot ? 100.0 * xok / tot : 0;
+  *uacc = tot ? 100.0 * uok / tot : 0;
+}
+
+/* ---- writing the model image ---- */
+
+/* Weights whose averaged magnitude is below this fraction of the largest
+ * are dropped: they change almost no decision and make most of the size. */
+#define PRUNE_FRACTION 0.0008
+
+static int write_model(tstore *s, const classes *cl, int32_t now,
+                       const char *path, FILE *log) {
+  double maxw = 0;
+  for (size_t i = 0; i < s->n; i++)
+    for (uint32_t j = 0; j < s->feats[i].n; j++) {
+      double a = fabs(avg_weight(&s->feats[i].e[j], now));
+      if (a > maxw) maxw = a;
+    }
+  if (maxw <= 0) maxw = 1;
+  double scale = 32767.0 / maxw;
+  double cut = maxw * PRUNE_FRACTION;
+  /* Quantize, keep features with any surviving weight. */
+  size_t nfeat = 0, nent = 0;
+  uint8_t *keep = td_xcalloc(s->n + 1, 1);
+  for (size_t i = 0; i < s->n; i++) {
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < s->feats[i].n; j++)
+      if (fabs(avg_weight(&s->feats[i].e[j], now)) >= cut &&
+          lrint(avg_weight(&s->feats[i].e[j], now) * scale) != 0)
+        k++;
+    if (k) {
+      keep[i] = 1;
+      nfeat++;
+      nent += k;
+    }
+  }
+  if (nent >= (1u << 24)) {
+    if (log) fprintf(log, "train tagger: model too large (%zu weights)\n", nent);
+    free(keep);
+    return -1;
+  }
+  uint32_t nslot = (uint32_t)(nfeat * 10 / 7 + 16);
+  size_t ctab = ((size_t)cl->nclass * 4 + 15) & ~(size_t)15;
+  size_t wsz = (nent * 2 + 15) & ~(size_t)15;
+  size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * 8 + wsz + nent;
+  uint8_t *img = td_xcalloc(total, 1);
+  td_tg_header *h = (td_tg_header *)img;
+  memcpy(h->magic, "TDTAG001", 8);
+  h->nclass = (uint32_t)cl->nclass;
+  h->nslot = nslot;
+  h->nent = (uint32_t)nent;
+  h->version = 1;
+  h->scale = (float)scale;
+  uint8_t *ct = img + sizeof *h;
+  for (int c = 0; c < cl->nclass; c++) {
+    ct[4 * c] = (uint8_t)(cl->xpos[c] & 0xff);
+    ct[4 * c + 1] = (uint8_t)(cl->xpos[c] >> 8);
+    ct[4 * c + 2] = cl->upos[c];
+  }
+  uint32_t *slots = (uint32_t *)(ct + ctab);
+  int16_t *wt = (int16_t *)((uint8_t *)slots + (size_t)nslot * 8);
+  uint8_t *wc = (uint8_t *)wt + wsz;
+  size_t e = 0;
+  for (size_t j = 0; j < s->cap; j++) {
+    if (!s->keys[j] || !keep[s->idx[j]]) continue;
+    const tfeat *ft = &s->feats[s->idx[j]];
+    uint64_t hkey = s->keys[j];
+    uint32_t key = (uint32_t)(hkey >> 32) | 1;
+    uint32_t sl = (uint32_t)(((hkey & 0xffffffffu) * (uint64_t)nslot) >> 32);
+    int dup = 0;
+    while (slots[2 * sl]) {
+      if (slots[2 * sl] == key) dup = 1;
+      if (++sl == nslot) sl = 0;
+    }
+    if (dup) continue; /* a 32-bit key clash in one probe chain: drop */
+    uint32_t first = (uint32_t)e, cnt = 0;
+    for (uint32_t k = 0; k < ft->n; k++) {
+      double a = avg_weight(&ft->e[k], now);
+      long q = lrint(a * scale);
+      if (fabs(a) < cut || q == 0) continue;
+      if (q > 32767) q = 32767;
+      if (q < -32767) q = -32767;
+      wt[e] = (int16_t)q;
+      wc[e] = ft->e[k].cls;
+      e++;
+      cnt++;
+    }
+    slots[2 * sl] = key;
+    slots[2 * sl + 1] = first << 8 | cnt;
+  }
+  free(keep);
+  FILE *fp = fopen(path, "wb");
+  int rc = 0;
+  if (!fp || fwrite(img, 1, total, fp) != total) rc = -1;
+  if (fp && fclose(fp) != 0) rc = -1;
+  if (log) {
+    if (rc) fprintf(log, "train tagger: cannot write %s\n", path);
+    else
+      fprintf(log, "train tagger: wrote %s: %zu bytes, %d classes, %zu features, %zu weights\n",
+              path, total, cl->nclass, nfeat, e);
+  }
+  free(img);
+  return rc;
+}
+
+/* ---- API ---- */
+
+static uint64_t rng_next(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+int td_tagger_train(const char *train_conllu, const char *dev_conllu,
+                    const char *out_model, int iters, FILE *log) {
+  char err[512];
+  if (iters <= 0) iters = 12;
+  td_conllu *tr = td_conllu_read(train_conllu, err, sizeof err);
+  if (!tr) {
+    if (log) fprintf(log, "train tagger: %s\n", err);
+    return -1;
+  }
+  td_conllu *dv = NULL;
+  if (dev_conllu && !(dv = td_conllu_read(dev_conllu, err, sizeof err))) {
+    if (log) fprintf(log, "train tagger: %s\n", err);
+    td_conllu_free(tr);
+    return -1;
+  }
+  classes cl = {0};
+  tsent *ts = make_sents(tr, &cl, 1);
+  tsent *ds = dv ? make_sents(dv, &cl, 0) : NULL;
+  size_t ntr = tr->n, ndv = dv ? dv->n : 0;
+  size_t *order = td_xmalloc(ntr * sizeof *order + 1);
+  for (size_t i = 0; i < ntr; i++) order[i] = i;
+  tstore st = {0};
+  uint64_t rng = 0x2545F4914F6CDD1DULL;
+  int32_t now = 1;
+  double sc[TD_TG_MAXCLASS];
+  uint64_t f[TD_TG_MAXFEAT];
+  for (int it = 0; it < iters; it++) {
+    for (size_t i = ntr; i > 1; i--) {
+      size_t j = rng_next(&rng) % i;
+      size_t t = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = t;
+    }
+    long tot = 0, ok = 0;
+    for (size_t si = 0; si < ntr; si++) {
+      const tsent *s = &ts[order[si]];
+      int p1 = cl.nclass, p2 = cl.nclass;
+      for (int j = 0; j < s->n; j++) {
+        int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
+        int g = best_class(&st, f, nf, cl.nclass, 0, sc);
+        int gold = s->gold[j];
+        if (g != gold) {
+          for (int k = 0; k < nf; k++) {
+            tfeat *ft = &st.feats[store_find(&st, f[k], 1)];
+            update(ft, gold, 1, now);
+            update(ft, g, -1, now);
+          }
+        } else {
+          ok++;
+        }
+        tot++;
+        now++;
+        p2 = p1;
+        p1 = g;
+      }
+    }
+    if (log) {
+      fprintf(log, "iter %2d  train %.2f%%", it + 1, 100.0 * ok / tot);
+      if (ds) {
+        double xa, ua;
+        dev_acc(&st, &cl, ds, ndv, now, &xa, &ua);
+        fprintf(log, "  dev xpos %.2f%%  upos %.2f%%", xa, ua);
+      }
+      fprintf(log, "  (%zu features)\n", st.n);
+      fflush(log);
+    }
+  }
+  int rc = write_model(&st, &cl, now, out_model, log);
+  store_free(&st);
+  free(order);
+  free_sents(ts, ntr);
+  if (ds) free_sents(ds, ndv);
+  td_conllu_free(tr);
+  td_conllu_free(dv);
+  return rc;
+}
+
+/* ---- evaluation with gold tokenization ---- */
+
+/* Lowercases ASCII and folds curly quotes, as the tokenizer's norm does. */
+static char *norm_form(td_arena *a, const char *s) {
+  td_buf b = TD_BUF_INIT;
+  for (const char *p = s; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == 0xE2 && (unsigned char)p[1] == 0x80 && p[2]) {
+      unsigned char d = (unsigned char)p[2];
+      if (d == 0x98 || d == 0x99) { td_buf_putc(&b, '\''); p += 2; continue; }
+      if (d == 0x9C || d == 0x9D) { td_buf_putc(&b, '"'); p += 2; continue; }
+    }
+    td_buf_putc(&b, c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  char *r = td_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+  td_buf_free(&b);
+  return r;
+}
+
+/* Builds a document whose text is the gold words joined by spaces, one
+ * sentence per treebank sentence, one token per word. */
+static void gold_doc(td_doc *doc, const td_conllu *cu) {
+  td_buf text = TD_BUF_INIT;
+  size_t nt = 0;
+  for (size_t i = 0; i < cu->n; i++) nt += (size_t)cu->sents[i].n;
+  doc->toks = td_arena_alloc(&doc->arena, (nt + 1) * sizeof *doc->toks);
+  doc->sents = td_arena_alloc(&doc->arena, (cu->n + 1) * sizeof *doc->sents);
+  for (size_t i = 0; i < cu->n; i++) {
+    td_sent *se = &doc->sents[doc->nsents++];
+    se->start = (uint32_t)text.len;
+    se->tok0 = (uint32_t)doc->ntoks;
+    for (int j = 0; j < cu->sents[i].n; j++) {
+      const char *form = cu->sents[i].toks[j].form;
+      td_tok *t = &doc->toks[doc->ntoks++];
+      memset(t, 0, sizeof *t);
+      if (text.len) td_buf_putc(&text, ' ');
+      t->start = (uint32_t)text.len;
+      td_buf_puts(&text, form);
+      t->end = (uint32_t)text.len;
+      t->sent = (uint32_t)i;
+      t->head = -2;
+      t->norm = norm_form(&doc->arena, form);
+      if (form[0] >= 'A' && form[0] <= 'Z') t->flags |= TD_TOK_CAP;
+      if (j > 0 || i > 0) t->flags |= TD_TOK_SPACE_BEFORE;
+    }
+    se->ntok = (uint32_t)cu->sents[i].n;
+    se->end = (uint32_t)text.len;
+  }
+  doc->text = td_arena_strndup(&doc->arena, text.ptr ? text.ptr : "", text.len);
+  doc->len = text.len;
+  td_buf_free(&text);
+}
+
+static double seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
+  char err[512];
+  if (!eng || !eng->tagger) {
+    fprintf(out, "eval tagger: no tagger model in the resource image\n");
+    return -1;
+  }
+  td_conllu *cu = td_conllu_read(conllu, err, sizeof err);
+  if (!cu) {
+    fprintf(out, "eval tagger: %s\n", err);
+    return -1;
+  }
+  td_doc doc;
+  memset(&doc, 0, sizeof doc);
+  td_arena_init(&doc.arena);
+  doc.eng = eng;
+  gold_doc(&doc, cu);
+  double t0 = seconds();
+  td_tag(eng, &doc);
+  double t1 = seconds();
+  td_lemmatize(eng, &doc);
+  double t2 = seconds();
+  size_t k = 0, up = 0, xp = 0, lem = 0, lemci = 0;
+  for (size_t i = 0; i < cu->n; i++)
+    for (int j = 0; j < cu->sents[i].n; j++, k++) {
+      const td_cu_tok *g = &cu->sents[i].toks[j];
+      const td_tok *t = &doc.toks[k];
+      up += t->upos == g->upos;
+      xp += t->xpos == g->xpos;
+      if (t->lemma && strcmp(t->lemma, g->lemma) == 0) lem++;
+      if (t->lemma && strcasecmp(t->lemma, g->lemma) == 0) lemci++;
+    }
+  double n = k ? (double)k : 1;
+  fprintf(out, "tokens %zu  sentences %zu\n", k, cu->n);
+  fprintf(out, "UPOS   %.2f%%\n", 100.0 * up / n);
+  fprintf(out, "XPOS   %.2f%%\n", 100.0 * xp / n);
+  fprintf(out, "LEMMA  %.2f%%  (ignoring case %.2f%%)\n", 100.0 * lem / n, 100.0 * lemci / n);
+  fprintf(out, "speed  tag %.0f tokens/s, lemmatize %.0f tokens/s (one thread)\n",
+          k / (t1 - t0 > 0 ? t1 - t0 : 1e-9), k / (t2 - t1 > 0 ? t2 - t1 : 1e-9));
+  td_arena_release(&doc.arena);
+  td_conllu_free(cu);
+  return 0;
+}

@@ -1,0 +1,182 @@
+/*
+ * run.c — the parallel driver behind `tidings extract`: one reader (the
+ * calling thread) streams inputs from the sources into a bounded ring,
+ * N workers run the per-document pipeline, and results are written in
+ * input order by whichever worker completes the next one due. Memory is
+ * bounded by the ring size; output is identical for any thread count.
+ */
+#include "doc.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+  td_input *in;
+  char *json, *err, *id;
+  size_t len, bytes;
+  int done;
+} slot;
+
+typedef struct {
+  td_engine *eng;
+  FILE *out, *errf;
+  slot *ring;
+  size_t R;
+  size_t seq;      /* inputs read so far */
+  size_t take;     /* next input a worker takes */
+  size_t next_out; /* next result to write */
+  int eof;
+  pthread_mutex_t mu;
+  pthread_cond_t cv_work, cv_space;
+  td_run_stats st;
+  int progress;
+  double t0, last_progress;
+} runner;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Processes one input into its slot (no lock held). */
+static void process(runner *r, slot *s) {
+  td_doc *doc = td_doc_process(r->eng, s->in);
+  s->bytes = s->in->body_len;
+  s->id = td_xstrdup(s->in->id ? s->in->id : "-");
+  if (td_doc_error(doc)) s->err = td_xstrdup(td_doc_error(doc));
+  else s->json = td_doc_to_json(doc, &s->len);
+  td_doc_free(doc);
+  td_input_free(s->in);
+  s->in = NULL;
+}
+
+static void show_progress(runner *r, int final) {
+  double t = now_s();
+  if (!r->progress || (!final && t - r->last_progress < 0.5)) return;
+  r->last_progress = t;
+  double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
+  fprintf(r->errf, "\r%zu documents, %.2f MB, %.2f MB/s, %zu errors%s", r->st.docs,
+          r->st.bytes / 1e6, r->st.bytes / 1e6 / el, r->st.failed, final ? "\n" : "");
+  fflush(r->errf);
+}
+
+/* Writes every finished result that is due, in order. Lock held. */
+static void flush_ready(runner *r) {
+  while (r->next_out < r->seq) {
+    slot *s = &r->ring[r->next_out % r->R];
+    if (!s->done) break;
+    r->st.docs++;
+    r->st.bytes += s->bytes;
+    if (s->err) {
+      r->st.failed++;
+      if (r->progress) fputc('\r', r->errf);
+      fprintf(r->errf, "tidings: %s: %s\n", s->id, s->err);
+    } else {
+      fwrite(s->json, 1, s->len, r->out);
+      fputc('\n', r->out);
+    }
+    free(s->json);
+    free(s->err);
+    free(s->id);
+    memset(s, 0, sizeof *s);
+    r->next_out++;
+    show_progress(r, 0);
+  }
+  pthread_cond_broadcast(&r->cv_space);
+}
+
+static void *worker(void *arg) {
+  runner *r = arg;
+  pthread_mutex_lock(&r->mu);
+  for (;;) {
+    while (r->take == r->seq && !r->eof) pthread_cond_wait(&r->cv_work, &r->mu);
+    if (r->take == r->seq && r->eof) break;
+    slot *s = &r->ring[r->take++ % r->R];
+    pthread_mutex_unlock(&r->mu);
+    process(r, s);
+    pthread_mutex_lock(&r->mu);
+    s->done = 1;
+    flush_ready(r);
+  }
+  pthread_mutex_unlock(&r->mu);
+  return NULL;
+}
+
+/* Hands one input to the workers, waiting while the ring is full. */
+static void submit(runner *r, td_input *in) {
+  pthread_mutex_lock(&r->mu);
+  while (r->seq - r->next_out >= r->R) pthread_cond_wait(&r->cv_space, &r->mu);
+  slot *s = &r->ring[r->seq % r->R];
+  memset(s, 0, sizeof *s);
+  s->in = in;
+  r->seq++;
+  pthread_cond_signal(&r->cv_work);
+  pthread_mutex_unlock(&r->mu);
+}
+
+int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
+                   td_format fmt, int threads, FILE *out, FILE *err,
+                   int progress, td_run_stats *stats) {
+  if (threads <= 0) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    threads = n > 0 ? (int)n : 1;
+  }
+  if (threads > 256) threads = 256;
+  runner r = {0};
+  r.eng = eng, r.out = out, r.errf = err, r.progress = progress;
+  r.R = (size_t)threads * 8;
+  r.ring = td_xcalloc(r.R, sizeof(slot));
+  r.t0 = now_s();
+  pthread_mutex_init(&r.mu, NULL);
+  pthread_cond_init(&r.cv_work, NULL);
+  pthread_cond_init(&r.cv_space, NULL);
+  pthread_t *tids = td_xcalloc((size_t)threads, sizeof(pthread_t));
+  int nthreads = 0;
+  if (threads > 1)
+    for (; nthreads < threads; nthreads++)
+      if (pthread_create(&tids[nthreads], NULL, worker, &r) != 0) break;
+  int open_failed = 0;
+  for (size_t i = 0; i < npaths; i++) {
+    char msg[512];
+    td_source *src = td_source_open(paths[i], fmt, msg, sizeof msg);
+    if (!src) {
+      fprintf(err, "tidings: %s\n", msg);
+      open_failed = 1;
+      continue;
+    }
+    td_input *in;
+    while (td_source_next(src, &in) == TD_OK) {
+      if (nthreads == 0) { /* single-threaded: no workers at all */
+        slot *s = &r.ring[r.seq++ % r.R];
+        memset(s, 0, sizeof *s);
+        s->in = in;
+        process(&r, s);
+        s->done = 1;
+        flush_ready(&r);
+      } else {
+        submit(&r, in);
+      }
+    }
+    td_source_close(src);
+  }
+  pthread_mutex_lock(&r.mu);
+  r.eof = 1;
+  pthread_cond_broadcast(&r.cv_work);
+  pthread_mutex_unlock(&r.mu);
+  for (int i = 0; i < nthreads; i++) pthread_join(tids[i], NULL);
+  fflush(out);
+  r.st.seconds = now_s() - r.t0;
+  show_progress(&r, 1);
+  if (stats) *stats = r.st;
+  free(tids);
+  free(r.ring);
+  pthread_mutex_destroy(&r.mu);
+  pthread_cond_destroy(&r.cv_work);
+  pthread_cond_destroy(&r.cv_space);
+  if (open_failed) return -1;
+  return (int)(r.st.failed > 0x7fffffff ? 0x7fffffff : r.st.failed);
+}

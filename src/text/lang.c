@@ -1,0 +1,97 @@
+/*
+ * lang.c — language identification, enough to pass non-English articles
+ * through untouched: the writing system first (Cyrillic, Arabic, CJK, ...),
+ * then, for Latin script, which language's most frequent function words
+ * cover most of the first few hundred words.
+ */
+#include "text.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *code;
+  const char *words; /* space-separated, with a leading and trailing space */
+} stoplist;
+
+/* The most frequent function words of each language (facts of the
+ * languages, not of any corpus). */
+static const stoplist lists[] = {
+    {"en", " the of and to in a is that for it as was with on by at from this be "
+           "are said has have not but he his they their were will an which or its "},
+    {"de", " der die und das ist nicht ein eine den dem zu mit von sich auf des "
+           "im für auch es wird sind dass wie bei nach "},
+    {"fr", " le la les et des du un une est pour que qui dans pas sur au avec "
+           "par il elle ont sont ce cette aux "},
+    {"es", " el la los las de y que en un una es por con para del se al como "
+           "más pero su sus fue ha "},
+    {"it", " il la di che e un una per non sono del della con gli le si ha "
+           "anche nel alla "},
+    {"pt", " o a os as de do da que e um uma em para com não por se na no "
+           "foi mais "},
+    {"nl", " de het een en van in is dat op te zijn met voor niet aan er "
+           "ook als bij "},
+};
+
+static const char *by_script(const char *t, size_t n) {
+  size_t latin = 0, cyr = 0, arab = 0, han = 0, kana = 0, hangul = 0, other = 0;
+  const unsigned char *u = (const unsigned char *)t;
+  for (size_t i = 0, seen = 0; i < n && seen < 4000;) {
+    uint32_t cp;
+    int k = td_utf8_decode(u + i, n - i, &cp);
+    i += k ? (size_t)k : 1;
+    if (cp < 0x41) continue;
+    seen++;
+    if (cp < 0x250) latin++;
+    else if (cp >= 0x400 && cp < 0x530) cyr++;
+    else if (cp >= 0x600 && cp < 0x700) arab++;
+    else if (cp >= 0x3040 && cp < 0x3100) kana++;
+    else if (cp >= 0x4E00 && cp < 0xA000) han++;
+    else if (cp >= 0xAC00 && cp < 0xD7B0) hangul++;
+    else if (cp > 0x2100) other++;
+  }
+  size_t total = latin + cyr + arab + han + kana + hangul + other;
+  if (total == 0) return "und";
+  if (latin * 2 > total) return NULL; /* decide by words */
+  if (cyr * 2 > total) return "ru";
+  if (arab * 2 > total) return "ar";
+  if (hangul * 3 > total) return "ko";
+  if (kana * 5 > total) return "ja";
+  if (han * 2 > total) return "zh";
+  return "und";
+}
+
+const char *td_detect_lang(const char *text, size_t len) {
+  const char *s = by_script(text, len);
+  if (s) return s;
+  int hits[sizeof lists / sizeof lists[0]] = {0};
+  int words = 0;
+  char w[32];
+  size_t i = 0;
+  while (i < len && words < 400) {
+    while (i < len && !((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z') &&
+           (unsigned char)text[i] < 0x80)
+      i++;
+    size_t st = i;
+    while (i < len && (((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z') ||
+                       (unsigned char)text[i] >= 0x80))
+      i++;
+    if (i == st) {
+      i++;
+      continue;
+    }
+    if (i - st + 3 > sizeof w) continue;
+    w[0] = ' ';
+    td_lower_ascii(w + 1, sizeof w - 2, text + st, i - st);
+    size_t wl = strlen(w);
+    w[wl] = ' ', w[wl + 1] = 0;
+    words++;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+      if (strstr(lists[l].words, w)) hits[l]++;
+  }
+  if (words < 3) return "en"; /* too little to tell; English by default */
+  size_t best = 0;
+  for (size_t l = 1; l < sizeof lists / sizeof lists[0]; l++)
+    if (hits[l] > hits[best]) best = l;
+  if (hits[best] * 20 < words) return words < 20 ? "en" : "und";
+  return lists[best].code;
+}

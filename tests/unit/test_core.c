@@ -1,0 +1,36 @@
+/* test_core.c — arena, buffer, UTF-8, sha256 and JSON escaping. */
+#include "unit.h"
+#include "core/core.h"
+
+TD_TEST(core_arena) {
+  td_arena a;
+  td_arena_init(&a);
+  char *p = td_arena_alloc(&a, 10);
+  CHECK(p && p[0] == 0);
+  CHECK(td_arena_alloc(&a, 1 << 20) != NULL);
+  CHECK_STR(td_arena_printf(&a, "a%d", 7), "a7");
+  td_arena_release(&a);
+}
+
+TD_TEST(core_sha256) {
+  char hex[65];
+  td_sha256_hex("abc", 3, hex);
+  CHECK_STR(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  td_sha256_hex("", 0, hex);
+  CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+TD_TEST(core_utf8) {
+  uint32_t cp;
+  CHECK(td_utf8_decode((const unsigned char *)"\xe2\x80\x9c", 3, &cp) == 3 && cp == 0x201C);
+  CHECK(td_utf8_decode((const unsigned char *)"\xc0\x80", 2, &cp) == 0); /* overlong */
+  CHECK(td_utf8_decode((const unsigned char *)"\xed\xa0\x80", 3, &cp) == 0); /* surrogate */
+  CHECK(td_utf8_count("a\xe2\x80\x9c" "b", 5) == 3);
+}
+
+TD_TEST(core_json) {
+  td_buf b = TD_BUF_INIT;
+  td_json_str(&b, "a\"b\\\n\x01", 6);
+  CHECK_STR(b.ptr, "\"a\\\"b\\\\\\n\\u0001\"");
+  td_buf_free(&b);
+}
