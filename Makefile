@@ -39,7 +39,7 @@ $(BUILD)/libtidings.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/libtidings.so: $(LIB_OBJ)
-	$(CC) -shared -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(LIBS)
 
 $(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libtidings.a $(LIBS)

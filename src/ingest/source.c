@@ -21,7 +21,9 @@ struct td_source {
   size_t nfiles, cap, next;
   td_format fmt;         /* forced format or AUTO */
   /* the file being read, for multi-document formats */
-  FILE *jl;              /* JSON Lines */
+  FILE *jl;              /* JSON Lines, from a file */
+  char *jl_mem;          /* ... or from memory (stdin) */
+  size_t jl_mem_len, jl_mem_off;
   char *jl_name;
   size_t jl_line;
   td_warc *warc;
@@ -244,9 +246,9 @@ static td_input *open_next(td_source *s, const char *path) {
     fmt = sniff((const unsigned char *)body, len < 512 ? len : 512);
     if (fmt == TD_FMT_JSONL) {
       /* stdin with JSON Lines: parse from memory */
-      s->jl = fmemopen(NULL, len ? len : 1, "w+");
-      if (s->jl && len) fwrite(body, 1, len, s->jl), rewind(s->jl);
-      free(body);
+      s->jl_mem = body;
+      s->jl_mem_len = len;
+      s->jl_mem_off = 0;
       s->jl_name = td_xstrdup("stdin");
       s->jl_line = 0;
       return NULL;
@@ -264,10 +266,27 @@ static td_input *open_next(td_source *s, const char *path) {
   return in;
 }
 
-/* Next JSON line of the open JSON Lines file, or NULL at its end. */
+/* Reads the next line of the JSON Lines file or memory into s->line. */
+static ssize_t jl_getline(td_source *s) {
+  if (s->jl) return getline(&s->line, &s->line_cap, s->jl);
+  if (s->jl_mem_off >= s->jl_mem_len) return -1;
+  const char *p = s->jl_mem + s->jl_mem_off;
+  const char *nl = memchr(p, '\n', s->jl_mem_len - s->jl_mem_off);
+  size_t n = nl ? (size_t)(nl - p) + 1 : s->jl_mem_len - s->jl_mem_off;
+  if (n + 1 > s->line_cap) {
+    s->line_cap = n + 1;
+    s->line = td_xrealloc(s->line, s->line_cap);
+  }
+  memcpy(s->line, p, n);
+  s->line[n] = 0;
+  s->jl_mem_off += n;
+  return (ssize_t)n;
+}
+
+/* Next JSON line of the open JSON Lines input, or NULL at its end. */
 static td_input *next_jsonl(td_source *s) {
   ssize_t n;
-  while ((n = getline(&s->line, &s->line_cap, s->jl)) >= 0) {
+  while ((n = jl_getline(s)) >= 0) {
     s->jl_line++;
     size_t len = (size_t)n;
     while (len && (s->line[len - 1] == '\n' || s->line[len - 1] == '\r')) len--;
@@ -283,8 +302,10 @@ static td_input *next_jsonl(td_source *s) {
     }
     return in;
   }
-  if (s->jl != stdin) fclose(s->jl);
+  if (s->jl && s->jl != stdin) fclose(s->jl);
   s->jl = NULL;
+  free(s->jl_mem);
+  s->jl_mem = NULL;
   free(s->jl_name);
   s->jl_name = NULL;
   return NULL;
@@ -292,7 +313,7 @@ static td_input *next_jsonl(td_source *s) {
 
 int td_source_next(td_source *s, td_input **out) {
   for (;;) {
-    if (s->jl) {
+    if (s->jl || s->jl_mem) {
       if ((*out = next_jsonl(s))) return TD_OK;
       continue;
     }
@@ -314,6 +335,7 @@ int td_source_next(td_source *s, td_input **out) {
 void td_source_close(td_source *s) {
   if (!s) return;
   if (s->jl && s->jl != stdin) fclose(s->jl);
+  free(s->jl_mem);
   if (s->warc) td_warc_close(s->warc);
   for (size_t i = 0; i < s->nfiles; i++) free(s->files[i]);
   free(s->files);

@@ -1,0 +1,113 @@
+#!/bin/sh
+# cli_test.sh — the program as a user runs it: exit codes, bad input that
+# must give a clean error and never a crash, identical output whatever the
+# thread count, the tidings/1 contract on the bundled examples and (when
+# ../shared exists) on the seed articles. Ends with "cli: N passed, N failed".
+T=${TIDINGS:-build/tidings}
+SHARED=${SHARED:-../shared}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+check() { # check NAME COMMAND... : passes when the command succeeds
+  name=$1; shift
+  if "$@" >/dev/null 2>&1; then ok; else bad "$name"; fi
+}
+status_is() { # status_is WANT COMMAND...
+  want=$1; shift
+  "$@" >/dev/null 2>&1
+  [ $? -eq "$want" ]
+}
+lines() { wc -l < "$1" | tr -d ' '; }
+
+# --- usage ---
+check "no arguments is a usage error (2)" status_is 2 "$T"
+check "unknown option is a usage error (2)" status_is 2 "$T" extract --bogus examples
+check "bad --date is a usage error (2)" status_is 2 "$T" extract --date 2024-13-45 examples
+check "--help exits 0" status_is 0 "$T" extract --help
+check "--help names --threads" sh -c "'$T' extract --help | grep -q -- --threads"
+
+# --- the bundled examples ---
+"$T" extract --quiet examples > "$tmp/ex.jsonl" 2> "$tmp/ex.err"
+check "examples extract with status 0" test $? -eq 0
+n=$(ls examples | grep -c -E '\.(txt|html|jsonl)$')
+check "examples give at least one record per file" test "$(lines "$tmp/ex.jsonl")" -ge "$n"
+check "records are JSON with schema tidings/1" python3 -c "
+import json,sys
+for l in open('$tmp/ex.jsonl'):
+    r=json.loads(l); assert r['schema']=='tidings/1' and r['text'] and r['sentences']
+"
+if [ -f "$SHARED/tools/check_tidings1.py" ]; then
+  check "examples follow the tidings/1 contract" python3 "$SHARED/tools/check_tidings1.py" "$tmp/ex.jsonl"
+fi
+
+# --- threads: identical output ---
+"$T" extract --quiet --threads 1 examples > "$tmp/t1.jsonl" 2>/dev/null
+"$T" extract --quiet --threads 4 examples > "$tmp/t4.jsonl" 2>/dev/null
+check "--threads 4 output equals --threads 1" cmp -s "$tmp/t1.jsonl" "$tmp/t4.jsonl"
+
+# --- bad input: clean errors, good documents still come out ---
+: > "$tmp/empty.txt"
+head -c 20000 /dev/urandom > "$tmp/binary.txt"
+printf 'Caf\351 owners met on Monday.\377\376 The talks ended.\n' > "$tmp/badutf8.txt"
+printf '{"id":"ok1","text":"Officials met on Monday."}\n{"id": broken\n[1,2]\n{"id":"ok2","text":"The talks ended."}\n' > "$tmp/mixed.jsonl"
+python3 -c "
+import sys
+open('$tmp/deep.html','w').write('<html><body>' + '<div>'*100000 + '<p>Deep text of the article here.</p>' + '</div>'*100000 + '</body></html>')
+open('$tmp/long.txt','w').write(('word ' * 10000000).strip())
+"
+cp examples/*.txt "$tmp/good.txt" 2>/dev/null || echo "A good article. It has two sentences." > "$tmp/good.txt"
+timeout 120 "$T" extract --quiet "$tmp/empty.txt" "$tmp/binary.txt" "$tmp/badutf8.txt" \
+  "$tmp/mixed.jsonl" "$tmp/deep.html" "$tmp/good.txt" > "$tmp/bad.jsonl" 2> "$tmp/bad.err"
+st=$?
+check "bad input: exit status 1, not a crash" test "$st" -eq 1
+check "bad input: an error line names the empty file" grep -q 'empty.txt' "$tmp/bad.err"
+check "bad input: an error line names the binary file" grep -q 'binary.txt' "$tmp/bad.err"
+check "bad input: an error line names the malformed JSON line" grep -q 'mixed.jsonl:2' "$tmp/bad.err"
+check "bad input: the good JSON lines come out" sh -c "grep -q '\"id\":\"ok1\"' '$tmp/bad.jsonl' && grep -q '\"id\":\"ok2\"' '$tmp/bad.jsonl'"
+check "bad input: invalid UTF-8 is replaced" grep -q 'Caf\\ufffd\|Caf�' "$tmp/bad.jsonl"
+check "bad input: the good article comes out" grep -q '"id":"good.txt"' "$tmp/bad.jsonl"
+check "bad input: output stays in input order" python3 -c "
+import json
+ids=[json.loads(l)['doc']['id'] for l in open('$tmp/bad.jsonl')]
+order=['badutf8.txt','ok1','ok2','deep.html','good.txt']
+seen=[i for i in order if i in ids]
+assert [i for i in ids if i in order]==seen, ids
+"
+timeout 300 "$T" extract --quiet "$tmp/long.txt" > "$tmp/long.jsonl" 2>/dev/null
+check "a 50 MB single line is processed" test "$(lines "$tmp/long.jsonl")" -eq 1
+check "a missing file is an error (1) and named" sh -c "'$T' extract --quiet '$tmp/nope.txt' 2>&1 >/dev/null | grep -q nope.txt"
+
+# --- stdin ---
+echo "Officials met in the capital on Monday. They talked." | "$T" extract --quiet - > "$tmp/stdin.jsonl" 2>/dev/null
+check "stdin is read" grep -q '"id":"stdin"' "$tmp/stdin.jsonl"
+echo '{"id":"s1","text":"Officials met on Monday.","date":"2024-05-06"}' | "$T" extract --quiet - > "$tmp/stdin2.jsonl" 2>/dev/null
+check "stdin JSON Lines are sniffed" grep -q '"date":"2024-05-06","date_from":"input"' "$tmp/stdin2.jsonl"
+
+# --- --date ---
+echo "Officials met on Monday." > "$tmp/undated.txt"
+"$T" extract --quiet --date 2024-02-03 "$tmp/undated.txt" > "$tmp/dated.jsonl" 2>/dev/null
+check "--date sets doc.date with date_from option" grep -q '"date":"2024-02-03","date_from":"option"' "$tmp/dated.jsonl"
+
+# --- the seed articles (skipped without ../shared) ---
+if [ -d "$SHARED/seeds" ]; then
+  "$T" extract --quiet "$SHARED"/seeds/*.txt > "$tmp/seeds.jsonl" 2>/dev/null
+  check "seeds: two records" test "$(lines "$tmp/seeds.jsonl")" -eq 2
+  check "seeds follow the tidings/1 contract" python3 "$SHARED/tools/check_tidings1.py" "$tmp/seeds.jsonl"
+else
+  echo "skip: seeds ($SHARED/seeds not found)"
+fi
+if [ -d "$SHARED/data/warc-samples" ]; then
+  for w in "$SHARED"/data/warc-samples/*.warc*; do
+    timeout 60 "$T" extract --quiet "$w" > "$tmp/w.jsonl" 2> "$tmp/w.err"
+    st=$?
+    check "warc sample $(basename "$w"): exit 0 or 1, no crash" test "$st" -le 1
+  done
+else
+  echo "skip: WARC samples ($SHARED/data/warc-samples not found)"
+fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
