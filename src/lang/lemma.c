@@ -1,6 +1,536 @@
-/* lemma.c — STUB until the WordNet lemmatizer lands. */
+/*
+ * lemma.c — the lemmatization stage: gives every tagged token its lemma
+ * (`condemned` -> `condemn`, `geese` -> `goose`, `test-fired` ->
+ * `test-fire`), after the tagger and before the parser.
+ *
+ * It follows WordNet's morphy: the tagger's Penn tag picks the WordNet part
+ * of speech, the exception list of that part of speech is tried first, then
+ * the detachment rules, keeping the first base form that WordNet's index
+ * knows. Words WordNet does not know get the same rules guided by spelling
+ * (doubled consonants, a restored final e). A small table handles the
+ * closed classes and clitics the way UD English treebanks do (`me` -> `I`,
+ * `n't` -> `not`, `'re` -> `be`, `an` -> `a`).
+ *
+ * Case: lemmas are lowercase, except proper nouns (NNP keeps its form; NNPS
+ * loses its plural ending but keeps its case) and `I`.
+ *
+ * WordNet's files are compiled at make time (td_lemma_build_res, called by
+ * tools/mkres) into the resource section "lemma": one hash table whose keys
+ * are index words (with a part-of-speech mask) and exceptions ("v:saw" ->
+ * "see"). The runtime never reads /usr/share/wordnet.
+ */
 #include "lang.h"
-struct td_lemmatizer { int dummy; };
-struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t errlen) { (void)res; (void)err; (void)errlen; return NULL; }
-void td_lemmatizer_free(struct td_lemmatizer *l) { (void)l; }
-int td_lemmatize(const td_engine *eng, td_doc *doc) { (void)eng; (void)doc; return 0; }
+#include "train.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Section layout (little-endian), used in place:
+ *   header { char magic[8] "TDLEM001"; u32 nslot, nent, pool, reserved; }
+ *   nslot x u32    entry index + 1, 0 = empty; slot of key = fnv(key) % nslot,
+ *                  then linear probing
+ *   nent x { u32 key; u32 val; u32 mask; }   offsets into pool; val 0 = none
+ *   pool           NUL-terminated strings (offset 0 is "")
+ */
+typedef struct {
+  char magic[8];
+  uint32_t nslot, nent, pool, reserved;
+} lm_header;
+
+typedef struct {
+  uint32_t key, val, mask;
+} lm_ent;
+
+enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8,
+       LM_CAP = 16,  /* the word list has it capitalized (key is lowercase) */
+       LM_LOW = 32 }; /* the word list has it in lowercase */
+static const char wn_letter[] = "nvar"; /* exception key prefixes */
+
+struct td_lemmatizer {
+  const lm_header *h;
+  const uint32_t *slots;
+  const lm_ent *ents;
+  const char *pool;
+};
+
+static uint32_t fnv32(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The entry for key s[0..n), or NULL. */
+static const lm_ent *lookup(const struct td_lemmatizer *l, const char *s, size_t n) {
+  uint32_t ns = l->h->nslot;
+  uint32_t i = fnv32(s, n) % ns;
+  for (;;) {
+    uint32_t e = l->slots[i];
+    if (!e) return NULL;
+    const lm_ent *en = &l->ents[e - 1];
+    const char *k = l->pool + en->key;
+    if (strncmp(k, s, n) == 0 && k[n] == 0) return en;
+    if (++i == ns) i = 0;
+  }
+}
+
+/* Is w[0..n) a WordNet index word of a part of speech in mask? */
+static int known(const struct td_lemmatizer *l, const char *w, size_t n, uint32_t mask) {
+  mask &= 15;
+  const lm_ent *e = lookup(l, w, n);
+  return e && (e->mask & mask);
+}
+
+/* The exception base form of w for WordNet part of speech p (0..3). */
+static const char *exception(const struct td_lemmatizer *l, const char *w, size_t n, int p) {
+  char key[128];
+  if (n + 3 > sizeof key) return NULL;
+  key[0] = wn_letter[p];
+  key[1] = ':';
+  memcpy(key + 2, w, n);
+  const lm_ent *e = lookup(l, key, n + 2);
+  return e && e->val ? l->pool + e->val : NULL;
+}
+
+/* ---- closed classes and clitics ---- */
+
+typedef struct {
+  const char *form, *xpos, *lemma; /* xpos NULL: any */
+} closed_ent;
+
+static const closed_ent closed[] = {
+    {"i", "PRP", "I"},      {"me", "PRP", "I"},     {"mine", NULL, "my"},
+    {"us", "PRP", "we"},    {"him", NULL, "he"},    {"her", "PRP", "she"},
+    {"them", NULL, "they"}, {"hers", NULL, "her"},  {"yours", NULL, "your"},
+    {"ours", NULL, "our"},  {"theirs", NULL, "their"}, {"u", "PRP", "you"},
+    {"ur", "PRP$", "your"}, {"yo", "PRP$", "your"}, {"these", NULL, "this"},
+    {"those", NULL, "that"}, {"an", "DT", "a"},     {"'s", "POS", "'s"},
+    {"'", "POS", "'s"},     {"s", "POS", "'s"},     {"'s", "PRP", "we"},
+    {"'s", "VBZ", "be"},    {"s", "VBZ", "be"},     {"n't", NULL, "not"},
+    {"nt", "RB", "not"},    {"'m", NULL, "be"},     {"m", "VBP", "be"},
+    {"'re", NULL, "be"},    {"r", "VBP", "be"},     {"'ve", NULL, "have"},
+    {"ve", "VBP", "have"},  {"'ll", NULL, "will"},  {"ll", "MD", "will"},
+    {"'d", "MD", "would"},  {"'d", "VBD", "have"},  {"wo", "MD", "will"},
+    {"ca", "MD", "can"},    {"sha", "MD", "shall"}, {"na", "TO", "to"},
+    {"gon", "VBG", "go"},   {"is", NULL, "be"},     {"am", "VBP", "be"},
+    {"are", NULL, "be"},    {"was", NULL, "be"},    {"were", NULL, "be"},
+    {"been", NULL, "be"},   {"being", "VBG", "be"}, {"has", "VBZ", "have"},
+    {"had", NULL, "have"},  {"having", NULL, "have"}, {"does", "VBZ", "do"},
+    {"did", NULL, "do"},    {"doing", NULL, "do"},  {"done", "VBN", "do"},
+    {"could", "MD", "could"}, {"pm", "NN", "p.m."},  {"am", "NN", "a.m."},
+    {"etc", NULL, "etc."},  {"wan", "VBP", "want"}, {"ta", "TO", "to"},
+    {"m", "CD", "million"}, {"k", "CD", "thousand"}, {"b", "CD", "billion"},
+    {"bn", "CD", "billion"}, {"mn", "CD", "million"}, {"\"", NULL, "\""},
+    {"\xe2\x80\x9c", NULL, "\""}, {"\xe2\x80\x9d", NULL, "\""},
+    {"\xe2\x80\x94", NULL, "-"}, {"\xe2\x80\x93", NULL, "-"},
+    {"\xe2\x80\xa6", NULL, "."},
+};
+
+static const char *closed_lemma(const char *low, const char *xpos) {
+  for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
+    if (strcmp(closed[i].form, low) == 0 &&
+        (!closed[i].xpos || strcmp(closed[i].xpos, xpos) == 0))
+      return closed[i].lemma;
+  return NULL;
+}
+
+/* ---- morphy ---- */
+
+typedef struct {
+  const char *suf, *rep;
+} rule;
+
+static const rule noun_rules[] = {{"s", ""},    {"ses", "s"},  {"xes", "x"},
+                                  {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
+                                  {"men", "man"}, {"ies", "y"}, {NULL, NULL}};
+static const rule verb_rules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},
+                                  {"es", ""},  {"ed", "e"},  {"ed", ""},
+                                  {"ing", "e"}, {"ing", ""}, {NULL, NULL}};
+static const rule adj_rules[] = {{"er", ""}, {"est", ""}, {"er", "e"},
+                                 {"est", "e"}, {NULL, NULL}};
+
+static int ends(const char *w, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n > k && memcmp(w + n - k, suf, k) == 0;
+}
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* Writes stem w[0..n-cut) + rep into out (cap bytes). Returns its length. */
+static size_t splice(char *out, size_t cap, const char *w, size_t n, size_t cut,
+                     const char *rep) {
+  size_t k = n - cut, r = strlen(rep);
+  if (k + r + 1 > cap) return 0;
+  memmove(out, w, k);
+  memcpy(out + k, rep, r);
+  out[k + r] = 0;
+  return k + r;
+}
+
+/* Applies the rules of one part of speech; the first base WordNet knows
+ * wins. Also tries an undoubled final consonant (stopped -> stop). */
+static size_t morphy(const struct td_lemmatizer *l, const char *w, size_t n,
+                     int p, const rule *rules, char *out, size_t cap) {
+  uint32_t mask = 1u << p;
+  for (const rule *r = rules; r && r->suf; r++) {
+    if (!ends(w, n, r->suf)) continue;
+    size_t k = splice(out, cap, w, n, strlen(r->suf), r->rep);
+    if (k && known(l, out, k, mask)) return k;
+  }
+  if (p == 1 || p == 2) { /* verbs and adjectives: stopped, bigger */
+    static const char *const sufs[] = {"ed", "ing", "er", "est"};
+    for (int i = 0; i < 4; i++) {
+      size_t s = strlen(sufs[i]);
+      if (!ends(w, n, sufs[i]) || n < s + 3) continue;
+      if (w[n - s - 1] == w[n - s - 2] && !is_vowel(w[n - s - 1])) {
+        size_t k = splice(out, cap, w, n, s + 1, "");
+        if (k && known(l, out, k, mask)) return k;
+      }
+    }
+  }
+  return 0;
+}
+
+/* A guess for a word WordNet does not know, from spelling alone. */
+static size_t guess(const struct td_lemmatizer *l, const char *w, size_t n,
+                    int p, char *out, size_t cap) {
+  const uint32_t any = WN_NOUN | WN_VERB | WN_ADJ | WN_ADV;
+  if (p == 0 || (p == 1 && ends(w, n, "s") && !ends(w, n, "ed"))) {
+    if (ends(w, n, "ies") && n > 4) return splice(out, cap, w, n, 3, "y");
+    if (ends(w, n, "sses") || ends(w, n, "xes") || ends(w, n, "ches") ||
+        ends(w, n, "shes") || ends(w, n, "zzes"))
+      return splice(out, cap, w, n, 2, "");
+    if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") &&
+        !ends(w, n, "is") && n > 3)
+      return splice(out, cap, w, n, 1, "");
+    return splice(out, cap, w, n, 0, "");
+  }
+  const char *suf = NULL;
+  if (p == 1) suf = ends(w, n, "ed") ? "ed" : ends(w, n, "ing") ? "ing" : NULL;
+  if (p == 2) suf = ends(w, n, "est") ? "est" : ends(w, n, "er") ? "er" : NULL;
+  if (!suf) return splice(out, cap, w, n, 0, "");
+  size_t s = strlen(suf);
+  if (n < s + 2) return splice(out, cap, w, n, 0, "");
+  if (w[n - s - 1] == 'i' && suf[0] != 'i') return splice(out, cap, w, n, s + 1, "y");
+  size_t k;
+  /* Try the plain stem, an undoubled consonant, then a restored e. */
+  if ((k = splice(out, cap, w, n, s, "")) && known(l, out, k, any)) return k;
+  if (n >= s + 3 && w[n - s - 1] == w[n - s - 2] && !is_vowel(w[n - s - 1]) &&
+      w[n - s - 1] != 'l' && w[n - s - 1] != 's' && w[n - s - 1] != 'z')
+    return splice(out, cap, w, n, s + 1, "");
+  if ((k = splice(out, cap, w, n, s, "e")) && known(l, out, k, any)) return k;
+  return splice(out, cap, w, n, s, "");
+}
+
+/* WordNet part of speech (0 noun, 1 verb, 2 adj, 3 adv) of a Penn tag whose
+ * form is inflected, or -1 when the form is its own lemma. */
+static int inflected_pos(const char *x) {
+  if (!strcmp(x, "NNS")) return 0;
+  if (!strcmp(x, "VBD") || !strcmp(x, "VBN") || !strcmp(x, "VBG") || !strcmp(x, "VBZ"))
+    return 1;
+  if (!strcmp(x, "JJR") || !strcmp(x, "JJS")) return 2;
+  if (!strcmp(x, "RBR") || !strcmp(x, "RBS")) return 3;
+  return -1;
+}
+
+/* Lemma of the lowercase open-class word w for WordNet part of speech p. */
+static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
+                         int p, char *out, size_t cap) {
+  static const rule *const rules[4] = {noun_rules, verb_rules, adj_rules, NULL};
+  const char *e = exception(l, w, n, p);
+  if (e) return splice(out, cap, e, strlen(e), 0, "");
+  size_t k = morphy(l, w, n, p, rules[p], out, cap);
+  if (k) return k;
+  if (p == 3) { /* later -> late, earlier -> early */
+    if ((e = exception(l, w, n, 2))) return splice(out, cap, e, strlen(e), 0, "");
+    if ((k = morphy(l, w, n, 2, adj_rules, out, cap))) return k;
+  }
+  if (p == 3 || known(l, w, n, 1u << p)) return splice(out, cap, w, n, 0, "");
+  /* A compound: lemmatize its last part (test-fired -> test-fire). The
+   * part has no dash, so this recurses at most once. */
+  const char *dash = memrchr(w, '-', n);
+  if (dash && dash > w && dash + 2 < w + n) {
+    size_t head = (size_t)(dash + 1 - w);
+    k = open_lemma(l, dash + 1, n - head, p, out + head, cap - head);
+    if (k) {
+      memmove(out, w, head);
+      return head + k;
+    }
+  }
+  return guess(l, w, n, p, out, cap);
+}
+
+/* Lowercases ASCII and folds curly apostrophes/quotes; returns length. */
+static size_t fold(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+      out[k++] = '\'';
+      i += 2;
+      continue;
+    }
+    out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  out[k] = 0;
+  return k;
+}
+
+/* The lemma of one token, NUL-terminated into out (cap bytes). */
+static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
+                     int xpos, int upos, char *out, size_t cap) {
+  const char *x = xpos > 0 && xpos < td_xpos_count ? td_xpos_names[xpos] : "_";
+  char low[256];
+  size_t ln = fold(form, n, low, sizeof low);
+  if (n >= sizeof low - 1) { /* absurdly long: keep it */
+    splice(out, cap, form, n < cap - 1 ? n : cap - 1, 0, "");
+    return;
+  }
+  if (!strcmp(x, "NNP") || upos == TD_PROPN) {
+    if (strcmp(x, "NNPS") == 0 && l) { /* States -> State */
+      char tmp[256];
+      size_t k = open_lemma(l, low, ln, 0, tmp, sizeof tmp);
+      if (k && k <= ln && k + 1 < cap) {
+        /* keep the original case of the shared stem */
+        size_t stem = 0;
+        while (stem < k && stem < ln && tmp[stem] == low[stem]) stem++;
+        memcpy(out, form, stem);
+        memcpy(out + stem, tmp + stem, k - stem);
+        out[k] = 0;
+        return;
+      }
+    }
+    splice(out, cap, form, n, 0, "");
+    if (l && form[0] >= 'a' && form[0] <= 'z') { /* google -> Google */
+      const lm_ent *e = lookup(l, low, ln);
+      if (e && (e->mask & LM_CAP) && !(e->mask & LM_LOW)) out[0] = (char)(out[0] - 32);
+    }
+    return;
+  }
+  const char *c = closed_lemma(low, x);
+  if (c) {
+    splice(out, cap, c, strlen(c), 0, "");
+    return;
+  }
+  if (upos == TD_NUM || !strcmp(x, "CD")) { /* 5,000 -> 5000, One -> one */
+    size_t k = 0, digits = 1;
+    for (size_t i = 0; i < ln; i++)
+      if (!(low[i] >= '0' && low[i] <= '9') && low[i] != ',' && low[i] != '.') digits = 0;
+    for (size_t i = 0; i < ln && k + 1 < cap; i++)
+      if (!digits || low[i] != ',') out[k++] = low[i];
+    out[k] = 0;
+    return;
+  }
+  if (upos == TD_PUNCT || upos == TD_SYM || !l) {
+    splice(out, cap, upos == TD_PUNCT || upos == TD_SYM ? form : low,
+           upos == TD_PUNCT || upos == TD_SYM ? n : ln, 0, "");
+    return;
+  }
+  int p = inflected_pos(x);
+  if (p < 0 || !open_lemma(l, low, ln, p, out, cap))
+    splice(out, cap, low, ln, 0, "");
+  /* Palestinian, Sunni: words the word list spells only capitalized keep
+   * their capital. */
+  if (((form[0] >= 'A' && form[0] <= 'Z') || !strcmp(x, "JJ")) && ln > 1 &&
+      out[0] >= 'a' && out[0] <= 'z') {
+    const lm_ent *e = lookup(l, out, strlen(out));
+    if (e && (e->mask & LM_CAP) && !(e->mask & LM_LOW)) out[0] = (char)(out[0] - 32);
+  }
+}
+
+/* ---- API ---- */
+
+struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t errlen) {
+  size_t len = 0;
+  const lm_header *h = res ? td_res_get(res, "lemma", &len) : NULL;
+  if (!h || len < sizeof *h || memcmp(h->magic, "TDLEM001", 8) != 0 ||
+      h->nslot == 0 ||
+      sizeof *h + (size_t)h->nslot * 4 + (size_t)h->nent * sizeof(lm_ent) + h->pool > len) {
+    snprintf(err, errlen, "resource section \"lemma\" missing or corrupt");
+    return NULL;
+  }
+  struct td_lemmatizer *l = td_xcalloc(1, sizeof *l);
+  l->h = h;
+  l->slots = (const uint32_t *)(h + 1);
+  l->ents = (const lm_ent *)(l->slots + h->nslot);
+  l->pool = (const char *)(l->ents + h->nent);
+  return l;
+}
+
+void td_lemmatizer_free(struct td_lemmatizer *l) { free(l); }
+
+int td_lemmatize(const td_engine *eng, td_doc *doc) {
+  const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
+  char out[512];
+  for (size_t i = 0; i < doc->ntoks; i++) {
+    td_tok *t = &doc->toks[i];
+    lemma_of(l, doc->text + t->start, t->end - t->start, t->xpos, t->upos, out,
+             sizeof out);
+    /* 's before been or got is has: "it's been", "she's got" */
+    if (!strcmp(out, "be") && t->xpos == td_xpos_from_name("VBZ") &&
+        i + 1 < doc->ntoks && doc->toks[i + 1].sent == t->sent) {
+      const td_tok *nx = &doc->toks[i + 1];
+      size_t nn = nx->end - nx->start;
+      const char *ns = doc->text + nx->start;
+      if ((nn == 4 && !strncasecmp(ns, "been", 4)) || (nn == 3 && !strncasecmp(ns, "got", 3)))
+        strcpy(out, "have");
+    }
+    t->lemma = td_arena_strdup(&doc->arena, out);
+  }
+  return 0;
+}
+
+/* ---- building the section from WordNet's files ---- */
+
+typedef struct {
+  td_buf pool;
+  lm_ent *ents;
+  size_t nent, cap;
+  uint32_t *slots; /* building hash: entry + 1 */
+  size_t nslot;
+} lm_build;
+
+static long build_find(lm_build *b, const char *s, size_t n, int create) {
+  if (create && (b->nent + 1) * 2 > b->nslot) {
+    size_t ns = b->nslot ? b->nslot * 2 : 1 << 16;
+    uint32_t *sl = td_xcalloc(ns, sizeof *sl);
+    for (size_t i = 0; i < b->nslot; i++)
+      if (b->slots[i]) {
+        const char *k = b->pool.ptr + b->ents[b->slots[i] - 1].key;
+        size_t j = fnv32(k, strlen(k)) & (ns - 1);
+        while (sl[j]) j = (j + 1) & (ns - 1);
+        sl[j] = b->slots[i];
+      }
+    free(b->slots);
+    b->slots = sl;
+    b->nslot = ns;
+  }
+  size_t j = fnv32(s, n) & (b->nslot - 1);
+  while (b->slots[j]) {
+    const char *k = b->pool.ptr + b->ents[b->slots[j] - 1].key;
+    if (strncmp(k, s, n) == 0 && k[n] == 0) return (long)b->slots[j] - 1;
+    j = (j + 1) & (b->nslot - 1);
+  }
+  if (!create) return -1;
+  TD_GROW(b->ents, b->cap, b->nent + 1);
+  lm_ent *e = &b->ents[b->nent];
+  e->key = (uint32_t)b->pool.len;
+  e->val = 0;
+  e->mask = 0;
+  td_buf_put(&b->pool, s, n);
+  td_buf_putc(&b->pool, 0);
+  b->slots[j] = (uint32_t)++b->nent;
+  return (long)b->nent - 1;
+}
+
+/* Reads one index.POS or POS.exc file into the table. */
+static int load_file(lm_build *b, const char *dir, const char *name, int p,
+                     int exc, char *err, size_t errlen) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    snprintf(err, errlen, "cannot open %s (install wordnet-base)", path);
+    return -1;
+  }
+  char *line = NULL;
+  size_t lcap = 0;
+  while (getline(&line, &lcap, fp) > 0) {
+    if (line[0] == ' ' || line[0] == '\n') continue; /* licence header */
+    char *w1 = strtok(line, " \n");
+    char *w2 = exc ? strtok(NULL, " \n") : NULL;
+    if (!w1 || strchr(w1, '_') || (exc && (!w2 || strchr(w2, '_')))) continue;
+    if (!exc) {
+      long e = build_find(b, w1, strlen(w1), 1);
+      b->ents[e].mask |= 1u << p;
+    } else {
+      char key[256];
+      snprintf(key, sizeof key, "%c:%s", wn_letter[p], w1);
+      long e = build_find(b, key, strlen(key), 1);
+      if (!b->ents[e].val) {
+        b->ents[e].val = (uint32_t)b->pool.len;
+        td_buf_puts(&b->pool, w2);
+        td_buf_putc(&b->pool, 0);
+      }
+    }
+  }
+  free(line);
+  fclose(fp);
+  return 0;
+}
+
+/* Marks the words of a word list (one a line, /usr/share/dict/words) as
+ * spelled in lowercase or capitalized. */
+static int load_words(lm_build *b, const char *path, char *err, size_t errlen) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    snprintf(err, errlen, "cannot open %s (install wamerican)", path);
+    return -1;
+  }
+  char *line = NULL;
+  size_t lcap = 0;
+  ssize_t n;
+  while ((n = getline(&line, &lcap, fp)) > 0) {
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+    if (n < 2 || strchr(line, '\'')) continue;
+    int cap = line[0] >= 'A' && line[0] <= 'Z';
+    int rest_lower = 1;
+    for (ssize_t i = 1; i < n; i++)
+      if (line[i] >= 'A' && line[i] <= 'Z') rest_lower = 0;
+    if (!rest_lower) continue;
+    if (cap) line[0] = (char)(line[0] + 32);
+    long e = build_find(b, line, (size_t)n, 1);
+    b->ents[e].mask |= cap ? LM_CAP : LM_LOW;
+  }
+  free(line);
+  fclose(fp);
+  return 0;
+}
+
+int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
+                       char *err, size_t errlen) {
+  static const char *const pos[4] = {"noun", "verb", "adj", "adv"};
+  lm_build b;
+  memset(&b, 0, sizeof b);
+  td_buf_putc(&b.pool, 0); /* offset 0: "" */
+  int rc = 0;
+  for (int p = 0; p < 4 && rc == 0; p++) {
+    char name[32];
+    snprintf(name, sizeof name, "index.%s", pos[p]);
+    rc = load_file(&b, wndir, name, p, 0, err, errlen);
+    snprintf(name, sizeof name, "%s.exc", pos[p]);
+    if (rc == 0) rc = load_file(&b, wndir, name, p, 1, err, errlen);
+  }
+  if (rc == 0 && words) rc = load_words(&b, words, err, errlen);
+  if (rc == 0) {
+    /* Serialize with a prime-ish table size, slot = fnv % nslot. */
+    uint32_t nslot = (uint32_t)(b.nent * 10 / 7) | 1;
+    lm_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, "TDLEM001", 8);
+    h.nslot = nslot;
+    h.nent = (uint32_t)b.nent;
+    h.pool = (uint32_t)b.pool.len;
+    td_buf img = TD_BUF_INIT;
+    td_buf_put(&img, &h, sizeof h);
+    uint32_t *sl = td_xcalloc(nslot, sizeof *sl);
+    for (size_t i = 0; i < b.nent; i++) {
+      const char *k = b.pool.ptr + b.ents[i].key;
+      uint32_t j = fnv32(k, strlen(k)) % nslot;
+      while (sl[j]) j = j + 1 == nslot ? 0 : j + 1;
+      sl[j] = (uint32_t)i + 1;
+    }
+    td_buf_put(&img, sl, (size_t)nslot * 4);
+    td_buf_put(&img, b.ents, b.nent * sizeof(lm_ent));
+    td_buf_put(&img, b.pool.ptr, b.pool.len);
+    td_resw_add(w, "lemma", img.ptr, img.len);
+    td_buf_free(&img);
+    free(sl);
+  }
+  free(b.slots);
+  free(b.ents);
+  td_buf_free(&b.pool);
+  return rc;
+}

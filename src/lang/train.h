@@ -33,9 +33,11 @@ struct td_resw;
 int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen);
 /* Adds section "lemma" compiled from WordNet's index.* and *.exc files in
- * wndir (normally /usr/share/wordnet). 0, or -1 with err. */
-int td_lemma_build_res(struct td_resw *w, const char *wndir, char *err,
-                       size_t errlen);
+ * wndir (normally /usr/share/wordnet) and, when words is not NULL, the word
+ * list at words (normally /usr/share/dict/words, for the capitalization of
+ * lemmas like "Palestinian"). 0, or -1 with err. */
+int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
+                       char *err, size_t errlen);
 
 /* ---- internals shared by tagger.c and train_tagger.c ---- */
 

@@ -351,7 +351,8 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
         int gold = s->gold[j];
         if (g != gold) {
           for (int k = 0; k < nf; k++) {
-            tfeat *ft = &st.feats[store_find(&st, f[k], 1)];
+            long fi = store_find(&st, f[k], 1);
+            tfeat *ft = &st.feats[fi];
             update(ft, gold, 1, now);
             update(ft, g, -1, now);
           }
@@ -474,6 +475,10 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
       xp += t->xpos == g->xpos;
       if (t->lemma && strcmp(t->lemma, g->lemma) == 0) lem++;
       if (t->lemma && strcasecmp(t->lemma, g->lemma) == 0) lemci++;
+      if (getenv("TD_DUMP") && t->lemma && strcmp(t->lemma, g->lemma))
+        fprintf(stderr, "L\t%s\t%s\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos], t->lemma, g->lemma);
+      if (getenv("TD_DUMP") && t->xpos != g->xpos)
+        fprintf(stderr, "X\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos]);
     }
   double n = k ? (double)k : 1;
   fprintf(out, "tokens %zu  sentences %zu\n", k, cu->n);
