@@ -10,6 +10,9 @@
  */
 #include "core/core.h"
 #include "core/res.h"
+#include "lang/matcher.h"
+
+#include <glob.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,11 +44,142 @@ static int build_version(td_resw *w, const char *datadir) {
   return 0;
 }
 
+/* The shared dictionary matcher's table: every data/LAYER/NAME.dict.tsv file. */
+static int build_dict(td_resw *w, const char *datadir) {
+  char pat[4096], err[512];
+  snprintf(pat, sizeof pat, "%s/*/*.dict.tsv", datadir);
+  glob_t g;
+  int grc = glob(pat, 0, NULL, &g);
+  td_dictb *b = td_dictb_new();
+  for (size_t i = 0; grc == 0 && i < g.gl_pathc; i++)
+    if (td_dictb_add_tsv(b, g.gl_pathv[i], err, sizeof err) != 0) {
+      fprintf(stderr, "mkres: %s\n", err);
+      globfree(&g);
+      free(td_dictb_finish(b, &(size_t){0}));
+      return -1;
+    }
+  if (grc == 0) globfree(&g);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_resw_add(w, "dict", img, len);
+  free(img);
+  return 0;
+}
+
+/* ---- words (text/words.c): the word list and frequencies for repair ---- */
+
+typedef struct {
+  char *key;
+  uint32_t count, known;
+} wentry;
+typedef struct {
+  wentry *e;
+  size_t cap, n;
+} wtable;
+
+static wentry *wt_slot(wtable *t, const char *k, size_t n) {
+  size_t i = (size_t)td_hash64(k, n) & (t->cap - 1);
+  while (t->e[i].key && !(strlen(t->e[i].key) == n && memcmp(t->e[i].key, k, n) == 0))
+    i = (i + 1) & (t->cap - 1);
+  return &t->e[i];
+}
+
+static wentry *wt_get(wtable *t, const char *k, size_t n) {
+  if ((t->n + 1) * 2 > t->cap) {
+    wtable g = {td_xcalloc(t->cap * 2, sizeof(wentry)), t->cap * 2, 0};
+    for (size_t i = 0; i < t->cap; i++)
+      if (t->e[i].key) *wt_slot(&g, t->e[i].key, strlen(t->e[i].key)) = t->e[i], g.n++;
+    free(t->e);
+    *t = g;
+  }
+  wentry *e = wt_slot(t, k, n);
+  if (!e->key) e->key = td_xstrndup(k, n), t->n++;
+  return e;
+}
+
+/* Adds each line's word (up to a '/' in hunspell files), lowercased. */
+static void words_from_list(wtable *t, const char *path, int skip_first) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "mkres: note: no %s (word list skipped)\n", path);
+    return;
+  }
+  char line[512];
+  for (int ln = 0; fgets(line, sizeof line, f); ln++) {
+    if (ln == 0 && skip_first) continue;
+    size_t n = strcspn(line, "/\t\r\n");
+    if (n == 0 || n > 255) continue;
+    char low[256];
+    td_lower_ascii(low, sizeof low, line, n);
+    for (size_t i = 0; i < n; i++)
+      if (low[i] == ' ') n = 0; /* no multi-word entries */
+    if (n) wt_get(t, low, n)->known = 1;
+  }
+  fclose(f);
+}
+
+static int build_words(td_resw *w, const char *datadir) {
+  wtable t = {td_xcalloc(1 << 16, sizeof(wentry)), 1 << 16, 0};
+  uint32_t total = 0;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/words/ewt-freq.tsv", datadir);
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "mkres: cannot read %s\n", path);
+    return -1;
+  }
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *tab = strchr(line, '\t');
+    if (!tab || tab == line || tab - line > 255) continue;
+    uint32_t c = (uint32_t)strtoul(tab + 1, NULL, 10);
+    if (strncmp(line, "#total\t", 7) == 0) { total = c; continue; }
+    wentry *e = wt_get(&t, line, (size_t)(tab - line));
+    e->count += c;
+    if (!memchr(line, ' ', (size_t)(tab - line))) e->known = 1;
+  }
+  fclose(f);
+  words_from_list(&t, "/usr/share/dict/words", 0);
+  words_from_list(&t, "/usr/share/hunspell/en_US.dic", 1);
+  /* The image's table: twice as many slots as keys, rounded to a power of 2. */
+  uint32_t nslots = 1;
+  while (nslots < t.n * 2) nslots <<= 1;
+  uint32_t *slots = td_xcalloc((size_t)nslots * 2, sizeof(uint32_t));
+  td_buf pool = TD_BUF_INIT;
+  td_buf_putc(&pool, 0);
+  for (size_t i = 0; i < t.cap; i++) {
+    wentry *e = &t.e[i];
+    if (!e->key) continue;
+    size_t n = strlen(e->key);
+    uint32_t j = (uint32_t)td_hash64(e->key, n) & (nslots - 1);
+    while (slots[2 * j]) j = (j + 1) & (nslots - 1);
+    slots[2 * j] = (uint32_t)pool.len;
+    slots[2 * j + 1] = 10 * e->count + (e->known ? 3 : 0);
+    td_buf_putc(&pool, (int)n);
+    td_buf_put(&pool, e->key, n);
+    free(e->key);
+  }
+  td_buf out = TD_BUF_INIT;
+  uint32_t head[4] = {0, nslots, (uint32_t)t.n, total};
+  memcpy(&head[0], "TDW1", 4);
+  td_buf_put(&out, head, sizeof head);
+  td_buf_put(&out, slots, (size_t)nslots * 8);
+  td_buf_put(&out, pool.ptr, pool.len);
+  td_resw_add(w, "words", out.ptr, out.len);
+  td_buf_free(&out);
+  td_buf_free(&pool);
+  free(slots);
+  free(t.e);
+  return 0;
+}
+
 static const struct {
   const char *name;
   builder fn;
 } builders[] = {
     {"version", build_version},
+    {"words", build_words},
+    {"dict", build_dict},
 };
 
 int main(int argc, char **argv) {

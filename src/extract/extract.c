@@ -1,11 +1,26 @@
 /*
- * extract.c — loading and unloading what the extraction layers share.
+ * extract.c — loading and unloading what the extraction layers share: the
+ * merged dictionary (eng->dict) of the shared matcher, from the resource
+ * image's "dict" section and from the user's --dict folders.
  */
 #include "extract.h"
+#include "lang/matcher.h"
 
 int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errlen) {
-  (void)eng, (void)cfg, (void)err, (void)errlen;
+  eng->dict = td_dict_new();
+  size_t len = 0;
+  const void *img = eng->res ? td_res_get(eng->res, "dict", &len) : NULL;
+  if (img && td_dict_add_image(eng->dict, img, len) != 0) {
+    snprintf(err, errlen, "the resource image's dictionary is damaged (rebuild with make)");
+    return -1;
+  }
+  if (cfg && cfg->dict_dirs)
+    for (const char *const *d = cfg->dict_dirs; *d; d++)
+      if (td_dict_add_dir(eng->dict, *d, err, errlen) != 0) return -1;
   return 0;
 }
 
-void td_extract_unload(td_engine *eng) { (void)eng; }
+void td_extract_unload(td_engine *eng) {
+  td_dict_free(eng->dict);
+  eng->dict = NULL;
+}

@@ -1,0 +1,513 @@
+/*
+ * matcher.c — the shared dictionary matcher: compiled hashed n-gram tables
+ * and longest-match search over a document's tokens.
+ *
+ * A table is one flat, position-independent block (little-endian), usable
+ * straight from the memory-mapped resource image:
+ *
+ *   "TDDICT01"
+ *   u32 nslots (a power of two)   u32 nentries   u32 maxkey   u32 poolsize
+ *   nslots   x { u64 hash; u32 first; u32 count; }    count 0 = empty slot
+ *   nentries x { u32 key; u32 cls; u32 payload; u32 flags; }   pool offsets
+ *   pool: NUL-terminated strings
+ *
+ * A key is a phrase folded by fold_cp() below (spaces and hyphens dropped,
+ * apostrophes made ASCII, lowercased unless the entry is TD_DICT_CASE);
+ * entries with the same (key, mode) sit together and one slot points at
+ * them. The slot hash is FNV-1a over the key bytes mixed with the mode, so
+ * it extends token by token while matching: from each start token the
+ * matcher appends the next token's folded bytes and probes, stopping when
+ * the key outgrows the longest phrase (maxkey), so the work per sentence is
+ * linear in its length.
+ */
+#include "matcher.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAGIC "TDDICT01"
+#define KEYCAP 256     /* longest key the matcher builds */
+#define MAXTOKS 32     /* most tokens one match spans */
+#define NMODES 3       /* 0 folded lowercase, 1 exact case, 2 lemma */
+
+typedef struct {
+  uint64_t hash;
+  uint32_t first, count;
+} dslot;
+
+typedef struct {
+  uint32_t key, cls, payload, flags;
+} dentry;
+
+typedef struct {
+  const dslot *slots;
+  const dentry *entries;
+  const char *pool;
+  uint32_t nslots, nentries, maxkey, poolsize;
+} dtable;
+
+struct td_dict {
+  dtable *tabs;
+  size_t ntabs, cap_tabs;
+  void **owned;         /* blocks compiled at run time */
+  size_t nowned, cap_owned;
+  uint32_t maxkey;
+};
+
+/* ---- folding ---- */
+
+/* Folds one code point for a key: returns 0 to drop it (spaces, hyphens,
+ * soft hyphens), else the code point to keep. Lowercases when `lower`. */
+static uint32_t fold_cp(uint32_t c, int lower) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xAD ||
+      c == 0xA0 || c == 0x2010 || c == 0x2011 || td_is_space_cp(c))
+    return 0;
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == 0x60) return '\'';
+  if (c == 0x201C || c == 0x201D) return '"';
+  if (!lower) return c;
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F) {
+    int even_upper = (c <= 0x137) || (c >= 0x14A && c <= 0x177);
+    if (even_upper ? (c % 2 == 0) : (c % 2 == 1 && c >= 0x139 && c <= 0x148)) return c + 1;
+    return c;
+  }
+  if (c >= 0x391 && c <= 0x3A9) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+/* Appends the folded form of s[0..n) to key (at *klen, capacity KEYCAP).
+ * Returns 0, or -1 when the key would overflow. */
+static int fold_into(char *key, size_t *klen, const char *s, size_t n, int lower) {
+  size_t i = 0, k = *klen;
+  while (i < n) {
+    uint32_t c;
+    int l = td_utf8_decode((const unsigned char *)s + i, n - i, &c);
+    if (l <= 0) l = 1;
+    i += (size_t)l;
+    c = fold_cp(c, lower);
+    if (!c) continue;
+    if (c < 0x80) {
+      if (k + 1 >= KEYCAP) return -1;
+      key[k++] = (char)c;
+    } else {
+      char tmp[4];
+      int m = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (m == 2) tmp[0] = (char)(0xC0 | (c >> 6));
+      else if (m == 3) tmp[0] = (char)(0xE0 | (c >> 12)), tmp[1] = (char)(0x80 | ((c >> 6) & 63));
+      else tmp[0] = (char)(0xF0 | (c >> 18)), tmp[1] = (char)(0x80 | ((c >> 12) & 63)),
+           tmp[2] = (char)(0x80 | ((c >> 6) & 63));
+      tmp[m - 1] = (char)(0x80 | (c & 63));
+      if (k + (size_t)m >= KEYCAP) return -1;
+      memcpy(key + k, tmp, (size_t)m);
+      k += (size_t)m;
+    }
+  }
+  key[k] = 0;
+  *klen = k;
+  return 0;
+}
+
+static int entry_mode(unsigned flags) {
+  return (flags & TD_DICT_LEMMA) ? 2 : (flags & TD_DICT_CASE) ? 1 : 0;
+}
+
+static uint64_t fnv_extend(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+#define FNV_INIT 0xcbf29ce484222325ULL
+
+static uint64_t slot_hash(uint64_t h, int mode) {
+  h ^= (uint64_t)(mode + 1) * 0x9E3779B97F4A7C15ULL;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+/* ---- tables ---- */
+
+static uint32_t rd32(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+static int table_open(dtable *t, const void *img, size_t len) {
+  const unsigned char *p = img;
+  if (len < 24 || memcmp(p, MAGIC, 8) != 0) return -1;
+  t->nslots = rd32(p + 8), t->nentries = rd32(p + 12);
+  t->maxkey = rd32(p + 16), t->poolsize = rd32(p + 20);
+  uint64_t need = 24 + (uint64_t)t->nslots * sizeof(dslot) +
+                  (uint64_t)t->nentries * sizeof(dentry) + t->poolsize;
+  if (need > len || (t->nslots & (t->nslots - 1)) != 0 || t->nslots == 0) return -1;
+  t->slots = (const dslot *)(p + 24);
+  t->entries = (const dentry *)(p + 24 + (size_t)t->nslots * sizeof(dslot));
+  t->pool = (const char *)(t->entries + t->nentries);
+  return 0;
+}
+
+/* The slot holding (key, mode), or NULL. */
+static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int mode) {
+  uint32_t mask = t->nslots - 1;
+  for (uint32_t i = (uint32_t)h & mask, n = 0; n < t->nslots; i = (i + 1) & mask, n++) {
+    const dslot *s = &t->slots[i];
+    if (s->count == 0) return NULL;
+    if (s->hash != h) continue;
+    const dentry *e = &t->entries[s->first];
+    if (entry_mode(e->flags) == mode && strcmp(t->pool + e->key, key) == 0) return s;
+  }
+  return NULL;
+}
+
+static int class_ok(const char *cls, const char *const *classes) {
+  if (!classes) return 1;
+  for (; *classes; classes++) {
+    size_t n = strlen(*classes);
+    if (strncmp(cls, *classes, n) == 0 && (cls[n] == 0 || cls[n] == '.')) return 1;
+  }
+  return 0;
+}
+
+static int slot_accepts(const dtable *t, const dslot *s, const char *const *classes) {
+  for (uint32_t k = 0; k < s->count; k++)
+    if (class_ok(t->pool + t->entries[s->first + k].cls, classes)) return 1;
+  return 0;
+}
+
+static int slot_emit(const dtable *t, const dslot *s, const char *const *classes,
+                     uint32_t tok0, uint32_t tok1, td_match_cb cb, void *ctx) {
+  for (uint32_t k = 0; k < s->count; k++) {
+    const dentry *e = &t->entries[s->first + k];
+    td_match m = {tok0, tok1, t->pool + e->key, t->pool + e->cls, t->pool + e->payload,
+                  e->flags};
+    if (class_ok(m.cls, classes) && cb(ctx, &m)) return 1;
+  }
+  return 0;
+}
+
+/* ---- the dictionary ---- */
+
+td_dict *td_dict_new(void) { return td_xcalloc(1, sizeof(td_dict)); }
+
+void td_dict_free(td_dict *d) {
+  if (!d) return;
+  for (size_t i = 0; i < d->nowned; i++) free(d->owned[i]);
+  free(d->owned);
+  free(d->tabs);
+  free(d);
+}
+
+int td_dict_add_image(td_dict *d, const void *img, size_t len) {
+  dtable t;
+  if (!img || table_open(&t, img, len) != 0) return -1;
+  TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
+  d->tabs[d->ntabs++] = t;
+  if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
+  return 0;
+}
+
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen) {
+  DIR *dh = opendir(dir);
+  if (!dh) {
+    snprintf(err, errlen, "cannot open dictionary folder %s: %s", dir, strerror(errno));
+    return -1;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *de;
+  while ((de = readdir(dh)) != NULL) {
+    size_t l = strlen(de->d_name);
+    if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
+      TD_GROW(names, cap, n + 1);
+      names[n++] = td_xstrdup(de->d_name);
+    }
+  }
+  closedir(dh);
+  qsort(names, n, sizeof *names, cmp_name);
+  td_dictb *b = td_dictb_new();
+  int rc = 0;
+  for (size_t i = 0; i < n; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    if (rc == 0 && td_dictb_add_tsv(b, path, err, errlen) != 0) rc = -1;
+    free(names[i]);
+  }
+  free(names);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  if (rc != 0) {
+    free(img);
+    return -1;
+  }
+  TD_GROW(d->owned, d->cap_owned, d->nowned + 1);
+  d->owned[d->nowned++] = img;
+  return td_dict_add_image(d, img, len);
+}
+
+size_t td_dict_size(const td_dict *d) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->ntabs; i++) n += d->tabs[i].nentries;
+  return n;
+}
+
+/* ---- matching ---- */
+
+typedef struct {
+  const dtable *t;
+  const dslot *s;
+} hit;
+
+/* Appends token k's text for each mode; returns -1 once a key overflows. */
+static int extend_keys(const td_doc *doc, uint32_t k, char keys[NMODES][KEYCAP],
+                       size_t klen[NMODES]) {
+  const td_tok *t = &doc->toks[k];
+  const char *s = doc->text + t->start;
+  size_t n = t->end - t->start;
+  if (fold_into(keys[0], &klen[0], s, n, 1) != 0) return -1;
+  if (fold_into(keys[1], &klen[1], s, n, 0) != 0) return -1;
+  const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
+  if (fold_into(keys[2], &klen[2], lem ? lem : s, lem ? strlen(lem) : n, 1) != 0) return -1;
+  return 0;
+}
+
+int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                   const char *const *classes, td_match_cb cb, void *ctx) {
+  if (!d || d->ntabs == 0) return 0;
+  if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+  uint32_t i = tok0;
+  while (i < tok1) {
+    char keys[NMODES][KEYCAP];
+    size_t klen[NMODES] = {0, 0, 0};
+    uint32_t best = 0;
+    hit hits[16];
+    size_t nhits = 0;
+    for (uint32_t j = i; j < tok1 && j - i < MAXTOKS; j++) {
+      if (extend_keys(doc, j, keys, klen) != 0) break;
+      if (klen[0] > d->maxkey && klen[1] > d->maxkey && klen[2] > d->maxkey) break;
+      size_t nnew = 0;
+      hit found[16];
+      for (int mode = 0; mode < NMODES; mode++) {
+        if (klen[mode] == 0) continue;
+        uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], klen[mode]), mode);
+        for (size_t ti = 0; ti < d->ntabs && nnew < 16; ti++) {
+          const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
+          if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
+        }
+      }
+      if (nnew) {
+        best = j + 1;
+        memcpy(hits, found, nnew * sizeof *hits);
+        nhits = nnew;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    for (size_t h = 0; h < nhits; h++)
+      if (slot_emit(hits[h].t, hits[h].s, classes, i, best, cb, ctx)) return 1;
+    i = best;
+  }
+  return 0;
+}
+
+int td_match_sentence(const td_dict *d, const td_doc *doc, size_t sent,
+                      const char *const *classes, td_match_cb cb, void *ctx) {
+  if (sent >= doc->nsents) return 0;
+  const td_sent *s = &doc->sents[sent];
+  return td_match_range(d, doc, s->tok0, s->tok0 + s->ntok, classes, cb, ctx);
+}
+
+int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *classes,
+                   td_match_cb cb, void *ctx) {
+  if (!d) return 0;
+  for (int mode = 0; mode < 2; mode++) {
+    char key[KEYCAP];
+    size_t klen = 0;
+    if (fold_into(key, &klen, phrase, strlen(phrase), mode == 0) != 0 || klen == 0) return 0;
+    uint64_t h = slot_hash(fnv_extend(FNV_INIT, key, klen), mode);
+    for (size_t ti = 0; ti < d->ntabs; ti++) {
+      const dslot *s = table_find(&d->tabs[ti], h, key, mode);
+      if (s && slot_emit(&d->tabs[ti], s, classes, 0, 0, cb, ctx)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- building ---- */
+
+typedef struct {
+  uint32_t key, cls, payload, flags;
+} bentry;
+
+struct td_dictb {
+  td_buf pool;           /* interned strings */
+  uint32_t *intern;      /* open-addressing set of pool offsets + 1 */
+  size_t ninterned, cap_intern;
+  bentry *es;
+  size_t n, cap;
+  uint32_t maxkey;
+};
+
+static uint32_t intern(td_dictb *b, const char *s) {
+  if (b->ninterned * 2 + 2 > b->cap_intern) {
+    size_t nc = b->cap_intern ? b->cap_intern * 2 : 1024;
+    uint32_t *ns = td_xcalloc(nc, sizeof *ns);
+    for (size_t i = 0; i < b->cap_intern; i++)
+      if (b->intern[i]) {
+        const char *t = b->pool.ptr + b->intern[i] - 1;
+        size_t j = td_hash64(t, strlen(t)) & (nc - 1);
+        while (ns[j]) j = (j + 1) & (nc - 1);
+        ns[j] = b->intern[i];
+      }
+    free(b->intern);
+    b->intern = ns, b->cap_intern = nc;
+  }
+  size_t n = strlen(s), j = td_hash64(s, n) & (b->cap_intern - 1);
+  while (b->intern[j]) {
+    if (strcmp(b->pool.ptr + b->intern[j] - 1, s) == 0) return b->intern[j] - 1;
+    j = (j + 1) & (b->cap_intern - 1);
+  }
+  uint32_t off = (uint32_t)b->pool.len;
+  td_buf_put(&b->pool, s, n + 1);
+  b->intern[j] = off + 1;
+  b->ninterned++;
+  return off;
+}
+
+td_dictb *td_dictb_new(void) {
+  td_dictb *b = td_xcalloc(1, sizeof *b);
+  td_buf_putc(&b->pool, 0); /* offset 0 is "" */
+  return b;
+}
+
+size_t td_dictb_count(const td_dictb *b) { return b->n; }
+
+int td_dictb_add(td_dictb *b, const char *phrase, const char *cls, const char *payload,
+                 unsigned flags) {
+  char key[KEYCAP];
+  size_t klen = 0;
+  if (!cls || !*cls) return -1;
+  if (fold_into(key, &klen, phrase, strlen(phrase), !(flags & TD_DICT_CASE) || (flags & TD_DICT_LEMMA)) != 0 ||
+      klen == 0)
+    return -1;
+  TD_GROW(b->es, b->cap, b->n + 1);
+  bentry *e = &b->es[b->n++];
+  e->key = intern(b, key);
+  e->cls = intern(b, cls);
+  e->payload = intern(b, payload ? payload : "");
+  e->flags = flags;
+  if (klen > b->maxkey) b->maxkey = (uint32_t)klen;
+  return 0;
+}
+
+static unsigned parse_flags(const char *s) {
+  unsigned f = 0;
+  if (strstr(s, "case")) f |= TD_DICT_CASE;
+  if (strstr(s, "lemma")) f |= TD_DICT_LEMMA;
+  return f;
+}
+
+int td_dictb_add_tsv(td_dictb *b, const char *path, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(err, errlen, "cannot read dictionary %s: %s", path, strerror(errno));
+    return -1;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t got;
+  long lineno = 0;
+  int rc = 0;
+  while ((got = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = 0;
+    if (got == 0 || line[0] == '#') continue;
+    char *col[4] = {line, NULL, NULL, NULL};
+    for (int c = 1; c < 4; c++) {
+      char *tab = col[c - 1] ? strchr(col[c - 1], '\t') : NULL;
+      if (!tab) break;
+      *tab = 0;
+      col[c] = tab + 1;
+    }
+    if (!col[1] || !*col[1] ||
+        td_dictb_add(b, col[0], col[1], col[2] ? col[2] : "", col[3] ? parse_flags(col[3]) : 0) != 0) {
+      snprintf(err, errlen, "%s:%ld: expected PHRASE<TAB>CLASS[<TAB>PAYLOAD[<TAB>FLAGS]]",
+               path, lineno);
+      rc = -1;
+      break;
+    }
+  }
+  free(line);
+  fclose(f);
+  return rc;
+}
+
+static int cmp_entry(const void *pa, const void *pb, void *ctx) {
+  const td_dictb *sort_ctx = ctx;
+  const bentry *a = pa, *b = pb;
+  int ma = entry_mode(a->flags), mb = entry_mode(b->flags);
+  if (ma != mb) return ma - mb;
+  int c = strcmp(sort_ctx->pool.ptr + a->key, sort_ctx->pool.ptr + b->key);
+  if (c) return c;
+  if (a->cls != b->cls) return a->cls < b->cls ? -1 : 1;
+  if (a->payload != b->payload) return a->payload < b->payload ? -1 : 1;
+  return (int)a->flags - (int)b->flags;
+}
+
+void *td_dictb_finish(td_dictb *b, size_t *len) {
+  /* Sort so each (mode, key) group is contiguous; drop exact duplicates. */
+  if (b->n) qsort_r(b->es, b->n, sizeof *b->es, cmp_entry, b);
+  size_t m = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (m == 0 || memcmp(&b->es[i], &b->es[m - 1], sizeof(bentry)) != 0) b->es[m++] = b->es[i];
+  b->n = m;
+  size_t ngroups = 0;
+  for (size_t i = 0; i < b->n; i++)
+    if (i == 0 || b->es[i].key != b->es[i - 1].key ||
+        entry_mode(b->es[i].flags) != entry_mode(b->es[i - 1].flags))
+      ngroups++;
+  uint32_t nslots = 16;
+  while (nslots < ngroups * 2) nslots *= 2;
+  size_t total = 24 + (size_t)nslots * sizeof(dslot) + b->n * sizeof(dentry) + b->pool.len;
+  unsigned char *img = td_xcalloc(1, total);
+  memcpy(img, MAGIC, 8);
+  uint32_t hdr[4] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len};
+  memcpy(img + 8, hdr, 16);
+  dslot *slots = (dslot *)(img + 24);
+  dentry *ents = (dentry *)(slots + nslots);
+  for (size_t i = 0; i < b->n; i++) {
+    ents[i] = (dentry){b->es[i].key, b->es[i].cls, b->es[i].payload, b->es[i].flags};
+    int mode = entry_mode(b->es[i].flags);
+    if (i > 0 && b->es[i].key == b->es[i - 1].key && mode == entry_mode(b->es[i - 1].flags))
+      continue;
+    const char *key = b->pool.ptr + b->es[i].key;
+    uint64_t h = slot_hash(fnv_extend(FNV_INIT, key, strlen(key)), mode);
+    uint32_t j = (uint32_t)h & (nslots - 1);
+    while (slots[j].count) j = (j + 1) & (nslots - 1);
+    size_t k = i;
+    while (k < b->n && b->es[k].key == b->es[i].key && entry_mode(b->es[k].flags) == mode) k++;
+    slots[j] = (dslot){h, (uint32_t)i, (uint32_t)(k - i)};
+  }
+  memcpy(ents + b->n, b->pool.ptr, b->pool.len);
+  td_buf_free(&b->pool);
+  free(b->intern);
+  free(b->es);
+  free(b);
+  *len = total;
+  return img;
+}
