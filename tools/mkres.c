@@ -173,6 +173,15 @@ static int build_words(td_resw *w, const char *datadir) {
   return 0;
 }
 
+/* Quotes and quantities: the cue and unit tables, copied as they are. */
+static int build_quotes(td_resw *w, const char *datadir) {
+  char p[4096];
+  snprintf(p, sizeof p, "%s/cues.tsv", datadir);
+  if (add_file(w, "cues", p, 1) != 0) return -1;
+  snprintf(p, sizeof p, "%s/units.tsv", datadir);
+  return add_file(w, "units", p, 1);
+}
+
 static const struct {
   const char *name;
   builder fn;
@@ -180,6 +189,7 @@ static const struct {
     {"version", build_version},
     {"words", build_words},
     {"dict", build_dict},
+    {"quotes", build_quotes},
 };
 
 int main(int argc, char **argv) {

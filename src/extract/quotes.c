@@ -1,9 +1,1012 @@
 /*
- * quotes.c — the quotes layer. Not built yet: the layer stays an empty list.
+ * quotes.c — the quotes layer: finds direct quotations (straight or curly
+ * marks, several sentences or paragraphs, interrupted by their cue) and
+ * partial quotations inside reported speech, and says who spoke: the noun
+ * phrase at the speech cue ("Austin said", "said Austin", "according to
+ * Kirby", "Kim was quoted as saying", "it added"), resolved to an actor
+ * through the actors layer. Runs after actors, places, times and
+ * quantities; before events (which read quotes for attribution).
+ *
+ * It also holds what quantities.c shares with it: the word view of the text
+ * (quotation marks as words of their own), the cue table compiled from
+ * data/cues.tsv, the claimant search, and `tidings eval quotes DIR`.
  */
-#include "extract.h"
+#include "quotes.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small lists ---- */
+
+/* Words skipped between a subject and its cue ("has also said"). */
+static const char *const aux_adv[] = {
+    "has", "have", "had", "also", "was", "is", "were", "are", "be", "been",
+    "later", "then", "once", "again", "previously", "reportedly", "would",
+    "will", "did", "does", "do", "could", "may", "might", "should", "can",
+    "first", "still", "further", "just", "even", "earlier", "not", "never",
+    NULL};
+
+/* Words that never belong to a speaker's noun phrase. */
+static const char *const np_stop[] = {
+    "that", "which", "who", "whom", "whose", "when", "while", "where", "as",
+    "because", "but", "if", "since", "after", "before", "although", "though",
+    "so", "than", "to", "in", "on", "at", "by", "with", "from", "into",
+    "during", "about", "over", "under", "not", "what", "how", "why", "there",
+    "here", "is", "are", "was", "were", "has", "have", "had", "be", "been",
+    "will", "would", "can", "could", "may", "might", "should", "did", "do",
+    "does", "also", "then", "just", "even", "only", "this", "these", "those",
+    "said", "says", "told", "added", "through", "via", "for", "against",
+    "without", "until", "through", "per", "like", "unlike", "whether", NULL};
+
+/* Words that end a speaker phrase written after its cue ("said Kirby in"). */
+static const char *const after_stop[] = {
+    "who", "in", "at", "on", "during", "after", "before", "when", "while",
+    "that", "which", "as", "to", "by", "with", "from", "about", "last", "this",
+    "on", "earlier", "later", "told", "said", "says", "added", "adding",
+    "and", "but", "for", "via", "through", "yesterday", "today", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+
+static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
+
+/* Abbreviations whose period does not end a sentence. */
+static const char *const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
+    "st", "jr", "sr", "prof", "rev", "vs", "no", "inc", "co", "corp", "ltd",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "pres", "gens", "capt", "cmdr", "adm", "maj", "u.s", "u.n", "u.k", "d.c",
+    "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
+
+/* Built-in cues, used when the resource image has no "cues" section. */
+static const char builtin_cues[] =
+    "said\tsay\nsays\tsay\nsay\tsay\nadded\tsay\nnoted\tsay\nstressed\tsay\n"
+    "told\ttell\naccording to\taccording\nwas quoted as saying\tpassive\n";
+
+int td_qword_in(const td_qword *w, const char *const *list) {
+  for (const char *const *p = list; *p; p++)
+    if (strcmp(w->lw, *p) == 0) return 1;
+  return 0;
+}
+
+/* ---- the word view ---- */
+
+/* Code points that are punctuation although >= 0x80. */
+static int is_upunct(uint32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x205E) || cp == 0xA0 || cp == 0xAB || cp == 0xBB ||
+         cp == 0xB7 || cp == 0xBF || cp == 0xA1 || td_is_space_cp(cp) || cp == 0xFFFD;
+}
+
+static int is_wordch(uint32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+  return !is_upunct(cp);
+}
+
+static uint32_t cp_at(const td_doc *d, size_t i, int *len) {
+  uint32_t cp;
+  int k = td_utf8_decode((const unsigned char *)d->text + i, d->len - i, &cp);
+  if (k == 0) k = 1;
+  *len = k;
+  return cp;
+}
+
+/* Whether connector cp at i (length k) joins two word characters. */
+static int joins(const td_doc *d, size_t i, int k, uint32_t cp, uint32_t prev) {
+  if (i + (size_t)k >= d->len) return 0;
+  int k2;
+  uint32_t next = cp_at(d, i + (size_t)k, &k2);
+  if (!is_wordch(next)) return 0;
+  if (cp == ',') { /* 8,000 but not "1, 2" */
+    if (!(prev >= '0' && prev <= '9')) return 0;
+    for (int j = 0; j < 3; j++) {
+      size_t p = i + 1 + (size_t)j;
+      if (p >= d->len || d->text[p] < '0' || d->text[p] > '9') return 0;
+    }
+    size_t p = i + 4;
+    return p >= d->len || d->text[p] < '0' || d->text[p] > '9';
+  }
+  return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&';
+}
+
+/* Whether s[0..n) takes a period as an abbreviation does. */
+static int abbrev_word(const char *s, size_t n) {
+  if (n == 1) return s[0] >= 'A' && s[0] <= 'Z';
+  if (memchr(s, '.', n)) return n <= 6;
+  char lw[8];
+  if (n >= sizeof lw) return 0;
+  td_lower_ascii(lw, sizeof lw, s, n);
+  for (const char *const *p = abbrevs; *p; p++)
+    if (strcmp(lw, *p) == 0) return 1;
+  return 0;
+}
+
+static void add_word(td_qctx *c, size_t *cap, uint32_t s, uint32_t e, uint32_t flags) {
+  TD_AGROW(&c->doc->arena, c->w, *cap, c->nw + 1);
+  td_qword *w = &c->w[c->nw++];
+  w->s = s, w->e = e, w->flags = flags, w->upos = 0;
+  char *lw = td_arena_alloc(&c->doc->arena, e - s + 1);
+  size_t n = 0;
+  for (uint32_t i = s; i < e; i++) {
+    unsigned char ch = (unsigned char)c->doc->text[i];
+    if (ch == 0xE2 && i + 2 < e && (unsigned char)c->doc->text[i + 1] == 0x80 &&
+        (unsigned char)c->doc->text[i + 2] == 0x99) {
+      lw[n++] = '\'', i += 2;
+      continue;
+    }
+    lw[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  lw[n] = 0;
+  w->lw = lw;
+}
+
+/* Marks the words that end a sentence: . ! ? followed by a capital, an
+ * opening mark, a digit or a paragraph, the period not after an
+ * abbreviation. Closing marks and brackets after the stop are skipped. */
+static void mark_sentence_ends(td_qctx *c) {
+  for (size_t i = 0; i < c->nw; i++) {
+    td_qword *w = &c->w[i];
+    if (!(w->flags & TD_QW_PUNCT) || w->e - w->s != 1) continue;
+    char ch = c->doc->text[w->s];
+    if (ch != '.' && ch != '!' && ch != '?') continue;
+    if (ch == '.' && i > 0 && c->w[i - 1].e == w->s && !(c->w[i - 1].flags & TD_QW_PUNCT)) {
+      const td_qword *p = &c->w[i - 1];
+      if (td_qword_in(p, abbrevs)) continue;
+      if (p->e - p->s == 1 && (p->flags & TD_QW_CAP)) continue; /* initials */
+    }
+    size_t j = i + 1;
+    while (j < c->nw && (c->w[j].flags & (TD_QW_QCLOSE | TD_QW_PUNCT)) &&
+           !(c->w[j].flags & (TD_QW_QOPEN | TD_QW_PARA)) &&
+           strchr(")]’'", c->doc->text[c->w[j].s] == '\xe2' ? '\'' : c->doc->text[c->w[j].s]))
+      j++;
+    if (j >= c->nw || (c->w[j].flags & (TD_QW_PARA | TD_QW_CAP | TD_QW_QOPEN | TD_QW_DIGIT)))
+      c->w[j - 1].flags |= TD_QW_SEND;
+  }
+}
+
+/* Tags of the language core, where the token starts where the word does. */
+static void copy_tags(td_qctx *c) {
+  const td_doc *d = c->doc;
+  size_t t = 0;
+  for (size_t i = 0; i < c->nw; i++) {
+    while (t < d->ntoks && d->toks[t].start < c->w[i].s) t++;
+    if (t < d->ntoks && d->toks[t].start == c->w[i].s) c->w[i].upos = d->toks[t].upos;
+  }
+}
+
+static void build_words(td_qctx *c) {
+  const td_doc *d = c->doc;
+  size_t cap = 0, i = 0;
+  int para = 1;
+  uint32_t prevcp = '\n';
+  while (i < d->len) {
+    int k;
+    uint32_t cp = cp_at(d, i, &k);
+    if (cp == '\n') para = 1;
+    if (td_is_space_cp(cp)) {
+      prevcp = cp, i += (size_t)k;
+      continue;
+    }
+    uint32_t s = (uint32_t)i, flags = para ? TD_QW_PARA : 0;
+    para = 0;
+    if (is_wordch(cp)) {
+      if (cp >= '0' && cp <= '9') flags |= TD_QW_DIGIT;
+      if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xDF)) flags |= TD_QW_CAP;
+      uint32_t last = cp;
+      i += (size_t)k;
+      while (i < d->len) {
+        cp = cp_at(d, i, &k);
+        if (is_wordch(cp)) last = cp, i += (size_t)k;
+        else if (joins(d, i, k, cp, last)) last = cp, i += (size_t)k;
+        else break;
+      }
+      /* "Mr.", "U.S.", "B.": the period of an abbreviation or initial */
+      if (i < d->len && d->text[i] == '.' && abbrev_word(d->text + s, i - s)) i++;
+      add_word(c, &cap, s, (uint32_t)i, flags);
+      prevcp = last;
+      continue;
+    }
+    flags |= TD_QW_PUNCT;
+    if (cp == 0x201C) flags |= TD_QW_QOPEN;
+    else if (cp == 0x201D) flags |= TD_QW_QCLOSE;
+    else if (cp == '"') {
+      int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
+                    prevcp == 0x2014 || prevcp == 0x2013;
+      flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
+    }
+    i += (size_t)k;
+    add_word(c, &cap, s, (uint32_t)i, flags);
+    prevcp = cp;
+  }
+}
+
+/* ---- cues ---- */
+
+static int cue_kind(const char *s, size_t n) {
+  static const struct { const char *name; int kind; } kinds[] = {
+      {"say", TD_CUE_SAY}, {"tell", TD_CUE_TELL}, {"according", TD_CUE_ACCORDING},
+      {"passive", TD_CUE_PASSIVE}, {"name", TD_CUE_NAME}};
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (strlen(kinds[i].name) == n && memcmp(kinds[i].name, s, n) == 0) return kinds[i].kind;
+  return 0;
+}
+
+/* Parses "phrase<TAB>kind[<TAB>comment]" lines ('#' starts a comment). */
+static void load_cues(td_qctx *c, const char *src, size_t len) {
+  size_t cap = 0;
+  const char *p = src, *end = src + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *tab = memchr(p, '\t', (size_t)(le - p));
+    if (*p != '#' && tab && tab > p) {
+      const char *k = tab + 1, *ke = memchr(k, '\t', (size_t)(le - k));
+      if (!ke) ke = le;
+      while (ke > k && (ke[-1] == ' ' || ke[-1] == '\r')) ke--;
+      int kind = cue_kind(k, (size_t)(ke - k));
+      if (kind) {
+        TD_AGROW(&c->doc->arena, c->cues, cap, c->ncues + 1);
+        td_cue *cu = &c->cues[c->ncues];
+        memset(cu, 0, sizeof *cu);
+        const char *q = p;
+        while (q < tab && cu->nw < 6) {
+          while (q < tab && *q == ' ') q++;
+          const char *we = q;
+          while (we < tab && *we != ' ') we++;
+          if (we > q) {
+            char *lw = td_arena_strndup(&c->doc->arena, q, (size_t)(we - q));
+            for (char *x = lw; *x; x++)
+              if (*x >= 'A' && *x <= 'Z') *x += 32;
+            cu->w[cu->nw++] = lw;
+          }
+          q = we;
+        }
+        cu->kind = kind;
+        if (cu->nw) c->ncues++;
+      }
+    }
+    p = nl ? nl + 1 : end;
+  }
+}
+
+void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
+  memset(c, 0, sizeof *c);
+  c->doc = doc;
+  build_words(c);
+  mark_sentence_ends(c);
+  copy_tags(c);
+  size_t len = 0;
+  const char *img = eng && eng->res ? td_res_get(eng->res, "cues", &len) : NULL;
+  if (img && len) load_cues(c, img, len);
+  else load_cues(c, builtin_cues, sizeof builtin_cues - 1);
+}
+
+size_t td_qword_at(const td_qctx *c, uint32_t b) {
+  size_t lo = 0, hi = c->nw;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c->w[mid].e <= b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+int td_cue_at(const td_qctx *c, size_t i, int *kind) {
+  int best = 0;
+  /* a capitalized cue inside a sentence is a name ("the United States") */
+  if (i < c->nw && (c->w[i].flags & TD_QW_CAP) && i > 0 &&
+      !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)))
+    return 0;
+  for (size_t k = 0; k < c->ncues; k++) {
+    const td_cue *cu = &c->cues[k];
+    if (cu->nw <= best || i + (size_t)cu->nw > c->nw) continue;
+    int ok = 1;
+    for (int j = 0; j < cu->nw && ok; j++) ok = strcmp(c->w[i + (size_t)j].lw, cu->w[j]) == 0;
+    if (ok) best = cu->nw, *kind = cu->kind;
+  }
+  return best;
+}
+
+/* ---- speakers ---- */
+
+static int is_punct(const td_qctx *c, size_t i, const char *set) {
+  const td_qword *w = &c->w[i];
+  return (w->flags & TD_QW_PUNCT) && w->e - w->s == 1 && strchr(set, c->doc->text[w->s]);
+}
+
+/* Whether word i may be part of a speaker's noun phrase. */
+static int np_word(const td_qctx *c, size_t i) {
+  const td_qword *w = &c->w[i];
+  if (w->flags & TD_QW_PUNCT) return 0;
+  if (td_qword_in(w, np_stop)) return 0;
+  switch (w->upos) {
+  case TD_VERB: case TD_AUX: case TD_SCONJ: case TD_ADV: return 0;
+  case TD_ADP: return strcmp(w->lw, "of") == 0;
+  default: return 1;
+  }
+}
+
+/* The subject written before a cue at word k: "the White House official",
+ * "South Korea's foreign minister", "Shin, Sullivan and Akiba". Skips
+ * auxiliaries and adverbs ("has also"). 1 with *who set, or 0. */
+static int subject_before(const td_qctx *c, size_t k, td_span *who) {
+  size_t i = k;
+  while (i > 0 && !(c->w[i].flags & TD_QW_PARA) && td_qword_in(&c->w[i - 1], aux_adv)) i--;
+  if (i > 0 && (c->w[i].flags & TD_QW_PARA) && i != k) return 0;
+  size_t end = i, start = i, n = 0, has_and = 0;
+  while (start > 0 && n < 8 && !(c->w[start].flags & TD_QW_PARA)) {
+    size_t j = start - 1;
+    if (np_word(c, j) || (strcmp(c->w[j].lw, "and") == 0 && n > 0)) {
+      if (strcmp(c->w[j].lw, "and") == 0) has_and = 1;
+      start = j, n++;
+      continue;
+    }
+    /* a list of names: "Shin, Sullivan and Akiba" */
+    if (has_and && is_punct(c, j, ",") && j > 0 && (c->w[j - 1].flags & TD_QW_CAP) &&
+        (c->w[start].flags & TD_QW_CAP)) {
+      start = j, n++;
+      continue;
+    }
+    break;
+  }
+  while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",")))
+    start++;
+  if (start >= end) return 0;
+  /* "of" must sit inside the phrase, not at its edge */
+  if (strcmp(c->w[start].lw, "of") == 0) return 0;
+  who->start = c->w[start].s, who->end = c->w[end - 1].e;
+  return 1;
+}
+
+/* The speaker written after a cue, starting at word i: "said John Kirby,
+ * a spokesman" gives "John Kirby". */
+static int np_after(const td_qctx *c, size_t i, td_span *who) {
+  size_t j = i, n = 0;
+  while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
+         !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
+         !(n > 0 && td_qword_in(&c->w[j], after_stop)))
+    j++, n++;
+  /* trailing lowercase words after names ("Kirby told") are not the speaker */
+  if (j == i) return 0;
+  who->start = c->w[i].s, who->end = c->w[j - 1].e;
+  return 1;
+}
+
+/* The cue and speaker written after a closing mark at word j: "..., Austin
+ * said", "..., said Austin", "..., according to Kirby", "..., the
+ * statement read". 1 when found; 2 when the cue names without a speaker. */
+static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
+  if (j < c->nw && is_punct(c, j, ",")) j++;
+  if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
+  int kind = 0, n = td_cue_at(c, j, &kind);
+  if (n) {
+    if (kind == TD_CUE_NAME) return 2;
+    cue->start = c->w[j].s, cue->end = c->w[j + (size_t)n - 1].e;
+    *next = j + (size_t)n;
+    if (!np_after(c, j + (size_t)n, who)) return 0;
+    size_t e = td_qword_at(c, who->end);
+    *next = e < c->nw ? e + 1 : e;
+    return 1;
+  }
+  for (size_t k = j + 1; k < c->nw && k < j + 10; k++) {
+    const td_qword *w = &c->w[k];
+    if (w->flags & (TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
+    if (c->w[k - 1].flags & TD_QW_SEND) return 0;
+    n = td_cue_at(c, k, &kind);
+    if (n) {
+      if (kind == TD_CUE_NAME || kind == TD_CUE_ACCORDING) return 0;
+      /* the phrase before the cue, up to its first comma */
+      size_t e = j;
+      while (e < k && !is_punct(c, e, ",(")) e++;
+      size_t ee = e;
+      while (ee > j && td_qword_in(&c->w[ee - 1], aux_adv)) ee--;
+      if (ee == j) return 0;
+      for (size_t x = j; x < ee; x++)
+        if (!np_word(c, x) && strcmp(c->w[x].lw, "and") != 0) return 0;
+      who->start = c->w[j].s, who->end = c->w[ee - 1].e;
+      cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+      *next = k + (size_t)n;
+      return 1;
+    }
+    if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()")) return 0;
+  }
+  return 0;
+}
+
+/* The cue and speaker of the clause before word m (an opening mark, or any
+ * word a claim is about), within its sentence and at most `reach` words
+ * back: "Austin stated that ...", "according to the U.S. authorities, ...",
+ * "a defense ministry official told The Korea Times, Friday, that ...".
+ * 1 when found, 2 when the nearest cue names without a speaker. */
+static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
+  size_t lo = m > reach ? m - reach : 0;
+  for (size_t k = m; k-- > lo;) {
+    if (c->w[k].flags & TD_QW_SEND) return 0;
+    if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
+    int kind = 0, n = td_cue_at(c, k, &kind);
+    if (!n || k + (size_t)n > m) {
+      if (c->w[k].flags & TD_QW_PARA) return 0;
+      continue;
+    }
+    if (kind == TD_CUE_NAME) return 2;
+    cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+    if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
+    if (subject_before(c, k, who)) return 1;
+    /* "Trump, who has said ...": the subject before the relative clause */
+    size_t r = k;
+    while (r > 0 && td_qword_in(&c->w[r - 1], aux_adv)) r--;
+    if (r >= 2 && strcmp(c->w[r - 1].lw, "who") == 0 && is_punct(c, r - 2, ","))
+      return subject_before(c, r - 2, who);
+    return 0;
+  }
+  return 0;
+}
+
+int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  /* "according to X" anywhere in the sentence */
+  size_t s = target;
+  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
+  for (size_t k = s; k < c->nw && k < s + 80; k++) {
+    int kind = 0, n = td_cue_at(c, k, &kind);
+    if (n && kind == TD_CUE_ACCORDING && np_after(c, k + (size_t)n, who)) {
+      cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+      return 1;
+    }
+    if (c->w[k].flags & TD_QW_SEND) break;
+  }
+  if (speaker_before(c, target, 40, who, cue) == 1) return 1;
+  /* "..., X said." at the end of the sentence */
+  for (size_t k = target; k < c->nw && k < target + 60; k++) {
+    if (c->w[k].flags & TD_QW_SEND) break;
+    if (is_punct(c, k, ",")) {
+      size_t nx;
+      if (speaker_after(c, k, who, cue, &nx) == 1 && nx < c->nw &&
+          (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".")))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- references to other layers ---- */
+
+int td_actor_for_span(const td_doc *doc, uint32_t s, uint32_t e) {
+  int best = -1;
+  uint32_t best_end = 0, best_len = 0;
+  for (size_t a = 0; a < doc->nactors; a++) {
+    const td_actor *ac = &doc->actors[a];
+    for (size_t m = 0; m < ac->nmentions; m++) {
+      td_span sp = ac->mentions[m];
+      if (sp.start >= e || sp.end <= s) continue;
+      uint32_t len = sp.end - sp.start;
+      if (best < 0 || sp.end > best_end || (sp.end == best_end && len > best_len))
+        best = (int)a, best_end = sp.end, best_len = len;
+    }
+  }
+  return best;
+}
+
+int td_sent_of(const td_doc *doc, uint32_t b) {
+  if (!doc->nsents) return -1;
+  size_t lo = 0, hi = doc->nsents;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents[mid].start <= b) lo = mid;
+    else hi = mid;
+  }
+  return (int)lo;
+}
+
+int td_time_near(const td_doc *doc, uint32_t s, uint32_t e) {
+  int sent = td_sent_of(doc, s);
+  if (sent < 0) return -1;
+  const td_sent *se = &doc->sents[sent];
+  int best = -1;
+  uint32_t bestd = 0;
+  for (size_t t = 0; t < doc->ntimes; t++) {
+    td_span sp = doc->times[t].span;
+    if (sp.start < se->start || sp.end > se->end) continue;
+    uint32_t d = sp.end <= s ? s - sp.end : sp.start >= e ? sp.start - e : 0;
+    if (best < 0 || d < bestd) best = (int)t, bestd = d;
+  }
+  return best;
+}
+
+/* ---- quotations ---- */
+
+typedef struct qcand {
+  size_t open, close;     /* word indexes of the marks */
+  td_span parts[8];       /* inner text per paragraph */
+  int nparts;
+  int done;
+} qcand;
+
+/* Pairs the double quotation marks of the text. A quotation that runs on
+ * into the next paragraph continues when that paragraph opens with a mark
+ * (one opening mark per paragraph, one closing at the end); a mark left
+ * open at a paragraph end otherwise is dropped. */
+static size_t pair_marks(const td_qctx *c, qcand **out) {
+  td_arena *a = &c->doc->arena;
+  qcand *q = NULL;
+  size_t n = 0, cap = 0;
+  qcand cur;
+  int open = 0;
+  for (size_t i = 0; i < c->nw; i++) {
+    const td_qword *w = &c->w[i];
+    if (open && (w->flags & TD_QW_PARA) && i > cur.open) {
+      /* paragraph change inside a quotation */
+      if ((w->flags & TD_QW_QOPEN) && cur.nparts < 7) {
+        cur.parts[cur.nparts - 1].end = c->w[i - 1].e;
+        cur.parts[cur.nparts].start = w->e;
+        cur.nparts++;
+        continue;
+      }
+      open = 0;
+    }
+    if ((w->flags & TD_QW_QOPEN)) {
+      memset(&cur, 0, sizeof cur);
+      cur.open = i, cur.nparts = 1, cur.parts[0].start = w->e;
+      open = 1;
+    } else if ((w->flags & TD_QW_QCLOSE) && open) {
+      cur.close = i;
+      cur.parts[cur.nparts - 1].end = w->s;
+      TD_AGROW(a, q, cap, n + 1);
+      q[n++] = cur;
+      open = 0;
+    }
+  }
+  *out = q;
+  return n;
+}
+
+static size_t words_in(const td_qctx *c, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to; i++)
+    if (!(c->w[i].flags & TD_QW_PUNCT)) n++;
+  return n;
+}
+
+/* Whether the quotation starts a clause of its own (a full quotation) or
+ * continues the writer's sentence (a partial one). */
+static int starts_clause(const td_qctx *c, const qcand *q) {
+  size_t o = q->open;
+  if (o == 0 || (c->w[o].flags & TD_QW_PARA)) return 1;
+  const td_qword *p = &c->w[o - 1];
+  int lower = o + 1 < c->nw && !(c->w[o + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT));
+  if (p->flags & TD_QW_SEND) return 1;
+  if (p->flags & TD_QW_PUNCT) {
+    char ch = c->doc->text[p->s];
+    if (ch == ':' || ch == '(' || ch == '.' || ch == '?' || ch == '!') return 1;
+    if (ch == ',' || ch == ';' || (unsigned char)ch == 0xE2) {
+      /* after "said," a quotation is full; after another comma only when
+       * it opens with a capital */
+      if (o >= 2) {
+        int kind = 0;
+        for (size_t k = o - 1; k-- > 0 && k + 4 >= o;)
+          if (td_cue_at(c, k, &kind) && k + (size_t)td_cue_at(c, k, &kind) == o - 1) return 1;
+      }
+      return !lower;
+    }
+    return 0;
+  }
+  int kind = 0;
+  size_t nw = words_in(c, o + 1, q->close);
+  for (size_t k = o; k-- > 0 && k + 4 >= o;) {
+    int n = td_cue_at(c, k, &kind);
+    if (n && k + (size_t)n == o && kind != TD_CUE_NAME && kind != TD_CUE_ACCORDING &&
+        (!lower || nw >= 4))
+      return 1;
+  }
+  /* "... that “...”" is full when it runs over several sentences */
+  if (strcmp(p->lw, "that") == 0)
+    for (size_t i = o + 1; i + 1 < q->close; i++)
+      if (c->w[i].flags & TD_QW_SEND) return 1;
+  return 0;
+}
+
+/* A short quoted modifier or a title: `a "two-plus-two" meeting`, `on
+ * "The View"`. Such marks carry no speaker and make no quotation. */
+static int is_scare_or_title(const td_qctx *c, const qcand *q) {
+  size_t nw = words_in(c, q->open + 1, q->close);
+  size_t after = q->close + 1;
+  if (nw <= 3 && after < c->nw && !(c->w[after].flags & (TD_QW_PUNCT | TD_QW_CAP)) &&
+      !td_qword_in(&c->w[after], np_stop) && strcmp(c->w[after].lw, "of") != 0 &&
+      q->open > 0 && !(c->w[q->open - 1].flags & TD_QW_PUNCT)) {
+    int kind = 0;
+    if (!td_cue_at(c, after, &kind)) return 1;
+  }
+  /* every content word capitalized, no sentence punctuation: a title */
+  if (nw >= 1 && nw <= 8) {
+    for (size_t i = q->open + 1; i < q->close; i++) {
+      const td_qword *w = &c->w[i];
+      if (w->flags & TD_QW_PUNCT) {
+        if (is_punct(c, i, ".?!,")) return 0;
+        continue;
+      }
+      if (!(w->flags & (TD_QW_CAP | TD_QW_DIGIT)) && w->e - w->s > 4) return 0;
+    }
+    return q->open > 0 && !(c->w[q->open].flags & TD_QW_PARA) &&
+           !(c->w[q->open - 1].flags & TD_QW_PUNCT);
+  }
+  return 0;
+}
+
+/* Inner text of a part, without the comma that belongs to the sentence. */
+static td_span trim_part(const td_doc *d, td_span s) {
+  while (s.end > s.start && (d->text[s.end - 1] == ' ' || d->text[s.end - 1] == '\n')) s.end--;
+  if (s.end > s.start && d->text[s.end - 1] == ',') s.end--;
+  while (s.start < s.end && d->text[s.start] == ' ') s.start++;
+  return s;
+}
+
+static int is_pronoun(const td_qctx *c, td_span who) {
+  size_t i = td_qword_at(c, who.start);
+  return i < c->nw && c->w[i].e == who.end && td_qword_in(&c->w[i], pronouns);
+}
+
+static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, int found,
+                      td_span who, td_span cue, double conf, int inherit_speaker) {
+  td_doc *d = c->doc;
+  TD_AGROW(&d->arena, d->quotes, d->cap_quotes, d->nquotes + 1);
+  td_quote *out = &d->quotes[d->nquotes++];
+  memset(out, 0, sizeof *out);
+  size_t np = (size_t)q->nparts + (q2 ? (size_t)q2->nparts : 0);
+  out->spans = td_arena_alloc(&d->arena, np * sizeof(td_span));
+  for (int i = 0; i < q->nparts; i++) out->spans[out->nspans++] = trim_part(d, q->parts[i]);
+  if (q2)
+    for (int i = 0; i < q2->nparts; i++) out->spans[out->nspans++] = trim_part(d, q2->parts[i]);
+  out->span.start = out->spans[0].start;
+  out->span.end = out->spans[out->nspans - 1].end;
+  if (out->nspans == 1) out->spans = NULL, out->nspans = 0;
+  out->partial = partial;
+  out->speaker = -1;
+  out->time = -1;
+  if (found) {
+    out->speaker_span = who, out->cue_span = cue;
+    out->speaker = td_actor_for_span(d, who.start, who.end);
+    if (out->speaker < 0 && is_pronoun(c, who)) out->speaker = inherit_speaker;
+    out->time = td_time_near(d, cue.start, cue.end);
+  }
+  out->sentence = td_sent_of(d, c->w[q->open].s);
+  out->confidence = conf;
+}
+
+/* Appends the parts of candidate q to quotation out. */
+static void extend_quote(td_qctx *c, td_quote *out, const qcand *q) {
+  td_doc *d = c->doc;
+  size_t old = out->nspans ? out->nspans : 1;
+  td_span *sp = td_arena_alloc(&d->arena, (old + (size_t)q->nparts) * sizeof(td_span));
+  if (out->nspans) memcpy(sp, out->spans, old * sizeof(td_span));
+  else sp[0] = out->span;
+  for (int i = 0; i < q->nparts; i++) sp[old + (size_t)i] = trim_part(d, q->parts[i]);
+  out->spans = sp, out->nspans = old + (size_t)q->nparts;
+  out->span.end = sp[out->nspans - 1].end;
+}
 
 int td_quotes(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+  td_qctx c;
+  td_qctx_init(&c, eng, doc);
+  qcand *q = NULL;
+  size_t nq = pair_marks(&c, &q);
+  int last_speaker = -1;          /* actor of the last full quotation */
+  size_t last_para_word = (size_t)-1;
+  int last_found = 0;
+  size_t last_idx = (size_t)-1; /* candidate index of the last full quotation */
+  int last_partial_found = 0, last_partial_sent = -1;
+  td_span last_pwho = {0, 0}, last_pcue = {0, 0};
+  for (size_t i = 0; i < nq; i++) {
+    if (q[i].done) continue;
+    qcand *cur = &q[i];
+    if (is_scare_or_title(&c, cur)) continue;
+    size_t nwords = words_in(&c, cur->open + 1, cur->close);
+    int full = starts_clause(&c, cur);
+    td_span who = {0, 0}, cue = {0, 0};
+    size_t next = 0;
+    int found = 0;
+    double conf = 0.3;
+    /* a cue after the closing mark, when the quotation's sentence goes on */
+    size_t after = cur->close + 1;
+    int goes_on = cur->close > 0 && is_punct(&c, cur->close - 1, ",?!-") ;
+    if (!goes_on && after < c.nw && !(c.w[after].flags & (TD_QW_CAP | TD_QW_PARA)))
+      goes_on = 1;
+    if (goes_on || (after < c.nw && is_punct(&c, after, ","))) {
+      int r = speaker_after(&c, after, &who, &cue, &next);
+      if (r == 1) found = 1, conf = 0.9;
+      else if (r == 2) found = -1;
+    }
+    if (!found) {
+      size_t m = cur->open;
+      /* a paragraph introduced by "X said:" */
+      if ((c.w[m].flags & TD_QW_PARA) && m > 0 && is_punct(&c, m - 1, ":")) m = m - 1;
+      int r = speaker_before(&c, m, full ? 14 : 24, &who, &cue);
+      if (r == 1) found = 1, conf = 0.8;
+      else if (r == 2) found = -1;
+    }
+    size_t para = cur->open;
+    while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
+    if (!found && full && last_found && last_para_word == para && last_idx + 1 == i) {
+      /* the quotation goes on after its cue: "...," he said. "..." */
+      extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
+      last_idx = i;
+      continue;
+    }
+    if (!found && !full && last_partial_found && last_partial_sent == td_sent_of(doc, c.w[cur->open].s)) {
+      /* a second partial quotation of the same sentence and speaker */
+      who = last_pwho, cue = last_pcue, found = 1, conf = 0.6;
+    }
+    if (found < 0) found = 0;
+    if (!full) {
+      last_partial_found = found, last_pwho = who, last_pcue = cue;
+      last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
+    }
+    if (full && !found && nwords < 3) continue;
+    /* interrupted: "...," he said, "..." */
+    const qcand *q2 = NULL;
+    if (found && full && next && i + 1 < nq) {
+      size_t k = next;
+      while (k < c.nw && k < next + 12 && !(c.w[k].flags & (TD_QW_SEND | TD_QW_PARA | TD_QW_QOPEN)))
+        k++;
+      if (k == q[i + 1].open && k > 0 && is_punct(&c, k - 1, ",:") &&
+          !(c.w[k].flags & TD_QW_PARA))
+        q2 = &q[i + 1], q[i + 1].done = 1;
+    }
+    int pron_fallback = !full ? -1 : last_speaker;
+    add_quote(&c, cur, q2, !full, found, who, cue, conf, pron_fallback);
+    if (full && found) {
+      last_speaker = doc->quotes[doc->nquotes - 1].speaker;
+      last_found = 1;
+      size_t lp = (q2 ? q2 : cur)->close;
+      while (lp > 0 && !(c.w[lp].flags & TD_QW_PARA)) lp--;
+      last_para_word = lp;
+      last_idx = q2 ? i + 1 : i;
+    }
+  }
+  return 0;
+}
+
+/* ---- evaluation on brat attribution data (PolNeAR) ---- */
+
+/* A gold or system item in code points of the raw file. */
+typedef struct ev_item {
+  uint32_t s, e;
+  uint32_t src[8][2];
+  int nsrc, matched;
+} ev_item;
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  td_buf b = TD_BUF_INIT;
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&b, chunk, k);
+  fclose(f);
+  if (!b.ptr) td_buf_puts(&b, "");
+  return td_buf_detach(&b, len);
+}
+
+/* Decodes UTF-8 into code points; returns their number (*out malloc'd). */
+static size_t to_cps(const char *s, size_t n, uint32_t **out) {
+  uint32_t *v = td_xmalloc((n + 1) * sizeof *v);
+  size_t m = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    int k = td_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (k == 0) k = 1, cp = 0xFFFD;
+    v[m++] = cp, i += (size_t)k;
+  }
+  *out = v;
+  return m;
+}
+
+static int ev_space(uint32_t cp) { return td_is_space_cp(cp) || cp == 0xFEFF || cp == 0x200B || cp < 0x20; }
+
+/* Maps each code point of the normalized text d[0..nd) to one of the raw
+ * text r[0..nr): a greedy walk that skips what normalization removed and
+ * resynchronizes after what it changed. map has nd + 1 entries. */
+static void align(const uint32_t *d, size_t nd, const uint32_t *r, size_t nr, uint32_t *map) {
+  size_t i = 0, j = 0;
+  while (i < nd) {
+    if (j < nr && (d[i] == r[j] || (ev_space(d[i]) && ev_space(r[j])))) {
+      map[i++] = (uint32_t)j++;
+      continue;
+    }
+    if (j < nr && ev_space(r[j])) { j++; continue; }
+    if (ev_space(d[i])) { map[i++] = (uint32_t)j; continue; }
+    /* resync: the next 8 code points of d somewhere ahead in r */
+    size_t want = nd - i < 8 ? nd - i : 8, found = nr;
+    for (size_t k = j; k + want <= nr && k < j + 400 && found == nr; k++) {
+      size_t x = 0;
+      while (x < want && d[i + x] == r[k + x]) x++;
+      if (x == want) found = k;
+    }
+    if (found < nr) { j = found; continue; }
+    map[i++] = (uint32_t)(j < nr ? j++ : j);
+  }
+  map[nd] = (uint32_t)nr;
+}
+
+static int ev_overlap(uint32_t a, uint32_t b, uint32_t c, uint32_t d) { return a < d && c < b; }
+
+/* Gold direct quotations of one .ann file: Content spans whose first part
+ * opens with a quotation mark and whose last part closes with one. */
+static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_item **out) {
+  typedef struct { int id; char label[16]; uint32_t fr[8][2]; int nfr; } tb;
+  tb *t = NULL;
+  size_t nt = 0, capt = 0, ng = 0, capg = 0;
+  ev_item *g = NULL;
+  const char *p = ann;
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+    char line[4096];
+    snprintf(line, sizeof line, "%.*s", (int)(ll < sizeof line - 1 ? ll : sizeof line - 1), p);
+    p = nl ? nl + 1 : p + ll;
+    if (line[0] == 'T') {
+      TD_GROW(t, capt, nt + 1);
+      tb *x = &t[nt];
+      memset(x, 0, sizeof *x);
+      x->id = atoi(line + 1);
+      char *tab = strchr(line, '\t');
+      if (!tab) continue;
+      char *q = tab + 1, *sp = strchr(q, ' ');
+      if (!sp) continue;
+      snprintf(x->label, sizeof x->label, "%.*s", (int)(sp - q), q);
+      q = sp + 1;
+      while (*q && *q != '\t' && x->nfr < 8) {
+        char *e2;
+        long a = strtol(q, &e2, 10), b = strtol(e2, &e2, 10);
+        x->fr[x->nfr][0] = (uint32_t)a, x->fr[x->nfr][1] = (uint32_t)b, x->nfr++;
+        q = *e2 == ';' ? e2 + 1 : e2;
+        if (*e2 != ';') break;
+      }
+      nt++;
+    } else if (line[0] == 'E') {
+      int content = -1, source = -1;
+      char *q = strchr(line, '\t');
+      while (q && *q) {
+        q++;
+        if (strncmp(q, "Content:T", 9) == 0) content = atoi(q + 9);
+        else if (strncmp(q, "Source:T", 8) == 0) source = atoi(q + 8);
+        q = strchr(q, ' ');
+      }
+      const tb *ct = NULL, *st = NULL;
+      for (size_t k = 0; k < nt; k++) {
+        if (t[k].id == content) ct = &t[k];
+        if (t[k].id == source) st = &t[k];
+      }
+      if (!ct || !ct->nfr) continue;
+      uint32_t a = ct->fr[0][0], b = ct->fr[ct->nfr - 1][1];
+      if (b > nraw || a >= b) continue;
+      while (a < b && ev_space(raw[a])) a++;
+      uint32_t e = b;
+      while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
+        e--;
+      if (e <= a || !(raw[a] == 0x201C || raw[a] == '"') || !(raw[e - 1] == 0x201D || raw[e - 1] == '"'))
+        continue;
+      TD_GROW(g, capg, ng + 1);
+      ev_item *it = &g[ng++];
+      memset(it, 0, sizeof *it);
+      it->s = a, it->e = b;
+      if (st)
+        for (int k = 0; k < st->nfr; k++)
+          it->src[it->nsrc][0] = st->fr[k][0], it->src[it->nsrc][1] = st->fr[k][1], it->nsrc++;
+    }
+  }
+  free(t);
+  *out = g;
+  return ng;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted names in folder `dir` ending with `suffix` (malloc'd array). */
+static size_t list_dir(const char *dir, const char *suffix, char ***out) {
+  DIR *d = opendir(dir);
+  char **v = NULL;
+  size_t n = 0, cap = 0;
+  if (!d) return (size_t)-1;
+  struct dirent *e;
+  size_t sl = strlen(suffix);
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l <= sl || strcmp(e->d_name + l - sl, suffix) != 0) continue;
+    TD_GROW(v, cap, n + 1);
+    v[n++] = td_xstrdup(e->d_name);
+  }
+  closedir(d);
+  if (n) qsort(v, n, sizeof *v, cmp_str);
+  *out = v;
+  return n;
+}
+
+int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
+  char path[4096];
+  char **texts = NULL, **anns = NULL;
+  snprintf(path, sizeof path, "%s/text", dir);
+  size_t ntext = list_dir(path, ".txt", &texts);
+  snprintf(path, sizeof path, "%s/attributions", dir);
+  size_t nann = list_dir(path, ".ann", &anns);
+  if (ntext == (size_t)-1 || nann == (size_t)-1) {
+    fprintf(out, "eval quotes: %s has no text/ and attributions/ folders\n", dir);
+    return -1;
+  }
+  int verbose = getenv("TD_EVAL_VERBOSE") != NULL;
+  size_t tp = 0, fp = 0, fn = 0, spk_ok = 0, spk_n = 0, ndocs = 0, partial = 0;
+  for (size_t f = 0; f < ntext; f++) {
+    size_t bl = strlen(texts[f]) - 4;
+    const char *ann_name = NULL; /* the first annotator's file */
+    for (size_t a = 0; a < nann && !ann_name; a++)
+      if (strncmp(anns[a], texts[f], bl) == 0 && anns[a][bl] == '_') ann_name = anns[a];
+    if (!ann_name) continue;
+    size_t rl, al;
+    snprintf(path, sizeof path, "%s/text/%s", dir, texts[f]);
+    char *raw = slurp(path, &rl);
+    snprintf(path, sizeof path, "%s/attributions/%s", dir, ann_name);
+    char *ann = slurp(path, &al);
+    if (!raw || !ann) { free(raw), free(ann); continue; }
+    uint32_t *rc;
+    size_t nr = to_cps(raw, rl, &rc);
+    ev_item *gold;
+    size_t ng = read_gold(ann, rc, nr, &gold);
+    td_input in = {0};
+    in.id = texts[f], in.body = raw, in.body_len = rl;
+    td_doc *doc = td_doc_process((td_engine *)eng, &in);
+    ndocs++;
+    if (!doc->error) {
+      uint32_t *dc;
+      size_t nd = to_cps(doc->text, doc->len, &dc);
+      uint32_t *map = td_xmalloc((nd + 1) * sizeof *map);
+      align(dc, nd, rc, nr, map);
+      for (size_t q = 0; q < doc->nquotes; q++) {
+        const td_quote *qq = &doc->quotes[q];
+        if (qq->partial) { partial++; continue; }
+        uint32_t s = map[td_doc_cp(doc, qq->span.start)], e = map[td_doc_cp(doc, qq->span.end)];
+        ev_item *m = NULL;
+        for (size_t k = 0; k < ng && !m; k++)
+          if (!gold[k].matched && ev_overlap(s, e + 1, gold[k].s, gold[k].e)) m = &gold[k];
+        if (!m) {
+          fp++;
+          if (verbose)
+            fprintf(out, "FP %s: %.*s\n", texts[f], (int)(qq->span.end - qq->span.start < 100 ? qq->span.end - qq->span.start : 100),
+                    doc->text + qq->span.start);
+          continue;
+        }
+        m->matched = 1, tp++;
+        if (!m->nsrc) continue;
+        spk_n++;
+        if (qq->speaker_span.end > qq->speaker_span.start) {
+          uint32_t a = map[td_doc_cp(doc, qq->speaker_span.start)];
+          uint32_t b = map[td_doc_cp(doc, qq->speaker_span.end)];
+          for (int k = 0; k < m->nsrc; k++)
+            if (ev_overlap(a, b, m->src[k][0], m->src[k][1])) { spk_ok++; break; }
+        }
+      }
+      free(dc), free(map);
+    }
+    for (size_t k = 0; k < ng; k++)
+      if (!gold[k].matched) {
+        fn++;
+        if (verbose) {
+          td_buf b = TD_BUF_INIT;
+          for (uint32_t x = gold[k].s; x < gold[k].e && x < gold[k].s + 100; x++) td_utf8_put(&b, rc[x]);
+          fprintf(out, "FN %s: %s\n", texts[f], b.ptr ? b.ptr : "");
+          td_buf_free(&b);
+        }
+      }
+    td_doc_free(doc);
+    free(gold), free(rc), free(raw), free(ann);
+  }
+  double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+  double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  fprintf(out, "quotes on %s: %zu documents\n", dir, ndocs);
+  fprintf(out, "  direct quotations (overlap, one-to-one): tp %zu fp %zu fn %zu  P %.3f R %.3f F1 %.3f\n",
+          tp, fp, fn, p, r, f1);
+  fprintf(out, "  speaker accuracy (speaker span overlaps gold Source, over %zu matched with a source): %.3f\n",
+          spk_n, spk_n ? (double)spk_ok / (double)spk_n : 0.0);
+  fprintf(out, "  partial quotations found (not scored): %zu\n", partial);
+  for (size_t i = 0; i < ntext; i++) free(texts[i]);
+  for (size_t i = 0; i < nann; i++) free(anns[i]);
+  free(texts), free(anns);
   return 0;
 }

@@ -1,0 +1,97 @@
+/*
+ * quotes.h — private interface of the quotes and quantities layers
+ * (quotes.c, quantities.c): a word view of the text in which
+ * quotation marks are words of their own, the cue table (data/cues.tsv),
+ * the search for who says or claims something, and the PolNeAR evaluation.
+ */
+#ifndef TD_QUOTES_H
+#define TD_QUOTES_H
+
+#include "extract.h"
+
+#include <stdio.h>
+
+/* ---- the word view ---- */
+
+/* A word of the text as the attribution layers see it: letters and digits
+ * with inner apostrophes, hyphens and periods ("Korea's", "Indo-Pacific",
+ * "U.S", "8,000", "3.5"), or one punctuation character; quotation marks are
+ * always words of their own, whatever the tokenizer made of them. */
+enum {
+  TD_QW_CAP = 1 << 0,    /* first letter uppercase */
+  TD_QW_PUNCT = 1 << 1,  /* punctuation */
+  TD_QW_QOPEN = 1 << 2,  /* an opening double quotation mark */
+  TD_QW_QCLOSE = 1 << 3, /* a closing double quotation mark */
+  TD_QW_PARA = 1 << 4,   /* first word of a paragraph */
+  TD_QW_DIGIT = 1 << 5,  /* starts with a digit */
+  TD_QW_SEND = 1 << 6    /* ends a sentence (. ! ? not after an abbreviation) */
+};
+
+typedef struct td_qword {
+  uint32_t s, e;         /* byte span in doc->text */
+  uint32_t flags;        /* TD_QW_* */
+  uint8_t upos;          /* tag of the token at s, 0 when untagged */
+  const char *lw;        /* lowercased, ’ folded to ' (arena) */
+} td_qword;
+
+/* Cue kinds (column 2 of data/cues.tsv). */
+enum {
+  TD_CUE_SAY = 1,        /* speech verb: "X said", "said X" */
+  TD_CUE_TELL,           /* speech verb with an addressee: "X told Y" */
+  TD_CUE_ACCORDING,      /* the speaker follows: "according to X" */
+  TD_CUE_PASSIVE,        /* "X was quoted as saying" */
+  TD_CUE_NAME            /* naming without a speaker: "described as" */
+};
+
+typedef struct td_cue {
+  const char *w[6];
+  int nw, kind;
+} td_cue;
+
+/* Everything the attribution search needs about one document. */
+typedef struct td_qctx {
+  td_doc *doc;
+  td_qword *w;
+  size_t nw;
+  td_cue *cues;
+  size_t ncues;
+} td_qctx;
+
+/* Builds the word view and the cue table of doc (in doc's arena). */
+void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc);
+
+/* Index of the first word that ends after byte b (nw when none). */
+size_t td_qword_at(const td_qctx *c, uint32_t b);
+
+/* Length in words of the longest cue matching at word i (0: none); its
+ * kind in *kind. */
+int td_cue_at(const td_qctx *c, size_t i, int *kind);
+
+/* Whether w is one word, lowercased, among the NULL-terminated list. */
+int td_qword_in(const td_qword *w, const char *const *list);
+
+/* Who says, claims or reports what is at word `target`, searched in its
+ * sentence: "according to X", "X said/confirmed (that) ...", "..., X said".
+ * Fills *who (the speaker as written) and *cue, returns 1; 0 when nobody. */
+int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
+
+/* The actor a span names: of the actors with a mention overlapping it, the
+ * one whose mention ends last (the head of an English noun phrase is at its
+ * end). -1 when none. Stands in for td_actor_at() of the actors layer. */
+int td_actor_for_span(const td_doc *doc, uint32_t s, uint32_t e);
+
+/* The time expression of the clause of [s, e): the nearest one in the same
+ * sentence, -1 when none. Stands in for td_time_for_span(). */
+int td_time_near(const td_doc *doc, uint32_t s, uint32_t e);
+
+/* Index of the sentence holding byte b (-1 when the doc has none). */
+int td_sent_of(const td_doc *doc, uint32_t b);
+
+/* ---- evaluation ---- */
+
+/* Scores direct quotations and speakers against brat attribution data laid
+ * out as PolNeAR is (DIR/text/NAME.txt, DIR/attributions/NAME_ANNOTATOR.ann)
+ * and prints the figures to out. Returns 0, or -1 when DIR is unreadable. */
+int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out);
+
+#endif
