@@ -1,9 +1,1881 @@
 /*
- * times.c — the times layer. Not built yet: the layer stays an empty list.
+ * times.c — the times layer: finds temporal expressions (TimeML TIMEX3:
+ * DATE, TIME, DURATION, SET) in the segmented text and normalizes each to a
+ * TIMEX3 value against the article's date (doc->date).
+ *
+ * How it works. Each sentence's tokens are cut into small "units" (a run of
+ * letters, a run of digits with its suffix as in "1990s" or "1st", or one
+ * punctuation character), so the rules see "a.m.", "Nov.", "2024-11-01",
+ * "10:30" and "two-year" the same way whatever the tokenizer did with them.
+ * Every word unit is classified once through a sorted table (months,
+ * weekdays, number words, units of time, parts of day, ...). Then, at each
+ * unit, a fixed list of hand-written rules is tried; the longest match wins
+ * and the scan continues after it, so the results are in text order and
+ * never overlap.
+ *
+ * Normalization follows news conventions (see docs/TIMES.md): relative
+ * expressions ("yesterday", "last week", "next year") count from the
+ * article date; "the previous day", "the next day" from the date the
+ * narrative last mentioned; a bare weekday or month is placed by the tense
+ * of its clause (past: the latest one on or before the article date;
+ * future: the next one on or after it). Without an article date values
+ * stay relative (XXXX-WXX-4), never invented.
  */
+#include "times.h"
 #include "extract.h"
+#include "lang/lang.h"
+#include "text/text.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---- */
+
+static long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* ISO weekday, Monday = 1 .. Sunday = 7. */
+static int iso_wday(long days) {
+  long w = (days + 3) % 7; /* 1970-01-01 was a Thursday (3 from Monday) */
+  if (w < 0) w += 7;
+  return (int)w + 1;
+}
+
+/* ISO 8601 week-numbering year and week of a day. */
+static void iso_week(long days, int *wy, int *wn) {
+  long thu = days - iso_wday(days) + 4; /* the Thursday of that week */
+  int y, m, d;
+  civil_from_days(thu, &y, &m, &d);
+  *wy = y;
+  *wn = (int)((thu - days_from_civil(y, 1, 1)) / 7) + 1;
+}
+
+static int month_days(int y, int m) {
+  static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return md[m - 1];
+}
+
+static int valid_date(int y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
+}
+
+/* ---- the word table ---- */
+
+enum { /* word classes (bits) */
+  W_MONTH = 1 << 0,   /* v: 1..12 */
+  W_WDAY = 1 << 1,    /* v: 1..7 (Monday = 1) */
+  W_NUM = 1 << 2,     /* v: value (20, 30 ... combine) */
+  W_ORD = 1 << 3,     /* v: value */
+  W_UNIT = 1 << 4,    /* v: U_*; plural in flag */
+  W_POD = 1 << 5,     /* v: P_* part of day */
+  W_SEASON = 1 << 6,  /* v: 1..4 SP SU FA WI */
+  W_DIR = 1 << 7,     /* v: -1 last/past, 0 this, +1 next/coming */
+  W_EDGE = 1 << 8,    /* v: E_* early/late/mid */
+  W_VAGUE = 1 << 9,   /* v: V_* */
+  W_SETADV = 1 << 10, /* v: U_* of daily, weekly, ... */
+  W_REL = 1 << 11,    /* v: day offset of yesterday/today/tomorrow */
+  W_APPROX = 1 << 12, /* about, nearly, almost, ... */
+  W_FUZZY = 1 << 13,  /* several, few, many: an unknown count */
+  W_PREP = 1 << 14,   /* prepositions that introduce dates */
+  W_FUT = 1 << 15,    /* future cue */
+  W_PAST = 1 << 16,   /* past cue */
+  W_REPORT = 1 << 17, /* reporting verb (said, told) */
+  W_PLURAL = 1 << 18, /* unit word in the plural */
+  W_ZONE = 1 << 19    /* time zone abbreviation */
+};
+
+enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER,
+       U_HALF, U_YEAR, U_DECADE, U_CENTURY };
+enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT };
+enum { E_EARLY = 1, E_LATE, E_MID, E_EARLIER, E_LATER };
+enum { V_PRESENT = 1, V_PAST, V_FUTURE };
+
+typedef struct wordent {
+  const char *w;
+  uint32_t cls;
+  int v;
+} wordent;
+
+/* Sorted by w (strcmp order); a word may appear in several classes, on
+ * consecutive lines. */
+static const wordent words[] = {
+    {"a.m", W_POD, P_DT},
+    {"about", W_APPROX, 0},
+    {"afternoon", W_POD, P_AF},
+    {"afternoons", W_POD | W_PLURAL, P_AF},
+    {"ago", W_PAST, 0},
+    {"almost", W_APPROX, 0},
+    {"am", W_POD, P_DT},
+    {"announced", W_PAST | W_REPORT, 0},
+    {"annually", W_SETADV, U_YEAR},
+    {"approximately", W_APPROX, 0},
+    {"apr", W_MONTH, 4},
+    {"april", W_MONTH, 4},
+    {"around", W_APPROX, 0},
+    {"aug", W_MONTH, 8},
+    {"august", W_MONTH, 8},
+    {"autumn", W_SEASON, 3},
+    {"biweekly", W_SETADV, U_WEEK},
+    {"century", W_UNIT, U_CENTURY},
+    {"coming", W_DIR, 1},
+    {"current", W_DIR, 0},
+    {"currently", W_VAGUE, V_PRESENT},
+    {"daily", W_SETADV, U_DAY},
+    {"day", W_UNIT, U_DAY},
+    {"days", W_UNIT | W_PLURAL, U_DAY},
+    {"dec", W_MONTH, 12},
+    {"decade", W_UNIT, U_DECADE},
+    {"decades", W_UNIT | W_PLURAL, U_DECADE},
+    {"december", W_MONTH, 12},
+    {"did", W_PAST, 0},
+    {"earlier", W_EDGE, E_EARLIER},
+    {"early", W_EDGE, E_EARLY},
+    {"eight", W_NUM, 8},
+    {"eighteen", W_NUM, 18},
+    {"eighteenth", W_ORD, 18},
+    {"eighth", W_ORD, 8},
+    {"eighty", W_NUM, 80},
+    {"eleven", W_NUM, 11},
+    {"eleventh", W_ORD, 11},
+    {"evening", W_POD, P_EV},
+    {"evenings", W_POD | W_PLURAL, P_EV},
+    {"expected", W_FUT, 0},
+    {"expects", W_FUT, 0},
+    {"fall", W_SEASON, 3},
+    {"feb", W_MONTH, 2},
+    {"february", W_MONTH, 2},
+    {"few", W_FUZZY, 0},
+    {"fifteen", W_NUM, 15},
+    {"fifteenth", W_ORD, 15},
+    {"fifth", W_ORD, 5},
+    {"fifty", W_NUM, 50},
+    {"first", W_ORD, 1},
+    {"five", W_NUM, 5},
+    {"following", W_DIR, 2},
+    {"fortnight", W_UNIT, U_WEEK},
+    {"forty", W_NUM, 40},
+    {"four", W_NUM, 4},
+    {"fourteen", W_NUM, 14},
+    {"fourteenth", W_ORD, 14},
+    {"fourth", W_ORD, 4},
+    {"fri", W_WDAY, 5},
+    {"friday", W_WDAY, 5},
+    {"gmt", W_ZONE, 0},
+    {"had", W_PAST, 0},
+    {"half", W_UNIT, U_HALF},
+    {"hour", W_UNIT, U_HOUR},
+    {"hourly", W_SETADV, U_HOUR},
+    {"hours", W_UNIT | W_PLURAL, U_HOUR},
+    {"hundred", W_NUM, 100},
+    {"jan", W_MONTH, 1},
+    {"january", W_MONTH, 1},
+    {"jul", W_MONTH, 7},
+    {"july", W_MONTH, 7},
+    {"jun", W_MONTH, 6},
+    {"june", W_MONTH, 6},
+    {"kst", W_ZONE, 0},
+    {"last", W_DIR, -1},
+    {"late", W_EDGE, E_LATE},
+    {"later", W_EDGE, E_LATER},
+    {"least", W_APPROX, 0},
+    {"less", W_APPROX, 0},
+    {"many", W_FUZZY, 0},
+    {"mar", W_MONTH, 3},
+    {"march", W_MONTH, 3},
+    {"may", W_MONTH, 5},
+    {"mid", W_EDGE, E_MID},
+    {"midday", W_POD, P_NOON},
+    {"midnight", W_POD, P_MIDNIGHT},
+    {"millennium", W_UNIT, 0},
+    {"minute", W_UNIT, U_MIN},
+    {"minutes", W_UNIT | W_PLURAL, U_MIN},
+    {"mon", W_WDAY, 1},
+    {"monday", W_WDAY, 1},
+    {"month", W_UNIT, U_MONTH},
+    {"monthly", W_SETADV, U_MONTH},
+    {"months", W_UNIT | W_PLURAL, U_MONTH},
+    {"more", W_APPROX, 0},
+    {"morning", W_POD, P_MO},
+    {"mornings", W_POD | W_PLURAL, P_MO},
+    {"nearly", W_APPROX, 0},
+    {"next", W_DIR, 1},
+    {"night", W_POD, P_NI},
+    {"nightly", W_SETADV, U_DAY},
+    {"nights", W_POD | W_PLURAL, P_NI},
+    {"nine", W_NUM, 9},
+    {"nineteen", W_NUM, 19},
+    {"nineteenth", W_ORD, 19},
+    {"ninety", W_NUM, 90},
+    {"ninth", W_ORD, 9},
+    {"noon", W_POD, P_NOON},
+    {"nov", W_MONTH, 11},
+    {"november", W_MONTH, 11},
+    {"oct", W_MONTH, 10},
+    {"october", W_MONTH, 10},
+    {"one", W_NUM, 1},
+    {"over", W_APPROX, 0},
+    {"overnight", W_POD, P_NI},
+    {"p.m", W_POD, P_DT},
+    {"past", W_DIR, -1},
+    {"plan", W_FUT, 0},
+    {"planned", W_FUT, 0},
+    {"plans", W_FUT, 0},
+    {"pm", W_POD, P_DT},
+    {"previous", W_DIR, -2},
+    {"quarter", W_UNIT, U_QUARTER},
+    {"quarterly", W_SETADV, U_QUARTER},
+    {"quarters", W_UNIT | W_PLURAL, U_QUARTER},
+    {"recent", W_DIR, -3},
+    {"roughly", W_APPROX, 0},
+    {"said", W_PAST | W_REPORT, 0},
+    {"sat", W_WDAY, 6},
+    {"saturday", W_WDAY, 6},
+    {"says", W_REPORT, 0},
+    {"scheduled", W_FUT, 0},
+    {"second", W_ORD, 2},
+    {"second", W_UNIT, U_SEC},
+    {"seconds", W_UNIT | W_PLURAL, U_SEC},
+    {"sep", W_MONTH, 9},
+    {"sept", W_MONTH, 9},
+    {"september", W_MONTH, 9},
+    {"seven", W_NUM, 7},
+    {"seventeen", W_NUM, 17},
+    {"seventeenth", W_ORD, 17},
+    {"seventh", W_ORD, 7},
+    {"seventy", W_NUM, 70},
+    {"several", W_FUZZY, 0},
+    {"shall", W_FUT, 0},
+    {"six", W_NUM, 6},
+    {"sixteen", W_NUM, 16},
+    {"sixteenth", W_ORD, 16},
+    {"sixth", W_ORD, 6},
+    {"sixty", W_NUM, 60},
+    {"some", W_APPROX, 0},
+    {"spring", W_SEASON, 1},
+    {"summer", W_SEASON, 2},
+    {"sun", W_WDAY, 7},
+    {"sunday", W_WDAY, 7},
+    {"ten", W_NUM, 10},
+    {"tenth", W_ORD, 10},
+    {"third", W_ORD, 3},
+    {"thirteen", W_NUM, 13},
+    {"thirteenth", W_ORD, 13},
+    {"thirtieth", W_ORD, 30},
+    {"thirty", W_NUM, 30},
+    {"this", W_DIR, 0},
+    {"thousand", W_NUM, 1000},
+    {"three", W_NUM, 3},
+    {"thu", W_WDAY, 4},
+    {"thur", W_WDAY, 4},
+    {"thurs", W_WDAY, 4},
+    {"thursday", W_WDAY, 4},
+    {"today", W_REL, 0},
+    {"told", W_PAST | W_REPORT, 0},
+    {"tomorrow", W_REL, 1},
+    {"tonight", W_REL, 0},
+    {"tue", W_WDAY, 2},
+    {"tues", W_WDAY, 2},
+    {"tuesday", W_WDAY, 2},
+    {"twelfth", W_ORD, 12},
+    {"twelve", W_NUM, 12},
+    {"twentieth", W_ORD, 20},
+    {"twenty", W_NUM, 20},
+    {"two", W_NUM, 2},
+    {"under", W_APPROX, 0},
+    {"upcoming", W_DIR, 1},
+    {"utc", W_ZONE, 0},
+    {"was", W_PAST, 0},
+    {"wed", W_WDAY, 3},
+    {"wednesday", W_WDAY, 3},
+    {"week", W_UNIT, U_WEEK},
+    {"weekend", W_UNIT, U_WEEKEND},
+    {"weekends", W_UNIT | W_PLURAL, U_WEEKEND},
+    {"weekly", W_SETADV, U_WEEK},
+    {"weeks", W_UNIT | W_PLURAL, U_WEEK},
+    {"were", W_PAST, 0},
+    {"will", W_FUT, 0},
+    {"winter", W_SEASON, 4},
+    {"within", W_APPROX, 0},
+    {"year", W_UNIT, U_YEAR},
+    {"yearly", W_SETADV, U_YEAR},
+    {"years", W_UNIT | W_PLURAL, U_YEAR},
+    {"yesterday", W_REL, -1},
+};
+
+typedef struct unit {
+  uint32_t start, end; /* bytes in doc->text */
+  uint32_t cls;        /* W_* bits */
+  int tok;             /* token index */
+  char kind;           /* 'w' word, 'n' number, 'p' punctuation */
+  char space;          /* whitespace before */
+  char cap;            /* first letter uppercase */
+  char w[15];          /* lowercase word; suffix of a number ("s", "th") */
+  long num;            /* a number's value */
+  int ndig;            /* digits in a number; 0 when it has , or . */
+  int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
+} unit;
+
+static int cmp_word(const void *k, const void *e) {
+  return strcmp((const char *)k, ((const wordent *)e)->w);
+}
+
+static void classify(unit *u) {
+  const wordent *e = bsearch(u->w, words, sizeof words / sizeof words[0],
+                             sizeof words[0], cmp_word);
+  if (!e) return;
+  while (e > words && strcmp(e[-1].w, u->w) == 0) e--;
+  for (; e < words + sizeof words / sizeof words[0] && strcmp(e->w, u->w) == 0; e++) {
+    u->cls |= e->cls;
+    if (e->cls & W_MONTH) u->month = (int8_t)e->v;
+    if (e->cls & W_WDAY) u->wday = (int8_t)e->v;
+    if (e->cls & W_NUM) u->nval = e->v >= 100 ? 0 : (int8_t)e->v;
+    if (e->cls & W_ORD) u->ord = (int8_t)e->v;
+    if (e->cls & W_UNIT) u->unitk = (int8_t)e->v;
+    if (e->cls & W_POD) u->pod = (int8_t)e->v;
+    if (e->cls & W_SEASON) u->season = (int8_t)e->v;
+    if (e->cls & W_DIR) u->dir = (int8_t)e->v;
+    if (e->cls & W_EDGE) u->edge = (int8_t)e->v;
+    if (e->cls & W_REL) u->rel = (int8_t)e->v;
+    if (e->cls & W_SETADV) u->setv = (int8_t)e->v;
+  }
+}
+
+/* ---- units: a sentence's tokens cut into words, numbers, punctuation ---- */
+
+typedef struct units {
+  unit *u;
+  int n, cap;
+} units;
+
+static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char kind,
+                     int space, int tok) {
+  if (us->n == us->cap) {
+    us->cap = us->cap ? us->cap * 2 : 64;
+    us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
+  }
+  unit *u = &us->u[us->n++];
+  memset(u, 0, sizeof *u);
+  u->start = s, u->end = e, u->kind = kind, u->space = (char)space, u->tok = tok;
+  const char *t = doc->text;
+  if (kind == 'w') {
+    size_t k = 0;
+    for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = (char)tolower((unsigned char)t[i]);
+    u->w[k] = 0;
+    u->cap = isupper((unsigned char)t[s]) != 0;
+    if (e - s < sizeof u->w) classify(u);
+  } else if (kind == 'n') {
+    uint32_t i = s;
+    int plain = 1;
+    for (; i < e && (isdigit((unsigned char)t[i]) || t[i] == ',' || t[i] == '.'); i++) {
+      if (isdigit((unsigned char)t[i])) {
+        if (u->num < 100000000) u->num = u->num * 10 + (t[i] - '0');
+        u->ndig++;
+      } else
+        plain = 0;
+    }
+    if (!plain) u->ndig = 0;
+    size_t k = 0;
+    for (; i < e && k < sizeof u->w - 1; i++) u->w[k++] = (char)tolower((unsigned char)t[i]);
+    u->w[k] = 0;
+  } else {
+    u->w[0] = t[s];
+    u->w[1] = 0;
+  }
+}
+
+/* Cuts token [s, e) into units. Letters keep internal dots ("a.m") and
+ * apostrophes ("o'clock"); digits keep internal , and . ("8,000", "2.5")
+ * and any letters right after them ("1990s", "1st", "10am"). */
+/* Byte length of the UTF-8 sequence at t[i] (1 when invalid). */
+static uint32_t utf8_len(const unsigned char *t, uint32_t i, uint32_t e) {
+  uint32_t cp;
+  int n = td_utf8_decode(t + i, e - i, &cp);
+  return n > 0 ? (uint32_t)n : 1;
+}
+
+/* A letter: ASCII letters, and non-ASCII code points outside the
+ * punctuation and space blocks (dashes, quotes, NBSP stay punctuation). */
+static int is_letter(const unsigned char *t, uint32_t i, uint32_t e) {
+  if (t[i] < 0x80) return isalpha(t[i]) != 0;
+  uint32_t cp;
+  if (td_utf8_decode(t + i, e - i, &cp) <= 0) return 0;
+  if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xD7)
+    return 0;
+  return 1;
+}
+
+static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
+  const unsigned char *t = (const unsigned char *)doc->text;
+  uint32_t i = tk->start, e = tk->end;
+  int space = (tk->flags & TD_TOK_SPACE_BEFORE) || tok == 0 ||
+              doc->toks[tok - 1].end < tk->start;
+  while (i < e) {
+    uint32_t s = i;
+    if (is_letter(t, i, e)) {
+      while (i < e && (is_letter(t, i, e) ||
+                       ((t[i] == '.' || t[i] == '\'') && i + 1 < e && isalpha(t[i + 1]))))
+        i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
+      add_unit(us, doc, s, i, 'w', space, tok);
+    } else if (isdigit(t[i])) {
+      while (i < e && (isdigit(t[i]) || ((t[i] == ',' || t[i] == '.') && i + 1 < e &&
+                                          isdigit(t[i + 1]))))
+        i++;
+      while (i < e && isalpha(t[i])) i++;
+      add_unit(us, doc, s, i, 'n', space, tok);
+    } else {
+      i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
+      add_unit(us, doc, s, i, 'p', space, tok);
+    }
+    space = 0;
+  }
+}
+
+/* ---- the matcher's state ---- */
+
+enum { T_DATE, T_TIME, T_DURATION, T_SET };
+static const char *const type_names[] = {"DATE", "TIME", "DURATION", "SET"};
+
+typedef struct ctx {
+  td_doc *doc;
+  unit *u;
+  int n;
+  int has_dct;
+  int dy, dm, dd;  /* article date */
+  long dct;        /* as days */
+  long anchor;     /* the date the narrative last mentioned (days) */
+  int has_anchor;
+} ctx;
+
+typedef struct hit {
+  int end;          /* unit index past the match */
+  int type;
+  char val[40];
+  long day;         /* resolved full date (days) when has_day */
+  int has_day;
+} hit;
+
+/* -- unit predicates -- */
+
+static int is_w(const ctx *c, int i, const char *w) {
+  return i >= 0 && i < c->n && c->u[i].kind == 'w' && strcmp(c->u[i].w, w) == 0;
+}
+static int is_p(const ctx *c, int i, char ch) {
+  return i >= 0 && i < c->n && c->u[i].kind == 'p' && c->u[i].w[0] == ch;
+}
+static int has(const ctx *c, int i, uint32_t cls) {
+  return i >= 0 && i < c->n && (c->u[i].cls & cls);
+}
+/* A dot glued to the previous unit ("Nov.", "a.m."): its index + 1, else i. */
+static int dot(const ctx *c, int i) {
+  return is_p(c, i, '.') && !c->u[i].space ? i + 1 : i;
+}
+/* Skips a hyphen glued on both sides ("two-year"); else returns i. */
+static int hyph(const ctx *c, int i) {
+  if (is_p(c, i, '-') && !c->u[i].space && i + 1 < c->n && !c->u[i + 1].space) return i + 1;
+  return i;
+}
+/* A plain number without suffix: its value, else -1. */
+static long plain_num(const ctx *c, int i) {
+  if (i < 0 || i >= c->n || c->u[i].kind != 'n' || c->u[i].w[0] || !c->u[i].ndig) return -1;
+  return c->u[i].num;
+}
+/* A four-digit year 1000..2099 at i (no suffix). */
+static int year_at(const ctx *c, int i) {
+  long v = plain_num(c, i);
+  return c->u[i].ndig == 4 && v >= 1000 && v <= 2099 ? (int)v : 0;
+}
+/* A day of the month at i: "1", "1st", "22nd"; 0 if none. */
+static int mday_at(const ctx *c, int i) {
+  if (i < 0 || i >= c->n || c->u[i].kind != 'n' || !c->u[i].ndig || c->u[i].ndig > 2) return 0;
+  const char *s = c->u[i].w;
+  if (*s && strcmp(s, "st") && strcmp(s, "nd") && strcmp(s, "rd") && strcmp(s, "th")) return 0;
+  return c->u[i].num >= 1 && c->u[i].num <= 31 ? (int)c->u[i].num : 0;
+}
+
+/* Reads a count at i: digits ("86", "2.5" is refused), number words
+ * ("twenty four", "twenty-four", "a hundred"), "a"/"an" (1), or a vague
+ * count ("several", "a few": -1). Returns the index past it, or i. */
+static int read_count(const ctx *c, int i, long *val) {
+  long v = plain_num(c, i);
+  if (v >= 0) {
+    *val = v;
+    return i + 1;
+  }
+  if (i >= c->n || c->u[i].kind != 'w') return i;
+  int j = i;
+  if ((is_w(c, j, "a") || is_w(c, j, "an")) && has(c, j + 1, W_FUZZY)) {
+    *val = -1;
+    return j + 2;
+  }
+  if (has(c, j, W_FUZZY)) {
+    *val = -1;
+    return j + 1;
+  }
+  if (is_w(c, j, "a") || is_w(c, j, "an")) {
+    if (is_w(c, j + 1, "hundred")) {
+      *val = 100;
+      return j + 2;
+    }
+    *val = 1;
+    return j + 1;
+  }
+  if (!has(c, j, W_NUM)) return i;
+  long total = 0, cur = 0;
+  int any = 0;
+  while (j < c->n && has(c, j, W_NUM)) {
+    const unit *u = &c->u[j];
+    if (strcmp(u->w, "hundred") == 0) {
+      if (!any) break;
+      cur = (cur ? cur : 1) * 100;
+    } else if (strcmp(u->w, "thousand") == 0) {
+      if (!any) break;
+      total += (cur ? cur : 1) * 1000;
+      cur = 0;
+    } else {
+      if (any && cur % 10 == 0 && cur % 100 != 0 && u->nval < 10)
+        cur += u->nval; /* twenty four */
+      else if (any && cur >= 100 && cur % 100 == 0 && u->nval < 100)
+        cur += u->nval; /* hundred fifty */
+      else if (any)
+        break;
+      else
+        cur = u->nval;
+    }
+    any = 1;
+    j++;
+    int h = hyph(c, j);
+    if (h != j && has(c, h, W_NUM)) j = h;
+    if (is_w(c, j, "and") && has(c, j + 1, W_NUM) && cur >= 100) j++;
+  }
+  if (!any) return i;
+  *val = total + cur;
+  return j;
+}
+
+/* ---- tense of the clause around units [i, e) ---- */
+
+static int tag_is(const td_tok *t, const char *name) {
+  return t->xpos && t->xpos < td_xpos_count && strcmp(td_xpos_names[t->xpos], name) == 0;
+}
+
+/* -1 past, +1 future, 0 unknown: the tense cue nearest to the expression
+ * (future cues win ties; reporting verbs count as farther than they are,
+ * since "X said Friday it will" dates the saying, but "will, he said" does
+ * not). POS tags are used when present, word cues otherwise. */
+static int clause_tense(const ctx *c, int i, int e) {
+  const td_doc *d = c->doc;
+  int best = 0, bestd = 1 << 30;
+  for (int k = 0; k < c->n; k++) {
+    if (k >= i && k < e) continue;
+    const unit *u = &c->u[k];
+    if (u->kind != 'w') continue;
+    int t = 0;
+    const td_tok *tk = &d->toks[u->tok];
+    if (u->cls & W_FUT) t = 1;
+    else if (tk->xpos && (tag_is(tk, "VBD") || (tag_is(tk, "VBN") && !(u->cls & W_FUT)))) t = -1;
+    else if (u->cls & W_PAST) t = -1;
+    else if (!tk->xpos) {
+      size_t L = strlen(u->w);
+      if (L > 4 && strcmp(u->w + L - 2, "ed") == 0 && strcmp(u->w, "need") &&
+          strcmp(u->w, "indeed") && strcmp(u->w, "hundred") && strcmp(u->w, "speed"))
+        t = -1;
+      if (strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
+      if (strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
+    }
+    if (!t) continue;
+    int dist = k < i ? i - k : k - e + 1;
+    if (u->cls & W_REPORT) dist += 3;
+    if (k >= e && t == -1 && !(u->cls & W_REPORT)) dist += 1;
+    if (dist < bestd || (dist == bestd && t == 1)) best = t, bestd = dist;
+  }
+  return best;
+}
+
+/* ---- value formatting ---- */
+
+static void fmt_day(char *out, size_t cap, long days) {
+  int y, m, d;
+  civil_from_days(days, &y, &m, &d);
+  snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+}
+
+static void set_day(hit *h, int type, long days) {
+  h->type = type;
+  fmt_day(h->val, sizeof h->val, days);
+  h->day = days, h->has_day = 1;
+}
+
+static const char *pod_code(int pod) {
+  static const char *const codes[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", ""};
+  return codes[pod];
+}
+
+/* The year a month (or month-day) without a year falls in, placed by
+ * tense: past: on or before the article date; future: on or after it;
+ * unknown: within six months of it. */
+static int place_month(const ctx *c, int m, int d, int tense) {
+  int y = c->dy;
+  long cand = days_from_civil(y, m, d ? d : 1);
+  long dct = c->dct;
+  if (tense < 0 && cand > dct && (d || m > c->dm)) return y - 1;
+  if (tense > 0 && (d ? cand < dct : m < c->dm)) return y + 1;
+  if (!tense) {
+    if (cand - dct > 183) return y - 1;
+    if (dct - cand > 183 + 31) return y + 1;
+  }
+  return y;
+}
+
+/* Date of weekday wd relative to ref: dir<0: latest on or before ref;
+ * dir>0: next on or after ref. */
+static long place_wday(long ref, int wd, int dir) {
+  int cur = iso_wday(ref);
+  if (dir > 0) return ref + (wd - cur + 7) % 7;
+  return ref - (cur - wd + 7) % 7;
+}
+
+/* ---- the rules: each tries to match at unit i, fills h, returns 1 ---- */
+
+/* Granularities of a relative "this/last/next UNIT". */
+static void unit_shift(const ctx *c, hit *h, int uk, int n) {
+  h->type = T_DATE;
+  if (!c->has_dct) {
+    static const char *const x[] = {"", "", "", "", "XXXX-XX-XX", "XXXX-WXX", "XXXX-WXX-WE",
+                                    "XXXX-XX", "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
+    snprintf(h->val, sizeof h->val, "%s", x[uk]);
+    return;
+  }
+  int y = c->dy, m = c->dm, wy, wn;
+  switch (uk) {
+  case U_DAY:
+    set_day(h, T_DATE, c->dct + n);
+    break;
+  case U_WEEK:
+  case U_WEEKEND:
+    iso_week(c->dct + 7L * n, &wy, &wn);
+    snprintf(h->val, sizeof h->val, "%04d-W%02d%s", wy, wn, uk == U_WEEKEND ? "-WE" : "");
+    break;
+  case U_MONTH: {
+    int mm = y * 12 + (m - 1) + n;
+    snprintf(h->val, sizeof h->val, "%04d-%02d", mm / 12, mm % 12 + 1);
+    break;
+  }
+  case U_QUARTER: {
+    int q = y * 4 + (m - 1) / 3 + n;
+    snprintf(h->val, sizeof h->val, "%04d-Q%d", q / 4, q % 4 + 1);
+    break;
+  }
+  case U_HALF: {
+    int hh = y * 2 + (m - 1) / 6 + n;
+    snprintf(h->val, sizeof h->val, "%04d-H%d", hh / 2, hh % 2 + 1);
+    break;
+  }
+  case U_YEAR:
+    snprintf(h->val, sizeof h->val, "%04d", y + n);
+    break;
+  case U_DECADE:
+    snprintf(h->val, sizeof h->val, "%03d", y / 10 + n);
+    break;
+  case U_CENTURY:
+    snprintf(h->val, sizeof h->val, "%02d", y / 100 + n);
+    break;
+  default:
+    snprintf(h->val, sizeof h->val, "PRESENT_REF");
+  }
+}
+
+/* A duration value: P3Y, PT86M, PXD (n < 0: unknown count). */
+static void dur_value(char *out, size_t cap, int uk, long n, int half) {
+  static const char *const unit_code[] = {"", "S", "M", "H", "D", "W", "WE", "M", "Q",
+                                          "H", "Y", "DE", "CE"};
+  int timeunit = uk == U_SEC || uk == U_MIN || uk == U_HOUR;
+  const char *code = unit_code[uk];
+  long mul = 1;
+  if (uk == U_QUARTER) code = "M", mul = 3;
+  if (uk == U_HALF) code = "M", mul = 6;
+  if (uk == U_WEEKEND) code = "D", mul = 2;
+  if (uk == U_DECADE && n >= 0) code = "Y", mul = 10;
+  if (uk == U_CENTURY && n >= 0) code = "Y", mul = 100;
+  if (n < 0)
+    snprintf(out, cap, "P%sX%s", timeunit ? "T" : "", code);
+  else if (half)
+    snprintf(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
+  else
+    snprintf(out, cap, "P%s%ld%s", timeunit ? "T" : "", n * mul, code);
+}
+
+/* Shifts the article date (or the anchor) by n units and formats it at
+ * that unit's granularity: "two days ago", "a year earlier". */
+static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
+  h->type = T_DATE;
+  if (!c->has_dct || n == LONG_MIN) {
+    static const char *const x[] = {"", "XXXX-XX-XXTXX:XX:XX", "XXXX-XX-XXTXX:XX", "XXXX-XX-XXTXX",
+                                    "XXXX-XX-XX", "XXXX-WXX", "XXXX-WXX", "XXXX-XX", "XXXX-QX",
+                                    "XXXX-HX", "XXXX", "XXX", "XX"};
+    snprintf(h->val, sizeof h->val, "%s", c->has_dct ? "PAST_REF" : x[uk]);
+    return;
+  }
+  int y, m, d, wy, wn;
+  civil_from_days(ref, &y, &m, &d);
+  switch (uk) {
+  case U_SEC:
+  case U_MIN:
+  case U_HOUR:
+  case U_DAY:
+    set_day(h, T_DATE, ref + (uk == U_DAY ? n : 0));
+    if (uk == U_DAY) break;
+    h->has_day = 0;
+    break;
+  case U_WEEK:
+  case U_WEEKEND:
+    iso_week(ref + 7 * n, &wy, &wn);
+    snprintf(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
+    break;
+  case U_MONTH:
+  case U_QUARTER:
+  case U_HALF: {
+    long mm = (long)y * 12 + (m - 1) + n * (uk == U_MONTH ? 1 : uk == U_QUARTER ? 3 : 6);
+    snprintf(h->val, sizeof h->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+    break;
+  }
+  case U_YEAR:
+    snprintf(h->val, sizeof h->val, "%04ld", y + n);
+    break;
+  case U_DECADE:
+    snprintf(h->val, sizeof h->val, "%04ld", y + 10 * n);
+    break;
+  case U_CENTURY:
+    snprintf(h->val, sizeof h->val, "%04ld", y + 100 * n);
+    break;
+  }
+}
+
+/* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
+ * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
+ * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
+ * "yesterday", "tomorrow", "tonight", "the previous/next/following day",
+ * "the same day", "that day". Returns the index past it (i when none) and
+ * fills h with a DATE. *pod receives a part of day implied ("tonight"). */
+static int day_expr(const ctx *c, int i, hit *h, int *pod) {
+  const unit *u = c->u;
+  *pod = 0;
+  /* ISO 2024-11-01 */
+  if (year_at(c, i) && is_p(c, i + 1, '-') && !u[i + 1].space && plain_num(c, i + 2) >= 1 &&
+      u[i + 2].ndig == 2 && !u[i + 2].space && is_p(c, i + 3, '-') && !u[i + 3].space &&
+      plain_num(c, i + 4) >= 1 && u[i + 4].ndig == 2 && !u[i + 4].space) {
+    int y = year_at(c, i), m = (int)u[i + 2].num, d = (int)u[i + 4].num;
+    if (valid_date(y, m, d)) {
+      set_day(h, T_DATE, days_from_civil(y, m, d));
+      return i + 5;
+    }
+  }
+  /* numeric 11/1/2024, 13/1/2024, 1/13/24 */
+  if (plain_num(c, i) >= 1 && u[i].ndig <= 2 && is_p(c, i + 1, '/') && !u[i + 1].space &&
+      plain_num(c, i + 2) >= 1 && u[i + 2].ndig <= 2 && !u[i + 2].space && is_p(c, i + 3, '/') &&
+      !u[i + 3].space && plain_num(c, i + 4) >= 0 && !u[i + 4].space &&
+      (u[i + 4].ndig == 4 || u[i + 4].ndig == 2)) {
+    int a = (int)u[i].num, b = (int)u[i + 2].num, y = (int)u[i + 4].num;
+    if (u[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
+    int m = 0, d = 0;
+    if (a <= 12 && (b > 12 || a == b)) m = a, d = b;
+    else if (b <= 12 && a > 12) m = b, d = a;
+    if (m && valid_date(y, m, d)) {
+      set_day(h, T_DATE, days_from_civil(y, m, d));
+      return i + 5;
+    }
+    return i;
+  }
+  int j = i, wd = 0, dir = 99;
+  /* [last|next|this] weekday [,] [date] */
+  if (has(c, j, W_DIR) && (u[j].dir == -1 || u[j].dir == 1 || u[j].dir == 0) &&
+      strcmp(u[j].w, "past") && strcmp(u[j].w, "current") && has(c, j + 1, W_WDAY) &&
+      u[j + 1].cap)
+    dir = u[j].dir, j++;
+  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || is_p(c, j + 1, '.') ||
+                                        is_p(c, j + 1, ','))) {
+    wd = u[j].wday;
+    j = dot(c, j + 1);
+    hit h2;
+    int p2, k = is_p(c, j, ',') ? j + 1 : j;
+    int e2 = day_expr(c, k, &h2, &p2);
+    if (e2 > k && h2.has_day && !has(c, k, W_WDAY) && !has(c, k, W_REL) &&
+        !is_w(c, k, "the") && !is_w(c, k, "that")) {
+      *h = h2;
+      return e2;
+    }
+    if (!c->has_dct) {
+      h->type = T_DATE;
+      snprintf(h->val, sizeof h->val, "XXXX-WXX-%d", wd);
+      h->has_day = 0;
+      return j;
+    }
+    long day;
+    if (dir == -1) day = place_wday(c->dct - 1, wd, -1);
+    else if (dir == 1) day = place_wday(c->dct + 1, wd, 1);
+    else {
+      int t = dir == 0 ? 1 : clause_tense(c, i, j);
+      day = place_wday(c->dct, wd, t > 0 ? 1 : -1);
+      if (dir == 0 && day - c->dct > 6) day -= 7;
+    }
+    set_day(h, T_DATE, day);
+    return j;
+  }
+  if (dir != 99) return i;
+  /* today, yesterday, tomorrow, tonight */
+  if (has(c, i, W_REL)) {
+    if (strcmp(u[i].w, "tonight") == 0) *pod = P_NI;
+    if (!c->has_dct) {
+      h->type = T_DATE;
+      snprintf(h->val, sizeof h->val, "XXXX-XX-XX");
+      h->has_day = 0;
+    } else
+      set_day(h, T_DATE, c->dct + u[i].rel);
+    return i + 1;
+  }
+  /* the previous/next/following/same day, that day, the day before/after */
+  if ((is_w(c, i, "the") || is_w(c, i, "that")) && i + 1 < c->n) {
+    int k = i + 1, off = 99;
+    if (is_w(c, k, "day") || has(c, k, W_POD)) off = 0, k--;
+    else if (is_w(c, k, "previous")) off = -1;
+    else if (is_w(c, k, "next") || is_w(c, k, "following")) off = 1;
+    else if (is_w(c, k, "same")) off = 0;
+    if (off != 99 && (is_w(c, k + 1, "day") || (has(c, k + 1, W_POD) && !(u[k + 1].cls & W_PLURAL) &&
+                                                 u[k + 1].pod <= P_NI))) {
+      int e = k + 2;
+      if (is_w(c, i + 1, "day") || is_w(c, i + 1, "morning")) {
+        /* "the day before" / "the day after" / "that day" */
+        if (is_w(c, i, "the")) {
+          if (is_w(c, e - 1, "day") && (is_w(c, e, "before") || is_w(c, e, "after")) &&
+              (e + 1 >= c->n || c->u[e + 1].kind == 'p'))
+            off = is_w(c, e, "before") ? -1 : 1, e++;
+          else
+            return i;
+        }
+      }
+      if (has(c, k + 1, W_POD)) *pod = u[k + 1].pod;
+      if (!c->has_dct) {
+        h->type = T_DATE;
+        snprintf(h->val, sizeof h->val, "XXXX-XX-XX");
+        h->has_day = 0;
+      } else
+        set_day(h, T_DATE, (c->has_anchor ? c->anchor : c->dct) + off);
+      return e;
+    }
+    return i;
+  }
+  /* the 1st of November [2024] */
+  if (is_w(c, i, "the") && mday_at(c, i + 1) && c->u[i + 1].w[0] && is_w(c, i + 2, "of") &&
+      has(c, i + 3, W_MONTH) && u[i + 3].cap) {
+    int d = mday_at(c, i + 1), m = u[i + 3].month, e = dot(c, i + 4), y = 0;
+    int k = is_p(c, e, ',') ? e + 1 : e;
+    if ((y = year_at(c, k))) e = k + 1;
+    else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
+    goto have_mdy;
+  have_mdy:
+    if (y && !valid_date(y, m, d)) return i;
+    if (!y) {
+      h->type = T_DATE, h->has_day = 0;
+      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+    } else
+      set_day(h, T_DATE, days_from_civil(y, m, d));
+    return e;
+  }
+  /* November 1[st][,] [2024] */
+  if (has(c, i, W_MONTH) && u[i].cap) {
+    int m = u[i].month, e = dot(c, i + 1), d, y = 0;
+    if (!(d = mday_at(c, e)) || is_p(c, e + 1, ':') || (is_p(c, e + 1, ',') && plain_num(c, e + 2) >= 0 && u[e + 2].ndig == 3))
+      return i;
+    if (has(c, e + 1, W_UNIT) || has(c, e + 1, W_NUM)) return i;
+    e++;
+    int k = is_p(c, e, ',') ? e + 1 : e;
+    if ((y = year_at(c, k))) e = k + 1;
+    else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
+    if (y && !valid_date(y, m, d)) return i;
+    if (!y) {
+      h->type = T_DATE, h->has_day = 0;
+      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+    } else
+      set_day(h, T_DATE, days_from_civil(y, m, d));
+    return e;
+  }
+  /* 1 Nov[.] [2024] */
+  if (mday_at(c, i) && has(c, i + 1, W_MONTH) && u[i + 1].cap) {
+    int d = mday_at(c, i), m = u[i + 1].month, e = dot(c, i + 2), y = 0;
+    if ((y = year_at(c, e))) e++;
+    else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
+    if (y && !valid_date(y, m, d)) return i;
+    if (!y) {
+      h->type = T_DATE, h->has_day = 0;
+      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+    } else
+      set_day(h, T_DATE, days_from_civil(y, m, d));
+    return e;
+  }
+  return i;
+}
+
+/* Words that make a capitalized "May"/"March" a month, not a verb. */
+static int month_context(const ctx *c, int i) {
+  static const char *const pre[] = {"in", "since", "until", "till", "by", "of", "from", "to",
+                                     "before", "after", "during", "through", "early", "late",
+                                     "mid", "last", "next", "this", "throughout", "between",
+                                     "and", "or", "each", "every", "until", "around", "-"};
+  if (i > 0)
+    for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+      if (strcmp(c->u[i - 1].w, pre[k]) == 0) return 1;
+  int e = dot(c, i + 1);
+  return year_at(c, e) || mday_at(c, e) || is_p(c, e, ',') || is_p(c, e, '.') || e >= c->n;
+}
+
+/* Months, seasons, years, decades, centuries, quarters, halves, and
+ * "this/last/next UNIT" at i (after any edge modifier). */
+static int period_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  int j = i;
+  h->has_day = 0;
+  h->type = T_DATE;
+  /* fiscal [year] 1989, the year 2000 */
+  if (is_w(c, j, "fiscal") && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
+  else if (is_w(c, j, "fiscal") && year_at(c, j + 1)) j += 1;
+  else if (is_w(c, j, "the") && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
+  int y;
+  if (j > i && (y = year_at(c, j))) {
+    snprintf(h->val, sizeof h->val, "%04d", y);
+    return j + 1;
+  }
+  /* decades: [the] [early|mid-|late] 1990s, '90s */
+  {
+    int k = is_w(c, j, "the") ? j + 1 : j;
+    if (has(c, k, W_EDGE) && u[k].edge <= E_MID) k = hyph(c, k + 1);
+    int ap = is_p(c, k, '\'') || is_p(c, k, 0x27);
+    if (ap) k++;
+    if (k < c->n && u[k].kind == 'n' && u[k].num % 10 == 0 &&
+        (strcmp(u[k].w, "s") == 0 || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) &&
+        ((u[k].ndig == 4 && !ap) || (u[k].ndig == 2 && (ap || k == j)))) {
+      long v = u[k].num;
+      if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
+      snprintf(h->val, sizeof h->val, "%03ld", v / 10);
+      return strcmp(u[k].w, "s") == 0 ? k + 1 : k + 3;
+    }
+  }
+  /* the 20th century / the twentieth century */
+  if (is_w(c, j, "the") && is_w(c, j + 2, "century") &&
+      (has(c, j + 1, W_ORD) || (u[j + 1].kind == 'n' && u[j + 1].w[0] && u[j + 1].ndig == 2))) {
+    int n = has(c, j + 1, W_ORD) ? u[j + 1].ord : (int)u[j + 1].num;
+    if (n >= 1 && n <= 30) {
+      snprintf(h->val, sizeof h->val, "%02d", n - 1);
+      return j + 3;
+    }
+  }
+  /* quarters and halves: [the] third quarter [of [fiscal] 1989], third-quarter */
+  {
+    int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e;
+    if (has(c, k, W_ORD) && u[k].ord <= 4) q = u[k].ord;
+    else if (u[k < c->n ? k : 0].kind == 'n' && k < c->n && u[k].w[0] && u[k].num >= 1 && u[k].num <= 4 && u[k].ndig == 1)
+      q = (int)u[k].num;
+    e = hyph(c, k + 1);
+    if (q && (is_w(c, e, "quarter") || (is_w(c, e, "half") && q <= 2))) {
+      int half = is_w(c, e, "half");
+      e++;
+      int yy = 0;
+      if (is_w(c, e, "of") || is_p(c, e, ',')) {
+        int k2 = e + 1;
+        if (is_w(c, k2, "fiscal")) k2++;
+        if ((yy = year_at(c, k2))) e = k2 + 1;
+        else if (is_w(c, k2, "this") && is_w(c, k2 + 1, "year")) yy = c->dy, e = k2 + 2;
+        else if (is_w(c, k2, "last") && is_w(c, k2 + 1, "year")) yy = c->dy - 1, e = k2 + 2;
+        else if (is_w(c, k2, "next") && is_w(c, k2 + 1, "year")) yy = c->dy + 1, e = k2 + 2;
+        if (yy && !c->has_dct && !year_at(c, e - 1)) yy = 0;
+      } else if (c->has_dct) {
+        yy = c->dy;
+        int cur = half ? (c->dm - 1) / 6 + 1 : (c->dm - 1) / 3 + 1;
+        if (q > cur && clause_tense(c, i, e) <= 0) yy--;
+      }
+      if (yy) snprintf(h->val, sizeof h->val, "%04d-%c%d", yy, half ? 'H' : 'Q', q);
+      else snprintf(h->val, sizeof h->val, "XXXX-%c%d", half ? 'H' : 'Q', q);
+      return e;
+    }
+  }
+  /* [this|last|next] month [of] [year | last year | next year] */
+  int dir = 99, k = j;
+  if (has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 && strcmp(u[k].w, "past") &&
+      strcmp(u[k].w, "current") && (has(c, k + 1, W_MONTH) || has(c, k + 1, W_SEASON)))
+    dir = u[k].dir, k++;
+  if (has(c, k, W_MONTH) && u[k].cap &&
+      (strlen(u[k].w) > 4 || (is_p(c, k + 1, '.') && (year_at(c, k + 2) || is_p(c, k + 2, ','))) ||
+       strcmp(u[k].w, "june") == 0 || strcmp(u[k].w, "july") == 0 || strcmp(u[k].w, "may") == 0) &&
+      (dir != 99 || (strcmp(u[k].w, "may") && strcmp(u[k].w, "march")) || month_context(c, k))) {
+    int m = u[k].month, e = dot(c, k + 1), yy = 0;
+    int k2 = is_p(c, e, ',') || is_w(c, e, "of") ? e + 1 : e;
+    if ((yy = year_at(c, k2))) e = k2 + 1;
+    else if (has(c, k2, W_DIR) && is_w(c, k2 + 1, "year") && u[k2].dir >= -1 && u[k2].dir <= 1 &&
+             strcmp(u[k2].w, "past") && strcmp(u[k2].w, "current")) {
+      yy = c->has_dct ? c->dy + u[k2].dir : 0;
+      e = k2 + 2;
+      if (!c->has_dct) {
+        snprintf(h->val, sizeof h->val, "XXXX-%02d", m);
+        return e;
+      }
+    } else if (!c->has_dct) {
+      snprintf(h->val, sizeof h->val, "XXXX-%02d", m);
+      return e;
+    } else if (dir == -1)
+      yy = m < c->dm ? c->dy : c->dy - 1;
+    else if (dir == 1)
+      yy = m > c->dm ? c->dy : c->dy + 1;
+    else if (dir == 0)
+      yy = c->dy;
+    else
+      yy = place_month(c, m, 0, clause_tense(c, i, e));
+    snprintf(h->val, sizeof h->val, "%04d-%02d", yy, m);
+    return e;
+  }
+  /* [this|last|next] season [of] [year] */
+  if (has(c, k, W_SEASON) && !(u[k].cls & W_MONTH)) {
+    static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
+    int s = u[k].season, e = k + 1, yy = 0;
+    int k2 = is_w(c, e, "of") || is_p(c, e, ',') ? e + 1 : e;
+    if ((yy = year_at(c, k2))) e = k2 + 1;
+    else if (has(c, k2, W_DIR) && is_w(c, k2 + 1, "year") && u[k2].dir >= -1 && u[k2].dir <= 1 &&
+             c->has_dct)
+      yy = c->dy + u[k2].dir, e = k2 + 2;
+    else {
+      /* a bare season needs a cue that it is a time: "this summer", "in the spring" */
+      int cue = dir != 99 || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "the") ||
+                                        is_w(c, j - 1, "early") || is_w(c, j - 1, "late") ||
+                                        is_w(c, j - 1, "by") || is_w(c, j - 1, "since") ||
+                                        is_w(c, j - 1, "until") || is_w(c, j - 1, "mid") ||
+                                        is_w(c, j - 1, "-")));
+      if (!cue || is_w(c, j - 1, "the") || (j > 1 && is_w(c, j - 2, "the") && has(c, j - 1, W_EDGE)))
+        return i;
+      if (!c->has_dct) {
+        snprintf(h->val, sizeof h->val, "XXXX-%s", sc[s]);
+        return e;
+      }
+      int cur = c->dm <= 2 || c->dm == 12 ? 4 : (c->dm - 3) / 3 + 1;
+      yy = c->dy;
+      if (dir == -1 && s >= cur) yy--;
+      if (dir == 1 && s <= cur) yy++;
+    }
+    if (!c->has_dct && !year_at(c, e - 1)) snprintf(h->val, sizeof h->val, "XXXX-%s", sc[s]);
+    else snprintf(h->val, sizeof h->val, "%04d-%s", yy, sc[s]);
+    return e;
+  }
+  if (dir != 99) return i;
+  /* this/last/next/coming/previous/following/current week|month|year|... */
+  k = j;
+  int the = is_w(c, k, "the");
+  if (the) k++;
+  if (has(c, k, W_DIR) && has(c, k + 1, W_UNIT) && !(u[k + 1].cls & W_PLURAL) &&
+      u[k + 1].unitk >= U_DAY && u[k + 1].unitk != U_HALF) {
+    int d = u[k].dir, uk = u[k + 1].unitk;
+    if (uk == U_DAY) return i; /* "the next day": day_expr */
+    if (d == -3) return i;     /* "recent" */
+    if (the && d == -1) {      /* "the past year": a stretch of time */
+      h->type = T_DURATION;
+      dur_value(h->val, sizeof h->val, uk, 1, 0);
+      return k + 2;
+    }
+    if (!the && (d == -2 || d == 2)) return i;
+    if (the && d == 0) return i;
+    if (d == -2 || d == 2) { /* the previous/following week: from the anchor */
+      if (!c->has_dct) {
+        unit_shift(c, h, uk, 0);
+        return k + 2;
+      }
+      shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
+      h->has_day = 0;
+      return k + 2;
+    }
+    unit_shift(c, h, uk, d);
+    h->has_day = 0;
+    return k + 2;
+  }
+  /* that year / that month / that week: the anchor's */
+  if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
+      u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct && c->has_anchor) {
+    shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
+    h->has_day = 0;
+    return j + 2;
+  }
+  /* a bare year: in 2021; not a count ("2000 troops"), not money */
+  if ((y = year_at(c, j)) && y >= 1500) {
+    if (j > 0 && (is_p(c, j - 1, '$') || is_p(c, j - 1, '#') || c->u[j - 1].kind == 'n' ||
+                  is_w(c, j - 1, "no") || is_w(c, j - 1, "number") ||
+                  (is_p(c, j - 1, '.') && !c->u[j].space)))
+      return i;
+    if (j + 1 < c->n) {
+      const unit *nx = &u[j + 1];
+      if (nx->kind == 'p' && (nx->w[0] == '%' || ((nx->w[0] == '.' || nx->w[0] == ',') && !nx->space)))
+        if (nx->w[0] == '%') return i;
+      if (nx->kind == 'w' && !nx->cap && !(nx->cls & (W_MONTH | W_DIR | W_REL))) {
+        const td_tok *tk = &c->doc->toks[nx->tok];
+        size_t L = strlen(nx->w);
+        if (tk->upos ? (tk->upos == TD_NOUN && nx->w[L - 1] == 's')
+                     : (L > 3 && nx->w[L - 1] == 's' && nx->w[L - 2] != 's' &&
+                        strcmp(nx->w, "was") && strcmp(nx->w, "has") && strcmp(nx->w, "its") &&
+                        strcmp(nx->w, "this") && strcmp(nx->w, "his") && strcmp(nx->w, "thus") &&
+                        strcmp(nx->w, "whereas") && strcmp(nx->w, "does") && strcmp(nx->w, "always") &&
+                        strcmp(nx->w, "perhaps") && strcmp(nx->w, "plus") &&
+                        !(tk->flags & TD_TOK_CAP)))
+          return i;
+        if (nx->cls & W_UNIT) return i;
+      }
+    }
+    if (y < 1800 && !(j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "since") ||
+                                is_w(c, j - 1, "of") || is_w(c, j - 1, "by"))))
+      return i;
+    snprintf(h->val, sizeof h->val, "%04d", y);
+    return j + 1;
+  }
+  return i;
+}
+
+/* A time zone after a clock time: "EST", "GMT", "Korea time", "local time"
+ * (not in parentheses: "(local time)" stays outside the expression, as
+ * TimeML leaves it). Returns the index past it, or i. */
+static int zone_at(const ctx *c, int i) {
+  static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+                                      "gmt", "utc", "kst", "jst", "cet", "bst", "et", "pt"};
+  if (i >= c->n || c->u[i].kind != 'w') return i;
+  for (size_t k = 0; k < sizeof zones / sizeof zones[0]; k++)
+    if (strcmp(c->u[i].w, zones[k]) == 0 && (c->u[i].cap)) return i + 1;
+  if ((c->u[i].cap || is_w(c, i, "local")) && is_w(c, i + 1, "time")) return i + 2;
+  return i;
+}
+
+/* Clock times: "10 a.m.", "10:30 p.m. EST", "10am", "10 o'clock", "14:30",
+ * "noon", "midnight", optionally followed by the day they fall on ("10 p.m.
+ * Wednesday"). The day is that one, else the anchor, else the article's. */
+static int clock_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  int hh = -1, mi = 0, e = i, pod = 0;
+  if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
+    hh = u[i].pod == P_NOON ? 12 : 24, e = i + 1;
+  } else if (u[i].kind == 'n' && u[i].ndig && u[i].ndig <= 2 && u[i].num <= 24) {
+    hh = (int)u[i].num;
+    e = i + 1;
+    if (!u[i].w[0] && is_p(c, e, ':') && !u[e].space && plain_num(c, e + 1) >= 0 &&
+        u[e + 1].ndig == 2 && !u[e + 1].space && u[e + 1].num < 60) {
+      mi = (int)u[e + 1].num;
+      e += 2;
+      pod = -1; /* a colon time stands alone */
+    }
+    const char *suf = u[e - 1].kind == 'n' ? u[e - 1].w : "";
+    if (strcmp(suf, "am") == 0 || strcmp(suf, "pm") == 0) {
+      if (suf[0] == 'p' && hh < 12) hh += 12;
+      if (suf[0] == 'a' && hh == 12) hh = 0;
+      pod = 1;
+    } else if (*suf) {
+      return i;
+    } else if (has(c, e, W_POD) && u[e].pod == P_DT) {
+      int pm = u[e].w[0] == 'p';
+      if (hh > 12) return i;
+      if (pm && hh < 12) hh += 12;
+      if (!pm && hh == 12) hh = 0;
+      e = dot(c, e + 1);
+      pod = 1;
+    } else if (is_w(c, e, "o'clock") || (is_w(c, e, "o") && is_p(c, e + 1, '\'') && is_w(c, e + 2, "clock"))) {
+      e += is_w(c, e, "o'clock") ? 1 : 3;
+      pod = 1;
+    }
+    if (pod == 0) return i;
+    if (pod < 0 && (u[i].ndig != 2 && !(i > 0 && is_w(c, i - 1, "at")))) return i;
+    if (hh > 24) return i;
+  } else
+    return i;
+  int z = zone_at(c, e);
+  e = z;
+  /* the day it falls on */
+  hit dh;
+  int dpod, k = is_p(c, e, ',') ? e + 1 : e;
+  if (is_w(c, k, "on")) k++;
+  long day = c->has_anchor ? c->anchor : c->dct;
+  int known = c->has_dct;
+  int e2 = day_expr(c, k, &dh, &dpod);
+  if (e2 > k && dh.has_day && (k == e || (k == e + 1 && is_p(c, e, ',')))) {
+    day = dh.day, known = 1, e = e2;
+    h->day = dh.day, h->has_day = 1;
+  } else if (e2 > k && dh.has_day) {
+    day = dh.day, known = 1;
+  }
+  h->type = T_TIME;
+  char d[16];
+  if (known) fmt_day(d, sizeof d, day);
+  else snprintf(d, sizeof d, "XXXX-XX-XX");
+  snprintf(h->val, sizeof h->val, "%sT%02d:%02d", d, hh, mi);
+  return e;
+}
+
+/* Durations: "86 minutes", "three years", "two and a half years", "half an
+ * hour", "the past two months", "the first nine months", "more than four
+ * decades", "for decades" (PXDE), and, with ago/earlier/later/from now,
+ * the date that far from the article date or the anchor ("two days ago",
+ * "a year earlier", "a day after"). */
+static int duration_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  int j = i;
+  h->has_day = 0;
+  /* approximators belong to the expression in TimeML */
+  if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
+  else if (is_w(c, j, "at") && (is_w(c, j + 1, "least") || is_w(c, j + 1, "most"))) j += 2;
+  else if (is_w(c, j, "up") && is_w(c, j + 1, "to")) j += 2;
+  else if (has(c, j, W_APPROX) && !is_w(c, j, "within") && !is_w(c, j, "under") &&
+           !is_w(c, j, "least") && !is_w(c, j, "more") && !is_w(c, j, "less"))
+    j++;
+  if (j > i && is_w(c, j, "the")) return i; /* "over the past year": the rule without "over" */
+  int k = j, the = 0, span = 0, fuzzy_ok = 0;
+  if (is_w(c, k, "the")) the = 1, k++;
+  if (has(c, k, W_DIR) && (u[k].dir == -1 || u[k].dir == 1 || u[k].dir == 2 || u[k].dir == -2)) span = u[k].dir, k++;
+  else if (the && (is_w(c, k, "first") || is_w(c, k, "last") || is_w(c, k, "final") ||
+                   is_w(c, k, "remaining") || is_w(c, k, "latest")))
+    span = -1, k++;
+  if (span && (is_w(c, k, "few") || is_w(c, k, "several"))) fuzzy_ok = 1;
+  if (!span && the && !has(c, k, W_NUM) && plain_num(c, k) < 0) return i;
+  long n = 0;
+  int half = 0, e;
+  if ((is_w(c, k, "half") && (is_w(c, k + 1, "an") || is_w(c, k + 1, "a")) && has(c, k + 2, W_UNIT))) {
+    int uk = u[k + 2].unitk;
+    if (uk == U_HOUR) n = 30, uk = U_MIN;
+    else if (uk == U_YEAR) n = 6, uk = U_MONTH;
+    else if (uk == U_DAY) n = 12, uk = U_HOUR;
+    else return i;
+    h->type = T_DURATION;
+    dur_value(h->val, sizeof h->val, uk, n, 0);
+    return k + 3;
+  }
+  int nk = read_count(c, k, &n);
+  if (nk == k) {
+    /* bare plural: "for years", "decades", "the past months" */
+    if (has(c, k, W_UNIT) && (u[k].cls & W_PLURAL) && u[k].unitk != U_WEEKEND &&
+        (span || (k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "over") ||
+                            is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
+                            is_w(c, k - 1, "after") || is_w(c, k - 1, "took") ||
+                            is_w(c, k - 1, "spent") || is_w(c, k - 1, "lasted"))))) {
+      if (is_w(c, k + 1, "to") && is_w(c, k + 2, "come")) return i; /* vague */
+      if (is_w(c, k + 1, "ago")) {
+        h->type = T_DATE;
+        snprintf(h->val, sizeof h->val, "PAST_REF");
+        return k + 2;
+      }
+      h->type = T_DURATION;
+      if (span > 0 && u[k].unitk <= U_YEAR && the) {
+        snprintf(h->val, sizeof h->val, "FUTURE_REF");
+        h->type = T_DATE;
+        return k + 1;
+      }
+      dur_value(h->val, sizeof h->val, u[k].unitk, -1, 0);
+      return k + 1;
+    }
+    return i;
+  }
+  if (n < 0 && !span && !fuzzy_ok && nk == k + 1 && !has(c, k, W_FUZZY)) return i;
+  e = hyph(c, nk);
+  int hyphen = e != nk;
+  if (is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half") && n > 0) half = 1, e += 3;
+  if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
+  int uk = u[e].unitk;
+  int plural = (u[e].cls & W_PLURAL) != 0;
+  if (uk == U_SEC && !plural && n != 1) return i;
+  if (n == 1 && plural && !hyphen) return i;
+  if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n')) return i;
+  /* "a day", "a year": only with a following ago/earlier/later, or as a
+   * stretch ("for a year", "a year and a half") */
+  int a_one = is_w(c, k, "a") || is_w(c, k, "an");
+  e++;
+  if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
+  if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
+  /* relative: ago, earlier, later, before, after, from now */
+  int rel = 0, re = e;
+  if (is_w(c, e, "ago")) rel = -1, re = e + 1;
+  else if (is_w(c, e, "earlier") || is_w(c, e, "previously")) rel = -2, re = e + 1;
+  else if (is_w(c, e, "later")) rel = 2, re = e + 1;
+  else if (is_w(c, e, "from") && is_w(c, e + 1, "now")) rel = 1, re = e + 2;
+  else if ((is_w(c, e, "before") || is_w(c, e, "after")) && (e + 1 >= c->n || u[e + 1].kind == 'p'))
+    rel = is_w(c, e, "before") ? -2 : 2, re = e + 1;
+  if (rel && !span && !hyphen) {
+    long ref = (rel == -1 || rel == 1) ? c->dct : (c->has_anchor ? c->anchor : c->dct);
+    int sign = rel < 0 ? -1 : 1;
+    if (n < 0 || half) {
+      h->type = T_DATE;
+      snprintf(h->val, sizeof h->val, "%s", !c->has_dct ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
+      return re;
+    }
+    shift_value(c, h, ref, uk, sign * n);
+    return re;
+  }
+  if (a_one && !span && !half && !hyphen && !(i < j) &&
+      !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
+                  is_w(c, k - 1, "over") || is_w(c, k - 1, "than") || is_w(c, k - 1, "about") ||
+                  is_w(c, k - 1, "nearly") || is_w(c, k - 1, "almost") || is_w(c, k - 1, "took") ||
+                  is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent"))))
+    return i;
+  if (uk == U_WEEKEND) return i;
+  h->type = T_DURATION;
+  dur_value(h->val, sizeof h->val, uk, n, half);
+  /* "the past year", "the next two weeks", "the first nine months [of 1989]" */
+  return e;
+}
+
+/* Sets: "every week", "each year", "every other day", "every two years",
+ * "every Friday", "daily", "annually", and "a year" / "per day" after a
+ * frequency ("twice a year", "5% a year"). */
+static int set_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  static const char *const code[] = {"", "PT1S", "PT1M", "PT1H", "P1D", "P1W", "P1WE",
+                                     "P1M", "P3M", "P6M", "P1Y", "P10Y", "P100Y"};
+  h->has_day = 0;
+  h->type = T_SET;
+  if (has(c, i, W_SETADV) && (!u[i].cap || i == 0)) {
+    snprintf(h->val, sizeof h->val, "%s", code[u[i].setv]);
+    return i + 1;
+  }
+  if (is_w(c, i, "every") || is_w(c, i, "each")) {
+    int k = i + 1, other = 0;
+    long n = 1;
+    if (is_w(c, k, "other")) other = 1, k++;
+    int nk = read_count(c, k, &n);
+    if (nk > k && (is_w(c, k, "a") || n < 1)) return i;
+    k = nk;
+    if (has(c, k, W_UNIT) && u[k].unitk && u[k].unitk != U_HALF && u[k].unitk != U_WEEKEND) {
+      if (other) n = 2;
+      dur_value(h->val, sizeof h->val, u[k].unitk, n, 0);
+      return k + 1;
+    }
+    if (has(c, k, W_WDAY) && u[k].cap) {
+      snprintf(h->val, sizeof h->val, "XXXX-WXX-%d", u[k].wday);
+      return k + 1;
+    }
+    if (has(c, k, W_POD) && u[k].pod <= P_NI && is_w(c, i, "every")) {
+      snprintf(h->val, sizeof h->val, "XXXX-XX-XXT%s", pod_code(u[k].pod));
+      return k + 1;
+    }
+    if (has(c, k, W_MONTH) && u[k].cap && strlen(u[k].w) > 3) {
+      snprintf(h->val, sizeof h->val, "XXXX-%02d", u[k].month);
+      return k + 1;
+    }
+    if (is_w(c, k, "weekend")) {
+      snprintf(h->val, sizeof h->val, "XXXX-WXX-WE");
+      return k + 1;
+    }
+    return i;
+  }
+  if ((is_w(c, i, "a") || is_w(c, i, "an") || is_w(c, i, "per")) && has(c, i + 1, W_UNIT) &&
+      !(u[i + 1].cls & W_PLURAL) && u[i + 1].unitk && u[i + 1].unitk != U_HALF && i > 0 &&
+      (is_w(c, i - 1, "once") || is_w(c, i - 1, "twice") || is_w(c, i - 1, "times") ||
+       is_w(c, i - 1, "thrice") || is_p(c, i - 1, '%') || u[i - 1].kind == 'n' ||
+       is_w(c, i - 1, "million") || is_w(c, i - 1, "billion") || is_w(c, i - 1, "percent") ||
+       is_w(c, i - 1, "dollars") || is_w(c, i - 1, "cents")) &&
+      !is_w(c, i + 2, "ago") && !is_w(c, i + 2, "earlier") && !is_w(c, i + 2, "later")) {
+    snprintf(h->val, sizeof h->val, "%s", code[u[i + 1].unitk]);
+    return i + 2;
+  }
+  return i;
+}
+
+/* Vague references: now, currently, recently, formerly, soon, the past,
+ * the future, in the coming days, years to come, recent years. */
+static int vague_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  h->has_day = 0;
+  h->type = T_DATE;
+  const char *v = NULL;
+  int e = i + 1;
+  if (u[i].kind != 'w') return i;
+  const char *w = u[i].w;
+  if (strcmp(w, "now") == 0 && !(is_p(c, i + 1, '-') && !u[i + 1].space) &&
+      !(is_w(c, i + 1, "that") && i == 0))
+    v = "PRESENT_REF";
+  else if (strcmp(w, "currently") == 0 || strcmp(w, "nowadays") == 0 || strcmp(w, "presently") == 0)
+    v = "PRESENT_REF";
+  else if (strcmp(w, "current") == 0 && !is_w(c, i + 1, "account") && !is_w(c, i + 1, "accounts") &&
+           i + 1 < c->n && u[i + 1].kind == 'w' && !is_w(c, i + 1, "and"))
+    v = "PRESENT_REF";
+  else if (strcmp(w, "these") == 0 && is_w(c, i + 1, "days"))
+    v = "PRESENT_REF", e = i + 2;
+  else if (strcmp(w, "at") == 0 && is_w(c, i + 1, "present") && (i + 2 >= c->n || u[i + 2].kind == 'p'))
+    v = "PRESENT_REF", e = i + 2, i++;
+  else if (strcmp(w, "recently") == 0 || strcmp(w, "formerly") == 0 || strcmp(w, "lately") == 0 ||
+           strcmp(w, "previously") == 0)
+    v = "PAST_REF";
+  else if (strcmp(w, "recent") == 0 && has(c, i + 1, W_UNIT) && (u[i + 1].cls & W_PLURAL))
+    v = "PAST_REF", e = i + 2;
+  else if (strcmp(w, "recent") == 0 && i + 1 < c->n && u[i + 1].kind == 'w')
+    v = "PAST_REF";
+  else if (strcmp(w, "soon") == 0 && !is_w(c, i + 1, "as") && !is_w(c, i + 1, "after"))
+    v = "FUTURE_REF";
+  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "past") &&
+           (i + 2 >= c->n || u[i + 2].kind == 'p' || is_w(c, i + 2, "and") || is_w(c, i + 2, "but")))
+    v = "PAST_REF", e = i + 2;
+  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "future"))
+    v = "FUTURE_REF", e = i + 2;
+  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "near") && is_w(c, i + 2, "future"))
+    v = "FUTURE_REF", e = i + 3;
+  else if (strcmp(w, "future") == 0 && i > 0 && (is_w(c, i - 1, "in") || is_w(c, i - 1, "near")))
+    v = "FUTURE_REF";
+  else if (strcmp(w, "the") == 0 && (is_w(c, i + 1, "coming") || is_w(c, i + 1, "next") ||
+                                     is_w(c, i + 1, "upcoming")) &&
+           has(c, i + 2, W_UNIT) && (u[i + 2].cls & W_PLURAL))
+    v = "FUTURE_REF", e = i + 3;
+  else if (strcmp(w, "the") == 0 && has(c, i + 1, W_UNIT) && (u[i + 1].cls & W_PLURAL) &&
+           is_w(c, i + 2, "ahead"))
+    v = "FUTURE_REF", e = i + 3;
+  else if (strcmp(w, "the") == 0 && (is_w(c, i + 1, "past") || is_w(c, i + 1, "last") ||
+                                     is_w(c, i + 1, "recent")) &&
+           has(c, i + 2, W_UNIT) && (u[i + 2].cls & W_PLURAL) && u[i + 2].unitk >= U_DAY &&
+           !is_w(c, i + 1, "past") && !is_w(c, i + 1, "last"))
+    v = "PAST_REF", e = i + 3;
+  else if (has(c, i, W_UNIT) && (u[i].cls & W_PLURAL) && is_w(c, i + 1, "to") && is_w(c, i + 2, "come"))
+    v = "FUTURE_REF", e = i + 3;
+  if (!v) return i;
+  snprintf(h->val, sizeof h->val, "%s", v);
+  return e;
+}
+
+/* Dates with their modifiers: [the end of | the beginning of | early |
+ * late | mid- | earlier | later] + a day or a period, with a part of day
+ * after a day ("Friday night" is a TIME: 2024-11-01TNI). */
+static int date_expr(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  int j = i;
+  if (is_w(c, j, "the") && (is_w(c, j + 1, "end") || is_w(c, j + 1, "beginning") ||
+                            is_w(c, j + 1, "start") || is_w(c, j + 1, "middle") ||
+                            is_w(c, j + 1, "close") || is_w(c, j + 1, "turn")) &&
+      is_w(c, j + 2, "of"))
+    j += 3;
+  else if (has(c, j, W_EDGE))
+    j = hyph(c, j + 1);
+  hit dh;
+  int pod = 0, e = day_expr(c, j, &dh, &pod);
+  if (e > j) {
+    if (j > i && has(c, i, W_EDGE) && (u[i].edge == E_EARLIER || u[i].edge == E_LATER) &&
+        !has(c, j, W_REL) && !is_w(c, j, "that"))
+      return i;
+    *h = dh;
+    int p2 = 0;
+    if (has(c, e, W_POD) && !(u[e].cls & W_PLURAL) && u[e].pod <= P_NI) p2 = u[e].pod, e++;
+    else if (!pod && j > i && has(c, i, W_EDGE) && has(c, i + 1, W_POD)) p2 = 0;
+    if (!p2) p2 = pod;
+    if (p2 && h->val[0] && strlen(h->val) == 10) {
+      h->type = T_TIME;
+      size_t L = strlen(h->val);
+      snprintf(h->val + L, sizeof h->val - L, "T%s", pod_code(p2));
+    }
+    return e;
+  }
+  /* this morning, last night, yesterday afternoon (in day_expr), tomorrow night */
+  if ((is_w(c, j, "this") || is_w(c, j, "last")) && has(c, j + 1, W_POD) &&
+      !(u[j + 1].cls & W_PLURAL) && u[j + 1].pod <= P_NI) {
+    if (is_w(c, j, "last") && u[j + 1].pod != P_NI && u[j + 1].pod != P_EV) return i;
+    h->type = T_TIME, h->has_day = 0;
+    char d[16];
+    if (c->has_dct) fmt_day(d, sizeof d, c->dct - is_w(c, j, "last"));
+    else snprintf(d, sizeof d, "XXXX-XX-XX");
+    snprintf(h->val, sizeof h->val, "%sT%s", d, pod_code(u[j + 1].pod));
+    return j + 2;
+  }
+  e = period_expr(c, j, h);
+  if (e > j) return e;
+  return i;
+}
+
+/* Tries every rule at unit i; the longest match wins (earlier rules win
+ * ties). Returns the index past it, or i. */
+static int match_at(const ctx *c, int i, hit *best) {
+  int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
+                                                   set_expr, vague_expr};
+  int be = i;
+  for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+    hit h;
+    memset(&h, 0, sizeof h);
+    int e = rules[r](c, i, &h);
+    if (e <= be) continue;
+    /* never end inside a hyphenated word ("two-year-old", "2024-25") */
+    if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
+        c->u[e + 1].kind != 'p')
+      continue;
+    /* nor inside a word glued to the end ("Fridays", "2021s") */
+    if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
+    be = e;
+    *best = h;
+  }
+  return be;
+}
+
+/* ---- the stage ---- */
+
+/* Parses "YYYY-MM-DD..." into days; 0 when it is not a date. */
+static int parse_iso(const char *s, long *days, int *y, int *m, int *d) {
+  if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return 0;
+  for (int k = 0; k < 10; k++)
+    if (k != 4 && k != 7 && !isdigit((unsigned char)s[k])) return 0;
+  *y = atoi(s), *m = atoi(s + 5), *d = atoi(s + 8);
+  if (!valid_date(*y, *m, *d)) return 0;
+  *days = days_from_civil(*y, *m, *d);
+  return 1;
+}
+
+/* Cuts sentence si into units (in us). */
+static void sentence_units(const td_doc *doc, size_t si, units *us) {
+  const td_sent *s = &doc->sents[si];
+  us->n = 0;
+  for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++) cut_token(us, doc, &doc->toks[k], (int)k);
+}
+
+/* May an expression start at unit i? Not inside a word ("two-year" starts
+ * at "two", "mid-1990s" at "mid"). */
+static int can_start(const ctx *c, int i) {
+  if (i == 0 || c->u[i].space) return 1;
+  const unit *p = &c->u[i - 1];
+  if (p->kind != 'p') return 0;
+  if (p->w[0] == '-' && i > 1 && !p->space && c->u[i - 2].kind != 'p') return 0;
+  return 1;
+}
+
+/* When the document has no date, takes one stated in its first paragraph
+ * (a full date with a year: "November 1, 2024", "2024-11-01"). */
+static void date_from_text(td_doc *doc, units *us) {
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  for (size_t si = 0; si < doc->nsents && si < 3; si++) {
+    const td_sent *s = &doc->sents[si];
+    if (si > 0 && (doc->toks[s->tok0].flags & TD_TOK_PARA_START) && si >= 2) break;
+    sentence_units(doc, si, us);
+    c.u = us->u, c.n = us->n;
+    for (int i = 0; i < c.n; i++) {
+      hit h;
+      int pod;
+      memset(&h, 0, sizeof h);
+      if (!can_start(&c, i)) continue;
+      int e = day_expr(&c, i, &h, &pod);
+      if (e > i && h.has_day) {
+        doc->date = td_arena_strndup(&doc->arena, h.val, 10);
+        doc->date_from = "text";
+        return;
+      }
+    }
+  }
+}
 
 int td_times(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+  (void)eng;
+  units us = {NULL, 0, 0};
+  if (!doc->date || !*doc->date) date_from_text(doc, &us);
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
+  c.anchor = c.dct;
+  for (size_t si = 0; si < doc->nsents; si++) {
+    sentence_units(doc, si, &us);
+    c.u = us.u, c.n = us.n;
+    for (int i = 0; i < c.n;) {
+      hit h;
+      int e = can_start(&c, i) ? match_at(&c, i, &h) : i;
+      if (e <= i) {
+        i++;
+        continue;
+      }
+      TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
+      td_time *t = &doc->times[doc->ntimes++];
+      t->span.start = c.u[i].start;
+      t->span.end = c.u[e - 1].end;
+      t->type = type_names[h.type];
+      t->value = td_arena_strdup(&doc->arena, h.val);
+      if (h.has_day && c.has_dct) c.anchor = h.day, c.has_anchor = 1;
+      i = e;
+    }
+  }
+  free(us.u);
+  return 0;
+}
+
+/* ---- the clause function ---- */
+
+int td_time_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = doc->nsents;
+  while (lo < hi) { /* the sentence holding start */
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= doc->nsents) return -1;
+  const td_sent *s = &doc->sents[lo];
+  int best = -1;
+  long bestscore = 0;
+  for (size_t k = 0; k < doc->ntimes; k++) {
+    const td_time *t = &doc->times[k];
+    if (t->span.start < s->start || t->span.end > s->end) continue;
+    long dist = t->span.end <= start ? (long)(start - t->span.end)
+              : t->span.start >= end ? (long)(t->span.start - end) : 0;
+    uint32_t a = t->span.end <= start ? t->span.end : end, b = t->span.end <= start ? start : t->span.start;
+    for (uint32_t x = a; x < b && x < doc->len; x++) /* another clause between */
+      if (doc->text[x] == ';' || doc->text[x] == '"') dist += 400;
+    if (t->type[0] == 'D' && t->type[1] == 'U') dist += 1000;
+    if (t->type[0] == 'S') dist += 1000;
+    if (best < 0 || dist < bestscore) best = (int)k, bestscore = dist;
+  }
+  return best;
+}
+
+/* ---- evaluation on TimeML (TempEval-3 figures) ---- */
+
+typedef struct gold_timex {
+  uint32_t start, end;
+  char type[12];
+  char value[40];
+} gold_timex;
+
+/* Reads attribute name="..." from the tag text [s, e) into out. */
+static void tml_attr(const char *s, const char *e, const char *name, char *out, size_t cap) {
+  out[0] = 0;
+  size_t n = strlen(name);
+  for (const char *p = s; p + n + 2 < e; p++)
+    if (memcmp(p, name, n) == 0 && p[n] == '=' && p[n + 1] == '"' && (p == s || p[-1] == ' ')) {
+      const char *v = p + n + 2, *q = memchr(v, '"', (size_t)(e - v));
+      if (!q) return;
+      size_t L = (size_t)(q - v) < cap - 1 ? (size_t)(q - v) : cap - 1;
+      memcpy(out, v, L);
+      out[L] = 0;
+      return;
+    }
+}
+
+/* Strips the tags of the <TEXT> element of a TimeML file into text (with
+ * XML entities decoded), collecting the TIMEX3s with their byte spans in
+ * it, and the DCT's value into dct. Returns 0, or -1 when there is no TEXT. */
+static int tml_read(const char *src, size_t n, td_buf *text, gold_timex **gold, size_t *ngold,
+                    size_t *capgold, char dct[16]) {
+  dct[0] = 0;
+  const char *d = strstr(src, "functionInDocument=\"CREATION_TIME\"");
+  if (d) {
+    const char *ts = d;
+    while (ts > src && *ts != '<') ts--;
+    const char *te = strchr(d, '>');
+    char v[40];
+    if (te) {
+      tml_attr(ts, te, "value", v, sizeof v);
+      snprintf(dct, 16, "%.10s", v);
+    }
+  }
+  const char *p = strstr(src, "<TEXT>"), *end = src + n;
+  if (!p) return -1;
+  p += 6;
+  const char *stop = strstr(p, "</TEXT>");
+  if (stop) end = stop;
+  long open = -1;
+  while (p < end) {
+    if (*p == '<') {
+      const char *q = memchr(p, '>', (size_t)(end - p));
+      if (!q) break;
+      if (strncmp(p, "<TIMEX3", 7) == 0) {
+        TD_GROW(*gold, *capgold, *ngold + 1);
+        gold_timex *g = &(*gold)[*ngold];
+        memset(g, 0, sizeof *g);
+        tml_attr(p, q, "type", g->type, sizeof g->type);
+        tml_attr(p, q, "value", g->value, sizeof g->value);
+        g->start = (uint32_t)text->len;
+        open = (long)*ngold;
+      } else if (strncmp(p, "</TIMEX3", 8) == 0 && open >= 0) {
+        (*gold)[open].end = (uint32_t)text->len;
+        (*ngold)++;
+        open = -1;
+      }
+      p = q + 1;
+    } else if (*p == '&') {
+      static const char *const ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+                                           {"&quot;", "\""}, {"&apos;", "'"}};
+      size_t k;
+      for (k = 0; k < 5; k++)
+        if (strncmp(p, ent[k][0], strlen(ent[k][0])) == 0) break;
+      if (k < 5) {
+        td_buf_puts(text, ent[k][1]);
+        p += strlen(ent[k][0]);
+      } else
+        td_buf_putc(text, *p++);
+    } else
+      td_buf_putc(text, *p++);
+  }
+  return 0;
+}
+
+typedef struct eval_counts {
+  size_t ngold, nsys, rel_sys, rel_gold, str_sys, str_gold, type_ok, value_ok, pairs;
+  double t_times, t_all;
+} eval_counts;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Runs the language core and this layer over one TimeML text; adds to k. */
+static void eval_one(const td_engine *eng, const char *name, const char *text, size_t len,
+                     const char *dct, const gold_timex *g, size_t ng, eval_counts *k,
+                     FILE *out, int verbose) {
+  td_doc *doc = td_xcalloc(1, sizeof *doc);
+  td_arena_init(&doc->arena);
+  doc->eng = eng;
+  doc->text = td_arena_strndup(&doc->arena, text, len);
+  doc->len = len;
+  doc->lang = "en";
+  if (dct[0]) doc->date = td_arena_strdup(&doc->arena, dct), doc->date_from = "input";
+  double t0 = now_s();
+  td_segment(eng, doc);
+  td_tag(eng, doc);
+  td_lemmatize(eng, doc);
+  double t1 = now_s();
+  td_times(eng, doc);
+  double t2 = now_s();
+  k->t_all += t2 - t0;
+  k->t_times += t2 - t1;
+  k->ngold += ng;
+  k->nsys += doc->ntimes;
+  for (size_t s = 0; s < doc->ntimes; s++) {
+    const td_time *t = &doc->times[s];
+    int rel = 0, str = 0;
+    for (size_t x = 0; x < ng; x++) {
+      if (g[x].start < t->span.end && t->span.start < g[x].end) rel = 1;
+      if (g[x].start == t->span.start && g[x].end == t->span.end) str = 1;
+    }
+    k->rel_sys += rel, k->str_sys += str;
+    if (!rel && verbose)
+      fprintf(out, "FP %s\t%.*s\t%s\t%s\n", name, (int)(t->span.end - t->span.start),
+              doc->text + t->span.start, t->type, t->value);
+  }
+  for (size_t x = 0; x < ng; x++) {
+    const td_time *m = NULL;
+    int str = 0;
+    for (size_t s = 0; s < doc->ntimes; s++) {
+      const td_time *t = &doc->times[s];
+      if (g[x].start < t->span.end && t->span.start < g[x].end) {
+        if (!m) m = t;
+        if (g[x].start == t->span.start && g[x].end == t->span.end) str = 1, m = t;
+      }
+    }
+    k->str_gold += str;
+    if (!m) {
+      if (verbose)
+        fprintf(out, "FN %s\t%.*s\t%s\t%s\n", name, (int)(g[x].end - g[x].start),
+                text + g[x].start, g[x].type, g[x].value);
+      continue;
+    }
+    k->rel_gold++, k->pairs++;
+    k->type_ok += strcmp(m->type, g[x].type) == 0;
+    int vok = strcmp(m->value, g[x].value) == 0;
+    k->value_ok += vok;
+    if (verbose && (!vok || !str || strcmp(m->type, g[x].type)))
+      fprintf(out, "%s %s\t%.*s\t%s\t%s\t| sys %.*s\t%s\t%s\n", vok ? "EX" : "VAL", name,
+              (int)(g[x].end - g[x].start), text + g[x].start, g[x].type, g[x].value,
+              (int)(m->span.end - m->span.start), doc->text + m->span.start, m->type, m->value);
+  }
+  td_doc_free(doc);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Collects the .tml files under dir (two levels deep), sorted. */
+static void list_tml(const char *dir, int depth, char ***files, size_t *n, size_t *cap) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (de->d_name[0] == '.') continue;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+    size_t L = strlen(de->d_name);
+    struct stat st;
+    if (stat(path, &st) != 0) continue;
+    if (S_ISDIR(st.st_mode) && depth < 2) list_tml(path, depth + 1, files, n, cap);
+    else if (S_ISREG(st.st_mode) && L > 4 && strcmp(de->d_name + L - 4, ".tml") == 0) {
+      TD_GROW(*files, *cap, *n + 1);
+      (*files)[(*n)++] = td_xstrdup(path);
+    }
+  }
+  closedir(d);
+}
+
+static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+int td_eval_times(const td_engine *eng, const char *dir, FILE *out) {
+  char **files = NULL;
+  size_t nf = 0, capf = 0;
+  list_tml(dir, 0, &files, &nf, &capf);
+  if (!nf) {
+    free(files);
+    return -1;
+  }
+  qsort(files, nf, sizeof *files, cmp_str);
+  const char *vb = getenv("TD_TIMES_VERBOSE");
+  int verbose = vb && *vb && strcmp(vb, "0") != 0;
+  eval_counts k;
+  memset(&k, 0, sizeof k);
+  gold_timex *gold = NULL;
+  size_t capg = 0, ndocs = 0;
+  for (size_t f = 0; f < nf; f++) {
+    FILE *fp = fopen(files[f], "rb");
+    if (!fp) continue;
+    td_buf src = TD_BUF_INIT, text = TD_BUF_INIT;
+    char chunk[65536];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0) td_buf_put(&src, chunk, r);
+    fclose(fp);
+    size_t ng = 0;
+    char dct[16];
+    td_buf_putc(&text, 0), text.len = 0;
+    if (src.len && tml_read(src.ptr, src.len, &text, &gold, &ng, &capg, dct) == 0) {
+      const char *base = strrchr(files[f], '/');
+      eval_one(eng, base ? base + 1 : files[f], text.ptr ? text.ptr : "", text.len, dct, gold,
+               ng, &k, out, verbose);
+      ndocs++;
+    }
+    td_buf_free(&src);
+    td_buf_free(&text);
+    free(files[f]);
+  }
+  free(files);
+  free(gold);
+  double rp = k.nsys ? (double)k.rel_sys / k.nsys : 0, rr = k.ngold ? (double)k.rel_gold / k.ngold : 0;
+  double sp = k.nsys ? (double)k.str_sys / k.nsys : 0, sr = k.ngold ? (double)k.str_gold / k.ngold : 0;
+  double vp = k.nsys ? (double)k.value_ok / k.nsys : 0, vr = k.ngold ? (double)k.value_ok / k.ngold : 0;
+  double tp = k.nsys ? (double)k.type_ok / k.nsys : 0, tr = k.ngold ? (double)k.type_ok / k.ngold : 0;
+  fprintf(out, "times: %zu documents, %zu gold TIMEX3, %zu found\n", ndocs, k.ngold, k.nsys);
+  fprintf(out, "relaxed extent  P %.2f  R %.2f  F1 %.2f\n", 100 * rp, 100 * rr, 100 * f1(rp, rr));
+  fprintf(out, "strict extent   P %.2f  R %.2f  F1 %.2f\n", 100 * sp, 100 * sr, 100 * f1(sp, sr));
+  fprintf(out, "type            accuracy %.2f  F1 %.2f\n",
+          k.pairs ? 100.0 * k.type_ok / k.pairs : 0, 100 * f1(tp, tr));
+  fprintf(out, "value           accuracy %.2f  F1 %.2f\n",
+          k.pairs ? 100.0 * k.value_ok / k.pairs : 0, 100 * f1(vp, vr));
+  fprintf(out, "time: times layer %.1f ms of %.1f ms (segment+tag+lemma+times)\n",
+          1000 * k.t_times, 1000 * k.t_all);
   return 0;
 }
