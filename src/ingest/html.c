@@ -395,6 +395,8 @@ enum { M_TITLE_LD, M_TITLE_DC, M_TITLE_OG, M_TITLE_TW, M_TITLE_PARSELY,
 
 typedef struct meta {
   char *v[M_COUNT];
+  uint8_t from_prop[M_COUNT]; /* set from a property attribute */
+  const char *doc_title_raw;  /* for choosing between JSON-LD names */
   char **h1;   /* texts of <h1> elements, in order */
   size_t nh1, caph1;
 } meta;
@@ -418,6 +420,9 @@ static const char *const date_meta_names[] = {
     "datepublished", "release_date", "citation_publication_date",
     "citation_date", "dc:date", "dcterm:created", NULL};
 
+static void meta_key(meta *m, const char *k, size_t kl, const char *content, int prop);
+static int same_text(const char *a, const char *b);
+
 static void meta_tag(meta *m, GumboNode *n) {
   const char *content = attr(n, "content");
   if (!content) return;
@@ -434,27 +439,47 @@ static void meta_tag(meta *m, GumboNode *n) {
       size_t kl = td_lower_ascii(k, sizeof k, p, (size_t)(q - p));
       p = q;
       if (!kl) continue;
-      if (!strcmp(k, "og:title")) meta_set(m, M_TITLE_OG, content);
-      else if (!strcmp(k, "twitter:title")) meta_set(m, M_TITLE_TW, content);
-      else if (!strcmp(k, "dc.title") || !strcmp(k, "dc:title") ||
-               !strcmp(k, "dcterm:title") || !strcmp(k, "dcterms.title"))
-        meta_set(m, M_TITLE_DC, content);
-      else if (!strcmp(k, "parsely-title")) meta_set(m, M_TITLE_PARSELY, content);
-      else if (!strcmp(k, "og:site_name")) meta_set(m, M_SITE_OG, content);
-      else if (!strcmp(k, "application-name")) meta_set(m, M_SITE_APP, content);
-      else if (!strcmp(k, "article:published_time") ||
-               !strcmp(k, "og:article:published_time"))
-        meta_set(m, M_DATE_ARTICLE, content);
-      else if (i == 2 && !strcmp(k, "datepublished")) meta_set(m, M_DATE_ITEMPROP, content);
-      else if (!strcmp(k, "og:url")) meta_set(m, M_URL_OG, content);
-      else if (!strcmp(k, "language") || !strcmp(k, "content-language") ||
-               !strcmp(k, "dc.language"))
-        meta_set(m, M_LANG_META, content);
-      else if (name_in(k, kl, date_meta_names)) meta_set(m, M_DATE_META, content);
+      meta_key(m, k, kl, content, i == 0);
     }
   }
   const char *he = attr(n, "http-equiv");
   if (he && !strcasecmp(he, "content-language")) meta_set(m, M_LANG_META, content);
+}
+
+/* Stores one <meta> key/value. A value given by a property attribute
+ * (RDFa: og:, article:, dc:) wins over one given by a name attribute. */
+static void meta_key(meta *m, const char *k, size_t kl, const char *content, int prop) {
+  int slot = -1;
+  {
+    {
+      if (!strcmp(k, "og:title")) slot = M_TITLE_OG;
+      else if (!strcmp(k, "twitter:title")) slot = M_TITLE_TW;
+      else if (!strcmp(k, "dc.title") || !strcmp(k, "dc:title") ||
+               !strcmp(k, "dcterm:title") || !strcmp(k, "dcterms.title"))
+        slot = M_TITLE_DC;
+      else if (!strcmp(k, "parsely-title")) slot = M_TITLE_PARSELY;
+      else if (!strcmp(k, "og:site_name")) slot = M_SITE_OG;
+      else if (!strcmp(k, "application-name")) slot = M_SITE_APP;
+      else if (!strcmp(k, "article:published_time") ||
+               !strcmp(k, "og:article:published_time"))
+        slot = M_DATE_ARTICLE;
+      else if (!strcmp(k, "datepublished")) slot = M_DATE_ITEMPROP;
+      else if (!strcmp(k, "og:url")) slot = M_URL_OG;
+      else if (!strcmp(k, "language") || !strcmp(k, "content-language") ||
+               !strcmp(k, "dc.language"))
+        slot = M_LANG_META;
+      else if (name_in(k, kl, date_meta_names)) slot = M_DATE_META;
+    }
+  }
+  if (slot < 0) return;
+  if (prop && m->v[slot] && !m->from_prop[slot]) {
+    free(m->v[slot]);
+    m->v[slot] = NULL;
+  }
+  if (!m->v[slot]) {
+    meta_set(m, slot, content);
+    m->from_prop[slot] = (uint8_t)prop;
+  }
 }
 
 static int ld_type_is_article(json_t *o) {
@@ -470,17 +495,31 @@ static int ld_type_is_article(json_t *o) {
 static void ld_object(meta *m, json_t *o) {
   if (!json_is_object(o) || !ld_type_is_article(o)) return;
   const char *h = json_string_value(json_object_get(o, "headline"));
-  if (!h) h = json_string_value(json_object_get(o, "name"));
-  meta_set(m, M_TITLE_LD, h);
-  meta_set(m, M_DATE_LD, json_string_value(json_object_get(o, "datePublished")));
+  const char *nm = json_string_value(json_object_get(o, "name"));
   json_t *pub = json_object_get(o, "publisher");
   if (json_is_array(pub)) pub = json_array_get(pub, 0);
-  if (json_is_object(pub)) meta_set(m, M_SITE_LD, json_string_value(json_object_get(pub, "name")));
+  const char *pname = json_is_object(pub) ? json_string_value(json_object_get(pub, "name")) : NULL;
+  if (nm && (same_text(nm, pname) || same_text(nm, m->v[M_SITE_OG]))) nm = NULL;
+  /* headline and name differ: take the one the page's <title> repeats */
+  if (h && nm && strcmp(h, nm) && m->doc_title_raw && strstr(m->doc_title_raw, nm) &&
+      !strstr(m->doc_title_raw, h))
+    h = nm;
+  meta_set(m, M_TITLE_LD, h ? h : nm);
+  meta_set(m, M_SITE_LD, pname);
+  meta_set(m, M_DATE_LD, json_string_value(json_object_get(o, "datePublished")));
 }
 
 static void ld_script(meta *m, const char *txt) {
   json_error_t err;
-  json_t *root = json_loads(txt, JSON_DECODE_ANY, &err);
+  /* the JSON proper, without a CDATA or comment wrapper */
+  const char *b = txt, *cd = strstr(txt, "<![CDATA[");
+  if (cd) b = cd + 9;
+  b += strcspn(b, "{[");
+  const char *e = strstr(b, "]]>");
+  if (!e) e = b + strlen(b);
+  while (e > b && e[-1] != '}' && e[-1] != ']') e--;
+  if (e <= b) return;
+  json_t *root = json_loadb(b, (size_t)(e - b), 0, &err);
   if (!root) return;
   json_t *items[2] = {root, json_object_get(root, "@graph")};
   for (int k = 0; k < 2; k++) {
@@ -501,6 +540,8 @@ static void ld_script(meta *m, const char *txt) {
 static void read_meta(meta *m, GumboNode *root) {
   meta_set(m, M_LANG, attr(root, "lang"));
   if (!m->v[M_LANG]) meta_set(m, M_LANG, attr(root, "xml:lang"));
+  char *ld[16]; /* JSON-LD scripts, read once the <title> is known */
+  size_t nld = 0;
   walker w;
   walk_init(&w, root);
   for (GumboNode *n; (n = walk_next(&w, 1));) {
@@ -523,11 +564,10 @@ static void read_meta(meta *m, GumboNode *root) {
     }
     case GUMBO_TAG_SCRIPT: {
       const char *ty = attr(n, "type");
-      if (ty && !strcasecmp(ty, "application/ld+json")) {
+      if (ty && !strcasecmp(ty, "application/ld+json") && nld < 16) {
         td_buf b = TD_BUF_INIT;
         subtree_text(n, &b);
-        if (b.ptr) ld_script(m, b.ptr);
-        td_buf_free(&b);
+        ld[nld++] = td_buf_detach(&b, NULL);
       }
       break;
     }
@@ -557,6 +597,11 @@ static void read_meta(meta *m, GumboNode *root) {
     }
   }
   free(w.st);
+  m->doc_title_raw = m->v[M_TITLE_DOC];
+  for (size_t i = 0; i < nld; i++) {
+    if (ld[i]) ld_script(m, ld[i]);
+    free(ld[i]);
+  }
 }
 
 static void meta_free(meta *m) {
@@ -1184,13 +1229,14 @@ static char *clean_doc_title(const char *t, const char *site) {
   return td_xstrdup(t);
 }
 
-/* Picks the headline: structured metadata first (JSON-LD, Dublin Core,
- * Open Graph, Twitter, Parse.ly), then the document title with the site
- * suffix removed, confirmed by an <h1> when one agrees. */
+/* Picks the headline: structured metadata first, as the publisher wrote it
+ * (JSON-LD, Dublin Core, Open Graph, Twitter, Parse.ly), then the document
+ * title, kept whole when an <h1> repeats it, else with the site suffix
+ * removed. */
 static char *pick_title(const meta *m, const char *site) {
   const int order[] = {M_TITLE_LD, M_TITLE_DC, M_TITLE_OG, M_TITLE_TW, M_TITLE_PARSELY};
   for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-    if (m->v[order[i]]) return clean_doc_title(m->v[order[i]], site);
+    if (m->v[order[i]]) return td_xstrdup(m->v[order[i]]);
   const char *doc = m->v[M_TITLE_DOC];
   if (doc) {
     for (size_t i = 0; i < m->nh1; i++)
@@ -1239,7 +1285,7 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out) {
                      : m.v[M_SITE_LD] ? m.v[M_SITE_LD] : m.v[M_SITE_APP];
   out->title = pick_title(&m, site);
   out->site_name = site ? td_xstrdup(site) : NULL;
-  const int dates[] = {M_DATE_ARTICLE, M_DATE_LD, M_DATE_ITEMPROP, M_DATE_META, M_DATE_TIME};
+  const int dates[] = {M_DATE_LD, M_DATE_ARTICLE, M_DATE_ITEMPROP, M_DATE_META, M_DATE_TIME};
   for (size_t i = 0; i < sizeof dates / sizeof *dates && !out->date; i++) {
     char d[11];
     if (m.v[dates[i]] && norm_date(m.v[dates[i]], d)) out->date = td_xstrdup(d);
