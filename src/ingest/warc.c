@@ -44,7 +44,7 @@
 struct td_warc {
   FILE *f;
   int own_f;             /* we opened f: close it */
-  char *name;            /* path or "-", for ids and messages */
+  char *name;            /* file name (no folder) or "-", for error ids */
   int gz;                /* the stream is gzip */
   int in_member;         /* inside a gzip member (inflate not at its end) */
   int z_ready;           /* zs initialized */
@@ -722,7 +722,8 @@ td_warc *td_warc_open(const char *path, FILE *f, char *err, size_t errlen) {
   td_warc *w = td_xcalloc(1, sizeof *w);
   w->f = f;
   w->own_f = own;
-  w->name = td_xstrdup(path ? path : "-");
+  const char *base = path ? strrchr(path, '/') : NULL;
+  w->name = td_xstrdup(base && base[1] ? base + 1 : path ? path : "-");
   if (inflateInit2(&w->zs, 15 + 16) != Z_OK) td_oom();
   w->z_ready = 1;
   /* Sniff the gzip magic from the first raw bytes (kept for reading). */
