@@ -1,9 +1,454 @@
 /*
- * quantities.c — the quantities layer. Not built yet: the layer stays an empty list.
+ * quantities.c — the quantities layer: numbers as the news writes them
+ * ("8,000", "10,000 to 12,000", "3.5 million", "two dozen", "thousands of",
+ * "86-minute", "40 percent", "$1.2 billion", "500 million won") with their
+ * qualifier (about, at_least, at_most, exact, range, vague), the counted
+ * noun (unit) and what it measures ("troops deployed"), whether it is a
+ * fact or a forecast (status), the actor it is about, the time it refers
+ * to, and who claims it ("according to the U.S. authorities", "Seoul's
+ * intelligence agency has confirmed that ..."). Years, dates, times of day,
+ * ordinals and numbers inside names are not quantities.
+ *
+ * Runs after actors and times, before quotes; shares the word view, the cue
+ * table and the claimant search of quotes.c. Units and measures come from
+ * data/units.tsv (section "units").
  */
-#include "extract.h"
+#include "quotes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the unit table ---- */
+
+typedef struct unit_row {
+  const char *kind;  /* unit, measure, scale */
+  const char *name;  /* the unit, or the scale word */
+  const char *what;  /* measure: what is counted ("deployed"); scale: factor */
+  const char *words; /* space-separated nouns or verbs */
+} unit_row;
+
+typedef struct units {
+  unit_row *r;
+  size_t n;
+} units;
+
+static const char builtin_units[] =
+    "unit\ttroops\ttroops soldiers forces\n"
+    "unit\tpercent\tpercent %\n"
+    "unit\tdollars\tdollars $\n"
+    "measure\ttroops\tdeployed\tsend sent deploy deployed dispatch dispatched moved\n"
+    "scale\tthousand\t1000\nscale\tmillion\t1000000\nscale\tbillion\t1000000000\n"
+    "scale\tdozen\t12\nscale\thundred\t100\n";
+
+static void load_units(td_arena *a, units *u, const char *src, size_t len) {
+  size_t cap = 0;
+  const char *p = src, *end = src + len;
+  memset(u, 0, sizeof *u);
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if (*p != '#' && le > p) {
+      const char *f[4] = {0};
+      size_t fl[4] = {0};
+      int nf = 0;
+      const char *q = p;
+      while (q <= le && nf < 4) {
+        const char *t = memchr(q, '\t', (size_t)(le - q));
+        const char *fe = t ? t : le;
+        f[nf] = q, fl[nf] = (size_t)(fe - q), nf++;
+        if (!t) break;
+        q = t + 1;
+      }
+      if (nf >= 3) {
+        TD_AGROW(a, u->r, cap, u->n + 1);
+        unit_row *r = &u->r[u->n++];
+        r->kind = td_arena_strndup(a, f[0], fl[0]);
+        r->name = td_arena_strndup(a, f[1], fl[1]);
+        if (strcmp(r->kind, "measure") == 0 && nf == 4) {
+          r->what = td_arena_strndup(a, f[2], fl[2]);
+          r->words = td_arena_strndup(a, f[3], fl[3]);
+        } else if (strcmp(r->kind, "scale") == 0) {
+          r->what = td_arena_strndup(a, f[2], fl[2]);
+          r->words = r->name;
+        } else {
+          r->words = td_arena_strndup(a, f[2], fl[2]);
+        }
+      }
+    }
+    p = nl ? nl + 1 : end;
+  }
+}
+
+/* Whether word w is in the space-separated list. */
+static int in_words(const char *list, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = list; *p;) {
+    while (*p == ' ') p++;
+    const char *e = p;
+    while (*e && *e != ' ') e++;
+    if ((size_t)(e - p) == n && n && memcmp(p, w, n) == 0) return 1;
+    p = e;
+  }
+  return 0;
+}
+
+static const unit_row *find_row(const units *u, const char *kind, const char *w) {
+  for (size_t i = 0; i < u->n; i++)
+    if (strcmp(u->r[i].kind, kind) == 0 && in_words(u->r[i].words, w)) return &u->r[i];
+  return NULL;
+}
+
+/* ---- numbers ---- */
+
+static const char *const small_numbers[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", NULL};
+static const char *const tens[] = {"thirty", "forty", "fifty", "sixty", "seventy",
+                                   "eighty", "ninety", NULL};
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "mar.",
+    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "millions",
+                                          "billions", "tens", NULL};
+
+/* The value of a number word, or -1. */
+static double word_value(const char *w) {
+  for (int i = 0; small_numbers[i]; i++)
+    if (strcmp(w, small_numbers[i]) == 0) return i;
+  for (int i = 0; tens[i]; i++)
+    if (strcmp(w, tens[i]) == 0) return 30 + 10 * i;
+  if (strcmp(w, "dozen") == 0) return 12;
+  return -1;
+}
+
+/* Parses the leading number of a digit word ("8,000", "3.5", "86-minute").
+ * *rest points after it. Returns 0 when it is no plain number. */
+static int parse_digits(const char *w, double *v, const char **rest) {
+  char buf[64];
+  size_t n = 0;
+  const char *p = w;
+  int dot = 0;
+  while (*p && n < sizeof buf - 1) {
+    if (*p >= '0' && *p <= '9') buf[n++] = *p;
+    else if (*p == ',' && p[1] >= '0' && p[1] <= '9') { /* thousands */ }
+    else if (*p == '.' && !dot && p[1] >= '0' && p[1] <= '9') buf[n++] = '.', dot = 1;
+    else break;
+    p++;
+  }
+  buf[n] = 0;
+  if (!n) return 0;
+  *v = strtod(buf, NULL);
+  *rest = p;
+  return 1;
+}
+
+static int is_scale(const units *u, const td_qword *w, double *f) {
+  const unit_row *r = find_row(u, "scale", w->lw);
+  if (!r || !r->what) return 0;
+  *f = strtod(r->what, NULL);
+  return 1;
+}
+
+/* ---- one quantity ---- */
+
+typedef struct qparse {
+  size_t first, last;   /* words of the whole expression */
+  size_t num_end;       /* first word after the number (and its scale) */
+  double value, value_max;
+  int has_max;
+  const char *qualifier;
+  const char *unit;
+  const char *unit_noun; /* the noun as written (lowercase), for measures */
+  size_t unit_word;      /* word index of the unit noun, or (size_t)-1 */
+} qparse;
+
+/* The qualifier written before word i; moves *first back over it. */
+static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
+  static const struct { const char *w1, *w2, *q; } quals[] = {
+      {"at", "least", "at_least"}, {"more", "than", "at_least"}, {"over", NULL, "at_least"},
+      {"upwards", "of", "at_least"}, {"up", "to", "at_most"}, {"at", "most", "at_most"},
+      {"as", "many", "at_most"}, {"fewer", "than", "at_most"}, {"less", "than", "at_most"},
+      {"about", NULL, "about"}, {"around", NULL, "about"}, {"some", NULL, "about"},
+      {"roughly", NULL, "about"}, {"approximately", NULL, "about"}, {"nearly", NULL, "about"},
+      {"almost", NULL, "about"}, {"estimated", NULL, "about"}, {"approx.", NULL, "about"}};
+  if (i == 0) return "exact";
+  size_t j = i - 1;
+  if (j > 0 && strcmp(c->w[j].lw, "$") == 0) j--;
+  /* "as many as" */
+  if (j >= 2 && strcmp(c->w[j].lw, "as") == 0 && strcmp(c->w[j - 1].lw, "many") == 0 &&
+      strcmp(c->w[j - 2].lw, "as") == 0) {
+    *first = j - 2;
+    return "at_most";
+  }
+  for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
+    if (quals[k].w2) {
+      if (j >= 1 && strcmp(c->w[j - 1].lw, quals[k].w1) == 0 && strcmp(c->w[j].lw, quals[k].w2) == 0) {
+        *first = j - 1;
+        return quals[k].q;
+      }
+    } else if (strcmp(c->w[j].lw, quals[k].w1) == 0) {
+      *first = j;
+      if (j >= 1 && strcmp(c->w[j].lw, "estimated") == 0 && strcmp(c->w[j - 1].lw, "an") == 0)
+        *first = j - 1;
+      return quals[k].q;
+    }
+  }
+  return "exact";
+}
+
+/* Reads the number at word i (digits or words, with scale), into *v; the
+ * word after it in *after. 0 when word i starts no number. */
+static int read_number(const td_qctx *c, const units *u, size_t i, double *v, size_t *after,
+                       const char **hyph_unit) {
+  const td_qword *w = &c->w[i];
+  *hyph_unit = NULL;
+  double f;
+  if (w->flags & TD_QW_DIGIT) {
+    const char *rest;
+    if (!parse_digits(w->lw, v, &rest)) return 0;
+    if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
+    else if (*rest) return 0; /* "60th", "10am", "3D" */
+  } else {
+    double x = word_value(w->lw);
+    if (x < 0) {
+      /* "a dozen" */
+      if (strcmp(w->lw, "a") == 0 && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "dozen") == 0) {
+        *v = 12, *after = i + 2;
+        return 1;
+      }
+      return 0;
+    }
+    *v = x;
+    /* "twenty-five" is one word with a hyphen: not handled; fine */
+  }
+  size_t j = i + 1;
+  while (j < c->nw && !*hyph_unit && is_scale(u, &c->w[j], &f)) *v *= f, j++;
+  *after = j;
+  return 1;
+}
+
+/* Whether the number at word i is a year, a date, a time of day, or part
+ * of a name: not a quantity. */
+static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) {
+  const td_qword *w = &c->w[i];
+  size_t len = w->e - w->s;
+  if (w->flags & TD_QW_DIGIT) {
+    /* a year: four digits, 1800-2100, not followed by a counted noun */
+    if (len == 4 && v >= 1800 && v <= 2100 && !strchr(w->lw, ',')) {
+      if (i + 1 >= c->nw || !find_row(u, "unit", c->w[i + 1].lw)) return 1;
+    }
+    /* a time of day: 10:30, 3 p.m. */
+    if (i + 2 < c->nw && strcmp(c->w[i + 1].lw, ":") == 0 && (c->w[i + 2].flags & TD_QW_DIGIT))
+      return 1;
+    if (i > 1 && strcmp(c->w[i - 1].lw, ":") == 0 && (c->w[i - 2].flags & TD_QW_DIGIT)) return 1;
+    if (i + 1 < c->nw && (strcmp(c->w[i + 1].lw, "a.m.") == 0 || strcmp(c->w[i + 1].lw, "p.m.") == 0 ||
+                          strcmp(c->w[i + 1].lw, "a.m") == 0 || strcmp(c->w[i + 1].lw, "p.m") == 0))
+      return 1;
+  }
+  /* a date: next to a month name */
+  if (i > 0 && td_qword_in(&c->w[i - 1], months)) return 1;
+  if (i + 1 < c->nw && td_qword_in(&c->w[i + 1], months)) return 1;
+  /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
+  if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
+      !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
+      !(i + 1 < c->nw && find_row(u, "unit", c->w[i + 1].lw)))
+    return 1;
+  return 0;
+}
+
+/* The counted noun after word j: "troops" in "8,000 North Korean troops",
+ * "of troops" after vague numbers. */
+static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
+  p->unit_word = (size_t)-1;
+  if (j < c->nw && strcmp(c->w[j].lw, "of") == 0) j++;
+  for (size_t k = j; k < c->nw && k < j + 4; k++) {
+    const td_qword *w = &c->w[k];
+    if ((w->flags & TD_QW_PUNCT) && strcmp(w->lw, "%") != 0) break;
+    const unit_row *r = find_row(u, "unit", w->lw);
+    if (r) {
+      p->unit = r->name, p->unit_noun = w->lw, p->unit_word = k;
+      return;
+    }
+    if (k > j && td_qword_in(w, (const char *const[]){"to", "and", "or", "of", "in", "by", "on",
+                                                        "at", "for", "from", "with", NULL}))
+      break;
+  }
+  /* otherwise the word right after, when it reads as a noun */
+  if (j < c->nw && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_DIGIT | TD_QW_CAP))) {
+    static const char *const not_nouns[] = {
+        "to", "and", "or", "of", "in", "by", "on", "at", "for", "from", "with", "more",
+        "than", "percent", "the", "a", "an", "is", "are", "was", "were", "has", "have",
+        "had", "will", "would", "who", "which", "that", "as", "times", "per", "years-old",
+        "after", "before", "since", "into", "over", "under", "each", "people's", NULL};
+    if (!td_qword_in(&c->w[j], not_nouns)) {
+      p->unit = c->w[j].lw, p->unit_noun = c->w[j].lw, p->unit_word = j;
+    }
+  }
+}
+
+/* measure and status from the sentence around the quantity */
+static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
+                           td_arena *a) {
+  size_t s = p->first, e = p->last;
+  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
+  while (e + 1 < c->nw && !(c->w[e].flags & TD_QW_SEND) && !(c->w[e + 1].flags & TD_QW_PARA)) e++;
+  out->measure = out->unit;
+  if (out->unit) {
+    size_t best = (size_t)-1;
+    const char *what = NULL;
+    for (size_t k = s; k <= e && k < c->nw; k++) {
+      for (size_t r = 0; r < u->n; r++) {
+        const unit_row *row = &u->r[r];
+        if (strcmp(row->kind, "measure") || strcmp(row->name, out->unit) || !row->what) continue;
+        if (!in_words(row->words, c->w[k].lw)) continue;
+        size_t d = k > p->last ? k - p->last : p->first > k ? p->first - k : 0;
+        if (best == (size_t)-1 || d < best) best = d, what = row->what;
+      }
+    }
+    if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
+  }
+  /* expected: a forecast or plan in the clause, unless "already" follows */
+  static const char *const future[] = {"expected", "expects", "expect", "will", "plans",
+                                       "planned", "plan", "planning", "would", "could",
+                                       "may", "might", "forecast", "projected", "likely",
+                                       "intends", "aims", "going", NULL};
+  out->status = "actual";
+  for (size_t k = p->last + 1; k < c->nw && k <= p->last + 3; k++)
+    if (strcmp(c->w[k].lw, "already") == 0) return;
+  for (size_t k = s; k <= e && k < c->nw; k++) {
+    if (k >= p->first && k <= p->last) continue;
+    if (td_qword_in(&c->w[k], future)) {
+      out->status = "expected";
+      return;
+    }
+    if (strcmp(c->w[k].lw, "set") == 0 && k + 1 < c->nw && strcmp(c->w[k + 1].lw, "to") == 0) {
+      out->status = "expected";
+      return;
+    }
+    /* "by the end of this year" */
+    if (strcmp(c->w[k].lw, "by") == 0 && k + 2 < c->nw && strcmp(c->w[k + 2].lw, "end") == 0) {
+      out->status = "expected";
+      return;
+    }
+  }
+}
+
+/* Parses a quantity at word i. 1 with *p filled, else 0. */
+static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p) {
+  memset(p, 0, sizeof *p);
+  const td_qword *w = &c->w[i];
+  /* vague: "thousands of", "dozens of" */
+  if (td_qword_in(w, vague_words) && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "of") == 0) {
+    static const double vv[] = {24, 200, 2000, 2000000, 2000000000, 20};
+    for (int k = 0; vague_words[k]; k++)
+      if (strcmp(w->lw, vague_words[k]) == 0) p->value = vv[k];
+    if (strcmp(w->lw, "tens") == 0 && i + 3 < c->nw && strcmp(c->w[i + 2].lw, "thousands") == 0)
+      p->value = 20000;
+    p->first = i, p->qualifier = "vague";
+    find_unit(c, u, i + 1, p);
+    p->last = p->unit_word != (size_t)-1 ? p->unit_word : i;
+    return p->unit_word != (size_t)-1;
+  }
+  size_t after;
+  double v;
+  const char *hyph = NULL;
+  int money = i > 0 && strcmp(c->w[i - 1].lw, "$") == 0;
+  if (!read_number(c, u, i, &v, &after, &hyph)) return 0;
+  if (!(w->flags & TD_QW_DIGIT)) {
+    /* number words count only with a scale or a counted noun */
+    if (after == i + 1) {
+      qparse t;
+      memset(&t, 0, sizeof t);
+      find_unit(c, u, after, &t);
+      if (t.unit_word == (size_t)-1 || !find_row(u, "unit", c->w[t.unit_word].lw)) return 0;
+    }
+  }
+  if (not_a_quantity(c, u, i, v)) return 0;
+  p->value = v, p->first = money ? i - 1 : i, p->num_end = after;
+  p->qualifier = qualifier_before(c, p->first, &p->first);
+  /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10" */
+  if (after + 1 < c->nw && !hyph &&
+      (strcmp(c->w[after].lw, "to") == 0 || strcmp(c->w[after].lw, "-") == 0 ||
+       (strcmp(c->w[after].lw, "and") == 0 && p->first > 0 &&
+        strcmp(c->w[p->first - 1].lw, "between") == 0))) {
+    size_t k = after + 1, a2;
+    if (k < c->nw && strcmp(c->w[k].lw, "$") == 0) k++;
+    double v2;
+    const char *h2;
+    if (k < c->nw && read_number(c, u, k, &v2, &a2, &h2) && !h2 && v2 > v) {
+      /* "3 to 5 million": the scale of the second applies to the first */
+      if (a2 > k + 1 && after == i + 1) {
+        double f = 1;
+        for (size_t x = k + 1; x < a2; x++) {
+          double g;
+          if (is_scale(u, &c->w[x], &g)) f *= g;
+        }
+        p->value *= f;
+      }
+      p->value_max = v2, p->has_max = 1, p->qualifier = "range";
+      if (strcmp(c->w[after].lw, "and") == 0) p->first--;
+      after = a2;
+    }
+  }
+  p->num_end = after;
+  if (hyph) {
+    const unit_row *r = find_row(u, "unit", hyph);
+    p->unit = r ? r->name : hyph;
+    p->unit_noun = hyph;
+    p->last = i;
+    return 1;
+  }
+  if (money) {
+    p->unit = "dollars", p->last = after - 1;
+    return 1;
+  }
+  if (after < c->nw && (strcmp(c->w[after].lw, "%") == 0 || strcmp(c->w[after].lw, "percent") == 0)) {
+    p->unit = "percent", p->last = after;
+    return 1;
+  }
+  if (after + 1 < c->nw && strcmp(c->w[after].lw, "per") == 0 && strcmp(c->w[after + 1].lw, "cent") == 0) {
+    p->unit = "percent", p->last = after + 1;
+    return 1;
+  }
+  find_unit(c, u, after, p);
+  p->last = p->unit_word != (size_t)-1 ? p->unit_word : after - 1;
+  return 1;
+}
 
 int td_quantities(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+  td_qctx c;
+  td_qctx_init(&c, eng, doc);
+  units u;
+  size_t len = 0;
+  const char *img = eng && eng->res ? td_res_get(eng->res, "units", &len) : NULL;
+  if (img && len) load_units(&doc->arena, &u, img, len);
+  else load_units(&doc->arena, &u, builtin_units, sizeof builtin_units - 1);
+  for (size_t i = 0; i < c.nw; i++) {
+    qparse p;
+    if (!parse_quantity(&c, &u, i, &p)) continue;
+    TD_AGROW(&doc->arena, doc->quants, doc->cap_quants, doc->nquants + 1);
+    td_quantity *q = &doc->quants[doc->nquants++];
+    memset(q, 0, sizeof *q);
+    q->span.start = c.w[p.first].s, q->span.end = c.w[p.last].e;
+    q->value = p.value, q->value_max = p.value_max, q->has_max = p.has_max;
+    q->qualifier = p.qualifier;
+    q->unit = p.unit;
+    measure_status(&c, &u, &p, q, &doc->arena);
+    q->about = -1;
+    if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
+      q->about = td_actor_for_span(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
+    td_span who, cue;
+    q->claimed_by = -1;
+    if (td_find_claimant(&c, i, &who, &cue)) {
+      q->claimed_by_span = who;
+      q->claimed_by = td_actor_for_span(doc, who.start, who.end);
+    }
+    q->time = td_time_near(doc, q->span.start, q->span.end);
+    q->sentence = td_sent_of(doc, q->span.start);
+    q->confidence = p.unit ? 0.8 : 0.5;
+    i = p.last > i ? p.last : i;
+  }
   return 0;
 }

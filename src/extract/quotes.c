@@ -359,7 +359,10 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
 /* The speaker written after a cue, starting at word i: "said John Kirby,
  * a spokesman" gives "John Kirby". */
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
+  static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
+                                   "who", "if", NULL};
   size_t j = i, n = 0;
+  if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
   while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
          !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
          !(n > 0 && td_qword_in(&c->w[j], after_stop)))
@@ -681,6 +684,21 @@ static void extend_quote(td_qctx *c, td_quote *out, const qcand *q) {
   out->span.end = sp[out->nspans - 1].end;
 }
 
+/* A number inside a quotation is claimed by its speaker (quantities run
+ * before quotes, so the quotes layer fills this in). */
+static void claims_in_quotes(td_doc *doc) {
+  for (size_t k = 0; k < doc->nquants; k++) {
+    td_quantity *n = &doc->quants[k];
+    for (size_t i = 0; i < doc->nquotes; i++) {
+      const td_quote *q = &doc->quotes[i];
+      if (q->partial || q->speaker_span.end <= q->speaker_span.start) continue;
+      if (n->span.start < q->span.start || n->span.end > q->span.end) continue;
+      n->claimed_by = q->speaker, n->claimed_by_span = q->speaker_span;
+      break;
+    }
+  }
+}
+
 int td_quotes(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -759,6 +777,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       last_idx = q2 ? i + 1 : i;
     }
   }
+  claims_in_quotes(doc);
   return 0;
 }
 
