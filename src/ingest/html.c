@@ -29,6 +29,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef HTML_DEBUG
+#include <stdio.h>
+#endif
 
 #define TD_HTML_MAX_DEPTH 400
 #define TD_HTML_MIN_TEXT 500 /* shorter articles trigger a gentler retry */
@@ -1014,6 +1017,44 @@ static int score_content(tree *tr) {
     if (h->score > bs) bs = h->score, best = (int)i;
   }
   if (!best) return 0;
+#ifdef HTML_DEBUG
+  for (size_t i = 1; i < tr->len; i++) {
+    hnode *h = &tr->n[i];
+    if (h->candidate && h->score > bs * 0.3) {
+      const char *c = attr(h->g, "class"), *id = attr(h->g, "id");
+      fprintf(stderr, "cand %zu <%s class=%.40s id=%.30s> score %.1f chars %u ld %.2f parent %d\n", i,
+              gumbo_normalized_tagname(h->tag), c ? c : "", id ? id : "", h->score, h->chars,
+              link_density(h), h->parent);
+    }
+  }
+#endif
+  /* when several of the next-best candidates sit under one ancestor of the
+   * best, the article is that ancestor (pages cut into many blocks) */
+  int alt[5], nalt = 0;
+  for (size_t i = 1; i < tr->len; i++) {
+    hnode *h = &tr->n[i];
+    if (!h->candidate || (int)i == best || h->score < bs * 0.75) continue;
+    int k;
+    if (nalt < 5) k = nalt++;
+    else if (h->score > tr->n[alt[4]].score) k = 4;
+    else continue;
+    alt[k] = (int)i;
+    for (; k > 0 && tr->n[alt[k]].score > tr->n[alt[k - 1]].score; k--) {
+      int t = alt[k];
+      alt[k] = alt[k - 1], alt[k - 1] = t;
+    }
+  }
+  if (nalt >= 3) {
+    for (int a = tr->n[best].parent; a > 0 && tr->n[a].tag != GUMBO_TAG_BODY; a = tr->n[a].parent) {
+      int in = 0;
+      for (int k = 0; k < nalt; k++) in += alt[k] > a && alt[k] < tr->n[a].end;
+      if (in >= 3) {
+        init_candidate(tr, a);
+        best = a;
+        break;
+      }
+    }
+  }
   /* when the best node is the lone element child of its parent, or the
    * parent scores nearly as well, take the parent (more of the article) */
   for (;;) {
@@ -1027,6 +1068,9 @@ static int score_content(tree *tr) {
     else
       break;
   }
+#ifdef HTML_DEBUG
+  fprintf(stderr, "best %d\n", best);
+#endif
   return best;
 }
 
