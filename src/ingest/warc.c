@@ -13,7 +13,8 @@
  *   records  `response` records whose HTTP payload is HTML, and `resource`
  *            records of type text/html, become inputs; every other record
  *            (warcinfo, request, metadata, revisit, images, ...) is skipped
- *            silently.
+ *            silently. A record without a telling type (none, octet-stream,
+ *            text/plain) is kept when its payload sniffs as HTML.
  *   payload  the HTTP message is split into status line, headers and body;
  *            the body is de-chunked (Transfer-Encoding: chunked) and
  *            decompressed (Content-Encoding: gzip, deflate).
@@ -230,6 +231,12 @@ static int is_html_type(const char *mt) {
 static int is_vague_type(const char *mt) {
   return !*mt || strcmp(mt, "application/octet-stream") == 0 ||
          strcmp(mt, "unknown/unknown") == 0 || strcmp(mt, "binary/octet-stream") == 0;
+}
+
+/* A type under which HTML is sniffed: none, a vague one, or text/ (pages
+ * served as text/plain happen). */
+static int is_sniffed_type(const char *mt) {
+  return is_vague_type(mt) || strncmp(mt, "text/", 5) == 0;
 }
 
 /* 1 when the bytes look like an HTML page: markup first, and an html,
@@ -555,11 +562,12 @@ static int classify(const warc_rec *r, const char *blk, size_t n, http_msg *m) {
     if (http_parse(blk, n, m) != 0) return REC_HTTP; /* reported later */
     if (m->status < 200 || m->status > 299) return REC_SKIP;
     if (is_html_type(m->ctype)) return REC_HTTP;
-    if (is_vague_type(m->ctype) && (m->cenc[0] || sniff_html(blk + m->body, n - m->body)))
+    if (is_sniffed_type(m->ctype) && (m->cenc[0] || m->chunked ||
+                                      sniff_html(blk + m->body, n - m->body)))
       return REC_HTTP; /* decided after decoding */
     return REC_SKIP;
   }
-  if (is_html_type(mt) || (is_vague_type(mt) && sniff_html(blk, n))) return REC_HTML;
+  if (is_html_type(mt) || (is_sniffed_type(mt) && sniff_html(blk, n))) return REC_HTML;
   return REC_SKIP;
 }
 

@@ -136,19 +136,23 @@ TD_TEST(warc_sniff_and_resource) {
       /* a resource record of HTML, angle-bracketed target URI */
       "resource", "WARC-Target-URI: <http://e.example/>\r\nContent-Type: text/html\r\n"
                   "WARC-Record-ID: <urn:uuid:2>\r\n", "<p>resource</p>",
+      /* served as text/plain, chunked, but a page */
+      "response", RESP_HDR, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                            "Transfer-Encoding: chunked\r\n\r\n6\r\n<html>\r\n0\r\n\r\n",
       /* XHTML */
       "response", RESP_HDR, "HTTP/1.1 200 OK\r\nContent-Type: application/xhtml+xml\r\n\r\n<x/>",
       NULL};
   got g;
   read_records(spec, 1, &g);
-  CHECK(g.html == 3 && g.errors == 0);
-  if (g.n == 3) {
+  CHECK(g.html == 4 && g.errors == 0);
+  if (g.n == 4) {
     CHECK_STR(g.in[0]->body, "\n  <HTML><body>x</body></HTML>");
     CHECK_STR(g.in[1]->url, "http://e.example/");
     CHECK_STR(g.in[1]->id, "urn:uuid:2");
     CHECK_STR(g.in[1]->body, "<p>resource</p>");
     CHECK(g.in[1]->fallback_date == NULL);
-    CHECK_STR(g.in[2]->body, "<x/>");
+    CHECK_STR(g.in[2]->body, "<html>");
+    CHECK_STR(g.in[3]->body, "<x/>");
   }
   got_free(&g);
 }
