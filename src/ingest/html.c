@@ -985,7 +985,7 @@ static int is_paragraph(const tree *tr, int i) {
   case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
     return 1;
   case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-  case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER:
+  case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_LI:
     return h->nblock == 0;
   default:
     return 0;
