@@ -34,6 +34,8 @@ typedef struct units {
 
 static const char builtin_units[] =
     "unit\ttroops\ttroops soldiers forces\n"
+    "unit\tpeople\tpeople civilians\n"
+    "unit\tminutes\tminute minutes\n"
     "unit\tpercent\tpercent %\n"
     "unit\tdollars\tdollars $\n"
     "measure\ttroops\tdeployed\tsend sent deploy deployed dispatch dispatched moved\n"

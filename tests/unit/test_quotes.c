@@ -1,0 +1,128 @@
+/* test_quotes.c — the quotes layer on its own (built-in cue list, no
+ * tagger, no actors): pairing of straight and curly marks, paragraphs,
+ * interrupted quotations, partial and scare quotes, speakers at the cue. */
+#include "unit.h"
+#include "extract/quotes.h"
+
+#include <stdlib.h>
+
+/* A document holding only text and one sentence (the layer needs no more). */
+static td_doc *qdoc(const char *text) {
+  td_doc *d = calloc(1, sizeof *d);
+  td_arena_init(&d->arena);
+  d->text = td_arena_strdup(&d->arena, text);
+  d->len = strlen(text);
+  TD_AGROW(&d->arena, d->sents, d->cap_sents, 1);
+  d->sents[0] = (td_sent){0, (uint32_t)d->len, 0, 0};
+  d->nsents = 1;
+  return d;
+}
+
+static void qfree(td_doc *d) {
+  td_arena_release(&d->arena);
+  free(d);
+}
+
+/* The text of span s, in a static buffer. */
+static const char *sp(const td_doc *d, td_span s) {
+  static char buf[512];
+  size_t n = s.end - s.start < sizeof buf - 1 ? s.end - s.start : sizeof buf - 1;
+  memcpy(buf, d->text + s.start, n);
+  buf[n] = 0;
+  return buf;
+}
+
+TD_TEST(quotes_after_cue_curly) {
+  td_doc *d = qdoc("\xe2\x80\x9cWe see no indication of that,\xe2\x80\x9d Austin said.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK_STR(sp(d, d->quotes[0].span), "We see no indication of that");
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Austin");
+    CHECK_STR(sp(d, d->quotes[0].cue_span), "said");
+    CHECK(!d->quotes[0].partial);
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_inverted_and_straight) {
+  td_doc *d = qdoc("\"It is over,\" said John Smith, a spokesman.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) CHECK_STR(sp(d, d->quotes[0].speaker_span), "John Smith");
+  qfree(d);
+}
+
+TD_TEST(quotes_passive_and_title) {
+  td_doc *d = qdoc("\"We will bolster our forces,\" Kim was quoted as saying.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Kim");
+    CHECK_STR(sp(d, d->quotes[0].cue_span), "was quoted as saying");
+  }
+  qfree(d);
+  d = qdoc("\"This is grave,\" South Korea's foreign minister said in Washington.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) CHECK_STR(sp(d, d->quotes[0].speaker_span), "South Korea's foreign minister");
+  qfree(d);
+}
+
+TD_TEST(quotes_before_cue) {
+  td_doc *d = qdoc("At the briefing, Mr. Obama said: \"Tolerance is on the ballot.\"");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Mr. Obama");
+    CHECK(!d->quotes[0].partial);
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_interrupted) {
+  td_doc *d = qdoc("\"The first part,\" he said in a briefing, \"and the second part.\"");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK(d->quotes[0].nspans == 2);
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "he");
+    if (d->quotes[0].nspans == 2) CHECK_STR(sp(d, d->quotes[0].spans[1]), "and the second part.");
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_paragraphs) {
+  /* one opening mark per paragraph, one closing mark at the end */
+  td_doc *d = qdoc("\"First paragraph of the quote.\n\n\"Second paragraph of it,\" she said.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK(d->quotes[0].nspans == 2);
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "she");
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_partial_and_scare) {
+  td_doc *d = qdoc("The commitment came during a \"two-plus-two\" meeting in Washington.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 0);
+  qfree(d);
+  d = qdoc("They called on Russia to cease actions that \xe2\x80\x9conly serve to expand the war,"
+           "\xe2\x80\x9d according to Kirby.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK(d->quotes[0].partial);
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Kirby");
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_unbalanced_mark) {
+  td_doc *d = qdoc("He said \"this never closes.\n\nA new paragraph without marks.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 0);
+  qfree(d);
+}
