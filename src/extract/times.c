@@ -247,7 +247,6 @@ static const wordent words[] = {
     {"pm", W_POD, P_DT},
     {"previous", W_DIR, -2},
     {"quarter", W_UNIT, U_QUARTER},
-    {"quarterly", W_SETADV, U_QUARTER},
     {"quarters", W_UNIT | W_PLURAL, U_QUARTER},
     {"recent", W_DIR, -3},
     {"roughly", W_APPROX, 0},
@@ -438,7 +437,9 @@ static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
     uint32_t s = i;
     if (is_letter(t, i, e)) {
       while (i < e && (is_letter(t, i, e) ||
-                       ((t[i] == '.' || t[i] == '\'') && i + 1 < e && isalpha(t[i + 1]))))
+                       (t[i] == '.' && i + 1 < e && isalpha(t[i + 1])) ||
+                       (t[i] == '\'' && i == s + 1 && (t[s] | 0x20) == 'o' && i + 1 < e &&
+                        isalpha(t[i + 1]))))
         i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
       add_unit(us, doc, s, i, 'w', space, tok);
     } else if (isdigit(t[i])) {
@@ -469,6 +470,9 @@ typedef struct ctx {
   long dct;        /* as days */
   long anchor;     /* the date the narrative last mentioned (days) */
   int has_anchor;
+  int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
+  int quarter_sent;/* the sentence it was mentioned in */
+  int si;          /* the current sentence */
 } ctx;
 
 typedef struct hit {
@@ -492,7 +496,10 @@ static int has(const ctx *c, int i, uint32_t cls) {
 }
 /* A dot glued to the previous unit ("Nov.", "a.m."): its index + 1, else i. */
 static int dot(const ctx *c, int i) {
-  return is_p(c, i, '.') && !c->u[i].space ? i + 1 : i;
+  return is_p(c, i, '.') && !c->u[i].space && i > 0 && c->u[i - 1].kind == 'w' &&
+                 (strlen(c->u[i - 1].w) <= 4 || strchr(c->u[i - 1].w, '.'))
+             ? i + 1
+             : i;
 }
 /* Skips a hyphen glued on both sides ("two-year"); else returns i. */
 static int hyph(const ctx *c, int i) {
@@ -583,37 +590,41 @@ static int tag_is(const td_tok *t, const char *name) {
   return t->xpos && t->xpos < td_xpos_count && strcmp(td_xpos_names[t->xpos], name) == 0;
 }
 
-/* -1 past, +1 future, 0 unknown: the tense cue nearest to the expression
- * (future cues win ties; reporting verbs count as farther than they are,
- * since "X said Friday it will" dates the saying, but "will, he said" does
- * not). POS tags are used when present, word cues otherwise. */
+/* -1 past, +1 future, 0 unknown, for the clause around units [i, e):
+ * a reporting verb right next to the expression dates the saying ("said
+ * Friday"): past; else a future cue (will, 'll, would, plans, expected,
+ * scheduled, going to) within ten units: future; else the nearest past cue
+ * (a past-tense tag, or was/had/did/-ed when untagged): past. */
 static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
-  int best = 0, bestd = 1 << 30;
+  int past = 0, pastd = 1 << 30, fut = 0;
   for (int k = 0; k < c->n; k++) {
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
     if (u->kind != 'w') continue;
-    int t = 0;
+    int dist = k < i ? i - k : k - e + 1;
     const td_tok *tk = &d->toks[u->tok];
-    if (u->cls & W_FUT) t = 1;
-    else if (tk->xpos && (tag_is(tk, "VBD") || (tag_is(tk, "VBN") && !(u->cls & W_FUT)))) t = -1;
+    if ((u->cls & W_REPORT) && dist <= 2) return -1;
+    int f = (u->cls & W_FUT) != 0;
+    if (!f && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) f = 1;
+    if (!f && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) f = 1;
+    if (!f && (strcmp(u->w, "would") == 0 || strcmp(u->w, "planning") == 0)) f = 1;
+    if (f) {
+      if (dist <= 10) fut = 1;
+      continue;
+    }
+    int t = 0;
+    if (tk->xpos) t = tag_is(tk, "VBD") ? -1 : 0;
     else if (u->cls & W_PAST) t = -1;
-    else if (!tk->xpos) {
+    else {
       size_t L = strlen(u->w);
       if (L > 4 && strcmp(u->w + L - 2, "ed") == 0 && strcmp(u->w, "need") &&
           strcmp(u->w, "indeed") && strcmp(u->w, "hundred") && strcmp(u->w, "speed"))
         t = -1;
-      if (strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
-      if (strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
     }
-    if (!t) continue;
-    int dist = k < i ? i - k : k - e + 1;
-    if (u->cls & W_REPORT) dist += 3;
-    if (k >= e && t == -1 && !(u->cls & W_REPORT)) dist += 1;
-    if (dist < bestd || (dist == bestd && t == 1)) best = t, bestd = dist;
+    if (t && dist < pastd) past = t, pastd = dist;
   }
-  return best;
+  return fut ? 1 : past;
 }
 
 /* ---- value formatting ---- */
@@ -635,20 +646,22 @@ static const char *pod_code(int pod) {
   return codes[pod];
 }
 
-/* The year a month (or month-day) without a year falls in, placed by
- * tense: past: on or before the article date; future: on or after it;
- * unknown: within six months of it. */
+/* The year a month (or month-day) without a year falls in: the one of
+ * the article's year and its neighbours closest to the article date, where
+ * a date after it counts as far in a past clause, and one before it as far
+ * in a future clause. */
 static int place_month(const ctx *c, int m, int d, int tense) {
-  int y = c->dy;
-  long cand = days_from_civil(y, m, d ? d : 1);
-  long dct = c->dct;
-  if (tense < 0 && cand > dct && (d || m > c->dm)) return y - 1;
-  if (tense > 0 && (d ? cand < dct : m < c->dm)) return y + 1;
-  if (!tense) {
-    if (cand - dct > 183) return y - 1;
-    if (dct - cand > 183 + 31) return y + 1;
+  int best = c->dy;
+  long bestscore = 1L << 40;
+  for (int y = c->dy - 1; y <= c->dy + 1; y++) {
+    long cand = days_from_civil(y, m, d ? d : 15);
+    long diff = cand - c->dct, score = diff < 0 ? -diff : diff;
+    long slack = d ? 0 : 16;
+    if (tense < 0 && diff > slack) score += 250;
+    if (tense > 0 && diff < -slack) score += 250;
+    if (score < bestscore) best = y, bestscore = score;
   }
-  return y;
+  return best;
 }
 
 /* Date of weekday wd relative to ref: dir<0: latest on or before ref;
@@ -723,6 +736,8 @@ static void dur_value(char *out, size_t cap, int uk, long n, int half) {
   if (uk == U_CENTURY && n >= 0) code = "Y", mul = 100;
   if (n < 0)
     snprintf(out, cap, "P%sX%s", timeunit ? "T" : "", code);
+  else if (half && (uk == U_HOUR || uk == U_YEAR || uk == U_DAY))
+    snprintf(out, cap, "P%ld%s%s", n, uk == U_HOUR ? "T" : "", uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
   else if (half)
     snprintf(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
   else
@@ -816,8 +831,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       strcmp(u[j].w, "past") && strcmp(u[j].w, "current") && has(c, j + 1, W_WDAY) &&
       u[j + 1].cap)
     dir = u[j].dir, j++;
-  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || is_p(c, j + 1, '.') ||
-                                        is_p(c, j + 1, ','))) {
+  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || is_p(c, j + 1, '.'))) {
     wd = u[j].wday;
     j = dot(c, j + 1);
     hit h2;
@@ -860,7 +874,8 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   /* the previous/next/following/same day, that day, the day before/after */
   if ((is_w(c, i, "the") || is_w(c, i, "that")) && i + 1 < c->n) {
     int k = i + 1, off = 99;
-    if (is_w(c, k, "day") || has(c, k, W_POD)) off = 0, k--;
+    if ((is_w(c, k, "day") || has(c, k, W_POD)) && is_w(c, i, "that")) off = 0, k--;
+    else if (is_w(c, k, "day")) off = 0, k--;
     else if (is_w(c, k, "previous")) off = -1;
     else if (is_w(c, k, "next") || is_w(c, k, "following")) off = 1;
     else if (is_w(c, k, "same")) off = 0;
@@ -1003,7 +1018,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       int half = is_w(c, e, "half");
       e++;
       int yy = 0;
-      if (is_w(c, e, "of") || is_p(c, e, ',')) {
+      if (is_w(c, e, "of") || (is_p(c, e, ',') && year_at(c, e + 1))) {
         int k2 = e + 1;
         if (is_w(c, k2, "fiscal")) k2++;
         if ((yy = year_at(c, k2))) e = k2 + 1;
@@ -1016,6 +1031,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         int cur = half ? (c->dm - 1) / 6 + 1 : (c->dm - 1) / 3 + 1;
         if (q > cur && clause_tense(c, i, e) <= 0) yy--;
       }
+      if (yy && !half) ((ctx *)c)->quarter = yy * 4 + q - 1, ((ctx *)c)->quarter_sent = c->si;
       if (yy) snprintf(h->val, sizeof h->val, "%04d-%c%d", yy, half ? 'H' : 'Q', q);
       else snprintf(h->val, sizeof h->val, "XXXX-%c%d", half ? 'H' : 'Q', q);
       return e;
@@ -1087,6 +1103,49 @@ static int period_expr(const ctx *c, int i, hit *h) {
     return e;
   }
   if (dir != 99) return i;
+  /* [the] year-earlier|year-ago [quarter|period]: a year before the
+   * article date (the same quarter of the year before, for a quarter) */
+  {
+    int k0 = is_w(c, j, "the") ? j + 1 : j;
+    if (is_w(c, k0, "year") && is_p(c, k0 + 1, '-') && !u[k0 + 1].space &&
+        (is_w(c, k0 + 2, "earlier") || is_w(c, k0 + 2, "ago")) && !u[k0 + 2].space) {
+      int e = k0 + 3, q = is_w(c, e, "quarter") || is_w(c, e, "period");
+      if (k0 > j && !q) return i;
+      if (!c->has_dct) snprintf(h->val, sizeof h->val, q ? "XXXX-QX" : "XXXX");
+      else if (q || (c->quarter && c->si - c->quarter_sent <= 2)) {
+        int qq = (c->quarter && c->si - c->quarter_sent <= 2 ? c->quarter
+                                                             : c->dy * 4 + (c->dm - 1) / 3 - 1) - 4;
+        snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+      } else
+        snprintf(h->val, sizeof h->val, "%04d", c->dy - 1);
+      return q ? e + 1 : e;
+    }
+    /* the [latest|most recent] quarter: the last one completed */
+    int k1 = k0;
+    if (is_w(c, k1, "latest")) k1++;
+    else if (is_w(c, k1, "most") && is_w(c, k1 + 1, "recent")) k1 += 2;
+    if (k0 > j && is_w(c, k1, "quarter") && !is_w(c, k1 + 1, "of") && !is_p(c, k1 + 1, '-')) {
+      if (!c->has_dct) snprintf(h->val, sizeof h->val, "XXXX-QX");
+      else {
+        int qq = c->dy * 4 + (c->dm - 1) / 3 - 1;
+        ((ctx *)c)->quarter = qq, ((ctx *)c)->quarter_sent = c->si;
+        snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+      }
+      return k1 + 1;
+    }
+    /* the weekend: the one before the article date (after, in a future clause) */
+    if (k0 > j && is_w(c, k0, "weekend")) {
+      if (!c->has_dct) snprintf(h->val, sizeof h->val, "XXXX-WXX-WE");
+      else {
+        int wy, wn, t = clause_tense(c, j, k0 + 1);
+        long sat = place_wday(c->dct, 6, t > 0 ? 1 : -1);
+        if (t <= 0 && iso_wday(c->dct) == 7) sat = c->dct - 1;
+        iso_week(sat, &wy, &wn);
+        snprintf(h->val, sizeof h->val, "%04d-W%02d-WE", wy, wn);
+      }
+      return k0 + 1;
+    }
+  }
   /* this/last/next/coming/previous/following/current week|month|year|... */
   k = j;
   int the = is_w(c, k, "the");
@@ -1096,7 +1155,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
     int d = u[k].dir, uk = u[k + 1].unitk;
     if (uk == U_DAY) return i; /* "the next day": day_expr */
     if (d == -3) return i;     /* "recent" */
-    if (the && d == -1) {      /* "the past year": a stretch of time */
+    if (the && d == -1 && uk <= U_YEAR && uk != U_WEEKEND) { /* "the past year": the one before */
+      unit_shift(c, h, uk, -1);
+      return k + 2;
+    }
+    if (the && d == -1) {      /* "the past decade": a stretch of time */
       h->type = T_DURATION;
       dur_value(h->val, sizeof h->val, uk, 1, 0);
       return k + 2;
@@ -1245,9 +1308,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if ((is_w(c, j, "more") || is_w(c, j, "less") || is_w(c, j, "fewer")) && is_w(c, j + 1, "than")) j += 2;
   else if (is_w(c, j, "at") && (is_w(c, j + 1, "least") || is_w(c, j + 1, "most"))) j += 2;
   else if (is_w(c, j, "up") && is_w(c, j + 1, "to")) j += 2;
-  else if (has(c, j, W_APPROX) && !is_w(c, j, "within") && !is_w(c, j, "under") &&
-           !is_w(c, j, "least") && !is_w(c, j, "more") && !is_w(c, j, "less"))
-    j++;
+  else if (is_w(c, j, "nearly") || is_w(c, j, "around"))
+    j++; /* TimeBank keeps these inside; "about", "almost", "over" stay out */
   if (j > i && is_w(c, j, "the")) return i; /* "over the past year": the rule without "over" */
   int k = j, the = 0, span = 0, fuzzy_ok = 0;
   if (is_w(c, k, "the")) the = 1, k++;
@@ -1284,7 +1346,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
         return k + 2;
       }
       h->type = T_DURATION;
-      if (span > 0 && u[k].unitk <= U_YEAR && the) {
+      if (span > 0 && u[k].unitk <= U_YEAR && (the || (k > 0 && (is_w(c, k - 1, "coming") ||
+                                                                  is_w(c, k - 1, "upcoming"))))) {
         snprintf(h->val, sizeof h->val, "FUTURE_REF");
         h->type = T_DATE;
         return k + 1;
@@ -1298,6 +1361,9 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   e = hyph(c, nk);
   int hyphen = e != nk;
   if (is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half") && n > 0) half = 1, e += 3;
+  else if (n > 0 && plain_num(c, e) == 1 && is_p(c, e + 1, '/') && plain_num(c, e + 2) == 2 &&
+           !c->u[e + 1].space && !c->u[e + 2].space)
+    half = 1, e += 3; /* 5 1/2 */
   if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
   int uk = u[e].unitk;
   int plural = (u[e].cls & W_PLURAL) != 0;
@@ -1310,6 +1376,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   e++;
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
   if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
+  if (is_w(c, e, "old") || (hyphen && plural)) return i;   /* "52 years old", "three-quarters" */
   /* relative: ago, earlier, later, before, after, from now */
   int rel = 0, re = e;
   if (is_w(c, e, "ago")) rel = -1, re = e + 1;
@@ -1327,6 +1394,10 @@ static int duration_expr(const ctx *c, int i, hit *h) {
       return re;
     }
     shift_value(c, h, ref, uk, sign * n);
+    if (uk == U_YEAR && n == 1 && sign < 0 && c->quarter && c->si - c->quarter_sent <= 2 && c->has_dct) {
+      int qq = c->quarter - 4; /* results of a quarter compared with a year before */
+      snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+    }
     return re;
   }
   if (a_one && !span && !half && !hyphen && !(i < j) &&
@@ -1421,7 +1492,7 @@ static int vague_expr(const ctx *c, int i, hit *h) {
   else if (strcmp(w, "at") == 0 && is_w(c, i + 1, "present") && (i + 2 >= c->n || u[i + 2].kind == 'p'))
     v = "PRESENT_REF", e = i + 2, i++;
   else if (strcmp(w, "recently") == 0 || strcmp(w, "formerly") == 0 || strcmp(w, "lately") == 0 ||
-           strcmp(w, "previously") == 0)
+           0)
     v = "PAST_REF";
   else if (strcmp(w, "recent") == 0 && has(c, i + 1, W_UNIT) && (u[i + 1].cls & W_PLURAL))
     v = "PAST_REF", e = i + 2;
@@ -1473,8 +1544,7 @@ static int date_expr(const ctx *c, int i, hit *h) {
   hit dh;
   int pod = 0, e = day_expr(c, j, &dh, &pod);
   if (e > j) {
-    if (j > i && has(c, i, W_EDGE) && (u[i].edge == E_EARLIER || u[i].edge == E_LATER) &&
-        !has(c, j, W_REL) && !is_w(c, j, "that"))
+    if (j > i && has(c, i, W_EDGE)) /* "late Monday": TimeML tags "Monday" */
       return i;
     *h = dh;
     int p2 = 0;
@@ -1500,6 +1570,7 @@ static int date_expr(const ctx *c, int i, hit *h) {
     return j + 2;
   }
   e = period_expr(c, j, h);
+  if (e > j && j > i && has(c, i, W_EDGE) && e == j + 1 && year_at(c, j)) return i; /* early 1997 */
   if (e > j) return e;
   return i;
 }
@@ -1594,7 +1665,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.anchor = c.dct;
   for (size_t si = 0; si < doc->nsents; si++) {
     sentence_units(doc, si, &us);
-    c.u = us.u, c.n = us.n;
+    c.u = us.u, c.n = us.n, c.si = (int)si;
     for (int i = 0; i < c.n;) {
       hit h;
       int e = can_start(&c, i) ? match_at(&c, i, &h) : i;
