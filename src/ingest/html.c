@@ -777,18 +777,18 @@ static const char *const neg_hints[] = {
     "newsletter", "subscribe", "signup", "sign-up", "cookie", "gdpr", "popup",
     "modal", "pagination", "pager", "outbrain", "taboola", "masthead",
     "toolbar", "skip-link", "widget", "recommend", "trending", "most-popular",
-    "mostpopular", "byline", "author-bio", "tags", "topics", "print-only",
-    "navbar", "navigation", "menu", "header", "login", "paywall",
+    "mostpopular", "byline", "author-bio", "topics", "print-only",
+    "navbar", "navigation", "header", "login", "paywall",
     "more-stories", "read-more", "readmore", "also-read", "follow",
     "copyright", "disclaimer", "shoutbox", "combx",
-    "rss", "tooltip", "dropdown", NULL};
+    "tooltip", "dropdown", NULL};
 static const char *const pos_hints[] = {
     "article", "content", "story", "body", "post", "entry", "text", "main",
     "blog", "column", "hentry", NULL};
 /* Short words matched only as whole tokens of the name. */
 static const char *const neg_tokens[] = {"ad", "ads", "nav", "extra", "meta",
                                          "tools", "aside", "foot", "more",
-                                         NULL};
+                                         "menu", "rss", "tags", NULL};
 
 static int token_match(const char *s, size_t n, const char *const *list) {
   size_t i = 0;
