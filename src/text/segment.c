@@ -1,65 +1,623 @@
 /*
- * segment.c — BASIC placeholder: splits text into tokens (words, numbers,
- * punctuation) and sentences (at . ! ? before a capital, and at paragraph
- * breaks). The full segmenter (abbreviations, quotations) replaces it.
+ * segment.c — tokens and sentences: the layer every later stage reads.
+ *
+ * Tokens follow the conventions of the UD English Web Treebank, so the
+ * tagger and parser trained on it see what they were trained on: clitics
+ * split ("North Korea" "’s", "do" "n't", "can" "not"), punctuation split,
+ * most hyphens split ("North Korea" "-" "Russia", "two" "-" "plus") but a
+ * hyphen after a prefix kept ("e-mail", "co-workers", "non-proliferation"),
+ * numbers kept ("3.5", "8,000", "5:00", "11/20/2000", phone numbers),
+ * abbreviations kept with their period ("U.S.", "Mr.", "Jan.") unless the
+ * period also ends the sentence ("in the U.S." -> "U.S" "."), URLs and
+ * e-mail addresses one token each.
+ *
+ * Sentences end at a paragraph break, and after . ! ? … (with the closing
+ * quotes and brackets that follow) when the next token does not start in
+ * lowercase: `"Is it over?" he asked.` stays one sentence. Abbreviations
+ * (titles, initials, months, "No." before a number) do not end sentences;
+ * other abbreviations do only before a word that typically starts one.
+ *
+ * Speed: one pass over the bytes with a class table, tokens grown in the
+ * document arena, all `norm` strings in one arena block (second pass).
  */
 #include "text.h"
 
-#include <ctype.h>
 #include <string.h>
 
-static void add_tok(td_doc *d, uint32_t s, uint32_t e, uint32_t flags) {
+enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 32, C_PUNCT = 64 };
+#define C_ALPHA (C_LOWER | C_UPPER)
+#define C_ALNUM (C_ALPHA | C_DIGIT)
+
+static unsigned char cls[256];
+
+static void init_classes(void) {
+  if (cls['a']) return; /* idempotent; the table is the same for every thread */
+  for (int c = 0; c < 256; c++) {
+    unsigned char k = C_PUNCT;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = C_SPACE;
+    else if (c == '\n') k = C_NL;
+    else if (c >= 'a' && c <= 'z') k = C_LOWER;
+    else if (c >= 'A' && c <= 'Z') k = C_UPPER;
+    else if (c >= '0' && c <= '9') k = C_DIGIT;
+    else if (c >= 0x80) k = C_HIGH;
+    cls[c] = k;
+  }
+}
+
+/* Is code point cp punctuation or a symbol (its own token), as opposed to
+ * a letter or digit of some script? */
+static int punct_cp(uint32_t cp) {
+  if (cp < 0x80) return !(cls[cp] & C_ALNUM);
+  if (cp >= 0xA1 && cp <= 0xBF)
+    return !(cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 || cp == 0xB9 || cp == 0xBA);
+  return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2010 && cp <= 0x205E) ||
+         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x214F && cp != 0x2113) ||
+         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFFFD;
+}
+
+typedef struct {
+  td_doc *d;
+  const unsigned char *s;
+  uint32_t n;
+  uint32_t flags; /* pending flags for the next token */
+} tz;
+
+static void emit(tz *z, uint32_t a, uint32_t b, uint32_t fl) {
+  if (b <= a) return;
+  td_doc *d = z->d;
   TD_AGROW(&d->arena, d->toks, d->cap_toks, d->ntoks + 1);
   td_tok *t = &d->toks[d->ntoks++];
   memset(t, 0, sizeof *t);
-  t->start = s, t->end = e, t->flags = flags, t->head = -2;
-  char *n = td_arena_alloc(&d->arena, e - s + 1);
-  for (uint32_t i = s; i < e; i++) n[i - s] = (char)tolower((unsigned char)d->text[i]);
-  t->norm = n;
+  t->start = a, t->end = b, t->head = -2;
+  t->flags = z->flags | fl;
+  z->flags = 0;
+}
+
+/* Decodes the code point at i (ASCII fast path). */
+static uint32_t cp_at(const tz *z, uint32_t i, int *len) {
+  if (z->s[i] < 0x80) {
+    *len = 1;
+    return z->s[i];
+  }
+  uint32_t cp;
+  int k = td_utf8_decode(z->s + i, z->n - i, &cp);
+  if (k == 0) k = 1, cp = 0xFFFD;
+  *len = k;
+  return cp;
+}
+
+/* Is the character at i (before e) a word character (letter or digit)? */
+static int word_at(const tz *z, uint32_t i, uint32_t e) {
+  if (i >= e) return 0;
+  unsigned char c = z->s[i];
+  if (c < 0x80) return (cls[c] & C_ALNUM) != 0;
+  int k;
+  return !punct_cp(cp_at(z, i, &k));
+}
+
+/* Length of an apostrophe (' or ’) at i, else 0. */
+static int apos_at(const tz *z, uint32_t i, uint32_t e) {
+  if (i >= e) return 0;
+  if (z->s[i] == '\'') return 1;
+  if (i + 3 <= e && z->s[i] == 0xE2 && z->s[i + 1] == 0x80 && z->s[i + 2] == 0x99) return 3;
+  return 0;
+}
+
+static int lower_eq(const unsigned char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  if (k != n) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)w[i]) return 0;
+  }
+  return 1;
+}
+
+/* Hyphen prefixes EWT keeps attached ("e-mail", "co-workers", "pre-war"). */
+static int hyphen_prefix(const unsigned char *s, size_t n) {
+  static const char *const p[] = {"e", "co", "pre", "post", "non", "anti", "pro", "ex", "multi",
+                                  "mid", "re", "semi", "psycho", "sub", "inter", "counter",
+                                  "ultra", "mini", "micro", "neo", "quasi", "pseudo", "bi",
+                                  "tri", "un", "de", "over", "intra", "trans", "mega", "cyber"};
+  if (n > 7) return 0;
+  for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+    if (lower_eq(s, n, p[i])) return 1;
+  return 0;
+}
+
+/* Digit groups joined by hyphens from p: kept as one token when they look
+ * like a phone number or a date (two hyphens or more, or 3+4 digits).
+ * Returns the end of the group, or 0 to split at the hyphens. */
+static uint32_t numeric_hyphen_group(const tz *z, uint32_t p, uint32_t e) {
+  int groups = 0, first = 0, last = 0;
+  uint32_t i = p;
+  while (i < e) {
+    uint32_t g = i;
+    while (i < e && (cls[z->s[i]] & C_DIGIT)) i++;
+    if (i == g) return 0;
+    if (!groups) first = (int)(i - g);
+    last = (int)(i - g);
+    groups++;
+    if (i + 1 < e && z->s[i] == '-' && (cls[z->s[i + 1]] & C_DIGIT)) i++;
+    else break;
+  }
+  return groups >= 3 || (groups == 2 && first >= 3 && last >= 4) ? i : 0;
+}
+
+/* ---- abbreviations ---- */
+
+enum { AB_NONE, AB_TITLE, AB_NUMBER, AB_OTHER };
+
+/* Abbreviations that never end a sentence (titles, before names) and those
+ * that may (months, company suffixes, "etc."). Case-sensitive. */
+static int abbrev_kind(const unsigned char *s, size_t n) {
+  static const char *const titles[] = {
+      "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
+      "Cmdr", "Cdr", "Brig", "Gov", "Sen", "Rep", "Reps", "Sens", "Rev", "Hon", "Pres", "Supt",
+      "Insp", "Det", "Cpl", "Pvt", "Gens", "Fr", "Sr", "Mt", "Ft", "St", "vs", "Vs", "v", "Nos",
+      "Mme", "Mlle", "Amb", "Sec", "Atty", "Gov", "Lieut", "Dist", "Ald", "Msgr", "Sgts", "Drs"};
+  static const char *const others[] = {
+      "Jr", "Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc", "Jan", "Feb", "Mar", "Apr", "Jun",
+      "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+      "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "al", "approx", "Ave", "Blvd", "Rd", "Dept",
+      "Univ", "Assn", "Est", "est", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Ala", "Ariz", "Ark",
+      "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md",
+      "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+      "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Gov't", "Govt", "min", "max", "Min", "Max",
+      "yrs", "hrs", "mins", "Attn", "attn", "Ref", "ref", "Dec", "cf", "ca", "viz", "Ed", "eds",
+      "Eds", "Op", "op", "Cf", "No", "no", "Nos", "Art", "art"};
+  if (n == 0 || n > 8) return AB_NONE;
+  for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+    if (titles[i][0] == s[0] && strlen(titles[i]) == n && memcmp(titles[i], s, n) == 0)
+      return AB_TITLE;
+  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+    if (others[i][0] == s[0] && strlen(others[i]) == n && memcmp(others[i], s, n) == 0)
+      return (s[0] == 'N' || s[0] == 'n') && (n == 2 || n == 3) && s[1] == 'o' ? AB_NUMBER
+             : (s[0] == 'A' || s[0] == 'a') && n == 3 && s[1] == 'r'          ? AB_NUMBER
+                                                                               : AB_OTHER;
+  return AB_NONE;
+}
+
+/* Capitalized words that commonly start a sentence: after an abbreviation
+ * such as "U.S." or "Inc.", one of these means the period ended it. */
+static int sentence_starter(const unsigned char *s, size_t n) {
+  static const char *const w[] = {
+      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+      "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "In", "On", "At", "But", "And",
+      "Or", "So", "If", "When", "While", "After", "Before", "As", "For", "Meanwhile", "However",
+      "Also", "Some", "Many", "Most", "Other", "What", "Who", "How", "Why", "Where", "Yet",
+      "Still", "Then", "Since", "According", "Under", "With", "Without", "During", "Both",
+      "Such", "Each", "Last", "Earlier", "Later", "Officials", "Analysts", "Experts", "To",
+      "By", "From", "Despite", "Although", "Though", "Because", "Now", "Today", "Here",
+      "Separately", "Moreover", "Furthermore", "Instead", "Asked", "One", "Two", "Three"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (w[i][0] == s[0] && strlen(w[i]) == n && memcmp(w[i], s, n) == 0) return 1;
+  return 0;
+}
+
+/* Does the period at i (the end of an abbreviation) also end the sentence?
+ * Yes at the end of the text or paragraph, and before an opening quote or a
+ * word that typically starts a sentence. */
+static int period_ends_sentence(const tz *z, uint32_t i) {
+  uint32_t j = i + 1;
+  while (j < z->n && (cls[z->s[j]] & C_SPACE)) j++;
+  if (j >= z->n || z->s[j] == '\n') return 1;
+  if (z->s[j] == '"' || (j + 3 <= z->n && z->s[j] == 0xE2 && z->s[j + 1] == 0x80 && z->s[j + 2] == 0x9C))
+    return 1;
+  uint32_t k = j;
+  while (k < z->n && (cls[z->s[k]] & C_ALPHA)) k++;
+  return sentence_starter(z->s + j, k - j);
+}
+
+/* The word [p, j) is followed by '.' at j: emits it, with the period when
+ * it is an abbreviation whose period does not end the sentence. Returns the
+ * position after what was emitted. */
+static uint32_t emit_before_period(tz *z, uint32_t p, uint32_t j, uint32_t e) {
+  const unsigned char *w = z->s + p;
+  size_t n = j - p;
+  int dotted = 0, kind = AB_NONE;
+  if (n >= 3 && memchr(w, '.', n)) { /* U.S, e.g, a.m: one letter between periods */
+    dotted = 1;
+    for (size_t k = 0; k < n; k++)
+      if ((k % 2 == 0) != ((cls[w[k]] & C_ALPHA) != 0) || (k % 2 == 1 && w[k] != '.')) dotted = 0;
+  }
+  if (!dotted) kind = n == 1 && (cls[w[0]] & C_UPPER) ? AB_TITLE : abbrev_kind(w, n);
+  if (kind == AB_NUMBER) {
+    uint32_t k = j + 1;
+    while (k < z->n && z->s[k] == ' ') k++;
+    kind = k < z->n && (cls[z->s[k]] & C_DIGIT) ? AB_TITLE : AB_NONE;
+  }
+  if (!dotted && kind == AB_NONE) {
+    emit(z, p, j, 0);
+    return j;
+  }
+  int more = j + 1 < e; /* "U.S.," "U.S.)": the period is not the last char */
+  if (kind != AB_TITLE && !more && period_ends_sentence(z, j)) {
+    emit(z, p, j, 0);
+    return j;
+  }
+  if (more && z->s[j + 1] == '.') { /* "etc.." */
+    emit(z, p, j + 1, 0);
+    return j + 1;
+  }
+  emit(z, p, j + 1, 0);
+  return j + 1;
+}
+
+/* Splits "cannot", "gonna", "wanna", "gotta" as EWT does. */
+static int split_fused(tz *z, uint32_t p, uint32_t j) {
+  size_t n = j - p;
+  if (n != 6 && n != 5) return 0;
+  const unsigned char *w = z->s + p;
+  unsigned char c0 = w[0] | 0x20;
+  if (c0 != 'c' && c0 != 'g' && c0 != 'w') return 0;
+  uint32_t cut = 0;
+  if (lower_eq(w, n, "cannot")) cut = 3;
+  else if (lower_eq(w, n, "gonna") || lower_eq(w, n, "wanna") || lower_eq(w, n, "gotta")) cut = 3;
+  if (!cut) return 0;
+  emit(z, p, p + cut, 0);
+  emit(z, p + cut, j, 0);
+  return 1;
+}
+
+/* Scans a word starting at p (a word character) inside the chunk ending at
+ * e, emitting it and any clitics; returns the position after it. */
+static uint32_t scan_word(tz *z, uint32_t p, uint32_t e) {
+  const unsigned char *s = z->s;
+  uint32_t j = p, seg = p; /* seg: start of the current hyphen/period segment */
+  for (;;) {
+    while (j < e) {
+      unsigned char c = s[j];
+      if (c < 0x80) {
+        if (!(cls[c] & C_ALNUM)) break;
+        j++;
+      } else {
+        int k;
+        if (punct_cp(cp_at(z, j, &k))) break;
+        j += (uint32_t)k;
+      }
+    }
+    if (j >= e) break;
+    unsigned char c = s[j];
+    unsigned char prev = s[j - 1];
+    int next_word = word_at(z, j + 1, e);
+    unsigned char next = j + 1 < e ? s[j + 1] : 0;
+    if (c == '.' && next_word) {
+      if (((cls[prev] & C_DIGIT) && (cls[next] & C_DIGIT)) || (cls[next] & C_LOWER) ||
+          j - seg == 1 || (cls[next] & C_DIGIT)) {
+        j++;
+        seg = j;
+        continue;
+      }
+      break;
+    }
+    if (c == ',' && (cls[prev] & C_DIGIT) && j + 3 < e && (cls[s[j + 1]] & C_DIGIT) &&
+        (cls[s[j + 2]] & C_DIGIT) && (cls[s[j + 3]] & C_DIGIT) &&
+        (j + 4 >= e || !(cls[s[j + 4]] & C_DIGIT))) {
+      j += 4;
+      continue;
+    }
+    if ((c == ':' || c == '/') && (cls[prev] & C_DIGIT) && (cls[next] & C_DIGIT)) {
+      j++;
+      continue;
+    }
+    if (c == '/' && j - seg == 1 && next_word && (j + 2 >= e || !word_at(z, j + 2, e))) {
+      j++; /* "l/c" */
+      continue;
+    }
+    if ((c == '&' && (cls[prev] & C_UPPER) && (cls[next] & C_UPPER)) ||
+        (c == '_' && next_word)) {
+      j++;
+      continue;
+    }
+    if (c == '-' && next_word) {
+      uint32_t g = (cls[s[seg]] & C_DIGIT) ? numeric_hyphen_group(z, seg, e) : 0;
+      if (g > j) {
+        j = g;
+        continue;
+      }
+      if (hyphen_prefix(s + seg, j - seg) && !(cls[next] & C_DIGIT)) {
+        j++;
+        seg = j;
+        continue;
+      }
+      emit(z, p, j, 0);
+      emit(z, j, j + 1, TD_TOK_PUNCT);
+      p = seg = ++j;
+      continue;
+    }
+    int a = apos_at(z, j, e);
+    if (a && j + (uint32_t)a < e && (cls[s[j + a]] & C_ALPHA)) {
+      uint32_t q = j + (uint32_t)a, r = q;
+      while (r < e && (cls[s[r]] & C_ALPHA)) r++;
+      int endw = r >= e || !word_at(z, r, e);
+      if (endw && (prev == 'n' || prev == 'N') && lower_eq(s + q, r - q, "t") && j - 1 > p) {
+        emit(z, p, j - 1, 0); /* do|n't */
+        emit(z, j - 1, r, 0);
+        return r;
+      }
+      if (endw && (lower_eq(s + q, r - q, "s") || lower_eq(s + q, r - q, "re") ||
+                   lower_eq(s + q, r - q, "ve") || lower_eq(s + q, r - q, "ll") ||
+                   lower_eq(s + q, r - q, "d") || lower_eq(s + q, r - q, "m"))) {
+        emit(z, p, j, 0); /* Korea|’s */
+        emit(z, j, r, 0);
+        return r;
+      }
+      j = r; /* O'Brien */
+      continue;
+    }
+    break;
+  }
+  if (j < e && s[j] == '.' ) return emit_before_period(z, p, j, e);
+  if (!split_fused(z, p, j)) emit(z, p, j, 0);
+  return j;
+}
+
+/* URLs and e-mail addresses: the chunk [p, e) starts one? Returns its end
+ * (trailing punctuation left out), or 0. */
+static uint32_t url_end(const tz *z, uint32_t p, uint32_t e) {
+  const unsigned char *s = z->s;
+  size_t n = e - p;
+  int url = (n > 7 && (memcmp(s + p, "http://", 7) == 0)) ||
+            (n > 8 && memcmp(s + p, "https://", 8) == 0) || (n > 6 && memcmp(s + p, "ftp://", 6) == 0) ||
+            (n > 4 && memcmp(s + p, "www.", 4) == 0 && (cls[s[p + 4]] & C_ALNUM));
+  if (!url) {
+    const unsigned char *at = memchr(s + p, '@', n);
+    if (!at || at == s + p || !(cls[at[-1]] & (C_ALNUM)) || at + 1 >= s + e) return 0;
+    for (const unsigned char *q = s + p; q < at; q++)
+      if (!(cls[*q] & C_ALNUM) && !strchr("._-+%", *q)) return 0;
+    const unsigned char *dot = memchr(at, '.', (size_t)(s + e - at));
+    if (!dot || dot + 1 >= s + e || !(cls[dot[1]] & C_ALPHA)) return 0;
+  }
+  uint32_t end = e;
+  while (end > p && s[end - 1] && strchr(".,;:!?\"')]>", s[end - 1])) {
+    if (s[end - 1] == ')' && memchr(s + p, '(', end - p)) break;
+    end--;
+  }
+  /* closing curly quotes */
+  while (end >= p + 3 && s[end - 3] == 0xE2 && s[end - 2] == 0x80 &&
+         (s[end - 1] == 0x9D || s[end - 1] == 0x99))
+    end -= 3;
+  return end > p ? end : 0;
+}
+
+/* Tokenizes the whitespace-free chunk [p, e). */
+static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
+  const unsigned char *s = z->s;
+  uint32_t chunk = p;
+  while (p < e) {
+    unsigned char c = s[p];
+    /* a URL or address starts the chunk, or follows opening punctuation */
+    if ((cls[c] & C_ALNUM) && (p == chunk || (s[p - 1] && strchr("([<\"'", s[p - 1])) ||
+                               (p >= chunk + 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80))) {
+      uint32_t u = url_end(z, p, e);
+      if (u) {
+        emit(z, p, u, 0);
+        p = u;
+        continue;
+      }
+    }
+    if (c < 0x80 && (cls[c] & C_ALNUM)) {
+      p = scan_word(z, p, e);
+      continue;
+    }
+    int k;
+    uint32_t cp = cp_at(z, p, &k);
+    if (c >= 0x80 && !punct_cp(cp)) {
+      p = scan_word(z, p, e);
+      continue;
+    }
+    /* punctuation */
+    uint32_t fl = TD_TOK_PUNCT, q = p + (uint32_t)k;
+    int at_start = p == 0 || (cls[s[p - 1]] & (C_SPACE | C_NL)) ||
+                   (p > 0 && s[p - 1] && strchr("([{", s[p - 1])) ||
+                   (p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 &&
+                    (s[p - 1] == 0x94 || s[p - 1] == 0x93 || s[p - 1] == 0x9C || s[p - 1] == 0x98));
+    if (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' ||
+        c == '~' || c == '#') {
+      while (q < e && s[q] == c) q++; /* "...", "--", "!!!" */
+    } else if (c == '"') {
+      fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
+    } else if (c == '\'') {
+      /* a clitic after a closing quote or bracket: "'s" */
+      uint32_t r = q;
+      while (r < e && (cls[s[r]] & C_ALPHA)) r++;
+      if (!at_start && r > q && lower_eq(s + q, r - q, "s") && (r >= e || !word_at(z, r, e))) {
+        emit(z, p, r, 0);
+        p = r;
+        continue;
+      }
+      fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
+    } else if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E) {
+      fl |= TD_TOK_QUOTE_OPEN;
+    } else if (cp == 0x201D || cp == 0xBB) {
+      fl |= TD_TOK_QUOTE_CLOSE;
+    } else if (cp == 0x2019) {
+      uint32_t r = q;
+      while (r < e && (cls[s[r]] & C_ALPHA)) r++;
+      if (!at_start && r > q && lower_eq(s + q, r - q, "s") && (r >= e || !word_at(z, r, e))) {
+        emit(z, p, r, 0);
+        p = r;
+        continue;
+      }
+      fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
+    }
+    emit(z, p, q, fl);
+    p = q;
+  }
+}
+
+/* ---- token attributes ---- */
+
+static void finish_tokens(td_doc *d) {
+  size_t total = 0;
+  for (size_t i = 0; i < d->ntoks; i++) total += d->toks[i].end - d->toks[i].start + 1;
+  char *buf = td_arena_alloc(&d->arena, total + 1);
+  const unsigned char *s = (const unsigned char *)d->text;
+  for (size_t i = 0; i < d->ntoks; i++) {
+    td_tok *t = &d->toks[i];
+    t->norm = buf;
+    int letters = 0, upper = 0, digits = 0, first_seen = 0;
+    for (uint32_t k = t->start; k < t->end;) {
+      unsigned char c = s[k];
+      if (c < 0x80) {
+        unsigned char cl = cls[c];
+        if (cl & C_ALPHA) {
+          letters++;
+          if (cl & C_UPPER) {
+            upper++;
+            if (!first_seen) t->flags |= TD_TOK_CAP;
+            c += 32;
+          }
+          first_seen = 1;
+        } else if (cl & C_DIGIT) {
+          digits++, first_seen = 1;
+        }
+        *buf++ = (char)c;
+        k++;
+        continue;
+      }
+      /* curly quotes and apostrophes fold to ASCII; Latin-1 capitals lower */
+      if (c == 0xE2 && k + 3 <= t->end && s[k + 1] == 0x80 &&
+          (s[k + 2] == 0x98 || s[k + 2] == 0x99 || s[k + 2] == 0x9C || s[k + 2] == 0x9D)) {
+        *buf++ = s[k + 2] <= 0x99 ? '\'' : '"';
+        k += 3;
+        continue;
+      }
+      if (c == 0xC3 && k + 1 < t->end && s[k + 1] >= 0x80 && s[k + 1] <= 0x9E && s[k + 1] != 0x97) {
+        letters++, upper++;
+        if (!first_seen) t->flags |= TD_TOK_CAP;
+        first_seen = 1;
+        *buf++ = (char)c;
+        *buf++ = (char)(s[k + 1] + 0x20);
+        k += 2;
+        continue;
+      }
+      if (c >= 0xC0) letters++, first_seen = 1;
+      *buf++ = (char)c;
+      k++;
+    }
+    *buf++ = 0;
+    if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
+    if (digits) t->flags |= TD_TOK_DIGIT;
+    if (!letters && !digits) t->flags |= TD_TOK_PUNCT;
+    else t->flags &= ~(uint32_t)TD_TOK_PUNCT;
+  }
+}
+
+/* ---- sentences ---- */
+
+#define MAX_SENT_TOKS 1000
+
+static int tok_is(const td_doc *d, size_t i, const char *w) {
+  return strcmp(d->toks[i].norm, w) == 0;
+}
+
+/* Does token i end a sentence by itself (. ! ? … and runs of them)? */
+static int terminal(const td_doc *d, size_t i) {
+  const char *n = d->toks[i].norm;
+  if (!(d->toks[i].flags & TD_TOK_PUNCT)) return 0;
+  if (strcmp(n, "\xE2\x80\xA6") == 0) return 1;
+  for (; *n; n++)
+    if (*n != '.' && *n != '!' && *n != '?') return 0;
+  return 1;
+}
+
+static int closer(const td_doc *d, size_t i) {
+  const td_tok *t = &d->toks[i];
+  return (t->flags & TD_TOK_QUOTE_CLOSE) || tok_is(d, i, ")") || tok_is(d, i, "]") ||
+         ((t->flags & TD_TOK_QUOTE_OPEN) == 0 && tok_is(d, i, "\"") &&
+          !(t->flags & TD_TOK_SPACE_BEFORE));
+}
+
+static void add_sent(td_doc *d, size_t t0, size_t t1) {
+  TD_AGROW(&d->arena, d->sents, d->cap_sents, d->nsents + 1);
+  td_sent *se = &d->sents[d->nsents];
+  se->start = d->toks[t0].start, se->end = d->toks[t1 - 1].end;
+  se->tok0 = (uint32_t)t0, se->ntok = (uint32_t)(t1 - t0);
+  for (size_t j = t0; j < t1; j++) d->toks[j].sent = (uint32_t)d->nsents;
+  d->nsents++;
+}
+
+static void split_sentences(td_doc *d) {
+  const unsigned char *s = (const unsigned char *)d->text;
+  size_t t0 = 0, n = d->ntoks;
+  for (size_t i = 0; i < n; i++) {
+    size_t end = 0; /* sentence ends after token end-1 */
+    if (i + 1 == n) end = n;
+    else if (d->toks[i + 1].flags & TD_TOK_PARA_START) end = i + 1;
+    else if (terminal(d, i)) {
+      size_t j = i + 1;
+      while (j < n && closer(d, j) && !(d->toks[j].flags & TD_TOK_PARA_START)) j++;
+      if (j >= n || (d->toks[j].flags & TD_TOK_PARA_START)) end = j;
+      else {
+        const td_tok *nx = &d->toks[j];
+        unsigned char c = s[nx->start];
+        int lower = c >= 'a' && c <= 'z';
+        int cont = lower || (nx->flags & TD_TOK_PUNCT && !(nx->flags & TD_TOK_QUOTE_OPEN) &&
+                             !tok_is(d, j, "(") && !tok_is(d, j, "[") && !tok_is(d, j, "-") &&
+                             !tok_is(d, j, "--") && !tok_is(d, j, "*"));
+        if (!cont && (nx->flags & TD_TOK_SPACE_BEFORE) == 0 && !(d->toks[j - 1].flags & TD_TOK_QUOTE_CLOSE) &&
+            !tok_is(d, j - 1, ")"))
+          cont = !(nx->flags & TD_TOK_CAP); /* "3.5" split oddly, "a.b": no space, no capital */
+        if (!cont) end = j;
+      }
+      if (end) i = end - 1;
+    }
+    if (!end && i + 1 - t0 >= MAX_SENT_TOKS) end = i + 1;
+    if (end) {
+      add_sent(d, t0, end);
+      t0 = end;
+    }
+  }
 }
 
 int td_segment(const td_engine *eng, td_doc *d) {
   (void)eng;
-  const char *p = d->text;
-  uint32_t n = (uint32_t)d->len, i = 0;
-  uint32_t flags = TD_TOK_PARA_START;
+  init_classes();
+  d->ntoks = 0, d->nsents = 0;
+  if (!d->text || d->len == 0) return 0;
+  tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START};
+  TD_AGROW(&d->arena, d->toks, d->cap_toks, d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20); /* ~5 bytes a token */
+  const unsigned char *s = z.s;
+  uint32_t n = z.n, i = 0;
   while (i < n) {
-    unsigned char c = (unsigned char)p[i];
-    if (c == ' ' || c == '\n') {
-      flags |= TD_TOK_SPACE_BEFORE;
-      if (c == '\n') flags |= TD_TOK_NEWLINE_BEFORE | TD_TOK_PARA_START;
+    unsigned char c = s[i];
+    if (cls[c] & C_SPACE) {
+      z.flags |= TD_TOK_SPACE_BEFORE;
       i++;
       continue;
     }
-    uint32_t s = i;
-    if (isalnum(c) || c >= 0x80) {
-      while (i < n && (isalnum((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80 ||
-                       ((p[i] == '-' || p[i] == '.' || p[i] == ',' || p[i] == '\'') &&
-                        i + 1 < n && isalnum((unsigned char)p[i + 1]))))
-        i++;
-      if (i == s) i++;
-    } else {
+    if (c == '\n') {
+      z.flags |= TD_TOK_SPACE_BEFORE | TD_TOK_NEWLINE_BEFORE | TD_TOK_PARA_START;
       i++;
-      flags |= TD_TOK_PUNCT;
+      continue;
     }
-    add_tok(d, s, i, flags);
-    flags = 0;
+    if (c >= 0x80) {
+      int k;
+      uint32_t cp = cp_at(&z, i, &k);
+      if (td_is_space_cp(cp)) {
+        z.flags |= TD_TOK_SPACE_BEFORE;
+        i += (uint32_t)k;
+        continue;
+      }
+    }
+    uint32_t e = i;
+    while (e < n && !(cls[s[e]] & (C_SPACE | C_NL))) {
+      if (s[e] >= 0x80 && s[e] == 0xC2 && e + 1 < n && s[e + 1] == 0xA0) break; /* NBSP */
+      if (s[e] == 0xE2 && e + 2 < n && s[e + 1] == 0x80 && (s[e + 2] <= 0x8A || s[e + 2] == 0xAF))
+        break; /* U+2000..U+200A, U+202F */
+      e++;
+    }
+    if (e == i) e = i + 1;
+    scan_chunk(&z, i, e);
+    i = e;
   }
-  /* sentences */
-  uint32_t t0 = 0;
-  for (uint32_t k = 0; k < d->ntoks; k++) {
-    td_tok *t = &d->toks[k];
-    int end = k + 1 == d->ntoks || (d->toks[k + 1].flags & TD_TOK_PARA_START);
-    if (!end && t->end - t->start == 1 && strchr(".!?", p[t->start]) &&
-        isupper((unsigned char)p[d->toks[k + 1].start]))
-      end = 1;
-    if (!end) continue;
-    TD_AGROW(&d->arena, d->sents, d->cap_sents, d->nsents + 1);
-    td_sent *se = &d->sents[d->nsents];
-    se->start = d->toks[t0].start, se->end = t->end, se->tok0 = t0, se->ntok = k + 1 - t0;
-    for (uint32_t j = t0; j <= k; j++) d->toks[j].sent = (uint32_t)d->nsents;
-    d->nsents++;
-    t0 = k + 1;
-  }
+  finish_tokens(d);
+  split_sentences(d);
   return 0;
 }

@@ -42,5 +42,7 @@ void td_words_free(struct td_words *w);
 /* Frequency rank weight of a lowercase word (0 when unknown; higher = more
  * common). */
 int td_words_score(const struct td_words *w, const char *word, size_t n);
+/* Number of tokens the frequencies were counted over (0 without a list). */
+uint32_t td_words_total(const struct td_words *w);
 
 #endif
