@@ -785,6 +785,9 @@ static const char *const neg_hints[] = {
 static const char *const pos_hints[] = {
     "article", "content", "story", "body", "post", "entry", "text", "main",
     "blog", "column", "hentry", NULL};
+/* Names that keep an "unlikely" block from being removed outright. */
+static const char *const keep_hints[] = {"article", "content", "body", "main",
+                                         "column", NULL};
 /* Short words matched only as whole tokens of the name. */
 static const char *const neg_tokens[] = {"ad", "ads", "nav", "extra", "meta",
                                          "tools", "aside", "foot", "more",
@@ -813,14 +816,16 @@ static int class_hint(GumboNode *g, int *weight) {
   }
   *weight = 0;
   if (!n) return 0;
-  int neg = 0, pos = 0;
+  int neg = 0, pos = 0, keep = 0;
   for (const char *const *h = neg_hints; *h; h++)
     if (has_word_ci(buf, n, *h)) neg = 1;
   if (!neg && token_match(buf, n, neg_tokens)) neg = 1;
   for (const char *const *h = pos_hints; *h; h++)
     if (has_word_ci(buf, n, *h)) pos = 1;
+  for (const char *const *h = keep_hints; *h; h++)
+    if (has_word_ci(buf, n, *h)) keep = 1;
   *weight = (pos ? 25 : 0) - (neg ? 25 : 0);
-  if (neg && !pos) return -1;
+  if (neg && !keep) return -1;
   return pos && !neg ? 1 : 0;
 }
 
