@@ -373,6 +373,19 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
   return 1;
 }
 
+/* An unlisted verb in the past tense ("beamed", "elaborated") right at a
+ * quotation: read as its cue. */
+static int ed_verb(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  size_t n = w->e - w->s;
+  if (w->flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT) || n < 5) return 0;
+  if (strcmp(w->lw + n - 2, "ed") != 0 || td_qword_in(w, np_stop)) return 0;
+  /* it must end the clause: a comma, a stop, or a short phrase after */
+  return k + 1 >= c->nw || (c->w[k].flags & TD_QW_SEND) ||
+         ((c->w[k + 1].flags & TD_QW_PUNCT) && !(c->w[k + 1].flags & TD_QW_QOPEN)) ||
+         (c->w[k + 1].flags & TD_QW_CAP) || td_qword_in(&c->w[k + 1], after_stop);
+}
+
 /* The cue and speaker written after a closing mark at word j: "..., Austin
  * said", "..., said Austin", "..., according to Kirby", "..., the
  * statement read". 1 when found; 2 when the cue names without a speaker. */
@@ -389,11 +402,22 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     *next = e < c->nw ? e + 1 : e;
     return 1;
   }
-  for (size_t k = j + 1; k < c->nw && k < j + 10; k++) {
+  if (ed_verb(c, j) && j + 1 < c->nw && (c->w[j + 1].flags & TD_QW_CAP)) {
+    /* "..." beamed Donald Hartley */
+    cue->start = c->w[j].s, cue->end = c->w[j].e;
+    if (!np_after(c, j + 1, who)) return 0;
+    size_t e = td_qword_at(c, who->end);
+    *next = e < c->nw ? e + 1 : e;
+    return 1;
+  }
+  for (size_t k = j + 1; k < c->nw && k < j + 18; k++) {
     const td_qword *w = &c->w[k];
     if (w->flags & (TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
     if (c->w[k - 1].flags & TD_QW_SEND) return 0;
     n = td_cue_at(c, k, &kind);
+    if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
+        ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns)))
+      n = 1, kind = TD_CUE_SAY; /* "..." Hollande retaliated */
     if (n) {
       if (kind == TD_CUE_NAME || kind == TD_CUE_ACCORDING) return 0;
       /* the phrase before the cue, up to its first comma */
@@ -746,6 +770,10 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       last_idx = i;
       continue;
     }
+    if (!found && full && cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND)) {
+      /* the sentence before names the speaker: "Trump said in a statement." */
+      if (speaker_before(&c, cur->open - 1, 30, &who, &cue) == 1) found = 1, conf = 0.5;
+    }
     if (!found && !full && last_partial_found && last_partial_sent == td_sent_of(doc, c.w[cur->open].s)) {
       /* a second partial quotation of the same sentence and speaker */
       who = last_pwho, cue = last_pcue, found = 1, conf = 0.6;
@@ -994,11 +1022,21 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
         m->matched = 1, tp++;
         if (!m->nsrc) continue;
         spk_n++;
+        int ok = 0;
         if (qq->speaker_span.end > qq->speaker_span.start) {
           uint32_t a = map[td_doc_cp(doc, qq->speaker_span.start)];
           uint32_t b = map[td_doc_cp(doc, qq->speaker_span.end)];
-          for (int k = 0; k < m->nsrc; k++)
-            if (ev_overlap(a, b, m->src[k][0], m->src[k][1])) { spk_ok++; break; }
+          for (int k = 0; k < m->nsrc && !ok; k++)
+            if (ev_overlap(a, b, m->src[k][0], m->src[k][1])) ok = 1;
+        }
+        spk_ok += (size_t)ok;
+        if (verbose && !ok) {
+          td_buf b = TD_BUF_INIT;
+          for (uint32_t x = m->src[0][0]; x < m->src[0][1] && x < m->src[0][0] + 60; x++) td_utf8_put(&b, rc[x]);
+          fprintf(out, "SPK %s: got '%.*s' want '%s' | %.60s\n", texts[f],
+                  (int)(qq->speaker_span.end - qq->speaker_span.start), doc->text + qq->speaker_span.start,
+                  b.ptr ? b.ptr : "", doc->text + qq->span.start);
+          td_buf_free(&b);
         }
       }
       free(dc), free(map);
