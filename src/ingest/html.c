@@ -1148,6 +1148,8 @@ static void clean_article(tree *tr, int top, int flags, const char *title) {
       int drop = 0;
       if (h->weight < 0) drop = 1;
       else if (h->chars == 0) drop = 0;
+      else if (h->tag == GUMBO_TAG_UL || h->tag == GUMBO_TAG_OL)
+        drop = ld > 0.75; /* lists of links; a list citing links stays */
       else if (ld > 0.5 && h->chars < 2000) drop = 1;
       else if (ld > 0.3 && h->commas < 3 && h->chars < 500 &&
                h->tag != GUMBO_TAG_UL && h->tag != GUMBO_TAG_OL)
