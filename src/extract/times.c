@@ -105,7 +105,8 @@ enum { /* word classes (bits) */
   W_PAST = 1 << 16,   /* past cue */
   W_REPORT = 1 << 17, /* reporting verb (said, told) */
   W_PLURAL = 1 << 18, /* unit word in the plural */
-  W_ZONE = 1 << 19    /* time zone abbreviation */
+  W_ZONE = 1 << 19,   /* time zone abbreviation */
+  W_START = 1 << 20   /* may begin an expression ("the", "every", "now") */
 };
 
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER,
@@ -123,6 +124,7 @@ typedef struct wordent {
 /* Sorted by w (strcmp order); a word may appear in several classes, on
  * consecutive lines. */
 static const wordent words[] = {
+    {"a", W_START, 0},
     {"a.m", W_POD, P_DT},
     {"about", W_APPROX, 0},
     {"afternoon", W_POD, P_AF},
@@ -130,15 +132,18 @@ static const wordent words[] = {
     {"ago", W_PAST, 0},
     {"almost", W_APPROX, 0},
     {"am", W_POD, P_DT},
+    {"an", W_START, 0},
     {"announced", W_PAST | W_REPORT, 0},
     {"annually", W_SETADV, U_YEAR},
     {"approximately", W_APPROX, 0},
     {"apr", W_MONTH, 4},
     {"april", W_MONTH, 4},
     {"around", W_APPROX, 0},
+    {"at", W_START, 0},
     {"aug", W_MONTH, 8},
     {"august", W_MONTH, 8},
     {"autumn", W_SEASON, 3},
+    {"been", W_PAST, 0},
     {"biweekly", W_SETADV, U_WEEK},
     {"century", W_UNIT, U_CENTURY},
     {"coming", W_DIR, 1},
@@ -152,6 +157,7 @@ static const wordent words[] = {
     {"decades", W_UNIT | W_PLURAL, U_DECADE},
     {"december", W_MONTH, 12},
     {"did", W_PAST, 0},
+    {"each", W_START, 0},
     {"earlier", W_EDGE, E_EARLIER},
     {"early", W_EDGE, E_EARLY},
     {"eight", W_NUM, 8},
@@ -163,19 +169,23 @@ static const wordent words[] = {
     {"eleventh", W_ORD, 11},
     {"evening", W_POD, P_EV},
     {"evenings", W_POD | W_PLURAL, P_EV},
+    {"every", W_START, 0},
     {"expected", W_FUT, 0},
     {"expects", W_FUT, 0},
     {"fall", W_SEASON, 3},
     {"feb", W_MONTH, 2},
     {"february", W_MONTH, 2},
     {"few", W_FUZZY, 0},
+    {"fewer", W_START, 0},
     {"fifteen", W_NUM, 15},
     {"fifteenth", W_ORD, 15},
     {"fifth", W_ORD, 5},
     {"fifty", W_NUM, 50},
     {"first", W_ORD, 1},
+    {"fiscal", W_START, 0},
     {"five", W_NUM, 5},
     {"following", W_DIR, 2},
+    {"formerly", W_START, 0},
     {"fortnight", W_UNIT, U_WEEK},
     {"forty", W_NUM, 40},
     {"four", W_NUM, 4},
@@ -184,6 +194,7 @@ static const wordent words[] = {
     {"fourth", W_ORD, 4},
     {"fri", W_WDAY, 5},
     {"friday", W_WDAY, 5},
+    {"future", W_START, 0},
     {"gmt", W_ZONE, 0},
     {"had", W_PAST, 0},
     {"half", W_UNIT, U_HALF},
@@ -200,6 +211,7 @@ static const wordent words[] = {
     {"kst", W_ZONE, 0},
     {"last", W_DIR, -1},
     {"late", W_EDGE, E_LATE},
+    {"lately", W_START, 0},
     {"later", W_EDGE, E_LATER},
     {"least", W_APPROX, 0},
     {"less", W_APPROX, 0},
@@ -234,6 +246,8 @@ static const wordent words[] = {
     {"noon", W_POD, P_NOON},
     {"nov", W_MONTH, 11},
     {"november", W_MONTH, 11},
+    {"now", W_START, 0},
+    {"nowadays", W_START, 0},
     {"oct", W_MONTH, 10},
     {"october", W_MONTH, 10},
     {"one", W_NUM, 1},
@@ -241,14 +255,17 @@ static const wordent words[] = {
     {"overnight", W_POD, P_NI},
     {"p.m", W_POD, P_DT},
     {"past", W_DIR, -1},
+    {"per", W_START, 0},
     {"plan", W_FUT, 0},
     {"planned", W_FUT, 0},
     {"plans", W_FUT, 0},
     {"pm", W_POD, P_DT},
+    {"presently", W_START, 0},
     {"previous", W_DIR, -2},
     {"quarter", W_UNIT, U_QUARTER},
     {"quarters", W_UNIT | W_PLURAL, U_QUARTER},
     {"recent", W_DIR, -3},
+    {"recently", W_START, 0},
     {"roughly", W_APPROX, 0},
     {"said", W_PAST | W_REPORT, 0},
     {"sat", W_WDAY, 6},
@@ -274,12 +291,16 @@ static const wordent words[] = {
     {"sixth", W_ORD, 6},
     {"sixty", W_NUM, 60},
     {"some", W_APPROX, 0},
+    {"soon", W_START, 0},
     {"spring", W_SEASON, 1},
     {"summer", W_SEASON, 2},
     {"sun", W_WDAY, 7},
     {"sunday", W_WDAY, 7},
     {"ten", W_NUM, 10},
     {"tenth", W_ORD, 10},
+    {"that", W_START, 0},
+    {"the", W_START, 0},
+    {"these", W_START, 0},
     {"third", W_ORD, 3},
     {"thirteen", W_NUM, 13},
     {"thirteenth", W_ORD, 13},
@@ -305,6 +326,7 @@ static const wordent words[] = {
     {"twenty", W_NUM, 20},
     {"two", W_NUM, 2},
     {"under", W_APPROX, 0},
+    {"up", W_START, 0},
     {"upcoming", W_DIR, 1},
     {"utc", W_ZONE, 0},
     {"was", W_PAST, 0},
@@ -342,9 +364,27 @@ static int cmp_word(const void *k, const void *e) {
   return strcmp((const char *)k, ((const wordent *)e)->w);
 }
 
-static void classify(unit *u) {
-  const wordent *e = bsearch(u->w, words, sizeof words / sizeof words[0],
-                             sizeof words[0], cmp_word);
+/* Where words starting with each letter begin in the table: first[c - 'a']
+ * .. first[c - 'a' + 1]. Filled per document by word_index(). */
+typedef struct word_index {
+  uint16_t first[27];
+} word_index;
+
+static void word_index_init(word_index *x) {
+  size_t n = sizeof words / sizeof words[0], k = 0;
+  for (int ch = 0; ch < 26; ch++) {
+    while (k < n && words[k].w[0] < 'a' + ch) k++;
+    x->first[ch] = (uint16_t)k;
+  }
+  x->first[26] = (uint16_t)n;
+}
+
+static void classify(unit *u, const word_index *x) {
+  unsigned ch = (unsigned char)u->w[0] - 'a';
+  if (ch >= 26) return;
+  size_t lo = x->first[ch], hi = x->first[ch + 1];
+  if (lo == hi) return;
+  const wordent *e = bsearch(u->w, words + lo, hi - lo, sizeof words[0], cmp_word);
   if (!e) return;
   while (e > words && strcmp(e[-1].w, u->w) == 0) e--;
   for (; e < words + sizeof words / sizeof words[0] && strcmp(e->w, u->w) == 0; e++) {
@@ -368,6 +408,7 @@ static void classify(unit *u) {
 typedef struct units {
   unit *u;
   int n, cap;
+  word_index x;
 } units;
 
 static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char kind,
@@ -385,7 +426,7 @@ static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char 
     for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = (char)tolower((unsigned char)t[i]);
     u->w[k] = 0;
     u->cap = isupper((unsigned char)t[s]) != 0;
-    if (e - s < sizeof u->w) classify(u);
+    if (e - s < sizeof u->w) classify(u, &us->x);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
@@ -486,7 +527,8 @@ typedef struct hit {
 /* -- unit predicates -- */
 
 static int is_w(const ctx *c, int i, const char *w) {
-  return i >= 0 && i < c->n && c->u[i].kind == 'w' && strcmp(c->u[i].w, w) == 0;
+  return i >= 0 && i < c->n && c->u[i].w[0] == w[0] && c->u[i].kind == 'w' &&
+         strcmp(c->u[i].w, w) == 0;
 }
 static int is_p(const ctx *c, int i, char ch) {
   return i >= 0 && i < c->n && c->u[i].kind == 'p' && c->u[i].w[0] == ch;
@@ -657,8 +699,9 @@ static int place_month(const ctx *c, int m, int d, int tense) {
     long cand = days_from_civil(y, m, d ? d : 15);
     long diff = cand - c->dct, score = diff < 0 ? -diff : diff;
     long slack = d ? 0 : 16;
-    if (tense < 0 && diff > slack) score += 250;
+    if (tense < 0 && diff > slack) score += d ? 250 : 150;
     if (tense > 0 && diff < -slack) score += 250;
+    if (tense == 0 && diff > slack) score += 60; /* news reports the past more */
     if (score < bestscore) best = y, bestscore = score;
   }
   return best;
@@ -923,7 +966,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   /* November 1[st][,] [2024] */
   if (has(c, i, W_MONTH) && u[i].cap) {
     int m = u[i].month, e = dot(c, i + 1), d, y = 0;
-    if (!(d = mday_at(c, e)) || is_p(c, e + 1, ':') || (is_p(c, e + 1, ',') && plain_num(c, e + 2) >= 0 && u[e + 2].ndig == 3))
+    if (!(d = mday_at(c, e)) || (is_p(c, e + 1, ':') && plain_num(c, e + 2) >= 0 && !u[e + 2].space) || (is_p(c, e + 1, ',') && plain_num(c, e + 2) >= 0 && u[e + 2].ndig == 3))
       return i;
     if (has(c, e + 1, W_UNIT) || has(c, e + 1, W_NUM)) return i;
     e++;
@@ -1656,7 +1699,9 @@ static void date_from_text(td_doc *doc, units *us) {
 
 int td_times(const td_engine *eng, td_doc *doc) {
   (void)eng;
-  units us = {NULL, 0, 0};
+  units us;
+  memset(&us, 0, sizeof us);
+  word_index_init(&us.x);
   if (!doc->date || !*doc->date) date_from_text(doc, &us);
   ctx c;
   memset(&c, 0, sizeof c);
@@ -1668,7 +1713,10 @@ int td_times(const td_engine *eng, td_doc *doc) {
     c.u = us.u, c.n = us.n, c.si = (int)si;
     for (int i = 0; i < c.n;) {
       hit h;
-      int e = can_start(&c, i) ? match_at(&c, i, &h) : i;
+      const unit *u = &c.u[i];
+      int e = (u->cls || u->kind == 'n' || (u->kind == 'p' && u->w[0] == '\'')) && can_start(&c, i)
+                  ? match_at(&c, i, &h)
+                  : i;
       if (e <= i) {
         i++;
         continue;
