@@ -1,6 +1,597 @@
-/* parser.c — STUB until the transition-based parser lands. */
-#include "lang.h"
-struct td_parser { int dummy; };
-struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) { (void)res; (void)err; (void)errlen; return NULL; }
-void td_parser_free(struct td_parser *p) { (void)p; }
-int td_parse(const td_engine *eng, td_doc *doc) { (void)eng; (void)doc; return 0; }
+/*
+ * parser.c — the dependency parser stage: after the tagger, sets head and
+ * deprel of every token of every sentence (Universal Dependencies).
+ *
+ * A greedy arc-hybrid transition parser (Kuhlmann et al. 2011; trained with
+ * Goldberg & Nivre's dynamic oracle in train_parser.c) scores SHIFT, LEFT
+ * and RIGHT with an averaged perceptron over ~100 hashed features in the
+ * style of Zhang & Nivre (2011); for an arc, ~37 features of the dependent,
+ * head and direction then score the relation. The model is a section of
+ * the resource image used in place: features hash to buckets holding a few
+ * (class, weight) pairs, so one pass over the features scores all classes.
+ * See docs/PARSER.md.
+ */
+#include "parser.h"
+#include "../core/res.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- words ---- */
+
+uint64_t td_ps_word_hash(const char *s, size_t n) {
+  /* FNV-1a over the normalized bytes, then a final mix. */
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char d = (unsigned char)s[i + 2];
+      if (d == 0x98 || d == 0x99) c = '\'', i += 2;
+      else if (d == 0x9C || d == 0x9D) c = '"', i += 2;
+    } else if (c >= 'A' && c <= 'Z') {
+      c = (unsigned char)(c + 32);
+    } else if (c >= '0' && c <= '9') {
+      c = '0';
+    }
+    h = (h ^ c) * 0x100000001b3ULL;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint32_t td_ps_tagset_hash(void) {
+  uint64_t h = 0;
+  for (int i = 0; i < td_xpos_count; i++)
+    h = h * 31 + td_hash64(td_xpos_names[i], strlen(td_xpos_names[i]));
+  for (int i = 0; i < TD_UPOS_COUNT; i++)
+    h = h * 31 + td_hash64(td_upos_names[i], strlen(td_upos_names[i]));
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+/* ---- configurations ---- */
+
+size_t td_ps_state_mem(int n) {
+  size_t m = (size_t)n + 1;
+  return m * (9 * sizeof(int) + 2 * sizeof(uint64_t));
+}
+
+void td_ps_init(td_ps_state *st, int n, const td_ps_word *x, void *mem) {
+  size_t m = (size_t)n + 1;
+  uint64_t *u = mem;
+  st->lset = u;
+  st->rset = u + m;
+  int *p = (int *)(u + 2 * m);
+  int **arr[] = {&st->stack, &st->head, &st->lab, &st->lc1, &st->lc2,
+                 &st->rc1,   &st->rc2,  &st->nl,  &st->nr};
+  for (size_t k = 0; k < sizeof arr / sizeof arr[0]; k++) *arr[k] = p + k * m;
+  for (size_t i = 0; i < m; i++) {
+    st->head[i] = -1;
+    st->lab[i] = -1;
+    st->lc1[i] = st->lc2[i] = st->rc1[i] = st->rc2[i] = -1;
+    st->nl[i] = st->nr[i] = 0;
+    st->lset[i] = st->rset[i] = 0;
+  }
+  st->n = n;
+  st->x = x;
+  st->sp = 0;
+  st->b = 0;
+}
+
+static void add_arc(td_ps_state *st, int h, int d, int l) {
+  st->head[d] = h;
+  st->lab[d] = l;
+  if (d < h) {
+    if (st->lc1[h] < 0 || d < st->lc1[h]) st->lc2[h] = st->lc1[h], st->lc1[h] = d;
+    else if (st->lc2[h] < 0 || d < st->lc2[h]) st->lc2[h] = d;
+    st->nl[h]++;
+    st->lset[h] |= 1ULL << (l & 63);
+  } else {
+    if (st->rc1[h] < 0 || d > st->rc1[h]) st->rc2[h] = st->rc1[h], st->rc1[h] = d;
+    else if (st->rc2[h] < 0 || d > st->rc2[h]) st->rc2[h] = d;
+    st->nr[h]++;
+    st->rset[h] |= 1ULL << (l & 63);
+  }
+}
+
+int td_ps_valid(const td_ps_state *st, int move) {
+  switch (move) {
+  case TD_PS_SHIFT: return st->b < st->n;
+  case TD_PS_LEFT: return st->sp >= 1 && (st->b < st->n || st->sp == 1);
+  case TD_PS_RIGHT: return st->sp >= 2;
+  }
+  return 0;
+}
+
+void td_ps_apply(td_ps_state *st, int move, int lab) {
+  if (move == TD_PS_SHIFT) {
+    st->stack[st->sp++] = st->b++;
+  } else if (move == TD_PS_LEFT) {
+    int s0 = st->stack[--st->sp];
+    add_arc(st, st->b, s0, lab);
+  } else {
+    int s0 = st->stack[--st->sp];
+    add_arc(st, st->stack[st->sp - 1], s0, lab);
+  }
+}
+
+int td_ps_best_move(const td_ps_state *st, const int32_t *sc) {
+  int best = -1;
+  for (int m = TD_PS_SHIFT; m <= TD_PS_RIGHT; m++)
+    if (td_ps_valid(st, m) && (best < 0 || sc[m] > sc[best])) best = m;
+  return best;
+}
+
+int td_ps_best_label(const int32_t *sc, int move, int nlabel, int rootlab) {
+  const int32_t *v = sc + 3 + (move == TD_PS_RIGHT ? nlabel : 0);
+  int best = -1;
+  for (int l = 0; l < nlabel; l++)
+    if (l != rootlab && (best < 0 || v[l] > v[best])) best = l;
+  return best;
+}
+
+/* ---- features ---- */
+
+#define K1 0x9E3779B97F4A7C15ULL
+#define K2 0xC2B2AE3D27D4EB4FULL
+#define K3 0x165667B19E3779F9ULL
+#define K4 0xD6E8FEB86659FD93ULL
+
+static inline uint64_t fmix(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
+  uint64_t h = (t * K4) ^ (a * K1) ^ ((b + 0x51) * K2) ^ ((c + 0x77) * K3);
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 29;
+  return h;
+}
+
+#define NONE_W 0x2545F4914F6CDD1DULL
+#define ROOT_W 0x4F1BBCDCBFA53E0BULL
+
+/* Distances are binned: 1 2 3 4 5-6 7-9 10+. */
+static inline uint64_t dist_bin(int d) {
+  return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+}
+
+int td_ps_features(const td_ps_state *st, uint64_t *f) {
+  const int n = st->n, sp = st->sp;
+  const td_ps_word *x = st->x;
+  int s0 = sp > 0 ? st->stack[sp - 1] : -1;
+  int s1 = sp > 1 ? st->stack[sp - 2] : -1;
+  int s2 = sp > 2 ? st->stack[sp - 3] : -1;
+  int b0 = st->b, b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
+  int b3 = b0 + 3 <= n ? b0 + 3 : -1;
+#define W(i) ((i) < 0 ? NONE_W : (i) == n ? ROOT_W : x[i].w)
+#define T(i) ((i) < 0 ? 250u : (i) == n ? 251u : x[i].t)
+#define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
+#define CH(a, i) ((i) < 0 ? -1 : st->a[i])
+  uint64_t s0w = W(s0), s1w = W(s1), s2w = W(s2), b0w = W(b0), b1w = W(b1), b2w = W(b2);
+  uint64_t s0t = T(s0), s1t = T(s1), s2t = T(s2), b0t = T(b0), b1t = T(b1), b2t = T(b2),
+           b3t = T(b3);
+  int s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0), s0r2 = CH(rc2, s0);
+  int b0l = CH(lc1, b0), b0l2 = CH(lc2, b0), s1l = CH(lc1, s1), s1r = CH(rc1, s1);
+  uint64_t s0lt = T(s0l), s0rt = T(s0r), b0lt = T(b0l), s1lt = T(s1l), s1rt = T(s1r);
+  uint64_t d = s0 >= 0 ? dist_bin(b0 - s0) : 0;
+  uint64_t d2 = s1 >= 0 ? dist_bin(s0 - s1) : 0;
+  uint64_t s0nl = s0 >= 0 ? (uint64_t)st->nl[s0] : 9, s0nr = s0 >= 0 ? (uint64_t)st->nr[s0] : 9;
+  uint64_t b0nl = (uint64_t)st->nl[b0];
+  uint64_t s1nl = s1 >= 0 ? (uint64_t)st->nl[s1] : 9, s1nr = s1 >= 0 ? (uint64_t)st->nr[s1] : 9;
+  uint64_t s0ls = s0 >= 0 ? st->lset[s0] : 1, s0rs = s0 >= 0 ? st->rset[s0] : 1;
+  uint64_t b0ls = st->lset[b0], s1rs = s1 >= 0 ? st->rset[s1] : 1;
+  int k = 0;
+#define F(a, b, c) (f[k] = fmix((uint64_t)k + 1, (a), (b), (c)), k++)
+  /* words and tags of the stack and buffer */
+  F(s0w, s0t, 0); F(s0w, 0, 0); F(s0t, 0, 0);
+  F(b0w, b0t, 0); F(b0w, 0, 0); F(b0t, 0, 0);
+  F(b1w, b1t, 0); F(b1w, 0, 0); F(b1t, 0, 0);
+  F(b2w, b2t, 0); F(b2w, 0, 0); F(b2t, 0, 0);
+  F(s1w, s1t, 0); F(s1w, 0, 0); F(s1t, 0, 0);
+  F(s2t, 0, 0); F(s2w, 0, 0);
+  /* s0 with b0 (the LEFT arc) */
+  F(s0w ^ (s0t << 1), b0w, b0t); F(s0w, s0t, b0w); F(s0w, b0w, b0t);
+  F(s0w, s0t, b0t); F(s0t, b0w, b0t); F(s0w, b0w, 0); F(s0t, b0t, 0);
+  F(b0t, b1t, 0);
+  /* s1 with s0 (the RIGHT arc) */
+  F(s1w ^ (s1t << 1), s0w, s0t); F(s1w, s0w, 0); F(s1t, s0t, 0);
+  F(s1w, s0t, 0); F(s1t, s0w, 0); F(s1w, s1t, s0t); F(s1t, s0w, s0t);
+  /* tag trigrams */
+  F(b0t, b1t, b2t); F(s0t, b0t, b1t); F(s1t, s0t, b0t);
+  F(s0t, s0lt, b0t); F(s0t, s0rt, b0t); F(s0t, b0t, b0lt);
+  F(s1t, s0t, s0lt); F(s1t, s0t, s0rt); F(s1t, s1rt, s0t);
+  F(s2t, s1t, s0t); F(s1t, s1lt, s0t); F(b1t, b2t, b3t);
+  F(s1t, b0t, 0); F(s1t, s0t, b1t);
+  /* distance */
+  F(s0w, d, 0); F(s0t, d, 0); F(b0w, d, 0); F(b0t, d, 0);
+  F(s0w, b0w, d); F(s0t, b0t, d); F(s1t, s0t, d2); F(s1w, s0w, d2);
+  F(s1w, d2, 0); F(s0w, d2, 0);
+  /* valency */
+  F(s0w, s0nr, 0); F(s0t, s0nr, 0); F(s0w, s0nl, 0); F(s0t, s0nl, 0);
+  F(b0w, b0nl, 0); F(b0t, b0nl, 0); F(s1w, s1nr, 0); F(s1t, s1nr, 0);
+  F(s1t, s1nl, 0);
+  /* children */
+  F(W(s0l), 0, 0); F(s0lt, 0, 0); F(L(s0l), 0, 0);
+  F(W(s0r), 0, 0); F(s0rt, 0, 0); F(L(s0r), 0, 0);
+  F(W(b0l), 0, 0); F(b0lt, 0, 0); F(L(b0l), 0, 0);
+  F(W(s1r), 0, 0); F(s1rt, 0, 0); F(L(s1r), 0, 0); F(L(s1l), 0, 0);
+  F(W(s0l2), 0, 0); F(T(s0l2), 0, 0); F(L(s0l2), 0, 0);
+  F(W(s0r2), 0, 0); F(T(s0r2), 0, 0); F(L(s0r2), 0, 0);
+  F(W(b0l2), 0, 0); F(T(b0l2), 0, 0); F(L(b0l2), 0, 0);
+  F(s0t, s0lt, T(s0l2)); F(s0t, s0rt, T(s0r2)); F(b0t, b0lt, T(b0l2));
+  F(s0t, L(s0l), L(s0r)); F(s0t, s0lt, L(s0l)); F(b0t, L(b0l), 0);
+  /* label sets */
+  F(s0w, s0rs, 0); F(s0t, s0rs, 0); F(s0w, s0ls, 0); F(s0t, s0ls, 0);
+  F(b0w, b0ls, 0); F(b0t, b0ls, 0); F(s1t, s1rs, 0);
+  /* bias */
+  F(0, 0, 0);
+#undef F
+#undef W
+#undef T
+#undef L
+#undef CH
+  return k;
+}
+
+/* Features of the arc s0 <- b0 (LEFT) or s1 -> s0 (RIGHT) for choosing its
+ * relation; template ids are apart from the move features' and differ by
+ * direction, so the two never share weights. */
+int td_ps_label_features(const td_ps_state *st, int move, uint64_t *f) {
+  const int n = st->n, sp = st->sp;
+  const td_ps_word *x = st->x;
+  int d = st->stack[sp - 1];
+  int h = move == TD_PS_LEFT ? st->b : st->stack[sp - 2];
+#define W(i) ((i) < 0 ? NONE_W : (i) == n ? ROOT_W : x[i].w)
+#define T(i) ((i) < 0 || (i) > n ? 250u : (i) == n ? 251u : x[i].t)
+#define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
+  uint64_t dw = W(d), dt = T(d), hw = W(h), ht = T(h);
+  int dl = st->lc1[d], dr = st->rc1[d];
+  int hc = move == TD_PS_LEFT ? st->lc1[h] : st->rc1[h];
+  uint64_t hset = move == TD_PS_LEFT ? st->lset[h] : st->rset[h];
+  uint64_t hval = (uint64_t)(move == TD_PS_LEFT ? st->nl[h] : st->nr[h]);
+  uint64_t dist = dist_bin(h > d ? h - d : d - h);
+  uint64_t t0 = move == TD_PS_LEFT ? 200 : 300;
+  int k = 0;
+#define F(a, b, c) (f[k] = fmix(t0 + (uint64_t)k, (a), (b), (c)), k++)
+  F(dw, 0, 0); F(dt, 0, 0); F(dw, dt, 0);
+  F(hw, 0, 0); F(ht, 0, 0); F(hw, ht, 0);
+  F(dw, ht, 0); F(dt, hw, 0); F(dt, ht, 0); F(dw, hw, 0);
+  F(dw ^ (dt << 1), hw, ht);
+  F(dt, ht, dist); F(dw, dist, 0);
+  F(L(dl), 0, 0); F(L(dr), 0, 0); F(dt, L(dl), 0); F(dt, L(dr), 0);
+  F(st->lset[d], 0, 0); F(st->rset[d], 0, 0); F(dt, st->lset[d], 0);
+  F(dt, st->rset[d], 0);
+  F(dt, T(dl), T(dr)); F(dw, T(dl), 0); F(dw, T(dr), 0); F(dt, W(dl), 0);
+  F(ht, L(hc), 0); F(ht, hset, 0); F(ht, hval, 0); F(hw, L(hc), 0);
+  F(dt, T(d - 1), 0); F(dt, T(d + 1), 0); F(ht, T(h - 1), 0); F(ht, T(h + 1), 0);
+  F(dt, ht, T(d + 1)); F(dt, ht, T(d - 1));
+  F(dt, (uint64_t)st->nl[d], (uint64_t)st->nr[d]);
+  F(0, 0, 0);
+#undef F
+#undef W
+#undef T
+#undef L
+  return k;
+}
+
+/* ---- the model ---- */
+
+int td_ps_open(struct td_parser *p, const void *data, size_t len, char *err,
+               size_t errlen) {
+  const td_ps_header *h = data;
+  memset(p, 0, sizeof *p);
+  if (!data || len < sizeof *h || memcmp(h->magic, "TDPAR001", 8) != 0 ||
+      h->version != TD_PS_VERSION) {
+    snprintf(err, errlen, "parser model: not a TDPAR001 image");
+    return -1;
+  }
+  if (h->bits < 8 || h->bits > 26 || h->nlabel < 2 || h->nlabel > TD_PS_MAXLABEL) {
+    snprintf(err, errlen, "parser model: bad header");
+    return -1;
+  }
+  if (h->tagset != td_ps_tagset_hash()) {
+    snprintf(err, errlen, "parser model: trained on another tag set; retrain it");
+    return -1;
+  }
+  size_t nb = (size_t)1 << h->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
+  size_t need = sizeof *h + (size_t)h->nlabel * TD_PS_LABEL_LEN +
+                ng * sizeof(td_ps_group) + (size_t)h->nent * 4;
+  if (len < need) {
+    snprintf(err, errlen, "parser model: truncated (%zu of %zu bytes)", len, need);
+    return -1;
+  }
+  const unsigned char *q = (const unsigned char *)data + sizeof *h;
+  p->bits = (int)h->bits;
+  p->nlabel = (int)h->nlabel;
+  p->ncls = 3 + 2 * p->nlabel;
+  p->scale = h->scale;
+  p->rootlab = -1;
+  for (int l = 0; l < p->nlabel; l++) {
+    memcpy(p->names[l], q + (size_t)l * TD_PS_LABEL_LEN, TD_PS_LABEL_LEN);
+    p->names[l][TD_PS_LABEL_LEN - 1] = 0;
+    p->deprel[l] = (uint8_t)td_deprel_from_name(p->names[l]);
+    if (strcmp(p->names[l], "root") == 0) p->rootlab = l;
+  }
+  if (p->rootlab < 0) {
+    snprintf(err, errlen, "parser model: no root relation");
+    return -1;
+  }
+  q += (size_t)h->nlabel * TD_PS_LABEL_LEN;
+  p->grp = (const td_ps_group *)q;
+  p->ent = (const uint32_t *)(q + ng * sizeof(td_ps_group));
+  /* Every bucket's entries must lie within the image, and every class be
+   * one the model has: then parsing needs no checks. */
+  uint32_t next = 0;
+  for (size_t g = 0; g < ng; g++) {
+    if (p->grp[g].first != next) next = UINT32_MAX;
+    else for (int i = 0; i < TD_PS_GROUP; i++) next += p->grp[g].cnt[i];
+    if (next > h->nent) break;
+  }
+  if (next != h->nent) {
+    snprintf(err, errlen, "parser model: bucket counts do not add up");
+    return -1;
+  }
+  for (size_t e = 0; e < h->nent; e++)
+    if ((p->ent[e] >> 16) >= (uint32_t)p->ncls) {
+      snprintf(err, errlen, "parser model: bad class");
+      return -1;
+    }
+  return 0;
+}
+
+/* Sets sc[lo..hi) to zero and adds the weights of features f[0..nf) into
+ * sc (whose classes must lie in [lo, hi)). */
+static void score(const struct td_parser *p, const uint64_t *f, int nf,
+                  int32_t *sc, int lo, int hi) {
+  const int shift = 64 - p->bits;
+  const td_ps_group *g[TD_PS_MAXFEAT];
+  uint32_t at[TD_PS_MAXFEAT];
+  int cnt[TD_PS_MAXFEAT];
+  /* Three passes so that the memory loads of all features overlap: find
+   * the groups, then the entries, then add. */
+  for (int i = 0; i < nf; i++) {
+    uint32_t b = (uint32_t)(f[i] >> shift);
+    g[i] = p->grp + b / TD_PS_GROUP;
+    at[i] = b % TD_PS_GROUP;
+    __builtin_prefetch(g[i]);
+  }
+  for (int i = 0; i < nf; i++) {
+    const uint8_t *c = g[i]->cnt;
+    uint32_t off = g[i]->first, k = at[i];
+    for (uint32_t j = 0; j < k; j++) off += c[j];
+    cnt[i] = c[k];
+    at[i] = off;
+    __builtin_prefetch(p->ent + off);
+  }
+  memset(sc + lo, 0, (size_t)(hi - lo) * sizeof *sc);
+  for (int i = 0; i < nf; i++) {
+    const uint32_t *e = p->ent + at[i];
+    for (int j = 0; j < cnt[i]; j++) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+  }
+}
+
+void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
+                 int *head, int *lab, void *mem) {
+  td_ps_state st;
+  uint64_t f[TD_PS_MAXFEAT];
+  int32_t sc[TD_PS_MAXCLASS];
+  td_ps_init(&st, n, x, mem);
+  while (!td_ps_done(&st)) {
+    int m, l = p->rootlab;
+    if (st.sp == 0) {
+      m = TD_PS_SHIFT;
+    } else if (st.b == n && st.sp == 1) {
+      m = TD_PS_LEFT;
+    } else {
+      score(p, f, td_ps_features(&st, f), sc, 0, 3);
+      m = td_ps_best_move(&st, sc);
+      if (m != TD_PS_SHIFT) {
+        int lo = 3 + (m == TD_PS_RIGHT ? p->nlabel : 0);
+        score(p, f, td_ps_label_features(&st, m, f), sc, lo, lo + p->nlabel);
+        l = td_ps_best_label(sc, m, p->nlabel, p->rootlab);
+      }
+    }
+    td_ps_apply(&st, m, l);
+  }
+  for (int i = 0; i < n; i++) {
+    head[i] = st.head[i] == n ? -1 : st.head[i];
+    lab[i] = st.lab[i];
+  }
+}
+
+/* ---- the pipeline stage ---- */
+
+struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
+  size_t len = 0;
+  const void *data = res ? td_res_get(res, "parser", &len) : NULL;
+  if (!data) {
+    snprintf(err, errlen, "resource image has no parser section");
+    return NULL;
+  }
+  struct td_parser *p = td_xmalloc(sizeof *p);
+  if (td_ps_open(p, data, len, err, errlen) != 0) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void td_parser_free(struct td_parser *p) { free(p); }
+
+/* Sets head and deprel of every token; tokens of a document without a
+ * parser keep head -2 (unparsed). Sentences are parsed one at a time with
+ * scratch space from the document's arena, sized for the longest. */
+int td_parse(const td_engine *eng, td_doc *doc) {
+  const struct td_parser *p = eng ? eng->parser : NULL;
+  if (!p || doc->nsents == 0) return 0;
+  uint32_t maxn = 0;
+  for (size_t s = 0; s < doc->nsents; s++)
+    if (doc->sents[s].ntok > maxn) maxn = doc->sents[s].ntok;
+  if (maxn == 0) return 0;
+  td_ps_word *x = td_arena_alloc(&doc->arena, maxn * sizeof *x);
+  int *head = td_arena_alloc(&doc->arena, 2 * (size_t)maxn * sizeof *head);
+  int *lab = head + maxn;
+  void *mem = td_arena_alloc(&doc->arena, td_ps_state_mem((int)maxn));
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    if (se->ntok == 0) continue;
+    td_tok *t = doc->toks + se->tok0;
+    int n = (int)se->ntok;
+    for (int i = 0; i < n; i++) {
+      x[i].w = td_ps_word_hash(doc->text + t[i].start, t[i].end - t[i].start);
+      x[i].t = td_ps_tag(t[i].upos, t[i].xpos);
+    }
+    td_ps_parse(p, x, n, head, lab, mem);
+    for (int i = 0; i < n; i++) {
+      t[i].head = head[i] < 0 ? -1 : (int32_t)(se->tok0 + (uint32_t)head[i]);
+      t[i].deprel = lab[i] >= 0 ? p->deprel[lab[i]] : 0;
+    }
+  }
+  return 0;
+}
+
+int td_parser_build_res(struct td_resw *w, const char *path, char *err,
+                        size_t errlen) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    snprintf(err, errlen, "cannot open %s", path);
+    return -1;
+  }
+  td_buf b = TD_BUF_INIT;
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) td_buf_put(&b, chunk, got);
+  fclose(fp);
+  struct td_parser *p = td_xmalloc(sizeof *p);
+  int rc = td_ps_open(p, b.ptr, b.len, err, errlen);
+  free(p);
+  if (rc == 0) td_resw_add(w, "parser", b.ptr, b.len);
+  td_buf_free(&b);
+  return rc;
+}
+
+/* ---- evaluation ---- */
+
+static int same_universal(const char *a, const char *b) {
+  size_t na = strcspn(a, ":"), nb = strcspn(b, ":");
+  return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* Builds a document holding the treebank's words (text joined with the
+ * treebank's spacing, one td_sent per sentence), with gold tags when asked. */
+static td_doc *doc_from_conllu(const td_engine *eng, const td_conllu *c,
+                               int gold_tags) {
+  td_doc *doc = td_xcalloc(1, sizeof *doc);
+  td_arena_init(&doc->arena);
+  doc->eng = eng;
+  td_buf text = TD_BUF_INIT;
+  size_t ntok = 0;
+  for (size_t s = 0; s < c->n; s++) ntok += (size_t)c->sents[s].n;
+  doc->toks = td_arena_alloc(&doc->arena, (ntok + 1) * sizeof *doc->toks);
+  doc->sents = td_arena_alloc(&doc->arena, (c->n + 1) * sizeof *doc->sents);
+  for (size_t s = 0; s < c->n; s++) {
+    const td_cu_sent *cs = &c->sents[s];
+    td_sent *se = &doc->sents[doc->nsents++];
+    se->start = (uint32_t)text.len;
+    se->tok0 = (uint32_t)doc->ntoks;
+    se->ntok = (uint32_t)cs->n;
+    for (int i = 0; i < cs->n; i++) {
+      const td_cu_tok *ct = &cs->toks[i];
+      td_tok *t = &doc->toks[doc->ntoks++];
+      t->flags = (i > 0 && cs->toks[i - 1].space_after) ? TD_TOK_SPACE_BEFORE : 0;
+      if (i == 0 && s > 0) {
+        td_buf_putc(&text, '\n');
+        t->flags |= TD_TOK_SPACE_BEFORE;
+      } else if (i > 0 && cs->toks[i - 1].space_after) {
+        td_buf_putc(&text, ' ');
+      }
+      t->start = (uint32_t)text.len;
+      td_buf_puts(&text, ct->form);
+      t->end = (uint32_t)text.len;
+      t->sent = (uint32_t)s;
+      t->head = -2;
+      unsigned char c0 = (unsigned char)ct->form[0];
+      if (c0 >= 'A' && c0 <= 'Z') t->flags |= TD_TOK_CAP;
+      if (strpbrk(ct->form, "0123456789")) t->flags |= TD_TOK_DIGIT;
+      char low[256];
+      size_t n = strlen(ct->form);
+      td_lower_ascii(low, sizeof low, ct->form, n < 255 ? n : 255);
+      t->norm = td_arena_strdup(&doc->arena, low);
+      if (gold_tags) {
+        t->upos = (uint8_t)ct->upos;
+        t->xpos = (uint16_t)ct->xpos;
+      }
+    }
+    se->end = (uint32_t)text.len;
+  }
+  doc->text = td_arena_strndup(&doc->arena, text.ptr ? text.ptr : "", text.len);
+  doc->len = text.len;
+  td_buf_free(&text);
+  return doc;
+}
+
+int td_eval_parser(const td_engine *eng, const char *conllu, int gold_tags,
+                   FILE *out) {
+  char err[256];
+  if (!eng || !eng->parser) {
+    fprintf(out, "eval parser: no parser model loaded\n");
+    return -1;
+  }
+  if (!gold_tags && !eng->tagger) {
+    fprintf(out, "eval parser: predicted tags asked for but no tagger is loaded\n");
+    return -1;
+  }
+  td_conllu *c = td_conllu_read(conllu, err, sizeof err);
+  if (!c) {
+    fprintf(out, "eval parser: %s\n", err);
+    return -1;
+  }
+  td_doc *doc = doc_from_conllu(eng, c, gold_tags);
+  if (!gold_tags && td_tag(eng, doc) != 0) {
+    fprintf(out, "eval parser: tagging failed: %s\n", doc->error ? doc->error : "?");
+    td_arena_release(&doc->arena);
+    free(doc);
+    td_conllu_free(c);
+    return -1;
+  }
+  /* Timed on the thread's CPU clock: the figure is per core, whatever
+   * else the machine is doing. */
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+  td_parse(eng, doc);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+  double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+  size_t tot = 0, uas = 0, las = 0, lasfull = 0, k = 0, upos_ok = 0;
+  for (size_t s = 0; s < c->n; s++) {
+    const td_cu_sent *cs = &c->sents[s];
+    uint32_t tok0 = doc->sents[s].tok0;
+    for (int i = 0; i < cs->n; i++, k++) {
+      const td_tok *t = &doc->toks[tok0 + (uint32_t)i];
+      int gh = cs->toks[i].head - 1; /* -1: root */
+      int ph = t->head < 0 ? -1 : (int)(t->head - (int32_t)tok0);
+      tot++;
+      upos_ok += t->upos == cs->toks[i].upos;
+      if (gh != ph) continue;
+      uas++;
+      const char *gl = td_deprel_names[cs->toks[i].deprel];
+      const char *pl = td_deprel_names[t->deprel];
+      las += same_universal(gl, pl);
+      lasfull += strcmp(gl, pl) == 0;
+    }
+  }
+  fprintf(out, "parser eval on %s (%s tags, punctuation included)\n", conllu,
+          gold_tags ? "gold" : "predicted");
+  fprintf(out, "sentences %zu  tokens %zu  UPOS %.2f%%\n", c->n, tot,
+          tot ? 100.0 * (double)upos_ok / (double)tot : 0.0);
+  fprintf(out, "UAS %.2f%%\n", tot ? 100.0 * (double)uas / (double)tot : 0.0);
+  fprintf(out, "LAS %.2f%% (universal relations, CoNLL 2018)\n",
+          tot ? 100.0 * (double)las / (double)tot : 0.0);
+  fprintf(out, "LAS-full %.2f%% (relations with subtypes)\n",
+          tot ? 100.0 * (double)lasfull / (double)tot : 0.0);
+  fprintf(out, "speed %.0f tokens/s (parsing only, per core: thread CPU time)\n",
+          secs > 0 ? (double)tot / secs : 0.0);
+  td_arena_release(&doc->arena);
+  free(doc);
+  td_conllu_free(c);
+  return 0;
+}
