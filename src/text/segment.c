@@ -225,7 +225,7 @@ static uint32_t emit_before_period(tz *z, uint32_t p, uint32_t j, uint32_t e) {
     for (size_t k = 0; k < n; k++)
       if ((k % 2 == 0) != ((cls[w[k]] & C_ALPHA) != 0) || (k % 2 == 1 && w[k] != '.')) dotted = 0;
   }
-  if (!dotted) kind = n == 1 && (cls[w[0]] & C_UPPER) ? AB_TITLE : abbrev_kind(w, n);
+  if (!dotted) kind = n == 1 && (cls[w[0]] & C_UPPER) ? AB_OTHER : abbrev_kind(w, n); /* initials */
   if (kind == AB_NUMBER) {
     uint32_t k = j + 1;
     while (k < z->n && z->s[k] == ' ') k++;
@@ -417,9 +417,19 @@ static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
                    (p > 0 && s[p - 1] && strchr("([{", s[p - 1])) ||
                    (p >= 3 && s[p - 3] == 0xE2 && s[p - 2] == 0x80 &&
                     (s[p - 1] == 0x94 || s[p - 1] == 0x93 || s[p - 1] == 0x9C || s[p - 1] == 0x98));
-    if (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' ||
-        c == '~' || c == '#') {
-      while (q < e && s[q] == c) q++; /* "...", "--", "!!!" */
+    if ((c == ':' || c == ';') && q < e) { /* emoticons: ":)", ":-(", ";-)" */
+      uint32_t r = q + (s[q] == '-');
+      if (r < e && strchr(")(DP", s[r]) && s[r] && (r + 1 >= e || !word_at(z, r + 1, e))) {
+        emit(z, p, r + 1, TD_TOK_PUNCT);
+        p = r + 1;
+        continue;
+      }
+    }
+    if (c == '.' || c == '!' || c == '?') {
+      while (q < e && (s[q] == '.' || s[q] == '!' || s[q] == '?')) q++; /* "...", "?!" */
+    } else if (c == '-' || c == '*' || c == '=' || c == '_' || c == '~' || c == '#' || c == '<' ||
+               c == '>' || c == '$') {
+      while (q < e && s[q] == c) q++; /* "--", "<<", "$$$" */
     } else if (c == '"') {
       fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
     } else if (c == '\'') {
@@ -560,7 +570,8 @@ static void split_sentences(td_doc *d) {
         int lower = c >= 'a' && c <= 'z';
         int cont = lower || (nx->flags & TD_TOK_PUNCT && !(nx->flags & TD_TOK_QUOTE_OPEN) &&
                              !tok_is(d, j, "(") && !tok_is(d, j, "[") && !tok_is(d, j, "-") &&
-                             !tok_is(d, j, "--") && !tok_is(d, j, "*"));
+                             d->text[nx->start] != '-' && d->text[nx->start] != '*' &&
+                             d->text[nx->start] != '#' && d->text[nx->start] != '=');
         if (!cont && (nx->flags & TD_TOK_SPACE_BEFORE) == 0 && !(d->toks[j - 1].flags & TD_TOK_QUOTE_CLOSE) &&
             !tok_is(d, j - 1, ")"))
           cont = !(nx->flags & TD_TOK_CAP); /* "3.5" split oddly, "a.b": no space, no capital */
