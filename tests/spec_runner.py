@@ -143,7 +143,7 @@ def run_example(binary, ex):
                     fails.append(f"{len(r['sentences'])} sentences, want {vals[0]}: {got!r}")
             elif name == "expect values":
                 for v in vals:
-                    path_, _, want = v.partition("=")
+                    path_, _, want = v.partition(" = ") if " = " in v else v.partition("=")
                     try:
                         got = select(r, path_.strip())
                     except (KeyError, IndexError, ValueError, TypeError) as e:

@@ -1,9 +1,1222 @@
 /*
- * actors.c — the actors layer. Not built yet: the layer stays an empty list.
+ * actors.c — the actors layer: who acts in the article.
+ *
+ * Reads the language core's tokens and the shared dictionary matcher's
+ * entries (the data/actors dictionaries: countries, organizations, sector words,
+ * titles, people with dated roles, names that are not actors) and fills
+ * doc->actors, one entry per real actor with all its mentions:
+ *
+ *   1. recognize: dictionary matches per sentence, then the news
+ *      conventions around them — `[country adj/'s] [sector]` makes a group
+ *      (`North Korean troops` -> PRKMIL), `[country] [title] Name`,
+ *      `Name, [title] of X` and `X's [title], Name` make people, known or
+ *      discovered (known: false, role and code from the title);
+ *   2. follow: surnames and short forms join the full name seen before
+ *      (`Austin`), a title alone joins the person holding it here (`South
+ *      Korea's foreign minister`), `he`/`she`/`it` at statement cues join
+ *      the latest compatible speaker, `the North` in a Korea story is PRK;
+ *   3. code: CAMEO actor codes (country + sector, IGO codes), a known
+ *      person's role chosen by doc->date from the dated roles.
+ *
+ * The same pass also types the names it saw (PER/ORG/LOC/MISC) for
+ * `tidings eval ner` (td_actors_names, td_eval_ner at the end).
  */
-#include "extract.h"
+#include "actors.h"
+#include "lang/lang.h"
+#include "lang/matcher.h"
+#include "text/text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- per-document state ---- */
+
+/* One dictionary match of the current sentence (best entry per range). */
+typedef struct {
+  uint32_t tok0, tok1;
+  const char *cls, *payload;
+  int prio;
+} dm;
+
+/* What the layer remembers about each actor while reading. */
+typedef struct {
+  char gender;          /* 'm', 'f', '-' */
+  const char *first, *last; /* folded first and last name words (people) */
+  const char *role_key; /* lowercase role, for title coreference */
+  long last_tok;        /* token of its latest mention */
+  long speaker_tok;     /* token where it was last a speaker, -1 */
+  int is_country_name;  /* name comes from a country-name mention */
+} ainfo;
+
+typedef struct {
+  const td_engine *eng;
+  td_doc *doc;
+  dm *m;                /* matches of the current sentence */
+  size_t nm, cap_m;
+  int32_t *at;          /* token -> index into m, or -1 (sentence-local) */
+  ainfo *ai;
+  size_t cap_ai;
+  int korea;            /* a Korea story: `the North` is PRK */
+  td_ne *names;         /* typed names, when asked */
+  size_t nnames, cap_names;
+  int want_names;
+} actx;
+
+static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
+                                            "nonactor", "name", "place", NULL};
+
+/* Priority of an entry class when several share one range. */
+static int class_prio(const char *c) {
+  static const char *const order[] = {"person", "org", "nonactor", "country",
+                                      "title",  "sector", "place", "name", NULL};
+  for (int i = 0; order[i]; i++) {
+    size_t n = strlen(order[i]);
+    if (strncmp(c, order[i], n) == 0 && (c[n] == 0 || c[n] == '.')) return 20 - i;
+  }
+  return 0;
+}
+
+static int is_cls(const dm *d, const char *c) {
+  if (!d) return 0;
+  size_t n = strlen(c);
+  return strncmp(d->cls, c, n) == 0 && (d->cls[n] == 0 || d->cls[n] == '.');
+}
+
+static int on_match(void *vctx, const td_match *m) {
+  actx *x = vctx;
+  int p = class_prio(m->cls);
+  if (x->nm && x->m[x->nm - 1].tok0 == m->tok0 && x->m[x->nm - 1].tok1 == m->tok1) {
+    dm *last = &x->m[x->nm - 1];
+    if (p > last->prio) last->cls = m->cls, last->payload = m->payload, last->prio = p;
+    return 0;
+  }
+  TD_AGROW(&x->doc->arena, x->m, x->cap_m, x->nm + 1);
+  x->m[x->nm++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p};
+  return 0;
+}
+
+/* ---- token helpers ---- */
+
+static const td_tok *tk(const actx *x, long i) { return &x->doc->toks[i]; }
+static int tok_is(const actx *x, long i, const char *w) {
+  return i >= 0 && (size_t)i < x->doc->ntoks && strcmp(tk(x, i)->norm, w) == 0;
+}
+static int tok_cap(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  unsigned char c = (unsigned char)x->doc->text[t->start];
+  return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) || (c >= 'A' && c <= 'Z');
+}
+/* Token i ends in a possessive 's glued to it (Korea's, Korea’s). */
+static int glued_poss(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *s = x->doc->text + t->start;
+  size_t n = t->end - t->start;
+  if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') return 2;
+  if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0) return 4;
+  return 0;
+}
+/* A separate possessive token at i ('s, ’s). */
+static int poss_tok(const actx *x, long i) {
+  return tok_is(x, i, "'s") || tok_is(x, i, "\xe2\x80\x99s") || tok_is(x, i, "'");
+}
+
+static const dm *match_at(const actx *x, long i, long s0, long s1) {
+  if (i < s0 || i >= s1) return NULL;
+  int32_t k = x->at[i - s0];
+  return k >= 0 ? &x->m[k] : NULL;
+}
+static const dm *match_ending(const actx *x, long i, long s0, long s1) {
+  const dm *d = match_at(x, i, s0, s1);
+  return d && (long)d->tok1 == i + 1 ? d : NULL;
+}
+
+/* Folded lowercase copy of a word (possessive dropped) into the arena. */
+static char *fold_word(actx *x, const char *s, size_t n) {
+  if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') n -= 2;
+  else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0) n -= 4;
+  char *o = td_arena_alloc(&x->doc->arena, n + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '-' || c == ' ') continue;
+    o[k++] = (char)tolower(c);
+  }
+  o[k] = 0;
+  return o;
+}
+
+static int is_cue(const actx *x, long i) {
+  static const char *const cues[] = {
+      "said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
+      "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed", "asserted",
+      "confirmed", "reiterated", "emphasized", "underscored", "remarked", "continued",
+      "replied", "responded", "commented", "tweeted", "posted", "declared", "acknowledged",
+      "mentioned", "observed", "pointed", "suggested", "predicted", "cautioned", NULL};
+  if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
+  for (int k = 0; cues[k]; k++)
+    if (strcmp(tk(x, i)->norm, cues[k]) == 0) return 1;
+  if (tok_is(x, i, "was") && tok_is(x, i + 1, "quoted")) return 1;
+  return 0;
+}
+
+/* ---- actors ---- */
+
+static td_actor *A(actx *x, int i) { return &x->doc->actors[i]; }
+
+static int find_entity(actx *x, const char *entity) {
+  for (size_t i = 0; i < x->doc->nactors; i++)
+    if (strcmp(x->doc->actors[i].entity, entity) == 0) return (int)i;
+  return -1;
+}
+
+static int new_actor(actx *x, const char *entity, const char *name, const char *kind) {
+  td_doc *d = x->doc;
+  TD_AGROW(&d->arena, d->actors, d->cap_actors, d->nactors + 1);
+  if (x->cap_ai < d->cap_actors) {
+    ainfo *n = td_arena_alloc(&d->arena, d->cap_actors * sizeof *n);
+    if (x->ai) memcpy(n, x->ai, d->nactors * sizeof *n);
+    x->ai = n, x->cap_ai = d->cap_actors;
+  }
+  int k = (int)d->nactors++;
+  memset(&d->actors[k], 0, sizeof d->actors[k]);
+  memset(&x->ai[k], 0, sizeof x->ai[k]);
+  td_actor *a = &d->actors[k];
+  a->entity = td_arena_strdup(&d->arena, entity);
+  a->name = td_arena_strdup(&d->arena, name);
+  a->kind = kind;
+  x->ai[k].gender = '-';
+  x->ai[k].speaker_tok = -1;
+  x->ai[k].last_tok = -1;
+  return k;
+}
+
+/* Adds tokens [t0, t1) as a mention of actor k (a glued possessive is left
+ * out of the span); the same span twice is kept once. */
+static void add_mention(actx *x, int k, long t0, long t1) {
+  td_actor *a = A(x, k);
+  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  uint32_t s = tk(x, t0)->start, e = tk(x, t1 - 1)->end;
+  int g = glued_poss(x, t1 - 1);
+  if (g && e - (uint32_t)g > s) e -= (uint32_t)g;
+  for (size_t i = 0; i < a->nmentions; i++)
+    if (a->mentions[i].start == s && a->mentions[i].end == e) return;
+  TD_AGROW(&x->doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
+  a->mentions[a->nmentions++] = (td_span){s, e};
+  if (t0 > x->ai[k].last_tok) x->ai[k].last_tok = t0;
+}
+
+static void add_name(actx *x, long t0, long t1, int type) {
+  if (!x->want_names || t1 <= t0) return;
+  if (x->nnames && x->names[x->nnames - 1].tok1 > (uint32_t)t0) {
+    td_ne *last = &x->names[x->nnames - 1];
+    if (last->tok0 == (uint32_t)t0 && last->tok1 == (uint32_t)t1) last->type = type;
+    return;
+  }
+  TD_AGROW(&x->doc->arena, x->names, x->cap_names, x->nnames + 1);
+  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type};
+}
+
+/* Text of tokens [t0, t1) (glued possessive dropped), in the arena. */
+static char *span_text(actx *x, long t0, long t1) {
+  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  uint32_t s = tk(x, t0)->start, e = tk(x, t1 - 1)->end;
+  int g = glued_poss(x, t1 - 1);
+  if (g && e - (uint32_t)g > s) e -= (uint32_t)g;
+  return td_arena_strndup(&x->doc->arena, x->doc->text + s, e - s);
+}
+
+/* A stable key from a name: "Cho Tae-yul" -> "cho-tae-yul". */
+static char *name_key(actx *x, const char *name) {
+  size_t n = strlen(name);
+  char *o = td_arena_alloc(&x->doc->arena, n + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)name[i];
+    if (isalnum(c) || c >= 0x80) o[k++] = (char)tolower(c);
+    else if ((c == ' ' || c == '-') && k && o[k - 1] != '-') o[k++] = '-';
+  }
+  while (k && o[k - 1] == '-') k--;
+  o[k] = 0;
+  return o;
+}
+
+static char *code_of(actx *x, const char *country, const char *sector) {
+  return td_arena_printf(&x->doc->arena, "%s%s", country ? country : "", sector ? sector : "");
+}
+
+/* Country actor for an ISO3 code; the mention [t0, t1) names it. */
+static int country_actor(actx *x, const char *iso, long t0, long t1, int is_name) {
+  char key[8];
+  snprintf(key, sizeof key, "%s", iso);
+  for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+  int k = find_entity(x, key);
+  if (k < 0) {
+    k = new_actor(x, key, span_text(x, t0, t1), "country");
+    A(x, k)->code = td_arena_strdup(&x->doc->arena, iso);
+    A(x, k)->country = A(x, k)->code;
+    A(x, k)->known = 1;
+    x->ai[k].is_country_name = is_name;
+  } else if (is_name && (!x->ai[k].is_country_name ||
+                         (strlen(A(x, k)->name) > 20 && t1 - t0 <= 3))) {
+    A(x, k)->name = span_text(x, t0, t1);
+    x->ai[k].is_country_name = 1;
+  }
+  add_mention(x, k, t0, t1);
+  return k;
+}
+
+static int group_actor(actx *x, const char *iso, const char *sector, long t0, long t1) {
+  char *code = code_of(x, iso, sector);
+  char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s-%s", iso, sector));
+  int k = find_entity(x, key);
+  if (k < 0) {
+    k = new_actor(x, key, span_text(x, t0, t1), "group");
+    A(x, k)->code = code;
+    A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
+    A(x, k)->sector = td_arena_strdup(&x->doc->arena, sector);
+    A(x, k)->known = 1;
+  }
+  add_mention(x, k, t0, t1);
+  return k;
+}
+
+/* Splits payload "A|B|C" field i into the arena; "" when absent. */
+static char *field(actx *x, const char *payload, int i, char sep) {
+  const char *p = payload;
+  for (; i > 0 && p; i--) {
+    p = strchr(p, sep);
+    if (p) p++;
+  }
+  if (!p) return td_arena_strdup(&x->doc->arena, "");
+  const char *e = strchr(p, sep);
+  return td_arena_strndup(&x->doc->arena, p, e ? (size_t)(e - p) : strlen(p));
+}
+
+static int org_actor(actx *x, const dm *d, const char *ctx_country) {
+  char *code = field(x, d->payload, 0, '|'), *entity = field(x, d->payload, 1, '|');
+  char *name = field(x, d->payload, 2, '|'), *country = field(x, d->payload, 3, '|');
+  char *sector = field(x, d->payload, 4, '|');
+  if (!*country && ctx_country && strncmp(code, "IGO", 3) != 0 && strlen(code) <= 3) {
+    country = td_arena_strdup(&x->doc->arena, ctx_country);
+    code = code_of(x, country, code);
+    entity = td_arena_printf(&x->doc->arena, "%s-%s", entity, country);
+    for (char *p = entity; *p; p++) *p = (char)tolower((unsigned char)*p);
+  }
+  if (!*entity) entity = name_key(x, span_text(x, d->tok0, d->tok1));
+  int k = find_entity(x, entity);
+  if (k < 0) {
+    k = new_actor(x, entity, *name ? name : span_text(x, d->tok0, d->tok1), "organization");
+    A(x, k)->code = *code ? code : NULL;
+    A(x, k)->country = *country ? country : NULL;
+    A(x, k)->sector = *sector ? sector : NULL;
+    A(x, k)->known = 1;
+  }
+  add_mention(x, k, d->tok0, d->tok1);
+  return k;
+}
+
+/* Sets a known person's role from the payload's dated roles: the one held
+ * on doc->date, else the latest one before it (role_past), else the first.
+ * `past_marker`: 1 for "then", 2 for "former". */
+static void set_person_role(actx *x, int k, const char *roles, int past_marker) {
+  const char *date = x->doc->date;
+  td_actor *a = A(x, k);
+  char best[5][96] = {{0}};
+  int have = 0, best_rank = -1;
+  char bestdate[96] = "";
+  const char *p = roles;
+  while (p && *p) {
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char f[5][96] = {{0}};
+    int fi = 0;
+    size_t fl = 0;
+    for (size_t i = 0; i < n && fi < 5; i++) {
+      if (p[i] == ',') {
+        fi++, fl = 0;
+        continue;
+      }
+      if (fl + 1 < sizeof f[0]) f[fi][fl++] = p[i];
+    }
+    /* rank: 3 held on date, 2 ended before date (latest wins), 1 other */
+    int rank;
+    const char *start = f[3], *end = f[4];
+    if (!date) rank = strcmp(start, bestdate) >= 0 ? 3 : 1; /* undated: the latest role */
+    else if (strcmp(start, date) <= 0 && (!*end || strcmp(date, end) < 0)) rank = 3;
+    else if (*end && strcmp(end, date) <= 0) rank = 2;
+    else rank = 1;
+    if (rank > best_rank || (rank == best_rank && strcmp(date ? end : start, bestdate) > 0)) {
+      best_rank = rank;
+      memcpy(best, f, sizeof best);
+      snprintf(bestdate, sizeof bestdate, "%s", date ? end : start);
+      have = 1;
+    }
+    p = e ? e + 1 : NULL;
+  }
+  if (!have) return;
+  td_arena *ar = &x->doc->arena;
+  int igo = strncmp(best[0], "IGO", 3) == 0;
+  a->country = igo || !*best[0] ? NULL : td_arena_strdup(ar, best[0]);
+  a->sector = *best[1] ? td_arena_strdup(ar, best[1]) : NULL;
+  a->role = td_arena_strdup(ar, best[2]);
+  a->role_past = best_rank != 3 || past_marker;
+  const char *sector = best[1];
+  if (past_marker == 2 || (best_rank == 2 && past_marker != 1)) sector = "ELI";
+  a->code = igo ? td_arena_strdup(ar, best[0]) : code_of(x, best[0], sector);
+  x->ai[k].role_key = name_key(x, best[2]);
+}
+
+static void set_name_parts(actx *x, int k, long t0, long t1) {
+  x->ai[k].first = fold_word(x, x->doc->text + tk(x, t0)->start, tk(x, t0)->end - tk(x, t0)->start);
+  x->ai[k].last = fold_word(x, x->doc->text + tk(x, t1 - 1)->start,
+                            tk(x, t1 - 1)->end - tk(x, t1 - 1)->start);
+}
+
+/* ---- context around titles ---- */
+
+typedef struct {
+  const char *country; /* ISO3 from `South Korean`, `Japan's`, `U.S.` */
+  int past;            /* 1 "then", 2 "former"/"ex" */
+  long start;          /* first token of the context */
+} tctx;
+
+/* Reads `[then|former] [country adj | country's | country] ` before token
+ * t (within the sentence from s0). */
+static tctx title_context(actx *x, long t, long s0, long s1) {
+  tctx c = {NULL, 0, t};
+  long i = t - 1;
+  if (i >= s0 && tok_is(x, i, "the")) i--;
+  const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
+  if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
+  if (d && is_cls(d, "country")) {
+    c.country = d->payload;
+    c.start = d->tok0;
+    i = (long)d->tok0 - 1;
+  } else if (d && is_cls(d, "org") && glued_poss(x, i)) {
+    /* "the White House's spokesman" */
+    c.country = NULL;
+  }
+  if (i >= s0 && (tok_is(x, i, "then") || tok_is(x, i, "then-"))) c.past = 1, c.start = i;
+  if (i >= s0 && (tok_is(x, i, "former") || tok_is(x, i, "ex"))) c.past = 2, c.start = i;
+  return c;
+}
+
+/* The country of the nearest country word before token t in the sentence. */
+static const char *sentence_country(actx *x, long t, long s0, long s1) {
+  for (long i = t - 1; i >= s0; i--) {
+    const dm *d = match_at(x, i, s0, s1);
+    if (d && is_cls(d, "country")) return d->payload;
+  }
+  return NULL;
+}
+
+/* ---- people ---- */
+
+/* Token i is the first or last name word of a person already met. */
+static int person_word(actx *x, long i) {
+  char *w = fold_word(x, x->doc->text + tk(x, i)->start, tk(x, i)->end - tk(x, i)->start);
+  for (size_t k = 0; k < x->doc->nactors; k++)
+    if ((x->ai[k].last && strcmp(x->ai[k].last, w) == 0) ||
+        (x->ai[k].first && strcmp(x->ai[k].first, w) == 0))
+      return 1;
+  return 0;
+}
+
+/* Length of the capitalized name run at i (tokens not taken by another
+ * dictionary class), at most 5; 0 when none. */
+static long name_run(actx *x, long i, long s0, long s1) {
+  long j = i;
+  while (j < s1 && j - i < 5) {
+    const dm *d = match_at(x, j, s0, s1);
+    if (d && !is_cls(d, "name")) break;
+    const td_tok *t = tk(x, j);
+    if (j > i && tok_is(x, j, "-") && j + 1 < s1 && !(t->flags & TD_TOK_SPACE_BEFORE) &&
+        !(tk(x, j + 1)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT))) {
+      j += 2; /* Kim Jong-gyu split as Jong - gyu */
+      continue;
+    }
+    if (t->flags & TD_TOK_PUNCT) break;
+    /* untagged text: a common word opening the sentence is not a name */
+    int opener = j == s0 && !t->upos && !d && x->eng->words &&
+                 td_words_score(x->eng->words, t->norm, strlen(t->norm)) > 0 &&
+                 !person_word(x, j);
+    int fn = opener || t->upos == TD_ADP || t->upos == TD_DET || t->upos == TD_PRON ||
+             t->upos == TD_VERB || t->upos == TD_AUX || t->upos == TD_SCONJ ||
+             t->upos == TD_CCONJ || t->upos == TD_ADV;
+    if (tok_cap(x, j) && !fn) {
+      j++;
+      if (glued_poss(x, j - 1)) break;
+      continue;
+    }
+    /* particles inside names: bin, al, von, de, da, van, der, la, le */
+    static const char *const parts[] = {"bin", "al", "von", "van", "de", "da", "der",
+                                        "la", "le", "dos", "del", NULL};
+    int part = 0;
+    for (int k = 0; parts[k]; k++)
+      if (strcmp(t->norm, parts[k]) == 0) part = 1;
+    if (part && j > i && j + 1 < s1 && tok_cap(x, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j - i;
+}
+
+/* An existing person this name run [t0, t1) refers to: the full name
+ * equal, or one word equal to a person's first or last name word (the most
+ * recently mentioned wins). -1 when none. */
+static int person_for_run(actx *x, long t0, long t1) {
+  char *full = name_key(x, span_text(x, t0, t1));
+  int best = -1;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0) continue;
+    if (strcmp(name_key(x, a->name), full) == 0) return (int)k;
+    if (t1 - t0 != 1) continue;
+    char *w = fold_word(x, x->doc->text + tk(x, t0)->start, tk(x, t0)->end - tk(x, t0)->start);
+    ainfo *ai = &x->ai[k];
+    if ((ai->last && strcmp(ai->last, w) == 0) || (ai->first && strcmp(ai->first, w) == 0))
+      if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
+  }
+  return best;
+}
+
+/* Marks actor k a speaker when a statement cue follows or precedes the
+ * mention [t0, t1) ("Kirby said", "said Kirby", "according to Kirby"). */
+static void note_speaker(actx *x, int k, long t0, long t1) {
+  long n = t1;
+  if (tok_is(x, n, ",")) n++;
+  if (is_cue(x, n) || is_cue(x, t0 - 1) ||
+      (tok_is(x, t0 - 1, "to") && tok_is(x, t0 - 2, "according")))
+    x->ai[k].speaker_tok = t0;
+}
+
+/* A discovered (or dictionary) person from the name run [t0, t1) with an
+ * optional title entry and context. */
+static int person_from_run(actx *x, long t0, long t1, const dm *title, const tctx *c,
+                           long s0, long s1) {
+  int k = person_for_run(x, t0, t1);
+  if (k < 0) {
+    char *name = span_text(x, t0, t1);
+    k = new_actor(x, name_key(x, name), name, "person");
+    A(x, k)->known = 0;
+    set_name_parts(x, k, t0, t1);
+    const dm *g = match_at(x, t0, s0, s1);
+    if (g && is_cls(g, "name") && g->payload[0] && g->payload[0] != '-')
+      x->ai[k].gender = g->payload[0];
+  }
+  td_actor *a = A(x, k);
+  if (title && !a->role) {
+    const char *country = c && c->country ? c->country : sentence_country(x, title->tok0, s0, s1);
+    char *sector = field(x, title->payload, 0, '|');
+    a->role = field(x, title->payload, 1, '|');
+    a->sector = sector;
+    a->country = country ? td_arena_strdup(&x->doc->arena, country) : NULL;
+    a->role_past = c && c->past;
+    a->code = code_of(x, country, c && c->past == 2 ? "ELI" : sector);
+    x->ai[k].role_key = name_key(x, a->role);
+  }
+  add_mention(x, k, t0, t1);
+  note_speaker(x, k, t0, t1);
+  add_name(x, t0, t1, TD_NE_PER);
+  return k;
+}
+
+/* A dictionary person (payload ENTITY|NAME|GENDER|ROLES) at match d. */
+static int known_person(actx *x, const dm *d, const tctx *c) {
+  char *entity = field(x, d->payload, 0, '|');
+  int k = find_entity(x, entity);
+  if (k < 0) {
+    k = new_actor(x, entity, field(x, d->payload, 1, '|'), "person");
+    A(x, k)->known = 1;
+    char *g = field(x, d->payload, 2, '|');
+    x->ai[k].gender = g[0] ? g[0] : '-';
+    set_person_role(x, k, field(x, d->payload, 3, '|'), c ? c->past : 0);
+    /* name words for short forms, from the canonical name */
+    const char *nm = A(x, k)->name;
+    const char *sp = strchr(nm, ' '), *lsp = strrchr(nm, ' ');
+    x->ai[k].first = fold_word(x, nm, sp ? (size_t)(sp - nm) : strlen(nm));
+    x->ai[k].last = lsp ? fold_word(x, lsp + 1, strlen(lsp + 1)) : x->ai[k].first;
+  } else if (c && c->past && !A(x, k)->role_past) {
+    A(x, k)->role_past = 1;
+  }
+  add_mention(x, k, d->tok0, d->tok1);
+  note_speaker(x, k, d->tok0, d->tok1);
+  add_name(x, d->tok0, d->tok1, TD_NE_PER);
+  return k;
+}
+
+/* A title alone ("South Korea's foreign minister said"): the person of
+ * this article holding that role (and country, when given). -1 if none. */
+static int person_for_title(actx *x, const dm *title, const tctx *c) {
+  char *role = name_key(x, field(x, title->payload, 1, '|'));
+  int best = -1;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 || !x->ai[k].role_key) continue;
+    if (strcmp(x->ai[k].role_key, role) != 0) continue;
+    if (c->country && a->country && strcmp(c->country, a->country) != 0) continue;
+    if (best < 0 || x->ai[k].last_tok > x->ai[best].last_tok) best = (int)k;
+  }
+  return best;
+}
+
+/* ---- pronouns ---- */
+
+/* `he`/`she`/`it` at token i before a statement cue: the latest speaker
+ * of a compatible kind within a few sentences, else the latest mentioned
+ * compatible actor. -1 when none. */
+static int resolve_pronoun(actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  int person = strcmp(w, "he") == 0 || strcmp(w, "she") == 0;
+  int it = strcmp(w, "it") == 0;
+  if (!person && !it) return -1;
+  if (!is_cue(x, i + 1) && !(tok_is(x, i + 1, "also") && is_cue(x, i + 2))) return -1;
+  char want = w[0] == 'h' ? 'm' : w[0] == 's' ? 'f' : 0;
+  long window = (long)tk(x, i)->sent - 4;
+  int best = -1, recent = -1;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    ainfo *ai = &x->ai[k];
+    if (ai->last_tok < 0 || ai->last_tok >= i) continue;
+    if (person) {
+      if (strcmp(a->kind, "person") != 0) continue;
+      if (ai->gender != '-' && ai->gender != want) continue;
+    } else if (strcmp(a->kind, "organization") != 0 && strcmp(a->kind, "country") != 0) {
+      continue;
+    }
+    if (ai->speaker_tok >= 0 && ai->speaker_tok < i &&
+        (long)tk(x, ai->speaker_tok)->sent >= window &&
+        (best < 0 || ai->speaker_tok > x->ai[best].speaker_tok))
+      best = (int)k;
+    if (recent < 0 || ai->last_tok > x->ai[recent].last_tok) recent = (int)k;
+  }
+  return best >= 0 ? best : recent;
+}
+
+/* ---- one sentence ---- */
+
+static const char *dm_country(const dm *d) { return d && is_cls(d, "country") ? d->payload : NULL; }
+
+/* Token i is a noun that a sector word before it modifies ("military
+ * cooperation", "official name"). */
+static int sector_modifier(const actx *x, long i, long s1) {
+  if (i >= s1) return 0;
+  const td_tok *t = tk(x, i);
+  if (t->flags & (TD_TOK_PUNCT | TD_TOK_CAP | TD_TOK_DIGIT)) return 0;
+  if (t->upos) return t->upos == TD_NOUN || t->upos == TD_ADJ;
+  static const char *const nouns[] = {"dispatch", "deployment", "deployments", "movement",
+                                      "presence", "withdrawal", "activities", "levels",
+                                      "cooperation", "ties", "technology", "aid", "operations",
+                                      "readiness", "support", "name", "exercises", "drills",
+                                      "assistance", "action", "activities", "buildup",
+                                      "alliance", "power", "capabilities", "sources", "reports",
+                                      "report", "officials", NULL};
+  for (int k = 0; nouns[k]; k++)
+    if (strcmp(t->norm, nouns[k]) == 0) return 1;
+  return 0;
+}
+
+/* After a country word ending at token e: `[adj]{0,2} sector` gives the
+ * sector match, else NULL. `Seoul's top intelligence agency`. */
+static const dm *sector_after(actx *x, long e, long s0, long s1) {
+  long i = e;
+  if (poss_tok(x, i)) i++;
+  for (int skip = 0; skip <= 2 && i < s1; skip++, i++) {
+    const dm *d = match_at(x, i, s0, s1);
+    if (d && (long)d->tok0 == i && is_cls(d, "sector")) {
+      /* "military officials": the last sector word heads the phrase;
+       * "military cooperation": a sector word before a noun is a modifier */
+      const dm *n2 = match_at(x, d->tok1, s0, s1);
+      if (n2 && (long)n2->tok0 == (long)d->tok1 && is_cls(n2, "sector")) continue;
+      if (sector_modifier(x, d->tok1, s1)) return NULL;
+      return d;
+    }
+    if (d || tok_cap(x, i) || (tk(x, i)->flags & TD_TOK_PUNCT) || tk(x, i)->upos == TD_VERB)
+      return NULL;
+    static const char *const mods[] = {"top", "senior", "chief", "local", "state", "military",
+                                       "security", "defense", "foreign", "government",
+                                       "federal", "national", "high-ranking", "former",
+                                       "new", "unidentified", "anonymous", NULL};
+    int ok = 0;
+    for (int k = 0; mods[k]; k++)
+      if (strcmp(tk(x, i)->norm, mods[k]) == 0) ok = 1;
+    if (!ok) return NULL;
+  }
+  return NULL;
+}
+
+/* `Seoul's presidential office`, `the South Korean defense ministry`: an
+ * organization of that country (entity kor-presidential-office). */
+static int body_actor(actx *x, const char *iso, const dm *body, long t0) {
+  char *name = span_text(x, body->tok0, body->tok1);
+  char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s %s", iso, name));
+  int k = find_entity(x, key);
+  if (k < 0) {
+    k = new_actor(x, key, span_text(x, t0, body->tok1), "organization");
+    A(x, k)->code = code_of(x, iso, body->payload);
+    A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
+    A(x, k)->sector = td_arena_strdup(&x->doc->arena, body->payload);
+    A(x, k)->known = 1;
+  }
+  add_mention(x, k, t0, body->tok1);
+  return k;
+}
+
+static int is_korea(const char *iso) {
+  return iso && (strcmp(iso, "KOR") == 0 || strcmp(iso, "PRK") == 0);
+}
+
+static void do_sentence(actx *x, size_t si) {
+  td_doc *doc = x->doc;
+  const td_sent *se = &doc->sents[si];
+  long s0 = se->tok0, s1 = se->tok0 + se->ntok;
+  x->nm = 0;
+  td_match_sentence(x->eng->dict, doc, si, actor_classes, on_match, x);
+  for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
+  for (size_t k = 0; k < x->nm; k++)
+    for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
+  for (size_t k = 0; k < x->nm; k++)
+    if (is_korea(dm_country(&x->m[k]))) x->korea = 1;
+
+  long i = s0;
+  while (i < s1) {
+    const dm *d = match_at(x, i, s0, s1);
+    if (d && (long)d->tok0 != i) d = NULL;
+    /* pronouns at statement cues */
+    if (!d) {
+      int k = resolve_pronoun(x, i);
+      if (k >= 0) {
+        add_mention(x, k, i, i + 1);
+        x->ai[k].speaker_tok = i;
+        i++;
+        continue;
+      }
+    }
+    /* the North / the South in a Korea story */
+    if (!d && x->korea && i > s0 && tok_is(x, i - 1, "the") &&
+        (tok_is(x, i, "north") || tok_is(x, i, "north's") || tok_is(x, i, "north\xe2\x80\x99s") ||
+         tok_is(x, i, "south") || tok_is(x, i, "south's") || tok_is(x, i, "south\xe2\x80\x99s")) &&
+        tok_cap(x, i) && !(i + 1 < s1 && tok_cap(x, i + 1) && !glued_poss(x, i))) {
+      int north = tk(x, i)->norm[0] == 'n';
+      const dm *sec = sector_after(x, i + 1, s0, s1);
+      if (sec && !glued_poss(x, i)) {
+        group_actor(x, north ? "PRK" : "KOR", sec->payload, i - 1, sec->tok1);
+        i = sec->tok1;
+      } else {
+        int k = country_actor(x, north ? "PRK" : "KOR", i - 1, i + 1, 0);
+        note_speaker(x, k, i - 1, i + 1);
+        i++;
+      }
+      continue;
+    }
+    if (d && is_cls(d, "person")) {
+      long ts = d->tok0;
+      const dm *title = match_ending(x, ts - 1, s0, s1);
+      tctx c = {NULL, 0, ts};
+      if (title && is_cls(title, "title")) c = title_context(x, title->tok0, s0, s1);
+      else c = title_context(x, ts, s0, s1);
+      known_person(x, d, &c);
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "title.plural")) {
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "title")) {
+      tctx c = title_context(x, i, s0, s1);
+      long n = d->tok1;
+      const dm *next = match_at(x, n, s0, s1);
+      if (next && is_cls(next, "person")) { /* handled at the person */
+        i = n;
+        continue;
+      }
+      long len = name_run(x, n, s0, s1);
+      if (len == 0 && tok_is(x, n, ",") ) { /* X's [title], Name */
+        long len2 = name_run(x, n + 1, s0, s1);
+        const dm *nx = match_at(x, n + 1, s0, s1);
+        if (nx && is_cls(nx, "person")) {
+          known_person(x, nx, &c);
+          i = nx->tok1;
+          continue;
+        }
+        if (len2 >= 2 && c.country) {
+          person_from_run(x, n + 1, n + 1 + len2, d, &c, s0, s1);
+          i = n + 1 + len2;
+          continue;
+        }
+      }
+      if (len > 0 && !(len == 1 && tk(x, n)->flags & TD_TOK_ALLCAPS)) {
+        person_from_run(x, n, n + len, d, &c, s0, s1);
+        i = n + len;
+        continue;
+      }
+      /* a title alone joins the person holding it here */
+      if (len == 0 && (c.country || tok_is(x, i - 1, "the"))) {
+        int k = person_for_title(x, d, &c);
+        if (k >= 0) {
+          long from = c.country ? c.start : i;
+          add_mention(x, k, from, d->tok1);
+          note_speaker(x, k, from, d->tok1);
+        }
+      }
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "country")) {
+      const char *iso = d->payload;
+      const dm *sec = sector_after(x, d->tok1, s0, s1);
+      const dm *after = sec ? match_at(x, sec->tok1, s0, s1) : NULL;
+      add_name(x, d->tok0, d->tok1, is_cls(d, "country.adj") ? TD_NE_MISC : TD_NE_LOC);
+      if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
+        int k = is_cls(sec, "sector.body") ? body_actor(x, iso, sec, d->tok0)
+                                           : group_actor(x, iso, sec->payload, d->tok0, sec->tok1);
+        note_speaker(x, k, d->tok0, sec->tok1);
+        i = sec->tok1;
+        continue;
+      }
+      const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
+      int before_title = nx && (is_cls(nx, "title") || is_cls(nx, "person"));
+      int before_org = nx && is_cls(nx, "org");
+      if (!is_cls(d, "country.adj") && !before_title && !before_org) {
+        int k = country_actor(x, iso, d->tok0, d->tok1, is_cls(d, "country.capital") ? 0 : 1);
+        note_speaker(x, k, d->tok0, d->tok1);
+      }
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "org")) {
+      const dm *prev = match_ending(x, i - 1, s0, s1);
+      if (!prev && poss_tok(x, i - 1)) prev = match_ending(x, i - 2, s0, s1);
+      int k = org_actor(x, d, dm_country(prev));
+      note_speaker(x, k, d->tok0, d->tok1);
+      add_name(x, d->tok0, d->tok1, TD_NE_ORG);
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "sector")) {
+      /* officials in Seoul, the military of North Korea */
+      long n = d->tok1;
+      if (tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) {
+        const dm *c = match_at(x, n + 1, s0, s1);
+        if (!c && tok_is(x, n + 1, "the")) c = match_at(x, n + 2, s0, s1);
+        if (c && is_cls(c, "country") && !is_cls(c, "country.adj")) {
+          int k = group_actor(x, c->payload, d->payload, i, c->tok1);
+          note_speaker(x, k, i, c->tok1);
+          add_name(x, c->tok0, c->tok1, TD_NE_LOC);
+          i = c->tok1;
+          continue;
+        }
+      }
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "nonactor")) {
+      add_name(x, d->tok0, d->tok1, is_cls(d, "nonactor.place") ? TD_NE_LOC
+                                    : is_cls(d, "nonactor.time") ? TD_NE_NONE
+                                                                 : TD_NE_MISC);
+      i = d->tok1;
+      continue;
+    }
+    if (d && is_cls(d, "place")) {
+      add_name(x, d->tok0, d->tok1, TD_NE_LOC);
+      i = d->tok1;
+      continue;
+    }
+    /* a capitalized name run: a known person's short form, `Name, [title]`,
+     * or a given name followed by a surname */
+    long len = (!d || is_cls(d, "name")) ? name_run(x, i, s0, s1) : 0;
+    if (len > 0) {
+      int k = person_for_run(x, i, i + len);
+      if (k >= 0) {
+        add_mention(x, k, i, i + len);
+        note_speaker(x, k, i, i + len);
+        add_name(x, i, i + len, TD_NE_PER);
+        i += len;
+        continue;
+      }
+      long n = i + len;
+      if (len >= 2 && tok_is(x, n, ",")) { /* Name, [the] [adj] title */
+        long t = n + 1;
+        if (tok_is(x, t, "the") || tok_is(x, t, "a")) t++;
+        const dm *cm = match_at(x, t, s0, s1);
+        tctx c = {NULL, 0, t};
+        if (cm && is_cls(cm, "country")) {
+          c.country = cm->payload;
+          t = cm->tok1 + (poss_tok(x, cm->tok1) ? 1 : 0);
+          cm = match_at(x, t, s0, s1);
+        }
+        if (cm && is_cls(cm, "title") && (long)cm->tok0 == t) {
+          if (!c.country && tok_is(x, cm->tok1, "of")) {
+            const dm *of = match_at(x, cm->tok1 + 1, s0, s1);
+            if (!of && tok_is(x, cm->tok1 + 1, "the")) of = match_at(x, cm->tok1 + 2, s0, s1);
+            if (of && is_cls(of, "country")) c.country = of->payload;
+          }
+          person_from_run(x, i, n, cm, &c, s0, s1);
+          i = n;
+          continue;
+        }
+      }
+      const dm *g = match_at(x, i, s0, s1);
+      int sent_initial = i == s0 || (tk(x, i - 1)->flags & TD_TOK_QUOTE_OPEN);
+      if (len >= 2 && len <= 3 && g && is_cls(g, "name") && (long)g->tok1 == i + 1 &&
+          !(tk(x, i)->flags & TD_TOK_ALLCAPS)) {
+        person_from_run(x, i, n, NULL, NULL, s0, s1);
+        i = n;
+        continue;
+      }
+      if (x->want_names && !(sent_initial && len == 1)) {
+        /* left for the NER guesser below */
+      }
+      i += len;
+      continue;
+    }
+    i = d ? (long)d->tok1 : i + 1;
+  }
+}
+
+/* ---- NER typing of the names the layer did not take ---- */
+
+static int word_in(const char *w, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(w, *list) == 0) return 1;
+  return 0;
+}
+
+static const char *const org_words[] = {
+    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group", "bank",
+    "party", "club", "united", "fc", "association", "ministry", "council", "agency",
+    "university", "institute", "committee", "commission", "federation", "union", "league",
+    "board", "corporation", "company", "airlines", "airways", "motors", "exchange", "fund",
+    "foundation", "press", "news", "times", "post", "journal", "bureau", "office", "court",
+    "department", "army", "navy", "police", "church", "school", "college", "society",
+    "holdings", "industries", "international", "reuters", "systems", "securities", "rovers",
+    "city", "town", "county", "athletic", "wanderers", "albion", "hotspur", "villa", "ag",
+    "sa", "nv", "gmbh", "bhd", "telecom", "energy", "oil", "petroleum", "capital", "partners",
+    "brothers", "network", "service", "services", "authority", "parliament", "assembly",
+    "congress", "senate", "cabinet", "government", "team", "trust", "centre", "center", NULL};
+static const char *const loc_preps[] = {"in", "at", "near", "from", "to", "into", "across",
+                                        "outside", "throughout", NULL};
+static const char *const per_titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
+                                         "dr.", "sir", "lord", "lady", "prof", "prof.",
+                                         "coach", "striker", "midfielder", "defender",
+                                         "goalkeeper", "captain", "manager", "skipper",
+                                         "champion", NULL};
+
+/* Types the capitalized runs no dictionary or rule typed, by their words
+ * and neighbours: organization suffixes, a title or `Mr` before, a place
+ * preposition before, a name seen typed earlier in the document. */
+static void guess_names(actx *x) {
+  td_doc *doc = x->doc;
+  td_ne *have = x->names;
+  size_t nhave = x->nnames;
+  td_ne *out = NULL;
+  size_t nout = 0, cap = 0;
+  size_t h = 0;
+  for (size_t si = 0; si < doc->nsents; si++) {
+    const td_sent *se = &doc->sents[si];
+    long s0 = se->tok0, s1 = se->tok0 + se->ntok;
+    long i = s0;
+    while (i < s1) {
+      while (h < nhave && have[h].tok1 <= (uint32_t)i) {
+        TD_AGROW(&doc->arena, out, cap, nout + 1);
+        out[nout++] = have[h++];
+      }
+      if (h < nhave && have[h].tok0 <= (uint32_t)i) {
+        i = have[h].tok1;
+        continue;
+      }
+      if (!tok_cap(x, i) || (tk(x, i)->flags & TD_TOK_PUNCT) || (tk(x, i)->flags & TD_TOK_DIGIT)) {
+        i++;
+        continue;
+      }
+      long j = i;
+      while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
+             !(tk(x, j)->flags & TD_TOK_PUNCT)) {
+        j++;
+        if (glued_poss(x, j - 1)) break;
+        /* Bank of England, University of Tokyo */
+        if (j + 1 < s1 && tok_is(x, j, "of") && tok_cap(x, j + 1) &&
+            word_in(tk(x, j - 1)->norm, org_words))
+          j++;
+      }
+      if (j == i) j = i + 1;
+      const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
+      int sent_initial = i == s0 || (tk(x, i - 1)->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_PUNCT) &&
+                                     tok_is(x, i - 1, "\""));
+      int type = TD_NE_NONE;
+      int allcaps = (tk(x, i)->flags & TD_TOK_ALLCAPS) != 0;
+      /* the same words typed before in this document */
+      for (size_t k = 0; k < nout && !type; k++) {
+        td_ne *p = &out[nout - 1 - k];
+        if (p->tok1 - p->tok0 == (uint32_t)(j - i)) {
+          int same = 1;
+          for (long t = 0; t < j - i && same; t++)
+            same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
+          if (same) type = p->type;
+        } else if (p->type == TD_NE_PER && j - i == 1 &&
+                   strcmp(tk(x, p->tok1 - 1)->norm, w0) == 0) {
+          type = TD_NE_PER;
+        }
+      }
+      if (!type) {
+        if (word_in(wl, org_words)) type = TD_NE_ORG;
+        else if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) type = TD_NE_PER;
+        else if (allcaps && j - i == 1 && tk(x, i)->end - tk(x, i)->start <= 5 &&
+                 !(i == s0 && se->ntok > 1 && (tk(x, i + 1)->flags & TD_TOK_DIGIT)))
+          type = TD_NE_ORG;
+        else if (i == s0 && j - i == 1 && se->ntok > 1 && (tk(x, j)->flags & TD_TOK_DIGIT))
+          type = TD_NE_LOC; /* dateline: LONDON 1996-08-30 */
+        else if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && j - i <= 2)
+          type = TD_NE_LOC;
+        else if (tok_is(x, j, ",") && j + 1 < s1) {
+          const dm *d = NULL;
+          (void)d;
+          type = j - i >= 2 ? TD_NE_PER : TD_NE_LOC;
+        } else if (j - i >= 2)
+          type = TD_NE_PER;
+        else if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1)))
+          type = TD_NE_PER;
+        else if (!sent_initial)
+          type = tk(x, i)->upos == TD_PROPN || tk(x, i)->upos == 0 ? TD_NE_ORG : TD_NE_NONE;
+      }
+      if (sent_initial && j - i == 1 && type != TD_NE_NONE && tk(x, i)->upos &&
+          tk(x, i)->upos != TD_PROPN)
+        type = TD_NE_NONE;
+      if (type) {
+        TD_AGROW(&doc->arena, out, cap, nout + 1);
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type};
+      }
+      (void)wl;
+      i = j;
+    }
+  }
+  while (h < nhave) {
+    TD_AGROW(&doc->arena, out, cap, nout + 1);
+    out[nout++] = have[h++];
+  }
+  x->names = out;
+  x->nnames = nout;
+}
+
+/* ---- the layer ---- */
+
+int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nnames) {
+  actx x;
+  memset(&x, 0, sizeof x);
+  x.eng = eng;
+  x.doc = doc;
+  x.want_names = names != NULL;
+  if (names) *names = NULL, *nnames = 0;
+  if (!eng->dict || doc->nsents == 0) return 0;
+  size_t maxs = 0;
+  for (size_t i = 0; i < doc->nsents; i++)
+    if (doc->sents[i].ntok > maxs) maxs = doc->sents[i].ntok;
+  x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
+  /* existing actors (none normally) get their side info */
+  for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
+  /* drop actors left without mentions */
+  size_t w = 0;
+  for (size_t k = 0; k < doc->nactors; k++)
+    if (doc->actors[k].nmentions) doc->actors[w++] = doc->actors[k];
+  doc->nactors = w;
+  if (names) {
+    guess_names(&x);
+    *names = x.names;
+    *nnames = x.nnames;
+  }
+  return 0;
+}
 
 int td_actors(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+  return td_actors_names(eng, doc, NULL, NULL);
+}
+
+int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
+  int inside = -1;
+  for (size_t k = 0; k < doc->nactors; k++)
+    for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
+      td_span s = doc->actors[k].mentions[m];
+      if (s.start <= start && end <= s.end) return (int)k;
+      if (inside < 0 && start <= s.start && s.end <= end) inside = (int)k;
+    }
+  return inside;
+}
+
+/* ---- evaluation on CoNLL-2003 ---- */
+
+typedef struct {
+  long tp[5], fp[5], fn[5];
+} ner_counts;
+
+/* Gold chunks of IOB1/IOB2 tags (conlleval): a chunk starts at B-X, or at
+ * I-X after O or another type. Writes (tok0, tok1, type) triples. */
+static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    const char *t = tags[i];
+    if (t[0] == 'O' || strlen(t) < 3) {
+      i++;
+      continue;
+    }
+    const char *ty = t + 2;
+    int type = strcmp(ty, "PER") == 0 ? TD_NE_PER : strcmp(ty, "ORG") == 0 ? TD_NE_ORG
+             : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
+    size_t j = i + 1;
+    while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
+    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type};
+    i = j;
+  }
+  return k;
+}
+
+/* Builds a document from CoNLL tokens (gold tokenization), runs the tagger
+ * and the layer, and counts matches against the gold chunks. */
+static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *sent_of,
+                     size_t n, ner_counts *c) {
+  if (n == 0) return;
+  td_doc *doc = td_xcalloc(1, sizeof *doc);
+  td_arena_init(&doc->arena);
+  doc->eng = eng;
+  td_buf text = TD_BUF_INIT;
+  doc->toks = td_arena_alloc(&doc->arena, n * sizeof *doc->toks);
+  doc->ntoks = doc->cap_toks = n;
+  for (size_t i = 0; i < n; i++) {
+    if (i) td_buf_putc(&text, sent_of[i] != sent_of[i - 1] ? '\n' : ' ');
+    td_tok *t = &doc->toks[i];
+    t->start = (uint32_t)text.len;
+    td_buf_puts(&text, words[i]);
+    t->end = (uint32_t)text.len;
+    t->sent = sent_of[i];
+    t->head = -2;
+    const char *w = words[i];
+    int letters = 0, upper = 0, alnum = 0;
+    for (const char *p = w; *p; p++) {
+      if (isalpha((unsigned char)*p)) letters++, upper += isupper((unsigned char)*p) != 0;
+      if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) alnum++;
+      if (isdigit((unsigned char)*p)) t->flags |= TD_TOK_DIGIT;
+    }
+    if (isupper((unsigned char)w[0])) t->flags |= TD_TOK_CAP;
+    if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
+    if (!alnum) t->flags |= TD_TOK_PUNCT;
+    if (i == 0 || sent_of[i] != sent_of[i - 1]) t->flags |= TD_TOK_PARA_START;
+    else t->flags |= TD_TOK_SPACE_BEFORE;
+    char *low = td_arena_strdup(&doc->arena, w);
+    for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+    t->norm = low;
+  }
+  doc->len = text.len;
+  doc->text = td_arena_strndup(&doc->arena, text.ptr ? text.ptr : "", text.len);
+  td_buf_free(&text);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && sent_of[j] == sent_of[i]) j++;
+    TD_AGROW(&doc->arena, doc->sents, doc->cap_sents, doc->nsents + 1);
+    td_sent *s = &doc->sents[doc->nsents];
+    s->start = doc->toks[i].start, s->end = doc->toks[j - 1].end;
+    s->tok0 = (uint32_t)i, s->ntok = (uint32_t)(j - i);
+    for (size_t k = i; k < j; k++) doc->toks[k].sent = (uint32_t)doc->nsents;
+    doc->nsents++;
+    i = j;
+  }
+  if (eng->tagger) td_tag(eng, doc);
+  if (eng->lemma) td_lemmatize(eng, doc);
+  td_ne *pred;
+  size_t np;
+  td_actors_names(eng, doc, &pred, &np);
+  td_ne *gold = td_xmalloc((n + 1) * sizeof *gold);
+  size_t ng = gold_chunks(tags, n, gold);
+  /* both lists are in text order and non-overlapping: merge */
+  size_t a = 0, b = 0;
+  while (a < np || b < ng) {
+    if (a < np && pred[a].type == TD_NE_NONE) {
+      a++;
+      continue;
+    }
+    if (a < np && b < ng && pred[a].tok0 == gold[b].tok0 && pred[a].tok1 == gold[b].tok1) {
+      if (pred[a].type == gold[b].type) c->tp[gold[b].type]++;
+      else c->fp[pred[a].type]++, c->fn[gold[b].type]++;
+      a++, b++;
+    } else if (b >= ng || (a < np && pred[a].tok0 < gold[b].tok0) ||
+               (a < np && pred[a].tok0 == gold[b].tok0 && pred[a].tok1 < gold[b].tok1)) {
+      c->fp[pred[a].type]++;
+      a++;
+    } else {
+      c->fn[gold[b].type]++;
+      b++;
+    }
+  }
+  free(gold);
+  td_doc_free(doc);
+}
+
+static void prf(FILE *out, const char *label, long tp, long fp, long fn) {
+  double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+  double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  fprintf(out, "%-18s precision %6.2f%%  recall %6.2f%%  F1 %6.2f  (gold %ld, found %ld)\n", label,
+          100 * p, 100 * r, 100 * f, tp + fn, tp + fp);
+}
+
+int td_eval_ner(const td_engine *eng, const char *conll_file, FILE *out) {
+  FILE *f = fopen(conll_file, "r");
+  if (!f) {
+    fprintf(out, "cannot read %s\n", conll_file);
+    return -1;
+  }
+  ner_counts c;
+  memset(&c, 0, sizeof c);
+  char **words = NULL, **tags = NULL;
+  uint32_t *sent_of = NULL;
+  size_t n = 0, cap = 0, capt = 0, caps = 0, ndocs = 0;
+  uint32_t sent = 0;
+  char *line = NULL;
+  size_t lcap = 0;
+  ssize_t got;
+  int more = 1;
+  while (more) {
+    got = getline(&line, &lcap, f);
+    more = got >= 0;
+    if (more)
+      while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = 0;
+    int docstart = more && strncmp(line, "-DOCSTART-", 10) == 0;
+    if (!more || docstart) {
+      eval_doc(eng, words, tags, sent_of, n, &c);
+      if (n) ndocs++;
+      for (size_t i = 0; i < n; i++) free(words[i]), free(tags[i]);
+      n = 0;
+      sent = 0;
+      continue;
+    }
+    if (got == 0) {
+      if (n && sent_of[n - 1] == sent) sent++;
+      continue;
+    }
+    char *sp = strchr(line, ' '), *lsp = strrchr(line, ' ');
+    if (!sp) continue;
+    TD_GROW(words, cap, n + 1);
+    TD_GROW(tags, capt, n + 1);
+    TD_GROW(sent_of, caps, n + 1);
+    words[n] = td_xstrndup(line, (size_t)(sp - line));
+    tags[n] = td_xstrdup(lsp + 1);
+    sent_of[n] = sent;
+    n++;
+  }
+  free(line);
+  free(words);
+  free(tags);
+  free(sent_of);
+  fclose(f);
+  static const char *const names[] = {"", "PER", "ORG", "LOC", "MISC"};
+  fprintf(out, "NER on %s: %zu documents (entity-level, conlleval semantics)\n", conll_file, ndocs);
+  long tp = 0, fp = 0, fn = 0;
+  for (int t = 1; t <= 4; t++) {
+    prf(out, names[t], c.tp[t], c.fp[t], c.fn[t]);
+    if (t <= 3) tp += c.tp[t], fp += c.fp[t], fn += c.fn[t];
+  }
+  prf(out, "PER/ORG/LOC", tp, fp, fn);
+  prf(out, "all four types", tp + c.tp[4], fp + c.fp[4], fn + c.fn[4]);
   return 0;
 }

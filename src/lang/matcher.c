@@ -296,16 +296,35 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
     hit hits[16];
     size_t nhits = 0;
     for (uint32_t j = i; j < tok1 && j - i < MAXTOKS; j++) {
+      size_t before = klen[0], before_m[NMODES];
+      memcpy(before_m, klen, sizeof before_m);
       if (extend_keys(doc, j, keys, klen) != 0) break;
       if (klen[0] > d->maxkey && klen[1] > d->maxkey && klen[2] > d->maxkey) break;
+      if (klen[0] == before) { /* a bare hyphen token starts or ends no match */
+        if (j == i) break;
+        continue;
+      }
       size_t nnew = 0;
       hit found[16];
       for (int mode = 0; mode < NMODES; mode++) {
         if (klen[mode] == 0) continue;
-        uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], klen[mode]), mode);
-        for (size_t ti = 0; ti < d->ntabs && nnew < 16; ti++) {
-          const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
-          if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
+        /* A possessive glued to the token ("Korea's" as one token) is
+         * looked up without its 's as well; the match keeps the token. */
+        size_t kl = klen[mode];
+        int poss = kl > 2 && keys[mode][kl - 2] == '\'' &&
+                   (keys[mode][kl - 1] == 's' || keys[mode][kl - 1] == 'S') &&
+                   (kl - before_m[mode] > 2 || j > i);
+        for (int pass = 0; pass <= poss; pass++) {
+          size_t n = pass ? kl - 2 : kl;
+          char save = keys[mode][n];
+          keys[mode][n] = 0;
+          uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], n), mode);
+          for (size_t ti = 0; ti < d->ntabs && nnew < 16; ti++) {
+            const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
+            if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
+          }
+          keys[mode][n] = save;
+          if (nnew) break;
         }
       }
       if (nnew) {

@@ -1,0 +1,39 @@
+/*
+ * actors.h — private interface of the actors layer (actors.c) for the
+ * layers after it (quotes, quantities, events) and for `tidings eval ner`.
+ * The layer itself is td_actors() in extract.h.
+ */
+#ifndef TD_ACTORS_H
+#define TD_ACTORS_H
+
+#include "extract.h"
+
+#include <stdio.h>
+
+/* The actor whose mention covers bytes [start, end) of doc->text: first an
+ * actor with a mention containing the span, else one with a mention inside
+ * it; -1 when none. Linear in the number of mentions. */
+int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
+
+/* Named-entity types of the CoNLL scheme, for evaluation. */
+enum { TD_NE_NONE = 0, TD_NE_PER, TD_NE_ORG, TD_NE_LOC, TD_NE_MISC };
+
+/* A typed name in the text: tokens [tok0, tok1). */
+typedef struct td_ne {
+  uint32_t tok0, tok1;
+  int type; /* TD_NE_* */
+} td_ne;
+
+/* Runs the actors layer on doc (like td_actors) and, when names is not
+ * NULL, also lists every name it typed (arena-allocated, in text order):
+ * people, organizations, countries and places, nationalities (MISC). */
+int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nnames);
+
+/* Scores the layer's names against a CoNLL-2003 file (IOB tags in the last
+ * column, -DOCSTART- lines between documents), entity-level, with
+ * conlleval's semantics: a name counts when its span and type both match.
+ * Prints per-type and overall precision, recall and F1 (PER/ORG/LOC; MISC
+ * separately) to out. 0, or -1 when the file cannot be read. */
+int td_eval_ner(const td_engine *eng, const char *conll_file, FILE *out);
+
+#endif

@@ -1,0 +1,110 @@
+/* test_actors.c — the actors layer through the library: dated roles,
+ * coreference, td_actor_at, user dictionaries (--dict), and the NER scorer
+ * on a tiny CoNLL file. Needs build/tidings.res (made by `make`). */
+#include "unit.h"
+#include "extract/actors.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static td_doc *run(td_engine *eng, const char *text, const char *date) {
+  td_input in = {0};
+  in.id = "t";
+  in.body = (char *)text;
+  in.body_len = strlen(text);
+  in.date = (char *)date;
+  return td_doc_process(eng, &in);
+}
+
+static int actor(const td_doc *d, const char *entity) {
+  for (size_t i = 0; i < d->nactors; i++)
+    if (strcmp(d->actors[i].entity, entity) == 0) return (int)i;
+  return -1;
+}
+
+static td_engine *engine(const char *const *dirs) {
+  td_config cfg = {0};
+  cfg.dict_dirs = dirs;
+  char err[512];
+  td_engine *e = td_engine_new(&cfg, err, sizeof err);
+  if (!e) fprintf(stderr, "  skip: %s\n", err);
+  return e;
+}
+
+TD_TEST(actors_dated_roles_and_coreference) {
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  const char *text =
+      "Officials met in Washington on Thursday.\n\n"
+      "U.S. President Joe Biden met Defense Secretary Lloyd Austin. "
+      "Austin said the talks went well, and he added that more would follow.\n";
+  td_doc *d = run(eng, text, "2024-11-01");
+  int b = actor(d, "joe-biden"), a = actor(d, "lloyd-austin");
+  CHECK(b >= 0 && a >= 0);
+  if (b >= 0) CHECK_STR(d->actors[b].code, "USAGOV");
+  if (a >= 0) {
+    CHECK(d->actors[a].nmentions == 3);
+    const char *p = strstr(d->text, "Austin said");
+    CHECK(p && td_actor_at(d, (uint32_t)(p - d->text), (uint32_t)(p - d->text) + 6) == a);
+    p = strstr(d->text, "he added");
+    CHECK(p && td_actor_at(d, (uint32_t)(p - d->text), (uint32_t)(p - d->text) + 2) == a);
+  }
+  CHECK(td_actor_at(d, 0, 4) == -1);
+  td_doc_free(d);
+  d = run(eng, text, "2005-03-01");
+  b = actor(d, "joe-biden");
+  CHECK(b >= 0);
+  if (b >= 0) CHECK_STR(d->actors[b].code, "USALEG");
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
+TD_TEST(actors_user_dictionary) {
+  char dir[] = "/tmp/td_actors_XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  char path[256];
+  snprintf(path, sizeof path, "%s/mine.tsv", dir);
+  FILE *f = fopen(path, "w");
+  fputs("Jane Roe\tperson\tjane-roe|Jane Roe|f|FRA,GOV,Mayor,2020-01-01,\n", f);
+  fclose(f);
+  const char *dirs[] = {dir, NULL};
+  td_engine *eng = engine(dirs);
+  if (eng) {
+    td_doc *d = run(eng, "Officials met on Thursday.\n\nJane Roe spoke. Roe said the city would grow. She added that taxes would fall.\n",
+                    "2024-01-01");
+    int k = actor(d, "jane-roe");
+    CHECK(k >= 0);
+    if (k >= 0) {
+      CHECK_STR(d->actors[k].code, "FRAGOV");
+      CHECK(d->actors[k].nmentions == 3);
+    }
+    td_doc_free(d);
+    td_engine_free(eng);
+  }
+  unlink(path);
+  rmdir(dir);
+}
+
+TD_TEST(actors_eval_ner_small) {
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  char path[] = "/tmp/td_ner_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("-DOCSTART- -X- O O\n\n"
+        "Russian NNP I-NP I-MISC\nPresident NNP I-NP O\nVladimir NNP I-NP I-PER\n"
+        "Putin NNP I-NP I-PER\nvisited VBD I-VP O\nGermany NNP I-NP I-LOC\n. . O O\n",
+        f);
+  fclose(f);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  CHECK(td_eval_ner(eng, path, out) == 0);
+  fclose(out);
+  CHECK(buf && strstr(buf, "PER/ORG/LOC") != NULL);
+  CHECK(buf && strstr(buf, "F1 100.00") != NULL);
+  free(buf);
+  unlink(path);
+  td_engine_free(eng);
+}
