@@ -5,7 +5,8 @@
  * headline paragraph (short, no final period, followed by the body) →
  * title, with a leading wire marker such as "(3rd LD)", "(LEAD)",
  * "(URGENT)" or "(News Focus)" split off; trailing "Source: …" and "(END)"
- * paragraphs → source / dropped. A place dateline at the start of the body
+ * paragraphs → source / dropped; a byline paragraph ("By Jane Doe") near the
+ * top is dropped. A place dateline at the start of the body
  * ("WASHINGTON, Nov. 1, 2024 (AP) --") gives the date when it has a year,
  * and stays in the text.
  *
@@ -297,6 +298,25 @@ static int agency_para(const char *s, size_t n) {
   return !wire_marker(s, n) || strchr(s, ' ') == NULL;
 }
 
+/* A byline paragraph: "By Kim Min-ji", "By Jane Doe and John Roe, Reuters"
+ * (at most 8 words, each capitalized or a joining word). */
+static int byline_para(const char *s, size_t n) {
+  if (n < 5 || n > 80 || strncmp(s, "By ", 3) != 0 || !is_upper((unsigned char)s[3])) return 0;
+  int words = 0;
+  for (size_t i = 3; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    size_t e = i;
+    while (e < n && s[e] != ' ') e++;
+    words++;
+    int joiner = (e - i == 3 && strncmp(s + i, "and", 3) == 0) ||
+                 (e - i == 2 && (strncmp(s + i, "in", 2) == 0 || strncmp(s + i, "of", 2) == 0));
+    if (!joiner && !is_upper((unsigned char)s[i])) return 0;
+    i = e;
+  }
+  return words >= 1 && words <= 8 && s[n - 1] != '.';
+}
+
 /* ---- putting it together ---- */
 
 typedef struct {
@@ -366,13 +386,19 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
       first++;
       continue;
     }
+    if (byline_para(s, n)) { /* not a sentence of the article: dropped */
+      first++;
+      continue;
+    }
     if (m->title) break;
     size_t mk = leading_markers(s, n);
     if (mk == n) break; /* a paragraph of markers only: leave it */
     if (mk || headline_para(s, n)) {
       /* the body must follow: a paragraph that ends like a sentence */
       size_t b = first + 1;
-      while (b < last && dateline_para(t + P[b].off, P[b].len, date)) b++;
+      while (b < last && (dateline_para(t + P[b].off, P[b].len, date) ||
+                          byline_para(t + P[b].off, P[b].len)))
+        b++;
       if (b >= last) break;
       if (!mk && !sentence_final(t + P[b].off, P[b].len) &&
           !(P[b].len && strchr("!?", t[P[b].off + P[b].len - 1])))
