@@ -210,6 +210,10 @@ static void build_words(td_qctx *c) {
     else if (cp == '"') {
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
                     prevcp == 0x2014 || prevcp == 0x2013;
+      /* a mark with space on both sides closes: "... 'outreach,' " he said */
+      if (opening && prevcp != '\n' && i + 1 < d->len &&
+          (d->text[i + 1] == ' ' || d->text[i + 1] == '\n'))
+        opening = 0;
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     i += (size_t)k;
@@ -312,11 +316,23 @@ static int is_punct(const td_qctx *c, size_t i, const char *set) {
   return (w->flags & TD_QW_PUNCT) && w->e - w->s == 1 && strchr(set, c->doc->text[w->s]);
 }
 
+/* A lowercase word in -ly ("publicly", "often" is listed): an adverb. */
+static int is_adverb(const td_qword *w) {
+  size_t n = w->e - w->s;
+  if (w->flags & (TD_QW_CAP | TD_QW_PUNCT)) return 0;
+  if (strcmp(w->lw, "often") == 0 || strcmp(w->lw, "always") == 0 || strcmp(w->lw, "now") == 0 ||
+      strcmp(w->lw, "frequently") == 0 || strcmp(w->lw, "once") == 0)
+    return 1;
+  return n >= 5 && strcmp(w->lw + n - 2, "ly") == 0 && strcmp(w->lw, "family") != 0 &&
+         strcmp(w->lw, "ally") != 0 && strcmp(w->lw, "italy") != 0;
+}
+
 /* Whether word i may be part of a speaker's noun phrase. */
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
   if (w->flags & TD_QW_PUNCT) return 0;
-  if (td_qword_in(w, np_stop)) return 0;
+  if (td_qword_in(w, np_stop) || strcmp(w->lw, "and") == 0) return 0;
+  if (is_adverb(w)) return 0;
   switch (w->upos) {
   case TD_VERB: case TD_AUX: case TD_SCONJ: case TD_ADV: return 0;
   case TD_ADP: return strcmp(w->lw, "of") == 0;
@@ -329,12 +345,26 @@ static int np_word(const td_qctx *c, size_t i) {
  * auxiliaries and adverbs ("has also"). 1 with *who set, or 0. */
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
-  while (i > 0 && !(c->w[i].flags & TD_QW_PARA) && td_qword_in(&c->w[i - 1], aux_adv)) i--;
+  for (;;) {
+    while (i > 0 && !(c->w[i].flags & TD_QW_PARA) &&
+           (td_qword_in(&c->w[i - 1], aux_adv) || is_adverb(&c->w[i - 1])))
+      i--;
+    /* "I laughed and said": the subject of the first verb */
+    if (i >= 3 && !(c->w[i].flags & TD_QW_PARA) && strcmp(c->w[i - 1].lw, "and") == 0 &&
+        !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !td_qword_in(&c->w[i - 2], np_stop) &&
+        strlen(c->w[i - 2].lw) > 3 && strcmp(c->w[i - 2].lw + strlen(c->w[i - 2].lw) - 2, "ed") == 0) {
+      i -= 2;
+      continue;
+    }
+    break;
+  }
   if (i > 0 && (c->w[i].flags & TD_QW_PARA) && i != k) return 0;
   size_t end = i, start = i, n = 0, has_and = 0;
   while (start > 0 && n < 8 && !(c->w[start].flags & TD_QW_PARA)) {
     size_t j = start - 1;
-    if (np_word(c, j) || (strcmp(c->w[j].lw, "and") == 0 && n > 0)) {
+    int and_ok = strcmp(c->w[j].lw, "and") == 0 && n > 0 && j > 0 &&
+                 (c->w[j - 1].flags & TD_QW_CAP) && (c->w[start].flags & TD_QW_CAP);
+    if (np_word(c, j) || and_ok) {
       if (strcmp(c->w[j].lw, "and") == 0) has_and = 1;
       start = j, n++;
       continue;
@@ -347,7 +377,8 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
     }
     break;
   }
-  while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",")))
+  while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",") ||
+                         (c->w[start].flags & TD_QW_DIGIT)))
     start++;
   if (start >= end) return 0;
   /* "of" must sit inside the phrase, not at its edge */
@@ -392,6 +423,17 @@ static int ed_verb(const td_qctx *c, size_t k) {
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
+  /* "..." ― Carla Sanchez */
+  if ((c->w[j].flags & TD_QW_PUNCT) && j + 1 < c->nw && (c->w[j + 1].flags & TD_QW_CAP) &&
+      !(c->w[j + 1].flags & TD_QW_PARA) && c->w[j].e - c->w[j].s == 3 &&
+      (unsigned char)c->doc->text[c->w[j].s] == 0xE2 && (unsigned char)c->doc->text[c->w[j].s + 1] == 0x80 &&
+      ((unsigned char)c->doc->text[c->w[j].s + 2] == 0x94 || (unsigned char)c->doc->text[c->w[j].s + 2] == 0x95)) {
+    if (!np_after(c, j + 1, who)) return 0;
+    cue->start = cue->end = 0;
+    size_t e = td_qword_at(c, who->end);
+    *next = e < c->nw ? e + 1 : e;
+    return 1;
+  }
   int kind = 0, n = td_cue_at(c, j, &kind);
   if (n) {
     if (kind == TD_CUE_NAME) return 2;
@@ -424,7 +466,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t e = j;
       while (e < k && !is_punct(c, e, ",(")) e++;
       size_t ee = e;
-      while (ee > j && td_qword_in(&c->w[ee - 1], aux_adv)) ee--;
+      while (ee > j && (td_qword_in(&c->w[ee - 1], aux_adv) || is_adverb(&c->w[ee - 1]))) ee--;
       if (ee == j) return 0;
       for (size_t x = j; x < ee; x++)
         if (!np_word(c, x) && strcmp(c->w[x].lw, "and") != 0) return 0;
@@ -696,6 +738,16 @@ static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, 
   out->confidence = conf;
 }
 
+/* Whether the words between a closing mark and the next opening mark are
+ * no more than the cue's sentence ("...," he said on Saturday. "..."). */
+static int close_to(const td_qctx *c, size_t close, size_t open) {
+  int ends = 0;
+  if (open <= close || open - close > 25) return 0;
+  for (size_t k = close + 1; k < open; k++)
+    if (c->w[k].flags & TD_QW_SEND) ends++;
+  return ends <= 1;
+}
+
 /* Appends the parts of candidate q to quotation out. */
 static void extend_quote(td_qctx *c, td_quote *out, const qcand *q) {
   td_doc *d = c->doc;
@@ -732,6 +784,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
   size_t last_para_word = (size_t)-1;
   int last_found = 0;
   size_t last_idx = (size_t)-1; /* candidate index of the last full quotation */
+  size_t last_close = 0;        /* word index of its closing mark */
   int last_partial_found = 0, last_partial_sent = -1;
   td_span last_pwho = {0, 0}, last_pcue = {0, 0};
   for (size_t i = 0; i < nq; i++) {
@@ -764,10 +817,11 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     }
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
-    if (!found && full && last_found && last_para_word == para && last_idx + 1 == i) {
+    if (!found && full && last_found && last_para_word == para && last_idx + 1 == i &&
+        close_to(&c, last_close, cur->open)) {
       /* the quotation goes on after its cue: "...," he said. "..." */
       extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
-      last_idx = i;
+      last_idx = i, last_close = cur->close;
       continue;
     }
     if (!found && full && cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND)) {
@@ -788,7 +842,9 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     const qcand *q2 = NULL;
     if (found && full && next && i + 1 < nq) {
       size_t k = next;
-      while (k < c.nw && k < next + 12 && !(c.w[k].flags & (TD_QW_SEND | TD_QW_PARA | TD_QW_QOPEN)))
+      int kind2;
+      while (k < c.nw && k < next + 12 && !(c.w[k].flags & (TD_QW_SEND | TD_QW_PARA | TD_QW_QOPEN)) &&
+             !td_cue_at(&c, k, &kind2))
         k++;
       if (k == q[i + 1].open && k > 0 && is_punct(&c, k - 1, ",:") &&
           !(c.w[k].flags & TD_QW_PARA))
@@ -803,6 +859,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       while (lp > 0 && !(c.w[lp].flags & TD_QW_PARA)) lp--;
       last_para_word = lp;
       last_idx = q2 ? i + 1 : i;
+      last_close = (q2 ? q2 : cur)->close;
     }
   }
   claims_in_quotes(doc);
@@ -815,7 +872,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
 typedef struct ev_item {
   uint32_t s, e;
   uint32_t src[8][2];
-  int nsrc, matched;
+  int nsrc, matched, hit;
 } ev_item;
 
 static char *slurp(const char *path, size_t *len) {
@@ -979,6 +1036,7 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
     return -1;
   }
   int verbose = getenv("TD_EVAL_VERBOSE") != NULL;
+  size_t sys_hit = 0, sys_n = 0, gold_hit = 0, gold_n = 0;
   size_t tp = 0, fp = 0, fn = 0, spk_ok = 0, spk_n = 0, ndocs = 0, partial = 0;
   for (size_t f = 0; f < ntext; f++) {
     size_t bl = strlen(texts[f]) - 4;
@@ -1010,12 +1068,16 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
         if (qq->partial) { partial++; continue; }
         uint32_t s = map[td_doc_cp(doc, qq->span.start)], e = map[td_doc_cp(doc, qq->span.end)];
         ev_item *m = NULL;
+        int any = 0;
+        for (size_t k = 0; k < ng; k++)
+          if (ev_overlap(s, e + 1, gold[k].s, gold[k].e)) gold[k].hit = 1, any = 1;
+        sys_hit += (size_t)any, sys_n++;
         for (size_t k = 0; k < ng && !m; k++)
           if (!gold[k].matched && ev_overlap(s, e + 1, gold[k].s, gold[k].e)) m = &gold[k];
         if (!m) {
           fp++;
           if (verbose)
-            fprintf(out, "FP %s: %.*s\n", texts[f], (int)(qq->span.end - qq->span.start < 100 ? qq->span.end - qq->span.start : 100),
+            fprintf(out, "FP%s %s: %.*s\n", any ? "" : "0", texts[f], (int)(qq->span.end - qq->span.start < 100 ? qq->span.end - qq->span.start : 100),
                     doc->text + qq->span.start);
           continue;
         }
@@ -1041,6 +1103,7 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
       }
       free(dc), free(map);
     }
+    for (size_t k = 0; k < ng; k++) gold_hit += (size_t)gold[k].hit, gold_n++;
     for (size_t k = 0; k < ng; k++)
       if (!gold[k].matched) {
         fn++;
@@ -1057,6 +1120,9 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
   double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
   double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
   fprintf(out, "quotes on %s: %zu documents\n", dir, ndocs);
+  double lp = sys_n ? (double)sys_hit / (double)sys_n : 0, lr = gold_n ? (double)gold_hit / (double)gold_n : 0;
+  fprintf(out, "  direct quotations (overlap): %zu found, %zu gold  P %.3f R %.3f F1 %.3f\n", sys_n,
+          gold_n, lp, lr, lp + lr > 0 ? 2 * lp * lr / (lp + lr) : 0.0);
   fprintf(out, "  direct quotations (overlap, one-to-one): tp %zu fp %zu fn %zu  P %.3f R %.3f F1 %.3f\n",
           tp, fp, fn, p, r, f1);
   fprintf(out, "  speaker accuracy (speaker span overlaps gold Source, over %zu matched with a source): %.3f\n",
