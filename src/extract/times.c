@@ -511,6 +511,7 @@ typedef struct ctx {
   long dct;        /* as days */
   long anchor;     /* the date the narrative last mentioned (days) */
   int has_anchor;
+  int anchor_y;    /* the year the narrative last mentioned; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
@@ -538,8 +539,10 @@ static int has(const ctx *c, int i, uint32_t cls) {
 }
 /* A dot glued to the previous unit ("Nov.", "a.m."): its index + 1, else i. */
 static int dot(const ctx *c, int i) {
+  const char *w = i > 0 ? c->u[i - 1].w : "";
   return is_p(c, i, '.') && !c->u[i].space && i > 0 && c->u[i - 1].kind == 'w' &&
-                 (strlen(c->u[i - 1].w) <= 4 || strchr(c->u[i - 1].w, '.'))
+                 ((strlen(w) <= 4 && strcmp(w, "may") && strcmp(w, "june") && strcmp(w, "july")) ||
+                  strchr(w, '.'))
              ? i + 1
              : i;
 }
@@ -780,7 +783,7 @@ static void dur_value(char *out, size_t cap, int uk, long n, int half) {
   if (n < 0)
     snprintf(out, cap, "P%sX%s", timeunit ? "T" : "", code);
   else if (half && (uk == U_HOUR || uk == U_YEAR || uk == U_DAY))
-    snprintf(out, cap, "P%ld%s%s", n, uk == U_HOUR ? "T" : "", uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
+    snprintf(out, cap, "P%s%ld%s", uk == U_HOUR ? "T" : "", n, uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
   else if (half)
     snprintf(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
   else
@@ -944,7 +947,6 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
         set_day(h, T_DATE, (c->has_anchor ? c->anchor : c->dct) + off);
       return e;
     }
-    return i;
   }
   /* the 1st of November [2024] */
   if (is_w(c, i, "the") && mday_at(c, i + 1) && c->u[i + 1].w[0] && is_w(c, i + 2, "of") &&
@@ -972,6 +974,9 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     e++;
     int k = is_p(c, e, ',') ? e + 1 : e;
     if ((y = year_at(c, k))) e = k + 1;
+    else if (has(c, e, W_DIR) && is_w(c, e + 1, "year") && u[e].dir >= -1 && u[e].dir <= 1 &&
+             strcmp(u[e].w, "past") && strcmp(u[e].w, "current"))
+      y = c->has_dct ? c->dy + u[e].dir : 0, e += 2; /* Dec. 20 last year */
     else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
     if (y && !valid_date(y, m, d)) return i;
     if (!y) {
@@ -1008,6 +1013,16 @@ static int month_context(const ctx *c, int i) {
       if (strcmp(c->u[i - 1].w, pre[k]) == 0) return 1;
   int e = dot(c, i + 1);
   return year_at(c, e) || mday_at(c, e) || is_p(c, e, ',') || is_p(c, e, '.') || e >= c->n;
+}
+
+/* Words that put a year after them without naming it ("In 2011"). */
+static int preposition(const char *w) {
+  static const char *const p[] = {"in", "by", "since", "until", "from", "during", "before",
+                                  "after", "through", "of", "to", "between", "and", "or",
+                                  "for", "around", "circa", "throughout", "till", "as"};
+  for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+    if (strcmp(w, p[k]) == 0) return 1;
+  return 0;
 }
 
 /* Months, seasons, years, decades, centuries, quarters, halves, and
@@ -1130,8 +1145,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
                                         is_w(c, j - 1, "by") || is_w(c, j - 1, "since") ||
                                         is_w(c, j - 1, "until") || is_w(c, j - 1, "mid") ||
                                         is_w(c, j - 1, "-")));
-      if (!cue || is_w(c, j - 1, "the") || (j > 1 && is_w(c, j - 2, "the") && has(c, j - 1, W_EDGE)))
-        return i;
+      if (is_w(c, j - 1, "the") && !(j > 1 && (is_w(c, j - 2, "in") || is_w(c, j - 2, "during") ||
+                                               is_w(c, j - 2, "by") || is_w(c, j - 2, "until") ||
+                                               is_w(c, j - 2, "since") || is_w(c, j - 2, "through"))))
+        cue = 0;
+      if (!cue) return i;
       if (!c->has_dct) {
         snprintf(h->val, sizeof h->val, "XXXX-%s", sc[s]);
         return e;
@@ -1214,7 +1232,10 @@ static int period_expr(const ctx *c, int i, hit *h) {
         unit_shift(c, h, uk, 0);
         return k + 2;
       }
-      shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
+      if (uk == U_YEAR && c->anchor_y)
+        snprintf(h->val, sizeof h->val, "%04d", c->anchor_y + d / 2);
+      else
+        shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
       h->has_day = 0;
       return k + 2;
     }
@@ -1224,8 +1245,10 @@ static int period_expr(const ctx *c, int i, hit *h) {
   }
   /* that year / that month / that week: the anchor's */
   if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
-      u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct && c->has_anchor) {
-    shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
+      u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct &&
+      (c->has_anchor || (c->anchor_y && u[j + 1].unitk == U_YEAR))) {
+    if (u[j + 1].unitk == U_YEAR && c->anchor_y) snprintf(h->val, sizeof h->val, "%04d", c->anchor_y);
+    else shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
     h->has_day = 0;
     return j + 2;
   }
@@ -1233,6 +1256,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if ((y = year_at(c, j)) && y >= 1500) {
     if (j > 0 && (is_p(c, j - 1, '$') || is_p(c, j - 1, '#') || c->u[j - 1].kind == 'n' ||
                   is_w(c, j - 1, "no") || is_w(c, j - 1, "number") ||
+                  (c->u[j - 1].kind == 'w' && c->u[j - 1].cap && !preposition(c->u[j - 1].w) &&
+                   !(c->u[j - 1].cls & (W_MONTH | W_SEASON | W_START | W_EDGE | W_DIR))) ||
                   (is_p(c, j - 1, '.') && !c->u[j].space)))
       return i;
     if (j + 1 < c->n) {
@@ -1329,6 +1354,16 @@ static int clock_expr(const ctx *c, int i, hit *h) {
     h->day = dh.day, h->has_day = 1;
   } else if (e2 > k && dh.has_day) {
     day = dh.day, known = 1;
+  } else {
+    for (int k2 = e; k2 < c->n && k2 < e + 8; k2++) {
+      if (is_p(c, k2, ';') || is_p(c, k2, '.')) break;
+      if (!has(c, k2, W_WDAY | W_REL | W_MONTH)) continue;
+      e2 = day_expr(c, k2, &dh, &dpod);
+      if (e2 > k2 && dh.has_day) {
+        day = dh.day, known = 1;
+        break;
+      }
+    }
   }
   h->type = T_TIME;
   char d[16];
@@ -1667,7 +1702,9 @@ static int can_start(const ctx *c, int i) {
   if (i == 0 || c->u[i].space) return 1;
   const unit *p = &c->u[i - 1];
   if (p->kind != 'p') return 0;
-  if (p->w[0] == '-' && i > 1 && !p->space && c->u[i - 2].kind != 'p') return 0;
+  if ((p->w[0] == '-' || p->w[0] == '/' || p->w[0] == ':' || p->w[0] == '.') && i > 1 &&
+      !p->space && c->u[i - 2].kind != 'p')
+    return 0;
   return 1;
 }
 
@@ -1728,6 +1765,9 @@ int td_times(const td_engine *eng, td_doc *doc) {
       t->type = type_names[h.type];
       t->value = td_arena_strdup(&doc->arena, h.val);
       if (h.has_day && c.has_dct) c.anchor = h.day, c.has_anchor = 1;
+      if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
+          (h.val[4] == 0 || h.val[4] == '-'))
+        c.anchor_y = atoi(h.val);
       i = e;
     }
   }
