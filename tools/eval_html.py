@@ -17,7 +17,7 @@ The extraction runs through `build/tidings extract --input-format html`
 with build/libtidings.a (--driver, the default: it calls td_html_extract
 alone, without the rest of the pipeline).
 """
-import argparse, collections, glob, html.parser, json, os, re, subprocess, sys, tempfile
+import argparse, collections, glob, html.parser, json, os, re, shutil, subprocess, sys, tempfile, time
 
 DRIVER = r'''
 #include "ingest/ingest.h"
@@ -90,10 +90,17 @@ def build_driver(lib, root):
     open(src, 'w').write(DRIVER)
     flags = subprocess.run(['pkg-config', '--cflags', '--libs', 'gumbo', 'jansson', 'zlib'],
                            capture_output=True, text=True).stdout.split()
-    subprocess.run(['cc', '-std=c11', '-D_GNU_SOURCE', '-O2', '-I' + os.path.join(root, 'src'),
-                    '-I' + os.path.join(root, 'include'), src, '-o', exe, lib] + flags +
-                   ['-lm', '-pthread'], check=True)
-    return exe
+    # link against a copy: a concurrent `make` may be rewriting the archive
+    for attempt in range(5):
+        copy = os.path.join(d, 'libtidings.a')
+        shutil.copy(lib, copy)
+        p = subprocess.run(['cc', '-std=c11', '-D_GNU_SOURCE', '-O2', '-I' + os.path.join(root, 'src'),
+                            '-I' + os.path.join(root, 'include'), src, '-o', exe, copy] + flags +
+                           ['-lm', '-pthread'], capture_output=True, text=True)
+        if p.returncode == 0:
+            return exe
+        time.sleep(3)
+    sys.exit('cannot build the driver:\n' + p.stderr[-2000:])
 
 def run_one(args, exe, path):
     if args.cli:
