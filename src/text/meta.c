@@ -269,7 +269,8 @@ static size_t leading_markers(const char *s, size_t n) {
   }
 }
 
-/* Does s end like a sentence (. or a quote after . or ,)? Headlines don't. */
+/* Does s end like a sentence (. or a quote after . or ,)? Headlines don't;
+ * an ellipsis is no sentence end here ("My memories of Marley..."). */
 static int sentence_final(const char *s, size_t n) {
   while (n > 0) {
     unsigned char c = (unsigned char)s[n - 1];
@@ -278,12 +279,13 @@ static int sentence_final(const char *s, size_t n) {
         (c == 0x9D || c == 0x99)) { n -= 3; continue; }
     break;
   }
+  if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) return 0;
   return n > 0 && strchr(".,;:", s[n - 1]) != NULL;
 }
 
 static int headline_para(const char *s, size_t n) {
   if (n == 0 || n > 300 || sentence_final(s, n)) return 0;
-  if (is_lower((unsigned char)s[0])) return 0;
+  if (is_lower((unsigned char)s[0]) && !(n > 1 && is_upper((unsigned char)s[1]))) return 0; /* iPod */
   int words = 1;
   for (size_t i = 0; i < n; i++) words += s[i] == ' ';
   return words <= 35;
@@ -400,9 +402,12 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
                           byline_para(t + P[b].off, P[b].len)))
         b++;
       if (b >= last) break;
-      if (!mk && !sentence_final(t + P[b].off, P[b].len) &&
-          !(P[b].len && strchr("!?", t[P[b].off + P[b].len - 1])))
-        break;
+      /* the body: the next paragraph, or the one after a standfirst */
+      int body = 0;
+      for (size_t q = b; q < last && q < b + 2; q++)
+        body |= sentence_final(t + P[q].off, P[q].len) ||
+                (P[q].len && strchr("!?", t[P[q].off + P[q].len - 1]));
+      if (!mk && !body) break;
       if (mk) {
         size_t e = mk;
         while (e > 0 && s[e - 1] == ' ') e--;

@@ -298,6 +298,17 @@ static int para_break(const char *a, size_t na, uint32_t wa, const char *b, size
   return a_first || wa <= 200;
 }
 
+/* Scraped text sometimes splits a sentence with a blank line (a link or
+ * a name removed): a paragraph that does not end a sentence, followed by one
+ * that starts with a lowercase word ("stretched", not "iTunes"), is one
+ * paragraph. Not applied to the first paragraph (a headline may look so). */
+static int continues_across_blank(const char *a, size_t na, const char *b, size_t nb) {
+  if (na == 0 || nb < 2 || ends_sentence(a, na)) return 0;
+  if (!is_lower((unsigned char)b[0]) || !(is_lower((unsigned char)b[1]) || b[1] == ' ')) return 0;
+  unsigned char z = (unsigned char)a[na - 1];
+  return z != ')' && z != ']';
+}
+
 /* ---- 5. teasers ---- */
 
 typedef struct {
@@ -369,6 +380,13 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out) 
     if (ln == 0) {
       if (open) P[np - 1].len = (uint32_t)(pb.len - P[np - 1].off);
       open = 0, block_first = 1;
+      continue;
+    }
+    if (!open && np > 1 && continues_across_blank(pb.ptr + P[np - 1].off, P[np - 1].len, ls, ln)) {
+      td_buf_putc(&pb, ' '); /* "...Jamaican" / "stretched her record...": one paragraph */
+      put_line(&m, &pb, ls, ln);
+      P[np - 1].len = (uint32_t)(pb.len - P[np - 1].off);
+      open = 1, block_first = 0;
       continue;
     }
     if (open) {
