@@ -28,21 +28,40 @@ enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 3
 #define C_ALPHA (C_LOWER | C_UPPER)
 #define C_ALNUM (C_ALPHA | C_DIGIT)
 
-static unsigned char cls[256];
-
-static void init_classes(void) {
-  if (cls['a']) return; /* idempotent; the table is the same for every thread */
-  for (int c = 0; c < 256; c++) {
-    unsigned char k = C_PUNCT;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = C_SPACE;
-    else if (c == '\n') k = C_NL;
-    else if (c >= 'a' && c <= 'z') k = C_LOWER;
-    else if (c >= 'A' && c <= 'Z') k = C_UPPER;
-    else if (c >= '0' && c <= '9') k = C_DIGIT;
-    else if (c >= 0x80) k = C_HIGH;
-    cls[c] = k;
-  }
-}
+/* Byte classes: S space, N newline, l lowercase, U uppercase, D digit,
+ * H a byte of a multi-byte UTF-8 character, P ASCII punctuation. */
+#define S C_SPACE
+#define N C_NL
+#define l C_LOWER
+#define U C_UPPER
+#define D C_DIGIT
+#define H C_HIGH
+#define P C_PUNCT
+static const unsigned char cls[256] = {
+    P, P, P, P, P, P, P, P, P, S, N, S, S, S, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+    P, l, l, l, l, l, l, l, l, l, l, l, l, l, l, l,
+    l, l, l, l, l, l, l, l, l, l, l, P, P, P, P, P,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef S
+#undef N
+#undef l
+#undef U
+#undef D
+#undef H
+#undef P
 
 /* Is code point cp punctuation or a symbol (its own token), as opposed to
  * a letter or digit of some script? */
@@ -589,7 +608,6 @@ static void split_sentences(td_doc *d) {
 
 int td_segment(const td_engine *eng, td_doc *d) {
   (void)eng;
-  init_classes();
   d->ntoks = 0, d->nsents = 0;
   if (!d->text || d->len == 0) return 0;
   tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START};
