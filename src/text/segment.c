@@ -307,7 +307,7 @@ static uint32_t scan_word(tz *z, uint32_t p, uint32_t e) {
     unsigned char next = j + 1 < e ? s[j + 1] : 0;
     if (c == '.' && next_word) {
       if (((cls[prev] & C_DIGIT) && (cls[next] & C_DIGIT)) || (cls[next] & C_LOWER) ||
-          j - seg == 1 || (cls[next] & C_DIGIT)) {
+          (j - seg == 1 && (cls[s[seg]] & C_ALPHA)) || (cls[next] & C_DIGIT)) {
         j++;
         seg = j;
         continue;
