@@ -210,6 +210,10 @@ static void build_words(td_qctx *c) {
     else if (cp == '"') {
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
                     prevcp == 0x2014 || prevcp == 0x2013;
+      /* after a colon or comma with a word right after: opens (Rep. X:"I have") */
+      if (!opening && (prevcp == ':' || prevcp == ',') && i + 1 < d->len &&
+          (unsigned char)d->text[i + 1] > ' ' && d->text[i + 1] != '"')
+        opening = 1;
       /* a mark with space on both sides closes: "... 'outreach,' " he said */
       if (opening && prevcp != '\n' && i + 1 < d->len &&
           (d->text[i + 1] == ' ' || d->text[i + 1] == '\n'))
@@ -410,7 +414,11 @@ static int ed_verb(const td_qctx *c, size_t k) {
   const td_qword *w = &c->w[k];
   size_t n = w->e - w->s;
   if (w->flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT) || n < 5) return 0;
-  if (strcmp(w->lw + n - 2, "ed") != 0 || td_qword_in(w, np_stop)) return 0;
+  int past = strcmp(w->lw + n - 2, "ed") == 0;
+  int pres = w->lw[n - 1] == 's' && w->lw[n - 2] != 's' && k > 0 &&
+             (td_qword_in(&c->w[k - 1], pronouns) || (c->w[k - 1].flags & TD_QW_CAP)) &&
+             k + 1 < c->nw && is_punct(c, k + 1, ".,");
+  if (!(past || pres) || td_qword_in(w, np_stop)) return 0;
   /* it must end the clause: a comma, a stop, or a short phrase after */
   return k + 1 >= c->nw || (c->w[k].flags & TD_QW_SEND) ||
          ((c->w[k + 1].flags & TD_QW_PUNCT) && !(c->w[k + 1].flags & TD_QW_QOPEN)) ||
@@ -452,7 +460,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     *next = e < c->nw ? e + 1 : e;
     return 1;
   }
-  for (size_t k = j + 1; k < c->nw && k < j + 18; k++) {
+  for (size_t k = j + 1; k < c->nw && k < j + 30; k++) {
     const td_qword *w = &c->w[k];
     if (w->flags & (TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
     if (c->w[k - 1].flags & TD_QW_SEND) return 0;
@@ -480,6 +488,27 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
   return 0;
 }
 
+/* The subject at the start of the sentence holding word k, after an
+ * opening phrase ("In response to X, Clinton's aide rallied ..."). */
+static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
+  static const char *const openers[] = {"in", "at", "on", "during", "after", "before", "for",
+                                        "with", "by", "from", "as", "while", "when", "speaking",
+                                        "asked", "but", "and", "still", "later", "earlier", NULL};
+  size_t s = k;
+  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
+         !(c->w[s - 1].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)))
+    s--;
+  if (td_qword_in(&c->w[s], openers)) {
+    while (s < k && !is_punct(c, s, ",")) s++;
+    s++;
+  }
+  size_t e = s;
+  while (e < k && e < s + 8 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
+  if (e == s || e >= k) return 0;
+  who->start = c->w[s].s, who->end = c->w[e - 1].e;
+  return 1;
+}
+
 /* The cue and speaker of the clause before word m (an opening mark, or any
  * word a claim is about), within its sentence and at most `reach` words
  * back: "Austin stated that ...", "according to the U.S. authorities, ...",
@@ -499,6 +528,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
     if (subject_before(c, k, who)) return 1;
+    /* "X urged women to vote, saying, ..." : the subject of the sentence */
+    size_t lw = strlen(c->w[k].lw);
+    if (k > 0 && is_punct(c, k - 1, ",") && lw > 4 && strcmp(c->w[k].lw + lw - 3, "ing") == 0)
+      return sentence_subject(c, k, who);
     /* "Trump, who has said ...": the subject before the relative clause */
     size_t r = k;
     while (r > 0 && td_qword_in(&c->w[r - 1], aux_adv)) r--;
@@ -633,6 +666,24 @@ static size_t words_in(const td_qctx *c, size_t from, size_t to) {
   return n;
 }
 
+/* A word of two or more letters, all capitals ("WORLD", "NEWS"). */
+static int all_caps(const td_qctx *c, const td_qword *w) {
+  int letters = 0;
+  for (uint32_t i = w->s; i < w->e; i++) {
+    char ch = c->doc->text[i];
+    if (ch >= 'a' && ch <= 'z') return 0;
+    if (ch >= 'A' && ch <= 'Z') letters++;
+  }
+  return letters >= 2 && !(w->flags & TD_QW_PUNCT);
+}
+
+/* Whether a sentence ends inside the quotation before its last word. */
+static int multi_sentence(const td_qctx *c, const qcand *q) {
+  for (size_t i = q->open + 1; i + 1 < q->close; i++)
+    if (c->w[i].flags & TD_QW_SEND) return 1;
+  return 0;
+}
+
 /* Whether the quotation starts a clause of its own (a full quotation) or
  * continues the writer's sentence (a partial one). */
 static int starts_clause(const td_qctx *c, const qcand *q) {
@@ -641,6 +692,7 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   const td_qword *p = &c->w[o - 1];
   int lower = o + 1 < c->nw && !(c->w[o + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT));
   if (p->flags & TD_QW_SEND) return 1;
+  if (all_caps(c, p)) return 1; /* after a headline in capitals */
   if (p->flags & TD_QW_PUNCT) {
     char ch = c->doc->text[p->s];
     if (ch == ':' || ch == '(' || ch == '.' || ch == '?' || ch == '!') return 1;
@@ -665,9 +717,7 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
       return 1;
   }
   /* "... that “...”" is full when it runs over several sentences */
-  if (strcmp(p->lw, "that") == 0)
-    for (size_t i = o + 1; i + 1 < q->close; i++)
-      if (c->w[i].flags & TD_QW_SEND) return 1;
+  if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
   return 0;
 }
 
@@ -818,7 +868,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
     if (!found && full && last_found && last_para_word == para && last_idx + 1 == i &&
-        close_to(&c, last_close, cur->open)) {
+        close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":")) {
       /* the quotation goes on after its cue: "...," he said. "..." */
       extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
       last_idx = i, last_close = cur->close;
