@@ -138,25 +138,42 @@ static const wordent words[] = {
     {"approximately", W_APPROX, 0},
     {"apr", W_MONTH, 4},
     {"april", W_MONTH, 4},
+    {"arose", W_PAST, 0},
     {"around", W_APPROX, 0},
     {"at", W_START, 0},
     {"aug", W_MONTH, 8},
     {"august", W_MONTH, 8},
     {"autumn", W_SEASON, 3},
+    {"awoke", W_PAST, 0},
+    {"became", W_PAST, 0},
     {"been", W_PAST, 0},
+    {"began", W_PAST, 0},
     {"biweekly", W_SETADV, U_WEEK},
+    {"bore", W_PAST, 0},
+    {"bought", W_PAST, 0},
+    {"bound", W_PAST, 0},
+    {"broke", W_PAST, 0},
+    {"brought", W_PAST, 0},
+    {"built", W_PAST, 0},
+    {"came", W_PAST, 0},
     {"century", W_UNIT, U_CENTURY},
+    {"chose", W_PAST, 0},
+    {"christmas", W_START, 0},
     {"coming", W_DIR, 1},
     {"current", W_DIR, 0},
     {"currently", W_VAGUE, V_PRESENT},
     {"daily", W_SETADV, U_DAY},
     {"day", W_UNIT, U_DAY},
     {"days", W_UNIT | W_PLURAL, U_DAY},
+    {"dealt", W_PAST, 0},
     {"dec", W_MONTH, 12},
     {"decade", W_UNIT, U_DECADE},
     {"decades", W_UNIT | W_PLURAL, U_DECADE},
     {"december", W_MONTH, 12},
     {"did", W_PAST, 0},
+    {"drew", W_PAST, 0},
+    {"drove", W_PAST, 0},
+    {"dug", W_PAST, 0},
     {"each", W_START, 0},
     {"earlier", W_EDGE, E_EARLIER},
     {"early", W_EDGE, E_EARLY},
@@ -175,6 +192,9 @@ static const wordent words[] = {
     {"fall", W_SEASON, 3},
     {"feb", W_MONTH, 2},
     {"february", W_MONTH, 2},
+    {"fed", W_PAST, 0},
+    {"fell", W_PAST, 0},
+    {"felt", W_PAST, 0},
     {"few", W_FUZZY, 0},
     {"fewer", W_START, 0},
     {"fifteen", W_NUM, 15},
@@ -184,41 +204,67 @@ static const wordent words[] = {
     {"first", W_ORD, 1},
     {"fiscal", W_START, 0},
     {"five", W_NUM, 5},
+    {"fled", W_PAST, 0},
+    {"flew", W_PAST, 0},
     {"following", W_DIR, 2},
+    {"forgave", W_PAST, 0},
+    {"forgot", W_PAST, 0},
     {"formerly", W_START, 0},
     {"fortnight", W_UNIT, U_WEEK},
     {"forty", W_NUM, 40},
+    {"fought", W_PAST, 0},
+    {"found", W_PAST, 0},
     {"four", W_NUM, 4},
     {"fourteen", W_NUM, 14},
     {"fourteenth", W_ORD, 14},
     {"fourth", W_ORD, 4},
     {"fri", W_WDAY, 5},
     {"friday", W_WDAY, 5},
+    {"froze", W_PAST, 0},
     {"future", W_START, 0},
+    {"gave", W_PAST, 0},
     {"gmt", W_ZONE, 0},
+    {"got", W_PAST, 0},
+    {"grew", W_PAST, 0},
     {"had", W_PAST, 0},
     {"half", W_UNIT, U_HALF},
+    {"halloween", W_START, 0},
+    {"held", W_PAST, 0},
+    {"hid", W_PAST, 0},
     {"hour", W_UNIT, U_HOUR},
     {"hourly", W_SETADV, U_HOUR},
     {"hours", W_UNIT | W_PLURAL, U_HOUR},
     {"hundred", W_NUM, 100},
+    {"hung", W_PAST, 0},
+    {"independence", W_START, 0},
     {"jan", W_MONTH, 1},
     {"january", W_MONTH, 1},
     {"jul", W_MONTH, 7},
     {"july", W_MONTH, 7},
     {"jun", W_MONTH, 6},
     {"june", W_MONTH, 6},
+    {"kept", W_PAST, 0},
+    {"knew", W_PAST, 0},
     {"kst", W_ZONE, 0},
+    {"labor", W_START, 0},
     {"last", W_DIR, -1},
     {"late", W_EDGE, E_LATE},
     {"lately", W_START, 0},
     {"later", W_EDGE, E_LATER},
     {"least", W_APPROX, 0},
+    {"led", W_PAST, 0},
+    {"left", W_PAST, 0},
+    {"lent", W_PAST, 0},
     {"less", W_APPROX, 0},
+    {"lost", W_PAST, 0},
+    {"made", W_PAST, 0},
     {"many", W_FUZZY, 0},
     {"mar", W_MONTH, 3},
     {"march", W_MONTH, 3},
     {"may", W_MONTH, 5},
+    {"meant", W_PAST, 0},
+    {"memorial", W_START, 0},
+    {"met", W_PAST, 0},
     {"mid", W_EDGE, E_MID},
     {"midday", W_POD, P_NOON},
     {"midnight", W_POD, P_MIDNIGHT},
@@ -234,6 +280,7 @@ static const wordent words[] = {
     {"morning", W_POD, P_MO},
     {"mornings", W_POD | W_PLURAL, P_MO},
     {"nearly", W_APPROX, 0},
+    {"new", W_START, 0},
     {"next", W_DIR, 1},
     {"night", W_POD, P_NI},
     {"nightly", W_SETADV, U_DAY},
@@ -253,7 +300,9 @@ static const wordent words[] = {
     {"one", W_NUM, 1},
     {"over", W_APPROX, 0},
     {"overnight", W_POD, P_NI},
+    {"overtook", W_PAST, 0},
     {"p.m", W_POD, P_DT},
+    {"paid", W_PAST, 0},
     {"past", W_DIR, -1},
     {"per", W_START, 0},
     {"plan", W_FUT, 0},
@@ -264,17 +313,23 @@ static const wordent words[] = {
     {"previous", W_DIR, -2},
     {"quarter", W_UNIT, U_QUARTER},
     {"quarters", W_UNIT | W_PLURAL, U_QUARTER},
+    {"ran", W_PAST, 0},
     {"recent", W_DIR, -3},
     {"recently", W_START, 0},
+    {"rode", W_PAST, 0},
+    {"rose", W_PAST, 0},
     {"roughly", W_APPROX, 0},
     {"said", W_PAST | W_REPORT, 0},
+    {"sank", W_PAST, 0},
     {"sat", W_WDAY, 6},
     {"saturday", W_WDAY, 6},
+    {"saw", W_PAST, 0},
     {"says", W_REPORT, 0},
     {"scheduled", W_FUT, 0},
     {"second", W_ORD, 2},
     {"second", W_UNIT, U_SEC},
     {"seconds", W_UNIT | W_PLURAL, U_SEC},
+    {"sent", W_PAST, 0},
     {"sep", W_MONTH, 9},
     {"sept", W_MONTH, 9},
     {"september", W_MONTH, 9},
@@ -285,19 +340,39 @@ static const wordent words[] = {
     {"seventy", W_NUM, 70},
     {"several", W_FUZZY, 0},
     {"shall", W_FUT, 0},
+    {"shook", W_PAST, 0},
+    {"shot", W_PAST, 0},
     {"six", W_NUM, 6},
     {"sixteen", W_NUM, 16},
     {"sixteenth", W_ORD, 16},
     {"sixth", W_ORD, 6},
     {"sixty", W_NUM, 60},
+    {"slid", W_PAST, 0},
+    {"sold", W_PAST, 0},
     {"some", W_APPROX, 0},
     {"soon", W_START, 0},
+    {"sought", W_PAST, 0},
+    {"spent", W_PAST, 0},
+    {"split", W_PAST, 0},
+    {"spoke", W_PAST, 0},
+    {"spread", W_PAST, 0},
     {"spring", W_SEASON, 1},
+    {"spun", W_PAST, 0},
+    {"stole", W_PAST, 0},
+    {"stood", W_PAST, 0},
+    {"struck", W_PAST, 0},
+    {"stuck", W_PAST, 0},
+    {"stung", W_PAST, 0},
     {"summer", W_SEASON, 2},
     {"sun", W_WDAY, 7},
     {"sunday", W_WDAY, 7},
+    {"swept", W_PAST, 0},
+    {"swore", W_PAST, 0},
+    {"swung", W_PAST, 0},
+    {"taught", W_PAST, 0},
     {"ten", W_NUM, 10},
     {"tenth", W_ORD, 10},
+    {"thanksgiving", W_START, 0},
     {"that", W_START, 0},
     {"the", W_START, 0},
     {"these", W_START, 0},
@@ -307,8 +382,10 @@ static const wordent words[] = {
     {"thirtieth", W_ORD, 30},
     {"thirty", W_NUM, 30},
     {"this", W_DIR, 0},
+    {"thought", W_PAST, 0},
     {"thousand", W_NUM, 1000},
     {"three", W_NUM, 3},
+    {"threw", W_PAST, 0},
     {"thu", W_WDAY, 4},
     {"thur", W_WDAY, 4},
     {"thurs", W_WDAY, 4},
@@ -317,6 +394,8 @@ static const wordent words[] = {
     {"told", W_PAST | W_REPORT, 0},
     {"tomorrow", W_REL, 1},
     {"tonight", W_REL, 0},
+    {"took", W_PAST, 0},
+    {"tore", W_PAST, 0},
     {"tue", W_WDAY, 2},
     {"tues", W_WDAY, 2},
     {"tuesday", W_WDAY, 2},
@@ -326,9 +405,13 @@ static const wordent words[] = {
     {"twenty", W_NUM, 20},
     {"two", W_NUM, 2},
     {"under", W_APPROX, 0},
+    {"understood", W_PAST, 0},
+    {"undertook", W_PAST, 0},
     {"up", W_START, 0},
     {"upcoming", W_DIR, 1},
+    {"upheld", W_PAST, 0},
     {"utc", W_ZONE, 0},
+    {"valentine", W_START, 0},
     {"was", W_PAST, 0},
     {"wed", W_WDAY, 3},
     {"wednesday", W_WDAY, 3},
@@ -337,10 +420,18 @@ static const wordent words[] = {
     {"weekends", W_UNIT | W_PLURAL, U_WEEKEND},
     {"weekly", W_SETADV, U_WEEK},
     {"weeks", W_UNIT | W_PLURAL, U_WEEK},
+    {"went", W_PAST, 0},
+    {"wept", W_PAST, 0},
     {"were", W_PAST, 0},
     {"will", W_FUT, 0},
     {"winter", W_SEASON, 4},
+    {"withdrew", W_PAST, 0},
     {"within", W_APPROX, 0},
+    {"woke", W_PAST, 0},
+    {"won", W_PAST, 0},
+    {"wore", W_PAST, 0},
+    {"wound", W_PAST, 0},
+    {"wrote", W_PAST, 0},
     {"year", W_UNIT, U_YEAR},
     {"yearly", W_SETADV, U_YEAR},
     {"years", W_UNIT | W_PLURAL, U_YEAR},
@@ -836,6 +927,47 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
   }
 }
 
+/* The day of a holiday in year y: fixed days, and the US ones that move
+ * (Thanksgiving: fourth Thursday of November; Labor Day: first Monday of
+ * September; Memorial Day: last Monday of May). Easter is left out. */
+static long holiday_day(int kind, int y) {
+  switch (kind) {
+  case 1: return days_from_civil(y, 12, 25);        /* Christmas (Day) */
+  case 2: return days_from_civil(y, 12, 24);        /* Christmas Eve */
+  case 3: return days_from_civil(y, 1, 1);          /* New Year's Day */
+  case 4: return days_from_civil(y, 12, 31);        /* New Year's Eve */
+  case 5: return days_from_civil(y, 7, 4);          /* Independence Day */
+  case 6: return days_from_civil(y, 10, 31);        /* Halloween */
+  case 7: return days_from_civil(y, 2, 14);         /* Valentine's Day */
+  case 8: return place_wday(days_from_civil(y, 11, 1), 4, 1) + 21; /* Thanksgiving */
+  case 9: return place_wday(days_from_civil(y, 9, 1), 1, 1);       /* Labor Day */
+  default: return place_wday(days_from_civil(y, 5, 31), 1, -1);    /* Memorial Day */
+  }
+}
+
+/* A holiday name at i: its kind (see holiday_day), and *end past it. */
+static int holiday_at(const ctx *c, int i, int *end) {
+  const unit *u = c->u;
+  if (i >= c->n || u[i].kind != 'w' || !u[i].cap) return 0;
+  int apos = is_p(c, i + 1, '\'') && is_w(c, i + 2, "s"); /* Valentine's */
+  if (is_w(c, i, "christmas")) {
+    if (is_w(c, i + 1, "eve")) return *end = i + 2, 2;
+    return *end = is_w(c, i + 1, "day") ? i + 2 : i + 1, 1;
+  }
+  if (is_w(c, i, "new") && is_w(c, i + 1, "year") && is_p(c, i + 2, '\'') && is_w(c, i + 3, "s")) {
+    if (is_w(c, i + 4, "day")) return *end = i + 5, 3;
+    if (is_w(c, i + 4, "eve")) return *end = i + 5, 4;
+    return 0;
+  }
+  if (is_w(c, i, "independence") && is_w(c, i + 1, "day")) return *end = i + 2, 5;
+  if (is_w(c, i, "halloween")) return *end = i + 1, 6;
+  if (is_w(c, i, "valentine") && apos && is_w(c, i + 3, "day")) return *end = i + 4, 7;
+  if (is_w(c, i, "thanksgiving")) return *end = is_w(c, i + 1, "day") ? i + 2 : i + 1, 8;
+  if (is_w(c, i, "labor") && is_w(c, i + 1, "day")) return *end = i + 2, 9;
+  if (is_w(c, i, "memorial") && is_w(c, i + 1, "day")) return *end = i + 2, 10;
+  return 0;
+}
+
 /* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
  * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
  * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
@@ -906,6 +1038,31 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     return j;
   }
   if (dir != 99) return i;
+  /* holidays: Christmas, Thanksgiving [Day], New Year's Eve [2024] */
+  int hk, he;
+  if ((hk = holiday_at(c, i, &he))) {
+    int y = 0, k = is_p(c, he, ',') ? he + 1 : he;
+    if ((y = year_at(c, k))) he = k + 1;
+    else if (c->has_dct) {
+      int t = clause_tense(c, i, he);
+      y = c->dy;
+      long d0 = holiday_day(hk, y);
+      if (t < 0 && d0 > c->dct) y--;
+      else if (t > 0 && d0 < c->dct) y++;
+      else if (!t && d0 - c->dct > 183) y--;
+      else if (!t && c->dct - d0 > 183) y++;
+    }
+    if (!y) {
+      h->type = T_DATE, h->has_day = 0;
+      long d0 = holiday_day(hk, 2001); /* a year with the fixed days only */
+      int yy, mm, dd;
+      civil_from_days(d0, &yy, &mm, &dd);
+      if (hk >= 8) snprintf(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
+      else snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", mm, dd);
+    } else
+      set_day(h, T_DATE, holiday_day(hk, y));
+    return he;
+  }
   /* today, yesterday, tomorrow, tonight */
   if (has(c, i, W_REL)) {
     if (strcmp(u[i].w, "tonight") == 0) *pod = P_NI;
@@ -1751,7 +1908,9 @@ int td_times(const td_engine *eng, td_doc *doc) {
     for (int i = 0; i < c.n;) {
       hit h;
       const unit *u = &c.u[i];
-      int e = (u->cls || u->kind == 'n' || (u->kind == 'p' && u->w[0] == '\'')) && can_start(&c, i)
+      int e = ((u->cls & ~(uint32_t)(W_PAST | W_FUT | W_REPORT)) || u->kind == 'n' ||
+               (u->kind == 'p' && u->w[0] == '\'')) &&
+                      can_start(&c, i)
                   ? match_at(&c, i, &h)
                   : i;
       if (e <= i) {
