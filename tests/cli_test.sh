@@ -105,6 +105,8 @@ if [ -d "$SHARED/data/warc-samples" ]; then
     st=$?
     check "warc sample $(basename "$w"): exit 0 or 1, no crash" test "$st" -le 1
   done
+  "$T" extract --quiet - < "$SHARED/data/warc-samples/example.warc.gz" > "$tmp/wstdin.jsonl" 2>/dev/null
+  check "a .warc.gz on stdin is sniffed and read" grep -q '"date_from":"warc"' "$tmp/wstdin.jsonl"
 else
   echo "skip: WARC samples ($SHARED/data/warc-samples not found)"
 fi

@@ -27,6 +27,8 @@ struct td_source {
   char *jl_name;
   size_t jl_line;
   td_warc *warc;
+  FILE *warc_mem_f;      /* stdin WARC, read from memory */
+  char *warc_mem;
   char *line;
   size_t line_cap;
 };
@@ -254,8 +256,20 @@ static td_input *open_next(td_source *s, const char *path) {
       return NULL;
     }
     if (fmt == TD_FMT_WARC) {
-      free(body);
-      return fail(base_name(path), "WARC on stdin: give --input-format warc");
+      /* stdin with a WARC: the reader reads the bytes already taken */
+      char err[256];
+      s->warc_mem = body;
+      s->warc_mem_f = fmemopen(body, len, "rb");
+      s->warc = s->warc_mem_f ? td_warc_open("stdin", s->warc_mem_f, err, sizeof err) : NULL;
+      if (!s->warc) {
+        int opened = s->warc_mem_f != NULL;
+        if (opened) fclose(s->warc_mem_f);
+        s->warc_mem_f = NULL;
+        free(s->warc_mem);
+        s->warc_mem = NULL;
+        return fail("stdin", opened ? err : "cannot read stdin as WARC");
+      }
+      return NULL;
     }
   }
   td_input *in = new_input(base_name(path));
@@ -321,6 +335,10 @@ int td_source_next(td_source *s, td_input **out) {
       if (td_warc_next(s->warc, out) == TD_OK && *out) return TD_OK;
       td_warc_close(s->warc);
       s->warc = NULL;
+      if (s->warc_mem_f) fclose(s->warc_mem_f);
+      s->warc_mem_f = NULL;
+      free(s->warc_mem);
+      s->warc_mem = NULL;
       continue;
     }
     if (s->next >= s->nfiles) {
@@ -337,6 +355,8 @@ void td_source_close(td_source *s) {
   if (s->jl && s->jl != stdin) fclose(s->jl);
   free(s->jl_mem);
   if (s->warc) td_warc_close(s->warc);
+  if (s->warc_mem_f) fclose(s->warc_mem_f);
+  free(s->warc_mem);
   for (size_t i = 0; i < s->nfiles; i++) free(s->files[i]);
   free(s->files);
   free(s->jl_name);
