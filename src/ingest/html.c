@@ -24,14 +24,13 @@
 #include "ingest.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <gumbo.h>
+#include <iconv.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef HTML_DEBUG
-#include <stdio.h>
-#endif
 
 #define TD_HTML_MAX_DEPTH 400
 #define TD_HTML_MIN_TEXT 500 /* shorter articles trigger a gentler retry */
@@ -68,6 +67,83 @@ static char *collapse_ws(const char *s, size_t n) {
   }
   td_buf_putc(&b, 0); /* make sure ptr is non-NULL */
   return td_buf_detach(&b, NULL);
+}
+
+/* ---- 0. character set ---- */
+
+static int valid_utf8(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    int k = td_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (k <= 0) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
+/* The charset a page declares in its first 4 KB (<meta charset=...> or
+ * content="...; charset=..."), lower-cased into cs; 0 when none. */
+static int declared_charset(const char *s, size_t n, char *cs, size_t cap) {
+  size_t lim = n < 4096 ? n : 4096;
+  for (size_t i = 0; i + 8 < lim; i++) {
+    if (strncasecmp(s + i, "charset", 7) != 0) continue;
+    size_t j = i + 7;
+    while (j < lim && is_ws((unsigned char)s[j])) j++;
+    if (j >= lim || s[j] != '=') continue;
+    j++;
+    while (j < lim && (is_ws((unsigned char)s[j]) || s[j] == '"' || s[j] == '\'')) j++;
+    size_t k = 0;
+    while (j < lim && k + 1 < cap && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' ||
+                                      s[j] == ':' || s[j] == '.'))
+      cs[k++] = (char)tolower((unsigned char)s[j++]);
+    cs[k] = 0;
+    if (k) return 1;
+  }
+  return 0;
+}
+
+/* Returns the page converted to UTF-8 (caller frees), or NULL when it is
+ * UTF-8 already (or says so: gumbo then replaces the bad bytes). Pages
+ * without a usable declaration are read as windows-1252, as browsers do;
+ * bytes the charset cannot decode become U+FFFD. */
+static char *to_utf8(const char *s, size_t n, size_t *outlen) {
+  if (valid_utf8(s, n)) return NULL;
+  char cs[40] = "";
+  const char *from = "WINDOWS-1252";
+  if (declared_charset(s, n, cs, sizeof cs)) {
+    if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8")) return NULL;
+    if (!strcmp(cs, "gb2312") || !strcmp(cs, "gbk") || !strcmp(cs, "x-gbk")) from = "GB18030";
+    else if (strcmp(cs, "iso-8859-1") && strcmp(cs, "latin1") && strcmp(cs, "us-ascii") &&
+             strcmp(cs, "ascii"))
+      from = cs;
+  }
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == (iconv_t)-1) return NULL;
+  td_buf b = TD_BUF_INIT;
+  char *in = (char *)s;
+  size_t inleft = n;
+  while (inleft) {
+    td_buf_reserve(&b, inleft * 2 + 16);
+    char *out = b.ptr + b.len;
+    size_t outleft = b.cap - b.len - 1, before = outleft;
+    size_t r = iconv(cd, &in, &inleft, &out, &outleft);
+    b.len += before - outleft;
+    if (r == (size_t)-1 && errno != E2BIG) { /* EILSEQ or EINVAL */
+      td_buf_put(&b, "\xEF\xBF\xBD", 3);
+      in++, inleft--;
+      iconv(cd, NULL, NULL, NULL, NULL);
+    }
+  }
+  iconv_close(cd);
+  td_buf_putc(&b, 0);
+  b.len--;
+  return td_buf_detach(&b, outlen);
 }
 
 /* ---- 1. depth limiting on the raw bytes ---- */
@@ -1022,17 +1098,6 @@ static int score_content(tree *tr) {
     if (h->score > bs) bs = h->score, best = (int)i;
   }
   if (!best) return 0;
-#ifdef HTML_DEBUG
-  for (size_t i = 1; i < tr->len; i++) {
-    hnode *h = &tr->n[i];
-    if (h->candidate && h->score > bs * 0.3) {
-      const char *c = attr(h->g, "class"), *id = attr(h->g, "id");
-      fprintf(stderr, "cand %zu <%s class=%.40s id=%.30s> score %.1f chars %u ld %.2f parent %d\n", i,
-              gumbo_normalized_tagname(h->tag), c ? c : "", id ? id : "", h->score, h->chars,
-              link_density(h), h->parent);
-    }
-  }
-#endif
   /* when several of the next-best candidates sit under one ancestor of the
    * best, the article is that ancestor (pages cut into many blocks) */
   int alt[5], nalt = 0;
@@ -1073,9 +1138,6 @@ static int score_content(tree *tr) {
     else
       break;
   }
-#ifdef HTML_DEBUG
-  fprintf(stderr, "best %d\n", best);
-#endif
   return best;
 }
 
@@ -1321,6 +1383,9 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out) {
     out->error = td_xstrdup("not HTML: binary data");
     return -1;
   }
+  size_t ulen = len;
+  char *utf8 = to_utf8(html, len, &ulen);
+  if (utf8) html = utf8, len = ulen;
   size_t blen = len;
   char *limited = limit_depth(html, len, &blen);
   GumboOptions opt = kGumboDefaultOptions;
@@ -1369,6 +1434,7 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out) {
   meta_free(&m);
   gumbo_destroy_output(&opt, g);
   free(limited);
+  free(utf8);
   if (!best.len) {
     td_buf_free(&best);
     out->error = td_xstrdup("no text found in the HTML page");

@@ -117,6 +117,23 @@ TD_TEST(html_meta_dates) {
   }
 }
 
+TD_TEST(html_charsets) {
+  td_html_doc d;
+  /* windows-1252, declared */
+  CHECK(extract("<meta charset=\"windows-1252\"><p>caf\xe9 \x93" "d\xe9j\xe0\x94</p>", &d) == 0);
+  CHECK_STR(d.text, "caf\xc3\xa9 \xe2\x80\x9c" "d\xc3\xa9j\xc3\xa0\xe2\x80\x9d");
+  td_html_doc_free(&d);
+  /* gb2312 in an http-equiv: read as GB18030 */
+  CHECK(extract("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                "<p>\xd6\xd0\xce\xc4</p>", &d) == 0);
+  CHECK_STR(d.text, "\xe4\xb8\xad\xe6\x96\x87"); /* 中文 */
+  td_html_doc_free(&d);
+  /* undeclared and not UTF-8: windows-1252 */
+  CHECK(extract("<p>na\xefve</p>", &d) == 0);
+  CHECK_STR(d.text, "na\xc3\xafve");
+  td_html_doc_free(&d);
+}
+
 /* 100,000 nested elements: must finish quickly and keep the text. */
 TD_TEST(html_deep_nesting) {
   const char *tags[] = {"div", "span", "b", "table"};
@@ -147,8 +164,8 @@ TD_TEST(html_empty_and_garbage) {
   CHECK(td_html_extract(bin, sizeof bin - 1, &d) == -1);
   CHECK(d.error != NULL);
   td_html_doc_free(&d);
-  /* invalid UTF-8 comes out as valid UTF-8 */
-  CHECK(extract("<p>caf\xe9 \xff\xfe ok</p>", &d) == 0);
+  /* declared UTF-8 but invalid: the bad bytes become U+FFFD */
+  CHECK(extract("<meta charset=utf-8><p>caf\xe9 \xff\xfe ok</p>", &d) == 0);
   CHECK(d.text && strstr(d.text, "ok"));
   td_html_doc_free(&d);
   td_html_doc_free(NULL);
