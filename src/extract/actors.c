@@ -208,6 +208,7 @@ static void add_mention(actx *x, int k, long t0, long t1) {
 
 static void add_name(actx *x, long t0, long t1, int type) {
   if (!x->want_names || t1 <= t0) return;
+  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
   if (x->nnames && x->names[x->nnames - 1].tok1 > (uint32_t)t0) {
     td_ne *last = &x->names[x->nnames - 1];
     if (last->tok0 == (uint32_t)t0 && last->tok1 == (uint32_t)t1) last->type = type;
@@ -722,6 +723,7 @@ static void do_sentence(actx *x, size_t si) {
       i = d->tok1;
       continue;
     }
+    if (d && (is_cls(d, "title") || is_cls(d, "sector"))) add_name(x, d->tok0, d->tok1, TD_NE_NONE);
     if (d && is_cls(d, "title.plural")) {
       i = d->tok1;
       continue;
@@ -898,6 +900,11 @@ static const char *const org_words[] = {
     "sa", "nv", "gmbh", "bhd", "telecom", "energy", "oil", "petroleum", "capital", "partners",
     "brothers", "network", "service", "services", "authority", "parliament", "assembly",
     "congress", "senate", "cabinet", "government", "team", "trust", "centre", "center", NULL};
+static const char *const misc_words[] = {"cup", "open", "championship", "championships",
+                                         "series", "games", "olympics", "tour", "day",
+                                         "prize", "award", "awards", "trophy", "classic",
+                                         "grand", "prix", "masters", "war", "act", "treaty",
+                                         NULL};
 static const char *const loc_preps[] = {"in", "at", "near", "from", "to", "into", "across",
                                         "outside", "throughout", NULL};
 static const char *const per_titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
@@ -906,16 +913,150 @@ static const char *const per_titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms."
                                          "goalkeeper", "captain", "manager", "skipper",
                                          "champion", NULL};
 
-/* Types the capitalized runs no dictionary or rule typed, by their words
- * and neighbours: organization suffixes, a title or `Mr` before, a place
- * preposition before, a name seen typed earlier in the document. */
+/* A lowercase word common enough in English that, capitalized at the start
+ * of a sentence, it is most likely not a name ("The", "Results"). */
+static int common_word(const actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  if (strcmp(w, "i") == 0) return 1;
+  return x->eng->words && td_words_score(x->eng->words, w, strlen(w)) >= 300;
+}
+
+/* Nationality-like word: Kurdish, Moslem, Scottish, European. */
+static int demonym_like(const char *w) {
+  size_t n = strlen(w);
+  static const char *const suf[] = {"ish", "ian", "ese", "ean", "ern", "ic", NULL};
+  for (int k = 0; suf[k]; k++) {
+    size_t m = strlen(suf[k]);
+    if (n > m + 2 && strcmp(w + n - m, suf[k]) == 0) return 1;
+  }
+  return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
+         strcmp(w, "jewish") == 0 || strcmp(w, "arab") == 0 || strcmp(w, "kurd") == 0 ||
+         strcmp(w, "kurds") == 0;
+}
+
+/* Mostly upper-case sentence: a headline or a results line. */
+static int shouting(const actx *x, long s0, long s1) {
+  int caps = 0, words = 0;
+  for (long i = s0; i < s1; i++) {
+    if (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) continue;
+    words++;
+    caps += (tk(x, i)->flags & TD_TOK_ALLCAPS) != 0;
+  }
+  return words >= 2 && caps * 10 >= words * 6;
+}
+
+/* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
+ * TD_NE_NONE. `out` holds the names typed so far in the document. */
+static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
+  long len = j - i;
+  const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
+  int initial = i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") ||
+                tok_is(x, i - 1, "(") || tok_is(x, i - 1, "-") || tok_is(x, i - 1, ":");
+  int shout = shouting(x, s0, s1);
+  /* the same words typed before in this document, or a known surname */
+  for (size_t k = 0; k < nout; k++) {
+    const td_ne *p = &out[nout - 1 - k];
+    if (!p->type) continue;
+    if (p->tok1 - p->tok0 == (uint32_t)len) {
+      int same = 1;
+      for (long t = 0; t < len && same; t++)
+        same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
+      if (same) return p->type;
+    } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
+               (strcmp(tk(x, p->tok1 - 1)->norm, w0) == 0 ||
+                strcmp(tk(x, p->tok0)->norm, w0) == 0)) {
+      return TD_NE_PER;
+    }
+  }
+  if (len == 1 && strcmp(w0, "i") == 0) return TD_NE_NONE;
+  for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
+    if (*p == '$') return TD_NE_NONE;
+  if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
+  if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
+      !(tk(x, i)->flags & TD_TOK_ALLCAPS))
+    return TD_NE_NONE;
+  if (initial && len == 1 && common_word(x, i)) return TD_NE_NONE;
+  if (i == s0 && s1 > j && (tk(x, j)->flags & TD_TOK_DIGIT) && shout)
+    return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30 */
+  if (shout) return TD_NE_NONE;
+  if (word_in(wl, org_words)) return TD_NE_ORG;
+  if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
+  if (len == 1 && demonym_like(w0) && j < s1 && !tok_cap(x, j)) return TD_NE_MISC;
+  const dm *g = NULL;
+  (void)g;
+  if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
+    return TD_NE_ORG;
+  if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && len <= 2) return TD_NE_LOC;
+  if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER;
+  if (len >= 2) {
+    int common = 0;
+    for (long t = i; t < j; t++) common += common_word(x, t);
+    return common ? TD_NE_ORG : TD_NE_PER;
+  }
+  if (initial) return TD_NE_NONE;
+  return TD_NE_ORG;
+}
+
+/* A dictionary name glued to capitalized words no rule took is part of a
+ * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
+ * The longer name is typed by its last word (organization or event
+ * words), else as an organization. `have` lists the dictionary names. */
+static void extend_names(actx *x, const td_ne *have, size_t nhave) {
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne cur = n[r];
+    int from_dict = 0;
+    for (size_t h = 0; h < nhave && !from_dict; h++)
+      from_dict = have[h].tok0 == cur.tok0 && have[h].tok1 == cur.tok1;
+    if (from_dict && cur.type != TD_NE_PER && cur.type != TD_NE_NONE) {
+      long s0 = x->doc->sents[tk(x, cur.tok0)->sent].tok0;
+      long s1 = s0 + x->doc->sents[tk(x, cur.tok0)->sent].ntok;
+      if (shouting(x, s0, s1)) {
+        n[w++] = cur;
+        continue;
+      }
+      int grew = 0;
+      /* absorb following guessed (non-dictionary) names that touch it */
+      while (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1 && n[r + 1].type != TD_NE_PER &&
+             n[r + 1].type != TD_NE_NONE) {
+        int next_dict = 0;
+        for (size_t h = 0; h < nhave && !next_dict; h++)
+          next_dict = have[h].tok0 == n[r + 1].tok0 && have[h].tok1 == n[r + 1].tok1;
+        if (next_dict) break;
+        cur.tok1 = n[r + 1].tok1;
+        r++;
+        grew = 1;
+      }
+      /* absorb a guessed name just before it */
+      if (w > 0 && n[w - 1].tok1 == cur.tok0 && n[w - 1].type != TD_NE_PER &&
+          n[w - 1].type != TD_NE_NONE) {
+        int prev_dict = 0;
+        for (size_t h = 0; h < nhave && !prev_dict; h++)
+          prev_dict = have[h].tok0 == n[w - 1].tok0 && have[h].tok1 == n[w - 1].tok1;
+        if (!prev_dict) {
+          cur.tok0 = n[--w].tok0;
+          grew = 1;
+        }
+      }
+      if (grew) {
+        const char *last = tk(x, cur.tok1 - 1)->norm;
+        cur.type = word_in(last, misc_words) ? TD_NE_MISC : TD_NE_ORG;
+      }
+    }
+    n[w++] = cur;
+  }
+  x->nnames = w;
+}
+
+/* Types the capitalized runs no dictionary or rule typed (for eval ner),
+ * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
   td_doc *doc = x->doc;
   td_ne *have = x->names;
   size_t nhave = x->nnames;
   td_ne *out = NULL;
-  size_t nout = 0, cap = 0;
-  size_t h = 0;
+  size_t nout = 0, cap = 0, h = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
     const td_sent *se = &doc->sents[si];
     long s0 = se->tok0, s1 = se->tok0 + se->ntok;
@@ -929,7 +1070,7 @@ static void guess_names(actx *x) {
         i = have[h].tok1;
         continue;
       }
-      if (!tok_cap(x, i) || (tk(x, i)->flags & TD_TOK_PUNCT) || (tk(x, i)->flags & TD_TOK_DIGIT)) {
+      if (!tok_cap(x, i) || (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
         i++;
         continue;
       }
@@ -937,60 +1078,18 @@ static void guess_names(actx *x) {
       while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
              !(tk(x, j)->flags & TD_TOK_PUNCT)) {
         j++;
-        if (glued_poss(x, j - 1)) break;
+        if (j < s1 && poss_tok(x, j)) break;
         /* Bank of England, University of Tokyo */
         if (j + 1 < s1 && tok_is(x, j, "of") && tok_cap(x, j + 1) &&
             word_in(tk(x, j - 1)->norm, org_words))
           j++;
       }
       if (j == i) j = i + 1;
-      const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
-      int sent_initial = i == s0 || (tk(x, i - 1)->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_PUNCT) &&
-                                     tok_is(x, i - 1, "\""));
-      int type = TD_NE_NONE;
-      int allcaps = (tk(x, i)->flags & TD_TOK_ALLCAPS) != 0;
-      /* the same words typed before in this document */
-      for (size_t k = 0; k < nout && !type; k++) {
-        td_ne *p = &out[nout - 1 - k];
-        if (p->tok1 - p->tok0 == (uint32_t)(j - i)) {
-          int same = 1;
-          for (long t = 0; t < j - i && same; t++)
-            same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
-          if (same) type = p->type;
-        } else if (p->type == TD_NE_PER && j - i == 1 &&
-                   strcmp(tk(x, p->tok1 - 1)->norm, w0) == 0) {
-          type = TD_NE_PER;
-        }
-      }
-      if (!type) {
-        if (word_in(wl, org_words)) type = TD_NE_ORG;
-        else if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) type = TD_NE_PER;
-        else if (allcaps && j - i == 1 && tk(x, i)->end - tk(x, i)->start <= 5 &&
-                 !(i == s0 && se->ntok > 1 && (tk(x, i + 1)->flags & TD_TOK_DIGIT)))
-          type = TD_NE_ORG;
-        else if (i == s0 && j - i == 1 && se->ntok > 1 && (tk(x, j)->flags & TD_TOK_DIGIT))
-          type = TD_NE_LOC; /* dateline: LONDON 1996-08-30 */
-        else if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && j - i <= 2)
-          type = TD_NE_LOC;
-        else if (tok_is(x, j, ",") && j + 1 < s1) {
-          const dm *d = NULL;
-          (void)d;
-          type = j - i >= 2 ? TD_NE_PER : TD_NE_LOC;
-        } else if (j - i >= 2)
-          type = TD_NE_PER;
-        else if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1)))
-          type = TD_NE_PER;
-        else if (!sent_initial)
-          type = tk(x, i)->upos == TD_PROPN || tk(x, i)->upos == 0 ? TD_NE_ORG : TD_NE_NONE;
-      }
-      if (sent_initial && j - i == 1 && type != TD_NE_NONE && tk(x, i)->upos &&
-          tk(x, i)->upos != TD_PROPN)
-        type = TD_NE_NONE;
+      int type = guess_type(x, i, j, s0, s1, out, nout);
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
         out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type};
       }
-      (void)wl;
       i = j;
     }
   }
@@ -1000,6 +1099,7 @@ static void guess_names(actx *x) {
   }
   x->names = out;
   x->nnames = nout;
+  extend_names(x, have, nhave);
 }
 
 /* ---- the layer ---- */

@@ -11,8 +11,10 @@
  *   nentries x { u32 key; u32 cls; u32 payload; u32 flags; }   pool offsets
  *   pool: NUL-terminated strings
  *
- * A key is a phrase folded by fold_cp() below (spaces and hyphens dropped,
- * apostrophes made ASCII, lowercased unless the entry is TD_DICT_CASE);
+ * A key is a phrase folded by fold_cp() below (each run of spaces and
+ * hyphens made one space, apostrophes made ASCII, lowercased unless the
+ * entry is TD_DICT_CASE); in a document, tokens with whitespace between
+ * them are joined by one space, touching tokens by none (`U.S` `.`);
  * entries with the same (key, mode) sit together and one slot points at
  * them. The slot hash is FNV-1a over the key bytes mixed with the mode, so
  * it extends token by token while matching: from each start token the
@@ -59,12 +61,14 @@ struct td_dict {
 
 /* ---- folding ---- */
 
-/* Folds one code point for a key: returns 0 to drop it (spaces, hyphens,
- * soft hyphens), else the code point to keep. Lowercases when `lower`. */
+/* Folds one code point for a key: returns ' ' for a word separator
+ * (spaces, hyphens), 0 to drop it (soft hyphen), else the code point to
+ * keep. Lowercases when `lower`. */
 static uint32_t fold_cp(uint32_t c, int lower) {
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xAD ||
-      c == 0xA0 || c == 0x2010 || c == 0x2011 || td_is_space_cp(c))
-    return 0;
+  if (c == 0xAD) return 0;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xA0 ||
+      c == 0x2010 || c == 0x2011 || td_is_space_cp(c))
+    return ' ';
   if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == 0x60) return '\'';
   if (c == 0x201C || c == 0x201D) return '"';
   if (!lower) return c;
@@ -92,6 +96,7 @@ static int fold_into(char *key, size_t *klen, const char *s, size_t n, int lower
     i += (size_t)l;
     c = fold_cp(c, lower);
     if (!c) continue;
+    if (c == ' ' && (k == 0 || key[k - 1] == ' ')) continue; /* one separator */
     if (c < 0x80) {
       if (k + 1 >= KEYCAP) return -1;
       key[k++] = (char)c;
@@ -277,6 +282,10 @@ static int extend_keys(const td_doc *doc, uint32_t k, char keys[NMODES][KEYCAP],
   const td_tok *t = &doc->toks[k];
   const char *s = doc->text + t->start;
   size_t n = t->end - t->start;
+  if (k > 0 && doc->toks[k - 1].end < t->start) /* whitespace before the token */
+    for (int m = 0; m < NMODES; m++)
+      if (klen[m] && keys[m][klen[m] - 1] != ' ' && klen[m] + 1 < KEYCAP)
+        keys[m][klen[m]++] = ' ', keys[m][klen[m]] = 0;
   if (fold_into(keys[0], &klen[0], s, n, 1) != 0) return -1;
   if (fold_into(keys[1], &klen[1], s, n, 0) != 0) return -1;
   const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
@@ -300,10 +309,8 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
       memcpy(before_m, klen, sizeof before_m);
       if (extend_keys(doc, j, keys, klen) != 0) break;
       if (klen[0] > d->maxkey && klen[1] > d->maxkey && klen[2] > d->maxkey) break;
-      if (klen[0] == before) { /* a bare hyphen token starts or ends no match */
-        if (j == i) break;
-        continue;
-      }
+      if (klen[0] == 0) break; /* a bare hyphen starts no match */
+      if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue; /* nor ends one */
       size_t nnew = 0;
       hit found[16];
       for (int mode = 0; mode < NMODES; mode++) {
@@ -357,7 +364,9 @@ int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *clas
   for (int mode = 0; mode < 2; mode++) {
     char key[KEYCAP];
     size_t klen = 0;
-    if (fold_into(key, &klen, phrase, strlen(phrase), mode == 0) != 0 || klen == 0) return 0;
+    if (fold_into(key, &klen, phrase, strlen(phrase), mode == 0) != 0) return 0;
+    while (klen && key[klen - 1] == ' ') key[--klen] = 0;
+    if (klen == 0) return 0;
     uint64_t h = slot_hash(fnv_extend(FNV_INIT, key, klen), mode);
     for (size_t ti = 0; ti < d->ntabs; ti++) {
       const dslot *s = table_find(&d->tabs[ti], h, key, mode);
@@ -421,9 +430,10 @@ int td_dictb_add(td_dictb *b, const char *phrase, const char *cls, const char *p
   char key[KEYCAP];
   size_t klen = 0;
   if (!cls || !*cls) return -1;
-  if (fold_into(key, &klen, phrase, strlen(phrase), !(flags & TD_DICT_CASE) || (flags & TD_DICT_LEMMA)) != 0 ||
-      klen == 0)
+  if (fold_into(key, &klen, phrase, strlen(phrase), !(flags & TD_DICT_CASE) || (flags & TD_DICT_LEMMA)) != 0)
     return -1;
+  while (klen && key[klen - 1] == ' ') key[--klen] = 0;
+  if (klen == 0) return -1;
   TD_GROW(b->es, b->cap, b->n + 1);
   bentry *e = &b->es[b->n++];
   e->key = intern(b, key);
