@@ -563,6 +563,22 @@ static int closer(const td_doc *d, size_t i) {
           !(t->flags & TD_TOK_SPACE_BEFORE));
 }
 
+/* After a quoted question or exclamation, is "Kim asked" / "the minister
+ * said" (up to four words, then a speech verb) the rest of its sentence?
+ * j is the first token after the closing quote. */
+static int speaker_follows(const td_doc *d, size_t j) {
+  static const char *const cues[] = {"said", "asked", "says", "asks", "added", "told", "replied",
+                                     "shouted", "wrote", "exclaimed", "cried", "wondered",
+                                     "demanded", "insisted", "declared", "yelled", "tweeted"};
+  for (size_t k = j; k < d->ntoks && k < j + 5; k++) {
+    const td_tok *t = &d->toks[k];
+    if (t->flags & (TD_TOK_PUNCT | TD_TOK_PARA_START)) return 0;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
+      if (strcmp(t->norm, cues[c]) == 0) return k > j;
+  }
+  return 0;
+}
+
 static void add_sent(td_doc *d, size_t t0, size_t t1) {
   TD_AGROW(&d->arena, d->sents, d->cap_sents, d->nsents + 1);
   td_sent *se = &d->sents[d->nsents];
@@ -594,6 +610,9 @@ static void split_sentences(td_doc *d) {
         if (!cont && (nx->flags & TD_TOK_SPACE_BEFORE) == 0 && !(d->toks[j - 1].flags & TD_TOK_QUOTE_CLOSE) &&
             !tok_is(d, j - 1, ")"))
           cont = !(nx->flags & TD_TOK_CAP); /* "3.5" split oddly, "a.b": no space, no capital */
+        if (!cont && j > i + 1 && (d->toks[j - 1].flags & TD_TOK_QUOTE_CLOSE) &&
+            strpbrk(d->toks[i].norm, "?!") && speaker_follows(d, j))
+          cont = 1; /* "Why?" Kim asked. */
         if (!cont) end = j;
       }
       if (end) i = end - 1;
