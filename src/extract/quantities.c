@@ -260,6 +260,21 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   return 0;
 }
 
+/* A lowercase word that reads as an adjective: "additional", "armed". */
+static int adjective_like(const td_qword *w) {
+  static const char *const sufs[] = {"al", "ic", "ive", "ous", "ed", "ian", "ese", "ish", "ary",
+                                     "ful", "less", "ern", "ing", "ble", NULL};
+  static const char *const words[] = {"more", "new", "other", "extra", "former", "young",
+                                      "old", "elite", "regular", "active", "foreign", NULL};
+  size_t n = strlen(w->lw);
+  if (td_qword_in(w, words)) return 1;
+  for (int i = 0; sufs[i]; i++) {
+    size_t m = strlen(sufs[i]);
+    if (n > m + 2 && strcmp(w->lw + n - m, sufs[i]) == 0) return 1;
+  }
+  return 0;
+}
+
 /* The counted noun after word j: "troops" in "8,000 North Korean troops",
  * "of troops" after vague numbers. */
 static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
@@ -276,6 +291,8 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
     if (k > j && td_qword_in(w, (const char *const[]){"to", "and", "or", "of", "in", "by", "on",
                                                         "at", "for", "from", "with", NULL}))
       break;
+    /* skip names ("North Korean") and adjectives, stop at another noun */
+    if (!(w->flags & TD_QW_CAP) && !adjective_like(w)) break;
   }
   /* otherwise the word right after, when it reads as a noun */
   if (j < c->nw && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_DIGIT | TD_QW_CAP))) {
