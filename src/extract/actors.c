@@ -209,6 +209,7 @@ static void add_mention(actx *x, int k, long t0, long t1) {
 static void add_name(actx *x, long t0, long t1, int type) {
   if (!x->want_names || t1 <= t0) return;
   if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  if (t1 - 1 > t0 && tok_is(x, t0, "the")) t0++; /* "the Netherlands" names Netherlands */
   if (x->nnames && x->names[x->nnames - 1].tok1 > (uint32_t)t0) {
     td_ne *last = &x->names[x->nnames - 1];
     if (last->tok0 == (uint32_t)t0 && last->tok1 == (uint32_t)t1) last->type = type;
@@ -921,7 +922,7 @@ static int common_word(const actx *x, long i) {
   return x->eng->words && td_words_score(x->eng->words, w, strlen(w)) >= 300;
 }
 
-/* Nationality-like word: Kurdish, Moslem, Scottish, European. */
+/* Nationality-like word: Kurdish, Moslem, Scottish, European, Serbs. */
 static int demonym_like(const char *w) {
   size_t n = strlen(w);
   static const char *const suf[] = {"ish", "ian", "ese", "ean", "ern", "ic", NULL};
@@ -929,6 +930,19 @@ static int demonym_like(const char *w) {
     size_t m = strlen(suf[k]);
     if (n > m + 2 && strcmp(w + n - m, suf[k]) == 0) return 1;
   }
+  if (n > 4 && w[n - 1] == 's' && strcmp(w + n - 3, "ies") != 0) { /* Chechens, Arabs */
+    char one[64];
+    if (n - 1 < sizeof one) {
+      memcpy(one, w, n - 1);
+      one[n - 1] = 0;
+      if (demonym_like(one)) return 1;
+    }
+  }
+  static const char *const names[] = {"serb", "croat", "yugoslav", "bosnian", "slav", "turk",
+                                      "briton", "scot", "dane", "swede", "pole", "finn",
+                                      "thai", "czech", "iraqi", "israeli", "pakistani", NULL};
+  for (int k = 0; names[k]; k++)
+    if (strncmp(w, names[k], strlen(names[k])) == 0 && n <= strlen(names[k]) + 1) return 1;
   return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
          strcmp(w, "jewish") == 0 || strcmp(w, "arab") == 0 || strcmp(w, "kurd") == 0 ||
          strcmp(w, "kurds") == 0;
@@ -968,7 +982,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       return TD_NE_PER;
     }
   }
-  if (len == 1 && strcmp(w0, "i") == 0) return TD_NE_NONE;
+  if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
@@ -980,8 +994,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30 */
   if (shout) return TD_NE_NONE;
   if (word_in(wl, org_words)) return TD_NE_ORG;
+  for (long t = i; t < j; t++)
+    if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
-  if (len == 1 && demonym_like(w0) && j < s1 && !tok_cap(x, j)) return TD_NE_MISC;
+  if (len == 1 && demonym_like(w0) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
   const dm *g = NULL;
   (void)g;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
@@ -1083,6 +1099,12 @@ static void guess_names(actx *x) {
         if (j + 1 < s1 && tok_is(x, j, "of") && tok_cap(x, j + 1) &&
             word_in(tk(x, j - 1)->norm, org_words))
           j++;
+        /* Douglas & Lomason; Joost van der Westhuizen */
+        else if (j + 1 < s1 && tok_is(x, j, "&") && tok_cap(x, j + 1))
+          j++;
+        else if (j + 2 < s1 && (tok_is(x, j, "van") || tok_is(x, j, "de") || tok_is(x, j, "von")) &&
+                 (tok_cap(x, j + 1) || (tok_is(x, j + 1, "der") && tok_cap(x, j + 2))))
+          j += tok_is(x, j + 1, "der") ? 2 : 1;
       }
       if (j == i) j = i + 1;
       int type = guess_type(x, i, j, s0, s1, out, nout);
