@@ -263,8 +263,8 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 /* The wrap width of hard-wrapped text, or 0 when lines are paragraphs:
- * hard-wrapped when most non-final lines of a block are long lines of at
- * most ~100 characters within 25 of the longest. */
+ * hard-wrapped when at least 4 lines are followed by another and most of
+ * them are 40 to ~110 characters long, within 25 of the longest. */
 static uint32_t wrap_width(const line *L, size_t nl) {
   uint32_t *w = td_xmalloc((nl + 1) * sizeof *w);
   size_t k = 0;
@@ -276,15 +276,30 @@ static uint32_t wrap_width(const line *L, size_t nl) {
     uint32_t p90 = w[(k * 9) / 10];
     size_t near = 0;
     for (size_t i = 0; i < k; i++) near += w[i] + 25 >= p90;
-    if (p90 <= 110 && near * 10 >= k * 7) width = w[k - 1];
+    if (p90 <= 110 && p90 >= 40 && k >= 4 && near * 10 >= k * 7) width = w[k - 1];
   }
   free(w);
   return width;
 }
 
-/* Is the single line break between a and b a paragraph break? */
+/* Is a quotation open at the end of paragraph text p (more opening than
+ * closing curly quotes, or an odd number of straight double quotes)? */
+static int quote_open(const char *p, size_t n) {
+  int curly = 0, straight = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '"') straight ^= 1;
+    else if ((unsigned char)p[i] == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) {
+      if ((unsigned char)p[i + 2] == 0x9C) curly++;
+      else if ((unsigned char)p[i + 2] == 0x9D && curly > 0) curly--;
+    }
+  }
+  return curly > 0 || straight;
+}
+
+/* Is the single line break between line a and line b a paragraph break?
+ * para/npara: the paragraph so far (ending with a). */
 static int para_break(const char *a, size_t na, uint32_t wa, const char *b, size_t nb,
-                      uint32_t width, int a_first) {
+                      uint32_t width, int a_first, const char *para, size_t npara) {
   unsigned char b0 = (unsigned char)b[0];
   if (width) {
     int fits = wa + 1 + first_word_width(b, nb) <= width;
@@ -295,6 +310,7 @@ static int para_break(const char *a, size_t na, uint32_t wa, const char *b, size
   if (ends_sentence(a, na)) return 1;
   if (is_lower(b0) || (na > 0 && a[na - 1] == '-')) return 0;
   if (ends_function_word(a, na)) return 0;
+  if (!a_first && quote_open(para, npara)) return 0; /* hard wrap inside a quotation */
   return a_first || wa <= 200;
 }
 
@@ -392,7 +408,8 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out) 
     if (open) {
       const line *pl = &L[i - 1];
       const char *ps = cp + pl->off;
-      if (para_break(ps, pl->len, pl->width, ls, ln, width, block_first)) {
+      if (para_break(ps, pl->len, pl->width, ls, ln, width, block_first, pb.ptr + P[np - 1].off,
+                     pb.len - P[np - 1].off)) {
         P[np - 1].len = (uint32_t)(pb.len - P[np - 1].off);
         open = 0;
       } else {
