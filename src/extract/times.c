@@ -1014,9 +1014,10 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     j = dot(c, j + 1);
     hit h2;
     int p2, k = is_p(c, j, ',') ? j + 1 : j;
-    int e2 = day_expr(c, k, &h2, &p2);
-    if (e2 > k && h2.has_day && !has(c, k, W_WDAY) && !has(c, k, W_REL) &&
-        !is_w(c, k, "the") && !is_w(c, k, "that")) {
+    /* "Friday, Nov. 1": the date that follows (never another weekday, so
+     * this recursion is one level deep) */
+    int e2 = has(c, k, W_MONTH) || (k < c->n && c->u[k].kind == 'n') ? day_expr(c, k, &h2, &p2) : k;
+    if (e2 > k && h2.has_day) {
       *h = h2;
       return e2;
     }
