@@ -316,6 +316,7 @@ static const wordent words[] = {
     {"ran", W_PAST, 0},
     {"recent", W_DIR, -3},
     {"recently", W_START, 0},
+    {"right", W_START, 0},
     {"rode", W_PAST, 0},
     {"rose", W_PAST, 0},
     {"roughly", W_APPROX, 0},
@@ -1230,6 +1231,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     else if (u[k < c->n ? k : 0].kind == 'n' && k < c->n && u[k].w[0] && u[k].num >= 1 && u[k].num <= 4 && u[k].ndig == 1)
       q = (int)u[k].num;
     e = hyph(c, k + 1);
+    if (q && k > j && e != k + 1) return i; /* "the third-quarter profit": the adjective alone */
     if (q && (is_w(c, e, "quarter") || (is_w(c, e, "half") && q <= 2))) {
       int half = is_w(c, e, "half");
       e++;
@@ -1384,7 +1386,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return k + 2;
     }
     if (!the && (d == -2 || d == 2)) return i;
-    if (the && d == 0) return i;
+    if (the && d == 0 && strcmp(u[k].w, "current")) return i;
     if (d == -2 || d == 2) { /* the previous/following week: from the anchor */
       if (!c->has_dct) {
         unit_shift(c, h, uk, 0);
@@ -1596,6 +1598,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if (n < 0 && !span && !fuzzy_ok && nk == k + 1 && !has(c, k, W_FUZZY)) return i;
   e = hyph(c, nk);
   int hyphen = e != nk;
+  if (hyphen && the && !span) return i; /* "the two-week visit": the adjective alone */
   if (is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half") && n > 0) half = 1, e += 3;
   else if (n > 0 && plain_num(c, e) == 1 && is_p(c, e + 1, '/') && plain_num(c, e + 2) == 2 &&
            !c->u[e + 1].space && !c->u[e + 2].space)
@@ -1718,6 +1721,8 @@ static int vague_expr(const ctx *c, int i, hit *h) {
   if (strcmp(w, "now") == 0 && !(is_p(c, i + 1, '-') && !u[i + 1].space) &&
       !(is_w(c, i + 1, "that") && i == 0))
     v = "PRESENT_REF";
+  else if (strcmp(w, "right") == 0 && is_w(c, i + 1, "now"))
+    v = "PRESENT_REF", e = i + 2;
   else if (strcmp(w, "currently") == 0 || strcmp(w, "nowadays") == 0 || strcmp(w, "presently") == 0)
     v = "PRESENT_REF";
   else if (strcmp(w, "current") == 0 && !is_w(c, i + 1, "account") && !is_w(c, i + 1, "accounts") &&
