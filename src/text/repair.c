@@ -282,24 +282,33 @@ static uint32_t wrap_width(const line *L, size_t nl) {
   return width;
 }
 
-/* Is a quotation open at the end of paragraph text p (more opening than
- * closing curly quotes, or an odd number of straight double quotes)? */
-static int quote_open(const char *p, size_t n) {
-  int curly = 0, straight = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (p[i] == '"') straight ^= 1;
-    else if ((unsigned char)p[i] == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) {
-      if ((unsigned char)p[i + 2] == 0x9C) curly++;
-      else if ((unsigned char)p[i + 2] == 0x9D && curly > 0) curly--;
+/* Quotation state of the paragraph being built, updated incrementally so
+ * that long paragraphs are scanned once: is a quotation open at its end
+ * (more opening than closing curly quotes, or an odd number of straight
+ * double quotes)? */
+typedef struct {
+  size_t off, upto;  /* paragraph start and how far it was scanned (bytes in pb) */
+  int curly, straight;
+} qstate;
+
+static int quote_open(qstate *q, const char *pb, size_t off, size_t end) {
+  if (q->off != off || q->upto < off) q->off = off, q->upto = off, q->curly = 0, q->straight = 0;
+  for (size_t i = q->upto; i < end; i++) {
+    if (pb[i] == '"') q->straight ^= 1;
+    else if ((unsigned char)pb[i] == 0xE2 && i + 2 < end && (unsigned char)pb[i + 1] == 0x80) {
+      if ((unsigned char)pb[i + 2] == 0x9C) q->curly++;
+      else if ((unsigned char)pb[i + 2] == 0x9D && q->curly > 0) q->curly--;
+      i += 2;
     }
   }
-  return curly > 0 || straight;
+  q->upto = end;
+  return q->curly > 0 || q->straight;
 }
 
 /* Is the single line break between line a and line b a paragraph break?
- * para/npara: the paragraph so far (ending with a). */
+ * pb from para: the paragraph so far (ending with a). */
 static int para_break(const char *a, size_t na, uint32_t wa, const char *b, size_t nb,
-                      uint32_t width, int a_first, const char *para, size_t npara) {
+                      uint32_t width, int a_first, qstate *q, const td_buf *pb, size_t para) {
   unsigned char b0 = (unsigned char)b[0];
   if (width) {
     int fits = wa + 1 + first_word_width(b, nb) <= width;
@@ -310,7 +319,7 @@ static int para_break(const char *a, size_t na, uint32_t wa, const char *b, size
   if (ends_sentence(a, na)) return 1;
   if (is_lower(b0) || (na > 0 && a[na - 1] == '-')) return 0;
   if (ends_function_word(a, na)) return 0;
-  if (!a_first && quote_open(para, npara)) return 0; /* hard wrap inside a quotation */
+  if (!a_first && quote_open(q, pb->ptr, para, pb->len)) return 0; /* wrap inside a quotation */
   return a_first || wa <= 200;
 }
 
@@ -390,6 +399,7 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out) 
   para *P = NULL;
   size_t np = 0, pcap = 0;
   int open = 0, block_first = 1;
+  qstate qs = {(size_t)-1, 0, 0, 0};
   for (size_t i = 0; i < nl; i++) {
     const char *ls = cp + L[i].off;
     size_t ln = L[i].len;
@@ -408,8 +418,7 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out) 
     if (open) {
       const line *pl = &L[i - 1];
       const char *ps = cp + pl->off;
-      if (para_break(ps, pl->len, pl->width, ls, ln, width, block_first, pb.ptr + P[np - 1].off,
-                     pb.len - P[np - 1].off)) {
+      if (para_break(ps, pl->len, pl->width, ls, ln, width, block_first, &qs, &pb, P[np - 1].off)) {
         P[np - 1].len = (uint32_t)(pb.len - P[np - 1].off);
         open = 0;
       } else {

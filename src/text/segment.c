@@ -393,8 +393,9 @@ static uint32_t url_end(const tz *z, uint32_t p, uint32_t e) {
     if (!dot || dot + 1 >= s + e || !(cls[dot[1]] & C_ALPHA)) return 0;
   }
   uint32_t end = e;
+  int paren = memchr(s + p, '(', e - p) != NULL;
   while (end > p && s[end - 1] && strchr(".,;:!?\"')]>", s[end - 1])) {
-    if (s[end - 1] == ')' && memchr(s + p, '(', end - p)) break;
+    if (s[end - 1] == ')' && paren) break;
     end--;
   }
   /* closing curly quotes */
