@@ -359,6 +359,11 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker) 
   if (!have) return;
   td_arena *ar = &x->doc->arena;
   int igo = strncmp(best[0], "IGO", 3) == 0;
+  if (best_rank == 1) { /* every role lies after the article's date */
+    a->country = igo || !*best[0] ? NULL : td_arena_strdup(ar, best[0]);
+    a->code = a->country;
+    return;
+  }
   a->country = igo || !*best[0] ? NULL : td_arena_strdup(ar, best[0]);
   a->sector = *best[1] ? td_arena_strdup(ar, best[1]) : NULL;
   a->role = td_arena_strdup(ar, best[2]);
@@ -598,6 +603,17 @@ static int resolve_pronoun(actx *x, long i) {
   return best >= 0 ? best : recent;
 }
 
+/* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
+ * 'f', or '-'), else 0. */
+static char honorific(const actx *x, long i) {
+  static const char *const hon[] = {"mr", "mr.", "sir", "lord", "mrs", "mrs.", "ms", "ms.",
+                                    "dame", "lady", "dr", "dr.", "prof", "prof.", NULL};
+  if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
+  for (int k = 0; hon[k]; k++)
+    if (strcmp(tk(x, i)->norm, hon[k]) == 0) return k < 4 ? 'm' : k < 10 ? 'f' : '-';
+  return 0;
+}
+
 /* ---- one sentence ---- */
 
 static const char *dm_country(const dm *d) { return d && is_cls(d, "country") ? d->payload : NULL; }
@@ -732,6 +748,7 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "title")) {
       tctx c = title_context(x, i, s0, s1);
       long n = d->tok1;
+      if (honorific(x, n)) n += tok_is(x, n + 1, ".") ? 2 : 1; /* chairman Mr Greenspan */
       const dm *next = match_at(x, n, s0, s1);
       if (next && is_cls(next, "person")) { /* handled at the person */
         i = n;
@@ -752,7 +769,10 @@ static void do_sentence(actx *x, size_t si) {
           continue;
         }
       }
-      if (len > 0 && !(len == 1 && tk(x, n)->flags & TD_TOK_ALLCAPS)) {
+      /* one capitalized word after a title is a name only when it is the
+       * short form of a person met before (not "General Election") */
+      if (len == 1 && person_for_run(x, n, n + 1) < 0) len = 0;
+      if (len > 0) {
         person_from_run(x, n, n + len, d, &c, s0, s1);
         i = n + len;
         continue;
@@ -828,6 +848,26 @@ static void do_sentence(actx *x, size_t si) {
       add_name(x, d->tok0, d->tok1, TD_NE_LOC);
       i = d->tok1;
       continue;
+    }
+    /* Mr Greenspan, Mrs May, Dr Kim: an honorific opens a person's name */
+    {
+      int h = honorific(x, i) ? 1 : -1;
+      char hg = h > 0 ? honorific(x, i) : 0;
+      long n = i + 1;
+      if (h >= 0 && tok_is(x, n, ".")) n++;
+      const dm *nd = h >= 0 ? match_at(x, n, s0, s1) : NULL;
+      if (nd && is_cls(nd, "person") && (long)nd->tok0 == n) {
+        known_person(x, nd, NULL);
+        i = nd->tok1;
+        continue;
+      }
+      long hl = h >= 0 ? name_run(x, n, s0, s1) : 0;
+      if (hl > 0) {
+        int k = person_from_run(x, n, n + hl, NULL, NULL, s0, s1);
+        if (x->ai[k].gender == '-' && hg != '-') x->ai[k].gender = hg;
+        i = n + hl;
+        continue;
+      }
     }
     /* a capitalized name run: a known person's short form, `Name, [title]`,
      * or a given name followed by a surname */
