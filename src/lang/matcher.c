@@ -308,7 +308,8 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
       size_t before = klen[0], before_m[NMODES];
       memcpy(before_m, klen, sizeof before_m);
       if (extend_keys(doc, j, keys, klen) != 0) break;
-      if (klen[0] > d->maxkey && klen[1] > d->maxkey && klen[2] > d->maxkey) break;
+      /* (+2: a glued possessive is looked up without its 's) */
+      if (klen[0] > d->maxkey + 2 && klen[1] > d->maxkey + 2 && klen[2] > d->maxkey + 2) break;
       if (klen[0] == 0) break; /* a bare hyphen starts no match */
       if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue; /* nor ends one */
       size_t nnew = 0;

@@ -171,3 +171,27 @@ TD_TEST(matcher_long_sentence_linear) {
   td_dict_free(d);
   free(img);
 }
+
+TD_TEST(matcher_separators_and_possessives) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "Togo", "country", "TGO", 0);
+  td_dictb_add(b, "north korea", "country", "PRK", 0);
+  td_dictb_add(b, "U.S.", "country", "USA", 0);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  /* "to go" is two words, "Togo" one; "North Korea's" ends in a possessive */
+  td_doc *doc = mkdoc("we want to go to Togo and North Korea's U.S");
+  collect c = {""};
+  td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
+  CHECK_STR(c.out, "[5,6 country TGO][7,9 country PRK]");
+  freedoc(doc);
+  doc = mkdoc("the U.S. and north-korea");
+  c.out[0] = 0;
+  td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
+  CHECK_STR(c.out, "[1,5 country USA][6,7 country PRK]"); /* U . S . split */
+  freedoc(doc);
+  td_dict_free(d);
+  free(img);
+}
