@@ -14,6 +14,8 @@
  * data/units.tsv (section "units").
  */
 #include "quotes.h"
+#include "actors.h"
+#include "times.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +309,14 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   }
 }
 
+/* Whether "already" follows within three words ("3,000 troops already
+ * dispatched"): a fact, whatever the sentence forecasts. */
+static int already_after(const td_qctx *c, size_t last) {
+  for (size_t k = last + 1; k < c->nw && k <= last + 3; k++)
+    if (strcmp(c->w[k].lw, "already") == 0) return 1;
+  return 0;
+}
+
 /* measure and status from the sentence around the quantity */
 static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
                            td_arena *a) {
@@ -334,8 +344,7 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
                                        "may", "might", "forecast", "projected", "likely",
                                        "intends", "aims", "going", NULL};
   out->status = "actual";
-  for (size_t k = p->last + 1; k < c->nw && k <= p->last + 3; k++)
-    if (strcmp(c->w[k].lw, "already") == 0) return;
+  if (already_after(c, p->last)) return;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
     if (td_qword_in(&c->w[k], future)) {
@@ -365,7 +374,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
       if (strcmp(w->lw, vague_words[k]) == 0) p->value = vv[k];
     if (strcmp(w->lw, "tens") == 0 && i + 3 < c->nw && strcmp(c->w[i + 2].lw, "thousands") == 0)
       p->value = 20000;
-    p->first = i, p->qualifier = "vague";
+    p->first = i, p->qualifier = "vague", p->num_end = i + 1;
     find_unit(c, u, i + 1, p);
     p->last = p->unit_word != (size_t)-1 ? p->unit_word : i;
     return p->unit_word != (size_t)-1;
@@ -457,14 +466,20 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     measure_status(&c, &u, &p, q, &doc->arena);
     q->about = -1;
     if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
-      q->about = td_actor_for_span(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
+      q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
     td_span who, cue;
     q->claimed_by = -1;
     if (td_find_claimant(&c, i, &who, &cue)) {
       q->claimed_by_span = who;
-      q->claimed_by = td_actor_for_span(doc, who.start, who.end);
+      q->claimed_by = td_actor_at(doc, who.start, who.end);
     }
-    q->time = td_time_near(doc, q->span.start, q->span.end);
+    q->time = td_time_for_span(doc, q->span.start, q->span.end);
+    /* not the number itself ("86-minute"), nor a forecast's date for what
+     * is "already" done */
+    if (q->time >= 0 && doc->times[q->time].span.start < q->span.end &&
+        doc->times[q->time].span.end > q->span.start)
+      q->time = -1;
+    if (q->time >= 0 && already_after(&c, p.last)) q->time = -1;
     q->sentence = td_sent_of(doc, q->span.start);
     q->confidence = p.unit ? 0.8 : 0.5;
     i = p.last > i ? p.last : i;

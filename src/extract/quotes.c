@@ -12,6 +12,8 @@
  * data/cues.tsv, the claimant search, and `tidings eval quotes DIR`.
  */
 #include "quotes.h"
+#include "actors.h"
+#include "times.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -570,22 +572,6 @@ int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue
 
 /* ---- references to other layers ---- */
 
-int td_actor_for_span(const td_doc *doc, uint32_t s, uint32_t e) {
-  int best = -1;
-  uint32_t best_end = 0, best_len = 0;
-  for (size_t a = 0; a < doc->nactors; a++) {
-    const td_actor *ac = &doc->actors[a];
-    for (size_t m = 0; m < ac->nmentions; m++) {
-      td_span sp = ac->mentions[m];
-      if (sp.start >= e || sp.end <= s) continue;
-      uint32_t len = sp.end - sp.start;
-      if (best < 0 || sp.end > best_end || (sp.end == best_end && len > best_len))
-        best = (int)a, best_end = sp.end, best_len = len;
-    }
-  }
-  return best;
-}
-
 int td_sent_of(const td_doc *doc, uint32_t b) {
   if (!doc->nsents) return -1;
   size_t lo = 0, hi = doc->nsents;
@@ -595,21 +581,6 @@ int td_sent_of(const td_doc *doc, uint32_t b) {
     else hi = mid;
   }
   return (int)lo;
-}
-
-int td_time_near(const td_doc *doc, uint32_t s, uint32_t e) {
-  int sent = td_sent_of(doc, s);
-  if (sent < 0) return -1;
-  const td_sent *se = &doc->sents[sent];
-  int best = -1;
-  uint32_t bestd = 0;
-  for (size_t t = 0; t < doc->ntimes; t++) {
-    td_span sp = doc->times[t].span;
-    if (sp.start < se->start || sp.end > se->end) continue;
-    uint32_t d = sp.end <= s ? s - sp.end : sp.start >= e ? sp.start - e : 0;
-    if (best < 0 || d < bestd) best = (int)t, bestd = d;
-  }
-  return best;
 }
 
 /* ---- quotations ---- */
@@ -780,9 +751,14 @@ static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, 
   out->time = -1;
   if (found) {
     out->speaker_span = who, out->cue_span = cue;
-    out->speaker = td_actor_for_span(d, who.start, who.end);
+    out->speaker = td_actor_at(d, who.start, who.end);
     if (out->speaker < 0 && is_pronoun(c, who)) out->speaker = inherit_speaker;
-    out->time = td_time_near(d, cue.start, cue.end);
+    out->time = cue.end > cue.start ? td_time_for_span(d, cue.start, cue.end)
+                              : td_time_for_span(d, out->span.start, out->span.end);
+    /* a time inside the quotation is what the speaker talks about */
+    if (out->time >= 0 && d->times[out->time].span.start >= out->span.start &&
+        d->times[out->time].span.end <= out->span.end)
+      out->time = -1;
   }
   out->sentence = td_sent_of(d, c->w[q->open].s);
   out->confidence = conf;

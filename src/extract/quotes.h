@@ -75,15 +75,6 @@ int td_qword_in(const td_qword *w, const char *const *list);
  * Fills *who (the speaker as written) and *cue, returns 1; 0 when nobody. */
 int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
 
-/* The actor a span names: of the actors with a mention overlapping it, the
- * one whose mention ends last (the head of an English noun phrase is at its
- * end). -1 when none. Stands in for td_actor_at() of the actors layer. */
-int td_actor_for_span(const td_doc *doc, uint32_t s, uint32_t e);
-
-/* The time expression of the clause of [s, e): the nearest one in the same
- * sentence, -1 when none. Stands in for td_time_for_span(). */
-int td_time_near(const td_doc *doc, uint32_t s, uint32_t e);
-
 /* Index of the sentence holding byte b (-1 when the doc has none). */
 int td_sent_of(const td_doc *doc, uint32_t b);
 
