@@ -126,3 +126,37 @@ TD_TEST(quotes_unbalanced_mark) {
   CHECK(d->nquotes == 0);
   qfree(d);
 }
+
+/* The PolNeAR dev figures do not fall below what docs/QUOTES.md reports
+ * (skipped without ../shared or without a resource image). */
+TD_TEST(quotes_eval_polnear_dev) {
+  const char *shared = td_test_shared();
+  if (!shared) return;
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/data/polnear/dev", shared);
+  char err[512];
+  td_engine *eng = td_engine_new(NULL, err, sizeof err);
+  if (!eng) {
+    fprintf(stderr, "  skip: %s\n", err);
+    return;
+  }
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  int rc = td_eval_quotes(eng, dir, out);
+  fclose(out);
+  td_engine_free(eng);
+  if (rc != 0) { /* the data set is not there */
+    free(buf);
+    return;
+  }
+  double p = 0, r = 0, f1 = 0, spk = 0;
+  const char *l = strstr(buf, "(overlap): ");
+  const char *f = l ? strstr(l, "F1 ") : NULL;
+  const char *s = strstr(buf, "matched with a source): ");
+  if (l && f) sscanf(strstr(l, "P "), "P %lf R %lf F1 %lf", &p, &r, &f1);
+  if (s) sscanf(s + strlen("matched with a source): "), "%lf", &spk);
+  CHECK(f1 >= 0.92);
+  CHECK(spk >= 0.90);
+  free(buf);
+}
