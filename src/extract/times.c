@@ -1215,6 +1215,19 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return strcmp(u[k].w, "s") == 0 ? k + 1 : k + 3;
     }
   }
+  /* the sixties, the nineties: the decade of the article's century */
+  {
+    static const char *const dw[] = {"twenties", "thirties", "forties", "fifties",
+                                     "sixties", "seventies", "eighties", "nineties"};
+    int k = is_w(c, j, "the") ? j + 1 : j;
+    if (has(c, k, W_EDGE) && u[k].edge <= E_MID) k = hyph(c, k + 1);
+    if (k > j && k < c->n && u[k].kind == 'w')
+      for (int x = 0; x < 8; x++)
+        if (strcmp(u[k].w, dw[x]) == 0) {
+          snprintf(h->val, sizeof h->val, "19%d", x + 2);
+          return k + 1;
+        }
+  }
   /* the 20th century / the twentieth century */
   if (is_w(c, j, "the") && is_w(c, j + 2, "century") &&
       (has(c, j + 1, W_ORD) || (u[j + 1].kind == 'n' && u[j + 1].w[0] && u[j + 1].ndig == 2))) {
@@ -1471,8 +1484,9 @@ static int clock_expr(const ctx *c, int i, hit *h) {
   } else if (u[i].kind == 'n' && u[i].ndig && u[i].ndig <= 2 && u[i].num <= 24) {
     hh = (int)u[i].num;
     e = i + 1;
-    if (!u[i].w[0] && is_p(c, e, ':') && !u[e].space && plain_num(c, e + 1) >= 0 &&
-        u[e + 1].ndig == 2 && !u[e + 1].space && u[e + 1].num < 60) {
+    if (!u[i].w[0] && is_p(c, e, ':') && !u[e].space && e + 1 < c->n && u[e + 1].kind == 'n' &&
+        u[e + 1].ndig == 2 && !u[e + 1].space && u[e + 1].num < 60 &&
+        (!u[e + 1].w[0] || !strcmp(u[e + 1].w, "am") || !strcmp(u[e + 1].w, "pm"))) {
       mi = (int)u[e + 1].num;
       e += 2;
       pod = -1; /* a colon time stands alone */
@@ -1782,6 +1796,12 @@ static int date_expr(const ctx *c, int i, hit *h) {
     j += 3;
   else if (has(c, j, W_EDGE))
     j = hyph(c, j + 1);
+  if (j > i && !has(c, i, W_EDGE) && is_w(c, j, "the") && has(c, j + 1, W_UNIT) &&
+      !(u[j + 1].cls & W_PLURAL) && u[j + 1].unitk >= U_WEEK && u[j + 1].unitk != U_HALF &&
+      u[j + 1].unitk != U_WEEKEND && !is_p(c, j + 2, '-')) {
+    unit_shift(c, h, u[j + 1].unitk, 0); /* the end of the month: the article's month */
+    return j + 2;
+  }
   hit dh;
   int pod = 0, e = day_expr(c, j, &dh, &pod);
   if (e > j) {
