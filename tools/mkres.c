@@ -141,9 +141,9 @@ static int build_words(td_resw *w, const char *datadir) {
   fclose(f);
   words_from_list(&t, "/usr/share/dict/words", 0);
   words_from_list(&t, "/usr/share/hunspell/en_US.dic", 1);
-  /* The image's table: twice as many slots as keys, rounded to a power of 2. */
+  /* The image's table: a power of 2 of slots, at most 70% full. */
   uint32_t nslots = 1;
-  while (nslots < t.n * 2) nslots <<= 1;
+  while ((size_t)nslots * 7 < t.n * 10) nslots <<= 1;
   uint32_t *slots = td_xcalloc((size_t)nslots * 2, sizeof(uint32_t));
   td_buf pool = TD_BUF_INIT;
   td_buf_putc(&pool, 0);
