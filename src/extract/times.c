@@ -156,6 +156,7 @@ static const wordent words[] = {
     {"brought", W_PAST, 0},
     {"built", W_PAST, 0},
     {"came", W_PAST, 0},
+    {"centuries", W_UNIT | W_PLURAL, U_CENTURY},
     {"century", W_UNIT, U_CENTURY},
     {"chose", W_PAST, 0},
     {"christmas", W_START, 0},
@@ -1380,6 +1381,16 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return k0 + 1;
     }
   }
+  /* year-end, year end, year's end: the article's year */
+  if (is_w(c, j, "year") && c->has_dct) {
+    int k0 = j + 1;
+    if (is_p(c, k0, '-') && !u[k0].space) k0++;
+    else if (is_p(c, k0, '\'') && is_w(c, k0 + 1, "s")) k0 += 2;
+    if (is_w(c, k0, "end") && !(is_p(c, k0 + 1, '-') && !u[k0 + 1].space)) {
+      snprintf(h->val, sizeof h->val, "%04d", c->dy);
+      return k0 + 1;
+    }
+  }
   /* this/last/next/coming/previous/following/current week|month|year|... */
   k = j;
   int the = is_w(c, k, "the");
@@ -1622,7 +1633,9 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   int plural = (u[e].cls & W_PLURAL) != 0;
   if (uk == U_SEC && !plural && n != 1) return i;
   if (n == 1 && plural && !hyphen) return i;
-  if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n')) return i;
+  if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n') &&
+      !(e + 1 < c->n && u[e + 1].kind == 'w' && !u[e + 1].cap && !(u[e + 1].cls & W_START)))
+    return i; /* "a five year plan" is one */
   /* "a day", "a year": only with a following ago/earlier/later, or as a
    * stretch ("for a year", "a year and a half") */
   int a_one = is_w(c, k, "a") || is_w(c, k, "an");
@@ -1831,7 +1844,8 @@ static int date_expr(const ctx *c, int i, hit *h) {
     return j + 2;
   }
   e = period_expr(c, j, h);
-  if (e > j && j > i && has(c, i, W_EDGE) && e == j + 1 && year_at(c, j)) return i; /* early 1997 */
+  if (e > j && j > i && has(c, i, W_EDGE) && e == j + 1 && year_at(c, j) && c->u[j].space)
+    return i; /* "early 1997" is tagged "1997"; "mid-1996" whole */
   if (e > j) return e;
   return i;
 }
