@@ -11,6 +11,7 @@
 #include "core/core.h"
 #include "core/res.h"
 #include "lang/matcher.h"
+#include "lang/train.h"
 
 #include <glob.h>
 
@@ -182,6 +183,18 @@ static int build_quotes(td_resw *w, const char *datadir) {
   return add_file(w, "units", p, 1);
 }
 
+/* ---- language core: the tagger model and the lemmatizer's WordNet ---- */
+static int build_lang(td_resw *w, const char *datadir) {
+  char p[4096], err[512];
+  snprintf(p, sizeof p, "%s/models/tagger.bin", datadir);
+  if (td_tagger_build_res(w, p, err, sizeof err) != 0 ||
+      td_lemma_build_res(w, TD_WORDNET_DIR, TD_WORDS_FILE, err, sizeof err) != 0) {
+    fprintf(stderr, "mkres: %s\n", err);
+    return -1;
+  }
+  return 0;
+}
+
 static const struct {
   const char *name;
   builder fn;
@@ -190,6 +203,7 @@ static const struct {
     {"words", build_words},
     {"dict", build_dict},
     {"quotes", build_quotes},
+    {"lang", build_lang},
 };
 
 int main(int argc, char **argv) {

@@ -29,8 +29,8 @@
 
 /* Section layout (little-endian), used in place:
  *   header { char magic[8] "TDLEM001"; u32 nslot, nent, pool, reserved; }
- *   nslot x u32    entry index + 1, 0 = empty; slot of key = fnv(key) % nslot,
- *                  then linear probing
+ *   nslot x { u32 hash; u32 entry index + 1 (0 = empty) }
+ *                  slot of key = fnv(key) % nslot, then linear probing
  *   nent x { u32 key; u32 val; u32 mask; }   offsets into pool; val 0 = none
  *   pool           NUL-terminated strings (offset 0 is "")
  */
@@ -45,7 +45,10 @@ typedef struct {
 
 enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8,
        LM_CAP = 16,  /* the word list has it capitalized (key is lowercase) */
-       LM_LOW = 32 }; /* the word list has it in lowercase */
+       LM_LOW = 32,  /* the word list has it in lowercase */
+       LM_SENSE_SHIFT = 16, /* bits 16..23: WordNet noun sense count */
+       LM_INFL = 64 }; /* << p: an inflected form of WordNet pos p (0..2),
+                          by exception or rule (set at build time) */
 static const char wn_letter[] = "nvar"; /* exception key prefixes */
 
 struct td_lemmatizer {
@@ -53,6 +56,7 @@ struct td_lemmatizer {
   const uint32_t *slots;
   const lm_ent *ents;
   const char *pool;
+  void *own; /* the image, when built in memory */
 };
 
 static uint32_t fnv32(const char *s, size_t n) {
@@ -63,14 +67,16 @@ static uint32_t fnv32(const char *s, size_t n) {
 
 /* The entry for key s[0..n), or NULL. */
 static const lm_ent *lookup(const struct td_lemmatizer *l, const char *s, size_t n) {
-  uint32_t ns = l->h->nslot;
-  uint32_t i = fnv32(s, n) % ns;
+  uint32_t ns = l->h->nslot, h = fnv32(s, n);
+  uint32_t i = h % ns;
   for (;;) {
-    uint32_t e = l->slots[i];
+    uint32_t e = l->slots[2 * i + 1];
     if (!e) return NULL;
-    const lm_ent *en = &l->ents[e - 1];
-    const char *k = l->pool + en->key;
-    if (strncmp(k, s, n) == 0 && k[n] == 0) return en;
+    if (l->slots[2 * i] == h) {
+      const lm_ent *en = &l->ents[e - 1];
+      const char *k = l->pool + en->key;
+      if (memcmp(k, s, n) == 0 && k[n] == 0) return en;
+    }
     if (++i == ns) i = 0;
   }
 }
@@ -118,6 +124,11 @@ static const closed_ent closed[] = {
     {"been", NULL, "be"},   {"being", "VBG", "be"}, {"has", "VBZ", "have"},
     {"had", NULL, "have"},  {"having", NULL, "have"}, {"does", "VBZ", "do"},
     {"did", NULL, "do"},    {"doing", NULL, "do"},  {"done", "VBN", "do"},
+    {"who's", "WP$", "whose"}, {"it's", "PRP$", "its"}, {"there", "PRP$", "their"},
+    {"you", "PRP$", "your"}, {"thru", "IN", "through"}, {"w/", "IN", "with"},
+    {"w", "IN", "with"},    {"vs", "IN", "versus"},
+    {"b/c", NULL, "because"}, {"pls", NULL, "please"}, {"re", "VBP", "be"},
+    {"''", NULL, "''"},
     {"could", "MD", "could"}, {"pm", "NN", "p.m."},  {"am", "NN", "a.m."},
     {"etc", NULL, "etc."},  {"wan", "VBP", "want"}, {"ta", "TO", "to"},
     {"m", "CD", "million"}, {"k", "CD", "thousand"}, {"b", "CD", "billion"},
@@ -126,6 +137,19 @@ static const closed_ent closed[] = {
     {"\xe2\x80\x94", NULL, "-"}, {"\xe2\x80\x93", NULL, "-"},
     {"\xe2\x80\xa6", NULL, "."},
 };
+
+/* Month abbreviations (Sept., Oct) as proper nouns. */
+static const char *const months[][2] = {
+    {"jan", "January"}, {"feb", "February"}, {"mar", "March"}, {"apr", "April"},
+    {"jun", "June"},    {"jul", "July"},     {"aug", "August"}, {"sep", "September"},
+    {"sept", "September"}, {"oct", "October"}, {"nov", "November"}, {"dec", "December"}};
+
+static const char *month_lemma(const char *low, size_t n) {
+  if (n && low[n - 1] == '.') n--;
+  for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+    if (strlen(months[i][0]) == n && memcmp(months[i][0], low, n) == 0) return months[i][1];
+  return NULL;
+}
 
 static const char *closed_lemma(const char *low, const char *xpos) {
   for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
@@ -241,6 +265,14 @@ static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
   const char *e = exception(l, w, n, p);
   if (e) return splice(out, cap, e, strlen(e), 0, "");
   size_t k = morphy(l, w, n, p, rules[p], out, cap);
+  if (k && p == 0) {
+    /* species, means, news: a plural WordNet knows with more senses than its
+     * singular stays as it is. */
+    const lm_ent *self = lookup(l, w, n), *base = lookup(l, out, k);
+    if (self && base && (self->mask & WN_NOUN) &&
+        (self->mask >> LM_SENSE_SHIFT & 255) > (base->mask >> LM_SENSE_SHIFT & 255))
+      return splice(out, cap, w, n, 0, "");
+  }
   if (k) return k;
   if (p == 3) { /* later -> late, earlier -> early */
     if ((e = exception(l, w, n, 2))) return splice(out, cap, e, strlen(e), 0, "");
@@ -272,6 +304,7 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap) {
       i += 2;
       continue;
     }
+    if (c == '`') c = '\'';
     out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
   out[k] = 0;
@@ -286,6 +319,10 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
   size_t ln = fold(form, n, low, sizeof low);
   if (n >= sizeof low - 1) { /* absurdly long: keep it */
     splice(out, cap, form, n < cap - 1 ? n : cap - 1, 0, "");
+    return;
+  }
+  if (!strcmp(x, "NNP") && month_lemma(low, ln)) {
+    splice(out, cap, month_lemma(low, ln), strlen(month_lemma(low, ln)), 0, "");
     return;
   }
   if (!strcmp(x, "NNP") || upos == TD_PROPN) {
@@ -340,26 +377,68 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
   }
 }
 
+/* ---- lexical classes for the tagger ---- */
+
+/* The inflection bits of a word, by WordNet's exceptions and rules. */
+static uint32_t inflections(const struct td_lemmatizer *l, const char *w, size_t n) {
+  static const rule *const rules[3] = {noun_rules, verb_rules, adj_rules};
+  char tmp[160];
+  uint32_t m = 0;
+  for (int p = 0; p < 3; p++)
+    if (exception(l, w, n, p) || morphy(l, w, n, p, rules[p], tmp, sizeof tmp))
+      m |= (uint32_t)LM_INFL << p;
+  return m;
+}
+
+uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n) {
+  char low[128];
+  if (!l || n == 0 || n >= sizeof low) return 0;
+  size_t ln = fold(s, n, low, sizeof low);
+  const lm_ent *e = lookup(l, low, ln);
+  return e ? e->mask & 511 : inflections(l, low, ln);
+}
+
 /* ---- API ---- */
 
-struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t errlen) {
-  size_t len = 0;
-  const lm_header *h = res ? td_res_get(res, "lemma", &len) : NULL;
+/* Points a new lemmatizer into the section image h of len bytes. */
+static struct td_lemmatizer *bind(const lm_header *h, size_t len, char *err,
+                                  size_t errlen) {
   if (!h || len < sizeof *h || memcmp(h->magic, "TDLEM001", 8) != 0 ||
       h->nslot == 0 ||
-      sizeof *h + (size_t)h->nslot * 4 + (size_t)h->nent * sizeof(lm_ent) + h->pool > len) {
+      sizeof *h + (size_t)h->nslot * 8 + (size_t)h->nent * sizeof(lm_ent) + h->pool > len) {
     snprintf(err, errlen, "resource section \"lemma\" missing or corrupt");
+    return NULL;
+  }
+  const lm_ent *ents = (const lm_ent *)((const uint32_t *)(h + 1) + 2 * (size_t)h->nslot);
+  const char *pool = (const char *)(ents + h->nent);
+  int ok = h->pool > 0 && pool[h->pool - 1] == 0;
+  for (uint32_t i = 0; ok && i < h->nent; i++)
+    ok = ents[i].key < h->pool && ents[i].val < h->pool;
+  const uint32_t *sl = (const uint32_t *)(h + 1);
+  for (uint32_t i = 0; ok && i < h->nslot; i++) ok = sl[2 * i + 1] <= h->nent;
+  if (!ok) {
+    snprintf(err, errlen, "resource section \"lemma\" is corrupt");
     return NULL;
   }
   struct td_lemmatizer *l = td_xcalloc(1, sizeof *l);
   l->h = h;
   l->slots = (const uint32_t *)(h + 1);
-  l->ents = (const lm_ent *)(l->slots + h->nslot);
+  l->ents = (const lm_ent *)(l->slots + 2 * (size_t)h->nslot);
   l->pool = (const char *)(l->ents + h->nent);
   return l;
 }
 
-void td_lemmatizer_free(struct td_lemmatizer *l) { free(l); }
+struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t errlen) {
+  size_t len = 0;
+  const lm_header *h = res ? td_res_get(res, "lemma", &len) : NULL;
+  return bind(h, len, err, errlen);
+}
+
+void td_lemmatizer_free(struct td_lemmatizer *l) {
+  if (!l) return;
+  free(l->own);
+  free(l);
+}
 
 int td_lemmatize(const td_engine *eng, td_doc *doc) {
   const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
@@ -445,9 +524,16 @@ static int load_file(lm_build *b, const char *dir, const char *name, int p,
     if (!exc) {
       long e = build_find(b, w1, strlen(w1), 1);
       b->ents[e].mask |= 1u << p;
+      if (p == 0) { /* noun sense count, bits 16..23 */
+        char *f2 = strtok(NULL, " \n"), *f3 = f2 ? strtok(NULL, " \n") : NULL;
+        long senses = f3 ? strtol(f3, NULL, 10) : 0;
+        if (senses > 255) senses = 255;
+        if (senses > 0) b->ents[e].mask |= (uint32_t)senses << LM_SENSE_SHIFT;
+      }
     } else {
       char key[256];
       snprintf(key, sizeof key, "%c:%s", wn_letter[p], w1);
+      build_find(b, w1, strlen(w1), 1); /* every form gets an entry */
       long e = build_find(b, key, strlen(key), 1);
       if (!b->ents[e].val) {
         b->ents[e].val = (uint32_t)b->pool.len;
@@ -489,7 +575,8 @@ static int load_words(lm_build *b, const char *path, char *err, size_t errlen) {
   return 0;
 }
 
-int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
+/* Compiles the section image into img. 0, or -1 with err. */
+static int build_image(const char *wndir, const char *words, td_buf *img,
                        char *err, size_t errlen) {
   static const char *const pos[4] = {"noun", "verb", "adj", "adv"};
   lm_build b;
@@ -513,24 +600,56 @@ int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
     h.nslot = nslot;
     h.nent = (uint32_t)b.nent;
     h.pool = (uint32_t)b.pool.len;
-    td_buf img = TD_BUF_INIT;
-    td_buf_put(&img, &h, sizeof h);
-    uint32_t *sl = td_xcalloc(nslot, sizeof *sl);
+    td_buf_put(img, &h, sizeof h);
+    uint32_t *sl = td_xcalloc(2 * (size_t)nslot, sizeof *sl);
     for (size_t i = 0; i < b.nent; i++) {
       const char *k = b.pool.ptr + b.ents[i].key;
-      uint32_t j = fnv32(k, strlen(k)) % nslot;
-      while (sl[j]) j = j + 1 == nslot ? 0 : j + 1;
-      sl[j] = (uint32_t)i + 1;
+      uint32_t hh = fnv32(k, strlen(k)), j = hh % nslot;
+      while (sl[2 * j + 1]) j = j + 1 == nslot ? 0 : j + 1;
+      sl[2 * j] = hh;
+      sl[2 * j + 1] = (uint32_t)i + 1;
     }
-    td_buf_put(&img, sl, (size_t)nslot * 4);
-    td_buf_put(&img, b.ents, b.nent * sizeof(lm_ent));
-    td_buf_put(&img, b.pool.ptr, b.pool.len);
-    td_resw_add(w, "lemma", img.ptr, img.len);
-    td_buf_free(&img);
+    td_buf_put(img, sl, (size_t)nslot * 8);
+    td_buf_put(img, b.ents, b.nent * sizeof(lm_ent));
+    td_buf_put(img, b.pool.ptr, b.pool.len);
     free(sl);
+    /* Precompute the inflection bits of every word, so that the tagger's
+     * td_lemma_lexclass is one lookup. */
+    lm_ent *ents = (lm_ent *)(img->ptr + sizeof h + (size_t)nslot * 8);
+    struct td_lemmatizer *l = bind((const lm_header *)img->ptr, img->len, err, errlen);
+    if (!l) rc = -1;
+    for (size_t i = 0; l && i < b.nent; i++) {
+      const char *k = b.pool.ptr + ents[i].key;
+      if (!strchr(k, ':')) ents[i].mask |= inflections(l, k, strlen(k));
+    }
+    td_lemmatizer_free(l);
   }
   free(b.slots);
   free(b.ents);
   td_buf_free(&b.pool);
   return rc;
+}
+
+int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
+                       char *err, size_t errlen) {
+  td_buf img = TD_BUF_INIT;
+  int rc = build_image(wndir, words, &img, err, errlen);
+  if (rc == 0) td_resw_add(w, "lemma", img.ptr, img.len);
+  td_buf_free(&img);
+  return rc;
+}
+
+struct td_lemmatizer *td_lemmatizer_build(const char *wndir, const char *words,
+                                          char *err, size_t errlen) {
+  td_buf img = TD_BUF_INIT;
+  if (build_image(wndir, words, &img, err, errlen) != 0) {
+    td_buf_free(&img);
+    return NULL;
+  }
+  size_t len;
+  char *mem = td_buf_detach(&img, &len);
+  struct td_lemmatizer *l = bind((const lm_header *)mem, len, err, errlen);
+  if (!l) free(mem);
+  else l->own = mem;
+  return l;
 }

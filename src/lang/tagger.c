@@ -12,8 +12,12 @@
 #include "lang.h"
 #include "train.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 struct td_tagger {
@@ -22,6 +26,7 @@ struct td_tagger {
   const uint32_t *slots;   /* nslot x 2 */
   const int16_t *w;
   const uint8_t *wcls;
+  const uint32_t *dict;    /* ndict x 2 */
 };
 
 /* ---- hashing ---- */
@@ -75,7 +80,8 @@ static size_t fold_form(const char *s, size_t n, unsigned char *out, size_t cap,
   return k;
 }
 
-void td_tg_word_init(td_tg_word *w, const char *s, size_t n) {
+void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
+                     const struct td_lemmatizer *lem) {
   unsigned char low[128], shape[32];
   size_t ln = fold_form(s, n, low, sizeof low, 1);
   uint32_t fl = 0;
@@ -102,6 +108,7 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n) {
   if (!nalpha && !ndigit) fl |= WF_PUNCT;
   if (n > 12) fl |= WF_LONG;
   w->flags = fl;
+  w->lex = td_lemma_lexclass(lem, s, n);
   w->low = fnv(low, ln);
   unsigned char raw[128];
   size_t rn = fold_form(s, n, raw, sizeof raw, 0);
@@ -117,8 +124,8 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n) {
 
 int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
                    uint64_t *f) {
-  static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000};
-  static const td_tg_word none2 = {0x2222, 0x2222, 0x2222, {0}, {0}, 0x10000};
+  static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000, 0x1000};
+  static const td_tg_word none2 = {0x2222, 0x2222, 0x2222, {0}, {0}, 0x10000, 0x2000};
   const td_tg_word *w0 = &w[i];
   const td_tg_word *wm1 = i > 0 ? &w[i - 1] : &none;
   const td_tg_word *wm2 = i > 1 ? &w[i - 2] : (i > 0 ? &none : &none2);
@@ -149,32 +156,117 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
   f[k++] = f2(26, (uint64_t)p1, w0->suf[2]);
   f[k++] = f1(27, wp1->suf[1]);
   f[k++] = f2(28, wp1->low, wp2->low);
+  f[k++] = f1(29, w0->lex);
+  f[k++] = f1(30, wp1->lex);
+  f[k++] = f2(31, w0->lex, w0->suf[1]);
+  f[k++] = f2(32, w0->lex, w0->flags);
+  f[k++] = f1(35, wp1->flags);
+  f[k++] = f1(36, wm1->flags);
   return k;
 }
 
 /* ---- the model in place ---- */
 
+static inline uint32_t slot_of(uint64_t h, uint32_t n) {
+  return (uint32_t)(((h & 0xffffffffu) * (uint64_t)n) >> 32);
+}
+
+/* sc[0..n) += w[0..n), n a multiple of 8: a dense row of weights. */
+static inline void add_row(int32_t *sc, const int16_t *w, uint32_t n) {
+#ifdef __SSE2__
+  for (uint32_t c = 0; c < n; c += 8) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(w + c));
+    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
+    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+    __m128i *d = (__m128i *)(sc + c);
+    _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d), lo));
+    _mm_storeu_si128(d + 1, _mm_add_epi32(_mm_loadu_si128(d + 1), hi));
+  }
+#else
+  for (uint32_t c = 0; c < n; c++) sc[c] += w[c];
+#endif
+}
+
+/* Adds the weights of the nf features f to the class scores sc. The slots
+ * are prefetched first: the tables are larger than the caches, and the
+ * lookups are independent of each other. */
 static void score(const struct td_tagger *t, const uint64_t *f, int nf,
                   int32_t *sc) {
   uint32_t nslot = t->h->nslot;
-  memset(sc, 0, t->h->nclass * sizeof *sc);
+  uint32_t at[TD_TG_MAXFEAT], ref[TD_TG_MAXFEAT];
+  int nref = 0;
   for (int i = 0; i < nf; i++) {
-    uint32_t key = (uint32_t)(f[i] >> 32) | 1;
-    uint32_t s = (uint32_t)(((f[i] & 0xffffffffu) * (uint64_t)nslot) >> 32);
+    at[i] = slot_of(f[i], nslot);
+    __builtin_prefetch(&t->slots[2 * at[i]]);
+  }
+  memset(sc, 0, ((t->h->nclass + 7) & ~7u) * sizeof *sc);
+  for (int i = 0; i < nf; i++) {
+    uint32_t key = (uint32_t)(f[i] >> 32) | 1, s = at[i];
     for (;;) {
       uint32_t k = t->slots[2 * s];
       if (k == key) {
-        uint32_t ref = t->slots[2 * s + 1];
-        uint32_t off = ref >> 8, cnt = ref & 0xff;
-        const int16_t *w = t->w + off;
-        const uint8_t *c = t->wcls + off;
-        for (uint32_t j = 0; j < cnt; j++) sc[c[j]] += w[j];
+        uint32_t r = t->slots[2 * s + 1];
+        ref[nref++] = r;
+        __builtin_prefetch(t->w + (r >> 8));
+        __builtin_prefetch(t->wcls + (r >> 8));
         break;
       }
       if (k == 0) break;
       if (++s == nslot) s = 0;
     }
   }
+  uint32_t npad = (t->h->nclass + 7) & ~7u;
+  for (int i = 0; i < nref; i++) {
+    uint32_t off = ref[i] >> 8, cnt = ref[i] & 0xff;
+    const int16_t *w = t->w + off;
+    if (cnt == TD_TG_DENSE) {
+      add_row(sc, w, npad);
+      continue;
+    }
+    const uint8_t *c = t->wcls + off;
+    for (uint32_t j = 0; j < cnt; j++) sc[c[j]] += w[j];
+  }
+}
+
+/* The dictionary class of a word, or -1. */
+static int dict_class(const struct td_tagger *t, const td_tg_word *w) {
+  uint32_t n = t->h->ndict;
+  if (!n) return -1;
+  uint32_t key = (uint32_t)(w->raw >> 32) | 1, s = slot_of(w->raw, n);
+  for (;;) {
+    uint32_t k = t->dict[2 * s];
+    if (k == key) return (int)t->dict[2 * s + 1];
+    if (k == 0) return -1;
+    if (++s == n) s = 0;
+  }
+}
+
+/* The first index of the largest of sc[0..n); sc has room for n rounded
+ * up to 8. */
+static int argmax(int32_t *sc, int n) {
+#ifdef __SSE2__
+  int np = (n + 7) & ~7;
+  for (int c = n; c < np; c++) sc[c] = INT32_MIN;
+  __m128i m = _mm_loadu_si128((const __m128i *)sc);
+  for (int c = 4; c < np; c += 4) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(sc + c));
+    __m128i gt = _mm_cmpgt_epi32(v, m);
+    m = _mm_or_si128(_mm_and_si128(gt, v), _mm_andnot_si128(gt, m));
+  }
+  int32_t q[4];
+  _mm_storeu_si128((__m128i *)q, m);
+  int32_t mx = q[0];
+  for (int i = 1; i < 4; i++)
+    if (q[i] > mx) mx = q[i];
+  for (int c = 0; c < n; c++)
+    if (sc[c] == mx) return c;
+  return 0;
+#else
+  int best = 0;
+  for (int c = 1; c < n; c++)
+    if (sc[c] > sc[best]) best = c;
+  return best;
+#endif
 }
 
 /* Tags the n words of one sentence: cls[i] receives the class of word i. */
@@ -183,13 +275,14 @@ static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
   int nc = (int)t->h->nclass;
   int p1 = nc, p2 = nc;
   uint64_t f[TD_TG_MAXFEAT];
-  int32_t sc[TD_TG_MAXCLASS + 1];
+  int32_t sc[TD_TG_MAXCLASS + 8];
   for (int i = 0; i < n; i++) {
-    int nf = td_tg_features(w, n, i, p1, p2, f);
-    score(t, f, nf, sc);
-    int best = 0;
-    for (int c = 1; c < nc; c++)
-      if (sc[c] > sc[best]) best = c;
+    int best = dict_class(t, &w[i]);
+    if (best < 0) {
+      int nf = td_tg_features(w, n, i, p1, p2, f);
+      score(t, f, nf, sc);
+      best = argmax(sc, nc);
+    }
     cls[i] = (uint8_t)best;
     p2 = p1;
     p1 = best;
@@ -206,7 +299,8 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err,
   }
   size_t ctab = ((size_t)h->nclass * 4 + 15) & ~(size_t)15;
   size_t wsz = ((size_t)h->nent * 2 + 15) & ~(size_t)15;
-  size_t need = sizeof *h + ctab + (size_t)h->nslot * 8 + wsz + h->nent;
+  size_t csz = ((size_t)h->nent + 7) & ~(size_t)7;
+  size_t need = sizeof *h + ctab + (size_t)h->nslot * 8 + wsz + csz + (size_t)h->ndict * 8;
   if (h->nclass == 0 || h->nclass > TD_TG_MAXCLASS || h->nslot == 0 ||
       need > len || h->nent >= (1u << 24)) {
     snprintf(err, errlen, "tagger model is truncated or corrupt");
@@ -218,6 +312,25 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err,
   t->slots = (const uint32_t *)(p + ctab);
   t->w = (const int16_t *)(p + ctab + (size_t)h->nslot * 8);
   t->wcls = p + ctab + (size_t)h->nslot * 8 + wsz;
+  t->dict = (const uint32_t *)(t->wcls + csz);
+  for (uint32_t i = 0; i < h->ndict; i++)
+    if (t->dict[2 * i] && t->dict[2 * i + 1] >= h->nclass) {
+      snprintf(err, errlen, "tagger model has a bad dictionary entry");
+      return -1;
+    }
+  uint32_t npad = (h->nclass + 7) & ~7u;
+  for (uint32_t i = 0; i < h->nslot; i++) {
+    uint32_t ref = t->slots[2 * i + 1], cnt = ref & 0xff;
+    if (t->slots[2 * i] && (uint64_t)(ref >> 8) + (cnt == TD_TG_DENSE ? npad : cnt) > h->nent) {
+      snprintf(err, errlen, "tagger model has a bad weight reference");
+      return -1;
+    }
+  }
+  for (uint32_t i = 0; i < h->nent; i++)
+    if (t->wcls[i] >= h->nclass) {
+      snprintf(err, errlen, "tagger model has a bad class");
+      return -1;
+    }
   for (uint32_t c = 0; c < h->nclass; c++) {
     uint16_t x;
     memcpy(&x, t->cls_tab + 4 * c, 2);
@@ -257,7 +370,8 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     td_tok *tk = doc->toks + se->tok0;
     int n = (int)se->ntok;
     for (int i = 0; i < n; i++)
-      td_tg_word_init(&w[i], doc->text + tk[i].start, tk[i].end - tk[i].start);
+      td_tg_word_init(&w[i], doc->text + tk[i].start, tk[i].end - tk[i].start,
+                      eng->lemma);
     tag_words(t, w, n, cls);
     for (int i = 0; i < n; i++) {
       const uint8_t *e = t->cls_tab + 4 * cls[i];

@@ -27,6 +27,10 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out);
 
 /* ---- resource builders, called by tools/mkres ---- */
 
+/* Where Debian's wordnet-base and wamerican put their files. */
+#define TD_WORDNET_DIR "/usr/share/wordnet"
+#define TD_WORDS_FILE "/usr/share/dict/american-english"
+
 struct td_resw;
 /* Adds section "tagger" from the model file at path (normally
  * data/models/tagger.bin) after checking it. 0, or -1 with err. */
@@ -41,17 +45,29 @@ int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
 
 /* ---- internals shared by tagger.c and train_tagger.c ---- */
 
-#define TD_TG_MAXFEAT 40   /* features per token, at most */
-#define TD_TG_MAXCLASS 255 /* joint tags; class id fits a byte */
+#define TD_TG_MAXFEAT 48   /* features per token, at most */
+#define TD_TG_MAXCLASS 254 /* joint tags; class id fits a byte */
+#define TD_TG_DENSE 255    /* slot count meaning "a dense row" */
 
 /* Hashes of one word's surface, computed once per token. */
 typedef struct td_tg_word {
   uint64_t low, raw, shape, suf[4], pre[3];
-  uint32_t flags;
+  uint32_t flags, lex;
 } td_tg_word;
 
-/* Fills w from the UTF-8 surface s[0..n). */
-void td_tg_word_init(td_tg_word *w, const char *s, size_t n);
+/* Fills w from the UTF-8 surface s[0..n); lem (may be NULL) adds the
+ * word's lexical classes from WordNet and the word list. */
+void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
+                     const struct td_lemmatizer *lem);
+/* Lexical classes of a word: bits 0-3 WordNet noun/verb/adj/adv, 4-5 the
+ * word list spells it capitalized/lowercase, 6-8 it can be an inflected
+ * noun/verb/adjective. 0 when unknown or l is NULL. */
+uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n);
+/* A lemmatizer built in memory from WordNet's files and a word list, as
+ * td_lemma_build_res does (for training). NULL with err on failure; free
+ * with td_lemmatizer_free. */
+struct td_lemmatizer *td_lemmatizer_build(const char *wndir, const char *words,
+                                          char *err, size_t errlen);
 /* The feature hashes of token i of a sentence of n words, given the classes
  * of the two previous tokens (nclass for "before the sentence"). Returns
  * the count written to f (at most TD_TG_MAXFEAT). */
@@ -62,15 +78,21 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
  *   td_tg_header
  *   nclass x { u16 xpos; u8 upos; u8 pad }          padded to 16 bytes
  *   nslot  x { u32 key; u32 ref }                   ref = first entry << 8 | count
+ *                  count TD_TG_DENSE: a dense row of nclass rounded up to 8
+ *                  weights, one per class, from the first entry on
  *   nent   x i16 weight                             padded to 16 bytes
- *   nent   x u8 class
+ *   nent   x u8 class                               padded to 8 bytes
+ *   ndict  x { u32 key; u32 class }                 the tag dictionary
  * A feature hash h lives at slot ((h & 0xffffffff) * nslot) >> 32 or after
- * (linear probing), with key (h >> 32) | 1; key 0 marks an empty slot. */
+ * (linear probing), with key (h >> 32) | 1; key 0 marks an empty slot.
+ * The tag dictionary maps frequent unambiguous words (by td_tg_word.raw,
+ * placed the same way) straight to their class, skipping the scoring. */
 typedef struct td_tg_header {
   char magic[8]; /* "TDTAG001" */
   uint32_t nclass, nslot, nent, version;
   float scale;   /* weight = i16 / scale */
-  uint32_t reserved[3];
+  uint32_t ndict;
+  uint32_t reserved[2];
 } td_tg_header;
 
 #endif

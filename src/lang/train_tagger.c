@@ -149,7 +149,8 @@ static int class_of(classes *cl, int xpos, int upos, int add) {
 }
 
 /* Converts a treebank; gold is 255 for pairs unseen in training. */
-static tsent *make_sents(const td_conllu *cu, classes *cl, int add) {
+static tsent *make_sents(const td_conllu *cu, classes *cl, int add,
+                         const struct td_lemmatizer *lem) {
   tsent *ts = td_xcalloc(cu->n + 1, sizeof *ts);
   for (size_t i = 0; i < cu->n; i++) {
     const td_cu_sent *s = &cu->sents[i];
@@ -157,7 +158,7 @@ static tsent *make_sents(const td_conllu *cu, classes *cl, int add) {
     ts[i].w = td_xmalloc((size_t)s->n * sizeof *ts[i].w + 1);
     ts[i].gold = td_xmalloc((size_t)s->n + 1);
     for (int j = 0; j < s->n; j++) {
-      td_tg_word_init(&ts[i].w[j], s->toks[j].form, strlen(s->toks[j].form));
+      td_tg_word_init(&ts[i].w[j], s->toks[j].form, strlen(s->toks[j].form), lem);
       int c = class_of(cl, s->toks[j].xpos, s->toks[j].upos, add);
       ts[i].gold[j] = c < 0 ? 255 : (uint8_t)c;
     }
@@ -202,10 +203,58 @@ static void dev_acc(tstore *s, const classes *cl, const tsent *ts, size_t n,
 
 /* Weights whose averaged magnitude is below this fraction of the largest
  * are dropped: they change almost no decision and make most of the size. */
+/* Features with at least this many weights are stored as dense rows. */
+#define DENSE_MIN 24
+#ifndef PRUNE_FRACTION
 #define PRUNE_FRACTION 0.0008
+#endif
+
+/* The tag dictionary: words seen at least DICT_MIN times in training with
+ * one class at least DICT_SHARE of the time. */
+#ifndef DICT_MIN
+#define DICT_MIN 10
+#endif
+#ifndef DICT_SHARE
+#define DICT_SHARE 0.98
+#endif
+
+typedef struct {
+  uint64_t *keys; /* td_tg_word.raw; 0 empty */
+  uint32_t *counts; /* cap x nclass */
+  size_t cap, n;
+  int nclass;
+} wcount;
+
+static void wcount_add(wcount *wc, uint64_t key, int cls) {
+  if (!key) key = 1;
+  if ((wc->n + 1) * 2 > wc->cap) {
+    size_t ncap = wc->cap ? wc->cap * 2 : 1 << 14;
+    uint64_t *nk = td_xcalloc(ncap, sizeof *nk);
+    uint32_t *nc = td_xcalloc(ncap * (size_t)wc->nclass, sizeof *nc);
+    for (size_t i = 0; i < wc->cap; i++)
+      if (wc->keys[i]) {
+        size_t j = wc->keys[i] & (ncap - 1);
+        while (nk[j]) j = (j + 1) & (ncap - 1);
+        nk[j] = wc->keys[i];
+        memcpy(nc + j * wc->nclass, wc->counts + i * wc->nclass, (size_t)wc->nclass * 4);
+      }
+    free(wc->keys);
+    free(wc->counts);
+    wc->keys = nk;
+    wc->counts = nc;
+    wc->cap = ncap;
+  }
+  size_t j = key & (wc->cap - 1);
+  while (wc->keys[j] && wc->keys[j] != key) j = (j + 1) & (wc->cap - 1);
+  if (!wc->keys[j]) {
+    wc->keys[j] = key;
+    wc->n++;
+  }
+  wc->counts[j * wc->nclass + cls]++;
+}
 
 static int write_model(tstore *s, const classes *cl, int32_t now,
-                       const char *path, FILE *log) {
+                       const wcount *wc, const char *path, FILE *log) {
   double maxw = 0;
   for (size_t i = 0; i < s->n; i++)
     for (uint32_t j = 0; j < s->feats[i].n; j++) {
@@ -217,6 +266,7 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   double cut = maxw * PRUNE_FRACTION;
   /* Quantize, keep features with any surviving weight. */
   size_t nfeat = 0, nent = 0;
+  uint32_t npad = ((uint32_t)cl->nclass + 7) & ~7u;
   uint8_t *keep = td_xcalloc(s->n + 1, 1);
   for (size_t i = 0; i < s->n; i++) {
     uint32_t k = 0;
@@ -225,9 +275,9 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
           lrint(avg_weight(&s->feats[i].e[j], now) * scale) != 0)
         k++;
     if (k) {
-      keep[i] = 1;
+      keep[i] = 1 + (k >= DENSE_MIN);
       nfeat++;
-      nent += k;
+      nent += k >= DENSE_MIN ? npad : k;
     }
   }
   if (nent >= (1u << 24)) {
@@ -238,7 +288,21 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   uint32_t nslot = (uint32_t)(nfeat * 10 / 7 + 16);
   size_t ctab = ((size_t)cl->nclass * 4 + 15) & ~(size_t)15;
   size_t wsz = (nent * 2 + 15) & ~(size_t)15;
-  size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * 8 + wsz + nent;
+  /* Dictionary words. */
+  size_t nd = 0;
+  for (size_t i = 0; i < wc->cap; i++) {
+    if (!wc->keys[i]) continue;
+    const uint32_t *c = wc->counts + i * wc->nclass;
+    uint32_t tot = 0, mx = 0;
+    for (int k = 0; k < wc->nclass; k++) {
+      tot += c[k];
+      if (c[k] > mx) mx = c[k];
+    }
+    if (tot >= DICT_MIN && mx >= DICT_SHARE * tot) nd++;
+  }
+  uint32_t ndict = nd ? (uint32_t)(nd * 2 + 1) : 0;
+  size_t csz = (nent + 7) & ~(size_t)7;
+  size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * 8 + wsz + csz + (size_t)ndict * 8;
   uint8_t *img = td_xcalloc(total, 1);
   td_tg_header *h = (td_tg_header *)img;
   memcpy(h->magic, "TDTAG001", 8);
@@ -247,6 +311,7 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   h->nent = (uint32_t)nent;
   h->version = 1;
   h->scale = (float)scale;
+  h->ndict = ndict;
   uint8_t *ct = img + sizeof *h;
   for (int c = 0; c < cl->nclass; c++) {
     ct[4 * c] = (uint8_t)(cl->xpos[c] & 0xff);
@@ -255,7 +320,7 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   }
   uint32_t *slots = (uint32_t *)(ct + ctab);
   int16_t *wt = (int16_t *)((uint8_t *)slots + (size_t)nslot * 8);
-  uint8_t *wc = (uint8_t *)wt + wsz;
+  uint8_t *wc_ = (uint8_t *)wt + wsz;
   size_t e = 0;
   for (size_t j = 0; j < s->cap; j++) {
     if (!s->keys[j] || !keep[s->idx[j]]) continue;
@@ -270,21 +335,47 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     }
     if (dup) continue; /* a 32-bit key clash in one probe chain: drop */
     uint32_t first = (uint32_t)e, cnt = 0;
+    int dense = keep[s->idx[j]] == 2;
     for (uint32_t k = 0; k < ft->n; k++) {
       double a = avg_weight(&ft->e[k], now);
       long q = lrint(a * scale);
       if (fabs(a) < cut || q == 0) continue;
       if (q > 32767) q = 32767;
       if (q < -32767) q = -32767;
+      if (dense) {
+        wt[first + ft->e[k].cls] = (int16_t)q;
+        continue;
+      }
       wt[e] = (int16_t)q;
-      wc[e] = ft->e[k].cls;
+      wc_[e] = ft->e[k].cls;
       e++;
       cnt++;
+    }
+    if (dense) {
+      e += npad;
+      cnt = TD_TG_DENSE;
     }
     slots[2 * sl] = key;
     slots[2 * sl + 1] = first << 8 | cnt;
   }
   free(keep);
+  uint32_t *dict = (uint32_t *)(wc_ + csz);
+  for (size_t i = 0; i < wc->cap && ndict; i++) {
+    if (!wc->keys[i]) continue;
+    const uint32_t *c = wc->counts + i * wc->nclass;
+    uint32_t tot = 0, mx = 0, arg = 0;
+    for (int k = 0; k < wc->nclass; k++) {
+      tot += c[k];
+      if (c[k] > mx) mx = c[k], arg = (uint32_t)k;
+    }
+    if (tot < DICT_MIN || mx < DICT_SHARE * tot) continue;
+    uint64_t hk = wc->keys[i];
+    uint32_t key = (uint32_t)(hk >> 32) | 1;
+    uint32_t sl = (uint32_t)(((hk & 0xffffffffu) * (uint64_t)ndict) >> 32);
+    while (dict[2 * sl]) if (++sl == ndict) sl = 0;
+    dict[2 * sl] = key;
+    dict[2 * sl + 1] = arg;
+  }
   FILE *fp = fopen(path, "wb");
   int rc = 0;
   if (!fp || fwrite(img, 1, total, fp) != total) rc = -1;
@@ -294,6 +385,7 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     else
       fprintf(log, "train tagger: wrote %s: %zu bytes, %d classes, %zu features, %zu weights\n",
               path, total, cl->nclass, nfeat, e);
+  if (log && rc == 0) fprintf(log, "train tagger: %zu dictionary words\n", nd);
   }
   free(img);
   return rc;
@@ -311,7 +403,7 @@ static uint64_t rng_next(uint64_t *s) {
 int td_tagger_train(const char *train_conllu, const char *dev_conllu,
                     const char *out_model, int iters, FILE *log) {
   char err[512];
-  if (iters <= 0) iters = 12;
+  if (iters <= 0) iters = 14;
   td_conllu *tr = td_conllu_read(train_conllu, err, sizeof err);
   if (!tr) {
     if (log) fprintf(log, "train tagger: %s\n", err);
@@ -323,9 +415,12 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
     td_conllu_free(tr);
     return -1;
   }
+  /* The tagger's lexical features come from the lemmatizer's WordNet. */
+  struct td_lemmatizer *lem = td_lemmatizer_build(TD_WORDNET_DIR, TD_WORDS_FILE, err, sizeof err);
+  if (!lem && log) fprintf(log, "train tagger: %s (training without lexical features)\n", err);
   classes cl = {0};
-  tsent *ts = make_sents(tr, &cl, 1);
-  tsent *ds = dv ? make_sents(dv, &cl, 0) : NULL;
+  tsent *ts = make_sents(tr, &cl, 1, lem);
+  tsent *ds = dv ? make_sents(dv, &cl, 0, lem) : NULL;
   size_t ntr = tr->n, ndv = dv ? dv->n : 0;
   size_t *order = td_xmalloc(ntr * sizeof *order + 1);
   for (size_t i = 0; i < ntr; i++) order[i] = i;
@@ -376,13 +471,20 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
       fflush(log);
     }
   }
-  int rc = write_model(&st, &cl, now, out_model, log);
+  wcount wc = {0};
+  wc.nclass = cl.nclass;
+  for (size_t i = 0; i < ntr; i++)
+    for (int j = 0; j < ts[i].n; j++) wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j]);
+  int rc = write_model(&st, &cl, now, &wc, out_model, log);
+  free(wc.keys);
+  free(wc.counts);
   store_free(&st);
   free(order);
   free_sents(ts, ntr);
   if (ds) free_sents(ds, ndv);
   td_conllu_free(tr);
   td_conllu_free(dv);
+  td_lemmatizer_free(lem);
   return rc;
 }
 
@@ -441,7 +543,7 @@ static void gold_doc(td_doc *doc, const td_conllu *cu) {
 
 static double seconds(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -477,6 +579,8 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
       if (t->lemma && strcasecmp(t->lemma, g->lemma) == 0) lemci++;
       if (getenv("TD_DUMP") && t->lemma && strcmp(t->lemma, g->lemma))
         fprintf(stderr, "L\t%s\t%s\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos], t->lemma, g->lemma);
+      if (getenv("TD_DUMP2"))
+        fprintf(stderr, "A\t%s\t%s\t%s\t%s\t%s\t%d\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos], t->lemma, g->lemma, j);
       if (getenv("TD_DUMP") && t->xpos != g->xpos)
         fprintf(stderr, "X\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos]);
     }
