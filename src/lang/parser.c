@@ -322,10 +322,12 @@ int td_ps_open(struct td_parser *p, const void *data, size_t len, char *err,
   /* Every bucket's entries must lie within the image, and every class be
    * one the model has: then parsing needs no checks. */
   uint32_t next = 0;
-  for (size_t g = 0; g < ng; g++) {
-    if (p->grp[g].first != next) next = UINT32_MAX;
-    else for (int i = 0; i < TD_PS_GROUP; i++) next += p->grp[g].cnt[i];
-    if (next > h->nent) break;
+  for (size_t g = 0; g < ng && next <= h->nent; g++) {
+    const td_ps_group *gr = &p->grp[g];
+    for (int i = 1; i < TD_PS_GROUP; i++)
+      if (gr->end[i] < gr->end[i - 1]) next = UINT32_MAX;
+    if (gr->first != next) next = UINT32_MAX;
+    else next += gr->end[TD_PS_GROUP - 1];
   }
   if (next != h->nent) {
     snprintf(err, errlen, "parser model: bucket counts do not add up");
@@ -356,12 +358,11 @@ static void score(const struct td_parser *p, const uint64_t *f, int nf,
     __builtin_prefetch(g[i]);
   }
   for (int i = 0; i < nf; i++) {
-    const uint8_t *c = g[i]->cnt;
-    uint32_t off = g[i]->first, k = at[i];
-    for (uint32_t j = 0; j < k; j++) off += c[j];
-    cnt[i] = c[k];
-    at[i] = off;
-    __builtin_prefetch(p->ent + off);
+    const td_ps_group *gr = g[i];
+    uint32_t k = at[i], start = k ? gr->end[k - 1] : 0;
+    cnt[i] = (int)(gr->end[k] - start);
+    at[i] = gr->first + start;
+    __builtin_prefetch(p->ent + at[i]);
   }
   memset(sc + lo, 0, (size_t)(hi - lo) * sizeof *sc);
   for (int i = 0; i < nf; i++) {

@@ -42,17 +42,17 @@ int td_parser_build_res(struct td_resw *w, const char *path, char *err,
 /* ---- model image (data/models/parser.bin), little-endian, used in place:
  *   td_ps_header                                  48 bytes
  *   nlabel x char[32]   relation names, NUL-padded
- *   ngroup x td_ps_group (32 bytes each)          ngroup = ceil(N / 28)
+ *   ngroup x td_ps_group (32 bytes each)          ngroup = ceil(N / 14)
  *   nent   x u32        entry: class << 16 | (u16) weight (score = i16 / scale)
  * N = 1 << bits buckets. A feature hash h falls in bucket h >> (64 - bits),
- * in group bucket / 28; the group gives the index of its first entry and
- * the entry count of each of its 28 buckets, so finding a bucket's entries
- * costs one cache miss. Classes: 0 SHIFT, 1 LEFT, 2 RIGHT, 3+l relation l
- * of a LEFT arc, 3+nlabel+l relation l of a RIGHT arc. */
-#define TD_PS_GROUP 28
+ * in group bucket / 14; the group gives the index of its first entry and
+ * where each of its 14 buckets ends, so finding a bucket's entries costs
+ * one cache miss and no loop. Classes: 0 SHIFT, 1 LEFT, 2 RIGHT, 3+l
+ * relation l of a LEFT arc, 3+nlabel+l relation l of a RIGHT arc. */
+#define TD_PS_GROUP 14
 typedef struct td_ps_group {
-  uint32_t first;
-  uint8_t cnt[TD_PS_GROUP];
+  uint32_t first;             /* entries before the group */
+  uint16_t end[TD_PS_GROUP];  /* entries of the group up to each bucket's end */
 } td_ps_group;
 
 typedef struct td_ps_header {
@@ -66,7 +66,7 @@ typedef struct td_ps_header {
   uint32_t reserved[4];
 } td_ps_header;
 
-#define TD_PS_VERSION 3
+#define TD_PS_VERSION 4
 #define TD_PS_MAXLABEL 120 /* 3 + 2 * nlabel classes fit a byte */
 #define TD_PS_MAXCLASS (3 + 2 * TD_PS_MAXLABEL)
 enum { TD_PS_SHIFT, TD_PS_LEFT, TD_PS_RIGHT };

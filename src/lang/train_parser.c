@@ -19,9 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-#define TRAIN_BITS 22
+#define TRAIN_BITS 21
 #define EXPLORE_P 0.9
-#define DEFAULT_PRUNE 0.0
+#define DEFAULT_PRUNE 1.0
 
 /* ---- weights under training ---- */
 
@@ -304,8 +304,8 @@ static unsigned char *pack(const trainer *t, size_t *len, size_t *nent_out) {
   uint32_t *ent = (uint32_t *)(img + hdr + ng * sizeof(td_ps_group));
   size_t off = 0;
   for (size_t b = 0; b < nb; b++) {
-    if (b % TD_PS_GROUP == 0) grp[b / TD_PS_GROUP].first = (uint32_t)off;
-    grp[b / TD_PS_GROUP].cnt[b % TD_PS_GROUP] = cnt[b];
+    td_ps_group *gr = &grp[b / TD_PS_GROUP];
+    if (b % TD_PS_GROUP == 0) gr->first = (uint32_t)off;
     for (uint32_t j = 0; j < t->bk[b].n; j++) {
       const tw_ent *e = &t->bk[b].e[j];
       double q = ((double)e->w - (double)e->u / c) * scale;
@@ -314,7 +314,11 @@ static unsigned char *pack(const trainer *t, size_t *len, size_t *nent_out) {
       if (q < -32767) q = -32767;
       ent[off++] = (uint32_t)e->cls << 16 | (uint16_t)(int16_t)lrint(q);
     }
+    gr->end[b % TD_PS_GROUP] = (uint16_t)(off - gr->first);
   }
+  /* Buckets past N in the last group are empty. */
+  for (size_t b = nb; b % TD_PS_GROUP; b++)
+    grp[b / TD_PS_GROUP].end[b % TD_PS_GROUP] = grp[b / TD_PS_GROUP].end[(b - 1) % TD_PS_GROUP];
   free(cnt);
   *nent_out = nent;
   return img;

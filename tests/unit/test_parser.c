@@ -1,0 +1,232 @@
+/* test_parser.c — the dependency parser: the arc-hybrid transitions, model
+ * images (train, check, refuse damaged ones), trees that are always
+ * well formed, and, when the resource image and ../shared are there, the
+ * shipped model's accuracy on EWT dev. */
+#include "unit.h"
+#include "lang/parser.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static void words(td_ps_word *x, int n) {
+  for (int i = 0; i < n; i++) x[i] = (td_ps_word){td_ps_word_hash("w", 1) + (uint64_t)i, 1};
+}
+
+TD_TEST(parser_transitions) {
+  /* "she saw it": saw is the root, she and it its dependents. */
+  td_ps_word x[3];
+  words(x, 3);
+  void *mem = malloc(td_ps_state_mem(3));
+  td_ps_state st;
+  td_ps_init(&st, 3, x, mem);
+  CHECK(!td_ps_valid(&st, TD_PS_LEFT) && !td_ps_valid(&st, TD_PS_RIGHT));
+  td_ps_apply(&st, TD_PS_SHIFT, 0);       /* [she] | saw it ROOT */
+  td_ps_apply(&st, TD_PS_LEFT, 7);        /* she <- saw */
+  td_ps_apply(&st, TD_PS_SHIFT, 0);       /* [saw] | it ROOT */
+  td_ps_apply(&st, TD_PS_SHIFT, 0);       /* [saw it] | ROOT */
+  CHECK(!td_ps_valid(&st, TD_PS_SHIFT));
+  CHECK(!td_ps_valid(&st, TD_PS_LEFT));   /* only one word may hang from ROOT */
+  td_ps_apply(&st, TD_PS_RIGHT, 8);       /* saw -> it */
+  CHECK(td_ps_valid(&st, TD_PS_LEFT));
+  td_ps_apply(&st, TD_PS_LEFT, 9);        /* saw <- ROOT */
+  CHECK(td_ps_done(&st));
+  CHECK(st.head[0] == 1 && st.lab[0] == 7);
+  CHECK(st.head[2] == 1 && st.lab[2] == 8);
+  CHECK(st.head[1] == 3 && st.lab[1] == 9);
+  CHECK(st.lc1[1] == 0 && st.rc1[1] == 2 && st.nl[1] == 1 && st.nr[1] == 1);
+  uint64_t f[TD_PS_MAXFEAT];
+  td_ps_init(&st, 3, x, mem);
+  td_ps_apply(&st, TD_PS_SHIFT, 0);
+  int nf = td_ps_features(&st, f);
+  CHECK(nf > 50 && nf <= TD_PS_MAXFEAT);
+  nf = td_ps_label_features(&st, TD_PS_LEFT, f);
+  CHECK(nf > 10 && nf <= TD_PS_MAXFEAT);
+  free(mem);
+}
+
+TD_TEST(parser_word_hash) {
+  CHECK(td_ps_word_hash("Said", 4) == td_ps_word_hash("said", 4));
+  CHECK(td_ps_word_hash("1999", 4) == td_ps_word_hash("2024", 4));
+  CHECK(td_ps_word_hash("\xe2\x80\x99s", 4) == td_ps_word_hash("'s", 2));
+  CHECK(td_ps_word_hash("said", 4) != td_ps_word_hash("says", 4));
+}
+
+static const char *tiny_treebank =
+    "# text = She saw it.\n"
+    "1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tsaw\tsee\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tit\tit\tPRON\tPRP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = The dog barked loudly.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tdog\tdog\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tbarked\tbark\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tloudly\tloudly\tADV\tRB\t_\t3\tadvmod\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "# text = He gave the man a book in Paris.\n"
+    "1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tgave\tgive\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tman\tman\tNOUN\tNN\t_\t2\tiobj\t_\t_\n"
+    "5\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+    "6\tbook\tbook\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+    "8\tParis\tParis\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
+    "9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+/* Checks that every sentence of doc is one tree: heads inside the
+ * sentence, exactly one root (deprel "root"), no cycles. */
+static int well_formed(const td_doc *doc) {
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    int roots = 0;
+    for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++) {
+      const td_tok *t = &doc->toks[i];
+      if (t->head == -1) {
+        roots++;
+        if (strcmp(td_deprel_names[t->deprel], "root") != 0) return 0;
+        continue;
+      }
+      if (t->head < (int32_t)se->tok0 || t->head >= (int32_t)(se->tok0 + se->ntok)) return 0;
+      int32_t k = (int32_t)i;
+      for (uint32_t steps = 0; k >= 0; steps++) {
+        if (steps > se->ntok) return 0;
+        k = doc->toks[k].head;
+      }
+    }
+    if (se->ntok && roots != 1) return 0;
+  }
+  return 1;
+}
+
+/* A document of the given words, one sentence, gold-ish tags. */
+static td_doc *mkdoc(const char *const *w, const char *const *xpos, int n) {
+  td_doc *d = calloc(1, sizeof *d);
+  td_arena_init(&d->arena);
+  td_buf b = TD_BUF_INIT;
+  d->toks = td_arena_alloc(&d->arena, (size_t)n * sizeof *d->toks);
+  for (int i = 0; i < n; i++) {
+    if (i) td_buf_putc(&b, ' ');
+    td_tok *t = &d->toks[d->ntoks++];
+    t->start = (uint32_t)b.len;
+    td_buf_puts(&b, w[i]);
+    t->end = (uint32_t)b.len;
+    t->head = -2;
+    t->xpos = (uint16_t)td_xpos_from_name(xpos[i]);
+  }
+  d->text = td_arena_strndup(&d->arena, b.ptr, b.len);
+  d->len = b.len;
+  td_buf_free(&b);
+  d->sents = td_arena_alloc(&d->arena, sizeof *d->sents);
+  d->sents[0] = (td_sent){0, (uint32_t)d->len, 0, (uint32_t)n};
+  d->nsents = 1;
+  return d;
+}
+
+TD_TEST(parser_train_tiny) {
+  char dir[] = "/tmp/td_parser_XXXXXX";
+  if (!mkdtemp(dir)) { CHECK(0); return; }
+  char tb[512], model[512];
+  snprintf(tb, sizeof tb, "%s/tiny.conllu", dir);
+  snprintf(model, sizeof model, "%s/parser.bin", dir);
+  FILE *f = fopen(tb, "w");
+  fputs(tiny_treebank, f);
+  fclose(f);
+  setenv("TD_PARSER_BITS", "16", 1); /* small and quick */
+  setenv("TD_PARSER_PRUNE", "0", 1); /* three sentences: every weight counts */
+  FILE *log = fopen("/dev/null", "w");
+  CHECK(td_parser_train(tb, tb, model, 8, log) == 0);
+  fclose(log);
+  unsetenv("TD_PARSER_BITS");
+  unsetenv("TD_PARSER_PRUNE");
+  f = fopen(model, "rb");
+  CHECK(f != NULL);
+  if (!f) return;
+  td_buf b = TD_BUF_INIT;
+  char chunk[4096];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&b, chunk, k);
+  fclose(f);
+  struct td_parser p;
+  char err[256];
+  CHECK(td_ps_open(&p, b.ptr, b.len, err, sizeof err) == 0);
+  /* Damaged images are refused, not trusted. */
+  CHECK(td_ps_open(&p, b.ptr, b.len / 2, err, sizeof err) != 0);
+  CHECK(td_ps_open(&p, b.ptr, 10, err, sizeof err) != 0);
+  char *bad = malloc(b.len);
+  memcpy(bad, b.ptr, b.len);
+  bad[0] = 'X';
+  CHECK(td_ps_open(&p, bad, b.len, err, sizeof err) != 0);
+  free(bad);
+  CHECK(td_ps_open(&p, b.ptr, b.len, err, sizeof err) == 0);
+  /* It learned its training sentences. */
+  td_engine eng;
+  memset(&eng, 0, sizeof eng);
+  eng.parser = &p;
+  const char *w[] = {"The", "dog", "saw", "the", "man", "."};
+  const char *t[] = {"DT", "NN", "VBD", "DT", "NN", "."};
+  td_doc *d = mkdoc(w, t, 6);
+  CHECK(td_parse(&eng, d) == 0);
+  CHECK(well_formed(d));
+  CHECK(d->toks[2].head == -1);
+  CHECK(d->toks[0].head == 1 && d->toks[1].head == 2 && d->toks[4].head == 2);
+  CHECK_STR(td_deprel_names[d->toks[1].deprel], "nsubj");
+  CHECK_STR(td_deprel_names[d->toks[0].deprel], "det");
+  td_arena_release(&d->arena);
+  free(d);
+  /* Any input gives trees: one word, a long run of the same word. */
+  const char *one[] = {"Hello"}, *one_t[] = {"UH"};
+  d = mkdoc(one, one_t, 1);
+  td_parse(&eng, d);
+  CHECK(well_formed(d) && d->toks[0].head == -1);
+  td_arena_release(&d->arena);
+  free(d);
+  const char *many[300], *many_t[300];
+  for (int i = 0; i < 300; i++) many[i] = "dog", many_t[i] = i % 7 ? "NN" : ",";
+  d = mkdoc(many, many_t, 300);
+  td_parse(&eng, d);
+  CHECK(well_formed(d));
+  td_arena_release(&d->arena);
+  free(d);
+  td_buf_free(&b);
+  unlink(tb);
+  unlink(model);
+  rmdir(dir);
+}
+
+/* The shipped model through the engine, on EWT dev with gold tags. */
+TD_TEST(parser_ewt_dev) {
+  const char *sh = td_test_shared();
+  char err[256], path[1024];
+  if (!sh) {
+    fprintf(stderr, "  skip: no shared data\n");
+    return;
+  }
+  snprintf(path, sizeof path, "%s/data/ud-english-ewt/en_ewt-ud-dev.conllu", sh);
+  if (access(path, R_OK) != 0) {
+    fprintf(stderr, "  skip: no %s\n", path);
+    return;
+  }
+  td_engine *eng = td_engine_new(NULL, err, sizeof err);
+  if (!eng || !eng->parser) {
+    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
+    td_engine_free(eng);
+    return;
+  }
+  FILE *out = tmpfile();
+  CHECK(td_eval_parser(eng, path, 1, out) == 0);
+  rewind(out);
+  char line[256];
+  double uas = 0, las = 0;
+  while (fgets(line, sizeof line, out)) {
+    sscanf(line, "UAS %lf", &uas);
+    sscanf(line, "LAS %lf", &las);
+  }
+  fclose(out);
+  CHECK(uas >= 85.0);
+  CHECK(las >= 82.0);
+  td_engine_free(eng);
+}
