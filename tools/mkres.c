@@ -11,6 +11,7 @@
 #include "core/core.h"
 #include "core/res.h"
 #include "lang/matcher.h"
+#include "lang/parser.h"
 #include "lang/train.h"
 
 #include <glob.h>
@@ -195,6 +196,21 @@ static int build_lang(td_resw *w, const char *datadir) {
   return 0;
 }
 
+/* ---- the dependency parser's model (lang/parser.c), checked; without
+ * data/models/parser.bin the image has no parser and nothing is parsed ---- */
+static int build_parser(td_resw *w, const char *datadir) {
+  char p[4096], err[512];
+  snprintf(p, sizeof p, "%s/models/parser.bin", datadir);
+  FILE *f = fopen(p, "rb");
+  if (!f) return 0;
+  fclose(f);
+  if (td_parser_build_res(w, p, err, sizeof err) != 0) {
+    fprintf(stderr, "mkres: %s\n", err);
+    return -1;
+  }
+  return 0;
+}
+
 static const struct {
   const char *name;
   builder fn;
@@ -203,6 +219,7 @@ static const struct {
     {"words", build_words},
     {"dict", build_dict},
     {"quotes", build_quotes},
+    {"parser", build_parser},
     {"lang", build_lang},
 };
 
