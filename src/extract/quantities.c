@@ -239,6 +239,12 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   const td_qword *w = &c->w[i];
   size_t len = w->e - w->s;
   if (w->flags & TD_QW_DIGIT) {
+    /* an identifier: ten digits or more without separators */
+    if (len >= 10 && !strchr(w->lw, ',') && !strchr(w->lw, '.')) return 1;
+    /* 9/11, 24/7, 10/31: dates and set phrases */
+    if ((i + 1 < c->nw && strcmp(c->w[i + 1].lw, "/") == 0 && c->w[i + 1].s == w->e) ||
+        (i > 0 && strcmp(c->w[i - 1].lw, "/") == 0 && c->w[i - 1].e == w->s))
+      return 1;
     /* a year: four digits, 1800-2100, not followed by a counted noun */
     if (len == 4 && v >= 1800 && v <= 2100 && !strchr(w->lw, ',')) {
       if (i + 1 >= c->nw || !find_row(u, "unit", c->w[i + 1].lw)) return 1;
@@ -247,6 +253,7 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
     if (i + 2 < c->nw && strcmp(c->w[i + 1].lw, ":") == 0 && (c->w[i + 2].flags & TD_QW_DIGIT))
       return 1;
     if (i > 1 && strcmp(c->w[i - 1].lw, ":") == 0 && (c->w[i - 2].flags & TD_QW_DIGIT)) return 1;
+    if (i + 1 < c->nw && strcmp(c->w[i + 1].lw, "o'clock") == 0) return 1;
     if (i + 1 < c->nw && (strcmp(c->w[i + 1].lw, "a.m.") == 0 || strcmp(c->w[i + 1].lw, "p.m.") == 0 ||
                           strcmp(c->w[i + 1].lw, "a.m") == 0 || strcmp(c->w[i + 1].lw, "p.m") == 0))
       return 1;
@@ -363,6 +370,10 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
   }
 }
 
+static int is_comma(const td_qctx *c, size_t i) {
+  return (c->w[i].flags & TD_QW_PUNCT) && c->doc->text[c->w[i].s] == ',';
+}
+
 /* Parses a quantity at word i. 1 with *p filled, else 0. */
 static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p) {
   memset(p, 0, sizeof *p);
@@ -372,10 +383,16 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     static const double vv[] = {24, 200, 2000, 2000000, 2000000000, 20};
     for (int k = 0; vague_words[k]; k++)
       if (strcmp(w->lw, vague_words[k]) == 0) p->value = vv[k];
-    if (strcmp(w->lw, "tens") == 0 && i + 3 < c->nw && strcmp(c->w[i + 2].lw, "thousands") == 0)
-      p->value = 20000;
+    if (strcmp(w->lw, "tens") == 0) p->value = 20;
     p->first = i, p->qualifier = "vague", p->num_end = i + 1;
-    find_unit(c, u, i + 1, p);
+    /* "tens of thousands of", "hundreds of thousands of" */
+    if (i + 3 < c->nw && td_qword_in(&c->w[i + 2], vague_words) &&
+        strcmp(c->w[i + 3].lw, "of") == 0) {
+      if (strcmp(c->w[i + 2].lw, "thousands") == 0) p->value *= 1000;
+      else if (strcmp(c->w[i + 2].lw, "millions") == 0) p->value *= 1000000;
+      p->num_end = i + 3;
+    }
+    find_unit(c, u, p->num_end, p);
     p->last = p->unit_word != (size_t)-1 ? p->unit_word : i;
     return p->unit_word != (size_t)-1;
   }
@@ -432,6 +449,11 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->unit = "dollars", p->last = after - 1;
     return 1;
   }
+  if (after + 1 < c->nw && strcmp(c->w[after].lw, "percentage") == 0 &&
+      strcmp(c->w[after + 1].lw, "points") == 0) {
+    p->unit = "percentage points", p->last = after + 1;
+    return 1;
+  }
   if (after < c->nw && (strcmp(c->w[after].lw, "%") == 0 || strcmp(c->w[after].lw, "percent") == 0)) {
     p->unit = "percent", p->last = after;
     return 1;
@@ -440,8 +462,21 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->unit = "percent", p->last = after + 1;
     return 1;
   }
+  /* an age in apposition: "Scott, 43, a father of seven" */
+  if (after == i + 1 && i >= 2 && is_comma(c, i - 1) && after < c->nw && is_comma(c, after) &&
+      (c->w[i - 2].flags & TD_QW_CAP) && v < 130) {
+    p->unit = "years old", p->last = i;
+    return 1;
+  }
   find_unit(c, u, after, p);
   p->last = p->unit_word != (size_t)-1 ? p->unit_word : after - 1;
+  /* "over six years" is a period, not "more than" */
+  if (p->unit && strcmp(p->qualifier, "at_least") == 0 && strcmp(c->w[p->first].lw, "over") == 0 &&
+      td_qword_in(&(td_qword){.lw = p->unit}, (const char *const[]){"years", "months", "weeks",
+                                                                   "days", "hours", "minutes", NULL})) {
+    p->qualifier = "exact";
+    p->first++;
+  }
   return 1;
 }
 
