@@ -728,41 +728,41 @@ static int tag_is(const td_tok *t, const char *name) {
   return t->xpos && t->xpos < td_xpos_count && strcmp(td_xpos_names[t->xpos], name) == 0;
 }
 
-/* -1 past, +1 future, 0 unknown, for the clause around units [i, e):
- * a reporting verb right next to the expression dates the saying ("said
- * Friday"): past; else a future cue (will, 'll, would, plans, expected,
- * scheduled, going to) within ten units: future; else the nearest past cue
- * (a past-tense tag, or was/had/did/-ed when untagged): past. */
+/* -1 past, +1 future, 0 unknown, for the clause around units [i, e): a
+ * reporting verb right next to the expression dates the saying ("said
+ * Friday"): past; else the nearest tense cue decides, one after the
+ * expression counting a word farther (English puts the verb first: "met
+ * on Thursday and will meet on Monday"), a future cue winning a tie.
+ * Future cues: will, 'll, would, shall, plans, planned, planning, expected,
+ * scheduled, going to. Past cues: a past-tense tag (VBD), or, untagged,
+ * was/were/had/did/been, common irregular past forms, words in -ed. */
 static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
-  int past = 0, pastd = 1 << 30, fut = 0;
+  int best = 0, bestd = 1 << 30;
   for (int k = 0; k < c->n; k++) {
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
     if (u->kind != 'w') continue;
-    int dist = k < i ? i - k : k - e + 1;
+    int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
-    if ((u->cls & W_REPORT) && dist <= 2) return -1;
-    int f = (u->cls & W_FUT) != 0;
-    if (!f && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) f = 1;
-    if (!f && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) f = 1;
-    if (!f && (strcmp(u->w, "would") == 0 || strcmp(u->w, "planning") == 0)) f = 1;
-    if (f) {
-      if (dist <= 10) fut = 1;
-      continue;
+    if ((u->cls & W_REPORT) && (k < i ? i - k : k - e + 1) <= 2) return -1;
+    int t = (u->cls & W_FUT) != 0;
+    if (!t && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
+    if (!t && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
+    if (!t && (strcmp(u->w, "would") == 0 || strcmp(u->w, "planning") == 0)) t = 1;
+    if (!t) {
+      if (tk->xpos) t = tag_is(tk, "VBD") ? -1 : 0;
+      else if (u->cls & W_PAST) t = -1;
+      else {
+        size_t L = strlen(u->w);
+        if (L > 4 && strcmp(u->w + L - 2, "ed") == 0 && strcmp(u->w, "need") &&
+            strcmp(u->w, "indeed") && strcmp(u->w, "hundred") && strcmp(u->w, "speed"))
+          t = -1;
+      }
     }
-    int t = 0;
-    if (tk->xpos) t = tag_is(tk, "VBD") ? -1 : 0;
-    else if (u->cls & W_PAST) t = -1;
-    else {
-      size_t L = strlen(u->w);
-      if (L > 4 && strcmp(u->w + L - 2, "ed") == 0 && strcmp(u->w, "need") &&
-          strcmp(u->w, "indeed") && strcmp(u->w, "hundred") && strcmp(u->w, "speed"))
-        t = -1;
-    }
-    if (t && dist < pastd) past = t, pastd = dist;
+    if (t && (dist < bestd || (dist == bestd && t > 0))) best = t, bestd = dist;
   }
-  return fut ? 1 : past;
+  return best;
 }
 
 /* ---- value formatting ---- */
