@@ -205,15 +205,19 @@ static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
 /* Reads the number at word i (digits or words, with scale), into *v; the
  * word after it in *after. 0 when word i starts no number. */
 static int read_number(const td_qctx *c, const units *u, size_t i, double *v, size_t *after,
-                       const char **hyph_unit) {
+                       const char **hyph_unit, double *vmax) {
   const td_qword *w = &c->w[i];
   *hyph_unit = NULL;
   double f;
   if (w->flags & TD_QW_DIGIT) {
     const char *rest;
     if (!parse_digits(w->lw, v, &rest)) return 0;
+    const char *r2;
+    double v2;
     if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
-    else if (*rest) return 0; /* "60th", "10am", "3D" */
+    else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v)
+      *vmax = v2; /* "10,000-12,000" */
+    else if (*rest) return 0; /* "60th", "10am", "3D", "5-4" */
   } else {
     double x = word_value(w->lw);
     if (x < 0) {
@@ -400,7 +404,8 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   double v;
   const char *hyph = NULL;
   int money = i > 0 && strcmp(c->w[i - 1].lw, "$") == 0;
-  if (!read_number(c, u, i, &v, &after, &hyph)) return 0;
+  double vmax = 0;
+  if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
   if (!(w->flags & TD_QW_DIGIT)) {
     /* number words count only with a scale or a counted noun */
     if (after == i + 1) {
@@ -412,7 +417,13 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   if (not_a_quantity(c, u, i, v)) return 0;
   p->value = v, p->first = money ? i - 1 : i, p->num_end = after;
-  p->qualifier = qualifier_before(c, p->first, &p->first);
+  if (vmax > v) {
+    double f = 1, g;
+    for (size_t x = i + 1; x < after; x++)
+      if (is_scale(u, &c->w[x], &g)) f *= g;
+    p->value_max = vmax * f, p->has_max = 1;
+  }
+  p->qualifier = p->has_max ? "range" : qualifier_before(c, p->first, &p->first);
   /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10" */
   if (after + 1 < c->nw && !hyph &&
       (strcmp(c->w[after].lw, "to") == 0 || strcmp(c->w[after].lw, "-") == 0 ||
@@ -422,7 +433,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     if (k < c->nw && strcmp(c->w[k].lw, "$") == 0) k++;
     double v2;
     const char *h2;
-    if (k < c->nw && read_number(c, u, k, &v2, &a2, &h2) && !h2 && v2 > v) {
+    if (k < c->nw && read_number(c, u, k, &v2, &a2, &h2, NULL) && !h2 && v2 > v) {
       /* "3 to 5 million": the scale of the second applies to the first */
       if (a2 > k + 1 && after == i + 1) {
         double f = 1;

@@ -78,6 +78,14 @@ TD_TEST(quantities_forms) {
     CHECK_STR(d->quants[2].unit, "percent");
   }
   nfree(d);
+  d = ndoc("Some 10,000-12,000 troops and two dozen people, in a 5-4 decision.");
+  CHECK(d->nquants == 2);
+  if (d->nquants == 2) {
+    CHECK(d->quants[0].value == 10000 && d->quants[0].value_max == 12000);
+    CHECK_STR(d->quants[0].qualifier, "range");
+    CHECK(d->quants[1].value == 24);
+  }
+  nfree(d);
   d = ndoc("They paid $1.2 billion for it.");
   CHECK(d->nquants == 1);
   if (d->nquants == 1) {
