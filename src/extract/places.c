@@ -1,9 +1,722 @@
 /*
- * places.c — the places layer. Not built yet: the layer stays an empty list.
+ * places.c — the places layer: recognizes toponyms in the tokens and
+ * resolves each to one gazetteer entry (GeoNames id, ISO alpha-3 country,
+ * feature code, coordinates), offline.
+ *
+ * Pipeline position: after actors (whose person and organization mentions
+ * veto place readings), before times/quotes/events. Reads the gazetteer
+ * that tools/mkres compiled into the resource image ("places" records and
+ * the "places.dict" table of the shared matcher, see places.h).
+ *
+ * Recognition: longest matches of the gazetteer table over each sentence,
+ * kept when they look like names (capitalized, not inside a longer name,
+ * not a person, not a common word at a sentence start without support).
+ * A direction word before a country or division ("eastern Russia") joins
+ * the mention.
+ *
+ * Resolution, one sense per name per document: every gazetteer reading of
+ * a name gets a prior (feature type, population) plus evidence from the
+ * article — the countries and divisions of the other places it names,
+ * countries of its actors, `City, State` / `City, Country` patterns, and
+ * the country of the source's web domain — and the best reading wins.
+ * Evidence is gathered twice: from the first readings, then from the
+ * resolved ones.
  */
-#include "extract.h"
+#include "places.h"
+
+#include "actors.h"
+#include "lang/matcher.h"
+#include "text/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct td_gaz {
+  const td_gaz_rec *recs;
+  uint32_t n;
+  const char *pool;
+  td_dict *dict;
+} td_gaz;
+
+int td_places_load(td_engine *eng, char *err, size_t errlen) {
+  eng->places = NULL;
+  size_t len = 0, dlen = 0;
+  const unsigned char *img = eng->res ? td_res_get(eng->res, "places", &len) : NULL;
+  const void *dimg = eng->res ? td_res_get(eng->res, "places.dict", &dlen) : NULL;
+  if (!img || !dimg) return 0; /* no gazetteer in this image: no places */
+  uint32_t head[2];
+  if (len < 16 || memcmp(img, TD_GAZ_MAGIC, 8) != 0) goto bad;
+  memcpy(head, img + 8, sizeof head);
+  if ((uint64_t)head[0] * sizeof(td_gaz_rec) + head[1] + 16 > len) goto bad;
+  td_gaz *g = td_xcalloc(1, sizeof *g);
+  g->recs = (const td_gaz_rec *)(img + 16);
+  g->n = head[0];
+  g->pool = (const char *)(img + 16 + (size_t)head[0] * sizeof(td_gaz_rec));
+  g->dict = td_dict_new();
+  if (td_dict_add_image(g->dict, dimg, dlen) != 0) {
+    td_dict_free(g->dict);
+    free(g);
+    goto bad;
+  }
+  eng->places = g;
+  return 0;
+bad:
+  snprintf(err, errlen, "the resource image's gazetteer is damaged (rebuild with make)");
+  return -1;
+}
+
+void td_places_unload(td_engine *eng) {
+  if (!eng->places) return;
+  td_dict_free(eng->places->dict);
+  free(eng->places);
+  eng->places = NULL;
+}
+
+double td_geo_km(double lat1, double lon1, double lat2, double lon2) {
+  const double r = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
+  double a = sin(dlat / 2) * sin(dlat / 2) +
+             cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2);
+  if (a > 1) a = 1;
+  return 2 * 6371.0 * asin(sqrt(a));
+}
+
+/* ---- candidates ---- */
+
+typedef struct {
+  uint32_t tok0, tok1;   /* the name's tokens */
+  uint32_t start;        /* mention start (a direction word may extend it) */
+  uint32_t *recs;        /* gazetteer readings */
+  size_t nrecs, cap;
+  int group;             /* index of its name group */
+  int drop;              /* 0 kept, 1 dropped, 2 dropped inside a longer name */
+  int adj;               /* matched as an adjective ("Russian") */
+  int exact;             /* matched an exact-case entry ("US") */
+} cand;
+
+typedef struct {
+  const td_gaz *g;
+  const td_doc *doc;
+  cand *c;
+  size_t n, cap;
+} cands;
+
+static int on_match(void *ctx, const td_match *m) {
+  cands *cs = ctx;
+  uint32_t idx = (uint32_t)strtoul(m->payload, NULL, 10);
+  if (idx >= cs->g->n) return 0;
+  td_match mm = *m;
+  m = &mm;
+  /* a possessive the matcher took along ("China 's") is not the name */
+  while (mm.tok1 > mm.tok0 + 1 && cs->doc->toks[mm.tok1 - 1].norm &&
+         (strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'s") == 0 || strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'") == 0))
+    mm.tok1--;
+  cand *c = cs->n ? &cs->c[cs->n - 1] : NULL;
+  if (!c || c->tok0 != m->tok0 || c->tok1 != m->tok1) {
+    TD_GROW(cs->c, cs->cap, cs->n + 1);
+    c = &cs->c[cs->n++];
+    memset(c, 0, sizeof *c);
+    c->tok0 = m->tok0, c->tok1 = m->tok1;
+    c->start = cs->doc->toks[m->tok0].start;
+    c->adj = 1;
+  }
+  if (strcmp(m->cls, "place.adj") != 0) c->adj = 0;
+  if (m->flags & TD_DICT_CASE) c->exact = 1;
+  for (size_t i = 0; i < c->nrecs; i++)
+    if (c->recs[i] == idx) return 0;
+  TD_GROW(c->recs, c->cap, c->nrecs + 1);
+  c->recs[c->nrecs++] = idx;
+  return 0;
+}
+
+static int is_feat(const td_gaz_rec *r, const char *f) { return strncmp(r->feat, f, strlen(f)) == 0; }
+static int is_country(const td_gaz_rec *r) { return is_feat(r, "PCL"); }
+static int is_area(const td_gaz_rec *r) {
+  return is_country(r) || is_feat(r, "ADM1") || (r->flags & TD_GAZ_CURATED);
+}
+
+static int tok_is(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
+static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) != 0; }
+static int tok_word(const td_tok *t) { return !(t->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)); }
+
+static const char *const directions[] = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "far-eastern", NULL};
+
+static int is_direction(const td_tok *t) {
+  for (const char *const *d = directions; *d; d++)
+    if (tok_is(t, *d)) return 1;
+  return 0;
+}
+
+/* Capitalized words that name places only rarely in news. */
+static const char *const not_places[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "god", "christ", "mars", "venus", "el nino", "el niño",
+    "lent", "easter", "christmas", NULL};
+
+static int in_list(const char *const *l, const char *w) {
+  for (; *l; l++)
+    if (strcmp(*l, w) == 0) return 1;
+  return 0;
+}
+
+/* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
+ * because it sits inside a longer capitalized name. */
+static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int actor_person) {
+  const td_gaz *g = eng->places;
+  const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
+  const td_sent *s = &doc->sents[t0->sent];
+  if (!tok_cap(t0) || !tok_cap(tl)) return 1;
+  if (actor_person) return 2;
+  if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
+  if (c->tok1 - c->tok0 == 1 && t0->norm && in_list(not_places, t0->norm)) return 1;
+  /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO") */
+  if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact)
+    return 1;
+  int area = 0, big = 0;
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if (is_area(r)) area = 1;
+    if (r->pop >= 100000 || is_feat(r, "PPLC")) big = 1;
+  }
+  uint32_t first = s->tok0, last = s->tok0 + s->ntok;
+  int initial = c->tok0 == first ||
+                (c->tok0 > first && (doc->toks[c->tok0 - 1].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_PUNCT)) &&
+                 !tok_is(&doc->toks[c->tok0 - 1], ","));
+  const td_tok *prev = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+  const td_tok *next = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
+  if (c->adj) /* an adjective names a place when it modifies a noun */
+    return next && tok_word(next) && next->upos != TD_VERB && next->upos != TD_AUX &&
+                   next->upos != TD_ADP && next->upos != TD_PUNCT && next->upos != TD_CCONJ
+               ? 0 : 1;
+  /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
+  int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(prev);
+  int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
+  if (prev_cap && !area) return 2;
+  if (prev_cap && next_cap) return 2;
+  if (next_cap && !area && !big) return 2;
+  /* a single common word: needs a cue or a weighty reading */
+  if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
+    int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
+    int cue = prev && (tok_is(prev, "in") || tok_is(prev, "at") || tok_is(prev, "near") ||
+                       tok_is(prev, "from") || tok_is(prev, "to") || tok_is(prev, "of"));
+    if (sc >= 10 * 40 && !area && !(cue && big)) return 1;
+    if (initial && sc >= 10 * 5 && !area && !big) return 1;
+  }
+  return 0;
+}
+
+/* ---- evidence ---- */
+
+typedef struct {
+  char code[12]; /* ISO3, or admin key */
+  double w;
+} ev;
+
+typedef struct {
+  ev *e;
+  size_t n, cap;
+} evs;
+
+static void ev_add(evs *v, const char *code, double w) {
+  if (!code || !*code) return;
+  for (size_t i = 0; i < v->n; i++)
+    if (strcmp(v->e[i].code, code) == 0) {
+      v->e[i].w += w;
+      return;
+    }
+  TD_GROW(v->e, v->cap, v->n + 1);
+  snprintf(v->e[v->n].code, sizeof v->e[v->n].code, "%s", code);
+  v->e[v->n++].w = w;
+}
+
+static double ev_get(const evs *v, const char *code) {
+  for (size_t i = 0; i < v->n; i++)
+    if (strcmp(v->e[i].code, code) == 0) return v->e[i].w;
+  return 0;
+}
+
+static double prior(const td_gaz_rec *r) {
+  double p = log10((double)r->pop + 1.0);
+  if (is_country(r)) p = 12;
+  else if (is_feat(r, "ADM1")) p = 7.5;
+  else if (is_feat(r, "PPLC")) p += 2.5;
+  else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
+  if (r->flags & TD_GAZ_CURATED) p += r->pop ? 3 : 10; /* seas, regions, venues */
+  return p;
+}
+
+/* The country of a web domain's top-level label ("bbc.co.uk" -> GBR). */
+static const char *domain_country(const char *url) {
+  static const char *const tld[][2] = {
+      {"uk", "GBR"}, {"au", "AUS"}, {"ca", "CAN"}, {"in", "IND"}, {"nz", "NZL"},
+      {"ie", "IRL"}, {"za", "ZAF"}, {"kr", "KOR"}, {"jp", "JPN"}, {"sg", "SGP"},
+      {"ph", "PHL"}, {"pk", "PAK"}, {"ng", "NGA"}, {"ke", "KEN"}, {"my", "MYS"},
+      {"de", "DEU"}, {"fr", "FRA"}, {"ru", "RUS"}, {"ua", "UKR"}, {"il", "ISR"}};
+  if (!url) return NULL;
+  const char *h = strstr(url, "://");
+  h = h ? h + 3 : url;
+  size_t n = strcspn(h, "/:?#");
+  if (n == 0) return NULL;
+  size_t i = n;
+  while (i > 0 && h[i - 1] != '.') i--;
+  if (n - i == 3 && (strncmp(h + i, "com", 3) == 0 || strncmp(h + i, "org", 3) == 0 ||
+                     strncmp(h + i, "gov", 3) == 0 || strncmp(h + i, "edu", 3) == 0 ||
+                     strncmp(h + i, "net", 3) == 0))
+    return "USA";
+  for (size_t k = 0; k < sizeof tld / sizeof tld[0]; k++)
+    if (n - i == 2 && strncmp(h + i, tld[k][0], 2) == 0) return tld[k][1];
+  return NULL;
+}
+
+/* The admin key a trailing ", X" names for candidate c: a division or a
+ * country candidate right after a comma, or a US postal code. */
+static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const cands *cs,
+                                  size_t ci, char *buf, size_t cap) {
+  const cand *c = &cs->c[ci];
+  const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
+  uint32_t last = s->tok0 + s->ntok;
+  if (c->tok1 + 1 >= last || !tok_is(&doc->toks[c->tok1], ",")) return NULL;
+  const td_tok *x = &doc->toks[c->tok1 + 1];
+  if (ci + 1 < cs->n && cs->c[ci + 1].tok0 == c->tok1 + 1) {
+    const cand *d = &cs->c[ci + 1];
+    for (size_t i = 0; i < d->nrecs; i++) {
+      const td_gaz_rec *r = &eng->places->recs[d->recs[i]];
+      if (is_feat(r, "ADM1") || is_country(r)) {
+        snprintf(buf, cap, "%s", eng->places->pool + r->admin);
+        return buf;
+      }
+    }
+  }
+  if ((x->flags & TD_TOK_ALLCAPS) && x->end - x->start == 2) {
+    snprintf(buf, cap, "US.%.2s", doc->text + x->start);
+    return buf;
+  }
+  return NULL;
+}
+
+/* Score of reading r for a name group, given the evidence. */
+static double score(const td_gaz *g, const td_gaz_rec *r, const evs *countries,
+                    const evs *admins, const char *hint) {
+  double s = prior(r);
+  if (r->cc3[0]) s += fmin(6.0, 2.0 * ev_get(countries, r->cc3));
+  const char *adm = g->pool + r->admin;
+  /* a city in a division the article names; a division its cities are in */
+  if (!is_country(r)) s += fmin(4.0, 2.0 * ev_get(admins, adm));
+  if (hint) {
+    size_t hn = strlen(hint);
+    if (strncmp(adm, hint, hn) == 0 && (adm[hn] == 0 || adm[hn] == '.') && !is_country(r) &&
+        !is_feat(r, "ADM1"))
+      s += 20;
+  }
+  return s;
+}
+
+typedef struct {
+  const char *key;   /* folded surface of the name */
+  uint32_t *recs;    /* readings (shared by its candidates) */
+  size_t nrecs;
+  int best;          /* chosen record, -1 none */
+  int nment;
+  char hint[16];     /* an admin key from a `City, State` mention */
+} group;
 
 int td_places(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+  const td_gaz *g = eng->places;
+  if (!g || doc->ntoks == 0) return 0;
+  cands cs = {g, doc, NULL, 0, 0};
+  for (size_t s = 0; s < doc->nsents; s++) td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
+  /* drop implausible ones; extend by a direction word */
+  for (size_t i = 0; i < cs.n; i++) {
+    cand *c = &cs.c[i];
+    int a = td_actor_at(doc, doc->toks[c->tok0].start, doc->toks[c->tok1 - 1].end);
+    int person = 0;
+    if (a >= 0) {
+      const td_actor *ac = &doc->actors[a];
+      if (ac->kind && (strcmp(ac->kind, "person") == 0 || strcmp(ac->kind, "organization") == 0)) {
+        /* the actor's own mention must go beyond this name */
+        for (size_t m = 0; m < ac->nmentions; m++) {
+          td_span sp = ac->mentions[m];
+          if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end &&
+              (strcmp(ac->kind, "person") == 0 || sp.end - sp.start > doc->toks[c->tok1 - 1].end - doc->toks[c->tok0].start))
+            person = 1;
+        }
+      }
+    }
+    c->drop = plausible(eng, doc, c, person);
+    if (getenv("TD_PLACES_TRACE"))
+      fprintf(stderr, "cand %.*s drop=%d person=%d recs=%zu adj=%d\n",
+              (int)(doc->toks[c->tok1 - 1].end - doc->toks[c->tok0].start), doc->text + doc->toks[c->tok0].start,
+              c->drop, person, c->nrecs, c->adj);
+    if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
+        is_direction(&doc->toks[c->tok0 - 1])) {
+      int area = 0;
+      for (size_t k = 0; k < c->nrecs; k++) area |= is_country(&g->recs[c->recs[k]]) || is_feat(&g->recs[c->recs[k]], "ADM1");
+      if (area) c->start = doc->toks[c->tok0 - 1].start;
+    }
+  }
+  /* a one-word name seen inside a person's or a longer name ("Keith
+   * Nelson") is not a place elsewhere in the article either */
+  for (size_t i = 0; i < cs.n; i++) {
+    cand *c = &cs.c[i];
+    if (c->drop || c->adj || c->tok1 - c->tok0 != 1) continue;
+    int area = 0;
+    for (size_t k = 0; k < c->nrecs; k++) area |= is_area(&g->recs[c->recs[k]]);
+    if (area) continue;
+    const char *w = doc->toks[c->tok0].norm;
+    for (size_t j = 0; j < cs.n && !c->drop; j++) {
+      const cand *d = &cs.c[j];
+      if (d->drop != 2) continue;
+      for (uint32_t t = d->tok0 > 0 ? d->tok0 - 1 : 0; t <= d->tok1 && t < doc->ntoks; t++)
+        if (doc->toks[t].norm && strcmp(doc->toks[t].norm, w) == 0) c->drop = 2;
+    }
+    for (size_t a = 0; a < doc->nactors && !c->drop; a++) {
+      const td_actor *ac = &doc->actors[a];
+      if (!ac->kind || strcmp(ac->kind, "person") != 0 || !ac->name) continue;
+      size_t wl = doc->toks[c->tok0].end - doc->toks[c->tok0].start;
+      for (const char *q = ac->name; *q;) {
+        const char *e = q + strcspn(q, " ");
+        if ((size_t)(e - q) == wl && strncmp(q, doc->text + doc->toks[c->tok0].start, wl) == 0) c->drop = 2;
+        q = *e ? e + 1 : e;
+      }
+    }
+  }
+  /* group by folded surface */
+  group *gs = NULL;
+  size_t ng = 0, capg = 0;
+  char hint[16];
+  for (size_t i = 0; i < cs.n; i++) {
+    cand *c = &cs.c[i];
+    if (c->drop) continue;
+    char key[256];
+    size_t kn = 0;
+    for (uint32_t t = c->tok0; t < c->tok1 && kn < sizeof key - 2; t++) {
+      const char *w = doc->toks[t].norm ? doc->toks[t].norm : "";
+      if (t > c->tok0 && (doc->toks[t].flags & TD_TOK_SPACE_BEFORE)) key[kn++] = ' ';
+      size_t wl = strlen(w);
+      if (kn + wl >= sizeof key - 1) break;
+      memcpy(key + kn, w, wl), kn += wl;
+    }
+    key[kn] = 0;
+    size_t k = 0;
+    while (k < ng && strcmp(gs[k].key, key) != 0) k++;
+    if (k == ng) {
+      TD_GROW(gs, capg, ng + 1);
+      memset(&gs[ng], 0, sizeof gs[ng]);
+      gs[ng].key = td_arena_strdup(&doc->arena, key);
+      gs[ng].recs = c->recs, gs[ng].nrecs = c->nrecs;
+      gs[ng].best = -1;
+      ng++;
+    }
+    c->group = (int)k;
+    gs[k].nment++;
+    if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
+      snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
+  }
+  /* resolve: evidence from the other names' first readings, then from
+   * their resolved ones; a name never counts as evidence for itself */
+  evs countries = {0}, admins = {0};
+  const char *dc = domain_country(doc->url);
+  int *cur = td_xcalloc(ng ? ng : 1, sizeof(int));
+  for (size_t k = 0; k < ng; k++) {
+    double bs = -1e9;
+    cur[k] = -1;
+    for (size_t i = 0; i < gs[k].nrecs; i++) {
+      double p = prior(&g->recs[gs[k].recs[i]]);
+      if (p > bs) bs = p, cur[k] = (int)gs[k].recs[i];
+    }
+    /* only confident first readings count as evidence in the first round */
+    if (gs[k].nrecs > 1 && !is_area(&g->recs[cur[k]])) gs[k].best = -1;
+    else gs[k].best = cur[k];
+  }
+  for (int round = 0; round < 2; round++) {
+    for (size_t k = 0; k < ng; k++) {
+      countries.n = admins.n = 0;
+      if (dc) ev_add(&countries, dc, 1);
+      for (size_t a = 0; a < doc->nactors; a++)
+        if (doc->actors[a].country && strlen(doc->actors[a].country) == 3)
+          ev_add(&countries, doc->actors[a].country, 0.5);
+      for (size_t q = 0; q < ng; q++) {
+        if (q == k || gs[q].best < 0) continue;
+        const td_gaz_rec *r = &g->recs[gs[q].best];
+        ev_add(&countries, r->cc3, 1.0);
+        ev_add(&admins, g->pool + r->admin, 1.0);
+      }
+      double bs = -1e9;
+      int b = -1;
+      for (size_t i = 0; i < gs[k].nrecs; i++) {
+        const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
+        double sc = score(g, r, &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
+        if (sc > bs) bs = sc, b = (int)gs[k].recs[i];
+      }
+      cur[k] = b;
+    }
+    for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
+  }
+  free(cur);
+  free(countries.e);
+  free(admins.e);
+  /* places in order of first mention, merged by record */
+  int *place_of = td_xcalloc(ng ? ng : 1, sizeof(int));
+  for (size_t k = 0; k < ng; k++) place_of[k] = -1;
+  for (size_t i = 0; i < cs.n; i++) {
+    cand *c = &cs.c[i];
+    if (c->drop) continue;
+    group *gr = &gs[c->group];
+    if (gr->best < 0) continue;
+    int p = place_of[c->group];
+    if (p < 0) {
+      const td_gaz_rec *rb = &g->recs[gr->best];
+      for (size_t q = 0; q < ng; q++)
+        if (place_of[q] >= 0 && (gs[q].best == gr->best ||
+                                 (rb->geonameid && g->recs[gs[q].best].geonameid == rb->geonameid)))
+          p = place_of[q];
+      if (p < 0) {
+        const td_gaz_rec *r = &g->recs[gr->best];
+        TD_AGROW(&doc->arena, doc->places, doc->cap_places, doc->nplaces + 1);
+        td_place *pl = &doc->places[doc->nplaces];
+        memset(pl, 0, sizeof *pl);
+        pl->name = td_arena_strdup(&doc->arena, g->pool + r->name);
+        pl->country = td_arena_strdup(&doc->arena, r->cc3);
+        pl->feature = td_arena_strdup(&doc->arena, r->feat);
+        pl->geonameid = r->geonameid;
+        pl->lat = r->lat, pl->lon = r->lon, pl->has_coord = 1;
+        p = (int)doc->nplaces++;
+      }
+      place_of[c->group] = p;
+    }
+    td_place *pl = &doc->places[p];
+    TD_AGROW(&doc->arena, pl->mentions, pl->cap_mentions, pl->nmentions + 1);
+    pl->mentions[pl->nmentions++] = (td_span){c->start, doc->toks[c->tok1 - 1].end};
+  }
+  free(place_of);
+  free(gs);
+  for (size_t i = 0; i < cs.n; i++) free(cs.c[i].recs);
+  free(cs.c);
+  return 0;
+}
+
+/* ---- the place of a clause ---- */
+
+int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
+  if (!doc->nsents) return -1;
+  size_t lo = 0, hi = doc->nsents;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents[mid].start <= start) lo = mid;
+    else hi = mid;
+  }
+  uint32_t s0 = doc->sents[lo].start, s1 = doc->sents[lo].end;
+  int before = -1, after = -1;
+  uint32_t bpos = 0, apos = UINT32_MAX;
+  for (size_t p = 0; p < doc->nplaces; p++)
+    for (size_t m = 0; m < doc->places[p].nmentions; m++) {
+      td_span sp = doc->places[p].mentions[m];
+      if (sp.start < s0 || sp.end > s1) continue;
+      if (sp.start <= start && sp.end >= end) return (int)p;
+      if (sp.end <= start && sp.end >= bpos) bpos = sp.end, before = (int)p;
+      if (sp.start >= end && sp.start < apos) apos = sp.start, after = (int)p;
+    }
+  return before >= 0 ? before : after;
+}
+
+/* ---- `tidings eval geo` ---- */
+
+typedef struct {
+  long start, end;       /* code points in the article text */
+  double lat, lon;
+  long gid;
+} gold_top;
+
+/* The text between <tag> and </tag> starting the search at p (before
+ * lim), XML entities decoded, malloc'd; NULL when absent. */
+static char *xml_field(const char *p, const char *lim, const char *tag, const char **after) {
+  char open[64], close[64];
+  snprintf(open, sizeof open, "<%s>", tag);
+  snprintf(close, sizeof close, "</%s>", tag);
+  const char *a = strstr(p, open);
+  if (!a || a >= lim) return NULL;
+  a += strlen(open);
+  const char *b = strstr(a, close);
+  if (!b || b > lim) return NULL;
+  if (after) *after = b + strlen(close);
+  char *out = td_xmalloc((size_t)(b - a) + 1);
+  size_t n = 0;
+  static const char *const ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+                                       {"&quot;", "\""}, {"&apos;", "'"}};
+  while (a < b) {
+    int done = 0;
+    if (*a == '&')
+      for (size_t k = 0; k < 5 && !done; k++)
+        if (strncmp(a, ent[k][0], strlen(ent[k][0])) == 0)
+          out[n++] = ent[k][1][0], a += strlen(ent[k][0]), done = 1;
+    if (!done) out[n++] = *a++;
+  }
+  out[n] = 0;
+  return out;
+}
+
+/* Code-point offset of byte b in s. */
+static long cp_of(const char *s, size_t b) {
+  long n = 0;
+  for (size_t i = 0; i < b; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Byte offset in raw of the occurrence of word[0..n) whose code-point
+ * offset is nearest to want; -1 when it does not occur. */
+static long find_near(const char *raw, const char *word, size_t n, long want) {
+  long best = -1, bestd = 0, cp = 0;
+  for (const char *q = raw; *q; q++) {
+    if (((unsigned char)*q & 0xC0) == 0x80) continue;
+    if (*q == word[0] && strncmp(q, word, n) == 0) {
+      long d = labs(cp - want);
+      if (best < 0 || d < bestd) best = cp, bestd = d;
+    }
+    cp++;
+  }
+  return best;
+}
+
+static int cmp_gid(const void *a, const void *b) {
+  const td_gaz_rec *x = *(const td_gaz_rec *const *)a, *y = *(const td_gaz_rec *const *)b;
+  return (x->geonameid > y->geonameid) - (x->geonameid < y->geonameid);
+}
+
+int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
+  FILE *f = fopen(xml_file, "rb");
+  if (!f) {
+    fprintf(out, "cannot read %s\n", xml_file);
+    return -1;
+  }
+  td_buf all = TD_BUF_INIT;
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&all, chunk, k);
+  fclose(f);
+  td_buf_putc(&all, 0);
+  const td_gaz *g = eng->places;
+  const td_gaz_rec **bygid = NULL;
+  size_t nbygid = 0;
+  if (g) {
+    bygid = td_xmalloc((g->n + 1) * sizeof *bygid);
+    for (uint32_t i = 0; i < g->n; i++)
+      if (g->recs[i].geonameid) bygid[nbygid++] = &g->recs[i];
+    qsort(bygid, nbygid, sizeof *bygid, cmp_gid);
+  }
+  int debug = getenv("TD_GEO_DEBUG") != NULL;
+  long ngold = 0, npred = 0, tp = 0, tp_exact = 0, within = 0, cgold = 0, cright = 0;
+  double errsum = 0;
+  size_t ndocs = 0;
+  double secs = 0;
+  const char *p = all.ptr, *end = all.ptr + all.len - 1;
+  while ((p = strstr(p, "<article")) != NULL) {
+    const char *aend = strstr(p, "</article>");
+    if (!aend) aend = end;
+    const char *after = p;
+    char *text = xml_field(p, aend, "text", &after);
+    if (!text) { p = aend; continue; }
+    gold_top *gt = NULL;
+    size_t ngt = 0, capgt = 0;
+    for (const char *q = after; (q = strstr(q, "<toponym>")) && q < aend;) {
+      const char *qe = strstr(q, "</toponym>");
+      if (!qe || qe > aend) break;
+      char *la = xml_field(q, qe, "latitude", NULL), *lo = xml_field(q, qe, "longitude", NULL);
+      char *st = xml_field(q, qe, "start", NULL), *en = xml_field(q, qe, "end", NULL);
+      char *gi = xml_field(q, qe, "geonamesID", NULL);
+      if (la && lo && st && en && *la) {
+        TD_GROW(gt, capgt, ngt + 1);
+        gt[ngt++] = (gold_top){atol(st), atol(en), atof(la), atof(lo), gi ? atol(gi) : 0};
+      }
+      free(la), free(lo), free(st), free(en), free(gi);
+      q = qe;
+    }
+    td_input in;
+    memset(&in, 0, sizeof in);
+    in.id = "geo";
+    in.body = text;
+    in.body_len = strlen(text);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    td_doc *doc = td_doc_process((td_engine *)eng, &in);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    secs += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    char *used = td_xcalloc(ngt + 1, 1);
+    for (size_t pi = 0; doc && pi < doc->nplaces; pi++) {
+      const td_place *pl = &doc->places[pi];
+      for (size_t m = 0; m < pl->nmentions; m++) {
+        td_span sp = pl->mentions[m];
+        npred++;
+        long want = (long)td_doc_cp(doc, sp.start);
+        long s = find_near(text, doc->text + sp.start, sp.end - sp.start, want);
+        if (s < 0) continue;
+        long e = s + cp_of(doc->text + sp.start, sp.end - sp.start);
+        long hit = -1;
+        for (size_t j = 0; j < ngt; j++)
+          if (!used[j] && gt[j].start < e && gt[j].end > s) {
+            hit = (long)j;
+            if (gt[j].start == s && gt[j].end == e) break;
+          }
+        if (hit < 0) {
+          if (debug) fprintf(out, "FP\t%.*s\n", (int)(sp.end - sp.start), doc->text + sp.start);
+          continue;
+        }
+        used[hit] = 1;
+        tp++;
+        if (gt[hit].start == s && gt[hit].end == e) tp_exact++;
+        double km = td_geo_km(pl->lat, pl->lon, gt[hit].lat, gt[hit].lon);
+        errsum += km;
+        if (km <= 161) within++;
+        else if (debug)
+          fprintf(out, "ERR\t%.*s\t%s %s %.0f km\n", (int)(sp.end - sp.start), doc->text + sp.start,
+                  pl->name, pl->country, km);
+        if (gt[hit].gid && nbygid) {
+          td_gaz_rec key;
+          memset(&key, 0, sizeof key);
+          key.geonameid = (int32_t)gt[hit].gid;
+          const td_gaz_rec *kp = &key;
+          const td_gaz_rec **r = bsearch(&kp, bygid, nbygid, sizeof *bygid, cmp_gid);
+          if (r) cgold++, cright += strcmp((*r)->cc3, pl->country) == 0;
+        }
+      }
+    }
+    for (size_t j = 0; debug && j < ngt; j++)
+      if (!used[j]) {
+        long b0 = -1, b1 = -1, cp = 0;
+        for (long i = 0; text[i]; i++) {
+          if (((unsigned char)text[i] & 0xC0) == 0x80) continue;
+          if (cp == gt[j].start) b0 = i;
+          if (cp == gt[j].end) b1 = i;
+          cp++;
+        }
+        if (b0 >= 0 && b1 > b0) fprintf(out, "FN\t%.*s\n", (int)(b1 - b0), text + b0);
+      }
+    ngold += (long)ngt;
+    ndocs++;
+    free(used);
+    td_doc_free(doc);
+    free(gt);
+    free(text);
+    p = aend;
+  }
+  free(bygid);
+  td_buf_free(&all);
+  double prec = npred ? (double)tp / (double)npred : 0, rec = ngold ? (double)tp / (double)ngold : 0;
+  fprintf(out, "geo on %s: %zu articles, %ld gold toponyms with coordinates, %ld predicted mentions\n",
+          xml_file, ndocs, ngold, npred);
+  fprintf(out, "toponyms (overlap): precision %.3f  recall %.3f  F1 %.3f\n", prec, rec,
+          prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0);
+  fprintf(out, "toponyms (exact):   precision %.3f  recall %.3f\n",
+          npred ? (double)tp_exact / (double)npred : 0, ngold ? (double)tp_exact / (double)ngold : 0);
+  fprintf(out, "resolution on %ld found: accuracy@161km %.3f  mean error %.0f km\n", tp,
+          tp ? (double)within / (double)tp : 0, tp ? errsum / (double)tp : 0);
+  fprintf(out, "country accuracy %.3f (%ld with a gold GeoNames id in the gazetteer)\n",
+          cgold ? (double)cright / (double)cgold : 0, cgold);
+  fprintf(out, "pipeline time %.2f s (%.1f ms per article)\n", secs, ndocs ? 1000 * secs / (double)ndocs : 0);
   return 0;
 }

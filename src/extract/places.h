@@ -1,0 +1,55 @@
+/*
+ * places.h — private interface of the places layer (places.c): the
+ * gazetteer image that tools/mkres compiles into the resource image, the
+ * clause-place lookup the events layer calls, and `tidings eval geo`.
+ *
+ * Section "places" (little-endian, used straight from the mmap):
+ *   "TDPLACE1"  u32 nrecs  u32 poolsize
+ *   nrecs x td_gaz_rec
+ *   pool: NUL-terminated strings (offset 0 is "")
+ * Section "places.dict": a matcher table (lang/matcher.h) mapping every
+ * name and alias to class "place" with the record index as payload.
+ */
+#ifndef TD_PLACES_H
+#define TD_PLACES_H
+
+#include "extract.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define TD_GAZ_MAGIC "TDPLACE1"
+
+typedef struct td_gaz_rec {
+  uint32_t name;      /* pool offset of the canonical name */
+  uint32_t admin;     /* pool offset of "CC" (country) or "CC.CODE" */
+  int32_t geonameid;  /* 0 when the source has none */
+  float lat, lon;
+  uint32_t pop;
+  char cc3[4];        /* ISO alpha-3, "" for none (seas, continents) */
+  char feat[8];       /* GeoNames feature code: PPLC, ADM1, PCLI, SEA ... */
+  uint32_t flags;     /* TD_GAZ_* */
+} td_gaz_rec;
+
+enum { TD_GAZ_CURATED = 1 };
+
+/* Loads the gazetteer from eng->res into eng->places (a missing section
+ * leaves the layer empty). 0, or -1 with a message in err. */
+int td_places_load(td_engine *eng, char *err, size_t errlen);
+void td_places_unload(td_engine *eng);
+
+/* The place governing the clause that contains bytes [start, end): a place
+ * mentioned in the same clause (the nearest one before the span, else the
+ * nearest after it, within the sentence), or -1. */
+int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
+
+/* Scores the layer on a GeoWebNews-style XML file (<article><text> with
+ * <toponym> start/end/latitude/longitude): toponym precision and recall,
+ * accuracy within 161 km, mean error, country accuracy. 0, or -1 when the
+ * file cannot be read. */
+int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out);
+
+/* Great-circle distance in km. */
+double td_geo_km(double lat1, double lon1, double lat2, double lon2);
+
+#endif

