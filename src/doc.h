@@ -181,6 +181,7 @@ struct td_tagger;
 struct td_lemmatizer;
 struct td_parser;
 struct td_dict;
+struct td_gaz;
 
 struct td_engine {
   td_res *res;
@@ -192,6 +193,7 @@ struct td_engine {
   struct td_lemmatizer *lemma; /* lang/lemma.c */
   struct td_parser *parser;    /* lang/parser.c */
   struct td_dict *dict;        /* lang/matcher.c: merged dictionaries */
+  struct td_gaz *places;       /* extract/places.c: the gazetteer */
 };
 
 /* A pipeline stage: run over one document. Returns 0, or -1 after setting

@@ -19,6 +19,7 @@ int td_eval_parser(const struct td_engine *eng, const char *conllu, int gold_tag
 int td_eval_times(const struct td_engine *eng, const char *dir, FILE *out) __attribute__((weak));
 int td_eval_ner(const struct td_engine *eng, const char *file, FILE *out) __attribute__((weak));
 int td_eval_quotes(const struct td_engine *eng, const char *dir, FILE *out) __attribute__((weak));
+int td_eval_geo(const struct td_engine *eng, const char *file, FILE *out) __attribute__((weak));
 int td_tagger_train(const char *train, const char *dev, const char *out, int iters, FILE *log) __attribute__((weak));
 int td_parser_train(const char *train, const char *dev, const char *out, int iters, FILE *log) __attribute__((weak));
 
@@ -32,7 +33,8 @@ static const char eval_help[] =
     "  parser FILE.conllu   UAS and LAS (predicted tags; --gold-tags for gold)\n"
     "  times DIR            TimeML files: TempEval-3 extent, type and value scores\n"
     "  ner FILE             CoNLL-2003 format: entity F1 per type (conlleval)\n"
-    "  quotes DIR           brat attribution data (PolNeAR): quotation F1, speaker accuracy\n";
+    "  quotes DIR           brat attribution data (PolNeAR): quotation F1, speaker accuracy\n"
+    "  geo FILE.xml         GeoWebNews XML: toponym P/R, accuracy@161km, mean error\n";
 
 static const char train_help[] =
     "usage: tidings train MODEL TRAIN.conllu DEV.conllu OUT [--iters N]\n"
@@ -69,6 +71,7 @@ int td_cmd_eval(int argc, char **argv) {
   else if (strcmp(layer, "times") == 0) run = td_eval_times;
   else if (strcmp(layer, "ner") == 0) run = td_eval_ner;
   else if (strcmp(layer, "quotes") == 0) run = td_eval_quotes;
+  else if (strcmp(layer, "geo") == 0) run = td_eval_geo;
   else if (strcmp(layer, "parser") != 0)
     return td_cli_usage_error("eval", "unknown layer '%s'", layer);
   if (strcmp(layer, "parser") == 0 ? !td_eval_parser : !run) return not_built(layer);

@@ -5,6 +5,7 @@
  */
 #include "extract.h"
 #include "lang/matcher.h"
+#include "places.h"
 
 int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errlen) {
   eng->dict = td_dict_new();
@@ -17,10 +18,11 @@ int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errl
   if (cfg && cfg->dict_dirs)
     for (const char *const *d = cfg->dict_dirs; *d; d++)
       if (td_dict_add_dir(eng->dict, *d, err, errlen) != 0) return -1;
-  return 0;
+  return td_places_load(eng, err, errlen);
 }
 
 void td_extract_unload(td_engine *eng) {
+  td_places_unload(eng);
   td_dict_free(eng->dict);
   eng->dict = NULL;
 }
