@@ -37,6 +37,7 @@ typedef struct {
   uint32_t tok0, tok1;
   const char *cls, *payload;
   int prio;
+  int ncand, nactive; /* person.surname: people with it, and holding a role now */
 } dm;
 
 /* What the layer remembers about each actor while reading. */
@@ -68,6 +69,8 @@ static const char *const actor_classes[] = {"country", "org", "sector", "title",
 
 /* Priority of an entry class when several share one range. */
 static int class_prio(const char *c) {
+  if (strcmp(c, "person.surname") == 0) return 13; /* below everything but given names */
+  if (strncmp(c, "name", 4) == 0) return 12;
   static const char *const order[] = {"person", "org", "nonactor", "country",
                                       "title",  "sector", "place", "name", NULL};
   for (int i = 0; order[i]; i++) {
@@ -83,16 +86,53 @@ static int is_cls(const dm *d, const char *c) {
   return strncmp(d->cls, c, n) == 0 && (d->cls[n] == 0 || d->cls[n] == '.');
 }
 
+/* A person payload (ENTITY|NAME|GENDER|ROLES) has a role held on date. */
+static int role_active(const char *payload, const char *date) {
+  const char *p = payload;
+  for (int i = 0; i < 3 && p; i++) {
+    p = strchr(p, '|');
+    if (p) p++;
+  }
+  if (!p || !date) return 0;
+  while (*p) {
+    char f[5][32] = {{0}};
+    int fi = 0;
+    size_t fl = 0;
+    for (; *p && *p != ';'; p++) {
+      if (*p == ',') {
+        if (++fi >= 5) break;
+        fl = 0;
+      } else if (fl + 1 < sizeof f[0]) {
+        f[fi][fl++] = *p;
+      }
+    }
+    while (*p && *p != ';') p++;
+    if (*p == ';') p++;
+    if (fi >= 3 && strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0)) return 1;
+  }
+  return 0;
+}
+
 static int on_match(void *vctx, const td_match *m) {
   actx *x = vctx;
   int p = class_prio(m->cls);
+  int surname = strcmp(m->cls, "person.surname") == 0;
+  int active = surname && role_active(m->payload, x->doc->date);
   if (x->nm && x->m[x->nm - 1].tok0 == m->tok0 && x->m[x->nm - 1].tok1 == m->tok1) {
     dm *last = &x->m[x->nm - 1];
-    if (p > last->prio) last->cls = m->cls, last->payload = m->payload, last->prio = p;
+    int same = surname && strcmp(last->cls, "person.surname") == 0;
+    if (same) {
+      last->ncand++;
+      last->nactive += active;
+      if (active && last->nactive == 1) last->payload = m->payload; /* the one in office */
+    } else if (p > last->prio) {
+      last->cls = m->cls, last->payload = m->payload, last->prio = p;
+      last->ncand = surname, last->nactive = active;
+    }
     return 0;
   }
   TD_AGROW(&x->doc->arena, x->m, x->cap_m, x->nm + 1);
-  x->m[x->nm++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p};
+  x->m[x->nm++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active};
   return 0;
 }
 
@@ -436,7 +476,7 @@ static long name_run(actx *x, long i, long s0, long s1) {
   long j = i;
   while (j < s1 && j - i < 5) {
     const dm *d = match_at(x, j, s0, s1);
-    if (d && !is_cls(d, "name")) break;
+    if (d && !is_cls(d, "name") && strcmp(d->cls, "person.surname") != 0) break;
     const td_tok *t = tk(x, j);
     if (j > i && tok_is(x, j, "-") && j + 1 < s1 && !(t->flags & TD_TOK_SPACE_BEFORE) &&
         !(tk(x, j + 1)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT))) {
@@ -730,6 +770,29 @@ static void do_sentence(actx *x, size_t si) {
       }
       continue;
     }
+    if (d && strcmp(d->cls, "person.surname") == 0) {
+      /* Putin, President Bush, Mr Blair: a known surname alone */
+      int k = find_entity(x, field(x, d->payload, 0, '|'));
+      if (k < 0) k = person_for_run(x, i, i + 1);
+      const dm *title = match_ending(x, i - 1, s0, s1);
+      int titled = (title && is_cls(title, "title")) || honorific(x, i - 1) ||
+                   (tok_is(x, i - 1, ".") && honorific(x, i - 2));
+      if (k >= 0) {
+        add_mention(x, k, i, i + 1);
+        note_speaker(x, k, i, i + 1);
+        add_name(x, i, i + 1, TD_NE_PER);
+        i++;
+        continue;
+      }
+      if (d->nactive == 1 && (titled || d->ncand == 1)) {
+        tctx c = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
+                                                 : title_context(x, i, s0, s1);
+        known_person(x, d, &c);
+        i++;
+        continue;
+      }
+      d = NULL; /* an unknown name: the name-run rules below */
+    }
     if (d && is_cls(d, "person")) {
       long ts = d->tok0;
       const dm *title = match_ending(x, ts - 1, s0, s1);
@@ -750,11 +813,12 @@ static void do_sentence(actx *x, size_t si) {
       long n = d->tok1;
       if (honorific(x, n)) n += tok_is(x, n + 1, ".") ? 2 : 1; /* chairman Mr Greenspan */
       const dm *next = match_at(x, n, s0, s1);
-      if (next && is_cls(next, "person")) { /* handled at the person */
+      long len = name_run(x, n, s0, s1);
+      int surname = next && strcmp(next->cls, "person.surname") == 0;
+      if (next && is_cls(next, "person") && (!surname || len <= 1)) { /* handled there */
         i = n;
         continue;
       }
-      long len = name_run(x, n, s0, s1);
       if (len == 0 && tok_is(x, n, ",") ) { /* X's [title], Name */
         long len2 = name_run(x, n + 1, s0, s1);
         const dm *nx = match_at(x, n + 1, s0, s1);
@@ -856,6 +920,10 @@ static void do_sentence(actx *x, size_t si) {
       long n = i + 1;
       if (h >= 0 && tok_is(x, n, ".")) n++;
       const dm *nd = h >= 0 ? match_at(x, n, s0, s1) : NULL;
+      if (nd && strcmp(nd->cls, "person.surname") == 0) { /* the surname branch decides */
+        i = n;
+        continue;
+      }
       if (nd && is_cls(nd, "person") && (long)nd->tok0 == n) {
         known_person(x, nd, NULL);
         i = nd->tok1;
@@ -905,7 +973,8 @@ static void do_sentence(actx *x, size_t si) {
       }
       const dm *g = match_at(x, i, s0, s1);
       int sent_initial = i == s0 || (tk(x, i - 1)->flags & TD_TOK_QUOTE_OPEN);
-      if (len >= 2 && len <= 3 && g && is_cls(g, "name") && (long)g->tok1 == i + 1 &&
+      if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || strcmp(g->cls, "person.surname") == 0) &&
+          (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;
@@ -970,14 +1039,11 @@ static int demonym_like(const char *w) {
     size_t m = strlen(suf[k]);
     if (n > m + 2 && strcmp(w + n - m, suf[k]) == 0) return 1;
   }
-  if (n > 4 && w[n - 1] == 's' && strcmp(w + n - 3, "ies") != 0) { /* Chechens, Arabs */
-    char one[64];
-    if (n - 1 < sizeof one) {
-      memcpy(one, w, n - 1);
-      one[n - 1] = 0;
-      if (demonym_like(one)) return 1;
+  if (n > 4 && w[n - 1] == 's' && strcmp(w + n - 3, "ies") != 0) /* Chechens, Arabs */
+    for (int k = 0; suf[k]; k++) {
+      size_t m = strlen(suf[k]);
+      if (n - 1 > m + 2 && strncmp(w + n - 1 - m, suf[k], m) == 0) return 1;
     }
-  }
   static const char *const names[] = {"serb", "croat", "yugoslav", "bosnian", "slav", "turk",
                                       "briton", "scot", "dane", "swede", "pole", "finn",
                                       "thai", "czech", "iraqi", "israeli", "pakistani", NULL};
@@ -1026,6 +1092,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
+  if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
+    return TD_NE_MISC;
+  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))
     return TD_NE_NONE;
@@ -1291,6 +1360,22 @@ static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *
   td_actors_names(eng, doc, &pred, &np);
   td_ne *gold = td_xmalloc((n + 1) * sizeof *gold);
   size_t ng = gold_chunks(tags, n, gold);
+  {
+    static const char *nm[] = {"-", "PER", "ORG", "LOC", "MISC"};
+    FILE *dbg = fopen("/tmp/lexi/nerdbg.txt", "a");
+    for (size_t q = 0; q < np; q++) if (pred[q].type) {
+      fprintf(dbg, "P\t%s\t", nm[pred[q].type]);
+      for (uint32_t t = pred[q].tok0; t < pred[q].tok1; t++) fprintf(dbg, "%s ", words[t]);
+      fprintf(dbg, "\t%u\n", pred[q].tok0);
+    }
+    for (size_t q = 0; q < ng; q++) {
+      fprintf(dbg, "G\t%s\t", nm[gold[q].type]);
+      for (uint32_t t = gold[q].tok0; t < gold[q].tok1; t++) fprintf(dbg, "%s ", words[t]);
+      fprintf(dbg, "\t%u\n", gold[q].tok0);
+    }
+    fprintf(dbg, "=\n");
+    fclose(dbg);
+  }
   /* both lists are in text order and non-overlapping: merge */
   size_t a = 0, b = 0;
   while (a < np || b < ng) {
