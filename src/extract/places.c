@@ -152,12 +152,32 @@ static int is_direction(const td_tok *t) {
   return 0;
 }
 
+/* Whether the name stands where a place is expected: after "in", "at",
+ * "near", "from", "outside", or before ", State". */
+static int locative(const td_doc *doc, const cand *c) {
+  const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
+  if (c->tok0 > s->tok0) {
+    const td_tok *p = &doc->toks[c->tok0 - 1];
+    if (tok_is(p, "in") || tok_is(p, "at") || tok_is(p, "near") || tok_is(p, "from") ||
+        tok_is(p, "outside"))
+      return 1;
+  }
+  return c->tok1 + 1 < s->tok0 + s->ntok && tok_is(&doc->toks[c->tok1], ",") &&
+         tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1;
+}
+
 /* Capitalized words that name places only rarely in news. */
 static const char *const not_places[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "god", "christ", "mars", "venus", "el nino", "el niño",
-    "lent", "easter", "christmas", NULL};
+    "lent", "easter", "christmas",
+    /* institution and language words that small towns are named after */
+    "congress", "senate", "parliament", "university", "college", "centre", "center",
+    "commerce", "industry", "justice", "police", "enterprise", "alliance", "union", "state",
+    "vice", "wing", "law", "english", "spanish", "arab", "arabic", "latin", "christian",
+    "catholic", "muslim", "jewish", "federal", "national", "liberty", "independence",
+    "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy", NULL};
 
 static int in_list(const char *const *l, const char *w) {
   for (; *l; l++)
@@ -166,13 +186,14 @@ static int in_list(const char *const *l, const char *w) {
 }
 
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
- * because it sits inside a longer capitalized name. */
+ * because it is (part of) a person's or a longer name after a capitalized
+ * word, 3 no because a capitalized word follows ("Boise State"). */
 static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
   const td_sent *s = &doc->sents[t0->sent];
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
-  if (actor_person) return 2;
+  if (actor_person && !locative(doc, c)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
   if (c->tok1 - c->tok0 == 1 && t0->norm && in_list(not_places, t0->norm)) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO") */
@@ -182,7 +203,7 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
     if (is_area(r)) area = 1;
-    if (r->pop >= 100000 || is_feat(r, "PPLC")) big = 1;
+    if ((r->pop >= 100000 && !is_feat(r, "ADM2")) || is_feat(r, "PPLC")) big = 1;
   }
   uint32_t first = s->tok0, last = s->tok0 + s->ntok;
   int initial = c->tok0 == first ||
@@ -197,9 +218,14 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
   int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(prev);
   int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
+  /* "the University", "Centre for ...": an institution, not a town */
+  if (c->tok1 - c->tok0 == 1 && !area && !big &&
+      ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
+       (next && (tok_is(next, "of") || tok_is(next, "for")))))
+    return 1;
   if (prev_cap && !area) return 2;
   if (prev_cap && next_cap) return 2;
-  if (next_cap && !area && !big) return 2;
+  if (next_cap && !area && !big) return 3;
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
@@ -247,7 +273,8 @@ static double prior(const td_gaz_rec *r) {
   else if (is_feat(r, "ADM1")) p = 7.5;
   else if (is_feat(r, "PPLC")) p += 2.5;
   else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
-  if (r->flags & TD_GAZ_CURATED) p += r->pop ? 3 : 10; /* seas, regions, venues */
+  if (r->flags & TD_GAZ_CURATED) /* seas, regions, venues; counties weigh less */
+    p += r->pop ? 3 : is_feat(r, "ADM2") ? 5 : 10;
   return p;
 }
 
@@ -324,6 +351,7 @@ typedef struct {
   int best;          /* chosen record, -1 none */
   int nment;
   char hint[16];     /* an admin key from a `City, State` mention */
+  int directed;      /* a mention has a direction word: "eastern Washington" */
 } group;
 
 int td_places(const td_engine *eng, td_doc *doc) {
@@ -366,7 +394,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
     cand *c = &cs.c[i];
     if (c->drop || c->adj || c->tok1 - c->tok0 != 1) continue;
     int area = 0;
-    for (size_t k = 0; k < c->nrecs; k++) area |= is_area(&g->recs[c->recs[k]]);
+    for (size_t k = 0; k < c->nrecs; k++)
+      area |= is_area(&g->recs[c->recs[k]]) || g->recs[c->recs[k]].pop >= 100000;
     if (area) continue;
     const char *w = doc->toks[c->tok0].norm;
     for (size_t j = 0; j < cs.n && !c->drop; j++) {
@@ -415,6 +444,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     }
     c->group = (int)k;
     gs[k].nment++;
+    if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
   }
@@ -452,6 +482,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
         double sc = score(g, r, &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
+        if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
         if (sc > bs) bs = sc, b = (int)gs[k].recs[i];
       }
       cur[k] = b;
@@ -619,8 +650,13 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
     const char *aend = strstr(p, "</article>");
     if (!aend) aend = end;
     const char *after = p;
+    char *link = xml_field(p, aend, "link", NULL);
     char *text = xml_field(p, aend, "text", &after);
-    if (!text) { p = aend; continue; }
+    if (!text) {
+      free(link);
+      p = aend;
+      continue;
+    }
     gold_top *gt = NULL;
     size_t ngt = 0, capgt = 0;
     for (const char *q = after; (q = strstr(q, "<toponym>")) && q < aend;) {
@@ -641,6 +677,7 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
     in.id = "geo";
     in.body = text;
     in.body_len = strlen(text);
+    in.url = link; /* the source's domain is evidence, as in real use */
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     td_doc *doc = td_doc_process((td_engine *)eng, &in);
@@ -702,6 +739,7 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
     td_doc_free(doc);
     free(gt);
     free(text);
+    free(link);
     p = aend;
   }
   free(bygid);
