@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TD_HTML_MAX_DEPTH 400
+#define TD_HTML_MAX_DEPTH 256
 #define TD_HTML_MIN_TEXT 500 /* shorter articles trigger a gentler retry */
 
 /* ---- small string helpers ---- */
@@ -152,7 +152,12 @@ typedef struct scan_ent {
   uint64_t h;      /* hash of the lower-cased tag name */
   uint8_t foreign; /* inside <svg> or <math> */
   uint8_t fence;   /* a scope boundary: end tags do not search past it */
+  uint8_t special; /* HTML's "special" category (most block elements) */
+  uint8_t adp;     /* address, div or p: special, yet passed by li/dt/dd */
 } scan_ent;
+
+/* Ways scan_find may stop before finding its element. */
+enum { SF_THROUGH_FENCE = 1, SF_STOP_SPECIAL = 2, SF_STOP_SPECIAL_BUT_ADP = 4 };
 
 static uint64_t name_hash(const char *s, size_t n) {
   char low[32];
@@ -187,6 +192,32 @@ static const char *const breakout_tags[] = {
     "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p",
     "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup",
     "table", "tt", "u", "ul", "var", NULL};
+static const char *const special_tags[] = {
+    "address", "applet", "article", "aside", "blockquote", "body", "button",
+    "caption", "center", "colgroup", "dd", "details", "dir", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1",
+    "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "html",
+    "iframe", "li", "listing", "main", "marquee", "menu", "nav", "noembed",
+    "noframes", "noscript", "object", "ol", "p", "plaintext", "pre", "script",
+    "section", "select", "style", "summary", "table", "tbody", "td",
+    "template", "textarea", "tfoot", "th", "thead", "title", "tr", "ul",
+    "xmp", NULL};
+/* End tags that the tree builder looks up through special elements (those
+ * with "in scope" rules, and the formatting elements); any other end tag
+ * stops at the first special element. */
+static const char *const scoped_end_tags[] = {
+    "address", "article", "aside", "blockquote", "button", "center",
+    "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+    "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav",
+    "ol", "pre", "section", "summary", "ul", "form", "p", "li", "dd", "dt",
+    "h1", "h2", "h3", "h4", "h5", "h6", "a", "b", "big", "code", "em", "font",
+    "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "applet",
+    "marquee", "object", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+    "caption", "colgroup", "select", "template", "body", "html", "svg",
+    "math", NULL};
+static const char *const formatting_tags[] = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+    "strike", "strong", "tt", "u", NULL};
 static const char *const p_closers[] = {
     "address", "article", "aside", "blockquote", "center", "details",
     "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure",
@@ -210,9 +241,11 @@ static void scan_init(scanner *s) {
   s->hopt = name_hash("option", 6), s->htab = name_hash("table", 5);
 }
 
-static void scan_push(scanner *s, uint64_t h, int foreign, int fence) {
+static void scan_push(scanner *s, uint64_t h, int foreign, int fence, int special,
+                      int adp) {
   TD_GROW(s->st, s->cap, s->n + 1);
-  s->st[s->n++] = (scan_ent){h, (uint8_t)foreign, (uint8_t)fence};
+  s->st[s->n++] = (scan_ent){h, (uint8_t)foreign, (uint8_t)fence, (uint8_t)special,
+                             (uint8_t)adp};
   s->cnt[h & 4095]++;
 }
 
@@ -221,16 +254,18 @@ static void scan_pop_to(scanner *s, size_t k) {
 }
 
 /* Index of the topmost entry named a or b (0: unused), not searching past
- * a fence (unless through_fence) or an entry named stop1 or stop2; -1 when
- * absent. */
+ * an entry named stop1 or stop2, nor past a fence (unless SF_THROUGH_FENCE)
+ * or a special element (with SF_STOP_SPECIAL...); -1 when absent. */
 static long scan_find(scanner *s, uint64_t a, uint64_t b, uint64_t stop1,
-                      uint64_t stop2, int through_fence) {
+                      uint64_t stop2, int how) {
   if (!s->cnt[a & 4095] && (!b || !s->cnt[b & 4095])) return -1;
   for (size_t i = s->n; i-- > 0;) {
-    uint64_t h = s->st[i].h;
-    if (h == a || (b && h == b)) return (long)i;
-    if ((stop1 && h == stop1) || (stop2 && h == stop2)) return -1;
-    if (s->st[i].fence && !through_fence) return -1;
+    const scan_ent *e = &s->st[i];
+    if (e->h == a || (b && e->h == b)) return (long)i;
+    if ((stop1 && e->h == stop1) || (stop2 && e->h == stop2)) return -1;
+    if (e->fence && !(how & SF_THROUGH_FENCE)) return -1;
+    if (e->special && (how & SF_STOP_SPECIAL)) return -1;
+    if (e->special && !e->adp && (how & SF_STOP_SPECIAL_BUT_ADP)) return -1;
   }
   return -1;
 }
@@ -242,13 +277,13 @@ static void scan_implied(scanner *s, const char *nm, size_t n) {
   if (name_in(nm, n, p_closers) && (k = scan_find(s, s->hp, 0, 0, 0, 0)) >= 0)
     scan_pop_to(s, (size_t)k);
   if (name_is(nm, n, "li"))
-    k = scan_find(s, s->hli, 0, s->hul, s->hol, 0);
+    k = scan_find(s, s->hli, 0, s->hul, s->hol, SF_STOP_SPECIAL_BUT_ADP);
   else if (name_is(nm, n, "dt") || name_is(nm, n, "dd"))
-    k = scan_find(s, s->hdt, s->hdd, s->hdl, 0, 0);
+    k = scan_find(s, s->hdt, s->hdd, s->hdl, 0, SF_STOP_SPECIAL_BUT_ADP);
   else if (name_is(nm, n, "tr"))
-    k = scan_find(s, s->htr, 0, s->htab, 0, 1);
+    k = scan_find(s, s->htr, 0, s->htab, 0, SF_THROUGH_FENCE);
   else if (name_is(nm, n, "td") || name_is(nm, n, "th"))
-    k = scan_find(s, s->htd, s->hth, s->htab, 0, 1);
+    k = scan_find(s, s->htd, s->hth, s->htab, 0, SF_THROUGH_FENCE);
   else if (name_is(nm, n, "option") && s->n && s->st[s->n - 1].h == s->hopt)
     k = (long)s->n - 1;
   else
@@ -303,6 +338,7 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
   td_buf out = TD_BUF_INIT;
   size_t copied = 0, i = 0;
   int dropped = 0;
+  size_t stray = 0; /* end tags that close nothing */
   while (i < len) {
     const char *lt = memchr(s + i, '<', len - i);
     if (!lt) break;
@@ -341,9 +377,30 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
     int selfclose;
     i = skip_attrs(s, len, j, &selfclose);
     uint64_t h = name_hash(nm, nl);
+    if (end && name_in(nm, nl, formatting_tags)) {
+      /* With a block opened inside it, the tree builder's "adoption
+       * agency" closes the formatting element yet keeps the depth (it
+       * reopens a copy inside the block): pop only when there is none. */
+      long k = scan_find(sc, h, 0, 0, 0, 0);
+      if (k < 0) continue;
+      size_t above = (size_t)k + 1;
+      while (above < sc->n && !sc->st[above].special) above++;
+      if (above == sc->n) scan_pop_to(sc, (size_t)k);
+      continue;
+    }
     if (end) {
-      long k = scan_find(sc, h, 0, 0, 0, name_in(nm, nl, fence_tags));
-      if (k >= 0) scan_pop_to(sc, (size_t)k);
+      int how = name_in(nm, nl, fence_tags) ? SF_THROUGH_FENCE
+                : name_in(nm, nl, scoped_end_tags) ? 0 : SF_STOP_SPECIAL;
+      long k = scan_find(sc, h, 0, 0, 0, how);
+      if (k >= 0) {
+        scan_pop_to(sc, (size_t)k);
+      } else if (++stray > 4096 && !name_is(nm, nl, "p") && !name_is(nm, nl, "br")) {
+        /* the tree builder would search its whole stack for each of these
+         * and then ignore it: past a few thousand, drop them */
+        td_buf_put(&out, s + copied, t - copied);
+        copied = i;
+        dropped = 1;
+      }
       continue;
     }
     int foreign = sc->n && sc->st[sc->n - 1].foreign;
@@ -361,7 +418,8 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
       } else {
         scan_implied(sc, nm, nl);
         scan_push(sc, h, foreign || name_is(nm, nl, "svg") || name_is(nm, nl, "math"),
-                  name_in(nm, nl, fence_tags));
+                  name_in(nm, nl, fence_tags), !foreign && name_in(nm, nl, special_tags),
+                  name_is(nm, nl, "address") || name_is(nm, nl, "div") || name_is(nm, nl, "p"));
       }
     }
     if (name_in(nm, nl, raw_tags) && !selfclose) i = skip_raw(s, len, i, nm, nl);
