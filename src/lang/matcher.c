@@ -5,9 +5,11 @@
  * A table is one flat, position-independent block (little-endian), usable
  * straight from the memory-mapped resource image:
  *
- *   "TDDICT01"
+ *   "TDDICT02"
  *   u32 nslots (a power of two)   u32 nentries   u32 maxkey   u32 poolsize
+ *   u32 npslots (a power of two)  u32 reserved
  *   nslots   x { u64 hash; u32 first; u32 count; }    count 0 = empty slot
+ *   npslots  x u64 prefix hash (0 = empty)
  *   nentries x { u32 key; u32 cls; u32 payload; u32 flags; }   pool offsets
  *   pool: NUL-terminated strings
  *
@@ -30,7 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAGIC "TDDICT01"
+#define MAGIC "TDDICT02"
+#define HDR 32
 #define KEYCAP 256     /* longest key the matcher builds */
 #define MAXTOKS 32     /* most tokens one match spans */
 #define NMODES 3       /* 0 folded lowercase, 1 exact case, 2 lemma */
@@ -48,7 +51,8 @@ typedef struct {
   const dslot *slots;
   const dentry *entries;
   const char *pool;
-  uint32_t nslots, nentries, maxkey, poolsize;
+  const uint64_t *pslots; /* hashes of the keys' prefixes at word breaks */
+  uint32_t nslots, nentries, maxkey, poolsize, npslots;
 } dtable;
 
 struct td_dict {
@@ -149,14 +153,17 @@ static uint32_t rd32(const unsigned char *p) {
 
 static int table_open(dtable *t, const void *img, size_t len) {
   const unsigned char *p = img;
-  if (len < 24 || memcmp(p, MAGIC, 8) != 0) return -1;
+  if (len < HDR || memcmp(p, MAGIC, 8) != 0) return -1;
   t->nslots = rd32(p + 8), t->nentries = rd32(p + 12);
-  t->maxkey = rd32(p + 16), t->poolsize = rd32(p + 20);
-  uint64_t need = 24 + (uint64_t)t->nslots * sizeof(dslot) +
+  t->maxkey = rd32(p + 16), t->poolsize = rd32(p + 20), t->npslots = rd32(p + 24);
+  uint64_t need = HDR + (uint64_t)t->nslots * sizeof(dslot) + (uint64_t)t->npslots * 8 +
                   (uint64_t)t->nentries * sizeof(dentry) + t->poolsize;
-  if (need > len || (t->nslots & (t->nslots - 1)) != 0 || t->nslots == 0) return -1;
-  t->slots = (const dslot *)(p + 24);
-  t->entries = (const dentry *)(p + 24 + (size_t)t->nslots * sizeof(dslot));
+  if (need > len || (t->nslots & (t->nslots - 1)) != 0 || t->nslots == 0 ||
+      (t->npslots & (t->npslots - 1)) != 0 || t->npslots == 0)
+    return -1;
+  t->slots = (const dslot *)(p + HDR);
+  t->pslots = (const uint64_t *)(t->slots + t->nslots);
+  t->entries = (const dentry *)(t->pslots + t->npslots);
   t->pool = (const char *)(t->entries + t->nentries);
   return 0;
 }
@@ -172,6 +179,18 @@ static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int
     if (entry_mode(e->flags) == mode && strcmp(t->pool + e->key, key) == 0) return s;
   }
   return NULL;
+}
+
+/* Whether some key of the table starts with a word-break prefix hashing to
+ * h (false positives only cost time). */
+static int table_has_prefix(const dtable *t, uint64_t h) {
+  h |= 1;
+  uint32_t mask = t->npslots - 1;
+  for (uint32_t i = (uint32_t)h & mask, n = 0; n < t->npslots; i = (i + 1) & mask, n++) {
+    if (t->pslots[i] == 0) return 0;
+    if (t->pslots[i] == h) return 1;
+  }
+  return 0;
 }
 
 static int class_ok(const char *cls, const char *const *classes) {
@@ -340,6 +359,14 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
         memcpy(hits, found, nnew * sizeof *hits);
         nhits = nnew;
       }
+      /* go on only while some key goes on from here */
+      int alive = 0;
+      for (int mode = 0; mode < NMODES && !alive; mode++) {
+        if (klen[mode] == 0) continue;
+        uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], klen[mode]), mode);
+        for (size_t ti = 0; ti < d->ntabs && !alive; ti++) alive = table_has_prefix(&d->tabs[ti], h);
+      }
+      if (!alive) break;
     }
     if (!best) {
       i++;
@@ -384,6 +411,8 @@ typedef struct {
 } bentry;
 
 struct td_dictb {
+  uint64_t *pset;        /* prefix hash set, made in finish */
+  uint32_t npslots;
   td_buf pool;           /* interned strings */
   uint32_t *intern;      /* open-addressing set of pool offsets + 1 */
   size_t ninterned, cap_intern;
@@ -499,6 +528,20 @@ static int cmp_entry(const void *pa, const void *pb, void *ctx) {
   return (int)a->flags - (int)b->flags;
 }
 
+/* Punctuation, where a tokenizer may split a word. */
+static int is_break(char c) {
+  unsigned char u = (unsigned char)c;
+  return u < 0x80 && u != ' ' && !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                                   (u >= '0' && u <= '9'));
+}
+
+static void pset_add(uint64_t *set, uint32_t n, uint64_t h) {
+  h |= 1;
+  uint32_t i = (uint32_t)h & (n - 1);
+  while (set[i] && set[i] != h) i = (i + 1) & (n - 1);
+  set[i] = h;
+}
+
 void *td_dictb_finish(td_dictb *b, size_t *len) {
   /* Sort so each (mode, key) group is contiguous; drop exact duplicates. */
   if (b->n) qsort_r(b->es, b->n, sizeof *b->es, cmp_entry, b);
@@ -513,13 +556,40 @@ void *td_dictb_finish(td_dictb *b, size_t *len) {
       ngroups++;
   uint32_t nslots = 16;
   while (nslots < ngroups * 2) nslots *= 2;
-  size_t total = 24 + (size_t)nslots * sizeof(dslot) + b->n * sizeof(dentry) + b->pool.len;
+  /* prefixes at word breaks: before a space, and around punctuation, where
+   * a tokenizer may end a token ("u.n" + ".", "korea" + "'s") */
+  size_t nprefix = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < b->n; i++) {
+      if (i > 0 && b->es[i].key == b->es[i - 1].key &&
+          entry_mode(b->es[i].flags) == entry_mode(b->es[i - 1].flags))
+        continue;
+      const char *key = b->pool.ptr + b->es[i].key;
+      size_t kl = strlen(key);
+      for (size_t p = 1; p < kl; p++)
+        if (key[p - 1] != ' ' && (key[p] == ' ' || is_break(key[p - 1]) || is_break(key[p]))) {
+          if (pass == 0) nprefix++;
+          else pset_add(b->pset, b->npslots, slot_hash(fnv_extend(FNV_INIT, key, p),
+                                                      entry_mode(b->es[i].flags)));
+        }
+    }
+    if (pass == 0) {
+      b->npslots = 16;
+      while (b->npslots < nprefix * 2) b->npslots *= 2;
+      b->pset = td_xcalloc(b->npslots, sizeof *b->pset);
+    }
+  }
+  size_t total = HDR + (size_t)nslots * sizeof(dslot) + (size_t)b->npslots * 8 +
+                 b->n * sizeof(dentry) + b->pool.len;
   unsigned char *img = td_xcalloc(1, total);
   memcpy(img, MAGIC, 8);
-  uint32_t hdr[4] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len};
-  memcpy(img + 8, hdr, 16);
-  dslot *slots = (dslot *)(img + 24);
-  dentry *ents = (dentry *)(slots + nslots);
+  uint32_t hdr[6] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len, b->npslots, 0};
+  memcpy(img + 8, hdr, 24);
+  dslot *slots = (dslot *)(img + HDR);
+  uint64_t *pslots = (uint64_t *)(slots + nslots);
+  memcpy(pslots, b->pset, (size_t)b->npslots * 8);
+  free(b->pset);
+  dentry *ents = (dentry *)(pslots + b->npslots);
   for (size_t i = 0; i < b->n; i++) {
     ents[i] = (dentry){b->es[i].key, b->es[i].cls, b->es[i].payload, b->es[i].flags};
     int mode = entry_mode(b->es[i].flags);
