@@ -367,7 +367,12 @@ static void score(const struct td_parser *p, const uint64_t *f, int nf,
   memset(sc + lo, 0, (size_t)(hi - lo) * sizeof *sc);
   for (int i = 0; i < nf; i++) {
     const uint32_t *e = p->ent + at[i];
-    for (int j = 0; j < cnt[i]; j++) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+    /* A hashed bucket may also hold weights of classes outside [lo, hi)
+     * (a collision between move and label features): skip those. */
+    for (int j = 0; j < cnt[i]; j++) {
+      uint32_t c = e[j] >> 16;
+      if (c - (uint32_t)lo < (uint32_t)(hi - lo)) sc[c] += (int16_t)(e[j] & 0xffff);
+    }
   }
 }
 
