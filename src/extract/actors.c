@@ -422,17 +422,35 @@ static void set_name_parts(actx *x, int k, long t0, long t1) {
 
 /* ---- context around titles ---- */
 
+static int word_in(const char *w, const char *const *list);
+
 typedef struct {
   const char *country; /* ISO3 from `South Korean`, `Japan's`, `U.S.` */
   int past;            /* 1 "then", 2 "former"/"ex" */
   long start;          /* first token of the context */
+  const char *rank;    /* "Vice", "Deputy", "Acting" before the title, or NULL */
 } tctx;
 
 /* Reads `[then|former] [country adj | country's | country] ` before token
  * t (within the sentence from s0). */
 static tctx title_context(actx *x, long t, long s0, long s1) {
-  tctx c = {NULL, 0, t};
+  tctx c = {NULL, 0, t, NULL};
   long i = t - 1;
+  /* Vice Unification Minister, deputy national security adviser */
+  static const char *const ranks[] = {"vice", "deputy", "acting", "assistant", "senior",
+                                      "first", "chief", "former", NULL};
+  long r = i;
+  while (r >= s0 && word_in(tk(x, r)->norm, ranks) && strcmp(tk(x, r)->norm, "former") != 0) r--;
+  if (r < i) {
+    uint32_t a = tk(x, r + 1)->start, b = tk(x, i)->end;
+    char *w = td_arena_strndup(&x->doc->arena, x->doc->text + a, b - a);
+    w[0] = (char)toupper((unsigned char)w[0]);
+    for (char *q = w; *q; q++)
+      if (q[0] == ' ' && q[1]) q[1] = (char)toupper((unsigned char)q[1]);
+    c.rank = w;
+    c.start = r + 1;
+    i = r;
+  }
   if (i >= s0 && tok_is(x, i, "the")) i--;
   const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
   if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
@@ -559,6 +577,7 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
     const char *country = c && c->country ? c->country : sentence_country(x, title->tok0, s0, s1);
     char *sector = field(x, title->payload, 0, '|');
     a->role = field(x, title->payload, 1, '|');
+    if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
     a->sector = sector;
     a->country = country ? td_arena_strdup(&x->doc->arena, country) : NULL;
     a->role_past = c && c->past;
@@ -796,7 +815,7 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "person")) {
       long ts = d->tok0;
       const dm *title = match_ending(x, ts - 1, s0, s1);
-      tctx c = {NULL, 0, ts};
+      tctx c = {NULL, 0, ts, NULL};
       if (title && is_cls(title, "title")) c = title_context(x, title->tok0, s0, s1);
       else c = title_context(x, ts, s0, s1);
       known_person(x, d, &c);
@@ -950,24 +969,32 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       long n = i + len;
-      if (len >= 2 && tok_is(x, n, ",")) { /* Name, [the] [adj] title */
-        long t = n + 1;
-        if (tok_is(x, t, "the") || tok_is(x, t, "a")) t++;
-        const dm *cm = match_at(x, t, s0, s1);
-        tctx c = {NULL, 0, t};
-        if (cm && is_cls(cm, "country")) {
-          c.country = cm->payload;
-          t = cm->tok1 + (poss_tok(x, cm->tok1) ? 1 : 0);
-          cm = match_at(x, t, s0, s1);
+      if (len >= 2 && tok_is(x, n, ",")) { /* Name, [the] [country's] [vice] title [of X] */
+        static const char *const skip[] = {"the", "a", "an", "vice", "deputy", "acting",
+                                           "assistant", "senior", "first", "chief", "'s",
+                                           "\xe2\x80\x99s", "former", "then", NULL};
+        const dm *title = NULL;
+        for (long t = n + 1; t < s1 && t <= n + 7 && !title;) {
+          const dm *cm = match_at(x, t, s0, s1);
+          if (cm && (long)cm->tok0 == t && is_cls(cm, "title") && !is_cls(cm, "title.plural"))
+            title = cm;
+          else if (cm && (long)cm->tok0 == t && is_cls(cm, "country"))
+            t = cm->tok1;
+          else if (!cm && word_in(tk(x, t)->norm, skip))
+            t++;
+          else
+            break;
         }
-        if (cm && is_cls(cm, "title") && (long)cm->tok0 == t) {
-          if (!c.country && tok_is(x, cm->tok1, "of")) {
-            const dm *of = match_at(x, cm->tok1 + 1, s0, s1);
-            if (!of && tok_is(x, cm->tok1 + 1, "the")) of = match_at(x, cm->tok1 + 2, s0, s1);
+        if (title) {
+          tctx c = title_context(x, title->tok0, s0, s1);
+          if (!c.country && tok_is(x, title->tok1, "of")) {
+            const dm *of = match_at(x, title->tok1 + 1, s0, s1);
+            if (!of && tok_is(x, title->tok1 + 1, "the")) of = match_at(x, title->tok1 + 2, s0, s1);
             if (of && is_cls(of, "country")) c.country = of->payload;
           }
-          person_from_run(x, i, n, cm, &c, s0, s1);
-          i = n;
+          int pk = person_from_run(x, i, n, title, &c, s0, s1);
+          add_mention(x, pk, c.start, title->tok1);
+          i = title->tok1;
           continue;
         }
       }
