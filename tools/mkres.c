@@ -231,12 +231,13 @@ static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, in
       *t = 0;
       p = t + 1;
     }
-    if (col[0][0] == '=' && n >= 4) { /* GeoNames id and coordinates of a country */
+    if (col[0][0] == '=' && n >= 4) { /* GeoNames id and point of a country or division */
       size_t nr = recs->len / sizeof(td_gaz_rec);
       td_gaz_rec *r = (td_gaz_rec *)recs->ptr;
       for (size_t i = 0; i < nr; i++)
-        if (strncmp(r[i].feat, "PCL", 3) == 0 && strcmp(pool->ptr + r[i].admin, col[0] + 1) == 0) {
-          r[i].geonameid = (int32_t)atol(col[1]);
+        if ((strncmp(r[i].feat, "PCL", 3) == 0 || strcmp(r[i].feat, "ADM1") == 0) &&
+            strcmp(pool->ptr + r[i].admin, col[0] + 1) == 0) {
+          if (atol(col[1])) r[i].geonameid = (int32_t)atol(col[1]);
           r[i].lat = (float)atof(col[2]);
           r[i].lon = (float)atof(col[3]);
         }

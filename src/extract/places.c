@@ -94,6 +94,7 @@ typedef struct {
   int drop;              /* 0 kept, 1 dropped, 2 dropped inside a longer name */
   int adj;               /* matched as an adjective ("Russian") */
   int exact;             /* matched an exact-case entry ("US") */
+  char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
 } cand;
 
 typedef struct {
@@ -269,7 +270,7 @@ static double ev_get(const evs *v, const char *code) {
 
 static double prior(const td_gaz_rec *r) {
   double p = log10((double)r->pop + 1.0);
-  if (is_country(r)) p = 12;
+  if (is_country(r)) p = 15;
   else if (is_feat(r, "ADM1")) p = 7.5;
   else if (is_feat(r, "PPLC")) p += 2.5;
   else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
@@ -311,12 +312,21 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
   if (c->tok1 + 1 >= last || !tok_is(&doc->toks[c->tok1], ",")) return NULL;
   const td_tok *x = &doc->toks[c->tok1 + 1];
   if (ci + 1 < cs->n && cs->c[ci + 1].tok0 == c->tok1 + 1) {
+    /* the division or country after the comma that holds one of the
+     * city's readings ("Savannah, Georgia": the state, not the country) */
+    const td_gaz *g = eng->places;
     const cand *d = &cs->c[ci + 1];
     for (size_t i = 0; i < d->nrecs; i++) {
-      const td_gaz_rec *r = &eng->places->recs[d->recs[i]];
-      if (is_feat(r, "ADM1") || is_country(r)) {
-        snprintf(buf, cap, "%s", eng->places->pool + r->admin);
-        return buf;
+      const td_gaz_rec *r = &g->recs[d->recs[i]];
+      if (!is_feat(r, "ADM1") && !is_country(r)) continue;
+      const char *key = g->pool + r->admin;
+      size_t kn = strlen(key);
+      for (size_t j = 0; j < c->nrecs; j++) {
+        const char *adm = g->pool + g->recs[c->recs[j]].admin;
+        if (c->recs[j] != d->recs[i] && strncmp(adm, key, kn) == 0 && (adm[kn] == 0 || adm[kn] == '.')) {
+          snprintf(buf, cap, "%s", key);
+          return buf;
+        }
       }
     }
   }
@@ -331,10 +341,11 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
 static double score(const td_gaz *g, const td_gaz_rec *r, const evs *countries,
                     const evs *admins, const char *hint) {
   double s = prior(r);
-  if (r->cc3[0]) s += fmin(6.0, 2.0 * ev_get(countries, r->cc3));
+  if (r->cc3[0]) s += fmin(4.0, 2.0 * ev_get(countries, r->cc3));
   const char *adm = g->pool + r->admin;
   /* a city in a division the article names; a division its cities are in */
-  if (!is_country(r)) s += fmin(4.0, 2.0 * ev_get(admins, adm));
+  if (is_feat(r, "ADM1")) s += fmin(8.0, 4.0 * ev_get(admins, adm));
+  else if (!is_country(r)) s += fmin(4.0, 2.0 * ev_get(admins, adm));
   if (hint) {
     size_t hn = strlen(hint);
     if (strncmp(adm, hint, hn) == 0 && (adm[hn] == 0 || adm[hn] == '.') && !is_country(r) &&
@@ -342,6 +353,18 @@ static double score(const td_gaz *g, const td_gaz_rec *r, const evs *countries,
       s += 20;
   }
   return s;
+}
+
+/* Whether one of the actor's mentions overlaps a mention of group k. */
+static int self_actor(const td_doc *doc, const cands *cs, const td_actor *ac, int k) {
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->c[i];
+    if (c->drop || c->group != k) continue;
+    uint32_t s = doc->toks[c->tok0].start, e = doc->toks[c->tok1 - 1].end;
+    for (size_t m = 0; m < ac->nmentions; m++)
+      if (ac->mentions[m].start < e && ac->mentions[m].end > s) return 1;
+  }
+  return 0;
 }
 
 typedef struct {
@@ -352,6 +375,7 @@ typedef struct {
   int nment;
   char hint[16];     /* an admin key from a `City, State` mention */
   int directed;      /* a mention has a direction word: "eastern Washington" */
+  char held[16];     /* the admin key a `City, State` mention gives it */
 } group;
 
 int td_places(const td_engine *eng, td_doc *doc) {
@@ -377,10 +401,6 @@ int td_places(const td_engine *eng, td_doc *doc) {
       }
     }
     c->drop = plausible(eng, doc, c, person);
-    if (getenv("TD_PLACES_TRACE"))
-      fprintf(stderr, "cand %.*s drop=%d person=%d recs=%zu adj=%d\n",
-              (int)(doc->toks[c->tok1 - 1].end - doc->toks[c->tok0].start), doc->text + doc->toks[c->tok0].start,
-              c->drop, person, c->nrecs, c->adj);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(&doc->toks[c->tok0 - 1])) {
       int area = 0;
@@ -447,6 +467,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
+    if (c->held[0] && !gs[k].held[0]) snprintf(gs[k].held, sizeof gs[k].held, "%s", c->held);
+    if (trailing_admin(eng, doc, &cs, i, hint, sizeof hint) && i + 1 < cs.n &&
+        cs.c[i + 1].tok0 == c->tok1 + 1)
+      snprintf(cs.c[i + 1].held, sizeof cs.c[i + 1].held, "%s", hint);
   }
   /* resolve: evidence from the other names' first readings, then from
    * their resolved ones; a name never counts as evidence for itself */
@@ -468,9 +492,12 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t k = 0; k < ng; k++) {
       countries.n = admins.n = 0;
       if (dc) ev_add(&countries, dc, 1);
-      for (size_t a = 0; a < doc->nactors; a++)
-        if (doc->actors[a].country && strlen(doc->actors[a].country) == 3)
-          ev_add(&countries, doc->actors[a].country, 0.5);
+      for (size_t a = 0; a < doc->nactors; a++) {
+        /* actors with a country, unless the actor is this very name */
+        const td_actor *ac = &doc->actors[a];
+        if (!ac->country || strlen(ac->country) != 3 || self_actor(doc, &cs, ac, (int)k)) continue;
+        ev_add(&countries, ac->country, 0.5);
+      }
       for (size_t q = 0; q < ng; q++) {
         if (q == k || gs[q].best < 0) continue;
         const td_gaz_rec *r = &g->recs[gs[q].best];
@@ -483,6 +510,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
         double sc = score(g, r, &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
+        if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
+            (is_country(r) || is_feat(r, "ADM1")))
+          sc += 20;
         if (sc > bs) bs = sc, b = (int)gs[k].recs[i];
       }
       cur[k] = b;
