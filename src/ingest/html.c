@@ -112,10 +112,14 @@ static int declared_charset(const char *s, size_t n, char *cs, size_t cap) {
  * without a usable declaration are read as windows-1252, as browsers do;
  * bytes the charset cannot decode become U+FFFD. */
 static char *to_utf8(const char *s, size_t n, size_t *outlen) {
-  if (valid_utf8(s, n)) return NULL;
   char cs[40] = "";
   const char *from = "WINDOWS-1252";
-  if (declared_charset(s, n, cs, sizeof cs)) {
+  if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                 ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+    from = "UTF-16"; /* byte order mark */
+  else if (valid_utf8(s, n))
+    return NULL;
+  else if (declared_charset(s, n, cs, sizeof cs)) {
     if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8")) return NULL;
     if (!strcmp(cs, "gb2312") || !strcmp(cs, "gbk") || !strcmp(cs, "x-gbk")) from = "GB18030";
     else if (strcmp(cs, "iso-8859-1") && strcmp(cs, "latin1") && strcmp(cs, "us-ascii") &&
@@ -1437,13 +1441,19 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out) {
     out->error = td_xstrdup("empty HTML input");
     return -1;
   }
-  if (looks_binary(html, len)) {
-    out->error = td_xstrdup("not HTML: binary data");
+  if (len > ((size_t)1 << 30)) { /* node indexes are ints; gumbo's offsets 32-bit */
+    out->error = td_xstrdup("HTML page larger than 1 GiB");
     return -1;
   }
   size_t ulen = len;
   char *utf8 = to_utf8(html, len, &ulen);
   if (utf8) html = utf8, len = ulen;
+  if (len >= 3 && !memcmp(html, "\xEF\xBB\xBF", 3)) html += 3, len -= 3; /* BOM */
+  if (looks_binary(html, len)) {
+    free(utf8);
+    out->error = td_xstrdup("not HTML: binary data");
+    return -1;
+  }
   size_t blen = len;
   char *limited = limit_depth(html, len, &blen);
   GumboOptions opt = kGumboDefaultOptions;

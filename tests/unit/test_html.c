@@ -128,6 +128,14 @@ TD_TEST(html_charsets) {
                 "<p>\xd6\xd0\xce\xc4</p>", &d) == 0);
   CHECK_STR(d.text, "\xe4\xb8\xad\xe6\x96\x87"); /* 中文 */
   td_html_doc_free(&d);
+  /* UTF-16 with a byte order mark; a UTF-8 byte order mark is skipped */
+  static const char u16[] = "\xff\xfe<\0p\0>\0h\0\xe9\0";
+  CHECK(td_html_extract(u16, sizeof u16 - 1, &d) == 0);
+  CHECK_STR(d.text, "h\xc3\xa9");
+  td_html_doc_free(&d);
+  CHECK(extract("\xef\xbb\xbf<p>bom</p>", &d) == 0);
+  CHECK_STR(d.text, "bom");
+  td_html_doc_free(&d);
   /* undeclared and not UTF-8: windows-1252 */
   CHECK(extract("<p>na\xefve</p>", &d) == 0);
   CHECK_STR(d.text, "na\xc3\xafve");
