@@ -366,6 +366,9 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
     return;
   }
   int p = inflected_pos(x);
+  if (p < 0 && (!strcmp(x, "NN") || upos == TD_NOUN) && !known(l, low, ln, WN_NOUN) &&
+      exception(l, low, ln, 0))
+    p = 0; /* geese tagged NN: an irregular plural is still a plural */
   if (p < 0 || !open_lemma(l, low, ln, p, out, cap))
     splice(out, cap, low, ln, 0, "");
   /* Palestinian, Sunni: words the word list spells only capitalized keep

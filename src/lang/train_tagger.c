@@ -205,18 +205,12 @@ static void dev_acc(tstore *s, const classes *cl, const tsent *ts, size_t n,
  * are dropped: they change almost no decision and make most of the size. */
 /* Features with at least this many weights are stored as dense rows. */
 #define DENSE_MIN 24
-#ifndef PRUNE_FRACTION
 #define PRUNE_FRACTION 0.0008
-#endif
 
 /* The tag dictionary: words seen at least DICT_MIN times in training with
  * one class at least DICT_SHARE of the time. */
-#ifndef DICT_MIN
 #define DICT_MIN 10
-#endif
-#ifndef DICT_SHARE
 #define DICT_SHARE 0.98
-#endif
 
 typedef struct {
   uint64_t *keys; /* td_tg_word.raw; 0 empty */
@@ -393,6 +387,8 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
 
 /* ---- API ---- */
 
+#define RUNS 3
+
 static uint64_t rng_next(uint64_t *s) {
   *s ^= *s << 13;
   *s ^= *s >> 7;
@@ -424,53 +420,76 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
   size_t ntr = tr->n, ndv = dv ? dv->n : 0;
   size_t *order = td_xmalloc(ntr * sizeof *order + 1);
   for (size_t i = 0; i < ntr; i++) order[i] = i;
-  tstore st = {0};
-  uint64_t rng = 0x2545F4914F6CDD1DULL;
-  int32_t now = 1;
+  /* RUNS perceptrons trained on different shuffles; their averaged weights
+   * are averaged again into one linear model (an ensemble that costs
+   * nothing at tagging time). */
+  tstore fin = {0};
   double sc[TD_TG_MAXCLASS];
   uint64_t f[TD_TG_MAXFEAT];
-  for (int it = 0; it < iters; it++) {
-    for (size_t i = ntr; i > 1; i--) {
-      size_t j = rng_next(&rng) % i;
-      size_t t = order[i - 1];
-      order[i - 1] = order[j];
-      order[j] = t;
-    }
-    long tot = 0, ok = 0;
-    for (size_t si = 0; si < ntr; si++) {
-      const tsent *s = &ts[order[si]];
-      int p1 = cl.nclass, p2 = cl.nclass;
-      for (int j = 0; j < s->n; j++) {
-        int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
-        int g = best_class(&st, f, nf, cl.nclass, 0, sc);
-        int gold = s->gold[j];
-        if (g != gold) {
-          for (int k = 0; k < nf; k++) {
-            long fi = store_find(&st, f[k], 1);
-            tfeat *ft = &st.feats[fi];
-            update(ft, gold, 1, now);
-            update(ft, g, -1, now);
+  for (int run = 0; run < RUNS; run++) {
+    tstore st = {0};
+    uint64_t rng = 0x2545F4914F6CDD1DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
+    int32_t now = 1;
+    for (size_t i = 0; i < ntr; i++) order[i] = i;
+    for (int it = 0; it < iters; it++) {
+      for (size_t i = ntr; i > 1; i--) {
+        size_t j = rng_next(&rng) % i;
+        size_t t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+      }
+      long tot = 0, ok = 0;
+      for (size_t si = 0; si < ntr; si++) {
+        const tsent *s = &ts[order[si]];
+        int p1 = cl.nclass, p2 = cl.nclass;
+        for (int j = 0; j < s->n; j++) {
+          int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
+          int g = best_class(&st, f, nf, cl.nclass, 0, sc);
+          int gold = s->gold[j];
+          if (g != gold) {
+            for (int k = 0; k < nf; k++) {
+              long fi = store_find(&st, f[k], 1);
+              tfeat *ft = &st.feats[fi];
+              update(ft, gold, 1, now);
+              update(ft, g, -1, now);
+            }
+          } else {
+            ok++;
           }
-        } else {
-          ok++;
+          tot++;
+          now++;
+          p2 = p1;
+          p1 = g;
         }
-        tot++;
-        now++;
-        p2 = p1;
-        p1 = g;
+      }
+      if (log) {
+        fprintf(log, "run %d iter %2d  train %.2f%%", run + 1, it + 1, 100.0 * ok / tot);
+        if (ds) {
+          double xa, ua;
+          dev_acc(&st, &cl, ds, ndv, now, &xa, &ua);
+          fprintf(log, "  dev xpos %.2f%%  upos %.2f%%", xa, ua);
+        }
+        fprintf(log, "  (%zu features)\n", st.n);
+        fflush(log);
       }
     }
-    if (log) {
-      fprintf(log, "iter %2d  train %.2f%%", it + 1, 100.0 * ok / tot);
-      if (ds) {
-        double xa, ua;
-        dev_acc(&st, &cl, ds, ndv, now, &xa, &ua);
-        fprintf(log, "  dev xpos %.2f%%  upos %.2f%%", xa, ua);
-      }
-      fprintf(log, "  (%zu features)\n", st.n);
-      fflush(log);
+    /* fin += averaged weights / RUNS, stored so that avg_weight(e, 1) = w. */
+    for (size_t j = 0; j < st.cap; j++) {
+      if (!st.keys[j]) continue;
+      const tfeat *ft = &st.feats[st.idx[j]];
+      long fi = store_find(&fin, st.keys[j], 1);
+      for (uint32_t k = 0; k < ft->n; k++)
+        update(&fin.feats[fi], ft->e[k].cls, (float)(avg_weight(&ft->e[k], now) / RUNS), 0);
     }
+    store_free(&st);
   }
+  if (log && ds && RUNS > 1) {
+    double xa, ua;
+    dev_acc(&fin, &cl, ds, ndv, 1, &xa, &ua);
+    fprintf(log, "ensemble of %d  dev xpos %.2f%%  upos %.2f%%\n", RUNS, xa, ua);
+  }
+  int32_t now = 1;
+  tstore st = fin;
   wcount wc = {0};
   wc.nclass = cl.nclass;
   for (size_t i = 0; i < ntr; i++)
@@ -577,12 +596,6 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
       xp += t->xpos == g->xpos;
       if (t->lemma && strcmp(t->lemma, g->lemma) == 0) lem++;
       if (t->lemma && strcasecmp(t->lemma, g->lemma) == 0) lemci++;
-      if (getenv("TD_DUMP") && t->lemma && strcmp(t->lemma, g->lemma))
-        fprintf(stderr, "L\t%s\t%s\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos], t->lemma, g->lemma);
-      if (getenv("TD_DUMP2"))
-        fprintf(stderr, "A\t%s\t%s\t%s\t%s\t%s\t%d\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos], t->lemma, g->lemma, j);
-      if (getenv("TD_DUMP") && t->xpos != g->xpos)
-        fprintf(stderr, "X\t%s\t%s\t%s\n", g->form, td_xpos_names[t->xpos], td_xpos_names[g->xpos]);
     }
   double n = k ? (double)k : 1;
   fprintf(out, "tokens %zu  sentences %zu\n", k, cu->n);

@@ -1,0 +1,139 @@
+/* test_tagger.c — the POS tagger: tags of a news sentence through the
+ * pipeline, the model image checks (truncated or corrupt models are
+ * refused), load time, and accuracy on the EWT dev set when ../shared is
+ * there. */
+#include "unit.h"
+#include "lang/lang.h"
+#include "lang/train.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+static td_engine *tagger_engine(void) {
+  char err[512];
+  td_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  td_engine *eng = td_engine_new(&cfg, err, sizeof err);
+  if (!eng) fprintf(stderr, "  tagger: no engine: %s\n", err);
+  return eng;
+}
+
+/* "form/XPOS/UPOS ..." of every token of the document (static buffer). */
+static const char *tagged(td_engine *eng, const char *text) {
+  static char out[2048];
+  td_input in;
+  memset(&in, 0, sizeof in);
+  in.id = "t";
+  in.body = (char *)text;
+  in.body_len = strlen(text);
+  td_doc *d = td_doc_process(eng, &in);
+  out[0] = 0;
+  for (size_t i = 0; d && i < d->ntoks; i++) {
+    const td_tok *t = &d->toks[i];
+    size_t k = strlen(out);
+    snprintf(out + k, sizeof out - k, "%s%.*s/%s/%s", i ? " " : "",
+             (int)(t->end - t->start), d->text + t->start, td_xpos_names[t->xpos],
+             td_upos_names[t->upos]);
+  }
+  td_doc_free(d);
+  return out;
+}
+
+TD_TEST(tagger_news_sentence) {
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  CHECK(eng->tagger != NULL);
+  CHECK_STR(tagged(eng, "Israel condemned the attacks on Monday."),
+            "Israel/NNP/PROPN condemned/VBD/VERB the/DT/DET attacks/NNS/NOUN "
+            "on/IN/ADP Monday/NNP/PROPN ././PUNCT");
+  CHECK_STR(tagged(eng, "Protesters gathered outside the embassy, chanting slogans."),
+            "Protesters/NNS/NOUN gathered/VBD/VERB outside/IN/ADP the/DT/DET "
+            "embassy/NN/NOUN ,/,/PUNCT chanting/VBG/VERB slogans/NNS/NOUN ././PUNCT");
+  CHECK_STR(tagged(eng, "He has been arrested and will be charged."),
+            "He/PRP/PRON has/VBZ/AUX been/VBN/AUX arrested/VBN/VERB and/CC/CCONJ "
+            "will/MD/AUX be/VB/AUX charged/VBN/VERB ././PUNCT");
+  td_engine_free(eng);
+}
+
+TD_TEST(tagger_model_checks) {
+  char err[256];
+  FILE *f = fopen("data/models/tagger.bin", "rb");
+  if (!f) { fprintf(stderr, "  skip: no data/models/tagger.bin (run from the repository root)\n"); return; }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *img = td_xmalloc((size_t)n);
+  CHECK(fread(img, 1, (size_t)n, f) == (size_t)n);
+  fclose(f);
+  const td_tg_header *h = (const td_tg_header *)img;
+  CHECK(memcmp(h->magic, "TDTAG001", 8) == 0);
+  CHECK(h->nclass > 40 && h->nclass <= TD_TG_MAXCLASS);
+  CHECK(n < 16 * 1024 * 1024); /* a few MB, committed to the repository */
+
+  /* The builder accepts the model and refuses damaged copies. */
+  td_resw *w = td_resw_new();
+  CHECK(td_tagger_build_res(w, "data/models/tagger.bin", err, sizeof err) == 0);
+  char path[] = "/tmp/td_tagger_testXXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  FILE *bad = fdopen(fd, "wb");
+  fwrite(img, 1, (size_t)n / 2, bad); /* truncated */
+  fclose(bad);
+  CHECK(td_tagger_build_res(w, path, err, sizeof err) != 0);
+  img[0] = 'X'; /* wrong magic */
+  bad = fopen(path, "wb");
+  fwrite(img, 1, (size_t)n, bad);
+  fclose(bad);
+  CHECK(td_tagger_build_res(w, path, err, sizeof err) != 0);
+  CHECK(td_tagger_build_res(w, "/nonexistent/tagger.bin", err, sizeof err) != 0);
+  CHECK(td_resw_finish(w, path) == 0);
+
+  /* Loading from the mapped image is pointer checks: well under 100 ms. */
+  td_res *res = td_res_open(path, err, sizeof err);
+  CHECK(res != NULL);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  struct td_tagger *t = td_tagger_load(res, err, sizeof err);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  CHECK(t != NULL);
+  double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  CHECK(ms < 100);
+  td_tagger_free(t);
+  td_res_close(res);
+  CHECK(td_tagger_load(NULL, err, sizeof err) == NULL);
+  remove(path);
+  free(img);
+}
+
+TD_TEST(tagger_no_model) {
+  /* Without a model the stage leaves tags empty instead of failing. */
+  td_engine none;
+  memset(&none, 0, sizeof none);
+  td_doc doc;
+  memset(&doc, 0, sizeof doc);
+  CHECK(td_tag(&none, &doc) == 0);
+}
+
+TD_TEST(tagger_ewt_dev_accuracy) {
+  const char *shared = td_test_shared();
+  if (!shared) { fprintf(stderr, "  skip: no ../shared\n"); return; }
+  char path[1024];
+  snprintf(path, sizeof path, "%s/data/ud-english-ewt/en_ewt-ud-dev.conllu", shared);
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  CHECK(td_eval_tagger(eng, path, out) == 0);
+  fclose(out);
+  double upos = 0, xpos = 0, lemma = 0;
+  const char *p;
+  if ((p = strstr(buf, "UPOS"))) upos = atof(p + 4);
+  if ((p = strstr(buf, "XPOS"))) xpos = atof(p + 4);
+  if ((p = strstr(buf, "LEMMA"))) lemma = atof(p + 5);
+  CHECK(upos >= 95.0);
+  CHECK(xpos >= 94.5);
+  CHECK(lemma >= 96.5);
+  free(buf);
+  td_engine_free(eng);
+}
