@@ -420,6 +420,28 @@ static void set_name_parts(actx *x, int k, long t0, long t1) {
                             tk(x, t1 - 1)->end - tk(x, t1 - 1)->start);
 }
 
+/* Words that end organization and event names (also used by eval ner). */
+static const char *const org_words[] = {
+    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group", "bank",
+    "party", "club", "united", "fc", "association", "ministry", "council", "agency",
+    "university", "institute", "committee", "commission", "federation", "union", "league",
+    "board", "corporation", "company", "airlines", "airways", "motors", "exchange", "fund",
+    "foundation", "press", "news", "times", "post", "journal", "bureau", "office", "court",
+    "department", "army", "navy", "police", "church", "school", "college", "society",
+    "holdings", "industries", "international", "reuters", "systems", "securities", "rovers",
+    "city", "town", "county", "athletic", "wanderers", "albion", "hotspur", "villa", "ag",
+    "sa", "nv", "gmbh", "bhd", "telecom", "energy", "oil", "petroleum", "capital", "partners",
+    "brothers", "network", "service", "services", "authority", "parliament", "assembly",
+    "congress", "senate", "cabinet", "government", "team", "trust", "centre", "center",
+    "street", "concern", "sports", "dems", "labour", "tories", "democrats", "republicans",
+    "conservatives", "liberals", "radio", "television", "tv", "magazine", "channel", "fc",
+    "hospital", "airport", "station", "square", "road", "avenue", "palace", "hall", NULL};
+static const char *const misc_words[] = {"cup", "open", "championship", "championships",
+                                         "series", "games", "olympics", "tour", "day",
+                                         "prize", "award", "awards", "trophy", "classic",
+                                         "grand", "prix", "masters", "war", "act", "treaty",
+                                         NULL};
+
 /* ---- context around titles ---- */
 
 static int word_in(const char *w, const char *const *list);
@@ -998,6 +1020,22 @@ static void do_sentence(actx *x, size_t si) {
           continue;
         }
       }
+      /* "Ahn Chan-il said", "said Ahn Chan-il", "according to Ahn Chan-il":
+       * a proper-noun pair or triple at a statement cue is a person */
+      if (len >= 2 && len <= 3 && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
+          (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
+           (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
+        int propn = 1;
+        for (long t = i; t < n; t++)
+          if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
+              word_in(tk(x, t)->norm, org_words) || word_in(tk(x, t)->norm, misc_words))
+            propn = 0;
+        if (propn) {
+          person_from_run(x, i, n, NULL, NULL, s0, s1);
+          i = n;
+          continue;
+        }
+      }
       const dm *g = match_at(x, i, s0, s1);
       int sent_initial = i == s0 || (tk(x, i - 1)->flags & TD_TOK_QUOTE_OPEN);
       if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || strcmp(g->cls, "person.surname") == 0) &&
@@ -1025,23 +1063,6 @@ static int word_in(const char *w, const char *const *list) {
   return 0;
 }
 
-static const char *const org_words[] = {
-    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group", "bank",
-    "party", "club", "united", "fc", "association", "ministry", "council", "agency",
-    "university", "institute", "committee", "commission", "federation", "union", "league",
-    "board", "corporation", "company", "airlines", "airways", "motors", "exchange", "fund",
-    "foundation", "press", "news", "times", "post", "journal", "bureau", "office", "court",
-    "department", "army", "navy", "police", "church", "school", "college", "society",
-    "holdings", "industries", "international", "reuters", "systems", "securities", "rovers",
-    "city", "town", "county", "athletic", "wanderers", "albion", "hotspur", "villa", "ag",
-    "sa", "nv", "gmbh", "bhd", "telecom", "energy", "oil", "petroleum", "capital", "partners",
-    "brothers", "network", "service", "services", "authority", "parliament", "assembly",
-    "congress", "senate", "cabinet", "government", "team", "trust", "centre", "center", NULL};
-static const char *const misc_words[] = {"cup", "open", "championship", "championships",
-                                         "series", "games", "olympics", "tour", "day",
-                                         "prize", "award", "awards", "trophy", "classic",
-                                         "grand", "prix", "masters", "war", "act", "treaty",
-                                         NULL};
 static const char *const loc_preps[] = {"in", "at", "near", "from", "to", "into", "across",
                                         "outside", "throughout", NULL};
 static const char *const per_titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
