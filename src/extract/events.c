@@ -1,18 +1,1126 @@
 /*
- * events.c — the events layer. Not built yet: the layer stays an empty list.
+ * events.c — the events layer: who did what to whom, coded in CAMEO (and,
+ * through data/events/cameo.tsv, in PLOVER), with polarity, modality,
+ * attribution, date and place. Last stage of the pipeline (after actors,
+ * places, times, quantities, quotes).
+ *
+ * How a sentence is coded:
+ *   1. Triggers come from the shared dictionary matcher, classes
+ *      event.verb (data/events/verbs.dict.tsv), event.noun (nouns) and
+ *      event.mod (modality cues), matched over lemmas: "held talks with"
+ *      is the entry "hold talk with". A verb entry needs a verb (or a
+ *      copula) in its tokens, a noun entry a noun at its end.
+ *   2. Arguments: when the dependency parser has run (tok->head >= -1), the
+ *      subject (nsubj, nsubj:pass, obl:agent) and object (obj, iobj, obl
+ *      with the entry's preposition) of the trigger are taken from it;
+ *      otherwise a clause-bounded scan finds them: the subject is the
+ *      nearest actor group to the left that is not inside a prepositional
+ *      phrase, the target the first actor group to the right (after one of
+ *      the entry's prepositions when it names them). Actor groups follow
+ *      coordination ("South Korea and the United States", "Shin, Sullivan
+ *      and Akiba"). Passive verbs swap: the subject is the target, "by X"
+ *      the source. Nominal events take their source from a possessor
+ *      ("Russia's", "North Korean"), a "by" or "of" phrase, or the clause
+ *      subject.
+ *   3. One event per source-target pair; pairs of one trigger share
+ *      `mention`.
+ *   4. Modality and polarity from auxiliaries and cue phrases before the
+ *      trigger (will/may/could/if/plan to/not/no indication); a trigger in
+ *      the to-infinitive of an appeal, vow, demand, threat or refusal is
+ *      not coded apart: the governing act is (it carries the entry code of
+ *      the whole phrase, e.g. "vow to cooperate" = 030).
+ *   5. attributed_to: the speaker of a quotation holding the trigger, else
+ *      the subject of a reporting verb of the sentence ("Austin said",
+ *      "according to X").
+ *
+ * Payload of an entry: CODE[;OPTION...]; options: t=P|P (the target is
+ * the object of one of these prepositions), n (no direct-object target),
+ * emb (the entry governs a to-infinitive), sym (a symmetric act: a
+ * compound subject without target gives one event per pair).
  */
-#include "extract.h"
+#include "events.h"
 
-int td_events(const td_engine *eng, td_doc *doc) {
-  (void)eng, (void)doc;
+#include "actors.h"
+#include "lang/lang.h"
+#include "lang/matcher.h"
+#include "places.h"
+#include "times.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cameo_table.h"
+
+/* ---- CAMEO facts ---- */
+
+static int cameo_cmp(const void *k, const void *e) {
+  return strcmp((const char *)k, ((const struct td_cameo_row *)e)->code);
+}
+
+/* Quad class, Goldstein score and PLOVER type and mode of a CAMEO code;
+ * -1 when the code is unknown (outputs then zero/NULL). */
+int td_cameo_info(const char *code, int *quad, double *goldstein,
+                  const char **plover, const char **plover_mode) {
+  *quad = 0;
+  if (goldstein) *goldstein = 0;
+  if (plover) *plover = NULL;
+  if (plover_mode) *plover_mode = NULL;
+  if (!code) return -1;
+  const struct td_cameo_row *r =
+      bsearch(code, td_cameo_rows, sizeof td_cameo_rows / sizeof td_cameo_rows[0],
+              sizeof td_cameo_rows[0], cameo_cmp);
+  if (!r) return -1;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  *quad = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+  if (goldstein) *goldstein = r->goldstein;
+  if (plover) *plover = r->plover;
+  if (plover_mode) *plover_mode = r->mode;
   return 0;
 }
 
-/* Quad class, Goldstein score and PLOVER type of a CAMEO code; -1 when the
- * code is unknown. Not built yet. */
-int td_cameo_info(const char *code, int *quad, double *goldstein,
-                  const char **plover, const char **plover_mode) {
-  (void)code, (void)goldstein, (void)plover, (void)plover_mode;
-  *quad = 0;
+const char *td_cameo_name(const char *code) {
+  if (!code) return NULL;
+  const struct td_cameo_row *r =
+      bsearch(code, td_cameo_rows, sizeof td_cameo_rows / sizeof td_cameo_rows[0],
+              sizeof td_cameo_rows[0], cameo_cmp);
+  return r ? r->name : NULL;
+}
+
+/* ---- word tests ---- */
+
+static int is_word(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
+
+static int in_list(const char *s, const char *const *list) {
+  if (!s) return 0;
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0) return 1;
+  return 0;
+}
+
+static const char *lemma_of(const td_tok *t) {
+  return t->lemma && *t->lemma ? t->lemma : t->norm ? t->norm : "";
+}
+
+static int is_xpos(const td_tok *t, const char *name) {
+  return t->xpos && strcmp(td_xpos_names[t->xpos], name) == 0;
+}
+
+static const char *deprel_of(const td_tok *t) {
+  return t->deprel ? td_deprel_names[t->deprel] : "";
+}
+
+/* Words that end the clause a scan is in. */
+static const char *const clause_stops[] = {
+    ";", "that", "which", "who", "whom", "whose", "while", "whereas", "because",
+    "although", "though", "since", "unless", "until", "when", "where", "after",
+    "before", "but", "as", "so", ":", "\"", NULL};
+
+/* Prepositions after which an actor is a circumstance, not an argument. */
+static const char *const circ_preps[] = {"in", "at", "near", "during", "after", "before",
+                                         "since", "across", "inside", "outside", "around",
+                                         "within", "under", "for", "amid", "despite",
+                                         "like", "than", "including", "over", NULL};
+
+static const char *const report_verbs[] = {
+    "say", "state", "tell", "report", "claim", "add", "note", "announce", "confirm",
+    "allege", "disclose", "reveal", "write", "assert", "declare", "explain", "stress",
+    "indicate", "acknowledge", "insist", NULL};
+
+/* ---- per-document state ---- */
+
+typedef struct trig {
+  uint32_t tok0, tok1; /* matched tokens */
+  uint32_t head;       /* the verb or noun token */
+  char code[5];
+  char preps[64];      /* "|from|to|" or "" */
+  int noun, no_obj, emb, sym;
+  int suppressed;
+  uint32_t must;       /* "Y must": the token of "must", else 0 */
+  int child;           /* 1 + index of the act in its to-infinitive, else 0 */
+} trig;
+
+/* CAMEO's codes for an appeal, intent, demand, refusal or threat whose
+ * content is a known act: "vowed to cooperate" (03 + 06 = 031), "threatened
+ * to cut ties" (13 + 161 = 1313), "refused to meet" (12 + 04 = 125). Only a
+ * bare governor code (030, 020, 100, 120, 130) is refined. */
+static void refine_code(char code[5], const char *act) {
+  if (strlen(code) != 3 || code[2] != '0') return;
+  int gov = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = (act[0] - '0') * 10 + (act[1] - '0');
+  static const struct {
+    int gov, root;
+    const char *code;
+  } tab[] = {
+      {3, 4, "036"},  {3, 5, "032"},  {3, 6, "031"},  {3, 7, "033"},  {3, 8, "035"},
+      {2, 4, "026"},  {2, 5, "022"},  {2, 6, "021"},  {2, 7, "023"},  {2, 8, "025"},
+      {10, 4, "106"}, {10, 5, "102"}, {10, 6, "101"}, {10, 7, "103"}, {10, 8, "105"},
+      {12, 4, "125"}, {12, 6, "121"}, {12, 7, "122"}, {12, 8, "124"}, {13, 16, "131"},
+      {13, 17, "137"}, {13, 18, "138"}, {13, 19, "138"}, {13, 20, "138"}, {13, 14, "133"},
+      {13, 15, "138"},
+  };
+  for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+    if (tab[i].gov == gov && tab[i].root == root) {
+      snprintf(code, 5, "%s", tab[i].code);
+      break;
+    }
+  /* finer sub-codes that the code book names */
+  if (gov == 13 && strcmp(act, "161") == 0) snprintf(code, 5, "1313");
+  else if (gov == 13 && strcmp(act, "163") == 0) snprintf(code, 5, "1312");
+  else if (gov == 13 && strncmp(act, "162", 3) == 0) snprintf(code, 5, "1311");
+  else if (gov == 13 && strcmp(act, "1723") == 0) snprintf(code, 5, "1323");
+  else if (gov == 13 && strcmp(act, "1724") == 0) snprintf(code, 5, "1324");
+  else if (gov == 3 && strncmp(act, "087", 3) == 0) snprintf(code, 5, "0356");
+  else if (gov == 3 && strcmp(act, "045") == 0) snprintf(code, 5, "039");
+  else if (gov == 3 && strncmp(act, "084", 3) == 0) snprintf(code, 5, "0353");
+  else if (gov == 2 && strncmp(act, "087", 3) == 0) snprintf(code, 5, "0256");
+  else if (gov == 10 && strncmp(act, "087", 3) == 0) snprintf(code, 5, "1056");
+  else if (gov == 12 && strncmp(act, "084", 3) == 0) snprintf(code, 5, "1243");
+}
+
+typedef struct modcue {
+  uint32_t tok0, tok1;
+  char kind;           /* 'f' future, 'h' hypothetical, 'n' negative */
+} modcue;
+
+typedef struct sctx {
+  const td_doc *doc;
+  trig *trigs;
+  size_t ntrigs, cap;
+  modcue *mods;
+  size_t nmods, capm;
+  td_arena *arena;
+} sctx;
+
+static void parse_payload(trig *t, const char *pay) {
+  size_t i = 0;
+  while (pay[i] && pay[i] != ';' && i < 4) t->code[i] = pay[i], i++;
+  t->code[i] = 0;
+  const char *p = strchr(pay, ';');
+  while (p) {
+    p++;
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    if (n == 1 && *p == 'n') t->no_obj = 1;
+    else if (n == 3 && strncmp(p, "emb", 3) == 0) t->emb = 1;
+    else if (n == 3 && strncmp(p, "sym", 3) == 0) t->sym = 1;
+    else if (n > 2 && strncmp(p, "t=", 2) == 0 && n - 2 + 3 < sizeof t->preps) {
+      t->preps[0] = '|';
+      memcpy(t->preps + 1, p + 2, n - 2);
+      t->preps[n - 1] = '|';
+      t->preps[n] = 0;
+    }
+    p = e;
+  }
+}
+
+static int prep_in(const trig *t, const char *w) {
+  if (!t->preps[0] || !w) return 0;
+  char buf[40];
+  snprintf(buf, sizeof buf, "|%s|", w);
+  return strstr(t->preps, buf) != NULL;
+}
+
+static int collect(void *ctx, const td_match *m) {
+  sctx *c = ctx;
+  const td_doc *doc = c->doc;
+  if (strcmp(m->cls, "event.mod") == 0) {
+    TD_AGROW(c->arena, c->mods, c->capm, c->nmods + 1);
+    char k = m->payload[0] == 'f' ? 'f' : m->payload[0] == 'n' ? 'n' : 'h';
+    c->mods[c->nmods++] = (modcue){m->tok0, m->tok1, k};
+    return 0;
+  }
+  int noun = strcmp(m->cls, "event.noun") == 0;
+  if (!noun && strcmp(m->cls, "event.verb") != 0) return 0;
+  /* the head: first verb of a verb entry, last noun of a noun entry */
+  int64_t head = -1;
+  if (noun) {
+    const td_tok *l = &doc->toks[m->tok1 - 1];
+    if (l->upos == TD_NOUN || l->upos == TD_PROPN) head = m->tok1 - 1;
+    /* a noun entry one token long must not be a verb's object marker */
+  } else {
+    for (uint32_t k = m->tok0; k < m->tok1; k++)
+      if (doc->toks[k].upos == TD_VERB) {
+        head = k;
+        break;
+      }
+    if (head < 0 && strncmp(m->key, "be ", 3) == 0) head = m->tok0;
+    /* a tagger that calls a sentence-initial verb a noun: accept a bare
+     * verb entry when a subject-like word precedes it and no determiner */
+    if (head < 0 && m->tok1 - m->tok0 == 1 && doc->toks[m->tok0].upos == TD_NOUN &&
+        m->tok0 > 0 && doc->toks[m->tok0 - 1].upos == TD_PROPN &&
+        doc->toks[m->tok0].norm && doc->toks[m->tok0].norm[strlen(doc->toks[m->tok0].norm) - 1] == 'd')
+      head = m->tok0;
+  }
+  if (head < 0) return 0;
+  /* the same tokens as a verb and as a noun: keep the one that fits */
+  for (size_t i = 0; i < c->ntrigs; i++) {
+    trig *o = &c->trigs[i];
+    if (o->tok0 == m->tok0 && o->tok1 == m->tok1) return 0; /* first entry wins */
+  }
+  TD_AGROW(c->arena, c->trigs, c->cap, c->ntrigs + 1);
+  trig *t = &c->trigs[c->ntrigs++];
+  memset(t, 0, sizeof *t);
+  t->tok0 = m->tok0, t->tok1 = m->tok1, t->head = (uint32_t)head, t->noun = noun;
+  parse_payload(t, m->payload);
+  if (strlen(t->code) < 2) c->ntrigs--;
+  return 0;
+}
+
+/* ---- actor groups ---- */
+
+typedef struct group {
+  int actor[8];
+  td_span span[8];
+  int n;
+  uint32_t first, last; /* token range covered */
+} group;
+
+/* Actor of token k, or -1; tokact is per document. */
+typedef struct ev_doc {
+  const td_doc *doc;
+  int *tokact;
+} ev_doc;
+
+static void group_add(group *g, int a, td_span sp) {
+  for (int i = 0; i < g->n; i++)
+    if (g->actor[i] == a) return;
+  if (g->n < 8) g->actor[g->n] = a, g->span[g->n] = sp, g->n++;
+}
+
+/* The actor mention around token k as a span: consecutive tokens of the
+ * same actor. */
+static td_span mention_span(const ev_doc *e, uint32_t k, uint32_t lo, uint32_t hi, uint32_t *a0,
+                            uint32_t *a1) {
+  int a = e->tokact[k];
+  uint32_t s = k, t = k + 1;
+  while (s > lo && e->tokact[s - 1] == a) s--;
+  while (t < hi && e->tokact[t] == a) t++;
+  *a0 = s, *a1 = t;
+  return (td_span){e->doc->toks[s].start, e->doc->toks[t - 1].end};
+}
+
+/* Grows a group rightwards from the actor mention at k: "X and Y", "X, Y
+ * and Z", "X and with Y". Returns the token after the group. */
+static uint32_t group_right(const ev_doc *e, uint32_t k, uint32_t hi, group *g) {
+  uint32_t a0, a1;
+  td_span sp = mention_span(e, k, k, hi, &a0, &a1);
+  group_add(g, e->tokact[k], sp);
+  g->first = a0, g->last = a1;
+  uint32_t i = a1;
+  for (;;) {
+    uint32_t j = i;
+    int conj = 0;
+    while (j < hi && (is_word(&e->doc->toks[j], ",") || is_word(&e->doc->toks[j], "and") ||
+                      is_word(&e->doc->toks[j], "or") || is_word(&e->doc->toks[j], "as well as"))) {
+      if (!is_word(&e->doc->toks[j], ",")) conj = 1;
+      j++;
+    }
+    if (j == i) break;
+    if (j < hi && conj && (is_word(&e->doc->toks[j], "with") || is_word(&e->doc->toks[j], "to") ||
+                           is_word(&e->doc->toks[j], "against")))
+      j++;
+    while (j < hi && e->doc->toks[j].upos == TD_DET) j++;
+    if (j >= hi || e->tokact[j] < 0) break;
+    (void)conj;
+    sp = mention_span(e, j, j, hi, &a0, &a1);
+    group_add(g, e->tokact[j], sp);
+    g->last = a1;
+    i = a1;
+  }
+  return i;
+}
+
+/* Grows a group leftwards from the actor mention ending at token k. */
+static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
+  uint32_t a0, a1;
+  td_span sp = mention_span(e, k, lo, k + 1, &a0, &a1);
+  group_add(g, e->tokact[k], sp);
+  g->first = a0;
+  if (!g->last) g->last = k + 1;
+  uint32_t i = a0;
+  for (;;) {
+    uint32_t j = i;
+    while (j > lo && e->doc->toks[j - 1].upos == TD_DET) j--;
+    uint32_t c = j;
+    while (c > lo && (is_word(&e->doc->toks[c - 1], ",") || is_word(&e->doc->toks[c - 1], "and")))
+      c--;
+    if (c == j || c == lo || e->tokact[c - 1] < 0) break;
+    sp = mention_span(e, c - 1, lo, c, &a0, &a1);
+    /* keep text order: insert at the front */
+    if (g->n < 8) {
+      int dup = 0;
+      for (int q = 0; q < g->n; q++) dup |= g->actor[q] == e->tokact[c - 1];
+      if (!dup) {
+        memmove(g->actor + 1, g->actor, (size_t)g->n * sizeof g->actor[0]);
+        memmove(g->span + 1, g->span, (size_t)g->n * sizeof g->span[0]);
+        g->actor[0] = e->tokact[c - 1], g->span[0] = sp, g->n++;
+      }
+    }
+    g->first = a0;
+    i = a0;
+  }
+}
+
+/* ---- clause scans (used when the sentence has no parse) ---- */
+
+static int is_stop(const td_tok *t) {
+  return in_list(t->norm, clause_stops) && !(t->upos == TD_ADP && is_word(t, "as"));
+}
+
+/* The word before token k that is not a determiner, adjective or number. */
+static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo) {
+  int64_t j = (int64_t)k - 1;
+  while (j >= (int64_t)lo && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
+                              doc->toks[j].upos == TD_NUM))
+    j--;
+  return j;
+}
+
+/* Subject group: nearest actor to the left of token k in the clause,
+ * skipping actors inside prepositional phrases (but not "of"). */
+static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
+  const td_doc *doc = e->doc;
+  int depth_stop = 0;
+  for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo; j--) {
+    const td_tok *t = &doc->toks[j];
+    if (e->tokact[j] >= 0) {
+      uint32_t a0, a1;
+      mention_span(e, (uint32_t)j, lo, k, &a0, &a1);
+      int64_t p = prev_content(doc, a0, lo);
+      const td_tok *pt = p >= (int64_t)lo ? &doc->toks[p] : NULL;
+      /* "Korea's envoy": the possessor and its noun are one subject */
+      if (pt && pt->upos == TD_ADP && !is_word(pt, "of") && !is_word(pt, "by")) {
+        j = a0;
+        continue;
+      }
+      if (pt && is_word(pt, "by")) { /* an agent belongs to a passive */
+        j = a0;
+        continue;
+      }
+      g->last = (uint32_t)j + 1;
+      group_left(e, (uint32_t)j, lo, g);
+      return 1;
+    }
+    if (is_stop(t)) {
+      /* "X said that ...": a "that" ends the search only when something
+       * verb-like lies between it and the trigger */
+      depth_stop = 1;
+      break;
+    }
+  }
+  (void)depth_stop;
+  return 0;
+}
+
+/* End of the clause scan to the right of token k. */
+static uint32_t clause_end(const td_doc *doc, uint32_t k, uint32_t hi) {
+  for (uint32_t j = k; j < hi; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (is_word(t, ";") || (is_stop(t) && !is_word(t, "as") && !is_word(t, "after") &&
+                            !is_word(t, "before") && !is_word(t, "since")))
+      return j;
+    if (is_word(t, "to") && j + 1 < hi && doc->toks[j + 1].upos == TD_VERB) return j;
+  }
+  return hi;
+}
+
+/* Target group to the right of [k, hi): after one of the trigger's
+ * prepositions when it names them, else the first actor not inside a
+ * circumstantial phrase. */
+static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi, group *g,
+                       group *between_src) {
+  const td_doc *doc = e->doc;
+  /* the preposition may be part of the entry ("hold talks with") */
+  int prep_in_key = tr->tok1 > tr->tok0 && prep_in(tr, doc->toks[tr->tok1 - 1].norm);
+  for (uint32_t j = k; j < hi; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (e->tokact[j] >= 0) {
+      uint32_t a0, a1;
+      mention_span(e, j, k, hi, &a0, &a1);
+      int64_t p = prev_content(doc, a0, k);
+      const td_tok *pt = p >= (int64_t)k ? &doc->toks[p] : NULL;
+      const char *pw = pt && pt->upos == TD_ADP ? pt->norm : NULL;
+      if (pt && (pt->upos == TD_ADP || pt->upos == TD_SCONJ || is_word(pt, "to")))
+        pw = pt->norm;
+      int ok;
+      if (tr->preps[0]) {
+        ok = (pw && prep_in(tr, pw)) || (!pw && prep_in_key && p < (int64_t)k);
+        if (!ok && pw && is_word(pt, "'s")) ok = 0;
+      } else if (tr->no_obj) {
+        ok = pw && (strcmp(pw, "against") == 0 || strcmp(pw, "on") == 0 || strcmp(pw, "with") == 0);
+      } else {
+        ok = !pw || !in_list(pw, circ_preps);
+        if (pw && strcmp(pw, "by") == 0) ok = 0;
+        if (pw && strcmp(pw, "from") == 0) ok = 0;
+      }
+      /* a possessor is not the target: "Turkey's efforts" is, for CAMEO */
+      if (ok) {
+        if (pw && strcmp(pw, "between") == 0 && between_src &&
+            (tr->noun || tr->sym || p == (int64_t)k)) {
+          group all = {0};
+          group_right(e, a0, hi, &all);
+          if (all.n >= 2) {
+            between_src->n = 0;
+            group_add(between_src, all.actor[0], all.span[0]);
+            for (int q = 1; q < all.n; q++) group_add(g, all.actor[q], all.span[q]);
+            g->first = all.first, g->last = all.last;
+            return 2;
+          }
+        }
+        group_right(e, a0, hi, g);
+        return 1;
+      }
+      j = a1 - 1;
+      continue;
+    }
+    (void)t;
+  }
+  return 0;
+}
+
+/* Passive: "was condemned", "were detained by". */
+static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
+  const td_tok *v = &doc->toks[tr->head];
+  if (tr->noun || !is_xpos(v, "VBN")) return 0;
+  for (int64_t j = (int64_t)tr->head - 1; j >= (int64_t)lo && j >= (int64_t)tr->head - 4; j--) {
+    const td_tok *t = &doc->toks[j];
+    const char *l = lemma_of(t);
+    if (t->upos == TD_AUX && (strcmp(l, "be") == 0 || strcmp(l, "get") == 0)) {
+      /* "has been training": a progressive, not a passive */
+      return 1;
+    }
+    if (t->upos == TD_AUX && strcmp(l, "have") == 0) return 0;
+    if (t->upos != TD_ADV && t->upos != TD_PART && t->upos != TD_AUX) return 0;
+  }
+  return 0;
+}
+
+/* ---- parse-based arguments ---- */
+
+static int parsed(const td_doc *doc, const td_sent *s) {
+  for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++)
+    if (doc->toks[k].head >= -1) return 1;
+  return 0;
+}
+
+/* The actor of the subtree headed at k (its own actor, else a child's). */
+static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
+  if (e->tokact[k] >= 0) return k;
+  for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
+    if (e->doc->toks[j].head == (int32_t)k && e->tokact[j] >= 0 &&
+        (strcmp(deprel_of(&e->doc->toks[j]), "compound") == 0 ||
+         strncmp(deprel_of(&e->doc->toks[j]), "nmod", 4) == 0 ||
+         strcmp(deprel_of(&e->doc->toks[j]), "amod") == 0))
+      return j;
   return -1;
+}
+
+/* Adds the actor at dependent d and its conjuncts to g. */
+static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, int depth) {
+  int64_t a = actor_tok_of(e, s, d);
+  uint32_t a0, a1;
+  if (a >= 0) {
+    td_span sp = mention_span(e, (uint32_t)a, s->tok0, s->tok0 + s->ntok, &a0, &a1);
+    group_add(g, e->tokact[a], sp);
+    if (!g->last || a1 > g->last) g->last = a1;
+  }
+  for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
+    if ((e->doc->toks[j].head == (int32_t)d ||
+         (a >= 0 && a != (int64_t)d && e->doc->toks[j].head == (int32_t)a)) &&
+        strcmp(deprel_of(&e->doc->toks[j]), "conj") == 0 && depth < 8)
+      dep_group(e, s, j, g, depth + 1);
+}
+
+/* The preposition (case child) of token j, or NULL. */
+static const char *case_of(const td_doc *doc, const td_sent *s, uint32_t j) {
+  for (uint32_t c = s->tok0; c < s->tok0 + s->ntok; c++)
+    if (doc->toks[c].head == (int32_t)j && strcmp(deprel_of(&doc->toks[c]), "case") == 0)
+      return doc->toks[c].norm;
+  return NULL;
+}
+
+/* Subject and target from the parse. Climbs xcomp/conj chains for the
+ * subject ("vowed to cooperate", "met and agreed"). */
+static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group *src, group *tgt,
+                       int *passive) {
+  const td_doc *doc = e->doc;
+  uint32_t h = tr->head;
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++) {
+      const td_tok *t = &doc->toks[j];
+      if (t->head != (int32_t)h) continue;
+      const char *r = deprel_of(t);
+      if (pass == 0 && strcmp(r, "nsubj:pass") == 0) *passive = 1;
+      if (pass == 1) {
+        if (strcmp(r, "nsubj") == 0 || strcmp(r, "nsubj:pass") == 0) {
+          dep_group(e, s, j, *passive ? tgt : src, 0);
+        } else if (strcmp(r, "obl:agent") == 0) {
+          dep_group(e, s, j, src, 0);
+        } else if (!tr->noun && (strcmp(r, "obj") == 0 || strcmp(r, "iobj") == 0) &&
+                   !tr->preps[0] && !tr->no_obj && !*passive) {
+          dep_group(e, s, j, tgt, 0);
+        } else if (strncmp(r, "obl", 3) == 0 || strncmp(r, "nmod", 4) == 0) {
+          const char *p = case_of(doc, s, j);
+          if (p && strcmp(p, "by") == 0 && *passive) dep_group(e, s, j, src, 0);
+          else if (p && (prep_in(tr, p) || (!tr->preps[0] && !in_list(p, circ_preps) &&
+                                            strcmp(p, "from") != 0 && strcmp(p, "by") != 0)))
+            if (!tgt->n) dep_group(e, s, j, tgt, 0);
+        } else if (tr->noun && (strcmp(r, "nmod:poss") == 0 || strcmp(r, "amod") == 0 ||
+                                strcmp(r, "compound") == 0)) {
+          if (e->tokact[j] >= 0 && !src->n) dep_group(e, s, j, src, 0);
+        }
+      }
+    }
+  /* no subject: climb to the governing verb (xcomp, conj, acl) */
+  uint32_t k = h;
+  for (int steps = 0; !src->n && steps < 4; steps++) {
+    const td_tok *t = &doc->toks[k];
+    if (t->head < 0) break;
+    const char *r = deprel_of(t);
+    if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl") && strcmp(r, "obj") &&
+        strcmp(r, "ccomp") != 0)
+      break;
+    k = (uint32_t)t->head;
+    for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
+      if (doc->toks[j].head == (int32_t)k && strncmp(deprel_of(&doc->toks[j]), "nsubj", 5) == 0)
+        dep_group(e, s, j, src, 0);
+  }
+}
+
+/* ---- modality, polarity, attribution ---- */
+
+static const char *const fut_aux[] = {"will", "'ll", "shall", "would", "wo", NULL};
+static const char *const hyp_aux[] = {"may", "might", "could", "can", "should", "must", "ca", NULL};
+static const char *const neg_words[] = {"not", "n't", "never", "no", NULL};
+static const char *const plan_adjs[] = {"planned", "upcoming", "proposed", "scheduled",
+                                        "expected", "forthcoming", "possible", "potential",
+                                        "future", "prospective", "next", NULL};
+
+/* Fills modality (0 actual, 'f', 'h') and negation for a trigger. */
+static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t lo, int *mod,
+                     int *neg) {
+  *mod = 0, *neg = 0;
+  int64_t j = (int64_t)tr->tok0 - 1;
+  if (tr->noun) {
+    while (j >= (int64_t)lo && (doc->toks[j].upos == TD_ADJ || doc->toks[j].upos == TD_DET ||
+                                doc->toks[j].upos == TD_PROPN || doc->toks[j].upos == TD_NOUN)) {
+      if (in_list(doc->toks[j].norm, plan_adjs))
+        *mod = strcmp(doc->toks[j].norm, "possible") == 0 ||
+                       strcmp(doc->toks[j].norm, "potential") == 0
+                   ? 'h'
+                   : 'f';
+      if (is_word(&doc->toks[j], "no")) *neg = 1;
+      if (doc->toks[j].upos == TD_DET && !is_word(&doc->toks[j], "no")) break;
+      j--;
+    }
+  } else {
+    /* the auxiliary chain before the verb */
+    for (; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 5; j--) {
+      const td_tok *t = &doc->toks[j];
+      if (in_list(t->norm, neg_words)) *neg = 1;
+      else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+      else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+      else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
+      else break;
+    }
+  }
+  /* cue phrases earlier in the sentence: "plans to", "no indication" */
+  for (size_t i = 0; i < c->nmods; i++) {
+    const modcue *m = &c->mods[i];
+    if (m->tok1 > tr->tok0 || m->tok0 < lo) continue;
+    if (m->kind == 'n') *neg = 1;
+    else if (tr->tok0 - m->tok1 <= 3) *mod = m->kind;
+  }
+  /* "if", "unless", "whether" before the trigger in its sentence */
+  for (int64_t k = (int64_t)tr->tok0 - 1; k >= (int64_t)lo; k--) {
+    const td_tok *t = &doc->toks[k];
+    if (is_word(t, "if") || is_word(t, "unless") || is_word(t, "whether")) {
+      *mod = 'h';
+      break;
+    }
+    if (is_word(t, ";")) break;
+  }
+}
+
+/* The actor credited with the report holding bytes [start, end) of
+ * sentence s, or -1. */
+static int attribution(const ev_doc *e, const td_sent *s, const trig *tr) {
+  const td_doc *doc = e->doc;
+  uint32_t b = doc->toks[tr->tok0].start;
+  for (size_t q = 0; q < doc->nquotes; q++) {
+    const td_quote *qu = &doc->quotes[q];
+    if (qu->speaker >= 0 && qu->span.start <= b && b < qu->span.end) return qu->speaker;
+  }
+  uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+  for (uint32_t k = lo; k < hi; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (k >= tr->tok0 && k < tr->tok1) continue;
+    if (is_word(t, "according") && k + 2 < hi && is_word(&doc->toks[k + 1], "to")) {
+      for (uint32_t j = k + 2; j < hi && j < k + 8; j++)
+        if (e->tokact[j] >= 0) return e->tokact[j];
+      continue;
+    }
+    if (t->upos != TD_VERB || !in_list(lemma_of(t), report_verbs)) continue;
+    /* the trigger must lie in what is reported: after "X said (that)", or
+     * before ", X said" */
+    if (k < tr->tok0 || (k > tr->tok1)) {
+      /* speaker: an actor just before the verb, else just after it */
+      for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo && j >= (int64_t)k - 6; j--) {
+        if (e->tokact[j] >= 0) return e->tokact[j];
+        if (is_word(&doc->toks[j], ",") && j < (int64_t)k - 1) break;
+      }
+      for (uint32_t j = k + 1; j < hi && j < k + 4; j++)
+        if (e->tokact[j] >= 0) return e->tokact[j];
+    }
+  }
+  return -1;
+}
+
+/* ---- emitting ---- */
+
+static void emit(td_doc *doc, const trig *tr, int mention, int src, td_span ssp, int tgt,
+                 td_span tsp, int mod, int neg, int attr, size_t sent, double conf) {
+  TD_AGROW(&doc->arena, doc->events, doc->cap_events, doc->nevents + 1);
+  td_event *ev = &doc->events[doc->nevents++];
+  memset(ev, 0, sizeof *ev);
+  ev->mention = mention;
+  ev->cameo = td_arena_strdup(&doc->arena, tr->code);
+  ev->source = src, ev->target = tgt;
+  ev->verb_span = (td_span){doc->toks[tr->tok0].start, doc->toks[tr->tok1 - 1].end};
+  ev->source_span = ssp, ev->target_span = tsp;
+  uint32_t s0 = ev->verb_span.start, s1 = ev->verb_span.end;
+  if (src >= 0 && ssp.end > ssp.start) s0 = ssp.start < s0 ? ssp.start : s0, s1 = ssp.end > s1 ? ssp.end : s1;
+  if (tgt >= 0 && tsp.end > tsp.start) s0 = tsp.start < s0 ? tsp.start : s0, s1 = tsp.end > s1 ? tsp.end : s1;
+  ev->span = (td_span){s0, s1};
+  ev->negative = neg;
+  ev->modality = mod == 'f' ? "future" : mod == 'h' ? "hypothetical" : "actual";
+  ev->attributed_to = attr;
+  ev->time = td_time_for_span(doc, ev->verb_span.start, ev->verb_span.end);
+  ev->place = td_place_for_span(doc, ev->verb_span.start, ev->verb_span.end);
+  ev->sentence = (int)sent;
+  ev->confidence = conf;
+}
+
+/* A trigger inside a short quotation with no speaker is a scare quote. */
+static int scare_quoted(const td_doc *doc, const td_sent *s, const trig *tr) {
+  int open = -1;
+  for (uint32_t k = s->tok0; k < tr->tok0; k++) {
+    if (doc->toks[k].flags & TD_TOK_QUOTE_OPEN) open = (int)k;
+    if (doc->toks[k].flags & TD_TOK_QUOTE_CLOSE) open = -1;
+  }
+  if (open < 0) return 0;
+  for (uint32_t k = tr->tok1; k < s->tok0 + s->ntok && k < tr->tok1 + 3; k++)
+    if (doc->toks[k].flags & TD_TOK_QUOTE_CLOSE) return tr->tok0 - (uint32_t)open <= 3;
+  return 0;
+}
+
+static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
+  const td_sent *s = &doc->sents[si];
+  if (!s->ntok) return;
+  sctx c = {.doc = doc, .arena = &doc->arena};
+  static const char *const classes[] = {"event", NULL};
+  td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
+  if (!c.ntrigs) return;
+  uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+  int has_parse = parsed(doc, s);
+
+  /* "X said/declared that Y must Z": CAMEO codes a demand by X on Y */
+  for (uint32_t k = lo; k < hi; k++) {
+    if (!is_word(&doc->toks[k], "must")) continue;
+    for (uint32_t r = lo; r < k; r++) {
+      const td_tok *rv = &doc->toks[r];
+      if (rv->upos != TD_VERB || (!in_list(lemma_of(rv), report_verbs) &&
+                                  strcmp(lemma_of(rv), "reiterate") != 0 &&
+                                  strcmp(lemma_of(rv), "remind") != 0))
+        continue;
+      int dup = 0;
+      for (size_t q = 0; q < c.ntrigs; q++) dup |= c.trigs[q].tok0 <= r && r < c.trigs[q].tok1;
+      if (dup) break;
+      TD_AGROW(c.arena, c.trigs, c.cap, c.ntrigs + 1);
+      trig *t = &c.trigs[c.ntrigs++];
+      memset(t, 0, sizeof *t);
+      t->tok0 = r, t->tok1 = r + 1, t->head = r, t->must = k;
+      strcpy(t->code, "100");
+      break;
+    }
+  }
+
+  /* triggers in the to-infinitive of an appeal, vow, demand, threat or
+   * refusal: the governing act codes them */
+  for (size_t i = 0; i < c.ntrigs; i++) {
+    trig *t = &c.trigs[i];
+    if (t->noun) continue;
+    int64_t p = (int64_t)t->tok0 - 1;
+    while (p >= (int64_t)lo && doc->toks[p].upos == TD_ADV) p--;
+    if (p < (int64_t)lo || !is_word(&doc->toks[p], "to")) {
+      /* "vowed to cooperate" matched as a whole already covers it */
+      continue;
+    }
+    for (size_t j = 0; j < c.ntrigs; j++) {
+      trig *g = &c.trigs[j];
+      if (j == i || g->noun || g->tok1 > t->tok0) continue;
+      if (t->tok0 - g->tok1 > 8) continue;
+      int root = (g->code[0] - '0') * 10 + (g->code[1] - '0');
+      if (g->emb || root == 2 || root == 3 || root == 10 || root == 12 || root == 13) {
+        t->suppressed = 1;
+        if (!g->child) g->child = (int)i + 1;
+        /* a bare appeal/vow takes a more specific code from its content */
+        break;
+      }
+    }
+  }
+
+  for (size_t i = 0; i < c.ntrigs; i++) {
+    trig *t = &c.trigs[i];
+    /* "to help defend": a verb right after a suppressed one goes with it */
+    if (!t->noun && !t->suppressed)
+      for (size_t j = 0; j < i; j++)
+        if (c.trigs[j].suppressed && !c.trigs[j].noun && c.trigs[j].tok1 == t->tok0)
+          t->suppressed = 1;
+    if (t->noun) {
+      /* a nominal event that is the object of an event verb ("signed an
+       * agreement", "provided aid", "condemned the deployment") is coded
+       * by that verb; one in a background phrase ("after the invasion",
+       * "days of fighting") is not this sentence's news */
+      for (size_t j = 0; j < c.ntrigs; j++) {
+        const trig *g = &c.trigs[j];
+        if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 4) {
+          int actor_between = 0;
+          for (uint32_t k = g->tok1; k < t->tok0; k++) actor_between |= e->tokact[k] >= 0;
+          if (!actor_between) t->suppressed = 1;
+        }
+      }
+      int64_t p = (int64_t)t->tok0 - 1;
+      while (p >= (int64_t)lo && (doc->toks[p].upos == TD_DET || doc->toks[p].upos == TD_ADJ ||
+                                  doc->toks[p].upos == TD_NUM || is_word(&doc->toks[p], "'s") ||
+                                  (doc->toks[p].upos == TD_NOUN && e->tokact[p] < 0) ||
+                                  doc->toks[p].upos == TD_PROPN))
+        p--;
+      static const char *const bg[] = {"after", "following", "since", "before", "during", "amid",
+                                       "despite", "of", "until", "without", NULL};
+      if (p >= (int64_t)lo && in_list(doc->toks[p].norm, bg)) t->suppressed = 1;
+    } else {
+      const td_tok *v = &doc->toks[t->head];
+      int64_t p = (int64_t)t->tok0 - 1;
+      /* "weapons seized last year": a participle modifying a noun */
+      static const char *const when[] = {"today", "yesterday", "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday", "sunday", "tonight",
+                                         NULL};
+      uint32_t nx = t->tok1;
+      if (is_xpos(v, "VBN") && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
+          e->tokact[p] < 0 && !in_list(doc->toks[p].norm, when) && nx < hi &&
+          e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
+          doc->toks[nx].upos != TD_PRON)
+        t->suppressed = 1;
+      /* "without returning" */
+      if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
+    }
+  }
+
+  for (size_t i = 0; i < c.ntrigs; i++) {
+    trig *tr = &c.trigs[i];
+    if (tr->suppressed || scare_quoted(doc, s, tr)) continue;
+    group src = {0}, tgt = {0};
+    int passive = 0;
+    if (tr->must) {
+      find_subject(e, tr->tok0, lo, &src);
+      find_subject(e, tr->must, tr->tok1, &tgt);
+    }
+    group psrc = {0}, ptgt = {0};
+    int ppassive = 0;
+    if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive);
+    if (!tr->must) {
+      passive = is_passive(doc, tr, lo) || ppassive;
+      uint32_t ce = clause_end(doc, tr->tok1, hi);
+      /* nominal events: a possessor or adjective right before the noun
+       * ("Russia's use", "North Korean troop deployment", "DPRK-Russia
+       * military ties": the first is the source, the second the target) */
+      if (tr->noun) {
+        int64_t j = (int64_t)tr->tok0 - 1;
+        if (j >= (int64_t)lo && is_word(&doc->toks[j], "'s")) j--;
+        if (j >= (int64_t)lo && e->tokact[j] >= 0) {
+          group pre = {0};
+          pre.last = (uint32_t)j + 1;
+          group_left(e, (uint32_t)j, lo, &pre);
+          /* "DPRK-Russia": two actors joined by a hyphen */
+          uint32_t a0, a1;
+          mention_span(e, (uint32_t)j, lo, (uint32_t)j + 1, &a0, &a1);
+          if (a0 >= lo + 2 && is_word(&doc->toks[a0 - 1], "-") && e->tokact[a0 - 2] >= 0 &&
+              e->tokact[a0 - 2] != e->tokact[j]) {
+            uint32_t b0, b1;
+            td_span sp = mention_span(e, a0 - 2, lo, a0 - 1, &b0, &b1);
+            group_add(&src, e->tokact[a0 - 2], sp);
+            group_add(&tgt, pre.actor[pre.n - 1], pre.span[pre.n - 1]);
+          } else {
+            src = pre;
+          }
+        }
+        if (!src.n) {
+          /* "the deployment of North Korean troops", "attack by X" */
+          uint32_t k = tr->tok1;
+          if (k < ce && (is_word(&doc->toks[k], "by") || (is_word(&doc->toks[k], "of") && !prep_in(tr, "of")))) {
+            k++;
+            while (k < ce && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ ||
+                              doc->toks[k].upos == TD_NUM))
+              k++;
+            if (k < ce && e->tokact[k] >= 0) group_right(e, k, ce, &src);
+          }
+        }
+        if (!tgt.n) {
+          group bsrc = {0};
+          int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
+          if (r == 2 && !src.n) src = bsrc;
+        }
+        if (!src.n) find_subject(e, tr->tok0, lo, &src);
+      } else {
+        group bsrc = {0};
+        if (!tr->no_obj || tr->preps[0]) {
+          int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
+          if (r == 2) src = bsrc;
+        }
+        if (passive) {
+          /* the subject is the patient; "by X" the agent */
+          group pat = {0};
+          find_subject(e, tr->tok0, lo, &pat);
+          group agent = {0};
+          for (uint32_t k = tr->tok1; k < ce; k++)
+            if (is_word(&doc->toks[k], "by")) {
+              uint32_t m = k + 1;
+              while (m < ce && (doc->toks[m].upos == TD_DET || doc->toks[m].upos == TD_ADJ)) m++;
+              if (m < ce && e->tokact[m] >= 0) group_right(e, m, ce, &agent);
+              break;
+            }
+          if (!tgt.n || tgt.actor[0] == (agent.n ? agent.actor[0] : -2)) tgt = pat;
+          else if (pat.n) tgt = pat;
+          src = agent;
+        } else if (!src.n) {
+          find_subject(e, tr->tok0, lo, &src);
+        }
+      }
+    }
+    if (tr->child) {
+      const trig *ch = &c.trigs[tr->child - 1];
+      refine_code(tr->code, ch->code);
+      /* "threatened to cut ties with X": the target is the act's */
+      if (!tgt.n && !ptgt.n) {
+        uint32_t ce2 = clause_end(doc, ch->tok1, hi);
+        find_target(e, ch, ch->tok1, ce2, &tgt, NULL);
+      }
+    }
+    /* the parse wins where it found an argument; the clause scan fills
+     * what it missed (the parser is young, the scan is shallow) */
+    int clash = 0;
+    for (int a = 0; a < psrc.n; a++)
+      for (int b = 0; b < tgt.n; b++) clash |= psrc.actor[a] == tgt.actor[b];
+    for (int a = 0; a < src.n; a++)
+      for (int b = 0; b < ptgt.n; b++) clash |= src.actor[a] == ptgt.actor[b];
+    if (!clash) {
+      if (psrc.n) src = psrc;
+      if (ptgt.n) tgt = ptgt;
+    } else if (!src.n) {
+      src = psrc;
+    }
+    int mod, neg;
+    modality(doc, &c, tr, lo, &mod, &neg);
+    int attr = attribution(e, s, tr);
+    double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
+                  (has_parse ? 0.1 : 0);
+    int men = (int)doc->nevents ? doc->events[doc->nevents - 1].mention + 1 : 0;
+    int emitted = 0;
+    if (src.n && !tgt.n && tr->sym && src.n >= 2) {
+      for (int a = 0; a < src.n; a++)
+        for (int b = a + 1; b < src.n; b++) {
+          emit(doc, tr, men, src.actor[a], src.span[a], src.actor[b], src.span[b], mod, neg,
+               attr, si, conf);
+          emitted++;
+        }
+    } else {
+      int ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
+      for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++) {
+          int sa = src.n ? src.actor[a] : -1, ta = tgt.n ? tgt.actor[b] : -1;
+          if (sa >= 0 && sa == ta) continue; /* an actor is not its own target */
+          emit(doc, tr, men, sa, src.n ? src.span[a] : (td_span){0, 0}, ta,
+               tgt.n ? tgt.span[b] : (td_span){0, 0}, mod, neg, attr,
+               si, conf);
+          emitted++;
+        }
+    }
+    (void)emitted;
+  }
+}
+
+int td_events(const td_engine *eng, td_doc *doc) {
+  (void)eng;
+  if (!doc->ntoks || !doc->eng || !doc->eng->dict) return 0;
+  ev_doc e = {.doc = doc};
+  e.tokact = td_arena_alloc(&doc->arena, doc->ntoks * sizeof(int));
+  for (size_t k = 0; k < doc->ntoks; k++) e.tokact[k] = -1;
+  /* actor of each token from the mentions (a token belongs to the
+   * shortest mention covering it) */
+  for (size_t a = 0; a < doc->nactors; a++) {
+    const td_actor *ac = &doc->actors[a];
+    for (size_t m = 0; m < ac->nmentions; m++) {
+      td_span sp = ac->mentions[m];
+      /* binary search the first token ending after sp.start */
+      size_t lo = 0, hi = doc->ntoks;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->toks[mid].end <= sp.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (size_t k = lo; k < doc->ntoks && doc->toks[k].start < sp.end; k++)
+        if (doc->toks[k].start >= sp.start && doc->toks[k].end <= sp.end) e.tokact[k] = (int)a;
+    }
+  }
+  for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);
+  return 0;
+}
+
+/* ---- evaluation on PLOVER GSR records ---- */
+
+const char *td_cameo_plover_gsr(const char *code) {
+  static const char *const byroot[21] = {
+      NULL,         NULL,      "DEMAND",  "AGREE",      "CONSULT",  "SUPPORT",   "COOPERATE",
+      "AID",        "CONCEDE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN",
+      "PROTEST",    "MOBILIZE", "SANCTION", "COERCE",  "ASSAULT",  "FIGHT",     "ASSAULT"};
+  if (!code || !isdigit((unsigned char)code[0]) || !isdigit((unsigned char)code[1])) return NULL;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root < 1 || root > 20) return NULL;
+  if (strncmp(code, "087", 3) == 0) return "RETREAT";
+  if (strcmp(code, "057") == 0) return "SUPPORT";
+  return byroot[root];
+}
+
+/* The GSR type of a coded event. CAMEO codes a promised or possible
+ * cooperative act as an intent to cooperate (03) and a promised or
+ * possible hostile one as a threat (13); the layer keeps the act's own
+ * code with its modality, so the comparison applies that convention. */
+static const char *gsr_type(const td_event *ev) {
+  const char *t = td_cameo_plover_gsr(ev->cameo);
+  if (!t || !ev->modality || strcmp(ev->modality, "actual") == 0) return t;
+  int root = (ev->cameo[0] - '0') * 10 + (ev->cameo[1] - '0');
+  if (root >= 4 && root <= 9) return "AGREE";
+  if (root >= 15) return "THREATEN";
+  return t;
+}
+
+/* Country of a gold CAMEO actor code: its first three letters, with
+ * CAMEO's own country codes mapped to ISO 3166 alpha-3. */
+static void gold_country(const char *code, char out[4]) {
+  static const char *const fix[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"},
+                                       {"GMY", "DEU"}, {"ROM", "ROU"}, {"SRB", "SRB"}};
+  snprintf(out, 4, "%.3s", code ? code : "");
+  for (size_t i = 0; i < sizeof fix / sizeof fix[0]; i++)
+    if (strcmp(out, fix[i][0]) == 0) snprintf(out, 4, "%s", fix[i][1]);
+}
+
+static void actor_country(const td_doc *doc, int a, char out[4]) {
+  out[0] = 0;
+  if (a < 0) return;
+  const td_actor *ac = &doc->actors[a];
+  if (ac->code && strncmp(ac->code, "IGO", 3) == 0) snprintf(out, 4, "IGO");
+  else if (ac->country && *ac->country) snprintf(out, 4, "%s", ac->country);
+  else if (ac->code && strlen(ac->code) >= 6) snprintf(out, 4, "%.3s", ac->code);
+}
+
+static int codes_has(json_t *arr, const char *c) {
+  if (!json_is_array(arr) || !*c) return 0;
+  size_t i;
+  json_t *v;
+  json_array_foreach(arr, i, v) {
+    char g[4];
+    gold_country(json_string_value(json_object_get(v, "code")), g);
+    if (strcmp(g, c) == 0) return 1;
+  }
+  return 0;
+}
+
+int td_eval_events(const td_engine *eng, const char *file, FILE *out) {
+  json_error_t jerr;
+  json_t *root = json_load_file(file, 0, &jerr);
+  if (!root || !json_is_array(root)) {
+    fprintf(out, "eval events: %s: %s\n", file, root ? "not a JSON array" : jerr.text);
+    json_decref(root);
+    return -1;
+  }
+  int verbose = getenv("TD_EVENTS_VERBOSE") != NULL;
+  size_t ngold = 0, found[3] = {0}, npred = 0, correct[3] = {0};
+  size_t i;
+  json_t *rec;
+  json_array_foreach(root, i, rec) {
+    const char *text = json_string_value(json_object_get(rec, "text"));
+    const char *type = json_string_value(json_object_get(rec, "event"));
+    if (!text || !type || strcmp(type, "DOCUMENT") == 0) continue;
+    /* the same text may carry several gold events: gather them */
+    int first = 1;
+    size_t j;
+    json_t *o;
+    json_array_foreach(root, j, o) {
+      if (j >= i) break;
+      const char *t2 = json_string_value(json_object_get(o, "text"));
+      if (t2 && strcmp(t2, text) == 0) first = 0;
+    }
+    td_input in = {0};
+    in.id = (char *)"gsr";
+    in.body = (char *)text;
+    in.body_len = strlen(text);
+    in.date = (char *)json_string_value(json_object_get(rec, "date"));
+    td_doc *doc = td_doc_process((td_engine *)eng, &in);
+    ngold++;
+    int hit[3] = {0};
+    for (size_t k = 0; k < doc->nevents; k++) {
+      const td_event *ev = &doc->events[k];
+      const char *pt = gsr_type(ev);
+      char sc[4], tc[4];
+      actor_country(doc, ev->source, sc);
+      actor_country(doc, ev->target, tc);
+      json_t *gs = json_object_get(rec, "source"), *gt = json_object_get(rec, "target");
+      int l1 = pt && strcmp(pt, type) == 0;
+      int l2 = l1 && codes_has(gs, sc);
+      int l3 = l2 && (codes_has(gt, tc) || (!json_is_array(gt) || !json_array_size(gt)
+                                                ? ev->target < 0 || codes_has(gs, tc)
+                                                : 0));
+      hit[0] |= l1, hit[1] |= l2, hit[2] |= l3;
+      if (first) {
+        /* precision: against every gold record of this text */
+        int m[3] = {0};
+        size_t q;
+        json_t *g;
+        json_array_foreach(root, q, g) {
+          const char *t2 = json_string_value(json_object_get(g, "text"));
+          const char *ty2 = json_string_value(json_object_get(g, "event"));
+          if (!t2 || !ty2 || strcmp(t2, text) != 0) continue;
+          json_t *s2 = json_object_get(g, "source"), *tg2 = json_object_get(g, "target");
+          int a = pt && strcmp(pt, ty2) == 0, b = a && codes_has(s2, sc);
+          int cc = b && (codes_has(tg2, tc) ||
+                         ((!json_is_array(tg2) || !json_array_size(tg2)) &&
+                          (ev->target < 0 || codes_has(s2, tc))));
+          m[0] |= a, m[1] |= b, m[2] |= cc;
+        }
+        npred++;
+        for (int L = 0; L < 3; L++) correct[L] += (size_t)m[L];
+      }
+      if (verbose)
+        fprintf(out, "  %s %s %s->%s %s\n", ev->cameo, pt ? pt : "-", sc, tc,
+                l3 ? "ok3" : l2 ? "ok2" : l1 ? "ok1" : "x");
+    }
+    for (int L = 0; L < 3; L++) found[L] += (size_t)hit[L];
+    if (verbose)
+      fprintf(out, "%s %s | %s\n", hit[2] ? "HIT3" : hit[1] ? "HIT2" : hit[0] ? "HIT1" : "MISS", type, text);
+    td_doc_free(doc);
+  }
+  static const char *const names[3] = {"type", "type+source", "type+source+target"};
+  fprintf(out, "events: %zu gold events, %zu coded (in %s)\n", ngold, npred, file);
+  for (int L = 0; L < 3; L++) {
+    double r = ngold ? 100.0 * (double)found[L] / (double)ngold : 0;
+    double p = npred ? 100.0 * (double)correct[L] / (double)npred : 0;
+    double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+    fprintf(out, "  %-20s precision %5.1f%%  recall %5.1f%%  F1 %5.1f\n", names[L], p, r, f);
+  }
+  json_decref(root);
+  return 0;
 }
