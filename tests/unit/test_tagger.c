@@ -137,3 +137,43 @@ TD_TEST(tagger_ewt_dev_accuracy) {
   free(buf);
   td_engine_free(eng);
 }
+
+TD_TEST(tagger_odd_tokens) {
+  /* Empty, huge, invalid UTF-8 and lone-quote tokens are tagged and
+   * lemmatized without reading outside their spans. */
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  td_doc doc;
+  memset(&doc, 0, sizeof doc);
+  td_arena_init(&doc.arena);
+  size_t big = 20000;
+  char *text = td_arena_alloc(&doc.arena, big + 64);
+  memset(text, 'A', big);
+  memcpy(text + big, " \xff\xfe \xe2\x80\x99 \xe2\x80 x", 12);
+  doc.text = text;
+  doc.len = big + 12;
+  td_tok toks[6];
+  memset(toks, 0, sizeof toks);
+  uint32_t sp[6][2] = {{0, 0}, {0, (uint32_t)big}, {(uint32_t)big + 1, (uint32_t)big + 3},
+                       {(uint32_t)big + 4, (uint32_t)big + 7},
+                       {(uint32_t)big + 8, (uint32_t)big + 10},
+                       {(uint32_t)big + 11, (uint32_t)big + 12}};
+  for (int i = 0; i < 6; i++) {
+    toks[i].start = sp[i][0];
+    toks[i].end = sp[i][1];
+  }
+  td_sent s = {0, (uint32_t)doc.len, 0, 6};
+  doc.toks = toks;
+  doc.ntoks = 6;
+  doc.sents = &s;
+  doc.nsents = 1;
+  CHECK(td_tag(eng, &doc) == 0);
+  CHECK(td_lemmatize(eng, &doc) == 0);
+  for (int i = 0; i < 6; i++) {
+    CHECK(toks[i].xpos > 0 && toks[i].xpos < td_xpos_count);
+    CHECK(toks[i].upos > 0 && toks[i].upos < TD_UPOS_COUNT);
+    CHECK(toks[i].lemma != NULL);
+  }
+  td_arena_release(&doc.arena);
+  td_engine_free(eng);
+}
