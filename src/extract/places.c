@@ -564,6 +564,39 @@ int td_places(const td_engine *eng, td_doc *doc) {
 
 /* ---- the place of a clause ---- */
 
+/* Index of the token that starts at byte b, or -1. */
+static long tok_starting(const td_doc *doc, uint32_t b) {
+  size_t lo = 0, hi = doc->ntoks;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->toks[mid].start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < doc->ntoks && doc->toks[lo].start == b ? (long)lo : -1;
+}
+
+/* Whether a mention starting at token t stands after a locative
+ * preposition ("in Washington"), directly or through a possessive place
+ * ("in Russia's Kursk Region": both count, the inner one more). 0 no,
+ * 1 yes, 2 yes and it is the inner one. */
+static int locative_at(const td_doc *doc, long t, uint32_t s0) {
+  static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across",
+                                      "throughout", "into", "from", "to", NULL};
+  if (t <= 0 || doc->toks[t - 1].start < s0) return 0;
+  const td_tok *p = &doc->toks[t - 1];
+  for (const char *const *w = preps; *w; w++)
+    if (tok_is(p, *w)) return 1;
+  if ((tok_is(p, "'s") || tok_is(p, "'")) && t >= 3) {
+    /* walk back over the possessor's name to its preposition */
+    long u = t - 2;
+    while (u > 0 && doc->toks[u].start >= s0 && tok_cap(&doc->toks[u]) && tok_word(&doc->toks[u])) u--;
+    if (u >= 0 && doc->toks[u].start >= s0)
+      for (const char *const *w = preps; *w; w++)
+        if (tok_is(&doc->toks[u], *w)) return 2;
+  }
+  return 0;
+}
+
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
   if (!doc->nsents) return -1;
   size_t lo = 0, hi = doc->nsents;
@@ -573,17 +606,22 @@ int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
     else hi = mid;
   }
   uint32_t s0 = doc->sents[lo].start, s1 = doc->sents[lo].end;
-  int before = -1, after = -1;
-  uint32_t bpos = 0, apos = UINT32_MAX;
+  /* best: a locative place (the inner one of "Russia's Kursk Region"),
+   * nearest to the span; else the nearest mention before, else after */
+  int loc = -1, before = -1, after = -1, locrank = 0;
+  uint32_t locd = UINT32_MAX, bpos = 0, apos = UINT32_MAX;
   for (size_t p = 0; p < doc->nplaces; p++)
     for (size_t m = 0; m < doc->places[p].nmentions; m++) {
       td_span sp = doc->places[p].mentions[m];
       if (sp.start < s0 || sp.end > s1) continue;
       if (sp.start <= start && sp.end >= end) return (int)p;
+      int l = locative_at(doc, tok_starting(doc, sp.start), s0);
+      uint32_t d = sp.start >= end ? sp.start - end : start >= sp.end ? start - sp.end : 0;
+      if (l && (l > locrank || (l == locrank && d < locd))) loc = (int)p, locrank = l, locd = d;
       if (sp.end <= start && sp.end >= bpos) bpos = sp.end, before = (int)p;
       if (sp.start >= end && sp.start < apos) apos = sp.start, after = (int)p;
     }
-  return before >= 0 ? before : after;
+  return loc >= 0 ? loc : before >= 0 ? before : after;
 }
 
 /* ---- `tidings eval geo` ---- */

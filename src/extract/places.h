@@ -38,9 +38,11 @@ enum { TD_GAZ_CURATED = 1 };
 int td_places_load(td_engine *eng, char *err, size_t errlen);
 void td_places_unload(td_engine *eng);
 
-/* The place governing the clause that contains bytes [start, end): a place
- * mentioned in the same clause (the nearest one before the span, else the
- * nearest after it, within the sentence), or -1. */
+/* The place governing the clause that contains bytes [start, end), as an
+ * index into doc->places, or -1: within the span's sentence, a place whose
+ * mention covers the span; else one after a locative preposition ("in
+ * Washington"; in "in Russia's Kursk Region" the inner Kursk Region), the
+ * nearest; else the nearest mention before the span, else after it. */
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
 
 /* Scores the layer on a GeoWebNews-style XML file (<article><text> with
