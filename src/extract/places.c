@@ -167,6 +167,17 @@ static int locative(const td_doc *doc, const cand *c) {
          tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1;
 }
 
+/* Whether the name opens a paragraph in capitals and a dash, comma or
+ * parenthesis follows: a dateline ("SEOUL —", "TORONTO (AP)"). */
+static int dateline(const td_doc *doc, const cand *c) {
+  const td_tok *t0 = &doc->toks[c->tok0];
+  if (!(t0->flags & TD_TOK_ALLCAPS)) return 0;
+  if (c->tok0 > 0 && !(t0->flags & (TD_TOK_PARA_START | TD_TOK_NEWLINE_BEFORE))) return 0;
+  if (c->tok1 >= doc->ntoks) return 0;
+  const td_tok *n = &doc->toks[c->tok1];
+  return (n->flags & TD_TOK_PUNCT) && !tok_is(n, ".");
+}
+
 /* Capitalized words that name places only rarely in news. */
 static const char *const not_places[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -197,8 +208,10 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   if (actor_person && !locative(doc, c)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
   if (c->tok1 - c->tok0 == 1 && t0->norm && in_list(not_places, t0->norm)) return 1;
-  /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO") */
-  if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact)
+  /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
+   * unless the word opens a paragraph as a dateline ("PARIS —") */
+  if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
+      !dateline(doc, c))
     return 1;
   int area = 0, big = 0;
   for (size_t i = 0; i < c->nrecs; i++) {
@@ -376,6 +389,7 @@ typedef struct {
   char hint[16];     /* an admin key from a `City, State` mention */
   int directed;      /* a mention has a direction word: "eastern Washington" */
   char held[16];     /* the admin key a `City, State` mention gives it */
+  int dateline;      /* named in the dateline: where the story happens */
 } group;
 
 int td_places(const td_engine *eng, td_doc *doc) {
@@ -465,6 +479,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     c->group = (int)k;
     gs[k].nment++;
     if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
+    if (dateline(doc, c)) gs[k].dateline = 1;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
     if (c->held[0] && !gs[k].held[0]) snprintf(gs[k].held, sizeof gs[k].held, "%s", c->held);
@@ -501,8 +516,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
       for (size_t q = 0; q < ng; q++) {
         if (q == k || gs[q].best < 0) continue;
         const td_gaz_rec *r = &g->recs[gs[q].best];
-        ev_add(&countries, r->cc3, 1.0);
-        ev_add(&admins, g->pool + r->admin, 1.0);
+        double w = gs[q].dateline ? 2.0 : 1.0;
+        ev_add(&countries, r->cc3, w);
+        ev_add(&admins, g->pool + r->admin, w);
       }
       double bs = -1e9;
       int b = -1;
