@@ -1385,23 +1385,57 @@ static size_t count_words(const char *s) {
   return n;
 }
 
-/* Strips " | Site", " - Site", " — Site" from a document title when what
- * remains still reads like a headline, or when the tail names the site. */
-static char *clean_doc_title(const char *t, const char *site) {
-  static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ",
-                                     " » ", " / ", " · ", NULL};
-  const char *cut = NULL;
-  for (const char *const *s = seps; *s; s++) {
-    const char *p = t, *q;
-    while ((q = strstr(p, *s))) cut = cut && cut > q ? cut : q, p = q + 1;
+/* Where t has " SEP " for a title separator: the first and last such
+ * place and their lengths; *hier is set when one is hierarchical
+ * ("Home / News", "A » B"). Returns 0 when there is none. */
+static int title_seps(const char *t, const char **first, size_t *flen,
+                      const char **last, size_t *llen, int *hier) {
+  static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                     " / ", " \\ ", " > ", " \xc2\xbb ", NULL};
+  *first = *last = NULL;
+  *hier = 0;
+  for (size_t k = 0; seps[k]; k++) {
+    size_t n = strlen(seps[k]);
+    for (const char *q = strstr(t, seps[k]); q; q = strstr(q + 1, seps[k])) {
+      if (k >= 4) *hier = 1;
+      if (!*first || q < *first) *first = q, *flen = n;
+      if (!*last || q > *last) *last = q, *llen = n;
+    }
   }
-  if (!cut) return td_xstrdup(t);
-  char *head = td_xstrndup(t, (size_t)(cut - t));
-  const char *tail = cut + 3;
-  while (*tail == ' ') tail++;
-  if ((site && same_text(tail, site)) || count_words(head) >= 4) return head;
-  free(head);
-  return td_xstrdup(t);
+  return *last != NULL;
+}
+
+/* Cleans a document <title>: drops the " | Site" tail when the tail is the
+ * site's name or when what is left reads like a headline (five words or
+ * more); when the head is too short it may be the site's name instead
+ * ("Site | Headline"). A title with no separator and an odd length gives
+ * way to the page's only <h1> when that reads like a headline. Caller
+ * frees. */
+static char *clean_doc_title(const char *t, const char *site, const meta *m) {
+  const char *first, *last;
+  size_t flen = 0, llen = 0;
+  int hier;
+  if (!title_seps(t, &first, &flen, &last, &llen, &hier)) {
+    size_t n = td_utf8_count(t, strlen(t));
+    if ((n < 15 || n > 150) && m->nh1 == 1 && count_words(m->h1[0]) > 4)
+      return td_xstrdup(m->h1[0]);
+    return td_xstrdup(t);
+  }
+  const char *tail = last + llen;
+  if (site && same_text(tail, site) && last > t) return td_xstrndup(t, (size_t)(last - t));
+  char *cand = td_xstrndup(t, (size_t)(last - t));
+  if (count_words(cand) < 3) {
+    free(cand);
+    cand = td_xstrdup(first + flen);
+  }
+  size_t wc = count_words(cand), seps = 0;
+  for (const char *q = t; *q; q++) /* separator characters in the original */
+    if (q > t && q[-1] == ' ' && strchr("|-/\\>", *q) && q[1] == ' ') seps++;
+  if (wc <= 4 && (!hier || wc + 1 != count_words(t) - seps)) {
+    free(cand);
+    return td_xstrdup(t);
+  }
+  return cand;
 }
 
 /* Picks the headline: structured metadata first, as the publisher wrote it
@@ -1416,8 +1450,7 @@ static char *pick_title(const meta *m, const char *site) {
   if (doc) {
     for (size_t i = 0; i < m->nh1; i++)
       if (same_text(m->h1[i], doc)) return td_xstrdup(doc);
-    char *c = clean_doc_title(doc, site);
-    return c;
+    return clean_doc_title(doc, site, m);
   }
   if (m->nh1 && *m->h1[0]) return td_xstrdup(m->h1[0]);
   return NULL;

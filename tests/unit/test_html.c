@@ -79,6 +79,16 @@ TD_TEST(html_title_suffix) {
                 "<body><p>Text.</p></body>", &d) == 0);
   CHECK_STR(d.title, "Floods");
   td_html_doc_free(&d);
+  /* a short head may not be the headline: kept whole */
+  CHECK(extract("<head><title>Floods again - Coast News</title></head>"
+                "<body><p>Text.</p></body>", &d) == 0);
+  CHECK_STR(d.title, "Floods again - Coast News");
+  td_html_doc_free(&d);
+  /* "Site | Headline": the head is too short, the headline is after it */
+  CHECK(extract("<head><title>Coast News | Floods close the coastal road again</title>"
+                "</head><body><p>Text.</p></body>", &d) == 0);
+  CHECK_STR(d.title, "Floods close the coastal road again");
+  td_html_doc_free(&d);
   /* an <h1> repeating the whole <title> keeps it whole */
   CHECK(extract("<head><title>Ask - Answer</title></head>"
                 "<body><h1>Ask - Answer</h1><p>Text.</p></body>", &d) == 0);
