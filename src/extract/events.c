@@ -116,7 +116,7 @@ static const char *deprel_of(const td_tok *t) {
 static const char *const clause_stops[] = {
     ";", "that", "which", "who", "whom", "whose", "while", "whereas", "because",
     "although", "though", "since", "unless", "until", "when", "where", "after",
-    "before", "but", "as", "so", ":", "\"", NULL};
+    "before", "but", "as", "so", ":", NULL};
 
 /* Prepositions after which an actor is a circumstance, not an argument. */
 static const char *const circ_preps[] = {"in", "at", "near", "during", "after", "before",
@@ -136,6 +136,7 @@ typedef struct trig {
   uint32_t head;       /* the verb or noun token */
   char code[5];
   char preps[64];      /* "|from|to|" or "" */
+  char objs[96];       /* "|troop|soldier|" or "": objects the entry needs */
   int noun, no_obj, emb, sym;
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
@@ -194,6 +195,8 @@ typedef struct sctx {
   td_arena *arena;
 } sctx;
 
+static int is_stop(const td_tok *t);
+
 static void parse_payload(trig *t, const char *pay) {
   size_t i = 0;
   while (pay[i] && pay[i] != ';' && i < 4) t->code[i] = pay[i], i++;
@@ -206,7 +209,12 @@ static void parse_payload(trig *t, const char *pay) {
     if (n == 1 && *p == 'n') t->no_obj = 1;
     else if (n == 3 && strncmp(p, "emb", 3) == 0) t->emb = 1;
     else if (n == 3 && strncmp(p, "sym", 3) == 0) t->sym = 1;
-    else if (n > 2 && strncmp(p, "t=", 2) == 0 && n - 2 + 3 < sizeof t->preps) {
+    else if (n > 2 && strncmp(p, "o=", 2) == 0 && n - 2 + 3 < sizeof t->objs) {
+      t->objs[0] = '|';
+      memcpy(t->objs + 1, p + 2, n - 2);
+      t->objs[n - 1] = '|';
+      t->objs[n] = 0;
+    } else if (n > 2 && strncmp(p, "t=", 2) == 0 && n - 2 + 3 < sizeof t->preps) {
       t->preps[0] = '|';
       memcpy(t->preps + 1, p + 2, n - 2);
       t->preps[n - 1] = '|';
@@ -255,17 +263,37 @@ static int collect(void *ctx, const td_match *m) {
       head = m->tok0;
   }
   if (head < 0) return 0;
-  /* the same tokens as a verb and as a noun: keep the one that fits */
+  trig nt;
+  memset(&nt, 0, sizeof nt);
+  nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
+  parse_payload(&nt, m->payload);
+  if (strlen(nt.code) < 2) return 0;
+  /* an entry with objects ("send" o=troop) holds only when one of them
+   * follows within the clause: "sent thousands of troops to" */
+  if (nt.objs[0]) {
+    int found = 0;
+    const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+    for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8 && !found; k++) {
+      const td_tok *t = &doc->toks[k];
+      if (is_stop(t) || t->upos == TD_VERB || t->upos == TD_PUNCT) break;
+      char buf[40];
+      snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
+      for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
+      found = strstr(nt.objs, buf) != NULL;
+    }
+    if (!found) return 0;
+  }
+  /* the same tokens twice (a verb and a noun, or a verb with and without
+   * objects): the entry with satisfied objects wins, else the first */
   for (size_t i = 0; i < c->ntrigs; i++) {
     trig *o = &c->trigs[i];
-    if (o->tok0 == m->tok0 && o->tok1 == m->tok1) return 0; /* first entry wins */
+    if (o->tok0 == m->tok0 && o->tok1 == m->tok1) {
+      if (nt.objs[0] && !o->objs[0]) *o = nt;
+      return 0;
+    }
   }
   TD_AGROW(c->arena, c->trigs, c->cap, c->ntrigs + 1);
-  trig *t = &c->trigs[c->ntrigs++];
-  memset(t, 0, sizeof *t);
-  t->tok0 = m->tok0, t->tok1 = m->tok1, t->head = (uint32_t)head, t->noun = noun;
-  parse_payload(t, m->payload);
-  if (strlen(t->code) < 2) c->ntrigs--;
+  c->trigs[c->ntrigs++] = nt;
   return 0;
 }
 
@@ -282,6 +310,8 @@ typedef struct group {
 typedef struct ev_doc {
   const td_doc *doc;
   int *tokact;
+  struct group last_src; /* the last compound source, for "the officials" */
+  size_t last_sent;
 } ev_doc;
 
 static void group_add(group *g, int a, td_span sp) {
@@ -391,8 +421,15 @@ static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
       mention_span(e, (uint32_t)j, lo, k, &a0, &a1);
       int64_t p = prev_content(doc, a0, lo);
       const td_tok *pt = p >= (int64_t)lo ? &doc->toks[p] : NULL;
-      /* "Korea's envoy": the possessor and its noun are one subject */
-      if (pt && pt->upos == TD_ADP && !is_word(pt, "of") && !is_word(pt, "by")) {
+      /* an actor right before the verb (auxiliaries and adverbs between)
+       * is its subject even after a preposition: "a day after Pyongyang
+       * test-fired" */
+      int adjacent = 1;
+      for (uint32_t q = a1; q < k; q++) {
+        const td_tok *w = &doc->toks[q];
+        if (w->upos != TD_AUX && w->upos != TD_ADV && w->upos != TD_PART) adjacent = 0;
+      }
+      if (pt && pt->upos == TD_ADP && !is_word(pt, "of") && !is_word(pt, "by") && !adjacent) {
         j = a0;
         continue;
       }
@@ -435,6 +472,20 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
   const td_doc *doc = e->doc;
   /* the preposition may be part of the entry ("hold talks with") */
   int prep_in_key = tr->tok1 > tr->tok0 && prep_in(tr, doc->toks[tr->tok1 - 1].norm);
+  /* "concern over North Korea's troop dispatch", "concern over the
+   * dispatch of North Korean troops": the first actor of the phrase */
+  if (tr->preps[0] && !prep_in(tr, "between")) {
+    uint32_t start = prep_in_key ? k : hi;
+    for (uint32_t j = k; j < hi && start == hi; j++)
+      if (doc->toks[j].upos == TD_ADP && prep_in(tr, doc->toks[j].norm)) start = j + 1;
+    for (uint32_t j = start; j < hi && j < start + 8; j++) {
+      if (e->tokact[j] >= 0) {
+        group_right(e, j, hi, g);
+        return 1;
+      }
+      if (doc->toks[j].upos == TD_VERB || is_word(&doc->toks[j], ",")) break;
+    }
+  }
   for (uint32_t j = k; j < hi; j++) {
     const td_tok *t = &doc->toks[j];
     if (e->tokact[j] >= 0) {
@@ -712,12 +763,19 @@ static int scare_quoted(const td_doc *doc, const td_sent *s, const trig *tr) {
     if (doc->toks[k].flags & TD_TOK_QUOTE_CLOSE) open = -1;
   }
   if (open < 0) return 0;
+  /* a quoted phrase after a verb ("expressed \"grave concern\"") is a
+   * partial quotation; after "the" or "so-called" it keeps its distance */
+  if (open > (int)s->tok0) {
+    const td_tok *b = &doc->toks[open - 1];
+    if (b->upos != TD_DET && !is_word(b, "so-called") && !is_word(b, "called")) return 0;
+  }
   for (uint32_t k = tr->tok1; k < s->tok0 + s->ntok && k < tr->tok1 + 3; k++)
     if (doc->toks[k].flags & TD_TOK_QUOTE_CLOSE) return tr->tok0 - (uint32_t)open <= 3;
   return 0;
 }
 
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
+  if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
   if (!s->ntok) return;
   sctx c = {.doc = doc, .arena = &doc->arena};
@@ -912,6 +970,26 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     /* the parse wins where it found an argument; the clause scan fills
      * what it missed (the parser is young, the scan is shallow) */
+    /* a shallow group that contains the parse's is the fuller reading of
+     * a coordination the parser cut short */
+    if (psrc.n && src.n > psrc.n) {
+      int sub = 1;
+      for (int a = 0; a < psrc.n; a++) {
+        int in = 0;
+        for (int b = 0; b < src.n; b++) in |= psrc.actor[a] == src.actor[b];
+        sub &= in;
+      }
+      if (sub) psrc = src;
+    }
+    if (ptgt.n && tgt.n > ptgt.n) {
+      int sub = 1;
+      for (int a = 0; a < ptgt.n; a++) {
+        int in = 0;
+        for (int b = 0; b < tgt.n; b++) in |= ptgt.actor[a] == tgt.actor[b];
+        sub &= in;
+      }
+      if (sub) ptgt = tgt;
+    }
     int clash = 0;
     for (int a = 0; a < psrc.n; a++)
       for (int b = 0; b < tgt.n; b++) clash |= psrc.actor[a] == tgt.actor[b];
@@ -923,6 +1001,23 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     } else if (!src.n) {
       src = psrc;
     }
+    /* "the officials condemned", "they agreed", "the two nations vowed"
+     * with no actor of their own: the group that acted last before */
+    if (!src.n && !tr->noun && e->last_src.n >= 2) {
+      for (int64_t j = (int64_t)tr->tok0 - 1; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 4; j--) {
+        const td_tok *w = &doc->toks[j];
+        static const char *const plural[] = {"official", "nation", "country", "side", "minister",
+                                             "leader", "government", "ally", "advisor",
+                                             "adviser", "they", NULL};
+        if (in_list(lemma_of(w), plural) || in_list(w->norm, plural)) {
+          src = e->last_src;
+          break;
+        }
+        if (w->upos != TD_AUX && w->upos != TD_ADV && w->upos != TD_NUM && w->upos != TD_ADJ)
+          break;
+      }
+    }
+    if (src.n >= 2) e->last_src = src, e->last_sent = si;
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
     int attr = attribution(e, s, tr);
