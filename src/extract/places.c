@@ -167,6 +167,27 @@ static int locative(const td_doc *doc, const cand *c) {
          tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1;
 }
 
+/* The folded surface of tokens [tok0, tok1) into buf: norms joined by a
+ * space where the text has one. */
+static const char *cand_key(const td_doc *doc, uint32_t tok0, uint32_t tok1, char *key, size_t cap) {
+  size_t kn = 0;
+  for (uint32_t t = tok0; t < tok1 && kn + 2 < cap; t++) {
+    const char *w = doc->toks[t].norm ? doc->toks[t].norm : "";
+    if (t > tok0 && (doc->toks[t].flags & TD_TOK_SPACE_BEFORE)) key[kn++] = ' ';
+    size_t wl = strlen(w);
+    if (kn + wl >= cap - 1) break;
+    memcpy(key + kn, w, wl), kn += wl;
+  }
+  key[kn] = 0;
+  return key;
+}
+
+static int stop_cb(void *ctx, const td_match *m) {
+  (void)m;
+  *(int *)ctx = 1;
+  return 1;
+}
+
 /* Whether the name opens a paragraph in capitals and a dash, comma or
  * parenthesis follows: a dateline ("SEOUL —", "TORONTO (AP)"). */
 static int dateline(const td_doc *doc, const cand *c) {
@@ -183,7 +204,7 @@ static const char *const not_places[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "god", "christ", "mars", "venus", "el nino", "el niño",
-    "lent", "easter", "christmas",
+    "lent", "easter", "christmas", "notre dame", "jesus",
     /* institution and language words that small towns are named after */
     "congress", "senate", "parliament", "university", "college", "centre", "center",
     "commerce", "industry", "justice", "police", "enterprise", "alliance", "union", "state",
@@ -207,7 +228,8 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
   if (actor_person && !locative(doc, c)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
-  if (c->tok1 - c->tok0 == 1 && t0->norm && in_list(not_places, t0->norm)) return 1;
+  char key[256];
+  if (in_list(not_places, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
    * unless the word opens a paragraph as a dateline ("PARIS —") */
   if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
@@ -232,6 +254,13 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
   int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(prev);
   int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
+  /* a lone given name ("Olivia", "Michael") is a person, not a small town */
+  if (c->tok1 - c->tok0 == 1 && !area && !big && eng->dict) {
+    static const char *const given[] = {"name.given", NULL};
+    int hit = 0;
+    td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
+    if (hit) return 2;
+  }
   /* "the University", "Centre for ...": an institution, not a town */
   if (c->tok1 - c->tok0 == 1 && !area && !big &&
       ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
@@ -457,15 +486,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     cand *c = &cs.c[i];
     if (c->drop) continue;
     char key[256];
-    size_t kn = 0;
-    for (uint32_t t = c->tok0; t < c->tok1 && kn < sizeof key - 2; t++) {
-      const char *w = doc->toks[t].norm ? doc->toks[t].norm : "";
-      if (t > c->tok0 && (doc->toks[t].flags & TD_TOK_SPACE_BEFORE)) key[kn++] = ' ';
-      size_t wl = strlen(w);
-      if (kn + wl >= sizeof key - 1) break;
-      memcpy(key + kn, w, wl), kn += wl;
-    }
-    key[kn] = 0;
+    cand_key(doc, c->tok0, c->tok1, key, sizeof key);
     size_t k = 0;
     while (k < ng && strcmp(gs[k].key, key) != 0) k++;
     if (k == ng) {
