@@ -116,6 +116,76 @@ int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
                    td_format fmt, int threads, FILE *out, FILE *err,
                    int progress, td_run_stats *stats);
 
+/* The same driver, handing each extracted document to cb instead of writing
+ * it: cb(ctx, doc, json, len) is called in input order, one call at a time
+ * (under the driver's output lock), with the document and its `tidings/1`
+ * JSON (both owned by the driver, valid during the call). Failed documents
+ * are reported to err and not passed on. When cb returns non-zero it is not
+ * called again (the rest is drained) and the result is -1. Returns as
+ * td_extract_run. */
+typedef int (*td_doc_cb)(void *ctx, const td_doc *doc, const char *json, size_t len);
+int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
+                td_format fmt, int threads, td_doc_cb cb, void *ctx, FILE *err,
+                int progress, td_run_stats *stats);
+
+/* ---- knowledge base ----
+ * A store of many articles' facts (SQLite file), merged across articles:
+ * events with their mentions, actor profiles, claims with agreement,
+ * story clusters and near-duplicate versions. Schema: docs/SCHEMA.md. */
+typedef struct td_kb td_kb;
+
+/* Opens (creating and migrating when not readonly) the store at path.
+ * NULL with a message in err on failure. Close with td_kb_close(). */
+td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen);
+void td_kb_close(td_kb *kb);
+
+typedef struct td_kb_stats {
+  size_t added;     /* documents stored for the first time */
+  size_t replaced;  /* documents whose older version's facts were replaced */
+  size_t unchanged; /* documents already in the store with this content */
+  size_t failed;    /* documents that could not be extracted or stored */
+} td_kb_stats;
+
+/* Stores one `tidings/1` JSON record (idempotent: the same content changes
+ * nothing; a changed article with the same url, or the same id and source,
+ * replaces its old facts). Does not merge. Batches commit every 64 documents;
+ * td_kb_commit() ends the open batch. 0 on success, -1 with err set. */
+int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *st,
+                   char *err, size_t errlen);
+int td_kb_commit(td_kb *kb, char *err, size_t errlen);
+
+/* Extracts paths with td_run_each and stores every document, then merges
+ * when `merge`. Returns as td_extract_run. */
+int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npaths,
+                 td_format fmt, int threads, FILE *err, int progress, int merge,
+                 td_kb_stats *st);
+
+/* Rebuilds the merged tables from the stored facts (deterministic: the
+ * same documents give the same result in any order). 0 or -1 with err. */
+int td_kb_merge(td_kb *kb, char *err, size_t errlen);
+
+typedef enum { TD_KB_TABLE = 0, TD_KB_JSON, TD_KB_CSV } td_kb_format;
+typedef struct td_kb_query {
+  const char *what;   /* events, quotes, claims, actors, stories, articles */
+  const char *actor, *source, *target, *root, *since, *until, *place,
+      *speaker, *text; /* filters, NULL for none */
+  long limit;          /* 0: no limit */
+  td_kb_format format;
+} td_kb_query;
+
+/* Runs one query and writes its rows to out. Number of rows, or -1. */
+long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size_t errlen);
+
+/* Writes the store: format "gdelt" (events.csv and mentions.csv, GDELT 2.0
+ * tab-separated columns), "jsonl" (canonical: sorted by content keys, no
+ * ingest times, byte-identical for the same articles) or "csv". outdir NULL:
+ * everything to out. 0 or -1 with err. */
+int td_kb_export(td_kb *kb, const char *format, const char *outdir, FILE *out,
+                 char *err, size_t errlen);
+
+/* Row counts of every table, one "table N" line each (for checks). */
+int td_kb_counts(td_kb *kb, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

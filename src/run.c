@@ -4,6 +4,9 @@
  * N workers run the per-document pipeline, and results are written in
  * input order by whichever worker completes the next one due. Memory is
  * bounded by the ring size; output is identical for any thread count.
+ * td_run_each is the same driver handing each document to a callback (in
+ * input order, under the output lock) instead of writing it: the knowledge
+ * base's ingest is built on it, and td_extract_run on top of it.
  */
 #include "doc.h"
 
@@ -15,6 +18,7 @@
 
 typedef struct {
   td_input *in;
+  td_doc *doc;     /* kept for the callback (NULL when it failed) */
   char *json, *err, *id;
   size_t len, bytes;
   int done;
@@ -22,7 +26,10 @@ typedef struct {
 
 typedef struct {
   td_engine *eng;
-  FILE *out, *errf;
+  FILE *errf;
+  td_doc_cb cb;
+  void *ctx;
+  int cb_failed;
   slot *ring;
   size_t R;
   size_t seq;      /* inputs read so far */
@@ -49,7 +56,8 @@ static void process(runner *r, slot *s) {
   s->id = td_xstrdup(s->in->id ? s->in->id : "-");
   if (td_doc_error(doc)) s->err = td_xstrdup(td_doc_error(doc));
   else s->json = td_doc_to_json(doc, &s->len);
-  td_doc_free(doc);
+  if (s->err) td_doc_free(doc);
+  else s->doc = doc;
   td_input_free(s->in);
   s->in = NULL;
 }
@@ -75,10 +83,10 @@ static void flush_ready(runner *r) {
       r->st.failed++;
       if (r->progress) fputc('\r', r->errf);
       fprintf(r->errf, "tidings: %s: %s\n", s->id, s->err);
-    } else {
-      fwrite(s->json, 1, s->len, r->out);
-      fputc('\n', r->out);
+    } else if (!r->cb_failed && r->cb(r->ctx, s->doc, s->json, s->len) != 0) {
+      r->cb_failed = 1; /* the consumer gave up: drain without calling it */
     }
+    td_doc_free(s->doc);
     free(s->json);
     free(s->err);
     free(s->id);
@@ -118,16 +126,16 @@ static void submit(runner *r, td_input *in) {
   pthread_mutex_unlock(&r->mu);
 }
 
-int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
-                   td_format fmt, int threads, FILE *out, FILE *err,
-                   int progress, td_run_stats *stats) {
+int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
+                td_format fmt, int threads, td_doc_cb cb, void *ctx, FILE *err,
+                int progress, td_run_stats *stats) {
   if (threads <= 0) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     threads = n > 0 ? (int)n : 1;
   }
   if (threads > 256) threads = 256;
   runner r = {0};
-  r.eng = eng, r.out = out, r.errf = err, r.progress = progress;
+  r.eng = eng, r.cb = cb, r.ctx = ctx, r.errf = err, r.progress = progress;
   r.R = (size_t)threads * 8;
   r.ring = td_xcalloc(r.R, sizeof(slot));
   r.t0 = now_s();
@@ -168,7 +176,6 @@ int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
   pthread_cond_broadcast(&r.cv_work);
   pthread_mutex_unlock(&r.mu);
   for (int i = 0; i < nthreads; i++) pthread_join(tids[i], NULL);
-  fflush(out);
   r.st.seconds = now_s() - r.t0;
   show_progress(&r, 1);
   if (stats) *stats = r.st;
@@ -177,6 +184,22 @@ int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
   pthread_mutex_destroy(&r.mu);
   pthread_cond_destroy(&r.cv_work);
   pthread_cond_destroy(&r.cv_space);
-  if (open_failed) return -1;
+  if (open_failed || r.cb_failed) return -1;
   return (int)(r.st.failed > 0x7fffffff ? 0x7fffffff : r.st.failed);
+}
+
+static int write_line(void *ctx, const td_doc *doc, const char *json, size_t len) {
+  FILE *out = ctx;
+  fwrite(json, 1, len, out);
+  fputc('\n', out);
+  return 0;
+}
+
+int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
+                   td_format fmt, int threads, FILE *out, FILE *err,
+                   int progress, td_run_stats *stats) {
+  int rc = td_run_each(eng, paths, npaths, fmt, threads, write_line, out, err,
+                       progress, stats);
+  fflush(out);
+  return rc;
 }

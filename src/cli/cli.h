@@ -10,6 +10,10 @@
 int td_cmd_extract(int argc, char **argv);
 int td_cmd_eval(int argc, char **argv);
 int td_cmd_train(int argc, char **argv);
+int td_cmd_ingest(int argc, char **argv);
+int td_cmd_merge(int argc, char **argv);
+int td_cmd_query(int argc, char **argv);
+int td_cmd_export(int argc, char **argv);
 
 /* Shared option helpers. */
 int td_cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -16,6 +16,10 @@ static const char usage[] =
     "  extract FILE|DIR|- ...   extract facts, one JSON object per article, to stdout\n"
     "  eval LAYER FILE          measure a layer on annotated data (tagger, parser)\n"
     "  train MODEL ...          train a model from a treebank (tagger, parser)\n"
+    "  ingest --db PATH FILE|DIR|- ...  extract and store in a knowledge base, merge\n"
+    "  merge --db PATH          rebuild a knowledge base's merged tables\n"
+    "  query --db PATH KIND     events, quotes, claims, actors, stories, articles\n"
+    "  export --db PATH --format gdelt|jsonl|csv [--out DIR]\n"
     "  help [COMMAND]           show help\n"
     "\n"
     "Run 'tidings COMMAND --help' for a command's options.\n";
@@ -39,6 +43,10 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "extract") == 0) return td_cmd_extract(argc - 1, argv + 1);
   if (strcmp(cmd, "eval") == 0) return td_cmd_eval(argc - 1, argv + 1);
   if (strcmp(cmd, "train") == 0) return td_cmd_train(argc - 1, argv + 1);
+  if (strcmp(cmd, "ingest") == 0) return td_cmd_ingest(argc - 1, argv + 1);
+  if (strcmp(cmd, "merge") == 0) return td_cmd_merge(argc - 1, argv + 1);
+  if (strcmp(cmd, "query") == 0) return td_cmd_query(argc - 1, argv + 1);
+  if (strcmp(cmd, "export") == 0) return td_cmd_export(argc - 1, argv + 1);
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("tidings %s\n", TD_VERSION);
     return 0;
@@ -49,6 +57,10 @@ int main(int argc, char **argv) {
       if (strcmp(argv[2], "extract") == 0) return td_cmd_extract(2, sub);
       if (strcmp(argv[2], "eval") == 0) return td_cmd_eval(2, sub);
       if (strcmp(argv[2], "train") == 0) return td_cmd_train(2, sub);
+      if (strcmp(argv[2], "ingest") == 0) return td_cmd_ingest(2, sub);
+      if (strcmp(argv[2], "merge") == 0) return td_cmd_merge(2, sub);
+      if (strcmp(argv[2], "query") == 0) return td_cmd_query(2, sub);
+      if (strcmp(argv[2], "export") == 0) return td_cmd_export(2, sub);
     }
     fputs(usage, stdout);
     return 0;

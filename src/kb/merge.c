@@ -1,0 +1,687 @@
+/*
+ * merge.c — the knowledge base's merge: rebuilds the m_* tables from the
+ * stored per-document facts. Near-duplicate versions (same title without
+ * wire markers, or min-hash overlap of the text), story clusters (articles
+ * sharing actors and places within days), events (one per real-world
+ * happening: same root code, source and target, dates within a day),
+ * actor profiles, and claims grouped by what they measure with agreement
+ * marked. Every step reads its input sorted by content keys and groups
+ * with union-find whose roots are the smallest members, so the result is
+ * the same whatever the order the documents arrived in.
+ */
+#include "kb/kb.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- claims intervals ---- */
+
+void td_kb_interval(const char *q, double v, int has_max, double vmax, double *lo, double *hi) {
+  *lo = v, *hi = v;
+  if (!q) q = "exact";
+  if (has_max && vmax >= v) *hi = vmax;
+  if (strcmp(q, "about") == 0) {
+    double d = fabs(v) * 0.1;
+    *lo = v - d, *hi = (has_max && vmax >= v ? vmax : v) + d;
+  } else if (strcmp(q, "at_least") == 0 || strcmp(q, "over") == 0 || strcmp(q, "more_than") == 0) {
+    *hi = HUGE_VAL;
+  } else if (strcmp(q, "at_most") == 0 || strcmp(q, "under") == 0 || strcmp(q, "up_to") == 0 ||
+             strcmp(q, "less_than") == 0) {
+    *lo = v >= 0 ? 0 : -HUGE_VAL;
+  } else if (strcmp(q, "vague") == 0) {
+    *hi = v * 10; /* "thousands of" (2000): up to ten times the figure */
+  }
+}
+
+int td_kb_intervals_agree(double lo1, double hi1, double lo2, double hi2) {
+  return lo1 <= hi2 && lo2 <= hi1;
+}
+
+/* ---- helpers ---- */
+
+typedef struct {
+  int *p;
+  size_t n;
+} uf;
+
+static void uf_init(uf *u, size_t n) {
+  u->n = n;
+  u->p = td_xmalloc((n ? n : 1) * sizeof *u->p);
+  for (size_t i = 0; i < n; i++) u->p[i] = (int)i;
+}
+static int uf_find(uf *u, int x) {
+  while (u->p[x] != x) {
+    u->p[x] = u->p[u->p[x]];
+    x = u->p[x];
+  }
+  return x;
+}
+/* Joins the sets; the smaller index is the root, so roots are the smallest
+ * member whatever the order of the unions. */
+static void uf_union(uf *u, int a, int b) {
+  a = uf_find(u, a), b = uf_find(u, b);
+  if (a == b) return;
+  if (a < b) u->p[b] = a;
+  else u->p[a] = b;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD..." or INT32_MIN when not a date. */
+static long day_number(const char *s) {
+  if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return INT32_MIN;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return INT32_MIN;
+  long y = atol(s), m = atol(s + 5), d = atol(s + 8);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return INT32_MIN;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static char *dupcol(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_column_text(st, i);
+  return t ? td_xstrdup((const char *)t) : NULL;
+}
+
+static int cmpstr(const char *a, const char *b) {
+  if (!a || !b) return a ? 1 : b ? -1 : 0;
+  return strcmp(a, b);
+}
+
+#define PREP(var, sql)                                                   \
+  sqlite3_stmt *var = NULL;                                              \
+  if (sqlite3_prepare_v2(kb->db, sql, -1, &var, NULL) != SQLITE_OK) {   \
+    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));        \
+    goto fail;                                                           \
+  }
+
+/* The documents, sorted by key, with what the merge needs. */
+typedef struct {
+  char *key, *title, *date, *source;
+  long day;
+  uint64_t sig[TD_KB_NHASH];
+  int group;  /* version group: index of its smallest member */
+  int story;  /* story: index of its smallest member */
+} mdoc;
+
+static int doc_index(mdoc *d, size_t n, const char *key) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(d[mid].key, key);
+    if (c == 0) return (int)mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/* The title lowercased, wire markers "(LEAD)", "(2nd LD)", "(URGENT)" ...
+ * and punctuation dropped, into a malloc'd string. */
+static char *title_norm(const char *t) {
+  td_buf b = {0};
+  for (const char *p = t; *p; p++) {
+    if (*p == '(') {
+      const char *q = strchr(p, ')');
+      if (q && q - p < 24) {
+        int wire = 0;
+        for (const char *r = p; r < q; r++)
+          if ((r[0] == 'L' && r[1] == 'D') || strncmp(r, "LEAD", 4) == 0 || strncmp(r, "URGENT", 6) == 0 ||
+              strncmp(r, "UPDATE", 6) == 0)
+            wire = 1;
+        if (wire) {
+          p = q;
+          continue;
+        }
+      }
+    }
+    unsigned char c = (unsigned char)*p;
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+      td_buf_putc(&b, c >= 'A' && c <= 'Z' ? c | 32 : c);
+    else if (b.len && b.ptr[b.len - 1] != ' ')
+      td_buf_putc(&b, ' ');
+  }
+  while (b.len && b.ptr[b.len - 1] == ' ') b.len--;
+  if (!b.ptr) return td_xstrdup("");
+  b.ptr[b.len] = 0;
+  return td_buf_detach(&b, NULL);
+}
+
+static int cmp_title(const void *a, const void *b) {
+  char *const *x = a, *const *y = b;
+  int c = strcmp(x[0], y[0]);
+  return c ? c : (int)((intptr_t)x[1] - (intptr_t)y[1]);
+}
+
+/* ---- the steps ---- */
+
+static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+  uf u;
+  uf_init(&u, n);
+  /* same normalized title (at least three words) */
+  char **pairs = td_xcalloc(2 * (n ? n : 1), sizeof *pairs);
+  size_t np = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!d[i].title) continue;
+    char *t = title_norm(d[i].title);
+    int words = 1;
+    for (char *p = t; *p; p++) words += *p == ' ';
+    if (!*t || words < 3) {
+      free(t);
+      continue;
+    }
+    pairs[2 * np] = t;
+    pairs[2 * np + 1] = (char *)(intptr_t)i;
+    np++;
+  }
+  qsort(pairs, np, 2 * sizeof *pairs, cmp_title);
+  for (size_t i = 1; i < np; i++)
+    if (strcmp(pairs[2 * i], pairs[2 * i - 2]) == 0)
+      uf_union(&u, (int)(intptr_t)pairs[2 * i - 1], (int)(intptr_t)pairs[2 * i + 1]);
+  for (size_t i = 0; i < np; i++) free(pairs[2 * i]);
+  free(pairs);
+  /* text overlap: candidates sharing a min-hash band, kept at >= 80% */
+  int rc = -1;
+  PREP(st, "SELECT DISTINCT a.doc_key, b.doc_key FROM doc_bands a JOIN doc_bands b"
+           " ON a.band=b.band AND a.h=b.h AND a.doc_key<b.doc_key ORDER BY 1, 2");
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int a = doc_index(d, n, (const char *)sqlite3_column_text(st, 0));
+    int b = doc_index(d, n, (const char *)sqlite3_column_text(st, 1));
+    if (a < 0 || b < 0) continue;
+    int same = 0;
+    for (int k = 0; k < TD_KB_NHASH; k++) same += d[a].sig[k] == d[b].sig[k];
+    if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, a, b);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  PREP(ins, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)");
+  for (size_t i = 0; i < n; i++) {
+    d[i].group = uf_find(&u, (int)i);
+    sqlite3_reset(ins);
+    td_kb_bind_str(ins, 1, d[i].key);
+    td_kb_bind_str(ins, 2, d[d[i].group].key);
+    td_kb_bind_str(ins, 3, (size_t)d[i].group == i ? NULL : "near-duplicate");
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+      snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+      sqlite3_finalize(ins);
+      goto fail;
+    }
+  }
+  sqlite3_finalize(ins);
+  rc = 0;
+fail:
+  free(u.p);
+  return rc;
+}
+
+static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+  uf u;
+  uf_init(&u, n);
+  int rc = -1;
+  for (size_t i = 0; i < n; i++) uf_union(&u, (int)i, d[i].group);
+  /* features: actors that are not whole countries, places below country */
+  static const char feats[] =
+      "WITH f AS (SELECT DISTINCT doc_key, 'a:' || entity AS k FROM actors"
+      "  WHERE entity IS NOT NULL AND coalesce(kind, '') <> 'country'"
+      " UNION SELECT DISTINCT doc_key, 'p:' || name FROM places"
+      "  WHERE coalesce(feature, '') NOT LIKE 'PCL%'),"
+      " df AS (SELECT k FROM f GROUP BY k HAVING count(*) BETWEEN 2 AND 50),"
+      " g AS (SELECT f.* FROM f JOIN df USING(k)),"
+      " nf AS (SELECT doc_key, count(*) AS c FROM f GROUP BY doc_key)"
+      " SELECT a.doc_key, b.doc_key, count(*), na.c, nb.c FROM g a JOIN g b"
+      "  ON a.k=b.k AND a.doc_key<b.doc_key JOIN nf na ON na.doc_key=a.doc_key"
+      "  JOIN nf nb ON nb.doc_key=b.doc_key GROUP BY a.doc_key, b.doc_key ORDER BY 1, 2";
+  PREP(st, feats);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int a = doc_index(d, n, (const char *)sqlite3_column_text(st, 0));
+    int b = doc_index(d, n, (const char *)sqlite3_column_text(st, 1));
+    int shared = sqlite3_column_int(st, 2);
+    int na = sqlite3_column_int(st, 3), nb = sqlite3_column_int(st, 4);
+    if (a < 0 || b < 0 || shared < 2) continue;
+    int m = na < nb ? na : nb;
+    if (shared * 3 < m) continue; /* a third of the smaller article's features */
+    if (d[a].day != INT32_MIN && d[b].day != INT32_MIN && labs(d[a].day - d[b].day) > 3) continue;
+    uf_union(&u, a, b);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  PREP(ins, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)");
+  char (*skeys)[65] = td_xcalloc(n ? n : 1, 65);
+  for (size_t i = 0; i < n; i++) {
+    d[i].story = uf_find(&u, (int)i);
+    if ((size_t)d[i].story == i) td_kb_key(skeys[i], 2, "story", d[i].key);
+  }
+  for (size_t i = 0; i < n; i++) {
+    sqlite3_reset(ins);
+    td_kb_bind_str(ins, 1, d[i].key);
+    td_kb_bind_str(ins, 2, skeys[d[i].story]);
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+      snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+      sqlite3_finalize(ins);
+      free(skeys);
+      goto fail;
+    }
+  }
+  sqlite3_finalize(ins);
+  free(skeys);
+  if (td_kb_exec(kb,
+                 "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
+                 " top_places, title)"
+                 " SELECT s.story_key, count(DISTINCT v.group_key), min(substr(d.date, 1, 10)),"
+                 "  max(substr(d.date, 1, 10)),"
+                 "  (SELECT group_concat(name, '; ') FROM (SELECT m.name, count(DISTINCT a.doc_key) c"
+                 "    FROM actors a JOIN m_story_docs x ON x.doc_key=a.doc_key"
+                 "    LEFT JOIN (SELECT entity, min(name) name FROM actors GROUP BY entity) m"
+                 "    ON m.entity=a.entity WHERE x.story_key=s.story_key AND a.entity IS NOT NULL"
+                 "    GROUP BY a.entity ORDER BY c DESC, a.entity LIMIT 5)),"
+                 "  (SELECT group_concat(name, '; ') FROM (SELECT p.name, count(DISTINCT p.doc_key) c"
+                 "    FROM places p JOIN m_story_docs x ON x.doc_key=p.doc_key"
+                 "    WHERE x.story_key=s.story_key GROUP BY p.name ORDER BY c DESC, p.name LIMIT 5)),"
+                 "  (SELECT d2.title FROM m_story_docs y JOIN documents d2 ON d2.doc_key=y.doc_key"
+                 "    WHERE y.story_key=s.story_key AND d2.title IS NOT NULL ORDER BY d2.doc_key LIMIT 1)"
+                 " FROM m_story_docs s JOIN documents d ON d.doc_key=s.doc_key"
+                 " JOIN m_versions v ON v.doc_key=s.doc_key GROUP BY s.story_key",
+                 err, errlen) != 0)
+    goto fail;
+  rc = 0;
+fail:
+  free(u.p);
+  return rc;
+}
+
+/* One event mention as the event merge reads it. */
+typedef struct {
+  char *doc, *eid, *root, *cameo, *src, *tgt, *srccode, *tgtcode, *date, *place;
+  int quad;
+  double goldstein;
+  long day;
+  int di; /* document index */
+} mev;
+
+static int cmp_mev(const void *a, const void *b) {
+  const mev *x = a, *y = b;
+  int c;
+  if ((c = cmpstr(x->root, y->root)) || (c = cmpstr(x->src, y->src)) || (c = cmpstr(x->tgt, y->tgt)))
+    return c;
+  if (x->day != y->day) return x->day < y->day ? -1 : 1;
+  if ((c = strcmp(x->doc, y->doc))) return c;
+  return strcmp(x->eid, y->eid);
+}
+
+/* Writes one merged event: mentions ev[0..k). */
+static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, sqlite3_stmt *ins, sqlite3_stmt *men,
+                       char *err, size_t errlen) {
+  /* the smallest mention (doc, eid) names the event */
+  size_t first = 0;
+  for (size_t i = 1; i < k; i++)
+    if (strcmp(ev[i].doc, ev[first].doc) < 0 ||
+        (strcmp(ev[i].doc, ev[first].doc) == 0 && strcmp(ev[i].eid, ev[first].eid) < 0))
+      first = i;
+  char key[65];
+  td_kb_key(key, 4, "event", ev[first].root, ev[first].doc, ev[first].eid);
+  /* most frequent cameo code, then place (ties: smallest) */
+  const char *cameo = ev[0].cameo, *place = NULL;
+  size_t best = 0, bestp = 0;
+  for (size_t i = 0; i < k; i++) {
+    size_t c = 0, cp = 0;
+    for (size_t j = 0; j < k; j++) {
+      c += cmpstr(ev[i].cameo, ev[j].cameo) == 0;
+      cp += ev[i].place && cmpstr(ev[i].place, ev[j].place) == 0;
+    }
+    if (c > best || (c == best && cmpstr(ev[i].cameo, cameo) < 0)) best = c, cameo = ev[i].cameo;
+    if (cp > bestp || (cp && cp == bestp && cmpstr(ev[i].place, place) < 0)) bestp = cp, place = ev[i].place;
+  }
+  int quad = 0;
+  double gs = 0;
+  for (size_t i = 0; i < k; i++)
+    if (cmpstr(ev[i].cameo, cameo) == 0) {
+      quad = ev[i].quad, gs = ev[i].goldstein;
+      break;
+    }
+  /* articles: distinct version groups; sources: distinct source names (or
+   * the version group for articles without one); seen: article dates */
+  int *groups = td_xmalloc(k * sizeof *groups);
+  const char **srcs = td_xmalloc(k * sizeof *srcs);
+  size_t na = 0, ns = 0;
+  const char *firstd = NULL, *lastd = NULL, *date = NULL;
+  for (size_t i = 0; i < k; i++) {
+    mdoc *m = &d[ev[i].di];
+    size_t j;
+    for (j = 0; j < na && groups[j] != m->group; j++) {}
+    if (j == na) groups[na++] = m->group;
+    const char *s = d[m->group].source ? d[m->group].source : d[m->group].key;
+    for (j = 0; j < ns && strcmp(srcs[j], s) != 0; j++) {}
+    if (j == ns) srcs[ns++] = s;
+    if (m->date && (!firstd || strcmp(m->date, firstd) < 0)) firstd = m->date;
+    if (m->date && (!lastd || strcmp(m->date, lastd) > 0)) lastd = m->date;
+    if (ev[i].date && (!date || strcmp(ev[i].date, date) < 0)) date = ev[i].date;
+  }
+  free(groups);
+  free(srcs);
+  unsigned long long gid = strtoull((char[16]){key[0], key[1], key[2], key[3], key[4], key[5], key[6],
+                                              key[7], key[8], key[9], key[10], key[11], key[12], key[13],
+                                              0},
+                                    NULL, 16);
+  sqlite3_reset(ins);
+  td_kb_bind_str(ins, 1, key);
+  sqlite3_bind_int64(ins, 2, (sqlite3_int64)gid);
+  td_kb_bind_str(ins, 3, ev[first].root);
+  td_kb_bind_str(ins, 4, cameo);
+  sqlite3_bind_int(ins, 5, quad);
+  sqlite3_bind_double(ins, 6, gs);
+  td_kb_bind_str(ins, 7, ev[first].src);
+  td_kb_bind_str(ins, 8, ev[first].srccode);
+  td_kb_bind_str(ins, 9, ev[first].tgt);
+  td_kb_bind_str(ins, 10, ev[first].tgtcode);
+  td_kb_bind_str(ins, 11, date);
+  td_kb_bind_str(ins, 12, firstd);
+  td_kb_bind_str(ins, 13, lastd);
+  sqlite3_bind_int64(ins, 14, (sqlite3_int64)k);
+  sqlite3_bind_int64(ins, 15, (sqlite3_int64)ns);
+  sqlite3_bind_int64(ins, 16, (sqlite3_int64)na);
+  td_kb_bind_str(ins, 17, place);
+  char skey[65];
+  td_kb_key(skey, 2, "story", d[d[ev[first].di].story].key);
+  td_kb_bind_str(ins, 18, skey);
+  if (sqlite3_step(ins) != SQLITE_DONE) goto fail;
+  for (size_t i = 0; i < k; i++) {
+    sqlite3_reset(men);
+    td_kb_bind_str(men, 1, key);
+    td_kb_bind_str(men, 2, ev[i].doc);
+    td_kb_bind_str(men, 3, ev[i].eid);
+    if (sqlite3_step(men) != SQLITE_DONE) goto fail;
+  }
+  return 0;
+fail:
+  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  return -1;
+}
+
+static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+  int rc = -1;
+  mev *ev = NULL;
+  size_t ne = 0, cap = 0;
+  sqlite3_stmt *ins = NULL, *men = NULL;
+  PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, coalesce(sa.entity, e.source_code),"
+           " coalesce(ta.entity, e.target_code), e.source_code, e.target_code,"
+           " coalesce(e.date, (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time"
+           "   AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'), substr(dd.date, 1, 10)),"
+           " p.name, e.quad, e.goldstein"
+           " FROM events e JOIN documents dd ON dd.doc_key=e.doc_key"
+           " LEFT JOIN actors sa ON sa.doc_key=e.doc_key AND sa.aid=e.source"
+           " LEFT JOIN actors ta ON ta.doc_key=e.doc_key AND ta.aid=e.target"
+           " LEFT JOIN places p ON p.doc_key=e.doc_key AND p.pid=e.place"
+           " WHERE e.root IS NOT NULL");
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    TD_GROW(ev, cap, ne + 1);
+    mev *m = &ev[ne++];
+    memset(m, 0, sizeof *m);
+    m->doc = dupcol(st, 0), m->eid = dupcol(st, 1), m->root = dupcol(st, 2), m->cameo = dupcol(st, 3);
+    m->src = dupcol(st, 4), m->tgt = dupcol(st, 5), m->srccode = dupcol(st, 6);
+    m->tgtcode = dupcol(st, 7), m->date = dupcol(st, 8), m->place = dupcol(st, 9);
+    m->quad = sqlite3_column_int(st, 10), m->goldstein = sqlite3_column_double(st, 11);
+    m->day = day_number(m->date);
+    if (m->day == INT32_MIN) m->date = (free(m->date), NULL);
+    m->di = doc_index(d, n, m->doc);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (ne) qsort(ev, ne, sizeof *ev, cmp_mev);
+  PREP(ins_, "INSERT INTO m_events(event_key, gid, root, cameo, quad, goldstein, source_entity,"
+             " source_code, target_entity, target_code, date, first_seen, last_seen, num_mentions,"
+             " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins = ins_;
+  PREP(men_, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)");
+  men = men_;
+  /* runs of the same (root, source, target): dated mentions chain while the
+   * gap is at most a day; undated ones group by story */
+  size_t i = 0;
+  mev *tmp = td_xmalloc((ne ? ne : 1) * sizeof *tmp);
+  while (i < ne) {
+    size_t j = i + 1;
+    while (j < ne && !cmpstr(ev[j].root, ev[i].root) && !cmpstr(ev[j].src, ev[i].src) &&
+           !cmpstr(ev[j].tgt, ev[i].tgt))
+      j++;
+    /* undated first (day INT32_MIN sorts first) */
+    size_t a = i;
+    size_t u_end = i;
+    while (u_end < j && ev[u_end].day == INT32_MIN) u_end++;
+    /* undated: by story, written in story order of their smallest member */
+    int *done = td_xcalloc(u_end - i + 1, sizeof *done);
+    for (size_t x = i; x < u_end; x++) {
+      if (done[x - i] || ev[x].di < 0) continue;
+      size_t k = 0;
+      for (size_t y = x; y < u_end; y++)
+        if (!done[y - i] && ev[y].di >= 0 && d[ev[y].di].story == d[ev[x].di].story)
+          tmp[k++] = ev[y], done[y - i] = 1;
+      if (write_event(kb, d, tmp, k, ins, men, err, errlen) != 0) {
+        free(done);
+        free(tmp);
+        goto fail;
+      }
+    }
+    free(done);
+    a = u_end;
+    while (a < j) {
+      size_t b = a + 1;
+      while (b < j && ev[b].day - ev[b - 1].day <= 1) b++;
+      size_t k = 0;
+      for (size_t y = a; y < b; y++)
+        if (ev[y].di >= 0) tmp[k++] = ev[y];
+      if (k && write_event(kb, d, tmp, k, ins, men, err, errlen) != 0) {
+        free(tmp);
+        goto fail;
+      }
+      a = b;
+    }
+    i = j;
+  }
+  free(tmp);
+  rc = 0;
+fail:
+  if (ins) sqlite3_finalize(ins);
+  if (men) sqlite3_finalize(men);
+  for (size_t k = 0; k < ne; k++) {
+    free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
+    free(ev[k].tgt), free(ev[k].srccode), free(ev[k].tgtcode), free(ev[k].date), free(ev[k].place);
+  }
+  free(ev);
+  return rc;
+}
+
+static int merge_actors(td_kb *kb, char *err, size_t errlen) {
+  return td_kb_exec(
+      kb,
+      "WITH nm AS (SELECT doc_key, aid, count(*) AS n FROM actor_mentions GROUP BY doc_key, aid),"
+      " a AS (SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key, substr(d.date, 1, 10) AS date,"
+      "  coalesce(nm.n, 0) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
+      "  LEFT JOIN nm ON nm.doc_key=a.doc_key AND nm.aid=a.aid WHERE a.entity IS NOT NULL),"
+      " names AS (SELECT entity, name, count(*) AS c FROM a GROUP BY entity, name),"
+      " bn AS (SELECT entity, name FROM (SELECT entity, name, row_number() OVER"
+      "  (PARTITION BY entity ORDER BY c DESC, name) AS r FROM names) WHERE r=1),"
+      " codes AS (SELECT entity, code, kind, country, count(*) AS c FROM a GROUP BY entity, code, kind, country),"
+      " bc AS (SELECT entity, code, kind, country FROM (SELECT *, row_number() OVER"
+      "  (PARTITION BY entity ORDER BY c DESC, code, kind, country) AS r FROM codes) WHERE r=1),"
+      " agg AS (SELECT entity, count(DISTINCT doc_key) AS na, sum(n) AS nm, min(date) AS f, max(date) AS l"
+      "  FROM a GROUP BY entity),"
+      " al AS (SELECT entity, group_concat(name, '; ') AS names FROM (SELECT entity, name FROM names"
+      "  ORDER BY entity, c DESC, name) GROUP BY entity)"
+      " INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions, first_seen,"
+      "  last_seen, names)"
+      " SELECT agg.entity, bn.name, bc.kind, bc.code, bc.country, agg.na, agg.nm, agg.f, agg.l, al.names"
+      " FROM agg JOIN bn USING(entity) JOIN bc USING(entity) JOIN al USING(entity);"
+      "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen)"
+      " SELECT a.entity, a.role, count(DISTINCT a.doc_key), min(substr(d.date, 1, 10)),"
+      "  max(substr(d.date, 1, 10)) FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
+      " WHERE a.entity IS NOT NULL AND a.role IS NOT NULL GROUP BY a.entity, a.role;",
+      err, errlen);
+}
+
+/* One quantity as the claims merge reads it. */
+typedef struct {
+  char key[65];
+  char *doc, *nid, *measure, *status, *subject, *frame, *qual, *claimant, *claimant_text, *time;
+  double value, vmax, lo, hi;
+  int has_max, di, agrees, disagrees;
+} mclaim;
+
+static int cmp_claim(const void *a, const void *b) {
+  const mclaim *x = a, *y = b;
+  int c;
+  if ((c = cmpstr(x->measure, y->measure)) || (c = cmpstr(x->status, y->status))) return c;
+  return strcmp(x->key, y->key);
+}
+
+static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
+  if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
+  if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
+  if (a->subject && b->subject && a->frame && b->frame) return 1;
+  return a->di >= 0 && b->di >= 0 && d[a->di].story == d[b->di].story;
+}
+
+static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+  int rc = -1;
+  mclaim *c = NULL;
+  size_t nc = 0, cap = 0;
+  sqlite3_stmt *ins = NULL, *rel = NULL;
+  uf u = {0};
+  PREP(st, "SELECT q.doc_key, q.nid, q.measure, coalesce(q.status, 'actual'),"
+           " coalesce(ab.country, ab.code, ab.entity),"
+           " coalesce(CASE WHEN t.value GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(t.value, 1, 4) END,"
+           "  CASE WHEN dd.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(dd.date, 1, 4) END),"
+           " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text), 'source:' || coalesce(dd.source, q.doc_key)),"
+           " q.claimed_by_text, t.value, q.value, q.value_max"
+           " FROM quantities q JOIN documents dd ON dd.doc_key=q.doc_key"
+           " LEFT JOIN actors ab ON ab.doc_key=q.doc_key AND ab.aid=q.about"
+           " LEFT JOIN actors cb ON cb.doc_key=q.doc_key AND cb.aid=q.claimed_by"
+           " LEFT JOIN times t ON t.doc_key=q.doc_key AND t.tid=q.time"
+           " WHERE q.measure IS NOT NULL AND q.value IS NOT NULL"
+           "  AND (q.claimed_by IS NOT NULL OR q.claimed_by_text IS NOT NULL OR q.about IS NOT NULL)");
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    TD_GROW(c, cap, nc + 1);
+    mclaim *m = &c[nc++];
+    memset(m, 0, sizeof *m);
+    m->doc = dupcol(st, 0), m->nid = dupcol(st, 1), m->measure = dupcol(st, 2), m->status = dupcol(st, 3);
+    m->subject = dupcol(st, 4), m->frame = dupcol(st, 5), m->qual = dupcol(st, 6);
+    m->claimant = dupcol(st, 7), m->claimant_text = dupcol(st, 8), m->time = dupcol(st, 9);
+    m->value = sqlite3_column_double(st, 10);
+    m->has_max = sqlite3_column_type(st, 11) != SQLITE_NULL;
+    m->vmax = sqlite3_column_double(st, 11);
+    td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
+    td_kb_key(m->key, 3, "claim", m->doc, m->nid);
+    m->di = doc_index(d, n, m->doc);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (nc) qsort(c, nc, sizeof *c, cmp_claim);
+  uf_init(&u, nc);
+  PREP(rel_, "INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,?)");
+  rel = rel_;
+  for (size_t i = 0; i < nc;) {
+    size_t j = i + 1;
+    while (j < nc && !cmpstr(c[j].measure, c[i].measure) && !cmpstr(c[j].status, c[i].status)) j++;
+    for (size_t a = i; a < j; a++)
+      for (size_t b = a + 1; b < j; b++)
+        if (compatible(&c[a], &c[b], d)) uf_union(&u, (int)a, (int)b);
+    for (size_t a = i; a < j; a++)
+      for (size_t b = a + 1; b < j; b++) {
+        if (uf_find(&u, (int)a) != uf_find(&u, (int)b)) continue;
+        if (!strcmp(c[a].claimant, c[b].claimant)) continue;
+        if (c[a].di >= 0 && c[b].di >= 0 && d[c[a].di].group == d[c[b].di].group && c[a].di != c[b].di)
+          continue; /* versions of one article do not confirm it */
+        int agree = td_kb_intervals_agree(c[a].lo, c[a].hi, c[b].lo, c[b].hi);
+        if (agree) c[a].agrees++, c[b].agrees++;
+        else c[a].disagrees++, c[b].disagrees++;
+        sqlite3_reset(rel);
+        td_kb_bind_str(rel, 1, c[a].key);
+        td_kb_bind_str(rel, 2, c[b].key);
+        td_kb_bind_str(rel, 3, agree ? "agree" : "disagree");
+        if (sqlite3_step(rel) != SQLITE_DONE) goto sqlfail;
+      }
+    i = j;
+  }
+  PREP(ins_, "INSERT INTO m_claims(claim_key, group_key, doc_key, nid, measure, status, subject, frame,"
+             " value, value_max, qualifier, lo, hi, claimant, claimant_text, time, agrees, disagrees)"
+             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins = ins_;
+  for (size_t i = 0; i < nc; i++) {
+    mclaim *m = &c[i];
+    char gk[65];
+    mclaim *r = &c[uf_find(&u, (int)i)]; /* smallest index = smallest key in the bucket */
+    td_kb_key(gk, 4, "claims", r->measure, r->status, r->key);
+    sqlite3_reset(ins);
+    td_kb_bind_str(ins, 1, m->key);
+    td_kb_bind_str(ins, 2, gk);
+    td_kb_bind_str(ins, 3, m->doc);
+    td_kb_bind_str(ins, 4, m->nid);
+    td_kb_bind_str(ins, 5, m->measure);
+    td_kb_bind_str(ins, 6, m->status);
+    td_kb_bind_str(ins, 7, m->subject);
+    td_kb_bind_str(ins, 8, m->frame);
+    sqlite3_bind_double(ins, 9, m->value);
+    if (m->has_max) sqlite3_bind_double(ins, 10, m->vmax);
+    td_kb_bind_str(ins, 11, m->qual);
+    if (isfinite(m->lo)) sqlite3_bind_double(ins, 12, m->lo);
+    if (isfinite(m->hi)) sqlite3_bind_double(ins, 13, m->hi);
+    td_kb_bind_str(ins, 14, m->claimant);
+    td_kb_bind_str(ins, 15, m->claimant_text);
+    td_kb_bind_str(ins, 16, m->time);
+    sqlite3_bind_int(ins, 17, m->agrees);
+    sqlite3_bind_int(ins, 18, m->disagrees);
+    if (sqlite3_step(ins) != SQLITE_DONE) goto sqlfail;
+  }
+  rc = 0;
+  goto fail;
+sqlfail:
+  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+fail:
+  if (ins) sqlite3_finalize(ins);
+  if (rel) sqlite3_finalize(rel);
+  for (size_t k = 0; k < nc; k++) {
+    free(c[k].doc), free(c[k].nid), free(c[k].measure), free(c[k].status), free(c[k].subject);
+    free(c[k].frame), free(c[k].qual), free(c[k].claimant), free(c[k].claimant_text), free(c[k].time);
+  }
+  free(c);
+  free(u.p);
+  return rc;
+}
+
+int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
+  if (td_kb_commit(kb, err, errlen) != 0) return -1;
+  if (td_kb_exec(kb, "BEGIN IMMEDIATE;"
+                     "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
+                     "DELETE FROM m_events; DELETE FROM m_event_mentions; DELETE FROM m_actors;"
+                     "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
+                 err, errlen) != 0)
+    return -1;
+  mdoc *d = NULL;
+  size_t n = 0, cap = 0;
+  int rc = -1;
+  PREP(st, "SELECT doc_key, title, substr(date, 1, 10), source, minhash FROM documents ORDER BY doc_key");
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    TD_GROW(d, cap, n + 1);
+    mdoc *m = &d[n++];
+    memset(m, 0, sizeof *m);
+    m->key = dupcol(st, 0), m->title = dupcol(st, 1), m->date = dupcol(st, 2), m->source = dupcol(st, 3);
+    m->day = day_number(m->date);
+    if (sqlite3_column_bytes(st, 4) == (int)sizeof m->sig) memcpy(m->sig, sqlite3_column_blob(st, 4), sizeof m->sig);
+  }
+  sqlite3_finalize(st);
+  if (merge_versions(kb, d, n, err, errlen) != 0 || merge_stories(kb, d, n, err, errlen) != 0 ||
+      merge_events(kb, d, n, err, errlen) != 0 || merge_actors(kb, err, errlen) != 0 ||
+      merge_claims(kb, d, n, err, errlen) != 0)
+    goto fail;
+  rc = td_kb_exec(kb, "COMMIT", err, errlen);
+fail:
+  if (rc != 0) {
+    char e2[64];
+    td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
+  }
+  for (size_t i = 0; i < n; i++) free(d[i].key), free(d[i].title), free(d[i].date), free(d[i].source);
+  free(d);
+  return rc;
+}

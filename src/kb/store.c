@@ -1,0 +1,737 @@
+/*
+ * store.c — the knowledge base's store: opens the SQLite file (WAL mode),
+ * creates and migrates the schema (docs/SCHEMA.md), and writes one
+ * document's facts from its `tidings/1` JSON record. Keys come from content:
+ * a document is its text's sha256; a changed article (same url, or same id
+ * and source) replaces the older version's facts. Writes are batched, one
+ * transaction per TD_KB_BATCH documents, so an interrupted ingest leaves
+ * whole batches and re-running it skips what is already there.
+ */
+#include "kb/kb.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char schema_v1[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);\n"
+    "CREATE TABLE documents(doc_key TEXT PRIMARY KEY, id TEXT, input_sha256 TEXT,"
+    " source TEXT, url TEXT, title TEXT, date TEXT, date_from TEXT, lang TEXT,"
+    " wire_marker TEXT, text TEXT NOT NULL, nchars INTEGER, minhash BLOB);\n"
+    "CREATE TABLE doc_copies(doc_key TEXT NOT NULL, id TEXT NOT NULL, input_sha256 TEXT NOT NULL,"
+    " source TEXT, url TEXT, PRIMARY KEY(doc_key, id, input_sha256));\n"
+    "CREATE INDEX doc_copies_url ON doc_copies(url);\n"
+    "CREATE INDEX doc_copies_id ON doc_copies(id, source);\n"
+    "CREATE TABLE doc_bands(doc_key TEXT NOT NULL, band INTEGER NOT NULL, h INTEGER NOT NULL);\n"
+    "CREATE INDEX doc_bands_h ON doc_bands(band, h);\n"
+    "CREATE INDEX doc_bands_doc ON doc_bands(doc_key);\n"
+    "CREATE TABLE sentences(doc_key TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, end INTEGER,"
+    " PRIMARY KEY(doc_key, idx)) WITHOUT ROWID;\n"
+    "CREATE TABLE actors(doc_key TEXT NOT NULL, aid TEXT NOT NULL, entity TEXT, name TEXT, kind TEXT,"
+    " code TEXT, country TEXT, sector TEXT, role TEXT, role_past INTEGER, known INTEGER,"
+    " PRIMARY KEY(doc_key, aid)) WITHOUT ROWID;\n"
+    "CREATE INDEX actors_entity ON actors(entity);\n"
+    "CREATE TABLE actor_mentions(doc_key TEXT NOT NULL, aid TEXT NOT NULL, start INTEGER, end INTEGER,"
+    " sentence INTEGER);\n"
+    "CREATE INDEX actor_mentions_doc ON actor_mentions(doc_key);\n"
+    "CREATE TABLE places(doc_key TEXT NOT NULL, pid TEXT NOT NULL, name TEXT, geonameid INTEGER,"
+    " country TEXT, feature TEXT, lat REAL, lon REAL, PRIMARY KEY(doc_key, pid)) WITHOUT ROWID;\n"
+    "CREATE INDEX places_name ON places(name);\n"
+    "CREATE TABLE place_mentions(doc_key TEXT NOT NULL, pid TEXT NOT NULL, start INTEGER, end INTEGER,"
+    " sentence INTEGER);\n"
+    "CREATE INDEX place_mentions_doc ON place_mentions(doc_key);\n"
+    "CREATE TABLE times(doc_key TEXT NOT NULL, tid TEXT NOT NULL, text TEXT, type TEXT, value TEXT,"
+    " start INTEGER, end INTEGER, sentence INTEGER, PRIMARY KEY(doc_key, tid)) WITHOUT ROWID;\n"
+    "CREATE TABLE quotes(doc_key TEXT NOT NULL, qid TEXT NOT NULL, text TEXT, start INTEGER, end INTEGER,"
+    " speaker TEXT, speaker_text TEXT, cue TEXT, partial INTEGER, time TEXT, sentence INTEGER,"
+    " confidence REAL, PRIMARY KEY(doc_key, qid)) WITHOUT ROWID;\n"
+    "CREATE TABLE quantities(doc_key TEXT NOT NULL, nid TEXT NOT NULL, text TEXT, value REAL,"
+    " value_max REAL, qualifier TEXT, unit TEXT, measure TEXT, status TEXT, about TEXT,"
+    " claimed_by TEXT, claimed_by_text TEXT, time TEXT, start INTEGER, end INTEGER,"
+    " sentence INTEGER, confidence REAL, PRIMARY KEY(doc_key, nid)) WITHOUT ROWID;\n"
+    "CREATE TABLE events(doc_key TEXT NOT NULL, eid TEXT NOT NULL, mention TEXT, cameo TEXT, root TEXT,"
+    " quad INTEGER, goldstein REAL, plover TEXT, plover_mode TEXT, source TEXT, target TEXT,"
+    " source_code TEXT, target_code TEXT, verb TEXT, polarity TEXT, modality TEXT,"
+    " attributed_to TEXT, time TEXT, date TEXT, place TEXT, sentence INTEGER, start INTEGER,"
+    " end INTEGER, confidence REAL, PRIMARY KEY(doc_key, eid)) WITHOUT ROWID;\n"
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_key UNINDEXED, title, text);\n"
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(doc_key UNINDEXED, qid UNINDEXED, text);\n"
+    /* merged tables: rebuilt by td_kb_merge from the facts above */
+    "CREATE TABLE m_versions(doc_key TEXT PRIMARY KEY, group_key TEXT NOT NULL, reason TEXT) WITHOUT ROWID;\n"
+    "CREATE TABLE m_story_docs(doc_key TEXT PRIMARY KEY, story_key TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE INDEX m_story_docs_story ON m_story_docs(story_key);\n"
+    "CREATE TABLE m_stories(story_key TEXT PRIMARY KEY, num_articles INTEGER, first_date TEXT,"
+    " last_date TEXT, top_actors TEXT, top_places TEXT, title TEXT) WITHOUT ROWID;\n"
+    "CREATE TABLE m_events(event_key TEXT PRIMARY KEY, gid INTEGER, root TEXT, cameo TEXT, quad INTEGER,"
+    " goldstein REAL, source_entity TEXT, source_code TEXT, target_entity TEXT, target_code TEXT,"
+    " date TEXT, first_seen TEXT, last_seen TEXT, num_mentions INTEGER, num_sources INTEGER,"
+    " num_articles INTEGER, place TEXT, story_key TEXT) WITHOUT ROWID;\n"
+    "CREATE INDEX m_events_date ON m_events(date);\n"
+    "CREATE INDEX m_events_src ON m_events(source_code);\n"
+    "CREATE INDEX m_events_tgt ON m_events(target_code);\n"
+    "CREATE INDEX m_events_root ON m_events(root, date);\n"
+    "CREATE TABLE m_event_mentions(event_key TEXT NOT NULL, doc_key TEXT NOT NULL, eid TEXT NOT NULL,"
+    " PRIMARY KEY(event_key, doc_key, eid)) WITHOUT ROWID;\n"
+    "CREATE TABLE m_actors(entity TEXT PRIMARY KEY, name TEXT, kind TEXT, code TEXT, country TEXT,"
+    " num_articles INTEGER, num_mentions INTEGER, first_seen TEXT, last_seen TEXT,"
+    " names TEXT) WITHOUT ROWID;\n"
+    "CREATE TABLE m_actor_roles(entity TEXT NOT NULL, role TEXT NOT NULL, num_articles INTEGER,"
+    " first_seen TEXT, last_seen TEXT, PRIMARY KEY(entity, role)) WITHOUT ROWID;\n"
+    "CREATE TABLE m_claims(claim_key TEXT PRIMARY KEY, group_key TEXT NOT NULL, doc_key TEXT NOT NULL,"
+    " nid TEXT NOT NULL, measure TEXT, status TEXT, subject TEXT, frame TEXT, value REAL,"
+    " value_max REAL, qualifier TEXT, lo REAL, hi REAL, claimant TEXT, claimant_text TEXT,"
+    " time TEXT, agrees INTEGER, disagrees INTEGER) WITHOUT ROWID;\n"
+    "CREATE INDEX m_claims_group ON m_claims(group_key);\n"
+    "CREATE TABLE m_claim_relations(a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL,"
+    " PRIMARY KEY(a, b)) WITHOUT ROWID;\n";
+
+/* Migrations: index i upgrades version i to i + 1. */
+static const char *const migrations[] = {schema_v1};
+
+sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen) {
+  for (int i = 0; i < kb->ncache; i++)
+    if (kb->cache[i].sql == sql) {
+      sqlite3_reset(kb->cache[i].st);
+      sqlite3_clear_bindings(kb->cache[i].st);
+      return kb->cache[i].st;
+    }
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+    return NULL;
+  }
+  if (kb->ncache < (int)(sizeof kb->cache / sizeof kb->cache[0])) {
+    kb->cache[kb->ncache].sql = sql;
+    kb->cache[kb->ncache++].st = st;
+  } else {
+    /* cache full: not expected with literal statements; keep working */
+    sqlite3_finalize(kb->cache[0].st);
+    kb->cache[0].sql = sql, kb->cache[0].st = st;
+  }
+  return st;
+}
+
+int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen) {
+  char *msg = NULL;
+  if (sqlite3_exec(kb->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    snprintf(err, errlen, "sqlite: %s", msg ? msg : sqlite3_errmsg(kb->db));
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
+void td_kb_bind_str(sqlite3_stmt *st, int i, const char *s) {
+  if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(st, i);
+}
+
+void td_kb_key(char hex[65], int nparts, ...) {
+  td_sha256 c;
+  unsigned char out[32];
+  va_list ap;
+  td_sha256_init(&c);
+  va_start(ap, nparts);
+  for (int i = 0; i < nparts; i++) {
+    const char *p = va_arg(ap, const char *);
+    if (i) td_sha256_update(&c, "\x1f", 1);
+    if (p) td_sha256_update(&c, p, strlen(p));
+  }
+  va_end(ap);
+  td_sha256_final(&c, out);
+  for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", out[i]);
+}
+
+static int schema_version(td_kb *kb) {
+  sqlite3_stmt *st;
+  int v = 0;
+  if (sqlite3_prepare_v2(kb->db, "SELECT value FROM meta WHERE key='schema_version'", -1, &st,
+                         NULL) != SQLITE_OK)
+    return 0; /* no meta table: an empty store */
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
+  if (strncmp(path, "postgres://", 11) == 0 || strncmp(path, "postgresql://", 13) == 0) {
+    snprintf(err, errlen, "%s: PostgreSQL stores are not supported yet (use an SQLite file)", path);
+    return NULL;
+  }
+  td_kb *kb = td_xcalloc(1, sizeof *kb);
+  kb->readonly = readonly;
+  int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path, &kb->db, flags, NULL) != SQLITE_OK) {
+    snprintf(err, errlen, "%s: %s", path, kb->db ? sqlite3_errmsg(kb->db) : "cannot open");
+    td_kb_close(kb);
+    return NULL;
+  }
+  sqlite3_busy_timeout(kb->db, 10000);
+  int v = schema_version(kb);
+  if (readonly) {
+    if (v != TD_KB_SCHEMA_VERSION) {
+      snprintf(err, errlen, "%s: not a tidings store (schema version %d, want %d)", path, v,
+               TD_KB_SCHEMA_VERSION);
+      td_kb_close(kb);
+      return NULL;
+    }
+    return kb;
+  }
+  if (td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err, errlen) != 0) {
+    td_kb_close(kb);
+    return NULL;
+  }
+  if (v > TD_KB_SCHEMA_VERSION) {
+    snprintf(err, errlen, "%s: schema version %d is newer than this tidings (%d)", path, v,
+             TD_KB_SCHEMA_VERSION);
+    td_kb_close(kb);
+    return NULL;
+  }
+  for (; v < TD_KB_SCHEMA_VERSION; v++) {
+    char sql[160];
+    snprintf(sql, sizeof sql,
+             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%d');", v + 1);
+    if (td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0 ||
+        td_kb_exec(kb, migrations[v], err, errlen) != 0 || td_kb_exec(kb, sql, err, errlen) != 0 ||
+        td_kb_exec(kb, "COMMIT", err, errlen) != 0) {
+      td_kb_exec(kb, "ROLLBACK", err + strlen(err), 0);
+      td_kb_close(kb);
+      return NULL;
+    }
+  }
+  return kb;
+}
+
+void td_kb_close(td_kb *kb) {
+  if (!kb) return;
+  char err[256];
+  if (kb->in_tx) td_kb_commit(kb, err, sizeof err);
+  for (int i = 0; i < kb->ncache; i++) sqlite3_finalize(kb->cache[i].st);
+  sqlite3_close(kb->db);
+  free(kb);
+}
+
+int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
+  if (!kb->in_tx) return 0;
+  kb->in_tx = 0;
+  kb->batch = 0;
+  return td_kb_exec(kb, "COMMIT", err, errlen);
+}
+
+/* ---- reading the JSON record ---- */
+
+static const char *jstr(json_t *o, const char *k) {
+  json_t *v = json_object_get(o, k);
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void bind_jstr(sqlite3_stmt *st, int i, json_t *o, const char *k) {
+  td_kb_bind_str(st, i, jstr(o, k));
+}
+
+static void bind_jnum(sqlite3_stmt *st, int i, json_t *o, const char *k) {
+  json_t *v = json_object_get(o, k);
+  if (json_is_integer(v)) sqlite3_bind_int64(st, i, json_integer_value(v));
+  else if (json_is_real(v)) sqlite3_bind_double(st, i, json_real_value(v));
+  else if (json_is_boolean(v)) sqlite3_bind_int(st, i, json_is_true(v));
+  else sqlite3_bind_null(st, i);
+}
+
+/* Binds span [s, e] of o[k] to i and i + 1 (NULLs when absent). */
+static void bind_span(sqlite3_stmt *st, int i, json_t *o, const char *k, long *s_out) {
+  json_t *v = json_object_get(o, k);
+  *s_out = -1;
+  if (json_is_array(v) && json_array_size(v) == 2) {
+    *s_out = (long)json_integer_value(json_array_get(v, 0));
+    sqlite3_bind_int64(st, i, json_integer_value(json_array_get(v, 0)));
+    sqlite3_bind_int64(st, i + 1, json_integer_value(json_array_get(v, 1)));
+  } else {
+    sqlite3_bind_null(st, i);
+    sqlite3_bind_null(st, i + 1);
+  }
+}
+
+/* The sentence index holding code point offset off, by binary search over
+ * the sentence starts, or -1. */
+static long sentence_of(const long *starts, size_t n, long off) {
+  if (off < 0 || n == 0) return -1;
+  size_t lo = 0, hi = n;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  return starts[lo] <= off ? (long)lo : -1;
+}
+
+static int step_done(td_kb *kb, sqlite3_stmt *st, char *err, size_t errlen) {
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+    return -1;
+  }
+  return 0;
+}
+
+#define STMT(var, sql)                                   \
+  sqlite3_stmt *var = td_kb_stmt(kb, sql, err, errlen);  \
+  if (!var) return -1
+
+static const char *const fact_tables[] = {
+    "DELETE FROM sentences WHERE doc_key=?", "DELETE FROM actors WHERE doc_key=?",
+    "DELETE FROM actor_mentions WHERE doc_key=?", "DELETE FROM places WHERE doc_key=?",
+    "DELETE FROM place_mentions WHERE doc_key=?", "DELETE FROM times WHERE doc_key=?",
+    "DELETE FROM quotes WHERE doc_key=?", "DELETE FROM quantities WHERE doc_key=?",
+    "DELETE FROM events WHERE doc_key=?", "DELETE FROM documents_fts WHERE doc_key=?",
+    "DELETE FROM quotes_fts WHERE doc_key=?", "DELETE FROM doc_bands WHERE doc_key=?"};
+
+/* Removes a document's facts (not its row or copies). */
+static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
+  for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {
+    STMT(st, fact_tables[i]);
+    td_kb_bind_str(st, 1, key);
+    if (step_done(kb, st, err, errlen) != 0) return -1;
+  }
+  return 0;
+}
+
+static int delete_doc(td_kb *kb, const char *key, char *err, size_t errlen) {
+  if (delete_facts(kb, key, err, errlen) != 0) return -1;
+  STMT(a, "DELETE FROM documents WHERE doc_key=?");
+  td_kb_bind_str(a, 1, key);
+  if (step_done(kb, a, err, errlen) != 0) return -1;
+  STMT(b, "DELETE FROM doc_copies WHERE doc_key=?");
+  td_kb_bind_str(b, 1, key);
+  return step_done(kb, b, err, errlen);
+}
+
+/* ---- near-duplicate signature: min-hash over word 5-shingles ---- */
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+/* Fills sig[TD_KB_NHASH] from text (ASCII-folded words of letters and
+ * digits; other bytes separate words). A text under 5 words hashes what it has. */
+static int wordch(unsigned c) {
+  return c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+}
+
+static void minhash(const char *text, uint64_t sig[TD_KB_NHASH]) {
+  uint64_t win[5] = {0};
+  size_t nw = 0;
+  for (int k = 0; k < TD_KB_NHASH; k++) sig[k] = UINT64_MAX;
+  const unsigned char *p = (const unsigned char *)text;
+  for (;;) {
+    while (*p && !wordch(*p)) p++;
+    if (!*p) break;
+    uint64_t h = 1469598103934665603ULL;
+    while (*p && wordch(*p)) {
+      unsigned c = *p >= 'A' && *p <= 'Z' ? *p | 32 : *p;
+      h = (h ^ c) * 1099511628211ULL;
+      p++;
+    }
+    win[nw % 5] = h;
+    nw++;
+    if (nw >= 5) {
+      uint64_t s = 0;
+      for (size_t j = nw - 5; j < nw; j++) s = mix64(s ^ win[j % 5]);
+      for (int k = 0; k < TD_KB_NHASH; k++) {
+        uint64_t v = mix64(s + 0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1));
+        if (v < sig[k]) sig[k] = v;
+      }
+    }
+  }
+  if (nw > 0 && nw < 5) {
+    uint64_t s = 0;
+    for (size_t j = 0; j < nw; j++) s = mix64(s ^ win[j]);
+    for (int k = 0; k < TD_KB_NHASH; k++) sig[k] = mix64(s + 0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1));
+  }
+}
+
+/* ---- writing a document ---- */
+
+static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_t errlen) {
+  json_t *doc = json_object_get(root, "doc");
+  const char *text = jstr(root, "text");
+  if (!text) text = "";
+  uint64_t sig[TD_KB_NHASH];
+  minhash(text, sig);
+  STMT(d, "INSERT OR REPLACE INTO documents(doc_key, id, input_sha256, source, url, title, date,"
+          " date_from, lang, wire_marker, text, nchars, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  td_kb_bind_str(d, 1, key);
+  bind_jstr(d, 2, doc, "id");
+  bind_jstr(d, 3, doc, "input_sha256");
+  bind_jstr(d, 4, doc, "source");
+  bind_jstr(d, 5, doc, "url");
+  bind_jstr(d, 6, doc, "title");
+  bind_jstr(d, 7, doc, "date");
+  bind_jstr(d, 8, doc, "date_from");
+  bind_jstr(d, 9, doc, "lang");
+  bind_jstr(d, 10, doc, "wire_marker");
+  td_kb_bind_str(d, 11, text);
+  size_t nchars = 0;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) nchars += (*p & 0xC0) != 0x80;
+  sqlite3_bind_int64(d, 12, (sqlite3_int64)nchars);
+  sqlite3_bind_blob(d, 13, sig, sizeof sig, SQLITE_TRANSIENT);
+  if (step_done(kb, d, err, errlen) != 0) return -1;
+
+  STMT(bd, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)");
+  for (int b = 0; b < TD_KB_NHASH / 2; b++) {
+    sqlite3_reset(bd);
+    td_kb_bind_str(bd, 1, key);
+    sqlite3_bind_int(bd, 2, b);
+    sqlite3_bind_int64(bd, 3, (sqlite3_int64)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1));
+    if (step_done(kb, bd, err, errlen) != 0) return -1;
+  }
+
+  STMT(fts, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)");
+  td_kb_bind_str(fts, 1, key);
+  bind_jstr(fts, 2, doc, "title");
+  td_kb_bind_str(fts, 3, text);
+  if (step_done(kb, fts, err, errlen) != 0) return -1;
+
+  /* sentences: their starts locate every mention's sentence */
+  json_t *sents = json_object_get(root, "sentences");
+  size_t ns = json_array_size(sents);
+  long *starts = td_xcalloc(ns + 1, sizeof *starts);
+  STMT(ss, "INSERT INTO sentences(doc_key, idx, start, end) VALUES(?,?,?,?)");
+  for (size_t i = 0; i < ns; i++) {
+    json_t *s = json_array_get(sents, i);
+    starts[i] = (long)json_integer_value(json_array_get(s, 0));
+    sqlite3_reset(ss);
+    td_kb_bind_str(ss, 1, key);
+    sqlite3_bind_int64(ss, 2, (sqlite3_int64)i);
+    sqlite3_bind_int64(ss, 3, json_integer_value(json_array_get(s, 0)));
+    sqlite3_bind_int64(ss, 4, json_integer_value(json_array_get(s, 1)));
+    if (step_done(kb, ss, err, errlen) != 0) goto fail;
+  }
+
+  size_t i;
+  json_t *o;
+  sqlite3_stmt *st, *mt;
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO actors(doc_key, aid, entity, name, kind, code, country,"
+                      " sector, role, role_past, known) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
+  mt = td_kb_stmt(kb, "INSERT INTO actor_mentions(doc_key, aid, start, end, sentence) VALUES(?,?,?,?,?)",
+                  err, errlen);
+  if (!st || !mt) goto fail;
+  json_array_foreach(json_object_get(root, "actors"), i, o) {
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "entity");
+    bind_jstr(st, 4, o, "name");
+    bind_jstr(st, 5, o, "kind");
+    bind_jstr(st, 6, o, "code");
+    bind_jstr(st, 7, o, "country");
+    bind_jstr(st, 8, o, "sector");
+    bind_jstr(st, 9, o, "role");
+    bind_jnum(st, 10, o, "role_past");
+    bind_jnum(st, 11, o, "known");
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+    size_t j;
+    json_t *m;
+    json_array_foreach(json_object_get(o, "mentions"), j, m) {
+      long s = (long)json_integer_value(json_array_get(m, 0));
+      sqlite3_reset(mt);
+      td_kb_bind_str(mt, 1, key);
+      bind_jstr(mt, 2, o, "id");
+      sqlite3_bind_int64(mt, 3, s);
+      sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
+      sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
+      if (step_done(kb, mt, err, errlen) != 0) goto fail;
+    }
+  }
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO places(doc_key, pid, name, geonameid, country, feature, lat,"
+                      " lon) VALUES(?,?,?,?,?,?,?,?)", err, errlen);
+  mt = td_kb_stmt(kb, "INSERT INTO place_mentions(doc_key, pid, start, end, sentence) VALUES(?,?,?,?,?)",
+                  err, errlen);
+  if (!st || !mt) goto fail;
+  json_array_foreach(json_object_get(root, "places"), i, o) {
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "name");
+    bind_jnum(st, 4, o, "geonameid");
+    bind_jstr(st, 5, o, "country");
+    bind_jstr(st, 6, o, "feature");
+    bind_jnum(st, 7, o, "lat");
+    bind_jnum(st, 8, o, "lon");
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+    size_t j;
+    json_t *m;
+    json_array_foreach(json_object_get(o, "mentions"), j, m) {
+      long s = (long)json_integer_value(json_array_get(m, 0));
+      sqlite3_reset(mt);
+      td_kb_bind_str(mt, 1, key);
+      bind_jstr(mt, 2, o, "id");
+      sqlite3_bind_int64(mt, 3, s);
+      sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
+      sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
+      if (step_done(kb, mt, err, errlen) != 0) goto fail;
+    }
+  }
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO times(doc_key, tid, text, type, value, start, end, sentence)"
+                      " VALUES(?,?,?,?,?,?,?,?)", err, errlen);
+  if (!st) goto fail;
+  json_array_foreach(json_object_get(root, "times"), i, o) {
+    long s;
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "text");
+    bind_jstr(st, 4, o, "type");
+    bind_jstr(st, 5, o, "value");
+    bind_span(st, 6, o, "span", &s);
+    sqlite3_bind_int64(st, 8, sentence_of(starts, ns, s));
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+  }
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quotes(doc_key, qid, text, start, end, speaker, speaker_text,"
+                      " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                  err, errlen);
+  mt = td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen);
+  if (!st || !mt) goto fail;
+  json_array_foreach(json_object_get(root, "quotes"), i, o) {
+    long s;
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "text");
+    bind_span(st, 4, o, "span", &s);
+    bind_jstr(st, 6, o, "speaker");
+    bind_jstr(st, 7, o, "speaker_text");
+    bind_jstr(st, 8, o, "cue");
+    bind_jnum(st, 9, o, "partial");
+    bind_jstr(st, 10, o, "time");
+    bind_jnum(st, 11, o, "sentence");
+    bind_jnum(st, 12, o, "confidence");
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+    sqlite3_reset(mt);
+    td_kb_bind_str(mt, 1, key);
+    bind_jstr(mt, 2, o, "id");
+    bind_jstr(mt, 3, o, "text");
+    if (step_done(kb, mt, err, errlen) != 0) goto fail;
+  }
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quantities(doc_key, nid, text, value, value_max, qualifier,"
+                      " unit, measure, status, about, claimed_by, claimed_by_text, time, start, end,"
+                      " sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
+  if (!st) goto fail;
+  json_array_foreach(json_object_get(root, "quantities"), i, o) {
+    long s;
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "text");
+    bind_jnum(st, 4, o, "value");
+    bind_jnum(st, 5, o, "value_max");
+    bind_jstr(st, 6, o, "qualifier");
+    bind_jstr(st, 7, o, "unit");
+    bind_jstr(st, 8, o, "measure");
+    bind_jstr(st, 9, o, "status");
+    bind_jstr(st, 10, o, "about");
+    bind_jstr(st, 11, o, "claimed_by");
+    bind_jstr(st, 12, o, "claimed_by_text");
+    bind_jstr(st, 13, o, "time");
+    bind_span(st, 14, o, "span", &s);
+    bind_jnum(st, 16, o, "sentence");
+    bind_jnum(st, 17, o, "confidence");
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+  }
+  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO events(doc_key, eid, mention, cameo, root, quad, goldstein,"
+                      " plover, plover_mode, source, target, source_code, target_code, verb, polarity,"
+                      " modality, attributed_to, time, date, place, sentence, start, end, confidence)"
+                      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
+  if (!st) goto fail;
+  json_array_foreach(json_object_get(root, "events"), i, o) {
+    long s;
+    sqlite3_reset(st);
+    td_kb_bind_str(st, 1, key);
+    bind_jstr(st, 2, o, "id");
+    bind_jstr(st, 3, o, "mention");
+    bind_jstr(st, 4, o, "cameo");
+    bind_jstr(st, 5, o, "root");
+    bind_jnum(st, 6, o, "quad");
+    bind_jnum(st, 7, o, "goldstein");
+    bind_jstr(st, 8, o, "plover");
+    bind_jstr(st, 9, o, "plover_mode");
+    bind_jstr(st, 10, o, "source");
+    bind_jstr(st, 11, o, "target");
+    bind_jstr(st, 12, o, "source_code");
+    bind_jstr(st, 13, o, "target_code");
+    bind_jstr(st, 14, o, "verb");
+    bind_jstr(st, 15, o, "polarity");
+    bind_jstr(st, 16, o, "modality");
+    bind_jstr(st, 17, o, "attributed_to");
+    bind_jstr(st, 18, o, "time");
+    bind_jstr(st, 19, o, "date");
+    bind_jstr(st, 20, o, "place");
+    bind_jnum(st, 21, o, "sentence");
+    bind_span(st, 22, o, "span", &s);
+    bind_jnum(st, 24, o, "confidence");
+    if (step_done(kb, st, err, errlen) != 0) goto fail;
+  }
+  free(starts);
+  return 0;
+fail:
+  free(starts);
+  return -1;
+}
+
+/* Compares copies (id, input hash): the smallest is the one whose facts the
+ * store keeps, so that the result does not depend on the order of arrival. */
+static int copy_cmp(const char *id1, const char *h1, const char *id2, const char *h2) {
+  int c = strcmp(id1 ? id1 : "", id2 ? id2 : "");
+  return c ? c : strcmp(h1 ? h1 : "", h2 ? h2 : "");
+}
+
+/* Removes older versions of the article: copies elsewhere with the same url
+ * (or, without a url, the same id and source). Counts *replaced. */
+static int drop_older(td_kb *kb, const char *key, const char *id, const char *source,
+                      const char *url, int *replaced, char *err, size_t errlen) {
+  sqlite3_stmt *q;
+  if (url) {
+    q = td_kb_stmt(kb, "SELECT DISTINCT doc_key FROM doc_copies WHERE url=? AND doc_key<>?", err, errlen);
+    if (!q) return -1;
+    td_kb_bind_str(q, 1, url);
+  } else if (source && id) {
+    q = td_kb_stmt(kb, "SELECT DISTINCT doc_key FROM doc_copies WHERE id=? AND source=? AND url IS NULL"
+                       " AND doc_key<>?", err, errlen);
+    if (!q) return -1;
+    td_kb_bind_str(q, 1, id);
+    td_kb_bind_str(q, 2, source);
+  } else {
+    return 0;
+  }
+  td_kb_bind_str(q, url ? 2 : 3, key);
+  char olds[8][65];
+  int n = 0;
+  while (sqlite3_step(q) == SQLITE_ROW && n < 8)
+    snprintf(olds[n++], 65, "%s", (const char *)sqlite3_column_text(q, 0));
+  sqlite3_reset(q);
+  for (int i = 0; i < n; i++) {
+    /* drop the copies that match, then the document when none is left */
+    sqlite3_stmt *d1 = td_kb_stmt(kb, url ? "DELETE FROM doc_copies WHERE doc_key=? AND url=?"
+                                          : "DELETE FROM doc_copies WHERE doc_key=? AND id=? AND source=?",
+                                  err, errlen);
+    if (!d1) return -1;
+    td_kb_bind_str(d1, 1, olds[i]);
+    td_kb_bind_str(d1, 2, url ? url : id);
+    if (!url) td_kb_bind_str(d1, 3, source);
+    if (step_done(kb, d1, err, errlen) != 0) return -1;
+    STMT(left, "SELECT count(*) FROM doc_copies WHERE doc_key=?");
+    td_kb_bind_str(left, 1, olds[i]);
+    sqlite3_step(left);
+    int nleft = sqlite3_column_int(left, 0);
+    sqlite3_reset(left);
+    if (nleft == 0 && delete_doc(kb, olds[i], err, errlen) != 0) return -1;
+    *replaced = 1;
+  }
+  return 0;
+}
+
+int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
+                   size_t errlen) {
+  json_error_t je;
+  json_t *root = json_loadb(json, len, 0, &je);
+  if (!root) {
+    snprintf(err, errlen, "not JSON: %s", je.text);
+    if (stats) stats->failed++;
+    return -1;
+  }
+  json_t *doc = json_object_get(root, "doc");
+  const char *key = jstr(doc, "sha256"), *id = jstr(doc, "id"), *ih = jstr(doc, "input_sha256");
+  const char *source = jstr(doc, "source"), *url = jstr(doc, "url");
+  if (!key || strlen(key) != 64 || !jstr(root, "text")) {
+    snprintf(err, errlen, "not a tidings/1 record (no doc.sha256 or text)");
+    json_decref(root);
+    if (stats) stats->failed++;
+    return -1;
+  }
+  if (!id) id = "";
+  if (!ih) ih = "";
+  if (!kb->in_tx) {
+    if (td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0) goto fail;
+    kb->in_tx = 1;
+  }
+  if (td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
+  int replaced = 0, unchanged = 0;
+  sqlite3_stmt *ex = td_kb_stmt(kb, "SELECT id, input_sha256 FROM documents WHERE doc_key=?", err, errlen);
+  if (!ex) goto rollback;
+  td_kb_bind_str(ex, 1, key);
+  if (sqlite3_step(ex) == SQLITE_ROW) {
+    /* the same text is stored: record this copy; its facts win only when
+     * it is the smallest copy */
+    int smaller = copy_cmp(id, ih, (const char *)sqlite3_column_text(ex, 0),
+                           (const char *)sqlite3_column_text(ex, 1)) < 0;
+    sqlite3_reset(ex);
+    sqlite3_stmt *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
+                                      " url) VALUES(?,?,?,?,?)", err, errlen);
+    if (!cp) goto rollback;
+    td_kb_bind_str(cp, 1, key);
+    td_kb_bind_str(cp, 2, id);
+    td_kb_bind_str(cp, 3, ih);
+    td_kb_bind_str(cp, 4, source);
+    td_kb_bind_str(cp, 5, url);
+    if (step_done(kb, cp, err, errlen) != 0) goto rollback;
+    unchanged = sqlite3_changes(kb->db) == 0;
+    if (smaller) {
+      if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, err, errlen) != 0)
+        goto rollback;
+    }
+  } else {
+    sqlite3_reset(ex);
+    if (drop_older(kb, key, id, source, url, &replaced, err, errlen) != 0) goto rollback;
+    sqlite3_stmt *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
+                                      " url) VALUES(?,?,?,?,?)", err, errlen);
+    if (!cp) goto rollback;
+    td_kb_bind_str(cp, 1, key);
+    td_kb_bind_str(cp, 2, id);
+    td_kb_bind_str(cp, 3, ih);
+    td_kb_bind_str(cp, 4, source);
+    td_kb_bind_str(cp, 5, url);
+    if (step_done(kb, cp, err, errlen) != 0) goto rollback;
+    if (insert_doc(kb, key, root, err, errlen) != 0) goto rollback;
+  }
+  if (td_kb_exec(kb, "RELEASE doc", err, errlen) != 0) goto rollback;
+  if (stats) {
+    if (unchanged) stats->unchanged++;
+    else if (replaced) stats->replaced++;
+    else stats->added++;
+  }
+  json_decref(root);
+  if (++kb->batch >= TD_KB_BATCH) return td_kb_commit(kb, err, errlen);
+  return 0;
+rollback: {
+  char e2[64];
+  td_kb_exec(kb, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
+}
+fail:
+  json_decref(root);
+  if (stats) stats->failed++;
+  return -1;
+}
+
+int td_kb_counts(td_kb *kb, FILE *out) {
+  static const char *const tables[] = {
+      "documents", "doc_copies", "sentences", "actors", "actor_mentions", "places",
+      "place_mentions", "times", "quotes", "quantities", "events", "m_versions",
+      "m_story_docs", "m_stories", "m_events", "m_event_mentions", "m_actors",
+      "m_actor_roles", "m_claims", "m_claim_relations"};
+  for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+    char sql[96];
+    sqlite3_stmt *st;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]); /* fixed names only */
+    if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) fprintf(out, "%s %lld\n", tables[i], sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+  }
+  return 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * test_kb.c — the knowledge base: claim intervals and their agreement,
+ * idempotent storing (the same record twice changes nothing), a changed
+ * article replacing its older version, content-derived keys, and a merge
+ * that groups agreeing claims.
+ */
+#include "unit.h"
+
+#include "kb/kb.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+TD_TEST(kb_intervals) {
+  double lo, hi, lo2, hi2;
+  td_kb_interval("at_least", 3000, 0, 0, &lo, &hi);
+  CHECK(lo == 3000 && isinf(hi));
+  td_kb_interval("about", 3000, 0, 0, &lo2, &hi2);
+  CHECK(fabs(lo2 - 2700) < 1e-9 && fabs(hi2 - 3300) < 1e-9);
+  CHECK(td_kb_intervals_agree(lo, hi, lo2, hi2)); /* at least 3,000 ~ around 3,000 */
+  td_kb_interval("exact", 8000, 0, 0, &lo, &hi);
+  CHECK(lo == 8000 && hi == 8000);
+  td_kb_interval("about", 10000, 0, 0, &lo2, &hi2);
+  CHECK(!td_kb_intervals_agree(lo, hi, lo2, hi2)); /* 8,000 vs some 10,000 */
+  td_kb_interval("range", 10000, 1, 12000, &lo, &hi);
+  CHECK(lo == 10000 && hi == 12000);
+  td_kb_interval("exact", 12000, 0, 0, &lo2, &hi2);
+  CHECK(td_kb_intervals_agree(lo, hi, lo2, hi2));
+  td_kb_interval("at_most", 50, 0, 0, &lo, &hi);
+  td_kb_interval("at_least", 60, 0, 0, &lo2, &hi2);
+  CHECK(!td_kb_intervals_agree(lo, hi, lo2, hi2));
+  td_kb_interval(NULL, 5, 0, 0, &lo, &hi); /* no qualifier: a point */
+  CHECK(lo == 5 && hi == 5);
+}
+
+static long count(td_kb *kb, const char *sql) {
+  sqlite3_stmt *st;
+  long n = -1;
+  if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+  if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+/* A small tidings/1 record: text t, doc id, url, one claim. */
+static char *record(const char *id, const char *url, const char *text, const char *claimant,
+                    const char *qual, double value) {
+  char key[65];
+  td_sha256_hex(text, strlen(text), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":%s%s%s,"
+                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],"
+                "\"actors\":[{\"id\":\"a1\",\"entity\":\"%s\",\"name\":\"%s\",\"kind\":\"organization\","
+                "\"code\":\"USAGOV\",\"country\":\"USA\",\"sector\":null,\"role\":null,\"role_past\":false,"
+                "\"known\":true,\"mentions\":[[0,3]]},{\"id\":\"a2\",\"entity\":\"prk-mil\",\"name\":\"North"
+                " Korean troops\",\"kind\":\"group\",\"code\":\"PRKMIL\",\"country\":\"PRK\",\"sector\":null,"
+                "\"role\":null,\"role_past\":false,\"known\":true,\"mentions\":[[4,8]]}],"
+                "\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[{\"id\":\"n1\",\"text\":\"x\","
+                "\"value\":%g,\"value_max\":null,\"qualifier\":\"%s\",\"unit\":\"troops\",\"measure\":"
+                "\"troops deployed\",\"status\":\"actual\",\"about\":\"a2\",\"claimed_by\":\"a1\","
+                "\"claimed_by_text\":null,\"time\":null,\"span\":[0,1],\"sentence\":0,\"confidence\":0.8}],"
+                "\"events\":[]}",
+                id, url ? "\"" : "", url ? url : "null", url ? "\"" : "", key, key, text, strlen(text),
+                claimant, claimant, value, qual);
+  return td_buf_detach(&b, NULL);
+}
+
+TD_TEST(kb_idempotent_and_replace) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  td_kb_stats st = {0};
+  char *r1 = record("d1", "http://a/1", "The White House said at least 3,000 troops.", "white-house", "at_least", 3000);
+  char *r2 = record("d2", "http://b/2", "Seoul said around 3,000 troops had been sent.", "kor-spy", "about", 3000);
+  CHECK(td_kb_add_json(kb, r1, strlen(r1), &st, err, sizeof err) == 0);
+  CHECK(td_kb_add_json(kb, r2, strlen(r2), &st, err, sizeof err) == 0);
+  CHECK(td_kb_add_json(kb, r1, strlen(r1), &st, err, sizeof err) == 0); /* again */
+  CHECK(st.added == 2 && st.unchanged == 1);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM documents") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM quantities") == 2);
+  CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='prk-mil' AND num_articles=2") == 1);
+  /* the article at http://a/1 changes: its old facts go */
+  char *r3 = record("d1", "http://a/1", "The White House said at least 8,000 troops.", "white-house", "at_least", 8000);
+  CHECK(td_kb_add_json(kb, r3, strlen(r3), &st, err, sizeof err) == 0);
+  CHECK(st.replaced == 1);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM documents") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM quantities WHERE value=3000") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 1);
+  CHECK(td_kb_add_json(kb, "{\"doc\":{}}", 10, &st, err, sizeof err) == -1); /* not a record */
+  CHECK(td_kb_add_json(kb, "{", 1, &st, err, sizeof err) == -1);
+  td_kb_close(kb);
+  /* reopened read-only: the schema version is there */
+  kb = td_kb_open(path, 1, err, sizeof err);
+  CHECK(kb != NULL);
+  if (kb) CHECK(count(kb, "SELECT value FROM meta WHERE key='schema_version'") == TD_KB_SCHEMA_VERSION);
+  td_kb_close(kb);
+  free(r1), free(r2), free(r3);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
+
+TD_TEST(kb_readonly_missing) {
+  char err[256];
+  CHECK(td_kb_open("/nonexistent/dir/kb.db", 1, err, sizeof err) == NULL);
+  CHECK(td_kb_open("postgresql://localhost/x", 0, err, sizeof err) == NULL);
+}
