@@ -48,6 +48,7 @@ typedef struct {
   long last_tok;        /* token of its latest mention */
   long speaker_tok;     /* token where it was last a speaker, -1 */
   int is_country_name;  /* name comes from a country-name mention */
+  const char *namekey;  /* name_key(name), made once */
 } ainfo;
 
 typedef struct {
@@ -556,13 +557,16 @@ static long name_run(actx *x, long i, long s0, long s1) {
  * recently mentioned wins). -1 when none. */
 static int person_for_run(actx *x, long t0, long t1) {
   char *full = name_key(x, span_text(x, t0, t1));
+  char *w = t1 - t0 == 1 ? fold_word(x, x->doc->text + tk(x, t0)->start,
+                                     tk(x, t0)->end - tk(x, t0)->start)
+                         : NULL;
   int best = -1;
   for (size_t k = 0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
     if (strcmp(a->kind, "person") != 0) continue;
-    if (strcmp(name_key(x, a->name), full) == 0) return (int)k;
-    if (t1 - t0 != 1) continue;
-    char *w = fold_word(x, x->doc->text + tk(x, t0)->start, tk(x, t0)->end - tk(x, t0)->start);
+    if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
+    if (strcmp(x->ai[k].namekey, full) == 0) return (int)k;
+    if (!w) continue;
     ainfo *ai = &x->ai[k];
     if ((ai->last && strcmp(ai->last, w) == 0) || (ai->first && strcmp(ai->first, w) == 0))
       if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
