@@ -71,19 +71,27 @@ static char *collapse_ws(const char *s, size_t n) {
 
 /* ---- 0. character set ---- */
 
-static int valid_utf8(const char *s, size_t n) {
+/* Is s[0..n) UTF-8? Yes when every sequence is valid, and also when the
+ * valid multi-byte sequences outnumber the bad bytes twenty to one (a UTF-8
+ * page with a stray byte; gumbo replaces that byte). */
+static int looks_utf8(const char *s, size_t n) {
+  size_t good = 0, bad = 0;
   for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
+    if (!((unsigned char)s[i] & 0x80)) {
       i++;
       continue;
     }
     uint32_t cp;
     int k = td_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-    if (k <= 0) return 0;
-    i += (size_t)k;
+    if (k <= 0) {
+      bad++;
+      i++;
+    } else {
+      good++;
+      i += (size_t)k;
+    }
   }
-  return 1;
+  return bad == 0 || good > bad * 20;
 }
 
 /* The charset a page declares in its first 4 KB (<meta charset=...> or
@@ -108,7 +116,7 @@ static int declared_charset(const char *s, size_t n, char *cs, size_t cap) {
 }
 
 /* Returns the page converted to UTF-8 (caller frees), or NULL when it is
- * UTF-8 already (or says so: gumbo then replaces the bad bytes). Pages
+ * UTF-8 already, nearly so, or says so (gumbo replaces the bad bytes). Pages
  * without a usable declaration are read as windows-1252, as browsers do;
  * bytes the charset cannot decode become U+FFFD. */
 static char *to_utf8(const char *s, size_t n, size_t *outlen) {
@@ -117,7 +125,7 @@ static char *to_utf8(const char *s, size_t n, size_t *outlen) {
   if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
                  ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
     from = "UTF-16"; /* byte order mark */
-  else if (valid_utf8(s, n))
+  else if (looks_utf8(s, n))
     return NULL;
   else if (declared_charset(s, n, cs, sizeof cs)) {
     if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8")) return NULL;
