@@ -111,5 +111,62 @@ else
   echo "skip: WARC samples ($SHARED/data/warc-samples not found)"
 fi
 
+# --- knowledge base: ingest, merge, query, export (tests/kb: idempotent,
+# order-independent, GDELT columns; seeds' claims when ../shared exists) ---
+kb="$tmp/kb"
+mkdir -p "$kb"
+"$T" ingest --quiet --db "$kb/a.db" examples > /dev/null 2> "$kb/a.err"
+check "kb: ingest examples exits 0" test $? -eq 0
+"$T" export --db "$kb/a.db" --format jsonl > "$kb/a1.jsonl" 2>/dev/null
+check "kb: canonical export is not empty" test -s "$kb/a1.jsonl"
+check "kb: every example is a document" test "$(grep -c '"table":"documents"' "$kb/a1.jsonl")" -ge 4
+"$T" ingest --db "$kb/a.db" examples > /dev/null 2> "$kb/a2.err"
+check "kb: second ingest reports everything unchanged" grep -q ' 0 added, 0 replaced, [1-9][0-9]* unchanged, 0 failed' "$kb/a2.err"
+"$T" export --db "$kb/a.db" --format jsonl > "$kb/a2.jsonl" 2>/dev/null
+check "kb: second ingest changes nothing (canonical export identical)" cmp -s "$kb/a1.jsonl" "$kb/a2.jsonl"
+rev=$(ls examples/* | sort -r)
+"$T" ingest --quiet --threads 1 --db "$kb/b.db" $rev > /dev/null 2>&1
+"$T" export --db "$kb/b.db" --format jsonl > "$kb/b.jsonl" 2>/dev/null
+check "kb: reversed order, one thread: canonical export identical" cmp -s "$kb/a1.jsonl" "$kb/b.jsonl"
+check "kb: merge again changes nothing" sh -c "'$T' merge --db '$kb/b.db' && '$T' export --db '$kb/b.db' --format jsonl | cmp -s - '$kb/a1.jsonl'"
+check "kb: query articles lists the examples" sh -c "'$T' query --db '$kb/a.db' articles | grep -q harbor-talks.txt"
+check "kb: query articles --json is JSON" sh -c "'$T' query --db '$kb/a.db' articles --json | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]'"
+check "kb: query --text (full text) finds the vaccination article" sh -c "'$T' query --db '$kb/a.db' articles --text vaccination --csv | grep -q vaccine-drive.html"
+check "kb: query --text excludes the others" sh -c "! '$T' query --db '$kb/a.db' articles --text vaccination --csv | grep -q harbor-talks.txt"
+check "kb: query --since filters" sh -c "! '$T' query --db '$kb/a.db' articles --since 2025-03-01 --csv | grep -q grid-2025-001"
+check "kb: query --limit 1 gives one row" test "$("$T" query --db "$kb/a.db" articles --csv --limit 1 | wc -l)" -eq 2
+check "kb: query actors runs" sh -c "'$T' query --db '$kb/a.db' actors --limit 5 | grep -q 'rows\?)'"
+check "kb: query stories runs" status_is 0 "$T" query --db "$kb/a.db" stories
+check "kb: query events runs" status_is 0 "$T" query --db "$kb/a.db" events --root 04 --since 2000-01-01
+check "kb: unknown query kind is a usage error (2)" status_is 2 "$T" query --db "$kb/a.db" bogus
+check "kb: query on a missing store fails cleanly (2)" status_is 2 "$T" query --db "$kb/none.db" events
+check "kb: ingest without --db is a usage error (2)" status_is 2 "$T" ingest examples
+"$T" export --db "$kb/a.db" --format gdelt --out "$kb/g" > /dev/null 2>&1
+check "kb: export gdelt writes events and mentions" test -f "$kb/g/events.csv" -a -f "$kb/g/mentions.csv"
+check "kb: gdelt events have 61 columns" awk -F'\t' 'NF != 61 { exit 1 }' "$kb/g/events.csv"
+check "kb: gdelt mentions have 16 columns" awk -F'\t' 'NF != 16 { exit 1 }' "$kb/g/mentions.csv"
+"$T" export --db "$kb/a.db" --format csv --out "$kb/c" > /dev/null 2>&1
+check "kb: export csv writes a file per table" test -s "$kb/c/documents.csv"
+if [ -d "$SHARED/seeds" ]; then
+  "$T" ingest --quiet --db "$kb/s.db" "$SHARED"/seeds/*.txt > /dev/null 2>&1
+  "$T" query --db "$kb/s.db" claims --csv > "$kb/claims.csv" 2>/dev/null
+  check "kb: seeds: claims about troops are listed" grep -q 'troops' "$kb/claims.csv"
+  check "kb: seeds: at least 3,000 and around 3,000 agree" python3 -c "
+import csv
+rows=list(csv.DictReader(open('$kb/claims.csv')))
+a=[r for r in rows if 'at least 3,000' in r['value']]
+b=[r for r in rows if 'around 3,000' in r['value']]
+assert a and b, 'figures missing'
+assert a[0]['claim_group']==b[0]['claim_group'] and a[0]['agreement'] in ('agrees','mixed')
+"
+  check "kb: seeds: query quotes --speaker Kirby" sh -c "'$T' query --db '$kb/s.db' quotes --speaker Kirby --csv | grep -q 'Kirby'"
+  "$T" export --db "$kb/s.db" --format jsonl > "$kb/s1.jsonl" 2>/dev/null
+  "$T" ingest --quiet --db "$kb/s.db" "$SHARED"/seeds/*.txt > /dev/null 2>&1
+  check "kb: seeds: re-ingesting changes nothing" sh -c "'$T' export --db '$kb/s.db' --format jsonl | cmp -s - '$kb/s1.jsonl'"
+else
+  echo "skip: kb seeds ($SHARED/seeds not found)"
+fi
+# --- end of knowledge base ---
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
