@@ -153,7 +153,7 @@ static const char *month_lemma(const char *low, size_t n) {
 
 static const char *closed_lemma(const char *low, const char *xpos) {
   for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
-    if (strcmp(closed[i].form, low) == 0 &&
+    if (closed[i].form[0] == low[0] && strcmp(closed[i].form, low) == 0 &&
         (!closed[i].xpos || strcmp(closed[i].xpos, xpos) == 0))
       return closed[i].lemma;
   return NULL;
@@ -244,6 +244,9 @@ static size_t guess(const struct td_lemmatizer *l, const char *w, size_t n,
       w[n - s - 1] != 'l' && w[n - s - 1] != 's' && w[n - s - 1] != 'z')
     return splice(out, cap, w, n, s + 1, "");
   if ((k = splice(out, cap, w, n, s, "e")) && known(l, out, k, any)) return k;
+  /* No English word ends in v or u+consonant-less stems: recieved -> recieve */
+  char c = w[n - s - 1];
+  if (c == 'v' || c == 'u') return splice(out, cap, w, n, s, "e");
   return splice(out, cap, w, n, s, "");
 }
 
@@ -262,9 +265,23 @@ static int inflected_pos(const char *x) {
 static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
                          int p, char *out, size_t cap) {
   static const rule *const rules[4] = {noun_rules, verb_rules, adj_rules, NULL};
+  size_t k;
   const char *e = exception(l, w, n, p);
-  if (e) return splice(out, cap, e, strlen(e), 0, "");
-  size_t k = morphy(l, w, n, p, rules[p], out, cap);
+  if (e) {
+    /* WordNet lists British instal for installed; keep the doubled l when
+     * the form has it and WordNet knows that spelling too. */
+    size_t el = strlen(e);
+    k = splice(out, cap, e, el, 0, "");
+    if (k && el + 1 < n && e[el - 1] == 'l' && w[el] == 'l' &&
+        memcmp(w, e, el) == 0 && k + 2 < cap) {
+      out[k] = 'l';
+      out[k + 1] = 0;
+      if (known(l, out, k + 1, 1u << p)) return k + 1;
+      out[k] = 0;
+    }
+    return k;
+  }
+  k = morphy(l, w, n, p, rules[p], out, cap);
   if (k && p == 0) {
     /* species, means, news: a plural WordNet knows with more senses than its
      * singular stays as it is. */
@@ -446,12 +463,13 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
 int td_lemmatize(const td_engine *eng, td_doc *doc) {
   const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
   char out[512];
+  int vbz = td_xpos_from_name("VBZ");
   for (size_t i = 0; i < doc->ntoks; i++) {
     td_tok *t = &doc->toks[i];
     lemma_of(l, doc->text + t->start, t->end - t->start, t->xpos, t->upos, out,
              sizeof out);
     /* 's before been or got is has: "it's been", "she's got" */
-    if (!strcmp(out, "be") && t->xpos == td_xpos_from_name("VBZ") &&
+    if (t->xpos == vbz && !strcmp(out, "be") &&
         i + 1 < doc->ntoks && doc->toks[i + 1].sent == t->sent) {
       const td_tok *nx = &doc->toks[i + 1];
       size_t nn = nx->end - nx->start;

@@ -274,11 +274,23 @@ static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
                       uint8_t *cls) {
   int nc = (int)t->h->nclass;
   int p1 = nc, p2 = nc;
-  uint64_t f[TD_TG_MAXFEAT];
+  uint64_t f[TD_TG_MAXFEAT], fa[TD_TG_MAXFEAT];
   int32_t sc[TD_TG_MAXCLASS + 8];
+  /* Dictionary words first (cls 255: to be scored). */
   for (int i = 0; i < n; i++) {
-    int best = dict_class(t, &w[i]);
-    if (best < 0) {
+    int d = dict_class(t, &w[i]);
+    cls[i] = d < 0 ? 255 : (uint8_t)d;
+  }
+  for (int i = 0; i < n; i++) {
+    /* Prefetch the slots of the next scored word's features while this
+     * one is scored: most of them do not depend on the history. */
+    if (i + 1 < n && cls[i + 1] == 255) {
+      int na = td_tg_features(w, n, i + 1, nc, nc, fa);
+      for (int k = 0; k < na; k++)
+        __builtin_prefetch(&t->slots[2 * slot_of(fa[k], t->h->nslot)]);
+    }
+    int best = cls[i];
+    if (best == 255) {
       int nf = td_tg_features(w, n, i, p1, p2, f);
       score(t, f, nf, sc);
       best = argmax(sc, nc);

@@ -602,7 +602,7 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
   fprintf(out, "UPOS   %.2f%%\n", 100.0 * up / n);
   fprintf(out, "XPOS   %.2f%%\n", 100.0 * xp / n);
   fprintf(out, "LEMMA  %.2f%%  (ignoring case %.2f%%)\n", 100.0 * lem / n, 100.0 * lemci / n);
-  fprintf(out, "speed  tag %.0f tokens/s, lemmatize %.0f tokens/s (one thread)\n",
+  fprintf(out, "speed  tag %.0f tokens/s, lemmatize %.0f tokens/s (one thread, CPU time)\n",
           k / (t1 - t0 > 0 ? t1 - t0 : 1e-9), k / (t2 - t1 > 0 ? t2 - t1 : 1e-9));
   td_arena_release(&doc.arena);
   td_conllu_free(cu);
