@@ -12,7 +12,7 @@ BUILD   ?= build
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
-PKGS     = gumbo jansson zlib sqlite3
+PKGS     = gumbo jansson zlib sqlite3 libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -ljansson -lz -lsqlite3)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -fPIC $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
@@ -21,7 +21,7 @@ LIBS     = $(PKG_LIBS) -lm -pthread
 SHARED  ?= ../shared
 DATA    ?= $(SHARED)/data
 
-LIB_SRC  = $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lang/*.c src/extract/*.c src/emit/*.c src/kb/*.c))
+LIB_SRC  = $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lang/*.c src/extract/*.c src/emit/*.c src/kb/*.c src/serve/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)

@@ -168,5 +168,15 @@ else
 fi
 # --- end of knowledge base ---
 
+# --- serve: JSON API, page, hostile requests (tests/serve_test.sh) ---
+if ! command -v curl >/dev/null 2>&1; then
+  echo "skip: serve (curl not found)"
+elif ! "$T" serve --help >/dev/null 2>&1; then
+  echo "skip: serve (built without libmicrohttpd)"
+else
+  check "serve: API, page and hostile requests end to end" sh tests/serve_test.sh
+fi
+# --- end serve ---
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

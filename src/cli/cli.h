@@ -14,6 +14,7 @@ int td_cmd_ingest(int argc, char **argv);
 int td_cmd_merge(int argc, char **argv);
 int td_cmd_query(int argc, char **argv);
 int td_cmd_export(int argc, char **argv);
+int td_cmd_serve(int argc, char **argv);
 
 /* Shared option helpers. */
 int td_cli_usage_error(const char *cmd, const char *fmt, ...)

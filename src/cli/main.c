@@ -20,6 +20,7 @@ static const char usage[] =
     "  merge --db PATH          rebuild a knowledge base's merged tables\n"
     "  query --db PATH KIND     events, quotes, claims, actors, stories, articles\n"
     "  export --db PATH --format gdelt|jsonl|csv [--out DIR]\n"
+    "  serve --db PATH          JSON API and web page over a knowledge base\n"
     "  help [COMMAND]           show help\n"
     "\n"
     "Run 'tidings COMMAND --help' for a command's options.\n";
@@ -47,6 +48,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "merge") == 0) return td_cmd_merge(argc - 1, argv + 1);
   if (strcmp(cmd, "query") == 0) return td_cmd_query(argc - 1, argv + 1);
   if (strcmp(cmd, "export") == 0) return td_cmd_export(argc - 1, argv + 1);
+  if (strcmp(cmd, "serve") == 0) return td_cmd_serve(argc - 1, argv + 1);
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("tidings %s\n", TD_VERSION);
     return 0;
@@ -61,6 +63,7 @@ int main(int argc, char **argv) {
       if (strcmp(argv[2], "merge") == 0) return td_cmd_merge(2, sub);
       if (strcmp(argv[2], "query") == 0) return td_cmd_query(2, sub);
       if (strcmp(argv[2], "export") == 0) return td_cmd_export(2, sub);
+      if (strcmp(argv[2], "serve") == 0) return td_cmd_serve(2, sub);
     }
     fputs(usage, stdout);
     return 0;

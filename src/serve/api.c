@@ -1,0 +1,420 @@
+/*
+ * api.c — the JSON API of `tidings serve` over a knowledge base (schema in
+ * docs/SCHEMA.md), read-only. Each list endpoint is a row of the endpoint
+ * table below: the columns it returns, the tables it reads, the filters it
+ * takes (each one SQL condition with one bound parameter) and its order.
+ * Statements are prepared once per connection and cached by their text;
+ * every value from the request is bound, never spliced into SQL. A
+ * progress handler aborts a statement that runs past its time budget, and
+ * pages are capped at TD_API_MAX_LIMIT rows.
+ *
+ * Response shapes (docs/API.md):
+ *   list:    {"total":N,"limit":L,"offset":O,"items":[{column: value}...]}
+ *   article: {"article":{...},"sentences":[...],"annotations":{layer:[...]}}
+ *   error:   {"error":{"status":S,"message":"..."}}
+ * A column named *_json holds JSON written by tidings and is embedded as is
+ * under the name without the suffix.
+ */
+#include "serve/serve.h"
+
+#include <sqlite3.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TD_API_DEFAULT_LIMIT 50
+#define TD_API_MAX_LIMIT 500
+#define TD_API_MAX_OFFSET 10000000L
+#define TD_API_CACHE 96
+
+typedef struct td_api_filter {
+  const char *arg;  /* query-string name */
+  const char *cond; /* SQL condition with exactly one '?' */
+  int kind;         /* F_EQ, F_DATE, F_LIKE (value wrapped in %...%), F_UPPER */
+} td_api_filter;
+
+enum { F_EQ = 0, F_DATE, F_LIKE, F_UPPER, F_FTS };
+
+typedef struct td_api_endpoint {
+  const char *name;
+  const char *select; /* column list */
+  const char *from;   /* FROM clause */
+  const char *order;  /* ORDER BY clause */
+  td_api_filter filters[10];
+} td_api_endpoint;
+
+#include "serve/api_sql.h"
+
+struct td_api {
+  sqlite3 *db;
+  int query_ms;
+  struct timespec deadline;
+  int timed_out;
+  struct {
+    char *sql;
+    sqlite3_stmt *st;
+  } cache[TD_API_CACHE];
+  int ncache;
+};
+
+/* ---- errors ---- */
+
+void td_api_error(td_buf *out, int status, const char *msg) {
+  out->len = 0;
+  td_buf_printf(out, "{\"error\":{\"status\":%d,\"message\":", status);
+  td_json_cstr(out, msg);
+  td_buf_puts(out, "}}\n");
+}
+
+/* ---- connection ---- */
+
+static int progress(void *p) {
+  td_api *a = p;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (now.tv_sec > a->deadline.tv_sec ||
+      (now.tv_sec == a->deadline.tv_sec && now.tv_nsec > a->deadline.tv_nsec)) {
+    a->timed_out = 1;
+    return 1;
+  }
+  return 0;
+}
+
+static void arm_deadline(td_api *a) {
+  clock_gettime(CLOCK_MONOTONIC, &a->deadline);
+  a->deadline.tv_sec += a->query_ms / 1000;
+  a->deadline.tv_nsec += (long)(a->query_ms % 1000) * 1000000L;
+  if (a->deadline.tv_nsec >= 1000000000L) a->deadline.tv_sec++, a->deadline.tv_nsec -= 1000000000L;
+  a->timed_out = 0;
+}
+
+td_api *td_api_open(const char *path, int query_ms, char *err, size_t errlen) {
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK) {
+    snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+    sqlite3_close(db);
+    return NULL;
+  }
+  sqlite3_busy_timeout(db, 2000);
+  sqlite3_exec(db, "PRAGMA query_only=1", NULL, NULL, NULL);
+  sqlite3_stmt *st = NULL;
+  rc = sqlite3_prepare_v2(db, TD_API_PROBE_SQL, -1, &st, NULL);
+  if (rc != SQLITE_OK || sqlite3_step(st) == SQLITE_ERROR) {
+    snprintf(err, errlen, "%s: not a tidings knowledge base (%s)", path, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return NULL;
+  }
+  sqlite3_finalize(st);
+  td_api *a = td_xcalloc(1, sizeof *a);
+  a->db = db;
+  a->query_ms = query_ms > 0 ? query_ms : 2000;
+  sqlite3_progress_handler(db, 4000, progress, a);
+  return a;
+}
+
+void td_api_close(td_api *a) {
+  if (!a) return;
+  for (int i = 0; i < a->ncache; i++) {
+    sqlite3_finalize(a->cache[i].st);
+    free(a->cache[i].sql);
+  }
+  sqlite3_close(a->db);
+  free(a);
+}
+
+/* A prepared statement for sql from the cache (reset, unbound), or NULL. */
+static sqlite3_stmt *stmt(td_api *a, const char *sql) {
+  for (int i = 0; i < a->ncache; i++)
+    if (strcmp(a->cache[i].sql, sql) == 0) {
+      sqlite3_reset(a->cache[i].st);
+      sqlite3_clear_bindings(a->cache[i].st);
+      return a->cache[i].st;
+    }
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v3(a->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+    return NULL;
+  if (a->ncache == TD_API_CACHE) { /* full: drop the oldest */
+    sqlite3_finalize(a->cache[0].st);
+    free(a->cache[0].sql);
+    memmove(a->cache, a->cache + 1, sizeof a->cache[0] * (TD_API_CACHE - 1));
+    a->ncache--;
+  }
+  a->cache[a->ncache].sql = td_xstrdup(sql);
+  a->cache[a->ncache].st = st;
+  a->ncache++;
+  return st;
+}
+
+/* ---- JSON rows ---- */
+
+static void put_value(td_buf *out, sqlite3_stmt *st, int i, int raw) {
+  switch (sqlite3_column_type(st, i)) {
+  case SQLITE_INTEGER:
+    td_buf_printf(out, "%lld", (long long)sqlite3_column_int64(st, i));
+    break;
+  case SQLITE_FLOAT: {
+    double v = sqlite3_column_double(st, i);
+    if (v != v || v > 1e300 || v < -1e300) td_buf_puts(out, "null");
+    else td_buf_printf(out, "%.10g", v);
+    break;
+  }
+  case SQLITE_NULL:
+    td_buf_puts(out, "null");
+    break;
+  default: {
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    int n = sqlite3_column_bytes(st, i);
+    if (raw && n > 0) td_buf_put(out, s, (size_t)n);
+    else td_json_str(out, s ? s : "", (size_t)n);
+  }
+  }
+}
+
+static void put_row(td_buf *out, sqlite3_stmt *st) {
+  int nc = sqlite3_column_count(st);
+  td_buf_putc(out, '{');
+  for (int i = 0; i < nc; i++) {
+    const char *name = sqlite3_column_name(st, i);
+    size_t nl = strlen(name);
+    int raw = nl > 5 && strcmp(name + nl - 5, "_json") == 0;
+    if (i) td_buf_putc(out, ',');
+    td_json_str(out, name, raw ? nl - 5 : nl);
+    td_buf_putc(out, ':');
+    put_value(out, st, i, raw);
+  }
+  td_buf_putc(out, '}');
+}
+
+/* Steps st to the end, writing its rows as a JSON array. 0, or the HTTP
+ * status of the failure (message in out). */
+static int put_rows(td_api *a, td_buf *out, sqlite3_stmt *st) {
+  td_buf_putc(out, '[');
+  int n = 0, rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (n++) td_buf_putc(out, ',');
+    put_row(out, st);
+  }
+  td_buf_putc(out, ']');
+  if (rc == SQLITE_DONE) return 0;
+  if (a->timed_out || rc == SQLITE_INTERRUPT) {
+    td_api_error(out, 503, "query took too long; narrow the filters");
+    return 503;
+  }
+  td_api_error(out, 500, sqlite3_errmsg(a->db));
+  return 500;
+}
+
+/* ---- arguments ---- */
+
+int td_api_known_arg(const char *name) {
+  static const char *known[] = {"limit", "offset", "q", "actor", "source", "target", "root",
+                                "since", "until", "place", "speaker", "measure", "story",
+                                "article", "quad", "modality", "kind", "text", NULL};
+  for (int i = 0; known[i]; i++)
+    if (strcmp(known[i], name) == 0) return 1;
+  return 0;
+}
+
+/* Parses a non-negative decimal of at most 9 digits; -1 when malformed. */
+static long parse_count(const char *s) {
+  if (!s || !*s || strlen(s) > 9) return -1;
+  long v = 0;
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9') return -1;
+    v = v * 10 + (*s - '0');
+  }
+  return v;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int valid_date(const char *s) {
+  size_t n = strlen(s);
+  if (n != 4 && n != 7 && n != 10) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i == 4 || i == 7) {
+      if (s[i] != '-') return 0;
+    } else if (!isdigit((unsigned char)s[i])) return 0;
+  }
+  return 1;
+}
+
+/* An FTS5 query from free words: each word quoted, so that no FTS syntax
+ * from the request is interpreted. Empty when there are no words. */
+static void fts_query(td_buf *q, const char *s) {
+  q->len = 0;
+  while (*s) {
+    while (*s && (*s == ' ' || *s == '\t' || *s == '"')) s++;
+    const char *w = s;
+    while (*s && *s != ' ' && *s != '\t' && *s != '"') s++;
+    if (s > w) {
+      if (q->len) td_buf_putc(q, ' ');
+      td_buf_putc(q, '"');
+      td_buf_put(q, w, (size_t)(s - w));
+      td_buf_putc(q, '"');
+    }
+  }
+  td_buf_putc(q, 0);
+  q->len--;
+}
+
+/* ---- list endpoints ---- */
+
+static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *ctx, td_buf *out) {
+  const char *ls = arg(ctx, "limit"), *os = arg(ctx, "offset");
+  long limit = ls ? parse_count(ls) : TD_API_DEFAULT_LIMIT;
+  long offset = os ? parse_count(os) : 0;
+  if (limit < 0) return td_api_error(out, 400, "limit must be a non-negative integer"), 400;
+  if (offset < 0 || offset > TD_API_MAX_OFFSET)
+    return td_api_error(out, 400, "offset must be a non-negative integer"), 400;
+  if (limit > TD_API_MAX_LIMIT) limit = TD_API_MAX_LIMIT;
+
+  td_buf where = TD_BUF_INIT, sql = TD_BUF_INIT, fq = TD_BUF_INIT;
+  const char *vals[10];
+  int kinds[10], nv = 0;
+  td_buf_puts(&where, " WHERE 1");
+  for (int i = 0; i < 10 && ep->filters[i].arg; i++) {
+    const char *v = arg(ctx, ep->filters[i].arg);
+    if (!v || !*v) continue;
+    if (ep->filters[i].kind == F_DATE && !valid_date(v)) {
+      td_buf_free(&where);
+      td_api_error(out, 400, "dates are YYYY, YYYY-MM or YYYY-MM-DD");
+      return 400;
+    }
+    td_buf_printf(&where, " AND (%s)", ep->filters[i].cond);
+    vals[nv] = v;
+    kinds[nv++] = ep->filters[i].kind;
+  }
+
+  int status = 0;
+  /* total */
+  td_buf_printf(&sql, "SELECT count(*) FROM %s%s", ep->from, where.ptr);
+  sqlite3_stmt *st = stmt(a, sql.ptr);
+  if (!st) {
+    td_api_error(out, 500, sqlite3_errmsg(a->db));
+    status = 500;
+    goto done;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    for (int i = 0; i < nv; i++) {
+      if (kinds[i] == F_LIKE) {
+        fq.len = 0;
+        td_buf_printf(&fq, "%%%s%%", vals[i]);
+        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
+      } else if (kinds[i] == F_FTS) {
+        fts_query(&fq, vals[i]);
+        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
+      } else if (kinds[i] == F_UPPER) {
+        fq.len = 0;
+        for (const char *p = vals[i]; *p; p++) td_buf_putc(&fq, toupper((unsigned char)*p));
+        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+      }
+    }
+    arm_deadline(a);
+    if (pass == 0) {
+      int rc = sqlite3_step(st);
+      long long total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+      if (rc != SQLITE_ROW) {
+        if (a->timed_out) td_api_error(out, 503, "query took too long; narrow the filters"), status = 503;
+        else td_api_error(out, 500, sqlite3_errmsg(a->db)), status = 500;
+        goto done;
+      }
+      sqlite3_reset(st);
+      out->len = 0;
+      td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
+                    offset);
+      sql.len = 0;
+      td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select, ep->from,
+                    where.ptr, ep->order);
+      st = stmt(a, sql.ptr);
+      if (!st) {
+        td_api_error(out, 500, sqlite3_errmsg(a->db));
+        status = 500;
+        goto done;
+      }
+    } else {
+      sqlite3_bind_int64(st, nv + 1, limit);
+      sqlite3_bind_int64(st, nv + 2, offset);
+      status = put_rows(a, out, st);
+      sqlite3_reset(st);
+      if (status) goto done;
+      td_buf_puts(out, "}\n");
+    }
+  }
+  status = 200;
+done:
+  td_buf_free(&where);
+  td_buf_free(&sql);
+  td_buf_free(&fq);
+  return status;
+}
+
+/* ---- one article with its annotations ---- */
+
+static int article(td_api *a, const char *id, td_buf *out) {
+  out->len = 0;
+  sqlite3_stmt *st = stmt(a, TD_API_ARTICLE_SQL);
+  if (!st) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+  sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+  arm_deadline(a);
+  int rc = sqlite3_step(st);
+  if (rc != SQLITE_ROW) {
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return td_api_error(out, 404, "no such article"), 404;
+    return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+  }
+  td_buf_puts(out, "{\"article\":");
+  put_row(out, st);
+  char key[600];
+  snprintf(key, sizeof key, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_reset(st);
+  for (int i = 0; td_api_layers[i].name; i++) {
+    td_buf_puts(out, i == 0 ? ",\"annotations\":{" : ",");
+    td_json_cstr(out, td_api_layers[i].name);
+    td_buf_putc(out, ':');
+    st = stmt(a, td_api_layers[i].sql);
+    if (!st) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int status = put_rows(a, out, st);
+    sqlite3_reset(st);
+    if (status) return status;
+  }
+  td_buf_puts(out, "}}\n");
+  return 200;
+}
+
+/* ---- dispatch ---- */
+
+int td_api_handle(td_api *a, const char *path, td_api_arg_fn arg, void *ctx, td_buf *out) {
+  const char *p = path + 4; /* after "/api" */
+  if (*p == '/') p++;
+  if (strncmp(p, "articles/", 9) == 0 && p[9]) {
+    const char *id = p + 9;
+    if (strlen(id) > 512) return td_api_error(out, 400, "article id too long"), 400;
+    return article(a, id, out);
+  }
+  if (strcmp(p, "search") == 0) {
+    const char *q = arg(ctx, "q");
+    if (!q || !*q) return td_api_error(out, 400, "search needs q=WORDS"), 400;
+    return list(a, &td_api_search, arg, ctx, out);
+  }
+  if (*p == 0) {
+    out->len = 0;
+    td_buf_puts(out, "{\"endpoints\":[");
+    for (int i = 0; td_api_endpoints[i].name; i++) {
+      if (i) td_buf_putc(out, ',');
+      td_buf_printf(out, "\"/api/%s\"", td_api_endpoints[i].name);
+    }
+    td_buf_puts(out, ",\"/api/articles/{id}\",\"/api/search\"]}\n");
+    return 200;
+  }
+  for (int i = 0; td_api_endpoints[i].name; i++)
+    if (strcmp(p, td_api_endpoints[i].name) == 0) return list(a, &td_api_endpoints[i], arg, ctx, out);
+  td_api_error(out, 404, "no such endpoint");
+  return 404;
+}

@@ -1,0 +1,122 @@
+#!/bin/sh
+# serve_test.sh — `tidings serve` end to end: ingests examples/ (and the
+# seeds when ../shared exists) into a temporary store, starts the server on
+# 127.0.0.1 with a free port, checks every endpoint's JSON shape, the page
+# and its bundle, and that hostile requests (SQL in parameters, ../ paths,
+# huge headers, malformed UTF-8, unknown arguments, POST) get clean 4xx
+# errors and change nothing. Bounded in time; always stops the server.
+# Ends with "serve: N passed, N failed"; exit 0 only when all passed.
+T=${TIDINGS:-build/tidings}
+SHARED=${SHARED:-../shared}
+command -v curl >/dev/null 2>&1 || { echo "skip: serve (curl not found)"; exit 0; }
+if ! "$T" ingest --help >/dev/null 2>&1; then echo "skip: serve (no 'tidings ingest')"; exit 0; fi
+tmp=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+check() { name=$1; shift; if "$@" >/dev/null 2>&1; then ok; else bad "$name"; fi; }
+
+inputs=examples
+[ -d "$SHARED/seeds" ] && inputs="examples $SHARED/seeds"
+# shellcheck disable=SC2086
+timeout 120 "$T" ingest --quiet --db "$tmp/kb.db" $inputs > "$tmp/ingest.out" 2>&1
+check "ingest builds the store" test -s "$tmp/kb.db"
+sha_before=$(sha256sum "$tmp/kb.db" | cut -d' ' -f1)
+
+timeout 60 "$T" serve --db "$tmp/kb.db" --port 0 --port-file "$tmp/port" --web web --threads 2 \
+  --quiet 2> "$tmp/serve.err" &
+pid=$!
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if [ ! -s "$tmp/port" ]; then
+  bad "server starts"; cat "$tmp/serve.err"; echo "serve: $pass passed, $fail failed"; exit 1
+fi
+ok
+A="http://127.0.0.1:$(cat "$tmp/port")"
+get() { # get NAME URL-PATH [curl options]: body in $tmp/NAME, status in $tmp/NAME.st
+  n=$1; u=$2; shift 2
+  curl -s -m 10 -o "$tmp/$n" -w '%{http_code}' "$@" "$A$u" > "$tmp/$n.st" 2>/dev/null
+}
+status_of() { cat "$tmp/$1.st"; }
+json() { # json NAME PYTHON-EXPR: the expression over d (the parsed body) is true
+  python3 -c "import json,sys; d=json.load(open('$tmp/$1')); sys.exit(0 if ($2) else 1)"
+}
+
+# --- endpoints ---
+for ep in events quotes claims actors stories places articles; do
+  get "$ep" "/api/$ep?limit=5"
+  check "/api/$ep answers 200" test "$(status_of "$ep")" = 200
+  check "/api/$ep is a page" json "$ep" "isinstance(d['total'], int) and d['limit'] == 5 and d['offset'] == 0 and isinstance(d['items'], list) and len(d['items']) <= 5"
+done
+check "events exist" json events "d['total'] > 0 and all(k in d['items'][0] for k in ('id','root','cameo','quad','source_code','target_code','num_mentions','mention'))"
+check "articles exist" json articles "d['total'] >= 3 and 'title' in d['items'][0]"
+get ev2 "/api/events?limit=2&offset=1"
+check "pagination: offset and limit" json ev2 "d['offset'] == 1 and len(d['items']) <= 2"
+get evcap "/api/events?limit=100000"
+check "limit is capped" json evcap "d['limit'] <= 500"
+get root "/api/events?root=4&limit=500"
+check "root filter" json root "all(e['root'] == '04' for e in d['items'])"
+get since "/api/articles?since=2025-03&until=2025-03"
+check "since/until filter" json since "all(a['date'].startswith('2025-03') for a in d['items']) and d['total'] >= 1"
+get search "/api/search?q=power%20restored"
+check "full-text search" json search "d['total'] >= 1 and 'snippet' in d['items'][0]"
+id=$(python3 -c "import json; print(json.load(open('$tmp/articles'))['items'][0]['id'])")
+get art "/api/articles/$id"
+check "/api/articles/{id} answers 200" test "$(status_of art)" = 200
+check "article has text and annotation spans" json art "d['article']['text'] and all(k in d['annotations'] for k in ('sentences','actors','places','times','quotes','quantities','events')) and all(0 <= s['start'] <= s['end'] <= len(d['article']['text']) for s in d['annotations']['sentences'])"
+if [ -d "$SHARED/seeds" ]; then
+  get kirby "/api/quotes?speaker=Kirby"
+  check "quotes by speaker (Kirby)" json kirby "d['total'] >= 1 and all('Kirby' in (q['speaker_name'] or '') + (q['speaker_text'] or '') for q in d['items'])"
+  get claims "/api/claims?limit=500&measure=troops"
+  check "troop claims" json claims "d['total'] >= 2"
+fi
+
+# --- the page ---
+get index "/"
+check "/ serves the page" sh -c "test \"$(status_of index)\" = 200 && grep -q '/dist/app.js' '$tmp/index'"
+get appjs "/dist/app.js" -D "$tmp/appjs.h"
+check "the bundle is served as JavaScript" grep -qi 'content-type: text/javascript' "$tmp/appjs.h"
+get atlas "/dist/countries-110m.json"
+check "the world map is served" json atlas "d['type'] == 'Topology'"
+
+# --- hostile requests: clean JSON errors, nothing changed ---
+get sql "/api/events?actor=%27%3B%20DROP%20TABLE%20m_events%3B--"
+check "SQL in a parameter is just a value" json sql "d['total'] == 0"
+get sql2 "/api/search?q=%22%29%20OR%201%3D1%20--%20NEAR%28"
+check "FTS syntax in q is quoted" test "$(status_of sql2)" = 200
+for p in "/../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" "/dist/../../../etc/passwd" "/web/index.html" "/.git/config"; do
+  get trav "$p" --path-as-is
+  check "traversal $p is refused" sh -c "test \"$(status_of trav)\" -ge 400 && test \"$(status_of trav)\" -lt 500 && ! grep -q root: '$tmp/trav'"
+done
+get utf "/api/events?actor=%ff%fe%80"
+check "malformed UTF-8 in the query string: 400 JSON" sh -c "test \"$(status_of utf)\" = 400 && python3 -c \"import json; assert json.load(open('$tmp/utf'))['error']['status'] == 400\""
+get lim "/api/events?limit=-1"
+check "bad limit: 400" test "$(status_of lim)" = 400
+get date "/api/events?since=yesterday"
+check "bad date: 400" test "$(status_of date)" = 400
+get unk "/api/events?evil=1"
+check "unknown argument: 400" test "$(status_of unk)" = 400
+get nf "/api/nothing"
+check "unknown endpoint: 404 JSON" sh -c "test \"$(status_of nf)\" = 404 && grep -q '\"error\"' '$tmp/nf'"
+get na "/api/articles/does-not-exist"
+check "unknown article: 404" test "$(status_of na)" = 404
+get post "/api/events" -X POST -d 'x=1'
+check "POST: 405" test "$(status_of post)" = 405
+head -c 200000 /dev/zero | tr '\0' a > "$tmp/big"
+printf 'X-Big: %s\n' "$(cat "$tmp/big")" > "$tmp/bighdr"
+get big "/api/events" -H "@$tmp/bighdr"
+check "oversized header: 4xx" sh -c "s=\$(cat '$tmp/big.st'); test \"\$s\" -ge 400 && test \"\$s\" -lt 500"
+get alive "/api/events?limit=1"
+check "still serving after hostile requests" test "$(status_of alive)" = 200
+check "the store is unchanged" test "$(sha256sum "$tmp/kb.db" | cut -d' ' -f1)" = "$sha_before"
+
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+check "stops cleanly on SIGTERM" test $? -eq 0
+pid=
+echo "serve: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
