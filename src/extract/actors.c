@@ -913,7 +913,13 @@ static void do_sentence(actx *x, size_t si) {
       const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
       int before_title = nx && (is_cls(nx, "title") || is_cls(nx, "person"));
       int before_org = nx && is_cls(nx, "org");
-      if (!is_cls(d, "country.adj") && !before_title && !before_org) {
+      /* "a meeting in Washington": a capital after a place preposition is
+       * where something happens (the places layer), not who acts */
+      static const char *const where[] = {"in", "at", "near", "into", "inside", "outside",
+                                          "across", "throughout", "around", NULL};
+      int located = is_cls(d, "country.capital") && d->tok0 > (uint32_t)s0 &&
+                    word_in(tk(x, (long)d->tok0 - 1)->norm, where);
+      if (!is_cls(d, "country.adj") && !before_title && !before_org && !located) {
         int k = country_actor(x, iso, d->tok0, d->tok1, is_cls(d, "country.capital") ? 0 : 1);
         note_speaker(x, k, d->tok0, d->tok1);
       }
