@@ -333,6 +333,10 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
                      int xpos, int upos, char *out, size_t cap) {
   const char *x = xpos > 0 && xpos < td_xpos_count ? td_xpos_names[xpos] : "_";
   char low[256];
+  if (n == 0) {
+    out[0] = 0;
+    return;
+  }
   size_t ln = fold(form, n, low, sizeof low);
   if (n >= sizeof low - 1) { /* absurdly long: keep it */
     splice(out, cap, form, n < cap - 1 ? n : cap - 1, 0, "");
@@ -466,13 +470,14 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
   int vbz = td_xpos_from_name("VBZ");
   for (size_t i = 0; i < doc->ntoks; i++) {
     td_tok *t = &doc->toks[i];
-    lemma_of(l, doc->text + t->start, t->end - t->start, t->xpos, t->upos, out,
-             sizeof out);
+    uint32_t a = t->start, b = t->end;
+    if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
+    lemma_of(l, doc->text + a, b - a, t->xpos, t->upos, out, sizeof out);
     /* 's before been or got is has: "it's been", "she's got" */
     if (t->xpos == vbz && !strcmp(out, "be") &&
         i + 1 < doc->ntoks && doc->toks[i + 1].sent == t->sent) {
       const td_tok *nx = &doc->toks[i + 1];
-      size_t nn = nx->end - nx->start;
+      size_t nn = nx->end <= doc->len && nx->start <= nx->end ? nx->end - nx->start : 0;
       const char *ns = doc->text + nx->start;
       if ((nn == 4 && !strncasecmp(ns, "been", 4)) || (nn == 3 && !strncasecmp(ns, "got", 3)))
         strcpy(out, "have");

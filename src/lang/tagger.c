@@ -6,8 +6,15 @@
  * resource image, section "tagger", so loading costs a few pointer checks.
  *
  * Features are hashed to 64 bits (word, lowercase word, affixes, shape,
- * neighbouring words and the two previous predicted tags); the model keeps
- * for each feature seen in training a short list of (class, weight) pairs.
+ * neighbouring words, the two previous predicted tags, and the word's
+ * lexical class from the lemmatizer's WordNet and word list); the model
+ * keeps for each feature seen in training a short list of (class, weight)
+ * pairs, or a dense row for frequent features. Frequent unambiguous words
+ * are tagged from a dictionary without scoring. Tagging is a pure function
+ * of the document and the engine: scratch space comes from the arena.
+ *
+ * The model format is in train.h; data/models/README.md says how the
+ * committed model was trained and how to reproduce it.
  */
 #include "lang.h"
 #include "train.h"
@@ -80,6 +87,7 @@ static size_t fold_form(const char *s, size_t n, unsigned char *out, size_t cap,
   return k;
 }
 
+/* Hashes the surface forms a word's features use (see train.h). */
 void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
                      const struct td_lemmatizer *lem) {
   unsigned char low[128], shape[32];
@@ -122,6 +130,9 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
     w->pre[k] = (size_t)k + 1 <= ln ? fnv(low, (size_t)k + 1) : 0;
 }
 
+/* The feature templates; train_tagger.c and tag_words() both call this, so
+ * training and tagging cannot disagree. Changing a template means
+ * retraining the model. */
 int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
                    uint64_t *f) {
   static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000, 0x1000};
@@ -369,6 +380,8 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
 
 void td_tagger_free(struct td_tagger *t) { free(t); }
 
+/* Tags every sentence of doc; without a model (no "tagger" section) tags
+ * stay 0 and the stage still succeeds. */
 int td_tag(const td_engine *eng, td_doc *doc) {
   const struct td_tagger *t = eng ? eng->tagger : NULL;
   if (!t || doc->ntoks == 0) return 0;
@@ -379,11 +392,14 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
+    if ((size_t)se->tok0 + se->ntok > doc->ntoks) continue;
     td_tok *tk = doc->toks + se->tok0;
     int n = (int)se->ntok;
-    for (int i = 0; i < n; i++)
-      td_tg_word_init(&w[i], doc->text + tk[i].start, tk[i].end - tk[i].start,
-                      eng->lemma);
+    for (int i = 0; i < n; i++) {
+      uint32_t a = tk[i].start, b = tk[i].end;
+      if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
+      td_tg_word_init(&w[i], doc->text + a, b - a, eng->lemma);
+    }
     tag_words(t, w, n, cls);
     for (int i = 0; i < n; i++) {
       const uint8_t *e = t->cls_tab + 4 * cls[i];
