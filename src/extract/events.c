@@ -141,6 +141,7 @@ typedef struct trig {
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
+  int under_verb;      /* a nominal event in the object of an event verb */
 } trig;
 
 /* CAMEO's codes for an appeal, intent, demand, refusal or threat whose
@@ -604,9 +605,12 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
       const td_tok *t = &doc->toks[j];
       if (t->head != (int32_t)h) continue;
       const char *r = deprel_of(t);
-      if (pass == 0 && strcmp(r, "nsubj:pass") == 0) *passive = 1;
+      /* a passive needs its auxiliary: "Pakistan test-fired" tagged as a
+       * participle is still active */
+      if (pass == 0 && strcmp(r, "aux:pass") == 0) *passive = 1;
       if (pass == 1) {
-        if (strcmp(r, "nsubj") == 0 || strcmp(r, "nsubj:pass") == 0) {
+        if (strcmp(r, "nsubj") == 0 || strcmp(r, "nsubj:pass") == 0 ||
+            strcmp(r, "csubj") == 0) {
           dep_group(e, s, j, *passive ? tgt : src, 0);
         } else if (strcmp(r, "obl:agent") == 0) {
           dep_group(e, s, j, src, 0);
@@ -667,6 +671,19 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
       if (doc->toks[j].upos == TD_DET && !is_word(&doc->toks[j], "no")) break;
       j--;
     }
+    /* the object of a light verb takes that verb's auxiliaries: "will
+     * issue an ultimatum", "did not hold talks" */
+    if (j >= (int64_t)lo && doc->toks[j].upos == TD_DET) j--;
+    if (j >= (int64_t)lo && doc->toks[j].upos == TD_VERB) {
+      for (j--; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 8; j--) {
+        const td_tok *t = &doc->toks[j];
+        if (in_list(t->norm, neg_words)) *neg = 1;
+        else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+        else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+        else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
+        else break;
+      }
+    }
   } else {
     /* the auxiliary chain before the verb */
     for (; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 5; j--) {
@@ -685,6 +702,15 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
     if (m->kind == 'n') *neg = 1;
     else if (tr->tok0 - m->tok1 <= 3) *mod = m->kind;
   }
+  /* "would sanction ... if": a conditional main clause */
+  if (*mod == 'f')
+    for (int64_t k = (int64_t)tr->tok0 - 1; k >= (int64_t)lo && k >= (int64_t)tr->tok0 - 4; k--)
+      if (is_word(&doc->toks[k], "would") || is_word(&doc->toks[k], "could")) {
+        const td_sent *s = &doc->sents[doc->toks[tr->tok0].sent];
+        for (uint32_t q = tr->tok1; q < s->tok0 + s->ntok; q++)
+          if (is_word(&doc->toks[q], "if") || is_word(&doc->toks[q], "unless")) *mod = 'h';
+        break;
+      }
   /* "if", "unless", "whether" before the trigger in its sentence */
   for (int64_t k = (int64_t)tr->tok0 - 1; k >= (int64_t)lo; k--) {
     const td_tok *t = &doc->toks[k];
@@ -848,7 +874,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 4) {
           int actor_between = 0;
           for (uint32_t k = g->tok1; k < t->tok0; k++) actor_between |= e->tokact[k] >= 0;
-          if (!actor_between) t->suppressed = 1;
+          if (strncmp(g->code, t->code, 2) == 0 && !actor_between) t->suppressed = 1;
+          else t->under_verb = 1; /* kept only with an actor of its own */
         }
       }
       int64_t p = (int64_t)t->tok0 - 1;
@@ -868,7 +895,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                          "thursday", "friday", "saturday", "sunday", "tonight",
                                          NULL};
       uint32_t nx = t->tok1;
-      if (is_xpos(v, "VBN") && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
+      int finite = 0; /* another finite verb: the sentence has its main verb */
+      for (uint32_t q = lo; q < hi; q++)
+        if ((q < t->tok0 || q >= t->tok1) &&
+            (is_xpos(&doc->toks[q], "VBD") || is_xpos(&doc->toks[q], "VBZ") ||
+             is_xpos(&doc->toks[q], "VBP") || is_xpos(&doc->toks[q], "MD")))
+          finite = 1;
+      if (finite && is_xpos(v, "VBN") && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
           e->tokact[p] < 0 && !in_list(doc->toks[p].norm, when) && nx < hi &&
           e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
           doc->toks[nx].upos != TD_PRON)
@@ -932,6 +965,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
           if (r == 2 && !src.n) src = bsrc;
         }
+        /* "condemned the deployment": the act talked about is coded
+         * apart only when the phrase names who did it */
+        if (!src.n && tr->under_verb) continue;
         if (!src.n) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
