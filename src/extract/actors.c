@@ -817,8 +817,8 @@ static void do_sentence(actx *x, size_t si) {
     }
     if (d && strcmp(d->cls, "person.surname") == 0) {
       /* Putin, President Bush, Mr Blair: a known surname alone */
-      int k = find_entity(x, field(x, d->payload, 0, '|'));
-      if (k < 0) k = person_for_run(x, i, i + 1);
+      int k = person_for_run(x, i, i + 1); /* the latest person with that name word */
+      if (k < 0) k = find_entity(x, field(x, d->payload, 0, '|'));
       const dm *title = match_ending(x, i - 1, s0, s1);
       int titled = (title && is_cls(title, "title")) || honorific(x, i - 1) ||
                    (tok_is(x, i - 1, ".") && honorific(x, i - 2));
