@@ -1,0 +1,191 @@
+/* test_events.c — the events layer through the library: CAMEO facts
+ * (quad class, Goldstein, PLOVER), the GSR type map, coding of sentences
+ * (pairs sharing a mention, passive, modality, polarity, attribution),
+ * user verb dictionaries (--dict), and the GSR scorer on a tiny file and,
+ * when ../shared is present, on the PLOVER GSR dev set.
+ * Needs build/tidings.res (made by `make`). */
+#include "unit.h"
+#include "extract/events.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static td_doc *run(td_engine *eng, const char *text) {
+  td_input in = {0};
+  in.id = "t";
+  in.body = (char *)text;
+  in.body_len = strlen(text);
+  in.date = "2024-11-01";
+  return td_doc_process(eng, &in);
+}
+
+static td_engine *engine(const char *const *dirs) {
+  td_config cfg = {0};
+  cfg.dict_dirs = dirs;
+  char err[512];
+  td_engine *e = td_engine_new(&cfg, err, sizeof err);
+  if (!e) fprintf(stderr, "  skip: %s\n", err);
+  return e;
+}
+
+static const char *code_of(const td_doc *d, int actor) {
+  return actor >= 0 ? d->actors[actor].code : NULL;
+}
+
+TD_TEST(events_cameo_facts) {
+  int quad;
+  double g;
+  const char *pl, *mode;
+  CHECK(td_cameo_info("111", &quad, &g, &pl, &mode) == 0);
+  CHECK(quad == 3 && fabs(g + 2.0) < 1e-9);
+  CHECK_STR(pl, "ACCUSE");
+  CHECK(td_cameo_info("0874", &quad, &g, &pl, &mode) == 0);
+  CHECK(quad == 2 && fabs(g - 10.0) < 1e-9);
+  CHECK_STR(pl, "RETREAT");
+  CHECK_STR(mode, "withdraw");
+  CHECK(td_cameo_info("195", &quad, &g, &pl, &mode) == 0);
+  CHECK(quad == 4);
+  CHECK_STR(mode, "aerial");
+  CHECK(td_cameo_info("036", &quad, &g, &pl, &mode) == 0 && quad == 1);
+  CHECK(td_cameo_info("999", &quad, &g, &pl, &mode) == -1 && quad == 0 && !pl);
+  CHECK(td_cameo_info(NULL, &quad, &g, &pl, &mode) == -1);
+  CHECK_STR(td_cameo_name("057"), "sign formal agreement");
+  /* every root 01..20 is in the table */
+  char root[3];
+  for (int r = 1; r <= 20; r++) {
+    snprintf(root, sizeof root, "%02d", r);
+    CHECK(td_cameo_info(root, &quad, &g, &pl, &mode) == 0);
+  }
+  CHECK_STR(td_cameo_plover_gsr("0871"), "RETREAT");
+  CHECK_STR(td_cameo_plover_gsr("193"), "FIGHT");
+  CHECK_STR(td_cameo_plover_gsr("1123"), "DISAPPROVE");
+  CHECK(td_cameo_plover_gsr("010") == NULL);
+}
+
+TD_TEST(events_pairs_passive_modality) {
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  td_doc *d = run(eng, "Brazil and Argentina condemned Chile and Peru on Monday.\n");
+  CHECK(d->nevents == 4);
+  for (size_t i = 0; i < d->nevents; i++) {
+    CHECK_STR(d->events[i].cameo, "111");
+    CHECK(d->events[i].mention == d->events[0].mention);
+  }
+  if (d->nevents == 4) {
+    CHECK_STR(code_of(d, d->events[0].source), "BRA");
+    CHECK_STR(code_of(d, d->events[3].target), "PER");
+    CHECK(d->events[0].time >= 0);
+  }
+  td_doc_free(d);
+
+  d = run(eng, "Two sailors were detained by Belarus on Friday.\n");
+  CHECK(d->nevents == 1);
+  if (d->nevents) CHECK_STR(code_of(d, d->events[0].source), "BLR");
+  td_doc_free(d);
+
+  d = run(eng, "Germany plans to deploy more troops to Lithuania.\n");
+  CHECK(d->nevents == 1);
+  if (d->nevents) CHECK_STR(d->events[0].modality, "future");
+  td_doc_free(d);
+
+  d = run(eng, "Chile may sanction Peru.\n");
+  CHECK(d->nevents == 1);
+  if (d->nevents) CHECK_STR(d->events[0].modality, "hypothetical");
+  td_doc_free(d);
+
+  d = run(eng, "There was no evidence that Belarus had assisted Russia.\n");
+  CHECK(d->nevents == 1);
+  if (d->nevents) CHECK(d->events[0].negative);
+  td_doc_free(d);
+
+  d = run(eng, "Kenya and Uganda vowed to cooperate on trade.\n");
+  CHECK(d->nevents == 2);
+  if (d->nevents) {
+    CHECK_STR(d->events[0].cameo, "030");
+    CHECK_STR(d->events[0].modality, "actual");
+  }
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
+TD_TEST(events_user_verbs) {
+  char dir[] = "/tmp/td_events_XXXXXX";
+  if (!mkdtemp(dir)) return;
+  char path[600];
+  snprintf(path, sizeof path, "%s/verbs.tsv", dir);
+  FILE *f = fopen(path, "w");
+  if (!f) return;
+  fputs("snub\tevent.verb\t120\tlemma\n", f);
+  fclose(f);
+  const char *dirs[] = {dir, NULL};
+  td_engine *eng = engine(dirs);
+  if (eng) {
+    td_doc *d = run(eng, "Norway snubbed Denmark on Monday.\n");
+    CHECK(d->nevents == 1);
+    if (d->nevents) {
+      CHECK_STR(d->events[0].cameo, "120");
+      CHECK_STR(code_of(d, d->events[0].target), "DNK");
+    }
+    td_doc_free(d);
+    td_engine_free(eng);
+  }
+  unlink(path);
+  rmdir(dir);
+}
+
+TD_TEST(events_eval_small) {
+  char path[] = "/tmp/td_events_gsr_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return;
+  FILE *f = fdopen(fd, "w");
+  fputs("[{\"text\": \"Egypt condemned Libya on Monday.\", \"event\": \"DISAPPROVE\","
+        " \"source\": [{\"code\": \"EGY\"}], \"target\": [{\"code\": \"LBY\"}]},"
+        " {\"text\": \"Ghana met Togo on Friday.\", \"event\": \"PROTEST\","
+        " \"source\": [{\"code\": \"GHA\"}], \"target\": [{\"code\": \"TGO\"}]}]",
+        f);
+  fclose(f);
+  td_engine *eng = engine(NULL);
+  if (eng) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CHECK(td_eval_events(eng, path, out) == 0);
+    fclose(out);
+    CHECK(buf && strstr(buf, "2 gold events"));
+    CHECK(buf && strstr(buf, "recall  50.0%"));
+    free(buf);
+    FILE *null = fopen("/dev/null", "w");
+    if (null) {
+      CHECK(td_eval_events(eng, "/nonexistent.json", null) == -1);
+      fclose(null);
+    }
+    td_engine_free(eng);
+  }
+  unlink(path);
+}
+
+/* The dev figures, so a change that loses accuracy shows up here. */
+TD_TEST(events_eval_gsr_dev) {
+  const char *sh = td_test_shared();
+  if (!sh) return;
+  char path[1024];
+  snprintf(path, sizeof path, "%s/data/plover-gsr/PLOVER_GSR_CAMEO.dev.json", sh);
+  if (access(path, R_OK) != 0) {
+    fprintf(stderr, "  skip: %s\n", path);
+    return;
+  }
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  CHECK(td_eval_events(eng, path, out) == 0);
+  fclose(out);
+  /* "  type   precision  P%  recall  R%" */
+  const char *p = buf ? strstr(buf, "recall") : NULL;
+  double recall = p ? atof(p + 6) : 0;
+  CHECK(recall >= 60.0);
+  free(buf);
+  td_engine_free(eng);
+}
