@@ -178,8 +178,10 @@ static uint64_t name_hash(const char *s, size_t n) {
   return td_hash64(low, n);
 }
 
+/* Does s[0..n) (a tag name: no NUL inside) equal the lower-case lit? */
 static int name_is(const char *s, size_t n, const char *lit) {
-  return strlen(lit) == n && strncasecmp(s, lit, n) == 0;
+  return n && tolower((unsigned char)s[0]) == lit[0] && strncasecmp(s, lit, n) == 0 &&
+         lit[n] == '\0';
 }
 
 static int name_in(const char *s, size_t n, const char *const *list) {
@@ -237,14 +239,67 @@ static const char *const p_closers[] = {
     "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing",
     "form", "table", "hr", "li", "dd", "dt", NULL};
 
+/* What the scanner needs to know of a tag name, looked up by its hash. */
+enum {
+  T_VOID = 1, T_RAW = 2, T_FENCE = 4, T_BREAKOUT = 8, T_PCLOSE = 16,
+  T_SPECIAL = 32, T_SCOPED_END = 64, T_FORMATTING = 128, T_ADP = 256,
+  T_LI = 512, T_DTDD = 1024, T_TR = 2048, T_CELL = 4096, T_OPTION = 8192,
+  T_FOREIGN = 16384, T_PLAINTEXT = 32768, T_P_OR_BR = 65536
+};
+typedef struct tag_class {
+  uint64_t h;
+  unsigned flags;
+} tag_class;
+
 typedef struct scanner {
   scan_ent *st;
   size_t n, cap;
+  tag_class cls[1024]; /* open addressing on the name hash */
   uint32_t cnt[4096]; /* how many stack entries per hash bucket */
   uint64_t hp, hli, hdt, hdd, hdl, hul, hol, htd, hth, htr, hopt, htab;
 } scanner;
 
+static void class_add(scanner *s, const char *name, unsigned flag) {
+  uint64_t h = name_hash(name, strlen(name));
+  size_t i = h & 1023;
+  while (s->cls[i].flags && s->cls[i].h != h) i = (i + 1) & 1023;
+  s->cls[i].h = h;
+  s->cls[i].flags |= flag;
+}
+
+static unsigned class_of(const scanner *s, uint64_t h) {
+  for (size_t i = h & 1023; s->cls[i].flags; i = (i + 1) & 1023)
+    if (s->cls[i].h == h) return s->cls[i].flags;
+  return 0;
+}
+
+static void class_list(scanner *s, const char *const *list, unsigned flag) {
+  for (; *list; list++) class_add(s, *list, flag);
+}
+
 static void scan_init(scanner *s) {
+  class_list(s, void_tags, T_VOID);
+  class_list(s, raw_tags, T_RAW);
+  class_list(s, fence_tags, T_FENCE);
+  class_list(s, breakout_tags, T_BREAKOUT);
+  class_list(s, p_closers, T_PCLOSE);
+  class_list(s, special_tags, T_SPECIAL);
+  class_list(s, scoped_end_tags, T_SCOPED_END);
+  class_list(s, formatting_tags, T_FORMATTING);
+  static const char *const adp[] = {"address", "div", "p", NULL};
+  static const char *const dtdd[] = {"dt", "dd", NULL};
+  static const char *const cell[] = {"td", "th", NULL};
+  static const char *const foreign[] = {"svg", "math", NULL};
+  static const char *const pbr[] = {"p", "br", NULL};
+  class_list(s, adp, T_ADP);
+  class_list(s, dtdd, T_DTDD);
+  class_list(s, cell, T_CELL);
+  class_list(s, foreign, T_FOREIGN);
+  class_list(s, pbr, T_P_OR_BR);
+  class_add(s, "li", T_LI);
+  class_add(s, "tr", T_TR);
+  class_add(s, "option", T_OPTION);
+  class_add(s, "plaintext", T_PLAINTEXT);
   s->hp = name_hash("p", 1), s->hli = name_hash("li", 2);
   s->hdt = name_hash("dt", 2), s->hdd = name_hash("dd", 2);
   s->hdl = name_hash("dl", 2), s->hul = name_hash("ul", 2);
@@ -284,19 +339,19 @@ static long scan_find(scanner *s, uint64_t a, uint64_t b, uint64_t stop1,
 
 /* Pops the element a start tag closes implicitly (p before a block, li
  * before li, dt/dd, td/th, tr, option), as the HTML tree builder would. */
-static void scan_implied(scanner *s, const char *nm, size_t n) {
+static void scan_implied(scanner *s, unsigned cl) {
   long k = -1;
-  if (name_in(nm, n, p_closers) && (k = scan_find(s, s->hp, 0, 0, 0, 0)) >= 0)
+  if ((cl & T_PCLOSE) && (k = scan_find(s, s->hp, 0, 0, 0, 0)) >= 0)
     scan_pop_to(s, (size_t)k);
-  if (name_is(nm, n, "li"))
+  if (cl & T_LI)
     k = scan_find(s, s->hli, 0, s->hul, s->hol, SF_STOP_SPECIAL_BUT_ADP);
-  else if (name_is(nm, n, "dt") || name_is(nm, n, "dd"))
+  else if (cl & T_DTDD)
     k = scan_find(s, s->hdt, s->hdd, s->hdl, 0, SF_STOP_SPECIAL_BUT_ADP);
-  else if (name_is(nm, n, "tr"))
+  else if (cl & T_TR)
     k = scan_find(s, s->htr, 0, s->htab, 0, SF_THROUGH_FENCE);
-  else if (name_is(nm, n, "td") || name_is(nm, n, "th"))
+  else if (cl & T_CELL)
     k = scan_find(s, s->htd, s->hth, s->htab, 0, SF_THROUGH_FENCE);
-  else if (name_is(nm, n, "option") && s->n && s->st[s->n - 1].h == s->hopt)
+  else if ((cl & T_OPTION) && s->n && s->st[s->n - 1].h == s->hopt)
     k = (long)s->n - 1;
   else
     k = -1;
@@ -383,13 +438,14 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
       continue;
     }
     size_t nb = j;
-    while (j < len && !is_ws((unsigned char)s[j]) && s[j] != '/' && s[j] != '>') j++;
+    while (j < len && s[j] && !is_ws((unsigned char)s[j]) && s[j] != '/' && s[j] != '>') j++;
     const char *nm = s + nb;
     size_t nl = j - nb;
     int selfclose;
     i = skip_attrs(s, len, j, &selfclose);
     uint64_t h = name_hash(nm, nl);
-    if (end && name_in(nm, nl, formatting_tags)) {
+    unsigned cl = class_of(sc, h);
+    if (end && (cl & T_FORMATTING)) {
       /* With a block opened inside it, the tree builder's "adoption
        * agency" closes the formatting element yet keeps the depth (it
        * reopens a copy inside the block): pop only when there is none. */
@@ -401,12 +457,11 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
       continue;
     }
     if (end) {
-      int how = name_in(nm, nl, fence_tags) ? SF_THROUGH_FENCE
-                : name_in(nm, nl, scoped_end_tags) ? 0 : SF_STOP_SPECIAL;
+      int how = (cl & T_FENCE) ? SF_THROUGH_FENCE : (cl & T_SCOPED_END) ? 0 : SF_STOP_SPECIAL;
       long k = scan_find(sc, h, 0, 0, 0, how);
       if (k >= 0) {
         scan_pop_to(sc, (size_t)k);
-      } else if (++stray > 4096 && !name_is(nm, nl, "p") && !name_is(nm, nl, "br")) {
+      } else if (++stray > 4096 && !(cl & T_P_OR_BR)) {
         /* the tree builder would search its whole stack for each of these
          * and then ignore it: past a few thousand, drop them */
         td_buf_put(&out, s + copied, t - copied);
@@ -416,25 +471,24 @@ static char *limit_depth(const char *s, size_t len, size_t *outlen) {
       continue;
     }
     int foreign = sc->n && sc->st[sc->n - 1].foreign;
-    if (foreign && name_in(nm, nl, breakout_tags)) {
+    if (foreign && (cl & T_BREAKOUT)) {
       while (sc->n && sc->st[sc->n - 1].foreign) scan_pop_to(sc, sc->n - 1);
       foreign = 0;
     }
-    if (name_is(nm, nl, "plaintext")) break;
-    int is_void = name_in(nm, nl, void_tags) || (foreign && selfclose);
+    if (cl & T_PLAINTEXT) break;
+    int is_void = (cl & T_VOID) || (foreign && selfclose);
     if (!is_void) {
       if (sc->n >= TD_HTML_MAX_DEPTH) { /* drop this start tag */
         td_buf_put(&out, s + copied, t - copied);
         copied = i;
         dropped = 1;
       } else {
-        scan_implied(sc, nm, nl);
-        scan_push(sc, h, foreign || name_is(nm, nl, "svg") || name_is(nm, nl, "math"),
-                  name_in(nm, nl, fence_tags), !foreign && name_in(nm, nl, special_tags),
-                  name_is(nm, nl, "address") || name_is(nm, nl, "div") || name_is(nm, nl, "p"));
+        scan_implied(sc, cl);
+        scan_push(sc, h, foreign || (cl & T_FOREIGN), (cl & T_FENCE) != 0,
+                  !foreign && (cl & T_SPECIAL), (cl & T_ADP) != 0);
       }
     }
-    if (name_in(nm, nl, raw_tags) && !selfclose) i = skip_raw(s, len, i, nm, nl);
+    if ((cl & T_RAW) && !selfclose) i = skip_raw(s, len, i, nm, nl);
   }
   free(sc->st);
   free(sc);
