@@ -828,6 +828,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       memset(t, 0, sizeof *t);
       t->tok0 = r, t->tok1 = r + 1, t->head = r, t->must = k;
       strcpy(t->code, "100");
+      /* what Y must do is the content of the demand */
+      for (size_t q = 0; q + 1 < c.ntrigs; q++)
+        if (c.trigs[q].tok0 > k && c.trigs[q].tok0 <= k + 4) {
+          c.trigs[q].suppressed = 1;
+          if (!t->child) t->child = (int)q + 1;
+        }
       break;
     }
   }
@@ -845,16 +851,38 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     for (size_t j = 0; j < c.ntrigs; j++) {
       trig *g = &c.trigs[j];
-      if (j == i || g->noun || g->tok1 > t->tok0) continue;
-      if (t->tok0 - g->tok1 > 8) continue;
+      if (j == i || g->tok1 > t->tok0) continue;
+      if (t->tok0 - g->tok1 > 12) continue;
       int root = (g->code[0] - '0') * 10 + (g->code[1] - '0');
-      if (g->emb || root == 2 || root == 3 || root == 10 || root == 12 || root == 13) {
+      if (!g->noun && t->tok0 - g->tok1 <= 8 &&
+          (g->emb || root == 2 || root == 3 || root == 10 || root == 12 || root == 13)) {
         t->suppressed = 1;
-        if (!g->child) g->child = (int)i + 1;
         /* a bare appeal/vow takes a more specific code from its content */
+        if (!g->child) g->child = (int)i + 1;
         break;
       }
+      /* otherwise the infinitive is the purpose of an act already coded
+       * ("staged demonstrations to demand reforms", "sent observers to
+       * investigate"): CAMEO codes the act, not its purpose */
+      t->suppressed = 1;
     }
+  }
+
+  /* participles and gerunds that accompany an act: "rioted, calling for
+   * ...", "accused the rebels of violating ...", "without returning" */
+  for (size_t i = 0; i < c.ntrigs; i++) {
+    trig *t = &c.trigs[i];
+    if (t->noun || !is_xpos(&doc->toks[t->head], "VBG")) continue;
+    int earlier = 0;
+    for (size_t j = 0; j < c.ntrigs; j++)
+      earlier |= j != i && c.trigs[j].tok1 <= t->tok0 && !c.trigs[j].suppressed;
+    int64_t p = (int64_t)t->tok0 - 1;
+    if (p < (int64_t)lo) continue;
+    const td_tok *pt = &doc->toks[p];
+    int aux = pt->upos == TD_AUX || is_word(pt, "not") || is_word(pt, "n't");
+    if ((pt->upos == TD_ADP || pt->upos == TD_SCONJ) && !aux) t->suppressed = 1;
+    else if (earlier && !aux && (is_word(pt, ",") || pt->upos == TD_NOUN || pt->upos == TD_PROPN))
+      t->suppressed = 1;
   }
 
   for (size_t i = 0; i < c.ntrigs; i++) {
@@ -1053,7 +1081,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           break;
       }
     }
-    if (src.n >= 2) e->last_src = src, e->last_sent = si;
+    if (src.n >= 2 && !tr->noun) e->last_src = src, e->last_sent = si;
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
     int attr = attribution(e, s, tr);
