@@ -528,7 +528,8 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
       j = a1 - 1;
       continue;
     }
-    (void)t;
+    /* "the challenges posed by X": a participle opens another clause */
+    if (!tr->preps[0] && is_xpos(t, "VBN") && j > k) break;
   }
   return 0;
 }
