@@ -399,6 +399,20 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
     const lm_ent *e = lookup(l, out, strlen(out));
     if (e && (e->mask & LM_CAP) && !(e->mask & LM_LOW)) out[0] = (char)(out[0] - 32);
   }
+  /* pro-Beijing, non-Muslim: a capitalized part after a hyphen keeps its
+   * case where the lemma still spells the form. */
+  const char *dash = memchr(form, '-', n);
+  if (dash) {
+    size_t ol = strlen(out);
+    for (size_t i = (size_t)(dash - form) + 1; i < n && i < ol; i++) {
+      if (form[i - 1] != '-' || !(form[i] >= 'A' && form[i] <= 'Z')) continue;
+      for (size_t j = i; j < n && j < ol && form[j] != '-'; j++) {
+        char lc = form[j] >= 'A' && form[j] <= 'Z' ? (char)(form[j] + 32) : form[j];
+        if (out[j] != lc) break;
+        out[j] = form[j];
+      }
+    }
+  }
 }
 
 /* ---- lexical classes for the tagger ---- */

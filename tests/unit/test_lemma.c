@@ -94,6 +94,7 @@ TD_TEST(lemma_compounds_and_unknown_words) {
   if (!eng) { CHECK(eng != NULL); return; }
   CHECK_STR(lemmas(eng, "test-fired/VBD"), "test-fire");
   CHECK_STR(lemmas(eng, "re-elected/VBN"), "re-elect");
+  CHECK_STR(lemmas(eng, "pro-Beijing/JJ Anti-War/JJ"), "pro-Beijing anti-War");
   /* Words WordNet does not know: spelling rules. */
   CHECK_STR(lemmas(eng, "googled/VBD tweeting/VBG blogs/NNS"), "google tweet blog");
   CHECK_STR(lemmas(eng, "zorbed/VBD"), "zorb");
