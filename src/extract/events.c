@@ -935,6 +935,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
           doc->toks[nx].upos != TD_PRON)
         t->suppressed = 1;
+      /* "long-threatened", "Russian-backed": part of an adjective */
+      if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
       /* "without returning" */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
     }
@@ -1161,8 +1163,10 @@ const char *td_cameo_plover_gsr(const char *code) {
  * code with its modality, so the comparison applies that convention. */
 static const char *gsr_type(const td_event *ev) {
   const char *t = td_cameo_plover_gsr(ev->cameo);
+  int root = t ? (ev->cameo[0] - '0') * 10 + (ev->cameo[1] - '0') : 0;
+  /* a cooperative act that did not (or will not) happen is a rejection */
+  if (t && ev->negative && root >= 3 && root <= 8) return "REJECT";
   if (!t || !ev->modality || strcmp(ev->modality, "actual") == 0) return t;
-  int root = (ev->cameo[0] - '0') * 10 + (ev->cameo[1] - '0');
   if (root >= 4 && root <= 9) return "AGREE";
   if (root >= 15) return "THREATEN";
   return t;
