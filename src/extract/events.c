@@ -276,11 +276,16 @@ static int collect(void *ctx, const td_match *m) {
     const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
     for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8 && !found; k++) {
       const td_tok *t = &doc->toks[k];
-      if (is_stop(t) || t->upos == TD_VERB || t->upos == TD_PUNCT) break;
+      if (is_stop(t) || t->upos == TD_PUNCT) break;
       char buf[40];
       snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
       for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
       found = strstr(nt.objs, buf) != NULL;
+      if (!found && t->norm) { /* the surface form too ("spying") */
+        snprintf(buf, sizeof buf, "|%s|", t->norm);
+        found = strstr(nt.objs, buf) != NULL;
+      }
+      if (t->upos == TD_VERB) break; /* another verb: its own clause */
     }
     if (!found) return 0;
   }
