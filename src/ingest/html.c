@@ -793,10 +793,16 @@ static void read_meta(meta *m, GumboNode *root) {
       break;
     }
     const char *ip = attr(n, "itemprop");
-    if (ip && !strcasecmp(ip, "datePublished")) {
+    if (ip && !strcasecmp(ip, "datePublished") && !m->v[M_DATE_ITEMPROP]) {
       const char *v = attr(n, "datetime");
       if (!v) v = attr(n, "content");
-      meta_set(m, M_DATE_ITEMPROP, v);
+      if (v) {
+        meta_set(m, M_DATE_ITEMPROP, v);
+      } else { /* the date as text: <span itemprop=datePublished>July 4</span> */
+        char *t = node_text(n);
+        meta_set(m, M_DATE_ITEMPROP, t);
+        free(t);
+      }
     }
   }
   free(w.st);

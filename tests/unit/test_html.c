@@ -116,6 +116,7 @@ TD_TEST(html_meta_dates) {
       {"<meta name=\"date\" content=\"Fri, 24 Jul 2015 10:00:00 GMT\"><p>x</p>", "2015-07-24"},
       {"<p>x <time datetime=\"2015-07-24T05:36\">yesterday</time></p>", "2015-07-24"},
       {"<span itemprop=\"datePublished\" content=\"2015-07-24\"></span><p>x</p>", "2015-07-24"},
+      {"<p>x <span itemprop=\"datePublished\">24 July 2015</span></p>", "2015-07-24"},
       {"<meta name=\"date\" content=\"not a date\"><p>x</p>", NULL},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
