@@ -623,9 +623,41 @@ static const char *const date_meta_names[] = {
     "datepublished", "release_date", "citation_publication_date",
     "citation_date", "dc:date", "dcterm:created", NULL};
 
-static void meta_key(meta *m, const char *k, size_t kl, const char *content, int prop);
 static int same_text(const char *a, const char *b);
 
+/* Stores one <meta> key/value. A value given by a property attribute
+ * (RDFa: og:, article:, dc:) wins over one given by a name attribute. */
+static void meta_key(meta *m, const char *k, size_t kl, const char *content, int prop) {
+  int slot = -1;
+  if (!strcmp(k, "og:title")) slot = M_TITLE_OG;
+  else if (!strcmp(k, "twitter:title")) slot = M_TITLE_TW;
+  else if (!strcmp(k, "dc.title") || !strcmp(k, "dc:title") ||
+           !strcmp(k, "dcterm:title") || !strcmp(k, "dcterms.title"))
+    slot = M_TITLE_DC;
+  else if (!strcmp(k, "parsely-title")) slot = M_TITLE_PARSELY;
+  else if (!strcmp(k, "og:site_name")) slot = M_SITE_OG;
+  else if (!strcmp(k, "application-name")) slot = M_SITE_APP;
+  else if (!strcmp(k, "article:published_time") ||
+           !strcmp(k, "og:article:published_time"))
+    slot = M_DATE_ARTICLE;
+  else if (!strcmp(k, "datepublished")) slot = M_DATE_ITEMPROP;
+  else if (!strcmp(k, "og:url")) slot = M_URL_OG;
+  else if (!strcmp(k, "language") || !strcmp(k, "content-language") ||
+           !strcmp(k, "dc.language"))
+    slot = M_LANG_META;
+  else if (name_in(k, kl, date_meta_names)) slot = M_DATE_META;
+  if (slot < 0) return;
+  if (prop && m->v[slot] && !m->from_prop[slot]) {
+    free(m->v[slot]);
+    m->v[slot] = NULL;
+  }
+  if (!m->v[slot]) {
+    meta_set(m, slot, content);
+    m->from_prop[slot] = (uint8_t)prop;
+  }
+}
+
+/* Reads one <meta>: its property, name and itemprop keys. */
 static void meta_tag(meta *m, GumboNode *n) {
   const char *content = attr(n, "content");
   if (!content) return;
@@ -647,42 +679,6 @@ static void meta_tag(meta *m, GumboNode *n) {
   }
   const char *he = attr(n, "http-equiv");
   if (he && !strcasecmp(he, "content-language")) meta_set(m, M_LANG_META, content);
-}
-
-/* Stores one <meta> key/value. A value given by a property attribute
- * (RDFa: og:, article:, dc:) wins over one given by a name attribute. */
-static void meta_key(meta *m, const char *k, size_t kl, const char *content, int prop) {
-  int slot = -1;
-  {
-    {
-      if (!strcmp(k, "og:title")) slot = M_TITLE_OG;
-      else if (!strcmp(k, "twitter:title")) slot = M_TITLE_TW;
-      else if (!strcmp(k, "dc.title") || !strcmp(k, "dc:title") ||
-               !strcmp(k, "dcterm:title") || !strcmp(k, "dcterms.title"))
-        slot = M_TITLE_DC;
-      else if (!strcmp(k, "parsely-title")) slot = M_TITLE_PARSELY;
-      else if (!strcmp(k, "og:site_name")) slot = M_SITE_OG;
-      else if (!strcmp(k, "application-name")) slot = M_SITE_APP;
-      else if (!strcmp(k, "article:published_time") ||
-               !strcmp(k, "og:article:published_time"))
-        slot = M_DATE_ARTICLE;
-      else if (!strcmp(k, "datepublished")) slot = M_DATE_ITEMPROP;
-      else if (!strcmp(k, "og:url")) slot = M_URL_OG;
-      else if (!strcmp(k, "language") || !strcmp(k, "content-language") ||
-               !strcmp(k, "dc.language"))
-        slot = M_LANG_META;
-      else if (name_in(k, kl, date_meta_names)) slot = M_DATE_META;
-    }
-  }
-  if (slot < 0) return;
-  if (prop && m->v[slot] && !m->from_prop[slot]) {
-    free(m->v[slot]);
-    m->v[slot] = NULL;
-  }
-  if (!m->v[slot]) {
-    meta_set(m, slot, content);
-    m->from_prop[slot] = (uint8_t)prop;
-  }
 }
 
 static int ld_type_is_article(json_t *o) {
