@@ -171,6 +171,25 @@ TD_TEST(html_deep_nesting) {
   }
 }
 
+/* Shapes where the tree builder nests deeper than the tags suggest (an end
+ * tag it ignores, the adoption agency): each took gumbo alone minutes. */
+TD_TEST(html_deep_by_misnesting) {
+  const char *units[] = {"<span><div></span>", "<b><div></b>", "<a href=x><div></a>",
+                         "<ul><li><section><li></section>"};
+  for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+    size_t reps = 100000, ul = strlen(units[u]), n = 0;
+    char *s = malloc(reps * ul + 16);
+    for (size_t i = 0; i < reps; i++) memcpy(s + n, units[u], ul), n += ul;
+    memcpy(s + n, "end words", 9);
+    n += 9;
+    td_html_doc d;
+    CHECK(td_html_extract(s, n, &d) == 0);
+    CHECK(d.text && strstr(d.text, "end words"));
+    td_html_doc_free(&d);
+    free(s);
+  }
+}
+
 TD_TEST(html_empty_and_garbage) {
   td_html_doc d;
   CHECK(td_html_extract("", 0, &d) == -1);
