@@ -60,6 +60,8 @@ typedef struct {
   ainfo *ai;
   size_t cap_ai;
   int korea;            /* a Korea story: `the North` is PRK */
+  const char *seen[64]; /* countries named so far (any country word) */
+  int nseen;
   td_ne *names;         /* typed names, when asked */
   size_t nnames, cap_names;
   int want_names;
@@ -87,8 +89,10 @@ static int is_cls(const dm *d, const char *c) {
   return strncmp(d->cls, c, n) == 0 && (d->cls[n] == 0 || d->cls[n] == '.');
 }
 
-/* A person payload (ENTITY|NAME|GENDER|ROLES) has a role held on date. */
-static int role_active(const char *payload, const char *date) {
+/* A person payload (ENTITY|NAME|GENDER|ROLES) has a role held on date;
+ * its country (or IGO code) goes to country[cap] when given. */
+static int role_active_in(const char *payload, const char *date, char *country, size_t cap,
+                          char *role, size_t rcap) {
   const char *p = payload;
   for (int i = 0; i < 3 && p; i++) {
     p = strchr(p, '|');
@@ -109,7 +113,29 @@ static int role_active(const char *payload, const char *date) {
     }
     while (*p && *p != ';') p++;
     if (*p == ';') p++;
-    if (fi >= 3 && strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0)) return 1;
+    if (fi >= 3 && strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0)) {
+      if (country) snprintf(country, cap, "%.*s", (int)(cap - 1), f[0]);
+      if (role) snprintf(role, rcap, "%.*s", (int)(rcap - 1), f[2]);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int role_active(const char *payload, const char *date) {
+  return role_active_in(payload, date, NULL, 0, NULL, 0);
+}
+
+/* Some actor of the article so far belongs to country (an ISO3 code, or an
+ * IGO code for an organization). */
+static int country_in_doc(const actx *x, const char *country) {
+  for (int q = 0; q < x->nseen; q++)
+    if (strcmp(x->seen[q], country) == 0) return 1;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    const td_actor *a = &x->doc->actors[k];
+    if ((a->country && strcmp(a->country, country) == 0) ||
+        (a->code && strncmp(country, "IGO", 3) == 0 && strcmp(a->code, country) == 0))
+      return 1;
   }
   return 0;
 }
@@ -781,8 +807,13 @@ static void do_sentence(actx *x, size_t si) {
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
-  for (size_t k = 0; k < x->nm; k++)
-    if (is_korea(dm_country(&x->m[k]))) x->korea = 1;
+  for (size_t k = 0; k < x->nm; k++) {
+    const char *c = dm_country(&x->m[k]);
+    if (is_korea(c)) x->korea = 1;
+    int have = !c;
+    for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], c) == 0;
+    if (!have && x->nseen < 64) x->seen[x->nseen++] = c;
+  }
 
   long i = s0;
   while (i < s1) {
@@ -829,10 +860,22 @@ static void do_sentence(actx *x, size_t si) {
         i++;
         continue;
       }
-      if (d->nactive == 1 && (titled || d->ncand == 1)) {
-        tctx c = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
-                                                 : title_context(x, i, s0, s1);
-        known_person(x, d, &c);
+      /* alone, only when the story already names that person's country
+       * (Fox in a British story is not Vicente Fox) */
+      char pc[32] = "", prole[64] = "";
+      int active = role_active_in(d->payload, x->doc->date, pc, sizeof pc, prole, sizeof prole);
+      int in_country = active && country_in_doc(x, pc);
+      /* after a title: the title's country is the person's, or the story
+       * already names it ("Dr Fox" in a British story is not Vicente Fox) */
+      tctx tc = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
+                                                : title_context(x, i, s0, s1);
+      int title_ok = title && is_cls(title, "title") &&
+                     ((tc.country && strcmp(tc.country, pc) == 0) || in_country ||
+                      (active && strcmp(name_key(x, field(x, title->payload, 1, '|')),
+                                        name_key(x, prole)) == 0));
+      int alone_ok = (d->ncand == 1 || titled) && in_country;
+      if (d->nactive == 1 && (title_ok || alone_ok)) {
+        known_person(x, d, &tc);
         i++;
         continue;
       }
