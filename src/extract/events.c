@@ -935,10 +935,27 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             (is_xpos(&doc->toks[q], "VBD") || is_xpos(&doc->toks[q], "VBZ") ||
              is_xpos(&doc->toks[q], "VBP") || is_xpos(&doc->toks[q], "MD")))
           finite = 1;
+      /* "..., where officials from both nations discussed": the verb of
+       * a clause opened by a relative word is that clause's own */
+      for (int64_t q = p; finite && q >= (int64_t)lo; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (is_word(w, "where") || is_word(w, "who") || is_word(w, "which") ||
+            is_word(w, "when") || is_word(w, "while") || is_word(w, "because") ||
+            is_word(w, "that")) {
+          finite = 0;
+          break;
+        }
+        if (w->upos == TD_VERB || w->upos == TD_AUX) break;
+      }
       if (finite && is_xpos(v, "VBN") && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
           e->tokact[p] < 0 && !in_list(doc->toks[p].norm, when) && nx < hi &&
           e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
           doc->toks[nx].upos != TD_PRON)
+        t->suppressed = 1;
+      /* "HIV/Aids", "the Strike Group": a capitalized verb inside the
+       * sentence is part of a name */
+      if (p >= (int64_t)lo && (doc->toks[t->tok0].flags & TD_TOK_CAP) &&
+          !(doc->toks[p].flags & TD_TOK_QUOTE_OPEN) && !is_word(&doc->toks[p], ":"))
         t->suppressed = 1;
       /* "long-threatened", "Russian-backed": part of an adjective */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
@@ -1090,6 +1107,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
     }
     if (src.n >= 2 && !tr->noun) e->last_src = src, e->last_sent = si;
+    /* a nominal event with neither a source nor a target is a word, not
+     * an event ("demand for travel", "on concerns about growth"); a verb
+     * with no known actor still says that someone acted */
+    if (!src.n && !tgt.n && tr->noun) continue;
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
     int attr = attribution(e, s, tr);
