@@ -114,6 +114,16 @@ get alive "/api/events?limit=1"
 check "still serving after hostile requests" test "$(status_of alive)" = 200
 check "the store is unchanged" test "$(sha256sum "$tmp/kb.db" | cut -d' ' -f1)" = "$sha_before"
 
+# --- ingest writes while the server reads: new articles show up ---
+n0=$(python3 -c "import json; print(json.load(open('$tmp/articles'))['total'])")
+printf 'Lighthouse reopens\n\nThe old harbor lighthouse reopened to visitors on Saturday after a two-year restoration, the town council said.\n' > "$tmp/lighthouse.txt"
+get during "/api/events?limit=50" &
+timeout 60 "$T" ingest --quiet --db "$tmp/kb.db" --date 2025-05-10 "$tmp/lighthouse.txt" > /dev/null 2>&1
+check "ingest into the served store succeeds" test $? -eq 0
+wait $!
+get after "/api/articles?limit=5"
+check "the new article is served (cache follows the store)" json after "d['total'] == $n0 + 1"
+
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "stops cleanly on SIGTERM" test $? -eq 0

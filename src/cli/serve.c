@@ -25,6 +25,7 @@ static const char help[] =
     "  --max-connections N  concurrent connections (default 512)\n"
     "  --query-ms N       time budget of one database query (default 2000)\n"
     "  --port-file PATH   write the bound port there once listening\n"
+    "  --no-cache         answer every request from the database (no response cache)\n"
     "  --quiet            no start-up line\n"
     "  -h, --help         this help\n"
     "\n"
@@ -51,6 +52,10 @@ int td_cmd_serve(int argc, char **argv) {
     }
     if (strcmp(a, "--quiet") == 0) {
       o.quiet = 1;
+      continue;
+    }
+    if (strcmp(a, "--no-cache") == 0) {
+      o.no_cache = 1;
       continue;
     }
     if (!v) return td_cli_usage_error("serve", "unknown option or missing value: %s", a);

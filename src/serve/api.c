@@ -28,6 +28,9 @@
 #define TD_API_MAX_LIMIT 500
 #define TD_API_MAX_OFFSET 10000000L
 #define TD_API_CACHE 96
+#define TD_API_RCACHE 128           /* cached responses per connection */
+#define TD_API_RCACHE_ITEM (1u << 20) /* larger responses are not cached */
+#define TD_API_RCACHE_BYTES (32u << 20)
 
 typedef struct td_api_filter {
   const char *arg;  /* query-string name */
@@ -43,6 +46,8 @@ typedef struct td_api_endpoint {
   const char *from;   /* FROM clause */
   const char *order;  /* ORDER BY clause */
   td_api_filter filters[10];
+  const char *count_from; /* FROM clause for the total when the joins of
+                             `from` only add columns; NULL: from */
 } td_api_endpoint;
 
 #include "serve/api_sql.h"
@@ -57,6 +62,17 @@ struct td_api {
     sqlite3_stmt *st;
   } cache[TD_API_CACHE];
   int ncache;
+  /* Responses by request key, valid while the store's data_version stays
+   * the same (any commit by another connection, e.g. an ingest, empties
+   * the cache). Replaced round-robin. */
+  struct {
+    char *key, *body;
+    size_t len;
+  } resp[TD_API_RCACHE];
+  int nresp, next_resp;
+  size_t resp_bytes;
+  long long data_version;
+  int no_cache;
 };
 
 /* ---- errors ---- */
@@ -116,8 +132,15 @@ td_api *td_api_open(const char *path, int query_ms, char *err, size_t errlen) {
   return a;
 }
 
+static void drop_responses(td_api *a) {
+  for (int i = 0; i < a->nresp; i++) free(a->resp[i].key), free(a->resp[i].body);
+  a->nresp = a->next_resp = 0;
+  a->resp_bytes = 0;
+}
+
 void td_api_close(td_api *a) {
   if (!a) return;
+  drop_responses(a);
   for (int i = 0; i < a->ncache; i++) {
     sqlite3_finalize(a->cache[i].st);
     free(a->cache[i].sql);
@@ -291,7 +314,8 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
 
   int status = 0;
   /* total */
-  td_buf_printf(&sql, "SELECT count(*) FROM %s%s", ep->from, where.ptr);
+  td_buf_printf(&sql, "SELECT count(*) FROM %s%s", ep->count_from ? ep->count_from : ep->from,
+                where.ptr);
   sqlite3_stmt *st = stmt(a, sql.ptr);
   if (!st) {
     td_api_error(out, 500, sqlite3_errmsg(a->db));
@@ -417,4 +441,52 @@ int td_api_handle(td_api *a, const char *path, td_api_arg_fn arg, void *ctx, td_
     if (strcmp(p, td_api_endpoints[i].name) == 0) return list(a, &td_api_endpoints[i], arg, ctx, out);
   td_api_error(out, 404, "no such endpoint");
   return 404;
+}
+
+/* ---- cached answers ---- */
+
+static long long data_version(td_api *a) {
+  sqlite3_stmt *st = stmt(a, "PRAGMA data_version");
+  if (!st || sqlite3_step(st) != SQLITE_ROW) return -1;
+  long long v = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  return v;
+}
+
+void td_api_set_cache(td_api *a, int on) { a->no_cache = !on; }
+
+int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn arg, void *ctx,
+                   td_buf *out) {
+  if (a->no_cache || !key) return td_api_handle(a, path, arg, ctx, out);
+  long long v = data_version(a);
+  if (v != a->data_version || v < 0) drop_responses(a), a->data_version = v;
+  for (int i = 0; i < a->nresp; i++)
+    if (strcmp(a->resp[i].key, key) == 0) {
+      out->len = 0;
+      td_buf_put(out, a->resp[i].body, a->resp[i].len);
+      return 200;
+    }
+  int status = td_api_handle(a, path, arg, ctx, out);
+  if (status != 200 || v < 0 || out->len > TD_API_RCACHE_ITEM) return status;
+  while (a->nresp > 0 && a->resp_bytes + out->len > TD_API_RCACHE_BYTES) {
+    /* over budget: drop the last entry (replacement below reuses slots) */
+    a->nresp--;
+    a->resp_bytes -= a->resp[a->nresp].len;
+    free(a->resp[a->nresp].key), free(a->resp[a->nresp].body);
+    if (a->next_resp > a->nresp) a->next_resp = a->nresp;
+  }
+  int slot;
+  if (a->nresp < TD_API_RCACHE) slot = a->nresp++;
+  else {
+    slot = a->next_resp;
+    a->next_resp = (a->next_resp + 1) % TD_API_RCACHE;
+    a->resp_bytes -= a->resp[slot].len;
+    free(a->resp[slot].key), free(a->resp[slot].body);
+  }
+  a->resp[slot].key = td_xstrdup(key);
+  a->resp[slot].body = td_xmalloc(out->len + 1);
+  memcpy(a->resp[slot].body, out->ptr, out->len);
+  a->resp[slot].len = out->len;
+  a->resp_bytes += out->len;
+  return status;
 }

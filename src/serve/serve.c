@@ -155,6 +155,7 @@ static td_api *thread_api(char *err, size_t errlen) {
 typedef struct arg_check {
   int bad;
   char msg[160];
+  td_buf key; /* url, then each argument as \x1fname=value */
 } arg_check;
 
 static int valid_utf8(const char *s, size_t n) {
@@ -189,6 +190,10 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char 
     snprintf(c->msg, sizeof c->msg, "argument '%.40s' is not valid UTF-8 or too long", key);
     return MHD_NO;
   }
+  td_buf_putc(&c->key, 0x1f);
+  td_buf_put(&c->key, key, key_size);
+  td_buf_putc(&c->key, '=');
+  if (value) td_buf_put(&c->key, value, value_size);
   return MHD_YES;
 }
 
@@ -248,14 +253,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   if (strstr(url, "..") || strchr(url, '\\')) return send_error(c, 400, "bad path");
 
   if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0) {
-    arg_check chk = {0, ""};
+    arg_check chk = {0, "", TD_BUF_INIT};
+    td_buf_put(&chk.key, url, ulen);
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
-    if (chk.bad) return send_error(c, 400, chk.msg);
+    if (chk.bad) {
+      td_buf_free(&chk.key);
+      return send_error(c, 400, chk.msg);
+    }
     char err[256];
     td_api *a = thread_api(err, sizeof err);
-    if (!a) return send_error(c, 503, "database unavailable");
+    if (!a) {
+      td_buf_free(&chk.key);
+      return send_error(c, 503, "database unavailable");
+    }
     td_buf b = TD_BUF_INIT;
-    int status = td_api_handle(a, url, lookup_arg, c, &b);
+    int status = td_api_respond(a, g_opts->no_cache ? NULL : chk.key.ptr, url, lookup_arg, c, &b);
+    td_buf_free(&chk.key);
     return send_buf(c, status, &b);
   }
   struct MHD_Response *r = find_static(url);

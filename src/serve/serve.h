@@ -19,6 +19,7 @@ typedef struct td_serve_opts {
   int max_conn;       /* 0: 512 */
   int query_ms;       /* per-query time budget; 0: 2000 */
   int quiet;          /* no start-up line */
+  int no_cache;       /* answer every request from the database */
   const char *port_file; /* when set, the bound port is written there */
 } td_serve_opts;
 
@@ -41,6 +42,14 @@ void td_api_close(td_api *a);
 /* Answers GET path (starting with "/api/") into out as JSON; returns the
  * HTTP status. Argument values must already be checked as valid UTF-8. */
 int td_api_handle(td_api *a, const char *path, td_api_arg_fn arg, void *ctx, td_buf *out);
+
+/* As td_api_handle, answering 200s from a per-connection cache keyed by
+ * key (the path and its arguments), emptied whenever the store changes
+ * (SQLite's data_version). key NULL: no cache. */
+int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn arg, void *ctx,
+                   td_buf *out);
+/* Turns the response cache on (default) or off. */
+void td_api_set_cache(td_api *a, int on);
 
 /* 1 when name is a query-string argument some endpoint accepts. */
 int td_api_known_arg(const char *name);
