@@ -243,8 +243,10 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
     int na = sqlite3_column_int(st, 3), nb = sqlite3_column_int(st, 4);
     if (a < 0 || b < 0 || shared < 2) continue;
     int m = na < nb ? na : nb;
-    if (shared * 3 < m) continue; /* a third of the smaller article's features */
-    if (d[a].day != INT32_MIN && d[b].day != INT32_MIN && labs(d[a].day - d[b].day) > 3) continue;
+    if (shared * 2 < m) continue; /* half of the smaller article's features */
+    int dated = d[a].day != INT32_MIN && d[b].day != INT32_MIN;
+    if (dated && labs(d[a].day - d[b].day) > 3) continue;
+    if (!dated && shared < 3) continue; /* no dates to confirm: ask for more */
     uf_union(&u, a, b);
   }
   sqlite3_finalize(st);
@@ -494,26 +496,31 @@ fail:
 }
 
 static int merge_actors(td_kb *kb, char *err, size_t errlen) {
+  /* temporary tables with indexes: each entity's best name and code are
+   * looked up, not recomputed per row */
   return td_kb_exec(
       kb,
-      "WITH nm AS (SELECT doc_key, aid, count(*) AS n FROM actor_mentions GROUP BY doc_key, aid),"
-      " a AS (SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key, substr(d.date, 1, 10) AS date,"
-      "  coalesce(nm.n, 0) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
-      "  LEFT JOIN nm ON nm.doc_key=a.doc_key AND nm.aid=a.aid WHERE a.entity IS NOT NULL),"
-      " names AS (SELECT entity, name, count(*) AS c FROM a GROUP BY entity, name),"
-      " bn AS (SELECT entity, name FROM (SELECT entity, name, row_number() OVER"
-      "  (PARTITION BY entity ORDER BY c DESC, name) AS r FROM names) WHERE r=1),"
-      " codes AS (SELECT entity, code, kind, country, count(*) AS c FROM a GROUP BY entity, code, kind, country),"
-      " bc AS (SELECT entity, code, kind, country FROM (SELECT *, row_number() OVER"
-      "  (PARTITION BY entity ORDER BY c DESC, code, kind, country) AS r FROM codes) WHERE r=1),"
-      " agg AS (SELECT entity, count(DISTINCT doc_key) AS na, sum(n) AS nm, min(date) AS f, max(date) AS l"
-      "  FROM a GROUP BY entity),"
-      " al AS (SELECT entity, group_concat(name, '; ') AS names FROM (SELECT entity, name FROM names"
-      "  ORDER BY entity, c DESC, name) GROUP BY entity)"
-      " INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions, first_seen,"
-      "  last_seen, names)"
-      " SELECT agg.entity, bn.name, bc.kind, bc.code, bc.country, agg.na, agg.nm, agg.f, agg.l, al.names"
-      " FROM agg JOIN bn USING(entity) JOIN bc USING(entity) JOIN al USING(entity);"
+      "DROP TABLE IF EXISTS temp.ka; DROP TABLE IF EXISTS temp.kn; DROP TABLE IF EXISTS temp.kc;"
+      "CREATE TEMP TABLE ka AS SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key,"
+      " substr(d.date, 1, 10) AS date, (SELECT count(*) FROM actor_mentions m WHERE m.doc_key=a.doc_key"
+      " AND m.aid=a.aid) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
+      " WHERE a.entity IS NOT NULL;"
+      "CREATE TEMP TABLE kn AS SELECT entity, name, count(*) AS c FROM ka GROUP BY entity, name;"
+      "CREATE INDEX temp.kn_e ON kn(entity);"
+      "CREATE TEMP TABLE kc AS SELECT entity, code, kind, country, count(*) AS c FROM ka"
+      " GROUP BY entity, code, kind, country;"
+      "CREATE INDEX temp.kc_e ON kc(entity);"
+      "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions, first_seen,"
+      " last_seen, names) SELECT g.entity,"
+      " (SELECT name FROM kn WHERE kn.entity=g.entity ORDER BY c DESC, name LIMIT 1),"
+      " (SELECT kind FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
+      " (SELECT code FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
+      " (SELECT country FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
+      " count(DISTINCT g.doc_key), sum(g.n), min(g.date), max(g.date),"
+      " (SELECT group_concat(name, '; ') FROM (SELECT name FROM kn WHERE kn.entity=g.entity"
+      "  ORDER BY c DESC, name))"
+      " FROM ka g GROUP BY g.entity;"
+      "DROP TABLE temp.ka; DROP TABLE temp.kn; DROP TABLE temp.kc;"
       "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen)"
       " SELECT a.entity, a.role, count(DISTINCT a.doc_key), min(substr(d.date, 1, 10)),"
       "  max(substr(d.date, 1, 10)) FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
@@ -526,7 +533,7 @@ typedef struct {
   char key[65];
   char *doc, *nid, *measure, *status, *subject, *frame, *qual, *claimant, *claimant_text, *time;
   double value, vmax, lo, hi;
-  int has_max, di, agrees, disagrees;
+  int has_max, di, agrees, disagrees, sentence;
 } mclaim;
 
 static int cmp_claim(const void *a, const void *b) {
@@ -536,11 +543,25 @@ static int cmp_claim(const void *a, const void *b) {
   return strcmp(x->key, y->key);
 }
 
+/* Whether two claims of one measure and status are about the same thing:
+ * no field that both have differs, and either they are near each other in
+ * one article (two sentences apart at most), or both name the subject, or
+ * both name the time frame and share a story. */
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
-  if (a->subject && b->subject && a->frame && b->frame) return 1;
-  return a->di >= 0 && b->di >= 0 && d[a->di].story == d[b->di].story;
+  if (a->di >= 0 && a->di == b->di && abs(a->sentence - b->sentence) <= 2) return 1;
+  if (a->subject && b->subject) return 1;
+  return a->frame && b->frame && a->di >= 0 && b->di >= 0 && d[a->di].story == d[b->di].story;
+}
+
+/* Durations and counts of time units are not claims about the world. */
+static int claim_measure(const char *m) {
+  static const char *const skip[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                     "seconds", "times", NULL};
+  for (int i = 0; skip[i]; i++)
+    if (strcmp(m, skip[i]) == 0) return 0;
+  return 1;
 }
 
 static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
@@ -554,7 +575,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
            " coalesce(CASE WHEN t.value GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(t.value, 1, 4) END,"
            "  CASE WHEN dd.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(dd.date, 1, 4) END),"
            " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text), 'source:' || coalesce(dd.source, q.doc_key)),"
-           " q.claimed_by_text, t.value, q.value, q.value_max"
+           " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence"
            " FROM quantities q JOIN documents dd ON dd.doc_key=q.doc_key"
            " LEFT JOIN actors ab ON ab.doc_key=q.doc_key AND ab.aid=q.about"
            " LEFT JOIN actors cb ON cb.doc_key=q.doc_key AND cb.aid=q.claimed_by"
@@ -562,6 +583,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
            " WHERE q.measure IS NOT NULL AND q.value IS NOT NULL"
            "  AND (q.claimed_by IS NOT NULL OR q.claimed_by_text IS NOT NULL OR q.about IS NOT NULL)");
   while (sqlite3_step(st) == SQLITE_ROW) {
+    if (!claim_measure((const char *)sqlite3_column_text(st, 2))) continue;
     TD_GROW(c, cap, nc + 1);
     mclaim *m = &c[nc++];
     memset(m, 0, sizeof *m);
@@ -571,6 +593,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->value = sqlite3_column_double(st, 10);
     m->has_max = sqlite3_column_type(st, 11) != SQLITE_NULL;
     m->vmax = sqlite3_column_double(st, 11);
+    m->sentence = sqlite3_column_int(st, 12);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
     m->di = doc_index(d, n, m->doc);
