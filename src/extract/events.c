@@ -1079,6 +1079,28 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       if (sub) ptgt = tgt;
     }
+    /* the parse found a subject that names no actor ("Police
+     * investigating the murder dismissed"): an actor the scan found
+     * elsewhere is not the subject */
+    if (has_parse && !psrc.n && src.n && !tr->noun && !passive) {
+      int64_t subj = -1;
+      for (uint32_t j = lo; j < hi && subj < 0; j++)
+        if (doc->toks[j].head == (int32_t)tr->head &&
+            strcmp(deprel_of(&doc->toks[j]), "nsubj") == 0)
+          subj = j;
+      if (subj >= 0 && e->tokact[subj] < 0 && doc->toks[subj].upos != TD_PRON) {
+        int inside = 0;
+        for (uint32_t j = lo; j < hi && !inside; j++) {
+          if (e->tokact[j] != src.actor[0]) continue;
+          int64_t k = j;
+          for (int steps = 0; steps < 12 && k >= 0 && !inside; steps++) {
+            if (k == subj) inside = 1;
+            k = doc->toks[k].head;
+          }
+        }
+        if (!inside) src.n = 0;
+      }
+    }
     int clash = 0;
     for (int a = 0; a < psrc.n; a++)
       for (int b = 0; b < tgt.n; b++) clash |= psrc.actor[a] == tgt.actor[b];
@@ -1115,7 +1137,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     modality(doc, &c, tr, lo, &mod, &neg);
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
-                  (has_parse ? 0.1 : 0);
+                  (has_parse ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
     int men = (int)doc->nevents ? doc->events[doc->nevents - 1].mention + 1 : 0;
     int emitted = 0;
     if (src.n && !tgt.n && tr->sym && src.n >= 2) {
