@@ -49,6 +49,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -806,10 +807,39 @@ static int scare_quoted(const td_doc *doc, const td_sent *s, const trig *tr) {
   return 0;
 }
 
+/* Compares a and b ignoring case and everything but letters and digits. */
+static int same_words(const char *a, size_t alen, const char *b) {
+  size_t i = 0;
+  const char *q = b;
+  for (;;) {
+    while (i < alen && !isalnum((unsigned char)a[i])) i++;
+    while (*q && !isalnum((unsigned char)*q)) q++;
+    if (i == alen || !*q) return i == alen && !*q;
+    if (tolower((unsigned char)a[i]) != tolower((unsigned char)*q)) return 0;
+    i++, q++;
+  }
+}
+
+/* Sentences that report no event of the story: the headline repeated in
+ * the text, bylines, copyright and reading prompts. */
+static int skip_sentence(const td_doc *doc, const td_sent *s) {
+  const char *t = doc->text + s->start;
+  size_t n = s->end - s->start;
+  if (doc->title && *doc->title && same_words(t, n, doc->title)) return 1;
+  static const char *const boiler[] = {"copyright", "all rights reserved", "(c) ", "click here",
+                                       "read more", "reporting by", "editing by", "related:",
+                                       "subscribe", "sign up", "follow us", NULL};
+  for (const char *const *b = boiler; *b; b++) {
+    size_t k = strlen(*b);
+    if (n >= k && strncasecmp(t, *b, k) == 0) return 1;
+  }
+  return 0;
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
-  if (!s->ntok) return;
+  if (!s->ntok || skip_sentence(doc, s)) return;
   sctx c = {.doc = doc, .arena = &doc->arena};
   static const char *const classes[] = {"event", NULL};
   td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
