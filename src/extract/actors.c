@@ -516,9 +516,14 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   return c;
 }
 
-/* The country of the nearest country word before token t in the sentence. */
+/* The country of the nearest country word before token t in the sentence,
+ * else the nearest after it. */
 static const char *sentence_country(actx *x, long t, long s0, long s1) {
   for (long i = t - 1; i >= s0; i--) {
+    const dm *d = match_at(x, i, s0, s1);
+    if (d && is_cls(d, "country")) return d->payload;
+  }
+  for (long i = t; i < s1; i++) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && is_cls(d, "country")) return d->payload;
   }
@@ -759,7 +764,12 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
       /* "military officials": the last sector word heads the phrase;
        * "military cooperation": a sector word before a noun is a modifier */
       const dm *n2 = match_at(x, d->tok1, s0, s1);
-      if (n2 && (long)n2->tok0 == (long)d->tok1 && is_cls(n2, "sector")) continue;
+      /* "military officials": the last word heads; but "rebel leaders"
+       * keep the specific sector over the generic GOV */
+      if (n2 && (long)n2->tok0 == (long)d->tok1 && is_cls(n2, "sector")) {
+        if (strcmp(n2->payload, "GOV") == 0 && strcmp(d->payload, "GOV") != 0) return d;
+        continue;
+      }
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       return d;
     }
@@ -768,7 +778,11 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
     static const char *const mods[] = {"top", "senior", "chief", "local", "state", "military",
                                        "security", "defense", "foreign", "government",
                                        "federal", "national", "high-ranking", "former",
-                                       "new", "unidentified", "anonymous", NULL};
+                                       "new", "unidentified", "anonymous", "riot", "special",
+                                       "elite", "armed", "regular", "paramilitary", "border",
+                                       "secret", "interim", "transitional", "provisional",
+                                       "intelligence", "naval", "air", "ground", "coast",
+                                       "several", "two", "three", "many", "some", NULL};
     int ok = 0;
     for (int k = 0; mods[k]; k++)
       if (strcmp(tk(x, i)->norm, mods[k]) == 0) ok = 1;
@@ -929,11 +943,28 @@ static void do_sentence(actx *x, size_t si) {
         i = n + len;
         continue;
       }
-      /* a title alone joins the person holding it here */
+      /* a title alone joins the person holding it here; with a country
+       * ("Montenegro's prime minister") it names an office holder even
+       * when the article never gives the name */
       if (len == 0 && (c.country || tok_is(x, i - 1, "the"))) {
         int k = person_for_title(x, d, &c);
+        long from = c.country ? c.start : i;
+        if (k < 0 && c.country) {
+          char *role = field(x, d->payload, 1, '|');
+          char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s %s", c.country, role));
+          k = find_entity(x, key);
+          if (k < 0) {
+            k = new_actor(x, key, span_text(x, from, d->tok1), "person");
+            A(x, k)->known = 0;
+            A(x, k)->role = c.rank ? td_arena_printf(&x->doc->arena, "%s %s", c.rank, role) : role;
+            A(x, k)->country = td_arena_strdup(&x->doc->arena, c.country);
+            A(x, k)->sector = field(x, d->payload, 0, '|');
+            A(x, k)->role_past = c.past != 0;
+            A(x, k)->code = code_of(x, c.country, c.past == 2 ? "ELI" : A(x, k)->sector);
+            x->ai[k].role_key = name_key(x, A(x, k)->role);
+          }
+        }
         if (k >= 0) {
-          long from = c.country ? c.start : i;
           add_mention(x, k, from, d->tok1);
           note_speaker(x, k, from, d->tok1);
         }
@@ -945,7 +976,8 @@ static void do_sentence(actx *x, size_t si) {
       const char *iso = d->payload;
       const dm *sec = sector_after(x, d->tok1, s0, s1);
       const dm *after = sec ? match_at(x, sec->tok1, s0, s1) : NULL;
-      add_name(x, d->tok0, d->tok1, is_cls(d, "country.adj") ? TD_NE_MISC : TD_NE_LOC);
+      add_name(x, d->tok0, d->tok1,
+               is_cls(d, "country.adj") || is_cls(d, "country.people") ? TD_NE_MISC : TD_NE_LOC);
       if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
         int k = is_cls(sec, "sector.body") ? body_actor(x, iso, sec, d->tok0)
                                            : group_actor(x, iso, sec->payload, d->tok0, sec->tok1);
@@ -960,10 +992,11 @@ static void do_sentence(actx *x, size_t si) {
        * where something happens (the places layer), not who acts */
       static const char *const where[] = {"in", "at", "near", "into", "inside", "outside",
                                           "across", "throughout", "around", NULL};
-      int located = is_cls(d, "country.capital") && d->tok0 > (uint32_t)s0 &&
-                    word_in(tk(x, (long)d->tok0 - 1)->norm, where);
+      int located = 0; /* kept as actors: event coders code them (an embassy in Tokyo) */
+      (void)where;
       if (!is_cls(d, "country.adj") && !before_title && !before_org && !located) {
-        int k = country_actor(x, iso, d->tok0, d->tok1, is_cls(d, "country.capital") ? 0 : 1);
+        int k = country_actor(x, iso, d->tok0, d->tok1,
+                              is_cls(d, "country.capital") || is_cls(d, "country.people") ? 0 : 1);
         note_speaker(x, k, d->tok0, d->tok1);
       }
       i = d->tok1;
