@@ -6,8 +6,10 @@ and target actors):
     python3 tools/gsr_actor_codes.py ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.dev.json build/tidings
 
 For each coded source/target (IGO codes left out), counts whether an actor
-tidings found in that sentence has the same full code (country + sector)
-and the same country. The manual uses a few pre-ISO country codes; they
+tidings found in that sentence has the same full code and the same
+country. Most records code an actor by its country alone ("Russian
+official" is RUS there, RUSGOV here), so the country figure is the one
+to read. The manual uses a few pre-ISO country codes; they
 are mapped (JAP -> JPN, GMY -> DEU, ...).
 """
 import json
