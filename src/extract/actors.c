@@ -988,13 +988,9 @@ static void do_sentence(actx *x, size_t si) {
       const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
       int before_title = nx && (is_cls(nx, "title") || is_cls(nx, "person"));
       int before_org = nx && is_cls(nx, "org");
-      /* "a meeting in Washington": a capital after a place preposition is
-       * where something happens (the places layer), not who acts */
-      static const char *const where[] = {"in", "at", "near", "into", "inside", "outside",
-                                          "across", "throughout", "around", NULL};
-      int located = 0; /* kept as actors: event coders code them (an embassy in Tokyo) */
-      (void)where;
-      if (!is_cls(d, "country.adj") && !before_title && !before_org && !located) {
+      /* a capital after a place preposition ("a meeting in Washington")
+       * stays an actor mention: event coders code it (a centre in Tokyo) */
+      if (!is_cls(d, "country.adj") && !before_title && !before_org) {
         int k = country_actor(x, iso, d->tok0, d->tok1,
                               is_cls(d, "country.capital") || is_cls(d, "country.people") ? 0 : 1);
         note_speaker(x, k, d->tok0, d->tok1);
@@ -1123,7 +1119,6 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       const dm *g = match_at(x, i, s0, s1);
-      int sent_initial = i == s0 || (tk(x, i - 1)->flags & TD_TOK_QUOTE_OPEN);
       if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || strcmp(g->cls, "person.surname") == 0) &&
           (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS)) {
@@ -1131,10 +1126,7 @@ static void do_sentence(actx *x, size_t si) {
         i = n;
         continue;
       }
-      if (x->want_names && !(sent_initial && len == 1)) {
-        /* left for the NER guesser below */
-      }
-      i += len;
+      i += len; /* left for guess_names (eval ner) */
       continue;
     }
     i = d ? (long)d->tok1 : i + 1;
@@ -1241,8 +1233,6 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
   if (len == 1 && demonym_like(w0) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
-  const dm *g = NULL;
-  (void)g;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && len <= 2) return TD_NE_LOC;
@@ -1381,7 +1371,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   for (size_t i = 0; i < doc->nsents; i++)
     if (doc->sents[i].ntok > maxs) maxs = doc->sents[i].ntok;
   x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
-  /* existing actors (none normally) get their side info */
+  doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
   /* drop actors left without mentions */
   size_t w = 0;
