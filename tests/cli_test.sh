@@ -80,6 +80,17 @@ timeout 300 "$T" extract --quiet "$tmp/long.txt" > "$tmp/long.jsonl" 2>/dev/null
 check "a 50 MB single line is processed" test "$(lines "$tmp/long.jsonl")" -eq 1
 check "a missing file is an error (1) and named" sh -c "'$T' extract --quiet '$tmp/nope.txt' 2>&1 >/dev/null | grep -q nope.txt"
 
+# --- --dict: a user's dictionary folder adds actors ---
+mkdir -p "$tmp/dict"
+printf 'Harbor Guild of Pilots\torg.ngo\tNORNGO|harbor-guild|Harbor Guild of Pilots|NOR|NGO\n' > "$tmp/dict/mine.tsv"
+echo "The Harbor Guild of Pilots protested on Monday." > "$tmp/guild.txt"
+"$T" extract --quiet --dict "$tmp/dict" "$tmp/guild.txt" > "$tmp/guild.jsonl" 2>/dev/null
+check "--dict DIR adds a user's actor" grep -q '"entity":"harbor-guild"' "$tmp/guild.jsonl"
+"$T" extract --quiet "$tmp/guild.txt" > "$tmp/guild0.jsonl" 2>/dev/null
+check "without --dict the user's actor is unknown" sh -c "! grep -q '\"entity\":\"harbor-guild\"' '$tmp/guild0.jsonl'"
+printf 'only-a-phrase\n' > "$tmp/dict/bad.tsv"
+check "a malformed --dict file is a clear error (2)" status_is 2 "$T" extract --quiet --dict "$tmp/dict" "$tmp/guild.txt"
+
 # --- stdin ---
 echo "Officials met in the capital on Monday. They talked." | "$T" extract --quiet - > "$tmp/stdin.jsonl" 2>/dev/null
 check "stdin is read" grep -q '"id":"stdin"' "$tmp/stdin.jsonl"

@@ -16,6 +16,24 @@ int td_cmd_query(int argc, char **argv);
 int td_cmd_export(int argc, char **argv);
 int td_cmd_serve(int argc, char **argv);
 
+/* ---- options shared by extract and ingest (opts.c) ---- */
+typedef struct td_cli_opts {
+  td_config cfg;
+  td_format fmt;
+  int threads, progress, quiet;
+  const char **paths; /* inputs, in order */
+  size_t npaths;
+  const char **dicts; /* --dict folders, NULL-terminated (cfg.dict_dirs) */
+  size_t ndicts;
+} td_cli_opts;
+void td_cli_opts_init(td_cli_opts *o, int argc);
+void td_cli_opts_free(td_cli_opts *o);
+/* Parses the shared option at argv[*i] (advancing *i past its value):
+ * 1 when it was one, 0 when it is not a shared option, -1 after printing a
+ * usage error. */
+int td_cli_extract_opt(const char *cmd, int argc, char **argv, int *i, td_cli_opts *o);
+int td_cli_valid_date(const char *s);
+
 /* Shared option helpers. */
 int td_cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -7,6 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef TD_MPI /* issue 11: the MPI build hands over to src/mpi under mpirun/srun */
+#include "mpi/mpi.h"
+#endif
+
 static const char help[] =
     "usage: tidings extract [options] FILE|DIR|- ...\n"
     "\n"
@@ -21,6 +25,7 @@ static const char help[] =
     "  --input-format FMT     text, jsonl, html or warc (default: by name/content)\n"
     "  --threads N            worker threads (default: all cores)\n"
     "  --layers LIST          extra layers to write: tokens\n"
+    "  --dict DIR             also load the dictionaries (*.tsv) in DIR; repeatable\n"
     "  --resources PATH       the compiled resource image (default: found)\n"
     "  --progress             progress on stderr (default: when stderr is a terminal)\n"
     "  --quiet                no progress\n"
@@ -30,87 +35,47 @@ static const char help[] =
     "others still come out. Exit status: 0 all documents extracted, 1 some\n"
     "failed, 2 usage error.\n";
 
-static int parse_format(const char *s, td_format *f) {
-  if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0) *f = TD_FMT_TEXT;
-  else if (strcmp(s, "jsonl") == 0 || strcmp(s, "ndjson") == 0) *f = TD_FMT_JSONL;
-  else if (strcmp(s, "html") == 0) *f = TD_FMT_HTML;
-  else if (strcmp(s, "warc") == 0) *f = TD_FMT_WARC;
-  else if (strcmp(s, "auto") == 0) *f = TD_FMT_AUTO;
-  else return -1;
-  return 0;
-}
-
-static int valid_date(const char *s) {
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  int m = atoi(s + 5), d = atoi(s + 8);
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 int td_cmd_extract(int argc, char **argv) {
-  td_config cfg = {0};
-  td_format fmt = TD_FMT_AUTO;
-  int threads = 0, progress = isatty(2);
-  const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-  size_t npaths = 0;
+#ifdef TD_MPI /* issue 11: split across MPI ranks (src/mpi/mpi.c) */
+  if (td_mpi_launched()) return td_mpi_cmd(argc, argv, 0);
+#endif
+  td_cli_opts o;
+  td_cli_opts_init(&o, argc);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(help, stdout);
-      free(paths);
+      td_cli_opts_free(&o);
       return 0;
-    } else if (strcmp(a, "--date") == 0 && v) {
-      if (!valid_date(v)) {
-        free(paths);
-        return td_cli_usage_error("extract", "--date wants YYYY-MM-DD, not '%s'", v);
-      }
-      cfg.default_date = v, i++;
-    } else if (strcmp(a, "--input-format") == 0 && v) {
-      if (parse_format(v, &fmt) != 0) {
-        free(paths);
-        return td_cli_usage_error("extract", "unknown input format '%s'", v);
-      }
-      i++;
-    } else if (strcmp(a, "--threads") == 0 && v) {
-      char *end;
-      long n = strtol(v, &end, 10);
-      if (*end || n < 0 || n > 256) {
-        free(paths);
-        return td_cli_usage_error("extract", "--threads wants 0..256, not '%s'", v);
-      }
-      threads = (int)n, i++;
-    } else if (strcmp(a, "--layers") == 0 && v) {
-      cfg.layers = v, i++;
-    } else if (strcmp(a, "--resources") == 0 && v) {
-      cfg.resources = v, i++;
-    } else if (strcmp(a, "--progress") == 0) {
-      progress = 1;
-    } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-      progress = 0;
-    } else if (a[0] == '-' && a[1]) {
-      free(paths);
-      return td_cli_usage_error("extract", "unknown option '%s'%s", a,
-                                v || a[1] != '-' ? "" : " (or it wants a value)");
-    } else {
-      paths[npaths++] = a;
     }
+    int k = td_cli_extract_opt("extract", argc, argv, &i, &o);
+    if (k < 0) {
+      td_cli_opts_free(&o);
+      return 2;
+    }
+    if (k > 0) continue;
+    if (a[0] == '-' && a[1]) {
+      td_cli_opts_free(&o);
+      return td_cli_usage_error("extract", "unknown option '%s'%s", a,
+                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
+    }
+    o.paths[o.npaths++] = a;
   }
-  if (npaths == 0) {
-    free(paths);
+  if (o.npaths == 0) {
+    td_cli_opts_free(&o);
     return td_cli_usage_error("extract", "no input: give files, directories or -");
   }
   char err[512];
-  td_engine *eng = td_engine_new(&cfg, err, sizeof err);
+  td_engine *eng = td_engine_new(&o.cfg, err, sizeof err);
   if (!eng) {
     fprintf(stderr, "tidings: %s\n", err);
-    free(paths);
+    td_cli_opts_free(&o);
     return 2;
   }
   td_run_stats st;
-  int rc = td_extract_run(eng, paths, npaths, fmt, threads, stdout, stderr, progress, &st);
+  int rc = td_extract_run(eng, o.paths, o.npaths, o.fmt, o.threads, stdout, stderr,
+                          o.progress, &st);
   td_engine_free(eng);
-  free(paths);
+  td_cli_opts_free(&o);
   return rc != 0 ? 1 : 0;
 }
