@@ -48,6 +48,8 @@ typedef struct td_api_endpoint {
   td_api_filter filters[10];
   const char *count_from; /* FROM clause for the total when the joins of
                              `from` only add columns; NULL: from */
+  const char *key;        /* with count_from: the row key; a page's keys are
+                             found in count_from alone, then joined */
 } td_api_endpoint;
 
 #include "serve/api_sql.h"
@@ -353,8 +355,15 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
       td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
                     offset);
       sql.len = 0;
-      td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select, ep->from,
-                    where.ptr, ep->order);
+      if (ep->count_from && ep->key) /* skipped rows never touch the joins */
+        td_buf_printf(&sql,
+                      "SELECT %s FROM %s WHERE %s IN (SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?)"
+                      " ORDER BY %s",
+                      ep->select, ep->from, ep->key, ep->key, ep->count_from, where.ptr, ep->order,
+                      ep->order);
+      else
+        td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select,
+                      ep->from, where.ptr, ep->order);
       st = stmt(a, sql.ptr);
       if (!st) {
         td_api_error(out, 500, sqlite3_errmsg(a->db));

@@ -47,7 +47,7 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"modality", "EXISTS (SELECT 1 FROM m_event_mentions m JOIN events x ON x.doc_key ="
                    " m.doc_key AND x.eid = m.eid WHERE m.event_key = e.event_key AND"
                    " x.modality = ?)", F_EQ}},
-     "m_events e"},
+     "m_events e", "e.event_key"},
     {"quotes",
      "q.doc_key, q.qid AS id, q.text, q.start, q.end, q.sentence, q.speaker, q.speaker_text,"
      " a.entity AS speaker_entity, coalesce(ma.name, a.name) AS speaker_name, q.cue,"
@@ -64,7 +64,7 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"since", "d.date >= ?", F_DATE},
       {"until", UNTIL("d.date"), F_DATE},
       {"text", "(q.doc_key, q.qid) IN (SELECT doc_key, qid FROM quotes_fts WHERE quotes_fts"
-               " MATCH ?)", F_FTS}}, NULL},
+               " MATCH ?)", F_FTS}}, NULL, NULL},
     {"claims",
      "c.claim_key AS id, c.group_key, c.doc_key, c.nid, c.measure, c.status, c.subject, c.frame,"
      " c.value, c.value_max, c.qualifier, c.lo, c.hi, c.claimant, c.claimant_text, c.time,"
@@ -80,7 +80,7 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"speaker", "coalesce(c.claimant_text, '') LIKE ?", F_LIKE},
       {"article", "c.doc_key = ?", F_EQ},
       {"since", "d.date >= ?", F_DATE},
-      {"until", UNTIL("d.date"), F_DATE}}, NULL},
+      {"until", UNTIL("d.date"), F_DATE}}, NULL, NULL},
     {"actors",
      "ma.entity AS id, ma.name, ma.kind, ma.code, ma.country, ma.num_articles, ma.num_mentions,"
      " ma.first_seen, ma.last_seen, ma.names,"
@@ -94,7 +94,7 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"kind", "ma.kind = ?", F_EQ},
       {"text", "coalesce(ma.names, ma.name) LIKE ?", F_LIKE},
       {"since", "ma.last_seen >= ?", F_DATE},
-      {"until", UNTIL("ma.first_seen"), F_DATE}}, NULL},
+      {"until", UNTIL("ma.first_seen"), F_DATE}}, NULL, NULL},
     {"stories",
      "s.story_key AS id, s.title, s.num_articles, s.first_date, s.last_date, s.top_actors,"
      " s.top_places,"
@@ -107,7 +107,7 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"actor", "s.top_actors LIKE ?", F_LIKE},
       {"place", "s.top_places LIKE ?", F_LIKE},
       {"since", "s.last_date >= ?", F_DATE},
-      {"until", UNTIL("s.first_date"), F_DATE}}, NULL},
+      {"until", UNTIL("s.first_date"), F_DATE}}, NULL, NULL},
     {"places",
      "p.name, p.geonameid, p.country, p.feature, p.lat, p.lon, p.num_articles, p.num_mentions",
      "(SELECT min(name) AS name, geonameid, min(country) AS country, min(feature) AS feature,"
@@ -118,7 +118,7 @@ static const td_api_endpoint td_api_endpoints[] = {
      " FROM places pl WHERE lat IS NOT NULL GROUP BY coalesce(geonameid, name)) p",
      "p.num_articles DESC, p.name",
      {{"place", "p.name LIKE ?", F_LIKE},
-      {"text", "p.country = ?", F_UPPER}}, NULL},
+      {"text", "p.country = ?", F_UPPER}}, NULL, NULL},
     {"articles",
      "d.doc_key AS id, d.id AS doc_id, d.source, d.url, d.title, d.date, d.lang, d.wire_marker,"
      " d.nchars, (SELECT story_key FROM m_story_docs s WHERE s.doc_key = d.doc_key) AS story_key",
@@ -133,8 +133,8 @@ static const td_api_endpoint td_api_endpoints[] = {
       {"place", "EXISTS (SELECT 1 FROM places p WHERE p.doc_key = d.doc_key AND p.name LIKE ?)",
        F_LIKE},
       {"text", "d.doc_key IN (SELECT doc_key FROM documents_fts WHERE documents_fts MATCH ?)",
-       F_FTS}}, NULL},
-    {NULL, NULL, NULL, NULL, {{NULL, NULL, 0}}, NULL}};
+       F_FTS}}, NULL, NULL},
+    {NULL, NULL, NULL, NULL, {{NULL, NULL, 0}}, NULL, NULL}};
 
 static const td_api_endpoint td_api_search = {
     "search",
@@ -144,7 +144,7 @@ static const td_api_endpoint td_api_search = {
     "bm25(documents_fts), d.doc_key",
     {{"q", "documents_fts MATCH ?", F_FTS},
      {"since", "d.date >= ?", F_DATE},
-     {"until", UNTIL("d.date"), F_DATE}}, NULL};
+     {"until", UNTIL("d.date"), F_DATE}}, NULL, NULL};
 
 #define TD_API_ARTICLE_SQL                                                                        \
   "SELECT d.doc_key AS id, d.id AS doc_id, d.source, d.url, d.title, d.date, d.date_from,"        \
