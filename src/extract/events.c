@@ -477,6 +477,8 @@ static uint32_t clause_end(const td_doc *doc, uint32_t k, uint32_t hi) {
 static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi, group *g,
                        group *between_src) {
   const td_doc *doc = e->doc;
+  /* a nominal event has a target only through its prepositions */
+  if (tr->noun && !tr->preps[0]) return 0;
   /* the preposition may be part of the entry ("hold talks with") */
   int prep_in_key = tr->tok1 > tr->tok0 && prep_in(tr, doc->toks[tr->tok1 - 1].norm);
   /* "concern over North Korea's troop dispatch", "concern over the
@@ -796,6 +798,13 @@ static int scare_quoted(const td_doc *doc, const td_sent *s, const trig *tr) {
     if (doc->toks[k].flags & TD_TOK_QUOTE_CLOSE) open = -1;
   }
   if (open < 0) return 0;
+  /* a quotation with a speaker is a partial quotation, not a scare quote:
+   * 'asserted that the launch answered the "frantic arms buildup"' */
+  uint32_t b0 = doc->toks[tr->tok0].start;
+  for (size_t q = 0; q < doc->nquotes; q++)
+    if (doc->quotes[q].speaker >= 0 && doc->quotes[q].span.start <= b0 &&
+        b0 < doc->quotes[q].span.end)
+      return 0;
   /* a quoted phrase after a verb ("expressed \"grave concern\"") is a
    * partial quotation; after "the" or "so-called" it keeps its distance */
   if (open > (int)s->tok0) {
@@ -845,6 +854,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
   if (!c.ntrigs) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+  /* perf (issue 11): the pipeline parses lazily; parse this sentence now
+   * that it has a trigger, if it also has an actor mention to attach */
+  for (uint32_t k = lo; k < hi; k++)
+    if (e->tokact[k] >= 0) {
+      td_parse_sentence(doc->eng, doc, si);
+      break;
+    }
   int has_parse = parsed(doc, s);
 
   /* "X said/declared that Y must Z": CAMEO codes a demand by X on Y */
@@ -1035,10 +1051,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (!src.n) {
           /* "the deployment of North Korean troops", "attack by X" */
           uint32_t k = tr->tok1;
+          while (k < ce && (doc->toks[k].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE))) k++;
           if (k < ce && (is_word(&doc->toks[k], "by") || (is_word(&doc->toks[k], "of") && !prep_in(tr, "of")))) {
             k++;
             while (k < ce && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ ||
-                              doc->toks[k].upos == TD_NUM))
+                              doc->toks[k].upos == TD_NUM ||
+                              (doc->toks[k].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE))))
               k++;
             if (k < ce && e->tokact[k] >= 0) group_right(e, k, ce, &src);
           }
@@ -1190,6 +1208,27 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
     }
     (void)emitted;
+    /* "North Korea asserted that ... the arms buildup by the U.S.": a
+     * claim that another actor committed a hostile act is an accusation
+     * (112) by the claimant */
+    int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+    if (tr->noun && root >= 13 && root != 14 && src.n && attr >= 0) {
+      int claim = 0;
+      static const char *const claims[] = {"assert", "claim", "allege", "charge", "insist",
+                                            "accuse", "blame", NULL};
+      for (uint32_t k = lo; k < tr->tok0 && !claim; k++)
+        claim = doc->toks[k].upos == TD_VERB && in_list(lemma_of(&doc->toks[k]), claims);
+      int self = 0;
+      for (int a = 0; a < src.n; a++) self |= src.actor[a] == attr;
+      if (claim && !self) {
+        trig acc = *tr;
+        strcpy(acc.code, "112");
+        int m2 = doc->events[doc->nevents - 1].mention + 1;
+        td_span none = {0, 0};
+        for (int a = 0; a < src.n; a++)
+          emit(doc, &acc, m2, attr, none, src.actor[a], src.span[a], 0, neg, attr, si, 0.5);
+      }
+    }
   }
 }
 
