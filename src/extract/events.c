@@ -347,11 +347,15 @@ static uint32_t group_right(const ev_doc *e, uint32_t k, uint32_t hi, group *g) 
   group_add(g, e->tokact[k], sp);
   g->first = a0, g->last = a1;
   uint32_t i = a1;
+  /* members joined by commas alone stay only when a conjunction closes
+   * the list: "condemned Russia, Iran said" has one target */
+  int firm_n = g->n, firm_last = (int)g->last;
+  uint32_t firm_i = i;
   for (;;) {
     uint32_t j = i;
     int conj = 0;
     while (j < hi && (is_word(&e->doc->toks[j], ",") || is_word(&e->doc->toks[j], "and") ||
-                      is_word(&e->doc->toks[j], "or") || is_word(&e->doc->toks[j], "as well as"))) {
+                      is_word(&e->doc->toks[j], "or"))) {
       if (!is_word(&e->doc->toks[j], ",")) conj = 1;
       j++;
     }
@@ -361,13 +365,14 @@ static uint32_t group_right(const ev_doc *e, uint32_t k, uint32_t hi, group *g) 
       j++;
     while (j < hi && e->doc->toks[j].upos == TD_DET) j++;
     if (j >= hi || e->tokact[j] < 0) break;
-    (void)conj;
     sp = mention_span(e, j, j, hi, &a0, &a1);
     group_add(g, e->tokact[j], sp);
     g->last = a1;
     i = a1;
+    if (conj) firm_n = g->n, firm_last = (int)g->last, firm_i = i;
   }
-  return i;
+  g->n = firm_n, g->last = (uint32_t)firm_last;
+  return firm_i;
 }
 
 /* Grows a group leftwards from the actor mention ending at token k. */
@@ -420,7 +425,6 @@ static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo) {
  * skipping actors inside prepositional phrases (but not "of"). */
 static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
   const td_doc *doc = e->doc;
-  int depth_stop = 0;
   for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo; j--) {
     const td_tok *t = &doc->toks[j];
     if (e->tokact[j] >= 0) {
@@ -448,14 +452,8 @@ static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
       group_left(e, (uint32_t)j, lo, g);
       return 1;
     }
-    if (is_stop(t)) {
-      /* "X said that ...": a "that" ends the search only when something
-       * verb-like lies between it and the trigger */
-      depth_stop = 1;
-      break;
-    }
+    if (is_stop(t)) break; /* the clause ends: "X said that ..." */
   }
-  (void)depth_stop;
   return 0;
 }
 
@@ -855,12 +853,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (!c.ntrigs) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
   /* perf (issue 11): the pipeline parses lazily; parse this sentence now
-   * that it has a trigger, if it also has an actor mention to attach */
-  for (uint32_t k = lo; k < hi; k++)
-    if (e->tokact[k] >= 0) {
-      td_parse_sentence(doc->eng, doc, si);
-      break;
-    }
+   * that it has a trigger (actorless events read the parse too: source
+   * carried from an earlier sentence, confidence) */
+  td_parse_sentence(doc->eng, doc, si);
   int has_parse = parsed(doc, s);
 
   /* "X said/declared that Y must Z": CAMEO codes a demand by X on Y */
@@ -1187,13 +1182,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
                   (has_parse ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
     int men = (int)doc->nevents ? doc->events[doc->nevents - 1].mention + 1 : 0;
-    int emitted = 0;
     if (src.n && !tgt.n && tr->sym && src.n >= 2) {
       for (int a = 0; a < src.n; a++)
         for (int b = a + 1; b < src.n; b++) {
           emit(doc, tr, men, src.actor[a], src.span[a], src.actor[b], src.span[b], mod, neg,
                attr, si, conf);
-          emitted++;
         }
     } else {
       int ns = src.n ? src.n : 1, nt = tgt.n ? tgt.n : 1;
@@ -1204,10 +1197,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           emit(doc, tr, men, sa, src.n ? src.span[a] : (td_span){0, 0}, ta,
                tgt.n ? tgt.span[b] : (td_span){0, 0}, mod, neg, attr,
                si, conf);
-          emitted++;
         }
     }
-    (void)emitted;
     /* "North Korea asserted that ... the arms buildup by the U.S.": a
      * claim that another actor committed a hostile act is an accusation
      * (112) by the claimant */
