@@ -10,9 +10,11 @@
  */
 #include "doc.h"
 
+#include <ftw.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,7 +43,26 @@ typedef struct {
   td_run_stats st;
   int progress;
   double t0, last_progress;
+  double total_bytes; /* size of the input files, for the ETA (0: unknown) */
 } runner;
+
+static double walk_total; /* nftw has no context pointer; progress only */
+static int add_size(const char *path, const struct stat *sb, int type, struct FTW *ftw) {
+  if (type == FTW_F && S_ISREG(sb->st_mode)) walk_total += (double)sb->st_size;
+  return 0;
+}
+
+/* Total size of the files under paths (stdin counts nothing). */
+static double input_size(const char *const *paths, size_t n) {
+  static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&mu);
+  walk_total = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(paths[i], "-") != 0) nftw(paths[i], add_size, 16, FTW_PHYS);
+  double t = walk_total;
+  pthread_mutex_unlock(&mu);
+  return t;
+}
 
 static double now_s(void) {
   struct timespec ts;
@@ -67,8 +88,14 @@ static void show_progress(runner *r, int final) {
   if (!r->progress || (!final && t - r->last_progress < 0.5)) return;
   r->last_progress = t;
   double el = t - r->t0 > 1e-9 ? t - r->t0 : 1e-9;
-  fprintf(r->errf, "\r%zu documents, %.2f MB, %.2f MB/s, %zu errors%s", r->st.docs,
-          r->st.bytes / 1e6, r->st.bytes / 1e6 / el, r->st.failed, final ? "\n" : "");
+  char eta[48] = "";
+  double rate = r->st.bytes / el;
+  if (!final && r->total_bytes > r->st.bytes && rate > 0) {
+    long s = (long)((r->total_bytes - r->st.bytes) / rate);
+    snprintf(eta, sizeof eta, ", ETA %ld:%02ld", s / 60, s % 60);
+  }
+  fprintf(r->errf, "\r%zu documents, %.2f MB, %.2f MB/s, %zu errors%s   %s", r->st.docs,
+          r->st.bytes / 1e6, r->st.bytes / 1e6 / el, r->st.failed, eta, final ? "\n" : "");
   fflush(r->errf);
 }
 
@@ -138,6 +165,7 @@ int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
   r.eng = eng, r.cb = cb, r.ctx = ctx, r.errf = err, r.progress = progress;
   r.R = (size_t)threads * 8;
   r.ring = td_xcalloc(r.R, sizeof(slot));
+  if (progress) r.total_bytes = input_size(paths, npaths);
   r.t0 = now_s();
   pthread_mutex_init(&r.mu, NULL);
   pthread_cond_init(&r.cv_work, NULL);

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 
 #define TD_KB_SCHEMA_VERSION 1
-#define TD_KB_BATCH 64 /* documents per transaction during ingest */
+#define TD_KB_BATCH 256 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
 struct td_kb {

@@ -180,7 +180,10 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
     }
     return kb;
   }
-  if (td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err, errlen) != 0) {
+  /* a large page cache and rare checkpoints: ingest rewrites the same index
+   * pages batch after batch (3.6 s instead of 7.4 s to store the bbc corpus) */
+  if (td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
+                     " PRAGMA wal_autocheckpoint=50000;", err, errlen) != 0) {
     td_kb_close(kb);
     return NULL;
   }
