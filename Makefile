@@ -85,6 +85,9 @@ install: all
 	install -m 755 $(BUILD)/libtidings.so $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/tidings.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(BUILD)/tidings.res $(DESTDIR)$(PREFIX)/share/tidings/
+	install -d $(DESTDIR)$(PREFIX)/share/tidings/web/dist
+	install -m 644 web/index.html web/style.css $(DESTDIR)$(PREFIX)/share/tidings/web/
+	install -m 644 web/dist/* $(DESTDIR)$(PREFIX)/share/tidings/web/dist/
 	install -m 644 docs/tidings.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define TD_VERSION "\(.*\)"/\1/p' include/tidings.h)|g' \
 	  -e 's|@LIBS@|$(PKG_LIBS) -lm -pthread|g' tidings.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tidings.pc
