@@ -218,10 +218,10 @@ async function viewClaims(root, f) {
     const c0 = cs[0];
     root.append(h('div', { class: 'group' + (dis ? ' disagree' : agr ? ' agree' : '') },
       h('b', {}, `${c0.measure || 'quantity'}${c0.subject ? ' · ' + c0.subject : ''}${c0.frame ? ' · ' + c0.frame : ''} `),
-      dis ? h('span', { class: 'rel-disagrees' }, 'claimants disagree') : agr ? h('span', { class: 'rel-agrees' }, 'claimants agree') : '',
+      dis ? h('span', { class: 'rel-disagree' }, 'claimants disagree') : agr ? h('span', { class: 'rel-agree' }, 'claimants agree') : '',
       h('table', {}, cs.map((c) => h('tr', { class: 'click', on: { click: () => { location.hash = `#/article/${c.doc_key}/quantities:${c.nid}`; } } },
         h('td', {}, c.text || c.value), h('td', {}, c.status || ''), h('td', {}, c.claimant_text || c.claimant || '—'),
-        h('td', {}, (c.relations || []).map((r) => h('span', { class: 'rel-' + r.relation }, r.relation + ' '))),
+        h('td', {}, (c.relations || []).map((r) => h('span', { class: 'rel-' + String(r.relation).replace(/s$/, '') }, r.relation + ' '))),
         h('td', {}, `${c.source || ''} ${c.date || ''}`))))));
   }
 }
