@@ -1071,6 +1071,23 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
           if (r == 2) src = bsrc;
         }
+        /* "demanded (on Friday) that the United States match ...": an
+         * appeal, demand, accusation or threat is aimed at the subject of
+         * its that-clause */
+        int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+        if (!tgt.n && !passive && (root == 2 || root == 10 || root == 11 || root == 13)) {
+          uint32_t k = tr->tok1;
+          while (k < hi && k < tr->tok1 + 4 && !is_word(&doc->toks[k], "that") &&
+                 (doc->toks[k].upos == TD_PROPN || doc->toks[k].upos == TD_NOUN ||
+                  doc->toks[k].upos == TD_ADP || doc->toks[k].upos == TD_ADV) &&
+                 e->tokact[k] < 0)
+            k++;
+          if (k < hi && is_word(&doc->toks[k], "that")) {
+            k++;
+            while (k < hi && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ)) k++;
+            if (k < hi && e->tokact[k] >= 0) group_right(e, k, hi, &tgt);
+          }
+        }
         if (passive) {
           /* the subject is the patient; "by X" the agent */
           group pat = {0};
