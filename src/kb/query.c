@@ -64,14 +64,15 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
   if (strcmp(w, "events") == 0) {
     td_buf_puts(&b->sql, events_sql);
     if (q->actor)
-      where(b, "e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%' OR e.source_entity=?"
+      where(b, "e.source_code GLOB ? || '*' OR e.target_code GLOB ? || '*' OR e.source_entity=?"
                " OR e.target_entity=?", q->actor);
-    if (q->source) where(b, "e.source_code LIKE ? || '%' OR e.source_entity=?", q->source);
-    if (q->target) where(b, "e.target_code LIKE ? || '%' OR e.target_entity=?", q->target);
-    if (q->root) where(b, "e.root=? OR e.cameo LIKE ? || '%'", q->root);
+    if (q->source) where(b, "e.source_code GLOB ? || '*' OR e.source_entity=?", q->source);
+    if (q->target) where(b, "e.target_code GLOB ? || '*' OR e.target_entity=?", q->target);
+    if (q->root) /* a root (2 digits) uses the (root, date) index; longer: a code prefix */
+      where(b, strlen(q->root) <= 2 ? "e.root=?" : "e.cameo GLOB ? || '*'", q->root);
     if (q->since) where(b, "e.date >= ?", q->since);
-    if (q->until) where(b, "substr(e.date, 1, 10) <= ?", q->until);
-    if (q->place) where(b, "e.place LIKE '%' || ? || '%'", q->place);
+    if (q->until) where(b, "e.date <= ? || 'Z'", q->until); /* index-friendly: "…-31T…" < "…-31Z" */
+    if (q->place) where(b, "e.place = ? COLLATE NOCASE", q->place);
     if (q->text)
       where(b, "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents_fts f"
                " ON f.doc_key=mm.doc_key WHERE documents_fts MATCH ?)", q->text);

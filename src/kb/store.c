@@ -73,6 +73,7 @@ static const char schema_v1[] =
     "CREATE INDEX m_events_src ON m_events(source_code);\n"
     "CREATE INDEX m_events_tgt ON m_events(target_code);\n"
     "CREATE INDEX m_events_root ON m_events(root, date);\n"
+    "CREATE INDEX m_events_place ON m_events(place COLLATE NOCASE);\n"
     "CREATE TABLE m_event_mentions(event_key TEXT NOT NULL, doc_key TEXT NOT NULL, eid TEXT NOT NULL,"
     " PRIMARY KEY(event_key, doc_key, eid)) WITHOUT ROWID;\n"
     "CREATE TABLE m_actors(entity TEXT PRIMARY KEY, name TEXT, kind TEXT, code TEXT, country TEXT,"
