@@ -75,6 +75,14 @@ struct td_api {
   size_t resp_bytes;
   long long data_version;
   int no_cache;
+  /* Totals by count statement and arguments (pages of one list share
+   * them), emptied with the responses. */
+  struct {
+    char *key;
+    long long total;
+  } totals[64];
+  int ntotals, next_total;
+  int totals_ok; /* set while answering after a data_version check */
 };
 
 /* ---- errors ---- */
@@ -135,6 +143,8 @@ td_api *td_api_open(const char *path, int query_ms, char *err, size_t errlen) {
 }
 
 static void drop_responses(td_api *a) {
+  for (int i = 0; i < a->ntotals; i++) free(a->totals[i].key);
+  a->ntotals = a->next_total = 0;
   for (int i = 0; i < a->nresp; i++) free(a->resp[i].key), free(a->resp[i].body);
   a->nresp = a->next_resp = 0;
   a->resp_bytes = 0;
@@ -343,13 +353,36 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
     }
     arm_deadline(a);
     if (pass == 0) {
-      int rc = sqlite3_step(st);
-      long long total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-      if (rc != SQLITE_ROW) {
-        if (a->timed_out) td_api_error(out, 503, "query took too long; narrow the filters"), status = 503;
-        else td_api_error(out, 500, sqlite3_errmsg(a->db)), status = 500;
-        goto done;
+      long long total = -1;
+      td_buf ck = TD_BUF_INIT;
+      if (a->totals_ok) {
+        td_buf_puts(&ck, sql.ptr);
+        for (int i = 0; i < nv; i++) td_buf_putc(&ck, 0x1f), td_buf_puts(&ck, vals[i]);
+        for (int i = 0; i < a->ntotals && total < 0; i++)
+          if (strcmp(a->totals[i].key, ck.ptr) == 0) total = a->totals[i].total;
       }
+      if (total < 0) {
+        int rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW) {
+          td_buf_free(&ck);
+          if (a->timed_out) td_api_error(out, 503, "query took too long; narrow the filters"), status = 503;
+          else td_api_error(out, 500, sqlite3_errmsg(a->db)), status = 500;
+          goto done;
+        }
+        total = sqlite3_column_int64(st, 0);
+        if (a->totals_ok) { /* remember it, round-robin */
+          int slot;
+          if (a->ntotals < 64) slot = a->ntotals++;
+          else {
+            slot = a->next_total;
+            a->next_total = (slot + 1) % 64;
+            free(a->totals[slot].key);
+          }
+          a->totals[slot].key = td_buf_detach(&ck, NULL);
+          a->totals[slot].total = total;
+        }
+      }
+      td_buf_free(&ck);
       sqlite3_reset(st);
       out->len = 0;
       td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
@@ -475,7 +508,9 @@ int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn a
       td_buf_put(out, a->resp[i].body, a->resp[i].len);
       return 200;
     }
+  a->totals_ok = v >= 0;
   int status = td_api_handle(a, path, arg, ctx, out);
+  a->totals_ok = 0;
   if (status != 200 || v < 0 || out->len > TD_API_RCACHE_ITEM) return status;
   while (a->nresp > 0 && a->resp_bytes + out->len > TD_API_RCACHE_BYTES) {
     /* over budget: drop the last entry (replacement below reuses slots) */

@@ -59,6 +59,17 @@ TD_TEST(serve_api_pages_and_errors) {
   CHECK(td_api_handle(a, "/api/nothing", get, &none, &out) == 404);
   CHECK(td_api_handle(a, "/api/articles/none", get, &none, &out) == 404);
   CHECK(td_api_known_arg("speaker") && !td_api_known_arg("evil"));
+  /* cached answers and totals: the same bytes the second time */
+  td_buf first = TD_BUF_INIT;
+  args page = {{"limit", "offset"}, {"5", "10"}};
+  CHECK(td_api_respond(a, "/api/events\x1flimit=5\x1foffset=10", "/api/events", get, &page, &first) == 200);
+  CHECK(td_api_respond(a, "/api/events\x1flimit=5\x1foffset=10", "/api/events", get, &page, &out) == 200);
+  CHECK(out.len == first.len && memcmp(out.ptr, first.ptr, out.len) == 0);
+  args page2 = {{"limit"}, {"7"}};
+  CHECK(td_api_respond(a, "/api/events\x1flimit=7", "/api/events", get, &page2, &out) == 200);
+  CHECK(strstr(out.ptr, "\"total\":0,\"limit\":7,") != NULL);
+  CHECK(td_api_respond(a, "/api/x", "/api/x", get, &none, &out) == 404);
+  td_buf_free(&first);
   td_buf_free(&out);
   td_api_close(a);
   unlink(path);
