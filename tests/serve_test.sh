@@ -110,6 +110,15 @@ head -c 200000 /dev/zero | tr '\0' a > "$tmp/big"
 printf 'X-Big: %s\n' "$(cat "$tmp/big")" > "$tmp/bighdr"
 get big "/api/events" -H "@$tmp/bighdr"
 check "oversized header: 4xx" sh -c "s=\$(cat '$tmp/big.st'); test \"\$s\" -ge 400 && test \"\$s\" -lt 500"
+check "slow clients (200 half-sent requests) do not block others" python3 -c "
+import socket, subprocess
+port = int(open('$tmp/port').read())
+socks = []
+for i in range(200):
+    s = socket.create_connection(('127.0.0.1', port)); s.send(b'GET /api/events HTTP/1.1\\r\\nHost: x\\r\\nX-a: '); socks.append(s)
+r = subprocess.run(['curl', '-s', '-m', '5', '-o', '/dev/null', '-w', '%{http_code}', '$A/api/events?limit=1'], capture_output=True, text=True)
+assert r.stdout == '200', r.stdout
+"
 get alive "/api/events?limit=1"
 check "still serving after hostile requests" test "$(status_of alive)" = 200
 check "the store is unchanged" test "$(sha256sum "$tmp/kb.db" | cut -d' ' -f1)" = "$sha_before"
