@@ -144,6 +144,8 @@ typedef struct td_kb_stats {
   size_t replaced;  /* documents whose older version's facts were replaced */
   size_t unchanged; /* documents already in the store with this content */
   size_t failed;    /* documents that could not be extracted or stored */
+  size_t docs, bytes; /* td_kb_ingest: documents read and their input bytes */
+  double seconds;     /* td_kb_ingest: wall time, merge included */
 } td_kb_stats;
 
 /* Stores one `tidings/1` JSON record (idempotent: the same content changes
@@ -185,6 +187,24 @@ int td_kb_export(td_kb *kb, const char *format, const char *outdir, FILE *out,
 
 /* Row counts of every table, one "table N" line each (for checks). */
 int td_kb_counts(td_kb *kb, FILE *out);
+
+/* ---- evaluation and training ---- */
+
+#define TD_EVAL_GOLD_TAGS 1u /* parser: score with the treebank's tags */
+
+/* Measures a layer against annotated data and prints the figures to out:
+ * "tagger" and "parser" (CoNLL-U), "times" (a folder of TimeML files),
+ * "ner" (CoNLL-2003), "quotes" (a folder of brat attribution files),
+ * "geo" (GeoWebNews XML), "events" (PLOVER gold records, JSON).
+ * Returns 0, -1 when the data could not be read, -2 for an unknown layer. */
+int td_eval(const td_engine *eng, const char *layer, const char *path,
+            unsigned flags, FILE *out);
+
+/* Trains model "tagger" or "parser" on a CoNLL-U treebank (tuned on dev)
+ * and writes it to out; progress goes to log. 0, -1 on failure, -2 for an
+ * unknown model. iters <= 0 takes the model's default. */
+int td_train(const char *model, const char *train, const char *dev,
+             const char *out, int iters, FILE *log);
 
 #ifdef __cplusplus
 }

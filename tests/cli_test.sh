@@ -177,6 +177,15 @@ assert a[0]['claim_group']==b[0]['claim_group'] and a[0]['agreement'] in ('agree
 else
   echo "skip: kb seeds ($SHARED/seeds not found)"
 fi
+printf '%s\n' '{"id":"w1","source":"Wire","title":"(LEAD) Ministers agree on joint patrols","date":"2025-03-14","text":"Ministers from the two coastal states agreed on Friday to run joint patrols in the disputed fishing zone, officials said."}' \
+  '{"id":"w2","source":"Wire","title":"(2nd LD) Ministers agree on joint patrols","date":"2025-03-14","text":"Ministers from the two coastal states agreed on Friday to run joint patrols in the disputed fishing zone, officials said. The patrols start next month."}' > "$kb/wire.jsonl"
+"$T" ingest --quiet --db "$kb/w.db" "$kb/wire.jsonl" > /dev/null 2>&1
+check "kb: (LEAD) and (2nd LD) versions are linked" sh -c "'$T' query --db '$kb/w.db' articles --csv | grep w2 | grep -q ',[0-9a-f]\{12\},'"
+printf '%s\n' '{"id":"u1","url":"https://example.org/a","title":"Talks end","date":"2025-03-15","text":"The talks ended on Saturday without a deal, the ministry said."}' > "$kb/u1.jsonl"
+printf '%s\n' '{"id":"u1","url":"https://example.org/a","title":"Talks end","date":"2025-03-15","text":"The talks ended on Saturday with a deal, the ministry said."}' > "$kb/u2.jsonl"
+"$T" ingest --quiet --db "$kb/u.db" "$kb/u1.jsonl" > /dev/null 2>&1
+"$T" ingest --db "$kb/u.db" "$kb/u2.jsonl" > /dev/null 2> "$kb/u.err"
+check "kb: a changed article (same url) replaces the old one" sh -c "grep -q ' 1 replaced' '$kb/u.err' && test \"\$('$T' query --db '$kb/u.db' articles --csv | wc -l)\" -eq 2"
 # --- end of knowledge base ---
 
 # --- serve: JSON API, page, hostile requests (tests/serve_test.sh) ---

@@ -8,6 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mpi/shards.h" /* issue 11: tidings merge SHARD... (src/mpi/shards.c) */
+#ifdef TD_MPI /* issue 11: the MPI build hands over to src/mpi under mpirun/srun */
+#include "mpi/mpi.h"
+#endif
+
 static const char help[] =
     "usage: tidings ingest --db PATH [options] FILE|DIR|- ...\n"
     "\n"
@@ -34,7 +39,15 @@ static const char merge_help[] =
     "usage: tidings merge --db PATH\n"
     "\n"
     "Rebuilds the merged tables of a knowledge base (events, actors, claims,\n"
-    "stories, versions) from its stored facts. 'tidings ingest' runs it.\n";
+    "stories, versions) from its stored facts. 'tidings ingest' runs it.\n"
+    "\n"
+    "usage: tidings merge SHARD|DIR... [--db PATH] [--no-merge] [--quiet]\n"
+    "\n"
+    "The reduce step of a split (MPI) run: the records of the shards (the\n"
+    "folder, or shard-R.jsonl files) in input order, stored in PATH and\n"
+    "merged (the store a single-process ingest gives), or without --db written\n"
+    "to stdout (what a single-process extract writes). Exit status 1 when some\n"
+    "input files of the run are not done yet.\n";
 
 static int valid_date(const char *s) {
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
@@ -45,6 +58,9 @@ static int valid_date(const char *s) {
 }
 
 int td_cmd_ingest(int argc, char **argv) {
+#ifdef TD_MPI /* issue 11: split across MPI ranks (src/mpi/mpi.c) */
+  if (td_mpi_launched()) return td_mpi_cmd(argc, argv, 1);
+#endif
   td_config cfg = {0};
   td_format fmt = TD_FMT_AUTO;
   int threads = 0, progress = isatty(2), quiet = 0, merge = 1;
@@ -127,8 +143,11 @@ int td_cmd_ingest(int argc, char **argv) {
   td_kb_stats st = {0};
   int r = td_kb_ingest(kb, eng, paths, npaths, fmt, threads, stderr, progress, merge, &st);
   if (!quiet)
-    fprintf(stderr, "tidings: %s: %zu added, %zu replaced, %zu unchanged, %zu failed\n", db, st.added,
-            st.replaced, st.unchanged, st.failed);
+    fprintf(stderr,
+            "tidings: %s: %zu added, %zu replaced, %zu unchanged, %zu failed"
+            " (%zu articles, %.1f MB in %.1f s, %.1f articles/s)\n",
+            db, st.added, st.replaced, st.unchanged, st.failed, st.docs, st.bytes / 1e6, st.seconds,
+            st.seconds > 0 ? st.docs / st.seconds : 0.0);
   rc = r != 0 ? 1 : 0;
   td_engine_free(eng);
   td_kb_close(kb);
@@ -138,16 +157,34 @@ int td_cmd_ingest(int argc, char **argv) {
 
 int td_cmd_merge(int argc, char **argv) {
   const char *db = NULL;
+  /* issue 11: shard arguments make this the reduce step of a split run */
+  const char **shards = calloc((size_t)argc + 1, sizeof *shards);
+  size_t nshards = 0;
+  int no_merge = 0, quiet = 0;
   for (int i = 1; i < argc; i++) {
+    if (argv[i][0] != '-' || strcmp(argv[i], "--no-merge") == 0 || strcmp(argv[i], "--quiet") == 0) {
+      if (argv[i][0] != '-') shards[nshards++] = argv[i];
+      else if (argv[i][2] == 'n') no_merge = 1;
+      else quiet = 1;
+      continue;
+    }
     if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
       fputs(merge_help, stdout);
+      free(shards);
       return 0;
     } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
       db = argv[++i];
     } else {
+      free(shards);
       return td_cli_usage_error("merge", "unknown argument '%s'", argv[i]);
     }
   }
+  if (nshards) {
+    int src = td_shards_merge_cmd(shards, nshards, db, no_merge, quiet);
+    free(shards);
+    return src;
+  }
+  free(shards);
   if (!db) return td_cli_usage_error("merge", "--db PATH is required");
   char err[512];
   td_kb *kb = td_kb_open(db, 0, err, sizeof err);

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define QCAP 128
 
@@ -85,6 +86,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
                  td_kb_stats *st) {
   td_kb_stats local = {0};
   if (!st) st = &local;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
   ingest_ctx *c = td_xcalloc(1, sizeof *c);
   c->kb = kb, c->st = st, c->err = err;
   pthread_mutex_init(&c->mu, NULL);
@@ -106,6 +109,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   }
   for (size_t i = c->head; i < c->tail; i++) free(c->q[i % QCAP]);
   st->failed += rs.failed;
+  st->docs += rs.docs;
+  st->bytes += rs.bytes;
   int store_failed = c->store_failed;
   pthread_mutex_destroy(&c->mu);
   pthread_cond_destroy(&c->cv_item);
@@ -120,6 +125,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     fprintf(err, "tidings: merge: %s\n", msg);
     return -1;
   }
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  st->seconds += (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
   if (store_failed && rc >= 0) rc += store_failed;
   return rc;
 }
