@@ -25,6 +25,14 @@ LIB_SRC  = $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c sr
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+# issue 11: the shard reduce (always) and the MPI driver (make MPI=1 BUILD=build-mpi)
+MPI     ?= 0
+LIB_SRC += src/mpi/shards.c
+ifeq ($(MPI),1)
+CC       = mpicc
+ALL_CFLAGS += -DTD_MPI
+LIB_SRC += src/mpi/mpi.c
+endif
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 RES_IN   = $(sort $(wildcard data/*.tsv data/*/*.tsv data/models/*))
 
@@ -76,6 +84,14 @@ fuzz: $(FUZZ_BIN)
 
 bench: all
 	@TIDINGS=$(BUILD)/tidings DATA=$(DATA) sh tools/bench.sh
+
+# issue 11: mpirun -n 3 on one machine, merged store vs a single-process one
+mpi-test: all
+	@if command -v mpicc >/dev/null 2>&1 && command -v mpirun >/dev/null 2>&1; then \
+	  $(MAKE) MPI=1 BUILD=build-mpi all && \
+	  TIDINGS=$(BUILD)/tidings MPI_TIDINGS=build-mpi/tidings SHARED=$(SHARED) sh tests/mpi_test.sh; \
+	else echo "mpi-test: skipped (no mpicc/mpirun: apt-get install openmpi-bin libopenmpi-dev)"; fi
+.PHONY: mpi-test
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \

@@ -46,4 +46,10 @@ typedef struct td_html_doc {
 int td_html_extract(const char *html, size_t len, td_html_doc *out);
 void td_html_doc_free(td_html_doc *h);
 
+/* ---- the files of a source (source.c) ----
+ * How many files a td_source reads and the i-th one's path (owned by the
+ * source), in reading order: the MPI driver splits work by file. */
+size_t td_source_nfiles(const td_source *s);
+const char *td_source_file(const td_source *s, size_t i);
+
 #endif

@@ -363,3 +363,10 @@ void td_source_close(td_source *s) {
   free(s->line);
   free(s);
 }
+
+/* The files a source will read, in reading order (directories walked and
+ * sorted; "-" for stdin): the MPI coordinator hands these out one by one. */
+size_t td_source_nfiles(const td_source *s) { return s->nfiles; }
+const char *td_source_file(const td_source *s, size_t i) {
+  return i < s->nfiles ? s->files[i] : NULL;
+}
