@@ -5,6 +5,11 @@
  *   normalize -> segment -> tag -> lemmatize -> parse -> actors -> places
  *   -> times -> quantities -> quotes -> events
  *
+ * Parsing is lazy: only the events layer reads head and deprel, and it
+ * parses (td_parse_sentence) just the sentences where it found a trigger
+ * and an actor. The "parse" stage parses everything only when the tokens
+ * layer is written (--layers tokens), so the output shows dependencies.
+ *
  * td_doc_process() is a pure function of (input, engine): it allocates from
  * the document's arena only and touches no shared mutable state.
  */
@@ -24,6 +29,11 @@
 
 /* ---- the pipeline ---- */
 
+/* The eager parse, only for the tokens layer (see the comment on top). */
+static int parse_for_tokens(const td_engine *eng, td_doc *doc) {
+  return eng->layer_tokens ? td_parse(eng, doc) : 0;
+}
+
 typedef struct {
   const char *name;
   td_stage_fn run;
@@ -31,7 +41,7 @@ typedef struct {
 
 static const stage pipeline[] = {
     {"segment", td_segment},     {"tag", td_tag},
-    {"lemmatize", td_lemmatize}, {"parse", td_parse},
+    {"lemmatize", td_lemmatize}, {"parse", parse_for_tokens},
     {"actors", td_actors},       {"places", td_places},
     {"times", td_times},         {"quantities", td_quantities},
     {"quotes", td_quotes},       {"events", td_events},

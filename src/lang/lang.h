@@ -49,6 +49,9 @@ int td_tag(const td_engine *eng, td_doc *doc);
 int td_lemmatize(const td_engine *eng, td_doc *doc);
 /* parser.c: sets head and deprel of every token. */
 int td_parse(const td_engine *eng, td_doc *doc);
+/* parser.c: parses one sentence once (idempotent; the pipeline parses
+ * lazily, see engine.c); 1 when the sentence has a parse, else 0. */
+int td_parse_sentence(const td_engine *eng, td_doc *doc, size_t sent);
 
 struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen);
 void td_tagger_free(struct td_tagger *t);

@@ -424,9 +424,26 @@ struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
 
 void td_parser_free(struct td_parser *p) { free(p); }
 
-/* Sets head and deprel of every token; tokens of a document without a
- * parser keep head -2 (unparsed). Sentences are parsed one at a time with
- * scratch space from the document's arena, sized for the longest. */
+/* Parses the n tokens t[0..n) of one sentence (the first at doc-level
+ * index tok0) with scratch space x, head, lab, mem sized for n. */
+static void parse_span(const struct td_parser *p, const td_doc *doc, td_tok *t,
+                       uint32_t tok0, int n, td_ps_word *x, int *head, int *lab,
+                       void *mem) {
+  for (int i = 0; i < n; i++) {
+    x[i].w = td_ps_word_hash(doc->text + t[i].start, t[i].end - t[i].start);
+    x[i].t = td_ps_tag(t[i].upos, t[i].xpos);
+  }
+  td_ps_parse(p, x, n, head, lab, mem);
+  for (int i = 0; i < n; i++) {
+    t[i].head = head[i] < 0 ? -1 : (int32_t)(tok0 + (uint32_t)head[i]);
+    t[i].deprel = lab[i] >= 0 ? p->deprel[lab[i]] : 0;
+  }
+}
+
+/* Sets head and deprel of every token (parsing a sentence again gives the
+ * same tree); tokens of a document without a parser keep head -2
+ * (unparsed). Sentences are parsed one at a time with scratch space from
+ * the document's arena, sized for the longest. */
 int td_parse(const td_engine *eng, td_doc *doc) {
   const struct td_parser *p = eng ? eng->parser : NULL;
   if (!p || doc->nsents == 0) return 0;
@@ -441,19 +458,30 @@ int td_parse(const td_engine *eng, td_doc *doc) {
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
     if (se->ntok == 0) continue;
-    td_tok *t = doc->toks + se->tok0;
-    int n = (int)se->ntok;
-    for (int i = 0; i < n; i++) {
-      x[i].w = td_ps_word_hash(doc->text + t[i].start, t[i].end - t[i].start);
-      x[i].t = td_ps_tag(t[i].upos, t[i].xpos);
-    }
-    td_ps_parse(p, x, n, head, lab, mem);
-    for (int i = 0; i < n; i++) {
-      t[i].head = head[i] < 0 ? -1 : (int32_t)(se->tok0 + (uint32_t)head[i]);
-      t[i].deprel = lab[i] >= 0 ? p->deprel[lab[i]] : 0;
-    }
+    parse_span(p, doc, doc->toks + se->tok0, se->tok0, (int)se->ntok, x, head, lab, mem);
   }
   return 0;
+}
+
+/* Parses sentence `sent` unless it is parsed already (a parsed sentence's
+ * first token has head >= -1); scratch space comes from the arena. The
+ * pipeline does not parse eagerly: the layers that read head and deprel
+ * call this for the sentences they need. Returns 1 when the sentence has a
+ * parse, 0 when it has none (no parser loaded, empty or bad sentence). */
+int td_parse_sentence(const td_engine *eng, td_doc *doc, size_t sent) {
+  const struct td_parser *p = eng ? eng->parser : NULL;
+  if (sent >= doc->nsents) return 0;
+  const td_sent *se = &doc->sents[sent];
+  if (se->ntok == 0 || (size_t)se->tok0 + se->ntok > doc->ntoks) return 0;
+  td_tok *t = doc->toks + se->tok0;
+  if (t[0].head != -2) return 1;
+  if (!p) return 0;
+  int n = (int)se->ntok;
+  td_ps_word *x = td_arena_alloc(&doc->arena, (size_t)n * sizeof *x);
+  int *head = td_arena_alloc(&doc->arena, 2 * (size_t)n * sizeof *head);
+  void *mem = td_arena_alloc(&doc->arena, td_ps_state_mem(n));
+  parse_span(p, doc, t, se->tok0, n, x, head, head + n, mem);
+  return 1;
 }
 
 int td_parser_build_res(struct td_resw *w, const char *path, char *err,
