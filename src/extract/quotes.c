@@ -530,6 +530,22 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
     if (subject_before(c, k, who)) return 1;
+    size_t r0 = k;
+    while (r0 > 0 && (td_qword_in(&c->w[r0 - 1], aux_adv) || is_adverb(&c->w[r0 - 1]))) r0--;
+    /* "De Blasio said the move ... and said, ...": the subject of the sentence */
+    if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
+    /* "Fiorina, speaking to Iowans, said": the subject before the aside */
+    if (r0 > 1 && is_punct(c, r0 - 1, ",)")) {
+      for (size_t x = r0 - 1; x-- > 0 && x + 16 > r0;) {
+        if (c->w[x].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
+        if (is_punct(c, x, ",(") && x > 0 && !(c->w[x].flags & TD_QW_PARA)) {
+          if (strcmp(c->w[x + 1].lw, "who") == 0) break; /* handled below */
+          if (subject_before(c, x, who)) return 1;
+          break;
+        }
+        if (c->w[x].flags & TD_QW_PARA) break;
+      }
+    }
     /* "X urged women to vote, saying, ..." : the subject of the sentence */
     size_t lw = strlen(c->w[k].lw);
     if (k > 0 && is_punct(c, k - 1, ",") && lw > 4 && strcmp(c->w[k].lw + lw - 3, "ing") == 0)
@@ -853,6 +869,29 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     if (!found && full && cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND)) {
       /* the sentence before names the speaker: "Trump said in a statement." */
       if (speaker_before(&c, cur->open - 1, 30, &who, &cue) == 1) found = 1, conf = 0.5;
+    }
+    if (!found && full) {
+      /* "Clinton: "…"", "Trump went even further: "…"": the subject of the
+       * clause the colon ends */
+      size_t m = cur->open;
+      if (m > 0 && is_punct(&c, m - 1, ":") && sentence_subject(&c, m - 1, &who)) {
+        cue.start = cue.end = c.w[m - 1].s;
+        found = 1, conf = 0.6;
+      }
+    }
+    if (!found && full && (c.w[cur->close].flags & TD_QW_SEND || (cur->close > 0 &&
+                                                                  c.w[cur->close - 1].flags & TD_QW_SEND))) {
+      /* the speaker named in the next sentence or paragraph: "…." Smith,
+       * who …, said. */
+      size_t b = cur->close + 1, e = b;
+      while (e < c.nw && e < b + 40 && !(c.w[e].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) &&
+             !(e > b && (c.w[e].flags & TD_QW_PARA)))
+        e++;
+      if (e < c.nw && (c.w[e].flags & TD_QW_SEND) && e > b &&
+          speaker_before(&c, e, e - b, &who, &cue) == 1 && who.start == c.w[b].s)
+        found = 1, conf = 0.4;
+      else
+        who.start = who.end = cue.start = cue.end = 0;
     }
     if (!found && !full && last_partial_found && last_partial_sent == td_sent_of(doc, c.w[cur->open].s)) {
       /* a second partial quotation of the same sentence and speaker */
