@@ -283,7 +283,7 @@ static void add_name(actx *x, long t0, long t1, int type) {
     return;
   }
   TD_AGROW(&x->doc->arena, x->names, x->cap_names, x->nnames + 1);
-  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type};
+  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0};
 }
 
 /* Text of tokens [t0, t1) (glued possessive dropped), in the arena. */
@@ -808,6 +808,11 @@ static int body_actor(actx *x, const char *iso, const dm *body, long t0) {
   return k;
 }
 
+/* Token i opens its sentence (or follows an opening quote or bracket). */
+static int tk_initial(const actx *x, long i, long s0) {
+  return i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") || tok_is(x, i - 1, "(");
+}
+
 static int is_korea(const char *iso) {
   return iso && (strcmp(iso, "KOR") == 0 || strcmp(iso, "PRK") == 0);
 }
@@ -978,6 +983,8 @@ static void do_sentence(actx *x, size_t si) {
       const dm *after = sec ? match_at(x, sec->tok1, s0, s1) : NULL;
       add_name(x, d->tok0, d->tok1,
                is_cls(d, "country.adj") || is_cls(d, "country.people") ? TD_NE_MISC : TD_NE_LOC);
+      if (x->want_names && x->nnames && is_cls(d, "country") && !is_cls(d, "country.capital"))
+        x->names[x->nnames - 1].country = 1;
       if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
         int k = is_cls(sec, "sector.body") ? body_actor(x, iso, sec, d->tok0)
                                            : group_actor(x, iso, sec->payload, d->tok0, sec->tok1);
@@ -1028,6 +1035,8 @@ static void do_sentence(actx *x, size_t si) {
       add_name(x, d->tok0, d->tok1, is_cls(d, "nonactor.place") ? TD_NE_LOC
                                     : is_cls(d, "nonactor.time") ? TD_NE_NONE
                                                                  : TD_NE_MISC);
+      if (x->want_names && x->nnames && is_cls(d, "nonactor.place.nation"))
+        x->names[x->nnames - 1].country = 1; /* England: a national team */
       i = d->tok1;
       continue;
     }
@@ -1126,6 +1135,9 @@ static void do_sentence(actx *x, size_t si) {
         i = n;
         continue;
       }
+      /* a lone known surname no rule resolved is still a person's name */
+      if (len == 1 && g && strcmp(g->cls, "person.surname") == 0 && !tk_initial(x, i, s0))
+        add_name(x, i, i + 1, TD_NE_PER);
       i += len; /* left for guess_names (eval ner) */
       continue;
     }
@@ -1343,7 +1355,7 @@ static void guess_names(actx *x) {
       int type = guess_type(x, i, j, s0, s1, out, nout);
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
-        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type};
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0};
       }
       i = j;
     }
@@ -1355,6 +1367,46 @@ static void guess_names(actx *x) {
   x->names = out;
   x->nnames = nout;
   extend_names(x, have, nhave);
+}
+
+/* A sports story: results, tables and match reports, where a city or
+ * region names a team (`Surrey 275-4`, `CHICAGO 10 Boston 4`). */
+static int sports_doc(const actx *x) {
+  static const char *const words[] = {
+      "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings",
+      "wickets", "wicket", "batting", "bowling", "goals", "goal", "half-time", "halftime",
+      "standings", "playoff", "playoffs", "league", "division", "pitcher", "inning", "homer",
+      "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored",
+      "nba", "nfl", "nhl", "championship", NULL};
+  int n = 0;
+  for (size_t i = 0; i < x->doc->ntoks && n < 2; i++) n += word_in(tk(x, i)->norm, words);
+  return n >= 2;
+}
+
+/* In a sports story, a place name (not a country: national teams stay LOC)
+ * next to a score or a match word names a team: typed ORG. */
+static void sports_teams(actx *x) {
+  if (!sports_doc(x)) return;
+  static const char *const match_words[] = {"v", "v.", "vs", "vs.", "beat", "beats", "drew",
+                                             "against", "lost", "defeated", "edged",
+                                             "routed", "at", NULL};
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne *n = &x->names[r];
+    if (n->type != TD_NE_LOC || n->country) continue;
+    const td_tok *t0 = tk(x, n->tok0);
+    long s0 = x->doc->sents[t0->sent].tok0, s1 = s0 + x->doc->sents[t0->sent].ntok;
+    long a = (long)n->tok0 - 1, b = n->tok1;
+    /* a dateline's date (LONDON 1996-08-30) is no score */
+    int date_after = b < s1 && tk(x, b)->end - tk(x, b)->start >= 8 &&
+                     x->doc->text[tk(x, b)->start + 4] == '-';
+    int score_after = b < s1 && (tk(x, b)->flags & TD_TOK_DIGIT) && !date_after;
+    int score_before = a >= s0 && (tk(x, a)->flags & TD_TOK_DIGIT) && !tok_is(x, a - 1, "in");
+    int word_after = b < s1 && word_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
+                     !tok_is(x, b, "against");
+    int word_before = a >= s0 && word_in(tk(x, a)->norm, match_words) &&
+                      (!tok_is(x, a, "at") || shouting(x, s0, s1));
+    if (score_after || score_before || word_after || word_before) n->type = TD_NE_ORG;
+  }
 }
 
 /* ---- the layer ---- */
@@ -1380,6 +1432,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   doc->nactors = w;
   if (names) {
     guess_names(&x);
+    sports_teams(&x);
     *names = x.names;
     *nnames = x.nnames;
   }
@@ -1422,7 +1475,7 @@ static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
              : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
     size_t j = i + 1;
     while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
-    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type};
+    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0};
     i = j;
   }
   return k;
@@ -1484,9 +1537,12 @@ static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *
   td_actors_names(eng, doc, &pred, &np);
   td_ne *gold = td_xmalloc((n + 1) * sizeof *gold);
   size_t ng = gold_chunks(tags, n, gold);
-  {
+  /* TIDINGS_NER_DUMP=FILE appends predicted (P) and gold (G) chunks, for
+   * error analysis */
+  const char *dump = getenv("TIDINGS_NER_DUMP");
+  FILE *dbg = dump ? fopen(dump, "a") : NULL;
+  if (dbg) {
     static const char *nm[] = {"-", "PER", "ORG", "LOC", "MISC"};
-    FILE *dbg = fopen("/tmp/lexi/nerdbg.txt", "a");
     for (size_t q = 0; q < np; q++) if (pred[q].type) {
       fprintf(dbg, "P\t%s\t", nm[pred[q].type]);
       for (uint32_t t = pred[q].tok0; t < pred[q].tok1; t++) fprintf(dbg, "%s ", words[t]);

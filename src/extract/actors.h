@@ -22,6 +22,7 @@ enum { TD_NE_NONE = 0, TD_NE_PER, TD_NE_ORG, TD_NE_LOC, TD_NE_MISC };
 typedef struct td_ne {
   uint32_t tok0, tok1;
   int type; /* TD_NE_* */
+  int country; /* names a country (a national team stays LOC in sports) */
 } td_ne;
 
 /* Runs the actors layer on doc (like td_actors) and, when names is not
