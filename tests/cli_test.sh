@@ -186,6 +186,13 @@ printf '%s\n' '{"id":"u1","url":"https://example.org/a","title":"Talks end","dat
 "$T" ingest --quiet --db "$kb/u.db" "$kb/u1.jsonl" > /dev/null 2>&1
 "$T" ingest --db "$kb/u.db" "$kb/u2.jsonl" > /dev/null 2> "$kb/u.err"
 check "kb: a changed article (same url) replaces the old one" sh -c "grep -q ' 1 replaced' '$kb/u.err' && test \"\$('$T' query --db '$kb/u.db' articles --csv | wc -l)\" -eq 2"
+# ingest takes every option of extract (one parser: src/cli/opts.c)
+mkdir -p "$kb/dict"
+printf 'Harbor Guild of Pilots\torg.ngo\tNORNGO|harbor-guild|Harbor Guild of Pilots|NOR|NGO\n' > "$kb/dict/mine.tsv"
+"$T" ingest --quiet --db "$kb/d.db" --dict "$kb/dict" --layers tokens --date 2025-03-01 --threads 1 "$tmp/guild.txt" > /dev/null 2>&1
+check "kb: ingest --dict DIR stores the user's actor" sh -c "'$T' query --db '$kb/d.db' actors --csv | grep -q harbor-guild"
+check "kb: ingest and extract give the same message for a bad --date" sh -c "test \"\$('$T' extract --date 2024-13-45 x 2>&1 | sed 's/extract/X/g')\" = \"\$('$T' ingest --db '$kb/d.db' --date 2024-13-45 x 2>&1 | sed 's/ingest/X/g')\""
+check "kb: ingest --threads bad is a usage error (2)" status_is 2 "$T" ingest --db "$kb/d.db" --threads -1 examples
 # --- end of knowledge base ---
 
 # --- serve: JSON API, page, hostile requests (tests/serve_test.sh) ---

@@ -27,6 +27,8 @@ static const char help[] =
     "  --date YYYY-MM-DD      reference date for articles that carry none\n"
     "  --input-format FMT     text, jsonl, html or warc (default: by name/content)\n"
     "  --threads N            worker threads (default: all cores)\n"
+    "  --layers LIST          extra layers to extract: tokens (not stored)\n"
+    "  --dict DIR             also load the dictionaries (*.tsv) in DIR; repeatable\n"
     "  --resources PATH       the compiled resource image (default: found)\n"
     "  --no-merge             store only; run 'tidings merge' later\n"
     "  --progress             progress on stderr (default: when stderr is a terminal)\n"
@@ -49,110 +51,74 @@ static const char merge_help[] =
     "to stdout (what a single-process extract writes). Exit status 1 when some\n"
     "input files of the run are not done yet.\n";
 
-static int valid_date(const char *s) {
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  int m = atoi(s + 5), d = atoi(s + 8);
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 int td_cmd_ingest(int argc, char **argv) {
 #ifdef TD_MPI /* issue 11: split across MPI ranks (src/mpi/mpi.c) */
   if (td_mpi_launched()) return td_mpi_cmd(argc, argv, 1);
 #endif
-  td_config cfg = {0};
-  td_format fmt = TD_FMT_AUTO;
-  int threads = 0, progress = isatty(2), quiet = 0, merge = 1;
+  td_cli_opts o;
+  td_cli_opts_init(&o, argc);
+  int merge = 1;
   const char *db = NULL;
-  const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-  size_t npaths = 0;
-  int rc = 2;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(help, stdout);
-      free(paths);
+      td_cli_opts_free(&o);
       return 0;
-    } else if (strcmp(a, "--db") == 0 && v) {
-      db = v, i++;
-    } else if (strcmp(a, "--date") == 0 && v) {
-      if (!valid_date(v)) {
-        free(paths);
-        return td_cli_usage_error("ingest", "--date wants YYYY-MM-DD, not '%s'", v);
-      }
-      cfg.default_date = v, i++;
-    } else if (strcmp(a, "--input-format") == 0 && v) {
-      if (strcmp(v, "text") == 0 || strcmp(v, "txt") == 0) fmt = TD_FMT_TEXT;
-      else if (strcmp(v, "jsonl") == 0 || strcmp(v, "ndjson") == 0) fmt = TD_FMT_JSONL;
-      else if (strcmp(v, "html") == 0) fmt = TD_FMT_HTML;
-      else if (strcmp(v, "warc") == 0) fmt = TD_FMT_WARC;
-      else if (strcmp(v, "auto") == 0) fmt = TD_FMT_AUTO;
-      else {
-        free(paths);
-        return td_cli_usage_error("ingest", "unknown input format '%s'", v);
-      }
-      i++;
-    } else if (strcmp(a, "--threads") == 0 && v) {
-      char *end;
-      long n = strtol(v, &end, 10);
-      if (*end || n < 0 || n > 256) {
-        free(paths);
-        return td_cli_usage_error("ingest", "--threads wants 0..256, not '%s'", v);
-      }
-      threads = (int)n, i++;
-    } else if (strcmp(a, "--resources") == 0 && v) {
-      cfg.resources = v, i++;
+    }
+    int k = td_cli_extract_opt("ingest", argc, argv, &i, &o);
+    if (k < 0) {
+      td_cli_opts_free(&o);
+      return 2;
+    }
+    if (k > 0) continue;
+    if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+      db = argv[++i];
     } else if (strcmp(a, "--no-merge") == 0) {
       merge = 0;
-    } else if (strcmp(a, "--progress") == 0) {
-      progress = 1;
-    } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-      progress = 0, quiet = 1;
     } else if (a[0] == '-' && a[1]) {
-      free(paths);
+      td_cli_opts_free(&o);
       return td_cli_usage_error("ingest", "unknown option '%s'%s", a,
-                                v || a[1] != '-' ? "" : " (or it wants a value)");
+                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
     } else {
-      paths[npaths++] = a;
+      o.paths[o.npaths++] = a;
     }
   }
   if (!db) {
-    free(paths);
+    td_cli_opts_free(&o);
     return td_cli_usage_error("ingest", "--db PATH is required");
   }
-  if (npaths == 0) {
-    free(paths);
+  if (o.npaths == 0) {
+    td_cli_opts_free(&o);
     return td_cli_usage_error("ingest", "no input: give files, directories or -");
   }
   char err[512];
   td_kb *kb = td_kb_open(db, 0, err, sizeof err);
   if (!kb) {
     fprintf(stderr, "tidings: %s\n", err);
-    free(paths);
+    td_cli_opts_free(&o);
     return 2;
   }
-  td_engine *eng = td_engine_new(&cfg, err, sizeof err);
+  td_engine *eng = td_engine_new(&o.cfg, err, sizeof err);
   if (!eng) {
     fprintf(stderr, "tidings: %s\n", err);
     td_kb_close(kb);
-    free(paths);
+    td_cli_opts_free(&o);
     return 2;
   }
   td_kb_stats st = {0};
-  int r = td_kb_ingest(kb, eng, paths, npaths, fmt, threads, stderr, progress, merge, &st);
-  if (!quiet)
+  int r = td_kb_ingest(kb, eng, o.paths, o.npaths, o.fmt, o.threads, stderr, o.progress, merge,
+                       &st);
+  if (!o.quiet)
     fprintf(stderr,
             "tidings: %s: %zu added, %zu replaced, %zu unchanged, %zu failed"
             " (%zu articles, %.1f MB in %.1f s, %.1f articles/s)\n",
             db, st.added, st.replaced, st.unchanged, st.failed, st.docs, st.bytes / 1e6, st.seconds,
             st.seconds > 0 ? st.docs / st.seconds : 0.0);
-  rc = r != 0 ? 1 : 0;
   td_engine_free(eng);
   td_kb_close(kb);
-  free(paths);
-  return rc;
+  td_cli_opts_free(&o);
+  return r != 0 ? 1 : 0;
 }
 
 int td_cmd_merge(int argc, char **argv) {
