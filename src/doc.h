@@ -169,6 +169,8 @@ struct td_doc {
   /* byte -> code point index: cp_ck[i] = code points before byte 64*i */
   uint32_t *cp_ck;
   int ascii_only;
+
+  struct td_mcache *mcache; /* lang/matcher.c: tokens' folded forms, made on first match */
 };
 
 /* Code-point offset of byte offset b in doc->text. */

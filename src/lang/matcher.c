@@ -295,21 +295,126 @@ typedef struct {
   const dslot *s;
 } hit;
 
+/* Per-document cache of the tokens' folded forms (perf, issue 11): every
+ * layer matches every sentence, and each start position re-reads the
+ * tokens after it, so each token is folded once per document instead.
+ * fold_into() depends on the key only through "empty or ending in a
+ * space": a token is folded on its own (leading separators dropped), with
+ * `lead` set when its first kept code point is a separator, which
+ * append_fold() turns back into one space. An entry is checked against its
+ * token (span, lemma pointer) on every use and refolded when stale. */
+typedef struct {
+  uint32_t start, end;
+  const char *lemma;
+  const char *f[NMODES];
+  uint16_t len[NMODES]; /* KEYCAP: overflows any key */
+  uint8_t lead[NMODES], ok;
+} mtok;
+
+struct td_mcache {
+  const td_tok *toks;
+  size_t ntoks;
+  mtok *t;
+  char *buf; /* folded bytes: arena chunks */
+  size_t buflen, bufcap;
+};
+
+/* Folds s[0..n) on its own into the cache's chunk. */
+static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n, int lower,
+                       mtok *m, int mode) {
+  char key[KEYCAP];
+  size_t k = 0;
+  m->lead[mode] = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    int l = td_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    i += l <= 0 ? 1 : (size_t)l;
+    cp = fold_cp(cp, lower);
+    if (!cp) continue;
+    m->lead[mode] = cp == ' ';
+    break;
+  }
+  m->f[mode] = "";
+  if (fold_into(key, &k, s, n, lower) != 0) {
+    m->len[mode] = KEYCAP;
+    return;
+  }
+  m->len[mode] = (uint16_t)k;
+  if (!k) return;
+  if (c->buflen + k > c->bufcap) {
+    c->bufcap = k > 4096 ? k : 4096;
+    c->buf = td_arena_alloc(&doc->arena, c->bufcap);
+    c->buflen = 0;
+  }
+  memcpy(c->buf + c->buflen, key, k);
+  m->f[mode] = c->buf + c->buflen;
+  c->buflen += k;
+}
+
+/* The folded forms of token k, made now when missing or stale. The doc is
+ * const for the matcher's callers; the cache is private scratch in its
+ * arena (a document belongs to one thread). */
+static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
+  td_doc *doc = (td_doc *)cdoc;
+  struct td_mcache *c = doc->mcache;
+  if (!c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
+    c = td_arena_alloc(&doc->arena, sizeof *c);
+    memset(c, 0, sizeof *c);
+    c->toks = doc->toks, c->ntoks = doc->ntoks;
+    c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    memset(c->t, 0, (doc->ntoks + 1) * sizeof *c->t);
+    doc->mcache = c;
+  }
+  const td_tok *t = &doc->toks[k];
+  mtok *m = &c->t[k];
+  if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma) {
+    const char *s = doc->text + t->start;
+    size_t n = t->end - t->start;
+    const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
+    fold_alone(doc, c, s, n, 1, m, 0);
+    fold_alone(doc, c, s, n, 0, m, 1);
+    fold_alone(doc, c, lem ? lem : s, lem ? strlen(lem) : n, 1, m, 2);
+    m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
+  }
+  return m;
+}
+
+/* What fold_into(key, klen, token) does, from the token's cached form. */
+static int append_fold(char *key, size_t *klen, const mtok *m, int mode) {
+  size_t k = *klen;
+  if (m->lead[mode] && k > 0 && key[k - 1] != ' ') {
+    if (k + 1 >= KEYCAP) return -1;
+    key[k++] = ' ';
+  }
+  if (k + m->len[mode] >= KEYCAP) return -1;
+  memcpy(key + k, m->f[mode], m->len[mode]);
+  k += m->len[mode];
+  key[k] = 0;
+  *klen = k;
+  return 0;
+}
+
 /* Appends token k's text for each mode; returns -1 once a key overflows. */
 static int extend_keys(const td_doc *doc, uint32_t k, char keys[NMODES][KEYCAP],
                        size_t klen[NMODES]) {
   const td_tok *t = &doc->toks[k];
-  const char *s = doc->text + t->start;
-  size_t n = t->end - t->start;
   if (k > 0 && doc->toks[k - 1].end < t->start) /* whitespace before the token */
     for (int m = 0; m < NMODES; m++)
       if (klen[m] && keys[m][klen[m] - 1] != ' ' && klen[m] + 1 < KEYCAP)
         keys[m][klen[m]++] = ' ', keys[m][klen[m]] = 0;
-  if (fold_into(keys[0], &klen[0], s, n, 1) != 0) return -1;
-  if (fold_into(keys[1], &klen[1], s, n, 0) != 0) return -1;
-  const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
-  if (fold_into(keys[2], &klen[2], lem ? lem : s, lem ? strlen(lem) : n, 1) != 0) return -1;
+  const mtok *m = cached_tok(doc, k);
+  for (int mode = 0; mode < NMODES; mode++)
+    if (append_fold(keys[mode], &klen[mode], m, mode) != 0) return -1;
   return 0;
+}
+
+/* The slot hash of keys[mode][0..n), extending the running FNV hash *h of
+ * its first *hl bytes (the key only grows while one start is matched). */
+static uint64_t key_hash(const char *key, size_t n, int mode, uint64_t *h, size_t *hl) {
+  if (n < *hl) return slot_hash(fnv_extend(FNV_INIT, key, n), mode);
+  *h = fnv_extend(*h, key + *hl, n - *hl);
+  *hl = n;
+  return slot_hash(*h, mode);
 }
 
 int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
@@ -320,6 +425,8 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
   while (i < tok1) {
     char keys[NMODES][KEYCAP];
     size_t klen[NMODES] = {0, 0, 0};
+    uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
+    size_t hlen[NMODES] = {0, 0, 0};
     uint32_t best = 0;
     hit hits[16];
     size_t nhits = 0;
@@ -345,7 +452,7 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
           size_t n = pass ? kl - 2 : kl;
           char save = keys[mode][n];
           keys[mode][n] = 0;
-          uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], n), mode);
+          uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
           for (size_t ti = 0; ti < d->ntabs && nnew < 16; ti++) {
             const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
             if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
@@ -363,7 +470,7 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
       int alive = 0;
       for (int mode = 0; mode < NMODES && !alive; mode++) {
         if (klen[mode] == 0) continue;
-        uint64_t h = slot_hash(fnv_extend(FNV_INIT, keys[mode], klen[mode]), mode);
+        uint64_t h = key_hash(keys[mode], klen[mode], mode, &hrun[mode], &hlen[mode]);
         for (size_t ti = 0; ti < d->ntabs && !alive; ti++) alive = table_has_prefix(&d->tabs[ti], h);
       }
       if (!alive) break;
