@@ -109,7 +109,7 @@ install: all
 	  -e 's|@LIBS@|$(PKG_LIBS) -lm -pthread|g' tidings.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tidings.pc
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-mpi
 
 .PHONY: all test asan fuzz bench install clean
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -54,6 +54,12 @@ static int file_exists(const char *p) {
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Writes dir + tail into out and says whether that file exists. */
+static int try_path(char *out, size_t cap, const char *dir, const char *tail) {
+  int n = snprintf(out, cap, "%s%s", dir, tail);
+  return n > 0 && (size_t)n < cap && file_exists(out);
+}
+
 /* Finds the resource image: the configured path, $TIDINGS_RESOURCES, next to
  * the executable (build tree), ../share/tidings from it, then TD_DATADIR. */
 static int find_resources(const td_config *cfg, char *out, size_t cap) {
@@ -73,16 +79,12 @@ static int find_resources(const td_config *cfg, char *out, size_t cap) {
     char *slash = strrchr(exe, '/');
     if (slash) {
       *slash = 0;
-      snprintf(out, cap, "%s/tidings.res", exe);
-      if (file_exists(out)) return 1;
-      snprintf(out, cap, "%s/../share/tidings/tidings.res", exe);
-      if (file_exists(out)) return 1;
+      if (try_path(out, cap, exe, "/tidings.res")) return 1;
+      if (try_path(out, cap, exe, "/../share/tidings/tidings.res")) return 1;
     }
   }
-  snprintf(out, cap, "%s/tidings.res", TD_DATADIR);
-  if (file_exists(out)) return 1;
-  snprintf(out, cap, "build/tidings.res");
-  return file_exists(out);
+  if (try_path(out, cap, TD_DATADIR, "/tidings.res")) return 1;
+  return try_path(out, cap, "build", "/tidings.res");
 }
 
 td_engine *td_engine_new(const td_config *cfg, char *err, size_t errlen) {
