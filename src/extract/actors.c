@@ -65,6 +65,7 @@ typedef struct {
   td_ne *names;         /* typed names, when asked */
   size_t nnames, cap_names;
   int want_names;
+  int sports;           /* a sports story (eval ner: teams named after places) */
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -462,7 +463,12 @@ static const char *const org_words[] = {
     "congress", "senate", "cabinet", "government", "team", "trust", "centre", "center",
     "street", "concern", "sports", "dems", "labour", "tories", "democrats", "republicans",
     "conservatives", "liberals", "radio", "television", "tv", "magazine", "channel", "fc",
-    "hospital", "airport", "station", "square", "road", "avenue", "palace", "hall", NULL};
+    "hospital", "airport", "station", "square", "road", "avenue", "palace", "hall",
+    "organisation", "organization", "movement", "front", "alliance", "coalition", "bancorp",
+    "bancshares", "financial", "insurance", "pharmaceuticals", "chemicals", "electric",
+    "electronics", "steel", "mining", "resources", "communications", "technologies",
+    "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
+    "tribunal", "commission", "directorate", "secretariat", "observatory", "watch", NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
@@ -1192,6 +1198,18 @@ static int demonym_like(const char *w) {
          strcmp(w, "kurds") == 0;
 }
 
+/* Token i is a function word that opens sentences (The, But, In, A). */
+static int opener_word(const actx *x, long i) {
+  static const char *const w[] = {"the", "but", "and", "a", "an", "in", "on", "at", "for",
+                                  "of", "as", "if", "when", "while", "after", "before",
+                                  "by", "with", "from", "to", "this", "that", "its",
+                                  "their", "his", "her", "our", "so", "yet", "or", NULL};
+  const td_tok *t = tk(x, i);
+  if (word_in(t->norm, w)) return 1;
+  return t->upos == TD_DET || t->upos == TD_CCONJ || t->upos == TD_ADP ||
+         t->upos == TD_SCONJ || t->upos == TD_PRON;
+}
+
 /* Mostly upper-case sentence: a headline or a results line. */
 static int shouting(const actx *x, long s0, long s1) {
   int caps = 0, words = 0;
@@ -1220,6 +1238,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       for (long t = 0; t < len && same; t++)
         same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
       if (same) return p->type;
+    } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
+      /* Magna after Magna International Inc */
+      int same = 1;
+      for (long t = 0; t < len && same; t++)
+        same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
+      if (same) return TD_NE_ORG;
     } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
                (strcmp(tk(x, p->tok1 - 1)->norm, w0) == 0 ||
                 strcmp(tk(x, p->tok0)->norm, w0) == 0)) {
@@ -1239,6 +1263,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (initial && len == 1 && common_word(x, i)) return TD_NE_NONE;
   if (i == s0 && s1 > j && (tk(x, j)->flags & TD_TOK_DIGIT) && shout)
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30 */
+  /* a results table of a sports story: CHICAGO 63 73 .463 */
+  if (shout && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+      !(tk(x, j)->end - tk(x, j)->start >= 8 && x->doc->text[tk(x, j)->start + 4] == '-'))
+    return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
   if (word_in(wl, org_words)) return TD_NE_ORG;
   for (long t = i; t < j; t++)
@@ -1284,7 +1312,11 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
         int next_dict = 0;
         for (size_t h = 0; h < nhave && !next_dict; h++)
           next_dict = have[h].tok0 == n[r + 1].tok0 && have[h].tok1 == n[r + 1].tok1;
-        if (next_dict) break;
+        /* Kurdistan Democratic Party: a place (not a country) before an
+         * organization's dictionary name is part of it */
+        if (next_dict && !(cur.type == TD_NE_LOC && !cur.country && n[r + 1].type == TD_NE_ORG &&
+                           cur.tok1 - cur.tok0 == 1))
+          break;
         cur.tok1 = n[r + 1].tok1;
         r++;
         grew = 1;
@@ -1335,14 +1367,26 @@ static void guess_names(actx *x) {
         i++;
         continue;
       }
+      /* a sentence-opening function word is no part of the name: "The
+       * Commerce Department", "But NationsBank" */
+      while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
+             (h >= nhave || (long)have[h].tok0 > i + 1) && opener_word(x, i))
+        i++;
       long j = i;
+      int joined = 0;
       while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
              !(tk(x, j)->flags & TD_TOK_PUNCT)) {
         j++;
         if (j < s1 && poss_tok(x, j)) break;
-        /* Bank of England, University of Tokyo */
-        if (j + 1 < s1 && tok_is(x, j, "of") && tok_cap(x, j + 1) &&
-            word_in(tk(x, j - 1)->norm, org_words))
+        /* Bank of England, University of Tokyo, Organisation for Security
+         * and Cooperation in Europe: after an organization word, `of`/`for`
+         * join the name, then `and`/`in`/`on` too */
+        if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) && tok_cap(x, j + 1) &&
+            (word_in(tk(x, j - 1)->norm, org_words) || joined))
+          j++, joined = 1;
+        else if (j + 1 < s1 && joined &&
+                 (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
+                 tok_cap(x, j + 1))
           j++;
         /* Douglas & Lomason; Joost van der Westhuizen */
         else if (j + 1 < s1 && tok_is(x, j, "&") && tok_cap(x, j + 1))
@@ -1386,7 +1430,7 @@ static int sports_doc(const actx *x) {
 /* In a sports story, a place name (not a country: national teams stay LOC)
  * next to a score or a match word names a team: typed ORG. */
 static void sports_teams(actx *x) {
-  if (!sports_doc(x)) return;
+  if (!x->sports) return;
   static const char *const match_words[] = {"v", "v.", "vs", "vs.", "beat", "beats", "drew",
                                              "against", "lost", "defeated", "edged",
                                              "routed", "at", NULL};
@@ -1431,6 +1475,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     if (doc->actors[k].nmentions) doc->actors[w++] = doc->actors[k];
   doc->nactors = w;
   if (names) {
+    x.sports = sports_doc(&x);
     guess_names(&x);
     sports_teams(&x);
     *names = x.names;
