@@ -66,7 +66,7 @@ static const char builtin_cues[] =
 
 int td_qword_in(const td_qword *w, const char *const *list) {
   for (const char *const *p = list; *p; p++)
-    if (strcmp(w->lw, *p) == 0) return 1;
+    if (w->lw[0] == (*p)[0] && strcmp(w->lw, *p) == 0) return 1; /* perf: 1st byte first */
   return 0;
 }
 
@@ -209,6 +209,7 @@ static void build_words(td_qctx *c) {
     flags |= TD_QW_PUNCT;
     if (cp == 0x201C) flags |= TD_QW_QOPEN;
     else if (cp == 0x201D) flags |= TD_QW_QCLOSE;
+    else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
     else if (cp == '"') {
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
                     prevcp == 0x2014 || prevcp == 0x2013;
@@ -277,10 +278,41 @@ static void load_cues(td_qctx *c, const char *src, size_t len) {
   }
 }
 
+/* Pairs single curly marks outside double quotations, within a paragraph:
+ * a ‘ after a space, a paragraph start or an opening bracket, before a
+ * word, opens; a lone ’ after a word or . , ! ? closes the nearest open
+ * one. Paired marks become quotation marks (QOPEN, QCLOSE). A ’ ending a
+ * plural possessive ("voters’ ") with no ‘ open stays punctuation. */
+static void pair_single_marks(td_qctx *c) {
+  const td_doc *d = c->doc;
+  int in_double = 0;
+  size_t open = (size_t)-1;
+  for (size_t i = 0; i < c->nw; i++) {
+    td_qword *w = &c->w[i];
+    if (w->flags & TD_QW_PARA) open = (size_t)-1, in_double = (w->flags & TD_QW_QOPEN) != 0;
+    if (w->flags & TD_QW_QOPEN) { in_double = 1, open = (size_t)-1; continue; }
+    if (w->flags & TD_QW_QCLOSE) { in_double = 0, open = (size_t)-1; continue; }
+    if (!(w->flags & TD_QW_SINGLE) || in_double) continue;
+    int lead = (unsigned char)d->text[w->s + 2] == 0x98; /* ‘ (E2 80 98) */
+    if (lead) {
+      int before = w->s == 0 || d->text[w->s - 1] == ' ' || d->text[w->s - 1] == '\n' ||
+                   d->text[w->s - 1] == '(' || (w->flags & TD_QW_PARA) ||
+                   (w->s >= 2 && (unsigned char)d->text[w->s - 2] == 0xC2); /* nbsp */
+      int after = i + 1 < c->nw && c->w[i + 1].s == w->e && !(c->w[i + 1].flags & TD_QW_PUNCT);
+      if (before && after) open = i;
+    } else if (open != (size_t)-1 && i > open + 1 && w->s > 0 && d->text[w->s - 1] != ' ') {
+      c->w[open].flags |= TD_QW_QOPEN;
+      w->flags |= TD_QW_QCLOSE;
+      open = (size_t)-1;
+    }
+  }
+}
+
 void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
   build_words(c);
+  pair_single_marks(c);
   mark_sentence_ends(c);
   copy_tags(c);
   size_t len = 0;
@@ -309,7 +341,9 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
     const td_cue *cu = &c->cues[k];
     if (cu->nw <= best || i + (size_t)cu->nw > c->nw) continue;
     int ok = 1;
-    for (int j = 0; j < cu->nw && ok; j++) ok = strcmp(c->w[i + (size_t)j].lw, cu->w[j]) == 0;
+    for (int j = 0; j < cu->nw && ok; j++) /* perf: first byte before strcmp */
+      ok = c->w[i + (size_t)j].lw[0] == cu->w[j][0] &&
+           strcmp(c->w[i + (size_t)j].lw, cu->w[j]) == 0;
     if (ok) best = cu->nw, *kind = cu->kind;
   }
   return best;
@@ -468,7 +502,8 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     if (c->w[k - 1].flags & TD_QW_SEND) return 0;
     n = td_cue_at(c, k, &kind);
     if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
-        ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns)))
+        ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns) ||
+         (strcmp(c->w[j].lw, "the") == 0 && k <= j + 3)))
       n = 1, kind = TD_CUE_SAY; /* "..." Hollande retaliated */
     if (n) {
       if (kind == TD_CUE_NAME || kind == TD_CUE_ACCORDING) return 0;
@@ -690,6 +725,12 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
         int kind = 0;
         for (size_t k = o - 1; k-- > 0 && k + 4 >= o;)
           if (td_cue_at(c, k, &kind) && k + (size_t)td_cue_at(c, k, &kind) == o - 1) return 1;
+        /* "told his supporters, “our nation …" */
+        for (size_t k = o - 1; k-- > 0 && k + 5 >= o;) {
+          if (c->w[k].flags & (TD_QW_PUNCT | TD_QW_SEND)) break;
+          int n = td_cue_at(c, k, &kind);
+          if (n && kind == TD_CUE_TELL && k + (size_t)n < o - 1) return 1;
+        }
       }
       return !lower;
     }
@@ -705,6 +746,19 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   }
   /* "... that “...”" is full when it runs over several sentences */
   if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
+  return 0;
+}
+
+/* Whether the opening mark at o follows a speech cue directly, or with a
+ * comma or colon between: `saying "Too many."`, `asked, "Really?"`. */
+static int after_cue(const td_qctx *c, size_t o) {
+  size_t e = o;
+  if (e > 0 && is_punct(c, e - 1, ",:")) e--;
+  for (size_t k = e; k-- > 0 && k + 4 >= e;) {
+    if (c->w[k].flags & (TD_QW_PUNCT | TD_QW_SEND)) return 0;
+    int kind = 0, n = td_cue_at(c, k, &kind);
+    if (n && k + (size_t)n == e) return kind != TD_CUE_NAME && kind != TD_CUE_ACCORDING;
+  }
   return 0;
 }
 
@@ -902,7 +956,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       last_partial_found = found, last_pwho = who, last_pcue = cue;
       last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
     }
-    if (full && !found && nwords < 3) continue;
+    if (full && !found && nwords < 3 && !after_cue(&c, cur->open)) continue;
     /* interrupted: "...," he said, "..." */
     const qcand *q2 = NULL;
     if (found && full && next && i + 1 < nq) {
@@ -1049,7 +1103,8 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
       uint32_t e = b;
       while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
         e--;
-      if (e <= a || !(raw[a] == 0x201C || raw[a] == '"') || !(raw[e - 1] == 0x201D || raw[e - 1] == '"'))
+      if (e <= a || !(raw[a] == 0x201C || raw[a] == '"' || raw[a] == 0x2018) ||
+          !(raw[e - 1] == 0x201D || raw[e - 1] == '"' || raw[e - 1] == 0x2019))
         continue;
       TD_GROW(g, capg, ng + 1);
       ev_item *it = &g[ng++];
@@ -1137,6 +1192,7 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
         for (size_t k = 0; k < ng; k++)
           if (ev_overlap(s, e + 1, gold[k].s, gold[k].e)) gold[k].hit = 1, any = 1;
         sys_hit += (size_t)any, sys_n++;
+        if (verbose) fprintf(out, "SYS %.1f %d %s %u %zu [%.*s]\n", qq->confidence, any, texts[f], qq->span.end - qq->span.start, qq->nspans, (int)(qq->span.start > 30 ? 30 : qq->span.start), doc->text + qq->span.start - (qq->span.start > 30 ? 30 : qq->span.start));
         for (size_t k = 0; k < ng && !m; k++)
           if (!gold[k].matched && ev_overlap(s, e + 1, gold[k].s, gold[k].e)) m = &gold[k];
         if (!m) {

@@ -16,7 +16,9 @@
 /* A word of the text as the attribution layers see it: letters and digits
  * with inner apostrophes, hyphens and periods ("Korea's", "Indo-Pacific",
  * "U.S", "8,000", "3.5"), or one punctuation character; quotation marks are
- * always words of their own, whatever the tokenizer made of them. */
+ * always words of their own, whatever the tokenizer made of them. Single
+ * curly marks (‘…’) count as quotation marks where they pair up outside a
+ * double quotation; a ’ inside a word ("don’t") is an apostrophe. */
 enum {
   TD_QW_CAP = 1 << 0,    /* first letter uppercase */
   TD_QW_PUNCT = 1 << 1,  /* punctuation */
@@ -24,7 +26,9 @@ enum {
   TD_QW_QCLOSE = 1 << 3, /* a closing double quotation mark */
   TD_QW_PARA = 1 << 4,   /* first word of a paragraph */
   TD_QW_DIGIT = 1 << 5,  /* starts with a digit */
-  TD_QW_SEND = 1 << 6    /* ends a sentence (. ! ? not after an abbreviation) */
+  TD_QW_SEND = 1 << 6,   /* ends a sentence (. ! ? not after an abbreviation) */
+  TD_QW_SINGLE = 1 << 7  /* a single curly mark (‘ or ’ standing alone); paired
+                            ones outside double marks also get QOPEN/QCLOSE */
 };
 
 typedef struct td_qword {
