@@ -111,6 +111,7 @@ const char *td_doc_text(const td_doc *doc, size_t *len);
 typedef struct td_run_stats {
   size_t docs, failed, bytes;
   double seconds;
+  size_t skipped; /* td_run_each_skip: inputs the skip callback passed over (in docs, bytes) */
 } td_run_stats;
 int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
                    td_format fmt, int threads, FILE *out, FILE *err,
@@ -127,6 +128,15 @@ typedef int (*td_doc_cb)(void *ctx, const td_doc *doc, const char *json, size_t 
 int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
                 td_format fmt, int threads, td_doc_cb cb, void *ctx, FILE *err,
                 int progress, td_run_stats *stats);
+
+/* td_run_each with a filter before extraction: skip(ctx, in) is called on
+ * the reading thread for every input, in input order, before any work is
+ * done on it; non-zero drops the input (counted in stats->skipped, never
+ * passed to cb). skip NULL: td_run_each. */
+typedef int (*td_skip_cb)(void *ctx, const td_input *in);
+int td_run_each_skip(td_engine *eng, const char *const *paths, size_t npaths,
+                     td_format fmt, int threads, td_skip_cb skip, td_doc_cb cb, void *ctx,
+                     FILE *err, int progress, td_run_stats *stats);
 
 /* ---- knowledge base ----
  * A store of many articles' facts (SQLite file), merged across articles:
@@ -146,6 +156,7 @@ typedef struct td_kb_stats {
   size_t failed;    /* documents that could not be extracted or stored */
   size_t docs, bytes; /* td_kb_ingest: documents read and their input bytes */
   double seconds;     /* td_kb_ingest: wall time, merge included */
+  size_t skipped;     /* td_kb_ingest: unchanged inputs not extracted again */
 } td_kb_stats;
 
 /* Stores one `tidings/1` JSON record (idempotent: the same content changes
@@ -155,6 +166,11 @@ typedef struct td_kb_stats {
 int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *st,
                    char *err, size_t errlen);
 int td_kb_commit(td_kb *kb, char *err, size_t errlen);
+
+/* td_kb_ingest skips, before extraction, an input whose bytes, metadata,
+ * resources and options are those of one already stored. on: extract every
+ * input again (needed after a change the key cannot see, e.g. --dict). */
+void td_kb_set_reextract(td_kb *kb, int on);
 
 /* Extracts paths with td_run_each and stores every document, then merges
  * when `merge`. Returns as td_extract_run. */

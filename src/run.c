@@ -156,6 +156,12 @@ static void submit(runner *r, td_input *in) {
 int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
                 td_format fmt, int threads, td_doc_cb cb, void *ctx, FILE *err,
                 int progress, td_run_stats *stats) {
+  return td_run_each_skip(eng, paths, npaths, fmt, threads, NULL, cb, ctx, err, progress, stats);
+}
+
+int td_run_each_skip(td_engine *eng, const char *const *paths, size_t npaths,
+                     td_format fmt, int threads, td_skip_cb skip, td_doc_cb cb, void *ctx,
+                     FILE *err, int progress, td_run_stats *stats) {
   if (threads <= 0) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     threads = n > 0 ? (int)n : 1;
@@ -186,6 +192,16 @@ int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
     }
     td_input *in;
     while (td_source_next(src, &in) == TD_OK) {
+      if (skip && skip(ctx, in)) { /* issue 9: already stored, not extracted */
+        pthread_mutex_lock(&r.mu);
+        r.st.skipped++;
+        r.st.docs++;
+        r.st.bytes += in->body_len;
+        show_progress(&r, 0);
+        pthread_mutex_unlock(&r.mu);
+        td_input_free(in);
+        continue;
+      }
       if (nthreads == 0) { /* single-threaded: no workers at all */
         slot *s = &r.ring[r.seq++ % r.R];
         memset(s, 0, sizeof *s);

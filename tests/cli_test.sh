@@ -193,6 +193,13 @@ printf 'Harbor Guild of Pilots\torg.ngo\tNORNGO|harbor-guild|Harbor Guild of Pil
 check "kb: ingest --dict DIR stores the user's actor" sh -c "'$T' query --db '$kb/d.db' actors --csv | grep -q harbor-guild"
 check "kb: ingest and extract give the same message for a bad --date" sh -c "test \"\$('$T' extract --date 2024-13-45 x 2>&1 | sed 's/extract/X/g')\" = \"\$('$T' ingest --db '$kb/d.db' --date 2024-13-45 x 2>&1 | sed 's/ingest/X/g')\""
 check "kb: ingest --threads bad is a usage error (2)" status_is 2 "$T" ingest --db "$kb/d.db" --threads -1 examples
+# re-ingest: stored inputs are skipped before extraction, unless the key changes
+"$T" ingest --db "$kb/u.db" "$kb/u2.jsonl" > /dev/null 2> "$kb/u3.err"
+check "kb: re-ingest skips a stored input before extraction" grep -q '1 unchanged.*; 1 not extracted again' "$kb/u3.err"
+"$T" ingest --db "$kb/u.db" --reextract "$kb/u2.jsonl" > /dev/null 2> "$kb/u4.err"
+check "kb: --reextract extracts it again (still unchanged)" grep -q '1 unchanged.*; 0 not extracted again' "$kb/u4.err"
+"$T" ingest --db "$kb/u.db" --date 2020-01-01 "$kb/u2.jsonl" > /dev/null 2> "$kb/u5.err"
+check "kb: another --date is another key (extracted again)" grep -q '; 0 not extracted again' "$kb/u5.err"
 # --- end of knowledge base ---
 
 # --- serve: JSON API, page, hostile requests (tests/serve_test.sh) ---

@@ -31,6 +31,9 @@ static const char help[] =
     "  --dict DIR             also load the dictionaries (*.tsv) in DIR; repeatable\n"
     "  --resources PATH       the compiled resource image (default: found)\n"
     "  --no-merge             store only; run 'tidings merge' later\n"
+    "  --reextract            extract inputs already stored again (default: an\n"
+    "                         input with the same bytes, metadata and resources\n"
+    "                         is skipped before extraction; always with --dict)\n"
     "  --progress             progress on stderr (default: when stderr is a terminal)\n"
     "  --quiet                no progress and no summary\n"
     "  -h, --help             this help\n"
@@ -57,7 +60,7 @@ int td_cmd_ingest(int argc, char **argv) {
 #endif
   td_cli_opts o;
   td_cli_opts_init(&o, argc);
-  int merge = 1;
+  int merge = 1, reextract = 0;
   const char *db = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -76,6 +79,8 @@ int td_cmd_ingest(int argc, char **argv) {
       db = argv[++i];
     } else if (strcmp(a, "--no-merge") == 0) {
       merge = 0;
+    } else if (strcmp(a, "--reextract") == 0) {
+      reextract = 1;
     } else if (a[0] == '-' && a[1]) {
       td_cli_opts_free(&o);
       return td_cli_usage_error("ingest", "unknown option '%s'%s", a,
@@ -106,15 +111,18 @@ int td_cmd_ingest(int argc, char **argv) {
     td_cli_opts_free(&o);
     return 2;
   }
+  /* user dictionaries change the facts without changing the resources
+   * hash: their inputs are always extracted again */
+  if (reextract || o.ndicts) td_kb_set_reextract(kb, 1);
   td_kb_stats st = {0};
   int r = td_kb_ingest(kb, eng, o.paths, o.npaths, o.fmt, o.threads, stderr, o.progress, merge,
                        &st);
   if (!o.quiet)
     fprintf(stderr,
             "tidings: %s: %zu added, %zu replaced, %zu unchanged, %zu failed"
-            " (%zu articles, %.1f MB in %.1f s, %.1f articles/s)\n",
+            " (%zu articles, %.1f MB in %.1f s, %.1f articles/s; %zu not extracted again)\n",
             db, st.added, st.replaced, st.unchanged, st.failed, st.docs, st.bytes / 1e6, st.seconds,
-            st.seconds > 0 ? st.docs / st.seconds : 0.0);
+            st.seconds > 0 ? st.docs / st.seconds : 0.0, st.skipped);
   td_engine_free(eng);
   td_kb_close(kb);
   td_cli_opts_free(&o);

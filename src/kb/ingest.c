@@ -4,8 +4,15 @@
  * order, then commits the last batch and merges. The driver's callback only
  * copies the JSON into a bounded queue; one writer thread stores it, so the
  * SQLite work overlaps extraction instead of holding the driver's lock.
+ *
+ * Re-ingest: before extraction, each input's key (sha256 of the program
+ * version, resources hash, options, input bytes and metadata) is looked up
+ * among the keys of the inputs already stored (loaded once, sorted); a hit is
+ * not extracted at all. Inputs that go on are queued, in order, with their
+ * key, so the record stored for each carries it into the `inputs` table.
  */
 #include "kb/kb.h"
+#include "doc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -14,22 +21,107 @@
 
 #define QCAP 128
 
+/* An input sent to extraction: matched to its record by (id, input hash). */
+typedef struct {
+  char *id;
+  char ih[65], key[65];
+} pending;
+
 typedef struct {
   td_kb *kb;
+  /* skipping (reader thread pushes, driver callback pops; own lock) */
+  char fp[65];        /* engine fingerprint */
+  char (*known)[65];  /* sorted keys of stored inputs */
+  size_t nknown;
+  pending *pend;
+  size_t phead, ptail, pcap;
+  pthread_mutex_t pmu;
   td_kb_stats *st;
   FILE *err;
   int store_failed;
   char *q[QCAP];
   size_t qlen[QCAP];
+  char qkey[QCAP][65]; /* the input key of each queued record ("" none) */
   size_t head, tail; /* head: next to store; tail: next free */
   int done, gave_up;
   pthread_mutex_t mu;
   pthread_cond_t cv_item, cv_space;
 } ingest_ctx;
 
+static int key_cmp(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The input key of in under fingerprint fp, into key[65]; its body hash
+ * (what the document's input_sha256 will be) into ih[65]. */
+static void input_key(const char *fp, const td_input *in, char ih[65], char key[65]) {
+  ih[0] = 0;
+  if (in->body) td_sha256_hex(in->body, in->body_len, ih);
+  td_kb_key(key, 9, fp, in->id ? in->id : "-", ih, in->is_html ? "html" : "text", in->title,
+            in->date, in->source, in->url, in->fallback_date);
+}
+
+/* The driver's skip callback (reading thread): 1 when the input is stored. */
+static int skip_stored(void *ctx, const td_input *in) {
+  ingest_ctx *c = ctx;
+  if (in->error) return 0;
+  pending p;
+  input_key(c->fp, in, p.ih, p.key);
+  if (c->nknown && bsearch(p.key, c->known, c->nknown, sizeof c->known[0], key_cmp)) return 1;
+  p.id = td_xstrdup(in->id ? in->id : "-");
+  pthread_mutex_lock(&c->pmu);
+  if (c->ptail - c->phead == c->pcap) { /* grow, keeping the order */
+    size_t n = c->pcap ? c->pcap * 2 : 64;
+    pending *np = td_xcalloc(n, sizeof *np);
+    for (size_t i = c->phead; i < c->ptail; i++) np[i - c->phead] = c->pend[i % c->pcap];
+    free(c->pend);
+    c->pend = np, c->ptail -= c->phead, c->phead = 0, c->pcap = n;
+  }
+  c->pend[c->ptail++ % c->pcap] = p;
+  pthread_mutex_unlock(&c->pmu);
+  return 0;
+}
+
+/* The key of the input doc came from, into key ("" when unknown): pops the
+ * pending inputs up to it (those before it failed to extract). */
+static void pop_key(ingest_ctx *c, const td_doc *doc, char key[65]) {
+  key[0] = 0;
+  if (!doc) return;
+  pthread_mutex_lock(&c->pmu);
+  while (c->phead < c->ptail) {
+    pending *p = &c->pend[c->phead++ % c->pcap];
+    int match = strcmp(p->id, doc->id) == 0 && strcmp(p->ih, doc->input_sha256) == 0;
+    free(p->id);
+    if (match) {
+      memcpy(key, p->key, 65);
+      break;
+    }
+  }
+  pthread_mutex_unlock(&c->pmu);
+}
+
+/* Loads the keys of the stored inputs, sorted; 0 or -1 with err. */
+static int load_known(ingest_ctx *c, char *err, size_t errlen) {
+  sqlite3_stmt *st = td_kb_stmt(c->kb, "SELECT input_key FROM inputs ORDER BY input_key", err, errlen);
+  if (!st) return -1;
+  size_t cap = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *k = (const char *)sqlite3_column_text(st, 0);
+    if (!k || strlen(k) != 64) continue;
+    if (c->nknown == cap) {
+      cap = cap ? cap * 2 : 1024;
+      c->known = td_xrealloc(c->known, cap * sizeof c->known[0]);
+    }
+    memcpy(c->known[c->nknown++], k, 65);
+  }
+  sqlite3_reset(st);
+  qsort(c->known, c->nknown, sizeof c->known[0], key_cmp); /* byte order, as bsearch */
+  return 0;
+}
+
 /* Called by the driver in input order: queue a copy of the record. */
 static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   ingest_ctx *c = ctx;
+  char key[65];
+  pop_key(c, doc, key);
   char *copy = td_xmalloc(len + 1);
   memcpy(copy, json, len);
   copy[len] = 0;
@@ -39,6 +131,7 @@ static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   if (!gave_up) {
     c->q[c->tail % QCAP] = copy;
     c->qlen[c->tail % QCAP] = len;
+    memcpy(c->qkey[c->tail % QCAP], key, 65);
     c->tail++;
     pthread_cond_signal(&c->cv_item);
   }
@@ -50,8 +143,12 @@ static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
 /* Without a writer thread: store in the callback itself. */
 static int store_now(void *ctx, const td_doc *doc, const char *json, size_t len) {
   ingest_ctx *c = ctx;
-  char msg[512];
-  if (td_kb_add_json(c->kb, json, len, c->st, msg, sizeof msg) != 0) {
+  char msg[512], key[65];
+  pop_key(c, doc, key);
+  c->kb->input_key = key[0] ? key : NULL;
+  int failed = td_kb_add_json(c->kb, json, len, c->st, msg, sizeof msg) != 0;
+  c->kb->input_key = NULL;
+  if (failed) {
     fprintf(c->err, "tidings: store: %s\n", msg);
     if (++c->store_failed > 100) return -1; /* the store is broken: stop */
   }
@@ -68,8 +165,12 @@ static void *writer(void *arg) {
     if (c->head == c->tail) break;
     char *json = c->q[c->head % QCAP];
     size_t len = c->qlen[c->head % QCAP];
+    char key[65];
+    memcpy(key, c->qkey[c->head % QCAP], 65);
     pthread_mutex_unlock(&c->mu);
+    c->kb->input_key = key[0] ? key : NULL;
     int failed = td_kb_add_json(c->kb, json, len, c->st, msg, sizeof msg) != 0;
+    c->kb->input_key = NULL;
     free(json);
     if (failed) fprintf(c->err, "tidings: store: %s\n", msg);
     pthread_mutex_lock(&c->mu);
@@ -93,21 +194,41 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_mutex_init(&c->mu, NULL);
   pthread_cond_init(&c->cv_item, NULL);
   pthread_cond_init(&c->cv_space, NULL);
+  pthread_mutex_init(&c->pmu, NULL);
+  char msg[512];
+  /* the fingerprint: what, besides the input, decides the facts */
+  td_kb_key(c->fp, 5, "tidings-input/1", TD_VERSION, eng->res_hash,
+            eng->default_date ? eng->default_date : "", eng->layer_tokens ? "tokens" : "");
+  td_skip_cb skip = NULL;
+  if (!kb->reextract) {
+    if (load_known(c, msg, sizeof msg) != 0) {
+      fprintf(err, "tidings: store: %s\n", msg);
+      free(c);
+      return -1;
+    }
+    skip = skip_stored;
+  }
   pthread_t wt;
   int threaded = pthread_create(&wt, NULL, writer, c) == 0;
   td_run_stats rs;
   int rc;
   if (threaded) {
-    rc = td_run_each(eng, paths, npaths, fmt, threads, enqueue, c, err, progress, &rs);
+    rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, enqueue, c, err, progress, &rs);
     pthread_mutex_lock(&c->mu);
     c->done = 1;
     pthread_cond_signal(&c->cv_item);
     pthread_mutex_unlock(&c->mu);
     pthread_join(wt, NULL);
   } else {
-    rc = td_run_each(eng, paths, npaths, fmt, threads, store_now, c, err, progress, &rs);
+    rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
   }
   for (size_t i = c->head; i < c->tail; i++) free(c->q[i % QCAP]);
+  for (size_t i = c->phead; i < c->ptail; i++) free(c->pend[i % c->pcap].id);
+  free(c->pend);
+  free(c->known);
+  pthread_mutex_destroy(&c->pmu);
+  st->unchanged += rs.skipped;
+  st->skipped += rs.skipped;
   st->failed += rs.failed;
   st->docs += rs.docs;
   st->bytes += rs.bytes;
@@ -116,12 +237,11 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
   free(c);
-  char msg[512];
   if (td_kb_commit(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: store: %s\n", msg);
     return -1;
   }
-  if (merge && td_kb_merge(kb, msg, sizeof msg) != 0) {
+  if (merge && td_kb_merge_needed(kb) && td_kb_merge(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: merge: %s\n", msg);
     return -1;
   }

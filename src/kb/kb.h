@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 1
+#define TD_KB_SCHEMA_VERSION 2
 #define TD_KB_BATCH 256 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
@@ -20,6 +20,8 @@ struct td_kb {
   int readonly;
   int in_tx;      /* a batch transaction is open */
   int batch;      /* documents written in the open batch */
+  int reextract;  /* td_kb_ingest: no skipping of stored inputs */
+  const char *input_key; /* td_kb_ingest: the input key of the record being added */
   struct { const char *sql; sqlite3_stmt *st; } cache[48];
   int ncache;
 };
@@ -27,6 +29,9 @@ struct td_kb {
 /* A prepared statement for sql (a string literal: cached by address), reset
  * and unbound, or NULL with err set. Owned by the kb. */
 sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen);
+
+/* 1 when facts changed since the last merge (meta merge_needed), else 0. */
+int td_kb_merge_needed(td_kb *kb);
 
 /* Runs SQL without results; 0 or -1 with err set. */
 int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);

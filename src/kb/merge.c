@@ -698,7 +698,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
       merge_events(kb, d, n, err, errlen) != 0 || merge_actors(kb, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0)
     goto fail;
-  rc = td_kb_exec(kb, "COMMIT", err, errlen);
+  rc = td_kb_exec(kb, "DELETE FROM meta WHERE key='merge_needed'; COMMIT", err, errlen);
 fail:
   if (rc != 0) {
     char e2[64];

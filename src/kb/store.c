@@ -90,7 +90,15 @@ static const char schema_v1[] =
     " PRIMARY KEY(a, b)) WITHOUT ROWID;\n";
 
 /* Migrations: index i upgrades version i to i + 1. */
-static const char *const migrations[] = {schema_v1};
+/* v2: the inputs already stored, by input key (sha256 of the resources,
+ * options, input bytes and metadata), so a re-ingest skips them before
+ * extraction. */
+static const char schema_v2[] =
+    "CREATE TABLE inputs(input_key TEXT PRIMARY KEY, doc_key TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE INDEX inputs_doc ON inputs(doc_key);\n"
+    "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1');\n";
+
+static const char *const migrations[] = {schema_v1, schema_v2};
 
 sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen) {
   for (int i = 0; i < kb->ncache; i++)
@@ -173,7 +181,7 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
   sqlite3_busy_timeout(kb->db, 10000);
   int v = schema_version(kb);
   if (readonly) {
-    if (v != TD_KB_SCHEMA_VERSION) {
+    if (v < 1 || v > TD_KB_SCHEMA_VERSION) { /* readers need only v1's tables */
       snprintf(err, errlen, "%s: not a tidings store (schema version %d, want %d)", path, v,
                TD_KB_SCHEMA_VERSION);
       td_kb_close(kb);
@@ -216,6 +224,19 @@ void td_kb_close(td_kb *kb) {
   for (int i = 0; i < kb->ncache; i++) sqlite3_finalize(kb->cache[i].st);
   sqlite3_close(kb->db);
   free(kb);
+}
+
+void td_kb_set_reextract(td_kb *kb, int on) { kb->reextract = on; }
+
+int td_kb_merge_needed(td_kb *kb) {
+  sqlite3_stmt *st;
+  int v = 1;
+  if (sqlite3_prepare_v2(kb->db, "SELECT count(*) FROM meta WHERE key='merge_needed'", -1, &st, NULL) !=
+      SQLITE_OK)
+    return 1;
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  return v;
 }
 
 int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
@@ -309,7 +330,10 @@ static int delete_doc(td_kb *kb, const char *key, char *err, size_t errlen) {
   if (step_done(kb, a, err, errlen) != 0) return -1;
   STMT(b, "DELETE FROM doc_copies WHERE doc_key=?");
   td_kb_bind_str(b, 1, key);
-  return step_done(kb, b, err, errlen);
+  if (step_done(kb, b, err, errlen) != 0) return -1;
+  STMT(c, "DELETE FROM inputs WHERE doc_key=?");
+  td_kb_bind_str(c, 1, key);
+  return step_done(kb, c, err, errlen);
 }
 
 /* ---- near-duplicate signature: min-hash over word 5-shingles ---- */
@@ -689,6 +713,7 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     if (smaller) {
       if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, err, errlen) != 0)
         goto rollback;
+      unchanged = 0;
     }
   } else {
     sqlite3_reset(ex);
@@ -703,6 +728,19 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     td_kb_bind_str(cp, 5, url);
     if (step_done(kb, cp, err, errlen) != 0) goto rollback;
     if (insert_doc(kb, key, root, err, errlen) != 0) goto rollback;
+  }
+  if (!unchanged) { /* the merged tables are out of date until merge clears this */
+    sqlite3_stmt *mn = td_kb_stmt(kb, "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1')",
+                                  err, errlen);
+    if (!mn || step_done(kb, mn, err, errlen) != 0) goto rollback;
+  }
+  if (kb->input_key) { /* the input is stored: a re-ingest may skip it */
+    sqlite3_stmt *in = td_kb_stmt(kb, "INSERT OR REPLACE INTO inputs(input_key, doc_key) VALUES(?,?)",
+                                  err, errlen);
+    if (!in) goto rollback;
+    td_kb_bind_str(in, 1, kb->input_key);
+    td_kb_bind_str(in, 2, key);
+    if (step_done(kb, in, err, errlen) != 0) goto rollback;
   }
   if (td_kb_exec(kb, "RELEASE doc", err, errlen) != 0) goto rollback;
   if (stats) {
