@@ -94,6 +94,12 @@ const char *td_cameo_name(const char *code) {
 
 static int is_word(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
 
+/* The possessive clitic, straight or curly ("Russia's", "Russia\u2019s"). */
+static int is_poss(const td_tok *t) {
+  return t->norm && (strcmp(t->norm, "'s") == 0 || strcmp(t->norm, "\xe2\x80\x99s") == 0 ||
+                     strcmp(t->norm, "'") == 0 || strcmp(t->norm, "\xe2\x80\x99") == 0);
+}
+
 static int in_list(const char *s, const char *const *list) {
   if (!s) return 0;
   for (; *list; list++)
@@ -852,10 +858,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
   if (!c.ntrigs) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
-  /* perf (issue 11): the pipeline parses lazily; parse this sentence now
-   * that it has a trigger (actorless events read the parse too: source
-   * carried from an earlier sentence, confidence) */
-  td_parse_sentence(doc->eng, doc, si);
+  /* perf (issue 11): the pipeline parses lazily: the sentence is parsed
+   * (td_parse_sentence) when its first trigger is coded, below */
   int has_parse = parsed(doc, s);
 
   /* "X said/declared that Y must Z": CAMEO codes a demand by X on Y */
@@ -951,8 +955,22 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           for (uint32_t k = g->tok1; k < t->tok0; k++) actor_between |= e->tokact[k] >= 0;
           if (strncmp(g->code, t->code, 2) == 0 && !actor_between) t->suppressed = 1;
           else t->under_verb = 1; /* kept only with an actor of its own */
+        } else if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 14) {
+          /* further on in the same clause ("rejected a fresh offer from X
+           * for direct talks", "complained to the UN over air raids"): in
+           * the verb's argument span when no clause boundary or other verb
+           * comes between */
+          int open = 1;
+          for (uint32_t k = g->tok1; k < t->tok0 && open; k++) {
+            const td_tok *w = &doc->toks[k];
+            if (is_stop(w) || w->upos == TD_VERB || w->upos == TD_AUX || is_word(w, ","))
+              open = 0;
+          }
+          if (open) t->under_verb = 1;
         }
       }
+      /* "the meeting's co-chairman": a possessor names a thing, not an act */
+      if (t->tok1 < hi && is_poss(&doc->toks[t->tok1])) t->suppressed = 1;
       int64_t p = (int64_t)t->tok0 - 1;
       while (p >= (int64_t)lo && (doc->toks[p].upos == TD_DET || doc->toks[p].upos == TD_ADJ ||
                                   doc->toks[p].upos == TD_NUM || is_word(&doc->toks[p], "'s") ||
@@ -962,6 +980,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       static const char *const bg[] = {"after", "following", "since", "before", "during", "amid",
                                        "despite", "of", "until", "without", NULL};
       if (p >= (int64_t)lo && in_list(doc->toks[p].norm, bg)) t->suppressed = 1;
+      /* "in retaliation for an air raid", "in protest of the refusal": the
+       * act responded to is the background of the act coded */
+      static const char *const resp[] = {"retaliation", "reprisal", "revenge", "response",
+                                         "reaction", "protest", "wake", NULL};
+      if (p > (int64_t)lo && doc->toks[p].upos == TD_ADP &&
+          in_list(lemma_of(&doc->toks[p - 1]), resp))
+        t->suppressed = 1;
     } else {
       const td_tok *v = &doc->toks[t->head];
       int64_t p = (int64_t)t->tok0 - 1;
@@ -1002,12 +1027,92 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
       /* "without returning" */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
+      /* "provided it sticks with ...", "taken for granted", "thank
+       * goodness": a conjunction or an idiom, not an act */
+      if (nx < hi && (strcmp(lemma_of(v), "provide") == 0) &&
+          (doc->toks[nx].upos == TD_PRON || is_word(&doc->toks[nx], "that")) &&
+          !is_word(&doc->toks[nx], "them") && !is_word(&doc->toks[nx], "us") &&
+          !is_word(&doc->toks[nx], "him") && !is_word(&doc->toks[nx], "her") &&
+          !is_word(&doc->toks[nx], "me"))
+        t->suppressed = 1;
+      if (p >= (int64_t)lo && is_word(&doc->toks[p], "for") && strcmp(lemma_of(v), "grant") == 0)
+        t->suppressed = 1;
+      if (nx < hi && strcmp(lemma_of(v), "thank") == 0 &&
+          (is_word(&doc->toks[nx], "goodness") || is_word(&doc->toks[nx], "god") ||
+           is_word(&doc->toks[nx], "heaven") || is_word(&doc->toks[nx], "heavens")))
+        t->suppressed = 1;
+      /* "the right to protest", "a duty to investigate": an infinitive
+       * that names what someone may or must do, not what was done */
+      if (p > (int64_t)lo && is_word(&doc->toks[p], "to")) {
+        static const char *const licence[] = {"right", "duty", "power", "freedom", "ability",
+                                              "obligation", "responsibility", "authority",
+                                              "permission", "capacity", "willingness", NULL};
+        int64_t q = p - 1;
+        if (doc->toks[q].upos == TD_NOUN && in_list(lemma_of(&doc->toks[q]), licence))
+          t->suppressed = 1;
+      }
+      /* "the banned movement", "alleged crimes", "an occupying army": a
+       * participle between a determiner (or a preposition) and its noun is
+       * an adjective, not an act */
+      if (t->tok1 == t->tok0 + 1 && p >= (int64_t)lo && nx < hi &&
+          (doc->toks[nx].upos == TD_NOUN || doc->toks[nx].upos == TD_PROPN ||
+           doc->toks[nx].upos == TD_ADJ)) {
+        const td_tok *pt = &doc->toks[p];
+        int part = is_xpos(v, "VBN") || is_xpos(v, "VBG") || v->upos == TD_ADJ;
+        if (pt->upos == TD_DET || is_word(pt, "'s") ||
+            (part && (pt->upos == TD_ADJ || pt->upos == TD_ADP || pt->upos == TD_NUM ||
+                      is_word(pt, ","))))
+          t->suppressed = 1;
+      }
+      /* "a helicopter that was captured by ...", "where 24 people were
+       * killed": a passive in a relative clause after the main act is
+       * background to it */
+      if (!t->suppressed && is_passive(doc, t, lo)) {
+        int64_t r = p;
+        while (r >= (int64_t)lo && r >= p - 8 && doc->toks[r].upos != TD_VERB &&
+               !is_word(&doc->toks[r], ",") && !is_word(&doc->toks[r], "that") &&
+               !is_word(&doc->toks[r], "who") && !is_word(&doc->toks[r], "which") &&
+               !is_word(&doc->toks[r], "where"))
+          r--;
+        if (r >= (int64_t)lo && r >= p - 8 &&
+            (is_word(&doc->toks[r], "that") || is_word(&doc->toks[r], "who") ||
+             is_word(&doc->toks[r], "which") || is_word(&doc->toks[r], "where"))) {
+          int main_act = 0;
+          for (size_t j = 0; j < c.ntrigs; j++)
+            main_act |= j != i && c.trigs[j].tok1 <= (uint32_t)r && !c.trigs[j].suppressed;
+          if (main_act) t->suppressed = 1;
+        }
+      }
+      /* "..., a rights group charged on Saturday.": a verb of saying that
+       * closes the sentence after a comma frames what came before; it is
+       * attribution, not an accusation or demand of its own */
+      if (!t->suppressed) {
+        static const char *const frame[] = {"charge", "allege", "claim", "insist", "warn",
+                                            "complain", "accuse", NULL};
+        if (in_list(lemma_of(v), frame)) {
+          uint32_t q = t->tok1;
+          while (q < hi && (doc->toks[q].upos == TD_ADP || doc->toks[q].upos == TD_PROPN ||
+                            doc->toks[q].upos == TD_NUM || doc->toks[q].upos == TD_ADV ||
+                            doc->toks[q].upos == TD_NOUN || doc->toks[q].upos == TD_DET) &&
+                 (in_list(doc->toks[q].norm, when) || doc->toks[q].upos != TD_NOUN) &&
+                 e->tokact[q] < 0)
+            q++;
+          int last = q >= hi || (doc->toks[q].upos == TD_PUNCT && q + 1 >= hi);
+          int comma = 0;
+          for (int64_t j = p; j >= (int64_t)lo && j >= p - 10 && !comma; j--) {
+            if (doc->toks[j].upos == TD_VERB) break;
+            comma = is_word(&doc->toks[j], ",");
+          }
+          if (last && comma) t->suppressed = 1;
+        }
+      }
     }
   }
 
   for (size_t i = 0; i < c.ntrigs; i++) {
     trig *tr = &c.trigs[i];
     if (tr->suppressed || scare_quoted(doc, s, tr)) continue;
+    if (!has_parse) has_parse = td_parse_sentence(doc->eng, doc, si) && parsed(doc, s);
     group src = {0}, tgt = {0};
     int passive = 0;
     if (tr->must) {
@@ -1015,6 +1120,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       find_subject(e, tr->must, tr->tok1, &tgt);
     }
     group psrc = {0}, ptgt = {0};
+    int np_src = 0; /* a nominal event's source named in its own phrase */
     int ppassive = 0;
     if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive);
     if (!tr->must) {
@@ -1025,7 +1131,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * military ties": the first is the source, the second the target) */
       if (tr->noun) {
         int64_t j = (int64_t)tr->tok0 - 1;
-        if (j >= (int64_t)lo && is_word(&doc->toks[j], "'s")) j--;
+        if (j >= (int64_t)lo && is_poss(&doc->toks[j])) j--;
         if (j >= (int64_t)lo && e->tokact[j] >= 0) {
           group pre = {0};
           pre.last = (uint32_t)j + 1;
@@ -1057,14 +1163,34 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           }
         }
         if (!tgt.n) {
+          /* the phrase of a nominal event ends where the next act begins
+           * ("the talks, Shin held talks with Sullivan") */
+          uint32_t nce = ce;
+          for (size_t q = 0; q < c.ntrigs; q++)
+            if (q != i && !c.trigs[q].suppressed && c.trigs[q].tok0 >= tr->tok1 &&
+                c.trigs[q].tok0 < nce && !c.trigs[q].noun)
+              nce = c.trigs[q].tok0;
           group bsrc = {0};
-          int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
+          int r = find_target(e, tr, tr->tok1, nce, &tgt, &bsrc);
           if (r == 2 && !src.n) src = bsrc;
         }
         /* "condemned the deployment": the act talked about is coded
          * apart only when the phrase names who did it */
         if (!src.n && tr->under_verb) continue;
-        if (!src.n) find_subject(e, tr->tok0, lo, &src);
+        /* "the North's troop deployment" with a possessor the actors
+         * layer does not know: the doer is named, just not known, and the
+         * clause subject is not it */
+        np_src = src.n > 0;
+        int owned = 0;
+        for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 3; q--) {
+          const td_tok *w = &doc->toks[q];
+          if (is_poss(w)) {
+            owned = 1;
+            break;
+          }
+          if (w->upos != TD_NOUN && w->upos != TD_ADJ) break;
+        }
+        if (!src.n && !owned) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
         if (!tr->no_obj || tr->preps[0]) {
@@ -1167,7 +1293,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     for (int a = 0; a < src.n; a++)
       for (int b = 0; b < ptgt.n; b++) clash |= src.actor[a] == ptgt.actor[b];
     if (!clash) {
-      if (psrc.n) src = psrc;
+      /* "the North's troop deployment": the phrase's own possessor, not
+       * the subject the parse climbed to */
+      if (psrc.n && !np_src) src = psrc;
       if (ptgt.n) tgt = ptgt;
     } else if (!src.n) {
       src = psrc;
@@ -1193,8 +1321,52 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * an event ("demand for travel", "on concerns about growth"); a verb
      * with no known actor still says that someone acted */
     if (!src.n && !tgt.n && tr->noun) continue;
+    /* a target coded the same as a source is the same actor named twice
+     * ("Jordan ..., a Jordanian official"): an act is not aimed at its
+     * own doer, so the target is dropped (a domestic target has a code of
+     * its own: a party, the military, rebels) */
+    if (src.n && tgt.n) {
+      int keep = 0;
+      for (int b = 0; b < tgt.n; b++) {
+        const char *tc = doc->actors[tgt.actor[b]].code;
+        int same = 0;
+        for (int a = 0; a < src.n && !same; a++) {
+          const char *sc = doc->actors[src.actor[a]].code;
+          same = src.actor[a] != tgt.actor[b] && sc && tc && *sc && strcmp(sc, tc) == 0;
+        }
+        if (!same) tgt.actor[keep] = tgt.actor[b], tgt.span[keep] = tgt.span[b], keep++;
+      }
+      tgt.n = keep;
+    }
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
+    /* an act with no known actor is kept only when it is told as done in
+     * a finite active clause ("they pledged to ...", "sweeps apprehended
+     * 31,000 pupils"); an actorless possibility, plan, passive or
+     * infinitive ("targets would be met", "for fear of being sued", "opt
+     * to be deported") says nothing an analyst would code */
+    if (!src.n && !tgt.n) {
+      const td_tok *v = &doc->toks[tr->head];
+      /* the tagger confuses VBD and VBN: a bare participle counts as finite */
+      int finite = is_xpos(v, "VBD") || is_xpos(v, "VBZ") || is_xpos(v, "VBP") ||
+                   is_xpos(v, "VBN");
+      for (int64_t q = (int64_t)tr->tok0 - 1; !finite && q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 3; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (w->upos == TD_AUX && !is_word(w, "be") && !is_word(w, "being") && !is_word(w, "been"))
+          finite = 1;
+        else if (w->upos != TD_ADV && w->upos != TD_AUX && w->upos != TD_PART)
+          break;
+      }
+      /* "it will return the weapons": a pronoun subject the actors layer
+       * did not resolve still announces an intent */
+      int pron = 0;
+      for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 4; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (w->upos == TD_PRON) pron = 1;
+        if (w->upos != TD_ADV && w->upos != TD_AUX && w->upos != TD_PART) break;
+      }
+      if (mod == 'h' || (mod == 'f' && !pron) || is_passive(doc, tr, lo) || !finite) continue;
+    }
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
                   (has_parse ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
@@ -1394,12 +1566,29 @@ int td_eval_events(const td_engine *eng, const char *file, FILE *out) {
         for (int L = 0; L < 3; L++) correct[L] += (size_t)m[L];
       }
       if (verbose)
-        fprintf(out, "  %s %s %s->%s %s\n", ev->cameo, pt ? pt : "-", sc, tc,
-                l3 ? "ok3" : l2 ? "ok2" : l1 ? "ok1" : "x");
+        fprintf(out, "  %s %s %s->%s %s [%.*s]\n", ev->cameo, pt ? pt : "-", sc, tc,
+                l3 ? "ok3" : l2 ? "ok2" : l1 ? "ok1" : "x",
+                (int)(ev->verb_span.end - ev->verb_span.start), doc->text + ev->verb_span.start);
     }
     for (int L = 0; L < 3; L++) found[L] += (size_t)hit[L];
-    if (verbose)
-      fprintf(out, "%s %s | %s\n", hit[2] ? "HIT3" : hit[1] ? "HIT2" : hit[0] ? "HIT1" : "MISS", type, text);
+    if (verbose) {
+      /* the gold actors, to tell a wrong argument from a missing actor */
+      fprintf(out, "%s %s gold ", hit[2] ? "HIT3" : hit[1] ? "HIT2" : hit[0] ? "HIT1" : "MISS",
+              type);
+      const char *const roles[2] = {"source", "target"};
+      for (int r = 0; r < 2; r++) {
+        json_t *arr = json_object_get(rec, roles[r]), *v;
+        size_t q;
+        if (json_is_array(arr))
+          json_array_foreach(arr, q, v) {
+            const char *at = json_string_value(json_object_get(v, "actorText"));
+            const char *ac = json_string_value(json_object_get(v, "code"));
+            fprintf(out, "%s%s:%s", q ? "," : "", at ? at : "", ac ? ac : "");
+          }
+        if (!r) fputs("->", out);
+      }
+      fprintf(out, " | %s\n", text);
+    }
     td_doc_free(doc);
   }
   static const char *const names[3] = {"type", "type+source", "type+source+target"};
