@@ -1210,6 +1210,13 @@ static int opener_word(const actx *x, long i) {
          t->upos == TD_SCONJ || t->upos == TD_PRON;
 }
 
+/* Some token of [i, j) is a common English word (AUGUST, DRAW). */
+static int any_common(const actx *x, long i, long j) {
+  for (long t = i; t < j; t++)
+    if (common_word(x, t)) return 1;
+  return 0;
+}
+
 /* Mostly upper-case sentence: a headline or a results line. */
 static int shouting(const actx *x, long s0, long s1) {
   int caps = 0, words = 0;
@@ -1265,6 +1272,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30 */
   /* a results table of a sports story: CHICAGO 63 73 .463 */
   if (shout && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !any_common(x, i, j) &&
       !(tk(x, j)->end - tk(x, j)->start >= 8 && x->doc->text[tk(x, j)->start + 4] == '-'))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
@@ -1314,8 +1322,13 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
           next_dict = have[h].tok0 == n[r + 1].tok0 && have[h].tok1 == n[r + 1].tok1;
         /* Kurdistan Democratic Party: a place (not a country) before an
          * organization's dictionary name is part of it */
-        if (next_dict && !(cur.type == TD_NE_LOC && !cur.country && n[r + 1].type == TD_NE_ORG &&
-                           cur.tok1 - cur.tok0 == 1))
+        /* British Labour Party, U.S. Agriculture Department: a nationality
+         * or a country's abbreviation before one joins it too */
+        int lead = cur.tok1 - cur.tok0 == 1 &&
+                   ((cur.type == TD_NE_LOC && (!cur.country || (tk(x, cur.tok0)->flags & TD_TOK_ALLCAPS) ||
+                                              strchr(tk(x, cur.tok0)->norm, '.'))) ||
+                    cur.type == TD_NE_MISC);
+        if (next_dict && !(lead && n[r + 1].type == TD_NE_ORG && !grew))
           break;
         cur.tok1 = n[r + 1].tok1;
         r++;
@@ -1331,6 +1344,14 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
           cur.tok0 = n[--w].tok0;
           grew = 1;
         }
+      }
+      /* Fed Cup, UEFA Cup: a dictionary name before an event word */
+      if (cur.tok1 < (uint32_t)s1 && tok_cap(x, cur.tok1) &&
+          word_in(tk(x, cur.tok1)->norm, misc_words) &&
+          (r + 1 >= x->nnames || n[r + 1].tok0 > cur.tok1 || n[r + 1].tok1 == cur.tok1 + 1)) {
+        if (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1) r++;
+        cur.tok1++;
+        grew = 1;
       }
       if (grew) {
         const char *last = tk(x, cur.tok1 - 1)->norm;
