@@ -119,11 +119,34 @@ static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "mi
 
 /* The value of a number word, or -1. */
 static double word_value(const char *w) {
+  if (!w[0] || !strchr("zotfsend", w[0])) return -1; /* perf: no number word starts so */
   for (int i = 0; small_numbers[i]; i++)
     if (strcmp(w, small_numbers[i]) == 0) return i;
   for (int i = 0; tens[i]; i++)
     if (strcmp(w, tens[i]) == 0) return 30 + 10 * i;
   if (strcmp(w, "dozen") == 0) return 12;
+  return -1;
+}
+
+/* The value of a hyphenated number word: "twenty-five" (tens and a unit,
+ * 21 to 99), with *rest at what follows ("twenty-five-minute" leaves
+ * "minute", else ""). -1 when w is no such word. */
+static double compound_value(const char *w, const char **rest) {
+  const char *h = strchr(w, '-');
+  if (!h || h - w > 7) return -1;
+  char head[8];
+  memcpy(head, w, (size_t)(h - w)), head[h - w] = 0;
+  double t = strcmp(head, "twenty") == 0 ? 20 : -1;
+  for (int i = 0; t < 0 && tens[i]; i++)
+    if (strcmp(head, tens[i]) == 0) t = 30 + 10 * i;
+  if (t < 0) return -1;
+  const char *u = h + 1, *e = strchr(u, '-');
+  size_t n = e ? (size_t)(e - u) : strlen(u);
+  for (int i = 1; i <= 9; i++)
+    if (strlen(small_numbers[i]) == n && memcmp(u, small_numbers[i], n) == 0) {
+      *rest = e ? e + 1 : u + n;
+      return t + i;
+    }
   return -1;
 }
 
@@ -220,6 +243,11 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     else if (*rest) return 0; /* "60th", "10am", "3D", "5-4" */
   } else {
     double x = word_value(w->lw);
+    const char *rest = "";
+    if (x < 0 && (x = compound_value(w->lw, &rest)) >= 0 && *rest) {
+      if (*rest < 'a' || *rest > 'z') return 0;
+      *hyph_unit = rest; /* "twenty-five-minute" */
+    }
     if (x < 0) {
       /* "a dozen" */
       if (strcmp(w->lw, "a") == 0 && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "dozen") == 0) {
@@ -229,7 +257,6 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
       return 0;
     }
     *v = x;
-    /* "twenty-five" is one word with a hyphen: not handled; fine */
   }
   size_t j = i + 1;
   while (j < c->nw && !*hyph_unit && is_scale(u, &c->w[j], &f)) *v *= f, j++;
@@ -408,7 +435,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
   if (!(w->flags & TD_QW_DIGIT)) {
     /* number words count only with a scale or a counted noun */
-    if (after == i + 1) {
+    if (after == i + 1 && !(hyph && find_row(u, "unit", hyph))) {
       qparse t;
       memset(&t, 0, sizeof t);
       find_unit(c, u, after, &t);

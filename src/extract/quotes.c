@@ -802,6 +802,42 @@ static int is_pronoun(const td_qctx *c, td_span who) {
   return i < c->nw && c->w[i].e == who.end && td_qword_in(&c->w[i], pronouns);
 }
 
+/* The issuer of a document named as the speaker ("the statement read",
+ * "the readout said"): the first actor mentioned in the nearest sentence
+ * before it, within 120 words, that names the same kind of document ("The
+ * Pentagon issued a statement on Friday", "In a statement, the White House
+ * said"). -1 when the speaker is no document or no issuer is found. */
+static int issuer_of(const td_qctx *c, td_span who) {
+  static const char *const docs[] = {"statement", "readout", "release", "letter", "memo",
+                                     "report", "communique", "communiqué", "transcript",
+                                     "announcement", "email", "tweet", "post", "filing",
+                                     "message", "notice", "editorial", NULL};
+  const td_doc *d = c->doc;
+  size_t h = td_qword_at(c, who.end);
+  if (h == 0 || h > c->nw) return -1;
+  const td_qword *head = &c->w[h - 1];
+  if (!td_qword_in(head, docs)) return -1;
+  size_t lo = h > 120 ? h - 120 : 0;
+  for (size_t k = td_qword_at(c, who.start); k-- > lo;) {
+    if (strcmp(c->w[k].lw, head->lw) != 0) continue;
+    td_span by;
+    /* "a statement from the Pentagon" */
+    if (k + 1 < c->nw && (strcmp(c->w[k + 1].lw, "from") == 0 || strcmp(c->w[k + 1].lw, "by") == 0) &&
+        np_after(c, k + 2, &by))
+      return td_actor_at(d, by.start, by.end);
+    /* "The Pentagon issued a statement", "In a statement, the White House said" */
+    if (sentence_subject(c, k, &by) && by.end <= c->w[k].s) return td_actor_at(d, by.start, by.end);
+    if (k + 2 < c->nw && is_punct(c, k + 1, ",")) {
+      /* the subject follows the opener that names the document */
+      size_t e = k + 2;
+      while (e < c->nw && e < k + 10 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
+      if (e > k + 2) return td_actor_at(d, c->w[k + 2].s, c->w[e - 1].e);
+    }
+    return -1;
+  }
+  return -1;
+}
+
 static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, int found,
                       td_span who, td_span cue, double conf, int inherit_speaker) {
   td_doc *d = c->doc;
@@ -823,6 +859,7 @@ static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, 
     out->speaker_span = who, out->cue_span = cue;
     out->speaker = td_actor_at(d, who.start, who.end);
     if (out->speaker < 0 && is_pronoun(c, who)) out->speaker = inherit_speaker;
+    if (out->speaker < 0) out->speaker = issuer_of(c, who);
     out->time = cue.end > cue.start ? td_time_for_span(d, cue.start, cue.end)
                               : td_time_for_span(d, out->span.start, out->span.end);
     /* a time inside the quotation is what the speaker talks about */
