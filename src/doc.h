@@ -158,6 +158,7 @@ struct td_doc {
   size_t nsents, cap_sents;
   td_tok *toks;
   size_t ntoks, cap_toks;
+  struct td_qctx *qctx;  /* extract/quotes.c: the word view, built once for quantities and quotes */
 
   td_actor *actors;     size_t nactors, cap_actors;
   td_place *places;     size_t nplaces, cap_places;

@@ -309,6 +309,10 @@ static void pair_single_marks(td_qctx *c) {
 }
 
 void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
+  if (doc->qctx && doc->qctx->doc == doc) {
+    *c = *doc->qctx; /* built by the layer that ran first */
+    return;
+  }
   memset(c, 0, sizeof *c);
   c->doc = doc;
   build_words(c);
@@ -319,6 +323,8 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   const char *img = eng && eng->res ? td_res_get(eng->res, "cues", &len) : NULL;
   if (img && len) load_cues(c, img, len);
   else load_cues(c, builtin_cues, sizeof builtin_cues - 1);
+  doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
+  *doc->qctx = *c;
 }
 
 size_t td_qword_at(const td_qctx *c, uint32_t b) {

@@ -61,7 +61,10 @@ typedef struct td_qctx {
   size_t ncues;
 } td_qctx;
 
-/* Builds the word view and the cue table of doc (in doc's arena). */
+/* Builds the word view and the cue table of doc (in doc's arena), once per
+ * document: the first call keeps them at doc->qctx, later calls (quantities
+ * runs first, then quotes) copy them from there. The view is read-only
+ * after it is built. */
 void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc);
 
 /* Index of the first word that ends after byte b (nw when none). */
