@@ -284,7 +284,7 @@ static void add_name(actx *x, long t0, long t1, int type) {
     return;
   }
   TD_AGROW(&x->doc->arena, x->names, x->cap_names, x->nnames + 1);
-  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0};
+  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0};
 }
 
 /* Text of tokens [t0, t1) (glued possessive dropped), in the arena. */
@@ -1190,7 +1190,11 @@ static int demonym_like(const char *w) {
     }
   static const char *const names[] = {"serb", "croat", "yugoslav", "bosnian", "slav", "turk",
                                       "briton", "scot", "dane", "swede", "pole", "finn",
-                                      "thai", "czech", "iraqi", "israeli", "pakistani", NULL};
+                                      "thai", "czech", "iraqi", "israeli", "pakistani", "arab",
+                                      "chechen", "azeri", "tamil", "sikh", "hindu", "sunni",
+                                      "shiite", "shi'ite", "tutsi", "hutu", "basque", "uzbek",
+                                      "kazakh", "tajik", "tatar", "zulu", "maori", "afghan",
+                                      "somali", "sudanese", "filipino", NULL};
   for (int k = 0; names[k]; k++)
     if (strncmp(w, names[k], strlen(names[k])) == 0 && n <= strlen(names[k]) + 1) return 1;
   return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
@@ -1227,6 +1231,8 @@ static int shouting(const actx *x, long s0, long s1) {
   }
   return words >= 2 && caps * 10 >= words * 6;
 }
+
+#define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
@@ -1296,10 +1302,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len >= 2) {
     int common = 0;
     for (long t = i; t < j; t++) common += common_word(x, t);
-    return common ? TD_NE_ORG : TD_NE_PER;
+    return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
   if (initial) return TD_NE_NONE;
-  return TD_NE_ORG;
+  return TD_NE_ORG | NE_WEAK;
 }
 
 /* A dictionary name glued to capitalized words no rule took is part of a
@@ -1425,10 +1431,11 @@ static void guess_names(actx *x) {
           j += tok_is(x, j + 1, "der") ? 2 : 1;
       }
       if (j == i) j = i + 1;
-      int type = guess_type(x, i, j, s0, s1, out, nout);
+      int type = guess_type(x, i, j, s0, s1, out, nout), weak = (type & NE_WEAK) != 0;
+      type &= ~NE_WEAK;
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
-        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0};
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak};
       }
       i = j;
     }
@@ -1482,6 +1489,36 @@ static void sports_teams(actx *x) {
   }
 }
 
+/* Names typed by the last-resort guess take the type the document gives
+ * the same words elsewhere (a later `in Tavildara`, an earlier or later
+ * `Bob Dole` for `Dole`). */
+static void consistent_names(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (!n[r].weak) continue;
+    uint32_t len = n[r].tok1 - n[r].tok0;
+    int vote[5] = {0};
+    for (size_t q = 0; q < x->nnames; q++) {
+      if (q == r || n[q].weak || !n[q].type) continue;
+      uint32_t ql = n[q].tok1 - n[q].tok0;
+      if (ql == len) {
+        int same = 1;
+        for (uint32_t t = 0; t < len && same; t++)
+          same = strcmp(tk(x, n[q].tok0 + t)->norm, tk(x, n[r].tok0 + t)->norm) == 0;
+        if (same) vote[n[q].type] += 2;
+      } else if (len == 1 && n[q].type == TD_NE_PER && ql >= 2 &&
+                 (strcmp(tk(x, n[q].tok1 - 1)->norm, tk(x, n[r].tok0)->norm) == 0 ||
+                  strcmp(tk(x, n[q].tok0)->norm, tk(x, n[r].tok0)->norm) == 0)) {
+        vote[TD_NE_PER]++;
+      }
+    }
+    int best = 0;
+    for (int t = 1; t <= 4; t++)
+      if (vote[t] > vote[best]) best = t;
+    if (best) n[r].type = best;
+  }
+}
+
 /* ---- the layer ---- */
 
 int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nnames) {
@@ -1506,6 +1543,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   if (names) {
     x.sports = sports_doc(&x);
     guess_names(&x);
+    consistent_names(&x);
     sports_teams(&x);
     *names = x.names;
     *nnames = x.nnames;
@@ -1549,7 +1587,7 @@ static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
              : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
     size_t j = i + 1;
     while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
-    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0};
+    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0};
     i = j;
   }
   return k;

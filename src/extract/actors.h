@@ -23,6 +23,7 @@ typedef struct td_ne {
   uint32_t tok0, tok1;
   int type; /* TD_NE_* */
   int country; /* names a country (a national team stays LOC in sports) */
+  int weak;    /* typed by the last-resort guess, before document consistency */
 } td_ne;
 
 /* Runs the actors layer on doc (like td_actors) and, when names is not
