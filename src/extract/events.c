@@ -969,6 +969,20 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           if (open) t->under_verb = 1;
         }
       }
+      /* "the ceasefire line", "asylum claims": a single noun before the
+       * noun it modifies names a thing, not an act */
+      static const char *const acthead[] = {
+          "mission", "effort", "process", "round", "bid", "attempt", "operation", "campaign",
+          "visit", "trip", "session", "today", "yesterday", "tonight", "monday", "tuesday",
+          "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+          "morning", "evening", "night", "weekend", "day", NULL};
+      if (t->tok1 == t->tok0 + 1 && t->tok1 < hi && doc->toks[t->tok1].upos == TD_NOUN &&
+          e->tokact[t->tok1] < 0 && !in_list(lemma_of(&doc->toks[t->tok1]), acthead) &&
+          !in_list(doc->toks[t->tok1].norm, acthead)) {
+        int trig_next = 0;
+        for (size_t j = 0; j < c.ntrigs; j++) trig_next |= c.trigs[j].tok0 == t->tok1;
+        if (!trig_next) t->suppressed = 1;
+      }
       /* "the meeting's co-chairman": a possessor names a thing, not an act */
       if (t->tok1 < hi && is_poss(&doc->toks[t->tok1])) t->suppressed = 1;
       int64_t p = (int64_t)t->tok0 - 1;
@@ -1041,6 +1055,48 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           (is_word(&doc->toks[nx], "goodness") || is_word(&doc->toks[nx], "god") ||
            is_word(&doc->toks[nx], "heaven") || is_word(&doc->toks[nx], "heavens")))
         t->suppressed = 1;
+      /* "was asked why", "asked about his position", "asked whether":
+       * a question, not an appeal */
+      if (strcmp(lemma_of(v), "ask") == 0) {
+        uint32_t q = t->tok1;
+        static const char *const wh[] = {"why", "what", "whether", "if", "how", "when",
+                                         "where", "who", "which", "about", NULL};
+        while (q < hi && q < t->tok1 + 3 && !in_list(doc->toks[q].norm, wh) &&
+               (doc->toks[q].upos == TD_ADV || doc->toks[q].upos == TD_PRON ||
+                (doc->toks[q].upos == TD_PROPN && e->tokact[q] >= 0)))
+          q++;
+        if (q < hi && in_list(doc->toks[q].norm, wh)) t->suppressed = 1;
+      }
+      /* "attacked the plans", "fight the election", "struck a balance": a
+       * hostile verb whose object is a thing said or contested is talk or
+       * politics, not force */
+      {
+        int root = (t->code[0] - '0') * 10 + (t->code[1] - '0');
+        if (root >= 17) {
+          uint32_t q = t->tok1;
+          while (q < hi && q < t->tok1 + 5 &&
+                 (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_ADJ ||
+                  doc->toks[q].upos == TD_PRON || doc->toks[q].upos == TD_NUM ||
+                  doc->toks[q].upos == TD_PROPN || is_poss(&doc->toks[q]) ||
+                  (doc->toks[q].upos == TD_NOUN && q + 1 < hi &&
+                   (doc->toks[q + 1].upos == TD_NOUN || is_poss(&doc->toks[q + 1])))))
+            q++;
+          static const char *const said[] = {"plan", "policy", "proposal", "idea", "record",
+                                             "comment", "remark", "decision", "speech",
+                                             "statement", "claim", "report", "budget", "bill",
+                                             "law", "reform", "tax", "manifesto", "stance",
+                                             "approach", "strategy", "handling", NULL};
+          static const char *const contest[] = {"election", "campaign", "seat", "case",
+                                                "balance", "deal", "chord", "note", "tone",
+                                                "poverty", "crime", "corruption", "cancer",
+                                                "disease", "inflation", "fire", NULL};
+          if (q < hi && doc->toks[q].upos == TD_NOUN && e->tokact[q] < 0) {
+            const char *obj = lemma_of(&doc->toks[q]);
+            if (in_list(obj, said)) strcpy(t->code, "111");
+            else if (in_list(obj, contest) && !is_word(&doc->toks[q], "fire")) t->suppressed = 1;
+          }
+        }
+      }
       /* "the right to protest", "a duty to investigate": an infinitive
        * that names what someone may or must do, not what was done */
       if (p > (int64_t)lo && is_word(&doc->toks[p], "to")) {
