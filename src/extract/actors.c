@@ -638,6 +638,9 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
   td_actor *a = A(x, k);
   if (title && !a->role) {
     const char *country = c && c->country ? c->country : sentence_country(x, title->tok0, s0, s1);
+    /* no country word near the title: the article's country, when it has
+     * named exactly one so far */
+    if (!country && x->nseen == 1) country = x->seen[0];
     char *sector = field(x, title->payload, 0, '|');
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
@@ -694,14 +697,15 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
 
 /* ---- pronouns ---- */
 
-/* `he`/`she`/`it` at token i before a statement cue: the latest speaker
- * of a compatible kind within a few sentences, else the latest mentioned
- * compatible actor. -1 when none. */
+/* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
+ * speaker of a compatible kind within a few sentences, else the latest
+ * mentioned compatible actor (`they`: a group or an organization met in
+ * the last few sentences). -1 when none. */
 static int resolve_pronoun(actx *x, long i) {
   const char *w = tk(x, i)->norm;
   int person = strcmp(w, "he") == 0 || strcmp(w, "she") == 0;
-  int it = strcmp(w, "it") == 0;
-  if (!person && !it) return -1;
+  int it = strcmp(w, "it") == 0, they = strcmp(w, "they") == 0;
+  if (!person && !it && !they) return -1;
   if (!is_cue(x, i + 1) && !(tok_is(x, i + 1, "also") && is_cue(x, i + 2))) return -1;
   char want = w[0] == 'h' ? 'm' : w[0] == 's' ? 'f' : 0;
   long window = (long)tk(x, i)->sent - 4;
@@ -713,6 +717,9 @@ static int resolve_pronoun(actx *x, long i) {
     if (person) {
       if (strcmp(a->kind, "person") != 0) continue;
       if (ai->gender != '-' && ai->gender != want) continue;
+    } else if (they) {
+      if (strcmp(a->kind, "group") != 0 && strcmp(a->kind, "organization") != 0) continue;
+      if ((long)tk(x, ai->last_tok)->sent < window + 1) continue;
     } else if (strcmp(a->kind, "organization") != 0 && strcmp(a->kind, "country") != 0) {
       continue;
     }
