@@ -1228,6 +1228,20 @@ static int any_common(const actx *x, long i, long j) {
   return 0;
 }
 
+/* Every token of [i, j) is in capitals. */
+static int caps_run(const actx *x, long i, long j) {
+  for (long t = i; t < j; t++)
+    if (!(tk(x, t)->flags & TD_TOK_ALLCAPS)) return 0;
+  return 1;
+}
+
+/* Token i is a date written 1996-08-30. */
+static int date_tok(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  return t->end - t->start == 10 && x->doc->text[t->start + 4] == '-' &&
+         x->doc->text[t->start + 7] == '-';
+}
+
 /* Mostly upper-case sentence: a headline or a results line. */
 static int shouting(const actx *x, long s0, long s1) {
   int caps = 0, words = 0;
@@ -1281,8 +1295,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))
     return TD_NE_NONE;
   if (initial && len == 1 && common_word(x, i)) return TD_NE_NONE;
-  if (i == s0 && s1 > j && (tk(x, j)->flags & TD_TOK_DIGIT) && shout)
-    return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30 */
+  if (i == s0 && s1 > j && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+      (shout || (caps_run(x, i, j) && date_tok(x, j))))
+    return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30, MILWAUKEE 1996-08-30 */
   /* a results table of a sports story: CHICAGO 63 73 .463 */
   int caps_run = 1;
   for (long t = i; t < j; t++) caps_run &= (tk(x, t)->flags & TD_TOK_ALLCAPS) != 0;
