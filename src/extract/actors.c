@@ -1299,17 +1299,15 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       (shout || (caps_run(x, i, j) && date_tok(x, j))))
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30, MILWAUKEE 1996-08-30 */
   /* a results table of a sports story: CHICAGO 63 73 .463 */
-  int caps_run = 1;
-  for (long t = i; t < j; t++) caps_run &= (tk(x, t)->flags & TD_TOK_ALLCAPS) != 0;
   /* Bury 4 Bristol City 0: one word opening a results row, before a
    * plain number (a tennis or bowling figure has dashes) */
   if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !common_word(x, i))
     return TD_NE_ORG;
-  if ((shout || caps_run) && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+  if ((shout || caps_run(x, i, j)) && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !any_common(x, i, j) &&
-      !(tk(x, j)->end - tk(x, j)->start >= 8 && x->doc->text[tk(x, j)->start + 4] == '-'))
+      !date_tok(x, j))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
   if (word_in(wl, org_words)) return TD_NE_ORG;
