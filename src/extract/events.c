@@ -1353,6 +1353,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * the subject the parse climbed to */
       if (psrc.n && !np_src) src = psrc;
       if (ptgt.n) tgt = ptgt;
+    } else if (!tr->noun && !tr->must && !passive) {
+      /* the readings disagree about who is who in a verb's clause: the
+       * parse sees its structure, the scan only word order */
+      if (psrc.n) src = psrc;
+      if (ptgt.n) tgt = ptgt;
     } else if (!src.n) {
       src = psrc;
     }
