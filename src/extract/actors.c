@@ -826,6 +826,15 @@ static int tk_initial(const actx *x, long i, long s0) {
   return i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") || tok_is(x, i - 1, "(");
 }
 
+/* An institution word written as a name (`Foreign Ministry`, not
+ * `foreign ministry`): every word capitalized. */
+static int body_name(const actx *x, const dm *d) {
+  if (!is_cls(d, "sector.body")) return 0;
+  for (uint32_t t = d->tok0; t < d->tok1; t++)
+    if (!tok_cap(x, t) && !tok_is(x, t, "of")) return 0;
+  return 1;
+}
+
 static int is_korea(const char *iso) {
   return iso && (strcmp(iso, "KOR") == 0 || strcmp(iso, "PRK") == 0);
 }
@@ -923,7 +932,8 @@ static void do_sentence(actx *x, size_t si) {
       i = d->tok1;
       continue;
     }
-    if (d && (is_cls(d, "title") || is_cls(d, "sector"))) add_name(x, d->tok0, d->tok1, TD_NE_NONE);
+    if (d && (is_cls(d, "title") || is_cls(d, "sector")))
+      add_name(x, d->tok0, d->tok1, body_name(x, d) ? TD_NE_ORG : TD_NE_NONE);
     if (d && is_cls(d, "title.plural")) {
       i = d->tok1;
       continue;
@@ -1001,6 +1011,7 @@ static void do_sentence(actx *x, size_t si) {
       if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
         int k = is_cls(sec, "sector.body") ? body_actor(x, iso, sec, d->tok0)
                                            : group_actor(x, iso, sec->payload, d->tok0, sec->tok1);
+        if (body_name(x, sec)) add_name(x, sec->tok0, sec->tok1, TD_NE_ORG); /* Foreign Ministry */
         note_speaker(x, k, d->tok0, sec->tok1);
         i = sec->tok1;
         continue;
