@@ -1034,7 +1034,7 @@ static void do_sentence(actx *x, size_t si) {
       if (!prev && poss_tok(x, i - 1)) prev = match_ending(x, i - 2, s0, s1);
       int k = org_actor(x, d, dm_country(prev));
       note_speaker(x, k, d->tok0, d->tok1);
-      add_name(x, d->tok0, d->tok1, TD_NE_ORG);
+      if (tok_cap(x, d->tok0)) add_name(x, d->tok0, d->tok1, TD_NE_ORG); /* not "congress" */
       i = d->tok1;
       continue;
     }
