@@ -1067,6 +1067,34 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           q++;
         if (q < hi && in_list(doc->toks[q].norm, wh)) t->suppressed = 1;
       }
+      /* "warned that there was a risk", "insisted the code meant",
+       * "conceded that the US had": a statement, not a threat, demand or
+       * concession; one about what will or must happen stays coded ("warned
+       * that police will no longer tolerate ...") */
+      {
+        static const char *const stmt[] = {"warn", "insist", "concede", "caution", NULL};
+        if (in_list(lemma_of(v), stmt) && t->tok1 == t->tok0 + 1) {
+          uint32_t q = t->tok1;
+          while (q < hi && doc->toks[q].upos == TD_ADV) q++;
+          int clause = q < hi && e->tokact[q] < 0 &&
+                       (is_word(&doc->toks[q], "that") || doc->toks[q].upos == TD_DET ||
+                        doc->toks[q].upos == TD_PRON);
+          if (clause) {
+            static const char *const must[] = {"will", "would", "could", "may", "might",
+                                               "must", "should", "shall", "'ll", "unless",
+                                               "if", "need", "have", "has", "ca", "wo",
+                                               "going", NULL};
+            int mod = 0;
+            for (uint32_t k = q; k < hi && k < q + 14 && !mod; k++) {
+              if (is_word(&doc->toks[k], ";")) break;
+              mod = in_list(doc->toks[k].norm, must) &&
+                    (doc->toks[k].upos == TD_AUX || is_word(&doc->toks[k], "unless") ||
+                     is_word(&doc->toks[k], "if") || is_word(&doc->toks[k], "going"));
+            }
+            if (!mod) t->suppressed = 1;
+          }
+        }
+      }
       /* "attacked the plans", "fight the election", "struck a balance": a
        * hostile verb whose object is a thing said or contested is talk or
        * politics, not force */
@@ -1246,6 +1274,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           }
           if (w->upos != TD_NOUN && w->upos != TD_ADJ) break;
         }
+        /* "rallies by the group": an agent the actors layer does not know */
+        if (tr->tok1 < hi && is_word(&doc->toks[tr->tok1], "by")) owned = 1;
+        if (owned) np_src = 1; /* nor the subject the parse would climb to */
         if (!src.n && !owned) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
@@ -1358,7 +1389,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * parse sees its structure, the scan only word order */
       if (psrc.n) src = psrc;
       if (ptgt.n) tgt = ptgt;
-    } else if (!src.n) {
+    } else if (!src.n && !np_src) {
       src = psrc;
     }
     /* "the officials condemned", "they agreed", "the two nations vowed"
