@@ -1550,6 +1550,37 @@ static void consistent_names(actx *x) {
   }
 }
 
+/* The capitalized words of [t0, t1) begin with the letters of the
+ * acronym token a, in order (`Kurdistan Democratic Party` KDP). */
+static int initials_match(const actx *x, uint32_t t0, uint32_t t1, long a) {
+  const char *ac = x->doc->text + tk(x, a)->start;
+  size_t n = tk(x, a)->end - tk(x, a)->start, k = 0;
+  for (uint32_t t = t0; t < t1; t++) {
+    char c = x->doc->text[tk(x, t)->start];
+    if (!isupper((unsigned char)c)) continue;
+    if (k >= n || toupper((unsigned char)ac[k]) != c) return 0;
+    k++;
+  }
+  return k == n && n >= 2;
+}
+
+/* `Name (ACR)`: an acronym in brackets whose letters are the name's
+ * initials is that name's type; an organization when the name was only
+ * guessed (`National Association of Purchasing Management (NAPM)`). */
+static void bracket_acronyms(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r + 1 < x->nnames; r++) {
+    long a = (long)n[r].tok1 + 1;
+    if (!tok_is(x, a - 1, "(") || (size_t)a + 1 >= x->doc->ntoks || !tok_is(x, a + 1, ")")) continue;
+    if (!(tk(x, a)->flags & TD_TOK_ALLCAPS) || n[r + 1].tok0 != (uint32_t)a ||
+        n[r + 1].tok1 != (uint32_t)a + 1)
+      continue;
+    int initials = n[r].tok1 - n[r].tok0 >= 2 && initials_match(x, n[r].tok0, n[r].tok1, a);
+    if (initials && (n[r].weak || n[r].type == TD_NE_ORG)) n[r].type = TD_NE_ORG;
+    if (initials) n[r + 1].type = n[r].type;
+  }
+}
+
 /* ---- the layer ---- */
 
 int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nnames) {
@@ -1574,6 +1605,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   if (names) {
     x.sports = sports_doc(&x);
     guess_names(&x);
+    bracket_acronyms(&x);
     consistent_names(&x);
     sports_teams(&x);
     *names = x.names;
