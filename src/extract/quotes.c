@@ -580,7 +580,6 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       for (size_t x = r0 - 1; x-- > 0 && x + 16 > r0;) {
         if (c->w[x].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
         if (is_punct(c, x, ",(") && x > 0 && !(c->w[x].flags & TD_QW_PARA)) {
-          if (strcmp(c->w[x + 1].lw, "who") == 0) break; /* handled below */
           if (subject_before(c, x, who)) return 1;
           break;
         }
@@ -705,6 +704,8 @@ static int all_caps(const td_qctx *c, const td_qword *w) {
   return letters >= 2 && !(w->flags & TD_QW_PUNCT);
 }
 
+static int is_dash(const td_qctx *c, size_t i);
+
 /* Whether a sentence ends inside the quotation before its last word. */
 static int multi_sentence(const td_qctx *c, const qcand *q) {
   for (size_t i = q->open + 1; i + 1 < q->close; i++)
@@ -742,6 +743,15 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
     }
     return 0;
   }
+  /* after a byline of the previous quotation: `”― Jacklyn Ashley “…` */
+  for (size_t k = o; k-- > 0 && k + 6 >= o;) {
+    if (is_dash(c, k) || (c->w[k].flags & TD_QW_PUNCT && c->w[k].e - c->w[k].s == 3 &&
+                          (unsigned char)c->doc->text[c->w[k].s + 2] == 0x95)) {
+      if (k > 0 && (c->w[k - 1].flags & TD_QW_QCLOSE) && !lower) return 1;
+      break;
+    }
+    if (!(c->w[k].flags & TD_QW_CAP) && !is_punct(c, k, ".")) break;
+  }
   int kind = 0;
   size_t nw = words_in(c, o + 1, q->close);
   for (size_t k = o; k-- > 0 && k + 4 >= o;) {
@@ -753,6 +763,16 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   /* "... that “...”" is full when it runs over several sentences */
   if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
   return 0;
+}
+
+/* Whether word i is an en or em dash (or "--"). */
+static int is_dash(const td_qctx *c, size_t i) {
+  const td_qword *w = &c->w[i];
+  const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
+  if (!(w->flags & TD_QW_PUNCT)) return 0;
+  if (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94)) return 1;
+  return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s - 1 &&
+         is_punct(c, i - 1, "-");
 }
 
 /* Whether the opening mark at o follows a speech cue directly, or with a
@@ -995,6 +1015,11 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       who = last_pwho, cue = last_pcue, found = 1, conf = 0.6;
     }
     if (found < 0) found = 0;
+    /* after a dash or a bracket, without a speaker: a quoted aside, read as
+     * partial ("his stock answer then — “…”") */
+    if (full && !found && cur->open > 0 && !(c.w[cur->open].flags & TD_QW_PARA) &&
+        (is_punct(&c, cur->open - 1, "(") || is_dash(&c, cur->open - 1)))
+      full = 0;
     if (!full) {
       last_partial_found = found, last_pwho = who, last_pcue = cue;
       last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
