@@ -108,3 +108,36 @@ TD_TEST(actors_eval_ner_small) {
   unlink(path);
   td_engine_free(eng);
 }
+
+/* The type td_actors_names gave the first name whose text is s, or -1. */
+static int ne_type(const td_doc *d, const td_ne *ne, size_t n, const char *s) {
+  for (size_t i = 0; i < n; i++) {
+    uint32_t a = d->toks[ne[i].tok0].start, b = d->toks[ne[i].tok1 - 1].end;
+    if (strlen(s) == b - a && memcmp(d->text + a, s, b - a) == 0) return ne[i].type;
+  }
+  return -1;
+}
+
+TD_TEST(actors_names_sports_and_organizations) {
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  td_doc *d = run(eng,
+                  "Soccer results from the third division of the league on Saturday.\n\n"
+                  "Rotherham 4 Barnsley 0\n\n"
+                  "The National Association of Widget Makers (NAWM) said on Monday that the "
+                  "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n",
+                  "2024-05-01");
+  CHECK(d != NULL);
+  if (!d) return;
+  td_ne *ne = NULL;
+  size_t n = 0;
+  td_actors_names(eng, d, &ne, &n);
+  CHECK(ne_type(d, ne, n, "Barnsley") == TD_NE_ORG);
+  CHECK(ne_type(d, ne, n, "Rotherham") == TD_NE_ORG);
+  CHECK(ne_type(d, ne, n, "National Association of Widget Makers") == TD_NE_ORG);
+  CHECK(ne_type(d, ne, n, "NAWM") == TD_NE_ORG);
+  CHECK(ne_type(d, ne, n, "Foreign Ministry") == TD_NE_ORG);
+  CHECK(ne_type(d, ne, n, "Bundesbank") == TD_NE_ORG);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
