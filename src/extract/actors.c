@@ -1253,6 +1253,28 @@ static int date_tok(const actx *x, long i) {
          x->doc->text[t->start + 7] == '-';
 }
 
+/* Token i is a plain whole number (a score, not 6-4 or 1996-08-30). */
+static int plain_int(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  for (uint32_t p = t->start; p < t->end; p++)
+    if (!isdigit((unsigned char)x->doc->text[p])) return 0;
+  return t->end > t->start;
+}
+
+/* The sentence [s0, s1) is `Name N Name M`: two capitalized names of one to
+ * three words, each followed by a plain number (a match result). */
+static int score_row(const actx *x, long s0, long s1) {
+  long i = s0;
+  for (int side = 0; side < 2; side++) {
+    long k = i;
+    while (k < s1 && k - i < 3 && tok_cap(x, k) && !(tk(x, k)->flags & (TD_TOK_DIGIT | TD_TOK_PUNCT)))
+      k++;
+    if (k == i || k >= s1 || !plain_int(x, k)) return 0;
+    i = k + 1;
+  }
+  return i == s1;
+}
+
 /* Mostly upper-case sentence: a headline or a results line. */
 static int shouting(const actx *x, long s0, long s1) {
   int caps = 0, words = 0;
@@ -1302,6 +1324,14 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
   if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
+  /* St Mirren 2 East Fife 1: a row of two names with their scores */
+  if (len <= 3 && x->sports && score_row(x, s0, s1)) return TD_NE_ORG;
+  /* Bury 4 Bristol City 0: one word opening a results row, before a
+   * plain number (a tennis or bowling figure has dashes) */
+  if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+      !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
+      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !common_word(x, i)) /* whatever the tagger said */
+    return TD_NE_ORG;
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))
     return TD_NE_NONE;
@@ -1310,12 +1340,6 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       (shout || (caps_run(x, i, j) && date_tok(x, j))))
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30, MILWAUKEE 1996-08-30 */
   /* a results table of a sports story: CHICAGO 63 73 .463 */
-  /* Bury 4 Bristol City 0: one word opening a results row, before a
-   * plain number (a tennis or bowling figure has dashes) */
-  if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
-      !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
-      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !common_word(x, i))
-    return TD_NE_ORG;
   if ((shout || caps_run(x, i, j)) && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !any_common(x, i, j) &&
       !date_tok(x, j))
