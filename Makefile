@@ -82,8 +82,12 @@ fuzz: $(FUZZ_BIN)
 	  echo "fuzz $$n ($(FUZZ_SECONDS)s)"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; done
 
-bench: all
+bench: all $(BUILD)/kbsynth
 	@TIDINGS=$(BUILD)/tidings DATA=$(DATA) sh tools/bench.sh
+
+# issue 9: synthetic events for the knowledge-base part of make bench
+$(BUILD)/kbsynth: tools/kbsynth.c $(BUILD)/libtidings.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtidings.a $(LIBS)
 
 # issue 11: mpirun -n 3 on one machine, merged store vs a single-process one
 mpi-test: all

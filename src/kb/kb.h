@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 2
+#define TD_KB_SCHEMA_VERSION 3
 #define TD_KB_BATCH 256 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
@@ -32,6 +32,9 @@ sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen);
 
 /* 1 when facts changed since the last merge (meta merge_needed), else 0. */
 int td_kb_merge_needed(td_kb *kb);
+
+/* Adds n synthetic merged events (src/kb/synth.c, for benchmarks); 0 or -1. */
+int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t errlen);
 
 /* Runs SQL without results; 0 or -1 with err set. */
 int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);

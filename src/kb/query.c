@@ -58,6 +58,14 @@ static const char articles_sql[] =
     " substr(x.story_key, 1, 8) AS story FROM documents d LEFT JOIN m_versions v ON v.doc_key=d.doc_key"
     " LEFT JOIN m_story_docs x ON x.doc_key=d.doc_key WHERE 1";
 
+/* 1 when s looks like a CAMEO actor code: upper-case letters and digits. */
+static int is_code(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) return 0;
+  return 1;
+}
+
 /* Builds the statement for q into b; -1 with err for an unknown kind. */
 static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
   const char *w = q->what;
@@ -66,8 +74,15 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
     if (q->actor)
       where(b, "e.source_code GLOB ? || '*' OR e.target_code GLOB ? || '*' OR e.source_entity=?"
                " OR e.target_entity=?", q->actor);
-    if (q->source) where(b, "e.source_code GLOB ? || '*' OR e.source_entity=?", q->source);
-    if (q->target) where(b, "e.target_code GLOB ? || '*' OR e.target_entity=?", q->target);
+    /* a CAMEO code (upper case, digits) is a prefix, written as a range the
+     * code index can use ('~' sorts after every code character); anything
+     * else is an actor entity */
+    if (q->source)
+      where(b, is_code(q->source) ? "e.source_code >= ? AND e.source_code < ? || '~'" : "e.source_entity=?",
+            q->source);
+    if (q->target)
+      where(b, is_code(q->target) ? "e.target_code >= ? AND e.target_code < ? || '~'" : "e.target_entity=?",
+            q->target);
     if (q->root) /* a root (2 digits) uses the (root, date) index; longer: a code prefix */
       where(b, strlen(q->root) <= 2 ? "e.root=?" : "e.cameo GLOB ? || '*'", q->root);
     if (q->since) where(b, "e.date >= ?", q->since);

@@ -98,7 +98,12 @@ static const char schema_v2[] =
     "CREATE INDEX inputs_doc ON inputs(doc_key);\n"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1');\n";
 
-static const char *const migrations[] = {schema_v1, schema_v2};
+/* v3: event mentions by article (query events --text joins them to the
+ * full-text matches). */
+static const char schema_v3[] =
+    "CREATE INDEX IF NOT EXISTS m_event_mentions_doc ON m_event_mentions(doc_key);\n";
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
 
 sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen) {
   for (int i = 0; i < kb->ncache; i++)
