@@ -53,6 +53,41 @@ TD_TEST(quotes_inverted_and_straight) {
   qfree(d);
 }
 
+TD_TEST(quotes_single_curly_marks) {
+  /* ‘…’ is a quotation; don’t and voters’ are apostrophes */
+  td_doc *d = qdoc("\xe2\x80\x98We won\xe2\x80\x99t back down,\xe2\x80\x99 Austin said. "
+                   "The voters\xe2\x80\x99 anger was real.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) {
+    CHECK_STR(sp(d, d->quotes[0].span), "We won\xe2\x80\x99t back down");
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Austin");
+  }
+  qfree(d);
+}
+
+TD_TEST(quotes_word_view_built_once) {
+  td_doc *d = qdoc("\"It is over,\" said John Smith.");
+  td_qctx a, b;
+  td_qctx_init(&a, NULL, d);
+  td_qctx_init(&b, NULL, d);
+  CHECK(a.w == b.w && a.nw == b.nw && a.cues == b.cues);
+  CHECK(d->qctx != NULL);
+  qfree(d);
+}
+
+TD_TEST(quotes_speaker_after_colon_and_aside) {
+  td_doc *d = qdoc("Senator Vance, speaking to reporters, said, \"The bill will pass.\" "
+                   "Later, Clinton was blunt: \"It is dead on arrival.\"");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 2);
+  if (d->nquotes == 2) {
+    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Senator Vance");
+    CHECK_STR(sp(d, d->quotes[1].speaker_span), "Clinton");
+  }
+  qfree(d);
+}
+
 TD_TEST(quotes_passive_and_title) {
   td_doc *d = qdoc("\"We will bolster our forces,\" Kim was quoted as saying.");
   td_quotes(NULL, d);
