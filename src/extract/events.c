@@ -895,7 +895,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     trig *t = &c.trigs[i];
     if (t->noun) continue;
     int64_t p = (int64_t)t->tok0 - 1;
-    while (p >= (int64_t)lo && doc->toks[p].upos == TD_ADV) p--;
+    /* "called for the embargo to be lifted": a passive infinitive too */
+    while (p >= (int64_t)lo && (doc->toks[p].upos == TD_ADV ||
+                                (doc->toks[p].upos == TD_AUX && is_word(&doc->toks[p], "be"))))
+      p--;
     if (p < (int64_t)lo || !is_word(&doc->toks[p], "to")) {
       /* "vowed to cooperate" matched as a whole already covers it */
       continue;
