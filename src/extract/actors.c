@@ -1253,6 +1253,12 @@ static int date_tok(const actx *x, long i) {
          x->doc->text[t->start + 7] == '-';
 }
 
+/* Token i is in capitals and joins two teams: AT, VS, V. */
+static int vs_word(const actx *x, long i) {
+  return (tk(x, i)->flags & TD_TOK_ALLCAPS || tok_is(x, i, "v") || tok_is(x, i, "vs")) &&
+         (tok_is(x, i, "at") || tok_is(x, i, "vs") || tok_is(x, i, "vs.") || tok_is(x, i, "v"));
+}
+
 /* Token i is a plain whole number (a score, not 6-4 or 1996-08-30). */
 static int plain_int(const actx *x, long i) {
   const td_tok *t = tk(x, i);
@@ -1296,6 +1302,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   int initial = i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") ||
                 tok_is(x, i - 1, "(") || tok_is(x, i - 1, "-") || tok_is(x, i - 1, ":");
   int shout = shouting(x, s0, s1);
+  /* a fixture line of a sports story: HOUSTON AT PITTSBURGH, the visitors
+   * a team, the venue after AT a place; both sides of VS teams */
+  if (x->sports && shout && !any_common(x, i, j) && !vs_word(x, i)) {
+    if (i - 2 >= s0 && vs_word(x, i - 1)) return tok_is(x, i - 1, "at") ? TD_NE_LOC : TD_NE_ORG;
+    if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
+  }
   /* the same words typed before in this document, or a known surname */
   for (size_t k = 0; k < nout; k++) {
     const td_ne *p = &out[nout - 1 - k];
@@ -1462,12 +1474,17 @@ static void guess_names(actx *x) {
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
              (h >= nhave || (long)have[h].tok0 > i + 1) && opener_word(x, i))
         i++;
+      if (vs_word(x, i) && tk(x, i)->flags & TD_TOK_ALLCAPS) { /* AT GREATER MILWAUKEE OPEN */
+        i++;
+        continue;
+      }
       long j = i;
       int joined = 0;
       while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
              !(tk(x, j)->flags & TD_TOK_PUNCT)) {
         j++;
         if (j < s1 && poss_tok(x, j)) break;
+        if (j < s1 && vs_word(x, j)) break; /* HOUSTON AT PITTSBURGH */
         /* Bank of England, University of Tokyo, Organisation for Security
          * and Cooperation in Europe: after an organization word, `of`/`for`
          * join the name, then `and`/`in`/`on` too */
@@ -1538,8 +1555,7 @@ static void sports_teams(actx *x) {
     int score_before = a >= s0 && (tk(x, a)->flags & TD_TOK_DIGIT) && !tok_is(x, a - 1, "in");
     int word_after = b < s1 && word_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
                      !tok_is(x, b, "against");
-    int word_before = a >= s0 && word_in(tk(x, a)->norm, match_words) &&
-                      (!tok_is(x, a, "at") || shouting(x, s0, s1));
+    int word_before = a >= s0 && word_in(tk(x, a)->norm, match_words) && !tok_is(x, a, "at");
     if (score_after || score_before || word_after || word_before) n->type = TD_NE_ORG;
   }
 }
