@@ -201,6 +201,19 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
 int td_kb_export(td_kb *kb, const char *format, const char *outdir, FILE *out,
                  char *err, size_t errlen);
 
+/* Alert rules of `tidings watch` (rules file syntax: src/kb/watch.c and
+ * docs/SCHEMA.md). Parsed from the file's text; NULL with err. */
+typedef struct td_kb_rules td_kb_rules;
+td_kb_rules *td_kb_rules_parse(const char *text, char *err, size_t errlen);
+void td_kb_rules_free(td_kb_rules *rules);
+/* The newest document's row number: documents stored later have larger ones. */
+long td_kb_watermark(td_kb *kb);
+/* Writes an alert (text line, or a JSON object a line when jsonl) for each
+ * fact of the documents stored after watermark `since` that a rule matches.
+ * Number of alerts, or -1 with err. */
+long td_kb_alerts(td_kb *kb, const td_kb_rules *rules, long since, int jsonl, FILE *out,
+                  char *err, size_t errlen);
+
 /* Row counts of every table, one "table N" line each (for checks). */
 int td_kb_counts(td_kb *kb, FILE *out);
 

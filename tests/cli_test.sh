@@ -200,6 +200,26 @@ check "kb: re-ingest skips a stored input before extraction" grep -q '1 unchange
 check "kb: --reextract extracts it again (still unchanged)" grep -q '1 unchanged.*; 0 not extracted again' "$kb/u4.err"
 "$T" ingest --db "$kb/u.db" --date 2020-01-01 "$kb/u2.jsonl" > /dev/null 2> "$kb/u5.err"
 check "kb: another --date is another key (extracted again)" grep -q '; 0 not extracted again' "$kb/u5.err"
+# watch: a background watcher on a temp dir alerts on an article dropped in
+mkdir -p "$kb/watch"
+printf '# alert rules\nquote speaker="Marlow"\nevent source=PRK target=RUS\n' > "$kb/rules"
+printf 'Harbor talks stall\n\nThe talks between the two ports stalled on Monday. "We will not sign this deal," said Peter Marlow, the harbor master.\n' > "$kb/marlow.txt"
+timeout 60 "$T" watch --quiet --db "$kb/watch.db" --rules "$kb/rules" --interval 0.2 --jsonl "$kb/watch" > "$kb/watch.out" 2>&1 &
+wpid=$!
+sleep 1
+cp "$kb/marlow.txt" "$kb/watch/"
+i=0
+while [ $i -lt 100 ] && ! grep -q Marlow "$kb/watch.out"; do sleep 0.2; i=$((i + 1)); done
+kill $wpid 2>/dev/null; wait $wpid 2>/dev/null
+check "kb: watch alerts on a new quotation by the rule's speaker (JSON Lines)" python3 -c "
+import json
+rows=[json.loads(l) for l in open('$kb/watch.out')]
+assert any(r['kind']=='quote' and r['speaker']=='Peter Marlow' and r['article']=='marlow.txt' for r in rows), rows
+"
+check "kb: watch stored the article" sh -c "'$T' query --db '$kb/watch.db' quotes --csv | grep -q Marlow"
+check "kb: watch --once on stored articles gives no alert" sh -c "test -z \"\$('$T' watch --quiet --once --db '$kb/watch.db' --rules '$kb/rules' '$kb/watch')\""
+printf 'event sauce=PRK\n' > "$kb/badrules"
+check "kb: watch with a bad rule is a usage error (2)" status_is 2 "$T" watch --once --db "$kb/watch.db" --rules "$kb/badrules" "$kb/watch"
 # --- end of knowledge base ---
 
 # --- serve: JSON API, page, hostile requests (tests/serve_test.sh) ---

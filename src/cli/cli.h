@@ -15,6 +15,7 @@ int td_cmd_merge(int argc, char **argv);
 int td_cmd_query(int argc, char **argv);
 int td_cmd_export(int argc, char **argv);
 int td_cmd_serve(int argc, char **argv);
+int td_cmd_watch(int argc, char **argv); /* issue 9: src/cli/watch.c */
 
 /* ---- options shared by extract and ingest (opts.c) ---- */
 typedef struct td_cli_opts {

@@ -21,6 +21,7 @@ static const char usage[] =
     "  query --db PATH KIND     events, quotes, claims, actors, stories, articles\n"
     "  export --db PATH --format gdelt|jsonl|csv [--out DIR]\n"
     "  serve --db PATH          JSON API and web page over a knowledge base\n"
+    "  watch --db PATH --rules FILE DIR   ingest new articles, alert on rules\n"
     "  help [COMMAND]           show help\n"
     "\n"
     "Run 'tidings COMMAND --help' for a command's options.\n";
@@ -49,6 +50,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "query") == 0) return td_cmd_query(argc - 1, argv + 1);
   if (strcmp(cmd, "export") == 0) return td_cmd_export(argc - 1, argv + 1);
   if (strcmp(cmd, "serve") == 0) return td_cmd_serve(argc - 1, argv + 1);
+  if (strcmp(cmd, "watch") == 0) return td_cmd_watch(argc - 1, argv + 1);
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("tidings %s\n", TD_VERSION);
     return 0;
@@ -64,6 +66,7 @@ int main(int argc, char **argv) {
       if (strcmp(argv[2], "query") == 0) return td_cmd_query(2, sub);
       if (strcmp(argv[2], "export") == 0) return td_cmd_export(2, sub);
       if (strcmp(argv[2], "serve") == 0) return td_cmd_serve(2, sub);
+      if (strcmp(argv[2], "watch") == 0) return td_cmd_watch(2, sub);
     }
     fputs(usage, stdout);
     return 0;
