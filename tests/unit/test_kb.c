@@ -115,3 +115,47 @@ TD_TEST(kb_readonly_missing) {
   CHECK(td_kb_open("/nonexistent/dir/kb.db", 1, err, sizeof err) == NULL);
   CHECK(td_kb_open("postgresql://localhost/x", 0, err, sizeof err) == NULL);
 }
+
+/* issue 9: watch rules parse, and bad ones are refused with the line */
+TD_TEST(kb_rules_parse) {
+  char err[256];
+  td_kb_rules *r = td_kb_rules_parse("# comment\n\nevent source=PRK target=RUS  # trailing\n"
+                                     "quote speaker=\"Kim Jong-un\"\nclaim disagrees\nevent root=19\n",
+                                     err, sizeof err);
+  CHECK(r != NULL);
+  td_kb_rules_free(r);
+  CHECK(td_kb_rules_parse("event sauce=PRK\n", err, sizeof err) == NULL);
+  CHECK(strstr(err, "line 1") != NULL);
+  CHECK(td_kb_rules_parse("claim\n", err, sizeof err) == NULL); /* agrees or disagrees */
+  CHECK(td_kb_rules_parse("poem about troops\n", err, sizeof err) == NULL);
+  CHECK(td_kb_rules_parse("# nothing\n", err, sizeof err) == NULL);
+}
+
+/* issue 9: the synthetic events of make bench, and schema migrations from v1 */
+TD_TEST(kb_synth_and_migrate) {
+  char dir[] = "/tmp/td_kb_synthXXXXXX", path[256], err[256];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  CHECK(td_kb_synth_events(kb, 2000, 7, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_events") == 2000);
+  CHECK(count(kb, "SELECT count(*) FROM m_event_mentions") == 2000);
+  CHECK(count(kb, "SELECT count(*) FROM documents") == 500);
+  CHECK(count(kb, "SELECT count(*) FROM sqlite_master WHERE name='m_events_root'") == 1); /* made again */
+  /* pretend the store is v1: reopening migrates it */
+  CHECK(td_kb_exec(kb, "DROP TABLE inputs; DROP INDEX m_event_mentions_doc;"
+                       " UPDATE meta SET value='1' WHERE key='schema_version'", err, sizeof err) == 0);
+  td_kb_close(kb);
+  kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  CHECK(count(kb, "SELECT value FROM meta WHERE key='schema_version'") == TD_KB_SCHEMA_VERSION);
+  CHECK(count(kb, "SELECT count(*) FROM inputs") == 0);
+  CHECK(td_kb_merge_needed(kb) == 1);
+  td_kb_close(kb);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
