@@ -836,7 +836,7 @@ static int is_pronoun(const td_qctx *c, td_span who) {
 static int issuer_of(const td_qctx *c, td_span who) {
   static const char *const docs[] = {"statement", "readout", "release", "letter", "memo",
                                      "report", "communique", "communiqué", "transcript",
-                                     "announcement", "email", "tweet", "post", "filing",
+                                     "announcement", "email", "tweet", "filing",
                                      "message", "notice", "editorial", NULL};
   const td_doc *d = c->doc;
   size_t h = td_qword_at(c, who.end);
