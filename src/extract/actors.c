@@ -1556,7 +1556,15 @@ static void sports_teams(actx *x) {
     int word_after = b < s1 && word_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
                      !tok_is(x, b, "against");
     int word_before = a >= s0 && word_in(tk(x, a)->norm, match_words) && !tok_is(x, a, "at");
-    if (score_after || score_before || word_after || word_before) n->type = TD_NE_ORG;
+    /* Surrey captain Chris Lewis, Chicago coach */
+    static const char *const squad[] = {"captain", "coach", "manager", "skipper", "batsman",
+                                        "bowler", "striker", "midfielder", "defender",
+                                        "goalkeeper", "pitcher", "quarterback", "spinner",
+                                        "opener", "all-rounder", "wicketkeeper", "fans",
+                                        "supporters", "chairman", NULL};
+    int squad_after = b < s1 && word_in(tk(x, b)->norm, squad);
+    if (score_after || score_before || word_after || word_before || squad_after)
+      n->type = TD_NE_ORG;
   }
 }
 

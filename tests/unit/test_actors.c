@@ -124,6 +124,7 @@ TD_TEST(actors_names_sports_and_organizations) {
   td_doc *d = run(eng,
                   "Soccer results from the third division of the league on Saturday.\n\n"
                   "Rotherham 4 Barnsley 0\n\n"
+                  "Leeds captain John Smith was injured.\n\n"
                   "The National Association of Widget Makers (NAWM) said on Monday that the "
                   "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n",
                   "2024-05-01");
@@ -139,5 +140,33 @@ TD_TEST(actors_names_sports_and_organizations) {
   CHECK(ne_type(d, ne, n, "Foreign Ministry") == TD_NE_ORG);
   CHECK(ne_type(d, ne, n, "Bundesbank") == TD_NE_ORG);
   td_doc_free(d);
+  td_engine_free(eng);
+}
+
+/* Sports stories in CoNLL columns: a standings row and a fixture line name
+ * teams, the venue after AT is a place, a dateline in capitals a place. */
+TD_TEST(actors_eval_ner_sports) {
+  td_engine *eng = engine(NULL);
+  if (!eng) return;
+  char path[] = "/tmp/td_ner_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("-DOCSTART- -X- O O\n\n"
+        "BASEBALL NN O O\n- : O O\n"
+        "LEAGUE NN O O\nSTANDINGS NNS O O\n\n"
+        "TULSA NNP O B-LOC\n1996-08-30 CD O O\n\n"
+        "TACOMA NNP O B-ORG\n72 CD O O\n63 CD O O\n\n"
+        "TACOMA NNP O B-ORG\nAT IN O O\nPITTSBURGH NNP O B-LOC\n\n",
+        f);
+  fclose(f);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  CHECK(td_eval_ner(eng, path, out) == 0);
+  fclose(out);
+  CHECK(buf && strstr(buf, "PER/ORG/LOC        precision 100.00%  recall 100.00%") != NULL);
+  free(buf);
+  unlink(path);
   td_engine_free(eng);
 }
