@@ -1317,7 +1317,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       for (long t = 0; t < len && same; t++)
         same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
       if (same) return p->type;
-    } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
+    } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len && !common_word(x, i) &&
+               !opener_word(x, i)) {
       /* Magna after Magna International Inc */
       int same = 1;
       for (long t = 0; t < len && same; t++)
