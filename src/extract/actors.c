@@ -1159,8 +1159,10 @@ static void do_sentence(actx *x, size_t si) {
         i = n;
         continue;
       }
-      /* a lone known surname no rule resolved is still a person's name */
-      if (len == 1 && g && strcmp(g->cls, "person.surname") == 0 && !tk_initial(x, i, s0))
+      /* a lone known surname or given name no rule resolved is still a
+       * person's name */
+      if (len == 1 && g && (strcmp(g->cls, "person.surname") == 0 || is_cls(g, "name")) &&
+          (long)g->tok1 == i + 1 && !tk_initial(x, i, s0))
         add_name(x, i, i + 1, TD_NE_PER);
       i += len; /* left for guess_names (eval ner) */
       continue;
