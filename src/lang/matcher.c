@@ -52,6 +52,7 @@ typedef struct {
   const dentry *entries;
   const char *pool;
   const uint64_t *pslots; /* hashes of the keys' prefixes at word breaks */
+  const uint8_t *tags;     /* per slot: 0 empty, else tag_of(hash); NULL: none */
   uint32_t nslots, nentries, maxkey, poolsize, npslots;
 } dtable;
 
@@ -168,10 +169,20 @@ static int table_open(dtable *t, const void *img, size_t len) {
   return 0;
 }
 
+/* A slot's one-byte tag in dtable.tags (perf, issue 11): a probe walks
+ * the small tag array (1 byte a slot, cache-resident even for the
+ * gazetteer) and reads a 16-byte slot only when its tag matches. */
+static uint8_t tag_of(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
+
 /* The slot holding (key, mode), or NULL. */
 static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int mode) {
   uint32_t mask = t->nslots - 1;
+  uint8_t tag = tag_of(h);
   for (uint32_t i = (uint32_t)h & mask, n = 0; n < t->nslots; i = (i + 1) & mask, n++) {
+    if (t->tags) {
+      if (t->tags[i] == 0) return NULL;
+      if (t->tags[i] != tag) continue;
+    }
     const dslot *s = &t->slots[i];
     if (s->count == 0) return NULL;
     if (s->hash != h) continue;
@@ -234,6 +245,12 @@ void td_dict_free(td_dict *d) {
 int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   dtable t;
   if (!img || table_open(&t, img, len) != 0) return -1;
+  uint8_t *tags = td_xmalloc(t.nslots);
+  for (uint32_t i = 0; i < t.nslots; i++)
+    tags[i] = t.slots[i].count ? tag_of(t.slots[i].hash) : 0;
+  t.tags = tags;
+  TD_GROW(d->owned, d->cap_owned, d->nowned + 1);
+  d->owned[d->nowned++] = tags;
   TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
   d->tabs[d->ntabs++] = t;
   if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
