@@ -1378,6 +1378,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   return TD_NE_ORG | NE_WEAK;
 }
 
+/* Some token of [t0, t1) is an organization head word. */
+static int any_org_word(const actx *x, long t0, long t1) {
+  for (long t = t0; t < t1; t++)
+    if (word_in(tk(x, t)->norm, org_words)) return 1;
+  return 0;
+}
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -1439,7 +1446,15 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       }
       if (grew) {
         const char *last = tk(x, cur.tok1 - 1)->norm;
-        cur.type = word_in(last, misc_words) ? TD_NE_MISC : TD_NE_ORG;
+        /* New South Wales, Hong Kong Island: a place stays a place when
+         * it ends the name or a place word does */
+        static const char *const place_heads[] = {"island", "islands", "province", "region",
+                                                  "valley", "district", "peninsula", "bay",
+                                                  "coast", "river", "mountains", "heights",
+                                                  "strait", "sea", "lake", NULL};
+        int place = n[r].type == TD_NE_LOC && !any_org_word(x, cur.tok0, cur.tok1) &&
+                    ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads));
+        cur.type = word_in(last, misc_words) ? TD_NE_MISC : place ? TD_NE_LOC : TD_NE_ORG;
       }
     }
     n[w++] = cur;
