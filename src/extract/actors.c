@@ -1214,7 +1214,9 @@ static int demonym_like(const char *w) {
                                       "chechen", "azeri", "tamil", "sikh", "hindu", "sunni",
                                       "shiite", "shi'ite", "tutsi", "hutu", "basque", "uzbek",
                                       "kazakh", "tajik", "tatar", "zulu", "maori", "afghan",
-                                      "somali", "sudanese", "filipino", NULL};
+                                      "somali", "sudanese", "filipino", "muslim", "moslem",
+                                      "christian", "jew", "catholic", "protestant",
+                                      "buddhist", NULL};
   for (int k = 0; names[k]; k++)
     if (strncmp(w, names[k], strlen(names[k])) == 0 && n <= strlen(names[k]) + 1) return 1;
   return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
