@@ -166,7 +166,10 @@ static void alert(FILE *out, int jsonl, const rule *r, const char *kind, ...) {
       td_buf_putc(&b, ',');
       td_json_cstr(&b, k);
       td_buf_putc(&b, ':');
-      td_json_cstr(&b, v && *v ? v : NULL);
+      if (strcmp(k, "sentence") == 0 && v && *v && strspn(v, "0123456789") == strlen(v))
+        td_buf_puts(&b, v); /* a number, as in tidings/1 */
+      else
+        td_json_cstr(&b, v && *v ? v : NULL);
     }
     va_end(ap);
     td_buf_putc(&b, '}');
