@@ -52,7 +52,10 @@ KBSYNTH=${KBSYNTH:-$(dirname "$T")/kbsynth}
 python3 - "$T" "$corpus" "$KBSYNTH" "${KB_EVENTS:-1000000}" <<'PY'
 import os, subprocess, sys, tempfile, time, resource
 T, corpus, synth, nev = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+import atexit, shutil, signal
 tmp = tempfile.mkdtemp(prefix="tidings-bench-kb-")
+atexit.register(shutil.rmtree, tmp, True)  # the store is large: gone however the bench ends
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
 db = os.path.join(tmp, "kb.db")
 def timed(args, out=subprocess.DEVNULL):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -89,8 +92,5 @@ for q in queries:
     runs = [timed([T, "query", "--db", db, "events", "--csv", *q]) for _ in range(3)]
     print(f"  query events {' '.join(q):<45} {min(r[0] for r in runs)*1000:6.0f} ms wall"
           f" {min(r[1] for r in runs)*1000:6.0f} ms CPU")
-for f in os.listdir(tmp):
-    os.unlink(os.path.join(tmp, f))
-os.rmdir(tmp)
 PY
 # ---- end knowledge base ---------------------------------------------------
