@@ -433,12 +433,12 @@ int td_places(const td_engine *eng, td_doc *doc) {
     int person = 0;
     if (a >= 0) {
       const td_actor *ac = &doc->actors[a];
-      if (ac->kind && (strcmp(ac->kind, "person") == 0 || strcmp(ac->kind, "organization") == 0)) {
-        /* the actor's own mention must go beyond this name */
+      /* A person's name is not a place; an organization's may hold one
+       * ("the Kurdistan Democratic Party"), which news annotators count. */
+      if (ac->kind && strcmp(ac->kind, "person") == 0) {
         for (size_t m = 0; m < ac->nmentions; m++) {
           td_span sp = ac->mentions[m];
-          if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end &&
-              (strcmp(ac->kind, "person") == 0 || sp.end - sp.start > doc->toks[c->tok1 - 1].end - doc->toks[c->tok0].start))
+          if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end)
             person = 1;
         }
       }
