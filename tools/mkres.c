@@ -25,17 +25,13 @@ typedef int (*builder)(td_resw *w, const char *datadir);
 
 /* Copies a file into a section; a missing optional file is skipped. */
 static int add_file(td_resw *w, const char *name, const char *path, int optional) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  td_buf b = TD_BUF_INIT;
+  if (td_buf_read_file(&b, path) != 0) {
+    td_buf_free(&b);
     if (optional) return 0;
     fprintf(stderr, "mkres: cannot read %s\n", path);
     return -1;
   }
-  td_buf b = TD_BUF_INIT;
-  char chunk[65536];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&b, chunk, k);
-  fclose(f);
   td_resw_add(w, name, b.ptr ? b.ptr : "", b.len);
   td_buf_free(&b);
   return 0;

@@ -155,6 +155,18 @@ void td_buf_printf(td_buf *b, const char *fmt, ...) {
   va_end(ap);
 }
 
+int td_buf_read_file(td_buf *b, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(b, chunk, k);
+  int bad = ferror(f);
+  fclose(f);
+  td_buf_reserve(b, 0); /* always a NUL-terminated buffer, even when empty */
+  return bad ? -1 : 0;
+}
+
 char *td_buf_detach(td_buf *b, size_t *len) {
   if (!b->ptr) td_buf_reserve(b, 0), b->ptr[0] = 0;
   char *p = b->ptr;

@@ -63,6 +63,9 @@ void td_buf_putc(td_buf *b, int c);
 void td_buf_printf(td_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void td_buf_vprintf(td_buf *b, const char *fmt, va_list ap);
+/* Appends the whole content of the file at path. 0, or -1 (errno set) when
+ * it cannot be opened or read; what was read stays in b. */
+int td_buf_read_file(td_buf *b, const char *path);
 /* Hands the buffer's memory to the caller (who frees it); b becomes empty. */
 char *td_buf_detach(td_buf *b, size_t *len);
 void td_buf_free(td_buf *b);

@@ -725,16 +725,12 @@ static int cmp_gid(const void *a, const void *b) {
 }
 
 int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
-  FILE *f = fopen(xml_file, "rb");
-  if (!f) {
+  td_buf all = TD_BUF_INIT;
+  if (td_buf_read_file(&all, xml_file) != 0) {
+    td_buf_free(&all);
     fprintf(out, "cannot read %s\n", xml_file);
     return -1;
   }
-  td_buf all = TD_BUF_INIT;
-  char chunk[65536];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&all, chunk, k);
-  fclose(f);
   td_buf_putc(&all, 0);
   const td_gaz *g = eng->places;
   const td_gaz_rec **bygid = NULL;

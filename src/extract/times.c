@@ -2200,13 +2200,11 @@ int td_eval_times(const td_engine *eng, const char *dir, FILE *out) {
   gold_timex *gold = NULL;
   size_t capg = 0, ndocs = 0;
   for (size_t f = 0; f < nf; f++) {
-    FILE *fp = fopen(files[f], "rb");
-    if (!fp) continue;
     td_buf src = TD_BUF_INIT, text = TD_BUF_INIT;
-    char chunk[65536];
-    size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0) td_buf_put(&src, chunk, r);
-    fclose(fp);
+    if (td_buf_read_file(&src, files[f]) != 0) {
+      td_buf_free(&src);
+      continue;
+    }
     size_t ng = 0;
     char dct[16];
     td_buf_putc(&text, 0), text.len = 0;

@@ -486,16 +486,12 @@ int td_parse_sentence(const td_engine *eng, td_doc *doc, size_t sent) {
 
 int td_parser_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
+  td_buf b = TD_BUF_INIT;
+  if (td_buf_read_file(&b, path) != 0) {
+    td_buf_free(&b);
     snprintf(err, errlen, "cannot open %s", path);
     return -1;
   }
-  td_buf b = TD_BUF_INIT;
-  char chunk[65536];
-  size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) td_buf_put(&b, chunk, got);
-  fclose(fp);
   struct td_parser *p = td_xmalloc(sizeof *p);
   int rc = td_ps_open(p, b.ptr, b.len, err, errlen);
   free(p);

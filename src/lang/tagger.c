@@ -412,16 +412,12 @@ int td_tag(const td_engine *eng, td_doc *doc) {
 
 int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
+  td_buf b = TD_BUF_INIT;
+  if (td_buf_read_file(&b, path) != 0) {
+    td_buf_free(&b);
     snprintf(err, errlen, "cannot open %s", path);
     return -1;
   }
-  td_buf b = TD_BUF_INIT;
-  char tmp[65536];
-  size_t n;
-  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) td_buf_put(&b, tmp, n);
-  fclose(fp);
   struct td_tagger t;
   int rc = bind(&t, b.ptr, b.len, err, errlen);
   if (rc == 0) td_resw_add(w, "tagger", b.ptr, b.len);

@@ -2,6 +2,8 @@
 #include "unit.h"
 #include "core/core.h"
 
+#include <stdlib.h>
+
 TD_TEST(core_arena) {
   td_arena a;
   td_arena_init(&a);
@@ -32,5 +34,21 @@ TD_TEST(core_json) {
   td_buf b = TD_BUF_INIT;
   td_json_str(&b, "a\"b\\\n\x01", 6);
   CHECK_STR(b.ptr, "\"a\\\"b\\\\\\n\\u0001\"");
+  td_buf_free(&b);
+}
+
+TD_TEST(core_read_file) {
+  char path[] = "/tmp/td-read-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("two\nlines\n", f);
+  fclose(f);
+  td_buf b = TD_BUF_INIT;
+  CHECK(td_buf_read_file(&b, path) == 0);
+  CHECK_STR(b.ptr, "two\nlines\n");
+  remove(path);
+  CHECK(td_buf_read_file(&b, path) == -1);
+  CHECK(b.len == 10); /* a failed read leaves what was there */
   td_buf_free(&b);
 }
