@@ -34,6 +34,14 @@ void td_cli_opts_free(td_cli_opts *o);
  * usage error. */
 int td_cli_extract_opt(const char *cmd, int argc, char **argv, int *i, td_cli_opts *o);
 int td_cli_valid_date(const char *s);
+/* A command's own options: 1 when argv[*i] was one (advancing *i past its
+ * value), 0 when not, -1 after printing a usage error. */
+typedef int (*td_cli_extra_fn)(void *ctx, int argc, char **argv, int *i);
+/* Parses a command line: -h/--help, the shared options, the command's own
+ * (extra, may be NULL), and the input paths into o->paths. Returns 0 to go
+ * on, 1 after printing the help (exit 0), 2 after a usage error (exit 2). */
+int td_cli_parse(const char *cmd, const char *help, int argc, char **argv, td_cli_opts *o,
+                 td_cli_extra_fn extra, void *ctx);
 
 /* Shared option helpers. */
 int td_cli_usage_error(const char *cmd, const char *fmt, ...)

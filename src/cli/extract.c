@@ -41,25 +41,10 @@ int td_cmd_extract(int argc, char **argv) {
 #endif
   td_cli_opts o;
   td_cli_opts_init(&o, argc);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(help, stdout);
-      td_cli_opts_free(&o);
-      return 0;
-    }
-    int k = td_cli_extract_opt("extract", argc, argv, &i, &o);
-    if (k < 0) {
-      td_cli_opts_free(&o);
-      return 2;
-    }
-    if (k > 0) continue;
-    if (a[0] == '-' && a[1]) {
-      td_cli_opts_free(&o);
-      return td_cli_usage_error("extract", "unknown option '%s'%s", a,
-                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
-    }
-    o.paths[o.npaths++] = a;
+  int parsed = td_cli_parse("extract", help, argc, argv, &o, NULL, NULL);
+  if (parsed != 0) {
+    td_cli_opts_free(&o);
+    return parsed == 1 ? 0 : 2;
   }
   if (o.npaths == 0) {
     td_cli_opts_free(&o);

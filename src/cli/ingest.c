@@ -54,41 +54,36 @@ static const char merge_help[] =
     "to stdout (what a single-process extract writes). Exit status 1 when some\n"
     "input files of the run are not done yet.\n";
 
+/* ingest's own options, beside the shared ones. */
+typedef struct {
+  const char *db;
+  int merge, reextract;
+} ingest_args;
+
+static int ingest_opt(void *ctx, int argc, char **argv, int *i) {
+  ingest_args *x = ctx;
+  const char *a = argv[*i];
+  if (strcmp(a, "--db") == 0 && *i + 1 < argc) x->db = argv[++*i];
+  else if (strcmp(a, "--no-merge") == 0) x->merge = 0;
+  else if (strcmp(a, "--reextract") == 0) x->reextract = 1;
+  else return 0;
+  return 1;
+}
+
 int td_cmd_ingest(int argc, char **argv) {
 #ifdef TD_MPI /* issue 11: split across MPI ranks (src/mpi/mpi.c) */
   if (td_mpi_launched()) return td_mpi_cmd(argc, argv, 1);
 #endif
   td_cli_opts o;
   td_cli_opts_init(&o, argc);
-  int merge = 1, reextract = 0;
-  const char *db = NULL;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(help, stdout);
-      td_cli_opts_free(&o);
-      return 0;
-    }
-    int k = td_cli_extract_opt("ingest", argc, argv, &i, &o);
-    if (k < 0) {
-      td_cli_opts_free(&o);
-      return 2;
-    }
-    if (k > 0) continue;
-    if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-      db = argv[++i];
-    } else if (strcmp(a, "--no-merge") == 0) {
-      merge = 0;
-    } else if (strcmp(a, "--reextract") == 0) {
-      reextract = 1;
-    } else if (a[0] == '-' && a[1]) {
-      td_cli_opts_free(&o);
-      return td_cli_usage_error("ingest", "unknown option '%s'%s", a,
-                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
-    } else {
-      o.paths[o.npaths++] = a;
-    }
+  ingest_args x = {NULL, 1, 0};
+  int parsed = td_cli_parse("ingest", help, argc, argv, &o, ingest_opt, &x);
+  if (parsed != 0) {
+    td_cli_opts_free(&o);
+    return parsed == 1 ? 0 : 2;
   }
+  const char *db = x.db;
+  int merge = x.merge, reextract = x.reextract;
   if (!db) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("ingest", "--db PATH is required");

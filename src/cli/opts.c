@@ -79,3 +79,23 @@ int td_cli_extract_opt(const char *cmd, int argc, char **argv, int *i, td_cli_op
   (*i)++;
   return 1;
 }
+
+int td_cli_parse(const char *cmd, const char *help, int argc, char **argv, td_cli_opts *o,
+                 td_cli_extra_fn extra, void *ctx) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(help, stdout);
+      return 1;
+    }
+    int k = td_cli_extract_opt(cmd, argc, argv, &i, o);
+    if (k == 0 && extra) k = extra(ctx, argc, argv, &i);
+    if (k < 0) return 2;
+    if (k > 0) continue;
+    if (a[0] == '-' && a[1])
+      return td_cli_usage_error(cmd, "unknown option '%s'%s", a,
+                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
+    o->paths[o->npaths++] = a;
+  }
+  return 0;
+}

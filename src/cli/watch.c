@@ -135,49 +135,50 @@ static char *read_file(const char *path) {
   return s;
 }
 
+/* watch's own options, beside the shared ones. */
+typedef struct {
+  const char *db, *rules_path;
+  int jsonl, once;
+  double interval;
+} watch_args;
+
+static int watch_opt(void *ctx, int argc, char **argv, int *i) {
+  watch_args *x = ctx;
+  const char *a = argv[*i];
+  if (strcmp(a, "--db") == 0 && *i + 1 < argc) {
+    x->db = argv[++*i];
+  } else if (strcmp(a, "--rules") == 0 && *i + 1 < argc) {
+    x->rules_path = argv[++*i];
+  } else if (strcmp(a, "--jsonl") == 0) {
+    x->jsonl = 1;
+  } else if (strcmp(a, "--once") == 0) {
+    x->once = 1;
+  } else if (strcmp(a, "--interval") == 0 && *i + 1 < argc) {
+    char *end;
+    x->interval = strtod(argv[++*i], &end);
+    if (*end || !(x->interval >= 0.05 && x->interval <= 86400)) {
+      td_cli_usage_error("watch", "--interval wants seconds (0.05..86400), not '%s'", argv[*i]);
+      return -1;
+    }
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
 int td_cmd_watch(int argc, char **argv) {
   td_cli_opts o;
   td_cli_opts_init(&o, argc);
   o.progress = 0;
-  const char *db = NULL, *rules_path = NULL;
-  int jsonl = 0, once = 0;
-  double interval = 2;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(help, stdout);
-      td_cli_opts_free(&o);
-      return 0;
-    }
-    int k = td_cli_extract_opt("watch", argc, argv, &i, &o);
-    if (k < 0) {
-      td_cli_opts_free(&o);
-      return 2;
-    }
-    if (k > 0) continue;
-    if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-      db = argv[++i];
-    } else if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
-      rules_path = argv[++i];
-    } else if (strcmp(a, "--jsonl") == 0) {
-      jsonl = 1;
-    } else if (strcmp(a, "--once") == 0) {
-      once = 1;
-    } else if (strcmp(a, "--interval") == 0 && i + 1 < argc) {
-      char *end;
-      interval = strtod(argv[++i], &end);
-      if (*end || !(interval >= 0.05 && interval <= 86400)) {
-        td_cli_opts_free(&o);
-        return td_cli_usage_error("watch", "--interval wants seconds (0.05..86400), not '%s'", argv[i]);
-      }
-    } else if (a[0] == '-' && a[1]) {
-      td_cli_opts_free(&o);
-      return td_cli_usage_error("watch", "unknown option '%s'%s", a,
-                                i + 1 < argc || a[1] != '-' ? "" : " (or it wants a value)");
-    } else {
-      o.paths[o.npaths++] = a;
-    }
+  watch_args x = {NULL, NULL, 0, 0, 2};
+  int parsed = td_cli_parse("watch", help, argc, argv, &o, watch_opt, &x);
+  if (parsed != 0) {
+    td_cli_opts_free(&o);
+    return parsed == 1 ? 0 : 2;
   }
+  const char *db = x.db, *rules_path = x.rules_path;
+  int jsonl = x.jsonl, once = x.once;
+  double interval = x.interval;
   if (!db || !rules_path || o.npaths == 0) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("watch", "--db PATH, --rules FILE and a directory are required");
