@@ -113,7 +113,7 @@ static int load_known(ingest_ctx *c, char *err, size_t errlen) {
     memcpy(c->known[c->nknown++], k, 65);
   }
   sqlite3_reset(st);
-  qsort(c->known, c->nknown, sizeof c->known[0], key_cmp); /* byte order, as bsearch */
+  if (c->nknown) qsort(c->known, c->nknown, sizeof c->known[0], key_cmp); /* byte order, as bsearch */
   return 0;
 }
 
