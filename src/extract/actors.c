@@ -15,6 +15,9 @@
  *      (`Austin`), a title alone joins the person holding it here (`South
  *      Korea's foreign minister`), `he`/`she`/`it` at statement cues join
  *      the latest compatible speaker, `the North` in a Korea story is PRK;
+ *      descriptions at cues (`a defense ministry official said`) take the
+ *      article's country, `the officials` joins the latest such group, and
+ *      `both nations` is the pair of countries last named as a subject;
  *   3. code: CAMEO actor codes (country + sector, IGO codes), a known
  *      person's role chosen by doc->date from the dated roles.
  *
@@ -62,6 +65,7 @@ typedef struct {
   int korea;            /* a Korea story: `the North` is PRK */
   const char *seen[64]; /* countries named so far (any country word) */
   int nseen;
+  const char *pair[2];  /* the latest `X and [the] Y` pair of countries, for `both nations` */
   td_ne *names;         /* typed names, when asked */
   size_t nnames, cap_names;
   int want_names;
@@ -536,6 +540,19 @@ static const char *sentence_country(actx *x, long t, long s0, long s1) {
   return NULL;
 }
 
+/* The article's main country: the first country it names, which in news
+ * is the lead's subject (`South Korea and the United States vowed …`).
+ * NULL before any country word. */
+static const char *main_country(const actx *x) { return x->nseen ? x->seen[0] : NULL; }
+
+/* The country of a title at token t that has no country word of its own:
+ * a country word in the sentence, else the article's country when it has
+ * named exactly one so far. */
+static const char *context_country(actx *x, long t, long s0, long s1) {
+  const char *c = sentence_country(x, t, s0, s1);
+  return c ? c : x->nseen == 1 ? x->seen[0] : NULL;
+}
+
 /* ---- people ---- */
 
 /* Token i is the first or last name word of a person already met. */
@@ -637,10 +654,8 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
   }
   td_actor *a = A(x, k);
   if (title && !a->role) {
-    const char *country = c && c->country ? c->country : sentence_country(x, title->tok0, s0, s1);
-    /* no country word near the title: the article's country, when it has
-     * named exactly one so far */
-    if (!country && x->nseen == 1) country = x->seen[0];
+    /* no country word near the title: the article's only country */
+    const char *country = c && c->country ? c->country : context_country(x, title->tok0, s0, s1);
     char *sector = field(x, title->payload, 0, '|');
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
@@ -839,6 +854,113 @@ static int is_korea(const char *iso) {
   return iso && (strcmp(iso, "KOR") == 0 || strcmp(iso, "PRK") == 0);
 }
 
+/* First token of the description ending in sector word d: the words
+ * before it that are sector words, institutions or plain modifiers (`a
+ * defense ministry official`, `the officials`), back to a determiner. */
+static long descr_start(const actx *x, const dm *d, long s0) {
+  static const char *const mods[] = {"top", "senior", "high-ranking", "government", "local",
+                                     "state", "federal", "military", "foreign", "defense",
+                                     "defence", "security", "unnamed", "anonymous", "police",
+                                     "other", "several", "two", "some", "many", NULL};
+  long j = d->tok0;
+  for (int steps = 0; steps < 4 && j - 1 >= s0; steps++) {
+    long p = j - 1;
+    const dm *m = x->at[p - s0] >= 0 ? &x->m[x->at[p - s0]] : NULL;
+    if (m && (long)m->tok1 == j && is_cls(m, "sector") && !tok_cap(x, (long)m->tok0))
+      j = m->tok0;
+    else if (!m && !tok_cap(x, p) && word_in(tk(x, p)->norm, mods))
+      j = p;
+    else
+      break;
+  }
+  if (j - 1 >= s0 && (tok_is(x, j - 1, "a") || tok_is(x, j - 1, "an") || tok_is(x, j - 1, "the")))
+    j--;
+  return j;
+}
+
+/* The group of the latest country pair (`officials from both nations`):
+ * kind group, no single country or CAMEO code (the two members are in its
+ * entity, `kor-usa-gov`); sector may be NULL (`the two nations`). */
+static int pair_actor(actx *x, const char *sector, long t0, long t1) {
+  char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s %s %s", x->pair[0], x->pair[1],
+                                          sector ? sector : ""));
+  int k = find_entity(x, key);
+  if (k < 0) {
+    k = new_actor(x, key, span_text(x, t0, t1), "group");
+    A(x, k)->sector = sector ? td_arena_strdup(&x->doc->arena, sector) : NULL;
+    A(x, k)->known = 1;
+  }
+  add_mention(x, k, t0, t1);
+  return k;
+}
+
+/* A sector phrase with no country word of its own (`a defense ministry
+ * official said`, `the officials condemned`, `police said`):
+ *  - `the` + a plural sector word joins the latest group of that sector
+ *    met in the last five sentences (`the officials`);
+ *  - at a statement cue, it becomes an actor of the article's main country
+ *    (else of the sentence's country word): a person for `a`/`an` + a singular word, a
+ *    group otherwise; its sector is the institution's when one is named
+ *    (`defense ministry` -> MIL).
+ * Returns the actor, or -1 (nothing made). */
+static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
+  long t0 = descr_start(x, d, s0), t1 = d->tok1;
+  const char *w = tk(x, (long)d->tok1 - 1)->norm;
+  size_t wl = strlen(w);
+  int plural = wl > 1 && w[wl - 1] == 's';
+  int def = tok_is(x, t0, "the"), indef = tok_is(x, t0, "a") || tok_is(x, t0, "an");
+  if (def && plural && t0 + 1 == (long)d->tok0) {
+    long sent = (long)tk(x, t0)->sent;
+    int best = -1;
+    for (size_t k = 0; k < x->doc->nactors; k++) {
+      td_actor *a = A(x, (int)k);
+      if (strcmp(a->kind, "group") != 0 || !a->sector || strcmp(a->sector, d->payload) != 0)
+        continue;
+      long lt = x->ai[k].last_tok;
+      if (lt < 0 || lt >= t0 || (long)tk(x, lt)->sent < sent - 5) continue;
+      if (best < 0 || lt > x->ai[best].last_tok) best = (int)k;
+    }
+    if (best >= 0) {
+      add_mention(x, best, t0, t1);
+      note_speaker(x, best, t0, t1);
+      return best;
+    }
+  }
+  long n = tok_is(x, t1, ",") ? t1 + 1 : t1;
+  int cue = is_cue(x, n) || is_cue(x, t0 - 1) ||
+            (tok_is(x, t0 - 1, "to") && tok_is(x, t0 - 2, "according"));
+  if (!cue || !(def || indef || t0 == s0)) return -1;
+  /* the article's main country first: a country named elsewhere in the
+   * clause is more often its topic than the speaker's employer (`a
+   * ministry official said the stance on Ukraine …`) */
+  const char *iso = main_country(x);
+  if (!iso) iso = sentence_country(x, t0, s0, s1);
+  if (!iso) return -1;
+  const char *sector = d->payload;
+  for (long t = t0; t < (long)d->tok0; t++) {
+    const dm *m = x->at[t - s0] >= 0 ? &x->m[x->at[t - s0]] : NULL;
+    if (m && is_cls(m, "sector.body")) sector = m->payload;
+  }
+  int k;
+  if (indef && !plural) {
+    char *name = span_text(x, t0 + 1, t1);
+    char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s %s", iso, name));
+    k = find_entity(x, key);
+    if (k < 0) {
+      k = new_actor(x, key, name, "person");
+      A(x, k)->known = 0;
+      A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
+      A(x, k)->sector = td_arena_strdup(&x->doc->arena, sector);
+      A(x, k)->code = code_of(x, iso, sector);
+    }
+    add_mention(x, k, t0, t1);
+  } else {
+    k = group_actor(x, iso, sector, t0, t1);
+  }
+  note_speaker(x, k, t0, t1);
+  return k;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -854,6 +976,17 @@ static void do_sentence(actx *x, size_t si) {
     int have = !c;
     for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], c) == 0;
     if (!have && x->nseen < 64) x->seen[x->nseen++] = c;
+    /* `South Korea and the United States` opening a sentence (its subject):
+     * the pair a later `both nations` means */
+    const dm *m2 = k + 1 < x->nm ? &x->m[k + 1] : NULL;
+    const char *c2 = dm_country(m2);
+    long p0 = (long)x->m[k].tok0;
+    if (p0 > s0 && (tok_is(x, p0 - 1, "the") || tok_is(x, p0 - 1, "both"))) p0--;
+    if (p0 == s0 && c && c2 && strcmp(c, c2) != 0 && !is_cls(&x->m[k], "country.adj") &&
+        !is_cls(m2, "country.adj") && tok_is(x, x->m[k].tok1, "and") &&
+        (m2->tok0 == x->m[k].tok1 + 1 ||
+         (m2->tok0 == x->m[k].tok1 + 2 && tok_is(x, x->m[k].tok1 + 1, "the"))))
+      x->pair[0] = c, x->pair[1] = c2;
   }
 
   long i = s0;
@@ -869,6 +1002,18 @@ static void do_sentence(actx *x, size_t si) {
         i++;
         continue;
       }
+    }
+    /* `both nations`, `the two countries`: the latest pair named as a subject */
+    if (!d && x->pair[0] && (tok_is(x, i, "both") || (tok_is(x, i, "two") && i > s0 &&
+                                                        tok_is(x, i - 1, "the"))) &&
+        (tok_is(x, i + 1, "nations") || tok_is(x, i + 1, "countries") ||
+         tok_is(x, i + 1, "sides")) &&
+        !(i + 2 < s1 && match_at(x, i + 2, s0, s1))) {
+      long t0 = tok_is(x, i, "two") ? i - 1 : i;
+      int k = pair_actor(x, NULL, t0, i + 2);
+      note_speaker(x, k, t0, i + 2);
+      i += 2;
+      continue;
     }
     /* the North / the South in a Korea story */
     if (!d && x->korea && i > s0 && tok_is(x, i - 1, "the") &&
@@ -1041,6 +1186,24 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "sector")) {
       /* officials in Seoul, the military of North Korea */
       long n = d->tok1;
+      long both = (tok_is(x, n, "from") || tok_is(x, n, "of")) ? n + 1 : -1;
+      if (both > 0 && tok_is(x, both, "the") && tok_is(x, both + 1, "two")) both++;
+      if (both > 0 && x->pair[0] && (tok_is(x, both, "both") || tok_is(x, both, "two")) &&
+          (tok_is(x, both + 1, "nations") || tok_is(x, both + 1, "countries") ||
+           tok_is(x, both + 1, "governments") || tok_is(x, both + 1, "sides"))) {
+        int k = pair_actor(x, d->payload, descr_start(x, d, s0), both + 2);
+        note_speaker(x, k, i, both + 2);
+        i = both + 2;
+        continue;
+      }
+      if (strcmp(d->cls, "sector") == 0 && !sector_modifier(x, n, s1) &&
+          !tok_is(x, n, "in") && !tok_is(x, n, "of") && !tok_is(x, n, "from")) {
+        int k = descriptive_actor(x, d, s0, s1);
+        if (k >= 0) {
+          i = d->tok1;
+          continue;
+        }
+      }
       if (tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) {
         const dm *c = match_at(x, n + 1, s0, s1);
         if (!c && tok_is(x, n + 1, "the")) c = match_at(x, n + 2, s0, s1);
