@@ -1,0 +1,784 @@
+/*
+ * rules.c — the token-pattern rule language (see rules.h, docs/RULES.md).
+ *
+ * Compiling: each rule's pattern is parsed left to right (groups kept on an
+ * explicit stack, never recursion) straight into a program of a few
+ * instruction kinds: TOK (one token passing a test), ANY, SPLIT (try two
+ * ways), JMP, SAVE (record a capture bound) and MATCH. Quantifiers rewrite
+ * the code of the atom just emitted; {m,n} copies it.
+ *
+ * Matching: for each start token a backtracking run over (pc, token) keeps a
+ * visited bitmap, so every pair is tried at most once per start and loops
+ * over empty bodies end; all paths are explored and the longest end wins
+ * (leftmost-longest). A step budget per sentence bounds the total work.
+ */
+#include "rules.h"
+#include "lang.h"
+#include "matcher.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TD_RULES_MAX_PROG 4096   /* instructions per rule */
+#define TD_RULES_MAX_DEPTH 32    /* nested groups */
+#define TD_RULES_MAX_CAPS 16     /* captures per rule */
+#define TD_RULES_MAX_REPEAT 32   /* n of {m,n} */
+#define TD_RULES_MAX_CLASSES 64  /* distinct class names in a set */
+#define TD_RULES_STEPS 2000000L  /* work per sentence */
+
+enum { K_LOWER, K_TEXT, K_LEMMA, K_UPOS, K_XPOS, K_CLASS, K_DEP, K_HEAD };
+static const char *const key_names[] = {"lower", "text", "lemma", "upos",
+                                        "xpos",  "class", "dep",  "head"};
+
+/* One condition; conditions of a test form AND-groups of OR-alternatives:
+ * a condition with and_start = 1 begins a new group. */
+typedef struct cond {
+  uint8_t key, neg, prefix, and_start;
+  int ival;    /* class index, capture index for head */
+  char *sval;  /* value (lowercased for lower) */
+} cond;
+
+typedef struct test {
+  cond *c;
+  int n;
+} test;
+
+enum { OP_TOK, OP_ANY, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
+typedef struct inst {
+  uint8_t op;
+  int x, y; /* targets (SPLIT x then y, JMP x), test index (TOK), slot (SAVE) */
+} inst;
+
+typedef struct rule {
+  char *name;
+  inst *prog;
+  int nprog;
+  test *tests;
+  int ntests;
+  char *capnames[TD_RULES_MAX_CAPS];
+  int ncaps;
+  int needs_parse, needs_class;
+} rule;
+
+struct td_rules {
+  rule *r;
+  size_t n, cap;
+  char *classes[TD_RULES_MAX_CLASSES];
+  int nclasses;
+};
+
+static void rule_clear(rule *ru) {
+  free(ru->name);
+  free(ru->prog);
+  for (int i = 0; i < ru->ntests; i++) {
+    for (int k = 0; k < ru->tests[i].n; k++) free(ru->tests[i].c[k].sval);
+    free(ru->tests[i].c);
+  }
+  free(ru->tests);
+  for (int i = 0; i < ru->ncaps; i++) free(ru->capnames[i]);
+  memset(ru, 0, sizeof *ru);
+}
+
+void td_rules_free(td_rules *r) {
+  if (!r) return;
+  for (size_t i = 0; i < r->n; i++) rule_clear(&r->r[i]);
+  free(r->r);
+  for (int i = 0; i < r->nclasses; i++) free(r->classes[i]);
+  free(r);
+}
+
+size_t td_rules_count(const td_rules *r) { return r ? r->n : 0; }
+
+int td_rules_find(const td_rules *r, const char *name) {
+  for (size_t i = 0; r && i < r->n; i++)
+    if (strcmp(r->r[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+const td_rule_cap *td_rule_cap_get(const td_rule_match *m, const char *name) {
+  for (int i = 0; i < m->ncaps; i++)
+    if (strcmp(m->caps[i].name, name) == 0) return &m->caps[i];
+  return NULL;
+}
+
+/* ---- compiling ---- */
+
+typedef struct cstate {
+  td_rules *set;
+  rule *ru;
+  const char *line; /* start of the line, for columns */
+  int lineno;
+  char *err;
+  size_t errlen;
+  int failed;
+} cstate;
+
+static int fail(cstate *cs, const char *at, const char *fmt, ...) {
+  if (cs->failed) return -1;
+  cs->failed = 1;
+  int n = snprintf(cs->err, cs->errlen, "line %d, column %d: ", cs->lineno,
+                   (int)(at - cs->line) + 1);
+  if (n >= 0 && (size_t)n < cs->errlen) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cs->err + n, cs->errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+  }
+  return -1;
+}
+
+static int emit(cstate *cs, const char *at, int op, int x, int y) {
+  rule *ru = cs->ru;
+  if (ru->nprog >= TD_RULES_MAX_PROG) return fail(cs, at, "rule too long (more than %d steps)", TD_RULES_MAX_PROG);
+  if ((ru->nprog & (ru->nprog - 1)) == 0 || ru->nprog == 0)
+    ru->prog = realloc(ru->prog, (size_t)(ru->nprog ? ru->nprog * 2 : 8) * sizeof *ru->prog);
+  if (!ru->prog) abort();
+  ru->prog[ru->nprog] = (inst){(uint8_t)op, x, y};
+  return ru->nprog++;
+}
+
+/* Inserts instruction `in` at pc `at`, moving code [at, nprog) up by one;
+ * targets inside the moved code (>= at) are moved along. */
+static int insert(cstate *cs, const char *src, int at, inst in) {
+  if (emit(cs, src, OP_MATCH, 0, 0) < 0) return -1;
+  rule *ru = cs->ru;
+  memmove(ru->prog + at + 1, ru->prog + at, (size_t)(ru->nprog - 1 - at) * sizeof *ru->prog);
+  for (int i = at + 1; i < ru->nprog; i++) {
+    inst *p = &ru->prog[i];
+    if (p->op == OP_SPLIT || p->op == OP_JMP) {
+      if (p->x >= at) p->x++;
+      if (p->op == OP_SPLIT && p->y >= at) p->y++;
+    }
+  }
+  ru->prog[at] = in;
+  return 0;
+}
+
+/* Appends a copy of code [a, b), its internal targets moved along. */
+static int copy_code(cstate *cs, const char *src, int a, int b) {
+  int delta = cs->ru->nprog - a;
+  for (int i = a; i < b; i++) {
+    inst in = cs->ru->prog[i];
+    if (in.op == OP_SPLIT || in.op == OP_JMP) {
+      in.x += delta;
+      if (in.op == OP_SPLIT) in.y += delta;
+    }
+    if (emit(cs, src, in.op, in.x, in.y) < 0) return -1;
+  }
+  return 0;
+}
+
+/* Rewrites atom code [a, nprog) for quantifier min..max (max -1: no bound). */
+static int quantify(cstate *cs, const char *src, int a, int min, int max) {
+  rule *ru = cs->ru;
+  int b = ru->nprog, len = b - a;
+  if (min == 1 && max == 1) return 0;
+  if (min == 0 && max == 1) /* SPLIT body, next */
+    return insert(cs, src, a, (inst){OP_SPLIT, a + 1, b + 1});
+  if (min == 0 && max < 0) { /* L: SPLIT body, next; body; JMP L */
+    if (insert(cs, src, a, (inst){OP_SPLIT, a + 1, b + 2}) < 0) return -1;
+    return emit(cs, src, OP_JMP, a, 0) < 0 ? -1 : 0;
+  }
+  if (min == 1 && max < 0) /* body; SPLIT a, next */
+    return emit(cs, src, OP_SPLIT, a, b + 1) < 0 ? -1 : 0;
+  /* general: min copies, then (max - min) optional copies or a star */
+  if (min == 0) { /* keep one copy as the first optional one */
+    if (insert(cs, src, a, (inst){OP_SPLIT, a + 1, b + 1}) < 0) return -1;
+    int body = a + 1;
+    for (int k = 1; k < max; k++) {
+      int s = ru->nprog;
+      if (emit(cs, src, OP_SPLIT, s + 1, s + 1 + len) < 0) return -1;
+      if (copy_code(cs, src, body, body + len) < 0) return -1;
+    }
+    return 0;
+  }
+  for (int k = 1; k < min; k++)
+    if (copy_code(cs, src, a, a + len) < 0) return -1;
+  if (max < 0) {
+    int s = ru->nprog;
+    if (emit(cs, src, OP_SPLIT, s + 1, s + 1 + len) < 0) return -1;
+    if (copy_code(cs, src, a, a + len) < 0) return -1;
+    return emit(cs, src, OP_JMP, s, 0) < 0 ? -1 : 0;
+  }
+  for (int k = min; k < max; k++) {
+    int s = ru->nprog;
+    if (emit(cs, src, OP_SPLIT, s + 1, s + 1 + len) < 0) return -1;
+    if (copy_code(cs, src, a, a + len) < 0) return -1;
+  }
+  return 0;
+}
+
+static int is_name_char(int c) { return isalnum(c) || c == '_' || c == '-' || c == '.'; }
+
+/* Index of class name in the set's table, adding it. */
+static int class_index(cstate *cs, const char *at, const char *name) {
+  td_rules *s = cs->set;
+  for (int i = 0; i < s->nclasses; i++)
+    if (strcmp(s->classes[i], name) == 0) return i;
+  if (s->nclasses >= TD_RULES_MAX_CLASSES)
+    return fail(cs, at, "too many distinct classes (at most %d)", TD_RULES_MAX_CLASSES);
+  s->classes[s->nclasses] = strdup(name);
+  if (!s->classes[s->nclasses]) abort();
+  return s->nclasses++;
+}
+
+static int name_known(const char *const *names, int n, const char *v) {
+  for (int i = 1; i < n; i++)
+    if (strcmp(names[i], v) == 0) return 1;
+  return 0;
+}
+
+/* Parses one token test after '[' up to and including ']'; *pp advances. */
+static int parse_test(cstate *cs, const char **pp) {
+  const char *p = *pp;
+  rule *ru = cs->ru;
+  test t = {NULL, 0};
+  int cap = 0, op = 0, and_start;
+  for (;;) {
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == ']') {
+      if (t.n == 0 || op) goto bad_end;
+      p++;
+      break;
+    }
+    if (*p == '|' || *p == '&') {
+      if (t.n == 0 || op) goto bad_end;
+      op = *p++;
+      continue;
+    }
+    if (!*p || *p == '\n') {
+      fail(cs, p, "missing ']'");
+      goto err;
+    }
+    and_start = t.n == 0 || op != '|'; /* '&' or a space: AND */
+    op = 0;
+    cond c;
+    memset(&c, 0, sizeof c);
+    const char *at = p;
+    if (*p == '!') c.neg = 1, p++;
+    const char *k0 = p;
+    while (isalpha((unsigned char)*p)) p++;
+    int key = -1;
+    for (int i = 0; i < (int)(sizeof key_names / sizeof *key_names); i++)
+      if ((size_t)(p - k0) == strlen(key_names[i]) && strncmp(k0, key_names[i], (size_t)(p - k0)) == 0) key = i;
+    if (key < 0) {
+      fail(cs, at, "unknown test '%.*s' (want lower, text, lemma, upos, xpos, class, dep or head)", (int)(p - k0) > 0 ? (int)(p - k0) : 1, k0);
+      goto err;
+    }
+    if (p[0] == '!' && p[1] == '=') c.neg ^= 1, p += 2;
+    else if (*p == '=') p++;
+    else {
+      fail(cs, p, "expected '=' or '!=' after '%s'", key_names[key]);
+      goto err;
+    }
+    const char *v0 = p;
+    char *val;
+    if (*p == '"') {
+      const char *q = p + 1 + strcspn(p + 1, "\"\n");
+      if (*q != '"') {
+        fail(cs, p, "unterminated quoted value");
+        goto err;
+      }
+      val = strndup(p + 1, (size_t)(q - p - 1));
+      p = q + 1;
+    } else {
+      while (*p && !strchr("]|& \t\r\n", *p)) p++;
+      val = strndup(v0, (size_t)(p - v0));
+    }
+    if (!val) abort();
+    size_t vl = strlen(val);
+    if (vl == 0) {
+      free(val);
+      fail(cs, v0, "empty value");
+      goto err;
+    }
+    if (vl > 1 && val[vl - 1] == '*' && !(v0[0] == '"')) val[--vl] = 0, c.prefix = 1;
+    c.key = (uint8_t)key;
+    c.and_start = (uint8_t)and_start;
+    c.sval = val;
+    if (key == K_LOWER)
+      for (char *s = val; *s; s++) *s = (char)tolower((unsigned char)*s);
+    if (key == K_CLASS) {
+      if (c.prefix && vl > 0 && val[vl - 1] == '.') val[--vl] = 0; /* org.* = org */
+      c.prefix = 0;
+      c.ival = class_index(cs, v0, val);
+      if (c.ival < 0) {
+        free(val);
+        goto err;
+      }
+      ru->needs_class = 1;
+    }
+    if (key == K_DEP || key == K_HEAD) ru->needs_parse = 1;
+    const char *bad = NULL;
+    if (!c.prefix && key == K_UPOS && !name_known(td_upos_names, TD_UPOS_COUNT, val)) bad = "UPOS tag";
+    if (!c.prefix && key == K_XPOS && !name_known(td_xpos_names, td_xpos_count, val)) bad = "XPOS tag";
+    if (!c.prefix && key == K_DEP && !name_known(td_deprel_names, td_deprel_count, val)) {
+      /* a base relation ("obl") is fine when a subtype ("obl:tmod") exists */
+      int ok = 0;
+      for (int i = 1; i < td_deprel_count; i++)
+        if (strncmp(td_deprel_names[i], val, vl) == 0 && td_deprel_names[i][vl] == ':') ok = 1;
+      if (!ok) bad = "dependency relation";
+    }
+    if (key == K_HEAD) {
+      c.ival = -1;
+      for (int i = 0; i < ru->ncaps; i++)
+        if (strcmp(ru->capnames[i], val) == 0) c.ival = i;
+      if (c.ival < 0) bad = "capture (head= names a capture opened earlier in the rule)";
+    }
+    if (bad) {
+      fail(cs, v0, "unknown %s '%s'", bad, val);
+      free(val);
+      goto err;
+    }
+    if (t.n == cap) {
+      cap = cap ? cap * 2 : 4;
+      t.c = realloc(t.c, (size_t)cap * sizeof *t.c);
+      if (!t.c) abort();
+    }
+    t.c[t.n++] = c;
+    continue;
+  bad_end:
+    if (*p == ']') fail(cs, p, t.n == 0 ? "empty token test" : "missing test after '|' or '&'");
+    else fail(cs, p, "missing test before '%c'", *p);
+    goto err;
+  }
+  ru->tests = realloc(ru->tests, (size_t)(ru->ntests + 1) * sizeof *ru->tests);
+  if (!ru->tests) abort();
+  ru->tests[ru->ntests] = t;
+  *pp = p;
+  return ru->ntests++;
+err:
+  for (int k = 0; k < t.n; k++) free(t.c[k].sval);
+  free(t.c);
+  return -1;
+}
+
+/* Parses a number for {m,n}. */
+static int parse_num(const char **pp) {
+  const char *p = *pp;
+  if (!isdigit((unsigned char)*p)) return -1;
+  long v = 0;
+  while (isdigit((unsigned char)*p)) {
+    v = v * 10 + (*p++ - '0');
+    if (v > 1000000) v = 1000000;
+  }
+  *pp = p;
+  return (int)v;
+}
+
+/* Compiles the pattern p (one line, NUL- or newline-ended) into cs->ru. */
+static int compile_pattern(cstate *cs, const char *p) {
+  rule *ru = cs->ru;
+  struct {
+    int start, slot;
+    const char *at;
+  } stack[TD_RULES_MAX_DEPTH];
+  int depth = 0, atom = -1;
+  for (;;) {
+    while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+    if (!*p || *p == '\n' || *p == '#') break;
+    const char *at = p;
+    int c = (unsigned char)*p;
+    if (c == '[') {
+      p++;
+      atom = ru->nprog;
+      int ti = parse_test(cs, &p);
+      if (ti < 0) return -1;
+      if (emit(cs, at, OP_TOK, ti, 0) < 0) return -1;
+    } else if (c == '.') {
+      p++;
+      atom = ru->nprog;
+      if (emit(cs, at, OP_ANY, 0, 0) < 0) return -1;
+    } else if (c == '(') {
+      if (depth >= TD_RULES_MAX_DEPTH) return fail(cs, at, "groups nested too deep (at most %d)", TD_RULES_MAX_DEPTH);
+      p++;
+      int slot = -1;
+      if (p[0] == '?' && p[1] == '<') {
+        p += 2;
+        const char *n0 = p;
+        while (is_name_char((unsigned char)*p)) p++;
+        if (p == n0 || *p != '>') return fail(cs, p, "expected a capture name and '>' after '(?<'");
+        if (ru->ncaps >= TD_RULES_MAX_CAPS) return fail(cs, n0, "too many captures (at most %d)", TD_RULES_MAX_CAPS);
+        for (int i = 0; i < ru->ncaps; i++)
+          if (strlen(ru->capnames[i]) == (size_t)(p - n0) && strncmp(ru->capnames[i], n0, (size_t)(p - n0)) == 0)
+            return fail(cs, n0, "capture '%.*s' defined twice", (int)(p - n0), n0);
+        ru->capnames[ru->ncaps] = strndup(n0, (size_t)(p - n0));
+        if (!ru->capnames[ru->ncaps]) abort();
+        slot = ru->ncaps++;
+        p++;
+      } else if (p[0] == '?') {
+        return fail(cs, p, "expected '(?<name> ...)' or '( ...)'");
+      }
+      stack[depth].start = ru->nprog;
+      stack[depth].slot = slot;
+      stack[depth].at = at;
+      depth++;
+      if (slot >= 0 && emit(cs, at, OP_SAVE, 2 * slot, 0) < 0) return -1;
+      atom = -1;
+      continue;
+    } else if (c == ')') {
+      if (depth == 0) return fail(cs, at, "')' without '('");
+      p++;
+      depth--;
+      if (ru->nprog == stack[depth].start + (stack[depth].slot >= 0))
+        return fail(cs, at, "empty group");
+      if (stack[depth].slot >= 0 && emit(cs, at, OP_SAVE, 2 * stack[depth].slot + 1, 0) < 0) return -1;
+      atom = stack[depth].start;
+    } else if (c == '?' || c == '*' || c == '+' || c == '{') {
+      return fail(cs, at, "quantifier '%c' without a token test or group before it", c);
+    } else if (c == ']') {
+      return fail(cs, at, "']' without '['");
+    } else {
+      return fail(cs, at, "unexpected '%c' (a pattern is [tests], '.', groups and quantifiers)", c);
+    }
+    /* an optional quantifier */
+    int min = 1, max = 1;
+    const char *q = p;
+    if (*p == '?') min = 0, max = 1, p++;
+    else if (*p == '*') min = 0, max = -1, p++;
+    else if (*p == '+') min = 1, max = -1, p++;
+    else if (*p == '{') {
+      p++;
+      min = parse_num(&p);
+      if (min < 0) return fail(cs, p, "expected a number after '{'");
+      max = min;
+      if (*p == ',') {
+        p++;
+        max = *p == '}' ? -1 : parse_num(&p);
+        if (max == -1 && *p != '}') return fail(cs, p, "expected a number or '}' after ','");
+      }
+      if (*p != '}') return fail(cs, p, "expected '}'");
+      p++;
+      if (max >= 0 && max < min) return fail(cs, q, "{m,n} with n < m");
+      if (max > TD_RULES_MAX_REPEAT || min > TD_RULES_MAX_REPEAT)
+        return fail(cs, q, "repeat count above %d", TD_RULES_MAX_REPEAT);
+      if (max == 0) return fail(cs, q, "{0} matches nothing; leave the element out");
+    }
+    if (quantify(cs, q, atom, min, max) < 0) return -1;
+    if (*p == '?' || *p == '*' || *p == '+' || *p == '{') return fail(cs, p, "two quantifiers in a row");
+  }
+  if (depth > 0) return fail(cs, stack[depth - 1].at, "'(' without ')'");
+  if (ru->nprog == 0) return fail(cs, p, "rule has no pattern");
+  return emit(cs, p, OP_MATCH, 0, 0) < 0 ? -1 : 0;
+}
+
+/* Compiles rule text into set s (rules appended; on error s is restored). */
+static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
+  size_t n0 = s->n;
+  int nclasses0 = s->nclasses;
+  int lineno = 0;
+  for (const char *line = text; line && *line;) {
+    const char *eol = strchr(line, '\n');
+    lineno++;
+    cstate cs = {s, NULL, line, lineno, err, errlen, 0};
+    const char *p = line;
+    while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+    if (*p && *p != '\n' && *p != '#') {
+      const char *name0 = p;
+      while (is_name_char((unsigned char)*p)) p++;
+      if (p == name0 || (*p != ' ' && *p != '\t')) {
+        fail(&cs, p, "a rule is NAME then a pattern (name: letters, digits, _ - .)");
+        goto undo;
+      }
+      if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->r = realloc(s->r, s->cap * sizeof *s->r);
+        if (!s->r) abort();
+      }
+      rule *ru = &s->r[s->n];
+      memset(ru, 0, sizeof *ru);
+      ru->name = strndup(name0, (size_t)(p - name0));
+      if (!ru->name) abort();
+      s->n++;
+      cs.ru = ru;
+      if (compile_pattern(&cs, p) < 0) goto undo;
+    }
+    line = eol ? eol + 1 : NULL;
+  }
+  return 0;
+undo:
+  while (s->n > n0) rule_clear(&s->r[--s->n]);
+  while (s->nclasses > nclasses0) free(s->classes[--s->nclasses]);
+  return -1;
+}
+
+td_rules *td_rules_compile(const char *text, char *err, size_t errlen) {
+  td_rules *s = calloc(1, sizeof *s);
+  if (!s) abort();
+  if (text && add_text(s, text, err, errlen) != 0) {
+    td_rules_free(s);
+    return NULL;
+  }
+  return s;
+}
+
+int td_rules_add_file(td_rules *r, const char *path, char *err, size_t errlen) {
+  td_buf b = TD_BUF_INIT;
+  if (td_buf_read_file(&b, path) != 0) {
+    snprintf(err, errlen, "%s: cannot read", path);
+    td_buf_free(&b);
+    return -1;
+  }
+  td_buf_putc(&b, 0);
+  char msg[512];
+  int rc = add_text(r, b.ptr, msg, sizeof msg);
+  if (rc != 0) snprintf(err, errlen, "%s: %s", path, msg);
+  td_buf_free(&b);
+  return rc;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    snprintf(err, errlen, "%s: cannot open folder", dir);
+    return -1;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l <= 6 || e->d_name[0] == '.' || strcmp(e->d_name + l - 6, ".rules") != 0) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 8;
+      names = realloc(names, cap * sizeof *names);
+      if (!names) abort();
+    }
+    names[n++] = strdup(e->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  int rc = 0;
+  for (size_t i = 0; i < n; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    if (rc == 0 && td_rules_add_file(r, path, err, errlen) != 0) rc = -1;
+    free(names[i]);
+  }
+  free(names);
+  return rc;
+}
+
+/* ---- matching ---- */
+
+typedef struct mstate {
+  const td_doc *doc;
+  uint32_t tok0, ntok;        /* the sentence */
+  const uint64_t *clsmask;    /* per sentence token: classes it lies in */
+  long steps;                 /* budget left */
+  /* scratch, sized for the largest rule */
+  uint8_t *visited;
+  size_t visited_bytes;
+  int32_t *stack;             /* triples: kind/pc, pos, value */
+  size_t stack_cap;
+} mstate;
+
+static int str_test(const cond *c, const char *s, size_t len) {
+  size_t vl = strlen(c->sval);
+  if (c->prefix) return len >= vl && memcmp(s, c->sval, vl) == 0;
+  return len == vl && memcmp(s, c->sval, vl) == 0;
+}
+
+static int cond_true(const mstate *m, const cond *c, uint32_t i, const int32_t *caps) {
+  const td_tok *t = &m->doc->toks[m->tok0 + i];
+  switch (c->key) {
+  case K_LOWER: return t->norm && str_test(c, t->norm, strlen(t->norm));
+  case K_TEXT: return str_test(c, m->doc->text + t->start, t->end - t->start);
+  case K_LEMMA: {
+    const char *l = t->lemma ? t->lemma : t->norm;
+    return l && str_test(c, l, strlen(l));
+  }
+  case K_UPOS: {
+    const char *n = t->upos < TD_UPOS_COUNT ? td_upos_names[t->upos] : "_";
+    return t->upos && str_test(c, n, strlen(n));
+  }
+  case K_XPOS: {
+    const char *n = t->xpos < td_xpos_count ? td_xpos_names[t->xpos] : "_";
+    return t->xpos && str_test(c, n, strlen(n));
+  }
+  case K_CLASS: return m->clsmask && (m->clsmask[i] >> c->ival & 1);
+  case K_DEP: {
+    if (!t->deprel || t->deprel >= td_deprel_count || t->head == -2) return 0;
+    const char *n = td_deprel_names[t->deprel];
+    size_t vl = strlen(c->sval);
+    if (str_test(c, n, strlen(n))) return 1;
+    return !c->prefix && strncmp(n, c->sval, vl) == 0 && n[vl] == ':';
+  }
+  case K_HEAD: {
+    int32_t a = caps[2 * c->ival], b = caps[2 * c->ival + 1];
+    if (a < 0 || b < 0 || t->head < 0) return 0;
+    int32_t h = t->head - (int32_t)m->tok0;
+    return h >= a && h < b;
+  }
+  }
+  return 0;
+}
+
+static int test_true(const mstate *m, const test *t, uint32_t i, const int32_t *caps) {
+  int k = 0;
+  while (k < t->n) {
+    int any = 0;
+    do {
+      if (!any && (cond_true(m, &t->c[k], i, caps) ^ t->c[k].neg)) any = 1;
+      k++;
+    } while (k < t->n && !t->c[k].and_start);
+    if (!any) return 0;
+  }
+  return 1;
+}
+
+static void push3(mstate *m, size_t *sp, int32_t a, int32_t b, int32_t c) {
+  if (*sp + 3 > m->stack_cap) {
+    m->stack_cap = m->stack_cap ? m->stack_cap * 2 : 256;
+    m->stack = realloc(m->stack, m->stack_cap * sizeof *m->stack);
+    if (!m->stack) abort();
+  }
+  m->stack[(*sp)++] = a;
+  m->stack[(*sp)++] = b;
+  m->stack[(*sp)++] = c;
+}
+
+/* Longest match of ru starting at sentence token `start`: its end, with the
+ * captures in best[], or -1 (none, or the budget ran out: m->steps < 0). */
+static int32_t run_at(mstate *m, const rule *ru, uint32_t start, int32_t *caps, int32_t *best) {
+  size_t npos = m->ntok + 1, bits = (size_t)ru->nprog * npos;
+  memset(m->visited, 0, (bits + 7) / 8);
+  for (int i = 0; i < 2 * ru->ncaps; i++) caps[i] = -1;
+  int32_t best_end = -1;
+  size_t sp = 0;
+  push3(m, &sp, 0, (int32_t)start, 0); /* kind 0: thread (pc, pos) */
+  while (sp > 0) {
+    int32_t v = m->stack[--sp], pos = m->stack[--sp], k = m->stack[--sp];
+    if (k < 0) { /* restore capture slot -k-1 */
+      caps[-k - 1] = v;
+      continue;
+    }
+    int pc = k;
+    for (;;) {
+      size_t bit = (size_t)pc * npos + (size_t)pos;
+      if (m->visited[bit >> 3] & (1u << (bit & 7))) break;
+      m->visited[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+      if (--m->steps < 0) return -1;
+      const inst *in = &ru->prog[pc];
+      if (in->op == OP_TOK) {
+        if ((uint32_t)pos >= m->ntok || !test_true(m, &ru->tests[in->x], (uint32_t)pos, caps)) break;
+        pc++, pos++;
+      } else if (in->op == OP_ANY) {
+        if ((uint32_t)pos >= m->ntok) break;
+        pc++, pos++;
+      } else if (in->op == OP_JMP) {
+        pc = in->x;
+      } else if (in->op == OP_SPLIT) {
+        push3(m, &sp, in->y, pos, 0);
+        pc = in->x;
+      } else if (in->op == OP_SAVE) {
+        push3(m, &sp, -in->x - 1, 0, caps[in->x]);
+        caps[in->x] = pos;
+        pc++;
+      } else { /* OP_MATCH */
+        if (pos > best_end) {
+          best_end = pos;
+          memcpy(best, caps, (size_t)(2 * ru->ncaps) * sizeof *caps);
+        }
+        break;
+      }
+    }
+  }
+  return best_end;
+}
+
+typedef struct class_ctx {
+  uint64_t *mask;
+  uint32_t tok0, ntok;
+  int bit;
+} class_ctx;
+
+static int class_cb(void *ctx, const td_match *mt) {
+  class_ctx *c = ctx;
+  for (uint32_t i = mt->tok0; i < mt->tok1; i++)
+    if (i >= c->tok0 && i - c->tok0 < c->ntok) c->mask[i - c->tok0] |= (uint64_t)1 << c->bit;
+  return 0;
+}
+
+static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc, size_t sent,
+                 td_rule_cb cb, void *ctx) {
+  if (!r || r->n == 0 || sent >= doc->nsents) return 0;
+  const td_sent *se = &doc->sents[sent];
+  if (se->ntok == 0 || (size_t)se->tok0 + se->ntok > doc->ntoks) return 0;
+  size_t lo = only >= 0 ? (size_t)only : 0, hi = only >= 0 ? (size_t)only + 1 : r->n;
+  int parse = 0, cls = 0, maxprog = 0;
+  for (size_t i = lo; i < hi; i++) {
+    parse |= r->r[i].needs_parse;
+    cls |= r->r[i].needs_class;
+    if (r->r[i].nprog > maxprog) maxprog = r->r[i].nprog;
+  }
+  if (parse && eng) td_parse_sentence(eng, doc, sent);
+  mstate m;
+  memset(&m, 0, sizeof m);
+  m.doc = doc;
+  m.tok0 = se->tok0;
+  m.ntok = se->ntok;
+  m.steps = TD_RULES_STEPS;
+  uint64_t *mask = NULL;
+  if (cls && eng && eng->dict) {
+    mask = calloc(m.ntok, sizeof *mask);
+    if (!mask) abort();
+    for (int c = 0; c < r->nclasses; c++) {
+      const char *filter[2] = {r->classes[c], NULL};
+      class_ctx cc = {mask, m.tok0, m.ntok, c};
+      td_match_sentence(eng->dict, doc, sent, filter, class_cb, &cc);
+    }
+  }
+  m.clsmask = mask;
+  m.visited_bytes = ((size_t)maxprog * (m.ntok + 1) + 7) / 8;
+  m.visited = malloc(m.visited_bytes ? m.visited_bytes : 1);
+  if (!m.visited) abort();
+  int32_t caps[2 * TD_RULES_MAX_CAPS], best[2 * TD_RULES_MAX_CAPS];
+  td_rule_cap out[TD_RULES_MAX_CAPS];
+  int count = 0, stop = 0;
+  for (size_t ri = lo; ri < hi && !stop && m.steps >= 0; ri++) {
+    const rule *ru = &r->r[ri];
+    if (ru->needs_class && !mask) continue; /* no dictionary: cannot match */
+    for (uint32_t pos = 0; pos < m.ntok && !stop;) {
+      int32_t end = run_at(&m, ru, pos, caps, best);
+      if (m.steps < 0) break;
+      if (end <= (int32_t)pos) {
+        pos++;
+        continue;
+      }
+      for (int c = 0; c < ru->ncaps; c++) {
+        out[c].name = ru->capnames[c];
+        int32_t a = best[2 * c], b = best[2 * c + 1];
+        if (a < 0 || b < 0 || b < a) out[c].tok0 = out[c].tok1 = -1;
+        else out[c].tok0 = (int32_t)m.tok0 + a, out[c].tok1 = (int32_t)m.tok0 + b;
+      }
+      td_rule_match mt = {ru->name, (int)ri, m.tok0 + pos, m.tok0 + (uint32_t)end, out, ru->ncaps};
+      count++;
+      if (cb && cb(ctx, &mt)) stop = 1;
+      pos = (uint32_t)end;
+    }
+  }
+  free(mask);
+  free(m.visited);
+  free(m.stack);
+  return count;
+}
+
+int td_rules_match_sentence(const td_rules *r, const td_engine *eng, td_doc *doc, size_t sent,
+                            td_rule_cb cb, void *ctx) {
+  return match(r, -1, eng, doc, sent, cb, ctx);
+}
+
+int td_rules_match_rule(const td_rules *r, int which, const td_engine *eng, td_doc *doc,
+                        size_t sent, td_rule_cb cb, void *ctx) {
+  if (!r || which < 0 || (size_t)which >= r->n) return 0;
+  return match(r, which, eng, doc, sent, cb, ctx);
+}

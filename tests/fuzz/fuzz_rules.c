@@ -1,0 +1,85 @@
+/*
+ * fuzz_rules.c — libFuzzer target for the token-pattern rule language
+ * (src/lang/rules.c): the input's lines before the first empty line are
+ * rule text, compiled; when it compiles, the rest is a one-sentence text
+ * tokenized at spaces and punctuation and matched.
+ *   make fuzz   (or: build-fuzz/fuzz_rules tests/fuzz/seeds/fuzz_rules)
+ * Checks: compile either succeeds or leaves a message; every match lies
+ * inside the sentence, is not empty, and a rule's matches do not overlap;
+ * captures lie inside their match.
+ */
+#include "lang/rules.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  uint32_t ntok;
+  int last_rule;
+  uint32_t last_end;
+} check;
+
+static int on_match(void *ctx, const td_rule_match *m) {
+  check *c = ctx;
+  if (m->tok0 >= m->tok1 || m->tok1 > c->ntok) __builtin_trap();
+  if (m->index == c->last_rule && m->tok0 < c->last_end) __builtin_trap();
+  for (int i = 0; i < m->ncaps; i++) {
+    const td_rule_cap *k = &m->caps[i];
+    if (k->tok0 < 0) continue;
+    if (k->tok0 < (int32_t)m->tok0 || k->tok1 > (int32_t)m->tok1 || k->tok1 < k->tok0) __builtin_trap();
+  }
+  c->last_rule = m->index;
+  c->last_end = m->tok1;
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  char *in = malloc(size + 1);
+  if (!in) return 0;
+  memcpy(in, data, size);
+  in[size] = 0;
+  char *text = strstr(in, "\n\n");
+  if (text) *text = 0, text += 2;
+  else text = in + size;
+  char err[256];
+  err[0] = 0;
+  td_rules *r = td_rules_compile(in, err, sizeof err);
+  if (!r) {
+    if (!err[0]) __builtin_trap();
+    free(in);
+    return 0;
+  }
+  td_doc doc;
+  memset(&doc, 0, sizeof doc);
+  td_arena_init(&doc.arena);
+  doc.text = text;
+  doc.len = strlen(text);
+  for (uint32_t i = 0, n = (uint32_t)doc.len; i < n;) {
+    if (text[i] == ' ') {
+      i++;
+      continue;
+    }
+    uint32_t s = i;
+    if (ispunct((unsigned char)text[i])) i++;
+    else
+      while (i < n && text[i] != ' ' && !ispunct((unsigned char)text[i])) i++;
+    TD_AGROW(&doc.arena, doc.toks, doc.cap_toks, doc.ntoks + 1);
+    td_tok *t = &doc.toks[doc.ntoks++];
+    memset(t, 0, sizeof *t);
+    t->start = s, t->end = i;
+    t->head = -2;
+    t->norm = td_arena_strndup(&doc.arena, text + s, i - s);
+    t->upos = (uint8_t)(s % 18);
+  }
+  td_sent se = {0, (uint32_t)doc.len, 0, (uint32_t)doc.ntoks};
+  doc.sents = &se;
+  doc.nsents = 1;
+  check c = {(uint32_t)doc.ntoks, -1, 0};
+  td_rules_match_sentence(r, NULL, &doc, 0, on_match, &c);
+  td_arena_release(&doc.arena);
+  td_rules_free(r);
+  free(in);
+  return 0;
+}

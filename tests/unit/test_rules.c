@@ -1,0 +1,273 @@
+/* test_rules.c — the token-pattern rule language: compile errors with line
+ * and column, token tests, alternatives and negation, quantifiers,
+ * captures, leftmost-longest non-overlapping matches, dictionary classes,
+ * dependency tests, the step budget on adversarial rules, *.rules folders,
+ * and one rule through the full pipeline (needs build/tidings.res). */
+#include "unit.h"
+#include "lang/lang.h"
+#include "lang/matcher.h"
+#include "lang/rules.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A one-sentence document from "word/UPOS/lemma" items separated by
+ * spaces (UPOS and lemma optional). */
+static td_doc *mkdoc(const char *spec) {
+  td_doc *d = calloc(1, sizeof *d);
+  td_arena_init(&d->arena);
+  td_buf text = TD_BUF_INIT;
+  char *s = strdup(spec);
+  for (char *w = strtok(s, " "); w; w = strtok(NULL, " ")) {
+    char *up = strchr(w, '/'), *lem = NULL;
+    if (up) {
+      *up++ = 0;
+      lem = strchr(up, '/');
+      if (lem) *lem++ = 0;
+    }
+    if (text.len) td_buf_putc(&text, ' ');
+    TD_AGROW(&d->arena, d->toks, d->cap_toks, d->ntoks + 1);
+    td_tok *t = &d->toks[d->ntoks++];
+    memset(t, 0, sizeof *t);
+    t->start = (uint32_t)text.len;
+    td_buf_puts(&text, w);
+    t->end = (uint32_t)text.len;
+    char *low = td_arena_strdup(&d->arena, w);
+    for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
+    t->norm = low;
+    t->head = -2;
+    if (up) t->upos = (uint8_t)td_upos_from_name(up);
+    if (lem) t->lemma = td_arena_strdup(&d->arena, lem);
+  }
+  td_buf_putc(&text, 0);
+  d->text = td_arena_strdup(&d->arena, text.ptr);
+  d->len = strlen(d->text);
+  td_buf_free(&text);
+  free(s);
+  TD_AGROW(&d->arena, d->sents, d->cap_sents, 1);
+  d->sents[0] = (td_sent){0, (uint32_t)d->len, 0, (uint32_t)d->ntoks};
+  d->nsents = 1;
+  return d;
+}
+
+static void freedoc(td_doc *d) {
+  td_arena_release(&d->arena);
+  free(d);
+}
+
+typedef struct {
+  char out[2048];
+} collect;
+
+/* Appends "name[a,b)" and " cap=[a,b)" per capture. */
+static int collect_cb(void *ctx, const td_rule_match *m) {
+  collect *c = ctx;
+  size_t n = strlen(c->out);
+  n += (size_t)snprintf(c->out + n, sizeof c->out - n, "%s%s[%u,%u)", n ? " " : "", m->rule,
+                        m->tok0, m->tok1);
+  for (int i = 0; i < m->ncaps; i++)
+    n += (size_t)snprintf(c->out + n, sizeof c->out - n, " %s=[%d,%d)", m->caps[i].name,
+                          m->caps[i].tok0, m->caps[i].tok1);
+  return 0;
+}
+
+/* Matches rule text over a document spec; the collected matches. */
+static const char *run(const char *rules, const char *spec, const td_engine *eng) {
+  static collect c;
+  c.out[0] = 0;
+  char err[256];
+  td_rules *r = td_rules_compile(rules, err, sizeof err);
+  if (!r) {
+    snprintf(c.out, sizeof c.out, "ERR %s", err);
+    return c.out;
+  }
+  td_doc *d = mkdoc(spec);
+  td_rules_match_sentence(r, eng, d, 0, collect_cb, &c);
+  freedoc(d);
+  td_rules_free(r);
+  return c.out;
+}
+
+static const char *compile_err(const char *rules) {
+  static char err[256];
+  err[0] = 0;
+  td_rules *r = td_rules_compile(rules, err, sizeof err);
+  if (r) {
+    td_rules_free(r);
+    return "";
+  }
+  return err;
+}
+
+TD_TEST(rules_token_tests) {
+  CHECK_STR(run("r [lower=the] [lower=cat]", "The cat saw the cat", NULL), "r[0,2) r[3,5)");
+  CHECK_STR(run("r [text=The]", "The cat saw the cat", NULL), "r[0,1)");
+  CHECK_STR(run("r [lemma=see]", "The cat/NOUN saw/VERB/see it", NULL), "r[2,3)");
+  CHECK_STR(run("r [upos=NOUN|upos=PROPN]", "The/DET cat/NOUN met/VERB Tom/PROPN", NULL),
+            "r[1,2) r[3,4)");
+  CHECK_STR(run("r [!upos=DET]", "The/DET cat/NOUN", NULL), "r[1,2)");
+  CHECK_STR(run("r [upos!=DET]", "The/DET cat/NOUN", NULL), "r[1,2)");
+  /* space or & inside a test is AND; | binds tighter */
+  CHECK_STR(run("r [upos=VERB lemma=see|lemma=meet]", "saw/VERB/see met/VERB/meet ran/VERB/run", NULL),
+            "r[0,1) r[1,2)");
+  CHECK_STR(run("r [upos=VERB & !lemma=run]", "saw/VERB/see ran/VERB/run", NULL), "r[0,1)");
+  CHECK_STR(run("r [lower=un*]", "unable able unit", NULL), "r[0,1) r[2,3)");
+  CHECK_STR(run("r . [lower=b]", "a b c b", NULL), "r[0,2) r[2,4)");
+  CHECK_STR(run("r [lower=\"a]b\"]", "x a]b", NULL), "r[1,2)");
+}
+
+TD_TEST(rules_quantifiers_and_captures) {
+  CHECK_STR(run("r [lower=a] [lower=b]? [lower=c]", "a c a b c a b b c", NULL), "r[0,2) r[2,5)");
+  CHECK_STR(run("r [lower=a] [lower=b]* [lower=c]", "a c a b b b c", NULL), "r[0,2) r[2,7)");
+  CHECK_STR(run("r [lower=a] [lower=b]+", "a a b b", NULL), "r[1,4)");
+  CHECK_STR(run("r [lower=b]{2,3}", "b b b b b", NULL), "r[0,3) r[3,5)");
+  CHECK_STR(run("r [lower=b]{2}", "b b b", NULL), "r[0,2)");
+  CHECK_STR(run("r [lower=b]{0,2} [lower=c]", "b b b c", NULL), "r[1,4)");
+  CHECK_STR(run("r [lower=b]{1,} [lower=c]", "b b b c", NULL), "r[0,4)");
+  CHECK_STR(run("r [lower=x] ([lower=a] [lower=b])+", "x a b a b a", NULL), "r[0,5)");
+  CHECK_STR(run("r [lower=x] (?<ab> [lower=a] [lower=b])?", "x a b", NULL), "r[0,3) ab=[1,3)");
+  CHECK_STR(run("r [lower=x] (?<ab> [lower=a] [lower=b])?", "x y", NULL), "r[0,1) ab=[-1,-1)");
+  CHECK_STR(run("r (?<who> [upos=PROPN]+) [lemma=say]", "Kim/PROPN Jong/PROPN Un/PROPN said/VERB/say", NULL),
+            "r[0,4) who=[0,3)");
+  /* leftmost-longest, not leftmost-first */
+  CHECK_STR(run("r [lower=a]? [lower=a] [lower=b]?", "a a b", NULL), "r[0,3)");
+  /* nested empty loops end */
+  CHECK_STR(run("r ([lower=a]*)* [lower=b]", "a a b", NULL), "r[0,3)");
+  /* two rules report separately, in file order */
+  CHECK_STR(run("one [lower=a]\n# comment\n\ntwo [lower=a] [lower=b]", "a b", NULL),
+            "one[0,1) two[0,2)");
+}
+
+TD_TEST(rules_compile_errors) {
+  CHECK_STR(compile_err("r [lower=a]\nbad [lower=a"), "line 2, column 13: missing ']'");
+  CHECK_STR(compile_err("r [lowr=a]"), "line 1, column 4: unknown test 'lowr' (want lower, text, lemma, upos, xpos, class, dep or head)");
+  CHECK_STR(compile_err("r [upos=VRB]"), "line 1, column 9: unknown UPOS tag 'VRB'");
+  CHECK_STR(compile_err("r [dep=nsubjx]"), "line 1, column 8: unknown dependency relation 'nsubjx'");
+  CHECK_STR(compile_err("r * [lower=a]"), "line 1, column 3: quantifier '*' without a token test or group before it");
+  CHECK_STR(compile_err("r ([lower=a]"), "line 1, column 3: '(' without ')'");
+  CHECK_STR(compile_err("r [lower=a])"), "line 1, column 12: ')' without '('");
+  CHECK_STR(compile_err("r [lower=a]{3,1}"), "line 1, column 12: {m,n} with n < m");
+  CHECK_STR(compile_err("r [lower=a]{1,99}"), "line 1, column 12: repeat count above 32");
+  CHECK_STR(compile_err("r []"), "line 1, column 4: empty token test");
+  CHECK_STR(compile_err("r [lower=a|]"), "line 1, column 12: missing test after '|' or '&'");
+  CHECK_STR(compile_err("r [head=x]"), "line 1, column 9: unknown capture (head= names a capture opened earlier in the rule) 'x'");
+  CHECK_STR(compile_err("justaname"), "line 1, column 10: a rule is NAME then a pattern (name: letters, digits, _ - .)");
+  CHECK_STR(compile_err("r (?<a> [lower=x]) (?<a> [lower=y])"), "line 1, column 23: capture 'a' defined twice");
+  CHECK_STR(compile_err("r [lower=a]+*"), "line 1, column 13: two quantifiers in a row");
+  CHECK_STR(compile_err("r [dep=obl]"), ""); /* base of obl:tmod etc. */
+  CHECK_STR(compile_err("r [xpos=VB*]"), "");
+  CHECK_STR(compile_err(""), "");
+  /* a long rule is refused, not compiled forever */
+  char big[4096] = "r ";
+  for (int i = 0; i < 8; i++) strcat(big, "([lower=a]{32}){32}");
+  CHECK(strstr(compile_err(big), "rule too long") != NULL);
+}
+
+TD_TEST(rules_step_budget) {
+  /* an adversarial rule over a long sentence of a's ends quickly */
+  td_buf spec = TD_BUF_INIT;
+  for (int i = 0; i < 300; i++) td_buf_puts(&spec, "a ");
+  td_buf_putc(&spec, 0);
+  clock_t t0 = clock();
+  const char *out = run("r ([lower=a]*)*([lower=a]?){20}([lower=a]*)* [lower=b]", spec.ptr, NULL);
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  CHECK_STR(out, "");
+  CHECK(secs < 2.0);
+  td_buf_free(&spec);
+}
+
+TD_TEST(rules_classes_and_deps) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "north korea", "country", "PRK", 0);
+  td_dictb_add(b, "china", "country", "CHN", 0);
+  td_dictb_add(b, "united nations", "org.igo", "UNO", 0);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_engine eng;
+  memset(&eng, 0, sizeof eng);
+  eng.dict = td_dict_new();
+  CHECK(td_dict_add_image(eng.dict, img, len) == 0);
+  const char *rule = "call [lemma=call] [lower=on] (?<target> [class=country|class=org.*]+) [lower=to]";
+  CHECK_STR(run(rule, "Seoul called/VERB/call on North Korea to stop", &eng), "call[1,6) target=[3,5)");
+  CHECK_STR(run(rule, "he called/VERB/call on the United Nations to act", &eng), "");
+  CHECK_STR(run(rule, "he called/VERB/call on United Nations and China to act", &eng), "");
+  CHECK_STR(run(rule, "he called/VERB/call on United Nations China to act", &eng), "call[1,7) target=[3,6)");
+  /* without an engine, class tests never match */
+  CHECK_STR(run(rule, "Seoul called/VERB/call on North Korea to stop", NULL), "");
+  /* dep and head read an existing parse */
+  td_doc *d = mkdoc("Kim/PROPN visited/VERB/visit Seoul/PROPN");
+  d->toks[0].head = 1, d->toks[0].deprel = (uint8_t)td_deprel_from_name("nsubj");
+  d->toks[1].head = -1, d->toks[1].deprel = (uint8_t)td_deprel_from_name("root");
+  d->toks[2].head = 1, d->toks[2].deprel = (uint8_t)td_deprel_from_name("obj");
+  char err[256];
+  td_rules *r = td_rules_compile("svo [dep=nsubj] (?<v> [upos=VERB]) [dep=obj head=v]\n"
+                                 "bad [dep=nsubj] (?<v> [upos=VERB]) [dep=obj head=v] [dep=obj head=v]\n",
+                                 err, sizeof err);
+  CHECK(r != NULL);
+  collect c;
+  c.out[0] = 0;
+  if (r) td_rules_match_sentence(r, NULL, d, 0, collect_cb, &c);
+  CHECK_STR(c.out, "svo[0,3) v=[1,2)");
+  CHECK(r && td_rules_find(r, "bad") == 1 && td_rules_count(r) == 2);
+  td_rules_free(r);
+  freedoc(d);
+  td_dict_free(eng.dict);
+  free(img);
+}
+
+TD_TEST(rules_files_and_pipeline) {
+  char dir[] = "/tmp/td_rules_XXXXXX";
+  if (!mkdtemp(dir)) return;
+  char path[256];
+  snprintf(path, sizeof path, "%s/b.rules", dir);
+  FILE *f = fopen(path, "w");
+  fputs("# who called on whom\ncall_on\t[lemma=call] [lower=on] (?<target> [class=country]+) [lower=to] [upos=VERB]\n", f);
+  fclose(f);
+  snprintf(path, sizeof path, "%s/a.rules", dir);
+  f = fopen(path, "w");
+  fputs("said (?<who> [upos=PROPN]+) [lemma=say]\n", f);
+  fclose(f);
+  char err[512];
+  td_rules *r = td_rules_compile(NULL, err, sizeof err);
+  CHECK(td_rules_add_dir(r, dir, err, sizeof err) == 0);
+  CHECK(td_rules_count(r) == 2 && td_rules_find(r, "said") == 0);
+  snprintf(path, sizeof path, "%s/c.rules", dir);
+  f = fopen(path, "w");
+  fputs("ok [lower=a]\nbroken [lower=a\n", f);
+  fclose(f);
+  CHECK(td_rules_add_file(r, path, err, sizeof err) == -1);
+  CHECK(strstr(err, "c.rules: line 2, column 16: missing ']'") != NULL);
+  CHECK(td_rules_count(r) == 2); /* unchanged after the error */
+  td_rules_free(r);
+  unlink(path);
+  /* the engine loads *.rules from --dict folders */
+  const char *dirs[] = {dir, NULL};
+  snprintf(path, sizeof path, "%s/a.rules", dir);
+  td_config cfg = {0};
+  cfg.dict_dirs = dirs;
+  td_engine *eng = td_engine_new(&cfg, err, sizeof err);
+  if (eng) {
+    CHECK(eng->rules && td_rules_count(eng->rules) == 2);
+    td_input in = {0};
+    in.id = "t";
+    in.body = "Seoul called on North Korea to stop its missile tests.";
+    in.body_len = strlen(in.body);
+    in.date = "2024-11-01";
+    td_doc *d = td_doc_process(eng, &in);
+    collect c;
+    c.out[0] = 0;
+    for (size_t s = 0; d && s < d->nsents; s++)
+      td_rules_match_sentence(eng->rules, eng, d, s, collect_cb, &c);
+    CHECK_STR(c.out, "call_on[1,7) target=[3,5)");
+    td_doc_free(d);
+    td_engine_free(eng);
+  } else {
+    fprintf(stderr, "  skip: %s\n", err);
+  }
+  unlink(path);
+  snprintf(path, sizeof path, "%s/b.rules", dir);
+  unlink(path);
+  rmdir(dir);
+}
