@@ -185,6 +185,7 @@ struct td_lemmatizer;
 struct td_parser;
 struct td_dict;
 struct td_gaz;
+struct td_rules;
 
 struct td_engine {
   td_res *res;
@@ -197,6 +198,7 @@ struct td_engine {
   struct td_parser *parser;    /* lang/parser.c */
   struct td_dict *dict;        /* lang/matcher.c: merged dictionaries */
   struct td_gaz *places;       /* extract/places.c: the gazetteer */
+  struct td_rules *rules;      /* lang/rules.c: user rules (*.rules in --dict folders) */
 };
 
 /* A pipeline stage: run over one document. Returns 0, or -1 after setting

@@ -5,6 +5,7 @@
  */
 #include "extract.h"
 #include "lang/matcher.h"
+#include "lang/rules.h"
 #include "places.h"
 
 int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errlen) {
@@ -18,6 +19,10 @@ int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errl
   if (cfg && cfg->dict_dirs)
     for (const char *const *d = cfg->dict_dirs; *d; d++)
       if (td_dict_add_dir(eng->dict, *d, err, errlen) != 0) return -1;
+  eng->rules = td_rules_compile(NULL, err, errlen); /* user *.rules files */
+  if (cfg && cfg->dict_dirs)
+    for (const char *const *d = cfg->dict_dirs; *d; d++)
+      if (td_rules_add_dir(eng->rules, *d, err, errlen) != 0) return -1;
   return td_places_load(eng, err, errlen);
 }
 
@@ -25,4 +30,6 @@ void td_extract_unload(td_engine *eng) {
   td_places_unload(eng);
   td_dict_free(eng->dict);
   eng->dict = NULL;
+  td_rules_free(eng->rules);
+  eng->rules = NULL;
 }
