@@ -103,7 +103,15 @@ static const char schema_v2[] =
 static const char schema_v3[] =
     "CREATE INDEX IF NOT EXISTS m_event_mentions_doc ON m_event_mentions(doc_key);\n";
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+/* v4: each merged event's display fields (its day and first mention as
+ * JSON), filled by td_kb_merge, so `tidings serve` pages events without
+ * joining four tables per row. */
+static const char schema_v4[] =
+    "CREATE TABLE IF NOT EXISTS m_event_display(event_key TEXT PRIMARY KEY, day TEXT, mention TEXT)"
+    " WITHOUT ROWID;\n"
+    "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1');\n";
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen) {
   for (int i = 0; i < kb->ncache; i++)
