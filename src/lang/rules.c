@@ -135,8 +135,7 @@ static int emit(cstate *cs, const char *at, int op, int x, int y) {
   rule *ru = cs->ru;
   if (ru->nprog >= TD_RULES_MAX_PROG) return fail(cs, at, "rule too long (more than %d steps)", TD_RULES_MAX_PROG);
   if ((ru->nprog & (ru->nprog - 1)) == 0 || ru->nprog == 0)
-    ru->prog = realloc(ru->prog, (size_t)(ru->nprog ? ru->nprog * 2 : 8) * sizeof *ru->prog);
-  if (!ru->prog) abort();
+    ru->prog = td_xrealloc(ru->prog, (size_t)(ru->nprog ? ru->nprog * 2 : 8) * sizeof *ru->prog);
   ru->prog[ru->nprog] = (inst){(uint8_t)op, x, y};
   return ru->nprog++;
 }
@@ -221,8 +220,7 @@ static int class_index(cstate *cs, const char *at, const char *name) {
     if (strcmp(s->classes[i], name) == 0) return i;
   if (s->nclasses >= TD_RULES_MAX_CLASSES)
     return fail(cs, at, "too many distinct classes (at most %d)", TD_RULES_MAX_CLASSES);
-  s->classes[s->nclasses] = strdup(name);
-  if (!s->classes[s->nclasses]) abort();
+  s->classes[s->nclasses] = td_xstrdup(name);
   return s->nclasses++;
 }
 
@@ -283,13 +281,12 @@ static int parse_test(cstate *cs, const char **pp) {
         fail(cs, p, "unterminated quoted value");
         goto err;
       }
-      val = strndup(p + 1, (size_t)(q - p - 1));
+      val = td_xstrndup(p + 1, (size_t)(q - p - 1));
       p = q + 1;
     } else {
       while (*p && !strchr("]|& \t\r\n", *p)) p++;
-      val = strndup(v0, (size_t)(p - v0));
+      val = td_xstrndup(v0, (size_t)(p - v0));
     }
-    if (!val) abort();
     size_t vl = strlen(val);
     if (vl == 0) {
       free(val);
@@ -336,8 +333,7 @@ static int parse_test(cstate *cs, const char **pp) {
     }
     if (t.n == cap) {
       cap = cap ? cap * 2 : 4;
-      t.c = realloc(t.c, (size_t)cap * sizeof *t.c);
-      if (!t.c) abort();
+      t.c = td_xrealloc(t.c, (size_t)cap * sizeof *t.c);
     }
     t.c[t.n++] = c;
     continue;
@@ -346,8 +342,7 @@ static int parse_test(cstate *cs, const char **pp) {
     else fail(cs, p, "missing test before '%c'", *p);
     goto err;
   }
-  ru->tests = realloc(ru->tests, (size_t)(ru->ntests + 1) * sizeof *ru->tests);
-  if (!ru->tests) abort();
+  ru->tests = td_xrealloc(ru->tests, (size_t)(ru->ntests + 1) * sizeof *ru->tests);
   ru->tests[ru->ntests] = t;
   *pp = p;
   return ru->ntests++;
@@ -406,8 +401,7 @@ static int compile_pattern(cstate *cs, const char *p) {
         for (int i = 0; i < ru->ncaps; i++)
           if (strlen(ru->capnames[i]) == (size_t)(p - n0) && strncmp(ru->capnames[i], n0, (size_t)(p - n0)) == 0)
             return fail(cs, n0, "capture '%.*s' defined twice", (int)(p - n0), n0);
-        ru->capnames[ru->ncaps] = strndup(n0, (size_t)(p - n0));
-        if (!ru->capnames[ru->ncaps]) abort();
+        ru->capnames[ru->ncaps] = td_xstrndup(n0, (size_t)(p - n0));
         slot = ru->ncaps++;
         p++;
       } else if (p[0] == '?') {
@@ -486,13 +480,11 @@ static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
       }
       if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 16;
-        s->r = realloc(s->r, s->cap * sizeof *s->r);
-        if (!s->r) abort();
+        s->r = td_xrealloc(s->r, s->cap * sizeof *s->r);
       }
       rule *ru = &s->r[s->n];
       memset(ru, 0, sizeof *ru);
-      ru->name = strndup(name0, (size_t)(p - name0));
-      if (!ru->name) abort();
+      ru->name = td_xstrndup(name0, (size_t)(p - name0));
       s->n++;
       cs.ru = ru;
       if (compile_pattern(&cs, p) < 0) goto undo;
@@ -507,8 +499,7 @@ undo:
 }
 
 td_rules *td_rules_compile(const char *text, char *err, size_t errlen) {
-  td_rules *s = calloc(1, sizeof *s);
-  if (!s) abort();
+  td_rules *s = td_xcalloc(1, sizeof *s);
   if (text && add_text(s, text, err, errlen) != 0) {
     td_rules_free(s);
     return NULL;
@@ -549,13 +540,12 @@ int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
     if (l <= 6 || e->d_name[0] == '.' || strcmp(e->d_name + l - 6, ".rules") != 0) continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 8;
-      names = realloc(names, cap * sizeof *names);
-      if (!names) abort();
+      names = td_xrealloc(names, cap * sizeof *names);
     }
-    names[n++] = strdup(e->d_name);
+    names[n++] = td_xstrdup(e->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
+  if (n) qsort(names, n, sizeof *names, cmp_str);
   int rc = 0;
   for (size_t i = 0; i < n; i++) {
     char path[4096];
@@ -638,8 +628,7 @@ static int test_true(const mstate *m, const test *t, uint32_t i, const int32_t *
 static void push3(mstate *m, size_t *sp, int32_t a, int32_t b, int32_t c) {
   if (*sp + 3 > m->stack_cap) {
     m->stack_cap = m->stack_cap ? m->stack_cap * 2 : 256;
-    m->stack = realloc(m->stack, m->stack_cap * sizeof *m->stack);
-    if (!m->stack) abort();
+    m->stack = td_xrealloc(m->stack, m->stack_cap * sizeof *m->stack);
   }
   m->stack[(*sp)++] = a;
   m->stack[(*sp)++] = b;
@@ -729,8 +718,7 @@ static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc,
   m.steps = TD_RULES_STEPS;
   uint64_t *mask = NULL;
   if (cls && eng && eng->dict) {
-    mask = calloc(m.ntok, sizeof *mask);
-    if (!mask) abort();
+    mask = td_xcalloc(m.ntok, sizeof *mask);
     for (int c = 0; c < r->nclasses; c++) {
       const char *filter[2] = {r->classes[c], NULL};
       class_ctx cc = {mask, m.tok0, m.ntok, c};
@@ -739,8 +727,7 @@ static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc,
   }
   m.clsmask = mask;
   m.visited_bytes = ((size_t)maxprog * (m.ntok + 1) + 7) / 8;
-  m.visited = malloc(m.visited_bytes ? m.visited_bytes : 1);
-  if (!m.visited) abort();
+  m.visited = td_xmalloc(m.visited_bytes ? m.visited_bytes : 1);
   int32_t caps[2 * TD_RULES_MAX_CAPS], best[2 * TD_RULES_MAX_CAPS];
   td_rule_cap out[TD_RULES_MAX_CAPS];
   int count = 0, stop = 0;
