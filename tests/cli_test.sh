@@ -91,6 +91,10 @@ check "without --dict the user's actor is unknown" sh -c "! grep -q '\"entity\":
 printf 'only-a-phrase\n' > "$tmp/dict/bad.tsv"
 check "a malformed --dict file is a clear error (2)" status_is 2 "$T" extract --quiet --dict "$tmp/dict" "$tmp/guild.txt"
 
+# --- an empty folder: nothing to do, no error ---
+mkdir -p "$tmp/emptydir"
+check "an empty folder gives exit 0 and no records" sh -c "[ -z \"\$('$T' extract --quiet '$tmp/emptydir')\" ]"
+
 # --- stdin ---
 echo "Officials met in the capital on Monday. They talked." | "$T" extract --quiet - > "$tmp/stdin.jsonl" 2>/dev/null
 check "stdin is read" grep -q '"id":"stdin"' "$tmp/stdin.jsonl"

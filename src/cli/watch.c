@@ -83,7 +83,7 @@ static void scan(const char *dir, seen_set *s, int first, char ***out, size_t *n
     snprintf(names[nn++], len, "%s/%s", dir, de->d_name);
   }
   closedir(d);
-  qsort(names, nn, sizeof *names, cmp_str);
+  if (nn) qsort(names, nn, sizeof *names, cmp_str);
   for (size_t i = 0; i < nn; i++) {
     struct stat st;
     if (stat(names[i], &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -739,7 +739,7 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
     bygid = td_xmalloc((g->n + 1) * sizeof *bygid);
     for (uint32_t i = 0; i < g->n; i++)
       if (g->recs[i].geonameid) bygid[nbygid++] = &g->recs[i];
-    qsort(bygid, nbygid, sizeof *bygid, cmp_gid);
+    if (nbygid) qsort(bygid, nbygid, sizeof *bygid, cmp_gid);
   }
   int debug = getenv("TD_GEO_DEBUG") != NULL;
   long ngold = 0, npred = 0, tp = 0, tp_exact = 0, within = 0, cgold = 0, cright = 0;

@@ -2192,7 +2192,7 @@ int td_eval_times(const td_engine *eng, const char *dir, FILE *out) {
     free(files);
     return -1;
   }
-  qsort(files, nf, sizeof *files, cmp_str);
+  if (nf) qsort(files, nf, sizeof *files, cmp_str);
   const char *vb = getenv("TD_TIMES_VERBOSE");
   int verbose = vb && *vb && strcmp(vb, "0") != 0;
   eval_counts k;

@@ -68,7 +68,7 @@ static void walk(td_source *s, const char *root) {
       n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
     /* files in order now; sub-folders pushed in reverse so they pop sorted */
     size_t first_dir = s->nfiles;
     (void)first_dir;

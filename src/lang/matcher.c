@@ -278,7 +278,7 @@ int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen) {
     }
   }
   closedir(dh);
-  qsort(names, n, sizeof *names, cmp_name);
+  if (n) qsort(names, n, sizeof *names, cmp_name);
   td_dictb *b = td_dictb_new();
   int rc = 0;
   for (size_t i = 0; i < n; i++) {
