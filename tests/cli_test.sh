@@ -236,5 +236,18 @@ else
 fi
 # --- end serve ---
 
+# --- --dict: PETRARCH/Phoenix/TABARI actor and agent files (tests/petrarch) ---
+mkdir -p "$tmp/pdict"
+cp tests/petrarch/fredonia.actors tests/petrarch/fredonia.agents "$tmp/pdict/"
+echo "Rufus T Firefly met the harbormasters on Monday." > "$tmp/firefly.txt"
+"$T" extract --quiet --dict "$tmp/pdict" --date 2017-05-01 "$tmp/firefly.txt" > "$tmp/ff17.jsonl" 2>/dev/null
+check "--dict reads a PETRARCH .actors file (dated role held)" grep -q '"entity":"rufus-t-firefly".*"code":"FRDGOV"' "$tmp/ff17.jsonl"
+"$T" extract --quiet --dict "$tmp/pdict" --date 2021-05-01 "$tmp/firefly.txt" > "$tmp/ff21.jsonl" 2>/dev/null
+check "--dict .actors: a date outside the role gives the other code" grep -q '"entity":"rufus-t-firefly".*"code":"FRDOPP"' "$tmp/ff21.jsonl"
+printf 'MAYOR_ {MAYORS_ [~GOV]\n' > "$tmp/pdict/bad.agents"
+check "a bad PETRARCH line is a located error (2)" sh -c "'$T' extract --quiet --dict '$tmp/pdict' '$tmp/firefly.txt' 2>&1 >/dev/null | grep -q 'bad.agents:1:'"
+check "a bad PETRARCH line exits 2" status_is 2 "$T" extract --quiet --dict "$tmp/pdict" "$tmp/firefly.txt"
+# --- end PETRARCH dictionaries ---
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

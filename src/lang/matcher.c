@@ -25,6 +25,7 @@
  * linear in its length.
  */
 #include "matcher.h"
+#include "petrarch.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -272,7 +273,9 @@ int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen) {
   struct dirent *de;
   while ((de = readdir(dh)) != NULL) {
     size_t l = strlen(de->d_name);
-    if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
+    int petrarch = l > 4 && (strcmp(de->d_name + l - 4, ".txt") == 0 ||
+                             td_petrarch_kind(de->d_name, NULL, 0) != TD_PETRARCH_NONE);
+    if (l > 4 && (strcmp(de->d_name + l - 4, ".tsv") == 0 || petrarch) && de->d_name[0] != '.') {
       TD_GROW(names, cap, n + 1);
       names[n++] = td_xstrdup(de->d_name);
     }
@@ -284,7 +287,22 @@ int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen) {
   for (size_t i = 0; i < n; i++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-    if (rc == 0 && td_dictb_add_tsv(b, path, err, errlen) != 0) rc = -1;
+    size_t l = strlen(names[i]);
+    if (rc == 0 && strcmp(names[i] + l - 4, ".tsv") == 0) {
+      if (td_dictb_add_tsv(b, path, err, errlen) != 0) rc = -1;
+    } else if (rc == 0) { /* PETRARCH/Phoenix/TABARI actors or agents (petrarch.c) */
+      td_buf text = {0};
+      if (td_buf_read_file(&text, path) != 0) {
+        snprintf(err, errlen, "cannot read dictionary %s: %s", path, strerror(errno));
+        rc = -1;
+      } else {
+        int kind = td_petrarch_kind(names[i], text.ptr, text.len);
+        if (kind != TD_PETRARCH_NONE &&
+            td_petrarch_add(b, kind, path, text.ptr, text.len, NULL, err, errlen) != 0)
+          rc = -1;
+      }
+      td_buf_free(&text);
+    }
     free(names[i]);
   }
   free(names);

@@ -52,8 +52,9 @@ void td_dict_free(td_dict *d);
  * it is not copied and must outlive d. 0, or -1 when the bytes are not a
  * table. */
 int td_dict_add_image(td_dict *d, const void *img, size_t len);
-/* Compiles every *.tsv file of folder dir (sorted by name) into one table
- * owned by d. 0, or -1 with a message in err. */
+/* Compiles every *.tsv file of folder dir (sorted by name), and its
+ * PETRARCH/Phoenix/TABARI *.actors, *.agents and recognized *.txt files
+ * (petrarch.h), into one table owned by d. 0, or -1 with a message in err. */
 int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen);
 /* Number of entries over all tables. */
 size_t td_dict_size(const td_dict *d);
