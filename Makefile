@@ -60,8 +60,10 @@ $(BUILD)/mkres: tools/mkres.c $(BUILD)/libtidings.a
 $(BUILD)/tidings.res: $(BUILD)/mkres $(RES_IN)
 	$(BUILD)/mkres $@ data
 
-$(BUILD)/unit: tests/unit/unit.c $(UNIT_SRC) $(BUILD)/libtidings.a
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/unit/unit.c $(UNIT_SRC) $(BUILD)/libtidings.a $(LIBS)
+TEST_SUPPORT = $(sort $(wildcard tests/support/*.c))
+
+$(BUILD)/unit: tests/unit/unit.c $(UNIT_SRC) $(TEST_SUPPORT) $(BUILD)/libtidings.a
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Itests/support -o $@ tests/unit/unit.c $(UNIT_SRC) $(TEST_SUPPORT) $(BUILD)/libtidings.a $(LIBS)
 
 test: all $(BUILD)/unit
 	@TIDINGS=$(BUILD)/tidings UNIT=$(BUILD)/unit SHARED=$(SHARED) sh tests/run.sh
@@ -73,9 +75,9 @@ asan:
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_SECONDS ?= 20
-build-fuzz/%: tests/fuzz/%.c
+build-fuzz/%: tests/fuzz/%.c $(TEST_SUPPORT)
 	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libtidings.a
-	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< build-fuzz/libtidings.a $(LIBS)
+	clang $(ALL_CFLAGS) -Itests/support -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(TEST_SUPPORT) build-fuzz/libtidings.a $(LIBS)
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \

@@ -8,6 +8,7 @@
  * without overlapping, and a phrase looked up whole finds its own entry.
  */
 #include "lang/matcher.h"
+#include "testdoc.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -70,32 +71,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (n == 0) __builtin_trap();
   }
   /* the text, tokenized at spaces and around punctuation */
-  td_doc doc;
-  memset(&doc, 0, sizeof doc);
-  td_arena_init(&doc.arena);
-  doc.text = text;
-  doc.len = strlen(text);
-  for (uint32_t i = 0, n = (uint32_t)doc.len; i < n;) {
-    if (text[i] == ' ') {
-      i++;
-      continue;
-    }
-    uint32_t s = i;
-    if (ispunct((unsigned char)text[i])) i++;
-    else
-      while (i < n && text[i] != ' ' && !ispunct((unsigned char)text[i])) i++;
-    TD_AGROW(&doc.arena, doc.toks, doc.cap_toks, doc.ntoks + 1);
-    td_tok *t = &doc.toks[doc.ntoks++];
-    memset(t, 0, sizeof *t);
-    t->start = s, t->end = i;
-    t->norm = td_arena_strndup(&doc.arena, text + s, i - s);
-  }
-  td_sent se = {0, (uint32_t)doc.len, 0, (uint32_t)doc.ntoks};
-  doc.sents = &se;
-  doc.nsents = 1;
-  check c = {0, 0, 0, (uint32_t)doc.ntoks};
-  td_match_sentence(d, &doc, 0, NULL, on_match, &c);
-  td_arena_release(&doc.arena);
+  td_doc *doc = td_testdoc_words(text);
+  check c = {0, 0, 0, (uint32_t)doc->ntoks};
+  td_match_sentence(d, doc, 0, NULL, on_match, &c);
+  td_testdoc_free(doc);
   td_dict_free(d);
   free(img);
   free(in);

@@ -9,6 +9,7 @@
  * captures lie inside their match.
  */
 #include "lang/rules.h"
+#include "testdoc.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -51,34 +52,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     free(in);
     return 0;
   }
-  td_doc doc;
-  memset(&doc, 0, sizeof doc);
-  td_arena_init(&doc.arena);
-  doc.text = text;
-  doc.len = strlen(text);
-  for (uint32_t i = 0, n = (uint32_t)doc.len; i < n;) {
-    if (text[i] == ' ') {
-      i++;
-      continue;
-    }
-    uint32_t s = i;
-    if (ispunct((unsigned char)text[i])) i++;
-    else
-      while (i < n && text[i] != ' ' && !ispunct((unsigned char)text[i])) i++;
-    TD_AGROW(&doc.arena, doc.toks, doc.cap_toks, doc.ntoks + 1);
-    td_tok *t = &doc.toks[doc.ntoks++];
-    memset(t, 0, sizeof *t);
-    t->start = s, t->end = i;
-    t->head = -2;
-    t->norm = td_arena_strndup(&doc.arena, text + s, i - s);
-    t->upos = (uint8_t)(s % 18);
-  }
-  td_sent se = {0, (uint32_t)doc.len, 0, (uint32_t)doc.ntoks};
-  doc.sents = &se;
-  doc.nsents = 1;
-  check c = {(uint32_t)doc.ntoks, -1, 0};
-  td_rules_match_sentence(r, NULL, &doc, 0, on_match, &c);
-  td_arena_release(&doc.arena);
+  td_doc *doc = td_testdoc_words(text);
+  for (size_t k = 0; k < doc->ntoks; k++) doc->toks[k].upos = (uint8_t)(doc->toks[k].start % 18);
+  check c = {(uint32_t)doc->ntoks, -1, 0};
+  td_rules_match_sentence(r, NULL, doc, 0, on_match, &c);
+  td_testdoc_free(doc);
   td_rules_free(r);
   free(in);
   return 0;

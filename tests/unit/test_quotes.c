@@ -2,164 +2,139 @@
  * tagger, no actors): pairing of straight and curly marks, paragraphs,
  * interrupted quotations, partial and scare quotes, speakers at the cue. */
 #include "unit.h"
+#include "testdoc.h"
 #include "extract/quotes.h"
 
 #include <stdlib.h>
 
-/* A document holding only text and one sentence (the layer needs no more). */
-static td_doc *qdoc(const char *text) {
-  td_doc *d = calloc(1, sizeof *d);
-  td_arena_init(&d->arena);
-  d->text = td_arena_strdup(&d->arena, text);
-  d->len = strlen(text);
-  TD_AGROW(&d->arena, d->sents, d->cap_sents, 1);
-  d->sents[0] = (td_sent){0, (uint32_t)d->len, 0, 0};
-  d->nsents = 1;
-  return d;
-}
-
-static void qfree(td_doc *d) {
-  td_arena_release(&d->arena);
-  free(d);
-}
-
-/* The text of span s, in a static buffer. */
-static const char *sp(const td_doc *d, td_span s) {
-  static char buf[512];
-  size_t n = s.end - s.start < sizeof buf - 1 ? s.end - s.start : sizeof buf - 1;
-  memcpy(buf, d->text + s.start, n);
-  buf[n] = 0;
-  return buf;
-}
-
 TD_TEST(quotes_after_cue_curly) {
-  td_doc *d = qdoc("\xe2\x80\x9cWe see no indication of that,\xe2\x80\x9d Austin said.");
+  td_doc *d = td_testdoc_text("\xe2\x80\x9cWe see no indication of that,\xe2\x80\x9d Austin said.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
-    CHECK_STR(sp(d, d->quotes[0].span), "We see no indication of that");
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Austin");
-    CHECK_STR(sp(d, d->quotes[0].cue_span), "said");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].span), "We see no indication of that");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Austin");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].cue_span), "said");
     CHECK(!d->quotes[0].partial);
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_inverted_and_straight) {
-  td_doc *d = qdoc("\"It is over,\" said John Smith, a spokesman.");
+  td_doc *d = td_testdoc_text("\"It is over,\" said John Smith, a spokesman.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
-  if (d->nquotes == 1) CHECK_STR(sp(d, d->quotes[0].speaker_span), "John Smith");
-  qfree(d);
+  if (d->nquotes == 1) CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "John Smith");
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_single_curly_marks) {
   /* ‘…’ is a quotation; don’t and voters’ are apostrophes */
-  td_doc *d = qdoc("\xe2\x80\x98We won\xe2\x80\x99t back down,\xe2\x80\x99 Austin said. "
+  td_doc *d = td_testdoc_text("\xe2\x80\x98We won\xe2\x80\x99t back down,\xe2\x80\x99 Austin said. "
                    "The voters\xe2\x80\x99 anger was real.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
-    CHECK_STR(sp(d, d->quotes[0].span), "We won\xe2\x80\x99t back down");
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Austin");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].span), "We won\xe2\x80\x99t back down");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Austin");
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_word_view_built_once) {
-  td_doc *d = qdoc("\"It is over,\" said John Smith.");
+  td_doc *d = td_testdoc_text("\"It is over,\" said John Smith.");
   td_qctx a, b;
   td_qctx_init(&a, NULL, d);
   td_qctx_init(&b, NULL, d);
   CHECK(a.w == b.w && a.nw == b.nw && a.cues == b.cues);
   CHECK(d->qctx != NULL);
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_speaker_after_colon_and_aside) {
-  td_doc *d = qdoc("Senator Vance, speaking to reporters, said, \"The bill will pass.\" "
+  td_doc *d = td_testdoc_text("Senator Vance, speaking to reporters, said, \"The bill will pass.\" "
                    "Later, Clinton was blunt: \"It is dead on arrival.\"");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 2);
   if (d->nquotes == 2) {
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Senator Vance");
-    CHECK_STR(sp(d, d->quotes[1].speaker_span), "Clinton");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Senator Vance");
+    CHECK_STR(td_testdoc_span(d, d->quotes[1].speaker_span), "Clinton");
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_passive_and_title) {
-  td_doc *d = qdoc("\"We will bolster our forces,\" Kim was quoted as saying.");
+  td_doc *d = td_testdoc_text("\"We will bolster our forces,\" Kim was quoted as saying.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Kim");
-    CHECK_STR(sp(d, d->quotes[0].cue_span), "was quoted as saying");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Kim");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].cue_span), "was quoted as saying");
   }
-  qfree(d);
-  d = qdoc("\"This is grave,\" South Korea's foreign minister said in Washington.");
+  td_testdoc_free(d);
+  d = td_testdoc_text("\"This is grave,\" South Korea's foreign minister said in Washington.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
-  if (d->nquotes == 1) CHECK_STR(sp(d, d->quotes[0].speaker_span), "South Korea's foreign minister");
-  qfree(d);
+  if (d->nquotes == 1) CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "South Korea's foreign minister");
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_before_cue) {
-  td_doc *d = qdoc("At the briefing, Mr. Obama said: \"Tolerance is on the ballot.\"");
+  td_doc *d = td_testdoc_text("At the briefing, Mr. Obama said: \"Tolerance is on the ballot.\"");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Mr. Obama");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Mr. Obama");
     CHECK(!d->quotes[0].partial);
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_interrupted) {
-  td_doc *d = qdoc("\"The first part,\" he said in a briefing, \"and the second part.\"");
+  td_doc *d = td_testdoc_text("\"The first part,\" he said in a briefing, \"and the second part.\"");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
     CHECK(d->quotes[0].nspans == 2);
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "he");
-    if (d->quotes[0].nspans == 2) CHECK_STR(sp(d, d->quotes[0].spans[1]), "and the second part.");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "he");
+    if (d->quotes[0].nspans == 2) CHECK_STR(td_testdoc_span(d, d->quotes[0].spans[1]), "and the second part.");
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_paragraphs) {
   /* one opening mark per paragraph, one closing mark at the end */
-  td_doc *d = qdoc("\"First paragraph of the quote.\n\n\"Second paragraph of it,\" she said.");
+  td_doc *d = td_testdoc_text("\"First paragraph of the quote.\n\n\"Second paragraph of it,\" she said.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
     CHECK(d->quotes[0].nspans == 2);
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "she");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "she");
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_partial_and_scare) {
-  td_doc *d = qdoc("The commitment came during a \"two-plus-two\" meeting in Washington.");
+  td_doc *d = td_testdoc_text("The commitment came during a \"two-plus-two\" meeting in Washington.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 0);
-  qfree(d);
-  d = qdoc("They called on Russia to cease actions that \xe2\x80\x9conly serve to expand the war,"
+  td_testdoc_free(d);
+  d = td_testdoc_text("They called on Russia to cease actions that \xe2\x80\x9conly serve to expand the war,"
            "\xe2\x80\x9d according to Kirby.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 1);
   if (d->nquotes == 1) {
     CHECK(d->quotes[0].partial);
-    CHECK_STR(sp(d, d->quotes[0].speaker_span), "Kirby");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Kirby");
   }
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 TD_TEST(quotes_unbalanced_mark) {
-  td_doc *d = qdoc("He said \"this never closes.\n\nA new paragraph without marks.");
+  td_doc *d = td_testdoc_text("He said \"this never closes.\n\nA new paragraph without marks.");
   td_quotes(NULL, d);
   CHECK(d->nquotes == 0);
-  qfree(d);
+  td_testdoc_free(d);
 }
 
 /* The PolNeAR dev figures do not fall below what docs/QUOTES.md reports

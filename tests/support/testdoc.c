@@ -1,0 +1,64 @@
+/*
+ * testdoc.c — documents built straight from text for layer tests (see
+ * testdoc.h).
+ */
+#include "testdoc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void one_sentence(td_doc *d) {
+  TD_AGROW(&d->arena, d->sents, d->cap_sents, 1);
+  d->sents[0] = (td_sent){0, (uint32_t)d->len, 0, (uint32_t)d->ntoks};
+  d->nsents = 1;
+}
+
+static td_doc *new_doc(const char *text) {
+  td_doc *d = td_xcalloc(1, sizeof *d);
+  td_arena_init(&d->arena);
+  d->text = td_arena_strdup(&d->arena, text);
+  d->len = strlen(text);
+  return d;
+}
+
+td_doc *td_testdoc_text(const char *text) {
+  td_doc *d = new_doc(text);
+  one_sentence(d);
+  return d;
+}
+
+td_doc *td_testdoc_words(const char *text) {
+  td_doc *d = new_doc(text);
+  for (uint32_t i = 0, n = (uint32_t)d->len; i < n;) {
+    if (text[i] == ' ') {
+      i++;
+      continue;
+    }
+    uint32_t s = i;
+    if (ispunct((unsigned char)text[i])) i++;
+    else
+      while (i < n && text[i] != ' ' && !ispunct((unsigned char)text[i])) i++;
+    TD_AGROW(&d->arena, d->toks, d->cap_toks, d->ntoks + 1);
+    td_tok *t = &d->toks[d->ntoks++];
+    memset(t, 0, sizeof *t);
+    t->start = s, t->end = i, t->head = -2;
+    t->norm = td_arena_strndup(&d->arena, text + s, i - s);
+  }
+  one_sentence(d);
+  return d;
+}
+
+void td_testdoc_free(td_doc *d) {
+  if (!d) return;
+  td_arena_release(&d->arena);
+  free(d);
+}
+
+const char *td_testdoc_span(const td_doc *d, td_span s) {
+  static char buf[512];
+  size_t n = s.end - s.start < sizeof buf - 1 ? s.end - s.start : sizeof buf - 1;
+  memcpy(buf, d->text + s.start, n);
+  buf[n] = 0;
+  return buf;
+}

@@ -1,0 +1,19 @@
+/*
+ * testdoc.h — documents built straight from text, for the unit tests and
+ * fuzz targets of one layer, without running the pipeline before it.
+ */
+#ifndef TD_TESTDOC_H
+#define TD_TESTDOC_H
+
+#include "doc.h"
+
+/* The text as one sentence with no tokens (layers that read the text). */
+td_doc *td_testdoc_text(const char *text);
+/* The text as one sentence, tokenized at spaces and around ASCII
+ * punctuation; each token's norm is its text as written, head -2. */
+td_doc *td_testdoc_words(const char *text);
+void td_testdoc_free(td_doc *d);
+/* The text of span s, in a static buffer (for CHECK_STR). */
+const char *td_testdoc_span(const td_doc *d, td_span s);
+
+#endif
