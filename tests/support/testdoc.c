@@ -5,6 +5,7 @@
 #include "testdoc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,24 @@ void td_testdoc_free(td_doc *d) {
   if (!d) return;
   td_arena_release(&d->arena);
   free(d);
+}
+
+td_engine *td_testdoc_engine(const char *const *dict_dirs) {
+  td_config cfg = {0};
+  cfg.dict_dirs = dict_dirs;
+  char err[512];
+  td_engine *e = td_engine_new(&cfg, err, sizeof err);
+  if (!e) fprintf(stderr, "  skip: %s\n", err);
+  return e;
+}
+
+td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date) {
+  td_input in = {0};
+  in.id = "t";
+  in.body = (char *)text;
+  in.body_len = strlen(text);
+  in.date = (char *)date;
+  return td_doc_process(eng, &in);
 }
 
 const char *td_testdoc_span(const td_doc *d, td_span s) {

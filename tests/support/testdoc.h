@@ -13,6 +13,11 @@ td_doc *td_testdoc_text(const char *text);
  * punctuation; each token's norm is its text as written, head -2. */
 td_doc *td_testdoc_words(const char *text);
 void td_testdoc_free(td_doc *d);
+/* An engine with the built resource image and the given --dict folders
+ * (NULL: none); NULL after a "skip" line on stderr when it cannot load. */
+td_engine *td_testdoc_engine(const char *const *dict_dirs);
+/* The whole pipeline on a plain-text article with the given date (or NULL). */
+td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date);
 /* The text of span s, in a static buffer (for CHECK_STR). */
 const char *td_testdoc_span(const td_doc *d, td_span s);
 

@@ -2,19 +2,11 @@
  * coreference, td_actor_at, user dictionaries (--dict), and the NER scorer
  * on a tiny CoNLL file. Needs build/tidings.res (made by `make`). */
 #include "unit.h"
+#include "testdoc.h"
 #include "extract/actors.h"
 
 #include <stdlib.h>
 #include <unistd.h>
-
-static td_doc *run(td_engine *eng, const char *text, const char *date) {
-  td_input in = {0};
-  in.id = "t";
-  in.body = (char *)text;
-  in.body_len = strlen(text);
-  in.date = (char *)date;
-  return td_doc_process(eng, &in);
-}
 
 static int actor(const td_doc *d, const char *entity) {
   for (size_t i = 0; i < d->nactors; i++)
@@ -22,23 +14,14 @@ static int actor(const td_doc *d, const char *entity) {
   return -1;
 }
 
-static td_engine *engine(const char *const *dirs) {
-  td_config cfg = {0};
-  cfg.dict_dirs = dirs;
-  char err[512];
-  td_engine *e = td_engine_new(&cfg, err, sizeof err);
-  if (!e) fprintf(stderr, "  skip: %s\n", err);
-  return e;
-}
-
 TD_TEST(actors_dated_roles_and_coreference) {
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   const char *text =
       "Officials met in Washington on Thursday.\n\n"
       "U.S. President Joe Biden met Defense Secretary Lloyd Austin. "
       "Austin said the talks went well, and he added that more would follow.\n";
-  td_doc *d = run(eng, text, "2024-11-01");
+  td_doc *d = td_testdoc_process(eng, text, "2024-11-01");
   int b = actor(d, "joe-biden"), a = actor(d, "lloyd-austin");
   CHECK(b >= 0 && a >= 0);
   if (b >= 0) CHECK_STR(d->actors[b].code, "USAGOV");
@@ -51,7 +34,7 @@ TD_TEST(actors_dated_roles_and_coreference) {
   }
   CHECK(td_actor_at(d, 0, 4) == -1);
   td_doc_free(d);
-  d = run(eng, text, "2005-03-01");
+  d = td_testdoc_process(eng, text, "2005-03-01");
   b = actor(d, "joe-biden");
   CHECK(b >= 0);
   if (b >= 0) CHECK_STR(d->actors[b].code, "USALEG");
@@ -68,9 +51,9 @@ TD_TEST(actors_user_dictionary) {
   fputs("Jane Roe\tperson\tjane-roe|Jane Roe|f|FRA,GOV,Mayor,2020-01-01,\n", f);
   fclose(f);
   const char *dirs[] = {dir, NULL};
-  td_engine *eng = engine(dirs);
+  td_engine *eng = td_testdoc_engine(dirs);
   if (eng) {
-    td_doc *d = run(eng, "Officials met on Thursday.\n\nJane Roe spoke. Roe said the city would grow. She added that taxes would fall.\n",
+    td_doc *d = td_testdoc_process(eng, "Officials met on Thursday.\n\nJane Roe spoke. Roe said the city would grow. She added that taxes would fall.\n",
                     "2024-01-01");
     int k = actor(d, "jane-roe");
     CHECK(k >= 0);
@@ -86,7 +69,7 @@ TD_TEST(actors_user_dictionary) {
 }
 
 TD_TEST(actors_eval_ner_small) {
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   char path[] = "/tmp/td_ner_XXXXXX";
   int fd = mkstemp(path);
@@ -119,9 +102,9 @@ static int ne_type(const td_doc *d, const td_ne *ne, size_t n, const char *s) {
 }
 
 TD_TEST(actors_names_sports_and_organizations) {
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
-  td_doc *d = run(eng,
+  td_doc *d = td_testdoc_process(eng,
                   "Soccer results from the third division of the league on Saturday.\n\n"
                   "Rotherham 4 Barnsley 0\n\n"
                   "Leeds captain John Smith was injured.\n\n"
@@ -146,7 +129,7 @@ TD_TEST(actors_names_sports_and_organizations) {
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   char path[] = "/tmp/td_ner_XXXXXX";
   int fd = mkstemp(path);

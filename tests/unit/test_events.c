@@ -5,6 +5,7 @@
  * when ../shared is present, on the PLOVER GSR dev set.
  * Needs build/tidings.res (made by `make`). */
 #include "unit.h"
+#include "testdoc.h"
 #include "extract/events.h"
 
 #include <math.h>
@@ -12,21 +13,7 @@
 #include <unistd.h>
 
 static td_doc *run(td_engine *eng, const char *text) {
-  td_input in = {0};
-  in.id = "t";
-  in.body = (char *)text;
-  in.body_len = strlen(text);
-  in.date = "2024-11-01";
-  return td_doc_process(eng, &in);
-}
-
-static td_engine *engine(const char *const *dirs) {
-  td_config cfg = {0};
-  cfg.dict_dirs = dirs;
-  char err[512];
-  td_engine *e = td_engine_new(&cfg, err, sizeof err);
-  if (!e) fprintf(stderr, "  skip: %s\n", err);
-  return e;
+  return td_testdoc_process(eng, text, "2024-11-01");
 }
 
 static const char *code_of(const td_doc *d, int actor) {
@@ -64,7 +51,7 @@ TD_TEST(events_cameo_facts) {
 }
 
 TD_TEST(events_pairs_passive_modality) {
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   td_doc *d = run(eng, "Brazil and Argentina condemned Chile and Peru on Monday.\n");
   CHECK(d->nevents == 4);
@@ -119,7 +106,7 @@ TD_TEST(events_user_verbs) {
   fputs("snub\tevent.verb\t120\tlemma\n", f);
   fclose(f);
   const char *dirs[] = {dir, NULL};
-  td_engine *eng = engine(dirs);
+  td_engine *eng = td_testdoc_engine(dirs);
   if (eng) {
     td_doc *d = run(eng, "Norway snubbed Denmark on Monday.\n");
     CHECK(d->nevents == 1);
@@ -145,7 +132,7 @@ TD_TEST(events_eval_small) {
         " \"source\": [{\"code\": \"GHA\"}], \"target\": [{\"code\": \"TGO\"}]}]",
         f);
   fclose(f);
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (eng) {
     char *buf = NULL;
     size_t len = 0;
@@ -175,7 +162,7 @@ TD_TEST(events_eval_gsr_dev) {
     fprintf(stderr, "  skip: %s\n", path);
     return;
   }
-  td_engine *eng = engine(NULL);
+  td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   char *buf = NULL;
   size_t len = 0;

@@ -5,6 +5,7 @@
  * place, distances, and `eval geo` on a tiny GeoWebNews-style file.
  * Needs build/tidings.res (made by `make`); skips without it. */
 #include "unit.h"
+#include "testdoc.h"
 #include "extract/places.h"
 
 #include <math.h>
@@ -12,11 +13,8 @@
 #include <unistd.h>
 
 static td_engine *engine(void) {
-  td_config cfg = {0};
-  char err[512];
-  td_engine *e = td_engine_new(&cfg, err, sizeof err);
-  if (!e) fprintf(stderr, "  skip: %s\n", err);
-  else if (!e->places) {
+  td_engine *e = td_testdoc_engine(NULL);
+  if (e && !e->places) {
     fprintf(stderr, "  skip: no gazetteer in the resource image\n");
     td_engine_free(e);
     e = NULL;
@@ -25,12 +23,7 @@ static td_engine *engine(void) {
 }
 
 static td_doc *run(td_engine *eng, const char *text) {
-  td_input in = {0};
-  in.id = "t";
-  in.body = (char *)text;
-  in.body_len = strlen(text);
-  in.date = "2024-11-01";
-  return td_doc_process(eng, &in);
+  return td_testdoc_process(eng, text, "2024-11-01");
 }
 
 /* The place one of whose mentions is exactly `surface`, or NULL. */

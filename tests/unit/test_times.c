@@ -3,29 +3,11 @@
  * value), the seed articles' expectations, the article date found in the
  * text, and the clause function td_time_for_span. */
 #include "unit.h"
+#include "testdoc.h"
 #include "extract/times.h"
 
 #include <ctype.h>
 #include <stdlib.h>
-
-static td_engine *times_engine(void) {
-  char err[512];
-  td_config cfg;
-  memset(&cfg, 0, sizeof cfg);
-  td_engine *eng = td_engine_new(&cfg, err, sizeof err);
-  if (!eng) fprintf(stderr, "  times: no engine: %s\n", err);
-  return eng;
-}
-
-static td_doc *times_doc(td_engine *eng, const char *text, const char *date) {
-  td_input in;
-  memset(&in, 0, sizeof in);
-  in.id = "t";
-  in.body = (char *)text;
-  in.body_len = strlen(text);
-  in.date = (char *)date;
-  return td_doc_process(eng, &in);
-}
 
 /* Index of the first time expression whose text is s, or -1. */
 static int find_time(const td_doc *d, const char *s) {
@@ -62,7 +44,7 @@ TD_TEST(times_spec_file) {
   FILE *fp = fopen("tests/spec/times.txt", "r");
   CHECK(fp != NULL);
   if (!fp) return;
-  td_engine *eng = times_engine();
+  td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
   if (!eng) {
     fclose(fp);
@@ -82,7 +64,7 @@ TD_TEST(times_spec_file) {
     }
     cases++;
     const char *date = strcmp(f[0], "-") == 0 ? NULL : f[0];
-    td_doc *d = times_doc(eng, f[1], date);
+    td_doc *d = td_testdoc_process(eng, f[1], date);
     if (strcmp(f[2], "-") == 0) {
       if (d->ntimes) {
         fprintf(stderr, "  times.txt:%d: \"%s\": want no expression\n", lineno, f[1]);
@@ -120,7 +102,7 @@ static void check_seed(int *td_failed_, td_engine *eng, const char *path,
   size_t r;
   while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0) td_buf_put(&b, chunk, r);
   fclose(fp);
-  td_doc *d = times_doc(eng, b.ptr, "2024-11-01");
+  td_doc *d = td_testdoc_process(eng, b.ptr, "2024-11-01");
   for (int i = 0; want[i][0]; i++) {
     int k = find_time(d, want[i][0]), ok = 0;
     for (; k >= 0 && (size_t)k < d->ntimes; k++) { /* any occurrence with that value */
@@ -143,7 +125,7 @@ TD_TEST(times_seeds) {
     fprintf(stderr, "  skip: no ../shared\n");
     return;
   }
-  td_engine *eng = times_engine();
+  td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
   if (!eng) return;
   char path[1024];
@@ -166,10 +148,10 @@ TD_TEST(times_seeds) {
 }
 
 TD_TEST(times_date_from_text) {
-  td_engine *eng = times_engine();
+  td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
   if (!eng) return;
-  td_doc *d = times_doc(eng, "The ministers met in Seoul on Oct. 30, 2024, a day after talks on Tuesday.\n\n"
+  td_doc *d = td_testdoc_process(eng, "The ministers met in Seoul on Oct. 30, 2024, a day after talks on Tuesday.\n\n"
                              "They will meet again next week.", NULL);
   CHECK_STR(d->date, "2024-10-30");
   CHECK_STR(d->date_from, "text");
@@ -178,7 +160,7 @@ TD_TEST(times_date_from_text) {
   if (k >= 0) CHECK_STR(d->times[k].value, "2024-10-29");
   td_doc_free(d);
   /* a date deep in the article is not the article's date */
-  d = times_doc(eng, "The ministers met on Tuesday.\n\nThey talked.\n\nThey left.\n\n"
+  d = td_testdoc_process(eng, "The ministers met on Tuesday.\n\nThey talked.\n\nThey left.\n\n"
                      "The war began on June 25, 1950.", NULL);
   CHECK(d->date == NULL);
   k = find_time(d, "Tuesday");
@@ -189,12 +171,12 @@ TD_TEST(times_date_from_text) {
 }
 
 TD_TEST(times_clause_function) {
-  td_engine *eng = times_engine();
+  td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
   if (!eng) return;
   const char *text = "The ministers met in Washington on Thursday for three hours. "
                      "They condemned the launch. Russia will respond next week, he said.";
-  td_doc *d = times_doc(eng, text, "2024-11-01");
+  td_doc *d = td_testdoc_process(eng, text, "2024-11-01");
   const char *met = strstr(d->text, "met"), *cond = strstr(d->text, "condemned"),
              *resp = strstr(d->text, "respond");
   int k = td_time_for_span(d, (uint32_t)(met - d->text), (uint32_t)(met - d->text + 3));
@@ -210,10 +192,10 @@ TD_TEST(times_clause_function) {
 
 /* The layer's output is in text order and never overlaps. */
 TD_TEST(times_order_and_overlap) {
-  td_engine *eng = times_engine();
+  td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
   if (!eng) return;
-  td_doc *d = times_doc(eng, "On Friday, Nov. 1, 2024, at 10 a.m. Friday, the talks that began "
+  td_doc *d = td_testdoc_process(eng, "On Friday, Nov. 1, 2024, at 10 a.m. Friday, the talks that began "
                              "two days ago and lasted three hours ended; they meet every week "
                              "and will meet again next year, now that recent talks failed.",
                         "2024-11-01");
