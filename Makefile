@@ -49,10 +49,8 @@ $(BUILD)/libtidings.a: $(LIB_OBJ)
 $(BUILD)/libtidings.so: $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $^ $(LIBS)
 
-# Linked from the objects (not the archive) so that every layer's eval and
-# train entry points are in the program.
-$(BUILD)/tidings: $(CLI_OBJ) $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LIBS)
+$(BUILD)/tidings: $(CLI_OBJ) $(BUILD)/libtidings.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libtidings.a $(LIBS)
 
 $(BUILD)/mkres: tools/mkres.c $(BUILD)/libtidings.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtidings.a $(LIBS)
