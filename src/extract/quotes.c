@@ -1062,15 +1062,13 @@ typedef struct ev_item {
   int nsrc, matched, hit;
 } ev_item;
 
+/* The whole file (malloc'd, NUL-terminated), or NULL. */
 static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
   td_buf b = TD_BUF_INIT;
-  char chunk[65536];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) td_buf_put(&b, chunk, k);
-  fclose(f);
-  if (!b.ptr) td_buf_puts(&b, "");
+  if (td_buf_read_file(&b, path) != 0) {
+    td_buf_free(&b);
+    return NULL;
+  }
   return td_buf_detach(&b, len);
 }
 
