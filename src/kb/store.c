@@ -314,6 +314,25 @@ static int step_done(td_kb *kb, sqlite3_stmt *st, char *err, size_t errlen) {
   return 0;
 }
 
+/* Inserts the mentions of actor or place o (doc_key, id, start, end,
+ * sentence) with the prepared statement mt. 0, or -1 with err. */
+static int store_mentions(td_kb *kb, sqlite3_stmt *mt, const char *key, json_t *o,
+                          const long *starts, size_t ns, char *err, size_t errlen) {
+  size_t j;
+  json_t *m;
+  json_array_foreach(json_object_get(o, "mentions"), j, m) {
+    long s = (long)json_integer_value(json_array_get(m, 0));
+    sqlite3_reset(mt);
+    td_kb_bind_str(mt, 1, key);
+    bind_jstr(mt, 2, o, "id");
+    sqlite3_bind_int64(mt, 3, s);
+    sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
+    sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
+    if (step_done(kb, mt, err, errlen) != 0) return -1;
+  }
+  return 0;
+}
+
 #define STMT(var, sql)                                   \
   sqlite3_stmt *var = td_kb_stmt(kb, sql, err, errlen);  \
   if (!var) return -1
@@ -478,18 +497,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     bind_jnum(st, 10, o, "role_past");
     bind_jnum(st, 11, o, "known");
     if (step_done(kb, st, err, errlen) != 0) goto fail;
-    size_t j;
-    json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), j, m) {
-      long s = (long)json_integer_value(json_array_get(m, 0));
-      sqlite3_reset(mt);
-      td_kb_bind_str(mt, 1, key);
-      bind_jstr(mt, 2, o, "id");
-      sqlite3_bind_int64(mt, 3, s);
-      sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
-      sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
-      if (step_done(kb, mt, err, errlen) != 0) goto fail;
-    }
+    if (store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
   }
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO places(doc_key, pid, name, geonameid, country, feature, lat,"
                       " lon) VALUES(?,?,?,?,?,?,?,?)", err, errlen);
@@ -507,18 +515,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     bind_jnum(st, 7, o, "lat");
     bind_jnum(st, 8, o, "lon");
     if (step_done(kb, st, err, errlen) != 0) goto fail;
-    size_t j;
-    json_t *m;
-    json_array_foreach(json_object_get(o, "mentions"), j, m) {
-      long s = (long)json_integer_value(json_array_get(m, 0));
-      sqlite3_reset(mt);
-      td_kb_bind_str(mt, 1, key);
-      bind_jstr(mt, 2, o, "id");
-      sqlite3_bind_int64(mt, 3, s);
-      sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
-      sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
-      if (step_done(kb, mt, err, errlen) != 0) goto fail;
-    }
+    if (store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
   }
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO times(doc_key, tid, text, type, value, start, end, sentence)"
                       " VALUES(?,?,?,?,?,?,?,?)", err, errlen);
