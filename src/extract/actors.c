@@ -62,7 +62,6 @@ typedef struct {
   int32_t *at;          /* token -> index into m, or -1 (sentence-local) */
   ainfo *ai;
   size_t cap_ai;
-  int korea;            /* a Korea story: `the North` is PRK */
   const char *seen[64]; /* countries named so far (any country word) */
   int nseen;
   const char *pair[2];  /* the latest `X and [the] Y` pair of countries, for `both nations` */
@@ -850,8 +849,38 @@ static int body_name(const actx *x, const dm *d) {
   return 1;
 }
 
-static int is_korea(const char *iso) {
-  return iso && (strcmp(iso, "KOR") == 0 || strcmp(iso, "PRK") == 0);
+/* ---- `the North` / `the South` (data/actors/divided.dict.tsv) ---- */
+
+typedef struct {
+  const actx *x;
+  const char *iso; /* the half this story means, once found */
+} half_ctx;
+
+/* Takes the entry whose COUNTRY list holds a country the story named. */
+static int half_cb(void *ctx, const td_match *m) {
+  half_ctx *h = ctx;
+  const char *bar = strchr(m->payload, '|');
+  if (!bar || bar - m->payload != 3) return 0;
+  for (int q = 0; q < h->x->nseen; q++)
+    for (const char *c = bar + 1; strlen(c) >= 3; c += c[3] == ',' ? 4 : 3)
+      if (strncmp(c, h->x->seen[q], 3) == 0) {
+        h->iso = m->payload;
+        return 1;
+      }
+  return 0;
+}
+
+/* The country `the North`/`the South` at token i means in this story: the
+ * divided country among those named so far, or NULL. The ISO code is the
+ * payload's first three letters (copied into the doc arena). */
+static const char *divided_half(actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  const char *base = strncmp(w, "north", 5) == 0 ? "north" : strncmp(w, "south", 5) == 0 ? "south" : NULL;
+  if (!base) return NULL;
+  static const char *const cls[] = {"divided", NULL};
+  half_ctx h = {x, NULL};
+  td_dict_lookup(x->eng->dict, base, cls, half_cb, &h);
+  return h.iso ? td_arena_strndup(&x->doc->arena, h.iso, 3) : NULL;
 }
 
 /* First token of the description ending in sector word d: the words
@@ -972,7 +1001,6 @@ static void do_sentence(actx *x, size_t si) {
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
   for (size_t k = 0; k < x->nm; k++) {
     const char *c = dm_country(&x->m[k]);
-    if (is_korea(c)) x->korea = 1;
     int have = !c;
     for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], c) == 0;
     if (!have && x->nseen < 64) x->seen[x->nseen++] = c;
@@ -1015,18 +1043,19 @@ static void do_sentence(actx *x, size_t si) {
       i += 2;
       continue;
     }
-    /* the North / the South in a Korea story */
-    if (!d && x->korea && i > s0 && tok_is(x, i - 1, "the") &&
+    /* the North / the South of a divided country named in the story */
+    const char *half;
+    if (!d && i > s0 && tok_is(x, i - 1, "the") &&
         (tok_is(x, i, "north") || tok_is(x, i, "north's") || tok_is(x, i, "north\xe2\x80\x99s") ||
          tok_is(x, i, "south") || tok_is(x, i, "south's") || tok_is(x, i, "south\xe2\x80\x99s")) &&
-        tok_cap(x, i) && !(i + 1 < s1 && tok_cap(x, i + 1) && !glued_poss(x, i))) {
-      int north = tk(x, i)->norm[0] == 'n';
+        tok_cap(x, i) && !(i + 1 < s1 && tok_cap(x, i + 1) && !glued_poss(x, i)) &&
+        (half = divided_half(x, i)) != NULL) {
       const dm *sec = sector_after(x, i + 1, s0, s1);
       if (sec && !glued_poss(x, i)) {
-        group_actor(x, north ? "PRK" : "KOR", sec->payload, i - 1, sec->tok1);
+        group_actor(x, half, sec->payload, i - 1, sec->tok1);
         i = sec->tok1;
       } else {
-        int k = country_actor(x, north ? "PRK" : "KOR", i - 1, i + 1, 0);
+        int k = country_actor(x, half, i - 1, i + 1, 0);
         note_speaker(x, k, i - 1, i + 1);
         i++;
       }
