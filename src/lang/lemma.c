@@ -133,6 +133,8 @@ static const closed_ent closed[] = {
     {"etc", NULL, "etc."},  {"wan", "VBP", "want"}, {"ta", "TO", "to"},
     {"m", "CD", "million"}, {"k", "CD", "thousand"}, {"b", "CD", "billion"},
     {"bn", "CD", "billion"}, {"mn", "CD", "million"}, {"\"", NULL, "\""},
+    {"hrs", "NNS", "hour"}, {"yrs", "NNS", "year"}, {"mins", "NNS", "minute"},
+    {"secs", "NNS", "second"}, {"regards", "NNS", "regards"},
     {"\xe2\x80\x9c", NULL, "\""}, {"\xe2\x80\x9d", NULL, "\""},
     {"\xe2\x80\x94", NULL, "-"}, {"\xe2\x80\x93", NULL, "-"},
     {"\xe2\x80\xa6", NULL, "."},
@@ -360,11 +362,16 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
         return;
       }
     }
+    /* The form as written, also when it is in lowercase: EWT's lemma of
+     * a lowercase proper noun ("google", "kerala") is lowercase two times
+     * in three in its training split. */
     splice(out, cap, form, n, 0, "");
-    if (l && form[0] >= 'a' && form[0] <= 'z') { /* google -> Google */
-      const lm_ent *e = lookup(l, low, ln);
-      if (e && (e->mask & LM_CAP) && !(e->mask & LM_LOW)) out[0] = (char)(out[0] - 32);
-    }
+    return;
+  }
+  /* area's, 12's tagged NNS: the plural-looking possessive is the noun */
+  if (!strcmp(x, "NNS") && ln > 2 && low[ln - 1] == 's' && low[ln - 2] == '\'') {
+    size_t cut = n >= 4 && memcmp(form + n - 4, "\xe2\x80\x99s", 4) == 0 ? 4 : 2;
+    lemma_of(l, form, n - cut, td_xpos_from_name("NN"), upos, out, cap);
     return;
   }
   const char *c = closed_lemma(low, x);

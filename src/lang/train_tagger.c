@@ -595,6 +595,10 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
   td_lemmatize(eng, &doc);
   double t2 = seconds();
   size_t k = 0, up = 0, xp = 0, lem = 0, lemci = 0;
+  /* TD_EVAL_DUMP=path writes every token with a wrong tag or lemma there
+   * (form, gold tags, predicted tags, gold lemma, predicted lemma). */
+  const char *dpath = getenv("TD_EVAL_DUMP");
+  FILE *dump = dpath && *dpath ? fopen(dpath, "w") : NULL;
   for (size_t i = 0; i < cu->n; i++)
     for (int j = 0; j < cu->sents[i].n; j++, k++) {
       const td_cu_tok *g = &cu->sents[i].toks[j];
@@ -603,7 +607,14 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out) {
       xp += t->xpos == g->xpos;
       if (t->lemma && strcmp(t->lemma, g->lemma) == 0) lem++;
       if (t->lemma && strcasecmp(t->lemma, g->lemma) == 0) lemci++;
+      if (dump && (t->upos != g->upos || t->xpos != g->xpos ||
+                   !t->lemma || strcmp(t->lemma, g->lemma) != 0))
+        fprintf(dump, "%s\t%s/%s\t%s/%s\t%s\t%s\n", g->form,
+                td_xpos_names[g->xpos], td_upos_names[g->upos],
+                td_xpos_names[t->xpos], td_upos_names[t->upos], g->lemma,
+                t->lemma ? t->lemma : "(null)");
     }
+  if (dump) fclose(dump);
   double n = k ? (double)k : 1;
   fprintf(out, "tokens %zu  sentences %zu\n", k, cu->n);
   fprintf(out, "UPOS   %.2f%%\n", 100.0 * up / n);
