@@ -34,7 +34,7 @@ ALL_CFLAGS += -DTD_MPI
 LIB_SRC += src/mpi/mpi.c
 endif
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-RES_IN   = $(sort $(wildcard data/*.tsv data/*/*.tsv data/models/*))
+RES_IN   = $(sort $(wildcard data/*.tsv data/*/*.tsv data/*/*.rules data/models/*))
 
 all: $(BUILD)/tidings $(BUILD)/tidings.res $(BUILD)/libtidings.so
 

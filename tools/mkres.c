@@ -12,6 +12,7 @@
 #include "core/res.h"
 #include "lang/matcher.h"
 #include "lang/parser.h"
+#include "lang/rules.h"
 #include "lang/train.h"
 #include "extract/places.h"
 
@@ -63,6 +64,62 @@ static int build_dict(td_resw *w, const char *datadir) {
   td_resw_add(w, "dict", img, len);
   free(img);
   return 0;
+}
+
+/* ---- built-in rules (lang/rules.c): every data/LAYER/NAME.rules file,
+ * checked here (a bad pattern fails the build with FILE: line L, column C),
+ * stored as text in section "rules": "PATH\0TEXT\0" per file, sorted by
+ * path, compiled when the engine starts. A rule of data/LAYER/ must be
+ * named "LAYER.something", and no two files may define the same name. ---- */
+static int build_rules(td_resw *w, const char *datadir) {
+  char pat[4096], err[512];
+  snprintf(pat, sizeof pat, "%s/*/*.rules", datadir);
+  glob_t g;
+  int grc = glob(pat, 0, NULL, &g), rc = 0;
+  td_buf out = TD_BUF_INIT;
+  td_rules *all = td_rules_compile(NULL, err, sizeof err);
+  for (size_t i = 0; grc == 0 && i < g.gl_pathc && rc == 0; i++) {
+    const char *path = g.gl_pathv[i];
+    td_buf b = TD_BUF_INIT;
+    if (td_buf_read_file(&b, path) != 0) {
+      fprintf(stderr, "mkres: cannot read %s\n", path);
+      rc = -1;
+    }
+    td_buf_putc(&b, 0);
+    td_rules *one = rc == 0 ? td_rules_compile(NULL, err, sizeof err) : NULL;
+    if (one && td_rules_add_text(one, b.ptr, path, err, sizeof err) != 0) {
+      fprintf(stderr, "mkres: %s\n", err);
+      rc = -1;
+    }
+    /* the layer is the folder name: data/LAYER/NAME.rules */
+    const char *end = strrchr(path, '/'), *beg = end;
+    while (beg && beg > path && beg[-1] != '/') beg--;
+    size_t before = td_rules_count(all);
+    if (rc == 0) td_rules_add_text(all, b.ptr, path, err, sizeof err);
+    if (rc == 0 && td_rules_count(all) != before + td_rules_count(one)) {
+      fprintf(stderr, "mkres: %s: a rule name is also defined in an earlier *.rules file\n", path);
+      rc = -1;
+    }
+    if (rc == 0 && end && td_rules_count(one) > 0) {
+      char layer[256];
+      snprintf(layer, sizeof layer, "%.*s", (int)(end - beg), beg);
+      if (td_rules_layer_count(one, layer) != td_rules_count(one)) {
+        fprintf(stderr, "mkres: %s: every rule here must be named %s.NAME\n", path, layer);
+        rc = -1;
+      }
+    }
+    td_rules_free(one);
+    if (rc == 0) {
+      td_buf_put(&out, path, strlen(path) + 1);
+      td_buf_put(&out, b.ptr, strlen(b.ptr) + 1);
+    }
+    td_buf_free(&b);
+  }
+  if (grc == 0) globfree(&g);
+  td_rules_free(all);
+  if (rc == 0) td_resw_add(w, "rules", out.ptr ? out.ptr : "", out.len);
+  td_buf_free(&out);
+  return rc;
 }
 
 /* ---- words (text/words.c): the word list and frequencies for repair ---- */
@@ -342,6 +399,7 @@ static const struct {
     {"version", build_version},
     {"words", build_words},
     {"dict", build_dict},
+    {"rules", build_rules},
     {"quotes", build_quotes},
     {"parser", build_parser},
     {"places", build_places},

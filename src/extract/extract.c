@@ -1,7 +1,10 @@
 /*
  * extract.c — loading and unloading what the extraction layers share: the
  * merged dictionary (eng->dict) of the shared matcher, from the resource
- * image's "dict" section and from the user's --dict folders.
+ * image's "dict" section and from the user's --dict folders, and the
+ * token-pattern rules (eng->rules): the built-in data/LAYER/NAME.rules from
+ * the image's "rules" section, then the user's --dict DIR/NAME.rules (a user rule
+ * replaces a built-in rule of the same name; docs/RULES.md).
  */
 #include "extract.h"
 #include "lang/matcher.h"
@@ -19,7 +22,9 @@ int td_extract_load(td_engine *eng, const td_config *cfg, char *err, size_t errl
   if (cfg && cfg->dict_dirs)
     for (const char *const *d = cfg->dict_dirs; *d; d++)
       if (td_dict_add_dir(eng->dict, *d, err, errlen) != 0) return -1;
-  eng->rules = td_rules_compile(NULL, err, errlen); /* user *.rules files */
+  eng->rules = td_rules_compile(NULL, err, errlen);
+  const void *rimg = eng->res ? td_res_get(eng->res, "rules", &len) : NULL;
+  if (rimg && td_rules_add_image(eng->rules, rimg, len, err, errlen) != 0) return -1;
   if (cfg && cfg->dict_dirs)
     for (const char *const *d = cfg->dict_dirs; *d; d++)
       if (td_rules_add_dir(eng->rules, *d, err, errlen) != 0) return -1;

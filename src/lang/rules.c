@@ -4,13 +4,17 @@
  * Compiling: each rule's pattern is parsed left to right (groups kept on an
  * explicit stack, never recursion) straight into a program of a few
  * instruction kinds: TOK (one token passing a test), ANY, SPLIT (try two
- * ways), JMP, SAVE (record a capture bound) and MATCH. Quantifiers rewrite
- * the code of the atom just emitted; {m,n} copies it.
+ * ways), JMP, SAVE (record a capture bound), BOS/EOS (the anchors ^ and $)
+ * and MATCH. Quantifiers rewrite the code of the atom just emitted; {m,n}
+ * copies it. After every add, each rule gets its layer (the name before its
+ * first '.') and the literal lower=/lemma= values its first token must
+ * carry, hashed: the prefilter that decides where a rule is tried at all.
  *
  * Matching: for each start token a backtracking run over (pc, token) keeps a
  * visited bitmap, so every pair is tried at most once per start and loops
  * over empty bodies end; all paths are explored and the longest end wins
  * (leftmost-longest). A step budget per sentence bounds the total work.
+ * Only the start tokens the prefilter allows are tried for indexed rules.
  */
 #include "rules.h"
 #include "lang.h"
@@ -25,6 +29,7 @@
 
 #define TD_RULES_MAX_PROG 4096   /* instructions per rule */
 #define TD_RULES_MAX_DEPTH 32    /* nested groups */
+#define TD_RULES_MAX_ALTS 32     /* alternatives a | b | ... of one group */
 #define TD_RULES_MAX_CAPS 16     /* captures per rule */
 #define TD_RULES_MAX_REPEAT 32   /* n of {m,n} */
 #define TD_RULES_MAX_CLASSES 64  /* distinct class names in a set */
@@ -47,7 +52,7 @@ typedef struct test {
   int n;
 } test;
 
-enum { OP_TOK, OP_ANY, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH };
+enum { OP_TOK, OP_ANY, OP_SPLIT, OP_JMP, OP_SAVE, OP_MATCH, OP_BOS, OP_EOS };
 typedef struct inst {
   uint8_t op;
   int x, y; /* targets (SPLIT x then y, JMP x), test index (TOK), slot (SAVE) */
@@ -62,13 +67,30 @@ typedef struct rule {
   char *capnames[TD_RULES_MAX_CAPS];
   int ncaps;
   int needs_parse, needs_class;
+  int layer;      /* index in td_rules.layers (the name before its first '.') */
+  int indexed;    /* every match starts at a token whose lower or lemma is a key */
 } rule;
+
+/* The start-token prefilter: key string (a literal lower= or lemma= value
+ * that can begin a rule) -> the rules it can begin, as a range of `ent`. */
+typedef struct key_ent {
+  const char *key; /* owned by the rule's test */
+  int rule;
+} key_ent;
 
 struct td_rules {
   rule *r;
   size_t n, cap;
   char *classes[TD_RULES_MAX_CLASSES];
   int nclasses;
+  /* derived from r after every add (rebuild_index) */
+  char **layers;      /* distinct layer names, "" for names without '.' */
+  int nlayers;
+  key_ent *ent;       /* sorted by key, then rule */
+  size_t nent;
+  uint32_t *slots;    /* hash of key -> 1 + first ent index; 0 empty */
+  size_t nslots;
+  int nunindexed;     /* rules tried at every start token */
 };
 
 static void rule_clear(rule *ru) {
@@ -83,11 +105,23 @@ static void rule_clear(rule *ru) {
   memset(ru, 0, sizeof *ru);
 }
 
+static void index_clear(td_rules *r) {
+  for (int i = 0; i < r->nlayers; i++) free(r->layers[i]);
+  free(r->layers);
+  free(r->ent);
+  free(r->slots);
+  r->layers = NULL, r->nlayers = 0;
+  r->ent = NULL, r->nent = 0;
+  r->slots = NULL, r->nslots = 0;
+  r->nunindexed = 0;
+}
+
 void td_rules_free(td_rules *r) {
   if (!r) return;
   for (size_t i = 0; i < r->n; i++) rule_clear(&r->r[i]);
   free(r->r);
   for (int i = 0; i < r->nclasses; i++) free(r->classes[i]);
+  index_clear(r);
   free(r);
 }
 
@@ -365,14 +399,28 @@ static int parse_num(const char **pp) {
   return (int)v;
 }
 
+/* Ends a group's alternatives: the last must not be empty (bstart: where it
+ * began), and the JMPs after the earlier ones go to here. */
+static int end_alts(cstate *cs, const char *at, int bstart, const int *jmps, int njmps) {
+  if (njmps == 0) return 0;
+  if (cs->ru->nprog == bstart) return fail(cs, at, "empty alternative after '|'");
+  for (int k = 0; k < njmps; k++) cs->ru->prog[jmps[k]].x = cs->ru->nprog;
+  return 0;
+}
+
 /* Compiles the pattern p (one line, NUL- or newline-ended) into cs->ru. */
 static int compile_pattern(cstate *cs, const char *p) {
   rule *ru = cs->ru;
+  /* frame 0 is the whole pattern, frame d the d-th open group; bstart is
+   * where the current alternative began, jmps the JMPs ending the earlier
+   * ones (patched to the group's end when it closes) */
   struct {
-    int start, slot;
+    int start, slot, bstart, njmps;
+    int jmps[TD_RULES_MAX_ALTS];
     const char *at;
-  } stack[TD_RULES_MAX_DEPTH];
+  } stack[TD_RULES_MAX_DEPTH + 1];
   int depth = 0, atom = -1;
+  stack[0].start = stack[0].bstart = 0, stack[0].slot = -1, stack[0].njmps = 0, stack[0].at = p;
   for (;;) {
     while (*p == ' ' || *p == '\t' || *p == '\r') p++;
     if (!*p || *p == '\n' || *p == '#') break;
@@ -388,6 +436,13 @@ static int compile_pattern(cstate *cs, const char *p) {
       p++;
       atom = ru->nprog;
       if (emit(cs, at, OP_ANY, 0, 0) < 0) return -1;
+    } else if (c == '^' || c == '$') { /* sentence start / end: no quantifier */
+      p++;
+      if (emit(cs, at, c == '^' ? OP_BOS : OP_EOS, 0, 0) < 0) return -1;
+      while (*p == ' ' || *p == '\t') p++;
+      if (*p == '?' || *p == '*' || *p == '+' || *p == '{')
+        return fail(cs, p, "quantifier after '%c' (an anchor matches no token)", c);
+      continue;
     } else if (c == '(') {
       if (depth >= TD_RULES_MAX_DEPTH) return fail(cs, at, "groups nested too deep (at most %d)", TD_RULES_MAX_DEPTH);
       p++;
@@ -407,27 +462,44 @@ static int compile_pattern(cstate *cs, const char *p) {
       } else if (p[0] == '?') {
         return fail(cs, p, "expected '(?<name> ...)' or '( ...)'");
       }
+      depth++;
       stack[depth].start = ru->nprog;
       stack[depth].slot = slot;
       stack[depth].at = at;
-      depth++;
+      stack[depth].njmps = 0;
+      stack[depth].bstart = ru->nprog + (slot >= 0);
       if (slot >= 0 && emit(cs, at, OP_SAVE, 2 * slot, 0) < 0) return -1;
       atom = -1;
       continue;
     } else if (c == ')') {
       if (depth == 0) return fail(cs, at, "')' without '('");
       p++;
-      depth--;
       if (ru->nprog == stack[depth].start + (stack[depth].slot >= 0))
         return fail(cs, at, "empty group");
+      if (end_alts(cs, at, stack[depth].bstart, stack[depth].jmps, stack[depth].njmps) < 0) return -1;
       if (stack[depth].slot >= 0 && emit(cs, at, OP_SAVE, 2 * stack[depth].slot + 1, 0) < 0) return -1;
       atom = stack[depth].start;
+      depth--;
+    } else if (c == '|') { /* another alternative of the current group */
+      p++;
+      int bs = stack[depth].bstart;
+      if (ru->nprog == bs) return fail(cs, at, "empty alternative before '|'");
+      if (stack[depth].njmps >= TD_RULES_MAX_ALTS)
+        return fail(cs, at, "too many alternatives (at most %d)", TD_RULES_MAX_ALTS);
+      /* bs: SPLIT bs+1, next; <this alternative>; JMP end; next: ... */
+      if (insert(cs, at, bs, (inst){OP_SPLIT, bs + 1, ru->nprog + 2}) < 0) return -1;
+      int j = emit(cs, at, OP_JMP, 0, 0);
+      if (j < 0) return -1;
+      stack[depth].jmps[stack[depth].njmps++] = j;
+      stack[depth].bstart = ru->nprog;
+      atom = -1;
+      continue;
     } else if (c == '?' || c == '*' || c == '+' || c == '{') {
       return fail(cs, at, "quantifier '%c' without a token test or group before it", c);
     } else if (c == ']') {
       return fail(cs, at, "']' without '['");
     } else {
-      return fail(cs, at, "unexpected '%c' (a pattern is [tests], '.', groups and quantifiers)", c);
+      return fail(cs, at, "unexpected '%c' (a pattern is [tests], '.', '^', '$', groups and quantifiers)", c);
     }
     /* an optional quantifier */
     int min = 1, max = 1;
@@ -455,10 +527,13 @@ static int compile_pattern(cstate *cs, const char *p) {
     if (quantify(cs, q, atom, min, max) < 0) return -1;
     if (*p == '?' || *p == '*' || *p == '+' || *p == '{') return fail(cs, p, "two quantifiers in a row");
   }
-  if (depth > 0) return fail(cs, stack[depth - 1].at, "'(' without ')'");
+  if (depth > 0) return fail(cs, stack[depth].at, "'(' without ')'");
   if (ru->nprog == 0) return fail(cs, p, "rule has no pattern");
+  if (end_alts(cs, p, stack[0].bstart, stack[0].jmps, stack[0].njmps) < 0) return -1;
   return emit(cs, p, OP_MATCH, 0, 0) < 0 ? -1 : 0;
 }
+
+static void rebuild_index(td_rules *r);
 
 /* Compiles rule text into set s (rules appended; on error s is restored). */
 static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
@@ -491,6 +566,17 @@ static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
     }
     line = eol ? eol + 1 : NULL;
   }
+  /* a name defined here replaces the rules of that name added earlier */
+  size_t w = 0, n1 = s->n;
+  for (size_t i = 0; i < n1; i++) {
+    int replaced = 0;
+    for (size_t j = n0; i < n0 && j < n1 && !replaced; j++)
+      replaced = strcmp(s->r[i].name, s->r[j].name) == 0;
+    if (replaced) rule_clear(&s->r[i]);
+    else s->r[w++] = s->r[i];
+  }
+  s->n = w;
+  rebuild_index(s);
   return 0;
 undo:
   while (s->n > n0) rule_clear(&s->r[--s->n]);
@@ -505,6 +591,30 @@ td_rules *td_rules_compile(const char *text, char *err, size_t errlen) {
     return NULL;
   }
   return s;
+}
+
+int td_rules_add_text(td_rules *r, const char *text, const char *origin, char *err, size_t errlen) {
+  char msg[512];
+  int rc = add_text(r, text ? text : "", msg, sizeof msg);
+  if (rc != 0) snprintf(err, errlen, "%s: %s", origin ? origin : "rules", msg);
+  return rc;
+}
+
+int td_rules_add_image(td_rules *r, const void *img, size_t len, char *err, size_t errlen) {
+  const char *p = img, *end = p + len;
+  while (p < end) {
+    const char *name = p, *z = memchr(p, 0, (size_t)(end - p));
+    if (!z) break;
+    const char *text = z + 1, *z2 = text < end ? memchr(text, 0, (size_t)(end - text)) : NULL;
+    if (!z2) break;
+    if (td_rules_add_text(r, text, name, err, errlen) != 0) return -1;
+    p = z2 + 1;
+  }
+  if (p != end) {
+    snprintf(err, errlen, "the resource image's rules section is damaged (rebuild with make)");
+    return -1;
+  }
+  return 0;
 }
 
 int td_rules_add_file(td_rules *r, const char *path, char *err, size_t errlen) {
@@ -555,6 +665,140 @@ int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
   }
   free(names);
   return rc;
+}
+
+/* ---- the layer table and the start-token prefilter ---- */
+
+/* Collects into keys[] the literal strings one of which the first token of
+ * every match of ru must carry as its lower form or lemma: for each TOK
+ * reachable from pc 0 without consuming a token, the values of one AND-group
+ * made only of positive, exact lower=/lemma= tests. Returns the number of
+ * keys, or -1 when some match can begin anywhere (a '.', an empty match, a
+ * first test without such a group). keys has room for ru->nprog * 8. */
+static int first_keys(const rule *ru, const char **keys, int maxkeys) {
+  int nk = 0, sp = 0;
+  int *work = td_xmalloc((size_t)ru->nprog * sizeof *work);
+  uint8_t *seen = td_xcalloc((size_t)ru->nprog, 1);
+  work[sp++] = 0;
+  seen[0] = 1;
+  while (sp > 0) {
+    int pc = work[--sp];
+    const inst *in = &ru->prog[pc];
+    int next[2], nn = 0;
+    if (in->op == OP_SPLIT) next[nn++] = in->x, next[nn++] = in->y;
+    else if (in->op == OP_JMP) next[nn++] = in->x;
+    else if (in->op == OP_SAVE || in->op == OP_BOS || in->op == OP_EOS) next[nn++] = pc + 1;
+    else if (in->op == OP_TOK) {
+      const test *t = &ru->tests[in->x];
+      int found = 0;
+      for (int k = 0; k < t->n && !found;) { /* one AND-group: [k, e) */
+        int e = k + 1;
+        while (e < t->n && !t->c[e].and_start) e++;
+        int ok = 1;
+        for (int j = k; j < e; j++)
+          if (t->c[j].neg || t->c[j].prefix || (t->c[j].key != K_LOWER && t->c[j].key != K_LEMMA)) ok = 0;
+        if (ok && nk + (e - k) <= maxkeys) {
+          for (int j = k; j < e; j++) keys[nk++] = t->c[j].sval;
+          found = 1;
+        }
+        k = e;
+      }
+      if (!found) nk = -1;
+    } else {
+      nk = -1; /* ANY or MATCH: no literal first token */
+    }
+    if (nk < 0) break;
+    for (int j = 0; j < nn; j++)
+      if (next[j] >= 0 && next[j] < ru->nprog && !seen[next[j]]) seen[next[j]] = 1, work[sp++] = next[j];
+  }
+  free(work);
+  free(seen);
+  return nk;
+}
+
+static int cmp_ent(const void *a, const void *b) {
+  const key_ent *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static uint32_t key_hash(const char *s, size_t n) { return (uint32_t)td_hash64(s, n); }
+
+/* Recomputes the layer of every rule and the prefilter from r->r. */
+static void rebuild_index(td_rules *r) {
+  index_clear(r);
+  size_t cap = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    rule *ru = &r->r[i];
+    const char *dot = strchr(ru->name, '.');
+    size_t ll = dot ? (size_t)(dot - ru->name) : 0;
+    ru->layer = -1;
+    for (int l = 0; l < r->nlayers; l++)
+      if (strlen(r->layers[l]) == ll && strncmp(r->layers[l], ru->name, ll) == 0) ru->layer = l;
+    if (ru->layer < 0) {
+      r->layers = td_xrealloc(r->layers, (size_t)(r->nlayers + 1) * sizeof *r->layers);
+      r->layers[r->nlayers] = td_xstrndup(ru->name, ll);
+      ru->layer = r->nlayers++;
+    }
+    int maxk = ru->nprog * 8;
+    const char **keys = td_xmalloc((size_t)maxk * sizeof *keys);
+    int nk = first_keys(ru, keys, maxk);
+    ru->indexed = nk > 0;
+    if (nk <= 0) r->nunindexed++;
+    for (int k = 0; k < nk; k++) {
+      if (r->nent == cap) {
+        cap = cap ? cap * 2 : 64;
+        r->ent = td_xrealloc(r->ent, cap * sizeof *r->ent);
+      }
+      r->ent[r->nent++] = (key_ent){keys[k], (int)i};
+    }
+    free(keys);
+  }
+  if (r->nent == 0) return;
+  qsort(r->ent, r->nent, sizeof *r->ent, cmp_ent);
+  size_t w = 0; /* one entry per (key, rule) */
+  for (size_t i = 0; i < r->nent; i++)
+    if (w == 0 || r->ent[i].rule != r->ent[w - 1].rule || strcmp(r->ent[i].key, r->ent[w - 1].key) != 0)
+      r->ent[w++] = r->ent[i];
+  r->nent = w;
+  r->nslots = 16;
+  while (r->nslots < 2 * r->nent) r->nslots *= 2;
+  r->slots = td_xcalloc(r->nslots, sizeof *r->slots);
+  for (size_t i = 0; i < r->nent; i++) {
+    if (i > 0 && strcmp(r->ent[i].key, r->ent[i - 1].key) == 0) continue;
+    size_t j = key_hash(r->ent[i].key, strlen(r->ent[i].key)) & (r->nslots - 1);
+    while (r->slots[j]) j = (j + 1) & (r->nslots - 1);
+    r->slots[j] = (uint32_t)i + 1;
+  }
+}
+
+/* The prefilter entries [*a, *b) of key s (length n). */
+static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
+  *a = *b = 0;
+  if (!r->nslots) return;
+  size_t j = key_hash(s, n) & (r->nslots - 1);
+  for (; r->slots[j]; j = (j + 1) & (r->nslots - 1)) {
+    size_t e = r->slots[j] - 1;
+    const char *k = r->ent[e].key;
+    if (strncmp(k, s, n) == 0 && k[n] == 0) {
+      *a = e;
+      for (*b = e; *b < r->nent && strcmp(r->ent[*b].key, k) == 0; ++*b) {}
+      return;
+    }
+  }
+}
+
+static int layer_index(const td_rules *r, const char *layer) {
+  for (int l = 0; r && l < r->nlayers; l++)
+    if (strcmp(r->layers[l], layer) == 0) return l;
+  return -1;
+}
+
+size_t td_rules_layer_count(const td_rules *r, const char *layer) {
+  int l = layer_index(r, layer);
+  size_t n = 0;
+  for (size_t i = 0; l >= 0 && i < r->n; i++) n += r->r[i].layer == l;
+  return n;
 }
 
 /* ---- matching ---- */
@@ -668,6 +912,9 @@ static int32_t run_at(mstate *m, const rule *ru, uint32_t start, int32_t *caps, 
       } else if (in->op == OP_SPLIT) {
         push3(m, &sp, in->y, pos, 0);
         pc = in->x;
+      } else if (in->op == OP_BOS || in->op == OP_EOS) {
+        if (pos != (in->op == OP_BOS ? 0 : (int32_t)m->ntok)) break;
+        pc++;
       } else if (in->op == OP_SAVE) {
         push3(m, &sp, -in->x - 1, 0, caps[in->x]);
         caps[in->x] = pos;
@@ -697,17 +944,78 @@ static int class_cb(void *ctx, const td_match *mt) {
   return 0;
 }
 
-static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc, size_t sent,
-                 td_rule_cb cb, void *ctx) {
+typedef struct cand {
+  int rule;
+  uint32_t pos;
+} cand;
+
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  if (x->rule != y->rule) return (x->rule > y->rule) - (x->rule < y->rule);
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Adds a candidate (rule, pos) for every prefilter entry of key s that
+ * selects a rule of the selection (layer >= 0: that layer's; only >= 0: that
+ * rule; else all). */
+static void add_cands(const td_rules *r, const char *s, int layer, int only, uint32_t pos,
+                      cand **cs, size_t *n, size_t *cap) {
+  size_t a, b;
+  key_lookup(r, s, strlen(s), &a, &b);
+  for (size_t e = a; e < b; e++) {
+    int ri = r->ent[e].rule;
+    if ((layer >= 0 && r->r[ri].layer != layer) || (only >= 0 && ri != only)) continue;
+    if (*n == *cap) {
+      *cap = *cap ? *cap * 2 : 64;
+      *cs = td_xrealloc(*cs, *cap * sizeof **cs);
+    }
+    (*cs)[(*n)++] = (cand){ri, pos};
+  }
+}
+
+/* Runs the selected rules (layer >= 0: one layer's; only >= 0: one rule;
+ * else all) over sentence `sent`. Indexed rules are tried only at the start
+ * tokens the prefilter names; the parse and the class masks are made only
+ * when a rule that needs them has somewhere to start. */
+static int match(const td_rules *r, int layer, int only, const td_engine *eng, td_doc *doc,
+                 size_t sent, td_rule_cb cb, void *ctx) {
   if (!r || r->n == 0 || sent >= doc->nsents) return 0;
   const td_sent *se = &doc->sents[sent];
   if (se->ntok == 0 || (size_t)se->tok0 + se->ntok > doc->ntoks) return 0;
   size_t lo = only >= 0 ? (size_t)only : 0, hi = only >= 0 ? (size_t)only + 1 : r->n;
+  /* candidates of the indexed rules, sorted by rule then start */
+  cand *cs = NULL;
+  size_t nc = 0, capc = 0;
+  int unindexed = 0;
+  for (size_t i = lo; i < hi; i++)
+    if (!r->r[i].indexed && (layer < 0 || r->r[i].layer == layer)) unindexed = 1;
+  int any_indexed = r->nent > 0;
+  if (any_indexed) {
+    for (uint32_t i = 0; i < se->ntok; i++) {
+      const td_tok *t = &doc->toks[se->tok0 + i];
+      if (!t->norm) continue;
+      add_cands(r, t->norm, layer, only, i, &cs, &nc, &capc);
+      if (t->lemma && strcmp(t->lemma, t->norm) != 0) add_cands(r, t->lemma, layer, only, i, &cs, &nc, &capc);
+    }
+  }
+  if (nc == 0 && !unindexed) {
+    free(cs);
+    return 0;
+  }
+  if (nc > 1) qsort(cs, nc, sizeof *cs, cmp_cand);
   int parse = 0, cls = 0, maxprog = 0;
-  for (size_t i = lo; i < hi; i++) {
-    parse |= r->r[i].needs_parse;
-    cls |= r->r[i].needs_class;
-    if (r->r[i].nprog > maxprog) maxprog = r->r[i].nprog;
+  for (size_t i = lo, c = 0; i < hi; i++) {
+    const rule *ru = &r->r[i];
+    if (layer >= 0 && ru->layer != layer) continue;
+    while (c < nc && cs[c].rule < (int)i) c++;
+    if (ru->indexed && (c >= nc || cs[c].rule != (int)i)) continue; /* nowhere to start */
+    parse |= ru->needs_parse;
+    cls |= ru->needs_class;
+    if (ru->nprog > maxprog) maxprog = ru->nprog;
+  }
+  if (maxprog == 0) {
+    free(cs);
+    return 0;
   }
   if (parse && eng) td_parse_sentence(eng, doc, sent);
   mstate m;
@@ -731,28 +1039,45 @@ static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc,
   int32_t caps[2 * TD_RULES_MAX_CAPS], best[2 * TD_RULES_MAX_CAPS];
   td_rule_cap out[TD_RULES_MAX_CAPS];
   int count = 0, stop = 0;
+  size_t c = 0;
   for (size_t ri = lo; ri < hi && !stop && m.steps >= 0; ri++) {
     const rule *ru = &r->r[ri];
+    if (layer >= 0 && ru->layer != layer) continue;
     if (ru->needs_class && !mask) continue; /* no dictionary: cannot match */
-    for (uint32_t pos = 0; pos < m.ntok && !stop;) {
+    while (c < nc && cs[c].rule < (int)ri) c++;
+    size_t c1 = c;
+    while (c1 < nc && cs[c1].rule == (int)ri) c1++;
+    if (ru->indexed && c1 == c) continue;
+    /* start tokens: every token, or the candidates [c, c1) */
+    size_t k = c;
+    for (uint32_t pos = 0; !stop;) {
+      if (ru->indexed) {
+        while (k < c1 && cs[k].pos < pos) k++;
+        if (k >= c1) break;
+        pos = cs[k].pos;
+      } else if (pos >= m.ntok) {
+        break;
+      }
       int32_t end = run_at(&m, ru, pos, caps, best);
       if (m.steps < 0) break;
       if (end <= (int32_t)pos) {
         pos++;
         continue;
       }
-      for (int c = 0; c < ru->ncaps; c++) {
-        out[c].name = ru->capnames[c];
-        int32_t a = best[2 * c], b = best[2 * c + 1];
-        if (a < 0 || b < 0 || b < a) out[c].tok0 = out[c].tok1 = -1;
-        else out[c].tok0 = (int32_t)m.tok0 + a, out[c].tok1 = (int32_t)m.tok0 + b;
+      for (int q = 0; q < ru->ncaps; q++) {
+        out[q].name = ru->capnames[q];
+        int32_t a = best[2 * q], b = best[2 * q + 1];
+        if (a < 0 || b < 0 || b < a) out[q].tok0 = out[q].tok1 = -1;
+        else out[q].tok0 = (int32_t)m.tok0 + a, out[q].tok1 = (int32_t)m.tok0 + b;
       }
       td_rule_match mt = {ru->name, (int)ri, m.tok0 + pos, m.tok0 + (uint32_t)end, out, ru->ncaps};
       count++;
       if (cb && cb(ctx, &mt)) stop = 1;
       pos = (uint32_t)end;
     }
+    c = c1;
   }
+  free(cs);
   free(mask);
   free(m.visited);
   free(m.stack);
@@ -761,11 +1086,18 @@ static int match(const td_rules *r, int only, const td_engine *eng, td_doc *doc,
 
 int td_rules_match_sentence(const td_rules *r, const td_engine *eng, td_doc *doc, size_t sent,
                             td_rule_cb cb, void *ctx) {
-  return match(r, -1, eng, doc, sent, cb, ctx);
+  return match(r, -1, -1, eng, doc, sent, cb, ctx);
 }
 
 int td_rules_match_rule(const td_rules *r, int which, const td_engine *eng, td_doc *doc,
                         size_t sent, td_rule_cb cb, void *ctx) {
   if (!r || which < 0 || (size_t)which >= r->n) return 0;
-  return match(r, which, eng, doc, sent, cb, ctx);
+  return match(r, -1, which, eng, doc, sent, cb, ctx);
+}
+
+int td_rules_match_layer(const td_rules *r, const char *layer, const td_engine *eng, td_doc *doc,
+                         size_t sent, td_rule_cb cb, void *ctx) {
+  int l = layer_index(r, layer ? layer : "");
+  if (l < 0) return 0;
+  return match(r, l, -1, eng, doc, sent, cb, ctx);
 }

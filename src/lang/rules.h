@@ -47,9 +47,24 @@ int td_rules_add_file(td_rules *r, const char *path, char *err, size_t errlen);
 /* Adds every *.rules file of folder dir, sorted by name (none is fine).
  * 0, or -1 with a message in err. */
 int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen);
+/* Adds rule text from `origin` (a file name, for messages) to r: 0, or -1
+ * with "ORIGIN: line L, column C: message" in err (r is then unchanged).
+ *
+ * Every add (text, file, folder file, image) is one batch: a rule name the
+ * batch defines replaces all rules of that name added before it (so a user
+ * file's `times.ago` replaces the built-in `times.ago`); several lines with
+ * one name inside a batch are alternatives that all run. */
+int td_rules_add_text(td_rules *r, const char *text, const char *origin, char *err, size_t errlen);
+/* Adds the built-in rules of the resource image's "rules" section: a
+ * sequence of "PATH\0TEXT\0" records (tools/mkres.c), each one batch.
+ * 0, or -1 with a message in err. */
+int td_rules_add_image(td_rules *r, const void *img, size_t len, char *err, size_t errlen);
 /* Number of rules. */
 size_t td_rules_count(const td_rules *r);
-/* Index of the rule called name, or -1. */
+/* Number of rules of layer `layer`: the rules whose names begin "LAYER."
+ * ("" for names without a '.'). */
+size_t td_rules_layer_count(const td_rules *r, const char *layer);
+/* Index of the (first) rule called name, or -1. */
 int td_rules_find(const td_rules *r, const char *name);
 void td_rules_free(td_rules *r);
 
@@ -61,6 +76,14 @@ void td_rules_free(td_rules *r);
  * callback stopping, or the step budget running out, ends early). */
 int td_rules_match_sentence(const td_rules *r, const td_engine *eng, td_doc *doc,
                             size_t sent, td_rule_cb cb, void *ctx);
+/* As td_rules_match_sentence, for the rules of one layer only: the rules
+ * named "LAYER.something" (layer "" selects names without a '.'). This is
+ * what a layer calls per sentence, e.g. td_rules_match_layer(eng->rules,
+ * "times", ...). A rule whose first token needs a literal lower= or lemma=
+ * value is tried only at tokens that carry one (the prefilter), so a
+ * sentence where no rule can begin costs two hash look-ups per token. */
+int td_rules_match_layer(const td_rules *r, const char *layer, const td_engine *eng, td_doc *doc,
+                         size_t sent, td_rule_cb cb, void *ctx);
 /* As td_rules_match_sentence, for one rule only (index from td_rules_find). */
 int td_rules_match_rule(const td_rules *r, int rule, const td_engine *eng, td_doc *doc,
                         size_t sent, td_rule_cb cb, void *ctx);

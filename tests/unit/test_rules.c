@@ -2,6 +2,8 @@
  * and column, token tests, alternatives and negation, quantifiers,
  * captures, leftmost-longest non-overlapping matches, dictionary classes,
  * dependency tests, the step budget on adversarial rules, *.rules folders,
+ * the start-token prefilter, layers (name prefixes), a later rule replacing
+ * an earlier one of the same name, the resource image's "rules" section,
  * and one rule through the full pipeline (needs build/tidings.res). */
 #include "unit.h"
 #include "lang/lang.h"
@@ -140,6 +142,93 @@ TD_TEST(rules_quantifiers_and_captures) {
             "one[0,1) two[0,2)");
 }
 
+/* Runs rules of one layer (td_rules_match_layer) over a document spec. */
+static const char *run_layer(const td_rules *r, const char *layer, const char *spec) {
+  static collect c;
+  c.out[0] = 0;
+  td_doc *d = mkdoc(spec);
+  td_rules_match_layer(r, layer, NULL, d, 0, collect_cb, &c);
+  freedoc(d);
+  return c.out;
+}
+
+TD_TEST(rules_prefilter) {
+  /* an optional first element: both "the" and "last" can begin a match */
+  const char *last = "r [lower=the]? [lower=last] [lower=week|lower=month]";
+  CHECK_STR(run(last, "since last week and the last month", NULL), "r[1,3) r[4,7)");
+  /* a lemma key matches through the lemma, not the written form */
+  CHECK_STR(run("r [lemma=say] [lower=that]", "he said/VERB/say that", NULL), "r[1,3)");
+  /* an AND-group of literals gives the key; the other tests still hold */
+  CHECK_STR(run("r [lower=a upos=DET] [lower=b]", "a/NOUN b a/DET b", NULL), "r[2,4)");
+  /* a capture or a group first: keys found through SAVE and SPLIT */
+  CHECK_STR(run("r (?<n> [lower=two|lower=three]) [lower=days]", "three days", NULL),
+            "r[0,2) n=[0,1)");
+  CHECK_STR(run("r ([lower=x] [lower=y])+ [lower=z]", "x y x y z", NULL), "r[0,5)");
+  /* no literal first token ('.', an OR with a tag, a negation, a prefix):
+   * tried everywhere */
+  CHECK_STR(run("r [upos=NOUN|lower=x] [lower=b]", "a/NOUN b x b", NULL), "r[0,2) r[2,4)");
+  CHECK_STR(run("r [!lower=a] [lower=b]", "a b c b", NULL), "r[2,4)");
+  CHECK_STR(run("r [lower=un*] [lower=b]", "unx b", NULL), "r[0,2)");
+  CHECK_STR(run("r [lower=a]* [lower=b]", "b a b", NULL), "r[0,1) r[1,3)");
+  /* anchors: ^ the sentence start, $ its end */
+  CHECK_STR(run("r ^ [lower=now]", "now now", NULL), "r[0,1)");
+  CHECK_STR(run("r (?<t> [lower=now]) ([lower=,] | $)", "now , now", NULL), "r[0,2) t=[0,1) r[2,3) t=[2,3)");
+  CHECK_STR(compile_err("r [lower=a] $*"), "line 1, column 14: quantifier after '$' (an anchor matches no token)");
+  /* alternatives of sequences, in a group or the whole pattern */
+  CHECK_STR(run("r [lower=x] ([lower=a] [lower=b] | [lower=c] | [lower=d]+)", "x a b x c x d d x a", NULL),
+            "r[0,3) r[3,5) r[5,8)");
+  CHECK_STR(run("r [lower=a] [lower=b] | [lower=c]", "c a b a", NULL), "r[0,1) r[1,3)");
+  CHECK_STR(run("r ([lower=a] | [lower=b])+ [lower=c]", "a b a c", NULL), "r[0,4)");
+  CHECK_STR(run("r (?<n> [lower=one] | [lower=two] [lower=more]) [lower=days]", "two more days", NULL),
+            "r[0,3) n=[0,2)");
+  CHECK_STR(compile_err("r ([lower=a] | )"), "line 1, column 16: empty alternative after '|'");
+  CHECK_STR(compile_err("r ( | [lower=a])"), "line 1, column 5: empty alternative before '|'");
+  CHECK_STR(compile_err("r [lower=a] |"), "line 1, column 14: empty alternative after '|'");
+  /* a token whose key starts several rules tries each one */
+  CHECK_STR(run("p [lower=a] [lower=b]\nq [lower=a] [lower=c]\ns [lower=b]", "a c a b", NULL),
+            "p[2,4) q[0,2) s[3,4)");
+}
+
+TD_TEST(rules_layers_and_replacing) {
+  char err[512];
+  td_rules *r = td_rules_compile("times.ago [lower=ago]\nquotes.acc [lower=according] [lower=to]\n"
+                                 "mine [lower=ago]\ntimes.last [lower=last] [lower=week]\n",
+                                 err, sizeof err);
+  CHECK(r != NULL);
+  if (!r) return;
+  CHECK(td_rules_layer_count(r, "times") == 2 && td_rules_layer_count(r, "quotes") == 1);
+  CHECK(td_rules_layer_count(r, "") == 1 && td_rules_layer_count(r, "events") == 0);
+  const char *s = "two days ago according to last week";
+  CHECK_STR(run_layer(r, "times", s), "times.ago[2,3) times.last[5,7)");
+  CHECK_STR(run_layer(r, "quotes", s), "quotes.acc[3,5)");
+  CHECK_STR(run_layer(r, "", s), "mine[2,3)");
+  CHECK_STR(run_layer(r, "events", s), "");
+  /* a later batch replaces every earlier rule of a name it defines; lines
+   * with one name inside a batch are alternatives */
+  CHECK(td_rules_add_text(r, "times.ago [lower=days] [lower=ago]\ntimes.ago [lower=hence]\n", "user.rules",
+                          err, sizeof err) == 0);
+  CHECK(td_rules_count(r) == 5 && td_rules_layer_count(r, "times") == 3);
+  CHECK_STR(run_layer(r, "times", "two days ago hence last week"),
+            "times.last[4,6) times.ago[1,3) times.ago[3,4)");
+  CHECK(td_rules_add_text(r, "times.x [lower=a\n", "user.rules", err, sizeof err) == -1);
+  CHECK_STR(err, "user.rules: line 1, column 17: missing ']'");
+  CHECK(td_rules_count(r) == 5);
+  td_rules_free(r);
+}
+
+TD_TEST(rules_image) {
+  static const char img[] = "data/a/x.rules\0a.one [lower=a]\n\0data/b/y.rules\0b.two [lower=b]\n\0";
+  char err[512];
+  td_rules *r = td_rules_compile(NULL, err, sizeof err);
+  CHECK(td_rules_add_image(r, img, sizeof img - 1, err, sizeof err) == 0);
+  CHECK(td_rules_count(r) == 2 && td_rules_find(r, "b.two") == 1);
+  CHECK(td_rules_add_image(r, img, sizeof img - 3, err, sizeof err) == -1); /* cut short */
+  static const char bad[] = "data/a/z.rules\0a.bad [lower=a\n\0";
+  CHECK(td_rules_add_image(r, bad, sizeof bad - 1, err, sizeof err) == -1);
+  CHECK_STR(err, "data/a/z.rules: line 1, column 15: missing ']'");
+  td_rules_free(r);
+}
+
 TD_TEST(rules_compile_errors) {
   CHECK_STR(compile_err("r [lower=a]\nbad [lower=a"), "line 2, column 13: missing ']'");
   CHECK_STR(compile_err("r [lowr=a]"), "line 1, column 4: unknown test 'lowr' (want lower, text, lemma, upos, xpos, class, dep or head)");
@@ -242,14 +331,21 @@ TD_TEST(rules_files_and_pipeline) {
   CHECK(td_rules_count(r) == 2); /* unchanged after the error */
   td_rules_free(r);
   unlink(path);
-  /* the engine loads *.rules from --dict folders */
+  /* the engine loads *.rules from --dict folders; a user rule replaces the
+   * built-in rule of the same name */
+  snprintf(path, sizeof path, "%s/d.rules", dir);
+  f = fopen(path, "w");
+  fputs("times.future_ref [lower=fortnight] [lower=hence]\n", f);
+  fclose(f);
   const char *dirs[] = {dir, NULL};
   snprintf(path, sizeof path, "%s/a.rules", dir);
   td_config cfg = {0};
   cfg.dict_dirs = dirs;
   td_engine *eng = td_engine_new(&cfg, err, sizeof err);
   if (eng) {
-    CHECK(eng->rules && td_rules_count(eng->rules) == 2);
+    /* the user's two rules beside the built-in ones (data/LAYER/NAME.rules) */
+    CHECK(eng->rules && td_rules_layer_count(eng->rules, "") == 2);
+    CHECK(td_rules_layer_count(eng->rules, "times") > 0);
     td_input in = {0};
     in.id = "t";
     in.body = "Seoul called on North Korea to stop its missile tests.";
@@ -259,8 +355,22 @@ TD_TEST(rules_files_and_pipeline) {
     collect c;
     c.out[0] = 0;
     for (size_t s = 0; d && s < d->nsents; s++)
-      td_rules_match_sentence(eng->rules, eng, d, s, collect_cb, &c);
+      td_rules_match_layer(eng->rules, "", eng, d, s, collect_cb, &c);
     CHECK_STR(c.out, "call_on[1,7) target=[3,5)");
+    td_doc_free(d);
+    int ago = td_rules_find(eng->rules, "times.future_ref");
+    CHECK(ago >= 0);
+    d = td_doc_process(eng, &in);
+    c.out[0] = 0;
+    if (d && ago >= 0) td_rules_match_rule(eng->rules, ago, eng, d, 0, collect_cb, &c);
+    CHECK_STR(c.out, "");
+    td_doc_free(d);
+    in.body = "It ends a fortnight hence.";
+    in.body_len = strlen(in.body);
+    d = td_doc_process(eng, &in);
+    c.out[0] = 0;
+    if (d && ago >= 0) td_rules_match_rule(eng->rules, ago, eng, d, 0, collect_cb, &c);
+    CHECK_STR(c.out, "times.future_ref[3,5)");
     td_doc_free(d);
     td_engine_free(eng);
   } else {
@@ -268,6 +378,8 @@ TD_TEST(rules_files_and_pipeline) {
   }
   unlink(path);
   snprintf(path, sizeof path, "%s/b.rules", dir);
+  unlink(path);
+  snprintf(path, sizeof path, "%s/d.rules", dir);
   unlink(path);
   rmdir(dir);
 }
