@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -31,6 +32,8 @@
 #define TD_API_RCACHE 128           /* cached responses per connection */
 #define TD_API_RCACHE_ITEM (1u << 20) /* larger responses are not cached */
 #define TD_API_RCACHE_BYTES (32u << 20)
+#define TD_API_ROWS_BYTES (8u << 20)  /* rendered rows kept per connection */
+#define TD_API_ROWS_SLOTS 65536       /* most slots of the row table */
 
 typedef struct td_api_filter {
   const char *arg;  /* query-string name */
@@ -83,6 +86,16 @@ struct td_api {
   } totals[64];
   int ntotals, next_total;
   int totals_ok; /* set while answering after a data_version check */
+  /* Rendered rows of keyed endpoints (the events list): the JSON object
+   * of each row by endpoint and key, so that a page of rows already seen
+   * is the key scan and copies, whatever its offset. Open addressing;
+   * emptied with the responses, and all at once when over budget. */
+  struct td_api_row {
+    uint64_t hash;
+    char *mem; /* key bytes, then the row's JSON */
+    uint32_t klen, jlen;
+  } *rows;
+  size_t nrows, rows_cap, rows_bytes;
 };
 
 /* ---- errors ---- */
@@ -150,7 +163,14 @@ td_api *td_api_open(const char *path, int query_ms, char *err, size_t errlen) {
   return a;
 }
 
+static void drop_rows(td_api *a) {
+  for (size_t i = 0; i < a->rows_cap; i++) free(a->rows[i].mem);
+  if (a->rows) memset(a->rows, 0, a->rows_cap * sizeof a->rows[0]);
+  a->nrows = a->rows_bytes = 0;
+}
+
 static void drop_responses(td_api *a) {
+  drop_rows(a);
   for (int i = 0; i < a->ntotals; i++) free(a->totals[i].key);
   a->ntotals = a->next_total = 0;
   for (int i = 0; i < a->nresp; i++) free(a->resp[i].key), free(a->resp[i].body);
@@ -161,6 +181,7 @@ static void drop_responses(td_api *a) {
 void td_api_close(td_api *a) {
   if (!a) return;
   drop_responses(a);
+  free(a->rows);
   for (int i = 0; i < a->ncache; i++) {
     sqlite3_finalize(a->cache[i].st);
     free(a->cache[i].sql);
@@ -192,6 +213,58 @@ static sqlite3_stmt *stmt(td_api *a, const char *sql) {
   return st;
 }
 
+/* ---- rendered rows ---- */
+
+/* The slot of key k (klen bytes) with hash h: its entry, or the empty slot
+ * where it would go. rows_cap must be a power of two and never full. */
+static struct td_api_row *row_slot(td_api *a, uint64_t h, const char *k, size_t klen) {
+  size_t mask = a->rows_cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    struct td_api_row *r = &a->rows[i];
+    if (!r->mem || (r->hash == h && r->klen == klen && memcmp(r->mem, k, klen) == 0)) return r;
+  }
+}
+
+/* The cached JSON of row k, or NULL (len in *jlen). */
+static const char *row_get(td_api *a, uint64_t h, const char *k, size_t klen, size_t *jlen) {
+  if (!a->nrows) return NULL;
+  struct td_api_row *r = row_slot(a, h, k, klen);
+  if (!r->mem) return NULL;
+  *jlen = r->jlen;
+  return r->mem + r->klen;
+}
+
+/* Keeps json[0..jlen) as the row of key k. Over the byte budget, or with
+ * the table at its largest size and three quarters full, every row is
+ * dropped first, so the memory held stays bounded. */
+static void row_put(td_api *a, uint64_t h, const char *k, size_t klen, const char *json,
+                    size_t jlen) {
+  if (klen + jlen > TD_API_ROWS_BYTES / 64) return;
+  if (a->rows_bytes + klen + jlen > TD_API_ROWS_BYTES) drop_rows(a);
+  if ((a->nrows + 1) * 4 > a->rows_cap * 3) {
+    if (a->rows_cap >= TD_API_ROWS_SLOTS) drop_rows(a);
+    else { /* grow and re-insert */
+      struct td_api_row *old = a->rows;
+      size_t ocap = a->rows_cap;
+      a->rows_cap = ocap ? ocap * 2 : 1024;
+      a->rows = td_xcalloc(a->rows_cap, sizeof a->rows[0]);
+      for (size_t i = 0; i < ocap; i++)
+        if (old[i].mem) *row_slot(a, old[i].hash, old[i].mem, old[i].klen) = old[i];
+      free(old);
+    }
+  }
+  struct td_api_row *r = row_slot(a, h, k, klen);
+  if (r->mem) return; /* already there */
+  r->mem = td_xmalloc(klen + jlen);
+  memcpy(r->mem, k, klen);
+  memcpy(r->mem + klen, json, jlen);
+  r->hash = h;
+  r->klen = (uint32_t)klen;
+  r->jlen = (uint32_t)jlen;
+  a->nrows++;
+  a->rows_bytes += klen + jlen;
+}
+
 /* ---- JSON rows ---- */
 
 /* Writes v in decimal (no printf: list pages write thousands of these). */
@@ -212,6 +285,8 @@ static void put_value(td_buf *out, sqlite3_stmt *st, int i, int raw) {
   case SQLITE_FLOAT: {
     double v = sqlite3_column_double(st, i);
     if (v != v || v > 1e300 || v < -1e300) td_buf_puts(out, "null");
+    else if (v > -1e9 && v < 1e9 && v == (double)(long long)v && (v != 0 || !signbit(v)))
+      put_int(out, (long long)v); /* what %.10g writes for whole numbers */
     else td_buf_printf(out, "%.10g", v);
     break;
   }
@@ -227,66 +302,90 @@ static void put_value(td_buf *out, sqlite3_stmt *st, int i, int raw) {
   }
 }
 
-static void put_row(td_buf *out, sqlite3_stmt *st) {
-  int nc = sqlite3_column_count(st);
-  td_buf_putc(out, '{');
-  for (int i = 0; i < nc; i++) {
+#define TD_API_MAX_COLS 64
+
+/* How one statement's rows are written: the keys ("name":, with the
+ * braces and commas between them) encoded once per statement, not once
+ * per row. A column named *_json is embedded raw under the shorter name. */
+typedef struct td_rowfmt {
+  int nc;
+  size_t koff[TD_API_MAX_COLS + 1];
+  unsigned char raw[TD_API_MAX_COLS];
+  char small[1024]; /* keys fit here for every endpoint; else kbuf */
+  td_buf kbuf;
+  const char *keys;
+} td_rowfmt;
+
+static void rowfmt_init(td_rowfmt *f, sqlite3_stmt *st) {
+  f->nc = sqlite3_column_count(st);
+  f->kbuf = (td_buf)TD_BUF_INIT;
+  if (f->nc > TD_API_MAX_COLS) f->nc = TD_API_MAX_COLS; /* no endpoint has more */
+  for (int i = 0; i < f->nc; i++) {
     const char *name = sqlite3_column_name(st, i);
     size_t nl = strlen(name);
-    int raw = nl > 5 && strcmp(name + nl - 5, "_json") == 0;
-    if (i) td_buf_putc(out, ',');
-    td_json_str(out, name, raw ? nl - 5 : nl);
-    td_buf_putc(out, ':');
-    put_value(out, st, i, raw);
+    f->raw[i] = nl > 5 && strcmp(name + nl - 5, "_json") == 0;
+    f->koff[i] = f->kbuf.len;
+    td_buf_putc(&f->kbuf, i ? ',' : '{');
+    td_json_str(&f->kbuf, name, f->raw[i] ? nl - 5 : nl);
+    td_buf_putc(&f->kbuf, ':');
+  }
+  f->koff[f->nc] = f->kbuf.len;
+  if (f->kbuf.len <= sizeof f->small) { /* no heap block kept per statement */
+    if (f->kbuf.len) memcpy(f->small, f->kbuf.ptr, f->kbuf.len);
+    td_buf_free(&f->kbuf);
+    f->keys = f->small;
+  } else {
+    f->keys = f->kbuf.ptr;
+  }
+}
+
+static void rowfmt_free(td_rowfmt *f) { td_buf_free(&f->kbuf); }
+
+/* Writes the current row of st as a JSON object. */
+static void rowfmt_put(const td_rowfmt *f, td_buf *out, sqlite3_stmt *st) {
+  if (f->nc == 0) {
+    td_buf_puts(out, "{}");
+    return;
+  }
+  for (int i = 0; i < f->nc; i++) {
+    td_buf_put(out, f->keys + f->koff[i], f->koff[i + 1] - f->koff[i]);
+    put_value(out, st, i, f->raw[i]);
   }
   td_buf_putc(out, '}');
 }
 
-#define TD_API_MAX_COLS 64
-
-/* Steps st to the end, writing its rows as a JSON array. 0, or the HTTP
- * status of the failure (message in out). The keys ("name":) are encoded
- * once per statement, not once per row. */
-static int put_rows(td_api *a, td_buf *out, sqlite3_stmt *st) {
-  td_buf_putc(out, '[');
-  int n = 0, rc;
-  int nc = sqlite3_column_count(st);
-  size_t koff[TD_API_MAX_COLS + 1];
-  unsigned char raw[TD_API_MAX_COLS];
-  td_buf keys = TD_BUF_INIT;
-  if (nc <= TD_API_MAX_COLS) {
-    for (int i = 0; i < nc; i++) {
-      const char *name = sqlite3_column_name(st, i);
-      size_t nl = strlen(name);
-      raw[i] = nl > 5 && strcmp(name + nl - 5, "_json") == 0;
-      koff[i] = keys.len;
-      td_buf_putc(&keys, i ? ',' : '{');
-      td_json_str(&keys, name, raw[i] ? nl - 5 : nl);
-      td_buf_putc(&keys, ':');
-    }
-    koff[nc] = keys.len;
-  }
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (n++) td_buf_putc(out, ',');
-    if (nc > TD_API_MAX_COLS || nc == 0) {
-      put_row(out, st);
-      continue;
-    }
-    for (int i = 0; i < nc; i++) {
-      td_buf_put(out, keys.ptr + koff[i], koff[i + 1] - koff[i]);
-      put_value(out, st, i, raw[i]);
-    }
-    td_buf_putc(out, '}');
-  }
-  td_buf_free(&keys);
-  td_buf_putc(out, ']');
-  if (rc == SQLITE_DONE) return 0;
+/* The JSON error for a failed step: 503 past the time budget, else 500. */
+static int step_error(td_api *a, td_buf *out, int rc) {
   if (a->timed_out || rc == SQLITE_INTERRUPT) {
     td_api_error(out, 503, "query took too long; narrow the filters");
     return 503;
   }
   td_api_error(out, 500, sqlite3_errmsg(a->db));
   return 500;
+}
+
+/* Steps st to the end, writing its rows as a JSON array. 0, or the HTTP
+ * status of the failure (message in out). */
+static int put_rows(td_api *a, td_buf *out, sqlite3_stmt *st) {
+  td_buf_putc(out, '[');
+  int n = 0, rc;
+  td_rowfmt f;
+  rowfmt_init(&f, st);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (n++) td_buf_putc(out, ',');
+    rowfmt_put(&f, out, st);
+  }
+  rowfmt_free(&f);
+  td_buf_putc(out, ']');
+  return rc == SQLITE_DONE ? 0 : step_error(a, out, rc);
+}
+
+/* Writes st's single row as a JSON object (the article). */
+static void put_row(td_buf *out, sqlite3_stmt *st) {
+  td_rowfmt f;
+  rowfmt_init(&f, st);
+  rowfmt_put(&f, out, st);
+  rowfmt_free(&f);
 }
 
 /* ---- arguments ---- */
@@ -344,6 +443,110 @@ static void fts_query(td_buf *q, const char *s) {
 
 /* ---- list endpoints ---- */
 
+/* Binds the filter values of a list statement as parameters 1..nv, each
+ * shaped by its kind (fq: scratch). */
+static void bind_filters(sqlite3_stmt *st, int nv, const char *const *vals, const int *kinds,
+                         td_buf *fq) {
+  for (int i = 0; i < nv; i++) {
+    if (kinds[i] == F_LIKE) {
+      fq->len = 0;
+      td_buf_printf(fq, "%%%s%%", vals[i]);
+      sqlite3_bind_text(st, i + 1, fq->ptr, (int)fq->len, SQLITE_TRANSIENT);
+    } else if (kinds[i] == F_FTS) {
+      fts_query(fq, vals[i]);
+      sqlite3_bind_text(st, i + 1, fq->ptr, (int)fq->len, SQLITE_TRANSIENT);
+    } else if (kinds[i] == F_UPPER) {
+      fq->len = 0;
+      for (const char *p = vals[i]; *p; p++) td_buf_putc(fq, toupper((unsigned char)*p));
+      sqlite3_bind_text(st, i + 1, fq->ptr, (int)fq->len, SQLITE_TRANSIENT);
+    } else {
+      sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
+    }
+  }
+}
+
+/* The items of a page of a keyed endpoint (ep->key): the page's keys are
+ * found in ep->count_from alone (through its index, so skipped rows never
+ * touch the joins), then each row is written by a one-row statement over
+ * ep->from, or copied from the rendered-row cache when a->totals_ok says
+ * the answer is checked against the store's data_version. 0 or the HTTP
+ * status of a failure. sql and fq are scratch. */
+static int keyed_items(td_api *a, const td_api_endpoint *ep, const char *where, int nv,
+                       const char *const *vals, const int *kinds, long limit, long offset,
+                       td_buf *out, td_buf *sql, td_buf *fq) {
+  sql->len = 0;
+  td_buf_printf(sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->key, ep->count_from,
+                where, ep->order);
+  sqlite3_stmt *ks = stmt(a, sql->ptr);
+  if (!ks) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+  bind_filters(ks, nv, vals, kinds, fq);
+  sqlite3_bind_int64(ks, nv + 1, limit);
+  sqlite3_bind_int64(ks, nv + 2, offset);
+  /* the keys, NUL-terminated one after the other in fq */
+  size_t koff[TD_API_MAX_LIMIT + 1];
+  int nk = 0, rc;
+  fq->len = 0;
+  size_t nlen = strlen(ep->name);
+  while ((rc = sqlite3_step(ks)) == SQLITE_ROW && nk < TD_API_MAX_LIMIT) {
+    const char *k = (const char *)sqlite3_column_text(ks, 0);
+    koff[nk++] = fq->len;
+    td_buf_put(fq, ep->name, nlen); /* the row cache is keyed by endpoint and key */
+    td_buf_putc(fq, 0x1f);
+    td_buf_put(fq, k ? k : "", (size_t)sqlite3_column_bytes(ks, 0));
+    td_buf_putc(fq, 0);
+  }
+  koff[nk] = fq->len;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    sqlite3_reset(ks);
+    return step_error(a, out, rc);
+  }
+  sqlite3_reset(ks);
+
+  sqlite3_stmt *rs = NULL;
+  td_rowfmt f;
+  int status = 0, n = 0;
+  td_buf_reserve(out, (size_t)nk * 1024);
+  td_buf_putc(out, '[');
+  for (int i = 0; i < nk; i++) {
+    const char *ck = fq->ptr + koff[i], *k = ck + nlen + 1;
+    size_t cklen = koff[i + 1] - koff[i] - 1;
+    uint64_t h = a->totals_ok ? td_hash64(ck, cklen) : 0;
+    size_t jlen;
+    const char *j = a->totals_ok ? row_get(a, h, ck, cklen, &jlen) : NULL;
+    if (j) {
+      if (n++) td_buf_putc(out, ',');
+      td_buf_put(out, j, jlen);
+      continue;
+    }
+    if (!rs) {
+      sql->len = 0;
+      td_buf_printf(sql, "SELECT %s FROM %s WHERE %s = ?", ep->select, ep->from, ep->key);
+      rs = stmt(a, sql->ptr);
+      if (!rs) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+      rowfmt_init(&f, rs);
+    } else {
+      sqlite3_reset(rs);
+    }
+    sqlite3_bind_text(rs, 1, k, (int)(cklen - nlen - 1), SQLITE_STATIC);
+    rc = sqlite3_step(rs);
+    if (rc == SQLITE_DONE) continue; /* gone since the key scan (no snapshot held) */
+    if (rc != SQLITE_ROW) {
+      status = step_error(a, out, rc);
+      break;
+    }
+    if (n++) td_buf_putc(out, ',');
+    size_t start = out->len;
+    rowfmt_put(&f, out, rs);
+    if (a->totals_ok) row_put(a, h, ck, cklen, out->ptr + start, out->len - start);
+  }
+  if (rs) {
+    sqlite3_reset(rs);
+    rowfmt_free(&f);
+  }
+  if (!status) td_buf_putc(out, ']');
+  return status;
+}
+
 static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *ctx, td_buf *out) {
   const char *ls = arg(ctx, "limit"), *os = arg(ctx, "offset");
   long limit = ls ? parse_count(ls) : TD_API_DEFAULT_LIMIT;
@@ -372,93 +575,73 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
   }
 
   int status = 0;
-  /* total */
+  /* the total: from the totals cache when the answer is checked against
+   * the store's data_version, else counted */
   td_buf_printf(&sql, "SELECT count(*) FROM %s%s", ep->count_from ? ep->count_from : ep->from,
                 where.ptr);
-  sqlite3_stmt *st = stmt(a, sql.ptr);
-  if (!st) {
-    td_api_error(out, 500, sqlite3_errmsg(a->db));
-    status = 500;
-    goto done;
+  long long total = -1;
+  td_buf ck = TD_BUF_INIT;
+  if (a->totals_ok) {
+    td_buf_puts(&ck, sql.ptr);
+    for (int i = 0; i < nv; i++) td_buf_putc(&ck, 0x1f), td_buf_puts(&ck, vals[i]);
+    for (int i = 0; i < a->ntotals && total < 0; i++)
+      if (strcmp(a->totals[i].key, ck.ptr) == 0) total = a->totals[i].total;
   }
-  for (int pass = 0; pass < 2; pass++) {
-    for (int i = 0; i < nv; i++) {
-      if (kinds[i] == F_LIKE) {
-        fq.len = 0;
-        td_buf_printf(&fq, "%%%s%%", vals[i]);
-        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
-      } else if (kinds[i] == F_FTS) {
-        fts_query(&fq, vals[i]);
-        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
-      } else if (kinds[i] == F_UPPER) {
-        fq.len = 0;
-        for (const char *p = vals[i]; *p; p++) td_buf_putc(&fq, toupper((unsigned char)*p));
-        sqlite3_bind_text(st, i + 1, fq.ptr, (int)fq.len, SQLITE_TRANSIENT);
-      } else {
-        sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_STATIC);
-      }
-    }
-    arm_deadline(a);
-    if (pass == 0) {
-      long long total = -1;
-      td_buf ck = TD_BUF_INIT;
-      if (a->totals_ok) {
-        td_buf_puts(&ck, sql.ptr);
-        for (int i = 0; i < nv; i++) td_buf_putc(&ck, 0x1f), td_buf_puts(&ck, vals[i]);
-        for (int i = 0; i < a->ntotals && total < 0; i++)
-          if (strcmp(a->totals[i].key, ck.ptr) == 0) total = a->totals[i].total;
-      }
-      if (total < 0) {
-        int rc = sqlite3_step(st);
-        if (rc != SQLITE_ROW) {
-          td_buf_free(&ck);
-          if (a->timed_out) td_api_error(out, 503, "query took too long; narrow the filters"), status = 503;
-          else td_api_error(out, 500, sqlite3_errmsg(a->db)), status = 500;
-          goto done;
-        }
-        total = sqlite3_column_int64(st, 0);
-        if (a->totals_ok) { /* remember it, round-robin */
-          int slot;
-          if (a->ntotals < 64) slot = a->ntotals++;
-          else {
-            slot = a->next_total;
-            a->next_total = (slot + 1) % 64;
-            free(a->totals[slot].key);
-          }
-          a->totals[slot].key = td_buf_detach(&ck, NULL);
-          a->totals[slot].total = total;
-        }
-      }
+  arm_deadline(a);
+  if (total < 0) {
+    sqlite3_stmt *st = stmt(a, sql.ptr);
+    if (!st) {
       td_buf_free(&ck);
+      td_api_error(out, 500, sqlite3_errmsg(a->db));
+      status = 500;
+      goto done;
+    }
+    bind_filters(st, nv, vals, kinds, &fq);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
       sqlite3_reset(st);
-      out->len = 0;
-      td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
-                    offset);
-      sql.len = 0;
-      if (ep->count_from && ep->key) /* skipped rows never touch the joins */
-        td_buf_printf(&sql,
-                      "SELECT %s FROM %s WHERE %s IN (SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?)"
-                      " ORDER BY %s",
-                      ep->select, ep->from, ep->key, ep->key, ep->count_from, where.ptr, ep->order,
-                      ep->order);
-      else
-        td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select,
-                      ep->from, where.ptr, ep->order);
-      st = stmt(a, sql.ptr);
-      if (!st) {
-        td_api_error(out, 500, sqlite3_errmsg(a->db));
-        status = 500;
-        goto done;
+      td_buf_free(&ck);
+      status = step_error(a, out, rc);
+      goto done;
+    }
+    total = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (a->totals_ok) { /* remember it, round-robin */
+      int slot;
+      if (a->ntotals < 64) slot = a->ntotals++;
+      else {
+        slot = a->next_total;
+        a->next_total = (slot + 1) % 64;
+        free(a->totals[slot].key);
       }
-    } else {
-      sqlite3_bind_int64(st, nv + 1, limit);
-      sqlite3_bind_int64(st, nv + 2, offset);
-      status = put_rows(a, out, st);
-      sqlite3_reset(st);
-      if (status) goto done;
-      td_buf_puts(out, "}\n");
+      a->totals[slot].key = td_buf_detach(&ck, NULL);
+      a->totals[slot].total = total;
     }
   }
+  td_buf_free(&ck);
+  out->len = 0;
+  td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
+                offset);
+  if (ep->count_from && ep->key) {
+    status = keyed_items(a, ep, where.ptr, nv, vals, kinds, limit, offset, out, &sql, &fq);
+  } else {
+    sql.len = 0;
+    td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select, ep->from,
+                  where.ptr, ep->order);
+    sqlite3_stmt *st = stmt(a, sql.ptr);
+    if (!st) {
+      td_api_error(out, 500, sqlite3_errmsg(a->db));
+      status = 500;
+      goto done;
+    }
+    bind_filters(st, nv, vals, kinds, &fq);
+    sqlite3_bind_int64(st, nv + 1, limit);
+    sqlite3_bind_int64(st, nv + 2, offset);
+    status = put_rows(a, out, st);
+    sqlite3_reset(st);
+  }
+  if (status) goto done;
+  td_buf_puts(out, "}\n");
   status = 200;
 done:
   td_buf_free(&where);
@@ -544,7 +727,7 @@ static long long data_version(td_api *a) {
 
 void td_api_set_cache(td_api *a, int on) { a->no_cache = !on; }
 
-int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn arg, void *ctx,
+static int respond(td_api *a, const char *key, const char *path, td_api_arg_fn arg, void *ctx,
                    td_buf *out) {
   if (a->no_cache || !key) return td_api_handle(a, path, arg, ctx, out);
   long long v = data_version(a);
@@ -579,5 +762,21 @@ int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn a
   memcpy(a->resp[slot].body, out->ptr, out->len);
   a->resp[slot].len = out->len;
   a->resp_bytes += out->len;
+  return status;
+}
+
+/* Each request is one read transaction: the data_version check, the
+ * total, a page's keys and its rows all see the same snapshot of the
+ * store, whatever an ingest commits meanwhile. */
+int td_api_respond(td_api *a, const char *key, const char *path, td_api_arg_fn arg, void *ctx,
+                   td_buf *out) {
+  sqlite3_stmt *st = stmt(a, "BEGIN");
+  int txn = st && sqlite3_step(st) == SQLITE_DONE;
+  if (st) sqlite3_reset(st);
+  int status = respond(a, key, path, arg, ctx, out);
+  if (txn && (st = stmt(a, "COMMIT")) != NULL) {
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
   return status;
 }

@@ -278,12 +278,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 /* ---- start and stop ---- */
 
-static volatile sig_atomic_t g_stop;
-static void on_signal(int sig) {
-  (void)sig;
-  g_stop = 1;
-}
-
 static int default_web(char *out, size_t n) {
   static const char *cands[] = {"web", TD_DATADIR "/web"};
   for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
@@ -341,6 +335,16 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
     sa = (struct sockaddr *)&sa4;
   }
 
+  /* SIGINT and SIGTERM are blocked in every thread (the pool threads
+   * inherit the mask) and taken by sigwait below, so a stop signal is
+   * never lost in a pool thread while the main thread waits. */
+  sigset_t stop_sigs;
+  sigemptyset(&stop_sigs);
+  sigaddset(&stop_sigs, SIGINT);
+  sigaddset(&stop_sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_sigs, NULL);
+  signal(SIGPIPE, SIG_IGN);
+
   pthread_key_create(&g_api_key, NULL);
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY |
                    MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
@@ -357,6 +361,7 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
   if (!d) {
     fprintf(err, "tidings serve: cannot listen on %s port %d: %s\n", opts.listen, opts.port,
             strerror(errno));
+    pthread_sigmask(SIG_UNBLOCK, &stop_sigs, NULL);
     return 1;
   }
   const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -369,14 +374,12 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
     fprintf(err, "tidings serve: http://%s%s%s:%d/ (%d threads, %d files, db %s)\n",
             v6 ? "[" : "", opts.listen, v6 ? "]" : "", port, opts.threads, g_nfiles, opts.db);
 
-  struct sigaction act;
-  memset(&act, 0, sizeof act);
-  act.sa_handler = on_signal;
-  sigaction(SIGINT, &act, NULL);
-  sigaction(SIGTERM, &act, NULL);
-  signal(SIGPIPE, SIG_IGN);
-  while (!g_stop) pause();
+  int sig = 0;
+  while (sigwait(&stop_sigs, &sig) != 0) {
+  }
 
+  /* The stop signals stay blocked: a second SIGTERM (timeout(1) sends one
+   * to the child and one to its group) must not kill the clean stop. */
   MHD_stop_daemon(d);
   for (int i = 0; i < g_napis; i++) td_api_close(g_apis[i]);
   g_napis = 0;

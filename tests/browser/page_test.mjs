@@ -1,6 +1,7 @@
 // page_test.mjs — the web page of `tidings serve` in a real browser
 // (headless Debian chromium driven by playwright-core). Not run by
-// `make test`: needs /usr/bin/chromium and `npm ci`. See docs/API.md.
+// `make test`: needs /usr/bin/chromium (or $CHROMIUM) and `npm ci`;
+// tests/browser/run.sh does both for CI. See docs/API.md.
 //   node tests/browser/page_test.mjs [--db STORE] [--out DIR] [--tidings BIN]
 // Builds a store from examples/ and ../shared/seeds (unless --db), starts
 // the server on a free loopback port, checks the timeline, the map markers
@@ -30,12 +31,19 @@ if (!db) {
 }
 const portFile = join(tmp, 'port');
 const server = spawn(bin, ['serve', '--db', db, '--port', '0', '--port-file', portFile, '--web', 'web', '--quiet'], { stdio: 'inherit' });
-for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 100));
+for (let i = 0; i < 100 && !(existsSync(portFile) && readFileSync(portFile, 'utf8').trim()); i++)
+  await new Promise((r) => setTimeout(r, 100));
+if (!existsSync(portFile)) {
+  console.log('FAIL the server did not start');
+  server.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(1);
+}
 const base = `http://127.0.0.1:${readFileSync(portFile, 'utf8').trim()}`;
 
 let pass = 0, fail = 0;
 const check = (name, cond) => { if (cond) pass++; else { fail++; console.log('FAIL', name); } };
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
