@@ -27,8 +27,8 @@ timeout 120 "$T" ingest --quiet --db "$tmp/kb.db" $inputs > "$tmp/ingest.out" 2>
 check "ingest builds the store" test -s "$tmp/kb.db"
 sha_before=$(sha256sum "$tmp/kb.db" | cut -d' ' -f1)
 
-timeout 60 "$T" serve --db "$tmp/kb.db" --port 0 --port-file "$tmp/port" --web web --threads 2 \
-  --quiet 2> "$tmp/serve.err" &
+timeout 90 "$T" serve --db "$tmp/kb.db" --port 0 --port-file "$tmp/port" --web web --threads 2 \
+  --idle-timeout 2 --quiet 2> "$tmp/serve.err" &
 pid=$!
 i=0
 while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
@@ -118,6 +118,103 @@ for i in range(200):
     s = socket.create_connection(('127.0.0.1', port)); s.send(b'GET /api/events HTTP/1.1\\r\\nHost: x\\r\\nX-a: '); socks.append(s)
 r = subprocess.run(['curl', '-s', '-m', '5', '-o', '/dev/null', '-w', '%{http_code}', '$A/api/events?limit=1'], capture_output=True, text=True)
 assert r.stdout == '200', r.stdout
+"
+jerr() { # jerr NAME STATUS: answered STATUS with {"error":{"status":STATUS,"message":...}}
+  test "$(status_of "$1")" = "$2" &&
+    json "$1" "d['error']['status'] == $2 and isinstance(d['error']['message'], str) and d['error']['message']"
+}
+# SQL in every kind of parameter: bound values, so an empty or ordinary
+# page (or a 400 for a malformed number), never an error from SQLite and
+# never the schema
+i=0
+for u in "/api/events?actor=x%27%20OR%20%271%27%3D%271" "/api/events?source=%27%29%3B%20DELETE%20FROM%20documents%3B--" \
+  "/api/events?place=%25%27%20UNION%20SELECT%20sql%20FROM%20sqlite_master--" "/api/events?story=1%20OR%201%3D1" \
+  "/api/quotes?speaker=%27%20OR%20%271%27%3D%271" "/api/quotes?article=%27%3B%20DROP%20TABLE%20quotes%3B--" \
+  "/api/claims?measure=%25%27%20OR%201%3D1--" "/api/actors?kind=person%27%20OR%20%271" \
+  "/api/stories?story=%27%20UNION%20SELECT%201--" "/api/places?text=US%27%20OR%201%3D1--" \
+  "/api/articles?source=%27%29%20OR%20%281%3D1" "/api/articles?text=x%22%20OR%20%22" \
+  "/api/search?q=*%20NOT%20a%3A%20NEAR%28b" "/api/articles/%27%20OR%201%3D1--"; do
+  i=$((i + 1))
+  get "sqlp$i" "$u"
+  check "SQL in a parameter ($u) is a value" sh -c "case \"$(status_of "sqlp$i")\" in 200|404) ;; *) exit 1;; esac && ! grep -q 'CREATE TABLE' '$tmp/sqlp$i'"
+done
+get sqlroot "/api/events?root=4%3BDROP%20TABLE%20documents"
+check "SQL in a number (root): 400 JSON" jerr sqlroot 400
+get sqlquad "/api/events?quad=1%20OR%201%3D1"
+check "SQL in a number (quad): 400 JSON" jerr sqlquad 400
+# encoded and disguised traversal: 4xx JSON, nothing outside the bundle
+i=0
+for p in "/%2e%2e%2f%2e%2e%2fetc%2fpasswd" "/dist/%2e%2e/index.html" "/dist/..%5c..%5cetc%5cpasswd" \
+  "/%252e%252e/%252e%252e/etc/passwd" "/api/articles/..%2f..%2fetc%2fpasswd" "/dist/%2E%2E/%2E%2E/Makefile" \
+  "/..%c0%af..%c0%afetc/passwd" "//etc/passwd" "/dist//../../etc/passwd"; do
+  i=$((i + 1))
+  get "trav$i" "$p" --path-as-is
+  check "traversal $p: 4xx JSON" sh -c "s=\$(cat '$tmp/trav$i.st'); test \"\$s\" -ge 400 && test \"\$s\" -lt 500 && ! grep -q -e root: -e '^CC' '$tmp/trav$i' && python3 -c \"import json; json.load(open('$tmp/trav$i'))['error']\""
+done
+# malformed UTF-8 anywhere in the query string or path: 400 JSON
+i=0
+for u in "/api/events?%ff=1" "/api/events?actor=%c0%af" "/api/events?actor=%ed%a0%80" "/api/events?actor=%e2%82" \
+  "/api/events?actor=a%00b" "/api/quotes?speaker=%f8%88%80%80%80" "/api/search?q=%c0%ae%c0%ae" "/api/articles/%ff%fe"; do
+  i=$((i + 1))
+  get "utf$i" "$u"
+  check "malformed UTF-8 ($u): 400 JSON" jerr "utf$i" 400
+done
+# huge, negative and malformed numbers
+i=0
+for u in "/api/events?limit=99999999999999999999" "/api/events?offset=99999999999" "/api/events?offset=10000001" \
+  "/api/events?offset=-5" "/api/events?limit=-0" "/api/events?limit=1e3" "/api/events?limit=%2B5" "/api/events?limit=0x10" \
+  "/api/events?limit=" "/api/events?quad=-1" "/api/events?root=-4" "/api/events?root=99999999999999999999" \
+  "/api/events?since=-2024" "/api/quotes?until=2024-13-99x"; do
+  i=$((i + 1))
+  get "num$i" "$u"
+  check "bad number ($u): 400 JSON" jerr "num$i" 400
+done
+get deep "/api/events?offset=9999999&limit=500"
+check "the deepest offset: an empty page" json deep "d['offset'] == 9999999 and d['items'] == [] and d['total'] > 0"
+get bigq "/api/search?q=$(head -c 1000 /dev/zero | tr '\0' w)%20$(head -c 100 /dev/zero | tr '\0' v)"
+check "an argument over 1 KiB: 400 JSON" jerr bigq 400
+# raw requests: 10 MB of headers, a 10 MB URL, raw bytes, a slow client
+check "10 MB header, 10 MB of headers, 10 MB URL: 431/414 and the connection closed" python3 -c "
+import socket
+port = int(open('$tmp/port').read())
+def raw(req):
+    s = socket.create_connection(('127.0.0.1', port), timeout=10)
+    try:
+        s.sendall(req)
+    except OSError:
+        pass
+    data = b''
+    try:
+        while True:
+            b = s.recv(65536)
+            if not b:
+                break
+            data += b
+    except OSError:
+        pass
+    s.close()
+    return data
+big = b'a' * (10 << 20)
+r = raw(b'GET /api/events HTTP/1.1\r\nHost: x\r\nX-Big: ' + big + b'\r\n\r\n')
+assert r.startswith(b'HTTP/1.1 431'), r[:80]
+r = raw(b'GET /api/events HTTP/1.1\r\nHost: x\r\n' + b''.join(b'X-H%d: %s\r\n' % (i, b'b' * 1000) for i in range(10240)) + b'\r\n')
+assert r.startswith(b'HTTP/1.1 431'), r[:80]
+r = raw(b'GET /api/events?actor=' + big + b' HTTP/1.1\r\nHost: x\r\n\r\n')
+assert r.startswith(b'HTTP/1.1 414'), r[:80]
+r = raw(b'GET /api/events?actor=\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+assert r.startswith(b'HTTP/1.1 400') and b'\"status\":400' in r, r[:80]
+"
+check "a slow client is dropped after the idle timeout (--idle-timeout 2)" python3 -c "
+import socket, time
+s = socket.create_connection(('127.0.0.1', int(open('$tmp/port').read())))
+s.sendall(b'GET /api/events HTTP/1.1\r\nHost:')
+s.settimeout(8)
+t = time.time()
+try:
+    r = s.recv(100)
+except ConnectionResetError:
+    r = b''
+assert r == b'' and 1.5 < time.time() - t < 6, (r, time.time() - t)
 "
 get alive "/api/events?limit=1"
 check "still serving after hostile requests" test "$(status_of alive)" = 200

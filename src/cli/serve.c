@@ -24,6 +24,8 @@ static const char help[] =
     "  --threads N        server threads, one database connection each (default: cores)\n"
     "  --max-connections N  concurrent connections (default 512)\n"
     "  --query-ms N       time budget of one database query (default 2000)\n"
+    "  --idle-timeout S   drop a connection idle (or sending too slowly) for S seconds\n"
+    "                     (default 15)\n"
     "  --port-file PATH   write the bound port there once listening\n"
     "  --no-cache         answer every request from the database (no response cache)\n"
     "  --quiet            no start-up line\n"
@@ -75,6 +77,9 @@ int td_cmd_serve(int argc, char **argv) {
     } else if (strcmp(a, "--query-ms") == 0) {
       if (parse_int(v, 1, 600000, &o.query_ms))
         return td_cli_usage_error("serve", "bad --query-ms: %s", v);
+    } else if (strcmp(a, "--idle-timeout") == 0) {
+      if (parse_int(v, 1, 3600, &o.idle_s))
+        return td_cli_usage_error("serve", "bad --idle-timeout: %s", v);
     } else
       return td_cli_usage_error("serve", "unknown option: %s", a);
   }

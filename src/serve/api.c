@@ -38,10 +38,11 @@
 typedef struct td_api_filter {
   const char *arg;  /* query-string name */
   const char *cond; /* SQL condition with exactly one '?' */
-  int kind;         /* F_EQ, F_DATE, F_LIKE (value wrapped in %...%), F_UPPER */
+  int kind;         /* F_EQ, F_DATE, F_LIKE (value wrapped in %...%), F_UPPER,
+                       F_FTS (free words), F_NUM (a non-negative integer) */
 } td_api_filter;
 
-enum { F_EQ = 0, F_DATE, F_LIKE, F_UPPER, F_FTS };
+enum { F_EQ = 0, F_DATE, F_LIKE, F_UPPER, F_FTS, F_NUM };
 
 typedef struct td_api_endpoint {
   const char *name;
@@ -455,6 +456,8 @@ static void bind_filters(sqlite3_stmt *st, int nv, const char *const *vals, cons
     } else if (kinds[i] == F_FTS) {
       fts_query(fq, vals[i]);
       sqlite3_bind_text(st, i + 1, fq->ptr, (int)fq->len, SQLITE_TRANSIENT);
+    } else if (kinds[i] == F_NUM) { /* checked by parse_count in list() */
+      sqlite3_bind_int64(st, i + 1, parse_count(vals[i]));
     } else if (kinds[i] == F_UPPER) {
       fq->len = 0;
       for (const char *p = vals[i]; *p; p++) td_buf_putc(fq, toupper((unsigned char)*p));
@@ -567,6 +570,13 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
     if (ep->filters[i].kind == F_DATE && !valid_date(v)) {
       td_buf_free(&where);
       td_api_error(out, 400, "dates are YYYY, YYYY-MM or YYYY-MM-DD");
+      return 400;
+    }
+    if (ep->filters[i].kind == F_NUM && parse_count(v) < 0) {
+      td_buf_free(&where);
+      char msg[96];
+      snprintf(msg, sizeof msg, "%s must be a non-negative integer", ep->filters[i].arg);
+      td_api_error(out, 400, msg);
       return 400;
     }
     td_buf_printf(&where, "%s(%s)", nv ? " AND " : "WHERE ", ep->filters[i].cond);

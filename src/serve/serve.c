@@ -300,6 +300,7 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
   }
   if (opts.max_conn <= 0) opts.max_conn = 512;
   if (opts.query_ms <= 0) opts.query_ms = 2000;
+  if (opts.idle_s <= 0) opts.idle_s = 15;
   g_opts = &opts;
 
   /* Check the store opens before listening. */
@@ -354,7 +355,7 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)opts.threads,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned)opts.max_conn,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)opts.max_conn,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)opts.idle_s,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
       MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
       MHD_OPTION_END);

@@ -18,6 +18,7 @@ typedef struct td_serve_opts {
   int threads;        /* 0: one per CPU, at least 2 */
   int max_conn;       /* 0: 512 */
   int query_ms;       /* per-query time budget; 0: 2000 */
+  int idle_s;         /* connection idle timeout in seconds; 0: 15 */
   int quiet;          /* no start-up line */
   int no_cache;       /* answer every request from the database */
   const char *port_file; /* when set, the bound port is written there */
