@@ -24,6 +24,7 @@
 #include "times.h"
 #include "extract.h"
 #include "lang/lang.h"
+#include "lang/rules.h"
 #include "text/text.h"
 
 #include <ctype.h>
@@ -608,7 +609,16 @@ typedef struct ctx {
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
+  const struct rule_hit *rh; /* the sentence's matches of the times.* rules */
+  int nrh;
 } ctx;
+
+/* A match of a times.* rule (data/times/NAME.rules) over units [u0, u1):
+ * a DATE whose value is val ("PAST_REF" from rule times.past_ref). */
+typedef struct rule_hit {
+  int u0, u1;
+  char val[24];
+} rule_hit;
 
 typedef struct hit {
   int end;          /* unit index past the match */
@@ -1735,64 +1745,18 @@ static int set_expr(const ctx *c, int i, hit *h) {
   return i;
 }
 
-/* Vague references: now, currently, recently, formerly, soon, the past,
- * the future, in the coming days, years to come, recent years. */
-static int vague_expr(const ctx *c, int i, hit *h) {
-  const unit *u = c->u;
-  h->has_day = 0;
-  h->type = T_DATE;
-  const char *v = NULL;
-  int e = i + 1;
-  if (u[i].kind != 'w') return i;
-  const char *w = u[i].w;
-  if (strcmp(w, "now") == 0 && !(is_p(c, i + 1, '-') && !u[i + 1].space) &&
-      !(is_w(c, i + 1, "that") && i == 0))
-    v = "PRESENT_REF";
-  else if (strcmp(w, "right") == 0 && is_w(c, i + 1, "now"))
-    v = "PRESENT_REF", e = i + 2;
-  else if (strcmp(w, "currently") == 0 || strcmp(w, "nowadays") == 0 || strcmp(w, "presently") == 0)
-    v = "PRESENT_REF";
-  else if (strcmp(w, "current") == 0 && !is_w(c, i + 1, "account") && !is_w(c, i + 1, "accounts") &&
-           i + 1 < c->n && u[i + 1].kind == 'w' && !is_w(c, i + 1, "and"))
-    v = "PRESENT_REF";
-  else if (strcmp(w, "these") == 0 && is_w(c, i + 1, "days"))
-    v = "PRESENT_REF", e = i + 2;
-  else if (strcmp(w, "at") == 0 && is_w(c, i + 1, "present") && (i + 2 >= c->n || u[i + 2].kind == 'p'))
-    v = "PRESENT_REF", e = i + 2, i++;
-  else if (strcmp(w, "recently") == 0 || strcmp(w, "formerly") == 0 || strcmp(w, "lately") == 0 ||
-           0)
-    v = "PAST_REF";
-  else if (strcmp(w, "recent") == 0 && has(c, i + 1, W_UNIT) && (u[i + 1].cls & W_PLURAL))
-    v = "PAST_REF", e = i + 2;
-  else if (strcmp(w, "recent") == 0 && i + 1 < c->n && u[i + 1].kind == 'w')
-    v = "PAST_REF";
-  else if (strcmp(w, "soon") == 0 && !is_w(c, i + 1, "as") && !is_w(c, i + 1, "after"))
-    v = "FUTURE_REF";
-  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "past") &&
-           (i + 2 >= c->n || u[i + 2].kind == 'p' || is_w(c, i + 2, "and") || is_w(c, i + 2, "but")))
-    v = "PAST_REF", e = i + 2;
-  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "future"))
-    v = "FUTURE_REF", e = i + 2;
-  else if (strcmp(w, "the") == 0 && is_w(c, i + 1, "near") && is_w(c, i + 2, "future"))
-    v = "FUTURE_REF", e = i + 3;
-  else if (strcmp(w, "future") == 0 && i > 0 && (is_w(c, i - 1, "in") || is_w(c, i - 1, "near")))
-    v = "FUTURE_REF";
-  else if (strcmp(w, "the") == 0 && (is_w(c, i + 1, "coming") || is_w(c, i + 1, "next") ||
-                                     is_w(c, i + 1, "upcoming")) &&
-           has(c, i + 2, W_UNIT) && (u[i + 2].cls & W_PLURAL))
-    v = "FUTURE_REF", e = i + 3;
-  else if (strcmp(w, "the") == 0 && has(c, i + 1, W_UNIT) && (u[i + 1].cls & W_PLURAL) &&
-           is_w(c, i + 2, "ahead"))
-    v = "FUTURE_REF", e = i + 3;
-  else if (strcmp(w, "the") == 0 && (is_w(c, i + 1, "past") || is_w(c, i + 1, "last") ||
-                                     is_w(c, i + 1, "recent")) &&
-           has(c, i + 2, W_UNIT) && (u[i + 2].cls & W_PLURAL) && u[i + 2].unitk >= U_DAY &&
-           !is_w(c, i + 1, "past") && !is_w(c, i + 1, "last"))
-    v = "PAST_REF", e = i + 3;
-  else if (has(c, i, W_UNIT) && (u[i].cls & W_PLURAL) && is_w(c, i + 1, "to") && is_w(c, i + 2, "come"))
-    v = "FUTURE_REF", e = i + 3;
-  if (!v) return i;
-  snprintf(h->val, sizeof h->val, "%s", v);
+/* Vague references (now, recently, soon, in the coming weeks, ...): the
+ * matches of the times.X_ref rules of data/times/vague.rules, found per
+ * sentence by collect_rules(); the longest one starting at unit i. */
+static int rule_expr(const ctx *c, int i, hit *h) {
+  int e = i;
+  for (int k = 0; k < c->nrh; k++)
+    if (c->rh[k].u0 == i && c->rh[k].u1 > e) {
+      e = c->rh[k].u1;
+      h->has_day = 0;
+      h->type = T_DATE;
+      snprintf(h->val, sizeof h->val, "%s", c->rh[k].val);
+    }
   return e;
 }
 
@@ -1854,7 +1818,7 @@ static int date_expr(const ctx *c, int i, hit *h) {
  * ties). Returns the index past it, or i. */
 static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
-                                                   set_expr, vague_expr};
+                                                   set_expr, rule_expr};
   int be = i;
   for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
     hit h;
@@ -1874,6 +1838,79 @@ static int match_at(const ctx *c, int i, hit *best) {
 }
 
 /* ---- the stage ---- */
+
+/* ---- the times.* rules (data/times/NAME.rules, user --dict rules) ---- */
+
+typedef struct rule_coll {
+  const units *us;
+  rule_hit *h;
+  int n, cap;
+  int veto[64][2]; /* unit ranges of times.not matches */
+  int nveto;
+} rule_coll;
+
+/* Unit index of the first unit of token tok or later (us->n when none). */
+static int unit_of_tok(const units *us, int32_t tok) {
+  int lo = 0, hi = us->n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (us->u[mid].tok < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A rule match: its extent (capture t, else the whole match) as units;
+ * times.X_ref gives the value X_REF (uppercased), times.not a veto; other
+ * names are not the times layer's and are skipped. */
+static int on_rule(void *vctx, const td_rule_match *m) {
+  rule_coll *rc = vctx;
+  const char *name = m->rule + 6; /* after "times." */
+  const td_rule_cap *t = td_rule_cap_get(m, "t");
+  int32_t t0 = (int32_t)m->tok0, t1 = (int32_t)m->tok1;
+  if (t && t->tok0 >= 0 && t->tok1 > t->tok0) t0 = t->tok0, t1 = t->tok1;
+  int u0 = unit_of_tok(rc->us, t0), u1 = unit_of_tok(rc->us, t1);
+  if (u0 >= u1) return 0;
+  if (strcmp(name, "not") == 0) {
+    if (rc->nveto < 64) rc->veto[rc->nveto][0] = u0, rc->veto[rc->nveto][1] = u1, rc->nveto++;
+    return 0;
+  }
+  size_t L = strlen(name);
+  if (L < 5 || L >= sizeof rc->h[0].val || strcmp(name + L - 4, "_ref") != 0) return 0;
+  if (rc->n == rc->cap) {
+    rc->cap = rc->cap ? rc->cap * 2 : 8;
+    rc->h = td_xrealloc(rc->h, (size_t)rc->cap * sizeof *rc->h);
+  }
+  rule_hit *h = &rc->h[rc->n++];
+  h->u0 = u0, h->u1 = u1;
+  for (size_t k = 0; k <= L; k++) h->val[k] = (char)toupper((unsigned char)name[k]);
+  return 0;
+}
+
+/* Runs the times.* rules over sentence si (cut into us) into rc; the
+ * matches a times.not match covers the start of are dropped. */
+static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const units *us,
+                          rule_coll *rc) {
+  rc->us = us, rc->n = 0, rc->nveto = 0;
+  if (!eng || !eng->rules) return;
+  td_rules_match_layer(eng->rules, "times", eng, doc, si, on_rule, rc);
+  int w = 0;
+  for (int k = 0; k < rc->n; k++) {
+    int vetoed = 0;
+    for (int v = 0; v < rc->nveto; v++)
+      if (rc->h[k].u0 >= rc->veto[v][0] && rc->h[k].u0 < rc->veto[v][1]) vetoed = 1;
+    if (!vetoed) rc->h[w++] = rc->h[k];
+  }
+  rc->n = w;
+}
+
+/* Does a rule match start at unit i? */
+static int rule_starts(const ctx *c, int i) {
+  for (int k = 0; k < c->nrh; k++)
+    if (c->rh[k].u0 == i) return 1;
+  return 0;
+}
+
 
 /* Parses "YYYY-MM-DD..." into days; 0 when it is not a date. */
 static int parse_iso(const char *s, long *days, int *y, int *m, int *d) {
@@ -1932,8 +1969,9 @@ static void date_from_text(td_doc *doc, units *us) {
 }
 
 int td_times(const td_engine *eng, td_doc *doc) {
-  (void)eng;
   units us;
+  rule_coll rc;
+  memset(&rc, 0, sizeof rc);
   memset(&us, 0, sizeof us);
   word_index_init(&us.x);
   if (!doc->date || !*doc->date) date_from_text(doc, &us);
@@ -1944,12 +1982,14 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.anchor = c.dct;
   for (size_t si = 0; si < doc->nsents; si++) {
     sentence_units(doc, si, &us);
+    collect_rules(eng, doc, si, &us, &rc);
     c.u = us.u, c.n = us.n, c.si = (int)si;
+    c.rh = rc.h, c.nrh = rc.n;
     for (int i = 0; i < c.n;) {
       hit h;
       const unit *u = &c.u[i];
       int e = ((u->cls & ~(uint32_t)(W_PAST | W_FUT | W_REPORT)) || u->kind == 'n' ||
-               (u->kind == 'p' && u->w[0] == '\'')) &&
+               (u->kind == 'p' && u->w[0] == '\'') || rule_starts(&c, i)) &&
                       can_start(&c, i)
                   ? match_at(&c, i, &h)
                   : i;
@@ -1971,6 +2011,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
     }
   }
   free(us.u);
+  free(rc.h);
   return 0;
 }
 
