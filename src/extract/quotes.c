@@ -207,8 +207,18 @@ static void build_words(td_qctx *c) {
       continue;
     }
     flags |= TD_QW_PUNCT;
-    if (cp == 0x201C) flags |= TD_QW_QOPEN;
-    else if (cp == 0x201D) flags |= TD_QW_QCLOSE;
+    /* a curly mark of the wrong hand: “ right after a word or a comma and
+     * before a space closes (“It's unusual,“ said X), ” after a space or a
+     * line break and before a letter opens */
+    int sp_before = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/", (int)prevcp);
+    int sp_after = i + (size_t)k >= d->len || d->text[i + (size_t)k] == ' ' ||
+                   d->text[i + (size_t)k] == '\n';
+    if (cp == 0x201C) flags |= !sp_before && sp_after && prevcp != 0x2014 ? TD_QW_QCLOSE : TD_QW_QOPEN;
+    else if (cp == 0x201D) {
+      int k2 = 0;
+      uint32_t nx = i + (size_t)k < d->len ? cp_at(d, i + (size_t)k, &k2) : ' ';
+      flags |= prevcp == '\n' || (sp_before && is_wordch(nx)) ? TD_QW_QOPEN : TD_QW_QCLOSE;
+    }
     else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
     else if (cp == '"') {
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
@@ -526,7 +536,9 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       *next = k + (size_t)n;
       return 1;
     }
-    if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()")) return 0;
+    if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()") &&
+        (w->flags & (TD_QW_SINGLE | TD_QW_QOPEN | TD_QW_QCLOSE)) != TD_QW_SINGLE)
+      return 0; /* a lone ’ is an apostrophe: "Sanders’ campaign manager" */
   }
   return 0;
 }
@@ -549,6 +561,19 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   while (e < k && e < s + 8 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
   if (e == s || e >= k) return 0;
   who->start = c->w[s].s, who->end = c->w[e - 1].e;
+  return 1;
+}
+
+/* A name alone before the colon at word k, starting its sentence or
+ * paragraph: `Ted Cruz: ‘…’` (a headline), `Philip Bump: “…”`. */
+static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
+  size_t s = k;
+  while (s > 0 && k - s < 6 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
+         (np_word(c, s - 1) || strcmp(c->w[s - 1].lw, "'s") == 0))
+    s--;
+  if (s == k || !(c->w[s].flags & TD_QW_CAP)) return 0;
+  if (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) return 0;
+  who->start = c->w[s].s, who->end = c->w[k - 1].e;
   return 1;
 }
 
@@ -788,6 +813,29 @@ static int after_cue(const td_qctx *c, size_t o) {
   return 0;
 }
 
+/* Whether the writer's sentence runs on after the closing mark with words
+ * of its own: `"I have not heard that particular concern" from New York
+ * officials`, `"I held and hugged" grieving families`. The quotation then
+ * is part of a clause of the writer's, a partial one. Not when the mark
+ * ends on punctuation ("...," a reporter asked) or a cue, a pronoun or a
+ * noun phrase that may be the speaker follows ("..." the group shouted). */
+static int runs_on(const td_qctx *c, const qcand *q) {
+  static const char *const np_start[] = {
+      "a", "an", "the", "this", "one", "another", "some", "his", "her", "their", "its", "our",
+      "my", "your", "several", "many", "both", "all", "each", "two", "three", "most", "few",
+      "protesters", "supporters", "critics", "officials", "people", "fans", NULL};
+  size_t a = q->close + 1;
+  if (q->close == 0 || a >= c->nw || (c->w[a].flags & (TD_QW_PARA | TD_QW_PUNCT | TD_QW_CAP |
+                                                       TD_QW_DIGIT | TD_QW_QOPEN)))
+    return 0;
+  if (c->w[q->close - 1].flags & TD_QW_PUNCT) return 0;
+  int kind = 0;
+  if (td_cue_at(c, a, &kind) || td_qword_in(&c->w[a], pronouns) ||
+      td_qword_in(&c->w[a], np_start) || ed_verb(c, a))
+    return 0;
+  return 1;
+}
+
 /* A short quoted modifier or a title: `a "two-plus-two" meeting`, `on
  * "The View"`. Such marks carry no speaker and make no quotation. */
 static int is_scare_or_title(const td_qctx *c, const qcand *q) {
@@ -901,7 +949,7 @@ static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, 
  * no more than the cue's sentence ("...," he said on Saturday. "..."). */
 static int close_to(const td_qctx *c, size_t close, size_t open) {
   int ends = 0;
-  if (open <= close || open - close > 25) return 0;
+  if (open <= close || open - close > 60) return 0;
   for (size_t k = close + 1; k < open; k++)
     if (c->w[k].flags & TD_QW_SEND) ends++;
   return ends <= 1;
@@ -951,14 +999,16 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     qcand *cur = &q[i];
     if (is_scare_or_title(&c, cur)) continue;
     size_t nwords = words_in(&c, cur->open + 1, cur->close);
-    int full = starts_clause(&c, cur);
+    int full = starts_clause(&c, cur) && !runs_on(&c, cur);
     td_span who = {0, 0}, cue = {0, 0};
     size_t next = 0;
     int found = 0;
     double conf = 0.3;
     /* a cue after the closing mark, when the quotation's sentence goes on */
     size_t after = cur->close + 1;
-    int goes_on = cur->close > 0 && is_punct(&c, cur->close - 1, ",?!-") ;
+    size_t last = cur->close - 1; /* the last word inside, before a closing ’ */
+    if (last > cur->open + 1 && (c.w[last].flags & TD_QW_SINGLE)) last--;
+    int goes_on = cur->close > 0 && is_punct(&c, last, ",?!-");
     if (!goes_on && after < c.nw && !(c.w[after].flags & (TD_QW_CAP | TD_QW_PARA)))
       goes_on = 1;
     if (goes_on || (after < c.nw && is_punct(&c, after, ","))) {
@@ -976,7 +1026,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     }
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
-    if (!found && full && last_found && last_para_word == para && last_idx + 1 == i &&
+    if (!found && full && last_found && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && last_idx + 1 == i &&
         close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":")) {
       /* the quotation goes on after its cue: "...," he said. "..." */
       extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
@@ -991,7 +1041,8 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       /* "Clinton: "…"", "Trump went even further: "…"": the subject of the
        * clause the colon ends */
       size_t m = cur->open;
-      if (m > 0 && is_punct(&c, m - 1, ":") && sentence_subject(&c, m - 1, &who)) {
+      if (m > 0 && is_punct(&c, m - 1, ":") &&
+          (sentence_subject(&c, m - 1, &who) || name_before_colon(&c, m - 1, &who))) {
         cue.start = cue.end = c.w[m - 1].s;
         found = 1, conf = 0.6;
       }
@@ -1059,7 +1110,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
 typedef struct ev_item {
   uint32_t s, e;
   uint32_t src[8][2];
-  int nsrc, matched, hit;
+  int nsrc, matched, hit, part; /* part: a partial quotation overlaps */
 } ev_item;
 
 /* The whole file (malloc'd, NUL-terminated), or NULL. */
@@ -1169,8 +1220,9 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
       uint32_t e = b;
       while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
         e--;
-      if (e <= a || !(raw[a] == 0x201C || raw[a] == '"' || raw[a] == 0x2018) ||
-          !(raw[e - 1] == 0x201D || raw[e - 1] == '"' || raw[e - 1] == 0x2019))
+      /* either curly hand at either end: writers type ”…” and “…“ too */
+      if (e <= a || !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018) ||
+          !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019))
         continue;
       TD_GROW(g, capg, ng + 1);
       ev_item *it = &g[ng++];
@@ -1184,6 +1236,11 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
   free(t);
   *out = g;
   return ng;
+}
+
+/* Writes s[0..n) on one line (line breaks as '/'), for the verbose list. */
+static void ev_snip(FILE *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) fputc(s[i] == '\n' || s[i] == '|' ? '/' : s[i], out);
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -1251,14 +1308,43 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
       align(dc, nd, rc, nr, map);
       for (size_t q = 0; q < doc->nquotes; q++) {
         const td_quote *qq = &doc->quotes[q];
-        if (qq->partial) { partial++; continue; }
         uint32_t s = map[td_doc_cp(doc, qq->span.start)], e = map[td_doc_cp(doc, qq->span.end)];
+        if (qq->partial) {
+          partial++;
+          int pany = 0;
+          for (size_t k = 0; k < ng; k++) /* for the verbose list of misses */
+            if (ev_overlap(s, e + 1, gold[k].s, gold[k].e)) gold[k].part = 1, pany = 1;
+          if (verbose) {
+            uint32_t b0 = qq->span.start > 40 ? qq->span.start - 40 : 0;
+            uint32_t a1 = qq->span.end + 40 < doc->len ? qq->span.end + 40 : (uint32_t)doc->len;
+            fprintf(out, "PART %d %s |", pany, texts[f]);
+            ev_snip(out, doc->text + b0, qq->span.start - b0);
+            fputc('|', out);
+            ev_snip(out, doc->text + qq->span.start, qq->span.end - qq->span.start);
+            fputc('|', out);
+            ev_snip(out, doc->text + qq->span.end, a1 - qq->span.end);
+            fputc('\n', out);
+          }
+          continue;
+        }
         ev_item *m = NULL;
         int any = 0;
         for (size_t k = 0; k < ng; k++)
           if (ev_overlap(s, e + 1, gold[k].s, gold[k].e)) gold[k].hit = 1, any = 1;
         sys_hit += (size_t)any, sys_n++;
-        if (verbose) fprintf(out, "SYS %.1f %d %s %u %zu [%.*s]\n", qq->confidence, any, texts[f], qq->span.end - qq->span.start, qq->nspans, (int)(qq->span.start > 30 ? 30 : qq->span.start), doc->text + qq->span.start - (qq->span.start > 30 ? 30 : qq->span.start));
+        if (verbose) {
+          uint32_t b0 = qq->span.start > 40 ? qq->span.start - 40 : 0;
+          uint32_t a1 = qq->span.end + 40 < doc->len ? qq->span.end + 40 : (uint32_t)doc->len;
+          fprintf(out, "SYS %.1f %d %s |", qq->confidence, any, texts[f]);
+          ev_snip(out, doc->text + b0, qq->span.start - b0);
+          fputc('|', out);
+          ev_snip(out, doc->text + qq->span.start, qq->span.end - qq->span.start);
+          fputc('|', out);
+          ev_snip(out, doc->text + qq->span.end, a1 - qq->span.end);
+          fputc('|', out);
+          ev_snip(out, doc->text + qq->speaker_span.start, qq->speaker_span.end - qq->speaker_span.start);
+          fputc('\n', out);
+        }
         for (size_t k = 0; k < ng && !m; k++)
           if (!gold[k].matched && ev_overlap(s, e + 1, gold[k].s, gold[k].e)) m = &gold[k];
         if (!m) {
@@ -1297,7 +1383,8 @@ int td_eval_quotes(const td_engine *eng, const char *dir, FILE *out) {
         if (verbose) {
           td_buf b = TD_BUF_INIT;
           for (uint32_t x = gold[k].s; x < gold[k].e && x < gold[k].s + 100; x++) td_utf8_put(&b, rc[x]);
-          fprintf(out, "FN %s: %s\n", texts[f], b.ptr ? b.ptr : "");
+          fprintf(out, "%s %s: %s\n", gold[k].hit ? "FNm" : gold[k].part ? "FNp" : "FN", texts[f],
+                  b.ptr ? b.ptr : "");
           td_buf_free(&b);
         }
       }
