@@ -181,6 +181,16 @@ assert a[0]['claim_group']==b[0]['claim_group'] and a[0]['agreement'] in ('agree
 else
   echo "skip: kb seeds ($SHARED/seeds not found)"
 fi
+# PostgreSQL: the same stores in a server's database (tests/kb_pg_test.sh,
+# which .ci/run gives a server); everywhere, a URL without a server fails cleanly
+check "kb: a postgresql:// store without a server fails cleanly (2)" status_is 2 "$T" query --db postgresql://nobody@127.0.0.1:1/none events
+if [ -n "${TIDINGS_PG_URL:-}" ]; then
+  TIDINGS="$T" SHARED="$SHARED" sh tests/kb_pg_test.sh > "$kb/pg.out" 2>&1
+  check "kb: PostgreSQL stores equal SQLite ones (tests/kb_pg_test.sh)" test $? -eq 0
+  grep '^FAIL' "$kb/pg.out"
+else
+  echo "skip: kb PostgreSQL (set TIDINGS_PG_URL=postgresql://... to test against a server)"
+fi
 printf '%s\n' '{"id":"w1","source":"Wire","title":"(LEAD) Ministers agree on joint patrols","date":"2025-03-14","text":"Ministers from the two coastal states agreed on Friday to run joint patrols in the disputed fishing zone, officials said."}' \
   '{"id":"w2","source":"Wire","title":"(2nd LD) Ministers agree on joint patrols","date":"2025-03-14","text":"Ministers from the two coastal states agreed on Friday to run joint patrols in the disputed fishing zone, officials said. The patrols start next month."}' > "$kb/wire.jsonl"
 "$T" ingest --quiet --db "$kb/w.db" "$kb/wire.jsonl" > /dev/null 2>&1

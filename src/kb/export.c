@@ -30,17 +30,18 @@ static FILE *open_out(const char *dir, const char *name, char *err, size_t errle
 }
 
 /* SELECT * FROM table ORDER BY every column (minhash left out). */
-static sqlite3_stmt *select_all(td_kb *kb, const char *table, char *err, size_t errlen) {
+static td_kq *select_all(td_kb *kb, const char *table, char *err, size_t errlen) {
   td_buf sql = {0};
-  sqlite3_stmt *st = NULL;
+  td_kq *st = NULL;
   td_buf_printf(&sql, "SELECT * FROM %s LIMIT 0", table); /* names from the fixed list */
-  if (sqlite3_prepare_v2(kb->db, sql.ptr, -1, &st, NULL) != SQLITE_OK) goto fail;
-  int nc = sqlite3_column_count(st);
+  if (!(st = td_kb_prepare(kb, sql.ptr, err, errlen))) goto fail;
+  if (td_kq_step(st) == TD_KQ_ERROR) goto fail; /* PostgreSQL: the columns are known once it ran */
+  int nc = td_kq_ncols(st);
   sql.len = 0;
   td_buf_puts(&sql, "SELECT ");
   int first = 1;
   for (int c = 0; c < nc; c++) {
-    const char *name = sqlite3_column_name(st, c);
+    const char *name = td_kq_name(st, c);
     if (strcmp(name, "minhash") == 0) continue;
     td_buf_printf(&sql, "%s\"%s\"", first ? "" : ", ", name);
     first = 0;
@@ -48,18 +49,18 @@ static sqlite3_stmt *select_all(td_kb *kb, const char *table, char *err, size_t 
   td_buf_printf(&sql, " FROM %s ORDER BY ", table);
   int k = 0;
   for (int c = 0; c < nc; c++) {
-    if (strcmp(sqlite3_column_name(st, c), "minhash") == 0) continue;
+    if (strcmp(td_kq_name(st, c), "minhash") == 0) continue;
     td_buf_printf(&sql, "%s%d", k ? ", " : "", k + 1);
     k++;
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   st = NULL;
-  if (sqlite3_prepare_v2(kb->db, sql.ptr, -1, &st, NULL) != SQLITE_OK) goto fail;
+  if (!(st = td_kb_prepare(kb, sql.ptr, err, errlen))) goto fail;
   td_buf_free(&sql);
   return st;
 fail:
-  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
-  if (st) sqlite3_finalize(st);
+  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+  if (st) td_kq_finalize(st);
   td_buf_free(&sql);
   return NULL;
 }
@@ -80,33 +81,35 @@ static void csv_cell(FILE *out, const char *s) {
 
 static int export_rows(td_kb *kb, int csv, const char *dir, FILE *out, char *err, size_t errlen) {
   for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
-    sqlite3_stmt *st = select_all(kb, tables[t], err, errlen);
+    td_kq *st = select_all(kb, tables[t], err, errlen);
     if (!st) return -1;
     FILE *f = out;
     if (dir) {
       char name[64];
       snprintf(name, sizeof name, "%s.%s", tables[t], csv ? "csv" : "jsonl");
       if (!(f = open_out(dir, name, err, errlen))) {
-        sqlite3_finalize(st);
+        td_kq_finalize(st);
         return -1;
       }
     }
-    int nc = sqlite3_column_count(st);
+    int rc = td_kq_step(st); /* PostgreSQL knows the columns once it ran */
+    int nc = td_kq_ncols(st);
+    char num[40];
     if (csv) {
       if (!dir) fprintf(f, "## %s\n", tables[t]);
       for (int c = 0; c < nc; c++) {
         if (c) fputc(',', f);
-        fputs(sqlite3_column_name(st, c), f);
+        fputs(td_kq_name(st, c), f);
       }
       fputc('\n', f);
     }
     td_buf o = {0};
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    for (; rc == TD_KQ_ROW; rc = td_kq_step(st)) {
       o.len = 0;
       if (csv) {
         for (int c = 0; c < nc; c++) {
           if (c) fputc(',', f);
-          csv_cell(f, (const char *)sqlite3_column_text(st, c));
+          csv_cell(f, td_kq_show(st, c, num));
         }
         fputc('\n', f);
         continue;
@@ -115,19 +118,24 @@ static int export_rows(td_kb *kb, int csv, const char *dir, FILE *out, char *err
       td_json_cstr(&o, tables[t]);
       for (int c = 0; c < nc; c++) {
         td_buf_putc(&o, ',');
-        td_json_cstr(&o, sqlite3_column_name(st, c));
+        td_json_cstr(&o, td_kq_name(st, c));
         td_buf_putc(&o, ':');
-        int ty = sqlite3_column_type(st, c);
-        if (ty == SQLITE_NULL) td_buf_puts(&o, "null");
-        else if (ty == SQLITE_INTEGER) td_buf_printf(&o, "%lld", sqlite3_column_int64(st, c));
-        else if (ty == SQLITE_FLOAT) td_buf_printf(&o, "%.17g", sqlite3_column_double(st, c));
-        else td_json_cstr(&o, (const char *)sqlite3_column_text(st, c));
+        int ty = td_kq_type(st, c);
+        if (ty == TD_KQ_NULL) td_buf_puts(&o, "null");
+        else if (ty == TD_KQ_INT) td_buf_printf(&o, "%lld", td_kq_col_int(st, c));
+        else if (ty == TD_KQ_FLOAT) td_buf_printf(&o, "%.17g", td_kq_col_double(st, c));
+        else td_json_cstr(&o, (const char *)td_kq_col_text(st, c));
       }
       td_buf_puts(&o, "}\n");
       fwrite(o.ptr, 1, o.len, f);
     }
     td_buf_free(&o);
-    sqlite3_finalize(st);
+    td_kq_finalize(st);
+    if (rc == TD_KQ_ERROR) {
+      snprintf(err, errlen, "%s: %s", tables[t], td_kb_errmsg(kb));
+      if (dir) fclose(f);
+      return -1;
+    }
     if (dir && fclose(f) != 0) {
       snprintf(err, errlen, "%s: write failed", tables[t]);
       return -1;
@@ -165,21 +173,21 @@ static void gactor(FILE *f, const char *code, const char *name, const char *coun
 
 /* Geo columns (8): Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat,
  * Long, FeatureID. */
-static void ggeo(FILE *f, sqlite3_stmt *st, int c0) {
-  if (sqlite3_column_type(st, c0) == SQLITE_NULL) {
+static void ggeo(FILE *f, td_kq *st, int c0) {
+  if (td_kq_type(st, c0) == TD_KQ_NULL) {
     fputs("0\t\t\t\t\t\t\t\t", f);
     return;
   }
-  const char *feat = (const char *)sqlite3_column_text(st, c0 + 3);
+  const char *feat = (const char *)td_kq_col_text(st, c0 + 3);
   fprintf(f, "%d\t", feat && strncmp(feat, "PCL", 3) == 0 ? 1 : 4);
-  gcell(f, (const char *)sqlite3_column_text(st, c0));
+  gcell(f, (const char *)td_kq_col_text(st, c0));
   fputc('\t', f);
-  gcell(f, (const char *)sqlite3_column_text(st, c0 + 1));
+  gcell(f, (const char *)td_kq_col_text(st, c0 + 1));
   fputs("\t\t\t", f);
-  if (sqlite3_column_type(st, c0 + 4) != SQLITE_NULL)
-    fprintf(f, "%.4f\t%.4f\t", sqlite3_column_double(st, c0 + 4), sqlite3_column_double(st, c0 + 5));
+  if (td_kq_type(st, c0 + 4) != TD_KQ_NULL)
+    fprintf(f, "%.4f\t%.4f\t", td_kq_col_double(st, c0 + 4), td_kq_col_double(st, c0 + 5));
   else fputs("\t\t", f);
-  gcell(f, (const char *)sqlite3_column_text(st, c0 + 2));
+  gcell(f, (const char *)td_kq_col_text(st, c0 + 2));
   fputc('\t', f);
 }
 
@@ -207,62 +215,62 @@ static int export_gdelt(td_kb *kb, const char *dir, FILE *out, char *err, size_t
       " ORDER BY mm.event_key, mm.doc_key, mm.eid";
   FILE *f = dir ? open_out(dir, "events.csv", err, errlen) : out;
   if (!f) return -1;
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(kb->db, ev_sql, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  td_kq *st;
+  if (!(st = td_kb_prepare(kb, ev_sql, err, errlen))) {
+    snprintf(err, errlen, "%s", td_kb_errmsg(kb));
     if (dir) fclose(f);
     return -1;
   }
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const char *date = (const char *)sqlite3_column_text(st, 1);
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    const char *date = (const char *)td_kq_col_text(st, 1);
     int y = 0, m = 0, d = 0;
     if (date && strlen(date) >= 8) sscanf(date, "%4d%2d%2d", &y, &m, &d);
-    fprintf(f, "%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", sqlite3_column_int64(st, 0), y, m, d, y, m, y,
+    fprintf(f, "%lld\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", td_kq_col_int(st, 0), y, m, d, y, m, y,
             y + ((m > 0 ? m - 1 : 0) * 30.4375 + d) / 365.25);
-    gactor(f, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-           (const char *)sqlite3_column_text(st, 4));
-    gactor(f, (const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
-           (const char *)sqlite3_column_text(st, 7));
-    const char *cameo = (const char *)sqlite3_column_text(st, 8);
-    const char *root = (const char *)sqlite3_column_text(st, 9);
+    gactor(f, (const char *)td_kq_col_text(st, 2), (const char *)td_kq_col_text(st, 3),
+           (const char *)td_kq_col_text(st, 4));
+    gactor(f, (const char *)td_kq_col_text(st, 5), (const char *)td_kq_col_text(st, 6),
+           (const char *)td_kq_col_text(st, 7));
+    const char *cameo = (const char *)td_kq_col_text(st, 8);
+    const char *root = (const char *)td_kq_col_text(st, 9);
     /* IsRootEvent (unknown: 0), EventCode, EventBaseCode, EventRootCode */
     fprintf(f, "0\t%s\t%.3s\t%s\t", cameo ? cameo : "", cameo ? cameo : "", root ? root : "");
-    fprintf(f, "%d\t%.1f\t%lld\t%lld\t%lld\t0\t", sqlite3_column_int(st, 10), sqlite3_column_double(st, 11),
-            sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 13), sqlite3_column_int64(st, 14));
+    fprintf(f, "%d\t%.1f\t%lld\t%lld\t%lld\t0\t", (int)td_kq_col_int(st, 10), td_kq_col_double(st, 11),
+            td_kq_col_int(st, 12), td_kq_col_int(st, 13), td_kq_col_int(st, 14));
     fputs("0\t\t\t\t\t\t\t\t", f); /* Actor1Geo: not located */
     fputs("0\t\t\t\t\t\t\t\t", f); /* Actor2Geo */
     ggeo(f, st, 15);               /* ActionGeo: the event's place */
-    const char *added = (const char *)sqlite3_column_text(st, 21);
+    const char *added = (const char *)td_kq_col_text(st, 21);
     fprintf(f, "%.8s000000\t", added && strlen(added) >= 8 ? added : "00000000");
-    gcell(f, (const char *)sqlite3_column_text(st, 22));
+    gcell(f, (const char *)td_kq_col_text(st, 22));
     fputc('\n', f);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   if (!dir) return 0; /* to stdout: the events table alone */
   fclose(f);
   if (!(f = open_out(dir, "mentions.csv", err, errlen))) return -1;
-  if (sqlite3_prepare_v2(kb->db, men_sql, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  if (!(st = td_kb_prepare(kb, men_sql, err, errlen))) {
+    snprintf(err, errlen, "%s", td_kb_errmsg(kb));
     fclose(f);
     return -1;
   }
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const char *ed = (const char *)sqlite3_column_text(st, 1);
-    const char *md = (const char *)sqlite3_column_text(st, 2);
-    double conf = sqlite3_column_type(st, 8) == SQLITE_NULL ? 0.5 : sqlite3_column_double(st, 8);
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    const char *ed = (const char *)td_kq_col_text(st, 1);
+    const char *md = (const char *)td_kq_col_text(st, 2);
+    double conf = td_kq_type(st, 8) == TD_KQ_NULL ? 0.5 : td_kq_col_double(st, 8);
     /* GLOBALEVENTID, EventTimeDate, MentionTimeDate, MentionType (1 web),
      * MentionSourceName, MentionIdentifier, SentenceID (1-based),
      * Actor1CharOffset, Actor2CharOffset, ActionCharOffset, InRawText,
      * Confidence, MentionDocLen, MentionDocTone, TranslationInfo, Extras */
-    fprintf(f, "%lld\t%.8s000000\t%.8s000000\t1\t", sqlite3_column_int64(st, 0),
+    fprintf(f, "%lld\t%.8s000000\t%.8s000000\t1\t", td_kq_col_int(st, 0),
             ed && strlen(ed) >= 8 ? ed : "00000000", md && strlen(md) >= 8 ? md : "00000000");
-    gcell(f, (const char *)sqlite3_column_text(st, 3));
+    gcell(f, (const char *)td_kq_col_text(st, 3));
     fputc('\t', f);
-    gcell(f, (const char *)sqlite3_column_text(st, 4));
-    fprintf(f, "\t%d\t-1\t-1\t%lld\t1\t%d\t%lld\t0\t\t\n", sqlite3_column_int(st, 5) + 1,
-            sqlite3_column_int64(st, 6), (int)(conf * 100 + 0.5), sqlite3_column_int64(st, 7));
+    gcell(f, (const char *)td_kq_col_text(st, 4));
+    fprintf(f, "\t%d\t-1\t-1\t%lld\t1\t%d\t%lld\t0\t\t\n", (int)td_kq_col_int(st, 5) + 1,
+            td_kq_col_int(st, 6), (int)(conf * 100 + 0.5), td_kq_col_int(st, 7));
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   fclose(f);
   return 0;
 }

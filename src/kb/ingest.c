@@ -100,11 +100,11 @@ static void pop_key(ingest_ctx *c, const td_doc *doc, char key[65]) {
 
 /* Loads the keys of the stored inputs, sorted; 0 or -1 with err. */
 static int load_known(ingest_ctx *c, char *err, size_t errlen) {
-  sqlite3_stmt *st = td_kb_stmt(c->kb, "SELECT input_key FROM inputs ORDER BY input_key", err, errlen);
+  td_kq *st = td_kb_stmt(c->kb, "SELECT input_key FROM inputs ORDER BY input_key", err, errlen);
   if (!st) return -1;
   size_t cap = 0;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const char *k = (const char *)sqlite3_column_text(st, 0);
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    const char *k = (const char *)td_kq_col_text(st, 0);
     if (!k || strlen(k) != 64) continue;
     if (c->nknown == cap) {
       cap = cap ? cap * 2 : 1024;
@@ -112,7 +112,7 @@ static int load_known(ingest_ctx *c, char *err, size_t errlen) {
     }
     memcpy(c->known[c->nknown++], k, 65);
   }
-  sqlite3_reset(st);
+  td_kq_reset(st);
   if (c->nknown) qsort(c->known, c->nknown, sizeof c->known[0], key_cmp); /* byte order, as bsearch */
   return 0;
 }

@@ -1,7 +1,11 @@
 /*
  * kb.h — private header of the knowledge base (src/kb): the store handle,
- * its statement cache and the helpers shared by store, merge, query and
- * export. The schema itself is in store.c and documented in docs/SCHEMA.md.
+ * the statement layer over its two backends (src/kb/db.c: an SQLite file,
+ * or a PostgreSQL database given as a postgresql:// URL), the statement
+ * cache and the helpers shared by store, merge, query and export. SQL is
+ * written once, in SQLite's dialect with '?' placeholders; db.c translates
+ * it for PostgreSQL. The schema itself is in store.c and documented in
+ * docs/SCHEMA.md.
  */
 #ifndef TD_KB_H
 #define TD_KB_H
@@ -15,20 +19,89 @@
 #define TD_KB_BATCH 256 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
+/* A prepared statement of either backend (db.c). */
+typedef struct td_kq td_kq;
+
+struct pg_conn;
+
 struct td_kb {
-  sqlite3 *db;
+  sqlite3 *db;          /* the SQLite backend, or NULL */
+  struct pg_conn *pg;   /* the PostgreSQL backend (a PGconn), or NULL */
   int readonly;
   int in_tx;      /* a batch transaction is open */
   int batch;      /* documents written in the open batch */
   int reextract;  /* td_kb_ingest: no skipping of stored inputs */
   const char *input_key; /* td_kb_ingest: the input key of the record being added */
-  struct { const char *sql; sqlite3_stmt *st; } cache[48];
+  struct { const char *sql; td_kq *st; } cache[48];
   int ncache;
+  int nprepared;  /* PostgreSQL: names of the server-side prepared statements */
+  char errmsg[512]; /* the last backend error */
 };
+
+/* Step results and column types. */
+enum { TD_KQ_ERROR = -1, TD_KQ_DONE = 0, TD_KQ_ROW = 1 };
+enum { TD_KQ_NULL = 0, TD_KQ_INT, TD_KQ_FLOAT, TD_KQ_TEXT, TD_KQ_BLOB };
+
+/* Opens the backend for path (db.c): sets kb->db or kb->pg. 0 or -1. */
+int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen);
+/* Closes the cached statements and the connection. */
+void td_kb_disconnect(td_kb *kb);
+/* 1 when path names a PostgreSQL database (postgres:// or postgresql://). */
+int td_kb_is_pg_url(const char *path);
 
 /* A prepared statement for sql (a string literal: cached by address), reset
  * and unbound, or NULL with err set. Owned by the kb. */
-sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen);
+td_kq *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen);
+/* A statement for sql (any string) that the caller finalizes; NULL with err. */
+td_kq *td_kb_prepare(td_kb *kb, const char *sql, char *err, size_t errlen);
+void td_kq_finalize(td_kq *q);
+/* Resets q to run again with new bindings (all cleared to NULL). */
+void td_kq_reset(td_kq *q);
+/* Binding (i from 1, as in SQL); values are copied. */
+void td_kq_text(td_kq *q, int i, const char *s); /* NULL binds NULL */
+void td_kq_int(td_kq *q, int i, long long v);
+void td_kq_double(td_kq *q, int i, double v);
+void td_kq_null(td_kq *q, int i);
+void td_kq_blob(td_kq *q, int i, const void *p, size_t n);
+/* Runs q, or moves to its next row: TD_KQ_ROW, TD_KQ_DONE or TD_KQ_ERROR
+ * (message: td_kb_errmsg). */
+int td_kq_step(td_kq *q);
+/* Rows changed by the last statement q ran (INSERT, UPDATE, DELETE). */
+long td_kq_changes(td_kq *q);
+/* Columns of the result (after a step; SQLite also before). */
+int td_kq_ncols(td_kq *q);
+const char *td_kq_name(td_kq *q, int c);
+int td_kq_type(td_kq *q, int c);
+const char *td_kq_col_text(td_kq *q, int c); /* NULL for NULL */
+long long td_kq_col_int(td_kq *q, int c);
+double td_kq_col_double(td_kq *q, int c);
+const void *td_kq_col_blob(td_kq *q, int c, size_t *n);
+/* Column c as text, NULL for NULL; a real number as SQLite writes one (15
+ * digits, "3000.0") whichever the backend, in num. */
+const char *td_kq_show(td_kq *q, int c, char num[40]);
+
+/* The last backend error message. */
+const char *td_kb_errmsg(td_kb *kb);
+/* Runs SQL (one or more statements, no parameters, results ignored); 0 or
+ * -1 with err set. */
+int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);
+/* Begins a write transaction: SQLite BEGIN IMMEDIATE; PostgreSQL BEGIN and
+ * the store's advisory lock, which serializes the writers of one database
+ * (concurrent ingests take turns per batch). 0 or -1 with err. */
+int td_kb_begin(td_kb *kb, char *err, size_t errlen);
+/* Creates or migrates the schema to `version` from the statements of each
+ * version (SQLite dialect; translated for PostgreSQL, FTS5 tables left out
+ * there and `pg_extra[i]` run after version i + 1's). 0 or -1 with err. */
+int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *pg_extra, int version,
+                  char *err, size_t errlen);
+/* The schema version in meta (0 for an empty store). */
+int td_kb_schema_version(td_kb *kb);
+
+/* PostgreSQL dialect of an SQLite statement (db.c; exposed for the unit
+ * tests): '?' placeholders numbered, INSERT OR REPLACE/IGNORE as ON
+ * CONFLICT, NULLs ordered as SQLite orders them, and so on. ddl: column
+ * types too. Malloc'd. */
+char *td_kb_pg_sql(const char *sql, int ddl, int *nparams);
 
 /* 1 when facts changed since the last merge (meta merge_needed), else 0. */
 int td_kb_merge_needed(td_kb *kb);
@@ -36,11 +109,8 @@ int td_kb_merge_needed(td_kb *kb);
 /* Adds n synthetic merged events (src/kb/synth.c, for benchmarks); 0 or -1. */
 int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t errlen);
 
-/* Runs SQL without results; 0 or -1 with err set. */
-int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);
-
 /* Binds a C string or NULL (as SQL NULL). */
-void td_kb_bind_str(sqlite3_stmt *st, int i, const char *s);
+void td_kb_bind_str(td_kq *st, int i, const char *s);
 
 /* The sha256 hex of the parts joined by '\x1f', into hex[65]. */
 void td_kb_key(char hex[65], int nparts, ...);

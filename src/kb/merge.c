@@ -82,9 +82,17 @@ static long day_number(const char *s) {
   return era * 146097 + doe - 719468;
 }
 
-static char *dupcol(sqlite3_stmt *st, int i) {
-  const unsigned char *t = sqlite3_column_text(st, i);
+static char *dupcol(td_kq *st, int i) {
+  const char *t = td_kq_col_text(st, i);
   return t ? td_xstrdup((const char *)t) : NULL;
+}
+
+/* 1 when s starts with the pattern: 'd' a digit, any other byte itself. */
+static int digits_at(const char *s, const char *pat) {
+  if (!s) return 0;
+  for (; *pat; pat++, s++)
+    if (*pat == 'd' ? !(*s >= '0' && *s <= '9') : *s != *pat) return 0;
+  return 1;
 }
 
 static int cmpstr(const char *a, const char *b) {
@@ -92,12 +100,9 @@ static int cmpstr(const char *a, const char *b) {
   return strcmp(a, b);
 }
 
-#define PREP(var, sql)                                                   \
-  sqlite3_stmt *var = NULL;                                              \
-  if (sqlite3_prepare_v2(kb->db, sql, -1, &var, NULL) != SQLITE_OK) {   \
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));        \
-    goto fail;                                                           \
-  }
+#define PREP(var, sql)                              \
+  td_kq *var = td_kb_prepare(kb, sql, err, errlen); \
+  if (!var) goto fail;
 
 /* The documents, sorted by key, with what the merge needs. */
 typedef struct {
@@ -188,30 +193,30 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   int rc = -1;
   PREP(st, "SELECT DISTINCT a.doc_key, b.doc_key FROM doc_bands a JOIN doc_bands b"
            " ON a.band=b.band AND a.h=b.h AND a.doc_key<b.doc_key ORDER BY 1, 2");
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    int a = doc_index(d, n, (const char *)sqlite3_column_text(st, 0));
-    int b = doc_index(d, n, (const char *)sqlite3_column_text(st, 1));
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    int a = doc_index(d, n, (const char *)td_kq_col_text(st, 0));
+    int b = doc_index(d, n, (const char *)td_kq_col_text(st, 1));
     if (a < 0 || b < 0) continue;
     int same = 0;
     for (int k = 0; k < TD_KB_NHASH; k++) same += d[a].sig[k] == d[b].sig[k];
     if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, a, b);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   st = NULL;
   PREP(ins, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)");
   for (size_t i = 0; i < n; i++) {
     d[i].group = uf_find(&u, (int)i);
-    sqlite3_reset(ins);
+    td_kq_reset(ins);
     td_kb_bind_str(ins, 1, d[i].key);
     td_kb_bind_str(ins, 2, d[d[i].group].key);
     td_kb_bind_str(ins, 3, (size_t)d[i].group == i ? NULL : "near-duplicate");
-    if (sqlite3_step(ins) != SQLITE_DONE) {
-      snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
-      sqlite3_finalize(ins);
+    if (td_kq_step(ins) != TD_KQ_DONE) {
+      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+      td_kq_finalize(ins);
       goto fail;
     }
   }
-  sqlite3_finalize(ins);
+  td_kq_finalize(ins);
   rc = 0;
 fail:
   free(u.p);
@@ -234,13 +239,13 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
       " nf AS (SELECT doc_key, count(*) AS c FROM f GROUP BY doc_key)"
       " SELECT a.doc_key, b.doc_key, count(*), na.c, nb.c FROM g a JOIN g b"
       "  ON a.k=b.k AND a.doc_key<b.doc_key JOIN nf na ON na.doc_key=a.doc_key"
-      "  JOIN nf nb ON nb.doc_key=b.doc_key GROUP BY a.doc_key, b.doc_key ORDER BY 1, 2";
+      "  JOIN nf nb ON nb.doc_key=b.doc_key GROUP BY a.doc_key, b.doc_key, na.c, nb.c ORDER BY 1, 2";
   PREP(st, feats);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    int a = doc_index(d, n, (const char *)sqlite3_column_text(st, 0));
-    int b = doc_index(d, n, (const char *)sqlite3_column_text(st, 1));
-    int shared = sqlite3_column_int(st, 2);
-    int na = sqlite3_column_int(st, 3), nb = sqlite3_column_int(st, 4);
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    int a = doc_index(d, n, (const char *)td_kq_col_text(st, 0));
+    int b = doc_index(d, n, (const char *)td_kq_col_text(st, 1));
+    int shared = td_kq_col_int(st, 2);
+    int na = td_kq_col_int(st, 3), nb = td_kq_col_int(st, 4);
     if (a < 0 || b < 0 || shared < 2) continue;
     int m = na < nb ? na : nb;
     if (shared * 2 < m) continue; /* half of the smaller article's features */
@@ -249,7 +254,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
     if (!dated && shared < 3) continue; /* no dates to confirm: ask for more */
     uf_union(&u, a, b);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   st = NULL;
   PREP(ins, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)");
   char (*skeys)[65] = td_xcalloc(n ? n : 1, 65);
@@ -258,17 +263,17 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
     if ((size_t)d[i].story == i) td_kb_key(skeys[i], 2, "story", d[i].key);
   }
   for (size_t i = 0; i < n; i++) {
-    sqlite3_reset(ins);
+    td_kq_reset(ins);
     td_kb_bind_str(ins, 1, d[i].key);
     td_kb_bind_str(ins, 2, skeys[d[i].story]);
-    if (sqlite3_step(ins) != SQLITE_DONE) {
-      snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
-      sqlite3_finalize(ins);
+    if (td_kq_step(ins) != TD_KQ_DONE) {
+      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+      td_kq_finalize(ins);
       free(skeys);
       goto fail;
     }
   }
-  sqlite3_finalize(ins);
+  td_kq_finalize(ins);
   free(skeys);
   if (td_kb_exec(kb,
                  "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
@@ -279,10 +284,10 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
                  "    FROM actors a JOIN m_story_docs x ON x.doc_key=a.doc_key"
                  "    LEFT JOIN (SELECT entity, min(name) name FROM actors GROUP BY entity) m"
                  "    ON m.entity=a.entity WHERE x.story_key=s.story_key AND a.entity IS NOT NULL"
-                 "    GROUP BY a.entity ORDER BY c DESC, a.entity LIMIT 5)),"
+                 "    GROUP BY a.entity, m.name ORDER BY c DESC, a.entity LIMIT 5) AS t),"
                  "  (SELECT group_concat(name, '; ') FROM (SELECT p.name, count(DISTINCT p.doc_key) c"
                  "    FROM places p JOIN m_story_docs x ON x.doc_key=p.doc_key"
-                 "    WHERE x.story_key=s.story_key GROUP BY p.name ORDER BY c DESC, p.name LIMIT 5)),"
+                 "    WHERE x.story_key=s.story_key GROUP BY p.name ORDER BY c DESC, p.name LIMIT 5) AS t),"
                  "  (SELECT d2.title FROM m_story_docs y JOIN documents d2 ON d2.doc_key=y.doc_key"
                  "    WHERE y.story_key=s.story_key AND d2.title IS NOT NULL ORDER BY d2.doc_key LIMIT 1)"
                  " FROM m_story_docs s JOIN documents d ON d.doc_key=s.doc_key"
@@ -315,7 +320,7 @@ static int cmp_mev(const void *a, const void *b) {
 }
 
 /* Writes one merged event: mentions ev[0..k). */
-static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, sqlite3_stmt *ins, sqlite3_stmt *men,
+static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq *men,
                        char *err, size_t errlen) {
   /* the smallest mention (doc, eid) names the event */
   size_t first = 0;
@@ -368,13 +373,13 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, sqlite3_stmt *ins,
                                               key[7], key[8], key[9], key[10], key[11], key[12], key[13],
                                               0},
                                     NULL, 16);
-  sqlite3_reset(ins);
+  td_kq_reset(ins);
   td_kb_bind_str(ins, 1, key);
-  sqlite3_bind_int64(ins, 2, (sqlite3_int64)gid);
+  td_kq_int(ins, 2, (long long)gid);
   td_kb_bind_str(ins, 3, ev[first].root);
   td_kb_bind_str(ins, 4, cameo);
-  sqlite3_bind_int(ins, 5, quad);
-  sqlite3_bind_double(ins, 6, gs);
+  td_kq_int(ins, 5, quad);
+  td_kq_double(ins, 6, gs);
   td_kb_bind_str(ins, 7, ev[first].src);
   td_kb_bind_str(ins, 8, ev[first].srccode);
   td_kb_bind_str(ins, 9, ev[first].tgt);
@@ -382,24 +387,24 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, sqlite3_stmt *ins,
   td_kb_bind_str(ins, 11, date);
   td_kb_bind_str(ins, 12, firstd);
   td_kb_bind_str(ins, 13, lastd);
-  sqlite3_bind_int64(ins, 14, (sqlite3_int64)k);
-  sqlite3_bind_int64(ins, 15, (sqlite3_int64)ns);
-  sqlite3_bind_int64(ins, 16, (sqlite3_int64)na);
+  td_kq_int(ins, 14, (long long)k);
+  td_kq_int(ins, 15, (long long)ns);
+  td_kq_int(ins, 16, (long long)na);
   td_kb_bind_str(ins, 17, place);
   char skey[65];
   td_kb_key(skey, 2, "story", d[d[ev[first].di].story].key);
   td_kb_bind_str(ins, 18, skey);
-  if (sqlite3_step(ins) != SQLITE_DONE) goto fail;
+  if (td_kq_step(ins) != TD_KQ_DONE) goto fail;
   for (size_t i = 0; i < k; i++) {
-    sqlite3_reset(men);
+    td_kq_reset(men);
     td_kb_bind_str(men, 1, key);
     td_kb_bind_str(men, 2, ev[i].doc);
     td_kb_bind_str(men, 3, ev[i].eid);
-    if (sqlite3_step(men) != SQLITE_DONE) goto fail;
+    if (td_kq_step(men) != TD_KQ_DONE) goto fail;
   }
   return 0;
 fail:
-  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
   return -1;
 }
 
@@ -407,30 +412,33 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   int rc = -1;
   mev *ev = NULL;
   size_t ne = 0, cap = 0;
-  sqlite3_stmt *ins = NULL, *men = NULL;
+  td_kq *ins = NULL, *men = NULL;
   PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, coalesce(sa.entity, e.source_code),"
            " coalesce(ta.entity, e.target_code), e.source_code, e.target_code,"
-           " coalesce(e.date, (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time"
-           "   AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'), substr(dd.date, 1, 10)),"
-           " p.name, e.quad, e.goldstein"
+           " e.date, p.name, e.quad, e.goldstein,"
+           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time), substr(dd.date, 1, 10)"
            " FROM events e JOIN documents dd ON dd.doc_key=e.doc_key"
            " LEFT JOIN actors sa ON sa.doc_key=e.doc_key AND sa.aid=e.source"
            " LEFT JOIN actors ta ON ta.doc_key=e.doc_key AND ta.aid=e.target"
            " LEFT JOIN places p ON p.doc_key=e.doc_key AND p.pid=e.place"
            " WHERE e.root IS NOT NULL");
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(ev, cap, ne + 1);
     mev *m = &ev[ne++];
     memset(m, 0, sizeof *m);
     m->doc = dupcol(st, 0), m->eid = dupcol(st, 1), m->root = dupcol(st, 2), m->cameo = dupcol(st, 3);
     m->src = dupcol(st, 4), m->tgt = dupcol(st, 5), m->srccode = dupcol(st, 6);
-    m->tgtcode = dupcol(st, 7), m->date = dupcol(st, 8), m->place = dupcol(st, 9);
-    m->quad = sqlite3_column_int(st, 10), m->goldstein = sqlite3_column_double(st, 11);
+    m->tgtcode = dupcol(st, 7), m->place = dupcol(st, 9);
+    /* its date, else its time's when a calendar date, else the article's */
+    const char *date = td_kq_col_text(st, 8), *tv = td_kq_col_text(st, 12);
+    if (!date) date = digits_at(tv, "dddd-dd-dd") ? tv : td_kq_col_text(st, 13);
+    m->date = date ? td_xstrdup(date) : NULL;
+    m->quad = td_kq_col_int(st, 10), m->goldstein = td_kq_col_double(st, 11);
     m->day = day_number(m->date);
     if (m->day == INT32_MIN) m->date = (free(m->date), NULL);
     m->di = doc_index(d, n, m->doc);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   st = NULL;
   if (ne) qsort(ev, ne, sizeof *ev, cmp_mev);
   PREP(ins_, "INSERT INTO m_events(event_key, gid, root, cameo, quad, goldstein, source_entity,"
@@ -485,8 +493,8 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   free(tmp);
   rc = 0;
 fail:
-  if (ins) sqlite3_finalize(ins);
-  if (men) sqlite3_finalize(men);
+  if (ins) td_kq_finalize(ins);
+  if (men) td_kq_finalize(men);
   for (size_t k = 0; k < ne; k++) {
     free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
     free(ev[k].tgt), free(ev[k].srccode), free(ev[k].tgtcode), free(ev[k].date), free(ev[k].place);
@@ -500,16 +508,16 @@ static int merge_actors(td_kb *kb, char *err, size_t errlen) {
    * looked up, not recomputed per row */
   return td_kb_exec(
       kb,
-      "DROP TABLE IF EXISTS temp.ka; DROP TABLE IF EXISTS temp.kn; DROP TABLE IF EXISTS temp.kc;"
+      "DROP TABLE IF EXISTS ka; DROP TABLE IF EXISTS kn; DROP TABLE IF EXISTS kc;"
       "CREATE TEMP TABLE ka AS SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key,"
       " substr(d.date, 1, 10) AS date, (SELECT count(*) FROM actor_mentions m WHERE m.doc_key=a.doc_key"
       " AND m.aid=a.aid) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
       " WHERE a.entity IS NOT NULL;"
       "CREATE TEMP TABLE kn AS SELECT entity, name, count(*) AS c FROM ka GROUP BY entity, name;"
-      "CREATE INDEX temp.kn_e ON kn(entity);"
+      "CREATE INDEX kn_e ON kn(entity);"
       "CREATE TEMP TABLE kc AS SELECT entity, code, kind, country, count(*) AS c FROM ka"
       " GROUP BY entity, code, kind, country;"
-      "CREATE INDEX temp.kc_e ON kc(entity);"
+      "CREATE INDEX kc_e ON kc(entity);"
       "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions, first_seen,"
       " last_seen, names) SELECT g.entity,"
       " (SELECT name FROM kn WHERE kn.entity=g.entity ORDER BY c DESC, name LIMIT 1),"
@@ -518,9 +526,9 @@ static int merge_actors(td_kb *kb, char *err, size_t errlen) {
       " (SELECT country FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
       " count(DISTINCT g.doc_key), sum(g.n), min(g.date), max(g.date),"
       " (SELECT group_concat(name, '; ') FROM (SELECT name FROM kn WHERE kn.entity=g.entity"
-      "  ORDER BY c DESC, name))"
+      "  ORDER BY c DESC, name) AS t)"
       " FROM ka g GROUP BY g.entity;"
-      "DROP TABLE temp.ka; DROP TABLE temp.kn; DROP TABLE temp.kc;"
+      "DROP TABLE ka; DROP TABLE kn; DROP TABLE kc;"
       "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen)"
       " SELECT a.entity, a.role, count(DISTINCT a.doc_key), min(substr(d.date, 1, 10)),"
       "  max(substr(d.date, 1, 10)) FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
@@ -568,12 +576,11 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   int rc = -1;
   mclaim *c = NULL;
   size_t nc = 0, cap = 0;
-  sqlite3_stmt *ins = NULL, *rel = NULL;
+  td_kq *ins = NULL, *rel = NULL;
   uf u = {0};
   PREP(st, "SELECT q.doc_key, q.nid, q.measure, coalesce(q.status, 'actual'),"
            " coalesce(ab.country, ab.code, ab.entity),"
-           " coalesce(CASE WHEN t.value GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(t.value, 1, 4) END,"
-           "  CASE WHEN dd.date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(dd.date, 1, 4) END),"
+           " dd.date,"
            " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text), 'source:' || coalesce(dd.source, q.doc_key)),"
            " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence"
            " FROM quantities q JOIN documents dd ON dd.doc_key=q.doc_key"
@@ -582,23 +589,26 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
            " LEFT JOIN times t ON t.doc_key=q.doc_key AND t.tid=q.time"
            " WHERE q.measure IS NOT NULL AND q.value IS NOT NULL"
            "  AND (q.claimed_by IS NOT NULL OR q.claimed_by_text IS NOT NULL OR q.about IS NOT NULL)");
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    if (!claim_measure((const char *)sqlite3_column_text(st, 2))) continue;
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    if (!claim_measure((const char *)td_kq_col_text(st, 2))) continue;
     TD_GROW(c, cap, nc + 1);
     mclaim *m = &c[nc++];
     memset(m, 0, sizeof *m);
     m->doc = dupcol(st, 0), m->nid = dupcol(st, 1), m->measure = dupcol(st, 2), m->status = dupcol(st, 3);
-    m->subject = dupcol(st, 4), m->frame = dupcol(st, 5), m->qual = dupcol(st, 6);
+    m->subject = dupcol(st, 4), m->qual = dupcol(st, 6);
     m->claimant = dupcol(st, 7), m->claimant_text = dupcol(st, 8), m->time = dupcol(st, 9);
-    m->value = sqlite3_column_double(st, 10);
-    m->has_max = sqlite3_column_type(st, 11) != SQLITE_NULL;
-    m->vmax = sqlite3_column_double(st, 11);
-    m->sentence = sqlite3_column_int(st, 12);
+    /* the frame: the year of the claim's time, else of the article */
+    const char *fy = digits_at(m->time, "dddd") ? m->time : td_kq_col_text(st, 5);
+    if (digits_at(fy, "dddd")) m->frame = td_xstrndup(fy, 4);
+    m->value = td_kq_col_double(st, 10);
+    m->has_max = td_kq_type(st, 11) != TD_KQ_NULL;
+    m->vmax = td_kq_col_double(st, 11);
+    m->sentence = td_kq_col_int(st, 12);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
     m->di = doc_index(d, n, m->doc);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   st = NULL;
   if (nc) qsort(c, nc, sizeof *c, cmp_claim);
   uf_init(&u, nc);
@@ -619,11 +629,11 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
         int agree = td_kb_intervals_agree(c[a].lo, c[a].hi, c[b].lo, c[b].hi);
         if (agree) c[a].agrees++, c[b].agrees++;
         else c[a].disagrees++, c[b].disagrees++;
-        sqlite3_reset(rel);
+        td_kq_reset(rel);
         td_kb_bind_str(rel, 1, c[a].key);
         td_kb_bind_str(rel, 2, c[b].key);
         td_kb_bind_str(rel, 3, agree ? "agree" : "disagree");
-        if (sqlite3_step(rel) != SQLITE_DONE) goto sqlfail;
+        if (td_kq_step(rel) != TD_KQ_DONE) goto sqlfail;
       }
     i = j;
   }
@@ -636,7 +646,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     char gk[65];
     mclaim *r = &c[uf_find(&u, (int)i)]; /* smallest index = smallest key in the bucket */
     td_kb_key(gk, 4, "claims", r->measure, r->status, r->key);
-    sqlite3_reset(ins);
+    td_kq_reset(ins);
     td_kb_bind_str(ins, 1, m->key);
     td_kb_bind_str(ins, 2, gk);
     td_kb_bind_str(ins, 3, m->doc);
@@ -645,25 +655,25 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     td_kb_bind_str(ins, 6, m->status);
     td_kb_bind_str(ins, 7, m->subject);
     td_kb_bind_str(ins, 8, m->frame);
-    sqlite3_bind_double(ins, 9, m->value);
-    if (m->has_max) sqlite3_bind_double(ins, 10, m->vmax);
+    td_kq_double(ins, 9, m->value);
+    if (m->has_max) td_kq_double(ins, 10, m->vmax);
     td_kb_bind_str(ins, 11, m->qual);
-    if (isfinite(m->lo)) sqlite3_bind_double(ins, 12, m->lo);
-    if (isfinite(m->hi)) sqlite3_bind_double(ins, 13, m->hi);
+    if (isfinite(m->lo)) td_kq_double(ins, 12, m->lo);
+    if (isfinite(m->hi)) td_kq_double(ins, 13, m->hi);
     td_kb_bind_str(ins, 14, m->claimant);
     td_kb_bind_str(ins, 15, m->claimant_text);
     td_kb_bind_str(ins, 16, m->time);
-    sqlite3_bind_int(ins, 17, m->agrees);
-    sqlite3_bind_int(ins, 18, m->disagrees);
-    if (sqlite3_step(ins) != SQLITE_DONE) goto sqlfail;
+    td_kq_int(ins, 17, m->agrees);
+    td_kq_int(ins, 18, m->disagrees);
+    if (td_kq_step(ins) != TD_KQ_DONE) goto sqlfail;
   }
   rc = 0;
   goto fail;
 sqlfail:
-  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
 fail:
-  if (ins) sqlite3_finalize(ins);
-  if (rel) sqlite3_finalize(rel);
+  if (ins) td_kq_finalize(ins);
+  if (rel) td_kq_finalize(rel);
   for (size_t k = 0; k < nc; k++) {
     free(c[k].doc), free(c[k].nid), free(c[k].measure), free(c[k].status), free(c[k].subject);
     free(c[k].frame), free(c[k].qual), free(c[k].claimant), free(c[k].claimant_text), free(c[k].time);
@@ -693,8 +703,8 @@ static const char event_display_sql[] =
 
 int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   if (td_kb_commit(kb, err, errlen) != 0) return -1;
-  if (td_kb_exec(kb, "BEGIN IMMEDIATE;"
-                     "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
+  if (td_kb_begin(kb, err, errlen) != 0) return -1;
+  if (td_kb_exec(kb, "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
                      "DELETE FROM m_events; DELETE FROM m_event_mentions; DELETE FROM m_actors;"
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
                  err, errlen) != 0)
@@ -703,19 +713,21 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   size_t n = 0, cap = 0;
   int rc = -1;
   PREP(st, "SELECT doc_key, title, substr(date, 1, 10), source, minhash FROM documents ORDER BY doc_key");
-  while (sqlite3_step(st) == SQLITE_ROW) {
+  while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(d, cap, n + 1);
     mdoc *m = &d[n++];
     memset(m, 0, sizeof *m);
     m->key = dupcol(st, 0), m->title = dupcol(st, 1), m->date = dupcol(st, 2), m->source = dupcol(st, 3);
     m->day = day_number(m->date);
-    if (sqlite3_column_bytes(st, 4) == (int)sizeof m->sig) memcpy(m->sig, sqlite3_column_blob(st, 4), sizeof m->sig);
+    size_t nb;
+    const void *sig = td_kq_col_blob(st, 4, &nb);
+    if (sig && nb == sizeof m->sig) memcpy(m->sig, sig, sizeof m->sig);
   }
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   if (merge_versions(kb, d, n, err, errlen) != 0 || merge_stories(kb, d, n, err, errlen) != 0 ||
       merge_events(kb, d, n, err, errlen) != 0 || merge_actors(kb, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0 ||
-      td_kb_exec(kb, event_display_sql, err, errlen) != 0)
+      (kb->db && td_kb_exec(kb, event_display_sql, err, errlen) != 0))
     goto fail;
   rc = td_kb_exec(kb, "DELETE FROM meta WHERE key='merge_needed'; COMMIT", err, errlen);
 fail:

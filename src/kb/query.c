@@ -32,11 +32,11 @@ static const char events_sql[] =
     " (SELECT ev.sentence FROM m_event_mentions mm JOIN events ev ON ev.doc_key=mm.doc_key"
     "   AND ev.eid=mm.eid WHERE mm.event_key=e.event_key ORDER BY mm.doc_key, mm.eid LIMIT 1) AS sentence,"
     " substr(e.event_key, 1, 12) AS event"
-    " FROM m_events e WHERE 1";
+    " FROM m_events e WHERE 1=1";
 static const char quotes_sql[] =
     "SELECT substr(d.date, 1, 10) AS date, coalesce(a.name, q.speaker_text) AS speaker, q.text AS quote,"
     " d.id AS article, q.sentence FROM quotes q JOIN documents d ON d.doc_key=q.doc_key"
-    " LEFT JOIN actors a ON a.doc_key=q.doc_key AND a.aid=q.speaker WHERE 1";
+    " LEFT JOIN actors a ON a.doc_key=q.doc_key AND a.aid=q.speaker WHERE 1=1";
 static const char claims_sql[] =
     "SELECT substr(c.group_key, 1, 8) AS claim_group, c.measure, c.status, c.subject, c.frame,"
     " q.text AS value, c.qualifier, coalesce(c.claimant_text, c.claimant) AS claimant,"
@@ -44,19 +44,25 @@ static const char claims_sql[] =
     "  WHEN c.agrees > 0 THEN 'agrees' WHEN c.disagrees > 0 THEN 'disagrees' ELSE '' END AS agreement,"
     " c.agrees, c.disagrees, d.id AS article, q.sentence"
     " FROM m_claims c JOIN quantities q ON q.doc_key=c.doc_key AND q.nid=c.nid"
-    " JOIN documents d ON d.doc_key=c.doc_key WHERE 1";
+    " JOIN documents d ON d.doc_key=c.doc_key WHERE 1=1";
 static const char actors_sql[] =
     "SELECT m.entity, m.name, m.code, m.kind, m.num_articles AS articles, m.num_mentions AS mentions,"
     " m.first_seen, m.last_seen, (SELECT group_concat(role, '; ') FROM (SELECT role FROM m_actor_roles r"
-    "  WHERE r.entity=m.entity ORDER BY r.first_seen, r.role)) AS roles FROM m_actors m WHERE 1";
+    "  WHERE r.entity=m.entity ORDER BY r.first_seen, r.role) AS t) AS roles FROM m_actors m WHERE 1=1";
 static const char stories_sql[] =
     "SELECT substr(s.story_key, 1, 8) AS story, s.num_articles AS articles, s.first_date, s.last_date,"
-    " s.title, s.top_actors, s.top_places FROM m_stories s WHERE 1";
+    " s.title, s.top_actors, s.top_places FROM m_stories s WHERE 1=1";
 static const char articles_sql[] =
     "SELECT substr(d.date, 1, 10) AS date, d.id, d.source, d.title, substr(d.doc_key, 1, 12) AS doc,"
     " CASE WHEN v.group_key <> d.doc_key THEN substr(v.group_key, 1, 12) END AS version_of,"
     " substr(x.story_key, 1, 8) AS story FROM documents d LEFT JOIN m_versions v ON v.doc_key=d.doc_key"
-    " LEFT JOIN m_story_docs x ON x.doc_key=d.doc_key WHERE 1";
+    " LEFT JOIN m_story_docs x ON x.doc_key=d.doc_key WHERE 1=1";
+
+/* PostgreSQL's full-text match of the documents row alias t (the
+ * expression of the documents_tsv index; SQLite has documents_fts). */
+#define PG_DOC_MATCH(t)                                                                     \
+  "to_tsvector('simple', coalesce(" t ".title, '') || ' ' || " t ".text)"                  \
+  " @@ websearch_to_tsquery('simple', ?)"
 
 /* 1 when s looks like a CAMEO actor code: upper-case letters and digits. */
 static int is_code(const char *s) {
@@ -67,13 +73,13 @@ static int is_code(const char *s) {
 }
 
 /* Builds the statement for q into b; -1 with err for an unknown kind. */
-static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
+static int build(const td_kb_query *q, int pg, qb *b, char *err, size_t errlen) {
   const char *w = q->what;
   if (strcmp(w, "events") == 0) {
     td_buf_puts(&b->sql, events_sql);
     if (q->actor)
-      where(b, "e.source_code GLOB ? || '*' OR e.target_code GLOB ? || '*' OR e.source_entity=?"
-               " OR e.target_entity=?", q->actor);
+      where(b, "e.source_code >= ? AND e.source_code < ? || '~' OR e.target_code >= ? AND"
+               " e.target_code < ? || '~' OR e.source_entity=? OR e.target_entity=?", q->actor);
     /* a CAMEO code (upper case, digits) is a prefix, written as a range the
      * code index can use ('~' sorts after every code character); anything
      * else is an actor entity */
@@ -84,13 +90,15 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
       where(b, is_code(q->target) ? "e.target_code >= ? AND e.target_code < ? || '~'" : "e.target_entity=?",
             q->target);
     if (q->root) /* a root (2 digits) uses the (root, date) index; longer: a code prefix */
-      where(b, strlen(q->root) <= 2 ? "e.root=?" : "e.cameo GLOB ? || '*'", q->root);
+      where(b, strlen(q->root) <= 2 ? "e.root=?" : "e.cameo >= ? AND e.cameo < ? || '~'", q->root);
     if (q->since) where(b, "e.date >= ?", q->since);
     if (q->until) where(b, "e.date <= ? || 'Z'", q->until); /* index-friendly: "…-31T…" < "…-31Z" */
-    if (q->place) where(b, "e.place = ? COLLATE NOCASE", q->place);
+    if (q->place) where(b, pg ? "lower(e.place) = lower(?)" : "e.place = ? COLLATE NOCASE", q->place);
     if (q->text)
-      where(b, "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents_fts f"
-               " ON f.doc_key=mm.doc_key WHERE documents_fts MATCH ?)", q->text);
+      where(b, pg ? "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents f"
+                    " ON f.doc_key=mm.doc_key WHERE " PG_DOC_MATCH("f") ")"
+                  : "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents_fts f"
+                    " ON f.doc_key=mm.doc_key WHERE documents_fts MATCH ?)", q->text);
     td_buf_puts(&b->sql, " ORDER BY e.date, e.event_key");
   } else if (strcmp(w, "quotes") == 0) {
     td_buf_puts(&b->sql, quotes_sql);
@@ -100,8 +108,9 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
     if (q->since) where(b, "d.date >= ?", q->since);
     if (q->until) where(b, "substr(d.date, 1, 10) <= ?", q->until);
     if (q->text)
-      where(b, "q.doc_key || ' ' || q.qid IN (SELECT doc_key || ' ' || qid FROM quotes_fts"
-               " WHERE quotes_fts MATCH ?)", q->text);
+      where(b, pg ? "to_tsvector('simple', coalesce(q.text, '')) @@ websearch_to_tsquery('simple', ?)"
+                  : "q.doc_key || ' ' || q.qid IN (SELECT doc_key || ' ' || qid FROM quotes_fts"
+                    " WHERE quotes_fts MATCH ?)", q->text);
     td_buf_puts(&b->sql, " ORDER BY d.date, d.doc_key, q.start");
   } else if (strcmp(w, "claims") == 0) {
     td_buf_puts(&b->sql, claims_sql);
@@ -129,8 +138,10 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
     if (q->since) where(b, "s.last_date >= ?", q->since);
     if (q->until) where(b, "s.first_date <= ?", q->until);
     if (q->text)
-      where(b, "s.story_key IN (SELECT x.story_key FROM m_story_docs x JOIN documents_fts f"
-               " ON f.doc_key=x.doc_key WHERE documents_fts MATCH ?)", q->text);
+      where(b, pg ? "s.story_key IN (SELECT x.story_key FROM m_story_docs x JOIN documents f"
+                    " ON f.doc_key=x.doc_key WHERE " PG_DOC_MATCH("f") ")"
+                  : "s.story_key IN (SELECT x.story_key FROM m_story_docs x JOIN documents_fts f"
+                    " ON f.doc_key=x.doc_key WHERE documents_fts MATCH ?)", q->text);
     td_buf_puts(&b->sql, " ORDER BY s.num_articles DESC, s.first_date, s.story_key");
   } else if (strcmp(w, "articles") == 0) {
     td_buf_puts(&b->sql, articles_sql);
@@ -139,7 +150,9 @@ static int build(const td_kb_query *q, qb *b, char *err, size_t errlen) {
     if (q->place) where(b, "d.doc_key IN (SELECT doc_key FROM places WHERE name LIKE '%' || ? || '%')", q->place);
     if (q->since) where(b, "d.date >= ?", q->since);
     if (q->until) where(b, "substr(d.date, 1, 10) <= ?", q->until);
-    if (q->text) where(b, "d.doc_key IN (SELECT doc_key FROM documents_fts WHERE documents_fts MATCH ?)", q->text);
+    if (q->text)
+      where(b, pg ? PG_DOC_MATCH("d")
+                  : "d.doc_key IN (SELECT doc_key FROM documents_fts WHERE documents_fts MATCH ?)", q->text);
     td_buf_puts(&b->sql, " ORDER BY d.date, d.doc_key");
   } else {
     snprintf(err, errlen, "unknown query '%s' (events, quotes, claims, actors, stories, articles)", w);
@@ -194,20 +207,20 @@ static void table_cell(FILE *out, const char *s, size_t w, int last) {
 
 long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size_t errlen) {
   qb b = {0};
-  if (!q->what || build(q, &b, err, errlen) != 0) {
+  if (!q->what || build(q, kb->pg != NULL, &b, err, errlen) != 0) {
     if (!q->what) snprintf(err, errlen, "no query kind");
     td_buf_free(&b.sql);
     return -1;
   }
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(kb->db, b.sql.ptr, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  td_kq *st;
+  if (!(st = td_kb_prepare(kb, b.sql.ptr, err, errlen))) {
     td_buf_free(&b.sql);
     return -1;
   }
   td_buf_free(&b.sql);
-  for (int i = 0; i < b.np; i++) sqlite3_bind_text(st, i + 1, b.params[i], -1, SQLITE_STATIC);
-  int nc = sqlite3_column_count(st);
+  for (int i = 0; i < b.np; i++) td_kq_text(st, i + 1, b.params[i]);
+  int rc = td_kq_step(st); /* PostgreSQL knows the columns once it ran */
+  int nc = td_kq_ncols(st);
   long rows = 0;
   /* the table needs every row first (column widths) */
   char **cells = NULL;
@@ -215,24 +228,24 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
   if (q->format == TD_KB_CSV) {
     for (int c = 0; c < nc; c++) {
       if (c) fputc(',', out);
-      csv_cell(out, sqlite3_column_name(st, c));
+      csv_cell(out, td_kq_name(st, c));
     }
     fputc('\n', out);
   }
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  char num[40];
+  for (; rc == TD_KQ_ROW; rc = td_kq_step(st)) {
     rows++;
     if (q->format == TD_KB_JSON) {
       td_buf o = {0};
       td_buf_putc(&o, '{');
       for (int c = 0; c < nc; c++) {
         if (c) td_buf_putc(&o, ',');
-        td_json_cstr(&o, sqlite3_column_name(st, c));
+        td_json_cstr(&o, td_kq_name(st, c));
         td_buf_putc(&o, ':');
-        int t = sqlite3_column_type(st, c);
-        if (t == SQLITE_NULL) td_buf_puts(&o, "null");
-        else if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) td_buf_puts(&o, (const char *)sqlite3_column_text(st, c));
-        else td_json_cstr(&o, (const char *)sqlite3_column_text(st, c));
+        int t = td_kq_type(st, c);
+        if (t == TD_KQ_NULL) td_buf_puts(&o, "null");
+        else if (t == TD_KQ_INT || t == TD_KQ_FLOAT) td_buf_puts(&o, td_kq_show(st, c, num));
+        else td_json_cstr(&o, td_kq_show(st, c, num));
       }
       td_buf_puts(&o, "}\n");
       fwrite(o.ptr, 1, o.len, out);
@@ -240,30 +253,30 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
     } else if (q->format == TD_KB_CSV) {
       for (int c = 0; c < nc; c++) {
         if (c) fputc(',', out);
-        csv_cell(out, (const char *)sqlite3_column_text(st, c));
+        csv_cell(out, td_kq_show(st, c, num));
       }
       fputc('\n', out);
     } else {
       TD_GROW(cells, cap, ncells + (size_t)nc);
       for (int c = 0; c < nc; c++) {
-        const char *t = (const char *)sqlite3_column_text(st, c);
+        const char *t = td_kq_show(st, c, num);
         cells[ncells++] = td_xstrdup(t ? t : "");
       }
     }
   }
-  if (rc != SQLITE_DONE) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  if (rc != TD_KQ_DONE) {
+    snprintf(err, errlen, "%s", td_kb_errmsg(kb));
     rows = -1;
   }
   if (q->format == TD_KB_TABLE && rows >= 0) {
     size_t *w = td_xcalloc((size_t)nc, sizeof *w);
-    for (int c = 0; c < nc; c++) w[c] = ulen(sqlite3_column_name(st, c));
+    for (int c = 0; c < nc; c++) w[c] = ulen(td_kq_name(st, c));
     for (size_t i = 0; i < ncells; i++) {
       size_t l = ulen(cells[i]), c = i % (size_t)nc;
       if (l > 60) l = 60; /* long text is cut in the table; --json has it whole */
       if (l > w[c]) w[c] = l;
     }
-    for (int c = 0; c < nc; c++) table_cell(out, sqlite3_column_name(st, c), w[c], c == nc - 1);
+    for (int c = 0; c < nc; c++) table_cell(out, td_kq_name(st, c), w[c], c == nc - 1);
     fputc('\n', out);
     for (size_t i = 0; i < ncells; i++) {
       int c = (int)(i % (size_t)nc);
@@ -275,6 +288,6 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
   }
   for (size_t i = 0; i < ncells; i++) free(cells[i]);
   free(cells);
-  sqlite3_finalize(st);
+  td_kq_finalize(st);
   return rows;
 }

@@ -1,11 +1,12 @@
 /*
- * store.c — the knowledge base's store: opens the SQLite file (WAL mode),
- * creates and migrates the schema (docs/SCHEMA.md), and writes one
- * document's facts from its `tidings/1` JSON record. Keys come from content:
- * a document is its text's sha256; a changed article (same url, or same id
- * and source) replaces the older version's facts. Writes are batched, one
- * transaction per TD_KB_BATCH documents, so an interrupted ingest leaves
- * whole batches and re-running it skips what is already there.
+ * store.c — the knowledge base's store: opens it (an SQLite file in WAL
+ * mode, or a PostgreSQL database: src/kb/db.c), creates and migrates the
+ * schema (docs/SCHEMA.md), and writes one document's facts from its
+ * `tidings/1` JSON record. Keys come from content: a document is its text's
+ * sha256; a changed article (same url, or same id and source) replaces the
+ * older version's facts. Writes are batched, one transaction per
+ * TD_KB_BATCH documents, so an interrupted ingest leaves whole batches and
+ * re-running it skips what is already there.
  */
 #include "kb/kb.h"
 
@@ -113,43 +114,15 @@ static const char schema_v4[] =
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
-sqlite3_stmt *td_kb_stmt(td_kb *kb, const char *sql, char *err, size_t errlen) {
-  for (int i = 0; i < kb->ncache; i++)
-    if (kb->cache[i].sql == sql) {
-      sqlite3_reset(kb->cache[i].st);
-      sqlite3_clear_bindings(kb->cache[i].st);
-      return kb->cache[i].st;
-    }
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
-    return NULL;
-  }
-  if (kb->ncache < (int)(sizeof kb->cache / sizeof kb->cache[0])) {
-    kb->cache[kb->ncache].sql = sql;
-    kb->cache[kb->ncache++].st = st;
-  } else {
-    /* cache full: not expected with literal statements; keep working */
-    sqlite3_finalize(kb->cache[0].st);
-    kb->cache[0].sql = sql, kb->cache[0].st = st;
-  }
-  return st;
-}
 
-int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen) {
-  char *msg = NULL;
-  if (sqlite3_exec(kb->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    snprintf(err, errlen, "sqlite: %s", msg ? msg : sqlite3_errmsg(kb->db));
-    sqlite3_free(msg);
-    return -1;
-  }
-  return 0;
-}
-
-void td_kb_bind_str(sqlite3_stmt *st, int i, const char *s) {
-  if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-  else sqlite3_bind_null(st, i);
-}
+/* PostgreSQL only, after each version's statements: full-text search over
+ * documents and quotations (GIN indexes of the text; SQLite has its FTS5
+ * tables instead). */
+static const char pg_v1[] =
+    "CREATE INDEX documents_tsv ON documents USING gin(to_tsvector('simple',"
+    " coalesce(title, '') || ' ' || text));"
+    "CREATE INDEX quotes_tsv ON quotes USING gin(to_tsvector('simple', coalesce(text, '')));";
+static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL};
 
 void td_kb_key(char hex[65], int nparts, ...) {
   td_sha256 c;
@@ -167,33 +140,15 @@ void td_kb_key(char hex[65], int nparts, ...) {
   for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", out[i]);
 }
 
-static int schema_version(td_kb *kb) {
-  sqlite3_stmt *st;
-  int v = 0;
-  if (sqlite3_prepare_v2(kb->db, "SELECT value FROM meta WHERE key='schema_version'", -1, &st,
-                         NULL) != SQLITE_OK)
-    return 0; /* no meta table: an empty store */
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  return v;
-}
-
 td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
-  if (strncmp(path, "postgres://", 11) == 0 || strncmp(path, "postgresql://", 13) == 0) {
-    snprintf(err, errlen, "%s: PostgreSQL stores are not supported yet (use an SQLite file)", path);
-    return NULL;
-  }
   td_kb *kb = td_xcalloc(1, sizeof *kb);
   kb->readonly = readonly;
-  int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(path, &kb->db, flags, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "%s: %s", path, kb->db ? sqlite3_errmsg(kb->db) : "cannot open");
+  if (td_kb_connect(kb, path, err, errlen) != 0) {
     td_kb_close(kb);
     return NULL;
   }
-  sqlite3_busy_timeout(kb->db, 10000);
-  int v = schema_version(kb);
   if (readonly) {
+    int v = td_kb_schema_version(kb);
     if (v < 1 || v > TD_KB_SCHEMA_VERSION) { /* readers need only v1's tables */
       snprintf(err, errlen, "%s: not a tidings store (schema version %d, want %d)", path, v,
                TD_KB_SCHEMA_VERSION);
@@ -204,28 +159,17 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
   }
   /* a large page cache and rare checkpoints: ingest rewrites the same index
    * pages batch after batch (3.6 s instead of 7.4 s to store the bbc corpus) */
-  if (td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
-                     " PRAGMA wal_autocheckpoint=50000;", err, errlen) != 0) {
+  if (kb->db && td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                               " PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=50000;",
+                           err, errlen) != 0) {
     td_kb_close(kb);
     return NULL;
   }
-  if (v > TD_KB_SCHEMA_VERSION) {
-    snprintf(err, errlen, "%s: schema version %d is newer than this tidings (%d)", path, v,
-             TD_KB_SCHEMA_VERSION);
+  char msg[400];
+  if (td_kb_migrate(kb, migrations, pg_extra, TD_KB_SCHEMA_VERSION, msg, sizeof msg) != 0) {
+    snprintf(err, errlen, "%s: %s", td_kb_is_pg_url(path) ? "postgresql" : path, msg);
     td_kb_close(kb);
     return NULL;
-  }
-  for (; v < TD_KB_SCHEMA_VERSION; v++) {
-    char sql[160];
-    snprintf(sql, sizeof sql,
-             "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%d');", v + 1);
-    if (td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0 ||
-        td_kb_exec(kb, migrations[v], err, errlen) != 0 || td_kb_exec(kb, sql, err, errlen) != 0 ||
-        td_kb_exec(kb, "COMMIT", err, errlen) != 0) {
-      td_kb_exec(kb, "ROLLBACK", err + strlen(err), 0);
-      td_kb_close(kb);
-      return NULL;
-    }
   }
   return kb;
 }
@@ -234,21 +178,19 @@ void td_kb_close(td_kb *kb) {
   if (!kb) return;
   char err[256];
   if (kb->in_tx) td_kb_commit(kb, err, sizeof err);
-  for (int i = 0; i < kb->ncache; i++) sqlite3_finalize(kb->cache[i].st);
-  sqlite3_close(kb->db);
+  td_kb_disconnect(kb);
   free(kb);
 }
 
 void td_kb_set_reextract(td_kb *kb, int on) { kb->reextract = on; }
 
 int td_kb_merge_needed(td_kb *kb) {
-  sqlite3_stmt *st;
+  char err[256];
   int v = 1;
-  if (sqlite3_prepare_v2(kb->db, "SELECT count(*) FROM meta WHERE key='merge_needed'", -1, &st, NULL) !=
-      SQLITE_OK)
-    return 1;
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0) > 0;
-  sqlite3_finalize(st);
+  td_kq *st = td_kb_prepare(kb, "SELECT count(*) FROM meta WHERE key='merge_needed'", err, sizeof err);
+  if (!st) return 1;
+  if (td_kq_step(st) == TD_KQ_ROW) v = td_kq_col_int(st, 0) > 0;
+  td_kq_finalize(st);
   return v;
 }
 
@@ -266,29 +208,29 @@ static const char *jstr(json_t *o, const char *k) {
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void bind_jstr(sqlite3_stmt *st, int i, json_t *o, const char *k) {
+static void bind_jstr(td_kq *st, int i, json_t *o, const char *k) {
   td_kb_bind_str(st, i, jstr(o, k));
 }
 
-static void bind_jnum(sqlite3_stmt *st, int i, json_t *o, const char *k) {
+static void bind_jnum(td_kq *st, int i, json_t *o, const char *k) {
   json_t *v = json_object_get(o, k);
-  if (json_is_integer(v)) sqlite3_bind_int64(st, i, json_integer_value(v));
-  else if (json_is_real(v)) sqlite3_bind_double(st, i, json_real_value(v));
-  else if (json_is_boolean(v)) sqlite3_bind_int(st, i, json_is_true(v));
-  else sqlite3_bind_null(st, i);
+  if (json_is_integer(v)) td_kq_int(st, i, json_integer_value(v));
+  else if (json_is_real(v)) td_kq_double(st, i, json_real_value(v));
+  else if (json_is_boolean(v)) td_kq_int(st, i, json_is_true(v));
+  else td_kq_null(st, i);
 }
 
 /* Binds span [s, e] of o[k] to i and i + 1 (NULLs when absent). */
-static void bind_span(sqlite3_stmt *st, int i, json_t *o, const char *k, long *s_out) {
+static void bind_span(td_kq *st, int i, json_t *o, const char *k, long *s_out) {
   json_t *v = json_object_get(o, k);
   *s_out = -1;
   if (json_is_array(v) && json_array_size(v) == 2) {
     *s_out = (long)json_integer_value(json_array_get(v, 0));
-    sqlite3_bind_int64(st, i, json_integer_value(json_array_get(v, 0)));
-    sqlite3_bind_int64(st, i + 1, json_integer_value(json_array_get(v, 1)));
+    td_kq_int(st, i, json_integer_value(json_array_get(v, 0)));
+    td_kq_int(st, i + 1, json_integer_value(json_array_get(v, 1)));
   } else {
-    sqlite3_bind_null(st, i);
-    sqlite3_bind_null(st, i + 1);
+    td_kq_null(st, i);
+    td_kq_null(st, i + 1);
   }
 }
 
@@ -305,10 +247,10 @@ static long sentence_of(const long *starts, size_t n, long off) {
   return starts[lo] <= off ? (long)lo : -1;
 }
 
-static int step_done(td_kb *kb, sqlite3_stmt *st, char *err, size_t errlen) {
-  int rc = sqlite3_step(st);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-    snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+static int step_done(td_kb *kb, td_kq *st, char *err, size_t errlen) {
+  int rc = td_kq_step(st);
+  if (rc != TD_KQ_DONE && rc != TD_KQ_ROW) {
+    snprintf(err, errlen, "%s", td_kb_errmsg(kb));
     return -1;
   }
   return 0;
@@ -316,25 +258,25 @@ static int step_done(td_kb *kb, sqlite3_stmt *st, char *err, size_t errlen) {
 
 /* Inserts the mentions of actor or place o (doc_key, id, start, end,
  * sentence) with the prepared statement mt. 0, or -1 with err. */
-static int store_mentions(td_kb *kb, sqlite3_stmt *mt, const char *key, json_t *o,
+static int store_mentions(td_kb *kb, td_kq *mt, const char *key, json_t *o,
                           const long *starts, size_t ns, char *err, size_t errlen) {
   size_t j;
   json_t *m;
   json_array_foreach(json_object_get(o, "mentions"), j, m) {
     long s = (long)json_integer_value(json_array_get(m, 0));
-    sqlite3_reset(mt);
+    td_kq_reset(mt);
     td_kb_bind_str(mt, 1, key);
     bind_jstr(mt, 2, o, "id");
-    sqlite3_bind_int64(mt, 3, s);
-    sqlite3_bind_int64(mt, 4, json_integer_value(json_array_get(m, 1)));
-    sqlite3_bind_int64(mt, 5, sentence_of(starts, ns, s));
+    td_kq_int(mt, 3, s);
+    td_kq_int(mt, 4, json_integer_value(json_array_get(m, 1)));
+    td_kq_int(mt, 5, sentence_of(starts, ns, s));
     if (step_done(kb, mt, err, errlen) != 0) return -1;
   }
   return 0;
 }
 
 #define STMT(var, sql)                                   \
-  sqlite3_stmt *var = td_kb_stmt(kb, sql, err, errlen);  \
+  td_kq *var = td_kb_stmt(kb, sql, err, errlen);  \
   if (!var) return -1
 
 static const char *const fact_tables[] = {
@@ -348,6 +290,7 @@ static const char *const fact_tables[] = {
 /* Removes a document's facts (not its row or copies). */
 static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
   for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {
+    if (kb->pg && strstr(fact_tables[i], "_fts")) continue; /* SQLite's FTS5 tables */
     STMT(st, fact_tables[i]);
     td_kb_bind_str(st, 1, key);
     if (step_done(kb, st, err, errlen) != 0) return -1;
@@ -440,24 +383,26 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   td_kb_bind_str(d, 11, text);
   size_t nchars = 0;
   for (const unsigned char *p = (const unsigned char *)text; *p; p++) nchars += (*p & 0xC0) != 0x80;
-  sqlite3_bind_int64(d, 12, (sqlite3_int64)nchars);
-  sqlite3_bind_blob(d, 13, sig, sizeof sig, SQLITE_TRANSIENT);
+  td_kq_int(d, 12, (long long)nchars);
+  td_kq_blob(d, 13, sig, sizeof sig);
   if (step_done(kb, d, err, errlen) != 0) return -1;
 
   STMT(bd, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)");
   for (int b = 0; b < TD_KB_NHASH / 2; b++) {
-    sqlite3_reset(bd);
+    td_kq_reset(bd);
     td_kb_bind_str(bd, 1, key);
-    sqlite3_bind_int(bd, 2, b);
-    sqlite3_bind_int64(bd, 3, (sqlite3_int64)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1));
+    td_kq_int(bd, 2, b);
+    td_kq_int(bd, 3, (long long)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1));
     if (step_done(kb, bd, err, errlen) != 0) return -1;
   }
 
-  STMT(fts, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)");
-  td_kb_bind_str(fts, 1, key);
-  bind_jstr(fts, 2, doc, "title");
-  td_kb_bind_str(fts, 3, text);
-  if (step_done(kb, fts, err, errlen) != 0) return -1;
+  if (kb->db) { /* PostgreSQL searches a GIN index of documents instead */
+    STMT(fts, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)");
+    td_kb_bind_str(fts, 1, key);
+    bind_jstr(fts, 2, doc, "title");
+    td_kb_bind_str(fts, 3, text);
+    if (step_done(kb, fts, err, errlen) != 0) return -1;
+  }
 
   /* sentences: their starts locate every mention's sentence */
   json_t *sents = json_object_get(root, "sentences");
@@ -467,24 +412,24 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   for (size_t i = 0; i < ns; i++) {
     json_t *s = json_array_get(sents, i);
     starts[i] = (long)json_integer_value(json_array_get(s, 0));
-    sqlite3_reset(ss);
+    td_kq_reset(ss);
     td_kb_bind_str(ss, 1, key);
-    sqlite3_bind_int64(ss, 2, (sqlite3_int64)i);
-    sqlite3_bind_int64(ss, 3, json_integer_value(json_array_get(s, 0)));
-    sqlite3_bind_int64(ss, 4, json_integer_value(json_array_get(s, 1)));
+    td_kq_int(ss, 2, (long long)i);
+    td_kq_int(ss, 3, json_integer_value(json_array_get(s, 0)));
+    td_kq_int(ss, 4, json_integer_value(json_array_get(s, 1)));
     if (step_done(kb, ss, err, errlen) != 0) goto fail;
   }
 
   size_t i;
   json_t *o;
-  sqlite3_stmt *st, *mt;
+  td_kq *st, *mt;
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO actors(doc_key, aid, entity, name, kind, code, country,"
                       " sector, role, role_past, known) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
   mt = td_kb_stmt(kb, "INSERT INTO actor_mentions(doc_key, aid, start, end, sentence) VALUES(?,?,?,?,?)",
                   err, errlen);
   if (!st || !mt) goto fail;
   json_array_foreach(json_object_get(root, "actors"), i, o) {
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "entity");
@@ -505,7 +450,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
                   err, errlen);
   if (!st || !mt) goto fail;
   json_array_foreach(json_object_get(root, "places"), i, o) {
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "name");
@@ -522,24 +467,24 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   if (!st) goto fail;
   json_array_foreach(json_object_get(root, "times"), i, o) {
     long s;
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "text");
     bind_jstr(st, 4, o, "type");
     bind_jstr(st, 5, o, "value");
     bind_span(st, 6, o, "span", &s);
-    sqlite3_bind_int64(st, 8, sentence_of(starts, ns, s));
+    td_kq_int(st, 8, sentence_of(starts, ns, s));
     if (step_done(kb, st, err, errlen) != 0) goto fail;
   }
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quotes(doc_key, qid, text, start, end, speaker, speaker_text,"
                       " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                   err, errlen);
-  mt = td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen);
-  if (!st || !mt) goto fail;
+  mt = kb->db ? td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen) : NULL;
+  if (!st || (kb->db && !mt)) goto fail;
   json_array_foreach(json_object_get(root, "quotes"), i, o) {
     long s;
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "text");
@@ -552,7 +497,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     bind_jnum(st, 11, o, "sentence");
     bind_jnum(st, 12, o, "confidence");
     if (step_done(kb, st, err, errlen) != 0) goto fail;
-    sqlite3_reset(mt);
+    if (!mt) continue;
+    td_kq_reset(mt);
     td_kb_bind_str(mt, 1, key);
     bind_jstr(mt, 2, o, "id");
     bind_jstr(mt, 3, o, "text");
@@ -564,7 +510,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   if (!st) goto fail;
   json_array_foreach(json_object_get(root, "quantities"), i, o) {
     long s;
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "text");
@@ -590,7 +536,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   if (!st) goto fail;
   json_array_foreach(json_object_get(root, "events"), i, o) {
     long s;
-    sqlite3_reset(st);
+    td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
     bind_jstr(st, 3, o, "mention");
@@ -634,7 +580,7 @@ static int copy_cmp(const char *id1, const char *h1, const char *id2, const char
  * (or, without a url, the same id and source). Counts *replaced. */
 static int drop_older(td_kb *kb, const char *key, const char *id, const char *source,
                       const char *url, int *replaced, char *err, size_t errlen) {
-  sqlite3_stmt *q;
+  td_kq *q;
   if (url) {
     q = td_kb_stmt(kb, "SELECT DISTINCT doc_key FROM doc_copies WHERE url=? AND doc_key<>?", err, errlen);
     if (!q) return -1;
@@ -651,12 +597,12 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
   td_kb_bind_str(q, url ? 2 : 3, key);
   char olds[8][65];
   int n = 0;
-  while (sqlite3_step(q) == SQLITE_ROW && n < 8)
-    snprintf(olds[n++], 65, "%s", (const char *)sqlite3_column_text(q, 0));
-  sqlite3_reset(q);
+  while (td_kq_step(q) == TD_KQ_ROW && n < 8)
+    snprintf(olds[n++], 65, "%s", (const char *)td_kq_col_text(q, 0));
+  td_kq_reset(q);
   for (int i = 0; i < n; i++) {
     /* drop the copies that match, then the document when none is left */
-    sqlite3_stmt *d1 = td_kb_stmt(kb, url ? "DELETE FROM doc_copies WHERE doc_key=? AND url=?"
+    td_kq *d1 = td_kb_stmt(kb, url ? "DELETE FROM doc_copies WHERE doc_key=? AND url=?"
                                           : "DELETE FROM doc_copies WHERE doc_key=? AND id=? AND source=?",
                                   err, errlen);
     if (!d1) return -1;
@@ -666,9 +612,9 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
     if (step_done(kb, d1, err, errlen) != 0) return -1;
     STMT(left, "SELECT count(*) FROM doc_copies WHERE doc_key=?");
     td_kb_bind_str(left, 1, olds[i]);
-    sqlite3_step(left);
-    int nleft = sqlite3_column_int(left, 0);
-    sqlite3_reset(left);
+    td_kq_step(left);
+    int nleft = td_kq_col_int(left, 0);
+    td_kq_reset(left);
     if (nleft == 0 && delete_doc(kb, olds[i], err, errlen) != 0) return -1;
     *replaced = 1;
   }
@@ -696,21 +642,21 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
   if (!id) id = "";
   if (!ih) ih = "";
   if (!kb->in_tx) {
-    if (td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0) goto fail;
+    if (td_kb_begin(kb, err, errlen) != 0) goto fail;
     kb->in_tx = 1;
   }
   if (td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
   int replaced = 0, unchanged = 0;
-  sqlite3_stmt *ex = td_kb_stmt(kb, "SELECT id, input_sha256 FROM documents WHERE doc_key=?", err, errlen);
+  td_kq *ex = td_kb_stmt(kb, "SELECT id, input_sha256 FROM documents WHERE doc_key=?", err, errlen);
   if (!ex) goto rollback;
   td_kb_bind_str(ex, 1, key);
-  if (sqlite3_step(ex) == SQLITE_ROW) {
+  if (td_kq_step(ex) == TD_KQ_ROW) {
     /* the same text is stored: record this copy; its facts win only when
      * it is the smallest copy */
-    int smaller = copy_cmp(id, ih, (const char *)sqlite3_column_text(ex, 0),
-                           (const char *)sqlite3_column_text(ex, 1)) < 0;
-    sqlite3_reset(ex);
-    sqlite3_stmt *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
+    int smaller = copy_cmp(id, ih, (const char *)td_kq_col_text(ex, 0),
+                           (const char *)td_kq_col_text(ex, 1)) < 0;
+    td_kq_reset(ex);
+    td_kq *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
                                       " url) VALUES(?,?,?,?,?)", err, errlen);
     if (!cp) goto rollback;
     td_kb_bind_str(cp, 1, key);
@@ -719,16 +665,16 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     td_kb_bind_str(cp, 4, source);
     td_kb_bind_str(cp, 5, url);
     if (step_done(kb, cp, err, errlen) != 0) goto rollback;
-    unchanged = sqlite3_changes(kb->db) == 0;
+    unchanged = td_kq_changes(cp) == 0;
     if (smaller) {
       if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, err, errlen) != 0)
         goto rollback;
       unchanged = 0;
     }
   } else {
-    sqlite3_reset(ex);
+    td_kq_reset(ex);
     if (drop_older(kb, key, id, source, url, &replaced, err, errlen) != 0) goto rollback;
-    sqlite3_stmt *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
+    td_kq *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
                                       " url) VALUES(?,?,?,?,?)", err, errlen);
     if (!cp) goto rollback;
     td_kb_bind_str(cp, 1, key);
@@ -740,12 +686,12 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     if (insert_doc(kb, key, root, err, errlen) != 0) goto rollback;
   }
   if (!unchanged) { /* the merged tables are out of date until merge clears this */
-    sqlite3_stmt *mn = td_kb_stmt(kb, "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1')",
+    td_kq *mn = td_kb_stmt(kb, "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1')",
                                   err, errlen);
     if (!mn || step_done(kb, mn, err, errlen) != 0) goto rollback;
   }
   if (kb->input_key) { /* the input is stored: a re-ingest may skip it */
-    sqlite3_stmt *in = td_kb_stmt(kb, "INSERT OR REPLACE INTO inputs(input_key, doc_key) VALUES(?,?)",
+    td_kq *in = td_kb_stmt(kb, "INSERT OR REPLACE INTO inputs(input_key, doc_key) VALUES(?,?)",
                                   err, errlen);
     if (!in) goto rollback;
     td_kb_bind_str(in, 1, kb->input_key);
@@ -778,12 +724,12 @@ int td_kb_counts(td_kb *kb, FILE *out) {
       "m_story_docs", "m_stories", "m_events", "m_event_mentions", "m_actors",
       "m_actor_roles", "m_claims", "m_claim_relations"};
   for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-    char sql[96];
-    sqlite3_stmt *st;
+    char sql[96], err[256];
+    td_kq *st;
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]); /* fixed names only */
-    if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
-    if (sqlite3_step(st) == SQLITE_ROW) fprintf(out, "%s %lld\n", tables[i], sqlite3_column_int64(st, 0));
-    sqlite3_finalize(st);
+    if (!(st = td_kb_prepare(kb, sql, err, sizeof err))) return -1;
+    if (td_kq_step(st) == TD_KQ_ROW) fprintf(out, "%s %lld\n", tables[i], td_kq_col_int(st, 0));
+    td_kq_finalize(st);
   }
   return 0;
 }

@@ -35,7 +35,7 @@ static const char *const words[] = {"troops", "talks", "sanctions", "missile", "
 
 /* Makes 500 short synthetic documents when the store has none. */
 static int synth_docs(td_kb *kb, uint64_t *s, char *err, size_t errlen) {
-  sqlite3_stmt *d = td_kb_stmt(kb, "INSERT OR IGNORE INTO documents(doc_key, id, title, date, lang, text,"
+  td_kq *d = td_kb_stmt(kb, "INSERT OR IGNORE INTO documents(doc_key, id, title, date, lang, text,"
                                    " nchars) VALUES(?,?,?,?,'en',?,?)", err, errlen);
   if (!d) return -1;
   for (int i = 0; i < 500; i++) {
@@ -48,19 +48,19 @@ static int synth_docs(td_kb *kb, uint64_t *s, char *err, size_t errlen) {
              title, places[next(s) % N(places)], w2, w1);
     snprintf(date, sizeof date, "20%02d-%02d-%02d", (int)(next(s) % 25), (int)(next(s) % 12 + 1),
              (int)(next(s) % 28 + 1));
-    sqlite3_reset(d);
+    td_kq_reset(d);
     td_kb_bind_str(d, 1, key), td_kb_bind_str(d, 2, id), td_kb_bind_str(d, 3, title);
     td_kb_bind_str(d, 4, date), td_kb_bind_str(d, 5, text);
-    sqlite3_bind_int64(d, 6, (sqlite3_int64)strlen(text));
-    if (sqlite3_step(d) != SQLITE_DONE) goto fail;
-    sqlite3_stmt *f = td_kb_stmt(kb, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)", err, errlen);
+    td_kq_int(d, 6, (long long)strlen(text));
+    if (td_kq_step(d) != TD_KQ_DONE) goto fail;
+    td_kq *f = td_kb_stmt(kb, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)", err, errlen);
     if (!f) return -1;
     td_kb_bind_str(f, 1, key), td_kb_bind_str(f, 2, title), td_kb_bind_str(f, 3, text);
-    if (sqlite3_step(f) != SQLITE_DONE) goto fail;
+    if (td_kq_step(f) != TD_KQ_DONE) goto fail;
   }
   return 0;
 fail:
-  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
   return -1;
 }
 
@@ -72,20 +72,24 @@ typedef struct {
 static int ek_cmp(const void *a, const void *b) { return strcmp(((const ek *)a)->key, ((const ek *)b)->key); }
 
 int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t errlen) {
+  if (!kb->db) {
+    snprintf(err, errlen, "synthetic events need an SQLite store");
+    return -1;
+  }
   uint64_t s = seed * 0x9e3779b97f4a7c15ULL + 1;
   if (td_kb_commit(kb, err, errlen) != 0 || td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0)
     return -1;
   char (*docs)[65] = NULL;
   size_t ndocs = 0, cap = 0;
-  sqlite3_stmt *q;
+  td_kq *q;
   for (int pass = 0; pass < 2 && ndocs == 0; pass++) {
     if (pass == 1 && synth_docs(kb, &s, err, errlen) != 0) goto fail;
     if (!(q = td_kb_stmt(kb, "SELECT doc_key FROM documents ORDER BY doc_key", err, errlen))) goto fail;
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    while (td_kq_step(q) == TD_KQ_ROW) {
       TD_GROW(docs, cap, ndocs + 1);
-      snprintf(docs[ndocs++], 65, "%s", (const char *)sqlite3_column_text(q, 0));
+      snprintf(docs[ndocs++], 65, "%s", (const char *)td_kq_col_text(q, 0));
     }
-    sqlite3_reset(q);
+    td_kq_reset(q);
   }
   /* keys first, inserted in key order with the m_events indexes dropped and
    * made again at the end: a sorted build instead of random B-tree inserts */
@@ -102,18 +106,18 @@ int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t 
   if (!(q = td_kb_stmt(kb, "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='m_events'"
                            " AND sql IS NOT NULL ORDER BY name", err, errlen)))
     goto fail2;
-  while (sqlite3_step(q) == SQLITE_ROW) {
+  while (td_kq_step(q) == TD_KQ_ROW) {
     TD_GROW(idx, icap, nidx + 2);
-    idx[nidx++] = td_xstrdup((const char *)sqlite3_column_text(q, 0));
-    idx[nidx++] = td_xstrdup((const char *)sqlite3_column_text(q, 1));
+    idx[nidx++] = td_xstrdup((const char *)td_kq_col_text(q, 0));
+    idx[nidx++] = td_xstrdup((const char *)td_kq_col_text(q, 1));
   }
-  sqlite3_reset(q);
+  td_kq_reset(q);
   for (size_t k = 0; k < nidx; k += 2) {
     char sql[256];
     snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", idx[k]); /* names from the schema */
     if (td_kb_exec(kb, sql, err, errlen) != 0) goto fail2;
   }
-  sqlite3_stmt *e = td_kb_stmt(kb, "INSERT OR REPLACE INTO m_events(event_key, gid, root, cameo, quad,"
+  td_kq *e = td_kb_stmt(kb, "INSERT OR REPLACE INTO m_events(event_key, gid, root, cameo, quad,"
                                    " goldstein, source_entity, source_code, target_entity, target_code,"
                                    " date, first_seen, last_seen, num_mentions, num_sources, num_articles,"
                                    " place, story_key) VALUES(?,?,?,?,?,?,NULL,?,NULL,?,?,?,?,?,?,?,?,NULL)",
@@ -132,23 +136,23 @@ int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t 
     snprintf(date, sizeof date, "20%02d-%02d-%02d", (int)(next(&es) % 26), (int)(next(&es) % 12 + 1),
              (int)(next(&es) % 28 + 1));
     int m = (int)(next(&es) % 5) + 1;
-    sqlite3_reset(e);
+    td_kq_reset(e);
     td_kb_bind_str(e, 1, key);
-    sqlite3_bind_int64(e, 2, (sqlite3_int64)(900000000000000LL + i)); /* apart from real gids */
+    td_kq_int(e, 2, (long long)(900000000000000LL + i)); /* apart from real gids */
     td_kb_bind_str(e, 3, root), td_kb_bind_str(e, 4, cameo);
-    sqlite3_bind_int(e, 5, r <= 5 ? 1 : r <= 9 ? 2 : r <= 14 ? 3 : 4);
-    sqlite3_bind_double(e, 6, (double)((int)(next(&es) % 200) - 100) / 10.0);
+    td_kq_int(e, 5, r <= 5 ? 1 : r <= 9 ? 2 : r <= 14 ? 3 : 4);
+    td_kq_double(e, 6, (double)((int)(next(&es) % 200) - 100) / 10.0);
     td_kb_bind_str(e, 7, src), td_kb_bind_str(e, 8, tgt);
     td_kb_bind_str(e, 9, date), td_kb_bind_str(e, 10, date), td_kb_bind_str(e, 11, date);
-    sqlite3_bind_int(e, 12, m), sqlite3_bind_int(e, 13, (m + 1) / 2), sqlite3_bind_int(e, 14, (m + 1) / 2);
+    td_kq_int(e, 12, m), td_kq_int(e, 13, (m + 1) / 2), td_kq_int(e, 14, (m + 1) / 2);
     td_kb_bind_str(e, 15, places[next(&es) % N(places)]);
-    if (sqlite3_step(e) != SQLITE_DONE) goto sqlfail;
-    sqlite3_stmt *mm = td_kb_stmt(kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid)"
+    if (td_kq_step(e) != TD_KQ_DONE) goto sqlfail;
+    td_kq *mm = td_kb_stmt(kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid)"
                                       " VALUES(?,?,'e1')", err, errlen);
     if (!mm) goto fail2;
     td_kb_bind_str(mm, 1, key);
     td_kb_bind_str(mm, 2, docs[next(&es) % ndocs]);
-    if (sqlite3_step(mm) != SQLITE_DONE) goto sqlfail;
+    if (td_kq_step(mm) != TD_KQ_DONE) goto sqlfail;
   }
   for (size_t k = 1; k < nidx; k += 2)
     if (td_kb_exec(kb, idx[k], err, errlen) != 0) goto fail2;
@@ -158,7 +162,7 @@ int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t 
   free(docs);
   return td_kb_exec(kb, "COMMIT", err, errlen);
 sqlfail:
-  snprintf(err, errlen, "sqlite: %s", sqlite3_errmsg(kb->db));
+  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
 fail2:
   for (size_t k = 0; k < nidx; k++) free(idx[k]);
   free(idx);

@@ -137,17 +137,18 @@ td_kb_rules *td_kb_rules_parse(const char *text, char *err, size_t errlen) {
 }
 
 long td_kb_watermark(td_kb *kb) {
-  sqlite3_stmt *st;
+  char err[256];
   long v = 0;
-  if (sqlite3_prepare_v2(kb->db, "SELECT coalesce(max(rowid), 0) FROM documents", -1, &st, NULL) != SQLITE_OK)
-    return 0;
-  if (sqlite3_step(st) == SQLITE_ROW) v = (long)sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
+  if (!kb->db) return 0; /* row numbers are SQLite's: watch needs an SQLite store */
+  td_kq *st = td_kb_prepare(kb, "SELECT coalesce(max(rowid), 0) FROM documents", err, sizeof err);
+  if (!st) return 0;
+  if (td_kq_step(st) == TD_KQ_ROW) v = (long)td_kq_col_int(st, 0);
+  td_kq_finalize(st);
   return v;
 }
 
-static const char *col(sqlite3_stmt *st, int i) {
-  const char *s = (const char *)sqlite3_column_text(st, i);
+static const char *col(td_kq *st, int i) {
+  const char *s = (const char *)td_kq_col_text(st, i);
   return s ? s : "";
 }
 
@@ -189,14 +190,18 @@ static void alert(FILE *out, int jsonl, const rule *r, const char *kind, ...) {
 }
 
 /* "" for an absent filter, so that "? = ''" turns it off. */
-static void bind_opt(sqlite3_stmt *st, int i, const char *s) { td_kb_bind_str(st, i, s ? s : ""); }
+static void bind_opt(td_kq *st, int i, const char *s) { td_kb_bind_str(st, i, s ? s : ""); }
 
 long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE *out, char *err,
                   size_t errlen) {
   long n = 0;
+  if (!kb->db) {
+    snprintf(err, errlen, "watch alerts need an SQLite store (documents.rowid)");
+    return -1;
+  }
   for (size_t i = 0; i < rs->n; i++) {
     const rule *r = &rs->r[i];
-    sqlite3_stmt *st;
+    td_kq *st;
     if (r->kind == R_EVENT) {
       st = td_kb_stmt(kb, "SELECT d.id, ev.sentence, ev.cameo, ev.source_code, ev.target_code,"
                           " coalesce(ev.date, substr(d.date, 1, 10)), ev.verb, ev.eid FROM documents d"
@@ -206,10 +211,10 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
                           " AND (?4 = '' OR ev.root = ?4) AND (?5 = '' OR ev.cameo GLOB ?5 || '*')"
                           " ORDER BY d.rowid, ev.start, ev.eid", err, errlen);
       if (!st) return -1;
-      sqlite3_bind_int64(st, 1, since);
+      td_kq_int(st, 1, since);
       bind_opt(st, 2, r->source), bind_opt(st, 3, r->target), bind_opt(st, 4, r->root);
       bind_opt(st, 5, r->cameo);
-      while (sqlite3_step(st) == SQLITE_ROW) {
+      while (td_kq_step(st) == TD_KQ_ROW) {
         alert(out, jsonl, r, "event", "article", col(st, 0), "sentence", col(st, 1), "cameo", col(st, 2),
               "source", col(st, 3), "target", col(st, 4), "date", col(st, 5), "verb", col(st, 6),
               "id", col(st, 7), (const char *)NULL);
@@ -222,9 +227,9 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
                           " AND (?2 = '' OR a.name LIKE '%' || ?2 || '%' OR q.speaker_text LIKE '%' || ?2 || '%'"
                           " OR a.entity = ?2) ORDER BY d.rowid, q.start", err, errlen);
       if (!st) return -1;
-      sqlite3_bind_int64(st, 1, since);
+      td_kq_int(st, 1, since);
       bind_opt(st, 2, r->speaker);
-      while (sqlite3_step(st) == SQLITE_ROW) {
+      while (td_kq_step(st) == TD_KQ_ROW) {
         alert(out, jsonl, r, "quote", "article", col(st, 0), "sentence", col(st, 1), "speaker", col(st, 2),
               "text", col(st, 3), "id", col(st, 4), (const char *)NULL);
         n++;
@@ -242,9 +247,9 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
                           " JOIN documents d2 ON d2.doc_key=c2.doc_key WHERE d.rowid > ?1"
                           " ORDER BY d.rowid, q.start, d2.id, q2.start", err, errlen);
       if (!st) return -1;
-      sqlite3_bind_int64(st, 1, since);
+      td_kq_int(st, 1, since);
       td_kb_bind_str(st, 2, r->relation);
-      while (sqlite3_step(st) == SQLITE_ROW) {
+      while (td_kq_step(st) == TD_KQ_ROW) {
         alert(out, jsonl, r, r->relation[0] == 'd' ? "claim disagrees" : "claim agrees", "article",
               col(st, 0), "sentence", col(st, 1), "value", col(st, 2), "claimant", col(st, 3),
               "measure", col(st, 4), "other_article", col(st, 5), "other_value", col(st, 6),
@@ -252,7 +257,7 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
         n++;
       }
     }
-    sqlite3_reset(st);
+    td_kq_reset(st);
   }
   fflush(out);
   return n;
