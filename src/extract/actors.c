@@ -1889,6 +1889,30 @@ int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
   return inside;
 }
 
+int td_actor_members(const td_doc *doc, int a, int *out, int max) {
+  if (a < 0 || (size_t)a >= doc->nactors || max < 1) return 0;
+  const td_actor *g = &doc->actors[a];
+  const char *e = g->entity;
+  if (!g->kind || strcmp(g->kind, "group") != 0 || (g->code && *g->code) || !e) return 0;
+  /* pair_actor's key: "kor-usa" or "kor-usa-gov" */
+  if (strlen(e) < 7 || e[3] != '-' || (e[7] && e[7] != '-')) return 0;
+  int n = 0;
+  for (int h = 0; h < 2 && n < max; h++) {
+    char iso[4];
+    for (int i = 0; i < 3; i++) iso[i] = (char)toupper((unsigned char)e[h * 4 + i]);
+    iso[3] = 0;
+    int best = -1, best_rank = 0;
+    for (size_t k = 0; k < doc->nactors; k++) {
+      const td_actor *m = &doc->actors[k];
+      if ((int)k == a || !m->country || strcmp(m->country, iso) != 0) continue;
+      int rank = m->kind && strcmp(m->kind, "country") == 0 ? 3 : m->code && strcmp(m->code, iso) == 0 ? 2 : 1;
+      if (rank > best_rank) best = (int)k, best_rank = rank;
+    }
+    if (best >= 0) out[n++] = best;
+  }
+  return n;
+}
+
 /* ---- evaluation on CoNLL-2003 ---- */
 
 typedef struct {

@@ -15,6 +15,12 @@
  * it; -1 when none. Linear in the number of mentions. */
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
 
+/* The member actors of a pair group (`officials from both nations`, `the
+ * two countries`: kind group, no code of its own) into out (at most max):
+ * for each of the two countries, its country actor, else another actor of
+ * that country. 0 when actor a is not such a group. */
+int td_actor_members(const td_doc *doc, int a, int *out, int max);
+
 /* Named-entity types of the CoNLL scheme, for evaluation. */
 enum { TD_NE_NONE = 0, TD_NE_PER, TD_NE_ORG, TD_NE_LOC, TD_NE_MISC };
 

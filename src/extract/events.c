@@ -281,9 +281,12 @@ static int collect(void *ctx, const td_match *m) {
   if (nt.objs[0]) {
     int found = 0;
     const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
-    for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8 && !found; k++) {
+    /* "launched what it claims was the Hwasong-19, ... its ICBMs": a free
+     * relative object names the thing further on in the sentence */
+    int what = m->tok1 < s->tok0 + s->ntok && is_word(&doc->toks[m->tok1], "what");
+    for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + (what ? 30 : 8) && !found; k++) {
       const td_tok *t = &doc->toks[k];
-      if (is_stop(t) || t->upos == TD_PUNCT) break;
+      if (!what && (is_stop(t) || t->upos == TD_PUNCT)) break;
       char buf[40];
       snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
       for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
@@ -292,7 +295,7 @@ static int collect(void *ctx, const td_match *m) {
         snprintf(buf, sizeof buf, "|%s|", t->norm);
         found = strstr(nt.objs, buf) != NULL;
       }
-      if (t->upos == TD_VERB) break; /* another verb: its own clause */
+      if (t->upos == TD_VERB && !what) break; /* another verb: its own clause */
     }
     if (!found) return 0;
   }
@@ -358,7 +361,12 @@ static uint32_t group_right(const ev_doc *e, uint32_t k, uint32_t hi, group *g) 
   int firm_n = g->n, firm_last = (int)g->last;
   uint32_t firm_i = i;
   for (;;) {
+    /* "U.S. imperialists and the ROK puppet forces": an actor that
+     * modifies a common noun still heads a member of the list */
     uint32_t j = i;
+    while (j < hi && j < i + 3 && e->doc->toks[j].upos == TD_NOUN && e->tokact[j] < 0) j++;
+    if (j > i && !(j < hi && is_word(&e->doc->toks[j], "and"))) j = i;
+    i = j;
     int conj = 0;
     while (j < hi && (is_word(&e->doc->toks[j], ",") || is_word(&e->doc->toks[j], "and") ||
                       is_word(&e->doc->toks[j], "or"))) {
@@ -395,6 +403,24 @@ static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
     uint32_t c = j;
     while (c > lo && (is_word(&e->doc->toks[c - 1], ",") || is_word(&e->doc->toks[c - 1], "and")))
       c--;
+    if (c < j && c > lo && e->tokact[c - 1] < 0 && is_word(&e->doc->toks[c], ",") &&
+        is_xpos(&e->doc->toks[c - 1], "NNS")) {
+      /* "Shin and his U.S. and Japanese counterparts, Sullivan and Akiba":
+       * the people in apposition join the actor before the description */
+      uint32_t q = c - 1;
+      while (q > lo + 2 && q + 8 > c) {
+        const td_tok *w = &e->doc->toks[q - 1];
+        if ((is_word(w, "his") || is_word(w, "her") || is_word(w, "their") || is_word(w, "its")) &&
+            is_word(&e->doc->toks[q - 2], "and") && e->tokact[q - 3] >= 0) {
+          c = q - 2;
+          break;
+        }
+        if (w->upos != TD_NOUN && w->upos != TD_ADJ && w->upos != TD_PROPN &&
+            !is_word(w, "and") && e->tokact[q - 1] < 0)
+          break;
+        q--;
+      }
+    }
     if (c == j || c == lo || e->tokact[c - 1] < 0) break;
     sp = mention_span(e, c - 1, lo, c, &a0, &a1);
     /* keep text order: insert at the front */
@@ -410,6 +436,20 @@ static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
     g->first = a0;
     i = a0;
   }
+}
+
+/* Replaces each pair group of g (`officials from both nations`) by its two
+ * member countries (td_actor_members), keeping the mention span. */
+static void expand_pairs(const ev_doc *e, group *g) {
+  group o = *g;
+  o.n = 0;
+  for (int i = 0; i < g->n; i++) {
+    int m[2];
+    int n = td_actor_members(e->doc, g->actor[i], m, 2);
+    if (!n) group_add(&o, g->actor[i], g->span[i]);
+    for (int j = 0; j < n; j++) group_add(&o, m[j], g->span[i]);
+  }
+  *g = o;
 }
 
 /* ---- clause scans (used when the sentence has no parse) ---- */
@@ -574,9 +614,16 @@ static int parsed(const td_doc *doc, const td_sent *s) {
 /* The actor of the subtree headed at k (its own actor, else a child's). */
 static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
   if (e->tokact[k] >= 0) return k;
+  /* "counterparts, Jake Sullivan and Takeo Akiba": the people in apposition
+   * are the actors, not the nationality words describing them */
+  for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
+    if (e->doc->toks[j].head == (int32_t)k && strcmp(deprel_of(&e->doc->toks[j]), "appos") == 0 &&
+        e->tokact[j] >= 0)
+      return -1;
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if (e->doc->toks[j].head == (int32_t)k && e->tokact[j] >= 0 &&
         (strcmp(deprel_of(&e->doc->toks[j]), "compound") == 0 ||
+         strcmp(deprel_of(&e->doc->toks[j]), "flat") == 0 ||
          strncmp(deprel_of(&e->doc->toks[j]), "nmod", 4) == 0 ||
          strcmp(deprel_of(&e->doc->toks[j]), "amod") == 0))
       return j;
@@ -595,7 +642,8 @@ static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, i
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if ((e->doc->toks[j].head == (int32_t)d ||
          (a >= 0 && a != (int64_t)d && e->doc->toks[j].head == (int32_t)a)) &&
-        strcmp(deprel_of(&e->doc->toks[j]), "conj") == 0 && depth < 8)
+        (strcmp(deprel_of(&e->doc->toks[j]), "conj") == 0 ||
+         strcmp(deprel_of(&e->doc->toks[j]), "appos") == 0) && depth < 8)
       dep_group(e, s, j, g, depth + 1);
 }
 
@@ -650,6 +698,12 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
     const char *r = deprel_of(t);
     if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl") && strcmp(r, "obj") &&
         strcmp(r, "ccomp") != 0)
+      break;
+    /* "Kirby said that A ... held talks" parsed as said ... and held, or
+     * "X demonstrated ..., radio said": the speaker of a reporting verb is
+     * not the doer of the act reported */
+    if ((strcmp(r, "conj") == 0 || (strcmp(r, "ccomp") == 0 && t->head > (int32_t)k)) &&
+        in_list(lemma_of(&doc->toks[t->head]), report_verbs))
       break;
     k = (uint32_t)t->head;
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
@@ -1013,7 +1067,25 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                          NULL};
       uint32_t nx = t->tok1;
       int finite = 0; /* another finite verb: the sentence has its main verb */
-      for (uint32_t q = lo; q < hi; q++)
+      /* within the quotation that holds the trigger: the verb of saying
+       * after it ("..., the White House said") frames the quote */
+      uint32_t qlo = lo, qhi = hi;
+      for (uint32_t q = t->tok1; q < hi; q++)
+        if (doc->toks[q].flags & TD_TOK_QUOTE_CLOSE) {
+          qhi = q;
+          break;
+        } else if (doc->toks[q].flags & TD_TOK_QUOTE_OPEN) {
+          break;
+        }
+      for (uint32_t q = t->tok0; q > lo; q--)
+        if (doc->toks[q - 1].flags & TD_TOK_QUOTE_OPEN) {
+          qlo = q;
+          break;
+        } else if (doc->toks[q - 1].flags & TD_TOK_QUOTE_CLOSE) {
+          break;
+        }
+      if (qlo == lo || qhi == hi) qlo = lo, qhi = hi;
+      for (uint32_t q = qlo; q < qhi; q++)
         if ((q < t->tok0 || q >= t->tok1) &&
             (is_xpos(&doc->toks[q], "VBD") || is_xpos(&doc->toks[q], "VBZ") ||
              is_xpos(&doc->toks[q], "VBP") || is_xpos(&doc->toks[q], "MD")))
@@ -1395,6 +1467,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     } else if (!src.n && !np_src) {
       src = psrc;
     }
+    /* "officials from both nations", "the two countries": the pair's
+     * countries act, one event each */
+    expand_pairs(e, &src);
+    expand_pairs(e, &tgt);
     /* "the officials condemned", "they agreed", "the two nations vowed"
      * with no actor of their own: the group that acted last before */
     if (!src.n && !tr->noun && e->last_src.n >= 2) {
