@@ -231,6 +231,16 @@ get after "/api/articles?limit=5"
 check "the new article is served (cache follows the store)" json after "d['total'] == $n0 + 1"
 
 get evall "/api/events?limit=500"
+# pages at offsets (from the key-list and row caches the second time),
+# compared below with the same pages answered without any cache
+pages="limit=7&offset=3 limit=5 limit=3&offset=2&root=4 limit=2&quad=1&offset=1 offset=100000"
+i=0
+for q in $pages; do
+  i=$((i + 1))
+  get "pg$i" "/api/events?$q"
+  get "pgc$i" "/api/events?$q"
+  check "cached page $q: same bytes the second time" cmp -s "$tmp/pg$i" "$tmp/pgc$i"
+done
 
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
@@ -256,6 +266,13 @@ get evall3 "/api/events?limit=500"
 check "events without display rows: same page" python3 -c "
 import json; a = json.load(open('$tmp/evall')); b = json.load(open('$tmp/evall3'))
 assert a['total'] > 0 and a == b"
+i=0
+for q in $pages; do
+  i=$((i + 1))
+  get "pgn$i" "/api/events?$q"
+  check "page $q without caches: the same answer" python3 -c "
+import json; a = json.load(open('$tmp/pg$i')); b = json.load(open('$tmp/pgn$i')); assert a == b"
+done
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 pid=

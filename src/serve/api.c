@@ -34,6 +34,9 @@
 #define TD_API_RCACHE_BYTES (32u << 20)
 #define TD_API_ROWS_BYTES (8u << 20)  /* rendered rows kept per connection */
 #define TD_API_ROWS_SLOTS 65536       /* most slots of the row table */
+#define TD_API_KLISTS 8               /* whole key lists kept per connection */
+#define TD_API_KLIST_KEYS 65536       /* longer lists are paged by SQL */
+#define TD_API_KLIST_BYTES (8u << 20)
 
 typedef struct td_api_filter {
   const char *arg;  /* query-string name */
@@ -97,6 +100,18 @@ struct td_api {
     uint32_t klen, jlen;
   } *rows;
   size_t nrows, rows_cap, rows_bytes;
+  /* Whole key lists of keyed endpoints in page order, by count statement
+   * and arguments (as the totals), so that a page at any offset is a
+   * slice instead of a scan past the offset. Each key is stored as the
+   * row cache's key ("events\x1fKEY") followed by a NUL. */
+  struct td_api_klist {
+    char *key;  /* count SQL and argument values */
+    char *keys; /* the keys */
+    size_t *off; /* n + 1 offsets into keys */
+    size_t n, bytes;
+  } klists[TD_API_KLISTS];
+  int nklists, next_klist;
+  size_t klist_bytes;
 };
 
 /* ---- errors ---- */
@@ -170,8 +185,16 @@ static void drop_rows(td_api *a) {
   a->nrows = a->rows_bytes = 0;
 }
 
+static void drop_klist(td_api *a, struct td_api_klist *k) {
+  a->klist_bytes -= k->bytes;
+  free(k->key), free(k->keys), free(k->off);
+  memset(k, 0, sizeof *k);
+}
+
 static void drop_responses(td_api *a) {
   drop_rows(a);
+  for (int i = 0; i < a->nklists; i++) drop_klist(a, &a->klists[i]);
+  a->nklists = a->next_klist = 0;
   for (int i = 0; i < a->ntotals; i++) free(a->totals[i].key);
   a->ntotals = a->next_total = 0;
   for (int i = 0; i < a->nresp; i++) free(a->resp[i].key), free(a->resp[i].body);
@@ -468,50 +491,135 @@ static void bind_filters(sqlite3_stmt *st, int nv, const char *const *vals, cons
   }
 }
 
+/* Steps ks (one key column) to the end, appending each key as
+ * "NAME\x1fKEY\0" to keys and its offset to *off (grown as needed; one
+ * more offset, the end, is written last). At most max keys. SQLITE_DONE or
+ * the failing step's code. */
+static int collect_keys(sqlite3_stmt *ks, const char *name, size_t max, td_buf *keys,
+                        size_t **off, size_t *n) {
+  size_t nlen = strlen(name), cap = 0;
+  int rc;
+  *n = 0;
+  *off = NULL;
+  while ((rc = sqlite3_step(ks)) == SQLITE_ROW && *n < max) {
+    if (*n + 2 > cap) {
+      cap = cap ? cap * 2 : 64;
+      *off = td_xrealloc(*off, cap * sizeof **off);
+    }
+    const char *k = (const char *)sqlite3_column_text(ks, 0);
+    (*off)[(*n)++] = keys->len;
+    td_buf_put(keys, name, nlen); /* the row cache is keyed by endpoint and key */
+    td_buf_putc(keys, 0x1f);
+    td_buf_put(keys, k ? k : "", (size_t)sqlite3_column_bytes(ks, 0));
+    td_buf_putc(keys, 0);
+  }
+  if (!*off) *off = td_xmalloc(sizeof **off);
+  (*off)[*n] = keys->len;
+  sqlite3_reset(ks);
+  return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+/* The whole key list of the list named lkey (count SQL and arguments),
+ * from the key-list cache or by one scan of ks (bound, with no limit),
+ * which is then kept. NULL when it cannot be kept (status in *status, 0
+ * when the caller should page by SQL instead). */
+static struct td_api_klist *klist(td_api *a, const char *lkey, const char *name,
+                                  sqlite3_stmt *ks, int nv, td_buf *out, int *status) {
+  *status = 0;
+  for (int i = 0; i < a->nklists; i++)
+    if (a->klists[i].key && strcmp(a->klists[i].key, lkey) == 0) {
+      sqlite3_reset(ks);
+      return &a->klists[i];
+    }
+  sqlite3_bind_int64(ks, nv + 1, -1);
+  sqlite3_bind_int64(ks, nv + 2, 0);
+  td_buf keys = TD_BUF_INIT;
+  size_t *off, n;
+  int rc = collect_keys(ks, name, TD_API_KLIST_KEYS + 1, &keys, &off, &n);
+  size_t bytes = keys.cap + n * sizeof *off;
+  if (rc != SQLITE_DONE || n > TD_API_KLIST_KEYS || bytes > TD_API_KLIST_BYTES / 2) {
+    td_buf_free(&keys);
+    free(off);
+    if (rc != SQLITE_DONE) *status = step_error(a, out, rc);
+    return NULL;
+  }
+  /* over the byte budget: drop the others */
+  if (a->klist_bytes + bytes > TD_API_KLIST_BYTES)
+    for (int i = 0; i < a->nklists; i++)
+      if (a->klists[i].key) drop_klist(a, &a->klists[i]);
+  int slot = -1;
+  for (int i = 0; i < a->nklists && slot < 0; i++)
+    if (!a->klists[i].key) slot = i; /* a dropped one */
+  if (slot < 0 && a->nklists < TD_API_KLISTS) slot = a->nklists++;
+  if (slot < 0) { /* round-robin */
+    slot = a->next_klist;
+    a->next_klist = (slot + 1) % TD_API_KLISTS;
+    drop_klist(a, &a->klists[slot]);
+  }
+  struct td_api_klist *k = &a->klists[slot];
+  k->key = td_xstrdup(lkey);
+  k->keys = td_buf_detach(&keys, NULL);
+  k->off = off;
+  k->n = n;
+  k->bytes = bytes;
+  a->klist_bytes += bytes;
+  return k;
+}
+
 /* The items of a page of a keyed endpoint (ep->key): the page's keys are
  * found in ep->count_from alone (through its index, so skipped rows never
  * touch the joins), then each row is written by a one-row statement over
- * ep->from, or copied from the rendered-row cache when a->totals_ok says
- * the answer is checked against the store's data_version. 0 or the HTTP
- * status of a failure. sql and fq are scratch. */
+ * ep->from. When the answer is checked against the store's data_version
+ * (lkey, the list's count SQL and arguments, is not NULL), the keys come
+ * from the key-list cache (lists up to TD_API_KLIST_KEYS) and rows from
+ * the rendered-row cache. 0 or the HTTP status of a failure. sql and fq
+ * are scratch. */
 static int keyed_items(td_api *a, const td_api_endpoint *ep, const char *where, int nv,
                        const char *const *vals, const int *kinds, long limit, long offset,
-                       td_buf *out, td_buf *sql, td_buf *fq) {
+                       const char *lkey, long long total, td_buf *out, td_buf *sql, td_buf *fq) {
   sql->len = 0;
   td_buf_printf(sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->key, ep->count_from,
                 where, ep->order);
   sqlite3_stmt *ks = stmt(a, sql->ptr);
   if (!ks) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
   bind_filters(ks, nv, vals, kinds, fq);
-  sqlite3_bind_int64(ks, nv + 1, limit);
-  sqlite3_bind_int64(ks, nv + 2, offset);
-  /* the keys, NUL-terminated one after the other in fq */
-  size_t koff[TD_API_MAX_LIMIT + 1];
-  int nk = 0, rc;
+  const char *kbase;
+  const size_t *koff;
+  size_t *own = NULL;
+  size_t nk;
+  int rc;
+  struct td_api_klist *kl = NULL;
+  if (lkey && total <= TD_API_KLIST_KEYS) {
+    int st;
+    kl = klist(a, lkey, ep->name, ks, nv, out, &st);
+    if (st) return st;
+  }
   fq->len = 0;
+  if (kl) {
+    size_t o = (size_t)offset < kl->n ? (size_t)offset : kl->n;
+    nk = kl->n - o < (size_t)limit ? kl->n - o : (size_t)limit;
+    kbase = kl->keys;
+    koff = kl->off + o;
+  } else {
+    sqlite3_bind_int64(ks, nv + 1, limit);
+    sqlite3_bind_int64(ks, nv + 2, offset);
+    rc = collect_keys(ks, ep->name, TD_API_MAX_LIMIT, fq, &own, &nk);
+    if (rc != SQLITE_DONE) {
+      free(own);
+      return step_error(a, out, rc);
+    }
+    kbase = fq->ptr;
+    koff = own;
+  }
   size_t nlen = strlen(ep->name);
-  while ((rc = sqlite3_step(ks)) == SQLITE_ROW && nk < TD_API_MAX_LIMIT) {
-    const char *k = (const char *)sqlite3_column_text(ks, 0);
-    koff[nk++] = fq->len;
-    td_buf_put(fq, ep->name, nlen); /* the row cache is keyed by endpoint and key */
-    td_buf_putc(fq, 0x1f);
-    td_buf_put(fq, k ? k : "", (size_t)sqlite3_column_bytes(ks, 0));
-    td_buf_putc(fq, 0);
-  }
-  koff[nk] = fq->len;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    sqlite3_reset(ks);
-    return step_error(a, out, rc);
-  }
-  sqlite3_reset(ks);
 
   sqlite3_stmt *rs = NULL;
   td_rowfmt f;
   int status = 0, n = 0;
-  td_buf_reserve(out, (size_t)nk * 1024);
+  td_buf_reserve(out, nk * 1024);
   td_buf_putc(out, '[');
-  for (int i = 0; i < nk; i++) {
-    const char *ck = fq->ptr + koff[i], *k = ck + nlen + 1;
+  for (size_t i = 0; i < nk; i++) {
+    const char *ck = kbase + koff[i], *k = ck + nlen + 1;
     size_t cklen = koff[i + 1] - koff[i] - 1;
     uint64_t h = a->totals_ok ? td_hash64(ck, cklen) : 0;
     size_t jlen;
@@ -525,7 +633,10 @@ static int keyed_items(td_api *a, const td_api_endpoint *ep, const char *where, 
       sql->len = 0;
       td_buf_printf(sql, "SELECT %s FROM %s WHERE %s = ?", ep->select, ep->from, ep->key);
       rs = stmt(a, sql->ptr);
-      if (!rs) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+      if (!rs) {
+        free(own);
+        return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+      }
       rowfmt_init(&f, rs);
     } else {
       sqlite3_reset(rs);
@@ -546,6 +657,7 @@ static int keyed_items(td_api *a, const td_api_endpoint *ep, const char *where, 
     sqlite3_reset(rs);
     rowfmt_free(&f);
   }
+  free(own);
   if (!status) td_buf_putc(out, ']');
   return status;
 }
@@ -559,7 +671,7 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
     return td_api_error(out, 400, "offset must be a non-negative integer"), 400;
   if (limit > TD_API_MAX_LIMIT) limit = TD_API_MAX_LIMIT;
 
-  td_buf where = TD_BUF_INIT, sql = TD_BUF_INIT, fq = TD_BUF_INIT;
+  td_buf where = TD_BUF_INIT, sql = TD_BUF_INIT, fq = TD_BUF_INIT, ck = TD_BUF_INIT;
   const char *vals[10];
   int kinds[10], nv = 0;
   /* no filters: no WHERE at all, so that count(*) is SQLite's b-tree count */
@@ -590,7 +702,6 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
   td_buf_printf(&sql, "SELECT count(*) FROM %s%s", ep->count_from ? ep->count_from : ep->from,
                 where.ptr);
   long long total = -1;
-  td_buf ck = TD_BUF_INIT;
   if (a->totals_ok) {
     td_buf_puts(&ck, sql.ptr);
     for (int i = 0; i < nv; i++) td_buf_putc(&ck, 0x1f), td_buf_puts(&ck, vals[i]);
@@ -624,16 +735,16 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
         a->next_total = (slot + 1) % 64;
         free(a->totals[slot].key);
       }
-      a->totals[slot].key = td_buf_detach(&ck, NULL);
+      a->totals[slot].key = td_xstrdup(ck.ptr);
       a->totals[slot].total = total;
     }
   }
-  td_buf_free(&ck);
   out->len = 0;
   td_buf_printf(out, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":", total, limit,
                 offset);
   if (ep->count_from && ep->key) {
-    status = keyed_items(a, ep, where.ptr, nv, vals, kinds, limit, offset, out, &sql, &fq);
+    status = keyed_items(a, ep, where.ptr, nv, vals, kinds, limit, offset,
+                         a->totals_ok ? ck.ptr : NULL, total, out, &sql, &fq);
   } else {
     sql.len = 0;
     td_buf_printf(&sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->select, ep->from,
@@ -654,6 +765,7 @@ static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *c
   td_buf_puts(out, "}\n");
   status = 200;
 done:
+  td_buf_free(&ck);
   td_buf_free(&where);
   td_buf_free(&sql);
   td_buf_free(&fq);
