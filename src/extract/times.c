@@ -614,11 +614,22 @@ typedef struct ctx {
 } ctx;
 
 /* A match of a times.* rule (data/times/NAME.rules) over units [u0, u1):
- * a DATE whose value is val ("PAST_REF" from rule times.past_ref). */
+ * name is the rule's name after "times."; for times.X_ref, val is the DATE
+ * value X_REF; dir, unit, pod are the units of the one-unit captures of
+ * those names (-1: none). */
 typedef struct rule_hit {
   int u0, u1;
+  char name[24];
   char val[24];
+  int dir, unit, pod;
 } rule_hit;
+
+/* The match of rule times.NAME whose capture `dir` is unit k, or NULL. */
+static const rule_hit *hit_at(const ctx *c, const char *name, int k) {
+  for (int x = 0; x < c->nrh; x++)
+    if (c->rh[x].dir == k && strcmp(c->rh[x].name, name) == 0) return &c->rh[x];
+  return NULL;
+}
 
 typedef struct hit {
   int end;          /* unit index past the match */
@@ -1401,15 +1412,16 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return k0 + 1;
     }
   }
-  /* this/last/next/coming/previous/following/current week|month|year|... */
+  /* this/last/next/coming/previous/following/current week|month|year|...:
+   * rule times.shift (data/times/relative.rules) says which words; the
+   * word table gives the direction and the unit */
   k = j;
   int the = is_w(c, k, "the");
   if (the) k++;
-  if (has(c, k, W_DIR) && has(c, k + 1, W_UNIT) && !(u[k + 1].cls & W_PLURAL) &&
-      u[k + 1].unitk >= U_DAY && u[k + 1].unitk != U_HALF) {
+  const rule_hit *rs = hit_at(c, "shift", k);
+  if (rs && rs->unit == k + 1 && has(c, k, W_DIR) && u[k].dir >= -2 && u[k].dir <= 2 &&
+      has(c, k + 1, W_UNIT) && u[k + 1].unitk > U_DAY && u[k + 1].unitk != U_HALF) {
     int d = u[k].dir, uk = u[k + 1].unitk;
-    if (uk == U_DAY) return i; /* "the next day": day_expr */
-    if (d == -3) return i;     /* "recent" */
     if (the && d == -1 && uk <= U_YEAR && uk != U_WEEKEND) { /* "the past year": the one before */
       unit_shift(c, h, uk, -1);
       return k + 2;
@@ -1751,7 +1763,7 @@ static int set_expr(const ctx *c, int i, hit *h) {
 static int rule_expr(const ctx *c, int i, hit *h) {
   int e = i;
   for (int k = 0; k < c->nrh; k++)
-    if (c->rh[k].u0 == i && c->rh[k].u1 > e) {
+    if (c->rh[k].u0 == i && c->rh[k].u1 > e && c->rh[k].val[0]) {
       e = c->rh[k].u1;
       h->has_day = 0;
       h->type = T_DATE;
@@ -1796,13 +1808,15 @@ static int date_expr(const ctx *c, int i, hit *h) {
     }
     return e;
   }
-  /* this morning, last night, yesterday afternoon (in day_expr), tomorrow night */
-  if ((is_w(c, j, "this") || is_w(c, j, "last")) && has(c, j + 1, W_POD) &&
-      !(u[j + 1].cls & W_PLURAL) && u[j + 1].pod <= P_NI) {
-    if (is_w(c, j, "last") && u[j + 1].pod != P_NI && u[j + 1].pod != P_EV) return i;
+  /* this morning, last night (rules times.pod_today, times.pod_yesterday in
+   * data/times/relative.rules); yesterday afternoon, tomorrow night: day_expr */
+  const rule_hit *rp = hit_at(c, "pod_today", j);
+  int back = 0;
+  if (!rp) rp = hit_at(c, "pod_yesterday", j), back = 1;
+  if (rp && rp->pod == j + 1 && has(c, j + 1, W_POD) && u[j + 1].pod >= P_MO && u[j + 1].pod <= P_NI) {
     h->type = T_TIME, h->has_day = 0;
     char d[16];
-    if (c->has_dct) fmt_day(d, sizeof d, c->dct - is_w(c, j, "last"));
+    if (c->has_dct) fmt_day(d, sizeof d, c->dct - back);
     else snprintf(d, sizeof d, "XXXX-XX-XX");
     snprintf(h->val, sizeof h->val, "%sT%s", d, pod_code(u[j + 1].pod));
     return j + 2;
@@ -1860,9 +1874,18 @@ static int unit_of_tok(const units *us, int32_t tok) {
   return lo;
 }
 
+/* The unit of one-unit capture `name` of m, or -1. */
+static int cap_unit(const rule_coll *rc, const td_rule_match *m, const char *name) {
+  const td_rule_cap *k = td_rule_cap_get(m, name);
+  if (!k || k->tok0 < 0 || k->tok1 != k->tok0 + 1) return -1;
+  int a = unit_of_tok(rc->us, k->tok0), b = unit_of_tok(rc->us, k->tok1);
+  return b == a + 1 ? a : -1;
+}
+
 /* A rule match: its extent (capture t, else the whole match) as units;
  * times.X_ref gives the value X_REF (uppercased), times.not a veto; other
- * names are not the times layer's and are skipped. */
+ * names keep their captures dir, unit, pod for the C rules that ask for
+ * them (hit_at). */
 static int on_rule(void *vctx, const td_rule_match *m) {
   rule_coll *rc = vctx;
   const char *name = m->rule + 6; /* after "times." */
@@ -1876,14 +1899,20 @@ static int on_rule(void *vctx, const td_rule_match *m) {
     return 0;
   }
   size_t L = strlen(name);
-  if (L < 5 || L >= sizeof rc->h[0].val || strcmp(name + L - 4, "_ref") != 0) return 0;
+  if (L >= sizeof rc->h[0].name) return 0;
   if (rc->n == rc->cap) {
     rc->cap = rc->cap ? rc->cap * 2 : 8;
     rc->h = td_xrealloc(rc->h, (size_t)rc->cap * sizeof *rc->h);
   }
   rule_hit *h = &rc->h[rc->n++];
+  memset(h, 0, sizeof *h);
   h->u0 = u0, h->u1 = u1;
-  for (size_t k = 0; k <= L; k++) h->val[k] = (char)toupper((unsigned char)name[k]);
+  memcpy(h->name, name, L + 1);
+  if (L >= 5 && strcmp(name + L - 4, "_ref") == 0)
+    for (size_t k = 0; k <= L; k++) h->val[k] = (char)toupper((unsigned char)name[k]);
+  h->dir = cap_unit(rc, m, "dir");
+  h->unit = cap_unit(rc, m, "unit");
+  h->pod = cap_unit(rc, m, "pod");
   return 0;
 }
 
