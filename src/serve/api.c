@@ -29,14 +29,32 @@
 #define TD_API_MAX_LIMIT 500
 #define TD_API_MAX_OFFSET 10000000L
 #define TD_API_CACHE 96
-#define TD_API_RCACHE 128           /* cached responses per connection */
+/* Cache sizes per connection (overridable at compile time, e.g. small, to
+ * exercise eviction under the sanitizers). */
+#ifndef TD_API_RCACHE
+#define TD_API_RCACHE 128             /* cached responses */
+#endif
+#ifndef TD_API_RCACHE_ITEM
 #define TD_API_RCACHE_ITEM (1u << 20) /* larger responses are not cached */
+#endif
+#ifndef TD_API_RCACHE_BYTES
 #define TD_API_RCACHE_BYTES (32u << 20)
-#define TD_API_ROWS_BYTES (8u << 20)  /* rendered rows kept per connection */
+#endif
+#ifndef TD_API_ROWS_BYTES
+#define TD_API_ROWS_BYTES (8u << 20)  /* rendered rows */
+#endif
+#ifndef TD_API_ROWS_SLOTS
 #define TD_API_ROWS_SLOTS 65536       /* most slots of the row table */
-#define TD_API_KLISTS 8               /* whole key lists kept per connection */
+#endif
+#ifndef TD_API_KLISTS
+#define TD_API_KLISTS 8               /* whole key lists */
+#endif
+#ifndef TD_API_KLIST_KEYS
 #define TD_API_KLIST_KEYS 65536       /* longer lists are paged by SQL */
+#endif
+#ifndef TD_API_KLIST_BYTES
 #define TD_API_KLIST_BYTES (8u << 20)
+#endif
 
 typedef struct td_api_filter {
   const char *arg;  /* query-string name */
