@@ -29,6 +29,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,12 @@ typedef struct {
   const char *pool;
   const uint64_t *pslots; /* hashes of the keys' prefixes at word breaks */
   const uint8_t *tags;     /* per slot: 0 empty, else tag_of(hash); NULL: none */
+  const uint8_t *ptags;    /* per prefix slot, the same; NULL: none */
+  const uint32_t *ecls;    /* per entry: its class's id in td_dict.cls; NULL: none */
   uint32_t nslots, nentries, maxkey, poolsize, npslots;
+  uint32_t nmode[NMODES];  /* entries per mode: a mode without any is never probed */
+  const uint64_t *gate;    /* the gate (see gate_build); NULL: none */
+  uint32_t gmask;          /* its lines - 1 */
 } dtable;
 
 struct td_dict {
@@ -63,7 +69,12 @@ struct td_dict {
   void **owned;         /* blocks compiled at run time */
   size_t nowned, cap_owned;
   uint32_t maxkey;
+  const char **cls;     /* distinct class names over all tables (ids: index) */
+  size_t ncls, cap_cls;
+  uint64_t serial;      /* new for every change: documents' caches key on it */
 };
+
+static _Atomic uint64_t dict_serials;
 
 /* ---- folding ---- */
 
@@ -198,7 +209,12 @@ static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int
 static int table_has_prefix(const dtable *t, uint64_t h) {
   h |= 1;
   uint32_t mask = t->npslots - 1;
+  uint8_t tag = tag_of(h);
   for (uint32_t i = (uint32_t)h & mask, n = 0; n < t->npslots; i = (i + 1) & mask, n++) {
+    if (t->ptags) {
+      if (t->ptags[i] == 0) return 0;
+      if (t->ptags[i] != tag) continue;
+    }
     if (t->pslots[i] == 0) return 0;
     if (t->pslots[i] == h) return 1;
   }
@@ -233,14 +249,139 @@ static int slot_emit(const dtable *t, const dslot *s, const char *const *classes
 
 /* ---- the dictionary ---- */
 
-td_dict *td_dict_new(void) { return td_xcalloc(1, sizeof(td_dict)); }
+td_dict *td_dict_new(void) {
+  td_dict *d = td_xcalloc(1, sizeof(td_dict));
+  d->serial = atomic_fetch_add(&dict_serials, 1) + 1;
+  return d;
+}
 
 void td_dict_free(td_dict *d) {
   if (!d) return;
   for (size_t i = 0; i < d->nowned; i++) free(d->owned[i]);
   free(d->owned);
   free(d->tabs);
+  free(d->cls);
   free(d);
+}
+
+static void own(td_dict *d, void *p) {
+  TD_GROW(d->owned, d->cap_owned, d->nowned + 1);
+  d->owned[d->nowned++] = p;
+}
+
+/* The id of class name `name` in d->cls, added when new. */
+static uint32_t class_id(td_dict *d, const char *name) {
+  for (size_t i = 0; i < d->ncls; i++)
+    if (strcmp(d->cls[i], name) == 0) return (uint32_t)i;
+  TD_GROW(d->cls, d->cap_cls, d->ncls + 1);
+  d->cls[d->ncls] = name;
+  return (uint32_t)d->ncls++;
+}
+
+/* Class ids of every entry of t (perf, issue 11: a class filter is then
+ * one table look-up per entry instead of string compares). The builder
+ * interns strings, so one pool offset is one class: a small open-addressing
+ * map from offset to id resolves each distinct offset once. */
+static uint32_t *entry_classes(td_dict *d, const dtable *t) {
+  uint32_t *ids = td_xmalloc(((size_t)t->nentries + 1) * sizeof *ids);
+  size_t cap = 64, n = 0;
+  uint32_t *key = td_xcalloc(cap, sizeof *key), *val = td_xmalloc(cap * sizeof *val);
+  for (uint32_t e = 0; e < t->nentries; e++) {
+    uint32_t off = t->entries[e].cls, k = off + 1; /* 0: an empty map cell */
+    size_t j = (k * 0x9E3779B1u) & (cap - 1);
+    while (key[j] && key[j] != k) j = (j + 1) & (cap - 1);
+    if (!key[j]) {
+      const char *name = off < t->poolsize ? t->pool + off : "";
+      key[j] = k, val[j] = class_id(d, name);
+      if (++n * 2 > cap) { /* grow: rehash */
+        size_t nc = cap * 2;
+        uint32_t *nk = td_xcalloc(nc, sizeof *nk), *nv = td_xmalloc(nc * sizeof *nv);
+        for (size_t i = 0; i < cap; i++)
+          if (key[i]) {
+            size_t q = (key[i] * 0x9E3779B1u) & (nc - 1);
+            while (nk[q]) q = (q + 1) & (nc - 1);
+            nk[q] = key[i], nv[q] = val[i];
+          }
+        free(key), free(val);
+        key = nk, val = nv, cap = nc;
+        j = (k * 0x9E3779B1u) & (cap - 1);
+        while (key[j] != k) j = (j + 1) & (cap - 1);
+      }
+    }
+    ids[e] = val[j];
+  }
+  free(key), free(val);
+  return ids;
+}
+
+/* ---- the gate (perf, issue 11) ----
+ * A blocked Bloom filter per table over the lowercase forms of every key
+ * and of every key prefix the prefix set holds, of all modes. While
+ * matching, the document's lowercase key (modes 0 and 1: a case key
+ * lowercased is the lowercase key) and its lemma key are looked up in it
+ * first: when neither (nor either without a glued 's) is there, no probe
+ * of the table can hit and no key goes on, so the start is dead after one
+ * cache line instead of four table probes. False positives only cost
+ * time. Built when the table is added (a few ms for the gazetteer). */
+
+static int is_break(char c);
+
+#define GATE_LINE 8 /* uint64 words per line: 512 bits, one cache line */
+
+static uint64_t gate_hash(uint64_t fnv) { return slot_hash(fnv, NMODES); }
+
+static void gate_add(uint64_t *g, uint32_t gmask, uint64_t h) {
+  uint64_t *line = g + (size_t)(h & gmask) * GATE_LINE;
+  for (int k = 0; k < 3; k++) {
+    unsigned b = (unsigned)(h >> (28 + 9 * k)) & 511;
+    line[b >> 6] |= 1ULL << (b & 63);
+  }
+}
+
+static int gate_has(const uint64_t *g, uint32_t gmask, uint64_t h) {
+  const uint64_t *line = g + (size_t)(h & gmask) * GATE_LINE;
+  for (int k = 0; k < 3; k++) {
+    unsigned b = (unsigned)(h >> (28 + 9 * k)) & 511;
+    if (!(line[b >> 6] & (1ULL << (b & 63)))) return 0;
+  }
+  return 1;
+}
+
+/* Builds t's gate: malloc'd, owned by the caller. */
+static uint64_t *gate_build(dtable *t) {
+  size_t nkeys = 0;
+  for (uint32_t i = 0; i < t->nslots; i++) nkeys += t->slots[i].count > 0;
+  size_t want = (nkeys + t->npslots / 2) * 12 / 512 + 1;
+  uint32_t nlines = 1;
+  while (nlines < want && nlines < (1u << 26)) nlines *= 2;
+  uint64_t *g = td_xcalloc((size_t)nlines * GATE_LINE, sizeof *g);
+  t->gmask = nlines - 1;
+  for (uint32_t i = 0; i < t->nslots; i++) {
+    const dslot *s = &t->slots[i];
+    if (!s->count || s->first >= t->nentries) continue;
+    const dentry *e = &t->entries[s->first];
+    if (e->key >= t->poolsize) continue;
+    const char *key = t->pool + e->key;
+    char low[KEYCAP];
+    size_t kl = strnlen(key, t->poolsize - e->key);
+    if (entry_mode(e->flags) == 1) { /* exact case: its lowercase form */
+      size_t n = 0;
+      if (kl >= KEYCAP || fold_into(low, &n, key, kl, 1) != 0 || n != kl) {
+        free(g); /* cannot be lowercased in place: no gate (always passes) */
+        return NULL;
+      }
+      key = low;
+    }
+    uint64_t h = FNV_INIT;
+    for (size_t p = 0; p < kl; p++) {
+      if (p > 0 && key[p - 1] != ' ' &&
+          (key[p] == ' ' || is_break(key[p - 1]) || is_break(key[p])))
+        gate_add(g, t->gmask, gate_hash(h)); /* a prefix the prefix set holds */
+      h = fnv_extend(h, key + p, 1);
+    }
+    gate_add(g, t->gmask, gate_hash(h));
+  }
+  return g;
 }
 
 int td_dict_add_image(td_dict *d, const void *img, size_t len) {
@@ -250,11 +391,22 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   for (uint32_t i = 0; i < t.nslots; i++)
     tags[i] = t.slots[i].count ? tag_of(t.slots[i].hash) : 0;
   t.tags = tags;
-  TD_GROW(d->owned, d->cap_owned, d->nowned + 1);
-  d->owned[d->nowned++] = tags;
+  own(d, tags);
+  uint8_t *ptags = td_xmalloc(t.npslots);
+  for (uint32_t i = 0; i < t.npslots; i++) ptags[i] = t.pslots[i] ? tag_of(t.pslots[i]) : 0;
+  t.ptags = ptags;
+  own(d, ptags);
+  for (uint32_t e = 0; e < t.nentries; e++) t.nmode[entry_mode(t.entries[e].flags)]++;
+  uint32_t *ecls = entry_classes(d, &t);
+  t.ecls = ecls;
+  own(d, ecls);
+  uint64_t *gate = gate_build(&t);
+  if (gate) own(d, gate);
+  t.gate = gate;
   TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
   d->tabs[d->ntabs++] = t;
   if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
+  d->serial = atomic_fetch_add(&dict_serials, 1) + 1;
   return 0;
 }
 
@@ -312,8 +464,7 @@ int td_dict_add_dir(td_dict *d, const char *dir, char *err, size_t errlen) {
     free(img);
     return -1;
   }
-  TD_GROW(d->owned, d->cap_owned, d->nowned + 1);
-  d->owned[d->nowned++] = img;
+  own(d, img);
   return td_dict_add_image(d, img, len);
 }
 
@@ -346,12 +497,59 @@ typedef struct {
   uint8_t lead[NMODES], ok;
 } mtok;
 
+/* One table hit found while enumerating keys from a start token (any
+ * class: filters are applied when the hits are read). */
+typedef struct {
+  uint32_t j;      /* the key ends with token j */
+  uint8_t mode, pass; /* pass 1: looked up without a glued 's */
+  uint16_t ti;     /* table index in the dictionary */
+  const dslot *s;
+} rawhit;
+
+/* The enumeration from one start token: its hits, in the order the
+ * direct matcher probes them (j, then mode, pass, table). */
+typedef struct {
+  uint32_t first, n;  /* dcache.hits[first .. first+n) */
+  uint32_t lim;       /* tokens bound it ran to */
+  uint32_t jend;      /* it read tokens [start, jend) */
+  uint32_t epoch;     /* mcache.epoch when it ran */
+  uint8_t done, natural; /* natural: it stopped before reaching lim */
+} mstart;
+
+/* A class filter seen in this document, with its answer per class id. */
+typedef struct {
+  char **names;
+  size_t n;
+  uint8_t *acc;
+} mfilter;
+
+#define MAXDC 4   /* dictionaries cached per document */
+#define MAXF 16   /* class filters cached per dictionary and document */
+
+/* Per-document cache of one dictionary's matches (perf, issue 11): every
+ * layer matches every sentence with its own class filter (actors, events,
+ * places' given-name test, user rules), so the key enumeration and the
+ * table probes run once per start token and document, and each call only
+ * replays the recorded hits through its filter. */
+typedef struct {
+  const td_dict *d;
+  uint64_t serial;
+  mstart *st;         /* per document token */
+  rawhit *hits;
+  size_t nhits, cap_hits;
+  mfilter f[MAXF];
+  int nf, nextf;
+} dcache;
+
 struct td_mcache {
   const td_tok *toks;
   size_t ntoks;
   mtok *t;
   char *buf; /* folded bytes: arena chunks */
   size_t buflen, bufcap;
+  uint32_t epoch;  /* bumped when a folded token is found stale */
+  dcache dc[MAXDC];
+  int ndc, nextdc;
 };
 
 /* Folds s[0..n) on its own into the cache's chunk. */
@@ -403,6 +601,7 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
   const td_tok *t = &doc->toks[k];
   mtok *m = &c->t[k];
   if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma) {
+    if (m->ok) c->epoch++; /* recorded enumerations that read it are stale */
     const char *s = doc->text + t->start;
     size_t n = t->end - t->start;
     const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
@@ -445,15 +644,51 @@ static int extend_keys(const td_doc *doc, uint32_t k, char keys[NMODES][KEYCAP],
 
 /* The slot hash of keys[mode][0..n), extending the running FNV hash *h of
  * its first *hl bytes (the key only grows while one start is matched). */
-static uint64_t key_hash(const char *key, size_t n, int mode, uint64_t *h, size_t *hl) {
-  if (n < *hl) return slot_hash(fnv_extend(FNV_INIT, key, n), mode);
+static uint64_t fnv_run(const char *key, size_t n, uint64_t *h, size_t *hl) {
+  if (n < *hl) return fnv_extend(FNV_INIT, key, n);
   *h = fnv_extend(*h, key + *hl, n - *hl);
   *hl = n;
-  return slot_hash(*h, mode);
+  return *h;
 }
 
-int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
-                   const char *const *classes, td_match_cb cb, void *ctx) {
+static uint64_t key_hash(const char *key, size_t n, int mode, uint64_t *h, size_t *hl) {
+  return slot_hash(fnv_run(key, n, h, hl), mode);
+}
+
+/* Whether a gate lets key[0..n) (and, when `poss`, key[0..n-2)) through. */
+static int gate_pass_key(const td_dict *d, const char *key, size_t n, int poss, uint64_t *h,
+                         size_t *hl) {
+  uint64_t g1 = gate_hash(fnv_run(key, n, h, hl));
+  uint64_t g2 = poss ? gate_hash(fnv_run(key, n - 2, h, hl)) : 0;
+  for (size_t ti = 0; ti < d->ntabs; ti++) {
+    const dtable *t = &d->tabs[ti];
+    if (!t->gate || gate_has(t->gate, t->gmask, g1) || (poss && gate_has(t->gate, t->gmask, g2)))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether some table may hold a key, or a key prefix, equal to a key the
+ * matcher is about to probe (lowercase or lemma, with or without a glued
+ * 's): when not, enumerate() stops where the direct matcher would find
+ * nothing and no key going on. */
+static int gate_pass(const td_dict *d, const td_doc *doc, char keys[NMODES][KEYCAP],
+                     const size_t *klen, const size_t *before_m, uint32_t i, uint32_t j,
+                     uint64_t *hrun, size_t *hlen) {
+  (void)doc;
+  for (int mode = 0; mode < NMODES; mode += 2) {
+    size_t kl = klen[mode];
+    if (kl == 0) continue;
+    if (mode == 2 && kl == klen[0] && memcmp(keys[2], keys[0], kl) == 0) break;
+    int poss = kl > 2 && keys[mode][kl - 2] == '\'' && keys[mode][kl - 1] == 's' &&
+               (kl - before_m[mode] > 2 || j > i);
+    if (gate_pass_key(d, keys[mode], kl, poss, &hrun[mode], &hlen[mode])) return 1;
+  }
+  return 0;
+}
+
+int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                          const char *const *classes, td_match_cb cb, void *ctx) {
   if (!d || d->ntabs == 0) return 0;
   if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
   uint32_t i = tok0;
@@ -516,6 +751,212 @@ int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t 
     }
     for (size_t h = 0; h < nhits; h++)
       if (slot_emit(hits[h].t, hits[h].s, classes, i, best, cb, ctx)) return 1;
+    i = best;
+  }
+  return 0;
+}
+
+/* ---- matching through the per-document cache ---- */
+
+/* The document's cache, made or renewed when the tokens changed. */
+static struct td_mcache *doc_cache(const td_doc *cdoc) {
+  td_doc *doc = (td_doc *)cdoc;
+  if (!doc->mcache || doc->mcache->toks != doc->toks || doc->mcache->ntoks != doc->ntoks)
+    if (doc->ntoks) cached_tok(doc, 0); /* makes a new one */
+  return doc->mcache;
+}
+
+/* d's cache in c: found, or a slot (re)claimed for it. */
+static dcache *dict_cache(td_doc *doc, struct td_mcache *c, const td_dict *d) {
+  for (int i = 0; i < c->ndc; i++)
+    if (c->dc[i].d == d && c->dc[i].serial == d->serial) return &c->dc[i];
+  int k;
+  if (c->ndc < MAXDC) k = c->ndc++;
+  else k = c->nextdc, c->nextdc = (c->nextdc + 1) % MAXDC;
+  dcache *dc = &c->dc[k];
+  memset(dc, 0, sizeof *dc);
+  dc->d = d, dc->serial = d->serial;
+  dc->st = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *dc->st);
+  memset(dc->st, 0, (doc->ntoks + 1) * sizeof *dc->st);
+  return dc;
+}
+
+/* The per-class answers of filter `classes` (NULL: accepts all). */
+static const uint8_t *filter_of(td_doc *doc, dcache *dc, const td_dict *d,
+                                const char *const *classes) {
+  if (!classes) return NULL;
+  size_t n = 0;
+  while (classes[n]) n++;
+  for (int i = 0; i < dc->nf; i++) {
+    mfilter *f = &dc->f[i];
+    if (f->n != n) continue;
+    size_t k = 0;
+    while (k < n && strcmp(f->names[k], classes[k]) == 0) k++;
+    if (k == n) return f->acc;
+  }
+  int i;
+  if (dc->nf < MAXF) i = dc->nf++;
+  else i = dc->nextf, dc->nextf = (dc->nextf + 1) % MAXF;
+  mfilter *f = &dc->f[i];
+  f->n = n;
+  f->names = td_arena_alloc(&doc->arena, (n + 1) * sizeof *f->names);
+  for (size_t k = 0; k < n; k++) f->names[k] = td_arena_strdup(&doc->arena, classes[k]);
+  f->acc = td_arena_alloc(&doc->arena, d->ncls + 1);
+  for (size_t k = 0; k < d->ncls; k++) f->acc[k] = (uint8_t)class_ok(d->cls[k], classes);
+  return f->acc;
+}
+
+/* Whether the tokens start k0 read are as they were then. */
+static int start_fresh(const td_doc *doc, const struct td_mcache *c, const mstart *st,
+                       uint32_t k0) {
+  if (st->epoch != c->epoch || st->jend > doc->ntoks) return 0;
+  for (uint32_t k = k0; k < st->jend; k++) {
+    const td_tok *t = &doc->toks[k];
+    const mtok *m = &c->t[k];
+    if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma) return 0;
+  }
+  return 1;
+}
+
+/* Records every table hit of every key starting at token i, ending before
+ * lim: td_match_range_direct's loop without the class filter (both passes
+ * of a possessive probed; modes a dictionary lacks skipped). */
+static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
+                      uint32_t i, uint32_t lim) {
+  mstart *st = &dc->st[i];
+  st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = lim, st->jend = i;
+  st->natural = 0, st->done = 1;
+  int has_mode[NMODES] = {0, 0, 0};
+  for (size_t ti = 0; ti < d->ntabs; ti++)
+    for (int mode = 0; mode < NMODES; mode++) has_mode[mode] |= d->tabs[ti].nmode[mode] > 0;
+  char keys[NMODES][KEYCAP];
+  size_t klen[NMODES] = {0, 0, 0};
+  uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
+  size_t hlen[NMODES] = {0, 0, 0};
+  uint32_t j;
+  for (j = i; j < lim; j++) {
+    if (j - i >= MAXTOKS) break;
+    size_t before = klen[0], before_m[NMODES];
+    memcpy(before_m, klen, sizeof before_m);
+    int ext = extend_keys(doc, j, keys, klen);
+    st->jend = j + 1;
+    if (ext != 0) break;
+    if (klen[0] > d->maxkey + 2 && klen[1] > d->maxkey + 2 && klen[2] > d->maxkey + 2) break;
+    if (klen[0] == 0) break;
+    if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue;
+    if (!gate_pass(d, doc, keys, klen, before_m, i, j, hrun, hlen)) break;
+    for (int mode = 0; mode < NMODES; mode++) {
+      if (klen[mode] == 0 || !has_mode[mode]) continue;
+      size_t kl = klen[mode];
+      int poss = kl > 2 && keys[mode][kl - 2] == '\'' &&
+                 (keys[mode][kl - 1] == 's' || keys[mode][kl - 1] == 'S') &&
+                 (kl - before_m[mode] > 2 || j > i);
+      for (int pass = 0; pass <= poss; pass++) {
+        size_t n = pass ? kl - 2 : kl;
+        char save = keys[mode][n];
+        keys[mode][n] = 0;
+        uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
+        for (size_t ti = 0; ti < d->ntabs; ti++) {
+          if (!d->tabs[ti].nmode[mode]) continue;
+          const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
+          if (!s) continue;
+          TD_AGROW(&((td_doc *)doc)->arena, dc->hits, dc->cap_hits, dc->nhits + 1);
+          dc->hits[dc->nhits++] = (rawhit){j, (uint8_t)mode, (uint8_t)pass, (uint16_t)ti, s};
+          st->n++;
+        }
+        keys[mode][n] = save;
+      }
+    }
+    int alive = 0;
+    for (int mode = 0; mode < NMODES && !alive; mode++) {
+      if (klen[mode] == 0 || !has_mode[mode]) continue;
+      uint64_t h = key_hash(keys[mode], klen[mode], mode, &hrun[mode], &hlen[mode]);
+      for (size_t ti = 0; ti < d->ntabs && !alive; ti++)
+        if (d->tabs[ti].nmode[mode]) alive = table_has_prefix(&d->tabs[ti], h);
+    }
+    if (!alive) break;
+  }
+  st->natural = j < lim;
+  st->epoch = c->epoch; /* after the folds above, which may have bumped it */
+}
+
+/* Whether slot s of table t has an entry the filter accepts (acc NULL:
+ * every one). */
+static int slot_ok(const dtable *t, const dslot *s, const uint8_t *acc) {
+  if (!acc) return 1;
+  for (uint32_t k = 0; k < s->count; k++)
+    if (acc[t->ecls[s->first + k]]) return 1;
+  return 0;
+}
+
+int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t tok1,
+                   const char *const *classes, td_match_cb cb, void *ctx) {
+  if (!d || d->ntabs == 0) return 0;
+  td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
+  if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+  if (tok0 >= tok1) return 0;
+  struct td_mcache *c = doc_cache(doc);
+  dcache *dc = dict_cache(doc, c, d);
+  const uint8_t *acc = filter_of(doc, dc, d, classes);
+  uint32_t i = tok0;
+  while (i < tok1) {
+    if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
+      c = doc_cache(doc); /* a callback changed the tokens */
+      dc = dict_cache(doc, c, d);
+      acc = filter_of(doc, dc, d, classes);
+      if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+      if (i >= tok1) break;
+    }
+    mstart *st = &dc->st[i];
+    if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
+      uint32_t lim = tok1, se = doc->toks[i].sent;
+      if (se < doc->nsents) { /* the whole sentence, for the layers to come */
+        uint32_t e = doc->sents[se].tok0 + doc->sents[se].ntok;
+        if (e > lim && e <= doc->ntoks) lim = e;
+      }
+      enumerate(d, doc, c, dc, i, lim);
+    }
+    /* replay: the direct matcher's choice, through this filter */
+    const rawhit *h = dc->hits + st->first;
+    uint32_t best = 0;
+    hit hits[16];
+    size_t nbest = 0;
+    for (size_t k = 0; k < st->n && h[k].j < tok1;) {
+      size_t e = k;
+      while (e < st->n && h[e].j == h[k].j) e++;
+      hit found[16];
+      size_t nnew = 0, q = k;
+      for (int mode = 0; mode < NMODES; mode++) {
+        for (; q < e && h[q].mode == mode && h[q].pass == 0; q++)
+          if (nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
+            found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
+        int try1 = nnew == 0; /* without the 's only when nothing matched yet */
+        for (; q < e && h[q].mode == mode; q++)
+          if (try1 && nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
+            found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
+      }
+      if (nnew) {
+        best = h[k].j + 1;
+        memcpy(hits, found, nnew * sizeof *hits);
+        nbest = nnew;
+      }
+      k = e;
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    for (size_t k = 0; k < nbest; k++) {
+      const dtable *t = hits[k].t;
+      const dslot *s = hits[k].s;
+      for (uint32_t x = 0; x < s->count; x++) {
+        const dentry *en = &t->entries[s->first + x];
+        if (acc && !acc[t->ecls[s->first + x]]) continue;
+        td_match m = {i, best, t->pool + en->key, t->pool + en->cls, t->pool + en->payload,
+                      en->flags};
+        if (cb(ctx, &m)) return 1;
+      }
+    }
     i = best;
   }
   return 0;

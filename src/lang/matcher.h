@@ -66,9 +66,17 @@ size_t td_dict_size(const td_dict *d);
  * so a gazetteer does not shadow the actor dictionary. Each call returns 1
  * when the callback stopped it, else 0. */
 
-/* Longest matches in doc tokens [tok0, tok1). */
+/* Longest matches in doc tokens [tok0, tok1). The enumeration behind it is
+ * done once per document, start token and dictionary (a cache in the
+ * document's arena, renewed when the tokens change), whatever the filter:
+ * the layers that match the same sentences share it. Callbacks must not
+ * change the dictionary. */
 int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
                    const char *const *classes, td_match_cb cb, void *ctx);
+/* The same as td_match_range without the per-document cache (see
+ * matcher.c): the reference the tests compare the cached matcher with. */
+int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                          const char *const *classes, td_match_cb cb, void *ctx);
 /* Longest matches in sentence `sent` of doc. */
 int td_match_sentence(const td_dict *d, const td_doc *doc, size_t sent,
                       const char *const *classes, td_match_cb cb, void *ctx);

@@ -1,0 +1,202 @@
+/* test_matcher_cache.c — the cached matcher (per-document enumeration,
+ * class ids, the gate; issue 11) gives exactly what the direct matcher
+ * gives: random dictionaries (lowercase, case and lemma entries, several
+ * tables, possessives, punctuation, non-ASCII) over random token streams,
+ * matched with several filters and ranges, in random order, on the same
+ * document, with lemmas changed between rounds. */
+#include "unit.h"
+#include "lang/matcher.h"
+#include "testdoc.h"
+
+#include <stdlib.h>
+
+static uint32_t rnd(uint32_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 17;
+  *s ^= *s << 5;
+  return *s;
+}
+
+static const char *const words[] = {
+    "north", "North", "korea", "Korea", "korea's", "Korea's", "the", "The", "US", "us",
+    "U.S", ".", "New", "new", "york", "York", "san", "jose", "José", "JOSÉ", "-", "kim",
+    "Jong", "un", "test", "fire", "fired", "'s", "Ørsted", "e.g", ",", "ROK", "of", "bank"};
+#define NWORDS (sizeof words / sizeof words[0])
+static const char *const classes[] = {"country", "country.adj", "person", "place", "verb",
+                                      "org", "sector"};
+
+typedef struct {
+  char out[8192];
+} rec;
+
+static int rec_cb(void *ctx, const td_match *m) {
+  rec *r = ctx;
+  size_t n = strlen(r->out);
+  if (n + 200 < sizeof r->out)
+    snprintf(r->out + n, sizeof r->out - n, "[%u,%u %s %s %s %u]", m->tok0, m->tok1, m->key,
+             m->cls, m->payload, m->flags);
+  return 0;
+}
+
+typedef struct {
+  rec r;
+  int left;
+} stopper;
+
+static int stop_cb(void *ctx, const td_match *m) {
+  stopper *s = ctx;
+  rec_cb(&s->r, m);
+  return --s->left <= 0;
+}
+
+/* A random phrase of 1-3 words. */
+static void phrase(uint32_t *s, char *buf, size_t cap) {
+  int n = 1 + (int)(rnd(s) % 3);
+  buf[0] = 0;
+  for (int k = 0; k < n; k++) {
+    size_t l = strlen(buf);
+    snprintf(buf + l, cap - l, "%s%s", k ? (rnd(s) % 4 ? " " : "-") : "", words[rnd(s) % NWORDS]);
+  }
+}
+
+static td_dict *random_dict(uint32_t *s, void **imgs, int *nimg) {
+  td_dict *d = td_dict_new();
+  int ntab = 1 + (int)(rnd(s) % 2);
+  for (int t = 0; t < ntab; t++) {
+    td_dictb *b = td_dictb_new();
+    int n = 5 + (int)(rnd(s) % 40);
+    for (int k = 0; k < n; k++) {
+      char p[128];
+      phrase(s, p, sizeof p);
+      unsigned fl = rnd(s) % 3 == 0 ? TD_DICT_CASE : rnd(s) % 4 == 0 ? TD_DICT_LEMMA : 0;
+      char pay[16];
+      snprintf(pay, sizeof pay, "P%u", rnd(s) % 5);
+      td_dictb_add(b, p, classes[rnd(s) % 7], pay, fl);
+    }
+    size_t len;
+    imgs[*nimg] = td_dictb_finish(b, &len);
+    td_dict_add_image(d, imgs[*nimg], len);
+    (*nimg)++;
+  }
+  return d;
+}
+
+/* Random words, each one token (so "korea's" and "U.S" are single
+ * tokens, as a tokenizer may leave them), glued or spaced; half the time
+ * re-tokenized at spaces and punctuation instead. */
+static td_doc *random_doc(uint32_t *s) {
+  char text[2048] = "";
+  uint32_t span[64][2];
+  int n = 3 + (int)(rnd(s) % 40);
+  for (int k = 0; k < n; k++) {
+    size_t l = strlen(text);
+    if (k && rnd(s) % 5) text[l++] = ' ', text[l] = 0;
+    span[k][0] = (uint32_t)l;
+    snprintf(text + l, sizeof text - l, "%s", words[rnd(s) % NWORDS]);
+    span[k][1] = (uint32_t)strlen(text);
+  }
+  td_doc *doc;
+  if (rnd(s) % 2) {
+    doc = td_testdoc_words(text);
+  } else {
+    doc = td_testdoc_text(text);
+    for (int k = 0; k < n; k++) {
+      TD_AGROW(&doc->arena, doc->toks, doc->cap_toks, doc->ntoks + 1);
+      td_tok *t = &doc->toks[doc->ntoks++];
+      memset(t, 0, sizeof *t);
+      t->start = span[k][0], t->end = span[k][1], t->head = -2;
+      t->norm = td_arena_strndup(&doc->arena, text + t->start, t->end - t->start);
+    }
+    doc->sents[0].tok0 = 0, doc->sents[0].ntok = (uint32_t)doc->ntoks;
+  }
+  /* two sentences, to test ranges across them */
+  if (doc->ntoks > 4) {
+    TD_AGROW(&doc->arena, doc->sents, doc->cap_sents, 2);
+    uint32_t cut = (uint32_t)(doc->ntoks / 2);
+    doc->sents[0].ntok = cut;
+    doc->sents[1] = (td_sent){doc->toks[cut].start, (uint32_t)doc->len, cut,
+                              (uint32_t)doc->ntoks - cut};
+    doc->nsents = 2;
+    for (uint32_t k = cut; k < doc->ntoks; k++) doc->toks[k].sent = 1;
+  }
+  return doc;
+}
+
+static void random_lemmas(uint32_t *s, td_doc *doc) {
+  static const char *const lemmas[] = {"fire", "test", "korea", "be", NULL};
+  for (size_t k = 0; k < doc->ntoks; k++)
+    doc->toks[k].lemma = rnd(s) % 3 == 0 ? lemmas[rnd(s) % 5] : NULL;
+}
+
+TD_TEST(matcher_cache_same_as_direct) {
+  uint32_t seed = 12345;
+  int bad = 0;
+  for (int round = 0; round < 3000 && bad < 5; round++) {
+    void *imgs[4];
+    int nimg = 0;
+    td_dict *d = random_dict(&seed, imgs, &nimg);
+    td_dict *d2 = random_dict(&seed, imgs, &nimg); /* two dictionaries on one document */
+    td_doc *doc = random_doc(&seed);
+    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    for (int q = 0; q < 12; q++) {
+      if (q == 6 && rnd(&seed) % 2) random_lemmas(&seed, doc); /* tokens change */
+      const td_dict *dd = rnd(&seed) % 3 ? d : d2;
+      const char *filt[4] = {NULL, NULL, NULL, NULL};
+      int nf = (int)(rnd(&seed) % 4);
+      char own[16];
+      for (int k = 0; k < nf; k++) filt[k] = classes[rnd(&seed) % 7];
+      if (nf && rnd(&seed) % 4 == 0) { /* a filter in a reused buffer */
+        snprintf(own, sizeof own, "%s", classes[rnd(&seed) % 7]);
+        filt[0] = own;
+      }
+      const char *const *cl = nf ? filt : NULL;
+      uint32_t a = doc->ntoks ? rnd(&seed) % (uint32_t)doc->ntoks : 0;
+      uint32_t b = a + rnd(&seed) % ((uint32_t)doc->ntoks - a + 2);
+      if (rnd(&seed) % 2) a = 0, b = (uint32_t)doc->ntoks;
+      rec r1 = {""}, r2 = {""};
+      td_match_range_direct(dd, doc, a, b, cl, rec_cb, &r1);
+      td_match_range(dd, doc, a, b, cl, rec_cb, &r2);
+      if (strcmp(r1.out, r2.out) != 0) {
+        fprintf(stderr, "  round %d query %d [%u,%u): direct %s\n  cached %s\n  text: %s\n",
+                round, q, a, b, r1.out, r2.out, doc->text);
+        bad++;
+      }
+      stopper s1 = {{""}, 1 + (int)(rnd(&seed) % 3)}, s2 = s1;
+      int x1 = td_match_range_direct(dd, doc, a, b, cl, stop_cb, &s1);
+      int x2 = td_match_range(dd, doc, a, b, cl, stop_cb, &s2);
+      if (x1 != x2 || strcmp(s1.r.out, s2.r.out) != 0) bad++;
+    }
+    td_testdoc_free(doc);
+    td_dict_free(d);
+    td_dict_free(d2);
+    for (int k = 0; k < nimg; k++) free(imgs[k]);
+  }
+  CHECK(bad == 0);
+}
+
+/* Class filters are answered through interned ids: "country" accepts
+ * "country.adj" but not "countryside"; a filter seen before is reused even
+ * when it lives in another buffer. */
+TD_TEST(matcher_cache_class_ids) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "georgia", "country", "GEO", 0);
+  td_dictb_add(b, "georgian", "country.adj", "GEO", 0);
+  td_dictb_add(b, "fields", "countryside", "x", 0);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  td_doc *doc = td_testdoc_words("Georgian fields of Georgia");
+  char name[16] = "country";
+  const char *const filt[] = {name, NULL};
+  rec r = {""};
+  td_match_sentence(d, doc, 0, filt, rec_cb, &r);
+  CHECK_STR(r.out, "[0,1 georgian country.adj GEO 0][3,4 georgia country GEO 0]");
+  snprintf(name, sizeof name, "countryside");
+  r.out[0] = 0;
+  td_match_sentence(d, doc, 0, filt, rec_cb, &r);
+  CHECK_STR(r.out, "[1,2 fields countryside x 0]");
+  td_testdoc_free(doc);
+  td_dict_free(d);
+  free(img);
+}
