@@ -199,7 +199,15 @@ struct td_engine {
   struct td_dict *dict;        /* lang/matcher.c: merged dictionaries */
   struct td_gaz *places;       /* extract/places.c: the gazetteer */
   struct td_rules *rules;      /* lang/rules.c: user rules (*.rules in --dict folders) */
+  struct td_timings *timings;  /* engine.c: per-stage CPU time (TIDINGS_TIMINGS=1), or NULL */
 };
+
+/* Per-stage CPU timings (engine.c, issue 11): the calling thread's CPU
+ * time in ns; whether the engine collects timings; adds ns to the "read"
+ * or "json" row (no-op when it does not). */
+uint64_t td_cpu_ns(void);
+int td_engine_timing(const td_engine *eng);
+void td_engine_time_add(td_engine *eng, const char *what, uint64_t ns);
 
 /* A pipeline stage: run over one document. Returns 0, or -1 after setting
  * doc->error (the document is then written as an error record). */

@@ -76,7 +76,12 @@ static void process(runner *r, slot *s) {
   s->bytes = s->in->body_len;
   s->id = td_xstrdup(s->in->id ? s->in->id : "-");
   if (td_doc_error(doc)) s->err = td_xstrdup(td_doc_error(doc));
-  else s->json = td_doc_to_json(doc, &s->len);
+  else if (!td_engine_timing(r->eng)) s->json = td_doc_to_json(doc, &s->len);
+  else { /* TIDINGS_TIMINGS (engine.c) */
+    uint64_t t0 = td_cpu_ns();
+    s->json = td_doc_to_json(doc, &s->len);
+    td_engine_time_add(r->eng, "json", td_cpu_ns() - t0);
+  }
   if (s->err) td_doc_free(doc);
   else s->doc = doc;
   td_input_free(s->in);
@@ -191,7 +196,12 @@ int td_run_each_skip(td_engine *eng, const char *const *paths, size_t npaths,
       continue;
     }
     td_input *in;
-    while (td_source_next(src, &in) == TD_OK) {
+    int timing = td_engine_timing(eng);
+    for (;;) {
+      uint64_t tr = timing ? td_cpu_ns() : 0;
+      int got = td_source_next(src, &in);
+      if (timing) td_engine_time_add(eng, "read", td_cpu_ns() - tr); /* engine.c */
+      if (got != TD_OK) break;
       if (skip && skip(ctx, in)) { /* issue 9: already stored, not extracted */
         pthread_mutex_lock(&r.mu);
         r.st.skipped++;
