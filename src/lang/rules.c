@@ -88,8 +88,9 @@ struct td_rules {
   int nlayers;
   key_ent *ent;       /* sorted by key, then rule */
   size_t nent;
-  uint32_t *slots;    /* hash of key -> 1 + first ent index; 0 empty */
+  uint32_t *slots;    /* hash of key -> pairs (1 + first ent index, end); 0 empty */
   size_t nslots;
+  uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
   int nunindexed;     /* rules tried at every start token */
 };
 
@@ -113,6 +114,7 @@ static void index_clear(td_rules *r) {
   r->layers = NULL, r->nlayers = 0;
   r->ent = NULL, r->nent = 0;
   r->slots = NULL, r->nslots = 0;
+  memset(r->lenmask, 0, sizeof r->lenmask);
   r->nunindexed = 0;
 }
 
@@ -763,26 +765,31 @@ static void rebuild_index(td_rules *r) {
   r->nent = w;
   r->nslots = 16;
   while (r->nslots < 2 * r->nent) r->nslots *= 2;
-  r->slots = td_xcalloc(r->nslots, sizeof *r->slots);
+  r->slots = td_xcalloc(2 * r->nslots, sizeof *r->slots);
   for (size_t i = 0; i < r->nent; i++) {
     if (i > 0 && strcmp(r->ent[i].key, r->ent[i - 1].key) == 0) continue;
-    size_t j = key_hash(r->ent[i].key, strlen(r->ent[i].key)) & (r->nslots - 1);
-    while (r->slots[j]) j = (j + 1) & (r->nslots - 1);
-    r->slots[j] = (uint32_t)i + 1;
+    size_t n = strlen(r->ent[i].key), end = i + 1;
+    while (end < r->nent && strcmp(r->ent[end].key, r->ent[i].key) == 0) end++;
+    r->lenmask[(unsigned char)r->ent[i].key[0]] |= 1u << (n < 31 ? n : 31);
+    size_t j = key_hash(r->ent[i].key, n) & (r->nslots - 1);
+    while (r->slots[2 * j]) j = (j + 1) & (r->nslots - 1);
+    r->slots[2 * j] = (uint32_t)i + 1;
+    r->slots[2 * j + 1] = (uint32_t)end;
   }
 }
 
-/* The prefilter entries [*a, *b) of key s (length n). */
+/* The prefilter entries [*a, *b) of key s (length n). A table of first
+ * bytes and lengths answers most words without hashing. */
 static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
   *a = *b = 0;
-  if (!r->nslots) return;
+  if (!r->nslots || n == 0 || !(r->lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
   size_t j = key_hash(s, n) & (r->nslots - 1);
-  for (; r->slots[j]; j = (j + 1) & (r->nslots - 1)) {
-    size_t e = r->slots[j] - 1;
+  for (; r->slots[2 * j]; j = (j + 1) & (r->nslots - 1)) {
+    size_t e = r->slots[2 * j] - 1;
     const char *k = r->ent[e].key;
     if (strncmp(k, s, n) == 0 && k[n] == 0) {
       *a = e;
-      for (*b = e; *b < r->nent && strcmp(r->ent[*b].key, k) == 0; ++*b) {}
+      *b = r->slots[2 * j + 1];
       return;
     }
   }
@@ -821,14 +828,21 @@ static int str_test(const cond *c, const char *s, size_t len) {
   return len == vl && memcmp(s, c->sval, vl) == 0;
 }
 
+/* str_test for a NUL-terminated s; the first byte decides most tests
+ * (values are never empty). */
+static int cstr_test(const cond *c, const char *s) {
+  if (s[0] != c->sval[0]) return 0;
+  return c->prefix ? strncmp(s, c->sval, strlen(c->sval)) == 0 : strcmp(s, c->sval) == 0;
+}
+
 static int cond_true(const mstate *m, const cond *c, uint32_t i, const int32_t *caps) {
   const td_tok *t = &m->doc->toks[m->tok0 + i];
   switch (c->key) {
-  case K_LOWER: return t->norm && str_test(c, t->norm, strlen(t->norm));
+  case K_LOWER: return t->norm && cstr_test(c, t->norm);
   case K_TEXT: return str_test(c, m->doc->text + t->start, t->end - t->start);
   case K_LEMMA: {
     const char *l = t->lemma ? t->lemma : t->norm;
-    return l && str_test(c, l, strlen(l));
+    return l && cstr_test(c, l);
   }
   case K_UPOS: {
     const char *n = t->upos < TD_UPOS_COUNT ? td_upos_names[t->upos] : "_";
@@ -993,16 +1007,26 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   if (any_indexed) {
     for (uint32_t i = 0; i < se->ntok; i++) {
       const td_tok *t = &doc->toks[se->tok0 + i];
-      if (!t->norm) continue;
-      add_cands(r, t->norm, layer, only, i, &cs, &nc, &capc);
-      if (t->lemma && strcmp(t->lemma, t->norm) != 0) add_cands(r, t->lemma, layer, only, i, &cs, &nc, &capc);
+      /* the first byte rules out most words before strlen and hashing */
+      if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
+        add_cands(r, t->norm, layer, only, i, &cs, &nc, &capc);
+      if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
+          strcmp(t->lemma, t->norm) != 0)
+        add_cands(r, t->lemma, layer, only, i, &cs, &nc, &capc);
     }
   }
   if (nc == 0 && !unindexed) {
     free(cs);
     return 0;
   }
-  if (nc > 1) qsort(cs, nc, sizeof *cs, cmp_cand);
+  if (nc > 64) qsort(cs, nc, sizeof *cs, cmp_cand);
+  else /* few: insertion sort (already in start order) */
+    for (size_t x = 1; x < nc; x++) {
+      cand v = cs[x];
+      size_t y = x;
+      for (; y > 0 && cmp_cand(&cs[y - 1], &v) > 0; y--) cs[y] = cs[y - 1];
+      cs[y] = v;
+    }
   int parse = 0, cls = 0, maxprog = 0;
   for (size_t i = lo, c = 0; i < hi; i++) {
     const rule *ru = &r->r[i];
