@@ -35,6 +35,12 @@ struct td_kb {
   struct { const char *sql; td_kq *st; } cache[48];
   int ncache;
   int nprepared;  /* PostgreSQL: names of the server-side prepared statements */
+  /* SQLite: full-text rows of the open batch, written just before it
+   * commits (FTS5 flushes its index at every savepoint: per document that
+   * was a third of the cost of storing) */
+  struct td_kb_fts *fts;
+  size_t nfts, fts_cap;
+  int doc_seq;    /* the savepoint of the document being stored */
   char errmsg[512]; /* the last backend error */
 };
 

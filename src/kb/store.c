@@ -174,11 +174,15 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
   return kb;
 }
 
+static void fts_clear(td_kb *kb);
+
 void td_kb_close(td_kb *kb) {
   if (!kb) return;
   char err[256];
   if (kb->in_tx) td_kb_commit(kb, err, sizeof err);
   td_kb_disconnect(kb);
+  fts_clear(kb);
+  free(kb->fts);
   free(kb);
 }
 
@@ -194,10 +198,84 @@ int td_kb_merge_needed(td_kb *kb) {
   return v;
 }
 
+/* ---- full-text rows, written per batch ---- */
+
+/* A documents_fts (quote 0: title, text) or quotes_fts (quote 1: qid,
+ * text) row waiting for its batch to commit. dead: the savepoint number of
+ * the document that deleted it (0: alive). */
+struct td_kb_fts {
+  char *key, *a, *b;
+  int quote, seq, dead;
+};
+
+static void fts_queue(td_kb *kb, int quote, const char *key, const char *a, const char *b) {
+  TD_GROW(kb->fts, kb->fts_cap, kb->nfts + 1);
+  struct td_kb_fts *f = &kb->fts[kb->nfts++];
+  f->key = td_xstrdup(key);
+  f->a = a ? td_xstrdup(a) : NULL;
+  f->b = b ? td_xstrdup(b) : NULL;
+  f->quote = quote, f->seq = kb->doc_seq, f->dead = 0;
+}
+
+/* The document's facts are being deleted: so are its queued rows. */
+static void fts_drop_key(td_kb *kb, const char *key) {
+  for (size_t i = 0; i < kb->nfts; i++)
+    if (!kb->fts[i].dead && strcmp(kb->fts[i].key, key) == 0) kb->fts[i].dead = kb->doc_seq;
+}
+
+/* The document being stored was rolled back: so are its queue changes. */
+static void fts_rollback(td_kb *kb) {
+  size_t n = 0;
+  for (size_t i = 0; i < kb->nfts; i++) {
+    struct td_kb_fts *f = &kb->fts[i];
+    if (f->seq == kb->doc_seq) {
+      free(f->key), free(f->a), free(f->b);
+      continue;
+    }
+    if (f->dead == kb->doc_seq) f->dead = 0;
+    kb->fts[n++] = *f;
+  }
+  kb->nfts = n;
+}
+
+static void fts_clear(td_kb *kb) {
+  for (size_t i = 0; i < kb->nfts; i++) free(kb->fts[i].key), free(kb->fts[i].a), free(kb->fts[i].b);
+  kb->nfts = 0;
+}
+
+/* Writes the queued rows (in the open transaction). 0 or -1 with err. */
+static int fts_flush(td_kb *kb, char *err, size_t errlen) {
+  int rc = 0;
+  for (size_t i = 0; i < kb->nfts && rc == 0; i++) {
+    struct td_kb_fts *f = &kb->fts[i];
+    if (f->dead) continue;
+    td_kq *st = f->quote ? td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen)
+                         : td_kb_stmt(kb, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)", err,
+                                      errlen);
+    if (!st) rc = -1;
+    else {
+      td_kq_text(st, 1, f->key);
+      td_kq_text(st, 2, f->a);
+      td_kq_text(st, 3, f->b);
+      if (td_kq_step(st) != TD_KQ_DONE) {
+        snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+        rc = -1;
+      }
+    }
+  }
+  fts_clear(kb);
+  return rc;
+}
+
 int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
   if (!kb->in_tx) return 0;
   kb->in_tx = 0;
   kb->batch = 0;
+  if (fts_flush(kb, err, errlen) != 0) { /* the batch goes whole or not at all */
+    char e2[64];
+    td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
+    return -1;
+  }
   return td_kb_exec(kb, "COMMIT", err, errlen);
 }
 
@@ -289,6 +367,7 @@ static const char *const fact_tables[] = {
 
 /* Removes a document's facts (not its row or copies). */
 static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
+  fts_drop_key(kb, key);
   for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {
     if (kb->pg && strstr(fact_tables[i], "_fts")) continue; /* SQLite's FTS5 tables */
     STMT(st, fact_tables[i]);
@@ -396,13 +475,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     if (step_done(kb, bd, err, errlen) != 0) return -1;
   }
 
-  if (kb->db) { /* PostgreSQL searches a GIN index of documents instead */
-    STMT(fts, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)");
-    td_kb_bind_str(fts, 1, key);
-    bind_jstr(fts, 2, doc, "title");
-    td_kb_bind_str(fts, 3, text);
-    if (step_done(kb, fts, err, errlen) != 0) return -1;
-  }
+  if (kb->db) /* PostgreSQL searches a GIN index of documents instead */
+    fts_queue(kb, 0, key, jstr(doc, "title"), text);
 
   /* sentences: their starts locate every mention's sentence */
   json_t *sents = json_object_get(root, "sentences");
@@ -480,8 +554,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quotes(doc_key, qid, text, start, end, speaker, speaker_text,"
                       " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                   err, errlen);
-  mt = kb->db ? td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen) : NULL;
-  if (!st || (kb->db && !mt)) goto fail;
+  if (!st) goto fail;
   json_array_foreach(json_object_get(root, "quotes"), i, o) {
     long s;
     td_kq_reset(st);
@@ -497,12 +570,7 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     bind_jnum(st, 11, o, "sentence");
     bind_jnum(st, 12, o, "confidence");
     if (step_done(kb, st, err, errlen) != 0) goto fail;
-    if (!mt) continue;
-    td_kq_reset(mt);
-    td_kb_bind_str(mt, 1, key);
-    bind_jstr(mt, 2, o, "id");
-    bind_jstr(mt, 3, o, "text");
-    if (step_done(kb, mt, err, errlen) != 0) goto fail;
+    if (kb->db) fts_queue(kb, 1, key, jstr(o, "id"), jstr(o, "text"));
   }
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quantities(doc_key, nid, text, value, value_max, qualifier,"
                       " unit, measure, status, about, claimed_by, claimed_by_text, time, start, end,"
@@ -645,6 +713,7 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     if (td_kb_begin(kb, err, errlen) != 0) goto fail;
     kb->in_tx = 1;
   }
+  kb->doc_seq++;
   if (td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
   int replaced = 0, unchanged = 0;
   td_kq *ex = td_kb_stmt(kb, "SELECT id, input_sha256 FROM documents WHERE doc_key=?", err, errlen);
@@ -710,6 +779,7 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
 rollback: {
   char e2[64];
   td_kb_exec(kb, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
+  if (kb->db) fts_rollback(kb);
 }
 fail:
   json_decref(root);
