@@ -144,7 +144,10 @@ typedef struct trig {
   char code[5];
   char preps[64];      /* "|from|to|" or "" */
   char objs[96];       /* "|troop|soldier|" or "": objects the entry needs */
+  char vetos[400];     /* "|chance|evidence|" or "": objects that cancel it */
   int noun, no_obj, emb, sym;
+  int need_tgt;        /* x: coded only with an actor as its target */
+  int no_inf;          /* inf: not coded before a to-infinitive ("sought to") */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -217,6 +220,14 @@ static void parse_payload(trig *t, const char *pay) {
     if (n == 1 && *p == 'n') t->no_obj = 1;
     else if (n == 3 && strncmp(p, "emb", 3) == 0) t->emb = 1;
     else if (n == 3 && strncmp(p, "sym", 3) == 0) t->sym = 1;
+    else if (n == 1 && *p == 'x') t->need_tgt = 1;
+    else if (n == 3 && strncmp(p, "inf", 3) == 0) t->no_inf = 1;
+    else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
+      t->vetos[0] = '|';
+      memcpy(t->vetos + 1, p + 2, n - 2);
+      t->vetos[n - 1] = '|';
+      t->vetos[n] = 0;
+    }
     else if (n > 2 && strncmp(p, "o=", 2) == 0 && n - 2 + 3 < sizeof t->objs) {
       t->objs[0] = '|';
       memcpy(t->objs + 1, p + 2, n - 2);
@@ -237,6 +248,29 @@ static int prep_in(const trig *t, const char *w) {
   char buf[40];
   snprintf(buf, sizeof buf, "|%s|", w);
   return strstr(t->preps, buf) != NULL;
+}
+
+/* Whether one of the words of list ("|a|b|", lemmas or surface forms)
+ * comes in the direct object of match m: the next 8 tokens of its clause,
+ * up to a stop word, punctuation, a preposition other than "of" or another
+ * verb. */
+static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (is_stop(t) && !is_word(t, "that")) break;
+    if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of"))) break;
+    char buf[40];
+    snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
+    for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
+    if (strstr(list, buf)) return 1;
+    if (t->norm) {
+      snprintf(buf, sizeof buf, "|%s|", t->norm);
+      if (strstr(list, buf)) return 1;
+    }
+    if (t->upos == TD_VERB) break;
+  }
+  return 0;
 }
 
 static int collect(void *ctx, const td_match *m) {
@@ -276,6 +310,18 @@ static int collect(void *ctx, const td_match *m) {
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
   parse_payload(&nt, m->payload);
   if (strlen(nt.code) < 2) return 0;
+  /* "sought to sell", "seek to bring": an attempt, not a request */
+  if (nt.no_inf) {
+    uint32_t k = m->tok1;
+    const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+    while (k < s->tok0 + s->ntok && doc->toks[k].upos == TD_ADV) k++;
+    if (k + 1 < s->tok0 + s->ntok && is_word(&doc->toks[k], "to") &&
+        (doc->toks[k + 1].upos == TD_VERB || doc->toks[k + 1].upos == TD_AUX))
+      return 0;
+  }
+  /* an entry with vetoes ("meet" v=target|deadline) does not hold when
+   * one of them is its object: "meet the targets" is not a meeting */
+  if (nt.vetos[0] && obj_in(doc, m, nt.vetos)) return 0;
   /* an entry with objects ("send" o=troop) holds only when one of them
    * follows within the clause: "sent thousands of troops to" */
   if (nt.objs[0]) {
@@ -953,6 +999,21 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     while (p >= (int64_t)lo && (doc->toks[p].upos == TD_ADV ||
                                 (doc->toks[p].upos == TD_AUX && is_word(&doc->toks[p], "be"))))
       p--;
+    /* "calling for him to apologise for ... and withdraw it": a bare verb
+     * joined to an earlier to-infinitive is in the same infinitive */
+    if (p >= (int64_t)lo && (is_word(&doc->toks[p], "and") || is_word(&doc->toks[p], "or")) &&
+        is_xpos(&doc->toks[t->head], "VB")) {
+      for (int64_t q = p - 1; q >= (int64_t)lo && q >= p - 12; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (is_xpos(w, "VBD") || is_xpos(w, "VBZ") || is_xpos(w, "VBP") || is_xpos(w, "MD") ||
+            is_stop(w))
+          break;
+        if (is_word(w, "to") && q + 1 < (int64_t)hi && is_xpos(&doc->toks[q + 1], "VB")) {
+          p = q;
+          break;
+        }
+      }
+    }
     if (p < (int64_t)lo || !is_word(&doc->toks[p], "to")) {
       /* "vowed to cooperate" matched as a whole already covers it */
       continue;
@@ -1159,10 +1220,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                                "must", "should", "shall", "'ll", "unless",
                                                "if", "need", "have", "has", "ca", "wo",
                                                "going", NULL};
+            /* "insisted he will not promise": what one will do is a
+             * statement; only what must be done is a demand */
+            static const char *const must_only[] = {"must", "should", "need", NULL};
+            int strict = strcmp(lemma_of(v), "insist") == 0 || strcmp(lemma_of(v), "concede") == 0;
             int mod = 0;
             for (uint32_t k = q; k < hi && k < q + 14 && !mod; k++) {
               if (is_word(&doc->toks[k], ";")) break;
-              mod = in_list(doc->toks[k].norm, must) &&
+              mod = in_list(doc->toks[k].norm, strict ? must_only : must) &&
                     (doc->toks[k].upos == TD_AUX || is_word(&doc->toks[k], "unless") ||
                      is_word(&doc->toks[k], "if") || is_word(&doc->toks[k], "going"));
             }
@@ -1508,6 +1573,16 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (!same) tgt.actor[keep] = tgt.actor[b], tgt.span[keep] = tgt.span[b], keep++;
       }
       tgt.n = keep;
+    }
+    /* "help protect public health", "give value for money": an entry
+     * marked x is an act only towards an actor */
+    if (tr->need_tgt && !tgt.n) {
+      /* "gave the Ivory Coast 5.1 million dollars": the first object of a
+       * verb of giving is its recipient */
+      uint32_t k = tr->tok1;
+      while (k < hi && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ)) k++;
+      if (k < hi && e->tokact[k] >= 0) group_right(e, k, hi, &tgt);
+      if (!tgt.n) continue;
     }
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
