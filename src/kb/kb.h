@@ -109,6 +109,32 @@ int td_kb_schema_version(td_kb *kb);
  * types too. Malloc'd. */
 char *td_kb_pg_sql(const char *sql, int ddl, int *nparams);
 
+/* A JSON value read by td_jv_parse (src/kb/jrec.c), in an arena. Objects
+ * and arrays: their n values in v (an object's keys on the values). */
+typedef struct td_jv td_jv;
+enum { TD_JV_NULL, TD_JV_TRUE, TD_JV_FALSE, TD_JV_INT, TD_JV_REAL, TD_JV_STR, TD_JV_ARR, TD_JV_OBJ };
+struct td_jv {
+  int t;
+  long long i;     /* TD_JV_INT */
+  double d;        /* TD_JV_INT, TD_JV_REAL */
+  const char *s;   /* TD_JV_STR: unescaped, NUL-terminated (n bytes) */
+  const char *key; /* the key of an object's member, else NULL */
+  size_t n;
+  td_jv **v;
+  td_jv *next;     /* (while parsing) */
+};
+/* Parses len bytes of JSON text into a; NULL with err set when invalid. */
+td_jv *td_jv_parse(td_arena *a, const char *text, size_t len, char *err, size_t errlen);
+/* Member key of object o (the last one when repeated), element i of an
+ * array, an array's length; NULL or 0 when absent or of another type. */
+const td_jv *td_jv_get(const td_jv *o, const char *key);
+const td_jv *td_jv_at(const td_jv *arr, size_t i);
+size_t td_jv_len(const td_jv *arr);
+/* An integer's value (0 for anything else, as jansson's json_integer_value);
+ * a string's text (NULL for anything else). */
+long long td_jv_int(const td_jv *v);
+const char *td_jv_str(const td_jv *v);
+
 /* 1 when facts changed since the last merge (meta merge_needed), else 0. */
 int td_kb_merge_needed(td_kb *kb);
 

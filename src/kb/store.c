@@ -10,7 +10,6 @@
  */
 #include "kb/kb.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -281,31 +280,30 @@ int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
 
 /* ---- reading the JSON record ---- */
 
-static const char *jstr(json_t *o, const char *k) {
-  json_t *v = json_object_get(o, k);
-  return json_is_string(v) ? json_string_value(v) : NULL;
+static const char *jstr(const td_jv *o, const char *k) {
+  return td_jv_str(td_jv_get(o, k));
 }
 
-static void bind_jstr(td_kq *st, int i, json_t *o, const char *k) {
+static void bind_jstr(td_kq *st, int i, const td_jv *o, const char *k) {
   td_kb_bind_str(st, i, jstr(o, k));
 }
 
-static void bind_jnum(td_kq *st, int i, json_t *o, const char *k) {
-  json_t *v = json_object_get(o, k);
-  if (json_is_integer(v)) td_kq_int(st, i, json_integer_value(v));
-  else if (json_is_real(v)) td_kq_double(st, i, json_real_value(v));
-  else if (json_is_boolean(v)) td_kq_int(st, i, json_is_true(v));
+static void bind_jnum(td_kq *st, int i, const td_jv *o, const char *k) {
+  const td_jv *v = td_jv_get(o, k);
+  if (v && v->t == TD_JV_INT) td_kq_int(st, i, v->i);
+  else if (v && v->t == TD_JV_REAL) td_kq_double(st, i, v->d);
+  else if (v && (v->t == TD_JV_TRUE || v->t == TD_JV_FALSE)) td_kq_int(st, i, v->t == TD_JV_TRUE);
   else td_kq_null(st, i);
 }
 
 /* Binds span [s, e] of o[k] to i and i + 1 (NULLs when absent). */
-static void bind_span(td_kq *st, int i, json_t *o, const char *k, long *s_out) {
-  json_t *v = json_object_get(o, k);
+static void bind_span(td_kq *st, int i, const td_jv *o, const char *k, long *s_out) {
+  const td_jv *v = td_jv_get(o, k);
   *s_out = -1;
-  if (json_is_array(v) && json_array_size(v) == 2) {
-    *s_out = (long)json_integer_value(json_array_get(v, 0));
-    td_kq_int(st, i, json_integer_value(json_array_get(v, 0)));
-    td_kq_int(st, i + 1, json_integer_value(json_array_get(v, 1)));
+  if (td_jv_len(v) == 2) {
+    *s_out = (long)td_jv_int(td_jv_at(v, 0));
+    td_kq_int(st, i, td_jv_int(td_jv_at(v, 0)));
+    td_kq_int(st, i + 1, td_jv_int(td_jv_at(v, 1)));
   } else {
     td_kq_null(st, i);
     td_kq_null(st, i + 1);
@@ -336,17 +334,17 @@ static int step_done(td_kb *kb, td_kq *st, char *err, size_t errlen) {
 
 /* Inserts the mentions of actor or place o (doc_key, id, start, end,
  * sentence) with the prepared statement mt. 0, or -1 with err. */
-static int store_mentions(td_kb *kb, td_kq *mt, const char *key, json_t *o,
+static int store_mentions(td_kb *kb, td_kq *mt, const char *key, const td_jv *o,
                           const long *starts, size_t ns, char *err, size_t errlen) {
   size_t j;
-  json_t *m;
-  json_array_foreach(json_object_get(o, "mentions"), j, m) {
-    long s = (long)json_integer_value(json_array_get(m, 0));
+  const td_jv *m, *ms = td_jv_get(o, "mentions");
+  for (j = 0; (m = td_jv_at(ms, j)); j++) {
+    long s = (long)td_jv_int(td_jv_at(m, 0));
     td_kq_reset(mt);
     td_kb_bind_str(mt, 1, key);
     bind_jstr(mt, 2, o, "id");
     td_kq_int(mt, 3, s);
-    td_kq_int(mt, 4, json_integer_value(json_array_get(m, 1)));
+    td_kq_int(mt, 4, td_jv_int(td_jv_at(m, 1)));
     td_kq_int(mt, 5, sentence_of(starts, ns, s));
     if (step_done(kb, mt, err, errlen) != 0) return -1;
   }
@@ -441,8 +439,8 @@ static void minhash(const char *text, uint64_t sig[TD_KB_NHASH]) {
 
 /* ---- writing a document ---- */
 
-static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_t errlen) {
-  json_t *doc = json_object_get(root, "doc");
+static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, size_t errlen) {
+  const td_jv *doc = td_jv_get(root, "doc");
   const char *text = jstr(root, "text");
   if (!text) text = "";
   uint64_t sig[TD_KB_NHASH];
@@ -479,30 +477,31 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
     fts_queue(kb, 0, key, jstr(doc, "title"), text);
 
   /* sentences: their starts locate every mention's sentence */
-  json_t *sents = json_object_get(root, "sentences");
-  size_t ns = json_array_size(sents);
+  const td_jv *sents = td_jv_get(root, "sentences");
+  size_t ns = td_jv_len(sents);
   long *starts = td_xcalloc(ns + 1, sizeof *starts);
   STMT(ss, "INSERT INTO sentences(doc_key, idx, start, end) VALUES(?,?,?,?)");
   for (size_t i = 0; i < ns; i++) {
-    json_t *s = json_array_get(sents, i);
-    starts[i] = (long)json_integer_value(json_array_get(s, 0));
+    const td_jv *s = td_jv_at(sents, i);
+    starts[i] = (long)td_jv_int(td_jv_at(s, 0));
     td_kq_reset(ss);
     td_kb_bind_str(ss, 1, key);
     td_kq_int(ss, 2, (long long)i);
-    td_kq_int(ss, 3, json_integer_value(json_array_get(s, 0)));
-    td_kq_int(ss, 4, json_integer_value(json_array_get(s, 1)));
+    td_kq_int(ss, 3, td_jv_int(td_jv_at(s, 0)));
+    td_kq_int(ss, 4, td_jv_int(td_jv_at(s, 1)));
     if (step_done(kb, ss, err, errlen) != 0) goto fail;
   }
 
   size_t i;
-  json_t *o;
+  const td_jv *o, *arr;
   td_kq *st, *mt;
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO actors(doc_key, aid, entity, name, kind, code, country,"
                       " sector, role, role_past, known) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
   mt = td_kb_stmt(kb, "INSERT INTO actor_mentions(doc_key, aid, start, end, sentence) VALUES(?,?,?,?,?)",
                   err, errlen);
   if (!st || !mt) goto fail;
-  json_array_foreach(json_object_get(root, "actors"), i, o) {
+  arr = td_jv_get(root, "actors");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
@@ -523,7 +522,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   mt = td_kb_stmt(kb, "INSERT INTO place_mentions(doc_key, pid, start, end, sentence) VALUES(?,?,?,?,?)",
                   err, errlen);
   if (!st || !mt) goto fail;
-  json_array_foreach(json_object_get(root, "places"), i, o) {
+  arr = td_jv_get(root, "places");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
     bind_jstr(st, 2, o, "id");
@@ -539,7 +539,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
   st = td_kb_stmt(kb, "INSERT OR REPLACE INTO times(doc_key, tid, text, type, value, start, end, sentence)"
                       " VALUES(?,?,?,?,?,?,?,?)", err, errlen);
   if (!st) goto fail;
-  json_array_foreach(json_object_get(root, "times"), i, o) {
+  arr = td_jv_get(root, "times");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     long s;
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
@@ -555,7 +556,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
                       " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                   err, errlen);
   if (!st) goto fail;
-  json_array_foreach(json_object_get(root, "quotes"), i, o) {
+  arr = td_jv_get(root, "quotes");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     long s;
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
@@ -576,7 +578,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
                       " unit, measure, status, about, claimed_by, claimed_by_text, time, start, end,"
                       " sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
   if (!st) goto fail;
-  json_array_foreach(json_object_get(root, "quantities"), i, o) {
+  arr = td_jv_get(root, "quantities");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     long s;
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
@@ -602,7 +605,8 @@ static int insert_doc(td_kb *kb, const char *key, json_t *root, char *err, size_
                       " modality, attributed_to, time, date, place, sentence, start, end, confidence)"
                       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
   if (!st) goto fail;
-  json_array_foreach(json_object_get(root, "events"), i, o) {
+  arr = td_jv_get(root, "events");
+  for (i = 0; (o = td_jv_at(arr, i)); i++) {
     long s;
     td_kq_reset(st);
     td_kb_bind_str(st, 1, key);
@@ -691,19 +695,20 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
 
 int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
                    size_t errlen) {
-  json_error_t je;
-  json_t *root = json_loadb(json, len, 0, &je);
+  td_arena arena;
+  td_arena_init(&arena);
+  const td_jv *root = td_jv_parse(&arena, json, len, err, errlen);
   if (!root) {
-    snprintf(err, errlen, "not JSON: %s", je.text);
+    td_arena_release(&arena);
     if (stats) stats->failed++;
     return -1;
   }
-  json_t *doc = json_object_get(root, "doc");
+  const td_jv *doc = td_jv_get(root, "doc");
   const char *key = jstr(doc, "sha256"), *id = jstr(doc, "id"), *ih = jstr(doc, "input_sha256");
   const char *source = jstr(doc, "source"), *url = jstr(doc, "url");
   if (!key || strlen(key) != 64 || !jstr(root, "text")) {
     snprintf(err, errlen, "not a tidings/1 record (no doc.sha256 or text)");
-    json_decref(root);
+    td_arena_release(&arena);
     if (stats) stats->failed++;
     return -1;
   }
@@ -773,7 +778,7 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     else if (replaced) stats->replaced++;
     else stats->added++;
   }
-  json_decref(root);
+  td_arena_release(&arena);
   if (++kb->batch >= TD_KB_BATCH) return td_kb_commit(kb, err, errlen);
   return 0;
 rollback: {
@@ -782,7 +787,7 @@ rollback: {
   if (kb->db) fts_rollback(kb);
 }
 fail:
-  json_decref(root);
+  td_arena_release(&arena);
   if (stats) stats->failed++;
   return -1;
 }

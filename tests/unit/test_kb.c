@@ -159,3 +159,61 @@ TD_TEST(kb_synth_and_migrate) {
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   CHECK(system(cmd) == 0);
 }
+
+/* The store's JSON reader: values, escapes, UTF-8, and errors. */
+TD_TEST(kb_json_reader) {
+  td_arena a;
+  td_arena_init(&a);
+  char err[128];
+  static const char text[] =
+      " {\"doc\": {\"id\": \"a\\\"b\\u00e9\\ud83d\\ude00\", \"n\": -12, \"x\": 2.5e1, \"t\": true},"
+      " \"list\": [[1, 2], [], {}], \"z\": null, \"n\": 7} ";
+  const td_jv *r = td_jv_parse(&a, text, sizeof text - 1, err, sizeof err);
+  CHECK(r != NULL);
+  if (r) {
+    const td_jv *doc = td_jv_get(r, "doc");
+    CHECK(strcmp(td_jv_str(td_jv_get(doc, "id")), "a\"b\xc3\xa9\xf0\x9f\x98\x80") == 0);
+    CHECK(td_jv_int(td_jv_get(doc, "n")) == -12);
+    CHECK(td_jv_get(doc, "x")->t == TD_JV_REAL && td_jv_get(doc, "x")->d == 25.0);
+    CHECK(td_jv_int(td_jv_get(doc, "x")) == 0); /* not an integer */
+    CHECK(td_jv_get(doc, "t")->t == TD_JV_TRUE);
+    CHECK(td_jv_len(td_jv_get(r, "list")) == 3);
+    CHECK(td_jv_int(td_jv_at(td_jv_at(td_jv_get(r, "list"), 0), 1)) == 2);
+    CHECK(td_jv_at(td_jv_get(r, "list"), 3) == NULL);
+    CHECK(td_jv_get(r, "z")->t == TD_JV_NULL);
+    CHECK(td_jv_int(td_jv_get(r, "n")) == 7);
+    CHECK(td_jv_get(r, "missing") == NULL && td_jv_str(NULL) == NULL);
+  }
+  static const char *const bad[] = {"", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "\"\\u0000\"", "\"\xff\"",
+                                    "01", "1 2", "[1", "\"abc", "{\"a\":tru}", "\"\\ud800\""};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    CHECK(td_jv_parse(&a, bad[i], strlen(bad[i]), err, sizeof err) == NULL);
+  /* deep nesting is an error, not a crash */
+  char deep[2000];
+  memset(deep, '[', sizeof deep);
+  CHECK(td_jv_parse(&a, deep, sizeof deep, err, sizeof err) == NULL);
+  td_arena_release(&a);
+}
+
+/* The PostgreSQL dialect of the store's SQL. */
+TD_TEST(kb_pg_dialect) {
+  int np;
+  char *s = td_kb_pg_sql("INSERT OR REPLACE INTO actors(doc_key, aid, name, end) VALUES(?,?,?,?)", 0, &np);
+  CHECK(np == 4);
+  CHECK(strstr(s, "VALUES($1,$2,$3,$4) ON CONFLICT (doc_key, aid) DO UPDATE SET name = EXCLUDED.name,"
+                  " \"end\" = EXCLUDED.\"end\"") != NULL);
+  free(s);
+  s = td_kb_pg_sql("INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,'x?')", 0, &np);
+  CHECK(np == 2 && strstr(s, "'x?') ON CONFLICT DO NOTHING") != NULL);
+  free(s);
+  s = td_kb_pg_sql("SELECT group_concat(x, '; ') FROM (SELECT x FROM t ORDER BY c DESC, x) AS t"
+                   " WHERE a LIKE ? ORDER BY 1 LIMIT 5", 0, &np);
+  CHECK(strcmp(s, "SELECT string_agg(x, '; ') FROM (SELECT x FROM t ORDER BY c DESC NULLS LAST, x NULLS FIRST)"
+                  " AS t WHERE a ILIKE $1 ORDER BY 1 NULLS FIRST LIMIT 5") == 0);
+  free(s);
+  s = td_kb_pg_sql("CREATE TABLE m(k TEXT PRIMARY KEY, n INTEGER, r REAL, b BLOB) WITHOUT ROWID;"
+                   "CREATE INDEX mp ON m(k COLLATE NOCASE)", 1, NULL);
+  CHECK(strcmp(s, "CREATE TABLE m(k TEXT COLLATE \"C\" PRIMARY KEY, n BIGINT, r DOUBLE PRECISION, b BYTEA) ;"
+                  "CREATE INDEX mp ON m(lower(k))") == 0);
+  free(s);
+}
