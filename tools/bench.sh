@@ -1,7 +1,12 @@
 #!/bin/sh
 # bench.sh — `make bench`: throughput of `tidings extract` over the BBC
 # benchmark corpus (../shared/data/bench/bbc, skipped when absent): MB/s and
-# articles/s on 1 thread and on all cores, peak RSS, and start-up time.
+# articles/s on 1 thread and on all cores (by wall and by CPU time), peak
+# RSS, start-up time; the CPU cost of each pipeline stage against a plain
+# tokenizer (TIDINGS_TIMINGS=1, see src/engine.c); the tagger's and the
+# parser's tokens/s on UD English EWT; the peers of issue 11 (wink-nlp,
+# compromise, chrono-node: tools/bench_peers.mjs, skipped without node or
+# node_modules); then the knowledge base.
 T=${TIDINGS:-build/tidings}
 DATA=${DATA:-../shared/data}
 corpus="$DATA/bench/bbc"
@@ -9,9 +14,11 @@ if [ ! -d "$corpus" ]; then
   echo "bench: $corpus not found, skipped"
   exit 0
 fi
-python3 - "$T" "$corpus" <<'PY'
+cpufile=$(mktemp)
+trap 'rm -f "$cpufile"' EXIT
+python3 - "$T" "$corpus" "$cpufile" <<'PY'
 import os, subprocess, sys, time, resource
-T, corpus = sys.argv[1], sys.argv[2]
+T, corpus, cpufile = sys.argv[1], sys.argv[2], sys.argv[3]
 files = [os.path.join(d, f) for d, _, fs in os.walk(corpus) for f in fs if f.endswith(".txt")]
 mb = sum(os.path.getsize(f) for f in files) / 1e6
 def run(args):
@@ -20,19 +27,24 @@ def run(args):
     p = subprocess.run([T, "extract", "--quiet", *args, corpus], stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return dt, rss, p.returncode, p.stderr.count("\n")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss = after.ru_maxrss / 1024
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return dt, rss, p.returncode, p.stderr.count("\n"), cpu
 print(f"corpus: {len(files)} articles, {mb:.2f} MB")
 ncpu = os.cpu_count() or 1
 base = None
 for n in sorted({1, 2, ncpu}):
-    best = min((run(["--threads", str(n)]) for _ in range(3)), key=lambda r: r[0])
-    dt, rss, rc, errs = best
+    rs = [run(["--threads", str(n)]) for _ in range(3)]
+    dt, rss, rc, errs, _ = min(rs, key=lambda r: r[0])
+    cpu = sorted(r[4] for r in rs)[1]  # median CPU time: steady on a loaded machine
     if n == 1:
         base = dt
+        open(cpufile, "w").write(f"{mb/cpu:.3f}\n")
     eff = base / dt / n * 100 if base else 100
     print(f"extract --threads {n:<3} {mb/dt:7.2f} MB/s  {len(files)/dt:8.1f} articles/s"
-          f"  {dt:6.2f} s  parallel efficiency {eff:5.1f}%  peak RSS {rss:6.1f} MB  errors {errs}")
+          f"  {dt:6.2f} s  parallel efficiency {eff:5.1f}%  peak RSS {rss:6.1f} MB  errors {errs}"
+          f"  | CPU {cpu:6.2f} s = {mb/cpu/n:5.2f} MB/s per core")
 # start-up: one tiny document, best of 10
 tiny = "/tmp/tidings-bench-tiny.txt"
 open(tiny, "w").write("Officials met on Monday.\n")
@@ -43,6 +55,31 @@ for _ in range(10):
     best = min(best, time.perf_counter() - t0)
 print(f"start-up (one tiny article, best of 10): {best*1000:.1f} ms")
 PY
+
+# ---- per-stage CPU cost (issue 11; src/engine.c) --------------------------
+# one thread; each stage's CPU seconds, share, MB/s and cost as a multiple
+# of a plain C tokenizer over the same text ("x floor")
+echo "stages (extract --threads 1, TIDINGS_TIMINGS=1):"
+TIDINGS_TIMINGS=1 "$T" extract --quiet --threads 1 "$corpus" 2>&1 >/dev/null | sed 's/^/  /'
+
+# ---- tagger and parser speed (UD English EWT test set) --------------------
+ud="$DATA/ud-english-ewt/en_ewt-ud-test.conllu"
+if [ -f "$ud" ]; then
+  "$T" eval tagger "$ud" 2>&1 | grep -i 'tokens/s' | sed 's/^/tagger: /'
+  "$T" eval parser "$ud" 2>&1 | grep -i 'tokens/s' | sed 's/^/parser: /'
+else
+  echo "tagger/parser speed: $ud not found, skipped"
+fi
+
+# ---- peers, side by side (issue 11; tools/bench_peers.mjs) ---------------
+if ! command -v node >/dev/null 2>&1; then
+  echo "peers: node not found, skipped"
+elif [ ! -d node_modules/wink-nlp ] && [ ! -d node_modules/compromise ] && [ ! -d node_modules/chrono-node ]; then
+  echo "peers: node_modules missing (npm ci), skipped"
+else
+  node --single-threaded tools/bench_peers.mjs "$corpus" "${PEER_RUNS:-3}" \
+    --tidings "$(cat "$cpufile" 2>/dev/null)"
+fi
 
 # ---- knowledge base (issue 9; src/kb, tools/kbsynth.c) --------------------
 # ingest vs extract over the corpus (CPU and wall), a re-ingest, then

@@ -15,8 +15,31 @@ static void key(td_buf *b, const char *k) {
   td_buf_put(b, "\":", 2);
 }
 
+/* Decimal digits of v (perf, issue 11: spans and ids are most of the
+ * numbers written, and printf's machinery costs more than they do). */
+static void put_u64(td_buf *b, unsigned long long v) {
+  char t[24];
+  int n = 0;
+  do t[sizeof t - 1 - n++] = (char)('0' + v % 10), v /= 10;
+  while (v);
+  td_buf_put(b, t + sizeof t - n, (size_t)n);
+}
+
+static void put_i64(td_buf *b, long long v) {
+  if (v < 0) {
+    td_buf_putc(b, '-');
+    put_u64(b, 0ULL - (unsigned long long)v);
+  } else {
+    put_u64(b, (unsigned long long)v);
+  }
+}
+
 static void span(td_buf *b, const td_doc *d, td_span s) {
-  td_buf_printf(b, "[%u,%u]", td_doc_cp(d, s.start), td_doc_cp(d, s.end));
+  td_buf_putc(b, '[');
+  put_u64(b, td_doc_cp(d, s.start));
+  td_buf_putc(b, ',');
+  put_u64(b, td_doc_cp(d, s.end));
+  td_buf_putc(b, ']');
 }
 
 static void opt_span(td_buf *b, const td_doc *d, td_span s) {
@@ -26,12 +49,17 @@ static void opt_span(td_buf *b, const td_doc *d, td_span s) {
 
 static void ref(td_buf *b, char prefix, int idx) {
   if (idx < 0) td_buf_puts(b, "null");
-  else td_buf_printf(b, "\"%c%d\"", prefix, idx + 1);
+  else {
+    char t[2] = {'"', prefix};
+    td_buf_put(b, t, 2);
+    put_i64(b, (long long)idx + 1);
+    td_buf_putc(b, '"');
+  }
 }
 
 static void num(td_buf *b, double v) {
   if (!isfinite(v)) td_buf_puts(b, "null");
-  else if (v == (double)(long long)v && fabs(v) < 1e15) td_buf_printf(b, "%lld", (long long)v);
+  else if (v == (double)(long long)v && fabs(v) < 1e15) put_i64(b, (long long)v);
   else td_buf_printf(b, "%.6g", v);
 }
 

@@ -6,6 +6,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef struct {
@@ -60,7 +61,50 @@ static const char *by_script(const char *t, size_t n) {
   return "und";
 }
 
+/* The function words of every list in one hash table: word -> bit set of
+ * the lists that hold it (perf, issue 11: one probe a word instead of a
+ * strstr over each list). Built once, read-only after. */
+#define NLISTS (sizeof lists / sizeof lists[0])
+#define WSLOTS 512
+static struct {
+  char w[16];
+  uint8_t mask;
+} wtab[WSLOTS];
+static pthread_once_t wtab_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  return h;
+}
+
+static void wtab_build(void) {
+  for (size_t l = 0; l < NLISTS; l++)
+    for (const char *p = lists[l].words; *p;) {
+      while (*p == ' ') p++;
+      const char *st = p;
+      while (*p && *p != ' ') p++;
+      size_t n = (size_t)(p - st);
+      if (n == 0 || n >= sizeof wtab[0].w) continue;
+      uint32_t j = word_hash(st, n) & (WSLOTS - 1);
+      while (wtab[j].w[0] && !(strlen(wtab[j].w) == n && memcmp(wtab[j].w, st, n) == 0))
+        j = (j + 1) & (WSLOTS - 1);
+      memcpy(wtab[j].w, st, n);
+      wtab[j].mask |= (uint8_t)(1u << l);
+    }
+}
+
+/* The lists that hold word w[0..n), as a bit set. */
+static unsigned word_lists(const char *w, size_t n) {
+  if (n == 0 || n >= sizeof wtab[0].w) return 0;
+  for (uint32_t j = word_hash(w, n) & (WSLOTS - 1);; j = (j + 1) & (WSLOTS - 1)) {
+    if (!wtab[j].w[0]) return 0;
+    if (memcmp(wtab[j].w, w, n) == 0 && wtab[j].w[n] == 0) return wtab[j].mask;
+  }
+}
+
 const char *td_detect_lang(const char *text, size_t len) {
+  pthread_once(&wtab_once, wtab_build);
   const char *s = by_script(text, len);
   if (s) return s;
   int hits[sizeof lists / sizeof lists[0]] = {0};
@@ -82,11 +126,9 @@ const char *td_detect_lang(const char *text, size_t len) {
     if (i - st + 3 > sizeof w) continue;
     w[0] = ' ';
     td_lower_ascii(w + 1, sizeof w - 2, text + st, i - st);
-    size_t wl = strlen(w);
-    w[wl] = ' ', w[wl + 1] = 0;
     words++;
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-      if (strstr(lists[l].words, w)) hits[l]++;
+    unsigned in = word_lists(w + 1, strlen(w + 1));
+    for (size_t l = 0; in; l++, in >>= 1) hits[l] += in & 1;
   }
   if (words < 3) return "en"; /* too little to tell; English by default */
   size_t best = 0;
