@@ -5,13 +5,24 @@
  * A table is one flat, position-independent block (little-endian), usable
  * straight from the memory-mapped resource image:
  *
- *   "TDDICT02"
+ *   "TDDICT03"
  *   u32 nslots (a power of two)   u32 nentries   u32 maxkey   u32 poolsize
  *   u32 npslots (a power of two)  u32 reserved
+ *   u32 nclasses  u32 gate lines (0: no gate)  u32 entries per mode x 3
+ *   u32 reserved x 3
  *   nslots   x { u64 hash; u32 first; u32 count; }    count 0 = empty slot
  *   npslots  x u64 prefix hash (0 = empty)
  *   nentries x { u32 key; u32 cls; u32 payload; u32 flags; }   pool offsets
- *   pool: NUL-terminated strings
+ *   pool: NUL-terminated strings, then zero bytes to a multiple of 8
+ *   gate lines x 8 x u64          the gate (see "the gate" below)
+ *   nclasses x u32                the pool offsets of the distinct classes
+ *   nentries x u32                each entry's class: an index into those
+ *   nslots x u8, npslots x u8     each slot's tag (see tag_of), 0 = empty
+ *
+ * Everything after the pool (issue 11) is derived from what comes before
+ * and is precomputed so that loading costs nothing; "TDDICT02" images
+ * (the same without it, a 32-byte header) are still read, and derive it
+ * when added.
  *
  * A key is a phrase folded by fold_cp() below (each run of spaces and
  * hyphens made one space, apostrophes made ASCII, lowercased unless the
@@ -34,11 +45,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAGIC "TDDICT02"
-#define HDR 32
+#define MAGIC2 "TDDICT02"
+#define MAGIC "TDDICT03"
+#define HDR2 32
+#define HDR 64
 #define KEYCAP 256     /* longest key the matcher builds */
 #define MAXTOKS 32     /* most tokens one match spans */
 #define NMODES 3       /* 0 folded lowercase, 1 exact case, 2 lemma */
+#define GATE_LINE 8    /* uint64 words per gate line: 512 bits, one cache line */
 
 typedef struct {
   uint64_t hash;
@@ -56,11 +70,15 @@ typedef struct {
   const uint64_t *pslots; /* hashes of the keys' prefixes at word breaks */
   const uint8_t *tags;     /* per slot: 0 empty, else tag_of(hash); NULL: none */
   const uint8_t *ptags;    /* per prefix slot, the same; NULL: none */
-  const uint32_t *ecls;    /* per entry: its class's id in td_dict.cls; NULL: none */
+  const uint32_t *lcls;    /* per entry: its class, an index into clsoff */
+  const uint32_t *clsoff;  /* the table's distinct classes: pool offsets */
+  uint32_t nlcls;
+  const uint32_t *gmap;    /* the table's class index -> id in td_dict.cls */
   uint32_t nslots, nentries, maxkey, poolsize, npslots;
   uint32_t nmode[NMODES];  /* entries per mode: a mode without any is never probed */
   const uint64_t *gate;    /* the gate (see gate_build); NULL: none */
   uint32_t gmask;          /* its lines - 1 */
+  int v2;                  /* an old image: the derived parts are made when added */
 } dtable;
 
 struct td_dict {
@@ -166,18 +184,42 @@ static uint32_t rd32(const unsigned char *p) {
 
 static int table_open(dtable *t, const void *img, size_t len) {
   const unsigned char *p = img;
-  if (len < HDR || memcmp(p, MAGIC, 8) != 0) return -1;
+  memset(t, 0, sizeof *t);
+  if (len < HDR2) return -1;
+  int v2 = memcmp(p, MAGIC2, 8) == 0;
+  if (!v2 && (len < HDR || memcmp(p, MAGIC, 8) != 0)) return -1;
+  size_t hdr = v2 ? HDR2 : HDR;
+  t->v2 = v2;
   t->nslots = rd32(p + 8), t->nentries = rd32(p + 12);
   t->maxkey = rd32(p + 16), t->poolsize = rd32(p + 20), t->npslots = rd32(p + 24);
-  uint64_t need = HDR + (uint64_t)t->nslots * sizeof(dslot) + (uint64_t)t->npslots * 8 +
+  uint64_t need = hdr + (uint64_t)t->nslots * sizeof(dslot) + (uint64_t)t->npslots * 8 +
                   (uint64_t)t->nentries * sizeof(dentry) + t->poolsize;
   if (need > len || (t->nslots & (t->nslots - 1)) != 0 || t->nslots == 0 ||
       (t->npslots & (t->npslots - 1)) != 0 || t->npslots == 0)
     return -1;
-  t->slots = (const dslot *)(p + HDR);
+  t->slots = (const dslot *)(p + hdr);
   t->pslots = (const uint64_t *)(t->slots + t->nslots);
   t->entries = (const dentry *)(t->pslots + t->npslots);
   t->pool = (const char *)(t->entries + t->nentries);
+  if (v2) return 0;
+  uint32_t ncls = rd32(p + 32), glines = rd32(p + 36);
+  for (int m = 0; m < NMODES; m++) t->nmode[m] = rd32(p + 40 + 4 * (size_t)m);
+  uint64_t at = (need + 7) / 8 * 8;
+  uint64_t gbytes = (uint64_t)glines * GATE_LINE * 8;
+  uint64_t end = at + gbytes + (uint64_t)ncls * 4 + (uint64_t)t->nentries * 4 + t->nslots +
+                 t->npslots;
+  if (end > len || (glines & (glines - 1)) != 0) return -1;
+  t->gate = glines ? (const uint64_t *)(p + at) : NULL;
+  t->gmask = glines ? glines - 1 : 0;
+  t->clsoff = (const uint32_t *)(p + at + gbytes);
+  t->nlcls = ncls;
+  t->lcls = t->clsoff + ncls;
+  t->tags = (const uint8_t *)(t->lcls + t->nentries);
+  t->ptags = t->tags + t->nslots;
+  for (uint32_t k = 0; k < ncls; k++)
+    if (t->clsoff[k] >= t->poolsize) return -1;
+  for (uint32_t e = 0; e < t->nentries; e++)
+    if (t->lcls[e] >= ncls) return -1;
   return 0;
 }
 
@@ -278,22 +320,26 @@ static uint32_t class_id(td_dict *d, const char *name) {
   return (uint32_t)d->ncls++;
 }
 
-/* Class ids of every entry of t (perf, issue 11: a class filter is then
- * one table look-up per entry instead of string compares). The builder
- * interns strings, so one pool offset is one class: a small open-addressing
- * map from offset to id resolves each distinct offset once. */
-static uint32_t *entry_classes(td_dict *d, const dtable *t) {
-  uint32_t *ids = td_xmalloc(((size_t)t->nentries + 1) * sizeof *ids);
-  size_t cap = 64, n = 0;
+/* The distinct classes of n entries (cls[i * stride] is entry i's class,
+ * a pool offset): writes each entry's index into the malloc'd *offs list
+ * to lcls[i] and returns the list's length (perf, issue 11: a class filter
+ * is then one table look-up per entry instead of string compares). The
+ * builder interns strings, so one offset is one class; a small
+ * open-addressing map from offset to index resolves each one once. */
+static uint32_t local_classes(const uint32_t *cls, size_t stride, size_t n, uint32_t *lcls,
+                              uint32_t **offs) {
+  size_t cap = 64, nd = 0, capd = 0;
   uint32_t *key = td_xcalloc(cap, sizeof *key), *val = td_xmalloc(cap * sizeof *val);
-  for (uint32_t e = 0; e < t->nentries; e++) {
-    uint32_t off = t->entries[e].cls, k = off + 1; /* 0: an empty map cell */
+  uint32_t *out = NULL;
+  for (size_t e = 0; e < n; e++) {
+    uint32_t off = cls[e * stride], k = off + 1; /* 0: an empty map cell */
     size_t j = (k * 0x9E3779B1u) & (cap - 1);
     while (key[j] && key[j] != k) j = (j + 1) & (cap - 1);
     if (!key[j]) {
-      const char *name = off < t->poolsize ? t->pool + off : "";
-      key[j] = k, val[j] = class_id(d, name);
-      if (++n * 2 > cap) { /* grow: rehash */
+      TD_GROW(out, capd, nd + 1);
+      out[nd] = off;
+      key[j] = k, val[j] = (uint32_t)nd++;
+      if (nd * 2 > cap) { /* grow: rehash */
         size_t nc = cap * 2;
         uint32_t *nk = td_xcalloc(nc, sizeof *nk), *nv = td_xmalloc(nc * sizeof *nv);
         for (size_t i = 0; i < cap; i++)
@@ -308,10 +354,11 @@ static uint32_t *entry_classes(td_dict *d, const dtable *t) {
         while (key[j] != k) j = (j + 1) & (cap - 1);
       }
     }
-    ids[e] = val[j];
+    lcls[e] = val[j];
   }
   free(key), free(val);
-  return ids;
+  *offs = out ? out : td_xcalloc(1, sizeof *out);
+  return (uint32_t)nd;
 }
 
 /* ---- the gate (perf, issue 11) ----
@@ -326,7 +373,6 @@ static uint32_t *entry_classes(td_dict *d, const dtable *t) {
 
 static int is_break(char c);
 
-#define GATE_LINE 8 /* uint64 words per line: 512 bits, one cache line */
 
 static uint64_t gate_hash(uint64_t fnv) { return slot_hash(fnv, NMODES); }
 
@@ -347,13 +393,40 @@ static int gate_has(const uint64_t *g, uint32_t gmask, uint64_t h) {
   return 1;
 }
 
-/* Builds t's gate: malloc'd, owned by the caller. */
+/* Gate lines for a table of nkeys keys and at most nprefix prefixes:
+ * about 12 bits a string. */
+static uint32_t gate_lines(size_t nkeys, size_t nprefix) {
+  size_t want = (nkeys + nprefix) * 12 / 512 + 1;
+  uint32_t n = 1;
+  while (n < want && n < (1u << 26)) n *= 2;
+  return n;
+}
+
+/* Adds key[0..kl) of `mode` and its word-break prefixes (those the prefix
+ * set holds) to gate g, lowercased. -1 when a case key cannot be
+ * lowercased in place (the table then gets no gate). */
+static int gate_key(uint64_t *g, uint32_t gmask, const char *key, size_t kl, int mode) {
+  char low[KEYCAP];
+  if (mode == 1) {
+    size_t n = 0;
+    if (kl >= KEYCAP || fold_into(low, &n, key, kl, 1) != 0 || n != kl) return -1;
+    key = low;
+  }
+  uint64_t h = FNV_INIT;
+  for (size_t p = 0; p < kl; p++) {
+    if (p > 0 && key[p - 1] != ' ' && (key[p] == ' ' || is_break(key[p - 1]) || is_break(key[p])))
+      gate_add(g, gmask, gate_hash(h));
+    h = fnv_extend(h, key + p, 1);
+  }
+  gate_add(g, gmask, gate_hash(h));
+  return 0;
+}
+
+/* Builds an old (TDDICT02) table's gate: malloc'd, or NULL for none. */
 static uint64_t *gate_build(dtable *t) {
   size_t nkeys = 0;
   for (uint32_t i = 0; i < t->nslots; i++) nkeys += t->slots[i].count > 0;
-  size_t want = (nkeys + t->npslots / 2) * 12 / 512 + 1;
-  uint32_t nlines = 1;
-  while (nlines < want && nlines < (1u << 26)) nlines *= 2;
+  uint32_t nlines = gate_lines(nkeys, t->npslots / 2);
   uint64_t *g = td_xcalloc((size_t)nlines * GATE_LINE, sizeof *g);
   t->gmask = nlines - 1;
   for (uint32_t i = 0; i < t->nslots; i++) {
@@ -362,24 +435,10 @@ static uint64_t *gate_build(dtable *t) {
     const dentry *e = &t->entries[s->first];
     if (e->key >= t->poolsize) continue;
     const char *key = t->pool + e->key;
-    char low[KEYCAP];
-    size_t kl = strnlen(key, t->poolsize - e->key);
-    if (entry_mode(e->flags) == 1) { /* exact case: its lowercase form */
-      size_t n = 0;
-      if (kl >= KEYCAP || fold_into(low, &n, key, kl, 1) != 0 || n != kl) {
-        free(g); /* cannot be lowercased in place: no gate (always passes) */
-        return NULL;
-      }
-      key = low;
+    if (gate_key(g, t->gmask, key, strnlen(key, t->poolsize - e->key), entry_mode(e->flags)) != 0) {
+      free(g);
+      return NULL;
     }
-    uint64_t h = FNV_INIT;
-    for (size_t p = 0; p < kl; p++) {
-      if (p > 0 && key[p - 1] != ' ' &&
-          (key[p] == ' ' || is_break(key[p - 1]) || is_break(key[p])))
-        gate_add(g, t->gmask, gate_hash(h)); /* a prefix the prefix set holds */
-      h = fnv_extend(h, key + p, 1);
-    }
-    gate_add(g, t->gmask, gate_hash(h));
   }
   return g;
 }
@@ -387,22 +446,30 @@ static uint64_t *gate_build(dtable *t) {
 int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   dtable t;
   if (!img || table_open(&t, img, len) != 0) return -1;
-  uint8_t *tags = td_xmalloc(t.nslots);
-  for (uint32_t i = 0; i < t.nslots; i++)
-    tags[i] = t.slots[i].count ? tag_of(t.slots[i].hash) : 0;
-  t.tags = tags;
-  own(d, tags);
-  uint8_t *ptags = td_xmalloc(t.npslots);
-  for (uint32_t i = 0; i < t.npslots; i++) ptags[i] = t.pslots[i] ? tag_of(t.pslots[i]) : 0;
-  t.ptags = ptags;
-  own(d, ptags);
-  for (uint32_t e = 0; e < t.nentries; e++) t.nmode[entry_mode(t.entries[e].flags)]++;
-  uint32_t *ecls = entry_classes(d, &t);
-  t.ecls = ecls;
-  own(d, ecls);
-  uint64_t *gate = gate_build(&t);
-  if (gate) own(d, gate);
-  t.gate = gate;
+  if (t.v2) { /* derive what a TDDICT03 image carries */
+    uint8_t *tags = td_xmalloc(t.nslots);
+    for (uint32_t i = 0; i < t.nslots; i++)
+      tags[i] = t.slots[i].count ? tag_of(t.slots[i].hash) : 0;
+    t.tags = tags;
+    own(d, tags);
+    uint8_t *ptags = td_xmalloc(t.npslots);
+    for (uint32_t i = 0; i < t.npslots; i++) ptags[i] = t.pslots[i] ? tag_of(t.pslots[i]) : 0;
+    t.ptags = ptags;
+    own(d, ptags);
+    for (uint32_t e = 0; e < t.nentries; e++) t.nmode[entry_mode(t.entries[e].flags)]++;
+    uint32_t *lcls = td_xmalloc(((size_t)t.nentries + 1) * sizeof *lcls), *offs;
+    t.nlcls = local_classes(&t.entries[0].cls, 4, t.nentries, lcls, &offs);
+    t.lcls = lcls, t.clsoff = offs;
+    own(d, lcls);
+    own(d, offs);
+    uint64_t *gate = gate_build(&t);
+    if (gate) own(d, gate);
+    t.gate = gate;
+  }
+  uint32_t *gmap = td_xmalloc(((size_t)t.nlcls + 1) * sizeof *gmap);
+  for (uint32_t k = 0; k < t.nlcls; k++) gmap[k] = class_id(d, t.pool + t.clsoff[k]);
+  t.gmap = gmap;
+  own(d, gmap);
   TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
   d->tabs[d->ntabs++] = t;
   if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
@@ -885,7 +952,7 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
 static int slot_ok(const dtable *t, const dslot *s, const uint8_t *acc) {
   if (!acc) return 1;
   for (uint32_t k = 0; k < s->count; k++)
-    if (acc[t->ecls[s->first + k]]) return 1;
+    if (acc[t->gmap[t->lcls[s->first + k]]]) return 1;
   return 0;
 }
 
@@ -951,7 +1018,7 @@ int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t
       const dslot *s = hits[k].s;
       for (uint32_t x = 0; x < s->count; x++) {
         const dentry *en = &t->entries[s->first + x];
-        if (acc && !acc[t->ecls[s->first + x]]) continue;
+        if (acc && !acc[t->gmap[t->lcls[s->first + x]]]) continue;
         td_match m = {i, best, t->pool + en->key, t->pool + en->cls, t->pool + en->payload,
                       en->flags};
         if (cb(ctx, &m)) return 1;
@@ -1162,12 +1229,31 @@ void *td_dictb_finish(td_dictb *b, size_t *len) {
       b->pset = td_xcalloc(b->npslots, sizeof *b->pset);
     }
   }
-  size_t total = HDR + (size_t)nslots * sizeof(dslot) + (size_t)b->npslots * 8 +
-                 b->n * sizeof(dentry) + b->pool.len;
+  /* the derived parts (issue 11): entries per mode, classes, the gate */
+  uint32_t nmode[NMODES] = {0, 0, 0};
+  for (size_t i = 0; i < b->n; i++) nmode[entry_mode(b->es[i].flags)]++;
+  uint32_t *lcls = td_xmalloc((b->n + 1) * sizeof *lcls), *clsoff;
+  uint32_t ncls = local_classes(b->n ? &b->es[0].cls : NULL, 4, b->n, lcls, &clsoff);
+  uint32_t glines = gate_lines(ngroups, nprefix);
+  uint64_t *gate = td_xcalloc((size_t)glines * GATE_LINE, sizeof *gate);
+  for (size_t i = 0; i < b->n && glines; i++) {
+    int mode = entry_mode(b->es[i].flags);
+    if (i > 0 && b->es[i].key == b->es[i - 1].key && mode == entry_mode(b->es[i - 1].flags))
+      continue;
+    const char *key = b->pool.ptr + b->es[i].key;
+    if (gate_key(gate, glines - 1, key, strlen(key), mode) != 0) glines = 0; /* none */
+  }
+  size_t poolpad = (b->pool.len + 7) / 8 * 8;
+  size_t body = HDR + (size_t)nslots * sizeof(dslot) + (size_t)b->npslots * 8 +
+                b->n * sizeof(dentry);
+  size_t at = (body + poolpad + 7) / 8 * 8; /* body is a multiple of 8 */
+  size_t total = at + (size_t)glines * GATE_LINE * 8 + (size_t)ncls * 4 + b->n * 4 + nslots +
+                 b->npslots;
   unsigned char *img = td_xcalloc(1, total);
   memcpy(img, MAGIC, 8);
-  uint32_t hdr[6] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len, b->npslots, 0};
-  memcpy(img + 8, hdr, 24);
+  uint32_t hdr[14] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len, b->npslots, 0,
+                      ncls, glines, nmode[0], nmode[1], nmode[2], 0, 0, 0};
+  memcpy(img + 8, hdr, sizeof hdr);
   dslot *slots = (dslot *)(img + HDR);
   uint64_t *pslots = (uint64_t *)(slots + nslots);
   memcpy(pslots, b->pset, (size_t)b->npslots * 8);
@@ -1187,6 +1273,19 @@ void *td_dictb_finish(td_dictb *b, size_t *len) {
     slots[j] = (dslot){h, (uint32_t)i, (uint32_t)(k - i)};
   }
   memcpy(ents + b->n, b->pool.ptr, b->pool.len);
+  unsigned char *q = img + at;
+  memcpy(q, gate, (size_t)glines * GATE_LINE * 8);
+  q += (size_t)glines * GATE_LINE * 8;
+  memcpy(q, clsoff, (size_t)ncls * 4);
+  q += (size_t)ncls * 4;
+  memcpy(q, lcls, b->n * 4);
+  q += b->n * 4;
+  for (uint32_t i = 0; i < nslots; i++) q[i] = slots[i].count ? tag_of(slots[i].hash) : 0;
+  q += nslots;
+  for (uint32_t i = 0; i < b->npslots; i++) q[i] = pslots[i] ? tag_of(pslots[i]) : 0;
+  free(gate);
+  free(clsoff);
+  free(lcls);
   td_buf_free(&b->pool);
   free(b->intern);
   free(b->es);
