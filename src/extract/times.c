@@ -1665,14 +1665,17 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
   if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
   if (is_w(c, e, "old") || (hyphen && plural)) return i;   /* "52 years old", "three-quarters" */
-  /* relative: ago, earlier, later, before, after, from now */
+  /* relative: ago, from now (from the article date), earlier, later,
+   * before, after (from the date last mentioned); the words are the rules
+   * times.ago, times.from_now, times.before, times.after of
+   * data/times/relative.rules */
   int rel = 0, re = e;
-  if (is_w(c, e, "ago")) rel = -1, re = e + 1;
-  else if (is_w(c, e, "earlier") || is_w(c, e, "previously")) rel = -2, re = e + 1;
-  else if (is_w(c, e, "later")) rel = 2, re = e + 1;
-  else if (is_w(c, e, "from") && is_w(c, e + 1, "now")) rel = 1, re = e + 2;
-  else if ((is_w(c, e, "before") || is_w(c, e, "after")) && (e + 1 >= c->n || u[e + 1].kind == 'p'))
-    rel = is_w(c, e, "before") ? -2 : 2, re = e + 1;
+  for (int x = 0; x < c->nrh; x++) {
+    const rule_hit *rh = &c->rh[x];
+    int r = strcmp(rh->name, "ago") == 0 ? -1 : strcmp(rh->name, "from_now") == 0 ? 1
+          : strcmp(rh->name, "before") == 0 ? -2 : strcmp(rh->name, "after") == 0 ? 2 : 0;
+    if (r && rh->u0 == e && rh->u1 > re) rel = r, re = rh->u1;
+  }
   if (rel && !span && !hyphen) {
     long ref = (rel == -1 || rel == 1) ? c->dct : (c->has_anchor ? c->anchor : c->dct);
     int sign = rel < 0 ? -1 : 1;
@@ -1933,10 +1936,10 @@ static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const un
   rc->n = w;
 }
 
-/* Does a rule match start at unit i? */
+/* Does a match of a times.X_ref rule (rule_expr's) start at unit i? */
 static int rule_starts(const ctx *c, int i) {
   for (int k = 0; k < c->nrh; k++)
-    if (c->rh[k].u0 == i) return 1;
+    if (c->rh[k].u0 == i && c->rh[k].val[0]) return 1;
   return 0;
 }
 

@@ -6,7 +6,9 @@
  *   make fuzz   (or: build-fuzz/fuzz_rules tests/fuzz/seeds/fuzz_rules)
  * Checks: compile either succeeds or leaves a message; every match lies
  * inside the sentence, is not empty, and a rule's matches do not overlap;
- * captures lie inside their match.
+ * captures lie inside their match; the same holds matching one layer
+ * (td_rules_match_layer), and adding the same text again replaces every
+ * rule (the count stays).
  */
 #include "lang/rules.h"
 #include "testdoc.h"
@@ -56,6 +58,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t k = 0; k < doc->ntoks; k++) doc->toks[k].upos = (uint8_t)(doc->toks[k].start % 18);
   check c = {(uint32_t)doc->ntoks, -1, 0};
   td_rules_match_sentence(r, NULL, doc, 0, on_match, &c);
+  /* the layer of the first rule alone (the prefilter's path); then the
+   * text again as a second batch (every name replaced) and once more */
+  if (td_rules_count(r) > 0) {
+    char layer[64];
+    const char *p = in;
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '#') {
+      if (*p == '#') p += strcspn(p, "\n");
+      else p++;
+    }
+    size_t n = strcspn(p, ". \t");
+    snprintf(layer, sizeof layer, "%.*s", (int)(p[n] == '.' && n < 63 ? n : 0), p);
+    c = (check){(uint32_t)doc->ntoks, -1, 0};
+    td_rules_match_layer(r, layer, NULL, doc, 0, on_match, &c);
+    size_t before = td_rules_count(r);
+    if (td_rules_add_text(r, in, "again", err, sizeof err) != 0 || td_rules_count(r) != before)
+      __builtin_trap();
+    c = (check){(uint32_t)doc->ntoks, -1, 0};
+    td_rules_match_sentence(r, NULL, doc, 0, on_match, &c);
+  }
   td_testdoc_free(doc);
   td_rules_free(r);
   free(in);
