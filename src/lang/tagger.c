@@ -8,10 +8,14 @@
  * Features are hashed to 64 bits (word, lowercase word, affixes, shape,
  * neighbouring words, the two previous predicted tags, and the word's
  * lexical class from the lemmatizer's WordNet and word list); the model
- * keeps for each feature seen in training a short list of (class, weight)
- * pairs, or a dense row for frequent features. Frequent unambiguous words
- * are tagged from a dictionary without scoring. Tagging is a pure function
- * of the document and the engine: scratch space comes from the arena.
+ * keeps for each feature seen in training up to four (class, weight) pairs
+ * in its hash slot (one cache line read), or a longer list or a dense row
+ * outside it. Weights are small enough that class scores add up in 16
+ * bits, eight classes per SSE2 instruction. A word table from training
+ * gives frequent unambiguous words their tag without scoring and known
+ * words their lexical class without a lemmatizer lookup. Tagging is a pure
+ * function of the document and the engine: scratch space comes from the
+ * arena.
  *
  * The model format is in train.h; data/models/README.md says how the
  * committed model was trained and how to reproduce it.
@@ -30,9 +34,8 @@
 struct td_tagger {
   const td_tg_header *h;
   const uint8_t *cls_tab;  /* nclass x 4 bytes */
-  const uint32_t *slots;   /* nslot x 2 */
-  const int16_t *w;
-  const uint8_t *wcls;
+  const td_tg_slot *slots; /* nslot */
+  const int16_t *ext;      /* nent: weights that do not fit a slot */
   const uint32_t *dict;    /* ndict x 2 */
 };
 
@@ -182,95 +185,108 @@ static inline uint32_t slot_of(uint64_t h, uint32_t n) {
   return (uint32_t)(((h & 0xffffffffu) * (uint64_t)n) >> 32);
 }
 
-/* sc[0..n) += w[0..n), n a multiple of 8: a dense row of weights. */
-static inline void add_row(int32_t *sc, const int16_t *w, uint32_t n) {
+/* sc[0..n) += w[0..n), n a multiple of 8: a dense row of weights. The
+ * sums fit 16 bits (see TD_TG_WMAX). */
+static inline void add_row(int16_t *sc, const int16_t *w, uint32_t n) {
 #ifdef __SSE2__
   for (uint32_t c = 0; c < n; c += 8) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(w + c));
-    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
-    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
     __m128i *d = (__m128i *)(sc + c);
-    _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d), lo));
-    _mm_storeu_si128(d + 1, _mm_add_epi32(_mm_loadu_si128(d + 1), hi));
+    _mm_store_si128(d, _mm_add_epi16(_mm_load_si128(d),
+                                     _mm_loadu_si128((const __m128i *)(w + c))));
   }
 #else
-  for (uint32_t c = 0; c < n; c++) sc[c] += w[c];
+  for (uint32_t c = 0; c < n; c++) sc[c] = (int16_t)(sc[c] + w[c]);
 #endif
 }
 
+/* The u32 index into the outside weights of a TD_TG_EXT slot. */
+static inline uint32_t ext_first(const td_tg_slot *s) {
+  uint32_t v;
+  memcpy(&v, s->w, 4);
+  return v;
+}
+
 /* Adds the weights of the nf features f to the class scores sc. The slots
- * are prefetched first: the tables are larger than the caches, and the
- * lookups are independent of each other. */
+ * are prefetched first: the table is larger than the caches, and the
+ * lookups are independent of each other. Most features carry their
+ * weights in the slot; the rest are gathered and added after. */
 static void score(const struct td_tagger *t, const uint64_t *f, int nf,
-                  int32_t *sc) {
+                  int16_t *sc) {
   uint32_t nslot = t->h->nslot;
-  uint32_t at[TD_TG_MAXFEAT], ref[TD_TG_MAXFEAT];
+  uint32_t at[TD_TG_MAXFEAT];
+  const td_tg_slot *ref[TD_TG_MAXFEAT];
   int nref = 0;
   for (int i = 0; i < nf; i++) {
     at[i] = slot_of(f[i], nslot);
-    __builtin_prefetch(&t->slots[2 * at[i]]);
+    __builtin_prefetch(&t->slots[at[i]]);
   }
-  memset(sc, 0, ((t->h->nclass + 7) & ~7u) * sizeof *sc);
+  uint32_t npad = (t->h->nclass + 7) & ~7u;
+  memset(sc, 0, npad * sizeof *sc);
   for (int i = 0; i < nf; i++) {
     uint32_t key = (uint32_t)(f[i] >> 32) | 1, s = at[i];
     for (;;) {
-      uint32_t k = t->slots[2 * s];
-      if (k == key) {
-        uint32_t r = t->slots[2 * s + 1];
-        ref[nref++] = r;
-        __builtin_prefetch(t->w + (r >> 8));
-        __builtin_prefetch(t->wcls + (r >> 8));
+      const td_tg_slot *e = &t->slots[s];
+      if (e->key == key) {
+        if (e->cls[0] == TD_TG_EXT) {
+          const int16_t *w = t->ext + ext_first(e);
+          ref[nref++] = e;
+          __builtin_prefetch(w);
+          if (e->cls[1] == TD_TG_DENSE) /* the row's other cache lines */
+            for (uint32_t c = 32; c < npad; c += 32) __builtin_prefetch(w + c);
+        } else {
+          sc[e->cls[0]] = (int16_t)(sc[e->cls[0]] + e->w[0]);
+          sc[e->cls[1]] = (int16_t)(sc[e->cls[1]] + e->w[1]);
+          sc[e->cls[2]] = (int16_t)(sc[e->cls[2]] + e->w[2]);
+          sc[e->cls[3]] = (int16_t)(sc[e->cls[3]] + e->w[3]);
+        }
         break;
       }
-      if (k == 0) break;
+      if (e->key == 0) break;
       if (++s == nslot) s = 0;
     }
   }
-  uint32_t npad = (t->h->nclass + 7) & ~7u;
   for (int i = 0; i < nref; i++) {
-    uint32_t off = ref[i] >> 8, cnt = ref[i] & 0xff;
-    const int16_t *w = t->w + off;
+    const int16_t *w = t->ext + ext_first(ref[i]);
+    uint32_t cnt = ref[i]->cls[1];
     if (cnt == TD_TG_DENSE) {
       add_row(sc, w, npad);
       continue;
     }
-    const uint8_t *c = t->wcls + off;
-    for (uint32_t j = 0; j < cnt; j++) sc[c[j]] += w[j];
+    for (uint32_t j = 0; j < cnt; j++)
+      sc[(uint16_t)w[2 * j]] = (int16_t)(sc[(uint16_t)w[2 * j]] + w[2 * j + 1]);
   }
 }
 
-/* The dictionary class of a word, or -1. */
-static int dict_class(const struct td_tagger *t, const td_tg_word *w) {
+/* The word table value of a word (class | lex << 8), or -1. */
+static long word_entry(const struct td_tagger *t, const td_tg_word *w) {
   uint32_t n = t->h->ndict;
   if (!n) return -1;
   uint32_t key = (uint32_t)(w->raw >> 32) | 1, s = slot_of(w->raw, n);
   for (;;) {
     uint32_t k = t->dict[2 * s];
-    if (k == key) return (int)t->dict[2 * s + 1];
+    if (k == key) return (long)t->dict[2 * s + 1];
     if (k == 0) return -1;
     if (++s == n) s = 0;
   }
 }
 
 /* The first index of the largest of sc[0..n); sc has room for n rounded
- * up to 8. */
-static int argmax(int32_t *sc, int n) {
-#ifdef __SSE2__
+ * up to 8 (the padding is overwritten). */
+static int argmax(int16_t *sc, int n) {
   int np = (n + 7) & ~7;
-  for (int c = n; c < np; c++) sc[c] = INT32_MIN;
-  __m128i m = _mm_loadu_si128((const __m128i *)sc);
-  for (int c = 4; c < np; c += 4) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(sc + c));
-    __m128i gt = _mm_cmpgt_epi32(v, m);
-    m = _mm_or_si128(_mm_and_si128(gt, v), _mm_andnot_si128(gt, m));
+  for (int c = n; c < np; c++) sc[c] = INT16_MIN;
+#ifdef __SSE2__
+  __m128i m = _mm_load_si128((const __m128i *)sc);
+  for (int c = 8; c < np; c += 8) m = _mm_max_epi16(m, _mm_load_si128((const __m128i *)(sc + c)));
+  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0x4E));
+  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0xB1));
+  m = _mm_max_epi16(m, _mm_shufflelo_epi16(m, 0xB1));
+  int16_t mx = (int16_t)_mm_extract_epi16(m, 0);
+  __m128i v = _mm_set1_epi16(mx);
+  for (int c = 0; c < np; c += 8) {
+    int bits = _mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_load_si128((const __m128i *)(sc + c))));
+    if (bits) return c + __builtin_ctz((unsigned)bits) / 2;
   }
-  int32_t q[4];
-  _mm_storeu_si128((__m128i *)q, m);
-  int32_t mx = q[0];
-  for (int i = 1; i < 4; i++)
-    if (q[i] > mx) mx = q[i];
-  for (int c = 0; c < n; c++)
-    if (sc[c] == mx) return c;
   return 0;
 #else
   int best = 0;
@@ -280,25 +296,21 @@ static int argmax(int32_t *sc, int n) {
 #endif
 }
 
-/* Tags the n words of one sentence: cls[i] receives the class of word i. */
+/* Tags the n words of one sentence: cls[i] holds the dictionary class of
+ * word i or 255, and receives the class of word i. */
 static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
                       uint8_t *cls) {
   int nc = (int)t->h->nclass;
   int p1 = nc, p2 = nc;
   uint64_t f[TD_TG_MAXFEAT], fa[TD_TG_MAXFEAT];
-  int32_t sc[TD_TG_MAXCLASS + 8];
-  /* Dictionary words first (cls 255: to be scored). */
-  for (int i = 0; i < n; i++) {
-    int d = dict_class(t, &w[i]);
-    cls[i] = d < 0 ? 255 : (uint8_t)d;
-  }
+  _Alignas(16) int16_t sc[TD_TG_MAXCLASS + 8];
   for (int i = 0; i < n; i++) {
     /* Prefetch the slots of the next scored word's features while this
      * one is scored: most of them do not depend on the history. */
     if (i + 1 < n && cls[i + 1] == 255) {
       int na = td_tg_features(w, n, i + 1, nc, nc, fa);
       for (int k = 0; k < na; k++)
-        __builtin_prefetch(&t->slots[2 * slot_of(fa[k], t->h->nslot)]);
+        __builtin_prefetch(&t->slots[slot_of(fa[k], t->h->nslot)]);
     }
     int best = cls[i];
     if (best == 255) {
@@ -312,46 +324,60 @@ static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
   }
 }
 
-/* Checks a model image of len bytes and points t into it. 0 or -1. */
+/* Checks a model image of len bytes and points t into it: after this,
+ * every class and outside index it holds is in range. 0 or -1. */
 static int bind(struct td_tagger *t, const void *data, size_t len, char *err,
                 size_t errlen) {
   const td_tg_header *h = data;
-  if (!data || len < sizeof *h || memcmp(h->magic, "TDTAG001", 8) != 0) {
-    snprintf(err, errlen, "tagger model missing or not a tidings tagger model");
+  if (!data || len < sizeof *h || memcmp(h->magic, "TDTAG002", 8) != 0) {
+    snprintf(err, errlen, "tagger model missing or not a tidings tagger model (TDTAG002)");
     return -1;
   }
   size_t ctab = ((size_t)h->nclass * 4 + 15) & ~(size_t)15;
   size_t wsz = ((size_t)h->nent * 2 + 15) & ~(size_t)15;
-  size_t csz = ((size_t)h->nent + 7) & ~(size_t)7;
-  size_t need = sizeof *h + ctab + (size_t)h->nslot * 8 + wsz + csz + (size_t)h->ndict * 8;
   if (h->nclass == 0 || h->nclass > TD_TG_MAXCLASS || h->nslot == 0 ||
-      need > len || h->nent >= (1u << 24)) {
+      h->nslot > (1u << 28) || h->ndict > (1u << 28) ||
+      sizeof *h + ctab + (size_t)h->nslot * sizeof(td_tg_slot) + wsz +
+              (size_t)h->ndict * 8 > len) {
     snprintf(err, errlen, "tagger model is truncated or corrupt");
     return -1;
   }
   const uint8_t *p = (const uint8_t *)data + sizeof *h;
   t->h = h;
   t->cls_tab = p;
-  t->slots = (const uint32_t *)(p + ctab);
-  t->w = (const int16_t *)(p + ctab + (size_t)h->nslot * 8);
-  t->wcls = p + ctab + (size_t)h->nslot * 8 + wsz;
-  t->dict = (const uint32_t *)(t->wcls + csz);
+  t->slots = (const td_tg_slot *)(p + ctab);
+  t->ext = (const int16_t *)(p + ctab + (size_t)h->nslot * sizeof(td_tg_slot));
+  t->dict = (const uint32_t *)((const uint8_t *)t->ext + wsz);
   for (uint32_t i = 0; i < h->ndict; i++)
-    if (t->dict[2 * i] && t->dict[2 * i + 1] >= h->nclass) {
+    if (t->dict[2 * i] && (t->dict[2 * i + 1] & 255) >= h->nclass &&
+        (t->dict[2 * i + 1] & 255) != TD_TG_NODICT) {
       snprintf(err, errlen, "tagger model has a bad dictionary entry");
       return -1;
     }
   uint32_t npad = (h->nclass + 7) & ~7u;
   for (uint32_t i = 0; i < h->nslot; i++) {
-    uint32_t ref = t->slots[2 * i + 1], cnt = ref & 0xff;
-    if (t->slots[2 * i] && (uint64_t)(ref >> 8) + (cnt == TD_TG_DENSE ? npad : cnt) > h->nent) {
-      snprintf(err, errlen, "tagger model has a bad weight reference");
+    const td_tg_slot *e = &t->slots[i];
+    if (!e->key) continue;
+    int bad = 0;
+    if (e->cls[0] != TD_TG_EXT) {
+      for (int j = 0; j < 4; j++)
+        bad |= e->cls[j] >= h->nclass || e->w[j] > TD_TG_WMAX || e->w[j] < -TD_TG_WMAX;
+    } else {
+      uint32_t cnt = e->cls[1];
+      uint64_t first = ext_first(e);
+      uint64_t n = cnt == TD_TG_DENSE ? npad : 2 * (uint64_t)cnt;
+      bad = first + n > h->nent;
+      for (uint32_t j = 0; !bad && cnt != TD_TG_DENSE && j < cnt; j++)
+        bad = (uint16_t)t->ext[first + 2 * j] >= h->nclass;
+    }
+    if (bad) {
+      snprintf(err, errlen, "tagger model has a bad slot");
       return -1;
     }
   }
-  for (uint32_t i = 0; i < h->nent; i++)
-    if (t->wcls[i] >= h->nclass) {
-      snprintf(err, errlen, "tagger model has a bad class");
+  for (uint32_t i = 0; i < h->nent; i++) /* class ids are small too */
+    if (t->ext[i] > TD_TG_WMAX || t->ext[i] < -TD_TG_WMAX) {
+      snprintf(err, errlen, "tagger model has a weight out of range");
       return -1;
     }
   for (uint32_t c = 0; c < h->nclass; c++) {
@@ -398,7 +424,25 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     for (int i = 0; i < n; i++) {
       uint32_t a = tk[i].start, b = tk[i].end;
       if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-      td_tg_word_init(&w[i], doc->text + a, b - a, eng->lemma);
+      td_tg_word_init(&w[i], doc->text + a, b - a, NULL);
+    }
+    /* The word table gives dictionary words their class (cls 255: to be
+     * scored) and known words their lexical class. For the others the
+     * lexical class is a lemmatizer lookup, only done where a feature
+     * reads it: for a scored word and the word before it. */
+    for (int i = 0; i < n; i++) {
+      long v = word_entry(t, &w[i]);
+      cls[i] = v < 0 ? 255 : (uint8_t)(v & 255);
+      w[i].lex = v < 0 ? UINT32_MAX : (uint32_t)v >> 8;
+    }
+    for (int i = 0; i < n; i++) {
+      if (w[i].lex != UINT32_MAX) continue;
+      w[i].lex = 0;
+      if (cls[i] == 255 || (i > 0 && cls[i - 1] == 255)) {
+        uint32_t a = tk[i].start, b = tk[i].end;
+        if (b > doc->len || a > b) a = b = 0;
+        w[i].lex = td_lemma_lexclass(eng->lemma, doc->text + a, b - a);
+      }
     }
     tag_words(t, w, n, cls);
     for (int i = 0; i < n; i++) {

@@ -48,6 +48,9 @@ int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
 #define TD_TG_MAXFEAT 48   /* features per token, at most */
 #define TD_TG_MAXCLASS 254 /* joint tags; class id fits a byte */
 #define TD_TG_DENSE 255    /* slot count meaning "a dense row" */
+/* The largest |weight| of a model: the weights of TD_TG_MAXFEAT features
+ * add up in 16 bits without overflowing. */
+#define TD_TG_WMAX (32767 / TD_TG_MAXFEAT)
 
 /* Hashes of one word's surface, computed once per token. */
 typedef struct td_tg_word {
@@ -77,22 +80,35 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
 /* Model image (data/models/tagger.bin), little-endian, used in place:
  *   td_tg_header
  *   nclass x { u16 xpos; u8 upos; u8 pad }          padded to 16 bytes
- *   nslot  x { u32 key; u32 ref }                   ref = first entry << 8 | count
- *                  count TD_TG_DENSE: a dense row of nclass rounded up to 8
- *                  weights, one per class, from the first entry on
- *   nent   x i16 weight                             padded to 16 bytes
- *   nent   x u8 class                               padded to 8 bytes
- *   ndict  x { u32 key; u32 class }                 the tag dictionary
+ *   nslot  x td_tg_slot                             16 bytes each
+ *   nent   x i16                                    the weights that do not
+ *                                                   fit a slot; padded to 16 bytes
+ *   ndict  x { u32 key; u32 val }                   the word table
  * A feature hash h lives at slot ((h & 0xffffffff) * nslot) >> 32 or after
- * (linear probing), with key (h >> 32) | 1; key 0 marks an empty slot.
- * The tag dictionary maps frequent unambiguous words (by td_tg_word.raw,
- * placed the same way) straight to their class, skipping the scoring. */
+ * (linear probing), with key (h >> 32) | 1; key 0 marks an empty slot. A
+ * feature with at most four weights keeps them in its slot (unused ones
+ * are 0), so most lookups touch one cache line; the others (cls[0] ==
+ * TD_TG_EXT) point into the i16 array: a dense row of nclass rounded up to
+ * 8 weights (cls[1] == TD_TG_DENSE), or cls[1] (class, weight) pairs.
+ * The word table holds the words of the training set (by td_tg_word.raw,
+ * placed the same way): val = class | lex << 8, where lex is the word's
+ * td_tg_word.lex (so tagging needs no lemmatizer lookup for it) and class
+ * is, for frequent unambiguous words, the class they are tagged with
+ * without scoring (the tag dictionary), else TD_TG_NODICT. */
 typedef struct td_tg_header {
-  char magic[8]; /* "TDTAG001" */
+  char magic[8]; /* "TDTAG002" */
   uint32_t nclass, nslot, nent, version;
-  float scale;   /* weight = i16 / scale */
+  float scale;   /* weight = i16 / scale; |i16| <= TD_TG_WMAX */
   uint32_t ndict;
   uint32_t reserved[2];
 } td_tg_header;
+
+typedef struct td_tg_slot {
+  uint32_t key;
+  uint8_t cls[4]; /* inline classes; cls[0] TD_TG_EXT: weights outside */
+  int16_t w[4];   /* inline weights; outside: w[0..1] the u32 first index */
+} td_tg_slot;
+#define TD_TG_EXT 255
+#define TD_TG_NODICT 255
 
 #endif

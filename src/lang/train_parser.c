@@ -6,11 +6,13 @@
  * with a dynamic oracle that gives the cost (gold arcs made unreachable) of
  * every transition in any configuration, so the parser learns from its own
  * mistakes: after the first pass it follows its own prediction 90% of the
- * time. Weights are an averaged perceptron over hashed feature buckets,
- * each bucket a small growable list of (class, weight) pairs. After each
- * pass the averaged weights are quantized to 16 bits and packed into the
- * image parser.c maps (see parser.h); the pass with the best dev LAS is
- * written. Non-projective training trees are projectivized by lifting.
+ * time. Weights are an averaged perceptron: move features hash to cells
+ * of three weights (SHIFT, LEFT, RIGHT), relation features to buckets, each
+ * a small growable list of (class, weight) pairs. After each pass the
+ * averaged weights are quantized (moves to 8 bits, relations to 16) and
+ * packed into the image parser.c maps (see parser.h); the pass with the
+ * best dev LAS is written. Non-projective training trees are projectivized
+ * by lifting.
  */
 #include "parser.h"
 
@@ -19,7 +21,8 @@
 #include <string.h>
 #include <time.h>
 
-#define TRAIN_BITS 21
+#define TRAIN_BITS 18 /* relation buckets */
+#define MOVE_BITS 20  /* move cells */
 #define EXPLORE_P 0.9
 #define DEFAULT_PRUNE 1.0
 
@@ -37,8 +40,10 @@ typedef struct tw_bucket {
 } tw_bucket;
 
 typedef struct trainer {
-  int bits, nlabel, ncls, rootlab;
-  tw_bucket *bk;
+  int bits, mbits, nlabel, ncls, rootlab;
+  tw_bucket *bk;  /* relation features */
+  int32_t *mw;    /* move cells: 3 weights each */
+  int64_t *mu;    /* and their sums of step * delta */
   int64_t step;
   uint64_t rng;
   double prune;
@@ -59,6 +64,24 @@ static void tscore(const trainer *t, const uint64_t *f, int nf, int32_t *sc) {
   for (int i = 0; i < nf; i++) {
     const tw_bucket *b = &t->bk[f[i] >> shift];
     for (uint32_t j = 0; j < b->n; j++) sc[b->e[j].cls] += b->e[j].w;
+  }
+}
+
+static void mscore(const trainer *t, const uint64_t *f, int nf, int32_t *sc) {
+  const int shift = 64 - t->mbits;
+  sc[0] = sc[1] = sc[2] = 0;
+  for (int i = 0; i < nf; i++) {
+    const int32_t *w = t->mw + 3 * (f[i] >> shift);
+    sc[0] += w[0], sc[1] += w[1], sc[2] += w[2];
+  }
+}
+
+static void mupdate(trainer *t, const uint64_t *f, int nf, int cls, int delta) {
+  const int shift = 64 - t->mbits;
+  for (int i = 0; i < nf; i++) {
+    size_t k = 3 * (f[i] >> shift) + (size_t)cls;
+    t->mw[k] += delta;
+    t->mu[k] += t->step * delta;
   }
 }
 
@@ -216,7 +239,7 @@ static double train_pass(trainer *t, tsent *ss, const size_t *ord, size_t ns,
       }
       t->step++;
       int nf = td_ps_features(&st, f);
-      tscore(t, f, nf, sc);
+      mscore(t, f, nf, sc);
       int pred = td_ps_best_move(&st, sc);
       int cost[3];
       costs(&st, ts, cost);
@@ -227,8 +250,8 @@ static double train_pass(trainer *t, tsent *ss, const size_t *ord, size_t ns,
           best = m;
       all++;
       if (cost[pred] > cost[best]) {
-        tupdate(t, f, nf, best, +1);
-        tupdate(t, f, nf, pred, -1);
+        mupdate(t, f, nf, best, +1);
+        mupdate(t, f, nf, pred, -1);
       } else {
         good++;
       }
@@ -286,9 +309,18 @@ static unsigned char *pack(const trainer *t, size_t *len, size_t *nent_out) {
       double q = ((double)e->w - (double)e->u / c) * scale;
       if (fabs(q) >= prune) cnt[b]++, nent++;
     }
+  /* Moves: every cell, 8 bits, the largest |weight| maps to 127. */
+  size_t nm = (size_t)1 << t->mbits;
+  double mtop = 0;
+  for (size_t k = 0; k < 3 * nm; k++) {
+    double v = fabs((double)t->mw[k] - (double)t->mu[k] / c);
+    if (v > mtop) mtop = v;
+  }
+  if (mtop <= 0) mtop = 1;
+  double mscale = 127.0 / mtop;
   size_t hdr = sizeof(td_ps_header) + (size_t)t->nlabel * TD_PS_LABEL_LEN;
   size_t ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
-  *len = hdr + ng * sizeof(td_ps_group) + nent * 4;
+  *len = hdr + ng * sizeof(td_ps_group) + nent * 4 + nm * 4;
   unsigned char *img = td_xcalloc(*len, 1);
   td_ps_header *h = (td_ps_header *)img;
   memcpy(h->magic, "TDPAR001", 8);
@@ -297,6 +329,8 @@ static unsigned char *pack(const trainer *t, size_t *len, size_t *nent_out) {
   h->nlabel = (uint32_t)t->nlabel;
   h->nent = (uint32_t)nent;
   h->scale = (float)scale;
+  h->mbits = (uint32_t)t->mbits;
+  h->mscale = (float)mscale;
   h->tagset = td_ps_tagset_hash();
   for (int l = 0; l < t->nlabel; l++)
     memcpy(img + sizeof *h + (size_t)l * TD_PS_LABEL_LEN, t->names[l], TD_PS_LABEL_LEN);
@@ -319,6 +353,12 @@ static unsigned char *pack(const trainer *t, size_t *len, size_t *nent_out) {
   /* Buckets past N in the last group are empty. */
   for (size_t b = nb; b % TD_PS_GROUP; b++)
     grp[b / TD_PS_GROUP].end[b % TD_PS_GROUP] = grp[b / TD_PS_GROUP].end[(b - 1) % TD_PS_GROUP];
+  int8_t *mv = (int8_t *)(ent + nent);
+  for (size_t k = 0; k < nm; k++)
+    for (int m = 0; m < 3; m++) {
+      double q = ((double)t->mw[3 * k + m] - (double)t->mu[3 * k + m] / c) * mscale;
+      mv[4 * k + m] = (int8_t)lrint(q > 127 ? 127 : q < -127 ? -127 : q);
+    }
   free(cnt);
   *nent_out = nent;
   return img;
@@ -405,6 +445,10 @@ int td_parser_train(const char *train_conllu, const char *dev_conllu,
     return -1;
   }
   t->bk = td_xcalloc((size_t)1 << t->bits, sizeof *t->bk);
+  t->mbits = getenv("TD_PARSER_MOVE_BITS") ? atoi(getenv("TD_PARSER_MOVE_BITS")) : MOVE_BITS;
+  if (t->mbits < 8 || t->mbits > 24) t->mbits = MOVE_BITS;
+  t->mw = td_xcalloc((size_t)3 << t->mbits, sizeof *t->mw);
+  t->mu = td_xcalloc((size_t)3 << t->mbits, sizeof *t->mu);
   size_t ntr = 0, ndv = 0;
   int lifts = 0, dlifts = 0;
   tsent *trs = prepare(t, tr, 1, &ntr, &lifts);
@@ -469,6 +513,8 @@ int td_parser_train(const char *train_conllu, const char *dev_conllu,
   if (dvs) free_sents(dvs, ndv);
   for (size_t b = 0; b < (size_t)1 << t->bits; b++) free(t->bk[b].e);
   free(t->bk);
+  free(t->mw);
+  free(t->mu);
   free(t);
   td_conllu_free(tr);
   td_conllu_free(dv);

@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
   tent *e;
   uint32_t n, cap;
+  uint32_t nupd; /* mistakes it took part in, over all runs */
 } tfeat;
 
 typedef struct {
@@ -206,36 +207,48 @@ static void dev_acc(tstore *s, const classes *cl, const tsent *ts, size_t n,
 /* Features with at least this many weights are stored as dense rows. */
 #define DENSE_MIN 24
 #define PRUNE_FRACTION 0.0008
+/* Features that took part in fewer mistakes than this (over the RUNS
+ * runs) are dropped: rare words and pairs, most of the table, little of
+ * the accuracy. */
+#define MIN_UPDATES 5
 
 /* The tag dictionary: words seen at least DICT_MIN times in training with
  * one class at least DICT_SHARE of the time. */
 #define DICT_MIN 10
 #define DICT_SHARE 0.98
+/* The word table also keeps the lexical class of words seen this often,
+ * so tagging needs no lemmatizer lookup for them. */
+#define WORD_MIN 2
 
 typedef struct {
   uint64_t *keys; /* td_tg_word.raw; 0 empty */
   uint32_t *counts; /* cap x nclass */
+  uint32_t *lex;    /* cap: the word's td_tg_word.lex */
   size_t cap, n;
   int nclass;
 } wcount;
 
-static void wcount_add(wcount *wc, uint64_t key, int cls) {
+static void wcount_add(wcount *wc, uint64_t key, int cls, uint32_t lex) {
   if (!key) key = 1;
   if ((wc->n + 1) * 2 > wc->cap) {
     size_t ncap = wc->cap ? wc->cap * 2 : 1 << 14;
     uint64_t *nk = td_xcalloc(ncap, sizeof *nk);
     uint32_t *nc = td_xcalloc(ncap * (size_t)wc->nclass, sizeof *nc);
+    uint32_t *nl = td_xcalloc(ncap, sizeof *nl);
     for (size_t i = 0; i < wc->cap; i++)
       if (wc->keys[i]) {
         size_t j = wc->keys[i] & (ncap - 1);
         while (nk[j]) j = (j + 1) & (ncap - 1);
         nk[j] = wc->keys[i];
+        nl[j] = wc->lex[i];
         memcpy(nc + j * wc->nclass, wc->counts + i * wc->nclass, (size_t)wc->nclass * 4);
       }
     free(wc->keys);
     free(wc->counts);
+    free(wc->lex);
     wc->keys = nk;
     wc->counts = nc;
+    wc->lex = nl;
     wc->cap = ncap;
   }
   size_t j = key & (wc->cap - 1);
@@ -244,7 +257,31 @@ static void wcount_add(wcount *wc, uint64_t key, int cls) {
     wc->keys[j] = key;
     wc->n++;
   }
+  wc->lex[j] = lex;
   wc->counts[j * wc->nclass + cls]++;
+}
+
+/* The word table entry of word i of wc: its dictionary class (or
+ * TD_TG_NODICT) and lexical class, or -1 when the word is not in the
+ * table. */
+static long word_entry(const wcount *wc, size_t i) {
+  const uint32_t *c = wc->counts + i * wc->nclass;
+  uint32_t tot = 0, mx = 0, arg = 0;
+  for (int k = 0; k < wc->nclass; k++) {
+    tot += c[k];
+    if (c[k] > mx) mx = c[k], arg = (uint32_t)k;
+  }
+  if (tot < WORD_MIN && tot < DICT_MIN) return -1;
+  if (tot < DICT_MIN || mx < DICT_SHARE * tot) arg = TD_TG_NODICT;
+  return (long)(arg | wc->lex[i] << 8);
+}
+
+/* The kept weight of entry e: 0 when pruned, else quantized. */
+static long kept_weight(const tent *e, int32_t now, double cut, double scale) {
+  double a = avg_weight(e, now);
+  long q = lrint(a * scale);
+  if (fabs(a) < cut || q == 0) return 0;
+  return q > TD_TG_WMAX ? TD_TG_WMAX : q < -TD_TG_WMAX ? -TD_TG_WMAX : q;
 }
 
 static int write_model(tstore *s, const classes *cl, int32_t now,
@@ -256,54 +293,52 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
       if (a > maxw) maxw = a;
     }
   if (maxw <= 0) maxw = 1;
-  double scale = 32767.0 / maxw;
-  double cut = maxw * PRUNE_FRACTION;
-  /* Quantize, keep features with any surviving weight. */
-  size_t nfeat = 0, nent = 0;
+  double scale = TD_TG_WMAX / maxw;
+  const char *pf = getenv("TD_TAGGER_PRUNE"); /* for experiments */
+  double cut = maxw * (pf && *pf ? atof(pf) : PRUNE_FRACTION);
+  const char *mu = getenv("TD_TAGGER_MINUPD");
+  uint32_t minupd = mu && *mu ? (uint32_t)atoi(mu) : MIN_UPDATES;
+  /* Quantize, keep features with any surviving weight: up to 4 weights
+   * go in the slot, more outside (as pairs, or a dense row). */
+  size_t nfeat = 0, next = 0, ninline = 0;
   uint32_t npad = ((uint32_t)cl->nclass + 7) & ~7u;
-  uint8_t *keep = td_xcalloc(s->n + 1, 1);
+  uint32_t *kept = td_xcalloc(s->n + 1, sizeof *kept);
   for (size_t i = 0; i < s->n; i++) {
     uint32_t k = 0;
-    for (uint32_t j = 0; j < s->feats[i].n; j++)
-      if (fabs(avg_weight(&s->feats[i].e[j], now)) >= cut &&
-          lrint(avg_weight(&s->feats[i].e[j], now) * scale) != 0)
-        k++;
-    if (k) {
-      keep[i] = 1 + (k >= DENSE_MIN);
-      nfeat++;
-      nent += k >= DENSE_MIN ? npad : k;
-    }
+    for (uint32_t j = 0; j < s->feats[i].n && s->feats[i].nupd >= minupd; j++)
+      k += kept_weight(&s->feats[i].e[j], now, cut, scale) != 0;
+    kept[i] = k;
+    if (!k) continue;
+    nfeat++;
+    if (k <= 4) ninline++;
+    else next += k >= DENSE_MIN ? npad : 2 * (size_t)k;
   }
-  if (nent >= (1u << 24)) {
-    if (log) fprintf(log, "train tagger: model too large (%zu weights)\n", nent);
-    free(keep);
+  if (next >= (1u << 31)) {
+    if (log) fprintf(log, "train tagger: model too large (%zu weights)\n", next);
+    free(kept);
     return -1;
   }
   uint32_t nslot = (uint32_t)(nfeat * 10 / 7 + 16);
   size_t ctab = ((size_t)cl->nclass * 4 + 15) & ~(size_t)15;
-  size_t wsz = (nent * 2 + 15) & ~(size_t)15;
-  /* Dictionary words. */
-  size_t nd = 0;
+  size_t wsz = (next * 2 + 15) & ~(size_t)15;
+  /* The word table: dictionary words and words seen WORD_MIN times. */
+  size_t nd = 0, nwords = 0;
   for (size_t i = 0; i < wc->cap; i++) {
-    if (!wc->keys[i]) continue;
-    const uint32_t *c = wc->counts + i * wc->nclass;
-    uint32_t tot = 0, mx = 0;
-    for (int k = 0; k < wc->nclass; k++) {
-      tot += c[k];
-      if (c[k] > mx) mx = c[k];
-    }
-    if (tot >= DICT_MIN && mx >= DICT_SHARE * tot) nd++;
+    long v;
+    if (!wc->keys[i] || (v = word_entry(wc, i)) < 0) continue;
+    nwords++;
+    nd += (v & 255) != TD_TG_NODICT;
   }
-  uint32_t ndict = nd ? (uint32_t)(nd * 2 + 1) : 0;
-  size_t csz = (nent + 7) & ~(size_t)7;
-  size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * 8 + wsz + csz + (size_t)ndict * 8;
+  uint32_t ndict = nwords ? (uint32_t)(nwords * 2 + 1) : 0;
+  size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * sizeof(td_tg_slot) + wsz +
+                 (size_t)ndict * 8;
   uint8_t *img = td_xcalloc(total, 1);
   td_tg_header *h = (td_tg_header *)img;
-  memcpy(h->magic, "TDTAG001", 8);
+  memcpy(h->magic, "TDTAG002", 8);
   h->nclass = (uint32_t)cl->nclass;
   h->nslot = nslot;
-  h->nent = (uint32_t)nent;
-  h->version = 1;
+  h->nent = (uint32_t)next;
+  h->version = 2;
   h->scale = (float)scale;
   h->ndict = ndict;
   uint8_t *ct = img + sizeof *h;
@@ -312,63 +347,59 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     ct[4 * c + 1] = (uint8_t)(cl->xpos[c] >> 8);
     ct[4 * c + 2] = cl->upos[c];
   }
-  uint32_t *slots = (uint32_t *)(ct + ctab);
-  int16_t *wt = (int16_t *)((uint8_t *)slots + (size_t)nslot * 8);
-  uint8_t *wc_ = (uint8_t *)wt + wsz;
-  size_t e = 0;
+  td_tg_slot *slots = (td_tg_slot *)(ct + ctab);
+  int16_t *ext = (int16_t *)((uint8_t *)slots + (size_t)nslot * sizeof *slots);
+  size_t e = 0, nw = 0;
   for (size_t j = 0; j < s->cap; j++) {
-    if (!s->keys[j] || !keep[s->idx[j]]) continue;
+    if (!s->keys[j] || !kept[s->idx[j]]) continue;
     const tfeat *ft = &s->feats[s->idx[j]];
+    uint32_t k = kept[s->idx[j]];
     uint64_t hkey = s->keys[j];
     uint32_t key = (uint32_t)(hkey >> 32) | 1;
     uint32_t sl = (uint32_t)(((hkey & 0xffffffffu) * (uint64_t)nslot) >> 32);
     int dup = 0;
-    while (slots[2 * sl]) {
-      if (slots[2 * sl] == key) dup = 1;
+    while (slots[sl].key) {
+      if (slots[sl].key == key) dup = 1;
       if (++sl == nslot) sl = 0;
     }
     if (dup) continue; /* a 32-bit key clash in one probe chain: drop */
+    td_tg_slot *d = &slots[sl];
+    d->key = key;
     uint32_t first = (uint32_t)e, cnt = 0;
-    int dense = keep[s->idx[j]] == 2;
-    for (uint32_t k = 0; k < ft->n; k++) {
-      double a = avg_weight(&ft->e[k], now);
-      long q = lrint(a * scale);
-      if (fabs(a) < cut || q == 0) continue;
-      if (q > 32767) q = 32767;
-      if (q < -32767) q = -32767;
-      if (dense) {
-        wt[first + ft->e[k].cls] = (int16_t)q;
-        continue;
+    if (k > 4) {
+      d->cls[0] = TD_TG_EXT;
+      d->cls[1] = k >= DENSE_MIN ? TD_TG_DENSE : (uint8_t)k;
+      memcpy(d->w, &first, 4);
+    }
+    for (uint32_t m = 0; m < ft->n; m++) {
+      long q = kept_weight(&ft->e[m], now, cut, scale);
+      if (!q) continue;
+      uint8_t c = ft->e[m].cls;
+      if (k <= 4) {
+        d->cls[cnt] = c;
+        d->w[cnt] = (int16_t)q;
+      } else if (k >= DENSE_MIN) {
+        ext[first + c] = (int16_t)q;
+      } else {
+        ext[first + 2 * cnt] = (int16_t)c;
+        ext[first + 2 * cnt + 1] = (int16_t)q;
       }
-      wt[e] = (int16_t)q;
-      wc_[e] = ft->e[k].cls;
-      e++;
       cnt++;
+      nw++;
     }
-    if (dense) {
-      e += npad;
-      cnt = TD_TG_DENSE;
-    }
-    slots[2 * sl] = key;
-    slots[2 * sl + 1] = first << 8 | cnt;
+    if (k > 4) e += k >= DENSE_MIN ? npad : 2 * (size_t)k;
   }
-  free(keep);
-  uint32_t *dict = (uint32_t *)(wc_ + csz);
+  free(kept);
+  uint32_t *dict = (uint32_t *)((uint8_t *)ext + wsz);
   for (size_t i = 0; i < wc->cap && ndict; i++) {
-    if (!wc->keys[i]) continue;
-    const uint32_t *c = wc->counts + i * wc->nclass;
-    uint32_t tot = 0, mx = 0, arg = 0;
-    for (int k = 0; k < wc->nclass; k++) {
-      tot += c[k];
-      if (c[k] > mx) mx = c[k], arg = (uint32_t)k;
-    }
-    if (tot < DICT_MIN || mx < DICT_SHARE * tot) continue;
+    long v;
+    if (!wc->keys[i] || (v = word_entry(wc, i)) < 0) continue;
     uint64_t hk = wc->keys[i];
     uint32_t key = (uint32_t)(hk >> 32) | 1;
     uint32_t sl = (uint32_t)(((hk & 0xffffffffu) * (uint64_t)ndict) >> 32);
     while (dict[2 * sl]) if (++sl == ndict) sl = 0;
     dict[2 * sl] = key;
-    dict[2 * sl + 1] = arg;
+    dict[2 * sl + 1] = (uint32_t)v;
   }
   FILE *fp = fopen(path, "wb");
   int rc = 0;
@@ -377,9 +408,9 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   if (log) {
     if (rc) fprintf(log, "train tagger: cannot write %s\n", path);
     else
-      fprintf(log, "train tagger: wrote %s: %zu bytes, %d classes, %zu features, %zu weights\n",
-              path, total, cl->nclass, nfeat, e);
-  if (log && rc == 0) fprintf(log, "train tagger: %zu dictionary words\n", nd);
+      fprintf(log, "train tagger: wrote %s: %zu bytes, %d classes, %zu features "
+              "(%zu with weights in the slot), %zu weights, %zu words, %zu dictionary words\n",
+              path, total, cl->nclass, nfeat, ninline, nw, nwords, nd);
   }
   free(img);
   return rc;
@@ -452,6 +483,7 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
               tfeat *ft = &st.feats[fi];
               update(ft, gold, 1, now);
               update(ft, g, -1, now);
+              ft->nupd++;
             }
           } else {
             ok++;
@@ -478,6 +510,7 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
       if (!st.keys[j]) continue;
       const tfeat *ft = &st.feats[st.idx[j]];
       long fi = store_find(&fin, st.keys[j], 1);
+      fin.feats[fi].nupd += ft->nupd;
       for (uint32_t k = 0; k < ft->n; k++)
         update(&fin.feats[fi], ft->e[k].cls, (float)(avg_weight(&ft->e[k], now) / RUNS), 0);
     }
@@ -493,10 +526,26 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
   wcount wc = {0};
   wc.nclass = cl.nclass;
   for (size_t i = 0; i < ntr; i++)
-    for (int j = 0; j < ts[i].n; j++) wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j]);
+    for (int j = 0; j < ts[i].n; j++)
+      wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j], ts[i].w[j].lex);
   int rc = write_model(&st, &cl, now, &wc, out_model, log);
+  /* TD_TAGGER_SWEEP="p0.002,u3": also writes OUT.p0.002, OUT.u3 with
+   * those pruning fractions / least mistakes, to choose them on dev. */
+  const char *sw = getenv("TD_TAGGER_SWEEP");
+  while (rc == 0 && sw && *sw) {
+    char val[32], path[1024];
+    size_t n = strcspn(sw, ",");
+    snprintf(val, sizeof val, "%.*s", (int)(n < 31 ? n : 31), sw);
+    snprintf(path, sizeof path, "%s.%s", out_model, val);
+    const char *var = val[0] == 'u' ? "TD_TAGGER_MINUPD" : "TD_TAGGER_PRUNE";
+    setenv(var, val + 1, 1);
+    rc = write_model(&st, &cl, now, &wc, path, log);
+    unsetenv(var);
+    sw += n + (sw[n] == ',');
+  }
   free(wc.keys);
   free(wc.counts);
+  free(wc.lex);
   store_free(&st);
   free(order);
   free_sents(ts, ntr);

@@ -136,11 +136,13 @@ TD_TEST(parser_train_tiny) {
   fputs(tiny_treebank, f);
   fclose(f);
   setenv("TD_PARSER_BITS", "16", 1); /* small and quick */
+  setenv("TD_PARSER_MOVE_BITS", "16", 1);
   setenv("TD_PARSER_PRUNE", "0", 1); /* three sentences: every weight counts */
   FILE *log = fopen("/dev/null", "w");
   CHECK(td_parser_train(tb, tb, model, 8, log) == 0);
   fclose(log);
   unsetenv("TD_PARSER_BITS");
+  unsetenv("TD_PARSER_MOVE_BITS");
   unsetenv("TD_PARSER_PRUNE");
   f = fopen(model, "rb");
   CHECK(f != NULL);

@@ -66,7 +66,7 @@ TD_TEST(tagger_model_checks) {
   CHECK(fread(img, 1, (size_t)n, f) == (size_t)n);
   fclose(f);
   const td_tg_header *h = (const td_tg_header *)img;
-  CHECK(memcmp(h->magic, "TDTAG001", 8) == 0);
+  CHECK(memcmp(h->magic, "TDTAG002", 8) == 0);
   CHECK(h->nclass > 40 && h->nclass <= TD_TG_MAXCLASS);
   CHECK(n < 16 * 1024 * 1024); /* a few MB, committed to the repository */
 
