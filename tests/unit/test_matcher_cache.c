@@ -200,3 +200,45 @@ TD_TEST(matcher_cache_class_ids) {
   td_dict_free(d);
   free(img);
 }
+
+/* An old TDDICT02 image (a 32-byte header, nothing after the pool) still
+ * loads, deriving the tags, classes and gate, and matches the same. */
+TD_TEST(matcher_cache_old_images) {
+  uint32_t seed = 777;
+  for (int round = 0; round < 200; round++) {
+    void *imgs[2];
+    int nimg = 0;
+    td_dict *d3 = random_dict(&seed, imgs, &nimg);
+    td_dict_free(d3);
+    td_dict *d2 = td_dict_new(), *d3b = td_dict_new();
+    unsigned char *v3 = imgs[0];
+    uint32_t h[8];
+    memcpy(h, v3 + 8, sizeof h); /* nslots nentries maxkey pool npslots 0 ncls glines */
+    size_t body = (size_t)h[0] * 16 + (size_t)h[4] * 8 + (size_t)h[1] * 16 + h[3];
+    size_t len3 = (64 + body + 7) / 8 * 8 + (size_t)h[7] * 64 + (size_t)h[6] * 4 +
+                  (size_t)h[1] * 4 + h[0] + h[4];
+    CHECK(td_dict_add_image(d3b, v3, len3) == 0);
+    td_dict *dshort = td_dict_new(); /* one byte short: refused */
+    CHECK(td_dict_add_image(dshort, v3, len3 - 1) == -1);
+    td_dict_free(dshort);
+    unsigned char *v2 = malloc(32 + body);
+    memcpy(v2, "TDDICT02", 8);
+    memcpy(v2 + 8, h, 24);
+    memcpy(v2 + 32, v3 + 64, body);
+    CHECK(td_dict_add_image(d2, v2, 32 + body) == 0);
+    td_doc *doc = random_doc(&seed);
+    random_lemmas(&seed, doc);
+    const char *const filt[] = {"country", "person", NULL};
+    rec r1 = {""}, r2 = {""}, r3 = {""};
+    td_match_range_direct(d2, doc, 0, (uint32_t)doc->ntoks, filt, rec_cb, &r1);
+    td_match_range(d2, doc, 0, (uint32_t)doc->ntoks, filt, rec_cb, &r2);
+    td_match_range(d3b, doc, 0, (uint32_t)doc->ntoks, filt, rec_cb, &r3);
+    CHECK_STR(r2.out, r1.out);
+    CHECK_STR(r3.out, r1.out);
+    td_testdoc_free(doc);
+    td_dict_free(d2);
+    td_dict_free(d3b);
+    free(v2);
+    for (int k = 0; k < nimg; k++) free(imgs[k]);
+  }
+}
