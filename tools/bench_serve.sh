@@ -12,7 +12,8 @@
 #   BENCH_SERVE_DB=kb.db sh tools/bench_serve.sh   # reuse a store
 #
 # Environment: TIDINGS (build/tidings), DATA (../shared/data), SECS (10),
-# CONNS (32 connections), THREADS (server threads, default: the server's).
+# CONNS (32 connections), THREADS (server threads, default: the server's),
+# MODES ("cache no-cache"), PAGES ("same random"): which runs.
 T=${TIDINGS:-build/tidings}
 DATA=${DATA:-../shared/data}
 corpus="$DATA/bench/bbc"
@@ -24,9 +25,10 @@ if [ -z "$BENCH_SERVE_DB" ] && [ ! -d "$corpus" ]; then
   echo "bench_serve: $corpus not found, skipped"
   exit 0
 fi
-exec python3 - "$T" "$corpus" "${BENCH_SERVE_DB:-}" "${SECS:-10}" "${CONNS:-32}" "${THREADS:-}" <<'PY'
+exec python3 - "$T" "$corpus" "${BENCH_SERVE_DB:-}" "${SECS:-10}" "${CONNS:-32}" "${THREADS:-}" \
+  "${MODES:-cache no-cache}" "${PAGES:-same random}" <<'PY'
 import atexit, os, re, shutil, signal, subprocess, sys, tempfile, time
-T, corpus, db, secs, conns, threads = sys.argv[1:7]
+T, corpus, db, secs, conns, threads, modes, pages = sys.argv[1:9]
 tmp = tempfile.mkdtemp(prefix="tidings-bench-serve-")
 atexit.register(shutil.rmtree, tmp, True)
 signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
@@ -84,10 +86,14 @@ def serve(flags):
 
 failed = 0
 for mode, flags in (("cache", []), ("no-cache", ["--no-cache"])):
+    if mode not in modes.split():
+        continue
     srv, port = serve(flags)
     atexit.register(srv.kill)
     url = f"http://127.0.0.1:{port}/api/events"
     for page, extra in (("same page", []), ("random pages", ["-s", lua])):
+        if page.split()[0] not in pages.split():
+            continue
         subprocess.run(["wrk", "-t2", "-c4", "-d1s", *extra, url], stdout=subprocess.DEVNULL)
         rss0, cpu0 = rss_mb(srv.pid), cpu_s(srv.pid)
         out = subprocess.run(["wrk", "-t2", f"-c{conns}", f"-d{secs}s", "--latency", *extra, url],
