@@ -161,7 +161,7 @@ typedef struct td_kb_stats {
 
 /* Stores one `tidings/1` JSON record (idempotent: the same content changes
  * nothing; a changed article with the same url, or the same id and source,
- * replaces its old facts). Does not merge. Batches commit every 256 documents;
+ * replaces its old facts). Does not merge. Batches commit every 2048 documents;
  * td_kb_commit() ends the open batch. 0 on success, -1 with err set. */
 int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *st,
                    char *err, size_t errlen);

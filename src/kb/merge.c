@@ -223,39 +223,70 @@ fail:
   return rc;
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
 static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
   int rc = -1;
   for (size_t i = 0; i < n; i++) uf_union(&u, (int)i, d[i].group);
-  /* features: actors that are not whole countries, places below country */
-  static const char feats[] =
-      "WITH f AS (SELECT DISTINCT doc_key, 'a:' || entity AS k FROM actors"
-      "  WHERE entity IS NOT NULL AND coalesce(kind, '') <> 'country'"
-      " UNION SELECT DISTINCT doc_key, 'p:' || name FROM places"
-      "  WHERE coalesce(feature, '') NOT LIKE 'PCL%'),"
-      " df AS (SELECT k FROM f GROUP BY k HAVING count(*) BETWEEN 2 AND 50),"
-      " g AS (SELECT f.* FROM f JOIN df USING(k)),"
-      " nf AS (SELECT doc_key, count(*) AS c FROM f GROUP BY doc_key)"
-      " SELECT a.doc_key, b.doc_key, count(*), na.c, nb.c FROM g a JOIN g b"
-      "  ON a.k=b.k AND a.doc_key<b.doc_key JOIN nf na ON na.doc_key=a.doc_key"
-      "  JOIN nf nb ON nb.doc_key=b.doc_key GROUP BY a.doc_key, b.doc_key, na.c, nb.c ORDER BY 1, 2";
-  PREP(st, feats);
-  while (td_kq_step(st) == TD_KQ_ROW) {
-    int a = doc_index(d, n, (const char *)td_kq_col_text(st, 0));
-    int b = doc_index(d, n, (const char *)td_kq_col_text(st, 1));
-    int shared = td_kq_col_int(st, 2);
-    int na = td_kq_col_int(st, 3), nb = td_kq_col_int(st, 4);
-    if (a < 0 || b < 0 || shared < 2) continue;
-    int m = na < nb ? na : nb;
+  /* features: actors that are not whole countries, places below country;
+   * sorted by feature, so each feature's articles come together */
+  PREP(st, "SELECT DISTINCT doc_key, 'a:' || entity AS k FROM actors"
+           " WHERE entity IS NOT NULL AND coalesce(kind, '') <> 'country'"
+           " UNION SELECT DISTINCT doc_key, 'p:' || name FROM places"
+           " WHERE coalesce(feature, '') NOT LIKE 'PCL%' ORDER BY 2, 1");
+  int *nf = td_xcalloc(n ? n : 1, sizeof *nf); /* features per article */
+  uint64_t *pairs = NULL;                      /* (a << 32 | b), a < b, per shared feature */
+  size_t np = 0, pcap = 0;
+  int grp[51];
+  int ng = 0;
+  char *cur = NULL; /* the feature being read */
+  for (int more = 1; more;) {
+    more = td_kq_step(st) == TD_KQ_ROW;
+    const char *k = more ? td_kq_col_text(st, 1) : NULL;
+    if (!more || !k || !cur || strcmp(k, cur) != 0) {
+      /* the feature's articles, when 2 to 50 of them: every pair shares it
+       * (features in more than 50 articles say nothing about a story) */
+      if (cur && ng >= 2 && ng <= 50)
+        for (int x = 0; x < ng; x++)
+          for (int y = x + 1; y < ng; y++) {
+            TD_GROW(pairs, pcap, np + 1);
+            int lo = grp[x] < grp[y] ? grp[x] : grp[y], hi = grp[x] < grp[y] ? grp[y] : grp[x];
+            pairs[np++] = (uint64_t)lo << 32 | (uint64_t)hi;
+          }
+      free(cur);
+      cur = k ? td_xstrdup(k) : NULL;
+      ng = 0;
+    }
+    if (!more) break;
+    int di = doc_index(d, n, td_kq_col_text(st, 0));
+    if (di < 0) continue;
+    nf[di]++;
+    if (k && ng <= 50) grp[ng++] = di;
+  }
+  td_kq_finalize(st);
+  st = NULL;
+  if (np) qsort(pairs, np, sizeof *pairs, cmp_u64);
+  for (size_t i = 0; i < np;) {
+    size_t j = i + 1;
+    while (j < np && pairs[j] == pairs[i]) j++;
+    int a = (int)(pairs[i] >> 32), b = (int)(pairs[i] & 0xffffffffu);
+    int shared = (int)(j - i);
+    i = j;
+    if (shared < 2) continue;
+    int m = nf[a] < nf[b] ? nf[a] : nf[b];
     if (shared * 2 < m) continue; /* half of the smaller article's features */
     int dated = d[a].day != INT32_MIN && d[b].day != INT32_MIN;
     if (dated && labs(d[a].day - d[b].day) > 3) continue;
     if (!dated && shared < 3) continue; /* no dates to confirm: ask for more */
     uf_union(&u, a, b);
   }
-  td_kq_finalize(st);
-  st = NULL;
+  free(pairs);
+  free(nf);
   PREP(ins, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)");
   char (*skeys)[65] = td_xcalloc(n ? n : 1, 65);
   for (size_t i = 0; i < n; i++) {
