@@ -49,6 +49,13 @@ static const char *const after_stop[] = {
     "and", "but", "for", "via", "through", "yesterday", "today", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
 
+/* Words of time that may stand between a subject and its cue ("Priebus
+ * later Thursday told") or end an opening phrase ("Last month, he said"). */
+static const char *const time_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "ago", "month", "week", "year", "years", "months", "weeks", "day",
+    "days", "morning", "evening", "night", "afternoon", "weekend", NULL};
+
 static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
 
 /* Abbreviations whose period does not end a sentence. */
@@ -347,12 +354,9 @@ size_t td_qword_at(const td_qctx *c, uint32_t b) {
   return lo;
 }
 
-int td_cue_at(const td_qctx *c, size_t i, int *kind) {
+/* The cue at word i, capitalized or not. */
+static int cue_any(const td_qctx *c, size_t i, int *kind) {
   int best = 0;
-  /* a capitalized cue inside a sentence is a name ("the United States") */
-  if (i < c->nw && (c->w[i].flags & TD_QW_CAP) && i > 0 &&
-      !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)))
-    return 0;
   for (size_t k = 0; k < c->ncues; k++) {
     const td_cue *cu = &c->cues[k];
     if (cu->nw <= best || i + (size_t)cu->nw > c->nw) continue;
@@ -363,6 +367,14 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
     if (ok) best = cu->nw, *kind = cu->kind;
   }
   return best;
+}
+
+int td_cue_at(const td_qctx *c, size_t i, int *kind) {
+  /* a capitalized cue inside a sentence is a name ("the United States") */
+  if (i < c->nw && (c->w[i].flags & TD_QW_CAP) && i > 0 &&
+      !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)))
+    return 0;
+  return cue_any(c, i, kind);
 }
 
 /* ---- speakers ---- */
@@ -389,8 +401,16 @@ static int np_word(const td_qctx *c, size_t i) {
   if (w->flags & TD_QW_PUNCT) return 0;
   if (td_qword_in(w, np_stop) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
+  size_t n = w->e - w->s;
   switch (w->upos) {
-  case TD_VERB: case TD_AUX: case TD_SCONJ: case TD_ADV: return 0;
+  case TD_ADV: case TD_AUX: case TD_SCONJ: return 0;
+  case TD_VERB:
+    /* a capitalized unknown name the tagger took for a verb ("Priebus
+     * later told"), not a participle or an imperative ("Wait:") */
+    return (w->flags & TD_QW_CAP) && !td_qword_in(w, aux_adv) && n > 2 &&
+           i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
+           strcmp(w->lw + n - 2, "ed") != 0 && (n < 4 || strcmp(w->lw + n - 3, "ing") != 0) &&
+           !td_qword_in(w, time_words);
   case TD_ADP: return strcmp(w->lw, "of") == 0;
   default: return 1;
   }
@@ -403,7 +423,9 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
     while (i > 0 && !(c->w[i].flags & TD_QW_PARA) &&
-           (td_qword_in(&c->w[i - 1], aux_adv) || is_adverb(&c->w[i - 1])))
+           (td_qword_in(&c->w[i - 1], aux_adv) || is_adverb(&c->w[i - 1]) ||
+            (i >= 2 && td_qword_in(&c->w[i - 1], time_words) && i == k &&
+             (td_qword_in(&c->w[i - 2], aux_adv) || (c->w[i - 1].flags & TD_QW_CAP)))))
       i--;
     /* "I laughed and said": the subject of the first verb */
     if (i >= 3 && !(c->w[i].flags & TD_QW_PARA) && strcmp(c->w[i - 1].lw, "and") == 0 &&
@@ -529,9 +551,20 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t ee = e;
       while (ee > j && (td_qword_in(&c->w[ee - 1], aux_adv) || is_adverb(&c->w[ee - 1]))) ee--;
       if (ee == j) return 0;
-      for (size_t x = j; x < ee; x++)
-        if (!np_word(c, x) && strcmp(c->w[x].lw, "and") != 0) return 0;
-      who->start = c->w[j].s, who->end = c->w[ee - 1].e;
+      /* "“…” and said that …": a second verb of the subject before */
+      if (strcmp(c->w[j].lw, "and") == 0) return 0;
+      /* "a narrator in the ad asks": the phrase ends before a preposition */
+      static const char *const preps[] = {"in", "at", "for", "with", "from", "on", NULL};
+      size_t cut = ee;
+      for (size_t x = j; x < ee; x++) {
+        if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0) continue;
+        if (cut == ee && x > j && x + 1 < ee && td_qword_in(&c->w[x], preps)) {
+          cut = x;
+          continue;
+        }
+        return 0;
+      }
+      who->start = c->w[j].s, who->end = c->w[cut - 1].e;
       cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
       *next = k + (size_t)n;
       return 1;
@@ -543,6 +576,9 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
   return 0;
 }
 
+static int all_caps(const td_qctx *c, const td_qword *w);
+static int is_dash(const td_qctx *c, size_t i);
+
 /* The subject at the start of the sentence holding word k, after an
  * opening phrase ("In response to X, Clinton's aide rallied ..."). */
 static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
@@ -553,7 +589,19 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
          !(c->w[s - 1].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)))
     s--;
-  if (td_qword_in(&c->w[s], openers)) {
+  /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
+  if (all_caps(c, &c->w[s]))
+    for (size_t x = s + 1; x < k && x < s + 12; x++)
+      if (is_dash(c, x) || (c->w[x].flags & TD_QW_PUNCT && c->w[x].e - c->w[x].s == 3 &&
+                            (unsigned char)c->doc->text[c->w[x].s + 2] == 0x95)) {
+        s = x + 1;
+        break;
+      }
+  /* an opening phrase up to its comma: "In response to X,", "Last month," */
+  int opener = td_qword_in(&c->w[s], openers);
+  for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
+    opener = td_qword_in(&c->w[x], time_words) && x + 1 < k && is_punct(c, x + 1, ",");
+  if (opener) {
     while (s < k && !is_punct(c, s, ",")) s++;
     s++;
   }
@@ -568,12 +616,19 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
  * paragraph: `Ted Cruz: ‘…’` (a headline), `Philip Bump: “…”`. */
 static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
   size_t s = k;
+  int kind = 0;
   while (s > 0 && k - s < 6 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
          (np_word(c, s - 1) || strcmp(c->w[s - 1].lw, "'s") == 0))
     s--;
-  if (s == k || !(c->w[s].flags & TD_QW_CAP)) return 0;
+  /* "Said Ellis: “…”", "Continued Stone: “…”": a cue before the name */
+  size_t n = s;
+  if (n < k && (c->w[n].flags & TD_QW_CAP) && cue_any(c, n, &kind) == 1 && kind == TD_CUE_SAY) n++;
+  else if (s > 0 && (c->w[s - 1].flags & TD_QW_CAP) && !(c->w[s].flags & TD_QW_PARA) &&
+           cue_any(c, s - 1, &kind) == 1 && kind == TD_CUE_SAY)
+    s--;
+  if (n == k || !(c->w[n].flags & TD_QW_CAP)) return 0;
   if (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) return 0;
-  who->start = c->w[s].s, who->end = c->w[k - 1].e;
+  who->start = c->w[n].s, who->end = c->w[k - 1].e;
   return 1;
 }
 
@@ -600,6 +655,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     while (r0 > 0 && (td_qword_in(&c->w[r0 - 1], aux_adv) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
     if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
+    /* "X urged women to vote, saying, ..." : the subject of the sentence */
+    size_t lw = strlen(c->w[k].lw);
+    if (k > 0 && is_punct(c, k - 1, ",") && lw > 4 && strcmp(c->w[k].lw + lw - 3, "ing") == 0)
+      return sentence_subject(c, k, who);
     /* "Fiorina, speaking to Iowans, said": the subject before the aside */
     if (r0 > 1 && is_punct(c, r0 - 1, ",)")) {
       for (size_t x = r0 - 1; x-- > 0 && x + 16 > r0;) {
@@ -611,10 +670,6 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
         if (c->w[x].flags & TD_QW_PARA) break;
       }
     }
-    /* "X urged women to vote, saying, ..." : the subject of the sentence */
-    size_t lw = strlen(c->w[k].lw);
-    if (k > 0 && is_punct(c, k - 1, ",") && lw > 4 && strcmp(c->w[k].lw + lw - 3, "ing") == 0)
-      return sentence_subject(c, k, who);
     /* "Trump, who has said ...": the subject before the relative clause */
     size_t r = k;
     while (r > 0 && td_qword_in(&c->w[r - 1], aux_adv)) r--;
@@ -728,8 +783,6 @@ static int all_caps(const td_qctx *c, const td_qword *w) {
   }
   return letters >= 2 && !(w->flags & TD_QW_PUNCT);
 }
-
-static int is_dash(const td_qctx *c, size_t i);
 
 /* Whether a sentence ends inside the quotation before its last word. */
 static int multi_sentence(const td_qctx *c, const qcand *q) {
@@ -1015,6 +1068,13 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       int r = speaker_after(&c, after, &who, &cue, &next);
       if (r == 1) found = 1, conf = 0.9;
       else if (r == 2) found = -1;
+    } else if (after < c.nw && (c.w[after].flags & TD_QW_CAP) && !(c.w[after].flags & TD_QW_PARA) &&
+               !((c.w[cur->close - 1].flags | c.w[cur->close].flags) & TD_QW_SEND) &&
+               !is_punct(&c, cur->close - 1, ".!?")) {
+      /* a comma left out: "“The caucus is a battle of niches” Grubbs said." */
+      int r = speaker_after(&c, after, &who, &cue, &next);
+      if (r == 1 && td_qword_at(&c, cue.start) <= after + 5) found = 1, conf = 0.7;
+      else who.start = who.end = cue.start = cue.end = 0, next = 0;
     }
     if (!found) {
       size_t m = cur->open;
