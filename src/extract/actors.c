@@ -797,6 +797,16 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
         if (strcmp(n2->payload, "GOV") == 0 && strcmp(d->payload, "GOV") != 0) return d;
         continue;
       }
+      /* "army officers", "police units", "rebel fighters": a generic
+       * word for members after the sector word keeps its sector */
+      static const char *const members[] = {"officers", "officer", "personnel", "members",
+                                            "units", "unit", "commanders", "commander",
+                                            "fighters", "men", "patrols", "patrol", "convoy",
+                                            "convoys", "positions", "bases", "base", NULL};
+      if (d->tok1 < s1) {
+        for (int k = 0; members[k]; k++)
+          if (strcmp(tk(x, d->tok1)->norm, members[k]) == 0) return d;
+      }
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       return d;
     }
@@ -1248,6 +1258,18 @@ static void do_sentence(actx *x, size_t si) {
       continue;
     }
     if (d && is_cls(d, "nonactor")) {
+      /* "Darfur rebels", "Texas officials": a region of a known country
+       * before a sector word is a group of that country */
+      const dm *sec = is_cls(d, "nonactor.place") && d->payload && strlen(d->payload) == 3
+                          ? sector_after(x, d->tok1, s0, s1)
+                          : NULL;
+      if (sec && !is_cls(sec, "sector.body") && name_run(x, sec->tok1, s0, s1) == 0) {
+        add_name(x, d->tok0, d->tok1, TD_NE_LOC);
+        int k = group_actor(x, d->payload, sec->payload, d->tok0, sec->tok1);
+        note_speaker(x, k, d->tok0, sec->tok1);
+        i = sec->tok1;
+        continue;
+      }
       add_name(x, d->tok0, d->tok1, is_cls(d, "nonactor.place") ? TD_NE_LOC
                                     : is_cls(d, "nonactor.time") ? TD_NE_NONE
                                                                  : TD_NE_MISC);
