@@ -615,8 +615,8 @@ typedef struct ctx {
 
 /* A match of a times.* rule (data/times/NAME.rules) over units [u0, u1):
  * name is the rule's name after "times."; for times.X_ref, val is the DATE
- * value X_REF; dir, unit, pod are the units of the one-unit captures of
- * those names (-1: none). */
+ * value X_REF; dir, unit, pod are the first units of the one-token
+ * captures of those names (-1: none). */
 typedef struct rule_hit {
   int u0, u1;
   char name[24];
@@ -1027,10 +1027,11 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     return i;
   }
   int j = i, wd = 0, dir = 99;
-  /* [last|next|this] weekday [,] [date] */
-  if (has(c, j, W_DIR) && (u[j].dir == -1 || u[j].dir == 1 || u[j].dir == 0) &&
-      strcmp(u[j].w, "past") && strcmp(u[j].w, "current") && has(c, j + 1, W_WDAY) &&
-      u[j + 1].cap)
+  /* [last|next|this] weekday [,] [date]: the modifier words are rule
+   * times.weekday_shift (data/times/relative.rules) */
+  const rule_hit *rw = hit_at(c, "weekday_shift", j);
+  if (rw && rw->unit == j + 1 && has(c, j, W_DIR) && u[j].dir >= -1 && u[j].dir <= 1 &&
+      has(c, j + 1, W_WDAY) && u[j + 1].cap)
     dir = u[j].dir, j++;
   if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || is_p(c, j + 1, '.'))) {
     wd = u[j].wday;
@@ -1877,12 +1878,13 @@ static int unit_of_tok(const units *us, int32_t tok) {
   return lo;
 }
 
-/* The unit of one-unit capture `name` of m, or -1. */
+/* The first unit of one-token capture `name` of m ("Fri." is the units
+ * "fri" and "."), or -1. */
 static int cap_unit(const rule_coll *rc, const td_rule_match *m, const char *name) {
   const td_rule_cap *k = td_rule_cap_get(m, name);
   if (!k || k->tok0 < 0 || k->tok1 != k->tok0 + 1) return -1;
   int a = unit_of_tok(rc->us, k->tok0), b = unit_of_tok(rc->us, k->tok1);
-  return b == a + 1 ? a : -1;
+  return b > a ? a : -1;
 }
 
 /* A rule match: its extent (capture t, else the whole match) as units;
