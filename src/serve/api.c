@@ -164,6 +164,15 @@ static void arm_deadline(td_api *a) {
 }
 
 td_api *td_api_open(const char *path, int query_ms, char *err, size_t errlen) {
+  /* No allocation statistics: SQLite then takes no global mutex around
+   * each malloc, which pool threads would contend on. Only possible
+   * before SQLite is initialized (the server's first open, on the main
+   * thread before the pool starts); a no-op afterwards. */
+  static int configured;
+  if (!configured) {
+    configured = 1;
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  }
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
