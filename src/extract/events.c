@@ -148,6 +148,7 @@ typedef struct trig {
   int noun, no_obj, emb, sym;
   int need_tgt;        /* x: coded only with an actor as its target */
   int no_inf;          /* inf: not coded before a to-infinitive ("sought to") */
+  int need_src;        /* s: coded only with an actor as its source */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -221,6 +222,7 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 3 && strncmp(p, "emb", 3) == 0) t->emb = 1;
     else if (n == 3 && strncmp(p, "sym", 3) == 0) t->sym = 1;
     else if (n == 1 && *p == 'x') t->need_tgt = 1;
+    else if (n == 1 && *p == 's') t->need_src = 1;
     else if (n == 3 && strncmp(p, "inf", 3) == 0) t->no_inf = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
       t->vetos[0] = '|';
@@ -1417,6 +1419,34 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         /* "rallies by the group": an agent the actors layer does not know */
         if (tr->tok1 < hi && is_word(&doc->toks[tr->tok1], "by")) owned = 1;
         if (owned) np_src = 1; /* nor the subject the parse would climb to */
+        /* "broke its promise", "with important warnings", "broaden his
+         * appeal": a said act named by a noun (roots 01-05, 10-13) is the
+         * clause subject's only when a verb of saying carries it
+         * ("expressed grave concern", "issued a warning") */
+        int said = tr->code[0] == '0' ? tr->code[1] <= '5' : tr->code[0] == '1' && tr->code[1] <= '3';
+        if (said && !src.n && !owned) {
+          static const char *const carry[] = {"express", "voice", "issue", "make", "lodge",
+                                              "file", "raise", "renew", "reiterate", "reaffirm",
+                                              "repeat", "send", "deliver", "extend", "launch",
+                                              "level", "register", "air", "hold", "sign", "reach",
+                                              "conclude", "strike", "give", "offer", "announce",
+                                              "have", "begin", "start", "open", "resume", "host",
+                                              "attend", "join", "accept", "welcome", "convey",
+                                              NULL};
+          int carried = 0;
+          for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 5; q--) {
+            const td_tok *w = &doc->toks[q];
+            if (w->upos == TD_VERB) {
+              carried = in_list(lemma_of(w), carry);
+              break;
+            }
+            if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NUM && w->upos != TD_ADV &&
+                !(w->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) && !is_poss(w) &&
+                w->upos != TD_PRON)
+              break;
+          }
+          if (!carried) owned = 1;
+        }
         if (!src.n && !owned) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
@@ -1576,6 +1606,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     /* "help protect public health", "give value for money": an entry
      * marked x is an act only towards an actor */
+    /* "admitted he had gone to bed", "children were denied": a plain
+     * statement entry marked s is coded only when a known actor makes it */
+    if (tr->need_src && !src.n) continue;
+    /* "speaking to the BBC's Newsnight": talking to the media is an
+     * interview, not a consultation */
+    if (tr->code[0] == '0' && tr->code[1] == '4' && tgt.n) {
+      int media = 1;
+      for (int b = 0; b < tgt.n && media; b++) {
+        const char *sec = doc->actors[tgt.actor[b]].sector;
+        media = sec && strcmp(sec, "MED") == 0;
+      }
+      if (media) continue;
+    }
     if (tr->need_tgt && !tgt.n) {
       /* "gave the Ivory Coast 5.1 million dollars": the first object of a
        * verb of giving is its recipient */
