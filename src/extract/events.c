@@ -43,6 +43,7 @@
 #include "actors.h"
 #include "lang/lang.h"
 #include "lang/matcher.h"
+#include "lang/rules.h"
 #include "places.h"
 #include "times.h"
 
@@ -951,6 +952,33 @@ static int skip_sentence(const td_doc *doc, const td_sent *s) {
   return 0;
 }
 
+/* A verb frame of data/events/frames.rules (docs/EVENTS.md): the governing
+ * act at token gov, and either the act it is about (act) or the "must" of a
+ * demand. */
+typedef struct evframe {
+  uint32_t gov, act;
+  int must; /* events.must: act is the token of "must" */
+} evframe;
+
+typedef struct frames {
+  evframe *f;
+  size_t n, cap;
+  td_arena *arena;
+} frames;
+
+static int on_frame(void *ctx, const td_rule_match *m) {
+  frames *fs = ctx;
+  const td_rule_cap *g = td_rule_cap_get(m, "gov");
+  const td_rule_cap *a = td_rule_cap_get(m, "act");
+  const td_rule_cap *mu = td_rule_cap_get(m, "must");
+  int must = strcmp(m->rule, "events.must") == 0;
+  const td_rule_cap *x = must ? mu : a;
+  if (!g || g->tok0 < 0 || !x || x->tok0 < 0) return 0;
+  TD_AGROW(fs->arena, fs->f, fs->cap, fs->n + 1);
+  fs->f[fs->n++] = (evframe){(uint32_t)g->tok0, (uint32_t)x->tok0, must};
+  return 0;
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -964,18 +992,20 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
    * (td_parse_sentence) when its first trigger is coded, below */
   int has_parse = parsed(doc, s);
 
-  /* "X said/declared that Y must Z": CAMEO codes a demand by X on Y */
-  for (uint32_t k = lo; k < hi; k++) {
-    if (!is_word(&doc->toks[k], "must")) continue;
-    for (uint32_t r = lo; r < k; r++) {
-      const td_tok *rv = &doc->toks[r];
-      if (rv->upos != TD_VERB || (!in_list(lemma_of(rv), report_verbs) &&
-                                  strcmp(lemma_of(rv), "reiterate") != 0 &&
-                                  strcmp(lemma_of(rv), "remind") != 0))
-        continue;
+  /* the verb frames of data/events/frames.rules */
+  frames fs = {.arena = &doc->arena};
+  if (doc->eng && doc->eng->rules && td_rules_layer_count(doc->eng->rules, "events"))
+    td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
+
+  /* "X said/declared that Y must Z" (events.must): CAMEO codes a demand
+   * by X on Y */
+  for (size_t fi = 0; fi < fs.n; fi++) {
+    if (!fs.f[fi].must) continue;
+    uint32_t k = fs.f[fi].act, r = fs.f[fi].gov;
+    {
       int dup = 0;
       for (size_t q = 0; q < c.ntrigs; q++) dup |= c.trigs[q].tok0 <= r && r < c.trigs[q].tok1;
-      if (dup) break;
+      if (dup) continue;
       TD_AGROW(c.arena, c.trigs, c.cap, c.ntrigs + 1);
       trig *t = &c.trigs[c.ntrigs++];
       memset(t, 0, sizeof *t);
@@ -987,8 +1017,29 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           c.trigs[q].suppressed = 1;
           if (!t->child) t->child = (int)q + 1;
         }
-      break;
     }
+  }
+
+  /* "called on X to release", "vowed to cooperate", "accused X of
+   * violating" (events.appeal_to, intent_to, charge_of): the act in the
+   * complement is not coded apart; it refines the governing act's code */
+  for (size_t fi = 0; fi < fs.n; fi++) {
+    if (fs.f[fi].must) continue;
+    int gi = -1, ai = -1;
+    for (size_t q = 0; q < c.ntrigs; q++) {
+      const trig *t = &c.trigs[q];
+      if (t->tok0 <= fs.f[fi].gov && fs.f[fi].gov < t->tok1 && !t->noun && gi < 0) gi = (int)q;
+      if (t->head == fs.f[fi].act && !t->noun && ai < 0) ai = (int)q;
+    }
+    /* "willing to send material to help defend": the first coded act of
+     * the infinitive clause */
+    for (size_t q = 0; q < c.ntrigs && ai < 0; q++) {
+      const trig *t = &c.trigs[q];
+      if (!t->noun && t->head > fs.f[fi].act && t->head <= fs.f[fi].act + 8) ai = (int)q;
+    }
+    if (gi < 0 || ai < 0 || gi == ai) continue;
+    c.trigs[ai].suppressed = 1;
+    if (!c.trigs[gi].child) c.trigs[gi].child = ai + 1;
   }
 
   /* triggers in the to-infinitive of an appeal, vow, demand, threat or
@@ -1024,17 +1075,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       trig *g = &c.trigs[j];
       if (j == i || g->tok1 > t->tok0) continue;
       if (t->tok0 - g->tok1 > 12) continue;
-      int root = (g->code[0] - '0') * 10 + (g->code[1] - '0');
-      if (!g->noun && t->tok0 - g->tok1 <= 8 &&
-          (g->emb || root == 2 || root == 3 || root == 10 || root == 12 || root == 13)) {
-        t->suppressed = 1;
-        /* a bare appeal/vow takes a more specific code from its content */
-        if (!g->child) g->child = (int)i + 1;
-        break;
-      }
-      /* otherwise the infinitive is the purpose of an act already coded
-       * ("staged demonstrations to demand reforms", "sent observers to
-       * investigate"): CAMEO codes the act, not its purpose */
+      /* the content of an appeal, vow or threat is read from the frames
+       * above (data/events/frames.rules); any other infinitive after a
+       * coded act is its purpose ("staged demonstrations to demand
+       * reforms", "sent observers to investigate"): CAMEO codes the act,
+       * not its purpose */
       t->suppressed = 1;
     }
   }
