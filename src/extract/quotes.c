@@ -8,12 +8,14 @@
  * quantities; before events (which read quotes for attribution).
  *
  * It also holds what quantities.c shares with it: the word view of the text
- * (quotation marks as words of their own), the cue table compiled from
- * data/cues.tsv, the claimant search, and `tidings eval quotes DIR`.
+ * (quotation marks as words of their own), the cues found by the quotes.*
+ * rules (data/quotes/cues.rules), the claimant search, and `tidings eval
+ * quotes DIR`.
  */
 #include "quotes.h"
 #include "actors.h"
 #include "times.h"
+#include "lang/rules.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -66,7 +68,9 @@ static const char *const abbrevs[] = {
     "pres", "gens", "capt", "cmdr", "adm", "maj", "u.s", "u.n", "u.k", "d.c",
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
-/* Built-in cues, used when the resource image has no "cues" section. */
+/* A few cues for an engine without quotes.* rules (no resource image):
+ * the cues of the rules file data/quotes/cues.rules, in its cue table
+ * form "phrase<TAB>kind". */
 static const char builtin_cues[] =
     "said\tsay\nsays\tsay\nsay\tsay\nadded\tsay\nnoted\tsay\nstressed\tsay\n"
     "told\ttell\naccording to\taccording\nwas quoted as saying\tpassive\n";
@@ -257,7 +261,8 @@ static int cue_kind(const char *s, size_t n) {
   return 0;
 }
 
-/* Parses "phrase<TAB>kind[<TAB>comment]" lines ('#' starts a comment). */
+/* Parses "phrase<TAB>kind[<TAB>comment]" lines ('#' starts a comment):
+ * the built-in fallback table. */
 static void load_cues(td_qctx *c, const char *src, size_t len) {
   size_t cap = 0;
   const char *p = src, *end = src + len;
@@ -325,6 +330,32 @@ static void pair_single_marks(td_qctx *c) {
   }
 }
 
+/* One match of a quotes.* rule: the longest cue at its first word. */
+static int on_cue_rule(void *ctx, const td_rule_match *m) {
+  td_qctx *c = ctx;
+  const char *k = m->rule + 7; /* after "quotes." */
+  size_t kl = strcspn(k, "_.");
+  int kind = cue_kind(k, kl);
+  if (!kind || m->tok1 <= m->tok0) return 0;
+  const td_tok *t0 = &c->doc->toks[m->tok0], *t1 = &c->doc->toks[m->tok1 - 1];
+  size_t i = td_qword_at(c, t0->start), j = td_qword_at(c, t1->end - 1);
+  if (i >= c->nw || c->w[i].s != t0->start || j >= c->nw || j < i || j - i >= 6) return 0;
+  if (j - i + 1 > c->cue_len[i]) c->cue_len[i] = (uint8_t)(j - i + 1), c->cue_kind[i] = (uint8_t)kind;
+  return 0;
+}
+
+/* The cues of the document from the engine's quotes.* rules; 0 when it
+ * has none (then the cue table is used). */
+static int rule_cues(td_qctx *c, const td_engine *eng) {
+  if (!eng || !eng->rules || !td_rules_layer_count(eng->rules, "quotes")) return 0;
+  c->cue_len = td_arena_alloc(&c->doc->arena, c->nw + 1);
+  c->cue_kind = td_arena_alloc(&c->doc->arena, c->nw + 1);
+  memset(c->cue_len, 0, c->nw + 1), memset(c->cue_kind, 0, c->nw + 1);
+  for (size_t si = 0; si < c->doc->nsents; si++)
+    td_rules_match_layer(eng->rules, "quotes", eng, c->doc, si, on_cue_rule, c);
+  return 1;
+}
+
 void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   if (doc->qctx && doc->qctx->doc == doc) {
     *c = *doc->qctx; /* built by the layer that ran first */
@@ -336,10 +367,7 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   pair_single_marks(c);
   mark_sentence_ends(c);
   copy_tags(c);
-  size_t len = 0;
-  const char *img = eng && eng->res ? td_res_get(eng->res, "cues", &len) : NULL;
-  if (img && len) load_cues(c, img, len);
-  else load_cues(c, builtin_cues, sizeof builtin_cues - 1);
+  if (!rule_cues(c, eng)) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
   *doc->qctx = *c;
 }
@@ -357,6 +385,11 @@ size_t td_qword_at(const td_qctx *c, uint32_t b) {
 /* The cue at word i, capitalized or not. */
 static int cue_any(const td_qctx *c, size_t i, int *kind) {
   int best = 0;
+  if (c->cue_len) {
+    if (i >= c->nw || !c->cue_len[i]) return 0;
+    *kind = c->cue_kind[i];
+    return c->cue_len[i];
+  }
   for (size_t k = 0; k < c->ncues; k++) {
     const td_cue *cu = &c->cues[k];
     if (cu->nw <= best || i + (size_t)cu->nw > c->nw) continue;
@@ -586,9 +619,20 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
                                         "with", "by", "from", "as", "while", "when", "speaking",
                                         "asked", "but", "and", "still", "later", "earlier", NULL};
   size_t s = k;
-  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
-         !(c->w[s - 1].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)))
-    s--;
+  for (;;) {
+    while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
+           !(c->w[s - 1].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)))
+      s--;
+    /* a partial quotation inside the sentence: `X expressed “grave
+     * concern” Friday ... and called for`: go on before it */
+    if (s < 2 || !(c->w[s - 1].flags & TD_QW_QCLOSE) || (c->w[s].flags & TD_QW_PARA)) break;
+    size_t o = s - 1;
+    while (o > 0 && o + 40 > s && !(c->w[o].flags & (TD_QW_QOPEN | TD_QW_PARA))) o--;
+    if (!(c->w[o].flags & TD_QW_QOPEN) || (c->w[o].flags & TD_QW_PARA) || o == 0 ||
+        (c->w[o - 1].flags & TD_QW_SEND) || (c->w[o - 1].flags & TD_QW_PUNCT))
+      break;
+    s = o;
+  }
   /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
   if (all_caps(c, &c->w[s]))
     for (size_t x = s + 1; x < k && x < s + 12; x++)

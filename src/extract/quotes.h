@@ -1,7 +1,7 @@
 /*
  * quotes.h — private interface of the quotes and quantities layers
  * (quotes.c, quantities.c): a word view of the text in which
- * quotation marks are words of their own, the cue table (data/cues.tsv),
+ * quotation marks are words of their own, the cues (data/quotes/cues.rules),
  * the search for who says or claims something, and the PolNeAR evaluation.
  */
 #ifndef TD_QUOTES_H
@@ -38,7 +38,7 @@ typedef struct td_qword {
   const char *lw;        /* lowercased, ’ folded to ' (arena) */
 } td_qword;
 
-/* Cue kinds (column 2 of data/cues.tsv). */
+/* Cue kinds: the word after "quotes." in a rule's name (data/quotes/cues.rules). */
 enum {
   TD_CUE_SAY = 1,        /* speech verb: "X said", "said X" */
   TD_CUE_TELL,           /* speech verb with an addressee: "X told Y" */
@@ -57,11 +57,16 @@ typedef struct td_qctx {
   td_doc *doc;
   td_qword *w;
   size_t nw;
-  td_cue *cues;
+  td_cue *cues;          /* the cue table, when there are no quotes.* rules */
   size_t ncues;
+  uint8_t *cue_len;      /* per word: words of the longest quotes.* rule match */
+  uint8_t *cue_kind;     /* starting there (0: none), and its TD_CUE_* kind;
+                            NULL when the engine has no quotes.* rules */
 } td_qctx;
 
-/* Builds the word view and the cue table of doc (in doc's arena), once per
+/* Builds the word view and the cues of doc (in doc's arena): the matches of
+ * the engine's quotes.* rules (data/quotes/cues.rules), or without them a
+ * small built-in cue table. Once per
  * document: the first call keeps them at doc->qctx, later calls (quantities
  * runs first, then quotes) copy them from there. The view is read-only
  * after it is built. */
