@@ -150,6 +150,7 @@ typedef struct trig {
   int need_tgt;        /* x: coded only with an actor as its target */
   int no_inf;          /* inf: not coded before a to-infinitive ("sought to") */
   int need_src;        /* s: coded only with an actor as its source */
+  int need_any;        /* a: coded only with an actor as source or target */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -224,6 +225,7 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 3 && strncmp(p, "sym", 3) == 0) t->sym = 1;
     else if (n == 1 && *p == 'x') t->need_tgt = 1;
     else if (n == 1 && *p == 's') t->need_src = 1;
+    else if (n == 1 && *p == 'a') t->need_any = 1;
     else if (n == 3 && strncmp(p, "inf", 3) == 0) t->no_inf = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
       t->vetos[0] = '|';
@@ -1303,7 +1305,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                              "approach", "strategy", "handling", NULL};
           static const char *const contest[] = {"election", "campaign", "seat", "case",
                                                 "balance", "deal", "chord", "note", "tone",
-                                                "poverty", "crime", "corruption", "cancer",
+                                                "poverty", "crime", "corruption", "cancer", "terrorism", "terror", "drugs", "racism",
                                                 "disease", "inflation", "fire", NULL};
           if (q < hi && doc->toks[q].upos == TD_NOUN && e->tokact[q] < 0) {
             const char *obj = lemma_of(&doc->toks[q]);
@@ -1654,6 +1656,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "admitted he had gone to bed", "children were denied": a plain
      * statement entry marked s is coded only when a known actor makes it */
     if (tr->need_src && !src.n) continue;
+    if (tr->need_any && !src.n && !tgt.n) continue;
     /* "speaking to the BBC's Newsnight": talking to the media is an
      * interview, not a consultation */
     if (tr->code[0] == '0' && tr->code[1] == '4' && tgt.n) {
