@@ -853,7 +853,19 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
       if (o >= 2) {
         int kind = 0;
         for (size_t k = o - 1; k-- > 0 && k + 4 >= o;)
-          if (td_cue_at(c, k, &kind) && k + (size_t)td_cue_at(c, k, &kind) == o - 1) return 1;
+          if (td_cue_at(c, k, &kind) && k + (size_t)td_cue_at(c, k, &kind) == o - 1) {
+            /* "An economic downturn, he said, “could be a good time …”":
+             * the writer's sentence began before the cue and the
+             * quotation, lowercase, completes it: partial */
+            td_span who;
+            if (lower && subject_before(c, k, &who)) {
+              size_t ws = td_qword_at(c, who.start);
+              if (ws > 1 && is_punct(c, ws - 1, ",") && !(c->w[ws - 2].flags & TD_QW_SEND) &&
+                  !(c->w[ws].flags & TD_QW_PARA))
+                return 0;
+            }
+            return 1;
+          }
         /* "told his supporters, “our nation …" */
         for (size_t k = o - 1; k-- > 0 && k + 5 >= o;) {
           if (c->w[k].flags & (TD_QW_PUNCT | TD_QW_SEND)) break;
