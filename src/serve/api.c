@@ -73,8 +73,9 @@ typedef struct td_api_endpoint {
   td_api_filter filters[10];
   const char *count_from; /* FROM clause for the total when the joins of
                              `from` only add columns; NULL: from */
-  const char *key;        /* with count_from: the row key; a page's keys are
-                             found in count_from alone, then joined */
+  const char *key;        /* with count_from: the row key, also the first
+                             column of select; a page's keys are found in
+                             count_from alone, then joined */
 } td_api_endpoint;
 
 #include "serve/api_sql.h"
@@ -593,100 +594,88 @@ static struct td_api_klist *klist(td_api *a, const char *lkey, const char *name,
   return k;
 }
 
-/* The items of a page of a keyed endpoint (ep->key): the page's keys are
+/* The items of a page of a keyed endpoint (ep->key, the first column of
+ * ep->select). When the answer is checked against the store's
+ * data_version (lkey, the list's count SQL and arguments, is not NULL)
+ * and the page's keys are in the key-list cache (lists up to
+ * TD_API_KLIST_KEYS) with every row in the rendered-row cache, the page is
+ * copied from them. Otherwise one statement writes it: the page's keys are
  * found in ep->count_from alone (through its index, so skipped rows never
- * touch the joins), then each row is written by a one-row statement over
- * ep->from. When the answer is checked against the store's data_version
- * (lkey, the list's count SQL and arguments, is not NULL), the keys come
- * from the key-list cache (lists up to TD_API_KLIST_KEYS) and rows from
- * the rendered-row cache. 0 or the HTTP status of a failure. sql and fq
- * are scratch. */
+ * touch the joins), then joined; the rows are kept in the row cache when
+ * lkey is set. 0 or the HTTP status of a failure. sql and fq are scratch. */
 static int keyed_items(td_api *a, const td_api_endpoint *ep, const char *where, int nv,
                        const char *const *vals, const int *kinds, long limit, long offset,
                        const char *lkey, long long total, td_buf *out, td_buf *sql, td_buf *fq) {
-  sql->len = 0;
-  td_buf_printf(sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->key, ep->count_from,
-                where, ep->order);
-  sqlite3_stmt *ks = stmt(a, sql->ptr);
-  if (!ks) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
-  bind_filters(ks, nv, vals, kinds, fq);
-  const char *kbase;
-  const size_t *koff;
-  size_t *own = NULL;
-  size_t nk;
-  int rc;
-  struct td_api_klist *kl = NULL;
-  if (lkey && total <= TD_API_KLIST_KEYS) {
-    int st;
-    kl = klist(a, lkey, ep->name, ks, nv, out, &st);
-    if (st) return st;
-  }
-  fq->len = 0;
-  if (kl) {
-    size_t o = (size_t)offset < kl->n ? (size_t)offset : kl->n;
-    nk = kl->n - o < (size_t)limit ? kl->n - o : (size_t)limit;
-    kbase = kl->keys;
-    koff = kl->off + o;
-  } else {
-    sqlite3_bind_int64(ks, nv + 1, limit);
-    sqlite3_bind_int64(ks, nv + 2, offset);
-    rc = collect_keys(ks, ep->name, TD_API_MAX_LIMIT, fq, &own, &nk);
-    if (rc != SQLITE_DONE) {
-      free(own);
-      return step_error(a, out, rc);
-    }
-    kbase = fq->ptr;
-    koff = own;
-  }
   size_t nlen = strlen(ep->name);
-
-  sqlite3_stmt *rs = NULL;
-  td_rowfmt f;
-  int status = 0, n = 0;
-  td_buf_reserve(out, nk * 1024);
-  td_buf_putc(out, '[');
-  for (size_t i = 0; i < nk; i++) {
-    const char *ck = kbase + koff[i], *k = ck + nlen + 1;
-    size_t cklen = koff[i + 1] - koff[i] - 1;
-    uint64_t h = a->totals_ok ? td_hash64(ck, cklen) : 0;
-    size_t jlen;
-    const char *j = a->totals_ok ? row_get(a, h, ck, cklen, &jlen) : NULL;
-    if (j) {
-      if (n++) td_buf_putc(out, ',');
-      td_buf_put(out, j, jlen);
-      continue;
-    }
-    if (!rs) {
-      sql->len = 0;
-      td_buf_printf(sql, "SELECT %s FROM %s WHERE %s = ?", ep->select, ep->from, ep->key);
-      rs = stmt(a, sql->ptr);
-      if (!rs) {
-        free(own);
-        return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+  if (lkey && total <= TD_API_KLIST_KEYS) {
+    sql->len = 0;
+    td_buf_printf(sql, "SELECT %s FROM %s%s ORDER BY %s LIMIT ? OFFSET ?", ep->key,
+                  ep->count_from, where, ep->order);
+    sqlite3_stmt *ks = stmt(a, sql->ptr);
+    if (!ks) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+    bind_filters(ks, nv, vals, kinds, fq);
+    int st;
+    struct td_api_klist *kl = klist(a, lkey, ep->name, ks, nv, out, &st);
+    if (st) return st;
+    if (kl) {
+      size_t o = (size_t)offset < kl->n ? (size_t)offset : kl->n;
+      size_t nk = kl->n - o < (size_t)limit ? kl->n - o : (size_t)limit;
+      const size_t *koff = kl->off + o;
+      size_t mark = out->len, i;
+      td_buf_reserve(out, nk * 1024);
+      td_buf_putc(out, '[');
+      for (i = 0; i < nk; i++) {
+        const char *ck = kl->keys + koff[i];
+        size_t cklen = koff[i + 1] - koff[i] - 1, jlen;
+        const char *j = row_get(a, td_hash64(ck, cklen), ck, cklen, &jlen);
+        if (!j) break;
+        if (i) td_buf_putc(out, ',');
+        td_buf_put(out, j, jlen);
       }
-      rowfmt_init(&f, rs);
-    } else {
-      sqlite3_reset(rs);
+      if (i == nk) {
+        td_buf_putc(out, ']');
+        return 0;
+      }
+      out->len = mark; /* a row not rendered yet: the page from SQL */
     }
-    sqlite3_bind_text(rs, 1, k, (int)(cklen - nlen - 1), SQLITE_STATIC);
-    rc = sqlite3_step(rs);
-    if (rc == SQLITE_DONE) continue; /* gone since the key scan (no snapshot held) */
-    if (rc != SQLITE_ROW) {
-      status = step_error(a, out, rc);
-      break;
-    }
+  }
+  /* The keys' subquery is the outer loop (CROSS JOIN keeps SQLite from
+   * reordering it) and every other table is a lookup of at most one row,
+   * so rows come in the subquery's order without sorting them again. */
+  sql->len = 0;
+  td_buf_printf(sql,
+                "SELECT %s FROM (SELECT %s AS k FROM %s%s ORDER BY %s LIMIT ? OFFSET ?) AS pg"
+                " CROSS JOIN %s WHERE %s = pg.k",
+                ep->select, ep->key, ep->count_from, where, ep->order, ep->from, ep->key);
+  sqlite3_stmt *ps = stmt(a, sql->ptr);
+  if (!ps) return td_api_error(out, 500, sqlite3_errmsg(a->db)), 500;
+  bind_filters(ps, nv, vals, kinds, fq);
+  sqlite3_bind_int64(ps, nv + 1, limit);
+  sqlite3_bind_int64(ps, nv + 2, offset);
+  td_rowfmt f;
+  rowfmt_init(&f, ps);
+  td_buf_reserve(out, (size_t)limit * 1024);
+  td_buf_putc(out, '[');
+  int n = 0, rc;
+  while ((rc = sqlite3_step(ps)) == SQLITE_ROW) {
     if (n++) td_buf_putc(out, ',');
     size_t start = out->len;
-    rowfmt_put(&f, out, rs);
-    if (a->totals_ok) row_put(a, h, ck, cklen, out->ptr + start, out->len - start);
+    rowfmt_put(&f, out, ps);
+    if (lkey) {
+      fq->len = 0; /* the row cache's key: endpoint and row key */
+      td_buf_put(fq, ep->name, nlen);
+      td_buf_putc(fq, 0x1f);
+      const char *k = (const char *)sqlite3_column_text(ps, 0);
+      if (k) td_buf_put(fq, k, (size_t)sqlite3_column_bytes(ps, 0));
+      row_put(a, td_hash64(fq->ptr, fq->len), fq->ptr, fq->len, out->ptr + start,
+              out->len - start);
+    }
   }
-  if (rs) {
-    sqlite3_reset(rs);
-    rowfmt_free(&f);
-  }
-  free(own);
-  if (!status) td_buf_putc(out, ']');
-  return status;
+  rowfmt_free(&f);
+  sqlite3_reset(ps);
+  if (rc != SQLITE_DONE) return step_error(a, out, rc);
+  td_buf_putc(out, ']');
+  return 0;
 }
 
 static int list(td_api *a, const td_api_endpoint *ep, td_api_arg_fn arg, void *ctx, td_buf *out) {
