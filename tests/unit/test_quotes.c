@@ -5,7 +5,9 @@
 #include "testdoc.h"
 #include "extract/quotes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 TD_TEST(quotes_after_cue_curly) {
   td_doc *d = td_testdoc_text("\xe2\x80\x9cWe see no indication of that,\xe2\x80\x9d Austin said.");
@@ -169,4 +171,49 @@ TD_TEST(quotes_eval_polnear_dev) {
   CHECK(f1 >= 0.92);
   CHECK(spk >= 0.90);
   free(buf);
+}
+
+/* The speaker of the only quotation of d, as written ("" when none). */
+static const char *only_speaker(const td_doc *d) {
+  if (d->nquotes != 1) return "(not one quotation)";
+  return td_testdoc_span(d, d->quotes[0].speaker_span);
+}
+
+TD_TEST(quotes_cues_from_rules) {
+  /* the built-in quotes.* rules (data/quotes/cues.rules) give the cues;
+   * a --dict folder's rules file adds one (quotes.say_local) */
+  static const char text[] =
+      "Officials met on Thursday.\n\n\xe2\x80\x9cWe will win the race in the fall,\xe2\x80\x9d Smith sez.\n\n"
+      "\xe2\x80\x9cWe will not back down,\xe2\x80\x9d Kim was quoted as saying.\n";
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng, text, "2024-01-01");
+  CHECK(d->nquotes == 2);
+  if (d->nquotes == 2) {
+    CHECK(d->quotes[0].speaker_span.end == d->quotes[0].speaker_span.start); /* "sez": no cue */
+    CHECK_STR(td_testdoc_span(d, d->quotes[1].speaker_span), "Kim");
+    CHECK_STR(td_testdoc_span(d, d->quotes[1].cue_span), "was quoted as saying");
+  }
+  td_doc_free(d);
+  td_engine_free(eng);
+
+  char dir[] = "/tmp/td_quotes_XXXXXX";
+  if (!mkdtemp(dir)) return;
+  char path[256];
+  snprintf(path, sizeof path, "%s/cues.rules", dir);
+  FILE *f = fopen(path, "w");
+  if (!f) return;
+  fputs("quotes.say_local  [lower=sez]\n", f);
+  fclose(f);
+  const char *dirs[] = {dir, NULL};
+  eng = td_testdoc_engine(dirs);
+  if (eng) {
+    d = td_testdoc_process(eng, "Officials met on Thursday.\n\n\xe2\x80\x9cWe will win the race in the fall,\xe2\x80\x9d Smith sez.\n",
+                           "2024-01-01");
+    CHECK_STR(only_speaker(d), "Smith");
+    td_doc_free(d);
+    td_engine_free(eng);
+  }
+  remove(path);
+  rmdir(dir);
 }
