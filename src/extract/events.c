@@ -36,7 +36,16 @@
  * Payload of an entry: CODE[;OPTION...]; options: t=P|P (the target is
  * the object of one of these prepositions), n (no direct-object target),
  * emb (the entry governs a to-infinitive), sym (a symmetric act: a
- * compound subject without target gives one event per pair).
+ * compound subject without target gives one event per pair), o=N|N (holds
+ * only with one of these objects), v=N|N (does not hold with one of these
+ * in its direct object), x (needs an actor target), s (needs an actor
+ * source), a (needs an actor either way), inf (not before a to-infinitive).
+ *
+ * Verb frames (an appeal, vow, refusal, threat or accusation and the act
+ * in its complement; "X said that Y must Z") are rules of the shared rule
+ * language in data/events/frames.rules (events.appeal_to, intent_to,
+ * reject_to, charge_of, must), matched per sentence with
+ * td_rules_match_layer.
  */
 #include "events.h"
 
