@@ -8,10 +8,14 @@
  * punctuation character), so the rules see "a.m.", "Nov.", "2024-11-01",
  * "10:30" and "two-year" the same way whatever the tokenizer did with them.
  * Every word unit is classified once through a sorted table (months,
- * weekdays, number words, units of time, parts of day, ...). Then, at each
- * unit, a fixed list of hand-written rules is tried; the longest match wins
- * and the scan continues after it, so the results are in text order and
- * never overlap.
+ * weekdays, number words, units of time, parts of day, ...). The data
+ * rules of layer "times" (data/times/*.rules, user --dict rules; see
+ * docs/TIMES.md) run once per sentence: their matches are the vague
+ * references (times.X_ref) and say which words make the relative
+ * expressions the C rules below normalize (times.shift, times.ago, ...).
+ * Then, at each unit, the C rules and the data matches are tried; the
+ * longest match wins and the scan continues after it, so the results are
+ * in text order and never overlap.
  *
  * Normalization follows news conventions (see docs/TIMES.md): relative
  * expressions ("yesterday", "last week", "next year") count from the
