@@ -9,7 +9,7 @@
  * "10:30" and "two-year" the same way whatever the tokenizer did with them.
  * Every word unit is classified once through a sorted table (months,
  * weekdays, number words, units of time, parts of day, ...). The data
- * rules of layer "times" (data/times/*.rules, user --dict rules; see
+ * rules of layer "times" (data/times/NAME.rules, user --dict rules; see
  * docs/TIMES.md) run once per sentence: their matches are the vague
  * references (times.X_ref) and say which words make the relative
  * expressions the C rules below normalize (times.shift, times.ago, ...).
