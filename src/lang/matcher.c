@@ -984,7 +984,7 @@ int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t
       enumerate(d, doc, c, dc, i, lim);
     }
     /* replay: the direct matcher's choice, through this filter */
-    const rawhit *h = dc->hits + st->first;
+    const rawhit *h = st->n ? dc->hits + st->first : NULL; /* no hits yet: NULL */
     uint32_t best = 0;
     hit hits[16];
     size_t nbest = 0;
