@@ -231,16 +231,21 @@ static void build_words(td_qctx *c) {
       flags |= prevcp == '\n' || (sp_before && is_wordch(nx)) ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
-    else if (cp == '"') {
+    else if (cp == '`' && i + 1 < d->len && d->text[i + 1] == '`') {
+      k = 2, flags |= TD_QW_QOPEN; /* ``…'' */
+    } else if (cp == '"' || (cp == '\'' && i + 1 < d->len && d->text[i + 1] == '\'')) {
+      /* a straight double mark, or two apostrophes standing for one
+       * (''I think it can work,'' said X) */
+      if (cp == '\'') k = 2;
+      size_t nx = i + (size_t)k;
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
                     prevcp == 0x2014 || prevcp == 0x2013;
       /* after a colon or comma with a word right after: opens (Rep. X:"I have") */
-      if (!opening && (prevcp == ':' || prevcp == ',') && i + 1 < d->len &&
-          (unsigned char)d->text[i + 1] > ' ' && d->text[i + 1] != '"')
+      if (!opening && (prevcp == ':' || prevcp == ',') && nx < d->len &&
+          (unsigned char)d->text[nx] > ' ' && d->text[nx] != '"' && d->text[nx] != '\'')
         opening = 1;
       /* a mark with space on both sides closes: "... 'outreach,' " he said */
-      if (opening && prevcp != '\n' && i + 1 < d->len &&
-          (d->text[i + 1] == ' ' || d->text[i + 1] == '\n'))
+      if (opening && prevcp != '\n' && nx < d->len && (d->text[nx] == ' ' || d->text[nx] == '\n'))
         opening = 0;
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
@@ -1336,9 +1341,14 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
       uint32_t e = b;
       while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
         e--;
-      /* either curly hand at either end: writers type ”…” and “…“ too */
-      if (e <= a || !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018) ||
-          !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019))
+      /* either curly hand at either end: writers type ”…” and “…“ too;
+       * two apostrophes stand for a double mark (''…'', ``…'') */
+      int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') && raw[a + 1] == raw[a];
+      int two_close = e >= a + 4 && raw[e - 1] == '\'' && raw[e - 2] == '\'';
+      if (e <= a ||
+          !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open) ||
+          !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019 ||
+            two_close))
         continue;
       TD_GROW(g, capg, ng + 1);
       ev_item *it = &g[ng++];
