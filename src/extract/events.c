@@ -273,6 +273,7 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
   for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8; k++) {
     const td_tok *t = &doc->toks[k];
     if (is_stop(t) && !is_word(t, "that")) break;
+    if (t->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) continue; /* offered a "hard right agenda" */
     if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of"))) break;
     char buf[40];
     snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
@@ -1273,6 +1274,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           int clause = q < hi && e->tokact[q] < 0 &&
                        (is_word(&doc->toks[q], "that") || doc->toks[q].upos == TD_DET ||
                         doc->toks[q].upos == TD_PRON);
+          /* "insisted economic targets would be met": a bare noun phrase
+           * followed by its verb is a that-less clause too */
+          if (!clause && q < hi && e->tokact[q] < 0 &&
+              (doc->toks[q].upos == TD_ADJ || doc->toks[q].upos == TD_NOUN)) {
+            for (uint32_t k = q + 1; k < hi && k < q + 4; k++) {
+              const td_tok *w = &doc->toks[k];
+              if (w->upos == TD_AUX || is_xpos(w, "VBD") || is_xpos(w, "VBZ") || is_xpos(w, "VBP")) {
+                clause = 1;
+                break;
+              }
+              if (w->upos != TD_ADJ && w->upos != TD_NOUN) break;
+            }
+          }
           if (clause) {
             static const char *const must[] = {"will", "would", "could", "may", "might",
                                                "must", "should", "shall", "'ll", "unless",
