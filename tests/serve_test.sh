@@ -246,6 +246,7 @@ kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "stops cleanly on SIGTERM" test $? -eq 0
 pid=
+check "no sanitizer reports from the server" sh -c "! grep -q -e 'runtime error' -e 'Sanitizer' '$tmp/serve.err'"
 
 # --- a store without the precomputed event display rows (schema before v4):
 # the events endpoint computes them per row, with the same answer ---
@@ -275,6 +276,7 @@ import json; a = json.load(open('$tmp/pg$i')); b = json.load(open('$tmp/pgn$i'))
 done
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
+check "the second server stops cleanly, no sanitizer reports" sh -c "test $? -eq 0 && ! grep -q -e 'runtime error' -e 'Sanitizer' '$tmp/serve.err'"
 pid=
 echo "serve: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
