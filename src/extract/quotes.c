@@ -1343,8 +1343,10 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
         e--;
       /* either curly hand at either end: writers type ”…” and “…“ too;
        * two apostrophes stand for a double mark (''…'', ``…'') */
-      int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') && raw[a + 1] == raw[a];
-      int two_close = e >= a + 4 && raw[e - 1] == '\'' && raw[e - 2] == '\'';
+      /* (annotators often cut such a mark in half: 'We should …,'' ) */
+      int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') &&
+                     (raw[a + 1] == raw[a] || (a > 0 && raw[a - 1] == raw[a]));
+      int two_close = e >= a + 4 && raw[e - 1] == '\'' && (raw[e - 2] == '\'' || (e < nraw && raw[e] == '\''));
       if (e <= a ||
           !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open) ||
           !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019 ||
