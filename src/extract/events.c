@@ -822,6 +822,30 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
       else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
       else break;
     }
+    /* "did not want to go on strike", "I am not going to resign": the
+     * verb that governs the infinitive carries the negation and the
+     * intent */
+    static const char *const wanting[] = {"want", "go", "plan", "intend", "mean", "hope",
+                                          "wish", "expect", "need", "try", "seek", NULL};
+    if (j >= (int64_t)lo && j + 1 < (int64_t)tr->tok0 && is_word(&doc->toks[j + 1], "to") &&
+        doc->toks[j].upos == TD_VERB && in_list(lemma_of(&doc->toks[j]), wanting)) {
+      if (!is_word(&doc->toks[j], "try") && !is_word(&doc->toks[j], "tried") && !*mod &&
+          strcmp(lemma_of(&doc->toks[j]), "try") != 0 && strcmp(lemma_of(&doc->toks[j]), "seek") != 0)
+        *mod = 'f';
+      for (int64_t k = j - 1; k >= (int64_t)lo && k >= j - 4; k--) {
+        const td_tok *t = &doc->toks[k];
+        if (in_list(t->norm, neg_words)) *neg = 1;
+        else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+        else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
+        else break;
+      }
+    }
+  }
+  /* "talks will begin only if ...": a nominal event's own auxiliary */
+  if (tr->noun && tr->tok1 < doc->ntoks && doc->toks[tr->tok1].sent == doc->toks[tr->tok0].sent) {
+    const td_tok *t = &doc->toks[tr->tok1];
+    if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    else if (in_list(t->norm, hyp_aux)) *mod = 'h';
   }
   /* cue phrases earlier in the sentence: "plans to", "no indication" */
   for (size_t i = 0; i < c->nmods; i++) {
