@@ -1022,16 +1022,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   sctx c = {.doc = doc, .arena = &doc->arena};
   static const char *const classes[] = {"event", NULL};
   td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
-  if (!c.ntrigs) return;
+  /* the verb frames of data/events/frames.rules ("X said that Y must Z"
+   * is a demand even when what Y must do is no event verb) */
+  frames fs = {.arena = &doc->arena};
+  if (doc->eng && doc->eng->rules && td_rules_layer_count(doc->eng->rules, "events"))
+    td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
+  int any_must = 0;
+  for (size_t fi = 0; fi < fs.n; fi++) any_must |= fs.f[fi].must;
+  if (!c.ntrigs && !any_must) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
   /* perf (issue 11): the pipeline parses lazily: the sentence is parsed
    * (td_parse_sentence) when its first trigger is coded, below */
   int has_parse = parsed(doc, s);
 
-  /* the verb frames of data/events/frames.rules */
-  frames fs = {.arena = &doc->arena};
-  if (doc->eng && doc->eng->rules && td_rules_layer_count(doc->eng->rules, "events"))
-    td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
 
   /* "X said/declared that Y must Z" (events.must): CAMEO codes a demand
    * by X on Y */
