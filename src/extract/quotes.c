@@ -499,6 +499,20 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   if (start >= end) return 0;
   /* "of" must sit inside the phrase, not at its edge */
   if (strcmp(c->w[start].lw, "of") == 0) return 0;
+  /* "Protesters marching through the streets chanted": the noun phrase
+   * before a participle and its place is the subject */
+  size_t pl = strlen(c->w[start > 1 ? start - 2 : 0].lw);
+  if (start >= 3 && !(c->w[start].flags & TD_QW_PARA) && c->w[start - 1].upos == TD_ADP &&
+      !(c->w[start - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && pl > 4 &&
+      strcmp(c->w[start - 2].lw + pl - 3, "ing") == 0 && np_word(c, start - 3) &&
+      !(c->w[start - 2].flags & TD_QW_PARA)) {
+    size_t e2 = start - 2, s2 = e2;
+    while (s2 > 0 && e2 - s2 < 6 && !(c->w[s2].flags & TD_QW_PARA) && np_word(c, s2 - 1)) s2--;
+    if (s2 < e2) {
+      who->start = c->w[s2].s, who->end = c->w[e2 - 1].e;
+      return 1;
+    }
+  }
   who->start = c->w[start].s, who->end = c->w[end - 1].e;
   return 1;
 }
@@ -955,6 +969,9 @@ static int runs_on(const td_qctx *c, const qcand *q) {
 static int is_scare_or_title(const td_qctx *c, const qcand *q) {
   size_t nw = words_in(c, q->open + 1, q->close);
   size_t after = q->close + 1;
+  /* a question or an exclamation is said, not named: chanted "What curfew?" */
+  int said = q->close > q->open + 1 && is_punct(c, q->close - 1, "?!") && after_cue(c, q->open);
+  if (said) return 0;
   if (nw <= 3 && after < c->nw && !(c->w[after].flags & (TD_QW_PUNCT | TD_QW_CAP)) &&
       !td_qword_in(&c->w[after], np_stop) && strcmp(c->w[after].lw, "of") != 0 &&
       q->open > 0 && !(c->w[q->open - 1].flags & TD_QW_PUNCT)) {
