@@ -223,6 +223,15 @@ fail:
   return rc;
 }
 
+/* PostgreSQL: refreshes the planner's statistics of the tables (a list)
+ * before a large statement reads them; SQLite plans without them. */
+static int analyze(td_kb *kb, const char *tables, char *err, size_t errlen) {
+  if (!kb->pg) return 0;
+  char sql[256];
+  snprintf(sql, sizeof sql, "ANALYZE %s", tables);
+  return td_kb_exec(kb, sql, err, errlen);
+}
+
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
@@ -306,6 +315,13 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
   }
   td_kq_finalize(ins);
   free(skeys);
+  /* each entity's name, once (not per story), and fresh planner statistics
+   * on PostgreSQL (tables filled in this transaction look empty to it) */
+  if (td_kb_exec(kb, "DROP TABLE IF EXISTS kname; CREATE TEMP TABLE kname AS SELECT entity, min(name) AS name"
+                     " FROM actors WHERE entity IS NOT NULL GROUP BY entity; CREATE INDEX kname_e ON kname(entity);",
+                 err, errlen) != 0 ||
+      analyze(kb, "kname, m_story_docs, m_versions", err, errlen) != 0)
+    goto fail;
   if (td_kb_exec(kb,
                  "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
                  " top_places, title)"
@@ -313,7 +329,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
                  "  max(substr(d.date, 1, 10)),"
                  "  (SELECT group_concat(name, '; ') FROM (SELECT m.name, count(DISTINCT a.doc_key) c"
                  "    FROM actors a JOIN m_story_docs x ON x.doc_key=a.doc_key"
-                 "    LEFT JOIN (SELECT entity, min(name) name FROM actors GROUP BY entity) m"
+                 "    LEFT JOIN kname m"
                  "    ON m.entity=a.entity WHERE x.story_key=s.story_key AND a.entity IS NOT NULL"
                  "    GROUP BY a.entity, m.name ORDER BY c DESC, a.entity LIMIT 5) AS t),"
                  "  (SELECT group_concat(name, '; ') FROM (SELECT p.name, count(DISTINCT p.doc_key) c"
@@ -322,7 +338,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
                  "  (SELECT d2.title FROM m_story_docs y JOIN documents d2 ON d2.doc_key=y.doc_key"
                  "    WHERE y.story_key=s.story_key AND d2.title IS NOT NULL ORDER BY d2.doc_key LIMIT 1)"
                  " FROM m_story_docs s JOIN documents d ON d.doc_key=s.doc_key"
-                 " JOIN m_versions v ON v.doc_key=s.doc_key GROUP BY s.story_key",
+                 " JOIN m_versions v ON v.doc_key=s.doc_key GROUP BY s.story_key; DROP TABLE kname",
                  err, errlen) != 0)
     goto fail;
   rc = 0;
@@ -738,8 +754,13 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   if (td_kb_exec(kb, "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
                      "DELETE FROM m_events; DELETE FROM m_event_mentions; DELETE FROM m_actors;"
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
-                 err, errlen) != 0)
+                 err, errlen) != 0 ||
+      analyze(kb, "documents, actors, actor_mentions, places, times, quantities, events, doc_bands", err,
+              errlen) != 0) {
+    char e2[64];
+    td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
     return -1;
+  }
   mdoc *d = NULL;
   size_t n = 0, cap = 0;
   int rc = -1;
