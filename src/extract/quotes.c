@@ -233,6 +233,11 @@ static void build_words(td_qctx *c) {
     else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
     else if (cp == '`' && i + 1 < d->len && d->text[i + 1] == '`') {
       k = 2, flags |= TD_QW_QOPEN; /* ``…'' */
+    } else if (cp == '\'' && i + 2 < d->len && d->text[i + 1] == '\'' && d->text[i + 2] == '\'' &&
+               !td_is_space_cp(prevcp) && prevcp != '\n') {
+      /* three apostrophes after a word close a quotation inside one, then
+       * the quotation: ''I would use the word 'old-school,''' said X */
+      k = 1;
     } else if (cp == '"' || (cp == '\'' && i + 1 < d->len && d->text[i + 1] == '\'')) {
       /* a straight double mark, or two apostrophes standing for one
        * (''I think it can work,'' said X) */
@@ -690,7 +695,9 @@ static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
            cue_any(c, s - 1, &kind) == 1 && kind == TD_CUE_SAY)
     s--;
   if (n == k || !(c->w[n].flags & TD_QW_CAP)) return 0;
-  if (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) return 0;
+  if (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
+      !is_dash(c, s - 1) && !is_punct(c, s - 1, "-"))
+    return 0; /* also after a dash: "… contests - Philip Bump: “…”" */
   who->start = c->w[n].s, who->end = c->w[k - 1].e;
   return 1;
 }
