@@ -148,6 +148,9 @@ typedef struct td_kb td_kb;
  * NULL with a message in err on failure. Close with td_kb_close(). */
 td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen);
 void td_kb_close(td_kb *kb);
+/* path as messages may show it: a PostgreSQL URL's password as "***";
+ * into buf (n bytes), returned. */
+const char *td_kb_redact(const char *path, char *buf, size_t n);
 
 typedef struct td_kb_stats {
   size_t added;     /* documents stored for the first time */

@@ -112,11 +112,12 @@ int td_cmd_ingest(int argc, char **argv) {
   td_kb_stats st = {0};
   int r = td_kb_ingest(kb, eng, o.paths, o.npaths, o.fmt, o.threads, stderr, o.progress, merge,
                        &st);
+  char shown[1024];
   if (!o.quiet)
     fprintf(stderr,
             "tidings: %s: %zu added, %zu replaced, %zu unchanged, %zu failed"
             " (%zu articles, %.1f MB in %.1f s, %.1f articles/s; %zu not extracted again)\n",
-            db, st.added, st.replaced, st.unchanged, st.failed, st.docs, st.bytes / 1e6, st.seconds,
+            td_kb_redact(db, shown, sizeof shown), st.added, st.replaced, st.unchanged, st.failed, st.docs, st.bytes / 1e6, st.seconds,
             st.seconds > 0 ? st.docs / st.seconds : 0.0, st.skipped);
   td_engine_free(eng);
   td_kb_close(kb);

@@ -41,6 +41,28 @@ int td_kb_is_pg_url(const char *path) {
   return strncmp(path, "postgres://", 11) == 0 || strncmp(path, "postgresql://", 13) == 0;
 }
 
+const char *td_kb_redact(const char *path, char *buf, size_t n) {
+  snprintf(buf, n, "%s", path);
+  if (!td_kb_is_pg_url(path)) return buf;
+  /* scheme://user:password@host... */
+  char *s = strstr(buf, "://"), *at = s ? strchr(s + 3, '@') : NULL;
+  char *colon = s ? strchr(s + 3, ':') : NULL;
+  if (at && colon && colon < at) {
+    char rest[1024];
+    snprintf(rest, sizeof rest, "%s", at);
+    snprintf(colon, n - (size_t)(colon - buf), ":***%s", rest);
+  }
+  /* a password=... parameter */
+  char *pw = strstr(buf, "password=");
+  if (pw) {
+    char *e = strchr(pw, '&');
+    char rest[1024];
+    snprintf(rest, sizeof rest, "%s", e ? e : "");
+    snprintf(pw + 9, n - (size_t)(pw + 9 - buf), "***%s", rest);
+  }
+  return buf;
+}
+
 const char *td_kb_errmsg(td_kb *kb) {
   if (kb->db) snprintf(kb->errmsg, sizeof kb->errmsg, "sqlite: %s", sqlite3_errmsg(kb->db));
   return kb->errmsg;
@@ -61,7 +83,9 @@ int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen) {
     PGconn *c = PQconnectdb(path);
     kb->pg = c;
     if (!c || PQstatus(c) != CONNECTION_OK) {
-      snprintf(err, errlen, "%s: %s", path, c ? PQerrorMessage(c) : "cannot connect");
+      char shown[1024];
+      snprintf(err, errlen, "%s: %s", td_kb_redact(path, shown, sizeof shown),
+               c ? PQerrorMessage(c) : "cannot connect");
       size_t n = strlen(err);
       while (n && err[n - 1] == '\n') err[--n] = 0;
       return -1;

@@ -149,8 +149,9 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
   if (readonly) {
     int v = td_kb_schema_version(kb);
     if (v < 1 || v > TD_KB_SCHEMA_VERSION) { /* readers need only v1's tables */
-      snprintf(err, errlen, "%s: not a tidings store (schema version %d, want %d)", path, v,
-               TD_KB_SCHEMA_VERSION);
+      char shown[1024];
+      snprintf(err, errlen, "%s: not a tidings store (schema version %d, want %d)",
+               td_kb_redact(path, shown, sizeof shown), v, TD_KB_SCHEMA_VERSION);
       td_kb_close(kb);
       return NULL;
     }

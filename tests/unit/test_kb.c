@@ -217,3 +217,12 @@ TD_TEST(kb_pg_dialect) {
                   "CREATE INDEX mp ON m(lower(k))") == 0);
   free(s);
 }
+
+/* Messages never show a PostgreSQL password. */
+TD_TEST(kb_redact) {
+  char b[256];
+  CHECK(strcmp(td_kb_redact("postgresql://u:pw@h:5/db", b, sizeof b), "postgresql://u:***@h:5/db") == 0);
+  CHECK(strcmp(td_kb_redact("postgres://h/db?password=x&a=1", b, sizeof b), "postgres://h/db?password=***&a=1") == 0);
+  CHECK(strcmp(td_kb_redact("postgresql://u@h/db", b, sizeof b), "postgresql://u@h/db") == 0);
+  CHECK(strcmp(td_kb_redact("news:db", b, sizeof b), "news:db") == 0);
+}
