@@ -625,6 +625,27 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
   char key[KEYCAP];
   size_t k = 0;
   m->lead[mode] = 0;
+  /* fast path: printable ASCII without separators or backquotes folds to
+   * itself (lowercased), with no lead, as fold_into would */
+  int plain = n > 0 && n < KEYCAP;
+  for (size_t i = 0; i < n && plain; i++) {
+    unsigned char b = (unsigned char)s[i];
+    plain = b > 0x20 && b < 0x7F && b != '-' && b != '`';
+  }
+  if (plain) {
+    if (c->buflen + n > c->bufcap) {
+      c->bufcap = n > 4096 ? n : 4096;
+      c->buf = td_arena_alloc(&doc->arena, c->bufcap);
+      c->buflen = 0;
+    }
+    char *out = c->buf + c->buflen;
+    for (size_t i = 0; i < n; i++)
+      out[i] = lower && s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+    m->f[mode] = out;
+    m->len[mode] = (uint16_t)n;
+    c->buflen += n;
+    return;
+  }
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     int l = td_utf8_decode((const unsigned char *)s + i, n - i, &cp);
@@ -739,13 +760,15 @@ static int gate_pass_key(const td_dict *d, const char *key, size_t n, int poss, 
  * matcher is about to probe (lowercase or lemma, with or without a glued
  * 's): when not, enumerate() stops where the direct matcher would find
  * nothing and no key going on. */
-static int gate_pass(const td_dict *d, const td_doc *doc, char keys[NMODES][KEYCAP],
+static int gate_pass(const td_dict *d, const int *has_mode, char keys[NMODES][KEYCAP],
                      const size_t *klen, const size_t *before_m, uint32_t i, uint32_t j,
                      uint64_t *hrun, size_t *hlen) {
-  (void)doc;
   for (int mode = 0; mode < NMODES; mode += 2) {
     size_t kl = klen[mode];
     if (kl == 0) continue;
+    /* the lowercase key stands for modes 0 and 1, the lemma key for 2:
+     * a mode no table has needs no look-up (the gazetteer has no lemmas) */
+    if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
     if (mode == 2 && kl == klen[0] && memcmp(keys[2], keys[0], kl) == 0) break;
     int poss = kl > 2 && keys[mode][kl - 2] == '\'' && keys[mode][kl - 1] == 's' &&
                (kl - before_m[mode] > 2 || j > i);
@@ -911,7 +934,7 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
     if (klen[0] > d->maxkey + 2 && klen[1] > d->maxkey + 2 && klen[2] > d->maxkey + 2) break;
     if (klen[0] == 0) break;
     if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue;
-    if (!gate_pass(d, doc, keys, klen, before_m, i, j, hrun, hlen)) break;
+    if (!gate_pass(d, has_mode, keys, klen, before_m, i, j, hrun, hlen)) break;
     for (int mode = 0; mode < NMODES; mode++) {
       if (klen[mode] == 0 || !has_mode[mode]) continue;
       size_t kl = klen[mode];
