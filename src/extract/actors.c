@@ -27,6 +27,7 @@
 #include "actors.h"
 #include "lang/lang.h"
 #include "lang/matcher.h"
+#include "lang/rules.h"
 #include "text/text.h"
 
 #include <ctype.h>
@@ -42,6 +43,15 @@ typedef struct {
   int prio;
   int ncand, nactive; /* person.surname: people with it, and holding a role now */
 } dm;
+
+/* One match of an actors.* rule in the current sentence: the phrase
+ * [t0, t1) and its key token, where the loop of do_sentence takes it up
+ * (see rule_at). */
+enum { AR_BOTH, AR_PAIR_OF, AR_HALF };
+typedef struct {
+  int kind;
+  long t0, t1, key;
+} arule;
 
 /* What the layer remembers about each actor while reading. */
 typedef struct {
@@ -69,6 +79,9 @@ typedef struct {
   size_t nnames, cap_names;
   int want_names;
   int sports;           /* a sports story (eval ner: teams named after places) */
+  int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
+  arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
+  int nrm;
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -1000,12 +1013,49 @@ static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
   return k;
 }
 
+/* td_rules_match_layer callback: keeps the current sentence's matches of
+ * the rules in data/actors/groups.rules, by kind (the name after
+ * "actors."), with the token at which do_sentence takes each up:
+ *   actors.both_nations  the word before the last one ("both", "two");
+ *   actors.pair_of       its first token (the "from"/"of" after a sector word);
+ *   actors.the_north     capture half (else its last token).
+ * Other actors.* names are ignored. */
+static int on_rule(void *vctx, const td_rule_match *m) {
+  actx *x = vctx;
+  int kind = strcmp(m->rule, "actors.both_nations") == 0 ? AR_BOTH
+           : strcmp(m->rule, "actors.pair_of") == 0     ? AR_PAIR_OF
+           : strcmp(m->rule, "actors.the_north") == 0   ? AR_HALF
+                                                         : -1;
+  if (kind < 0 || x->nrm >= (int)(sizeof x->rm / sizeof x->rm[0])) return 0;
+  arule *r = &x->rm[x->nrm++];
+  r->kind = kind, r->t0 = m->tok0, r->t1 = m->tok1;
+  if (kind == AR_BOTH) {
+    r->key = m->tok1 >= m->tok0 + 2 ? (long)m->tok1 - 2 : (long)m->tok0;
+  } else if (kind == AR_PAIR_OF) {
+    r->key = m->tok0;
+  } else {
+    const td_rule_cap *h = td_rule_cap_get(m, "half");
+    r->key = h && h->tok0 >= 0 ? h->tok0 : (long)m->tok1 - 1;
+  }
+  return 0;
+}
+
+/* The current sentence's match of rule kind `kind` taken up at token key,
+ * or NULL. */
+static const arule *rule_at(const actx *x, int kind, long key) {
+  for (int k = 0; k < x->nrm; k++)
+    if (x->rm[k].kind == kind && x->rm[k].key == key) return &x->rm[k];
+  return NULL;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
   long s0 = se->tok0, s1 = se->tok0 + se->ntok;
   x->nm = 0;
   td_match_sentence(x->eng->dict, doc, si, actor_classes, on_match, x);
+  x->nrm = 0;
+  if (x->use_rules) td_rules_match_layer(x->eng->rules, "actors", x->eng, doc, si, on_rule, x);
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
@@ -1041,32 +1091,29 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
     }
-    /* `both nations`, `the two countries`: the latest pair named as a subject */
-    if (!d && x->pair[0] && (tok_is(x, i, "both") || (tok_is(x, i, "two") && i > s0 &&
-                                                        tok_is(x, i - 1, "the"))) &&
-        (tok_is(x, i + 1, "nations") || tok_is(x, i + 1, "countries") ||
-         tok_is(x, i + 1, "sides")) &&
-        !(i + 2 < s1 && match_at(x, i + 2, s0, s1))) {
-      long t0 = tok_is(x, i, "two") ? i - 1 : i;
-      int k = pair_actor(x, NULL, t0, i + 2);
-      note_speaker(x, k, t0, i + 2);
-      i += 2;
+    /* `both nations`, `the two countries` (actors.both_nations): the
+     * latest pair named as a subject, unless a name follows */
+    const arule *r;
+    if (!d && x->pair[0] && (r = rule_at(x, AR_BOTH, i)) != NULL &&
+        !(r->t1 < s1 && match_at(x, r->t1, s0, s1))) {
+      int k = pair_actor(x, NULL, r->t0, r->t1);
+      note_speaker(x, k, r->t0, r->t1);
+      i = r->t1;
       continue;
     }
-    /* the North / the South of a divided country named in the story */
+    /* the North / the South (actors.the_north) of a divided country named
+     * in the story, capitalized and no longer name's start */
     const char *half;
-    if (!d && i > s0 && tok_is(x, i - 1, "the") &&
-        (tok_is(x, i, "north") || tok_is(x, i, "north's") || tok_is(x, i, "north\xe2\x80\x99s") ||
-         tok_is(x, i, "south") || tok_is(x, i, "south's") || tok_is(x, i, "south\xe2\x80\x99s")) &&
-        tok_cap(x, i) && !(i + 1 < s1 && tok_cap(x, i + 1) && !glued_poss(x, i)) &&
+    if (!d && (r = rule_at(x, AR_HALF, i)) != NULL && tok_cap(x, i) &&
+        !(i + 1 < s1 && tok_cap(x, i + 1) && !glued_poss(x, i)) &&
         (half = divided_half(x, i)) != NULL) {
       const dm *sec = sector_after(x, i + 1, s0, s1);
       if (sec && !glued_poss(x, i)) {
-        group_actor(x, half, sec->payload, i - 1, sec->tok1);
+        group_actor(x, half, sec->payload, r->t0, sec->tok1);
         i = sec->tok1;
       } else {
-        int k = country_actor(x, half, i - 1, i + 1, 0);
-        note_speaker(x, k, i - 1, i + 1);
+        int k = country_actor(x, half, r->t0, i + 1, 0);
+        note_speaker(x, k, r->t0, i + 1);
         i++;
       }
       continue;
@@ -1225,14 +1272,12 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "sector")) {
       /* officials in Seoul, the military of North Korea */
       long n = d->tok1;
-      long both = (tok_is(x, n, "from") || tok_is(x, n, "of")) ? n + 1 : -1;
-      if (both > 0 && tok_is(x, both, "the") && tok_is(x, both + 1, "two")) both++;
-      if (both > 0 && x->pair[0] && (tok_is(x, both, "both") || tok_is(x, both, "two")) &&
-          (tok_is(x, both + 1, "nations") || tok_is(x, both + 1, "countries") ||
-           tok_is(x, both + 1, "governments") || tok_is(x, both + 1, "sides"))) {
-        int k = pair_actor(x, d->payload, descr_start(x, d, s0), both + 2);
-        note_speaker(x, k, i, both + 2);
-        i = both + 2;
+      /* officials from both nations (actors.pair_of) */
+      const arule *po = x->pair[0] ? rule_at(x, AR_PAIR_OF, n) : NULL;
+      if (po) {
+        int k = pair_actor(x, d->payload, descr_start(x, d, s0), po->t1);
+        note_speaker(x, k, i, po->t1);
+        i = po->t1;
         continue;
       }
       if (strcmp(d->cls, "sector") == 0 && !sector_modifier(x, n, s1) &&
@@ -1877,6 +1922,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   for (size_t i = 0; i < doc->nsents; i++)
     if (doc->sents[i].ntok > maxs) maxs = doc->sents[i].ntok;
   x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
+  x.use_rules = eng->rules && td_rules_layer_count(eng->rules, "actors") > 0;
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
   /* drop actors left without mentions */
