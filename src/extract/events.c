@@ -1684,6 +1684,24 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * an event ("demand for travel", "on concerns about growth"); a verb
      * with no known actor still says that someone acted */
     if (!src.n && !tgt.n && tr->noun) continue;
+    /* "a speech on aid and debt", "policies on crime and asylum", "a
+     * report about the invasion": a nominal event named as the topic of
+     * another noun is what is talked about, not an act */
+    if (tr->noun) {
+      int topic = 0;
+      for (int64_t q = (int64_t)tr->tok0 - 1; q > (int64_t)lo && q >= (int64_t)tr->tok0 - 10; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (is_word(w, "on") || is_word(w, "about") || is_word(w, "like") ||
+            is_word(w, "regarding")) {
+          topic = doc->toks[q - 1].upos == TD_NOUN && e->tokact[q - 1] < 0;
+          break;
+        }
+        if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NOUN &&
+            w->upos != TD_CCONJ && !is_word(w, ","))
+          break;
+      }
+      if (topic) continue;
+    }
     /* a target coded the same as a source is the same actor named twice
      * ("Jordan ..., a Jordanian official"): an act is not aimed at its
      * own doer, so the target is dropped (a domestic target has a code of
@@ -1753,6 +1771,20 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (w->upos != TD_ADV && w->upos != TD_AUX && w->upos != TD_PART) break;
       }
       if (mod == 'h' || (mod == 'f' && !pron) || is_passive(doc, tr, lo) || !finite) continue;
+      /* "parents who refuse to ...", "pupils who sexually abuse others":
+       * a relative clause on a description the actors layer does not
+       * know says what such people do, not what someone did */
+      for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 4; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (is_word(w, "who") || is_word(w, "that") || is_word(w, "which")) {
+          if (q > (int64_t)lo && (doc->toks[q - 1].upos == TD_NOUN || doc->toks[q - 1].upos == TD_PRON ||
+                                  is_word(&doc->toks[q - 1], ",")))
+            pron = -1;
+          break;
+        }
+        if (w->upos != TD_ADV && w->upos != TD_AUX && w->upos != TD_PART) break;
+      }
+      if (pron < 0) continue;
     }
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
