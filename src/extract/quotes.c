@@ -864,6 +864,7 @@ static int multi_sentence(const td_qctx *c, const qcand *q) {
 /* Whether the quotation starts a clause of its own (a full quotation) or
  * continues the writer's sentence (a partial one). */
 static int starts_clause(const td_qctx *c, const qcand *q) {
+  static const char *const embed_words[] = {"that", "because", "since", NULL};
   size_t o = q->open;
   if (o == 0 || (c->w[o].flags & TD_QW_PARA)) return 1;
   const td_qword *p = &c->w[o - 1];
@@ -874,6 +875,10 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
     char ch = c->doc->text[p->s];
     if (ch == ':' || ch == '(' || ch == '.' || ch == '?' || ch == '!') return 1;
     if (ch == ',' || ch == ';' || (unsigned char)ch == 0xE2) {
+      /* a comma after a complementizer or a conjunction: the writer's
+       * clause goes on into the quotation (`Trump tweeted that, “For …`,
+       * `a problem because, “In the end, …`): partial */
+      if (ch == ',' && o >= 2 && td_qword_in(&c->w[o - 2], embed_words)) return 0;
       /* after "said," a quotation is full; after another comma only when
        * it opens with a capital */
       if (o >= 2) {
@@ -920,7 +925,9 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
         (!lower || nw >= 4))
       return 1;
   }
-  /* "... that “...”" is full when it runs over several sentences */
+  /* "... that “...”" is full when it runs over several sentences (the
+   * seeds: `an official told The Korea Times, Friday, that "the
+   * government's stance …. We will …"`) */
   if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
   return 0;
 }
@@ -974,7 +981,17 @@ static int runs_on(const td_qctx *c, const qcand *q) {
 /* A short quoted modifier or a title: `a "two-plus-two" meeting`, `on
  * "The View"`. Such marks carry no speaker and make no quotation. */
 static int is_scare_or_title(const td_qctx *c, const qcand *q) {
+  static const char *const title_nouns[] = {
+      "book", "books", "memoir", "novel", "commentary", "column", "op-ed", "essay", "article",
+      "film", "movie", "documentary", "song", "album", "titled", "entitled", "headlined", NULL};
   size_t nw = words_in(c, q->open + 1, q->close);
+  /* a title after the noun it names: `his book, ''Make Your Kid a
+   * Millionaire,''`, `Ouisa Davis' commentary, "Melania, …,"` */
+  if (nw >= 1 && nw <= 8 && q->open >= 1) {
+    size_t k = q->open - 1;
+    if (is_punct(c, k, ",") && k > 0) k--;
+    if (td_qword_in(&c->w[k], title_nouns)) return 1;
+  }
   size_t after = q->close + 1;
   /* a question or an exclamation is said, not named: chanted "What curfew?" */
   int said = q->close > q->open + 1 && is_punct(c, q->close - 1, "?!") && after_cue(c, q->open);
