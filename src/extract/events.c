@@ -1683,7 +1683,42 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* a nominal event with neither a source nor a target is a word, not
      * an event ("demand for travel", "on concerns about growth"); a verb
      * with no known actor still says that someone acted */
+    /* "the Lisbon summit", "the Geneva talks": a city named before a
+     * nominal event is where it happened (the place field), not who
+     * acted; "Portugal's summit" and "the Portuguese summit" keep theirs */
+    if (tr->noun && src.n) {
+      int keep = 0;
+      for (int a = 0; a < src.n; a++) {
+        int city = 0;
+        td_span sp = src.span[a];
+        uint32_t k = tr->tok0;
+        while (k > lo && doc->toks[k - 1].start >= sp.end &&
+               (doc->toks[k - 1].upos == TD_ADJ || doc->toks[k - 1].upos == TD_NOUN))
+          k--;
+        int before = k > lo && doc->toks[k - 1].end == sp.end && !is_poss(&doc->toks[k - 1]);
+        for (size_t p = 0; p < doc->nplaces && before && !city; p++) {
+          const td_place *pl = &doc->places[p];
+          if (!pl->feature || strncmp(pl->feature, "PPL", 3) != 0) continue;
+          for (size_t m = 0; m < pl->nmentions && !city; m++)
+            city = pl->mentions[m].start == sp.start && pl->mentions[m].end == sp.end;
+        }
+        if (!city) src.actor[keep] = src.actor[a], src.span[keep] = src.span[a], keep++;
+      }
+      src.n = keep;
+    }
     if (!src.n && !tgt.n && tr->noun) continue;
+    /* "people accused of terrorist offences", "men charged with fraud":
+     * a verb that needs an object, right before "of" or "with", is a
+     * passive participle on the noun before it; on a description the
+     * actors layer does not know it says what such people are */
+    if (!tr->noun && tr->tok1 < hi && tr->tok0 > lo &&
+        (is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "with"))) {
+      static const char *const needs_obj[] = {"accuse", "charge", "suspect", "convict", NULL};
+      const td_tok *b = &doc->toks[tr->tok0 - 1];
+      if (in_list(lemma_of(&doc->toks[tr->head]), needs_obj) && b->upos == TD_NOUN &&
+          e->tokact[tr->tok0 - 1] < 0)
+        continue;
+    }
     /* "a speech on aid and debt", "policies on crime and asylum", "a
      * report about the invasion": a nominal event named as the topic of
      * another noun is what is talked about, not an act */
