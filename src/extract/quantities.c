@@ -22,8 +22,11 @@
 
 /* ---- the unit table ---- */
 
+enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE };
+
 typedef struct unit_row {
   const char *kind;  /* unit, measure, scale */
+  int k;             /* kind as UK_*, for the hot lookups */
   const char *name;  /* the unit, or the scale word */
   const char *what;  /* measure: what is counted ("deployed"); scale: factor */
   const char *words; /* space-separated nouns or verbs */
@@ -32,6 +35,7 @@ typedef struct unit_row {
 typedef struct units {
   unit_row *r;
   size_t n;
+  const unit_row **scratch; /* n slots, for measure_status */
 } units;
 
 static const char builtin_units[] =
@@ -68,10 +72,14 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
         unit_row *r = &u->r[u->n++];
         r->kind = td_arena_strndup(a, f[0], fl[0]);
         r->name = td_arena_strndup(a, f[1], fl[1]);
-        if (strcmp(r->kind, "measure") == 0 && nf == 4) {
+        r->k = strcmp(r->kind, "unit") == 0      ? UK_UNIT
+               : strcmp(r->kind, "measure") == 0 ? UK_MEASURE
+               : strcmp(r->kind, "scale") == 0   ? UK_SCALE
+                                                 : UK_OTHER;
+        if (r->k == UK_MEASURE && nf == 4) {
           r->what = td_arena_strndup(a, f[2], fl[2]);
           r->words = td_arena_strndup(a, f[3], fl[3]);
-        } else if (strcmp(r->kind, "scale") == 0) {
+        } else if (r->k == UK_SCALE) {
           r->what = td_arena_strndup(a, f[2], fl[2]);
           r->words = r->name;
         } else {
@@ -81,6 +89,7 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
     }
     p = nl ? nl + 1 : end;
   }
+  u->scratch = td_arena_alloc(a, (u->n ? u->n : 1) * sizeof *u->scratch);
 }
 
 /* Whether word w is in the space-separated list. */
@@ -96,9 +105,10 @@ static int in_words(const char *list, const char *w) {
   return 0;
 }
 
-static const unit_row *find_row(const units *u, const char *kind, const char *w) {
+/* The first row of kind k (UK_*) listing word w. */
+static const unit_row *find_row(const units *u, int k, const char *w) {
   for (size_t i = 0; i < u->n; i++)
-    if (strcmp(u->r[i].kind, kind) == 0 && in_words(u->r[i].words, w)) return &u->r[i];
+    if (u->r[i].k == k && in_words(u->r[i].words, w)) return &u->r[i];
   return NULL;
 }
 
@@ -172,7 +182,7 @@ static int parse_digits(const char *w, double *v, const char **rest) {
 }
 
 static int is_scale(const units *u, const td_qword *w, double *f) {
-  const unit_row *r = find_row(u, "scale", w->lw);
+  const unit_row *r = find_row(u, UK_SCALE, w->lw);
   if (!r || !r->what) return 0;
   *f = strtod(r->what, NULL);
   return 1;
@@ -278,7 +288,7 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
       return 1;
     /* a year: four digits, 1800-2100, not followed by a counted noun */
     if (len == 4 && v >= 1800 && v <= 2100 && !strchr(w->lw, ',')) {
-      if (i + 1 >= c->nw || !find_row(u, "unit", c->w[i + 1].lw)) return 1;
+      if (i + 1 >= c->nw || !find_row(u, UK_UNIT, c->w[i + 1].lw)) return 1;
     }
     /* a time of day: 10:30, 3 p.m. */
     if (i + 2 < c->nw && strcmp(c->w[i + 1].lw, ":") == 0 && (c->w[i + 2].flags & TD_QW_DIGIT))
@@ -295,7 +305,7 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
   if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
-      !(i + 1 < c->nw && find_row(u, "unit", c->w[i + 1].lw)))
+      !(i + 1 < c->nw && find_row(u, UK_UNIT, c->w[i + 1].lw)))
     return 1;
   return 0;
 }
@@ -323,7 +333,7 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   for (size_t k = j; k < c->nw && k < j + 4; k++) {
     const td_qword *w = &c->w[k];
     if ((w->flags & TD_QW_PUNCT) && strcmp(w->lw, "%") != 0) break;
-    const unit_row *r = find_row(u, "unit", w->lw);
+    const unit_row *r = find_row(u, UK_UNIT, w->lw);
     if (r) {
       p->unit = r->name, p->unit_noun = w->lw, p->unit_word = k;
       return;
@@ -365,10 +375,17 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
   if (out->unit) {
     size_t best = (size_t)-1;
     const char *what = NULL;
-    for (size_t k = s; k <= e && k < c->nw; k++) {
-      for (size_t r = 0; r < u->n; r++) {
-        const unit_row *row = &u->r[r];
-        if (strcmp(row->kind, "measure") || strcmp(row->name, out->unit) || !row->what) continue;
+    /* the measure rows of this unit, once, then the words against them */
+    const unit_row **rows = u->scratch;
+    size_t nrows = 0;
+    for (size_t r = 0; r < u->n; r++) {
+      const unit_row *row = &u->r[r];
+      if (row->k == UK_MEASURE && row->what && strcmp(row->name, out->unit) == 0)
+        rows[nrows++] = row;
+    }
+    for (size_t k = s; nrows && k <= e && k < c->nw; k++) {
+      for (size_t r = 0; r < nrows; r++) {
+        const unit_row *row = rows[r];
         if (!in_words(row->words, c->w[k].lw)) continue;
         size_t d = k > p->last ? k - p->last : p->first > k ? p->first - k : 0;
         if (best == (size_t)-1 || d < best) best = d, what = row->what;
@@ -435,11 +452,11 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
   if (!(w->flags & TD_QW_DIGIT)) {
     /* number words count only with a scale or a counted noun */
-    if (after == i + 1 && !(hyph && find_row(u, "unit", hyph))) {
+    if (after == i + 1 && !(hyph && find_row(u, UK_UNIT, hyph))) {
       qparse t;
       memset(&t, 0, sizeof t);
       find_unit(c, u, after, &t);
-      if (t.unit_word == (size_t)-1 || !find_row(u, "unit", c->w[t.unit_word].lw)) return 0;
+      if (t.unit_word == (size_t)-1 || !find_row(u, UK_UNIT, c->w[t.unit_word].lw)) return 0;
     }
   }
   if (not_a_quantity(c, u, i, v)) return 0;
@@ -477,7 +494,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   p->num_end = after;
   if (hyph) {
-    const unit_row *r = find_row(u, "unit", hyph);
+    const unit_row *r = find_row(u, UK_UNIT, hyph);
     p->unit = r ? r->name : hyph;
     p->unit_noun = hyph;
     p->last = i;

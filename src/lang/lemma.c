@@ -57,6 +57,7 @@ struct td_lemmatizer {
   const lm_ent *ents;
   const char *pool;
   void *own; /* the image, when built in memory */
+  uint64_t serial; /* unique per lemmatizer made, keys the lexclass cache */
 };
 
 static uint32_t fnv32(const char *s, size_t n) {
@@ -255,11 +256,12 @@ static size_t guess(const struct td_lemmatizer *l, const char *w, size_t n,
 /* WordNet part of speech (0 noun, 1 verb, 2 adj, 3 adv) of a Penn tag whose
  * form is inflected, or -1 when the form is its own lemma. */
 static int inflected_pos(const char *x) {
-  if (!strcmp(x, "NNS")) return 0;
-  if (!strcmp(x, "VBD") || !strcmp(x, "VBN") || !strcmp(x, "VBG") || !strcmp(x, "VBZ"))
+  if (!x[0] || !x[1] || !x[2] || x[3]) return -1; /* all are three letters */
+  if (x[0] == 'N' && x[1] == 'N' && x[2] == 'S') return 0;
+  if (x[0] == 'V' && x[1] == 'B' && (x[2] == 'D' || x[2] == 'N' || x[2] == 'G' || x[2] == 'Z'))
     return 1;
-  if (!strcmp(x, "JJR") || !strcmp(x, "JJS")) return 2;
-  if (!strcmp(x, "RBR") || !strcmp(x, "RBS")) return 3;
+  if (x[0] == 'J' && x[1] == 'J' && (x[2] == 'R' || x[2] == 'S')) return 2;
+  if (x[0] == 'R' && x[1] == 'B' && (x[2] == 'R' || x[2] == 'S')) return 3;
   return -1;
 }
 
@@ -435,12 +437,36 @@ static uint32_t inflections(const struct td_lemmatizer *l, const char *w, size_t
   return m;
 }
 
+/* A per-thread direct-mapped cache of td_lemma_lexclass answers: the
+ * tagger asks once per token, news repeats its words, and an unknown word
+ * costs a dozen probes of the big table (exceptions, morphy's rules).
+ * Keyed by the lemmatizer's serial and the folded word; a pure function of
+ * both, so a hit is exactly what the lookup would say. */
+enum { LX_SLOTS = 2048, LX_KEY = 22 };
+typedef struct {
+  uint64_t serial; /* 0: empty */
+  uint32_t mask;
+  uint8_t n;
+  char key[LX_KEY];
+} lx_slot;
+static _Thread_local lx_slot lx_cache[LX_SLOTS];
+
 uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n) {
   char low[128];
   if (!l || n == 0 || n >= sizeof low) return 0;
   size_t ln = fold(s, n, low, sizeof low);
+  lx_slot *c = NULL;
+  if (ln <= LX_KEY) {
+    c = &lx_cache[fnv32(low, ln) & (LX_SLOTS - 1)];
+    if (c->serial == l->serial && c->n == ln && memcmp(c->key, low, ln) == 0) return c->mask;
+  }
   const lm_ent *e = lookup(l, low, ln);
-  return e ? e->mask & 511 : inflections(l, low, ln);
+  uint32_t m = e ? e->mask & 511 : inflections(l, low, ln);
+  if (c) {
+    c->serial = l->serial, c->mask = m, c->n = (uint8_t)ln;
+    memcpy(c->key, low, ln);
+  }
+  return m;
 }
 
 /* ---- API ---- */
@@ -465,7 +491,9 @@ static struct td_lemmatizer *bind(const lm_header *h, size_t len, char *err,
     snprintf(err, errlen, "resource section \"lemma\" is corrupt");
     return NULL;
   }
+  static uint64_t serials;
   struct td_lemmatizer *l = td_xcalloc(1, sizeof *l);
+  l->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
   l->h = h;
   l->slots = (const uint32_t *)(h + 1);
   l->ents = (const lm_ent *)(l->slots + 2 * (size_t)h->nslot);
