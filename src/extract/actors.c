@@ -17,7 +17,10 @@
  *      the latest compatible speaker, `the North` in a Korea story is PRK;
  *      descriptions at cues (`a defense ministry official said`) take the
  *      article's country, `the officials` joins the latest such group, and
- *      `both nations` is the pair of countries last named as a subject;
+ *      `both nations` is the pair of countries last named as a subject
+ *      (these group phrases, `officials from both nations` and `the North`
+ *      are found by the actors.* rules of data/actors/groups.rules, see
+ *      on_rule; the C code decides what they refer to);
  *   3. code: CAMEO actor codes (country + sector, IGO codes), a known
  *      person's role chosen by doc->date from the dated roles.
  *

@@ -11,6 +11,8 @@
  * Recognition: longest matches of the gazetteer table over each sentence,
  * kept when they look like names (capitalized, not inside a longer name,
  * not a person, not a common word at a sentence start without support).
+ * The cues before a name ("in", "near", ...) are the places.* rules of
+ * data/places/cues.rules (mark_cues); the C code decides what they weigh.
  * A direction word before a country or division ("eastern Russia") joins
  * the mention.
  *
@@ -26,6 +28,7 @@
 
 #include "actors.h"
 #include "lang/matcher.h"
+#include "lang/rules.h"
 #include "text/text.h"
 
 #include <math.h>
@@ -102,7 +105,12 @@ typedef struct {
   const td_doc *doc;
   cand *c;
   size_t n, cap;
+  uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
 } cands;
+
+/* The places.* rules of data/places/cues.rules: a match ending right
+ * before a name is a cue for it. */
+enum { P_LOCATIVE = 1, P_CUE = 2 };
 
 static int on_match(void *ctx, const td_match *m) {
   cands *cs = ctx;
@@ -155,14 +163,9 @@ static int is_direction(const td_tok *t) {
 
 /* Whether the name stands where a place is expected: after "in", "at",
  * "near", "from", "outside", or before ", State". */
-static int locative(const td_doc *doc, const cand *c) {
+static int locative(const td_doc *doc, const cand *c, const uint8_t *pre) {
   const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
-  if (c->tok0 > s->tok0) {
-    const td_tok *p = &doc->toks[c->tok0 - 1];
-    if (tok_is(p, "in") || tok_is(p, "at") || tok_is(p, "near") || tok_is(p, "from") ||
-        tok_is(p, "outside"))
-      return 1;
-  }
+  if (pre[c->tok0] & P_LOCATIVE) return 1; /* places.locative: "in", "near", ... */
   return c->tok1 + 1 < s->tok0 + s->ntok && tok_is(&doc->toks[c->tok1], ",") &&
          tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1;
 }
@@ -221,12 +224,13 @@ static int in_list(const char *const *l, const char *w) {
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
  * word, 3 no because a capitalized word follows ("Boise State"). */
-static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int actor_person) {
+static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int actor_person,
+                     const uint8_t *pre) {
   const td_gaz *g = eng->places;
   const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
   const td_sent *s = &doc->sents[t0->sent];
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
-  if (actor_person && !locative(doc, c)) return 2;
+  if (actor_person && !locative(doc, c, pre)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
   char key[256];
   if (in_list(not_places, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
@@ -272,8 +276,7 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
-    int cue = prev && (tok_is(prev, "in") || tok_is(prev, "at") || tok_is(prev, "near") ||
-                       tok_is(prev, "from") || tok_is(prev, "to") || tok_is(prev, "of"));
+    int cue = prev && (pre[c->tok0] & P_CUE) != 0; /* places.cue: "in", "to", "of", ... */
     if (sc >= 10 * 40 && !area && !(cue && big)) return 1;
     if (initial && sc >= 10 * 5 && !area && !big) return 1;
   }
@@ -421,11 +424,42 @@ typedef struct {
   int dateline;      /* named in the dateline: where the story happens */
 } group;
 
+/* td_rules_match_layer callback: marks the token after each places.*
+ * match with the bit of its kind, the word after "places." up to a '_' or
+ * '.' (places.locative, places.locative_x: P_LOCATIVE; places.cue: P_CUE;
+ * other kinds are ignored). */
+static int on_cue_rule(void *ctx, const td_rule_match *m) {
+  cands *cs = ctx;
+  const char *k = m->rule + 7; /* after "places." */
+  size_t kn = strcspn(k, "_.");
+  int bit = kn == 8 && strncmp(k, "locative", 8) == 0 ? P_LOCATIVE
+          : kn == 3 && strncmp(k, "cue", 3) == 0      ? P_CUE
+                                                       : 0;
+  if (m->tok1 < cs->doc->ntoks) cs->pre[m->tok1] |= (uint8_t)bit;
+  return 0;
+}
+
+/* Fills cs->pre: runs the places.* rules over the sentences that hold
+ * candidates (candidates come in sentence order). */
+static void mark_cues(const td_engine *eng, td_doc *doc, cands *cs) {
+  cs->pre = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+  memset(cs->pre, 0, doc->ntoks + 1);
+  if (!eng->rules || !td_rules_layer_count(eng->rules, "places")) return;
+  long last = -1;
+  for (size_t i = 0; i < cs->n; i++) {
+    long s = (long)doc->toks[cs->c[i].tok0].sent;
+    if (s == last) continue;
+    last = s;
+    td_rules_match_layer(eng->rules, "places", eng, doc, (size_t)s, on_cue_rule, cs);
+  }
+}
+
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {g, doc, NULL, 0, 0};
+  cands cs = {g, doc, NULL, 0, 0, NULL};
   for (size_t s = 0; s < doc->nsents; s++) td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
+  mark_cues(eng, doc, &cs);
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
@@ -443,7 +477,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         }
       }
     }
-    c->drop = plausible(eng, doc, c, person);
+    c->drop = plausible(eng, doc, c, person, cs.pre);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(&doc->toks[c->tok0 - 1])) {
       int area = 0;

@@ -1,7 +1,8 @@
 /* test_actors_rules.c — the actors layer's group phrases read from
  * data/actors/groups.rules (actors.both_nations, actors.pair_of,
- * actors.the_north), and a user --dict rules file replacing one of them.
- * Needs build/tidings.res (made by `make`); skips without it. */
+ * actors.the_north), and a user --dict rules file replacing one of them;
+ * the places layer's cues (data/places/cues.rules) and a user rule adding
+ * one. Needs build/tidings.res (made by `make`); skips without it. */
 #include "unit.h"
 #include "testdoc.h"
 #include "extract/actors.h"
@@ -73,5 +74,41 @@ TD_TEST(actors_rules_user_replaces) {
     td_engine_free(eng);
   }
   unlink(path);
+  rmdir(dir);
+}
+
+/* a user rule of a new name of kind places.locative adds a cue: a name
+ * read as a person's ("Melton Mowbray" after "Judith Moritz,") is a place
+ * after it */
+TD_TEST(places_rules_user_adds) {
+  static const char *const text = "Hunts met across the country on Saturday.\n\n"
+                                  "Judith Moritz, on the outskirts of Melton Mowbray, said the "
+                                  "hunt went ahead.\n";
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  if (eng->rules) CHECK(td_rules_find(eng->rules, "places.locative") >= 0);
+  td_doc *d = td_testdoc_process(eng, text, "2005-02-19");
+  CHECK(d->nplaces == 0);
+  td_doc_free(d);
+  td_engine_free(eng);
+  char dir[] = "/tmp/td_places_rules_XXXXXX";
+  if (!mkdtemp(dir)) return;
+  char path[600];
+  snprintf(path, sizeof path, "%s/cues.rules", dir);
+  FILE *f = fopen(path, "w");
+  if (f) {
+    fputs("places.locative_x  [lower=outskirts] [lower=of]\n", f);
+    fclose(f);
+    const char *dirs[] = {dir, NULL};
+    eng = td_testdoc_engine(dirs);
+    if (eng) {
+      d = td_testdoc_process(eng, text, "2005-02-19");
+      CHECK(d->nplaces == 1);
+      if (d->nplaces) CHECK_STR(d->places[0].name, "Melton Mowbray");
+      td_doc_free(d);
+      td_engine_free(eng);
+    }
+    unlink(path);
+  }
   rmdir(dir);
 }
