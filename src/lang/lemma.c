@@ -513,6 +513,47 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
   free(l);
 }
 
+/* A per-thread direct-mapped cache of lemma_of answers for short forms,
+ * keyed by the lemmatizer's serial, the form as written and its tags: a
+ * pure function of these, so a hit is exactly what lemma_of would say. */
+enum { LC_SLOTS = 1024, LC_FORM = 23, LC_LEMMA = 32 };
+typedef struct {
+  uint64_t serial; /* 0: empty */
+  uint16_t xpos;
+  uint8_t upos, n;
+  char form[LC_FORM];
+  char lemma[LC_LEMMA];
+} lc_slot;
+static _Thread_local lc_slot lc_cache[LC_SLOTS];
+
+/* lemma_of through the cache. */
+static void lemma_cached(const struct td_lemmatizer *l, const char *form, size_t n,
+                         int xpos, int upos, char *out, size_t cap) {
+  if (!l || n == 0 || n > LC_FORM || xpos < 0 || xpos > 65535 || upos < 0 ||
+      upos > 255) {
+    lemma_of(l, form, n, xpos, upos, out, cap);
+    return;
+  }
+  uint32_t h = fnv32(form, n) ^ ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
+  lc_slot *c = &lc_cache[h & (LC_SLOTS - 1)];
+  if (c->serial == l->serial && c->n == n && c->xpos == xpos && c->upos == upos &&
+      memcmp(c->form, form, n) == 0) {
+    size_t k = strlen(c->lemma);
+    if (k < cap) {
+      memcpy(out, c->lemma, k + 1);
+      return;
+    }
+  }
+  lemma_of(l, form, n, xpos, upos, out, cap);
+  size_t k = strlen(out);
+  if (k < LC_LEMMA) {
+    c->serial = l->serial, c->xpos = (uint16_t)xpos, c->upos = (uint8_t)upos;
+    c->n = (uint8_t)n;
+    memcpy(c->form, form, n);
+    memcpy(c->lemma, out, k + 1);
+  }
+}
+
 int td_lemmatize(const td_engine *eng, td_doc *doc) {
   const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
   char out[512];
@@ -521,7 +562,7 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
     td_tok *t = &doc->toks[i];
     uint32_t a = t->start, b = t->end;
     if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-    lemma_of(l, doc->text + a, b - a, t->xpos, t->upos, out, sizeof out);
+    lemma_cached(l, doc->text + a, b - a, t->xpos, t->upos, out, sizeof out);
     /* 's before been or got is has: "it's been", "she's got" */
     if (t->xpos == vbz && !strcmp(out, "be") &&
         i + 1 < doc->ntoks && doc->toks[i + 1].sent == t->sent) {
