@@ -131,3 +131,6 @@ for q in queries:
           f" {min(r[1] for r in runs)*1000:6.0f} ms CPU")
 PY
 # ---- end knowledge base ---------------------------------------------------
+
+# ---- serve (issue 10; tools/bench_serve.sh: wrk on loopback) -------------
+TIDINGS="$T" DATA="$DATA" sh tools/bench_serve.sh
