@@ -1107,7 +1107,7 @@ static int close_to(const td_qctx *c, size_t close, size_t open) {
   if (open <= close || open - close > 60) return 0;
   for (size_t k = close + 1; k < open; k++)
     if (c->w[k].flags & TD_QW_SEND) ends++;
-  return ends <= 1;
+  return ends <= 2;
 }
 
 /* Appends the parts of candidate q to quotation out. */
@@ -1148,11 +1148,15 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
   size_t last_idx = (size_t)-1; /* candidate index of the last full quotation */
   size_t last_close = 0;        /* word index of its closing mark */
   int last_partial_found = 0, last_partial_sent = -1;
+  size_t title_idx = (size_t)-1; /* candidate index of the last title skipped */
   td_span last_pwho = {0, 0}, last_pcue = {0, 0};
   for (size_t i = 0; i < nq; i++) {
     if (q[i].done) continue;
     qcand *cur = &q[i];
-    if (is_scare_or_title(&c, cur)) continue;
+    if (is_scare_or_title(&c, cur)) {
+      title_idx = i;
+      continue;
+    }
     size_t nwords = words_in(&c, cur->open + 1, cur->close);
     int full = starts_clause(&c, cur) && !runs_on(&c, cur);
     td_span who = {0, 0}, cue = {0, 0};
@@ -1188,7 +1192,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     }
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
-    if (!found && full && last_found && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && last_idx + 1 == i &&
+    if (!found && full && last_found && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
         close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":")) {
       /* the quotation goes on after its cue: "...," he said. "..." */
       extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
