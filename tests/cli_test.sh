@@ -184,6 +184,8 @@ fi
 # PostgreSQL: the same stores in a server's database (tests/kb_pg_test.sh,
 # which .ci/run gives a server); everywhere, a URL without a server fails cleanly
 check "kb: a postgresql:// store without a server fails cleanly (2)" status_is 2 "$T" query --db postgresql://nobody@127.0.0.1:1/none events
+check "serve: a postgresql:// store is refused with a clear usage error (2)" status_is 2 "$T" serve --db postgresql://nobody@127.0.0.1:1/none
+check "watch: a postgresql:// store is refused with a clear usage error (2)" status_is 2 "$T" watch --db postgresql://nobody@127.0.0.1:1/none --rules /dev/null examples
 if [ -n "${TIDINGS_PG_URL:-}" ]; then
   TIDINGS="$T" SHARED="$SHARED" sh tests/kb_pg_test.sh > "$kb/pg.out" 2>&1
   check "kb: PostgreSQL stores equal SQLite ones (tests/kb_pg_test.sh)" test $? -eq 0

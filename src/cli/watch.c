@@ -183,6 +183,10 @@ int td_cmd_watch(int argc, char **argv) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("watch", "--db PATH, --rules FILE and a directory are required");
   }
+  if (strncmp(db, "postgres://", 11) == 0 || strncmp(db, "postgresql://", 13) == 0) {
+    td_cli_opts_free(&o);
+    return td_cli_usage_error("watch", "watch keeps SQLite stores only; use --db FILE");
+  }
   for (size_t i = 0; i < o.npaths; i++) {
     struct stat st;
     if (stat(o.paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
