@@ -229,11 +229,10 @@ static int build_words(td_resw *w, const char *datadir) {
   return 0;
 }
 
-/* Quotes and quantities: the cue and unit tables, copied as they are. */
+/* Quantities: the unit table, copied as it is (the quotation cues are
+ * rules: data/quotes/cues.rules in the rules section). */
 static int build_quotes(td_resw *w, const char *datadir) {
   char p[4096];
-  snprintf(p, sizeof p, "%s/cues.tsv", datadir);
-  if (add_file(w, "cues", p, 1) != 0) return -1;
   snprintf(p, sizeof p, "%s/units.tsv", datadir);
   return add_file(w, "units", p, 1);
 }
