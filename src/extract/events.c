@@ -1323,12 +1323,36 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
              * statement; only what must be done is a demand */
             static const char *const must_only[] = {"must", "should", "need", NULL};
             int strict = strcmp(lemma_of(v), "insist") == 0 || strcmp(lemma_of(v), "concede") == 0;
-            int mod = 0;
+            int mod = 0, agent = 0;
+            uint32_t mk = q;
             for (uint32_t k = q; k < hi && k < q + 14 && !mod; k++) {
               if (is_word(&doc->toks[k], ";")) break;
               mod = in_list(doc->toks[k].norm, strict ? must_only : must) &&
                     (doc->toks[k].upos == TD_AUX || is_word(&doc->toks[k], "unless") ||
                      is_word(&doc->toks[k], "if") || is_word(&doc->toks[k], "going"));
+              mk = k;
+            }
+            /* "warned the costs could outweigh the benefits", "warned
+             * that the deficit would hamper growth": what will or may
+             * happen to no one's doing is a prediction; a threat needs an
+             * actor who will act ("police will no longer tolerate"), a
+             * condition ("walkouts unless ...") or an obligation */
+            if (mod && !strict && !in_list(doc->toks[mk].norm, must_only)) {
+              int cond = 0;
+              for (uint32_t k = q; k < hi && k < q + 20; k++)
+                cond |= is_word(&doc->toks[k], "unless") || is_word(&doc->toks[k], "if");
+              static const char *const persons[] = {"we", "they", "he", "she", "i", "you",
+                                                    "it", NULL};
+              static const char *const doers[] = {
+                  "police", "army", "troop", "force", "military", "government", "authority",
+                  "official", "minister", "worker", "union", "staff", "member", "protester",
+                  "rebel", "militant", "party", "country", "nation", "leader", "state",
+                  "regime", "court", "administration", "navy", "soldier", "fighter",
+                  "group", "employer", "company", "firm", "bank", NULL};
+              for (uint32_t k = q; k < mk; k++)
+                agent |= e->tokact[k] >= 0 || in_list(doc->toks[k].norm, persons) ||
+                         (doc->toks[k].upos == TD_NOUN && in_list(lemma_of(&doc->toks[k]), doers));
+              if (!cond && !agent) mod = 0;
             }
             if (!mod) t->suppressed = 1;
           }
@@ -1711,12 +1735,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * a verb that needs an object, right before "of" or "with", is a
      * passive participle on the noun before it; on a description the
      * actors layer does not know it says what such people are */
-    if (!tr->noun && tr->tok1 < hi && tr->tok0 > lo &&
-        (is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "with"))) {
+    /* ("those charged included ...": after "those" whatever follows) */
+    if (!tr->noun && tr->tok1 < hi && tr->tok0 > lo) {
       static const char *const needs_obj[] = {"accuse", "charge", "suspect", "convict", NULL};
       const td_tok *b = &doc->toks[tr->tok0 - 1];
-      if (in_list(lemma_of(&doc->toks[tr->head]), needs_obj) && b->upos == TD_NOUN &&
-          e->tokact[tr->tok0 - 1] < 0)
+      int ofwith = is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "with");
+      if (in_list(lemma_of(&doc->toks[tr->head]), needs_obj) &&
+          ((ofwith && b->upos == TD_NOUN && e->tokact[tr->tok0 - 1] < 0) || is_word(b, "those")))
         continue;
     }
     /* "a speech on aid and debt", "policies on crime and asylum", "a
