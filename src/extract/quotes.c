@@ -870,7 +870,10 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   const td_qword *p = &c->w[o - 1];
   int lower = o + 1 < c->nw && !(c->w[o + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT));
   if (p->flags & TD_QW_SEND) return 1;
-  if (all_caps(c, p)) return 1; /* after a headline in capitals */
+  /* after a headline in capitals (`TRUMP SPEAKS “…`), not after an
+   * acronym inside a sentence (`the SVP “must be careful …”`) */
+  if (all_caps(c, p) && ((p->flags & TD_QW_PARA) || (o >= 2 && all_caps(c, &c->w[o - 2]))))
+    return 1;
   if (p->flags & TD_QW_PUNCT) {
     char ch = c->doc->text[p->s];
     if (ch == ':' || ch == '(' || ch == '.' || ch == '?' || ch == '!') return 1;
