@@ -1752,8 +1752,17 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       for (int64_t q = (int64_t)tr->tok0 - 1; q > (int64_t)lo && q >= (int64_t)tr->tok0 - 10; q--) {
         const td_tok *w = &doc->toks[q];
         if (is_word(w, "on") || is_word(w, "about") || is_word(w, "like") ||
-            is_word(w, "regarding")) {
-          topic = doc->toks[q - 1].upos == TD_NOUN && e->tokact[q - 1] < 0;
+            is_word(w, "regarding") || is_word(w, "for")) {
+          /* "for" only after a noun of planning: "a plan for asylum" (a
+           * "call for talks" is an appeal's content, coded with it) */
+          static const char *const plans[] = {"plan", "policy", "policies", "strategy",
+                                              "proposal", "system", "rule", "law", "bill",
+                                              "target", "budget", "spending", "funding",
+                                              "figure", "department", "minister",
+                                              "secretary", "spokesman", "responsibility", NULL};
+          topic = doc->toks[q - 1].upos == TD_NOUN && e->tokact[q - 1] < 0 &&
+                  (!is_word(w, "for") || in_list(lemma_of(&doc->toks[q - 1]), plans) ||
+                   in_list(doc->toks[q - 1].norm, plans));
           break;
         }
         if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NOUN &&
