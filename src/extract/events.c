@@ -153,7 +153,7 @@ typedef struct trig {
   uint32_t head;       /* the verb or noun token */
   char code[5];
   char preps[64];      /* "|from|to|" or "" */
-  char objs[96];       /* "|troop|soldier|" or "": objects the entry needs */
+  char objs[400];      /* "|troop|soldier|" or "": objects the entry needs */
   char vetos[400];     /* "|chance|evidence|" or "": objects that cancel it */
   int noun, no_obj, emb, sym;
   int need_tgt;        /* x: coded only with an actor as its target */
