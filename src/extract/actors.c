@@ -50,7 +50,7 @@ typedef struct {
 /* One match of an actors.* rule in the current sentence: the phrase
  * [t0, t1) and its key token, where the loop of do_sentence takes it up
  * (see rule_at). */
-enum { AR_BOTH, AR_PAIR_OF, AR_HALF };
+enum { AR_BOTH, AR_PAIR_OF, AR_HALF, AR_THEN, AR_FORMER };
 typedef struct {
   int kind;
   long t0, t1, key;
@@ -182,6 +182,8 @@ static int on_match(void *vctx, const td_match *m) {
   x->m[x->nm++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active};
   return 0;
 }
+
+static const arule *rule_at(const actx *x, int kind, long key);
 
 /* ---- token helpers ---- */
 
@@ -536,8 +538,9 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
     /* "the White House's spokesman" */
     c.country = NULL;
   }
-  if (i >= s0 && (tok_is(x, i, "then") || tok_is(x, i, "then-"))) c.past = 1, c.start = i;
-  if (i >= s0 && (tok_is(x, i, "former") || tok_is(x, i, "ex"))) c.past = 2, c.start = i;
+  /* actors.then, actors.former (data/actors/titles.rules) */
+  if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
+  if (i >= s0 && rule_at(x, AR_FORMER, i)) c.past = 2, c.start = i;
   return c;
 }
 
@@ -1021,18 +1024,24 @@ static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
  * "actors."), with the token at which do_sentence takes each up:
  *   actors.both_nations  the word before the last one ("both", "two");
  *   actors.pair_of       its first token (the "from"/"of" after a sector word);
- *   actors.the_north     capture half (else its last token).
+ *   actors.the_north     capture half (else its last token);
+ *   actors.then, actors.former  its last token (the past marker before a
+ *                        title's context, read by title_context).
  * Other actors.* names are ignored. */
 static int on_rule(void *vctx, const td_rule_match *m) {
   actx *x = vctx;
   int kind = strcmp(m->rule, "actors.both_nations") == 0 ? AR_BOTH
            : strcmp(m->rule, "actors.pair_of") == 0     ? AR_PAIR_OF
            : strcmp(m->rule, "actors.the_north") == 0   ? AR_HALF
+           : strcmp(m->rule, "actors.then") == 0        ? AR_THEN
+           : strcmp(m->rule, "actors.former") == 0      ? AR_FORMER
                                                          : -1;
   if (kind < 0 || x->nrm >= (int)(sizeof x->rm / sizeof x->rm[0])) return 0;
   arule *r = &x->rm[x->nrm++];
   r->kind = kind, r->t0 = m->tok0, r->t1 = m->tok1;
-  if (kind == AR_BOTH) {
+  if (kind == AR_THEN || kind == AR_FORMER) {
+    r->key = (long)m->tok1 - 1;
+  } else if (kind == AR_BOTH) {
     r->key = m->tok1 >= m->tok0 + 2 ? (long)m->tok1 - 2 : (long)m->tok0;
   } else if (kind == AR_PAIR_OF) {
     r->key = m->tok0;
