@@ -516,7 +516,7 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
 /* A per-thread direct-mapped cache of lemma_of answers for short forms,
  * keyed by the lemmatizer's serial, the form as written and its tags: a
  * pure function of these, so a hit is exactly what lemma_of would say. */
-enum { LC_SLOTS = 1024, LC_FORM = 23, LC_LEMMA = 32 };
+enum { LC_SLOTS = 4096, LC_FORM = 23, LC_LEMMA = 32 };
 typedef struct {
   uint64_t serial; /* 0: empty */
   uint16_t xpos;
