@@ -463,9 +463,13 @@ static int cmp_word(const void *k, const void *e) {
 }
 
 /* Where words starting with each letter begin in the table: first[c - 'a']
- * .. first[c - 'a' + 1]. Filled per document by word_index(). */
+ * .. first[c - 'a' + 1]; and an open-addressing hash of each distinct word
+ * to its first row (slot: index + 1, 0 empty; td_hash64, linear probing).
+ * Filled per document by word_index_init(). */
+enum { WH_SLOTS = 1024 }; /* a power of two, over twice the table's words */
 typedef struct word_index {
   uint16_t first[27];
+  uint16_t slot[WH_SLOTS];
 } word_index;
 
 static void word_index_init(word_index *x) {
@@ -475,6 +479,21 @@ static void word_index_init(word_index *x) {
     x->first[ch] = (uint16_t)k;
   }
   x->first[26] = (uint16_t)n;
+  memset(x->slot, 0, sizeof x->slot);
+  for (size_t i = 0; i < n && n < WH_SLOTS / 2; i++) {
+    if (i > 0 && strcmp(words[i - 1].w, words[i].w) == 0) continue;
+    size_t h = (size_t)td_hash64(words[i].w, strlen(words[i].w)) & (WH_SLOTS - 1);
+    while (x->slot[h]) h = (h + 1) & (WH_SLOTS - 1);
+    x->slot[h] = (uint16_t)(i + 1);
+  }
+}
+
+/* The first row of word w in the table, or NULL. */
+static const wordent *word_find(const char *w, const word_index *x) {
+  size_t h = (size_t)td_hash64(w, strlen(w)) & (WH_SLOTS - 1);
+  for (; x->slot[h]; h = (h + 1) & (WH_SLOTS - 1))
+    if (strcmp(words[x->slot[h] - 1].w, w) == 0) return &words[x->slot[h] - 1];
+  return NULL;
 }
 
 static void classify(unit *u, const word_index *x) {
@@ -482,9 +501,14 @@ static void classify(unit *u, const word_index *x) {
   if (ch >= 26) return;
   size_t lo = x->first[ch], hi = x->first[ch + 1];
   if (lo == hi) return;
-  const wordent *e = bsearch(u->w, words + lo, hi - lo, sizeof words[0], cmp_word);
+  const wordent *e;
+  if (sizeof words / sizeof words[0] < WH_SLOTS / 2) {
+    e = word_find(u->w, x); /* perf: one hash probe for the bsearch */
+  } else {
+    e = bsearch(u->w, words + lo, hi - lo, sizeof words[0], cmp_word);
+    while (e && e > words && strcmp(e[-1].w, u->w) == 0) e--;
+  }
   if (!e) return;
-  while (e > words && strcmp(e[-1].w, u->w) == 0) e--;
   for (; e < words + sizeof words / sizeof words[0] && strcmp(e->w, u->w) == 0; e++) {
     u->cls |= e->cls;
     if (e->cls & W_MONTH) u->month = (int8_t)e->v;
