@@ -1010,6 +1010,12 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
     for (size_t i = q->open + 1; i < q->close; i++) {
       const td_qword *w = &c->w[i];
       if (w->flags & TD_QW_PUNCT) {
+        /* the writer's period or comma kept inside the marks: `on
+         * ''Meet the Press.''` (two words or more, the first and the last
+         * capitalized), not after a cue (`said "Go Home."`) */
+        if (i + 1 == q->close && nw >= 2 && is_punct(c, i, ".,") && !after_cue(c, q->open) &&
+            (c->w[q->open + 1].flags & TD_QW_CAP) && (c->w[i - 1].flags & TD_QW_CAP))
+          continue;
         if (is_punct(c, i, ".?!,")) return 0;
         continue;
       }
