@@ -34,6 +34,7 @@
 #include "text/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,7 @@ typedef struct {
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
+  uint8_t *wf;          /* token -> its W_* word-list bits (see word_flags) */
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -185,6 +187,77 @@ static int on_match(void *vctx, const td_match *m) {
 
 static const arule *rule_at(const actx *x, int kind, long key);
 
+/* ---- word lists ----
+ * The closed word lists the layer tests tokens against (statement cues,
+ * honorifics, name particles, nouns a sector word modifies) in one hash
+ * set: word -> bits of the lists that hold it (perf, issue 11: one probe a
+ * token per document instead of a strcmp over each list at each test).
+ * Built once, read-only after. */
+enum {
+  W_CUE = 1,    /* statement cue: said, told, warned */
+  W_HON_M = 2,  /* honorific implying a man: Mr, Sir, Lord */
+  W_HON_F = 4,  /* honorific implying a woman: Mrs, Ms, Dame, Lady */
+  W_HON_X = 8,  /* honorific, no gender: Dr, Prof */
+  W_PART = 16,  /* particle inside names: bin, al, von */
+  W_SNOUN = 32  /* noun a sector word modifies: cooperation, drills */
+};
+static const struct {
+  unsigned bits;
+  const char *words[40];
+} wlists[] = {
+    {W_CUE, {"said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
+             "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed",
+             "asserted", "confirmed", "reiterated", "emphasized", "underscored", "remarked",
+             "continued", "replied", "responded", "commented", "tweeted", "posted", "declared",
+             "acknowledged", "mentioned", "observed", "pointed", "suggested", "predicted",
+             "cautioned", NULL}},
+    {W_HON_M, {"mr", "mr.", "sir", "lord", NULL}},
+    {W_HON_F, {"mrs", "mrs.", "ms", "ms.", "dame", "lady", NULL}},
+    {W_HON_X, {"dr", "dr.", "prof", "prof.", NULL}},
+    {W_PART, {"bin", "al", "von", "van", "de", "da", "der", "la", "le", "dos", "del", NULL}},
+    {W_SNOUN, {"dispatch", "deployment", "deployments", "movement", "presence", "withdrawal",
+               "activities", "levels", "cooperation", "ties", "technology", "aid",
+               "operations", "readiness", "support", "name", "exercises", "drills",
+               "assistance", "action", "buildup", "alliance", "power", "capabilities",
+               "sources", "reports", "report", "officials", NULL}},
+};
+enum { WL_SLOTS = 256 }; /* a power of two, over twice the words above */
+static struct {
+  const char *w;
+  uint8_t bits;
+} wl_tab[WL_SLOTS];
+static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
+
+static void wl_build(void) {
+  for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
+    for (const char *const *w = wlists[l].words; *w; w++) {
+      size_t h = (size_t)td_hash64(*w, strlen(*w)) & (WL_SLOTS - 1);
+      while (wl_tab[h].w && strcmp(wl_tab[h].w, *w) != 0) h = (h + 1) & (WL_SLOTS - 1);
+      wl_tab[h].w = *w;
+      wl_tab[h].bits |= (uint8_t)wlists[l].bits;
+    }
+}
+
+/* The W_* lists that hold word w (wl_build must have run). */
+static unsigned wl_bits(const char *w) {
+  size_t h = (size_t)td_hash64(w, strlen(w)) & (WL_SLOTS - 1);
+  for (; wl_tab[h].w; h = (h + 1) & (WL_SLOTS - 1))
+    if (strcmp(wl_tab[h].w, w) == 0) return wl_tab[h].bits;
+  return 0;
+}
+
+/* x->wf: the W_* bits of every token of the document, in its arena. */
+static void word_flags(actx *x) {
+  pthread_once(&wl_once, wl_build);
+  x->wf = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
+  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint8_t)wl_bits(x->doc->toks[i].norm);
+}
+
+/* Token i is a document token in one of the lists `bits`. */
+static int tok_in(const actx *x, long i, unsigned bits) {
+  return i >= 0 && (size_t)i < x->doc->ntoks && (x->wf[i] & bits);
+}
+
 /* ---- token helpers ---- */
 
 static const td_tok *tk(const actx *x, long i) { return &x->doc->toks[i]; }
@@ -236,15 +309,8 @@ static char *fold_word(actx *x, const char *s, size_t n) {
 }
 
 static int is_cue(const actx *x, long i) {
-  static const char *const cues[] = {
-      "said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
-      "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed", "asserted",
-      "confirmed", "reiterated", "emphasized", "underscored", "remarked", "continued",
-      "replied", "responded", "commented", "tweeted", "posted", "declared", "acknowledged",
-      "mentioned", "observed", "pointed", "suggested", "predicted", "cautioned", NULL};
   if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
-  for (int k = 0; cues[k]; k++)
-    if (strcmp(tk(x, i)->norm, cues[k]) == 0) return 1;
+  if (x->wf[i] & W_CUE) return 1;
   if (tok_is(x, i, "was") && tok_is(x, i + 1, "quoted")) return 1;
   return 0;
 }
@@ -610,11 +676,7 @@ static long name_run(actx *x, long i, long s0, long s1) {
       continue;
     }
     /* particles inside names: bin, al, von, de, da, van, der, la, le */
-    static const char *const parts[] = {"bin", "al", "von", "van", "de", "da", "der",
-                                        "la", "le", "dos", "del", NULL};
-    int part = 0;
-    for (int k = 0; parts[k]; k++)
-      if (strcmp(t->norm, parts[k]) == 0) part = 1;
+    int part = tok_in(x, j, W_PART);
     if (part && j > i && j + 1 < s1 && tok_cap(x, j + 1)) {
       j++;
       continue;
@@ -768,12 +830,9 @@ static int resolve_pronoun(actx *x, long i) {
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
  * 'f', or '-'), else 0. */
 static char honorific(const actx *x, long i) {
-  static const char *const hon[] = {"mr", "mr.", "sir", "lord", "mrs", "mrs.", "ms", "ms.",
-                                    "dame", "lady", "dr", "dr.", "prof", "prof.", NULL};
   if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
-  for (int k = 0; hon[k]; k++)
-    if (strcmp(tk(x, i)->norm, hon[k]) == 0) return k < 4 ? 'm' : k < 10 ? 'f' : '-';
-  return 0;
+  unsigned b = x->wf[i];
+  return b & W_HON_M ? 'm' : b & W_HON_F ? 'f' : b & W_HON_X ? '-' : 0;
 }
 
 /* ---- one sentence ---- */
@@ -787,16 +846,7 @@ static int sector_modifier(const actx *x, long i, long s1) {
   const td_tok *t = tk(x, i);
   if (t->flags & (TD_TOK_PUNCT | TD_TOK_CAP | TD_TOK_DIGIT)) return 0;
   if (t->upos) return t->upos == TD_NOUN || t->upos == TD_ADJ;
-  static const char *const nouns[] = {"dispatch", "deployment", "deployments", "movement",
-                                      "presence", "withdrawal", "activities", "levels",
-                                      "cooperation", "ties", "technology", "aid", "operations",
-                                      "readiness", "support", "name", "exercises", "drills",
-                                      "assistance", "action", "activities", "buildup",
-                                      "alliance", "power", "capabilities", "sources", "reports",
-                                      "report", "officials", NULL};
-  for (int k = 0; nouns[k]; k++)
-    if (strcmp(t->norm, nouns[k]) == 0) return 1;
-  return 0;
+  return (x->wf[i] & W_SNOUN) != 0;
 }
 
 /* After a country word ending at token e: `[adj]{0,2} sector` gives the
@@ -1935,6 +1985,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     if (doc->sents[i].ntok > maxs) maxs = doc->sents[i].ntok;
   x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
   x.use_rules = eng->rules && td_rules_layer_count(eng->rules, "actors") > 0;
+  word_flags(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
   /* drop actors left without mentions */
