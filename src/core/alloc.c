@@ -164,6 +164,7 @@ int td_buf_read_file(td_buf *b, const char *path) {
   int bad = ferror(f);
   fclose(f);
   td_buf_reserve(b, 0); /* always a NUL-terminated buffer, even when empty */
+  b->ptr[b->len] = 0;
   return bad ? -1 : 0;
 }
 

@@ -3,6 +3,7 @@
 #include "core/core.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 TD_TEST(core_arena) {
   td_arena a;
@@ -50,5 +51,14 @@ TD_TEST(core_read_file) {
   remove(path);
   CHECK(td_buf_read_file(&b, path) == -1);
   CHECK(b.len == 10); /* a failed read leaves what was there */
+  td_buf_free(&b);
+  /* an empty file gives an empty, NUL-terminated buffer */
+  char empty[] = "/tmp/td-read-XXXXXX";
+  fd = mkstemp(empty);
+  CHECK(fd >= 0);
+  close(fd);
+  CHECK(td_buf_read_file(&b, empty) == 0);
+  CHECK(b.ptr != NULL && b.len == 0 && b.ptr[0] == 0);
+  remove(empty);
   td_buf_free(&b);
 }
