@@ -92,9 +92,11 @@ typedef struct {
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
                                             "nonactor", "name", "place", NULL};
 
-/* Priority of an entry class when several share one range. */
+/* Priority of an entry class when several share one range; PRIO_SURNAME
+ * is "person.surname" and no other class. */
+enum { PRIO_SURNAME = 13 };
 static int class_prio(const char *c) {
-  if (strcmp(c, "person.surname") == 0) return 13; /* below everything but given names */
+  if (strcmp(c, "person.surname") == 0) return PRIO_SURNAME; /* below everything but given names */
   if (strncmp(c, "name", 4) == 0) return 12;
   static const char *const order[] = {"person", "org", "nonactor", "country",
                                       "title",  "sector", "place", "name", NULL};
@@ -104,6 +106,10 @@ static int class_prio(const char *c) {
   }
   return 0;
 }
+
+/* d (not NULL) is a surname entry: its class is "person.surname" (a
+ * comparison of the priority on_match computed once, for strcmp). */
+static int is_surname(const dm *d) { return d->prio == PRIO_SURNAME; }
 
 static int is_cls(const dm *d, const char *c) {
   if (!d) return 0;
@@ -165,11 +171,11 @@ static int country_in_doc(const actx *x, const char *country) {
 static int on_match(void *vctx, const td_match *m) {
   actx *x = vctx;
   int p = class_prio(m->cls);
-  int surname = strcmp(m->cls, "person.surname") == 0;
+  int surname = p == PRIO_SURNAME;
   int active = surname && role_active(m->payload, x->doc->date);
   if (x->nm && x->m[x->nm - 1].tok0 == m->tok0 && x->m[x->nm - 1].tok1 == m->tok1) {
     dm *last = &x->m[x->nm - 1];
-    int same = surname && strcmp(last->cls, "person.surname") == 0;
+    int same = surname && is_surname(last);
     if (same) {
       last->ncand++;
       last->nactive += active;
@@ -199,7 +205,8 @@ enum {
   W_HON_F = 4,  /* honorific implying a woman: Mrs, Ms, Dame, Lady */
   W_HON_X = 8,  /* honorific, no gender: Dr, Prof */
   W_PART = 16,  /* particle inside names: bin, al, von */
-  W_SNOUN = 32  /* noun a sector word modifies: cooperation, drills */
+  W_SNOUN = 32, /* noun a sector word modifies: cooperation, drills */
+  W_PRON = 64   /* pronoun resolve_pronoun follows: he, she, it, they */
 };
 static const struct {
   unsigned bits;
@@ -220,6 +227,7 @@ static const struct {
                "operations", "readiness", "support", "name", "exercises", "drills",
                "assistance", "action", "buildup", "alliance", "power", "capabilities",
                "sources", "reports", "report", "officials", NULL}},
+    {W_PRON, {"he", "she", "it", "they", NULL}},
 };
 enum { WL_SLOTS = 256 }; /* a power of two, over twice the words above */
 static struct {
@@ -655,7 +663,7 @@ static long name_run(actx *x, long i, long s0, long s1) {
   long j = i;
   while (j < s1 && j - i < 5) {
     const dm *d = match_at(x, j, s0, s1);
-    if (d && !is_cls(d, "name") && strcmp(d->cls, "person.surname") != 0) break;
+    if (d && !is_surname(d) && !is_cls(d, "name")) break;
     const td_tok *t = tk(x, j);
     if (j > i && tok_is(x, j, "-") && j + 1 < s1 && !(t->flags & TD_TOK_SPACE_BEFORE) &&
         !(tk(x, j + 1)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT))) {
@@ -797,6 +805,7 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
  * mentioned compatible actor (`they`: a group or an organization met in
  * the last few sentences). -1 when none. */
 static int resolve_pronoun(actx *x, long i) {
+  if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
   int person = strcmp(w, "he") == 0 || strcmp(w, "she") == 0;
   int it = strcmp(w, "it") == 0, they = strcmp(w, "they") == 0;
@@ -1180,7 +1189,7 @@ static void do_sentence(actx *x, size_t si) {
       }
       continue;
     }
-    if (d && strcmp(d->cls, "person.surname") == 0) {
+    if (d && is_surname(d)) {
       /* Putin, President Bush, Mr Blair: a known surname alone */
       int k = person_for_run(x, i, i + 1); /* the latest person with that name word */
       if (k < 0) k = find_entity(x, field(x, d->payload, 0, '|'));
@@ -1237,7 +1246,7 @@ static void do_sentence(actx *x, size_t si) {
       if (honorific(x, n)) n += tok_is(x, n + 1, ".") ? 2 : 1; /* chairman Mr Greenspan */
       const dm *next = match_at(x, n, s0, s1);
       long len = name_run(x, n, s0, s1);
-      int surname = next && strcmp(next->cls, "person.surname") == 0;
+      int surname = next && is_surname(next);
       if (next && is_cls(next, "person") && (!surname || len <= 1)) { /* handled there */
         i = n;
         continue;
@@ -1397,7 +1406,7 @@ static void do_sentence(actx *x, size_t si) {
       long n = i + 1;
       if (h >= 0 && tok_is(x, n, ".")) n++;
       const dm *nd = h >= 0 ? match_at(x, n, s0, s1) : NULL;
-      if (nd && strcmp(nd->cls, "person.surname") == 0) { /* the surname branch decides */
+      if (nd && is_surname(nd)) { /* the surname branch decides */
         i = n;
         continue;
       }
@@ -1473,7 +1482,7 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       const dm *g = match_at(x, i, s0, s1);
-      if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || strcmp(g->cls, "person.surname") == 0) &&
+      if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
@@ -1482,7 +1491,7 @@ static void do_sentence(actx *x, size_t si) {
       }
       /* a lone known surname or given name no rule resolved is still a
        * person's name */
-      if (len == 1 && g && (strcmp(g->cls, "person.surname") == 0 || is_cls(g, "name")) &&
+      if (len == 1 && g && (is_surname(g) || is_cls(g, "name")) &&
           (long)g->tok1 == i + 1 && !tk_initial(x, i, s0))
         add_name(x, i, i + 1, TD_NE_PER);
       i += len; /* left for guess_names (eval ner) */
