@@ -153,7 +153,8 @@ static void add_word(td_qctx *c, size_t *cap, uint32_t s, uint32_t e, uint32_t f
 
 /* Marks the words that end a sentence: . ! ? followed by a capital, an
  * opening mark, a digit or a paragraph, the period not after an
- * abbreviation. Closing marks and brackets after the stop are skipped. */
+ * abbreviation. Closing marks (curly, straight, `''`) and brackets after
+ * the stop are skipped: `on "Meet the Press." "We …` ends a sentence. */
 static void mark_sentence_ends(td_qctx *c) {
   for (size_t i = 0; i < c->nw; i++) {
     td_qword *w = &c->w[i];
@@ -168,7 +169,7 @@ static void mark_sentence_ends(td_qctx *c) {
     size_t j = i + 1;
     while (j < c->nw && (c->w[j].flags & (TD_QW_QCLOSE | TD_QW_PUNCT)) &&
            !(c->w[j].flags & (TD_QW_QOPEN | TD_QW_PARA)) &&
-           strchr(")]’'", c->doc->text[c->w[j].s] == '\xe2' ? '\'' : c->doc->text[c->w[j].s]))
+           strchr(")]’'\"", c->doc->text[c->w[j].s] == '\xe2' ? '\'' : c->doc->text[c->w[j].s]))
       j++;
     if (j >= c->nw || (c->w[j].flags & (TD_QW_PARA | TD_QW_CAP | TD_QW_QOPEN | TD_QW_DIGIT)))
       c->w[j - 1].flags |= TD_QW_SEND;
@@ -801,18 +802,31 @@ typedef struct qcand {
 /* Pairs the double quotation marks of the text. A quotation that runs on
  * into the next paragraph continues when that paragraph opens with a mark
  * (one opening mark per paragraph, one closing at the end); a mark left
- * open at a paragraph end otherwise is dropped. */
+ * open at a paragraph end otherwise is dropped. A quotation inside a
+ * quotation in the same marks (`“… what he calls “hell” than …”`) is part
+ * of the outer one when the outer one closes in the same paragraph; when
+ * it does not (a closing mark left out before a new quotation), the inner
+ * pair is the quotation, as if the first mark were not there. */
 static size_t pair_marks(const td_qctx *c, qcand **out) {
   td_arena *a = &c->doc->arena;
   qcand *q = NULL;
   size_t n = 0, cap = 0;
-  qcand cur;
+  qcand cur, outer, inner;
   int open = 0;
+  int nested = 0;  /* cur is an inner quotation, outer is open around it */
+  int pending = 0; /* inner closed, outer (cur) still open */
   for (size_t i = 0; i < c->nw; i++) {
     const td_qword *w = &c->w[i];
     if (open && (w->flags & TD_QW_PARA) && i > cur.open) {
       /* paragraph change inside a quotation */
-      if ((w->flags & TD_QW_QOPEN) && cur.nparts < 7) {
+      if (pending) {
+        /* the outer mark never closed: the inner pair is the quotation */
+        TD_AGROW(a, q, cap, n + 1);
+        q[n++] = inner;
+        pending = 0, open = 0;
+      }
+      nested = 0;
+      if (open && (w->flags & TD_QW_QOPEN) && cur.nparts < 7) {
         cur.parts[cur.nparts - 1].end = c->w[i - 1].e;
         cur.parts[cur.nparts].start = w->e;
         cur.nparts++;
@@ -821,16 +835,34 @@ static size_t pair_marks(const td_qctx *c, qcand **out) {
       open = 0;
     }
     if ((w->flags & TD_QW_QOPEN)) {
+      if (open && !nested && !pending && cur.nparts == 1) {
+        outer = cur, nested = 1; /* a quotation inside the quotation */
+      } else if (pending) {
+        /* a third opening: the first mark was left open */
+        TD_AGROW(a, q, cap, n + 1);
+        q[n++] = inner;
+        pending = 0;
+      } else {
+        nested = 0;
+      }
       memset(&cur, 0, sizeof cur);
       cur.open = i, cur.nparts = 1, cur.parts[0].start = w->e;
       open = 1;
     } else if ((w->flags & TD_QW_QCLOSE) && open) {
       cur.close = i;
       cur.parts[cur.nparts - 1].end = w->s;
+      if (nested) {
+        inner = cur, cur = outer, nested = 0, pending = 1;
+        continue;
+      }
       TD_AGROW(a, q, cap, n + 1);
       q[n++] = cur;
-      open = 0;
+      open = 0, pending = 0;
     }
+  }
+  if (pending) {
+    TD_AGROW(a, q, cap, n + 1);
+    q[n++] = inner;
   }
   *out = q;
   return n;
