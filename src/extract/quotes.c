@@ -1053,8 +1053,14 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
       }
       if (!(w->flags & (TD_QW_CAP | TD_QW_DIGIT)) && w->e - w->s > 4) return 0;
     }
-    return q->open > 0 && !(c->w[q->open].flags & TD_QW_PARA) &&
-           !(c->w[q->open - 1].flags & TD_QW_PUNCT);
+    if (q->open == 0 || (c->w[q->open].flags & TD_QW_PARA)) return 0;
+    if (!(c->w[q->open - 1].flags & TD_QW_PUNCT)) return 1;
+    /* after a noun and a comma, not a cue: `his comedy project, “Latin
+     * History for Dummies,” the actor said`, `his memoir, ''A Time for
+     * Truth,'' published in 2015` */
+    return q->open >= 2 && is_punct(c, q->open - 1, ",") &&
+           !(c->w[q->open - 2].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
+           (c->w[q->open + 1].flags & TD_QW_CAP) && !after_cue(c, q->open);
   }
   return 0;
 }
