@@ -158,6 +158,15 @@ static void add_word(td_qctx *c, size_t *cap, uint32_t s, uint32_t e, uint32_t f
 static void mark_sentence_ends(td_qctx *c) {
   for (size_t i = 0; i < c->nw; i++) {
     td_qword *w = &c->w[i];
+    /* an abbreviation with periods before a quotation that opens with a
+     * capital: `a forum in Fort Mill, S.C. "It seems …` */
+    if (!(w->flags & TD_QW_PUNCT) && w->e - w->s >= 4 && c->doc->text[w->e - 1] == '.' &&
+        memchr(c->doc->text + w->s, '.', w->e - w->s - 1) && i + 2 < c->nw &&
+        (c->w[i + 1].flags & TD_QW_QOPEN) && !(c->w[i + 1].flags & TD_QW_PARA) &&
+        (c->w[i + 2].flags & TD_QW_CAP)) {
+      w->flags |= TD_QW_SEND;
+      continue;
+    }
     if (!(w->flags & TD_QW_PUNCT) || w->e - w->s != 1) continue;
     char ch = c->doc->text[w->s];
     if (ch != '.' && ch != '!' && ch != '?') continue;
