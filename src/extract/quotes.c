@@ -645,6 +645,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
 
 static int all_caps(const td_qctx *c, const td_qword *w);
 static int is_dash(const td_qctx *c, size_t i);
+static int aside_dash(const td_qctx *c, size_t i);
 
 /* The subject at the start of the sentence holding word k, after an
  * opening phrase ("In response to X, Clinton's aide rallied ..."). */
@@ -918,7 +919,7 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   if (p->flags & TD_QW_PUNCT) {
     char ch = c->doc->text[p->s];
     if (ch == ':' || ch == '(' || ch == '.' || ch == '?' || ch == '!') return 1;
-    if (ch == ',' || ch == ';' || (unsigned char)ch == 0xE2) {
+    if (ch == ',' || ch == ';' || (unsigned char)ch == 0xE2 || aside_dash(c, o - 1)) {
       /* a comma after a complementizer or a conjunction: the writer's
        * clause goes on into the quotation (`Trump tweeted that, “For …`,
        * `a problem because, “In the end, …`): partial */
@@ -984,6 +985,16 @@ static int is_dash(const td_qctx *c, size_t i) {
   if (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94)) return 1;
   return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s - 1 &&
          is_punct(c, i - 1, "-");
+}
+
+/* Whether word i is a dash that sets off an aside: an en or em dash,
+ * "--", or a hyphen with a space on each side (`Saddam Hussein - ''He
+ * would …,'' Mr. Biden said - and`). */
+static int aside_dash(const td_qctx *c, size_t i) {
+  const td_qword *w = &c->w[i];
+  if (is_dash(c, i)) return 1;
+  return (w->flags & TD_QW_PUNCT) && w->e - w->s == 1 && c->doc->text[w->s] == '-' && w->s > 0 &&
+         c->doc->text[w->s - 1] == ' ' && w->e < c->doc->len && c->doc->text[w->e] == ' ';
 }
 
 /* Whether the opening mark at o follows a speech cue directly, or with a
@@ -1291,7 +1302,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     /* after a dash or a bracket, without a speaker: a quoted aside, read as
      * partial ("his stock answer then — “…”") */
     if (full && !found && cur->open > 0 && !(c.w[cur->open].flags & TD_QW_PARA) &&
-        (is_punct(&c, cur->open - 1, "(") || is_dash(&c, cur->open - 1)))
+        (is_punct(&c, cur->open - 1, "(") || aside_dash(&c, cur->open - 1)))
       full = 0;
     if (!full) {
       last_partial_found = found, last_pwho = who, last_pcue = cue;
