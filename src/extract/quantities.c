@@ -124,6 +124,8 @@ static const char *const months[] = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "jan.", "feb.", "mar.",
     "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+static const char *const definite_words[] = {"the", "these", "those", "its", "their", "our",
+                                             "his", "her", "my", "your", NULL};
 static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "millions",
                                           "billions", "tens", NULL};
 
@@ -305,6 +307,10 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
                           strcmp(c->w[i + 1].lw, "a.m") == 0 || strcmp(c->w[i + 1].lw, "p.m") == 0))
       return 1;
   }
+  /* a reference to things already named: "the two countries", "these three
+   * men", "their two sons" (a small number word after a definite word) */
+  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && td_qword_in(&c->w[i - 1], definite_words))
+    return 1;
   /* a date: next to a month name */
   if (i > 0 && td_qword_in(&c->w[i - 1], months)) return 1;
   if (i + 1 < c->nw && td_qword_in(&c->w[i + 1], months)) return 1;

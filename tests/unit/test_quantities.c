@@ -16,30 +16,30 @@ static td_doc *ndoc(const char *text) {
 
 
 TD_TEST(quantities_claimed_troops) {
-  td_doc *d = ndoc("According to the U.S. authorities, around 8,000 North Korean troops are "
-                   "expected to be dispatched to the front lines.");
+  td_doc *d = ndoc("According to NATO officials, around 6,500 Belarusian troops are "
+                   "expected to be deployed to the border.");
   CHECK(d->nquants == 1);
   if (d->nquants == 1) {
     td_quantity *q = &d->quants[0];
-    CHECK(q->value == 8000);
+    CHECK(q->value == 6500);
     CHECK_STR(q->qualifier, "about");
     CHECK_STR(q->unit, "troops");
     CHECK_STR(q->measure, "troops deployed");
     CHECK_STR(q->status, "expected");
-    CHECK_STR(td_testdoc_span(d, q->claimed_by_span), "the U.S. authorities");
-    CHECK_STR(td_testdoc_span(d, q->span), "around 8,000 North Korean troops");
+    CHECK_STR(td_testdoc_span(d, q->claimed_by_span), "NATO officials");
+    CHECK_STR(td_testdoc_span(d, q->span), "around 6,500 Belarusian troops");
   }
   td_testdoc_free(d);
 }
 
 TD_TEST(quantities_said_that) {
-  td_doc *d = ndoc("The White House has also said that at least 3,000 North Korean troops "
-                   "were moved to eastern Russia.");
+  td_doc *d = ndoc("The Kremlin has also said that at least 1,200 Belarusian troops "
+                   "were moved to western Russia.");
   CHECK(d->nquants == 1);
   if (d->nquants == 1) {
     CHECK_STR(d->quants[0].qualifier, "at_least");
     CHECK_STR(d->quants[0].status, "actual");
-    CHECK_STR(td_testdoc_span(d, d->quants[0].claimed_by_span), "The White House");
+    CHECK_STR(td_testdoc_span(d, d->quants[0].claimed_by_span), "The Kremlin");
   }
   td_testdoc_free(d);
 }
