@@ -41,6 +41,13 @@ struct td_kb {
   struct td_kb_fts *fts;
   size_t nfts, fts_cap;
   int doc_seq;    /* the savepoint of the document being stored */
+  /* SQLite: the records of the open batch, stored without a savepoint each
+   * (a savepoint journals every page the document touches): when one fails
+   * halfway, the batch is rolled back and these are stored again, each in
+   * its own savepoint (careful), before the failing one */
+  struct td_kb_saved *saved;
+  size_t nsaved, saved_cap;
+  int careful;    /* the open batch stores each record in a savepoint */
   char errmsg[512]; /* the last backend error */
 };
 

@@ -175,6 +175,7 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
 }
 
 static void fts_clear(td_kb *kb);
+static void saved_clear(td_kb *kb);
 
 void td_kb_close(td_kb *kb) {
   if (!kb) return;
@@ -183,6 +184,8 @@ void td_kb_close(td_kb *kb) {
   td_kb_disconnect(kb);
   fts_clear(kb);
   free(kb->fts);
+  saved_clear(kb);
+  free(kb->saved);
   free(kb);
 }
 
@@ -267,10 +270,36 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
   return rc;
 }
 
+/* ---- the open batch's records (SQLite) ---- */
+
+/* A record of the open batch, stored without a savepoint. */
+struct td_kb_saved {
+  char *json;
+  size_t len;
+  char *input_key; /* or NULL */
+};
+
+static void saved_clear(td_kb *kb) {
+  for (size_t i = 0; i < kb->nsaved; i++) free(kb->saved[i].json), free(kb->saved[i].input_key);
+  kb->nsaved = 0;
+}
+
+static void saved_push(td_kb *kb, const char *json, size_t len) {
+  TD_GROW(kb->saved, kb->saved_cap, kb->nsaved + 1);
+  struct td_kb_saved *r = &kb->saved[kb->nsaved++];
+  r->json = td_xmalloc(len + 1);
+  memcpy(r->json, json, len);
+  r->json[len] = 0;
+  r->len = len;
+  r->input_key = kb->input_key ? td_xstrdup(kb->input_key) : NULL;
+}
+
 int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
   if (!kb->in_tx) return 0;
   kb->in_tx = 0;
   kb->batch = 0;
+  kb->careful = 0;
+  saved_clear(kb);
   if (fts_flush(kb, err, errlen) != 0) { /* the batch goes whole or not at all */
     char e2[64];
     td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
@@ -694,8 +723,12 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
   return 0;
 }
 
-int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
-                   size_t errlen) {
+/* Stores one record in the open batch (opening one when none is), in a
+ * savepoint of its own when sp is set. 0; -1 with err when nothing of the
+ * record was written (the batch is as it was); -2 with err when the record
+ * failed halfway without a savepoint (the batch holds part of it). */
+static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, int sp,
+                      char *err, size_t errlen) {
   td_arena arena;
   td_arena_init(&arena);
   const td_jv *root = td_jv_parse(&arena, json, len, err, errlen);
@@ -720,7 +753,7 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     kb->in_tx = 1;
   }
   kb->doc_seq++;
-  if (td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
+  if (sp && td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
   int replaced = 0, unchanged = 0;
   td_kq *ex = td_kb_stmt(kb, "SELECT id, input_sha256 FROM documents WHERE doc_key=?", err, errlen);
   if (!ex) goto rollback;
@@ -773,24 +806,59 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
     td_kb_bind_str(in, 2, key);
     if (step_done(kb, in, err, errlen) != 0) goto rollback;
   }
-  if (td_kb_exec(kb, "RELEASE doc", err, errlen) != 0) goto rollback;
+  if (sp && td_kb_exec(kb, "RELEASE doc", err, errlen) != 0) goto rollback;
   if (stats) {
     if (unchanged) stats->unchanged++;
     else if (replaced) stats->replaced++;
     else stats->added++;
   }
   td_arena_release(&arena);
+  if (!sp) saved_push(kb, json, len);
   if (++kb->batch >= TD_KB_BATCH) return td_kb_commit(kb, err, errlen);
   return 0;
-rollback: {
-  char e2[64];
-  td_kb_exec(kb, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
-  if (kb->db) fts_rollback(kb);
-}
+rollback:
+  if (!sp) {
+    td_arena_release(&arena);
+    return -2; /* the caller rolls the batch back (and counts the failure) */
+  }
+  {
+    char e2[64];
+    td_kb_exec(kb, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
+    if (kb->db) fts_rollback(kb);
+  }
 fail:
   td_arena_release(&arena);
   if (stats) stats->failed++;
   return -1;
+}
+
+int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
+                   size_t errlen) {
+  /* PostgreSQL's savepoints cost little: one per record, as always */
+  int sp = !kb->db || kb->careful;
+  int rc = add_record(kb, json, len, stats, sp, err, errlen);
+  if (rc != -2) return rc;
+  /* a record failed halfway: roll the batch back and store it again, this
+   * time each record in its own savepoint, so that only this one is lost */
+  char e2[64];
+  td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
+  fts_clear(kb);
+  kb->in_tx = 0, kb->batch = 0, kb->careful = 1;
+  struct td_kb_saved *redo = kb->saved;
+  size_t nredo = kb->nsaved;
+  kb->saved = NULL, kb->nsaved = 0, kb->saved_cap = 0;
+  const char *input_key = kb->input_key;
+  char msg[512];
+  for (size_t i = 0; i < nredo; i++) { /* counted in stats the first time */
+    kb->input_key = redo[i].input_key;
+    if (add_record(kb, redo[i].json, redo[i].len, NULL, 1, msg, sizeof msg) != 0 &&
+        !kb->in_tx) /* not even the batch could be opened: give up on it */
+      break;
+  }
+  kb->input_key = input_key;
+  for (size_t i = 0; i < nredo; i++) free(redo[i].json), free(redo[i].input_key);
+  free(redo);
+  return add_record(kb, json, len, stats, 1, err, errlen);
 }
 
 int td_kb_counts(td_kb *kb, FILE *out) {
