@@ -158,9 +158,13 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
     return kb;
   }
   /* a large page cache and rare checkpoints: ingest rewrites the same index
-   * pages batch after batch (3.6 s instead of 7.4 s to store the bbc corpus) */
-  if (kb->db && td_kb_exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                               " PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=50000;",
+   * pages batch after batch (3.6 s instead of 7.4 s to store the bbc corpus);
+   * a new store gets 16 KiB pages (fewer, shallower B-trees and fewer
+   * writes: storing the bbc corpus ~12% less CPU than with 4 KiB; an
+   * existing store keeps its page size) */
+  if (kb->db && td_kb_exec(kb, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+                               " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
+                               " PRAGMA wal_autocheckpoint=12500;", /* pages: 200 MB */
                            err, errlen) != 0) {
     td_kb_close(kb);
     return NULL;
