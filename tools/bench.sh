@@ -44,7 +44,7 @@ for n in sorted({1, 2, ncpu}):
     eff = base / dt / n * 100 if base else 100
     print(f"extract --threads {n:<3} {mb/dt:7.2f} MB/s  {len(files)/dt:8.1f} articles/s"
           f"  {dt:6.2f} s  parallel efficiency {eff:5.1f}%  peak RSS {rss:6.1f} MB  errors {errs}"
-          f"  | CPU {cpu:6.2f} s = {mb/cpu/n:5.2f} MB/s per core")
+          f"  | CPU {cpu:6.2f} s = {mb/cpu:5.2f} MB/s per CPU-second")
 # start-up: one tiny document, best of 10
 tiny = "/tmp/tidings-bench-tiny.txt"
 open(tiny, "w").write("Officials met on Monday.\n")
