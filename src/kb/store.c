@@ -366,6 +366,68 @@ static int step_done(td_kb *kb, td_kq *st, char *err, size_t errlen) {
   return 0;
 }
 
+/* How the rows of one layer's fact table are filled from the layer's array
+ * in a record: doc_key is parameter 1, then one entry per field in
+ * parameter order: 'S' a string, 'N' a number, 'P' a span (start and end,
+ * two parameters), 'E' the sentence holding the span bound before it. */
+typedef struct {
+  char kind;
+  const char *field;
+} fact_col;
+
+typedef struct {
+  const char *layer, *sql;
+  const char *mentions_sql; /* the layer's mentions table, or NULL */
+  int fts;                  /* rows go to the quotations' full-text index */
+  fact_col cols[24];
+} fact_table;
+
+static const fact_table fact_inserts[] = {
+    {"actors",
+     "INSERT OR REPLACE INTO actors(doc_key, aid, entity, name, kind, code, country,"
+     " sector, role, role_past, known) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+     "INSERT INTO actor_mentions(doc_key, aid, start, end, sentence) VALUES(?,?,?,?,?)", 0,
+     {{'S', "id"}, {'S', "entity"}, {'S', "name"}, {'S', "kind"}, {'S', "code"}, {'S', "country"},
+      {'S', "sector"}, {'S', "role"}, {'N', "role_past"}, {'N', "known"}}},
+    {"places",
+     "INSERT OR REPLACE INTO places(doc_key, pid, name, geonameid, country, feature, lat,"
+     " lon) VALUES(?,?,?,?,?,?,?,?)",
+     "INSERT INTO place_mentions(doc_key, pid, start, end, sentence) VALUES(?,?,?,?,?)", 0,
+     {{'S', "id"}, {'S', "name"}, {'N', "geonameid"}, {'S', "country"}, {'S', "feature"},
+      {'N', "lat"}, {'N', "lon"}}},
+    {"times",
+     "INSERT OR REPLACE INTO times(doc_key, tid, text, type, value, start, end, sentence)"
+     " VALUES(?,?,?,?,?,?,?,?)",
+     NULL, 0,
+     {{'S', "id"}, {'S', "text"}, {'S', "type"}, {'S', "value"}, {'P', "span"}, {'E', NULL}}},
+    {"quotes",
+     "INSERT OR REPLACE INTO quotes(doc_key, qid, text, start, end, speaker, speaker_text,"
+     " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+     NULL, 1,
+     {{'S', "id"}, {'S', "text"}, {'P', "span"}, {'S', "speaker"}, {'S', "speaker_text"},
+      {'S', "cue"}, {'N', "partial"}, {'S', "time"}, {'N', "sentence"}, {'N', "confidence"}}},
+    {"quantities",
+     "INSERT OR REPLACE INTO quantities(doc_key, nid, text, value, value_max, qualifier,"
+     " unit, measure, status, about, claimed_by, claimed_by_text, time, start, end,"
+     " sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+     NULL, 0,
+     {{'S', "id"}, {'S', "text"}, {'N', "value"}, {'N', "value_max"}, {'S', "qualifier"},
+      {'S', "unit"}, {'S', "measure"}, {'S', "status"}, {'S', "about"}, {'S', "claimed_by"},
+      {'S', "claimed_by_text"}, {'S', "time"}, {'P', "span"}, {'N', "sentence"},
+      {'N', "confidence"}}},
+    {"events",
+     "INSERT OR REPLACE INTO events(doc_key, eid, mention, cameo, root, quad, goldstein,"
+     " plover, plover_mode, source, target, source_code, target_code, verb, polarity,"
+     " modality, attributed_to, time, date, place, sentence, start, end, confidence)"
+     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+     NULL, 0,
+     {{'S', "id"}, {'S', "mention"}, {'S', "cameo"}, {'S', "root"}, {'N', "quad"},
+      {'N', "goldstein"}, {'S', "plover"}, {'S', "plover_mode"}, {'S', "source"},
+      {'S', "target"}, {'S', "source_code"}, {'S', "target_code"}, {'S', "verb"},
+      {'S', "polarity"}, {'S', "modality"}, {'S', "attributed_to"}, {'S', "time"},
+      {'S', "date"}, {'S', "place"}, {'N', "sentence"}, {'P', "span"}, {'N', "confidence"}}},
+};
+
 /* Inserts the mentions of actor or place o (doc_key, id, start, end,
  * sentence) with the prepared statement mt. 0, or -1 with err. */
 static int store_mentions(td_kb *kb, td_kq *mt, const char *key, const td_jv *o,
@@ -526,147 +588,29 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
     if (step_done(kb, ss, err, errlen) != 0) goto fail;
   }
 
-  size_t i;
-  const td_jv *o, *arr;
-  td_kq *st, *mt;
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO actors(doc_key, aid, entity, name, kind, code, country,"
-                      " sector, role, role_past, known) VALUES(?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
-  mt = td_kb_stmt(kb, "INSERT INTO actor_mentions(doc_key, aid, start, end, sentence) VALUES(?,?,?,?,?)",
-                  err, errlen);
-  if (!st || !mt) goto fail;
-  arr = td_jv_get(root, "actors");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "entity");
-    bind_jstr(st, 4, o, "name");
-    bind_jstr(st, 5, o, "kind");
-    bind_jstr(st, 6, o, "code");
-    bind_jstr(st, 7, o, "country");
-    bind_jstr(st, 8, o, "sector");
-    bind_jstr(st, 9, o, "role");
-    bind_jnum(st, 10, o, "role_past");
-    bind_jnum(st, 11, o, "known");
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
-    if (store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
-  }
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO places(doc_key, pid, name, geonameid, country, feature, lat,"
-                      " lon) VALUES(?,?,?,?,?,?,?,?)", err, errlen);
-  mt = td_kb_stmt(kb, "INSERT INTO place_mentions(doc_key, pid, start, end, sentence) VALUES(?,?,?,?,?)",
-                  err, errlen);
-  if (!st || !mt) goto fail;
-  arr = td_jv_get(root, "places");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "name");
-    bind_jnum(st, 4, o, "geonameid");
-    bind_jstr(st, 5, o, "country");
-    bind_jstr(st, 6, o, "feature");
-    bind_jnum(st, 7, o, "lat");
-    bind_jnum(st, 8, o, "lon");
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
-    if (store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
-  }
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO times(doc_key, tid, text, type, value, start, end, sentence)"
-                      " VALUES(?,?,?,?,?,?,?,?)", err, errlen);
-  if (!st) goto fail;
-  arr = td_jv_get(root, "times");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    long s;
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "text");
-    bind_jstr(st, 4, o, "type");
-    bind_jstr(st, 5, o, "value");
-    bind_span(st, 6, o, "span", &s);
-    td_kq_int(st, 8, sentence_of(starts, ns, s));
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
-  }
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quotes(doc_key, qid, text, start, end, speaker, speaker_text,"
-                      " cue, partial, time, sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                  err, errlen);
-  if (!st) goto fail;
-  arr = td_jv_get(root, "quotes");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    long s;
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "text");
-    bind_span(st, 4, o, "span", &s);
-    bind_jstr(st, 6, o, "speaker");
-    bind_jstr(st, 7, o, "speaker_text");
-    bind_jstr(st, 8, o, "cue");
-    bind_jnum(st, 9, o, "partial");
-    bind_jstr(st, 10, o, "time");
-    bind_jnum(st, 11, o, "sentence");
-    bind_jnum(st, 12, o, "confidence");
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
-    if (kb->db) fts_queue(kb, 1, key, jstr(o, "id"), jstr(o, "text"));
-  }
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO quantities(doc_key, nid, text, value, value_max, qualifier,"
-                      " unit, measure, status, about, claimed_by, claimed_by_text, time, start, end,"
-                      " sentence, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
-  if (!st) goto fail;
-  arr = td_jv_get(root, "quantities");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    long s;
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "text");
-    bind_jnum(st, 4, o, "value");
-    bind_jnum(st, 5, o, "value_max");
-    bind_jstr(st, 6, o, "qualifier");
-    bind_jstr(st, 7, o, "unit");
-    bind_jstr(st, 8, o, "measure");
-    bind_jstr(st, 9, o, "status");
-    bind_jstr(st, 10, o, "about");
-    bind_jstr(st, 11, o, "claimed_by");
-    bind_jstr(st, 12, o, "claimed_by_text");
-    bind_jstr(st, 13, o, "time");
-    bind_span(st, 14, o, "span", &s);
-    bind_jnum(st, 16, o, "sentence");
-    bind_jnum(st, 17, o, "confidence");
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
-  }
-  st = td_kb_stmt(kb, "INSERT OR REPLACE INTO events(doc_key, eid, mention, cameo, root, quad, goldstein,"
-                      " plover, plover_mode, source, target, source_code, target_code, verb, polarity,"
-                      " modality, attributed_to, time, date, place, sentence, start, end, confidence)"
-                      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err, errlen);
-  if (!st) goto fail;
-  arr = td_jv_get(root, "events");
-  for (i = 0; (o = td_jv_at(arr, i)); i++) {
-    long s;
-    td_kq_reset(st);
-    td_kb_bind_str(st, 1, key);
-    bind_jstr(st, 2, o, "id");
-    bind_jstr(st, 3, o, "mention");
-    bind_jstr(st, 4, o, "cameo");
-    bind_jstr(st, 5, o, "root");
-    bind_jnum(st, 6, o, "quad");
-    bind_jnum(st, 7, o, "goldstein");
-    bind_jstr(st, 8, o, "plover");
-    bind_jstr(st, 9, o, "plover_mode");
-    bind_jstr(st, 10, o, "source");
-    bind_jstr(st, 11, o, "target");
-    bind_jstr(st, 12, o, "source_code");
-    bind_jstr(st, 13, o, "target_code");
-    bind_jstr(st, 14, o, "verb");
-    bind_jstr(st, 15, o, "polarity");
-    bind_jstr(st, 16, o, "modality");
-    bind_jstr(st, 17, o, "attributed_to");
-    bind_jstr(st, 18, o, "time");
-    bind_jstr(st, 19, o, "date");
-    bind_jstr(st, 20, o, "place");
-    bind_jnum(st, 21, o, "sentence");
-    bind_span(st, 22, o, "span", &s);
-    bind_jnum(st, 24, o, "confidence");
-    if (step_done(kb, st, err, errlen) != 0) goto fail;
+  for (size_t t = 0; t < sizeof fact_inserts / sizeof *fact_inserts; t++) {
+    const fact_table *ft = &fact_inserts[t];
+    td_kq *st = td_kb_stmt(kb, ft->sql, err, errlen);
+    td_kq *mt = ft->mentions_sql ? td_kb_stmt(kb, ft->mentions_sql, err, errlen) : NULL;
+    if (!st || (ft->mentions_sql && !mt)) goto fail;
+    const td_jv *o, *arr = td_jv_get(root, ft->layer);
+    for (size_t i = 0; (o = td_jv_at(arr, i)); i++) {
+      td_kq_reset(st);
+      td_kb_bind_str(st, 1, key);
+      int p = 2;
+      long s = -1;
+      for (const fact_col *c = ft->cols; c->kind; c++) {
+        switch (c->kind) {
+        case 'S': bind_jstr(st, p++, o, c->field); break;
+        case 'N': bind_jnum(st, p++, o, c->field); break;
+        case 'P': bind_span(st, p, o, c->field, &s), p += 2; break;
+        default: td_kq_int(st, p++, sentence_of(starts, ns, s)); break; /* 'E' */
+        }
+      }
+      if (step_done(kb, st, err, errlen) != 0) goto fail;
+      if (mt && store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
+      if (ft->fts && kb->db) fts_queue(kb, 1, key, jstr(o, "id"), jstr(o, "text"));
+    }
   }
   free(starts);
   return 0;
