@@ -65,20 +65,6 @@ fail:
   return NULL;
 }
 
-static void csv_cell(FILE *out, const char *s) {
-  if (!s) return;
-  if (!strpbrk(s, ",\"\n\r")) {
-    fputs(s, out);
-    return;
-  }
-  fputc('"', out);
-  for (; *s; s++) {
-    if (*s == '"') fputc('"', out);
-    fputc(*s, out);
-  }
-  fputc('"', out);
-}
-
 static int export_rows(td_kb *kb, int csv, const char *dir, FILE *out, char *err, size_t errlen) {
   for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
     td_kq *st = select_all(kb, tables[t], err, errlen);
@@ -109,7 +95,7 @@ static int export_rows(td_kb *kb, int csv, const char *dir, FILE *out, char *err
       if (csv) {
         for (int c = 0; c < nc; c++) {
           if (c) fputc(',', f);
-          csv_cell(f, td_kq_show(st, c, num));
+          td_kb_csv_cell(f, td_kq_show(st, c, num));
         }
         fputc('\n', f);
         continue;

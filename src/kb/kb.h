@@ -160,5 +160,8 @@ void td_kb_interval(const char *qualifier, double value, int has_max, double val
                     double *lo, double *hi);
 /* 1 when two claims' intervals overlap (they agree), else 0. */
 int td_kb_intervals_agree(double lo1, double hi1, double lo2, double hi2);
+/* Writes s as one CSV cell, quoted when it holds a comma, quote or line
+ * break (query.c; export uses it too). Nothing for NULL. */
+void td_kb_csv_cell(FILE *out, const char *s);
 
 #endif

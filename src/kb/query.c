@@ -162,7 +162,8 @@ static int build(const td_kb_query *q, int pg, qb *b, char *err, size_t errlen) 
   return 0;
 }
 
-static void csv_cell(FILE *out, const char *s) {
+/* Writes s as one CSV cell (RFC 4180 quoting; nothing for NULL). */
+void td_kb_csv_cell(FILE *out, const char *s) {
   if (!s) return;
   if (!strpbrk(s, ",\"\n\r")) {
     fputs(s, out);
@@ -228,7 +229,7 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
   if (q->format == TD_KB_CSV) {
     for (int c = 0; c < nc; c++) {
       if (c) fputc(',', out);
-      csv_cell(out, td_kq_name(st, c));
+      td_kb_csv_cell(out, td_kq_name(st, c));
     }
     fputc('\n', out);
   }
@@ -253,7 +254,7 @@ long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size
     } else if (q->format == TD_KB_CSV) {
       for (int c = 0; c < nc; c++) {
         if (c) fputc(',', out);
-        csv_cell(out, td_kq_show(st, c, num));
+        td_kb_csv_cell(out, td_kq_show(st, c, num));
       }
       fputc('\n', out);
     } else {
