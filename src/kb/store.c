@@ -619,6 +619,23 @@ fail:
   return -1;
 }
 
+/* Records a copy (id, input hash, source, url) of the text stored under
+ * key; *added (when not NULL) is 1 when the copy is new. 0, or -1. */
+static int add_copy(td_kb *kb, const char *key, const char *id, const char *ih,
+                    const char *source, const char *url, int *added, char *err, size_t errlen) {
+  td_kq *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
+                             " url) VALUES(?,?,?,?,?)", err, errlen);
+  if (!cp) return -1;
+  td_kb_bind_str(cp, 1, key);
+  td_kb_bind_str(cp, 2, id);
+  td_kb_bind_str(cp, 3, ih);
+  td_kb_bind_str(cp, 4, source);
+  td_kb_bind_str(cp, 5, url);
+  if (step_done(kb, cp, err, errlen) != 0) return -1;
+  if (added) *added = td_kq_changes(cp) != 0;
+  return 0;
+}
+
 /* Compares copies (id, input hash): the smallest is the one whose facts the
  * store keeps, so that the result does not depend on the order of arrival. */
 static int copy_cmp(const char *id1, const char *h1, const char *id2, const char *h2) {
@@ -712,16 +729,9 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
     int smaller = copy_cmp(id, ih, (const char *)td_kq_col_text(ex, 0),
                            (const char *)td_kq_col_text(ex, 1)) < 0;
     td_kq_reset(ex);
-    td_kq *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
-                                      " url) VALUES(?,?,?,?,?)", err, errlen);
-    if (!cp) goto rollback;
-    td_kb_bind_str(cp, 1, key);
-    td_kb_bind_str(cp, 2, id);
-    td_kb_bind_str(cp, 3, ih);
-    td_kb_bind_str(cp, 4, source);
-    td_kb_bind_str(cp, 5, url);
-    if (step_done(kb, cp, err, errlen) != 0) goto rollback;
-    unchanged = td_kq_changes(cp) == 0;
+    int added;
+    if (add_copy(kb, key, id, ih, source, url, &added, err, errlen) != 0) goto rollback;
+    unchanged = !added;
     if (smaller) {
       if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, err, errlen) != 0)
         goto rollback;
@@ -730,15 +740,7 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
   } else {
     td_kq_reset(ex);
     if (drop_older(kb, key, id, source, url, &replaced, err, errlen) != 0) goto rollback;
-    td_kq *cp = td_kb_stmt(kb, "INSERT OR IGNORE INTO doc_copies(doc_key, id, input_sha256, source,"
-                                      " url) VALUES(?,?,?,?,?)", err, errlen);
-    if (!cp) goto rollback;
-    td_kb_bind_str(cp, 1, key);
-    td_kb_bind_str(cp, 2, id);
-    td_kb_bind_str(cp, 3, ih);
-    td_kb_bind_str(cp, 4, source);
-    td_kb_bind_str(cp, 5, url);
-    if (step_done(kb, cp, err, errlen) != 0) goto rollback;
+    if (add_copy(kb, key, id, ih, source, url, NULL, err, errlen) != 0) goto rollback;
     if (insert_doc(kb, key, root, err, errlen) != 0) goto rollback;
   }
   if (!unchanged) { /* the merged tables are out of date until merge clears this */
