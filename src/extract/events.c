@@ -391,6 +391,16 @@ typedef struct ev_doc {
   size_t last_sent;
 } ev_doc;
 
+/* 1 when every actor of a is also in b. */
+static int group_within(const group *a, const group *b) {
+  for (int i = 0; i < a->n; i++) {
+    int in = 0;
+    for (int j = 0; j < b->n && !in; j++) in = a->actor[i] == b->actor[j];
+    if (!in) return 0;
+  }
+  return 1;
+}
+
 static void group_add(group *g, int a, td_span sp) {
   for (int i = 0; i < g->n; i++)
     if (g->actor[i] == a) return;
@@ -1625,24 +1635,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * what it missed (the parser is young, the scan is shallow) */
     /* a shallow group that contains the parse's is the fuller reading of
      * a coordination the parser cut short */
-    if (psrc.n && src.n > psrc.n) {
-      int sub = 1;
-      for (int a = 0; a < psrc.n; a++) {
-        int in = 0;
-        for (int b = 0; b < src.n; b++) in |= psrc.actor[a] == src.actor[b];
-        sub &= in;
-      }
-      if (sub) psrc = src;
-    }
-    if (ptgt.n && tgt.n > ptgt.n) {
-      int sub = 1;
-      for (int a = 0; a < ptgt.n; a++) {
-        int in = 0;
-        for (int b = 0; b < tgt.n; b++) in |= ptgt.actor[a] == tgt.actor[b];
-        sub &= in;
-      }
-      if (sub) ptgt = tgt;
-    }
+    if (psrc.n && src.n > psrc.n && group_within(&psrc, &src)) psrc = src;
+    if (ptgt.n && tgt.n > ptgt.n && group_within(&ptgt, &tgt)) ptgt = tgt;
     /* the parse found a subject that names no actor ("Police
      * investigating the murder dismissed"): an actor the scan found
      * elsewhere is not the subject */
