@@ -97,6 +97,13 @@ void td_sha256_final(td_sha256 *c, unsigned char out[32]);
 /* 64-bit FNV-1a, for hash tables. */
 uint64_t td_hash64(const void *data, size_t n);
 
+/* ---- dates (date.c) ---- */
+
+/* Days since 1970-01-01 of year y, month m (1-12), day d, proleptic
+ * Gregorian; and back. */
+long td_days_from_civil(long y, int m, int d);
+void td_civil_from_days(long days, long *y, int *m, int *d);
+
 /* ---- JSON writing ---- */
 
 /* Writes s[0..n) as a JSON string literal (quotes included). Input must be

@@ -854,15 +854,9 @@ static int norm_date(const char *s, char out[11]) {
     } else if (e - p == 10 || e - p == 13) { /* Unix seconds or ms */
       long long t = strtoll(p, NULL, 10);
       if (e - p == 13) t /= 1000;
-      long long days = t / 86400;
-      /* civil-from-days (Howard Hinnant's algorithm, restated) */
-      long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-      long long doe = z - era * 146097;
-      long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-      long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-      d = (int)(doy - (153 * mp + 2) / 5 + 1);
-      mo = (int)(mp < 10 ? mp + 3 : mp - 9);
-      y = (int)(yoe + era * 400 + (mo <= 2));
+      long yy;
+      td_civil_from_days((long)(t / 86400), &yy, &mo, &d);
+      y = (int)yy;
     }
   } else {
     /* skip a weekday ("Fri, ") */

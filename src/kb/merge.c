@@ -74,12 +74,7 @@ static long day_number(const char *s) {
     if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return INT32_MIN;
   long y = atol(s), m = atol(s + 5), d = atol(s + 8);
   if (m < 1 || m > 12 || d < 1 || d > 31) return INT32_MIN;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return td_days_from_civil(y, (int)m, (int)d);
 }
 
 static char *dupcol(td_kq *st, int i) {

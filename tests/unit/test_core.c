@@ -62,3 +62,17 @@ TD_TEST(core_read_file) {
   remove(empty);
   td_buf_free(&b);
 }
+
+TD_TEST(core_dates) {
+  CHECK(td_days_from_civil(1970, 1, 1) == 0);
+  CHECK(td_days_from_civil(2000, 3, 1) == 11017);
+  CHECK(td_days_from_civil(1969, 12, 31) == -1);
+  long y;
+  int m, d;
+  td_civil_from_days(20028, &y, &m, &d); /* 2024-11-01 */
+  CHECK(y == 2024 && m == 11 && d == 1);
+  for (long k = -800000; k <= 800000; k += 997) {
+    td_civil_from_days(k, &y, &m, &d);
+    CHECK(td_days_from_civil(y, m, d) == k);
+  }
+}
