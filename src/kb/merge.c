@@ -10,6 +10,7 @@
  * the same whatever the order the documents arrived in.
  */
 #include "kb/kb.h"
+#include "kb/display_sql.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -727,20 +728,12 @@ fail:
 
 /* Each merged event's display fields for `tidings serve` (schema v4): the
  * day (event date, else first seen, else its first article's date) and its
- * first mention as JSON. Must give exactly what the events endpoint of
- * src/serve/api_sql.h computes for events without a row here. */
+ * first mention as JSON, by the same SQL the events endpoint of
+ * src/serve/api_sql.h runs for events without a row here (display_sql.h). */
 static const char event_display_sql[] =
     "DELETE FROM m_event_display;"
     "INSERT INTO m_event_display(event_key, day, mention) SELECT e.event_key,"
-    " coalesce(e.date, e.first_seen, (SELECT min(d.date) FROM m_event_mentions m JOIN documents d"
-    "  ON d.doc_key = m.doc_key WHERE m.event_key = e.event_key)),"
-    " (SELECT json_object('doc_key', x.doc_key, 'eid', x.eid, 'verb', x.verb, 'modality',"
-    "   x.modality, 'polarity', x.polarity, 'sentence', x.sentence, 'start', x.start, 'end', x.end,"
-    "   'place', p.name, 'lat', p.lat, 'lon', p.lon, 'title', d.title, 'source', d.source)"
-    "  FROM m_event_mentions m JOIN events x ON x.doc_key = m.doc_key AND x.eid = m.eid"
-    "  JOIN documents d ON d.doc_key = m.doc_key"
-    "  LEFT JOIN places p ON p.doc_key = x.doc_key AND p.pid = x.place"
-    "  WHERE m.event_key = e.event_key ORDER BY m.doc_key, m.eid LIMIT 1)"
+    " " TD_EVENT_DAY_SQL "," TD_EVENT_MENTION_SQL
     " FROM m_events e;";
 
 int td_kb_merge(td_kb *kb, char *err, size_t errlen) {

@@ -10,6 +10,8 @@
 #ifndef TD_API_SQL_H
 #define TD_API_SQL_H
 
+#include "kb/display_sql.h"
+
 /* Fails to prepare when the file is not a tidings store. */
 /* A store before schema v4 has no m_event_display (events' precomputed
  * day and first mention): an empty stand-in makes the events endpoint
@@ -29,18 +31,11 @@ static const td_api_endpoint td_api_endpoints[] = {
      "e.event_key AS id, e.root, e.cameo, e.quad, e.goldstein, e.source_entity, e.source_code,"
      " sa.name AS source_name, e.target_entity, e.target_code, ta.name AS target_name, e.date,"
      " CASE WHEN v.event_key IS NOT NULL THEN v.day ELSE"
-     " coalesce(e.date, e.first_seen, (SELECT min(d.date) FROM m_event_mentions m JOIN documents d"
-     "  ON d.doc_key = m.doc_key WHERE m.event_key = e.event_key)) END AS day,"
+     " " TD_EVENT_DAY_SQL " END AS day,"
      " e.first_seen, e.last_seen, e.num_mentions, e.num_sources, e.num_articles, e.place,"
      " e.story_key,"
      " CASE WHEN v.event_key IS NOT NULL THEN v.mention ELSE"
-     " (SELECT json_object('doc_key', x.doc_key, 'eid', x.eid, 'verb', x.verb, 'modality',"
-     "   x.modality, 'polarity', x.polarity, 'sentence', x.sentence, 'start', x.start, 'end', x.end,"
-     "   'place', p.name, 'lat', p.lat, 'lon', p.lon, 'title', d.title, 'source', d.source)"
-     "  FROM m_event_mentions m JOIN events x ON x.doc_key = m.doc_key AND x.eid = m.eid"
-     "  JOIN documents d ON d.doc_key = m.doc_key"
-     "  LEFT JOIN places p ON p.doc_key = x.doc_key AND p.pid = x.place"
-     "  WHERE m.event_key = e.event_key ORDER BY m.doc_key, m.eid LIMIT 1) END AS mention_json",
+     TD_EVENT_MENTION_SQL " END AS mention_json",
      "m_events e LEFT JOIN m_actors sa ON sa.entity = e.source_entity"
      " LEFT JOIN m_actors ta ON ta.entity = e.target_entity"
      " LEFT JOIN m_event_display v ON v.event_key = e.event_key",
