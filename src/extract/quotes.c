@@ -1353,10 +1353,6 @@ static char *slurp(const char *path, size_t *len) {
     td_buf_free(&b);
     return NULL;
   }
-  /* an empty file leaves a buffer without its NUL (td_buf_read_file
-   * reserves but does not write it) */
-  td_buf_reserve(&b, 0);
-  b.ptr[b.len] = 0;
   return td_buf_detach(&b, len);
 }
 
