@@ -172,6 +172,7 @@ struct td_doc {
   int ascii_only;
 
   struct td_mcache *mcache; /* lang/matcher.c: tokens' folded forms, made on first match */
+  struct td_rcache *rcache; /* lang/rules.c: the rule prefilter's keys per token, made on first match */
 };
 
 /* Code-point offset of byte offset b in doc->text. */

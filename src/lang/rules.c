@@ -23,6 +23,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,14 @@ struct td_rules {
   size_t nslots;
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
   int nunindexed;     /* rules tried at every start token */
+  int **lrules;       /* per layer: its rules' indexes, in file order */
+  int *nlrules;
+  uint8_t *lunindexed; /* per layer: some rule of it is not indexed */
+  int *all;           /* 0 .. n-1: the selection "every rule" */
+  uint64_t serial;    /* new for every rebuild: documents' caches key on it */
 };
+
+static _Atomic uint64_t rules_serials;
 
 static void rule_clear(rule *ru) {
   free(ru->name);
@@ -107,8 +115,13 @@ static void rule_clear(rule *ru) {
 }
 
 static void index_clear(td_rules *r) {
-  for (int i = 0; i < r->nlayers; i++) free(r->layers[i]);
+  for (int i = 0; i < r->nlayers; i++) free(r->layers[i]), free(r->lrules[i]);
   free(r->layers);
+  free(r->lrules);
+  free(r->nlrules);
+  free(r->lunindexed);
+  free(r->all);
+  r->lrules = NULL, r->nlrules = NULL, r->lunindexed = NULL, r->all = NULL;
   free(r->ent);
   free(r->slots);
   r->layers = NULL, r->nlayers = 0;
@@ -756,6 +769,20 @@ static void rebuild_index(td_rules *r) {
     }
     free(keys);
   }
+  /* the rules of each layer, and every rule (perf, issue 11: a layer's
+   * match walks its own rules, not the whole set) */
+  r->serial = atomic_fetch_add(&rules_serials, 1) + 1;
+  r->all = td_xmalloc((r->n + 1) * sizeof *r->all);
+  r->lrules = td_xcalloc((size_t)r->nlayers + 1, sizeof *r->lrules);
+  r->nlrules = td_xcalloc((size_t)r->nlayers + 1, sizeof *r->nlrules);
+  r->lunindexed = td_xcalloc((size_t)r->nlayers + 1, 1);
+  for (size_t i = 0; i < r->n; i++) {
+    int l = r->r[i].layer;
+    r->all[i] = (int)i;
+    r->lrules[l] = td_xrealloc(r->lrules[l], (size_t)(r->nlrules[l] + 1) * sizeof **r->lrules);
+    r->lrules[l][r->nlrules[l]++] = (int)i;
+    if (!r->r[i].indexed) r->lunindexed[l] = 1;
+  }
   if (r->nent == 0) return;
   qsort(r->ent, r->nent, sizeof *r->ent, cmp_ent);
   size_t w = 0; /* one entry per (key, rule) */
@@ -969,13 +996,72 @@ static int cmp_cand(const void *a, const void *b) {
   return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-/* Adds a candidate (rule, pos) for every prefilter entry of key s that
+/* ---- the prefilter's keys per token (perf, issue 11) ----
+ * Every layer matches its rules over every sentence, and the prefilter
+ * looks each token's lower and lemma up; the answers (entry ranges, and the
+ * layers they select) are kept per document token instead, found once. An
+ * entry is checked against its token (norm and lemma pointers) on every
+ * use and looked up again when stale. */
+
+typedef struct rtok {
+  const char *norm, *lemma; /* the token's, when looked up */
+  uint32_t na, nb;          /* prefilter entries of norm: ent[na .. nb) */
+  uint32_t la, lb;          /* of lemma (empty when it is norm) */
+  uint32_t layers;          /* bit min(layer, 31) of every rule they select */
+  uint8_t ok;
+} rtok;
+
+struct td_rcache {
+  const td_rules *r;
+  uint64_t serial;
+  const td_tok *toks;
+  size_t ntoks;
+  rtok *t;
+};
+
+static uint32_t layer_bit(int layer) { return 1u << (layer < 31 ? layer : 31); }
+
+/* The layer bits of entries [a, b). */
+static uint32_t range_layers(const td_rules *r, size_t a, size_t b) {
+  uint32_t m = 0;
+  for (size_t e = a; e < b; e++) m |= layer_bit(r->r[r->ent[e].rule].layer);
+  return m;
+}
+
+/* The prefilter keys of sentence se's tokens, refreshed where stale: a
+ * pointer to the entry of its first token. */
+static const rtok *sentence_keys(const td_rules *r, td_doc *doc, const td_sent *se) {
+  struct td_rcache *c = doc->rcache;
+  if (!c || c->r != r || c->serial != r->serial || c->toks != doc->toks ||
+      c->ntoks != doc->ntoks) {
+    c = td_arena_alloc(&doc->arena, sizeof *c);
+    c->r = r, c->serial = r->serial, c->toks = doc->toks, c->ntoks = doc->ntoks;
+    c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    memset(c->t, 0, (doc->ntoks + 1) * sizeof *c->t);
+    doc->rcache = c;
+  }
+  for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++) {
+    const td_tok *t = &doc->toks[i];
+    rtok *k = &c->t[i];
+    if (k->ok && k->norm == t->norm && k->lemma == t->lemma) continue;
+    size_t a = 0, b = 0, la = 0, lb = 0;
+    /* the first byte rules out most words before strlen and hashing */
+    if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
+      key_lookup(r, t->norm, strlen(t->norm), &a, &b);
+    if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
+        (!t->norm || strcmp(t->lemma, t->norm) != 0))
+      key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
+    *k = (rtok){t->norm, t->lemma, (uint32_t)a, (uint32_t)b, (uint32_t)la, (uint32_t)lb,
+                range_layers(r, a, b) | range_layers(r, la, lb), 1};
+  }
+  return c->t + se->tok0;
+}
+
+/* Adds a candidate (rule, pos) for every prefilter entry in [a, b) that
  * selects a rule of the selection (layer >= 0: that layer's; only >= 0: that
  * rule; else all). */
-static void add_cands(const td_rules *r, const char *s, int layer, int only, uint32_t pos,
+static void add_cands(const td_rules *r, size_t a, size_t b, int layer, int only, uint32_t pos,
                       cand **cs, size_t *n, size_t *cap) {
-  size_t a, b;
-  key_lookup(r, s, strlen(s), &a, &b);
   for (size_t e = a; e < b; e++) {
     int ri = r->ent[e].rule;
     if ((layer >= 0 && r->r[ri].layer != layer) || (only >= 0 && ri != only)) continue;
@@ -996,23 +1082,22 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   if (!r || r->n == 0 || sent >= doc->nsents) return 0;
   const td_sent *se = &doc->sents[sent];
   if (se->ntok == 0 || (size_t)se->tok0 + se->ntok > doc->ntoks) return 0;
-  size_t lo = only >= 0 ? (size_t)only : 0, hi = only >= 0 ? (size_t)only + 1 : r->n;
+  /* the selected rules, in file order */
+  const int *sel = only >= 0 ? &only : layer >= 0 ? r->lrules[layer] : r->all;
+  int nsel = only >= 0 ? 1 : layer >= 0 ? r->nlrules[layer] : (int)r->n;
+  int unindexed = only >= 0   ? !r->r[only].indexed
+                  : layer >= 0 ? r->lunindexed[layer]
+                               : r->nunindexed > 0;
+  uint32_t lbits = only >= 0 ? layer_bit(r->r[only].layer) : layer >= 0 ? layer_bit(layer) : ~0u;
   /* candidates of the indexed rules, sorted by rule then start */
   cand *cs = NULL;
   size_t nc = 0, capc = 0;
-  int unindexed = 0;
-  for (size_t i = lo; i < hi; i++)
-    if (!r->r[i].indexed && (layer < 0 || r->r[i].layer == layer)) unindexed = 1;
-  int any_indexed = r->nent > 0;
-  if (any_indexed) {
+  if (r->nent > 0) {
+    const rtok *rt = sentence_keys(r, doc, se);
     for (uint32_t i = 0; i < se->ntok; i++) {
-      const td_tok *t = &doc->toks[se->tok0 + i];
-      /* the first byte rules out most words before strlen and hashing */
-      if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
-        add_cands(r, t->norm, layer, only, i, &cs, &nc, &capc);
-      if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
-          strcmp(t->lemma, t->norm) != 0)
-        add_cands(r, t->lemma, layer, only, i, &cs, &nc, &capc);
+      if (!(rt[i].layers & lbits)) continue;
+      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, &cs, &nc, &capc);
+      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, &cs, &nc, &capc);
     }
   }
   if (nc == 0 && !unindexed) {
@@ -1028,11 +1113,11 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
       cs[y] = v;
     }
   int parse = 0, cls = 0, maxprog = 0;
-  for (size_t i = lo, c = 0; i < hi; i++) {
+  for (int x = 0, c = 0; x < nsel; x++) {
+    int i = sel[x];
     const rule *ru = &r->r[i];
-    if (layer >= 0 && ru->layer != layer) continue;
-    while (c < nc && cs[c].rule < (int)i) c++;
-    if (ru->indexed && (c >= nc || cs[c].rule != (int)i)) continue; /* nowhere to start */
+    while ((size_t)c < nc && cs[c].rule < i) c++;
+    if (ru->indexed && ((size_t)c >= nc || cs[c].rule != i)) continue; /* nowhere to start */
     parse |= ru->needs_parse;
     cls |= ru->needs_class;
     if (ru->nprog > maxprog) maxprog = ru->nprog;
@@ -1064,13 +1149,13 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   td_rule_cap out[TD_RULES_MAX_CAPS];
   int count = 0, stop = 0;
   size_t c = 0;
-  for (size_t ri = lo; ri < hi && !stop && m.steps >= 0; ri++) {
+  for (int x = 0; x < nsel && !stop && m.steps >= 0; x++) {
+    int ri = sel[x];
     const rule *ru = &r->r[ri];
-    if (layer >= 0 && ru->layer != layer) continue;
     if (ru->needs_class && !mask) continue; /* no dictionary: cannot match */
-    while (c < nc && cs[c].rule < (int)ri) c++;
+    while (c < nc && cs[c].rule < ri) c++;
     size_t c1 = c;
-    while (c1 < nc && cs[c1].rule == (int)ri) c1++;
+    while (c1 < nc && cs[c1].rule == ri) c1++;
     if (ru->indexed && c1 == c) continue;
     /* start tokens: every token, or the candidates [c, c1) */
     size_t k = c;
@@ -1094,7 +1179,7 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
         if (a < 0 || b < 0 || b < a) out[q].tok0 = out[q].tok1 = -1;
         else out[q].tok0 = (int32_t)m.tok0 + a, out[q].tok1 = (int32_t)m.tok0 + b;
       }
-      td_rule_match mt = {ru->name, (int)ri, m.tok0 + pos, m.tok0 + (uint32_t)end, out, ru->ncaps};
+      td_rule_match mt = {ru->name, ri, m.tok0 + pos, m.tok0 + (uint32_t)end, out, ru->ncaps};
       count++;
       if (cb && cb(ctx, &mt)) stop = 1;
       pos = (uint32_t)end;
