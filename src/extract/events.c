@@ -1025,6 +1025,16 @@ static int on_frame(void *ctx, const td_rule_match *m) {
   return 0;
 }
 
+/* Whether the verb frames can change how sentence s is coded (perf, issue
+ * 11): a frame joining a governing act to the act in its complement needs
+ * two triggers, and events.must needs the word "must" in the sentence. */
+static int frames_matter(const td_doc *doc, const td_sent *s, size_t ntrigs) {
+  if (ntrigs >= 2) return 1;
+  for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++)
+    if (is_word(&doc->toks[k], "must")) return 1;
+  return 0;
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -1035,15 +1045,24 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   /* the verb frames of data/events/frames.rules ("X said that Y must Z"
    * is a demand even when what Y must do is no event verb) */
   frames fs = {.arena = &doc->arena};
-  if (doc->eng && doc->eng->rules && td_rules_layer_count(doc->eng->rules, "events"))
+  if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.ntrigs) &&
+      td_rules_layer_count(doc->eng->rules, "events"))
     td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
   int any_must = 0;
   for (size_t fi = 0; fi < fs.n; fi++) any_must |= fs.f[fi].must;
   if (!c.ntrigs && !any_must) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
   /* perf (issue 11): the pipeline parses lazily: the sentence is parsed
-   * (td_parse_sentence) when its first trigger is coded, below */
+   * (td_parse_sentence) when its first trigger is coded, below, and only
+   * when it holds an actor mention: the parse only ever puts actors of the
+   * sentence into an event's groups (parse_args, the subject check), so
+   * without one it cannot change what is coded. Such a sentence's events
+   * are scored as parsed when a parser is loaded (the parse was there to
+   * be had, it just had nothing to say). */
   int has_parse = parsed(doc, s);
+  int any_actor = 0;
+  for (uint32_t k = lo; k < hi && !any_actor; k++) any_actor = e->tokact[k] >= 0;
+  int parse_ok = has_parse || (doc->eng && doc->eng->parser);
 
 
   /* "X said/declared that Y must Z" (events.must): CAMEO codes a demand
@@ -1469,7 +1488,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   for (size_t i = 0; i < c.ntrigs; i++) {
     trig *tr = &c.trigs[i];
     if (tr->suppressed || scare_quoted(doc, s, tr)) continue;
-    if (!has_parse) has_parse = td_parse_sentence(doc->eng, doc, si) && parsed(doc, s);
+    if (!has_parse && any_actor) has_parse = td_parse_sentence(doc->eng, doc, si) && parsed(doc, s);
     group src = {0}, tgt = {0};
     int passive = 0;
     if (tr->must) {
@@ -1851,7 +1870,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
-                  (has_parse ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
+                  (parse_ok ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
     int men = (int)doc->nevents ? doc->events[doc->nevents - 1].mention + 1 : 0;
     if (src.n && !tgt.n && tr->sym && src.n >= 2) {
       for (int a = 0; a < src.n; a++)

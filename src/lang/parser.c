@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 
 /* ---- words ---- */
 
@@ -431,6 +432,25 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
 
 /* ---- the pipeline stage ---- */
 
+/* A copy of the model image in memory aligned to 2 MiB and marked for
+ * transparent huge pages, or NULL (then the mapped image is used). Each
+ * move feature reads a random cell of a 4 MiB table: on 4 KiB pages nearly
+ * every read also misses the TLB, on huge pages the table needs two
+ * entries (issue 11: parsing ~30% less CPU). The caller frees the copy. */
+static void *huge_copy(const void *data, size_t len) {
+#ifdef MADV_HUGEPAGE
+  const size_t hp = (size_t)2 << 20;
+  void *copy = NULL;
+  if (posix_memalign(&copy, hp, (len + hp - 1) / hp * hp) != 0) return NULL;
+  madvise(copy, (len + hp - 1) / hp * hp, MADV_HUGEPAGE);
+  memcpy(copy, data, len);
+  return copy;
+#else
+  (void)data, (void)len;
+  return NULL;
+#endif
+}
+
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
   size_t len = 0;
   const void *data = res ? td_res_get(res, "parser", &len) : NULL;
@@ -439,14 +459,21 @@ struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
     return NULL;
   }
   struct td_parser *p = td_xmalloc(sizeof *p);
+  void *copy = huge_copy(data, len);
+  if (copy) data = copy;
   if (td_ps_open(p, data, len, err, errlen) != 0) {
+    free(copy);
     free(p);
     return NULL;
   }
+  p->own = copy;
   return p;
 }
 
-void td_parser_free(struct td_parser *p) { free(p); }
+void td_parser_free(struct td_parser *p) {
+  if (p) free(p->own);
+  free(p);
+}
 
 /* Parses the n tokens t[0..n) of one sentence (the first at doc-level
  * index tok0) with scratch space x, head, lab, mem sized for n. */

@@ -94,6 +94,7 @@ struct td_parser {
   const int8_t *mv; /* (1 << mbits) x 4 move weights */
   uint8_t deprel[TD_PS_MAXLABEL]; /* model label -> td_deprel index */
   char names[TD_PS_MAXLABEL][TD_PS_LABEL_LEN];
+  void *own; /* the image copied into huge pages by td_parser_load, or NULL */
 };
 
 /* Checks an image and fills p to use it in place. 0, or -1 with err. */
