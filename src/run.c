@@ -38,6 +38,7 @@ typedef struct {
   size_t take;     /* next input a worker takes */
   size_t next_out; /* next result to write */
   int eof;
+  int writing;     /* a worker is writing results (flush_ready) */
   pthread_mutex_t mu;
   pthread_cond_t cv_work, cv_space;
   td_run_stats st;
@@ -104,29 +105,41 @@ static void show_progress(runner *r, int final) {
   fflush(r->errf);
 }
 
-/* Writes every finished result that is due, in order. Lock held. */
+/* Writes every finished result that is due, in order. Lock held on entry
+ * and on return, but released around the callback and the frees, so that
+ * workers keep taking and finishing documents while one of them writes: the
+ * first worker to find results due becomes the writer (r->writing) until
+ * none is due; the others only mark theirs done. A slot is not reused
+ * until next_out passes it, so the writer reads it without the lock. */
 static void flush_ready(runner *r) {
+  if (r->writing) return;
+  r->writing = 1;
   while (r->next_out < r->seq) {
     slot *s = &r->ring[r->next_out % r->R];
     if (!s->done) break;
-    r->st.docs++;
-    r->st.bytes += s->bytes;
-    if (s->err) {
-      r->st.failed++;
+    int failed = s->err != NULL, cb_failed = r->cb_failed;
+    pthread_mutex_unlock(&r->mu);
+    if (failed) {
       if (r->progress) fputc('\r', r->errf);
       fprintf(r->errf, "tidings: %s: %s\n", s->id, s->err);
-    } else if (!r->cb_failed && r->cb(r->ctx, s->doc, s->json, s->len) != 0) {
-      r->cb_failed = 1; /* the consumer gave up: drain without calling it */
+    } else if (!cb_failed && r->cb(r->ctx, s->doc, s->json, s->len) != 0) {
+      cb_failed = 1; /* the consumer gave up: drain without calling it */
     }
     td_doc_free(s->doc);
     free(s->json);
     free(s->err);
     free(s->id);
+    pthread_mutex_lock(&r->mu);
+    r->cb_failed = cb_failed;
+    r->st.docs++;
+    r->st.bytes += s->bytes;
+    if (failed) r->st.failed++;
     memset(s, 0, sizeof *s);
     r->next_out++;
     show_progress(r, 0);
+    pthread_cond_broadcast(&r->cv_space);
   }
-  pthread_cond_broadcast(&r->cv_space);
+  r->writing = 0;
 }
 
 static void *worker(void *arg) {
@@ -218,7 +231,9 @@ int td_run_each_skip(td_engine *eng, const char *const *paths, size_t npaths,
         s->in = in;
         process(&r, s);
         s->done = 1;
+        pthread_mutex_lock(&r.mu);
         flush_ready(&r);
+        pthread_mutex_unlock(&r.mu);
       } else {
         submit(&r, in);
       }
