@@ -1466,7 +1466,8 @@ static int title_seps(const char *t, const char **first, size_t *flen,
 /* Cleans a document <title>: drops the " | Site" tail when the tail is the
  * site's name or when what is left reads like a headline (five words or
  * more); when the head is too short it may be the site's name instead
- * ("Site | Headline"). A title with no separator and an odd length gives
+ * ("Site | Headline"); a side an <h1> repeats is the headline whatever its
+ * length. A title with no separator and an odd length gives
  * way to the page's only <h1> when that reads like a headline. Caller
  * frees. */
 static char *clean_doc_title(const char *t, const char *site, const meta *m) {
@@ -1482,6 +1483,13 @@ static char *clean_doc_title(const char *t, const char *site, const meta *m) {
   const char *tail = last + llen;
   if (site && same_text(tail, site) && last > t) return td_xstrndup(t, (size_t)(last - t));
   char *cand = td_xstrndup(t, (size_t)(last - t));
+  for (size_t i = 0; i < m->nh1; i++) { /* an <h1> repeats one side: that is the headline */
+    if (same_text(m->h1[i], cand)) return cand;
+    if (same_text(m->h1[i], first + flen)) {
+      free(cand);
+      return td_xstrdup(first + flen);
+    }
+  }
   if (count_words(cand) < 3) {
     free(cand);
     cand = td_xstrdup(first + flen);

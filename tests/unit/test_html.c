@@ -89,6 +89,15 @@ TD_TEST(html_title_suffix) {
                 "</head><body><p>Text.</p></body>", &d) == 0);
   CHECK_STR(d.title, "Floods close the coastal road again");
   td_html_doc_free(&d);
+  /* a short head that an <h1> repeats is the headline */
+  CHECK(extract("<head><title>Floods again - Coast News</title></head>"
+                "<body><h1>Floods again</h1><p>Text.</p></body>", &d) == 0);
+  CHECK_STR(d.title, "Floods again");
+  td_html_doc_free(&d);
+  CHECK(extract("<head><title>Coast News | Floods</title></head>"
+                "<body><h1>Floods</h1><p>Text.</p></body>", &d) == 0);
+  CHECK_STR(d.title, "Floods");
+  td_html_doc_free(&d);
   /* an <h1> repeating the whole <title> keeps it whole */
   CHECK(extract("<head><title>Ask - Answer</title></head>"
                 "<body><h1>Ask - Answer</h1><p>Text.</p></body>", &d) == 0);
