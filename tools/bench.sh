@@ -45,6 +45,27 @@ for n in sorted({1, 2, ncpu}):
     print(f"extract --threads {n:<3} {mb/dt:7.2f} MB/s  {len(files)/dt:8.1f} articles/s"
           f"  {dt:6.2f} s  parallel efficiency {eff:5.1f}%  peak RSS {rss:6.1f} MB  errors {errs}"
           f"  | CPU {cpu:6.2f} s = {mb/cpu:5.2f} MB/s per CPU-second")
+# ingest (issue 11: the same figures for ingest), each run into a new store
+import tempfile, shutil
+for n in sorted({1, 2, ncpu}):
+    tmp = tempfile.mkdtemp(prefix="tidings-bench-ingest-")
+    try:
+        t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        p = subprocess.run([T, "ingest", "--quiet", "--threads", str(n), "--db",
+                            os.path.join(tmp, "kb.db"), corpus],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        dt = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finally:
+        shutil.rmtree(tmp, True)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    if n == 1:
+        ibase = dt
+    eff = ibase / dt / n * 100
+    print(f"ingest  --threads {n:<3} {mb/dt:7.2f} MB/s  {len(files)/dt:8.1f} articles/s"
+          f"  {dt:6.2f} s  parallel efficiency {eff:5.1f}%  peak RSS {after.ru_maxrss/1024:6.1f} MB"
+          f"  | CPU {cpu:6.2f} s = {mb/cpu:5.2f} MB/s per CPU-second")
 # start-up: one tiny document, best of 10
 tiny = "/tmp/tidings-bench-tiny.txt"
 open(tiny, "w").write("Officials met on Monday.\n")
