@@ -241,6 +241,8 @@ static void build_words(td_qctx *c) {
       flags |= prevcp == '\n' || (sp_before && is_wordch(nx)) ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
+    else if (cp == '\'' && !(i + 1 < d->len && d->text[i + 1] == '\''))
+      flags |= TD_QW_SINGLE; /* a straight ' standing alone: pair_single_marks */
     else if (cp == '`' && i + 1 < d->len && d->text[i + 1] == '`') {
       k = 2, flags |= TD_QW_QOPEN; /* ``…'' */
     } else if (cp == '\'' && i + 2 < d->len && d->text[i + 1] == '\'' && d->text[i + 2] == '\'' &&
@@ -320,21 +322,106 @@ static void load_cues(td_qctx *c, const char *src, size_t len) {
   }
 }
 
-/* Pairs single curly marks outside double quotations, within a paragraph:
+static int is_punct(const td_qctx *c, size_t i, const char *set);
+
+/* Whether the straight ' at word i may open a quotation: after a space, a
+ * paragraph start, an opening bracket or a dash, right before a word that
+ * is no elision ('em, 'til, 'n') and no year or decade ('90s, '08). */
+static int straight_opens(const td_qctx *c, size_t i) {
+  static const char *const elisions[] = {"em", "til", "tis", "twas", "cause", "n", "bout",
+                                         "s", "d", "ll", "re", "ve", "t", NULL};
+  const td_doc *d = c->doc;
+  const td_qword *w = &c->w[i];
+  if (i + 1 >= c->nw || c->w[i + 1].s != w->e || (c->w[i + 1].flags & TD_QW_PUNCT)) return 0;
+  const td_qword *nx = &c->w[i + 1];
+  if (td_qword_in(nx, elisions)) return 0;
+  if (nx->flags & TD_QW_DIGIT) {
+    size_t n = nx->e - nx->s;
+    if (n <= 3 && (n == 2 || nx->lw[n - 1] == 's')) return 0;
+  }
+  if ((w->flags & TD_QW_PARA) || w->s == 0) return 1;
+  unsigned char b = (unsigned char)d->text[w->s - 1];
+  if (b == ' ' || b == '\n' || b == '(' || b == '[') return 1;
+  /* after a no-break space (C2 A0) or a dash (E2 80 93/94) */
+  return w->s >= 2 && ((b == 0xA0 && (unsigned char)d->text[w->s - 2] == 0xC2) ||
+                       (w->s >= 3 && (b == 0x93 || b == 0x94) &&
+                        (unsigned char)d->text[w->s - 2] == 0x80));
+}
+
+/* Whether the straight ' at word i may close a quotation: right after a
+ * word or . , ! ? and before a space, a line end or punctuation. */
+static int straight_closes(const td_qctx *c, size_t i) {
+  const td_doc *d = c->doc;
+  const td_qword *w = &c->w[i];
+  if (i == 0 || c->w[i - 1].e != w->s) return 0;
+  if ((c->w[i - 1].flags & TD_QW_PUNCT) && !is_punct(c, i - 1, ".,!?")) return 0;
+  if (w->e >= d->len) return 1;
+  unsigned char a = (unsigned char)d->text[w->e];
+  return a == ' ' || a == '\n' || a == '\r' || (a < 0x80 && strchr(".,;:!?)]\"", a)) || a == 0xE2 ||
+         a == 0xC2;
+}
+
+/* Whether the straight ' at word i ends a plural possessive inside the
+ * quotation open since `open` ("'The players' union will fight,' he
+ * said"): after an s, before a lowercase noun or adjective (by its tag
+ * when there is one: `became known as 'The Invincibles' after …` closes),
+ * with another closing mark later in the paragraph. */
+static int straight_possessive(const td_qctx *c, size_t open, size_t i) {
+  const td_doc *d = c->doc;
+  const td_qword *w = &c->w[i];
+  if (i + 1 >= c->nw || d->text[w->s - 1] != 's' || w->e >= d->len || d->text[w->e] != ' ' ||
+      (c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA | TD_QW_DIGIT)))
+    return 0;
+  uint8_t t = c->w[i + 1].upos;
+  if (t && t != TD_NOUN && t != TD_ADJ && t != TD_PROPN && t != TD_NUM) return 0;
+  for (size_t k = i + 1; k < c->nw && k < open + 200; k++) {
+    if (c->w[k].flags & (TD_QW_PARA | TD_QW_QOPEN)) return 0;
+    if ((c->w[k].flags & TD_QW_SINGLE) && d->text[c->w[k].s] == '\'') {
+      if (straight_opens(c, k)) return 0;
+      if (straight_closes(c, k)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Pairs single marks outside double quotations, within a paragraph. Curly:
  * a ‘ after a space, a paragraph start or an opening bracket, before a
  * word, opens; a lone ’ after a word or . , ! ? closes the nearest open
- * one. Paired marks become quotation marks (QOPEN, QCLOSE). A ’ ending a
- * plural possessive ("voters’ ") with no ‘ open stays punctuation. */
+ * one. A ’ ending a plural possessive ("voters’ ") with no ‘ open stays
+ * punctuation. Straight ('…', British style: He said: 'We will not
+ * stop.'): as straight_opens and straight_closes say; a ' inside a word
+ * (don't) is no word of its own, one ending a plural possessive (Jones')
+ * closes nothing when none is open, and a double quotation inside a
+ * straight single one (`'He said "no" to me,' she said`) leaves it open.
+ * Paired marks become quotation marks (QOPEN, QCLOSE). */
 static void pair_single_marks(td_qctx *c) {
   const td_doc *d = c->doc;
   int in_double = 0;
-  size_t open = (size_t)-1;
+  size_t open = (size_t)-1, sopen = (size_t)-1; /* curly, straight */
   for (size_t i = 0; i < c->nw; i++) {
     td_qword *w = &c->w[i];
-    if (w->flags & TD_QW_PARA) open = (size_t)-1, in_double = (w->flags & TD_QW_QOPEN) != 0;
-    if (w->flags & TD_QW_QOPEN) { in_double = 1, open = (size_t)-1; continue; }
-    if (w->flags & TD_QW_QCLOSE) { in_double = 0, open = (size_t)-1; continue; }
+    if (w->flags & TD_QW_PARA) open = sopen = (size_t)-1, in_double = 0;
+    /* depth of double marks: `"… “Peter Pan,” … 'Finding Neverland' …"` */
+    if (w->flags & TD_QW_QOPEN) {
+      in_double = in_double < 2 ? in_double + 1 : 2, open = (size_t)-1;
+      continue;
+    }
+    if (w->flags & TD_QW_QCLOSE) {
+      in_double = in_double > 0 ? in_double - 1 : 0, open = (size_t)-1;
+      continue;
+    }
     if (!(w->flags & TD_QW_SINGLE) || in_double) continue;
+    if (d->text[w->s] == '\'') {
+      if (sopen != (size_t)-1 && i > sopen + 1 && straight_closes(c, i) &&
+          !straight_possessive(c, sopen, i)) {
+        c->w[sopen].flags |= TD_QW_QOPEN;
+        w->flags |= TD_QW_QCLOSE;
+        sopen = (size_t)-1;
+      } else if (straight_opens(c, i)) {
+        sopen = i;
+      }
+      continue;
+    }
     int lead = (unsigned char)d->text[w->s + 2] == 0x98; /* ‘ (E2 80 98) */
     if (lead) {
       int before = w->s == 0 || d->text[w->s - 1] == ' ' || d->text[w->s - 1] == '\n' ||
@@ -384,9 +471,9 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
   build_words(c);
+  copy_tags(c);
   pair_single_marks(c);
   mark_sentence_ends(c);
-  copy_tags(c);
   if (!rule_cues(c, eng)) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
   *doc->qctx = *c;
@@ -1260,8 +1347,11 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
     if (!found && full && last_found && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
-        close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":")) {
-      /* the quotation goes on after its cue: "...," he said. "..." */
+        close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":") &&
+        !((c.w[cur->open].flags ^ c.w[q[last_idx].open].flags) & TD_QW_SINGLE)) {
+      /* the quotation goes on after its cue: "...," he said. "..." (in
+       * marks of the same kind: a paragraph in single marks after one in
+       * double marks is a subheading, ''…,'' she said. ¶ 'A tough call.') */
       extend_quote(&c, &doc->quotes[doc->nquotes - 1], cur);
       last_idx = i, last_close = cur->close;
       continue;
@@ -1309,6 +1399,15 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
     }
     if (full && !found && nwords < 3 && !after_cue(&c, cur->open)) continue;
+    /* a short paragraph of its own in marks with no speaker, or one only
+     * guessed from a sentence around it when it is in single marks or
+     * capitals: a subheading ('A change warrior.', “DIVISIVE, STUPID AND
+     * WRONG”), no quotation. `"…," she said. ¶ "Never again."` stays. */
+    if (full && nwords <= 8 && (c.w[cur->open].flags & TD_QW_PARA) &&
+        (cur->close + 1 >= c.nw || (c.w[cur->close + 1].flags & TD_QW_PARA)) &&
+        (!found || (conf <= 0.5 && ((c.w[cur->open].flags & TD_QW_SINGLE) ||
+                                    all_caps(&c, &c.w[cur->open + 1])))))
+      continue;
     /* interrupted: "...," he said, "..." */
     const qcand *q2 = NULL;
     if (found && full && next && i + 1 < nq) {
@@ -1459,10 +1558,16 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
       int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') &&
                      (raw[a + 1] == raw[a] || (a > 0 && raw[a - 1] == raw[a]));
       int two_close = e >= a + 4 && raw[e - 1] == '\'' && (raw[e - 2] == '\'' || (e < nraw && raw[e] == '\''));
+      /* one straight apostrophe at each end: 'Be the voice that people hear.' */
+      int one_open = raw[a] == '\'' && !two_open && a + 1 < e && raw[a + 1] != '\'';
+      int one_close = e >= a + 3 && raw[e - 1] == '\'' && !two_close && raw[e - 2] != '\'' &&
+                      raw[e - 2] != ' ';
       if (e <= a ||
-          !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open) ||
+          !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open ||
+            one_open) ||
           !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019 ||
-            two_close))
+            two_close || one_close) ||
+          (one_open && !one_close && !two_close) || (one_close && !one_open && !two_open))
         continue;
       TD_GROW(g, capg, ng + 1);
       ev_item *it = &g[ng++];

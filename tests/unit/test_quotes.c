@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 TD_TEST(quotes_after_cue_curly) {
@@ -216,4 +217,48 @@ TD_TEST(quotes_cues_from_rules) {
   }
   remove(path);
   rmdir(dir);
+}
+
+/* Flags of the word whose text is exactly s (the first such word). */
+static uint32_t flags_of(const td_qctx *c, const char *s) {
+  for (size_t i = 0; i < c->nw; i++)
+    if (c->w[i].e - c->w[i].s == strlen(s) && memcmp(c->doc->text + c->w[i].s, s, strlen(s)) == 0)
+      return c->w[i].flags;
+  return 0;
+}
+
+TD_TEST(quotes_straight_single_marks) {
+  /* 'Nobody …,' with a plural possessive inside; British style after a colon */
+  td_doc *d = td_testdoc_text("'The miners' pay is a disgrace,' Austin said. "
+                              "The chair replied: 'We will not stop.'");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 2);
+  if (d->nquotes == 2) {
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].span), "The miners' pay is a disgrace");
+    CHECK_STR(td_testdoc_span(d, d->quotes[0].speaker_span), "Austin");
+    CHECK(!d->quotes[0].partial);
+    CHECK_STR(td_testdoc_span(d, d->quotes[1].span), "We will not stop.");
+    CHECK(!d->quotes[1].partial);
+  }
+  td_testdoc_free(d);
+}
+
+TD_TEST(quotes_straight_apostrophes) {
+  /* elisions, decades, inner and possessive apostrophes pair up with nothing */
+  td_doc *d = td_testdoc_text("Fans of the '90s side don't mind; the Joneses' dog barked at 'em "
+                              "till rock 'n' roll played.");
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 0);
+  td_qctx c;
+  td_qctx_init(&c, NULL, d);
+  for (size_t i = 0; i < c.nw; i++) CHECK(!(c.w[i].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)));
+  td_testdoc_free(d);
+  /* inside a double quotation a single pair is a quotation in the quotation */
+  d = td_testdoc_text("\"They called it 'an insult,' and left,\" she said.");
+  td_qctx_init(&c, NULL, d);
+  CHECK((flags_of(&c, "'") & (TD_QW_SINGLE | TD_QW_QOPEN)) == TD_QW_SINGLE);
+  td_quotes(NULL, d);
+  CHECK(d->nquotes == 1);
+  if (d->nquotes == 1) CHECK_STR(td_testdoc_span(d, d->quotes[0].span), "They called it 'an insult,' and left");
+  td_testdoc_free(d);
 }
