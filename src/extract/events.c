@@ -727,9 +727,14 @@ static const char *case_of(const td_doc *doc, const td_sent *s, uint32_t j) {
 }
 
 /* Subject and target from the parse. Climbs xcomp/conj chains for the
- * subject ("vowed to cooperate", "met and agreed"). */
+ * subject ("vowed to cooperate", "met and agreed"). A conjoined verb shares
+ * the subject of the verb it is joined to: when that subject is a noun
+ * naming no actor ("the cooperation prolongs the war and threatens
+ * peace"), *shared is set to its token (else it stays -1); the climb goes
+ * on, as a conjunction the parser attached too low may still lead to the
+ * actor ("Benin opened ... to Africans ordered out ... but was refusing"). */
 static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group *src, group *tgt,
-                       int *passive) {
+                       int *passive, int64_t *shared) {
   const td_doc *doc = e->doc;
   uint32_t h = tr->head;
   for (int pass = 0; pass < 2; pass++)
@@ -777,10 +782,47 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
         in_list(lemma_of(&doc->toks[t->head]), report_verbs))
       break;
     k = (uint32_t)t->head;
+    int64_t subj = -1;
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
-      if (doc->toks[j].head == (int32_t)k && strncmp(deprel_of(&doc->toks[j]), "nsubj", 5) == 0)
+      if (doc->toks[j].head == (int32_t)k && strncmp(deprel_of(&doc->toks[j]), "nsubj", 5) == 0) {
         dep_group(e, s, j, src, 0);
+        if (subj < 0) subj = j;
+      }
+    if (strcmp(r, "conj") == 0 && subj >= 0 && !src->n && doc->toks[subj].upos != TD_PRON &&
+        *shared < 0)
+      *shared = subj;
   }
+}
+
+/* The first conjunct of the coordination verb k is in (k itself when it
+ * is not a conjunct). */
+static uint32_t conj_first(const td_doc *doc, uint32_t k) {
+  for (int steps = 0; steps < 8 && doc->toks[k].head >= 0 &&
+                      strcmp(deprel_of(&doc->toks[k]), "conj") == 0;
+       steps++)
+    k = (uint32_t)doc->toks[k].head;
+  return k;
+}
+
+/* Whether token a lies in an object (obj, iobj, obl) of a verb that verb
+ * h is conjoined to, between the two ("prolongs the suffering of the
+ * Ukrainian people and threatens stability": the people are not who
+ * threatens). */
+static int in_conjunct_arg(const td_doc *doc, uint32_t h, uint32_t a) {
+  if (strcmp(deprel_of(&doc->toks[h]), "conj") != 0) return 0;
+  uint32_t first = conj_first(doc, h);
+  uint32_t x = a;
+  for (int steps = 0; steps < 16 && x != h; steps++) {
+    if (doc->toks[x].head < 0) return 0;
+    uint32_t up = (uint32_t)doc->toks[x].head;
+    if (up != h && conj_first(doc, up) == first) {
+      const char *r = deprel_of(&doc->toks[x]);
+      return a > up && a < h &&
+             (strcmp(r, "obj") == 0 || strcmp(r, "iobj") == 0 || strncmp(r, "obl", 3) == 0);
+    }
+    x = up;
+  }
+  return 0;
 }
 
 /* ---- modality, polarity, attribution ---- */
@@ -1498,7 +1540,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     group psrc = {0}, ptgt = {0};
     int np_src = 0; /* a nominal event's source named in its own phrase */
     int ppassive = 0;
-    if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive);
+    int64_t shared = -1; /* a conjoined verb's subject that names no actor */
+    if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive, &shared);
     if (!tr->must) {
       passive = is_passive(doc, tr, lo) || ppassive;
       uint32_t ce = clause_end(doc, tr->tok1, hi);
@@ -1665,6 +1708,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (doc->toks[j].head == (int32_t)tr->head &&
             strcmp(deprel_of(&doc->toks[j]), "nsubj") == 0)
           subj = j;
+      /* a conjoined verb without a subject of its own: the one it shares */
+      if (subj < 0) subj = shared;
       if (subj >= 0 && e->tokact[subj] < 0 && doc->toks[subj].upos != TD_PRON) {
         int inside = 0;
         for (uint32_t j = lo; j < hi && !inside; j++) {
@@ -1677,6 +1722,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
         if (!inside) src.n = 0;
       }
+      /* the actor the scan found is an argument of the verb this one is
+       * conjoined to ("prolongs the suffering of the Ukrainian people and
+       * threatens stability"), not the subject they share */
+      for (uint32_t j = lo; j < hi && src.n; j++)
+        if (doc->toks[j].start == src.span[0].start && in_conjunct_arg(doc, tr->head, j))
+          src.n = 0;
     }
     int clash = 0;
     for (int a = 0; a < psrc.n; a++)
