@@ -68,6 +68,20 @@ static int string(jr *r, const char **out, size_t *len) {
   r->tmp.len = 0;
   const char *p = s;
   while (p < r->end && *p != '"') {
+    /* a run of bytes that stand for themselves, copied at once */
+    const char *run = p;
+    while (p < r->end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) {
+      if ((unsigned char)*p < 0x80) {
+        p++;
+        continue;
+      }
+      uint32_t cp;
+      int n = td_utf8_decode((const unsigned char *)p, (size_t)(r->end - p), &cp);
+      if (!n) return fail(r, "invalid UTF-8");
+      p += n;
+    }
+    if (p > run) td_buf_put(&r->tmp, run, (size_t)(p - run));
+    if (p >= r->end || *p == '"') break;
     unsigned char c = (unsigned char)*p;
     if (c < 0x20) return fail(r, "control character in a string");
     if (c == '\\') {
@@ -102,18 +116,7 @@ static int string(jr *r, const char **out, size_t *len) {
       }
       default: return fail(r, "bad escape");
       }
-      continue;
     }
-    if (c < 0x80) {
-      td_buf_putc(&r->tmp, (char)c);
-      p++;
-      continue;
-    }
-    uint32_t cp;
-    int n = td_utf8_decode((const unsigned char *)p, (size_t)(r->end - p), &cp);
-    if (!n) return fail(r, "invalid UTF-8");
-    td_buf_put(&r->tmp, p, (size_t)n);
-    p += n;
   }
   if (p >= r->end) return fail(r, "unterminated string");
   *out = td_arena_strndup(r->a, r->tmp.ptr ? r->tmp.ptr : "", r->tmp.len);
@@ -291,10 +294,9 @@ bad:
 
 const td_jv *td_jv_get(const td_jv *o, const char *key) {
   if (!o || o->t != TD_JV_OBJ) return NULL;
-  const td_jv *found = NULL;
-  for (size_t i = 0; i < o->n; i++)
-    if (strcmp(o->v[i]->key, key) == 0) found = o->v[i]; /* the last of repeated keys */
-  return found;
+  for (size_t i = o->n; i-- > 0;) /* from the end: the last of repeated keys */
+    if (o->v[i]->key[0] == key[0] && strcmp(o->v[i]->key, key) == 0) return o->v[i];
+  return NULL;
 }
 
 const td_jv *td_jv_at(const td_jv *arr, size_t i) {

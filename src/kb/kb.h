@@ -24,6 +24,8 @@ typedef struct td_kq td_kq;
 
 struct pg_conn;
 
+/* A store is used by one thread at a time (its SQLite connection has no
+ * mutex of its own). */
 struct td_kb {
   sqlite3 *db;          /* the SQLite backend, or NULL */
   struct pg_conn *pg;   /* the PostgreSQL backend (a PGconn), or NULL */
@@ -70,11 +72,16 @@ td_kq *td_kb_prepare(td_kb *kb, const char *sql, char *err, size_t errlen);
 void td_kq_finalize(td_kq *q);
 /* Resets q to run again with new bindings (all cleared to NULL). */
 void td_kq_reset(td_kq *q);
+/* Resets q to run again when the caller binds every parameter anew: SQLite
+ * keeps the old bindings (clearing them cost as much as binding). */
+void td_kq_again(td_kq *q);
 /* Binding (i from 1, as in SQL); values are copied. */
 void td_kq_text(td_kq *q, int i, const char *s); /* NULL binds NULL */
 void td_kq_int(td_kq *q, int i, long long v);
 void td_kq_double(td_kq *q, int i, double v);
 void td_kq_null(td_kq *q, int i);
+/* Binds text that stays valid until q has run (SQLite does not copy it). */
+void td_kq_text_ref(td_kq *q, int i, const char *s);
 void td_kq_blob(td_kq *q, int i, const void *p, size_t n);
 /* Runs q, or moves to its next row: TD_KQ_ROW, TD_KQ_DONE or TD_KQ_ERROR
  * (message: td_kb_errmsg). */

@@ -136,7 +136,9 @@ void td_kb_key(char hex[65], int nparts, ...) {
   }
   va_end(ap);
   td_sha256_final(&c, out);
-  for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", out[i]);
+  static const char digits[] = "0123456789abcdef"; /* (snprintf per byte was most of the cost) */
+  for (int i = 0; i < 32; i++) hex[2 * i] = digits[out[i] >> 4], hex[2 * i + 1] = digits[out[i] & 15];
+  hex[64] = 0;
 }
 
 td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
@@ -164,7 +166,7 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
    * existing store keeps its page size) */
   if (kb->db && td_kb_exec(kb, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
                                " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;"
-                               " PRAGMA wal_autocheckpoint=12500;", /* pages: 200 MB */
+                               " PRAGMA wal_autocheckpoint=12500; PRAGMA temp_store=MEMORY;", /* pages: 200 MB */
                            err, errlen) != 0) {
     td_kb_close(kb);
     return NULL;
@@ -318,8 +320,9 @@ static const char *jstr(const td_jv *o, const char *k) {
   return td_jv_str(td_jv_get(o, k));
 }
 
+/* (the record's strings live in its arena until it is stored) */
 static void bind_jstr(td_kq *st, int i, const td_jv *o, const char *k) {
-  td_kb_bind_str(st, i, jstr(o, k));
+  td_kq_text_ref(st, i, jstr(o, k));
 }
 
 static void bind_jnum(td_kq *st, int i, const td_jv *o, const char *k) {
@@ -436,8 +439,8 @@ static int store_mentions(td_kb *kb, td_kq *mt, const char *key, const td_jv *o,
   const td_jv *m, *ms = td_jv_get(o, "mentions");
   for (j = 0; (m = td_jv_at(ms, j)); j++) {
     long s = (long)td_jv_int(td_jv_at(m, 0));
-    td_kq_reset(mt);
-    td_kb_bind_str(mt, 1, key);
+    td_kq_again(mt);
+    td_kq_text_ref(mt, 1, key);
     bind_jstr(mt, 2, o, "id");
     td_kq_int(mt, 3, s);
     td_kq_int(mt, 4, td_jv_int(td_jv_at(m, 1)));
@@ -543,7 +546,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
   minhash(text, sig);
   STMT(d, "INSERT OR REPLACE INTO documents(doc_key, id, input_sha256, source, url, title, date,"
           " date_from, lang, wire_marker, text, nchars, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  td_kb_bind_str(d, 1, key);
+  td_kq_text_ref(d, 1, key);
   bind_jstr(d, 2, doc, "id");
   bind_jstr(d, 3, doc, "input_sha256");
   bind_jstr(d, 4, doc, "source");
@@ -553,7 +556,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
   bind_jstr(d, 8, doc, "date_from");
   bind_jstr(d, 9, doc, "lang");
   bind_jstr(d, 10, doc, "wire_marker");
-  td_kb_bind_str(d, 11, text);
+  td_kq_text_ref(d, 11, text);
   size_t nchars = 0;
   for (const unsigned char *p = (const unsigned char *)text; *p; p++) nchars += (*p & 0xC0) != 0x80;
   td_kq_int(d, 12, (long long)nchars);
@@ -562,8 +565,8 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
 
   STMT(bd, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)");
   for (int b = 0; b < TD_KB_NHASH / 2; b++) {
-    td_kq_reset(bd);
-    td_kb_bind_str(bd, 1, key);
+    td_kq_again(bd);
+    td_kq_text_ref(bd, 1, key);
     td_kq_int(bd, 2, b);
     td_kq_int(bd, 3, (long long)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1));
     if (step_done(kb, bd, err, errlen) != 0) return -1;
@@ -580,8 +583,8 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
   for (size_t i = 0; i < ns; i++) {
     const td_jv *s = td_jv_at(sents, i);
     starts[i] = (long)td_jv_int(td_jv_at(s, 0));
-    td_kq_reset(ss);
-    td_kb_bind_str(ss, 1, key);
+    td_kq_again(ss);
+    td_kq_text_ref(ss, 1, key);
     td_kq_int(ss, 2, (long long)i);
     td_kq_int(ss, 3, td_jv_int(td_jv_at(s, 0)));
     td_kq_int(ss, 4, td_jv_int(td_jv_at(s, 1)));
@@ -595,8 +598,8 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
     if (!st || (ft->mentions_sql && !mt)) goto fail;
     const td_jv *o, *arr = td_jv_get(root, ft->layer);
     for (size_t i = 0; (o = td_jv_at(arr, i)); i++) {
-      td_kq_reset(st);
-      td_kb_bind_str(st, 1, key);
+      td_kq_again(st);
+      td_kq_text_ref(st, 1, key);
       int p = 2;
       long s = -1;
       for (const fact_col *c = ft->cols; c->kind; c++) {
