@@ -230,25 +230,36 @@ static const struct {
     {W_PRON, {"he", "she", "it", "they", NULL}},
 };
 enum { WL_SLOTS = 256 }; /* a power of two, over twice the words above */
+enum { WL_MAXLEN = 15 };  /* wl_len bit 0 stands for every longer length */
 static struct {
   const char *w;
   uint8_t bits;
 } wl_tab[WL_SLOTS];
+/* wl_len[c]: bit n set when a listed word of n bytes starts with byte c,
+ * so most tokens are turned away before they are hashed (bit 0: a word
+ * over WL_MAXLEN bytes) */
+static uint16_t wl_len[256];
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static void wl_build(void) {
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
     for (const char *const *w = wlists[l].words; *w; w++) {
-      size_t h = (size_t)td_hash64(*w, strlen(*w)) & (WL_SLOTS - 1);
+      size_t n = strlen(*w);
+      size_t h = (size_t)td_hash64(*w, n) & (WL_SLOTS - 1);
       while (wl_tab[h].w && strcmp(wl_tab[h].w, *w) != 0) h = (h + 1) & (WL_SLOTS - 1);
       wl_tab[h].w = *w;
       wl_tab[h].bits |= (uint8_t)wlists[l].bits;
+      wl_len[(unsigned char)(*w)[0]] |= (uint16_t)(1u << (n > WL_MAXLEN ? 0 : n));
     }
 }
 
 /* The W_* lists that hold word w (wl_build must have run). */
 static unsigned wl_bits(const char *w) {
-  size_t h = (size_t)td_hash64(w, strlen(w)) & (WL_SLOTS - 1);
+  unsigned lens = wl_len[(unsigned char)w[0]];
+  if (!lens) return 0;
+  size_t n = strlen(w);
+  if (!(lens & (1u << (n > WL_MAXLEN ? 0 : n)))) return 0;
+  size_t h = (size_t)td_hash64(w, n) & (WL_SLOTS - 1);
   for (; wl_tab[h].w; h = (h + 1) & (WL_SLOTS - 1))
     if (strcmp(wl_tab[h].w, w) == 0) return wl_tab[h].bits;
   return 0;
@@ -1119,14 +1130,31 @@ static const arule *rule_at(const actx *x, int kind, long key) {
   return NULL;
 }
 
+/* Whether the loop of do_sentence can read an actors.* rule match in the
+ * sentence [s0, s1) whose dictionary matches are x->m (perf, issue 11: the
+ * rules run only then). Each kind is read behind a test of its own:
+ * both_nations and pair_of only once a pair of countries is known
+ * (x->pair), then and former only by title_context, which runs at a
+ * person or title match, and the_north only at a capitalized north/south
+ * word. */
+static int rules_read(const actx *x, long s0, long s1) {
+  if (x->pair[0]) return 1;
+  for (size_t k = 0; k < x->nm; k++)
+    if (is_cls(&x->m[k], "person") || is_cls(&x->m[k], "title")) return 1;
+  for (long i = s0; i < s1; i++) {
+    const char *w = tk(x, i)->norm;
+    if (w && (strncmp(w, "north", 5) == 0 || strncmp(w, "south", 5) == 0) && tok_cap(x, i))
+      return 1;
+  }
+  return 0;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
   long s0 = se->tok0, s1 = se->tok0 + se->ntok;
   x->nm = 0;
   td_match_sentence(x->eng->dict, doc, si, actor_classes, on_match, x);
-  x->nrm = 0;
-  if (x->use_rules) td_rules_match_layer(x->eng->rules, "actors", x->eng, doc, si, on_rule, x);
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
@@ -1147,6 +1175,9 @@ static void do_sentence(actx *x, size_t si) {
          (m2->tok0 == x->m[k].tok1 + 2 && tok_is(x, x->m[k].tok1 + 1, "the"))))
       x->pair[0] = c, x->pair[1] = c2;
   }
+  x->nrm = 0;
+  if (x->use_rules && rules_read(x, s0, s1))
+    td_rules_match_layer(x->eng->rules, "actors", x->eng, doc, si, on_rule, x);
 
   long i = s0;
   while (i < s1) {

@@ -12,7 +12,8 @@
  * kept when they look like names (capitalized, not inside a longer name,
  * not a person, not a common word at a sentence start without support).
  * The cues before a name ("in", "near", ...) are the places.* rules of
- * data/places/cues.rules (mark_cues); the C code decides what they weigh.
+ * data/places/cues.rules (cue_bits, run only where a
+ * candidate needs them); the C code decides what they weigh.
  * A direction word before a country or division ("eastern Russia") joins
  * the mention.
  *
@@ -101,27 +102,48 @@ typedef struct {
 } cand;
 
 typedef struct {
+  const td_engine *eng;
   const td_gaz *g;
-  const td_doc *doc;
+  td_doc *doc;
   cand *c;
   size_t n, cap;
   uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
+  uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
 } cands;
 
 /* The places.* rules of data/places/cues.rules: a match ending right
  * before a name is a cue for it. */
 enum { P_LOCATIVE = 1, P_CUE = 2 };
 
+static int tok_is(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
+static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) != 0; }
+
+/* Whether a candidate on tokens [tok0, tok1) can count at all: its first
+ * and last tokens are capitalized (plausible() turns every other one down
+ * before anything else), or it follows a comma, where trailing_admin()
+ * reads the readings of whatever the gazetteer matched ("Savannah,
+ * Georgia"). Lowercase matches ("said", "along" are towns too) are most of
+ * the gazetteer's matches in news and need no record: the matcher's
+ * longest-match walk, which they still take part in, is not changed. */
+static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
+  if (tok_cap(&doc->toks[tok0]) && tok_cap(&doc->toks[tok1 - 1])) return 1;
+  return tok0 > 0 && tok_is(&doc->toks[tok0 - 1], ",");
+}
+
+/* td_match_sentence callback over the gazetteer table: one candidate per
+ * matched range (a trailing possessive trimmed), holding every record the
+ * range's entries name; ranges that cannot count are skipped. */
 static int on_match(void *ctx, const td_match *m) {
   cands *cs = ctx;
-  uint32_t idx = (uint32_t)strtoul(m->payload, NULL, 10);
-  if (idx >= cs->g->n) return 0;
   td_match mm = *m;
   m = &mm;
   /* a possessive the matcher took along ("China 's") is not the name */
   while (mm.tok1 > mm.tok0 + 1 && cs->doc->toks[mm.tok1 - 1].norm &&
          (strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'s") == 0 || strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'") == 0))
     mm.tok1--;
+  if (!cand_counts(cs->doc, mm.tok0, mm.tok1)) return 0;
+  uint32_t idx = (uint32_t)strtoul(m->payload, NULL, 10);
+  if (idx >= cs->g->n) return 0;
   cand *c = cs->n ? &cs->c[cs->n - 1] : NULL;
   if (!c || c->tok0 != m->tok0 || c->tok1 != m->tok1) {
     TD_GROW(cs->c, cs->cap, cs->n + 1);
@@ -146,8 +168,6 @@ static int is_area(const td_gaz_rec *r) {
   return is_country(r) || is_feat(r, "ADM1") || (r->flags & TD_GAZ_CURATED);
 }
 
-static int tok_is(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
-static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) != 0; }
 static int tok_word(const td_tok *t) { return !(t->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)); }
 
 static const char *const directions[] = {
@@ -161,13 +181,17 @@ static int is_direction(const td_tok *t) {
   return 0;
 }
 
+static unsigned cue_bits(cands *cs, uint32_t t);
+
 /* Whether the name stands where a place is expected: after "in", "at",
  * "near", "from", "outside", or before ", State". */
-static int locative(const td_doc *doc, const cand *c, const uint8_t *pre) {
+static int locative(cands *cs, const cand *c) {
+  const td_doc *doc = cs->doc;
   const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
-  if (pre[c->tok0] & P_LOCATIVE) return 1; /* places.locative: "in", "near", ... */
-  return c->tok1 + 1 < s->tok0 + s->ntok && tok_is(&doc->toks[c->tok1], ",") &&
-         tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1;
+  if (c->tok1 + 1 < s->tok0 + s->ntok && tok_is(&doc->toks[c->tok1], ",") &&
+      tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1)
+    return 1;
+  return (cue_bits(cs, c->tok0) & P_LOCATIVE) != 0; /* places.locative: "in", "near", ... */
 }
 
 /* The folded surface of tokens [tok0, tok1) into buf: norms joined by a
@@ -224,13 +248,13 @@ static int in_list(const char *const *l, const char *w) {
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
  * word, 3 no because a capitalized word follows ("Boise State"). */
-static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int actor_person,
-                     const uint8_t *pre) {
+static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
+  const td_doc *doc = cs->doc;
   const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
   const td_sent *s = &doc->sents[t0->sent];
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
-  if (actor_person && !locative(doc, c, pre)) return 2;
+  if (actor_person && !locative(cs, c)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
   char key[256];
   if (in_list(not_places, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
@@ -276,8 +300,9 @@ static int plausible(const td_engine *eng, const td_doc *doc, const cand *c, int
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
-    int cue = prev && (pre[c->tok0] & P_CUE) != 0; /* places.cue: "in", "to", "of", ... */
-    if (sc >= 10 * 40 && !area && !(cue && big)) return 1;
+    /* a frequent word needs a cue (places.cue: "in", "to", "of", ...)
+     * before a big reading */
+    if (sc >= 10 * 40 && !area && !(big && prev && (cue_bits(cs, c->tok0) & P_CUE))) return 1;
     if (initial && sc >= 10 * 5 && !area && !big) return 1;
   }
   return 0;
@@ -439,30 +464,42 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
   return 0;
 }
 
-/* Fills cs->pre: runs the places.* rules over the sentences that hold
- * candidates (candidates come in sentence order). */
-static void mark_cues(const td_engine *eng, td_doc *doc, cands *cs) {
-  cs->pre = td_arena_alloc(&doc->arena, doc->ntoks + 1);
-  memset(cs->pre, 0, doc->ntoks + 1);
-  if (!eng->rules || !td_rules_layer_count(eng->rules, "places")) return;
-  long last = -1;
-  for (size_t i = 0; i < cs->n; i++) {
-    long s = (long)doc->toks[cs->c[i].tok0].sent;
-    if (s == last) continue;
-    last = s;
-    td_rules_match_layer(eng->rules, "places", eng, doc, (size_t)s, on_cue_rule, cs);
+/* The P_* cue bits of token t (a candidate's first token), the places.*
+ * rules run on first use over its sentence, and over the sentence before
+ * when t opens its sentence (a match ending at a sentence's end marks the
+ * next sentence's first token). Only the few candidates plausible() asks
+ * about pay for the rules. */
+static unsigned cue_bits(cands *cs, uint32_t t) {
+  td_doc *doc = cs->doc;
+  if (!cs->pre) {
+    cs->pre = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+    memset(cs->pre, 0, doc->ntoks + 1);
+    cs->ran = td_arena_alloc(&doc->arena, doc->nsents + 1);
+    memset(cs->ran, 0, doc->nsents + 1);
+    if (!cs->eng->rules || !td_rules_layer_count(cs->eng->rules, "places"))
+      memset(cs->ran, 1, doc->nsents + 1); /* no cue rules: nothing to run */
   }
+  size_t s = doc->toks[t].sent;
+  for (size_t k = s > 0 && t == doc->sents[s].tok0 ? s - 1 : s; k <= s; k++)
+    if (!cs->ran[k]) {
+      cs->ran[k] = 1;
+      td_rules_match_layer(cs->eng->rules, "places", cs->eng, doc, k, on_cue_rule, cs);
+    }
+  return cs->pre[t];
 }
 
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {g, doc, NULL, 0, 0, NULL};
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL};
   for (size_t s = 0; s < doc->nsents; s++) td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
-  mark_cues(eng, doc, &cs);
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
+    if (!tok_cap(&doc->toks[c->tok0]) || !tok_cap(&doc->toks[c->tok1 - 1])) {
+      c->drop = 1; /* what plausible() says first; no actor look-up */
+      continue;
+    }
     int a = td_actor_at(doc, doc->toks[c->tok0].start, doc->toks[c->tok1 - 1].end);
     int person = 0;
     if (a >= 0) {
@@ -477,7 +514,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         }
       }
     }
-    c->drop = plausible(eng, doc, c, person, cs.pre);
+    c->drop = plausible(eng, &cs, c, person);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(&doc->toks[c->tok0 - 1])) {
       int area = 0;
