@@ -366,19 +366,26 @@ static int straight_closes(const td_qctx *c, size_t i) {
  * said"): after an s, before a lowercase noun or adjective (by its tag
  * when there is one: `became known as 'The Invincibles' after …` closes),
  * with another closing mark later in the paragraph. */
-static int straight_possessive(const td_qctx *c, size_t open, size_t i) {
+static int possessive_like(const td_qctx *c, size_t i) {
   const td_doc *d = c->doc;
   const td_qword *w = &c->w[i];
   if (i + 1 >= c->nw || d->text[w->s - 1] != 's' || w->e >= d->len || d->text[w->e] != ' ' ||
       (c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA | TD_QW_DIGIT)))
     return 0;
   uint8_t t = c->w[i + 1].upos;
-  if (t && t != TD_NOUN && t != TD_ADJ && t != TD_PROPN && t != TD_NUM) return 0;
+  return !t || t == TD_NOUN || t == TD_ADJ || t == TD_PROPN || t == TD_NUM;
+}
+
+static int straight_possessive(const td_qctx *c, size_t open, size_t i) {
+  const td_doc *d = c->doc;
+  if (!possessive_like(c, i)) return 0;
+  /* a later closing mark that is no possessive itself (`the newly formed
+   * 'All Golds' rugby side …, the All Blacks' inclusion` closes at Golds') */
   for (size_t k = i + 1; k < c->nw && k < open + 200; k++) {
     if (c->w[k].flags & (TD_QW_PARA | TD_QW_QOPEN)) return 0;
     if ((c->w[k].flags & TD_QW_SINGLE) && d->text[c->w[k].s] == '\'') {
       if (straight_opens(c, k)) return 0;
-      if (straight_closes(c, k)) return 1;
+      if (straight_closes(c, k) && !possessive_like(c, k)) return 1;
     }
   }
   return 0;
