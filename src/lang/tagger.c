@@ -23,6 +23,7 @@
 #include "lang.h"
 #include "train.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,11 @@ struct td_tagger {
   const td_tg_slot *slots; /* nslot */
   const int16_t *ext;      /* nent: weights that do not fit a slot */
   const uint32_t *dict;    /* ndict x 2 */
+  uint32_t npad;           /* nclass rounded up to 8: a score vector */
+  uint64_t serial;         /* unique per tagger loaded; keys the type cache */
+  int16_t *left_none;      /* the left features of the stand-in before a
+                            * sentence, summed (npad) */
+  int16_t *right_none;     /* the right features of the one after it */
 };
 
 /* ---- hashing ---- */
@@ -136,10 +142,11 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
 /* The feature templates; train_tagger.c and tag_words() both call this, so
  * training and tagging cannot disagree. Changing a template means
  * retraining the model. */
+static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000, 0x1000};
+static const td_tg_word none2 = {0x2222, 0x2222, 0x2222, {0}, {0}, 0x10000, 0x2000};
+
 int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
                    uint64_t *f) {
-  static const td_tg_word none = {0x1111, 0x1111, 0x1111, {0}, {0}, 0x8000, 0x1000};
-  static const td_tg_word none2 = {0x2222, 0x2222, 0x2222, {0}, {0}, 0x10000, 0x2000};
   const td_tg_word *w0 = &w[i];
   const td_tg_word *wm1 = i > 0 ? &w[i - 1] : &none;
   const td_tg_word *wm2 = i > 1 ? &w[i - 2] : (i > 0 ? &none : &none2);
@@ -179,6 +186,108 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
   return k;
 }
 
+/* ---- the same features, grouped by what they read ----
+ * Tagging splits the features of td_tg_features by what they read: the
+ * word alone (its "self" features), the word as the previous or the next
+ * word of the one tagged ("left" and "right"), and the rest: position,
+ * the words two away and bigrams ("near"), and the predicted classes
+ * ("history"). The first three depend on the word's form only, so the
+ * tagger sums their weights once per word type (see the type cache
+ * below). td_tg_features stays the definition, in the order training
+ * uses; td_tg_groups_check() (test_tagger.c) checks the groups make up
+ * exactly its features. */
+
+enum { TG_NSELF = 14, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 6, TG_NHIST = 5,
+       TG_NFEAT = TG_NNEAR + TG_NHIST };
+
+static int self_features(const td_tg_word *w0, uint64_t *f) {
+  int k = 0;
+  f[k++] = f1(0, 0);
+  f[k++] = f1(1, w0->low);
+  f[k++] = f1(2, w0->raw);
+  for (int j = 0; j < 4; j++) f[k++] = f1(3 + (unsigned)j, w0->suf[j]);
+  for (int j = 0; j < 3; j++) f[k++] = f1(7 + (unsigned)j, w0->pre[j]);
+  f[k++] = f1(10, w0->shape);
+  f[k++] = f1(29, w0->lex);
+  f[k++] = f2(31, w0->lex, w0->suf[1]);
+  f[k++] = f2(32, w0->lex, w0->flags);
+  return k;
+}
+
+static int left_features(const td_tg_word *wm1, uint64_t *f) {
+  f[0] = f1(12, wm1->low);
+  f[1] = f1(16, wm1->suf[2]);
+  f[2] = f1(25, wm1->shape);
+  f[3] = f1(36, wm1->flags);
+  return TG_NLEFT;
+}
+
+static int right_features(const td_tg_word *wp1, uint64_t *f) {
+  f[0] = f1(13, wp1->low);
+  f[1] = f1(17, wp1->suf[2]);
+  f[2] = f1(24, wp1->shape);
+  f[3] = f1(27, wp1->suf[1]);
+  f[4] = f1(30, wp1->lex);
+  f[5] = f1(35, wp1->flags);
+  return TG_NRIGHT;
+}
+
+/* The words at -2..+2 of word i of n (pw[j] the word of token j), with
+ * the stand-ins td_tg_features uses beyond the sentence. */
+static void neighbours(const td_tg_word *const *pw, int n, int i,
+                       const td_tg_word *nb[5]) {
+  nb[0] = i > 1 ? pw[i - 2] : (i > 0 ? &none : &none2);
+  nb[1] = i > 0 ? pw[i - 1] : &none;
+  nb[2] = pw[i];
+  nb[3] = i + 1 < n ? pw[i + 1] : &none;
+  nb[4] = i + 2 < n ? pw[i + 2] : (i + 1 < n ? &none : &none2);
+}
+
+/* The features of word nb[2] that read its position or the words two
+ * away, or pair it with a neighbour; start is 1 for a sentence's first. */
+static int near_features(const td_tg_word *const nb[5], int start, uint64_t *f) {
+  f[0] = f1(11, nb[2]->flags | (start ? 0x20000u : 0));
+  f[1] = f1(14, nb[0]->low);
+  f[2] = f1(15, nb[4]->low);
+  f[3] = f2(22, nb[1]->low, nb[2]->low);
+  f[4] = f2(23, nb[2]->low, nb[3]->low);
+  f[5] = f2(28, nb[3]->low, nb[4]->low);
+  return TG_NNEAR;
+}
+
+/* The features of word w0 that read the two previous classes. */
+static int history_features(const td_tg_word *w0, int p1, int p2, uint64_t *f) {
+  f[0] = f1(18, (uint64_t)p1);
+  f[1] = f1(19, (uint64_t)p2);
+  f[2] = f2(20, (uint64_t)p1, (uint64_t)p2);
+  f[3] = f2(21, (uint64_t)p1, w0->low);
+  f[4] = f2(26, (uint64_t)p1, w0->suf[2]);
+  return TG_NHIST;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
+  uint64_t a[TD_TG_MAXFEAT], b[TD_TG_MAXFEAT];
+  const td_tg_word *pw[8], *nb[5];
+  if (n > 8 || i < 0 || i >= n) return 0;
+  for (int j = 0; j < n; j++) pw[j] = &w[j];
+  neighbours(pw, n, i, nb);
+  int na = td_tg_features(w, n, i, p1, p2, a), nbf = 0;
+  nbf += self_features(nb[2], b + nbf);
+  nbf += left_features(nb[1], b + nbf);
+  nbf += right_features(nb[3], b + nbf);
+  nbf += near_features(nb, i == 0, b + nbf);
+  nbf += history_features(nb[2], p1, p2, b + nbf);
+  if (na != nbf) return 0;
+  qsort(a, (size_t)na, sizeof *a, cmp_u64);
+  qsort(b, (size_t)nbf, sizeof *b, cmp_u64);
+  return memcmp(a, b, (size_t)na * sizeof *a) == 0;
+}
+
 /* ---- the model in place ---- */
 
 static inline uint32_t slot_of(uint64_t h, uint32_t n) {
@@ -206,12 +315,52 @@ static inline uint32_t ext_first(const td_tg_slot *s) {
   return v;
 }
 
-/* Adds the weights of the nf features f to the class scores sc. The slots
- * are prefetched first: the table is larger than the caches, and the
- * lookups are independent of each other. Most features carry their
- * weights in the slot; the rest are gathered and added after. */
-static void score(const struct td_tagger *t, const uint64_t *f, int nf,
-                  int16_t *sc) {
+/* The slot of feature hash h, or NULL when the model lacks it. */
+static inline const td_tg_slot *find_slot(const struct td_tagger *t, uint64_t h) {
+  uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
+  for (;;) {
+    const td_tg_slot *e = &t->slots[s];
+    if (e->key == key) return e;
+    if (e->key == 0) return NULL;
+    if (++s == nslot) s = 0;
+  }
+}
+
+/* Starts reading the weights of slot e (outside it, they are elsewhere). */
+static inline void prefetch_weights(const struct td_tagger *t, const td_tg_slot *e) {
+  if (!e || e->cls[0] != TD_TG_EXT) return;
+  const int16_t *w = t->ext + ext_first(e);
+  __builtin_prefetch(w);
+  if (e->cls[1] == TD_TG_DENSE)
+    for (uint32_t c = 32; c < t->npad; c += 32) __builtin_prefetch(w + c);
+}
+
+/* Adds the weights of slot e (may be NULL: none) to the scores sc. */
+static inline void add_slot(const struct td_tagger *t, const td_tg_slot *e, int16_t *sc) {
+  if (!e) return;
+  if (e->cls[0] != TD_TG_EXT) {
+    for (int j = 0; j < 4; j++) sc[e->cls[j]] = (int16_t)(sc[e->cls[j]] + e->w[j]);
+    return;
+  }
+  const int16_t *w = t->ext + ext_first(e);
+  uint32_t cnt = e->cls[1];
+  if (cnt == TD_TG_DENSE) {
+    add_row(sc, w, t->npad);
+    return;
+  }
+  for (uint32_t j = 0; j < cnt; j++)
+    sc[(uint16_t)w[2 * j]] = (int16_t)(sc[(uint16_t)w[2 * j]] + w[2 * j + 1]);
+}
+
+/* Adds the weights of the nf features f to the class scores sc (npad of
+ * them). The slots are prefetched first: the table is larger than the
+ * caches, and the lookups are independent of each other. Most features
+ * carry their weights in the slot; the rest are gathered and added after.
+ * Scores add up modulo 2^16 in any order to the same sums, which fit 16
+ * bits (TD_TG_WMAX), so summing some features earlier (the type cache)
+ * changes no score. */
+static void add_weights(const struct td_tagger *t, const uint64_t *f, int nf,
+                        int16_t *sc) {
   uint32_t nslot = t->h->nslot;
   uint32_t at[TD_TG_MAXFEAT];
   const td_tg_slot *ref[TD_TG_MAXFEAT];
@@ -220,8 +369,7 @@ static void score(const struct td_tagger *t, const uint64_t *f, int nf,
     at[i] = slot_of(f[i], nslot);
     __builtin_prefetch(&t->slots[at[i]]);
   }
-  uint32_t npad = (t->h->nclass + 7) & ~7u;
-  memset(sc, 0, npad * sizeof *sc);
+  uint32_t npad = t->npad;
   for (int i = 0; i < nf; i++) {
     uint32_t key = (uint32_t)(f[i] >> 32) | 1, s = at[i];
     for (;;) {
@@ -296,26 +444,242 @@ static int argmax(int16_t *sc, int n) {
 #endif
 }
 
-/* Tags the n words of one sentence: cls[i] holds the dictionary class of
- * word i or 255, and receives the class of word i. */
-static void tag_words(const struct td_tagger *t, const td_tg_word *w, int n,
-                      uint8_t *cls) {
+/* ---- the word-type cache ----
+ * News repeats its words, and most features of a word read the word alone
+ * (see the feature groups above). A per-thread cache keeps, per word form,
+ * its hashes (td_tg_word), its word-table class, and the summed weights of
+ * its self, left and right features, each sum made when first needed. A
+ * slot is keyed by the tagger's serial, the lemmatizer (lex) and the form
+ * as written (at most TC_FORM bytes), so a hit is exactly what computing
+ * it again would give. Slots are direct-mapped; one holding another word
+ * of the sentence being tagged is not taken over: that word, like a longer
+ * one, gets a scratch entry from the document's arena for the sentence. */
+
+enum { TC_SLOTS = 8192, TC_FORM = 24 };
+enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): vector x */
+enum { V_SELF = 0, V_LEFT = 1, V_RIGHT = 2 };
+
+typedef struct tc_entry {
+  uint64_t serial;                 /* the tagger's; 0: empty or scratch */
+  const struct td_lemmatizer *lem; /* where w.lex comes from */
+  uint64_t stamp;                  /* the last sentence that used it */
+  td_tg_word w;
+  uint8_t n, cls, have;            /* form length, word-table class or 255 */
+  char form[TC_FORM];
+  /* followed, at TC_HEAD, by 3 score vectors (V_*) of npad int16 */
+} tc_entry;
+
+#define TC_HEAD ((sizeof(tc_entry) + 15) & ~(size_t)15)
+
+typedef struct tc_cache {
+  uint32_t npad;
+  size_t esize;       /* bytes per entry with its vectors, a multiple of 16 */
+  uint64_t stamp;     /* the sentence being tagged */
+  unsigned char *ent; /* TC_SLOTS entries */
+} tc_cache;
+
+static pthread_key_t tc_key;
+static int tc_key_ok;
+static pthread_once_t tc_once = PTHREAD_ONCE_INIT;
+static _Thread_local tc_cache *tc_mine;
+
+static void tc_free(void *p) {
+  tc_cache *c = p;
+  if (c) free(c->ent);
+  free(c);
+}
+
+static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free) == 0; }
+
+/* This thread's cache, made for score vectors of npad classes (emptied
+ * when it was made for another size). Freed when the thread exits. */
+static tc_cache *tc_get(uint32_t npad) {
+  tc_cache *c = tc_mine;
+  if (c && c->npad == npad) return c;
+  if (!c) {
+    pthread_once(&tc_once, tc_key_init);
+    c = td_xcalloc(1, sizeof *c);
+    tc_mine = c;
+    if (tc_key_ok) pthread_setspecific(tc_key, c);
+  }
+  free(c->ent);
+  c->npad = npad;
+  c->esize = TC_HEAD + 3 * (size_t)npad * sizeof(int16_t);
+  c->ent = td_xcalloc(TC_SLOTS, c->esize);
+  c->stamp = 0;
+  return c;
+}
+
+static inline int16_t *tc_vec(tc_entry *e, int v, uint32_t npad) {
+  return (int16_t *)((unsigned char *)e + TC_HEAD) + (size_t)v * npad;
+}
+
+/* One sentence being tagged: its tokens' entries and forms. */
+typedef struct tg_sent {
+  const struct td_tagger *t;
+  const struct td_lemmatizer *lem;
+  tc_cache *c;
+  td_arena *arena;
+  unsigned char *scratch; /* maxn entries, allocated on first need */
+  int nscratch;
+  size_t maxn;
+  tc_entry **e;           /* per token */
+  const td_tg_word **pw;  /* per token: &e[i]->w */
+  const char **form;      /* per token */
+  size_t *len;
+  int16_t *base;          /* per token: npad scores before the history */
+  uint64_t *feat;           /* per token: TG_NFEAT near and history hashes */
+  const td_tg_slot **slot;  /* per token: their slots */
+  uint8_t *guess;           /* per token: its class, or a guess of it */
+  uint64_t *hash;           /* per token: fnv of its form */
+} tg_sent;
+
+/* The cache slot of a form whose fnv hash is h. */
+static inline tc_entry *tc_at(tc_cache *c, uint64_t h) {
+  return (tc_entry *)(c->ent + (size_t)(h & (TC_SLOTS - 1)) * c->esize);
+}
+
+/* The entry of token i's form for this sentence: the cached one, or a
+ * new one (a cache slot, or scratch) with the form's hashes and
+ * word-table class, its lex set when the word table has it. */
+static tc_entry *entry_for(tg_sent *x, int i) {
+  const struct td_tagger *t = x->t;
+  tc_cache *c = x->c;
+  const char *s = x->form[i];
+  size_t n = x->len[i];
+  tc_entry *e = NULL;
+  if (n <= TC_FORM) {
+    e = tc_at(c, x->hash[i]);
+    if (e->serial == t->serial && e->lem == x->lem && e->n == n &&
+        memcmp(e->form, s, n) == 0) {
+      e->stamp = c->stamp;
+      return e;
+    }
+    if (e->stamp == c->stamp) e = NULL; /* another word of this sentence */
+  }
+  if (e) {
+    e->serial = t->serial;
+    e->n = (uint8_t)n;
+    memcpy(e->form, s, n);
+  } else {
+    if (!x->scratch) x->scratch = td_arena_alloc(x->arena, x->maxn * c->esize);
+    e = (tc_entry *)(x->scratch + (size_t)x->nscratch++ * c->esize);
+    e->serial = 0;
+  }
+  e->lem = x->lem;
+  e->stamp = c->stamp;
+  td_tg_word_init(&e->w, s, n, NULL);
+  long v = word_entry(t, &e->w);
+  e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
+  e->w.lex = v < 0 ? 0 : (uint32_t)v >> 8;
+  e->have = v < 0 ? 0 : TC_LEX;
+  return e;
+}
+
+/* The summed weights of group v (V_SELF, V_LEFT, V_RIGHT) of token i's
+ * word, made on first use. Self and right features read the word's
+ * lexical class: a word the word table lacks gets it from the lemmatizer
+ * then, so only words next to a scored one are looked up. */
+static const int16_t *token_vec(tg_sent *x, int i, int v) {
+  tc_entry *e = x->e[i];
+  uint32_t npad = x->c->npad;
+  int16_t *vec = tc_vec(e, v, npad);
+  if (e->have & (2 << v)) return vec;
+  if (v != V_LEFT && !(e->have & TC_LEX)) {
+    e->w.lex = td_lemma_lexclass(x->lem, x->form[i], x->len[i]);
+    e->have |= TC_LEX;
+  }
+  uint64_t f[TD_TG_MAXFEAT];
+  int nf = v == V_SELF ? self_features(&e->w, f)
+           : v == V_LEFT ? left_features(&e->w, f)
+                         : right_features(&e->w, f);
+  memset(vec, 0, npad * sizeof *vec);
+  add_weights(x->t, f, nf, vec);
+  e->have |= (uint8_t)(2 << v);
+  return vec;
+}
+
+/* Starts reading the npad scores at v. */
+static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
+  for (uint32_t c = 0; c < npad; c += 32) __builtin_prefetch(v + c);
+  __builtin_prefetch(v + npad - 1);
+}
+
+/* The near (k = 0) or history (k = TG_NNEAR) features of every scored
+ * token: their hashes, then the slots found. Each sweep starts all its
+ * memory reads before the next needs them. */
+static void find_features(tg_sent *x, int n, int k0, int nk) {
+  const struct td_tagger *t = x->t;
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    for (int k = k0; k < k0 + nk; k++)
+      __builtin_prefetch(&t->slots[slot_of(x->feat[TG_NFEAT * i + k], t->h->nslot)]);
+  }
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    for (int k = k0; k < k0 + nk; k++) {
+      const td_tg_slot *e = find_slot(t, x->feat[TG_NFEAT * i + k]);
+      prefetch_weights(t, e);
+      x->slot[TG_NFEAT * i + k] = e;
+    }
+  }
+}
+
+/* Tags the n tokens of the sentence x: a word-table word takes its class,
+ * the others are scored greedily left to right. A scored word's features
+ * that do not read the predicted classes are summed first, for all words
+ * of the sentence at once, so that no word waits for memory behind the
+ * one before: the cached sums of the word's self features, of the left
+ * features of the word before and of the right features of the word
+ * after, and the near features looked up. Their argmax guesses each
+ * word's class, and the history features of the guessed classes are
+ * looked up ahead too; the greedy pass then adds the history features of
+ * the real classes, found already where the guesses were right (most of
+ * the time). Writes the classes to cls. */
+static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
+  const struct td_tagger *t = x->t;
+  uint32_t npad = t->npad;
   int nc = (int)t->h->nclass;
+  const td_tg_word *nb[5];
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
+    if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
+    if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
+    neighbours(x->pw, n, i, nb);
+    near_features(nb, i == 0, x->feat + TG_NFEAT * i);
+  }
+  find_features(x, n, 0, TG_NNEAR);
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) {
+      x->guess[i] = x->e[i]->cls;
+      continue;
+    }
+    int16_t *sc = x->base + (size_t)i * npad;
+    memcpy(sc, token_vec(x, i, V_SELF), npad * sizeof *sc);
+    add_row(sc, i > 0 ? token_vec(x, i - 1, V_LEFT) : t->left_none, npad);
+    add_row(sc, i + 1 < n ? token_vec(x, i + 1, V_RIGHT) : t->right_none, npad);
+    for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
+    x->guess[i] = (uint8_t)argmax(sc, nc);
+  }
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
+    history_features(x->pw[i], g1, g2, x->feat + TG_NFEAT * i + TG_NNEAR);
+  }
+  find_features(x, n, TG_NNEAR, TG_NHIST);
   int p1 = nc, p2 = nc;
-  uint64_t f[TD_TG_MAXFEAT], fa[TD_TG_MAXFEAT];
+  uint64_t f[TG_NHIST];
   _Alignas(16) int16_t sc[TD_TG_MAXCLASS + 8];
   for (int i = 0; i < n; i++) {
-    /* Prefetch the slots of the next scored word's features while this
-     * one is scored: most of them do not depend on the history. */
-    if (i + 1 < n && cls[i + 1] == 255) {
-      int na = td_tg_features(w, n, i + 1, nc, nc, fa);
-      for (int k = 0; k < na; k++)
-        __builtin_prefetch(&t->slots[slot_of(fa[k], t->h->nslot)]);
-    }
-    int best = cls[i];
+    int best = x->e[i]->cls;
     if (best == 255) {
-      int nf = td_tg_features(w, n, i, p1, p2, f);
-      score(t, f, nf, sc);
+      memcpy(sc, x->base + (size_t)i * npad, npad * sizeof *sc);
+      int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
+      if (p1 == g1 && p2 == g2)
+        for (int k = TG_NNEAR; k < TG_NFEAT; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
+      else
+        add_weights(t, f, history_features(x->pw[i], p1, p2, f), sc);
       best = argmax(sc, nc);
     }
     cls[i] = (uint8_t)best;
@@ -401,10 +765,25 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
     td_tagger_free(t);
     return NULL;
   }
+  static uint64_t serials;
+  t->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+  t->npad = (t->h->nclass + 7) & ~7u;
+  /* The stand-ins before and after a sentence are the same for every
+   * sentence: their left and right sums are made once. */
+  uint64_t f[TD_TG_MAXFEAT];
+  t->left_none = td_xcalloc(t->npad, sizeof *t->left_none);
+  t->right_none = td_xcalloc(t->npad, sizeof *t->right_none);
+  add_weights(t, f, left_features(&none, f), t->left_none);
+  add_weights(t, f, right_features(&none, f), t->right_none);
   return t;
 }
 
-void td_tagger_free(struct td_tagger *t) { free(t); }
+void td_tagger_free(struct td_tagger *t) {
+  if (!t) return;
+  free(t->left_none);
+  free(t->right_none);
+  free(t);
+}
 
 /* Tags every sentence of doc; without a model (no "tagger" section) tags
  * stay 0 and the stage still succeeds. */
@@ -414,37 +793,43 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   size_t maxn = 0;
   for (size_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].ntok > maxn) maxn = doc->sents[s].ntok;
-  td_tg_word *w = td_arena_alloc(&doc->arena, maxn * sizeof *w + 1);
+  tg_sent x;
+  memset(&x, 0, sizeof x);
+  x.t = t;
+  x.lem = eng->lemma;
+  x.c = tc_get(t->npad);
+  x.arena = &doc->arena;
+  x.maxn = maxn;
+  x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
+  x.pw = td_arena_alloc(&doc->arena, maxn * sizeof *x.pw + 1);
+  x.form = td_arena_alloc(&doc->arena, maxn * sizeof *x.form + 1);
+  x.len = td_arena_alloc(&doc->arena, maxn * sizeof *x.len + 1);
+  x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
+  x.feat = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.feat + 1);
+  x.slot = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.slot + 1);
+  x.guess = td_arena_alloc(&doc->arena, maxn + 1);
+  x.hash = td_arena_alloc(&doc->arena, maxn * sizeof *x.hash + 1);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
     if ((size_t)se->tok0 + se->ntok > doc->ntoks) continue;
     td_tok *tk = doc->toks + se->tok0;
     int n = (int)se->ntok;
+    x.c->stamp++;
+    x.nscratch = 0;
     for (int i = 0; i < n; i++) {
       uint32_t a = tk[i].start, b = tk[i].end;
       if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-      td_tg_word_init(&w[i], doc->text + a, b - a, NULL);
-    }
-    /* The word table gives dictionary words their class (cls 255: to be
-     * scored) and known words their lexical class. For the others the
-     * lexical class is a lemmatizer lookup, only done where a feature
-     * reads it: for a scored word and the word before it. */
-    for (int i = 0; i < n; i++) {
-      long v = word_entry(t, &w[i]);
-      cls[i] = v < 0 ? 255 : (uint8_t)(v & 255);
-      w[i].lex = v < 0 ? UINT32_MAX : (uint32_t)v >> 8;
+      x.form[i] = doc->text + a;
+      x.len[i] = b - a;
+      x.hash[i] = fnv((const unsigned char *)x.form[i], x.len[i]);
+      __builtin_prefetch(tc_at(x.c, x.hash[i]));
     }
     for (int i = 0; i < n; i++) {
-      if (w[i].lex != UINT32_MAX) continue;
-      w[i].lex = 0;
-      if (cls[i] == 255 || (i > 0 && cls[i - 1] == 255)) {
-        uint32_t a = tk[i].start, b = tk[i].end;
-        if (b > doc->len || a > b) a = b = 0;
-        w[i].lex = td_lemma_lexclass(eng->lemma, doc->text + a, b - a);
-      }
+      x.e[i] = entry_for(&x, i);
+      x.pw[i] = &x.e[i]->w;
     }
-    tag_words(t, w, n, cls);
+    tag_sentence(&x, n, cls);
     for (int i = 0; i < n; i++) {
       const uint8_t *e = t->cls_tab + 4 * cls[i];
       tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);

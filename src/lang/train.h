@@ -76,6 +76,9 @@ struct td_lemmatizer *td_lemmatizer_build(const char *wndir, const char *words,
  * the count written to f (at most TD_TG_MAXFEAT). */
 int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
                    uint64_t *f);
+/* 1 when the feature groups tagging sums separately (tagger.c) make up
+ * exactly td_tg_features(w, n, i, p1, p2) (n <= 8); for the unit test. */
+int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2);
 
 /* Model image (data/models/tagger.bin), little-endian, used in place:
  *   td_tg_header

@@ -177,3 +177,40 @@ TD_TEST(tagger_odd_tokens) {
   td_arena_release(&doc.arena);
   td_engine_free(eng);
 }
+
+TD_TEST(tagger_feature_groups) {
+  /* Tagging sums the features of td_tg_features in groups (some cached
+   * per word type); the groups must be exactly its features, at every
+   * position of short and one-word sentences. */
+  static const char *const words[] = {"The", "U.S.", "1995", "\xe2\x80\x9cWe", "re-elected",
+                                      "governments", ",", "Blair's", "x"};
+  td_tg_word w[8];
+  for (int n = 1; n <= 8; n++) {
+    for (int i = 0; i < n; i++) {
+      const char *s = words[(i * 7 + n) % 9];
+      td_tg_word_init(&w[i], s, strlen(s), NULL);
+      w[i].lex = (uint32_t)(i * 37 + n); /* any value: it is only hashed */
+    }
+    for (int i = 0; i < n; i++) {
+      CHECK(td_tg_groups_check(w, n, i, 102, 102));
+      CHECK(td_tg_groups_check(w, n, i, 5, 17));
+    }
+  }
+}
+
+TD_TEST(tagger_type_cache_repeats) {
+  /* The per-thread word-type cache gives the same tags the second time a
+   * text is tagged, and with words that collide in one sentence. */
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  const char *text = "The minister said the talks would resume on Monday, "
+                     "and the minister's aides said the talks had stalled.";
+  char first[2048];
+  snprintf(first, sizeof first, "%s", tagged(eng, text));
+  CHECK_STR(tagged(eng, text), first);
+  td_engine_free(eng);
+  eng = tagger_engine(); /* a new tagger: the cache must not answer for the old */
+  if (!eng) { CHECK(eng != NULL); return; }
+  CHECK_STR(tagged(eng, text), first);
+  td_engine_free(eng);
+}
