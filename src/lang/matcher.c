@@ -970,6 +970,31 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   st->epoch = c->epoch; /* after the folds above, which may have bumped it */
 }
 
+/* Starts loading the gate lines that the first key of start token k will
+ * test (perf, issue 11): the gazetteer's gate is megabytes, so each test is
+ * a cache miss; asked for a few tokens ahead, the line is there when
+ * enumerate() reads it. A hint only: nothing depends on it. A token whose
+ * folded form is stale is left alone (refolding it here would bump the
+ * cache's epoch earlier than the matcher does). */
+#define PREFETCH_AHEAD 4
+static void gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t k) {
+  const struct td_mcache *c = doc->mcache;
+  const td_tok *t = &doc->toks[k];
+  const mtok *m = &c->t[k];
+  if (m->ok && (m->start != t->start || m->end != t->end || m->lemma != t->lemma)) return;
+  m = cached_tok(doc, k);
+  for (int mode = 0; mode < NMODES; mode += 2) {
+    size_t n = m->len[mode];
+    if (n == 0 || n >= KEYCAP) continue;
+    if (mode == 2 && n == m->len[0] && memcmp(m->f[2], m->f[0], n) == 0) break;
+    uint64_t g = gate_hash(fnv_extend(FNV_INIT, m->f[mode], n));
+    for (size_t ti = 0; ti < d->ntabs; ti++) {
+      const dtable *tb = &d->tabs[ti];
+      if (tb->gate) __builtin_prefetch(tb->gate + (size_t)(g & tb->gmask) * GATE_LINE);
+    }
+  }
+}
+
 /* Whether slot s of table t has an entry the filter accepts (acc NULL:
  * every one). */
 static int slot_ok(const dtable *t, const dslot *s, const uint8_t *acc) {
@@ -998,6 +1023,8 @@ int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t
       if (i >= tok1) break;
     }
     mstart *st = &dc->st[i];
+    if (i + PREFETCH_AHEAD < tok1 && !dc->st[i + PREFETCH_AHEAD].done)
+      gate_prefetch(d, doc, i + PREFETCH_AHEAD);
     if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
       uint32_t lim = tok1, se = doc->toks[i].sent;
       if (se < doc->nsents) { /* the whole sentence, for the layers to come */
