@@ -37,12 +37,17 @@
 #include <string.h>
 #include <time.h>
 
+enum { NP_SLOTS = 256 }; /* a power of two, over twice the not_places words */
+
 typedef struct td_gaz {
   const td_gaz_rec *recs;
   uint32_t n;
   const char *pool;
   td_dict *dict;
+  const char *notp[NP_SLOTS]; /* not_places as a hash set (open addressing) */
 } td_gaz;
+
+static void notp_build(td_gaz *g);
 
 int td_places_load(td_engine *eng, char *err, size_t errlen) {
   eng->places = NULL;
@@ -64,6 +69,7 @@ int td_places_load(td_engine *eng, char *err, size_t errlen) {
     free(g);
     goto bad;
   }
+  notp_build(g);
   eng->places = g;
   return 0;
 bad:
@@ -239,9 +245,20 @@ static const char *const not_places[] = {
     "catholic", "muslim", "jewish", "federal", "national", "liberty", "independence",
     "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy", NULL};
 
-static int in_list(const char *const *l, const char *w) {
-  for (; *l; l++)
-    if (strcmp(*l, w) == 0) return 1;
+/* Fills g->notp with the not_places words. */
+static void notp_build(td_gaz *g) {
+  for (const char *const *w = not_places; *w; w++) {
+    size_t h = (size_t)td_hash64(*w, strlen(*w)) & (NP_SLOTS - 1);
+    while (g->notp[h] && strcmp(g->notp[h], *w) != 0) h = (h + 1) & (NP_SLOTS - 1);
+    g->notp[h] = *w;
+  }
+}
+
+/* Whether key (a candidate's folded surface) is one of the not_places. */
+static int not_place(const td_gaz *g, const char *key) {
+  size_t h = (size_t)td_hash64(key, strlen(key)) & (NP_SLOTS - 1);
+  for (; g->notp[h]; h = (h + 1) & (NP_SLOTS - 1))
+    if (strcmp(g->notp[h], key) == 0) return 1;
   return 0;
 }
 
@@ -257,7 +274,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (actor_person && !locative(cs, c)) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
   char key[256];
-  if (in_list(not_places, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
+  if (not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
    * unless the word opens a paragraph as a dateline ("PARIS —") */
   if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
@@ -310,9 +327,13 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
 
 /* ---- evidence ---- */
 
+/* Evidence weights are counted in halves (an actor's country weighs a
+ * half, a place's country or division one or two), so sums are exact in
+ * any order and taking a name's own share back out of the article's total
+ * leaves the same figure as never adding it. */
 typedef struct {
   char code[12]; /* ISO3, or admin key */
-  double w;
+  int halves;
 } ev;
 
 typedef struct {
@@ -320,22 +341,29 @@ typedef struct {
   size_t n, cap;
 } evs;
 
-static void ev_add(evs *v, const char *code, double w) {
+static void ev_add(evs *v, const char *code, int halves) {
   if (!code || !*code) return;
   for (size_t i = 0; i < v->n; i++)
     if (strcmp(v->e[i].code, code) == 0) {
-      v->e[i].w += w;
+      v->e[i].halves += halves;
       return;
     }
   TD_GROW(v->e, v->cap, v->n + 1);
   snprintf(v->e[v->n].code, sizeof v->e[v->n].code, "%s", code);
-  v->e[v->n++].w = w;
+  v->e[v->n++].halves = halves;
 }
 
 static double ev_get(const evs *v, const char *code) {
   for (size_t i = 0; i < v->n; i++)
-    if (strcmp(v->e[i].code, code) == 0) return v->e[i].w;
+    if (strcmp(v->e[i].code, code) == 0) return 0.5 * v->e[i].halves;
   return 0;
+}
+
+/* dst = a copy of src (dst's storage reused). */
+static void ev_copy(evs *dst, const evs *src) {
+  TD_GROW(dst->e, dst->cap, src->n + 1);
+  if (src->n) memcpy(dst->e, src->e, src->n * sizeof *src->e);
+  dst->n = src->n;
 }
 
 static double prior(const td_gaz_rec *r) {
@@ -425,16 +453,22 @@ static double score(const td_gaz *g, const td_gaz_rec *r, const evs *countries,
   return s;
 }
 
-/* Whether one of the actor's mentions overlaps a mention of group k. */
-static int self_actor(const td_doc *doc, const cands *cs, const td_actor *ac, int k) {
+/* The actors that are the names themselves: self[a * ng + k] is 1 when a
+ * mention of actor a overlaps a kept mention of group k (malloc'd; the
+ * caller frees it). */
+static uint8_t *self_actors(const td_doc *doc, const cands *cs, size_t ng) {
+  uint8_t *self = td_xcalloc(doc->nactors * ng + 1, 1);
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->c[i];
-    if (c->drop || c->group != k) continue;
+    if (c->drop) continue;
     uint32_t s = doc->toks[c->tok0].start, e = doc->toks[c->tok1 - 1].end;
-    for (size_t m = 0; m < ac->nmentions; m++)
-      if (ac->mentions[m].start < e && ac->mentions[m].end > s) return 1;
+    for (size_t a = 0; a < doc->nactors; a++) {
+      const td_actor *ac = &doc->actors[a];
+      for (size_t m = 0; m < ac->nmentions; m++)
+        if (ac->mentions[m].start < e && ac->mentions[m].end > s) self[a * ng + (size_t)c->group] = 1;
+    }
   }
-  return 0;
+  return self;
 }
 
 typedef struct {
@@ -581,8 +615,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
   }
   /* resolve: evidence from the other names' first readings, then from
    * their resolved ones; a name never counts as evidence for itself */
-  evs countries = {0}, admins = {0};
+  evs countries = {0}, admins = {0}, all_countries = {0}, all_admins = {0};
   const char *dc = domain_country(doc->url);
+  uint8_t *self = self_actors(doc, &cs, ng);
   int *cur = td_xcalloc(ng ? ng : 1, sizeof(int));
   for (size_t k = 0; k < ng; k++) {
     double bs = -1e9;
@@ -596,21 +631,32 @@ int td_places(const td_engine *eng, td_doc *doc) {
     else gs[k].best = cur[k];
   }
   for (int round = 0; round < 2; round++) {
+    /* the article's evidence: the source's domain, actors with a country,
+     * every name's current reading (a dateline's counts twice) */
+    all_countries.n = all_admins.n = 0;
+    if (dc) ev_add(&all_countries, dc, 2);
+    for (size_t a = 0; a < doc->nactors; a++) {
+      const td_actor *ac = &doc->actors[a];
+      if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
+    }
+    for (size_t q = 0; q < ng; q++) {
+      if (gs[q].best < 0) continue;
+      const td_gaz_rec *r = &g->recs[gs[q].best];
+      ev_add(&all_countries, r->cc3, gs[q].dateline ? 4 : 2);
+      ev_add(&all_admins, g->pool + r->admin, gs[q].dateline ? 4 : 2);
+    }
     for (size_t k = 0; k < ng; k++) {
-      countries.n = admins.n = 0;
-      if (dc) ev_add(&countries, dc, 1);
-      for (size_t a = 0; a < doc->nactors; a++) {
-        /* actors with a country, unless the actor is this very name */
-        const td_actor *ac = &doc->actors[a];
-        if (!ac->country || strlen(ac->country) != 3 || self_actor(doc, &cs, ac, (int)k)) continue;
-        ev_add(&countries, ac->country, 0.5);
+      /* less name k's own share: its reading, and the actors it is */
+      ev_copy(&countries, &all_countries);
+      ev_copy(&admins, &all_admins);
+      if (gs[k].best >= 0) {
+        const td_gaz_rec *r = &g->recs[gs[k].best];
+        ev_add(&countries, r->cc3, gs[k].dateline ? -4 : -2);
+        ev_add(&admins, g->pool + r->admin, gs[k].dateline ? -4 : -2);
       }
-      for (size_t q = 0; q < ng; q++) {
-        if (q == k || gs[q].best < 0) continue;
-        const td_gaz_rec *r = &g->recs[gs[q].best];
-        double w = gs[q].dateline ? 2.0 : 1.0;
-        ev_add(&countries, r->cc3, w);
-        ev_add(&admins, g->pool + r->admin, w);
+      for (size_t a = 0; a < doc->nactors; a++) {
+        const td_actor *ac = &doc->actors[a];
+        if (self[a * ng + k] && ac->country && strlen(ac->country) == 3) ev_add(&countries, ac->country, -1);
       }
       double bs = -1e9;
       int b = -1;
@@ -628,8 +674,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
   }
   free(cur);
+  free(self);
   free(countries.e);
   free(admins.e);
+  free(all_countries.e);
+  free(all_admins.e);
   /* places in order of first mention, merged by record */
   int *place_of = td_xcalloc(ng ? ng : 1, sizeof(int));
   for (size_t k = 0; k < ng; k++) place_of[k] = -1;
