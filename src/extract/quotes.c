@@ -444,14 +444,19 @@ static void pair_single_marks(td_qctx *c) {
   }
 }
 
-/* One match of a quotes.* rule: the longest cue at its first word. */
+/* One match of a quotes.* rule: the longest cue at its first word. A
+ * capture `t` is the cue when the rule also matches context words
+ * (`(?<t> [lower=asking]) [upos!=NOUN]`: no "asking price"). */
 static int on_cue_rule(void *ctx, const td_rule_match *m) {
   td_qctx *c = ctx;
   const char *k = m->rule + 7; /* after "quotes." */
   size_t kl = strcspn(k, "_.");
   int kind = cue_kind(k, kl);
-  if (!kind || m->tok1 <= m->tok0) return 0;
-  const td_tok *t0 = &c->doc->toks[m->tok0], *t1 = &c->doc->toks[m->tok1 - 1];
+  int32_t tok0 = m->tok0, tok1 = m->tok1;
+  const td_rule_cap *t = td_rule_cap_get(m, "t");
+  if (t && t->tok0 >= 0 && t->tok1 > t->tok0) tok0 = t->tok0, tok1 = t->tok1;
+  if (!kind || tok1 <= tok0) return 0;
+  const td_tok *t0 = &c->doc->toks[tok0], *t1 = &c->doc->toks[tok1 - 1];
   size_t i = td_qword_at(c, t0->start), j = td_qword_at(c, t1->end - 1);
   if (i >= c->nw || c->w[i].s != t0->start || j >= c->nw || j < i || j - i >= 6) return 0;
   if (j - i + 1 > c->cue_len[i]) c->cue_len[i] = (uint8_t)(j - i + 1), c->cue_kind[i] = (uint8_t)kind;
@@ -678,6 +683,10 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     return 1;
   }
   int kind = 0, n = td_cue_at(c, j, &kind);
+  /* a participle opens no "said X": `"…?" Responding to Ms James, Mr
+   * Pugh said` */
+  size_t jl = strlen(c->w[j].lw);
+  if (n == 1 && jl > 4 && strcmp(c->w[j].lw + jl - 3, "ing") == 0) return 0;
   if (n) {
     if (kind == TD_CUE_NAME) return 2;
     cue->start = c->w[j].s, cue->end = c->w[j + (size_t)n - 1].e;
