@@ -107,6 +107,7 @@ typedef struct {
   uint64_t sig[TD_KB_NHASH];
   int group;  /* version group: index of its smallest member */
   int story;  /* story: index of its smallest member */
+  char skey[65]; /* a story's smallest member: the story's key */
 } mdoc;
 
 static int doc_index(mdoc *d, size_t n, const char *key) {
@@ -293,24 +294,21 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
   free(pairs);
   free(nf);
   PREP(ins, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)");
-  char (*skeys)[65] = td_xcalloc(n ? n : 1, 65);
   for (size_t i = 0; i < n; i++) {
     d[i].story = uf_find(&u, (int)i);
-    if ((size_t)d[i].story == i) td_kb_key(skeys[i], 2, "story", d[i].key);
+    if ((size_t)d[i].story == i) td_kb_key(d[i].skey, 2, "story", d[i].key);
   }
   for (size_t i = 0; i < n; i++) {
     td_kq_reset(ins);
     td_kb_bind_str(ins, 1, d[i].key);
-    td_kb_bind_str(ins, 2, skeys[d[i].story]);
+    td_kb_bind_str(ins, 2, d[d[i].story].skey);
     if (td_kq_step(ins) != TD_KQ_DONE) {
       snprintf(err, errlen, "%s", td_kb_errmsg(kb));
       td_kq_finalize(ins);
-      free(skeys);
       goto fail;
     }
   }
   td_kq_finalize(ins);
-  free(skeys);
   /* each entity's name, once (not per story), and fresh planner statistics
    * on PostgreSQL (tables filled in this transaction look empty to it) */
   if (td_kb_exec(kb, "DROP TABLE IF EXISTS kname; CREATE TEMP TABLE kname AS SELECT entity, min(name) AS name"
@@ -434,9 +432,7 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq 
   td_kq_int(ins, 15, (long long)ns);
   td_kq_int(ins, 16, (long long)na);
   td_kb_bind_str(ins, 17, place);
-  char skey[65];
-  td_kb_key(skey, 2, "story", d[d[ev[first].di].story].key);
-  td_kb_bind_str(ins, 18, skey);
+  td_kb_bind_str(ins, 18, d[d[ev[first].di].story].skey);
   if (td_kq_step(ins) != TD_KQ_DONE) goto fail;
   for (size_t i = 0; i < k; i++) {
     td_kq_reset(men);
@@ -546,31 +542,121 @@ fail:
   return rc;
 }
 
+/* An entity's profile as merge_actors assembles it: its most frequent
+ * name and every name, from kn; kind, code and country from kc's best row. */
+typedef struct {
+  char *entity, *name, *kind, *code, *country;
+  td_buf names;
+  int nnames; /* names in it (an empty one counts) */
+} mactor;
+
+static int cmp_mactor(const void *a, const void *b) {
+  return strcmp(((const mactor *)a)->entity, ((const mactor *)b)->entity);
+}
+
+static mactor *find_mactor(mactor *v, size_t n, const char *entity) {
+  mactor key = {.entity = (char *)entity};
+  return entity ? bsearch(&key, v, n, sizeof *v, cmp_mactor) : NULL;
+}
+
+/* The m_actors rows: each entity's counts from ka, its best name and name
+ * list from kn (most frequent first, ties by name, NULL first as SQLite
+ * orders) and its best (code, kind, country) from kc, read once each in
+ * entity order and joined here (the same SQL as correlated subqueries per
+ * entity sorted kn and kc five times for each). */
+static int write_actors(td_kb *kb, char *err, size_t errlen) {
+  int rc = -1;
+  mactor *v = NULL;
+  size_t n = 0, cap = 0;
+  td_kq *ins = NULL;
+  PREP(kn, "SELECT entity, name FROM kn ORDER BY entity, c DESC, name");
+  while (td_kq_step(kn) == TD_KQ_ROW) {
+    const char *e = td_kq_col_text(kn, 0), *name = td_kq_col_text(kn, 1);
+    if (!e) continue;
+    if (!n || strcmp(v[n - 1].entity, e) != 0) { /* the entity's first row: its best name */
+      TD_GROW(v, cap, n + 1);
+      memset(&v[n], 0, sizeof v[n]);
+      v[n].entity = td_xstrdup(e);
+      v[n].name = name ? td_xstrdup(name) : NULL;
+      n++;
+    }
+    if (name) { /* as group_concat(name, '; ') */
+      if (v[n - 1].nnames++) td_buf_puts(&v[n - 1].names, "; ");
+      td_buf_puts(&v[n - 1].names, name);
+    }
+  }
+  td_kq_finalize(kn);
+  if (n) qsort(v, n, sizeof *v, cmp_mactor); /* (PostgreSQL's order may differ) */
+  PREP(kc, "SELECT entity, kind, code, country FROM kc ORDER BY entity, c DESC, code, kind, country");
+  const char *last = NULL;
+  char *lastbuf = NULL;
+  while (td_kq_step(kc) == TD_KQ_ROW) {
+    const char *e = td_kq_col_text(kc, 0);
+    if (!e || (last && strcmp(last, e) == 0)) continue; /* only the best row */
+    free(lastbuf);
+    last = lastbuf = td_xstrdup(e);
+    mactor *m = find_mactor(v, n, e);
+    if (!m) continue;
+    m->kind = dupcol(kc, 1), m->code = dupcol(kc, 2), m->country = dupcol(kc, 3);
+  }
+  free(lastbuf);
+  td_kq_finalize(kc);
+  PREP(ins_, "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions,"
+             " first_seen, last_seen, names) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  ins = ins_;
+  PREP(ag, "SELECT entity, count(DISTINCT doc_key), sum(n), min(date), max(date) FROM ka GROUP BY entity");
+  while (td_kq_step(ag) == TD_KQ_ROW) {
+    const char *e = td_kq_col_text(ag, 0);
+    mactor *m = find_mactor(v, n, e);
+    td_kq_reset(ins);
+    td_kb_bind_str(ins, 1, e);
+    if (m) {
+      td_kb_bind_str(ins, 2, m->name);
+      td_kb_bind_str(ins, 3, m->kind);
+      td_kb_bind_str(ins, 4, m->code);
+      td_kb_bind_str(ins, 5, m->country);
+      if (m->nnames) td_kb_bind_str(ins, 10, m->names.ptr ? m->names.ptr : "");
+    }
+    td_kq_int(ins, 6, td_kq_col_int(ag, 1));
+    td_kq_int(ins, 7, td_kq_col_int(ag, 2));
+    td_kb_bind_str(ins, 8, td_kq_col_text(ag, 3));
+    td_kb_bind_str(ins, 9, td_kq_col_text(ag, 4));
+    if (td_kq_step(ins) != TD_KQ_DONE) {
+      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+      td_kq_finalize(ag);
+      goto fail;
+    }
+  }
+  td_kq_finalize(ag);
+  rc = 0;
+fail:
+  if (ins) td_kq_finalize(ins);
+  for (size_t i = 0; i < n; i++) {
+    free(v[i].entity), free(v[i].name), free(v[i].kind), free(v[i].code), free(v[i].country);
+    td_buf_free(&v[i].names);
+  }
+  free(v);
+  return rc;
+}
+
 static int merge_actors(td_kb *kb, char *err, size_t errlen) {
-  /* temporary tables with indexes: each entity's best name and code are
-   * looked up, not recomputed per row */
+  /* temporary tables: each entity's names and (code, kind, country) with
+   * their counts, read once in entity order by write_actors */
+  if (td_kb_exec(
+          kb,
+          "DROP TABLE IF EXISTS ka; DROP TABLE IF EXISTS kn; DROP TABLE IF EXISTS kc;"
+          "CREATE TEMP TABLE ka AS SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key,"
+          " substr(d.date, 1, 10) AS date, (SELECT count(*) FROM actor_mentions m WHERE m.doc_key=a.doc_key"
+          " AND m.aid=a.aid) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
+          " WHERE a.entity IS NOT NULL;"
+          "CREATE TEMP TABLE kn AS SELECT entity, name, count(*) AS c FROM ka GROUP BY entity, name;"
+          "CREATE TEMP TABLE kc AS SELECT entity, code, kind, country, count(*) AS c FROM ka"
+          " GROUP BY entity, code, kind, country;",
+          err, errlen) != 0 ||
+      write_actors(kb, err, errlen) != 0)
+    return -1;
   return td_kb_exec(
       kb,
-      "DROP TABLE IF EXISTS ka; DROP TABLE IF EXISTS kn; DROP TABLE IF EXISTS kc;"
-      "CREATE TEMP TABLE ka AS SELECT a.entity, a.name, a.kind, a.code, a.country, a.doc_key,"
-      " substr(d.date, 1, 10) AS date, (SELECT count(*) FROM actor_mentions m WHERE m.doc_key=a.doc_key"
-      " AND m.aid=a.aid) AS n FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
-      " WHERE a.entity IS NOT NULL;"
-      "CREATE TEMP TABLE kn AS SELECT entity, name, count(*) AS c FROM ka GROUP BY entity, name;"
-      "CREATE INDEX kn_e ON kn(entity);"
-      "CREATE TEMP TABLE kc AS SELECT entity, code, kind, country, count(*) AS c FROM ka"
-      " GROUP BY entity, code, kind, country;"
-      "CREATE INDEX kc_e ON kc(entity);"
-      "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions, first_seen,"
-      " last_seen, names) SELECT g.entity,"
-      " (SELECT name FROM kn WHERE kn.entity=g.entity ORDER BY c DESC, name LIMIT 1),"
-      " (SELECT kind FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
-      " (SELECT code FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
-      " (SELECT country FROM kc WHERE kc.entity=g.entity ORDER BY c DESC, code, kind, country LIMIT 1),"
-      " count(DISTINCT g.doc_key), sum(g.n), min(g.date), max(g.date),"
-      " (SELECT group_concat(name, '; ') FROM (SELECT name FROM kn WHERE kn.entity=g.entity"
-      "  ORDER BY c DESC, name) AS t)"
-      " FROM ka g GROUP BY g.entity;"
       "DROP TABLE ka; DROP TABLE kn; DROP TABLE kc;"
       "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen)"
       " SELECT a.entity, a.role, count(DISTINCT a.doc_key), min(substr(d.date, 1, 10)),"
@@ -736,10 +822,27 @@ static const char event_display_sql[] =
     " " TD_EVENT_DAY_SQL "," TD_EVENT_MENTION_SQL
     " FROM m_events e;";
 
+/* SQLite: the secondary indexes of the merged events, dropped while the
+ * merge refills the tables and built again once they are full (sorting
+ * once costs less than keeping five indexes in step row by row; all in the
+ * merge's transaction). The same definitions as the schema's (v1, v3). */
+static const char event_index_drop[] =
+    "DROP INDEX IF EXISTS m_events_date; DROP INDEX IF EXISTS m_events_src;"
+    " DROP INDEX IF EXISTS m_events_tgt; DROP INDEX IF EXISTS m_events_root;"
+    " DROP INDEX IF EXISTS m_events_place; DROP INDEX IF EXISTS m_event_mentions_doc;";
+static const char event_index_create[] =
+    "CREATE INDEX m_events_date ON m_events(date);\n"
+    "CREATE INDEX m_events_src ON m_events(source_code);\n"
+    "CREATE INDEX m_events_tgt ON m_events(target_code);\n"
+    "CREATE INDEX m_events_root ON m_events(root, date);\n"
+    "CREATE INDEX m_events_place ON m_events(place COLLATE NOCASE);\n"
+    "CREATE INDEX m_event_mentions_doc ON m_event_mentions(doc_key);\n";
+
 int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   if (td_kb_commit(kb, err, errlen) != 0) return -1;
   if (td_kb_begin(kb, err, errlen) != 0) return -1;
-  if (td_kb_exec(kb, "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
+  if ((kb->db && td_kb_exec(kb, event_index_drop, err, errlen) != 0) ||
+      td_kb_exec(kb, "DELETE FROM m_versions; DELETE FROM m_story_docs; DELETE FROM m_stories;"
                      "DELETE FROM m_events; DELETE FROM m_event_mentions; DELETE FROM m_actors;"
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
                  err, errlen) != 0 ||
@@ -765,7 +868,8 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   }
   td_kq_finalize(st);
   if (merge_versions(kb, d, n, err, errlen) != 0 || merge_stories(kb, d, n, err, errlen) != 0 ||
-      merge_events(kb, d, n, err, errlen) != 0 || merge_actors(kb, err, errlen) != 0 ||
+      merge_events(kb, d, n, err, errlen) != 0 ||
+      (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, event_display_sql, err, errlen) != 0))
     goto fail;
