@@ -1331,7 +1331,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     int full = starts_clause(&c, cur) && !runs_on(&c, cur);
     td_span who = {0, 0}, cue = {0, 0};
     size_t next = 0;
-    int found = 0;
+    int found = 0, byline = 0;
     double conf = 0.3;
     /* a cue after the closing mark, when the quotation's sentence goes on */
     size_t after = cur->close + 1;
@@ -1342,7 +1342,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       goes_on = 1;
     if (goes_on || (after < c.nw && is_punct(&c, after, ","))) {
       int r = speaker_after(&c, after, &who, &cue, &next);
-      if (r == 1) found = 1, conf = 0.9;
+      if (r == 1) found = 1, conf = 0.9, byline = cue.end == cue.start;
       else if (r == 2) found = -1;
     } else if (after < c.nw && (c.w[after].flags & TD_QW_CAP) && !(c.w[after].flags & TD_QW_PARA) &&
                !((c.w[cur->close - 1].flags | c.w[cur->close].flags) & TD_QW_SEND) &&
@@ -1362,7 +1362,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     }
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
-    if (!found && full && last_found && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
+    if (!found && full && last_found == 1 && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
         close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":") &&
         !((c.w[cur->open].flags ^ c.w[q[last_idx].open].flags) & TD_QW_SINGLE)) {
       /* the quotation goes on after its cue: "...," he said. "..." (in
@@ -1440,7 +1440,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     add_quote(&c, cur, q2, !full, found, who, cue, conf, pron_fallback);
     if (full && found) {
       last_speaker = doc->quotes[doc->nquotes - 1].speaker;
-      last_found = 1;
+      last_found = byline ? 2 : 1; /* a byline ends its quotation: `”― Ana Ruiz ¶ “…` */
       size_t lp = (q2 ? q2 : cur)->close;
       while (lp > 0 && !(c.w[lp].flags & TD_QW_PARA)) lp--;
       last_para_word = lp;
