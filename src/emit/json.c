@@ -2,6 +2,12 @@
  * json.c — writes a document as one `tidings/1` JSON object (DESIGN.md).
  * Byte spans become code-point spans here; layer references (indexes)
  * become ids ("a1", "t2"). Every layer is written, empty or not.
+ *
+ * Perf (issue 11): a record is thousands of small writes, so the bytes go
+ * through the inline jc/jp below (a capacity test and a store; the buffer
+ * grows through td_buf_reserve), keys are literals whose length the
+ * compiler knows, and numbers are written digit by digit, never through
+ * printf (except the rare fractions in num()).
  */
 #include "../doc.h"
 #include "../lang/lang.h"
@@ -9,11 +15,25 @@
 #include <math.h>
 #include <string.h>
 
-static void key(td_buf *b, const char *k) {
-  td_buf_putc(b, '"');
-  td_buf_puts(b, k);
-  td_buf_put(b, "\":", 2);
+/* Appends byte c / bytes s[0..n) to b, keeping it NUL-terminated as the
+ * td_buf_* calls do. */
+static inline void jc(td_buf *b, char c) {
+  if (b->len + 2 > b->cap) td_buf_reserve(b, 1);
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = 0;
 }
+
+static inline void jp(td_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) td_buf_reserve(b, n);
+  memcpy(b->ptr + b->len, s, n);
+  b->len += n;
+  b->ptr[b->len] = 0;
+}
+
+/* A literal string; its length is known at compile time. */
+#define JLIT(b, lit) jp((b), lit, sizeof(lit) - 1)
+/* "k": for a literal key k. */
+#define key(b, k) JLIT(b, "\"" k "\":")
 
 /* Decimal digits of v (perf, issue 11: spans and ids are most of the
  * numbers written, and printf's machinery costs more than they do). */
@@ -22,43 +42,56 @@ static void put_u64(td_buf *b, unsigned long long v) {
   int n = 0;
   do t[sizeof t - 1 - n++] = (char)('0' + v % 10), v /= 10;
   while (v);
-  td_buf_put(b, t + sizeof t - n, (size_t)n);
+  jp(b, t + sizeof t - n, (size_t)n);
 }
 
 static void put_i64(td_buf *b, long long v) {
   if (v < 0) {
-    td_buf_putc(b, '-');
+    jc(b, '-');
     put_u64(b, 0ULL - (unsigned long long)v);
   } else {
     put_u64(b, (unsigned long long)v);
   }
 }
 
+static void put_bool(td_buf *b, int v) {
+  if (v) JLIT(b, "true");
+  else JLIT(b, "false");
+}
+
+/* {"id":"<prefix><i + 1>", */
+static void open_item(td_buf *b, char prefix, size_t i) {
+  char t[8] = {'{', '"', 'i', 'd', '"', ':', '"', prefix};
+  jp(b, t, 8);
+  put_u64(b, (unsigned long long)i + 1);
+  JLIT(b, "\",");
+}
+
 static void span(td_buf *b, const td_doc *d, td_span s) {
-  td_buf_putc(b, '[');
+  jc(b, '[');
   put_u64(b, td_doc_cp(d, s.start));
-  td_buf_putc(b, ',');
+  jc(b, ',');
   put_u64(b, td_doc_cp(d, s.end));
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void opt_span(td_buf *b, const td_doc *d, td_span s) {
-  if (s.start == 0 && s.end == 0) td_buf_puts(b, "null");
+  if (s.start == 0 && s.end == 0) JLIT(b, "null");
   else span(b, d, s);
 }
 
 static void ref(td_buf *b, char prefix, int idx) {
-  if (idx < 0) td_buf_puts(b, "null");
+  if (idx < 0) JLIT(b, "null");
   else {
     char t[2] = {'"', prefix};
-    td_buf_put(b, t, 2);
+    jp(b, t, 2);
     put_i64(b, (long long)idx + 1);
-    td_buf_putc(b, '"');
+    jc(b, '"');
   }
 }
 
 static void num(td_buf *b, double v) {
-  if (!isfinite(v)) td_buf_puts(b, "null");
+  if (!isfinite(v)) JLIT(b, "null");
   else if (v == (double)(long long)v && fabs(v) < 1e15) put_i64(b, (long long)v);
   else td_buf_printf(b, "%.6g", v);
 }
@@ -68,125 +101,125 @@ static void text_of(td_buf *b, const td_doc *d, td_span s) {
 }
 
 static void spans(td_buf *b, const td_doc *d, const td_span *s, size_t n) {
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < n; i++) {
-    if (i) td_buf_putc(b, ',');
+    if (i) jc(b, ',');
     span(b, d, s[i]);
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_doc_meta(td_buf *b, const td_doc *d) {
   key(b, "doc");
-  td_buf_putc(b, '{');
+  jc(b, '{');
   key(b, "id"), td_json_cstr(b, d->id);
-  td_buf_putc(b, ','), key(b, "source"), td_json_cstr(b, d->source);
-  td_buf_putc(b, ','), key(b, "url"), td_json_cstr(b, d->url);
-  td_buf_putc(b, ','), key(b, "title"), td_json_cstr(b, d->title);
-  td_buf_putc(b, ','), key(b, "date"), td_json_cstr(b, d->date);
-  td_buf_putc(b, ','), key(b, "date_from"), td_json_cstr(b, d->date_from ? d->date_from : "none");
-  td_buf_putc(b, ','), key(b, "lang"), td_json_cstr(b, d->lang);
-  if (d->wire_marker) td_buf_putc(b, ','), key(b, "wire_marker"), td_json_cstr(b, d->wire_marker);
-  td_buf_putc(b, ','), key(b, "sha256"), td_json_cstr(b, d->sha256[0] ? d->sha256 : NULL);
-  td_buf_putc(b, ','), key(b, "input_sha256"), td_json_cstr(b, d->input_sha256[0] ? d->input_sha256 : NULL);
-  td_buf_putc(b, '}');
+  jc(b, ','), key(b, "source"), td_json_cstr(b, d->source);
+  jc(b, ','), key(b, "url"), td_json_cstr(b, d->url);
+  jc(b, ','), key(b, "title"), td_json_cstr(b, d->title);
+  jc(b, ','), key(b, "date"), td_json_cstr(b, d->date);
+  jc(b, ','), key(b, "date_from"), td_json_cstr(b, d->date_from ? d->date_from : "none");
+  jc(b, ','), key(b, "lang"), td_json_cstr(b, d->lang);
+  if (d->wire_marker) jc(b, ','), key(b, "wire_marker"), td_json_cstr(b, d->wire_marker);
+  jc(b, ','), key(b, "sha256"), td_json_cstr(b, d->sha256[0] ? d->sha256 : NULL);
+  jc(b, ','), key(b, "input_sha256"), td_json_cstr(b, d->input_sha256[0] ? d->input_sha256 : NULL);
+  jc(b, '}');
 }
 
 static void write_tokens(td_buf *b, const td_doc *d) {
   key(b, "tokens");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->ntoks; i++) {
     const td_tok *t = &d->toks[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_putc(b, '{');
+    if (i) jc(b, ',');
+    jc(b, '{');
     key(b, "span"), span(b, d, (td_span){t->start, t->end});
-    td_buf_putc(b, ','), key(b, "text"), text_of(b, d, (td_span){t->start, t->end});
-    td_buf_putc(b, ','), key(b, "sentence"), td_buf_printf(b, "%u", t->sent);
-    td_buf_putc(b, ','), key(b, "upos"), td_json_cstr(b, t->upos ? td_upos_names[t->upos] : NULL);
-    td_buf_putc(b, ','), key(b, "xpos"), td_json_cstr(b, t->xpos ? td_xpos_names[t->xpos] : NULL);
-    td_buf_putc(b, ','), key(b, "lemma"), td_json_cstr(b, t->lemma);
-    td_buf_putc(b, ','), key(b, "head");
-    if (t->head >= 0) td_buf_printf(b, "%d", t->head);
+    jc(b, ','), key(b, "text"), text_of(b, d, (td_span){t->start, t->end});
+    jc(b, ','), key(b, "sentence"), put_u64(b, t->sent);
+    jc(b, ','), key(b, "upos"), td_json_cstr(b, t->upos ? td_upos_names[t->upos] : NULL);
+    jc(b, ','), key(b, "xpos"), td_json_cstr(b, t->xpos ? td_xpos_names[t->xpos] : NULL);
+    jc(b, ','), key(b, "lemma"), td_json_cstr(b, t->lemma);
+    jc(b, ','), key(b, "head");
+    if (t->head >= 0) put_i64(b, t->head);
     else td_buf_puts(b, t->head == -1 ? "-1" : "null");
-    td_buf_putc(b, ','), key(b, "deprel"), td_json_cstr(b, t->deprel ? td_deprel_names[t->deprel] : NULL);
-    td_buf_putc(b, '}');
+    jc(b, ','), key(b, "deprel"), td_json_cstr(b, t->deprel ? td_deprel_names[t->deprel] : NULL);
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_actors(td_buf *b, const td_doc *d) {
   key(b, "actors");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->nactors; i++) {
     const td_actor *a = &d->actors[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"a%zu\",", i + 1);
+    if (i) jc(b, ',');
+    open_item(b, 'a', i);
     key(b, "entity"), td_json_cstr(b, a->entity);
-    td_buf_putc(b, ','), key(b, "name"), td_json_cstr(b, a->name);
-    td_buf_putc(b, ','), key(b, "kind"), td_json_cstr(b, a->kind);
-    td_buf_putc(b, ','), key(b, "code"), td_json_cstr(b, a->code);
-    td_buf_putc(b, ','), key(b, "country"), td_json_cstr(b, a->country);
-    td_buf_putc(b, ','), key(b, "sector"), td_json_cstr(b, a->sector);
-    td_buf_putc(b, ','), key(b, "role"), td_json_cstr(b, a->role);
-    td_buf_printf(b, ",\"role_past\":%s,\"known\":%s,", a->role_past ? "true" : "false",
-                  a->known ? "true" : "false");
+    jc(b, ','), key(b, "name"), td_json_cstr(b, a->name);
+    jc(b, ','), key(b, "kind"), td_json_cstr(b, a->kind);
+    jc(b, ','), key(b, "code"), td_json_cstr(b, a->code);
+    jc(b, ','), key(b, "country"), td_json_cstr(b, a->country);
+    jc(b, ','), key(b, "sector"), td_json_cstr(b, a->sector);
+    jc(b, ','), key(b, "role"), td_json_cstr(b, a->role);
+    JLIT(b, ",\"role_past\":"), put_bool(b, a->role_past);
+    JLIT(b, ",\"known\":"), put_bool(b, a->known), jc(b, ',');
     key(b, "mentions"), spans(b, d, a->mentions, a->nmentions);
-    td_buf_putc(b, '}');
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_places(td_buf *b, const td_doc *d) {
   key(b, "places");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->nplaces; i++) {
     const td_place *p = &d->places[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"p%zu\",", i + 1);
+    if (i) jc(b, ',');
+    open_item(b, 'p', i);
     key(b, "name"), td_json_cstr(b, p->name);
-    td_buf_putc(b, ','), key(b, "geonameid");
-    if (p->geonameid) td_buf_printf(b, "%ld", p->geonameid);
-    else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "country"), td_json_cstr(b, p->country);
-    td_buf_putc(b, ','), key(b, "feature"), td_json_cstr(b, p->feature);
-    td_buf_putc(b, ','), key(b, "lat");
-    if (p->has_coord) num(b, p->lat); else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "lon");
-    if (p->has_coord) num(b, p->lon); else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "mentions"), spans(b, d, p->mentions, p->nmentions);
-    td_buf_putc(b, '}');
+    jc(b, ','), key(b, "geonameid");
+    if (p->geonameid) put_i64(b, p->geonameid);
+    else JLIT(b, "null");
+    jc(b, ','), key(b, "country"), td_json_cstr(b, p->country);
+    jc(b, ','), key(b, "feature"), td_json_cstr(b, p->feature);
+    jc(b, ','), key(b, "lat");
+    if (p->has_coord) num(b, p->lat); else JLIT(b, "null");
+    jc(b, ','), key(b, "lon");
+    if (p->has_coord) num(b, p->lon); else JLIT(b, "null");
+    jc(b, ','), key(b, "mentions"), spans(b, d, p->mentions, p->nmentions);
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_times(td_buf *b, const td_doc *d) {
   key(b, "times");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->ntimes; i++) {
     const td_time *t = &d->times[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"t%zu\",", i + 1);
+    if (i) jc(b, ',');
+    open_item(b, 't', i);
     key(b, "text"), text_of(b, d, t->span);
-    td_buf_putc(b, ','), key(b, "type"), td_json_cstr(b, t->type);
-    td_buf_putc(b, ','), key(b, "value"), td_json_cstr(b, t->value);
-    td_buf_putc(b, ','), key(b, "span"), span(b, d, t->span);
-    td_buf_putc(b, '}');
+    jc(b, ','), key(b, "type"), td_json_cstr(b, t->type);
+    jc(b, ','), key(b, "value"), td_json_cstr(b, t->value);
+    jc(b, ','), key(b, "span"), span(b, d, t->span);
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_quotes(td_buf *b, const td_doc *d) {
   key(b, "quotes");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->nquotes; i++) {
     const td_quote *q = &d->quotes[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"q%zu\",", i + 1);
+    if (i) jc(b, ',');
+    open_item(b, 'q', i);
     /* text: the parts joined by a space when the cue interrupts */
     td_buf tx = TD_BUF_INIT;
     if (q->nspans > 1) {
       for (size_t k = 0; k < q->nspans; k++) {
-        if (k) td_buf_putc(&tx, ' ');
+        if (k) jc(&tx, ' ');
         td_buf_put(&tx, d->text + q->spans[k].start, q->spans[k].end - q->spans[k].start);
       }
     } else {
@@ -194,55 +227,55 @@ static void write_quotes(td_buf *b, const td_doc *d) {
     }
     key(b, "text"), td_json_str(b, tx.ptr ? tx.ptr : "", tx.len);
     td_buf_free(&tx);
-    td_buf_putc(b, ','), key(b, "span"), span(b, d, q->span);
-    td_buf_putc(b, ','), key(b, "spans");
+    jc(b, ','), key(b, "span"), span(b, d, q->span);
+    jc(b, ','), key(b, "spans");
     if (q->nspans) spans(b, d, q->spans, q->nspans);
     else spans(b, d, &q->span, 1);
-    td_buf_putc(b, ','), key(b, "speaker"), ref(b, 'a', q->speaker);
-    td_buf_putc(b, ','), key(b, "speaker_text");
+    jc(b, ','), key(b, "speaker"), ref(b, 'a', q->speaker);
+    jc(b, ','), key(b, "speaker_text");
     if (q->speaker_span.end > q->speaker_span.start) text_of(b, d, q->speaker_span);
-    else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "speaker_span"), opt_span(b, d, q->speaker_span);
-    td_buf_putc(b, ','), key(b, "cue");
+    else JLIT(b, "null");
+    jc(b, ','), key(b, "speaker_span"), opt_span(b, d, q->speaker_span);
+    jc(b, ','), key(b, "cue");
     if (q->cue_span.end > q->cue_span.start) text_of(b, d, q->cue_span);
-    else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "cue_span"), opt_span(b, d, q->cue_span);
-    td_buf_printf(b, ",\"partial\":%s,", q->partial ? "true" : "false");
+    else JLIT(b, "null");
+    jc(b, ','), key(b, "cue_span"), opt_span(b, d, q->cue_span);
+    JLIT(b, ",\"partial\":"), put_bool(b, q->partial), jc(b, ',');
     key(b, "time"), ref(b, 't', q->time);
-    td_buf_printf(b, ",\"sentence\":%d,\"confidence\":", q->sentence);
+    JLIT(b, ",\"sentence\":"), put_i64(b, q->sentence), JLIT(b, ",\"confidence\":");
     num(b, q->confidence);
-    td_buf_putc(b, '}');
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 static void write_quantities(td_buf *b, const td_doc *d) {
   key(b, "quantities");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->nquants; i++) {
     const td_quantity *q = &d->quants[i];
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"n%zu\",", i + 1);
+    if (i) jc(b, ',');
+    open_item(b, 'n', i);
     key(b, "text"), text_of(b, d, q->span);
-    td_buf_putc(b, ','), key(b, "value"), num(b, q->value);
-    td_buf_putc(b, ','), key(b, "value_max");
-    if (q->has_max) num(b, q->value_max); else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "qualifier"), td_json_cstr(b, q->qualifier);
-    td_buf_putc(b, ','), key(b, "unit"), td_json_cstr(b, q->unit);
-    td_buf_putc(b, ','), key(b, "measure"), td_json_cstr(b, q->measure);
-    td_buf_putc(b, ','), key(b, "status"), td_json_cstr(b, q->status);
-    td_buf_putc(b, ','), key(b, "about"), ref(b, 'a', q->about);
-    td_buf_putc(b, ','), key(b, "claimed_by"), ref(b, 'a', q->claimed_by);
-    td_buf_putc(b, ','), key(b, "claimed_by_text");
+    jc(b, ','), key(b, "value"), num(b, q->value);
+    jc(b, ','), key(b, "value_max");
+    if (q->has_max) num(b, q->value_max); else JLIT(b, "null");
+    jc(b, ','), key(b, "qualifier"), td_json_cstr(b, q->qualifier);
+    jc(b, ','), key(b, "unit"), td_json_cstr(b, q->unit);
+    jc(b, ','), key(b, "measure"), td_json_cstr(b, q->measure);
+    jc(b, ','), key(b, "status"), td_json_cstr(b, q->status);
+    jc(b, ','), key(b, "about"), ref(b, 'a', q->about);
+    jc(b, ','), key(b, "claimed_by"), ref(b, 'a', q->claimed_by);
+    jc(b, ','), key(b, "claimed_by_text");
     if (q->claimed_by_span.end > q->claimed_by_span.start) text_of(b, d, q->claimed_by_span);
-    else td_buf_puts(b, "null");
-    td_buf_putc(b, ','), key(b, "time"), ref(b, 't', q->time);
-    td_buf_putc(b, ','), key(b, "span"), span(b, d, q->span);
-    td_buf_printf(b, ",\"sentence\":%d,\"confidence\":", q->sentence);
+    else JLIT(b, "null");
+    jc(b, ','), key(b, "time"), ref(b, 't', q->time);
+    jc(b, ','), key(b, "span"), span(b, d, q->span);
+    JLIT(b, ",\"sentence\":"), put_i64(b, q->sentence), JLIT(b, ",\"confidence\":");
     num(b, q->confidence);
-    td_buf_putc(b, '}');
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 /* Facts that follow from a CAMEO code; provided by the events layer. */
@@ -251,46 +284,50 @@ int td_cameo_info(const char *code, int *quad, double *goldstein,
 
 static void write_events(td_buf *b, const td_doc *d) {
   key(b, "events");
-  td_buf_putc(b, '[');
+  jc(b, '[');
   for (size_t i = 0; i < d->nevents; i++) {
     const td_event *e = &d->events[i];
     int quad = 0;
     double gold = 0;
     const char *plover = NULL, *mode = NULL;
     td_cameo_info(e->cameo, &quad, &gold, &plover, &mode);
-    if (i) td_buf_putc(b, ',');
-    td_buf_printf(b, "{\"id\":\"e%zu\",\"mention\":\"m%d\",", i + 1, e->mention + 1);
+    if (i) jc(b, ',');
+    open_item(b, 'e', i);
+    JLIT(b, "\"mention\":\"m");
+    put_i64(b, (long long)e->mention + 1);
+    JLIT(b, "\",");
     key(b, "cameo"), td_json_cstr(b, e->cameo);
-    td_buf_putc(b, ','), key(b, "root");
+    jc(b, ','), key(b, "root");
     td_json_str(b, e->cameo ? e->cameo : "", e->cameo && strlen(e->cameo) >= 2 ? 2 : 0);
-    td_buf_printf(b, ",\"quad\":%d,\"goldstein\":", quad);
+    JLIT(b, ",\"quad\":"), put_i64(b, quad), JLIT(b, ",\"goldstein\":");
     num(b, gold);
-    td_buf_putc(b, ','), key(b, "plover"), td_json_cstr(b, plover);
-    td_buf_putc(b, ','), key(b, "plover_mode"), td_json_cstr(b, mode);
-    td_buf_putc(b, ','), key(b, "source"), ref(b, 'a', e->source);
-    td_buf_putc(b, ','), key(b, "target"), ref(b, 'a', e->target);
-    td_buf_putc(b, ','), key(b, "source_code");
+    jc(b, ','), key(b, "plover"), td_json_cstr(b, plover);
+    jc(b, ','), key(b, "plover_mode"), td_json_cstr(b, mode);
+    jc(b, ','), key(b, "source"), ref(b, 'a', e->source);
+    jc(b, ','), key(b, "target"), ref(b, 'a', e->target);
+    jc(b, ','), key(b, "source_code");
     td_json_cstr(b, e->source >= 0 ? d->actors[e->source].code : NULL);
-    td_buf_putc(b, ','), key(b, "target_code");
+    jc(b, ','), key(b, "target_code");
     td_json_cstr(b, e->target >= 0 ? d->actors[e->target].code : NULL);
-    td_buf_putc(b, ','), key(b, "verb"), text_of(b, d, e->verb_span);
-    td_buf_putc(b, ','), key(b, "verb_span"), span(b, d, e->verb_span);
-    td_buf_putc(b, ','), key(b, "source_span"), opt_span(b, d, e->source_span);
-    td_buf_putc(b, ','), key(b, "target_span"), opt_span(b, d, e->target_span);
-    td_buf_printf(b, ",\"polarity\":\"%s\",", e->negative ? "negative" : "positive");
+    jc(b, ','), key(b, "verb"), text_of(b, d, e->verb_span);
+    jc(b, ','), key(b, "verb_span"), span(b, d, e->verb_span);
+    jc(b, ','), key(b, "source_span"), opt_span(b, d, e->source_span);
+    jc(b, ','), key(b, "target_span"), opt_span(b, d, e->target_span);
+    if (e->negative) JLIT(b, ",\"polarity\":\"negative\",");
+    else JLIT(b, ",\"polarity\":\"positive\",");
     key(b, "modality"), td_json_cstr(b, e->modality ? e->modality : "actual");
-    td_buf_putc(b, ','), key(b, "attributed_to"), ref(b, 'a', e->attributed_to);
-    td_buf_putc(b, ','), key(b, "time"), ref(b, 't', e->time);
-    td_buf_putc(b, ','), key(b, "date");
+    jc(b, ','), key(b, "attributed_to"), ref(b, 'a', e->attributed_to);
+    jc(b, ','), key(b, "time"), ref(b, 't', e->time);
+    jc(b, ','), key(b, "date");
     td_json_cstr(b, e->time >= 0 ? d->times[e->time].value : NULL);
-    td_buf_putc(b, ','), key(b, "place"), ref(b, 'p', e->place);
-    td_buf_printf(b, ",\"sentence\":%d,", e->sentence);
+    jc(b, ','), key(b, "place"), ref(b, 'p', e->place);
+    JLIT(b, ",\"sentence\":"), put_i64(b, e->sentence), jc(b, ',');
     key(b, "span"), span(b, d, e->span);
-    td_buf_puts(b, ",\"confidence\":");
+    JLIT(b, ",\"confidence\":");
     num(b, e->confidence);
-    td_buf_putc(b, '}');
+    jc(b, '}');
   }
-  td_buf_putc(b, ']');
+  jc(b, ']');
 }
 
 char *td_doc_to_json(const td_doc *d, size_t *len) {
@@ -299,27 +336,27 @@ char *td_doc_to_json(const td_doc *d, size_t *len) {
   td_buf_puts(&b, "{\"schema\":\"tidings/1\",\"producer\":{\"tidings\":\"" TD_VERSION
                   "\",\"resources\":");
   td_json_cstr(&b, d->eng ? td_engine_resources_hash(d->eng) : NULL);
-  td_buf_puts(&b, "},");
+  JLIT(&b, "},");
   write_doc_meta(&b, d);
   if (d->error) {
-    td_buf_putc(&b, ','), key(&b, "error"), td_json_cstr(&b, d->error);
+    jc(&b, ','), key(&b, "error"), td_json_cstr(&b, d->error);
   }
-  td_buf_putc(&b, ','), key(&b, "text");
+  jc(&b, ','), key(&b, "text");
   td_json_str(&b, d->text ? d->text : "", d->len);
-  td_buf_putc(&b, ','), key(&b, "sentences");
-  td_buf_putc(&b, '[');
+  jc(&b, ','), key(&b, "sentences");
+  jc(&b, '[');
   for (size_t i = 0; i < d->nsents; i++) {
-    if (i) td_buf_putc(&b, ',');
+    if (i) jc(&b, ',');
     span(&b, d, (td_span){d->sents[i].start, d->sents[i].end});
   }
-  td_buf_putc(&b, ']');
-  if (d->eng && d->eng->layer_tokens) td_buf_putc(&b, ','), write_tokens(&b, d);
-  td_buf_putc(&b, ','), write_actors(&b, d);
-  td_buf_putc(&b, ','), write_places(&b, d);
-  td_buf_putc(&b, ','), write_times(&b, d);
-  td_buf_putc(&b, ','), write_quotes(&b, d);
-  td_buf_putc(&b, ','), write_quantities(&b, d);
-  td_buf_putc(&b, ','), write_events(&b, d);
-  td_buf_putc(&b, '}');
+  jc(&b, ']');
+  if (d->eng && d->eng->layer_tokens) jc(&b, ','), write_tokens(&b, d);
+  jc(&b, ','), write_actors(&b, d);
+  jc(&b, ','), write_places(&b, d);
+  jc(&b, ','), write_times(&b, d);
+  jc(&b, ','), write_quotes(&b, d);
+  jc(&b, ','), write_quantities(&b, d);
+  jc(&b, ','), write_events(&b, d);
+  jc(&b, '}');
   return td_buf_detach(&b, len);
 }

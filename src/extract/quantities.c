@@ -434,6 +434,17 @@ static int is_comma(const td_qctx *c, size_t i) {
   return (c->w[i].flags & TD_QW_PUNCT) && c->doc->text[c->w[i].s] == ',';
 }
 
+/* Whether word w can begin a quantity at all (perf, issue 11: most words
+ * cannot, and parse_quantity's checks cost more than these): digits, a
+ * vague amount ("thousands"), a number word, a hyphenated word (maybe
+ * "twenty-five"), or "a" ("a dozen"). The same tests parse_quantity and
+ * read_number begin with, so skipping the others changes nothing. */
+static int may_start(const td_qword *w) {
+  const char *s = w->lw;
+  return (w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0) || td_qword_in(w, vague_words) ||
+         word_value(s) >= 0 || strchr(s, '-') != NULL;
+}
+
 /* Parses a quantity at word i. 1 with *p filled, else 0. */
 static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p) {
   memset(p, 0, sizeof *p);
@@ -557,7 +568,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   else load_units(&doc->arena, &u, builtin_units, sizeof builtin_units - 1);
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
-    if (!parse_quantity(&c, &u, i, &p)) continue;
+    if (!may_start(&c.w[i]) || !parse_quantity(&c, &u, i, &p)) continue;
     TD_AGROW(&doc->arena, doc->quants, doc->cap_quants, doc->nquants + 1);
     td_quantity *q = &doc->quants[doc->nquants++];
     memset(q, 0, sizeof *q);

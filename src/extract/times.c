@@ -39,6 +39,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
+/* ASCII letter and digit tests without the locale's table (perf, issue 11:
+ * every byte of every sentence goes through them; no locale is set, so
+ * they are isalpha/isdigit of the "C" locale). */
+static inline int a_alpha(unsigned char c) { return (unsigned)((c | 32) - 'a') < 26u; }
+static inline int a_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
+static inline char a_lower(unsigned char c) { return (char)((unsigned)(c - 'A') < 26u ? c + 32 : c); }
+
 /* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---- */
 
 static long days_from_civil(int y, int m, int d) { return td_days_from_civil(y, m, d); }
@@ -475,28 +482,33 @@ static void word_index_init(word_index *x) {
   }
 }
 
-/* The first row of word w in the table, or NULL. */
-static const wordent *word_find(const char *w, const word_index *x) {
-  size_t h = (size_t)td_hash64(w, strlen(w)) & (WH_SLOTS - 1);
-  for (; x->slot[h]; h = (h + 1) & (WH_SLOTS - 1))
-    if (strcmp(words[x->slot[h] - 1].w, w) == 0) return &words[x->slot[h] - 1];
+/* The first row of word w (n bytes) in the table, or NULL. */
+static const wordent *word_find(const char *w, size_t n, const word_index *x) {
+  size_t h = (size_t)td_hash64(w, n) & (WH_SLOTS - 1);
+  for (; x->slot[h]; h = (h + 1) & (WH_SLOTS - 1)) {
+    const char *e = words[x->slot[h] - 1].w;
+    if (e[0] == w[0] && strcmp(e, w) == 0) return &words[x->slot[h] - 1];
+  }
   return NULL;
 }
 
-static void classify(unit *u, const word_index *x) {
+/* Sets u's classes and values from the table rows of its word u->w (n
+ * bytes). */
+static void classify(unit *u, size_t n, const word_index *x) {
   unsigned ch = (unsigned char)u->w[0] - 'a';
   if (ch >= 26) return;
   size_t lo = x->first[ch], hi = x->first[ch + 1];
   if (lo == hi) return;
   const wordent *e;
   if (sizeof words / sizeof words[0] < WH_SLOTS / 2) {
-    e = word_find(u->w, x); /* perf: one hash probe for the bsearch */
+    e = word_find(u->w, n, x); /* perf: one hash probe for the bsearch */
   } else {
     e = bsearch(u->w, words + lo, hi - lo, sizeof words[0], cmp_word);
     while (e && e > words && strcmp(e[-1].w, u->w) == 0) e--;
   }
   if (!e) return;
-  for (; e < words + sizeof words / sizeof words[0] && strcmp(e->w, u->w) == 0; e++) {
+  for (; e < words + sizeof words / sizeof words[0] && e->w[0] == u->w[0] && strcmp(e->w, u->w) == 0;
+       e++) {
     u->cls |= e->cls;
     if (e->cls & W_MONTH) u->month = (int8_t)e->v;
     if (e->cls & W_WDAY) u->wday = (int8_t)e->v;
@@ -532,15 +544,15 @@ static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char 
   const char *t = doc->text;
   if (kind == 'w') {
     size_t k = 0;
-    for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = (char)tolower((unsigned char)t[i]);
+    for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = a_lower((unsigned char)t[i]);
     u->w[k] = 0;
-    u->cap = isupper((unsigned char)t[s]) != 0;
-    if (e - s < sizeof u->w) classify(u, &us->x);
+    u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
+    if (e - s < sizeof u->w) classify(u, k, &us->x);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
-    for (; i < e && (isdigit((unsigned char)t[i]) || t[i] == ',' || t[i] == '.'); i++) {
-      if (isdigit((unsigned char)t[i])) {
+    for (; i < e && (a_digit((unsigned char)t[i]) || t[i] == ',' || t[i] == '.'); i++) {
+      if (a_digit((unsigned char)t[i])) {
         if (u->num < 100000000) u->num = u->num * 10 + (t[i] - '0');
         u->ndig++;
       } else
@@ -548,7 +560,7 @@ static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char 
     }
     if (!plain) u->ndig = 0;
     size_t k = 0;
-    for (; i < e && k < sizeof u->w - 1; i++) u->w[k++] = (char)tolower((unsigned char)t[i]);
+    for (; i < e && k < sizeof u->w - 1; i++) u->w[k++] = a_lower((unsigned char)t[i]);
     u->w[k] = 0;
   } else {
     u->w[0] = t[s];
@@ -569,7 +581,7 @@ static uint32_t utf8_len(const unsigned char *t, uint32_t i, uint32_t e) {
 /* A letter: ASCII letters, and non-ASCII code points outside the
  * punctuation and space blocks (dashes, quotes, NBSP stay punctuation). */
 static int is_letter(const unsigned char *t, uint32_t i, uint32_t e) {
-  if (t[i] < 0x80) return isalpha(t[i]) != 0;
+  if (t[i] < 0x80) return a_alpha(t[i]);
   uint32_t cp;
   if (td_utf8_decode(t + i, e - i, &cp) <= 0) return 0;
   if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -587,16 +599,16 @@ static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
     uint32_t s = i;
     if (is_letter(t, i, e)) {
       while (i < e && (is_letter(t, i, e) ||
-                       (t[i] == '.' && i + 1 < e && isalpha(t[i + 1])) ||
+                       (t[i] == '.' && i + 1 < e && a_alpha(t[i + 1])) ||
                        (t[i] == '\'' && i == s + 1 && (t[s] | 0x20) == 'o' && i + 1 < e &&
-                        isalpha(t[i + 1]))))
+                        a_alpha(t[i + 1]))))
         i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
       add_unit(us, doc, s, i, 'w', space, tok);
-    } else if (isdigit(t[i])) {
-      while (i < e && (isdigit(t[i]) || ((t[i] == ',' || t[i] == '.') && i + 1 < e &&
-                                          isdigit(t[i + 1]))))
+    } else if (a_digit(t[i])) {
+      while (i < e && (a_digit(t[i]) || ((t[i] == ',' || t[i] == '.') && i + 1 < e &&
+                                          a_digit(t[i + 1]))))
         i++;
-      while (i < e && isalpha(t[i])) i++;
+      while (i < e && a_alpha(t[i])) i++;
       add_unit(us, doc, s, i, 'n', space, tok);
     } else {
       i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
