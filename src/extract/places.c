@@ -115,6 +115,7 @@ typedef struct {
   size_t n, cap;
   uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
   uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
+  uint32_t stop;         /* the current sentence's matches starting after it cannot count */
 } cands;
 
 /* The places.* rules of data/places/cues.rules: a match ending right
@@ -138,9 +139,11 @@ static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
 
 /* td_match_sentence callback over the gazetteer table: one candidate per
  * matched range (a trailing possessive trimmed), holding every record the
- * range's entries name; ranges that cannot count are skipped. */
+ * range's entries name; ranges that cannot count are skipped, and the
+ * sentence's walk ends at the first match past cs->stop. */
 static int on_match(void *ctx, const td_match *m) {
   cands *cs = ctx;
+  if (m->tok0 > cs->stop) return 1;
   td_match mm = *m;
   m = &mm;
   /* a possessive the matcher took along ("China 's") is not the name */
@@ -525,8 +528,22 @@ static unsigned cue_bits(cands *cs, uint32_t t) {
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL};
-  for (size_t s = 0; s < doc->nsents; s++) td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL, 0};
+  /* The gazetteer's longest-match walk over each sentence, as far as a
+   * candidate can count (perf, issue 11): one that counts starts at or
+   * before the last capitalized token, or is read after a comma right
+   * behind such a one (trailing_admin), so the walk stops at the first
+   * match starting more than two tokens after the last capitalized token,
+   * and a sentence without one is not walked. What the walk matched up to
+   * there is what a whole walk matches. */
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    uint32_t last = se->tok0 + se->ntok;
+    while (last > se->tok0 && !tok_cap(&doc->toks[last - 1])) last--;
+    if (last == se->tok0) continue;
+    cs.stop = last + 1; /* the last capitalized token is last - 1 */
+    td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
+  }
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
