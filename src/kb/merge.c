@@ -234,6 +234,173 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* ---- story summaries ---- */
+
+/* A feature (actor entity or place name) of a document, by story. */
+typedef struct {
+  int story, f, doc;
+} sfeat;
+
+static int cmp_sfeat(const void *a, const void *b) {
+  const sfeat *x = a, *y = b;
+  if (x->story != y->story) return x->story < y->story ? -1 : 1;
+  if (x->f != y->f) return x->f < y->f ? -1 : 1;
+  return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+static int cmp_pstr(const void *a, const void *b) {
+  return cmpstr(*(char *const *)a, *(char *const *)b);
+}
+
+/* A feature of one story and the number of its articles having it. */
+typedef struct {
+  int f, c;
+} fcount;
+
+static int cmp_fcount(const void *a, const void *b) { /* most articles first, then the feature */
+  const fcount *x = a, *y = b;
+  if (x->c != y->c) return x->c > y->c ? -1 : 1;
+  return (x->f > y->f) - (x->f < y->f);
+}
+
+/* Each story's five most widespread features, as m_stories shows them:
+ * sql gives distinct (doc_key, feature) rows (a NULL feature counts as one,
+ * ordered first as SQLite orders NULL); a feature's articles in the story
+ * are counted, ties go to the smaller feature, and the names of the five
+ * (names_sql: (feature, name) rows, else the feature itself) are joined by
+ * "; " with NULL names left out, as group_concat does. top[root] gets the
+ * malloc'd list of the story whose smallest member is root, or NULL. */
+static int story_tops(td_kb *kb, mdoc *d, size_t n, const char *sql, const char *names_sql,
+                      char **top, char *err, size_t errlen) {
+  int rc = -1;
+  char **feat = NULL, **fs = NULL, **name = NULL;
+  int *fdoc = NULL;
+  size_t nr = 0, cap = 0, nf = 0;
+  sfeat *t = NULL;
+  PREP(st, sql);
+  size_t dcap = 0;
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    int di = doc_index(d, n, td_kq_col_text(st, 0));
+    if (di < 0) continue;
+    TD_GROW(feat, cap, nr + 1);
+    TD_GROW(fdoc, dcap, nr + 1);
+    feat[nr] = dupcol(st, 1), fdoc[nr] = di, nr++;
+  }
+  td_kq_finalize(st);
+  /* the distinct features, sorted: a feature's number is its rank */
+  fs = td_xmalloc((nr ? nr : 1) * sizeof *fs);
+  memcpy(fs, feat, nr * sizeof *fs);
+  qsort(fs, nr, sizeof *fs, cmp_pstr);
+  for (size_t i = 0; i < nr; i++)
+    if (!nf || cmpstr(fs[nf - 1], fs[i]) != 0) fs[nf++] = fs[i];
+  name = td_xcalloc(nf ? nf : 1, sizeof *name);
+  for (size_t i = 0; i < nf; i++) name[i] = fs[i];
+  if (names_sql) {
+    for (size_t i = 0; i < nf; i++) name[i] = NULL;
+    PREP(ns, names_sql);
+    while (td_kq_step(ns) == TD_KQ_ROW) {
+      const char *f = td_kq_col_text(ns, 0);
+      char **hit = bsearch(&f, fs, nf, sizeof *fs, cmp_pstr);
+      if (hit && !name[hit - fs]) name[hit - fs] = dupcol(ns, 1);
+    }
+    td_kq_finalize(ns);
+  }
+  t = td_xmalloc((nr ? nr : 1) * sizeof *t);
+  for (size_t i = 0; i < nr; i++) {
+    char **hit = bsearch(&feat[i], fs, nf, sizeof *fs, cmp_pstr);
+    t[i].story = d[fdoc[i]].story, t[i].f = (int)(hit - fs), t[i].doc = fdoc[i];
+  }
+  qsort(t, nr, sizeof *t, cmp_sfeat);
+  fcount *fc = td_xmalloc((nr ? nr : 1) * sizeof *fc);
+  for (size_t i = 0; i < nr;) { /* one story */
+    size_t j = i, k = 0;
+    while (j < nr && t[j].story == t[i].story) {
+      size_t a = j;
+      int c = 0;
+      for (; j < nr && t[j].story == t[a].story && t[j].f == t[a].f; j++)
+        c += j == a || t[j].doc != t[j - 1].doc; /* distinct articles */
+      fc[k].f = t[a].f, fc[k].c = c, k++;
+    }
+    qsort(fc, k, sizeof *fc, cmp_fcount);
+    td_buf b = TD_BUF_INIT;
+    int parts = 0;
+    for (size_t x = 0; x < k && x < 5; x++) {
+      const char *nm = name[fc[x].f];
+      if (!nm) continue;
+      if (parts++) td_buf_puts(&b, "; ");
+      td_buf_puts(&b, nm);
+    }
+    if (parts) top[t[i].story] = b.ptr ? td_buf_detach(&b, NULL) : td_xstrdup("");
+    else td_buf_free(&b);
+    i = j;
+  }
+  free(fc);
+  rc = 0;
+fail:
+  if (names_sql && name)
+    for (size_t i = 0; i < nf; i++) free(name[i]);
+  free(name);
+  for (size_t i = 0; i < nr; i++) free(feat[i]);
+  free(feat), free(fs), free(fdoc), free(t);
+  return rc;
+}
+
+/* The m_stories rows, from the stories the documents are in: distinct
+ * version groups, first and last article dates, the top actors (by entity,
+ * named by its smallest name) and places, and the title of the smallest
+ * member that has one. */
+static int write_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+  int rc = -1;
+  char **ta = td_xcalloc(n ? n : 1, sizeof *ta), **tp = td_xcalloc(n ? n : 1, sizeof *tp);
+  uint64_t *sg = td_xmalloc((n ? n : 1) * sizeof *sg); /* (story << 32 | group) */
+  const char **first = NULL, **last = NULL, **title = NULL;
+  td_kq *ins = NULL;
+  if (story_tops(kb, d, n, "SELECT DISTINCT doc_key, entity FROM actors WHERE entity IS NOT NULL",
+                 "SELECT entity, min(name) FROM actors WHERE entity IS NOT NULL GROUP BY entity", ta, err,
+                 errlen) != 0 ||
+      story_tops(kb, d, n, "SELECT DISTINCT doc_key, name FROM places", NULL, tp, err, errlen) != 0)
+    goto fail;
+  /* per story (at its smallest member): first and last dates, title */
+  first = td_xcalloc(n ? n : 1, sizeof *first), last = td_xcalloc(n ? n : 1, sizeof *last);
+  title = td_xcalloc(n ? n : 1, sizeof *title);
+  for (size_t k = 0; k < n; k++) { /* in key order: the first title is the smallest member's */
+    int r = d[k].story;
+    if (d[k].date && (!first[r] || strcmp(d[k].date, first[r]) < 0)) first[r] = d[k].date;
+    if (d[k].date && (!last[r] || strcmp(d[k].date, last[r]) > 0)) last[r] = d[k].date;
+    if (!title[r] && d[k].title) title[r] = d[k].title;
+  }
+  for (size_t i = 0; i < n; i++) sg[i] = (uint64_t)d[i].story << 32 | (uint64_t)d[i].group;
+  qsort(sg, n, sizeof *sg, cmp_u64);
+  PREP(ins_, "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
+             " top_places, title) VALUES(?,?,?,?,?,?,?)");
+  ins = ins_;
+  for (size_t i = 0; i < n;) {
+    int r = (int)(sg[i] >> 32), groups = 0;
+    size_t j = i;
+    for (; j < n && (int)(sg[j] >> 32) == r; j++) groups += j == i || sg[j] != sg[j - 1];
+    i = j;
+    td_kq_reset(ins);
+    td_kb_bind_str(ins, 1, d[r].skey);
+    td_kq_int(ins, 2, groups);
+    td_kb_bind_str(ins, 3, first[r]);
+    td_kb_bind_str(ins, 4, last[r]);
+    td_kb_bind_str(ins, 5, ta[r]);
+    td_kb_bind_str(ins, 6, tp[r]);
+    td_kb_bind_str(ins, 7, title[r]);
+    if (td_kq_step(ins) != TD_KQ_DONE) {
+      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
+      goto fail;
+    }
+  }
+  rc = 0;
+fail:
+  if (ins) td_kq_finalize(ins);
+  for (size_t i = 0; i < n; i++) free(ta[i]), free(tp[i]);
+  free(ta), free(tp), free(sg);
+  free(first), free(last), free(title);
+  return rc;
+}
+
 static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
@@ -309,32 +476,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
     }
   }
   td_kq_finalize(ins);
-  /* each entity's name, once (not per story), and fresh planner statistics
-   * on PostgreSQL (tables filled in this transaction look empty to it) */
-  if (td_kb_exec(kb, "DROP TABLE IF EXISTS kname; CREATE TEMP TABLE kname AS SELECT entity, min(name) AS name"
-                     " FROM actors WHERE entity IS NOT NULL GROUP BY entity; CREATE INDEX kname_e ON kname(entity);",
-                 err, errlen) != 0 ||
-      analyze(kb, "kname, m_story_docs, m_versions", err, errlen) != 0)
-    goto fail;
-  if (td_kb_exec(kb,
-                 "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
-                 " top_places, title)"
-                 " SELECT s.story_key, count(DISTINCT v.group_key), min(substr(d.date, 1, 10)),"
-                 "  max(substr(d.date, 1, 10)),"
-                 "  (SELECT group_concat(name, '; ') FROM (SELECT m.name, count(DISTINCT a.doc_key) c"
-                 "    FROM actors a JOIN m_story_docs x ON x.doc_key=a.doc_key"
-                 "    LEFT JOIN kname m"
-                 "    ON m.entity=a.entity WHERE x.story_key=s.story_key AND a.entity IS NOT NULL"
-                 "    GROUP BY a.entity, m.name ORDER BY c DESC, a.entity LIMIT 5) AS t),"
-                 "  (SELECT group_concat(name, '; ') FROM (SELECT p.name, count(DISTINCT p.doc_key) c"
-                 "    FROM places p JOIN m_story_docs x ON x.doc_key=p.doc_key"
-                 "    WHERE x.story_key=s.story_key GROUP BY p.name ORDER BY c DESC, p.name LIMIT 5) AS t),"
-                 "  (SELECT d2.title FROM m_story_docs y JOIN documents d2 ON d2.doc_key=y.doc_key"
-                 "    WHERE y.story_key=s.story_key AND d2.title IS NOT NULL ORDER BY d2.doc_key LIMIT 1)"
-                 " FROM m_story_docs s JOIN documents d ON d.doc_key=s.doc_key"
-                 " JOIN m_versions v ON v.doc_key=s.doc_key GROUP BY s.story_key; DROP TABLE kname",
-                 err, errlen) != 0)
-    goto fail;
+  if (write_stories(kb, d, n, err, errlen) != 0) goto fail;
   rc = 0;
 fail:
   free(u.p);
