@@ -671,6 +671,7 @@ static int person_word(actx *x, long i) {
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
 static long name_run(actx *x, long i, long s0, long s1) {
+  if (i >= s1 || !tok_cap(x, i)) return 0; /* what the loop finds at i; asked at most tokens */
   long j = i;
   while (j < s1 && j - i < 5) {
     const dm *d = match_at(x, j, s0, s1);
@@ -1143,7 +1144,8 @@ static int rules_read(const actx *x, long s0, long s1) {
     if (is_cls(&x->m[k], "person") || is_cls(&x->m[k], "title")) return 1;
   for (long i = s0; i < s1; i++) {
     const char *w = tk(x, i)->norm;
-    if (w && (strncmp(w, "north", 5) == 0 || strncmp(w, "south", 5) == 0) && tok_cap(x, i))
+    if (tok_cap(x, i) && w && (w[0] == 'n' || w[0] == 's') &&
+        (strncmp(w, "north", 5) == 0 || strncmp(w, "south", 5) == 0))
       return 1;
   }
   return 0;
