@@ -413,6 +413,12 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
       m = TD_PS_SHIFT;
     } else if (st.b == n && st.sp == 1) {
       m = TD_PS_LEFT;
+    } else if (st.b == n) {
+      /* only ROOT is left in the buffer: RIGHT is the one valid move, and
+       * only its relation needs scoring */
+      m = TD_PS_RIGHT;
+      score(p, f, td_ps_label_features(&st, m, f), sc, 3 + p->nlabel, 3 + 2 * p->nlabel);
+      l = td_ps_best_label(sc, m, p->nlabel, p->rootlab);
     } else {
       score_moves(p, f, td_ps_features(&st, f), sc);
       m = td_ps_best_move(&st, sc);
