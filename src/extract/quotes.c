@@ -771,14 +771,22 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
       break;
     s = o;
   }
-  /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
-  if (all_caps(c, &c->w[s]))
-    for (size_t x = s + 1; x < k && x < s + 12; x++)
+  /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ...", or a headline in
+   * capitals before a spaced hyphen: "RED STATES OUTNUMBER BLUE STATES -
+   * Jeffrey M. Jones: “…" */
+  if (all_caps(c, &c->w[s])) {
+    int caps = 1;
+    for (size_t x = s + 1; x < k && x < s + 16; x++) {
       if (is_dash(c, x) || (c->w[x].flags & TD_QW_PUNCT && c->w[x].e - c->w[x].s == 3 &&
-                            (unsigned char)c->doc->text[c->w[x].s + 2] == 0x95)) {
+                            (unsigned char)c->doc->text[c->w[x].s + 2] == 0x95) ||
+          (caps && aside_dash(c, x))) {
         s = x + 1;
         break;
       }
+      if (!(c->w[x].flags & TD_QW_PUNCT) && !all_caps(c, &c->w[x]) && c->w[x].e - c->w[x].s > 1)
+        caps = 0;
+    }
+  }
   /* an opening phrase up to its comma: "In response to X,", "Last month," */
   int opener = td_qword_in(&c->w[s], openers);
   for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
