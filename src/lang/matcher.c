@@ -619,7 +619,9 @@ struct td_mcache {
   int ndc, nextdc;
 };
 
-/* Folds s[0..n) on its own into the cache's chunk. */
+/* Folds s[0..n) on its own into the cache's chunk. s lives as long as the
+ * document (its text, or a lemma in its arena): a form that folds to
+ * itself points into s instead of being copied (perf, issue 11). */
 static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n, int lower,
                        mtok *m, int mode) {
   char key[KEYCAP];
@@ -627,10 +629,16 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
   m->lead[mode] = 0;
   /* fast path: printable ASCII without separators or backquotes folds to
    * itself (lowercased), with no lead, as fold_into would */
-  int plain = n > 0 && n < KEYCAP;
+  int plain = n > 0 && n < KEYCAP, upper = 0;
   for (size_t i = 0; i < n && plain; i++) {
     unsigned char b = (unsigned char)s[i];
     plain = b > 0x20 && b < 0x7F && b != '-' && b != '`';
+    upper |= b >= 'A' && b <= 'Z';
+  }
+  if (plain && (!lower || !upper)) {
+    m->f[mode] = s;
+    m->len[mode] = (uint16_t)n;
+    return;
   }
   if (plain) {
     if (c->buflen + n > c->bufcap) {

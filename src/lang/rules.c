@@ -839,6 +839,7 @@ size_t td_rules_layer_count(const td_rules *r, const char *layer) {
 
 typedef struct mstate {
   const td_doc *doc;
+  td_arena *arena;            /* the document's: scratch grows there */
   uint32_t tok0, ntok;        /* the sentence */
   const uint64_t *clsmask;    /* per sentence token: classes it lies in */
   long steps;                 /* budget left */
@@ -848,6 +849,11 @@ typedef struct mstate {
   int32_t *stack;             /* triples: kind/pc, pos, value */
   size_t stack_cap;
 } mstate;
+
+typedef struct cand {
+  int rule;
+  uint32_t pos;
+} cand;
 
 static int str_test(const cond *c, const char *s, size_t len) {
   size_t vl = strlen(c->sval);
@@ -911,10 +917,7 @@ static int test_true(const mstate *m, const test *t, uint32_t i, const int32_t *
 }
 
 static void push3(mstate *m, size_t *sp, int32_t a, int32_t b, int32_t c) {
-  if (*sp + 3 > m->stack_cap) {
-    m->stack_cap = m->stack_cap ? m->stack_cap * 2 : 256;
-    m->stack = td_xrealloc(m->stack, m->stack_cap * sizeof *m->stack);
-  }
+  if (*sp + 3 > m->stack_cap) TD_AGROW(m->arena, m->stack, m->stack_cap, *sp + 3 < 256 ? 256 : *sp + 3);
   m->stack[(*sp)++] = a;
   m->stack[(*sp)++] = b;
   m->stack[(*sp)++] = c;
@@ -985,11 +988,6 @@ static int class_cb(void *ctx, const td_match *mt) {
   return 0;
 }
 
-typedef struct cand {
-  int rule;
-  uint32_t pos;
-} cand;
-
 static int cmp_cand(const void *a, const void *b) {
   const cand *x = a, *y = b;
   if (x->rule != y->rule) return (x->rule > y->rule) - (x->rule < y->rule);
@@ -1017,6 +1015,15 @@ struct td_rcache {
   const td_tok *toks;
   size_t ntoks;
   rtok *t;
+  /* match()'s scratch, kept for the next sentence (arena; grown by
+   * doubling); a match called from a callback (busy) takes fresh scratch */
+  cand *cs;
+  size_t capc;
+  uint8_t *visited;
+  size_t capv;
+  int32_t *stack;
+  size_t caps;
+  int busy;
 };
 
 static uint32_t layer_bit(int layer) { return 1u << (layer < 31 ? layer : 31); }
@@ -1028,18 +1035,25 @@ static uint32_t range_layers(const td_rules *r, size_t a, size_t b) {
   return m;
 }
 
-/* The prefilter keys of sentence se's tokens, refreshed where stale: a
- * pointer to the entry of its first token. */
-static const rtok *sentence_keys(const td_rules *r, td_doc *doc, const td_sent *se) {
+/* doc's cache for rule set r, made anew when r or the tokens changed. */
+static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   struct td_rcache *c = doc->rcache;
   if (!c || c->r != r || c->serial != r->serial || c->toks != doc->toks ||
       c->ntoks != doc->ntoks) {
     c = td_arena_alloc(&doc->arena, sizeof *c);
+    memset(c, 0, sizeof *c);
     c->r = r, c->serial = r->serial, c->toks = doc->toks, c->ntoks = doc->ntoks;
     c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
     memset(c->t, 0, (doc->ntoks + 1) * sizeof *c->t);
     doc->rcache = c;
   }
+  return c;
+}
+
+/* The prefilter keys of sentence se's tokens (c: rules_cache's), refreshed
+ * where stale: a pointer to the entry of its first token. */
+static const rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
+                                 const td_sent *se) {
   for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++) {
     const td_tok *t = &doc->toks[i];
     rtok *k = &c->t[i];
@@ -1061,14 +1075,11 @@ static const rtok *sentence_keys(const td_rules *r, td_doc *doc, const td_sent *
  * selects a rule of the selection (layer >= 0: that layer's; only >= 0: that
  * rule; else all). */
 static void add_cands(const td_rules *r, size_t a, size_t b, int layer, int only, uint32_t pos,
-                      cand **cs, size_t *n, size_t *cap) {
+                      td_arena *arena, cand **cs, size_t *n, size_t *cap) {
   for (size_t e = a; e < b; e++) {
     int ri = r->ent[e].rule;
     if ((layer >= 0 && r->r[ri].layer != layer) || (only >= 0 && ri != only)) continue;
-    if (*n == *cap) {
-      *cap = *cap ? *cap * 2 : 64;
-      *cs = td_xrealloc(*cs, *cap * sizeof **cs);
-    }
+    if (*n == *cap) TD_AGROW(arena, *cs, *cap, *n < 64 ? 64 : *n + 1);
     (*cs)[(*n)++] = (cand){ri, pos};
   }
 }
@@ -1089,21 +1100,31 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
                   : layer >= 0 ? r->lunindexed[layer]
                                : r->nunindexed > 0;
   uint32_t lbits = only >= 0 ? layer_bit(r->r[only].layer) : layer >= 0 ? layer_bit(layer) : ~0u;
+  struct td_rcache *rc = rules_cache(r, doc);
+  int nested = rc->busy;
+  mstate m;
+  memset(&m, 0, sizeof m);
+  m.doc = doc;
+  m.arena = &doc->arena;
   /* candidates of the indexed rules, sorted by rule then start */
   cand *cs = NULL;
-  size_t nc = 0, capc = 0;
+  size_t nc = 0, capc = 0, capv = 0;
+  if (!nested) {
+    cs = rc->cs, capc = rc->capc;
+    m.visited = rc->visited, capv = rc->capv;
+    m.stack = rc->stack, m.stack_cap = rc->caps;
+    rc->busy = 1;
+  }
+  int count = 0;
   if (r->nent > 0) {
-    const rtok *rt = sentence_keys(r, doc, se);
+    const rtok *rt = sentence_keys(rc, r, doc, se);
     for (uint32_t i = 0; i < se->ntok; i++) {
       if (!(rt[i].layers & lbits)) continue;
-      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, &cs, &nc, &capc);
-      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, &cs, &nc, &capc);
+      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, m.arena, &cs, &nc, &capc);
+      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, m.arena, &cs, &nc, &capc);
     }
   }
-  if (nc == 0 && !unindexed) {
-    free(cs);
-    return 0;
-  }
+  if (nc == 0 && !unindexed) goto done;
   if (nc > 64) qsort(cs, nc, sizeof *cs, cmp_cand);
   else /* few: insertion sort (already in start order) */
     for (size_t x = 1; x < nc; x++) {
@@ -1122,14 +1143,8 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
     cls |= ru->needs_class;
     if (ru->nprog > maxprog) maxprog = ru->nprog;
   }
-  if (maxprog == 0) {
-    free(cs);
-    return 0;
-  }
+  if (maxprog == 0) goto done;
   if (parse && eng) td_parse_sentence(eng, doc, sent);
-  mstate m;
-  memset(&m, 0, sizeof m);
-  m.doc = doc;
   m.tok0 = se->tok0;
   m.ntok = se->ntok;
   m.steps = TD_RULES_STEPS;
@@ -1144,10 +1159,13 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   }
   m.clsmask = mask;
   m.visited_bytes = ((size_t)maxprog * (m.ntok + 1) + 7) / 8;
-  m.visited = td_xmalloc(m.visited_bytes ? m.visited_bytes : 1);
+  if (m.visited_bytes + 1 > capv) {
+    capv = (m.visited_bytes + 1) * 2;
+    m.visited = td_arena_alloc(m.arena, capv);
+  }
   int32_t caps[2 * TD_RULES_MAX_CAPS], best[2 * TD_RULES_MAX_CAPS];
   td_rule_cap out[TD_RULES_MAX_CAPS];
-  int count = 0, stop = 0;
+  int stop = 0;
   size_t c = 0;
   for (int x = 0; x < nsel && !stop && m.steps >= 0; x++) {
     int ri = sel[x];
@@ -1186,10 +1204,14 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
     }
     c = c1;
   }
-  free(cs);
   free(mask);
-  free(m.visited);
-  free(m.stack);
+done:
+  if (!nested) { /* the scratch, for the next sentence */
+    rc->cs = cs, rc->capc = capc;
+    rc->visited = m.visited, rc->capv = capv;
+    rc->stack = m.stack, rc->caps = m.stack_cap;
+    rc->busy = 0;
+  }
   return count;
 }
 
