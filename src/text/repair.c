@@ -47,12 +47,27 @@ static int dropped_cp(uint32_t cp) {
 }
 
 /* Writes s as clean UTF-8 into out: only '\n' breaks lines, every space is
- * ' ', each line trimmed, spaces collapsed. */
+ * ' ', each line trimmed, spaces collapsed. Runs of printable ASCII, which
+ * nothing below changes, are copied whole (perf, issue 11). */
 static void clean_chars(const char *s, size_t n, td_buf *out) {
   const unsigned char *u = (const unsigned char *)s;
   int pending_space = 0, line_empty = 1;
   td_buf_reserve(out, n + 1);
   for (size_t i = 0; i < n;) {
+    if (u[i] > 0x20 && u[i] < 0x7F) {
+      size_t j = i + 1;
+      while (j < n && u[j] > 0x20 && u[j] < 0x7F) j++;
+      if (pending_space) td_buf_putc(out, ' ');
+      pending_space = 0, line_empty = 0;
+      td_buf_put(out, s + i, j - i);
+      i = j;
+      continue;
+    }
+    if (u[i] == ' ') {
+      pending_space = !line_empty;
+      i++;
+      continue;
+    }
     uint32_t cp = u[i];
     int k = 1;
     if (cp >= 0x80) {
@@ -362,7 +377,10 @@ static int is_teaser(const char *p, size_t n, const char *next, size_t nn) {
 static void put_line(const model *m, td_buf *pb, const char *s, size_t n) {
   size_t from = 0;
   for (size_t i = 1; i + 2 < n; i++) {
-    if (s[i] != '-' || s[i + 1] != ' ' || !is_alpha((unsigned char)s[i - 1])) continue;
+    const char *h = memchr(s + i, '-', n - 2 - i); /* perf: to the next hyphen */
+    if (!h) break;
+    i = (size_t)(h - s);
+    if (s[i + 1] != ' ' || !is_alpha((unsigned char)s[i - 1])) continue;
     size_t nx = tail_letters(s, i), ny = head_letters(s + i + 2, n - i - 2);
     if (!nx || !ny || suspends_hyphen(s + i + 2, ny)) continue;
     if (i + 2 + ny < n && s[i + 2 + ny] == '-') continue; /* "x- y-z" lists */
@@ -383,8 +401,8 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out) 
   line *L = NULL;
   size_t nl = 0, cap = 0;
   for (size_t i = 0; i <= c.len;) {
-    size_t e = i;
-    while (e < c.len && cp[e] != '\n') e++;
+    const char *nlp = i < c.len ? memchr(cp + i, '\n', c.len - i) : NULL;
+    size_t e = nlp ? (size_t)(nlp - cp) : c.len;
     size_t b = e;
     while (b > i && cp[b - 1] == ' ') b--;
     TD_GROW(L, cap, nl + 1);
