@@ -44,22 +44,38 @@ static int hex4(const char *p, unsigned *v) {
   return 0;
 }
 
+/* What a byte is inside a JSON string: 0 itself (ASCII), 1 the end, an
+ * escape or a control character, 2 the start of a multi-byte character. */
+static const unsigned char byte_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* The end of the run of bytes from p that stand for themselves (checked
+ * UTF-8), or NULL when one is not valid UTF-8. */
+static const char *plain_run(const char *p, const char *end) {
+  for (;;) {
+    while (p < end && !byte_class[(unsigned char)*p]) p++;
+    if (p >= end || byte_class[(unsigned char)*p] == 1) return p;
+    uint32_t cp;
+    int n = td_utf8_decode((const unsigned char *)p, (size_t)(end - p), &cp);
+    if (!n) return NULL;
+    p += n;
+  }
+}
+
 /* A string at r->p (after its opening quote) into *out; 0 or -1. */
 static int string(jr *r, const char **out, size_t *len) {
   const char *s = r->p;
-  const char *q = s;
-  while (q < r->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
+  const char *q = plain_run(s, r->end);
+  if (!q) return fail(r, "invalid UTF-8");
   if (q < r->end && *q == '"') { /* no escapes: the common case */
-    for (const char *u = s; u < q;) {
-      if ((unsigned char)*u < 0x80) {
-        u++;
-        continue;
-      }
-      uint32_t cp;
-      int n = td_utf8_decode((const unsigned char *)u, (size_t)(q - u), &cp);
-      if (!n) return fail(r, "invalid UTF-8");
-      u += n;
-    }
     *out = td_arena_strndup(r->a, s, (size_t)(q - s));
     *len = (size_t)(q - s);
     r->p = q + 1;
@@ -70,16 +86,7 @@ static int string(jr *r, const char **out, size_t *len) {
   while (p < r->end && *p != '"') {
     /* a run of bytes that stand for themselves, copied at once */
     const char *run = p;
-    while (p < r->end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) {
-      if ((unsigned char)*p < 0x80) {
-        p++;
-        continue;
-      }
-      uint32_t cp;
-      int n = td_utf8_decode((const unsigned char *)p, (size_t)(r->end - p), &cp);
-      if (!n) return fail(r, "invalid UTF-8");
-      p += n;
-    }
+    if (!(p = plain_run(p, r->end))) return fail(r, "invalid UTF-8");
     if (p > run) td_buf_put(&r->tmp, run, (size_t)(p - run));
     if (p >= r->end || *p == '"') break;
     unsigned char c = (unsigned char)*p;
