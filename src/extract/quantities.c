@@ -441,8 +441,13 @@ static int is_comma(const td_qctx *c, size_t i) {
  * read_number begin with, so skipping the others changes nothing. */
 static int may_start(const td_qword *w) {
   const char *s = w->lw;
-  return (w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0) || td_qword_in(w, vague_words) ||
-         word_value(s) >= 0 || strchr(s, '-') != NULL;
+  if ((w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0)) return 1;
+  /* every number word, tens word and vague amount begins with one of these
+   * pairs ("zero", "one", "two", "three", ..., "dozens", "hundreds") */
+  static const char pairs[] = "zeontwthfofisiseeiniteeldohumibi";
+  int pair = 0;
+  for (const char *p = pairs; *p && !pair; p += 2) pair = s[0] == p[0] && s[1] == p[1];
+  return pair && (strchr(s, '-') != NULL || td_qword_in(w, vague_words) || word_value(s) >= 0);
 }
 
 /* Parses a quantity at word i. 1 with *p filled, else 0. */

@@ -463,6 +463,7 @@ static int cmp_word(const void *k, const void *e) {
 enum { WH_SLOTS = 1024 }; /* a power of two, over twice the table's words */
 typedef struct word_index {
   uint16_t first[27];
+  uint32_t lens[26]; /* per first letter: bit min(length, 31) of its words */
   uint16_t slot[WH_SLOTS];
 } word_index;
 
@@ -473,6 +474,11 @@ static void word_index_init(word_index *x) {
     x->first[ch] = (uint16_t)k;
   }
   x->first[26] = (uint16_t)n;
+  memset(x->lens, 0, sizeof x->lens);
+  for (size_t i = 0; i < n; i++) {
+    size_t L = strlen(words[i].w);
+    x->lens[words[i].w[0] - 'a'] |= 1u << (L < 31 ? L : 31);
+  }
   memset(x->slot, 0, sizeof x->slot);
   for (size_t i = 0; i < n && n < WH_SLOTS / 2; i++) {
     if (i > 0 && strcmp(words[i - 1].w, words[i].w) == 0) continue;
@@ -498,7 +504,7 @@ static void classify(unit *u, size_t n, const word_index *x) {
   unsigned ch = (unsigned char)u->w[0] - 'a';
   if (ch >= 26) return;
   size_t lo = x->first[ch], hi = x->first[ch + 1];
-  if (lo == hi) return;
+  if (lo == hi || !(x->lens[ch] >> (n < 31 ? n : 31) & 1)) return; /* perf: no word so long */
   const wordent *e;
   if (sizeof words / sizeof words[0] < WH_SLOTS / 2) {
     e = word_find(u->w, n, x); /* perf: one hash probe for the bsearch */
