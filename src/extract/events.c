@@ -57,6 +57,7 @@
 #include "times.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -152,9 +153,6 @@ typedef struct trig {
   uint32_t tok0, tok1; /* matched tokens */
   uint32_t head;       /* the verb or noun token */
   char code[5];
-  char preps[64];      /* "|from|to|" or "" */
-  char objs[400];      /* "|troop|soldier|" or "": objects the entry needs */
-  char vetos[400];     /* "|chance|evidence|" or "": objects that cancel it */
   int noun, no_obj, emb, sym;
   int need_tgt;        /* x: coded only with an actor as its target */
   int no_inf;          /* inf: not coded before a to-infinitive ("sought to") */
@@ -164,7 +162,19 @@ typedef struct trig {
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
   int under_verb;      /* a nominal event in the object of an event verb */
+  /* the word lists last: trig_clear() zeroes what comes before */
+  char preps[64];      /* "|from|to|" or "" */
+  char objs[400];      /* "|troop|soldier|" or "": objects the entry needs */
+  char vetos[400];     /* "|chance|evidence|" or "": objects that cancel it */
 } trig;
+
+/* Empties t: its fields zero, its word lists "" (perf, issue 11: a
+ * candidate is made for every dictionary match, most are dropped, and the
+ * lists are most of its 900 bytes). */
+static void trig_clear(trig *t) {
+  memset(t, 0, offsetof(trig, preps));
+  t->preps[0] = t->objs[0] = t->vetos[0] = 0;
+}
 
 /* CAMEO's codes for an appeal, intent, demand, refusal or threat whose
  * content is a known act: "vowed to cooperate" (03 + 06 = 031), "threatened
@@ -321,7 +331,7 @@ static int collect(void *ctx, const td_match *m) {
   }
   if (head < 0) return 0;
   trig nt;
-  memset(&nt, 0, sizeof nt);
+  trig_clear(&nt);
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
   parse_payload(&nt, m->payload);
   if (strlen(nt.code) < 2) return 0;
@@ -1035,7 +1045,7 @@ static int skip_sentence(const td_doc *doc, const td_sent *s) {
                                        "subscribe", "sign up", "follow us", NULL};
   for (const char *const *b = boiler; *b; b++) {
     size_t k = strlen(*b);
-    if (n >= k && strncasecmp(t, *b, k) == 0) return 1;
+    if (n >= k && tolower((unsigned char)t[0]) == (*b)[0] && strncasecmp(t, *b, k) == 0) return 1;
   }
   return 0;
 }
@@ -1072,8 +1082,10 @@ static int on_frame(void *ctx, const td_rule_match *m) {
  * two triggers, and events.must needs the word "must" in the sentence. */
 static int frames_matter(const td_doc *doc, const td_sent *s, size_t ntrigs) {
   if (ntrigs >= 2) return 1;
-  for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++)
-    if (is_word(&doc->toks[k], "must")) return 1;
+  for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++) {
+    const char *w = doc->toks[k].norm;
+    if (w && w[0] == 'm' && strcmp(w, "must") == 0) return 1;
+  }
   return 0;
 }
 
