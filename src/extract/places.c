@@ -468,7 +468,8 @@ static uint8_t *self_actors(const td_doc *doc, const cands *cs, size_t ng) {
     for (size_t a = 0; a < doc->nactors; a++) {
       const td_actor *ac = &doc->actors[a];
       for (size_t m = 0; m < ac->nmentions; m++)
-        if (ac->mentions[m].start < e && ac->mentions[m].end > s) self[a * ng + (size_t)c->group] = 1;
+        if (ac->mentions[m].start < e && ac->mentions[m].end > s)
+          self[a * ng + (size_t)c->group] = 1;
     }
   }
   return self;
@@ -673,7 +674,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
       }
       for (size_t a = 0; a < doc->nactors; a++) {
         const td_actor *ac = &doc->actors[a];
-        if (self[a * ng + k] && ac->country && strlen(ac->country) == 3) ev_add(&countries, ac->country, -1);
+        if (self[a * ng + k] && ac->country && strlen(ac->country) == 3)
+          ev_add(&countries, ac->country, -1);
       }
       double bs = -1e9;
       int b = -1;

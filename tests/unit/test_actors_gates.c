@@ -28,7 +28,8 @@ TD_TEST(actors_gated_rules) {
   const td_actor *a = d ? said_by(d, "the North") : NULL;
   CHECK(a && a->code && strcmp(a->code, "PRK") == 0);
   td_doc_free(d);
-  d = td_testdoc_process(eng, "Former U.S. President Bill Clinton spoke on Monday.\n", "2024-11-01");
+  d = td_testdoc_process(eng, "Former U.S. President Bill Clinton spoke on Monday.\n",
+                         "2024-11-01");
   a = d ? said_by(d, "Bill Clinton") : NULL;
   CHECK(a && a->role_past && a->code && strcmp(a->code, "USAELI") == 0);
   td_doc_free(d);

@@ -34,8 +34,8 @@ static const td_place *mention(const td_doc *d, const char *surface) {
 TD_TEST(places_lowercase_matches) {
   td_engine *eng = places_engine();
   if (!eng) return;
-  td_doc *d = td_testdoc_process(eng, "The sales team said the man from Boston was along for the ride.\n",
-                                 "2024-11-01");
+  td_doc *d = td_testdoc_process(
+      eng, "The sales team said the man from Boston was along for the ride.\n", "2024-11-01");
   CHECK(d && d->nplaces == 1);
   const td_place *p = d ? mention(d, "Boston") : NULL;
   CHECK(p && strcmp(p->country, "USA") == 0);
