@@ -766,8 +766,11 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
     if (s < 2 || !(c->w[s - 1].flags & TD_QW_QCLOSE) || (c->w[s].flags & TD_QW_PARA)) break;
     size_t o = s - 1;
     while (o > 0 && o + 40 > s && !(c->w[o].flags & (TD_QW_QOPEN | TD_QW_PARA))) o--;
+    /* also one set off by dashes: `Mr. Trump …, treating it as a
+     * compliment -- ''That makes me smart'' -- and, …, asserting, ''…''` */
     if (!(c->w[o].flags & TD_QW_QOPEN) || (c->w[o].flags & TD_QW_PARA) || o == 0 ||
-        (c->w[o - 1].flags & TD_QW_SEND) || (c->w[o - 1].flags & TD_QW_PUNCT))
+        (c->w[o - 1].flags & TD_QW_SEND) ||
+        ((c->w[o - 1].flags & TD_QW_PUNCT) && !aside_dash(c, o - 1)))
       break;
     s = o;
   }
@@ -1094,7 +1097,7 @@ static int is_dash(const td_qctx *c, size_t i) {
   const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
   if (!(w->flags & TD_QW_PUNCT)) return 0;
   if (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94)) return 1;
-  return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s - 1 &&
+  return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s &&
          is_punct(c, i - 1, "-");
 }
 
