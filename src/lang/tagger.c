@@ -40,9 +40,9 @@ struct td_tagger {
   const uint32_t *dict;    /* ndict x 2 */
   uint32_t npad;           /* nclass rounded up to 8: a score vector */
   uint64_t serial;         /* unique per tagger loaded; keys the type cache */
-  int16_t *left_none;      /* the left features of the stand-in before a
-                            * sentence, summed (npad) */
-  int16_t *right_none;     /* the right features of the one after it */
+  int16_t *stand;          /* the summed features of the stand-ins beyond a
+                            * sentence, ST_N vectors of npad (see ST_*) */
+  uint64_t *present;       /* bit (key >> PRESENT_SHIFT): some slot has key */
 };
 
 /* ---- hashing ---- */
@@ -189,15 +189,15 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
 /* ---- the same features, grouped by what they read ----
  * Tagging splits the features of td_tg_features by what they read: the
  * word alone (its "self" features), the word as the previous or the next
- * word of the one tagged ("left" and "right"), and the rest: position,
- * the words two away and bigrams ("near"), and the predicted classes
- * ("history"). The first three depend on the word's form only, so the
- * tagger sums their weights once per word type (see the type cache
- * below). td_tg_features stays the definition, in the order training
+ * word of the one tagged ("left" and "right") or as the one two before or
+ * after ("left2", "right2"), and the rest: position and word pairs
+ * ("near"), and the predicted classes ("history"). The first five depend
+ * on the word's form only, so the tagger sums their weights once per word
+ * type (see the type cache below). td_tg_features stays the definition, in the order training
  * uses; td_tg_groups_check() (test_tagger.c) checks the groups make up
  * exactly its features. */
 
-enum { TG_NSELF = 14, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 6, TG_NHIST = 5,
+enum { TG_NSELF = 14, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 4, TG_NHIST = 5,
        TG_NFEAT = TG_NNEAR + TG_NHIST };
 
 static int self_features(const td_tg_word *w0, uint64_t *f) {
@@ -232,6 +232,17 @@ static int right_features(const td_tg_word *wp1, uint64_t *f) {
   return TG_NRIGHT;
 }
 
+/* The word as the one two before ("left2") or two after ("right2"). */
+static int left2_features(const td_tg_word *wm2, uint64_t *f) {
+  f[0] = f1(14, wm2->low);
+  return 1;
+}
+
+static int right2_features(const td_tg_word *wp2, uint64_t *f) {
+  f[0] = f1(15, wp2->low);
+  return 1;
+}
+
 /* The words at -2..+2 of word i of n (pw[j] the word of token j), with
  * the stand-ins td_tg_features uses beyond the sentence. */
 static void neighbours(const td_tg_word *const *pw, int n, int i,
@@ -243,15 +254,13 @@ static void neighbours(const td_tg_word *const *pw, int n, int i,
   nb[4] = i + 2 < n ? pw[i + 2] : (i + 1 < n ? &none : &none2);
 }
 
-/* The features of word nb[2] that read its position or the words two
- * away, or pair it with a neighbour; start is 1 for a sentence's first. */
+/* The features of word nb[2] that read its position or pair words;
+ * start is 1 for a sentence's first. */
 static int near_features(const td_tg_word *const nb[5], int start, uint64_t *f) {
   f[0] = f1(11, nb[2]->flags | (start ? 0x20000u : 0));
-  f[1] = f1(14, nb[0]->low);
-  f[2] = f1(15, nb[4]->low);
-  f[3] = f2(22, nb[1]->low, nb[2]->low);
-  f[4] = f2(23, nb[2]->low, nb[3]->low);
-  f[5] = f2(28, nb[3]->low, nb[4]->low);
+  f[1] = f2(22, nb[1]->low, nb[2]->low);
+  f[2] = f2(23, nb[2]->low, nb[3]->low);
+  f[3] = f2(28, nb[3]->low, nb[4]->low);
   return TG_NNEAR;
 }
 
@@ -280,6 +289,8 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
   nbf += self_features(nb[2], b + nbf);
   nbf += left_features(nb[1], b + nbf);
   nbf += right_features(nb[3], b + nbf);
+  nbf += left2_features(nb[0], b + nbf);
+  nbf += right2_features(nb[4], b + nbf);
   nbf += near_features(nb, i == 0, b + nbf);
   nbf += history_features(nb[2], p1, p2, b + nbf);
   if (na != nbf) return 0;
@@ -315,15 +326,32 @@ static inline uint32_t ext_first(const td_tg_slot *s) {
   return v;
 }
 
+/* The presence bits: one per 2^PRESENT_SHIFT keys, set when a slot holds
+ * one of them (a 128 KB table, one bit in ~12 set), so most features the
+ * model lacks (most word pairs) are known absent without reading the
+ * slot table. */
+#define PRESENT_SHIFT 12
+static inline int maybe_present(const struct td_tagger *t, uint32_t key) {
+  uint32_t b = key >> PRESENT_SHIFT;
+  return (int)(t->present[b >> 6] >> (b & 63) & 1);
+}
+
 /* The slot of feature hash h, or NULL when the model lacks it. */
 static inline const td_tg_slot *find_slot(const struct td_tagger *t, uint64_t h) {
   uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
+  if (!maybe_present(t, key)) return NULL;
   for (;;) {
     const td_tg_slot *e = &t->slots[s];
     if (e->key == key) return e;
     if (e->key == 0) return NULL;
     if (++s == nslot) s = 0;
   }
+}
+
+/* Starts reading the slot of feature hash h, unless it is known absent. */
+static inline void prefetch_slot(const struct td_tagger *t, uint64_t h) {
+  if (maybe_present(t, (uint32_t)(h >> 32) | 1))
+    __builtin_prefetch(&t->slots[slot_of(h, t->h->nslot)]);
 }
 
 /* Starts reading the weights of slot e (outside it, they are elsewhere). */
@@ -361,48 +389,13 @@ static inline void add_slot(const struct td_tagger *t, const td_tg_slot *e, int1
  * changes no score. */
 static void add_weights(const struct td_tagger *t, const uint64_t *f, int nf,
                         int16_t *sc) {
-  uint32_t nslot = t->h->nslot;
-  uint32_t at[TD_TG_MAXFEAT];
-  const td_tg_slot *ref[TD_TG_MAXFEAT];
-  int nref = 0;
+  const td_tg_slot *e[TD_TG_MAXFEAT];
+  for (int i = 0; i < nf; i++) prefetch_slot(t, f[i]);
   for (int i = 0; i < nf; i++) {
-    at[i] = slot_of(f[i], nslot);
-    __builtin_prefetch(&t->slots[at[i]]);
+    e[i] = find_slot(t, f[i]);
+    prefetch_weights(t, e[i]);
   }
-  uint32_t npad = t->npad;
-  for (int i = 0; i < nf; i++) {
-    uint32_t key = (uint32_t)(f[i] >> 32) | 1, s = at[i];
-    for (;;) {
-      const td_tg_slot *e = &t->slots[s];
-      if (e->key == key) {
-        if (e->cls[0] == TD_TG_EXT) {
-          const int16_t *w = t->ext + ext_first(e);
-          ref[nref++] = e;
-          __builtin_prefetch(w);
-          if (e->cls[1] == TD_TG_DENSE) /* the row's other cache lines */
-            for (uint32_t c = 32; c < npad; c += 32) __builtin_prefetch(w + c);
-        } else {
-          sc[e->cls[0]] = (int16_t)(sc[e->cls[0]] + e->w[0]);
-          sc[e->cls[1]] = (int16_t)(sc[e->cls[1]] + e->w[1]);
-          sc[e->cls[2]] = (int16_t)(sc[e->cls[2]] + e->w[2]);
-          sc[e->cls[3]] = (int16_t)(sc[e->cls[3]] + e->w[3]);
-        }
-        break;
-      }
-      if (e->key == 0) break;
-      if (++s == nslot) s = 0;
-    }
-  }
-  for (int i = 0; i < nref; i++) {
-    const int16_t *w = t->ext + ext_first(ref[i]);
-    uint32_t cnt = ref[i]->cls[1];
-    if (cnt == TD_TG_DENSE) {
-      add_row(sc, w, npad);
-      continue;
-    }
-    for (uint32_t j = 0; j < cnt; j++)
-      sc[(uint16_t)w[2 * j]] = (int16_t)(sc[(uint16_t)w[2 * j]] + w[2 * j + 1]);
-  }
+  for (int i = 0; i < nf; i++) add_slot(t, e[i], sc);
 }
 
 /* The word table value of a word (class | lex << 8), or -1. */
@@ -457,7 +450,10 @@ static int argmax(int16_t *sc, int n) {
 
 enum { TC_SLOTS = 8192, TC_FORM = 24 };
 enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): vector x */
-enum { V_SELF = 0, V_LEFT = 1, V_RIGHT = 2 };
+enum { V_SELF = 0, V_LEFT, V_RIGHT, V_LEFT2, V_RIGHT2, V_N };
+/* The stand-ins' sums a tagger keeps: left and left2 of the word before a
+ * sentence, left2 of the one before that, and the same after it. */
+enum { ST_LEFT = 0, ST_RIGHT, ST_LEFT2, ST_RIGHT2, ST_LEFT2B, ST_RIGHT2B, ST_N };
 
 typedef struct tc_entry {
   uint64_t serial;                 /* the tagger's; 0: empty or scratch */
@@ -466,16 +462,26 @@ typedef struct tc_entry {
   td_tg_word w;
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
-  /* followed, at TC_HEAD, by 3 score vectors (V_*) of npad int16 */
+  /* followed, at TC_HEAD, by V_N score vectors (V_*) of npad int16 */
 } tc_entry;
 
 #define TC_HEAD ((sizeof(tc_entry) + 15) & ~(size_t)15)
+
+/* A sum to make: the vector and the features that go into it. */
+typedef struct tc_build {
+  int16_t *vec;
+  int nf;
+  uint64_t f[TG_NSELF];
+  const td_tg_slot *slot[TG_NSELF];
+} tc_build;
 
 typedef struct tc_cache {
   uint32_t npad;
   size_t esize;       /* bytes per entry with its vectors, a multiple of 16 */
   uint64_t stamp;     /* the sentence being tagged */
   unsigned char *ent; /* TC_SLOTS entries */
+  tc_build *build;    /* the sentence's sums to make */
+  size_t nbuild, buildcap;
 } tc_cache;
 
 static pthread_key_t tc_key;
@@ -485,7 +491,7 @@ static _Thread_local tc_cache *tc_mine;
 
 static void tc_free(void *p) {
   tc_cache *c = p;
-  if (c) free(c->ent);
+  if (c) free(c->ent), free(c->build);
   free(c);
 }
 
@@ -504,7 +510,7 @@ static tc_cache *tc_get(uint32_t npad) {
   }
   free(c->ent);
   c->npad = npad;
-  c->esize = TC_HEAD + 3 * (size_t)npad * sizeof(int16_t);
+  c->esize = TC_HEAD + V_N * (size_t)npad * sizeof(int16_t);
   c->ent = td_xcalloc(TC_SLOTS, c->esize);
   c->stamp = 0;
   return c;
@@ -576,27 +582,69 @@ static tc_entry *entry_for(tg_sent *x, int i) {
   return e;
 }
 
-/* The summed weights of group v (V_SELF, V_LEFT, V_RIGHT) of token i's
- * word, made on first use. Self and right features read the word's
+/* The features of group v (V_*) of word w. */
+static int group_features(const td_tg_word *w, int v, uint64_t *f) {
+  switch (v) {
+  case V_SELF: return self_features(w, f);
+  case V_LEFT: return left_features(w, f);
+  case V_RIGHT: return right_features(w, f);
+  case V_LEFT2: return left2_features(w, f);
+  default: return right2_features(w, f);
+  }
+}
+
+/* Queues the sum of group v (V_*) of token i's word
+ * when its entry lacks it: the features' hashes go to the build list and
+ * their slots are fetched. Self and right features read the word's
  * lexical class: a word the word table lacks gets it from the lemmatizer
- * then, so only words next to a scored one are looked up. */
-static const int16_t *token_vec(tg_sent *x, int i, int v) {
+ * here, so only words next to a scored one are looked up. */
+static void want_vec(tg_sent *x, int i, int v) {
   tc_entry *e = x->e[i];
-  uint32_t npad = x->c->npad;
-  int16_t *vec = tc_vec(e, v, npad);
-  if (e->have & (2 << v)) return vec;
-  if (v != V_LEFT && !(e->have & TC_LEX)) {
+  if (e->have & (2 << v)) return;
+  if ((v == V_SELF || v == V_RIGHT) && !(e->have & TC_LEX)) {
     e->w.lex = td_lemma_lexclass(x->lem, x->form[i], x->len[i]);
     e->have |= TC_LEX;
   }
-  uint64_t f[TD_TG_MAXFEAT];
-  int nf = v == V_SELF ? self_features(&e->w, f)
-           : v == V_LEFT ? left_features(&e->w, f)
-                         : right_features(&e->w, f);
-  memset(vec, 0, npad * sizeof *vec);
-  add_weights(x->t, f, nf, vec);
+  tc_cache *c = x->c;
+  TD_GROW(c->build, c->buildcap, c->nbuild + 1);
+  tc_build *b = &c->build[c->nbuild++];
+  b->vec = tc_vec(e, v, c->npad);
+  b->nf = group_features(&e->w, v, b->f);
+  for (int k = 0; k < b->nf; k++) prefetch_slot(x->t, b->f[k]);
   e->have |= (uint8_t)(2 << v);
-  return vec;
+}
+
+/* Makes the sums the scored words of sentence x need and their entries
+ * lack, all together: the features' hashes first (fetching their slots),
+ * then their slots (fetching the weights), then the sums. */
+static void make_vecs(tg_sent *x, int n) {
+  tc_cache *c = x->c;
+  c->nbuild = 0;
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    want_vec(x, i, V_SELF);
+    if (i > 0) want_vec(x, i - 1, V_LEFT);
+    if (i + 1 < n) want_vec(x, i + 1, V_RIGHT);
+    if (i > 1) want_vec(x, i - 2, V_LEFT2);
+    if (i + 2 < n) want_vec(x, i + 2, V_RIGHT2);
+  }
+  for (size_t j = 0; j < c->nbuild; j++) {
+    tc_build *b = &c->build[j];
+    for (int k = 0; k < b->nf; k++) {
+      b->slot[k] = find_slot(x->t, b->f[k]);
+      prefetch_weights(x->t, b->slot[k]);
+    }
+  }
+  for (size_t j = 0; j < c->nbuild; j++) {
+    tc_build *b = &c->build[j];
+    memset(b->vec, 0, c->npad * sizeof *b->vec);
+    for (int k = 0; k < b->nf; k++) add_slot(x->t, b->slot[k], b->vec);
+  }
+}
+
+/* Stand-in sum k (ST_*) of tagger t. */
+static inline const int16_t *stand(const struct td_tagger *t, int k) {
+  return t->stand + (size_t)k * t->npad;
 }
 
 /* Starts reading the npad scores at v. */
@@ -612,8 +660,7 @@ static void find_features(tg_sent *x, int n, int k0, int nk) {
   const struct td_tagger *t = x->t;
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
-    for (int k = k0; k < k0 + nk; k++)
-      __builtin_prefetch(&t->slots[slot_of(x->feat[TG_NFEAT * i + k], t->h->nslot)]);
+    for (int k = k0; k < k0 + nk; k++) prefetch_slot(t, x->feat[TG_NFEAT * i + k]);
   }
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
@@ -641,11 +688,14 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   uint32_t npad = t->npad;
   int nc = (int)t->h->nclass;
   const td_tg_word *nb[5];
+  make_vecs(x, n);
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
     prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
+    if (i > 1) prefetch_vec(tc_vec(x->e[i - 2], V_LEFT2, npad), npad);
+    if (i + 2 < n) prefetch_vec(tc_vec(x->e[i + 2], V_RIGHT2, npad), npad);
     neighbours(x->pw, n, i, nb);
     near_features(nb, i == 0, x->feat + TG_NFEAT * i);
   }
@@ -656,9 +706,13 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
       continue;
     }
     int16_t *sc = x->base + (size_t)i * npad;
-    memcpy(sc, token_vec(x, i, V_SELF), npad * sizeof *sc);
-    add_row(sc, i > 0 ? token_vec(x, i - 1, V_LEFT) : t->left_none, npad);
-    add_row(sc, i + 1 < n ? token_vec(x, i + 1, V_RIGHT) : t->right_none, npad);
+    memcpy(sc, tc_vec(x->e[i], V_SELF, npad), npad * sizeof *sc);
+    add_row(sc, i > 0 ? tc_vec(x->e[i - 1], V_LEFT, npad) : stand(t, ST_LEFT), npad);
+    add_row(sc, i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT), npad);
+    add_row(sc, i > 1 ? tc_vec(x->e[i - 2], V_LEFT2, npad)
+                : stand(t, i > 0 ? ST_LEFT2 : ST_LEFT2B), npad);
+    add_row(sc, i + 2 < n ? tc_vec(x->e[i + 2], V_RIGHT2, npad)
+                : stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
     for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
     x->guess[i] = (uint8_t)argmax(sc, nc);
   }
@@ -770,18 +824,26 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
   t->npad = (t->h->nclass + 7) & ~7u;
   /* The stand-ins before and after a sentence are the same for every
    * sentence: their left and right sums are made once. */
+  t->present = td_xcalloc((1u << (32 - PRESENT_SHIFT)) / 64, sizeof *t->present);
+  for (uint32_t i = 0; i < t->h->nslot; i++) {
+    uint32_t b = t->slots[i].key >> PRESENT_SHIFT;
+    if (t->slots[i].key) t->present[b >> 6] |= 1ull << (b & 63);
+  }
   uint64_t f[TD_TG_MAXFEAT];
-  t->left_none = td_xcalloc(t->npad, sizeof *t->left_none);
-  t->right_none = td_xcalloc(t->npad, sizeof *t->right_none);
-  add_weights(t, f, left_features(&none, f), t->left_none);
-  add_weights(t, f, right_features(&none, f), t->right_none);
+  int16_t *v = t->stand = td_xcalloc(ST_N * (size_t)t->npad, sizeof *t->stand);
+  add_weights(t, f, left_features(&none, f), v + ST_LEFT * t->npad);
+  add_weights(t, f, right_features(&none, f), v + ST_RIGHT * t->npad);
+  add_weights(t, f, left2_features(&none, f), v + ST_LEFT2 * t->npad);
+  add_weights(t, f, right2_features(&none, f), v + ST_RIGHT2 * t->npad);
+  add_weights(t, f, left2_features(&none2, f), v + ST_LEFT2B * t->npad);
+  add_weights(t, f, right2_features(&none2, f), v + ST_RIGHT2B * t->npad);
   return t;
 }
 
 void td_tagger_free(struct td_tagger *t) {
   if (!t) return;
-  free(t->left_none);
-  free(t->right_none);
+  free(t->stand);
+  free(t->present);
   free(t);
 }
 
