@@ -90,6 +90,7 @@ struct td_dict {
   const char **cls;     /* distinct class names over all tables (ids: index) */
   size_t ncls, cap_cls;
   uint64_t serial;      /* new for every change: documents' caches key on it */
+  int has_mode[NMODES]; /* some table has entries of the mode */
 };
 
 static _Atomic uint64_t dict_serials;
@@ -472,6 +473,7 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   own(d, gmap);
   TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
   d->tabs[d->ntabs++] = t;
+  for (int mode = 0; mode < NMODES; mode++) d->has_mode[mode] |= t.nmode[mode] > 0;
   if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
   d->serial = atomic_fetch_add(&dict_serials, 1) + 1;
   return 0;
@@ -619,22 +621,31 @@ struct td_mcache {
   int ndc, nextdc;
 };
 
+/* Whether s[0..n) is "plain": printable ASCII without separators or
+ * backquotes, which fold_into keeps as it is (lowercased), with no lead;
+ * *upper says whether it has an uppercase letter. */
+static int plain_ascii(const char *s, size_t n, int *upper) {
+  int up = 0;
+  if (n == 0 || n >= KEYCAP) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char b = (unsigned char)s[i];
+    if (b <= 0x20 || b >= 0x7F || b == '-' || b == '`') return 0;
+    up |= (unsigned)(b - 'A') < 26u;
+  }
+  *upper = up;
+  return 1;
+}
+
 /* Folds s[0..n) on its own into the cache's chunk. s lives as long as the
  * document (its text, or a lemma in its arena): a form that folds to
- * itself points into s instead of being copied (perf, issue 11). */
+ * itself points into s instead of being copied (perf, issue 11). plain:
+ * plain_ascii(s, n, &upper), or -1 when not known yet. */
 static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n, int lower,
-                       mtok *m, int mode) {
+                       mtok *m, int mode, int plain, int upper) {
   char key[KEYCAP];
   size_t k = 0;
   m->lead[mode] = 0;
-  /* fast path: printable ASCII without separators or backquotes folds to
-   * itself (lowercased), with no lead, as fold_into would */
-  int plain = n > 0 && n < KEYCAP, upper = 0;
-  for (size_t i = 0; i < n && plain; i++) {
-    unsigned char b = (unsigned char)s[i];
-    plain = b > 0x20 && b < 0x7F && b != '-' && b != '`';
-    upper |= b >= 'A' && b <= 'Z';
-  }
+  if (plain < 0) plain = plain_ascii(s, n, &upper);
   if (plain && (!lower || !upper)) {
     m->f[mode] = s;
     m->len[mode] = (uint16_t)n;
@@ -701,9 +712,10 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
     const char *s = doc->text + t->start;
     size_t n = t->end - t->start;
     const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
-    fold_alone(doc, c, s, n, 1, m, 0);
-    fold_alone(doc, c, s, n, 0, m, 1);
-    fold_alone(doc, c, lem ? lem : s, lem ? strlen(lem) : n, 1, m, 2);
+    int upper = 0, plain = plain_ascii(s, n, &upper); /* one scan for both */
+    fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
+    fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
+    fold_alone(doc, c, lem ? lem : s, lem ? strlen(lem) : n, 1, m, 2, -1, 0);
     m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
   }
   return m;
@@ -924,9 +936,7 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   mstart *st = &dc->st[i];
   st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = lim, st->jend = i;
   st->natural = 0, st->done = 1;
-  int has_mode[NMODES] = {0, 0, 0};
-  for (size_t ti = 0; ti < d->ntabs; ti++)
-    for (int mode = 0; mode < NMODES; mode++) has_mode[mode] |= d->tabs[ti].nmode[mode] > 0;
+  const int *has_mode = d->has_mode;
   char keys[NMODES][KEYCAP];
   size_t klen[NMODES] = {0, 0, 0};
   uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
