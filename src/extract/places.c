@@ -534,15 +534,16 @@ int td_places(const td_engine *eng, td_doc *doc) {
    * candidate can count (perf, issue 11): one that counts starts at or
    * before the last capitalized token, or is read after a comma right
    * behind such a one (trailing_admin), so the walk stops at the first
-   * match starting more than two tokens after the last capitalized token,
-   * and a sentence without one is not walked. What the walk matched up to
-   * there is what a whole walk matches. */
+   * match starting after the last capitalized token (two tokens after it
+   * when a comma follows it), and a sentence without one is not walked.
+   * What the walk matched up to there is what a whole walk matches. */
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
-    uint32_t last = se->tok0 + se->ntok;
+    uint32_t end = se->tok0 + se->ntok, last = end;
     while (last > se->tok0 && !tok_cap(&doc->toks[last - 1])) last--;
     if (last == se->tok0) continue;
-    cs.stop = last + 1; /* the last capitalized token is last - 1 */
+    /* the last capitalized token is last - 1 */
+    cs.stop = last < end && tok_is(&doc->toks[last], ",") ? last + 1 : last - 1;
     td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
   }
   /* drop implausible ones; extend by a direction word */
