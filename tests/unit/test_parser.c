@@ -4,8 +4,10 @@
  * shipped model's accuracy on EWT dev. */
 #include "unit.h"
 #include "lang/parser.h"
+#include "core/res.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static void words(td_ps_word *x, int n) {
@@ -230,5 +232,45 @@ TD_TEST(parser_ewt_dev) {
   fclose(out);
   CHECK(uas >= 85.0);
   CHECK(las >= 82.0);
+  td_engine_free(eng);
+}
+
+/* The engine parses with a copy of the model in huge pages (issue 11):
+ * every tree must be the one the image in place gives. Sentences of
+ * random words and tags, some long enough to leave many words on the
+ * stack when the buffer runs out (the forced RIGHT moves). */
+TD_TEST(parser_loaded_copy_same_trees) {
+  char err[256];
+  td_engine *eng = td_engine_new(NULL, err, sizeof err);
+  if (!eng || !eng->parser) {
+    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
+    td_engine_free(eng);
+    return;
+  }
+  size_t len = 0;
+  const void *img = td_res_get(eng->res, "parser", &len);
+  struct td_parser inplace;
+  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  enum { N = 60 };
+  td_ps_word x[N];
+  int h1[N], l1[N], h2[N], l2[N];
+  void *mem = malloc(td_ps_state_mem(N));
+  uint64_t r = 88172645463325252ULL;
+  int same = 1;
+  for (int s = 0; s < 200 && img; s++) {
+    int n = 1 + s % N;
+    for (int i = 0; i < n; i++) {
+      r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+      char w[8];
+      snprintf(w, sizeof w, "w%u", (unsigned)(r % 500));
+      x[i] = (td_ps_word){td_ps_word_hash(w, strlen(w)), (uint32_t)(1 + (r >> 20) % 40)};
+    }
+    td_ps_parse(eng->parser, x, n, h1, l1, mem);
+    td_ps_parse(&inplace, x, n, h2, l2, mem);
+    same &= memcmp(h1, h2, (size_t)n * sizeof *h1) == 0 &&
+            memcmp(l1, l2, (size_t)n * sizeof *l1) == 0;
+  }
+  CHECK(same);
+  free(mem);
   td_engine_free(eng);
 }
