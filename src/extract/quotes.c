@@ -405,9 +405,20 @@ static void pair_single_marks(td_qctx *c) {
   const td_doc *d = c->doc;
   int in_double = 0;
   size_t open = (size_t)-1, sopen = (size_t)-1; /* curly, straight */
+  size_t chain[7];  /* straight openings of earlier paragraphs of sopen's quotation */
+  int nchain = 0;
   for (size_t i = 0; i < c->nw; i++) {
     td_qword *w = &c->w[i];
-    if (w->flags & TD_QW_PARA) open = sopen = (size_t)-1, in_double = 0;
+    if (w->flags & TD_QW_PARA) {
+      /* a quotation over several paragraphs, each opening with a mark and
+       * only the last closed: the openings are kept until it closes */
+      if (sopen != (size_t)-1 && !in_double && nchain < 7 && (w->flags & TD_QW_SINGLE) &&
+          d->text[w->s] == '\'' && straight_opens(c, i))
+        chain[nchain++] = sopen;
+      else
+        nchain = 0;
+      open = sopen = (size_t)-1, in_double = 0;
+    }
     /* depth of double marks: `"… “Peter Pan,” … 'Finding Neverland' …"` */
     if (w->flags & TD_QW_QOPEN) {
       in_double = in_double < 2 ? in_double + 1 : 2, open = (size_t)-1;
@@ -421,10 +432,12 @@ static void pair_single_marks(td_qctx *c) {
     if (d->text[w->s] == '\'') {
       if (sopen != (size_t)-1 && i > sopen + 1 && straight_closes(c, i) &&
           !straight_possessive(c, sopen, i)) {
+        for (int k = 0; k < nchain; k++) c->w[chain[k]].flags |= TD_QW_QOPEN;
         c->w[sopen].flags |= TD_QW_QOPEN;
         w->flags |= TD_QW_QCLOSE;
-        sopen = (size_t)-1;
+        sopen = (size_t)-1, nchain = 0;
       } else if (straight_opens(c, i)) {
+        if (sopen != (size_t)-1 && !(w->flags & TD_QW_PARA)) nchain = 0;
         sopen = i;
       }
       continue;
