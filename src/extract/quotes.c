@@ -810,6 +810,8 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   if (opener) {
     while (s < k && !is_punct(c, s, ",")) s++;
     s++;
+    /* the year of a date: "On July 6, 2015, Sanders made …" */
+    if (s + 1 < k && (c->w[s].flags & TD_QW_DIGIT) && is_punct(c, s + 1, ",")) s += 2;
   }
   size_t e = s;
   while (e < k && e < s + 8 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
@@ -1586,7 +1588,13 @@ static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_it
         if (t[k].id == source) st = &t[k];
       }
       if (!ct || !ct->nfr) continue;
-      uint32_t a = ct->fr[0][0], b = ct->fr[ct->nfr - 1][1];
+      /* the fragments in text order: annotators list them in any order
+       * (`1112 1168;880 942`) */
+      uint32_t a = ct->fr[0][0], b = ct->fr[0][1];
+      for (int k = 1; k < ct->nfr; k++) {
+        if (ct->fr[k][0] < a) a = ct->fr[k][0];
+        if (ct->fr[k][1] > b) b = ct->fr[k][1];
+      }
       if (b > nraw || a >= b) continue;
       while (a < b && ev_space(raw[a])) a++;
       uint32_t e = b;
