@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 4
+#define TD_KB_SCHEMA_VERSION 5
 #define TD_KB_BATCH 2048 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
@@ -34,7 +34,7 @@ struct td_kb {
   int batch;      /* documents written in the open batch */
   int reextract;  /* td_kb_ingest: no skipping of stored inputs */
   const char *input_key; /* td_kb_ingest: the input key of the record being added */
-  struct { const char *sql; td_kq *st; } cache[48];
+  struct { const char *sql; td_kq *st; } cache[64];
   int ncache;
   int nprepared;  /* PostgreSQL: names of the server-side prepared statements */
   /* SQLite: full-text rows of the open batch, written just before it

@@ -111,7 +111,12 @@ static const char schema_v4[] =
     " WITHOUT ROWID;\n"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1');\n";
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
+/* v5: min-hash bands without an index by document (it was a third of the
+ * cost of storing them); a document's bands are deleted by their (band, h),
+ * computed again from its min-hash. */
+static const char schema_v5[] = "DROP INDEX IF EXISTS doc_bands_doc;\n";
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
 
 /* PostgreSQL only, after each version's statements: full-text search over
@@ -121,7 +126,7 @@ static const char pg_v1[] =
     "CREATE INDEX documents_tsv ON documents USING gin(to_tsvector('simple',"
     " coalesce(title, '') || ' ' || text));"
     "CREATE INDEX quotes_tsv ON quotes USING gin(to_tsvector('simple', coalesce(text, '')));";
-static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL};
+static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL, NULL};
 
 void td_kb_key(char hex[65], int nparts, ...) {
   td_sha256 c;
@@ -460,11 +465,51 @@ static const char *const fact_tables[] = {
     "DELETE FROM place_mentions WHERE doc_key=?", "DELETE FROM times WHERE doc_key=?",
     "DELETE FROM quotes WHERE doc_key=?", "DELETE FROM quantities WHERE doc_key=?",
     "DELETE FROM events WHERE doc_key=?", "DELETE FROM documents_fts WHERE doc_key=?",
-    "DELETE FROM quotes_fts WHERE doc_key=?", "DELETE FROM doc_bands WHERE doc_key=?"};
+    "DELETE FROM quotes_fts WHERE doc_key=?"};
 
-/* Removes a document's facts (not its row or copies). */
+static uint64_t mix64(uint64_t x);
+
+/* The h of min-hash band b (of TD_KB_NHASH / 2) of signature sig. */
+static long long band_hash(const uint64_t *sig, int b) {
+  return (long long)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1);
+}
+
+/* Removes a stored document's min-hash bands: by (band, h) from its
+ * signature (doc_bands has no index by document since v5), else, without
+ * one, by a scan. 0, or -1 with err. */
+static int delete_bands(td_kb *kb, const char *key, char *err, size_t errlen) {
+  uint64_t sig[TD_KB_NHASH];
+  int have = 0;
+  td_kq *q = td_kb_stmt(kb, "SELECT minhash FROM documents WHERE doc_key=?", err, errlen);
+  if (!q) return -1;
+  td_kb_bind_str(q, 1, key);
+  if (td_kq_step(q) == TD_KQ_ROW) {
+    size_t n = 0;
+    const void *b = td_kq_col_blob(q, 0, &n);
+    if (b && n == sizeof sig) memcpy(sig, b, sizeof sig), have = 1;
+  }
+  td_kq_reset(q);
+  if (!have) {
+    STMT(all, "DELETE FROM doc_bands WHERE doc_key=?");
+    td_kb_bind_str(all, 1, key);
+    return step_done(kb, all, err, errlen);
+  }
+  STMT(del, "DELETE FROM doc_bands WHERE band=? AND h=? AND doc_key=?");
+  for (int b = 0; b < TD_KB_NHASH / 2; b++) {
+    td_kq_reset(del);
+    td_kq_int(del, 1, b);
+    td_kq_int(del, 2, band_hash(sig, b));
+    td_kb_bind_str(del, 3, key);
+    if (step_done(kb, del, err, errlen) != 0) return -1;
+  }
+  return 0;
+}
+
+/* Removes a document's facts (not its row or copies; its row must still
+ * be there: its bands are found from its min-hash). */
 static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
   fts_drop_key(kb, key);
+  if (delete_bands(kb, key, err, errlen) != 0) return -1;
   for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {
     if (kb->pg && strstr(fact_tables[i], "_fts")) continue; /* SQLite's FTS5 tables */
     STMT(st, fact_tables[i]);
@@ -568,7 +613,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
     td_kq_again(bd);
     td_kq_text_ref(bd, 1, key);
     td_kq_int(bd, 2, b);
-    td_kq_int(bd, 3, (long long)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1));
+    td_kq_int(bd, 3, band_hash(sig, b));
     if (step_done(kb, bd, err, errlen) != 0) return -1;
   }
 

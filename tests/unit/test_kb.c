@@ -96,6 +96,9 @@ TD_TEST(kb_idempotent_and_replace) {
   CHECK(count(kb, "SELECT count(*) FROM documents") == 2);
   CHECK(count(kb, "SELECT count(*) FROM quantities WHERE value=3000") == 1);
   CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 1);
+  /* the old version's min-hash bands went with it (found by their hash: v5) */
+  CHECK(count(kb, "SELECT count(*) FROM doc_bands") == 2 * TD_KB_NHASH / 2);
+  CHECK(count(kb, "SELECT count(*) FROM doc_bands WHERE doc_key NOT IN (SELECT doc_key FROM documents)") == 0);
   CHECK(td_kb_add_json(kb, "{\"doc\":{}}", 10, &st, err, sizeof err) == -1); /* not a record */
   CHECK(td_kb_add_json(kb, "{", 1, &st, err, sizeof err) == -1);
   td_kb_close(kb);
