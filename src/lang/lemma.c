@@ -516,63 +516,115 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
 /* A per-thread direct-mapped cache of lemma_of answers for short forms,
  * keyed by the lemmatizer's serial, the form as written and its tags: a
  * pure function of these, so a hit is exactly what lemma_of would say. */
-enum { LC_SLOTS = 4096, LC_FORM = 23, LC_LEMMA = 32 };
+enum { LC_SLOTS = 16384, LC_FORM = 23, LC_LEMMA = 31 };
 typedef struct {
   uint64_t serial; /* 0: empty */
   uint16_t xpos;
-  uint8_t upos, n;
+  uint8_t upos, n, ln; /* form and lemma lengths */
   char form[LC_FORM];
-  char lemma[LC_LEMMA];
+  char lemma[LC_LEMMA + 1];
 } lc_slot;
 static _Thread_local lc_slot lc_cache[LC_SLOTS];
 
-/* lemma_of through the cache. */
-static void lemma_cached(const struct td_lemmatizer *l, const char *form, size_t n,
-                         int xpos, int upos, char *out, size_t cap) {
-  if (!l || n == 0 || n > LC_FORM || xpos < 0 || xpos > 65535 || upos < 0 ||
-      upos > 255) {
-    lemma_of(l, form, n, xpos, upos, out, cap);
-    return;
-  }
-  uint32_t h = fnv32(form, n) ^ ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
-  lc_slot *c = &lc_cache[h & (LC_SLOTS - 1)];
-  if (c->serial == l->serial && c->n == n && c->xpos == xpos && c->upos == upos &&
-      memcmp(c->form, form, n) == 0) {
-    size_t k = strlen(c->lemma);
-    if (k < cap) {
-      memcpy(out, c->lemma, k + 1);
-      return;
-    }
-  }
-  lemma_of(l, form, n, xpos, upos, out, cap);
-  size_t k = strlen(out);
-  if (k < LC_LEMMA) {
-    c->serial = l->serial, c->xpos = (uint16_t)xpos, c->upos = (uint8_t)upos;
-    c->n = (uint8_t)n;
-    memcpy(c->form, form, n);
-    memcpy(c->lemma, out, k + 1);
-  }
+/* The cache slot of a form of n bytes whose fnv32 is h, with its tags. */
+static inline lc_slot *lc_at(uint32_t h, int xpos, int upos) {
+  h ^= ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
+  return &lc_cache[h & (LC_SLOTS - 1)];
 }
 
+/* Whether form[0..n) and its tags can be cached at all. */
+static inline int lc_cacheable(size_t n, int xpos, int upos) {
+  return n > 0 && n <= LC_FORM && xpos >= 0 && xpos <= 65535 && upos >= 0 && upos <= 255;
+}
+
+/* Lemmas are written one after another into blocks of the document's
+ * arena (one allocation per few hundred tokens, not one per token). */
+typedef struct {
+  td_arena *arena;
+  char *p;
+  size_t left;
+} lemma_out;
+
+/* A copy of s[0..n) plus NUL living in the document's arena. */
+static const char *lemma_put(lemma_out *o, const char *s, size_t n) {
+  if (n + 1 > o->left) {
+    size_t cap = n + 1 > 4096 ? n + 1 : 4096;
+    o->p = td_arena_alloc(o->arena, cap);
+    o->left = cap;
+  }
+  char *d = o->p;
+  memcpy(d, s, n);
+  d[n] = 0;
+  o->p += n + 1;
+  o->left -= n + 1;
+  return d;
+}
+
+/* The lemma of token t (form s[0..n)): from the cache slot c (may be
+ * NULL: not cacheable), else lemma_of, then stored in c. Writes it to out
+ * (cap bytes) and returns its length, or returns the cached copy in *hit
+ * without writing out. */
+static size_t lemma_lookup(const struct td_lemmatizer *l, lc_slot *c, const char *s,
+                           size_t n, int xpos, int upos, char *out, size_t cap,
+                           const char **hit) {
+  *hit = NULL;
+  if (c && c->serial == l->serial && c->n == n && c->xpos == xpos && c->upos == upos &&
+      memcmp(c->form, s, n) == 0) {
+    *hit = c->lemma;
+    return c->ln;
+  }
+  lemma_of(l, s, n, xpos, upos, out, cap);
+  size_t k = strlen(out);
+  if (c && k <= LC_LEMMA) {
+    c->serial = l->serial, c->xpos = (uint16_t)xpos, c->upos = (uint8_t)upos;
+    c->n = (uint8_t)n, c->ln = (uint8_t)k;
+    memcpy(c->form, s, n);
+    memcpy(c->lemma, out, k + 1);
+  }
+  return k;
+}
+
+/* Lemmatizes every token. Cache slots are looked up LC_AHEAD tokens ahead
+ * of use, so that their memory reads overlap. */
+enum { LC_AHEAD = 8 };
 int td_lemmatize(const td_engine *eng, td_doc *doc) {
   const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
   char out[512];
   int vbz = td_xpos_from_name("VBZ");
-  for (size_t i = 0; i < doc->ntoks; i++) {
-    td_tok *t = &doc->toks[i];
+  lemma_out o = {&doc->arena, NULL, 0};
+  lc_slot *ring[2 * LC_AHEAD]; /* slot of token i at i % (2 * LC_AHEAD) */
+  size_t nt = doc->ntoks;
+  for (size_t i = 0; i < nt + LC_AHEAD; i++) {
+    if (i < nt) { /* the slot of token i, for use LC_AHEAD tokens later */
+      const td_tok *t = &doc->toks[i];
+      uint32_t a = t->start, b = t->end;
+      if (b > doc->len || a > b) a = b = 0;
+      lc_slot *c = NULL;
+      if (l && lc_cacheable(b - a, t->xpos, t->upos)) {
+        c = lc_at(fnv32(doc->text + a, b - a), t->xpos, t->upos);
+        __builtin_prefetch(c);
+        __builtin_prefetch((char *)c + 63);
+      }
+      ring[i % (2 * LC_AHEAD)] = c;
+    }
+    if (i < LC_AHEAD) continue;
+    size_t j = i - LC_AHEAD;
+    td_tok *t = &doc->toks[j];
     uint32_t a = t->start, b = t->end;
     if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-    lemma_cached(l, doc->text + a, b - a, t->xpos, t->upos, out, sizeof out);
+    const char *hit;
+    size_t k = lemma_lookup(l, ring[j % (2 * LC_AHEAD)], doc->text + a, b - a, t->xpos, t->upos,
+                            out, sizeof out, &hit);
     /* 's before been or got is has: "it's been", "she's got" */
-    if (t->xpos == vbz && !strcmp(out, "be") &&
-        i + 1 < doc->ntoks && doc->toks[i + 1].sent == t->sent) {
-      const td_tok *nx = &doc->toks[i + 1];
+    if (t->xpos == vbz && k == 2 && memcmp(hit ? hit : out, "be", 2) == 0 &&
+        j + 1 < nt && doc->toks[j + 1].sent == t->sent) {
+      const td_tok *nx = &doc->toks[j + 1];
       size_t nn = nx->end <= doc->len && nx->start <= nx->end ? nx->end - nx->start : 0;
       const char *ns = doc->text + nx->start;
       if ((nn == 4 && !strncasecmp(ns, "been", 4)) || (nn == 3 && !strncasecmp(ns, "got", 3)))
-        strcpy(out, "have");
+        hit = "have", k = 4;
     }
-    t->lemma = td_arena_strdup(&doc->arena, out);
+    t->lemma = lemma_put(&o, hit ? hit : out, k);
   }
   return 0;
 }
