@@ -865,9 +865,12 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     while (r0 > 0 && (td_qword_in(&c->w[r0 - 1], aux_adv) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
     if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
-    /* "X urged women to vote, saying, ..." : the subject of the sentence */
+    /* "X urged women to vote, saying, ...", "X sings to Clinton before
+     * asking her, ...": the subject of the sentence */
+    static const char *const ing_preps[] = {"before", "after", "while", "by", "when", "without", NULL};
     size_t lw = strlen(c->w[k].lw);
-    if (k > 0 && is_punct(c, k - 1, ",") && lw > 4 && strcmp(c->w[k].lw + lw - 3, "ing") == 0)
+    if (k > 0 && (is_punct(c, k - 1, ",") || td_qword_in(&c->w[k - 1], ing_preps)) && lw > 4 &&
+        strcmp(c->w[k].lw + lw - 3, "ing") == 0)
       return sentence_subject(c, k, who);
     /* "Fiorina, speaking to Iowans, said": the subject before the aside */
     if (r0 > 1 && is_punct(c, r0 - 1, ",)")) {
@@ -1390,6 +1393,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
     if (!found && full && last_found == 1 && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
         close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":") &&
+        !after_cue(&c, cur->open) &&
         !((c.w[cur->open].flags ^ c.w[q[last_idx].open].flags) & TD_QW_SINGLE)) {
       /* the quotation goes on after its cue: "...," he said. "..." (in
        * marks of the same kind: a paragraph in single marks after one in
@@ -1429,6 +1433,25 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     if (!found && !full && last_partial_found && last_partial_sent == td_sent_of(doc, c.w[cur->open].s)) {
       /* a second partial quotation of the same sentence and speaker */
       who = last_pwho, cue = last_pcue, found = 1, conf = 0.6;
+    }
+    if (!found && full && last_found && last_close < cur->open && cur->open - last_close < 40 &&
+        after_cue(&c, cur->open)) {
+      /* a second quotation with a cue of its own in the sentence of the
+       * one before: `"…," Graham said on MSNBC, adding, "…"` */
+      size_t x = last_close;
+      while (x < cur->open && !(c.w[x].flags & TD_QW_SEND)) x++;
+      const td_quote *lq = &doc->quotes[doc->nquotes - 1];
+      if (x == cur->open && !lq->partial && lq->speaker_span.end > lq->speaker_span.start) {
+        who = lq->speaker_span, found = 1, conf = 0.6;
+        size_t k = cur->open;
+        if (k > 0 && is_punct(&c, k - 1, ",:")) k--;
+        int kind2 = 0;
+        for (size_t j = k; j-- > 0 && j + 4 >= k;)
+          if (td_cue_at(&c, j, &kind2) && j + (size_t)td_cue_at(&c, j, &kind2) == k) {
+            cue.start = c.w[j].s, cue.end = c.w[k - 1].e;
+            break;
+          }
+      }
     }
     if (found < 0) found = 0;
     /* after a dash or a bracket, without a speaker: a quoted aside, read as
