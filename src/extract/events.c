@@ -799,7 +799,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
         if (subj < 0) subj = j;
       }
     if (strcmp(r, "conj") == 0 && subj >= 0 && !src->n && doc->toks[subj].upos != TD_PRON &&
-        *shared < 0)
+        doc->toks[k].upos == TD_VERB && *shared < 0)
       *shared = subj;
   }
 }
@@ -815,12 +815,19 @@ static uint32_t conj_first(const td_doc *doc, uint32_t k) {
 }
 
 /* Whether token a lies in an object (obj, iobj, obl) of a verb that verb
- * h is conjoined to, between the two ("prolongs the suffering of the
- * Ukrainian people and threatens stability": the people are not who
- * threatens). */
+ * h is conjoined to, between the two, with a conjunction after it
+ * ("prolongs the suffering of the Ukrainian people and threatens
+ * stability": the people are not who threatens). Without the conjunction
+ * ("saw Dame Julie, 69, return", "added Mr Stearns had agreed") the actor
+ * is more likely the subject of a clause the parser missed, and a verb of
+ * saying joined to h is such a clause's frame. */
 static int in_conjunct_arg(const td_doc *doc, uint32_t h, uint32_t a) {
   if (strcmp(deprel_of(&doc->toks[h]), "conj") != 0) return 0;
   uint32_t first = conj_first(doc, h);
+  if (in_list(lemma_of(&doc->toks[first]), report_verbs)) return 0;
+  int cc = 0;
+  for (uint32_t k = a + 1; k < h && !cc; k++) cc = doc->toks[k].upos == TD_CCONJ;
+  if (!cc) return 0;
   uint32_t x = a;
   for (int steps = 0; steps < 16 && x != h; steps++) {
     if (doc->toks[x].head < 0) return 0;
@@ -1721,6 +1728,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             strcmp(deprel_of(&doc->toks[j]), "nsubj") == 0)
           subj = j;
       /* a conjoined verb without a subject of its own: the one it shares */
+      int from_shared = subj < 0 && shared >= 0;
       if (subj < 0) subj = shared;
       if (subj >= 0 && e->tokact[subj] < 0 && doc->toks[subj].upos != TD_PRON) {
         int inside = 0;
@@ -1732,6 +1740,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             k = doc->toks[k].head;
           }
         }
+        /* a shared subject says nothing of an actor before it: "X said
+         * his comments were wrong and refused", the parse joining refused
+         * to wrong */
+        if (from_shared && src.span[0].start < doc->toks[subj].start) inside = 1;
         if (!inside) src.n = 0;
       }
       /* the actor the scan found is an argument of the verb this one is
