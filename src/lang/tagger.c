@@ -24,6 +24,7 @@
 #include "train.h"
 
 #include <pthread.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -444,11 +445,12 @@ static int argmax(int16_t *sc, int n) {
  * its self, left and right features, each sum made when first needed. A
  * slot is keyed by the tagger's serial, the lemmatizer (lex) and the form
  * as written (at most TC_FORM bytes), so a hit is exactly what computing
- * it again would give. Slots are direct-mapped; one holding another word
- * of the sentence being tagged is not taken over: that word, like a longer
+ * it again would give. A form's hash picks a set of TC_WAYS entries; a
+ * new word replaces the one least recently used, but never one used by
+ * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-enum { TC_SLOTS = 8192, TC_FORM = 24 };
+enum { TC_SETS = 2048, TC_WAYS = 4, TC_FORM = 24 };
 enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): vector x */
 enum { V_SELF = 0, V_LEFT, V_RIGHT, V_LEFT2, V_RIGHT2, V_N };
 /* The stand-ins' sums a tagger keeps: left and left2 of the word before a
@@ -458,7 +460,6 @@ enum { ST_LEFT = 0, ST_RIGHT, ST_LEFT2, ST_RIGHT2, ST_LEFT2B, ST_RIGHT2B, ST_N }
 typedef struct tc_entry {
   uint64_t serial;                 /* the tagger's; 0: empty or scratch */
   const struct td_lemmatizer *lem; /* where w.lex comes from */
-  uint64_t stamp;                  /* the last sentence that used it */
   td_tg_word w;
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
@@ -475,11 +476,18 @@ typedef struct tc_build {
   const td_tg_slot *slot[TG_NSELF];
 } tc_build;
 
+/* The tags of a set's entries (a bit of the form's hash, 0: empty) and
+ * the last sentence that used each, in one cache line with the next set. */
+typedef struct tc_set {
+  uint32_t tag[TC_WAYS], used[TC_WAYS];
+} tc_set;
+
 typedef struct tc_cache {
   uint32_t npad;
   size_t esize;       /* bytes per entry with its vectors, a multiple of 16 */
-  uint64_t stamp;     /* the sentence being tagged */
-  unsigned char *ent; /* TC_SLOTS entries */
+  uint32_t stamp;     /* the sentence being tagged (wraps: see entry_for) */
+  tc_set *set;        /* TC_SETS */
+  unsigned char *ent; /* TC_SETS * TC_WAYS entries */
   tc_build *build;    /* the sentence's sums to make */
   size_t nbuild, buildcap;
 } tc_cache;
@@ -491,11 +499,24 @@ static _Thread_local tc_cache *tc_mine;
 
 static void tc_free(void *p) {
   tc_cache *c = p;
-  if (c) free(c->ent), free(c->build);
+  if (c) free(c->ent), free(c->set), free(c->build);
   free(c);
 }
 
 static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free) == 0; }
+
+/* n zeroed bytes, on huge pages where the system gives them: the cache
+ * spans more 4 KB pages than the TLB holds. Released with free(). */
+static void *tc_alloc(size_t n) {
+  size_t huge = (size_t)2 << 20, sz = (n + huge - 1) & ~(huge - 1);
+  void *p = NULL;
+  if (posix_memalign(&p, huge, sz) != 0) return td_xcalloc(1, n);
+#ifdef MADV_HUGEPAGE
+  madvise(p, sz, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, sz);
+  return p;
+}
 
 /* This thread's cache, made for score vectors of npad classes (emptied
  * when it was made for another size). Freed when the thread exits. */
@@ -509,9 +530,11 @@ static tc_cache *tc_get(uint32_t npad) {
     if (tc_key_ok) pthread_setspecific(tc_key, c);
   }
   free(c->ent);
+  free(c->set);
   c->npad = npad;
   c->esize = TC_HEAD + V_N * (size_t)npad * sizeof(int16_t);
-  c->ent = td_xcalloc(TC_SLOTS, c->esize);
+  c->ent = tc_alloc((size_t)TC_SETS * TC_WAYS * c->esize);
+  c->set = td_xcalloc(TC_SETS, sizeof *c->set);
   c->stamp = 0;
   return c;
 }
@@ -540,10 +563,12 @@ typedef struct tg_sent {
   uint64_t *hash;           /* per token: fnv of its form */
 } tg_sent;
 
-/* The cache slot of a form whose fnv hash is h. */
-static inline tc_entry *tc_at(tc_cache *c, uint64_t h) {
-  return (tc_entry *)(c->ent + (size_t)(h & (TC_SLOTS - 1)) * c->esize);
+/* Entry w of the set of a form whose fnv hash is h, and that set. */
+static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
+  return (tc_entry *)(c->ent + ((size_t)(h & (TC_SETS - 1)) * TC_WAYS + (size_t)w) * c->esize);
 }
+static inline tc_set *tc_set_of(tc_cache *c, uint64_t h) { return &c->set[h & (TC_SETS - 1)]; }
+static inline uint32_t tc_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
 
 /* The entry of token i's form for this sentence: the cached one, or a
  * new one (a cache slot, or scratch) with the form's hashes and
@@ -553,15 +578,33 @@ static tc_entry *entry_for(tg_sent *x, int i) {
   tc_cache *c = x->c;
   const char *s = x->form[i];
   size_t n = x->len[i];
+  uint64_t h = x->hash[i];
   tc_entry *e = NULL;
   if (n <= TC_FORM) {
-    e = tc_at(c, x->hash[i]);
-    if (e->serial == t->serial && e->lem == x->lem && e->n == n &&
-        memcmp(e->form, s, n) == 0) {
-      e->stamp = c->stamp;
-      return e;
+    tc_set *st = tc_set_of(c, h);
+    uint32_t tag = tc_tag(h);
+    int victim = -1;
+    for (int w = 0; w < TC_WAYS; w++) {
+      if (st->tag[w] == tag) {
+        tc_entry *m = tc_way(c, h, w);
+        if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
+            memcmp(m->form, s, n) == 0) {
+          st->used[w] = c->stamp;
+          return m;
+        }
+      }
+      /* Held by a word of this sentence (or, once the stamp has wrapped,
+       * seemingly so: that costs a scratch entry, nothing else). */
+      if (st->tag[w] && st->used[w] == c->stamp) continue;
+      if (victim < 0 || !st->tag[w] ||
+          (st->tag[victim] && c->stamp - st->used[w] > c->stamp - st->used[victim]))
+        victim = w;
     }
-    if (e->stamp == c->stamp) e = NULL; /* another word of this sentence */
+    if (victim >= 0) {
+      st->tag[victim] = tag;
+      st->used[victim] = c->stamp;
+      e = tc_way(c, h, victim);
+    }
   }
   if (e) {
     e->serial = t->serial;
@@ -573,7 +616,6 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     e->serial = 0;
   }
   e->lem = x->lem;
-  e->stamp = c->stamp;
   td_tg_word_init(&e->w, s, n, NULL);
   long v = word_entry(t, &e->w);
   e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
@@ -885,7 +927,12 @@ int td_tag(const td_engine *eng, td_doc *doc) {
       x.form[i] = doc->text + a;
       x.len[i] = b - a;
       x.hash[i] = fnv((const unsigned char *)x.form[i], x.len[i]);
-      __builtin_prefetch(tc_at(x.c, x.hash[i]));
+      __builtin_prefetch(tc_set_of(x.c, x.hash[i]));
+    }
+    for (int i = 0; i < n; i++) { /* the entries the tags point to */
+      const tc_set *st = tc_set_of(x.c, x.hash[i]);
+      for (int w = 0; w < TC_WAYS; w++)
+        if (st->tag[w] == tc_tag(x.hash[i])) __builtin_prefetch(tc_way(x.c, x.hash[i], w));
     }
     for (int i = 0; i < n; i++) {
       x.e[i] = entry_for(&x, i);
