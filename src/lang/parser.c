@@ -7,9 +7,11 @@
  * and RIGHT with an averaged perceptron over ~100 hashed features in the
  * style of Zhang & Nivre (2011); for an arc, ~37 features of the dependent,
  * head and direction then score the relation. The model is a section of
- * the resource image used in place: a move feature hashes to a cell of
- * three 8-bit weights (one cache line read), a relation feature to a
- * bucket of a few (class, weight) pairs; see parser.h and docs/PARSER.md.
+ * the resource image (td_parser_load parses with a copy in huge pages,
+ * see huge_copy; td_ps_open uses an image in place): a move feature
+ * hashes to a cell of three 8-bit weights (one cache line read), a
+ * relation feature to a bucket of a few (class, weight) pairs; see
+ * parser.h and docs/PARSER.md.
  */
 #include "parser.h"
 #include "../core/res.h"

@@ -85,7 +85,8 @@ enum { TD_PS_SHIFT, TD_PS_LEFT, TD_PS_RIGHT };
 #define TD_PS_MAXFEAT 128
 #define TD_PS_LABEL_LEN 32
 
-/* A parser over a model image (mapped or in memory; not copied). */
+/* A parser over a model image (mapped or in memory; td_ps_open does not
+ * copy it, td_parser_load parses with a copy in huge pages: own). */
 struct td_parser {
   int bits, mbits, nlabel, ncls, rootlab;
   float scale;
