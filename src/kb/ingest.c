@@ -208,6 +208,12 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     }
     skip = skip_stored;
   }
+  if (td_kb_bulk_begin(kb, msg, sizeof msg) != 0) { /* a first ingest: some indexes at the end */
+    fprintf(err, "tidings: store: %s\n", msg);
+    free(c->known);
+    free(c);
+    return -1;
+  }
   pthread_t wt;
   int threaded = pthread_create(&wt, NULL, writer, c) == 0;
   td_run_stats rs;
@@ -237,7 +243,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
   free(c);
-  if (td_kb_commit(kb, msg, sizeof msg) != 0) {
+  if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: store: %s\n", msg);
     return -1;
   }

@@ -149,6 +149,13 @@ size_t td_jv_len(const td_jv *arr);
 long long td_jv_int(const td_jv *v);
 const char *td_jv_str(const td_jv *v);
 
+/* A first ingest into an empty SQLite store: drops the secondary indexes
+ * that storing does not read (store.c); td_kb_bulk_end commits the open
+ * batch and builds them again (opening a store for writing does too). 0 or
+ * -1 with err; nothing to do on PostgreSQL or a store with documents. */
+int td_kb_bulk_begin(td_kb *kb, char *err, size_t errlen);
+int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen);
+
 /* 1 when facts changed since the last merge (meta merge_needed), else 0. */
 int td_kb_merge_needed(td_kb *kb);
 

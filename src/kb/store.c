@@ -118,6 +118,18 @@ static const char schema_v5[] = "DROP INDEX IF EXISTS doc_bands_doc;\n";
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
+/* SQLite: the secondary indexes on random values (entity, place name,
+ * min-hash band) that nothing reads while documents are stored; each row
+ * put into them lands on a random page. A first ingest into an empty store
+ * drops them and builds them once at its end (td_kb_bulk_end), which
+ * sorts instead; a store opened for writing gets any that are missing
+ * back (an ingest killed halfway), so readers find them after any writer
+ * has run. The definitions are the schema's (v1). */
+static const char bulk_index_create[] =
+    "CREATE INDEX IF NOT EXISTS actors_entity ON actors(entity);"
+    " CREATE INDEX IF NOT EXISTS places_name ON places(name);"
+    " CREATE INDEX IF NOT EXISTS doc_bands_h ON doc_bands(band, h);";
+
 
 /* PostgreSQL only, after each version's statements: full-text search over
  * documents and quotations (GIN indexes of the text; SQLite has its FTS5
@@ -177,7 +189,8 @@ td_kb *td_kb_open(const char *path, int readonly, char *err, size_t errlen) {
     return NULL;
   }
   char msg[400];
-  if (td_kb_migrate(kb, migrations, pg_extra, TD_KB_SCHEMA_VERSION, msg, sizeof msg) != 0) {
+  if (td_kb_migrate(kb, migrations, pg_extra, TD_KB_SCHEMA_VERSION, msg, sizeof msg) != 0 ||
+      (kb->db && td_kb_exec(kb, bulk_index_create, msg, sizeof msg) != 0)) {
     snprintf(err, errlen, "%s: %s", td_kb_is_pg_url(path) ? "postgresql" : path, msg);
     td_kb_close(kb);
     return NULL;
@@ -210,6 +223,25 @@ int td_kb_merge_needed(td_kb *kb) {
   if (td_kq_step(st) == TD_KQ_ROW) v = td_kq_col_int(st, 0) > 0;
   td_kq_finalize(st);
   return v;
+}
+
+/* ---- indexes not needed while storing ---- */
+
+int td_kb_bulk_begin(td_kb *kb, char *err, size_t errlen) {
+  if (!kb->db || kb->in_tx) return 0;
+  td_kq *q = td_kb_prepare(kb, "SELECT count(*) FROM (SELECT 1 FROM documents LIMIT 1)", err, errlen);
+  if (!q) return -1;
+  int empty = td_kq_step(q) == TD_KQ_ROW && td_kq_col_int(q, 0) == 0;
+  td_kq_finalize(q);
+  if (!empty) return 0;
+  return td_kb_exec(kb, "DROP INDEX IF EXISTS actors_entity; DROP INDEX IF EXISTS places_name;"
+                        " DROP INDEX IF EXISTS doc_bands_h;", err, errlen);
+}
+
+int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen) {
+  if (!kb->db) return 0;
+  if (td_kb_commit(kb, err, errlen) != 0) return -1;
+  return td_kb_exec(kb, bulk_index_create, err, errlen);
 }
 
 /* ---- full-text rows, written per batch ---- */

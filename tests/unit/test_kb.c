@@ -163,6 +163,39 @@ TD_TEST(kb_synth_and_migrate) {
   CHECK(system(cmd) == 0);
 }
 
+/* issue 9: a first ingest stores without the indexes nothing reads while
+ * storing and builds them at its end; an ingest killed before that gets
+ * them back when the store is next opened for writing */
+TD_TEST(kb_bulk_indexes) {
+  char dir[] = "/tmp/td_kb_bulkXXXXXX", path[256], err[256];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  const char *idx = "SELECT count(*) FROM sqlite_master WHERE name IN ('actors_entity', 'places_name', 'doc_bands_h')";
+  CHECK(count(kb, idx) == 3);
+  CHECK(td_kb_bulk_begin(kb, err, sizeof err) == 0);
+  CHECK(count(kb, idx) == 0);
+  char *r1 = record("d1", "http://a/1", "The White House said at least 3,000 troops.", "white-house", "at_least", 3000);
+  CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_bulk_end(kb, err, sizeof err) == 0);
+  CHECK(count(kb, idx) == 3);
+  CHECK(count(kb, "SELECT count(*) FROM actors WHERE entity='prk-mil'") == 1);
+  CHECK(td_kb_bulk_begin(kb, err, sizeof err) == 0); /* not empty now: nothing dropped */
+  CHECK(count(kb, idx) == 3);
+  CHECK(td_kb_exec(kb, "DROP INDEX actors_entity; DROP INDEX doc_bands_h", err, sizeof err) == 0);
+  td_kb_close(kb); /* as if killed before the end */
+  kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (kb) CHECK(count(kb, idx) == 3);
+  td_kb_close(kb);
+  free(r1);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
+
 /* The store's JSON reader: values, escapes, UTF-8, and errors. */
 TD_TEST(kb_json_reader) {
   td_arena a;
