@@ -13,9 +13,19 @@
  * outside it. Weights are small enough that class scores add up in 16
  * bits, eight classes per SSE2 instruction. A word table from training
  * gives frequent unambiguous words their tag without scoring and known
- * words their lexical class without a lemmatizer lookup. Tagging is a pure
- * function of the document and the engine: scratch space comes from the
- * arena.
+ * words their lexical class without a lemmatizer lookup.
+ *
+ * Speed (issue 11): tagging waits on memory (the model is larger than the
+ * caches), so it reads as little of it as it can, and early. Most features
+ * read one word only; their weights are summed once per word type and kept
+ * in a per-thread cache (see "the word-type cache"), so a scored token adds
+ * five cached sums and looks up nine features. Each sentence is scored in
+ * sweeps: the lookups that do not depend on the predicted tags, for all
+ * its words at once, then those that do, fetched ahead for the tags the
+ * rest predicts. Class scores add up modulo 2^16 in any order to the same
+ * sums, so tags are exactly those of scoring each token's features one by
+ * one. Tagging is a pure function of the document and the engine: scratch
+ * space comes from the arena, and the cache only remembers answers.
  *
  * The model format is in train.h; data/models/README.md says how the
  * committed model was trained and how to reproduce it.
