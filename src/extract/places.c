@@ -137,7 +137,7 @@ static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
   return tok0 > 0 && tok_is(&doc->toks[tok0 - 1], ",");
 }
 
-/* td_match_sentence callback over the gazetteer table: one candidate per
+/* td_match_starts callback over the gazetteer table: one candidate per
  * matched range (a trailing possessive trimmed), holding every record the
  * range's entries name; ranges that cannot count are skipped, and the
  * sentence's walk ends at the first match past cs->stop. */
@@ -533,10 +533,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
   /* The gazetteer's longest-match walk over each sentence, as far as a
    * candidate can count (perf, issue 11): one that counts starts at or
    * before the last capitalized token, or is read after a comma right
-   * behind such a one (trailing_admin), so the walk stops at the first
-   * match starting after the last capitalized token (two tokens after it
-   * when a comma follows it), and a sentence without one is not walked.
-   * What the walk matched up to there is what a whole walk matches. */
+   * behind such a one (trailing_admin), so the walk takes no start after
+   * the last capitalized token (two tokens after it when a comma follows
+   * it), while its matches may run to the sentence's end, and a sentence
+   * without one is not walked. What the walk matched up to there is what a
+   * whole walk matches. */
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
     uint32_t end = se->tok0 + se->ntok, last = end;
@@ -544,7 +545,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (last == se->tok0) continue;
     /* the last capitalized token is last - 1 */
     cs.stop = last < end && tok_is(&doc->toks[last], ",") ? last + 1 : last - 1;
-    td_match_sentence(g->dict, doc, s, NULL, on_match, &cs);
+    td_match_starts(g->dict, doc, se->tok0, cs.stop + 1, end, NULL, on_match, &cs);
   }
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {

@@ -1022,8 +1022,69 @@ static int slot_ok(const dtable *t, const dslot *s, const uint8_t *acc) {
   return 0;
 }
 
-int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t tok1,
-                   const char *const *classes, td_match_cb cb, void *ctx) {
+/* The longest match starting at token i and ending by tok1 through the
+ * filter acc, its entries handed to cb: the end of the match (0: none).
+ * *stopped is set when cb returned nonzero. Enumerates start i into the
+ * cache first when it is not there for this end. */
+static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache *dc,
+                           const uint8_t *acc, uint32_t i, uint32_t tok1, td_match_cb cb,
+                           void *ctx, int *stopped) {
+  mstart *st = &dc->st[i];
+  if (i + PREFETCH_AHEAD < tok1 && !dc->st[i + PREFETCH_AHEAD].done)
+    gate_prefetch(d, doc, i + PREFETCH_AHEAD);
+  if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
+    uint32_t lim = tok1, se = doc->toks[i].sent;
+    if (se < doc->nsents) { /* the whole sentence, for the layers to come */
+      uint32_t e = doc->sents[se].tok0 + doc->sents[se].ntok;
+      if (e > lim && e <= doc->ntoks) lim = e;
+    }
+    enumerate(d, doc, c, dc, i, lim);
+  }
+  /* replay: the direct matcher's choice, through this filter */
+  const rawhit *h = st->n ? dc->hits + st->first : NULL; /* no hits yet: NULL */
+  uint32_t best = 0;
+  hit hits[16];
+  size_t nbest = 0;
+  for (size_t k = 0; k < st->n && h[k].j < tok1;) {
+    size_t e = k;
+    while (e < st->n && h[e].j == h[k].j) e++;
+    hit found[16];
+    size_t nnew = 0, q = k;
+    for (int mode = 0; mode < NMODES; mode++) {
+      for (; q < e && h[q].mode == mode && h[q].pass == 0; q++)
+        if (nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
+          found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
+      int try1 = nnew == 0; /* without the 's only when nothing matched yet */
+      for (; q < e && h[q].mode == mode; q++)
+        if (try1 && nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
+          found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
+    }
+    if (nnew) {
+      best = h[k].j + 1;
+      memcpy(hits, found, nnew * sizeof *hits);
+      nbest = nnew;
+    }
+    k = e;
+  }
+  for (size_t k = 0; k < nbest; k++) {
+    const dtable *t = hits[k].t;
+    const dslot *s = hits[k].s;
+    for (uint32_t x = 0; x < s->count; x++) {
+      const dentry *en = &t->entries[s->first + x];
+      if (acc && !acc[t->gmap[t->lcls[s->first + x]]]) continue;
+      td_match m = {i, best, t->pool + en->key, t->pool + en->cls, t->pool + en->payload,
+                    en->flags};
+      if (cb(ctx, &m)) {
+        *stopped = 1;
+        return best;
+      }
+    }
+  }
+  return best;
+}
+
+int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t slim,
+                    uint32_t tok1, const char *const *classes, td_match_cb cb, void *ctx) {
   if (!d || d->ntabs == 0) return 0;
   td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
   if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
@@ -1032,7 +1093,7 @@ int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t
   dcache *dc = dict_cache(doc, c, d);
   const uint8_t *acc = filter_of(doc, dc, d, classes);
   uint32_t i = tok0;
-  while (i < tok1) {
+  while (i < tok1 && i < slim) {
     if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
       c = doc_cache(doc); /* a callback changed the tokens */
       dc = dict_cache(doc, c, d);
@@ -1040,61 +1101,29 @@ int td_match_range(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t
       if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
       if (i >= tok1) break;
     }
-    mstart *st = &dc->st[i];
-    if (i + PREFETCH_AHEAD < tok1 && !dc->st[i + PREFETCH_AHEAD].done)
-      gate_prefetch(d, doc, i + PREFETCH_AHEAD);
-    if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
-      uint32_t lim = tok1, se = doc->toks[i].sent;
-      if (se < doc->nsents) { /* the whole sentence, for the layers to come */
-        uint32_t e = doc->sents[se].tok0 + doc->sents[se].ntok;
-        if (e > lim && e <= doc->ntoks) lim = e;
-      }
-      enumerate(d, doc, c, dc, i, lim);
-    }
-    /* replay: the direct matcher's choice, through this filter */
-    const rawhit *h = st->n ? dc->hits + st->first : NULL; /* no hits yet: NULL */
-    uint32_t best = 0;
-    hit hits[16];
-    size_t nbest = 0;
-    for (size_t k = 0; k < st->n && h[k].j < tok1;) {
-      size_t e = k;
-      while (e < st->n && h[e].j == h[k].j) e++;
-      hit found[16];
-      size_t nnew = 0, q = k;
-      for (int mode = 0; mode < NMODES; mode++) {
-        for (; q < e && h[q].mode == mode && h[q].pass == 0; q++)
-          if (nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
-            found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
-        int try1 = nnew == 0; /* without the 's only when nothing matched yet */
-        for (; q < e && h[q].mode == mode; q++)
-          if (try1 && nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
-            found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
-      }
-      if (nnew) {
-        best = h[k].j + 1;
-        memcpy(hits, found, nnew * sizeof *hits);
-        nbest = nnew;
-      }
-      k = e;
-    }
-    if (!best) {
-      i++;
-      continue;
-    }
-    for (size_t k = 0; k < nbest; k++) {
-      const dtable *t = hits[k].t;
-      const dslot *s = hits[k].s;
-      for (uint32_t x = 0; x < s->count; x++) {
-        const dentry *en = &t->entries[s->first + x];
-        if (acc && !acc[t->gmap[t->lcls[s->first + x]]]) continue;
-        td_match m = {i, best, t->pool + en->key, t->pool + en->cls, t->pool + en->payload,
-                      en->flags};
-        if (cb(ctx, &m)) return 1;
-      }
-    }
-    i = best;
+    int stopped = 0;
+    uint32_t best = longest_at(d, doc, c, dc, acc, i, tok1, cb, ctx, &stopped);
+    if (stopped) return 1;
+    i = best ? best : i + 1;
   }
   return 0;
+}
+
+int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                   const char *const *classes, td_match_cb cb, void *ctx) {
+  return td_match_starts(d, doc, tok0, tok1, tok1, classes, cb, ctx);
+}
+
+uint32_t td_match_at(const td_dict *d, const td_doc *cdoc, uint32_t tok, uint32_t tok1,
+                     const char *const *classes, td_match_cb cb, void *ctx) {
+  if (!d || d->ntabs == 0) return 0;
+  td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
+  if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+  if (tok >= tok1) return 0;
+  struct td_mcache *c = doc_cache(doc);
+  dcache *dc = dict_cache(doc, c, d);
+  int stopped = 0;
+  return longest_at(d, doc, c, dc, filter_of(doc, dc, d, classes), tok, tok1, cb, ctx, &stopped);
 }
 
 int td_match_sentence(const td_dict *d, const td_doc *doc, size_t sent,

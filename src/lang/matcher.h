@@ -73,6 +73,16 @@ size_t td_dict_size(const td_dict *d);
  * change the dictionary. */
 int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
                    const char *const *classes, td_match_cb cb, void *ctx);
+/* Longest matches of the same walk that start in [tok0, slim) and end by
+ * tok1: the walk over [tok0, tok1) cut short once it reaches slim
+ * (td_match_range is slim = tok1). */
+int td_match_starts(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t slim,
+                    uint32_t tok1, const char *const *classes, td_match_cb cb, void *ctx);
+/* The longest match starting at token `tok` and ending by tok1, its
+ * entries handed to cb (a nonzero return stops them): the match's end
+ * token, or 0 when none starts there. */
+uint32_t td_match_at(const td_dict *d, const td_doc *doc, uint32_t tok, uint32_t tok1,
+                     const char *const *classes, td_match_cb cb, void *ctx);
 /* The same as td_match_range without the per-document cache (see
  * matcher.c): the reference the tests compare the cached matcher with. */
 int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,

@@ -242,3 +242,61 @@ TD_TEST(matcher_cache_old_images) {
     for (int k = 0; k < nimg; k++) free(imgs[k]);
   }
 }
+
+/* Keeps the records of the matches that start before `slim`. */
+typedef struct {
+  rec r;
+  uint32_t slim, tok; /* tok: only matches starting there (UINT32_MAX: any) */
+  uint32_t end;
+} cut;
+
+static int cut_cb(void *ctx, const td_match *m) {
+  cut *c = ctx;
+  if (m->tok0 >= c->slim || (c->tok != UINT32_MAX && m->tok0 != c->tok)) return 0;
+  c->end = m->tok1;
+  return rec_cb(&c->r, m);
+}
+
+/* td_match_starts(tok0, slim, tok1) is the direct walk over [tok0, tok1)
+ * with the matches starting at or after slim left out, and td_match_at(i,
+ * tok1) is the direct walk's first match over [i, tok1) when it starts at
+ * i (issue 11: places walks the gazetteer this way). */
+TD_TEST(matcher_starts_and_at_same_as_direct) {
+  uint32_t seed = 777;
+  int bad = 0;
+  for (int round = 0; round < 1500 && bad < 5; round++) {
+    void *imgs[4];
+    int nimg = 0;
+    td_dict *d = random_dict(&seed, imgs, &nimg);
+    td_doc *doc = random_doc(&seed);
+    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    for (int q = 0; q < 8; q++) {
+      const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
+      const char *const *cl = filt[0] ? filt : NULL;
+      uint32_t n = (uint32_t)doc->ntoks;
+      uint32_t a = n ? rnd(&seed) % n : 0;
+      uint32_t b = a + rnd(&seed) % (n - a + 1);
+      uint32_t slim = a + rnd(&seed) % (b - a + 2);
+      cut c1 = {{""}, slim, UINT32_MAX, 0}, c2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
+      td_match_range_direct(d, doc, a, b, cl, cut_cb, &c1);
+      td_match_starts(d, doc, a, slim, b, cl, cut_cb, &c2);
+      if (strcmp(c1.r.out, c2.r.out) != 0) {
+        fprintf(stderr, "  starts [%u,%u) slim %u: direct %s\n  starts %s\n", a, b, slim,
+                c1.r.out, c2.r.out);
+        bad++;
+      }
+      cut a1 = {{""}, UINT32_MAX, a, 0}, a2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
+      td_match_range_direct(d, doc, a, b, cl, cut_cb, &a1);
+      uint32_t e = td_match_at(d, doc, a, b, cl, cut_cb, &a2);
+      if (strcmp(a1.r.out, a2.r.out) != 0 || e != a1.end) {
+        fprintf(stderr, "  at %u (to %u): direct %s end %u\n  at %s end %u\n", a, b, a1.r.out,
+                a1.end, a2.r.out, e);
+        bad++;
+      }
+    }
+    td_testdoc_free(doc);
+    td_dict_free(d);
+    for (int k = 0; k < nimg; k++) free(imgs[k]);
+  }
+  CHECK(bad == 0);
+}
