@@ -33,6 +33,7 @@ struct td_kb {
   int in_tx;      /* a batch transaction is open */
   int batch;      /* documents written in the open batch */
   int reextract;  /* td_kb_ingest: no skipping of stored inputs */
+  int bulk;       /* SQLite: the indexes storing does not read are dropped (td_kb_bulk_begin) */
   const char *input_key; /* td_kb_ingest: the input key of the record being added */
   struct { const char *sql; td_kq *st; } cache[64];
   int ncache;

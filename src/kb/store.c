@@ -118,17 +118,21 @@ static const char schema_v5[] = "DROP INDEX IF EXISTS doc_bands_doc;\n";
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
-/* SQLite: the secondary indexes on random values (entity, place name,
- * min-hash band) that nothing reads while documents are stored; each row
- * put into them lands on a random page. A first ingest into an empty store
- * drops them and builds them once at its end (td_kb_bulk_end), which
- * sorts instead; a store opened for writing gets any that are missing
+/* SQLite: the secondary indexes that storing new documents does not read
+ * (entity, place name, min-hash band; mentions and inputs by document, read
+ * only to delete an older version); each row put into them lands on a
+ * random page. A first ingest into an empty store drops them and builds
+ * them once at its end (td_kb_bulk_end), which sorts instead, or at its
+ * first deletion; a store opened for writing gets any that are missing
  * back (an ingest killed halfway), so readers find them after any writer
- * has run. The definitions are the schema's (v1). */
+ * has run. The definitions are the schema's (v1, v2). */
 static const char bulk_index_create[] =
     "CREATE INDEX IF NOT EXISTS actors_entity ON actors(entity);"
     " CREATE INDEX IF NOT EXISTS places_name ON places(name);"
-    " CREATE INDEX IF NOT EXISTS doc_bands_h ON doc_bands(band, h);";
+    " CREATE INDEX IF NOT EXISTS doc_bands_h ON doc_bands(band, h);"
+    " CREATE INDEX IF NOT EXISTS actor_mentions_doc ON actor_mentions(doc_key, aid);"
+    " CREATE INDEX IF NOT EXISTS place_mentions_doc ON place_mentions(doc_key, pid);"
+    " CREATE INDEX IF NOT EXISTS inputs_doc ON inputs(doc_key);";
 
 
 /* PostgreSQL only, after each version's statements: full-text search over
@@ -234,12 +238,16 @@ int td_kb_bulk_begin(td_kb *kb, char *err, size_t errlen) {
   int empty = td_kq_step(q) == TD_KQ_ROW && td_kq_col_int(q, 0) == 0;
   td_kq_finalize(q);
   if (!empty) return 0;
+  kb->bulk = 1;
   return td_kb_exec(kb, "DROP INDEX IF EXISTS actors_entity; DROP INDEX IF EXISTS places_name;"
-                        " DROP INDEX IF EXISTS doc_bands_h;", err, errlen);
+                        " DROP INDEX IF EXISTS doc_bands_h; DROP INDEX IF EXISTS actor_mentions_doc;"
+                        " DROP INDEX IF EXISTS place_mentions_doc; DROP INDEX IF EXISTS inputs_doc;",
+                    err, errlen);
 }
 
 int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen) {
   if (!kb->db) return 0;
+  kb->bulk = 0;
   if (td_kb_commit(kb, err, errlen) != 0) return -1;
   return td_kb_exec(kb, bulk_index_create, err, errlen);
 }
@@ -540,6 +548,10 @@ static int delete_bands(td_kb *kb, const char *key, char *err, size_t errlen) {
 /* Removes a document's facts (not its row or copies; its row must still
  * be there: its bands are found from its min-hash). */
 static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
+  if (kb->bulk) { /* deleting by document needs the indexes back (in this transaction) */
+    kb->bulk = 0;
+    if (td_kb_exec(kb, bulk_index_create, err, errlen) != 0) return -1;
+  }
   fts_drop_key(kb, key);
   if (delete_bands(kb, key, err, errlen) != 0) return -1;
   for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {

@@ -173,24 +173,34 @@ TD_TEST(kb_bulk_indexes) {
   td_kb *kb = td_kb_open(path, 0, err, sizeof err);
   CHECK(kb != NULL);
   if (!kb) return;
-  const char *idx = "SELECT count(*) FROM sqlite_master WHERE name IN ('actors_entity', 'places_name', 'doc_bands_h')";
-  CHECK(count(kb, idx) == 3);
+  const char *idx = "SELECT count(*) FROM sqlite_master WHERE name IN ('actors_entity', 'places_name',"
+                    " 'doc_bands_h', 'actor_mentions_doc', 'place_mentions_doc', 'inputs_doc')";
+  CHECK(count(kb, idx) == 6);
   CHECK(td_kb_bulk_begin(kb, err, sizeof err) == 0);
   CHECK(count(kb, idx) == 0);
   char *r1 = record("d1", "http://a/1", "The White House said at least 3,000 troops.", "white-house", "at_least", 3000);
+  char *r2 = record("d2", "http://b/2", "Seoul said around 3,000 troops had been sent.", "kor-spy", "about", 3000);
   CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+  CHECK(count(kb, idx) == 0);
+  /* a new version of http://a/1: deleting the old one brings the indexes back */
+  char *r3 = record("d1", "http://a/1", "The White House said at least 8,000 troops.", "white-house", "at_least", 8000);
+  CHECK(td_kb_add_json(kb, r3, strlen(r3), NULL, err, sizeof err) == 0);
+  CHECK(count(kb, idx) == 6);
+  CHECK(count(kb, "SELECT count(*) FROM actor_mentions") == 4);
   CHECK(td_kb_bulk_end(kb, err, sizeof err) == 0);
-  CHECK(count(kb, idx) == 3);
-  CHECK(count(kb, "SELECT count(*) FROM actors WHERE entity='prk-mil'") == 1);
+  CHECK(count(kb, idx) == 6);
+  CHECK(count(kb, "SELECT count(*) FROM actors WHERE entity='prk-mil'") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM documents") == 2);
   CHECK(td_kb_bulk_begin(kb, err, sizeof err) == 0); /* not empty now: nothing dropped */
-  CHECK(count(kb, idx) == 3);
-  CHECK(td_kb_exec(kb, "DROP INDEX actors_entity; DROP INDEX doc_bands_h", err, sizeof err) == 0);
+  CHECK(count(kb, idx) == 6);
+  CHECK(td_kb_exec(kb, "DROP INDEX actors_entity; DROP INDEX actor_mentions_doc", err, sizeof err) == 0);
   td_kb_close(kb); /* as if killed before the end */
   kb = td_kb_open(path, 0, err, sizeof err);
   CHECK(kb != NULL);
-  if (kb) CHECK(count(kb, idx) == 3);
+  if (kb) CHECK(count(kb, idx) == 6);
   td_kb_close(kb);
-  free(r1);
+  free(r1), free(r2), free(r3);
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   CHECK(system(cmd) == 0);
