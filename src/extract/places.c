@@ -115,7 +115,6 @@ typedef struct {
   size_t n, cap;
   uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
   uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
-  uint32_t stop;         /* the current sentence's matches starting after it cannot count */
 } cands;
 
 /* The places.* rules of data/places/cues.rules: a match ending right
@@ -130,20 +129,18 @@ static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_AL
  * before anything else), or it follows a comma, where trailing_admin()
  * reads the readings of whatever the gazetteer matched ("Savannah,
  * Georgia"). Lowercase matches ("said", "along" are towns too) are most of
- * the gazetteer's matches in news and need no record: the matcher's
- * longest-match walk, which they still take part in, is not changed. */
+ * the gazetteer's matches in news and need no record: td_places looks for
+ * matches only at tokens where one that counts can start. */
 static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
   if (tok_cap(&doc->toks[tok0]) && tok_cap(&doc->toks[tok1 - 1])) return 1;
   return tok0 > 0 && tok_is(&doc->toks[tok0 - 1], ",");
 }
 
-/* td_match_starts callback over the gazetteer table: one candidate per
+/* td_match_at callback over the gazetteer table: one candidate per
  * matched range (a trailing possessive trimmed), holding every record the
- * range's entries name; ranges that cannot count are skipped, and the
- * sentence's walk ends at the first match past cs->stop. */
+ * range's entries name; ranges that cannot count are skipped. */
 static int on_match(void *ctx, const td_match *m) {
   cands *cs = ctx;
-  if (m->tok0 > cs->stop) return 1;
   td_match mm = *m;
   m = &mm;
   /* a possessive the matcher took along ("China 's") is not the name */
@@ -529,23 +526,21 @@ static unsigned cue_bits(cands *cs, uint32_t t) {
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL, 0};
-  /* The gazetteer's longest-match walk over each sentence, as far as a
-   * candidate can count (perf, issue 11): one that counts starts at or
-   * before the last capitalized token, or is read after a comma right
-   * behind such a one (trailing_admin), so the walk takes no start after
-   * the last capitalized token (two tokens after it when a comma follows
-   * it), while its matches may run to the sentence's end, and a sentence
-   * without one is not walked. What the walk matched up to there is what a
-   * whole walk matches. */
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL};
+  /* The gazetteer's longest match at each token where a candidate that
+   * counts can start (perf, issue 11): a capitalized token, or the token
+   * after a comma (trailing_admin reads what follows "City,"). The walk
+   * goes on after the end of a match, so a lowercase match ("the", "east"
+   * are places too) never hides a name that starts inside it ("the
+   * Netherlands", "east London"). */
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
-    uint32_t end = se->tok0 + se->ntok, last = end;
-    while (last > se->tok0 && !tok_cap(&doc->toks[last - 1])) last--;
-    if (last == se->tok0) continue;
-    /* the last capitalized token is last - 1 */
-    cs.stop = last < end && tok_is(&doc->toks[last], ",") ? last + 1 : last - 1;
-    td_match_starts(g->dict, doc, se->tok0, cs.stop + 1, end, NULL, on_match, &cs);
+    uint32_t end = se->tok0 + se->ntok;
+    for (uint32_t i = se->tok0; i < end; i++) {
+      if (!tok_cap(&doc->toks[i]) && !(i > se->tok0 && tok_is(&doc->toks[i - 1], ","))) continue;
+      uint32_t e = td_match_at(g->dict, doc, i, end, NULL, on_match, &cs);
+      if (e > i) i = e - 1;
+    }
   }
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
