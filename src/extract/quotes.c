@@ -89,12 +89,23 @@ static int is_upunct(uint32_t cp) {
          cp == 0xB7 || cp == 0xBF || cp == 0xA1 || td_is_space_cp(cp) || cp == 0xFFFD;
 }
 
+static int ascii_alnum(uint32_t cp) {
+  return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+}
+
 static int is_wordch(uint32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+  if (cp < 0x80) return ascii_alnum(cp);
   return !is_upunct(cp);
 }
 
-static uint32_t cp_at(const td_doc *d, size_t i, int *len) {
+/* The code point at byte i and its length (an invalid byte: U+FFFD, 1);
+ * ASCII without a call (perf: the word view reads every byte). */
+static inline uint32_t cp_at(const td_doc *d, size_t i, int *len) {
+  unsigned char b = (unsigned char)d->text[i];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
   uint32_t cp;
   int k = td_utf8_decode((const unsigned char *)d->text + i, d->len - i, &cp);
   if (k == 0) k = 1;
@@ -132,11 +143,15 @@ static int abbrev_word(const char *s, size_t n) {
   return 0;
 }
 
-static void add_word(td_qctx *c, size_t *cap, uint32_t s, uint32_t e, uint32_t flags) {
+/* Appends the word on bytes [s, e) with its lowercase form, written at
+ * *lwp (a block of the document's size plus one byte per word, see
+ * build_words), which it advances. */
+static void add_word(td_qctx *c, size_t *cap, char **lwp, uint32_t s, uint32_t e,
+                     uint32_t flags) {
   TD_AGROW(&c->doc->arena, c->w, *cap, c->nw + 1);
   td_qword *w = &c->w[c->nw++];
   w->s = s, w->e = e, w->flags = flags, w->upos = 0;
-  char *lw = td_arena_alloc(&c->doc->arena, e - s + 1);
+  char *lw = *lwp;
   size_t n = 0;
   for (uint32_t i = s; i < e; i++) {
     unsigned char ch = (unsigned char)c->doc->text[i];
@@ -149,6 +164,7 @@ static void add_word(td_qctx *c, size_t *cap, uint32_t s, uint32_t e, uint32_t f
   }
   lw[n] = 0;
   w->lw = lw;
+  *lwp = lw + n + 1;
 }
 
 /* Marks the words that end a sentence: . ! ? followed by a capital, an
@@ -195,16 +211,22 @@ static void copy_tags(td_qctx *c) {
   }
 }
 
+/* The words of the text: runs of word characters (joined by connectors,
+ * "8,000", "don't", "U.S."), and each mark or punctuation character alone,
+ * with their TD_QW_* flags. Words never overlap, so their lowercase forms
+ * (one NUL each) fit in one block of twice the text's size. */
 static void build_words(td_qctx *c) {
   const td_doc *d = c->doc;
-  size_t cap = 0, i = 0;
+  size_t cap = d->len / 4 + 16, i = 0; /* words of news text: ~6 bytes each */
+  c->w = td_arena_alloc(&c->doc->arena, cap * sizeof *c->w);
+  char *lwp = td_arena_alloc(&c->doc->arena, 2 * d->len + 1);
   int para = 1;
   uint32_t prevcp = '\n';
   while (i < d->len) {
     int k;
     uint32_t cp = cp_at(d, i, &k);
     if (cp == '\n') para = 1;
-    if (td_is_space_cp(cp)) {
+    if (cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : td_is_space_cp(cp)) {
       prevcp = cp, i += (size_t)k;
       continue;
     }
@@ -217,13 +239,13 @@ static void build_words(td_qctx *c) {
       i += (size_t)k;
       while (i < d->len) {
         cp = cp_at(d, i, &k);
-        if (is_wordch(cp)) last = cp, i += (size_t)k;
+        if (cp < 0x80 ? ascii_alnum(cp) : is_wordch(cp)) last = cp, i += (size_t)k;
         else if (joins(d, i, k, cp, last)) last = cp, i += (size_t)k;
         else break;
       }
       /* "Mr.", "U.S.", "B.": the period of an abbreviation or initial */
       if (i < d->len && d->text[i] == '.' && abbrev_word(d->text + s, i - s)) i++;
-      add_word(c, &cap, s, (uint32_t)i, flags);
+      add_word(c, &cap, &lwp, s, (uint32_t)i, flags);
       prevcp = last;
       continue;
     }
@@ -267,7 +289,7 @@ static void build_words(td_qctx *c) {
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     i += (size_t)k;
-    add_word(c, &cap, s, (uint32_t)i, flags);
+    add_word(c, &cap, &lwp, s, (uint32_t)i, flags);
     prevcp = cp;
   }
 }
