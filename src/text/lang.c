@@ -38,6 +38,10 @@ static const char *by_script(const char *t, size_t n) {
   const unsigned char *u = (const unsigned char *)t;
   for (size_t i = 0, seen = 0; i < n && seen < 4000;) {
     uint32_t cp;
+    if (u[i] < 0x80) { /* ASCII without a call (perf, issue 11) */
+      if (u[i++] >= 0x41) seen++, latin++;
+      continue;
+    }
     int k = td_utf8_decode(u + i, n - i, &cp);
     i += k ? (size_t)k : 1;
     if (cp < 0x41) continue;
@@ -124,10 +128,12 @@ const char *td_detect_lang(const char *text, size_t len) {
       continue;
     }
     if (i - st + 3 > sizeof w) continue;
-    w[0] = ' ';
-    td_lower_ascii(w + 1, sizeof w - 2, text + st, i - st);
+    size_t n = i - st;
+    for (size_t k = 0; k < n; k++) /* lowercase ASCII, in place of td_lower_ascii + strlen */
+      w[k] = text[st + k] >= 'A' && text[st + k] <= 'Z' ? (char)(text[st + k] + 32) : text[st + k];
+    w[n] = 0;
     words++;
-    unsigned in = word_lists(w + 1, strlen(w + 1));
+    unsigned in = word_lists(w, n);
     for (size_t l = 0; in; l++, in >>= 1) hits[l] += in & 1;
   }
   if (words < 3) return "en"; /* too little to tell; English by default */
