@@ -443,11 +443,15 @@ static int may_start(const td_qword *w) {
   const char *s = w->lw;
   if ((w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0)) return 1;
   /* every number word, tens word and vague amount begins with one of these
-   * pairs ("zero", "one", "two", "three", ..., "dozens", "hundreds") */
-  static const char pairs[] = "zeontwthfofisiseeiniteeldohumibi";
-  int pair = 0;
-  for (const char *p = pairs; *p && !pair; p += 2) pair = s[0] == p[0] && s[1] == p[1];
-  return pair && (strchr(s, '-') != NULL || td_qword_in(w, vague_words) || word_value(s) >= 0);
+   * pairs ("zero", "one", "two", "three", ..., "dozens", "hundreds"): the
+   * second letters that follow each first letter */
+  static const char *const second[26] = {
+      ['b' - 'a'] = "i", ['d' - 'a'] = "o",  ['e' - 'a'] = "il", ['f' - 'a'] = "oi",
+      ['h' - 'a'] = "u", ['m' - 'a'] = "i",  ['n' - 'a'] = "i",  ['o' - 'a'] = "n",
+      ['s' - 'a'] = "ie", ['t' - 'a'] = "whe", ['z' - 'a'] = "e"};
+  if (s[0] < 'a' || s[0] > 'z' || !second[s[0] - 'a'] || !s[1] || !strchr(second[s[0] - 'a'], s[1]))
+    return 0;
+  return (strchr(s, '-') != NULL || td_qword_in(w, vague_words) || word_value(s) >= 0);
 }
 
 /* Parses a quantity at word i. 1 with *p filled, else 0. */

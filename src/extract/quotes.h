@@ -62,6 +62,9 @@ typedef struct td_qctx {
   uint8_t *cue_len;      /* per word: words of the longest quotes.* rule match */
   uint8_t *cue_kind;     /* starting there (0: none), and its TD_CUE_* kind;
                             NULL when the engine has no quotes.* rules */
+  const td_engine *eng;  /* whose quotes.* rules fill cue_len, a sentence at a time: */
+  uint8_t *cue_ran;      /* per sentence: its rules ran (on first use, see cue_any) */
+  uint32_t *wsent;       /* per word: sentence of the token starting there (-1: none) */
 } td_qctx;
 
 /* Builds the word view and the cues of doc (in doc's arena): the matches of
@@ -69,7 +72,8 @@ typedef struct td_qctx {
  * small built-in cue table. Once per
  * document: the first call keeps them at doc->qctx, later calls (quantities
  * runs first, then quotes) copy them from there. The view is read-only
- * after it is built. */
+ * after it is built; the rule cues are filled a sentence at a time when
+ * first asked for (td_cue_at), in arrays every copy shares. */
 void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc);
 
 /* Index of the first word that ends after byte b (nw when none). */
