@@ -698,11 +698,9 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
   td_doc *doc = (td_doc *)cdoc;
   struct td_mcache *c = doc->mcache;
   if (!c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
-    c = td_arena_alloc(&doc->arena, sizeof *c);
-    memset(c, 0, sizeof *c);
+    c = td_arena_alloc(&doc->arena, sizeof *c); /* zeroed, as arena memory is */
     c->toks = doc->toks, c->ntoks = doc->ntoks;
     c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
-    memset(c->t, 0, (doc->ntoks + 1) * sizeof *c->t);
     doc->mcache = c;
   }
   const td_tok *t = &doc->toks[k];
@@ -886,8 +884,7 @@ static dcache *dict_cache(td_doc *doc, struct td_mcache *c, const td_dict *d) {
   dcache *dc = &c->dc[k];
   memset(dc, 0, sizeof *dc);
   dc->d = d, dc->serial = d->serial;
-  dc->st = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *dc->st);
-  memset(dc->st, 0, (doc->ntoks + 1) * sizeof *dc->st);
+  dc->st = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *dc->st); /* zeroed */
   return dc;
 }
 
