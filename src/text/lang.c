@@ -98,14 +98,16 @@ static void wtab_build(void) {
     }
 }
 
-/* The lists that hold word w[0..n), as a bit set. */
-static unsigned word_lists(const char *w, size_t n) {
+/* The lists that hold word w[0..n) of hash h (word_hash), as a bit set. */
+static unsigned word_lists(const char *w, size_t n, uint32_t h) {
   if (n == 0 || n >= sizeof wtab[0].w) return 0;
-  for (uint32_t j = word_hash(w, n) & (WSLOTS - 1);; j = (j + 1) & (WSLOTS - 1)) {
+  for (uint32_t j = h & (WSLOTS - 1);; j = (j + 1) & (WSLOTS - 1)) {
     if (!wtab[j].w[0]) return 0;
     if (memcmp(wtab[j].w, w, n) == 0 && wtab[j].w[n] == 0) return wtab[j].mask;
   }
 }
+
+static int ascii_letter(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
 const char *td_detect_lang(const char *text, size_t len) {
   pthread_once(&wtab_once, wtab_build);
@@ -113,27 +115,27 @@ const char *td_detect_lang(const char *text, size_t len) {
   if (s) return s;
   int hits[sizeof lists / sizeof lists[0]] = {0};
   int words = 0;
-  char w[32];
+  char w[sizeof wtab[0].w];
   size_t i = 0;
   while (i < len && words < 400) {
-    while (i < len && !((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z') &&
-           (unsigned char)text[i] < 0x80)
-      i++;
-    size_t st = i;
-    while (i < len && (((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z') ||
-                       (unsigned char)text[i] >= 0x80))
-      i++;
+    while (i < len && !ascii_letter(text[i]) && (unsigned char)text[i] < 0x80) i++;
+    /* a word (letters and non-ASCII bytes), lowercased and hashed as it is
+     * read: only one shorter than a table slot can be a function word */
+    size_t st = i, n = 0;
+    uint32_t h = 2166136261u;
+    while (i < len && (ascii_letter(text[i]) || (unsigned char)text[i] >= 0x80)) {
+      char ch = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] + 32) : text[i];
+      if (n < sizeof w) w[n] = ch;
+      h = (h ^ (unsigned char)ch) * 16777619u;
+      n++, i++;
+    }
     if (i == st) {
       i++;
       continue;
     }
-    if (i - st + 3 > sizeof w) continue;
-    size_t n = i - st;
-    for (size_t k = 0; k < n; k++) /* lowercase ASCII, in place of td_lower_ascii + strlen */
-      w[k] = text[st + k] >= 'A' && text[st + k] <= 'Z' ? (char)(text[st + k] + 32) : text[st + k];
-    w[n] = 0;
+    if (n > 29) continue; /* too long to be a word */
     words++;
-    unsigned in = word_lists(w, n);
+    unsigned in = word_lists(w, n, h);
     for (size_t l = 0; in; l++, in >>= 1) hits[l] += in & 1;
   }
   if (words < 3) return "en"; /* too little to tell; English by default */
