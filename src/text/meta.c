@@ -337,8 +337,17 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
   para *P = NULL;
   size_t np = 0, cap = 0;
   for (size_t i = 0; i < text->len;) {
-    size_t e = i;
-    while (e < text->len && !(t[e] == '\n' && e + 1 < text->len && t[e + 1] == '\n')) e++;
+    size_t e = i; /* the first blank line after i, else the end (memchr: perf, issue 11) */
+    for (;;) {
+      const char *nl = memchr(t + e, '\n', text->len - e);
+      if (!nl) {
+        e = text->len;
+        break;
+      }
+      e = (size_t)(nl - t);
+      if (e + 1 < text->len && t[e + 1] == '\n') break;
+      e++;
+    }
     TD_GROW(P, cap, np + 1);
     P[np].off = i, P[np].len = e - i;
     np++;
@@ -423,11 +432,13 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
     m->date = td_arena_strdup(arena, date);
 
   if (first > 0 || last < np) {
+    /* paragraphs first .. last-1 joined by blank lines, empty ones at the
+     * start left out: the text from the first non-empty one's start to the
+     * last's end, as it was split */
     td_buf nb = TD_BUF_INIT;
-    for (size_t i = first; i < last; i++) {
-      if (nb.len) td_buf_put(&nb, "\n\n", 2);
-      td_buf_put(&nb, t + P[i].off, P[i].len);
-    }
+    size_t f = first;
+    while (f < last && P[f].len == 0) f++;
+    if (f < last) td_buf_put(&nb, t + P[f].off, P[last - 1].off + P[last - 1].len - P[f].off);
     if (!nb.ptr) td_buf_put(&nb, "", 0);
     td_buf_free(text);
     *text = nb;
