@@ -121,7 +121,9 @@ typedef struct {
  * before a name is a cue for it. */
 enum { P_LOCATIVE = 1, P_CUE = 2 };
 
-static int tok_is(const td_tok *t, const char *w) { return t->norm && strcmp(t->norm, w) == 0; }
+static int tok_is(const td_tok *t, const char *w) {
+  return t->norm && t->norm[0] == w[0] && strcmp(t->norm, w) == 0; /* perf: 1st byte first */
+}
 static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) != 0; }
 
 /* Whether a candidate on tokens [tok0, tok1) can count at all: its first
