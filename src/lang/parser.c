@@ -9,7 +9,7 @@
  * head and direction then score the relation. The model is a section of
  * the resource image (td_parser_load parses with a copy in huge pages,
  * see huge_copy; td_ps_open uses an image in place): a move feature
- * hashes to a cell of three 8-bit weights (one cache line read), a
+ * hashes to a cell of two 8-bit weights (one cache line read), a
  * relation feature to a bucket of a few (class, weight) pairs; see
  * parser.h and docs/PARSER.md.
  */
@@ -299,7 +299,7 @@ int td_ps_open(struct td_parser *p, const void *data, size_t len, char *err,
   }
   size_t nb = (size_t)1 << h->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
   size_t need = sizeof *h + (size_t)h->nlabel * TD_PS_LABEL_LEN +
-                ng * sizeof(td_ps_group) + (size_t)h->nent * 4 + ((size_t)4 << h->mbits);
+                ng * sizeof(td_ps_group) + (size_t)h->nent * 4 + ((size_t)2 << h->mbits);
   if (len < need) {
     snprintf(err, errlen, "parser model: truncated (%zu of %zu bytes)", len, need);
     return -1;
@@ -383,22 +383,22 @@ static void score(const struct td_parser *p, const uint64_t *f, int nf,
 }
 
 /* sc[0..3) = the SHIFT, LEFT, RIGHT scores of move features f[0..nf):
- * one cell of four int8 per feature, all prefetched before the adds. */
+ * one cell of two int8 (LEFT and RIGHT less SHIFT) per feature, all
+ * prefetched before the adds; SHIFT scores 0. */
 static void score_moves(const struct td_parser *p, const uint64_t *f, int nf,
                         int32_t *sc) {
   const int shift = 64 - p->mbits;
   const int8_t *c[TD_PS_MAXFEAT];
   for (int i = 0; i < nf; i++) {
-    c[i] = p->mv + 4 * (f[i] >> shift);
+    c[i] = p->mv + 2 * (f[i] >> shift);
     __builtin_prefetch(c[i]);
   }
-  int32_t a = 0, b = 0, d = 0;
+  int32_t b = 0, d = 0;
   for (int i = 0; i < nf; i++) {
-    a += c[i][0];
-    b += c[i][1];
-    d += c[i][2];
+    b += c[i][0];
+    d += c[i][1];
   }
-  sc[0] = a;
+  sc[0] = 0;
   sc[1] = b;
   sc[2] = d;
 }
@@ -442,9 +442,11 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
 
 /* A copy of the model image in memory aligned to 2 MiB and marked for
  * transparent huge pages, or NULL (then the mapped image is used). Each
- * move feature reads a random cell of a 4 MiB table: on 4 KiB pages nearly
- * every read also misses the TLB, on huge pages the table needs two
- * entries (issue 11: parsing ~30% less CPU). The caller frees the copy. */
+ * move feature reads a random cell of a 1 MiB table, each relation feature
+ * a random group and its entries (0.6 MiB): on 4 KiB pages nearly every
+ * read also misses the TLB, on huge pages the model needs one or two
+ * entries (issue 11: parsing ~30% less CPU with the 4 MiB table of version
+ * 5). The caller frees the copy. */
 static void *huge_copy(const void *data, size_t len) {
 #ifdef MADV_HUGEPAGE
   const size_t hp = (size_t)2 << 20;

@@ -44,14 +44,18 @@ int td_parser_build_res(struct td_resw *w, const char *path, char *err,
  *   nlabel x char[32]   relation names, NUL-padded
  *   ngroup x td_ps_group (32 bytes each)          ngroup = ceil(N / 14)
  *   nent   x u32        entry: class << 16 | (u16) weight
- *   M      x i8[4]      move cells: SHIFT, LEFT, RIGHT weights and 0
+ *   M      x i8[2]      move cells: LEFT - SHIFT, RIGHT - SHIFT weights
  * The move features (td_ps_features) and the relation features
  * (td_ps_label_features) have tables of their own.
  *
- * Moves: M = 1 << mbits cells; a feature hash h adds the three weights of
- * cell h >> (64 - mbits) (a hash kernel: features that share a cell share
- * weights, in training too). One cache line read per feature, no search;
- * 8-bit weights (the largest maps to 127) cost no accuracy on dev.
+ * Moves: M = 1 << mbits cells; a feature hash h adds the weights of cell
+ * h >> (64 - mbits) (a hash kernel: features that share a cell share
+ * weights, in training too). One cache line read per feature, no search.
+ * Only the best valid move matters and adding the same amount to the three
+ * weights of a cell changes no choice, so a cell keeps two: LEFT and RIGHT
+ * less SHIFT (SHIFT scores 0). Two bytes a cell put twice the cells in the
+ * same memory (1 MiB: 512K cells); 8-bit differences (the largest maps to
+ * 127) cost no accuracy on dev.
  *
  * Relations: N = 1 << bits buckets. A feature hash h falls in bucket
  * h >> (64 - bits), in group bucket / 14; the group gives the index of its
@@ -78,7 +82,7 @@ typedef struct td_ps_header {
   uint32_t reserved[2];
 } td_ps_header;
 
-#define TD_PS_VERSION 5
+#define TD_PS_VERSION 6
 #define TD_PS_MAXLABEL 120 /* 3 + 2 * nlabel classes fit a byte */
 #define TD_PS_MAXCLASS (3 + 2 * TD_PS_MAXLABEL)
 enum { TD_PS_SHIFT, TD_PS_LEFT, TD_PS_RIGHT };
@@ -92,7 +96,7 @@ struct td_parser {
   float scale;
   const td_ps_group *grp;
   const uint32_t *ent;
-  const int8_t *mv; /* (1 << mbits) x 4 move weights */
+  const int8_t *mv; /* (1 << mbits) x 2 move weights */
   uint8_t deprel[TD_PS_MAXLABEL]; /* model label -> td_deprel index */
   char names[TD_PS_MAXLABEL][TD_PS_LABEL_LEN];
   void *own; /* the image copied into huge pages by td_parser_load, or NULL */

@@ -157,6 +157,17 @@ TD_TEST(parser_train_tiny) {
   struct td_parser p;
   char err[256];
   CHECK(td_ps_open(&p, b.ptr, b.len, err, sizeof err) == 0);
+  /* Version 6: the move cells (two bytes each) end the image; one byte
+   * short, or a version 5 header (four-byte cells), is refused. */
+  const td_ps_header *hd = (const td_ps_header *)b.ptr;
+  CHECK(hd->version == 6 && hd->mbits == 16);
+  CHECK(p.mv + ((size_t)2 << 16) == (const int8_t *)b.ptr + b.len);
+  CHECK(td_ps_open(&p, b.ptr, b.len - 1, err, sizeof err) != 0);
+  char *old = malloc(b.len);
+  memcpy(old, b.ptr, b.len);
+  ((td_ps_header *)old)->version = 5;
+  CHECK(td_ps_open(&p, old, b.len, err, sizeof err) != 0);
+  free(old);
   /* Damaged images are refused, not trusted. */
   CHECK(td_ps_open(&p, b.ptr, b.len / 2, err, sizeof err) != 0);
   CHECK(td_ps_open(&p, b.ptr, 10, err, sizeof err) != 0);
