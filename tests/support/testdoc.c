@@ -65,6 +65,16 @@ td_engine *td_testdoc_engine(const char *const *dict_dirs) {
   return e;
 }
 
+td_engine *td_testdoc_places_engine(void) {
+  td_engine *e = td_testdoc_engine(NULL);
+  if (e && !e->places) {
+    fprintf(stderr, "  skip: no gazetteer in the resource image\n");
+    td_engine_free(e);
+    e = NULL;
+  }
+  return e;
+}
+
 td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date) {
   td_input in = {0};
   in.id = "t";

@@ -16,6 +16,9 @@ void td_testdoc_free(td_doc *d);
 /* An engine with the built resource image and the given --dict folders
  * (NULL: none); NULL after a "skip" line on stderr when it cannot load. */
 td_engine *td_testdoc_engine(const char *const *dict_dirs);
+/* The same without --dict folders, NULL after a "skip" line also when the
+ * image has no gazetteer (the places layer's tests). */
+td_engine *td_testdoc_places_engine(void);
 /* The whole pipeline on a plain-text article with the given date (or NULL). */
 td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date);
 /* The text of span s, in a static buffer (for CHECK_STR). */

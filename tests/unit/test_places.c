@@ -12,16 +12,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static td_engine *engine(void) {
-  td_engine *e = td_testdoc_engine(NULL);
-  if (e && !e->places) {
-    fprintf(stderr, "  skip: no gazetteer in the resource image\n");
-    td_engine_free(e);
-    e = NULL;
-  }
-  return e;
-}
-
 static td_doc *run(td_engine *eng, const char *text) {
   return td_testdoc_process(eng, text, "2024-11-01");
 }
@@ -42,7 +32,7 @@ static int is(const td_place *p, const char *country, const char *feature) {
 }
 
 TD_TEST(places_seeds) {
-  td_engine *eng = engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   td_doc *d = run(eng,
                   "North Korean troops in Russia's Kursk Region may soon engage in combat.\n\n"
@@ -67,7 +57,7 @@ TD_TEST(places_seeds) {
 }
 
 TD_TEST(places_ambiguous_names) {
-  td_engine *eng = engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   td_doc *d = run(eng, "The festival was held in Paris, Texas, on Saturday. Residents of Paris said "
                        "the turnout was high.\n");
@@ -95,7 +85,7 @@ TD_TEST(places_ambiguous_names) {
 }
 
 TD_TEST(places_recognition_filters) {
-  td_engine *eng = engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   td_doc *d = run(eng, "Defense Secretary Lloyd Austin spoke to NATO allies. Austin said the "
                        "University would reopen in March. Russian officials denied it.\n");
@@ -112,7 +102,7 @@ TD_TEST(places_recognition_filters) {
 }
 
 TD_TEST(places_clause_place) {
-  td_engine *eng = engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   const char *text = "North Korean troops fought in Russia's Kursk Region on Monday. "
                      "Officials met in Washington on Thursday.\n";
@@ -139,7 +129,7 @@ TD_TEST(places_distance) {
 }
 
 TD_TEST(places_eval_geo) {
-  td_engine *eng = engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   char path[] = "/tmp/td_geo_XXXXXX";
   int fd = mkstemp(path);

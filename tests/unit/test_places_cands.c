@@ -10,16 +10,6 @@
 #include "testdoc.h"
 #include "extract/places.h"
 
-static td_engine *places_engine(void) {
-  td_engine *e = td_testdoc_engine(NULL);
-  if (e && !e->places) {
-    fprintf(stderr, "  skip: no gazetteer in the resource image\n");
-    td_engine_free(e);
-    e = NULL;
-  }
-  return e;
-}
-
 /* The place one of whose mentions is exactly `surface`, or NULL. */
 static const td_place *mention(const td_doc *d, const char *surface) {
   size_t n = strlen(surface);
@@ -32,7 +22,7 @@ static const td_place *mention(const td_doc *d, const char *surface) {
 }
 
 TD_TEST(places_lowercase_matches) {
-  td_engine *eng = places_engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   td_doc *d = td_testdoc_process(
       eng, "The sales team said the man from Boston was along for the ride.\n", "2024-11-01");
@@ -44,7 +34,7 @@ TD_TEST(places_lowercase_matches) {
 }
 
 TD_TEST(places_common_word_needs_cue) {
-  td_engine *eng = places_engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   /* "nice" is a frequent word: the city only after a cue ("to") */
   td_doc *d = td_testdoc_process(eng, "They flew to Nice in May, she said.\n", "2024-11-01");
@@ -58,7 +48,7 @@ TD_TEST(places_common_word_needs_cue) {
 }
 
 TD_TEST(places_evidence_shares) {
-  td_engine *eng = places_engine();
+  td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   /* Georgia after "Atlanta," is the state; with Tbilisi and Russia around
    * it, the country */
