@@ -289,7 +289,7 @@ static int story_tops(td_kb *kb, mdoc *d, size_t n, const char *sql, const char 
   td_kq_finalize(st);
   /* the distinct features, sorted: a feature's number is its rank */
   fs = td_xmalloc((nr ? nr : 1) * sizeof *fs);
-  memcpy(fs, feat, nr * sizeof *fs);
+  if (nr) memcpy(fs, feat, nr * sizeof *fs); /* feat is NULL when no row came */
   qsort(fs, nr, sizeof *fs, cmp_pstr);
   for (size_t i = 0; i < nr; i++)
     if (!nf || cmpstr(fs[nf - 1], fs[i]) != 0) fs[nf++] = fs[i];
