@@ -1,9 +1,10 @@
 /*
  * ingest.c — `tidings ingest` in the library: runs the parallel extraction
  * driver (td_run_each) and stores each document as it comes out, in input
- * order, then commits the last batch and merges. The driver's callback only
- * copies the JSON into a bounded queue; one writer thread stores it, so the
- * SQLite work overlaps extraction instead of holding the driver's lock.
+ * order, then commits the last batch and merges. The driver's callback reads
+ * each record (parses it, computes its min-hash) into a bounded queue; one
+ * writer thread stores it, so the SQLite work overlaps extraction and the
+ * reading of the next records.
  *
  * Re-ingest: before extraction, each input's key (sha256 of the program
  * version, resources hash, options, input bytes and metadata) is looked up
@@ -39,8 +40,7 @@ typedef struct {
   td_kb_stats *st;
   FILE *err;
   int store_failed;
-  char *q[QCAP];
-  size_t qlen[QCAP];
+  td_kb_rec *q[QCAP];  /* records read (parsed, min-hashed) before the writer */
   char qkey[QCAP][65]; /* the input key of each queued record ("" none) */
   size_t head, tail; /* head: next to store; tail: next free */
   int done, gave_up;
@@ -117,26 +117,25 @@ static int load_known(ingest_ctx *c, char *err, size_t errlen) {
   return 0;
 }
 
-/* Called by the driver in input order: queue a copy of the record. */
+/* Called by the driver in input order (on a worker, outside the driver's
+ * lock): read the record — parse a copy, compute its min-hash — and queue
+ * it, so that the writer thread only stores. */
 static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   ingest_ctx *c = ctx;
   char key[65];
   pop_key(c, doc, key);
-  char *copy = td_xmalloc(len + 1);
-  memcpy(copy, json, len);
-  copy[len] = 0;
+  td_kb_rec *copy = td_kb_rec_read(json, len);
   pthread_mutex_lock(&c->mu);
   while (c->tail - c->head >= QCAP && !c->gave_up) pthread_cond_wait(&c->cv_space, &c->mu);
   int gave_up = c->gave_up;
   if (!gave_up) {
     c->q[c->tail % QCAP] = copy;
-    c->qlen[c->tail % QCAP] = len;
     memcpy(c->qkey[c->tail % QCAP], key, 65);
     c->tail++;
     pthread_cond_signal(&c->cv_item);
   }
   pthread_mutex_unlock(&c->mu);
-  if (gave_up) free(copy);
+  if (gave_up) td_kb_rec_free(copy);
   return gave_up ? -1 : 0;
 }
 
@@ -163,15 +162,14 @@ static void *writer(void *arg) {
   for (;;) {
     while (c->head == c->tail && !c->done) pthread_cond_wait(&c->cv_item, &c->mu);
     if (c->head == c->tail) break;
-    char *json = c->q[c->head % QCAP];
-    size_t len = c->qlen[c->head % QCAP];
+    td_kb_rec *rec = c->q[c->head % QCAP];
     char key[65];
     memcpy(key, c->qkey[c->head % QCAP], 65);
     pthread_mutex_unlock(&c->mu);
     c->kb->input_key = key[0] ? key : NULL;
-    int failed = td_kb_add_json(c->kb, json, len, c->st, msg, sizeof msg) != 0;
+    int failed = td_kb_add_rec(c->kb, rec, c->st, msg, sizeof msg) != 0;
     c->kb->input_key = NULL;
-    free(json);
+    td_kb_rec_free(rec);
     if (failed) fprintf(c->err, "tidings: store: %s\n", msg);
     pthread_mutex_lock(&c->mu);
     c->head++;
@@ -228,7 +226,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   } else {
     rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
   }
-  for (size_t i = c->head; i < c->tail; i++) free(c->q[i % QCAP]);
+  for (size_t i = c->head; i < c->tail; i++) td_kb_rec_free(c->q[i % QCAP]);
   for (size_t i = c->phead; i < c->ptail; i++) free(c->pend[i % c->pcap].id);
   free(c->pend);
   free(c->known);

@@ -627,12 +627,11 @@ static void minhash(const char *text, uint64_t sig[TD_KB_NHASH]) {
 
 /* ---- writing a document ---- */
 
-static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, size_t errlen) {
+static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint64_t *sig,
+                      char *err, size_t errlen) {
   const td_jv *doc = td_jv_get(root, "doc");
   const char *text = jstr(root, "text");
   if (!text) text = "";
-  uint64_t sig[TD_KB_NHASH];
-  minhash(text, sig);
   STMT(d, "INSERT OR REPLACE INTO documents(doc_key, id, input_sha256, source, url, title, date,"
           " date_from, lang, wire_marker, text, nchars, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   td_kq_text_ref(d, 1, key);
@@ -649,7 +648,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, char *err, 
   size_t nchars = 0;
   for (const unsigned char *p = (const unsigned char *)text; *p; p++) nchars += (*p & 0xC0) != 0x80;
   td_kq_int(d, 12, (long long)nchars);
-  td_kq_blob(d, 13, sig, sizeof sig);
+  td_kq_blob(d, 13, sig, TD_KB_NHASH * sizeof *sig);
   if (step_done(kb, d, err, errlen) != 0) return -1;
 
   STMT(bd, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)");
@@ -780,17 +779,47 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
   return 0;
 }
 
+/* A record read for storing: a copy of its JSON (kept for a redo of the
+ * batch), its tree and the min-hash of its text, computed wherever
+ * td_kb_rec_read runs (ingest: before the writer thread). */
+struct td_kb_rec {
+  td_arena arena;
+  char *json;
+  size_t len;
+  const td_jv *root; /* NULL when the JSON did not parse: err says why */
+  uint64_t sig[TD_KB_NHASH];
+  char err[256];
+};
+
+td_kb_rec *td_kb_rec_read(const char *json, size_t len) {
+  td_kb_rec *r = td_xcalloc(1, sizeof *r);
+  td_arena_init(&r->arena);
+  r->json = td_xmalloc(len + 1);
+  memcpy(r->json, json, len);
+  r->json[len] = 0;
+  r->len = len;
+  r->root = td_jv_parse(&r->arena, json, len, r->err, sizeof r->err);
+  const char *text = r->root ? jstr(r->root, "text") : NULL;
+  minhash(text ? text : "", r->sig);
+  return r;
+}
+
+void td_kb_rec_free(td_kb_rec *r) {
+  if (!r) return;
+  td_arena_release(&r->arena);
+  free(r->json);
+  free(r);
+}
+
 /* Stores one record in the open batch (opening one when none is), in a
  * savepoint of its own when sp is set. 0; -1 with err when nothing of the
  * record was written (the batch is as it was); -2 with err when the record
  * failed halfway without a savepoint (the batch holds part of it). */
-static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, int sp,
-                      char *err, size_t errlen) {
-  td_arena arena;
-  td_arena_init(&arena);
-  const td_jv *root = td_jv_parse(&arena, json, len, err, errlen);
+static int add_record(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, int sp, char *err,
+                      size_t errlen) {
+  const td_jv *root = rec->root;
   if (!root) {
-    td_arena_release(&arena);
+    snprintf(err, errlen, "%s", rec->err);
     if (stats) stats->failed++;
     return -1;
   }
@@ -799,7 +828,6 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
   const char *source = jstr(doc, "source"), *url = jstr(doc, "url");
   if (!key || strlen(key) != 64 || !jstr(root, "text")) {
     snprintf(err, errlen, "not a tidings/1 record (no doc.sha256 or text)");
-    td_arena_release(&arena);
     if (stats) stats->failed++;
     return -1;
   }
@@ -825,7 +853,7 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
     if (add_copy(kb, key, id, ih, source, url, &added, err, errlen) != 0) goto rollback;
     unchanged = !added;
     if (smaller) {
-      if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, err, errlen) != 0)
+      if (delete_facts(kb, key, err, errlen) != 0 || insert_doc(kb, key, root, rec->sig, err, errlen) != 0)
         goto rollback;
       unchanged = 0;
     }
@@ -833,7 +861,7 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
     td_kq_reset(ex);
     if (drop_older(kb, key, id, source, url, &replaced, err, errlen) != 0) goto rollback;
     if (add_copy(kb, key, id, ih, source, url, NULL, err, errlen) != 0) goto rollback;
-    if (insert_doc(kb, key, root, err, errlen) != 0) goto rollback;
+    if (insert_doc(kb, key, root, rec->sig, err, errlen) != 0) goto rollback;
   }
   if (!unchanged) { /* the merged tables are out of date until merge clears this */
     td_kq *mn = td_kb_stmt(kb, "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1')",
@@ -854,13 +882,11 @@ static int add_record(td_kb *kb, const char *json, size_t len, td_kb_stats *stat
     else if (replaced) stats->replaced++;
     else stats->added++;
   }
-  td_arena_release(&arena);
-  if (!sp) saved_push(kb, json, len);
+  if (!sp) saved_push(kb, rec->json, rec->len);
   if (++kb->batch >= TD_KB_BATCH) return td_kb_commit(kb, err, errlen);
   return 0;
 rollback:
   if (!sp) {
-    td_arena_release(&arena);
     return -2; /* the caller rolls the batch back (and counts the failure) */
   }
   {
@@ -869,16 +895,15 @@ rollback:
     if (kb->db) fts_rollback(kb);
   }
 fail:
-  td_arena_release(&arena);
   if (stats) stats->failed++;
   return -1;
 }
 
-int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
-                   size_t errlen) {
+int td_kb_add_rec(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, char *err,
+                  size_t errlen) {
   /* PostgreSQL's savepoints cost little: one per record, as always */
   int sp = !kb->db || kb->careful;
-  int rc = add_record(kb, json, len, stats, sp, err, errlen);
+  int rc = add_record(kb, rec, stats, sp, err, errlen);
   if (rc != -2) return rc;
   /* a record failed halfway: roll the batch back and store it again, this
    * time each record in its own savepoint, so that only this one is lost */
@@ -893,14 +918,24 @@ int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, 
   char msg[512];
   for (size_t i = 0; i < nredo; i++) { /* counted in stats the first time */
     kb->input_key = redo[i].input_key;
-    if (add_record(kb, redo[i].json, redo[i].len, NULL, 1, msg, sizeof msg) != 0 &&
-        !kb->in_tx) /* not even the batch could be opened: give up on it */
+    td_kb_rec *r = td_kb_rec_read(redo[i].json, redo[i].len);
+    int failed = add_record(kb, r, NULL, 1, msg, sizeof msg) != 0;
+    td_kb_rec_free(r);
+    if (failed && !kb->in_tx) /* not even the batch could be opened: give up on it */
       break;
   }
   kb->input_key = input_key;
   for (size_t i = 0; i < nredo; i++) free(redo[i].json), free(redo[i].input_key);
   free(redo);
-  return add_record(kb, json, len, stats, 1, err, errlen);
+  return add_record(kb, rec, stats, 1, err, errlen);
+}
+
+int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
+                   size_t errlen) {
+  td_kb_rec *rec = td_kb_rec_read(json, len);
+  int rc = td_kb_add_rec(kb, rec, stats, err, errlen);
+  td_kb_rec_free(rec);
+  return rc;
 }
 
 int td_kb_counts(td_kb *kb, FILE *out) {
