@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void one_sentence(td_doc *d) {
   TD_AGROW(&d->arena, d->sents, d->cap_sents, 1);
@@ -62,6 +63,27 @@ td_engine *td_testdoc_engine(const char *const *dict_dirs) {
   char err[512];
   td_engine *e = td_engine_new(&cfg, err, sizeof err);
   if (!e) fprintf(stderr, "  skip: %s\n", err);
+  return e;
+}
+
+td_engine *td_testdoc_dict_engine(const char *name, const char *content) {
+  char dir[] = "/tmp/td_dict_XXXXXX", path[256];
+  if (!mkdtemp(dir)) {
+    fprintf(stderr, "  skip: cannot make a folder in /tmp\n");
+    return NULL;
+  }
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "w");
+  td_engine *e = NULL;
+  if (!f) fprintf(stderr, "  skip: cannot write %s\n", path);
+  else {
+    fputs(content, f);
+    fclose(f);
+    const char *dirs[] = {dir, NULL};
+    e = td_testdoc_engine(dirs);
+    unlink(path);
+  }
+  rmdir(dir);
   return e;
 }
 

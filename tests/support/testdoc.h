@@ -16,6 +16,11 @@ void td_testdoc_free(td_doc *d);
 /* An engine with the built resource image and the given --dict folders
  * (NULL: none); NULL after a "skip" line on stderr when it cannot load. */
 td_engine *td_testdoc_engine(const char *const *dict_dirs);
+/* An engine with a --dict folder holding one file, name (e.g. "x.rules"),
+ * of the given content; the folder is gone again when this returns (the
+ * engine reads its dictionaries when it is made). NULL after a "skip" line
+ * when it cannot be made. */
+td_engine *td_testdoc_dict_engine(const char *name, const char *content);
 /* The same without --dict folders, NULL after a "skip" line also when the
  * image has no gazetteer (the places layer's tests). */
 td_engine *td_testdoc_places_engine(void);

@@ -43,15 +43,8 @@ TD_TEST(actors_dated_roles_and_coreference) {
 }
 
 TD_TEST(actors_user_dictionary) {
-  char dir[] = "/tmp/td_actors_XXXXXX";
-  CHECK(mkdtemp(dir) != NULL);
-  char path[256];
-  snprintf(path, sizeof path, "%s/mine.tsv", dir);
-  FILE *f = fopen(path, "w");
-  fputs("Jane Roe\tperson\tjane-roe|Jane Roe|f|FRA,GOV,Mayor,2020-01-01,\n", f);
-  fclose(f);
-  const char *dirs[] = {dir, NULL};
-  td_engine *eng = td_testdoc_engine(dirs);
+  td_engine *eng = td_testdoc_dict_engine(
+      "mine.tsv", "Jane Roe\tperson\tjane-roe|Jane Roe|f|FRA,GOV,Mayor,2020-01-01,\n");
   if (eng) {
     td_doc *d = td_testdoc_process(eng, "Officials met on Thursday.\n\nJane Roe spoke. Roe said the city would grow. She added that taxes would fall.\n",
                     "2024-01-01");
@@ -64,8 +57,6 @@ TD_TEST(actors_user_dictionary) {
     td_doc_free(d);
     td_engine_free(eng);
   }
-  unlink(path);
-  rmdir(dir);
 }
 
 TD_TEST(actors_eval_ner_small) {

@@ -49,19 +49,8 @@ TD_TEST(actors_rules_builtin) {
  * built-in line of that name: "the twin allies" is now the pair, "the two
  * nations" no longer is */
 TD_TEST(actors_rules_user_replaces) {
-  char dir[] = "/tmp/td_actors_rules_XXXXXX";
-  if (!mkdtemp(dir)) return;
-  char path[600];
-  snprintf(path, sizeof path, "%s/groups.rules", dir);
-  FILE *f = fopen(path, "w");
-  if (!f) {
-    rmdir(dir);
-    return;
-  }
-  fputs("actors.both_nations  [lower=the] [lower=twin] [lower=allies]\n", f);
-  fclose(f);
-  const char *dirs[] = {dir, NULL};
-  td_engine *eng = td_testdoc_engine(dirs);
+  td_engine *eng = td_testdoc_dict_engine(
+      "groups.rules", "actors.both_nations  [lower=the] [lower=twin] [lower=allies]\n");
   if (eng) {
     td_doc *d = td_testdoc_process(eng, pair_text, "2024-11-01");
     const td_actor *p = pair_group(d);
@@ -73,8 +62,6 @@ TD_TEST(actors_rules_user_replaces) {
     td_doc_free(d);
     td_engine_free(eng);
   }
-  unlink(path);
-  rmdir(dir);
 }
 
 /* a user rule of a new name of kind places.locative adds a cue: a name
@@ -91,24 +78,12 @@ TD_TEST(places_rules_user_adds) {
   CHECK(d->nplaces == 0);
   td_doc_free(d);
   td_engine_free(eng);
-  char dir[] = "/tmp/td_places_rules_XXXXXX";
-  if (!mkdtemp(dir)) return;
-  char path[600];
-  snprintf(path, sizeof path, "%s/cues.rules", dir);
-  FILE *f = fopen(path, "w");
-  if (f) {
-    fputs("places.locative_x  [lower=outskirts] [lower=of]\n", f);
-    fclose(f);
-    const char *dirs[] = {dir, NULL};
-    eng = td_testdoc_engine(dirs);
-    if (eng) {
-      d = td_testdoc_process(eng, text, "2005-02-19");
-      CHECK(d->nplaces == 1);
-      if (d->nplaces) CHECK_STR(d->places[0].name, "Melton Mowbray");
-      td_doc_free(d);
-      td_engine_free(eng);
-    }
-    unlink(path);
+  eng = td_testdoc_dict_engine("cues.rules", "places.locative_x  [lower=outskirts] [lower=of]\n");
+  if (eng) {
+    d = td_testdoc_process(eng, text, "2005-02-19");
+    CHECK(d->nplaces == 1);
+    if (d->nplaces) CHECK_STR(d->places[0].name, "Melton Mowbray");
+    td_doc_free(d);
+    td_engine_free(eng);
   }
-  rmdir(dir);
 }

@@ -97,16 +97,7 @@ TD_TEST(events_pairs_passive_modality) {
 }
 
 TD_TEST(events_user_verbs) {
-  char dir[] = "/tmp/td_events_XXXXXX";
-  if (!mkdtemp(dir)) return;
-  char path[600];
-  snprintf(path, sizeof path, "%s/verbs.tsv", dir);
-  FILE *f = fopen(path, "w");
-  if (!f) return;
-  fputs("snub\tevent.verb\t120\tlemma\n", f);
-  fclose(f);
-  const char *dirs[] = {dir, NULL};
-  td_engine *eng = td_testdoc_engine(dirs);
+  td_engine *eng = td_testdoc_dict_engine("verbs.tsv", "snub\tevent.verb\t120\tlemma\n");
   if (eng) {
     td_doc *d = run(eng, "Norway snubbed Denmark on Monday.\n");
     CHECK(d->nevents == 1);
@@ -117,8 +108,6 @@ TD_TEST(events_user_verbs) {
     td_doc_free(d);
     td_engine_free(eng);
   }
-  unlink(path);
-  rmdir(dir);
 }
 
 TD_TEST(events_eval_small) {

@@ -50,16 +50,8 @@ TD_TEST(events_frames_builtin) {
 /* a user rules file that redefines events.appeal_to replaces the built-in
  * frame: the appeal is no longer refined by its content */
 TD_TEST(events_frames_user_replaces) {
-  char dir[] = "/tmp/td_frames_XXXXXX";
-  if (!mkdtemp(dir)) return;
-  char path[600];
-  snprintf(path, sizeof path, "%s/frames.rules", dir);
-  FILE *f = fopen(path, "w");
-  if (!f) return;
-  fputs("events.appeal_to  (?<gov>[lower=qqqqq]) (?<act>[upos=VERB])\n", f);
-  fclose(f);
-  const char *dirs[] = {dir, NULL};
-  td_engine *eng = td_testdoc_engine(dirs);
+  td_engine *eng =
+      td_testdoc_dict_engine("frames.rules", "events.appeal_to  (?<gov>[lower=qqqqq]) (?<act>[upos=VERB])\n");
   if (eng) {
     td_doc *d = run(eng, "Iran called on Iraq to release the prisoners.\n");
     CHECK(d->nevents >= 1);
@@ -67,8 +59,6 @@ TD_TEST(events_frames_user_replaces) {
     td_doc_free(d);
     td_engine_free(eng);
   }
-  unlink(path);
-  rmdir(dir);
 }
 
 TD_TEST(events_pair_group_members) {

@@ -198,16 +198,7 @@ TD_TEST(quotes_cues_from_rules) {
   td_doc_free(d);
   td_engine_free(eng);
 
-  char dir[] = "/tmp/td_quotes_XXXXXX";
-  if (!mkdtemp(dir)) return;
-  char path[256];
-  snprintf(path, sizeof path, "%s/cues.rules", dir);
-  FILE *f = fopen(path, "w");
-  if (!f) return;
-  fputs("quotes.say_local  [lower=sez]\n", f);
-  fclose(f);
-  const char *dirs[] = {dir, NULL};
-  eng = td_testdoc_engine(dirs);
+  eng = td_testdoc_dict_engine("cues.rules", "quotes.say_local  [lower=sez]\n");
   if (eng) {
     d = td_testdoc_process(eng, "Officials met on Thursday.\n\n\xe2\x80\x9cWe will win the race in the fall,\xe2\x80\x9d Smith sez.\n",
                            "2024-01-01");
@@ -215,8 +206,6 @@ TD_TEST(quotes_cues_from_rules) {
     td_doc_free(d);
     td_engine_free(eng);
   }
-  remove(path);
-  rmdir(dir);
 }
 
 /* Flags of the word whose text is exactly s (the first such word). */
