@@ -33,6 +33,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
@@ -48,7 +49,6 @@ static inline char a_lower(unsigned char c) { return (char)((unsigned)(c - 'A') 
 
 /* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---- */
 
-static long days_from_civil(int y, int m, int d) { return td_days_from_civil(y, m, d); }
 
 static void civil_from_days(long z, int *y, int *m, int *d) {
   long yy;
@@ -69,7 +69,7 @@ static void iso_week(long days, int *wy, int *wn) {
   int y, m, d;
   civil_from_days(thu, &y, &m, &d);
   *wy = y;
-  *wn = (int)((thu - days_from_civil(y, 1, 1)) / 7) + 1;
+  *wn = (int)((thu - td_days_from_civil(y, 1, 1)) / 7) + 1;
 }
 
 static int month_days(int y, int m) {
@@ -459,7 +459,7 @@ static int cmp_word(const void *k, const void *e) {
 /* Where words starting with each letter begin in the table: first[c - 'a']
  * .. first[c - 'a' + 1]; and an open-addressing hash of each distinct word
  * to its first row (slot: index + 1, 0 empty; td_hash64, linear probing).
- * Filled per document by word_index_init(). */
+ * Built once (word_index_get). */
 enum { WH_SLOTS = 1024 }; /* a power of two, over twice the table's words */
 typedef struct word_index {
   uint16_t first[27];
@@ -467,7 +467,11 @@ typedef struct word_index {
   uint16_t slot[WH_SLOTS];
 } word_index;
 
-static void word_index_init(word_index *x) {
+static word_index the_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void word_index_init(void) {
+  word_index *x = &the_index;
   size_t n = sizeof words / sizeof words[0], k = 0;
   for (int ch = 0; ch < 26; ch++) {
     while (k < n && words[k].w[0] < 'a' + ch) k++;
@@ -486,6 +490,12 @@ static void word_index_init(word_index *x) {
     while (x->slot[h]) h = (h + 1) & (WH_SLOTS - 1);
     x->slot[h] = (uint16_t)(i + 1);
   }
+}
+
+/* The word index of the table, built on first use (shared, read-only). */
+static const word_index *word_index_get(void) {
+  pthread_once(&index_once, word_index_init);
+  return &the_index;
 }
 
 /* The first row of word w (n bytes) in the table, or NULL. */
@@ -535,7 +545,7 @@ static void classify(unit *u, size_t n, const word_index *x) {
 typedef struct units {
   unit *u;
   int n, cap;
-  word_index x;
+  const word_index *x;
 } units;
 
 static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char kind,
@@ -553,7 +563,7 @@ static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char 
     for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = a_lower((unsigned char)t[i]);
     u->w[k] = 0;
     u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
-    if (e - s < sizeof u->w) classify(u, k, &us->x);
+    if (e - s < sizeof u->w) classify(u, k, us->x);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
@@ -846,7 +856,7 @@ static int place_month(const ctx *c, int m, int d, int tense) {
   int best = c->dy;
   long bestscore = 1L << 40;
   for (int y = c->dy - 1; y <= c->dy + 1; y++) {
-    long cand = days_from_civil(y, m, d ? d : 15);
+    long cand = td_days_from_civil(y, m, d ? d : 15);
     long diff = cand - c->dct, score = diff < 0 ? -diff : diff;
     long slack = d ? 0 : 16;
     if (tense < 0 && diff > slack) score += d ? 250 : 150;
@@ -988,16 +998,16 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
  * September; Memorial Day: last Monday of May). Easter is left out. */
 static long holiday_day(int kind, int y) {
   switch (kind) {
-  case 1: return days_from_civil(y, 12, 25);        /* Christmas (Day) */
-  case 2: return days_from_civil(y, 12, 24);        /* Christmas Eve */
-  case 3: return days_from_civil(y, 1, 1);          /* New Year's Day */
-  case 4: return days_from_civil(y, 12, 31);        /* New Year's Eve */
-  case 5: return days_from_civil(y, 7, 4);          /* Independence Day */
-  case 6: return days_from_civil(y, 10, 31);        /* Halloween */
-  case 7: return days_from_civil(y, 2, 14);         /* Valentine's Day */
-  case 8: return place_wday(days_from_civil(y, 11, 1), 4, 1) + 21; /* Thanksgiving */
-  case 9: return place_wday(days_from_civil(y, 9, 1), 1, 1);       /* Labor Day */
-  default: return place_wday(days_from_civil(y, 5, 31), 1, -1);    /* Memorial Day */
+  case 1: return td_days_from_civil(y, 12, 25);        /* Christmas (Day) */
+  case 2: return td_days_from_civil(y, 12, 24);        /* Christmas Eve */
+  case 3: return td_days_from_civil(y, 1, 1);          /* New Year's Day */
+  case 4: return td_days_from_civil(y, 12, 31);        /* New Year's Eve */
+  case 5: return td_days_from_civil(y, 7, 4);          /* Independence Day */
+  case 6: return td_days_from_civil(y, 10, 31);        /* Halloween */
+  case 7: return td_days_from_civil(y, 2, 14);         /* Valentine's Day */
+  case 8: return place_wday(td_days_from_civil(y, 11, 1), 4, 1) + 21; /* Thanksgiving */
+  case 9: return place_wday(td_days_from_civil(y, 9, 1), 1, 1);       /* Labor Day */
+  default: return place_wday(td_days_from_civil(y, 5, 31), 1, -1);    /* Memorial Day */
   }
 }
 
@@ -1039,7 +1049,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       plain_num(c, i + 4) >= 1 && u[i + 4].ndig == 2 && !u[i + 4].space) {
     int y = year_at(c, i), m = (int)u[i + 2].num, d = (int)u[i + 4].num;
     if (valid_date(y, m, d)) {
-      set_day(h, T_DATE, days_from_civil(y, m, d));
+      set_day(h, T_DATE, td_days_from_civil(y, m, d));
       return i + 5;
     }
   }
@@ -1054,7 +1064,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (a <= 12 && (b > 12 || a == b)) m = a, d = b;
     else if (b <= 12 && a > 12) m = b, d = a;
     if (m && valid_date(y, m, d)) {
-      set_day(h, T_DATE, days_from_civil(y, m, d));
+      set_day(h, T_DATE, td_days_from_civil(y, m, d));
       return i + 5;
     }
     return i;
@@ -1177,7 +1187,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       h->type = T_DATE, h->has_day = 0;
       snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
-      set_day(h, T_DATE, days_from_civil(y, m, d));
+      set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
   }
   /* November 1[st][,] [2024] */
@@ -1198,7 +1208,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       h->type = T_DATE, h->has_day = 0;
       snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
-      set_day(h, T_DATE, days_from_civil(y, m, d));
+      set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
   }
   /* 1 Nov[.] [2024] */
@@ -1211,7 +1221,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       h->type = T_DATE, h->has_day = 0;
       snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
-      set_day(h, T_DATE, days_from_civil(y, m, d));
+      set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
   }
   return i;
@@ -1986,7 +1996,7 @@ static int parse_iso(const char *s, long *days, int *y, int *m, int *d) {
     if (k != 4 && k != 7 && !isdigit((unsigned char)s[k])) return 0;
   *y = atoi(s), *m = atoi(s + 5), *d = atoi(s + 8);
   if (!valid_date(*y, *m, *d)) return 0;
-  *days = days_from_civil(*y, *m, *d);
+  *days = td_days_from_civil(*y, *m, *d);
   return 1;
 }
 
@@ -2040,7 +2050,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   rule_coll rc;
   memset(&rc, 0, sizeof rc);
   memset(&us, 0, sizeof us);
-  word_index_init(&us.x);
+  us.x = word_index_get();
   if (!doc->date || !*doc->date) date_from_text(doc, &us);
   ctx c;
   memset(&c, 0, sizeof c);
