@@ -1106,8 +1106,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   /* the verb frames of data/events/frames.rules ("X said that Y must Z"
    * is a demand even when what Y must do is no event verb) */
   frames fs = {.arena = &doc->arena};
-  if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.ntrigs) &&
-      td_rules_layer_count(doc->eng->rules, "events"))
+  if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.ntrigs))
     td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
   int any_must = 0;
   for (size_t fi = 0; fi < fs.n; fi++) any_must |= fs.f[fi].must;
