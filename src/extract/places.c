@@ -509,10 +509,8 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
 static unsigned cue_bits(cands *cs, uint32_t t) {
   td_doc *doc = cs->doc;
   if (!cs->pre) {
-    cs->pre = td_arena_alloc(&doc->arena, doc->ntoks + 1);
-    memset(cs->pre, 0, doc->ntoks + 1);
+    cs->pre = td_arena_alloc(&doc->arena, doc->ntoks + 1); /* zeroed */
     cs->ran = td_arena_alloc(&doc->arena, doc->nsents + 1);
-    memset(cs->ran, 0, doc->nsents + 1);
     if (!cs->eng->rules || !td_rules_layer_count(cs->eng->rules, "places"))
       memset(cs->ran, 1, doc->nsents + 1); /* no cue rules: nothing to run */
   }

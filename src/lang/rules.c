@@ -1040,11 +1040,9 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   struct td_rcache *c = doc->rcache;
   if (!c || c->r != r || c->serial != r->serial || c->toks != doc->toks ||
       c->ntoks != doc->ntoks) {
-    c = td_arena_alloc(&doc->arena, sizeof *c);
-    memset(c, 0, sizeof *c);
+    c = td_arena_alloc(&doc->arena, sizeof *c); /* zeroed */
     c->r = r, c->serial = r->serial, c->toks = doc->toks, c->ntoks = doc->ntoks;
     c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
-    memset(c->t, 0, (doc->ntoks + 1) * sizeof *c->t);
     doc->rcache = c;
   }
   return c;
