@@ -1145,9 +1145,8 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
         (!lower || nw >= 4))
       return 1;
   }
-  /* "... that “...”" is full when it runs over several sentences (the
-   * seeds: `an official told The Korea Times, Friday, that "the
-   * government's stance …. We will …"`) */
+  /* "... that “...”" is full when it runs over several sentences (`an
+   * aide told reporters that "the plan stands. We will …"`) */
   if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
   return 0;
 }
