@@ -151,6 +151,9 @@ void td_kb_close(td_kb *kb);
 /* path as messages may show it: a PostgreSQL URL's password as "***";
  * into buf (n bytes), returned. */
 const char *td_kb_redact(const char *path, char *buf, size_t n);
+/* Whether path is a PostgreSQL connection URL (postgres:// or
+ * postgresql://) rather than an SQLite file. */
+int td_kb_is_pg_url(const char *path);
 
 typedef struct td_kb_stats {
   size_t added;     /* documents stored for the first time */

@@ -84,7 +84,7 @@ int td_cmd_serve(int argc, char **argv) {
       return td_cli_usage_error("serve", "unknown option: %s", a);
   }
   if (!o.db) return td_cli_usage_error("serve", "--db PATH is required");
-  if (strncmp(o.db, "postgres://", 11) == 0 || strncmp(o.db, "postgresql://", 13) == 0)
+  if (td_kb_is_pg_url(o.db))
     return td_cli_usage_error("serve", "serve reads SQLite stores only; "
                               "ingest into a file (--db kb.sqlite) to serve it");
   return td_serve_run(&o, stderr);

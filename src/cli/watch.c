@@ -183,7 +183,7 @@ int td_cmd_watch(int argc, char **argv) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("watch", "--db PATH, --rules FILE and a directory are required");
   }
-  if (strncmp(db, "postgres://", 11) == 0 || strncmp(db, "postgresql://", 13) == 0) {
+  if (td_kb_is_pg_url(db)) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("watch", "watch keeps SQLite stores only; use --db FILE");
   }

@@ -62,8 +62,6 @@ enum { TD_KQ_NULL = 0, TD_KQ_INT, TD_KQ_FLOAT, TD_KQ_TEXT, TD_KQ_BLOB };
 int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen);
 /* Closes the cached statements and the connection. */
 void td_kb_disconnect(td_kb *kb);
-/* 1 when path names a PostgreSQL database (postgres:// or postgresql://). */
-int td_kb_is_pg_url(const char *path);
 
 /* A prepared statement for sql (a string literal: cached by address), reset
  * and unbound, or NULL with err set. Owned by the kb. */
