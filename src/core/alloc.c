@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* ---- checked allocation ---- */
 
@@ -31,6 +32,21 @@ void *td_xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q) td_oom();
   return q;
+}
+
+void *td_huge_alloc(size_t n) {
+#ifdef MADV_HUGEPAGE
+  const size_t huge = (size_t)2 << 20;
+  size_t sz = (n + huge - 1) / huge * huge;
+  void *p = NULL;
+  if (!sz || posix_memalign(&p, huge, sz) != 0) return NULL;
+  madvise(p, sz, MADV_HUGEPAGE);
+  memset(p, 0, sz);
+  return p;
+#else
+  (void)n;
+  return NULL;
+#endif
 }
 
 char *td_xstrndup(const char *s, size_t n) {

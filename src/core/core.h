@@ -16,6 +16,11 @@
 void td_oom(void);
 void *td_xmalloc(size_t n);
 void *td_xcalloc(size_t n, size_t size);
+/* n zeroed bytes aligned to 2 MiB and marked for transparent huge pages
+ * (for tables read at random, where 4 KiB pages would miss the TLB), or
+ * NULL where the system has no such pages or the memory cannot be had.
+ * Released with free(). */
+void *td_huge_alloc(size_t n);
 void *td_xrealloc(void *p, size_t n);
 char *td_xstrdup(const char *s);
 char *td_xstrndup(const char *s, size_t n);

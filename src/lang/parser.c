@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/mman.h>
 
 /* ---- words ---- */
 
@@ -448,17 +447,9 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
  * entries (issue 11: parsing ~30% less CPU with the 4 MiB table of version
  * 5). The caller frees the copy. */
 static void *huge_copy(const void *data, size_t len) {
-#ifdef MADV_HUGEPAGE
-  const size_t hp = (size_t)2 << 20;
-  void *copy = NULL;
-  if (posix_memalign(&copy, hp, (len + hp - 1) / hp * hp) != 0) return NULL;
-  madvise(copy, (len + hp - 1) / hp * hp, MADV_HUGEPAGE);
-  memcpy(copy, data, len);
+  void *copy = td_huge_alloc(len);
+  if (copy) memcpy(copy, data, len);
   return copy;
-#else
-  (void)data, (void)len;
-  return NULL;
-#endif
 }
 
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {

@@ -34,7 +34,6 @@
 #include "train.h"
 
 #include <pthread.h>
-#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -518,14 +517,8 @@ static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free)
 /* n zeroed bytes, on huge pages where the system gives them: the cache
  * spans more 4 KB pages than the TLB holds. Released with free(). */
 static void *tc_alloc(size_t n) {
-  size_t huge = (size_t)2 << 20, sz = (n + huge - 1) & ~(huge - 1);
-  void *p = NULL;
-  if (posix_memalign(&p, huge, sz) != 0) return td_xcalloc(1, n);
-#ifdef MADV_HUGEPAGE
-  madvise(p, sz, MADV_HUGEPAGE);
-#endif
-  memset(p, 0, sz);
-  return p;
+  void *p = td_huge_alloc(n);
+  return p ? p : td_xcalloc(1, n);
 }
 
 /* This thread's cache, made for score vectors of npad classes (emptied
