@@ -125,10 +125,11 @@ char *td_kb_pg_sql(const char *sql, int ddl, int *nparams);
 /* A tidings/1 record read for storing (src/kb/store.c): td_kb_rec_read
  * parses a copy of the JSON and computes its min-hash, on any thread;
  * td_kb_add_rec stores it like td_kb_add_json (same results, same errors:
- * a record that did not parse fails there). */
+ * a record that did not parse fails there), keeping its JSON copy for a
+ * redo of the batch (taken from rec). */
 typedef struct td_kb_rec td_kb_rec;
 td_kb_rec *td_kb_rec_read(const char *json, size_t len);
-int td_kb_add_rec(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, char *err, size_t errlen);
+int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err, size_t errlen);
 void td_kb_rec_free(td_kb_rec *rec);
 
 /* A JSON value read by td_jv_parse (src/kb/jrec.c), in an arena. Objects

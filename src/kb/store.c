@@ -323,6 +323,18 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
 
 /* ---- the open batch's records (SQLite) ---- */
 
+/* A record read for storing: a copy of its JSON (kept for a redo of the
+ * batch), its tree and the min-hash of its text, computed wherever
+ * td_kb_rec_read runs (ingest: before the writer thread). */
+struct td_kb_rec {
+  td_arena arena;
+  char *json;
+  size_t len;
+  const td_jv *root; /* NULL when the JSON did not parse: err says why */
+  uint64_t sig[TD_KB_NHASH];
+  char err[256];
+};
+
 /* A record of the open batch, stored without a savepoint. */
 struct td_kb_saved {
   char *json;
@@ -335,13 +347,13 @@ static void saved_clear(td_kb *kb) {
   kb->nsaved = 0;
 }
 
-static void saved_push(td_kb *kb, const char *json, size_t len) {
+/* Keeps the JSON of a record stored in the open batch (for a redo), taken
+ * from rec, whose copy it was. */
+static void saved_push(td_kb *kb, td_kb_rec *rec) {
   TD_GROW(kb->saved, kb->saved_cap, kb->nsaved + 1);
   struct td_kb_saved *r = &kb->saved[kb->nsaved++];
-  r->json = td_xmalloc(len + 1);
-  memcpy(r->json, json, len);
-  r->json[len] = 0;
-  r->len = len;
+  r->json = rec->json, r->len = rec->len;
+  rec->json = NULL;
   r->input_key = kb->input_key ? td_xstrdup(kb->input_key) : NULL;
 }
 
@@ -779,17 +791,6 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
   return 0;
 }
 
-/* A record read for storing: a copy of its JSON (kept for a redo of the
- * batch), its tree and the min-hash of its text, computed wherever
- * td_kb_rec_read runs (ingest: before the writer thread). */
-struct td_kb_rec {
-  td_arena arena;
-  char *json;
-  size_t len;
-  const td_jv *root; /* NULL when the JSON did not parse: err says why */
-  uint64_t sig[TD_KB_NHASH];
-  char err[256];
-};
 
 td_kb_rec *td_kb_rec_read(const char *json, size_t len) {
   td_kb_rec *r = td_xcalloc(1, sizeof *r);
@@ -815,7 +816,7 @@ void td_kb_rec_free(td_kb_rec *r) {
  * savepoint of its own when sp is set. 0; -1 with err when nothing of the
  * record was written (the batch is as it was); -2 with err when the record
  * failed halfway without a savepoint (the batch holds part of it). */
-static int add_record(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, int sp, char *err,
+static int add_record(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, int sp, char *err,
                       size_t errlen) {
   const td_jv *root = rec->root;
   if (!root) {
@@ -882,7 +883,7 @@ static int add_record(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, int s
     else if (replaced) stats->replaced++;
     else stats->added++;
   }
-  if (!sp) saved_push(kb, rec->json, rec->len);
+  if (!sp) saved_push(kb, rec);
   if (++kb->batch >= TD_KB_BATCH) return td_kb_commit(kb, err, errlen);
   return 0;
 rollback:
@@ -899,7 +900,7 @@ fail:
   return -1;
 }
 
-int td_kb_add_rec(td_kb *kb, const td_kb_rec *rec, td_kb_stats *stats, char *err,
+int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
                   size_t errlen) {
   /* PostgreSQL's savepoints cost little: one per record, as always */
   int sp = !kb->db || kb->careful;
