@@ -200,6 +200,7 @@ struct td_engine {
   struct td_dict *dict;        /* lang/matcher.c: merged dictionaries */
   struct td_gaz *places;       /* extract/places.c: the gazetteer */
   struct td_rules *rules;      /* lang/rules.c: user rules (*.rules in --dict folders) */
+  struct td_units *units;      /* extract/quantities.c: the units table, loaded once */
   struct td_timings *timings;  /* engine.c: per-stage CPU time (TIDINGS_TIMINGS=1), or NULL */
 };
 

@@ -195,6 +195,7 @@ td_engine *td_engine_new(const td_config *cfg, char *err, size_t errlen) {
   eng->tagger = td_tagger_load(res, err, errlen);
   eng->lemma = td_lemmatizer_load(res, err, errlen);
   eng->parser = td_parser_load(res, err, errlen);
+  eng->units = td_units_load(res);
   const char *tmv = getenv("TIDINGS_TIMINGS");
   if (tmv && *tmv && strcmp(tmv, "0") != 0) eng->timings = td_xcalloc(1, sizeof *eng->timings);
   if (td_extract_load(eng, cfg, err, errlen) != 0) {
@@ -214,6 +215,7 @@ void td_engine_free(td_engine *eng) {
   td_tagger_free(eng->tagger);
   td_lemmatizer_free(eng->lemma);
   td_parser_free(eng->parser);
+  td_units_free(eng->units);
   td_res_close(eng->res);
   free(eng->default_date);
   free(eng);

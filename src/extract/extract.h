@@ -18,6 +18,8 @@ int td_actors(const td_engine *eng, td_doc *doc);     /* actors.c */
 int td_places(const td_engine *eng, td_doc *doc);     /* places.c */
 int td_times(const td_engine *eng, td_doc *doc);      /* times.c */
 int td_quantities(const td_engine *eng, td_doc *doc); /* quantities.c */
+struct td_units *td_units_load(const td_res *res);    /* quantities.c: once per engine */
+void td_units_free(struct td_units *u);
 int td_quotes(const td_engine *eng, td_doc *doc);     /* quotes.c */
 int td_events(const td_engine *eng, td_doc *doc);     /* events.c */
 

@@ -20,9 +20,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the unit table ---- */
+/* ---- the unit table ----
+ * Loaded once per engine (td_units_load, from engine.c) into its own
+ * arena, with an index from each listed word to the first row of each kind
+ * that lists it: find_row is one hash probe instead of a walk over every
+ * row's word list (perf, issue 11). */
 
-enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE };
+enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE, UK_N };
 
 typedef struct unit_row {
   const char *kind;  /* unit, measure, scale */
@@ -30,13 +34,24 @@ typedef struct unit_row {
   const char *name;  /* the unit, or the scale word */
   const char *what;  /* measure: what is counted ("deployed"); scale: factor */
   const char *words; /* space-separated nouns or verbs */
+  double factor;     /* scale: strtod(what) */
 } unit_row;
 
-typedef struct units {
+/* One word of the index: the first row of each kind listing it (-1: none). */
+typedef struct uword {
+  const char *w; /* NULL: empty slot */
+  size_t n;
+  int first[UK_N];
+} uword;
+
+struct td_units {
+  td_arena arena;
   unit_row *r;
   size_t n;
-  const unit_row **scratch; /* n slots, for measure_status */
-} units;
+  uword *ix;                /* open addressing, ixmask + 1 slots */
+  size_t ixmask;
+};
+typedef struct td_units units;
 
 static const char builtin_units[] =
     "unit\ttroops\ttroops soldiers forces\n"
@@ -48,10 +63,52 @@ static const char builtin_units[] =
     "scale\tthousand\t1000\nscale\tmillion\t1000000\nscale\tbillion\t1000000000\n"
     "scale\tdozen\t12\nscale\thundred\t100\n";
 
+static size_t uw_hash(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  return h;
+}
+
+/* The index slot of word w[0..n): its entry, or the empty slot for it. */
+static uword *uw_slot(const units *u, const char *w, size_t n) {
+  size_t i = uw_hash(w, n) & u->ixmask;
+  while (u->ix[i].w && !(u->ix[i].n == n && memcmp(u->ix[i].w, w, n) == 0))
+    i = (i + 1) & u->ixmask;
+  return &u->ix[i];
+}
+
+/* Indexes the words of every row (space-separated, as in_words reads them). */
+static void index_words(units *u) {
+  size_t nw = 0;
+  for (size_t r = 0; r < u->n; r++)
+    for (const char *p = u->r[r].words; *p; p++)
+      if (*p != ' ' && (p == u->r[r].words || p[-1] == ' ')) nw++;
+  size_t cap = 16;
+  while (cap < 2 * nw + 2) cap *= 2;
+  u->ix = td_arena_alloc(&u->arena, cap * sizeof *u->ix);
+  u->ixmask = cap - 1;
+  for (size_t r = 0; r < u->n; r++) {
+    for (const char *p = u->r[r].words; *p;) {
+      while (*p == ' ') p++;
+      const char *e = p;
+      while (*e && *e != ' ') e++;
+      if (e > p) {
+        uword *x = uw_slot(u, p, (size_t)(e - p));
+        if (!x->w) {
+          x->w = p, x->n = (size_t)(e - p);
+          for (int k = 0; k < UK_N; k++) x->first[k] = -1;
+        }
+        if (x->first[u->r[r].k] < 0) x->first[u->r[r].k] = (int)r;
+      }
+      p = e;
+    }
+  }
+}
+
+/* Parses the units table src[0..len) into u (rows in the arena a). */
 static void load_units(td_arena *a, units *u, const char *src, size_t len) {
   size_t cap = 0;
   const char *p = src, *end = src + len;
-  memset(u, 0, sizeof *u);
   while (p < end) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *le = nl ? nl : end;
@@ -82,6 +139,7 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
         } else if (r->k == UK_SCALE) {
           r->what = td_arena_strndup(a, f[2], fl[2]);
           r->words = r->name;
+          r->factor = strtod(r->what, NULL);
         } else {
           r->words = td_arena_strndup(a, f[2], fl[2]);
         }
@@ -89,7 +147,23 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
     }
     p = nl ? nl + 1 : end;
   }
-  u->scratch = td_arena_alloc(a, (u->n ? u->n : 1) * sizeof *u->scratch);
+  index_words(u);
+}
+
+struct td_units *td_units_load(const td_res *res) {
+  units *u = td_xcalloc(1, sizeof *u);
+  td_arena_init(&u->arena);
+  size_t len = 0;
+  const char *img = res ? td_res_get(res, "units", &len) : NULL;
+  if (img && len) load_units(&u->arena, u, img, len);
+  else load_units(&u->arena, u, builtin_units, sizeof builtin_units - 1);
+  return u;
+}
+
+void td_units_free(struct td_units *u) {
+  if (!u) return;
+  td_arena_release(&u->arena);
+  free(u);
 }
 
 /* Whether word w is in the space-separated list. */
@@ -105,11 +179,16 @@ static int in_words(const char *list, const char *w) {
   return 0;
 }
 
+/* The index entry of word w, or NULL when no row lists it. */
+static const uword *find_word(const units *u, const char *w) {
+  const uword *x = uw_slot(u, w, strlen(w));
+  return x->w ? x : NULL;
+}
+
 /* The first row of kind k (UK_*) listing word w. */
 static const unit_row *find_row(const units *u, int k, const char *w) {
-  for (size_t i = 0; i < u->n; i++)
-    if (u->r[i].k == k && in_words(u->r[i].words, w)) return &u->r[i];
-  return NULL;
+  const uword *x = find_word(u, w);
+  return x && x->first[k] >= 0 ? &u->r[x->first[k]] : NULL;
 }
 
 /* ---- numbers ---- */
@@ -135,14 +214,37 @@ static int eq2(const char *a, const char *b) {
   return a[0] == b[0] && (!a[0] || (a[1] == b[1] && strcmp(a, b) == 0));
 }
 
-/* The value of a number word, or -1. */
+/* The value of a number word, or -1. The words are bucketed by their
+ * first letter (perf, issue 11: most words are looked at and none of a
+ * bucket's words match); the same words and values as small_numbers, tens
+ * and "dozen". */
 static double word_value(const char *w) {
-  if (!w[0] || !strchr("zotfsend", w[0])) return -1; /* perf: no number word starts so */
-  for (int i = 0; small_numbers[i]; i++)
-    if (eq2(w, small_numbers[i])) return i;
-  for (int i = 0; tens[i]; i++)
-    if (eq2(w, tens[i])) return 30 + 10 * i;
-  if (eq2(w, "dozen")) return 12;
+  typedef struct { const char *w; double v; } nw;
+  static const nw b_d[] = {{"dozen", 12}, {NULL, 0}};
+  static const nw b_e[] = {{"eight", 8}, {"eleven", 11}, {"eighteen", 18}, {"eighty", 80}, {NULL, 0}};
+  static const nw b_f[] = {{"four", 4}, {"five", 5}, {"fourteen", 14}, {"fifteen", 15},
+                           {"forty", 40}, {"fifty", 50}, {NULL, 0}};
+  static const nw b_n[] = {{"nine", 9}, {"nineteen", 19}, {"ninety", 90}, {NULL, 0}};
+  static const nw b_o[] = {{"one", 1}, {NULL, 0}};
+  static const nw b_s[] = {{"six", 6}, {"seven", 7}, {"sixteen", 16}, {"seventeen", 17},
+                           {"sixty", 60}, {"seventy", 70}, {NULL, 0}};
+  static const nw b_t[] = {{"two", 2}, {"three", 3}, {"ten", 10}, {"twelve", 12}, {"thirteen", 13},
+                           {"twenty", 20}, {"thirty", 30}, {NULL, 0}};
+  static const nw b_z[] = {{"zero", 0}, {NULL, 0}};
+  const nw *b;
+  switch (w[0]) {
+  case 'd': b = b_d; break;
+  case 'e': b = b_e; break;
+  case 'f': b = b_f; break;
+  case 'n': b = b_n; break;
+  case 'o': b = b_o; break;
+  case 's': b = b_s; break;
+  case 't': b = b_t; break;
+  case 'z': b = b_z; break;
+  default: return -1;
+  }
+  for (; b->w; b++)
+    if (eq2(w, b->w)) return b->v;
   return -1;
 }
 
@@ -192,7 +294,7 @@ static int parse_digits(const char *w, double *v, const char **rest) {
 static int is_scale(const units *u, const td_qword *w, double *f) {
   const unit_row *r = find_row(u, UK_SCALE, w->lw);
   if (!r || !r->what) return 0;
-  *f = strtod(r->what, NULL);
+  *f = r->factor;
   return 1;
 }
 
@@ -377,9 +479,10 @@ static int already_after(const td_qctx *c, size_t last) {
   return 0;
 }
 
-/* measure and status from the sentence around the quantity */
+/* measure and status from the sentence around the quantity; rows: u->n
+ * slots of scratch */
 static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
-                           td_arena *a) {
+                           const unit_row **rows, td_arena *a) {
   size_t s = p->first, e = p->last;
   while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
   while (e + 1 < c->nw && !(c->w[e].flags & TD_QW_SEND) && !(c->w[e + 1].flags & TD_QW_PARA)) e++;
@@ -388,7 +491,6 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     size_t best = (size_t)-1;
     const char *what = NULL;
     /* the measure rows of this unit, once, then the words against them */
-    const unit_row **rows = u->scratch;
     size_t nrows = 0;
     for (size_t r = 0; r < u->n; r++) {
       const unit_row *row = &u->r[r];
@@ -396,6 +498,8 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
         rows[nrows++] = row;
     }
     for (size_t k = s; nrows && k <= e && k < c->nw; k++) {
+      const uword *x = find_word(u, c->w[k].lw);
+      if (!x || x->first[UK_MEASURE] < 0) continue; /* in no measure row */
       for (size_t r = 0; r < nrows; r++) {
         const unit_row *row = rows[r];
         if (!in_words(row->words, c->w[k].lw)) continue;
@@ -570,14 +674,20 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
-  units u;
-  size_t len = 0;
-  const char *img = eng && eng->res ? td_res_get(eng->res, "units", &len) : NULL;
-  if (img && len) load_units(&doc->arena, &u, img, len);
-  else load_units(&doc->arena, &u, builtin_units, sizeof builtin_units - 1);
+  units own;
+  const units *u = eng ? eng->units : NULL;
+  if (!u) { /* an engine without the table (tests): load it for this document */
+    size_t len = 0;
+    const char *img = eng && eng->res ? td_res_get(eng->res, "units", &len) : NULL;
+    memset(&own, 0, sizeof own);
+    if (img && len) load_units(&doc->arena, &own, img, len);
+    else load_units(&doc->arena, &own, builtin_units, sizeof builtin_units - 1);
+    u = &own;
+  }
+  const unit_row **rows = NULL; /* u->n slots for measure_status, made when needed */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
-    if (!may_start(&c.w[i]) || !parse_quantity(&c, &u, i, &p)) continue;
+    if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     TD_AGROW(&doc->arena, doc->quants, doc->cap_quants, doc->nquants + 1);
     td_quantity *q = &doc->quants[doc->nquants++];
     memset(q, 0, sizeof *q);
@@ -585,7 +695,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     q->value = p.value, q->value_max = p.value_max, q->has_max = p.has_max;
     q->qualifier = p.qualifier;
     q->unit = p.unit;
-    measure_status(&c, &u, &p, q, &doc->arena);
+    if (!rows) rows = td_arena_alloc(&doc->arena, (u->n ? u->n : 1) * sizeof *rows);
+    measure_status(&c, u, &p, q, rows, &doc->arena);
     q->about = -1;
     if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
       q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
