@@ -562,8 +562,10 @@ typedef struct {
   uint32_t start, end;
   const char *lemma;
   const char *f[NMODES];
+  uint64_t gh0, gh2;    /* gate_hash of f[0] and f[2] (see first_dead) */
   uint16_t len[NMODES]; /* KEYCAP: overflows any key */
   uint8_t lead[NMODES], ok;
+  uint8_t same2;        /* f[2] is f[0] (the lemma key adds nothing) */
 } mtok;
 
 /* One table hit found while enumerating keys from a start token (any
@@ -621,18 +623,38 @@ struct td_mcache {
   int ndc, nextdc;
 };
 
+/* Per byte: 1 when it is not "plain" (below), 2 for an uppercase letter. */
+static const uint8_t plain_byte[256] = {
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    1,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,0,0,0,0,0,
+    1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+};
+
 /* Whether s[0..n) is "plain": printable ASCII without separators or
  * backquotes, which fold_into keeps as it is (lowercased), with no lead;
  * *upper says whether it has an uppercase letter. */
 static int plain_ascii(const char *s, size_t n, int *upper) {
-  int up = 0;
+  unsigned acc = 0;
   if (n == 0 || n >= KEYCAP) return 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char b = (unsigned char)s[i];
-    if (b <= 0x20 || b >= 0x7F || b == '-' || b == '`') return 0;
-    up |= (unsigned)(b - 'A') < 26u;
-  }
-  *upper = up;
+  for (size_t i = 0; i < n; i++) acc |= plain_byte[(unsigned char)s[i]];
+  if (acc & 1) return 0;
+  *upper = (int)(acc >> 1);
+  return 1;
+}
+
+/* plain_ascii() of the NUL-terminated s, whose length it sets in *n. */
+static int plain_cstr(const char *s, size_t *n, int *upper) {
+  unsigned acc = 0;
+  size_t i = 0;
+  for (; s[i]; i++) acc |= plain_byte[(unsigned char)s[i]];
+  *n = i;
+  if (i == 0 || i >= KEYCAP || (acc & 1)) return 0;
+  *upper = (int)(acc >> 1);
   return 1;
 }
 
@@ -711,9 +733,28 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
     size_t n = t->end - t->start;
     const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
     int upper = 0, plain = plain_ascii(s, n, &upper); /* one scan for both */
-    fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
-    fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
-    fold_alone(doc, c, lem ? lem : s, lem ? strlen(lem) : n, 1, m, 2, -1, 0);
+    if (plain && !upper) { /* most words: every form is the text (fold_alone's) */
+      m->f[0] = m->f[1] = s;
+      m->len[0] = m->len[1] = (uint16_t)n;
+      m->lead[0] = m->lead[1] = 0;
+    } else {
+      fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
+      fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
+    }
+    if (!lem) { /* the lemma key is the lowercase key */
+      m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
+    } else {
+      size_t ln;
+      int lup = 0, lplain = plain_cstr(lem, &ln, &lup);
+      if (lplain && !lup) m->f[2] = lem, m->len[2] = (uint16_t)ln, m->lead[2] = 0;
+      else fold_alone(doc, c, lem, ln, 1, m, 2, lplain, lup);
+    }
+    /* the first key's gate hashes, once per token (perf, issue 11) */
+    m->gh0 = m->len[0] < KEYCAP ? gate_hash(fnv_extend(FNV_INIT, m->f[0], m->len[0])) : 0;
+    m->same2 = m->len[0] < KEYCAP && m->len[2] == m->len[0] && (m->f[2] == m->f[0] ||
+                                          memcmp(m->f[2], m->f[0], m->len[0]) == 0);
+    m->gh2 = m->same2 ? m->gh0
+             : m->len[2] < KEYCAP ? gate_hash(fnv_extend(FNV_INIT, m->f[2], m->len[2])) : 0;
     m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
   }
   return m;
@@ -925,6 +966,37 @@ static int start_fresh(const td_doc *doc, const struct td_mcache *c, const mstar
   return 1;
 }
 
+/* Whether a start at a token whose folded forms are m ends at that token
+ * without a hit (perf, issue 11): what enumerate()'s first step decides
+ * for most tokens (a dead gate, an empty or overlong key), read from the
+ * hashes cached_tok() keeps instead of building and hashing the keys. 0
+ * when not sure: the loop below then decides. */
+static int first_dead(const td_dict *d, const mtok *m) {
+  size_t n0 = m->len[0], n2 = m->len[2];
+  if (n0 >= KEYCAP || m->len[1] >= KEYCAP || n2 >= KEYCAP) return 0; /* extend_keys fails */
+  if (n0 == 0) return 1;                                                /* a bare hyphen */
+  if (n0 > d->maxkey + 2 && m->len[1] > d->maxkey + 2 && n2 > d->maxkey + 2) return 1;
+  if (m->f[0][n0 - 1] == ' ') return 0; /* the key goes on to the next token */
+  /* gate_pass() for j == i: the lowercase key, then the lemma key */
+  const int *has_mode = d->has_mode;
+  for (int mode = 0; mode < NMODES; mode += 2) {
+    size_t kl = mode ? n2 : n0;
+    if (kl == 0) continue;
+    if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
+    if (mode == 2 && m->same2) break;
+    const char *f = m->f[mode];
+    int poss = kl > 2 && f[kl - 2] == '\'' && f[kl - 1] == 's';
+    uint64_t g1 = mode ? m->gh2 : m->gh0;
+    uint64_t g2 = poss ? gate_hash(fnv_extend(FNV_INIT, f, kl - 2)) : 0;
+    for (size_t ti = 0; ti < d->ntabs; ti++) {
+      const dtable *t = &d->tabs[ti];
+      if (!t->gate || gate_has(t->gate, t->gmask, g1) || (poss && gate_has(t->gate, t->gmask, g2)))
+        return 0;
+    }
+  }
+  return 1;
+}
+
 /* Records every table hit of every key starting at token i, ending before
  * lim: td_match_range_direct's loop without the class filter (both passes
  * of a possessive probed; modes a dictionary lacks skipped). */
@@ -939,6 +1011,11 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
   size_t hlen[NMODES] = {0, 0, 0};
   uint32_t j;
+  if (i < lim && first_dead(d, cached_tok(doc, i))) {
+    st->jend = i + 1, st->natural = 1;
+    st->epoch = c->epoch; /* after the fold, which may have bumped it */
+    return;
+  }
   for (j = i; j < lim; j++) {
     if (j - i >= MAXTOKS) break;
     size_t before = klen[0], before_m[NMODES];
@@ -1001,8 +1078,8 @@ static void gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t k) {
   for (int mode = 0; mode < NMODES; mode += 2) {
     size_t n = m->len[mode];
     if (n == 0 || n >= KEYCAP) continue;
-    if (mode == 2 && n == m->len[0] && memcmp(m->f[2], m->f[0], n) == 0) break;
-    uint64_t g = gate_hash(fnv_extend(FNV_INIT, m->f[mode], n));
+    if (mode == 2 && m->same2) break;
+    uint64_t g = mode ? m->gh2 : m->gh0;
     for (size_t ti = 0; ti < d->ntabs; ti++) {
       const dtable *tb = &d->tabs[ti];
       if (tb->gate) __builtin_prefetch(tb->gate + (size_t)(g & tb->gmask) * GATE_LINE);
@@ -1097,6 +1174,11 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
       acc = filter_of(doc, dc, d, classes);
       if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
       if (i >= tok1) break;
+    }
+    const mstart *st = &dc->st[i];
+    if (st->done && st->n == 0 && st->natural && start_fresh(doc, c, st, i)) {
+      i++; /* recorded: nothing starts here (longest_at's answer, without the call) */
+      continue;
     }
     int stopped = 0;
     uint32_t best = longest_at(d, doc, c, dc, acc, i, tok1, cb, ctx, &stopped);
