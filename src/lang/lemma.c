@@ -22,6 +22,7 @@
 #include "lang.h"
 #include "train.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,11 +155,32 @@ static const char *month_lemma(const char *low, size_t n) {
   return NULL;
 }
 
+/* The entries of closed[] chained by first byte, in table order (perf,
+ * issue 11: a miss of the lemma cache walked all of them): cl_head[b] is
+ * 1 + the first entry whose form starts with byte b, cl_next[i] 1 + the next
+ * one after entry i; 0 ends a chain. Built once. */
+#define NCLOSED (sizeof closed / sizeof closed[0])
+_Static_assert(NCLOSED < 255, "closed[] indexes fit a byte");
+static uint8_t cl_head[256], cl_next[NCLOSED];
+static pthread_once_t cl_once = PTHREAD_ONCE_INIT;
+
+static void cl_build(void) {
+  uint8_t *tail[256];
+  for (int b = 0; b < 256; b++) tail[b] = &cl_head[b];
+  for (size_t i = 0; i < NCLOSED; i++) {
+    unsigned char b = (unsigned char)closed[i].form[0];
+    *tail[b] = (uint8_t)(i + 1);
+    tail[b] = &cl_next[i];
+  }
+}
+
+/* The first entry of closed[] for form low and tag xpos: its lemma, or NULL. */
 static const char *closed_lemma(const char *low, const char *xpos) {
-  for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
-    if (closed[i].form[0] == low[0] && strcmp(closed[i].form, low) == 0 &&
-        (!closed[i].xpos || strcmp(closed[i].xpos, xpos) == 0))
-      return closed[i].lemma;
+  pthread_once(&cl_once, cl_build);
+  for (unsigned i = cl_head[(unsigned char)low[0]]; i; i = cl_next[i - 1]) {
+    const closed_ent *c = &closed[i - 1];
+    if (strcmp(c->form, low) == 0 && (!c->xpos || strcmp(c->xpos, xpos) == 0)) return c->lemma;
+  }
   return NULL;
 }
 

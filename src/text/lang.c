@@ -38,6 +38,22 @@ static const char *by_script(const char *t, size_t n) {
   const unsigned char *u = (const unsigned char *)t;
   for (size_t i = 0, seen = 0; i < n && seen < 4000;) {
     uint32_t cp;
+    /* Latin wins once more than half of the 4000 letters looked at are
+     * Latin, whatever follows (total <= seen <= 4000): stop there. */
+    if (latin > 2000) return NULL;
+    /* eight ASCII bytes at a time: for a byte b < 0x80, b + 0x3F has its
+     * high bit set exactly when b >= 0x41 (no carry leaves the byte) */
+    if (i + 8 <= n) {
+      uint64_t x;
+      memcpy(&x, u + i, 8);
+      if (!(x & 0x8080808080808080ull)) {
+        size_t k = (size_t)__builtin_popcountll((x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull);
+        if (seen + k < 4000) {
+          seen += k, latin += k, i += 8;
+          continue;
+        }
+      }
+    }
     if (u[i] < 0x80) { /* ASCII without a call (perf, issue 11) */
       if (u[i++] >= 0x41) seen++, latin++;
       continue;
@@ -82,7 +98,14 @@ static uint32_t word_hash(const char *w, size_t n) {
   return h;
 }
 
+/* Word bytes as the word loop reads them: an ASCII letter lowercased, a
+ * non-ASCII byte as it is, 0 for anything else (built with wtab). */
+static unsigned char wmap[256];
+
 static void wtab_build(void) {
+  for (int c = 0; c < 256; c++)
+    wmap[c] = c >= 0x80 ? (unsigned char)c
+              : (c | 32) >= 'a' && (c | 32) <= 'z' ? (unsigned char)(c | 32) : 0;
   for (size_t l = 0; l < NLISTS; l++)
     for (const char *p = lists[l].words; *p;) {
       while (*p == ' ') p++;
@@ -107,8 +130,6 @@ static unsigned word_lists(const char *w, size_t n, uint32_t h) {
   }
 }
 
-static int ascii_letter(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-
 const char *td_detect_lang(const char *text, size_t len) {
   pthread_once(&wtab_once, wtab_build);
   const char *s = by_script(text, len);
@@ -118,15 +139,15 @@ const char *td_detect_lang(const char *text, size_t len) {
   char w[sizeof wtab[0].w];
   size_t i = 0;
   while (i < len && words < 400) {
-    while (i < len && !ascii_letter(text[i]) && (unsigned char)text[i] < 0x80) i++;
+    while (i < len && !wmap[(unsigned char)text[i]]) i++;
     /* a word (letters and non-ASCII bytes), lowercased and hashed as it is
      * read: only one shorter than a table slot can be a function word */
     size_t st = i, n = 0;
     uint32_t h = 2166136261u;
-    while (i < len && (ascii_letter(text[i]) || (unsigned char)text[i] >= 0x80)) {
-      char ch = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] + 32) : text[i];
-      if (n < sizeof w) w[n] = ch;
-      h = (h ^ (unsigned char)ch) * 16777619u;
+    unsigned char ch;
+    while (i < len && (ch = wmap[(unsigned char)text[i]]) != 0) {
+      if (n < sizeof w) w[n] = (char)ch;
+      h = (h ^ ch) * 16777619u;
       n++, i++;
     }
     if (i == st) {

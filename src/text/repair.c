@@ -55,8 +55,14 @@ static void clean_chars(const char *s, size_t n, td_buf *out) {
   td_buf_reserve(out, n + 1);
   for (size_t i = 0; i < n;) {
     if (u[i] > 0x20 && u[i] < 0x7F) {
+      /* the run goes on over single spaces between printable bytes: the
+       * space would be written as it is */
       size_t j = i + 1;
-      while (j < n && u[j] > 0x20 && u[j] < 0x7F) j++;
+      for (;;) {
+        while (j < n && u[j] > 0x20 && u[j] < 0x7F) j++;
+        if (j + 1 < n && u[j] == ' ' && u[j + 1] > 0x20 && u[j + 1] < 0x7F) j += 2;
+        else break;
+      }
       if (pending_space) td_buf_putc(out, ' ');
       pending_space = 0, line_empty = 0;
       td_buf_put(out, s + i, j - i);
@@ -234,7 +240,15 @@ typedef struct {
 
 static uint32_t cp_len(const char *s, size_t n) {
   uint32_t k = 0;
-  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  size_t i = 0;
+  /* eight bytes at a time: a continuation byte has bit 7 set and bit 6
+   * clear (x << 1 moves each byte's bit 6 under its bit 7) */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    k += 8 - (uint32_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+  }
+  for (; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
   return k;
 }
 
