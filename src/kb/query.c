@@ -83,12 +83,23 @@ static int build(const td_kb_query *q, int pg, qb *b, char *err, size_t errlen) 
     /* a CAMEO code (upper case, digits) is a prefix, written as a range the
      * code index can use ('~' sorts after every code character); anything
      * else is an actor entity */
-    if (q->source)
-      where(b, is_code(q->source) ? "e.source_code >= ? AND e.source_code < ? || '~'" : "e.source_entity=?",
-            q->source);
-    if (q->target)
-      where(b, is_code(q->target) ? "e.target_code >= ? AND e.target_code < ? || '~'" : "e.target_entity=?",
-            q->target);
+    if (q->source && q->target && is_code(q->source) && is_code(q->target)) {
+      /* both codes: the events whose keys an index of (source_code,
+       * target_code) holds alone; written as a filter on e, each row with
+       * one of the codes is looked up before the other code is tested (a
+       * table seek per row with the source code: 28,000 where 765 match,
+       * on a million events) */
+      where(b, "e.event_key IN (SELECT event_key FROM m_events WHERE source_code >= ? AND source_code < ? || '~'"
+               " AND target_code >= ? AND target_code < ? || '~')", q->source);
+      b->params[b->np - 2] = b->params[b->np - 1] = q->target;
+    } else {
+      if (q->source)
+        where(b, is_code(q->source) ? "e.source_code >= ? AND e.source_code < ? || '~'" : "e.source_entity=?",
+              q->source);
+      if (q->target)
+        where(b, is_code(q->target) ? "e.target_code >= ? AND e.target_code < ? || '~'" : "e.target_entity=?",
+              q->target);
+    }
     if (q->root) /* a root (2 digits) uses the (root, date) index; longer: a code prefix */
       where(b, strlen(q->root) <= 2 ? "e.root=?" : "e.cameo >= ? AND e.cameo < ? || '~'", q->root);
     if (q->since) where(b, "e.date >= ?", q->since);
