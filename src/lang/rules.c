@@ -70,6 +70,7 @@ typedef struct rule {
   int needs_parse, needs_class;
   int layer;      /* index in td_rules.layers (the name before its first '.') */
   int indexed;    /* every match starts at a token whose lower or lemma is a key */
+  int second;     /* and its second token's is a key of the second-token index */
 } rule;
 
 /* The start-token prefilter: key string (a literal lower= or lemma= value
@@ -92,6 +93,14 @@ struct td_rules {
   uint32_t *slots;    /* hash of key -> pairs (1 + first ent index, end); 0 empty */
   size_t nslots;
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
+  /* the same for the literal values a rule's second token must carry
+   * (rules with `second` set; perf, issue 11: "the" starts many times
+   * rules, and a match needs "past", "week", ... after it) */
+  key_ent *ent2;
+  size_t nent2;
+  uint32_t *slots2;
+  size_t nslots2;
+  uint32_t lenmask2[256];
   int nunindexed;     /* rules tried at every start token */
   int **lrules;       /* per layer: its rules' indexes, in file order */
   int *nlrules;
@@ -128,6 +137,11 @@ static void index_clear(td_rules *r) {
   r->ent = NULL, r->nent = 0;
   r->slots = NULL, r->nslots = 0;
   memset(r->lenmask, 0, sizeof r->lenmask);
+  free(r->ent2);
+  free(r->slots2);
+  r->ent2 = NULL, r->nent2 = 0;
+  r->slots2 = NULL, r->nslots2 = 0;
+  memset(r->lenmask2, 0, sizeof r->lenmask2);
   r->nunindexed = 0;
 }
 
@@ -690,12 +704,14 @@ int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
  * made only of positive, exact lower=/lemma= tests. Returns the number of
  * keys, or -1 when some match can begin anywhere (a '.', an empty match, a
  * first test without such a group). keys has room for ru->nprog * 8. */
-static int first_keys(const rule *ru, const char **keys, int maxkeys) {
+static int keys_from(const rule *ru, const int *starts, int nstarts, const char **keys,
+                     int maxkeys) {
   int nk = 0, sp = 0;
-  int *work = td_xmalloc((size_t)ru->nprog * sizeof *work);
-  uint8_t *seen = td_xcalloc((size_t)ru->nprog, 1);
-  work[sp++] = 0;
-  seen[0] = 1;
+  int *work = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *work);
+  uint8_t *seen = td_xcalloc((size_t)ru->nprog + 1, 1);
+  for (int k = 0; k < nstarts; k++)
+    if (starts[k] >= 0 && starts[k] < ru->nprog && !seen[starts[k]])
+      seen[starts[k]] = 1, work[sp++] = starts[k];
   while (sp > 0) {
     int pc = work[--sp];
     const inst *in = &ru->prog[pc];
@@ -731,6 +747,43 @@ static int first_keys(const rule *ru, const char **keys, int maxkeys) {
   return nk;
 }
 
+static int first_keys(const rule *ru, const char **keys, int maxkeys) {
+  int zero = 0;
+  return keys_from(ru, &zero, 1, keys, maxkeys);
+}
+
+/* The same for the second token of every match of an indexed rule ru: the
+ * values one of which it must carry, or -1 when a match may end after one
+ * token or its second test has no such group. The instructions right after
+ * each first TOK (those reachable from pc 0 without consuming a token) are
+ * where the second token is tested. */
+static int second_keys(const rule *ru, const char **keys, int maxkeys) {
+  int sp = 0, nst = 0;
+  int *work = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *work);
+  int *starts = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *starts);
+  uint8_t *seen = td_xcalloc((size_t)ru->nprog + 1, 1);
+  work[sp++] = 0;
+  seen[0] = 1;
+  while (sp > 0) {
+    int pc = work[--sp];
+    const inst *in = &ru->prog[pc];
+    int next[2], nn = 0;
+    if (in->op == OP_SPLIT) next[nn++] = in->x, next[nn++] = in->y;
+    else if (in->op == OP_JMP) next[nn++] = in->x;
+    else if (in->op == OP_SAVE || in->op == OP_BOS || in->op == OP_EOS) next[nn++] = pc + 1;
+    else if (in->op == OP_TOK) starts[nst++] = pc + 1;
+    else nst = -1; /* ANY or MATCH first: not an indexed rule */
+    if (nst < 0) break;
+    for (int j = 0; j < nn; j++)
+      if (next[j] >= 0 && next[j] < ru->nprog && !seen[next[j]]) seen[next[j]] = 1, work[sp++] = next[j];
+  }
+  int nk = nst > 0 ? keys_from(ru, starts, nst, keys, maxkeys) : -1;
+  free(work);
+  free(starts);
+  free(seen);
+  return nk;
+}
+
 static int cmp_ent(const void *a, const void *b) {
   const key_ent *x = a, *y = b;
   int c = strcmp(x->key, y->key);
@@ -739,10 +792,38 @@ static int cmp_ent(const void *a, const void *b) {
 
 static uint32_t key_hash(const char *s, size_t n) { return (uint32_t)td_hash64(s, n); }
 
+/* Sorts the key entries ent[0..*nent) (dropping repeated pairs) and makes
+ * their hash slots and first-byte length masks (none when there are no
+ * entries). */
+static void build_keys(key_ent *ent, size_t *nent, uint32_t **pslots, size_t *pnslots,
+                       uint32_t *lenmask) {
+  if (*nent == 0) return;
+  qsort(ent, *nent, sizeof *ent, cmp_ent);
+  size_t w = 0; /* one entry per (key, rule) */
+  for (size_t i = 0; i < *nent; i++)
+    if (w == 0 || ent[i].rule != ent[w - 1].rule || strcmp(ent[i].key, ent[w - 1].key) != 0)
+      ent[w++] = ent[i];
+  *nent = w;
+  size_t nslots = 16;
+  while (nslots < 2 * w) nslots *= 2;
+  uint32_t *slots = td_xcalloc(2 * nslots, sizeof *slots);
+  for (size_t i = 0; i < w; i++) {
+    if (i > 0 && strcmp(ent[i].key, ent[i - 1].key) == 0) continue;
+    size_t n = strlen(ent[i].key), end = i + 1;
+    while (end < w && strcmp(ent[end].key, ent[i].key) == 0) end++;
+    lenmask[(unsigned char)ent[i].key[0]] |= 1u << (n < 31 ? n : 31);
+    size_t j = key_hash(ent[i].key, n) & (nslots - 1);
+    while (slots[2 * j]) j = (j + 1) & (nslots - 1);
+    slots[2 * j] = (uint32_t)i + 1;
+    slots[2 * j + 1] = (uint32_t)end;
+  }
+  *pslots = slots, *pnslots = nslots;
+}
+
 /* Recomputes the layer of every rule and the prefilter from r->r. */
 static void rebuild_index(td_rules *r) {
   index_clear(r);
-  size_t cap = 0;
+  size_t cap = 0, cap2 = 0;
   for (size_t i = 0; i < r->n; i++) {
     rule *ru = &r->r[i];
     const char *dot = strchr(ru->name, '.');
@@ -768,6 +849,19 @@ static void rebuild_index(td_rules *r) {
       r->ent[r->nent++] = (key_ent){keys[k], (int)i};
     }
     free(keys);
+    int maxk2 = 1;
+    for (int t = 0; t < ru->ntests; t++) maxk2 += ru->tests[t].n;
+    keys = td_xmalloc((size_t)maxk2 * sizeof *keys);
+    int nk2 = ru->indexed ? second_keys(ru, keys, maxk2) : -1;
+    ru->second = nk2 > 0;
+    for (int k = 0; k < nk2; k++) {
+      if (r->nent2 == cap2) {
+        cap2 = cap2 ? cap2 * 2 : 64;
+        r->ent2 = td_xrealloc(r->ent2, cap2 * sizeof *r->ent2);
+      }
+      r->ent2[r->nent2++] = (key_ent){keys[k], (int)i};
+    }
+    free(keys);
   }
   /* the rules of each layer, and every rule (perf, issue 11: a layer's
    * match walks its own rules, not the whole set) */
@@ -783,43 +877,30 @@ static void rebuild_index(td_rules *r) {
     r->lrules[l][r->nlrules[l]++] = (int)i;
     if (!r->r[i].indexed) r->lunindexed[l] = 1;
   }
-  if (r->nent == 0) return;
-  qsort(r->ent, r->nent, sizeof *r->ent, cmp_ent);
-  size_t w = 0; /* one entry per (key, rule) */
-  for (size_t i = 0; i < r->nent; i++)
-    if (w == 0 || r->ent[i].rule != r->ent[w - 1].rule || strcmp(r->ent[i].key, r->ent[w - 1].key) != 0)
-      r->ent[w++] = r->ent[i];
-  r->nent = w;
-  r->nslots = 16;
-  while (r->nslots < 2 * r->nent) r->nslots *= 2;
-  r->slots = td_xcalloc(2 * r->nslots, sizeof *r->slots);
-  for (size_t i = 0; i < r->nent; i++) {
-    if (i > 0 && strcmp(r->ent[i].key, r->ent[i - 1].key) == 0) continue;
-    size_t n = strlen(r->ent[i].key), end = i + 1;
-    while (end < r->nent && strcmp(r->ent[end].key, r->ent[i].key) == 0) end++;
-    r->lenmask[(unsigned char)r->ent[i].key[0]] |= 1u << (n < 31 ? n : 31);
-    size_t j = key_hash(r->ent[i].key, n) & (r->nslots - 1);
-    while (r->slots[2 * j]) j = (j + 1) & (r->nslots - 1);
-    r->slots[2 * j] = (uint32_t)i + 1;
-    r->slots[2 * j + 1] = (uint32_t)end;
-  }
+  build_keys(r->ent, &r->nent, &r->slots, &r->nslots, r->lenmask);
+  build_keys(r->ent2, &r->nent2, &r->slots2, &r->nslots2, r->lenmask2);
 }
 
 /* The prefilter entries [*a, *b) of key s (length n). A table of first
  * bytes and lengths answers most words without hashing. */
-static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
+static void key_find(const key_ent *ent, const uint32_t *slots, size_t nslots,
+                     const uint32_t *lenmask, const char *s, size_t n, size_t *a, size_t *b) {
   *a = *b = 0;
-  if (!r->nslots || n == 0 || !(r->lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
-  size_t j = key_hash(s, n) & (r->nslots - 1);
-  for (; r->slots[2 * j]; j = (j + 1) & (r->nslots - 1)) {
-    size_t e = r->slots[2 * j] - 1;
-    const char *k = r->ent[e].key;
+  if (!nslots || n == 0 || !(lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
+  size_t j = key_hash(s, n) & (nslots - 1);
+  for (; slots[2 * j]; j = (j + 1) & (nslots - 1)) {
+    size_t e = slots[2 * j] - 1;
+    const char *k = ent[e].key;
     if (strncmp(k, s, n) == 0 && k[n] == 0) {
       *a = e;
-      *b = r->slots[2 * j + 1];
+      *b = slots[2 * j + 1];
       return;
     }
   }
+}
+
+static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
+  key_find(r->ent, r->slots, r->nslots, r->lenmask, s, n, a, b);
 }
 
 static int layer_index(const td_rules *r, const char *layer) {
@@ -1006,7 +1087,8 @@ typedef struct rtok {
   uint32_t na, nb;          /* prefilter entries of norm: ent[na .. nb) */
   uint32_t la, lb;          /* of lemma (empty when it is norm) */
   uint32_t layers;          /* bit min(layer, 31) of every rule they select */
-  uint8_t ok;
+  uint32_t sa, sb, sla, slb; /* the same in the second-token index (when sok) */
+  uint8_t ok, sok;
 } rtok;
 
 struct td_rcache {
@@ -1050,8 +1132,8 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
 
 /* The prefilter keys of sentence se's tokens (c: rules_cache's), refreshed
  * where stale: a pointer to the entry of its first token. */
-static const rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
-                                 const td_sent *se) {
+static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
+                           const td_sent *se) {
   for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++) {
     const td_tok *t = &doc->toks[i];
     rtok *k = &c->t[i];
@@ -1064,19 +1146,45 @@ static const rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const t
         (!t->norm || strcmp(t->lemma, t->norm) != 0))
       key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, (uint32_t)a, (uint32_t)b, (uint32_t)la, (uint32_t)lb,
-                range_layers(r, a, b) | range_layers(r, la, lb), 1};
+                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0, 0, 1, 0};
   }
   return c->t + se->tok0;
 }
 
+/* Whether the token of rtok k (t: the token itself, its keys fresh) may be
+ * the second token of a match of rule ri (one with `second` set): its lower
+ * form or lemma is one of the rule's second-token values. The look-ups are
+ * made on first use and kept in k. */
+static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
+  if (!k->sok) {
+    size_t a = 0, b = 0, la = 0, lb = 0;
+    if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
+      key_find(r->ent2, r->slots2, r->nslots2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
+    if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
+        (!t->norm || strcmp(t->lemma, t->norm) != 0))
+      key_find(r->ent2, r->slots2, r->nslots2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
+    k->sa = (uint32_t)a, k->sb = (uint32_t)b, k->sla = (uint32_t)la, k->slb = (uint32_t)lb;
+    k->sok = 1;
+  }
+  for (uint32_t e = k->sa; e < k->sb; e++)
+    if (r->ent2[e].rule == ri) return 1;
+  for (uint32_t e = k->sla; e < k->slb; e++)
+    if (r->ent2[e].rule == ri) return 1;
+  return 0;
+}
+
 /* Adds a candidate (rule, pos) for every prefilter entry in [a, b) that
  * selects a rule of the selection (layer >= 0: that layer's; only >= 0: that
- * rule; else all). */
+ * rule; else all) and, for a rule with a second-token index, whose next
+ * token (next, its token nt; NULL at the end of the sentence) carries one
+ * of its values. */
 static void add_cands(const td_rules *r, size_t a, size_t b, int layer, int only, uint32_t pos,
-                      td_arena *arena, cand **cs, size_t *n, size_t *cap) {
+                      rtok *next, const td_tok *nt, td_arena *arena, cand **cs, size_t *n,
+                      size_t *cap) {
   for (size_t e = a; e < b; e++) {
     int ri = r->ent[e].rule;
     if ((layer >= 0 && r->r[ri].layer != layer) || (only >= 0 && ri != only)) continue;
+    if (r->r[ri].second && (!next || !second_ok(r, next, nt, ri))) continue;
     if (*n == *cap) TD_AGROW(arena, *cs, *cap, *n < 64 ? 64 : *n + 1);
     (*cs)[(*n)++] = (cand){ri, pos};
   }
@@ -1115,11 +1223,13 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   }
   int count = 0;
   if (r->nent > 0) {
-    const rtok *rt = sentence_keys(rc, r, doc, se);
+    rtok *rt = sentence_keys(rc, r, doc, se);
     for (uint32_t i = 0; i < se->ntok; i++) {
       if (!(rt[i].layers & lbits)) continue;
-      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, m.arena, &cs, &nc, &capc);
-      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, m.arena, &cs, &nc, &capc);
+      rtok *next = i + 1 < se->ntok ? &rt[i + 1] : NULL;
+      const td_tok *nt = &doc->toks[se->tok0 + i + 1]; /* read only when next */
+      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
+      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
     }
   }
   if (nc == 0 && !unindexed) goto done;
