@@ -10,7 +10,6 @@
  * the same whatever the order the documents arrived in.
  */
 #include "kb/kb.h"
-#include "kb/display_sql.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -483,9 +482,37 @@ fail:
   return rc;
 }
 
+/* A stored value as the display rows copy it: its SQL type, and the
+ * number or text (owned). */
+typedef struct {
+  int t;
+  long long i;
+  double d;
+  char *s;
+} mval;
+
+static void mval_read(mval *v, td_kq *st, int c) {
+  v->t = td_kq_type(st, c), v->s = NULL;
+  if (v->t == TD_KQ_INT) v->i = td_kq_col_int(st, c);
+  else if (v->t == TD_KQ_FLOAT) v->d = td_kq_col_double(st, c);
+  else if (v->t != TD_KQ_NULL) v->s = dupcol(st, c), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
+}
+
+static void mval_bind(td_kq *q, int i, const mval *v) {
+  if (v->t == TD_KQ_INT) td_kq_int(q, i, v->i);
+  else if (v->t == TD_KQ_FLOAT) td_kq_double(q, i, v->d);
+  else td_kb_bind_str(q, i, v->s);
+}
+
+/* The fields of a mention that its event's display row shows: sentence,
+ * start, end, and its place's lat and lon. */
+enum { MV_SENTENCE, MV_START, MV_END, MV_LAT, MV_LON, MV_N };
+
 /* One event mention as the event merge reads it. */
 typedef struct {
   char *doc, *eid, *root, *cameo, *src, *tgt, *srccode, *tgtcode, *date, *place;
+  char *verb, *modality, *polarity; /* (for the display row) */
+  mval v[MV_N];
   int quad;
   double goldstein;
   long day;
@@ -502,8 +529,20 @@ static int cmp_mev(const void *a, const void *b) {
   return strcmp(x->eid, y->eid);
 }
 
-/* Writes one merged event: mentions ev[0..k). */
-static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq *men,
+/* SQLite: each merged event's display fields for `tidings serve` (schema
+ * v4): the day (event date, else first seen, else its first article's
+ * date: NULL when first seen is, as every article of it is undated) and
+ * its first mention as JSON, by the same json_object as TD_EVENT_MENTION_SQL
+ * (display_sql.h), which the events endpoint of src/serve/api_sql.h runs
+ * for events without a row here; the values are bound, not looked up. */
+static const char event_display_ins[] =
+    "INSERT INTO m_event_display(event_key, day, mention) VALUES(?, ?, json_object('doc_key', ?, 'eid', ?,"
+    " 'verb', ?, 'modality', ?, 'polarity', ?, 'sentence', ?, 'start', ?, 'end', ?, 'place', ?, 'lat', ?,"
+    " 'lon', ?, 'title', ?, 'source', ?))";
+
+/* Writes one merged event: mentions ev[0..k); its display row with dis
+ * (NULL on PostgreSQL). */
+static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq *men, td_kq *dis,
                        char *err, size_t errlen) {
   /* the smallest mention (doc, eid) names the event */
   size_t first = 0;
@@ -583,6 +622,26 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq 
     td_kb_bind_str(men, 3, ev[i].eid);
     if (td_kq_step(men) != TD_KQ_DONE) goto fail;
   }
+  if (dis) {
+    const mev *f = &ev[first];
+    td_kq_reset(dis);
+    td_kb_bind_str(dis, 1, key);
+    td_kb_bind_str(dis, 2, date ? date : firstd);
+    td_kb_bind_str(dis, 3, f->doc);
+    td_kb_bind_str(dis, 4, f->eid);
+    td_kb_bind_str(dis, 5, f->verb);
+    td_kb_bind_str(dis, 6, f->modality);
+    td_kb_bind_str(dis, 7, f->polarity);
+    mval_bind(dis, 8, &f->v[MV_SENTENCE]);
+    mval_bind(dis, 9, &f->v[MV_START]);
+    mval_bind(dis, 10, &f->v[MV_END]);
+    td_kb_bind_str(dis, 11, f->place);
+    mval_bind(dis, 12, &f->v[MV_LAT]);
+    mval_bind(dis, 13, &f->v[MV_LON]);
+    td_kb_bind_str(dis, 14, d[f->di].title);
+    td_kb_bind_str(dis, 15, d[f->di].source);
+    if (td_kq_step(dis) != TD_KQ_DONE) goto fail;
+  }
   return 0;
 fail:
   snprintf(err, errlen, "%s", td_kb_errmsg(kb));
@@ -593,11 +652,12 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   int rc = -1;
   mev *ev = NULL;
   size_t ne = 0, cap = 0;
-  td_kq *ins = NULL, *men = NULL;
+  td_kq *ins = NULL, *men = NULL, *dis = NULL;
   PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, coalesce(sa.entity, e.source_code),"
            " coalesce(ta.entity, e.target_code), e.source_code, e.target_code,"
            " e.date, p.name, e.quad, e.goldstein,"
-           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time), substr(dd.date, 1, 10)"
+           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time), substr(dd.date, 1, 10),"
+           " e.verb, e.modality, e.polarity, e.sentence, e.start, e.end, p.lat, p.lon"
            " FROM events e JOIN documents dd ON dd.doc_key=e.doc_key"
            " LEFT JOIN actors sa ON sa.doc_key=e.doc_key AND sa.aid=e.source"
            " LEFT JOIN actors ta ON ta.doc_key=e.doc_key AND ta.aid=e.target"
@@ -618,6 +678,8 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->day = day_number(m->date);
     if (m->day == INT32_MIN) m->date = (free(m->date), NULL);
     m->di = doc_index(d, n, m->doc);
+    m->verb = dupcol(st, 14), m->modality = dupcol(st, 15), m->polarity = dupcol(st, 16);
+    for (int v = 0; v < MV_N; v++) mval_read(&m->v[v], st, 17 + v);
   }
   td_kq_finalize(st);
   st = NULL;
@@ -628,6 +690,10 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   ins = ins_;
   PREP(men_, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)");
   men = men_;
+  if (kb->db) {
+    PREP(dis_, event_display_ins);
+    dis = dis_;
+  }
   /* runs of the same (root, source, target): dated mentions chain while the
    * gap is at most a day; undated ones group by story */
   size_t i = 0;
@@ -649,7 +715,7 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
       for (size_t y = x; y < u_end; y++)
         if (!done[y - i] && ev[y].di >= 0 && d[ev[y].di].story == d[ev[x].di].story)
           tmp[k++] = ev[y], done[y - i] = 1;
-      if (write_event(kb, d, tmp, k, ins, men, err, errlen) != 0) {
+      if (write_event(kb, d, tmp, k, ins, men, dis, err, errlen) != 0) {
         free(done);
         free(tmp);
         goto fail;
@@ -663,7 +729,7 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
       size_t k = 0;
       for (size_t y = a; y < b; y++)
         if (ev[y].di >= 0) tmp[k++] = ev[y];
-      if (k && write_event(kb, d, tmp, k, ins, men, err, errlen) != 0) {
+      if (k && write_event(kb, d, tmp, k, ins, men, dis, err, errlen) != 0) {
         free(tmp);
         goto fail;
       }
@@ -676,9 +742,12 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
 fail:
   if (ins) td_kq_finalize(ins);
   if (men) td_kq_finalize(men);
+  if (dis) td_kq_finalize(dis);
   for (size_t k = 0; k < ne; k++) {
     free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
     free(ev[k].tgt), free(ev[k].srccode), free(ev[k].tgtcode), free(ev[k].date), free(ev[k].place);
+    free(ev[k].verb), free(ev[k].modality), free(ev[k].polarity);
+    for (int v = 0; v < MV_N; v++) free(ev[k].v[v].s);
   }
   free(ev);
   return rc;
@@ -1030,16 +1099,6 @@ fail:
   return rc;
 }
 
-/* Each merged event's display fields for `tidings serve` (schema v4): the
- * day (event date, else first seen, else its first article's date) and its
- * first mention as JSON, by the same SQL the events endpoint of
- * src/serve/api_sql.h runs for events without a row here (display_sql.h). */
-static const char event_display_sql[] =
-    "DELETE FROM m_event_display;"
-    "INSERT INTO m_event_display(event_key, day, mention) SELECT e.event_key,"
-    " " TD_EVENT_DAY_SQL "," TD_EVENT_MENTION_SQL
-    " FROM m_events e;";
-
 /* SQLite: the secondary indexes of the merged events, dropped while the
  * merge refills the tables and built again once they are full (sorting
  * once costs less than keeping five indexes in step row by row; all in the
@@ -1064,6 +1123,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
                      "DELETE FROM m_events; DELETE FROM m_event_mentions; DELETE FROM m_actors;"
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
                  err, errlen) != 0 ||
+      (kb->db && td_kb_exec(kb, "DELETE FROM m_event_display", err, errlen) != 0) ||
       analyze(kb, "documents, actors, actor_mentions, places, times, quantities, events, doc_bands", err,
               errlen) != 0) {
     char e2[64];
@@ -1088,8 +1148,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   if (merge_versions(kb, d, n, err, errlen) != 0 || merge_stories(kb, d, n, err, errlen) != 0 ||
       merge_events(kb, d, n, err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, err, errlen) != 0 ||
-      merge_claims(kb, d, n, err, errlen) != 0 ||
-      (kb->db && td_kb_exec(kb, event_display_sql, err, errlen) != 0))
+      merge_claims(kb, d, n, err, errlen) != 0)
     goto fail;
   rc = td_kb_exec(kb, "DELETE FROM meta WHERE key='merge_needed'; COMMIT", err, errlen);
 fail:
