@@ -141,12 +141,39 @@ int td_ps_best_label(const int32_t *sc, int move, int nlabel, int rootlab) {
 #define K3 0x165667B19E3779F9ULL
 #define K4 0xD6E8FEB86659FD93ULL
 
-static inline uint64_t fmix(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
+/* A feature's hash is fmix_top(...) ^ (fmix_top(...) >> 29). Models only
+ * ever use its top bits (a cell or bucket index: at least 38 bits shifted
+ * out, see td_ps_open), where the final xor-shift changes nothing: the
+ * parse computes those indices from fmix_top alone. */
+static inline uint64_t fmix_top(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
   uint64_t h = (t * K4) ^ (a * K1) ^ ((b + 0x51) * K2) ^ ((c + 0x77) * K3);
   h ^= h >> 31;
-  h *= 0xBF58476D1CE4E5B9ULL;
-  h ^= h >> 29;
-  return h;
+  return h * 0xBF58476D1CE4E5B9ULL;
+}
+
+/* Where a feature's value goes: its full hash (out == NULL: training and
+ * td_ps_features), or, while parsing, the index of its cell or bucket,
+ * h >> shift, with the model memory that index reads prefetched. */
+typedef struct fsink {
+  int moves;               /* 1: move cells, 0: relation groups */
+  const int8_t *mv;        /* move cells (2 bytes each) */
+  const td_ps_group *grp;  /* relation groups */
+  int shift;
+} fsink;
+
+static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint64_t h,
+                                                         const fsink *o) {
+  if (!o) {
+    f[k] = h ^ (h >> 29);
+  } else if (o->moves) {
+    uint64_t i = h >> o->shift;
+    f[k] = i;
+    __builtin_prefetch(o->mv + 2 * i);
+  } else {
+    uint64_t i = h >> o->shift;
+    f[k] = i;
+    __builtin_prefetch(o->grp + i / TD_PS_GROUP);
+  }
 }
 
 #define NONE_W 0x2545F4914F6CDD1DULL
@@ -157,7 +184,10 @@ static inline uint64_t dist_bin(int d) {
   return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
 
-int td_ps_features(const td_ps_state *st, uint64_t *f) {
+/* The move feature templates, written once: features (the hashes) and
+ * the parse (cell indices, prefetched) both expand this. */
+static inline __attribute__((always_inline)) int move_feats(const td_ps_state *st, uint64_t *f,
+                                                            const fsink *o) {
   const int n = st->n, sp = st->sp;
   const td_ps_word *x = st->x;
   int s0 = sp > 0 ? st->stack[sp - 1] : -1;
@@ -183,7 +213,7 @@ int td_ps_features(const td_ps_state *st, uint64_t *f) {
   uint64_t s0ls = s0 >= 0 ? st->lset[s0] : 1, s0rs = s0 >= 0 ? st->rset[s0] : 1;
   uint64_t b0ls = st->lset[b0], s1rs = s1 >= 0 ? st->rset[s1] : 1;
   int k = 0;
-#define F(a, b, c) (f[k] = fmix((uint64_t)k + 1, (a), (b), (c)), k++)
+#define F(a, b, c) (femit(f, k, fmix_top((uint64_t)k + 1, (a), (b), (c)), o), k++)
   /* words and tags of the stack and buffer */
   F(s0w, s0t, 0); F(s0w, 0, 0); F(s0t, 0, 0);
   F(b0w, b0t, 0); F(b0w, 0, 0); F(b0t, 0, 0);
@@ -235,10 +265,13 @@ int td_ps_features(const td_ps_state *st, uint64_t *f) {
   return k;
 }
 
+int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f, NULL); }
+
 /* Features of the arc s0 <- b0 (LEFT) or s1 -> s0 (RIGHT) for choosing its
  * relation; template ids are apart from the move features' and differ by
  * direction, so the two never share weights. */
-int td_ps_label_features(const td_ps_state *st, int move, uint64_t *f) {
+static inline __attribute__((always_inline)) int label_feats(const td_ps_state *st, int move,
+                                                             uint64_t *f, const fsink *o) {
   const int n = st->n, sp = st->sp;
   const td_ps_word *x = st->x;
   int d = st->stack[sp - 1];
@@ -254,7 +287,7 @@ int td_ps_label_features(const td_ps_state *st, int move, uint64_t *f) {
   uint64_t dist = dist_bin(h > d ? h - d : d - h);
   uint64_t t0 = move == TD_PS_LEFT ? 200 : 300;
   int k = 0;
-#define F(a, b, c) (f[k] = fmix(t0 + (uint64_t)k, (a), (b), (c)), k++)
+#define F(a, b, c) (femit(f, k, fmix_top(t0 + (uint64_t)k, (a), (b), (c)), o), k++)
   F(dw, 0, 0); F(dt, 0, 0); F(dw, dt, 0);
   F(hw, 0, 0); F(ht, 0, 0); F(hw, ht, 0);
   F(dw, ht, 0); F(dt, hw, 0); F(dt, ht, 0); F(dw, hw, 0);
@@ -274,6 +307,10 @@ int td_ps_label_features(const td_ps_state *st, int move, uint64_t *f) {
 #undef T
 #undef L
   return k;
+}
+
+int td_ps_label_features(const td_ps_state *st, int move, uint64_t *f) {
+  return label_feats(st, move, f, NULL);
 }
 
 /* ---- the model ---- */
@@ -402,8 +439,8 @@ static void score_moves(const struct td_parser *p, const uint64_t *f, int nf,
   sc[2] = d;
 }
 
-void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
-                 int *head, int *lab, void *mem) {
+void td_ps_parse_ref(const struct td_parser *p, const td_ps_word *x, int n,
+                     int *head, int *lab, void *mem) {
   td_ps_state st;
   uint64_t f[TD_PS_MAXFEAT];
   int32_t sc[TD_PS_MAXCLASS];
@@ -426,6 +463,78 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
       if (m != TD_PS_SHIFT) {
         int lo = 3 + (m == TD_PS_RIGHT ? p->nlabel : 0);
         score(p, f, td_ps_label_features(&st, m, f), sc, lo, lo + p->nlabel);
+        l = td_ps_best_label(sc, m, p->nlabel, p->rootlab);
+      }
+    }
+    td_ps_apply(&st, m, l);
+  }
+  for (int i = 0; i < n; i++) {
+    head[i] = st.head[i] == n ? -1 : st.head[i];
+    lab[i] = st.lab[i];
+  }
+}
+
+/* The relation scores sc[3..ncls) of the arc that move (LEFT or RIGHT)
+ * makes in st: the bucket indices come straight from the templates with
+ * their groups prefetched, then every bucket's entries are prefetched, then
+ * added. Every class of a bucket is added (td_ps_open checked them all in
+ * [3, ncls)): the ones of the other direction land in scores nobody reads,
+ * which is cheaper than testing each entry. */
+static void score_arc(const struct td_parser *p, const td_ps_state *st, int move,
+                      int32_t *sc) {
+  uint64_t b[TD_PS_MAXFEAT];
+  uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
+  const fsink o = {0, NULL, p->grp, 64 - p->bits};
+  int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
+                              : label_feats(st, TD_PS_RIGHT, b, &o);
+  for (int i = 0; i < nf; i++) {
+    const td_ps_group *gr = p->grp + b[i] / TD_PS_GROUP;
+    uint32_t k = (uint32_t)(b[i] % TD_PS_GROUP), start = k ? gr->end[k - 1] : 0;
+    cnt[i] = gr->end[k] - start;
+    at[i] = gr->first + start;
+    __builtin_prefetch(p->ent + at[i]);
+  }
+  memset(sc + 3, 0, (size_t)(p->ncls - 3) * sizeof *sc);
+  for (int i = 0; i < nf; i++) {
+    const uint32_t *e = p->ent + at[i];
+    for (uint32_t j = 0; j < cnt[i]; j++) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+  }
+}
+
+/* The move of configuration st: the move templates give cell indices
+ * (each cell prefetched as soon as it is known), then the cells' LEFT and
+ * RIGHT weights are summed; SHIFT scores 0. */
+static int best_move(const struct td_parser *p, const td_ps_state *st) {
+  uint64_t c[TD_PS_MAXFEAT];
+  const fsink o = {1, p->mv, NULL, 64 - p->mbits};
+  int nf = move_feats(st, c, &o);
+  int32_t sc[3] = {0, 0, 0};
+  for (int i = 0; i < nf; i++) {
+    const int8_t *q = p->mv + 2 * c[i];
+    sc[1] += q[0];
+    sc[2] += q[1];
+  }
+  return td_ps_best_move(st, sc);
+}
+
+/* The parse proper: the trees of td_ps_parse_ref (the same features, the
+ * same integer sums, the same choices), with less work per feature. */
+void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
+                 int *head, int *lab, void *mem) {
+  td_ps_state st;
+  int32_t sc[TD_PS_MAXCLASS];
+  td_ps_init(&st, n, x, mem);
+  while (!td_ps_done(&st)) {
+    int m, l = p->rootlab;
+    if (st.sp == 0) {
+      m = TD_PS_SHIFT;
+    } else if (st.b == n && st.sp == 1) {
+      m = TD_PS_LEFT;
+    } else {
+      /* with only ROOT left in the buffer RIGHT is the one valid move */
+      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st);
+      if (m != TD_PS_SHIFT) {
+        score_arc(p, &st, m, sc);
         l = td_ps_best_label(sc, m, p->nlabel, p->rootlab);
       }
     }

@@ -156,5 +156,9 @@ void td_ps_apply(td_ps_state *st, int move, int lab);
  * the root, lab[i] a model label. mem: td_ps_state_mem(n) bytes. */
 void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
                  int *head, int *lab, void *mem);
+/* The same parse written plainly over td_ps_features and
+ * td_ps_label_features (the reference the tests hold td_ps_parse to). */
+void td_ps_parse_ref(const struct td_parser *p, const td_ps_word *x, int n,
+                     int *head, int *lab, void *mem);
 
 #endif

@@ -285,3 +285,93 @@ TD_TEST(parser_loaded_copy_same_trees) {
   free(mem);
   td_engine_free(eng);
 }
+
+/* Parses x with td_ps_parse and td_ps_parse_ref; 1 when the trees agree. */
+static int same_parse(const struct td_parser *p, const td_ps_word *x, int n, void *mem) {
+  int *h = malloc(4 * (size_t)(n + 1) * sizeof *h);
+  int *l = h + (n + 1), *h2 = l + (n + 1), *l2 = h2 + (n + 1);
+  td_ps_parse(p, x, n, h, l, mem);
+  td_ps_parse_ref(p, x, n, h2, l2, mem);
+  int same = memcmp(h, h2, (size_t)n * sizeof *h) == 0 &&
+             memcmp(l, l2, (size_t)n * sizeof *l) == 0;
+  free(h);
+  return same;
+}
+
+/* td_ps_parse (cell and bucket indices straight from the templates, every
+ * relation entry added) gives td_ps_parse_ref's trees, with the loaded
+ * copy and with the image in place: random sentences of the model's own
+ * words and of unknown ones, and the EWT dev sentences when ../shared is
+ * there. The hashes td_ps_features writes keep their old values (what
+ * training stores): checked on one configuration. */
+TD_TEST(parser_fast_same_as_ref) {
+  char err[256];
+  td_engine *eng = td_engine_new(NULL, err, sizeof err);
+  if (!eng || !eng->parser) {
+    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
+    td_engine_free(eng);
+    return;
+  }
+  size_t len = 0;
+  const void *img = td_res_get(eng->res, "parser", &len);
+  struct td_parser inplace;
+  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  enum { N = 120 };
+  td_ps_word x[N];
+  void *mem = malloc(td_ps_state_mem(N));
+  static const char *const common[] = {"the", "said", "of", "to", "a", "in", "and", "on",
+                                       "government", "minister", "he", "was", ",", "."};
+  uint64_t r = 0x9E3779B97F4A7C15ULL;
+  int same = 1;
+  for (int s = 0; s < 300; s++) {
+    int n = 1 + (s * 7) % N;
+    for (int i = 0; i < n; i++) {
+      r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+      char w[16];
+      if (r % 3) snprintf(w, sizeof w, "%s", common[(r >> 8) % 14]);
+      else snprintf(w, sizeof w, "x%u", (unsigned)((r >> 8) % 1000));
+      x[i] = (td_ps_word){td_ps_word_hash(w, strlen(w)),
+                          (r >> 30) % 5 ? (uint32_t)(1 + (r >> 20) % 45)
+                                        : td_ps_tag((int)((r >> 40) % TD_UPOS_COUNT), 0)};
+    }
+    same &= same_parse(eng->parser, x, n, mem);
+    same &= same_parse(&inplace, x, n, mem);
+  }
+  CHECK(same);
+  /* the full hashes: the last mixing step is still applied */
+  td_ps_state st;
+  td_ps_init(&st, 3, x, mem);
+  td_ps_apply(&st, TD_PS_SHIFT, 0);
+  uint64_t f[TD_PS_MAXFEAT];
+  int nf = td_ps_features(&st, f);
+  CHECK(nf == 101);
+  /* the first template: s0's word and tag */
+  uint64_t h = (1 * 0xD6E8FEB86659FD93ULL) ^ (x[0].w * 0x9E3779B97F4A7C15ULL) ^
+               (((uint64_t)x[0].t + 0x51) * 0xC2B2AE3D27D4EB4FULL) ^
+               (0x77 * 0x165667B19E3779F9ULL);
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 29;
+  CHECK(f[0] == h);
+  const char *sh = td_test_shared();
+  char path[1024];
+  if (sh) {
+    snprintf(path, sizeof path, "%s/data/ud-english-ewt/en_ewt-ud-dev.conllu", sh);
+    td_conllu *cu = access(path, R_OK) == 0 ? td_conllu_read(path, err, sizeof err) : NULL;
+    int agree = 1;
+    size_t checked = 0;
+    for (size_t s = 0; cu && s < cu->n; s++) {
+      const td_cu_sent *cs = &cu->sents[s];
+      if (cs->n < 1 || cs->n > N) continue;
+      for (int i = 0; i < cs->n; i++)
+        x[i] = (td_ps_word){td_ps_word_hash(cs->toks[i].form, strlen(cs->toks[i].form)),
+                            td_ps_tag(cs->toks[i].upos, cs->toks[i].xpos)};
+      agree &= same_parse(eng->parser, x, cs->n, mem);
+      checked++;
+    }
+    CHECK(!cu || (agree && checked > 1900));
+    if (cu) td_conllu_free(cu);
+  }
+  free(mem);
+  td_engine_free(eng);
+}
