@@ -613,12 +613,20 @@ static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
               doc->toks[tok - 1].end < tk->start;
   while (i < e) {
     uint32_t s = i;
-    if (is_letter(t, i, e)) {
-      while (i < e && (is_letter(t, i, e) ||
-                       (t[i] == '.' && i + 1 < e && a_alpha(t[i + 1])) ||
-                       (t[i] == '\'' && i == s + 1 && (t[s] | 0x20) == 'o' && i + 1 < e &&
-                        a_alpha(t[i + 1]))))
-        i += t[i] < 0x80 ? 1 : utf8_len(t, i, e);
+    if (t[i] < 0x80 ? a_alpha(t[i]) : is_letter(t, i, e)) {
+      while (i < e) { /* ASCII without a call (perf, issue 11) */
+        unsigned char b = t[i];
+        if (b >= 0x80) {
+          if (!is_letter(t, i, e)) break;
+          i += utf8_len(t, i, e);
+        } else if (a_alpha(b) || (b == '.' && i + 1 < e && a_alpha(t[i + 1])) ||
+                   (b == '\'' && i == s + 1 && (t[s] | 0x20) == 'o' && i + 1 < e &&
+                    a_alpha(t[i + 1]))) {
+          i++;
+        } else {
+          break;
+        }
+      }
       add_unit(us, doc, s, i, 'w', space, tok);
     } else if (a_digit(t[i])) {
       while (i < e && (a_digit(t[i]) || ((t[i] == ',' || t[i] == '.') && i + 1 < e &&

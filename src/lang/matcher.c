@@ -387,11 +387,10 @@ static void gate_add(uint64_t *g, uint32_t gmask, uint64_t h) {
 
 static int gate_has(const uint64_t *g, uint32_t gmask, uint64_t h) {
   const uint64_t *line = g + (size_t)(h & gmask) * GATE_LINE;
-  for (int k = 0; k < 3; k++) {
-    unsigned b = (unsigned)(h >> (28 + 9 * k)) & 511;
-    if (!(line[b >> 6] & (1ULL << (b & 63)))) return 0;
-  }
-  return 1;
+  unsigned b0 = (unsigned)(h >> 28) & 511, b1 = (unsigned)(h >> 37) & 511,
+           b2 = (unsigned)(h >> 46) & 511; /* gate_add's three bits, tested without branches */
+  return (int)((line[b0 >> 6] >> (b0 & 63)) & (line[b1 >> 6] >> (b1 & 63)) &
+               (line[b2 >> 6] >> (b2 & 63)) & 1);
 }
 
 /* Gate lines for a table of nkeys keys and at most nprefix prefixes:
@@ -647,14 +646,37 @@ static int plain_ascii(const char *s, size_t n, int *upper) {
   return 1;
 }
 
-/* plain_ascii() of the NUL-terminated s, whose length it sets in *n. */
-static int plain_cstr(const char *s, size_t *n, int *upper) {
+/* plain_ascii() that also sets *fnv to the FNV-1a hash of s lowercased:
+ * when s is plain, that is its folded form's (perf, issue 11: one pass). */
+static int plain_hash(const char *s, size_t n, int *upper, uint64_t *fnv) {
   unsigned acc = 0;
+  uint64_t h = FNV_INIT;
+  if (n == 0 || n >= KEYCAP) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned b = (unsigned char)s[i], f = plain_byte[b];
+    acc |= f;
+    h = (h ^ (b + ((f & 2) << 4))) * 0x100000001b3ULL;
+  }
+  if (acc & 1) return 0;
+  *upper = (int)(acc >> 1);
+  *fnv = h;
+  return 1;
+}
+
+/* plain_hash() of the NUL-terminated s, whose length it sets in *n. */
+static int plain_cstr_hash(const char *s, size_t *n, int *upper, uint64_t *fnv) {
+  unsigned acc = 0;
+  uint64_t h = FNV_INIT;
   size_t i = 0;
-  for (; s[i]; i++) acc |= plain_byte[(unsigned char)s[i]];
+  for (; s[i]; i++) {
+    unsigned b = (unsigned char)s[i], f = plain_byte[b];
+    acc |= f;
+    h = (h ^ (b + ((f & 2) << 4))) * 0x100000001b3ULL;
+  }
   *n = i;
   if (i == 0 || i >= KEYCAP || (acc & 1)) return 0;
   *upper = (int)(acc >> 1);
+  *fnv = h;
   return 1;
 }
 
@@ -732,7 +754,8 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
     const char *s = doc->text + t->start;
     size_t n = t->end - t->start;
     const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
-    int upper = 0, plain = plain_ascii(s, n, &upper); /* one scan for both */
+    uint64_t h0 = 0, h2 = 0; /* the FNV hashes of f[0], f[2] when plain */
+    int upper = 0, plain = plain_hash(s, n, &upper, &h0); /* one scan for all */
     if (plain && !upper) { /* most words: every form is the text (fold_alone's) */
       m->f[0] = m->f[1] = s;
       m->len[0] = m->len[1] = (uint16_t)n;
@@ -741,20 +764,25 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
       fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
       fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
     }
+    int lplain = plain;
     if (!lem) { /* the lemma key is the lowercase key */
       m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
+      h2 = h0;
     } else {
       size_t ln;
-      int lup = 0, lplain = plain_cstr(lem, &ln, &lup);
+      int lup = 0;
+      lplain = plain_cstr_hash(lem, &ln, &lup, &h2);
       if (lplain && !lup) m->f[2] = lem, m->len[2] = (uint16_t)ln, m->lead[2] = 0;
       else fold_alone(doc, c, lem, ln, 1, m, 2, lplain, lup);
     }
     /* the first key's gate hashes, once per token (perf, issue 11) */
-    m->gh0 = m->len[0] < KEYCAP ? gate_hash(fnv_extend(FNV_INIT, m->f[0], m->len[0])) : 0;
-    m->same2 = m->len[0] < KEYCAP && m->len[2] == m->len[0] && (m->f[2] == m->f[0] ||
-                                          memcmp(m->f[2], m->f[0], m->len[0]) == 0);
-    m->gh2 = m->same2 ? m->gh0
-             : m->len[2] < KEYCAP ? gate_hash(fnv_extend(FNV_INIT, m->f[2], m->len[2])) : 0;
+    size_t n0 = m->len[0], n2 = m->len[2];
+    if (!plain && n0 < KEYCAP) h0 = fnv_extend(FNV_INIT, m->f[0], n0);
+    if (!lplain && n2 < KEYCAP) h2 = fnv_extend(FNV_INIT, m->f[2], n2);
+    m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
+    m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
+               (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
+    m->gh2 = m->same2 ? m->gh0 : n2 < KEYCAP ? gate_hash(h2) : 0;
     m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
   }
   return m;
