@@ -529,29 +529,43 @@ static int cmp_mev(const void *a, const void *b) {
   return strcmp(x->eid, y->eid);
 }
 
-/* SQLite: each merged event's display fields for `tidings serve` (schema
- * v4): the day (event date, else first seen, else its first article's
- * date: NULL when first seen is, as every article of it is undated) and
- * its first mention as JSON, by the same json_object as TD_EVENT_MENTION_SQL
- * (display_sql.h), which the events endpoint of src/serve/api_sql.h runs
- * for events without a row here; the values are bound, not looked up. */
-static const char event_display_ins[] =
-    "INSERT INTO m_event_display(event_key, day, mention) VALUES(?, ?, json_object('doc_key', ?, 'eid', ?,"
-    " 'verb', ?, 'modality', ?, 'polarity', ?, 'sentence', ?, 'start', ?, 'end', ?, 'place', ?, 'lat', ?,"
-    " 'lon', ?, 'title', ?, 'source', ?))";
+/* A merged event as written: its key, its fields, its first mention, and
+ * its mentions (k of them from m0 in the merge's list of mentions). */
+typedef struct {
+  char key[65];
+  mev f; /* the first mention (a copy: its strings are the read mention's) */
+  const char *cameo, *place, *date, *firstd, *lastd;
+  int quad;
+  double gs;
+  size_t k, ns, na, m0;
+} mout;
 
-/* Writes one merged event: mentions ev[0..k); its display row with dis
- * (NULL on PostgreSQL). */
-static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq *men, td_kq *dis,
-                       char *err, size_t errlen) {
+static int cmp_mout(const void *a, const void *b) {
+  return strcmp(((const mout *)a)->key, ((const mout *)b)->key);
+}
+
+/* A mention as m_event_mentions holds it. */
+typedef struct {
+  const char *doc, *eid;
+} mref;
+
+static int cmp_mref(const void *a, const void *b) {
+  const mref *x = a, *y = b;
+  int c = strcmp(x->doc, y->doc);
+  return c ? c : strcmp(x->eid, y->eid);
+}
+
+/* Makes one merged event of mentions ev[0..k) into o; their (doc, eid)
+ * are appended to refs from o->m0. */
+static void make_event(mdoc *d, mev *ev, size_t k, mout *o, mref *refs, size_t m0) {
   /* the smallest mention (doc, eid) names the event */
   size_t first = 0;
   for (size_t i = 1; i < k; i++)
     if (strcmp(ev[i].doc, ev[first].doc) < 0 ||
         (strcmp(ev[i].doc, ev[first].doc) == 0 && strcmp(ev[i].eid, ev[first].eid) < 0))
       first = i;
-  char key[65];
-  td_kb_key(key, 4, "event", ev[first].root, ev[first].doc, ev[first].eid);
+  td_kb_key(o->key, 4, "event", ev[first].root, ev[first].doc, ev[first].eid);
+  o->f = ev[first];
   /* most frequent cameo code, then place (ties: smallest) */
   const char *cameo = ev[0].cameo, *place = NULL;
   size_t best = 0, bestp = 0;
@@ -564,11 +578,10 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq 
     if (c > best || (c == best && cmpstr(ev[i].cameo, cameo) < 0)) best = c, cameo = ev[i].cameo;
     if (cp > bestp || (cp && cp == bestp && cmpstr(ev[i].place, place) < 0)) bestp = cp, place = ev[i].place;
   }
-  int quad = 0;
-  double gs = 0;
+  o->cameo = cameo, o->place = place, o->quad = 0, o->gs = 0;
   for (size_t i = 0; i < k; i++)
     if (cmpstr(ev[i].cameo, cameo) == 0) {
-      quad = ev[i].quad, gs = ev[i].goldstein;
+      o->quad = ev[i].quad, o->gs = ev[i].goldstein;
       break;
     }
   /* articles: distinct version groups; sources: distinct source names (or
@@ -588,45 +601,69 @@ static int write_event(td_kb *kb, mdoc *d, mev *ev, size_t k, td_kq *ins, td_kq 
     if (m->date && (!firstd || strcmp(m->date, firstd) < 0)) firstd = m->date;
     if (m->date && (!lastd || strcmp(m->date, lastd) > 0)) lastd = m->date;
     if (ev[i].date && (!date || strcmp(ev[i].date, date) < 0)) date = ev[i].date;
+    refs[m0 + i].doc = ev[i].doc, refs[m0 + i].eid = ev[i].eid;
   }
   free(groups);
   free(srcs);
+  o->date = date, o->firstd = firstd, o->lastd = lastd;
+  o->k = k, o->ns = ns, o->na = na, o->m0 = m0;
+}
+
+/* SQLite: each merged event's display fields for `tidings serve` (schema
+ * v4): the day (event date, else first seen, else its first article's
+ * date: NULL when first seen is, as every article of it is undated) and
+ * its first mention as JSON, by the same json_object as TD_EVENT_MENTION_SQL
+ * (display_sql.h), which the events endpoint of src/serve/api_sql.h runs
+ * for events without a row here; the values are bound, not looked up
+ * (tests/unit/test_kb_merge.c compares the two). */
+static const char event_display_ins[] =
+    "INSERT INTO m_event_display(event_key, day, mention) VALUES(?, ?, json_object('doc_key', ?, 'eid', ?,"
+    " 'verb', ?, 'modality', ?, 'polarity', ?, 'sentence', ?, 'start', ?, 'end', ?, 'place', ?, 'lat', ?,"
+    " 'lon', ?, 'title', ?, 'source', ?))";
+
+/* Writes merged event o: its m_events row, its mentions (refs, sorted
+ * here) and its display row with dis (NULL on PostgreSQL). */
+static int write_event(td_kb *kb, mdoc *d, const mout *o, mref *refs, td_kq *ins, td_kq *men, td_kq *dis,
+                       char *err, size_t errlen) {
+  const mev *f = &o->f;
+  const char *key = o->key;
   unsigned long long gid = strtoull((char[16]){key[0], key[1], key[2], key[3], key[4], key[5], key[6],
                                               key[7], key[8], key[9], key[10], key[11], key[12], key[13],
                                               0},
                                     NULL, 16);
-  td_kq_reset(ins);
+  td_kq_again(ins);
   td_kb_bind_str(ins, 1, key);
   td_kq_int(ins, 2, (long long)gid);
-  td_kb_bind_str(ins, 3, ev[first].root);
-  td_kb_bind_str(ins, 4, cameo);
-  td_kq_int(ins, 5, quad);
-  td_kq_double(ins, 6, gs);
-  td_kb_bind_str(ins, 7, ev[first].src);
-  td_kb_bind_str(ins, 8, ev[first].srccode);
-  td_kb_bind_str(ins, 9, ev[first].tgt);
-  td_kb_bind_str(ins, 10, ev[first].tgtcode);
-  td_kb_bind_str(ins, 11, date);
-  td_kb_bind_str(ins, 12, firstd);
-  td_kb_bind_str(ins, 13, lastd);
-  td_kq_int(ins, 14, (long long)k);
-  td_kq_int(ins, 15, (long long)ns);
-  td_kq_int(ins, 16, (long long)na);
-  td_kb_bind_str(ins, 17, place);
-  td_kb_bind_str(ins, 18, d[d[ev[first].di].story].skey);
+  td_kb_bind_str(ins, 3, f->root);
+  td_kb_bind_str(ins, 4, o->cameo);
+  td_kq_int(ins, 5, o->quad);
+  td_kq_double(ins, 6, o->gs);
+  td_kb_bind_str(ins, 7, f->src);
+  td_kb_bind_str(ins, 8, f->srccode);
+  td_kb_bind_str(ins, 9, f->tgt);
+  td_kb_bind_str(ins, 10, f->tgtcode);
+  td_kb_bind_str(ins, 11, o->date);
+  td_kb_bind_str(ins, 12, o->firstd);
+  td_kb_bind_str(ins, 13, o->lastd);
+  td_kq_int(ins, 14, (long long)o->k);
+  td_kq_int(ins, 15, (long long)o->ns);
+  td_kq_int(ins, 16, (long long)o->na);
+  td_kb_bind_str(ins, 17, o->place);
+  td_kb_bind_str(ins, 18, d[d[f->di].story].skey);
   if (td_kq_step(ins) != TD_KQ_DONE) goto fail;
-  for (size_t i = 0; i < k; i++) {
-    td_kq_reset(men);
+  mref *r = refs + o->m0;
+  qsort(r, o->k, sizeof *r, cmp_mref); /* in key order: each row goes at the end */
+  for (size_t i = 0; i < o->k; i++) {
+    td_kq_again(men);
     td_kb_bind_str(men, 1, key);
-    td_kb_bind_str(men, 2, ev[i].doc);
-    td_kb_bind_str(men, 3, ev[i].eid);
+    td_kb_bind_str(men, 2, r[i].doc);
+    td_kb_bind_str(men, 3, r[i].eid);
     if (td_kq_step(men) != TD_KQ_DONE) goto fail;
   }
   if (dis) {
-    const mev *f = &ev[first];
-    td_kq_reset(dis);
+    td_kq_again(dis);
     td_kb_bind_str(dis, 1, key);
-    td_kb_bind_str(dis, 2, date ? date : firstd);
+    td_kb_bind_str(dis, 2, o->date ? o->date : o->firstd);
     td_kb_bind_str(dis, 3, f->doc);
     td_kb_bind_str(dis, 4, f->eid);
     td_kb_bind_str(dis, 5, f->verb);
@@ -696,8 +733,10 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   }
   /* runs of the same (root, source, target): dated mentions chain while the
    * gap is at most a day; undated ones group by story */
-  size_t i = 0;
+  size_t i = 0, no = 0, nr = 0;
   mev *tmp = td_xmalloc((ne ? ne : 1) * sizeof *tmp);
+  mout *outs = td_xmalloc((ne ? ne : 1) * sizeof *outs);
+  mref *refs = td_xmalloc((ne ? ne : 1) * sizeof *refs);
   while (i < ne) {
     size_t j = i + 1;
     while (j < ne && !cmpstr(ev[j].root, ev[i].root) && !cmpstr(ev[j].src, ev[i].src) &&
@@ -715,11 +754,8 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
       for (size_t y = x; y < u_end; y++)
         if (!done[y - i] && ev[y].di >= 0 && d[ev[y].di].story == d[ev[x].di].story)
           tmp[k++] = ev[y], done[y - i] = 1;
-      if (write_event(kb, d, tmp, k, ins, men, dis, err, errlen) != 0) {
-        free(done);
-        free(tmp);
-        goto fail;
-      }
+      make_event(d, tmp, k, &outs[no++], refs, nr);
+      nr += k;
     }
     free(done);
     a = u_end;
@@ -729,16 +765,20 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
       size_t k = 0;
       for (size_t y = a; y < b; y++)
         if (ev[y].di >= 0) tmp[k++] = ev[y];
-      if (k && write_event(kb, d, tmp, k, ins, men, dis, err, errlen) != 0) {
-        free(tmp);
-        goto fail;
-      }
+      if (k) make_event(d, tmp, k, &outs[no++], refs, nr);
+      nr += k;
       a = b;
     }
     i = j;
   }
   free(tmp);
+  /* written in key order: each row goes at the end of its table (in the
+   * order they were made, rows went all over the tables: twice the cost) */
+  if (no) qsort(outs, no, sizeof *outs, cmp_mout);
   rc = 0;
+  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(kb, d, &outs[x], refs, ins, men, dis, err, errlen);
+  free(outs);
+  free(refs);
 fail:
   if (ins) td_kq_finalize(ins);
   if (men) td_kq_finalize(men);

@@ -1,0 +1,100 @@
+/*
+ * test_kb_merge.c — the knowledge base's merge (src/kb/merge.c): each
+ * entity's profile (most frequent name first, ties by name; the most
+ * frequent code, ties to the smallest; articles, mentions and roles), and
+ * the display rows of merged events, which the merge writes from what it
+ * read and `tidings serve` computes by SQL (display_sql.h) for events
+ * without one: the two must agree, titles with quotes, backslashes and
+ * control characters and undated articles included.
+ */
+#include "unit.h"
+
+#include "kb/display_sql.h"
+#include "kb/kb.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static long count(td_kb *kb, const char *sql) {
+  sqlite3_stmt *st;
+  long n = -1;
+  if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+  if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+/* A tidings/1 record: doc id, date (JSON: null or a string), title (a JSON
+ * string), the name and code of actor a1 (entity "kim"), a role, and one
+ * event from a1 to a2 (entity "rus") at a place with coordinates. */
+static char *record(const char *id, const char *date, const char *title, const char *name, const char *code,
+                    const char *role, const char *cameo) {
+  char text[200], key[65];
+  snprintf(text, sizeof text, "%s met officials in Moscow (%s).", name, id);
+  td_sha256_hex(text, strlen(text), key);
+  td_buf b = {0};
+  td_buf_printf(
+      &b,
+      "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,\"title\":%s,"
+      "\"date\":%s,\"date_from\":\"input\",\"lang\":\"en\",\"sha256\":\"%s\",\"input_sha256\":\"%s\"},"
+      "\"text\":\"%s\",\"sentences\":[[0,%zu]],"
+      "\"actors\":[{\"id\":\"a1\",\"entity\":\"kim\",\"name\":\"%s\",\"kind\":\"person\",\"code\":\"%s\","
+      "\"country\":\"PRK\",\"sector\":null,\"role\":%s,\"role_past\":false,\"known\":true,"
+      "\"mentions\":[[0,3],[5,7]]},"
+      "{\"id\":\"a2\",\"entity\":\"rus\",\"name\":\"Russia\",\"kind\":\"country\",\"code\":\"RUS\","
+      "\"country\":\"RUS\",\"sector\":null,\"role\":null,\"role_past\":false,\"known\":true,\"mentions\":[]}],"
+      "\"places\":[{\"id\":\"p1\",\"name\":\"Moscow\",\"geonameid\":524901,\"country\":\"RUS\","
+      "\"feature\":\"PPLC\",\"lat\":55.75,\"lon\":37.0,\"mentions\":[[20,26]]}],"
+      "\"times\":[],\"quotes\":[],\"quantities\":[],"
+      "\"events\":[{\"id\":\"e1\",\"mention\":\"m1\",\"cameo\":\"%s\",\"root\":\"%.2s\",\"quad\":1,"
+      "\"goldstein\":3.5,\"plover\":\"CONSULT\",\"plover_mode\":null,\"source\":\"a1\",\"target\":\"a2\","
+      "\"source_code\":\"%s\",\"target_code\":\"RUS\",\"verb\":\"met\",\"verb_span\":[4,7],"
+      "\"source_span\":[0,3],\"target_span\":[8,17],\"polarity\":\"positive\",\"modality\":\"actual\","
+      "\"attributed_to\":null,\"time\":null,\"date\":null,\"place\":\"p1\",\"sentence\":0,\"span\":[0,26],"
+      "\"confidence\":0.7}]}",
+      id, title, date, key, key, text, strlen(text), name, code, role, cameo, cameo, code);
+  return td_buf_detach(&b, NULL);
+}
+
+TD_TEST(kb_merge_profiles_and_display) {
+  char dir[] = "/tmp/td_kbm_testXXXXXX", path[256], err[256];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  td_kb_stats st = {0};
+  /* "Kim" twice, "Chairman Kim" twice, "Kim Jong Un" once: the tie goes to
+   * the smaller name; PRKGOV twice, PRK twice: the tie goes to PRK */
+  char *r[5] = {
+      record("d1", "\"2024-11-01\"", "\"Kim \\\"meets\\\" \\\\ Putin\\t(LEAD)\"", "Kim", "PRKGOV", "\"leader\"", "051"),
+      record("d2", "\"2024-11-02T08:00:00Z\"", "\"K\\u00efm\\u0001 in Moscow\"", "Chairman Kim", "PRK", "\"leader\"", "040"),
+      record("d3", "null", "null", "Kim", "PRK", "null", "036"),
+      record("d4", "null", "\"Undated\"", "Chairman Kim", "PRKGOV", "\"chairman\"", "036"),
+      record("d5", "\"2024-12-20\"", "\"Later\"", "Kim Jong Un", "PRKMIL", "\"leader\"", "040")};
+  for (int i = 0; i < 5; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), &st, err, sizeof err) == 0);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='kim' AND name='Chairman Kim' AND code='PRK'"
+                  " AND names='Chairman Kim; Kim; Kim Jong Un' AND num_articles=5 AND num_mentions=10"
+                  " AND first_seen='2024-11-01' AND last_seen='2024-12-20'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='rus' AND num_mentions=0 AND names='Russia'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actor_roles WHERE entity='kim' AND role='leader' AND num_articles=3"
+                  " AND first_seen='2024-11-01' AND last_seen='2024-12-20'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actor_roles WHERE entity='kim' AND role='chairman'"
+                  " AND num_articles=1 AND first_seen IS NULL") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actor_roles") == 2);
+  /* display rows: one per merged event, each as the serve SQL computes it */
+  CHECK(count(kb, "SELECT count(*) FROM m_events") >= 3);
+  CHECK(count(kb, "SELECT count(*) FROM m_events e LEFT JOIN m_event_display x ON x.event_key=e.event_key"
+                  " WHERE x.event_key IS NULL") == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_event_display x JOIN m_events e ON e.event_key=x.event_key"
+                  " WHERE x.day IS NOT " TD_EVENT_DAY_SQL " OR x.mention IS NOT " TD_EVENT_MENTION_SQL) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_event_display WHERE day IS NULL") >= 1); /* undated ones */
+  CHECK(count(kb, "SELECT count(*) FROM m_event_display WHERE mention LIKE '%\\\"meets%'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_event_display WHERE mention LIKE '%\"lon\":37.0,%'") >= 1);
+  td_kb_close(kb);
+  for (int i = 0; i < 5; i++) free(r[i]);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
