@@ -246,7 +246,8 @@ static uint32_t cp_len(const char *s, size_t n) {
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
     memcpy(&x, s + i, 8);
-    k += 8 - (uint32_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+    uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    k += 8 - (uint32_t)((cont * 0x0101010101010101ull) >> 56); /* the bytes' sum */
   }
   for (; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
   return k;

@@ -164,3 +164,17 @@ TD_TEST(lemma_cache_and_long_sentences) {
   CHECK_STR(lemmas(eng, "x/NN"), "x");
   td_engine_free(eng);
 }
+
+TD_TEST(lemma_closed_class_order) {
+  /* closed-class forms are found through chains by first byte, in table
+   * order: the first entry whose form and tag match wins */
+  td_engine *eng = lemma_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  CHECK_STR(lemmas(eng, "let/VB 's/PRP go/VB"), "let we go");
+  CHECK_STR(lemmas(eng, "army/NN 's/POS it/PRP 's/VBZ here/RB"), "army 's it be here");
+  CHECK_STR(lemmas(eng, "I/PRP am/VBP at/IN 9/CD am/NN"), "I be at 9 a.m.");
+  CHECK_STR(lemmas(eng, "5/CD m/CD 3/CD bn/CD 2/CD k/CD"), "5 million 3 billion 2 thousand");
+  CHECK_STR(lemmas(eng, "hrs/NNS yrs/NNS us/PRP them/PRP mine/PRP"), "hour year we they my");
+  CHECK_STR(lemmas(eng, "\xe2\x80\x9c/`` \xe2\x80\x94/: \xe2\x80\xa6/."), "\" - .");
+  td_engine_free(eng);
+}

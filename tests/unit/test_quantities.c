@@ -85,3 +85,56 @@ TD_TEST(quantities_not_numbers) {
   CHECK(d->nquants == 0);
   td_testdoc_free(d);
 }
+
+TD_TEST(quantities_number_words) {
+  /* every number word, read through its first-letter bucket */
+  static const struct { const char *w; double v; } nums[] = {
+      {"zero", 0}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+      {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
+      {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},
+      {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80},
+      {"ninety", 90}};
+  char text[128];
+  for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+    snprintf(text, sizeof text, "Officials said %s soldiers arrived.", nums[i].w);
+    td_doc *d = ndoc(text);
+    CHECK(d->nquants == 1);
+    if (d->nquants == 1) CHECK(d->quants[0].value == nums[i].v);
+    if (d->nquants != 1 || d->quants[0].value != nums[i].v) fprintf(stderr, "  word: %s\n", nums[i].w);
+    td_testdoc_free(d);
+  }
+  /* words that share a bucket's first letters but are no numbers */
+  td_doc *d = ndoc("The thirsty fifth seventh soldiers and ninth dozens arrived.");
+  CHECK(d->nquants == 0);
+  td_testdoc_free(d);
+}
+
+TD_TEST(quantities_engine_units) {
+  /* The engine loads the units table once (eng->units); the layer reads
+   * it through its word index: a noun listed by a unit row, a verb by a
+   * measure row, scale words, and the same text twice (the table is
+   * shared, nothing of it is written per document). */
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(eng->units != NULL);
+  for (int round = 0; round < 2; round++) {
+    td_doc *d = td_testdoc_text("About 8,000 soldiers were deployed to the border, and "
+                                "2.5 million people fled while 40 missiles were fired.");
+    td_quantities(eng, d);
+    CHECK(d->nquants == 3);
+    if (d->nquants == 3) {
+      CHECK(d->quants[0].value == 8000);
+      CHECK_STR(d->quants[0].unit, "troops");
+      CHECK_STR(d->quants[0].measure, "troops deployed");
+      CHECK_STR(d->quants[0].qualifier, "about");
+      CHECK(d->quants[1].value == 2500000);
+      CHECK_STR(d->quants[1].unit, "people");
+      CHECK_STR(d->quants[1].measure, "people displaced");
+      CHECK_STR(d->quants[2].unit, "missiles");
+      CHECK_STR(d->quants[2].measure, "missiles launched");
+    }
+    td_testdoc_free(d);
+  }
+  td_engine_free(eng);
+}

@@ -228,3 +228,66 @@ TD_TEST(seed_004_yonhap) {
   td_doc_free(d);
   td_input_free(in);
 }
+
+TD_TEST(repair_space_runs) {
+  /* printable runs are copied across single spaces; every other space
+   * still collapses, and lines are still trimmed */
+  REPAIRS(NULL, "a b c d", "a b c d");
+  REPAIRS(NULL, "a  b   c\td \xc2\xa0 e", "a b c d e");
+  REPAIRS(NULL, " lead and trail \nnext  line ", "lead and trail next line");
+  REPAIRS(NULL, "x y ", "x y");
+  REPAIRS(NULL, "x \xc3\xa9 y \xe2\x80\x83 z", "x \xc3\xa9 y z");
+  REPAIRS(NULL, "end. \n\n start", "end.\n\nstart");
+}
+
+TD_TEST(repair_widths_in_code_points) {
+  /* hard-wrapped lines are measured in code points (counted eight bytes
+   * at a time): accented lines of the same width in characters wrap the
+   * same way as plain ones */
+  const char *plain =
+      "The delegation arrived in the capital on Monday. Talks began\n"
+      "at once and lasted well into the night, officials said. It was\n"
+      "the first such visit in years.\n"
+      "A second round is planned for the spring, according to a note\n"
+      "seen by reporters. Neither side has commented on its content.\n";
+  char accented[1024];
+  size_t k = 0;
+  for (const char *p = plain; *p && k + 3 < sizeof accented; p++) {
+    if (*p == 'e') accented[k++] = '\xc3', accented[k++] = '\xa9'; /* é */
+    else accented[k++] = *p;
+  }
+  accented[k] = 0;
+  char *a = repair(NULL, plain), *b = repair(NULL, accented);
+  size_t pa = 0, pb = 0;
+  for (const char *p = a; *p; p++) pa += *p == '\n';
+  for (const char *p = b; *p; p++) pb += *p == '\n';
+  CHECK(pa == 2 && pb == 2); /* two paragraphs in both */
+  free(a);
+  free(b);
+}
+
+TD_TEST(lang_identification) {
+  CHECK_STR(td_detect_lang("The minister said that the talks were over.", 44), "en");
+  const char *de = "Der Minister sagte, dass die Gespräche nicht zu Ende sind und dass er "
+                   "mit den Partnern auf eine Lösung hofft, die für alle gut ist.";
+  CHECK_STR(td_detect_lang(de, strlen(de)), "de");
+  const char *ru = "\xd0\x9c\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x81\xd1\x82\xd1\x80 "
+                   "\xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb.";
+  CHECK_STR(td_detect_lang(ru, strlen(ru)), "ru");
+  /* the script count stops at 4000 letters: what follows does not count,
+   * and more than 2000 Latin ones decide it at once */
+  char *t = malloc(20000);
+  size_t n = 0;
+  for (int i = 0; i < 1000; i++) memcpy(t + n, "the cat ", 8), n += 8; /* 6000 letters */
+  for (int i = 0; i < 2000; i++) memcpy(t + n, "\xd0\x96", 2), n += 2;
+  CHECK_STR(td_detect_lang(t, n), "en");
+  n = 0;
+  for (int i = 0; i < 300; i++) memcpy(t + n, "ab cd! ", 7), n += 7; /* 1200 letters */
+  for (int i = 0; i < 3000; i++) memcpy(t + n, "\xd0\x96", 2), n += 2;
+  CHECK_STR(td_detect_lang(t, n), "ru");
+  n = 0;
+  for (int i = 0; i < 1999; i++) t[n++] = 'a'; /* 1999 Latin, then 2001 Cyrillic: Latin loses */
+  for (int i = 0; i < 2500; i++) memcpy(t + n, "\xd0\x96", 2), n += 2;
+  CHECK_STR(td_detect_lang(t, n), "ru");
+  free(t);
+}
