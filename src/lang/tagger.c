@@ -19,13 +19,16 @@
  * caches), so it reads as little of it as it can, and early. Most features
  * read one word only; their weights are summed once per word type and kept
  * in a per-thread cache (see "the word-type cache"), so a scored token adds
- * five cached sums and looks up nine features. Each sentence is scored in
- * sweeps: the lookups that do not depend on the predicted tags, for all
- * its words at once, then those that do, fetched ahead for the tags the
- * rest predicts. Class scores add up modulo 2^16 in any order to the same
- * sums, so tags are exactly those of scoring each token's features one by
- * one. Tagging is a pure function of the document and the engine: scratch
- * space comes from the arena, and the cache only remembers answers.
+ * three cached sums (in one pass) and two cached slots, looks up five
+ * features, and takes the weights of those that read the previous tags
+ * only from tables indexed by the tags. Each sentence is scored in sweeps:
+ * the lookups that do not depend on the predicted tags, for all its words
+ * at once, then those that do, fetched ahead for the tags the rest
+ * predicts. Class scores add up modulo 2^16 in any order to the same sums
+ * (and a weight subtracted is undone exactly), so tags are exactly those of
+ * scoring each token's features one by one. Tagging is a pure function of
+ * the document and the engine: scratch space comes from the arena, and the
+ * cache only remembers answers.
  *
  * The model format is in train.h; data/models/README.md says how the
  * committed model was trained and how to reproduce it.
@@ -53,6 +56,11 @@ struct td_tagger {
   int16_t *stand;          /* the summed features of the stand-ins beyond a
                             * sentence, ST_N vectors of npad (see ST_*) */
   uint64_t *present;       /* bit (key >> PRESENT_SHIFT): some slot has key */
+  int16_t *tag1, *tag2;    /* the weights of the "tags" features of one
+                            * previous class (nclass + 1 of them, the last
+                            * one "none"): nclass + 1 vectors of npad each */
+  td_tg_slot *tagpair;     /* the slot of the one of two classes p1, p2 at
+                            * p1 * (nclass + 1) + p2, zeroed when absent */
 };
 
 /* ---- hashing ---- */
@@ -200,15 +208,20 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
  * Tagging splits the features of td_tg_features by what they read: the
  * word alone (its "self" features), the word as the previous or the next
  * word of the one tagged ("left" and "right") or as the one two before or
- * after ("left2", "right2"), and the rest: position and word pairs
- * ("near"), and the predicted classes ("history"). The first five depend
- * on the word's form only, so the tagger sums their weights once per word
- * type (see the type cache below). td_tg_features stays the definition, in the order training
- * uses; td_tg_groups_check() (test_tagger.c) checks the groups make up
- * exactly its features. */
+ * after ("left2", "right2"), word pairs ("near"), the two predicted
+ * classes before it ("tags") and the previous class with the word
+ * ("history"). The first five depend on the word's form only, so the
+ * tagger sums their weights once per word type (see the type cache
+ * below); the tags features have one slot per pair of classes, so the
+ * tagger keeps their weights in tables by class. The position feature
+ * f1(11, flags | start) is a self feature, f1(11, flags), except at a
+ * sentence's first word, where start_feature() takes its place.
+ * td_tg_features stays the definition, in the order training uses;
+ * td_tg_groups_check() (test_tagger.c) checks the groups make up exactly
+ * its features. */
 
-enum { TG_NSELF = 14, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 4, TG_NHIST = 5,
-       TG_NFEAT = TG_NNEAR + TG_NHIST };
+enum { TG_NSELF = 15, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 3, TG_NTAGS = 3,
+       TG_NHIST = 2, TG_NFEAT = TG_NNEAR + TG_NHIST };
 
 static int self_features(const td_tg_word *w0, uint64_t *f) {
   int k = 0;
@@ -218,6 +231,7 @@ static int self_features(const td_tg_word *w0, uint64_t *f) {
   for (int j = 0; j < 4; j++) f[k++] = f1(3 + (unsigned)j, w0->suf[j]);
   for (int j = 0; j < 3; j++) f[k++] = f1(7 + (unsigned)j, w0->pre[j]);
   f[k++] = f1(10, w0->shape);
+  f[k++] = f1(11, w0->flags); /* not a sentence's first: see start_feature */
   f[k++] = f1(29, w0->lex);
   f[k++] = f2(31, w0->lex, w0->suf[1]);
   f[k++] = f2(32, w0->lex, w0->flags);
@@ -264,23 +278,33 @@ static void neighbours(const td_tg_word *const *pw, int n, int i,
   nb[4] = i + 2 < n ? pw[i + 2] : (i + 1 < n ? &none : &none2);
 }
 
-/* The features of word nb[2] that read its position or pair words;
- * start is 1 for a sentence's first. */
-static int near_features(const td_tg_word *const nb[5], int start, uint64_t *f) {
-  f[0] = f1(11, nb[2]->flags | (start ? 0x20000u : 0));
-  f[1] = f2(22, nb[1]->low, nb[2]->low);
-  f[2] = f2(23, nb[2]->low, nb[3]->low);
-  f[3] = f2(28, nb[3]->low, nb[4]->low);
+/* The features of word nb[2] that read pair words. */
+static int near_features(const td_tg_word *const nb[5], uint64_t *f) {
+  f[0] = f2(22, nb[1]->low, nb[2]->low);
+  f[1] = f2(23, nb[2]->low, nb[3]->low);
+  f[2] = f2(28, nb[3]->low, nb[4]->low);
   return TG_NNEAR;
 }
 
-/* The features of word w0 that read the two previous classes. */
-static int history_features(const td_tg_word *w0, int p1, int p2, uint64_t *f) {
+/* The feature that reads the position of a sentence's first word w0:
+ * it takes the place of the self feature f1(11, flags). */
+static uint64_t start_feature(const td_tg_word *w0) {
+  return f1(11, w0->flags | 0x20000u);
+}
+
+/* The features that read the two previous classes only ("tags"); the
+ * tagger keeps their weights in tables indexed by the classes. */
+static int tags_features(int p1, int p2, uint64_t *f) {
   f[0] = f1(18, (uint64_t)p1);
   f[1] = f1(19, (uint64_t)p2);
   f[2] = f2(20, (uint64_t)p1, (uint64_t)p2);
-  f[3] = f2(21, (uint64_t)p1, w0->low);
-  f[4] = f2(26, (uint64_t)p1, w0->suf[2]);
+  return TG_NTAGS;
+}
+
+/* The features of word w0 that read the previous class ("history"). */
+static int history_features(const td_tg_word *w0, int p1, uint64_t *f) {
+  f[0] = f2(21, (uint64_t)p1, w0->low);
+  f[1] = f2(26, (uint64_t)p1, w0->suf[2]);
   return TG_NHIST;
 }
 
@@ -301,8 +325,15 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
   nbf += right_features(nb[3], b + nbf);
   nbf += left2_features(nb[0], b + nbf);
   nbf += right2_features(nb[4], b + nbf);
-  nbf += near_features(nb, i == 0, b + nbf);
-  nbf += history_features(nb[2], p1, p2, b + nbf);
+  nbf += near_features(nb, b + nbf);
+  if (i == 0) /* the first word's position feature replaces a self one */
+    for (int k = 0; k < nbf; k++)
+      if (b[k] == f1(11, nb[2]->flags)) {
+        b[k] = start_feature(nb[2]);
+        break;
+      }
+  nbf += tags_features(p1, p2, b + nbf);
+  nbf += history_features(nb[2], p1, b + nbf);
   if (na != nbf) return 0;
   qsort(a, (size_t)na, sizeof *a, cmp_u64);
   qsort(b, (size_t)nbf, sizeof *b, cmp_u64);
@@ -390,6 +421,24 @@ static inline void add_slot(const struct td_tagger *t, const td_tg_slot *e, int1
     sc[(uint16_t)w[2 * j]] = (int16_t)(sc[(uint16_t)w[2 * j]] + w[2 * j + 1]);
 }
 
+/* Subtracts the weights of slot e (may be NULL: none) from the scores sc:
+ * undoes add_slot, modulo 2^16. */
+static void sub_slot(const struct td_tagger *t, const td_tg_slot *e, int16_t *sc) {
+  if (!e) return;
+  if (e->cls[0] != TD_TG_EXT) {
+    for (int j = 0; j < 4; j++) sc[e->cls[j]] = (int16_t)(sc[e->cls[j]] - e->w[j]);
+    return;
+  }
+  const int16_t *w = t->ext + ext_first(e);
+  uint32_t cnt = e->cls[1];
+  if (cnt == TD_TG_DENSE) {
+    for (uint32_t c = 0; c < t->npad; c++) sc[c] = (int16_t)(sc[c] - w[c]);
+    return;
+  }
+  for (uint32_t j = 0; j < cnt; j++)
+    sc[(uint16_t)w[2 * j]] = (int16_t)(sc[(uint16_t)w[2 * j]] - w[2 * j + 1]);
+}
+
 /* Adds the weights of the nf features f to the class scores sc (npad of
  * them). The slots are prefetched first: the table is larger than the
  * caches, and the lookups are independent of each other. Most features
@@ -447,11 +496,66 @@ static int argmax(int16_t *sc, int n) {
 #endif
 }
 
+/* sc[0..np) = a + b + c, np a multiple of 8: the cached sums of a word
+ * and its two neighbours, added in one pass. */
+static inline void sum3(int16_t *sc, const int16_t *a, const int16_t *b, const int16_t *c,
+                        uint32_t np) {
+#ifdef __SSE2__
+  for (uint32_t k = 0; k < np; k += 8) {
+    __m128i v = _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
+                              _mm_loadu_si128((const __m128i *)(b + k)));
+    _mm_store_si128((__m128i *)(sc + k),
+                    _mm_add_epi16(v, _mm_loadu_si128((const __m128i *)(c + k))));
+  }
+#else
+  for (uint32_t k = 0; k < np; k++) sc[k] = (int16_t)(a[k] + b[k] + c[k]);
+#endif
+}
+
+/* sc += a + b, then the first index of the largest of sc[0..n), in one
+ * pass; sc, a and b hold n rounded up to 8 (the padding of sc is
+ * overwritten). */
+static inline int add2_argmax(int16_t *sc, const int16_t *a, const int16_t *b, int n) {
+  int np = (n + 7) & ~7;
+#ifdef __SSE2__
+  /* 8 lanes from ones + 8 - r: the first r set (the r classes in range
+   * of the last vector) */
+  static const int16_t ones[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+  const __m128i lo = _mm_set1_epi16(INT16_MIN);
+  __m128i m = lo;
+  for (int k = 0; k < np; k += 8) {
+    __m128i v = _mm_add_epi16(_mm_load_si128((const __m128i *)(sc + k)),
+                              _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
+                                            _mm_loadu_si128((const __m128i *)(b + k))));
+    if (k + 8 > n) { /* the last vector: padding lanes lose */
+      __m128i in = _mm_loadu_si128((const __m128i *)(ones + 8 - (n - k)));
+      v = _mm_or_si128(_mm_and_si128(in, v), _mm_andnot_si128(in, lo));
+    }
+    _mm_store_si128((__m128i *)(sc + k), v);
+    m = _mm_max_epi16(m, v);
+  }
+  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0x4E));
+  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0xB1));
+  m = _mm_max_epi16(m, _mm_shufflelo_epi16(m, 0xB1));
+  __m128i v = _mm_shuffle_epi32(_mm_shufflelo_epi16(m, 0), 0);
+  for (int k = 0; k < np; k += 8) {
+    int bits = _mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_load_si128((const __m128i *)(sc + k))));
+    if (bits) return k + __builtin_ctz((unsigned)bits) / 2;
+  }
+  return 0;
+#else
+  for (int k = 0; k < np; k++) sc[k] = (int16_t)(sc[k] + a[k] + b[k]);
+  return argmax(sc, n);
+#endif
+}
+
 /* ---- the word-type cache ----
  * News repeats its words, and most features of a word read the word alone
  * (see the feature groups above). A per-thread cache keeps, per word form,
- * its hashes (td_tg_word), its word-table class, and the summed weights of
- * its self, left and right features, each sum made when first needed. A
+ * its hashes (td_tg_word), its word-table class, the summed weights of its
+ * self, left and right features, and the slots of its left2 and right2
+ * features (one feature each: a score vector would mostly hold zeros and
+ * cost a third more memory), each made when first needed. A
  * slot is keyed by the tagger's serial, the lemmatizer (lex) and the form
  * as written (at most TC_FORM bytes), so a hit is exactly what computing
  * it again would give. A form's hash picks a set of TC_WAYS entries; a
@@ -459,9 +563,11 @@ static int argmax(int16_t *sc, int n) {
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-enum { TC_SETS = 2048, TC_WAYS = 4, TC_FORM = 24 };
-enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): vector x */
-enum { V_SELF = 0, V_LEFT, V_RIGHT, V_LEFT2, V_RIGHT2, V_N };
+enum { TC_SETS = 2048, TC_WAYS = 6, TC_FORM = 24 };
+enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): group x */
+/* The groups summed per word type: the first V_N kept as score vectors,
+ * the one-feature groups left2 and right2 as a copy of their slot. */
+enum { V_SELF = 0, V_LEFT, V_RIGHT, V_N, V_LEFT2 = V_N, V_RIGHT2 };
 /* The stand-ins' sums a tagger keeps: left and left2 of the word before a
  * sentence, left2 of the one before that, and the same after it. */
 enum { ST_LEFT = 0, ST_RIGHT, ST_LEFT2, ST_RIGHT2, ST_LEFT2B, ST_RIGHT2B, ST_N };
@@ -469,9 +575,11 @@ enum { ST_LEFT = 0, ST_RIGHT, ST_LEFT2, ST_RIGHT2, ST_LEFT2B, ST_RIGHT2B, ST_N }
 typedef struct tc_entry {
   uint64_t serial;                 /* the tagger's; 0: empty or scratch */
   const struct td_lemmatizer *lem; /* where w.lex comes from */
-  td_tg_word w;
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
+  td_tg_slot far[2];               /* the slots of left2 and right2 (zeroed:
+                                    * the model lacks the feature) */
+  td_tg_word w;
   /* followed, at TC_HEAD, by V_N score vectors (V_*) of npad int16 */
 } tc_entry;
 
@@ -479,14 +587,15 @@ typedef struct tc_entry {
 
 /* A sum to make: the vector and the features that go into it. */
 typedef struct tc_build {
-  int16_t *vec;
+  int16_t *vec;   /* or NULL, and the slot goes to far */
+  td_tg_slot *far;
   int nf;
   uint64_t f[TG_NSELF];
   const td_tg_slot *slot[TG_NSELF];
 } tc_build;
 
 /* The tags of a set's entries (a bit of the form's hash, 0: empty) and
- * the last sentence that used each, in one cache line with the next set. */
+ * the last sentence that used each. */
 typedef struct tc_set {
   uint32_t tag[TC_WAYS], used[TC_WAYS];
 } tc_set;
@@ -653,7 +762,8 @@ static void want_vec(tg_sent *x, int i, int v) {
   tc_cache *c = x->c;
   TD_GROW(c->build, c->buildcap, c->nbuild + 1);
   tc_build *b = &c->build[c->nbuild++];
-  b->vec = tc_vec(e, v, c->npad);
+  b->vec = v < V_N ? tc_vec(e, v, c->npad) : NULL;
+  b->far = v < V_N ? NULL : &e->far[v - V_LEFT2];
   b->nf = group_features(&e->w, v, b->f);
   for (int k = 0; k < b->nf; k++) prefetch_slot(x->t, b->f[k]);
   e->have |= (uint8_t)(2 << v);
@@ -667,11 +777,11 @@ static void make_vecs(tg_sent *x, int n) {
   c->nbuild = 0;
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
-    want_vec(x, i, V_SELF);
-    if (i > 0) want_vec(x, i - 1, V_LEFT);
-    if (i + 1 < n) want_vec(x, i + 1, V_RIGHT);
-    if (i > 1) want_vec(x, i - 2, V_LEFT2);
-    if (i + 2 < n) want_vec(x, i + 2, V_RIGHT2);
+    if (!(x->e[i]->have & (2 << V_SELF))) want_vec(x, i, V_SELF);
+    if (i > 0 && !(x->e[i - 1]->have & (2 << V_LEFT))) want_vec(x, i - 1, V_LEFT);
+    if (i + 1 < n && !(x->e[i + 1]->have & (2 << V_RIGHT))) want_vec(x, i + 1, V_RIGHT);
+    if (i > 1 && !(x->e[i - 2]->have & (2 << V_LEFT2))) want_vec(x, i - 2, V_LEFT2);
+    if (i + 2 < n && !(x->e[i + 2]->have & (2 << V_RIGHT2))) want_vec(x, i + 2, V_RIGHT2);
   }
   for (size_t j = 0; j < c->nbuild; j++) {
     tc_build *b = &c->build[j];
@@ -682,6 +792,11 @@ static void make_vecs(tg_sent *x, int n) {
   }
   for (size_t j = 0; j < c->nbuild; j++) {
     tc_build *b = &c->build[j];
+    if (b->far) { /* one feature: its slot */
+      if (b->slot[0]) *b->far = *b->slot[0];
+      else memset(b->far, 0, sizeof *b->far);
+      continue;
+    }
     memset(b->vec, 0, c->npad * sizeof *b->vec);
     for (int k = 0; k < b->nf; k++) add_slot(x->t, b->slot[k], b->vec);
   }
@@ -739,10 +854,10 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
-    if (i > 1) prefetch_vec(tc_vec(x->e[i - 2], V_LEFT2, npad), npad);
-    if (i + 2 < n) prefetch_vec(tc_vec(x->e[i + 2], V_RIGHT2, npad), npad);
+    if (i > 1) prefetch_weights(t, &x->e[i - 2]->far[0]);
+    if (i + 2 < n) prefetch_weights(t, &x->e[i + 2]->far[1]);
     neighbours(x->pw, n, i, nb);
-    near_features(nb, i == 0, x->feat + TG_NFEAT * i);
+    near_features(nb, x->feat + TG_NFEAT * i);
   }
   find_features(x, n, 0, TG_NNEAR);
   for (int i = 0; i < n; i++) {
@@ -751,35 +866,39 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
       continue;
     }
     int16_t *sc = x->base + (size_t)i * npad;
-    memcpy(sc, tc_vec(x->e[i], V_SELF, npad), npad * sizeof *sc);
-    add_row(sc, i > 0 ? tc_vec(x->e[i - 1], V_LEFT, npad) : stand(t, ST_LEFT), npad);
-    add_row(sc, i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT), npad);
-    add_row(sc, i > 1 ? tc_vec(x->e[i - 2], V_LEFT2, npad)
-                : stand(t, i > 0 ? ST_LEFT2 : ST_LEFT2B), npad);
-    add_row(sc, i + 2 < n ? tc_vec(x->e[i + 2], V_RIGHT2, npad)
-                : stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
+    sum3(sc, tc_vec(x->e[i], V_SELF, npad),
+         i > 0 ? tc_vec(x->e[i - 1], V_LEFT, npad) : stand(t, ST_LEFT),
+         i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT), npad);
+    if (i > 1) add_slot(t, &x->e[i - 2]->far[0], sc);
+    else add_row(sc, stand(t, i > 0 ? ST_LEFT2 : ST_LEFT2B), npad);
+    if (i + 2 < n) add_slot(t, &x->e[i + 2]->far[1], sc);
+    else add_row(sc, stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
     for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
+    if (i == 0) { /* the start feature takes the place of f1(11, flags) */
+      sub_slot(t, find_slot(t, f1(11, x->pw[0]->flags)), sc);
+      add_slot(t, find_slot(t, start_feature(x->pw[0])), sc);
+    }
     x->guess[i] = (uint8_t)argmax(sc, nc);
   }
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
-    int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
-    history_features(x->pw[i], g1, g2, x->feat + TG_NFEAT * i + TG_NNEAR);
+    int g1 = i > 0 ? x->guess[i - 1] : nc;
+    history_features(x->pw[i], g1, x->feat + TG_NFEAT * i + TG_NNEAR);
   }
   find_features(x, n, TG_NNEAR, TG_NHIST);
   int p1 = nc, p2 = nc;
   uint64_t f[TG_NHIST];
-  _Alignas(16) int16_t sc[TD_TG_MAXCLASS + 8];
   for (int i = 0; i < n; i++) {
     int best = x->e[i]->cls;
     if (best == 255) {
-      memcpy(sc, x->base + (size_t)i * npad, npad * sizeof *sc);
-      int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
-      if (p1 == g1 && p2 == g2)
+      int16_t *sc = x->base + (size_t)i * npad; /* read once: add in place */
+      int g1 = i > 0 ? x->guess[i - 1] : nc;
+      if (p1 == g1)
         for (int k = TG_NNEAR; k < TG_NFEAT; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
       else
-        add_weights(t, f, history_features(x->pw[i], p1, p2, f), sc);
-      best = argmax(sc, nc);
+        add_weights(t, f, history_features(x->pw[i], p1, f), sc);
+      add_slot(t, &t->tagpair[(size_t)p1 * (uint32_t)(nc + 1) + (uint32_t)p2], sc);
+      best = add2_argmax(sc, t->tag1 + (size_t)p1 * npad, t->tag2 + (size_t)p2 * npad, nc);
     }
     cls[i] = (uint8_t)best;
     p2 = p1;
@@ -875,6 +994,21 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
     if (t->slots[i].key) t->present[b >> 6] |= 1ull << (b & 63);
   }
   uint64_t f[TD_TG_MAXFEAT];
+  uint32_t nt = t->h->nclass + 1; /* previous classes, "none" last */
+  t->tag1 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag1);
+  t->tag2 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag2);
+  t->tagpair = td_xcalloc((size_t)nt * nt, sizeof *t->tagpair);
+  for (uint32_t p1 = 0; p1 < nt; p1++) {
+    tags_features((int)p1, 0, f);
+    add_weights(t, f, 1, t->tag1 + (size_t)p1 * t->npad);
+    tags_features(0, (int)p1, f);
+    add_weights(t, f + 1, 1, t->tag2 + (size_t)p1 * t->npad);
+    for (uint32_t p2 = 0; p2 < nt; p2++) {
+      tags_features((int)p1, (int)p2, f);
+      const td_tg_slot *e = find_slot(t, f[2]);
+      if (e) t->tagpair[(size_t)p1 * nt + p2] = *e;
+    }
+  }
   int16_t *v = t->stand = td_xcalloc(ST_N * (size_t)t->npad, sizeof *t->stand);
   add_weights(t, f, left_features(&none, f), v + ST_LEFT * t->npad);
   add_weights(t, f, right_features(&none, f), v + ST_RIGHT * t->npad);
@@ -889,6 +1023,9 @@ void td_tagger_free(struct td_tagger *t) {
   if (!t) return;
   free(t->stand);
   free(t->present);
+  free(t->tag1);
+  free(t->tag2);
+  free(t->tagpair);
   free(t);
 }
 
