@@ -158,6 +158,73 @@ static int cmp_title(const void *a, const void *b) {
   return c ? c : (int)((intptr_t)x[1] - (intptr_t)y[1]);
 }
 
+/* ---- the facts the story and actor steps read ---- */
+
+/* One stored actor that has an entity (strings in the facts' arena; NULL
+ * for SQL NULL): di its document's index (-1 when not stored), date that
+ * document's date (its first ten characters). */
+typedef struct {
+  const char *doc, *aid, *entity, *name, *kind, *code, *country, *role, *date;
+  int di;
+  long long mentions;
+} mrow;
+
+/* One stored place. */
+typedef struct {
+  const char *name, *feature;
+  int di;
+} mplace;
+
+/* The actors with an entity and the places, read once for the stories'
+ * features, their top actors and places, and the actor profiles (each had
+ * its own SELECT over the same rows: a third of the merge). */
+typedef struct {
+  td_arena a;
+  mrow *act;
+  size_t nact;
+  mplace *pl;
+  size_t npl;
+} mfacts;
+
+static const char *arena_col(td_arena *a, td_kq *st, int i) {
+  const char *t = td_kq_col_text(st, i);
+  return t ? td_arena_strdup(a, t) : NULL;
+}
+
+static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t errlen) {
+  size_t cap = 0, pcap = 0;
+  PREP(st, "SELECT doc_key, aid, entity, name, kind, code, country, role FROM actors WHERE entity IS NOT NULL");
+  while (td_kq_step(st) == TD_KQ_ROW) {
+    TD_GROW(F->act, cap, F->nact + 1);
+    mrow *m = &F->act[F->nact++];
+    td_arena *a = &F->a;
+    m->doc = arena_col(a, st, 0), m->aid = arena_col(a, st, 1), m->entity = arena_col(a, st, 2);
+    m->name = arena_col(a, st, 3), m->kind = arena_col(a, st, 4), m->code = arena_col(a, st, 5);
+    m->country = arena_col(a, st, 6), m->role = arena_col(a, st, 7);
+    m->di = doc_index(d, n, m->doc);
+    m->date = m->di >= 0 ? d[m->di].date : NULL;
+    m->mentions = 0;
+  }
+  td_kq_finalize(st);
+  PREP(pl, "SELECT doc_key, name, feature FROM places");
+  while (td_kq_step(pl) == TD_KQ_ROW) {
+    int di = doc_index(d, n, td_kq_col_text(pl, 0));
+    if (di < 0) continue;
+    TD_GROW(F->pl, pcap, F->npl + 1);
+    mplace *m = &F->pl[F->npl++];
+    m->name = arena_col(&F->a, pl, 1), m->feature = arena_col(&F->a, pl, 2), m->di = di;
+  }
+  td_kq_finalize(pl);
+  return 0;
+fail:
+  return -1;
+}
+
+static void free_facts(mfacts *F) {
+  free(F->act), free(F->pl);
+  td_arena_release(&F->a);
+}
+
 /* ---- the steps ---- */
 
 static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
@@ -262,51 +329,43 @@ static int cmp_fcount(const void *a, const void *b) { /* most articles first, th
   return (x->f > y->f) - (x->f < y->f);
 }
 
+/* An entity and its smallest name (NULL when it has none). */
+typedef struct {
+  const char *entity, *name;
+} mname;
+
+static int cmp_mname(const void *a, const void *b) {
+  return strcmp(((const mname *)a)->entity, ((const mname *)b)->entity);
+}
+
 /* Each story's five most widespread features, as m_stories shows them:
- * sql gives distinct (doc_key, feature) rows (a NULL feature counts as one,
- * ordered first as SQLite orders NULL); a feature's articles in the story
- * are counted, ties go to the smaller feature, and the names of the five
- * (names_sql: (feature, name) rows, else the feature itself) are joined by
- * "; " with NULL names left out, as group_concat does. top[root] gets the
- * malloc'd list of the story whose smallest member is root, or NULL. */
-static int story_tops(td_kb *kb, mdoc *d, size_t n, const char *sql, const char *names_sql,
-                      char **top, char *err, size_t errlen) {
-  int rc = -1;
-  char **feat = NULL, **fs = NULL, **name = NULL;
-  int *fdoc = NULL;
-  size_t nr = 0, cap = 0, nf = 0;
-  sfeat *t = NULL;
-  PREP(st, sql);
-  size_t dcap = 0;
-  while (td_kq_step(st) == TD_KQ_ROW) {
-    int di = doc_index(d, n, td_kq_col_text(st, 0));
-    if (di < 0) continue;
-    TD_GROW(feat, cap, nr + 1);
-    TD_GROW(fdoc, dcap, nr + 1);
-    feat[nr] = dupcol(st, 1), fdoc[nr] = di, nr++;
-  }
-  td_kq_finalize(st);
+ * rows (feat[i], fdoc[i]) say that document fdoc[i] has feature feat[i]
+ * (repeats count once; a NULL feature counts as one, ordered first as
+ * SQLite orders NULL); a feature's articles in the story are counted, ties
+ * go to the smaller feature, and the names of the five (from names, sorted
+ * by entity, else the feature itself) are joined by "; " with NULL names
+ * left out, as group_concat does. top[root] gets the malloc'd list of the
+ * story whose smallest member is root, or NULL. */
+static void story_tops(mdoc *d, const char **feat, const int *fdoc, size_t nr, const mname *names, size_t nn,
+                       char **top) {
+  size_t nf = 0;
   /* the distinct features, sorted: a feature's number is its rank */
-  fs = td_xmalloc((nr ? nr : 1) * sizeof *fs);
-  if (nr) memcpy(fs, feat, nr * sizeof *fs); /* feat is NULL when no row came */
+  const char **fs = td_xmalloc((nr ? nr : 1) * sizeof *fs);
+  if (nr) memcpy(fs, feat, nr * sizeof *fs);
   qsort(fs, nr, sizeof *fs, cmp_pstr);
   for (size_t i = 0; i < nr; i++)
     if (!nf || cmpstr(fs[nf - 1], fs[i]) != 0) fs[nf++] = fs[i];
-  name = td_xcalloc(nf ? nf : 1, sizeof *name);
-  for (size_t i = 0; i < nf; i++) name[i] = fs[i];
-  if (names_sql) {
-    for (size_t i = 0; i < nf; i++) name[i] = NULL;
-    PREP(ns, names_sql);
-    while (td_kq_step(ns) == TD_KQ_ROW) {
-      const char *f = td_kq_col_text(ns, 0);
-      char **hit = bsearch(&f, fs, nf, sizeof *fs, cmp_pstr);
-      if (hit && !name[hit - fs]) name[hit - fs] = dupcol(ns, 1);
+  const char **name = td_xcalloc(nf ? nf : 1, sizeof *name);
+  for (size_t i = 0; i < nf; i++) {
+    name[i] = fs[i];
+    if (names) {
+      mname key = {fs[i], NULL}, *hit = fs[i] ? bsearch(&key, names, nn, sizeof *names, cmp_mname) : NULL;
+      name[i] = hit ? hit->name : NULL;
     }
-    td_kq_finalize(ns);
   }
-  t = td_xmalloc((nr ? nr : 1) * sizeof *t);
+  sfeat *t = td_xmalloc((nr ? nr : 1) * sizeof *t);
   for (size_t i = 0; i < nr; i++) {
-    char **hit = bsearch(&feat[i], fs, nf, sizeof *fs, cmp_pstr);
+    const char **hit = bsearch(&feat[i], fs, nf, sizeof *fs, cmp_pstr);
     t[i].story = d[fdoc[i]].story, t[i].f = (int)(hit - fs), t[i].doc = fdoc[i];
   }
   qsort(t, nr, sizeof *t, cmp_sfeat);
@@ -333,32 +392,45 @@ static int story_tops(td_kb *kb, mdoc *d, size_t n, const char *sql, const char 
     else td_buf_free(&b);
     i = j;
   }
-  free(fc);
-  rc = 0;
-fail:
-  if (names_sql && name)
-    for (size_t i = 0; i < nf; i++) free(name[i]);
-  free(name);
-  for (size_t i = 0; i < nr; i++) free(feat[i]);
-  free(feat), free(fs), free(fdoc), free(t);
-  return rc;
+  free(fc), free(t), free(name), free(fs);
+}
+
+/* The top actors (by entity, named by its smallest name over all its
+ * actors) and the top places (by name) of each story, into ta and tp. */
+static void story_tops_all(mdoc *d, const mfacts *F, char **ta, char **tp) {
+  size_t nr = 0, nn = 0;
+  const char **feat = td_xmalloc((F->nact + F->npl + 1) * sizeof *feat);
+  int *fdoc = td_xmalloc((F->nact + F->npl + 1) * sizeof *fdoc);
+  mname *names = td_xmalloc((F->nact ? F->nact : 1) * sizeof *names);
+  for (size_t i = 0; i < F->nact; i++) {
+    const mrow *m = &F->act[i];
+    if (m->di >= 0) feat[nr] = m->entity, fdoc[nr] = m->di, nr++;
+    names[i].entity = m->entity, names[i].name = m->name;
+  }
+  if (F->nact) qsort(names, F->nact, sizeof *names, cmp_mname);
+  for (size_t i = 0; i < F->nact; i++) { /* min(name) by entity: NULL names left out */
+    if (!nn || strcmp(names[nn - 1].entity, names[i].entity) != 0) names[nn++] = names[i];
+    else if (names[i].name && (!names[nn - 1].name || strcmp(names[i].name, names[nn - 1].name) < 0))
+      names[nn - 1].name = names[i].name;
+  }
+  story_tops(d, feat, fdoc, nr, names, nn, ta);
+  nr = 0;
+  for (size_t i = 0; i < F->npl; i++) feat[nr] = F->pl[i].name, fdoc[nr] = F->pl[i].di, nr++;
+  story_tops(d, feat, fdoc, nr, NULL, 0, tp);
+  free(feat), free(fdoc), free(names);
 }
 
 /* The m_stories rows, from the stories the documents are in: distinct
  * version groups, first and last article dates, the top actors (by entity,
  * named by its smallest name) and places, and the title of the smallest
  * member that has one. */
-static int write_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   int rc = -1;
   char **ta = td_xcalloc(n ? n : 1, sizeof *ta), **tp = td_xcalloc(n ? n : 1, sizeof *tp);
   uint64_t *sg = td_xmalloc((n ? n : 1) * sizeof *sg); /* (story << 32 | group) */
   const char **first = NULL, **last = NULL, **title = NULL;
   td_kq *ins = NULL;
-  if (story_tops(kb, d, n, "SELECT DISTINCT doc_key, entity FROM actors WHERE entity IS NOT NULL",
-                 "SELECT entity, min(name) FROM actors WHERE entity IS NOT NULL GROUP BY entity", ta, err,
-                 errlen) != 0 ||
-      story_tops(kb, d, n, "SELECT DISTINCT doc_key, name FROM places", NULL, tp, err, errlen) != 0)
-    goto fail;
+  story_tops_all(d, F, ta, tp);
   /* per story (at its smallest member): first and last dates, title */
   first = td_xcalloc(n ? n : 1, sizeof *first), last = td_xcalloc(n ? n : 1, sizeof *last);
   title = td_xcalloc(n ? n : 1, sizeof *title);
@@ -400,48 +472,64 @@ fail:
   return rc;
 }
 
-static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+/* A feature of an article: 'a' an actor's entity, 'p' a place's name. */
+typedef struct {
+  const char *f;
+  int type, di;
+} sfrow;
+
+static int cmp_sfrow(const void *a, const void *b) {
+  const sfrow *x = a, *y = b;
+  int c;
+  if (x->type != y->type) return x->type < y->type ? -1 : 1;
+  if ((c = cmpstr(x->f, y->f))) return c;
+  return (x->di > y->di) - (x->di < y->di);
+}
+
+static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
   int rc = -1;
   for (size_t i = 0; i < n; i++) uf_union(&u, (int)i, d[i].group);
-  /* features: actors that are not whole countries, places below country;
-   * sorted by feature, so each feature's articles come together */
-  PREP(st, "SELECT doc_key, 'a:' || entity AS k FROM actors" /* (UNION makes the rows distinct) */
-           " WHERE entity IS NOT NULL AND coalesce(kind, '') <> 'country'"
-           " UNION SELECT doc_key, 'p:' || name FROM places"
-           " WHERE coalesce(feature, '') NOT LIKE 'PCL%' ORDER BY 2, 1");
+  /* features: actors that are not whole countries, places below country
+   * (feature not LIKE 'PCL%': ASCII case ignored, as SQL's LIKE); distinct
+   * per article, sorted so that each feature's articles come together */
+  sfrow *fr = td_xmalloc((F->nact + F->npl + 1) * sizeof *fr);
+  size_t nfr = 0;
+  for (size_t i = 0; i < F->nact; i++) {
+    const mrow *m = &F->act[i];
+    if (m->di >= 0 && !(m->kind && strcmp(m->kind, "country") == 0))
+      fr[nfr].type = 'a', fr[nfr].f = m->entity, fr[nfr].di = m->di, nfr++;
+  }
+  for (size_t i = 0; i < F->npl; i++) {
+    const mplace *m = &F->pl[i];
+    if (!(m->feature && strncasecmp(m->feature, "PCL", 3) == 0))
+      fr[nfr].type = 'p', fr[nfr].f = m->name, fr[nfr].di = m->di, nfr++;
+  }
+  qsort(fr, nfr, sizeof *fr, cmp_sfrow);
+  size_t w = 0;
+  for (size_t i = 0; i < nfr; i++)
+    if (!w || cmp_sfrow(&fr[i], &fr[w - 1]) != 0) fr[w++] = fr[i];
+  nfr = w;
   int *nf = td_xcalloc(n ? n : 1, sizeof *nf); /* features per article */
   uint64_t *pairs = NULL;                      /* (a << 32 | b), a < b, per shared feature */
   size_t np = 0, pcap = 0;
-  int grp[51];
-  int ng = 0;
-  char *cur = NULL; /* the feature being read */
-  for (int more = 1; more;) {
-    more = td_kq_step(st) == TD_KQ_ROW;
-    const char *k = more ? td_kq_col_text(st, 1) : NULL;
-    if (!more || !k || !cur || strcmp(k, cur) != 0) {
-      /* the feature's articles, when 2 to 50 of them: every pair shares it
-       * (features in more than 50 articles say nothing about a story) */
-      if (cur && ng >= 2 && ng <= 50)
-        for (int x = 0; x < ng; x++)
-          for (int y = x + 1; y < ng; y++) {
-            TD_GROW(pairs, pcap, np + 1);
-            int lo = grp[x] < grp[y] ? grp[x] : grp[y], hi = grp[x] < grp[y] ? grp[y] : grp[x];
-            pairs[np++] = (uint64_t)lo << 32 | (uint64_t)hi;
-          }
-      free(cur);
-      cur = k ? td_xstrdup(k) : NULL;
-      ng = 0;
-    }
-    if (!more) break;
-    int di = doc_index(d, n, td_kq_col_text(st, 0));
-    if (di < 0) continue;
-    nf[di]++;
-    if (k && ng <= 50) grp[ng++] = di;
+  for (size_t i = 0; i < nfr;) {
+    size_t j = i + 1;
+    while (j < nfr && fr[j].type == fr[i].type && cmpstr(fr[j].f, fr[i].f) == 0) j++;
+    for (size_t x = i; x < j; x++) nf[fr[x].di]++;
+    /* the feature's articles (in index order), when 2 to 50 of them: every
+     * pair shares it (features in more than 50 articles say nothing about
+     * a story; a NULL feature is none) */
+    if (fr[i].f && j - i >= 2 && j - i <= 50)
+      for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++) {
+          TD_GROW(pairs, pcap, np + 1);
+          pairs[np++] = (uint64_t)fr[x].di << 32 | (uint64_t)fr[y].di;
+        }
+    i = j;
   }
-  td_kq_finalize(st);
-  st = NULL;
+  free(fr);
   if (np) qsort(pairs, np, sizeof *pairs, cmp_u64);
   for (size_t i = 0; i < np;) {
     size_t j = i + 1;
@@ -475,7 +563,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen)
     }
   }
   td_kq_finalize(ins);
-  if (write_stories(kb, d, n, err, errlen) != 0) goto fail;
+  if (write_stories(kb, d, n, F, err, errlen) != 0) goto fail;
   rc = 0;
 fail:
   free(u.p);
@@ -795,13 +883,6 @@ fail:
 
 /* ---- actor profiles ---- */
 
-/* One stored actor that has an entity, as the actor profiles read it
- * (strings in the merge's arena; NULL for SQL NULL). */
-typedef struct {
-  const char *doc, *aid, *entity, *name, *kind, *code, *country, *role, *date;
-  long long mentions;
-} mrow;
-
 /* An actor's mention count, by (doc_key, aid). */
 typedef struct {
   const char *doc, *aid;
@@ -932,39 +1013,28 @@ static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td
 }
 
 /* The m_actors and m_actor_roles rows: the stored actors that have an
- * entity (in a stored document, with its date) and their mention counts are
- * read once each and grouped here by entity (as SQL, these were three
- * temporary tables and four GROUP BYs over them: two thirds of the merge's
- * SQL time). Comparisons are bytewise (SQLite's BINARY), on either backend. */
-static int merge_actors(td_kb *kb, char *err, size_t errlen) {
+ * entity, in a stored document (F), and their mention counts (read here)
+ * are grouped by entity (as SQL, these were three temporary tables and
+ * four GROUP BYs over them: two thirds of the merge's SQL time).
+ * Comparisons are bytewise (SQLite's BINARY), on either backend. */
+static int merge_actors(td_kb *kb, const mfacts *F, char *err, size_t errlen) {
   int rc = -1;
   td_arena a;
   td_arena_init(&a);
-  mrow *r = NULL;
+  mrow *r = td_xmalloc((F->nact ? F->nact : 1) * sizeof *r);
   mcount *mc = NULL;
   ncount *nc = NULL;
-  size_t n = 0, cap = 0, nm = 0, mcap = 0;
+  size_t n = 0, nm = 0, mcap = 0;
   td_kq *ins = NULL, *rol = NULL;
-#define ACOL(i) (td_kq_col_text(st, i) ? td_arena_strdup(&a, td_kq_col_text(st, i)) : NULL)
-  PREP(st, "SELECT a.doc_key, a.aid, a.entity, a.name, a.kind, a.code, a.country, a.role,"
-           " substr(d.date, 1, 10) FROM actors a JOIN documents d ON d.doc_key=a.doc_key"
-           " WHERE a.entity IS NOT NULL");
-  while (td_kq_step(st) == TD_KQ_ROW) {
-    TD_GROW(r, cap, n + 1);
-    mrow *m = &r[n++];
-    m->doc = ACOL(0), m->aid = ACOL(1), m->entity = ACOL(2), m->name = ACOL(3), m->kind = ACOL(4);
-    m->code = ACOL(5), m->country = ACOL(6), m->role = ACOL(7), m->date = ACOL(8), m->mentions = 0;
-  }
-  td_kq_finalize(st);
-  PREP(cnt, "SELECT doc_key, aid, count(*) FROM actor_mentions GROUP BY doc_key, aid");
-  st = cnt;
+  for (size_t i = 0; i < F->nact; i++)
+    if (F->act[i].di >= 0) r[n++] = F->act[i];
+  PREP(st, "SELECT doc_key, aid, count(*) FROM actor_mentions GROUP BY doc_key, aid");
   while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(mc, mcap, nm + 1);
-    mc[nm].doc = ACOL(0), mc[nm].aid = ACOL(1), mc[nm].n = td_kq_col_int(st, 2);
+    mc[nm].doc = arena_col(&a, st, 0), mc[nm].aid = arena_col(&a, st, 1), mc[nm].n = td_kq_col_int(st, 2);
     nm++;
   }
   td_kq_finalize(st);
-#undef ACOL
   if (nm) qsort(mc, nm, sizeof *mc, cmp_mcount);
   for (size_t i = 0; i < n && nm; i++) {
     mcount key = {r[i].doc, r[i].aid, 0}, *hit = bsearch(&key, mc, nm, sizeof *mc, cmp_mcount);
@@ -1173,6 +1243,8 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   mdoc *d = NULL;
   size_t n = 0, cap = 0;
   int rc = -1;
+  mfacts F = {0};
+  td_arena_init(&F.a);
   PREP(st, "SELECT doc_key, title, substr(date, 1, 10), source, minhash FROM documents ORDER BY doc_key");
   while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(d, cap, n + 1);
@@ -1185,9 +1257,10 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
     if (sig && nb == sizeof m->sig) memcpy(m->sig, sig, sizeof m->sig);
   }
   td_kq_finalize(st);
-  if (merge_versions(kb, d, n, err, errlen) != 0 || merge_stories(kb, d, n, err, errlen) != 0 ||
+  if (load_facts(kb, d, n, &F, err, errlen) != 0 || merge_versions(kb, d, n, err, errlen) != 0 ||
+      merge_stories(kb, d, n, &F, err, errlen) != 0 ||
       merge_events(kb, d, n, err, errlen) != 0 ||
-      (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, err, errlen) != 0 ||
+      (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, &F, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0)
     goto fail;
   rc = td_kb_exec(kb, "DELETE FROM meta WHERE key='merge_needed'; COMMIT", err, errlen);
@@ -1196,6 +1269,7 @@ fail:
     char e2[64];
     td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
   }
+  free_facts(&F);
   for (size_t i = 0; i < n; i++) free(d[i].key), free(d[i].title), free(d[i].date), free(d[i].source);
   free(d);
   return rc;
