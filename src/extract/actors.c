@@ -111,8 +111,11 @@ static int class_prio(const char *c) {
  * comparison of the priority on_match computed once, for strcmp). */
 static int is_surname(const dm *d) { return d->prio == PRIO_SURNAME; }
 
-static int is_cls(const dm *d, const char *c) {
-  if (!d) return 0;
+/* Whether d's class is c or under it ("person" holds "person.surname").
+ * Inline, the first byte compared first (perf, issue 11: called for most
+ * matches, with a literal whose length the compiler knows). */
+static inline int is_cls(const dm *d, const char *c) {
+  if (!d || d->cls[0] != c[0]) return 0;
   size_t n = strlen(c);
   return strncmp(d->cls, c, n) == 0 && (d->cls[n] == 0 || d->cls[n] == '.');
 }
@@ -257,7 +260,9 @@ static void wl_build(void) {
 static unsigned wl_bits(const char *w) {
   unsigned lens = wl_len[(unsigned char)w[0]];
   if (!lens) return 0;
-  size_t n = strlen(w);
+  size_t n = 1;
+  while (w[n] && n <= WL_MAXLEN) n++; /* short words are measured without a call */
+  if (n > WL_MAXLEN) n += strlen(w + n);
   if (!(lens & (1u << (n > WL_MAXLEN ? 0 : n)))) return 0;
   size_t h = (size_t)td_hash64(w, n) & (WL_SLOTS - 1);
   for (; wl_tab[h].w; h = (h + 1) & (WL_SLOTS - 1))
@@ -312,18 +317,24 @@ static const dm *match_ending(const actx *x, long i, long s0, long s1) {
   return d && (long)d->tok1 == i + 1 ? d : NULL;
 }
 
-/* Folded lowercase copy of a word (possessive dropped) into the arena. */
-static char *fold_word(actx *x, const char *s, size_t n) {
+/* Folded lowercase copy of word s[0..n) (possessive dropped) into o, of
+ * n + 1 bytes at least. */
+static void fold_into(char *o, const char *s, size_t n) {
   if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') n -= 2;
   else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0) n -= 4;
-  char *o = td_arena_alloc(&x->doc->arena, n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c == '-' || c == ' ') continue;
-    o[k++] = (char)tolower(c);
+    o[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); /* tolower, C locale */
   }
   o[k] = 0;
+}
+
+/* Folded lowercase copy of a word (possessive dropped) into the arena. */
+static char *fold_word(actx *x, const char *s, size_t n) {
+  char *o = td_arena_alloc(&x->doc->arena, n + 1);
+  fold_into(o, s, n);
   return o;
 }
 
@@ -393,27 +404,42 @@ static void add_name(actx *x, long t0, long t1, int type) {
   x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0};
 }
 
+/* The byte span of tokens [t0, t1) with a glued or separate possessive
+ * at the end dropped. */
+static void span_of(const actx *x, long t0, long t1, uint32_t *s, uint32_t *e) {
+  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  *s = tk(x, t0)->start, *e = tk(x, t1 - 1)->end;
+  int g = glued_poss(x, t1 - 1);
+  if (g && *e - (uint32_t)g > *s) *e -= (uint32_t)g;
+}
+
 /* Text of tokens [t0, t1) (glued possessive dropped), in the arena. */
 static char *span_text(actx *x, long t0, long t1) {
-  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
-  uint32_t s = tk(x, t0)->start, e = tk(x, t1 - 1)->end;
-  int g = glued_poss(x, t1 - 1);
-  if (g && e - (uint32_t)g > s) e -= (uint32_t)g;
+  uint32_t s, e;
+  span_of(x, t0, t1, &s, &e);
   return td_arena_strndup(&x->doc->arena, x->doc->text + s, e - s);
+}
+
+/* The key of name[0..n) (up to a NUL) into o (n + 1 bytes). */
+static void key_into(char *o, const char *name, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && name[i]; i++) {
+    unsigned char c = (unsigned char)name[i];
+    /* isalnum and tolower of the C locale (the program never sets one),
+     * without the calls */
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) o[k++] = (char)c;
+    else if (c >= 'A' && c <= 'Z') o[k++] = (char)(c + 32);
+    else if ((c == ' ' || c == '-') && k && o[k - 1] != '-') o[k++] = '-';
+  }
+  while (k && o[k - 1] == '-') k--;
+  o[k] = 0;
 }
 
 /* A stable key from a name: "Cho Tae-yul" -> "cho-tae-yul". */
 static char *name_key(actx *x, const char *name) {
   size_t n = strlen(name);
   char *o = td_arena_alloc(&x->doc->arena, n + 1);
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)name[i];
-    if (isalnum(c) || c >= 0x80) o[k++] = (char)tolower(c);
-    else if ((c == ' ' || c == '-') && k && o[k - 1] != '-') o[k++] = '-';
-  }
-  while (k && o[k - 1] == '-') k--;
-  o[k] = 0;
+  key_into(o, name, n);
   return o;
 }
 
@@ -710,14 +736,23 @@ static long name_run(actx *x, long i, long s0, long s1) {
  * equal, or one word equal to a person's first or last name word (the most
  * recently mentioned wins). -1 when none. */
 static int person_for_run(actx *x, long t0, long t1) {
-  char *full = name_key(x, span_text(x, t0, t1));
-  char *w = t1 - t0 == 1 ? fold_word(x, x->doc->text + tk(x, t0)->start,
-                                     tk(x, t0)->end - tk(x, t0)->start)
-                         : NULL;
+  /* the keys on the stack when short (perf, issue 11: called for every
+   * name run; the arena copies were never kept) */
+  char fbuf[256], wbuf[128];
+  uint32_t s, e;
+  span_of(x, t0, t1, &s, &e);
+  char *full = e - s < sizeof fbuf ? fbuf : td_arena_alloc(&x->doc->arena, e - s + 1);
+  key_into(full, x->doc->text + s, e - s);
+  char *w = NULL;
+  if (t1 - t0 == 1) {
+    size_t n = tk(x, t0)->end - tk(x, t0)->start;
+    w = n < sizeof wbuf ? wbuf : td_arena_alloc(&x->doc->arena, n + 1);
+    fold_into(w, x->doc->text + tk(x, t0)->start, n);
+  }
   int best = -1;
   for (size_t k = 0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
-    if (strcmp(a->kind, "person") != 0) continue;
+    if (a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
     if (strcmp(x->ai[k].namekey, full) == 0) return (int)k;
     if (!w) continue;

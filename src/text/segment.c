@@ -22,14 +22,17 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <string.h>
 
-enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 32, C_PUNCT = 64 };
+enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 32, C_PUNCT = 64,
+       C_SPEC = 128 /* '@', and the lead bytes 0xC2, 0xE2 of spaces that end a chunk */ };
 #define C_ALPHA (C_LOWER | C_UPPER)
 #define C_ALNUM (C_ALPHA | C_DIGIT)
 
 /* Byte classes: S space, N newline, l lowercase, U uppercase, D digit,
- * H a byte of a multi-byte UTF-8 character, P ASCII punctuation. */
+ * H a byte of a multi-byte UTF-8 character, P ASCII punctuation; X marks
+ * the bytes the chunk scan of td_segment must look at more closely. */
 #define S C_SPACE
 #define N C_NL
 #define l C_LOWER
@@ -37,12 +40,13 @@ enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 3
 #define D C_DIGIT
 #define H C_HIGH
 #define P C_PUNCT
+#define X C_SPEC
 static const unsigned char cls[256] = {
     P, P, P, P, P, P, P, P, P, S, N, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
     S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
     D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
-    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    P|X, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
     U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
     P, l, l, l, l, l, l, l, l, l, l, l, l, l, l, l,
     l, l, l, l, l, l, l, l, l, l, l, P, P, P, P, P,
@@ -50,9 +54,9 @@ static const unsigned char cls[256] = {
     H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
     H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
     H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H|X, H, H, H, H, H, H, H, H, H, H, H, H, H,
     H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
-    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H|X, H, H, H, H, H, H, H, H, H, H, H, H, H,
     H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
 };
 #undef S
@@ -62,6 +66,7 @@ static const unsigned char cls[256] = {
 #undef D
 #undef H
 #undef P
+#undef X
 
 /* Is code point cp punctuation or a symbol (its own token), as opposed to
  * a letter or digit of some script? */
@@ -82,6 +87,7 @@ typedef struct {
   const unsigned char *s;
   uint32_t n;
   uint32_t flags; /* pending flags for the next token */
+  int chunk_at;   /* the chunk being scanned holds an '@' */
 } tz;
 
 static void emit(tz *z, uint32_t a, uint32_t b, uint32_t fl) {
@@ -173,31 +179,56 @@ enum { AB_NONE, AB_TITLE, AB_NUMBER, AB_OTHER };
 
 /* Abbreviations that never end a sentence (titles, before names) and those
  * that may (months, company suffixes, "etc."). Case-sensitive. */
+static const char *const ab_titles[] = {
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
+    "Cmdr", "Cdr", "Brig", "Gov", "Sen", "Rep", "Reps", "Sens", "Rev", "Hon", "Pres", "Supt",
+    "Insp", "Det", "Cpl", "Pvt", "Gens", "Fr", "Sr", "Mt", "Ft", "St", "vs", "Vs", "v", "Nos",
+    "Mme", "Mlle", "Amb", "Sec", "Atty", "Gov", "Lieut", "Dist", "Ald", "Msgr", "Sgts", "Drs"};
+static const char *const ab_others[] = {
+    "Jr", "Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "al", "approx", "Ave", "Blvd", "Rd", "Dept",
+    "Univ", "Assn", "Est", "est", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Ala", "Ariz", "Ark",
+    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Gov't", "Govt", "min", "max", "Min", "Max",
+    "yrs", "hrs", "mins", "Attn", "attn", "Ref", "ref", "Dec", "cf", "ca", "viz", "Ed", "eds",
+    "Eds", "Op", "op", "Cf", "No", "no", "Nos", "Art", "art"};
+
+/* Both lists, titles first, chained by first byte in list order (perf,
+ * issue 11: a word before a period walked all 200): ab_head[b] is 1 + the
+ * first entry starting with byte b, ab_next[i] 1 + the next one after
+ * entry i (0 ends a chain); entries below NTITLES are titles. Built once. */
+#define NTITLES (sizeof ab_titles / sizeof ab_titles[0])
+#define NABBREV (NTITLES + sizeof ab_others / sizeof ab_others[0])
+_Static_assert(NABBREV < 255, "abbreviation indexes fit a byte");
+static uint8_t ab_head[256], ab_next[NABBREV], ab_len[NABBREV];
+static pthread_once_t ab_once = PTHREAD_ONCE_INIT;
+
+static const char *ab_word(size_t i) { return i < NTITLES ? ab_titles[i] : ab_others[i - NTITLES]; }
+
+static void ab_build(void) {
+  uint8_t *tail[256];
+  for (int b = 0; b < 256; b++) tail[b] = &ab_head[b];
+  for (size_t i = 0; i < NABBREV; i++) {
+    const char *w = ab_word(i);
+    unsigned char b = (unsigned char)w[0];
+    ab_len[i] = (uint8_t)strlen(w);
+    *tail[b] = (uint8_t)(i + 1);
+    tail[b] = &ab_next[i];
+  }
+}
+
 static int abbrev_kind(const unsigned char *s, size_t n) {
-  static const char *const titles[] = {
-      "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-      "Cmdr", "Cdr", "Brig", "Gov", "Sen", "Rep", "Reps", "Sens", "Rev", "Hon", "Pres", "Supt",
-      "Insp", "Det", "Cpl", "Pvt", "Gens", "Fr", "Sr", "Mt", "Ft", "St", "vs", "Vs", "v", "Nos",
-      "Mme", "Mlle", "Amb", "Sec", "Atty", "Gov", "Lieut", "Dist", "Ald", "Msgr", "Sgts", "Drs"};
-  static const char *const others[] = {
-      "Jr", "Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc", "Jan", "Feb", "Mar", "Apr", "Jun",
-      "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
-      "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "al", "approx", "Ave", "Blvd", "Rd", "Dept",
-      "Univ", "Assn", "Est", "est", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Ala", "Ariz", "Ark",
-      "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md",
-      "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
-      "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Gov't", "Govt", "min", "max", "Min", "Max",
-      "yrs", "hrs", "mins", "Attn", "attn", "Ref", "ref", "Dec", "cf", "ca", "viz", "Ed", "eds",
-      "Eds", "Op", "op", "Cf", "No", "no", "Nos", "Art", "art"};
   if (n == 0 || n > 8) return AB_NONE;
-  for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-    if (titles[i][0] == s[0] && strlen(titles[i]) == n && memcmp(titles[i], s, n) == 0)
-      return AB_TITLE;
-  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
-    if (others[i][0] == s[0] && strlen(others[i]) == n && memcmp(others[i], s, n) == 0)
-      return (s[0] == 'N' || s[0] == 'n') && (n == 2 || n == 3) && s[1] == 'o' ? AB_NUMBER
-             : (s[0] == 'A' || s[0] == 'a') && n == 3 && s[1] == 'r'          ? AB_NUMBER
-                                                                               : AB_OTHER;
+  pthread_once(&ab_once, ab_build);
+  for (unsigned i = ab_head[s[0]]; i; i = ab_next[i - 1]) {
+    if (ab_len[i - 1] != n || memcmp(ab_word(i - 1), s, n) != 0) continue;
+    if (i - 1 < NTITLES) return AB_TITLE;
+    return (s[0] == 'N' || s[0] == 'n') && (n == 2 || n == 3) && s[1] == 'o' ? AB_NUMBER
+           : (s[0] == 'A' || s[0] == 'a') && n == 3 && s[1] == 'r'          ? AB_NUMBER
+                                                                             : AB_OTHER;
+  }
   return AB_NONE;
 }
 
@@ -385,6 +416,7 @@ static uint32_t url_end(const tz *z, uint32_t p, uint32_t e) {
             (n > 8 && memcmp(s + p, "https://", 8) == 0) || (n > 6 && memcmp(s + p, "ftp://", 6) == 0) ||
             (n > 4 && memcmp(s + p, "www.", 4) == 0 && (cls[s[p + 4]] & C_ALNUM));
   if (!url) {
+    if (!z->chunk_at) return 0; /* no address without an '@' */
     const unsigned char *at = memchr(s + p, '@', n);
     if (!at || at == s + p || !(cls[at[-1]] & (C_ALNUM)) || at + 1 >= s + e) return 0;
     for (const unsigned char *q = s + p; q < at; q++)
@@ -630,7 +662,7 @@ int td_segment(const td_engine *eng, td_doc *d) {
   (void)eng;
   d->ntoks = 0, d->nsents = 0;
   if (!d->text || d->len == 0) return 0;
-  tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START};
+  tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START, 0};
   TD_AGROW(&d->arena, d->toks, d->cap_toks, d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20); /* ~5 bytes a token */
   const unsigned char *s = z.s;
   uint32_t n = z.n, i = 0;
@@ -656,13 +688,21 @@ int td_segment(const td_engine *eng, td_doc *d) {
       }
     }
     uint32_t e = i;
-    while (e < n && !(cls[s[e]] & (C_SPACE | C_NL))) {
-      if (s[e] >= 0x80 && s[e] == 0xC2 && e + 1 < n && s[e + 1] == 0xA0) break; /* NBSP */
+    int at = 0;
+    for (; e < n; e++) { /* one class test a byte; X bytes are looked at */
+      unsigned char k = cls[s[e]];
+      if (!(k & (C_SPACE | C_NL | C_SPEC))) continue;
+      if (k & (C_SPACE | C_NL)) break;
+      if (s[e] == '@') {
+        at = 1;
+        continue;
+      }
+      if (s[e] == 0xC2 && e + 1 < n && s[e + 1] == 0xA0) break; /* NBSP */
       if (s[e] == 0xE2 && e + 2 < n && s[e + 1] == 0x80 && (s[e + 2] <= 0x8A || s[e + 2] == 0xAF))
         break; /* U+2000..U+200A, U+202F */
-      e++;
     }
     if (e == i) e = i + 1;
+    z.chunk_at = at;
     scan_chunk(&z, i, e);
     i = e;
   }
