@@ -856,7 +856,11 @@ static int gate_pass(const td_dict *d, const int *has_mode, char keys[NMODES][KE
     /* the lowercase key stands for modes 0 and 1, the lemma key for 2:
      * a mode no table has needs no look-up (the gazetteer has no lemmas) */
     if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
-    if (mode == 2 && kl == klen[0] && memcmp(keys[2], keys[0], kl) == 0) break;
+    /* the lemma key is the lowercase key: looked up already, unless no
+     * table has lowercase or exact-case entries (only lemma ones) */
+    if (mode == 2 && (has_mode[0] || has_mode[1]) && kl == klen[0] &&
+        memcmp(keys[2], keys[0], kl) == 0)
+      break;
     int poss = kl > 2 && keys[mode][kl - 2] == '\'' && keys[mode][kl - 1] == 's' &&
                (kl - before_m[mode] > 2 || j > i);
     if (gate_pass_key(d, keys[mode], kl, poss, &hrun[mode], &hlen[mode])) return 1;
@@ -1011,7 +1015,7 @@ static int first_dead(const td_dict *d, const mtok *m) {
     size_t kl = mode ? n2 : n0;
     if (kl == 0) continue;
     if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
-    if (mode == 2 && m->same2) break;
+    if (mode == 2 && m->same2 && (has_mode[0] || has_mode[1])) break; /* as gate_pass */
     const char *f = m->f[mode];
     int poss = kl > 2 && f[kl - 2] == '\'' && f[kl - 1] == 's';
     uint64_t g1 = mode ? m->gh2 : m->gh0;
