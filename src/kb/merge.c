@@ -227,6 +227,19 @@ static void free_facts(mfacts *F) {
 
 /* ---- the steps ---- */
 
+/* A min-hash band of a document. */
+typedef struct {
+  long long band, h;
+  int di;
+} mband;
+
+static int cmp_mband(const void *a, const void *b) {
+  const mband *x = a, *y = b;
+  if (x->band != y->band) return x->band < y->band ? -1 : 1;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return (x->di > y->di) - (x->di < y->di);
+}
+
 static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
@@ -252,20 +265,35 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
       uf_union(&u, (int)(intptr_t)pairs[2 * i - 1], (int)(intptr_t)pairs[2 * i + 1]);
   for (size_t i = 0; i < np; i++) free(pairs[2 * i]);
   free(pairs);
-  /* text overlap: candidates sharing a min-hash band, kept at >= 80% */
+  /* text overlap: candidates sharing a min-hash band, kept at >= 80%
+   * (the bands are read once and sorted here: a self-join of doc_bands
+   * cost three times as much) */
   int rc = -1;
-  PREP(st, "SELECT DISTINCT a.doc_key, b.doc_key FROM doc_bands a JOIN doc_bands b"
-           " ON a.band=b.band AND a.h=b.h AND a.doc_key<b.doc_key ORDER BY 1, 2");
+  mband *bd = NULL;
+  size_t nb = 0, bcap = 0;
+  PREP(st, "SELECT doc_key, band, h FROM doc_bands");
   while (td_kq_step(st) == TD_KQ_ROW) {
-    int a = doc_index(d, n, (const char *)td_kq_col_text(st, 0));
-    int b = doc_index(d, n, (const char *)td_kq_col_text(st, 1));
-    if (a < 0 || b < 0) continue;
-    int same = 0;
-    for (int k = 0; k < TD_KB_NHASH; k++) same += d[a].sig[k] == d[b].sig[k];
-    if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, a, b);
+    int di = doc_index(d, n, td_kq_col_text(st, 0));
+    if (di < 0) continue;
+    TD_GROW(bd, bcap, nb + 1);
+    bd[nb].band = td_kq_col_int(st, 1), bd[nb].h = td_kq_col_int(st, 2), bd[nb].di = di, nb++;
   }
   td_kq_finalize(st);
   st = NULL;
+  if (nb) qsort(bd, nb, sizeof *bd, cmp_mband);
+  for (size_t i = 0; i < nb;) {
+    size_t j = i + 1;
+    while (j < nb && bd[j].band == bd[i].band && bd[j].h == bd[i].h) j++;
+    for (size_t x = i; x < j; x++)
+      for (size_t y = x + 1; y < j; y++) {
+        int a = bd[x].di, b = bd[y].di, same = 0;
+        if (a == b) continue;
+        for (int k = 0; k < TD_KB_NHASH; k++) same += d[a].sig[k] == d[b].sig[k];
+        if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, a, b);
+      }
+    i = j;
+  }
+  free(bd);
   PREP(ins, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)");
   for (size_t i = 0; i < n; i++) {
     d[i].group = uf_find(&u, (int)i);
