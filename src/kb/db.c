@@ -473,6 +473,11 @@ void td_kq_text_ref(td_kq *q, int i, const char *s) {
   else td_kq_text(q, i, s);
 }
 
+void td_kq_text_ref_n(td_kq *q, int i, const char *s, size_t n) {
+  if (q->st && s && n <= 0x7fffffff) sqlite3_bind_text(q->st, i, s, (int)n, SQLITE_STATIC);
+  else td_kq_text(q, i, s);
+}
+
 void td_kq_int(td_kq *q, int i, long long v) {
   if (q->st) {
     sqlite3_bind_int64(q->st, i, (sqlite3_int64)v);

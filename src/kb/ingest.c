@@ -21,6 +21,7 @@
 #include <time.h>
 
 #define QCAP 128
+#define QWAKE 16 /* records queued before a sleeping writer is woken */
 
 /* An input sent to extraction: matched to its record by (id, input hash). */
 typedef struct {
@@ -44,6 +45,7 @@ typedef struct {
   char qkey[QCAP][65]; /* the input key of each queued record ("" none) */
   size_t head, tail; /* head: next to store; tail: next free */
   int done, gave_up;
+  int writer_waits, reader_waits; /* sleeping on cv_item, on cv_space (count) */
   pthread_mutex_t mu;
   pthread_cond_t cv_item, cv_space;
 } ingest_ctx;
@@ -126,13 +128,20 @@ static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   pop_key(c, doc, key);
   td_kb_rec *copy = td_kb_rec_read(json, len);
   pthread_mutex_lock(&c->mu);
-  while (c->tail - c->head >= QCAP && !c->gave_up) pthread_cond_wait(&c->cv_space, &c->mu);
+  while (c->tail - c->head >= QCAP && !c->gave_up) {
+    c->reader_waits++;
+    pthread_cond_wait(&c->cv_space, &c->mu);
+    c->reader_waits--;
+  }
   int gave_up = c->gave_up;
   if (!gave_up) {
     c->q[c->tail % QCAP] = copy;
     memcpy(c->qkey[c->tail % QCAP], key, 65);
     c->tail++;
-    pthread_cond_signal(&c->cv_item);
+    /* a sleeping writer is woken for a run of records, not for each one
+     * (two context switches per record were most of its waiting cost);
+     * the end of the input wakes it for the rest */
+    if (c->writer_waits && c->tail - c->head >= QWAKE) pthread_cond_signal(&c->cv_item);
   }
   pthread_mutex_unlock(&c->mu);
   if (gave_up) td_kb_rec_free(copy);
@@ -160,7 +169,11 @@ static void *writer(void *arg) {
   char msg[512];
   pthread_mutex_lock(&c->mu);
   for (;;) {
-    while (c->head == c->tail && !c->done) pthread_cond_wait(&c->cv_item, &c->mu);
+    while (c->head == c->tail && !c->done) {
+      c->writer_waits = 1;
+      pthread_cond_wait(&c->cv_item, &c->mu);
+      c->writer_waits = 0;
+    }
     if (c->head == c->tail) break;
     td_kb_rec *rec = c->q[c->head % QCAP];
     char key[65];
@@ -174,7 +187,7 @@ static void *writer(void *arg) {
     pthread_mutex_lock(&c->mu);
     c->head++;
     if (failed && ++c->store_failed > 100) c->gave_up = 1; /* the store is broken: stop */
-    pthread_cond_signal(&c->cv_space);
+    if (c->reader_waits) pthread_cond_broadcast(&c->cv_space);
   }
   pthread_mutex_unlock(&c->mu);
   return NULL;

@@ -159,8 +159,17 @@ static int scalar(jr *r, td_jv *v) {
       if (q >= r->end || *q < '0' || *q > '9') return fail(r, "bad number");
       while (q < r->end && *q >= '0' && *q <= '9') q++;
     }
-    char num[64];
     size_t n = (size_t)(q - p);
+    if (!real && n <= 18) { /* (most numbers: offsets, counts) fits without overflow */
+      const char *d = p + (*p == '-');
+      long long i = 0;
+      for (; d < q; d++) i = i * 10 + (*d - '0');
+      if (*p == '-') i = -i;
+      v->t = TD_JV_INT, v->i = i, v->d = (double)i;
+      r->p = q;
+      return 0;
+    }
+    char num[64];
     if (n >= sizeof num) return fail(r, "number too long");
     memcpy(num, p, n);
     num[n] = 0;

@@ -81,6 +81,8 @@ void td_kq_double(td_kq *q, int i, double v);
 void td_kq_null(td_kq *q, int i);
 /* Binds text that stays valid until q has run (SQLite does not copy it). */
 void td_kq_text_ref(td_kq *q, int i, const char *s);
+/* The same for s of n bytes (no NUL within them; s[n] is NUL). */
+void td_kq_text_ref_n(td_kq *q, int i, const char *s, size_t n);
 void td_kq_blob(td_kq *q, int i, const void *p, size_t n);
 /* Runs q, or moves to its next row: TD_KQ_ROW, TD_KQ_DONE or TD_KQ_ERROR
  * (message: td_kb_errmsg). */

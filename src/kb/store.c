@@ -403,7 +403,9 @@ static const char *jstr(const td_jv *o, const char *k) {
 
 /* (the record's strings live in its arena until it is stored) */
 static void bind_jstr(td_kq *st, int i, const td_jv *o, const char *k) {
-  td_kq_text_ref(st, i, jstr(o, k));
+  const td_jv *v = td_jv_get(o, k);
+  if (v && v->t == TD_JV_STR) td_kq_text_ref_n(st, i, v->s, v->n); /* (its length is known) */
+  else td_kq_null(st, i);
 }
 
 static void bind_jnum(td_kq *st, int i, const td_jv *o, const char *k) {
@@ -521,7 +523,7 @@ static int store_mentions(td_kb *kb, td_kq *mt, const char *key, const td_jv *o,
   for (j = 0; (m = td_jv_at(ms, j)); j++) {
     long s = (long)td_jv_int(td_jv_at(m, 0));
     td_kq_again(mt);
-    td_kq_text_ref(mt, 1, key);
+    td_kq_text_ref_n(mt, 1, key, 64);
     bind_jstr(mt, 2, o, "id");
     td_kq_int(mt, 3, s);
     td_kq_int(mt, 4, td_jv_int(td_jv_at(m, 1)));
@@ -677,6 +679,9 @@ static void minhash(const char *text, uint64_t sig[TD_KB_NHASH]) {
 
 /* ---- writing a document ---- */
 
+/* Inserts the document's row, min-hash bands, full-text rows (queued),
+ * sentences and facts from record root under key (64 hex digits: checked
+ * by add_record). 0, or -1 with err. */
 static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint64_t *sig,
                       char *err, size_t errlen) {
   const td_jv *doc = td_jv_get(root, "doc");
@@ -684,7 +689,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   if (!text) text = "";
   STMT(d, "INSERT OR REPLACE INTO documents(doc_key, id, input_sha256, source, url, title, date,"
           " date_from, lang, wire_marker, text, nchars, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  td_kq_text_ref(d, 1, key);
+  td_kq_text_ref_n(d, 1, key, 64);
   bind_jstr(d, 2, doc, "id");
   bind_jstr(d, 3, doc, "input_sha256");
   bind_jstr(d, 4, doc, "source");
@@ -704,7 +709,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   STMT(bd, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)");
   for (int b = 0; b < TD_KB_NHASH / 2; b++) {
     td_kq_again(bd);
-    td_kq_text_ref(bd, 1, key);
+    td_kq_text_ref_n(bd, 1, key, 64);
     td_kq_int(bd, 2, b);
     td_kq_int(bd, 3, band_hash(sig, b));
     if (step_done(kb, bd, err, errlen) != 0) return -1;
@@ -722,7 +727,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
     const td_jv *s = td_jv_at(sents, i);
     starts[i] = (long)td_jv_int(td_jv_at(s, 0));
     td_kq_again(ss);
-    td_kq_text_ref(ss, 1, key);
+    td_kq_text_ref_n(ss, 1, key, 64);
     td_kq_int(ss, 2, (long long)i);
     td_kq_int(ss, 3, td_jv_int(td_jv_at(s, 0)));
     td_kq_int(ss, 4, td_jv_int(td_jv_at(s, 1)));
@@ -737,7 +742,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
     const td_jv *o, *arr = td_jv_get(root, ft->layer);
     for (size_t i = 0; (o = td_jv_at(arr, i)); i++) {
       td_kq_again(st);
-      td_kq_text_ref(st, 1, key);
+      td_kq_text_ref_n(st, 1, key, 64);
       int p = 2;
       long s = -1;
       for (const fact_col *c = ft->cols; c->kind; c++) {
