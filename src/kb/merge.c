@@ -801,38 +801,67 @@ fail:
   return -1;
 }
 
-static int merge_events(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
+/* The entity of actor aid of document di (F's actors sorted by document
+ * and id in ak), else NULL. */
+static const char *actor_entity(const mrow *const *ak, size_t nak, int di, const char *aid) {
+  if (!aid) return NULL;
+  size_t lo = 0, hi = nak;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = ak[mid]->di != di ? (ak[mid]->di < di ? -1 : 1) : strcmp(ak[mid]->aid, aid);
+    if (c == 0) return ak[mid]->entity;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}
+
+static int cmp_row_doc_aid(const void *a, const void *b) {
+  const mrow *x = *(const mrow *const *)a, *y = *(const mrow *const *)b;
+  if (x->di != y->di) return x->di < y->di ? -1 : 1;
+  return strcmp(x->aid, y->aid);
+}
+
+static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   int rc = -1;
   mev *ev = NULL;
   size_t ne = 0, cap = 0;
   td_kq *ins = NULL, *men = NULL, *dis = NULL;
-  PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, coalesce(sa.entity, e.source_code),"
-           " coalesce(ta.entity, e.target_code), e.source_code, e.target_code,"
+  /* the events of stored documents (the document's date and the actors'
+   * entities from what the merge read, not joined again) */
+  const mrow **ak = td_xmalloc((F->nact ? F->nact : 1) * sizeof *ak);
+  size_t nak = 0;
+  for (size_t i = 0; i < F->nact; i++)
+    if (F->act[i].di >= 0) ak[nak++] = &F->act[i];
+  if (nak) qsort(ak, nak, sizeof *ak, cmp_row_doc_aid);
+  PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, e.source, e.target, e.source_code, e.target_code,"
            " e.date, p.name, e.quad, e.goldstein,"
-           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time), substr(dd.date, 1, 10),"
+           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time),"
            " e.verb, e.modality, e.polarity, e.sentence, e.start, e.end, p.lat, p.lon"
-           " FROM events e JOIN documents dd ON dd.doc_key=e.doc_key"
-           " LEFT JOIN actors sa ON sa.doc_key=e.doc_key AND sa.aid=e.source"
-           " LEFT JOIN actors ta ON ta.doc_key=e.doc_key AND ta.aid=e.target"
-           " LEFT JOIN places p ON p.doc_key=e.doc_key AND p.pid=e.place"
+           " FROM events e LEFT JOIN places p ON p.doc_key=e.doc_key AND p.pid=e.place"
            " WHERE e.root IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
+    int di = doc_index(d, n, td_kq_col_text(st, 0));
+    if (di < 0) continue;
     TD_GROW(ev, cap, ne + 1);
     mev *m = &ev[ne++];
     memset(m, 0, sizeof *m);
+    m->di = di;
     m->doc = dupcol(st, 0), m->eid = dupcol(st, 1), m->root = dupcol(st, 2), m->cameo = dupcol(st, 3);
-    m->src = dupcol(st, 4), m->tgt = dupcol(st, 5), m->srccode = dupcol(st, 6);
-    m->tgtcode = dupcol(st, 7), m->place = dupcol(st, 9);
+    m->srccode = dupcol(st, 6), m->tgtcode = dupcol(st, 7), m->place = dupcol(st, 9);
+    const char *se = actor_entity(ak, nak, di, td_kq_col_text(st, 4));
+    const char *te = actor_entity(ak, nak, di, td_kq_col_text(st, 5));
+    m->src = se ? td_xstrdup(se) : m->srccode ? td_xstrdup(m->srccode) : NULL;
+    m->tgt = te ? td_xstrdup(te) : m->tgtcode ? td_xstrdup(m->tgtcode) : NULL;
     /* its date, else its time's when a calendar date, else the article's */
     const char *date = td_kq_col_text(st, 8), *tv = td_kq_col_text(st, 12);
-    if (!date) date = digits_at(tv, "dddd-dd-dd") ? tv : td_kq_col_text(st, 13);
+    if (!date) date = digits_at(tv, "dddd-dd-dd") ? tv : d[di].date;
     m->date = date ? td_xstrdup(date) : NULL;
     m->quad = td_kq_col_int(st, 10), m->goldstein = td_kq_col_double(st, 11);
     m->day = day_number(m->date);
     if (m->day == INT32_MIN) m->date = (free(m->date), NULL);
-    m->di = doc_index(d, n, m->doc);
-    m->verb = dupcol(st, 14), m->modality = dupcol(st, 15), m->polarity = dupcol(st, 16);
-    for (int v = 0; v < MV_N; v++) mval_read(&m->v[v], st, 17 + v);
+    m->verb = dupcol(st, 13), m->modality = dupcol(st, 14), m->polarity = dupcol(st, 15);
+    for (int v = 0; v < MV_N; v++) mval_read(&m->v[v], st, 16 + v);
   }
   td_kq_finalize(st);
   st = NULL;
@@ -899,6 +928,7 @@ fail:
   if (ins) td_kq_finalize(ins);
   if (men) td_kq_finalize(men);
   if (dis) td_kq_finalize(dis);
+  free(ak);
   for (size_t k = 0; k < ne; k++) {
     free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
     free(ev[k].tgt), free(ev[k].srccode), free(ev[k].tgtcode), free(ev[k].date), free(ev[k].place);
@@ -1287,7 +1317,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   td_kq_finalize(st);
   if (load_facts(kb, d, n, &F, err, errlen) != 0 || merge_versions(kb, d, n, err, errlen) != 0 ||
       merge_stories(kb, d, n, &F, err, errlen) != 0 ||
-      merge_events(kb, d, n, err, errlen) != 0 ||
+      merge_events(kb, d, n, &F, err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, &F, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0)
     goto fail;
