@@ -408,17 +408,16 @@ static void bind_jstr(td_kq *st, int i, const td_jv *o, const char *k) {
   else td_kq_null(st, i);
 }
 
-static void bind_jnum(td_kq *st, int i, const td_jv *o, const char *k) {
-  const td_jv *v = td_jv_get(o, k);
+static void bind_num(td_kq *st, int i, const td_jv *v) {
   if (v && v->t == TD_JV_INT) td_kq_int(st, i, v->i);
   else if (v && v->t == TD_JV_REAL) td_kq_double(st, i, v->d);
   else if (v && (v->t == TD_JV_TRUE || v->t == TD_JV_FALSE)) td_kq_int(st, i, v->t == TD_JV_TRUE);
   else td_kq_null(st, i);
 }
 
-/* Binds span [s, e] of o[k] to i and i + 1 (NULLs when absent). */
-static void bind_span(td_kq *st, int i, const td_jv *o, const char *k, long *s_out) {
-  const td_jv *v = td_jv_get(o, k);
+/* Binds span [s, e] (the array v) to i and i + 1 (NULLs when v is not a
+ * pair); its start in *s_out, else -1. */
+static void bind_span(td_kq *st, int i, const td_jv *v, long *s_out) {
   *s_out = -1;
   if (td_jv_len(v) == 2) {
     *s_out = (long)td_jv_int(td_jv_at(v, 0));
@@ -514,17 +513,34 @@ static const fact_table fact_inserts[] = {
       {'S', "date"}, {'S', "place"}, {'N', "sentence"}, {'P', "span"}, {'N', "confidence"}}},
 };
 
+/* The column of ft filled from member key, or -1: tries *hint first
+ * (records list a layer's fields in the table's column order), then the
+ * others; *hint moves past the column found. */
+static int fact_col_of(const fact_table *ft, const char *key, int *hint) {
+  const fact_col *h = &ft->cols[*hint];
+  if (h->kind && h->field && h->field[0] == key[0] && strcmp(h->field, key) == 0) return (*hint)++;
+  for (int c = 0; ft->cols[c].kind; c++) {
+    const char *f = ft->cols[c].field;
+    if (f && f[0] == key[0] && strcmp(f, key) == 0) {
+      *hint = c + 1;
+      return c;
+    }
+  }
+  return -1;
+}
+
 /* Inserts the mentions of actor or place o (doc_key, id, start, end,
  * sentence) with the prepared statement mt. 0, or -1 with err. */
 static int store_mentions(td_kb *kb, td_kq *mt, const char *key, const td_jv *o,
                           const long *starts, size_t ns, char *err, size_t errlen) {
   size_t j;
-  const td_jv *m, *ms = td_jv_get(o, "mentions");
+  const td_jv *m, *ms = td_jv_get(o, "mentions"), *id = td_jv_get(o, "id");
   for (j = 0; (m = td_jv_at(ms, j)); j++) {
     long s = (long)td_jv_int(td_jv_at(m, 0));
     td_kq_again(mt);
     td_kq_text_ref_n(mt, 1, key, 64);
-    bind_jstr(mt, 2, o, "id");
+    if (id && id->t == TD_JV_STR) td_kq_text_ref_n(mt, 2, id->s, id->n);
+    else td_kq_null(mt, 2);
     td_kq_int(mt, 3, s);
     td_kq_int(mt, 4, td_jv_int(td_jv_at(m, 1)));
     td_kq_int(mt, 5, sentence_of(starts, ns, s));
@@ -740,19 +756,41 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
     td_kq *mt = ft->mentions_sql ? td_kb_stmt(kb, ft->mentions_sql, err, errlen) : NULL;
     if (!st || (ft->mentions_sql && !mt)) goto fail;
     const td_jv *o, *arr = td_jv_get(root, ft->layer);
+    int param[24], ncols = 0, sentence_col = -1; /* each column's first parameter */
+    for (int p = 2; ft->cols[ncols].kind; ncols++) {
+      param[ncols] = p;
+      p += ft->cols[ncols].kind == 'P' ? 2 : 1;
+      if (ft->cols[ncols].kind == 'E') sentence_col = ncols;
+    }
     for (size_t i = 0; (o = td_jv_at(arr, i)); i++) {
       td_kq_again(st);
       td_kq_text_ref_n(st, 1, key, 64);
-      int p = 2;
+      /* one pass over the object's members, each bound to its column (a
+       * later one with the same key binds over an earlier one, as
+       * td_jv_get finds the last); columns no member named bind NULL */
+      unsigned long bound = 0;
       long s = -1;
-      for (const fact_col *c = ft->cols; c->kind; c++) {
-        switch (c->kind) {
-        case 'S': bind_jstr(st, p++, o, c->field); break;
-        case 'N': bind_jnum(st, p++, o, c->field); break;
-        case 'P': bind_span(st, p, o, c->field, &s), p += 2; break;
-        default: td_kq_int(st, p++, sentence_of(starts, ns, s)); break; /* 'E' */
+      int hint = 0;
+      for (size_t m = 0; m < o->n && o->t == TD_JV_OBJ; m++) {
+        const td_jv *v = o->v[m];
+        int c = fact_col_of(ft, v->key, &hint);
+        if (c < 0) continue;
+        bound |= 1UL << c;
+        switch (ft->cols[c].kind) {
+        case 'S':
+          if (v->t == TD_JV_STR) td_kq_text_ref_n(st, param[c], v->s, v->n);
+          else td_kq_null(st, param[c]);
+          break;
+        case 'N': bind_num(st, param[c], v); break;
+        default: bind_span(st, param[c], v, &s); break; /* 'P' */
         }
       }
+      for (int c = 0; c < ncols; c++) {
+        if (bound >> c & 1) continue;
+        if (ft->cols[c].kind == 'P') td_kq_null(st, param[c]), td_kq_null(st, param[c] + 1);
+        else if (ft->cols[c].kind != 'E') td_kq_null(st, param[c]);
+      }
+      if (sentence_col >= 0) td_kq_int(st, param[sentence_col], sentence_of(starts, ns, s));
       if (step_done(kb, st, err, errlen) != 0) goto fail;
       if (mt && store_mentions(kb, mt, key, o, starts, ns, err, errlen) != 0) goto fail;
       if (ft->fts && kb->db) fts_queue(kb, 1, key, jstr(o, "id"), jstr(o, "text"));

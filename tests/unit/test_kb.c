@@ -113,6 +113,51 @@ TD_TEST(kb_idempotent_and_replace) {
   CHECK(system(cmd) == 0);
 }
 
+/* Facts are bound from one pass over each object's members: fields in any
+ * order, repeated keys (the last counts, as td_jv_get reads them), absent
+ * fields and wrong types (NULL), and the sentence of a span. The full-text
+ * tables buffer a batch (hashsize set once). */
+TD_TEST(kb_fact_members) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char text[] = "One two three. Four five six.";
+  char key[65];
+  td_sha256_hex(text, strlen(text), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"m1\",\"sha256\":\"%s\"},\"text\":\"%s\","
+                "\"sentences\":[[0,14],[15,29]],"
+                "\"actors\":[{\"name\":\"First\",\"id\":\"a1\",\"name\":\"Last\",\"kind\":7,\"known\":true,"
+                "\"role_past\":1.5,\"mentions\":[[15,19]],\"extra\":{\"name\":\"no\"}}],"
+                "\"times\":[{\"id\":\"t1\",\"span\":[16,20],\"text\":\"four\"},{\"span\":[1],\"id\":\"t2\"},"
+                "{\"id\":\"t3\",\"span\":[0,3],\"span\":\"x\"}],"
+                "\"events\":[{\"confidence\":0.5,\"span\":[4,7],\"id\":\"e1\",\"cameo\":\"042\"}]}",
+                key, text);
+  td_kb_stats st = {0};
+  CHECK(td_kb_add_json(kb, b.ptr, b.len, &st, err, sizeof err) == 0);
+  CHECK(td_kb_commit(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM actors WHERE aid='a1' AND name='Last' AND kind IS NULL"
+                  " AND known=1 AND role_past IS NOT NULL AND entity IS NULL") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM actor_mentions WHERE aid='a1' AND start=15 AND sentence=1") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM times WHERE tid='t1' AND start=16 AND end=20 AND sentence=1"
+                  " AND text='four'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM times WHERE tid='t2' AND start IS NULL AND sentence=-1") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM times WHERE tid='t3' AND start IS NULL AND sentence=-1") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM events WHERE eid='e1' AND start=4 AND end=7 AND cameo='042'"
+                  " AND confidence=0.5 AND root IS NULL") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM documents_fts_config WHERE k='hashsize' AND v=67108864") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM quotes_fts_config WHERE k='hashsize' AND v=67108864") == 1);
+  td_kb_close(kb);
+  td_buf_free(&b);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
+
 TD_TEST(kb_readonly_missing) {
   char err[256];
   CHECK(td_kb_open("/nonexistent/dir/kb.db", 1, err, sizeof err) == NULL);
