@@ -59,6 +59,7 @@ struct td_tagger {
   int16_t *tag1, *tag2;    /* the weights of the "tags" features of one
                             * previous class (nclass + 1 of them, the last
                             * one "none"): nclass + 1 vectors of npad each */
+  int16_t *zero;           /* npad zeros */
   td_tg_slot *tagpair;     /* the slot of the one of two classes p1, p2 at
                             * p1 * (nclass + 1) + p2, zeroed when absent */
 };
@@ -432,7 +433,15 @@ static void sub_slot(const struct td_tagger *t, const td_tg_slot *e, int16_t *sc
   const int16_t *w = t->ext + ext_first(e);
   uint32_t cnt = e->cls[1];
   if (cnt == TD_TG_DENSE) {
+#ifdef __SSE2__
+    for (uint32_t c = 0; c < t->npad; c += 8) {
+      __m128i *d = (__m128i *)(sc + c);
+      _mm_store_si128(d, _mm_sub_epi16(_mm_load_si128(d),
+                                       _mm_loadu_si128((const __m128i *)(w + c))));
+    }
+#else
     for (uint32_t c = 0; c < t->npad; c++) sc[c] = (int16_t)(sc[c] - w[c]);
+#endif
     return;
   }
   for (uint32_t j = 0; j < cnt; j++)
@@ -470,70 +479,22 @@ static long word_entry(const struct td_tagger *t, const td_tg_word *w) {
   }
 }
 
-/* The first index of the largest of sc[0..n); sc has room for n rounded
- * up to 8 (the padding is overwritten). */
-static int argmax(int16_t *sc, int n) {
-  int np = (n + 7) & ~7;
-  for (int c = n; c < np; c++) sc[c] = INT16_MIN;
 #ifdef __SSE2__
-  __m128i m = _mm_load_si128((const __m128i *)sc);
-  for (int c = 8; c < np; c += 8) m = _mm_max_epi16(m, _mm_load_si128((const __m128i *)(sc + c)));
-  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0x4E));
-  m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0xB1));
-  m = _mm_max_epi16(m, _mm_shufflelo_epi16(m, 0xB1));
-  int16_t mx = (int16_t)_mm_extract_epi16(m, 0);
-  __m128i v = _mm_set1_epi16(mx);
-  for (int c = 0; c < np; c += 8) {
-    int bits = _mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_load_si128((const __m128i *)(sc + c))));
-    if (bits) return c + __builtin_ctz((unsigned)bits) / 2;
-  }
-  return 0;
-#else
-  int best = 0;
-  for (int c = 1; c < n; c++)
-    if (sc[c] > sc[best]) best = c;
-  return best;
-#endif
+/* 8 lanes from tg_ones + 8 - r: the first r set (the classes in range of
+ * a score vector's last 8 lanes). */
+static const int16_t tg_ones[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+
+/* v, the last 8 lanes of a score vector, with those after its first r
+ * (1 to 8: the classes in range) made the smallest score, so that they
+ * never win. */
+static inline __m128i clip_lanes(__m128i v, int r) {
+  __m128i in = _mm_loadu_si128((const __m128i *)(tg_ones + 8 - r));
+  return _mm_or_si128(_mm_and_si128(in, v), _mm_andnot_si128(in, _mm_set1_epi16(INT16_MIN)));
 }
 
-/* sc[0..np) = a + b + c, np a multiple of 8: the cached sums of a word
- * and its two neighbours, added in one pass. */
-static inline void sum3(int16_t *sc, const int16_t *a, const int16_t *b, const int16_t *c,
-                        uint32_t np) {
-#ifdef __SSE2__
-  for (uint32_t k = 0; k < np; k += 8) {
-    __m128i v = _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
-                              _mm_loadu_si128((const __m128i *)(b + k)));
-    _mm_store_si128((__m128i *)(sc + k),
-                    _mm_add_epi16(v, _mm_loadu_si128((const __m128i *)(c + k))));
-  }
-#else
-  for (uint32_t k = 0; k < np; k++) sc[k] = (int16_t)(a[k] + b[k] + c[k]);
-#endif
-}
-
-/* sc += a + b, then the first index of the largest of sc[0..n), in one
- * pass; sc, a and b hold n rounded up to 8 (the padding of sc is
- * overwritten). */
-static inline int add2_argmax(int16_t *sc, const int16_t *a, const int16_t *b, int n) {
-  int np = (n + 7) & ~7;
-#ifdef __SSE2__
-  /* 8 lanes from ones + 8 - r: the first r set (the r classes in range
-   * of the last vector) */
-  static const int16_t ones[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
-  const __m128i lo = _mm_set1_epi16(INT16_MIN);
-  __m128i m = lo;
-  for (int k = 0; k < np; k += 8) {
-    __m128i v = _mm_add_epi16(_mm_load_si128((const __m128i *)(sc + k)),
-                              _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
-                                            _mm_loadu_si128((const __m128i *)(b + k))));
-    if (k + 8 > n) { /* the last vector: padding lanes lose */
-      __m128i in = _mm_loadu_si128((const __m128i *)(ones + 8 - (n - k)));
-      v = _mm_or_si128(_mm_and_si128(in, v), _mm_andnot_si128(in, lo));
-    }
-    _mm_store_si128((__m128i *)(sc + k), v);
-    m = _mm_max_epi16(m, v);
-  }
+/* The first index of the largest of sc[0..np), m the running maximum of
+ * its lanes (8 of them). */
+static inline int first_max(const int16_t *sc, int np, __m128i m) {
   m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0x4E));
   m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0xB1));
   m = _mm_max_epi16(m, _mm_shufflelo_epi16(m, 0xB1));
@@ -543,6 +504,65 @@ static inline int add2_argmax(int16_t *sc, const int16_t *a, const int16_t *b, i
     if (bits) return k + __builtin_ctz((unsigned)bits) / 2;
   }
   return 0;
+}
+#endif
+
+/* The first index of the largest of sc[0..n); sc has room for n rounded
+ * up to 8 (the padding is overwritten). */
+static int argmax(int16_t *sc, int n) {
+  int np = (n + 7) & ~7;
+#ifdef __SSE2__
+  int last = np - 8;
+  __m128i v = clip_lanes(_mm_load_si128((const __m128i *)(sc + last)), n - last);
+  _mm_store_si128((__m128i *)(sc + last), v);
+  __m128i m = v;
+  for (int k = 0; k < last; k += 8) m = _mm_max_epi16(m, _mm_load_si128((const __m128i *)(sc + k)));
+  return first_max(sc, np, m);
+#else
+  for (int c = n; c < np; c++) sc[c] = INT16_MIN;
+  int best = 0;
+  for (int c = 1; c < n; c++)
+    if (sc[c] > sc[best]) best = c;
+  return best;
+#endif
+}
+
+/* sc[0..np) = a + b + c + d + e, np a multiple of 8: the cached sums of
+ * a word and its neighbours, added in one pass. */
+static inline void sum5(int16_t *sc, const int16_t *a, const int16_t *b, const int16_t *c,
+                        const int16_t *d, const int16_t *e, uint32_t np) {
+#ifdef __SSE2__
+  for (uint32_t k = 0; k < np; k += 8) {
+    __m128i v = _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
+                              _mm_loadu_si128((const __m128i *)(b + k)));
+    v = _mm_add_epi16(v, _mm_add_epi16(_mm_loadu_si128((const __m128i *)(c + k)),
+                                       _mm_loadu_si128((const __m128i *)(d + k))));
+    _mm_store_si128((__m128i *)(sc + k),
+                    _mm_add_epi16(v, _mm_loadu_si128((const __m128i *)(e + k))));
+  }
+#else
+  for (uint32_t k = 0; k < np; k++)
+    sc[k] = (int16_t)(a[k] + b[k] + c[k] + d[k] + e[k]);
+#endif
+}
+
+/* sc += a + b, then the first index of the largest of sc[0..n), in one
+ * pass; sc, a and b hold n rounded up to 8 (the padding of sc is
+ * overwritten). */
+static inline int add2_argmax(int16_t *sc, const int16_t *a, const int16_t *b, int n) {
+  int np = (n + 7) & ~7;
+#ifdef __SSE2__
+  __m128i m = _mm_set1_epi16(INT16_MIN);
+  int last = np - 8;
+  for (int k = 0; k <= last; k += 8) {
+    __m128i v = _mm_add_epi16(_mm_load_si128((const __m128i *)(sc + k)),
+                              _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
+                                            _mm_loadu_si128((const __m128i *)(b + k))));
+    if (k == last) v = clip_lanes(v, n - last);
+    _mm_store_si128((__m128i *)(sc + k), v);
+    m = _mm_max_epi16(m, v);
+  }
+  return first_max(sc, np, m);
 #else
   for (int k = 0; k < np; k++) sc[k] = (int16_t)(sc[k] + a[k] + b[k]);
   return argmax(sc, n);
@@ -672,10 +692,46 @@ typedef struct tg_sent {
   uint64_t *feat;           /* per token: TG_NFEAT near and history hashes */
   const td_tg_slot **slot;  /* per token: their slots */
   uint8_t *guess;           /* per token: its class, or a guess of it */
-  uint64_t *hash;           /* per token: fnv of its form */
+  uint64_t *hash;           /* per token: form_hash of its form */
 } tg_sent;
 
-/* Entry w of the set of a form whose fnv hash is h, and that set. */
+/* The last 0 to 8 bytes of a form, s[0..n), as one number (the same n
+ * gives different numbers for different bytes). */
+static inline uint64_t form_tail(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    return (uint64_t)a << 32 | b;
+  }
+  return n ? (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1] : 0;
+}
+
+/* A hash of the form s[0..n), eight bytes at a time: it places the form in
+ * the cache (its set and tag), so any good hash does. */
+static inline uint64_t form_hash(const char *s, size_t n) {
+  uint64_t h = (n + 1) * K_TMPL, v;
+  for (; n > 8; s += 8, n -= 8) {
+    memcpy(&v, s, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+  }
+  return mix64(h ^ form_tail(s, n));
+}
+
+/* 1 when forms a and b of n bytes are the same. */
+static inline int same_form(const char *a, const char *b, size_t n) {
+  uint64_t x, y;
+  for (; n > 8; a += 8, b += 8, n -= 8) {
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y) return 0;
+  }
+  return form_tail(a, n) == form_tail(b, n);
+}
+
+/* Entry w of the set of a form whose hash is h, and that set. */
 static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
   return (tc_entry *)(c->ent + ((size_t)(h & (TC_SETS - 1)) * TC_WAYS + (size_t)w) * c->esize);
 }
@@ -695,16 +751,17 @@ static tc_entry *entry_for(tg_sent *x, int i) {
   if (n <= TC_FORM) {
     tc_set *st = tc_set_of(c, h);
     uint32_t tag = tc_tag(h);
+    for (int w = 0; w < TC_WAYS; w++) {
+      if (st->tag[w] != tag) continue;
+      tc_entry *m = tc_way(c, h, w);
+      if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
+          same_form(m->form, s, n)) {
+        st->used[w] = c->stamp;
+        return m;
+      }
+    }
     int victim = -1;
     for (int w = 0; w < TC_WAYS; w++) {
-      if (st->tag[w] == tag) {
-        tc_entry *m = tc_way(c, h, w);
-        if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
-            memcmp(m->form, s, n) == 0) {
-          st->used[w] = c->stamp;
-          return m;
-        }
-      }
       /* Held by a word of this sentence (or, once the stamp has wrapped,
        * seemingly so: that costs a scratch entry, nothing else). */
       if (st->tag[w] && st->used[w] == c->stamp) continue;
@@ -770,11 +827,11 @@ static void want_vec(tg_sent *x, int i, int v) {
 }
 
 /* Makes the sums the scored words of sentence x need and their entries
- * lack, all together: the features' hashes first (fetching their slots),
- * then their slots (fetching the weights), then the sums. */
-static void make_vecs(tg_sent *x, int n) {
-  tc_cache *c = x->c;
-  c->nbuild = 0;
+ * lack, all together, in three sweeps that tag_sentence interleaves with
+ * its own: the features' hashes (fetching their slots), their slots
+ * (fetching the weights), then the sums. */
+static void want_vecs(tg_sent *x, int n) {
+  x->c->nbuild = 0;
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
     if (!(x->e[i]->have & (2 << V_SELF))) want_vec(x, i, V_SELF);
@@ -783,6 +840,10 @@ static void make_vecs(tg_sent *x, int n) {
     if (i > 1 && !(x->e[i - 2]->have & (2 << V_LEFT2))) want_vec(x, i - 2, V_LEFT2);
     if (i + 2 < n && !(x->e[i + 2]->have & (2 << V_RIGHT2))) want_vec(x, i + 2, V_RIGHT2);
   }
+}
+
+static void find_vecs(tg_sent *x) {
+  tc_cache *c = x->c;
   for (size_t j = 0; j < c->nbuild; j++) {
     tc_build *b = &c->build[j];
     for (int k = 0; k < b->nf; k++) {
@@ -790,6 +851,10 @@ static void make_vecs(tg_sent *x, int n) {
       prefetch_weights(x->t, b->slot[k]);
     }
   }
+}
+
+static void make_vecs(tg_sent *x) {
+  tc_cache *c = x->c;
   for (size_t j = 0; j < c->nbuild; j++) {
     tc_build *b = &c->build[j];
     if (b->far) { /* one feature: its slot */
@@ -807,6 +872,18 @@ static inline const int16_t *stand(const struct td_tagger *t, int k) {
   return t->stand + (size_t)k * t->npad;
 }
 
+/* The dense row of weights of the cached slot *e, with *e set to NULL;
+ * else a row of zeros, and *e is left to add (NULL when empty). */
+static inline const int16_t *far_row(const struct td_tagger *t, const td_tg_slot **e) {
+  const td_tg_slot *s = *e;
+  if (s->cls[0] == TD_TG_EXT && s->cls[1] == TD_TG_DENSE) {
+    *e = NULL;
+    return t->ext + ext_first(s);
+  }
+  if (!s->key) *e = NULL;
+  return t->zero;
+}
+
 /* Starts reading the npad scores at v. */
 static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
   for (uint32_t c = 0; c < npad; c += 32) __builtin_prefetch(v + c);
@@ -814,14 +891,18 @@ static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
 }
 
 /* The near (k = 0) or history (k = TG_NNEAR) features of every scored
- * token: their hashes, then the slots found. Each sweep starts all its
- * memory reads before the next needs them. */
-static void find_features(tg_sent *x, int n, int k0, int nk) {
-  const struct td_tagger *t = x->t;
+ * token: fetching their slots, then the slots found (fetching their
+ * weights). Each sweep starts all its memory reads before the next needs
+ * them. */
+static void prefetch_features(tg_sent *x, int n, int k0, int nk) {
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
-    for (int k = k0; k < k0 + nk; k++) prefetch_slot(t, x->feat[TG_NFEAT * i + k]);
+    for (int k = k0; k < k0 + nk; k++) prefetch_slot(x->t, x->feat[TG_NFEAT * i + k]);
   }
+}
+
+static void find_features(tg_sent *x, int n, int k0, int nk) {
+  const struct td_tagger *t = x->t;
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
     for (int k = k0; k < k0 + nk; k++) {
@@ -848,31 +929,39 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   uint32_t npad = t->npad;
   int nc = (int)t->h->nclass;
   const td_tg_word *nb[5];
-  make_vecs(x, n);
+  want_vecs(x, n);
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
     prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
-    if (i > 1) prefetch_weights(t, &x->e[i - 2]->far[0]);
-    if (i + 2 < n) prefetch_weights(t, &x->e[i + 2]->far[1]);
     neighbours(x->pw, n, i, nb);
     near_features(nb, x->feat + TG_NFEAT * i);
   }
+  prefetch_features(x, n, 0, TG_NNEAR);
+  find_vecs(x);
   find_features(x, n, 0, TG_NNEAR);
+  make_vecs(x);
+  for (int i = 0; i < n; i++) {
+    if (x->e[i]->cls != 255) continue;
+    if (i > 1) prefetch_weights(t, &x->e[i - 2]->far[0]);
+    if (i + 2 < n) prefetch_weights(t, &x->e[i + 2]->far[1]);
+  }
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) {
       x->guess[i] = x->e[i]->cls;
       continue;
     }
     int16_t *sc = x->base + (size_t)i * npad;
-    sum3(sc, tc_vec(x->e[i], V_SELF, npad),
+    const td_tg_slot *l2 = i > 1 ? &x->e[i - 2]->far[0] : NULL;
+    const td_tg_slot *r2 = i + 2 < n ? &x->e[i + 2]->far[1] : NULL;
+    sum5(sc, tc_vec(x->e[i], V_SELF, npad),
          i > 0 ? tc_vec(x->e[i - 1], V_LEFT, npad) : stand(t, ST_LEFT),
-         i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT), npad);
-    if (i > 1) add_slot(t, &x->e[i - 2]->far[0], sc);
-    else add_row(sc, stand(t, i > 0 ? ST_LEFT2 : ST_LEFT2B), npad);
-    if (i + 2 < n) add_slot(t, &x->e[i + 2]->far[1], sc);
-    else add_row(sc, stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
+         i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT),
+         l2 ? far_row(t, &l2) : stand(t, i > 0 ? ST_LEFT2 : ST_LEFT2B),
+         r2 ? far_row(t, &r2) : stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
+    if (l2) add_slot(t, l2, sc);
+    if (r2) add_slot(t, r2, sc);
     for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
     if (i == 0) { /* the start feature takes the place of f1(11, flags) */
       sub_slot(t, find_slot(t, f1(11, x->pw[0]->flags)), sc);
@@ -882,9 +971,11 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   }
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
-    int g1 = i > 0 ? x->guess[i - 1] : nc;
+    int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
     history_features(x->pw[i], g1, x->feat + TG_NFEAT * i + TG_NNEAR);
+    __builtin_prefetch(&t->tagpair[(size_t)g1 * (uint32_t)(nc + 1) + (uint32_t)g2]);
   }
+  prefetch_features(x, n, TG_NNEAR, TG_NHIST);
   find_features(x, n, TG_NNEAR, TG_NHIST);
   int p1 = nc, p2 = nc;
   uint64_t f[TG_NHIST];
@@ -998,6 +1089,7 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
   t->tag1 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag1);
   t->tag2 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag2);
   t->tagpair = td_xcalloc((size_t)nt * nt, sizeof *t->tagpair);
+  t->zero = td_xcalloc(t->npad, sizeof *t->zero);
   for (uint32_t p1 = 0; p1 < nt; p1++) {
     tags_features((int)p1, 0, f);
     add_weights(t, f, 1, t->tag1 + (size_t)p1 * t->npad);
@@ -1026,6 +1118,7 @@ void td_tagger_free(struct td_tagger *t) {
   free(t->tag1);
   free(t->tag2);
   free(t->tagpair);
+  free(t->zero);
   free(t);
 }
 
@@ -1066,7 +1159,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
       if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
       x.form[i] = doc->text + a;
       x.len[i] = b - a;
-      x.hash[i] = fnv((const unsigned char *)x.form[i], x.len[i]);
+      x.hash[i] = form_hash(x.form[i], x.len[i]);
       __builtin_prefetch(tc_set_of(x.c, x.hash[i]));
     }
     for (int i = 0; i < n; i++) { /* the entries the tags point to */
