@@ -1,8 +1,10 @@
 /*
- * display_sql.h — the SQL of a merged event's display fields, shared by the
- * merge (which stores them in m_event_display) and the events endpoint of
- * `tidings serve` (which computes them for events without a stored row), so
- * the two cannot drift apart.
+ * display_sql.h — the SQL of a merged event's display fields, which the
+ * events endpoint of `tidings serve` computes for events without a stored
+ * row. The merge stores the same fields in m_event_display from the values
+ * it read (src/kb/merge.c, event_display_ins: the same json_object keys);
+ * tests/unit/test_kb_merge.c checks that each stored row equals what this
+ * SQL gives, so the two cannot drift apart.
  */
 #ifndef TD_KB_DISPLAY_SQL_H
 #define TD_KB_DISPLAY_SQL_H
