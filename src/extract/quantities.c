@@ -11,12 +11,14 @@
  *
  * Runs after actors and times, before quotes; shares the word view, the cue
  * table and the claimant search of quotes.c. Units and measures come from
- * data/units.tsv (section "units").
+ * data/units.tsv (section "units"), read once per engine (td_units_load,
+ * eng->units) into a table indexed by word.
  */
 #include "quotes.h"
 #include "actors.h"
 #include "times.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,23 +216,71 @@ static int eq2(const char *a, const char *b) {
   return a[0] == b[0] && (!a[0] || (a[1] == b[1] && strcmp(a, b) == 0));
 }
 
+static const char *const adjective_words[] = {"more", "new", "other", "extra", "former", "young",
+                                              "old", "elite", "regular", "active", "foreign", NULL};
+static const char *const stop_words[] = {"to", "and", "or", "of", "in", "by", "on",
+                                         "at", "for", "from", "with", NULL};
+static const char *const not_nouns[] = {
+    "to", "and", "or", "of", "in", "by", "on", "at", "for", "from", "with", "more",
+    "than", "percent", "the", "a", "an", "is", "are", "was", "were", "has", "have",
+    "had", "will", "would", "who", "which", "that", "as", "times", "per", "years-old",
+    "after", "before", "since", "into", "over", "under", "each", "people's", NULL};
+static const char *const future_words[] = {"expected", "expects", "expect", "will", "plans",
+                                           "planned", "plan", "planning", "would", "could",
+                                           "may", "might", "forecast", "projected", "likely",
+                                           "intends", "aims", "going", NULL};
+
+/* A word list with the set of its words' first bytes (bit c - 'a' for a
+ * lowercase letter, bit 26 for any other byte), so that most words are
+ * turned away by one test before the list is walked (perf, issue 11):
+ * ql_has(l, w) is td_qword_in's answer. The sets are made once. */
+typedef struct qlist {
+  const char *const *w;
+  uint32_t first;
+} qlist;
+static qlist QL_MONTHS = {months, 0}, QL_DEFINITE = {definite_words, 0},
+             QL_VAGUE = {vague_words, 0}, QL_ADJ = {adjective_words, 0},
+             QL_STOP = {stop_words, 0}, QL_NOT_NOUN = {not_nouns, 0},
+             QL_FUTURE = {future_words, 0};
+static pthread_once_t ql_once = PTHREAD_ONCE_INIT;
+
+static inline uint32_t first_bit(unsigned char c) {
+  return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void ql_build(void) {
+  qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE};
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
+}
+
+static int ql_has(const qlist *l, const char *w) {
+  if (!(l->first & first_bit((unsigned char)w[0]))) return 0;
+  for (const char *const *p = l->w; *p; p++)
+    if (eq2(w, *p)) return 1;
+  return 0;
+}
+
 /* The value of a number word, or -1. The words are bucketed by their
  * first letter (perf, issue 11: most words are looked at and none of a
  * bucket's words match); the same words and values as small_numbers, tens
  * and "dozen". */
 static double word_value(const char *w) {
-  typedef struct { const char *w; double v; } nw;
-  static const nw b_d[] = {{"dozen", 12}, {NULL, 0}};
-  static const nw b_e[] = {{"eight", 8}, {"eleven", 11}, {"eighteen", 18}, {"eighty", 80}, {NULL, 0}};
-  static const nw b_f[] = {{"four", 4}, {"five", 5}, {"fourteen", 14}, {"fifteen", 15},
-                           {"forty", 40}, {"fifty", 50}, {NULL, 0}};
-  static const nw b_n[] = {{"nine", 9}, {"nineteen", 19}, {"ninety", 90}, {NULL, 0}};
-  static const nw b_o[] = {{"one", 1}, {NULL, 0}};
-  static const nw b_s[] = {{"six", 6}, {"seven", 7}, {"sixteen", 16}, {"seventeen", 17},
-                           {"sixty", 60}, {"seventy", 70}, {NULL, 0}};
-  static const nw b_t[] = {{"two", 2}, {"three", 3}, {"ten", 10}, {"twelve", 12}, {"thirteen", 13},
-                           {"twenty", 20}, {"thirty", 30}, {NULL, 0}};
-  static const nw b_z[] = {{"zero", 0}, {NULL, 0}};
+  typedef struct { const char *w; size_t n; double v; } nw;
+#define NW(s, v) {s, sizeof s - 1, v}
+  static const nw b_d[] = {NW("dozen", 12), {NULL, 0, 0}};
+  static const nw b_e[] = {NW("eight", 8), NW("eleven", 11), NW("eighteen", 18), NW("eighty", 80),
+                           {NULL, 0, 0}};
+  static const nw b_f[] = {NW("four", 4),  NW("five", 5),  NW("fourteen", 14), NW("fifteen", 15),
+                           NW("forty", 40), NW("fifty", 50), {NULL, 0, 0}};
+  static const nw b_n[] = {NW("nine", 9), NW("nineteen", 19), NW("ninety", 90), {NULL, 0, 0}};
+  static const nw b_o[] = {NW("one", 1), {NULL, 0, 0}};
+  static const nw b_s[] = {NW("six", 6),   NW("seven", 7),   NW("sixteen", 16), NW("seventeen", 17),
+                           NW("sixty", 60), NW("seventy", 70), {NULL, 0, 0}};
+  static const nw b_t[] = {NW("two", 2),       NW("three", 3),   NW("ten", 10),    NW("twelve", 12),
+                           NW("thirteen", 13), NW("twenty", 20), NW("thirty", 30), {NULL, 0, 0}};
+  static const nw b_z[] = {NW("zero", 0), {NULL, 0, 0}};
+#undef NW
   const nw *b;
   switch (w[0]) {
   case 'd': b = b_d; break;
@@ -243,8 +293,10 @@ static double word_value(const char *w) {
   case 'z': b = b_z; break;
   default: return -1;
   }
+  size_t n = 1;
+  while (w[n] && n < 10) n++; /* the longest number word has 9 letters */
   for (; b->w; b++)
-    if (eq2(w, b->w)) return b->v;
+    if (b->n == n && memcmp(w, b->w, n) == 0) return b->v;
   return -1;
 }
 
@@ -411,11 +463,11 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   }
   /* a reference to things already named: "the two countries", "these three
    * men", "their two sons" (a small number word after a definite word) */
-  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && td_qword_in(&c->w[i - 1], definite_words))
+  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw))
     return 1;
   /* a date: next to a month name */
-  if (i > 0 && td_qword_in(&c->w[i - 1], months)) return 1;
-  if (i + 1 < c->nw && td_qword_in(&c->w[i + 1], months)) return 1;
+  if (i > 0 && ql_has(&QL_MONTHS, c->w[i - 1].lw)) return 1;
+  if (i + 1 < c->nw && ql_has(&QL_MONTHS, c->w[i + 1].lw)) return 1;
   /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
   if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
@@ -428,10 +480,8 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
 static int adjective_like(const td_qword *w) {
   static const char *const sufs[] = {"al", "ic", "ive", "ous", "ed", "ian", "ese", "ish", "ary",
                                      "ful", "less", "ern", "ing", "ble", NULL};
-  static const char *const words[] = {"more", "new", "other", "extra", "former", "young",
-                                      "old", "elite", "regular", "active", "foreign", NULL};
   size_t n = strlen(w->lw);
-  if (td_qword_in(w, words)) return 1;
+  if (ql_has(&QL_ADJ, w->lw)) return 1;
   for (int i = 0; sufs[i]; i++) {
     size_t m = strlen(sufs[i]);
     if (n > m + 2 && strcmp(w->lw + n - m, sufs[i]) == 0) return 1;
@@ -452,20 +502,13 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
       p->unit = r->name, p->unit_noun = w->lw, p->unit_word = k;
       return;
     }
-    if (k > j && td_qword_in(w, (const char *const[]){"to", "and", "or", "of", "in", "by", "on",
-                                                        "at", "for", "from", "with", NULL}))
-      break;
+    if (k > j && ql_has(&QL_STOP, w->lw)) break;
     /* skip names ("North Korean") and adjectives, stop at another noun */
     if (!(w->flags & TD_QW_CAP) && !adjective_like(w)) break;
   }
   /* otherwise the word right after, when it reads as a noun */
   if (j < c->nw && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_DIGIT | TD_QW_CAP))) {
-    static const char *const not_nouns[] = {
-        "to", "and", "or", "of", "in", "by", "on", "at", "for", "from", "with", "more",
-        "than", "percent", "the", "a", "an", "is", "are", "was", "were", "has", "have",
-        "had", "will", "would", "who", "which", "that", "as", "times", "per", "years-old",
-        "after", "before", "since", "into", "over", "under", "each", "people's", NULL};
-    if (!td_qword_in(&c->w[j], not_nouns)) {
+    if (!ql_has(&QL_NOT_NOUN, c->w[j].lw)) {
       p->unit = c->w[j].lw, p->unit_noun = c->w[j].lw, p->unit_word = j;
     }
   }
@@ -510,15 +553,11 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
   }
   /* expected: a forecast or plan in the clause, unless "already" follows */
-  static const char *const future[] = {"expected", "expects", "expect", "will", "plans",
-                                       "planned", "plan", "planning", "would", "could",
-                                       "may", "might", "forecast", "projected", "likely",
-                                       "intends", "aims", "going", NULL};
   out->status = "actual";
   if (already_after(c, p->last)) return;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
-    if (td_qword_in(&c->w[k], future)) {
+    if (ql_has(&QL_FUTURE, c->w[k].lw)) {
       out->status = "expected";
       return;
     }
@@ -549,13 +588,16 @@ static int may_start(const td_qword *w) {
   /* every number word, tens word and vague amount begins with one of these
    * pairs ("zero", "one", "two", "three", ..., "dozens", "hundreds"): the
    * second letters that follow each first letter */
-  static const char *const second[26] = {
-      ['b' - 'a'] = "i", ['d' - 'a'] = "o",  ['e' - 'a'] = "il", ['f' - 'a'] = "oi",
-      ['h' - 'a'] = "u", ['m' - 'a'] = "i",  ['n' - 'a'] = "i",  ['o' - 'a'] = "n",
-      ['s' - 'a'] = "ie", ['t' - 'a'] = "whe", ['z' - 'a'] = "e"};
-  if (s[0] < 'a' || s[0] > 'z' || !second[s[0] - 'a'] || !s[1] || !strchr(second[s[0] - 'a'], s[1]))
+#define B(ch) (1u << ((ch) - 'a'))
+  static const uint32_t second[26] = {
+      ['b' - 'a'] = B('i'), ['d' - 'a'] = B('o'),  ['e' - 'a'] = B('i') | B('l'),
+      ['f' - 'a'] = B('o') | B('i'), ['h' - 'a'] = B('u'), ['m' - 'a'] = B('i'),
+      ['n' - 'a'] = B('i'), ['o' - 'a'] = B('n'),  ['s' - 'a'] = B('i') | B('e'),
+      ['t' - 'a'] = B('w') | B('h') | B('e'), ['z' - 'a'] = B('e')};
+#undef B
+  if (s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' || !(second[s[0] - 'a'] >> (s[1] - 'a') & 1))
     return 0;
-  return (strchr(s, '-') != NULL || td_qword_in(w, vague_words) || word_value(s) >= 0);
+  return (strchr(s, '-') != NULL || ql_has(&QL_VAGUE, s) || word_value(s) >= 0);
 }
 
 /* Parses a quantity at word i. 1 with *p filled, else 0. */
@@ -563,14 +605,14 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   memset(p, 0, sizeof *p);
   const td_qword *w = &c->w[i];
   /* vague: "thousands of", "dozens of" */
-  if (td_qword_in(w, vague_words) && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "of") == 0) {
+  if (ql_has(&QL_VAGUE, w->lw) && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "of") == 0) {
     static const double vv[] = {24, 200, 2000, 2000000, 2000000000, 20};
     for (int k = 0; vague_words[k]; k++)
       if (strcmp(w->lw, vague_words[k]) == 0) p->value = vv[k];
     if (strcmp(w->lw, "tens") == 0) p->value = 20;
     p->first = i, p->qualifier = "vague", p->num_end = i + 1;
     /* "tens of thousands of", "hundreds of thousands of" */
-    if (i + 3 < c->nw && td_qword_in(&c->w[i + 2], vague_words) &&
+    if (i + 3 < c->nw && ql_has(&QL_VAGUE, c->w[i + 2].lw) &&
         strcmp(c->w[i + 3].lw, "of") == 0) {
       if (strcmp(c->w[i + 2].lw, "thousands") == 0) p->value *= 1000;
       else if (strcmp(c->w[i + 2].lw, "millions") == 0) p->value *= 1000000;
@@ -674,6 +716,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
+  pthread_once(&ql_once, ql_build);
   units own;
   const units *u = eng ? eng->units : NULL;
   if (!u) { /* an engine without the table (tests): load it for this document */
