@@ -128,9 +128,9 @@ int td_ps_best_move(const td_ps_state *st, const int32_t *sc) {
 
 int td_ps_best_label(const int32_t *sc, int move, int nlabel, int rootlab) {
   const int32_t *v = sc + 3 + (move == TD_PS_RIGHT ? nlabel : 0);
-  int best = -1;
-  for (int l = 0; l < nlabel; l++)
-    if (l != rootlab && (best < 0 || v[l] > v[best])) best = l;
+  int best = rootlab == 0 ? 1 : 0; /* the first that is not root (nlabel >= 2) */
+  for (int l = best + 1; l < nlabel; l++)
+    if (l != rootlab && v[l] > v[best]) best = l;
   return best;
 }
 
@@ -508,12 +508,16 @@ static int best_move(const struct td_parser *p, const td_ps_state *st) {
   uint64_t c[TD_PS_MAXFEAT];
   const fsink o = {1, p->mv, NULL, 64 - p->mbits};
   int nf = move_feats(st, c, &o);
-  int32_t sc[3] = {0, 0, 0};
-  for (int i = 0; i < nf; i++) {
-    const int8_t *q = p->mv + 2 * c[i];
-    sc[1] += q[0];
-    sc[2] += q[1];
+  const int8_t *mv = p->mv;
+  int32_t l = 0, r = 0;
+  int i = 0;
+  for (; i + 2 <= nf; i += 2) { /* two cells a turn: half the loop's own work */
+    const int8_t *q0 = mv + 2 * c[i], *q1 = mv + 2 * c[i + 1];
+    l += q0[0] + q1[0];
+    r += q0[1] + q1[1];
   }
+  if (i < nf) l += mv[2 * c[i]], r += mv[2 * c[i] + 1];
+  const int32_t sc[3] = {0, l, r};
   return td_ps_best_move(st, sc);
 }
 
