@@ -79,15 +79,16 @@ static uword *uw_slot(const units *u, const char *w, size_t n) {
   return &u->ix[i];
 }
 
-/* Indexes the words of every row (space-separated, as in_words reads them). */
-static void index_words(units *u) {
+/* Indexes the words of every row (space-separated, as in_words reads them),
+ * in arena a. */
+static void index_words(td_arena *a, units *u) {
   size_t nw = 0;
   for (size_t r = 0; r < u->n; r++)
     for (const char *p = u->r[r].words; *p; p++)
       if (*p != ' ' && (p == u->r[r].words || p[-1] == ' ')) nw++;
   size_t cap = 16;
   while (cap < 2 * nw + 2) cap *= 2;
-  u->ix = td_arena_alloc(&u->arena, cap * sizeof *u->ix);
+  u->ix = td_arena_alloc(a, cap * sizeof *u->ix);
   u->ixmask = cap - 1;
   for (size_t r = 0; r < u->n; r++) {
     for (const char *p = u->r[r].words; *p;) {
@@ -149,7 +150,7 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
     }
     p = nl ? nl + 1 : end;
   }
-  index_words(u);
+  index_words(a, u);
 }
 
 struct td_units *td_units_load(const td_res *res) {
