@@ -997,6 +997,51 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   }
 }
 
+/* Tags doc the plain way: every feature of td_tg_features looked up one
+ * by one for each scored token, no cache, no tables, no guesses ahead.
+ * The reference td_tag must agree with exactly (test_tagger.c). */
+int td_tg_tag_reference(const td_engine *eng, td_doc *doc) {
+  const struct td_tagger *t = eng ? eng->tagger : NULL;
+  if (!t) return 0;
+  int nc = (int)t->h->nclass;
+  uint64_t f[TD_TG_MAXFEAT];
+  _Alignas(16) int16_t sc[TD_TG_MAXCLASS + 8];
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    if ((size_t)se->tok0 + se->ntok > doc->ntoks) continue;
+    td_tok *tk = doc->toks + se->tok0;
+    int n = (int)se->ntok;
+    td_tg_word *w = td_xcalloc((size_t)n + 1, sizeof *w);
+    uint8_t *dc = td_xcalloc((size_t)n + 1, 1);
+    for (int i = 0; i < n; i++) {
+      uint32_t a = tk[i].start, b = tk[i].end;
+      if (b > doc->len || a > b) a = b = 0;
+      td_tg_word_init(&w[i], doc->text + a, b - a, NULL);
+      long v = word_entry(t, &w[i]);
+      w[i].lex = v >= 0 ? (uint32_t)v >> 8 : td_lemma_lexclass(eng->lemma, doc->text + a, b - a);
+      dc[i] = v >= 0 ? (uint8_t)(v & 255) : TD_TG_NODICT;
+    }
+    int p1 = nc, p2 = nc;
+    for (int i = 0; i < n; i++) {
+      int best = dc[i];
+      if (best == TD_TG_NODICT) {
+        memset(sc, 0, sizeof sc);
+        int nf = td_tg_features(w, n, i, p1, p2, f);
+        for (int k = 0; k < nf; k++) add_slot(t, find_slot(t, f[k]), sc);
+        best = argmax(sc, nc);
+      }
+      const uint8_t *e = t->cls_tab + 4 * best;
+      tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);
+      tk[i].upos = e[2];
+      p2 = p1;
+      p1 = best;
+    }
+    free(w);
+    free(dc);
+  }
+  return 0;
+}
+
 /* Checks a model image of len bytes and points t into it: after this,
  * every class and outside index it holds is in range. 0 or -1. */
 static int bind(struct td_tagger *t, const void *data, size_t len, char *err,

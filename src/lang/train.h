@@ -79,6 +79,8 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
 /* 1 when the feature groups tagging sums separately (tagger.c) make up
  * exactly td_tg_features(w, n, i, p1, p2) (n <= 8); for the unit test. */
 int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2);
+/* Tags doc feature by feature, without td_tag's caches (for the unit test). */
+int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
 
 /* Model image (data/models/tagger.bin), little-endian, used in place:
  *   td_tg_header
