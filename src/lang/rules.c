@@ -8,7 +8,10 @@
  * and MATCH. Quantifiers rewrite the code of the atom just emitted; {m,n}
  * copies it. After every add, each rule gets its layer (the name before its
  * first '.') and the literal lower=/lemma= values its first token must
- * carry, hashed: the prefilter that decides where a rule is tried at all.
+ * carry, hashed: the prefilter that decides where a rule is tried at all;
+ * when every match also has a second token with such values, those are
+ * hashed too (the second-token index), and a start is tried only when the
+ * next token carries one.
  *
  * Matching: for each start token a backtracking run over (pc, token) keeps a
  * visited bitmap, so every pair is tried at most once per start and loops
