@@ -541,7 +541,9 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
  * A slot is one 64-byte cache line; 65536 of them (4 MiB a thread) keep
  * the BBC corpus's misses near the forms never seen before (issue 11:
  * with 16384 slots of 72 bytes, more than half the misses were slots
- * taken by another form, each a full lemma_of). */
+ * taken by another form, each a full lemma_of). The slots lie on huge
+ * pages where the system gives them: on 4 KB pages most look-ups missed
+ * the TLB, and the prefetch ahead of use waited for the page walk. */
 enum { LC_SLOTS = 65536, LC_FORM = 19, LC_LEMMA = 31 };
 typedef struct {
   uint64_t serial; /* 0: empty */
@@ -551,12 +553,27 @@ typedef struct {
   char lemma[LC_LEMMA + 1];
 } lc_slot;
 _Static_assert(sizeof(lc_slot) == 64, "a cache slot is one cache line");
-static _Thread_local lc_slot lc_cache[LC_SLOTS] __attribute__((aligned(64)));
+static _Thread_local lc_slot *lc_cache; /* this thread's LC_SLOTS slots, or NULL */
+static pthread_key_t lc_key;              /* frees a thread's slots when it exits */
+static int lc_key_ok;
+static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
 
-/* The cache slot of a form of n bytes whose fnv32 is h, with its tags. */
-static inline lc_slot *lc_at(uint32_t h, int xpos, int upos) {
+static void lc_key_init(void) { lc_key_ok = pthread_key_create(&lc_key, free) == 0; }
+
+/* This thread's cache, made (empty) on first use; released with free(). */
+static lc_slot *lc_get(void) {
+  if (lc_cache) return lc_cache;
+  pthread_once(&lc_once, lc_key_init);
+  void *p = td_huge_alloc((size_t)LC_SLOTS * sizeof(lc_slot));
+  lc_cache = p ? p : td_xcalloc(LC_SLOTS, sizeof(lc_slot));
+  if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
+  return lc_cache;
+}
+
+/* The slot in cache of a form of n bytes whose fnv32 is h, with its tags. */
+static inline lc_slot *lc_at(lc_slot *cache, uint32_t h, int xpos, int upos) {
   h ^= ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
-  return &lc_cache[h & (LC_SLOTS - 1)];
+  return &cache[h & (LC_SLOTS - 1)];
 }
 
 /* Whether form[0..n) and its tags can be cached at all. */
@@ -620,6 +637,7 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
   int vbz = td_xpos_from_name("VBZ");
   lemma_out o = {&doc->arena, NULL, 0};
   lc_slot *ring[2 * LC_AHEAD]; /* slot of token i at i % (2 * LC_AHEAD) */
+  lc_slot *cache = l ? lc_get() : NULL;
   size_t nt = doc->ntoks;
   for (size_t i = 0; i < nt + LC_AHEAD; i++) {
     if (i < nt) { /* the slot of token i, for use LC_AHEAD tokens later */
@@ -628,7 +646,7 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
       if (b > doc->len || a > b) a = b = 0;
       lc_slot *c = NULL;
       if (l && lc_cacheable(b - a, t->xpos, t->upos)) {
-        c = lc_at(fnv32(doc->text + a, b - a), t->xpos, t->upos);
+        c = lc_at(cache, fnv32(doc->text + a, b - a), t->xpos, t->upos);
         __builtin_prefetch(c);
       }
       ring[i % (2 * LC_AHEAD)] = c;
