@@ -527,6 +527,24 @@ static int argmax(int16_t *sc, int n) {
 #endif
 }
 
+/* sc[0..np) = a + b + c + d, plus sc when !first; np a multiple of 8. */
+static inline void add4(int16_t *sc, int first, const int16_t *a, const int16_t *b,
+                        const int16_t *c, const int16_t *d, uint32_t np) {
+#ifdef __SSE2__
+  for (uint32_t k = 0; k < np; k += 8) {
+    __m128i v = _mm_add_epi16(_mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
+                                            _mm_loadu_si128((const __m128i *)(b + k))),
+                              _mm_add_epi16(_mm_loadu_si128((const __m128i *)(c + k)),
+                                            _mm_loadu_si128((const __m128i *)(d + k))));
+    if (!first) v = _mm_add_epi16(v, _mm_load_si128((const __m128i *)(sc + k)));
+    _mm_store_si128((__m128i *)(sc + k), v);
+  }
+#else
+  for (uint32_t k = 0; k < np; k++)
+    sc[k] = (int16_t)((first ? 0 : sc[k]) + a[k] + b[k] + c[k] + d[k]);
+#endif
+}
+
 /* sc[0..np) = a + b + c + d + e, np a multiple of 8: the cached sums of
  * a word and its neighbours, added in one pass. */
 static inline void sum5(int16_t *sc, const int16_t *a, const int16_t *b, const int16_t *c,
@@ -862,7 +880,18 @@ static void make_vecs(tg_sent *x) {
       else memset(b->far, 0, sizeof *b->far);
       continue;
     }
-    memset(b->vec, 0, c->npad * sizeof *b->vec);
+    /* The dense rows added four at a time, then the others. */
+    const int16_t *row[TG_NSELF + 3];
+    int nr = 0;
+    for (int k = 0; k < b->nf; k++)
+      if (b->slot[k] && b->slot[k]->cls[0] == TD_TG_EXT && b->slot[k]->cls[1] == TD_TG_DENSE) {
+        row[nr++] = x->t->ext + ext_first(b->slot[k]);
+        b->slot[k] = NULL;
+      }
+    while (nr % 4) row[nr++] = x->t->zero;
+    if (!nr) memset(b->vec, 0, c->npad * sizeof *b->vec);
+    for (int r = 0; r < nr; r += 4)
+      add4(b->vec, r == 0, row[r], row[r + 1], row[r + 2], row[r + 3], c->npad);
     for (int k = 0; k < b->nf; k++) add_slot(x->t, b->slot[k], b->vec);
   }
 }
@@ -1167,6 +1196,34 @@ void td_tagger_free(struct td_tagger *t) {
   free(t);
 }
 
+/* The forms of a sentence's tokens, their lengths and form_hash. */
+typedef struct tg_forms {
+  const char **form;
+  size_t *len;
+  uint64_t *hash;
+} tg_forms;
+
+/* The first sentence of doc from s on whose tokens are in range, or
+ * doc->nsents. */
+static size_t next_sent(const td_doc *doc, size_t s) {
+  while (s < doc->nsents && (size_t)doc->sents[s].tok0 + doc->sents[s].ntok > doc->ntoks) s++;
+  return s;
+}
+
+/* Reads the forms of sentence s of doc into fm and starts fetching their
+ * cache sets. */
+static void load_forms(tc_cache *c, const td_doc *doc, size_t s, tg_forms *fm) {
+  const td_tok *tk = doc->toks + doc->sents[s].tok0;
+  for (uint32_t i = 0; i < doc->sents[s].ntok; i++) {
+    uint32_t a = tk[i].start, b = tk[i].end;
+    if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
+    fm->form[i] = doc->text + a;
+    fm->len[i] = b - a;
+    fm->hash[i] = form_hash(fm->form[i], fm->len[i]);
+    __builtin_prefetch(tc_set_of(c, fm->hash[i]));
+  }
+}
+
 /* Tags every sentence of doc; without a model (no "tagger" section) tags
  * stay 0 and the stage still succeeds. */
 int td_tag(const td_engine *eng, td_doc *doc) {
@@ -1184,34 +1241,36 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.maxn = maxn;
   x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
   x.pw = td_arena_alloc(&doc->arena, maxn * sizeof *x.pw + 1);
-  x.form = td_arena_alloc(&doc->arena, maxn * sizeof *x.form + 1);
-  x.len = td_arena_alloc(&doc->arena, maxn * sizeof *x.len + 1);
   x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
   x.feat = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.feat + 1);
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.slot + 1);
   x.guess = td_arena_alloc(&doc->arena, maxn + 1);
-  x.hash = td_arena_alloc(&doc->arena, maxn * sizeof *x.hash + 1);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
-  for (size_t s = 0; s < doc->nsents; s++) {
-    const td_sent *se = &doc->sents[s];
-    if ((size_t)se->tok0 + se->ntok > doc->ntoks) continue;
-    td_tok *tk = doc->toks + se->tok0;
-    int n = (int)se->ntok;
+  /* The forms of this sentence and the next: the next one's cache sets
+   * are fetched while this one is tagged. */
+  tg_forms fm[2];
+  for (int k = 0; k < 2; k++) {
+    fm[k].form = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].form + 1);
+    fm[k].len = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].len + 1);
+    fm[k].hash = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].hash + 1);
+  }
+  size_t s = next_sent(doc, 0);
+  if (s < doc->nsents) load_forms(x.c, doc, s, &fm[0]);
+  for (int cur = 0; s < doc->nsents; cur ^= 1) {
+    td_tok *tk = doc->toks + doc->sents[s].tok0;
+    int n = (int)doc->sents[s].ntok;
+    x.form = fm[cur].form;
+    x.len = fm[cur].len;
+    x.hash = fm[cur].hash;
     x.c->stamp++;
     x.nscratch = 0;
-    for (int i = 0; i < n; i++) {
-      uint32_t a = tk[i].start, b = tk[i].end;
-      if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-      x.form[i] = doc->text + a;
-      x.len[i] = b - a;
-      x.hash[i] = form_hash(x.form[i], x.len[i]);
-      __builtin_prefetch(tc_set_of(x.c, x.hash[i]));
-    }
     for (int i = 0; i < n; i++) { /* the entries the tags point to */
       const tc_set *st = tc_set_of(x.c, x.hash[i]);
       for (int w = 0; w < TC_WAYS; w++)
         if (st->tag[w] == tc_tag(x.hash[i])) __builtin_prefetch(tc_way(x.c, x.hash[i], w));
     }
+    size_t next = next_sent(doc, s + 1);
+    if (next < doc->nsents) load_forms(x.c, doc, next, &fm[cur ^ 1]);
     for (int i = 0; i < n; i++) {
       x.e[i] = entry_for(&x, i);
       x.pw[i] = &x.e[i]->w;
@@ -1222,6 +1281,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
       tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);
       tk[i].upos = e[2];
     }
+    s = next;
   }
   return 0;
 }
