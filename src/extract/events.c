@@ -274,10 +274,20 @@ static void parse_payload(trig *t, const char *pay) {
   }
 }
 
+/* buf = "|w|", cut to 39 bytes as snprintf(buf, 40, "|%s|", w) cuts it
+ * (perf, issue 11: the object tests build one for every word they read). */
+static void bar_word(char buf[40], const char *w) {
+  size_t k = 0;
+  buf[k++] = '|';
+  while (*w && k < 39) buf[k++] = *w++;
+  if (k < 39) buf[k++] = '|';
+  buf[k] = 0;
+}
+
 static int prep_in(const trig *t, const char *w) {
   if (!t->preps[0] || !w) return 0;
   char buf[40];
-  snprintf(buf, sizeof buf, "|%s|", w);
+  bar_word(buf, w);
   return strstr(t->preps, buf) != NULL;
 }
 
@@ -293,11 +303,11 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
     if (t->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) continue; /* offered a "hard right agenda" */
     if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of"))) break;
     char buf[40];
-    snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
+    bar_word(buf, lemma_of(t));
     for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
     if (strstr(list, buf)) return 1;
     if (t->norm) {
-      snprintf(buf, sizeof buf, "|%s|", t->norm);
+      bar_word(buf, t->norm);
       if (strstr(list, buf)) return 1;
     }
     if (t->upos == TD_VERB) break;
@@ -366,11 +376,11 @@ static int collect(void *ctx, const td_match *m) {
       const td_tok *t = &doc->toks[k];
       if (!what && (is_stop(t) || t->upos == TD_PUNCT)) break;
       char buf[40];
-      snprintf(buf, sizeof buf, "|%s|", lemma_of(t));
+      bar_word(buf, lemma_of(t));
       for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
       found = strstr(nt.objs, buf) != NULL;
       if (!found && t->norm) { /* the surface form too ("spying") */
-        snprintf(buf, sizeof buf, "|%s|", t->norm);
+        bar_word(buf, t->norm);
         found = strstr(nt.objs, buf) != NULL;
       }
       if (t->upos == TD_VERB && !what) break; /* another verb: its own clause */
@@ -385,6 +395,10 @@ static int collect(void *ctx, const td_match *m) {
       if (nt.objs[0] && !o->objs[0]) *o = nt;
       return 0;
     }
+  }
+  if (!c->cap) { /* most sentences have one or two (a trig is 900 bytes) */
+    c->trigs = td_arena_alloc(c->arena, 2 * sizeof *c->trigs);
+    c->cap = 2;
   }
   TD_AGROW(c->arena, c->trigs, c->cap, c->ntrigs + 1);
   c->trigs[c->ntrigs++] = nt;
