@@ -968,8 +968,20 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     near_features(nb, x->feat + TG_NFEAT * i);
   }
   prefetch_features(x, n, 0, TG_NNEAR);
+  /* A scored first word trades its self feature f1(11, flags) for the
+   * start feature. */
+  uint64_t hs[2] = {0, 0};
+  const td_tg_slot *ss[2] = {NULL, NULL};
+  if (x->e[0]->cls == 255) {
+    hs[0] = f1(11, x->pw[0]->flags);
+    hs[1] = start_feature(x->pw[0]);
+    prefetch_slot(t, hs[0]);
+    prefetch_slot(t, hs[1]);
+  }
   find_vecs(x);
   find_features(x, n, 0, TG_NNEAR);
+  if (x->e[0]->cls == 255)
+    for (int k = 0; k < 2; k++) prefetch_weights(t, ss[k] = find_slot(t, hs[k]));
   make_vecs(x);
   for (int i = 0; i < n; i++) {
     if (x->e[i]->cls != 255) continue;
@@ -993,8 +1005,8 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     if (r2) add_slot(t, r2, sc);
     for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
     if (i == 0) { /* the start feature takes the place of f1(11, flags) */
-      sub_slot(t, find_slot(t, f1(11, x->pw[0]->flags)), sc);
-      add_slot(t, find_slot(t, start_feature(x->pw[0])), sc);
+      sub_slot(t, ss[0], sc);
+      add_slot(t, ss[1], sc);
     }
     x->guess[i] = (uint8_t)argmax(sc, nc);
   }
