@@ -123,4 +123,34 @@ int td_is_space_cp(uint32_t cp);
 /* ASCII lowercase copy into dst (cap bytes, NUL-terminated); returns length. */
 size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n);
 
+/* ---- strset: an immutable set of strings (strset.c) ---- */
+
+/* Built once from a list of strings, then read by any number of threads.
+ * The fields are private to strset.c; the struct is here so that the
+ * first-byte test of td_strset_find inlines. */
+typedef struct td_strset {
+  struct td_strset_slot *slot;
+  size_t mask;           /* slots - 1 (a power of two) */
+  size_t count;          /* distinct strings */
+  uint32_t lens[256];    /* per first byte: bit min(length, 31) of its strings */
+} td_strset;
+
+/* The set of strs[0..n), NULL-terminated strings that must outlive it (not
+ * copied; NULL and empty ones left out; a repeated string keeps its first
+ * index). Freed with td_strset_free(). */
+td_strset *td_strset_new(const char *const *strs, size_t n);
+/* Same for a NULL-terminated list of strings. */
+td_strset *td_strset_new_list(const char *const *strs);
+void td_strset_free(td_strset *set);
+/* The hash probe behind td_strset_find (no first-byte test). */
+long td_strset_probe(const td_strset *set, const char *p, size_t len);
+
+/* Index in the build list of the string equal to p[0..len), or -1. Most
+ * absent words cost one table load: no member starts with p[0] and is so
+ * long. */
+static inline long td_strset_find(const td_strset *set, const char *p, size_t len) {
+  if (len == 0 || !(set->lens[(unsigned char)p[0]] >> (len < 31 ? len : 31) & 1u)) return -1;
+  return td_strset_probe(set, p, len);
+}
+
 #endif

@@ -452,77 +452,32 @@ typedef struct unit {
   int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
 } unit;
 
-static int cmp_word(const void *k, const void *e) {
-  return strcmp((const char *)k, ((const wordent *)e)->w);
-}
-
-/* Where words starting with each letter begin in the table: first[c - 'a']
- * .. first[c - 'a' + 1]; and an open-addressing hash of each distinct word
- * to its first row (slot: index + 1, 0 empty; td_hash64, linear probing).
- * Built once (word_index_get). */
-enum { WH_SLOTS = 1024 }; /* a power of two, over twice the table's words */
-typedef struct word_index {
-  uint16_t first[27];
-  uint32_t lens[26]; /* per first letter: bit min(length, 31) of its words */
-  uint16_t slot[WH_SLOTS];
-} word_index;
-
-static word_index the_index;
+/* The table's words as a set (td_strset): a word's index is its first
+ * row, since rows are sorted and a word's rows are consecutive. Built once
+ * (word_index_get), shared read-only by every thread. */
+static td_strset *the_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void word_index_init(void) {
-  word_index *x = &the_index;
-  size_t n = sizeof words / sizeof words[0], k = 0;
-  for (int ch = 0; ch < 26; ch++) {
-    while (k < n && words[k].w[0] < 'a' + ch) k++;
-    x->first[ch] = (uint16_t)k;
-  }
-  x->first[26] = (uint16_t)n;
-  memset(x->lens, 0, sizeof x->lens);
-  for (size_t i = 0; i < n; i++) {
-    size_t L = strlen(words[i].w);
-    x->lens[words[i].w[0] - 'a'] |= 1u << (L < 31 ? L : 31);
-  }
-  memset(x->slot, 0, sizeof x->slot);
-  for (size_t i = 0; i < n && n < WH_SLOTS / 2; i++) {
-    if (i > 0 && strcmp(words[i - 1].w, words[i].w) == 0) continue;
-    size_t h = (size_t)td_hash64(words[i].w, strlen(words[i].w)) & (WH_SLOTS - 1);
-    while (x->slot[h]) h = (h + 1) & (WH_SLOTS - 1);
-    x->slot[h] = (uint16_t)(i + 1);
-  }
+  size_t n = sizeof words / sizeof words[0];
+  const char **ws = td_xmalloc(n * sizeof *ws);
+  for (size_t i = 0; i < n; i++) ws[i] = words[i].w;
+  the_index = td_strset_new(ws, n);
+  free(ws);
 }
 
 /* The word index of the table, built on first use (shared, read-only). */
-static const word_index *word_index_get(void) {
+static const td_strset *word_index_get(void) {
   pthread_once(&index_once, word_index_init);
-  return &the_index;
-}
-
-/* The first row of word w (n bytes) in the table, or NULL. */
-static const wordent *word_find(const char *w, size_t n, const word_index *x) {
-  size_t h = (size_t)td_hash64(w, n) & (WH_SLOTS - 1);
-  for (; x->slot[h]; h = (h + 1) & (WH_SLOTS - 1)) {
-    const char *e = words[x->slot[h] - 1].w;
-    if (e[0] == w[0] && strcmp(e, w) == 0) return &words[x->slot[h] - 1];
-  }
-  return NULL;
+  return the_index;
 }
 
 /* Sets u's classes and values from the table rows of its word u->w (n
  * bytes). */
-static void classify(unit *u, size_t n, const word_index *x) {
-  unsigned ch = (unsigned char)u->w[0] - 'a';
-  if (ch >= 26) return;
-  size_t lo = x->first[ch], hi = x->first[ch + 1];
-  if (lo == hi || !(x->lens[ch] >> (n < 31 ? n : 31) & 1)) return; /* perf: no word so long */
-  const wordent *e;
-  if (sizeof words / sizeof words[0] < WH_SLOTS / 2) {
-    e = word_find(u->w, n, x); /* perf: one hash probe for the bsearch */
-  } else {
-    e = bsearch(u->w, words + lo, hi - lo, sizeof words[0], cmp_word);
-    while (e && e > words && strcmp(e[-1].w, u->w) == 0) e--;
-  }
-  if (!e) return;
+static void classify(unit *u, size_t n, const td_strset *x) {
+  long i = td_strset_find(x, u->w, n); /* perf: most words fail the first-byte test */
+  if (i < 0) return;
+  const wordent *e = &words[i];
   for (; e < words + sizeof words / sizeof words[0] && e->w[0] == u->w[0] && strcmp(e->w, u->w) == 0;
        e++) {
     u->cls |= e->cls;
@@ -545,7 +500,7 @@ static void classify(unit *u, size_t n, const word_index *x) {
 typedef struct units {
   unit *u;
   int n, cap;
-  const word_index *x;
+  const td_strset *x;
 } units;
 
 static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char kind,

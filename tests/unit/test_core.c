@@ -1,4 +1,4 @@
-/* test_core.c — arena, buffer, UTF-8, sha256 and JSON escaping. */
+/* test_core.c — arena, buffer, UTF-8, sha256, JSON escaping and the string set. */
 #include "unit.h"
 #include "core/core.h"
 
@@ -75,4 +75,37 @@ TD_TEST(core_dates) {
     td_civil_from_days(k, &y, &m, &d);
     CHECK(td_days_from_civil(y, m, d) == k);
   }
+}
+
+TD_TEST(core_strset) {
+  static const char *const ws[] = {"monday", "may", "el niño", "may", "a-very-long-word-over-31-bytes-long", "", NULL, "x"};
+  td_strset *s = td_strset_new(ws, sizeof ws / sizeof ws[0]);
+  CHECK(s->count == 5); /* the repeat, the empty string and NULL left out */
+  CHECK(td_strset_find(s, "monday", 6) == 0);
+  CHECK(td_strset_find(s, "may", 3) == 1); /* a repeated word keeps its first index */
+  CHECK(td_strset_find(s, "el niño", strlen("el niño")) == 2);
+  CHECK(td_strset_find(s, "a-very-long-word-over-31-bytes-long", 35) == 4);
+  CHECK(td_strset_find(s, "a-very-long-word-over-31-bytes-lonG", 35) == -1);
+  CHECK(td_strset_find(s, "x", 1) == 7);
+  CHECK(td_strset_find(s, "mayday", 3) == 1); /* a slice, not a C string */
+  CHECK(td_strset_find(s, "mayday", 6) == -1);
+  CHECK(td_strset_find(s, "monday", 5) == -1);
+  CHECK(td_strset_find(s, "", 0) == -1);
+  CHECK(td_strset_find(s, "June", 4) == -1);
+  td_strset_free(s);
+  td_strset_free(NULL);
+  /* a set over the probe's fill factor still finds all its words */
+  char buf[600][8];
+  const char *many[600];
+  for (int i = 0; i < 600; i++) snprintf(buf[i], sizeof buf[i], "w%d", i), many[i] = buf[i];
+  s = td_strset_new(many, 600);
+  int ok = 1;
+  for (int i = 0; i < 600; i++) ok &= td_strset_find(s, buf[i], strlen(buf[i])) == i;
+  CHECK(ok);
+  CHECK(td_strset_find(s, "w600", 4) == -1);
+  td_strset_free(s);
+  static const char *const list[] = {"north", "south", NULL};
+  s = td_strset_new_list(list);
+  CHECK(s->count == 2 && td_strset_find(s, "south", 5) == 1 && td_strset_find(s, "east", 4) == -1);
+  td_strset_free(s);
 }

@@ -1,0 +1,76 @@
+/*
+ * strset.c — an immutable set of strings with a fast membership test, for
+ * the small word lists the extraction layers consult once per token or
+ * candidate (the places layer's not-a-place words, the times layer's word
+ * table, the actors layer's honorifics and particles).
+ *
+ * Built once from a list of NUL-terminated strings that outlive it (the
+ * static tables of a layer); a look-up takes a slice (ptr, len) of the text
+ * and answers the index of the string in the list it was built from.
+ *
+ * Layout: an open-addressing table (FNV-1a, linear probing, at most half
+ * full) of {string, length, index} slots, and per first byte a mask of the
+ * lengths its members have, so most words are turned away by one load
+ * before they are hashed (td_strset_find in core.h does that test inline).
+ */
+#include "core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct td_strset_slot {
+  const char *s; /* NULL: empty slot */
+  uint32_t len;
+  uint32_t idx; /* index in the build list */
+};
+
+/* Bit of length n in a first byte's length mask. */
+static uint32_t len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
+
+/* Builds the set of strs[0..n) (NULL entries and empty strings are left
+ * out; a string listed twice keeps its first index). The strings are not
+ * copied: they must outlive the set. The caller frees it with
+ * td_strset_free().
+ *   static const char *const days[] = {"monday", "tuesday"};
+ *   td_strset *s = td_strset_new(days, 2);
+ *   td_strset_find(s, "tuesday", 7);   -> 1 */
+td_strset *td_strset_new(const char *const *strs, size_t n) {
+  td_strset *set = td_xcalloc(1, sizeof *set);
+  size_t slots = 8;
+  while (slots < 2 * n + 2) slots *= 2;
+  set->slot = td_xcalloc(slots, sizeof *set->slot);
+  set->mask = slots - 1;
+  for (size_t i = 0; i < n; i++) {
+    const char *w = strs[i];
+    size_t len = w ? strlen(w) : 0;
+    if (len == 0) continue;
+    size_t h = (size_t)td_hash64(w, len) & set->mask;
+    while (set->slot[h].s && !(set->slot[h].len == len && memcmp(set->slot[h].s, w, len) == 0))
+      h = (h + 1) & set->mask;
+    if (set->slot[h].s) continue; /* listed before: the first index stays */
+    set->slot[h] = (struct td_strset_slot){w, (uint32_t)len, (uint32_t)i};
+    set->lens[(unsigned char)w[0]] |= len_bit(len);
+    set->count++;
+  }
+  return set;
+}
+
+/* Same for a NULL-terminated list. */
+td_strset *td_strset_new_list(const char *const *strs) {
+  size_t n = 0;
+  while (strs[n]) n++;
+  return td_strset_new(strs, n);
+}
+
+void td_strset_free(td_strset *set) {
+  if (!set) return;
+  free(set->slot);
+  free(set);
+}
+
+long td_strset_probe(const td_strset *set, const char *p, size_t len) {
+  size_t h = (size_t)td_hash64(p, len) & set->mask;
+  for (; set->slot[h].s; h = (h + 1) & set->mask)
+    if (set->slot[h].len == len && memcmp(set->slot[h].s, p, len) == 0) return set->slot[h].idx;
+  return -1;
+}
