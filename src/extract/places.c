@@ -37,17 +37,16 @@
 #include <string.h>
 #include <time.h>
 
-enum { NP_SLOTS = 256 }; /* a power of two, over twice the not_places words */
-
 typedef struct td_gaz {
   const td_gaz_rec *recs;
   uint32_t n;
   const char *pool;
   td_dict *dict;
-  const char *notp[NP_SLOTS]; /* not_places as a hash set (open addressing) */
+  td_strset *notp;      /* not_places */
+  td_strset *dirs;      /* directions */
 } td_gaz;
 
-static void notp_build(td_gaz *g);
+static void word_sets_build(td_gaz *g);
 
 int td_places_load(td_engine *eng, char *err, size_t errlen) {
   eng->places = NULL;
@@ -69,7 +68,7 @@ int td_places_load(td_engine *eng, char *err, size_t errlen) {
     free(g);
     goto bad;
   }
-  notp_build(g);
+  word_sets_build(g);
   eng->places = g;
   return 0;
 bad:
@@ -80,6 +79,8 @@ bad:
 void td_places_unload(td_engine *eng) {
   if (!eng->places) return;
   td_dict_free(eng->places->dict);
+  td_strset_free(eng->places->notp);
+  td_strset_free(eng->places->dirs);
   free(eng->places);
   eng->places = NULL;
 }
@@ -98,8 +99,8 @@ double td_geo_km(double lat1, double lon1, double lat2, double lon2) {
 typedef struct {
   uint32_t tok0, tok1;   /* the name's tokens */
   uint32_t start;        /* mention start (a direction word may extend it) */
-  uint32_t *recs;        /* gazetteer readings */
-  size_t nrecs, cap;
+  uint32_t *recs;        /* gazetteer readings (in cands.rp once matching is done) */
+  size_t rec0, nrecs;    /* its readings: cands.rp[rec0 .. rec0 + nrecs) */
   int group;             /* index of its name group */
   int drop;              /* 0 kept, 1 dropped, 2 dropped inside a longer name */
   int adj;               /* matched as an adjective ("Russian") */
@@ -113,6 +114,8 @@ typedef struct {
   td_doc *doc;
   cand *c;
   size_t n, cap;
+  uint32_t *rp;          /* every candidate's readings, one after the other */
+  size_t nrp, caprp;
   uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
   uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
 } cands;
@@ -138,6 +141,16 @@ static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
   return tok0 > 0 && tok_is(&doc->toks[tok0 - 1], ",");
 }
 
+/* The record index a gazetteer entry's payload names (decimal digits, as
+ * tools/mkres writes them; anything else read as strtoul reads it). */
+static uint32_t payload_index(const char *p) {
+  uint32_t v = 0;
+  size_t i = 0;
+  for (; i < 9 && (unsigned)(p[i] - '0') < 10; i++) v = v * 10 + (uint32_t)(p[i] - '0');
+  if (i == 0 || (unsigned)(p[i] - '0') < 10) return (uint32_t)strtoul(p, NULL, 10);
+  return v;
+}
+
 /* td_match_at callback over the gazetteer table: one candidate per
  * matched range (a trailing possessive trimmed), holding every record the
  * range's entries name; ranges that cannot count are skipped. */
@@ -150,7 +163,7 @@ static int on_match(void *ctx, const td_match *m) {
          (strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'s") == 0 || strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'") == 0))
     mm.tok1--;
   if (!cand_counts(cs->doc, mm.tok0, mm.tok1)) return 0;
-  uint32_t idx = (uint32_t)strtoul(m->payload, NULL, 10);
+  uint32_t idx = payload_index(m->payload);
   if (idx >= cs->g->n) return 0;
   cand *c = cs->n ? &cs->c[cs->n - 1] : NULL;
   if (!c || c->tok0 != m->tok0 || c->tok1 != m->tok1) {
@@ -160,17 +173,25 @@ static int on_match(void *ctx, const td_match *m) {
     c->tok0 = m->tok0, c->tok1 = m->tok1;
     c->start = cs->doc->toks[m->tok0].start;
     c->adj = 1;
+    c->rec0 = cs->nrp;
   }
   if (strcmp(m->cls, "place.adj") != 0) c->adj = 0;
   if (m->flags & TD_DICT_CASE) c->exact = 1;
+  /* the last candidate's readings are the last ones in the pool */
   for (size_t i = 0; i < c->nrecs; i++)
-    if (c->recs[i] == idx) return 0;
-  TD_GROW(c->recs, c->cap, c->nrecs + 1);
-  c->recs[c->nrecs++] = idx;
+    if (cs->rp[c->rec0 + i] == idx) return 0;
+  TD_GROW(cs->rp, cs->caprp, cs->nrp + 1);
+  cs->rp[cs->nrp++] = idx;
+  c->nrecs++;
   return 0;
 }
 
-static int is_feat(const td_gaz_rec *r, const char *f) { return strncmp(r->feat, f, strlen(f)) == 0; }
+/* Whether r's feature code starts with f (perf: no strlen, no call). */
+static int is_feat(const td_gaz_rec *r, const char *f) {
+  for (size_t i = 0; f[i]; i++)
+    if (r->feat[i] != f[i]) return 0;
+  return 1;
+}
 static int is_country(const td_gaz_rec *r) { return is_feat(r, "PCL"); }
 static int is_area(const td_gaz_rec *r) {
   return is_country(r) || is_feat(r, "ADM1") || (r->flags & TD_GAZ_CURATED);
@@ -183,10 +204,8 @@ static const char *const directions[] = {
     "southeastern", "southwestern", "north", "south", "east", "west", "northeast",
     "northwest", "southeast", "southwest", "far-eastern", NULL};
 
-static int is_direction(const td_tok *t) {
-  for (const char *const *d = directions; *d; d++)
-    if (tok_is(t, *d)) return 1;
-  return 0;
+static int is_direction(const td_gaz *g, const td_tok *t) {
+  return t->norm && td_strset_find(g->dirs, t->norm, strlen(t->norm)) >= 0;
 }
 
 static unsigned cue_bits(cands *cs, uint32_t t);
@@ -247,21 +266,15 @@ static const char *const not_places[] = {
     "catholic", "muslim", "jewish", "federal", "national", "liberty", "independence",
     "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy", NULL};
 
-/* Fills g->notp with the not_places words. */
-static void notp_build(td_gaz *g) {
-  for (const char *const *w = not_places; *w; w++) {
-    size_t h = (size_t)td_hash64(*w, strlen(*w)) & (NP_SLOTS - 1);
-    while (g->notp[h] && strcmp(g->notp[h], *w) != 0) h = (h + 1) & (NP_SLOTS - 1);
-    g->notp[h] = *w;
-  }
+/* The word sets of a loaded gazetteer: not_places and directions. */
+static void word_sets_build(td_gaz *g) {
+  g->notp = td_strset_new_list(not_places);
+  g->dirs = td_strset_new_list(directions);
 }
 
 /* Whether key (a candidate's folded surface) is one of the not_places. */
 static int not_place(const td_gaz *g, const char *key) {
-  size_t h = (size_t)td_hash64(key, strlen(key)) & (NP_SLOTS - 1);
-  for (; g->notp[h]; h = (h + 1) & (NP_SLOTS - 1))
-    if (strcmp(g->notp[h], key) == 0) return 1;
-  return 0;
+  return td_strset_find(g->notp, key, strlen(key)) >= 0;
 }
 
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
@@ -274,7 +287,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   const td_sent *s = &doc->sents[t0->sent];
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
   if (actor_person && !locative(cs, c)) return 2;
-  if (c->tok1 - c->tok0 == 1 && is_direction(t0)) return 1; /* "the North" */
+  if (c->tok1 - c->tok0 == 1 && is_direction(g, t0)) return 1; /* "the North" */
   char key[256];
   if (not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
@@ -299,7 +312,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
                    next->upos != TD_ADP && next->upos != TD_PUNCT && next->upos != TD_CCONJ
                ? 0 : 1;
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
-  int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(prev);
+  int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev);
   int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
   /* a lone given name ("Olivia", "Michael") is a person, not a small town */
   if (c->tok1 - c->tok0 == 1 && !area && !big && eng->dict) {
@@ -351,7 +364,10 @@ static void ev_add(evs *v, const char *code, int halves) {
       return;
     }
   TD_GROW(v->e, v->cap, v->n + 1);
-  snprintf(v->e[v->n].code, sizeof v->e[v->n].code, "%s", code);
+  size_t n = strlen(code); /* perf: the snprintf("%s") truncation, without a call */
+  if (n > sizeof v->e[v->n].code - 1) n = sizeof v->e[v->n].code - 1;
+  memcpy(v->e[v->n].code, code, n);
+  v->e[v->n].code[n] = 0;
   v->e[v->n++].halves = halves;
 }
 
@@ -437,10 +453,11 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
   return NULL;
 }
 
-/* Score of reading r for a name group, given the evidence. */
-static double score(const td_gaz *g, const td_gaz_rec *r, const evs *countries,
+/* Score of reading r for a name group, given the evidence; prior_r is
+ * prior(r). */
+static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const evs *countries,
                     const evs *admins, const char *hint) {
-  double s = prior(r);
+  double s = prior_r;
   if (r->cc3[0]) s += fmin(4.0, 2.0 * ev_get(countries, r->cc3));
   const char *adm = g->pool + r->admin;
   /* a city in a division the article names; a division its cities are in */
@@ -478,6 +495,7 @@ typedef struct {
   const char *key;   /* folded surface of the name */
   uint32_t *recs;    /* readings (shared by its candidates) */
   size_t nrecs;
+  const double *pri; /* prior() of each reading */
   int best;          /* chosen record, -1 none */
   int nment;
   char hint[16];     /* an admin key from a `City, State` mention */
@@ -526,7 +544,7 @@ static unsigned cue_bits(cands *cs, uint32_t t) {
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {eng, g, doc, NULL, 0, 0, NULL, NULL};
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, 0, 0, NULL, NULL};
   /* The gazetteer's longest match at each token where a candidate that
    * counts can start (perf, issue 11): a capitalized token, or the token
    * after a comma (trailing_admin reads what follows "City,"). The walk
@@ -542,6 +560,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       if (e > i) i = e - 1;
     }
   }
+  for (size_t i = 0; i < cs.n; i++) cs.c[i].recs = cs.rp + cs.c[i].rec0; /* the pool is done growing */
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
@@ -565,7 +584,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     }
     c->drop = plausible(eng, &cs, c, person);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
-        is_direction(&doc->toks[c->tok0 - 1])) {
+        is_direction(g, &doc->toks[c->tok0 - 1])) {
       int area = 0;
       for (size_t k = 0; k < c->nrecs; k++) area |= is_country(&g->recs[c->recs[k]]) || is_feat(&g->recs[c->recs[k]], "ADM1");
       if (area) c->start = doc->toks[c->tok0 - 1].start;
@@ -634,11 +653,17 @@ int td_places(const td_engine *eng, td_doc *doc) {
   const char *dc = domain_country(doc->url);
   uint8_t *self = self_actors(doc, &cs, ng);
   int *cur = td_xcalloc(ng ? ng : 1, sizeof(int));
+  /* every group's readings' priors, once (perf: score() asks each round) */
+  size_t npri = 0;
+  for (size_t k = 0; k < ng; k++) npri += gs[k].nrecs;
+  double *pri = td_xmalloc((npri + 1) * sizeof *pri);
+  npri = 0;
   for (size_t k = 0; k < ng; k++) {
     double bs = -1e9;
     cur[k] = -1;
+    gs[k].pri = pri + npri;
     for (size_t i = 0; i < gs[k].nrecs; i++) {
-      double p = prior(&g->recs[gs[k].recs[i]]);
+      double p = pri[npri++] = prior(&g->recs[gs[k].recs[i]]);
       if (p > bs) bs = p, cur[k] = (int)gs[k].recs[i];
     }
     /* only confident first readings count as evidence in the first round */
@@ -678,7 +703,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
-        double sc = score(g, r, &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
+        double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
             (is_country(r) || is_feat(r, "ADM1")))
@@ -690,6 +715,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
   }
   free(cur);
+  free(pri);
   free(self);
   free(countries.e);
   free(admins.e);
@@ -730,7 +756,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   }
   free(place_of);
   free(gs);
-  for (size_t i = 0; i < cs.n; i++) free(cs.c[i].recs);
+  free(cs.rp);
   free(cs.c);
   return 0;
 }
