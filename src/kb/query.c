@@ -72,8 +72,9 @@ static int is_code(const char *s) {
   return 1;
 }
 
-/* Builds the statement for q into b; -1 with err for an unknown kind. */
-static int build(const td_kb_query *q, int pg, qb *b, char *err, size_t errlen) {
+/* Builds the statement for q into b; -1 with err for an unknown kind.
+ * src_tgt: the store has an index of m_events(source_code, target_code). */
+static int build(const td_kb_query *q, int pg, int src_tgt, qb *b, char *err, size_t errlen) {
   const char *w = q->what;
   if (strcmp(w, "events") == 0) {
     td_buf_puts(&b->sql, events_sql);
@@ -83,14 +84,19 @@ static int build(const td_kb_query *q, int pg, qb *b, char *err, size_t errlen) 
     /* a CAMEO code (upper case, digits) is a prefix, written as a range the
      * code index can use ('~' sorts after every code character); anything
      * else is an actor entity */
-    if (q->source && q->target && is_code(q->source) && is_code(q->target)) {
-      /* both codes: the events whose keys an index of (source_code,
-       * target_code) holds alone; written as a filter on e, each row with
-       * one of the codes is looked up before the other code is tested (a
-       * table seek per row with the source code: 28,000 where 765 match,
-       * on a million events) */
-      where(b, "e.event_key IN (SELECT event_key FROM m_events WHERE source_code >= ? AND source_code < ? || '~'"
-               " AND target_code >= ? AND target_code < ? || '~')", q->source);
+    if (!pg && q->source && q->target && is_code(q->source) && is_code(q->target)) {
+      /* SQLite, both codes: the keys of the events with both, from indexes
+       * alone. Written as a filter on e, SQLite looks up each row with one
+       * of the codes before it tests the other (28,000 table seeks where
+       * 765 match, on a million events: 110 ms). With an index of
+       * (source_code, target_code), one scan of it (12 ms); without, the
+       * keys with the source code and those with the target code (each
+       * index holds the key) intersected (65 ms). */
+      where(b, src_tgt ? "e.event_key IN (SELECT event_key FROM m_events WHERE source_code >= ? AND"
+                         " source_code < ? || '~' AND target_code >= ? AND target_code < ? || '~')"
+                       : "e.event_key IN (SELECT event_key FROM m_events WHERE source_code >= ? AND"
+                         " source_code < ? || '~' INTERSECT SELECT event_key FROM m_events WHERE"
+                         " target_code >= ? AND target_code < ? || '~')", q->source);
       b->params[b->np - 2] = b->params[b->np - 1] = q->target;
     } else {
       if (q->source)
@@ -217,9 +223,23 @@ static void table_cell(FILE *out, const char *s, size_t w, int last) {
     for (; n < w + 2; n++) fputc(' ', out);
 }
 
+/* SQLite: 1 when the store has index name, else 0. */
+static int has_index(td_kb *kb, const char *name) {
+  if (!kb->db) return 0;
+  sqlite3_stmt *st;
+  int found = 0;
+  if (sqlite3_prepare_v2(kb->db, "SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", -1, &st, NULL) !=
+      SQLITE_OK)
+    return 0;
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
 long td_kb_query_run(td_kb *kb, const td_kb_query *q, FILE *out, char *err, size_t errlen) {
   qb b = {0};
-  if (!q->what || build(q, kb->pg != NULL, &b, err, errlen) != 0) {
+  if (!q->what || build(q, kb->pg != NULL, has_index(kb, "m_events_src_tgt"), &b, err, errlen) != 0) {
     if (!q->what) snprintf(err, errlen, "no query kind");
     td_buf_free(&b.sql);
     return -1;
