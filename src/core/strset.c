@@ -27,6 +27,21 @@ struct td_strset_slot {
 /* Bit of length n in a first byte's length mask. */
 static uint32_t len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
 
+/* 64-bit FNV-1a of p[0..len), inlined (perf: the words are short, a call
+ * to td_hash64 would cost as much as the hashing). */
+static inline uint64_t fnv1a(const char *p, size_t len) {
+  uint64_t h = 14695981039346656037ull;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+  return h;
+}
+
+/* Whether a[0..len) equals b[0..len) (perf: short words, no call). */
+static inline int same(const char *a, const char *b, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 /* Builds the set of strs[0..n) (NULL entries and empty strings are left
  * out; a string listed twice keeps its first index). The strings are not
  * copied: they must outlive the set. The caller frees it with
@@ -44,8 +59,8 @@ td_strset *td_strset_new(const char *const *strs, size_t n) {
     const char *w = strs[i];
     size_t len = w ? strlen(w) : 0;
     if (len == 0) continue;
-    size_t h = (size_t)td_hash64(w, len) & set->mask;
-    while (set->slot[h].s && !(set->slot[h].len == len && memcmp(set->slot[h].s, w, len) == 0))
+    size_t h = (size_t)fnv1a(w, len) & set->mask;
+    while (set->slot[h].s && !(set->slot[h].len == len && same(set->slot[h].s, w, len)))
       h = (h + 1) & set->mask;
     if (set->slot[h].s) continue; /* listed before: the first index stays */
     set->slot[h] = (struct td_strset_slot){w, (uint32_t)len, (uint32_t)i};
@@ -69,8 +84,9 @@ void td_strset_free(td_strset *set) {
 }
 
 long td_strset_probe(const td_strset *set, const char *p, size_t len) {
-  size_t h = (size_t)td_hash64(p, len) & set->mask;
-  for (; set->slot[h].s; h = (h + 1) & set->mask)
-    if (set->slot[h].len == len && memcmp(set->slot[h].s, p, len) == 0) return set->slot[h].idx;
+  const struct td_strset_slot *slot = set->slot;
+  size_t mask = set->mask;
+  for (size_t h = (size_t)fnv1a(p, len) & mask; slot[h].s; h = (h + 1) & mask)
+    if (slot[h].len == len && same(slot[h].s, p, len)) return slot[h].idx;
   return -1;
 }
