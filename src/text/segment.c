@@ -25,8 +25,7 @@
 #include <pthread.h>
 #include <string.h>
 
-enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8 /* << 2 is the case bit */, C_DIGIT = 16,
-       C_HIGH = 32, C_PUNCT = 64,
+enum { C_SPACE = 1, C_NL = 2, C_LOWER = 4, C_UPPER = 8, C_DIGIT = 16, C_HIGH = 32, C_PUNCT = 64,
        C_SPEC = 128 /* '@', and the lead bytes 0xC2, 0xE2 of spaces that end a chunk */ };
 #define C_ALPHA (C_LOWER | C_UPPER)
 #define C_ALNUM (C_ALPHA | C_DIGIT)
@@ -527,16 +526,20 @@ static void finish_tokens(td_doc *d) {
     int letters = 0, upper = 0, digits = 0, first_seen = 0;
     for (uint32_t k = t->start; k < t->end;) {
       unsigned char c = s[k];
-      if (c < 0x80) { /* counted without branches on the letter's case (perf, issue 11) */
-        unsigned cl = cls[c];
-        if (!first_seen && (cl & C_ALNUM)) {
+      if (c < 0x80) {
+        unsigned char cl = cls[c];
+        if (cl & C_ALPHA) {
+          letters++;
+          if (cl & C_UPPER) {
+            upper++;
+            if (!first_seen) t->flags |= TD_TOK_CAP;
+            c += 32;
+          }
           first_seen = 1;
-          if (cl & C_UPPER) t->flags |= TD_TOK_CAP;
+        } else if (cl & C_DIGIT) {
+          digits++, first_seen = 1;
         }
-        letters += (cl & C_ALPHA) != 0;
-        upper += (cl & C_UPPER) != 0;
-        digits += (cl & C_DIGIT) != 0;
-        *buf++ = (char)(c | ((cl & C_UPPER) << 2)); /* C_UPPER << 2 is 32: A-Z to a-z */
+        *buf++ = (char)c;
         k++;
         continue;
       }
