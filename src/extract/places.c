@@ -160,6 +160,7 @@ static int on_match(void *ctx, const td_match *m) {
   m = &mm;
   /* a possessive the matcher took along ("China 's") is not the name */
   while (mm.tok1 > mm.tok0 + 1 && cs->doc->toks[mm.tok1 - 1].norm &&
+         cs->doc->toks[mm.tok1 - 1].norm[0] == '\'' && /* perf: 1st byte first */
          (strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'s") == 0 || strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'") == 0))
     mm.tok1--;
   if (!cand_counts(cs->doc, mm.tok0, mm.tok1)) return 0;
@@ -359,7 +360,7 @@ typedef struct {
 static void ev_add(evs *v, const char *code, int halves) {
   if (!code || !*code) return;
   for (size_t i = 0; i < v->n; i++)
-    if (strcmp(v->e[i].code, code) == 0) {
+    if (v->e[i].code[0] == code[0] && strcmp(v->e[i].code, code) == 0) { /* perf: 1st byte first */
       v->e[i].halves += halves;
       return;
     }
@@ -373,7 +374,7 @@ static void ev_add(evs *v, const char *code, int halves) {
 
 static double ev_get(const evs *v, const char *code) {
   for (size_t i = 0; i < v->n; i++)
-    if (strcmp(v->e[i].code, code) == 0) return 0.5 * v->e[i].halves;
+    if (v->e[i].code[0] == code[0] && strcmp(v->e[i].code, code) == 0) return 0.5 * v->e[i].halves;
   return 0;
 }
 
