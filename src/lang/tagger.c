@@ -60,8 +60,9 @@ struct td_tagger {
                             * previous class (nclass + 1 of them, the last
                             * one "none"): nclass + 1 vectors of npad each */
   int16_t *zero;           /* npad zeros */
-  td_tg_slot *tagpair;     /* the slot of the one of two classes p1, p2 at
-                            * p1 * (nclass + 1) + p2, zeroed when absent */
+  td_tg_slot *tagpair;     /* a copy of the slot of the tags feature
+                            * f2(20, p1, p2) of classes p1, p2, at
+                            * p1 * (nclass + 1) + p2; zeroed when absent */
 };
 
 /* ---- hashing ---- */

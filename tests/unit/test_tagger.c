@@ -1,7 +1,8 @@
 /* test_tagger.c — the POS tagger: tags of a news sentence through the
  * pipeline, the model image checks (truncated or corrupt models are
- * refused), load time, and accuracy on the EWT dev set when ../shared is
- * there. */
+ * refused), load time, accuracy on the EWT dev set when ../shared is
+ * there, and td_tag against the plain feature-by-feature tagger
+ * (td_tg_tag_reference). */
 #include "unit.h"
 #include "lang/lang.h"
 #include "lang/train.h"
