@@ -129,7 +129,8 @@ size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n);
  * The fields are private to strset.c; the struct is here so that the
  * first-byte test of td_strset_find inlines. */
 typedef struct td_strset {
-  struct td_strset_slot *slot;
+  uint32_t *slot;        /* 0 empty, else hash tag << 24 | entry + 1 */
+  struct td_strset_ent *ent;
   size_t mask;           /* slots - 1 (a power of two) */
   size_t count;          /* distinct strings */
   uint32_t lens[256];    /* per first byte: bit min(length, 31) of its strings */
