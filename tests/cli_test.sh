@@ -160,6 +160,8 @@ check "kb: ingest without --db is a usage error (2)" status_is 2 "$T" ingest exa
 check "kb: export gdelt writes events and mentions" test -f "$kb/g/events.csv" -a -f "$kb/g/mentions.csv"
 check "kb: gdelt events have 61 columns" awk -F'\t' 'NF != 61 { exit 1 }' "$kb/g/events.csv"
 check "kb: gdelt mentions have 16 columns" awk -F'\t' 'NF != 16 { exit 1 }' "$kb/g/mentions.csv"
+check "kb: gdelt ActionGeo country codes are FIPS (two letters)" \
+  awk -F'\t' '$54 != "" { n++; if ($54 !~ /^[A-Z][A-Z]$/) bad = 1 } END { exit bad || !n }' "$kb/g/events.csv"
 "$T" export --db "$kb/a.db" --format csv --out "$kb/c" > /dev/null 2>&1
 check "kb: export csv writes a file per table" test -s "$kb/c/documents.csv"
 if [ -d "$SHARED/seeds" ]; then

@@ -4,7 +4,8 @@
 # ingested into both must give byte-identical canonical exports, queries and
 # GDELT exports; a re-ingest changes nothing; two ingests running at once
 # into one database leave no duplicates; an ingest killed with -9 and run
-# again gives the same store. Needs a server: TIDINGS_PG_URL (a
+# again gives the same store; `watch` alerts the same on both, a second
+# round only on the new article. Needs a server: TIDINGS_PG_URL (a
 # postgresql:// URL of a database it may create schemas in; .ci/run starts
 # one) and psql; without them it prints a skip line and exits 0.
 # Ends with "kbpg: N passed, N failed".
@@ -34,11 +35,11 @@ pre="td_test_$$"
 sql() { psql "$URL" -qAt -v ON_ERROR_STOP=1 -c "$1" > /dev/null 2>&1; }
 cleanup() {
   sql "DROP SCHEMA IF EXISTS ${pre}_a CASCADE; DROP SCHEMA IF EXISTS ${pre}_b CASCADE;
-       DROP SCHEMA IF EXISTS ${pre}_c CASCADE"
+       DROP SCHEMA IF EXISTS ${pre}_c CASCADE; DROP SCHEMA IF EXISTS ${pre}_d CASCADE"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-if ! sql "CREATE SCHEMA ${pre}_a; CREATE SCHEMA ${pre}_b; CREATE SCHEMA ${pre}_c"; then
+if ! sql "CREATE SCHEMA ${pre}_a; CREATE SCHEMA ${pre}_b; CREATE SCHEMA ${pre}_c; CREATE SCHEMA ${pre}_d"; then
   bad "kbpg: cannot create a schema in $URL"
   echo "kbpg: $pass passed, $fail failed"
   exit 1
@@ -120,6 +121,23 @@ if [ -d "$big" ]; then
 else
   echo "kbpg: kill -9 check skipped (no $big)"
 fi
+
+# --- watch: the same alerts from both backends, then only the new article's ---
+mkdir -p "$tmp/inbox"
+cp examples/*.txt "$tmp/inbox/"
+printf 'event root=0\nquote\nclaim agrees\nclaim disagrees\n' > "$tmp/rules"
+"$T" watch --once --jsonl --db "$tmp/w.db" --rules "$tmp/rules" "$tmp/inbox" > "$tmp/w1s" 2>/dev/null
+"$T" watch --once --jsonl --db "$(db d)" --rules "$tmp/rules" "$tmp/inbox" > "$tmp/w1p" 2> "$tmp/w.err"
+check "kbpg: watch on PostgreSQL exits 0" test $? -eq 0
+check "kbpg: watch alerts on the stored articles" test -s "$tmp/w1p"
+check "kbpg: watch alerts are the same on both" cmp -s "$tmp/w1s" "$tmp/w1p"
+printf 'Seoul, March 3 (Wire) -- "We will talk again," Foreign Minister Kim Min-su said on Monday.\n' \
+  > "$tmp/inbox/zz-new.txt"
+"$T" watch --once --jsonl --db "$tmp/w.db" --rules "$tmp/rules" "$tmp/inbox" > "$tmp/w2s" 2>/dev/null
+"$T" watch --once --jsonl --db "$(db d)" --rules "$tmp/rules" "$tmp/inbox" > "$tmp/w2p" 2>/dev/null
+check "kbpg: watch's second round alerts on the new article only" sh -c \
+  "test -s '$tmp/w2p' && ! grep -v '\"article\":\"zz-new.txt\"' '$tmp/w2p'"
+check "kbpg: watch's second round is the same on both" cmp -s "$tmp/w2s" "$tmp/w2p"
 
 check "kbpg: a bad server address fails cleanly (2)" sh -c \
   "'$T' query --db postgresql://nobody@127.0.0.1:1/none events > /dev/null 2>&1; test \$? -eq 2"

@@ -183,10 +183,6 @@ int td_cmd_watch(int argc, char **argv) {
     td_cli_opts_free(&o);
     return td_cli_usage_error("watch", "--db PATH, --rules FILE and a directory are required");
   }
-  if (td_kb_is_pg_url(db)) {
-    td_cli_opts_free(&o);
-    return td_cli_usage_error("watch", "watch keeps SQLite stores only; use --db FILE");
-  }
   for (size_t i = 0; i < o.npaths; i++) {
     struct stat st;
     if (stat(o.paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {

@@ -29,7 +29,12 @@ static FILE *open_out(const char *dir, const char *name, char *err, size_t errle
   return f;
 }
 
-/* SELECT * FROM table ORDER BY every column (minhash left out). */
+/* Columns a canonical export leaves out: the min-hash (derived), and
+ * PostgreSQL's documents.seq (the order documents were stored in, which
+ * the export must not depend on; SQLite's rowid is not a column). */
+static int unexported(const char *name) { return strcmp(name, "minhash") == 0 || strcmp(name, "seq") == 0; }
+
+/* SELECT * FROM table ORDER BY every exported column. */
 static td_kq *select_all(td_kb *kb, const char *table, char *err, size_t errlen) {
   td_buf sql = {0};
   td_kq *st = NULL;
@@ -42,14 +47,14 @@ static td_kq *select_all(td_kb *kb, const char *table, char *err, size_t errlen)
   int first = 1;
   for (int c = 0; c < nc; c++) {
     const char *name = td_kq_name(st, c);
-    if (strcmp(name, "minhash") == 0) continue;
+    if (unexported(name)) continue;
     td_buf_printf(&sql, "%s\"%s\"", first ? "" : ", ", name);
     first = 0;
   }
   td_buf_printf(&sql, " FROM %s ORDER BY ", table);
   int k = 0;
   for (int c = 0; c < nc; c++) {
-    if (strcmp(td_kq_name(st, c), "minhash") == 0) continue;
+    if (unexported(td_kq_name(st, c))) continue;
     td_buf_printf(&sql, "%s%d", k ? ", " : "", k + 1);
     k++;
   }
@@ -158,18 +163,24 @@ static void gactor(FILE *f, const char *code, const char *name, const char *coun
 }
 
 /* Geo columns (8): Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat,
- * Long, FeatureID. */
+ * Long, FeatureID. GDELT's country codes here are FIPS 10-4 (td_kb_fips),
+ * not the ISO codes tidings stores; a place's ADM1 is not known in FIPS
+ * terms, so only a country's ADM1Code (its own code) is written. */
 static void ggeo(FILE *f, td_kq *st, int c0) {
   if (td_kq_type(st, c0) == TD_KQ_NULL) {
     fputs("0\t\t\t\t\t\t\t\t", f);
     return;
   }
   const char *feat = (const char *)td_kq_col_text(st, c0 + 3);
-  fprintf(f, "%d\t", feat && strncmp(feat, "PCL", 3) == 0 ? 1 : 4);
+  int country = feat && strncmp(feat, "PCL", 3) == 0;
+  const char *fips = td_kb_fips((const char *)td_kq_col_text(st, c0 + 1));
+  fprintf(f, "%d\t", country ? 1 : 4);
   gcell(f, (const char *)td_kq_col_text(st, c0));
   fputc('\t', f);
-  gcell(f, (const char *)td_kq_col_text(st, c0 + 1));
-  fputs("\t\t\t", f);
+  gcell(f, fips);
+  fputc('\t', f);
+  gcell(f, country ? fips : NULL); /* a country's ADM1Code is its own code */
+  fputs("\t\t", f);
   if (td_kq_type(st, c0 + 4) != TD_KQ_NULL)
     fprintf(f, "%.4f\t%.4f\t", td_kq_col_double(st, c0 + 4), td_kq_col_double(st, c0 + 5));
   else fputs("\t\t", f);
@@ -179,18 +190,25 @@ static void ggeo(FILE *f, td_kq *st, int c0) {
 
 static int export_gdelt(td_kb *kb, const char *dir, FILE *out, char *err, size_t errlen) {
   static const char ev_sql[] =
-      "WITH p AS (SELECT name, min(country) country, min(geonameid) gid, min(feature) feature,"
-      "  min(lat) lat, min(lon) lon FROM places GROUP BY name),"
+      /* ep: the event's place, as one of its mentions located it (the first
+       * by article and place id among those whose place has the merged
+       * event's place name): one gazetteer entry, not a mix of the
+       * places that share the name */
+      "WITH ep AS (SELECT mm.event_key, min(mm.doc_key || ' ' || pl.pid) k FROM m_event_mentions mm"
+      "  JOIN m_events me ON me.event_key=mm.event_key"
+      "  JOIN events ev ON ev.doc_key=mm.doc_key AND ev.eid=mm.eid"
+      "  JOIN places pl ON pl.doc_key=ev.doc_key AND pl.pid=ev.place AND pl.name=me.place GROUP BY 1),"
       " fm AS (SELECT mm.event_key, min(mm.doc_key || ' ' || mm.eid) k FROM m_event_mentions mm GROUP BY 1)"
       " SELECT e.gid, replace(coalesce(e.date, e.first_seen, ''), '-', ''), e.source_code,"
       "  coalesce(sa.name, e.source_entity), coalesce(sa.country, substr(e.source_code, 1, 3)),"
       "  e.target_code, coalesce(ta.name, e.target_entity), coalesce(ta.country, substr(e.target_code, 1, 3)),"
       "  e.cameo, e.root, e.quad, e.goldstein, e.num_mentions, e.num_sources, e.num_articles,"
-      "  p.name, p.country, p.gid, p.feature, p.lat, p.lon,"
+      "  p.name, p.country, p.geonameid, p.feature, p.lat, p.lon,"
       "  replace(coalesce(e.first_seen, e.date, ''), '-', ''),"
       "  (SELECT coalesce(d.url, d.id) FROM documents d WHERE d.doc_key=substr(fm.k, 1, 64))"
       " FROM m_events e LEFT JOIN m_actors sa ON sa.entity=e.source_entity"
-      " LEFT JOIN m_actors ta ON ta.entity=e.target_entity LEFT JOIN p ON p.name=e.place"
+      " LEFT JOIN m_actors ta ON ta.entity=e.target_entity LEFT JOIN ep ON ep.event_key=e.event_key"
+      " LEFT JOIN places p ON p.doc_key=substr(ep.k, 1, 64) AND p.pid=substr(ep.k, 66)"
       " LEFT JOIN fm ON fm.event_key=e.event_key ORDER BY e.event_key";
   static const char men_sql[] =
       "SELECT e.gid, replace(coalesce(e.date, e.first_seen, ''), '-', ''),"

@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 5
+#define TD_KB_SCHEMA_VERSION 6
 #define TD_KB_BATCH 2048 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
@@ -176,6 +176,26 @@ int td_kb_synth_events(td_kb *kb, long n, unsigned long seed, char *err, size_t 
 /* Binds a C string or NULL (as SQL NULL). */
 void td_kb_bind_str(td_kq *st, int i, const char *s);
 
+/* The merged events' secondary indexes, defined once: schema v6 creates
+ * them (IF NOT EXISTS), and an SQLite td_kb_merge drops them while it
+ * rewrites m_events and builds them again after (sorting instead of
+ * inserting into them row by row). (source_code, target_code) answers a
+ * source-and-target query from the index alone; (place, date) lets a
+ * place query ordered by date stop after its page. */
+#define TD_KB_EVENT_INDEXES_CREATE                                                        \
+  "CREATE INDEX IF NOT EXISTS m_events_date ON m_events(date);\n"                       \
+  "CREATE INDEX IF NOT EXISTS m_events_src ON m_events(source_code);\n"                 \
+  "CREATE INDEX IF NOT EXISTS m_events_tgt ON m_events(target_code);\n"                 \
+  "CREATE INDEX IF NOT EXISTS m_events_src_tgt ON m_events(source_code, target_code);\n" \
+  "CREATE INDEX IF NOT EXISTS m_events_root ON m_events(root, date);\n"                 \
+  "CREATE INDEX IF NOT EXISTS m_events_place ON m_events(place COLLATE NOCASE, date);\n" \
+  "CREATE INDEX IF NOT EXISTS m_event_mentions_doc ON m_event_mentions(doc_key);\n"
+#define TD_KB_EVENT_INDEXES_DROP                                                          \
+  "DROP INDEX IF EXISTS m_events_date; DROP INDEX IF EXISTS m_events_src;"               \
+  " DROP INDEX IF EXISTS m_events_tgt; DROP INDEX IF EXISTS m_events_src_tgt;"           \
+  " DROP INDEX IF EXISTS m_events_root; DROP INDEX IF EXISTS m_events_place;"            \
+  " DROP INDEX IF EXISTS m_event_mentions_doc;"
+
 /* The sha256 hex of the parts joined by '\x1f', into hex[65]. */
 void td_kb_key(char hex[65], int nparts, ...);
 
@@ -188,5 +208,8 @@ int td_kb_intervals_agree(double lo1, double hi1, double lo2, double hi2);
 /* Writes s as one CSV cell, quoted when it holds a comma, quote or line
  * break (query.c; export uses it too). Nothing for NULL. */
 void td_kb_csv_cell(FILE *out, const char *s);
+/* The FIPS 10-4 country code of an ISO 3166-1 alpha-3 code (GDELT's
+ * geography columns use FIPS), or NULL when there is none (fips.c). */
+const char *td_kb_fips(const char *iso3);
 
 #endif

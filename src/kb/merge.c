@@ -1247,19 +1247,10 @@ fail:
 
 /* SQLite: the secondary indexes of the merged events, dropped while the
  * merge refills the tables and built again once they are full (sorting
- * once costs less than keeping five indexes in step row by row; all in the
- * merge's transaction). The same definitions as the schema's (v1, v3). */
-static const char event_index_drop[] =
-    "DROP INDEX IF EXISTS m_events_date; DROP INDEX IF EXISTS m_events_src;"
-    " DROP INDEX IF EXISTS m_events_tgt; DROP INDEX IF EXISTS m_events_root;"
-    " DROP INDEX IF EXISTS m_events_place; DROP INDEX IF EXISTS m_event_mentions_doc;";
-static const char event_index_create[] =
-    "CREATE INDEX m_events_date ON m_events(date);\n"
-    "CREATE INDEX m_events_src ON m_events(source_code);\n"
-    "CREATE INDEX m_events_tgt ON m_events(target_code);\n"
-    "CREATE INDEX m_events_root ON m_events(root, date);\n"
-    "CREATE INDEX m_events_place ON m_events(place COLLATE NOCASE);\n"
-    "CREATE INDEX m_event_mentions_doc ON m_event_mentions(doc_key);\n";
+ * once costs less than keeping them in step row by row; all in the merge's
+ * transaction). The definitions are kb.h's, which schema v6 creates. */
+static const char event_index_drop[] = TD_KB_EVENT_INDEXES_DROP;
+static const char event_index_create[] = TD_KB_EVENT_INDEXES_CREATE;
 
 int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   if (td_kb_commit(kb, err, errlen) != 0) return -1;

@@ -116,7 +116,15 @@ static const char schema_v4[] =
  * computed again from its min-hash. */
 static const char schema_v5[] = "DROP INDEX IF EXISTS doc_bands_doc;\n";
 
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
+/* v6: the merged events' indexes as kb.h defines them: (source_code,
+ * target_code) added, the place index by (place, date); the old place
+ * index is dropped first, having the same name. PostgreSQL also gets a
+ * sequence number on documents (pg_v6) that `watch` follows as SQLite's
+ * follows rowid. */
+static const char schema_v6[] = "DROP INDEX IF EXISTS m_events_place;\n" TD_KB_EVENT_INDEXES_CREATE;
+
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+                                         schema_v6};
 
 /* SQLite: the secondary indexes that storing new documents does not read
  * (entity, place name, min-hash band; mentions and inputs by document, read
@@ -142,7 +150,9 @@ static const char pg_v1[] =
     "CREATE INDEX documents_tsv ON documents USING gin(to_tsvector('simple',"
     " coalesce(title, '') || ' ' || text));"
     "CREATE INDEX quotes_tsv ON quotes USING gin(to_tsvector('simple', coalesce(text, '')));";
-static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL, NULL};
+static const char pg_v6[] = "ALTER TABLE documents ADD COLUMN IF NOT EXISTS seq BIGSERIAL;"
+                            "CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);";
+static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL, NULL, pg_v6};
 
 void td_kb_key(char hex[65], int nparts, ...) {
   td_sha256 c;

@@ -1,8 +1,13 @@
 /*
  * watch.c — alert rules of `tidings watch`: a small rules file is parsed
  * into rules, and after each ingest round the facts of the documents
- * stored since a watermark (documents.rowid) are matched against them and
- * written as alerts (a line of text, or one JSON object a line).
+ * stored since a watermark are matched against them and written as alerts
+ * (a line of text, or one JSON object a line). The watermark is the order
+ * documents were stored in: SQLite's documents.rowid, PostgreSQL's
+ * documents.seq (a BIGSERIAL, schema v6). With several writers on one
+ * PostgreSQL store, a document whose transaction commits after a later
+ * one's has been alerted on is not seen (its number is below the mark);
+ * `watch` itself stores one batch at a time.
  *
  * Rules file: one rule a line, '#' starts a comment, words separated by
  * spaces, a value with spaces in double quotes:
@@ -139,8 +144,9 @@ td_kb_rules *td_kb_rules_parse(const char *text, char *err, size_t errlen) {
 long td_kb_watermark(td_kb *kb) {
   char err[256];
   long v = 0;
-  if (!kb->db) return 0; /* row numbers are SQLite's: watch needs an SQLite store */
-  td_kq *st = td_kb_prepare(kb, "SELECT coalesce(max(rowid), 0) FROM documents", err, sizeof err);
+  td_kq *st = td_kb_prepare(kb, kb->db ? "SELECT coalesce(max(rowid), 0) FROM documents"
+                                       : "SELECT coalesce(max(seq), 0) FROM documents",
+                            err, sizeof err);
   if (!st) return 0;
   if (td_kq_step(st) == TD_KQ_ROW) v = (long)td_kq_col_int(st, 0);
   td_kq_finalize(st);
@@ -192,24 +198,45 @@ static void alert(FILE *out, int jsonl, const rule *r, const char *kind, ...) {
 /* "" for an absent filter, so that "? = ''" turns it off. */
 static void bind_opt(td_kq *st, int i, const char *s) { td_kb_bind_str(st, i, s ? s : ""); }
 
+/* The alert statements, over the column that orders stored documents
+ * (SEQ: rowid on SQLite, seq on PostgreSQL). Code prefixes are compared
+ * with substr, which both dialects have (GLOB is SQLite's). */
+#define EVENT_SQL(SEQ)                                                                   \
+  "SELECT d.id, ev.sentence, ev.cameo, ev.source_code, ev.target_code,"                  \
+  " coalesce(ev.date, substr(d.date, 1, 10)), ev.verb, ev.eid FROM documents d"          \
+  " JOIN events ev ON ev.doc_key=d.doc_key WHERE d." SEQ " > ?1"                         \
+  " AND (?2 = '' OR substr(ev.source_code, 1, length(?2)) = ?2)"                         \
+  " AND (?3 = '' OR substr(ev.target_code, 1, length(?3)) = ?3)"                         \
+  " AND (?4 = '' OR ev.root = ?4) AND (?5 = '' OR substr(ev.cameo, 1, length(?5)) = ?5)" \
+  " ORDER BY d." SEQ ", ev.start, ev.eid"
+#define QUOTE_SQL(SEQ)                                                                   \
+  "SELECT d.id, q.sentence, coalesce(a.name, q.speaker_text), q.text, q.qid"             \
+  " FROM documents d JOIN quotes q ON q.doc_key=d.doc_key"                               \
+  " LEFT JOIN actors a ON a.doc_key=q.doc_key AND a.aid=q.speaker WHERE d." SEQ " > ?1"  \
+  " AND (?2 = '' OR a.name LIKE '%' || ?2 || '%' OR q.speaker_text LIKE '%' || ?2 || '%'" \
+  " OR a.entity = ?2) ORDER BY d." SEQ ", q.start"
+/* a claim of a new article related to any other (new or old) */
+#define CLAIM_SQL(SEQ)                                                                   \
+  "SELECT d.id, q.sentence, q.text, coalesce(c.claimant_text, c.claimant), c.measure,"   \
+  " d2.id, q2.text, coalesce(c2.claimant_text, c2.claimant), c.nid FROM documents d"     \
+  " JOIN m_claims c ON c.doc_key=d.doc_key"                                              \
+  " JOIN quantities q ON q.doc_key=c.doc_key AND q.nid=c.nid"                            \
+  " JOIN m_claim_relations rel ON (rel.a=c.claim_key OR rel.b=c.claim_key)"              \
+  " AND rel.relation=?2"                                                                 \
+  " JOIN m_claims c2 ON c2.claim_key = CASE WHEN rel.a=c.claim_key THEN rel.b ELSE rel.a END" \
+  " JOIN quantities q2 ON q2.doc_key=c2.doc_key AND q2.nid=c2.nid"                       \
+  " JOIN documents d2 ON d2.doc_key=c2.doc_key WHERE d." SEQ " > ?1"                     \
+  " ORDER BY d." SEQ ", q.start, d2.id, q2.start"
+
 long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE *out, char *err,
                   size_t errlen) {
   long n = 0;
-  if (!kb->db) {
-    snprintf(err, errlen, "watch alerts need an SQLite store (documents.rowid)");
-    return -1;
-  }
+  int pg = kb->db == NULL;
   for (size_t i = 0; i < rs->n; i++) {
     const rule *r = &rs->r[i];
     td_kq *st;
     if (r->kind == R_EVENT) {
-      st = td_kb_stmt(kb, "SELECT d.id, ev.sentence, ev.cameo, ev.source_code, ev.target_code,"
-                          " coalesce(ev.date, substr(d.date, 1, 10)), ev.verb, ev.eid FROM documents d"
-                          " JOIN events ev ON ev.doc_key=d.doc_key WHERE d.rowid > ?"
-                          " AND (?2 = '' OR ev.source_code GLOB ?2 || '*')"
-                          " AND (?3 = '' OR ev.target_code GLOB ?3 || '*')"
-                          " AND (?4 = '' OR ev.root = ?4) AND (?5 = '' OR ev.cameo GLOB ?5 || '*')"
-                          " ORDER BY d.rowid, ev.start, ev.eid", err, errlen);
+      st = td_kb_stmt(kb, pg ? EVENT_SQL("seq") : EVENT_SQL("rowid"), err, errlen);
       if (!st) return -1;
       td_kq_int(st, 1, since);
       bind_opt(st, 2, r->source), bind_opt(st, 3, r->target), bind_opt(st, 4, r->root);
@@ -221,11 +248,7 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
         n++;
       }
     } else if (r->kind == R_QUOTE) {
-      st = td_kb_stmt(kb, "SELECT d.id, q.sentence, coalesce(a.name, q.speaker_text), q.text, q.qid"
-                          " FROM documents d JOIN quotes q ON q.doc_key=d.doc_key"
-                          " LEFT JOIN actors a ON a.doc_key=q.doc_key AND a.aid=q.speaker WHERE d.rowid > ?"
-                          " AND (?2 = '' OR a.name LIKE '%' || ?2 || '%' OR q.speaker_text LIKE '%' || ?2 || '%'"
-                          " OR a.entity = ?2) ORDER BY d.rowid, q.start", err, errlen);
+      st = td_kb_stmt(kb, pg ? QUOTE_SQL("seq") : QUOTE_SQL("rowid"), err, errlen);
       if (!st) return -1;
       td_kq_int(st, 1, since);
       bind_opt(st, 2, r->speaker);
@@ -235,17 +258,7 @@ long td_kb_alerts(td_kb *kb, const td_kb_rules *rs, long since, int jsonl, FILE 
         n++;
       }
     } else {
-      /* a claim of a new article related to any other (new or old) */
-      st = td_kb_stmt(kb, "SELECT d.id, q.sentence, q.text, coalesce(c.claimant_text, c.claimant), c.measure,"
-                          " d2.id, q2.text, coalesce(c2.claimant_text, c2.claimant), c.nid FROM documents d"
-                          " JOIN m_claims c ON c.doc_key=d.doc_key"
-                          " JOIN quantities q ON q.doc_key=c.doc_key AND q.nid=c.nid"
-                          " JOIN m_claim_relations rel ON (rel.a=c.claim_key OR rel.b=c.claim_key)"
-                          " AND rel.relation=?2"
-                          " JOIN m_claims c2 ON c2.claim_key = CASE WHEN rel.a=c.claim_key THEN rel.b ELSE rel.a END"
-                          " JOIN quantities q2 ON q2.doc_key=c2.doc_key AND q2.nid=c2.nid"
-                          " JOIN documents d2 ON d2.doc_key=c2.doc_key WHERE d.rowid > ?1"
-                          " ORDER BY d.rowid, q.start, d2.id, q2.start", err, errlen);
+      st = td_kb_stmt(kb, pg ? CLAIM_SQL("seq") : CLAIM_SQL("rowid"), err, errlen);
       if (!st) return -1;
       td_kq_int(st, 1, since);
       td_kb_bind_str(st, 2, r->relation);

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 TD_TEST(kb_intervals) {
@@ -156,6 +157,23 @@ TD_TEST(kb_fact_members) {
   char cmd[300];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   CHECK(system(cmd) == 0);
+}
+
+/* GDELT's geography columns take FIPS 10-4 codes: those that differ from
+ * ISO's two letters are the point of the table. */
+TD_TEST(kb_fips) {
+  CHECK(strcmp(td_kb_fips("RUS"), "RS") == 0);
+  CHECK(strcmp(td_kb_fips("SRB"), "RI") == 0);
+  CHECK(strcmp(td_kb_fips("GBR"), "UK") == 0);
+  CHECK(strcmp(td_kb_fips("KOR"), "KS") == 0);
+  CHECK(strcmp(td_kb_fips("PRK"), "KN") == 0);
+  CHECK(strcmp(td_kb_fips("DEU"), "GM") == 0);
+  CHECK(strcmp(td_kb_fips("USA"), "US") == 0);
+  CHECK(strcmp(td_kb_fips("ABW"), "AA") == 0); /* the first and last of the table */
+  CHECK(strcmp(td_kb_fips("ZWE"), "ZI") == 0);
+  CHECK(td_kb_fips("XYZ") == NULL);
+  CHECK(td_kb_fips("RU") == NULL);
+  CHECK(td_kb_fips(NULL) == NULL);
 }
 
 TD_TEST(kb_readonly_missing) {
