@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h> /* strlen, for td_strset_find_str */
 
 /* ---- allocation: out-of-memory is handled here and only here ---- */
 
@@ -90,11 +91,9 @@ size_t td_utf8_count(const char *s, size_t n);
 
 /* sha256 of data, as 64 lowercase hex digits plus NUL into hex[65]. */
 void td_sha256_hex(const void *data, size_t n, char hex[65]);
+/* Incremental sha256 (nettle's context inside, hash.c). */
 typedef struct td_sha256 {
-  uint32_t h[8];
-  uint64_t len;
-  unsigned char blk[64];
-  size_t nblk;
+  _Alignas(16) unsigned char ctx[128];
 } td_sha256;
 void td_sha256_init(td_sha256 *c);
 void td_sha256_update(td_sha256 *c, const void *data, size_t n);
@@ -152,6 +151,12 @@ long td_strset_probe(const td_strset *set, const char *p, size_t len);
 static inline long td_strset_find(const td_strset *set, const char *p, size_t len) {
   if (len == 0 || !(set->lens[(unsigned char)p[0]] >> (len < 31 ? len : 31) & 1u)) return -1;
   return td_strset_probe(set, p, len);
+}
+/* Same for a NUL-terminated string; a string whose first byte starts no
+ * member is turned away before it is measured. */
+static inline long td_strset_find_str(const td_strset *set, const char *s) {
+  if (!set->lens[(unsigned char)s[0]]) return -1; /* lens[0] is 0: no empty members */
+  return td_strset_find(set, s, strlen(s));
 }
 
 #endif

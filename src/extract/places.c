@@ -206,7 +206,7 @@ static const char *const directions[] = {
     "northwest", "southeast", "southwest", "far-eastern", NULL};
 
 static int is_direction(const td_gaz *g, const td_tok *t) {
-  return t->norm && td_strset_find(g->dirs, t->norm, strlen(t->norm)) >= 0;
+  return t->norm && td_strset_find_str(g->dirs, t->norm) >= 0;
 }
 
 static unsigned cue_bits(cands *cs, uint32_t t);
@@ -275,7 +275,7 @@ static void word_sets_build(td_gaz *g) {
 
 /* Whether key (a candidate's folded surface) is one of the not_places. */
 static int not_place(const td_gaz *g, const char *key) {
-  return td_strset_find(g->notp, key, strlen(key)) >= 0;
+  return td_strset_find_str(g->notp, key) >= 0;
 }
 
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no

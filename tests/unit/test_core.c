@@ -107,5 +107,7 @@ TD_TEST(core_strset) {
   static const char *const list[] = {"north", "south", NULL};
   s = td_strset_new_list(list);
   CHECK(s->count == 2 && td_strset_find(s, "south", 5) == 1 && td_strset_find(s, "east", 4) == -1);
+  CHECK(td_strset_find_str(s, "north") == 0 && td_strset_find_str(s, "northern") == -1);
+  CHECK(td_strset_find_str(s, "") == -1 && td_strset_find_str(s, "x") == -1);
   td_strset_free(s);
 }
