@@ -12,9 +12,9 @@ BUILD   ?= build
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
-PKGS     = gumbo jansson zlib sqlite3 libmicrohttpd libpq
+PKGS     = gumbo jansson zlib sqlite3 libmicrohttpd libpq nettle
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -ljansson -lz -lsqlite3 -lpq)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -ljansson -lz -lsqlite3 -lpq -lnettle)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -fPIC $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
              -DTD_DATADIR='"$(PREFIX)/share/tidings"'
 LIBS     = $(PKG_LIBS) -lm -pthread
