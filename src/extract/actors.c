@@ -232,42 +232,31 @@ static const struct {
                "sources", "reports", "report", "officials", NULL}},
     {W_PRON, {"he", "she", "it", "they", NULL}},
 };
-enum { WL_SLOTS = 256 }; /* a power of two, over twice the words above */
-enum { WL_MAXLEN = 15 };  /* wl_len bit 0 stands for every longer length */
-static struct {
-  const char *w;
-  uint8_t bits;
-} wl_tab[WL_SLOTS];
-/* wl_len[c]: bit n set when a listed word of n bytes starts with byte c,
- * so most tokens are turned away before they are hashed (bit 0: a word
- * over WL_MAXLEN bytes) */
-static uint16_t wl_len[256];
+/* The listed words as one core string set; wl_bitv[i]: the W_* lists that
+ * hold the set's word i (a word in several lists has its bits ORed). */
+static td_strset *wl_set;
+static uint8_t *wl_bitv;
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static void wl_build(void) {
+  size_t n = 0, k = 0;
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++) {
-      size_t n = strlen(*w);
-      size_t h = (size_t)td_hash64(*w, n) & (WL_SLOTS - 1);
-      while (wl_tab[h].w && strcmp(wl_tab[h].w, *w) != 0) h = (h + 1) & (WL_SLOTS - 1);
-      wl_tab[h].w = *w;
-      wl_tab[h].bits |= (uint8_t)wlists[l].bits;
-      wl_len[(unsigned char)(*w)[0]] |= (uint16_t)(1u << (n > WL_MAXLEN ? 0 : n));
-    }
+    for (const char *const *w = wlists[l].words; *w; w++) n++;
+  const char **flat = td_xmalloc(n * sizeof *flat);
+  for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
+    for (const char *const *w = wlists[l].words; *w; w++) flat[k++] = *w;
+  wl_set = td_strset_new(flat, n); /* keeps the (static) strings, not the array */
+  free(flat);
+  wl_bitv = td_xcalloc(n, 1);
+  for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
+    for (const char *const *w = wlists[l].words; *w; w++)
+      wl_bitv[td_strset_find_str(wl_set, *w)] |= (uint8_t)wlists[l].bits;
 }
 
 /* The W_* lists that hold word w (wl_build must have run). */
 static unsigned wl_bits(const char *w) {
-  unsigned lens = wl_len[(unsigned char)w[0]];
-  if (!lens) return 0;
-  size_t n = 1;
-  while (w[n] && n <= WL_MAXLEN) n++; /* short words are measured without a call */
-  if (n > WL_MAXLEN) n += strlen(w + n);
-  if (!(lens & (1u << (n > WL_MAXLEN ? 0 : n)))) return 0;
-  size_t h = (size_t)td_hash64(w, n) & (WL_SLOTS - 1);
-  for (; wl_tab[h].w; h = (h + 1) & (WL_SLOTS - 1))
-    if (strcmp(wl_tab[h].w, w) == 0) return wl_tab[h].bits;
-  return 0;
+  long i = td_strset_find_str(wl_set, w);
+  return i < 0 ? 0 : wl_bitv[i];
 }
 
 /* x->wf: the W_* bits of every token of the document, in its arena. */
