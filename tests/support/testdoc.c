@@ -113,3 +113,15 @@ const char *td_testdoc_span(const td_doc *d, td_span s) {
   buf[n] = 0;
   return buf;
 }
+
+td_kb *td_testkb_new(char *dir, char *path, size_t pathlen) {
+  char err[256];
+  if (!mkdtemp(dir)) {
+    perror("mkdtemp");
+    return NULL;
+  }
+  snprintf(path, pathlen, "%s/kb.db", dir);
+  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  if (!kb) fprintf(stderr, "td_testkb_new: %s\n", err);
+  return kb;
+}

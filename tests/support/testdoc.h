@@ -6,6 +6,7 @@
 #define TD_TESTDOC_H
 
 #include "doc.h"
+#include "kb/kb.h"
 
 /* The text as one sentence with no tokens (layers that read the text). */
 td_doc *td_testdoc_text(const char *text);
@@ -26,6 +27,10 @@ td_engine *td_testdoc_dict_engine(const char *name, const char *content);
 td_engine *td_testdoc_places_engine(void);
 /* The whole pipeline on a plain-text article with the given date (or NULL). */
 td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date);
+/* A new store: dir, a mkdtemp template ("/tmp/td_kb_testXXXXXX"), is made
+ * and filled in, path (pathlen bytes) gets dir/kb.db, opened for writing.
+ * NULL after a line on stderr when either fails. */
+td_kb *td_testkb_new(char *dir, char *path, size_t pathlen);
 /* The text of span s, in a static buffer (for CHECK_STR). */
 const char *td_testdoc_span(const td_doc *d, td_span s);
 

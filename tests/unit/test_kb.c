@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include "kb/kb.h"
+#include "testdoc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -71,9 +72,7 @@ static char *record(const char *id, const char *url, const char *text, const cha
 
 TD_TEST(kb_idempotent_and_replace) {
   char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   td_kb_stats st = {0};
@@ -120,9 +119,7 @@ TD_TEST(kb_idempotent_and_replace) {
  * tables buffer a batch (hashsize set once). */
 TD_TEST(kb_fact_members) {
   char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   static const char text[] = "One two three. Four five six.";
@@ -200,9 +197,7 @@ TD_TEST(kb_rules_parse) {
 /* issue 9: the synthetic events of make bench, and schema migrations from v1 */
 TD_TEST(kb_synth_and_migrate) {
   char dir[] = "/tmp/td_kb_synthXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   CHECK(td_kb_synth_events(kb, 2000, 7, err, sizeof err) == 0);
@@ -231,9 +226,7 @@ TD_TEST(kb_synth_and_migrate) {
  * them back when the store is next opened for writing */
 TD_TEST(kb_bulk_indexes) {
   char dir[] = "/tmp/td_kb_bulkXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   const char *idx = "SELECT count(*) FROM sqlite_master WHERE name IN ('actors_entity', 'places_name',"

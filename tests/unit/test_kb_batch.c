@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "kb/kb.h"
+#include "testdoc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +44,7 @@ static char *batch_record(const char *id, const char *text, const char *aid) {
 
 TD_TEST(kb_batch_failed_record_alone) {
   char dir[] = "/tmp/td_kb_batchXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   td_kb_stats st = {0};

@@ -11,6 +11,7 @@
 
 #include "kb/display_sql.h"
 #include "kb/kb.h"
+#include "testdoc.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -58,9 +59,7 @@ static char *record(const char *id, const char *date, const char *title, const c
 
 TD_TEST(kb_merge_profiles_and_display) {
   char dir[] = "/tmp/td_kbm_testXXXXXX", path[256], err[256];
-  CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/kb.db", dir);
-  td_kb *kb = td_kb_open(path, 0, err, sizeof err);
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   td_kb_stats st = {0};
