@@ -240,23 +240,20 @@ void td_input_free(td_input *in) {
   free(in);
 }
 
-/* Builds the byte -> code point checkpoints used by td_doc_cp. */
+/* Builds the byte -> code point checkpoints used by td_doc_cp:
+ * cp_ck[j] = code points before byte 64*j, for j = 0 .. len/64; none for
+ * ASCII text. Words of eight bytes (td_ascii_only, td_utf8_count). */
 static void index_code_points(td_doc *doc) {
-  doc->ascii_only = 1;
-  for (size_t i = 0; i < doc->len; i++)
-    if ((unsigned char)doc->text[i] >= 0x80) {
-      doc->ascii_only = 0;
-      break;
-    }
+  doc->ascii_only = td_ascii_only(doc->text, doc->len);
   if (doc->ascii_only) return;
   size_t nck = doc->len / 64 + 2;
   doc->cp_ck = td_arena_alloc(&doc->arena, nck * sizeof(uint32_t));
   uint32_t cp = 0;
-  for (size_t i = 0; i < doc->len; i++) {
-    if (i % 64 == 0) doc->cp_ck[i / 64] = cp;
-    if (((unsigned char)doc->text[i] & 0xC0) != 0x80) cp++;
+  for (size_t j = 0; j <= doc->len / 64; j++) {
+    doc->cp_ck[j] = cp;
+    size_t b = j * 64, n = doc->len - b < 64 ? doc->len - b : 64;
+    cp += (uint32_t)td_utf8_count(doc->text + b, n);
   }
-  if (doc->len % 64 == 0) doc->cp_ck[doc->len / 64] = cp;
 }
 
 uint32_t td_doc_cp(const td_doc *doc, uint32_t b) {

@@ -84,8 +84,11 @@ void td_buf_free(td_buf *b);
 int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Appends the UTF-8 encoding of cp. */
 void td_utf8_put(td_buf *b, uint32_t cp);
-/* Number of code points in s[0..n). */
+/* Number of code points in s[0..n): the bytes that are no continuation
+ * byte, counted eight at a time. */
 size_t td_utf8_count(const char *s, size_t n);
+/* Whether every byte of s[0..n) is ASCII (< 0x80). */
+int td_ascii_only(const char *s, size_t n);
 
 /* ---- hashing ---- */
 

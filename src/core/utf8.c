@@ -54,11 +54,39 @@ void td_utf8_put(td_buf *b, uint32_t cp) {
   }
 }
 
+/* Counts the bytes that are no continuation byte (10xxxxxx), eight at a
+ * time: in x & ~(x << 1) a byte's bit 7 is set when its bit 7 is set and
+ * its bit 6 clear (the shift moves each bit 6 under the bit 7 of its own
+ * byte; what crosses from the byte below lands in bit 0); the multiply
+ * adds the eight flags into the top byte. */
 size_t td_utf8_count(const char *s, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+  size_t k = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    k += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
   return k;
+}
+
+int td_ascii_only(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) { /* four words a step: one test per 32 bytes */
+    uint64_t a, b, c, d;
+    memcpy(&a, s + i, 8), memcpy(&b, s + i + 8, 8);
+    memcpy(&c, s + i + 16, 8), memcpy(&d, s + i + 24, 8);
+    if ((a | b | c | d) & 0x8080808080808080ull) return 0;
+  }
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    if (x & 0x8080808080808080ull) return 0;
+  }
+  for (; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) return 0;
+  return 1;
 }
 
 void td_json_str(td_buf *b, const char *s, size_t n) {
