@@ -609,6 +609,7 @@ typedef struct {
   size_t nhits, cap_hits;
   mfilter f[MAXF];
   int nf, nextf;
+  uint32_t pf;        /* tokens before it had their gate lines prefetched */
 } dcache;
 
 struct td_mcache {
@@ -765,7 +766,10 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
       fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
     }
     int lplain = plain;
-    if (!lem) { /* the lemma key is the lowercase key */
+    size_t q = 0; /* a lemma spelt as the text (most words) folds as the text */
+    if (lem)
+      while (q < n && lem[q] && lem[q] == s[q]) q++;
+    if (!lem || (q == n && !lem[n])) { /* the lemma key is the lowercase key */
       m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
       h2 = h0;
     } else {
@@ -1002,7 +1006,8 @@ static int start_fresh(const td_doc *doc, const struct td_mcache *c, const mstar
  * without a hit (perf, issue 11): what enumerate()'s first step decides
  * for most tokens (a dead gate, an empty or overlong key), read from the
  * hashes cached_tok() keeps instead of building and hashing the keys. 0
- * when not sure: the loop below then decides. */
+ * when not sure: the loop below then decides; 2 when a gate let the first
+ * key through (gate_pass() for that key would say the same). */
 static int first_dead(const td_dict *d, const mtok *m) {
   size_t n0 = m->len[0], n2 = m->len[2];
   if (n0 >= KEYCAP || m->len[1] >= KEYCAP || n2 >= KEYCAP) return 0; /* extend_keys fails */
@@ -1023,7 +1028,7 @@ static int first_dead(const td_dict *d, const mtok *m) {
     for (size_t ti = 0; ti < d->ntabs; ti++) {
       const dtable *t = &d->tabs[ti];
       if (!t->gate || gate_has(t->gate, t->gmask, g1) || (poss && gate_has(t->gate, t->gmask, g2)))
-        return 0;
+        return 2;
     }
   }
   return 1;
@@ -1043,7 +1048,8 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
   size_t hlen[NMODES] = {0, 0, 0};
   uint32_t j;
-  if (i < lim && first_dead(d, cached_tok(doc, i))) {
+  int fd = i < lim ? first_dead(d, cached_tok(doc, i)) : 0;
+  if (fd == 1) {
     st->jend = i + 1, st->natural = 1;
     st->epoch = c->epoch; /* after the fold, which may have bumped it */
     return;
@@ -1058,7 +1064,9 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
     if (klen[0] > d->maxkey + 2 && klen[1] > d->maxkey + 2 && klen[2] > d->maxkey + 2) break;
     if (klen[0] == 0) break;
     if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue;
-    if (!gate_pass(d, has_mode, keys, klen, before_m, i, j, hrun, hlen)) break;
+    /* (at j == i first_dead() may have seen the gate pass the same keys) */
+    if (!(j == i && fd == 2) && !gate_pass(d, has_mode, keys, klen, before_m, i, j, hrun, hlen))
+      break;
     for (int mode = 0; mode < NMODES; mode++) {
       if (klen[mode] == 0 || !has_mode[mode]) continue;
       size_t kl = klen[mode];
@@ -1136,8 +1144,13 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
                            const uint8_t *acc, uint32_t i, uint32_t tok1, td_match_cb cb,
                            void *ctx, int *stopped) {
   mstart *st = &dc->st[i];
-  if (i + PREFETCH_AHEAD < tok1 && !dc->st[i + PREFETCH_AHEAD].done)
-    gate_prefetch(d, doc, i + PREFETCH_AHEAD);
+  /* the gate lines of the next tokens, each asked for once: td_match_at
+   * callers (places) skip tokens, so every token up to i + PREFETCH_AHEAD
+   * is asked for, not only that one */
+  uint32_t pfe = i + PREFETCH_AHEAD < tok1 ? i + PREFETCH_AHEAD + 1 : tok1;
+  if (dc->pf <= i) dc->pf = i + 1;
+  for (; dc->pf < pfe; dc->pf++)
+    if (!dc->st[dc->pf].done) gate_prefetch(d, doc, dc->pf);
   if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
     uint32_t lim = tok1, se = doc->toks[i].sent;
     if (se < doc->nsents) { /* the whole sentence, for the layers to come */
@@ -1208,7 +1221,14 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
       if (i >= tok1) break;
     }
     const mstart *st = &dc->st[i];
-    if (st->done && st->n == 0 && st->natural && start_fresh(doc, c, st, i)) {
+    if (st->done && st->n == 0 && st->natural && st->jend == i + 1 && st->epoch == c->epoch) {
+      const td_tok *t = &doc->toks[i]; /* start_fresh() of one token, inline */
+      const mtok *m = &c->t[i];
+      if (m->ok && m->start == t->start && m->end == t->end && m->lemma == t->lemma) {
+        i++; /* recorded: nothing starts here */
+        continue;
+      }
+    } else if (st->done && st->n == 0 && st->natural && start_fresh(doc, c, st, i)) {
       i++; /* recorded: nothing starts here (longest_at's answer, without the call) */
       continue;
     }
