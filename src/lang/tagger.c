@@ -56,13 +56,13 @@ struct td_tagger {
   int16_t *stand;          /* the summed features of the stand-ins beyond a
                             * sentence, ST_N vectors of npad (see ST_*) */
   uint64_t *present;       /* bit (key >> PRESENT_SHIFT): some slot has key */
-  int16_t *tag1, *tag2;    /* the weights of the "tags" features of one
-                            * previous class (nclass + 1 of them, the last
-                            * one "none"): nclass + 1 vectors of npad each */
   int16_t *zero;           /* npad zeros */
-  td_tg_slot *tagpair;     /* a copy of the slot of the tags feature
-                            * f2(20, p1, p2) of classes p1, p2, at
-                            * p1 * (nclass + 1) + p2; zeroed when absent */
+  int16_t *tagrow;         /* the summed weights of the three "tags"
+                            * features of previous classes p1, p2 (nclass
+                            * + 1 of each, the last one "none"): a vector
+                            * of npad at (p1 * (nclass + 1) + p2) * npad
+                            * (2.2 MB: one read a scored token, at an
+                            * address the guessed classes predict) */
 };
 
 /* ---- hashing ---- */
@@ -565,25 +565,23 @@ static inline void sum5(int16_t *sc, const int16_t *a, const int16_t *b, const i
 #endif
 }
 
-/* sc += a + b, then the first index of the largest of sc[0..n), in one
- * pass; sc, a and b hold n rounded up to 8 (the padding of sc is
- * overwritten). */
-static inline int add2_argmax(int16_t *sc, const int16_t *a, const int16_t *b, int n) {
+/* sc += a, then the first index of the largest of sc[0..n), in one pass;
+ * sc and a hold n rounded up to 8 (the padding of sc is overwritten). */
+static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
   int np = (n + 7) & ~7;
 #ifdef __SSE2__
   __m128i m = _mm_set1_epi16(INT16_MIN);
   int last = np - 8;
   for (int k = 0; k <= last; k += 8) {
     __m128i v = _mm_add_epi16(_mm_load_si128((const __m128i *)(sc + k)),
-                              _mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
-                                            _mm_loadu_si128((const __m128i *)(b + k))));
+                              _mm_loadu_si128((const __m128i *)(a + k)));
     if (k == last) v = clip_lanes(v, n - last);
     _mm_store_si128((__m128i *)(sc + k), v);
     m = _mm_max_epi16(m, v);
   }
   return first_max(sc, np, m);
 #else
-  for (int k = 0; k < np; k++) sc[k] = (int16_t)(sc[k] + a[k] + b[k]);
+  for (int k = 0; k < np; k++) sc[k] = (int16_t)(sc[k] + a[k]);
   return argmax(sc, n);
 #endif
 }
@@ -914,6 +912,11 @@ static inline const int16_t *far_row(const struct td_tagger *t, const td_tg_slot
   return t->zero;
 }
 
+/* The summed weights of the tags features of previous classes p1, p2. */
+static inline const int16_t *tag_row(const struct td_tagger *t, int p1, int p2) {
+  return t->tagrow + ((size_t)p1 * (t->h->nclass + 1) + (size_t)p2) * t->npad;
+}
+
 /* Starts reading the npad scores at v. */
 static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
   for (uint32_t c = 0; c < npad; c += 32) __builtin_prefetch(v + c);
@@ -1015,7 +1018,7 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     if (x->e[i]->cls != 255) continue;
     int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
     history_features(x->pw[i], g1, x->feat + TG_NFEAT * i + TG_NNEAR);
-    __builtin_prefetch(&t->tagpair[(size_t)g1 * (uint32_t)(nc + 1) + (uint32_t)g2]);
+    prefetch_vec(tag_row(t, g1, g2), npad);
   }
   prefetch_features(x, n, TG_NNEAR, TG_NHIST);
   find_features(x, n, TG_NNEAR, TG_NHIST);
@@ -1030,8 +1033,7 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
         for (int k = TG_NNEAR; k < TG_NFEAT; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
       else
         add_weights(t, f, history_features(x->pw[i], p1, f), sc);
-      add_slot(t, &t->tagpair[(size_t)p1 * (uint32_t)(nc + 1) + (uint32_t)p2], sc);
-      best = add2_argmax(sc, t->tag1 + (size_t)p1 * npad, t->tag2 + (size_t)p2 * npad, nc);
+      best = add_argmax(sc, tag_row(t, p1, p2), nc);
     }
     cls[i] = (uint8_t)best;
     p2 = p1;
@@ -1173,21 +1175,28 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
   }
   uint64_t f[TD_TG_MAXFEAT];
   uint32_t nt = t->h->nclass + 1; /* previous classes, "none" last */
-  t->tag1 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag1);
-  t->tag2 = td_xcalloc((size_t)nt * t->npad, sizeof *t->tag2);
-  t->tagpair = td_xcalloc((size_t)nt * nt, sizeof *t->tagpair);
+  /* The tags rows: f1(18, p1) and f1(19, p2) summed once per class
+   * (tag1, tag2), then with f2(20, p1, p2) for every pair. */
+  size_t np = t->npad;
+  int16_t *tag1 = td_xcalloc((size_t)nt * np, sizeof *tag1);
+  int16_t *tag2 = td_xcalloc((size_t)nt * np, sizeof *tag2);
+  t->tagrow = td_xcalloc((size_t)nt * nt * np, sizeof *t->tagrow);
   t->zero = td_xcalloc(t->npad, sizeof *t->zero);
-  for (uint32_t p1 = 0; p1 < nt; p1++) {
-    tags_features((int)p1, 0, f);
-    add_weights(t, f, 1, t->tag1 + (size_t)p1 * t->npad);
-    tags_features(0, (int)p1, f);
-    add_weights(t, f + 1, 1, t->tag2 + (size_t)p1 * t->npad);
-    for (uint32_t p2 = 0; p2 < nt; p2++) {
-      tags_features((int)p1, (int)p2, f);
-      const td_tg_slot *e = find_slot(t, f[2]);
-      if (e) t->tagpair[(size_t)p1 * nt + p2] = *e;
-    }
+  for (uint32_t p = 0; p < nt; p++) {
+    tags_features((int)p, 0, f);
+    add_weights(t, f, 1, tag1 + p * np);
+    tags_features(0, (int)p, f);
+    add_weights(t, f + 1, 1, tag2 + p * np);
   }
+  for (uint32_t p1 = 0; p1 < nt; p1++)
+    for (uint32_t p2 = 0; p2 < nt; p2++) {
+      int16_t *row = t->tagrow + ((size_t)p1 * nt + p2) * np;
+      tags_features((int)p1, (int)p2, f);
+      for (size_t c = 0; c < np; c++) row[c] = (int16_t)(tag1[p1 * np + c] + tag2[p2 * np + c]);
+      add_slot(t, find_slot(t, f[2]), row);
+    }
+  free(tag1);
+  free(tag2);
   int16_t *v = t->stand = td_xcalloc(ST_N * (size_t)t->npad, sizeof *t->stand);
   add_weights(t, f, left_features(&none, f), v + ST_LEFT * t->npad);
   add_weights(t, f, right_features(&none, f), v + ST_RIGHT * t->npad);
@@ -1202,9 +1211,7 @@ void td_tagger_free(struct td_tagger *t) {
   if (!t) return;
   free(t->stand);
   free(t->present);
-  free(t->tag1);
-  free(t->tag2);
-  free(t->tagpair);
+  free(t->tagrow);
   free(t->zero);
   free(t);
 }
