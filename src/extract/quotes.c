@@ -18,6 +18,7 @@
 #include "lang/rules.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,22 @@ static const char *const abbrevs[] = {
     "pres", "gens", "capt", "cmdr", "adm", "maj", "u.s", "u.n", "u.k", "d.c",
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
+/* Built once (perf): the abbreviations as a set, a probe instead of a
+ * walk of the list; and per byte, whether it is an ASCII letter or digit. */
+static td_strset *abbrev_set;
+static uint8_t alnum_byte[256];
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+static void abbrev_build(void) {
+  abbrev_set = td_strset_new_list(abbrevs);
+  for (int b = 0; b < 256; b++)
+    alnum_byte[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+/* Whether the lowercase word lw[0..n) is one of the abbreviations. */
+static int is_abbrev(const char *lw, size_t n) {
+  return td_strset_find(abbrev_set, lw, n) >= 0;
+}
+
 /* A few cues for an engine without quotes.* rules (no resource image):
  * the cues of the rules file data/quotes/cues.rules, in its cue table
  * form "phrase<TAB>kind". */
@@ -93,7 +110,7 @@ static int ascii_alnum(uint32_t cp) {
   return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
 }
 
-static int is_wordch(uint32_t cp) {
+static inline int is_wordch(uint32_t cp) {
   if (cp < 0x80) return ascii_alnum(cp);
   return !is_upunct(cp);
 }
@@ -137,30 +154,34 @@ static int abbrev_word(const char *s, size_t n) {
   if (memchr(s, '.', n)) return n <= 6;
   char lw[8];
   if (n >= sizeof lw) return 0;
-  td_lower_ascii(lw, sizeof lw, s, n);
-  for (const char *const *p = abbrevs; *p; p++)
-    if (lw[0] == (*p)[0] && strcmp(lw, *p) == 0) return 1; /* perf: 1st byte first */
-  return 0;
+  for (size_t i = 0; i < n; i++) lw[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  return is_abbrev(lw, n);
+}
+
+/* The ASCII lowercase of byte ch, without a branch. */
+static inline char lower_byte(unsigned char ch) {
+  return (char)(ch | ((unsigned)(ch - 'A') < 26u) << 5);
 }
 
 /* Appends the word on bytes [s, e) with its lowercase form, written at
  * *lwp (a block of the document's size plus one byte per word, see
- * build_words), which it advances. */
-static void add_word(td_qctx *c, size_t *cap, char **lwp, uint32_t s, uint32_t e,
-                     uint32_t flags) {
+ * build_words), which it advances; the caller has written the lowercase
+ * of the first `done` bytes, all ASCII, there already. */
+static inline void add_word(td_qctx *c, size_t *cap, char **lwp, uint32_t s, uint32_t e,
+                            uint32_t flags, size_t done) {
   TD_AGROW(&c->doc->arena, c->w, *cap, c->nw + 1);
   td_qword *w = &c->w[c->nw++];
   w->s = s, w->e = e, w->flags = flags, w->upos = 0;
   char *lw = *lwp;
-  size_t n = 0;
-  for (uint32_t i = s; i < e; i++) {
-    unsigned char ch = (unsigned char)c->doc->text[i];
-    if (ch == 0xE2 && i + 2 < e && (unsigned char)c->doc->text[i + 1] == 0x80 &&
-        (unsigned char)c->doc->text[i + 2] == 0x99) {
+  const unsigned char *t = (const unsigned char *)c->doc->text;
+  size_t n = done;
+  for (uint32_t i = s + (uint32_t)done; i < e; i++) {
+    unsigned char ch = t[i];
+    if (ch == 0xE2 && i + 2 < e && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
       lw[n++] = '\'', i += 2;
       continue;
     }
-    lw[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    lw[n++] = lower_byte(ch);
   }
   lw[n] = 0;
   w->lw = lw;
@@ -188,7 +209,7 @@ static void mark_sentence_ends(td_qctx *c) {
     if (ch != '.' && ch != '!' && ch != '?') continue;
     if (ch == '.' && i > 0 && c->w[i - 1].e == w->s && !(c->w[i - 1].flags & TD_QW_PUNCT)) {
       const td_qword *p = &c->w[i - 1];
-      if (td_qword_in(p, abbrevs)) continue;
+      if (p->e - p->s <= 6 && is_abbrev(p->lw, strlen(p->lw))) continue; /* none is longer */
       if (p->e - p->s == 1 && (p->flags & TD_QW_CAP)) continue; /* initials */
     }
     size_t j = i + 1;
@@ -201,13 +222,17 @@ static void mark_sentence_ends(td_qctx *c) {
   }
 }
 
-/* Tags of the language core, where the token starts where the word does. */
+/* Tags of the language core, where the token starts where the word does;
+ * with c->wsent (rule_cues), each word's sentence in the same walk: the
+ * sentence of the token starting there, UINT32_MAX when none does. */
 static void copy_tags(td_qctx *c) {
   const td_doc *d = c->doc;
   size_t t = 0;
   for (size_t i = 0; i < c->nw; i++) {
     while (t < d->ntoks && d->toks[t].start < c->w[i].s) t++;
-    if (t < d->ntoks && d->toks[t].start == c->w[i].s) c->w[i].upos = d->toks[t].upos;
+    int at = t < d->ntoks && d->toks[t].start == c->w[i].s;
+    if (at) c->w[i].upos = d->toks[t].upos;
+    if (c->wsent) c->wsent[i] = at && d->toks[t].sent < d->nsents ? d->toks[t].sent : UINT32_MAX;
   }
 }
 
@@ -237,7 +262,23 @@ static void build_words(td_qctx *c) {
       if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xDF)) flags |= TD_QW_CAP;
       uint32_t last = cp;
       i += (size_t)k;
+      const unsigned char *t = (const unsigned char *)d->text;
+      /* perf: runs of ASCII letters and digits are scanned at once, and
+       * lowercased into the word's form at lwp while its bytes so far
+       * are all ASCII (done of them; add_word does the rest) */
+      size_t done = 0;
+      if (cp < 0x80) lwp[done++] = lower_byte((unsigned char)cp);
       while (i < d->len) {
+        if (alnum_byte[t[i]]) {
+          if (i - s == done) {
+            do lwp[done++] = lower_byte(t[i]), i++;
+            while (i < d->len && alnum_byte[t[i]]);
+          } else {
+            do i++; while (i < d->len && alnum_byte[t[i]]);
+          }
+          last = t[i - 1];
+          if (i >= d->len) break;
+        }
         cp = cp_at(d, i, &k);
         if (cp < 0x80 ? ascii_alnum(cp) : is_wordch(cp)) last = cp, i += (size_t)k;
         else if (joins(d, i, k, cp, last)) last = cp, i += (size_t)k;
@@ -245,7 +286,7 @@ static void build_words(td_qctx *c) {
       }
       /* "Mr.", "U.S.", "B.": the period of an abbreviation or initial */
       if (i < d->len && d->text[i] == '.' && abbrev_word(d->text + s, i - s)) i++;
-      add_word(c, &cap, &lwp, s, (uint32_t)i, flags);
+      add_word(c, &cap, &lwp, s, (uint32_t)i, flags, done);
       prevcp = last;
       continue;
     }
@@ -289,7 +330,7 @@ static void build_words(td_qctx *c) {
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     i += (size_t)k;
-    add_word(c, &cap, &lwp, s, (uint32_t)i, flags);
+    add_word(c, &cap, &lwp, s, (uint32_t)i, flags, 0);
     prevcp = cp;
   }
 }
@@ -502,7 +543,8 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
  * when it has none (then the cue table is used). The rules run a sentence
  * at a time when cue_any first asks about a word of it (perf, issue 11:
  * the claimant search of quantities and the quotes layer look at few
- * sentences); here each word gets the sentence of the token it starts. */
+ * sentences); here the arrays are made, copy_tags gives each word the
+ * sentence of the token it starts (wsent). */
 static int rule_cues(td_qctx *c, const td_engine *eng) {
   if (!eng || !eng->rules || !td_rules_layer_count(eng->rules, "quotes")) return 0;
   const td_doc *d = c->doc;
@@ -511,13 +553,6 @@ static int rule_cues(td_qctx *c, const td_engine *eng) {
   c->cue_kind = td_arena_alloc(&c->doc->arena, c->nw + 1);
   c->cue_ran = td_arena_alloc(&c->doc->arena, d->nsents + 1);
   c->wsent = td_arena_alloc(&c->doc->arena, (c->nw + 1) * sizeof *c->wsent);
-  size_t t = 0;
-  for (size_t i = 0; i < c->nw; i++) {
-    while (t < d->ntoks && d->toks[t].start < c->w[i].s) t++;
-    c->wsent[i] = t < d->ntoks && d->toks[t].start == c->w[i].s && d->toks[t].sent < d->nsents
-                      ? d->toks[t].sent
-                      : UINT32_MAX;
-  }
   return 1;
 }
 
@@ -536,11 +571,13 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   }
   memset(c, 0, sizeof *c);
   c->doc = doc;
+  pthread_once(&abbrev_once, abbrev_build);
   build_words(c);
+  int rules = rule_cues(c, eng);
   copy_tags(c);
   pair_single_marks(c);
   mark_sentence_ends(c);
-  if (!rule_cues(c, eng)) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
+  if (!rules) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
   *doc->qctx = *c;
 }

@@ -251,3 +251,39 @@ TD_TEST(quotes_straight_apostrophes) {
   if (d->nquotes == 1) CHECK_STR(td_testdoc_span(d, d->quotes[0].span), "They called it 'an insult,' and left");
   td_testdoc_free(d);
 }
+
+/* The word view: spans, lowercase forms (’ folded to ') and flags of words
+ * that mix ASCII runs with connectors, curly apostrophes and non-ASCII
+ * letters (build_words lowercases ASCII runs while it scans them). */
+TD_TEST(quotes_word_view_forms) {
+  td_doc *d = td_testdoc_text("Mr. O\xe2\x80\x99Neill\xe2\x80\x99s U.S.-based FIRM paid 8,000 "
+                              "Caf\xc3\xa9 D\xc3\xa9J\xc3\x80 don\xe2\x80\x99t. \xe2\x80\x9cYes,\xe2\x80\x9d "
+                              "he said 'no' in St. Louis.\n\nNew ABCdef9");
+  td_qctx c;
+  td_qctx_init(&c, NULL, d);
+  static const char *const want[] = {
+      "mr.", "o'neill's", "u.s.", "-", "based", "firm", "paid", "8,000", "caf\xc3\xa9", "d\xc3\xa9j\xc3\x80",
+      "don't", ".", "\xe2\x80\x9c", "yes", ",", "\xe2\x80\x9d", "he", "said", "'", "no", "'", "in",
+      "st.", "louis", ".", "new", "abcdef9"};
+  size_t n = sizeof want / sizeof want[0];
+  CHECK(c.nw == n);
+  for (size_t i = 0; i < n && i < c.nw; i++) {
+    CHECK_STR(c.w[i].lw, want[i]);
+    CHECK(c.w[i].e > c.w[i].s);
+  }
+  if (c.nw == n) {
+    CHECK(c.w[0].flags & TD_QW_CAP);
+    CHECK(c.w[0].flags & TD_QW_PARA);
+    CHECK(c.w[7].flags & TD_QW_DIGIT);
+    CHECK(c.w[9].flags & TD_QW_CAP);
+    CHECK(c.w[11].flags & TD_QW_SEND);
+    CHECK(c.w[12].flags & TD_QW_QOPEN);
+    CHECK(c.w[15].flags & TD_QW_QCLOSE);
+    CHECK(c.w[18].flags & TD_QW_SINGLE);
+    CHECK(!(c.w[22].flags & TD_QW_SEND)); /* St. is an abbreviation */
+    CHECK(c.w[24].flags & TD_QW_SEND);
+    CHECK(c.w[25].flags & TD_QW_PARA);
+    CHECK(c.w[26].e - c.w[26].s == 7);
+  }
+  td_testdoc_free(d);
+}
