@@ -79,6 +79,7 @@ typedef struct {
   const uint64_t *gate;    /* the gate (see gate_build); NULL: none */
   uint32_t gmask;          /* its lines - 1 */
   int v2;                  /* an old image: the derived parts are made when added */
+  const uint64_t *case2;   /* first two bytes of exact-case keys (see case_probe) */
 } dtable;
 
 struct td_dict {
@@ -262,6 +263,18 @@ static int table_has_prefix(const dtable *t, uint64_t h) {
     if (t->pslots[i] == h) return 1;
   }
   return 0;
+}
+
+/* Whether table t may hold an exact-case key, or a key prefix, that begins
+ * with the first two bytes of the NUL-terminated key (perf, issue 11): the
+ * table's bit set of (first byte, second byte or 0) over its exact-case
+ * keys; a key and each of its prefixes share the key's first byte, and its
+ * first two when not one byte long. Exact-case keys are mostly capitalized
+ * names, so most lowercase starts need no mode-1 probes. */
+static int case_probe(const dtable *t, const char *key) {
+  if (!t->case2) return 1;
+  unsigned p = (unsigned)(unsigned char)key[0] << 8 | (unsigned char)(key[0] ? key[1] : 0);
+  return (int)((t->case2[p >> 6] >> (p & 63)) & 1);
 }
 
 static int class_ok(const char *cls, const char *const *classes) {
@@ -465,6 +478,22 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
     uint64_t *gate = gate_build(&t);
     if (gate) own(d, gate);
     t.gate = gate;
+  }
+  if (t.nmode[1]) { /* case_probe's bit set: 8 KB, made in one pass */
+    uint64_t *bits = td_xcalloc(65536 / 64, sizeof *bits);
+    for (uint32_t e = 0; e < t.nentries; e++) {
+      if (entry_mode(t.entries[e].flags) != 1) continue;
+      const unsigned char *k = (const unsigned char *)t.pool + t.entries[e].key;
+      if (t.entries[e].key + 1 >= t.poolsize) { /* cannot read two bytes: probe all */
+        memset(bits, 0xFF, 65536 / 8);
+        break;
+      }
+      unsigned p0 = (unsigned)k[0] << 8, p1 = p0 | k[1];
+      bits[p0 >> 6] |= 1ULL << (p0 & 63); /* a one-byte prefix ("U" of "U.S") */
+      bits[p1 >> 6] |= 1ULL << (p1 & 63);
+    }
+    t.case2 = bits;
+    own(d, bits);
   }
   uint32_t *gmap = td_xmalloc(((size_t)t.nlcls + 1) * sizeof *gmap);
   for (uint32_t k = 0; k < t.nlcls; k++) gmap[k] = class_id(d, t.pool + t.clsoff[k]);
@@ -1080,6 +1109,7 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
         uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
         for (size_t ti = 0; ti < d->ntabs; ti++) {
           if (!d->tabs[ti].nmode[mode]) continue;
+          if (mode == 1 && !case_probe(&d->tabs[ti], keys[1])) continue;
           const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
           if (!s) continue;
           TD_AGROW(&((td_doc *)doc)->arena, dc->hits, dc->cap_hits, dc->nhits + 1);
@@ -1094,7 +1124,8 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
       if (klen[mode] == 0 || !has_mode[mode]) continue;
       uint64_t h = key_hash(keys[mode], klen[mode], mode, &hrun[mode], &hlen[mode]);
       for (size_t ti = 0; ti < d->ntabs && !alive; ti++)
-        if (d->tabs[ti].nmode[mode]) alive = table_has_prefix(&d->tabs[ti], h);
+        if (d->tabs[ti].nmode[mode] && (mode != 1 || case_probe(&d->tabs[ti], keys[1])))
+          alive = table_has_prefix(&d->tabs[ti], h);
     }
     if (!alive) break;
   }
@@ -1113,11 +1144,13 @@ static void gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t k) {
   const struct td_mcache *c = doc->mcache;
   const td_tok *t = &doc->toks[k];
   const mtok *m = &c->t[k];
-  if (m->ok && (m->start != t->start || m->end != t->end || m->lemma != t->lemma)) return;
-  m = cached_tok(doc, k);
+  if (!m->ok) m = cached_tok(doc, k); /* folded now rather than later */
+  else if (m->start != t->start || m->end != t->end || m->lemma != t->lemma) return;
   for (int mode = 0; mode < NMODES; mode += 2) {
     size_t n = m->len[mode];
     if (n == 0 || n >= KEYCAP) continue;
+    /* the keys first_dead() tests: none of a mode no table has */
+    if (mode == 0 ? !d->has_mode[0] && !d->has_mode[1] : !d->has_mode[2]) continue;
     if (mode == 2 && m->same2) break;
     uint64_t g = mode ? m->gh2 : m->gh0;
     for (size_t ti = 0; ti < d->ntabs; ti++) {
@@ -1202,6 +1235,24 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
   return best;
 }
 
+/* Records as dead every start in [i, end) not recorded yet that
+ * first_dead() rules out, as enumerate() would (perf, issue 11): the first
+ * pass over a range is mostly such tokens, and one loop over them costs
+ * less than a longest_at() call each. The others are left to longest_at(). */
+static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache *dc, uint32_t i,
+                      uint32_t end) {
+  for (uint32_t k = i; k < end; k++) {
+    if (k + PREFETCH_AHEAD < end && !dc->st[k + PREFETCH_AHEAD].done)
+      gate_prefetch(d, doc, k + PREFETCH_AHEAD);
+    mstart *st = &dc->st[k];
+    if (st->done || first_dead(d, cached_tok(doc, k)) != 1) continue;
+    st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = end, st->jend = k + 1;
+    st->natural = 1, st->done = 1;
+    st->epoch = c->epoch; /* after the fold, which may have bumped it */
+  }
+  if (dc->pf < end) dc->pf = end; /* their gate lines were asked for */
+}
+
 int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t slim,
                     uint32_t tok1, const char *const *classes, td_match_cb cb, void *ctx) {
   if (!d || d->ntabs == 0) return 0;
@@ -1211,7 +1262,7 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
   struct td_mcache *c = doc_cache(doc);
   dcache *dc = dict_cache(doc, c, d);
   const uint8_t *acc = filter_of(doc, dc, d, classes);
-  uint32_t i = tok0;
+  uint32_t i = tok0, marked = tok0; /* mark_dead() has seen [tok0, marked) */
   while (i < tok1 && i < slim) {
     if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
       c = doc_cache(doc); /* a callback changed the tokens */
@@ -1219,8 +1270,14 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
       acc = filter_of(doc, dc, d, classes);
       if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
       if (i >= tok1) break;
+      marked = i;
     }
     const mstart *st = &dc->st[i];
+    if (!st->done && i >= marked) { /* the first pass here: dead starts in one loop */
+      marked = tok1 < slim ? tok1 : slim;
+      mark_dead(d, doc, c, dc, i, marked);
+      continue;
+    }
     if (st->done && st->n == 0 && st->natural && st->jend == i + 1 && st->epoch == c->epoch) {
       const td_tok *t = &doc->toks[i]; /* start_fresh() of one token, inline */
       const mtok *m = &c->t[i];
