@@ -152,13 +152,16 @@ static inline uint64_t fmix_top(uint64_t t, uint64_t a, uint64_t b, uint64_t c) 
 }
 
 /* Where a feature's value goes: its full hash (out == NULL: training and
- * td_ps_features), or, while parsing, the index of its cell or bucket,
- * h >> shift, with the model memory that index reads prefetched. */
+ * td_ps_features), or, while parsing, the address of its move cell or the
+ * index of its bucket (h >> shift), with the model memory that reads
+ * prefetched. part (moves only): 0 every template, 1 all but those of the
+ * buffer alone (FB below), 2 only those. */
 typedef struct fsink {
   int moves;               /* 1: move cells, 0: relation groups */
   const int8_t *mv;        /* move cells (2 bytes each) */
   const td_ps_group *grp;  /* relation groups */
   int shift;
+  int part;
 } fsink;
 
 static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint64_t h,
@@ -166,13 +169,13 @@ static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint
   if (!o) {
     f[k] = h ^ (h >> 29);
   } else if (o->moves) {
-    uint64_t i = h >> o->shift;
-    f[k] = i;
-    __builtin_prefetch(o->mv + 2 * i);
+    const int8_t *q = o->mv + 2 * (h >> o->shift);
+    f[k] = (uint64_t)(uintptr_t)q;
+    __builtin_prefetch(q);
   } else {
     uint64_t i = h >> o->shift;
     f[k] = i;
-    __builtin_prefetch(o->grp + i / TD_PS_GROUP);
+    __builtin_prefetch(o->grp + (uint32_t)i / TD_PS_GROUP);
   }
 }
 
@@ -212,27 +215,33 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
   uint64_t s1nl = s1 >= 0 ? (uint64_t)st->nl[s1] : 9, s1nr = s1 >= 0 ? (uint64_t)st->nr[s1] : 9;
   uint64_t s0ls = s0 >= 0 ? st->lset[s0] : 1, s0rs = s0 >= 0 ? st->rset[s0] : 1;
   uint64_t b0ls = st->lset[b0], s1rs = s1 >= 0 ? st->rset[s1] : 1;
-  int k = 0;
-#define F(a, b, c) (femit(f, k, fmix_top((uint64_t)k + 1, (a), (b), (c)), o), k++)
+  /* k: the template (its id is k + 1), j: features written */
+  int k = 0, j = 0;
+  const int part = o ? o->part : 0;
+#define F(a, b, c)                                                                 \
+  ((part != 2 ? femit(f, j++, fmix_top((uint64_t)k + 1, (a), (b), (c)), o) : (void)0), k++)
+  /* FB: templates of the buffer alone (and the bias): the same while b is */
+#define FB(a, b, c)                                                                \
+  ((part != 1 ? femit(f, j++, fmix_top((uint64_t)k + 1, (a), (b), (c)), o) : (void)0), k++)
   /* words and tags of the stack and buffer */
   F(s0w, s0t, 0); F(s0w, 0, 0); F(s0t, 0, 0);
-  F(b0w, b0t, 0); F(b0w, 0, 0); F(b0t, 0, 0);
-  F(b1w, b1t, 0); F(b1w, 0, 0); F(b1t, 0, 0);
-  F(b2w, b2t, 0); F(b2w, 0, 0); F(b2t, 0, 0);
+  FB(b0w, b0t, 0); FB(b0w, 0, 0); FB(b0t, 0, 0);
+  FB(b1w, b1t, 0); FB(b1w, 0, 0); FB(b1t, 0, 0);
+  FB(b2w, b2t, 0); FB(b2w, 0, 0); FB(b2t, 0, 0);
   F(s1w, s1t, 0); F(s1w, 0, 0); F(s1t, 0, 0);
   F(s2t, 0, 0); F(s2w, 0, 0);
   /* s0 with b0 (the LEFT arc) */
   F(s0w ^ (s0t << 1), b0w, b0t); F(s0w, s0t, b0w); F(s0w, b0w, b0t);
   F(s0w, s0t, b0t); F(s0t, b0w, b0t); F(s0w, b0w, 0); F(s0t, b0t, 0);
-  F(b0t, b1t, 0);
+  FB(b0t, b1t, 0);
   /* s1 with s0 (the RIGHT arc) */
   F(s1w ^ (s1t << 1), s0w, s0t); F(s1w, s0w, 0); F(s1t, s0t, 0);
   F(s1w, s0t, 0); F(s1t, s0w, 0); F(s1w, s1t, s0t); F(s1t, s0w, s0t);
   /* tag trigrams */
-  F(b0t, b1t, b2t); F(s0t, b0t, b1t); F(s1t, s0t, b0t);
+  FB(b0t, b1t, b2t); F(s0t, b0t, b1t); F(s1t, s0t, b0t);
   F(s0t, s0lt, b0t); F(s0t, s0rt, b0t); F(s0t, b0t, b0lt);
   F(s1t, s0t, s0lt); F(s1t, s0t, s0rt); F(s1t, s1rt, s0t);
-  F(s2t, s1t, s0t); F(s1t, s1lt, s0t); F(b1t, b2t, b3t);
+  F(s2t, s1t, s0t); F(s1t, s1lt, s0t); FB(b1t, b2t, b3t);
   F(s1t, b0t, 0); F(s1t, s0t, b1t);
   /* distance */
   F(s0w, d, 0); F(s0t, d, 0); F(b0w, d, 0); F(b0t, d, 0);
@@ -256,13 +265,14 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
   F(s0w, s0rs, 0); F(s0t, s0rs, 0); F(s0w, s0ls, 0); F(s0t, s0ls, 0);
   F(b0w, b0ls, 0); F(b0t, b0ls, 0); F(s1t, s1rs, 0);
   /* bias */
-  F(0, 0, 0);
+  FB(0, 0, 0);
 #undef F
+#undef FB
 #undef W
 #undef T
 #undef L
 #undef CH
-  return k;
+  return j;
 }
 
 int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f, NULL); }
@@ -474,49 +484,100 @@ void td_ps_parse_ref(const struct td_parser *p, const td_ps_word *x, int n,
   }
 }
 
-/* The relation scores sc[3..ncls) of the arc that move (LEFT or RIGHT)
- * makes in st: the bucket indices come straight from the templates with
- * their groups prefetched, then every bucket's entries are prefetched, then
- * added. Every class of a bucket is added (td_ps_open checked them all in
- * [3, ncls)): the ones of the other direction land in scores nobody reads,
- * which is cheaper than testing each entry. */
-static void score_arc(const struct td_parser *p, const td_ps_state *st, int move,
-                      int32_t *sc) {
+/* The relation of the arc that move (LEFT or RIGHT) makes in st, as
+ * td_ps_best_label picks it from the scores sc[3..ncls): the bucket indices
+ * come straight from the templates with their groups prefetched, then
+ * every bucket's entries are prefetched, then added. Every class of a
+ * bucket is added (td_ps_open checked them all in [3, ncls)): the ones of
+ * the other direction land in scores nobody reads, which is cheaper than
+ * testing each entry. sc is scratch space. */
+static int score_arc(const struct td_parser *p, const td_ps_state *st, int move,
+                     int32_t *sc) {
   uint64_t b[TD_PS_MAXFEAT];
   uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
-  const fsink o = {0, NULL, p->grp, 64 - p->bits};
+  const uint32_t *ent = p->ent;
+  const fsink o = {0, NULL, p->grp, 64 - p->bits, 0};
   int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
                               : label_feats(st, TD_PS_RIGHT, b, &o);
   for (int i = 0; i < nf; i++) {
-    const td_ps_group *gr = p->grp + b[i] / TD_PS_GROUP;
-    uint32_t k = (uint32_t)(b[i] % TD_PS_GROUP), start = k ? gr->end[k - 1] : 0;
+    /* bucket indices have at most 26 bits (td_ps_open): 32-bit division */
+    uint32_t bi = (uint32_t)b[i], g = bi / TD_PS_GROUP, k = bi - g * TD_PS_GROUP;
+    const td_ps_group *gr = p->grp + g;
+    uint32_t start = k ? gr->end[k - 1] : 0;
     cnt[i] = gr->end[k] - start;
     at[i] = gr->first + start;
-    __builtin_prefetch(p->ent + at[i]);
+    __builtin_prefetch(ent + at[i]);
   }
   memset(sc + 3, 0, (size_t)(p->ncls - 3) * sizeof *sc);
   for (int i = 0; i < nf; i++) {
-    const uint32_t *e = p->ent + at[i];
-    for (uint32_t j = 0; j < cnt[i]; j++) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+    const uint32_t *e = ent + at[i];
+    uint32_t j = 0, m = cnt[i];
+    for (; j + 2 <= m; j += 2) { /* two entries a turn */
+      uint32_t e0 = e[j], e1 = e[j + 1];
+      sc[e0 >> 16] += (int16_t)(e0 & 0xffff);
+      sc[e1 >> 16] += (int16_t)(e1 & 0xffff);
+    }
+    if (j < m) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
   }
+  /* td_ps_best_label: the first best relation that is not root; root
+   * scored below every real sum (none is below -TD_PS_MAXFEAT x 32768)
+   * leaves that to a plain first-maximum search */
+  int32_t *v = sc + 3 + (move == TD_PS_RIGHT ? p->nlabel : 0);
+  v[p->rootlab] = INT32_MIN;
+  int best = 0;
+  int32_t bv = v[0];
+  for (int l = 1; l < p->nlabel; l++)
+    if (v[l] > bv) bv = v[l], best = l;
+  return best;
 }
 
-/* The move of configuration st: the move templates give cell indices
- * (each cell prefetched as soon as it is known), then the cells' LEFT and
- * RIGHT weights are summed; SHIFT scores 0. */
-static int best_move(const struct td_parser *p, const td_ps_state *st) {
-  uint64_t c[TD_PS_MAXFEAT];
-  const fsink o = {1, p->mv, NULL, 64 - p->mbits};
-  int nf = move_feats(st, c, &o);
-  const int8_t *mv = p->mv;
-  int32_t l = 0, r = 0;
+/* The LEFT and RIGHT sums of the templates of the buffer alone (FB) while
+ * the buffer's front is b: they change only with a SHIFT. */
+typedef struct bufsum {
+  int b;
+  int32_t l, r;
+} bufsum;
+
+/* Adds the LEFT and RIGHT weights of move cells c[0..nf) (addresses) to
+ * *l and *r. */
+static inline __attribute__((always_inline)) void add_cells(const uint64_t *c, int nf,
+                                                            int32_t *l, int32_t *r) {
+  int32_t a = *l, d = *r;
   int i = 0;
   for (; i + 2 <= nf; i += 2) { /* two cells a turn: half the loop's own work */
-    const int8_t *q0 = mv + 2 * c[i], *q1 = mv + 2 * c[i + 1];
-    l += q0[0] + q1[0];
-    r += q0[1] + q1[1];
+    const int8_t *q0 = (const int8_t *)(uintptr_t)c[i], *q1 = (const int8_t *)(uintptr_t)c[i + 1];
+    a += q0[0] + q1[0];
+    d += q0[1] + q1[1];
   }
-  if (i < nf) l += mv[2 * c[i]], r += mv[2 * c[i] + 1];
+  if (i < nf) {
+    const int8_t *q = (const int8_t *)(uintptr_t)c[i];
+    a += q[0], d += q[1];
+  }
+  *l = a, *r = d;
+}
+
+/* The move of configuration st: the move templates give cell addresses
+ * (each cell prefetched as soon as it is known), then the cells' LEFT and
+ * RIGHT weights are summed; SHIFT scores 0. The templates of the buffer
+ * alone are computed and summed once per buffer front (bc). */
+static int best_move(const struct td_parser *p, const td_ps_state *st, bufsum *bc) {
+  uint64_t c[TD_PS_MAXFEAT];
+  const fsink o = {1, p->mv, NULL, 64 - p->mbits, 1};
+  int32_t l, r;
+  if (bc->b != st->b) {
+    uint64_t cb[TD_PS_MAXFEAT];
+    const fsink ob = {1, p->mv, NULL, 64 - p->mbits, 2};
+    int nb = move_feats(st, cb, &ob);
+    int nf = move_feats(st, c, &o);
+    bc->b = st->b, bc->l = bc->r = 0;
+    add_cells(cb, nb, &bc->l, &bc->r);
+    l = bc->l, r = bc->r;
+    add_cells(c, nf, &l, &r);
+  } else {
+    int nf = move_feats(st, c, &o);
+    l = bc->l, r = bc->r;
+    add_cells(c, nf, &l, &r);
+  }
   const int32_t sc[3] = {0, l, r};
   return td_ps_best_move(st, sc);
 }
@@ -527,6 +588,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
                  int *head, int *lab, void *mem) {
   td_ps_state st;
   int32_t sc[TD_PS_MAXCLASS];
+  bufsum bc = {-1, 0, 0};
   td_ps_init(&st, n, x, mem);
   while (!td_ps_done(&st)) {
     int m, l = p->rootlab;
@@ -536,11 +598,8 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
       m = TD_PS_LEFT;
     } else {
       /* with only ROOT left in the buffer RIGHT is the one valid move */
-      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st);
-      if (m != TD_PS_SHIFT) {
-        score_arc(p, &st, m, sc);
-        l = td_ps_best_label(sc, m, p->nlabel, p->rootlab);
-      }
+      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &bc);
+      if (m != TD_PS_SHIFT) l = score_arc(p, &st, m, sc);
     }
     td_ps_apply(&st, m, l);
   }
