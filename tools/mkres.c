@@ -376,6 +376,19 @@ static int build_lang(td_resw *w, const char *datadir) {
   return 0;
 }
 
+/* ---- the tagger's shared word-type sums (lang/tagger.c) for the frequent
+ * forms of data/words/ewt-freq.tsv; without the list, no table ---- */
+static int build_tagger_types(td_resw *w, const char *datadir) {
+  char p[4096], q[4096], err[512];
+  snprintf(p, sizeof p, "%s/models/tagger.bin", datadir);
+  snprintf(q, sizeof q, "%s/words/ewt-freq.tsv", datadir);
+  if (td_tagger_build_types(w, p, q, TD_WORDNET_DIR, TD_WORDS_FILE, err, sizeof err) != 0) {
+    fprintf(stderr, "mkres: %s\n", err);
+    return -1;
+  }
+  return 0;
+}
+
 /* ---- the dependency parser's model (lang/parser.c), checked; without
  * data/models/parser.bin the image has no parser and nothing is parsed ---- */
 static int build_parser(td_resw *w, const char *datadir) {
@@ -403,6 +416,7 @@ static const struct {
     {"parser", build_parser},
     {"places", build_places},
     {"lang", build_lang},
+    {"tagger.types", build_tagger_types},
 };
 
 int main(int argc, char **argv) {

@@ -18,7 +18,9 @@
  * Speed (issue 11): tagging waits on memory (the model is larger than the
  * caches), so it reads as little of it as it can, and early. Most features
  * read one word only; their weights are summed once per word type and kept
- * in a per-thread cache (see "the word-type cache"), so a scored token adds
+ * in a per-thread cache (see "the word-type cache"; the frequent forms'
+ * sums come made from the image, section "tagger.types", shared by all
+ * threads: see "the shared word-type table"), so a scored token adds
  * three cached sums (in one pass) and two cached slots, looks up five
  * features, and takes the weights of those that read the previous tags
  * only from tables indexed by the tags. Each sentence is scored in sweeps:
@@ -63,6 +65,11 @@ struct td_tagger {
                             * of npad at (p1 * (nclass + 1) + p2) * npad
                             * (2.2 MB: one read a scored token, at an
                             * address the guessed classes predict) */
+  /* The shared word-type table (section "tagger.types"), or tnidx 0. */
+  const uint32_t *tidx;      /* tnidx x {tag, entry + 1} */
+  const unsigned char *tent; /* tnent entries of tesize bytes */
+  uint32_t tnidx, tnent;
+  size_t tesize;
 };
 
 /* ---- hashing ---- */
@@ -645,6 +652,9 @@ typedef struct tc_cache {
   unsigned char *ent; /* TC_SETS * TC_WAYS entries */
   tc_build *build;    /* the sentence's sums to make */
   size_t nbuild, buildcap;
+  uint64_t tt_serial; /* the tagger and lemmatizer the shared table was */
+  const struct td_lemmatizer *tt_lem; /* checked against (types_agree) */
+  int tt_ok;
 } tc_cache;
 
 static pthread_key_t tc_key;
@@ -697,6 +707,7 @@ typedef struct tg_sent {
   const struct td_tagger *t;
   const struct td_lemmatizer *lem;
   tc_cache *c;
+  int types;              /* the shared table may be used */
   td_arena *arena;
   unsigned char *scratch; /* maxn entries, allocated on first need */
   int nscratch;
@@ -755,6 +766,176 @@ static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
 static inline tc_set *tc_set_of(tc_cache *c, uint64_t h) { return &c->set[h & (TC_SETS - 1)]; }
 static inline uint32_t tc_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
 
+/* The features of group v (V_*) of word w. */
+static int group_features(const td_tg_word *w, int v, uint64_t *f) {
+  switch (v) {
+  case V_SELF: return self_features(w, f);
+  case V_LEFT: return left_features(w, f);
+  case V_RIGHT: return right_features(w, f);
+  case V_LEFT2: return left2_features(w, f);
+  default: return right2_features(w, f);
+  }
+}
+
+/* ---- the shared word-type table ----
+ * The type cache's entries, with every sum made, for the frequent word
+ * forms of the training data (data/words/ewt-freq.tsv, as written there
+ * and capitalized, most frequent first) and the numbers 0-999 and
+ * 1900-2099, made at make time by td_tagger_build_types (tools/mkres) into
+ * resource section "tagger.types" and read in place, shared by every
+ * thread and process. A thread that misses its own cache copies a listed
+ * form's entry from there (one index probe and 800 bytes read in order)
+ * instead of hashing the word and looking up its 27 features, so threads
+ * start warm and only rarer words are summed. An entry is exactly what
+ * entry_for and the sums would make for the model of the same image (the
+ * section keeps a copy of the model's header) and its lemmatizer (the
+ * lexical classes): td_tagger_load checks a sample of entries against the
+ * model, each thread checks a sample of their classes against the
+ * lemmatizer it tags with before using the table (types_agree), and
+ * td_tg_types_check (test_tagger.c) checks every entry. Its layout:
+ *   tt_header, index (nidx x {u32 tag, u32 entry + 1}, 0: empty; placed
+ *   by form_hash, linear probing), nent entries of esize bytes. */
+
+#define TT_MAGIC "TDTGT001"
+#define TT_SECTION "tagger.types"
+typedef struct tt_header {
+  char magic[8];
+  uint32_t nent, nidx, npad, esize;
+  unsigned char model[32]; /* the model's td_tg_header, its first 32 bytes */
+  uint32_t reserved[2];
+} tt_header;
+
+typedef struct tt_ent {
+  char form[TC_FORM];
+  uint8_t n, cls, pad[6];
+  td_tg_slot far[2]; /* as tc_entry's */
+  td_tg_word w;      /* lex set */
+  /* followed, at TT_HEAD, by V_N score vectors (V_*) of npad int16 */
+} tt_ent;
+
+#define TT_HEAD ((sizeof(tt_ent) + 15) & ~(size_t)15)
+#define TT_SAMPLE 64 /* entries checked at load and by each thread */
+
+/* 1 when slot e (from the table) is one add_slot may read: its classes
+ * and outside weights in range, as bind checks the model's. */
+static int slot_ok(const struct td_tagger *t, const td_tg_slot *e) {
+  if (!e->key) return 1;
+  if (e->cls[0] != TD_TG_EXT) {
+    for (int j = 0; j < 4; j++)
+      if (e->cls[j] >= t->h->nclass) return 0;
+    return 1;
+  }
+  uint64_t n = e->cls[1] == TD_TG_DENSE ? t->npad : 2 * (uint64_t)e->cls[1];
+  return ext_first(e) + n <= t->h->nent && (e->cls[1] == TD_TG_DENSE || e->cls[1] < 128);
+}
+
+/* The table's entry of form s[0..n), whose form_hash is h, or NULL (also
+ * for an entry whose classes or slots are out of range). */
+static const tt_ent *type_find(const struct td_tagger *t, const char *s, size_t n, uint64_t h) {
+  if (n > TC_FORM || !t->tnidx) return NULL;
+  uint32_t tag = tc_tag(h), m = t->tnidx - 1;
+  for (uint32_t i = (uint32_t)(h >> 20) & m;; i = (i + 1) & m) {
+    const uint32_t *p = t->tidx + 2 * i;
+    if (!p[1]) return NULL;
+    if (p[0] != tag || p[1] > t->tnent) continue;
+    const tt_ent *e = (const tt_ent *)(t->tent + (size_t)(p[1] - 1) * t->tesize);
+    if (e->n != n || !same_form(e->form, s, n)) continue;
+    if ((e->cls >= t->h->nclass && e->cls != 255) || !slot_ok(t, &e->far[0]) ||
+        !slot_ok(t, &e->far[1]))
+      return NULL;
+    return e;
+  }
+}
+
+/* Makes in e and vec (V_N vectors of npad) the entry of form s[0..n) (1
+ * to TC_FORM bytes) with all its sums, as entry_for and the sums make it;
+ * lex is the word's lexical class where the word table lacks the word. */
+static void type_make(const struct td_tagger *t, const char *s, size_t n, uint32_t lex,
+                      tt_ent *e, int16_t *vec) {
+  uint64_t f[TG_NSELF];
+  memset(e, 0, sizeof *e);
+  memcpy(e->form, s, n);
+  e->n = (uint8_t)n;
+  td_tg_word_init(&e->w, s, n, NULL);
+  long v = word_entry(t, &e->w);
+  e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
+  e->w.lex = v < 0 ? lex : (uint32_t)v >> 8;
+  for (int g = 0; g < V_N; g++) {
+    int16_t *sc = vec + (size_t)g * t->npad;
+    memset(sc, 0, t->npad * sizeof *sc);
+    add_weights(t, f, group_features(&e->w, g, f), sc);
+  }
+  for (int k = 0; k < 2; k++) {
+    group_features(&e->w, V_LEFT2 + k, f);
+    const td_tg_slot *sl = find_slot(t, f[0]);
+    if (sl) e->far[k] = *sl;
+  }
+}
+
+/* Entry i of the table. */
+static inline const tt_ent *type_ent(const struct td_tagger *t, uint32_t i) {
+  return (const tt_ent *)(t->tent + (size_t)i * t->tesize);
+}
+
+/* 1 when entry e is what type_make makes of its form and class. */
+static int type_same(const struct td_tagger *t, const tt_ent *e) {
+  size_t vbytes = V_N * (size_t)t->npad * sizeof(int16_t);
+  _Alignas(16) unsigned char buf[TT_HEAD + V_N * (TD_TG_MAXCLASS + 8) * sizeof(int16_t)];
+  if (e->n == 0 || e->n > TC_FORM) return 0;
+  type_make(t, e->form, e->n, e->w.lex, (tt_ent *)buf, (int16_t *)(buf + TT_HEAD));
+  return memcmp(buf, e, sizeof *e) == 0 && memcmp(buf + TT_HEAD, (const unsigned char *)e + TT_HEAD, vbytes) == 0;
+}
+
+/* 1 when the lexical classes of a sample of the table's entries are those
+ * lemmatizer lem gives (the word table's where it has the word). */
+static int types_agree(const struct td_tagger *t, const struct td_lemmatizer *lem) {
+  for (uint32_t k = 0; k < TT_SAMPLE; k++) {
+    const tt_ent *e = type_ent(t, (uint32_t)((uint64_t)k * t->tnent / TT_SAMPLE));
+    long v = word_entry(t, &e->w);
+    uint32_t lex = v >= 0 ? (uint32_t)v >> 8 : td_lemma_lexclass(lem, e->form, e->n);
+    if (lex != e->w.lex) return 0;
+  }
+  return 1;
+}
+
+/* Points t at the table section data[0..len) when it is one made for t's
+ * model and a sample of its entries is what type_make makes; else leaves
+ * t without (tagging is the same, only slower). */
+static void types_bind(struct td_tagger *t, const void *data, size_t len) {
+  const tt_header *h = data;
+  size_t esize = TT_HEAD + V_N * (size_t)t->npad * sizeof(int16_t);
+  if (!data || len < sizeof *h || memcmp(h->magic, TT_MAGIC, 8) != 0 ||
+      memcmp(h->model, t->h, sizeof h->model) != 0 || h->npad != t->npad ||
+      h->esize != esize || h->nent == 0 || h->nidx == 0 || (h->nidx & (h->nidx - 1)) ||
+      h->nidx > (1u << 26) || h->nent >= h->nidx ||
+      sizeof *h + (size_t)h->nidx * 8 + (size_t)h->nent * esize > len)
+    return;
+  t->tidx = (const uint32_t *)((const unsigned char *)data + sizeof *h);
+  t->tent = (const unsigned char *)(t->tidx + 2 * (size_t)h->nidx);
+  t->tnidx = h->nidx;
+  t->tnent = h->nent;
+  t->tesize = esize;
+  for (uint32_t k = 0; k < TT_SAMPLE; k++)
+    if (!type_same(t, type_ent(t, (uint32_t)((uint64_t)k * h->nent / TT_SAMPLE)))) {
+      t->tnidx = 0;
+      return;
+    }
+}
+
+int td_tg_types_check(const td_engine *eng) {
+  const struct td_tagger *t = eng ? eng->tagger : NULL;
+  if (!t || !t->tnidx) return -1;
+  int bad = 0;
+  for (uint32_t i = 0; i < t->tnent; i++) {
+    const tt_ent *e = type_ent(t, i);
+    long v = word_entry(t, &e->w);
+    uint32_t lex = v >= 0 ? (uint32_t)v >> 8 : td_lemma_lexclass(eng->lemma, e->form, e->n);
+    bad += lex != e->w.lex || !type_same(t, e) ||
+           type_find(t, e->form, e->n, form_hash(e->form, e->n)) != e;
+  }
+  return bad;
+}
+
 /* The entry of token i's form for this sentence: the cached one, or a
  * new one (a cache slot, or scratch) with the form's hashes and
  * word-table class, its lex set when the word table has it. */
@@ -802,23 +983,22 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     e->serial = 0;
   }
   e->lem = x->lem;
+  const tt_ent *te = x->types ? type_find(t, s, n, h) : NULL;
+  if (te) { /* made at make time: copied, every sum with it */
+    e->cls = te->cls;
+    e->have = TC_LEX | 2 << V_SELF | 2 << V_LEFT | 2 << V_RIGHT | 2 << V_LEFT2 | 2 << V_RIGHT2;
+    memcpy(e->far, te->far, sizeof e->far);
+    e->w = te->w;
+    memcpy(tc_vec(e, 0, c->npad), (const unsigned char *)te + TT_HEAD,
+           V_N * (size_t)c->npad * sizeof(int16_t));
+    return e;
+  }
   td_tg_word_init(&e->w, s, n, NULL);
   long v = word_entry(t, &e->w);
   e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
   e->w.lex = v < 0 ? 0 : (uint32_t)v >> 8;
   e->have = v < 0 ? 0 : TC_LEX;
   return e;
-}
-
-/* The features of group v (V_*) of word w. */
-static int group_features(const td_tg_word *w, int v, uint64_t *f) {
-  switch (v) {
-  case V_SELF: return self_features(w, f);
-  case V_LEFT: return left_features(w, f);
-  case V_RIGHT: return right_features(w, f);
-  case V_LEFT2: return left2_features(w, f);
-  default: return right2_features(w, f);
-  }
 }
 
 /* Queues the sum of group v (V_*) of token i's word
@@ -1155,9 +1335,8 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err,
 
 /* ---- API ---- */
 
-struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
-  size_t len = 0;
-  const void *data = res ? td_res_get(res, "tagger", &len) : NULL;
+/* A tagger over the model image data[0..len), or NULL with err. */
+static struct td_tagger *tagger_new(const void *data, size_t len, char *err, size_t errlen) {
   struct td_tagger *t = td_xcalloc(1, sizeof *t);
   if (bind(t, data, len, err, errlen) != 0) {
     td_tagger_free(t);
@@ -1204,6 +1383,15 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
   add_weights(t, f, right2_features(&none, f), v + ST_RIGHT2 * t->npad);
   add_weights(t, f, left2_features(&none2, f), v + ST_LEFT2B * t->npad);
   add_weights(t, f, right2_features(&none2, f), v + ST_RIGHT2B * t->npad);
+  return t;
+}
+
+struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
+  size_t len = 0, tlen = 0;
+  const void *data = res ? td_res_get(res, "tagger", &len) : NULL;
+  struct td_tagger *t = tagger_new(data, len, err, errlen);
+  const void *types = t ? td_res_get(res, TT_SECTION, &tlen) : NULL;
+  if (t) types_bind(t, types, tlen);
   return t;
 }
 
@@ -1257,6 +1445,12 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.t = t;
   x.lem = eng->lemma;
   x.c = tc_get(t->npad);
+  if (t->tnidx && (x.c->tt_serial != t->serial || x.c->tt_lem != eng->lemma)) {
+    x.c->tt_serial = t->serial;
+    x.c->tt_lem = eng->lemma;
+    x.c->tt_ok = types_agree(t, eng->lemma);
+  }
+  x.types = t->tnidx && x.c->tt_ok;
   x.arena = &doc->arena;
   x.maxn = maxn;
   x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
@@ -1286,8 +1480,14 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     x.nscratch = 0;
     for (int i = 0; i < n; i++) { /* the entries the tags point to */
       const tc_set *st = tc_set_of(x.c, x.hash[i]);
+      int seen = 0;
       for (int w = 0; w < TC_WAYS; w++)
-        if (st->tag[w] == tc_tag(x.hash[i])) __builtin_prefetch(tc_way(x.c, x.hash[i], w));
+        if (st->tag[w] == tc_tag(x.hash[i])) {
+          __builtin_prefetch(tc_way(x.c, x.hash[i], w));
+          seen = 1;
+        }
+      if (!seen && x.types) /* a miss: where the shared table has the form */
+        __builtin_prefetch(&t->tidx[2 * ((uint32_t)(x.hash[i] >> 20) & (t->tnidx - 1))]);
     }
     size_t next = next_sent(doc, s + 1);
     if (next < doc->nsents) load_forms(x.c, doc, next, &fm[cur ^ 1]);
@@ -1318,5 +1518,129 @@ int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
   int rc = bind(&t, b.ptr, b.len, err, errlen);
   if (rc == 0) td_resw_add(w, "tagger", b.ptr, b.len);
   td_buf_free(&b);
+  return rc;
+}
+
+/* ---- building the shared word-type table (tools/mkres) ---- */
+
+typedef struct tt_form {
+  const char *s;
+  uint32_t n, count;
+} tt_form;
+
+/* Most frequent first; then by bytes, so the table is the same each time. */
+static int cmp_form(const void *a, const void *b) {
+  const tt_form *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+  return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* The table being built: its index and entries. */
+typedef struct tt_build {
+  const struct td_tagger *t;
+  const struct td_lemmatizer *lem;
+  uint32_t *idx, nidx, nent;
+  unsigned char *ent;
+  size_t esize;
+} tt_build;
+
+/* Adds form s[0..n) unless it is already in (or empty, or longer than a
+ * cache entry holds). */
+static void tt_add(tt_build *b, const char *s, size_t n) {
+  if (n == 0 || n > TC_FORM) return;
+  uint64_t h = form_hash(s, n);
+  uint32_t tag = tc_tag(h), m = b->nidx - 1, i = (uint32_t)(h >> 20) & m;
+  for (; b->idx[2 * i + 1]; i = (i + 1) & m) {
+    const tt_ent *e = (const tt_ent *)(b->ent + (size_t)(b->idx[2 * i + 1] - 1) * b->esize);
+    if (b->idx[2 * i] == tag && e->n == n && same_form(e->form, s, n)) return;
+  }
+  unsigned char *e = b->ent + (size_t)b->nent * b->esize;
+  type_make(b->t, s, n, td_lemma_lexclass(b->lem, s, n), (tt_ent *)e, (int16_t *)(e + TT_HEAD));
+  b->idx[2 * i] = tag;
+  b->idx[2 * i + 1] = ++b->nent;
+}
+
+int td_tagger_build_types(struct td_resw *w, const char *model, const char *freq,
+                          const char *wndir, const char *words, char *err, size_t errlen) {
+  td_buf fb = TD_BUF_INIT, mb = TD_BUF_INIT;
+  if (td_buf_read_file(&fb, freq) != 0) { /* no list: no table */
+    td_buf_free(&fb);
+    return 0;
+  }
+  int rc = -1;
+  struct td_tagger *t = NULL;
+  struct td_lemmatizer *lem = NULL;
+  tt_form *forms = NULL;
+  char *caps = NULL;
+  tt_build b;
+  memset(&b, 0, sizeof b);
+  if (td_buf_read_file(&mb, model) != 0) {
+    snprintf(err, errlen, "cannot open %s", model);
+    goto done;
+  }
+  if (!(t = tagger_new(mb.ptr, mb.len, err, errlen))) goto done;
+  if (!(lem = td_lemmatizer_build(wndir, words, err, errlen))) goto done;
+  /* The single words of the list ("word<TAB>count"; pairs have a space). */
+  size_t nf = 0, capf = 0;
+  for (char *line = fb.ptr, *end = fb.ptr + fb.len; line < end;) {
+    char *nl = memchr(line, '\n', (size_t)(end - line)), *next = nl ? nl + 1 : end;
+    char *tab = memchr(line, '\t', (size_t)((nl ? nl : end) - line));
+    if (tab && line[0] != '#' && !memchr(line, ' ', (size_t)(tab - line))) {
+      TD_GROW(forms, capf, nf + 1);
+      forms[nf].s = line;
+      forms[nf].n = (uint32_t)(tab - line);
+      forms[nf].count = (uint32_t)strtoul(tab + 1, NULL, 10);
+      nf++;
+    }
+    line = next;
+  }
+  qsort(forms, nf, sizeof *forms, cmp_form);
+  uint32_t most = (uint32_t)(2 * nf + 1100 + 200);
+  b.t = t;
+  b.lem = lem;
+  b.esize = TT_HEAD + V_N * (size_t)t->npad * sizeof(int16_t);
+  for (b.nidx = 1024; b.nidx < 2 * most; b.nidx *= 2) {}
+  b.idx = td_xcalloc((size_t)b.nidx * 2, sizeof *b.idx);
+  b.ent = td_xcalloc(most, b.esize);
+  caps = td_xmalloc(fb.len + 1);
+  for (size_t i = 0; i < nf; i++) { /* as written, then capitalized */
+    const char *s = forms[i].s;
+    size_t n = forms[i].n;
+    tt_add(&b, s, n);
+    if (s[0] >= 'a' && s[0] <= 'z') {
+      char *c = caps + (s - fb.ptr);
+      memcpy(c, s, n);
+      c[0] = (char)(s[0] - 32);
+      tt_add(&b, c, n);
+    }
+  }
+  char num[8];
+  for (int k = 0; k < 1000; k++) tt_add(&b, num, (size_t)snprintf(num, sizeof num, "%d", k));
+  for (int k = 1900; k < 2100; k++) tt_add(&b, num, (size_t)snprintf(num, sizeof num, "%d", k));
+  tt_header h;
+  memset(&h, 0, sizeof h);
+  memcpy(h.magic, TT_MAGIC, 8);
+  h.nent = b.nent;
+  h.nidx = b.nidx;
+  h.npad = t->npad;
+  h.esize = (uint32_t)b.esize;
+  memcpy(h.model, t->h, sizeof h.model);
+  td_buf out = TD_BUF_INIT;
+  td_buf_put(&out, &h, sizeof h);
+  td_buf_put(&out, b.idx, (size_t)b.nidx * 2 * sizeof *b.idx);
+  td_buf_put(&out, b.ent, (size_t)b.nent * b.esize);
+  td_resw_add(w, TT_SECTION, out.ptr, out.len);
+  td_buf_free(&out);
+  rc = 0;
+done:
+  free(b.idx);
+  free(b.ent);
+  free(caps);
+  free(forms);
+  td_lemmatizer_free(lem);
+  td_tagger_free(t);
+  td_buf_free(&mb);
+  td_buf_free(&fb);
   return rc;
 }

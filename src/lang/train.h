@@ -36,6 +36,14 @@ struct td_resw;
  * data/models/tagger.bin) after checking it. 0, or -1 with err. */
 int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen);
+/* Adds section "tagger.types": the word-type sums of the tagger model at
+ * model for the frequent forms of the word list freq (normally
+ * data/words/ewt-freq.tsv), with the lexical classes of the lemmatizer
+ * built from wndir and words as td_lemma_build_res builds it (tagger.c,
+ * "the shared word-type table"). Without freq the image has no table: 0.
+ * 0, or -1 with err. */
+int td_tagger_build_types(struct td_resw *w, const char *model, const char *freq,
+                          const char *wndir, const char *words, char *err, size_t errlen);
 /* Adds section "lemma" compiled from WordNet's index.* and *.exc files in
  * wndir (normally /usr/share/wordnet) and, when words is not NULL, the word
  * list at words (normally /usr/share/dict/words, for the capitalization of
@@ -79,6 +87,11 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
 /* 1 when the feature groups tagging sums separately (tagger.c) make up
  * exactly td_tg_features(w, n, i, p1, p2) (n <= 8); for the unit test. */
 int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2);
+/* The entries of the shared word-type table that are not exactly what
+ * tagging would make (with eng's model and lemmatizer) or not found by
+ * their form: 0 when all are right, -1 when eng's tagger has no table
+ * (for the unit test). */
+int td_tg_types_check(const td_engine *eng);
 /* Tags doc feature by feature, without td_tag's caches (for the unit test). */
 int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
 

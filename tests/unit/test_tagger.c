@@ -1,8 +1,9 @@
 /* test_tagger.c — the POS tagger: tags of a news sentence through the
  * pipeline, the model image checks (truncated or corrupt models are
  * refused), load time, accuracy on the EWT dev set when ../shared is
- * there, and td_tag against the plain feature-by-feature tagger
- * (td_tg_tag_reference). */
+ * there, td_tag against the plain feature-by-feature tagger
+ * (td_tg_tag_reference), and the shared word-type table of the image
+ * (every entry what tagging would make). */
 #include "unit.h"
 #include "lang/lang.h"
 #include "lang/train.h"
@@ -283,5 +284,17 @@ TD_TEST(tagger_matches_reference) {
   } else {
     fprintf(stderr, "  skip: no ../shared (BBC part)\n");
   }
+  td_engine_free(eng);
+}
+
+TD_TEST(tagger_shared_types) {
+  /* The image's shared word-type table (section "tagger.types") is used
+   * and every entry is exactly what tagging makes of its form with this
+   * model and lemmatizer, found by its form. */
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  int bad = td_tg_types_check(eng);
+  if (bad) fprintf(stderr, "  tagger: %d shared types wrong (-1: no table)\n", bad);
+  CHECK(bad == 0);
   td_engine_free(eng);
 }
