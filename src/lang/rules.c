@@ -93,16 +93,16 @@ struct td_rules {
   int nlayers;
   key_ent *ent;       /* sorted by key, then rule */
   size_t nent;
-  uint32_t *slots;    /* hash of key -> pairs (1 + first ent index, end); 0 empty */
-  size_t nslots;
+  td_strset *kset;    /* the keys: a key's index is its first entry (perf, issue 11) */
+  uint32_t *kend;     /* per first entry of a key: the end of its entries */
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
   /* the same for the literal values a rule's second token must carry
    * (rules with `second` set; perf, issue 11: "the" starts many times
    * rules, and a match needs "past", "week", ... after it) */
   key_ent *ent2;
   size_t nent2;
-  uint32_t *slots2;
-  size_t nslots2;
+  td_strset *kset2;
+  uint32_t *kend2;
   uint32_t lenmask2[256];
   int nunindexed;     /* rules tried at every start token */
   int **lrules;       /* per layer: its rules' indexes, in file order */
@@ -135,15 +135,17 @@ static void index_clear(td_rules *r) {
   free(r->all);
   r->lrules = NULL, r->nlrules = NULL, r->lunindexed = NULL, r->all = NULL;
   free(r->ent);
-  free(r->slots);
+  td_strset_free(r->kset);
+  free(r->kend);
   r->layers = NULL, r->nlayers = 0;
   r->ent = NULL, r->nent = 0;
-  r->slots = NULL, r->nslots = 0;
+  r->kset = NULL, r->kend = NULL;
   memset(r->lenmask, 0, sizeof r->lenmask);
   free(r->ent2);
-  free(r->slots2);
+  td_strset_free(r->kset2);
+  free(r->kend2);
   r->ent2 = NULL, r->nent2 = 0;
-  r->slots2 = NULL, r->nslots2 = 0;
+  r->kset2 = NULL, r->kend2 = NULL;
   memset(r->lenmask2, 0, sizeof r->lenmask2);
   r->nunindexed = 0;
 }
@@ -793,12 +795,11 @@ static int cmp_ent(const void *a, const void *b) {
   return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-static uint32_t key_hash(const char *s, size_t n) { return (uint32_t)td_hash64(s, n); }
-
 /* Sorts the key entries ent[0..*nent) (dropping repeated pairs) and makes
- * their hash slots and first-byte length masks (none when there are no
+ * their key set (a key's index in it is its first entry; *pend: each first
+ * entry's end) and first-byte length masks (none when there are no
  * entries). */
-static void build_keys(key_ent *ent, size_t *nent, uint32_t **pslots, size_t *pnslots,
+static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **pend,
                        uint32_t *lenmask) {
   if (*nent == 0) return;
   qsort(ent, *nent, sizeof *ent, cmp_ent);
@@ -807,20 +808,20 @@ static void build_keys(key_ent *ent, size_t *nent, uint32_t **pslots, size_t *pn
     if (w == 0 || ent[i].rule != ent[w - 1].rule || strcmp(ent[i].key, ent[w - 1].key) != 0)
       ent[w++] = ent[i];
   *nent = w;
-  size_t nslots = 16;
-  while (nslots < 2 * w) nslots *= 2;
-  uint32_t *slots = td_xcalloc(2 * nslots, sizeof *slots);
+  const char **keys = td_xmalloc(w * sizeof *keys);
+  uint32_t *kend = td_xcalloc(w, sizeof *kend);
   for (size_t i = 0; i < w; i++) {
+    keys[i] = ent[i].key;
     if (i > 0 && strcmp(ent[i].key, ent[i - 1].key) == 0) continue;
     size_t n = strlen(ent[i].key), end = i + 1;
     while (end < w && strcmp(ent[end].key, ent[i].key) == 0) end++;
     lenmask[(unsigned char)ent[i].key[0]] |= 1u << (n < 31 ? n : 31);
-    size_t j = key_hash(ent[i].key, n) & (nslots - 1);
-    while (slots[2 * j]) j = (j + 1) & (nslots - 1);
-    slots[2 * j] = (uint32_t)i + 1;
-    slots[2 * j + 1] = (uint32_t)end;
+    kend[i] = (uint32_t)end;
   }
-  *pslots = slots, *pnslots = nslots;
+  /* a repeated key keeps its first index: the first entry of its group */
+  *pset = td_strset_new(keys, w);
+  *pend = kend;
+  free(keys);
 }
 
 /* Recomputes the layer of every rule and the prefilter from r->r. */
@@ -880,30 +881,22 @@ static void rebuild_index(td_rules *r) {
     r->lrules[l][r->nlrules[l]++] = (int)i;
     if (!r->r[i].indexed) r->lunindexed[l] = 1;
   }
-  build_keys(r->ent, &r->nent, &r->slots, &r->nslots, r->lenmask);
-  build_keys(r->ent2, &r->nent2, &r->slots2, &r->nslots2, r->lenmask2);
+  build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask);
+  build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2);
 }
 
 /* The prefilter entries [*a, *b) of key s (length n). A table of first
  * bytes and lengths answers most words without hashing. */
-static void key_find(const key_ent *ent, const uint32_t *slots, size_t nslots,
-                     const uint32_t *lenmask, const char *s, size_t n, size_t *a, size_t *b) {
+static void key_find(const td_strset *set, const uint32_t *kend, const uint32_t *lenmask,
+                     const char *s, size_t n, size_t *a, size_t *b) {
   *a = *b = 0;
-  if (!nslots || n == 0 || !(lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
-  size_t j = key_hash(s, n) & (nslots - 1);
-  for (; slots[2 * j]; j = (j + 1) & (nslots - 1)) {
-    size_t e = slots[2 * j] - 1;
-    const char *k = ent[e].key;
-    if (strncmp(k, s, n) == 0 && k[n] == 0) {
-      *a = e;
-      *b = slots[2 * j + 1];
-      return;
-    }
-  }
+  if (!set || n == 0 || !(lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
+  long e = td_strset_probe(set, s, n);
+  if (e >= 0) *a = (size_t)e, *b = kend[e];
 }
 
 static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
-  key_find(r->ent, r->slots, r->nslots, r->lenmask, s, n, a, b);
+  key_find(r->kset, r->kend, r->lenmask, s, n, a, b);
 }
 
 static int layer_index(const td_rules *r, const char *layer) {
@@ -1146,7 +1139,7 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
       key_lookup(r, t->norm, strlen(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
-        (!t->norm || strcmp(t->lemma, t->norm) != 0))
+        (!t->norm || t->lemma[0] != t->norm[0] || strcmp(t->lemma, t->norm) != 0))
       key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, (uint32_t)a, (uint32_t)b, (uint32_t)la, (uint32_t)lb,
                 range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0, 0, 1, 0};
@@ -1162,10 +1155,10 @@ static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
   if (!k->sok) {
     size_t a = 0, b = 0, la = 0, lb = 0;
     if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
-      key_find(r->ent2, r->slots2, r->nslots2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
+      key_find(r->kset2, r->kend2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
-        (!t->norm || strcmp(t->lemma, t->norm) != 0))
-      key_find(r->ent2, r->slots2, r->nslots2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
+        (!t->norm || t->lemma[0] != t->norm[0] || strcmp(t->lemma, t->norm) != 0))
+      key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
     k->sa = (uint32_t)a, k->sb = (uint32_t)b, k->sla = (uint32_t)la, k->slb = (uint32_t)lb;
     k->sok = 1;
   }
