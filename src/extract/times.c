@@ -477,9 +477,10 @@ static const td_strset *word_index_get(void) {
 static void classify(unit *u, size_t n, const td_strset *x) {
   long i = td_strset_find(x, u->w, n); /* perf: most words fail the first-byte test */
   if (i < 0) return;
-  const wordent *e = &words[i];
-  for (; e < words + sizeof words / sizeof words[0] && e->w[0] == u->w[0] && strcmp(e->w, u->w) == 0;
-       e++) {
+  const wordent *e = &words[i], *end = words + sizeof words / sizeof words[0];
+  /* row i is the word (the set said so); the rows after it while they are */
+  for (int first = 1; e < end && (first || (e->w[0] == u->w[0] && strcmp(e->w, u->w) == 0));
+       e++, first = 0) {
     u->cls |= e->cls;
     if (e->cls & W_MONTH) u->month = (int8_t)e->v;
     if (e->cls & W_WDAY) u->wday = (int8_t)e->v;
@@ -514,8 +515,8 @@ static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char 
   u->start = s, u->end = e, u->kind = kind, u->space = (char)space, u->tok = tok;
   const char *t = doc->text;
   if (kind == 'w') {
-    size_t k = 0;
-    for (uint32_t i = s; i < e && k < sizeof u->w - 1; i++) u->w[k++] = a_lower((unsigned char)t[i]);
+    size_t k = e - s < sizeof u->w - 1 ? e - s : sizeof u->w - 1; /* the loop bound, once */
+    for (size_t q = 0; q < k; q++) u->w[q] = a_lower((unsigned char)t[s + q]);
     u->w[k] = 0;
     u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
     if (e - s < sizeof u->w) classify(u, k, us->x);
@@ -648,8 +649,10 @@ typedef struct hit {
 /* -- unit predicates -- */
 
 static int is_w(const ctx *c, int i, const char *w) {
-  return i >= 0 && i < c->n && c->u[i].w[0] == w[0] && c->u[i].kind == 'w' &&
-         strcmp(c->u[i].w, w) == 0;
+  if (i < 0 || i >= c->n || c->u[i].w[0] != w[0] || c->u[i].kind != 'w') return 0;
+  const char *a = c->u[i].w; /* strcmp without the call (perf, issue 11) */
+  while (*w && *a == *w) a++, w++;
+  return *a == *w;
 }
 static int is_p(const ctx *c, int i, char ch) {
   return i >= 0 && i < c->n && c->u[i].kind == 'p' && c->u[i].w[0] == ch;
