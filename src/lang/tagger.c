@@ -607,7 +607,10 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-enum { TC_SETS = 2048, TC_WAYS = 6, TC_FORM = 24 };
+/* 2048 sets of 5 entries of 800 bytes: 8 MB a thread. (Six ways were no
+ * faster once the shared table below serves frequent forms, and cost 16
+ * threads 23 MB more.) */
+enum { TC_SETS = 2048, TC_WAYS = 5, TC_FORM = 24 };
 enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): group x */
 /* The groups summed per word type: the first V_N kept as score vectors,
  * the one-feature groups left2 and right2 as a copy of their slot. */
@@ -1359,7 +1362,7 @@ static struct td_tagger *tagger_new(const void *data, size_t len, char *err, siz
   size_t np = t->npad;
   int16_t *tag1 = td_xcalloc((size_t)nt * np, sizeof *tag1);
   int16_t *tag2 = td_xcalloc((size_t)nt * np, sizeof *tag2);
-  t->tagrow = td_xcalloc((size_t)nt * nt * np, sizeof *t->tagrow);
+  t->tagrow = tc_alloc((size_t)nt * nt * np * sizeof *t->tagrow); /* read at random */
   t->zero = td_xcalloc(t->npad, sizeof *t->zero);
   for (uint32_t p = 0; p < nt; p++) {
     tags_features((int)p, 0, f);
