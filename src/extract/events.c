@@ -1106,10 +1106,15 @@ static int on_frame(void *ctx, const td_rule_match *m) {
 }
 
 /* Whether the verb frames can change how sentence s is coded (perf, issue
- * 11): a frame joining a governing act to the act in its complement needs
- * two triggers, and events.must needs the word "must" in the sentence. */
-static int frames_matter(const td_doc *doc, const td_sent *s, size_t ntrigs) {
-  if (ntrigs >= 2) return 1;
+ * 11): a frame joining a governing act to the act in its complement is
+ * used only between two triggers that are verbs (not nouns: the joining
+ * loop in code_sentence skips those), and events.must needs the word
+ * "must" in the sentence. (The frames read no parse: skipping them parses
+ * nothing less.) */
+static int frames_matter(const td_doc *doc, const td_sent *s, const trig *trigs, size_t ntrigs) {
+  size_t verbs = 0;
+  for (size_t i = 0; i < ntrigs; i++) verbs += !trigs[i].noun;
+  if (verbs >= 2) return 1;
   for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++) {
     const char *w = doc->toks[k].norm;
     if (w && w[0] == 'm' && strcmp(w, "must") == 0) return 1;
@@ -1127,7 +1132,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   /* the verb frames of data/events/frames.rules ("X said that Y must Z"
    * is a demand even when what Y must do is no event verb) */
   frames fs = {.arena = &doc->arena};
-  if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.ntrigs))
+  if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.trigs, c.ntrigs))
     td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
   int any_must = 0;
   for (size_t fi = 0; fi < fs.n; fi++) any_must |= fs.f[fi].must;
