@@ -238,20 +238,7 @@ typedef struct {
   uint32_t width;    /* code points */
 } line;
 
-static uint32_t cp_len(const char *s, size_t n) {
-  uint32_t k = 0;
-  size_t i = 0;
-  /* eight bytes at a time: a continuation byte has bit 7 set and bit 6
-   * clear (x << 1 moves each byte's bit 6 under its bit 7) */
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-    k += 8 - (uint32_t)((cont * 0x0101010101010101ull) >> 56); /* the bytes' sum */
-  }
-  for (; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return k;
-}
+static uint32_t cp_len(const char *s, size_t n) { return (uint32_t)td_utf8_count(s, n); }
 
 /* Last character of s ignoring closing quotes and brackets: does the line
  * end a sentence (. ! ? … or a colon)? */
