@@ -100,6 +100,10 @@ echo "Officials met in the capital on Monday. They talked." | "$T" extract --qui
 check "stdin is read" grep -q '"id":"stdin"' "$tmp/stdin.jsonl"
 echo '{"id":"s1","text":"Officials met on Monday.","date":"2024-05-06"}' | "$T" extract --quiet - > "$tmp/stdin2.jsonl" 2>/dev/null
 check "stdin JSON Lines are sniffed" grep -q '"date":"2024-05-06","date_from":"input"' "$tmp/stdin2.jsonl"
+# a pipe named as a file (/dev/stdin, /dev/fd/N) is sniffed without losing its start
+cat examples/grid-outage.jsonl | "$T" extract /dev/stdin > "$tmp/pipe.jsonl" 2> "$tmp/pipe.err"
+check "a pipe named as a file keeps every JSON Lines record" sh -c \
+  "test \$(grep -c '\"schema\"' '$tmp/pipe.jsonl') -eq 2 && ! test -s '$tmp/pipe.err'"
 
 # --- --date ---
 echo "Officials met on Monday." > "$tmp/undated.txt"
