@@ -195,3 +195,28 @@ TD_TEST(matcher_separators_and_possessives) {
   td_dict_free(d);
   free(img);
 }
+
+/* Exact-case keys that begin in lowercase ("al-Assad", "de Gaulle") or whose
+ * prefix is one byte ("e" of "e.V"): the cached matcher probes exact case
+ * only for keys whose first two bytes begin such a key (issue 11), and must
+ * still find them; a lowercase "al assad" is not an exact-case match. */
+TD_TEST(matcher_case_keys_lowercase_start) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "al-Assad", "person", "SYR", TD_DICT_CASE);
+  td_dictb_add(b, "de Gaulle", "person", "FRA", TD_DICT_CASE);
+  td_dictb_add(b, "e.V", "org", "EV", TD_DICT_CASE);
+  td_dictb_add(b, "US", "country", "USA", TD_DICT_CASE);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  td_doc *doc = mkdoc("al Assad met de Gaulle of the e.V in the US not us or al assad");
+  collect c = {""}, r = {""};
+  td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
+  CHECK_STR(c.out, "[0,2 person SYR][3,5 person FRA][7,10 org EV][12,13 country USA]");
+  td_match_range_direct(d, doc, 0, (uint32_t)doc->ntoks, NULL, collect_cb, &r);
+  CHECK_STR(c.out, r.out);
+  freedoc(doc);
+  td_dict_free(d);
+  free(img);
+}
