@@ -556,10 +556,10 @@ static inline __attribute__((always_inline)) void add_cells(const uint64_t *c, i
   *l = a, *r = d;
 }
 
-/* The move of configuration st: the move templates give cell addresses
- * (each cell prefetched as soon as it is known), then the cells' LEFT and
- * RIGHT weights are summed; SHIFT scores 0. The templates of the buffer
- * alone are computed and summed once per buffer front (bc). */
+/* The move of configuration st (sp >= 1, b < n): the move templates give
+ * cell addresses (each cell prefetched as soon as it is known), then the
+ * cells' LEFT and RIGHT weights are summed; SHIFT scores 0. The templates
+ * of the buffer alone are computed and summed once per buffer front (bc). */
 static int best_move(const struct td_parser *p, const td_ps_state *st, bufsum *bc) {
   uint64_t c[TD_PS_MAXFEAT];
   const fsink o = {1, p->mv, NULL, 64 - p->mbits, 1};
@@ -578,8 +578,11 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, bufsum *b
     l = bc->l, r = bc->r;
     add_cells(c, nf, &l, &r);
   }
-  const int32_t sc[3] = {0, l, r};
-  return td_ps_best_move(st, sc);
+  /* td_ps_best_move where it is called (a stack and a word in the buffer:
+   * SHIFT and LEFT valid, RIGHT with two on the stack): the first best */
+  int m = l > 0 ? TD_PS_LEFT : TD_PS_SHIFT;
+  if (st->sp >= 2 && r > (m == TD_PS_LEFT ? l : 0)) m = TD_PS_RIGHT;
+  return m;
 }
 
 /* The parse proper: the trees of td_ps_parse_ref (the same features, the
