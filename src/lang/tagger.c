@@ -1374,7 +1374,7 @@ static struct td_tagger *tagger_new(const void *data, size_t len, char *err, siz
     for (uint32_t p2 = 0; p2 < nt; p2++) {
       int16_t *row = t->tagrow + ((size_t)p1 * nt + p2) * np;
       tags_features((int)p1, (int)p2, f);
-      for (size_t c = 0; c < np; c++) row[c] = (int16_t)(tag1[p1 * np + c] + tag2[p2 * np + c]);
+      add4(row, 1, tag1 + p1 * np, tag2 + p2 * np, t->zero, t->zero, t->npad);
       add_slot(t, find_slot(t, f[2]), row);
     }
   free(tag1);
