@@ -836,8 +836,8 @@ static int slot_ok(const struct td_tagger *t, const td_tg_slot *e) {
  * for an entry whose classes or slots are out of range). */
 static const tt_ent *type_find(const struct td_tagger *t, const char *s, size_t n, uint64_t h) {
   if (n > TC_FORM || !t->tnidx) return NULL;
-  uint32_t tag = tc_tag(h), m = t->tnidx - 1;
-  for (uint32_t i = (uint32_t)(h >> 20) & m;; i = (i + 1) & m) {
+  uint32_t tag = tc_tag(h), m = t->tnidx - 1, i = (uint32_t)(h >> 20) & m;
+  for (uint32_t k = 0; k < t->tnidx; k++, i = (i + 1) & m) { /* a bad index ends too */
     const uint32_t *p = t->tidx + 2 * i;
     if (!p[1]) return NULL;
     if (p[0] != tag || p[1] > t->tnent) continue;
@@ -848,6 +848,7 @@ static const tt_ent *type_find(const struct td_tagger *t, const char *s, size_t 
       return NULL;
     return e;
   }
+  return NULL;
 }
 
 /* Makes in e and vec (V_N vectors of npad) the entry of form s[0..n) (1
