@@ -846,10 +846,7 @@ static void rebuild_index(td_rules *r) {
     ru->indexed = nk > 0;
     if (nk <= 0) r->nunindexed++;
     for (int k = 0; k < nk; k++) {
-      if (r->nent == cap) {
-        cap = cap ? cap * 2 : 64;
-        r->ent = td_xrealloc(r->ent, cap * sizeof *r->ent);
-      }
+      TD_GROW(r->ent, cap, r->nent + 1);
       r->ent[r->nent++] = (key_ent){keys[k], (int)i};
     }
     free(keys);
@@ -859,10 +856,7 @@ static void rebuild_index(td_rules *r) {
     int nk2 = ru->indexed ? second_keys(ru, keys, maxk2) : -1;
     ru->second = nk2 > 0;
     for (int k = 0; k < nk2; k++) {
-      if (r->nent2 == cap2) {
-        cap2 = cap2 ? cap2 * 2 : 64;
-        r->ent2 = td_xrealloc(r->ent2, cap2 * sizeof *r->ent2);
-      }
+      TD_GROW(r->ent2, cap2, r->nent2 + 1);
       r->ent2[r->nent2++] = (key_ent){keys[k], (int)i};
     }
     free(keys);
