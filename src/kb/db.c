@@ -14,6 +14,7 @@
 #include "kb/kb.h"
 
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,13 @@ static void quiet_notices(void *arg, const char *msg) {
   (void)arg, (void)msg; /* "relation already exists, skipping" and the like */
 }
 
+/* Once per process, before SQLite starts: no allocation statistics (each
+ * of SQLite's allocations otherwise takes a global mutex to count itself;
+ * tidings never reads them). A program that started SQLite itself keeps
+ * its own setting (the call then fails, harmlessly). */
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen) {
   if (td_kb_is_pg_url(path)) {
     PGconn *c = PQconnectdb(path);
@@ -97,6 +105,7 @@ int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen) {
   /* one thread at a time uses a store (ingest hands it from its writer
    * thread back to the caller, never both at once): no mutex around every
    * bind and step (they were 5% of storing) */
+  pthread_once(&sqlite_once, sqlite_setup);
   int flags = (kb->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
               SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path, &kb->db, flags, NULL) != SQLITE_OK) {

@@ -200,6 +200,19 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   if (!st) st = &local;
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
+  struct timespec pw = t0, pc;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &pc);
+  int tm = getenv("TIDINGS_TIMINGS") != NULL;
+#define PHASE(name)                                                                      \
+  if (tm) {                                                                              \
+    struct timespec w, cp;                                                               \
+    clock_gettime(CLOCK_MONOTONIC, &w);                                                  \
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cp);                                        \
+    fprintf(err, "ingest: %-16s wall %.3f s  cpu %.3f s\n", name,                       \
+            (w.tv_sec - pw.tv_sec) + (w.tv_nsec - pw.tv_nsec) / 1e9,                     \
+            (cp.tv_sec - pc.tv_sec) + (cp.tv_nsec - pc.tv_nsec) / 1e9);                  \
+    pw = w, pc = cp;                                                                     \
+  }
   ingest_ctx *c = td_xcalloc(1, sizeof *c);
   c->kb = kb, c->st = st, c->err = err;
   pthread_mutex_init(&c->mu, NULL);
@@ -254,14 +267,17 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
   free(c);
+  PHASE("extract+store");
   if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: store: %s\n", msg);
     return -1;
   }
+  PHASE("commit+indexes");
   if (merge && td_kb_merge_needed(kb) && td_kb_merge(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: merge: %s\n", msg);
     return -1;
   }
+  PHASE("merge");
   clock_gettime(CLOCK_MONOTONIC, &t1);
   st->seconds += (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
   if (store_failed && rc >= 0) rc += store_failed;
