@@ -69,6 +69,13 @@ void td_buf_putc(td_buf *b, int c);
 void td_buf_printf(td_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void td_buf_vprintf(td_buf *b, const char *fmt, va_list ap);
+/* The decimal digits of v (with '-' when negative) at t[0..n), returning
+ * n (at most 20): cheaper than printf for the many small numbers records
+ * hold. t has room for 24. */
+size_t td_fmt_u64(char *t, unsigned long long v);
+size_t td_fmt_i64(char *t, long long v);
+/* Appends v in decimal. */
+void td_buf_put_int(td_buf *b, long long v);
 /* Appends the whole content of the file at path. 0, or -1 (errno set) when
  * it cannot be opened or read; what was read stays in b. */
 int td_buf_read_file(td_buf *b, const char *path);

@@ -39,19 +39,12 @@ static inline void jp(td_buf *b, const char *s, size_t n) {
  * numbers written, and printf's machinery costs more than they do). */
 static void put_u64(td_buf *b, unsigned long long v) {
   char t[24];
-  int n = 0;
-  do t[sizeof t - 1 - n++] = (char)('0' + v % 10), v /= 10;
-  while (v);
-  jp(b, t + sizeof t - n, (size_t)n);
+  jp(b, t, td_fmt_u64(t, v));
 }
 
 static void put_i64(td_buf *b, long long v) {
-  if (v < 0) {
-    jc(b, '-');
-    put_u64(b, 0ULL - (unsigned long long)v);
-  } else {
-    put_u64(b, (unsigned long long)v);
-  }
+  char t[24];
+  jp(b, t, td_fmt_i64(t, v));
 }
 
 static void put_bool(td_buf *b, int v) {

@@ -722,8 +722,8 @@ static int run_schema(td_kb *kb, const char *script, char *err, size_t errlen) {
   return 0;
 }
 
-int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *pg_extra, int version,
-                  char *err, size_t errlen) {
+int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *sqlite_extra,
+                  const char *const *pg_extra, int version, char *err, size_t errlen) {
   /* PostgreSQL: one transaction under the writers' lock, the version read
    * again inside it, so concurrent first opens create the schema once */
   if (kb->pg && td_kb_begin(kb, err, errlen) != 0) return -1;
@@ -739,6 +739,7 @@ int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *p
              "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%d');", v + 1);
     if ((kb->db && td_kb_exec(kb, "BEGIN IMMEDIATE", err, errlen) != 0) ||
         run_schema(kb, migrations[v], err, errlen) != 0 ||
+        (kb->db && sqlite_extra[v] && td_kb_exec(kb, sqlite_extra[v], err, errlen) != 0) ||
         (kb->pg && pg_extra[v] && td_kb_exec(kb, pg_extra[v], err, errlen) != 0) ||
         td_kb_exec(kb, sql, err, errlen) != 0 || (kb->db && td_kb_exec(kb, "COMMIT", err, errlen) != 0)) {
       td_kb_exec(kb, "ROLLBACK", err + strlen(err), 0);

@@ -29,10 +29,15 @@ static FILE *open_out(const char *dir, const char *name, char *err, size_t errle
   return f;
 }
 
-/* Columns a canonical export leaves out: the min-hash (derived), and
+/* Columns a canonical export leaves out: the min-hash (derived),
  * PostgreSQL's documents.seq (the order documents were stored in, which
- * the export must not depend on; SQLite's rowid is not a column). */
-static int unexported(const char *name) { return strcmp(name, "minhash") == 0 || strcmp(name, "seq") == 0; }
+ * the export must not depend on; SQLite's rowid is not a column), and the
+ * packed sentences and mentions (v7: exported as the rows of their views,
+ * sentences, actor_mentions and place_mentions). */
+static int unexported(const char *name) {
+  return strcmp(name, "minhash") == 0 || strcmp(name, "seq") == 0 || strcmp(name, "sentences") == 0 ||
+         strcmp(name, "mentions") == 0;
+}
 
 /* SELECT * FROM table ORDER BY every exported column. */
 static td_kq *select_all(td_kb *kb, const char *table, char *err, size_t errlen) {

@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 6
+#define TD_KB_SCHEMA_VERSION 7
 #define TD_KB_BATCH 2048 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 
@@ -112,9 +112,10 @@ int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);
 int td_kb_begin(td_kb *kb, char *err, size_t errlen);
 /* Creates or migrates the schema to `version` from the statements of each
  * version (SQLite dialect; translated for PostgreSQL, FTS5 tables left out
- * there and `pg_extra[i]` run after version i + 1's). 0 or -1 with err. */
-int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *pg_extra, int version,
-                  char *err, size_t errlen);
+ * there), then each dialect's own: `sqlite_extra[i]` or `pg_extra[i]`
+ * after version i + 1's (NULL entries: none). 0 or -1 with err. */
+int td_kb_migrate(td_kb *kb, const char *const *migrations, const char *const *sqlite_extra,
+                  const char *const *pg_extra, int version, char *err, size_t errlen);
 /* The schema version in meta (0 for an empty store). */
 int td_kb_schema_version(td_kb *kb);
 

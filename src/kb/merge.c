@@ -195,11 +195,18 @@ static const char *arena_col(td_arena *a, td_kq *st, int i) {
   return t ? td_arena_strdup(a, t) : NULL;
 }
 
+/* The number of mentions packed in actors.mentions ("[[s,e,n],…]"): one
+ * opening bracket each, beside the array's own. */
+static long packed_count(const char *json) {
+  long n = 0;
+  for (; json && *json; json++) n += *json == '[';
+  return n ? n - 1 : 0;
+}
+
 static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t errlen) {
   size_t cap = 0, pcap = 0;
   PREP(st, "SELECT a.doc_key, a.aid, a.entity, a.name, a.kind, a.code, a.country, a.role,"
-           " (SELECT count(*) FROM actor_mentions m WHERE m.doc_key=a.doc_key AND m.aid=a.aid)"
-           " FROM actors a WHERE a.entity IS NOT NULL");
+           " a.mentions FROM actors a WHERE a.entity IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(F->act, cap, F->nact + 1);
     mrow *m = &F->act[F->nact++];
@@ -209,7 +216,7 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
     m->country = arena_col(a, st, 6), m->role = arena_col(a, st, 7);
     m->di = doc_index(d, n, m->doc);
     m->date = m->di >= 0 ? d[m->di].date : NULL;
-    m->mentions = td_kq_col_int(st, 8);
+    m->mentions = packed_count(td_kq_col_text(st, 8));
   }
   td_kq_finalize(st);
   PREP(pl, "SELECT doc_key, name, feature FROM places");
@@ -1261,7 +1268,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
                  err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, "DELETE FROM m_event_display", err, errlen) != 0) ||
-      analyze(kb, "documents, actors, actor_mentions, places, times, quantities, events, doc_bands", err,
+      analyze(kb, "documents, actors, places, times, quantities, events, doc_bands", err,
               errlen) != 0) {
     char e2[64];
     td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
