@@ -92,7 +92,13 @@ struct td_dict {
   size_t ncls, cap_cls;
   uint64_t serial;      /* new for every change: documents' caches key on it */
   int has_mode[NMODES]; /* some table has entries of the mode */
+  int prefetch;         /* some table's gate is big enough to miss the cache */
 };
+
+/* Gate lines from which a table's gate is prefetched (perf, issue 11):
+ * 128 KB. A smaller gate (the actors' 16 KB) stays in the cache, and
+ * asking for its lines ahead only costs instructions. */
+#define PREFETCH_LINES 2048
 
 static _Atomic uint64_t dict_serials;
 
@@ -502,6 +508,7 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   TD_GROW(d->tabs, d->cap_tabs, d->ntabs + 1);
   d->tabs[d->ntabs++] = t;
   for (int mode = 0; mode < NMODES; mode++) d->has_mode[mode] |= t.nmode[mode] > 0;
+  if (t.gate && t.gmask + 1 >= PREFETCH_LINES) d->prefetch = 1;
   if (t.maxkey > d->maxkey) d->maxkey = t.maxkey;
   d->serial = atomic_fetch_add(&dict_serials, 1) + 1;
   return 0;
@@ -594,6 +601,7 @@ typedef struct {
   uint16_t len[NMODES]; /* KEYCAP: overflows any key */
   uint8_t lead[NMODES], ok;
   uint8_t same2;        /* f[2] is f[0] (the lemma key adds nothing) */
+  uint8_t quick;        /* first_dead()'s plain case: see fold_tok */
 } mtok;
 
 /* One table hit found while enumerating keys from a start token (any
@@ -611,8 +619,9 @@ typedef struct {
   uint32_t first, n;  /* dcache.hits[first .. first+n) */
   uint32_t lim;       /* tokens bound it ran to */
   uint32_t jend;      /* it read tokens [start, jend) */
-  uint32_t epoch;     /* mcache.epoch when it ran */
+  uint32_t epoch;     /* mcache.epoch when it ran (or when fd was found) */
   uint8_t done, natural; /* natural: it stopped before reaching lim */
+  uint8_t fd;         /* not done: mark_dead's first_dead() answer + 1, 0 none */
 } mstart;
 
 /* A class filter seen in this document, with its answer per class id. */
@@ -765,10 +774,10 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
   c->buflen += k;
 }
 
-/* The folded forms of token k, made now when missing or stale. The doc is
- * const for the matcher's callers; the cache is private scratch in its
- * arena (a document belongs to one thread). */
-static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
+/* cached_tok()'s slow path: folds token k (and makes the cache when the
+ * tokens are new), out of line so that the check for a fresh entry
+ * inlines (perf, issue 11). */
+static __attribute__((noinline)) const mtok *fold_tok(const td_doc *cdoc, uint32_t k) {
   td_doc *doc = (td_doc *)cdoc;
   struct td_mcache *c = doc->mcache;
   if (!c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
@@ -816,9 +825,29 @@ static const mtok *cached_tok(const td_doc *cdoc, uint32_t k) {
     m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
                (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
     m->gh2 = m->same2 ? m->gh0 : n2 < KEYCAP ? gate_hash(h2) : 0;
+    /* quick: no key overflows, the lowercase key is not empty and ends in
+     * no separator, and neither it nor the lemma key ends in 's, so that
+     * first_dead() decides from the gate hashes alone */
+    const char *f0 = m->f[0], *f2 = m->f[2];
+    m->quick = n0 > 0 && n0 < KEYCAP && m->len[1] < KEYCAP && n2 < KEYCAP && f0[n0 - 1] != ' ' &&
+               !(n0 > 2 && f0[n0 - 2] == '\'' && f0[n0 - 1] == 's') &&
+               !(n2 > 2 && f2[n2 - 2] == '\'' && f2[n2 - 1] == 's');
     m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
   }
   return m;
+}
+
+/* The folded forms of token k, made now when missing or stale. The doc is
+ * const for the matcher's callers; the cache is private scratch in its
+ * arena (a document belongs to one thread). */
+static inline const mtok *cached_tok(const td_doc *doc, uint32_t k) {
+  const struct td_mcache *c = doc->mcache;
+  if (c && c->toks == doc->toks && c->ntoks == doc->ntoks) {
+    const td_tok *t = &doc->toks[k];
+    const mtok *m = &c->t[k];
+    if (m->ok && m->start == t->start && m->end == t->end && m->lemma == t->lemma) return m;
+  }
+  return fold_tok(doc, k);
 }
 
 /* What fold_into(key, klen, token) does, from the token's cached form. */
@@ -1039,12 +1068,28 @@ static int start_fresh(const td_doc *doc, const struct td_mcache *c, const mstar
  * key through (gate_pass() for that key would say the same). */
 static int first_dead(const td_dict *d, const mtok *m) {
   size_t n0 = m->len[0], n2 = m->len[2];
+  const int *has_mode = d->has_mode;
+  if (m->quick) { /* the steps below, for the common token (perf, issue 11) */
+    uint32_t mk = d->maxkey + 2;
+    if (n0 > mk && m->len[1] > mk && n2 > mk) return 1;
+    int low = has_mode[0] || has_mode[1];
+    if (low)
+      for (size_t ti = 0; ti < d->ntabs; ti++) {
+        const dtable *t = &d->tabs[ti];
+        if (!t->gate || gate_has(t->gate, t->gmask, m->gh0)) return 2;
+      }
+    if (n2 && has_mode[2] && !(m->same2 && low))
+      for (size_t ti = 0; ti < d->ntabs; ti++) {
+        const dtable *t = &d->tabs[ti];
+        if (!t->gate || gate_has(t->gate, t->gmask, m->gh2)) return 2;
+      }
+    return 1;
+  }
   if (n0 >= KEYCAP || m->len[1] >= KEYCAP || n2 >= KEYCAP) return 0; /* extend_keys fails */
   if (n0 == 0) return 1;                                                /* a bare hyphen */
   if (n0 > d->maxkey + 2 && m->len[1] > d->maxkey + 2 && n2 > d->maxkey + 2) return 1;
   if (m->f[0][n0 - 1] == ' ') return 0; /* the key goes on to the next token */
   /* gate_pass() for j == i: the lowercase key, then the lemma key */
-  const int *has_mode = d->has_mode;
   for (int mode = 0; mode < NMODES; mode += 2) {
     size_t kl = mode ? n2 : n0;
     if (kl == 0) continue;
@@ -1069,15 +1114,21 @@ static int first_dead(const td_dict *d, const mtok *m) {
 static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
                       uint32_t i, uint32_t lim) {
   mstart *st = &dc->st[i];
+  int pre = st->done ? 0 : st->fd; /* first_dead() at this epoch, from mark_dead */
+  uint32_t pre_epoch = st->epoch;
   st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = lim, st->jend = i;
-  st->natural = 0, st->done = 1;
+  st->natural = 0, st->done = 1, st->fd = 0;
   const int *has_mode = d->has_mode;
   char keys[NMODES][KEYCAP];
   size_t klen[NMODES] = {0, 0, 0};
   uint64_t hrun[NMODES] = {FNV_INIT, FNV_INIT, FNV_INIT};
   size_t hlen[NMODES] = {0, 0, 0};
   uint32_t j;
-  int fd = i < lim ? first_dead(d, cached_tok(doc, i)) : 0;
+  int fd = 0;
+  if (i < lim) {
+    const mtok *m = cached_tok(doc, i); /* a stale token bumps the epoch */
+    fd = pre && pre_epoch == c->epoch ? pre - 1 : first_dead(d, m);
+  }
   if (fd == 1) {
     st->jend = i + 1, st->natural = 1;
     st->epoch = c->epoch; /* after the fold, which may have bumped it */
@@ -1180,10 +1231,12 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
   /* the gate lines of the next tokens, each asked for once: td_match_at
    * callers (places) skip tokens, so every token up to i + PREFETCH_AHEAD
    * is asked for, not only that one */
-  uint32_t pfe = i + PREFETCH_AHEAD < tok1 ? i + PREFETCH_AHEAD + 1 : tok1;
-  if (dc->pf <= i) dc->pf = i + 1;
-  for (; dc->pf < pfe; dc->pf++)
-    if (!dc->st[dc->pf].done) gate_prefetch(d, doc, dc->pf);
+  if (d->prefetch) {
+    uint32_t pfe = i + PREFETCH_AHEAD < tok1 ? i + PREFETCH_AHEAD + 1 : tok1;
+    if (dc->pf <= i) dc->pf = i + 1;
+    for (; dc->pf < pfe; dc->pf++)
+      if (!dc->st[dc->pf].done) gate_prefetch(d, doc, dc->pf);
+  }
   if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
     uint32_t lim = tok1, se = doc->toks[i].sent;
     if (se < doc->nsents) { /* the whole sentence, for the layers to come */
@@ -1241,11 +1294,17 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
  * less than a longest_at() call each. The others are left to longest_at(). */
 static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache *dc, uint32_t i,
                       uint32_t end) {
+  int pf = d->prefetch;
   for (uint32_t k = i; k < end; k++) {
-    if (k + PREFETCH_AHEAD < end && !dc->st[k + PREFETCH_AHEAD].done)
+    if (pf && k + PREFETCH_AHEAD < end && !dc->st[k + PREFETCH_AHEAD].done)
       gate_prefetch(d, doc, k + PREFETCH_AHEAD);
     mstart *st = &dc->st[k];
-    if (st->done || first_dead(d, cached_tok(doc, k)) != 1) continue;
+    if (st->done) continue;
+    int fd = first_dead(d, cached_tok(doc, k));
+    if (fd != 1) { /* kept for enumerate(), while the tokens stay as they are */
+      st->fd = (uint8_t)(fd + 1), st->epoch = c->epoch;
+      continue;
+    }
     st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = end, st->jend = k + 1;
     st->natural = 1, st->done = 1;
     st->epoch = c->epoch; /* after the fold, which may have bumped it */
