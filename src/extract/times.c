@@ -562,11 +562,65 @@ static int is_letter(const unsigned char *t, uint32_t i, uint32_t e) {
   return 1;
 }
 
+/* ---- eight bytes at a time (perf, issue 11) ----
+ * Most tokens are one run of ASCII letters: one unit, whose lowercase copy
+ * and letter test are made on two 8-byte words instead of byte by byte.
+ * These give, for each byte of x, its high bit set when the byte is an
+ * ASCII letter (a_alpha), and x with 'A'..'Z' lowered (a_lower). */
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+static inline uint64_t swar_alpha(uint64_t x) {
+  uint64_t y = (x | 0x20 * ONES8) & ~HIGH8; /* (c | 32) without the high bit */
+  uint64_t ge_a = y + (0x80 - 'a') * ONES8, gt_z = y + (0x7F - 'z') * ONES8;
+  return ~x & ge_a & ~gt_z & HIGH8;
+}
+static inline uint64_t swar_lower(uint64_t x) {
+  uint64_t y = x & ~HIGH8;
+  uint64_t up = ~x & (y + (0x80 - 'A') * ONES8) & ~(y + (0x7F - 'Z') * ONES8) & HIGH8;
+  return x | up >> 2;
+}
+
+/* The one-unit case of cut_token: token [s, e) (at most 16 bytes, and 16
+ * bytes readable at s) all ASCII letters. Returns 0, having added nothing,
+ * when it is not. */
+static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, int space,
+                         int tok) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint32_t n = e - s;
+  uint64_t w[2];
+  memcpy(w, doc->text + s, 16);
+  /* the token's bytes: all of the first word, the first n - 8 of the second */
+  uint64_t m0 = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+  uint64_t m1 = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+  if ((swar_alpha(w[0]) & m0) != (HIGH8 & m0) || (swar_alpha(w[1]) & m1) != (HIGH8 & m1))
+    return 0;
+  if (us->n == us->cap) {
+    us->cap = us->cap ? us->cap * 2 : 64;
+    us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
+  }
+  unit *u = &us->u[us->n++];
+  memset(u, 0, sizeof *u);
+  u->start = s, u->end = e, u->kind = 'w', u->space = (char)space, u->tok = tok;
+  size_t k = n < sizeof u->w - 1 ? n : sizeof u->w - 1;
+  uint64_t lw[2] = {swar_lower(w[0]) & (k >= 8 ? ~0ull : (1ull << (8 * k)) - 1),
+                    k <= 8 ? 0 : swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1)};
+  memcpy(u->w, lw, sizeof u->w); /* k letters, then NULs */
+  u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
+  if (n < sizeof u->w) classify(u, k, us->x);
+  return 1;
+#else
+  (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;
+  return 0;
+#endif
+}
+
 static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
   const unsigned char *t = (const unsigned char *)doc->text;
   uint32_t i = tk->start, e = tk->end;
   int space = (tk->flags & TD_TOK_SPACE_BEFORE) || tok == 0 ||
               doc->toks[tok - 1].end < tk->start;
+  if (e > i && e - i <= 16 && (size_t)i + 16 <= doc->len && cut_word_fast(us, doc, i, e, space, tok))
+    return;
   while (i < e) {
     uint32_t s = i;
     if (t[i] < 0x80 ? a_alpha(t[i]) : is_letter(t, i, e)) {
@@ -646,18 +700,19 @@ typedef struct hit {
   int has_day;
 } hit;
 
-/* -- unit predicates -- */
+/* -- unit predicates (inlined: the rules call them at every unit they try;
+ * perf, issue 11) -- */
 
-static int is_w(const ctx *c, int i, const char *w) {
+static inline __attribute__((always_inline)) int is_w(const ctx *c, int i, const char *w) {
   if (i < 0 || i >= c->n || c->u[i].w[0] != w[0] || c->u[i].kind != 'w') return 0;
   const char *a = c->u[i].w; /* strcmp without the call (perf, issue 11) */
   while (*w && *a == *w) a++, w++;
   return *a == *w;
 }
-static int is_p(const ctx *c, int i, char ch) {
+static inline __attribute__((always_inline)) int is_p(const ctx *c, int i, char ch) {
   return i >= 0 && i < c->n && c->u[i].kind == 'p' && c->u[i].w[0] == ch;
 }
-static int has(const ctx *c, int i, uint32_t cls) {
+static inline __attribute__((always_inline)) int has(const ctx *c, int i, uint32_t cls) {
   return i >= 0 && i < c->n && (c->u[i].cls & cls);
 }
 /* A dot glued to the previous unit ("Nov.", "a.m."): its index + 1, else i. */
@@ -675,7 +730,7 @@ static int hyph(const ctx *c, int i) {
   return i;
 }
 /* A plain number without suffix: its value, else -1. */
-static long plain_num(const ctx *c, int i) {
+static inline __attribute__((always_inline)) long plain_num(const ctx *c, int i) {
   if (i < 0 || i >= c->n || c->u[i].kind != 'n' || c->u[i].w[0] || !c->u[i].ndig) return -1;
   return c->u[i].num;
 }

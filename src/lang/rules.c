@@ -95,6 +95,7 @@ struct td_rules {
   size_t nent;
   td_strset *kset;    /* the keys: a key's index is its first entry (perf, issue 11) */
   uint32_t *kend;     /* per first entry of a key: the end of its entries */
+  uint32_t *klayers;  /* per first entry of a key: the layer bits of its rules */
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
   /* the same for the literal values a rule's second token must carry
    * (rules with `second` set; perf, issue 11: "the" starts many times
@@ -137,6 +138,8 @@ static void index_clear(td_rules *r) {
   free(r->ent);
   td_strset_free(r->kset);
   free(r->kend);
+  free(r->klayers);
+  r->klayers = NULL;
   r->layers = NULL, r->nlayers = 0;
   r->ent = NULL, r->nent = 0;
   r->kset = NULL, r->kend = NULL;
@@ -824,6 +827,9 @@ static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **
   free(keys);
 }
 
+/* A layer's bit in the masks of layers (layers past 31 share bit 31). */
+static uint32_t layer_bit(int layer) { return 1u << (layer < 31 ? layer : 31); }
+
 /* Recomputes the layer of every rule and the prefilter from r->r. */
 static void rebuild_index(td_rules *r) {
   index_clear(r);
@@ -877,6 +883,11 @@ static void rebuild_index(td_rules *r) {
   }
   build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask);
   build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2);
+  /* each key's layer bits, once (perf, issue 11: found per token before) */
+  r->klayers = td_xcalloc(r->nent + 1, sizeof *r->klayers);
+  for (size_t i = 0; i < r->nent; i++)
+    if (r->kend[i])
+      for (size_t e = i; e < r->kend[i]; e++) r->klayers[i] |= layer_bit(r->r[r->ent[e].rule].layer);
 }
 
 /* The prefilter entries [*a, *b) of key s (length n). A table of first
@@ -1098,13 +1109,10 @@ struct td_rcache {
   int busy;
 };
 
-static uint32_t layer_bit(int layer) { return 1u << (layer < 31 ? layer : 31); }
-
-/* The layer bits of entries [a, b). */
+/* The layer bits of prefilter entries [a, b) (a key's entries, as
+ * key_find gives them, or empty). */
 static uint32_t range_layers(const td_rules *r, size_t a, size_t b) {
-  uint32_t m = 0;
-  for (size_t e = a; e < b; e++) m |= layer_bit(r->r[r->ent[e].rule].layer);
-  return m;
+  return a < b ? r->klayers[a] : 0;
 }
 
 /* doc's cache for rule set r, made anew when r or the tokens changed. */
@@ -1120,6 +1128,13 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   return c;
 }
 
+/* Whether NUL-terminated a and b are equal (most lemmas are their word,
+ * a few bytes long: no call). */
+static inline int same_str(const char *a, const char *b) {
+  while (*a && *a == *b) a++, b++;
+  return *a == *b;
+}
+
 /* The prefilter keys of sentence se's tokens (c: rules_cache's), refreshed
  * where stale: a pointer to the entry of its first token. */
 static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
@@ -1133,7 +1148,7 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
       key_lookup(r, t->norm, strlen(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
-        (!t->norm || t->lemma[0] != t->norm[0] || strcmp(t->lemma, t->norm) != 0))
+        (!t->norm || !same_str(t->lemma, t->norm)))
       key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, (uint32_t)a, (uint32_t)b, (uint32_t)la, (uint32_t)lb,
                 range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0, 0, 1, 0};
@@ -1151,7 +1166,7 @@ static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
     if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
       key_find(r->kset2, r->kend2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
-        (!t->norm || t->lemma[0] != t->norm[0] || strcmp(t->lemma, t->norm) != 0))
+        (!t->norm || !same_str(t->lemma, t->norm)))
       key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
     k->sa = (uint32_t)a, k->sb = (uint32_t)b, k->sla = (uint32_t)la, k->slb = (uint32_t)lb;
     k->sok = 1;

@@ -68,6 +68,36 @@ static const unsigned char cls[256] = {
 #undef P
 #undef X
 
+/* ---- eight bytes at a time (perf, issue 11) ----
+ * Per byte of the 8-byte word x (little-endian loads), the high bit set
+ * where the byte is in a class: ASCII letter, uppercase letter, digit,
+ * or a byte the chunk scan must look at (below 0x21, '@', 0xC2, 0xE2).
+ * The last is exact only at its lowest set byte (a borrow may mark bytes
+ * above a marked one), which is all the scan uses. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TD_SEG_SWAR 1
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+static inline uint64_t in_range8(uint64_t x, unsigned char lo, unsigned char hi) {
+  uint64_t y = x & ~HIGH8;
+  return ~x & (y + (0x80u - lo) * ONES8) & ~(y + (0x7Fu - hi) * ONES8) & HIGH8;
+}
+static inline uint64_t alpha8(uint64_t x) { return in_range8(x | 0x20 * ONES8, 'a', 'z') & ~x; }
+static inline uint64_t has_byte8(uint64_t x, unsigned char b) {
+  uint64_t y = x ^ (b * ONES8);
+  return (y - ONES8) & ~y & HIGH8;
+}
+static inline uint64_t chunk_stops8(uint64_t x) {
+  return ((x - 0x21 * ONES8) & ~x & HIGH8) | has_byte8(x, '@') | has_byte8(x, 0xC2) |
+         has_byte8(x, 0xE2);
+}
+/* How many bytes of m (high bits only) are marked: no popcount
+ * instruction is assumed (the build targets plain x86-64). */
+static inline int count8(uint64_t m) { return (int)(((m >> 7) * ONES8) >> 56); }
+/* The low n bytes (n <= 8) of a word. */
+static inline uint64_t low_bytes(uint32_t n) { return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1; }
+#endif
+
 /* Is code point cp punctuation or a symbol (its own token), as opposed to
  * a letter or digit of some script? */
 static int punct_cp(uint32_t cp) {
@@ -515,14 +545,50 @@ static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
 
 /* ---- token attributes ---- */
 
+/* The flags of a token from its letter, uppercase and digit counts (and
+ * whether its first letter or digit is uppercase: TD_TOK_CAP). */
+static void token_flags(td_tok *t, int letters, int upper, int digits) {
+  if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
+  if (digits) t->flags |= TD_TOK_DIGIT;
+  if (!letters && !digits) t->flags |= TD_TOK_PUNCT;
+  else t->flags &= ~(uint32_t)TD_TOK_PUNCT;
+}
+
+#ifdef TD_SEG_SWAR
+/* finish_tokens for a token of at most 8 ASCII bytes, 8 bytes readable
+ * at its start and writable at *buf: writes its norm there (advancing
+ * *buf) and sets its flags, as the byte loop would. 0 (nothing done) for
+ * any other token. */
+static int ascii_token(const td_doc *d, td_tok *t, char **buf, const char *bufend) {
+  uint32_t n = t->end - t->start;
+  if (n == 0 || n > 8 || (size_t)t->start + 8 > d->len || *buf + 8 > bufend) return 0;
+  uint64_t w, m = low_bytes(n);
+  memcpy(&w, d->text + t->start, 8);
+  w &= m;
+  if (w & HIGH8) return 0;
+  uint64_t al = alpha8(w), up = in_range8(w, 'A', 'Z') & m, dg = in_range8(w, '0', '9') & m;
+  uint64_t an = al | dg;
+  if (up & an & -an) t->flags |= TD_TOK_CAP; /* the first letter or digit is uppercase */
+  w |= up >> 2;
+  memcpy(*buf, &w, 8); /* the norm, then NULs */
+  (*buf)[n] = 0;
+  *buf += n + 1;
+  token_flags(t, count8(al), count8(up), count8(dg));
+  return 1;
+}
+#endif
+
 static void finish_tokens(td_doc *d) {
   size_t total = 0;
   for (size_t i = 0; i < d->ntoks; i++) total += d->toks[i].end - d->toks[i].start + 1;
-  char *buf = td_arena_alloc(&d->arena, total + 1);
+  char *buf = td_arena_alloc(&d->arena, total + 1), *bufend = buf + total + 1;
   const unsigned char *s = (const unsigned char *)d->text;
   for (size_t i = 0; i < d->ntoks; i++) {
     td_tok *t = &d->toks[i];
     t->norm = buf;
+#ifdef TD_SEG_SWAR
+    if (ascii_token(d, t, &buf, bufend)) continue;
+#endif
     int letters = 0, upper = 0, digits = 0, first_seen = 0;
     for (uint32_t k = t->start; k < t->end;) {
       unsigned char c = s[k];
@@ -564,10 +630,7 @@ static void finish_tokens(td_doc *d) {
       k++;
     }
     *buf++ = 0;
-    if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
-    if (digits) t->flags |= TD_TOK_DIGIT;
-    if (!letters && !digits) t->flags |= TD_TOK_PUNCT;
-    else t->flags &= ~(uint32_t)TD_TOK_PUNCT;
+    token_flags(t, letters, upper, digits);
   }
 }
 
@@ -690,6 +753,18 @@ int td_segment(const td_engine *eng, td_doc *d) {
     uint32_t e = i;
     int at = 0;
     for (; e < n; e++) { /* one class test a byte; X bytes are looked at */
+#ifdef TD_SEG_SWAR
+      while (e + 8 <= n) { /* skip to the first byte that may end the chunk */
+        uint64_t x, m;
+        memcpy(&x, s + e, 8);
+        if ((m = chunk_stops8(x))) {
+          e += (uint32_t)__builtin_ctzll(m) >> 3;
+          break;
+        }
+        e += 8;
+      }
+      if (e >= n) break;
+#endif
       unsigned char k = cls[s[e]];
       if (!(k & (C_SPACE | C_NL | C_SPEC))) continue;
       if (k & (C_SPACE | C_NL)) break;
