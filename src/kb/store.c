@@ -791,9 +791,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   bind_jstr(d, 9, doc, "lang");
   bind_jstr(d, 10, doc, "wire_marker");
   td_kq_text_ref(d, 11, text);
-  size_t nchars = 0;
-  for (const unsigned char *p = (const unsigned char *)text; *p; p++) nchars += (*p & 0xC0) != 0x80;
-  td_kq_int(d, 12, (long long)nchars);
+  td_kq_int(d, 12, (long long)td_utf8_count(text, strlen(text)));
   td_kq_blob(d, 13, sig, TD_KB_NHASH * sizeof *sig);
   td_kq_text_ref_n(d, 14, pack.ptr, pack.len);
   if (step_done(kb, d, err, errlen) != 0) goto fail;
