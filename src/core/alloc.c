@@ -200,21 +200,6 @@ void td_buf_putc(td_buf *b, int c) {
   b->ptr[b->len] = 0;
 }
 
-size_t td_fmt_u64(char *t, unsigned long long v) {
-  char r[24];
-  size_t n = 0;
-  do r[n++] = (char)('0' + v % 10), v /= 10;
-  while (v);
-  for (size_t i = 0; i < n; i++) t[i] = r[n - 1 - i];
-  return n;
-}
-
-size_t td_fmt_i64(char *t, long long v) {
-  if (v >= 0) return td_fmt_u64(t, (unsigned long long)v);
-  t[0] = '-';
-  return 1 + td_fmt_u64(t + 1, 0ULL - (unsigned long long)v);
-}
-
 void td_buf_put_int(td_buf *b, long long v) {
   char t[24];
   td_buf_put(b, t, td_fmt_i64(t, v));

@@ -71,9 +71,19 @@ void td_buf_printf(td_buf *b, const char *fmt, ...)
 void td_buf_vprintf(td_buf *b, const char *fmt, va_list ap);
 /* The decimal digits of v (with '-' when negative) at t[0..n), returning
  * n (at most 20): cheaper than printf for the many small numbers records
- * hold. t has room for 24. */
-size_t td_fmt_u64(char *t, unsigned long long v);
-size_t td_fmt_i64(char *t, long long v);
+ * hold (inline: spans and ids are most of what records write). t has room
+ * for 24. */
+static inline size_t td_fmt_u64(char *t, unsigned long long v) {
+  size_t n = 1;
+  for (unsigned long long x = v; x >= 10; x /= 10) n++;
+  for (size_t i = n; i-- > 0; v /= 10) t[i] = (char)('0' + v % 10);
+  return n;
+}
+static inline size_t td_fmt_i64(char *t, long long v) {
+  if (v >= 0) return td_fmt_u64(t, (unsigned long long)v);
+  t[0] = '-';
+  return 1 + td_fmt_u64(t + 1, 0ULL - (unsigned long long)v);
+}
 /* Appends v in decimal. */
 void td_buf_put_int(td_buf *b, long long v);
 /* Appends the whole content of the file at path. 0, or -1 (errno set) when
