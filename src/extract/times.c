@@ -474,7 +474,8 @@ static const td_strset *word_index_get(void) {
 
 /* Sets u's classes and values from the table rows of its word u->w (n
  * bytes). */
-static void classify(unit *u, size_t n, const td_strset *x) {
+static inline __attribute__((always_inline)) void classify(unit *u, size_t n,
+                                                          const td_strset *x) {
   long i = td_strset_find(x, u->w, n); /* perf: most words fail the first-byte test */
   if (i < 0) return;
   const wordent *e = &words[i], *end = words + sizeof words / sizeof words[0];
@@ -504,8 +505,9 @@ typedef struct units {
   const td_strset *x;
 } units;
 
-static void add_unit(units *us, const td_doc *doc, uint32_t s, uint32_t e, char kind,
-                     int space, int tok) {
+static inline __attribute__((always_inline)) void add_unit(units *us, const td_doc *doc,
+                                                          uint32_t s, uint32_t e, char kind,
+                                                          int space, int tok) {
   if (us->n == us->cap) {
     us->cap = us->cap ? us->cap * 2 : 64;
     us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
@@ -587,13 +589,18 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
                          int tok) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   uint32_t n = e - s;
-  uint64_t w[2];
+  uint64_t w[2], lw[2] = {0, 0};
   memcpy(w, doc->text + s, 16);
-  /* the token's bytes: all of the first word, the first n - 8 of the second */
-  uint64_t m0 = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-  uint64_t m1 = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
-  if ((swar_alpha(w[0]) & m0) != (HIGH8 & m0) || (swar_alpha(w[1]) & m1) != (HIGH8 & m1))
-    return 0;
+  if (n <= 8) { /* most words: one 8-byte word */
+    uint64_t m = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    if ((swar_alpha(w[0]) & m) != (HIGH8 & m)) return 0;
+    lw[0] = swar_lower(w[0]) & m;
+  } else {
+    uint64_t m1 = n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+    if (swar_alpha(w[0]) != HIGH8 || (swar_alpha(w[1]) & m1) != (HIGH8 & m1)) return 0;
+    size_t k = n < 14 ? n : 14; /* the lowercase copy keeps 14 bytes */
+    lw[0] = swar_lower(w[0]), lw[1] = swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
+  }
   if (us->n == us->cap) {
     us->cap = us->cap ? us->cap * 2 : 64;
     us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
@@ -601,12 +608,9 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   unit *u = &us->u[us->n++];
   memset(u, 0, sizeof *u);
   u->start = s, u->end = e, u->kind = 'w', u->space = (char)space, u->tok = tok;
-  size_t k = n < sizeof u->w - 1 ? n : sizeof u->w - 1;
-  uint64_t lw[2] = {swar_lower(w[0]) & (k >= 8 ? ~0ull : (1ull << (8 * k)) - 1),
-                    k <= 8 ? 0 : swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1)};
-  memcpy(u->w, lw, sizeof u->w); /* k letters, then NULs */
+  memcpy(u->w, lw, sizeof u->w); /* the letters (at most 14), then NULs */
   u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
-  if (n < sizeof u->w) classify(u, k, us->x);
+  if (n < sizeof u->w) classify(u, n, us->x);
   return 1;
 #else
   (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;

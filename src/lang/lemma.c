@@ -629,7 +629,10 @@ static size_t lemma_lookup(const struct td_lemmatizer *l, lc_slot *c, const char
 }
 
 /* Lemmatizes every token. Cache slots are looked up LC_AHEAD tokens ahead
- * of use, so that their memory reads overlap. */
+ * of use, so that their memory reads overlap. A lemma spelt as the token's
+ * norm is that same string (t->lemma == t->norm: nothing copied, and the
+ * rules and the matcher see at once that there is no other key to try);
+ * the others are copies in the document's arena. */
 enum { LC_AHEAD = 8 };
 int td_lemmatize(const td_engine *eng, td_doc *doc) {
   const struct td_lemmatizer *l = eng ? eng->lemma : NULL;
@@ -668,7 +671,11 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
       if ((nn == 4 && !strncasecmp(ns, "been", 4)) || (nn == 3 && !strncasecmp(ns, "got", 3)))
         hit = "have", k = 4;
     }
-    t->lemma = lemma_put(&o, hit ? hit : out, k);
+    const char *lm = hit ? hit : out, *nm = t->norm;
+    size_t q = 0; /* most lemmas are spelt as the token's norm: share it */
+    if (nm)
+      while (q < k && nm[q] == lm[q]) q++;
+    t->lemma = nm && q == k && !nm[k] ? nm : lemma_put(&o, lm, k);
   }
   return 0;
 }

@@ -1085,12 +1085,20 @@ static int cmp_cand(const void *a, const void *b) {
 
 typedef struct rtok {
   const char *norm, *lemma; /* the token's, when looked up */
-  uint32_t na, nb;          /* prefilter entries of norm: ent[na .. nb) */
-  uint32_t la, lb;          /* of lemma (empty when it is norm) */
+  uint32_t n1, l1;          /* 1 + the first prefilter entry of norm's key, of
+                               lemma's (0: none; lemma: none when it is norm);
+                               a key's entries end at kend[first] */
   uint32_t layers;          /* bit min(layer, 31) of every rule they select */
-  uint32_t sa, sb, sla, slb; /* the same in the second-token index (when sok) */
+  uint32_t s1, sl1;         /* the same in the second-token index (when sok) */
   uint8_t ok, sok;
-} rtok;
+} rtok; /* 40 bytes (perf, issue 11: every token of a document has one) */
+
+/* Entries [*a, *b) of the key whose first entry is first1 - 1 (kend: its
+ * index's ends); empty when first1 is 0. */
+static inline void key_range(const uint32_t *kend, uint32_t first1, size_t *a, size_t *b) {
+  *a = *b = 0;
+  if (first1) *a = first1 - 1, *b = kend[first1 - 1];
+}
 
 struct td_rcache {
   const td_rules *r;
@@ -1150,8 +1158,8 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
         (!t->norm || !same_str(t->lemma, t->norm)))
       key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
-    *k = (rtok){t->norm, t->lemma, (uint32_t)a, (uint32_t)b, (uint32_t)la, (uint32_t)lb,
-                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0, 0, 1, 0};
+    *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
+                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 1, 0};
   }
   return c->t + se->tok0;
 }
@@ -1168,12 +1176,15 @@ static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
     if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
         (!t->norm || !same_str(t->lemma, t->norm)))
       key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
-    k->sa = (uint32_t)a, k->sb = (uint32_t)b, k->sla = (uint32_t)la, k->slb = (uint32_t)lb;
+    k->s1 = b > a ? (uint32_t)a + 1 : 0, k->sl1 = lb > la ? (uint32_t)la + 1 : 0;
     k->sok = 1;
   }
-  for (uint32_t e = k->sa; e < k->sb; e++)
+  size_t a, b;
+  key_range(r->kend2, k->s1, &a, &b);
+  for (size_t e = a; e < b; e++)
     if (r->ent2[e].rule == ri) return 1;
-  for (uint32_t e = k->sla; e < k->slb; e++)
+  key_range(r->kend2, k->sl1, &a, &b);
+  for (size_t e = a; e < b; e++)
     if (r->ent2[e].rule == ri) return 1;
   return 0;
 }
@@ -1233,8 +1244,11 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
       if (!(rt[i].layers & lbits)) continue;
       rtok *next = i + 1 < se->ntok ? &rt[i + 1] : NULL;
       const td_tok *nt = &doc->toks[se->tok0 + i + 1]; /* read only when next */
-      add_cands(r, rt[i].na, rt[i].nb, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
-      add_cands(r, rt[i].la, rt[i].lb, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
+      size_t a, b;
+      key_range(r->kend, rt[i].n1, &a, &b);
+      add_cands(r, a, b, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
+      key_range(r->kend, rt[i].l1, &a, &b);
+      add_cands(r, a, b, layer, only, i, next, nt, m.arena, &cs, &nc, &capc);
     }
   }
   if (nc == 0 && !unindexed) goto done;
