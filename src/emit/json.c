@@ -7,12 +7,14 @@
  * through the inline jc/jp below (a capacity test and a store; the buffer
  * grows through td_buf_reserve), keys are literals whose length the
  * compiler knows, and numbers are written digit by digit, never through
- * printf (except the rare fractions in num()).
+ * printf (except fractions in num(), which remembers what it wrote).
  */
 #include "../doc.h"
 #include "../lang/lang.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Appends byte c / bytes s[0..n) to b, keeping it NUL-terminated as the
@@ -83,10 +85,40 @@ static void ref(td_buf *b, char prefix, int idx) {
   }
 }
 
+/* Fractions as printf's %.6g writes them, remembered per thread (perf,
+ * issue 11: they are mostly confidences and coordinates that repeat, and
+ * printf was two formatting passes each). A slot holds the value's bits
+ * and its text; a miss formats and fills the slot. */
+#define NUMCACHE 256
+static __thread struct {
+  uint64_t bits;
+  char len, text[23];
+} numcache[NUMCACHE];
+
 static void num(td_buf *b, double v) {
-  if (!isfinite(v)) JLIT(b, "null");
-  else if (v == (double)(long long)v && fabs(v) < 1e15) put_i64(b, (long long)v);
-  else td_buf_printf(b, "%.6g", v);
+  if (!isfinite(v)) {
+    JLIT(b, "null");
+    return;
+  }
+  if (v == (double)(long long)v && fabs(v) < 1e15) {
+    put_i64(b, (long long)v);
+    return;
+  }
+  uint64_t bits;
+  memcpy(&bits, &v, sizeof bits);
+  unsigned h = (unsigned)((bits * 0x9E3779B97F4A7C15ull) >> 56) % NUMCACHE;
+  if (!numcache[h].len || numcache[h].bits != bits) {
+    char t[32];
+    int n = snprintf(t, sizeof t, "%.6g", v);
+    if (n <= 0 || n >= (int)sizeof numcache[h].text) { /* cannot be: %.6g is at most 13 */
+      td_buf_printf(b, "%.6g", v);
+      return;
+    }
+    numcache[h].bits = bits;
+    numcache[h].len = (char)n;
+    memcpy(numcache[h].text, t, (size_t)n);
+  }
+  jp(b, numcache[h].text, (size_t)numcache[h].len);
 }
 
 static void text_of(td_buf *b, const td_doc *d, td_span s) {

@@ -35,6 +35,29 @@ TD_TEST(core_json) {
   td_buf b = TD_BUF_INIT;
   td_json_str(&b, "a\"b\\\n\x01", 6);
   CHECK_STR(b.ptr, "\"a\\\"b\\\\\\n\\u0001\"");
+  /* each mark at every offset of an eight-byte block, bytes >= 0x80 beside
+   * it: the block-at-a-time scan finds it where it is */
+  const char marks[] = {'"', '\\', '\n', '\x1f', '\x7f', '\xe2'};
+  for (size_t m = 0; m < sizeof marks; m++)
+    for (size_t at = 0; at < 19; at++) {
+      char in[20], want[64];
+      memset(in, 'x', sizeof in);
+      in[19] = '\x80';
+      in[at] = marks[m];
+      b.len = 0;
+      td_json_str(&b, in, sizeof in);
+      size_t k = 0;
+      want[k++] = '"';
+      for (size_t i = 0; i < sizeof in; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c == '"' || c == '\\') want[k++] = '\\', want[k++] = (char)c;
+        else if (c == '\n') want[k++] = '\\', want[k++] = 'n';
+        else if (c < 0x20) k += (size_t)snprintf(want + k, 8, "\\u%04x", c);
+        else want[k++] = (char)c;
+      }
+      want[k++] = '"';
+      CHECK(b.len == k && memcmp(b.ptr, want, k) == 0);
+    }
   td_buf_free(&b);
 }
 
