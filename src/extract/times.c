@@ -452,10 +452,20 @@ typedef struct unit {
   int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
 } unit;
 
+/* What the table says of a word: its rows' classes and values together
+ * (a later row's value wins, as rows are read in order). */
+typedef struct wordinfo {
+  uint32_t cls;
+  int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
+} wordinfo;
+
 /* The table's words as a set (td_strset): a word's index is its first
- * row, since rows are sorted and a word's rows are consecutive. Built once
- * (word_index_get), shared read-only by every thread. */
+ * row, since rows are sorted and a word's rows are consecutive; the_info
+ * at that index is what its rows say (perf, issue 11: made once, instead
+ * of walking the rows at every occurrence). Built once (word_index_get),
+ * shared read-only by every thread. */
 static td_strset *the_index;
+static wordinfo *the_info;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void word_index_init(void) {
@@ -464,6 +474,25 @@ static void word_index_init(void) {
   for (size_t i = 0; i < n; i++) ws[i] = words[i].w;
   the_index = td_strset_new(ws, n);
   free(ws);
+  the_info = td_xcalloc(n, sizeof *the_info);
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && strcmp(words[i].w, words[i - 1].w) == 0) continue; /* not a first row */
+    wordinfo *f = &the_info[i];
+    for (const wordent *e = &words[i]; e < words + n && strcmp(e->w, words[i].w) == 0; e++) {
+      f->cls |= e->cls;
+      if (e->cls & W_MONTH) f->month = (int8_t)e->v;
+      if (e->cls & W_WDAY) f->wday = (int8_t)e->v;
+      if (e->cls & W_NUM) f->nval = e->v >= 100 ? 0 : (int8_t)e->v;
+      if (e->cls & W_ORD) f->ord = (int8_t)e->v;
+      if (e->cls & W_UNIT) f->unitk = (int8_t)e->v;
+      if (e->cls & W_POD) f->pod = (int8_t)e->v;
+      if (e->cls & W_SEASON) f->season = (int8_t)e->v;
+      if (e->cls & W_DIR) f->dir = (int8_t)e->v;
+      if (e->cls & W_EDGE) f->edge = (int8_t)e->v;
+      if (e->cls & W_REL) f->rel = (int8_t)e->v;
+      if (e->cls & W_SETADV) f->setv = (int8_t)e->v;
+    }
+  }
 }
 
 /* The word index of the table, built on first use (shared, read-only). */
@@ -472,29 +501,18 @@ static const td_strset *word_index_get(void) {
   return the_index;
 }
 
-/* Sets u's classes and values from the table rows of its word u->w (n
- * bytes). */
-static inline __attribute__((always_inline)) void classify(unit *u, size_t n,
+/* Sets u's classes and values (u zeroed) from the table's rows of the
+ * lowercase word w (n bytes; u->w's copy, passed apart so that it is read
+ * where it was written: perf, issue 11). */
+static inline __attribute__((always_inline)) void classify(unit *u, const char *w, size_t n,
                                                           const td_strset *x) {
-  long i = td_strset_find(x, u->w, n); /* perf: most words fail the first-byte test */
+  long i = td_strset_find(x, w, n); /* perf: most words fail the first-byte test */
   if (i < 0) return;
-  const wordent *e = &words[i], *end = words + sizeof words / sizeof words[0];
-  /* row i is the word (the set said so); the rows after it while they are */
-  for (int first = 1; e < end && (first || (e->w[0] == u->w[0] && strcmp(e->w, u->w) == 0));
-       e++, first = 0) {
-    u->cls |= e->cls;
-    if (e->cls & W_MONTH) u->month = (int8_t)e->v;
-    if (e->cls & W_WDAY) u->wday = (int8_t)e->v;
-    if (e->cls & W_NUM) u->nval = e->v >= 100 ? 0 : (int8_t)e->v;
-    if (e->cls & W_ORD) u->ord = (int8_t)e->v;
-    if (e->cls & W_UNIT) u->unitk = (int8_t)e->v;
-    if (e->cls & W_POD) u->pod = (int8_t)e->v;
-    if (e->cls & W_SEASON) u->season = (int8_t)e->v;
-    if (e->cls & W_DIR) u->dir = (int8_t)e->v;
-    if (e->cls & W_EDGE) u->edge = (int8_t)e->v;
-    if (e->cls & W_REL) u->rel = (int8_t)e->v;
-    if (e->cls & W_SETADV) u->setv = (int8_t)e->v;
-  }
+  const wordinfo *f = &the_info[i];
+  u->cls = f->cls;
+  u->month = f->month, u->wday = f->wday, u->nval = f->nval, u->ord = f->ord;
+  u->unitk = f->unitk, u->pod = f->pod, u->season = f->season, u->dir = f->dir;
+  u->edge = f->edge, u->rel = f->rel, u->setv = f->setv;
 }
 
 /* ---- units: a sentence's tokens cut into words, numbers, punctuation ---- */
@@ -521,7 +539,7 @@ static inline __attribute__((always_inline)) void add_unit(units *us, const td_d
     for (size_t q = 0; q < k; q++) u->w[q] = a_lower((unsigned char)t[s + q]);
     u->w[k] = 0;
     u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
-    if (e - s < sizeof u->w) classify(u, k, us->x);
+    if (e - s < sizeof u->w) classify(u, u->w, k, us->x);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
@@ -610,7 +628,7 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   u->start = s, u->end = e, u->kind = 'w', u->space = (char)space, u->tok = tok;
   memcpy(u->w, lw, sizeof u->w); /* the letters (at most 14), then NULs */
   u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
-  if (n < sizeof u->w) classify(u, n, us->x);
+  if (n < sizeof u->w) classify(u, (const char *)lw, n, us->x);
   return 1;
 #else
   (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;
