@@ -110,6 +110,10 @@ int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen);
  * the store's advisory lock, which serializes the writers of one database
  * (concurrent ingests take turns per batch). 0 or -1 with err. */
 int td_kb_begin(td_kb *kb, char *err, size_t errlen);
+/* The hash of min-hash band b (of TD_KB_NHASH / 2) of signature sig: two
+ * documents with a band's hash in common are near-duplicate candidates
+ * (store.c; the merge's versions). */
+long long td_kb_band_hash(const uint64_t *sig, int b);
 /* Creates or migrates the schema to `version` from the statements of each
  * version (SQLite dialect; translated for PostgreSQL, FTS5 tables left out
  * there), then each dialect's own: `sqlite_extra[i]` or `pg_extra[i]`

@@ -108,6 +108,7 @@ typedef struct {
   char *key, *title, *date, *source;
   long day;
   uint64_t sig[TD_KB_NHASH];
+  int has_sig; /* a min-hash was stored */
   int group;  /* version group: index of its smallest member */
   int story;  /* story: index of its smallest member */
   char skey[65]; /* a story's smallest member: the story's key */
@@ -279,20 +280,16 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   for (size_t i = 0; i < np; i++) free(pairs[2 * i]);
   free(pairs);
   /* text overlap: candidates sharing a min-hash band, kept at >= 80%
-   * (the bands are read once and sorted here: a self-join of doc_bands
-   * cost three times as much) */
+   * (the bands of every document's min-hash, sorted; v7 keeps no table of
+   * them) */
   int rc = -1;
-  mband *bd = NULL;
-  size_t nb = 0, bcap = 0;
-  PREP(st, "SELECT doc_key, band, h FROM doc_bands");
-  while (td_kq_step(st) == TD_KQ_ROW) {
-    int di = doc_index(d, n, td_kq_col_text(st, 0));
-    if (di < 0) continue;
-    TD_GROW(bd, bcap, nb + 1);
-    bd[nb].band = td_kq_col_int(st, 1), bd[nb].h = td_kq_col_int(st, 2), bd[nb].di = di, nb++;
+  mband *bd = td_xmalloc((n ? n : 1) * (TD_KB_NHASH / 2) * sizeof *bd);
+  size_t nb = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!d[i].has_sig) continue;
+    for (int b = 0; b < TD_KB_NHASH / 2; b++)
+      bd[nb].band = b, bd[nb].h = td_kb_band_hash(d[i].sig, b), bd[nb].di = (int)i, nb++;
   }
-  td_kq_finalize(st);
-  st = NULL;
   if (nb) qsort(bd, nb, sizeof *bd, cmp_mband);
   for (size_t i = 0; i < nb;) {
     size_t j = i + 1;
@@ -1268,7 +1265,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
                      "DELETE FROM m_actor_roles; DELETE FROM m_claims; DELETE FROM m_claim_relations;",
                  err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, "DELETE FROM m_event_display", err, errlen) != 0) ||
-      analyze(kb, "documents, actors, places, times, quantities, events, doc_bands", err,
+      analyze(kb, "documents, actors, places, times, quantities, events", err,
               errlen) != 0) {
     char e2[64];
     td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
@@ -1288,7 +1285,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
     m->day = day_number(m->date);
     size_t nb;
     const void *sig = td_kq_col_blob(st, 4, &nb);
-    if (sig && nb == sizeof m->sig) memcpy(m->sig, sig, sizeof m->sig);
+    if (sig && nb == sizeof m->sig) memcpy(m->sig, sig, sizeof m->sig), m->has_sig = 1;
   }
   td_kq_finalize(st);
   if (load_facts(kb, d, n, &F, err, errlen) != 0 || merge_versions(kb, d, n, err, errlen) != 0 ||

@@ -129,10 +129,14 @@ static const char schema_v6[] = "DROP INDEX IF EXISTS m_events_place;\n" TD_KB_E
  * become views of the same names and columns. They were 87,000 of the
  * 170,000 rows the bbc corpus stores, a third of the writer's work. The
  * columns come here; the rows move and the views are made by each
- * dialect's own statements (sqlite_v7, pg_v7). */
+ * dialect's own statements (sqlite_v7, pg_v7). The min-hash bands of
+ * doc_bands go too (16,700 more rows for the corpus): the merge, their
+ * only reader, read them all and sorted them in memory, and now computes
+ * them from documents.minhash, which it reads anyway. */
 static const char schema_v7[] = "ALTER TABLE documents ADD COLUMN sentences TEXT;\n"
                                 "ALTER TABLE actors ADD COLUMN mentions TEXT;\n"
-                                "ALTER TABLE places ADD COLUMN mentions TEXT;\n";
+                                "ALTER TABLE places ADD COLUMN mentions TEXT;\n"
+                                "DROP TABLE IF EXISTS doc_bands;\n";
 
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
                                          schema_v6, schema_v7};
@@ -160,8 +164,8 @@ static const char sqlite_v7[] =
 static const char *const sqlite_extra[] = {NULL, NULL, NULL, NULL, NULL, NULL, sqlite_v7};
 
 /* SQLite: the secondary indexes that storing new documents does not read
- * (entity, place name, min-hash band; inputs by document, read only to
- * delete an older version); each row put into them lands on a
+ * (entity, place name; inputs by document, read only to delete an older
+ * version); each row put into them lands on a
  * random page. A first ingest into an empty store drops them and builds
  * them once at its end (td_kb_bulk_end), which sorts instead, or at its
  * first deletion; a store opened for writing gets any that are missing
@@ -170,7 +174,6 @@ static const char *const sqlite_extra[] = {NULL, NULL, NULL, NULL, NULL, NULL, s
 static const char bulk_index_create[] =
     "CREATE INDEX IF NOT EXISTS actors_entity ON actors(entity);"
     " CREATE INDEX IF NOT EXISTS places_name ON places(name);"
-    " CREATE INDEX IF NOT EXISTS doc_bands_h ON doc_bands(band, h);"
     " CREATE INDEX IF NOT EXISTS inputs_doc ON inputs(doc_key);";
 
 
@@ -321,7 +324,7 @@ int td_kb_bulk_begin(td_kb *kb, char *err, size_t errlen) {
   if (!empty) return 0;
   kb->bulk = 1;
   return td_kb_exec(kb, "DROP INDEX IF EXISTS actors_entity; DROP INDEX IF EXISTS places_name;"
-                        " DROP INDEX IF EXISTS doc_bands_h; DROP INDEX IF EXISTS inputs_doc;",
+                        " DROP INDEX IF EXISTS inputs_doc;",
                     err, errlen);
 }
 
@@ -618,51 +621,17 @@ static const char *const fact_tables[] = {
 
 static uint64_t mix64(uint64_t x);
 
-/* The h of min-hash band b (of TD_KB_NHASH / 2) of signature sig. */
-static long long band_hash(const uint64_t *sig, int b) {
+long long td_kb_band_hash(const uint64_t *sig, int b) {
   return (long long)(mix64(sig[2 * b] ^ mix64(sig[2 * b + 1])) >> 1);
 }
 
-/* Removes a stored document's min-hash bands: by (band, h) from its
- * signature (doc_bands has no index by document since v5), else, without
- * one, by a scan. 0, or -1 with err. */
-static int delete_bands(td_kb *kb, const char *key, char *err, size_t errlen) {
-  uint64_t sig[TD_KB_NHASH];
-  int have = 0;
-  td_kq *q = td_kb_stmt(kb, "SELECT minhash FROM documents WHERE doc_key=?", err, errlen);
-  if (!q) return -1;
-  td_kb_bind_str(q, 1, key);
-  if (td_kq_step(q) == TD_KQ_ROW) {
-    size_t n = 0;
-    const void *b = td_kq_col_blob(q, 0, &n);
-    if (b && n == sizeof sig) memcpy(sig, b, sizeof sig), have = 1;
-  }
-  td_kq_reset(q);
-  if (!have) {
-    STMT(all, "DELETE FROM doc_bands WHERE doc_key=?");
-    td_kb_bind_str(all, 1, key);
-    return step_done(kb, all, err, errlen);
-  }
-  STMT(del, "DELETE FROM doc_bands WHERE band=? AND h=? AND doc_key=?");
-  for (int b = 0; b < TD_KB_NHASH / 2; b++) {
-    td_kq_reset(del);
-    td_kq_int(del, 1, b);
-    td_kq_int(del, 2, band_hash(sig, b));
-    td_kb_bind_str(del, 3, key);
-    if (step_done(kb, del, err, errlen) != 0) return -1;
-  }
-  return 0;
-}
-
-/* Removes a document's facts (not its row or copies; its row must still
- * be there: its bands are found from its min-hash). */
+/* Removes a document's facts (not its row or copies). */
 static int delete_facts(td_kb *kb, const char *key, char *err, size_t errlen) {
   if (kb->bulk) { /* deleting by document needs the indexes back (in this transaction) */
     kb->bulk = 0;
     if (td_kb_exec(kb, bulk_index_create, err, errlen) != 0) return -1;
   }
   fts_drop_key(kb, key);
-  if (delete_bands(kb, key, err, errlen) != 0) return -1;
   for (size_t i = 0; i < sizeof fact_tables / sizeof fact_tables[0]; i++) {
     if (kb->pg && strstr(fact_tables[i], "_fts")) continue; /* SQLite's FTS5 tables */
     STMT(st, fact_tables[i]);
@@ -750,9 +719,9 @@ static void minhash(const char *text, uint64_t sig[TD_KB_NHASH]) {
 
 /* ---- writing a document ---- */
 
-/* Inserts the document's row, min-hash bands, full-text rows (queued),
- * sentences and facts from record root under key (64 hex digits: checked
- * by add_record). 0, or -1 with err. */
+/* Inserts the document's row (with its min-hash and packed sentences),
+ * full-text rows (queued) and facts from record root under key (64 hex
+ * digits: checked by add_record). 0, or -1 with err. */
 static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint64_t *sig,
                       char *err, size_t errlen) {
   const td_jv *doc = td_jv_get(root, "doc");
@@ -795,16 +764,6 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   td_kq_blob(d, 13, sig, TD_KB_NHASH * sizeof *sig);
   td_kq_text_ref_n(d, 14, pack.ptr, pack.len);
   if (step_done(kb, d, err, errlen) != 0) goto fail;
-
-  td_kq *bd = td_kb_stmt(kb, "INSERT INTO doc_bands(doc_key, band, h) VALUES(?,?,?)", err, errlen);
-  if (!bd) goto fail;
-  for (int b = 0; b < TD_KB_NHASH / 2; b++) {
-    td_kq_again(bd);
-    td_kq_text_ref_n(bd, 1, key, 64);
-    td_kq_int(bd, 2, b);
-    td_kq_int(bd, 3, band_hash(sig, b));
-    if (step_done(kb, bd, err, errlen) != 0) goto fail;
-  }
 
   if (kb->db) /* PostgreSQL searches a GIN index of documents instead */
     fts_queue(kb, 0, key, jstr(doc, "title"), text);
