@@ -303,3 +303,44 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
   }
   CHECK(bad == 0);
 }
+
+/* A table of 1 MB or more is read from a copy in huge pages (issue 11):
+ * the gazetteer's size. Its matches are those of the image, the cached
+ * matcher's those of the direct one, and a big table beside a small one
+ * keeps each table's entries (the copy is opened as the image was). */
+TD_TEST(matcher_big_table_copy) {
+  td_dictb *b = td_dictb_new();
+  char p[64], pay[16];
+  for (int k = 0; k < 60000; k++) {
+    snprintf(p, sizeof p, "town %d", k);
+    snprintf(pay, sizeof pay, "%d", k);
+    td_dictb_add(b, p, "place", pay, 0);
+  }
+  td_dictb_add(b, "new york", "place", "NY", 0);
+  td_dictb_add(b, "US", "place", "USA", TD_DICT_CASE);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  CHECK(len >= (size_t)1 << 20);
+  td_dictb *b2 = td_dictb_new();
+  td_dictb_add(b2, "york", "person", "Y", 0);
+  size_t len2;
+  void *img2 = td_dictb_finish(b2, &len2);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  CHECK(td_dict_add_image(d, img2, len2) == 0);
+  CHECK(td_dict_size(d) == 60003);
+  td_doc *doc = td_testdoc_words("From New York to Town 59999 , the US and us , york");
+  rec r1 = {""}, r2 = {""};
+  td_match_range_direct(d, doc, 0, (uint32_t)doc->ntoks, NULL, rec_cb, &r1);
+  td_match_range(d, doc, 0, (uint32_t)doc->ntoks, NULL, rec_cb, &r2);
+  CHECK_STR(r2.out, "[1,3 new york place NY 0][4,6 town 59999 place 59999 0]"
+                    "[8,9 US place USA 1][12,13 york person Y 0]");
+  CHECK_STR(r1.out, r2.out);
+  rec r3 = {""};
+  td_dict_lookup(d, "Town 123", NULL, rec_cb, &r3);
+  CHECK_STR(r3.out, "[0,0 town 123 place 123 0]");
+  td_testdoc_free(doc);
+  td_dict_free(d);
+  free(img);
+  free(img2);
+}
