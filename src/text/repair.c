@@ -49,6 +49,31 @@ static int dropped_cp(uint32_t cp) {
 /* Writes s as clean UTF-8 into out: only '\n' breaks lines, every space is
  * ' ', each line trimmed, spaces collapsed. Runs of printable ASCII, which
  * nothing below changes, are copied whole (perf, issue 11). */
+/* Where the run of printable ASCII from u[j] (u[j - 1] printable, not a
+ * space) stops being copyable, eight bytes at a time, conservatively: a
+ * block is taken when all its bytes are 0x20-0x7E, no two spaces touch and
+ * it does not end in a space (then its first seven are); clean_chars goes
+ * on from there byte by byte. */
+static size_t printable_run(const unsigned char *u, size_t j, size_t n) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = ~highs;
+  while (j + 8 <= n) {
+    uint64_t x, del, sp;
+    memcpy(&x, u + j, 8);
+    del = x ^ (ones * 0x7F);
+    /* any byte >= 0x80, == 0x7F or < 0x20 */
+    if ((x | ((del - ones) & ~del) | ((x - ones * 0x20) & ~x)) & highs) break;
+    sp = x ^ (ones * ' ');
+    sp = ~(((sp & lows) + lows) | sp | lows); /* exactly the spaces' high bits */
+    if (sp & (sp << 8)) break;
+    if (sp >> 63) {
+      j += 7;
+      continue;
+    }
+    j += 8;
+  }
+  return j;
+}
+
 static void clean_chars(const char *s, size_t n, td_buf *out) {
   const unsigned char *u = (const unsigned char *)s;
   int pending_space = 0, line_empty = 1;
@@ -57,7 +82,7 @@ static void clean_chars(const char *s, size_t n, td_buf *out) {
     if (u[i] > 0x20 && u[i] < 0x7F) {
       /* the run goes on over single spaces between printable bytes: the
        * space would be written as it is */
-      size_t j = i + 1;
+      size_t j = printable_run(u, i + 1, n);
       for (;;) {
         while (j < n && u[j] > 0x20 && u[j] < 0x7F) j++;
         if (j + 1 < n && u[j] == ' ' && u[j + 1] > 0x20 && u[j + 1] < 0x7F) j += 2;

@@ -36,6 +36,29 @@ static char *repair(const td_engine *eng, const char *s) {
     free(got_);                                                           \
   } while (0)
 
+/* Spaces collapse wherever they fall in the eight-byte blocks the
+ * printable runs are scanned by: two spaces, a space ending a block, DEL
+ * and a control character at every offset of a line. */
+TD_TEST(repair_blocks) {
+  const char *marks[] = {"  ", " ", "\x7f", "\x01", "\t"};
+  for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+    for (size_t at = 1; at < 20; at++) {
+      char in[64], want[64];
+      memset(in, 'w', 24);
+      in[24] = 0;
+      size_t k = strlen(marks[m]);
+      memmove(in + at + k, in + at, 25 - at);
+      memcpy(in + at, marks[m], k);
+      /* a space stays one space; DEL and controls other than tab go,
+       * a tab is a space */
+      snprintf(want, sizeof want, "%.*s%s%s", (int)at, in,
+               marks[m][0] == ' ' || marks[m][0] == '\t' ? " " : "", in + at + k);
+      char *got = repair(NULL, in);
+      CHECK_STR(got, want);
+      free(got);
+    }
+}
+
 TD_TEST(repair_characters) {
   REPAIRS(NULL, "a\xff" "b", "a\xef\xbf\xbd" "b");           /* invalid UTF-8 */
   REPAIRS(NULL, "a\x01\x7f" "b\xc2\xa0" "c", "ab c");        /* controls, NBSP */
