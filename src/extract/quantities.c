@@ -249,10 +249,26 @@ static inline uint32_t first_bit(unsigned char c) {
   return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 
+/* The first three letters of every word that can begin a quantity other
+ * than "a" and digits (may_start): tri[a][b] has bit c for the prefix
+ * made of the letters a, b, c (0 = 'a'). The number words (small_numbers,
+ * tens, "dozen": word_value's words, and the heads of compound_value's
+ * "twenty-five") and the vague amounts (vague_words). */
+static uint32_t tri[26][26];
+
+static void tri_add(const char *w) {
+  unsigned a = (unsigned)(w[0] - 'a'), b = (unsigned)(w[1] - 'a'), c = (unsigned)(w[2] - 'a');
+  if (a < 26 && b < 26 && c < 26) tri[a][b] |= 1u << c;
+}
+
 static void ql_build(void) {
   qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
+  const char *const *lists[] = {small_numbers, tens, vague_words};
+  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+    for (const char *const *p = lists[i]; *p; p++) tri_add(*p);
+  tri_add("dozen");
 }
 
 static int ql_has(const qlist *l, const char *w) {
@@ -582,21 +598,15 @@ static int is_comma(const td_qctx *c, size_t i) {
  * cannot, and parse_quantity's checks cost more than these): digits, a
  * vague amount ("thousands"), a number word, a hyphenated word (maybe
  * "twenty-five"), or "a" ("a dozen"). The same tests parse_quantity and
- * read_number begin with, so skipping the others changes nothing. */
+ * read_number begin with, so skipping the others changes nothing; every
+ * such word but "a" begins with three letters of tri (ql_build), which
+ * turns away "the", "that", "on" and most others at once. */
 static int may_start(const td_qword *w) {
   const char *s = w->lw;
   if ((w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0)) return 1;
-  /* every number word, tens word and vague amount begins with one of these
-   * pairs ("zero", "one", "two", "three", ..., "dozens", "hundreds"): the
-   * second letters that follow each first letter */
-#define B(ch) (1u << ((ch) - 'a'))
-  static const uint32_t second[26] = {
-      ['b' - 'a'] = B('i'), ['d' - 'a'] = B('o'),  ['e' - 'a'] = B('i') | B('l'),
-      ['f' - 'a'] = B('o') | B('i'), ['h' - 'a'] = B('u'), ['m' - 'a'] = B('i'),
-      ['n' - 'a'] = B('i'), ['o' - 'a'] = B('n'),  ['s' - 'a'] = B('i') | B('e'),
-      ['t' - 'a'] = B('w') | B('h') | B('e'), ['z' - 'a'] = B('e')};
-#undef B
-  if (s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' || !(second[s[0] - 'a'] >> (s[1] - 'a') & 1))
+  unsigned a = (unsigned)(s[0] - 'a'), b, c;
+  if (a >= 26 || (b = (unsigned)(s[1] - 'a')) >= 26 || (c = (unsigned)(s[2] - 'a')) >= 26 ||
+      !(tri[a][b] >> c & 1))
     return 0;
   return (strchr(s, '-') != NULL || ql_has(&QL_VAGUE, s) || word_value(s) >= 0);
 }

@@ -607,17 +607,17 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
                          int tok) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   uint32_t n = e - s;
-  uint64_t w[2], lw[2] = {0, 0};
+  uint64_t w[2], lw0, lw1 = 0;
   memcpy(w, doc->text + s, 16);
   if (n <= 8) { /* most words: one 8-byte word */
     uint64_t m = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
     if ((swar_alpha(w[0]) & m) != (HIGH8 & m)) return 0;
-    lw[0] = swar_lower(w[0]) & m;
+    lw0 = swar_lower(w[0]) & m;
   } else {
     uint64_t m1 = n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
     if (swar_alpha(w[0]) != HIGH8 || (swar_alpha(w[1]) & m1) != (HIGH8 & m1)) return 0;
     size_t k = n < 14 ? n : 14; /* the lowercase copy keeps 14 bytes */
-    lw[0] = swar_lower(w[0]), lw[1] = swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
+    lw0 = swar_lower(w[0]), lw1 = swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
   }
   if (us->n == us->cap) {
     us->cap = us->cap ? us->cap * 2 : 64;
@@ -626,9 +626,12 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   unit *u = &us->u[us->n++];
   memset(u, 0, sizeof *u);
   u->start = s, u->end = e, u->kind = 'w', u->space = (char)space, u->tok = tok;
-  memcpy(u->w, lw, sizeof u->w); /* the letters (at most 14), then NULs */
+  /* the letters (at most 14), then NULs: two stores, no 8-byte load across
+   * two of them (perf, issue 11: a load that straddles stores waits) */
+  memcpy(u->w, &lw0, 8);
+  if (n > 8) memcpy(u->w + 8, &lw1, sizeof u->w - 8);
   u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
-  if (n < sizeof u->w) classify(u, (const char *)lw, n, us->x);
+  if (n < sizeof u->w) classify(u, u->w, n, us->x);
   return 1;
 #else
   (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;
