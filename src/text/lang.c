@@ -122,13 +122,37 @@ static void wtab_build(void) {
     }
 }
 
-/* The lists that hold word w[0..n) of hash h (word_hash), as a bit set. */
+/* The lists that hold word w[0..n) of hash h (word_hash), as a bit set;
+ * w is zero-filled to its 16 bytes, as the table's words are, so a slot
+ * is compared as two 8-byte words. */
 static unsigned word_lists(const char *w, size_t n, uint32_t h) {
   if (n == 0 || n >= sizeof wtab[0].w) return 0;
+  uint64_t a, b;
+  memcpy(&a, w, 8), memcpy(&b, w + 8, 8);
   for (uint32_t j = h & (WSLOTS - 1);; j = (j + 1) & (WSLOTS - 1)) {
     if (!wtab[j].w[0]) return 0;
-    if (memcmp(wtab[j].w, w, n) == 0 && wtab[j].w[n] == 0) return wtab[j].mask;
+    uint64_t x, y;
+    memcpy(&x, wtab[j].w, 8), memcpy(&y, wtab[j].w + 8, 8);
+    if (x == a && y == b) return wtab[j].mask;
   }
+}
+
+/* Whether the language with the most hits so far (best) is already
+ * certain to be the answer of td_detect_lang's last 400-word count: no
+ * other list can catch up in the words left (a list before best needs
+ * only to tie, as the first of equal counts wins), and best has the 20
+ * hits that pass the final check whatever the count ends at. */
+static int decided(const int *hits, size_t nl, int words) {
+  int left = 400 - words;
+  size_t best = 0;
+  for (size_t l = 1; l < nl; l++)
+    if (hits[l] > hits[best]) best = l;
+  if (hits[best] < 20) return 0;
+  for (size_t l = 0; l < nl; l++) {
+    if (l == best) continue;
+    if (hits[l] + left > hits[best] || (l < best && hits[l] + left == hits[best])) return 0;
+  }
+  return 1;
 }
 
 const char *td_detect_lang(const char *text, size_t len) {
@@ -144,6 +168,7 @@ const char *td_detect_lang(const char *text, size_t len) {
     /* a word (letters and non-ASCII bytes), lowercased and hashed as it is
      * read: only one shorter than a table slot can be a function word */
     size_t st = i, n = 0;
+    memset(w, 0, sizeof w);
     uint32_t h = 2166136261u;
     unsigned char ch;
     while (i < len && (ch = wmap[(unsigned char)text[i]]) != 0) {
@@ -159,6 +184,8 @@ const char *td_detect_lang(const char *text, size_t len) {
     words++;
     unsigned in = word_lists(w, n, h);
     for (size_t l = 0; in; l++, in >>= 1) hits[l] += in & 1;
+    /* perf (issue 11): stop once the rest cannot change the answer */
+    if (words % 16 == 0 && words >= 240 && decided(hits, NLISTS, words)) break;
   }
   if (words < 3) return "en"; /* too little to tell; English by default */
   size_t best = 0;

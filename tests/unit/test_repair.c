@@ -308,6 +308,17 @@ TD_TEST(lang_identification) {
   for (int i = 0; i < 300; i++) memcpy(t + n, "ab cd! ", 7), n += 7; /* 1200 letters */
   for (int i = 0; i < 3000; i++) memcpy(t + n, "\xd0\x96", 2), n += 2;
   CHECK_STR(td_detect_lang(t, n), "ru");
+  /* the word count may stop early only when the rest cannot change the
+   * answer: English leads for 250 words (half of them function words),
+   * then 150 German function words overtake it within the 400 counted */
+  n = 0;
+  for (int i = 0; i < 125; i++) memcpy(t + n, "the boat ", 9), n += 9;
+  for (int i = 0; i < 150; i++) memcpy(t + n, "der ", 4), n += 4;
+  CHECK_STR(td_detect_lang(t, n), "de");
+  n = 0; /* and English that leads by more than what is left is English */
+  for (int i = 0; i < 300; i++) memcpy(t + n, "the ", 4), n += 4;
+  for (int i = 0; i < 90; i++) memcpy(t + n, "der ", 4), n += 4;
+  CHECK_STR(td_detect_lang(t, n), "en");
   n = 0;
   for (int i = 0; i < 1999; i++) t[n++] = 'a'; /* 1999 Latin, then 2001 Cyrillic: Latin loses */
   for (int i = 0; i < 2500; i++) memcpy(t + n, "\xd0\x96", 2), n += 2;
