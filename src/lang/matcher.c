@@ -236,6 +236,12 @@ static int table_open(dtable *t, const void *img, size_t len) {
  * gazetteer) and reads a 16-byte slot only when its tag matches. */
 static uint8_t tag_of(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
 
+/* strcmp(a, b) == 0 for short strings, without the call. */
+static int str_eq(const char *a, const char *b) {
+  while (*a && *a == *b) a++, b++;
+  return *a == *b;
+}
+
 /* The slot holding (key, mode), or NULL. */
 static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int mode) {
   uint32_t mask = t->nslots - 1;
@@ -249,7 +255,7 @@ static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int
     if (s->count == 0) return NULL;
     if (s->hash != h) continue;
     const dentry *e = &t->entries[s->first];
-    if (entry_mode(e->flags) == mode && strcmp(t->pool + e->key, key) == 0) return s;
+    if (entry_mode(e->flags) == mode && str_eq(t->pool + e->key, key)) return s;
   }
   return NULL;
 }
@@ -295,12 +301,6 @@ static int class_ok(const char *cls, const char *const *classes) {
   for (; *classes; classes++)
     if (class_is(cls, *classes)) return 1;
   return 0;
-}
-
-/* strcmp(a, b) == 0 for short strings, without the call. */
-static int str_eq(const char *a, const char *b) {
-  while (*a && *a == *b) a++, b++;
-  return *a == *b;
 }
 
 static int slot_accepts(const dtable *t, const dslot *s, const char *const *classes) {
