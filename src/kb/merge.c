@@ -308,9 +308,9 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   for (size_t i = 0; i < n; i++) {
     d[i].group = uf_find(&u, (int)i);
     td_kq_reset(ins);
-    td_kb_bind_str(ins, 1, d[i].key);
-    td_kb_bind_str(ins, 2, d[d[i].group].key);
-    td_kb_bind_str(ins, 3, (size_t)d[i].group == i ? NULL : "near-duplicate");
+    td_kq_text_ref(ins, 1, d[i].key);
+    td_kq_text_ref(ins, 2, d[d[i].group].key);
+    td_kq_text_ref(ins, 3, (size_t)d[i].group == i ? NULL : "near-duplicate");
     if (td_kq_step(ins) != TD_KQ_DONE) {
       snprintf(err, errlen, "%s", td_kb_errmsg(kb));
       td_kq_finalize(ins);
@@ -489,13 +489,13 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
     for (; j < n && (int)(sg[j] >> 32) == r; j++) groups += j == i || sg[j] != sg[j - 1];
     i = j;
     td_kq_reset(ins);
-    td_kb_bind_str(ins, 1, d[r].skey);
+    td_kq_text_ref(ins, 1, d[r].skey);
     td_kq_int(ins, 2, groups);
-    td_kb_bind_str(ins, 3, first[r]);
-    td_kb_bind_str(ins, 4, last[r]);
-    td_kb_bind_str(ins, 5, ta[r]);
-    td_kb_bind_str(ins, 6, tp[r]);
-    td_kb_bind_str(ins, 7, title[r]);
+    td_kq_text_ref(ins, 3, first[r]);
+    td_kq_text_ref(ins, 4, last[r]);
+    td_kq_text_ref(ins, 5, ta[r]);
+    td_kq_text_ref(ins, 6, tp[r]);
+    td_kq_text_ref(ins, 7, title[r]);
     if (td_kq_step(ins) != TD_KQ_DONE) {
       snprintf(err, errlen, "%s", td_kb_errmsg(kb));
       goto fail;
@@ -592,8 +592,8 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   }
   for (size_t i = 0; i < n; i++) {
     td_kq_reset(ins);
-    td_kb_bind_str(ins, 1, d[i].key);
-    td_kb_bind_str(ins, 2, d[d[i].story].skey);
+    td_kq_text_ref(ins, 1, d[i].key);
+    td_kq_text_ref(ins, 2, d[d[i].story].skey);
     if (td_kq_step(ins) != TD_KQ_DONE) {
       snprintf(err, errlen, "%s", td_kb_errmsg(kb));
       td_kq_finalize(ins);
@@ -627,7 +627,7 @@ static void mval_read(mval *v, td_kq *st, int c) {
 static void mval_bind(td_kq *q, int i, const mval *v) {
   if (v->t == TD_KQ_INT) td_kq_int(q, i, v->i);
   else if (v->t == TD_KQ_FLOAT) td_kq_double(q, i, v->d);
-  else td_kb_bind_str(q, i, v->s);
+  else td_kq_text_ref(q, i, v->s);
 }
 
 /* The fields of a mention that its event's display row shows: sentence,
@@ -758,51 +758,51 @@ static int write_event(td_kb *kb, mdoc *d, const mout *o, mref *refs, td_kq *ins
                                               0},
                                     NULL, 16);
   td_kq_again(ins);
-  td_kb_bind_str(ins, 1, key);
+  td_kq_text_ref(ins, 1, key);
   td_kq_int(ins, 2, (long long)gid);
-  td_kb_bind_str(ins, 3, f->root);
-  td_kb_bind_str(ins, 4, o->cameo);
+  td_kq_text_ref(ins, 3, f->root);
+  td_kq_text_ref(ins, 4, o->cameo);
   td_kq_int(ins, 5, o->quad);
   td_kq_double(ins, 6, o->gs);
-  td_kb_bind_str(ins, 7, f->src);
-  td_kb_bind_str(ins, 8, f->srccode);
-  td_kb_bind_str(ins, 9, f->tgt);
-  td_kb_bind_str(ins, 10, f->tgtcode);
-  td_kb_bind_str(ins, 11, o->date);
-  td_kb_bind_str(ins, 12, o->firstd);
-  td_kb_bind_str(ins, 13, o->lastd);
+  td_kq_text_ref(ins, 7, f->src);
+  td_kq_text_ref(ins, 8, f->srccode);
+  td_kq_text_ref(ins, 9, f->tgt);
+  td_kq_text_ref(ins, 10, f->tgtcode);
+  td_kq_text_ref(ins, 11, o->date);
+  td_kq_text_ref(ins, 12, o->firstd);
+  td_kq_text_ref(ins, 13, o->lastd);
   td_kq_int(ins, 14, (long long)o->k);
   td_kq_int(ins, 15, (long long)o->ns);
   td_kq_int(ins, 16, (long long)o->na);
-  td_kb_bind_str(ins, 17, o->place);
-  td_kb_bind_str(ins, 18, d[d[f->di].story].skey);
+  td_kq_text_ref(ins, 17, o->place);
+  td_kq_text_ref(ins, 18, d[d[f->di].story].skey);
   if (td_kq_step(ins) != TD_KQ_DONE) goto fail;
   mref *r = refs + o->m0;
   qsort(r, o->k, sizeof *r, cmp_mref); /* in key order: each row goes at the end */
   for (size_t i = 0; i < o->k; i++) {
     td_kq_again(men);
-    td_kb_bind_str(men, 1, key);
-    td_kb_bind_str(men, 2, r[i].doc);
-    td_kb_bind_str(men, 3, r[i].eid);
+    td_kq_text_ref(men, 1, key);
+    td_kq_text_ref(men, 2, r[i].doc);
+    td_kq_text_ref(men, 3, r[i].eid);
     if (td_kq_step(men) != TD_KQ_DONE) goto fail;
   }
   if (dis) {
     td_kq_again(dis);
-    td_kb_bind_str(dis, 1, key);
-    td_kb_bind_str(dis, 2, o->date ? o->date : o->firstd);
-    td_kb_bind_str(dis, 3, f->doc);
-    td_kb_bind_str(dis, 4, f->eid);
-    td_kb_bind_str(dis, 5, f->verb);
-    td_kb_bind_str(dis, 6, f->modality);
-    td_kb_bind_str(dis, 7, f->polarity);
+    td_kq_text_ref(dis, 1, key);
+    td_kq_text_ref(dis, 2, o->date ? o->date : o->firstd);
+    td_kq_text_ref(dis, 3, f->doc);
+    td_kq_text_ref(dis, 4, f->eid);
+    td_kq_text_ref(dis, 5, f->verb);
+    td_kq_text_ref(dis, 6, f->modality);
+    td_kq_text_ref(dis, 7, f->polarity);
     mval_bind(dis, 8, &f->v[MV_SENTENCE]);
     mval_bind(dis, 9, &f->v[MV_START]);
     mval_bind(dis, 10, &f->v[MV_END]);
-    td_kb_bind_str(dis, 11, f->place);
+    td_kq_text_ref(dis, 11, f->place);
     mval_bind(dis, 12, &f->v[MV_LAT]);
     mval_bind(dis, 13, &f->v[MV_LON]);
-    td_kb_bind_str(dis, 14, d[f->di].title);
-    td_kb_bind_str(dis, 15, d[f->di].source);
+    td_kq_text_ref(dis, 14, d[f->di].title);
+    td_kq_text_ref(dis, 15, d[f->di].source);
     if (td_kq_step(dis) != TD_KQ_DONE) goto fail;
   }
   return 0;
@@ -1035,16 +1035,16 @@ static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td
     i = j;
   }
   td_kq_again(ins);
-  td_kb_bind_str(ins, 1, r[0].entity);
-  td_kb_bind_str(ins, 2, name);
-  td_kb_bind_str(ins, 3, best->kind);
-  td_kb_bind_str(ins, 4, best->code);
-  td_kb_bind_str(ins, 5, best->country);
+  td_kq_text_ref(ins, 1, r[0].entity);
+  td_kq_text_ref(ins, 2, name);
+  td_kq_text_ref(ins, 3, best->kind);
+  td_kq_text_ref(ins, 4, best->code);
+  td_kq_text_ref(ins, 5, best->country);
   td_kq_int(ins, 6, docs);
   td_kq_int(ins, 7, mentions);
-  td_kb_bind_str(ins, 8, first);
-  td_kb_bind_str(ins, 9, last);
-  td_kb_bind_str(ins, 10, nnames ? (names.ptr ? names.ptr : "") : NULL);
+  td_kq_text_ref(ins, 8, first);
+  td_kq_text_ref(ins, 9, last);
+  td_kq_text_ref(ins, 10, nnames ? (names.ptr ? names.ptr : "") : NULL);
   int rc = td_kq_step(ins) == TD_KQ_DONE ? 0 : -1;
   td_buf_free(&names);
   /* roles */
@@ -1055,11 +1055,11 @@ static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td
     if (r[i].role) {
       long rdocs = row_span(r + i, j - i, &first, &last);
       td_kq_again(rol);
-      td_kb_bind_str(rol, 1, r[i].entity);
-      td_kb_bind_str(rol, 2, r[i].role);
+      td_kq_text_ref(rol, 1, r[i].entity);
+      td_kq_text_ref(rol, 2, r[i].role);
       td_kq_int(rol, 3, rdocs);
-      td_kb_bind_str(rol, 4, first);
-      td_kb_bind_str(rol, 5, last);
+      td_kq_text_ref(rol, 4, first);
+      td_kq_text_ref(rol, 5, last);
       if (td_kq_step(rol) != TD_KQ_DONE) rc = -1;
     }
     i = j;
@@ -1196,9 +1196,9 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
         if (agree) c[a].agrees++, c[b].agrees++;
         else c[a].disagrees++, c[b].disagrees++;
         td_kq_reset(rel);
-        td_kb_bind_str(rel, 1, c[a].key);
-        td_kb_bind_str(rel, 2, c[b].key);
-        td_kb_bind_str(rel, 3, agree ? "agree" : "disagree");
+        td_kq_text_ref(rel, 1, c[a].key);
+        td_kq_text_ref(rel, 2, c[b].key);
+        td_kq_text_ref(rel, 3, agree ? "agree" : "disagree");
         if (td_kq_step(rel) != TD_KQ_DONE) goto sqlfail;
       }
     i = j;
@@ -1213,22 +1213,22 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     mclaim *r = &c[uf_find(&u, (int)i)]; /* smallest index = smallest key in the bucket */
     td_kb_key(gk, 4, "claims", r->measure, r->status, r->key);
     td_kq_reset(ins);
-    td_kb_bind_str(ins, 1, m->key);
-    td_kb_bind_str(ins, 2, gk);
-    td_kb_bind_str(ins, 3, m->doc);
-    td_kb_bind_str(ins, 4, m->nid);
-    td_kb_bind_str(ins, 5, m->measure);
-    td_kb_bind_str(ins, 6, m->status);
-    td_kb_bind_str(ins, 7, m->subject);
-    td_kb_bind_str(ins, 8, m->frame);
+    td_kq_text_ref(ins, 1, m->key);
+    td_kq_text_ref(ins, 2, gk);
+    td_kq_text_ref(ins, 3, m->doc);
+    td_kq_text_ref(ins, 4, m->nid);
+    td_kq_text_ref(ins, 5, m->measure);
+    td_kq_text_ref(ins, 6, m->status);
+    td_kq_text_ref(ins, 7, m->subject);
+    td_kq_text_ref(ins, 8, m->frame);
     td_kq_double(ins, 9, m->value);
     if (m->has_max) td_kq_double(ins, 10, m->vmax);
-    td_kb_bind_str(ins, 11, m->qual);
+    td_kq_text_ref(ins, 11, m->qual);
     if (isfinite(m->lo)) td_kq_double(ins, 12, m->lo);
     if (isfinite(m->hi)) td_kq_double(ins, 13, m->hi);
-    td_kb_bind_str(ins, 14, m->claimant);
-    td_kb_bind_str(ins, 15, m->claimant_text);
-    td_kb_bind_str(ins, 16, m->time);
+    td_kq_text_ref(ins, 14, m->claimant);
+    td_kq_text_ref(ins, 15, m->claimant_text);
+    td_kq_text_ref(ins, 16, m->time);
     td_kq_int(ins, 17, m->agrees);
     td_kq_int(ins, 18, m->disagrees);
     if (td_kq_step(ins) != TD_KQ_DONE) goto sqlfail;
