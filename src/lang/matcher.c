@@ -478,7 +478,7 @@ static uint64_t *gate_build(dtable *t) {
 
 int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   dtable t;
-  if (!img || table_open(&t, img, len) != 0) return -1;
+  if (!img) return -1;
   /* Matching reads random lines of a table's gate, slots, prefix slots
    * and entries at every start token; on the mapped image's 4 KiB pages
    * most of those reads also miss the TLB (the tagger's tables come
@@ -487,11 +487,12 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
    * gazetteer's 18 MB table, places ~10% less CPU; as the parser's model).
    * Without huge pages the mapped image is used. */
   void *copy = len >= HUGE_MIN ? td_huge_alloc(len) : NULL;
-  if (copy) {
-    memcpy(copy, img, len);
-    own(d, copy);
-    if (table_open(&t, copy, len) != 0) return -1; /* cannot fail: the same bytes */
+  if (copy) img = memcpy(copy, img, len);
+  if (table_open(&t, img, len) != 0) {
+    free(copy);
+    return -1;
   }
+  if (copy) own(d, copy);
   if (t.v2) { /* derive what a TDDICT03 image carries */
     uint8_t *tags = td_xmalloc(t.nslots);
     for (uint32_t i = 0; i < t.nslots; i++)
