@@ -236,7 +236,13 @@ static const struct {
  * hold the set's word i (a word in several lists has its bits ORed). */
 static td_strset *wl_set;
 static uint8_t *wl_bitv;
+static uint64_t wl_two[65536 / 64]; /* first two bytes (the second 0 in a one-byte word) */
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
+
+/* A word's first two bytes as an index into wl_two. */
+static unsigned two_bytes(const char *w) {
+  return (unsigned)(unsigned char)w[0] << 8 | (unsigned char)(w[0] ? w[1] : 0);
+}
 
 static void wl_build(void) {
   size_t n = 0, k = 0;
@@ -249,12 +255,19 @@ static void wl_build(void) {
   free(flat);
   wl_bitv = td_xcalloc(n, 1);
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++)
+    for (const char *const *w = wlists[l].words; *w; w++) {
       wl_bitv[td_strset_find_str(wl_set, *w)] |= (uint8_t)wlists[l].bits;
+      unsigned p = two_bytes(*w);
+      wl_two[p >> 6] |= 1ULL << (p & 63);
+    }
 }
 
-/* The W_* lists that hold word w (wl_build must have run). */
+/* The W_* lists that hold word w (wl_build must have run). Most words
+ * begin with two bytes no listed word begins with, and are turned away
+ * before they are measured and hashed (perf, issue 11). */
 static unsigned wl_bits(const char *w) {
+  unsigned p = two_bytes(w);
+  if (!((wl_two[p >> 6] >> (p & 63)) & 1)) return 0;
   long i = td_strset_find_str(wl_set, w);
   return i < 0 ? 0 : wl_bitv[i];
 }
