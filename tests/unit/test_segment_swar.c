@@ -75,7 +75,7 @@ static const char *const texts[] = {
     "Mail john.smith@example.com or see https://www.bbc.co.uk/news today.",
     "ABCDEFGH abcdefgh AbCdEfGhI 12345678 A1B2C3D4 x Y zz QQ 9Z",
     "Prices\xc2\xa0rose 5%\xe2\x80\x89in May; the U.S. said \xe2\x80\x9cno\xe2\x80\x9d.",
-    "caf\xc3\xa9 \xc3\x89" "COLE na\xc3\xafve \xe6\x97\xa5\xe6\x9c\xac snake_case AT&T l/c :)",
+    "caf\xc3\xa9 \303\211COLE na\xc3\xafve \xe6\x97\xa5\xe6\x9c\xac snake_case AT&T l/c :)",
     "a@b@c @@ x@ @y 555-1234 000-111-2222 11/20/2000 5:00 3.5 8,000 ...!? --",
     "Thequickbrownfoxjumpsoverthelazydog THEQUICKBROWNFOX the\tend\nNew para.",
 };
