@@ -2087,14 +2087,19 @@ static int can_start(const ctx *c, int i) {
 }
 
 /* When the document has no date, takes one stated in its first paragraph
- * (a full date with a year: "November 1, 2024", "2024-11-01"). */
-static void date_from_text(td_doc *doc, units *us) {
+ * (a full date with a year: "November 1, 2024", "2024-11-01"). The
+ * sentences it cuts, 0 .. k-1, are left in pre[0 .. k-1] for td_times to
+ * use again (perf, issue 11: a document without a date had its first
+ * sentences cut twice); returns k (at most 3). */
+static int date_from_text(td_doc *doc, units pre[3]) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.doc = doc;
+  int k = 0;
   for (size_t si = 0; si < doc->nsents && si < 3; si++) {
     const td_sent *s = &doc->sents[si];
     if (si > 0 && (doc->toks[s->tok0].flags & TD_TOK_PARA_START) && si >= 2) break;
+    units *us = &pre[k++];
     sentence_units(doc, si, us);
     c.u = us->u, c.n = us->n;
     for (int i = 0; i < c.n; i++) {
@@ -2106,28 +2111,31 @@ static void date_from_text(td_doc *doc, units *us) {
       if (e > i && h.has_day) {
         doc->date = td_arena_strndup(&doc->arena, h.val, 10);
         doc->date_from = "text";
-        return;
+        return k;
       }
     }
   }
+  return k;
 }
 
 int td_times(const td_engine *eng, td_doc *doc) {
-  units us;
+  units us, pre[3]; /* pre: the first sentences, when date_from_text cut them */
   rule_coll rc;
   memset(&rc, 0, sizeof rc);
   memset(&us, 0, sizeof us);
-  us.x = word_index_get();
-  if (!doc->date || !*doc->date) date_from_text(doc, &us);
+  memset(pre, 0, sizeof pre);
+  us.x = pre[0].x = pre[1].x = pre[2].x = word_index_get();
+  int npre = !doc->date || !*doc->date ? date_from_text(doc, pre) : 0;
   ctx c;
   memset(&c, 0, sizeof c);
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
   for (size_t si = 0; si < doc->nsents; si++) {
-    sentence_units(doc, si, &us);
-    collect_rules(eng, doc, si, &us, &rc);
-    c.u = us.u, c.n = us.n, c.si = (int)si;
+    units *su = si < (size_t)npre ? &pre[si] : &us;
+    if (su == &us) sentence_units(doc, si, &us);
+    collect_rules(eng, doc, si, su, &rc);
+    c.u = su->u, c.n = su->n, c.si = (int)si;
     c.rh = rc.h, c.nrh = rc.n;
     for (int i = 0; i < c.n;) {
       hit h;
@@ -2155,6 +2163,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
     }
   }
   free(us.u);
+  for (int k = 0; k < 3; k++) free(pre[k].u);
   free(rc.h);
   return 0;
 }

@@ -892,7 +892,7 @@ static void rebuild_index(td_rules *r) {
 
 /* The prefilter entries [*a, *b) of key s (length n). A table of first
  * bytes and lengths answers most words without hashing. */
-static void key_find(const td_strset *set, const uint32_t *kend, const uint32_t *lenmask,
+static inline void key_find(const td_strset *set, const uint32_t *kend, const uint32_t *lenmask,
                      const char *s, size_t n, size_t *a, size_t *b) {
   *a = *b = 0;
   if (!set || n == 0 || !(lenmask[(unsigned char)s[0]] >> (n < 31 ? n : 31) & 1)) return;
@@ -900,7 +900,7 @@ static void key_find(const td_strset *set, const uint32_t *kend, const uint32_t 
   if (e >= 0) *a = (size_t)e, *b = kend[e];
 }
 
-static void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
+static inline void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
   key_find(r->kset, r->kend, r->lenmask, s, n, a, b);
 }
 
@@ -1136,6 +1136,14 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   return c;
 }
 
+/* strlen of a token's norm or lemma: a few bytes, counted without a call
+ * (perf, issue 11: once per token of every document). */
+static inline size_t word_len(const char *s) {
+  size_t n = 0;
+  while (s[n]) n++;
+  return n;
+}
+
 /* Whether NUL-terminated a and b are equal (most lemmas are their word,
  * a few bytes long: no call). */
 static inline int same_str(const char *a, const char *b) {
@@ -1154,10 +1162,10 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     size_t a = 0, b = 0, la = 0, lb = 0;
     /* the first byte rules out most words before strlen and hashing */
     if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
-      key_lookup(r, t->norm, strlen(t->norm), &a, &b);
+      key_lookup(r, t->norm, word_len(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
         (!t->norm || !same_str(t->lemma, t->norm)))
-      key_lookup(r, t->lemma, strlen(t->lemma), &la, &lb);
+      key_lookup(r, t->lemma, word_len(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
                 range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 1, 0};
   }
