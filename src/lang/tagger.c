@@ -724,6 +724,9 @@ typedef struct tg_sent {
   const td_tg_slot **slot;  /* per token: their slots */
   uint8_t *guess;           /* per token: its class, or a guess of it */
   uint64_t *hash;           /* per token: form_hash of its form */
+  int *scored;              /* the tokens scored (not in the word table's
+                             * classes), in order: nscored of them */
+  int nscored;
 } tg_sent;
 
 /* The last 0 to 8 bytes of a form, s[0..n), as one number (the same n
@@ -1033,8 +1036,8 @@ static void want_vec(tg_sent *x, int i, int v) {
  * (fetching the weights), then the sums. */
 static void want_vecs(tg_sent *x, int n) {
   x->c->nbuild = 0;
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     if (!(x->e[i]->have & (2 << V_SELF))) want_vec(x, i, V_SELF);
     if (i > 0 && !(x->e[i - 1]->have & (2 << V_LEFT))) want_vec(x, i - 1, V_LEFT);
     if (i + 1 < n && !(x->e[i + 1]->have & (2 << V_RIGHT))) want_vec(x, i + 1, V_RIGHT);
@@ -1111,17 +1114,17 @@ static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
  * token: fetching their slots, then the slots found (fetching their
  * weights). Each sweep starts all its memory reads before the next needs
  * them. */
-static void prefetch_features(tg_sent *x, int n, int k0, int nk) {
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+static void prefetch_features(tg_sent *x, int k0, int nk) {
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     for (int k = k0; k < k0 + nk; k++) prefetch_slot(x->t, x->feat[TG_NFEAT * i + k]);
   }
 }
 
-static void find_features(tg_sent *x, int n, int k0, int nk) {
+static void find_features(tg_sent *x, int k0, int nk) {
   const struct td_tagger *t = x->t;
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     for (int k = k0; k < k0 + nk; k++) {
       const td_tg_slot *e = find_slot(t, x->feat[TG_NFEAT * i + k]);
       prefetch_weights(t, e);
@@ -1146,16 +1149,26 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   uint32_t npad = t->npad;
   int nc = (int)t->h->nclass;
   const td_tg_word *nb[5];
-  want_vecs(x, n);
+  if (n == 0) return;
+  /* The scored tokens listed once: the sweeps below go through the list
+   * instead of testing every token's class again (a branch the processor
+   * cannot predict: 37% of BBC's tokens take the word table's class). */
+  x->nscored = 0;
   for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+    x->scored[x->nscored] = i;
+    x->nscored += x->e[i]->cls == 255;
+    x->guess[i] = x->e[i]->cls; /* a scored token's is set below */
+  }
+  want_vecs(x, n);
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
     neighbours(x->pw, n, i, nb);
     near_features(nb, x->feat + TG_NFEAT * i);
   }
-  prefetch_features(x, n, 0, TG_NNEAR);
+  prefetch_features(x, 0, TG_NNEAR);
   /* A scored first word trades its self feature f1(11, flags) for the
    * start feature. */
   uint64_t hs[2] = {0, 0};
@@ -1167,20 +1180,17 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     prefetch_slot(t, hs[1]);
   }
   find_vecs(x);
-  find_features(x, n, 0, TG_NNEAR);
+  find_features(x, 0, TG_NNEAR);
   if (x->e[0]->cls == 255)
     for (int k = 0; k < 2; k++) prefetch_weights(t, ss[k] = find_slot(t, hs[k]));
   make_vecs(x);
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     if (i > 1) prefetch_weights(t, &x->e[i - 2]->far[0]);
     if (i + 2 < n) prefetch_weights(t, &x->e[i + 2]->far[1]);
   }
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) {
-      x->guess[i] = x->e[i]->cls;
-      continue;
-    }
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     int16_t *sc = x->base + (size_t)i * npad;
     const td_tg_slot *l2 = i > 1 ? &x->e[i - 2]->far[0] : NULL;
     const td_tg_slot *r2 = i + 2 < n ? &x->e[i + 2]->far[1] : NULL;
@@ -1198,14 +1208,14 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     }
     x->guess[i] = (uint8_t)argmax(sc, nc);
   }
-  for (int i = 0; i < n; i++) {
-    if (x->e[i]->cls != 255) continue;
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
     int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
     history_features(x->pw[i], g1, x->feat + TG_NFEAT * i + TG_NNEAR);
     prefetch_vec(tag_row(t, g1, g2), npad);
   }
-  prefetch_features(x, n, TG_NNEAR, TG_NHIST);
-  find_features(x, n, TG_NNEAR, TG_NHIST);
+  prefetch_features(x, TG_NNEAR, TG_NHIST);
+  find_features(x, TG_NNEAR, TG_NHIST);
   int p1 = nc, p2 = nc;
   uint64_t f[TG_NHIST];
   for (int i = 0; i < n; i++) {
@@ -1463,6 +1473,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.feat = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.feat + 1);
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.slot + 1);
   x.guess = td_arena_alloc(&doc->arena, maxn + 1);
+  x.scored = td_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.scored);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
   /* The forms of this sentence and the next: the next one's cache sets
    * are fetched while this one is tagged. */
