@@ -404,13 +404,16 @@ static inline void prefetch_slot(const struct td_tagger *t, uint64_t h) {
     __builtin_prefetch(&t->slots[slot_of(h, t->h->nslot)]);
 }
 
-/* Starts reading the weights of slot e (outside it, they are elsewhere). */
+/* Starts reading the weights of slot e (outside it, they are elsewhere):
+ * every line they span, the last one too (the outside weights are not
+ * aligned: a list of pairs crosses a line half the time). */
 static inline void prefetch_weights(const struct td_tagger *t, const td_tg_slot *e) {
   if (!e || e->cls[0] != TD_TG_EXT) return;
   const int16_t *w = t->ext + ext_first(e);
+  uint32_t n = e->cls[1] == TD_TG_DENSE ? t->npad : 2 * (uint32_t)e->cls[1];
   __builtin_prefetch(w);
-  if (e->cls[1] == TD_TG_DENSE)
-    for (uint32_t c = 32; c < t->npad; c += 32) __builtin_prefetch(w + c);
+  for (uint32_t c = 32; c < n; c += 32) __builtin_prefetch(w + c);
+  __builtin_prefetch(w + n - 1);
 }
 
 /* Adds the weights of slot e (may be NULL: none) to the scores sc. */
