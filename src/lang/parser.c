@@ -16,6 +16,8 @@
 #include "parser.h"
 #include "../core/res.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -160,6 +162,7 @@ typedef struct fsink {
   int moves;               /* 1: move cells, 0: relation groups */
   const int8_t *mv;        /* move cells (2 bytes each) */
   const td_ps_group *grp;  /* relation groups */
+  const uint32_t *rix;     /* or, when set, one direction's bucket words */
   int shift;
   int part;
 } fsink;
@@ -175,7 +178,8 @@ static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint
   } else {
     uint64_t i = h >> o->shift;
     f[k] = i;
-    __builtin_prefetch(o->grp + (uint32_t)i / TD_PS_GROUP);
+    if (o->rix) __builtin_prefetch(o->rix + i);
+    else __builtin_prefetch(o->grp + (uint32_t)i / TD_PS_GROUP);
   }
 }
 
@@ -496,7 +500,7 @@ static int score_arc(const struct td_parser *p, const td_ps_state *st, int move,
   uint64_t b[TD_PS_MAXFEAT];
   uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
   const uint32_t *ent = p->ent;
-  const fsink o = {0, NULL, p->grp, 64 - p->bits, 0};
+  const fsink o = {0, NULL, p->grp, NULL, 64 - p->bits, 0};
   int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
                               : label_feats(st, TD_PS_RIGHT, b, &o);
   for (int i = 0; i < nf; i++) {
@@ -531,6 +535,51 @@ static int score_arc(const struct td_parser *p, const td_ps_state *st, int move,
   return best;
 }
 
+/* score_arc over the relation weights split by direction (see
+ * split_relations), for a parser loaded by td_parser_load: a bucket's word
+ * holds its one entry of this direction itself, or says where its entries
+ * begin and how many there are (no group to read first, no entries of the
+ * other direction, none of root), and an entry's class is the relation
+ * itself. The same integer sums of the same weights: the same choice. */
+static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int move,
+                           int32_t *sc) {
+  uint64_t b[TD_PS_MAXFEAT];
+  uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
+  const int dir = move == TD_PS_RIGHT;
+  const uint32_t *ix = p->rix[dir], *ent = p->rent[dir];
+  const fsink o = {0, NULL, NULL, ix, 64 - p->bits, 0};
+  int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
+                              : label_feats(st, TD_PS_RIGHT, b, &o);
+  memset(sc, 0, (size_t)p->nlabel * sizeof *sc);
+  for (int i = 0; i < nf; i++) {
+    uint32_t v = ix[b[i]];
+    if (v >> 31) { /* a bucket of one entry holds it */
+      sc[(v >> 16) & 127] += (int16_t)(v & 0xffff);
+      cnt[i] = 0;
+    } else {
+      at[i] = v & 0xffffff;
+      cnt[i] = v >> 24;
+      __builtin_prefetch(ent + at[i]);
+    }
+  }
+  for (int i = 0; i < nf; i++) {
+    const uint32_t *e = ent + at[i];
+    uint32_t j = 0, m = cnt[i];
+    for (; j + 2 <= m; j += 2) {
+      uint32_t e0 = e[j], e1 = e[j + 1];
+      sc[e0 >> 16] += (int16_t)(e0 & 0xffff);
+      sc[e1 >> 16] += (int16_t)(e1 & 0xffff);
+    }
+    if (j < m) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+  }
+  sc[p->rootlab] = INT32_MIN;
+  int best = 0;
+  int32_t bv = sc[0];
+  for (int l = 1; l < p->nlabel; l++)
+    if (sc[l] > bv) bv = sc[l], best = l;
+  return best;
+}
+
 /* The LEFT and RIGHT sums of the templates of the buffer alone (FB) while
  * the buffer's front is b: they change only with a SHIFT. */
 typedef struct bufsum {
@@ -562,11 +611,11 @@ static inline __attribute__((always_inline)) void add_cells(const uint64_t *c, i
  * of the buffer alone are computed and summed once per buffer front (bc). */
 static int best_move(const struct td_parser *p, const td_ps_state *st, bufsum *bc) {
   uint64_t c[TD_PS_MAXFEAT];
-  const fsink o = {1, p->mv, NULL, 64 - p->mbits, 1};
+  const fsink o = {1, p->mv, NULL, NULL, 64 - p->mbits, 1};
   int32_t l, r;
   if (bc->b != st->b) {
     uint64_t cb[TD_PS_MAXFEAT];
-    const fsink ob = {1, p->mv, NULL, 64 - p->mbits, 2};
+    const fsink ob = {1, p->mv, NULL, NULL, 64 - p->mbits, 2};
     int nb = move_feats(st, cb, &ob);
     int nf = move_feats(st, c, &o);
     bc->b = st->b, bc->l = bc->r = 0;
@@ -602,7 +651,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
     } else {
       /* with only ROOT left in the buffer RIGHT is the one valid move */
       m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &bc);
-      if (m != TD_PS_SHIFT) l = score_arc(p, &st, m, sc);
+      if (m != TD_PS_SHIFT) l = p->rix[0] ? score_arc_split(p, &st, m, sc) : score_arc(p, &st, m, sc);
     }
     td_ps_apply(&st, m, l);
   }
@@ -613,6 +662,8 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
 }
 
 /* ---- the pipeline stage ---- */
+
+static _Atomic uint64_t pc_serials; /* models loaded: see parse_cached */
 
 /* A copy of the model image in memory aligned to 2 MiB and marked for
  * transparent huge pages, or NULL (then the mapped image is used). Each
@@ -625,6 +676,57 @@ static void *huge_copy(const void *data, size_t len) {
   void *copy = td_huge_alloc(len);
   if (copy) memcpy(copy, data, len);
   return copy;
+}
+
+/* The relation weights of p split by direction for score_arc_split (perf,
+ * issue 11: a relation feature read a group, then the bucket's entries of
+ * both directions; now one word, and entries only where a bucket has two
+ * or more). For each direction d, entries relation << 16 | (u16) weight
+ * (root's left out: it is never chosen) in rent[d], and rix[d][bucket]:
+ * 0 (no entry), 1 << 31 | the entry (one entry), or count << 24 | index
+ * of its first in rent[d] (2 to 127 entries). One block, p->rown (1 MiB
+ * of words for the 17-bit model). Leaves p as it is (parsing then reads
+ * the groups) when a count or an index does not fit. */
+static void split_relations(struct td_parser *p) {
+  size_t nb = (size_t)1 << p->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
+  size_t nent = p->grp[ng - 1].first + p->grp[ng - 1].end[TD_PS_GROUP - 1];
+  if (nent >= (1u << 24) || p->nlabel > 128) return;
+  /* room for every entry in either direction: one pass */
+  uint32_t *blk = td_xmalloc((2 * nb + 2 * nent + 1) * sizeof *blk);
+  uint32_t *ix[2] = {blk, blk + nb}, *en[2] = {blk + 2 * nb, blk + 2 * nb + nent};
+  uint32_t fill[2] = {0, 0}, nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab;
+  const uint32_t *e = p->ent;
+  for (size_t g = 0; g < ng; g++) {
+    const td_ps_group *gr = &p->grp[g];
+    uint32_t prev = 0;
+    for (size_t k = 0; k < TD_PS_GROUP && g * TD_PS_GROUP + k < nb; k++) {
+      size_t bk = g * TD_PS_GROUP + k;
+      uint32_t n = gr->end[k] - prev, f0 = fill[0], f1 = fill[1];
+      prev = gr->end[k];
+      for (uint32_t j = 0; j < n; j++) {
+        uint32_t c = (e[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
+        if (l != root) en[d][fill[d]++] = l << 16 | (e[j] & 0xffff);
+      }
+      e += n;
+      uint32_t f[2] = {f0, f1};
+      for (int d = 0; d < 2; d++) {
+        uint32_t c = fill[d] - f[d];
+        if (c > 127) {
+          free(blk);
+          return;
+        }
+        if (c == 1) { /* kept in the index word itself */
+          ix[d][bk] = 1u << 31 | en[d][f[d]];
+          fill[d] = f[d];
+        } else {
+          ix[d][bk] = c << 24 | (c ? f[d] : 0);
+        }
+      }
+    }
+  }
+  p->rix[0] = ix[0], p->rix[1] = ix[1];
+  p->rent[0] = en[0], p->rent[1] = en[1];
+  p->rown = blk;
 }
 
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
@@ -643,24 +745,117 @@ struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
     return NULL;
   }
   p->own = copy;
+  p->serial = atomic_fetch_add(&pc_serials, 1) + 1;
+  split_relations(p);
   return p;
 }
 
 void td_parser_free(struct td_parser *p) {
-  if (p) free(p->own);
+  if (p) free(p->own), free(p->rown);
   free(p);
 }
 
+/* ---- trees of sentences seen before ----
+ *
+ * A thread keeps the trees of the last sentences it parsed (perf, issue
+ * 11: news repeats itself; 7% of the tokens the events layer has parsed
+ * on BBC are in a sentence parsed before). A tree depends on the words'
+ * hashes and tags and on the model alone, so the key is all of those: a
+ * slot holds the sentence's words and tags and is used only when every
+ * one is the same (a hash collision costs a compare, never a wrong tree),
+ * and the model's serial (td_parser_load numbers every model it loads;
+ * 0, a model opened in place, is never cached). Direct-mapped, PC_SLOTS
+ * slots, sentences of up to PC_MAXN words: at most a few MB a thread. */
+enum { PC_SLOTS = 4096, PC_MAXN = 96 };
+typedef struct pc_slot {
+  uint64_t serial, key;
+  int n;
+  td_ps_word *x;      /* n words, then the tree: */
+  int16_t *head;      /* head or -1 */
+  int16_t *lab;       /* relation */
+} pc_slot;
+
+static _Thread_local pc_slot *pc_mine;
+static pthread_key_t pc_key;
+static int pc_key_ok;
+static pthread_once_t pc_once = PTHREAD_ONCE_INIT;
+
+static void pc_free(void *v) {
+  pc_slot *c = v;
+  for (size_t i = 0; c && i < PC_SLOTS; i++) free(c[i].x);
+  free(c);
+}
+
+static void pc_key_init(void) { pc_key_ok = pthread_key_create(&pc_key, pc_free) == 0; }
+
+/* This thread's slots, made (empty) on first use; NULL when the thread
+ * cannot have them freed at its exit (then nothing is cached). */
+static pc_slot *pc_get(void) {
+  if (pc_mine) return pc_mine;
+  pthread_once(&pc_once, pc_key_init);
+  if (!pc_key_ok) return NULL;
+  pc_mine = td_xcalloc(PC_SLOTS, sizeof *pc_mine);
+  if (pthread_setspecific(pc_key, pc_mine) != 0) {
+    free(pc_mine);
+    pc_mine = NULL;
+  }
+  return pc_mine;
+}
+
+static uint64_t pc_hash(const td_ps_word *x, int n) {
+  uint64_t h = 0x243F6A8885A308D3ULL ^ (uint64_t)n;
+  for (int i = 0; i < n; i++) h = (h ^ x[i].w ^ ((uint64_t)x[i].t << 40)) * 0x100000001b3ULL;
+  return h ^ (h >> 29);
+}
+
+static int pc_same(const pc_slot *c, uint64_t serial, uint64_t key, const td_ps_word *x, int n) {
+  if (c->serial != serial || c->key != key || c->n != n) return 0;
+  for (int i = 0; i < n; i++)
+    if (c->x[i].w != x[i].w || c->x[i].t != x[i].t) return 0;
+  return 1;
+}
+
+/* Parses x[0..n) into head, lab as td_ps_parse does, reading the tree from
+ * this thread's slots when the sentence was parsed before with model p. */
+static void parse_cached(const struct td_parser *p, const td_ps_word *x, int n, int *head,
+                         int *lab, void *mem) {
+  pc_slot *cache = p->serial && n <= PC_MAXN ? pc_get() : NULL;
+  if (!cache) {
+    td_ps_parse(p, x, n, head, lab, mem);
+    return;
+  }
+  uint64_t key = pc_hash(x, n);
+  pc_slot *c = &cache[key & (PC_SLOTS - 1)];
+  if (pc_same(c, p->serial, key, x, n)) {
+    for (int i = 0; i < n; i++) head[i] = c->head[i], lab[i] = c->lab[i];
+    return;
+  }
+  td_ps_parse(p, x, n, head, lab, mem);
+  if (c->n < n || !c->x) {
+    free(c->x);
+    c->x = td_xmalloc((size_t)n * (sizeof *c->x + sizeof *c->head + sizeof *c->lab));
+    c->n = 0;
+  }
+  c->head = (int16_t *)(c->x + n);
+  c->lab = c->head + n;
+  c->serial = p->serial, c->key = key, c->n = n;
+  memcpy(c->x, x, (size_t)n * sizeof *x);
+  for (int i = 0; i < n; i++) c->head[i] = (int16_t)head[i], c->lab[i] = (int16_t)lab[i];
+}
+
 /* Parses the n tokens t[0..n) of one sentence (the first at doc-level
- * index tok0) with scratch space x, head, lab, mem sized for n. */
+ * index tok0) with scratch space x, head, lab, mem sized for n; cached:
+ * through this thread's trees of sentences seen before (the lazy parse of
+ * the pipeline; td_parse, which eval parser times, parses every time). */
 static void parse_span(const struct td_parser *p, const td_doc *doc, td_tok *t,
                        uint32_t tok0, int n, td_ps_word *x, int *head, int *lab,
-                       void *mem) {
+                       void *mem, int cached) {
   for (int i = 0; i < n; i++) {
     x[i].w = td_ps_word_hash(doc->text + t[i].start, t[i].end - t[i].start);
     x[i].t = td_ps_tag(t[i].upos, t[i].xpos);
   }
-  td_ps_parse(p, x, n, head, lab, mem);
+  if (cached) parse_cached(p, x, n, head, lab, mem);
+  else td_ps_parse(p, x, n, head, lab, mem);
   for (int i = 0; i < n; i++) {
     t[i].head = head[i] < 0 ? -1 : (int32_t)(tok0 + (uint32_t)head[i]);
     t[i].deprel = lab[i] >= 0 ? p->deprel[lab[i]] : 0;
@@ -685,7 +880,7 @@ int td_parse(const td_engine *eng, td_doc *doc) {
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
     if (se->ntok == 0) continue;
-    parse_span(p, doc, doc->toks + se->tok0, se->tok0, (int)se->ntok, x, head, lab, mem);
+    parse_span(p, doc, doc->toks + se->tok0, se->tok0, (int)se->ntok, x, head, lab, mem, 0);
   }
   return 0;
 }
@@ -707,7 +902,7 @@ int td_parse_sentence(const td_engine *eng, td_doc *doc, size_t sent) {
   td_ps_word *x = td_arena_alloc(&doc->arena, (size_t)n * sizeof *x);
   int *head = td_arena_alloc(&doc->arena, 2 * (size_t)n * sizeof *head);
   void *mem = td_arena_alloc(&doc->arena, td_ps_state_mem(n));
-  parse_span(p, doc, t, se->tok0, n, x, head, head + n, mem);
+  parse_span(p, doc, t, se->tok0, n, x, head, head + n, mem, 1);
   return 1;
 }
 

@@ -100,6 +100,13 @@ struct td_parser {
   uint8_t deprel[TD_PS_MAXLABEL]; /* model label -> td_deprel index */
   char names[TD_PS_MAXLABEL][TD_PS_LABEL_LEN];
   void *own; /* the image copied into huge pages by td_parser_load, or NULL */
+  /* td_parser_load: the relation weights split by direction (parser.c,
+   * split_relations), or NULL (td_ps_open: the groups are read) */
+  const uint32_t *rix[2], *rent[2];
+  void *rown;
+  /* td_parser_load: a number no other model loaded in this process has
+   * (the key of the trees parse_span keeps); td_ps_open: 0 */
+  uint64_t serial;
 };
 
 /* Checks an image and fills p to use it in place. 0, or -1 with err. */

@@ -375,3 +375,55 @@ TD_TEST(parser_fast_same_as_ref) {
   free(mem);
   td_engine_free(eng);
 }
+
+/* Heads and relations of d's tokens, as one comparable array. */
+static void tree_of(const td_doc *d, int32_t *out) {
+  for (size_t i = 0; i < d->ntoks; i++) out[2 * i] = d->toks[i].head, out[2 * i + 1] = d->toks[i].deprel;
+}
+
+/* The loaded model reads its relation weights split by direction and the
+ * lazy parse (td_parse_sentence) keeps the trees of sentences it parsed
+ * (td_ps_open's model does neither); a sentence parsed again, and one that
+ * differs from it in a single tag or word, get the trees the model in
+ * place gives through td_parse. */
+TD_TEST(parser_split_and_cached_trees) {
+  char err[256];
+  td_engine *eng = td_engine_new(NULL, err, sizeof err);
+  if (!eng || !eng->parser) {
+    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
+    td_engine_free(eng);
+    return;
+  }
+  size_t len = 0;
+  const void *img = td_res_get(eng->res, "parser", &len);
+  struct td_parser inplace;
+  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  CHECK(eng->parser->rix[0] && eng->parser->rix[1] && eng->parser->serial != 0);
+  CHECK(!inplace.rix[0] && inplace.serial == 0);
+  td_engine plain;
+  memset(&plain, 0, sizeof plain);
+  plain.parser = &inplace;
+  const char *w[] = {"The", "minister", "said", "the", "talks", "with", "Iran", "failed", "."};
+  const char *t1[] = {"DT", "NN", "VBD", "DT", "NNS", "IN", "NNP", "VBD", "."};
+  const char *t2[] = {"DT", "NN", "VBD", "DT", "VBZ", "IN", "NNP", "VBD", "."};
+  const char *w3[] = {"The", "minister", "said", "the", "talks", "with", "Iraq", "failed", "."};
+  const char *const *ws[] = {w, w, w, w3, w3};
+  const char *const *ts[] = {t1, t1, t2, t1, t1};
+  int same = 1;
+  for (int k = 0; k < 5; k++) {
+    int32_t a[18], b[18];
+    td_doc *d = mkdoc(ws[k], ts[k], 9);
+    td_doc *e = mkdoc(ws[k], ts[k], 9);
+    CHECK(td_parse_sentence(eng, d, 0) == 1 && td_parse(&plain, e) == 0);
+    CHECK(well_formed(d));
+    tree_of(d, a);
+    tree_of(e, b);
+    same &= memcmp(a, b, sizeof a) == 0;
+    td_arena_release(&d->arena);
+    td_arena_release(&e->arena);
+    free(d);
+    free(e);
+  }
+  CHECK(same);
+  td_engine_free(eng);
+}
