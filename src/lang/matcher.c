@@ -1357,14 +1357,6 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
   const uint8_t *acc = filter_of(doc, dc, d, classes);
   uint32_t i = tok0, marked = tok0; /* mark_dead() has seen [tok0, marked) */
   while (i < tok1 && i < slim) {
-    if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
-      c = doc_cache(doc); /* a callback changed the tokens */
-      dc = dict_cache(doc, c, d);
-      acc = filter_of(doc, dc, d, classes);
-      if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
-      if (i >= tok1) break;
-      marked = i;
-    }
     const mstart *st = &dc->st[i];
     if (!st->done && i >= marked) { /* the first pass here: dead starts in one loop */
       marked = tok1 < slim ? tok1 : slim;
@@ -1386,6 +1378,14 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
     uint32_t best = longest_at(d, doc, c, dc, acc, i, tok1, cb, ctx, &stopped);
     if (stopped) return 1;
     i = best ? best : i + 1;
+    /* callbacks run only in longest_at: the one place the tokens can change */
+    if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
+      c = doc_cache(doc); /* a callback changed the tokens */
+      dc = dict_cache(doc, c, d);
+      acc = filter_of(doc, dc, d, classes);
+      if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+      marked = i;
+    }
   }
   return 0;
 }

@@ -344,3 +344,58 @@ TD_TEST(matcher_big_table_copy) {
   free(img);
   free(img2);
 }
+
+/* A callback may change the tokens (their lemmas in place, or the whole
+ * array): the cached matcher then reads what the direct matcher reads. */
+typedef struct {
+  rec r;
+  td_doc *doc;
+  int mode, done;
+} changer;
+
+static int change_cb(void *ctx, const td_match *m) {
+  changer *c = ctx;
+  rec_cb(&c->r, m);
+  if (c->done++) return 0;
+  td_doc *doc = c->doc;
+  if (c->mode == 0) {
+    for (size_t k = m->tok1; k < doc->ntoks; k++) doc->toks[k].lemma = "fire";
+  } else { /* a new array (the matcher's cache is for the old one), lemmas changed */
+    td_tok *t = td_arena_alloc(&doc->arena, doc->ntoks * sizeof *t);
+    memcpy(t, doc->toks, doc->ntoks * sizeof *t);
+    for (size_t k = m->tok1; k < doc->ntoks; k++) t[k].lemma = "fire";
+    doc->toks = t;
+    doc->cap_toks = doc->ntoks;
+  }
+  return 0;
+}
+
+TD_TEST(matcher_cache_tokens_changed_by_callback) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "north korea", "country", "PRK", 0);
+  td_dictb_add(b, "fire", "verb", "F", TD_DICT_LEMMA);
+  td_dictb_add(b, "test", "verb", "T", 0);
+  td_dictb_add(b, "york", "place", "Y", 0);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  for (int mode = 0; mode < 2; mode++) {
+    const char *text = "North Korea said the test of a new york test bank test york";
+    td_doc *d1 = td_testdoc_words(text), *d2 = td_testdoc_words(text);
+    changer c1 = {{""}, d1, mode, 0}, c2 = {{""}, d2, mode, 0};
+    td_match_range_direct(d, d1, 0, (uint32_t)d1->ntoks, NULL, change_cb, &c1);
+    rec warm = {""}; /* d2's cache made before the change */
+    td_match_range(d, d2, 0, (uint32_t)d2->ntoks, NULL, rec_cb, &warm);
+    td_match_range(d, d2, 0, (uint32_t)d2->ntoks, NULL, change_cb, &c2);
+    CHECK_STR(c2.r.out, c1.r.out);
+    rec a1 = {""}, a2 = {""}; /* and afterwards */
+    td_match_range_direct(d, d1, 0, (uint32_t)d1->ntoks, NULL, rec_cb, &a1);
+    td_match_range(d, d2, 0, (uint32_t)d2->ntoks, NULL, rec_cb, &a2);
+    CHECK_STR(a2.out, a1.out);
+    td_testdoc_free(d1);
+    td_testdoc_free(d2);
+  }
+  td_dict_free(d);
+  free(img);
+}
