@@ -10,8 +10,11 @@
  * the resource image (td_parser_load parses with a copy in huge pages,
  * see huge_copy; td_ps_open uses an image in place): a move feature
  * hashes to a cell of two 8-bit weights (one cache line read), a
- * relation feature to a bucket of a few (class, weight) pairs; see
- * parser.h and docs/PARSER.md.
+ * relation feature to a bucket of a few (class, weight) pairs, which
+ * td_parser_load also lays out by direction (split_relations); see
+ * parser.h and docs/PARSER.md. The lazy parse of the pipeline
+ * (td_parse_sentence) reuses the trees of sentences a thread has parsed
+ * before (parse_cached).
  */
 #include "parser.h"
 #include "../core/res.h"
@@ -703,6 +706,10 @@ static void split_relations(struct td_parser *p) {
       size_t bk = g * TD_PS_GROUP + k;
       uint32_t n = gr->end[k] - prev, f0 = fill[0], f1 = fill[1];
       prev = gr->end[k];
+      if (!n) { /* two buckets in three */
+        ix[0][bk] = ix[1][bk] = 0;
+        continue;
+      }
       for (uint32_t j = 0; j < n; j++) {
         uint32_t c = (e[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
         if (l != root) en[d][fill[d]++] = l << 16 | (e[j] & 0xffff);
