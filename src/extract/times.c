@@ -639,7 +639,8 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
 #endif
 }
 
-static void cut_token(units *us, const td_doc *doc, const td_tok *tk, int tok) {
+static inline __attribute__((always_inline)) void cut_token(units *us, const td_doc *doc,
+                                                          const td_tok *tk, int tok) {
   const unsigned char *t = (const unsigned char *)doc->text;
   uint32_t i = tk->start, e = tk->end;
   int space = (tk->flags & TD_TOK_SPACE_BEFORE) || tok == 0 ||

@@ -120,7 +120,8 @@ typedef struct {
   int chunk_at;   /* the chunk being scanned holds an '@' */
 } tz;
 
-static void emit(tz *z, uint32_t a, uint32_t b, uint32_t fl) {
+static inline __attribute__((always_inline)) void emit(tz *z, uint32_t a, uint32_t b,
+                                                     uint32_t fl) {
   if (b <= a) return;
   td_doc *d = z->d;
   TD_AGROW(&d->arena, d->toks, d->cap_toks, d->ntoks + 1);
@@ -350,6 +351,18 @@ static uint32_t scan_word(tz *z, uint32_t p, uint32_t e) {
   const unsigned char *s = z->s;
   uint32_t j = p, seg = p; /* seg: start of the current hyphen/period segment */
   for (;;) {
+#ifdef TD_SEG_SWAR
+    /* ASCII letters and digits eight at a time (the byte loop below goes
+     * on from the first other byte; never past e) */
+    while (j < e && j + 8 <= z->n) {
+      uint64_t x, an;
+      memcpy(&x, s + j, 8);
+      an = alpha8(x) | in_range8(x, '0', '9');
+      uint32_t k = an == HIGH8 ? 8 : (uint32_t)__builtin_ctzll(~an & HIGH8) >> 3;
+      j = j + k < e ? j + k : e;
+      if (k < 8) break;
+    }
+#endif
     while (j < e) {
       unsigned char c = s[j];
       if (c < 0x80) {
