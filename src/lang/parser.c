@@ -284,6 +284,9 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
 
 int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f, NULL); }
 
+/* The template number of the relation features' bias (the last). */
+#define LABEL_BIAS 36
+
 /* Features of the arc s0 <- b0 (LEFT) or s1 -> s0 (RIGHT) for choosing its
  * relation; template ids are apart from the move features' and differ by
  * direction, so the two never share weights. */
@@ -318,7 +321,7 @@ static inline __attribute__((always_inline)) int label_feats(const td_ps_state *
   F(dt, T(d - 1), 0); F(dt, T(d + 1), 0); F(ht, T(h - 1), 0); F(ht, T(h + 1), 0);
   F(dt, ht, T(d + 1)); F(dt, ht, T(d - 1));
   F(dt, (uint64_t)st->nl[d], (uint64_t)st->nr[d]);
-  F(0, 0, 0);
+  F(0, 0, 0); /* the bias: template LABEL_BIAS, see split_relations */
 #undef F
 #undef W
 #undef T
@@ -553,7 +556,14 @@ static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int
   const fsink o = {0, NULL, NULL, ix, 64 - p->bits, 0};
   int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
                               : label_feats(st, TD_PS_RIGHT, b, &o);
-  memset(sc, 0, (size_t)p->nlabel * sizeof *sc);
+  /* the bias's bucket (the last feature) is the same at every arc: its
+   * sums are made once, at load */
+  if (nf > 0 && b[nf - 1] == p->rbias_b[dir]) {
+    memcpy(sc, p->rbias[dir], (size_t)p->nlabel * sizeof *sc);
+    nf--;
+  } else {
+    memset(sc, 0, (size_t)p->nlabel * sizeof *sc);
+  }
   for (int i = 0; i < nf; i++) {
     uint32_t v = ix[b[i]];
     if (v >> 31) { /* a bucket of one entry holds it */
@@ -695,7 +705,8 @@ static void split_relations(struct td_parser *p) {
   size_t nent = p->grp[ng - 1].first + p->grp[ng - 1].end[TD_PS_GROUP - 1];
   if (nent >= (1u << 24) || p->nlabel > 128) return;
   /* room for every entry in either direction: one pass */
-  uint32_t *blk = td_xmalloc((2 * nb + 2 * nent + 1) * sizeof *blk);
+  size_t nl = (size_t)p->nlabel;
+  uint32_t *blk = td_xmalloc((2 * nb + 2 * nent + 2 * nl + 1) * sizeof *blk);
   uint32_t *ix[2] = {blk, blk + nb}, *en[2] = {blk + 2 * nb, blk + 2 * nb + nent};
   uint32_t fill[2] = {0, 0}, nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab;
   const uint32_t *e = p->ent;
@@ -730,6 +741,24 @@ static void split_relations(struct td_parser *p) {
         }
       }
     }
+  }
+  /* the sums of the bias's bucket, by direction (score_arc_split) */
+  int32_t *bias = (int32_t *)(blk + 2 * nb + 2 * nent);
+  memset(bias, 0, 2 * nl * sizeof *bias);
+  for (int d = 0; d < 2; d++) {
+    uint64_t bk = fmix_top((d ? 300 : 200) + LABEL_BIAS, 0, 0, 0) >> (64 - p->bits);
+    uint32_t v = ix[d][bk];
+    int32_t *sc = bias + (size_t)d * nl;
+    if (v >> 31) {
+      sc[(v >> 16) & 127] += (int16_t)(v & 0xffff);
+    } else {
+      for (uint32_t j = 0; j < v >> 24; j++) {
+        uint32_t x = en[d][(v & 0xffffff) + j];
+        sc[x >> 16] += (int16_t)(x & 0xffff);
+      }
+    }
+    p->rbias[d] = sc;
+    p->rbias_b[d] = bk;
   }
   p->rix[0] = ix[0], p->rix[1] = ix[1];
   p->rent[0] = en[0], p->rent[1] = en[1];

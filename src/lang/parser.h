@@ -103,6 +103,8 @@ struct td_parser {
   /* td_parser_load: the relation weights split by direction (parser.c,
    * split_relations), or NULL (td_ps_open: the groups are read) */
   const uint32_t *rix[2], *rent[2];
+  const int32_t *rbias[2]; /* the bias's relation sums by direction */
+  uint64_t rbias_b[2];     /* and its bucket */
   void *rown;
   /* td_parser_load: a number no other model loaded in this process has
    * (the key of the trees parse_span keeps); td_ps_open: 0 */

@@ -399,6 +399,7 @@ TD_TEST(parser_split_and_cached_trees) {
   struct td_parser inplace;
   CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
   CHECK(eng->parser->rix[0] && eng->parser->rix[1] && eng->parser->serial != 0);
+  CHECK(eng->parser->rbias[0] && eng->parser->rbias[1]);
   CHECK(!inplace.rix[0] && inplace.serial == 0);
   td_engine plain;
   memset(&plain, 0, sizeof plain);
