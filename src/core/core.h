@@ -107,6 +107,42 @@ size_t td_utf8_count(const char *s, size_t n);
 /* Whether every byte of s[0..n) is ASCII (< 0x80). */
 int td_ascii_only(const char *s, size_t n);
 
+/* ---- eight bytes at a time ----
+ * Byte tests on a 64-bit word x holding eight bytes of text (perf, issue
+ * 11: the scans of repair, segmenting, times, quotes and the JSON reader
+ * and writer). Each gives, for every byte of x, its high bit (0x80) set
+ * when the byte passes and clear when it does not, exactly per byte (no
+ * borrow or carry crosses from one byte to the next). Which byte is first
+ * in the text depends on the byte order: callers that locate a byte (by
+ * its trailing zeros) build these paths for little-endian machines only. */
+#define TD_ONES8 0x0101010101010101ull
+#define TD_HIGH8 0x8080808080808080ull
+
+/* Eight bytes from p (any alignment). */
+static inline uint64_t td_load8(const void *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+/* Bytes equal to b. */
+static inline uint64_t td_bytes_eq(uint64_t x, unsigned char b) {
+  uint64_t y = x ^ (b * TD_ONES8);
+  return ~(((y & ~TD_HIGH8) + ~TD_HIGH8) | y) & TD_HIGH8;
+}
+/* Bytes below n (n <= 0x80). */
+static inline uint64_t td_bytes_lt(uint64_t x, unsigned char n) {
+  return ~(((x & ~TD_HIGH8) + (0x80u - n) * TD_ONES8) | x) & TD_HIGH8;
+}
+/* Bytes from lo to hi (lo <= hi < 0x80). */
+static inline uint64_t td_bytes_in(uint64_t x, unsigned char lo, unsigned char hi) {
+  uint64_t y = x & ~TD_HIGH8;
+  return ~x & (y + (0x80u - lo) * TD_ONES8) & ~(y + (0x7Fu - hi) * TD_ONES8) & TD_HIGH8;
+}
+/* ASCII letters. */
+static inline uint64_t td_bytes_alpha(uint64_t x) { return td_bytes_in(x | 0x20 * TD_ONES8, 'a', 'z'); }
+/* x with its ASCII capitals lowered (every other byte as it is). */
+static inline uint64_t td_bytes_lower(uint64_t x) { return x | td_bytes_in(x, 'A', 'Z') >> 2; }
+
 /* ---- hashing ---- */
 
 /* sha256 of data, as 64 lowercase hex digits plus NUL into hex[65]. */

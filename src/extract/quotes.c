@@ -163,36 +163,29 @@ static inline char lower_byte(unsigned char ch) {
   return (char)(ch | ((unsigned)(ch - 'A') < 26u) << 5);
 }
 
-/* Bytes b of an eight-byte block x whose bytes are all below 0x80 with
- * lo <= b <= hi, as the high bit of each byte (no carry crosses a byte:
- * each sum stays below 0x100). */
-static inline uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi) {
-  const uint64_t ones = 0x0101010101010101ull;
-  return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7F - hi)) & (ones * 0x80);
-}
-
 /* The run of ASCII letters and digits at t[i..) (len bytes in all), eight
  * at a time: each block's lowercase goes to lwp + *done (all eight bytes:
  * the block holds room, see build_words), *done and the returned index
  * advance over the letters and digits; stops at the first block that is
  * not all of them, having taken that block's leading ones. */
 static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp, size_t *done) {
-  const uint64_t highs = 0x8080808080808080ull;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (i + 8 <= len) {
-    uint64_t x;
-    memcpy(&x, t + i, 8);
-    if (x & highs) break;
-    uint64_t up = in_range8(x, 'A', 'Z');
-    uint64_t an = up | in_range8(x, '0', '9') | in_range8(x, 'a', 'z');
-    uint64_t low = x | up >> 2; /* 0x80 >> 2: the case bit */
+    uint64_t x = td_load8(t + i);
+    if (x & TD_HIGH8) break;
+    uint64_t an = td_bytes_alpha(x) | td_bytes_in(x, '0', '9');
+    uint64_t low = td_bytes_lower(x);
     memcpy(lwp + *done, &low, 8);
-    if (an != highs) { /* the first byte that is not one: its high bit is clear */
-      size_t k = (size_t)__builtin_ctzll(~an & highs) / 8;
+    if (an != TD_HIGH8) { /* the first byte that is not one: its high bit is clear */
+      size_t k = (size_t)__builtin_ctzll(~an & TD_HIGH8) / 8;
       *done += k;
       return i + k;
     }
     *done += 8, i += 8;
   }
+#else
+  (void)lwp, (void)done, (void)t, (void)len;
+#endif
   return i;
 }
 

@@ -584,21 +584,8 @@ static int is_letter(const unsigned char *t, uint32_t i, uint32_t e) {
 
 /* ---- eight bytes at a time (perf, issue 11) ----
  * Most tokens are one run of ASCII letters: one unit, whose lowercase copy
- * and letter test are made on two 8-byte words instead of byte by byte.
- * These give, for each byte of x, its high bit set when the byte is an
- * ASCII letter (a_alpha), and x with 'A'..'Z' lowered (a_lower). */
-#define ONES8 0x0101010101010101ull
-#define HIGH8 0x8080808080808080ull
-static inline uint64_t swar_alpha(uint64_t x) {
-  uint64_t y = (x | 0x20 * ONES8) & ~HIGH8; /* (c | 32) without the high bit */
-  uint64_t ge_a = y + (0x80 - 'a') * ONES8, gt_z = y + (0x7F - 'z') * ONES8;
-  return ~x & ge_a & ~gt_z & HIGH8;
-}
-static inline uint64_t swar_lower(uint64_t x) {
-  uint64_t y = x & ~HIGH8;
-  uint64_t up = ~x & (y + (0x80 - 'A') * ONES8) & ~(y + (0x7F - 'Z') * ONES8) & HIGH8;
-  return x | up >> 2;
-}
+ * and letter test are made on two 8-byte words instead of byte by byte
+ * (core.h's td_bytes_alpha, td_bytes_lower). */
 
 /* The one-unit case of cut_token: token [s, e) (at most 16 bytes, and 16
  * bytes readable at s) all ASCII letters. Returns 0, having added nothing,
@@ -611,13 +598,13 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   memcpy(w, doc->text + s, 16);
   if (n <= 8) { /* most words: one 8-byte word */
     uint64_t m = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    if ((swar_alpha(w[0]) & m) != (HIGH8 & m)) return 0;
-    lw0 = swar_lower(w[0]) & m;
+    if ((td_bytes_alpha(w[0]) & m) != (TD_HIGH8 & m)) return 0;
+    lw0 = td_bytes_lower(w[0]) & m;
   } else {
     uint64_t m1 = n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
-    if (swar_alpha(w[0]) != HIGH8 || (swar_alpha(w[1]) & m1) != (HIGH8 & m1)) return 0;
+    if (td_bytes_alpha(w[0]) != TD_HIGH8 || (td_bytes_alpha(w[1]) & m1) != (TD_HIGH8 & m1)) return 0;
     size_t k = n < 14 ? n : 14; /* the lowercase copy keeps 14 bytes */
-    lw0 = swar_lower(w[0]), lw1 = swar_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
+    lw0 = td_bytes_lower(w[0]), lw1 = td_bytes_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
   }
   if (us->n == us->cap) {
     us->cap = us->cap ? us->cap * 2 : 64;

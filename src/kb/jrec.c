@@ -60,15 +60,12 @@ static const unsigned char byte_class[256] = {
 /* The end of the run of bytes from p that stand for themselves (checked
  * UTF-8), or NULL when one is not valid UTF-8. */
 static const char *plain_run(const char *p, const char *end) {
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (;;) {
     /* eight ASCII bytes at a time while none is '"', '\\' or below 0x20
      * (the same tests as the JSON writer's, td_json_str) */
     while (end - p >= 8) {
-      uint64_t x, q, bs;
-      memcpy(&x, p, 8);
-      q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-      if ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) break;
+      uint64_t x = td_load8(p);
+      if ((x & TD_HIGH8) | td_bytes_lt(x, 0x20) | td_bytes_eq(x, '"') | td_bytes_eq(x, '\\')) break;
       p += 8;
     }
     while (p < end && !byte_class[(unsigned char)*p]) p++;

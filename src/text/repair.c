@@ -55,15 +55,11 @@ static int dropped_cp(uint32_t cp) {
  * it does not end in a space (then its first seven are); clean_chars goes
  * on from there byte by byte. */
 static size_t printable_run(const unsigned char *u, size_t j, size_t n) {
-  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = ~highs;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (j + 8 <= n) {
-    uint64_t x, del, sp;
-    memcpy(&x, u + j, 8);
-    del = x ^ (ones * 0x7F);
-    /* any byte >= 0x80, == 0x7F or < 0x20 */
-    if ((x | ((del - ones) & ~del) | ((x - ones * 0x20) & ~x)) & highs) break;
-    sp = x ^ (ones * ' ');
-    sp = ~(((sp & lows) + lows) | sp | lows); /* exactly the spaces' high bits */
+    uint64_t x = td_load8(u + j);
+    if ((x & TD_HIGH8) | td_bytes_eq(x, 0x7F) | td_bytes_lt(x, 0x20)) break;
+    uint64_t sp = td_bytes_eq(x, ' ');
     if (sp & (sp << 8)) break;
     if (sp >> 63) {
       j += 7;
@@ -71,6 +67,9 @@ static size_t printable_run(const unsigned char *u, size_t j, size_t n) {
     }
     j += 8;
   }
+#else
+  (void)u, (void)n;
+#endif
   return j;
 }
 

@@ -69,31 +69,17 @@ static const unsigned char cls[256] = {
 #undef X
 
 /* ---- eight bytes at a time (perf, issue 11) ----
- * Per byte of the 8-byte word x (little-endian loads), the high bit set
- * where the byte is in a class: ASCII letter, uppercase letter, digit,
- * or a byte the chunk scan must look at (below 0x21, '@', 0xC2, 0xE2).
- * The last is exact only at its lowest set byte (a borrow may mark bytes
- * above a marked one), which is all the scan uses. */
+ * Per byte of the 8-byte word x (little-endian loads; the byte tests are
+ * core.h's td_bytes_*), the high bit set where the byte is one the chunk
+ * scan must look at (below 0x21, '@', 0xC2, 0xE2). */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define TD_SEG_SWAR 1
-#define ONES8 0x0101010101010101ull
-#define HIGH8 0x8080808080808080ull
-static inline uint64_t in_range8(uint64_t x, unsigned char lo, unsigned char hi) {
-  uint64_t y = x & ~HIGH8;
-  return ~x & (y + (0x80u - lo) * ONES8) & ~(y + (0x7Fu - hi) * ONES8) & HIGH8;
-}
-static inline uint64_t alpha8(uint64_t x) { return in_range8(x | 0x20 * ONES8, 'a', 'z') & ~x; }
-static inline uint64_t has_byte8(uint64_t x, unsigned char b) {
-  uint64_t y = x ^ (b * ONES8);
-  return (y - ONES8) & ~y & HIGH8;
-}
 static inline uint64_t chunk_stops8(uint64_t x) {
-  return ((x - 0x21 * ONES8) & ~x & HIGH8) | has_byte8(x, '@') | has_byte8(x, 0xC2) |
-         has_byte8(x, 0xE2);
+  return td_bytes_lt(x, 0x21) | td_bytes_eq(x, '@') | td_bytes_eq(x, 0xC2) | td_bytes_eq(x, 0xE2);
 }
 /* How many bytes of m (high bits only) are marked: no popcount
  * instruction is assumed (the build targets plain x86-64). */
-static inline int count8(uint64_t m) { return (int)(((m >> 7) * ONES8) >> 56); }
+static inline int count8(uint64_t m) { return (int)(((m >> 7) * TD_ONES8) >> 56); }
 /* The low n bytes (n <= 8) of a word. */
 static inline uint64_t low_bytes(uint32_t n) { return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1; }
 #endif
@@ -357,8 +343,8 @@ static uint32_t scan_word(tz *z, uint32_t p, uint32_t e) {
     while (j < e && j + 8 <= z->n) {
       uint64_t x, an;
       memcpy(&x, s + j, 8);
-      an = alpha8(x) | in_range8(x, '0', '9');
-      uint32_t k = an == HIGH8 ? 8 : (uint32_t)__builtin_ctzll(~an & HIGH8) >> 3;
+      an = td_bytes_alpha(x) | td_bytes_in(x, '0', '9');
+      uint32_t k = an == TD_HIGH8 ? 8 : (uint32_t)__builtin_ctzll(~an & TD_HIGH8) >> 3;
       j = j + k < e ? j + k : e;
       if (k < 8) break;
     }
@@ -578,8 +564,8 @@ static int ascii_token(const td_doc *d, td_tok *t, char **buf, const char *bufen
   uint64_t w, m = low_bytes(n);
   memcpy(&w, d->text + t->start, 8);
   w &= m;
-  if (w & HIGH8) return 0;
-  uint64_t al = alpha8(w), up = in_range8(w, 'A', 'Z') & m, dg = in_range8(w, '0', '9') & m;
+  if (w & TD_HIGH8) return 0;
+  uint64_t al = td_bytes_alpha(w), up = td_bytes_in(w, 'A', 'Z') & m, dg = td_bytes_in(w, '0', '9') & m;
   uint64_t an = al | dg;
   if (up & an & -an) t->flags |= TD_TOK_CAP; /* the first letter or digit is uppercase */
   w |= up >> 2;

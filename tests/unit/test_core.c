@@ -61,6 +61,40 @@ TD_TEST(core_json) {
   td_buf_free(&b);
 }
 
+/* The eight-byte tests agree with the byte-by-byte ones for every byte
+ * value beside every other (a borrow or carry from one byte to the next
+ * would show there) and at every position among random ones. */
+TD_TEST(core_bytes8) {
+  uint64_t seed = 88172645463325252ull;
+  int bad = 0;
+  for (int v = 0; v < 256; v++)
+    for (int w = 0; w < 256 + 16; w++) {
+      unsigned char b[8];
+      for (int k = 0; k < 8; k++) {
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        /* v and w alternating, or v at w % 8 among random bytes */
+        b[k] = (unsigned char)(w < 256 ? (uint64_t)(k & 1 ? w : v) : seed >> 24);
+      }
+      if (w >= 256) b[w % 8] = (unsigned char)v;
+      uint64_t x = td_load8(b), eq = td_bytes_eq(x, '"'), lt = td_bytes_lt(x, 0x21);
+      uint64_t in = td_bytes_in(x, '0', '9'), al = td_bytes_alpha(x), lo = td_bytes_lower(x);
+      unsigned char low[8];
+      memcpy(low, &lo, 8);
+      for (int k = 0; k < 8; k++) {
+        unsigned char c = b[k], one[8] = {0};
+        uint64_t bit;
+        one[k] = 0x80;
+        memcpy(&bit, one, 8); /* byte k's high bit, in either byte order */
+        bad += !!(eq & bit) != (c == '"');
+        bad += !!(lt & bit) != (c < 0x21);
+        bad += !!(in & bit) != (c >= '0' && c <= '9');
+        bad += !!(al & bit) != ((c | 32) >= 'a' && (c | 32) <= 'z' && c < 0x80);
+        bad += low[k] != (c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+    }
+  CHECK(bad == 0);
+}
+
 TD_TEST(core_read_file) {
   char path[] = "/tmp/td-read-XXXXXX";
   int fd = mkstemp(path);
