@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- words ---- */
 
@@ -541,6 +544,36 @@ static int score_arc(const struct td_parser *p, const td_ps_state *st, int move,
   return best;
 }
 
+/* The first l in [0, n) with the largest v[l]: td_ps_best_label's choice
+ * once root is scored INT32_MIN. v has room for n + 3 values (it is
+ * scratch space of TD_PS_MAXCLASS); those past n are overwritten. The
+ * maximum four lanes at a time, then its first place. */
+static int first_max(int32_t *v, int n) {
+  int32_t m;
+#ifdef __SSE2__
+  for (int i = n; i < n + 3; i++) v[i] = INT32_MIN;
+  __m128i mx = _mm_set1_epi32(INT32_MIN);
+  for (int i = 0; i < n; i += 4) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(v + i));
+    __m128i gt = _mm_cmpgt_epi32(x, mx);
+    mx = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, mx));
+  }
+  for (int sh = 0; sh < 2; sh++) {
+    __m128i y = sh ? _mm_shuffle_epi32(mx, 0xB1) : _mm_shuffle_epi32(mx, 0x4E);
+    __m128i gt = _mm_cmpgt_epi32(y, mx);
+    mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
+  }
+  m = _mm_cvtsi128_si32(mx);
+#else
+  m = v[0];
+  for (int i = 1; i < n; i++)
+    if (v[i] > m) m = v[i];
+#endif
+  int best = 0;
+  while (v[best] != m) best++;
+  return best;
+}
+
 /* score_arc over the relation weights split by direction (see
  * split_relations), for a parser loaded by td_parser_load: a bucket's word
  * holds its one entry of this direction itself, or says where its entries
@@ -586,11 +619,7 @@ static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int
     if (j < m) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
   }
   sc[p->rootlab] = INT32_MIN;
-  int best = 0;
-  int32_t bv = sc[0];
-  for (int l = 1; l < p->nlabel; l++)
-    if (sc[l] > bv) bv = sc[l], best = l;
-  return best;
+  return first_max(sc, p->nlabel);
 }
 
 /* The LEFT and RIGHT sums of the templates of the buffer alone (FB) while
