@@ -248,7 +248,10 @@ TD_TEST(tagger_matches_reference) {
       "Shares in A.B.C. rose 10% to $5bn at 10:30 on the 42nd day of the 1990s "
       "rally, the chief executive of the Zürich-based group said ... ?!",
       "The minister said the talks would resume on Monday, and the minister's aides "
-      "said the talks had stalled."};
+      "said the talks had stalled.",
+      /* sentences of word-table words only, or with one scored word among
+       * them (first, last): the sweeps go through the scored ones only */
+      "of the , and the . Zyxwvut of the and . of the and Qwertzu ."};
   for (int round = 0; round < 2; round++)
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
       td_input in;
