@@ -784,6 +784,21 @@ static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
 static inline tc_set *tc_set_of(tc_cache *c, uint64_t h) { return &c->set[h & (TC_SETS - 1)]; }
 static inline uint32_t tc_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
 
+/* The ways of set st whose tag is tag, a bit each: the first four
+ * compared at once (the way that matches varies from word to word, and a
+ * branch per way mispredicts). */
+static inline unsigned tc_match(const tc_set *st, uint32_t tag) {
+  unsigned bits = 0;
+  int w = 0;
+#ifdef __SSE2__
+  __m128i v = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)st->tag), _mm_set1_epi32((int)tag));
+  bits = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(v));
+  w = 4;
+#endif
+  for (; w < TC_WAYS; w++) bits |= (unsigned)(st->tag[w] == tag) << w;
+  return bits;
+}
+
 /* The features of group v (V_*) of word w. */
 static int group_features(const td_tg_word *w, int v, uint64_t *f) {
   switch (v) {
@@ -968,8 +983,8 @@ static tc_entry *entry_for(tg_sent *x, int i) {
   if (n <= TC_FORM) {
     tc_set *st = tc_set_of(c, h);
     uint32_t tag = tc_tag(h);
-    for (int w = 0; w < TC_WAYS; w++) {
-      if (st->tag[w] != tag) continue;
+    for (unsigned b = tc_match(st, tag); b; b &= b - 1) {
+      int w = __builtin_ctz(b);
       tc_entry *m = tc_way(c, h, w);
       if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
           same_form(m->form, s, n)) {
@@ -1507,12 +1522,9 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     x.nscratch = 0;
     for (int i = 0; i < n; i++) { /* the entries the tags point to */
       const tc_set *st = tc_set_of(x.c, x.hash[i]);
-      int seen = 0;
-      for (int w = 0; w < TC_WAYS; w++)
-        if (st->tag[w] == tc_tag(x.hash[i])) {
-          __builtin_prefetch(tc_way(x.c, x.hash[i], w));
-          seen = 1;
-        }
+      unsigned b = tc_match(st, tc_tag(x.hash[i]));
+      int seen = b != 0;
+      for (; b; b &= b - 1) __builtin_prefetch(tc_way(x.c, x.hash[i], __builtin_ctz(b)));
       if (!seen && x.types) /* a miss: where the shared table has the form */
         __builtin_prefetch(&t->tidx[2 * ((uint32_t)(x.hash[i] >> 20) & (t->tnidx - 1))]);
     }
