@@ -387,6 +387,18 @@ static inline int maybe_present(const struct td_tagger *t, uint32_t key) {
 }
 
 /* The slot of feature hash h, or NULL when the model lacks it. */
+/* The slot of feature hash h, or NULL, probing from its place even when
+ * the presence bits say it is absent. */
+static inline const td_tg_slot *probe_slot(const struct td_tagger *t, uint64_t h) {
+  uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
+  for (;;) {
+    const td_tg_slot *e = &t->slots[s];
+    if (e->key == key) return e;
+    if (e->key == 0) return NULL;
+    if (++s == nslot) s = 0;
+  }
+}
+
 static inline const td_tg_slot *find_slot(const struct td_tagger *t, uint64_t h) {
   uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
   if (!maybe_present(t, key)) return NULL;
@@ -739,6 +751,9 @@ typedef struct tg_sent {
   int *scored;              /* the tokens scored (not in the word table's
                              * classes), in order: nscored of them */
   int nscored;
+  int *present;             /* the features of a sweep the presence bits
+                             * pass (index into feat): npresent of them */
+  int npresent;
 } tg_sent;
 
 /* The last 0 to 8 bytes of a form, s[0..n), as one number (the same n
@@ -1138,25 +1153,39 @@ static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
 }
 
 /* The near (k = 0) or history (k = TG_NNEAR) features of every scored
- * token: fetching their slots, then the slots found (fetching their
- * weights). Each sweep starts all its memory reads before the next needs
- * them. */
+ * token: fetching their slots (listing those the presence bits pass),
+ * then the slots found (fetching their weights); find_features looks up
+ * the features the last prefetch_features listed. Each sweep starts all
+ * its memory reads before the next needs them. */
 static void prefetch_features(tg_sent *x, int k0, int nk) {
-  for (int j = 0; j < x->nscored; j++) {
-    int i = x->scored[j];
-    for (int k = k0; k < k0 + nk; k++) prefetch_slot(x->t, x->feat[TG_NFEAT * i + k]);
-  }
-}
-
-static void find_features(tg_sent *x, int k0, int nk) {
   const struct td_tagger *t = x->t;
+  x->npresent = 0;
   for (int j = 0; j < x->nscored; j++) {
     int i = x->scored[j];
     for (int k = k0; k < k0 + nk; k++) {
-      const td_tg_slot *e = find_slot(t, x->feat[TG_NFEAT * i + k]);
-      prefetch_weights(t, e);
-      x->slot[TG_NFEAT * i + k] = e;
+      /* Without a branch on the presence bit (it passes one feature in
+       * three, at random): an absent one fetches its presence word
+       * again, and is left out of the list find_features goes through. */
+      uint64_t h = x->feat[TG_NFEAT * i + k];
+      uint32_t key = (uint32_t)(h >> 32) | 1, b = key >> PRESENT_SHIFT;
+      uintptr_t in = (uintptr_t)0 - (uintptr_t)maybe_present(t, key);
+      uintptr_t at = ((uintptr_t)&t->slots[slot_of(h, t->h->nslot)] & in) |
+                     ((uintptr_t)&t->present[b >> 6] & ~in);
+      __builtin_prefetch((const void *)at);
+      x->slot[TG_NFEAT * i + k] = NULL;
+      x->present[x->npresent] = TG_NFEAT * i + k;
+      x->npresent += (int)(in & 1);
     }
+  }
+}
+
+static void find_features(tg_sent *x) {
+  const struct td_tagger *t = x->t;
+  for (int j = 0; j < x->npresent; j++) {
+    int f = x->present[j];
+    const td_tg_slot *e = probe_slot(t, x->feat[f]);
+    prefetch_weights(t, e);
+    x->slot[f] = e;
   }
 }
 
@@ -1207,7 +1236,7 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     prefetch_slot(t, hs[1]);
   }
   find_vecs(x);
-  find_features(x, 0, TG_NNEAR);
+  find_features(x);
   if (x->e[0]->cls == 255)
     for (int k = 0; k < 2; k++) prefetch_weights(t, ss[k] = find_slot(t, hs[k]));
   make_vecs(x);
@@ -1242,7 +1271,7 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     prefetch_vec(tag_row(t, g1, g2), npad);
   }
   prefetch_features(x, TG_NNEAR, TG_NHIST);
-  find_features(x, TG_NNEAR, TG_NHIST);
+  find_features(x);
   int p1 = nc, p2 = nc;
   uint64_t f[TG_NHIST];
   for (int i = 0; i < n; i++) {
@@ -1501,6 +1530,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.slot + 1);
   x.guess = td_arena_alloc(&doc->arena, maxn + 1);
   x.scored = td_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.scored);
+  x.present = td_arena_alloc(&doc->arena, (maxn * TG_NFEAT + 1) * sizeof *x.present);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
   /* The forms of this sentence and the next: the next one's cache sets
    * are fetched while this one is tagged. */
