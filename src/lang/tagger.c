@@ -386,9 +386,8 @@ static inline int maybe_present(const struct td_tagger *t, uint32_t key) {
   return (int)(t->present[b >> 6] >> (b & 63) & 1);
 }
 
-/* The slot of feature hash h, or NULL when the model lacks it. */
-/* The slot of feature hash h, or NULL, probing from its place even when
- * the presence bits say it is absent. */
+/* The slot of feature hash h, or NULL, probing from its place without
+ * the presence bits (prefetch_features has read them). */
 static inline const td_tg_slot *probe_slot(const struct td_tagger *t, uint64_t h) {
   uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
   for (;;) {
@@ -399,15 +398,9 @@ static inline const td_tg_slot *probe_slot(const struct td_tagger *t, uint64_t h
   }
 }
 
+/* The slot of feature hash h, or NULL when the model lacks it. */
 static inline const td_tg_slot *find_slot(const struct td_tagger *t, uint64_t h) {
-  uint32_t nslot = t->h->nslot, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, nslot);
-  if (!maybe_present(t, key)) return NULL;
-  for (;;) {
-    const td_tg_slot *e = &t->slots[s];
-    if (e->key == key) return e;
-    if (e->key == 0) return NULL;
-    if (++s == nslot) s = 0;
-  }
+  return maybe_present(t, (uint32_t)(h >> 32) | 1) ? probe_slot(t, h) : NULL;
 }
 
 /* Starts reading the slot of feature hash h, unless it is known absent. */
@@ -803,6 +796,7 @@ static inline uint32_t tc_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
  * compared at once (the way that matches varies from word to word, and a
  * branch per way mispredicts). */
 static inline unsigned tc_match(const tc_set *st, uint32_t tag) {
+  _Static_assert(TC_WAYS >= 4 && TC_WAYS <= 32, "tc_match reads four tags at once");
   unsigned bits = 0;
   int w = 0;
 #ifdef __SSE2__
