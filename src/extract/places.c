@@ -42,7 +42,6 @@ typedef struct td_gaz {
   uint32_t n;
   const char *pool;
   td_dict *dict;
-  void *copy;           /* the records' copy in huge pages, or NULL (see td_places_load) */
   td_strset *notp;      /* not_places */
   td_strset *dirs;      /* directions */
 } td_gaz;
@@ -60,18 +59,14 @@ int td_places_load(td_engine *eng, char *err, size_t errlen) {
   memcpy(head, img + 8, sizeof head);
   if ((uint64_t)head[0] * sizeof(td_gaz_rec) + head[1] + 16 > len) goto bad;
   td_gaz *g = td_xcalloc(1, sizeof *g);
-  /* The candidates' readings are random records of a table of megabytes:
-   * on the mapped image's 4 KiB pages most reads also miss the TLB (perf,
-   * issue 11; the matcher copies the gazetteer's name table the same way). */
-  g->copy = td_huge_alloc(len);
-  if (g->copy) img = memcpy(g->copy, img, len);
+  /* The records are read where they are mapped (shared between
+   * processes; see td_dict_add_image for the huge-page copy left out). */
   g->recs = (const td_gaz_rec *)(img + 16);
   g->n = head[0];
   g->pool = (const char *)(img + 16 + (size_t)head[0] * sizeof(td_gaz_rec));
   g->dict = td_dict_new();
   if (td_dict_add_image(g->dict, dimg, dlen) != 0) {
     td_dict_free(g->dict);
-    free(g->copy);
     free(g);
     goto bad;
   }
@@ -86,7 +81,6 @@ bad:
 void td_places_unload(td_engine *eng) {
   if (!eng->places) return;
   td_dict_free(eng->places->dict);
-  free(eng->places->copy);
   td_strset_free(eng->places->notp);
   td_strset_free(eng->places->dirs);
   free(eng->places);

@@ -538,13 +538,13 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
 /* A per-thread two-way set-associative cache of lemma_of answers for short forms,
  * keyed by the lemmatizer's serial, the form as written and its tags: a
  * pure function of these, so a hit is exactly what lemma_of would say.
- * A slot is one 64-byte cache line; 65536 of them (4 MiB a thread) keep
- * the BBC corpus's misses near the forms never seen before (issue 11:
- * with 16384 slots of 72 bytes, more than half the misses were slots
- * taken by another form, each a full lemma_of). The slots lie on huge
+ * A slot is one 64-byte cache line; 32768 of them, 2 MiB a thread (at 16
+ * threads the RSS budget of issue 11 counts every MiB: 65536 slots took
+ * the BBC corpus's misses from 59,524 to 48,586, near its 46,700 distinct
+ * forms, with no lemmatize time to show for it). The slots lie on huge
  * pages where the system gives them: on 4 KB pages most look-ups missed
  * the TLB, and the prefetch ahead of use waited for the page walk. */
-enum { LC_SLOTS = 65536, LC_FORM = 19, LC_LEMMA = 31 };
+enum { LC_SLOTS = 32768, LC_FORM = 19, LC_LEMMA = 31 };
 typedef struct {
   uint64_t serial; /* 0: empty */
   uint16_t xpos;

@@ -473,26 +473,15 @@ static uint64_t *gate_build(dtable *t) {
   return g;
 }
 
-/* Images from which td_dict_add_image works on a copy in huge pages. */
-#define HUGE_MIN ((size_t)1 << 20)
-
 int td_dict_add_image(td_dict *d, const void *img, size_t len) {
   dtable t;
   if (!img) return -1;
-  /* Matching reads random lines of a table's gate, slots, prefix slots
-   * and entries at every start token; on the mapped image's 4 KiB pages
-   * most of those reads also miss the TLB (the tagger's tables come
-   * between two documents). A copy aligned to 2 MiB and marked for
-   * transparent huge pages needs a few TLB entries (perf, issue 11: the
-   * gazetteer's 18 MB table, places ~10% less CPU; as the parser's model).
-   * Without huge pages the mapped image is used. */
-  void *copy = len >= HUGE_MIN ? td_huge_alloc(len) : NULL;
-  if (copy) img = memcpy(copy, img, len);
-  if (table_open(&t, img, len) != 0) {
-    free(copy);
-    return -1;
-  }
-  if (copy) own(d, copy);
+  /* The table is read where it is mapped, shared by every thread and
+   * process (issue 11: resources shared between processes and ranks).
+   * A private copy on huge pages made the gazetteer's 18 MB table ~10%
+   * cheaper to probe (fewer TLB misses) but cost every process 24-60 MB
+   * of its own: at 16 threads the RSS budget of 400 MB could not hold it. */
+  if (table_open(&t, img, len) != 0) return -1;
   if (t.v2) { /* derive what a TDDICT03 image carries */
     uint8_t *tags = td_xmalloc(t.nslots);
     for (uint32_t i = 0; i < t.nslots; i++)

@@ -304,11 +304,10 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
   CHECK(bad == 0);
 }
 
-/* A table of 1 MB or more is read from a copy in huge pages (issue 11):
- * the gazetteer's size. Its matches are those of the image, the cached
- * matcher's those of the direct one, and a big table beside a small one
- * keeps each table's entries (the copy is opened as the image was). */
-TD_TEST(matcher_big_table_copy) {
+/* A table of 1 MB or more (the gazetteer's size): its matches are those of
+ * the image, the cached matcher's those of the direct one, and a big table
+ * beside a small one keeps each table's entries. */
+TD_TEST(matcher_big_table) {
   td_dictb *b = td_dictb_new();
   char p[64], pay[16];
   for (int k = 0; k < 60000; k++) {
