@@ -1183,6 +1183,16 @@ static void find_features(tg_sent *x) {
   }
 }
 
+/* Adds the slots find_features found to their tokens' scores (x->base):
+ * one pass over the list, not a test per feature and token. */
+static void add_present(tg_sent *x) {
+  const struct td_tagger *t = x->t;
+  for (int j = 0; j < x->npresent; j++) {
+    int f = x->present[j];
+    add_slot(t, x->slot[f], x->base + (size_t)(f / TG_NFEAT) * t->npad);
+  }
+}
+
 /* Tags the n tokens of the sentence x: a word-table word takes its class,
  * the others are scored greedily left to right. A scored word's features
  * that do not read the predicted classes are summed first, for all words
@@ -1251,12 +1261,15 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
          r2 ? far_row(t, &r2) : stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
     if (l2) add_slot(t, l2, sc);
     if (r2) add_slot(t, r2, sc);
-    for (int k = 0; k < TG_NNEAR; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
     if (i == 0) { /* the start feature takes the place of f1(11, flags) */
       sub_slot(t, ss[0], sc);
       add_slot(t, ss[1], sc);
     }
-    x->guess[i] = (uint8_t)argmax(sc, nc);
+  }
+  add_present(x); /* the near features */
+  for (int j = 0; j < x->nscored; j++) {
+    int i = x->scored[j];
+    x->guess[i] = (uint8_t)argmax(x->base + (size_t)i * npad, nc);
   }
   for (int j = 0; j < x->nscored; j++) {
     int i = x->scored[j];
@@ -1266,6 +1279,7 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   }
   prefetch_features(x, TG_NNEAR, TG_NHIST);
   find_features(x);
+  add_present(x); /* the history features of the guessed classes */
   int p1 = nc, p2 = nc;
   uint64_t f[TG_NHIST];
   for (int i = 0; i < n; i++) {
@@ -1273,10 +1287,10 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     if (best == 255) {
       int16_t *sc = x->base + (size_t)i * npad; /* read once: add in place */
       int g1 = i > 0 ? x->guess[i - 1] : nc;
-      if (p1 == g1)
-        for (int k = TG_NNEAR; k < TG_NFEAT; k++) add_slot(t, x->slot[TG_NFEAT * i + k], sc);
-      else
+      if (p1 != g1) { /* a wrong guess: its history features undone */
+        for (int k = TG_NNEAR; k < TG_NFEAT; k++) sub_slot(t, x->slot[TG_NFEAT * i + k], sc);
         add_weights(t, f, history_features(x->pw[i], p1, f), sc);
+      }
       best = add_argmax(sc, tag_row(t, p1, p2), nc);
     }
     cls[i] = (uint8_t)best;
