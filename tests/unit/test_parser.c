@@ -246,29 +246,40 @@ TD_TEST(parser_ewt_dev) {
   td_engine_free(eng);
 }
 
-/* The engine parses with a copy of the model in huge pages (issue 11):
- * every tree must be the one the image in place gives. Sentences of
- * random words and tags, some long enough to leave many words on the
- * stack when the buffer runs out (the forced RIGHT moves). */
-TD_TEST(parser_loaded_copy_same_trees) {
+/* The engine, its parser loaded as the pipeline loads it, and the same
+ * model opened in place into *inplace (*ok 0 when that fails); NULL, with
+ * a skip said, when the image has no parser model. */
+static td_engine *loaded_and_inplace(struct td_parser *inplace, int *ok) {
   char err[256];
   td_engine *eng = td_engine_new(NULL, err, sizeof err);
   if (!eng || !eng->parser) {
     fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
     td_engine_free(eng);
-    return;
+    return NULL;
   }
   size_t len = 0;
   const void *img = td_res_get(eng->res, "parser", &len);
+  *ok = img && td_ps_open(inplace, img, len, err, sizeof err) == 0;
+  return eng;
+}
+
+/* The engine parses with a copy of the model in huge pages (issue 11):
+ * every tree must be the one the image in place gives. Sentences of
+ * random words and tags, some long enough to leave many words on the
+ * stack when the buffer runs out (the forced RIGHT moves). */
+TD_TEST(parser_loaded_copy_same_trees) {
   struct td_parser inplace;
-  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  int ok = 0;
+  td_engine *eng = loaded_and_inplace(&inplace, &ok);
+  if (!eng) return;
+  CHECK(ok);
   enum { N = 60 };
   td_ps_word x[N];
   int h1[N], l1[N], h2[N], l2[N];
   void *mem = malloc(td_ps_state_mem(N));
   uint64_t r = 88172645463325252ULL;
   int same = 1;
-  for (int s = 0; s < 200 && img; s++) {
+  for (int s = 0; s < 200 && ok; s++) {
     int n = 1 + s % N;
     for (int i = 0; i < n; i++) {
       r ^= r << 13, r ^= r >> 7, r ^= r << 17;
@@ -305,17 +316,11 @@ static int same_parse(const struct td_parser *p, const td_ps_word *x, int n, voi
  * there. The hashes td_ps_features writes keep their old values (what
  * training stores): checked on one configuration. */
 TD_TEST(parser_fast_same_as_ref) {
-  char err[256];
-  td_engine *eng = td_engine_new(NULL, err, sizeof err);
-  if (!eng || !eng->parser) {
-    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
-    td_engine_free(eng);
-    return;
-  }
-  size_t len = 0;
-  const void *img = td_res_get(eng->res, "parser", &len);
   struct td_parser inplace;
-  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  int ok = 0;
+  td_engine *eng = loaded_and_inplace(&inplace, &ok);
+  if (!eng) return;
+  CHECK(ok);
   enum { N = 120 };
   td_ps_word x[N];
   void *mem = malloc(td_ps_state_mem(N));
@@ -357,6 +362,7 @@ TD_TEST(parser_fast_same_as_ref) {
   char path[1024];
   if (sh) {
     snprintf(path, sizeof path, "%s/data/ud-english-ewt/en_ewt-ud-dev.conllu", sh);
+    char err[256];
     td_conllu *cu = access(path, R_OK) == 0 ? td_conllu_read(path, err, sizeof err) : NULL;
     int agree = 1;
     size_t checked = 0;
@@ -387,17 +393,11 @@ static void tree_of(const td_doc *d, int32_t *out) {
  * differs from it in a single tag or word, get the trees the model in
  * place gives through td_parse. */
 TD_TEST(parser_split_and_cached_trees) {
-  char err[256];
-  td_engine *eng = td_engine_new(NULL, err, sizeof err);
-  if (!eng || !eng->parser) {
-    fprintf(stderr, "  skip: no parser model (%s)\n", eng ? "not in the image" : err);
-    td_engine_free(eng);
-    return;
-  }
-  size_t len = 0;
-  const void *img = td_res_get(eng->res, "parser", &len);
   struct td_parser inplace;
-  CHECK(img && td_ps_open(&inplace, img, len, err, sizeof err) == 0);
+  int ok = 0;
+  td_engine *eng = loaded_and_inplace(&inplace, &ok);
+  if (!eng) return;
+  CHECK(ok);
   CHECK(eng->parser->rix[0] && eng->parser->rix[1] && eng->parser->serial != 0);
   CHECK(eng->parser->rbias[0] && eng->parser->rbias[1]);
   CHECK(!inplace.rix[0] && inplace.serial == 0);
