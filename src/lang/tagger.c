@@ -1201,9 +1201,9 @@ static void add_present(tg_sent *x) {
  * features of the word before and of the right features of the word
  * after, and the near features looked up. Their argmax guesses each
  * word's class, and the history features of the guessed classes are
- * looked up ahead too; the greedy pass then adds the history features of
- * the real classes, found already where the guesses were right (most of
- * the time). Writes the classes to cls. */
+ * looked up ahead and added too; the greedy pass then only corrects the
+ * words whose previous class was guessed wrong (4% of BBC's: the guessed
+ * history subtracted, the real one added). Writes the classes to cls. */
 static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   const struct td_tagger *t = x->t;
   uint32_t npad = t->npad;
