@@ -1,7 +1,7 @@
 # tidings — build, test, bench, install.
 #   make            library, binary and resource image in build/
 #   make test       unit + spec tests (last line: "N passed, N failed")
-#   make asan       the tests under AddressSanitizer + UBSan (build-asan/)
+#   make asan       the tests under AddressSanitizer + UBSan (build-asan/, or BUILD=DIR)
 #   make fuzz       libFuzzer targets (clang), a short run of each
 #   make bench      throughput over ../shared/data/bench/bbc
 #   make install PREFIX=/usr/local
@@ -66,8 +66,10 @@ $(BUILD)/unit: tests/unit/unit.c $(UNIT_SRC) $(TEST_SUPPORT) $(BUILD)/libtidings
 test: all $(BUILD)/unit
 	@TIDINGS=$(BUILD)/tidings UNIT=$(BUILD)/unit SHARED=$(SHARED) sh tests/run.sh
 
+# (BUILD=DIR on the command line builds there; build-asan otherwise)
+ASAN_BUILD = $(if $(filter command line,$(origin BUILD)),$(BUILD),build-asan)
 asan:
-	$(MAKE) BUILD=build-asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	$(MAKE) BUILD=$(ASAN_BUILD) CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
