@@ -141,10 +141,12 @@ static const char schema_v7[] = "ALTER TABLE documents ADD COLUMN sentences TEXT
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
                                          schema_v6, schema_v7};
 
-/* SQLite's v7: the rows packed in order (group_concat keeps the order of
- * its ordered subquery), the tables dropped, the views made. The mentions'
- * index comes back first (an ingest killed in its bulk phase leaves it
- * out) so that packing does not scan the table once per actor. */
+/* SQLite's v7: the rows packed in order (group_concat reads its FROM
+ * subquery in that subquery's ORDER BY: SQLite does not flatten a
+ * subquery with ORDER BY into an aggregate; kb_migrate_v7 and a v6 copy of
+ * the bbc store check it), the tables dropped, the views made. The
+ * mentions' index comes back first (an ingest killed in its bulk phase
+ * leaves it out) so that packing does not scan the table once per actor. */
 #define PACK_MENTIONS(T, ID, IDX)                                                                 \
   "CREATE INDEX IF NOT EXISTS " IDX " ON " T "_mentions(doc_key, " ID ");\n"                     \
   "UPDATE " T "s SET mentions = (SELECT '[' || coalesce(group_concat('[' || start || ',' || end"  \
@@ -165,8 +167,7 @@ static const char *const sqlite_extra[] = {NULL, NULL, NULL, NULL, NULL, NULL, s
 
 /* SQLite: the secondary indexes that storing new documents does not read
  * (entity, place name; inputs by document, read only to delete an older
- * version); each row put into them lands on a
- * random page. A first ingest into an empty store drops them and builds
+ * version); each row put into them lands on a random page. A first ingest into an empty store drops them and builds
  * them once at its end (td_kb_bulk_end), which sorts instead, or at its
  * first deletion; a store opened for writing gets any that are missing
  * back (an ingest killed halfway), so readers find them after any writer
