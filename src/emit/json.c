@@ -107,16 +107,9 @@ static void num(td_buf *b, double v) {
   uint64_t bits;
   memcpy(&bits, &v, sizeof bits);
   unsigned h = (unsigned)((bits * 0x9E3779B97F4A7C15ull) >> 56) % NUMCACHE;
-  if (!numcache[h].len || numcache[h].bits != bits) {
-    char t[32];
-    int n = snprintf(t, sizeof t, "%.6g", v);
-    if (n <= 0 || n >= (int)sizeof numcache[h].text) { /* cannot be: %.6g is at most 13 */
-      td_buf_printf(b, "%.6g", v);
-      return;
-    }
+  if (!numcache[h].len || numcache[h].bits != bits) { /* %.6g: 13 bytes at most */
     numcache[h].bits = bits;
-    numcache[h].len = (char)n;
-    memcpy(numcache[h].text, t, (size_t)n);
+    numcache[h].len = (char)snprintf(numcache[h].text, sizeof numcache[h].text, "%.6g", v);
   }
   jp(b, numcache[h].text, (size_t)numcache[h].len);
 }

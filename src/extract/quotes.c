@@ -70,12 +70,16 @@ static const char *const abbrevs[] = {
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
 /* Built once (perf): the abbreviations as a set, a probe instead of a
- * walk of the list; and per byte, whether it is an ASCII letter or digit. */
+ * walk of the list, and the longest one's length; and per byte, whether it
+ * is an ASCII letter or digit. */
 static td_strset *abbrev_set;
+static size_t abbrev_max;
 static uint8_t alnum_byte[256];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_build(void) {
   abbrev_set = td_strset_new_list(abbrevs);
+  for (const char *const *a = abbrevs; *a; a++)
+    if (strlen(*a) > abbrev_max) abbrev_max = strlen(*a);
   for (int b = 0; b < 256; b++)
     alnum_byte[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
@@ -154,7 +158,7 @@ static int abbrev_word(const char *s, size_t n) {
   if (memchr(s, '.', n)) return n <= 6;
   char lw[8];
   if (n >= sizeof lw) return 0;
-  for (size_t i = 0; i < n; i++) lw[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  td_lower_ascii(lw, sizeof lw, s, n);
   return is_abbrev(lw, n);
 }
 
@@ -235,7 +239,7 @@ static void mark_sentence_ends(td_qctx *c) {
     if (ch != '.' && ch != '!' && ch != '?') continue;
     if (ch == '.' && i > 0 && c->w[i - 1].e == w->s && !(c->w[i - 1].flags & TD_QW_PUNCT)) {
       const td_qword *p = &c->w[i - 1];
-      if (p->e - p->s <= 6 && is_abbrev(p->lw, strlen(p->lw))) continue; /* none is longer */
+      if (p->e - p->s <= abbrev_max && is_abbrev(p->lw, strlen(p->lw))) continue;
       if (p->e - p->s == 1 && (p->flags & TD_QW_CAP)) continue; /* initials */
     }
     size_t j = i + 1;

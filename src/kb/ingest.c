@@ -193,6 +193,28 @@ static void *writer(void *arg) {
   return NULL;
 }
 
+/* With TIDINGS_TIMINGS in the environment, ingest prints the wall and
+ * CPU time of each of its phases (what extraction alone prints per stage,
+ * src/engine.c). */
+typedef struct {
+  int on;
+  struct timespec wall, cpu; /* when the phase began */
+} phases;
+
+static double since(const struct timespec *a, const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Ends the phase called name: prints its times, begins the next. */
+static void phase(phases *p, FILE *err, const char *name) {
+  if (!p->on) return;
+  struct timespec w, c;
+  clock_gettime(CLOCK_MONOTONIC, &w);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+  fprintf(err, "ingest: %-16s wall %.3f s  cpu %.3f s\n", name, since(&p->wall, &w), since(&p->cpu, &c));
+  p->wall = w, p->cpu = c;
+}
+
 int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npaths,
                  td_format fmt, int threads, FILE *err, int progress, int merge,
                  td_kb_stats *st) {
@@ -200,19 +222,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   if (!st) st = &local;
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  struct timespec pw = t0, pc;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &pc);
-  int tm = getenv("TIDINGS_TIMINGS") != NULL;
-#define PHASE(name)                                                                      \
-  if (tm) {                                                                              \
-    struct timespec w, cp;                                                               \
-    clock_gettime(CLOCK_MONOTONIC, &w);                                                  \
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cp);                                        \
-    fprintf(err, "ingest: %-16s wall %.3f s  cpu %.3f s\n", name,                       \
-            (w.tv_sec - pw.tv_sec) + (w.tv_nsec - pw.tv_nsec) / 1e9,                     \
-            (cp.tv_sec - pc.tv_sec) + (cp.tv_nsec - pc.tv_nsec) / 1e9);                  \
-    pw = w, pc = cp;                                                                     \
-  }
+  phases ph = {getenv("TIDINGS_TIMINGS") != NULL, t0, {0, 0}};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ph.cpu);
   ingest_ctx *c = td_xcalloc(1, sizeof *c);
   c->kb = kb, c->st = st, c->err = err;
   pthread_mutex_init(&c->mu, NULL);
@@ -267,19 +278,19 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
   free(c);
-  PHASE("extract+store");
+  phase(&ph, err, "extract+store");
   if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: store: %s\n", msg);
     return -1;
   }
-  PHASE("commit+indexes");
+  phase(&ph, err, "commit+indexes");
   if (merge && td_kb_merge_needed(kb) && td_kb_merge(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: merge: %s\n", msg);
     return -1;
   }
-  PHASE("merge");
+  phase(&ph, err, "merge");
   clock_gettime(CLOCK_MONOTONIC, &t1);
-  st->seconds += (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+  st->seconds += since(&t0, &t1);
   if (store_failed && rc >= 0) rc += store_failed;
   return rc;
 }

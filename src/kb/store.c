@@ -589,21 +589,24 @@ static int fact_col_of(const fact_table *ft, const char *key, int *hint) {
   return -1;
 }
 
-/* The mentions of actor or place o packed into out (emptied first) as the
- * JSON array [[start, end, sentence], …] of actors.mentions and
- * places.mentions; "[]" when it has none. */
-static void pack_mentions(td_buf *out, const td_jv *o, const long *starts, size_t ns) {
-  const td_jv *m, *ms = td_jv_get(o, "mentions");
+/* The spans of array arr ([[start, end], …]) packed into out (emptied
+ * first) as JSON: [[start, end], …] for documents.sentences (starts NULL),
+ * [[start, end, sentence], …] for actors.mentions and places.mentions,
+ * each span's sentence found among the ns sentence starts; "[]" for none. */
+static void pack_spans(td_buf *out, const td_jv *arr, const long *starts, size_t ns) {
+  const td_jv *m;
   out->len = 0;
   td_buf_putc(out, '[');
-  for (size_t j = 0; (m = td_jv_at(ms, j)); j++) {
+  for (size_t j = 0; (m = td_jv_at(arr, j)); j++) {
     long s = (long)td_jv_int(td_jv_at(m, 0));
     td_buf_puts(out, j ? ",[" : "[");
     td_buf_put_int(out, s);
     td_buf_putc(out, ',');
     td_buf_put_int(out, td_jv_int(td_jv_at(m, 1)));
-    td_buf_putc(out, ',');
-    td_buf_put_int(out, sentence_of(starts, ns, s));
+    if (starts) {
+      td_buf_putc(out, ',');
+      td_buf_put_int(out, sentence_of(starts, ns, s));
+    }
     td_buf_putc(out, ']');
   }
   td_buf_putc(out, ']');
@@ -733,18 +736,9 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   const td_jv *sents = td_jv_get(root, "sentences");
   size_t ns = td_jv_len(sents);
   long *starts = td_xcalloc(ns + 1, sizeof *starts);
+  for (size_t i = 0; i < ns; i++) starts[i] = (long)td_jv_int(td_jv_at(td_jv_at(sents, i), 0));
   td_buf pack = TD_BUF_INIT;
-  td_buf_putc(&pack, '[');
-  for (size_t i = 0; i < ns; i++) {
-    const td_jv *s = td_jv_at(sents, i);
-    starts[i] = (long)td_jv_int(td_jv_at(s, 0));
-    td_buf_puts(&pack, i ? ",[" : "[");
-    td_buf_put_int(&pack, starts[i]);
-    td_buf_putc(&pack, ',');
-    td_buf_put_int(&pack, td_jv_int(td_jv_at(s, 1)));
-    td_buf_putc(&pack, ']');
-  }
-  td_buf_putc(&pack, ']');
+  pack_spans(&pack, sents, NULL, 0);
 
   td_kq *d = td_kb_stmt(kb, "INSERT OR REPLACE INTO documents(doc_key, id, input_sha256, source, url,"
                             " title, date, date_from, lang, wire_marker, text, nchars, minhash, sentences)"
@@ -793,7 +787,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
       for (size_t m = 0; m < o->n && o->t == TD_JV_OBJ; m++) {
         const td_jv *v = o->v[m];
         int c = fact_col_of(ft, v->key, &hint);
-        if (c < 0) continue;
+        if (c < 0 || ft->cols[c].kind == 'M') continue; /* mentions: packed below */
         bound |= 1UL << c;
         switch (ft->cols[c].kind) {
         case 'S':
@@ -801,7 +795,6 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
           else td_kq_null(st, param[c]);
           break;
         case 'N': bind_num(st, param[c], v); break;
-        case 'M': bound &= ~(1UL << c); break; /* packed below */
         default: bind_span(st, param[c], v, &s); break; /* 'P' */
         }
       }
@@ -812,7 +805,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
       }
       if (sentence_col >= 0) td_kq_int(st, param[sentence_col], sentence_of(starts, ns, s));
       if (mentions_col >= 0) {
-        pack_mentions(&pack, o, starts, ns);
+        pack_spans(&pack, td_jv_get(o, "mentions"), starts, ns);
         td_kq_text_ref_n(st, param[mentions_col], pack.ptr, pack.len);
       }
       if (step_done(kb, st, err, errlen) != 0) goto fail;

@@ -127,13 +127,10 @@ static void wtab_build(void) {
  * is compared as two 8-byte words. */
 static unsigned word_lists(const char *w, size_t n, uint32_t h) {
   if (n == 0 || n >= sizeof wtab[0].w) return 0;
-  uint64_t a, b;
-  memcpy(&a, w, 8), memcpy(&b, w + 8, 8);
+  uint64_t a = td_load8(w), b = td_load8(w + 8);
   for (uint32_t j = h & (WSLOTS - 1);; j = (j + 1) & (WSLOTS - 1)) {
     if (!wtab[j].w[0]) return 0;
-    uint64_t x, y;
-    memcpy(&x, wtab[j].w, 8), memcpy(&y, wtab[j].w + 8, 8);
-    if (x == a && y == b) return wtab[j].mask;
+    if (td_load8(wtab[j].w) == a && td_load8(wtab[j].w + 8) == b) return wtab[j].mask;
   }
 }
 
