@@ -49,9 +49,8 @@ typedef int (*td_match_cb)(void *ctx, const td_match *m);
 td_dict *td_dict_new(void);
 void td_dict_free(td_dict *d);
 /* Adds a compiled table that lives elsewhere (the mmapped "dict" section);
- * it must outlive d. A big table (1 MB or more: the gazetteer) is read
- * from a copy in transparent huge pages that d owns, when the system gives
- * them. 0, or -1 when the bytes are not a table. */
+ * it is not copied (shared by every process that maps it) and must
+ * outlive d. 0, or -1 when the bytes are not a table. */
 int td_dict_add_image(td_dict *d, const void *img, size_t len);
 /* Compiles every *.tsv file of folder dir (sorted by name), and its
  * PETRARCH/Phoenix/TABARI *.actors, *.agents and recognized *.txt files
