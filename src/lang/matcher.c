@@ -99,6 +99,9 @@ struct td_dict {
  * 128 KB. A smaller gate (the actors' 16 KB) stays in the cache, and
  * asking for its lines ahead only costs instructions. */
 #define PREFETCH_LINES 2048
+/* Slots from which a table's probes are prefetched (probes_prefetch):
+ * the gazetteer's half million, not the actors' sixteen thousand. */
+#define PREFETCH_SLOTS 65536
 
 static _Atomic uint64_t dict_serials;
 
@@ -1131,6 +1134,52 @@ static int first_dead(const td_dict *d, const mtok *m) {
   return 1;
 }
 
+/* Starts loading what the probes of one key will read in the tables big
+ * enough to miss the cache (perf, issue 11): the tag byte and slot of each
+ * hash h[0..npass) (with and without a glued 's) and the prefix slot of
+ * the whole key (h[0]), in every table that table_find() and
+ * table_has_prefix() will ask. A hint only: nothing depends on it. */
+static void probes_prefetch(const td_dict *d, int mode, const char *key, const uint64_t *h,
+                            int npass) {
+  for (size_t ti = 0; ti < d->ntabs; ti++) {
+    const dtable *t = &d->tabs[ti];
+    if (!t->nmode[mode] || t->nslots < PREFETCH_SLOTS) continue;
+    if (mode == 1 && !case_probe(t, key)) continue;
+    for (int pass = 0; pass < npass; pass++) {
+      uint32_t at = (uint32_t)h[pass] & (t->nslots - 1);
+      if (t->tags) __builtin_prefetch(t->tags + at);
+      __builtin_prefetch(t->slots + at);
+    }
+    uint32_t pat = (uint32_t)(h[0] | 1) & (t->npslots - 1);
+    if (t->ptags) __builtin_prefetch(t->ptags + pat);
+    __builtin_prefetch(t->pslots + pat);
+  }
+}
+
+/* Starts loading the gate line that the lowercase key, grown by token
+ * j + 1, will test in the next step of enumerate() (perf, issue 11): keys
+ * of two and more tokens are not known ahead as first keys are
+ * (gate_prefetch), and asked for before this step's probes, the line
+ * arrives while they wait. key[0..kl) is this step's lowercase key, fnv
+ * its FNV hash. A hint only: nothing depends on it. */
+static void next_gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t j, const char *key,
+                               size_t kl, uint64_t fnv) {
+  const td_tok *t = &doc->toks[j + 1];
+  const mtok *m = &doc->mcache->t[j + 1];
+  /* a stale token is left to the matcher, as in gate_prefetch() */
+  if (!m->ok) m = cached_tok(doc, j + 1); /* folded now rather than in the next step */
+  else if (m->start != t->start || m->end != t->end || m->lemma != t->lemma) return;
+  if (m->len[0] >= KEYCAP) return;
+  if (kl && key[kl - 1] != ' ' && (m->lead[0] || doc->toks[j].end < doc->toks[j + 1].start))
+    fnv = fnv_extend(fnv, " ", 1); /* as extend_keys() joins them */
+  uint64_t g = gate_hash(fnv_extend(fnv, m->f[0], m->len[0]));
+  for (size_t ti = 0; ti < d->ntabs; ti++) {
+    const dtable *tb = &d->tabs[ti];
+    if (tb->gate && tb->gmask + 1 >= PREFETCH_LINES)
+      __builtin_prefetch(tb->gate + (size_t)(g & tb->gmask) * GATE_LINE);
+  }
+}
+
 /* Records every table hit of every key starting at token i, ending before
  * lim: td_match_range_direct's loop without the class filter (both passes
  * of a possessive probed; modes a dictionary lacks skipped). */
@@ -1170,17 +1219,30 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
     /* (at j == i first_dead() may have seen the gate pass the same keys) */
     if (!(j == i && fd == 2) && !gate_pass(d, has_mode, keys, klen, before_m, i, j, hrun, hlen))
       break;
+    /* every probe's hash first, and the big tables' lines asked for
+     * before the first probe waits on one (perf, issue 11) */
+    uint64_t ph[NMODES][2];
+    int npass[NMODES] = {0, 0, 0};
     for (int mode = 0; mode < NMODES; mode++) {
       if (klen[mode] == 0 || !has_mode[mode]) continue;
       size_t kl = klen[mode];
       int poss = kl > 2 && keys[mode][kl - 2] == '\'' &&
                  (keys[mode][kl - 1] == 's' || keys[mode][kl - 1] == 'S') &&
                  (kl - before_m[mode] > 2 || j > i);
-      for (int pass = 0; pass <= poss; pass++) {
+      npass[mode] = 1 + poss;
+      for (int pass = 0; pass <= poss; pass++)
+        ph[mode][pass] = key_hash(keys[mode], pass ? kl - 2 : kl, mode, &hrun[mode], &hlen[mode]);
+      if (d->prefetch) probes_prefetch(d, mode, keys[mode], ph[mode], npass[mode]);
+    }
+    if (d->prefetch && npass[0] && j + 1 < lim && hlen[0] == klen[0])
+      next_gate_prefetch(d, doc, j, keys[0], klen[0], hrun[0]);
+    for (int mode = 0; mode < NMODES; mode++) {
+      size_t kl = klen[mode];
+      for (int pass = 0; pass < npass[mode]; pass++) {
         size_t n = pass ? kl - 2 : kl;
         char save = keys[mode][n];
         keys[mode][n] = 0;
-        uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
+        uint64_t h = ph[mode][pass];
         for (size_t ti = 0; ti < d->ntabs; ti++) {
           if (!d->tabs[ti].nmode[mode]) continue;
           if (mode == 1 && !case_probe(&d->tabs[ti], keys[1])) continue;
@@ -1193,13 +1255,12 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
         keys[mode][n] = save;
       }
     }
-    int alive = 0;
+    int alive = 0; /* (the whole key's hash is pass 0's) */
     for (int mode = 0; mode < NMODES && !alive; mode++) {
-      if (klen[mode] == 0 || !has_mode[mode]) continue;
-      uint64_t h = key_hash(keys[mode], klen[mode], mode, &hrun[mode], &hlen[mode]);
+      if (!npass[mode]) continue;
       for (size_t ti = 0; ti < d->ntabs && !alive; ti++)
         if (d->tabs[ti].nmode[mode] && (mode != 1 || case_probe(&d->tabs[ti], keys[1])))
-          alive = table_has_prefix(&d->tabs[ti], h);
+          alive = table_has_prefix(&d->tabs[ti], ph[mode][0]);
     }
     if (!alive) break;
   }
