@@ -107,6 +107,12 @@ static void spare_give(td_arena_block *b) {
 void td_arena_init(td_arena *a) {
   a->head = NULL;
   a->used_total = 0;
+  a->kept = 0;
+}
+
+void td_arena_init_kept(td_arena *a) {
+  td_arena_init(a);
+  a->kept = 1;
 }
 
 void *td_arena_alloc(td_arena *a, size_t n) {
@@ -115,7 +121,7 @@ void *td_arena_alloc(td_arena *a, size_t n) {
   if (!b || b->cap - b->used < n) {
     size_t cap = n > TD_ARENA_MIN ? n : TD_ARENA_MIN;
     if (b && b->cap * 2 > cap && b->cap < (1u << 24)) cap = b->cap * 2;
-    td_arena_block *spare = b ? NULL : spare_take(cap);
+    td_arena_block *spare = b || a->kept ? NULL : spare_take(cap);
     if (spare) {
       b = spare;
     } else {
@@ -155,6 +161,23 @@ char *td_arena_printf(td_arena *a, const char *fmt, ...) {
   vsnprintf(d, (size_t)n + 1, fmt, ap);
   va_end(ap);
   return d;
+}
+
+void td_arena_reset(td_arena *a, size_t max) {
+  td_arena_block *b = a->head, *big = NULL;
+  while (b) {
+    td_arena_block *n = b->next;
+    if (b->cap <= max && (!big || b->cap > big->cap)) {
+      free(big);
+      big = b;
+    } else {
+      free(b);
+    }
+    b = n;
+  }
+  if (big) big->used = 0, big->next = NULL;
+  a->head = big;
+  a->used_total = 0;
 }
 
 void td_arena_release(td_arena *a) {

@@ -44,9 +44,17 @@ typedef struct td_arena_block td_arena_block;
 typedef struct td_arena {
   td_arena_block *head;
   size_t used_total;
+  int kept; /* td_arena_init_kept: never takes the thread's spare block */
 } td_arena;
 
 void td_arena_init(td_arena *a);
+/* An arena for a pool of objects that outlive their thread (made on one,
+ * freed on another): it keeps its memory across td_arena_reset() and
+ * leaves the thread's spare block (see alloc.c) to the thread's documents. */
+void td_arena_init_kept(td_arena *a);
+/* Empties a: its largest block (up to max bytes) stays for the next use,
+ * the others are freed. */
+void td_arena_reset(td_arena *a, size_t max);
 /* 16-byte aligned, zeroed memory living until td_arena_release(). */
 void *td_arena_alloc(td_arena *a, size_t n);
 char *td_arena_strndup(td_arena *a, const char *s, size_t n);

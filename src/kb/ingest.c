@@ -20,8 +20,16 @@
 #include <string.h>
 #include <time.h>
 
-#define QCAP 128
+#define QCAP 512
 #define QWAKE 16 /* records queued before a sleeping writer is woken */
+/* Records stored go back to the extraction threads for the next ones: read
+ * on one thread and freed on the writer's, their memory went back to the
+ * system and was faulted in again for every record. */
+#define QSPARE 32
+/* Records queued beyond which the writer is behind: the extraction threads
+ * then parse the records they queue; else the writer parses them (work
+ * taken off the extraction threads while the writer has time for it). */
+#define QBEHIND (2 * QWAKE)
 
 /* An input sent to extraction: matched to its record by (id, input hash). */
 typedef struct {
@@ -42,13 +50,18 @@ typedef struct {
   FILE *err;
   int store_failed;
   td_kb_rec *q[QCAP];  /* records read (parsed, min-hashed) before the writer */
+  td_kb_rec *spare[QSPARE]; /* records stored, kept for their memory */
+  size_t nspare;
   char qkey[QCAP][65]; /* the input key of each queued record ("" none) */
   size_t head, tail; /* head: next to store; tail: next free */
   int done, gave_up;
   int writer_waits, reader_waits; /* sleeping on cv_item, on cv_space (count) */
+  double reader_wait, writer_idle; /* seconds (TIDINGS_TIMINGS prints them) */
   pthread_mutex_t mu;
   pthread_cond_t cv_item, cv_space;
 } ingest_ctx;
+
+static double since(const struct timespec *a, const struct timespec *b);
 
 static int key_cmp(const void *a, const void *b) { return strcmp(a, b); }
 
@@ -120,19 +133,26 @@ static int load_known(ingest_ctx *c, char *err, size_t errlen) {
 }
 
 /* Called by the driver in input order (on a worker, outside the driver's
- * lock): read the record — parse a copy, compute its min-hash — and queue
- * it, so that the writer thread only stores. */
+ * lock): queues a copy of the record, read (parsed, min-hashed) here when
+ * the writer is behind, else left for the writer to read. */
 static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   ingest_ctx *c = ctx;
   char key[65];
   pop_key(c, doc, key);
-  td_kb_rec *copy = td_kb_rec_read(json, len);
   pthread_mutex_lock(&c->mu);
+  td_kb_rec *reuse = c->nspare ? c->spare[--c->nspare] : NULL;
+  int behind = c->tail - c->head > QBEHIND;
+  pthread_mutex_unlock(&c->mu);
+  td_kb_rec *copy = td_kb_rec_copy(reuse, json, len);
+  if (behind) td_kb_rec_parse(copy);
+  pthread_mutex_lock(&c->mu);
+  struct timespec w0, w1; clock_gettime(CLOCK_MONOTONIC, &w0);
   while (c->tail - c->head >= QCAP && !c->gave_up) {
     c->reader_waits++;
     pthread_cond_wait(&c->cv_space, &c->mu);
     c->reader_waits--;
   }
+  clock_gettime(CLOCK_MONOTONIC, &w1); c->reader_wait += since(&w0, &w1);
   int gave_up = c->gave_up;
   if (!gave_up) {
     c->q[c->tail % QCAP] = copy;
@@ -169,11 +189,13 @@ static void *writer(void *arg) {
   char msg[512];
   pthread_mutex_lock(&c->mu);
   for (;;) {
+    struct timespec w0, w1; clock_gettime(CLOCK_MONOTONIC, &w0);
     while (c->head == c->tail && !c->done) {
       c->writer_waits = 1;
       pthread_cond_wait(&c->cv_item, &c->mu);
       c->writer_waits = 0;
     }
+    clock_gettime(CLOCK_MONOTONIC, &w1); c->writer_idle += since(&w0, &w1);
     if (c->head == c->tail) break;
     td_kb_rec *rec = c->q[c->head % QCAP];
     char key[65];
@@ -182,9 +204,10 @@ static void *writer(void *arg) {
     c->kb->input_key = key[0] ? key : NULL;
     int failed = td_kb_add_rec(c->kb, rec, c->st, msg, sizeof msg) != 0;
     c->kb->input_key = NULL;
-    td_kb_rec_free(rec);
     if (failed) fprintf(c->err, "tidings: store: %s\n", msg);
     pthread_mutex_lock(&c->mu);
+    if (c->nspare < QSPARE) c->spare[c->nspare++] = rec;
+    else td_kb_rec_free(rec);
     c->head++;
     if (failed && ++c->store_failed > 100) c->gave_up = 1; /* the store is broken: stop */
     if (c->reader_waits) pthread_cond_broadcast(&c->cv_space);
@@ -264,6 +287,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
   }
   for (size_t i = c->head; i < c->tail; i++) td_kb_rec_free(c->q[i % QCAP]);
+  for (size_t i = 0; i < c->nspare; i++) td_kb_rec_free(c->spare[i]);
   for (size_t i = c->phead; i < c->ptail; i++) free(c->pend[i % c->pcap].id);
   free(c->pend);
   free(c->known);
@@ -277,6 +301,9 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_mutex_destroy(&c->mu);
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
+  if (ph.on)
+    fprintf(err, "ingest: extraction waited on the writer %.3f s, the writer on extraction %.3f s\n",
+            c->reader_wait, c->writer_idle);
   free(c);
   phase(&ph, err, "extract+store");
   if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {

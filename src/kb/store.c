@@ -409,11 +409,13 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
 
 /* A record read for storing: a copy of its JSON (kept for a redo of the
  * batch), its tree and the min-hash of its text, computed wherever
- * td_kb_rec_read runs (ingest: before the writer thread). */
+ * td_kb_rec_parse runs (ingest: on an extraction thread when the writer
+ * is behind, else on the writer's). */
 struct td_kb_rec {
   td_arena arena;
   char *json;
-  size_t len;
+  size_t len, cap; /* cap: the JSON buffer's size (0: none) */
+  int read;          /* parsed (td_kb_rec_parse) */
   const td_jv *root; /* NULL when the JSON did not parse: err says why */
   uint64_t sig[TD_KB_NHASH];
   char err[256];
@@ -437,7 +439,7 @@ static void saved_push(td_kb *kb, td_kb_rec *rec) {
   TD_GROW(kb->saved, kb->saved_cap, kb->nsaved + 1);
   struct td_kb_saved *r = &kb->saved[kb->nsaved++];
   r->json = rec->json, r->len = rec->len;
-  rec->json = NULL;
+  rec->json = NULL, rec->cap = 0;
   r->input_key = kb->input_key ? td_xstrdup(kb->input_key) : NULL;
 }
 
@@ -891,16 +893,40 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
 }
 
 
-td_kb_rec *td_kb_rec_read(const char *json, size_t len) {
-  td_kb_rec *r = td_xcalloc(1, sizeof *r);
-  td_arena_init(&r->arena);
-  r->json = td_xmalloc(len + 1);
+/* The largest arena block a reused record keeps: a tree of a few hundred
+ * kilobytes of JSON, more than nearly every article's. */
+#define REC_KEEP ((size_t)1 << 20)
+
+td_kb_rec *td_kb_rec_copy(td_kb_rec *r, const char *json, size_t len) {
+  if (r) {
+    td_arena_reset(&r->arena, REC_KEEP);
+  } else {
+    r = td_xcalloc(1, sizeof *r);
+    td_arena_init_kept(&r->arena);
+  }
+  if (r->cap < len + 1 || r->cap > len + 1 + REC_KEEP) {
+    free(r->json);
+    r->cap = len + 1;
+    r->json = td_xmalloc(r->cap);
+  }
   memcpy(r->json, json, len);
   r->json[len] = 0;
   r->len = len;
-  r->root = td_jv_parse(&r->arena, json, len, r->err, sizeof r->err);
+  r->root = NULL, r->read = 0;
+  return r;
+}
+
+void td_kb_rec_parse(td_kb_rec *r) {
+  if (r->read) return;
+  r->read = 1;
+  r->root = td_jv_parse(&r->arena, r->json, r->len, r->err, sizeof r->err);
   const char *text = r->root ? jstr(r->root, "text") : NULL;
   minhash(text ? text : "", r->sig);
+}
+
+td_kb_rec *td_kb_rec_read(td_kb_rec *r, const char *json, size_t len) {
+  r = td_kb_rec_copy(r, json, len);
+  td_kb_rec_parse(r);
   return r;
 }
 
@@ -917,6 +943,7 @@ void td_kb_rec_free(td_kb_rec *r) {
  * failed halfway without a savepoint (the batch holds part of it). */
 static int add_record(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, int sp, char *err,
                       size_t errlen) {
+  td_kb_rec_parse(rec);
   const td_jv *root = rec->root;
   if (!root) {
     snprintf(err, errlen, "%s", rec->err);
@@ -1018,7 +1045,7 @@ int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
   char msg[512];
   for (size_t i = 0; i < nredo; i++) { /* counted in stats the first time */
     kb->input_key = redo[i].input_key;
-    td_kb_rec *r = td_kb_rec_read(redo[i].json, redo[i].len);
+    td_kb_rec *r = td_kb_rec_read(NULL, redo[i].json, redo[i].len);
     int failed = add_record(kb, r, NULL, 1, msg, sizeof msg) != 0;
     td_kb_rec_free(r);
     if (failed && !kb->in_tx) /* not even the batch could be opened: give up on it */
@@ -1032,7 +1059,7 @@ int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
 
 int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
                    size_t errlen) {
-  td_kb_rec *rec = td_kb_rec_read(json, len);
+  td_kb_rec *rec = td_kb_rec_read(NULL, json, len);
   int rc = td_kb_add_rec(kb, rec, stats, err, errlen);
   td_kb_rec_free(rec);
   return rc;
