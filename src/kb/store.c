@@ -339,8 +339,13 @@ int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen) {
 /* ---- full-text rows, written per batch ---- */
 
 /* A documents_fts (quote 0: title, text) or quotes_fts (quote 1: qid,
- * text) row waiting for its batch to commit. dead: the savepoint number of
- * the document that deleted it (0: alive). */
+ * text) row waiting to be written: at the commit of its batch when the
+ * records are stored in savepoints (an FTS5 table in the transaction writes
+ * its pending terms out at every savepoint: a segment per record), else a
+ * run of FTS_RUN rows at a time. dead: the savepoint number of the
+ * document that deleted it (0: alive). */
+#define FTS_RUN 64
+
 struct td_kb_fts {
   char *key, *a, *b;
   int quote, seq, dead;
@@ -964,6 +969,10 @@ static int add_record(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, int sp, cha
     if (td_kb_begin(kb, err, errlen) != 0) goto fail;
     kb->in_tx = 1;
   }
+  /* without savepoints the queued full-text rows are written as they come
+   * (a run at a time), not all at the commit, which kept the writer from
+   * the records for a third of a second while extraction waited */
+  if (!sp && kb->nfts >= FTS_RUN && fts_flush(kb, err, errlen) != 0) goto rollback;
   kb->doc_seq++;
   if (sp && td_kb_exec(kb, "SAVEPOINT doc", err, errlen) != 0) goto fail;
   int replaced = 0, unchanged = 0;
