@@ -64,6 +64,11 @@ static const char articles_sql[] =
   "to_tsvector('simple', coalesce(" t ".title, '') || ' ' || " t ".text)"                  \
   " @@ websearch_to_tsquery('simple', ?)"
 
+/* SQLite's full-text matches of --text: over the text columns only (the
+ * tables index their doc_key too, schema v8, for deleting by it). */
+#define DOC_FTS_MATCH "documents_fts MATCH '{title text} : (' || ? || ')'"
+#define QUOTE_FTS_MATCH "quotes_fts MATCH 'text : (' || ? || ')'"
+
 /* 1 when s looks like a CAMEO actor code: upper-case letters and digits. */
 static int is_code(const char *s) {
   if (!*s) return 0;
@@ -115,7 +120,7 @@ static int build(const td_kb_query *q, int pg, int src_tgt, qb *b, char *err, si
       where(b, pg ? "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents f"
                     " ON f.doc_key=mm.doc_key WHERE " PG_DOC_MATCH("f") ")"
                   : "e.event_key IN (SELECT mm.event_key FROM m_event_mentions mm JOIN documents_fts f"
-                    " ON f.doc_key=mm.doc_key WHERE documents_fts MATCH ?)", q->text);
+                    " ON f.doc_key=mm.doc_key WHERE " DOC_FTS_MATCH ")", q->text);
     td_buf_puts(&b->sql, " ORDER BY e.date, e.event_key");
   } else if (strcmp(w, "quotes") == 0) {
     td_buf_puts(&b->sql, quotes_sql);
@@ -127,7 +132,7 @@ static int build(const td_kb_query *q, int pg, int src_tgt, qb *b, char *err, si
     if (q->text)
       where(b, pg ? "to_tsvector('simple', coalesce(q.text, '')) @@ websearch_to_tsquery('simple', ?)"
                   : "q.doc_key || ' ' || q.qid IN (SELECT doc_key || ' ' || qid FROM quotes_fts"
-                    " WHERE quotes_fts MATCH ?)", q->text);
+                    " WHERE " QUOTE_FTS_MATCH ")", q->text);
     td_buf_puts(&b->sql, " ORDER BY d.date, d.doc_key, q.start");
   } else if (strcmp(w, "claims") == 0) {
     td_buf_puts(&b->sql, claims_sql);
@@ -158,7 +163,7 @@ static int build(const td_kb_query *q, int pg, int src_tgt, qb *b, char *err, si
       where(b, pg ? "s.story_key IN (SELECT x.story_key FROM m_story_docs x JOIN documents f"
                     " ON f.doc_key=x.doc_key WHERE " PG_DOC_MATCH("f") ")"
                   : "s.story_key IN (SELECT x.story_key FROM m_story_docs x JOIN documents_fts f"
-                    " ON f.doc_key=x.doc_key WHERE documents_fts MATCH ?)", q->text);
+                    " ON f.doc_key=x.doc_key WHERE " DOC_FTS_MATCH ")", q->text);
     td_buf_puts(&b->sql, " ORDER BY s.num_articles DESC, s.first_date, s.story_key");
   } else if (strcmp(w, "articles") == 0) {
     td_buf_puts(&b->sql, articles_sql);
@@ -169,7 +174,7 @@ static int build(const td_kb_query *q, int pg, int src_tgt, qb *b, char *err, si
     if (q->until) where(b, "substr(d.date, 1, 10) <= ?", q->until);
     if (q->text)
       where(b, pg ? PG_DOC_MATCH("d")
-                  : "d.doc_key IN (SELECT doc_key FROM documents_fts WHERE documents_fts MATCH ?)", q->text);
+                  : "d.doc_key IN (SELECT doc_key FROM documents_fts WHERE " DOC_FTS_MATCH ")", q->text);
     td_buf_puts(&b->sql, " ORDER BY d.date, d.doc_key");
   } else {
     snprintf(err, errlen, "unknown query '%s' (events, quotes, claims, actors, stories, articles)", w);

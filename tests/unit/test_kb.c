@@ -273,6 +273,59 @@ TD_TEST(kb_migrate_v7) {
   CHECK(system(cmd) == 0);
 }
 
+/* issue 9 (v8): a document's full-text rows are found, and deleted, by
+ * the index of their doc_key; a store whose tables are from before v8
+ * (doc_key UNINDEXED) has them made again, rows kept, when it is opened for
+ * writing, and searches them as before */
+TD_TEST(kb_fts_by_key) {
+  char dir[] = "/tmp/td_kb_ftsXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  const char *t1 = "The White House said at least 3,000 zebras.";
+  char k1[65], q[300];
+  td_sha256_hex(t1, strlen(t1), k1);
+  char *r1 = record("d1", "http://a/1", t1, "white-house", "at_least", 3000);
+  char *r2 = record("d2", "http://b/2", "Seoul said around 3,000 troops had been sent.", "kor-spy", "about", 3000);
+  CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_commit(kb, err, sizeof err) == 0);
+  snprintf(q, sizeof q, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'doc_key : \"%s\"'", k1);
+  CHECK(count(kb, q) == 1);
+  const char *old_shape = "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%doc_key UNINDEXED%'";
+  CHECK(count(kb, old_shape) == 0);
+  /* the tables as v7 made them, with their rows */
+  CHECK(td_kb_exec(kb, "CREATE VIRTUAL TABLE d7 USING fts5(doc_key UNINDEXED, title, text);"
+                       " INSERT INTO d7(rowid, doc_key, title, text) SELECT rowid, doc_key, title, text FROM documents_fts;"
+                       " DROP TABLE documents_fts; ALTER TABLE d7 RENAME TO documents_fts;"
+                       " DROP TABLE quotes_fts;"
+                       " CREATE VIRTUAL TABLE quotes_fts USING fts5(doc_key UNINDEXED, qid UNINDEXED, text);"
+                       " UPDATE meta SET value='7' WHERE key='schema_version'", err, sizeof err) == 0);
+  CHECK(count(kb, old_shape) == 2);
+  CHECK(count(kb, q) == 0); /* (an unindexed column matches nothing) */
+  td_kb_close(kb);
+  kb = td_kb_open(path, 0, err, sizeof err);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  CHECK(count(kb, "SELECT value FROM meta WHERE key='schema_version'") == TD_KB_SCHEMA_VERSION);
+  CHECK(count(kb, old_shape) == 0);
+  CHECK(count(kb, q) == 1);
+  CHECK(count(kb, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebras'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM documents_fts_config WHERE k='hashsize' AND v=67108864") == 1);
+  /* a new version of http://a/1 takes the old one's rows out */
+  char *r3 = record("d1", "http://a/1", "The White House said at least 8,000 troops.", "white-house", "at_least", 8000);
+  CHECK(td_kb_add_json(kb, r3, strlen(r3), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_commit(kb, err, sizeof err) == 0);
+  CHECK(count(kb, q) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebras'") == 0);
+  CHECK(count(kb, "SELECT count(*) FROM documents_fts") == 2);
+  td_kb_close(kb);
+  free(r1), free(r2), free(r3);
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
+
 /* issue 9: the synthetic events of make bench, and schema migrations from v1 */
 TD_TEST(kb_synth_and_migrate) {
   char dir[] = "/tmp/td_kb_synthXXXXXX", path[256], err[256];
