@@ -99,9 +99,246 @@ static int cmpstr(const char *a, const char *b) {
   return strcmp(a, b);
 }
 
+/* ---- sorting by number ---- */
+
+/* A sort key and the index of what it sorts. */
+typedef struct {
+  uint64_t k;
+  uint32_t v;
+} mkey;
+
+/* Sorts a[0..n) by k, equal keys kept in their order: a radix sort, a
+ * byte a pass, skipping the bytes all keys share. The steps sort numbers
+ * (strings numbered by mnames) instead of calling qsort with string
+ * comparisons, which was a fifth of the merge. */
+static void sort_keys(mkey *a, size_t n) {
+  if (n <= 32) {
+    for (size_t i = 1; i < n; i++) {
+      mkey x = a[i];
+      size_t j = i;
+      for (; j > 0 && a[j - 1].k > x.k; j--) a[j] = a[j - 1];
+      a[j] = x;
+    }
+    return;
+  }
+  uint64_t diff = 0;
+  for (size_t i = 1; i < n; i++) diff |= a[i].k ^ a[0].k;
+  mkey *tmp = td_xmalloc(n * sizeof *tmp), *src = a, *dst = tmp;
+  for (int shift = 0; shift < 64; shift += 8) {
+    if (!((diff >> shift) & 0xff)) continue;
+    size_t at[256] = {0};
+    for (size_t i = 0; i < n; i++) at[(src[i].k >> shift) & 0xff]++;
+    for (size_t b = 0, sum = 0; b < 256; b++) {
+      size_t c = at[b];
+      at[b] = sum, sum += c;
+    }
+    for (size_t i = 0; i < n; i++) dst[at[(src[i].k >> shift) & 0xff]++] = src[i];
+    mkey *t = src;
+    src = dst, dst = t;
+  }
+  if (src != a) memcpy(a, src, n * sizeof *a);
+  free(tmp);
+}
+
+/* Strings of one kind, each kept once (in an arena) and numbered: while
+ * adding, in the order they came (1, 2, ...); after mnames_rank, in
+ * bytewise order, so that comparing numbers compares the strings. 0 is
+ * NULL, which SQLite orders first. */
+typedef struct {
+  const char **s; /* s[1..n] */
+  uint32_t *slot; /* open addressing (linear probing): a number, 0 empty */
+  size_t n, cap, mask;
+} mnames;
+
+static void mnames_slot(mnames *t, uint32_t id) {
+  size_t i = (size_t)td_hash64(t->s[id], strlen(t->s[id])) & t->mask;
+  while (t->slot[i]) i = (i + 1) & t->mask;
+  t->slot[i] = id;
+}
+
+/* The number of s (of len bytes; s[len] need not be NUL), which is added
+ * (copied into a) when new; 0 for NULL. */
+static uint32_t mnames_add(mnames *t, td_arena *a, const char *s, size_t len) {
+  if (!s) return 0;
+  if (2 * (t->n + 1) > t->mask) { /* at most half full */
+    t->mask = t->mask ? 2 * t->mask + 1 : 1023;
+    free(t->slot);
+    t->slot = td_xcalloc(t->mask + 1, sizeof *t->slot);
+    for (uint32_t id = 1; id <= t->n; id++) mnames_slot(t, id);
+  }
+  size_t i = (size_t)td_hash64(s, len) & t->mask;
+  for (; t->slot[i]; i = (i + 1) & t->mask) {
+    const char *x = t->s[t->slot[i]];
+    if (strncmp(x, s, len) == 0 && x[len] == 0) return t->slot[i];
+  }
+  TD_GROW(t->s, t->cap, t->n + 2);
+  t->s[++t->n] = td_arena_strndup(a, s, len);
+  t->slot[i] = (uint32_t)t->n;
+  return (uint32_t)t->n;
+}
+
+/* A string and its number. */
+typedef struct {
+  const char *s;
+  uint32_t id;
+} mname;
+
+static int cmp_mname(const void *a, const void *b) {
+  return strcmp(((const mname *)a)->s, ((const mname *)b)->s);
+}
+
+/* Numbers the strings in bytewise order (nothing is added after);
+ * answers the malloc'd map from the numbers they had (map[0] = 0). */
+static uint32_t *mnames_rank(mnames *t) {
+  uint32_t *map = td_xmalloc((t->n + 1) * sizeof *map);
+  mname *o = td_xmalloc((t->n + 1) * sizeof *o);
+  map[0] = 0;
+  for (uint32_t id = 1; id <= t->n; id++) o[id - 1].s = t->s[id], o[id - 1].id = id;
+  qsort(o, t->n, sizeof *o, cmp_mname);
+  for (uint32_t r = 1; r <= t->n; r++) t->s[r] = o[r - 1].s, map[o[r - 1].id] = r;
+  free(o);
+  free(t->slot);
+  t->slot = NULL;
+  return map;
+}
+
+static void mnames_free(mnames *t) {
+  free(t->s), free(t->slot);
+}
+
 #define PREP(var, sql)                              \
   td_kq *var = td_kb_prepare(kb, sql, err, errlen); \
   if (!var) goto fail;
+
+/* ---- writing rows ---- */
+
+/* Rows a statement writes: besides its rows, each run of a statement
+ * cost SQLite about 3,000 instructions (reset, cursors, halt), a third of
+ * what a row of m_event_mentions costs; with 16 rows a run little is left
+ * of it. */
+enum { MB_ROWS = 16 };
+
+/* A value of a row to write: SQL NULL, an integer, a real or text. */
+typedef struct {
+  int t;
+  long long i;
+  double d;
+  const char *s;
+} mcell;
+
+/* The rows of one table, bound MB_ROWS at a time into one statement
+ * (the INSERT's "VALUES(...)" repeated) and the last few into the one-row
+ * INSERT; the same statements on either backend. The many-row statement
+ * of a plain INSERT is an INSERT OR IGNORE whose count of rows written is
+ * checked: a statement that may abort halfway keeps a journal of every
+ * page it changes, which cost more than the rows; so a duplicate key
+ * still fails the merge. Text is bound where it lies (mb_text: it must
+ * outlive mb_close) or copied (mb_copy). Errors are sticky: mb_row and
+ * mb_close answer -1 (err set) once a run failed. */
+typedef struct {
+  td_kb *kb;
+  const char *sql; /* the one-row INSERT */
+  td_kq *many, *one;
+  int ncol, per;   /* columns (32 at most); rows a run, MB_ROWS or 1 */
+  int n, c;        /* rows pending; cells of the row being added */
+  int strict;      /* a plain INSERT */
+  int rc;
+  mcell cell[MB_ROWS * 32];
+  td_arena a;      /* mb_copy's text of the pending rows */
+  char *err;
+  size_t errlen;
+} mbatch;
+
+/* Starts writing the rows of sql (a one-row INSERT ... VALUES(...)), per
+ * run MB_ROWS, or one when many is 0. */
+static void mb_open(mbatch *b, td_kb *kb, const char *sql, int many, char *err, size_t errlen) {
+  memset(b, 0, sizeof *b);
+  b->kb = kb, b->sql = sql, b->err = err, b->errlen = errlen;
+  b->per = many ? MB_ROWS : 1;
+  b->strict = strncmp(sql, "INSERT INTO ", 12) == 0;
+  for (const char *p = strstr(sql, "VALUES"); p && *p; p++) b->ncol += *p == '?';
+  if (b->ncol > 32) snprintf(err, errlen, "merge: too many columns"), b->rc = -1;
+  td_arena_init(&b->a);
+}
+
+static void mb_put(mbatch *b, int t, long long i, double d, const char *s) {
+  if (b->c < b->ncol) b->cell[b->n * b->ncol + b->c] = (mcell){t, i, d, s};
+  b->c++;
+}
+static void mb_text(mbatch *b, const char *s) { mb_put(b, s ? TD_KQ_TEXT : TD_KQ_NULL, 0, 0, s); }
+static void mb_copy(mbatch *b, const char *s) { mb_text(b, s ? td_arena_strdup(&b->a, s) : NULL); }
+static void mb_int(mbatch *b, long long v) { mb_put(b, TD_KQ_INT, v, 0, NULL); }
+static void mb_double(mbatch *b, double v) { mb_put(b, TD_KQ_FLOAT, 0, v, NULL); }
+static void mb_null(mbatch *b) { mb_put(b, TD_KQ_NULL, 0, 0, NULL); }
+
+/* Runs q with the k pending rows from row from bound; 0 or -1. */
+static int mb_run(mbatch *b, td_kq *q, int from, int k) {
+  td_kq_again(q);
+  for (int x = 0; x < k * b->ncol; x++) {
+    const mcell *v = &b->cell[from * b->ncol + x];
+    if (v->t == TD_KQ_INT) td_kq_int(q, x + 1, v->i);
+    else if (v->t == TD_KQ_FLOAT) td_kq_double(q, x + 1, v->d);
+    else if (v->t == TD_KQ_TEXT) td_kq_text_ref(q, x + 1, v->s);
+    else td_kq_null(q, x + 1);
+  }
+  if (td_kq_step(q) != TD_KQ_DONE) {
+    snprintf(b->err, b->errlen, "%s", td_kb_errmsg(b->kb));
+    return -1;
+  }
+  if (q == b->many && b->strict && td_kq_changes(q) != k) {
+    snprintf(b->err, b->errlen, "merge: %s: a row was not written (a duplicate key?)", b->sql);
+    return -1;
+  }
+  return 0;
+}
+
+/* Writes the pending rows: a full batch by the many-row statement (made
+ * on first use), fewer one by one. */
+static int mb_flush(mbatch *b) {
+  if (b->rc == 0 && b->n == MB_ROWS) {
+    if (!b->many) {
+      const char *v = strstr(b->sql, "VALUES") + 6;
+      td_buf s = TD_BUF_INIT;
+      if (b->strict) td_buf_puts(&s, "INSERT OR IGNORE "), td_buf_put(&s, b->sql + 7, (size_t)(v - b->sql - 7));
+      else td_buf_put(&s, b->sql, (size_t)(v - b->sql));
+      for (int r = 0; r < MB_ROWS; r++) {
+        if (r) td_buf_putc(&s, ',');
+        td_buf_puts(&s, v);
+      }
+      b->many = td_kb_prepare(b->kb, s.ptr, b->err, b->errlen);
+      td_buf_free(&s);
+    }
+    b->rc = b->many ? mb_run(b, b->many, 0, MB_ROWS) : -1;
+  } else if (b->rc == 0 && b->n) {
+    if (!b->one) b->one = td_kb_prepare(b->kb, b->sql, b->err, b->errlen);
+    for (int r = 0; r < b->n && b->rc == 0; r++) b->rc = b->one ? mb_run(b, b->one, r, 1) : -1;
+  }
+  b->n = 0;
+  td_arena_release(&b->a);
+  td_arena_init(&b->a);
+  return b->rc;
+}
+
+/* Ends the row being added; runs the batch when it is full. */
+static int mb_row(mbatch *b) {
+  if (b->c != b->ncol) {
+    if (b->rc == 0) snprintf(b->err, b->errlen, "merge: %d values for %d columns", b->c, b->ncol);
+    b->rc = -1;
+  }
+  b->c = 0;
+  if (b->rc == 0 && ++b->n == b->per) mb_flush(b);
+  return b->rc;
+}
+
+/* Writes the rest and frees the statements; 0 or -1 (err set). */
+static int mb_close(mbatch *b) {
+  int rc = mb_flush(b);
+  if (b->many) td_kq_finalize(b->many);
+  if (b->one) td_kq_finalize(b->one);
+  td_arena_release(&b->a);
+  b->many = b->one = NULL;
+  return rc;
+}
 
 /* The documents, sorted by key, with what the merge needs. */
 typedef struct {
@@ -157,43 +394,52 @@ static char *title_norm(const char *t) {
   return td_buf_detach(&b, NULL);
 }
 
-static int cmp_title(const void *a, const void *b) {
-  char *const *x = a, *const *y = b;
-  int c = strcmp(x[0], y[0]);
-  return c ? c : (int)((intptr_t)x[1] - (intptr_t)y[1]);
-}
-
 /* ---- the facts the story and actor steps read ---- */
 
-/* One stored actor that has an entity (strings in the facts' arena; NULL
- * for SQL NULL): di its document's index (-1 when not stored), date that
- * document's date (its first ten characters). */
+/* One stored actor that has an entity (strings in the facts' arena, each
+ * kept once; NULL for SQL NULL): di its document's index (-1 when not
+ * stored; doc is then a copy, else the document's key), date that
+ * document's date (its first ten characters); erank and nrank the numbers
+ * of its entity and name (mfacts). */
 typedef struct {
   const char *doc, *aid, *entity, *name, *kind, *code, *country, *role, *date;
   int di;
+  uint32_t erank, nrank;
   long long mentions;
 } mrow;
 
-/* One stored place. */
+/* One stored place; nrank the number of its name. */
 typedef struct {
   const char *name, *feature;
   int di;
+  uint32_t nrank;
 } mplace;
 
 /* The actors with an entity and the places, read once for the stories'
  * features, their top actors and places, and the actor profiles (each had
- * its own SELECT over the same rows: a third of the merge). */
+ * its own SELECT over the same rows: a third of the merge). The entities,
+ * actor names and place names are numbered in bytewise order (ent, anm,
+ * pnm), so that the steps group and sort numbers. */
 typedef struct {
   td_arena a;
   mrow *act;
   size_t nact;
   mplace *pl;
   size_t npl;
+  mnames ent, anm, pnm, other; /* other: kinds, codes, ... (kept once, not ranked) */
 } mfacts;
 
 static const char *arena_col(td_arena *a, td_kq *st, int i) {
   const char *t = td_kq_col_text(st, i);
   return t ? td_arena_strdup(a, t) : NULL;
+}
+
+/* Column i kept once in t (NULL for NULL); its number into *id. */
+static const char *name_col(mnames *t, td_arena *a, td_kq *st, int i, uint32_t *id) {
+  const char *s = td_kq_col_text(st, i);
+  uint32_t k = s ? mnames_add(t, a, s, strlen(s)) : 0;
+  if (id) *id = k;
+  return k ? t->s[k] : NULL;
 }
 
 /* The number of mentions packed in actors.mentions ("[[s,e,n],…]"): one
@@ -204,31 +450,52 @@ static long packed_count(const char *json) {
   return n ? n - 1 : 0;
 }
 
+/* doc_index for rows that mostly come in key order: *last is the index
+ * the previous row found (or -1), tried first with its successor. */
+static int doc_index_near(mdoc *d, size_t n, const char *key, int *last) {
+  if (!key) return -1;
+  if (*last >= 0 && strcmp(d[*last].key, key) == 0) return *last;
+  if ((size_t)(*last + 1) < n && strcmp(d[*last + 1].key, key) == 0) return ++*last;
+  int i = doc_index(d, n, key);
+  if (i >= 0) *last = i;
+  return i;
+}
+
 static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t errlen) {
   size_t cap = 0, pcap = 0;
+  int last = -1;
+  td_arena *a = &F->a;
   PREP(st, "SELECT a.doc_key, a.aid, a.entity, a.name, a.kind, a.code, a.country, a.role,"
            " a.mentions FROM actors a WHERE a.entity IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(F->act, cap, F->nact + 1);
     mrow *m = &F->act[F->nact++];
-    td_arena *a = &F->a;
-    m->doc = arena_col(a, st, 0), m->aid = arena_col(a, st, 1), m->entity = arena_col(a, st, 2);
-    m->name = arena_col(a, st, 3), m->kind = arena_col(a, st, 4), m->code = arena_col(a, st, 5);
-    m->country = arena_col(a, st, 6), m->role = arena_col(a, st, 7);
-    m->di = doc_index(d, n, m->doc);
+    m->di = doc_index_near(d, n, td_kq_col_text(st, 0), &last);
+    m->doc = m->di >= 0 ? d[m->di].key : arena_col(a, st, 0);
+    m->aid = arena_col(a, st, 1);
+    m->entity = name_col(&F->ent, a, st, 2, &m->erank);
+    m->name = name_col(&F->anm, a, st, 3, &m->nrank);
+    m->kind = name_col(&F->other, a, st, 4, NULL), m->code = name_col(&F->other, a, st, 5, NULL);
+    m->country = name_col(&F->other, a, st, 6, NULL), m->role = name_col(&F->other, a, st, 7, NULL);
     m->date = m->di >= 0 ? d[m->di].date : NULL;
     m->mentions = packed_count(td_kq_col_text(st, 8));
   }
   td_kq_finalize(st);
+  last = -1;
   PREP(pl, "SELECT doc_key, name, feature FROM places");
   while (td_kq_step(pl) == TD_KQ_ROW) {
-    int di = doc_index(d, n, td_kq_col_text(pl, 0));
+    int di = doc_index_near(d, n, td_kq_col_text(pl, 0), &last);
     if (di < 0) continue;
     TD_GROW(F->pl, pcap, F->npl + 1);
     mplace *m = &F->pl[F->npl++];
-    m->name = arena_col(&F->a, pl, 1), m->feature = arena_col(&F->a, pl, 2), m->di = di;
+    m->name = name_col(&F->pnm, a, pl, 1, &m->nrank);
+    m->feature = name_col(&F->other, a, pl, 2, NULL), m->di = di;
   }
   td_kq_finalize(pl);
+  uint32_t *em = mnames_rank(&F->ent), *nm = mnames_rank(&F->anm), *pm = mnames_rank(&F->pnm);
+  for (size_t i = 0; i < F->nact; i++) F->act[i].erank = em[F->act[i].erank], F->act[i].nrank = nm[F->act[i].nrank];
+  for (size_t i = 0; i < F->npl; i++) F->pl[i].nrank = pm[F->pl[i].nrank];
+  free(em), free(nm), free(pm);
   return 0;
 fail:
   return -1;
@@ -236,90 +503,72 @@ fail:
 
 static void free_facts(mfacts *F) {
   free(F->act), free(F->pl);
+  mnames_free(&F->ent), mnames_free(&F->anm), mnames_free(&F->pnm), mnames_free(&F->other);
   td_arena_release(&F->a);
 }
 
 /* ---- the steps ---- */
 
-/* A min-hash band of a document. */
-typedef struct {
-  long long band, h;
-  int di;
-} mband;
-
-static int cmp_mband(const void *a, const void *b) {
-  const mband *x = a, *y = b;
-  if (x->band != y->band) return x->band < y->band ? -1 : 1;
-  if (x->h != y->h) return x->h < y->h ? -1 : 1;
-  return (x->di > y->di) - (x->di < y->di);
-}
-
 static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
-  /* same normalized title (at least three words) */
-  char **pairs = td_xcalloc(2 * (n ? n : 1), sizeof *pairs);
-  size_t np = 0;
+  int rc = -1;
+  /* same normalized title (at least three words): each joins the first
+   * document that had it */
+  td_arena ta;
+  td_arena_init(&ta);
+  mnames titles = {0};
+  int *first = NULL;
+  size_t fcap = 0;
   for (size_t i = 0; i < n; i++) {
     if (!d[i].title) continue;
     char *t = title_norm(d[i].title);
     int words = 1;
     for (char *p = t; *p; p++) words += *p == ' ';
-    if (!*t || words < 3) {
-      free(t);
-      continue;
+    if (*t && words >= 3) {
+      size_t had = titles.n;
+      uint32_t id = mnames_add(&titles, &ta, t, strlen(t));
+      TD_GROW(first, fcap, (size_t)id + 1);
+      if (titles.n > had) first[id] = (int)i;
+      else uf_union(&u, first[id], (int)i);
     }
-    pairs[2 * np] = t;
-    pairs[2 * np + 1] = (char *)(intptr_t)i;
-    np++;
+    free(t);
   }
-  qsort(pairs, np, 2 * sizeof *pairs, cmp_title);
-  for (size_t i = 1; i < np; i++)
-    if (strcmp(pairs[2 * i], pairs[2 * i - 2]) == 0)
-      uf_union(&u, (int)(intptr_t)pairs[2 * i - 1], (int)(intptr_t)pairs[2 * i + 1]);
-  for (size_t i = 0; i < np; i++) free(pairs[2 * i]);
-  free(pairs);
+  mnames_free(&titles);
+  td_arena_release(&ta);
+  free(first);
   /* text overlap: candidates sharing a min-hash band, kept at >= 80%
-   * (the bands of every document's min-hash, sorted; v7 keeps no table of
-   * them) */
-  int rc = -1;
-  mband *bd = td_xmalloc((n ? n : 1) * (TD_KB_NHASH / 2) * sizeof *bd);
-  size_t nb = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (!d[i].has_sig) continue;
-    for (int b = 0; b < TD_KB_NHASH / 2; b++)
-      bd[nb].band = b, bd[nb].h = td_kb_band_hash(d[i].sig, b), bd[nb].di = (int)i, nb++;
-  }
-  if (nb) qsort(bd, nb, sizeof *bd, cmp_mband);
-  for (size_t i = 0; i < nb;) {
-    size_t j = i + 1;
-    while (j < nb && bd[j].band == bd[i].band && bd[j].h == bd[i].h) j++;
-    for (size_t x = i; x < j; x++)
-      for (size_t y = x + 1; y < j; y++) {
-        int a = bd[x].di, b = bd[y].di, same = 0;
-        if (a == b) continue;
-        for (int k = 0; k < TD_KB_NHASH; k++) same += d[a].sig[k] == d[b].sig[k];
-        if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, a, b);
-      }
-    i = j;
+   * (each band's hashes of every document's min-hash, sorted; v7 keeps
+   * no table of them) */
+  mkey *bd = td_xmalloc((n ? n : 1) * sizeof *bd);
+  for (int b = 0; b < TD_KB_NHASH / 2; b++) {
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++)
+      if (d[i].has_sig) bd[nb].k = (uint64_t)td_kb_band_hash(d[i].sig, b), bd[nb].v = (uint32_t)i, nb++;
+    sort_keys(bd, nb);
+    for (size_t i = 0; i < nb;) {
+      size_t j = i + 1;
+      while (j < nb && bd[j].k == bd[i].k) j++;
+      for (size_t x = i; x < j; x++)
+        for (size_t y = x + 1; y < j; y++) {
+          int p = (int)bd[x].v, q = (int)bd[y].v, same = 0;
+          for (int k = 0; k < TD_KB_NHASH; k++) same += d[p].sig[k] == d[q].sig[k];
+          if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, p, q);
+        }
+      i = j;
+    }
   }
   free(bd);
-  PREP(ins, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)");
+  mbatch ins;
+  mb_open(&ins, kb, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)", 1, err, errlen);
   for (size_t i = 0; i < n; i++) {
     d[i].group = uf_find(&u, (int)i);
-    td_kq_reset(ins);
-    td_kq_text_ref(ins, 1, d[i].key);
-    td_kq_text_ref(ins, 2, d[d[i].group].key);
-    td_kq_text_ref(ins, 3, (size_t)d[i].group == i ? NULL : "near-duplicate");
-    if (td_kq_step(ins) != TD_KQ_DONE) {
-      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
-      td_kq_finalize(ins);
-      goto fail;
-    }
+    mb_text(&ins, d[i].key);
+    mb_text(&ins, d[d[i].group].key);
+    mb_text(&ins, (size_t)d[i].group == i ? NULL : "near-duplicate");
+    mb_row(&ins);
   }
-  td_kq_finalize(ins);
-  rc = 0;
-fail:
+  rc = mb_close(&ins);
   free(u.p);
   return rc;
 }
@@ -333,129 +582,86 @@ static int analyze(td_kb *kb, const char *tables, char *err, size_t errlen) {
   return td_kb_exec(kb, sql, err, errlen);
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* ---- story summaries ---- */
-
-/* A feature (actor entity or place name) of a document, by story. */
-typedef struct {
-  int story, f, doc;
-} sfeat;
-
-static int cmp_sfeat(const void *a, const void *b) {
-  const sfeat *x = a, *y = b;
-  if (x->story != y->story) return x->story < y->story ? -1 : 1;
-  if (x->f != y->f) return x->f < y->f ? -1 : 1;
-  return (x->doc > y->doc) - (x->doc < y->doc);
-}
-
-static int cmp_pstr(const void *a, const void *b) {
-  return cmpstr(*(char *const *)a, *(char *const *)b);
-}
 
 /* A feature of one story and the number of its articles having it. */
 typedef struct {
-  int f, c;
+  uint32_t f;
+  int c;
 } fcount;
 
-static int cmp_fcount(const void *a, const void *b) { /* most articles first, then the feature */
-  const fcount *x = a, *y = b;
-  if (x->c != y->c) return x->c > y->c ? -1 : 1;
-  return (x->f > y->f) - (x->f < y->f);
-}
-
-/* An entity and its smallest name (NULL when it has none). */
-typedef struct {
-  const char *entity, *name;
-} mname;
-
-static int cmp_mname(const void *a, const void *b) {
-  return strcmp(((const mname *)a)->entity, ((const mname *)b)->entity);
+/* Whether x goes before y: most articles first, then the smaller feature. */
+static int fc_before(const fcount *x, const fcount *y) {
+  return x->c != y->c ? x->c > y->c : x->f < y->f;
 }
 
 /* Each story's five most widespread features, as m_stories shows them:
  * rows (feat[i], fdoc[i]) say that document fdoc[i] has feature feat[i]
- * (repeats count once; a NULL feature counts as one, ordered first as
- * SQLite orders NULL); a feature's articles in the story are counted, ties
- * go to the smaller feature, and the names of the five (from names, sorted
- * by entity, else the feature itself) are joined by "; " with NULL names
- * left out, as group_concat does. top[root] gets the malloc'd list of the
- * story whose smallest member is root, or NULL. */
-static void story_tops(mdoc *d, const char **feat, const int *fdoc, size_t nr, const mname *names, size_t nn,
+ * (a number: features in bytewise order, 0 for NULL, which SQLite orders
+ * first; repeats count once; a NULL feature counts as one); a feature's
+ * articles in the story are counted, ties go to the smaller feature, and
+ * the names of the five (name[f], NULL for none) are joined by "; " with
+ * NULL names left out, as group_concat does. top[root] gets the malloc'd
+ * list of the story whose smallest member is root, or NULL. */
+static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr, const char *const *name,
                        char **top) {
-  size_t nf = 0;
-  /* the distinct features, sorted: a feature's number is its rank */
-  const char **fs = td_xmalloc((nr ? nr : 1) * sizeof *fs);
-  if (nr) memcpy(fs, feat, nr * sizeof *fs);
-  qsort(fs, nr, sizeof *fs, cmp_pstr);
+  mkey *t = td_xmalloc((nr ? nr : 1) * sizeof *t);
+  /* distinct (feature, article), then by story (the sort keeps their order) */
+  for (size_t i = 0; i < nr; i++) t[i].k = (uint64_t)feat[i] << 32 | (uint32_t)fdoc[i], t[i].v = 0;
+  sort_keys(t, nr);
+  size_t w = 0;
   for (size_t i = 0; i < nr; i++)
-    if (!nf || cmpstr(fs[nf - 1], fs[i]) != 0) fs[nf++] = fs[i];
-  const char **name = td_xcalloc(nf ? nf : 1, sizeof *name);
-  for (size_t i = 0; i < nf; i++) {
-    name[i] = fs[i];
-    if (names) {
-      mname key = {fs[i], NULL}, *hit = fs[i] ? bsearch(&key, names, nn, sizeof *names, cmp_mname) : NULL;
-      name[i] = hit ? hit->name : NULL;
-    }
-  }
-  sfeat *t = td_xmalloc((nr ? nr : 1) * sizeof *t);
-  for (size_t i = 0; i < nr; i++) {
-    const char **hit = bsearch(&feat[i], fs, nf, sizeof *fs, cmp_pstr);
-    t[i].story = d[fdoc[i]].story, t[i].f = (int)(hit - fs), t[i].doc = fdoc[i];
-  }
-  qsort(t, nr, sizeof *t, cmp_sfeat);
-  fcount *fc = td_xmalloc((nr ? nr : 1) * sizeof *fc);
-  for (size_t i = 0; i < nr;) { /* one story */
-    size_t j = i, k = 0;
-    while (j < nr && t[j].story == t[i].story) {
+    if (!w || t[i].k != t[w - 1].k) t[w++] = t[i];
+  for (size_t i = 0; i < w; i++) t[i].v = (uint32_t)(t[i].k >> 32), t[i].k = (uint32_t)d[(uint32_t)t[i].k].story;
+  sort_keys(t, w);
+  for (size_t i = 0; i < w;) { /* one story: its features in order, each with its articles */
+    fcount best[5];
+    size_t nb = 0, j = i;
+    while (j < w && t[j].k == t[i].k) {
       size_t a = j;
-      int c = 0;
-      for (; j < nr && t[j].story == t[a].story && t[j].f == t[a].f; j++)
-        c += j == a || t[j].doc != t[j - 1].doc; /* distinct articles */
-      fc[k].f = t[a].f, fc[k].c = c, k++;
+      for (; j < w && t[j].k == t[a].k && t[j].v == t[a].v; j++) {}
+      fcount c = {t[a].v, (int)(j - a)};
+      if (nb == 5 && !fc_before(&c, &best[4])) continue;
+      size_t p = nb < 5 ? nb++ : 4;
+      for (; p > 0 && fc_before(&c, &best[p - 1]); p--) best[p] = best[p - 1];
+      best[p] = c;
     }
-    qsort(fc, k, sizeof *fc, cmp_fcount);
     td_buf b = TD_BUF_INIT;
     int parts = 0;
-    for (size_t x = 0; x < k && x < 5; x++) {
-      const char *nm = name[fc[x].f];
+    for (size_t x = 0; x < nb; x++) {
+      const char *nm = name[best[x].f];
       if (!nm) continue;
       if (parts++) td_buf_puts(&b, "; ");
       td_buf_puts(&b, nm);
     }
-    if (parts) top[t[i].story] = b.ptr ? td_buf_detach(&b, NULL) : td_xstrdup("");
+    if (parts) top[t[i].k] = b.ptr ? td_buf_detach(&b, NULL) : td_xstrdup("");
     else td_buf_free(&b);
     i = j;
   }
-  free(fc), free(t), free(name), free(fs);
+  free(t);
 }
 
 /* The top actors (by entity, named by its smallest name over all its
  * actors) and the top places (by name) of each story, into ta and tp. */
 static void story_tops_all(mdoc *d, const mfacts *F, char **ta, char **tp) {
-  size_t nr = 0, nn = 0;
-  const char **feat = td_xmalloc((F->nact + F->npl + 1) * sizeof *feat);
+  size_t nr = 0;
+  uint32_t *feat = td_xmalloc((F->nact + F->npl + 1) * sizeof *feat);
   int *fdoc = td_xmalloc((F->nact + F->npl + 1) * sizeof *fdoc);
-  mname *names = td_xmalloc((F->nact ? F->nact : 1) * sizeof *names);
+  uint32_t *least = td_xcalloc(F->ent.n + 1, sizeof *least); /* by entity: its smallest name */
+  const char **name = td_xmalloc((F->ent.n + F->pnm.n + 2) * sizeof *name);
   for (size_t i = 0; i < F->nact; i++) {
     const mrow *m = &F->act[i];
-    if (m->di >= 0) feat[nr] = m->entity, fdoc[nr] = m->di, nr++;
-    names[i].entity = m->entity, names[i].name = m->name;
+    if (m->di >= 0) feat[nr] = m->erank, fdoc[nr] = m->di, nr++;
+    if (m->nrank && (!least[m->erank] || m->nrank < least[m->erank])) least[m->erank] = m->nrank;
   }
-  if (F->nact) qsort(names, F->nact, sizeof *names, cmp_mname);
-  for (size_t i = 0; i < F->nact; i++) { /* min(name) by entity: NULL names left out */
-    if (!nn || strcmp(names[nn - 1].entity, names[i].entity) != 0) names[nn++] = names[i];
-    else if (names[i].name && (!names[nn - 1].name || strcmp(names[i].name, names[nn - 1].name) < 0))
-      names[nn - 1].name = names[i].name;
-  }
-  story_tops(d, feat, fdoc, nr, names, nn, ta);
+  for (size_t e = 0; e <= F->ent.n; e++) name[e] = least[e] ? F->anm.s[least[e]] : NULL;
+  story_tops(d, feat, fdoc, nr, name, ta);
   nr = 0;
-  for (size_t i = 0; i < F->npl; i++) feat[nr] = F->pl[i].name, fdoc[nr] = F->pl[i].di, nr++;
-  story_tops(d, feat, fdoc, nr, NULL, 0, tp);
-  free(feat), free(fdoc), free(names);
+  for (size_t i = 0; i < F->npl; i++) feat[nr] = F->pl[i].nrank, fdoc[nr] = F->pl[i].di, nr++;
+  name[0] = NULL;
+  for (size_t p = 1; p <= F->pnm.n; p++) name[p] = F->pnm.s[p];
+  story_tops(d, feat, fdoc, nr, name, tp);
+  free(feat), free(fdoc), free(least), free(name);
 }
 
 /* The m_stories rows, from the stories the documents are in: distinct
@@ -465,9 +671,9 @@ static void story_tops_all(mdoc *d, const mfacts *F, char **ta, char **tp) {
 static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   int rc = -1;
   char **ta = td_xcalloc(n ? n : 1, sizeof *ta), **tp = td_xcalloc(n ? n : 1, sizeof *tp);
-  uint64_t *sg = td_xmalloc((n ? n : 1) * sizeof *sg); /* (story << 32 | group) */
+  mkey *sg = td_xmalloc((n ? n : 1) * sizeof *sg); /* (story << 32 | group) */
   const char **first = NULL, **last = NULL, **title = NULL;
-  td_kq *ins = NULL;
+  mbatch ins;
   story_tops_all(d, F, ta, tp);
   /* per story (at its smallest member): first and last dates, title */
   first = td_xcalloc(n ? n : 1, sizeof *first), last = td_xcalloc(n ? n : 1, sizeof *last);
@@ -478,101 +684,81 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
     if (d[k].date && (!last[r] || strcmp(d[k].date, last[r]) > 0)) last[r] = d[k].date;
     if (!title[r] && d[k].title) title[r] = d[k].title;
   }
-  for (size_t i = 0; i < n; i++) sg[i] = (uint64_t)d[i].story << 32 | (uint64_t)d[i].group;
-  qsort(sg, n, sizeof *sg, cmp_u64);
-  PREP(ins_, "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
-             " top_places, title) VALUES(?,?,?,?,?,?,?)");
-  ins = ins_;
+  for (size_t i = 0; i < n; i++) sg[i].k = (uint64_t)d[i].story << 32 | (uint64_t)d[i].group, sg[i].v = 0;
+  sort_keys(sg, n);
+  mb_open(&ins, kb, "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
+                    " top_places, title) VALUES(?,?,?,?,?,?,?)", 1, err, errlen);
   for (size_t i = 0; i < n;) {
-    int r = (int)(sg[i] >> 32), groups = 0;
+    int r = (int)(sg[i].k >> 32), groups = 0;
     size_t j = i;
-    for (; j < n && (int)(sg[j] >> 32) == r; j++) groups += j == i || sg[j] != sg[j - 1];
+    for (; j < n && (int)(sg[j].k >> 32) == r; j++) groups += j == i || sg[j].k != sg[j - 1].k;
     i = j;
-    td_kq_reset(ins);
-    td_kq_text_ref(ins, 1, d[r].skey);
-    td_kq_int(ins, 2, groups);
-    td_kq_text_ref(ins, 3, first[r]);
-    td_kq_text_ref(ins, 4, last[r]);
-    td_kq_text_ref(ins, 5, ta[r]);
-    td_kq_text_ref(ins, 6, tp[r]);
-    td_kq_text_ref(ins, 7, title[r]);
-    if (td_kq_step(ins) != TD_KQ_DONE) {
-      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
-      goto fail;
-    }
+    mb_text(&ins, d[r].skey);
+    mb_int(&ins, groups);
+    mb_text(&ins, first[r]);
+    mb_text(&ins, last[r]);
+    mb_text(&ins, ta[r]);
+    mb_text(&ins, tp[r]);
+    mb_text(&ins, title[r]);
+    if (mb_row(&ins) != 0) break;
   }
-  rc = 0;
-fail:
-  if (ins) td_kq_finalize(ins);
+  rc = mb_close(&ins);
   for (size_t i = 0; i < n; i++) free(ta[i]), free(tp[i]);
   free(ta), free(tp), free(sg);
   free(first), free(last), free(title);
   return rc;
 }
 
-/* A feature of an article: 'a' an actor's entity, 'p' a place's name. */
-typedef struct {
-  const char *f;
-  int type, di;
-} sfrow;
-
-static int cmp_sfrow(const void *a, const void *b) {
-  const sfrow *x = a, *y = b;
-  int c;
-  if (x->type != y->type) return x->type < y->type ? -1 : 1;
-  if ((c = cmpstr(x->f, y->f))) return c;
-  return (x->di > y->di) - (x->di < y->di);
-}
-
 static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
-  int rc = -1;
   for (size_t i = 0; i < n; i++) uf_union(&u, (int)i, d[i].group);
   /* features: actors that are not whole countries, places below country
    * (feature not LIKE 'PCL%': ASCII case ignored, as SQL's LIKE); distinct
-   * per article, sorted so that each feature's articles come together */
-  sfrow *fr = td_xmalloc((F->nact + F->npl + 1) * sizeof *fr);
+   * per article, sorted so that each feature's articles come together:
+   * (place?, number of the entity or name) << 32 | article */
+  const uint64_t place = (uint64_t)1 << 63;
+  mkey *fr = td_xmalloc((F->nact + F->npl + 1) * sizeof *fr);
   size_t nfr = 0;
   for (size_t i = 0; i < F->nact; i++) {
     const mrow *m = &F->act[i];
     if (m->di >= 0 && !(m->kind && strcmp(m->kind, "country") == 0))
-      fr[nfr].type = 'a', fr[nfr].f = m->entity, fr[nfr].di = m->di, nfr++;
+      fr[nfr].k = (uint64_t)m->erank << 32 | (uint32_t)m->di, fr[nfr].v = 0, nfr++;
   }
   for (size_t i = 0; i < F->npl; i++) {
     const mplace *m = &F->pl[i];
     if (!(m->feature && strncasecmp(m->feature, "PCL", 3) == 0))
-      fr[nfr].type = 'p', fr[nfr].f = m->name, fr[nfr].di = m->di, nfr++;
+      fr[nfr].k = place | (uint64_t)m->nrank << 32 | (uint32_t)m->di, fr[nfr].v = 0, nfr++;
   }
-  qsort(fr, nfr, sizeof *fr, cmp_sfrow);
+  sort_keys(fr, nfr);
   size_t w = 0;
   for (size_t i = 0; i < nfr; i++)
-    if (!w || cmp_sfrow(&fr[i], &fr[w - 1]) != 0) fr[w++] = fr[i];
+    if (!w || fr[i].k != fr[w - 1].k) fr[w++] = fr[i];
   nfr = w;
   int *nf = td_xcalloc(n ? n : 1, sizeof *nf); /* features per article */
-  uint64_t *pairs = NULL;                      /* (a << 32 | b), a < b, per shared feature */
+  mkey *pairs = NULL; /* (a << 32 | b), a < b, per shared feature */
   size_t np = 0, pcap = 0;
   for (size_t i = 0; i < nfr;) {
     size_t j = i + 1;
-    while (j < nfr && fr[j].type == fr[i].type && cmpstr(fr[j].f, fr[i].f) == 0) j++;
-    for (size_t x = i; x < j; x++) nf[fr[x].di]++;
+    while (j < nfr && fr[j].k >> 32 == fr[i].k >> 32) j++;
+    for (size_t x = i; x < j; x++) nf[(uint32_t)fr[x].k]++;
     /* the feature's articles (in index order), when 2 to 50 of them: every
      * pair shares it (features in more than 50 articles say nothing about
-     * a story; a NULL feature is none) */
-    if (fr[i].f && j - i >= 2 && j - i <= 50)
+     * a story; a NULL feature, a place's number 0, is none) */
+    if (fr[i].k >> 32 != place >> 32 && j - i >= 2 && j - i <= 50)
       for (size_t x = i; x < j; x++)
         for (size_t y = x + 1; y < j; y++) {
           TD_GROW(pairs, pcap, np + 1);
-          pairs[np++] = (uint64_t)fr[x].di << 32 | (uint64_t)fr[y].di;
+          pairs[np].k = fr[x].k << 32 | (uint32_t)fr[y].k, pairs[np].v = 0, np++;
         }
     i = j;
   }
   free(fr);
-  if (np) qsort(pairs, np, sizeof *pairs, cmp_u64);
+  sort_keys(pairs, np);
   for (size_t i = 0; i < np;) {
     size_t j = i + 1;
-    while (j < np && pairs[j] == pairs[i]) j++;
-    int a = (int)(pairs[i] >> 32), b = (int)(pairs[i] & 0xffffffffu);
+    while (j < np && pairs[j].k == pairs[i].k) j++;
+    int a = (int)(pairs[i].k >> 32), b = (int)(uint32_t)pairs[i].k;
     int shared = (int)(j - i);
     i = j;
     if (shared < 2) continue;
@@ -585,27 +771,20 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   }
   free(pairs);
   free(nf);
-  PREP(ins, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)");
   for (size_t i = 0; i < n; i++) {
     d[i].story = uf_find(&u, (int)i);
     if ((size_t)d[i].story == i) td_kb_key(d[i].skey, 2, "story", d[i].key);
   }
-  for (size_t i = 0; i < n; i++) {
-    td_kq_reset(ins);
-    td_kq_text_ref(ins, 1, d[i].key);
-    td_kq_text_ref(ins, 2, d[d[i].story].skey);
-    if (td_kq_step(ins) != TD_KQ_DONE) {
-      snprintf(err, errlen, "%s", td_kb_errmsg(kb));
-      td_kq_finalize(ins);
-      goto fail;
-    }
-  }
-  td_kq_finalize(ins);
-  if (write_stories(kb, d, n, F, err, errlen) != 0) goto fail;
-  rc = 0;
-fail:
   free(u.p);
-  return rc;
+  mbatch ins;
+  mb_open(&ins, kb, "INSERT INTO m_story_docs(doc_key, story_key) VALUES(?,?)", 1, err, errlen);
+  for (size_t i = 0; i < n; i++) {
+    mb_text(&ins, d[i].key);
+    mb_text(&ins, d[d[i].story].skey);
+    if (mb_row(&ins) != 0) break;
+  }
+  if (mb_close(&ins) != 0) return -1;
+  return write_stories(kb, d, n, F, err, errlen);
 }
 
 /* A stored value as the display rows copy it: its SQL type, and the
@@ -624,10 +803,10 @@ static void mval_read(mval *v, td_kq *st, int c) {
   else if (v->t != TD_KQ_NULL) v->s = dupcol(st, c), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
 }
 
-static void mval_bind(td_kq *q, int i, const mval *v) {
-  if (v->t == TD_KQ_INT) td_kq_int(q, i, v->i);
-  else if (v->t == TD_KQ_FLOAT) td_kq_double(q, i, v->d);
-  else td_kq_text_ref(q, i, v->s);
+static void mval_put(mbatch *b, const mval *v) {
+  if (v->t == TD_KQ_INT) mb_int(b, v->i);
+  else if (v->t == TD_KQ_FLOAT) mb_double(b, v->d);
+  else mb_text(b, v->s);
 }
 
 /* The fields of a mention that its event's display row shows: sentence,
@@ -748,67 +927,61 @@ static const char event_display_ins[] =
     " 'lon', ?, 'title', ?, 'source', ?))";
 
 /* Writes merged event o: its m_events row, its mentions (refs, sorted
- * here) and its display row with dis (NULL on PostgreSQL). */
-static int write_event(td_kb *kb, mdoc *d, const mout *o, mref *refs, td_kq *ins, td_kq *men, td_kq *dis,
-                       char *err, size_t errlen) {
+ * here) and its display row with dis (NULL on PostgreSQL). The strings
+ * are the merge's: they live until the rows are written. */
+static int write_event(mdoc *d, const mout *o, mref *refs, mbatch *ins, mbatch *men, mbatch *dis) {
   const mev *f = &o->f;
   const char *key = o->key;
   unsigned long long gid = strtoull((char[16]){key[0], key[1], key[2], key[3], key[4], key[5], key[6],
                                               key[7], key[8], key[9], key[10], key[11], key[12], key[13],
                                               0},
                                     NULL, 16);
-  td_kq_again(ins);
-  td_kq_text_ref(ins, 1, key);
-  td_kq_int(ins, 2, (long long)gid);
-  td_kq_text_ref(ins, 3, f->root);
-  td_kq_text_ref(ins, 4, o->cameo);
-  td_kq_int(ins, 5, o->quad);
-  td_kq_double(ins, 6, o->gs);
-  td_kq_text_ref(ins, 7, f->src);
-  td_kq_text_ref(ins, 8, f->srccode);
-  td_kq_text_ref(ins, 9, f->tgt);
-  td_kq_text_ref(ins, 10, f->tgtcode);
-  td_kq_text_ref(ins, 11, o->date);
-  td_kq_text_ref(ins, 12, o->firstd);
-  td_kq_text_ref(ins, 13, o->lastd);
-  td_kq_int(ins, 14, (long long)o->k);
-  td_kq_int(ins, 15, (long long)o->ns);
-  td_kq_int(ins, 16, (long long)o->na);
-  td_kq_text_ref(ins, 17, o->place);
-  td_kq_text_ref(ins, 18, d[d[f->di].story].skey);
-  if (td_kq_step(ins) != TD_KQ_DONE) goto fail;
+  mb_text(ins, key);
+  mb_int(ins, (long long)gid);
+  mb_text(ins, f->root);
+  mb_text(ins, o->cameo);
+  mb_int(ins, o->quad);
+  mb_double(ins, o->gs);
+  mb_text(ins, f->src);
+  mb_text(ins, f->srccode);
+  mb_text(ins, f->tgt);
+  mb_text(ins, f->tgtcode);
+  mb_text(ins, o->date);
+  mb_text(ins, o->firstd);
+  mb_text(ins, o->lastd);
+  mb_int(ins, (long long)o->k);
+  mb_int(ins, (long long)o->ns);
+  mb_int(ins, (long long)o->na);
+  mb_text(ins, o->place);
+  mb_text(ins, d[d[f->di].story].skey);
+  if (mb_row(ins) != 0) return -1;
   mref *r = refs + o->m0;
   qsort(r, o->k, sizeof *r, cmp_mref); /* in key order: each row goes at the end */
   for (size_t i = 0; i < o->k; i++) {
-    td_kq_again(men);
-    td_kq_text_ref(men, 1, key);
-    td_kq_text_ref(men, 2, r[i].doc);
-    td_kq_text_ref(men, 3, r[i].eid);
-    if (td_kq_step(men) != TD_KQ_DONE) goto fail;
+    mb_text(men, key);
+    mb_text(men, r[i].doc);
+    mb_text(men, r[i].eid);
+    if (mb_row(men) != 0) return -1;
   }
   if (dis) {
-    td_kq_again(dis);
-    td_kq_text_ref(dis, 1, key);
-    td_kq_text_ref(dis, 2, o->date ? o->date : o->firstd);
-    td_kq_text_ref(dis, 3, f->doc);
-    td_kq_text_ref(dis, 4, f->eid);
-    td_kq_text_ref(dis, 5, f->verb);
-    td_kq_text_ref(dis, 6, f->modality);
-    td_kq_text_ref(dis, 7, f->polarity);
-    mval_bind(dis, 8, &f->v[MV_SENTENCE]);
-    mval_bind(dis, 9, &f->v[MV_START]);
-    mval_bind(dis, 10, &f->v[MV_END]);
-    td_kq_text_ref(dis, 11, f->place);
-    mval_bind(dis, 12, &f->v[MV_LAT]);
-    mval_bind(dis, 13, &f->v[MV_LON]);
-    td_kq_text_ref(dis, 14, d[f->di].title);
-    td_kq_text_ref(dis, 15, d[f->di].source);
-    if (td_kq_step(dis) != TD_KQ_DONE) goto fail;
+    mb_text(dis, key);
+    mb_text(dis, o->date ? o->date : o->firstd);
+    mb_text(dis, f->doc);
+    mb_text(dis, f->eid);
+    mb_text(dis, f->verb);
+    mb_text(dis, f->modality);
+    mb_text(dis, f->polarity);
+    mval_put(dis, &f->v[MV_SENTENCE]);
+    mval_put(dis, &f->v[MV_START]);
+    mval_put(dis, &f->v[MV_END]);
+    mb_text(dis, f->place);
+    mval_put(dis, &f->v[MV_LAT]);
+    mval_put(dis, &f->v[MV_LON]);
+    mb_text(dis, d[f->di].title);
+    mb_text(dis, d[f->di].source);
+    if (mb_row(dis) != 0) return -1;
   }
   return 0;
-fail:
-  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
-  return -1;
 }
 
 /* The entity of actor aid of document di (F's actors sorted by document
@@ -836,7 +1009,14 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   int rc = -1;
   mev *ev = NULL;
   size_t ne = 0, cap = 0;
-  td_kq *ins = NULL, *men = NULL, *dis = NULL;
+  mout *outs = NULL;
+  mref *refs = NULL;
+  mbatch ins, men, dis;
+  mb_open(&ins, kb, "INSERT INTO m_events(event_key, gid, root, cameo, quad, goldstein, source_entity,"
+                    " source_code, target_entity, target_code, date, first_seen, last_seen, num_mentions,"
+                    " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
+  mb_open(&men, kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)", 1, err, errlen);
+  mb_open(&dis, kb, event_display_ins, 0, err, errlen);
   /* the events of stored documents (the document's date and the actors'
    * entities from what the merge read, not joined again) */
   const mrow **ak = td_xmalloc((F->nact ? F->nact : 1) * sizeof *ak);
@@ -876,22 +1056,12 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   td_kq_finalize(st);
   st = NULL;
   if (ne) qsort(ev, ne, sizeof *ev, cmp_mev);
-  PREP(ins_, "INSERT INTO m_events(event_key, gid, root, cameo, quad, goldstein, source_entity,"
-             " source_code, target_entity, target_code, date, first_seen, last_seen, num_mentions,"
-             " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins = ins_;
-  PREP(men_, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)");
-  men = men_;
-  if (kb->db) {
-    PREP(dis_, event_display_ins);
-    dis = dis_;
-  }
   /* runs of the same (root, source, target): dated mentions chain while the
    * gap is at most a day; undated ones group by story */
   size_t i = 0, no = 0, nr = 0;
   mev *tmp = td_xmalloc((ne ? ne : 1) * sizeof *tmp);
-  mout *outs = td_xmalloc((ne ? ne : 1) * sizeof *outs);
-  mref *refs = td_xmalloc((ne ? ne : 1) * sizeof *refs);
+  outs = td_xmalloc((ne ? ne : 1) * sizeof *outs);
+  refs = td_xmalloc((ne ? ne : 1) * sizeof *refs);
   while (i < ne) {
     size_t j = i + 1;
     while (j < ne && !cmpstr(ev[j].root, ev[i].root) && !cmpstr(ev[j].src, ev[i].src) &&
@@ -931,13 +1101,14 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
    * order they were made, rows went all over the tables: twice the cost) */
   if (no) qsort(outs, no, sizeof *outs, cmp_mout);
   rc = 0;
-  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(kb, d, &outs[x], refs, ins, men, dis, err, errlen);
+  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(d, &outs[x], refs, &ins, &men, kb->db ? &dis : NULL);
+fail:
+  /* (written before the strings they bind are freed) */
+  if (mb_close(&ins) != 0) rc = -1;
+  if (mb_close(&men) != 0) rc = -1;
+  if (mb_close(&dis) != 0) rc = -1;
   free(outs);
   free(refs);
-fail:
-  if (ins) td_kq_finalize(ins);
-  if (men) td_kq_finalize(men);
-  if (dis) td_kq_finalize(dis);
   free(ak);
   for (size_t k = 0; k < ne; k++) {
     free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
@@ -951,13 +1122,9 @@ fail:
 
 /* ---- actor profiles ---- */
 
-static int cmp_row_entity(const void *a, const void *b) { /* entity, doc */
-  const mrow *x = a, *y = b;
-  int c = strcmp(x->entity, y->entity);
-  return c ? c : strcmp(x->doc, y->doc);
-}
-static int cmp_row_name(const void *a, const void *b) {
-  return cmpstr(((const mrow *)a)->name, ((const mrow *)b)->name);
+static int cmp_row_name(const void *a, const void *b) { /* by the name's number: NULL first */
+  uint32_t x = ((const mrow *)a)->nrank, y = ((const mrow *)b)->nrank;
+  return (x > y) - (x < y);
 }
 static int cmp_row_code(const void *a, const void *b) { /* code, kind, country */
   const mrow *x = a, *y = b;
@@ -968,19 +1135,36 @@ static int cmp_row_code(const void *a, const void *b) { /* code, kind, country *
 static int cmp_row_role(const void *a, const void *b) { /* role, doc */
   const mrow *x = a, *y = b;
   int c = cmpstr(x->role, y->role);
-  return c ? c : strcmp(x->doc, y->doc);
+  return c ? c : (x->di > y->di) - (x->di < y->di);
 }
 
-/* A name of one entity and the number of its actors so named. */
+/* Sorts the rows of one entity: most have one to three, sorted in place
+ * (qsort's setup cost more than their sorting). */
+static void sort_rows(mrow *r, size_t n, int (*cmp)(const void *, const void *)) {
+  if (n > 16) {
+    qsort(r, n, sizeof *r, cmp);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    mrow x = r[i];
+    size_t j = i;
+    for (; j > 0 && cmp(&r[j - 1], &x) > 0; j--) r[j] = r[j - 1];
+    r[j] = x;
+  }
+}
+
+/* A name of one entity (and its number) and the number of its actors so
+ * named. */
 typedef struct {
   const char *name;
+  uint32_t rank;
   int c;
 } ncount;
 
 static int cmp_ncount(const void *a, const void *b) { /* most actors first, then the name (NULL first) */
   const ncount *x = a, *y = b;
   if (x->c != y->c) return x->c > y->c ? -1 : 1;
-  return cmpstr(x->name, y->name);
+  return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
 /* Articles (distinct documents of rows sorted by doc), and the first and
@@ -989,7 +1173,7 @@ static long row_span(const mrow *r, size_t n, const char **first, const char **l
   long docs = 0;
   *first = *last = NULL;
   for (size_t i = 0; i < n; i++) {
-    docs += i == 0 || strcmp(r[i].doc, r[i - 1].doc) != 0;
+    docs += i == 0 || r[i].di != r[i - 1].di;
     if (r[i].date && (!*first || strcmp(r[i].date, *first) < 0)) *first = r[i].date;
     if (r[i].date && (!*last || strcmp(r[i].date, *last) > 0)) *last = r[i].date;
   }
@@ -1002,20 +1186,19 @@ static long row_span(const mrow *r, size_t n, const char **first, const char **l
  * by name, NULL first), joined by "; " with NULL left out as group_concat
  * does; the most frequent (code, kind, country), ties to the smallest; each
  * role's articles and dates. nc: room for n names. */
-static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td_kq *rol, char *err,
-                        size_t errlen) {
+static int write_entity(mrow *r, size_t n, ncount *nc, mbatch *ins, mbatch *rol) {
   const char *first, *last;
   long docs = row_span(r, n, &first, &last);
   long long mentions = 0;
   for (size_t i = 0; i < n; i++) mentions += r[i].mentions;
   /* names */
-  qsort(r, n, sizeof *r, cmp_row_name);
+  sort_rows(r, n, cmp_row_name);
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (i == 0 || cmpstr(r[i].name, r[i - 1].name) != 0) nc[k].name = r[i].name, nc[k].c = 0, k++;
+    if (i == 0 || r[i].nrank != r[i - 1].nrank) nc[k].name = r[i].name, nc[k].rank = r[i].nrank, nc[k].c = 0, k++;
     nc[k - 1].c++;
   }
-  qsort(nc, k, sizeof *nc, cmp_ncount);
+  if (k > 1) qsort(nc, k, sizeof *nc, cmp_ncount);
   td_buf names = TD_BUF_INIT;
   int nnames = 0;
   for (size_t i = 0; i < k; i++)
@@ -1025,7 +1208,7 @@ static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td
     }
   const char *name = nc[0].name;
   /* (code, kind, country): sorted, the first group of the most rows */
-  qsort(r, n, sizeof *r, cmp_row_code);
+  sort_rows(r, n, cmp_row_code);
   const mrow *best = &r[0];
   int bestc = 0;
   for (size_t i = 0; i < n;) {
@@ -1034,37 +1217,34 @@ static int write_entity(td_kb *kb, mrow *r, size_t n, ncount *nc, td_kq *ins, td
     if ((int)(j - i) > bestc) bestc = (int)(j - i), best = &r[i];
     i = j;
   }
-  td_kq_again(ins);
-  td_kq_text_ref(ins, 1, r[0].entity);
-  td_kq_text_ref(ins, 2, name);
-  td_kq_text_ref(ins, 3, best->kind);
-  td_kq_text_ref(ins, 4, best->code);
-  td_kq_text_ref(ins, 5, best->country);
-  td_kq_int(ins, 6, docs);
-  td_kq_int(ins, 7, mentions);
-  td_kq_text_ref(ins, 8, first);
-  td_kq_text_ref(ins, 9, last);
-  td_kq_text_ref(ins, 10, nnames ? (names.ptr ? names.ptr : "") : NULL);
-  int rc = td_kq_step(ins) == TD_KQ_DONE ? 0 : -1;
+  mb_text(ins, r[0].entity);
+  mb_text(ins, name);
+  mb_text(ins, best->kind);
+  mb_text(ins, best->code);
+  mb_text(ins, best->country);
+  mb_int(ins, docs);
+  mb_int(ins, mentions);
+  mb_text(ins, first);
+  mb_text(ins, last);
+  mb_copy(ins, nnames ? (names.ptr ? names.ptr : "") : NULL);
+  int rc = mb_row(ins);
   td_buf_free(&names);
   /* roles */
-  qsort(r, n, sizeof *r, cmp_row_role);
+  sort_rows(r, n, cmp_row_role);
   for (size_t i = 0; i < n && rc == 0;) {
     size_t j = i + 1;
     while (j < n && cmpstr(r[j].role, r[i].role) == 0) j++;
     if (r[i].role) {
       long rdocs = row_span(r + i, j - i, &first, &last);
-      td_kq_again(rol);
-      td_kq_text_ref(rol, 1, r[i].entity);
-      td_kq_text_ref(rol, 2, r[i].role);
-      td_kq_int(rol, 3, rdocs);
-      td_kq_text_ref(rol, 4, first);
-      td_kq_text_ref(rol, 5, last);
-      if (td_kq_step(rol) != TD_KQ_DONE) rc = -1;
+      mb_text(rol, r[i].entity);
+      mb_text(rol, r[i].role);
+      mb_int(rol, rdocs);
+      mb_text(rol, first);
+      mb_text(rol, last);
+      rc = mb_row(rol);
     }
     i = j;
   }
-  if (rc != 0) snprintf(err, errlen, "%s", td_kb_errmsg(kb));
   return rc;
 }
 
@@ -1078,26 +1258,27 @@ static int merge_actors(td_kb *kb, const mfacts *F, char *err, size_t errlen) {
   mrow *r = td_xmalloc((F->nact ? F->nact : 1) * sizeof *r);
   ncount *nc = NULL;
   size_t n = 0;
-  td_kq *ins = NULL, *rol = NULL;
+  mbatch ins, rol;
+  /* by (entity, document): numbers, the document's index for its key */
+  mkey *key = td_xmalloc((F->nact ? F->nact : 1) * sizeof *key);
   for (size_t i = 0; i < F->nact; i++)
-    if (F->act[i].di >= 0) r[n++] = F->act[i];
-  if (n) qsort(r, n, sizeof *r, cmp_row_entity);
+    if (F->act[i].di >= 0) key[n].k = (uint64_t)F->act[i].erank << 32 | (uint32_t)F->act[i].di, key[n].v = (uint32_t)i, n++;
+  sort_keys(key, n);
+  for (size_t i = 0; i < n; i++) r[i] = F->act[key[i].v];
+  free(key);
   nc = td_xmalloc((n ? n : 1) * sizeof *nc);
-  PREP(ins_, "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions,"
-             " first_seen, last_seen, names) VALUES(?,?,?,?,?,?,?,?,?,?)");
-  ins = ins_;
-  PREP(rol_, "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen) VALUES(?,?,?,?,?)");
-  rol = rol_;
-  for (size_t i = 0; i < n;) {
+  mb_open(&ins, kb, "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions,"
+                    " first_seen, last_seen, names) VALUES(?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
+  mb_open(&rol, kb, "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen) VALUES(?,?,?,?,?)", 1, err, errlen);
+  rc = 0;
+  for (size_t i = 0; i < n && rc == 0;) {
     size_t j = i + 1;
-    while (j < n && strcmp(r[j].entity, r[i].entity) == 0) j++;
-    if (write_entity(kb, r + i, j - i, nc, ins, rol, err, errlen) != 0) goto fail;
+    while (j < n && r[j].erank == r[i].erank) j++;
+    rc = write_entity(r + i, j - i, nc, &ins, &rol);
     i = j;
   }
-  rc = 0;
-fail:
-  if (ins) td_kq_finalize(ins);
-  if (rol) td_kq_finalize(rol);
+  if (mb_close(&ins) != 0) rc = -1;
+  if (mb_close(&rol) != 0) rc = -1;
   free(r), free(nc);
   return rc;
 }
@@ -1139,17 +1320,23 @@ static int claim_measure(const char *m) {
 }
 
 static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) {
-  int rc = -1;
+  int rc = -1, last = -1;
   mclaim *c = NULL;
   size_t nc = 0, cap = 0;
-  td_kq *ins = NULL, *rel = NULL;
+  char (*gk)[65] = NULL;
   uf u = {0};
+  mbatch ins, rel;
+  mb_open(&rel, kb, "INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,?)", 1, err, errlen);
+  mb_open(&ins, kb, "INSERT INTO m_claims(claim_key, group_key, doc_key, nid, measure, status, subject, frame,"
+                    " value, value_max, qualifier, lo, hi, claimant, claimant_text, time, agrees, disagrees)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
+  /* the quantities of stored documents (their date and source from what
+   * the merge read, not joined again) */
   PREP(st, "SELECT q.doc_key, q.nid, q.measure, coalesce(q.status, 'actual'),"
            " coalesce(ab.country, ab.code, ab.entity),"
-           " dd.date,"
-           " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text), 'source:' || coalesce(dd.source, q.doc_key)),"
+           " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text)),"
            " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence"
-           " FROM quantities q JOIN documents dd ON dd.doc_key=q.doc_key"
+           " FROM quantities q"
            " LEFT JOIN actors ab ON ab.doc_key=q.doc_key AND ab.aid=q.about"
            " LEFT JOIN actors cb ON cb.doc_key=q.doc_key AND cb.aid=q.claimed_by"
            " LEFT JOIN times t ON t.doc_key=q.doc_key AND t.tid=q.time"
@@ -1157,37 +1344,44 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
            "  AND (q.claimed_by IS NOT NULL OR q.claimed_by_text IS NOT NULL OR q.about IS NOT NULL)");
   while (td_kq_step(st) == TD_KQ_ROW) {
     if (!claim_measure((const char *)td_kq_col_text(st, 2))) continue;
+    int di = doc_index_near(d, n, td_kq_col_text(st, 0), &last);
+    if (di < 0) continue;
     TD_GROW(c, cap, nc + 1);
     mclaim *m = &c[nc++];
     memset(m, 0, sizeof *m);
+    m->di = di;
     m->doc = dupcol(st, 0), m->nid = dupcol(st, 1), m->measure = dupcol(st, 2), m->status = dupcol(st, 3);
-    m->subject = dupcol(st, 4), m->qual = dupcol(st, 6);
-    m->claimant = dupcol(st, 7), m->claimant_text = dupcol(st, 8), m->time = dupcol(st, 9);
+    m->subject = dupcol(st, 4), m->qual = dupcol(st, 5);
+    m->claimant = dupcol(st, 6), m->claimant_text = dupcol(st, 7), m->time = dupcol(st, 8);
+    if (!m->claimant) { /* the article's source speaks */
+      const char *src = d[di].source ? d[di].source : m->doc;
+      m->claimant = td_xmalloc(strlen(src) + 8);
+      memcpy(m->claimant, "source:", 7);
+      strcpy(m->claimant + 7, src);
+    }
     /* the frame: the year of the claim's time, else of the article */
-    const char *fy = digits_at(m->time, "dddd") ? m->time : td_kq_col_text(st, 5);
+    const char *fy = digits_at(m->time, "dddd") ? m->time : d[di].date;
     if (digits_at(fy, "dddd")) m->frame = td_xstrndup(fy, 4);
-    m->value = td_kq_col_double(st, 10);
-    m->has_max = td_kq_type(st, 11) != TD_KQ_NULL;
-    m->vmax = td_kq_col_double(st, 11);
-    m->sentence = td_kq_col_int(st, 12);
+    m->value = td_kq_col_double(st, 9);
+    m->has_max = td_kq_type(st, 10) != TD_KQ_NULL;
+    m->vmax = td_kq_col_double(st, 10);
+    m->sentence = td_kq_col_int(st, 11);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
-    m->di = doc_index(d, n, m->doc);
   }
   td_kq_finalize(st);
   st = NULL;
   if (nc) qsort(c, nc, sizeof *c, cmp_claim);
   uf_init(&u, nc);
-  PREP(rel_, "INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,?)");
-  rel = rel_;
-  for (size_t i = 0; i < nc;) {
+  rc = 0;
+  for (size_t i = 0; i < nc && rc == 0;) {
     size_t j = i + 1;
     while (j < nc && !cmpstr(c[j].measure, c[i].measure) && !cmpstr(c[j].status, c[i].status)) j++;
     for (size_t a = i; a < j; a++)
       for (size_t b = a + 1; b < j; b++)
         if (compatible(&c[a], &c[b], d)) uf_union(&u, (int)a, (int)b);
-    for (size_t a = i; a < j; a++)
-      for (size_t b = a + 1; b < j; b++) {
+    for (size_t a = i; a < j && rc == 0; a++)
+      for (size_t b = a + 1; b < j && rc == 0; b++) {
         if (uf_find(&u, (int)a) != uf_find(&u, (int)b)) continue;
         if (!strcmp(c[a].claimant, c[b].claimant)) continue;
         if (c[a].di >= 0 && c[b].di >= 0 && d[c[a].di].group == d[c[b].di].group && c[a].di != c[b].di)
@@ -1195,56 +1389,52 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
         int agree = td_kb_intervals_agree(c[a].lo, c[a].hi, c[b].lo, c[b].hi);
         if (agree) c[a].agrees++, c[b].agrees++;
         else c[a].disagrees++, c[b].disagrees++;
-        td_kq_reset(rel);
-        td_kq_text_ref(rel, 1, c[a].key);
-        td_kq_text_ref(rel, 2, c[b].key);
-        td_kq_text_ref(rel, 3, agree ? "agree" : "disagree");
-        if (td_kq_step(rel) != TD_KQ_DONE) goto sqlfail;
+        mb_text(&rel, c[a].key);
+        mb_text(&rel, c[b].key);
+        mb_text(&rel, agree ? "agree" : "disagree");
+        rc = mb_row(&rel);
       }
     i = j;
   }
-  PREP(ins_, "INSERT INTO m_claims(claim_key, group_key, doc_key, nid, measure, status, subject, frame,"
-             " value, value_max, qualifier, lo, hi, claimant, claimant_text, time, agrees, disagrees)"
-             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  ins = ins_;
-  for (size_t i = 0; i < nc; i++) {
+  /* a group's key: of its smallest member (smallest index = smallest key
+   * in the bucket), which comes first */
+  gk = td_xmalloc((nc ? nc : 1) * sizeof *gk);
+  for (size_t i = 0; i < nc && rc == 0; i++) {
     mclaim *m = &c[i];
-    char gk[65];
-    mclaim *r = &c[uf_find(&u, (int)i)]; /* smallest index = smallest key in the bucket */
-    td_kb_key(gk, 4, "claims", r->measure, r->status, r->key);
-    td_kq_reset(ins);
-    td_kq_text_ref(ins, 1, m->key);
-    td_kq_text_ref(ins, 2, gk);
-    td_kq_text_ref(ins, 3, m->doc);
-    td_kq_text_ref(ins, 4, m->nid);
-    td_kq_text_ref(ins, 5, m->measure);
-    td_kq_text_ref(ins, 6, m->status);
-    td_kq_text_ref(ins, 7, m->subject);
-    td_kq_text_ref(ins, 8, m->frame);
-    td_kq_double(ins, 9, m->value);
-    if (m->has_max) td_kq_double(ins, 10, m->vmax);
-    td_kq_text_ref(ins, 11, m->qual);
-    if (isfinite(m->lo)) td_kq_double(ins, 12, m->lo);
-    if (isfinite(m->hi)) td_kq_double(ins, 13, m->hi);
-    td_kq_text_ref(ins, 14, m->claimant);
-    td_kq_text_ref(ins, 15, m->claimant_text);
-    td_kq_text_ref(ins, 16, m->time);
-    td_kq_int(ins, 17, m->agrees);
-    td_kq_int(ins, 18, m->disagrees);
-    if (td_kq_step(ins) != TD_KQ_DONE) goto sqlfail;
+    size_t g = (size_t)uf_find(&u, (int)i);
+    if (g == i) td_kb_key(gk[i], 4, "claims", m->measure, m->status, m->key);
+    mb_text(&ins, m->key);
+    mb_text(&ins, gk[g]);
+    mb_text(&ins, m->doc);
+    mb_text(&ins, m->nid);
+    mb_text(&ins, m->measure);
+    mb_text(&ins, m->status);
+    mb_text(&ins, m->subject);
+    mb_text(&ins, m->frame);
+    mb_double(&ins, m->value);
+    if (m->has_max) mb_double(&ins, m->vmax);
+    else mb_null(&ins);
+    mb_text(&ins, m->qual);
+    if (isfinite(m->lo)) mb_double(&ins, m->lo);
+    else mb_null(&ins);
+    if (isfinite(m->hi)) mb_double(&ins, m->hi);
+    else mb_null(&ins);
+    mb_text(&ins, m->claimant);
+    mb_text(&ins, m->claimant_text);
+    mb_text(&ins, m->time);
+    mb_int(&ins, m->agrees);
+    mb_int(&ins, m->disagrees);
+    rc = mb_row(&ins);
   }
-  rc = 0;
-  goto fail;
-sqlfail:
-  snprintf(err, errlen, "%s", td_kb_errmsg(kb));
 fail:
-  if (ins) td_kq_finalize(ins);
-  if (rel) td_kq_finalize(rel);
+  if (mb_close(&rel) != 0) rc = -1;
+  if (mb_close(&ins) != 0) rc = -1;
   for (size_t k = 0; k < nc; k++) {
     free(c[k].doc), free(c[k].nid), free(c[k].measure), free(c[k].status), free(c[k].subject);
     free(c[k].frame), free(c[k].qual), free(c[k].claimant), free(c[k].claimant_text), free(c[k].time);
   }
   free(c);
+  free(gk);
   free(u.p);
   return rc;
 }
