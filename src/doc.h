@@ -211,6 +211,11 @@ uint64_t td_cpu_ns(void);
 int td_engine_timing(const td_engine *eng);
 void td_engine_time_add(td_engine *eng, const char *what, uint64_t ns);
 
+/* td_doc_process() for each of in[0..n) into out[0..n) (engine.c), stage
+ * by stage over the documents; each is the document td_doc_process()
+ * makes of its input, freed by the caller with td_doc_free(). */
+void td_doc_process_batch(td_engine *eng, const td_input *const *in, size_t n, td_doc **out);
+
 /* A pipeline stage: run over one document. Returns 0, or -1 after setting
  * doc->error (the document is then written as an error record). */
 typedef int (*td_stage_fn)(const td_engine *eng, td_doc *doc);

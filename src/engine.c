@@ -12,6 +12,8 @@
  *
  * td_doc_process() is a pure function of (input, engine): it allocates from
  * the document's arena only and touches no shared mutable state.
+ * td_doc_process_batch() gives the same documents, running each stage over
+ * a few documents before the next stage.
  */
 #include "doc.h"
 #include "extract/extract.h"
@@ -263,7 +265,10 @@ uint32_t td_doc_cp(const td_doc *doc, uint32_t b) {
   return doc->cp_ck[b / 64] + (uint32_t)td_utf8_count(doc->text + base, b - base);
 }
 
-td_doc *td_doc_process(td_engine *eng, const td_input *in) {
+/* A new document for input `in`, normalized: *run is set when the
+ * pipeline's stages are to run on it (no error, English text). */
+static td_doc *doc_begin(td_engine *eng, const td_input *in, int *run) {
+  *run = 0;
   td_doc *doc = td_xcalloc(1, sizeof *doc);
   td_arena_init(&doc->arena);
   doc->eng = eng;
@@ -280,28 +285,51 @@ td_doc *td_doc_process(td_engine *eng, const td_input *in) {
   td_sha256_hex(doc->text, doc->len, doc->sha256);
   index_code_points(doc);
   if (tm) {
-    uint64_t t1 = td_cpu_ns();
-    atomic_fetch_add(&tm->ns[TM_NORMALIZE], t1 - t);
+    atomic_fetch_add(&tm->ns[TM_NORMALIZE], td_cpu_ns() - t);
     atomic_fetch_add(&tm->bytes, doc->len);
     atomic_fetch_add(&tm->docs, 1);
     atomic_fetch_add(&tm->ns[TM_FLOOR], floor_tokenize(doc));
-    t = td_cpu_ns();
   }
-  if (strcmp(doc->lang, "en") != 0) return doc; /* passed through, layers empty */
-  for (size_t i = 0; i < NPIPE; i++) {
-    int rc = pipeline[i].run(eng, doc);
-    if (tm) {
-      uint64_t t1 = td_cpu_ns();
-      atomic_fetch_add(&tm->ns[TM_STAGE0 + i], t1 - t);
-      t = t1;
-    }
-    if (rc != 0) {
-      if (!doc->error)
-        doc->error = td_arena_printf(&doc->arena, "stage %s failed", pipeline[i].name);
-      break;
-    }
-  }
+  *run = strcmp(doc->lang, "en") == 0; /* else passed through, layers empty */
   return doc;
+}
+
+/* Runs stage i of the pipeline on doc: 0, or -1 when it failed (doc->error
+ * set: the stages after it do not run). */
+static int doc_stage(td_engine *eng, td_doc *doc, size_t i) {
+  struct td_timings *tm = eng->timings;
+  uint64_t t = tm ? td_cpu_ns() : 0;
+  int rc = pipeline[i].run(eng, doc);
+  if (tm) atomic_fetch_add(&tm->ns[TM_STAGE0 + i], td_cpu_ns() - t);
+  if (rc == 0) return 0;
+  if (!doc->error) doc->error = td_arena_printf(&doc->arena, "stage %s failed", pipeline[i].name);
+  return -1;
+}
+
+td_doc *td_doc_process(td_engine *eng, const td_input *in) {
+  int run;
+  td_doc *doc = doc_begin(eng, in, &run);
+  for (size_t i = 0; run && i < NPIPE; i++)
+    if (doc_stage(eng, doc, i) != 0) break;
+  return doc;
+}
+
+/* Stage by stage over up to 64 documents: each stage's tables (the
+ * tagger's weights and word cache, the gazetteer, the rules) are read for
+ * one document after another while they are in the cache, instead of
+ * being pushed out by the other stages' between two documents (perf,
+ * issue 11: 8 BBC articles at a time cost 6-8% less CPU than one at a
+ * time, tag, times and places the most). */
+static void process_some(td_engine *eng, const td_input *const *in, size_t n, td_doc **out) {
+  int run[64];
+  for (size_t k = 0; k < n; k++) out[k] = doc_begin(eng, in[k], &run[k]);
+  for (size_t i = 0; i < NPIPE; i++)
+    for (size_t k = 0; k < n; k++)
+      if (run[k] && doc_stage(eng, out[k], i) != 0) run[k] = 0;
+}
+
+void td_doc_process_batch(td_engine *eng, const td_input *const *in, size_t n, td_doc **out) {
+  for (size_t k = 0; k < n; k += 64) process_some(eng, in + k, n - k < 64 ? n - k : 64, out + k);
 }
 
 void td_doc_free(td_doc *doc) {
