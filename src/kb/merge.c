@@ -396,6 +396,22 @@ static char *title_norm(const char *t) {
 
 /* ---- the facts the story and actor steps read ---- */
 
+/* A stored value as the display rows copy it: its SQL type, and the
+ * number or text (in an arena). */
+typedef struct {
+  int t;
+  long long i;
+  double d;
+  const char *s;
+} mval;
+
+static void mval_read(mval *v, td_arena *a, td_kq *st, int c) {
+  v->t = td_kq_type(st, c), v->s = NULL;
+  if (v->t == TD_KQ_INT) v->i = td_kq_col_int(st, c);
+  else if (v->t == TD_KQ_FLOAT) v->d = td_kq_col_double(st, c);
+  else if (v->t != TD_KQ_NULL) v->s = td_arena_strdup(a, td_kq_col_text(st, c)), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
+}
+
 /* One stored actor that has an entity (strings in the facts' arena, each
  * kept once; NULL for SQL NULL): di its document's index (-1 when not
  * stored; doc is then a copy, else the document's key), date that
@@ -410,9 +426,10 @@ typedef struct {
 
 /* One stored place; nrank the number of its name. */
 typedef struct {
-  const char *name, *feature;
+  const char *name, *feature, *pid;
   int di;
   uint32_t nrank;
+  mval lat, lon;
 } mplace;
 
 /* The actors with an entity and the places, read once for the stories'
@@ -482,7 +499,7 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
   }
   td_kq_finalize(st);
   last = -1;
-  PREP(pl, "SELECT doc_key, name, feature FROM places");
+  PREP(pl, "SELECT doc_key, name, feature, pid, lat, lon FROM places");
   while (td_kq_step(pl) == TD_KQ_ROW) {
     int di = doc_index_near(d, n, td_kq_col_text(pl, 0), &last);
     if (di < 0) continue;
@@ -490,6 +507,8 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
     mplace *m = &F->pl[F->npl++];
     m->name = name_col(&F->pnm, a, pl, 1, &m->nrank);
     m->feature = name_col(&F->other, a, pl, 2, NULL), m->di = di;
+    m->pid = arena_col(a, pl, 3);
+    mval_read(&m->lat, a, pl, 4), mval_read(&m->lon, a, pl, 5);
   }
   td_kq_finalize(pl);
   uint32_t *em = mnames_rank(&F->ent), *nm = mnames_rank(&F->anm), *pm = mnames_rank(&F->pnm);
@@ -787,36 +806,14 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   return write_stories(kb, d, n, F, err, errlen);
 }
 
-/* A stored value as the display rows copy it: its SQL type, and the
- * number or text (owned). */
-typedef struct {
-  int t;
-  long long i;
-  double d;
-  char *s;
-} mval;
-
-static void mval_read(mval *v, td_kq *st, int c) {
-  v->t = td_kq_type(st, c), v->s = NULL;
-  if (v->t == TD_KQ_INT) v->i = td_kq_col_int(st, c);
-  else if (v->t == TD_KQ_FLOAT) v->d = td_kq_col_double(st, c);
-  else if (v->t != TD_KQ_NULL) v->s = dupcol(st, c), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
-}
-
-static void mval_put(mbatch *b, const mval *v) {
-  if (v->t == TD_KQ_INT) mb_int(b, v->i);
-  else if (v->t == TD_KQ_FLOAT) mb_double(b, v->d);
-  else mb_text(b, v->s);
-}
-
 /* The fields of a mention that its event's display row shows: sentence,
  * start, end, and its place's lat and lon. */
 enum { MV_SENTENCE, MV_START, MV_END, MV_LAT, MV_LON, MV_N };
 
 /* One event mention as the event merge reads it. */
 typedef struct {
-  char *doc, *eid, *root, *cameo, *src, *tgt, *srccode, *tgtcode, *date, *place;
-  char *verb, *modality, *polarity; /* (for the display row) */
+  const char *doc, *eid, *root, *cameo, *src, *tgt, *srccode, *tgtcode, *date, *place;
+  const char *verb, *modality, *polarity; /* (for the display row) */
   mval v[MV_N];
   int quad;
   double goldstein;
@@ -914,22 +911,104 @@ static void make_event(mdoc *d, mev *ev, size_t k, mout *o, mref *refs, size_t m
   o->k = k, o->ns = ns, o->na = na, o->m0 = m0;
 }
 
+/* ---- the display rows ---- */
+
+/* Bytes a JSON string escapes as json_object() does (SQLite's json.c): 1
+ * with a backslash before them ('"', '\\'), a letter for the usual
+ * control characters, 'u' for the others (\u00XX); 0 as they are. */
+static const unsigned char json_esc[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    ['"'] = 1, ['\\'] = 1};
+
+/* s as a JSON string, as json_object() writes text: quoted, the bytes of
+ * json_esc escaped, any other byte as it is. */
+static void json_str(td_buf *b, const char *s) {
+  td_buf_putc(b, '"');
+  for (const char *p = s;; p++) {
+    const char *q = p;
+    while (*q && !json_esc[(unsigned char)*q]) q++;
+    td_buf_put(b, p, (size_t)(q - p));
+    if (!*q) break;
+    unsigned char c = (unsigned char)*q, e = json_esc[c];
+    char u[7] = {'\\', 'u', '0', '0', (char)('0' + (c >> 4)), "0123456789abcdef"[c & 15], 0};
+    if (e == 'u') td_buf_put(b, u, 6);
+    else td_buf_putc(b, '\\'), td_buf_putc(b, e == 1 ? c : e);
+    p = q;
+  }
+  td_buf_putc(b, '"');
+}
+
+/* A real number as SQLite renders one as text (json_object() writes its
+ * reals so): SQLite's own printf, "%!.15g" ("37.0", "1.0e+20", "0.0"
+ * for -0.0; its rounding of 15 digits is not always C's). */
+static void json_real(td_buf *b, double v) {
+  char num[64];
+  sqlite3_snprintf(sizeof num, num, "%!.15g", v);
+  td_buf_puts(b, num);
+}
+
+/* One value as json_object() writes it: null, a number, or a string. */
+static void json_val(td_buf *b, const mval *v) {
+  if (v->t == TD_KQ_INT) td_buf_put_int(b, v->i);
+  else if (v->t == TD_KQ_FLOAT) json_real(b, v->d);
+  else if (v->s) json_str(b, v->s);
+  else td_buf_puts(b, "null");
+}
+
+static void json_text(td_buf *b, const char *s) {
+  if (s) json_str(b, s);
+  else td_buf_puts(b, "null");
+}
+
 /* SQLite: each merged event's display fields for `tidings serve` (schema
  * v4): the day (event date, else first seen, else its first article's
  * date: NULL when first seen is, as every article of it is undated) and
- * its first mention as JSON, by the same json_object as TD_EVENT_MENTION_SQL
- * (display_sql.h), which the events endpoint of src/serve/api_sql.h runs
- * for events without a row here; the values are bound, not looked up
- * (tests/unit/test_kb_merge.c compares the two). */
-static const char event_display_ins[] =
-    "INSERT INTO m_event_display(event_key, day, mention) VALUES(?, ?, json_object('doc_key', ?, 'eid', ?,"
-    " 'verb', ?, 'modality', ?, 'polarity', ?, 'sentence', ?, 'start', ?, 'end', ?, 'place', ?, 'lat', ?,"
-    " 'lon', ?, 'title', ?, 'source', ?))";
+ * its first mention as JSON: the object json_object() makes of
+ * TD_EVENT_MENTION_SQL's fields (display_sql.h), which the events endpoint
+ * of src/serve/api_sql.h runs for events without a row here. The merge
+ * writes the text itself from the values it read (json_object() was a
+ * third of the cost of the display rows); tests/unit/test_kb_merge.c
+ * compares the two, escapes and reals included. */
+static const char event_display_ins[] = "INSERT INTO m_event_display(event_key, day, mention) VALUES(?,?,?)";
+
+/* The display row's mention of f, into b (emptied first). */
+static void display_mention(td_buf *b, mdoc *d, const mev *f) {
+  b->len = 0;
+  td_buf_puts(b, "{\"doc_key\":");
+  json_text(b, f->doc);
+  td_buf_puts(b, ",\"eid\":");
+  json_text(b, f->eid);
+  td_buf_puts(b, ",\"verb\":");
+  json_text(b, f->verb);
+  td_buf_puts(b, ",\"modality\":");
+  json_text(b, f->modality);
+  td_buf_puts(b, ",\"polarity\":");
+  json_text(b, f->polarity);
+  td_buf_puts(b, ",\"sentence\":");
+  json_val(b, &f->v[MV_SENTENCE]);
+  td_buf_puts(b, ",\"start\":");
+  json_val(b, &f->v[MV_START]);
+  td_buf_puts(b, ",\"end\":");
+  json_val(b, &f->v[MV_END]);
+  td_buf_puts(b, ",\"place\":");
+  json_text(b, f->place);
+  td_buf_puts(b, ",\"lat\":");
+  json_val(b, &f->v[MV_LAT]);
+  td_buf_puts(b, ",\"lon\":");
+  json_val(b, &f->v[MV_LON]);
+  td_buf_puts(b, ",\"title\":");
+  json_text(b, d[f->di].title);
+  td_buf_puts(b, ",\"source\":");
+  json_text(b, d[f->di].source);
+  td_buf_putc(b, '}');
+}
 
 /* Writes merged event o: its m_events row, its mentions (refs, sorted
- * here) and its display row with dis (NULL on PostgreSQL). The strings
+ * here) and its display row with dis (NULL on PostgreSQL; jb: room for its
+ * mention). The strings
  * are the merge's: they live until the rows are written. */
-static int write_event(mdoc *d, const mout *o, mref *refs, mbatch *ins, mbatch *men, mbatch *dis) {
+static int write_event(mdoc *d, const mout *o, mref *refs, mbatch *ins, mbatch *men, mbatch *dis, td_buf *jb) {
   const mev *f = &o->f;
   const char *key = o->key;
   unsigned long long gid = strtoull((char[16]){key[0], key[1], key[2], key[3], key[4], key[5], key[6],
@@ -964,21 +1043,10 @@ static int write_event(mdoc *d, const mout *o, mref *refs, mbatch *ins, mbatch *
     if (mb_row(men) != 0) return -1;
   }
   if (dis) {
+    display_mention(jb, d, f);
     mb_text(dis, key);
     mb_text(dis, o->date ? o->date : o->firstd);
-    mb_text(dis, f->doc);
-    mb_text(dis, f->eid);
-    mb_text(dis, f->verb);
-    mb_text(dis, f->modality);
-    mb_text(dis, f->polarity);
-    mval_put(dis, &f->v[MV_SENTENCE]);
-    mval_put(dis, &f->v[MV_START]);
-    mval_put(dis, &f->v[MV_END]);
-    mb_text(dis, f->place);
-    mval_put(dis, &f->v[MV_LAT]);
-    mval_put(dis, &f->v[MV_LON]);
-    mb_text(dis, d[f->di].title);
-    mb_text(dis, d[f->di].source);
+    mb_copy(dis, jb->ptr);
     if (mb_row(dis) != 0) return -1;
   }
   return 0;
@@ -1005,6 +1073,27 @@ static int cmp_row_doc_aid(const void *a, const void *b) {
   return strcmp(x->aid, y->aid);
 }
 
+static int cmp_place_doc_pid(const void *a, const void *b) {
+  const mplace *x = *(const mplace *const *)a, *y = *(const mplace *const *)b;
+  if (x->di != y->di) return x->di < y->di ? -1 : 1;
+  return cmpstr(x->pid, y->pid);
+}
+
+/* Place pid of document di (F's places sorted by document and id in pk),
+ * else NULL. */
+static const mplace *doc_place(const mplace *const *pk, size_t npk, int di, const char *pid) {
+  if (!pid) return NULL;
+  size_t lo = 0, hi = npk;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = pk[mid]->di != di ? (pk[mid]->di < di ? -1 : 1) : cmpstr(pk[mid]->pid, pid);
+    if (c == 0) return pk[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}
+
 static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   int rc = -1;
   mev *ev = NULL;
@@ -1016,42 +1105,54 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
                     " source_code, target_entity, target_code, date, first_seen, last_seen, num_mentions,"
                     " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
   mb_open(&men, kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)", 1, err, errlen);
-  mb_open(&dis, kb, event_display_ins, 0, err, errlen);
-  /* the events of stored documents (the document's date and the actors'
-   * entities from what the merge read, not joined again) */
+  mb_open(&dis, kb, event_display_ins, 1, err, errlen);
+  /* the events of stored documents (the document's date, the actors'
+   * entities and the places from what the merge read, not joined again;
+   * the time's value only where the event has no date of its own) */
+  td_arena ea; /* the events' strings */
+  td_arena_init(&ea);
   const mrow **ak = td_xmalloc((F->nact ? F->nact : 1) * sizeof *ak);
-  size_t nak = 0;
+  const mplace **pk = td_xmalloc((F->npl ? F->npl : 1) * sizeof *pk);
+  size_t nak = 0, npk = F->npl;
+  int sorted = 1, last = -1;
   for (size_t i = 0; i < F->nact; i++)
     if (F->act[i].di >= 0) ak[nak++] = &F->act[i];
   if (nak) qsort(ak, nak, sizeof *ak, cmp_row_doc_aid);
+  for (size_t i = 0; i < npk; i++) {
+    pk[i] = &F->pl[i];
+    if (i && cmp_place_doc_pid(&pk[i - 1], &pk[i]) > 0) sorted = 0;
+  }
+  if (!sorted) qsort(pk, npk, sizeof *pk, cmp_place_doc_pid); /* (SQLite reads them in that order) */
   PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, e.source, e.target, e.source_code, e.target_code,"
-           " e.date, p.name, e.quad, e.goldstein,"
-           " (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time),"
-           " e.verb, e.modality, e.polarity, e.sentence, e.start, e.end, p.lat, p.lon"
-           " FROM events e LEFT JOIN places p ON p.doc_key=e.doc_key AND p.pid=e.place"
-           " WHERE e.root IS NOT NULL");
+           " e.date, e.place, e.quad, e.goldstein,"
+           " CASE WHEN e.date IS NULL THEN (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time) END,"
+           " e.verb, e.modality, e.polarity, e.sentence, e.start, e.end"
+           " FROM events e WHERE e.root IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
-    int di = doc_index(d, n, td_kq_col_text(st, 0));
+    int di = doc_index_near(d, n, td_kq_col_text(st, 0), &last);
     if (di < 0) continue;
     TD_GROW(ev, cap, ne + 1);
     mev *m = &ev[ne++];
     memset(m, 0, sizeof *m);
     m->di = di;
-    m->doc = dupcol(st, 0), m->eid = dupcol(st, 1), m->root = dupcol(st, 2), m->cameo = dupcol(st, 3);
-    m->srccode = dupcol(st, 6), m->tgtcode = dupcol(st, 7), m->place = dupcol(st, 9);
+    m->doc = d[di].key, m->eid = arena_col(&ea, st, 1), m->root = arena_col(&ea, st, 2);
+    m->cameo = arena_col(&ea, st, 3);
+    m->srccode = arena_col(&ea, st, 6), m->tgtcode = arena_col(&ea, st, 7);
+    const mplace *pl = doc_place(pk, npk, di, td_kq_col_text(st, 9));
     const char *se = actor_entity(ak, nak, di, td_kq_col_text(st, 4));
     const char *te = actor_entity(ak, nak, di, td_kq_col_text(st, 5));
-    m->src = se ? td_xstrdup(se) : m->srccode ? td_xstrdup(m->srccode) : NULL;
-    m->tgt = te ? td_xstrdup(te) : m->tgtcode ? td_xstrdup(m->tgtcode) : NULL;
+    m->src = se ? se : m->srccode, m->tgt = te ? te : m->tgtcode;
     /* its date, else its time's when a calendar date, else the article's */
     const char *date = td_kq_col_text(st, 8), *tv = td_kq_col_text(st, 12);
     if (!date) date = digits_at(tv, "dddd-dd-dd") ? tv : d[di].date;
-    m->date = date ? td_xstrdup(date) : NULL;
+    m->day = day_number(date);
+    m->date = m->day == INT32_MIN ? NULL : td_arena_strdup(&ea, date);
     m->quad = td_kq_col_int(st, 10), m->goldstein = td_kq_col_double(st, 11);
-    m->day = day_number(m->date);
-    if (m->day == INT32_MIN) m->date = (free(m->date), NULL);
-    m->verb = dupcol(st, 13), m->modality = dupcol(st, 14), m->polarity = dupcol(st, 15);
-    for (int v = 0; v < MV_N; v++) mval_read(&m->v[v], st, 16 + v);
+    m->verb = arena_col(&ea, st, 13), m->modality = arena_col(&ea, st, 14), m->polarity = arena_col(&ea, st, 15);
+    for (int v = 0; v <= MV_END; v++) mval_read(&m->v[v], &ea, st, 16 + v);
+    m->place = pl ? pl->name : NULL;
+    if (pl) m->v[MV_LAT] = pl->lat, m->v[MV_LON] = pl->lon;
+    else m->v[MV_LAT].t = m->v[MV_LON].t = TD_KQ_NULL;
   }
   td_kq_finalize(st);
   st = NULL;
@@ -1101,7 +1202,9 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
    * order they were made, rows went all over the tables: twice the cost) */
   if (no) qsort(outs, no, sizeof *outs, cmp_mout);
   rc = 0;
-  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(d, &outs[x], refs, &ins, &men, kb->db ? &dis : NULL);
+  td_buf jb = TD_BUF_INIT;
+  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(d, &outs[x], refs, &ins, &men, kb->db ? &dis : NULL, &jb);
+  td_buf_free(&jb);
 fail:
   /* (written before the strings they bind are freed) */
   if (mb_close(&ins) != 0) rc = -1;
@@ -1109,13 +1212,8 @@ fail:
   if (mb_close(&dis) != 0) rc = -1;
   free(outs);
   free(refs);
-  free(ak);
-  for (size_t k = 0; k < ne; k++) {
-    free(ev[k].doc), free(ev[k].eid), free(ev[k].root), free(ev[k].cameo), free(ev[k].src);
-    free(ev[k].tgt), free(ev[k].srccode), free(ev[k].tgtcode), free(ev[k].date), free(ev[k].place);
-    free(ev[k].verb), free(ev[k].modality), free(ev[k].polarity);
-    for (int v = 0; v < MV_N; v++) free(ev[k].v[v].s);
-  }
+  free(ak), free(pk);
+  td_arena_release(&ea);
   free(ev);
   return rc;
 }
