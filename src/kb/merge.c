@@ -364,9 +364,10 @@ static int doc_index(mdoc *d, size_t n, const char *key) {
 }
 
 /* The title lowercased, wire markers "(LEAD)", "(2nd LD)", "(URGENT)" ...
- * and punctuation dropped, into a malloc'd string. */
-static char *title_norm(const char *t) {
-  td_buf b = {0};
+ * and punctuation dropped, into out (room for strlen(t) + 1: it never
+ * grows); answers its length. */
+static size_t title_norm(const char *t, char *out) {
+  size_t n = 0;
   for (const char *p = t; *p; p++) {
     if (*p == '(') {
       const char *q = strchr(p, ')');
@@ -384,14 +385,13 @@ static char *title_norm(const char *t) {
     }
     unsigned char c = (unsigned char)*p;
     if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'))
-      td_buf_putc(&b, c >= 'A' && c <= 'Z' ? c | 32 : c);
-    else if (b.len && b.ptr[b.len - 1] != ' ')
-      td_buf_putc(&b, ' ');
+      out[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 32 : c);
+    else if (n && out[n - 1] != ' ')
+      out[n++] = ' ';
   }
-  while (b.len && b.ptr[b.len - 1] == ' ') b.len--;
-  if (!b.ptr) return td_xstrdup("");
-  b.ptr[b.len] = 0;
-  return td_buf_detach(&b, NULL);
+  while (n && out[n - 1] == ' ') n--;
+  out[n] = 0;
+  return n;
 }
 
 /* ---- the facts the story and actor steps read ---- */
@@ -443,7 +443,7 @@ typedef struct {
   size_t nact;
   mplace *pl;
   size_t npl;
-  mnames ent, anm, pnm, other; /* other: kinds, codes, ... (kept once, not ranked) */
+  mnames ent, anm, pnm;
 } mfacts;
 
 static const char *arena_col(td_arena *a, td_kq *st, int i) {
@@ -454,9 +454,8 @@ static const char *arena_col(td_arena *a, td_kq *st, int i) {
 /* Column i kept once in t (NULL for NULL); its number into *id. */
 static const char *name_col(mnames *t, td_arena *a, td_kq *st, int i, uint32_t *id) {
   const char *s = td_kq_col_text(st, i);
-  uint32_t k = s ? mnames_add(t, a, s, strlen(s)) : 0;
-  if (id) *id = k;
-  return k ? t->s[k] : NULL;
+  *id = s ? mnames_add(t, a, s, strlen(s)) : 0;
+  return *id ? t->s[*id] : NULL;
 }
 
 /* The number of mentions packed in actors.mentions ("[[s,e,n],…]"): one
@@ -492,8 +491,8 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
     m->aid = arena_col(a, st, 1);
     m->entity = name_col(&F->ent, a, st, 2, &m->erank);
     m->name = name_col(&F->anm, a, st, 3, &m->nrank);
-    m->kind = name_col(&F->other, a, st, 4, NULL), m->code = name_col(&F->other, a, st, 5, NULL);
-    m->country = name_col(&F->other, a, st, 6, NULL), m->role = name_col(&F->other, a, st, 7, NULL);
+    m->kind = arena_col(a, st, 4), m->code = arena_col(a, st, 5);
+    m->country = arena_col(a, st, 6), m->role = arena_col(a, st, 7);
     m->date = m->di >= 0 ? d[m->di].date : NULL;
     m->mentions = packed_count(td_kq_col_text(st, 8));
   }
@@ -506,7 +505,7 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
     TD_GROW(F->pl, pcap, F->npl + 1);
     mplace *m = &F->pl[F->npl++];
     m->name = name_col(&F->pnm, a, pl, 1, &m->nrank);
-    m->feature = name_col(&F->other, a, pl, 2, NULL), m->di = di;
+    m->feature = arena_col(a, pl, 2), m->di = di;
     m->pid = arena_col(a, pl, 3);
     mval_read(&m->lat, a, pl, 4), mval_read(&m->lon, a, pl, 5);
   }
@@ -522,7 +521,7 @@ fail:
 
 static void free_facts(mfacts *F) {
   free(F->act), free(F->pl);
-  mnames_free(&F->ent), mnames_free(&F->anm), mnames_free(&F->pnm), mnames_free(&F->other);
+  mnames_free(&F->ent), mnames_free(&F->anm), mnames_free(&F->pnm);
   td_arena_release(&F->a);
 }
 
@@ -538,24 +537,25 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   td_arena_init(&ta);
   mnames titles = {0};
   int *first = NULL;
-  size_t fcap = 0;
+  char *t = NULL;
+  size_t fcap = 0, tcap = 0;
   for (size_t i = 0; i < n; i++) {
     if (!d[i].title) continue;
-    char *t = title_norm(d[i].title);
+    TD_GROW(t, tcap, strlen(d[i].title) + 1);
+    size_t len = title_norm(d[i].title, t);
     int words = 1;
     for (char *p = t; *p; p++) words += *p == ' ';
-    if (*t && words >= 3) {
+    if (len && words >= 3) {
       size_t had = titles.n;
-      uint32_t id = mnames_add(&titles, &ta, t, strlen(t));
+      uint32_t id = mnames_add(&titles, &ta, t, len);
       TD_GROW(first, fcap, (size_t)id + 1);
       if (titles.n > had) first[id] = (int)i;
       else uf_union(&u, first[id], (int)i);
     }
-    free(t);
   }
   mnames_free(&titles);
   td_arena_release(&ta);
-  free(first);
+  free(first), free(t);
   /* text overlap: candidates sharing a min-hash band, kept at >= 80%
    * (each band's hashes of every document's min-hash, sorted; v7 keeps
    * no table of them) */
@@ -703,17 +703,23 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
     if (d[k].date && (!last[r] || strcmp(d[k].date, last[r]) > 0)) last[r] = d[k].date;
     if (!title[r] && d[k].title) title[r] = d[k].title;
   }
+  /* articles: distinct version groups of the story */
+  int *groups = td_xcalloc(n ? n : 1, sizeof *groups);
   for (size_t i = 0; i < n; i++) sg[i].k = (uint64_t)d[i].story << 32 | (uint64_t)d[i].group, sg[i].v = 0;
   sort_keys(sg, n);
+  for (size_t i = 0; i < n; i++) groups[sg[i].k >> 32] += i == 0 || sg[i].k != sg[i - 1].k;
+  /* written in key order: each row goes at the end of the table */
+  mname *sk = td_xmalloc((n ? n : 1) * sizeof *sk);
+  size_t ns = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((size_t)d[i].story == i) sk[ns].s = d[i].skey, sk[ns].id = (uint32_t)i, ns++;
+  qsort(sk, ns, sizeof *sk, cmp_mname);
   mb_open(&ins, kb, "INSERT INTO m_stories(story_key, num_articles, first_date, last_date, top_actors,"
                     " top_places, title) VALUES(?,?,?,?,?,?,?)", 1, err, errlen);
-  for (size_t i = 0; i < n;) {
-    int r = (int)(sg[i].k >> 32), groups = 0;
-    size_t j = i;
-    for (; j < n && (int)(sg[j].k >> 32) == r; j++) groups += j == i || sg[j].k != sg[j - 1].k;
-    i = j;
+  for (size_t i = 0; i < ns; i++) {
+    uint32_t r = sk[i].id;
     mb_text(&ins, d[r].skey);
-    mb_int(&ins, groups);
+    mb_int(&ins, groups[r]);
     mb_text(&ins, first[r]);
     mb_text(&ins, last[r]);
     mb_text(&ins, ta[r]);
@@ -723,7 +729,7 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   }
   rc = mb_close(&ins);
   for (size_t i = 0; i < n; i++) free(ta[i]), free(tp[i]);
-  free(ta), free(tp), free(sg);
+  free(ta), free(tp), free(sg), free(groups), free(sk);
   free(first), free(last), free(title);
   return rc;
 }
@@ -973,36 +979,39 @@ static void json_text(td_buf *b, const char *s) {
 static const char event_display_ins[] = "INSERT INTO m_event_display(event_key, day, mention) VALUES(?,?,?)";
 
 /* The display row's mention of f, into b (emptied first). */
+#define PUT_LIT(b, lit) td_buf_put((b), lit, sizeof lit - 1)
+
 static void display_mention(td_buf *b, mdoc *d, const mev *f) {
   b->len = 0;
-  td_buf_puts(b, "{\"doc_key\":");
+  PUT_LIT(b, "{\"doc_key\":");
   json_text(b, f->doc);
-  td_buf_puts(b, ",\"eid\":");
+  PUT_LIT(b, ",\"eid\":");
   json_text(b, f->eid);
-  td_buf_puts(b, ",\"verb\":");
+  PUT_LIT(b, ",\"verb\":");
   json_text(b, f->verb);
-  td_buf_puts(b, ",\"modality\":");
+  PUT_LIT(b, ",\"modality\":");
   json_text(b, f->modality);
-  td_buf_puts(b, ",\"polarity\":");
+  PUT_LIT(b, ",\"polarity\":");
   json_text(b, f->polarity);
-  td_buf_puts(b, ",\"sentence\":");
+  PUT_LIT(b, ",\"sentence\":");
   json_val(b, &f->v[MV_SENTENCE]);
-  td_buf_puts(b, ",\"start\":");
+  PUT_LIT(b, ",\"start\":");
   json_val(b, &f->v[MV_START]);
-  td_buf_puts(b, ",\"end\":");
+  PUT_LIT(b, ",\"end\":");
   json_val(b, &f->v[MV_END]);
-  td_buf_puts(b, ",\"place\":");
+  PUT_LIT(b, ",\"place\":");
   json_text(b, f->place);
-  td_buf_puts(b, ",\"lat\":");
+  PUT_LIT(b, ",\"lat\":");
   json_val(b, &f->v[MV_LAT]);
-  td_buf_puts(b, ",\"lon\":");
+  PUT_LIT(b, ",\"lon\":");
   json_val(b, &f->v[MV_LON]);
-  td_buf_puts(b, ",\"title\":");
+  PUT_LIT(b, ",\"title\":");
   json_text(b, d[f->di].title);
-  td_buf_puts(b, ",\"source\":");
+  PUT_LIT(b, ",\"source\":");
   json_text(b, d[f->di].source);
   td_buf_putc(b, '}');
 }
+#undef PUT_LIT
 
 /* Writes merged event o: its m_events row, its mentions (refs, sorted
  * here) and its display row with dis (NULL on PostgreSQL; jb: room for its
@@ -1422,6 +1431,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   mclaim *c = NULL;
   size_t nc = 0, cap = 0;
   char (*gk)[65] = NULL;
+  mname *order = NULL;
   uf u = {0};
   mbatch ins, rel;
   mb_open(&rel, kb, "INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,?)", 1, err, errlen);
@@ -1497,10 +1507,17 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   /* a group's key: of its smallest member (smallest index = smallest key
    * in the bucket), which comes first */
   gk = td_xmalloc((nc ? nc : 1) * sizeof *gk);
-  for (size_t i = 0; i < nc && rc == 0; i++) {
+  order = td_xmalloc((nc ? nc : 1) * sizeof *order);
+  for (size_t i = 0; i < nc; i++) {
+    if ((size_t)uf_find(&u, (int)i) == i) td_kb_key(gk[i], 4, "claims", c[i].measure, c[i].status, c[i].key);
+    order[i].s = c[i].key, order[i].id = (uint32_t)i;
+  }
+  /* written in key order: each row goes at the end of the table */
+  qsort(order, nc, sizeof *order, cmp_mname);
+  for (size_t o = 0; o < nc && rc == 0; o++) {
+    size_t i = order[o].id;
     mclaim *m = &c[i];
     size_t g = (size_t)uf_find(&u, (int)i);
-    if (g == i) td_kb_key(gk[i], 4, "claims", m->measure, m->status, m->key);
     mb_text(&ins, m->key);
     mb_text(&ins, gk[g]);
     mb_text(&ins, m->doc);
@@ -1532,7 +1549,7 @@ fail:
     free(c[k].frame), free(c[k].qual), free(c[k].claimant), free(c[k].claimant_text), free(c[k].time);
   }
   free(c);
-  free(gk);
+  free(gk), free(order);
   free(u.p);
   return rc;
 }
