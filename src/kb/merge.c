@@ -11,7 +11,10 @@
  * actors that have an entity and the places are read once and shared by
  * the steps (grouping them in C cost a third of what SQL's joins and
  * GROUP BYs over the same rows did); comparisons are bytewise, as SQLite's
- * BINARY collation, on either backend. Rows are written in key order.
+ * BINARY collation, on either backend. Strings the steps sort or group by
+ * (entities, names, places, event roots) are numbered once in that order
+ * (mnames), so the sorts compare numbers. Rows are written 16 to a
+ * statement (mbatch), in key order but for m_claim_relations'.
  */
 #include "kb/kb.h"
 
@@ -409,7 +412,8 @@ static void mval_read(mval *v, td_arena *a, td_kq *st, int c) {
   v->t = td_kq_type(st, c), v->s = NULL;
   if (v->t == TD_KQ_INT) v->i = td_kq_col_int(st, c);
   else if (v->t == TD_KQ_FLOAT) v->d = td_kq_col_double(st, c);
-  else if (v->t != TD_KQ_NULL) v->s = td_arena_strdup(a, td_kq_col_text(st, c)), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
+  else if (v->t != TD_KQ_NULL)
+    v->s = td_arena_strdup(a, td_kq_col_text(st, c)), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
 }
 
 /* One stored actor that has an entity (strings in the facts' arena, each
@@ -824,16 +828,18 @@ typedef struct {
   int quad;
   double goldstein;
   long day;
-  int di; /* document index */
+  int di;           /* document index */
+  uint32_t rank[3]; /* the numbers of root, src and tgt (mnames) */
 } mev;
 
+/* By root, source, target (their numbers: the strings' order), day,
+ * document (its index: the keys' order), eid. */
 static int cmp_mev(const void *a, const void *b) {
   const mev *x = a, *y = b;
-  int c;
-  if ((c = cmpstr(x->root, y->root)) || (c = cmpstr(x->src, y->src)) || (c = cmpstr(x->tgt, y->tgt)))
-    return c;
+  for (int i = 0; i < 3; i++)
+    if (x->rank[i] != y->rank[i]) return x->rank[i] < y->rank[i] ? -1 : 1;
   if (x->day != y->day) return x->day < y->day ? -1 : 1;
-  if ((c = strcmp(x->doc, y->doc))) return c;
+  if (x->di != y->di) return x->di < y->di ? -1 : 1;
   return strcmp(x->eid, y->eid);
 }
 
@@ -1112,8 +1118,10 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   mbatch ins, men, dis;
   mb_open(&ins, kb, "INSERT INTO m_events(event_key, gid, root, cameo, quad, goldstein, source_entity,"
                     " source_code, target_entity, target_code, date, first_seen, last_seen, num_mentions,"
-                    " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
-  mb_open(&men, kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)", 1, err, errlen);
+                    " num_sources, num_articles, place, story_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          1, err, errlen);
+  mb_open(&men, kb, "INSERT OR IGNORE INTO m_event_mentions(event_key, doc_key, eid) VALUES(?,?,?)", 1, err,
+          errlen);
   mb_open(&dis, kb, event_display_ins, 1, err, errlen);
   /* the events of stored documents (the document's date, the actors'
    * entities and the places from what the merge read, not joined again;
@@ -1125,8 +1133,12 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   size_t nak = 0, npk = F->npl;
   int sorted = 1, last = -1;
   for (size_t i = 0; i < F->nact; i++)
-    if (F->act[i].di >= 0) ak[nak++] = &F->act[i];
-  if (nak) qsort(ak, nak, sizeof *ak, cmp_row_doc_aid);
+    if (F->act[i].di >= 0) {
+      ak[nak++] = &F->act[i];
+      if (nak > 1 && cmp_row_doc_aid(&ak[nak - 2], &ak[nak - 1]) > 0) sorted = 0;
+    }
+  if (!sorted) qsort(ak, nak, sizeof *ak, cmp_row_doc_aid); /* (SQLite reads them in that order) */
+  sorted = 1;
   for (size_t i = 0; i < npk; i++) {
     pk[i] = &F->pl[i];
     if (i && cmp_place_doc_pid(&pk[i - 1], &pk[i]) > 0) sorted = 0;
@@ -1134,7 +1146,8 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   if (!sorted) qsort(pk, npk, sizeof *pk, cmp_place_doc_pid); /* (SQLite reads them in that order) */
   PREP(st, "SELECT e.doc_key, e.eid, e.root, e.cameo, e.source, e.target, e.source_code, e.target_code,"
            " e.date, e.place, e.quad, e.goldstein,"
-           " CASE WHEN e.date IS NULL THEN (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time) END,"
+           " CASE WHEN e.date IS NULL"
+           "  THEN (SELECT value FROM times t WHERE t.doc_key=e.doc_key AND t.tid=e.time) END,"
            " e.verb, e.modality, e.polarity, e.sentence, e.start, e.end"
            " FROM events e WHERE e.root IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
@@ -1165,6 +1178,17 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   }
   td_kq_finalize(st);
   st = NULL;
+  /* root, source and target numbered: the sort and the runs compare numbers */
+  mnames evn = {0};
+  for (size_t k = 0; k < ne; k++) {
+    const char *f[3] = {ev[k].root, ev[k].src, ev[k].tgt};
+    for (int x = 0; x < 3; x++) ev[k].rank[x] = f[x] ? mnames_add(&evn, &ea, f[x], strlen(f[x])) : 0;
+  }
+  uint32_t *em = mnames_rank(&evn);
+  for (size_t k = 0; k < ne; k++)
+    for (int x = 0; x < 3; x++) ev[k].rank[x] = em[ev[k].rank[x]];
+  free(em);
+  mnames_free(&evn);
   if (ne) qsort(ev, ne, sizeof *ev, cmp_mev);
   /* runs of the same (root, source, target): dated mentions chain while the
    * gap is at most a day; undated ones group by story */
@@ -1174,9 +1198,7 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   refs = td_xmalloc((ne ? ne : 1) * sizeof *refs);
   while (i < ne) {
     size_t j = i + 1;
-    while (j < ne && !cmpstr(ev[j].root, ev[i].root) && !cmpstr(ev[j].src, ev[i].src) &&
-           !cmpstr(ev[j].tgt, ev[i].tgt))
-      j++;
+    while (j < ne && !memcmp(ev[j].rank, ev[i].rank, sizeof ev[i].rank)) j++;
     /* undated first (day INT32_MIN sorts first) */
     size_t a = i;
     size_t u_end = i;
@@ -1212,7 +1234,8 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
   if (no) qsort(outs, no, sizeof *outs, cmp_mout);
   rc = 0;
   td_buf jb = TD_BUF_INIT;
-  for (size_t x = 0; x < no && rc == 0; x++) rc = write_event(d, &outs[x], refs, &ins, &men, kb->db ? &dis : NULL, &jb);
+  for (size_t x = 0; x < no && rc == 0; x++)
+    rc = write_event(d, &outs[x], refs, &ins, &men, kb->db ? &dis : NULL, &jb);
   td_buf_free(&jb);
 fail:
   /* (written before the strings they bind are freed) */
@@ -1369,14 +1392,16 @@ static int merge_actors(td_kb *kb, const mfacts *F, char *err, size_t errlen) {
   /* by (entity, document): numbers, the document's index for its key */
   mkey *key = td_xmalloc((F->nact ? F->nact : 1) * sizeof *key);
   for (size_t i = 0; i < F->nact; i++)
-    if (F->act[i].di >= 0) key[n].k = (uint64_t)F->act[i].erank << 32 | (uint32_t)F->act[i].di, key[n].v = (uint32_t)i, n++;
+    if (F->act[i].di >= 0)
+      key[n].k = (uint64_t)F->act[i].erank << 32 | (uint32_t)F->act[i].di, key[n].v = (uint32_t)i, n++;
   sort_keys(key, n);
   for (size_t i = 0; i < n; i++) r[i] = F->act[key[i].v];
   free(key);
   nc = td_xmalloc((n ? n : 1) * sizeof *nc);
   mb_open(&ins, kb, "INSERT INTO m_actors(entity, name, kind, code, country, num_articles, num_mentions,"
                     " first_seen, last_seen, names) VALUES(?,?,?,?,?,?,?,?,?,?)", 1, err, errlen);
-  mb_open(&rol, kb, "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen) VALUES(?,?,?,?,?)", 1, err, errlen);
+  mb_open(&rol, kb, "INSERT INTO m_actor_roles(entity, role, num_articles, first_seen, last_seen) VALUES(?,?,?,?,?)",
+          1, err, errlen);
   rc = 0;
   for (size_t i = 0; i < n && rc == 0;) {
     size_t j = i + 1;
