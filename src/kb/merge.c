@@ -110,8 +110,9 @@ typedef struct {
   uint32_t v;
 } mkey;
 
-/* Sorts a[0..n) by k, equal keys kept in their order: a radix sort, a
- * byte a pass, skipping the bytes all keys share. The steps sort numbers
+/* Sorts a[0..n) by k, equal keys kept in their order: a radix sort over
+ * the bits in which the keys differ (12 a pass; 8 for fewer keys, whose
+ * counts would cost more than their moves). The steps sort numbers
  * (strings numbered by mnames) instead of calling qsort with string
  * comparisons, which was a fifth of the merge. */
 static void sort_keys(mkey *a, size_t n) {
@@ -126,21 +127,24 @@ static void sort_keys(mkey *a, size_t n) {
   }
   uint64_t diff = 0;
   for (size_t i = 1; i < n; i++) diff |= a[i].k ^ a[0].k;
+  const int width = n < 2048 ? 8 : 12;
+  const uint64_t mask = ((uint64_t)1 << width) - 1;
+  size_t *at = td_xmalloc(((size_t)1 << width) * sizeof *at);
   mkey *tmp = td_xmalloc(n * sizeof *tmp), *src = a, *dst = tmp;
-  for (int shift = 0; shift < 64; shift += 8) {
-    if (!((diff >> shift) & 0xff)) continue;
-    size_t at[256] = {0};
-    for (size_t i = 0; i < n; i++) at[(src[i].k >> shift) & 0xff]++;
-    for (size_t b = 0, sum = 0; b < 256; b++) {
+  for (int shift = 0; shift < 64 && diff >> shift; shift += width) {
+    while (!((diff >> shift) & 1)) shift++; /* to the next bit that differs */
+    memset(at, 0, ((size_t)1 << width) * sizeof *at);
+    for (size_t i = 0; i < n; i++) at[(src[i].k >> shift) & mask]++;
+    for (size_t b = 0, sum = 0; b <= mask; b++) {
       size_t c = at[b];
       at[b] = sum, sum += c;
     }
-    for (size_t i = 0; i < n; i++) dst[at[(src[i].k >> shift) & 0xff]++] = src[i];
+    for (size_t i = 0; i < n; i++) dst[at[(src[i].k >> shift) & mask]++] = src[i];
     mkey *t = src;
     src = dst, dst = t;
   }
   if (src != a) memcpy(a, src, n * sizeof *a);
-  free(tmp);
+  free(tmp), free(at);
 }
 
 /* Strings of one kind, each kept once (in an arena) and numbered: while
@@ -561,13 +565,18 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   td_arena_release(&ta);
   free(first), free(t);
   /* text overlap: candidates sharing a min-hash band, kept at >= 80%
-   * (each band's hashes of every document's min-hash, sorted; v7 keeps
-   * no table of them) */
+   * (each band's hashes of every document's min-hash, sorted by their low
+   * 24 bits, equal hashes found within those runs; v7 keeps no table of
+   * them) */
   mkey *bd = td_xmalloc((n ? n : 1) * sizeof *bd);
+  uint64_t *h = td_xmalloc((n ? n : 1) * sizeof *h);
   for (int b = 0; b < TD_KB_NHASH / 2; b++) {
     size_t nb = 0;
     for (size_t i = 0; i < n; i++)
-      if (d[i].has_sig) bd[nb].k = (uint64_t)td_kb_band_hash(d[i].sig, b), bd[nb].v = (uint32_t)i, nb++;
+      if (d[i].has_sig) {
+        h[i] = (uint64_t)td_kb_band_hash(d[i].sig, b);
+        bd[nb].k = h[i] & 0xffffff, bd[nb].v = (uint32_t)i, nb++;
+      }
     sort_keys(bd, nb);
     for (size_t i = 0; i < nb;) {
       size_t j = i + 1;
@@ -575,13 +584,14 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
       for (size_t x = i; x < j; x++)
         for (size_t y = x + 1; y < j; y++) {
           int p = (int)bd[x].v, q = (int)bd[y].v, same = 0;
+          if (h[p] != h[q]) continue;
           for (int k = 0; k < TD_KB_NHASH; k++) same += d[p].sig[k] == d[q].sig[k];
           if (same * 10 >= TD_KB_NHASH * 8) uf_union(&u, p, q);
         }
       i = j;
     }
   }
-  free(bd);
+  free(bd), free(h);
   mbatch ins;
   mb_open(&ins, kb, "INSERT INTO m_versions(doc_key, group_key, reason) VALUES(?,?,?)", 1, err, errlen);
   for (size_t i = 0; i < n; i++) {
@@ -900,8 +910,8 @@ static void make_event(mdoc *d, mev *ev, size_t k, mout *o, mref *refs, size_t m
     }
   /* articles: distinct version groups; sources: distinct source names (or
    * the version group for articles without one); seen: article dates */
-  int *groups = td_xmalloc(k * sizeof *groups);
-  const char **srcs = td_xmalloc(k * sizeof *srcs);
+  int gbuf[32], *groups = k <= 32 ? gbuf : td_xmalloc(k * sizeof *groups); /* (most events are small) */
+  const char *sbuf[32], **srcs = k <= 32 ? sbuf : td_xmalloc(k * sizeof *srcs);
   size_t na = 0, ns = 0;
   const char *firstd = NULL, *lastd = NULL, *date = NULL;
   for (size_t i = 0; i < k; i++) {
@@ -917,8 +927,7 @@ static void make_event(mdoc *d, mev *ev, size_t k, mout *o, mref *refs, size_t m
     if (ev[i].date && (!date || strcmp(ev[i].date, date) < 0)) date = ev[i].date;
     refs[m0 + i].doc = ev[i].doc, refs[m0 + i].eid = ev[i].eid;
   }
-  free(groups);
-  free(srcs);
+  if (groups != gbuf) free(groups), free(srcs);
   o->date = date, o->firstd = firstd, o->lastd = lastd;
   o->k = k, o->ns = ns, o->na = na, o->m0 = m0;
 }
