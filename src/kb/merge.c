@@ -246,11 +246,11 @@ typedef struct {
   td_kb *kb;
   const char *sql; /* the one-row INSERT */
   td_kq *many, *one;
-  int ncol, per;   /* columns (32 at most); rows a run, MB_ROWS or 1 */
+  int ncol, per;   /* columns; rows a run, MB_ROWS or 1 */
   int n, c;        /* rows pending; cells of the row being added */
   int strict;      /* a plain INSERT */
   int rc;
-  mcell cell[MB_ROWS * 32];
+  mcell *cell;     /* the pending rows' (per * ncol) */
   td_arena a;      /* mb_copy's text of the pending rows */
   char *err;
   size_t errlen;
@@ -264,7 +264,7 @@ static void mb_open(mbatch *b, td_kb *kb, const char *sql, int many, char *err, 
   b->per = many ? MB_ROWS : 1;
   b->strict = strncmp(sql, "INSERT INTO ", 12) == 0;
   for (const char *p = strstr(sql, "VALUES"); p && *p; p++) b->ncol += *p == '?';
-  if (b->ncol > 32) snprintf(err, errlen, "merge: too many columns"), b->rc = -1;
+  b->cell = td_xmalloc((size_t)(b->per * b->ncol + 1) * sizeof *b->cell);
   td_arena_init(&b->a);
 }
 
@@ -343,7 +343,8 @@ static int mb_close(mbatch *b) {
   if (b->many) td_kq_finalize(b->many);
   if (b->one) td_kq_finalize(b->one);
   td_arena_release(&b->a);
-  b->many = b->one = NULL;
+  free(b->cell);
+  b->many = b->one = NULL, b->cell = NULL;
   return rc;
 }
 
@@ -420,11 +421,11 @@ static void mval_read(mval *v, td_arena *a, td_kq *st, int c) {
     v->s = td_arena_strdup(a, td_kq_col_text(st, c)), v->t = v->s ? TD_KQ_TEXT : TD_KQ_NULL;
 }
 
-/* One stored actor that has an entity (strings in the facts' arena, each
- * kept once; NULL for SQL NULL): di its document's index (-1 when not
- * stored; doc is then a copy, else the document's key), date that
- * document's date (its first ten characters); erank and nrank the numbers
- * of its entity and name (mfacts). */
+/* One stored actor that has an entity (strings in the facts' arena, the
+ * entity and name kept once; NULL for SQL NULL): di its document's index
+ * (-1 when not stored; doc is then a copy, else the document's key), date
+ * that document's date (its first ten characters); erank and nrank the
+ * numbers of its entity and name (mfacts). */
 typedef struct {
   const char *doc, *aid, *entity, *name, *kind, *code, *country, *role, *date;
   int di;
