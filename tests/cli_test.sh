@@ -208,6 +208,14 @@ printf '%s\n' '{"id":"u1","url":"https://example.org/a","title":"Talks end","dat
 "$T" ingest --quiet --db "$kb/u.db" "$kb/u1.jsonl" > /dev/null 2>&1
 "$T" ingest --db "$kb/u.db" "$kb/u2.jsonl" > /dev/null 2> "$kb/u.err"
 check "kb: a changed article (same url) replaces the old one" sh -c "grep -q ' 1 replaced' '$kb/u.err' && test \"\$('$T' query --db '$kb/u.db' articles --csv | wc -l)\" -eq 2"
+# long articles: the queue to the writer is bounded by bytes too, and a
+# writer waiting for a run of records is woken when the bytes are full
+mkdir -p "$kb/long"
+for n in 1 2 3; do
+  awk -v n=$n 'BEGIN { for (i = 0; i < 6000; i++) printf "Officials in the capital said on Monday that %d troops of unit %d had crossed the river. ", i, n }' > "$kb/long/l$n.txt"
+done
+timeout 120 "$T" ingest --quiet --threads 2 --db "$kb/long.db" "$kb/long" > /dev/null 2>&1
+check "kb: ingest of long articles finishes with all of them stored" sh -c "test \"\$('$T' query --db '$kb/long.db' articles --csv | wc -l)\" -eq 4"
 # ingest takes every option of extract (one parser: src/cli/opts.c)
 mkdir -p "$kb/dict"
 printf 'Harbor Guild of Pilots\torg.ngo\tNORNGO|harbor-guild|Harbor Guild of Pilots|NOR|NGO\n' > "$kb/dict/mine.tsv"

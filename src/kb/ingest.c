@@ -20,7 +20,11 @@
 #include <string.h>
 #include <time.h>
 
-#define QCAP 512
+/* The queue between extraction and the writer holds up to QCAP records
+ * and QBYTES of their JSON (but always one): enough for extraction to go on
+ * while the writer commits a batch, and a bound however long the articles. */
+#define QCAP 256
+#define QBYTES ((size_t)8 << 20)
 #define QWAKE 16 /* records queued before a sleeping writer is woken */
 /* Records stored go back to the extraction threads for the next ones: read
  * on one thread and freed on the writer's, their memory went back to the
@@ -53,7 +57,9 @@ typedef struct {
   td_kb_rec *spare[QSPARE]; /* records stored, kept for their memory */
   size_t nspare;
   char qkey[QCAP][65]; /* the input key of each queued record ("" none) */
+  size_t qlen[QCAP];   /* the length of its JSON */
   size_t head, tail; /* head: next to store; tail: next free */
+  size_t qbytes;     /* the JSON bytes queued */
   int done, gave_up;
   int writer_waits, reader_waits; /* sleeping on cv_item, on cv_space (count) */
   double reader_wait, writer_idle; /* seconds (TIDINGS_TIMINGS prints them) */
@@ -146,17 +152,23 @@ static int enqueue(void *ctx, const td_doc *doc, const char *json, size_t len) {
   td_kb_rec *copy = td_kb_rec_copy(reuse, json, len);
   if (behind) td_kb_rec_parse(copy);
   pthread_mutex_lock(&c->mu);
-  struct timespec w0, w1; clock_gettime(CLOCK_MONOTONIC, &w0);
-  while (c->tail - c->head >= QCAP && !c->gave_up) {
+  struct timespec w0, w1;
+  clock_gettime(CLOCK_MONOTONIC, &w0);
+  while ((c->tail - c->head >= QCAP || (c->tail > c->head && c->qbytes + len > QBYTES)) && !c->gave_up) {
+    /* a writer asleep on fewer than QWAKE records (long ones) is woken */
+    if (c->writer_waits) pthread_cond_signal(&c->cv_item);
     c->reader_waits++;
     pthread_cond_wait(&c->cv_space, &c->mu);
     c->reader_waits--;
   }
-  clock_gettime(CLOCK_MONOTONIC, &w1); c->reader_wait += since(&w0, &w1);
+  clock_gettime(CLOCK_MONOTONIC, &w1);
+  c->reader_wait += since(&w0, &w1);
   int gave_up = c->gave_up;
   if (!gave_up) {
     c->q[c->tail % QCAP] = copy;
     memcpy(c->qkey[c->tail % QCAP], key, 65);
+    c->qlen[c->tail % QCAP] = len;
+    c->qbytes += len;
     c->tail++;
     /* a sleeping writer is woken for a run of records, not for each one
      * (two context switches per record were most of its waiting cost);
@@ -189,13 +201,15 @@ static void *writer(void *arg) {
   char msg[512];
   pthread_mutex_lock(&c->mu);
   for (;;) {
-    struct timespec w0, w1; clock_gettime(CLOCK_MONOTONIC, &w0);
+    struct timespec w0, w1;
+    clock_gettime(CLOCK_MONOTONIC, &w0);
     while (c->head == c->tail && !c->done) {
       c->writer_waits = 1;
       pthread_cond_wait(&c->cv_item, &c->mu);
       c->writer_waits = 0;
     }
-    clock_gettime(CLOCK_MONOTONIC, &w1); c->writer_idle += since(&w0, &w1);
+    clock_gettime(CLOCK_MONOTONIC, &w1);
+    c->writer_idle += since(&w0, &w1);
     if (c->head == c->tail) break;
     td_kb_rec *rec = c->q[c->head % QCAP];
     char key[65];
@@ -205,9 +219,11 @@ static void *writer(void *arg) {
     int failed = td_kb_add_rec(c->kb, rec, c->st, msg, sizeof msg) != 0;
     c->kb->input_key = NULL;
     if (failed) fprintf(c->err, "tidings: store: %s\n", msg);
+    td_kb_rec_trim(rec);
     pthread_mutex_lock(&c->mu);
     if (c->nspare < QSPARE) c->spare[c->nspare++] = rec;
     else td_kb_rec_free(rec);
+    c->qbytes -= c->qlen[c->head % QCAP];
     c->head++;
     if (failed && ++c->store_failed > 100) c->gave_up = 1; /* the store is broken: stop */
     if (c->reader_waits) pthread_cond_broadcast(&c->cv_space);

@@ -142,6 +142,9 @@ td_kb_rec *td_kb_rec_copy(td_kb_rec *reuse, const char *json, size_t len);
 void td_kb_rec_parse(td_kb_rec *rec);
 td_kb_rec *td_kb_rec_read(td_kb_rec *reuse, const char *json, size_t len);
 int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err, size_t errlen);
+/* Empties rec for reuse (td_kb_rec_copy), keeping up to a bound of its
+ * memory. */
+void td_kb_rec_trim(td_kb_rec *rec);
 void td_kb_rec_free(td_kb_rec *rec);
 
 /* A JSON value read by td_jv_parse (src/kb/jrec.c), in an arena. Objects

@@ -941,9 +941,10 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
 }
 
 
-/* The largest arena block a reused record keeps: a tree of a few hundred
- * kilobytes of JSON, more than nearly every article's. */
-#define REC_KEEP ((size_t)1 << 20)
+/* The largest arena block, and JSON buffer, a reused record keeps: more
+ * than nearly every article needs (8 KB of JSON on average in the bbc
+ * corpus), and a bound on what records kept for reuse hold. */
+#define REC_KEEP ((size_t)256 << 10)
 
 td_kb_rec *td_kb_rec_copy(td_kb_rec *r, const char *json, size_t len) {
   if (r) {
@@ -976,6 +977,12 @@ td_kb_rec *td_kb_rec_read(td_kb_rec *r, const char *json, size_t len) {
   r = td_kb_rec_copy(r, json, len);
   td_kb_rec_parse(r);
   return r;
+}
+
+void td_kb_rec_trim(td_kb_rec *r) {
+  td_arena_reset(&r->arena, REC_KEEP);
+  r->root = NULL, r->read = 0;
+  if (r->cap > REC_KEEP) free(r->json), r->json = NULL, r->cap = 0;
 }
 
 void td_kb_rec_free(td_kb_rec *r) {
