@@ -125,3 +125,9 @@ td_kb *td_testkb_new(char *dir, char *path, size_t pathlen) {
   if (!kb) fprintf(stderr, "td_testkb_new: %s\n", err);
   return kb;
 }
+
+int td_testkb_remove(const char *dir) {
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  return system(cmd);
+}

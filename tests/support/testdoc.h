@@ -31,6 +31,8 @@ td_doc *td_testdoc_process(td_engine *eng, const char *text, const char *date);
  * and filled in, path (pathlen bytes) gets dir/kb.db, opened for writing.
  * NULL after a line on stderr when either fails. */
 td_kb *td_testkb_new(char *dir, char *path, size_t pathlen);
+/* Removes dir and what is in it (a store's folder); 0 when it went. */
+int td_testkb_remove(const char *dir);
 /* The text of span s, in a static buffer (for CHECK_STR). */
 const char *td_testdoc_span(const td_doc *d, td_span s);
 

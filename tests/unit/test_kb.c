@@ -107,9 +107,7 @@ TD_TEST(kb_idempotent_and_replace) {
   if (kb) CHECK(count(kb, "SELECT value FROM meta WHERE key='schema_version'") == TD_KB_SCHEMA_VERSION);
   td_kb_close(kb);
   free(r1), free(r2), free(r3);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* Facts are bound from one pass over each object's members: fields in any
@@ -150,9 +148,7 @@ TD_TEST(kb_fact_members) {
   CHECK(count(kb, "SELECT count(*) FROM quotes_fts_config WHERE k='hashsize' AND v=67108864") == 1);
   td_kb_close(kb);
   td_buf_free(&b);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* GDELT's geography columns take FIPS 10-4 codes: those that differ from
@@ -221,9 +217,7 @@ TD_TEST(kb_near_duplicates) {
   CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_versions") == 2);
   td_kb_close(kb);
   free(r1), free(r2), free(r3);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* A v7 store back in v6's shape, rows kept: the packed sentences and
@@ -268,9 +262,7 @@ TD_TEST(kb_migrate_v7) {
   CHECK(count(kb, "SELECT count(*) FROM actor_mentions WHERE sentence >= 0") > 0);
   td_kb_close(kb);
   free(r1);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* issue 9 (v8): a document's full-text rows are found, and deleted, by
@@ -321,9 +313,7 @@ TD_TEST(kb_fts_by_key) {
   CHECK(count(kb, "SELECT count(*) FROM documents_fts") == 2);
   td_kb_close(kb);
   free(r1), free(r2), free(r3);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* issue 9: the synthetic events of make bench, and schema migrations from v1 */
@@ -349,9 +339,7 @@ TD_TEST(kb_synth_and_migrate) {
   CHECK(count(kb, "SELECT count(*) FROM inputs") == 0);
   CHECK(td_kb_merge_needed(kb) == 1);
   td_kb_close(kb);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* issue 9: a first ingest stores without the indexes nothing reads while
@@ -390,9 +378,7 @@ TD_TEST(kb_bulk_indexes) {
   if (kb) CHECK(count(kb, idx) == 3);
   td_kb_close(kb);
   free(r1), free(r2), free(r3);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* The store's JSON reader: values, escapes, UTF-8, and errors. */

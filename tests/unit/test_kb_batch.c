@@ -81,7 +81,5 @@ TD_TEST(kb_batch_failed_record_alone) {
   CHECK(kb_count(kb, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'five'") == 1);
   td_kb_close(kb);
   free(r1), free(r2), free(bad), free(r4), free(r5);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }

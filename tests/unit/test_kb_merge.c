@@ -93,7 +93,5 @@ TD_TEST(kb_merge_profiles_and_display) {
   CHECK(count(kb, "SELECT count(*) FROM m_event_display WHERE mention LIKE '%\"lon\":37.0,%'") >= 1);
   td_kb_close(kb);
   for (int i = 0; i < 5; i++) free(r[i]);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }

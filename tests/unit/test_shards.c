@@ -90,7 +90,5 @@ TD_TEST(shards_reduce_in_input_order) {
   CHECK(truncate(path, 17) == 0);
   CHECK_STR(reduce(dir, &rc), "{\"a\":1}\n{\"b\":1}\n{\"b\":2}\n");
   CHECK(rc == 1);
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  CHECK(system(cmd) == 0);
+  CHECK(td_testkb_remove(dir) == 0);
 }
