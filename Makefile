@@ -79,10 +79,13 @@ build-fuzz/%: tests/fuzz/%.c $(TEST_SUPPORT)
 	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libtidings.a
 	clang $(ALL_CFLAGS) -Itests/support -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(TEST_SUPPORT) build-fuzz/libtidings.a $(LIBS)
 
-fuzz: $(FUZZ_BIN)
-	@for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \
+# (the targets that run the pipeline read the resource image of $(BUILD))
+fuzz: $(FUZZ_BIN) $(BUILD)/tidings.res
+	@export TIDINGS_RESOURCES=$(BUILD)/tidings.res; \
+	for f in $(FUZZ_BIN); do n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \
 	  echo "fuzz $$n ($(FUZZ_SECONDS)s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; done
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n > build-fuzz/$$n.log 2>&1; \
+	  rc=$$?; tail -2 build-fuzz/$$n.log; [ $$rc -eq 0 ] || { echo "fuzz $$n failed: build-fuzz/$$n.log"; exit 1; }; done
 
 bench: all $(BUILD)/kbsynth
 	@TIDINGS=$(BUILD)/tidings DATA=$(DATA) sh tools/bench.sh
