@@ -523,9 +523,9 @@ typedef struct units {
   const td_strset *x;
 } units;
 
-static inline __attribute__((always_inline)) void add_unit(units *us, const td_doc *doc,
-                                                          uint32_t s, uint32_t e, char kind,
-                                                          int space, int tok) {
+/* A new unit [s, e) of kind at the end of us, its other fields zero. */
+static inline __attribute__((always_inline)) unit *new_unit(units *us, uint32_t s, uint32_t e,
+                                                           char kind, int space, int tok) {
   if (us->n == us->cap) {
     us->cap = us->cap ? us->cap * 2 : 64;
     us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
@@ -533,6 +533,13 @@ static inline __attribute__((always_inline)) void add_unit(units *us, const td_d
   unit *u = &us->u[us->n++];
   memset(u, 0, sizeof *u);
   u->start = s, u->end = e, u->kind = kind, u->space = (char)space, u->tok = tok;
+  return u;
+}
+
+static inline __attribute__((always_inline)) void add_unit(units *us, const td_doc *doc,
+                                                          uint32_t s, uint32_t e, char kind,
+                                                          int space, int tok) {
+  unit *u = new_unit(us, s, e, kind, space, tok);
   const char *t = doc->text;
   if (kind == 'w') {
     size_t k = e - s < sizeof u->w - 1 ? e - s : sizeof u->w - 1; /* the loop bound, once */
@@ -606,13 +613,7 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
     size_t k = n < 14 ? n : 14; /* the lowercase copy keeps 14 bytes */
     lw0 = td_bytes_lower(w[0]), lw1 = td_bytes_lower(w[1]) & ((1ull << (8 * (k - 8))) - 1);
   }
-  if (us->n == us->cap) {
-    us->cap = us->cap ? us->cap * 2 : 64;
-    us->u = td_xrealloc(us->u, (size_t)us->cap * sizeof *us->u);
-  }
-  unit *u = &us->u[us->n++];
-  memset(u, 0, sizeof *u);
-  u->start = s, u->end = e, u->kind = 'w', u->space = (char)space, u->tok = tok;
+  unit *u = new_unit(us, s, e, 'w', space, tok);
   /* the letters (at most 14), then NULs: two stores, no 8-byte load across
    * two of them (perf, issue 11: a load that straddles stores waits) */
   memcpy(u->w, &lw0, 8);
