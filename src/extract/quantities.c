@@ -196,12 +196,32 @@ static const unit_row *find_row(const units *u, int k, const char *w) {
 
 /* ---- numbers ---- */
 
-static const char *const small_numbers[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen", "twenty", NULL};
-static const char *const tens[] = {"thirty", "forty", "fifty", "sixty", "seventy",
-                                   "eighty", "ninety", NULL};
+/* The number words and their values (word_value, compound_value, and the
+ * first three letters of tri), in runs by first letter: word_value looks
+ * only in its word's run (perf, issue 11: most words looked at are none). */
+typedef struct {
+  const char *w;
+  size_t n;
+  double v;
+} numword;
+#define NW(s, v) {s, sizeof s - 1, v}
+static const numword number_words[] = {
+    NW("dozen", 12),
+    NW("eight", 8),     NW("eleven", 11),   NW("eighteen", 18), NW("eighty", 80),
+    NW("four", 4),      NW("five", 5),      NW("fourteen", 14), NW("fifteen", 15),
+    NW("forty", 40),    NW("fifty", 50),
+    NW("nine", 9),      NW("nineteen", 19), NW("ninety", 90),
+    NW("one", 1),
+    NW("six", 6),       NW("seven", 7),     NW("sixteen", 16),  NW("seventeen", 17),
+    NW("sixty", 60),    NW("seventy", 70),
+    NW("two", 2),       NW("three", 3),     NW("ten", 10),      NW("twelve", 12),
+    NW("thirteen", 13), NW("twenty", 20),   NW("thirty", 30),
+    NW("zero", 0)};
+#undef NW
+#define N_NUMBER_WORDS (sizeof number_words / sizeof number_words[0])
+/* nw_run[c]: the index of the first number word whose first letter is 'a'
+ * + c or later (ql_build); a letter's run is [nw_run[c], nw_run[c + 1]). */
+static uint8_t nw_run[27];
 static const char *const months[] = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "jan.", "feb.", "mar.",
@@ -251,9 +271,9 @@ static inline uint32_t first_bit(unsigned char c) {
 
 /* The first three letters of every word that can begin a quantity other
  * than "a" and digits (may_start): tri[a][b] has bit c for the prefix
- * made of the letters a, b, c (0 = 'a'). The number words (small_numbers,
- * tens, "dozen": word_value's words, and the heads of compound_value's
- * "twenty-five") and the vague amounts (vague_words). */
+ * made of the letters a, b, c (0 = 'a'). The number words (number_words:
+ * word_value's words, and the heads of compound_value's "twenty-five") and
+ * the vague amounts (vague_words). */
 static uint32_t tri[26][26];
 
 static void tri_add(const char *w) {
@@ -265,10 +285,13 @@ static void ql_build(void) {
   qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
-  const char *const *lists[] = {small_numbers, tens, vague_words};
-  for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-    for (const char *const *p = lists[i]; *p; p++) tri_add(*p);
-  tri_add("dozen");
+  for (const char *const *p = vague_words; *p; p++) tri_add(*p);
+  for (size_t i = 0; i < N_NUMBER_WORDS; i++) tri_add(number_words[i].w);
+  size_t i = 0;
+  for (unsigned c = 0; c <= 26; c++) {
+    while (i < N_NUMBER_WORDS && (unsigned)(number_words[i].w[0] - 'a') < c) i++;
+    nw_run[c] = (uint8_t)i;
+  }
 }
 
 static int ql_has(const qlist *l, const char *w) {
@@ -278,42 +301,14 @@ static int ql_has(const qlist *l, const char *w) {
   return 0;
 }
 
-/* The value of a number word, or -1. The words are bucketed by their
- * first letter (perf, issue 11: most words are looked at and none of a
- * bucket's words match); the same words and values as small_numbers, tens
- * and "dozen". */
+/* The value of a number word, or -1 (after ql_build). */
 static double word_value(const char *w) {
-  typedef struct { const char *w; size_t n; double v; } nw;
-#define NW(s, v) {s, sizeof s - 1, v}
-  static const nw b_d[] = {NW("dozen", 12), {NULL, 0, 0}};
-  static const nw b_e[] = {NW("eight", 8), NW("eleven", 11), NW("eighteen", 18), NW("eighty", 80),
-                           {NULL, 0, 0}};
-  static const nw b_f[] = {NW("four", 4),  NW("five", 5),  NW("fourteen", 14), NW("fifteen", 15),
-                           NW("forty", 40), NW("fifty", 50), {NULL, 0, 0}};
-  static const nw b_n[] = {NW("nine", 9), NW("nineteen", 19), NW("ninety", 90), {NULL, 0, 0}};
-  static const nw b_o[] = {NW("one", 1), {NULL, 0, 0}};
-  static const nw b_s[] = {NW("six", 6),   NW("seven", 7),   NW("sixteen", 16), NW("seventeen", 17),
-                           NW("sixty", 60), NW("seventy", 70), {NULL, 0, 0}};
-  static const nw b_t[] = {NW("two", 2),       NW("three", 3),   NW("ten", 10),    NW("twelve", 12),
-                           NW("thirteen", 13), NW("twenty", 20), NW("thirty", 30), {NULL, 0, 0}};
-  static const nw b_z[] = {NW("zero", 0), {NULL, 0, 0}};
-#undef NW
-  const nw *b;
-  switch (w[0]) {
-  case 'd': b = b_d; break;
-  case 'e': b = b_e; break;
-  case 'f': b = b_f; break;
-  case 'n': b = b_n; break;
-  case 'o': b = b_o; break;
-  case 's': b = b_s; break;
-  case 't': b = b_t; break;
-  case 'z': b = b_z; break;
-  default: return -1;
-  }
+  unsigned c = (unsigned)(w[0] - 'a');
+  if (c >= 26) return -1;
   size_t n = 1;
   while (w[n] && n < 10) n++; /* the longest number word has 9 letters */
-  for (; b->w; b++)
-    if (b->n == n && memcmp(w, b->w, n) == 0) return b->v;
+  for (size_t i = nw_run[c]; i < nw_run[c + 1]; i++)
+    if (number_words[i].n == n && memcmp(w, number_words[i].w, n) == 0) return number_words[i].v;
   return -1;
 }
 
@@ -325,18 +320,17 @@ static double compound_value(const char *w, const char **rest) {
   if (!h || h - w > 7) return -1;
   char head[8];
   memcpy(head, w, (size_t)(h - w)), head[h - w] = 0;
-  double t = strcmp(head, "twenty") == 0 ? 20 : -1;
-  for (int i = 0; t < 0 && tens[i]; i++)
-    if (strcmp(head, tens[i]) == 0) t = 30 + 10 * i;
-  if (t < 0) return -1;
+  double t = word_value(head); /* twenty, thirty, ..., ninety */
+  if (t < 20 || t > 90 || (int)t % 10 != 0) return -1;
   const char *u = h + 1, *e = strchr(u, '-');
   size_t n = e ? (size_t)(e - u) : strlen(u);
-  for (int i = 1; i <= 9; i++)
-    if (strlen(small_numbers[i]) == n && memcmp(u, small_numbers[i], n) == 0) {
-      *rest = e ? e + 1 : u + n;
-      return t + i;
-    }
-  return -1;
+  char unit[10];
+  if (n == 0 || n >= sizeof unit) return -1;
+  memcpy(unit, u, n), unit[n] = 0;
+  double v = word_value(unit); /* one to nine */
+  if (v < 1 || v > 9) return -1;
+  *rest = e ? e + 1 : u + n;
+  return t + v;
 }
 
 /* Parses the leading number of a digit word ("8,000", "3.5", "86-minute").
