@@ -62,7 +62,7 @@ def ingest_run(n):
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     finally:
         shutil.rmtree(tmp, True)
-    return dt, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, after.ru_maxrss
+    return dt, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 for n in sorted({1, 2, ncpu}):
     rs = [ingest_run(n) for _ in range(3)]
     dt = min(r[0] for r in rs)
@@ -136,17 +136,12 @@ def timed(args, out=subprocess.DEVNULL):
     return dt, cpu
 print("knowledge base:")
 # best of 3 by wall for both (the CPU of the same run), each ingest into a new store
-def best(args_of, n=3):
-    rs = []
-    for i in range(n):
-        rs.append(timed(args_of(i)))
-    return min(rs, key=lambda r: r[0])
-ex = best(lambda i: [T, "extract", "--quiet", "--threads", "2", corpus])
-def fresh(i):
+def ingest_new():
     for f in os.listdir(tmp):
         os.remove(os.path.join(tmp, f))
-    return [T, "ingest", "--quiet", "--threads", "2", "--db", db, corpus]
-ing = best(fresh)
+    return timed([T, "ingest", "--quiet", "--threads", "2", "--db", db, corpus])
+ex = min((timed([T, "extract", "--quiet", "--threads", "2", corpus]) for _ in range(3)), key=lambda r: r[0])
+ing = min((ingest_new() for _ in range(3)), key=lambda r: r[0])
 again = timed([T, "ingest", "--quiet", "--threads", "2", "--db", db, corpus])
 print(f"  extract --threads 2        {ex[0]:6.2f} s wall {ex[1]:6.2f} s CPU")
 print(f"  ingest  --threads 2 (new)  {ing[0]:6.2f} s wall {ing[1]:6.2f} s CPU"

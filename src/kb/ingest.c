@@ -67,7 +67,27 @@ typedef struct {
   pthread_cond_t cv_item, cv_space;
 } ingest_ctx;
 
-static double since(const struct timespec *a, const struct timespec *b);
+/* With TIDINGS_TIMINGS in the environment, ingest prints the wall and
+ * CPU time of each of its phases (what extraction alone prints per stage,
+ * src/engine.c). */
+typedef struct {
+  int on;
+  struct timespec wall, cpu; /* when the phase began */
+} phases;
+
+static double since(const struct timespec *a, const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Ends the phase called name: prints its times, begins the next. */
+static void phase(phases *p, FILE *err, const char *name) {
+  if (!p->on) return;
+  struct timespec w, c;
+  clock_gettime(CLOCK_MONOTONIC, &w);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+  fprintf(err, "ingest: %-16s wall %.3f s  cpu %.3f s\n", name, since(&p->wall, &w), since(&p->cpu, &c));
+  p->wall = w, p->cpu = c;
+}
 
 static int key_cmp(const void *a, const void *b) { return strcmp(a, b); }
 
@@ -230,28 +250,6 @@ static void *writer(void *arg) {
   }
   pthread_mutex_unlock(&c->mu);
   return NULL;
-}
-
-/* With TIDINGS_TIMINGS in the environment, ingest prints the wall and
- * CPU time of each of its phases (what extraction alone prints per stage,
- * src/engine.c). */
-typedef struct {
-  int on;
-  struct timespec wall, cpu; /* when the phase began */
-} phases;
-
-static double since(const struct timespec *a, const struct timespec *b) {
-  return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
-/* Ends the phase called name: prints its times, begins the next. */
-static void phase(phases *p, FILE *err, const char *name) {
-  if (!p->on) return;
-  struct timespec w, c;
-  clock_gettime(CLOCK_MONOTONIC, &w);
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
-  fprintf(err, "ingest: %-16s wall %.3f s  cpu %.3f s\n", name, since(&p->wall, &w), since(&p->cpu, &c));
-  p->wall = w, p->cpu = c;
 }
 
 int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npaths,

@@ -130,19 +130,19 @@ int td_kb_schema_version(td_kb *kb);
 char *td_kb_pg_sql(const char *sql, int ddl, int *nparams);
 
 /* A tidings/1 record read for storing (src/kb/store.c): td_kb_rec_copy
- * keeps a copy of the JSON in reuse (a record stored and done with, whose
- * memory it keeps) or, when that is NULL, in a new record;
+ * keeps a copy of the JSON in reuse (a record emptied by td_kb_rec_trim,
+ * whose memory it keeps) or, when that is NULL, in a new record;
  * td_kb_rec_parse parses it and computes its min-hash, on any thread
- * (td_kb_rec_read: both); td_kb_add_rec stores it like td_kb_add_json
- * (parsing it if that is still to do; same results, same errors: a record
- * that did not parse fails there), keeping its JSON copy for a redo of the
- * batch (taken from rec). */
+ * (td_kb_rec_read: both, in a new record); td_kb_add_rec stores it like
+ * td_kb_add_json (parsing it if that is still to do; same results, same
+ * errors: a record that did not parse fails there), keeping its JSON copy
+ * for a redo of the batch (taken from rec). */
 typedef struct td_kb_rec td_kb_rec;
 td_kb_rec *td_kb_rec_copy(td_kb_rec *reuse, const char *json, size_t len);
 void td_kb_rec_parse(td_kb_rec *rec);
-td_kb_rec *td_kb_rec_read(td_kb_rec *reuse, const char *json, size_t len);
+td_kb_rec *td_kb_rec_read(const char *json, size_t len);
 int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err, size_t errlen);
-/* Empties rec for reuse (td_kb_rec_copy), keeping up to a bound of its
+/* Empties rec for reuse by td_kb_rec_copy, keeping up to a bound of its
  * memory. */
 void td_kb_rec_trim(td_kb_rec *rec);
 void td_kb_rec_free(td_kb_rec *rec);

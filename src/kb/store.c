@@ -947,13 +947,11 @@ static int drop_older(td_kb *kb, const char *key, const char *id, const char *so
 #define REC_KEEP ((size_t)256 << 10)
 
 td_kb_rec *td_kb_rec_copy(td_kb_rec *r, const char *json, size_t len) {
-  if (r) {
-    td_arena_reset(&r->arena, REC_KEEP);
-  } else {
+  if (!r) {
     r = td_xcalloc(1, sizeof *r);
     td_arena_init_kept(&r->arena);
   }
-  if (r->cap < len + 1 || r->cap > len + 1 + REC_KEEP) {
+  if (r->cap < len + 1) { /* (a trimmed record's buffer is at most REC_KEEP) */
     free(r->json);
     r->cap = len + 1;
     r->json = td_xmalloc(r->cap);
@@ -973,8 +971,8 @@ void td_kb_rec_parse(td_kb_rec *r) {
   minhash(text ? text : "", r->sig);
 }
 
-td_kb_rec *td_kb_rec_read(td_kb_rec *r, const char *json, size_t len) {
-  r = td_kb_rec_copy(r, json, len);
+td_kb_rec *td_kb_rec_read(const char *json, size_t len) {
+  td_kb_rec *r = td_kb_rec_copy(NULL, json, len);
   td_kb_rec_parse(r);
   return r;
 }
@@ -1104,7 +1102,7 @@ int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
   char msg[512];
   for (size_t i = 0; i < nredo; i++) { /* counted in stats the first time */
     kb->input_key = redo[i].input_key;
-    td_kb_rec *r = td_kb_rec_read(NULL, redo[i].json, redo[i].len);
+    td_kb_rec *r = td_kb_rec_read(redo[i].json, redo[i].len);
     int failed = add_record(kb, r, NULL, 1, msg, sizeof msg) != 0;
     td_kb_rec_free(r);
     if (failed && !kb->in_tx) /* not even the batch could be opened: give up on it */
@@ -1118,7 +1116,7 @@ int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
 
 int td_kb_add_json(td_kb *kb, const char *json, size_t len, td_kb_stats *stats, char *err,
                    size_t errlen) {
-  td_kb_rec *rec = td_kb_rec_read(NULL, json, len);
+  td_kb_rec *rec = td_kb_rec_read(json, len);
   int rc = td_kb_add_rec(kb, rec, stats, err, errlen);
   td_kb_rec_free(rec);
   return rc;
