@@ -231,12 +231,6 @@ static const char *const definite_words[] = {"the", "these", "those", "its", "th
 static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "millions",
                                           "billions", "tens", NULL};
 
-/* strcmp(a, b) == 0, the first two bytes compared inline (perf: most
- * words differ there). */
-static int eq2(const char *a, const char *b) {
-  return a[0] == b[0] && (!a[0] || (a[1] == b[1] && strcmp(a, b) == 0));
-}
-
 static const char *const adjective_words[] = {"more", "new", "other", "extra", "former", "young",
                                               "old", "elite", "regular", "active", "foreign", NULL};
 static const char *const stop_words[] = {"to", "and", "or", "of", "in", "by", "on",
@@ -297,7 +291,7 @@ static void ql_build(void) {
 static int ql_has(const qlist *l, const char *w) {
   if (!(l->first & first_bit((unsigned char)w[0]))) return 0;
   for (const char *const *p = l->w; *p; p++)
-    if (eq2(w, *p)) return 1;
+    if (td_str_eq(w, *p)) return 1;
   return 0;
 }
 
@@ -394,11 +388,11 @@ static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
   }
   for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
     if (quals[k].w2) {
-      if (j >= 1 && eq2(c->w[j - 1].lw, quals[k].w1) && eq2(c->w[j].lw, quals[k].w2)) {
+      if (j >= 1 && td_str_eq(c->w[j - 1].lw, quals[k].w1) && td_str_eq(c->w[j].lw, quals[k].w2)) {
         *first = j - 1;
         return quals[k].q;
       }
-    } else if (eq2(c->w[j].lw, quals[k].w1)) {
+    } else if (td_str_eq(c->w[j].lw, quals[k].w1)) {
       *first = j;
       if (j >= 1 && strcmp(c->w[j].lw, "estimated") == 0 && strcmp(c->w[j - 1].lw, "an") == 0)
         *first = j - 1;

@@ -239,12 +239,6 @@ static int table_open(dtable *t, const void *img, size_t len) {
  * gazetteer) and reads a 16-byte slot only when its tag matches. */
 static uint8_t tag_of(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
 
-/* strcmp(a, b) == 0 for short strings, without the call. */
-static int str_eq(const char *a, const char *b) {
-  while (*a && *a == *b) a++, b++;
-  return *a == *b;
-}
-
 /* The slot holding (key, mode), or NULL. */
 static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int mode) {
   uint32_t mask = t->nslots - 1;
@@ -258,7 +252,7 @@ static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int
     if (s->count == 0) return NULL;
     if (s->hash != h) continue;
     const dentry *e = &t->entries[s->first];
-    if (entry_mode(e->flags) == mode && str_eq(t->pool + e->key, key)) return s;
+    if (entry_mode(e->flags) == mode && td_str_eq(t->pool + e->key, key)) return s;
   }
   return NULL;
 }
@@ -1055,7 +1049,7 @@ static const uint8_t *filter_of(td_doc *doc, dcache *dc, const td_dict *d,
     mfilter *f = &dc->f[i];
     if (f->n != n) continue;
     size_t k = 0;
-    while (k < n && str_eq(f->names[k], classes[k])) k++;
+    while (k < n && td_str_eq(f->names[k], classes[k])) k++;
     if (k == n) {
       dc->lastf = i;
       return f->acc;

@@ -1144,13 +1144,6 @@ static inline size_t word_len(const char *s) {
   return n;
 }
 
-/* Whether NUL-terminated a and b are equal (most lemmas are their word,
- * a few bytes long: no call). */
-static inline int same_str(const char *a, const char *b) {
-  while (*a && *a == *b) a++, b++;
-  return *a == *b;
-}
-
 /* The prefilter keys of sentence se's tokens (c: rules_cache's), refreshed
  * where stale: a pointer to the entry of its first token. */
 static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
@@ -1164,7 +1157,7 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
       key_lookup(r, t->norm, word_len(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
-        (!t->norm || !same_str(t->lemma, t->norm)))
+        (!t->norm || !td_str_eq(t->lemma, t->norm)))
       key_lookup(r, t->lemma, word_len(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
                 range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 1, 0};
@@ -1182,7 +1175,7 @@ static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
     if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
       key_find(r->kset2, r->kend2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
     if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
-        (!t->norm || !same_str(t->lemma, t->norm)))
+        (!t->norm || !td_str_eq(t->lemma, t->norm)))
       key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
     k->s1 = b > a ? (uint32_t)a + 1 : 0, k->sl1 = lb > la ? (uint32_t)la + 1 : 0;
     k->sok = 1;
