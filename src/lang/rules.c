@@ -706,6 +706,61 @@ int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
 
 /* ---- the layer table and the start-token prefilter ---- */
 
+/* Visits the instructions reachable from starts[] without consuming a
+ * token (through SPLIT, JMP, SAVE, BOS and EOS): at(ctx, pc) for each TOK,
+ * ANY or MATCH reached, once each. Stops at the first nonzero answer of at
+ * and returns it; 0 when every one was visited. */
+static int walk_first(const rule *ru, const int *starts, int nstarts, int (*at)(void *, int),
+                      void *ctx) {
+  int sp = 0, rc = 0;
+  int *work = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *work);
+  uint8_t *seen = td_xcalloc((size_t)ru->nprog + 1, 1);
+  for (int k = 0; k < nstarts; k++)
+    if (starts[k] >= 0 && starts[k] < ru->nprog && !seen[starts[k]])
+      seen[starts[k]] = 1, work[sp++] = starts[k];
+  while (sp > 0 && !rc) {
+    int pc = work[--sp];
+    const inst *in = &ru->prog[pc];
+    int next[2], nn = 0;
+    if (in->op == OP_SPLIT) next[nn++] = in->x, next[nn++] = in->y;
+    else if (in->op == OP_JMP) next[nn++] = in->x;
+    else if (in->op == OP_SAVE || in->op == OP_BOS || in->op == OP_EOS) next[nn++] = pc + 1;
+    else rc = at(ctx, pc);
+    for (int j = 0; j < nn; j++)
+      if (next[j] >= 0 && next[j] < ru->nprog && !seen[next[j]]) seen[next[j]] = 1, work[sp++] = next[j];
+  }
+  free(work);
+  free(seen);
+  return rc;
+}
+
+typedef struct {
+  const rule *ru;
+  const char **keys;
+  int nk, maxkeys;
+} keys_walk;
+
+/* walk_first's visitor for keys_from: the keys of the TOK at pc. */
+static int keys_at(void *ctx, int pc) {
+  keys_walk *w = ctx;
+  const inst *in = &w->ru->prog[pc];
+  if (in->op != OP_TOK) return -1; /* ANY or MATCH: no literal first token */
+  const test *t = &w->ru->tests[in->x];
+  for (int k = 0; k < t->n;) { /* one AND-group: [k, e) */
+    int e = k + 1;
+    while (e < t->n && !t->c[e].and_start) e++;
+    int ok = 1;
+    for (int j = k; j < e; j++)
+      if (t->c[j].neg || t->c[j].prefix || (t->c[j].key != K_LOWER && t->c[j].key != K_LEMMA)) ok = 0;
+    if (ok && w->nk + (e - k) <= w->maxkeys) {
+      for (int j = k; j < e; j++) w->keys[w->nk++] = t->c[j].sval;
+      return 0;
+    }
+    k = e;
+  }
+  return -1;
+}
+
 /* Collects into keys[] the literal strings one of which the first token of
  * every match of ru must carry as its lower form or lemma: for each TOK
  * reachable from pc 0 without consuming a token, the values of one AND-group
@@ -714,50 +769,27 @@ int td_rules_add_dir(td_rules *r, const char *dir, char *err, size_t errlen) {
  * first test without such a group). keys has room for ru->nprog * 8. */
 static int keys_from(const rule *ru, const int *starts, int nstarts, const char **keys,
                      int maxkeys) {
-  int nk = 0, sp = 0;
-  int *work = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *work);
-  uint8_t *seen = td_xcalloc((size_t)ru->nprog + 1, 1);
-  for (int k = 0; k < nstarts; k++)
-    if (starts[k] >= 0 && starts[k] < ru->nprog && !seen[starts[k]])
-      seen[starts[k]] = 1, work[sp++] = starts[k];
-  while (sp > 0) {
-    int pc = work[--sp];
-    const inst *in = &ru->prog[pc];
-    int next[2], nn = 0;
-    if (in->op == OP_SPLIT) next[nn++] = in->x, next[nn++] = in->y;
-    else if (in->op == OP_JMP) next[nn++] = in->x;
-    else if (in->op == OP_SAVE || in->op == OP_BOS || in->op == OP_EOS) next[nn++] = pc + 1;
-    else if (in->op == OP_TOK) {
-      const test *t = &ru->tests[in->x];
-      int found = 0;
-      for (int k = 0; k < t->n && !found;) { /* one AND-group: [k, e) */
-        int e = k + 1;
-        while (e < t->n && !t->c[e].and_start) e++;
-        int ok = 1;
-        for (int j = k; j < e; j++)
-          if (t->c[j].neg || t->c[j].prefix || (t->c[j].key != K_LOWER && t->c[j].key != K_LEMMA)) ok = 0;
-        if (ok && nk + (e - k) <= maxkeys) {
-          for (int j = k; j < e; j++) keys[nk++] = t->c[j].sval;
-          found = 1;
-        }
-        k = e;
-      }
-      if (!found) nk = -1;
-    } else {
-      nk = -1; /* ANY or MATCH: no literal first token */
-    }
-    if (nk < 0) break;
-    for (int j = 0; j < nn; j++)
-      if (next[j] >= 0 && next[j] < ru->nprog && !seen[next[j]]) seen[next[j]] = 1, work[sp++] = next[j];
-  }
-  free(work);
-  free(seen);
-  return nk;
+  keys_walk w = {ru, keys, 0, maxkeys};
+  return walk_first(ru, starts, nstarts, keys_at, &w) ? -1 : w.nk;
 }
 
 static int first_keys(const rule *ru, const char **keys, int maxkeys) {
   int zero = 0;
   return keys_from(ru, &zero, 1, keys, maxkeys);
+}
+
+typedef struct {
+  const rule *ru;
+  int *starts, nst;
+} seconds_walk;
+
+/* walk_first's visitor for second_keys: where the token after the TOK at
+ * pc is tested. */
+static int second_at(void *ctx, int pc) {
+  seconds_walk *w = ctx;
+  if (w->ru->prog[pc].op != OP_TOK) return -1; /* ANY or MATCH first: not an indexed rule */
+  w->starts[w->nst++] = pc + 1;
+  return 0;
 }
 
 /* The same for the second token of every match of an indexed rule ru: the
@@ -766,29 +798,12 @@ static int first_keys(const rule *ru, const char **keys, int maxkeys) {
  * each first TOK (those reachable from pc 0 without consuming a token) are
  * where the second token is tested. */
 static int second_keys(const rule *ru, const char **keys, int maxkeys) {
-  int sp = 0, nst = 0;
-  int *work = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *work);
-  int *starts = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *starts);
-  uint8_t *seen = td_xcalloc((size_t)ru->nprog + 1, 1);
-  work[sp++] = 0;
-  seen[0] = 1;
-  while (sp > 0) {
-    int pc = work[--sp];
-    const inst *in = &ru->prog[pc];
-    int next[2], nn = 0;
-    if (in->op == OP_SPLIT) next[nn++] = in->x, next[nn++] = in->y;
-    else if (in->op == OP_JMP) next[nn++] = in->x;
-    else if (in->op == OP_SAVE || in->op == OP_BOS || in->op == OP_EOS) next[nn++] = pc + 1;
-    else if (in->op == OP_TOK) starts[nst++] = pc + 1;
-    else nst = -1; /* ANY or MATCH first: not an indexed rule */
-    if (nst < 0) break;
-    for (int j = 0; j < nn; j++)
-      if (next[j] >= 0 && next[j] < ru->nprog && !seen[next[j]]) seen[next[j]] = 1, work[sp++] = next[j];
-  }
-  int nk = nst > 0 ? keys_from(ru, starts, nst, keys, maxkeys) : -1;
-  free(work);
-  free(starts);
-  free(seen);
+  int zero = 0;
+  seconds_walk w = {ru, td_xmalloc(((size_t)ru->nprog + 1) * sizeof(int)), 0};
+  int nk = walk_first(ru, &zero, 1, second_at, &w) == 0 && w.nst > 0
+               ? keys_from(ru, w.starts, w.nst, keys, maxkeys)
+               : -1;
+  free(w.starts);
   return nk;
 }
 
