@@ -872,6 +872,21 @@ static const char *const plan_adjs[] = {"planned", "upcoming", "proposed", "sche
                                         "expected", "forthcoming", "possible", "potential",
                                         "future", "prospective", "next", NULL};
 
+/* The auxiliaries, adverbs and particles read leftwards from token j down
+ * to lo and stop (both included): a negation sets *neg, "will" *mod 'f'
+ * (unless set), "may" 'h'. Returns the token the chain stopped at. */
+static int64_t aux_chain(const td_doc *doc, int64_t j, uint32_t lo, int64_t stop, int *mod,
+                         int *neg) {
+  for (; j >= (int64_t)lo && j >= stop; j--) {
+    const td_tok *t = &doc->toks[j];
+    if (in_list(t->norm, neg_words)) *neg = 1;
+    else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+    else if (t->upos != TD_AUX && t->upos != TD_ADV && t->upos != TD_PART) break;
+  }
+  return j;
+}
+
 /* Fills modality (0 actual, 'f', 'h') and negation for a trigger. */
 static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t lo, int *mod,
                      int *neg) {
@@ -892,26 +907,11 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
     /* the object of a light verb takes that verb's auxiliaries: "will
      * issue an ultimatum", "did not hold talks" */
     if (j >= (int64_t)lo && doc->toks[j].upos == TD_DET) j--;
-    if (j >= (int64_t)lo && doc->toks[j].upos == TD_VERB) {
-      for (j--; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 8; j--) {
-        const td_tok *t = &doc->toks[j];
-        if (in_list(t->norm, neg_words)) *neg = 1;
-        else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
-        else if (in_list(t->norm, hyp_aux)) *mod = 'h';
-        else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
-        else break;
-      }
-    }
+    if (j >= (int64_t)lo && doc->toks[j].upos == TD_VERB)
+      aux_chain(doc, j - 1, lo, (int64_t)tr->tok0 - 8, mod, neg);
   } else {
     /* the auxiliary chain before the verb */
-    for (; j >= (int64_t)lo && j >= (int64_t)tr->tok0 - 5; j--) {
-      const td_tok *t = &doc->toks[j];
-      if (in_list(t->norm, neg_words)) *neg = 1;
-      else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
-      else if (in_list(t->norm, hyp_aux)) *mod = 'h';
-      else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
-      else break;
-    }
+    j = aux_chain(doc, j, lo, (int64_t)tr->tok0 - 5, mod, neg);
     /* "did not want to go on strike", "I am not going to resign": the
      * verb that governs the infinitive carries the negation and the
      * intent */

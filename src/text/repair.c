@@ -151,18 +151,27 @@ static size_t lower_copy(char *dst, const char *s, size_t n) {
   return n;
 }
 
+/* The counts of xy written as one word (returned) and, when it is seen
+ * (> 0), of x and y alone (*cx, *cy); all lowercased. nx + ny <= 120. */
+static double joined_counts(const model *m, const char *x, size_t nx, const char *y, size_t ny,
+                            double *cx, double *cy) {
+  char buf[128];
+  lower_copy(buf, x, nx);
+  lower_copy(buf + nx, y, ny);
+  double cxy = count_of(m, buf, nx + ny);
+  *cx = *cy = 0;
+  if (cxy > 0) *cx = count_of(m, buf, nx), *cy = count_of(m, buf + nx, ny);
+  return cxy;
+}
+
 /* Should letters x (end of a line) and y (start of the next) be read as one
  * word xy rather than two? Compares BREAK_PRIOR x P(xy) with P(x) P(y | x),
  * from EWT counts. A compound of two words that EWT never saw joined is
  * left as two words. */
 static int join_as_word(const model *m, const char *x, size_t nx, const char *y, size_t ny) {
   if (!m->w || nx + ny + 1 > 120) return 0;
-  char buf[128];
-  lower_copy(buf, x, nx);
-  lower_copy(buf + nx, y, ny);
-  double cxy = count_of(m, buf, nx + ny);
+  double cx, cy, cxy = joined_counts(m, x, nx, y, ny, &cx, &cy);
   if (cxy <= 0) return 0;
-  double cx = count_of(m, buf, nx), cy = count_of(m, buf + nx, ny);
   if (cx > 0 && cy > 0 && cxy < 1 && nx >= 3 && ny >= 3) return 0;
   char pair[128];
   lower_copy(pair, x, nx);
@@ -180,12 +189,8 @@ static int join_as_word(const model *m, const char *x, size_t nx, const char *y,
  * ("well-known", "re-elected", "counter-attack"). */
 static int drop_hyphen(const model *m, const char *x, size_t nx, const char *y, size_t ny) {
   if (!m->w || nx + ny > 120 || !is_lower((unsigned char)y[0])) return 0;
-  char buf[128];
-  lower_copy(buf, x, nx);
-  lower_copy(buf + nx, y, ny);
-  double cxy = count_of(m, buf, nx + ny);
+  double cx, cy, cxy = joined_counts(m, x, nx, y, ny, &cx, &cy);
   if (cxy <= 0) return 0;
-  double cx = count_of(m, buf, nx), cy = count_of(m, buf + nx, ny);
   return cx == 0 || cy == 0 || cx < cxy;
 }
 

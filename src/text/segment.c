@@ -513,7 +513,7 @@ static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
       while (q < e && s[q] == c) q++; /* "--", "<<", "$$$" */
     } else if (c == '"') {
       fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
-    } else if (c == '\'') {
+    } else if (c == '\'' || cp == 0x2019) {
       /* a clitic after a closing quote or bracket: "'s" */
       uint32_t r = q;
       while (r < e && (cls[s[r]] & C_ALPHA)) r++;
@@ -527,15 +527,6 @@ static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
       fl |= TD_TOK_QUOTE_OPEN;
     } else if (cp == 0x201D || cp == 0xBB) {
       fl |= TD_TOK_QUOTE_CLOSE;
-    } else if (cp == 0x2019) {
-      uint32_t r = q;
-      while (r < e && (cls[s[r]] & C_ALPHA)) r++;
-      if (!at_start && r > q && lower_eq(s + q, r - q, "s") && (r >= e || !word_at(z, r, e))) {
-        emit(z, p, r, 0);
-        p = r;
-        continue;
-      }
-      fl |= at_start ? TD_TOK_QUOTE_OPEN : TD_TOK_QUOTE_CLOSE;
     }
     emit(z, p, q, fl);
     p = q;
