@@ -63,6 +63,7 @@ typedef struct {
   int done, gave_up;
   int writer_waits, reader_waits; /* sleeping on cv_item, on cv_space (count) */
   double reader_wait, writer_idle; /* seconds (TIDINGS_TIMINGS prints them) */
+  double writer_cpu;               /* the writer thread's CPU seconds (the same) */
   pthread_mutex_t mu;
   pthread_cond_t cv_item, cv_space;
 } ingest_ctx;
@@ -249,6 +250,9 @@ static void *writer(void *arg) {
     if (c->reader_waits) pthread_cond_broadcast(&c->cv_space);
   }
   pthread_mutex_unlock(&c->mu);
+  struct timespec cpu;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+  c->writer_cpu = (double)cpu.tv_sec + cpu.tv_nsec / 1e9;
   return NULL;
 }
 
@@ -316,8 +320,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   pthread_cond_destroy(&c->cv_item);
   pthread_cond_destroy(&c->cv_space);
   if (ph.on)
-    fprintf(err, "ingest: extraction waited on the writer %.3f s, the writer on extraction %.3f s\n",
-            c->reader_wait, c->writer_idle);
+    fprintf(err, "ingest: extraction waited on the writer %.3f s, the writer on extraction %.3f s,"
+            " the writer's CPU %.3f s\n", c->reader_wait, c->writer_idle, c->writer_cpu);
   free(c);
   phase(&ph, err, "extract+store");
   if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {

@@ -1,7 +1,9 @@
 /*
  * jrec.c — reads a `tidings/1` JSON record for the store (td_kb_add_json)
  * into a tree allocated in one arena: objects and arrays as arrays of
- * values, keys kept on the values, strings unescaped and NUL-terminated.
+ * values, keys kept on the values, strings unescaped and NUL-terminated
+ * in place, in the arena's one copy of the text (a string's closing quote
+ * becomes its NUL; escapes only shorten it), not copied one by one.
  * Built for the store's hot path (a general JSON library spent most of its
  * time hashing keys and allocating every value); it still checks the whole
  * grammar and UTF-8, and rejects \u0000 as jansson does. Iterative, with an
@@ -16,12 +18,36 @@
 #define JV_MAXDEPTH 512
 
 typedef struct {
-  const char *p, *end;
+  char *p, *end; /* in the arena's copy of the text */
   td_arena *a;
-  td_buf tmp; /* unescaping */
+  td_jv *free;   /* values allocated ahead, a run at a time */
+  size_t nfree;
   char *err;
   size_t errlen;
 } jr;
+
+#define JV_RUN 32 /* values per allocation */
+
+/* A new value (zeroed), from the run allocated ahead. */
+static td_jv *new_value(jr *r) {
+  if (!r->nfree) r->free = td_arena_alloc(r->a, JV_RUN * sizeof *r->free), r->nfree = JV_RUN;
+  r->nfree--;
+  return r->free++;
+}
+
+/* Writes code point cp as UTF-8 at w; the bytes written (1 to 4). */
+static int put_utf8(char *w, uint32_t cp) {
+  if (cp < 0x80) return w[0] = (char)cp, 1;
+  if (cp < 0x800) return w[0] = (char)(0xC0 | cp >> 6), w[1] = (char)(0x80 | (cp & 0x3F)), 2;
+  if (cp < 0x10000) {
+    w[0] = (char)(0xE0 | cp >> 12), w[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    w[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  w[0] = (char)(0xF0 | cp >> 18), w[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+  w[2] = (char)(0x80 | (cp >> 6 & 0x3F)), w[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
 
 static int fail(jr *r, const char *what) {
   snprintf(r->err, r->errlen, "not JSON: %s at byte %ld", what, (long)(r->end - r->p));
@@ -29,7 +55,10 @@ static int fail(jr *r, const char *what) {
 }
 
 static void ws(jr *r) {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\t' || *r->p == '\r')) r->p++;
+  /* (records have none: one test for a byte above the space) */
+  while (r->p < r->end && (unsigned char)*r->p <= ' ' &&
+         (*r->p == ' ' || *r->p == '\n' || *r->p == '\t' || *r->p == '\r'))
+    r->p++;
 }
 
 static int hex4(const char *p, unsigned *v) {
@@ -62,10 +91,17 @@ static const unsigned char byte_class[256] = {
 static const char *plain_run(const char *p, const char *end) {
   for (;;) {
     /* eight ASCII bytes at a time while none is '"', '\\' or below 0x20
-     * (the same tests as the JSON writer's, td_json_str) */
+     * (the same tests as the JSON writer's, td_json_str); on a
+     * little-endian machine straight to the first byte that is */
     while (end - p >= 8) {
       uint64_t x = td_load8(p);
-      if ((x & TD_HIGH8) | td_bytes_lt(x, 0x20) | td_bytes_eq(x, '"') | td_bytes_eq(x, '\\')) break;
+      uint64_t m = (x & TD_HIGH8) | td_bytes_lt(x, 0x20) | td_bytes_eq(x, '"') | td_bytes_eq(x, '\\');
+      if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        p += (unsigned)__builtin_ctzll(m) >> 3;
+#endif
+        break;
+      }
       p += 8;
     }
     while (p < end && !byte_class[(unsigned char)*p]) p++;
@@ -77,24 +113,30 @@ static const char *plain_run(const char *p, const char *end) {
   }
 }
 
-/* A string at r->p (after its opening quote) into *out; 0 or -1. */
+/* A string at r->p (after its opening quote) into *out, unescaped where
+ * it is (an escape's bytes are never fewer than what it stands for) and
+ * NUL-terminated over its closing quote; 0 or -1. */
 static int string(jr *r, const char **out, size_t *len) {
-  const char *s = r->p;
-  const char *q = plain_run(s, r->end);
+  char *s = r->p;
+  char *q = (char *)plain_run(s, r->end);
   if (!q) return fail(r, "invalid UTF-8");
   if (q < r->end && *q == '"') { /* no escapes: the common case */
-    *out = td_arena_strndup(r->a, s, (size_t)(q - s));
+    *q = 0;
+    *out = s;
     *len = (size_t)(q - s);
     r->p = q + 1;
     return 0;
   }
-  r->tmp.len = 0;
-  const char *p = s;
+  char *w = q; /* where the unescaped text goes on */
+  char *p = q;
   while (p < r->end && *p != '"') {
-    /* a run of bytes that stand for themselves, copied at once */
-    const char *run = p;
-    if (!(p = plain_run(p, r->end))) return fail(r, "invalid UTF-8");
-    if (p > run) td_buf_put(&r->tmp, run, (size_t)(p - run));
+    /* a run of bytes that stand for themselves, moved down at once */
+    char *run = p;
+    if (!(p = (char *)plain_run(p, r->end))) return fail(r, "invalid UTF-8");
+    if (p > run) {
+      if (w != run) memmove(w, run, (size_t)(p - run));
+      w += p - run;
+    }
     if (p >= r->end || *p == '"') break;
     unsigned char c = (unsigned char)*p;
     if (c < 0x20) return fail(r, "control character in a string");
@@ -103,14 +145,14 @@ static int string(jr *r, const char **out, size_t *len) {
       char e = p[1];
       p += 2;
       switch (e) {
-      case '"': td_buf_putc(&r->tmp, '"'); break;
-      case '\\': td_buf_putc(&r->tmp, '\\'); break;
-      case '/': td_buf_putc(&r->tmp, '/'); break;
-      case 'b': td_buf_putc(&r->tmp, '\b'); break;
-      case 'f': td_buf_putc(&r->tmp, '\f'); break;
-      case 'n': td_buf_putc(&r->tmp, '\n'); break;
-      case 'r': td_buf_putc(&r->tmp, '\r'); break;
-      case 't': td_buf_putc(&r->tmp, '\t'); break;
+      case '"': *w++ = '"'; break;
+      case '\\': *w++ = '\\'; break;
+      case '/': *w++ = '/'; break;
+      case 'b': *w++ = '\b'; break;
+      case 'f': *w++ = '\f'; break;
+      case 'n': *w++ = '\n'; break;
+      case 'r': *w++ = '\r'; break;
+      case 't': *w++ = '\t'; break;
       case 'u': {
         unsigned v, lo;
         if (r->end - p < 4 || hex4(p, &v) != 0) return fail(r, "bad \\u escape");
@@ -125,7 +167,7 @@ static int string(jr *r, const char **out, size_t *len) {
           return fail(r, "unpaired surrogate");
         }
         if (v == 0) return fail(r, "\\u0000 is not allowed");
-        td_utf8_put(&r->tmp, v);
+        w += put_utf8(w, v); /* (3 bytes at most for 6 read, 4 for 12) */
         break;
       }
       default: return fail(r, "bad escape");
@@ -133,22 +175,23 @@ static int string(jr *r, const char **out, size_t *len) {
     }
   }
   if (p >= r->end) return fail(r, "unterminated string");
-  *out = td_arena_strndup(r->a, r->tmp.ptr ? r->tmp.ptr : "", r->tmp.len);
-  *len = r->tmp.len;
+  *w = 0; /* (w <= p, the closing quote) */
+  *out = s;
+  *len = (size_t)(w - s);
   r->p = p + 1;
   return 0;
 }
 
 /* A number, true, false or null at r->p into v; 0 or -1. */
 static int scalar(jr *r, td_jv *v) {
-  const char *p = r->p;
+  char *p = r->p;
   size_t left = (size_t)(r->end - p);
   if (left >= 4 && memcmp(p, "true", 4) == 0) v->t = TD_JV_TRUE, r->p += 4;
   else if (left >= 5 && memcmp(p, "false", 5) == 0) v->t = TD_JV_FALSE, r->p += 5;
   else if (left >= 4 && memcmp(p, "null", 4) == 0) v->t = TD_JV_NULL, r->p += 4;
   else {
     /* the JSON number grammar, then the C conversion of exactly that text */
-    const char *q = p;
+    char *q = p;
     int real = 0;
     if (q < r->end && *q == '-') q++;
     if (q < r->end && *q == '0') q++;
@@ -207,7 +250,9 @@ static void close_frame(jr *r, frame *f) {
 }
 
 td_jv *td_jv_parse(td_arena *a, const char *text, size_t len, char *err, size_t errlen) {
-  jr r = {text, text + len, a, {0}, err, errlen};
+  char *copy = td_arena_alloc(a, len + 1); /* strings end and unescape in it */
+  memcpy(copy, text, len);
+  jr r = {copy, copy + len, a, NULL, 0, err, errlen};
   frame *st = td_xmalloc(JV_MAXDEPTH * sizeof *st);
   int depth = 0;
   td_jv *root = NULL;
@@ -251,7 +296,7 @@ td_jv *td_jv_parse(td_arena *a, const char *text, size_t len, char *err, size_t 
       goto after_value;
     }
     {
-      td_jv *v = td_arena_alloc(a, sizeof *v);
+      td_jv *v = new_value(&r);
       v->key = key;
       if (top) {
         if (top->tail) top->tail->next = v;
@@ -290,7 +335,6 @@ td_jv *td_jv_parse(td_arena *a, const char *text, size_t len, char *err, size_t 
           goto bad;
         }
         free(st);
-        td_buf_free(&r.tmp);
         return root;
       }
       frame *f = &st[depth - 1];
@@ -311,7 +355,6 @@ td_jv *td_jv_parse(td_arena *a, const char *text, size_t len, char *err, size_t 
   }
 bad:
   free(st);
-  td_buf_free(&r.tmp);
   return NULL;
 }
 

@@ -51,6 +51,7 @@ struct td_kb {
   struct td_kb_saved *saved;
   size_t nsaved, saved_cap;
   int careful;    /* the open batch stores each record in a savepoint */
+  int merge_marked; /* the open batch (without savepoints) has set meta.merge_needed */
   char errmsg[512]; /* the last backend error */
 };
 

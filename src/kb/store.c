@@ -436,9 +436,9 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
                                       errlen);
     if (!st) rc = -1;
     else {
-      td_kq_text(st, 1, f->key);
-      td_kq_text(st, 2, f->a);
-      td_kq_text(st, 3, f->b);
+      td_kq_text_ref(st, 1, f->key); /* (the queue's copies outlive the step) */
+      td_kq_text_ref(st, 2, f->a);
+      td_kq_text_ref(st, 3, f->b);
       if (td_kq_step(st) != TD_KQ_DONE) {
         snprintf(err, errlen, "%s", td_kb_errmsg(kb));
         rc = -1;
@@ -492,6 +492,7 @@ int td_kb_commit(td_kb *kb, char *err, size_t errlen) {
   kb->in_tx = 0;
   kb->batch = 0;
   kb->careful = 0;
+  kb->merge_marked = 0;
   saved_clear(kb);
   if (fts_flush(kb, err, errlen) != 0) { /* the batch goes whole or not at all */
     char e2[64];
@@ -640,22 +641,28 @@ static int fact_col_of(const fact_table *ft, const char *key, int *hint) {
  * [[start, end, sentence], …] for actors.mentions and places.mentions,
  * each span's sentence found among the ns sentence starts; "[]" for none. */
 static void pack_spans(td_buf *out, const td_jv *arr, const long *starts, size_t ns) {
-  const td_jv *m;
+  size_t n = td_jv_len(arr);
   out->len = 0;
-  td_buf_putc(out, '[');
-  for (size_t j = 0; (m = td_jv_at(arr, j)); j++) {
+  td_buf_reserve(out, 2 + n * 66); /* (a span: 3 numbers of at most 20 bytes, 5 more) */
+  char *w = out->ptr;
+  *w++ = '[';
+  for (size_t j = 0; j < n; j++) {
+    const td_jv *m = arr->v[j];
     long s = (long)td_jv_int(td_jv_at(m, 0));
-    td_buf_puts(out, j ? ",[" : "[");
-    td_buf_put_int(out, s);
-    td_buf_putc(out, ',');
-    td_buf_put_int(out, td_jv_int(td_jv_at(m, 1)));
+    if (j) *w++ = ',';
+    *w++ = '[';
+    w += td_fmt_i64(w, s);
+    *w++ = ',';
+    w += td_fmt_i64(w, td_jv_int(td_jv_at(m, 1)));
     if (starts) {
-      td_buf_putc(out, ',');
-      td_buf_put_int(out, sentence_of(starts, ns, s));
+      *w++ = ',';
+      w += td_fmt_i64(w, sentence_of(starts, ns, s));
     }
-    td_buf_putc(out, ']');
+    *w++ = ']';
   }
-  td_buf_putc(out, ']');
+  *w++ = ']';
+  *w = 0;
+  out->len = (size_t)(w - out->ptr);
 }
 
 #define STMT(var, sql)                                   \
@@ -1047,10 +1054,11 @@ static int add_record(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, int sp, cha
     if (add_copy(kb, key, id, ih, source, url, NULL, err, errlen) != 0) goto rollback;
     if (insert_doc(kb, key, root, rec->sig, err, errlen) != 0) goto rollback;
   }
-  if (!unchanged) { /* the merged tables are out of date until merge clears this */
+  if (!unchanged && !kb->merge_marked) { /* the merged tables are out of date until merge clears this */
     td_kq *mn = td_kb_stmt(kb, "INSERT OR REPLACE INTO meta(key, value) VALUES('merge_needed', '1')",
                                   err, errlen);
     if (!mn || step_done(kb, mn, err, errlen) != 0) goto rollback;
+    kb->merge_marked = !sp; /* (once a batch; a savepoint rolled back would take it away) */
   }
   if (kb->input_key) { /* the input is stored: a re-ingest may skip it */
     td_kq *in = td_kb_stmt(kb, "INSERT OR REPLACE INTO inputs(input_key, doc_key) VALUES(?,?)",
@@ -1094,7 +1102,7 @@ int td_kb_add_rec(td_kb *kb, td_kb_rec *rec, td_kb_stats *stats, char *err,
   char e2[64];
   td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
   fts_clear(kb);
-  kb->in_tx = 0, kb->batch = 0, kb->careful = 1;
+  kb->in_tx = 0, kb->batch = 0, kb->careful = 1, kb->merge_marked = 0;
   struct td_kb_saved *redo = kb->saved;
   size_t nredo = kb->nsaved;
   kb->saved = NULL, kb->nsaved = 0, kb->saved_cap = 0;
