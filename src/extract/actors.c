@@ -618,12 +618,15 @@ typedef struct {
   int past;            /* 1 "then", 2 "former"/"ex" */
   long start;          /* first token of the context */
   const char *rank;    /* "Vice", "Deputy", "Acting" before the title, or NULL */
+  const char *org;     /* the payload of an organization right before the title
+                        * ("Arab League Secretary General", "the Pentagon's
+                        * spokesman"), or NULL */
 } tctx;
 
 /* Reads `[then|former] [country adj | country's | country] ` before token
  * t (within the sentence from s0). */
 static tctx title_context(actx *x, long t, long s0, long s1) {
-  tctx c = {NULL, 0, t, NULL};
+  tctx c = {NULL, 0, t, NULL, NULL};
   long i = t - 1;
   /* Vice Unification Minister, deputy national security adviser */
   static const char *const ranks[] = {"vice", "deputy", "acting", "assistant", "senior",
@@ -647,9 +650,12 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
     c.country = d->payload;
     c.start = d->tok0;
     i = (long)d->tok0 - 1;
-  } else if (d && is_cls(d, "org") && glued_poss(x, i)) {
-    /* "the White House's spokesman" */
-    c.country = NULL;
+  } else if (d && is_cls(d, "org") &&
+             !((long)d->tok0 > s0 && (tok_is(x, (long)d->tok0 - 1, "and") ||
+                                      tok_is(x, (long)d->tok0 - 1, "&")))) {
+    /* "the White House's spokesman", "NATO Secretary General" (not a title
+     * of two parts, "Economy and Labour Minister") */
+    c.org = d->payload;
   }
   /* actors.then, actors.former (data/actors/titles.rules) */
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
@@ -791,15 +797,26 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
   }
   td_actor *a = A(x, k);
   if (title && !a->role) {
-    /* no country word near the title: the article's only country */
-    const char *country = c && c->country ? c->country : context_country(x, title->tok0, s0, s1);
+    /* an organization's officer: its country, or its own code when it
+     * has none (an IGO's, an NGO's); else no country word near the title:
+     * the article's only country */
+    const char *org_code = NULL, *country = c && c->country ? c->country : NULL;
     char *sector = field(x, title->payload, 0, '|');
+    if (!country && c && c->org) {
+      char *oc = field(x, c->org, 0, '|'), *ocountry = field(x, c->org, 3, '|');
+      char *osector = field(x, c->org, 4, '|');
+      /* the organization's sector unless the title's says more than GOV
+       * ("Ryanair chairman": BUS, "Supreme Court Justice": JUD) */
+      if (ocountry[0]) country = ocountry, sector = osector[0] && strcmp(sector, "GOV") == 0 ? osector : sector;
+      else if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) org_code = oc;
+    }
+    if (!country && !org_code) country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
     a->sector = sector;
     a->country = country ? td_arena_strdup(&x->doc->arena, country) : NULL;
     a->role_past = c && c->past;
-    a->code = code_of(x, country, c && c->past == 2 ? "ELI" : sector);
+    a->code = org_code ? org_code : code_of(x, country, c && c->past == 2 ? "ELI" : sector);
     x->ai[k].role_key = name_key(x, a->role);
   }
   add_mention(x, k, t0, t1);
@@ -1297,7 +1314,7 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "person")) {
       long ts = d->tok0;
       const dm *title = match_ending(x, ts - 1, s0, s1);
-      tctx c = {NULL, 0, ts, NULL};
+      tctx c = {NULL, 0, ts, NULL, NULL};
       if (title && is_cls(title, "title")) c = title_context(x, title->tok0, s0, s1);
       else c = title_context(x, ts, s0, s1);
       known_person(x, d, &c);
