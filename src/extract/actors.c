@@ -920,6 +920,11 @@ static int sector_modifier(const actx *x, long i, long s1) {
   if (i >= s1) return 0;
   const td_tok *t = tk(x, i);
   if (t->flags & (TD_TOK_PUNCT | TD_TOK_CAP | TD_TOK_DIGIT)) return 0;
+  /* "shell Iraqi towns today": a time word is no noun the sector word
+   * modifies */
+  static const char *const when[] = {"today", "yesterday", "tomorrow", "tonight", "overnight",
+                                     "now", "again", NULL};
+  if (word_in(t->norm, when)) return 0;
   if (t->upos) return t->upos == TD_NOUN || t->upos == TD_ADJ;
   return (x->wf[i] & W_SNOUN) != 0;
 }
@@ -962,7 +967,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                        "new", "unidentified", "anonymous", "riot", "special",
                                        "elite", "armed", "regular", "paramilitary", "border",
                                        "secret", "interim", "transitional", "provisional",
-                                       "intelligence", "naval", "air", "ground", "coast",
+                                       "intelligence", "naval", "air", "ground", "coast", "suicide",
                                        "several", "two", "three", "many", "some", NULL};
     int ok = 0;
     for (int k = 0; mods[k]; k++)
