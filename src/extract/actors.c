@@ -663,6 +663,18 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   return c;
 }
 
+/* `[title] of [the] country` ("the president of Armenia"): the country
+ * goes into c when the words before the title named none. Returns the end
+ * of the country word then, else 0. */
+static long title_of(actx *x, const dm *title, tctx *c, long s0, long s1) {
+  if (c->country || !tok_is(x, title->tok1, "of")) return 0;
+  const dm *of = match_at(x, title->tok1 + 1, s0, s1);
+  if (!of && tok_is(x, title->tok1 + 1, "the")) of = match_at(x, title->tok1 + 2, s0, s1);
+  if (!of || !is_cls(of, "country")) return 0;
+  c->country = of->payload;
+  return of->tok1;
+}
+
 /* The country of the nearest country word before token t in the sentence,
  * else the nearest after it. */
 static const char *sentence_country(actx *x, long t, long s0, long s1) {
@@ -1308,7 +1320,13 @@ static void do_sentence(actx *x, size_t si) {
                      ((tc.country && strcmp(tc.country, pc) == 0) || in_country ||
                       (active && strcmp(name_key(x, field(x, title->payload, 1, '|')),
                                         name_key(x, prole)) == 0));
-      int alone_ok = (d->ncand == 1 || titled) && in_country;
+      /* or a head of state or government of the day whose surname is no
+       * common word (Putin, not Fox or Brown) */
+      int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
+      const td_tok *st = tk(x, i);
+      int common = !x->eng->lemma ||
+                   (td_lemma_lexclass(x->eng->lemma, st->norm, strlen(st->norm)) & TD_LEX_LOWER);
+      int alone_ok = (d->ncand == 1 || titled) && (in_country || (active && head && !common));
       if (d->nactive == 1 && (title_ok || alone_ok)) {
         known_person(x, d, &tc);
         i++;
@@ -1369,6 +1387,7 @@ static void do_sentence(actx *x, size_t si) {
        * ("Montenegro's prime minister") it names an office holder even
        * when the article never gives the name */
       if (len == 0 && (c.country || tok_is(x, i - 1, "the"))) {
+        long of_end = title_of(x, d, &c, s0, s1); /* "the president of Armenia" */
         int k = person_for_title(x, d, &c);
         long from = c.country ? c.start : i;
         if (k < 0 && c.country) {
@@ -1376,7 +1395,7 @@ static void do_sentence(actx *x, size_t si) {
           char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s %s", c.country, role));
           k = find_entity(x, key);
           if (k < 0) {
-            k = new_actor(x, key, span_text(x, from, d->tok1), "person");
+            k = new_actor(x, key, span_text(x, from, of_end ? of_end : d->tok1), "person");
             A(x, k)->known = 0;
             A(x, k)->role = c.rank ? td_arena_printf(&x->doc->arena, "%s %s", c.rank, role) : role;
             A(x, k)->country = td_arena_strdup(&x->doc->arena, c.country);
@@ -1546,11 +1565,7 @@ static void do_sentence(actx *x, size_t si) {
         }
         if (title) {
           tctx c = title_context(x, title->tok0, s0, s1);
-          if (!c.country && tok_is(x, title->tok1, "of")) {
-            const dm *of = match_at(x, title->tok1 + 1, s0, s1);
-            if (!of && tok_is(x, title->tok1 + 1, "the")) of = match_at(x, title->tok1 + 2, s0, s1);
-            if (of && is_cls(of, "country")) c.country = of->payload;
-          }
+          title_of(x, title, &c, s0, s1);
           int pk = person_from_run(x, i, n, title, &c, s0, s1);
           add_mention(x, pk, c.start, title->tok1);
           i = title->tok1;

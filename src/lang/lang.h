@@ -57,6 +57,11 @@ struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen);
 void td_tagger_free(struct td_tagger *t);
 struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t errlen);
 void td_lemmatizer_free(struct td_lemmatizer *l);
+/* Lexical classes of a word: bits 0-3 WordNet noun/verb/adj/adv, 4-5 the
+ * word list spells it capitalized/lowercase (TD_LEX_LOWER), 6-8 it can be
+ * an inflected noun/verb/adjective. 0 when unknown or l is NULL. */
+uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n);
+#define TD_LEX_LOWER (1u << 5)
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen);
 void td_parser_free(struct td_parser *p);
 

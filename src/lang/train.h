@@ -70,10 +70,6 @@ typedef struct td_tg_word {
  * word's lexical classes from WordNet and the word list. */
 void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
                      const struct td_lemmatizer *lem);
-/* Lexical classes of a word: bits 0-3 WordNet noun/verb/adj/adv, 4-5 the
- * word list spells it capitalized/lowercase, 6-8 it can be an inflected
- * noun/verb/adjective. 0 when unknown or l is NULL. */
-uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n);
 /* A lemmatizer built in memory from WordNet's files and a word list, as
  * td_lemma_build_res does (for training). NULL with err on failure; free
  * with td_lemmatizer_free. */
