@@ -4,8 +4,8 @@
  *
  * A greedy arc-hybrid transition parser (Kuhlmann et al. 2011; trained with
  * Goldberg & Nivre's dynamic oracle in train_parser.c) scores SHIFT, LEFT
- * and RIGHT with an averaged perceptron over ~100 hashed features in the
- * style of Zhang & Nivre (2011); for an arc, ~37 features of the dependent,
+ * and RIGHT with an averaged perceptron over 47 hashed features in the
+ * style of Zhang & Nivre (2011); for an arc, 14 features of the dependent,
  * head and direction then score the relation. The model is a section of
  * the resource image (td_parser_load parses with a copy in huge pages,
  * see huge_copy; td_ps_open uses an image in place): a move feature
@@ -205,77 +205,57 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
   const td_ps_word *x = st->x;
   int s0 = sp > 0 ? st->stack[sp - 1] : -1;
   int s1 = sp > 1 ? st->stack[sp - 2] : -1;
-  int s2 = sp > 2 ? st->stack[sp - 3] : -1;
   int b0 = st->b, b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
-  int b3 = b0 + 3 <= n ? b0 + 3 : -1;
 #define W(i) ((i) < 0 ? NONE_W : (i) == n ? ROOT_W : x[i].w)
 #define T(i) ((i) < 0 ? 250u : (i) == n ? 251u : x[i].t)
 #define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
 #define CH(a, i) ((i) < 0 ? -1 : st->a[i])
-  uint64_t s0w = W(s0), s1w = W(s1), s2w = W(s2), b0w = W(b0), b1w = W(b1), b2w = W(b2);
-  uint64_t s0t = T(s0), s1t = T(s1), s2t = T(s2), b0t = T(b0), b1t = T(b1), b2t = T(b2),
-           b3t = T(b3);
-  int s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0), s0r2 = CH(rc2, s0);
+  uint64_t s0w = W(s0), s1w = W(s1), b0w = W(b0), b1w = W(b1);
+  uint64_t s0t = T(s0), s1t = T(s1), b0t = T(b0), b1t = T(b1), b2t = T(b2);
+  int s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0);
   int b0l = CH(lc1, b0), b0l2 = CH(lc2, b0), s1l = CH(lc1, s1), s1r = CH(rc1, s1);
   uint64_t s0lt = T(s0l), s0rt = T(s0r), b0lt = T(b0l), s1lt = T(s1l), s1rt = T(s1r);
   uint64_t d = s0 >= 0 ? dist_bin(b0 - s0) : 0;
-  uint64_t d2 = s1 >= 0 ? dist_bin(s0 - s1) : 0;
-  uint64_t s0nl = s0 >= 0 ? (uint64_t)st->nl[s0] : 9, s0nr = s0 >= 0 ? (uint64_t)st->nr[s0] : 9;
-  uint64_t b0nl = (uint64_t)st->nl[b0];
+  uint64_t s0nr = s0 >= 0 ? (uint64_t)st->nr[s0] : 9, b0nl = (uint64_t)st->nl[b0];
   uint64_t s1nl = s1 >= 0 ? (uint64_t)st->nl[s1] : 9, s1nr = s1 >= 0 ? (uint64_t)st->nr[s1] : 9;
-  uint64_t s0ls = s0 >= 0 ? st->lset[s0] : 1, s0rs = s0 >= 0 ? st->rset[s0] : 1;
-  uint64_t b0ls = st->lset[b0], s1rs = s1 >= 0 ? st->rset[s1] : 1;
-  /* k: the template (its id is k + 1), j: features written */
-  int k = 0, j = 0;
+  uint64_t s0rs = s0 >= 0 ? st->rset[s0] : 1, b0ls = st->lset[b0];
+  /* j: features written. Each template has a number of its own, part of
+   * its hash: the templates of version 6 were numbered 1 to 101 in turn,
+   * version 7 keeps 47 of them (those whose removal cost least dev LAS,
+   * docs/PARSER.md) under their numbers, so a template left out changes
+   * no other's hash. */
+  int j = 0;
   const int part = o ? o->part : 0;
-#define F(a, b, c)                                                                 \
-  ((part != 2 ? femit(f, j++, fmix_top((uint64_t)k + 1, (a), (b), (c)), o) : (void)0), k++)
+#define F(id, a, b, c) \
+  (part != 2 ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
   /* FB: templates of the buffer alone (and the bias): the same while b is */
-#define FB(a, b, c)                                                                \
-  ((part != 1 ? femit(f, j++, fmix_top((uint64_t)k + 1, (a), (b), (c)), o) : (void)0), k++)
+#define FB(id, a, b, c) \
+  (part != 1 ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
   /* words and tags of the stack and buffer */
-  F(s0w, s0t, 0); F(s0w, 0, 0); F(s0t, 0, 0);
-  FB(b0w, b0t, 0); FB(b0w, 0, 0); FB(b0t, 0, 0);
-  FB(b1w, b1t, 0); FB(b1w, 0, 0); FB(b1t, 0, 0);
-  FB(b2w, b2t, 0); FB(b2w, 0, 0); FB(b2t, 0, 0);
-  F(s1w, s1t, 0); F(s1w, 0, 0); F(s1t, 0, 0);
-  F(s2t, 0, 0); F(s2w, 0, 0);
+  F(1, s0w, s0t, 0); F(3, s0t, 0, 0);
+  FB(4, b0w, b0t, 0); FB(5, b0w, 0, 0); FB(6, b0t, 0, 0);
+  FB(7, b1w, b1t, 0); FB(9, b1t, 0, 0); FB(12, b2t, 0, 0);
+  F(13, s1w, s1t, 0); F(14, s1w, 0, 0);
   /* s0 with b0 (the LEFT arc) */
-  F(s0w ^ (s0t << 1), b0w, b0t); F(s0w, s0t, b0w); F(s0w, b0w, b0t);
-  F(s0w, s0t, b0t); F(s0t, b0w, b0t); F(s0w, b0w, 0); F(s0t, b0t, 0);
-  FB(b0t, b1t, 0);
-  /* s1 with s0 (the RIGHT arc) */
-  F(s1w ^ (s1t << 1), s0w, s0t); F(s1w, s0w, 0); F(s1t, s0t, 0);
-  F(s1w, s0t, 0); F(s1t, s0w, 0); F(s1w, s1t, s0t); F(s1t, s0w, s0t);
+  F(21, s0w, s0t, b0t); FB(25, b0t, b1t, 0);
   /* tag trigrams */
-  FB(b0t, b1t, b2t); F(s0t, b0t, b1t); F(s1t, s0t, b0t);
-  F(s0t, s0lt, b0t); F(s0t, s0rt, b0t); F(s0t, b0t, b0lt);
-  F(s1t, s0t, s0lt); F(s1t, s0t, s0rt); F(s1t, s1rt, s0t);
-  F(s2t, s1t, s0t); F(s1t, s1lt, s0t); FB(b1t, b2t, b3t);
-  F(s1t, b0t, 0); F(s1t, s0t, b1t);
-  /* distance */
-  F(s0w, d, 0); F(s0t, d, 0); F(b0w, d, 0); F(b0t, d, 0);
-  F(s0w, b0w, d); F(s0t, b0t, d); F(s1t, s0t, d2); F(s1w, s0w, d2);
-  F(s1w, d2, 0); F(s0w, d2, 0);
-  /* valency */
-  F(s0w, s0nr, 0); F(s0t, s0nr, 0); F(s0w, s0nl, 0); F(s0t, s0nl, 0);
-  F(b0w, b0nl, 0); F(b0t, b0nl, 0); F(s1w, s1nr, 0); F(s1t, s1nr, 0);
-  F(s1t, s1nl, 0);
+  FB(33, b0t, b1t, b2t); F(34, s0t, b0t, b1t); F(35, s1t, s0t, b0t);
+  F(36, s0t, s0lt, b0t); F(37, s0t, s0rt, b0t); F(38, s0t, b0t, b0lt);
+  F(39, s1t, s0t, s0lt); F(40, s1t, s0t, s0rt); F(41, s1t, s1rt, s0t);
+  F(43, s1t, s1lt, s0t); F(45, s1t, b0t, 0); F(46, s1t, s0t, b1t);
+  /* distance and valency */
+  F(50, b0t, d, 0);
+  F(57, s0w, s0nr, 0); F(62, b0t, b0nl, 0); F(63, s1w, s1nr, 0); F(65, s1t, s1nl, 0);
   /* children */
-  F(W(s0l), 0, 0); F(s0lt, 0, 0); F(L(s0l), 0, 0);
-  F(W(s0r), 0, 0); F(s0rt, 0, 0); F(L(s0r), 0, 0);
-  F(W(b0l), 0, 0); F(b0lt, 0, 0); F(L(b0l), 0, 0);
-  F(W(s1r), 0, 0); F(s1rt, 0, 0); F(L(s1r), 0, 0); F(L(s1l), 0, 0);
-  F(W(s0l2), 0, 0); F(T(s0l2), 0, 0); F(L(s0l2), 0, 0);
-  F(W(s0r2), 0, 0); F(T(s0r2), 0, 0); F(L(s0r2), 0, 0);
-  F(W(b0l2), 0, 0); F(T(b0l2), 0, 0); F(L(b0l2), 0, 0);
-  F(s0t, s0lt, T(s0l2)); F(s0t, s0rt, T(s0r2)); F(b0t, b0lt, T(b0l2));
-  F(s0t, L(s0l), L(s0r)); F(s0t, s0lt, L(s0l)); F(b0t, L(b0l), 0);
+  F(66, W(s0l), 0, 0); F(68, L(s0l), 0, 0); F(71, L(s0r), 0, 0);
+  F(72, W(b0l), 0, 0); F(73, b0lt, 0, 0); F(74, L(b0l), 0, 0);
+  F(75, W(s1r), 0, 0); F(78, L(s1l), 0, 0);
+  F(80, T(s0l2), 0, 0); F(85, W(b0l2), 0, 0); F(87, L(b0l2), 0, 0);
+  F(90, b0t, b0lt, T(b0l2)); F(91, s0t, L(s0l), L(s0r)); F(93, b0t, L(b0l), 0);
   /* label sets */
-  F(s0w, s0rs, 0); F(s0t, s0rs, 0); F(s0w, s0ls, 0); F(s0t, s0ls, 0);
-  F(b0w, b0ls, 0); F(b0t, b0ls, 0); F(s1t, s1rs, 0);
+  F(94, s0w, s0rs, 0); F(98, b0w, b0ls, 0); F(99, b0t, b0ls, 0);
   /* bias */
-  FB(0, 0, 0);
+  FB(101, 0, 0, 0);
 #undef F
 #undef FB
 #undef W
@@ -303,28 +283,20 @@ static inline __attribute__((always_inline)) int label_feats(const td_ps_state *
 #define T(i) ((i) < 0 || (i) > n ? 250u : (i) == n ? 251u : x[i].t)
 #define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
   uint64_t dw = W(d), dt = T(d), hw = W(h), ht = T(h);
-  int dl = st->lc1[d], dr = st->rc1[d];
+  int dl = st->lc1[d];
   int hc = move == TD_PS_LEFT ? st->lc1[h] : st->rc1[h];
   uint64_t hset = move == TD_PS_LEFT ? st->lset[h] : st->rset[h];
-  uint64_t hval = (uint64_t)(move == TD_PS_LEFT ? st->nl[h] : st->nr[h]);
-  uint64_t dist = dist_bin(h > d ? h - d : d - h);
   uint64_t t0 = move == TD_PS_LEFT ? 200 : 300;
   int k = 0;
-#define F(a, b, c) (femit(f, k, fmix_top(t0 + (uint64_t)k, (a), (b), (c)), o), k++)
-  F(dw, 0, 0); F(dt, 0, 0); F(dw, dt, 0);
-  F(hw, 0, 0); F(ht, 0, 0); F(hw, ht, 0);
-  F(dw, ht, 0); F(dt, hw, 0); F(dt, ht, 0); F(dw, hw, 0);
-  F(dw ^ (dt << 1), hw, ht);
-  F(dt, ht, dist); F(dw, dist, 0);
-  F(L(dl), 0, 0); F(L(dr), 0, 0); F(dt, L(dl), 0); F(dt, L(dr), 0);
-  F(st->lset[d], 0, 0); F(st->rset[d], 0, 0); F(dt, st->lset[d], 0);
-  F(dt, st->rset[d], 0);
-  F(dt, T(dl), T(dr)); F(dw, T(dl), 0); F(dw, T(dr), 0); F(dt, W(dl), 0);
-  F(ht, L(hc), 0); F(ht, hset, 0); F(ht, hval, 0); F(hw, L(hc), 0);
-  F(dt, T(d - 1), 0); F(dt, T(d + 1), 0); F(ht, T(h - 1), 0); F(ht, T(h + 1), 0);
-  F(dt, ht, T(d + 1)); F(dt, ht, T(d - 1));
-  F(dt, (uint64_t)st->nl[d], (uint64_t)st->nr[d]);
-  F(0, 0, 0); /* the bias: template LABEL_BIAS, see split_relations */
+  /* Numbered as the move templates are: the 14 kept of version 6's 37
+   * (0 to 36) under their numbers; t0 sets them apart by direction. */
+#define F(id, a, b, c) (femit(f, k++, fmix_top(t0 + (id), (a), (b), (c)), o))
+  F(1, dt, 0, 0); F(2, dw, dt, 0); F(8, dt, ht, 0);
+  F(13, L(dl), 0, 0); F(17, st->lset[d], 0, 0); F(19, dt, st->lset[d], 0);
+  F(24, dt, W(dl), 0);
+  F(25, ht, L(hc), 0); F(26, ht, hset, 0); F(28, hw, L(hc), 0);
+  F(30, dt, T(d + 1), 0); F(31, ht, T(h - 1), 0); F(32, ht, T(h + 1), 0);
+  F(LABEL_BIAS, 0, 0, 0); /* the bias, see split_relations */
 #undef F
 #undef W
 #undef T
@@ -342,9 +314,13 @@ int td_ps_open(struct td_parser *p, const void *data, size_t len, char *err,
                size_t errlen) {
   const td_ps_header *h = data;
   memset(p, 0, sizeof *p);
-  if (!data || len < sizeof *h || memcmp(h->magic, "TDPAR001", 8) != 0 ||
-      h->version != TD_PS_VERSION) {
+  if (!data || len < sizeof *h || memcmp(h->magic, "TDPAR001", 8) != 0) {
     snprintf(err, errlen, "parser model: not a TDPAR001 image");
+    return -1;
+  }
+  if (h->version != TD_PS_VERSION) {
+    snprintf(err, errlen, "parser model: version %u, this parser reads %d; retrain it",
+             h->version, TD_PS_VERSION);
     return -1;
   }
   if (h->bits < 8 || h->bits > 26 || h->mbits < 8 || h->mbits > 26 || h->nlabel < 2 ||

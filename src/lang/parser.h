@@ -82,7 +82,7 @@ typedef struct td_ps_header {
   uint32_t reserved[2];
 } td_ps_header;
 
-#define TD_PS_VERSION 6
+#define TD_PS_VERSION 7 /* 7: the feature templates of docs/PARSER.md (47 + 14) */
 #define TD_PS_MAXLABEL 120 /* 3 + 2 * nlabel classes fit a byte */
 #define TD_PS_MAXCLASS (3 + 2 * TD_PS_MAXLABEL)
 enum { TD_PS_SHIFT, TD_PS_LEFT, TD_PS_RIGHT };
