@@ -714,6 +714,14 @@ static int person_word(actx *x, long i) {
   return 0;
 }
 
+/* Token i is a word of the language, one the word list spells lowercase
+ * ("Fox", "Election"), not only a name; 1 too when there is no lemmatizer
+ * to ask. */
+static int lower_word(const actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  return !x->eng->lemma || (td_lemma_lexclass(x->eng->lemma, w, strlen(w)) & TD_LEX_LOWER);
+}
+
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
 static long name_run(actx *x, long i, long s0, long s1) {
@@ -1323,10 +1331,7 @@ static void do_sentence(actx *x, size_t si) {
       /* or a head of state or government of the day whose surname is no
        * common word (Putin, not Fox or Brown) */
       int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
-      const td_tok *st = tk(x, i);
-      int common = !x->eng->lemma ||
-                   (td_lemma_lexclass(x->eng->lemma, st->norm, strlen(st->norm)) & TD_LEX_LOWER);
-      int alone_ok = (d->ncand == 1 || titled) && (in_country || (active && head && !common));
+      int alone_ok = (d->ncand == 1 || titled) && (in_country || (active && head && !lower_word(x, i)));
       if (d->nactive == 1 && (title_ok || alone_ok)) {
         known_person(x, d, &tc);
         i++;
@@ -1377,7 +1382,19 @@ static void do_sentence(actx *x, size_t si) {
       }
       /* one capitalized word after a title is a name only when it is the
        * short form of a person met before (not "General Election") */
-      if (len == 1 && person_for_run(x, n, n + 1) < 0) len = 0;
+      /* ... or a surname after a political office ("President Mugabe
+       * said"): no word of the language, and the name ends there */
+      if (len == 1 && person_for_run(x, n, n + 1) < 0) {
+        static const char *const offices[] = {"President", "Minister", "Premier", "Chancellor",
+                                              "Senator", "Governor", "Secretary", NULL};
+        const char *role = field(x, d->payload, 1, '|');
+        int office = 0;
+        for (int k = 0; offices[k] && !office; k++) office = strstr(role, offices[k]) != NULL;
+        const td_tok *nt = n + 1 < s1 ? tk(x, n + 1) : NULL;
+        if (!office || lower_word(x, n) || (tk(x, n)->flags & TD_TOK_DIGIT) ||
+            (nt && (tok_cap(x, n + 1) || tok_in(x, n + 1, W_PART) || tok_is(x, n + 1, "&"))))
+          len = 0;
+      }
       if (len > 0) {
         person_from_run(x, n, n + len, d, &c, s0, s1);
         i = n + len;
