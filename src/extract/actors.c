@@ -1824,6 +1824,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && len <= 2) return TD_NE_LOC;
+  /* "the town of Tavildara", "east of Longyear" */
+  static const char *const place_of[] = {"town", "village", "city", "province", "region",
+                                         "district", "port", "island", "capital", "east",
+                                         "west", "north", "south", "northeast", "northwest",
+                                         "southeast", "southwest", "outskirts", NULL};
+  if (i > s0 + 1 && tok_is(x, i - 1, "of") && word_in(tk(x, i - 2)->norm, place_of) && len <= 2)
+    return TD_NE_LOC;
   if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER;
   if (len >= 2) {
     int common = 0;

@@ -117,6 +117,26 @@ TD_TEST(actors_names_sports_and_organizations) {
   td_engine_free(eng);
 }
 
+/* An unknown name after "the town of" or "east of" is a place, not the
+ * organization the last-resort guess would make it. */
+TD_TEST(actors_names_place_of) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                  "Rebels attacked the town of Qarvesh on Monday. Troops held a line east "
+                  "of Dolmaro.\n",
+                  "2024-05-01");
+  CHECK(d != NULL);
+  if (!d) return;
+  td_ne *ne = NULL;
+  size_t n = 0;
+  td_actors_names(eng, d, &ne, &n);
+  CHECK(ne_type(d, ne, n, "Qarvesh") == TD_NE_LOC);
+  CHECK(ne_type(d, ne, n, "Dolmaro") == TD_NE_LOC);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
