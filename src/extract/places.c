@@ -583,6 +583,15 @@ int td_places(const td_engine *eng, td_doc *doc) {
           if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end)
             person = 1;
         }
+        /* a mention that takes the title along ("US President Donald
+         * Trump", "Slovenia's ambassador"): a place outside the person's
+         * own name is the title's country or state, not part of the name */
+        uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
+        if (person && ac->name && !memmem(ac->name, strlen(ac->name), doc->text + a0, a1 - a0))
+          person = 0;
+        /* nor in an office holder named by the office ("Slovenia's
+         * ambassador", "the president of Armenia") */
+        if (person && ac->name && ac->role && strcasestr(ac->name, ac->role)) person = 0;
       }
     }
     c->drop = plausible(eng, &cs, c, person);
