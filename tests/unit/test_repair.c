@@ -291,6 +291,10 @@ TD_TEST(repair_widths_in_code_points) {
 
 TD_TEST(lang_identification) {
   CHECK_STR(td_detect_lang("The minister said that the talks were over.", 44), "en");
+  /* a short English text with more Dutch words than English ones ("met",
+   * "in"), and a short Dutch one that leads clearly */
+  CHECK_STR(td_detect_lang("Lopez met officials in Madrid.", 30), "en");
+  CHECK_STR(td_detect_lang("De minister is in Amsterdam met de koning.", 42), "nl");
   const char *de = "Der Minister sagte, dass die Gespräche nicht zu Ende sind und dass er "
                    "mit den Partnern auf eine Lösung hofft, die für alle gut ist.";
   CHECK_STR(td_detect_lang(de, strlen(de)), "de");
