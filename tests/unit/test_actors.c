@@ -92,21 +92,29 @@ static int ne_type(const td_doc *d, const td_ne *ne, size_t n, const char *s) {
   return -1;
 }
 
+/* The document of text (dated 2024-05-01) and the names td_actors_names
+ * typed in it, or NULL when it could not be made. */
+static td_doc *names_of(td_engine *eng, const char *text, td_ne **ne, size_t *n) {
+  td_doc *d = td_testdoc_process(eng, text, "2024-05-01");
+  *ne = NULL, *n = 0;
+  if (d) td_actors_names(eng, d, ne, n);
+  return d;
+}
+
 TD_TEST(actors_names_sports_and_organizations) {
   td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
-  td_doc *d = td_testdoc_process(eng,
-                  "Soccer results from the third division of the league on Saturday.\n\n"
-                  "Rotherham 4 Barnsley 0\n\n"
-                  "Leeds captain John Smith was injured.\n\n"
-                  "The National Association of Widget Makers (NAWM) said on Monday that the "
-                  "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n",
-                  "2024-05-01");
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "Soccer results from the third division of the league on Saturday.\n\n"
+                       "Rotherham 4 Barnsley 0\n\n"
+                       "Leeds captain John Smith was injured.\n\n"
+                       "The National Association of Widget Makers (NAWM) said on Monday that the "
+                       "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n",
+                       &ne, &n);
   CHECK(d != NULL);
   if (!d) return;
-  td_ne *ne = NULL;
-  size_t n = 0;
-  td_actors_names(eng, d, &ne, &n);
   CHECK(ne_type(d, ne, n, "Barnsley") == TD_NE_ORG);
   CHECK(ne_type(d, ne, n, "Rotherham") == TD_NE_ORG);
   CHECK(ne_type(d, ne, n, "National Association of Widget Makers") == TD_NE_ORG);
@@ -122,15 +130,14 @@ TD_TEST(actors_names_sports_and_organizations) {
 TD_TEST(actors_names_place_of) {
   td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
-  td_doc *d = td_testdoc_process(eng,
-                  "Rebels attacked the town of Qarvesh on Monday. Troops held a line east "
-                  "of Dolmaro.\n",
-                  "2024-05-01");
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "Rebels attacked the town of Qarvesh on Monday. Troops held a line east "
+                       "of Dolmaro.\n",
+                       &ne, &n);
   CHECK(d != NULL);
   if (!d) return;
-  td_ne *ne = NULL;
-  size_t n = 0;
-  td_actors_names(eng, d, &ne, &n);
   CHECK(ne_type(d, ne, n, "Qarvesh") == TD_NE_LOC);
   CHECK(ne_type(d, ne, n, "Dolmaro") == TD_NE_LOC);
   td_doc_free(d);
