@@ -827,8 +827,12 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
       char *osector = field(x, c->org, 4, '|');
       /* the organization's sector unless the title's says more than GOV
        * ("Ryanair chairman": BUS, "Supreme Court Justice": JUD) */
-      if (ocountry[0]) country = ocountry, sector = osector[0] && strcmp(sector, "GOV") == 0 ? osector : sector;
-      else if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) org_code = oc;
+      if (ocountry[0]) {
+        country = ocountry;
+        if (osector[0] && strcmp(sector, "GOV") == 0) sector = osector;
+      } else if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) {
+        org_code = oc;
+      }
     }
     if (!country && !org_code) country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
@@ -1331,7 +1335,8 @@ static void do_sentence(actx *x, size_t si) {
       /* or a head of state or government of the day whose surname is no
        * common word (Putin, not Fox or Brown) */
       int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
-      int alone_ok = (d->ncand == 1 || titled) && (in_country || (active && head && !lower_word(x, i)));
+      int alone_ok =
+          (d->ncand == 1 || titled) && (in_country || (active && head && !lower_word(x, i)));
       if (d->nactive == 1 && (title_ok || alone_ok)) {
         known_person(x, d, &tc);
         i++;
@@ -1381,9 +1386,9 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       /* one capitalized word after a title is a name only when it is the
-       * short form of a person met before (not "General Election") */
-      /* ... or a surname after a political office ("President Mugabe
-       * said"): no word of the language, and the name ends there */
+       * short form of a person met before (not "General Election"), or a
+       * surname after a political office ("President Mugabe said"): no
+       * word of the language, and the name ends there */
       if (len == 1 && person_for_run(x, n, n + 1) < 0) {
         static const char *const offices[] = {"President", "Minister", "Premier", "Chancellor",
                                               "Senator", "Governor", "Secretary", NULL};
