@@ -9,7 +9,7 @@
 
 static const char text[] =
     "The ministers said on Monday that the talks had stalled. Rebels seized two towns "
-    "and the army's generals were meeting. She's been running; they've got geese, mice "
+    "and the army's generals were meeting. She's been running; they've got mice, geese "
     "and oxen. The U.S. and Russia's leaders met in Geneva, where prices were falling "
     "faster than expected. Kim Jong-un test-fired missiles, officials told reporters.";
 
