@@ -21,12 +21,12 @@
  * in a per-thread cache (see "the word-type cache"; the frequent forms'
  * sums come made from the image, section "tagger.types", shared by all
  * threads: see "the shared word-type table"), so a scored token adds
- * three cached sums and one cached slot (in one pass), looks up three
- * features, and takes the weights of those that read the previous tags
+ * three cached sums and one cached slot (in one pass), looks up two
+ * features (word pairs), and takes the weights of those that read the previous tags
  * from a table indexed by the tags. Each sentence is scored in sweeps:
  * the lookups, for all its words at once, then the greedy pass, whose
  * table rows are fetched ahead for the tags the rest predicts. The
- * templates and classes were chosen for this (version 3, by ablation on
+ * templates and classes were chosen for this (version 4, by ablation on
  * dev; data/models/README.md): no feature reads the previous tag with the
  * word, so nothing but the table row waits on the tags. Class scores add
  * up modulo 2^16 in any order to the same sums (and a weight subtracted is
@@ -202,7 +202,6 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
   f[k++] = f1(24, wp1->shape);
   f[k++] = f1(25, wm1->shape);
   f[k++] = f1(27, wp1->suf[1]);
-  f[k++] = f2(28, wp1->low, wp2->low);
   f[k++] = f1(29, w0->lex);
   f[k++] = f1(30, wp1->lex);
   f[k++] = f2(31, w0->lex, w0->suf[1]);
@@ -227,7 +226,7 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
  * td_tg_groups_check() (test_tagger.c) checks the groups make up exactly
  * its features. */
 
-enum { TG_NSELF = 15, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 3, TG_NTAGS = 3,
+enum { TG_NSELF = 15, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 2, TG_NTAGS = 3,
        TG_NFEAT = TG_NNEAR };
 
 static int self_features(const td_tg_word *w0, uint64_t *f) {
@@ -284,7 +283,6 @@ static void neighbours(const td_tg_word *const *pw, int n, int i,
 static int near_features(const td_tg_word *const nb[5], uint64_t *f) {
   f[0] = f2(22, nb[1]->low, nb[2]->low);
   f[1] = f2(23, nb[2]->low, nb[3]->low);
-  f[2] = f2(28, nb[3]->low, nb[4]->low);
   return TG_NNEAR;
 }
 

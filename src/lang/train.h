@@ -54,10 +54,10 @@ int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
 /* ---- internals shared by tagger.c and train_tagger.c ---- */
 
 #define TD_TG_MAXFEAT 48   /* features per token, at most */
-/* The model version: 3, the 32 feature templates and 67 classes of
- * data/models/README.md "Feature templates (version 3)". Another is refused at
- * load: its features would be read as these. */
-#define TD_TG_VERSION 3
+/* The model version: 4, the 31 feature templates and 67 classes of
+ * data/models/README.md "Feature templates (version 4)". Another is
+ * refused at load: its features would be read as these. */
+#define TD_TG_VERSION 4
 #define TD_TG_MAXCLASS 254 /* joint tags; class id fits a byte */
 #define TD_TG_DENSE 255    /* slot count meaning "a dense row" */
 /* The largest |weight| of a model: the weights of TD_TG_MAXFEAT features
