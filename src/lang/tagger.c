@@ -22,18 +22,18 @@
  * sums come made from the image, section "tagger.types", shared by all
  * threads: see "the shared word-type table"), so a scored token adds
  * three cached sums and one cached slot (in one pass), looks up two
- * features (word pairs), and takes the weights of those that read the previous tags
- * from a table indexed by the tags. Each sentence is scored in sweeps:
- * the lookups, for all its words at once, then the greedy pass, whose
- * table rows are fetched ahead for the tags the rest predicts. The
- * templates and classes were chosen for this (version 4, by ablation on
- * dev; data/models/README.md): no feature reads the previous tag with the
- * word, so nothing but the table row waits on the tags. Class scores add
- * up modulo 2^16 in any order to the same sums (and a weight subtracted is
- * undone exactly), so tags are exactly those of scoring each token's
- * features one by one. Tagging is a pure function of
- * the document and the engine: scratch space comes from the arena, and the
- * cache only remembers answers.
+ * features (word pairs), and takes the weights of those that read the
+ * previous tags from a table indexed by the tags. Each sentence is scored
+ * in sweeps: the lookups, for all its words at once, then the greedy
+ * pass, whose table rows are fetched ahead for the tags the rest predicts.
+ * The templates and classes were chosen for this (version 4, by ablation
+ * on dev; data/models/README.md): no feature reads the previous tag with
+ * the word, so nothing but the table row waits on the tags. Class scores
+ * add up modulo 2^16 in any order to the same sums (and a weight
+ * subtracted is undone exactly), so tags are exactly those of scoring each
+ * token's features one by one. Tagging is a pure function of the document
+ * and the engine: scratch space comes from the arena, and the cache only
+ * remembers answers.
  *
  * The model format is in train.h; data/models/README.md says how the
  * committed model was trained and how to reproduce it.
@@ -226,8 +226,7 @@ int td_tg_features(const td_tg_word *w, int n, int i, int p1, int p2,
  * td_tg_groups_check() (test_tagger.c) checks the groups make up exactly
  * its features. */
 
-enum { TG_NSELF = 15, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 2, TG_NTAGS = 3,
-       TG_NFEAT = TG_NNEAR };
+enum { TG_NSELF = 15, TG_NLEFT = 4, TG_NRIGHT = 6, TG_NNEAR = 2, TG_NTAGS = 3 };
 
 static int self_features(const td_tg_word *w0, uint64_t *f) {
   int k = 0;
@@ -552,13 +551,6 @@ static inline void add4(int16_t *sc, int first, const int16_t *a, const int16_t 
 #endif
 }
 
-/* sc[0..np) = a + b + c + d, np a multiple of 8: the cached sums of a
- * word and its neighbours, added in one pass. */
-static inline void sum4(int16_t *sc, const int16_t *a, const int16_t *b, const int16_t *c,
-                        const int16_t *d, uint32_t np) {
-  add4(sc, 1, a, b, c, d, np);
-}
-
 /* sc += a, then the first index of the largest of sc[0..n), in one pass;
  * sc and a hold n rounded up to 8 (the padding of sc is overwritten). */
 static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
@@ -707,7 +699,7 @@ typedef struct tg_sent {
   const char **form;      /* per token */
   size_t *len;
   int16_t *base;          /* per token: npad scores before the tags */
-  uint64_t *feat;           /* per token: TG_NFEAT near feature hashes */
+  uint64_t *feat;           /* per token: TG_NNEAR near feature hashes */
   const td_tg_slot **slot;  /* per token: their slots */
   uint8_t *guess;           /* per token: its class, or a guess of it */
   uint64_t *hash;           /* per token: form_hash of its form */
@@ -1111,28 +1103,28 @@ static inline void prefetch_vec(const int16_t *v, uint32_t npad) {
   __builtin_prefetch(v + npad - 1);
 }
 
-/* The near features (k0 = 0, nk = TG_NNEAR) of every scored
- * token: fetching their slots (listing those the presence bits pass),
- * then the slots found (fetching their weights); find_features looks up
- * the features the last prefetch_features listed. Each sweep starts all
- * its memory reads before the next needs them. */
-static void prefetch_features(tg_sent *x, int k0, int nk) {
+/* The near features of every scored token: fetching their slots
+ * (listing those the presence bits pass), then the slots found (fetching
+ * their weights); find_features looks up the features prefetch_features
+ * listed. Each sweep starts all its memory reads before the next needs
+ * them. */
+static void prefetch_features(tg_sent *x) {
   const struct td_tagger *t = x->t;
   x->npresent = 0;
   for (int j = 0; j < x->nscored; j++) {
     int i = x->scored[j];
-    for (int k = k0; k < k0 + nk; k++) {
+    for (int k = 0; k < TG_NNEAR; k++) {
       /* Without a branch on the presence bit (it passes one feature in
        * three, at random): an absent one fetches its presence word
        * again, and is left out of the list find_features goes through. */
-      uint64_t h = x->feat[TG_NFEAT * i + k];
+      uint64_t h = x->feat[TG_NNEAR * i + k];
       uint32_t key = (uint32_t)(h >> 32) | 1, b = key >> PRESENT_SHIFT;
       uintptr_t in = (uintptr_t)0 - (uintptr_t)maybe_present(t, key);
       uintptr_t at = ((uintptr_t)&t->slots[slot_of(h, t->h->nslot)] & in) |
                      ((uintptr_t)&t->present[b >> 6] & ~in);
       __builtin_prefetch((const void *)at);
-      x->slot[TG_NFEAT * i + k] = NULL;
-      x->present[x->npresent] = TG_NFEAT * i + k;
+      x->slot[TG_NNEAR * i + k] = NULL;
+      x->present[x->npresent] = TG_NNEAR * i + k;
       x->npresent += (int)(in & 1);
     }
   }
@@ -1154,7 +1146,7 @@ static void add_present(tg_sent *x) {
   const struct td_tagger *t = x->t;
   for (int j = 0; j < x->npresent; j++) {
     int f = x->present[j];
-    add_slot(t, x->slot[f], x->base + (size_t)(f / TG_NFEAT) * t->npad);
+    add_slot(t, x->slot[f], x->base + (size_t)(f / TG_NNEAR) * t->npad);
   }
 }
 
@@ -1190,9 +1182,9 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
     neighbours(x->pw, n, i, nb);
-    near_features(nb, x->feat + TG_NFEAT * i);
+    near_features(nb, x->feat + TG_NNEAR * i);
   }
-  prefetch_features(x, 0, TG_NNEAR);
+  prefetch_features(x);
   /* A scored first word trades its self feature f1(11, flags) for the
    * start feature. */
   uint64_t hs[2] = {0, 0};
@@ -1216,7 +1208,8 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     int i = x->scored[j];
     int16_t *sc = x->base + (size_t)i * npad;
     const td_tg_slot *r2 = i + 2 < n ? &x->e[i + 2]->far : NULL;
-    sum4(sc, tc_vec(x->e[i], V_SELF, npad),
+    /* the cached sums of the word and its neighbours, in one pass */
+    add4(sc, 1, tc_vec(x->e[i], V_SELF, npad),
          i > 0 ? tc_vec(x->e[i - 1], V_LEFT, npad) : stand(t, ST_LEFT),
          i + 1 < n ? tc_vec(x->e[i + 1], V_RIGHT, npad) : stand(t, ST_RIGHT),
          r2 ? far_row(t, &r2) : stand(t, i + 1 < n ? ST_RIGHT2 : ST_RIGHT2B), npad);
@@ -1489,11 +1482,11 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
   x.pw = td_arena_alloc(&doc->arena, maxn * sizeof *x.pw + 1);
   x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
-  x.feat = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.feat + 1);
-  x.slot = td_arena_alloc(&doc->arena, maxn * TG_NFEAT * sizeof *x.slot + 1);
+  x.feat = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
+  x.slot = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
   x.guess = td_arena_alloc(&doc->arena, maxn + 1);
   x.scored = td_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.scored);
-  x.present = td_arena_alloc(&doc->arena, (maxn * TG_NFEAT + 1) * sizeof *x.present);
+  x.present = td_arena_alloc(&doc->arena, (maxn * TG_NNEAR + 1) * sizeof *x.present);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
   /* The forms of this sentence and the next: the next one's cache sets
    * are fetched while this one is tagged. */
