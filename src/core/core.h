@@ -107,6 +107,9 @@ void td_buf_free(td_buf *b);
  * (1..4) and stores the code point, or returns 0 with *cp = 0xFFFD for an
  * invalid sequence (the caller skips 1 byte). */
 int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Writes the UTF-8 encoding of cp at w (room for 4 bytes); returns its
+ * length, 1 to 4. */
+int td_utf8_encode(char *w, uint32_t cp);
 /* Appends the UTF-8 encoding of cp. */
 void td_utf8_put(td_buf *b, uint32_t cp);
 /* Number of code points in s[0..n): the bytes that are no continuation

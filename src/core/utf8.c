@@ -30,28 +30,33 @@ int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   return len;
 }
 
+int td_utf8_encode(char *w, uint32_t cp) {
+  if (cp < 0x80) return w[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    w[0] = (char)(0xC0 | (cp >> 6));
+    w[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    w[0] = (char)(0xE0 | (cp >> 12));
+    w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    w[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  w[0] = (char)(0xF0 | (cp >> 18));
+  w[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  w[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  w[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 void td_utf8_put(td_buf *b, uint32_t cp) {
-  char t[4];
   if (cp < 0x80) {
     td_buf_putc(b, (int)cp);
     return;
   }
-  if (cp < 0x800) {
-    t[0] = (char)(0xC0 | (cp >> 6));
-    t[1] = (char)(0x80 | (cp & 0x3F));
-    td_buf_put(b, t, 2);
-  } else if (cp < 0x10000) {
-    t[0] = (char)(0xE0 | (cp >> 12));
-    t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    t[2] = (char)(0x80 | (cp & 0x3F));
-    td_buf_put(b, t, 3);
-  } else {
-    t[0] = (char)(0xF0 | (cp >> 18));
-    t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    t[3] = (char)(0x80 | (cp & 0x3F));
-    td_buf_put(b, t, 4);
-  }
+  char t[4];
+  td_buf_put(b, t, (size_t)td_utf8_encode(t, cp));
 }
 
 /* Counts the bytes that are no continuation byte (10xxxxxx), eight at a

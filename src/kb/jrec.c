@@ -35,20 +35,6 @@ static td_jv *new_value(jr *r) {
   return r->free++;
 }
 
-/* Writes code point cp as UTF-8 at w; the bytes written (1 to 4). */
-static int put_utf8(char *w, uint32_t cp) {
-  if (cp < 0x80) return w[0] = (char)cp, 1;
-  if (cp < 0x800) return w[0] = (char)(0xC0 | cp >> 6), w[1] = (char)(0x80 | (cp & 0x3F)), 2;
-  if (cp < 0x10000) {
-    w[0] = (char)(0xE0 | cp >> 12), w[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-    w[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  w[0] = (char)(0xF0 | cp >> 18), w[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-  w[2] = (char)(0x80 | (cp >> 6 & 0x3F)), w[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
 static int fail(jr *r, const char *what) {
   snprintf(r->err, r->errlen, "not JSON: %s at byte %ld", what, (long)(r->end - r->p));
   return -1;
@@ -167,7 +153,7 @@ static int string(jr *r, const char **out, size_t *len) {
           return fail(r, "unpaired surrogate");
         }
         if (v == 0) return fail(r, "\\u0000 is not allowed");
-        w += put_utf8(w, v); /* (3 bytes at most for 6 read, 4 for 12) */
+        w += td_utf8_encode(w, v); /* (3 bytes at most for 6 read, 4 for 12) */
         break;
       }
       default: return fail(r, "bad escape");

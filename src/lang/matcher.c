@@ -148,12 +148,7 @@ static int fold_into(char *key, size_t *klen, const char *s, size_t n, int lower
       key[k++] = (char)c;
     } else {
       char tmp[4];
-      int m = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (m == 2) tmp[0] = (char)(0xC0 | (c >> 6));
-      else if (m == 3) tmp[0] = (char)(0xE0 | (c >> 12)), tmp[1] = (char)(0x80 | ((c >> 6) & 63));
-      else tmp[0] = (char)(0xF0 | (c >> 18)), tmp[1] = (char)(0x80 | ((c >> 12) & 63)),
-           tmp[2] = (char)(0x80 | ((c >> 6) & 63));
-      tmp[m - 1] = (char)(0x80 | (c & 63));
+      int m = td_utf8_encode(tmp, c);
       if (k + (size_t)m >= KEYCAP) return -1;
       memcpy(key + k, tmp, (size_t)m);
       k += (size_t)m;
