@@ -437,15 +437,17 @@ static void fts_clear(td_kb *kb) {
 /* Writes the queued rows (in the open transaction): the documents' rows,
  * then the quotations'. 0 or -1 with err. */
 static int fts_flush(td_kb *kb, char *err, size_t errlen) {
+  static const char *const ins[2] = {
+      "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)",
+      "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)"};
   int rc = 0;
-  for (int quote = 0; quote < 2; quote++)
+  for (int quote = 0; quote < 2 && rc == 0; quote++) {
+    td_kq *st = NULL; /* the table's statement, found at its first row */
     for (size_t i = 0; i < kb->nfts && rc == 0; i++) {
       struct td_kb_fts *f = &kb->fts[i];
       if (f->dead || f->quote != quote) continue;
-      td_kq *st = quote ? td_kb_stmt(kb, "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)", err, errlen)
-                        : td_kb_stmt(kb, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)", err,
-                                     errlen);
-      if (!st) {
+      if (st) td_kq_reset(st);
+      else if (!(st = td_kb_stmt(kb, ins[quote], err, errlen))) {
         rc = -1;
         break;
       }
@@ -457,6 +459,7 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
         rc = -1;
       }
     }
+  }
   fts_clear(kb);
   return rc;
 }
