@@ -296,13 +296,16 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   int rc;
   if (threaded) {
     rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, enqueue, c, err, progress, &rs);
+    phase(&ph, err, "extract+store");
     pthread_mutex_lock(&c->mu);
     c->done = 1;
     pthread_cond_signal(&c->cv_item);
     pthread_mutex_unlock(&c->mu);
     pthread_join(wt, NULL);
+    phase(&ph, err, "store the rest");
   } else {
     rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
+    phase(&ph, err, "extract+store");
   }
   for (size_t i = c->head; i < c->tail; i++) td_kb_rec_free(c->q[i % QCAP]);
   for (size_t i = 0; i < c->nspare; i++) td_kb_rec_free(c->spare[i]);
@@ -323,8 +326,12 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     fprintf(err, "ingest: extraction waited on the writer %.3f s, the writer on extraction %.3f s,"
             " the writer's CPU %.3f s\n", c->reader_wait, c->writer_idle, c->writer_cpu);
   free(c);
-  phase(&ph, err, "extract+store");
-  if (td_kb_commit(kb, msg, sizeof msg) != 0 || td_kb_bulk_end(kb, msg, sizeof msg) != 0) {
+  if (td_kb_commit(kb, msg, sizeof msg) != 0) {
+    fprintf(err, "tidings: store: %s\n", msg);
+    return -1;
+  }
+  td_kb_checkpoint_start(kb); /* the stored pages copied beside the rest */
+  if (td_kb_bulk_end(kb, msg, sizeof msg) != 0) {
     fprintf(err, "tidings: store: %s\n", msg);
     return -1;
   }
@@ -334,6 +341,8 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     return -1;
   }
   phase(&ph, err, "merge");
+  td_kb_checkpoint_wait(kb);
+  phase(&ph, err, "checkpoint");
   clock_gettime(CLOCK_MONOTONIC, &t1);
   st->seconds += since(&t0, &t1);
   if (store_failed && rc >= 0) rc += store_failed;

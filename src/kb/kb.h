@@ -52,6 +52,7 @@ struct td_kb {
   size_t nsaved, saved_cap;
   int careful;    /* the open batch stores each record in a savepoint */
   int merge_marked; /* the open batch (without savepoints) has set meta.merge_needed */
+  struct td_kb_ckpt *ckpt; /* the checkpoint running beside (td_kb_checkpoint_start) */
   char errmsg[512]; /* the last backend error */
 };
 
@@ -180,6 +181,14 @@ const char *td_jv_str(const td_jv *v);
  * -1 with err; nothing to do on PostgreSQL or a store with documents. */
 int td_kb_bulk_begin(td_kb *kb, char *err, size_t errlen);
 int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen);
+
+/* SQLite: copies the committed write-ahead log into the database file on
+ * a connection and thread of its own (a passive checkpoint), while this
+ * connection goes on (ingest merges meanwhile); td_kb_checkpoint_wait joins
+ * it. Closing the store then copies only what was written after. Nothing
+ * on PostgreSQL, or when the thread cannot start. */
+void td_kb_checkpoint_start(td_kb *kb);
+void td_kb_checkpoint_wait(td_kb *kb);
 
 /* 1 when facts changed since the last merge (meta merge_needed), else 0. */
 int td_kb_merge_needed(td_kb *kb);

@@ -11,6 +11,7 @@
 #include "kb/kb.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -332,6 +333,7 @@ static void saved_clear(td_kb *kb);
 void td_kb_close(td_kb *kb) {
   if (!kb) return;
   char err[256];
+  td_kb_checkpoint_wait(kb);
   if (kb->in_tx) td_kb_commit(kb, err, sizeof err);
   td_kb_disconnect(kb);
   fts_clear(kb);
@@ -373,6 +375,52 @@ int td_kb_bulk_end(td_kb *kb, char *err, size_t errlen) {
   kb->bulk = 0;
   if (td_kb_commit(kb, err, errlen) != 0) return -1;
   return td_kb_exec(kb, bulk_index_create, err, errlen);
+}
+
+/* ---- a checkpoint beside ---- */
+
+/* At the end of an ingest the write-ahead log holds every page it wrote
+ * (40 MB for the bbc corpus); the last connection to close copies them into
+ * the database file on one core while the other cores wait (0.08 s of the
+ * bbc corpus's 1.1 s). Copied on a second connection while the merge runs on
+ * the first, only the merge's pages are left for the close. */
+struct td_kb_ckpt {
+  pthread_t thread;
+  char *path;
+};
+
+static void *checkpoint_run(void *arg) {
+  struct td_kb_ckpt *c = arg;
+  sqlite3 *db = NULL;
+  /* (a read first: a new connection knows the log only once it has read) */
+  if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      sqlite3_exec(db, "PRAGMA schema_version", NULL, NULL, NULL) == SQLITE_OK)
+    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL); /* never waits */
+  sqlite3_close(db); /* not the last connection: no checkpoint of its own */
+  return NULL;
+}
+
+void td_kb_checkpoint_start(td_kb *kb) {
+  if (!kb->db || kb->ckpt || kb->in_tx) return;
+  const char *path = sqlite3_db_filename(kb->db, "main");
+  if (!path || !*path) return; /* an in-memory store */
+  struct td_kb_ckpt *c = td_xcalloc(1, sizeof *c);
+  c->path = td_xstrdup(path);
+  if (pthread_create(&c->thread, NULL, checkpoint_run, c) != 0) {
+    free(c->path);
+    free(c);
+    return;
+  }
+  kb->ckpt = c;
+}
+
+void td_kb_checkpoint_wait(td_kb *kb) {
+  struct td_kb_ckpt *c = kb->ckpt;
+  if (!c) return;
+  pthread_join(c->thread, NULL);
+  free(c->path);
+  free(c);
+  kb->ckpt = NULL;
 }
 
 /* ---- full-text rows, written per batch ---- */
