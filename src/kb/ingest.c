@@ -298,6 +298,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, enqueue, c, err, progress, &rs);
     phase(&ph, err, "extract+store");
     pthread_mutex_lock(&c->mu);
+    if (ph.on) fprintf(err, "ingest: %zu records queued when extraction ended\n", c->tail - c->head);
     c->done = 1;
     pthread_cond_signal(&c->cv_item);
     pthread_mutex_unlock(&c->mu);
