@@ -459,25 +459,49 @@ typedef struct wordinfo {
   int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
 } wordinfo;
 
-/* The table's words as a set (td_strset): a word's index is its first
- * row, since rows are sorted and a word's rows are consecutive; the_info
- * at that index is what its rows say (perf, issue 11: made once, instead
- * of walking the rows at every occurrence). Built once (word_index_get),
- * shared read-only by every thread. */
-static td_strset *the_index;
-static wordinfo *the_info;
+/* The table's words in a hash table keyed by their bytes (perf, issue 11:
+ * every word of every sentence is looked up, and a probe here costs a
+ * multiply and one or two loads where td_strset's hashed the string).
+ * A word is the 15 bytes of unit.w (its lowercase, NUL-padded; words of 14
+ * bytes or fewer, the ones classify looks up) as two 8-byte keys; wtab_slot
+ * holds 1 + the entry's index (0: empty), open addressing, linear probing.
+ * Each entry says what the word's rows say together. Built once
+ * (word_index_get), shared read-only by every thread. */
+enum { WTAB_BITS = 11 }; /* 2,048 slots for the table's ~300 words */
+
+typedef struct wtab_ent {
+  uint64_t k0, k1;       /* the word's bytes 0..7 and 8..14, zero-padded */
+  wordinfo info;
+} wtab_ent;
+
+static wtab_ent *wtab_ent_of;
+static uint16_t wtab_slot[1u << WTAB_BITS];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
+static inline uint32_t wtab_hash(uint64_t k0, uint64_t k1) {
+  return (uint32_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull) >> (64 - WTAB_BITS));
+}
+
+/* The keys of the NUL-padded 15-byte word w. */
+static inline void wtab_keys(const char w[15], uint64_t *k0, uint64_t *k1) {
+  uint64_t a, b = 0;
+  memcpy(&a, w, 8);
+  memcpy(&b, w + 8, 7);
+  *k0 = a, *k1 = b;
+}
+
 static void word_index_init(void) {
-  size_t n = sizeof words / sizeof words[0];
-  const char **ws = td_xmalloc(n * sizeof *ws);
-  for (size_t i = 0; i < n; i++) ws[i] = words[i].w;
-  the_index = td_strset_new(ws, n);
-  free(ws);
-  the_info = td_xcalloc(n, sizeof *the_info);
+  size_t n = sizeof words / sizeof words[0], ne = 0;
+  wtab_ent_of = td_xcalloc(n, sizeof *wtab_ent_of);
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && strcmp(words[i].w, words[i - 1].w) == 0) continue; /* not a first row */
-    wordinfo *f = &the_info[i];
+    size_t len = strlen(words[i].w);
+    if (len >= 15) continue; /* never looked up (classify: shorter words only) */
+    char w[15] = {0};
+    memcpy(w, words[i].w, len);
+    wtab_ent *x = &wtab_ent_of[ne];
+    wtab_keys(w, &x->k0, &x->k1);
+    wordinfo *f = &x->info;
     for (const wordent *e = &words[i]; e < words + n && strcmp(e->w, words[i].w) == 0; e++) {
       f->cls |= e->cls;
       if (e->cls & W_MONTH) f->month = (int8_t)e->v;
@@ -492,27 +516,33 @@ static void word_index_init(void) {
       if (e->cls & W_REL) f->rel = (int8_t)e->v;
       if (e->cls & W_SETADV) f->setv = (int8_t)e->v;
     }
+    uint32_t h = wtab_hash(x->k0, x->k1);
+    while (wtab_slot[h]) h = (h + 1) & ((1u << WTAB_BITS) - 1);
+    wtab_slot[h] = (uint16_t)(ne + 1);
+    ne++;
   }
 }
 
-/* The word index of the table, built on first use (shared, read-only). */
-static const td_strset *word_index_get(void) {
-  pthread_once(&index_once, word_index_init);
-  return the_index;
-}
+/* Builds the table on first use (shared, read-only). */
+static void word_index_get(void) { pthread_once(&index_once, word_index_init); }
 
-/* Sets u's classes and values (u zeroed) from the table's rows of the
- * lowercase word w (n bytes; u->w's copy, passed apart so that it is read
- * where it was written: perf, issue 11). */
-static inline __attribute__((always_inline)) void classify(unit *u, const char *w, size_t n,
-                                                          const td_strset *x) {
-  long i = td_strset_find(x, w, n); /* perf: most words fail the first-byte test */
-  if (i < 0) return;
-  const wordinfo *f = &the_info[i];
-  u->cls = f->cls;
-  u->month = f->month, u->wday = f->wday, u->nval = f->nval, u->ord = f->ord;
-  u->unitk = f->unitk, u->pod = f->pod, u->season = f->season, u->dir = f->dir;
-  u->edge = f->edge, u->rel = f->rel, u->setv = f->setv;
+/* Sets u's classes and values (u zeroed) from the table's rows of its
+ * word u->w (NUL-padded, at most 14 bytes). */
+static inline __attribute__((always_inline)) void classify(unit *u) {
+  uint64_t k0, k1;
+  wtab_keys(u->w, &k0, &k1);
+  for (uint32_t h = wtab_hash(k0, k1);; h = (h + 1) & ((1u << WTAB_BITS) - 1)) {
+    uint32_t s = wtab_slot[h];
+    if (!s) return;
+    const wtab_ent *x = &wtab_ent_of[s - 1];
+    if (x->k0 != k0 || x->k1 != k1) continue;
+    const wordinfo *f = &x->info;
+    u->cls = f->cls;
+    u->month = f->month, u->wday = f->wday, u->nval = f->nval, u->ord = f->ord;
+    u->unitk = f->unitk, u->pod = f->pod, u->season = f->season, u->dir = f->dir;
+    u->edge = f->edge, u->rel = f->rel, u->setv = f->setv;
+    return;
+  }
 }
 
 /* ---- units: a sentence's tokens cut into words, numbers, punctuation ---- */
@@ -520,7 +550,6 @@ static inline __attribute__((always_inline)) void classify(unit *u, const char *
 typedef struct units {
   unit *u;
   int n, cap;
-  const td_strset *x;
 } units;
 
 /* A new unit [s, e) of kind at the end of us, its other fields zero. */
@@ -546,7 +575,7 @@ static inline __attribute__((always_inline)) void add_unit(units *us, const td_d
     for (size_t q = 0; q < k; q++) u->w[q] = a_lower((unsigned char)t[s + q]);
     u->w[k] = 0;
     u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
-    if (e - s < sizeof u->w) classify(u, u->w, k, us->x);
+    if (e - s < sizeof u->w) classify(u);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
@@ -619,7 +648,7 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   memcpy(u->w, &lw0, 8);
   if (n > 8) memcpy(u->w + 8, &lw1, sizeof u->w - 8);
   u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
-  if (n < sizeof u->w) classify(u, u->w, n, us->x);
+  if (n < sizeof u->w) classify(u);
   return 1;
 #else
   (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;
@@ -2113,7 +2142,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   memset(&rc, 0, sizeof rc);
   memset(&us, 0, sizeof us);
   memset(pre, 0, sizeof pre);
-  us.x = pre[0].x = pre[1].x = pre[2].x = word_index_get();
+  word_index_get();
   int npre = !doc->date || !*doc->date ? date_from_text(doc, pre) : 0;
   ctx c;
   memset(&c, 0, sizeof c);
