@@ -70,16 +70,12 @@ static const char *const abbrevs[] = {
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
 /* Built once (perf): the abbreviations as a set, a probe instead of a
- * walk of the list, and the longest one's length; and per byte, whether it
- * is an ASCII letter or digit. */
+ * walk of the list; and per byte, whether it is an ASCII letter or digit. */
 static td_strset *abbrev_set;
-static size_t abbrev_max;
 static uint8_t alnum_byte[256];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_build(void) {
   abbrev_set = td_strset_new_list(abbrevs);
-  for (const char *const *a = abbrevs; *a; a++)
-    if (strlen(*a) > abbrev_max) abbrev_max = strlen(*a);
   for (int b = 0; b < 256; b++)
     alnum_byte[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
@@ -121,33 +117,36 @@ static inline int is_wordch(uint32_t cp) {
 
 /* The code point at byte i and its length (an invalid byte: U+FFFD, 1);
  * ASCII without a call (perf: the word view reads every byte). */
-static inline uint32_t cp_at(const td_doc *d, size_t i, int *len) {
-  unsigned char b = (unsigned char)d->text[i];
+static inline uint32_t cp_at(const char *text, size_t n, size_t i, int *len) {
+  unsigned char b = (unsigned char)text[i];
   if (b < 0x80) {
     *len = 1;
     return b;
   }
   uint32_t cp;
-  int k = td_utf8_decode((const unsigned char *)d->text + i, d->len - i, &cp);
+  int k = td_utf8_decode((const unsigned char *)text + i, n - i, &cp);
   if (k == 0) k = 1;
   *len = k;
   return cp;
 }
 
-/* Whether connector cp at i (length k) joins two word characters. */
-static int joins(const td_doc *d, size_t i, int k, uint32_t cp, uint32_t prev) {
-  if (i + (size_t)k >= d->len) return 0;
+/* Whether connector cp at i (length k) of text (n bytes) joins two word
+ * characters. */
+static int joins(const char *text, size_t n, size_t i, int k, uint32_t cp, uint32_t prev) {
+  /* perf: most words end at a space, which joins nothing */
+  if (cp != ',' && cp != '\'' && cp != 0x2019 && cp != '-' && cp != '.' && cp != '&') return 0;
+  if (i + (size_t)k >= n) return 0;
   int k2;
-  uint32_t next = cp_at(d, i + (size_t)k, &k2);
+  uint32_t next = cp_at(text, n, i + (size_t)k, &k2);
   if (!is_wordch(next)) return 0;
   if (cp == ',') { /* 8,000 but not "1, 2" */
     if (!(prev >= '0' && prev <= '9')) return 0;
     for (int j = 0; j < 3; j++) {
       size_t p = i + 1 + (size_t)j;
-      if (p >= d->len || d->text[p] < '0' || d->text[p] > '9') return 0;
+      if (p >= n || text[p] < '0' || text[p] > '9') return 0;
     }
     size_t p = i + 4;
-    return p >= d->len || d->text[p] < '0' || d->text[p] > '9';
+    return p >= n || text[p] < '0' || text[p] > '9';
   }
   return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&';
 }
@@ -193,17 +192,28 @@ static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp,
   return i;
 }
 
+/* The word view as build_words makes it: the words so far (cap of them
+ * allocated) in the arena, and where the next lowercase form goes. Kept in
+ * locals of build_words (perf, issue 11: the lowercase is written a byte
+ * at a time, and a char store may alias anything reached through c). */
+typedef struct wbuild {
+  td_arena *arena;
+  const unsigned char *t; /* the text */
+  td_qword *w;
+  size_t nw, cap;
+  char *lwp;
+} wbuild;
+
 /* Appends the word on bytes [s, e) with its lowercase form, written at
- * *lwp (a block of the document's size plus one byte per word, see
+ * b->lwp (a block of the document's size plus one byte per word, see
  * build_words), which it advances; the caller has written the lowercase
  * of the first `done` bytes, all ASCII, there already. */
-static inline void add_word(td_qctx *c, size_t *cap, char **lwp, uint32_t s, uint32_t e,
-                            uint32_t flags, size_t done) {
-  TD_AGROW(&c->doc->arena, c->w, *cap, c->nw + 1);
-  td_qword *w = &c->w[c->nw++];
+static inline void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, size_t done) {
+  TD_AGROW(b->arena, b->w, b->cap, b->nw + 1);
+  td_qword *w = &b->w[b->nw++];
   w->s = s, w->e = e, w->flags = flags, w->upos = 0;
-  char *lw = *lwp;
-  const unsigned char *t = (const unsigned char *)c->doc->text;
+  char *lw = b->lwp;
+  const unsigned char *t = b->t;
   size_t n = done;
   for (uint32_t i = s + (uint32_t)done; i < e; i++) {
     unsigned char ch = t[i];
@@ -215,7 +225,7 @@ static inline void add_word(td_qctx *c, size_t *cap, char **lwp, uint32_t s, uin
   }
   lw[n] = 0;
   w->lw = lw;
-  *lwp = lw + n + 1;
+  b->lwp = lw + n + 1;
 }
 
 /* Marks the words that end a sentence: . ! ? followed by a capital, an
@@ -238,8 +248,9 @@ static void mark_sentence_ends(td_qctx *c) {
     char ch = c->doc->text[w->s];
     if (ch != '.' && ch != '!' && ch != '?') continue;
     if (ch == '.' && i > 0 && c->w[i - 1].e == w->s && !(c->w[i - 1].flags & TD_QW_PUNCT)) {
+      /* (no abbreviation before it: build_words took the period of one
+       * into its word) */
       const td_qword *p = &c->w[i - 1];
-      if (p->e - p->s <= abbrev_max && is_abbrev(p->lw, strlen(p->lw))) continue;
       if (p->e - p->s == 1 && (p->flags & TD_QW_CAP)) continue; /* initials */
     }
     size_t j = i + 1;
@@ -256,30 +267,40 @@ static void mark_sentence_ends(td_qctx *c) {
  * with c->wsent (rule_cues), each word's sentence in the same walk: the
  * sentence of the token starting there, UINT32_MAX when none does. */
 static void copy_tags(td_qctx *c) {
-  const td_doc *d = c->doc;
+  /* in locals (perf, issue 11: the upos stores may alias anything) */
+  const td_tok *toks = c->doc->toks;
+  const size_t ntoks = c->doc->ntoks, nw = c->nw;
+  const size_t nsents = c->doc->nsents;
+  td_qword *w = c->w;
+  uint32_t *wsent = c->wsent;
   size_t t = 0;
-  for (size_t i = 0; i < c->nw; i++) {
-    while (t < d->ntoks && d->toks[t].start < c->w[i].s) t++;
-    int at = t < d->ntoks && d->toks[t].start == c->w[i].s;
-    if (at) c->w[i].upos = d->toks[t].upos;
-    if (c->wsent) c->wsent[i] = at && d->toks[t].sent < d->nsents ? d->toks[t].sent : UINT32_MAX;
+  for (size_t i = 0; i < nw; i++) {
+    uint32_t s = w[i].s;
+    while (t < ntoks && toks[t].start < s) t++;
+    int at = t < ntoks && toks[t].start == s;
+    if (at) w[i].upos = toks[t].upos;
+    if (wsent) wsent[i] = at && toks[t].sent < nsents ? toks[t].sent : UINT32_MAX;
   }
 }
 
 /* The words of the text: runs of word characters (joined by connectors,
  * "8,000", "don't", "U.S."), and each mark or punctuation character alone,
  * with their TD_QW_* flags. Words never overlap, so their lowercase forms
- * (one NUL each) fit in one block of twice the text's size. */
-static void build_words(td_qctx *c) {
-  const td_doc *d = c->doc;
-  size_t cap = d->len / 4 + 16, i = 0; /* words of news text: ~6 bytes each */
-  c->w = td_arena_alloc(&c->doc->arena, cap * sizeof *c->w);
-  char *lwp = td_arena_alloc(&c->doc->arena, 2 * d->len + 1);
+ * (one NUL each) fit in one block of twice the text's size. Returns the
+ * index of the first single mark (TD_QW_SINGLE), c->nw when none. */
+static size_t build_words(td_qctx *c) {
+  const char *text = c->doc->text;
+  const unsigned char *t = (const unsigned char *)text;
+  const size_t len = c->doc->len;
+  wbuild b = {&c->doc->arena, t, NULL, 0, len / 4 + 16, NULL}; /* news: ~6 bytes a word */
+  b.w = td_arena_alloc(b.arena, b.cap * sizeof *b.w);
+  b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
+  size_t i = 0, single = (size_t)-1;
   int para = 1;
   uint32_t prevcp = '\n';
-  while (i < d->len) {
+  while (i < len) {
     int k;
-    uint32_t cp = cp_at(d, i, &k);
+    uint32_t cp = cp_at(text, len, i, &k);
     if (cp == '\n') para = 1;
     if (cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : td_is_space_cp(cp)) {
       prevcp = cp, i += (size_t)k;
@@ -292,31 +313,31 @@ static void build_words(td_qctx *c) {
       if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xDF)) flags |= TD_QW_CAP;
       uint32_t last = cp;
       i += (size_t)k;
-      const unsigned char *t = (const unsigned char *)d->text;
       /* perf: runs of ASCII letters and digits are scanned at once, and
        * lowercased into the word's form at lwp while its bytes so far
        * are all ASCII (done of them; add_word does the rest) */
+      char *lwp = b.lwp;
       size_t done = 0;
       if (cp < 0x80) lwp[done++] = lower_byte((unsigned char)cp);
-      while (i < d->len) {
+      while (i < len) {
         if (alnum_byte[t[i]]) {
           if (i - s == done) {
-            i = lower_run(t, i, d->len, lwp, &done);
-            while (i < d->len && alnum_byte[t[i]]) lwp[done++] = lower_byte(t[i]), i++;
+            i = lower_run(t, i, len, lwp, &done);
+            while (i < len && alnum_byte[t[i]]) lwp[done++] = lower_byte(t[i]), i++;
           } else {
-            do i++; while (i < d->len && alnum_byte[t[i]]);
+            do i++; while (i < len && alnum_byte[t[i]]);
           }
           last = t[i - 1];
-          if (i >= d->len) break;
+          if (i >= len) break;
         }
-        cp = cp_at(d, i, &k);
-        if (cp < 0x80 ? ascii_alnum(cp) : is_wordch(cp)) last = cp, i += (size_t)k;
-        else if (joins(d, i, k, cp, last)) last = cp, i += (size_t)k;
+        cp = cp_at(text, len, i, &k); /* no ASCII letter or digit: the runs took them */
+        if (cp >= 0x80 && is_wordch(cp)) last = cp, i += (size_t)k;
+        else if (joins(text, len, i, k, cp, last)) last = cp, i += (size_t)k;
         else break;
       }
       /* "Mr.", "U.S.", "B.": the period of an abbreviation or initial */
-      if (i < d->len && d->text[i] == '.' && abbrev_word(d->text + s, i - s)) i++;
-      add_word(c, &cap, &lwp, s, (uint32_t)i, flags, done);
+      if (i < len && text[i] == '.' && abbrev_word(text + s, i - s)) i++;
+      add_word(&b, s, (uint32_t)i, flags, done);
       prevcp = last;
       continue;
     }
@@ -325,25 +346,25 @@ static void build_words(td_qctx *c) {
      * before a space closes (“It's unusual,“ said X), ” after a space or a
      * line break and before a letter opens */
     int sp_before = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/", (int)prevcp);
-    int sp_after = i + (size_t)k >= d->len || d->text[i + (size_t)k] == ' ' ||
-                   d->text[i + (size_t)k] == '\n';
+    int sp_after = i + (size_t)k >= len || text[i + (size_t)k] == ' ' ||
+                   text[i + (size_t)k] == '\n';
     if (cp == 0x201C) flags |= !sp_before && sp_after && prevcp != 0x2014 ? TD_QW_QCLOSE : TD_QW_QOPEN;
     else if (cp == 0x201D) {
       int k2 = 0;
-      uint32_t nx = i + (size_t)k < d->len ? cp_at(d, i + (size_t)k, &k2) : ' ';
+      uint32_t nx = i + (size_t)k < len ? cp_at(text, len, i + (size_t)k, &k2) : ' ';
       flags |= prevcp == '\n' || (sp_before && is_wordch(nx)) ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     else if (cp == 0x2018 || cp == 0x2019) flags |= TD_QW_SINGLE;
-    else if (cp == '\'' && !(i + 1 < d->len && d->text[i + 1] == '\''))
+    else if (cp == '\'' && !(i + 1 < len && text[i + 1] == '\''))
       flags |= TD_QW_SINGLE; /* a straight ' standing alone: pair_single_marks */
-    else if (cp == '`' && i + 1 < d->len && d->text[i + 1] == '`') {
+    else if (cp == '`' && i + 1 < len && text[i + 1] == '`') {
       k = 2, flags |= TD_QW_QOPEN; /* ``…'' */
-    } else if (cp == '\'' && i + 2 < d->len && d->text[i + 1] == '\'' && d->text[i + 2] == '\'' &&
+    } else if (cp == '\'' && i + 2 < len && text[i + 1] == '\'' && text[i + 2] == '\'' &&
                !td_is_space_cp(prevcp) && prevcp != '\n') {
       /* three apostrophes after a word close a quotation inside one, then
        * the quotation: ''I would use the word 'old-school,''' said X */
       k = 1;
-    } else if (cp == '"' || (cp == '\'' && i + 1 < d->len && d->text[i + 1] == '\'')) {
+    } else if (cp == '"' || (cp == '\'' && i + 1 < len && text[i + 1] == '\'')) {
       /* a straight double mark, or two apostrophes standing for one
        * (''I think it can work,'' said X) */
       if (cp == '\'') k = 2;
@@ -351,18 +372,21 @@ static void build_words(td_qctx *c) {
       int opening = prevcp == '\n' || td_is_space_cp(prevcp) || strchr("([{/-", (int)prevcp) ||
                     prevcp == 0x2014 || prevcp == 0x2013;
       /* after a colon or comma with a word right after: opens (Rep. X:"I have") */
-      if (!opening && (prevcp == ':' || prevcp == ',') && nx < d->len &&
-          (unsigned char)d->text[nx] > ' ' && d->text[nx] != '"' && d->text[nx] != '\'')
+      if (!opening && (prevcp == ':' || prevcp == ',') && nx < len &&
+          (unsigned char)text[nx] > ' ' && text[nx] != '"' && text[nx] != '\'')
         opening = 1;
       /* a mark with space on both sides closes: "... 'outreach,' " he said */
-      if (opening && prevcp != '\n' && nx < d->len && (d->text[nx] == ' ' || d->text[nx] == '\n'))
+      if (opening && prevcp != '\n' && nx < len && (text[nx] == ' ' || text[nx] == '\n'))
         opening = 0;
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
+    if ((flags & TD_QW_SINGLE) && single == (size_t)-1) single = b.nw;
     i += (size_t)k;
-    add_word(c, &cap, &lwp, s, (uint32_t)i, flags, 0);
+    add_word(&b, s, (uint32_t)i, flags, 0);
     prevcp = cp;
   }
+  c->w = b.w, c->nw = b.nw;
+  return single == (size_t)-1 ? b.nw : single;
 }
 
 /* ---- cues ---- */
@@ -493,14 +517,19 @@ static int straight_possessive(const td_qctx *c, size_t open, size_t i) {
  * (don't) is no word of its own, one ending a plural possessive (Jones')
  * closes nothing when none is open, and a double quotation inside a
  * straight single one (`'He said "no" to me,' she said`) leaves it open.
- * Paired marks become quotation marks (QOPEN, QCLOSE). */
-static void pair_single_marks(td_qctx *c) {
+ * Paired marks become quotation marks (QOPEN, QCLOSE). first: the word of
+ * the first single mark (c->nw: none, nothing to do). */
+static void pair_single_marks(td_qctx *c, size_t first) {
   const td_doc *d = c->doc;
   int in_double = 0;
   size_t open = (size_t)-1, sopen = (size_t)-1; /* curly, straight */
   size_t chain[7];  /* straight openings of earlier paragraphs of sopen's quotation */
   int nchain = 0;
-  for (size_t i = 0; i < c->nw; i++) {
+  if (first >= c->nw) return;
+  /* perf: a paragraph resets every state above, and none changes before
+   * a single mark: the walk begins at the paragraph of the first one */
+  while (first > 0 && !(c->w[first].flags & TD_QW_PARA)) first--;
+  for (size_t i = first; i < c->nw; i++) {
     td_qword *w = &c->w[i];
     if (w->flags & TD_QW_PARA) {
       /* a quotation over several paragraphs, each opening with a mark and
@@ -602,10 +631,10 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
   pthread_once(&abbrev_once, abbrev_build);
-  build_words(c);
+  size_t single = build_words(c);
   int rules = rule_cues(c, eng);
   copy_tags(c);
-  pair_single_marks(c);
+  pair_single_marks(c, single);
   mark_sentence_ends(c);
   if (!rules) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
