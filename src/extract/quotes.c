@@ -193,25 +193,46 @@ static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp,
 }
 
 /* The word view as build_words makes it: the words so far (cap of them
- * allocated) in the arena, and where the next lowercase form goes. Kept in
- * locals of build_words (perf, issue 11: the lowercase is written a byte
- * at a time, and a char store may alias anything reached through c). */
+ * allocated) in the arena with each one's sentence (ws), where the next
+ * lowercase form goes, the token where the next word may start (tk), and
+ * the words mark_sentence_ends looks at (ends). Kept in locals of
+ * build_words (perf, issue 11: the lowercase is written a byte at a time,
+ * and a char store may alias anything reached through c). */
 typedef struct wbuild {
   td_arena *arena;
   const unsigned char *t; /* the text */
+  const td_tok *toks;
+  size_t ntoks, nsents, tk;
   td_qword *w;
+  uint32_t *ws;
   size_t nw, cap;
   char *lwp;
+  uint32_t *ends;
+  size_t nends, capends;
 } wbuild;
 
 /* Appends the word on bytes [s, e) with its lowercase form, written at
  * b->lwp (a block of the document's size plus one byte per word, see
  * build_words), which it advances; the caller has written the lowercase
- * of the first `done` bytes, all ASCII, there already. */
-static inline void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, size_t done) {
-  TD_AGROW(b->arena, b->w, b->cap, b->nw + 1);
-  td_qword *w = &b->w[b->nw++];
-  w->s = s, w->e = e, w->flags = flags, w->upos = 0;
+ * of the first `done` bytes, all ASCII, there already. The word takes the
+ * tag of the language core's token starting where it does, and that
+ * token's sentence (UINT32_MAX: none starts there). */
+static inline __attribute__((always_inline)) void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, size_t done) {
+  if (b->nw == b->cap) {
+    size_t nc = b->cap * 2;
+    td_qword *nw = td_arena_alloc(b->arena, nc * sizeof *nw);
+    uint32_t *ns = td_arena_alloc(b->arena, nc * sizeof *ns);
+    memcpy(nw, b->w, b->nw * sizeof *nw);
+    memcpy(ns, b->ws, b->nw * sizeof *ns);
+    b->w = nw, b->ws = ns, b->cap = nc;
+  }
+  size_t tk = b->tk;
+  while (tk < b->ntoks && b->toks[tk].start < s) tk++;
+  b->tk = tk;
+  int at = tk < b->ntoks && b->toks[tk].start == s;
+  td_qword *w = &b->w[b->nw];
+  w->s = s, w->e = e, w->flags = flags, w->upos = at ? b->toks[tk].upos : 0;
+  b->ws[b->nw++] = at && b->toks[tk].sent < b->nsents ? b->toks[tk].sent : UINT32_MAX;
   char *lw = b->lwp;
   const unsigned char *t = b->t;
   size_t n = done;
@@ -228,12 +249,21 @@ static inline void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, s
   b->lwp = lw + n + 1;
 }
 
+/* Notes that the next word (b->nw) may end a sentence (mark_sentence_ends). */
+static inline __attribute__((always_inline)) void note_end(wbuild *b) {
+  TD_AGROW(b->arena, b->ends, b->capends, b->nends + 1);
+  b->ends[b->nends++] = (uint32_t)b->nw;
+}
+
 /* Marks the words that end a sentence: . ! ? followed by a capital, an
  * opening mark, a digit or a paragraph, the period not after an
  * abbreviation. Closing marks (curly, straight, `''`) and brackets after
- * the stop are skipped: `on "Meet the Press." "We …` ends a sentence. */
-static void mark_sentence_ends(td_qctx *c) {
-  for (size_t i = 0; i < c->nw; i++) {
+ * the stop are skipped: `on "Meet the Press." "We …` ends a sentence.
+ * Looks only at words ends[0 .. nends) (build_words': the . ! ? and the
+ * words ending in a period, in order; perf, issue 11). */
+static void mark_sentence_ends(td_qctx *c, const uint32_t *ends, size_t nends) {
+  for (size_t x = 0; x < nends; x++) {
+    size_t i = ends[x];
     td_qword *w = &c->w[i];
     /* an abbreviation with periods before a quotation that opens with a
      * capital: `a forum in Fort Mill, S.C. "It seems …` */
@@ -263,38 +293,27 @@ static void mark_sentence_ends(td_qctx *c) {
   }
 }
 
-/* Tags of the language core, where the token starts where the word does;
- * with c->wsent (rule_cues), each word's sentence in the same walk: the
- * sentence of the token starting there, UINT32_MAX when none does. */
-static void copy_tags(td_qctx *c) {
-  /* in locals (perf, issue 11: the upos stores may alias anything) */
-  const td_tok *toks = c->doc->toks;
-  const size_t ntoks = c->doc->ntoks, nw = c->nw;
-  const size_t nsents = c->doc->nsents;
-  td_qword *w = c->w;
-  uint32_t *wsent = c->wsent;
-  size_t t = 0;
-  for (size_t i = 0; i < nw; i++) {
-    uint32_t s = w[i].s;
-    while (t < ntoks && toks[t].start < s) t++;
-    int at = t < ntoks && toks[t].start == s;
-    if (at) w[i].upos = toks[t].upos;
-    if (wsent) wsent[i] = at && toks[t].sent < nsents ? toks[t].sent : UINT32_MAX;
-  }
-}
-
 /* The words of the text: runs of word characters (joined by connectors,
  * "8,000", "don't", "U.S."), and each mark or punctuation character alone,
  * with their TD_QW_* flags. Words never overlap, so their lowercase forms
- * (one NUL each) fit in one block of twice the text's size. Returns the
- * index of the first single mark (TD_QW_SINGLE), c->nw when none. */
-static size_t build_words(td_qctx *c) {
+ * (one NUL each) fit in one block of twice the text's size. Each word
+ * takes its tag and sentence from the token starting where it does. Returns
+ * the index of the first single mark (TD_QW_SINGLE), c->nw when none, and
+ * in *ends the words mark_sentence_ends is to look at (*nends of them). */
+static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
   const char *text = c->doc->text;
   const unsigned char *t = (const unsigned char *)text;
   const size_t len = c->doc->len;
-  wbuild b = {&c->doc->arena, t, NULL, 0, len / 4 + 16, NULL}; /* news: ~6 bytes a word */
+  wbuild b;
+  memset(&b, 0, sizeof b);
+  b.arena = &c->doc->arena, b.t = t;
+  b.toks = c->doc->toks, b.ntoks = c->doc->ntoks, b.nsents = c->doc->nsents;
+  b.cap = len / 4 + 16; /* news: ~6 bytes a word */
   b.w = td_arena_alloc(b.arena, b.cap * sizeof *b.w);
+  b.ws = td_arena_alloc(b.arena, b.cap * sizeof *b.ws);
   b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
+  b.capends = len / 64 + 16; /* a sentence of news: ~120 bytes */
+  b.ends = td_arena_alloc(b.arena, b.capends * sizeof *b.ends);
   size_t i = 0, single = (size_t)-1;
   int para = 1;
   uint32_t prevcp = '\n';
@@ -337,6 +356,7 @@ static size_t build_words(td_qctx *c) {
       }
       /* "Mr.", "U.S.", "B.": the period of an abbreviation or initial */
       if (i < len && text[i] == '.' && abbrev_word(text + s, i - s)) i++;
+      if (text[i - 1] == '.' && i - s >= 4) note_end(&b);
       add_word(&b, s, (uint32_t)i, flags, done);
       prevcp = last;
       continue;
@@ -381,11 +401,13 @@ static size_t build_words(td_qctx *c) {
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     if ((flags & TD_QW_SINGLE) && single == (size_t)-1) single = b.nw;
+    if (cp == '.' || cp == '!' || cp == '?') note_end(&b);
     i += (size_t)k;
     add_word(&b, s, (uint32_t)i, flags, 0);
     prevcp = cp;
   }
-  c->w = b.w, c->nw = b.nw;
+  c->w = b.w, c->wsent = b.ws, c->nw = b.nw;
+  *ends = b.ends, *nends = b.nends;
   return single == (size_t)-1 ? b.nw : single;
 }
 
@@ -602,8 +624,8 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
  * when it has none (then the cue table is used). The rules run a sentence
  * at a time when cue_any first asks about a word of it (perf, issue 11:
  * the claimant search of quantities and the quotes layer look at few
- * sentences); here the arrays are made, copy_tags gives each word the
- * sentence of the token it starts (wsent). */
+ * sentences); here the arrays are made (build_words gave each word the
+ * sentence of the token it starts: wsent). */
 static int rule_cues(td_qctx *c, const td_engine *eng) {
   if (!eng || !eng->rules || !td_rules_layer_count(eng->rules, "quotes")) return 0;
   const td_doc *d = c->doc;
@@ -611,7 +633,6 @@ static int rule_cues(td_qctx *c, const td_engine *eng) {
   c->cue_len = td_arena_alloc(&c->doc->arena, c->nw + 1);
   c->cue_kind = td_arena_alloc(&c->doc->arena, c->nw + 1);
   c->cue_ran = td_arena_alloc(&c->doc->arena, d->nsents + 1);
-  c->wsent = td_arena_alloc(&c->doc->arena, (c->nw + 1) * sizeof *c->wsent);
   return 1;
 }
 
@@ -631,11 +652,12 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   memset(c, 0, sizeof *c);
   c->doc = doc;
   pthread_once(&abbrev_once, abbrev_build);
-  size_t single = build_words(c);
+  uint32_t *ends;
+  size_t nends;
+  size_t single = build_words(c, &ends, &nends);
   int rules = rule_cues(c, eng);
-  copy_tags(c);
   pair_single_marks(c, single);
-  mark_sentence_ends(c);
+  mark_sentence_ends(c, ends, nends);
   if (!rules) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
   *doc->qctx = *c;
