@@ -476,6 +476,7 @@ typedef struct wtab_ent {
 
 static wtab_ent *wtab_ent_of;
 static uint16_t wtab_slot[1u << WTAB_BITS];
+static uint16_t wtab_lens[256]; /* per first byte: bit n set when a word of n bytes starts so */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t wtab_hash(uint64_t k0, uint64_t k1) {
@@ -516,6 +517,7 @@ static void word_index_init(void) {
       if (e->cls & W_REL) f->rel = (int8_t)e->v;
       if (e->cls & W_SETADV) f->setv = (int8_t)e->v;
     }
+    wtab_lens[(unsigned char)w[0]] |= (uint16_t)(1u << len);
     uint32_t h = wtab_hash(x->k0, x->k1);
     while (wtab_slot[h]) h = (h + 1) & ((1u << WTAB_BITS) - 1);
     wtab_slot[h] = (uint16_t)(ne + 1);
@@ -527,10 +529,13 @@ static void word_index_init(void) {
 static void word_index_get(void) { pthread_once(&index_once, word_index_init); }
 
 /* Sets u's classes and values (u zeroed) from the table's rows of its
- * word u->w (NUL-padded, at most 14 bytes). */
-static inline __attribute__((always_inline)) void classify(unit *u) {
-  uint64_t k0, k1;
-  wtab_keys(u->w, &k0, &k1);
+ * word u->w, n bytes (1 to 14), whose keys k0, k1 (wtab_keys) the caller
+ * passes in registers (perf, issue 11: loading them from u->w just after
+ * it was written waits for the stores). Most words are turned away by
+ * their first byte and length. */
+static inline __attribute__((always_inline)) void classify(unit *u, uint64_t k0, uint64_t k1,
+                                                          size_t n) {
+  if (!(wtab_lens[k0 & 0xff] >> n & 1)) return;
   for (uint32_t h = wtab_hash(k0, k1);; h = (h + 1) & ((1u << WTAB_BITS) - 1)) {
     uint32_t s = wtab_slot[h];
     if (!s) return;
@@ -572,10 +577,15 @@ static inline __attribute__((always_inline)) void add_unit(units *us, const td_d
   const char *t = doc->text;
   if (kind == 'w') {
     size_t k = e - s < sizeof u->w - 1 ? e - s : sizeof u->w - 1; /* the loop bound, once */
-    for (size_t q = 0; q < k; q++) u->w[q] = a_lower((unsigned char)t[s + q]);
+    uint64_t key[2] = {0, 0}; /* u->w's keys (wtab_keys), made as it is written */
+    for (size_t q = 0; q < k; q++) {
+      char ch = a_lower((unsigned char)t[s + q]);
+      u->w[q] = ch;
+      key[q >> 3] |= (uint64_t)(unsigned char)ch << (8 * (q & 7));
+    }
     u->w[k] = 0;
     u->cap = (unsigned)((unsigned char)t[s] - 'A') < 26u;
-    if (e - s < sizeof u->w) classify(u);
+    if (e - s < sizeof u->w) classify(u, key[0], key[1], k);
   } else if (kind == 'n') {
     uint32_t i = s;
     int plain = 1;
@@ -648,7 +658,7 @@ static int cut_word_fast(units *us, const td_doc *doc, uint32_t s, uint32_t e, i
   memcpy(u->w, &lw0, 8);
   if (n > 8) memcpy(u->w + 8, &lw1, sizeof u->w - 8);
   u->cap = (unsigned)((unsigned char)doc->text[s] - 'A') < 26u;
-  if (n < sizeof u->w) classify(u);
+  if (n < sizeof u->w) classify(u, lw0, lw1, n);
   return 1;
 #else
   (void)us, (void)doc, (void)s, (void)e, (void)space, (void)tok;
