@@ -193,7 +193,7 @@ static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp,
 }
 
 /* The word view as build_words makes it: the words so far (cap of them
- * allocated) in the arena with each one's sentence (ws), where the next
+ * allocated) in the arena, where the next
  * lowercase form goes, the token where the next word may start (tk), and
  * the words mark_sentence_ends looks at (ends). Kept in locals of
  * build_words (perf, issue 11: the lowercase is written a byte at a time,
@@ -204,7 +204,6 @@ typedef struct wbuild {
   const td_tok *toks;
   size_t ntoks, nsents, tk;
   td_qword *w;
-  uint32_t *ws;
   size_t nw, cap;
   char *lwp;
   uint32_t *ends;
@@ -218,21 +217,14 @@ typedef struct wbuild {
  * tag of the language core's token starting where it does, and that
  * token's sentence (UINT32_MAX: none starts there). */
 static inline __attribute__((always_inline)) void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, size_t done) {
-  if (b->nw == b->cap) {
-    size_t nc = b->cap * 2;
-    td_qword *nw = td_arena_alloc(b->arena, nc * sizeof *nw);
-    uint32_t *ns = td_arena_alloc(b->arena, nc * sizeof *ns);
-    memcpy(nw, b->w, b->nw * sizeof *nw);
-    memcpy(ns, b->ws, b->nw * sizeof *ns);
-    b->w = nw, b->ws = ns, b->cap = nc;
-  }
+  TD_AGROW(b->arena, b->w, b->cap, b->nw + 1);
   size_t tk = b->tk;
   while (tk < b->ntoks && b->toks[tk].start < s) tk++;
   b->tk = tk;
   int at = tk < b->ntoks && b->toks[tk].start == s;
-  td_qword *w = &b->w[b->nw];
-  w->s = s, w->e = e, w->flags = flags, w->upos = at ? b->toks[tk].upos : 0;
-  b->ws[b->nw++] = at && b->toks[tk].sent < b->nsents ? b->toks[tk].sent : UINT32_MAX;
+  td_qword *w = &b->w[b->nw++];
+  w->s = s, w->e = e, w->flags = (uint16_t)flags, w->upos = at ? b->toks[tk].upos : 0;
+  w->sent = at && b->toks[tk].sent < b->nsents ? b->toks[tk].sent : UINT32_MAX;
   char *lw = b->lwp;
   const unsigned char *t = b->t;
   size_t n = done;
@@ -310,7 +302,6 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
   b.toks = c->doc->toks, b.ntoks = c->doc->ntoks, b.nsents = c->doc->nsents;
   b.cap = len / 4 + 16; /* news: ~6 bytes a word */
   b.w = td_arena_alloc(b.arena, b.cap * sizeof *b.w);
-  b.ws = td_arena_alloc(b.arena, b.cap * sizeof *b.ws);
   b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
   b.capends = len / 64 + 16; /* a sentence of news: ~120 bytes */
   b.ends = td_arena_alloc(b.arena, b.capends * sizeof *b.ends);
@@ -406,7 +397,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
     add_word(&b, s, (uint32_t)i, flags, 0);
     prevcp = cp;
   }
-  c->w = b.w, c->wsent = b.ws, c->nw = b.nw;
+  c->w = b.w, c->nw = b.nw;
   *ends = b.ends, *nends = b.nends;
   return single == (size_t)-1 ? b.nw : single;
 }
@@ -625,7 +616,7 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
  * at a time when cue_any first asks about a word of it (perf, issue 11:
  * the claimant search of quantities and the quotes layer look at few
  * sentences); here the arrays are made (build_words gave each word the
- * sentence of the token it starts: wsent). */
+ * sentence of the token it starts). */
 static int rule_cues(td_qctx *c, const td_engine *eng) {
   if (!eng || !eng->rules || !td_rules_layer_count(eng->rules, "quotes")) return 0;
   const td_doc *d = c->doc;
@@ -677,8 +668,8 @@ size_t td_qword_at(const td_qctx *c, uint32_t b) {
 static int cue_any(const td_qctx *c, size_t i, int *kind) {
   int best = 0;
   if (c->cue_len) {
-    if (i >= c->nw || c->wsent[i] == UINT32_MAX) return 0;
-    run_cues(c, c->wsent[i]);
+    if (i >= c->nw || c->w[i].sent == UINT32_MAX) return 0;
+    run_cues(c, c->w[i].sent);
     if (!c->cue_len[i]) return 0;
     *kind = c->cue_kind[i];
     return c->cue_len[i];

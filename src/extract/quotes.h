@@ -33,7 +33,8 @@ enum {
 
 typedef struct td_qword {
   uint32_t s, e;         /* byte span in doc->text */
-  uint32_t flags;        /* TD_QW_* */
+  uint32_t sent;         /* sentence of the token starting at s (UINT32_MAX: none does) */
+  uint16_t flags;        /* TD_QW_* */
   uint8_t upos;          /* tag of the token at s, 0 when untagged */
   const char *lw;        /* lowercased, ’ folded to ' (arena) */
 } td_qword;
@@ -64,7 +65,6 @@ typedef struct td_qctx {
                             NULL when the engine has no quotes.* rules */
   const td_engine *eng;  /* whose quotes.* rules fill cue_len, a sentence at a time: */
   uint8_t *cue_ran;      /* per sentence: its rules ran (on first use, see cue_any) */
-  uint32_t *wsent;       /* per word: sentence of the token starting there (-1: none) */
 } td_qctx;
 
 /* Builds the word view and the cues of doc (in doc's arena): the matches of
