@@ -2133,6 +2133,9 @@ static int date_from_text(td_doc *doc, units pre[3]) {
     for (int i = 0; i < c.n; i++) {
       hit h;
       int pod;
+      /* perf: day_expr matches only at a number or a word of the table
+       * other than a tense or reporting cue (its every rule begins so) */
+      if (!(c.u[i].cls & ~(uint32_t)(W_PAST | W_FUT | W_REPORT)) && c.u[i].kind != 'n') continue;
       memset(&h, 0, sizeof h);
       if (!can_start(&c, i)) continue;
       int e = day_expr(&c, i, &h, &pod);
