@@ -1970,6 +1970,45 @@ static int date_expr(const ctx *c, int i, hit *h) {
   return i;
 }
 
+/* Words that, unclassified, may follow "the", "a", "an", "that" or "at"
+ * inside an expression (idle_start): "the end of", "the sixties", "the
+ * latest quarter", "the most recent quarter", "the same day", "at most",
+ * "the final months", "a and a half years"; and, should the table lose
+ * them, the classified ones the rules name after those words. */
+static const char *const idle_not[] = {
+    "end", "beginning", "start", "middle", "close", "turn", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
+    "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
+    "weekend", "half", "hundred", "few", "several", "dozen", NULL};
+static td_strset *idle_set;
+static pthread_once_t idle_once = PTHREAD_ONCE_INIT;
+static void idle_init(void) { idle_set = td_strset_new_list(idle_not); }
+
+/* Whether no rule can match at unit i although it may begin an expression
+ * (perf, issue 11: most units tried are "the", "a", "an", "that", "at",
+ * and almost all of them begin nothing). True when the sentence has no
+ * match of a times.* rule, unit i is one of those five words (of class
+ * W_START only) and the next unit is a word outside the table and outside
+ * idle_not. Then every rule returns i: date_expr's "the end of" needs
+ * idle_not's words, day_expr's "the/that day|previous|next|same ..." and
+ * "the 1st of" a table word or a number next, period_expr's decades,
+ * centuries, quarters, "the year", "the latest quarter", "the weekend" and
+ * "that year" a number, a table word or idle_not's next, its months,
+ * seasons and years a table word or a number at i; duration_expr's "the"
+ * needs a table word or a number next ("the" alone returns i), its counts
+ * ("a" is one) a unit word after them, "at least/most" idle_not's;
+ * set_expr's "a/an" a unit word next; clock_expr a number or noon at i;
+ * and what the times.* rules found (rule_expr, hit_at) is nothing. */
+static int idle_start(const ctx *c, int i) {
+  if (c->nrh || i + 1 >= c->n) return 0;
+  const unit *u = c->u;
+  if (u[i].cls != W_START || u[i + 1].kind != 'w' || u[i + 1].cls) return 0;
+  if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
+      !is_w(c, i, "at"))
+    return 0;
+  return td_strset_find_str(idle_set, u[i + 1].w) < 0;
+}
+
 /* Tries every rule at unit i; the longest match wins (earlier rules win
  * ties). Returns the index past it, or i. */
 static int match_at(const ctx *c, int i, hit *best) {
@@ -2156,6 +2195,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   memset(&us, 0, sizeof us);
   memset(pre, 0, sizeof pre);
   word_index_get();
+  pthread_once(&idle_once, idle_init);
   int npre = !doc->date || !*doc->date ? date_from_text(doc, pre) : 0;
   ctx c;
   memset(&c, 0, sizeof c);
@@ -2173,7 +2213,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       const unit *u = &c.u[i];
       int e = ((u->cls & ~(uint32_t)(W_PAST | W_FUT | W_REPORT)) || u->kind == 'n' ||
                (u->kind == 'p' && u->w[0] == '\'') || rule_starts(&c, i)) &&
-                      can_start(&c, i)
+                      can_start(&c, i) && !idle_start(&c, i)
                   ? match_at(&c, i, &h)
                   : i;
       if (e <= i) {
