@@ -1984,29 +1984,49 @@ static td_strset *idle_set;
 static pthread_once_t idle_once = PTHREAD_ONCE_INIT;
 static void idle_init(void) { idle_set = td_strset_new_list(idle_not); }
 
+/* Classes no rule reads at the unit after "the", "a", "an", "that", "at"
+ * or a plain number (idle_start): the tense and reporting cues (read by
+ * clause_tense once a match is found) and classes only the word table
+ * and the stage's first test use. */
+#define IDLE_NEXT_CLS (W_START | W_PREP | W_APPROX | W_VAGUE | W_PAST | W_FUT | W_REPORT)
+
 /* Whether no rule can match at unit i although it may begin an expression
- * (perf, issue 11: most units tried are "the", "a", "an", "that", "at",
- * and almost all of them begin nothing). True when the sentence has no
- * match of a times.* rule, unit i is one of those five words (of class
- * W_START only) and the next unit is a word outside the table and outside
- * idle_not. Then every rule returns i: date_expr's "the end of" needs
- * idle_not's words, day_expr's "the/that day|previous|next|same ..." and
- * "the 1st of" a table word or a number next, period_expr's decades,
- * centuries, quarters, "the year", "the latest quarter", "the weekend" and
- * "that year" a number, a table word or idle_not's next, its months,
- * seasons and years a table word or a number at i; duration_expr's "the"
- * needs a table word or a number next ("the" alone returns i), its counts
- * ("a" is one) a unit word after them, "at least/most" idle_not's;
- * set_expr's "a/an" a unit word next; clock_expr a number or noon at i;
- * and what the times.* rules found (rule_expr, hit_at) is nothing. */
+ * (perf, issue 11: most units tried are "the", "a", "an", "that", "at" or
+ * a number, and most of them begin nothing). Only in a sentence with no
+ * match of a times.* rule (rule_expr and every hit_at find nothing), and
+ * only for these units:
+ * - a number with a , or . ("2,000", "3.5"): every rule needs its digits
+ *   plain (clock times, days, years, decades, quarters, counts);
+ * - a plain number, not of four digits (no year), followed by a mark other
+ *   than - / : ' (dates, clock times, ranges, decades use those) or by a
+ *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o"
+ *   (a month, a part of day, a unit of time, "and a half" are what
+ *   day_expr, clock_expr and duration_expr read there);
+ * - one of the five words (of class W_START only) followed by a word of no
+ *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
+ *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
+ *   and "the 1st of" those or a number next, period_expr's decades,
+ *   centuries, quarters, "the year", "the latest quarter", "the weekend"
+ *   and "that year" a number, a class or idle_not's word next (its months,
+ *   seasons and years begin at a class or a number), duration_expr's "the"
+ *   a class or a number next ("the" alone returns i), its counts ("a" is
+ *   one) a unit of time after them, "at least/most" idle_not's words;
+ *   set_expr's "a/an" a unit of time next; clock_expr a number or noon. */
 static int idle_start(const ctx *c, int i) {
   if (c->nrh || i + 1 >= c->n) return 0;
-  const unit *u = c->u;
-  if (u[i].cls != W_START || u[i + 1].kind != 'w' || u[i + 1].cls) return 0;
+  const unit *u = c->u, *nx = &u[i + 1];
+  if (u[i].kind == 'n') {
+    if (!u[i].ndig) return 1;
+    if (u[i].w[0] || u[i].ndig == 4) return 0;
+    if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
+    return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
+           !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o");
+  }
+  if (u[i].cls != W_START || nx->kind != 'w' || (nx->cls & ~(uint32_t)IDLE_NEXT_CLS)) return 0;
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
       !is_w(c, i, "at"))
     return 0;
-  return td_strset_find_str(idle_set, u[i + 1].w) < 0;
+  return td_strset_find_str(idle_set, nx->w) < 0;
 }
 
 /* Tries every rule at unit i; the longest match wins (earlier rules win
