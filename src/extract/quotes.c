@@ -305,7 +305,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
   b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
   b.capends = len / 64 + 16; /* a sentence of news: ~120 bytes */
   b.ends = td_arena_alloc(b.arena, b.capends * sizeof *b.ends);
-  size_t i = 0, single = (size_t)-1;
+  size_t i = 0, single = (size_t)-1, open0 = (size_t)-1;
   int para = 1;
   uint32_t prevcp = '\n';
   while (i < len) {
@@ -392,12 +392,14 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
       flags |= opening ? TD_QW_QOPEN : TD_QW_QCLOSE;
     }
     if ((flags & TD_QW_SINGLE) && single == (size_t)-1) single = b.nw;
+    if ((flags & TD_QW_QOPEN) && open0 == (size_t)-1) open0 = b.nw;
     if (cp == '.' || cp == '!' || cp == '?') note_end(&b);
     i += (size_t)k;
     add_word(&b, s, (uint32_t)i, flags, 0);
     prevcp = cp;
   }
   c->w = b.w, c->nw = b.nw;
+  c->open0 = open0 == (size_t)-1 ? b.nw : open0;
   *ends = b.ends, *nends = b.nends;
   return single == (size_t)-1 ? b.nw : single;
 }
@@ -648,6 +650,7 @@ void td_qctx_init(td_qctx *c, const td_engine *eng, td_doc *doc) {
   size_t single = build_words(c, &ends, &nends);
   int rules = rule_cues(c, eng);
   pair_single_marks(c, single);
+  if (single < c->open0) c->open0 = single; /* it may have paired one */
   mark_sentence_ends(c, ends, nends);
   if (!rules) load_cues(c, builtin_cues, sizeof builtin_cues - 1);
   doc->qctx = td_arena_alloc(&doc->arena, sizeof *doc->qctx);
@@ -1109,7 +1112,8 @@ static size_t pair_marks(const td_qctx *c, qcand **out) {
   int open = 0;
   int nested = 0;  /* cur is an inner quotation, outer is open around it */
   int pending = 0; /* inner closed, outer (cur) still open */
-  for (size_t i = 0; i < c->nw; i++) {
+  /* nothing happens before the first opening mark (perf, issue 11) */
+  for (size_t i = c->open0; i < c->nw; i++) {
     const td_qword *w = &c->w[i];
     if (open && (w->flags & TD_QW_PARA) && i > cur.open) {
       /* paragraph change inside a quotation */

@@ -65,6 +65,7 @@ typedef struct td_qctx {
                             NULL when the engine has no quotes.* rules */
   const td_engine *eng;  /* whose quotes.* rules fill cue_len, a sentence at a time: */
   uint8_t *cue_ran;      /* per sentence: its rules ran (on first use, see cue_any) */
+  size_t open0;          /* no word before this one opens a quotation (TD_QW_QOPEN) */
 } td_qctx;
 
 /* Builds the word view and the cues of doc (in doc's arena): the matches of
