@@ -338,7 +338,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
             do i++; while (i < len && alnum_byte[t[i]]);
           }
           last = t[i - 1];
-          if (i >= len) break;
+          if (i >= len || t[i] == ' ') break; /* perf: most words end at a space */
         }
         cp = cp_at(text, len, i, &k); /* no ASCII letter or digit: the runs took them */
         if (cp >= 0x80 && is_wordch(cp)) last = cp, i += (size_t)k;
@@ -350,6 +350,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
       if (text[i - 1] == '.' && i - s >= 4) note_end(&b);
       add_word(&b, s, (uint32_t)i, flags, done);
       prevcp = last;
+      if (i < len && t[i] == ' ') prevcp = ' ', i++; /* perf: the space after it, here */
       continue;
     }
     flags |= TD_QW_PUNCT;
