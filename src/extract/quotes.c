@@ -193,9 +193,9 @@ static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp,
 }
 
 /* The word view as build_words makes it: the words so far (cap of them
- * allocated) in the arena, where the next
- * lowercase form goes, the token where the next word may start (tk), and
- * the words mark_sentence_ends looks at (ends). Kept in locals of
+ * allocated) in the arena, where the next lowercase form goes, the token
+ * where the next word may start (tk, its start tstart: UINT32_MAX past the
+ * last), and the words mark_sentence_ends looks at (ends). Kept in locals of
  * build_words (perf, issue 11: the lowercase is written a byte at a time,
  * and a char store may alias anything reached through c). */
 typedef struct wbuild {
@@ -203,6 +203,7 @@ typedef struct wbuild {
   const unsigned char *t; /* the text */
   const td_tok *toks;
   size_t ntoks, nsents, tk;
+  uint32_t tstart;
   td_qword *w;
   size_t nw, cap;
   char *lwp;
@@ -216,15 +217,17 @@ typedef struct wbuild {
  * of the first `done` bytes, all ASCII, there already. The word takes the
  * tag of the language core's token starting where it does, and that
  * token's sentence (UINT32_MAX: none starts there). */
-static inline __attribute__((always_inline)) void add_word(wbuild *b, uint32_t s, uint32_t e, uint32_t flags, size_t done) {
+static inline __attribute__((always_inline)) void add_word(wbuild *b, uint32_t s, uint32_t e,
+                                                          uint32_t flags, size_t done) {
   TD_AGROW(b->arena, b->w, b->cap, b->nw + 1);
-  size_t tk = b->tk;
-  while (tk < b->ntoks && b->toks[tk].start < s) tk++;
-  b->tk = tk;
-  int at = tk < b->ntoks && b->toks[tk].start == s;
+  while (b->tstart < s) b->tstart = ++b->tk < b->ntoks ? b->toks[b->tk].start : UINT32_MAX;
   td_qword *w = &b->w[b->nw++];
-  w->s = s, w->e = e, w->flags = (uint16_t)flags, w->upos = at ? b->toks[tk].upos : 0;
-  w->sent = at && b->toks[tk].sent < b->nsents ? b->toks[tk].sent : UINT32_MAX;
+  w->s = s, w->e = e, w->flags = (uint16_t)flags, w->upos = 0, w->sent = UINT32_MAX;
+  if (b->tstart == s) {
+    const td_tok *tk = &b->toks[b->tk];
+    w->upos = tk->upos;
+    if (tk->sent < b->nsents) w->sent = tk->sent;
+  }
   char *lw = b->lwp;
   const unsigned char *t = b->t;
   size_t n = done;
@@ -307,6 +310,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
   memset(&b, 0, sizeof b);
   b.arena = &c->doc->arena, b.t = t;
   b.toks = c->doc->toks, b.ntoks = c->doc->ntoks, b.nsents = c->doc->nsents;
+  b.tstart = b.ntoks ? b.toks[0].start : UINT32_MAX;
   b.cap = len / 4 + 16; /* news: ~6 bytes a word */
   b.w = td_arena_alloc(b.arena, b.cap * sizeof *b.w);
   b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
@@ -325,7 +329,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
     }
     uint32_t s = (uint32_t)i, flags = para ? TD_QW_PARA : 0;
     para = 0;
-    if (is_wordch(cp)) {
+    if (cp < 0x80 ? alnum_byte[cp] : !is_upunct(cp)) { /* is_wordch, by table */
       if (cp >= '0' && cp <= '9') flags |= TD_QW_DIGIT;
       if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xDF)) flags |= TD_QW_CAP;
       uint32_t last = cp;
