@@ -69,13 +69,15 @@ static const char *const abbrevs[] = {
     "pres", "gens", "capt", "cmdr", "adm", "maj", "u.s", "u.n", "u.k", "d.c",
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
-/* Built once (perf): the abbreviations as a set, a probe instead of a
- * walk of the list; and per byte, whether it is an ASCII letter or digit. */
-static td_strset *abbrev_set;
+/* Built once (perf): the abbreviations and np_stop as sets, a probe
+ * instead of a walk of the list; and per byte, whether it is an ASCII
+ * letter or digit. */
+static td_strset *abbrev_set, *np_stop_set;
 static uint8_t alnum_byte[256];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_build(void) {
   abbrev_set = td_strset_new_list(abbrevs);
+  np_stop_set = td_strset_new_list(np_stop); /* perf: a long list, asked often */
   for (int b = 0; b < 256; b++)
     alnum_byte[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
@@ -92,9 +94,13 @@ static const char builtin_cues[] =
     "said\tsay\nsays\tsay\nsay\tsay\nadded\tsay\nnoted\tsay\nstressed\tsay\n"
     "told\ttell\naccording to\taccording\nwas quoted as saying\tpassive\n";
 
+/* Whether w is one of np_stop (td_qword_in(w, np_stop), by the set). */
+static int is_np_stop(const td_qword *w) { return td_strset_find_str(np_stop_set, w->lw) >= 0; }
+
 int td_qword_in(const td_qword *w, const char *const *list) {
+  const char *lw = w->lw, c0 = lw[0];
   for (const char *const *p = list; *p; p++)
-    if (w->lw[0] == (*p)[0] && strcmp(w->lw, *p) == 0) return 1; /* perf: 1st byte first */
+    if (c0 == (*p)[0] && strcmp(lw, *p) == 0) return 1; /* perf: 1st byte first */
   return 0;
 }
 
@@ -732,7 +738,7 @@ static int is_adverb(const td_qword *w) {
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
   if (w->flags & TD_QW_PUNCT) return 0;
-  if (td_qword_in(w, np_stop) || strcmp(w->lw, "and") == 0) return 0;
+  if (is_np_stop(w) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
   switch (w->upos) {
@@ -762,7 +768,7 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       i--;
     /* "I laughed and said": the subject of the first verb */
     if (i >= 3 && !(c->w[i].flags & TD_QW_PARA) && strcmp(c->w[i - 1].lw, "and") == 0 &&
-        !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !td_qword_in(&c->w[i - 2], np_stop) &&
+        !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !is_np_stop(&c->w[i - 2]) &&
         strlen(c->w[i - 2].lw) > 3 && strcmp(c->w[i - 2].lw + strlen(c->w[i - 2].lw) - 2, "ed") == 0) {
       i -= 2;
       continue;
@@ -839,7 +845,7 @@ static int ed_verb(const td_qctx *c, size_t k) {
   int pres = w->lw[n - 1] == 's' && w->lw[n - 2] != 's' && k > 0 &&
              (td_qword_in(&c->w[k - 1], pronouns) || (c->w[k - 1].flags & TD_QW_CAP)) &&
              k + 1 < c->nw && is_punct(c, k + 1, ".,");
-  if (!(past || pres) || td_qword_in(w, np_stop)) return 0;
+  if (!(past || pres) || is_np_stop(w)) return 0;
   /* it must end the clause: a comma, a stop, or a short phrase after */
   return k + 1 >= c->nw || (c->w[k].flags & TD_QW_SEND) ||
          ((c->w[k + 1].flags & TD_QW_PUNCT) && !(c->w[k + 1].flags & TD_QW_QOPEN)) ||
@@ -1352,7 +1358,7 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
   int said = q->close > q->open + 1 && is_punct(c, q->close - 1, "?!") && after_cue(c, q->open);
   if (said) return 0;
   if (nw <= 3 && after < c->nw && !(c->w[after].flags & (TD_QW_PUNCT | TD_QW_CAP)) &&
-      !td_qword_in(&c->w[after], np_stop) && strcmp(c->w[after].lw, "of") != 0 &&
+      !is_np_stop(&c->w[after]) && strcmp(c->w[after].lw, "of") != 0 &&
       q->open > 0 && !(c->w[q->open - 1].flags & TD_QW_PUNCT)) {
     int kind = 0;
     if (!td_cue_at(c, after, &kind)) return 1;
