@@ -69,15 +69,18 @@ static const char *const abbrevs[] = {
     "pres", "gens", "capt", "cmdr", "adm", "maj", "u.s", "u.n", "u.k", "d.c",
     "a.m", "p.m", "e.g", "i.e", "et", "al", "messrs", NULL};
 
-/* Built once (perf): the abbreviations and np_stop as sets, a probe
- * instead of a walk of the list; and per byte, whether it is an ASCII
- * letter or digit. */
-static td_strset *abbrev_set, *np_stop_set;
+/* Built once (perf): the abbreviations and the longer word lists as sets,
+ * a probe instead of a walk of the list; and per byte, whether it is an
+ * ASCII letter or digit. */
+static td_strset *abbrev_set, *np_stop_set, *aux_adv_set, *after_stop_set, *time_words_set;
 static uint8_t alnum_byte[256];
 static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
 static void abbrev_build(void) {
   abbrev_set = td_strset_new_list(abbrevs);
-  np_stop_set = td_strset_new_list(np_stop); /* perf: a long list, asked often */
+  np_stop_set = td_strset_new_list(np_stop); /* perf: long lists, asked often */
+  aux_adv_set = td_strset_new_list(aux_adv);
+  after_stop_set = td_strset_new_list(after_stop);
+  time_words_set = td_strset_new_list(time_words);
   for (int b = 0; b < 256; b++)
     alnum_byte[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
@@ -94,8 +97,11 @@ static const char builtin_cues[] =
     "said\tsay\nsays\tsay\nsay\tsay\nadded\tsay\nnoted\tsay\nstressed\tsay\n"
     "told\ttell\naccording to\taccording\nwas quoted as saying\tpassive\n";
 
-/* Whether w is one of np_stop (td_qword_in(w, np_stop), by the set). */
-static int is_np_stop(const td_qword *w) { return td_strset_find_str(np_stop_set, w->lw) >= 0; }
+/* Whether w is one of the set's words (td_qword_in of the list it was
+ * made from). */
+static int in_set(const td_strset *set, const td_qword *w) {
+  return td_strset_find_str(set, w->lw) >= 0;
+}
 
 int td_qword_in(const td_qword *w, const char *const *list) {
   const char *lw = w->lw, c0 = lw[0];
@@ -738,7 +744,7 @@ static int is_adverb(const td_qword *w) {
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
   if (w->flags & TD_QW_PUNCT) return 0;
-  if (is_np_stop(w) || strcmp(w->lw, "and") == 0) return 0;
+  if (in_set(np_stop_set, w) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
   switch (w->upos) {
@@ -746,10 +752,10 @@ static int np_word(const td_qctx *c, size_t i) {
   case TD_VERB:
     /* a capitalized unknown name the tagger took for a verb ("Priebus
      * later told"), not a participle or an imperative ("Wait:") */
-    return (w->flags & TD_QW_CAP) && !td_qword_in(w, aux_adv) && n > 2 &&
+    return (w->flags & TD_QW_CAP) && !in_set(aux_adv_set, w) && n > 2 &&
            i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
            strcmp(w->lw + n - 2, "ed") != 0 && (n < 4 || strcmp(w->lw + n - 3, "ing") != 0) &&
-           !td_qword_in(w, time_words);
+           !in_set(time_words_set, w);
   case TD_ADP: return strcmp(w->lw, "of") == 0;
   default: return 1;
   }
@@ -762,13 +768,13 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
     while (i > 0 && !(c->w[i].flags & TD_QW_PARA) &&
-           (td_qword_in(&c->w[i - 1], aux_adv) || is_adverb(&c->w[i - 1]) ||
-            (i >= 2 && td_qword_in(&c->w[i - 1], time_words) && i == k &&
-             (td_qword_in(&c->w[i - 2], aux_adv) || (c->w[i - 1].flags & TD_QW_CAP)))))
+           (in_set(aux_adv_set, &c->w[i - 1]) || is_adverb(&c->w[i - 1]) ||
+            (i >= 2 && in_set(time_words_set, &c->w[i - 1]) && i == k &&
+             (in_set(aux_adv_set, &c->w[i - 2]) || (c->w[i - 1].flags & TD_QW_CAP)))))
       i--;
     /* "I laughed and said": the subject of the first verb */
     if (i >= 3 && !(c->w[i].flags & TD_QW_PARA) && strcmp(c->w[i - 1].lw, "and") == 0 &&
-        !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !is_np_stop(&c->w[i - 2]) &&
+        !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !in_set(np_stop_set, &c->w[i - 2]) &&
         strlen(c->w[i - 2].lw) > 3 && strcmp(c->w[i - 2].lw + strlen(c->w[i - 2].lw) - 2, "ed") == 0) {
       i -= 2;
       continue;
@@ -827,7 +833,7 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
   if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
   while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
          !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
-         !(n > 0 && td_qword_in(&c->w[j], after_stop)))
+         !(n > 0 && in_set(after_stop_set, &c->w[j])))
     j++, n++;
   /* trailing lowercase words after names ("Kirby told") are not the speaker */
   if (j == i) return 0;
@@ -845,11 +851,11 @@ static int ed_verb(const td_qctx *c, size_t k) {
   int pres = w->lw[n - 1] == 's' && w->lw[n - 2] != 's' && k > 0 &&
              (td_qword_in(&c->w[k - 1], pronouns) || (c->w[k - 1].flags & TD_QW_CAP)) &&
              k + 1 < c->nw && is_punct(c, k + 1, ".,");
-  if (!(past || pres) || is_np_stop(w)) return 0;
+  if (!(past || pres) || in_set(np_stop_set, w)) return 0;
   /* it must end the clause: a comma, a stop, or a short phrase after */
   return k + 1 >= c->nw || (c->w[k].flags & TD_QW_SEND) ||
          ((c->w[k + 1].flags & TD_QW_PUNCT) && !(c->w[k + 1].flags & TD_QW_QOPEN)) ||
-         (c->w[k + 1].flags & TD_QW_CAP) || td_qword_in(&c->w[k + 1], after_stop);
+         (c->w[k + 1].flags & TD_QW_CAP) || in_set(after_stop_set, &c->w[k + 1]);
 }
 
 /* The cue and speaker written after a closing mark at word j: "..., Austin
@@ -906,7 +912,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t e = j;
       while (e < k && !is_punct(c, e, ",(")) e++;
       size_t ee = e;
-      while (ee > j && (td_qword_in(&c->w[ee - 1], aux_adv) || is_adverb(&c->w[ee - 1]))) ee--;
+      while (ee > j && (in_set(aux_adv_set, &c->w[ee - 1]) || is_adverb(&c->w[ee - 1]))) ee--;
       if (ee == j) return 0;
       /* "“…” and said that …": a second verb of the subject before */
       if (strcmp(c->w[j].lw, "and") == 0) return 0;
@@ -980,7 +986,7 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   /* an opening phrase up to its comma: "In response to X,", "Last month," */
   int opener = td_qword_in(&c->w[s], openers);
   for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
-    opener = td_qword_in(&c->w[x], time_words) && x + 1 < k && is_punct(c, x + 1, ",");
+    opener = in_set(time_words_set, &c->w[x]) && x + 1 < k && is_punct(c, x + 1, ",");
   if (opener) {
     while (s < k && !is_punct(c, s, ",")) s++;
     s++;
@@ -1036,7 +1042,7 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
     if (subject_before(c, k, who)) return 1;
     size_t r0 = k;
-    while (r0 > 0 && (td_qword_in(&c->w[r0 - 1], aux_adv) || is_adverb(&c->w[r0 - 1]))) r0--;
+    while (r0 > 0 && (in_set(aux_adv_set, &c->w[r0 - 1]) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
     if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
     /* "X urged women to vote, saying, ...", "X sings to Clinton before
@@ -1059,7 +1065,7 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     }
     /* "Trump, who has said ...": the subject before the relative clause */
     size_t r = k;
-    while (r > 0 && td_qword_in(&c->w[r - 1], aux_adv)) r--;
+    while (r > 0 && in_set(aux_adv_set, &c->w[r - 1])) r--;
     if (r >= 2 && strcmp(c->w[r - 1].lw, "who") == 0 && is_punct(c, r - 2, ","))
       return subject_before(c, r - 2, who);
     return 0;
@@ -1358,7 +1364,7 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
   int said = q->close > q->open + 1 && is_punct(c, q->close - 1, "?!") && after_cue(c, q->open);
   if (said) return 0;
   if (nw <= 3 && after < c->nw && !(c->w[after].flags & (TD_QW_PUNCT | TD_QW_CAP)) &&
-      !is_np_stop(&c->w[after]) && strcmp(c->w[after].lw, "of") != 0 &&
+      !in_set(np_stop_set, &c->w[after]) && strcmp(c->w[after].lw, "of") != 0 &&
       q->open > 0 && !(c->w[q->open - 1].flags & TD_QW_PUNCT)) {
     int kind = 0;
     if (!td_cue_at(c, after, &kind)) return 1;
