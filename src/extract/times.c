@@ -1980,9 +1980,17 @@ static const char *const idle_not[] = {
     "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
     "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
     "weekend", "half", "hundred", "few", "several", "dozen", NULL};
-static td_strset *idle_set;
+/* Approximators no rule names where an expression begins (duration_expr
+ * takes "more/less/fewer than", "nearly", "around" there, and "about",
+ * "over", "within", "almost" only before one): they begin nothing. */
+static const char *const idle_approx[] = {"about", "almost", "approximately", "over",
+                                          "roughly", "some", "under", "within", NULL};
+static td_strset *idle_set, *idle_approx_set;
 static pthread_once_t idle_once = PTHREAD_ONCE_INIT;
-static void idle_init(void) { idle_set = td_strset_new_list(idle_not); }
+static void idle_init(void) {
+  idle_set = td_strset_new_list(idle_not);
+  idle_approx_set = td_strset_new_list(idle_approx);
+}
 
 /* Classes no rule reads at the unit after "the", "a", "an", "that", "at"
  * or a plain number (idle_start): the tense and reporting cues (read by
@@ -1995,6 +2003,8 @@ static void idle_init(void) { idle_set = td_strset_new_list(idle_not); }
  * a number, and most of them begin nothing). Only in a sentence with no
  * match of a times.* rule (rule_expr and every hit_at find nothing), and
  * only for these units:
+ * - a word of idle_approx, of class W_APPROX (and cues) only: every rule
+ *   needs another class or names other words there;
  * - a number with a , or . ("2,000", "3.5"): every rule needs its digits
  *   plain (clock times, days, years, decades, quarters, counts);
  * - a plain number, not of four digits (no year), followed by a mark other
@@ -2015,6 +2025,8 @@ static void idle_init(void) { idle_set = td_strset_new_list(idle_not); }
 static int idle_start(const ctx *c, int i) {
   if (c->nrh || i + 1 >= c->n) return 0;
   const unit *u = c->u, *nx = &u[i + 1];
+  if (u[i].kind == 'w' && !(u[i].cls & ~(uint32_t)(W_APPROX | W_PAST | W_FUT | W_REPORT)))
+    return td_strset_find_str(idle_approx_set, u[i].w) >= 0;
   if (u[i].kind == 'n') {
     if (!u[i].ndig) return 1;
     if (u[i].w[0] || u[i].ndig == 4) return 0;
