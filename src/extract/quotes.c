@@ -182,7 +182,8 @@ static inline char lower_byte(unsigned char ch) {
  * at a time: each block's lowercase goes to lwp + *done (all eight bytes:
  * the block holds room, see build_words), *done and the returned index
  * advance over the letters and digits; stops at the first block that is
- * not all of them, having taken that block's leading ones. */
+ * not all of them, having taken that block's leading ones; the last bytes
+ * (under eight, or from a non-ASCII byte on) one at a time. */
 static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp, size_t *done) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (i + 8 <= len) {
@@ -198,9 +199,8 @@ static size_t lower_run(const unsigned char *t, size_t i, size_t len, char *lwp,
     }
     *done += 8, i += 8;
   }
-#else
-  (void)lwp, (void)done, (void)t, (void)len;
 #endif
+  while (i < len && alnum_byte[t[i]]) lwp[(*done)++] = lower_byte(t[i]), i++;
   return i;
 }
 
@@ -356,7 +356,6 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
         if (alnum_byte[t[i]]) {
           if (i - s == done) {
             i = lower_run(t, i, len, lwp, &done);
-            while (i < len && alnum_byte[t[i]]) lwp[done++] = lower_byte(t[i]), i++;
           } else {
             do i++; while (i < len && alnum_byte[t[i]]);
           }
