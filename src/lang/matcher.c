@@ -234,8 +234,19 @@ static int table_open(dtable *t, const void *img, size_t len) {
  * gazetteer) and reads a 16-byte slot only when its tag matches. */
 static uint8_t tag_of(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
 
-/* The slot holding (key, mode), or NULL. */
-static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int mode) {
+/* Whether the NUL-terminated pool string p is key[0..n) (a folded key holds
+ * no NUL byte, so the loop ends at p's end at the latest). */
+static int key_is(const char *p, const char *key, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (p[k] != key[k]) return 0;
+  return p[n] == 0;
+}
+
+/* The slot holding (key[0..kl), mode), or NULL: h is its slot_hash(). The
+ * key needs no NUL after it (perf, issue 11: a token's cached form is
+ * probed where it lies). */
+static const dslot *table_find(const dtable *t, uint64_t h, const char *key, size_t kl,
+                               int mode) {
   uint32_t mask = t->nslots - 1;
   uint8_t tag = tag_of(h);
   for (uint32_t i = (uint32_t)h & mask, n = 0; n < t->nslots; i = (i + 1) & mask, n++) {
@@ -247,7 +258,7 @@ static const dslot *table_find(const dtable *t, uint64_t h, const char *key, int
     if (s->count == 0) return NULL;
     if (s->hash != h) continue;
     const dentry *e = &t->entries[s->first];
-    if (entry_mode(e->flags) == mode && td_str_eq(t->pool + e->key, key)) return s;
+    if (entry_mode(e->flags) == mode && key_is(t->pool + e->key, key, kl)) return s;
   }
   return NULL;
 }
@@ -270,14 +281,14 @@ static int table_has_prefix(const dtable *t, uint64_t h) {
 }
 
 /* Whether table t may hold an exact-case key, or a key prefix, that begins
- * with the first two bytes of the NUL-terminated key (perf, issue 11): the
+ * with the first two bytes of key[0..n) (perf, issue 11): the
  * table's bit set of (first byte, second byte or 0) over its exact-case
  * keys; a key and each of its prefixes share the key's first byte, and its
  * first two when not one byte long. Exact-case keys are mostly capitalized
  * names, so most lowercase starts need no mode-1 probes. */
-static int case_probe(const dtable *t, const char *key) {
+static int case_probe(const dtable *t, const char *key, size_t n) {
   if (!t->case2) return 1;
-  unsigned p = (unsigned)(unsigned char)key[0] << 8 | (unsigned char)(key[0] ? key[1] : 0);
+  unsigned p = (unsigned)(n ? (unsigned char)key[0] : 0) << 8 | (n > 1 ? (unsigned char)key[1] : 0);
   return (int)((t->case2[p >> 6] >> (p & 63)) & 1);
 }
 
@@ -607,6 +618,7 @@ typedef struct {
   const char *lemma;
   const char *f[NMODES];
   uint64_t gh0, gh2;    /* gate_hash of f[0] and f[2] (see first_dead) */
+  uint64_t h0, h2;      /* their FNV hashes (see quick_start) */
   uint16_t len[NMODES]; /* KEYCAP: overflows any key */
   uint8_t lead[NMODES], ok;
   uint8_t same2;        /* f[2] is f[0] (the lemma key adds nothing) */
@@ -831,6 +843,7 @@ static __attribute__((noinline)) const mtok *fold_tok(const td_doc *cdoc, uint32
     size_t n0 = m->len[0], n2 = m->len[2];
     if (!plain && n0 < KEYCAP) h0 = fnv_extend(FNV_INIT, m->f[0], n0);
     if (!lplain && n2 < KEYCAP) h2 = fnv_extend(FNV_INIT, m->f[2], n2);
+    m->h0 = h0, m->h2 = h2;
     m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
     m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
                (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
@@ -977,7 +990,7 @@ int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, ui
           keys[mode][n] = 0;
           uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
           for (size_t ti = 0; ti < d->ntabs && nnew < 16; ti++) {
-            const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
+            const dslot *s = table_find(&d->tabs[ti], h, keys[mode], n, mode);
             if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
           }
           keys[mode][n] = save;
@@ -1128,12 +1141,12 @@ static int first_dead(const td_dict *d, const mtok *m) {
  * hash h[0..npass) (with and without a glued 's) and the prefix slot of
  * the whole key (h[0]), in every table that table_find() and
  * table_has_prefix() will ask. A hint only: nothing depends on it. */
-static void probes_prefetch(const td_dict *d, int mode, const char *key, const uint64_t *h,
-                            int npass) {
+static void probes_prefetch(const td_dict *d, int mode, const char *key, size_t kl,
+                            const uint64_t *h, int npass) {
   for (size_t ti = 0; ti < d->ntabs; ti++) {
     const dtable *t = &d->tabs[ti];
     if (!t->nmode[mode] || t->nslots < PREFETCH_SLOTS) continue;
-    if (mode == 1 && !case_probe(t, key)) continue;
+    if (mode == 1 && !case_probe(t, key, kl)) continue;
     for (int pass = 0; pass < npass; pass++) {
       uint32_t at = (uint32_t)h[pass] & (t->nslots - 1);
       if (t->tags) __builtin_prefetch(t->tags + at);
@@ -1169,6 +1182,120 @@ static void next_gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t j, 
   }
 }
 
+/* Byte p of the key a + (one space when sp) + b, of na + sp + nb bytes. */
+static char key_byte(const char *a, size_t na, int sp, const char *b, size_t p) {
+  if (p < na) return a[p];
+  if (sp && p == na) return ' ';
+  return b[p - na - (size_t)sp];
+}
+
+/* What enumerate()'s loop does from start i whose first token m is quick
+ * and whose first key the gate let through (first_dead() said 2), for the
+ * common case (perf, issue 11): the first keys are the token's cached
+ * forms, probed where they lie with the hashes fold_tok() made, and the
+ * second step, which the gate mostly ends, is decided from those hashes
+ * extended by the next token's forms, without building the keys. 1 when
+ * it decided the start as the loop would (its hits recorded, st->jend and
+ * st->natural set); 0, with nothing recorded, when the loop must run (the
+ * gate lets the second keys through, or an unusual token). */
+static int quick_start(const td_dict *d, const td_doc *doc, dcache *dc, mstart *st, const mtok *m,
+                       uint32_t i, uint32_t lim) {
+  const int *has_mode = d->has_mode;
+  uint64_t ph[NMODES] = {0, 0, 0};
+  int on[NMODES];
+  st->jend = i + 1;
+  for (int mode = 0; mode < NMODES; mode++) {
+    on[mode] = has_mode[mode] && m->len[mode] > 0;
+    if (!on[mode]) continue;
+    uint64_t h = mode == 0 ? m->h0 : mode == 2 ? m->h2
+               : m->f[1] == m->f[0] ? m->h0 : fnv_extend(FNV_INIT, m->f[1], m->len[1]);
+    ph[mode] = slot_hash(h, mode);
+    if (d->prefetch) probes_prefetch(d, mode, m->f[mode], m->len[mode], &ph[mode], 1);
+  }
+  if (d->prefetch && on[0] && i + 1 < lim)
+    next_gate_prefetch(d, doc, i, m->f[0], m->len[0], m->h0);
+  for (int mode = 0; mode < NMODES; mode++) {
+    if (!on[mode]) continue;
+    for (size_t ti = 0; ti < d->ntabs; ti++) {
+      const dtable *t = &d->tabs[ti];
+      if (!t->nmode[mode]) continue;
+      if (mode == 1 && !case_probe(t, m->f[1], m->len[1])) continue;
+      const dslot *s = table_find(t, ph[mode], m->f[mode], m->len[mode], mode);
+      if (!s) continue;
+      TD_AGROW(&((td_doc *)doc)->arena, dc->hits, dc->cap_hits, dc->nhits + 1);
+      dc->hits[dc->nhits++] = (rawhit){i, (uint8_t)mode, 0, (uint16_t)ti, s};
+      st->n++;
+    }
+  }
+  int alive = 0;
+  for (int mode = 0; mode < NMODES && !alive; mode++) {
+    if (!on[mode]) continue;
+    for (size_t ti = 0; ti < d->ntabs && !alive; ti++) {
+      const dtable *t = &d->tabs[ti];
+      if (t->nmode[mode] && (mode != 1 || case_probe(t, m->f[1], m->len[1])))
+        alive = table_has_prefix(t, ph[mode]);
+    }
+  }
+  st->natural = 1;
+  if (!alive) return 1;
+  /* the second step: token j's forms joined as extend_keys() joins them */
+  uint32_t j = i + 1;
+  if (j >= lim) {
+    st->natural = 0;
+    return 1;
+  }
+  const mtok *n = cached_tok(doc, j);
+  st->jend = j + 1;
+  int ws = doc->toks[i].end < doc->toks[j].start, sep[NMODES];
+  size_t kl[NMODES];
+  for (int mode = 0; mode < NMODES; mode++) {
+    size_t k = m->len[mode];
+    char last = k ? m->f[mode][k - 1] : 0;
+    sep[mode] = 0;
+    if (ws && k && last != ' ' && k + 1 < KEYCAP) sep[mode] = 1, k++, last = ' ';
+    if (n->lead[mode] && k > 0 && last != ' ') {
+      if (k + 1 >= KEYCAP) return 1; /* extend_keys() fails: the walk ends */
+      sep[mode] = 1, k++;
+    }
+    if (k + n->len[mode] >= KEYCAP) return 1;
+    kl[mode] = k + n->len[mode];
+  }
+  uint32_t mk = d->maxkey + 2;
+  if (kl[0] > mk && kl[1] > mk && kl[2] > mk) return 1;
+  if (kl[0] == m->len[0] ||
+      key_byte(m->f[0], m->len[0], sep[0], n->f[0], kl[0] - 1) == ' ')
+    goto loop; /* the loop's `continue`: the key goes on to the next token */
+  for (int mode = 0; mode < NMODES; mode += 2) { /* gate_pass() */
+    size_t k = kl[mode];
+    if (k == 0) continue;
+    if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
+    if (mode == 2 && (has_mode[0] || has_mode[1]) && m->same2 && n->same2 && sep[0] == sep[2])
+      break; /* the lemma key is the lowercase key (when not sure, it is tested) */
+    const char *a = m->f[mode], *b = n->f[mode];
+    size_t na = m->len[mode], nb = n->len[mode];
+    int poss = k > 2 && key_byte(a, na, sep[mode], b, k - 2) == '\'' &&
+               key_byte(a, na, sep[mode], b, k - 1) == 's';
+    if (poss && nb < 2) goto loop; /* the key without its 's ends in token i */
+    uint64_t h = fnv_extend(mode ? m->h2 : m->h0, " ", (size_t)sep[mode]), h2 = 0;
+    if (poss) {
+      h2 = fnv_extend(h, b, nb - 2);
+      h = fnv_extend(h2, b + nb - 2, 2);
+    } else {
+      h = fnv_extend(h, b, nb);
+    }
+    uint64_t g1 = gate_hash(h), g2 = poss ? gate_hash(h2) : 0;
+    for (size_t ti = 0; ti < d->ntabs; ti++) {
+      const dtable *t = &d->tabs[ti];
+      if (!t->gate || gate_has(t->gate, t->gmask, g1) || (poss && gate_has(t->gate, t->gmask, g2)))
+        goto loop;
+    }
+  }
+  return 1; /* the gate ends the walk at j */
+loop:
+  dc->nhits = st->first, st->n = 0;
+  return 0;
+}
+
 /* Records every table hit of every key starting at token i, ending before
  * lim: td_match_range_direct's loop without the class filter (both passes
  * of a possessive probed; modes a dictionary lacks skipped). */
@@ -1186,13 +1313,18 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   size_t hlen[NMODES] = {0, 0, 0};
   uint32_t j;
   int fd = 0;
+  const mtok *m = NULL;
   if (i < lim) {
-    const mtok *m = cached_tok(doc, i); /* a stale token bumps the epoch */
+    m = cached_tok(doc, i); /* a stale token bumps the epoch */
     fd = pre && pre_epoch == c->epoch ? pre - 1 : first_dead(d, m);
   }
   if (fd == 1) {
     st->jend = i + 1, st->natural = 1;
     st->epoch = c->epoch; /* after the fold, which may have bumped it */
+    return;
+  }
+  if (fd == 2 && m->quick && quick_start(d, doc, dc, st, m, i, lim)) {
+    st->epoch = c->epoch; /* after the folds in it, which may have bumped it */
     return;
   }
   for (j = i; j < lim; j++) {
@@ -1221,7 +1353,7 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
       npass[mode] = 1 + poss;
       for (int pass = 0; pass <= poss; pass++)
         ph[mode][pass] = key_hash(keys[mode], pass ? kl - 2 : kl, mode, &hrun[mode], &hlen[mode]);
-      if (d->prefetch) probes_prefetch(d, mode, keys[mode], ph[mode], npass[mode]);
+      if (d->prefetch) probes_prefetch(d, mode, keys[mode], kl, ph[mode], npass[mode]);
     }
     if (d->prefetch && npass[0] && j + 1 < lim && hlen[0] == klen[0])
       next_gate_prefetch(d, doc, j, keys[0], klen[0], hrun[0]);
@@ -1229,26 +1361,23 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
       size_t kl = klen[mode];
       for (int pass = 0; pass < npass[mode]; pass++) {
         size_t n = pass ? kl - 2 : kl;
-        char save = keys[mode][n];
-        keys[mode][n] = 0;
         uint64_t h = ph[mode][pass];
         for (size_t ti = 0; ti < d->ntabs; ti++) {
           if (!d->tabs[ti].nmode[mode]) continue;
-          if (mode == 1 && !case_probe(&d->tabs[ti], keys[1])) continue;
-          const dslot *s = table_find(&d->tabs[ti], h, keys[mode], mode);
+          if (mode == 1 && !case_probe(&d->tabs[ti], keys[1], n)) continue;
+          const dslot *s = table_find(&d->tabs[ti], h, keys[mode], n, mode);
           if (!s) continue;
           TD_AGROW(&((td_doc *)doc)->arena, dc->hits, dc->cap_hits, dc->nhits + 1);
           dc->hits[dc->nhits++] = (rawhit){j, (uint8_t)mode, (uint8_t)pass, (uint16_t)ti, s};
           st->n++;
         }
-        keys[mode][n] = save;
       }
     }
     int alive = 0; /* (the whole key's hash is pass 0's) */
     for (int mode = 0; mode < NMODES && !alive; mode++) {
       if (!npass[mode]) continue;
       for (size_t ti = 0; ti < d->ntabs && !alive; ti++)
-        if (d->tabs[ti].nmode[mode] && (mode != 1 || case_probe(&d->tabs[ti], keys[1])))
+        if (d->tabs[ti].nmode[mode] && (mode != 1 || case_probe(&d->tabs[ti], keys[1], klen[1])))
           alive = table_has_prefix(&d->tabs[ti], ph[mode][0]);
     }
     if (!alive) break;
@@ -1465,7 +1594,7 @@ int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *clas
     if (klen == 0) return 0;
     uint64_t h = slot_hash(fnv_extend(FNV_INIT, key, klen), mode);
     for (size_t ti = 0; ti < d->ntabs; ti++) {
-      const dslot *s = table_find(&d->tabs[ti], h, key, mode);
+      const dslot *s = table_find(&d->tabs[ti], h, key, klen, mode);
       if (s && slot_emit(&d->tabs[ti], s, classes, 0, 0, cb, ctx)) return 1;
     }
   }
