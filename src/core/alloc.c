@@ -115,8 +115,8 @@ void td_arena_init_kept(td_arena *a) {
   a->kept = 1;
 }
 
-void *td_arena_alloc(td_arena *a, size_t n) {
-  n = (n + 15) & ~(size_t)15;
+/* n bytes (a multiple of 16) of a, not zeroed. */
+static void *arena_take(td_arena *a, size_t n) {
   td_arena_block *b = a->head;
   if (!b || b->cap - b->used < n) {
     size_t cap = n > TD_ARENA_MIN ? n : TD_ARENA_MIN;
@@ -135,8 +135,18 @@ void *td_arena_alloc(td_arena *a, size_t n) {
   void *p = b->data + b->used;
   b->used += n;
   a->used_total += n;
+  return p;
+}
+
+void *td_arena_alloc(td_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  void *p = arena_take(a, n);
   memset(p, 0, n);
   return p;
+}
+
+void *td_arena_alloc_raw(td_arena *a, size_t n) {
+  return arena_take(a, (n + 15) & ~(size_t)15);
 }
 
 char *td_arena_strndup(td_arena *a, const char *s, size_t n) {

@@ -57,6 +57,8 @@ void td_arena_init_kept(td_arena *a);
 void td_arena_reset(td_arena *a, size_t max);
 /* 16-byte aligned, zeroed memory living until td_arena_release(). */
 void *td_arena_alloc(td_arena *a, size_t n);
+/* The same, not zeroed: for an array its caller fills at once. */
+void *td_arena_alloc_raw(td_arena *a, size_t n);
 char *td_arena_strndup(td_arena *a, const char *s, size_t n);
 char *td_arena_strdup(td_arena *a, const char *s);
 char *td_arena_printf(td_arena *a, const char *fmt, ...);

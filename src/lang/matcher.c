@@ -796,66 +796,82 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
   c->buflen += k;
 }
 
-/* cached_tok()'s slow path: folds token k (and makes the cache when the
- * tokens are new), out of line so that the check for a fresh entry
- * inlines (perf, issue 11). */
+/* Whether the NUL-terminated lemma is s[0..n). */
+static int lemma_is(const char *lem, const char *s, size_t n) {
+  size_t q = 0;
+  while (q < n && lem[q] && lem[q] == s[q]) q++;
+  return q == n && !lem[n];
+}
+
+/* Sets every field of m to token t's folded forms. */
+static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t) {
+  const char *s = doc->text + t->start;
+  size_t n = t->end - t->start;
+  const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
+  uint64_t h0 = 0, h2 = 0; /* the FNV hashes of f[0], f[2] when plain */
+  int upper = 0, plain = plain_hash(s, n, &upper, &h0); /* one scan for all */
+  if (plain && !upper) { /* most words: every form is the text (fold_alone's) */
+    m->f[0] = m->f[1] = s;
+    m->len[0] = m->len[1] = (uint16_t)n;
+    m->lead[0] = m->lead[1] = 0;
+  } else {
+    fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
+    fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
+  }
+  int lplain = plain;
+  /* a lemma spelt as the text (most words), or as a plain text lowercased
+   * ("The": "the"), folds as the text */
+  if (!lem || lemma_is(lem, s, n) || (plain && upper && lemma_is(lem, m->f[0], n))) {
+    m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
+    h2 = h0;
+  } else {
+    size_t ln;
+    int lup = 0;
+    lplain = plain_cstr_hash(lem, &ln, &lup, &h2);
+    if (lplain && !lup) m->f[2] = lem, m->len[2] = (uint16_t)ln, m->lead[2] = 0;
+    else fold_alone(doc, c, lem, ln, 1, m, 2, lplain, lup);
+  }
+  /* the first key's gate hashes, once per token (perf, issue 11) */
+  size_t n0 = m->len[0], n2 = m->len[2];
+  if (!plain && n0 < KEYCAP) h0 = fnv_extend(FNV_INIT, m->f[0], n0);
+  if (!lplain && n2 < KEYCAP) h2 = fnv_extend(FNV_INIT, m->f[2], n2);
+  m->h0 = h0, m->h2 = h2;
+  m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
+  m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
+             (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
+  m->gh2 = m->same2 ? m->gh0 : n2 < KEYCAP ? gate_hash(h2) : 0;
+  /* quick: no key overflows, the lowercase key is not empty and ends in
+   * no separator, and neither it nor the lemma key ends in 's, so that
+   * first_dead() decides from the gate hashes alone */
+  const char *f0 = m->f[0], *f2 = m->f[2];
+  m->quick = n0 > 0 && n0 < KEYCAP && m->len[1] < KEYCAP && n2 < KEYCAP && f0[n0 - 1] != ' ' &&
+             !(n0 > 2 && f0[n0 - 2] == '\'' && f0[n0 - 1] == 's') &&
+             !(n2 > 2 && f2[n2 - 2] == '\'' && f2[n2 - 1] == 's');
+  m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
+}
+
+/* cached_tok()'s slow path: folds token k, out of line so that the check
+ * for a fresh entry inlines (perf, issue 11). When the tokens are new it
+ * makes the cache and folds every token at once (perf, issue 11: the
+ * actors layer matches every sentence, so every token is folded anyway,
+ * and an array filled in one loop needs no zeroing first). */
 static __attribute__((noinline)) const mtok *fold_tok(const td_doc *cdoc, uint32_t k) {
   td_doc *doc = (td_doc *)cdoc;
   struct td_mcache *c = doc->mcache;
   if (!c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
     c = td_arena_alloc(&doc->arena, sizeof *c); /* zeroed, as arena memory is */
     c->toks = doc->toks, c->ntoks = doc->ntoks;
-    c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    c->t = td_arena_alloc_raw(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    for (size_t q = 0; q < doc->ntoks; q++) fold_fill(doc, c, &c->t[q], &doc->toks[q]);
+    memset(&c->t[doc->ntoks], 0, sizeof *c->t);
     doc->mcache = c;
+    return &c->t[k];
   }
   const td_tok *t = &doc->toks[k];
   mtok *m = &c->t[k];
   if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma) {
     if (m->ok) c->epoch++; /* recorded enumerations that read it are stale */
-    const char *s = doc->text + t->start;
-    size_t n = t->end - t->start;
-    const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
-    uint64_t h0 = 0, h2 = 0; /* the FNV hashes of f[0], f[2] when plain */
-    int upper = 0, plain = plain_hash(s, n, &upper, &h0); /* one scan for all */
-    if (plain && !upper) { /* most words: every form is the text (fold_alone's) */
-      m->f[0] = m->f[1] = s;
-      m->len[0] = m->len[1] = (uint16_t)n;
-      m->lead[0] = m->lead[1] = 0;
-    } else {
-      fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
-      fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
-    }
-    int lplain = plain;
-    size_t q = 0; /* a lemma spelt as the text (most words) folds as the text */
-    if (lem)
-      while (q < n && lem[q] && lem[q] == s[q]) q++;
-    if (!lem || (q == n && !lem[n])) { /* the lemma key is the lowercase key */
-      m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
-      h2 = h0;
-    } else {
-      size_t ln;
-      int lup = 0;
-      lplain = plain_cstr_hash(lem, &ln, &lup, &h2);
-      if (lplain && !lup) m->f[2] = lem, m->len[2] = (uint16_t)ln, m->lead[2] = 0;
-      else fold_alone(doc, c, lem, ln, 1, m, 2, lplain, lup);
-    }
-    /* the first key's gate hashes, once per token (perf, issue 11) */
-    size_t n0 = m->len[0], n2 = m->len[2];
-    if (!plain && n0 < KEYCAP) h0 = fnv_extend(FNV_INIT, m->f[0], n0);
-    if (!lplain && n2 < KEYCAP) h2 = fnv_extend(FNV_INIT, m->f[2], n2);
-    m->h0 = h0, m->h2 = h2;
-    m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
-    m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
-               (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
-    m->gh2 = m->same2 ? m->gh0 : n2 < KEYCAP ? gate_hash(h2) : 0;
-    /* quick: no key overflows, the lowercase key is not empty and ends in
-     * no separator, and neither it nor the lemma key ends in 's, so that
-     * first_dead() decides from the gate hashes alone */
-    const char *f0 = m->f[0], *f2 = m->f[2];
-    m->quick = n0 > 0 && n0 < KEYCAP && m->len[1] < KEYCAP && n2 < KEYCAP && f0[n0 - 1] != ' ' &&
-               !(n0 > 2 && f0[n0 - 2] == '\'' && f0[n0 - 1] == 's') &&
-               !(n2 > 2 && f2[n2 - 2] == '\'' && f2[n2 - 1] == 's');
-    m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
+    fold_fill(doc, c, m, t);
   }
   return m;
 }
