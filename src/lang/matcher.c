@@ -1406,27 +1406,21 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
  * test (perf, issue 11): the gazetteer's gate is megabytes, so each test is
  * a cache miss; asked for some tokens ahead, the line is there when
  * enumerate() reads it (12 tokens: places 11-15% faster than at 4 on BBC,
- * the same as at 24). A hint only: nothing depends on it. A token whose
- * folded form is stale is left alone (refolding it here would bump the
- * cache's epoch earlier than the matcher does). */
+ * the same as at 24). A hint only: nothing depends on it. The cache holds
+ * every token's forms from when it was made; a token changed since asks
+ * for the line of its old form, which only goes unused (the matcher
+ * refolds it when it reads it). */
 #define PREFETCH_AHEAD 12
-static void gate_prefetch(const td_dict *d, const td_doc *doc, uint32_t k) {
-  const struct td_mcache *c = doc->mcache;
-  const td_tok *t = &doc->toks[k];
+static inline void gate_prefetch(const td_dict *d, const struct td_mcache *c, uint32_t k) {
   const mtok *m = &c->t[k];
-  if (!m->ok) m = cached_tok(doc, k); /* folded now rather than later */
-  else if (m->start != t->start || m->end != t->end || m->lemma != t->lemma) return;
-  for (int mode = 0; mode < NMODES; mode += 2) {
-    size_t n = m->len[mode];
-    if (n == 0 || n >= KEYCAP) continue;
-    /* the keys first_dead() tests: none of a mode no table has */
-    if (mode == 0 ? !d->has_mode[0] && !d->has_mode[1] : !d->has_mode[2]) continue;
-    if (mode == 2 && m->same2) break;
-    uint64_t g = mode ? m->gh2 : m->gh0;
-    for (size_t ti = 0; ti < d->ntabs; ti++) {
-      const dtable *tb = &d->tabs[ti];
-      if (tb->gate) __builtin_prefetch(tb->gate + (size_t)(g & tb->gmask) * GATE_LINE);
-    }
+  /* the keys first_dead() tests: none of a mode no table has */
+  int low = (d->has_mode[0] || d->has_mode[1]) && m->len[0] - 1u < KEYCAP - 1u;
+  int lemma = d->has_mode[2] && !m->same2 && m->len[2] - 1u < KEYCAP - 1u;
+  for (size_t ti = 0; ti < d->ntabs; ti++) {
+    const dtable *tb = &d->tabs[ti];
+    if (!tb->gate) continue;
+    if (low) __builtin_prefetch(tb->gate + (size_t)(m->gh0 & tb->gmask) * GATE_LINE);
+    if (lemma) __builtin_prefetch(tb->gate + (size_t)(m->gh2 & tb->gmask) * GATE_LINE);
   }
 }
 
@@ -1454,7 +1448,7 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
     uint32_t pfe = i + PREFETCH_AHEAD < tok1 ? i + PREFETCH_AHEAD + 1 : tok1;
     if (dc->pf <= i) dc->pf = i + 1;
     for (; dc->pf < pfe; dc->pf++)
-      if (!dc->st[dc->pf].done) gate_prefetch(d, doc, dc->pf);
+      if (!dc->st[dc->pf].done) gate_prefetch(d, c, dc->pf);
   }
   if (!st->done || !(st->natural || st->lim >= tok1) || !start_fresh(doc, c, st, i)) {
     uint32_t lim = tok1, se = doc->toks[i].sent;
@@ -1516,7 +1510,7 @@ static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache
   int pf = d->prefetch;
   for (uint32_t k = i; k < end; k++) {
     if (pf && k + PREFETCH_AHEAD < end && !dc->st[k + PREFETCH_AHEAD].done)
-      gate_prefetch(d, doc, k + PREFETCH_AHEAD);
+      gate_prefetch(d, c, k + PREFETCH_AHEAD);
     mstart *st = &dc->st[k];
     if (st->done) continue;
     int fd = first_dead(d, cached_tok(doc, k));
