@@ -652,6 +652,23 @@ typedef struct {
   uint8_t *acc;
 } mfilter;
 
+/* The first step of a quick start (see quick_start), by the forms of its
+ * token (perf, issue 11): the same word starts the same first keys, and a
+ * document repeats its words ("the", "said", a name). The forms are
+ * pointers into the text, lemmas or fold buffers, which outlive the cache
+ * and are never rewritten, so an entry stays true when a token is refolded. */
+#define MEMO 64       /* entries per dictionary and document: direct-mapped */
+#define MEMOHITS 4    /* hits an entry holds (a step with more is not kept) */
+typedef struct mfirst {
+  const char *f[NMODES];
+  uint64_t h0, h2;
+  uint16_t len[NMODES];
+  uint8_t n, alive;        /* its hits; whether some key goes on from it */
+  uint8_t mode[MEMOHITS];
+  uint16_t ti[MEMOHITS];
+  const dslot *s[MEMOHITS];
+} mfirst;
+
 #define MAXDC 4   /* dictionaries cached per document */
 #define MAXF 16   /* class filters cached per dictionary and document */
 
@@ -670,6 +687,8 @@ typedef struct {
   int nf, nextf;
   int lastf;          /* the filter found last: tried first (a layer asks in runs) */
   uint32_t pf;        /* tokens before it had their gate lines prefetched */
+  struct mfirst *memo; /* MEMO first steps of quick starts (arena, not zeroed) */
+  uint64_t memo_ok;   /* which entries of memo are set */
 } dcache;
 
 struct td_mcache {
@@ -1205,21 +1224,45 @@ static char key_byte(const char *a, size_t na, int sp, const char *b, size_t p) 
   return b[p - na - (size_t)sp];
 }
 
-/* What enumerate()'s loop does from start i whose first token m is quick
- * and whose first key the gate let through (first_dead() said 2), for the
- * common case (perf, issue 11): the first keys are the token's cached
- * forms, probed where they lie with the hashes fold_tok() made, and the
- * second step, which the gate mostly ends, is decided from those hashes
- * extended by the next token's forms, without building the keys. 1 when
- * it decided the start as the loop would (its hits recorded, st->jend and
- * st->natural set); 0, with nothing recorded, when the loop must run (the
- * gate lets the second keys through, or an unusual token). */
-static int quick_start(const td_dict *d, const td_doc *doc, dcache *dc, mstart *st, const mtok *m,
-                       uint32_t i, uint32_t lim) {
+/* Whether the bytes a[0..n) and b[0..n) are the same. */
+static int same_bytes(const char *a, const char *b, size_t n) {
+  if (a == b) return 1;
+  for (size_t k = 0; k < n; k++)
+    if (a[k] != b[k]) return 0;
+  return 1;
+}
+
+/* Whether memo entry e is for a token spelt as m in every form. */
+static int memo_same(const mfirst *e, const mtok *m) {
+  if (e->h0 != m->h0 || e->h2 != m->h2) return 0;
+  for (int mode = 0; mode < NMODES; mode++)
+    if (e->len[mode] != m->len[mode]) return 0;
+  if (!same_bytes(e->f[0], m->f[0], m->len[0])) return 0;
+  for (int mode = 1; mode < NMODES; mode++) /* the same as f[0] in both: equal */
+    if (!(e->f[mode] == e->f[0] && m->f[mode] == m->f[0]) &&
+        !same_bytes(e->f[mode], m->f[mode], m->len[mode]))
+      return 0;
+  return 1;
+}
+
+/* quick_start()'s first step: records the hits of the first keys of start
+ * i (its token's forms, m) and says whether some key goes on from them.
+ * Taken from the memo when a token spelt the same had it (perf, issue 11). */
+static int first_step(const td_dict *d, const td_doc *doc, dcache *dc, mstart *st, const mtok *m,
+                      uint32_t i, uint32_t lim) {
   const int *has_mode = d->has_mode;
+  unsigned slot = (unsigned)((m->gh0 ^ m->h2 * 0x9E3779B97F4A7C15ULL) >> 58);
+  mfirst *e = dc->memo ? &dc->memo[slot] : NULL;
+  if (e && (dc->memo_ok >> slot & 1) && memo_same(e, m)) {
+    for (uint8_t k = 0; k < e->n; k++) {
+      TD_AGROW(&((td_doc *)doc)->arena, dc->hits, dc->cap_hits, dc->nhits + 1);
+      dc->hits[dc->nhits++] = (rawhit){i, e->mode[k], 0, e->ti[k], e->s[k]};
+      st->n++;
+    }
+    return e->alive;
+  }
   uint64_t ph[NMODES] = {0, 0, 0};
   int on[NMODES];
-  st->jend = i + 1;
   for (int mode = 0; mode < NMODES; mode++) {
     on[mode] = has_mode[mode] && m->len[mode] > 0;
     if (!on[mode]) continue;
@@ -1252,9 +1295,37 @@ static int quick_start(const td_dict *d, const td_doc *doc, dcache *dc, mstart *
         alive = table_has_prefix(t, ph[mode]);
     }
   }
+  if (st->n <= MEMOHITS) {
+    if (!dc->memo) dc->memo = td_arena_alloc_raw(&((td_doc *)doc)->arena, MEMO * sizeof *dc->memo);
+    e = &dc->memo[slot];
+    for (int mode = 0; mode < NMODES; mode++) e->f[mode] = m->f[mode], e->len[mode] = m->len[mode];
+    e->h0 = m->h0, e->h2 = m->h2;
+    e->n = (uint8_t)st->n, e->alive = (uint8_t)alive;
+    for (uint32_t k = 0; k < st->n; k++) {
+      const rawhit *h = &dc->hits[st->first + k];
+      e->mode[k] = h->mode, e->ti[k] = h->ti, e->s[k] = h->s;
+    }
+    dc->memo_ok |= 1ULL << slot;
+  }
+  return alive;
+}
+
+/* What enumerate()'s loop does from start i whose first token m is quick
+ * and whose first key the gate let through (first_dead() said 2), for the
+ * common case (perf, issue 11): the first keys are the token's cached
+ * forms, probed where they lie with the hashes fold_tok() made, and the
+ * second step, which the gate mostly ends, is decided from those hashes
+ * extended by the next token's forms, without building the keys. 1 when
+ * it decided the start as the loop would (its hits recorded, st->jend and
+ * st->natural set); 0, with nothing recorded, when the loop must run (the
+ * gate lets the second keys through, or an unusual token). */
+static int quick_start(const td_dict *d, const td_doc *doc, dcache *dc, mstart *st, const mtok *m,
+                       uint32_t i, uint32_t lim) {
+  const int *has_mode = d->has_mode;
+  st->jend = i + 1;
+  int alive = first_step(d, doc, dc, st, m, i, lim);
   st->natural = 1;
-  if (!alive) return 1;
-  /* the second step: token j's forms joined as extend_keys() joins them */
+  if (!alive) return 1;  /* the second step: token j's forms joined as extend_keys() joins them */
   uint32_t j = i + 1;
   if (j >= lim) {
     st->natural = 0;
