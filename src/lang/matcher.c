@@ -760,6 +760,18 @@ static int plain_cstr_hash(const char *s, size_t *n, int *upper, uint64_t *fnv) 
   return 1;
 }
 
+/* n bytes of the cache's chunk for a folded form (never rewritten). */
+static char *fold_room(td_doc *doc, struct td_mcache *c, size_t n) {
+  if (c->buflen + n > c->bufcap) {
+    c->bufcap = n > 4096 ? n : 4096;
+    c->buf = td_arena_alloc_raw(&doc->arena, c->bufcap);
+    c->buflen = 0;
+  }
+  char *out = c->buf + c->buflen;
+  c->buflen += n;
+  return out;
+}
+
 /* Folds s[0..n) on its own into the cache's chunk. s lives as long as the
  * document (its text, or a lemma in its arena): a form that folds to
  * itself points into s instead of being copied (perf, issue 11). plain:
@@ -776,17 +788,11 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
     return;
   }
   if (plain) {
-    if (c->buflen + n > c->bufcap) {
-      c->bufcap = n > 4096 ? n : 4096;
-      c->buf = td_arena_alloc(&doc->arena, c->bufcap);
-      c->buflen = 0;
-    }
-    char *out = c->buf + c->buflen;
+    char *out = fold_room(doc, c, n);
     for (size_t i = 0; i < n; i++)
       out[i] = lower && s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
     m->f[mode] = out;
     m->len[mode] = (uint16_t)n;
-    c->buflen += n;
     return;
   }
   for (size_t i = 0; i < n;) {
@@ -805,14 +811,9 @@ static void fold_alone(td_doc *doc, struct td_mcache *c, const char *s, size_t n
   }
   m->len[mode] = (uint16_t)k;
   if (!k) return;
-  if (c->buflen + k > c->bufcap) {
-    c->bufcap = k > 4096 ? k : 4096;
-    c->buf = td_arena_alloc(&doc->arena, c->bufcap);
-    c->buflen = 0;
-  }
-  memcpy(c->buf + c->buflen, key, k);
-  m->f[mode] = c->buf + c->buflen;
-  c->buflen += k;
+  char *out = fold_room(doc, c, k);
+  memcpy(out, key, k);
+  m->f[mode] = out;
 }
 
 /* Whether the NUL-terminated lemma is s[0..n). */
@@ -829,10 +830,15 @@ static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t
   const char *lem = t->lemma && *t->lemma ? t->lemma : NULL;
   uint64_t h0 = 0, h2 = 0; /* the FNV hashes of f[0], f[2] when plain */
   int upper = 0, plain = plain_hash(s, n, &upper, &h0); /* one scan for all */
-  if (plain && !upper) { /* most words: every form is the text (fold_alone's) */
+  if (plain) { /* most words: fold_alone()'s forms, without the calls */
     m->f[0] = m->f[1] = s;
     m->len[0] = m->len[1] = (uint16_t)n;
     m->lead[0] = m->lead[1] = 0;
+    if (upper) { /* the lowercase form: the text with its capitals lowered */
+      char *out = fold_room(doc, c, n);
+      for (size_t i = 0; i < n; i++) out[i] = (char)(s[i] | (plain_byte[(unsigned char)s[i]] & 2) << 4);
+      m->f[0] = out;
+    }
   } else {
     fold_alone(doc, c, s, n, 1, m, 0, plain, upper);
     fold_alone(doc, c, s, n, 0, m, 1, plain, upper);
