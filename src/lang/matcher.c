@@ -613,16 +613,17 @@ typedef struct {
  * `lead` set when its first kept code point is a separator, which
  * append_fold() turns back into one space. An entry is checked against its
  * token (span, lemma pointer) on every use and refolded when stale. */
-typedef struct {
+typedef struct { /* what first_dead() reads first, in the first cache line */
   uint32_t start, end;
   const char *lemma;
-  const char *f[NMODES];
-  uint64_t gh0, gh2;    /* gate_hash of f[0] and f[2] (see first_dead) */
-  uint64_t h0, h2;      /* their FNV hashes (see quick_start) */
+  uint64_t gh0;         /* gate_hash of f[0] (see first_dead) */
   uint16_t len[NMODES]; /* KEYCAP: overflows any key */
   uint8_t lead[NMODES], ok;
   uint8_t same2;        /* f[2] is f[0] (the lemma key adds nothing) */
   uint8_t quick;        /* first_dead()'s plain case: see fold_tok */
+  uint64_t h0, h2;      /* the FNV hashes of f[0] and f[2] (gate_hash(h2): the
+                           lemma key's gate hash, needed when not same2) */
+  const char *f[NMODES];
 } mtok;
 
 /* One table hit found while enumerating keys from a start token (any
@@ -864,7 +865,6 @@ static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t
   m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
   m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
              (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
-  m->gh2 = m->same2 ? m->gh0 : n2 < KEYCAP ? gate_hash(h2) : 0;
   /* quick: no key overflows, the lowercase key is not empty and ends in
    * no separator, and neither it nor the lemma key ends in 's, so that
    * first_dead() decides from the gate hashes alone */
@@ -1150,7 +1150,7 @@ static int first_dead(const td_dict *d, const mtok *m) {
     if (n2 && has_mode[2] && !(m->same2 && low))
       for (size_t ti = 0; ti < d->ntabs; ti++) {
         const dtable *t = &d->tabs[ti];
-        if (!t->gate || gate_has(t->gate, t->gmask, m->gh2)) return 2;
+        if (!t->gate || gate_has(t->gate, t->gmask, gate_hash(m->h2))) return 2;
       }
     return 1;
   }
@@ -1166,7 +1166,7 @@ static int first_dead(const td_dict *d, const mtok *m) {
     if (mode == 2 && m->same2 && (has_mode[0] || has_mode[1])) break; /* as gate_pass */
     const char *f = m->f[mode];
     int poss = kl > 2 && f[kl - 2] == '\'' && f[kl - 1] == 's';
-    uint64_t g1 = mode ? m->gh2 : m->gh0;
+    uint64_t g1 = mode ? (m->same2 ? m->gh0 : gate_hash(m->h2)) : m->gh0;
     uint64_t g2 = poss ? gate_hash(fnv_extend(FNV_INIT, f, kl - 2)) : 0;
     for (size_t ti = 0; ti < d->ntabs; ti++) {
       const dtable *t = &d->tabs[ti];
@@ -1497,7 +1497,7 @@ static inline void gate_prefetch(const td_dict *d, const struct td_mcache *c, ui
     const dtable *tb = &d->tabs[ti];
     if (!tb->gate) continue;
     if (low) __builtin_prefetch(tb->gate + (size_t)(m->gh0 & tb->gmask) * GATE_LINE);
-    if (lemma) __builtin_prefetch(tb->gate + (size_t)(m->gh2 & tb->gmask) * GATE_LINE);
+    if (lemma) __builtin_prefetch(tb->gate + (size_t)(gate_hash(m->h2) & tb->gmask) * GATE_LINE);
   }
 }
 
