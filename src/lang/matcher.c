@@ -644,6 +644,8 @@ typedef struct {
   uint32_t epoch;     /* mcache.epoch when it ran (or when fd was found) */
   uint8_t done, natural; /* natural: it stopped before reaching lim */
   uint8_t fd;         /* not done: mark_dead's first_dead() answer + 1, 0 none */
+  uint8_t dead;       /* done, natural, no hits and jend the next token: no
+                         match starts here while this token stays as it is */
 } mstart;
 
 /* A class filter seen in this document, with its answer per class id. */
@@ -1392,8 +1394,8 @@ loop:
 /* Records every table hit of every key starting at token i, ending before
  * lim: td_match_range_direct's loop without the class filter (both passes
  * of a possessive probed; modes a dictionary lacks skipped). */
-static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
-                      uint32_t i, uint32_t lim) {
+static void enumerate_walk(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
+                           uint32_t i, uint32_t lim) {
   mstart *st = &dc->st[i];
   int pre = st->done ? 0 : st->fd; /* first_dead() at this epoch, from mark_dead */
   uint32_t pre_epoch = st->epoch;
@@ -1477,6 +1479,13 @@ static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, 
   }
   st->natural = j < lim;
   st->epoch = c->epoch; /* after the folds above, which may have bumped it */
+}
+
+static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
+                      uint32_t i, uint32_t lim) {
+  mstart *st = &dc->st[i];
+  enumerate_walk(d, doc, c, dc, i, lim);
+  st->dead = st->n == 0 && st->natural && st->jend == i + 1;
 }
 
 /* Starts loading the gate lines that the first key of start token k will
@@ -1596,7 +1605,7 @@ static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache
       continue;
     }
     st->first = (uint32_t)dc->nhits, st->n = 0, st->lim = end, st->jend = k + 1;
-    st->natural = 1, st->done = 1;
+    st->natural = 1, st->done = 1, st->dead = 1;
     st->epoch = c->epoch; /* after the fold, which may have bumped it */
   }
   if (dc->pf < end) dc->pf = end; /* their gate lines were asked for */
@@ -1619,11 +1628,18 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
       mark_dead(d, doc, c, dc, i, marked);
       continue;
     }
-    if (st->done && st->n == 0 && st->natural && st->jend == i + 1 && st->epoch == c->epoch) {
-      const td_tok *t = &doc->toks[i]; /* start_fresh() of one token, inline */
-      const mtok *m = &c->t[i];
-      if (m->ok && m->start == t->start && m->end == t->end && m->lemma == t->lemma) {
-        i++; /* recorded: nothing starts here */
+    if (st->dead && st->epoch == c->epoch) { /* a run of them, in one loop */
+      uint32_t stop = tok1 < slim ? tok1 : slim, epoch = c->epoch;
+      const mtok *ct = c->t;
+      const td_tok *tt = doc->toks;
+      uint32_t k = i;
+      for (; k < stop && dc->st[k].dead && dc->st[k].epoch == epoch; k++) {
+        const td_tok *t = &tt[k]; /* start_fresh() of one token, inline */
+        const mtok *m = &ct[k];
+        if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma) break;
+      }
+      if (k > i) { /* recorded: nothing starts there */
+        i = k;
         continue;
       }
     } else if (st->done && st->n == 0 && st->natural && start_fresh(doc, c, st, i)) {
