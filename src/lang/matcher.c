@@ -705,17 +705,17 @@ struct td_mcache {
   int ndc, nextdc;
 };
 
-/* Per byte: 1 when it is not "plain" (below), 2 for an uppercase letter. */
-static const uint8_t plain_byte[256] = {
-    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-    1,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,0,0,0,0,0,
-    1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,
-    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
-};
+/* Per byte: the byte lowercased, 0x100 when it is not "plain" (below),
+ * 0x200 for an uppercase letter (perf, issue 11: the folding loops read
+ * the lowercase byte and the flags in one look-up). */
+#define PLAIN_NOT 0x100
+#define PLAIN_UPPER 0x200
+#define PLAIN1(b) ((b) < 0x21 || (b) == '-' || (b) == '`' || (b) >= 0x7F ? PLAIN_NOT | (b) \
+                   : (b) >= 'A' && (b) <= 'Z' ? PLAIN_UPPER | ((b) + 32) : (b))
+#define PLAIN4(b) PLAIN1(b), PLAIN1((b) + 1), PLAIN1((b) + 2), PLAIN1((b) + 3)
+#define PLAIN16(b) PLAIN4(b), PLAIN4((b) + 4), PLAIN4((b) + 8), PLAIN4((b) + 12)
+#define PLAIN64(b) PLAIN16(b), PLAIN16((b) + 16), PLAIN16((b) + 32), PLAIN16((b) + 48)
+static const uint16_t plain_low[256] = {PLAIN64(0), PLAIN64(64), PLAIN64(128), PLAIN64(192)};
 
 /* Whether s[0..n) is "plain": printable ASCII without separators or
  * backquotes, which fold_into keeps as it is (lowercased), with no lead;
@@ -723,9 +723,9 @@ static const uint8_t plain_byte[256] = {
 static int plain_ascii(const char *s, size_t n, int *upper) {
   unsigned acc = 0;
   if (n == 0 || n >= KEYCAP) return 0;
-  for (size_t i = 0; i < n; i++) acc |= plain_byte[(unsigned char)s[i]];
-  if (acc & 1) return 0;
-  *upper = (int)(acc >> 1);
+  for (size_t i = 0; i < n; i++) acc |= plain_low[(unsigned char)s[i]];
+  if (acc & PLAIN_NOT) return 0;
+  *upper = (acc & PLAIN_UPPER) != 0;
   return 1;
 }
 
@@ -736,12 +736,12 @@ static int plain_hash(const char *s, size_t n, int *upper, uint64_t *fnv) {
   uint64_t h = FNV_INIT;
   if (n == 0 || n >= KEYCAP) return 0;
   for (size_t i = 0; i < n; i++) {
-    unsigned b = (unsigned char)s[i], f = plain_byte[b];
-    acc |= f;
-    h = (h ^ (b + ((f & 2) << 4))) * 0x100000001b3ULL;
+    unsigned v = plain_low[(unsigned char)s[i]];
+    acc |= v;
+    h = (h ^ (v & 0xFF)) * 0x100000001b3ULL;
   }
-  if (acc & 1) return 0;
-  *upper = (int)(acc >> 1);
+  if (acc & PLAIN_NOT) return 0;
+  *upper = (acc & PLAIN_UPPER) != 0;
   *fnv = h;
   return 1;
 }
@@ -752,13 +752,13 @@ static int plain_cstr_hash(const char *s, size_t *n, int *upper, uint64_t *fnv) 
   uint64_t h = FNV_INIT;
   size_t i = 0;
   for (; s[i]; i++) {
-    unsigned b = (unsigned char)s[i], f = plain_byte[b];
-    acc |= f;
-    h = (h ^ (b + ((f & 2) << 4))) * 0x100000001b3ULL;
+    unsigned v = plain_low[(unsigned char)s[i]];
+    acc |= v;
+    h = (h ^ (v & 0xFF)) * 0x100000001b3ULL;
   }
   *n = i;
-  if (i == 0 || i >= KEYCAP || (acc & 1)) return 0;
-  *upper = (int)(acc >> 1);
+  if (i == 0 || i >= KEYCAP || (acc & PLAIN_NOT)) return 0;
+  *upper = (acc & PLAIN_UPPER) != 0;
   *fnv = h;
   return 1;
 }
@@ -839,7 +839,7 @@ static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t
     m->lead[0] = m->lead[1] = 0;
     if (upper) { /* the lowercase form: the text with its capitals lowered */
       char *out = fold_room(doc, c, n);
-      for (size_t i = 0; i < n; i++) out[i] = (char)(s[i] | (plain_byte[(unsigned char)s[i]] & 2) << 4);
+      for (size_t i = 0; i < n; i++) out[i] = (char)plain_low[(unsigned char)s[i]];
       m->f[0] = out;
     }
   } else {
