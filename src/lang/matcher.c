@@ -1599,7 +1599,11 @@ static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache
       gate_prefetch(d, c, k + PREFETCH_AHEAD);
     mstart *st = &dc->st[k];
     if (st->done) continue;
-    int fd = first_dead(d, cached_tok(doc, k));
+    const td_tok *t = &doc->toks[k]; /* cached_tok(), c being doc's cache */
+    const mtok *m = &c->t[k];
+    if (!m->ok || m->start != t->start || m->end != t->end || m->lemma != t->lemma)
+      m = fold_tok(doc, k);
+    int fd = first_dead(d, m);
     if (fd != 1) { /* kept for enumerate(), while the tokens stay as they are */
       st->fd = (uint8_t)(fd + 1), st->epoch = c->epoch;
       continue;
