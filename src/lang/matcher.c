@@ -1259,6 +1259,10 @@ static int memo_same(const mfirst *e, const mtok *m) {
 static int first_step(const td_dict *d, const td_doc *doc, dcache *dc, mstart *st, const mtok *m,
                       uint32_t i, uint32_t lim) {
   const int *has_mode = d->has_mode;
+  /* the second step's gate line, asked for before this step's probes (or
+   * the memo's look-up) so that it arrives while they run */
+  if (d->prefetch && (has_mode[0] || has_mode[1]) && i + 1 < lim)
+    next_gate_prefetch(d, doc, i, m->f[0], m->len[0], m->h0);
   unsigned slot = (unsigned)((m->gh0 ^ m->h2 * 0x9E3779B97F4A7C15ULL) >> 58);
   mfirst *e = dc->memo ? &dc->memo[slot] : NULL;
   if (e && (dc->memo_ok >> slot & 1) && memo_same(e, m)) {
@@ -1279,8 +1283,6 @@ static int first_step(const td_dict *d, const td_doc *doc, dcache *dc, mstart *s
     ph[mode] = slot_hash(h, mode);
     if (d->prefetch) probes_prefetch(d, mode, m->f[mode], m->len[mode], &ph[mode], 1);
   }
-  if (d->prefetch && on[0] && i + 1 < lim)
-    next_gate_prefetch(d, doc, i, m->f[0], m->len[0], m->h0);
   for (int mode = 0; mode < NMODES; mode++) {
     if (!on[mode]) continue;
     for (size_t ti = 0; ti < d->ntabs; ti++) {
