@@ -620,7 +620,7 @@ typedef struct { /* what first_dead() reads first, in the first cache line */
   uint16_t len[NMODES]; /* KEYCAP: overflows any key */
   uint8_t lead[NMODES], ok;
   uint8_t same2;        /* f[2] is f[0] (the lemma key adds nothing) */
-  uint8_t quick;        /* first_dead()'s plain case: see fold_tok */
+  uint8_t quick;        /* first_dead()'s plain case: see fold_fill */
   uint64_t h0, h2;      /* the FNV hashes of f[0] and f[2] (gate_hash(h2): the
                            lemma key's gate hash, needed when not same2) */
   const char *f[NMODES];
@@ -1323,7 +1323,7 @@ static int first_step(const td_dict *d, const td_doc *doc, dcache *dc, mstart *s
 /* What enumerate()'s loop does from start i whose first token m is quick
  * and whose first key the gate let through (first_dead() said 2), for the
  * common case (perf, issue 11): the first keys are the token's cached
- * forms, probed where they lie with the hashes fold_tok() made, and the
+ * forms, probed where they lie with the hashes fold_fill() made, and the
  * second step, which the gate mostly ends, is decided from those hashes
  * extended by the next token's forms, without building the keys. 1 when
  * it decided the start as the loop would (its hits recorded, st->jend and
@@ -1335,7 +1335,8 @@ static int quick_start(const td_dict *d, const td_doc *doc, dcache *dc, mstart *
   st->jend = i + 1;
   int alive = first_step(d, doc, dc, st, m, i, lim);
   st->natural = 1;
-  if (!alive) return 1;  /* the second step: token j's forms joined as extend_keys() joins them */
+  if (!alive) return 1;
+  /* the second step: token j's forms joined as extend_keys() joins them */
   uint32_t j = i + 1;
   if (j >= lim) {
     st->natural = 0;
@@ -1483,6 +1484,7 @@ static void enumerate_walk(const td_dict *d, const td_doc *doc, struct td_mcache
   st->epoch = c->epoch; /* after the folds above, which may have bumped it */
 }
 
+/* enumerate_walk(), and whether start i is dead (mstart.dead). */
 static void enumerate(const td_dict *d, const td_doc *doc, struct td_mcache *c, dcache *dc,
                       uint32_t i, uint32_t lim) {
   mstart *st = &dc->st[i];
