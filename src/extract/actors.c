@@ -288,7 +288,9 @@ static int tok_in(const actx *x, long i, unsigned bits) {
 
 static const td_tok *tk(const actx *x, long i) { return &x->doc->toks[i]; }
 static int tok_is(const actx *x, long i, const char *w) {
-  return i >= 0 && (size_t)i < x->doc->ntoks && strcmp(tk(x, i)->norm, w) == 0;
+  if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
+  const char *n = tk(x, i)->norm;
+  return n[0] == w[0] && strcmp(n, w) == 0; /* perf: the first byte before strcmp */
 }
 static int tok_cap(const actx *x, long i) {
   const td_tok *t = tk(x, i);
@@ -782,10 +784,11 @@ static int person_for_run(actx *x, long t0, long t1) {
     td_actor *a = A(x, (int)k);
     if (a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
-    if (strcmp(x->ai[k].namekey, full) == 0) return (int)k;
+    if (x->ai[k].namekey[0] == full[0] && strcmp(x->ai[k].namekey, full) == 0) return (int)k;
     if (!w) continue;
-    ainfo *ai = &x->ai[k];
-    if ((ai->last && strcmp(ai->last, w) == 0) || (ai->first && strcmp(ai->first, w) == 0))
+    ainfo *ai = &x->ai[k]; /* (perf: first bytes before strcmp) */
+    if ((ai->last && ai->last[0] == w[0] && strcmp(ai->last, w) == 0) ||
+        (ai->first && ai->first[0] == w[0] && strcmp(ai->first, w) == 0))
       if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
   }
   return best;
@@ -976,10 +979,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                             "units", "unit", "commanders", "commander",
                                             "fighters", "men", "patrols", "patrol", "convoy",
                                             "convoys", "positions", "bases", "base", NULL};
-      if (d->tok1 < s1) {
-        for (int k = 0; members[k]; k++)
-          if (strcmp(tk(x, d->tok1)->norm, members[k]) == 0) return d;
-      }
+      if (d->tok1 < s1 && word_in(tk(x, d->tok1)->norm, members)) return d;
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       return d;
     }
@@ -993,10 +993,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                        "secret", "interim", "transitional", "provisional",
                                        "intelligence", "naval", "air", "ground", "coast", "suicide",
                                        "several", "two", "three", "many", "some", NULL};
-    int ok = 0;
-    for (int k = 0; mods[k]; k++)
-      if (strcmp(tk(x, i)->norm, mods[k]) == 0) ok = 1;
-    if (!ok) return NULL;
+    if (!word_in(tk(x, i)->norm, mods)) return NULL;
   }
   return NULL;
 }
@@ -1633,8 +1630,8 @@ static void do_sentence(actx *x, size_t si) {
 /* ---- NER typing of the names the layer did not take ---- */
 
 static int word_in(const char *w, const char *const *list) {
-  for (; *list; list++)
-    if (strcmp(w, *list) == 0) return 1;
+  for (; *list; list++) /* perf: the first byte before strcmp */
+    if ((*list)[0] == w[0] && strcmp(w, *list) == 0) return 1;
   return 0;
 }
 
