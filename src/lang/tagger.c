@@ -25,7 +25,7 @@
  * features (word pairs), and takes the weights of those that read the
  * previous tags from a table indexed by the tags. Each sentence is scored
  * in sweeps: the lookups, for all its words at once, then the greedy
- * pass, whose table rows are fetched ahead for the tags the rest predicts.
+ * pass, which adds the table row of the tags it chose.
  * The templates and classes were chosen for this (version 4, by ablation
  * on dev; data/models/README.md): no feature reads the previous tag with
  * the word, so nothing but the table row waits on the tags. Class scores
@@ -66,8 +66,8 @@ struct td_tagger {
                             * features of previous classes p1, p2 (nclass
                             * + 1 of each, the last one "none"): a vector
                             * of npad at (p1 * (nclass + 1) + p2) * npad
-                            * (2.2 MB: one read a scored token, at an
-                            * address the guessed classes predict) */
+                            * (666 KB for 67 classes: one read a scored
+                            * token, mostly from the L2 cache) */
   /* The shared word-type table (section "tagger.types"), or tnidx 0. */
   const uint32_t *tidx;      /* tnidx x {tag, entry + 1} */
   const unsigned char *tent; /* tnent entries of tesize bytes */
@@ -652,11 +652,13 @@ static void tc_free(void *p) {
 
 static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free) == 0; }
 
-/* n zeroed bytes, on huge pages where the system gives them: the cache
- * spans more 4 KB pages than the TLB holds. Released with free(). */
+/* n bytes, on huge pages where the system gives them: the cache spans
+ * more 4 KB pages than the TLB holds. Not zeroed: the cache's entries are
+ * read only once their set's tag (zeroed, apart) names them, and the tags
+ * rows are all written before they are read. Released with free(). */
 static void *tc_alloc(size_t n) {
-  void *p = td_huge_alloc(n);
-  return p ? p : td_xcalloc(1, n);
+  void *p = td_huge_alloc_raw(n);
+  return p ? p : td_xmalloc(n);
 }
 
 /* This thread's cache, made for score vectors of npad classes (emptied
@@ -701,7 +703,6 @@ typedef struct tg_sent {
   int16_t *base;          /* per token: npad scores before the tags */
   uint64_t *feat;           /* per token: TG_NNEAR near feature hashes */
   const td_tg_slot **slot;  /* per token: their slots */
-  uint8_t *guess;           /* per token: its class, or a guess of it */
   uint64_t *hash;           /* per token: form_hash of its form */
   int *scored;              /* the tokens scored (not in the word table's
                              * classes), in order: nscored of them */
@@ -1156,10 +1157,12 @@ static void add_present(tg_sent *x) {
  * of the sentence at once, so that no word waits for memory behind the
  * one before: the cached sums of the word's self features, of the left
  * features of the word before and of the right features of the word
- * after, and the near features looked up. Their argmax guesses each
- * word's class, so that the tags row of the classes guessed before it is
- * fetched ahead; the greedy pass then adds the row of the classes it
- * chose. Writes the classes to cls. */
+ * after, and the near features looked up; the greedy pass then adds the
+ * tags row of the classes it chose. (A guessing pass, the argmax of each
+ * word's scores before the tags to fetch the rows ahead, paid when the
+ * table was 2.2 MB; at 666 KB it cost 16 M instructions, 1.9%, on 278
+ * BBC articles and no tag time to show for it: the rows a news text
+ * reads stay in the L2 cache.) Writes the classes to cls. */
 static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   const struct td_tagger *t = x->t;
   uint32_t npad = t->npad;
@@ -1173,7 +1176,6 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   for (int i = 0; i < n; i++) {
     x->scored[x->nscored] = i;
     x->nscored += x->e[i]->cls == 255;
-    x->guess[i] = x->e[i]->cls; /* a scored token's is set below */
   }
   want_vecs(x, n);
   for (int j = 0; j < x->nscored; j++) {
@@ -1220,19 +1222,6 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     }
   }
   add_present(x); /* the near features */
-  /* The tags row each token will read, fetched for the classes its
-   * neighbours' scores so far guess (right for most; reading each row
-   * only once its classes are known was 11% fewer instructions but no
-   * less CPU on BBC: 0.287 against 0.275 s). */
-  for (int j = 0; j < x->nscored; j++) {
-    int i = x->scored[j];
-    x->guess[i] = (uint8_t)argmax(x->base + (size_t)i * npad, nc);
-  }
-  for (int j = 0; j < x->nscored; j++) {
-    int i = x->scored[j];
-    int g1 = i > 0 ? x->guess[i - 1] : nc, g2 = i > 1 ? x->guess[i - 2] : nc;
-    prefetch_vec(tag_row(t, g1, g2), npad);
-  }
   int p1 = nc, p2 = nc;
   for (int i = 0; i < n; i++) {
     int best = x->e[i]->cls;
@@ -1484,7 +1473,6 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
   x.feat = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
-  x.guess = td_arena_alloc(&doc->arena, maxn + 1);
   x.scored = td_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.scored);
   x.present = td_arena_alloc(&doc->arena, (maxn * TG_NNEAR + 1) * sizeof *x.present);
   uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
