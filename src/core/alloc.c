@@ -35,19 +35,24 @@ void *td_xrealloc(void *p, size_t n) {
   return q;
 }
 
-void *td_huge_alloc(size_t n) {
+void *td_huge_alloc_raw(size_t n) {
 #ifdef MADV_HUGEPAGE
   const size_t huge = (size_t)2 << 20;
   size_t sz = (n + huge - 1) / huge * huge;
   void *p = NULL;
   if (!sz || posix_memalign(&p, huge, sz) != 0) return NULL;
   madvise(p, sz, MADV_HUGEPAGE);
-  memset(p, 0, sz);
   return p;
 #else
   (void)n;
   return NULL;
 #endif
+}
+
+void *td_huge_alloc(size_t n) {
+  void *p = td_huge_alloc_raw(n);
+  if (p) memset(p, 0, n);
+  return p;
 }
 
 char *td_xstrndup(const char *s, size_t n) {

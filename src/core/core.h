@@ -22,6 +22,9 @@ void *td_xcalloc(size_t n, size_t size);
  * NULL where the system has no such pages or the memory cannot be had.
  * Released with free(). */
 void *td_huge_alloc(size_t n);
+/* The same, not zeroed: for a table its owner writes before it reads
+ * (zeroing megabytes is work, and the pages are touched when used). */
+void *td_huge_alloc_raw(size_t n);
 void *td_xrealloc(void *p, size_t n);
 char *td_xstrdup(const char *s);
 char *td_xstrndup(const char *s, size_t n);
