@@ -492,7 +492,8 @@ static inline __m128i clip_lanes(__m128i v, int r) {
 
 /* The first index of the largest of sc[0..np), m the running maximum of
  * its lanes (8 of them). */
-static inline int first_max(const int16_t *sc, int np, __m128i m) {
+static inline __attribute__((always_inline)) int first_max_n(const int16_t *sc, int np,
+                                                             __m128i m) {
   m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0x4E));
   m = _mm_max_epi16(m, _mm_shuffle_epi32(m, 0xB1));
   m = _mm_max_epi16(m, _mm_shufflelo_epi16(m, 0xB1));
@@ -511,6 +512,14 @@ static inline int first_max(const int16_t *sc, int np, __m128i m) {
     if (bits) return g + __builtin_ctzll(bits);
   }
   return 0;
+}
+
+/* first_max_n, its loops unrolled for the model's 67 classes, 72 lanes
+ * (perf, issue 11: on the committed model, data/models/README.md, two in
+ * five of its instructions were loop control; another model takes the
+ * loops). */
+static inline int first_max(const int16_t *sc, int np, __m128i m) {
+  return np == 72 ? first_max_n(sc, 72, m) : first_max_n(sc, np, m);
 }
 #endif
 
@@ -535,8 +544,9 @@ static int argmax(int16_t *sc, int n) {
 }
 
 /* sc[0..np) = a + b + c + d, plus sc when !first; np a multiple of 8. */
-static inline void add4(int16_t *sc, int first, const int16_t *a, const int16_t *b,
-                        const int16_t *c, const int16_t *d, uint32_t np) {
+static inline __attribute__((always_inline)) void add4_n(int16_t *sc, int first, const int16_t *a,
+                                                        const int16_t *b, const int16_t *c,
+                                                        const int16_t *d, uint32_t np) {
 #ifdef __SSE2__
   for (uint32_t k = 0; k < np; k += 8) {
     __m128i v = _mm_add_epi16(_mm_add_epi16(_mm_loadu_si128((const __m128i *)(a + k)),
@@ -552,9 +562,17 @@ static inline void add4(int16_t *sc, int first, const int16_t *a, const int16_t 
 #endif
 }
 
+/* add4_n, unrolled for the model's 67 classes (as first_max). */
+static inline void add4(int16_t *sc, int first, const int16_t *a, const int16_t *b,
+                        const int16_t *c, const int16_t *d, uint32_t np) {
+  if (np == 72) add4_n(sc, first, a, b, c, d, 72);
+  else add4_n(sc, first, a, b, c, d, np);
+}
+
 /* sc += a, then the first index of the largest of sc[0..n), in one pass;
  * sc and a hold n rounded up to 8 (the padding of sc is overwritten). */
-static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
+static inline __attribute__((always_inline)) int add_argmax_n(int16_t *sc, const int16_t *a,
+                                                              int n) {
   int np = (n + 7) & ~7;
 #ifdef __SSE2__
   __m128i m = _mm_set1_epi16(INT16_MIN);
@@ -571,6 +589,11 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
   for (int k = 0; k < np; k++) sc[k] = (int16_t)(sc[k] + a[k]);
   return argmax(sc, n);
 #endif
+}
+
+/* add_argmax_n, unrolled for the model's 67 classes (as first_max). */
+static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
+  return n == 67 ? add_argmax_n(sc, a, 67) : add_argmax_n(sc, a, n);
 }
 
 /* ---- the word-type cache ----
