@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "mpi/shards.h"
+#include "testdoc.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>
