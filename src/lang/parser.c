@@ -63,9 +63,14 @@ uint32_t td_ps_tagset_hash(void) {
 
 /* ---- configurations ---- */
 
-size_t td_ps_state_mem(int n) {
+/* The configuration's arrays; td_ps_parse keeps its sums after them. */
+static size_t ps_state_bytes(int n) {
   size_t m = (size_t)n + 1;
   return m * (9 * sizeof(int) + 2 * sizeof(uint64_t));
+}
+
+size_t td_ps_state_mem(int n) {
+  return ps_state_bytes(n) + ((size_t)n + 1) * 6 * sizeof(int32_t);
 }
 
 void td_ps_init(td_ps_state *st, int n, const td_ps_word *x, void *mem) {
@@ -162,15 +167,15 @@ static inline uint64_t fmix_top(uint64_t t, uint64_t a, uint64_t b, uint64_t c) 
 /* Where a feature's value goes: its full hash (out == NULL: training and
  * td_ps_features), or, while parsing, the address of its move cell or the
  * index of its bucket (h >> shift), with the model memory that reads
- * prefetched. part (moves only): 0 every template, 1 all but those of the
- * buffer alone (FB below), 2 only those. */
+ * prefetched. groups (moves only): the MG_* groups of templates written
+ * (see move_feats). */
 typedef struct fsink {
   int moves;               /* 1: move cells, 0: relation groups */
   const int8_t *mv;        /* move cells (2 bytes each) */
   const td_ps_group *grp;  /* relation groups */
   const uint32_t *rix;     /* or, when set, one direction's bucket words */
   int shift;
-  int part;
+  int groups;
 } fsink;
 
 static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint64_t h,
@@ -196,6 +201,16 @@ static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint
 static inline uint64_t dist_bin(int d) {
   return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
+
+/* The groups of move templates, by what they read (td_ps_parse keeps the
+ * sums of the first four; a word's state changes only when it gets a
+ * child, see best_move):
+ *   MG_B   the buffer's first three words and the bias
+ *   MG_S0  s0 alone (its word, tag, children, right valency and labels)
+ *   MG_S1  s1 alone
+ *   MG_B0  b0's left children (its word and tag with them)
+ *   MG_X   the rest: two or more of s0, s1 and b0 together, the distance */
+enum { MG_B = 1, MG_S0 = 2, MG_S1 = 4, MG_B0 = 8, MG_X = 16, MG_ALL = 31 };
 
 /* The move feature templates, written once: features (the hashes) and
  * the parse (cell indices, prefetched) both expand this. */
@@ -223,41 +238,40 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
    * its hash: the templates of version 6 were numbered 1 to 101 in turn,
    * version 7 keeps 47 of them (those whose removal cost least dev LAS,
    * docs/PARSER.md) under their numbers, so a template left out changes
-   * no other's hash. */
+   * no other's hash. Each template also has a group (MG_*: what it reads),
+   * and only the groups asked for are written. */
   int j = 0;
-  const int part = o ? o->part : 0;
-#define F(id, a, b, c) \
-  (part != 2 ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
-  /* FB: templates of the buffer alone (and the bias): the same while b is */
-#define FB(id, a, b, c) \
-  (part != 1 ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
+  const int groups = o ? o->groups : MG_ALL;
+#define F(g, id, a, b, c) \
+  ((groups & (g)) ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
   /* words and tags of the stack and buffer */
-  F(1, s0w, s0t, 0); F(3, s0t, 0, 0);
-  FB(4, b0w, b0t, 0); FB(5, b0w, 0, 0); FB(6, b0t, 0, 0);
-  FB(7, b1w, b1t, 0); FB(9, b1t, 0, 0); FB(12, b2t, 0, 0);
-  F(13, s1w, s1t, 0); F(14, s1w, 0, 0);
+  F(MG_S0, 1, s0w, s0t, 0); F(MG_S0, 3, s0t, 0, 0);
+  F(MG_B, 4, b0w, b0t, 0); F(MG_B, 5, b0w, 0, 0); F(MG_B, 6, b0t, 0, 0);
+  F(MG_B, 7, b1w, b1t, 0); F(MG_B, 9, b1t, 0, 0); F(MG_B, 12, b2t, 0, 0);
+  F(MG_S1, 13, s1w, s1t, 0); F(MG_S1, 14, s1w, 0, 0);
   /* s0 with b0 (the LEFT arc) */
-  F(21, s0w, s0t, b0t); FB(25, b0t, b1t, 0);
+  F(MG_X, 21, s0w, s0t, b0t); F(MG_B, 25, b0t, b1t, 0);
   /* tag trigrams */
-  FB(33, b0t, b1t, b2t); F(34, s0t, b0t, b1t); F(35, s1t, s0t, b0t);
-  F(36, s0t, s0lt, b0t); F(37, s0t, s0rt, b0t); F(38, s0t, b0t, b0lt);
-  F(39, s1t, s0t, s0lt); F(40, s1t, s0t, s0rt); F(41, s1t, s1rt, s0t);
-  F(43, s1t, s1lt, s0t); F(45, s1t, b0t, 0); F(46, s1t, s0t, b1t);
+  F(MG_B, 33, b0t, b1t, b2t); F(MG_X, 34, s0t, b0t, b1t); F(MG_X, 35, s1t, s0t, b0t);
+  F(MG_X, 36, s0t, s0lt, b0t); F(MG_X, 37, s0t, s0rt, b0t); F(MG_X, 38, s0t, b0t, b0lt);
+  F(MG_X, 39, s1t, s0t, s0lt); F(MG_X, 40, s1t, s0t, s0rt); F(MG_X, 41, s1t, s1rt, s0t);
+  F(MG_X, 43, s1t, s1lt, s0t); F(MG_X, 45, s1t, b0t, 0); F(MG_X, 46, s1t, s0t, b1t);
   /* distance and valency */
-  F(50, b0t, d, 0);
-  F(57, s0w, s0nr, 0); F(62, b0t, b0nl, 0); F(63, s1w, s1nr, 0); F(65, s1t, s1nl, 0);
+  F(MG_X, 50, b0t, d, 0);
+  F(MG_S0, 57, s0w, s0nr, 0); F(MG_B0, 62, b0t, b0nl, 0); F(MG_S1, 63, s1w, s1nr, 0);
+  F(MG_S1, 65, s1t, s1nl, 0);
   /* children */
-  F(66, W(s0l), 0, 0); F(68, L(s0l), 0, 0); F(71, L(s0r), 0, 0);
-  F(72, W(b0l), 0, 0); F(73, b0lt, 0, 0); F(74, L(b0l), 0, 0);
-  F(75, W(s1r), 0, 0); F(78, L(s1l), 0, 0);
-  F(80, T(s0l2), 0, 0); F(85, W(b0l2), 0, 0); F(87, L(b0l2), 0, 0);
-  F(90, b0t, b0lt, T(b0l2)); F(91, s0t, L(s0l), L(s0r)); F(93, b0t, L(b0l), 0);
+  F(MG_S0, 66, W(s0l), 0, 0); F(MG_S0, 68, L(s0l), 0, 0); F(MG_S0, 71, L(s0r), 0, 0);
+  F(MG_B0, 72, W(b0l), 0, 0); F(MG_B0, 73, b0lt, 0, 0); F(MG_B0, 74, L(b0l), 0, 0);
+  F(MG_S1, 75, W(s1r), 0, 0); F(MG_S1, 78, L(s1l), 0, 0);
+  F(MG_S0, 80, T(s0l2), 0, 0); F(MG_B0, 85, W(b0l2), 0, 0); F(MG_B0, 87, L(b0l2), 0, 0);
+  F(MG_B0, 90, b0t, b0lt, T(b0l2)); F(MG_S0, 91, s0t, L(s0l), L(s0r));
+  F(MG_B0, 93, b0t, L(b0l), 0);
   /* label sets */
-  F(94, s0w, s0rs, 0); F(98, b0w, b0ls, 0); F(99, b0t, b0ls, 0);
+  F(MG_S0, 94, s0w, s0rs, 0); F(MG_B0, 98, b0w, b0ls, 0); F(MG_B0, 99, b0t, b0ls, 0);
   /* bias */
-  FB(101, 0, 0, 0);
+  F(MG_B, 101, 0, 0, 0);
 #undef F
-#undef FB
 #undef W
 #undef T
 #undef L
@@ -598,13 +612,6 @@ static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int
   return first_max(sc, p->nlabel);
 }
 
-/* The LEFT and RIGHT sums of the templates of the buffer alone (FB) while
- * the buffer's front is b: they change only with a SHIFT. */
-typedef struct bufsum {
-  int b;
-  int32_t l, r;
-} bufsum;
-
 /* Adds the LEFT and RIGHT weights of move cells c[0..nf) (addresses) to
  * *l and *r. */
 static inline __attribute__((always_inline)) void add_cells(const uint64_t *c, int nf,
@@ -623,28 +630,78 @@ static inline __attribute__((always_inline)) void add_cells(const uint64_t *c, i
   *l = a, *r = d;
 }
 
-/* The move of configuration st (sp >= 1, b < n): the move templates give
- * cell addresses (each cell prefetched as soon as it is known), then the
- * cells' LEFT and RIGHT weights are summed; SHIFT scores 0. The templates
- * of the buffer alone are computed and summed once per buffer front (bc). */
-static int best_move(const struct td_parser *p, const td_ps_state *st, bufsum *bc) {
+/* A word's sums of its MG_S0 and MG_S1 templates (LEFT and RIGHT weights)
+ * and, for each, the word's right valency + 1 they were made at (0: not
+ * made). A word gets left children only while it is b0 and right ones
+ * only while it is s1 (arc-hybrid), so on the stack its state is known by
+ * its right valency. */
+typedef struct wsum {
+  int32_t k0, l0, r0, k1, l1, r1;
+} wsum;
+
+/* The sums td_ps_parse keeps of the move templates that did not change
+ * since the last configuration (perf, issue 11: a move reads 13 to 47
+ * cells instead of 47): MG_B while the buffer's front is b, MG_B0 while it
+ * is b0 with b0nl left children, and each word's in w (w[n]: no s1). */
+typedef struct msums {
+  int b, b0, b0nl;
+  int32_t bl, br, b0l, b0r;
+  wsum *w;
+} msums;
+
+/* The move of configuration st (sp >= 1, b < n): the addresses of the
+ * cells of MG_X and of every group whose sum is not kept are computed
+ * first (each cell prefetched as soon as it is known), then summed, the
+ * kept sums added; SHIFT scores 0. */
+static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms) {
   uint64_t c[TD_PS_MAXFEAT];
-  const fsink o = {1, p->mv, NULL, NULL, 64 - p->mbits, 1};
-  int32_t l, r;
-  if (bc->b != st->b) {
-    uint64_t cb[TD_PS_MAXFEAT];
-    const fsink ob = {1, p->mv, NULL, NULL, 64 - p->mbits, 2};
-    int nb = move_feats(st, cb, &ob);
-    int nf = move_feats(st, c, &o);
-    bc->b = st->b, bc->l = bc->r = 0;
-    add_cells(cb, nb, &bc->l, &bc->r);
-    l = bc->l, r = bc->r;
-    add_cells(c, nf, &l, &r);
-  } else {
-    int nf = move_feats(st, c, &o);
-    l = bc->l, r = bc->r;
-    add_cells(c, nf, &l, &r);
+  const int shift = 64 - p->mbits;
+  const fsink ox = {1, p->mv, NULL, NULL, shift, MG_X};
+  int s0 = st->stack[st->sp - 1], s1 = st->sp >= 2 ? st->stack[st->sp - 2] : st->n;
+  wsum *w0 = &ms->w[s0], *w1 = &ms->w[s1];
+  int32_t k0 = st->nr[s0] + 1, k1 = st->sp >= 2 ? st->nr[s1] + 1 : 1;
+  /* segments of c: [0, e[0]) MG_X, then MG_B, MG_B0, MG_S0, MG_S1 (empty
+   * when kept) */
+  int e[5];
+  e[0] = move_feats(st, c, &ox);
+  e[1] = e[0];
+  if (ms->b != st->b) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_B};
+    e[1] += move_feats(st, c + e[1], &o);
   }
+  e[2] = e[1];
+  if (ms->b0 != st->b || ms->b0nl != st->nl[st->b]) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_B0};
+    e[2] += move_feats(st, c + e[2], &o);
+  }
+  e[3] = e[2];
+  if (w0->k0 != k0) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_S0};
+    e[3] += move_feats(st, c + e[3], &o);
+  }
+  e[4] = e[3];
+  if (w1->k1 != k1) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_S1};
+    e[4] += move_feats(st, c + e[4], &o);
+  }
+  if (e[1] > e[0]) {
+    ms->b = st->b, ms->bl = ms->br = 0;
+    add_cells(c + e[0], e[1] - e[0], &ms->bl, &ms->br);
+  }
+  if (e[2] > e[1]) {
+    ms->b0 = st->b, ms->b0nl = st->nl[st->b], ms->b0l = ms->b0r = 0;
+    add_cells(c + e[1], e[2] - e[1], &ms->b0l, &ms->b0r);
+  }
+  if (e[3] > e[2]) {
+    w0->k0 = k0, w0->l0 = w0->r0 = 0;
+    add_cells(c + e[2], e[3] - e[2], &w0->l0, &w0->r0);
+  }
+  if (e[4] > e[3]) {
+    w1->k1 = k1, w1->l1 = w1->r1 = 0;
+    add_cells(c + e[3], e[4] - e[3], &w1->l1, &w1->r1);
+  }
+  int32_t l = ms->bl + ms->b0l + w0->l0 + w1->l1, r = ms->br + ms->b0r + w0->r0 + w1->r1;
+  add_cells(c, e[0], &l, &r);
   /* td_ps_best_move where it is called (a stack and a word in the buffer:
    * SHIFT and LEFT valid, RIGHT with two on the stack): the first best */
   int m = l > 0 ? TD_PS_LEFT : TD_PS_SHIFT;
@@ -658,8 +715,9 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
                  int *head, int *lab, void *mem) {
   td_ps_state st;
   int32_t sc[TD_PS_MAXCLASS];
-  bufsum bc = {-1, 0, 0};
   td_ps_init(&st, n, x, mem);
+  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n))};
+  memset(ms.w, 0, ((size_t)n + 1) * sizeof *ms.w);
   while (!td_ps_done(&st)) {
     int m, l = p->rootlab;
     if (st.sp == 0) {
@@ -668,7 +726,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
       m = TD_PS_LEFT;
     } else {
       /* with only ROOT left in the buffer RIGHT is the one valid move */
-      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &bc);
+      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &ms);
       if (m != TD_PS_SHIFT) l = p->rix[0] ? score_arc_split(p, &st, m, sc) : score_arc(p, &st, m, sc);
     }
     td_ps_apply(&st, m, l);

@@ -141,7 +141,9 @@ typedef struct td_ps_state {
   uint64_t *lset, *rset;
 } td_ps_state;
 
-size_t td_ps_state_mem(int n); /* bytes needed for n words */
+/* Bytes needed for n words: the configuration and the sums td_ps_parse
+ * keeps after it. */
+size_t td_ps_state_mem(int n);
 void td_ps_init(td_ps_state *st, int n, const td_ps_word *x, void *mem);
 static inline int td_ps_done(const td_ps_state *st) {
   return st->sp == 0 && st->b == st->n;
