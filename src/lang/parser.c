@@ -63,10 +63,17 @@ uint32_t td_ps_tagset_hash(void) {
 
 /* ---- configurations ---- */
 
-/* The configuration's arrays; td_ps_parse keeps its sums after them. */
+/* The word values of no word and of ROOT. */
+#define NONE_W 0x2545F4914F6CDD1DULL
+#define ROOT_W 0x4F1BBCDCBFA53E0BULL
+
+/* The configuration's block (td_ps_parse keeps its sums after it): the
+ * label sets (n + 2 cells: one before word 0), the words (n + 4: one
+ * before, ROOT and two after), then the int arrays (n + 3: two before). */
 static size_t ps_state_bytes(int n) {
   size_t m = (size_t)n + 1;
-  return m * (9 * sizeof(int) + 2 * sizeof(uint64_t));
+  return 2 * (m + 1) * sizeof(uint64_t) + (m + 3) * sizeof(td_ps_word) +
+         9 * (m + 2) * sizeof(int);
 }
 
 size_t td_ps_state_mem(int n) {
@@ -76,21 +83,33 @@ size_t td_ps_state_mem(int n) {
 void td_ps_init(td_ps_state *st, int n, const td_ps_word *x, void *mem) {
   size_t m = (size_t)n + 1;
   uint64_t *u = mem;
-  st->lset = u;
-  st->rset = u + m;
-  int *p = (int *)(u + 2 * m);
+  st->lset = u + 1;
+  st->rset = u + m + 2;
+  /* the words, with what the features read past them: NONE at -1 and
+   * past ROOT, ROOT at n (perf, issue 11: no tests in the templates) */
+  td_ps_word *w = (td_ps_word *)(u + 2 * (m + 1)) + 1;
+  w[-1] = (td_ps_word){NONE_W, 250u};
+  memcpy(w, x, (size_t)n * sizeof *w);
+  w[n] = (td_ps_word){ROOT_W, 251u};
+  w[n + 1] = w[n + 2] = w[-1];
+  int *p = (int *)(w + n + 3);
   int **arr[] = {&st->stack, &st->head, &st->lab, &st->lc1, &st->lc2,
                  &st->rc1,   &st->rc2,  &st->nl,  &st->nr};
-  for (size_t k = 0; k < sizeof arr / sizeof arr[0]; k++) *arr[k] = p + k * m;
-  for (size_t i = 0; i < m; i++) {
+  for (size_t k = 0; k < sizeof arr / sizeof arr[0]; k++) *arr[k] = p + k * (m + 2) + 2;
+  /* cell -1 (-2 of the stack) stands for no word: the values the
+   * templates give one */
+  for (int i = -1; i < (int)m; i++) {
     st->head[i] = -1;
     st->lab[i] = -1;
     st->lc1[i] = st->lc2[i] = st->rc1[i] = st->rc2[i] = -1;
     st->nl[i] = st->nr[i] = 0;
     st->lset[i] = st->rset[i] = 0;
   }
+  st->stack[-2] = st->stack[-1] = -1;
+  st->nl[-1] = st->nr[-1] = 9;
+  st->rset[-1] = 1;
   st->n = n;
-  st->x = x;
+  st->x = w;
   st->sp = 0;
   st->b = 0;
 }
@@ -194,9 +213,6 @@ static inline __attribute__((always_inline)) void femit(uint64_t *f, int k, uint
   }
 }
 
-#define NONE_W 0x2545F4914F6CDD1DULL
-#define ROOT_W 0x4F1BBCDCBFA53E0BULL
-
 /* Distances are binned: 1 2 3 4 5-6 7-9 10+. */
 static inline uint64_t dist_bin(int d) {
   return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
@@ -213,27 +229,28 @@ static inline uint64_t dist_bin(int d) {
 enum { MG_B = 1, MG_S0 = 2, MG_S1 = 4, MG_B0 = 8, MG_X = 16, MG_ALL = 31 };
 
 /* The move feature templates, written once: features (the hashes) and
- * the parse (cell indices, prefetched) both expand this. */
+ * the parse (cell addresses, prefetched) both expand this. */
 static inline __attribute__((always_inline)) int move_feats(const td_ps_state *st, uint64_t *f,
                                                             const fsink *o) {
-  const int n = st->n, sp = st->sp;
+  const int sp = st->sp;
   const td_ps_word *x = st->x;
-  int s0 = sp > 0 ? st->stack[sp - 1] : -1;
-  int s1 = sp > 1 ? st->stack[sp - 2] : -1;
-  int b0 = st->b, b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
-#define W(i) ((i) < 0 ? NONE_W : (i) == n ? ROOT_W : x[i].w)
-#define T(i) ((i) < 0 ? 250u : (i) == n ? 251u : x[i].t)
-#define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
-#define CH(a, i) ((i) < 0 ? -1 : st->a[i])
+  /* no word is -1, and its cells say so (td_ps_init); b1 and b2 past
+   * ROOT read NONE */
+  int s0 = st->stack[sp - 1], s1 = st->stack[sp - 2];
+  int b0 = st->b, b1 = b0 + 1, b2 = b0 + 2;
+#define W(i) (x[i].w)
+#define T(i) ((uint64_t)x[i].t)
+#define L(i) ((uint64_t)(st->lab[i] + 1))
+#define CH(a, i) (st->a[i])
   uint64_t s0w = W(s0), s1w = W(s1), b0w = W(b0), b1w = W(b1);
   uint64_t s0t = T(s0), s1t = T(s1), b0t = T(b0), b1t = T(b1), b2t = T(b2);
   int s0l = CH(lc1, s0), s0l2 = CH(lc2, s0), s0r = CH(rc1, s0);
   int b0l = CH(lc1, b0), b0l2 = CH(lc2, b0), s1l = CH(lc1, s1), s1r = CH(rc1, s1);
   uint64_t s0lt = T(s0l), s0rt = T(s0r), b0lt = T(b0l), s1lt = T(s1l), s1rt = T(s1r);
   uint64_t d = s0 >= 0 ? dist_bin(b0 - s0) : 0;
-  uint64_t s0nr = s0 >= 0 ? (uint64_t)st->nr[s0] : 9, b0nl = (uint64_t)st->nl[b0];
-  uint64_t s1nl = s1 >= 0 ? (uint64_t)st->nl[s1] : 9, s1nr = s1 >= 0 ? (uint64_t)st->nr[s1] : 9;
-  uint64_t s0rs = s0 >= 0 ? st->rset[s0] : 1, b0ls = st->lset[b0];
+  uint64_t s0nr = (uint64_t)st->nr[s0], b0nl = (uint64_t)st->nl[b0];
+  uint64_t s1nl = (uint64_t)st->nl[s1], s1nr = (uint64_t)st->nr[s1];
+  uint64_t s0rs = st->rset[s0], b0ls = st->lset[b0];
   /* j: features written. Each template has a number of its own, part of
    * its hash: the templates of version 6 were numbered 1 to 101 in turn,
    * version 7 keeps 47 of them (those whose removal cost least dev LAS,
@@ -289,13 +306,13 @@ int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f
  * direction, so the two never share weights. */
 static inline __attribute__((always_inline)) int label_feats(const td_ps_state *st, int move,
                                                              uint64_t *f, const fsink *o) {
-  const int n = st->n, sp = st->sp;
+  const int sp = st->sp;
   const td_ps_word *x = st->x;
   int d = st->stack[sp - 1];
   int h = move == TD_PS_LEFT ? st->b : st->stack[sp - 2];
-#define W(i) ((i) < 0 ? NONE_W : (i) == n ? ROOT_W : x[i].w)
-#define T(i) ((i) < 0 || (i) > n ? 250u : (i) == n ? 251u : x[i].t)
-#define L(i) ((i) < 0 ? 0u : (uint64_t)(st->lab[i] + 1))
+#define W(i) (x[i].w)
+#define T(i) ((uint64_t)x[i].t)
+#define L(i) ((uint64_t)(st->lab[i] + 1))
   uint64_t dw = W(d), dt = T(d), hw = W(h), ht = T(h);
   int dl = st->lc1[d];
   int hc = move == TD_PS_LEFT ? st->lc1[h] : st->rc1[h];

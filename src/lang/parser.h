@@ -133,10 +133,12 @@ static inline uint32_t td_ps_tag(int upos, int xpos) {
 }
 
 /* The configuration: words 0..n-1, ROOT = n at the end of the buffer. All
- * arrays have n + 1 cells and come from one block (td_ps_state_mem ints). */
+ * arrays have n + 1 cells and come from one block (td_ps_state_mem bytes);
+ * each also has a cell at -1 (the stack two) holding what the features
+ * read for no word. */
 typedef struct td_ps_state {
   int n, sp, b;
-  const td_ps_word *x;
+  const td_ps_word *x; /* a copy of the words, from -1 (none) to n + 2 */
   int *stack, *head, *lab, *lc1, *lc2, *rc1, *rc2, *nl, *nr;
   uint64_t *lset, *rset;
 } td_ps_state;
