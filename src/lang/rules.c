@@ -97,6 +97,11 @@ struct td_rules {
   uint32_t *kend;     /* per first entry of a key: the end of its entries */
   uint32_t *klayers;  /* per first entry of a key: the layer bits of its rules */
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
+  /* bit b0 << 8 | b1 set when a key begins with bytes b0 b1 (b1 0: the key
+   * is b0); perf, issue 11: two in three words that pass lenmask are no
+   * key, and this rules most of them out before they are measured and
+   * hashed */
+  uint8_t pairs[8192];
   /* the same for the literal values a rule's second token must carry
    * (rules with `second` set; perf, issue 11: "the" starts many times
    * rules, and a match needs "past", "week", ... after it) */
@@ -144,6 +149,7 @@ static void index_clear(td_rules *r) {
   r->ent = NULL, r->nent = 0;
   r->kset = NULL, r->kend = NULL;
   memset(r->lenmask, 0, sizeof r->lenmask);
+  memset(r->pairs, 0, sizeof r->pairs);
   free(r->ent2);
   td_strset_free(r->kset2);
   free(r->kend2);
@@ -815,10 +821,10 @@ static int cmp_ent(const void *a, const void *b) {
 
 /* Sorts the key entries ent[0..*nent) (dropping repeated pairs) and makes
  * their key set (a key's index in it is its first entry; *pend: each first
- * entry's end) and first-byte length masks (none when there are no
- * entries). */
+ * entry's end), first-byte length masks and, when pairs is set, the bits
+ * of their first two bytes (none when there are no entries). */
 static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **pend,
-                       uint32_t *lenmask) {
+                       uint32_t *lenmask, uint8_t *pairs) {
   if (*nent == 0) return;
   qsort(ent, *nent, sizeof *ent, cmp_ent);
   size_t w = 0; /* one entry per (key, rule) */
@@ -834,6 +840,10 @@ static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **
     size_t n = strlen(ent[i].key), end = i + 1;
     while (end < w && strcmp(ent[end].key, ent[i].key) == 0) end++;
     lenmask[(unsigned char)ent[i].key[0]] |= 1u << (n < 31 ? n : 31);
+    if (pairs) {
+      unsigned pb = (unsigned)(unsigned char)ent[i].key[0] << 8 | (unsigned char)ent[i].key[1];
+      pairs[pb >> 3] |= (uint8_t)(1u << (pb & 7));
+    }
     kend[i] = (uint32_t)end;
   }
   /* a repeated key keeps its first index: the first entry of its group */
@@ -896,8 +906,8 @@ static void rebuild_index(td_rules *r) {
     r->lrules[l][r->nlrules[l]++] = (int)i;
     if (!r->r[i].indexed) r->lunindexed[l] = 1;
   }
-  build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask);
-  build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2);
+  build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask, r->pairs);
+  build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2, NULL);
   /* each key's layer bits, once (perf, issue 11: found per token before) */
   r->klayers = td_xcalloc(r->nent + 1, sizeof *r->klayers);
   for (size_t i = 0; i < r->nent; i++)
@@ -917,6 +927,14 @@ static inline void key_find(const td_strset *set, const uint32_t *kend, const ui
 
 static inline void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
   key_find(r->kset, r->kend, r->lenmask, s, n, a, b);
+}
+
+/* Whether some key begins with the first two bytes of word s
+ * (NUL-terminated): a word that fails is no key. */
+static inline int key_maybe(const td_rules *r, const char *s) {
+  if (!r->lenmask[(unsigned char)s[0]]) return 0; /* also the empty word: no key is */
+  unsigned pb = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+  return r->pairs[pb >> 3] >> (pb & 7) & 1;
 }
 
 static int layer_index(const td_rules *r, const char *layer) {
@@ -1168,10 +1186,9 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     rtok *k = &c->t[i];
     if (k->ok && k->norm == t->norm && k->lemma == t->lemma) continue;
     size_t a = 0, b = 0, la = 0, lb = 0;
-    /* the first byte rules out most words before strlen and hashing */
-    if (t->norm && r->lenmask[(unsigned char)t->norm[0]])
-      key_lookup(r, t->norm, word_len(t->norm), &a, &b);
-    if (t->lemma && t->lemma != t->norm && r->lenmask[(unsigned char)t->lemma[0]] &&
+    /* the first two bytes rule out most words before strlen and hashing */
+    if (t->norm && key_maybe(r, t->norm)) key_lookup(r, t->norm, word_len(t->norm), &a, &b);
+    if (t->lemma && t->lemma != t->norm && key_maybe(r, t->lemma) &&
         (!t->norm || !td_str_eq(t->lemma, t->norm)))
       key_lookup(r, t->lemma, word_len(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
