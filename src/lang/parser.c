@@ -616,14 +616,14 @@ static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int
     }
   }
   for (int i = 0; i < nf; i++) {
-    const uint32_t *e = ent + at[i];
+    const int32_t *e = (const int32_t *)ent + at[i];
     uint32_t j = 0, m = cnt[i];
-    for (; j + 2 <= m; j += 2) {
-      uint32_t e0 = e[j], e1 = e[j + 1];
-      sc[e0 >> 16] += (int16_t)(e0 & 0xffff);
-      sc[e1 >> 16] += (int16_t)(e1 & 0xffff);
+    for (; j + 2 <= m; j += 2) { /* weight << 8 | relation */
+      int32_t e0 = e[j], e1 = e[j + 1];
+      sc[e0 & 0xff] += e0 >> 8;
+      sc[e1 & 0xff] += e1 >> 8;
     }
-    if (j < m) sc[e[j] >> 16] += (int16_t)(e[j] & 0xffff);
+    if (j < m) sc[e[j] & 0xff] += e[j] >> 8;
   }
   sc[p->rootlab] = INT32_MIN;
   return first_max(sc, p->nlabel);
@@ -774,10 +774,11 @@ static void *huge_copy(const void *data, size_t len) {
 /* The relation weights of p split by direction for score_arc_split (perf,
  * issue 11: a relation feature read a group, then the bucket's entries of
  * both directions; now one word, and entries only where a bucket has two
- * or more). For each direction d, entries relation << 16 | (u16) weight
- * (root's left out: it is never chosen) in rent[d], and rix[d][bucket]:
- * 0 (no entry), 1 << 31 | the entry (one entry), or count << 24 | index
- * of its first in rent[d] (2 to 127 entries). One block, p->rown (1 MiB
+ * or more). For each direction d, entries weight << 8 | relation (the
+ * weight signed: one shift and one mask take them apart) (root's left
+ * out: it is never chosen) in rent[d], and rix[d][bucket]: 0 (no entry),
+ * 1 << 31 | relation << 16 | (u16) weight (one entry), or count << 24 |
+ * index of its first in rent[d] (2 to 127 entries). One block, p->rown (1 MiB
  * of words for the 17-bit model). Leaves p as it is (parsing then reads
  * the groups) when a count or an index does not fit. */
 static void split_relations(struct td_parser *p) {
@@ -803,7 +804,7 @@ static void split_relations(struct td_parser *p) {
       }
       for (uint32_t j = 0; j < n; j++) {
         uint32_t c = (e[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
-        if (l != root) en[d][fill[d]++] = l << 16 | (e[j] & 0xffff);
+        if (l != root) en[d][fill[d]++] = (uint32_t)((int32_t)(int16_t)(e[j] & 0xffff) * 256) | l;
       }
       e += n;
       uint32_t f[2] = {f0, f1};
@@ -814,7 +815,8 @@ static void split_relations(struct td_parser *p) {
           return;
         }
         if (c == 1) { /* kept in the index word itself */
-          ix[d][bk] = 1u << 31 | en[d][f[d]];
+          uint32_t x = en[d][f[d]];
+          ix[d][bk] = 1u << 31 | (x & 0xff) << 16 | ((uint32_t)((int32_t)x >> 8) & 0xffff);
           fill[d] = f[d];
         } else {
           ix[d][bk] = c << 24 | (c ? f[d] : 0);
@@ -834,7 +836,7 @@ static void split_relations(struct td_parser *p) {
     } else {
       for (uint32_t j = 0; j < v >> 24; j++) {
         uint32_t x = en[d][(v & 0xffffff) + j];
-        sc[x >> 16] += (int16_t)(x & 0xffff);
+        sc[x & 0xff] += (int32_t)x >> 8;
       }
     }
     p->rbias[d] = sc;
