@@ -114,20 +114,30 @@ void td_ps_init(td_ps_state *st, int n, const td_ps_word *x, void *mem) {
   st->b = 0;
 }
 
-static void add_arc(td_ps_state *st, int h, int d, int l) {
+/* The arc h -> d without its relation (head, children, valency)... */
+static void add_arc_tree(td_ps_state *st, int h, int d) {
   st->head[d] = h;
-  st->lab[d] = l;
   if (d < h) {
     if (st->lc1[h] < 0 || d < st->lc1[h]) st->lc2[h] = st->lc1[h], st->lc1[h] = d;
     else if (st->lc2[h] < 0 || d < st->lc2[h]) st->lc2[h] = d;
     st->nl[h]++;
-    st->lset[h] |= 1ULL << (l & 63);
   } else {
     if (st->rc1[h] < 0 || d > st->rc1[h]) st->rc2[h] = st->rc1[h], st->rc1[h] = d;
     else if (st->rc2[h] < 0 || d > st->rc2[h]) st->rc2[h] = d;
     st->nr[h]++;
-    st->rset[h] |= 1ULL << (l & 63);
   }
+}
+
+/* ... and its relation l (d's label, h's label sets). */
+static void add_arc_label(td_ps_state *st, int h, int d, int l) {
+  st->lab[d] = l;
+  if (d < h) st->lset[h] |= 1ULL << (l & 63);
+  else st->rset[h] |= 1ULL << (l & 63);
+}
+
+static void add_arc(td_ps_state *st, int h, int d, int l) {
+  add_arc_tree(st, h, d);
+  add_arc_label(st, h, d, l);
 }
 
 int td_ps_valid(const td_ps_state *st, int move) {
@@ -582,20 +592,27 @@ static int first_max(int32_t *v, int n) {
 }
 
 /* score_arc over the relation weights split by direction (see
- * split_relations), for a parser loaded by td_parser_load: a bucket's word
- * holds its one entry of this direction itself, or says where its entries
- * begin and how many there are (no group to read first, no entries of the
- * other direction, none of root), and an entry's class is the relation
- * itself. The same integer sums of the same weights: the same choice. */
-static int score_arc_split(const struct td_parser *p, const td_ps_state *st, int move,
-                           int32_t *sc) {
-  uint64_t b[TD_PS_MAXFEAT];
+ * split_relations), for a parser loaded by td_parser_load, in two steps:
+ * arc_buckets writes the buckets of the arc's templates to b (returns
+ * their count) and prefetches their words; arc_relation reads them. A
+ * bucket's word holds its one entry of this direction itself, or says
+ * where its entries begin and how many there are (no group to read first,
+ * no entries of the other direction, none of root), and an entry's class
+ * is the relation itself. The same integer sums of the same weights: the
+ * same choice. */
+static int arc_buckets(const struct td_parser *p, const td_ps_state *st, int move,
+                       uint64_t *b) {
+  const fsink o = {0, NULL, NULL, p->rix[move == TD_PS_RIGHT], 64 - p->bits, 0};
+  return move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
+                            : label_feats(st, TD_PS_RIGHT, b, &o);
+}
+
+/* The relation of an arc of direction dir (0 LEFT, 1 RIGHT) whose
+ * templates fall in buckets b[0..nf) (arc_buckets); sc is scratch space. */
+static int arc_relation(const struct td_parser *p, int dir, const uint64_t *b, int nf,
+                        int32_t *sc) {
   uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
-  const int dir = move == TD_PS_RIGHT;
   const uint32_t *ix = p->rix[dir], *ent = p->rent[dir];
-  const fsink o = {0, NULL, NULL, ix, 64 - p->bits, 0};
-  int nf = move == TD_PS_LEFT ? label_feats(st, TD_PS_LEFT, b, &o)
-                              : label_feats(st, TD_PS_RIGHT, b, &o);
   /* the bias's bucket (the last feature) is the same at every arc: its
    * sums are made once, at load */
   if (nf > 0 && b[nf - 1] == p->rbias_b[dir]) {
@@ -664,6 +681,8 @@ typedef struct msums {
   int b, b0, b0nl;
   int32_t bl, br, b0l, b0r;
   wsum *w;
+  int nx;      /* > 0: x[0..nx) are the MG_X cells of this configuration, */
+  uint64_t *x; /* found while the relation of its last arc was (td_ps_parse) */
 } msums;
 
 /* The move of configuration st (sp >= 1, b < n): the addresses of the
@@ -680,7 +699,7 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
   /* segments of c: [0, e[0]) MG_X, then MG_B, MG_B0, MG_S0, MG_S1 (empty
    * when kept) */
   int e[5];
-  e[0] = move_feats(st, c, &ox);
+  e[0] = ms->nx > 0 ? 0 : move_feats(st, c, &ox);
   e[1] = e[0];
   if (ms->b != st->b) {
     const fsink o = {1, p->mv, NULL, NULL, shift, MG_B};
@@ -719,11 +738,18 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
   }
   int32_t l = ms->bl + ms->b0l + w0->l0 + w1->l1, r = ms->br + ms->b0r + w0->r0 + w1->r1;
   add_cells(c, e[0], &l, &r);
+  if (ms->nx > 0) add_cells(ms->x, ms->nx, &l, &r), ms->nx = 0;
   /* td_ps_best_move where it is called (a stack and a word in the buffer:
    * SHIFT and LEFT valid, RIGHT with two on the stack): the first best */
   int m = l > 0 ? TD_PS_LEFT : TD_PS_SHIFT;
   if (st->sp >= 2 && r > (m == TD_PS_LEFT ? l : 0)) m = TD_PS_RIGHT;
   return m;
+}
+
+/* The dependent and the head of the arc move (LEFT or RIGHT) makes in st. */
+static inline int arc_dep(const td_ps_state *st) { return st->stack[st->sp - 1]; }
+static inline int arc_head(const td_ps_state *st, int move) {
+  return move == TD_PS_LEFT ? st->b : st->stack[st->sp - 2];
 }
 
 /* The parse proper: the trees of td_ps_parse_ref (the same features, the
@@ -733,8 +759,10 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
   td_ps_state st;
   int32_t sc[TD_PS_MAXCLASS];
   td_ps_init(&st, n, x, mem);
-  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n))};
+  uint64_t xc[TD_PS_MAXFEAT];
+  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, xc};
   memset(ms.w, 0, ((size_t)n + 1) * sizeof *ms.w);
+  const fsink ox = {1, p->mv, NULL, NULL, 64 - p->mbits, MG_X};
   while (!td_ps_done(&st)) {
     int m, l = p->rootlab;
     if (st.sp == 0) {
@@ -744,7 +772,22 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
     } else {
       /* with only ROOT left in the buffer RIGHT is the one valid move */
       m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &ms);
-      if (m != TD_PS_SHIFT) l = p->rix[0] ? score_arc_split(p, &st, m, sc) : score_arc(p, &st, m, sc);
+      if (m != TD_PS_SHIFT && p->rix[0]) {
+        /* the arc's relation waits for two reads (a bucket's word, then
+         * its entries): meanwhile the arc is made without it, and when a
+         * move is to be chosen next, the cells of that configuration's
+         * MG_X templates (which read no relation) are found and
+         * prefetched (perf, issue 11) */
+        uint64_t b[TD_PS_MAXFEAT];
+        int nf = arc_buckets(p, &st, m, b);
+        int d = arc_dep(&st), h = arc_head(&st, m);
+        st.sp--;
+        add_arc_tree(&st, h, d);
+        if (st.sp >= 1 && st.b < n) ms.nx = move_feats(&st, ms.x, &ox);
+        add_arc_label(&st, h, d, arc_relation(p, m == TD_PS_RIGHT, b, nf, sc));
+        continue;
+      }
+      if (m != TD_PS_SHIFT) l = score_arc(p, &st, m, sc);
     }
     td_ps_apply(&st, m, l);
   }
