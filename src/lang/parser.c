@@ -232,11 +232,14 @@ static inline uint64_t dist_bin(int d) {
  * sums of the first four; a word's state changes only when it gets a
  * child, see best_move):
  *   MG_B   the buffer's first three words and the bias
- *   MG_S0  s0 alone (its word, tag, children, right valency and labels)
+ *   MG_S0  s0 alone (its word, tag, children, right valency and labels),
+ *          MG_S0L of them those that read a relation
  *   MG_S1  s1 alone
- *   MG_B0  b0's left children (its word and tag with them)
+ *   MG_B0  b0's left children (its word and tag with them), MG_B0L of
+ *          them those that read a relation
  *   MG_X   the rest: two or more of s0, s1 and b0 together, the distance */
-enum { MG_B = 1, MG_S0 = 2, MG_S1 = 4, MG_B0 = 8, MG_X = 16, MG_ALL = 31 };
+enum { MG_B = 1, MG_S0 = 2, MG_S1 = 4, MG_B0 = 8, MG_X = 16, MG_S0L = 32, MG_B0L = 64,
+       MG_ALL = 127 };
 
 /* The move feature templates, written once: features (the hashes) and
  * the parse (cell addresses, prefetched) both expand this. */
@@ -288,14 +291,14 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
   F(MG_S0, 57, s0w, s0nr, 0); F(MG_B0, 62, b0t, b0nl, 0); F(MG_S1, 63, s1w, s1nr, 0);
   F(MG_S1, 65, s1t, s1nl, 0);
   /* children */
-  F(MG_S0, 66, W(s0l), 0, 0); F(MG_S0, 68, L(s0l), 0, 0); F(MG_S0, 71, L(s0r), 0, 0);
-  F(MG_B0, 72, W(b0l), 0, 0); F(MG_B0, 73, b0lt, 0, 0); F(MG_B0, 74, L(b0l), 0, 0);
+  F(MG_S0, 66, W(s0l), 0, 0); F(MG_S0L, 68, L(s0l), 0, 0); F(MG_S0L, 71, L(s0r), 0, 0);
+  F(MG_B0, 72, W(b0l), 0, 0); F(MG_B0, 73, b0lt, 0, 0); F(MG_B0L, 74, L(b0l), 0, 0);
   F(MG_S1, 75, W(s1r), 0, 0); F(MG_S1, 78, L(s1l), 0, 0);
-  F(MG_S0, 80, T(s0l2), 0, 0); F(MG_B0, 85, W(b0l2), 0, 0); F(MG_B0, 87, L(b0l2), 0, 0);
-  F(MG_B0, 90, b0t, b0lt, T(b0l2)); F(MG_S0, 91, s0t, L(s0l), L(s0r));
-  F(MG_B0, 93, b0t, L(b0l), 0);
+  F(MG_S0, 80, T(s0l2), 0, 0); F(MG_B0, 85, W(b0l2), 0, 0); F(MG_B0L, 87, L(b0l2), 0, 0);
+  F(MG_B0, 90, b0t, b0lt, T(b0l2)); F(MG_S0L, 91, s0t, L(s0l), L(s0r));
+  F(MG_B0L, 93, b0t, L(b0l), 0);
   /* label sets */
-  F(MG_S0, 94, s0w, s0rs, 0); F(MG_B0, 98, b0w, b0ls, 0); F(MG_B0, 99, b0t, b0ls, 0);
+  F(MG_S0L, 94, s0w, s0rs, 0); F(MG_B0L, 98, b0w, b0ls, 0); F(MG_B0L, 99, b0t, b0ls, 0);
   /* bias */
   F(MG_B, 101, 0, 0, 0);
 #undef F
@@ -681,8 +684,11 @@ typedef struct msums {
   int b, b0, b0nl;
   int32_t bl, br, b0l, b0r;
   wsum *w;
-  int nx;      /* > 0: x[0..nx) are the MG_X cells of this configuration, */
-  uint64_t *x; /* found while the relation of its last arc was (td_ps_parse) */
+  /* > 0: x[0..nx) are the MG_X cells of this configuration and x[nx..
+   * nx + ng) those of its group gk (MG_B0 or MG_S0), found while the
+   * relation of its last arc was (td_ps_parse) */
+  int nx, ng, gk;
+  uint64_t *x;
 } msums;
 
 /* The move of configuration st (sp >= 1, b < n): the addresses of the
@@ -706,14 +712,18 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
     e[1] += move_feats(st, c + e[1], &o);
   }
   e[2] = e[1];
-  if (ms->b0 != st->b || ms->b0nl != st->nl[st->b]) {
-    const fsink o = {1, p->mv, NULL, NULL, shift, MG_B0};
-    e[2] += move_feats(st, c + e[2], &o);
+  /* a group found before (ms->gk) is not found again */
+  int gb0 = ms->b0 != st->b || ms->b0nl != st->nl[st->b], gs0 = w0->k0 != k0;
+  if (gb0) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_B0L};
+    const fsink oa = {1, p->mv, NULL, NULL, shift, MG_B0 | MG_B0L};
+    e[2] += ms->gk == MG_B0 ? move_feats(st, c + e[2], &o) : move_feats(st, c + e[2], &oa);
   }
   e[3] = e[2];
-  if (w0->k0 != k0) {
-    const fsink o = {1, p->mv, NULL, NULL, shift, MG_S0};
-    e[3] += move_feats(st, c + e[3], &o);
+  if (gs0) {
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_S0L};
+    const fsink oa = {1, p->mv, NULL, NULL, shift, MG_S0 | MG_S0L};
+    e[3] += ms->gk == MG_S0 ? move_feats(st, c + e[3], &o) : move_feats(st, c + e[3], &oa);
   }
   e[4] = e[3];
   if (w1->k1 != k1) {
@@ -724,13 +734,15 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
     ms->b = st->b, ms->bl = ms->br = 0;
     add_cells(c + e[0], e[1] - e[0], &ms->bl, &ms->br);
   }
-  if (e[2] > e[1]) {
+  if (gb0) {
     ms->b0 = st->b, ms->b0nl = st->nl[st->b], ms->b0l = ms->b0r = 0;
     add_cells(c + e[1], e[2] - e[1], &ms->b0l, &ms->b0r);
+    if (ms->gk == MG_B0) add_cells(ms->x + ms->nx, ms->ng, &ms->b0l, &ms->b0r);
   }
-  if (e[3] > e[2]) {
+  if (gs0) {
     w0->k0 = k0, w0->l0 = w0->r0 = 0;
     add_cells(c + e[2], e[3] - e[2], &w0->l0, &w0->r0);
+    if (ms->gk == MG_S0) add_cells(ms->x + ms->nx, ms->ng, &w0->l0, &w0->r0);
   }
   if (e[4] > e[3]) {
     w1->k1 = k1, w1->l1 = w1->r1 = 0;
@@ -738,7 +750,7 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
   }
   int32_t l = ms->bl + ms->b0l + w0->l0 + w1->l1, r = ms->br + ms->b0r + w0->r0 + w1->r1;
   add_cells(c, e[0], &l, &r);
-  if (ms->nx > 0) add_cells(ms->x, ms->nx, &l, &r), ms->nx = 0;
+  if (ms->nx > 0) add_cells(ms->x, ms->nx, &l, &r), ms->nx = 0, ms->gk = 0;
   /* td_ps_best_move where it is called (a stack and a word in the buffer:
    * SHIFT and LEFT valid, RIGHT with two on the stack): the first best */
   int m = l > 0 ? TD_PS_LEFT : TD_PS_SHIFT;
@@ -760,7 +772,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
   int32_t sc[TD_PS_MAXCLASS];
   td_ps_init(&st, n, x, mem);
   uint64_t xc[TD_PS_MAXFEAT];
-  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, xc};
+  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, 0, 0, xc};
   memset(ms.w, 0, ((size_t)n + 1) * sizeof *ms.w);
   const fsink ox = {1, p->mv, NULL, NULL, 64 - p->mbits, MG_X};
   while (!td_ps_done(&st)) {
@@ -783,7 +795,15 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
         int d = arc_dep(&st), h = arc_head(&st, m);
         st.sp--;
         add_arc_tree(&st, h, d);
-        if (st.sp >= 1 && st.b < n) ms.nx = move_feats(&st, ms.x, &ox);
+        if (st.sp >= 1 && st.b < n) {
+          /* and those of the group the arc changed, but for the relation */
+          const fsink ob = {1, p->mv, NULL, NULL, 64 - p->mbits, MG_B0};
+          const fsink os = {1, p->mv, NULL, NULL, 64 - p->mbits, MG_S0};
+          ms.nx = move_feats(&st, ms.x, &ox);
+          ms.gk = m == TD_PS_LEFT ? MG_B0 : MG_S0;
+          ms.ng = m == TD_PS_LEFT ? move_feats(&st, ms.x + ms.nx, &ob)
+                                  : move_feats(&st, ms.x + ms.nx, &os);
+        }
         add_arc_label(&st, h, d, arc_relation(p, m == TD_PS_RIGHT, b, nf, sc));
         continue;
       }
