@@ -1123,7 +1123,7 @@ typedef struct rtok {
                                a key's entries end at kend[first] */
   uint32_t layers;          /* bit min(layer, 31) of every rule they select */
   uint32_t s1, sl1;         /* the same in the second-token index (when sok) */
-  uint8_t ok, sok;
+  uint8_t sok;
 } rtok; /* 40 bytes (perf, issue 11: every token of a document has one) */
 
 /* Entries [*a, *b) of the key whose first entry is first1 - 1 (kend: its
@@ -1138,7 +1138,8 @@ struct td_rcache {
   uint64_t serial;
   const td_tok *toks;
   size_t ntoks;
-  rtok *t;
+  rtok *t;      /* per token; valid in the sentences marked in made */
+  uint8_t *made; /* bit s: sentence s's entries of t are filled */
   /* match()'s scratch, kept for the next sentence (arena; grown by
    * doubling); a match called from a callback (busy) takes fresh scratch */
   cand *cs;
@@ -1163,7 +1164,10 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
       c->ntoks != doc->ntoks) {
     c = td_arena_alloc(&doc->arena, sizeof *c); /* zeroed */
     c->r = r, c->serial = r->serial, c->toks = doc->toks, c->ntoks = doc->ntoks;
-    c->t = td_arena_alloc(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    /* not zeroed (perf, issue 11: 40 bytes a token of every document):
+     * sentence_keys fills a sentence's entries before any is read */
+    c->t = td_arena_alloc_raw(&doc->arena, (doc->ntoks + 1) * sizeof *c->t);
+    c->made = td_arena_alloc(&doc->arena, doc->nsents / 8 + 1);
     doc->rcache = c;
   }
   return c;
@@ -1177,14 +1181,18 @@ static inline size_t word_len(const char *s) {
   return n;
 }
 
-/* The prefilter keys of sentence se's tokens (c: rules_cache's), refreshed
- * where stale: a pointer to the entry of its first token. */
+/* The prefilter keys of sentence `sent`'s tokens (c: rules_cache's),
+ * made at the sentence's first visit and refreshed where stale after: a
+ * pointer to the entry of its first token. */
 static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc *doc,
-                           const td_sent *se) {
+                           size_t sent) {
+  const td_sent *se = &doc->sents[sent];
+  int first = !(c->made[sent >> 3] >> (sent & 7) & 1);
+  c->made[sent >> 3] |= (uint8_t)(1u << (sent & 7));
   for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++) {
     const td_tok *t = &doc->toks[i];
     rtok *k = &c->t[i];
-    if (k->ok && k->norm == t->norm && k->lemma == t->lemma) continue;
+    if (!first && k->norm == t->norm && k->lemma == t->lemma) continue;
     size_t a = 0, b = 0, la = 0, lb = 0;
     /* the first two bytes rule out most words before strlen and hashing */
     if (t->norm && key_maybe(r, t->norm)) key_lookup(r, t->norm, word_len(t->norm), &a, &b);
@@ -1192,7 +1200,7 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
         (!t->norm || !td_str_eq(t->lemma, t->norm)))
       key_lookup(r, t->lemma, word_len(t->lemma), &la, &lb);
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
-                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 1, 0};
+                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0};
   }
   return c->t + se->tok0;
 }
@@ -1272,7 +1280,7 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   }
   int count = 0;
   if (r->nent > 0) {
-    rtok *rt = sentence_keys(rc, r, doc, se);
+    rtok *rt = sentence_keys(rc, r, doc, sent);
     for (uint32_t i = 0; i < se->ntok; i++) {
       if (!(rt[i].layers & lbits)) continue;
       rtok *next = i + 1 < se->ntok ? &rt[i + 1] : NULL;
