@@ -1054,10 +1054,10 @@ int td_parse(const td_engine *eng, td_doc *doc) {
   for (size_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].ntok > maxn) maxn = doc->sents[s].ntok;
   if (maxn == 0) return 0;
-  td_ps_word *x = td_arena_alloc(&doc->arena, maxn * sizeof *x);
-  int *head = td_arena_alloc(&doc->arena, 2 * (size_t)maxn * sizeof *head);
+  td_ps_word *x = td_arena_alloc_raw(&doc->arena, maxn * sizeof *x);
+  int *head = td_arena_alloc_raw(&doc->arena, 2 * (size_t)maxn * sizeof *head);
   int *lab = head + maxn;
-  void *mem = td_arena_alloc(&doc->arena, td_ps_state_mem((int)maxn));
+  void *mem = td_arena_alloc_raw(&doc->arena, td_ps_state_mem((int)maxn));
   for (size_t s = 0; s < doc->nsents; s++) {
     const td_sent *se = &doc->sents[s];
     if (se->ntok == 0) continue;
@@ -1080,9 +1080,11 @@ int td_parse_sentence(const td_engine *eng, td_doc *doc, size_t sent) {
   if (t[0].head != -2) return 1;
   if (!p) return 0;
   int n = (int)se->ntok;
-  td_ps_word *x = td_arena_alloc(&doc->arena, (size_t)n * sizeof *x);
-  int *head = td_arena_alloc(&doc->arena, 2 * (size_t)n * sizeof *head);
-  void *mem = td_arena_alloc(&doc->arena, td_ps_state_mem(n));
+  /* not zeroed: parse_span, td_ps_init and td_ps_parse write every cell
+   * they read */
+  td_ps_word *x = td_arena_alloc_raw(&doc->arena, (size_t)n * sizeof *x);
+  int *head = td_arena_alloc_raw(&doc->arena, 2 * (size_t)n * sizeof *head);
+  void *mem = td_arena_alloc_raw(&doc->arena, td_ps_state_mem(n));
   parse_span(p, doc, t, se->tok0, n, x, head, head + n, mem, 1);
   return 1;
 }
