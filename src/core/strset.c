@@ -33,44 +33,6 @@ enum { MAX_ENTS = 0xFFFFFF }; /* an entry number takes the slot's low 24 bits */
 /* Bit of length n in a first byte's length mask. */
 static uint32_t len_bit(size_t n) { return 1u << (n < 31 ? n : 31); }
 
-/* The last 1 to 8 bytes of a word, p[0..n), as one number that tells
- * apart any two of the same n: the first and last four bytes (they
- * overlap, covering all n) or, below four, the first, middle and last. */
-static inline uint64_t tail8(const char *p, size_t n) {
-  const unsigned char *u = (const unsigned char *)p;
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, p, 4);
-    memcpy(&b, p + n - 4, 4);
-    return (uint64_t)a << 32 | b;
-  }
-  return (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1];
-}
-
-/* A 64-bit hash of p[0..len), len >= 1, eight bytes a step (inlined: the
- * words are short). */
-static inline uint64_t hash_of(const char *p, size_t len) {
-  uint64_t h = (len + 1) * 0x9E3779B97F4A7C15ull, v;
-  for (; len > 8; p += 8, len -= 8) {
-    memcpy(&v, p, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 29;
-  }
-  h = (h ^ tail8(p, len)) * 0x94D049BB133111EBull;
-  return h ^ h >> 31;
-}
-
-/* Whether a[0..len) equals b[0..len), len >= 1 (no call). */
-static inline int same(const char *a, const char *b, size_t len) {
-  uint64_t x, y;
-  for (; len > 8; a += 8, b += 8, len -= 8) {
-    memcpy(&x, a, 8);
-    memcpy(&y, b, 8);
-    if (x != y) return 0;
-  }
-  return tail8(a, len) == tail8(b, len);
-}
-
 /* The slot that holds p[0..len) (hash h), or the empty slot where it
  * would go (for building; td_strset_probe is the same walk). */
 static size_t slot_of(const td_strset *set, const char *p, size_t len, uint64_t h) {
@@ -79,7 +41,7 @@ static size_t slot_of(const td_strset *set, const char *p, size_t len, uint64_t 
   for (; set->slot[i]; i = (i + 1) & set->mask) {
     if (set->slot[i] >> 24 != tag) continue;
     const struct td_strset_ent *e = &set->ent[(set->slot[i] & MAX_ENTS) - 1];
-    if (e->len == len && same(e->s, p, len)) break;
+    if (e->len == len && td_same_short(e->s, p, len)) break;
   }
   return i;
 }
@@ -103,7 +65,7 @@ td_strset *td_strset_new(const char *const *strs, size_t n) {
     const char *w = strs[i];
     size_t len = w ? strlen(w) : 0;
     if (len == 0 || len > UINT32_MAX) continue;
-    uint64_t h = hash_of(w, len);
+    uint64_t h = td_hash_short(w, len);
     size_t at = slot_of(set, w, len, h);
     if (set->slot[at]) continue; /* listed before: the first index stays */
     set->ent[set->count] = (struct td_strset_ent){w, (uint32_t)len, (uint32_t)i};
@@ -130,12 +92,12 @@ void td_strset_free(td_strset *set) {
 
 long td_strset_probe(const td_strset *set, const char *p, size_t len) {
   if (len == 0) return -1; /* no empty members */
-  uint64_t h = hash_of(p, len);
+  uint64_t h = td_hash_short(p, len);
   uint32_t tag = (uint32_t)(h >> 56);
   for (size_t i = (size_t)h & set->mask; set->slot[i]; i = (i + 1) & set->mask) {
     if (set->slot[i] >> 24 != tag) continue;
     const struct td_strset_ent *e = &set->ent[(set->slot[i] & MAX_ENTS) - 1];
-    if (e->len == len && same(e->s, p, len)) return e->idx;
+    if (e->len == len && td_same_short(e->s, p, len)) return e->idx;
   }
   return -1;
 }

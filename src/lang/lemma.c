@@ -576,32 +576,11 @@ static lc_slot *lc_get(void) {
   return lc_cache;
 }
 
-/* The last 0 to 8 bytes of a form, s[0..n), as one number that tells
- * apart any two of the same n: the first and last four bytes (they
- * overlap, covering all n) or, below four, the first, middle and last. */
-static inline uint64_t form_tail(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    return (uint64_t)a << 32 | b;
-  }
-  return n ? (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1] : 0;
-}
-
-/* A hash of the form s[0..n) that places it in the cache, eight bytes a
- * step (perf, issue 11: fnv32 took four instructions a byte of every
- * token; any good hash does here, the table's own stays fnv32). */
+/* The hash that places the form s[0..n) in the cache (perf, issue 11:
+ * fnv32 took four instructions a byte of every token; any good hash does
+ * here, the table's own stays fnv32). */
 static inline uint32_t form_hash(const char *s, size_t n) {
-  uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ull, v;
-  for (; n > 8; s += 8, n -= 8) {
-    memcpy(&v, s, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 29;
-  }
-  h = (h ^ form_tail(s, n)) * 0x94D049BB133111EBull;
-  return (uint32_t)(h >> 32);
+  return (uint32_t)(td_hash_short(s, n) >> 32);
 }
 
 /* The set in cache (two slots, c[0] the newer) of a form of n bytes whose

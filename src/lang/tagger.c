@@ -736,41 +736,9 @@ typedef struct tg_sent {
   int npresent;
 } tg_sent;
 
-/* The last 0 to 8 bytes of a form, s[0..n), as one number (the same n
- * gives different numbers for different bytes). */
-static inline uint64_t form_tail(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    return (uint64_t)a << 32 | b;
-  }
-  return n ? (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1] : 0;
-}
-
-/* A hash of the form s[0..n), eight bytes at a time: it places the form in
- * the cache (its set and tag), so any good hash does. */
-static inline uint64_t form_hash(const char *s, size_t n) {
-  uint64_t h = (n + 1) * K_TMPL, v;
-  for (; n > 8; s += 8, n -= 8) {
-    memcpy(&v, s, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 29;
-  }
-  return mix64(h ^ form_tail(s, n));
-}
-
-/* 1 when forms a and b of n bytes are the same. */
-static inline int same_form(const char *a, const char *b, size_t n) {
-  uint64_t x, y;
-  for (; n > 8; a += 8, b += 8, n -= 8) {
-    memcpy(&x, a, 8);
-    memcpy(&y, b, 8);
-    if (x != y) return 0;
-  }
-  return form_tail(a, n) == form_tail(b, n);
-}
+/* The hash of the form s[0..n) that places it in the caches and the
+ * image's table of types (its set and tag): core.h's hash of short words. */
+static inline uint64_t form_hash(const char *s, size_t n) { return td_hash_short(s, n); }
 
 /* Entry w of the set of a form whose hash is h, and that set. */
 static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
@@ -867,7 +835,7 @@ static const tt_ent *type_find(const struct td_tagger *t, const char *s, size_t 
     if (!p[1]) return NULL;
     if (p[0] != tag || p[1] > t->tnent) continue;
     const tt_ent *e = (const tt_ent *)(t->tent + (size_t)(p[1] - 1) * t->tesize);
-    if (e->n != n || !same_form(e->form, s, n)) continue;
+    if (e->n != n || !td_same_short(e->form, s, n)) continue;
     if ((e->cls >= t->h->nclass && e->cls != 255) || !slot_ok(t, &e->far))
       return NULL;
     return e;
@@ -979,7 +947,7 @@ static tc_entry *entry_for(tg_sent *x, int i) {
       int w = __builtin_ctz(b);
       tc_entry *m = tc_way(c, h, w);
       if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
-          same_form(m->form, s, n)) {
+          td_same_short(m->form, s, n)) {
         st->used[w] = c->stamp;
         return m;
       }
@@ -1640,7 +1608,7 @@ static void tt_add(tt_build *b, const char *s, size_t n) {
   uint32_t tag = tc_tag(h), m = b->nidx - 1, i = (uint32_t)(h >> 20) & m;
   for (; b->idx[2 * i + 1]; i = (i + 1) & m) {
     const tt_ent *e = (const tt_ent *)(b->ent + (size_t)(b->idx[2 * i + 1] - 1) * b->esize);
-    if (b->idx[2 * i] == tag && e->n == n && same_form(e->form, s, n)) return;
+    if (b->idx[2 * i] == tag && e->n == n && td_same_short(e->form, s, n)) return;
   }
   unsigned char *e = b->ent + (size_t)b->nent * b->esize;
   type_make(b->t, s, n, td_lemma_lexclass(b->lem, s, n), (tt_ent *)e, (int16_t *)(e + TT_HEAD));
