@@ -829,7 +829,7 @@ static _Atomic uint64_t pc_serials; /* models loaded: see parse_cached */
  * entries (issue 11: parsing ~30% less CPU with the 4 MiB table of version
  * 5). The caller frees the copy. */
 static void *huge_copy(const void *data, size_t len) {
-  void *copy = td_huge_alloc(len);
+  void *copy = td_huge_alloc_raw(len); /* not zeroed: every byte is copied next */
   if (copy) memcpy(copy, data, len);
   return copy;
 }
