@@ -288,9 +288,7 @@ static int tok_in(const actx *x, long i, unsigned bits) {
 
 static const td_tok *tk(const actx *x, long i) { return &x->doc->toks[i]; }
 static int tok_is(const actx *x, long i, const char *w) {
-  if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
-  const char *n = tk(x, i)->norm;
-  return n[0] == w[0] && strcmp(n, w) == 0; /* perf: the first byte before strcmp */
+  return i >= 0 && (size_t)i < x->doc->ntoks && td_str_eq(tk(x, i)->norm, w);
 }
 static int tok_cap(const actx *x, long i) {
   const td_tok *t = tk(x, i);
@@ -784,11 +782,10 @@ static int person_for_run(actx *x, long t0, long t1) {
     td_actor *a = A(x, (int)k);
     if (a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
-    if (x->ai[k].namekey[0] == full[0] && strcmp(x->ai[k].namekey, full) == 0) return (int)k;
+    if (td_str_eq(x->ai[k].namekey, full)) return (int)k;
     if (!w) continue;
-    ainfo *ai = &x->ai[k]; /* (perf: first bytes before strcmp) */
-    if ((ai->last && ai->last[0] == w[0] && strcmp(ai->last, w) == 0) ||
-        (ai->first && ai->first[0] == w[0] && strcmp(ai->first, w) == 0))
+    ainfo *ai = &x->ai[k];
+    if ((ai->last && td_str_eq(ai->last, w)) || (ai->first && td_str_eq(ai->first, w)))
       if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
   }
   return best;
@@ -1630,8 +1627,8 @@ static void do_sentence(actx *x, size_t si) {
 /* ---- NER typing of the names the layer did not take ---- */
 
 static int word_in(const char *w, const char *const *list) {
-  for (; *list; list++) /* perf: the first byte before strcmp */
-    if ((*list)[0] == w[0] && strcmp(w, *list) == 0) return 1;
+  for (; *list; list++)
+    if (td_str_eq(w, *list)) return 1;
   return 0;
 }
 

@@ -104,9 +104,8 @@ static int in_set(const td_strset *set, const td_qword *w) {
 }
 
 int td_qword_in(const td_qword *w, const char *const *list) {
-  const char *lw = w->lw, c0 = lw[0];
   for (const char *const *p = list; *p; p++)
-    if (c0 == (*p)[0] && strcmp(lw, *p) == 0) return 1; /* perf: 1st byte first */
+    if (td_str_eq(w->lw, *p)) return 1;
   return 0;
 }
 

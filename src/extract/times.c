@@ -1384,7 +1384,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (has(c, k, W_EDGE) && u[k].edge <= E_MID) k = hyph(c, k + 1);
     if (k > j && k < c->n && u[k].kind == 'w')
       for (int x = 0; x < 8; x++)
-        if (u[k].w[0] == dw[x][0] && strcmp(u[k].w, dw[x]) == 0) { /* perf: 1st byte first */
+        if (td_str_eq(u[k].w, dw[x])) {
           snprintf(h->val, sizeof h->val, "19%d", x + 2);
           return k + 1;
         }
