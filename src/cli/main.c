@@ -4,6 +4,9 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#if defined(__GLIBC__) || defined(__linux__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +40,19 @@ int td_cli_usage_error(const char *cmd, const char *fmt, ...) {
 }
 
 int main(int argc, char **argv) {
+#ifdef M_TRIM_THRESHOLD
+  /* The program's memory habits, set here and not in the library (which
+   * leaves its host's malloc alone): documents are processed eight at a
+   * time a thread, and the blocks of their arenas (64 KB to a few MB) are
+   * freed together. glibc's own thresholds then gave the heap's top back to
+   * the system after nearly every batch and faulted it in again for the
+   * next: 11,700 page faults over the bbc corpus at one thread, 2,800 with
+   * these (about 0.03 CPU-s of system time; peak RSS unchanged at one and
+   * two threads, +12 MB at sixteen). Blocks of 1 MB and more are still
+   * mapped and unmapped on their own. */
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
   if (argc < 2) {
     fputs(usage, stderr);
     return 2;
