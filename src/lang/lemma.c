@@ -394,8 +394,18 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
     }
     /* The form as written, also when it is in lowercase: EWT's lemma of
      * a lowercase proper noun ("google", "kerala") is lowercase two times
-     * in three in its training split. */
+     * in three in its training split. A name of five letters or more
+     * written in capitals (TEHRAN, WASHINGTON, GOODWYN) is spelt as a name
+     * (Tehran): shorter ones are mostly acronyms (FBI, IAEA) and stay;
+     * in EWT's train and dev splits 156 such lemmas are title case, 39
+     * as written. */
     splice(out, cap, form, n, 0, "");
+    if (n >= 5 && n + 1 < cap) {
+      size_t k = 0;
+      while (k < n && form[k] >= 'A' && form[k] <= 'Z') k++;
+      if (k == n)
+        for (size_t i = 1; i < n; i++) out[i] = (char)(out[i] + 32);
+    }
     return;
   }
   /* area's, 12's tagged NNS: the plural-looking possessive is the noun */
@@ -429,6 +439,12 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
     p = 0; /* geese tagged NN: an irregular plural is still a plural */
   if (p < 0 || !open_lemma(l, low, ln, p, out, cap))
     splice(out, cap, low, ln, 0, "");
+  /* a capital letter used as a noun (plan B, the letter C) keeps its
+   * case: 50 of 51 times in EWT's train and dev splits */
+  if (n == 1 && form[0] >= 'A' && form[0] <= 'Z' && !strcmp(x, "NN")) {
+    splice(out, cap, form, 1, 0, "");
+    return;
+  }
   /* Palestinian, Sunni: words the word list spells only capitalized keep
    * their capital. */
   if (((form[0] >= 'A' && form[0] <= 'Z') || !strcmp(x, "JJ")) && ln > 1 &&

@@ -124,6 +124,10 @@ TD_TEST(lemma_case) {
   CHECK_STR(lemmas(eng, "Americans/NNPS States/NNPS"), "American State");
   CHECK_STR(lemmas(eng, "Officials/NNS SAID/VBD"), "official say");
   CHECK_STR(lemmas(eng, "5,000/CD Two/CD Sept./NNP"), "5000 two September");
+  /* a name written in capitals is spelt as a name from five letters on,
+   * shorter ones are acronyms; a capital letter as a noun keeps its case */
+  CHECK_STR(lemmas(eng, "TEHRAN/NNP FBI/NNP NATO/NNP plan/NN B/NN a/DT"), "Tehran FBI NATO plan B a");
+  CHECK_STR(lemmas(eng, "R2D2/NNP Bs/NNS"), "R2D2 b");
   td_engine_free(eng);
 }
 
