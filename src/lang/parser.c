@@ -237,9 +237,13 @@ static inline uint64_t dist_bin(int d) {
  *   MG_S1  s1 alone
  *   MG_B0  b0's left children (its word and tag with them), MG_B0L of
  *          them those that read a relation
- *   MG_X   the rest: two or more of s0, s1 and b0 together, the distance */
+ *   MG_X   the rest: two or more of s0, s1 and b0 together, the distance
+ * and, across them, MG_W: the templates that read a word or three tags,
+ * whose cells are seldom in the cache (best_move prefetches them for the
+ * configuration SHIFT would make; asked for with MG_W, a group gives only
+ * those). */
 enum { MG_B = 1, MG_S0 = 2, MG_S1 = 4, MG_B0 = 8, MG_X = 16, MG_S0L = 32, MG_B0L = 64,
-       MG_ALL = 127 };
+       MG_ALL = 127, MG_W = 128 };
 
 /* The move feature templates, written once: features (the hashes) and
  * the parse (cell addresses, prefetched) both expand this. */
@@ -272,33 +276,38 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
    * and only the groups asked for are written. */
   int j = 0;
   const int groups = o ? o->groups : MG_ALL;
-#define F(g, id, a, b, c) \
-  ((groups & (g)) ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o) : (void)0)
+#define F(g, id, a, b, c)                                                           \
+  ((groups & (g) & MG_ALL) && (!(groups & MG_W) || ((g) & MG_W))                     \
+       ? femit(f, j++, fmix_top((uint64_t)(id), (a), (b), (c)), o)                    \
+       : (void)0)
   /* words and tags of the stack and buffer */
-  F(MG_S0, 1, s0w, s0t, 0); F(MG_S0, 3, s0t, 0, 0);
-  F(MG_B, 4, b0w, b0t, 0); F(MG_B, 5, b0w, 0, 0); F(MG_B, 6, b0t, 0, 0);
-  F(MG_B, 7, b1w, b1t, 0); F(MG_B, 9, b1t, 0, 0); F(MG_B, 12, b2t, 0, 0);
-  F(MG_S1, 13, s1w, s1t, 0); F(MG_S1, 14, s1w, 0, 0);
+  F(MG_S0 | MG_W, 1, s0w, s0t, 0); F(MG_S0, 3, s0t, 0, 0);
+  F(MG_B | MG_W, 4, b0w, b0t, 0); F(MG_B | MG_W, 5, b0w, 0, 0); F(MG_B, 6, b0t, 0, 0);
+  F(MG_B | MG_W, 7, b1w, b1t, 0); F(MG_B, 9, b1t, 0, 0); F(MG_B, 12, b2t, 0, 0);
+  F(MG_S1 | MG_W, 13, s1w, s1t, 0); F(MG_S1 | MG_W, 14, s1w, 0, 0);
   /* s0 with b0 (the LEFT arc) */
-  F(MG_X, 21, s0w, s0t, b0t); F(MG_B, 25, b0t, b1t, 0);
+  F(MG_X | MG_W, 21, s0w, s0t, b0t); F(MG_B, 25, b0t, b1t, 0);
   /* tag trigrams */
-  F(MG_B, 33, b0t, b1t, b2t); F(MG_X, 34, s0t, b0t, b1t); F(MG_X, 35, s1t, s0t, b0t);
-  F(MG_X, 36, s0t, s0lt, b0t); F(MG_X, 37, s0t, s0rt, b0t); F(MG_X, 38, s0t, b0t, b0lt);
-  F(MG_X, 39, s1t, s0t, s0lt); F(MG_X, 40, s1t, s0t, s0rt); F(MG_X, 41, s1t, s1rt, s0t);
-  F(MG_X, 43, s1t, s1lt, s0t); F(MG_X, 45, s1t, b0t, 0); F(MG_X, 46, s1t, s0t, b1t);
+  F(MG_B | MG_W, 33, b0t, b1t, b2t); F(MG_X | MG_W, 34, s0t, b0t, b1t);
+  F(MG_X | MG_W, 35, s1t, s0t, b0t); F(MG_X | MG_W, 36, s0t, s0lt, b0t);
+  F(MG_X | MG_W, 37, s0t, s0rt, b0t); F(MG_X | MG_W, 38, s0t, b0t, b0lt);
+  F(MG_X | MG_W, 39, s1t, s0t, s0lt); F(MG_X | MG_W, 40, s1t, s0t, s0rt);
+  F(MG_X | MG_W, 41, s1t, s1rt, s0t); F(MG_X | MG_W, 43, s1t, s1lt, s0t);
+  F(MG_X, 45, s1t, b0t, 0); F(MG_X | MG_W, 46, s1t, s0t, b1t);
   /* distance and valency */
   F(MG_X, 50, b0t, d, 0);
-  F(MG_S0, 57, s0w, s0nr, 0); F(MG_B0, 62, b0t, b0nl, 0); F(MG_S1, 63, s1w, s1nr, 0);
+  F(MG_S0 | MG_W, 57, s0w, s0nr, 0); F(MG_B0, 62, b0t, b0nl, 0); F(MG_S1 | MG_W, 63, s1w, s1nr, 0);
   F(MG_S1, 65, s1t, s1nl, 0);
   /* children */
-  F(MG_S0, 66, W(s0l), 0, 0); F(MG_S0L, 68, L(s0l), 0, 0); F(MG_S0L, 71, L(s0r), 0, 0);
+  F(MG_S0 | MG_W, 66, W(s0l), 0, 0); F(MG_S0L, 68, L(s0l), 0, 0); F(MG_S0L, 71, L(s0r), 0, 0);
   F(MG_B0, 72, W(b0l), 0, 0); F(MG_B0, 73, b0lt, 0, 0); F(MG_B0L, 74, L(b0l), 0, 0);
-  F(MG_S1, 75, W(s1r), 0, 0); F(MG_S1, 78, L(s1l), 0, 0);
+  F(MG_S1 | MG_W, 75, W(s1r), 0, 0); F(MG_S1, 78, L(s1l), 0, 0);
   F(MG_S0, 80, T(s0l2), 0, 0); F(MG_B0, 85, W(b0l2), 0, 0); F(MG_B0L, 87, L(b0l2), 0, 0);
   F(MG_B0, 90, b0t, b0lt, T(b0l2)); F(MG_S0L, 91, s0t, L(s0l), L(s0r));
   F(MG_B0L, 93, b0t, L(b0l), 0);
   /* label sets */
-  F(MG_S0L, 94, s0w, s0rs, 0); F(MG_B0L, 98, b0w, b0ls, 0); F(MG_B0L, 99, b0t, b0ls, 0);
+  F(MG_S0L | MG_W, 94, s0w, s0rs, 0); F(MG_B0L | MG_W, 98, b0w, b0ls, 0);
+  F(MG_B0L, 99, b0t, b0ls, 0);
   /* bias */
   F(MG_B, 101, 0, 0, 0);
 #undef F
@@ -595,13 +604,14 @@ static int first_max(int32_t *v, int n) {
 }
 
 /* score_arc over the relation weights split by direction (see
- * split_relations), for a parser loaded by td_parser_load, in two steps:
+ * split_relations), for a parser loaded by td_parser_load, in three steps:
  * arc_buckets writes the buckets of the arc's templates to b (returns
- * their count) and prefetches their words; arc_relation reads them. A
- * bucket's word holds its one entry of this direction itself, or says
- * where its entries begin and how many there are (no group to read first,
- * no entries of the other direction, none of root), and an entry's class
- * is the relation itself. The same integer sums of the same weights: the
+ * their count) and prefetches their words; arc_words reads them and
+ * prefetches their entries, arc_sum adds those and picks. A bucket's
+ * word holds its one entry of this direction itself, or says where its
+ * entries begin and how many there are (no group to read first, no
+ * entries of the other direction, none of root), and an entry's class is
+ * the relation itself. The same integer sums of the same weights: the
  * same choice. */
 static int arc_buckets(const struct td_parser *p, const td_ps_state *st, int move,
                        uint64_t *b) {
@@ -611,10 +621,15 @@ static int arc_buckets(const struct td_parser *p, const td_ps_state *st, int mov
 }
 
 /* The relation of an arc of direction dir (0 LEFT, 1 RIGHT) whose
- * templates fall in buckets b[0..nf) (arc_buckets); sc is scratch space. */
-static int arc_relation(const struct td_parser *p, int dir, const uint64_t *b, int nf,
-                        int32_t *sc) {
-  uint32_t at[TD_PS_MAXFEAT], cnt[TD_PS_MAXFEAT];
+ * templates fall in buckets b[0..nf) (arc_buckets), in two steps:
+ * arc_words reads the buckets' words into sc (the scores, scratch space:
+ * the bias's sums and the entries words hold) and prefetches the other
+ * entries, whose places it writes to at and cnt (returns their count);
+ * arc_sum adds those to sc and returns the relation. */
+static inline __attribute__((always_inline)) int arc_words(const struct td_parser *p, int dir,
+                                                           const uint64_t *b, int nf,
+                                                           int32_t *sc, uint32_t *at,
+                                                           uint32_t *cnt) {
   const uint32_t *ix = p->rix[dir], *ent = p->rent[dir];
   /* the bias's bucket (the last feature) is the same at every arc: its
    * sums are made once, at load */
@@ -624,18 +639,27 @@ static int arc_relation(const struct td_parser *p, int dir, const uint64_t *b, i
   } else {
     memset(sc, 0, (size_t)p->nlabel * sizeof *sc);
   }
+  int k = 0;
   for (int i = 0; i < nf; i++) {
     uint32_t v = ix[b[i]];
     if (v >> 31) { /* a bucket of one entry holds it */
       sc[(v >> 16) & 127] += (int16_t)(v & 0xffff);
-      cnt[i] = 0;
-    } else {
-      at[i] = v & 0xffffff;
-      cnt[i] = v >> 24;
-      __builtin_prefetch(ent + at[i]);
+    } else if (v) {
+      at[k] = v & 0xffffff;
+      cnt[k] = v >> 24;
+      __builtin_prefetch(ent + at[k]);
+      k++;
     }
   }
-  for (int i = 0; i < nf; i++) {
+  return k;
+}
+
+static inline __attribute__((always_inline)) int arc_sum(const struct td_parser *p, int dir,
+                                                         int nk, int32_t *sc,
+                                                         const uint32_t *at,
+                                                         const uint32_t *cnt) {
+  const uint32_t *ent = p->rent[dir];
+  for (int i = 0; i < nk; i++) {
     const int32_t *e = (const int32_t *)ent + at[i];
     uint32_t j = 0, m = cnt[i];
     for (; j + 2 <= m; j += 2) { /* weight << 8 | relation */
@@ -689,6 +713,10 @@ typedef struct msums {
    * relation of its last arc was (td_ps_parse) */
   int nx, ng, gk;
   uint64_t *x;
+  /* the buckets of the relation templates of this configuration's LEFT
+   * and RIGHT arcs (nr[1] = 0 when RIGHT is not valid), found by best_move */
+  int nr[2];
+  uint64_t *r[2];
 } msums;
 
 /* The move of configuration st (sp >= 1, b < n): the addresses of the
@@ -729,6 +757,24 @@ static int best_move(const struct td_parser *p, const td_ps_state *st, msums *ms
   if (w1->k1 != k1) {
     const fsink o = {1, p->mv, NULL, NULL, shift, MG_S1};
     e[4] += move_feats(st, c + e[4], &o);
+  }
+  /* While this configuration's cells are on their way, what the next one
+   * reads is asked for, whatever the move (perf, issue 11: parse CPU on
+   * bench/bbc -15%, at ~40% more instructions): the MG_W cells of the
+   * configuration SHIFT would make (the cell SHIFT will write to is the
+   * only one changed, and nothing reads it before) ... */
+  if (st->b + 1 < st->n) {
+    uint64_t cells[TD_PS_MAXFEAT];
+    td_ps_state sh = *st;
+    sh.stack[sh.sp++] = sh.b++;
+    const fsink o = {1, p->mv, NULL, NULL, shift, MG_W | MG_ALL};
+    move_feats(&sh, cells, &o);
+  }
+  /* ... and the relation buckets' words of the LEFT and RIGHT arcs, the
+   * buckets kept for the arc (td_ps_parse) */
+  if (p->rix[0]) {
+    ms->nr[0] = arc_buckets(p, st, TD_PS_LEFT, ms->r[0]);
+    ms->nr[1] = st->sp >= 2 ? arc_buckets(p, st, TD_PS_RIGHT, ms->r[1]) : 0;
   }
   if (e[1] > e[0]) {
     ms->b = st->b, ms->bl = ms->br = 0;
@@ -772,7 +818,9 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
   int32_t sc[TD_PS_MAXCLASS];
   td_ps_init(&st, n, x, mem);
   uint64_t xc[TD_PS_MAXFEAT];
-  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, 0, 0, xc};
+  uint64_t rb[2][TD_PS_MAXFEAT / 4];
+  msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, 0, 0, xc,
+              {0, 0}, {rb[0], rb[1]}};
   memset(ms.w, 0, ((size_t)n + 1) * sizeof *ms.w);
   const fsink ox = {1, p->mv, NULL, NULL, 64 - p->mbits, MG_X};
   while (!td_ps_done(&st)) {
@@ -783,15 +831,20 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
       m = TD_PS_LEFT;
     } else {
       /* with only ROOT left in the buffer RIGHT is the one valid move */
-      m = st.b == n ? TD_PS_RIGHT : best_move(p, &st, &ms);
+      int chosen = st.b < n;
+      m = chosen ? best_move(p, &st, &ms) : TD_PS_RIGHT;
       if (m != TD_PS_SHIFT && p->rix[0]) {
-        /* the arc's relation waits for two reads (a bucket's word, then
-         * its entries): meanwhile the arc is made without it, and when a
-         * move is to be chosen next, the cells of that configuration's
-         * MG_X templates (which read no relation) are found and
-         * prefetched (perf, issue 11) */
-        uint64_t b[TD_PS_MAXFEAT];
-        int nf = arc_buckets(p, &st, m, b);
+        /* the arc's relation waits for two reads (its buckets' words,
+         * prefetched by best_move, then their entries): meanwhile the arc
+         * is made without it, and when a move is to be chosen next, the
+         * cells of that configuration's MG_X templates (which read no
+         * relation) are found and prefetched (perf, issue 11) */
+        uint64_t bb[TD_PS_MAXFEAT / 4];
+        const uint64_t *b = chosen ? ms.r[m == TD_PS_RIGHT] : bb;
+        int nf = chosen ? ms.nr[m == TD_PS_RIGHT] : arc_buckets(p, &st, m, bb);
+        int dir = m == TD_PS_RIGHT;
+        uint32_t at[TD_PS_MAXFEAT / 4], cnt[TD_PS_MAXFEAT / 4];
+        int nk = arc_words(p, dir, b, nf, sc, at, cnt);
         int d = arc_dep(&st), h = arc_head(&st, m);
         st.sp--;
         add_arc_tree(&st, h, d);
@@ -804,7 +857,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
           ms.ng = m == TD_PS_LEFT ? move_feats(&st, ms.x + ms.nx, &ob)
                                   : move_feats(&st, ms.x + ms.nx, &os);
         }
-        add_arc_label(&st, h, d, arc_relation(p, m == TD_PS_RIGHT, b, nf, sc));
+        add_arc_label(&st, h, d, arc_sum(p, dir, nk, sc, at, cnt));
         continue;
       }
       if (m != TD_PS_SHIFT) l = score_arc(p, &st, m, sc);
