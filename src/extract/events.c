@@ -1068,13 +1068,20 @@ static int skip_sentence(const td_doc *doc, const td_sent *s) {
   const char *t = doc->text + s->start;
   size_t n = s->end - s->start;
   if (doc->title && *doc->title && same_words(t, n, doc->title)) return 1;
-  static const char *const boiler[] = {"copyright", "all rights reserved", "(c) ", "click here",
-                                       "read more", "reporting by", "editing by", "related:",
-                                       "subscribe", "sign up", "follow us", NULL};
-  for (const char *const *b = boiler; *b; b++) {
-    size_t k = strlen(*b);
-    if (n >= k && tolower((unsigned char)t[0]) == (*b)[0] && strncasecmp(t, *b, k) == 0) return 1;
-  }
+  /* the prompts with their lengths, tried only when the first byte is
+   * theirs (perf, issue 11: every sentence is tested) */
+#define P(w) {w, sizeof w - 1}
+  static const struct {
+    const char *w;
+    size_t n;
+  } boiler[] = {P("copyright"), P("all rights reserved"), P("(c) "), P("click here"),
+                P("read more"), P("reporting by"), P("editing by"), P("related:"),
+                P("subscribe"), P("sign up"), P("follow us")};
+#undef P
+  int c0 = tolower((unsigned char)t[0]);
+  for (size_t i = 0; i < sizeof boiler / sizeof boiler[0]; i++)
+    if (c0 == boiler[i].w[0] && n >= boiler[i].n && strncasecmp(t, boiler[i].w, boiler[i].n) == 0)
+      return 1;
   return 0;
 }
 
