@@ -279,10 +279,16 @@ static void neighbours(const td_tg_word *const *pw, int n, int i,
   nb[4] = i + 2 < n ? pw[i + 2] : (i + 1 < n ? &none : &none2);
 }
 
+/* The features of a word that read pair words, from the low hashes of
+ * the word before (lm1), the word (l0) and the word after (lp1). */
+static inline void near_pairs(uint64_t lm1, uint64_t l0, uint64_t lp1, uint64_t *f) {
+  f[0] = f2(22, lm1, l0);
+  f[1] = f2(23, l0, lp1);
+}
+
 /* The features of word nb[2] that read pair words. */
 static int near_features(const td_tg_word *const nb[5], uint64_t *f) {
-  f[0] = f2(22, nb[1]->low, nb[2]->low);
-  f[1] = f2(23, nb[2]->low, nb[3]->low);
+  near_pairs(nb[1]->low, nb[2]->low, nb[3]->low, f);
   return TG_NNEAR;
 }
 
@@ -308,7 +314,7 @@ static int cmp_u64(const void *a, const void *b) {
 
 int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
   uint64_t a[TD_TG_MAXFEAT], b[TD_TG_MAXFEAT];
-  const td_tg_word *pw[8], *nb[5];
+  const td_tg_word *pw[8] = {0}, *nb[5];
   if (n > 8 || i < 0 || i >= n) return 0;
   for (int j = 0; j < n; j++) pw[j] = &w[j];
   neighbours(pw, n, i, nb);
@@ -610,7 +616,7 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-/* 2048 sets of 5 entries of 592 bytes: 6 MB a thread. (Six ways were no
+/* 2048 sets of 5 entries of 640 bytes: 6.5 MB a thread. (Six ways were no
  * faster once the shared table below serves frequent forms, and cost 16
  * threads 23 MB more.) */
 enum { TC_SETS = 2048, TC_WAYS = 5, TC_FORM = 24 };
@@ -622,9 +628,17 @@ enum { V_SELF = 0, V_LEFT, V_RIGHT, V_N, V_RIGHT2 = V_N };
  * right and right2 of the word after it, and right2 of the one after that. */
 enum { ST_LEFT = 0, ST_RIGHT, ST_RIGHT2, ST_RIGHT2B, ST_N };
 
+/* An entry starts a cache line (esize is a multiple of 64, the cache's
+ * memory aligned), and its first line holds what a lookup compares and
+ * what a scored token reads of its neighbours' entries besides their
+ * sums: the key, the class and w.low (the near features). Laid out as
+ * before (w.low in the second line, an entry's start anywhere in a line),
+ * loading the neighbours' w.low waited on memory for 9% of td_tag's perf
+ * samples. */
 typedef struct tc_entry {
   uint64_t serial;                 /* the tagger's; 0: empty or scratch */
   const struct td_lemmatizer *lem; /* where w.lex comes from */
+  uint64_t low;                    /* w.low, in the first line */
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
   td_tg_slot far;                  /* the slot of right2 (zeroed:
@@ -632,6 +646,8 @@ typedef struct tc_entry {
   td_tg_word w;
   /* followed, at TC_HEAD, by V_N score vectors (V_*) of npad int16 */
 } tc_entry;
+
+_Static_assert(offsetof(tc_entry, form) + TC_FORM <= 64, "a lookup reads one line");
 
 #define TC_HEAD ((sizeof(tc_entry) + 15) & ~(size_t)15)
 
@@ -652,7 +668,7 @@ typedef struct tc_set {
 
 typedef struct tc_cache {
   uint32_t npad;
-  size_t esize;       /* bytes per entry with its vectors, a multiple of 16 */
+  size_t esize;       /* bytes per entry with its vectors, a multiple of 64 */
   uint32_t stamp;     /* the sentence being tagged (wraps: see entry_for) */
   tc_set *set;        /* TC_SETS */
   unsigned char *ent; /* TC_SETS * TC_WAYS entries */
@@ -699,7 +715,7 @@ static tc_cache *tc_get(uint32_t npad) {
   free(c->ent);
   free(c->set);
   c->npad = npad;
-  c->esize = TC_HEAD + V_N * (size_t)npad * sizeof(int16_t);
+  c->esize = (TC_HEAD + V_N * (size_t)npad * sizeof(int16_t) + 63) & ~(size_t)63;
   c->ent = tc_alloc((size_t)TC_SETS * TC_WAYS * c->esize);
   c->set = td_xcalloc(TC_SETS, sizeof *c->set);
   c->stamp = 0;
@@ -721,7 +737,7 @@ typedef struct tg_sent {
   int nscratch;
   size_t maxn;
   tc_entry **e;           /* per token */
-  const td_tg_word **pw;  /* per token: &e[i]->w */
+  uint64_t *low;          /* per token: e[i]->w.low */
   const char **form;      /* per token */
   size_t *len;
   int16_t *base;          /* per token: npad scores before the tags */
@@ -983,11 +999,13 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     e->have = TC_LEX | 2 << V_SELF | 2 << V_LEFT | 2 << V_RIGHT | 2 << V_RIGHT2;
     e->far = te->far;
     e->w = te->w;
+    e->low = te->w.low;
     memcpy(tc_vec(e, 0, c->npad), (const unsigned char *)te + TT_HEAD,
            V_N * (size_t)c->npad * sizeof(int16_t));
     return e;
   }
   td_tg_word_init(&e->w, s, n, NULL);
+  e->low = e->w.low;
   long v = word_entry(t, &e->w);
   e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
   e->w.lex = v < 0 ? 0 : (uint32_t)v >> 8;
@@ -1168,7 +1186,6 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   const struct td_tagger *t = x->t;
   uint32_t npad = t->npad;
   int nc = (int)t->h->nclass;
-  const td_tg_word *nb[5];
   if (n == 0) return;
   /* The scored tokens listed once: the sweeps below go through the list
    * instead of testing every token's class again (a branch the processor
@@ -1184,8 +1201,8 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
     prefetch_vec(tc_vec(x->e[i], V_SELF, npad), npad);
     if (i > 0) prefetch_vec(tc_vec(x->e[i - 1], V_LEFT, npad), npad);
     if (i + 1 < n) prefetch_vec(tc_vec(x->e[i + 1], V_RIGHT, npad), npad);
-    neighbours(x->pw, n, i, nb);
-    near_features(nb, x->feat + TG_NNEAR * i);
+    near_pairs(i > 0 ? x->low[i - 1] : none.low, x->low[i], i + 1 < n ? x->low[i + 1] : none.low,
+               x->feat + TG_NNEAR * i);
   }
   prefetch_features(x);
   /* A scored first word trades its self feature f1(11, flags) for the
@@ -1193,8 +1210,8 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   uint64_t hs[2] = {0, 0};
   const td_tg_slot *ss[2] = {NULL, NULL};
   if (x->e[0]->cls == 255) {
-    hs[0] = f1(11, x->pw[0]->flags);
-    hs[1] = start_feature(x->pw[0]);
+    hs[0] = f1(11, x->e[0]->w.flags);
+    hs[1] = start_feature(&x->e[0]->w);
     prefetch_slot(t, hs[0]);
     prefetch_slot(t, hs[1]);
   }
@@ -1511,7 +1528,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.arena = &doc->arena;
   x.maxn = maxn;
   x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
-  x.pw = td_arena_alloc(&doc->arena, maxn * sizeof *x.pw + 1);
+  x.low = td_arena_alloc(&doc->arena, maxn * sizeof *x.low + 1);
   x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
   x.feat = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
@@ -1548,7 +1565,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     if (next < doc->nsents) load_forms(x.c, doc, next, &fm[cur ^ 1]);
     for (int i = 0; i < n; i++) {
       x.e[i] = entry_for(&x, i);
-      x.pw[i] = &x.e[i]->w;
+      x.low[i] = x.e[i]->low;
     }
     tag_sentence(&x, n, cls);
     for (int i = 0; i < n; i++) {
