@@ -663,8 +663,12 @@ typedef struct tc_build {
 /* The tags of a set's entries (a bit of the form's hash, 0: empty) and
  * the last sentence that used each. */
 typedef struct tc_set {
-  uint32_t tag[TC_WAYS], used[TC_WAYS];
+  _Alignas(32) uint32_t tag[TC_WAYS];
+  uint16_t used[TC_WAYS]; /* the stamp's low 16 bits (an entry unused for
+                           * 65,536 sentences looks recent: a worse choice
+                           * of victim, nothing else) */
 } tc_set;
+_Static_assert(sizeof(tc_set) == 32, "a set in half a line");
 
 typedef struct tc_cache {
   uint32_t npad;
@@ -717,7 +721,9 @@ static tc_cache *tc_get(uint32_t npad) {
   c->npad = npad;
   c->esize = (TC_HEAD + V_N * (size_t)npad * sizeof(int16_t) + 63) & ~(size_t)63;
   c->ent = tc_alloc((size_t)TC_SETS * TC_WAYS * c->esize);
-  c->set = td_xcalloc(TC_SETS, sizeof *c->set);
+  void *sets = NULL; /* 64 KB, aligned: no set spans two lines */
+  if (posix_memalign(&sets, 64, TC_SETS * sizeof *c->set) != 0) td_oom();
+  c->set = memset(sets, 0, TC_SETS * sizeof *c->set);
   c->stamp = 0;
   return c;
 }
@@ -964,7 +970,7 @@ static tc_entry *entry_for(tg_sent *x, int i) {
       tc_entry *m = tc_way(c, h, w);
       if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
           td_same_short(m->form, s, n)) {
-        st->used[w] = c->stamp;
+        st->used[w] = (uint16_t)c->stamp;
         return m;
       }
     }
@@ -972,14 +978,15 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     for (int w = 0; w < TC_WAYS; w++) {
       /* Held by a word of this sentence (or, once the stamp has wrapped,
        * seemingly so: that costs a scratch entry, nothing else). */
-      if (st->tag[w] && st->used[w] == c->stamp) continue;
+      if (st->tag[w] && st->used[w] == (uint16_t)c->stamp) continue;
       if (victim < 0 || !st->tag[w] ||
-          (st->tag[victim] && c->stamp - st->used[w] > c->stamp - st->used[victim]))
+          (st->tag[victim] && (uint16_t)(c->stamp - st->used[w]) >
+                                  (uint16_t)(c->stamp - st->used[victim])))
         victim = w;
     }
     if (victim >= 0) {
       st->tag[victim] = tag;
-      st->used[victim] = c->stamp;
+      st->used[victim] = (uint16_t)c->stamp;
       e = tc_way(c, h, victim);
     }
   }
