@@ -608,15 +608,16 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * its hashes (td_tg_word), its word-table class, the summed weights of its
  * self, left and right features, and the slot of its right2 feature
  * (one feature: a score vector would mostly hold zeros and
- * cost a third more memory), each made when first needed. A
- * slot is keyed by the tagger's serial, the lemmatizer (lex) and the form
- * as written (at most TC_FORM bytes), so a hit is exactly what computing
- * it again would give. A form's hash picks a set of TC_WAYS entries; a
+ * cost a third more memory), each made when first needed. The cache
+ * holds the entries of one tagger (serial) and lemmatizer (lex) at a time
+ * (td_tag empties it for another pair), keyed by the form as written (at
+ * most TC_FORM bytes), so a hit is exactly what computing it again would
+ * give. A form's hash picks a set of TC_WAYS entries; a
  * new word replaces the one least recently used, but never one used by
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-/* 2048 sets of 5 entries of 640 bytes: 6.5 MB a thread. (Six ways were no
+/* 2048 sets of 5 entries of 576 bytes: 5.9 MB a thread. (Six ways were no
  * faster once the shared table below serves frequent forms, and cost 16
  * threads 23 MB more.) */
 enum { TC_SETS = 2048, TC_WAYS = 5, TC_FORM = 24 };
@@ -631,13 +632,11 @@ enum { ST_LEFT = 0, ST_RIGHT, ST_RIGHT2, ST_RIGHT2B, ST_N };
 /* An entry starts a cache line (esize is a multiple of 64, the cache's
  * memory aligned), and its first line holds what a lookup compares and
  * what a scored token reads of its neighbours' entries besides their
- * sums: the key, the class and w.low (the near features). Laid out as
- * before (w.low in the second line, an entry's start anywhere in a line),
- * loading the neighbours' w.low waited on memory for 9% of td_tag's perf
- * samples. */
+ * sums: the key, the class, w.low (the near features) and far (the one
+ * two before). Laid out as before (w.low in the second line, an entry's
+ * start anywhere in a line), loading the neighbours' w.low waited on
+ * memory for 9% of td_tag's perf samples. */
 typedef struct tc_entry {
-  uint64_t serial;                 /* the tagger's; 0: empty or scratch */
-  const struct td_lemmatizer *lem; /* where w.lex comes from */
   uint64_t low;                    /* w.low, in the first line */
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
@@ -647,7 +646,7 @@ typedef struct tc_entry {
   /* followed, at TC_HEAD, by V_N score vectors (V_*) of npad int16 */
 } tc_entry;
 
-_Static_assert(offsetof(tc_entry, form) + TC_FORM <= 64, "a lookup reads one line");
+_Static_assert(offsetof(tc_entry, far) + sizeof(td_tg_slot) <= 64, "a lookup reads one line");
 
 #define TC_HEAD ((sizeof(tc_entry) + 15) & ~(size_t)15)
 
@@ -678,6 +677,8 @@ typedef struct tc_cache {
   unsigned char *ent; /* TC_SETS * TC_WAYS entries */
   tc_build *build;    /* the sentence's sums to make */
   size_t nbuild, buildcap;
+  uint64_t owner;     /* the tagger (serial) and lemmatizer whose */
+  const struct td_lemmatizer *owner_lem; /* entries the sets hold */
   uint64_t tt_serial; /* the tagger and lemmatizer the shared table was */
   const struct td_lemmatizer *tt_lem; /* checked against (types_agree) */
   int tt_ok;
@@ -724,6 +725,7 @@ static tc_cache *tc_get(uint32_t npad) {
   void *sets = NULL; /* 64 KB, aligned: no set spans two lines */
   if (posix_memalign(&sets, 64, TC_SETS * sizeof *c->set) != 0) td_oom();
   c->set = memset(sets, 0, TC_SETS * sizeof *c->set);
+  c->owner = 0;
   c->stamp = 0;
   return c;
 }
@@ -968,8 +970,7 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     for (unsigned b = tc_match(st, tag); b; b &= b - 1) {
       int w = __builtin_ctz(b);
       tc_entry *m = tc_way(c, h, w);
-      if (m->serial == t->serial && m->lem == x->lem && m->n == n &&
-          td_same_short(m->form, s, n)) {
+      if (m->n == n && td_same_short(m->form, s, n)) {
         st->used[w] = (uint16_t)c->stamp;
         return m;
       }
@@ -991,15 +992,12 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     }
   }
   if (e) {
-    e->serial = t->serial;
     e->n = (uint8_t)n;
     memcpy(e->form, s, n);
   } else {
     if (!x->scratch) x->scratch = td_arena_alloc(x->arena, x->maxn * c->esize);
     e = (tc_entry *)(x->scratch + (size_t)x->nscratch++ * c->esize);
-    e->serial = 0;
   }
-  e->lem = x->lem;
   const tt_ent *te = x->types ? type_find(t, s, n, h) : NULL;
   if (te) { /* made at make time: copied, every sum with it */
     e->cls = te->cls;
@@ -1554,6 +1552,11 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.t = t;
   x.lem = eng->lemma;
   x.c = tc_get(t->npad);
+  if (x.c->owner != t->serial || x.c->owner_lem != eng->lemma) { /* another's entries */
+    memset(x.c->set, 0, TC_SETS * sizeof *x.c->set);
+    x.c->owner = t->serial;
+    x.c->owner_lem = eng->lemma;
+  }
   if (t->tnidx && (x.c->tt_serial != t->serial || x.c->tt_lem != eng->lemma)) {
     x.c->tt_serial = t->serial;
     x.c->tt_lem = eng->lemma;
