@@ -323,10 +323,13 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
   b.toks = c->doc->toks, b.ntoks = c->doc->ntoks, b.nsents = c->doc->nsents;
   b.tstart = b.ntoks ? b.toks[0].start : UINT32_MAX;
   b.cap = len / 4 + 16; /* news: ~6 bytes a word */
-  b.w = td_arena_alloc(b.arena, b.cap * sizeof *b.w);
-  b.lwp = td_arena_alloc(b.arena, 2 * len + 1);
+  /* not zeroed (perf): add_word and note_end write every field of each
+   * word and end they add, and each lowercase form with its NUL; nothing
+   * past nw, nends or a form's NUL is read */
+  b.w = td_arena_alloc_raw(b.arena, b.cap * sizeof *b.w);
+  b.lwp = td_arena_alloc_raw(b.arena, 2 * len + 1);
   b.capends = len / 64 + 16; /* a sentence of news: ~120 bytes */
-  b.ends = td_arena_alloc(b.arena, b.capends * sizeof *b.ends);
+  b.ends = td_arena_alloc_raw(b.arena, b.capends * sizeof *b.ends);
   size_t i = 0, single = (size_t)-1, open0 = (size_t)-1;
   int para = 1;
   uint32_t prevcp = '\n';

@@ -571,7 +571,9 @@ static int ascii_token(const td_doc *d, td_tok *t, char **buf, const char *bufen
 static void finish_tokens(td_doc *d) {
   size_t total = 0;
   for (size_t i = 0; i < d->ntoks; i++) total += d->toks[i].end - d->toks[i].start + 1;
-  char *buf = td_arena_alloc(&d->arena, total + 1), *bufend = buf + total + 1;
+  /* not zeroed (perf): every norm is written with its NUL below, the
+   * byte left after the last one is zeroed at the end */
+  char *buf = td_arena_alloc_raw(&d->arena, total + 1), *bufend = buf + total + 1;
   const unsigned char *s = (const unsigned char *)d->text;
   for (size_t i = 0; i < d->ntoks; i++) {
     td_tok *t = &d->toks[i];
@@ -622,6 +624,7 @@ static void finish_tokens(td_doc *d) {
     *buf++ = 0;
     token_flags(t, letters, upper, digits);
   }
+  memset(buf, 0, (size_t)(bufend - buf));
 }
 
 /* ---- sentences ---- */
@@ -716,7 +719,15 @@ int td_segment(const td_engine *eng, td_doc *d) {
   d->ntoks = 0, d->nsents = 0;
   if (!d->text || d->len == 0) return 0;
   tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START, 0};
-  TD_AGROW(&d->arena, d->toks, d->cap_toks, d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20); /* ~5 bytes a token */
+  /* room for ~5 bytes a token, not zeroed (perf: emit zeroes each token
+   * it adds, and no token past ntoks is read) */
+  size_t need = d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20;
+  if (need > d->cap_toks) {
+    size_t nc = d->cap_toks ? d->cap_toks * 2 : 8;
+    while (nc < need) nc *= 2;
+    d->toks = td_arena_alloc_raw(&d->arena, nc * sizeof *d->toks); /* none to copy: ntoks is 0 */
+    d->cap_toks = nc;
+  }
   const unsigned char *s = z.s;
   uint32_t n = z.n, i = 0;
   while (i < n) {
