@@ -7,7 +7,8 @@
  * through the inline jc/jp below (a capacity test and a store; the buffer
  * grows through td_buf_reserve), keys are literals whose length the
  * compiler knows, and numbers are written digit by digit, never through
- * printf (except fractions in num(), which remembers what it wrote).
+ * printf (except the fractions num() remembers, which fmt_g6 writes when
+ * it can).
  */
 #include "../doc.h"
 #include "../lang/lang.h"
@@ -85,10 +86,45 @@ static void ref(td_buf *b, char prefix, int idx) {
   }
 }
 
+/* %.6g of v (finite, not an integer below 1e15) at out without printf,
+ * returning its length, when v lies in [1e-4, 1e6) and is not within a
+ * hair of a rounding tie at the sixth significant digit; 0 otherwise (the
+ * caller asks printf). The scaled value s = |v| * 10^k has one rounding
+ * (10^k is exact for k <= 9), an error below 1e-9 here, so its rounding
+ * to an integer is that of the exact value when the fraction is farther
+ * than that from one half. */
+static size_t fmt_g6(char *out, double v) {
+  static const double lo[] = {1e5, 1e4, 1e3, 1e2, 1e1, 1e0, 1e-1, 1e-2, 1e-3, 1e-4};
+  static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  static const uint32_t u10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                 1000000000};
+  double a = v < 0 ? -v : v;
+  if (!(a >= 1e-4 && a < 1e6)) return 0;
+  int k = 0; /* decimals: 5 - the exponent */
+  while (k < 9 && a < lo[k]) k++;
+  double s = a * p10[k];
+  if (!(s >= 100000.0 + 1e-6 && s < 999999.5 - 1e-6)) return 0;
+  double f = floor(s), fr = s - f;
+  if (fr > 0.5 - 1e-9 && fr < 0.5 + 1e-9) return 0;
+  uint32_t n = (uint32_t)f + (fr > 0.5);
+  uint32_t ip = n / u10[k], fp = n % u10[k];
+  size_t len = 0;
+  if (v < 0) out[len++] = '-';
+  len += td_fmt_u64(out + len, ip);
+  if (fp) {
+    int d = k;
+    while (fp % 10 == 0) fp /= 10, d--;
+    out[len++] = '.';
+    for (int q = d - 1; q >= 0; q--) out[len + (size_t)q] = (char)('0' + fp % 10), fp /= 10;
+    len += (size_t)d;
+  }
+  return len;
+}
+
 /* Fractions as printf's %.6g writes them, remembered per thread (perf,
  * issue 11: they are mostly confidences and coordinates that repeat, and
  * printf was two formatting passes each). A slot holds the value's bits
- * and its text; a miss formats and fills the slot. */
+ * and its text; a miss formats (fmt_g6, else printf) and fills the slot. */
 #define NUMCACHE 256
 static __thread struct {
   uint64_t bits;
@@ -109,7 +145,8 @@ static void num(td_buf *b, double v) {
   unsigned h = (unsigned)((bits * 0x9E3779B97F4A7C15ull) >> 56) % NUMCACHE;
   if (!numcache[h].len || numcache[h].bits != bits) { /* %.6g: 13 bytes at most */
     numcache[h].bits = bits;
-    numcache[h].len = (char)snprintf(numcache[h].text, sizeof numcache[h].text, "%.6g", v);
+    size_t n = fmt_g6(numcache[h].text, v);
+    numcache[h].len = n ? (char)n : (char)snprintf(numcache[h].text, sizeof numcache[h].text, "%.6g", v);
   }
   jp(b, numcache[h].text, (size_t)numcache[h].len);
 }
