@@ -32,6 +32,8 @@
 #include "text/text.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -926,10 +928,63 @@ static int clause_tense(const ctx *c, int i, int e) {
 
 /* ---- value formatting ---- */
 
+/* snprintf(out, cap, fmt, ...) for the conversions the values here use:
+ * %s, %c, %d, %ld, with a zero-padded width of one digit (%04d, %02ld);
+ * any other format goes to vsnprintf (perf: a value is formatted at every
+ * expression a rule tries, and printf's machinery cost more than the
+ * rules). The same bytes, cut at cap as snprintf cuts them. */
+static void tfmt(char *out, size_t cap, const char *fmt, ...) {
+  char t[128];
+  size_t n = 0;
+  va_list ap;
+  va_start(ap, fmt);
+  for (const char *f = fmt; *f; f++) {
+    if (n + 24 > sizeof t) goto slow;
+    if (*f != '%') {
+      t[n++] = *f;
+      continue;
+    }
+    f++;
+    int width = 0;
+    if (*f == '0' && f[1] >= '1' && f[1] <= '9') width = f[1] - '0', f += 2;
+    if (*f == 's' && !width) {
+      const char *a = va_arg(ap, const char *);
+      size_t k = a ? strlen(a) : sizeof t;
+      if (n + k + 24 > sizeof t) goto slow; /* (NULL too: printf's "(null)") */
+      memcpy(t + n, a, k), n += k;
+    } else if (*f == 'c' && !width) {
+      t[n++] = (char)va_arg(ap, int);
+    } else if (*f == 'd' || (*f == 'l' && f[1] == 'd')) {
+      long v = *f == 'd' ? (long)va_arg(ap, int) : va_arg(ap, long);
+      if (*f == 'l') f++;
+      char d[24];
+      unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+      size_t k = td_fmt_u64(d, u);
+      if (v < 0) t[n++] = '-';
+      for (size_t z = k + (v < 0); z < (size_t)width; z++) t[n++] = '0';
+      memcpy(t + n, d, k), n += k;
+    } else {
+      goto slow;
+    }
+  }
+  va_end(ap);
+  if (cap) {
+    size_t k = n < cap - 1 ? n : cap - 1;
+    memcpy(out, t, k);
+    out[k] = 0;
+  }
+  return;
+slow:
+  va_end(ap);
+  va_start(ap, fmt);
+  vsnprintf(out, cap, fmt, ap);
+  va_end(ap);
+}
+
 static void fmt_day(char *out, size_t cap, long days) {
   int y, m, d;
   civil_from_days(days, &y, &m, &d);
-  snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+  tfmt(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
 static void set_day(hit *h, int type, long days) {
@@ -978,7 +1033,7 @@ static void unit_shift(const ctx *c, hit *h, int uk, int n) {
   if (!c->has_dct) {
     static const char *const x[] = {"", "", "", "", "XXXX-XX-XX", "XXXX-WXX", "XXXX-WXX-WE",
                                     "XXXX-XX", "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
-    snprintf(h->val, sizeof h->val, "%s", x[uk]);
+    tfmt(h->val, sizeof h->val, "%s", x[uk]);
     return;
   }
   int y = c->dy, m = c->dm, wy, wn;
@@ -989,34 +1044,34 @@ static void unit_shift(const ctx *c, hit *h, int uk, int n) {
   case U_WEEK:
   case U_WEEKEND:
     iso_week(c->dct + 7L * n, &wy, &wn);
-    snprintf(h->val, sizeof h->val, "%04d-W%02d%s", wy, wn, uk == U_WEEKEND ? "-WE" : "");
+    tfmt(h->val, sizeof h->val, "%04d-W%02d%s", wy, wn, uk == U_WEEKEND ? "-WE" : "");
     break;
   case U_MONTH: {
     int mm = y * 12 + (m - 1) + n;
-    snprintf(h->val, sizeof h->val, "%04d-%02d", mm / 12, mm % 12 + 1);
+    tfmt(h->val, sizeof h->val, "%04d-%02d", mm / 12, mm % 12 + 1);
     break;
   }
   case U_QUARTER: {
     int q = y * 4 + (m - 1) / 3 + n;
-    snprintf(h->val, sizeof h->val, "%04d-Q%d", q / 4, q % 4 + 1);
+    tfmt(h->val, sizeof h->val, "%04d-Q%d", q / 4, q % 4 + 1);
     break;
   }
   case U_HALF: {
     int hh = y * 2 + (m - 1) / 6 + n;
-    snprintf(h->val, sizeof h->val, "%04d-H%d", hh / 2, hh % 2 + 1);
+    tfmt(h->val, sizeof h->val, "%04d-H%d", hh / 2, hh % 2 + 1);
     break;
   }
   case U_YEAR:
-    snprintf(h->val, sizeof h->val, "%04d", y + n);
+    tfmt(h->val, sizeof h->val, "%04d", y + n);
     break;
   case U_DECADE:
-    snprintf(h->val, sizeof h->val, "%03d", y / 10 + n);
+    tfmt(h->val, sizeof h->val, "%03d", y / 10 + n);
     break;
   case U_CENTURY:
-    snprintf(h->val, sizeof h->val, "%02d", y / 100 + n);
+    tfmt(h->val, sizeof h->val, "%02d", y / 100 + n);
     break;
   default:
-    snprintf(h->val, sizeof h->val, "PRESENT_REF");
+    tfmt(h->val, sizeof h->val, "PRESENT_REF");
   }
 }
 
@@ -1033,13 +1088,13 @@ static void dur_value(char *out, size_t cap, int uk, long n, int half) {
   if (uk == U_DECADE && n >= 0) code = "Y", mul = 10;
   if (uk == U_CENTURY && n >= 0) code = "Y", mul = 100;
   if (n < 0)
-    snprintf(out, cap, "P%sX%s", timeunit ? "T" : "", code);
+    tfmt(out, cap, "P%sX%s", timeunit ? "T" : "", code);
   else if (half && (uk == U_HOUR || uk == U_YEAR || uk == U_DAY))
-    snprintf(out, cap, "P%s%ld%s", uk == U_HOUR ? "T" : "", n, uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
+    tfmt(out, cap, "P%s%ld%s", uk == U_HOUR ? "T" : "", n, uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
   else if (half)
-    snprintf(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
+    tfmt(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
   else
-    snprintf(out, cap, "P%s%ld%s", timeunit ? "T" : "", n * mul, code);
+    tfmt(out, cap, "P%s%ld%s", timeunit ? "T" : "", n * mul, code);
 }
 
 /* Shifts the article date (or the anchor) by n units and formats it at
@@ -1050,7 +1105,7 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
     static const char *const x[] = {"", "XXXX-XX-XXTXX:XX:XX", "XXXX-XX-XXTXX:XX", "XXXX-XX-XXTXX",
                                     "XXXX-XX-XX", "XXXX-WXX", "XXXX-WXX", "XXXX-XX", "XXXX-QX",
                                     "XXXX-HX", "XXXX", "XXX", "XX"};
-    snprintf(h->val, sizeof h->val, "%s", c->has_dct ? "PAST_REF" : x[uk]);
+    tfmt(h->val, sizeof h->val, "%s", c->has_dct ? "PAST_REF" : x[uk]);
     return;
   }
   int y, m, d, wy, wn;
@@ -1067,23 +1122,23 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
   case U_WEEK:
   case U_WEEKEND:
     iso_week(ref + 7 * n, &wy, &wn);
-    snprintf(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
+    tfmt(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
     break;
   case U_MONTH:
   case U_QUARTER:
   case U_HALF: {
     long mm = (long)y * 12 + (m - 1) + n * (uk == U_MONTH ? 1 : uk == U_QUARTER ? 3 : 6);
-    snprintf(h->val, sizeof h->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+    tfmt(h->val, sizeof h->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
     break;
   }
   case U_YEAR:
-    snprintf(h->val, sizeof h->val, "%04ld", y + n);
+    tfmt(h->val, sizeof h->val, "%04ld", y + n);
     break;
   case U_DECADE:
-    snprintf(h->val, sizeof h->val, "%04ld", y + 10 * n);
+    tfmt(h->val, sizeof h->val, "%04ld", y + 10 * n);
     break;
   case U_CENTURY:
-    snprintf(h->val, sizeof h->val, "%04ld", y + 100 * n);
+    tfmt(h->val, sizeof h->val, "%04ld", y + 100 * n);
     break;
   }
 }
@@ -1185,7 +1240,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     }
     if (!c->has_dct) {
       h->type = T_DATE;
-      snprintf(h->val, sizeof h->val, "XXXX-WXX-%d", wd);
+      tfmt(h->val, sizeof h->val, "XXXX-WXX-%d", wd);
       h->has_day = 0;
       return j;
     }
@@ -1220,8 +1275,8 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       long d0 = holiday_day(hk, 2001); /* a year with the fixed days only */
       int yy, mm, dd;
       civil_from_days(d0, &yy, &mm, &dd);
-      if (hk >= 8) snprintf(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
-      else snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", mm, dd);
+      if (hk >= 8) tfmt(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
+      else tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", mm, dd);
     } else
       set_day(h, T_DATE, holiday_day(hk, y));
     return he;
@@ -1231,7 +1286,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (strcmp(u[i].w, "tonight") == 0) *pod = P_NI;
     if (!c->has_dct) {
       h->type = T_DATE;
-      snprintf(h->val, sizeof h->val, "XXXX-XX-XX");
+      tfmt(h->val, sizeof h->val, "XXXX-XX-XX");
       h->has_day = 0;
     } else
       set_day(h, T_DATE, c->dct + u[i].rel);
@@ -1261,7 +1316,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       if (has(c, k + 1, W_POD)) *pod = u[k + 1].pod;
       if (!c->has_dct) {
         h->type = T_DATE;
-        snprintf(h->val, sizeof h->val, "XXXX-XX-XX");
+        tfmt(h->val, sizeof h->val, "XXXX-XX-XX");
         h->has_day = 0;
       } else
         set_day(h, T_DATE, (c->has_anchor ? c->anchor : c->dct) + off);
@@ -1280,7 +1335,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (y && !valid_date(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
-      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+      tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
       set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
@@ -1301,7 +1356,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (y && !valid_date(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
-      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+      tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
       set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
@@ -1314,7 +1369,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (y && !valid_date(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
-      snprintf(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
+      tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
     } else
       set_day(h, T_DATE, td_days_from_civil(y, m, d));
     return e;
@@ -1358,7 +1413,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
   else if (is_w(c, j, "the") && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
   int y;
   if (j > i && (y = year_at(c, j))) {
-    snprintf(h->val, sizeof h->val, "%04d", y);
+    tfmt(h->val, sizeof h->val, "%04d", y);
     return j + 1;
   }
   /* decades: [the] [early|mid-|late] 1990s, '90s */
@@ -1372,7 +1427,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         ((u[k].ndig == 4 && !ap) || (u[k].ndig == 2 && (ap || k == j)))) {
       long v = u[k].num;
       if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
-      snprintf(h->val, sizeof h->val, "%03ld", v / 10);
+      tfmt(h->val, sizeof h->val, "%03ld", v / 10);
       return strcmp(u[k].w, "s") == 0 ? k + 1 : k + 3;
     }
   }
@@ -1385,7 +1440,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (k > j && k < c->n && u[k].kind == 'w')
       for (int x = 0; x < 8; x++)
         if (td_str_eq(u[k].w, dw[x])) {
-          snprintf(h->val, sizeof h->val, "19%d", x + 2);
+          tfmt(h->val, sizeof h->val, "19%d", x + 2);
           return k + 1;
         }
   }
@@ -1394,7 +1449,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       (has(c, j + 1, W_ORD) || (u[j + 1].kind == 'n' && u[j + 1].w[0] && u[j + 1].ndig == 2))) {
     int n = has(c, j + 1, W_ORD) ? u[j + 1].ord : (int)u[j + 1].num;
     if (n >= 1 && n <= 30) {
-      snprintf(h->val, sizeof h->val, "%02d", n - 1);
+      tfmt(h->val, sizeof h->val, "%02d", n - 1);
       return j + 3;
     }
   }
@@ -1424,8 +1479,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
         if (q > cur && clause_tense(c, i, e) <= 0) yy--;
       }
       if (yy && !half) ((ctx *)c)->quarter = yy * 4 + q - 1, ((ctx *)c)->quarter_sent = c->si;
-      if (yy) snprintf(h->val, sizeof h->val, "%04d-%c%d", yy, half ? 'H' : 'Q', q);
-      else snprintf(h->val, sizeof h->val, "XXXX-%c%d", half ? 'H' : 'Q', q);
+      if (yy) tfmt(h->val, sizeof h->val, "%04d-%c%d", yy, half ? 'H' : 'Q', q);
+      else tfmt(h->val, sizeof h->val, "XXXX-%c%d", half ? 'H' : 'Q', q);
       return e;
     }
   }
@@ -1446,11 +1501,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
       yy = c->has_dct ? c->dy + u[k2].dir : 0;
       e = k2 + 2;
       if (!c->has_dct) {
-        snprintf(h->val, sizeof h->val, "XXXX-%02d", m);
+        tfmt(h->val, sizeof h->val, "XXXX-%02d", m);
         return e;
       }
     } else if (!c->has_dct) {
-      snprintf(h->val, sizeof h->val, "XXXX-%02d", m);
+      tfmt(h->val, sizeof h->val, "XXXX-%02d", m);
       return e;
     } else if (dir == -1)
       yy = m < c->dm ? c->dy : c->dy - 1;
@@ -1460,7 +1515,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       yy = c->dy;
     else
       yy = place_month(c, m, 0, clause_tense(c, i, e));
-    snprintf(h->val, sizeof h->val, "%04d-%02d", yy, m);
+    tfmt(h->val, sizeof h->val, "%04d-%02d", yy, m);
     return e;
   }
   /* [this|last|next] season [of] [year] */
@@ -1485,7 +1540,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         cue = 0;
       if (!cue) return i;
       if (!c->has_dct) {
-        snprintf(h->val, sizeof h->val, "XXXX-%s", sc[s]);
+        tfmt(h->val, sizeof h->val, "XXXX-%s", sc[s]);
         return e;
       }
       int cur = c->dm <= 2 || c->dm == 12 ? 4 : (c->dm - 3) / 3 + 1;
@@ -1493,8 +1548,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
       if (dir == -1 && s >= cur) yy--;
       if (dir == 1 && s <= cur) yy++;
     }
-    if (!c->has_dct && !year_at(c, e - 1)) snprintf(h->val, sizeof h->val, "XXXX-%s", sc[s]);
-    else snprintf(h->val, sizeof h->val, "%04d-%s", yy, sc[s]);
+    if (!c->has_dct && !year_at(c, e - 1)) tfmt(h->val, sizeof h->val, "XXXX-%s", sc[s]);
+    else tfmt(h->val, sizeof h->val, "%04d-%s", yy, sc[s]);
     return e;
   }
   if (dir != 99) return i;
@@ -1506,13 +1561,13 @@ static int period_expr(const ctx *c, int i, hit *h) {
         (is_w(c, k0 + 2, "earlier") || is_w(c, k0 + 2, "ago")) && !u[k0 + 2].space) {
       int e = k0 + 3, q = is_w(c, e, "quarter") || is_w(c, e, "period");
       if (k0 > j && !q) return i;
-      if (!c->has_dct) snprintf(h->val, sizeof h->val, q ? "XXXX-QX" : "XXXX");
+      if (!c->has_dct) tfmt(h->val, sizeof h->val, q ? "XXXX-QX" : "XXXX");
       else if (q || (c->quarter && c->si - c->quarter_sent <= 2)) {
         int qq = (c->quarter && c->si - c->quarter_sent <= 2 ? c->quarter
                                                              : c->dy * 4 + (c->dm - 1) / 3 - 1) - 4;
-        snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+        tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
       } else
-        snprintf(h->val, sizeof h->val, "%04d", c->dy - 1);
+        tfmt(h->val, sizeof h->val, "%04d", c->dy - 1);
       return q ? e + 1 : e;
     }
     /* the [latest|most recent] quarter: the last one completed */
@@ -1520,23 +1575,23 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (is_w(c, k1, "latest")) k1++;
     else if (is_w(c, k1, "most") && is_w(c, k1 + 1, "recent")) k1 += 2;
     if (k0 > j && is_w(c, k1, "quarter") && !is_w(c, k1 + 1, "of") && !is_p(c, k1 + 1, '-')) {
-      if (!c->has_dct) snprintf(h->val, sizeof h->val, "XXXX-QX");
+      if (!c->has_dct) tfmt(h->val, sizeof h->val, "XXXX-QX");
       else {
         int qq = c->dy * 4 + (c->dm - 1) / 3 - 1;
         ((ctx *)c)->quarter = qq, ((ctx *)c)->quarter_sent = c->si;
-        snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+        tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
       }
       return k1 + 1;
     }
     /* the weekend: the one before the article date (after, in a future clause) */
     if (k0 > j && is_w(c, k0, "weekend")) {
-      if (!c->has_dct) snprintf(h->val, sizeof h->val, "XXXX-WXX-WE");
+      if (!c->has_dct) tfmt(h->val, sizeof h->val, "XXXX-WXX-WE");
       else {
         int wy, wn, t = clause_tense(c, j, k0 + 1);
         long sat = place_wday(c->dct, 6, t > 0 ? 1 : -1);
         if (t <= 0 && iso_wday(c->dct) == 7) sat = c->dct - 1;
         iso_week(sat, &wy, &wn);
-        snprintf(h->val, sizeof h->val, "%04d-W%02d-WE", wy, wn);
+        tfmt(h->val, sizeof h->val, "%04d-W%02d-WE", wy, wn);
       }
       return k0 + 1;
     }
@@ -1547,7 +1602,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (is_p(c, k0, '-') && !u[k0].space) k0++;
     else if (is_p(c, k0, '\'') && is_w(c, k0 + 1, "s")) k0 += 2;
     if (is_w(c, k0, "end") && !(is_p(c, k0 + 1, '-') && !u[k0 + 1].space)) {
-      snprintf(h->val, sizeof h->val, "%04d", c->dy);
+      tfmt(h->val, sizeof h->val, "%04d", c->dy);
       return k0 + 1;
     }
   }
@@ -1578,7 +1633,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         return k + 2;
       }
       if (uk == U_YEAR && c->anchor_y)
-        snprintf(h->val, sizeof h->val, "%04d", c->anchor_y + d / 2);
+        tfmt(h->val, sizeof h->val, "%04d", c->anchor_y + d / 2);
       else
         shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
       h->has_day = 0;
@@ -1592,7 +1647,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
       u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct &&
       (c->has_anchor || (c->anchor_y && u[j + 1].unitk == U_YEAR))) {
-    if (u[j + 1].unitk == U_YEAR && c->anchor_y) snprintf(h->val, sizeof h->val, "%04d", c->anchor_y);
+    if (u[j + 1].unitk == U_YEAR && c->anchor_y) tfmt(h->val, sizeof h->val, "%04d", c->anchor_y);
     else shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
     h->has_day = 0;
     return j + 2;
@@ -1626,7 +1681,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (y < 1800 && !(j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "since") ||
                                 is_w(c, j - 1, "of") || is_w(c, j - 1, "by"))))
       return i;
-    snprintf(h->val, sizeof h->val, "%04d", y);
+    tfmt(h->val, sizeof h->val, "%04d", y);
     return j + 1;
   }
   return i;
@@ -1714,8 +1769,8 @@ static int clock_expr(const ctx *c, int i, hit *h) {
   h->type = T_TIME;
   char d[16];
   if (known) fmt_day(d, sizeof d, day);
-  else snprintf(d, sizeof d, "XXXX-XX-XX");
-  snprintf(h->val, sizeof h->val, "%sT%02d:%02d", d, hh, mi);
+  else tfmt(d, sizeof d, "XXXX-XX-XX");
+  tfmt(h->val, sizeof h->val, "%sT%02d:%02d", d, hh, mi);
   return e;
 }
 
@@ -1766,13 +1821,13 @@ static int duration_expr(const ctx *c, int i, hit *h) {
       if (is_w(c, k + 1, "to") && is_w(c, k + 2, "come")) return i; /* vague */
       if (is_w(c, k + 1, "ago")) {
         h->type = T_DATE;
-        snprintf(h->val, sizeof h->val, "PAST_REF");
+        tfmt(h->val, sizeof h->val, "PAST_REF");
         return k + 2;
       }
       h->type = T_DURATION;
       if (span > 0 && u[k].unitk <= U_YEAR && (the || (k > 0 && (is_w(c, k - 1, "coming") ||
                                                                   is_w(c, k - 1, "upcoming"))))) {
-        snprintf(h->val, sizeof h->val, "FUTURE_REF");
+        tfmt(h->val, sizeof h->val, "FUTURE_REF");
         h->type = T_DATE;
         return k + 1;
       }
@@ -1820,13 +1875,13 @@ static int duration_expr(const ctx *c, int i, hit *h) {
     int sign = rel < 0 ? -1 : 1;
     if (n < 0 || half) {
       h->type = T_DATE;
-      snprintf(h->val, sizeof h->val, "%s", !c->has_dct ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
+      tfmt(h->val, sizeof h->val, "%s", !c->has_dct ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
       return re;
     }
     shift_value(c, h, ref, uk, sign * n);
     if (uk == U_YEAR && n == 1 && sign < 0 && c->quarter && c->si - c->quarter_sent <= 2 && c->has_dct) {
       int qq = c->quarter - 4; /* results of a quarter compared with a year before */
-      snprintf(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+      tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
     }
     return re;
   }
@@ -1853,7 +1908,7 @@ static int set_expr(const ctx *c, int i, hit *h) {
   h->has_day = 0;
   h->type = T_SET;
   if (has(c, i, W_SETADV) && (!u[i].cap || i == 0)) {
-    snprintf(h->val, sizeof h->val, "%s", code[u[i].setv]);
+    tfmt(h->val, sizeof h->val, "%s", code[u[i].setv]);
     return i + 1;
   }
   if (is_w(c, i, "every") || is_w(c, i, "each")) {
@@ -1869,19 +1924,19 @@ static int set_expr(const ctx *c, int i, hit *h) {
       return k + 1;
     }
     if (has(c, k, W_WDAY) && u[k].cap) {
-      snprintf(h->val, sizeof h->val, "XXXX-WXX-%d", u[k].wday);
+      tfmt(h->val, sizeof h->val, "XXXX-WXX-%d", u[k].wday);
       return k + 1;
     }
     if (has(c, k, W_POD) && u[k].pod <= P_NI && is_w(c, i, "every")) {
-      snprintf(h->val, sizeof h->val, "XXXX-XX-XXT%s", pod_code(u[k].pod));
+      tfmt(h->val, sizeof h->val, "XXXX-XX-XXT%s", pod_code(u[k].pod));
       return k + 1;
     }
     if (has(c, k, W_MONTH) && u[k].cap && strlen(u[k].w) > 3) {
-      snprintf(h->val, sizeof h->val, "XXXX-%02d", u[k].month);
+      tfmt(h->val, sizeof h->val, "XXXX-%02d", u[k].month);
       return k + 1;
     }
     if (is_w(c, k, "weekend")) {
-      snprintf(h->val, sizeof h->val, "XXXX-WXX-WE");
+      tfmt(h->val, sizeof h->val, "XXXX-WXX-WE");
       return k + 1;
     }
     return i;
@@ -1893,7 +1948,7 @@ static int set_expr(const ctx *c, int i, hit *h) {
        is_w(c, i - 1, "million") || is_w(c, i - 1, "billion") || is_w(c, i - 1, "percent") ||
        is_w(c, i - 1, "dollars") || is_w(c, i - 1, "cents")) &&
       !is_w(c, i + 2, "ago") && !is_w(c, i + 2, "earlier") && !is_w(c, i + 2, "later")) {
-    snprintf(h->val, sizeof h->val, "%s", code[u[i + 1].unitk]);
+    tfmt(h->val, sizeof h->val, "%s", code[u[i + 1].unitk]);
     return i + 2;
   }
   return i;
@@ -1909,7 +1964,7 @@ static int rule_expr(const ctx *c, int i, hit *h) {
       e = c->rh[k].u1;
       h->has_day = 0;
       h->type = T_DATE;
-      snprintf(h->val, sizeof h->val, "%s", c->rh[k].val);
+      tfmt(h->val, sizeof h->val, "%s", c->rh[k].val);
     }
   return e;
 }
@@ -1946,7 +2001,7 @@ static int date_expr(const ctx *c, int i, hit *h) {
     if (p2 && h->val[0] && strlen(h->val) == 10) {
       h->type = T_TIME;
       size_t L = strlen(h->val);
-      snprintf(h->val + L, sizeof h->val - L, "T%s", pod_code(p2));
+      tfmt(h->val + L, sizeof h->val - L, "T%s", pod_code(p2));
     }
     return e;
   }
@@ -1959,8 +2014,8 @@ static int date_expr(const ctx *c, int i, hit *h) {
     h->type = T_TIME, h->has_day = 0;
     char d[16];
     if (c->has_dct) fmt_day(d, sizeof d, c->dct - back);
-    else snprintf(d, sizeof d, "XXXX-XX-XX");
-    snprintf(h->val, sizeof h->val, "%sT%s", d, pod_code(u[j + 1].pod));
+    else tfmt(d, sizeof d, "XXXX-XX-XX");
+    tfmt(h->val, sizeof h->val, "%sT%s", d, pod_code(u[j + 1].pod));
     return j + 2;
   }
   e = period_expr(c, j, h);
