@@ -466,7 +466,9 @@ typedef struct wordinfo {
  * multiply and one or two loads where td_strset's hashed the string).
  * A word is the 15 bytes of unit.w (its lowercase, NUL-padded; words of 14
  * bytes or fewer, the ones classify looks up) as two 8-byte keys; wtab_slot
- * holds 1 + the entry's index (0: empty), open addressing, linear probing.
+ * holds the entry's index (0: empty; entry 0, all zeros, matches no word),
+ * open addressing, linear probing, the hash's multiplier chosen so that
+ * no word lies further than the slot after its own (wtab_far: none was).
  * Each entry says what the word's rows say together. Built once
  * (word_index_get), shared read-only by every thread. */
 enum { WTAB_BITS = 11 }; /* 2,048 slots for the table's ~300 words */
@@ -478,11 +480,14 @@ typedef struct wtab_ent {
 
 static wtab_ent *wtab_ent_of;
 static uint16_t wtab_slot[1u << WTAB_BITS];
-static uint16_t wtab_lens[256]; /* per first byte: bit n set when a word of n bytes starts so */
+static int wtab_far;             /* a word lies two slots or more from its own */
+static uint64_t wtab_mul = 0xD6E8FEB86659FD93ull;
+static uint16_t wtab_lens[256]; /* per first byte: bit n set when a word of n bytes starts so
+                                   (the search when wtab_far) */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t wtab_hash(uint64_t k0, uint64_t k1) {
-  return (uint32_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * 0xD6E8FEB86659FD93ull) >> (64 - WTAB_BITS));
+  return (uint32_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * wtab_mul) >> (64 - WTAB_BITS));
 }
 
 /* The keys of the NUL-padded 15-byte word w. */
@@ -494,8 +499,8 @@ static inline void wtab_keys(const char w[15], uint64_t *k0, uint64_t *k1) {
 }
 
 static void word_index_init(void) {
-  size_t n = sizeof words / sizeof words[0], ne = 0;
-  wtab_ent_of = td_xcalloc(n, sizeof *wtab_ent_of);
+  size_t n = sizeof words / sizeof words[0], ne = 1; /* entry 0: no word */
+  wtab_ent_of = td_xcalloc(n + 1, sizeof *wtab_ent_of);
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && strcmp(words[i].w, words[i - 1].w) == 0) continue; /* not a first row */
     size_t len = strlen(words[i].w);
@@ -520,10 +525,26 @@ static void word_index_init(void) {
       if (e->cls & W_SETADV) f->setv = (int8_t)e->v;
     }
     wtab_lens[(unsigned char)w[0]] |= (uint16_t)(1u << len);
-    uint32_t h = wtab_hash(x->k0, x->k1);
-    while (wtab_slot[h]) h = (h + 1) & ((1u << WTAB_BITS) - 1);
-    wtab_slot[h] = (uint16_t)(ne + 1);
     ne++;
+  }
+  /* the first multiplier (of a fixed sequence) that leaves every word in
+   * its slot or the next: classify then looks at both without a branch */
+  uint64_t z = 0;
+  for (int t = 0; t < 256; t++) {
+    z += 0x9E3779B97F4A7C15ull;
+    uint64_t m = z;
+    m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ull;
+    m = (m ^ (m >> 27)) * 0x94D049BB133111EBull;
+    wtab_mul = (m ^ (m >> 31)) | 1;
+    memset(wtab_slot, 0, sizeof wtab_slot);
+    wtab_far = 0;
+    for (size_t k = 1; k < ne; k++) {
+      uint32_t h = wtab_hash(wtab_ent_of[k].k0, wtab_ent_of[k].k1), d = 0;
+      while (wtab_slot[h]) h = (h + 1) & ((1u << WTAB_BITS) - 1), d++;
+      if (d >= 2) wtab_far = 1;
+      wtab_slot[h] = (uint16_t)k;
+    }
+    if (!wtab_far) break;
   }
 }
 
@@ -533,23 +554,39 @@ static void word_index_get(void) { pthread_once(&index_once, word_index_init); }
 /* Sets u's classes and values (u zeroed) from the table's rows of its
  * word u->w, n bytes (1 to 14), whose keys k0, k1 (wtab_keys) the caller
  * passes in registers (perf, issue 11: loading them from u->w just after
- * it was written waits for the stores). Most words are turned away by
- * their first byte and length. */
+ * it was written waits for the stores). */
 static inline __attribute__((always_inline)) void classify(unit *u, uint64_t k0, uint64_t k1,
                                                           size_t n) {
-  if (!(wtab_lens[k0 & 0xff] >> n & 1)) return;
-  for (uint32_t h = wtab_hash(k0, k1);; h = (h + 1) & ((1u << WTAB_BITS) - 1)) {
-    uint32_t s = wtab_slot[h];
-    if (!s) return;
-    const wtab_ent *x = &wtab_ent_of[s - 1];
-    if (x->k0 != k0 || x->k1 != k1) continue;
-    const wordinfo *f = &x->info;
-    u->cls = f->cls;
-    u->month = f->month, u->wday = f->wday, u->nval = f->nval, u->ord = f->ord;
-    u->unitk = f->unitk, u->pod = f->pod, u->season = f->season, u->dir = f->dir;
-    u->edge = f->edge, u->rel = f->rel, u->setv = f->setv;
-    return;
+  const wordinfo *f;
+  if (!wtab_far) {
+    /* the word's slot and the next, without a branch (perf: whether a
+     * word is in the table is a coin toss the predictor lost, and a word
+     * that is not takes entry 0's zeros, which u holds already) */
+    uint32_t h = wtab_hash(k0, k1);
+    const wtab_ent *a = &wtab_ent_of[wtab_slot[h]];
+    const wtab_ent *b = &wtab_ent_of[wtab_slot[(h + 1) & ((1u << WTAB_BITS) - 1)]];
+    uintptr_t pa = (uintptr_t)&a->info, pb = (uintptr_t)&b->info;
+    uintptr_t p0 = (uintptr_t)&wtab_ent_of[0].info;
+    int ma = (a->k0 == k0) & (a->k1 == k1), mb = (b->k0 == k0) & (b->k1 == k1);
+    uintptr_t pf = mb ? pb : p0;
+    pf = ma ? pa : pf;
+    f = (const wordinfo *)pf;
+  } else {
+    if (!(wtab_lens[k0 & 0xff] >> n & 1)) return;
+    for (uint32_t h = wtab_hash(k0, k1);; h = (h + 1) & ((1u << WTAB_BITS) - 1)) {
+      uint32_t s = wtab_slot[h];
+      if (!s) return;
+      const wtab_ent *x = &wtab_ent_of[s];
+      if (x->k0 == k0 && x->k1 == k1) {
+        f = &x->info;
+        break;
+      }
+    }
   }
+  u->cls = f->cls;
+  u->month = f->month, u->wday = f->wday, u->nval = f->nval, u->ord = f->ord;
+  u->unitk = f->unitk, u->pod = f->pod, u->season = f->season, u->dir = f->dir;
+  u->edge = f->edge, u->rel = f->rel, u->setv = f->setv;
 }
 
 /* ---- units: a sentence's tokens cut into words, numbers, punctuation ---- */
