@@ -538,10 +538,13 @@ static void scan_chunk(tz *z, uint32_t p, uint32_t e) {
 /* The flags of a token from its letter, uppercase and digit counts (and
  * whether its first letter or digit is uppercase: TD_TOK_CAP). */
 static void token_flags(td_tok *t, int letters, int upper, int digits) {
-  if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
-  if (digits) t->flags |= TD_TOK_DIGIT;
-  if (!letters && !digits) t->flags |= TD_TOK_PUNCT;
-  else t->flags &= ~(uint32_t)TD_TOK_PUNCT;
+  /* without a branch (perf: capitals, digits and punctuation come as
+   * the text has them, and the predictor missed) */
+  uint32_t f = t->flags & ~(uint32_t)TD_TOK_PUNCT;
+  f |= (uint32_t)TD_TOK_ALLCAPS & -(uint32_t)((letters >= 2) & (upper == letters));
+  f |= (uint32_t)TD_TOK_DIGIT & -(uint32_t)(digits != 0);
+  f |= (uint32_t)TD_TOK_PUNCT & -(uint32_t)((letters | digits) == 0);
+  t->flags = f;
 }
 
 #ifdef TD_SEG_SWAR
@@ -558,7 +561,8 @@ static int ascii_token(const td_doc *d, td_tok *t, char **buf, const char *bufen
   if (w & TD_HIGH8) return 0;
   uint64_t al = td_bytes_alpha(w), up = td_bytes_in(w, 'A', 'Z') & m, dg = td_bytes_in(w, '0', '9') & m;
   uint64_t an = al | dg;
-  if (up & an & -an) t->flags |= TD_TOK_CAP; /* the first letter or digit is uppercase */
+  /* the first letter or digit is uppercase (no branch, as token_flags) */
+  t->flags |= (uint32_t)TD_TOK_CAP & -(uint32_t)((up & an & -an) != 0);
   w |= up >> 2;
   memcpy(*buf, &w, 8); /* the norm, then NULs */
   (*buf)[n] = 0;
