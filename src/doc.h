@@ -23,18 +23,22 @@ typedef struct td_span {
   uint32_t start, end;
 } td_span;
 
-/* Grow an arena-allocated array (old storage is left to the arena). */
-#define TD_AGROW(arena, p, cap, need)                                       \
+/* Grow an arena-allocated array (old storage is left to the arena); the
+ * new room is zeroed (TD_AGROW) or not (TD_AGROW_RAW: for arrays whose
+ * every element is written before it is read). */
+#define TD_AGROW_WITH(alloc, arena, p, cap, need)                           \
   do {                                                                      \
     if ((size_t)(need) > (size_t)(cap)) {                                   \
       size_t td_nc_ = (cap) ? (size_t)(cap) * 2 : 8;                        \
       while (td_nc_ < (size_t)(need)) td_nc_ *= 2;                          \
-      void *td_np_ = td_arena_alloc((arena), td_nc_ * sizeof(*(p)));       \
+      void *td_np_ = alloc((arena), td_nc_ * sizeof(*(p)));                 \
       if (cap) memcpy(td_np_, (p), (size_t)(cap) * sizeof(*(p)));           \
       (p) = td_np_;                                                         \
       (cap) = td_nc_;                                                       \
     }                                                                       \
   } while (0)
+#define TD_AGROW(arena, p, cap, need) TD_AGROW_WITH(td_arena_alloc, arena, p, cap, need)
+#define TD_AGROW_RAW(arena, p, cap, need) TD_AGROW_WITH(td_arena_alloc_raw, arena, p, cap, need)
 
 /* ---- language core layer ---- */
 

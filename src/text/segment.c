@@ -730,13 +730,7 @@ int td_segment(const td_engine *eng, td_doc *d) {
   tz z = {d, (const unsigned char *)d->text, (uint32_t)d->len, TD_TOK_PARA_START, 0};
   /* room for ~5 bytes a token, not zeroed (perf: emit zeroes each token
    * it adds, and no token past ntoks is read) */
-  size_t need = d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20;
-  if (need > d->cap_toks) {
-    size_t nc = d->cap_toks ? d->cap_toks * 2 : 8;
-    while (nc < need) nc *= 2;
-    d->toks = td_arena_alloc_raw(&d->arena, nc * sizeof *d->toks); /* none to copy: ntoks is 0 */
-    d->cap_toks = nc;
-  }
+  TD_AGROW_RAW(&d->arena, d->toks, d->cap_toks, d->len < (5u << 20) ? d->len / 5 + 16 : 1u << 20);
   const unsigned char *s = z.s;
   uint32_t n = z.n, i = 0;
   while (i < n) {
