@@ -322,6 +322,9 @@ int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f
 
 /* The template number of the relation features' bias (the last). */
 #define LABEL_BIAS 36
+/* Room for an arc's relation features (label_feats writes 14): the
+ * buckets and entries td_ps_parse keeps for the arc it is making. */
+#define LABEL_MAXFEAT 32
 
 /* Features of the arc s0 <- b0 (LEFT) or s1 -> s0 (RIGHT) for choosing its
  * relation; template ids are apart from the move features' and differ by
@@ -818,7 +821,7 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
   int32_t sc[TD_PS_MAXCLASS];
   td_ps_init(&st, n, x, mem);
   uint64_t xc[TD_PS_MAXFEAT];
-  uint64_t rb[2][TD_PS_MAXFEAT / 4];
+  uint64_t rb[2][LABEL_MAXFEAT];
   msums ms = {-1, -1, -1, 0, 0, 0, 0, (wsum *)((char *)mem + ps_state_bytes(n)), 0, 0, 0, xc,
               {0, 0}, {rb[0], rb[1]}};
   memset(ms.w, 0, ((size_t)n + 1) * sizeof *ms.w);
@@ -839,11 +842,11 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
          * is made without it, and when a move is to be chosen next, the
          * cells of that configuration's MG_X templates (which read no
          * relation) are found and prefetched (perf, issue 11) */
-        uint64_t bb[TD_PS_MAXFEAT / 4];
+        uint64_t bb[LABEL_MAXFEAT];
         const uint64_t *b = chosen ? ms.r[m == TD_PS_RIGHT] : bb;
         int nf = chosen ? ms.nr[m == TD_PS_RIGHT] : arc_buckets(p, &st, m, bb);
         int dir = m == TD_PS_RIGHT;
-        uint32_t at[TD_PS_MAXFEAT / 4], cnt[TD_PS_MAXFEAT / 4];
+        uint32_t at[LABEL_MAXFEAT], cnt[LABEL_MAXFEAT];
         int nk = arc_words(p, dir, b, nf, sc, at, cnt);
         int d = arc_dep(&st), h = arc_head(&st, m);
         st.sp--;
