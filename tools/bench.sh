@@ -109,6 +109,40 @@ elif [ ! -d node_modules/wink-nlp ] && [ ! -d node_modules/compromise ] && [ ! -
 else
   node --single-threaded tools/bench_peers.mjs "$corpus" "${PEER_RUNS:-3}" \
     --tidings "$(cat "$cpufile" 2>/dev/null)"
+  # The lines above set a median of tidings' runs at the start of the bench
+  # beside a median of wink-nlp's passes minutes later; on a shared machine
+  # whose speed drifts by 10-30% between minutes, that ratio drifts as much.
+  # Here each round times one `extract --threads 1` and then one warm
+  # wink-nlp pass (a node process kept between rounds), and the ratio is
+  # taken within each round.
+  python3 - "$T" "$corpus" "${PAIR_ROUNDS:-7}" <<'PY'
+import resource, statistics, subprocess, sys
+T, corpus, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+node = subprocess.Popen(["node", "--single-threaded", "tools/bench_peers.mjs", corpus, "--serve",
+                         "wink-nlp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+first = node.stdout.readline().split()
+if not first or first[0] != "ready":
+    print("paired with wink-nlp: skipped (" + " ".join(first[1:]) + ")")
+    node.wait()
+    sys.exit(0)
+mb = float(first[1])
+ratios, ours, theirs = [], [], []
+for _ in range(rounds):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([T, "extract", "--quiet", "--threads", "1", corpus], stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    node.stdin.write("pass\n")
+    node.stdin.flush()
+    wcpu = float(node.stdout.readline().split()[0])
+    ours.append(mb / cpu), theirs.append(mb / wcpu), ratios.append(wcpu / cpu)
+node.stdin.close()
+node.wait()
+print(f"paired with wink-nlp ({rounds} rounds, each one tidings run then one warm wink-nlp pass,"
+      f" MB/s per CPU-second): tidings {statistics.median(ours):.2f}, wink-nlp"
+      f" {statistics.median(theirs):.2f}; tidings is {statistics.median(ratios):.2f}x"
+      f" (median of the rounds' ratios; {min(ratios):.2f}-{max(ratios):.2f})")
+PY
 fi
 
 # ---- knowledge base (issue 9; src/kb, tools/kbsynth.c) --------------------

@@ -7,6 +7,7 @@
 // so that tools/bench.sh can set them beside `tidings extract --threads 1`.
 //
 //   node tools/bench_peers.mjs [CORPUS] [RUNS] [--tidings MBPS]
+//   node tools/bench_peers.mjs [CORPUS] --serve PEER   (one pass per stdin line)
 //
 // (defaults ../shared/data/bench/bbc, 3). With --tidings, the MB/s per core
 // (CPU time) of `tidings extract --threads 1` on the same corpus, each line
@@ -26,6 +27,16 @@ const ti = args.indexOf("--tidings");
 if (ti >= 0) {
   tidings = parseFloat(args[ti + 1]) || 0;
   args.splice(ti, 2);
+}
+// --serve PEER: set PEER up, warm it with one untimed pass over the corpus,
+// print "ready MB", then time one pass for each line read on stdin and
+// print "CPU-seconds wall-seconds items" (tools/bench.sh alternates these
+// passes with runs of tidings, so that both see the same machine).
+let serve = "";
+const si = args.indexOf("--serve");
+if (si >= 0) {
+  serve = args[si + 1] || "wink-nlp";
+  args.splice(si, 2);
 }
 const corpus = args[0] || "../shared/data/bench/bbc";
 const runs = Math.max(1, parseInt(args[1] || "3", 10));
@@ -115,6 +126,33 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+function pass(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  let found = 0;
+  for (const t of texts) found += fn(t);
+  const c = process.cpuUsage(c0);
+  return [(c.user + c.system) / 1e6, Number(process.hrtime.bigint() - t0) / 1e9, found];
+}
+
+if (serve) {
+  const peer = peers.find((p) => p.name === serve);
+  const fn = peer && peer.setup();
+  if (!fn) {
+    console.log(`skipped ${serve} not installed`);
+    process.exit(0);
+  }
+  pass(fn); // warm-up: the passes timed below are in the steady state
+  console.log(`ready ${mb.toFixed(3)}`);
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === "") break;
+    const [cpu, wall, found] = pass(fn);
+    console.log(`${cpu.toFixed(4)} ${wall.toFixed(4)} ${found}`);
+  }
+  process.exit(0);
+}
+
 console.log(`peers (node ${process.version}, one core, median of ${runs}): ${texts.length} articles, ${mb.toFixed(2)} MB`);
 for (const peer of peers) {
   const fn = peer.setup();
@@ -126,13 +164,8 @@ for (const peer of peers) {
   const cpu = [], wall = [];
   let found = 0;
   for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    found = 0;
-    for (const t of texts) found += fn(t);
-    const c = process.cpuUsage(c0);
-    wall.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    cpu.push((c.user + c.system) / 1e6);
+    const [c, w, n] = pass(fn);
+    cpu.push(c), wall.push(w), (found = n);
   }
   const mc = median(cpu), mw = median(wall);
   console.log(
