@@ -698,6 +698,12 @@ int td_places(const td_engine *eng, td_doc *doc) {
       ev_add(&all_admins, g->pool + r->admin, gs[q].dateline ? 4 : 2);
     }
     for (size_t k = 0; k < ng; k++) {
+      /* a name of one reading has it whatever the evidence: no share to
+       * take out, no scores to make (perf, issue 11) */
+      if (gs[k].nrecs == 1) {
+        cur[k] = (int)gs[k].recs[0];
+        continue;
+      }
       /* less name k's own share: its reading, and the actors it is */
       ev_copy(&countries, &all_countries);
       ev_copy(&admins, &all_admins);
