@@ -21,8 +21,9 @@
 
 typedef struct {
   td_input *in;
-  td_doc *doc;     /* kept for the callback (NULL when it failed) */
+  td_doc *doc;     /* kept for the callback (NULL when it failed, or a light run) */
   char *json, *err, *id;
+  char sha256[65], input_sha256[65]; /* a light run: the document's, for the callback */
   size_t len, bytes;
   int done;
 } slot;
@@ -33,6 +34,7 @@ typedef struct {
   td_doc_cb cb;
   void *ctx;
   int cb_failed;
+  int light;       /* td_run_each_light: documents freed once their JSON is made */
   slot *ring;
   size_t R;
   size_t seq;      /* inputs read so far */
@@ -93,7 +95,11 @@ static void finish(runner *r, slot *s, td_doc *doc) {
     s->json = td_doc_to_json(doc, &s->len);
     td_engine_time_add(r->eng, "json", td_cpu_ns() - t0);
   }
-  if (s->err) td_doc_free(doc);
+  if (r->light && !s->err) {
+    memcpy(s->sha256, doc->sha256, sizeof s->sha256);
+    memcpy(s->input_sha256, doc->input_sha256, sizeof s->input_sha256);
+  }
+  if (s->err || r->light) td_doc_free(doc);
   else s->doc = doc;
   td_input_free(s->in);
   s->in = NULL;
@@ -125,6 +131,18 @@ static void show_progress(runner *r, int final) {
   fflush(r->errf);
 }
 
+/* The document to hand the callback for slot s: its own, or in a light
+ * run meta filled with what the slot kept of it (id and hashes). */
+static const td_doc *slot_doc(const runner *r, const slot *s, td_doc *meta) {
+  if (!r->light) return s->doc;
+  memset(meta, 0, sizeof *meta);
+  meta->eng = r->eng;
+  meta->id = s->id;
+  memcpy(meta->sha256, s->sha256, sizeof meta->sha256);
+  memcpy(meta->input_sha256, s->input_sha256, sizeof meta->input_sha256);
+  return meta;
+}
+
 /* Writes every finished result that is due, in order. Lock held on entry
  * and on return, but released around the callback and the frees, so that
  * workers keep taking and finishing documents while one of them writes: the
@@ -132,6 +150,7 @@ static void show_progress(runner *r, int final) {
  * none is due; the others only mark theirs done. A slot is not reused
  * until next_out passes it, so the writer reads it without the lock. */
 static void flush_ready(runner *r) {
+  td_doc meta; /* a light run's stand-in for the document */
   if (r->writing) return;
   r->writing = 1;
   while (r->next_out < r->seq) {
@@ -142,7 +161,7 @@ static void flush_ready(runner *r) {
     if (failed) {
       if (r->progress) fputc('\r', r->errf);
       fprintf(r->errf, "tidings: %s: %s\n", s->id, s->err);
-    } else if (!cb_failed && r->cb(r->ctx, s->doc, s->json, s->len) != 0) {
+    } else if (!cb_failed && r->cb(r->ctx, slot_doc(r, s, &meta), s->json, s->len) != 0) {
       cb_failed = 1; /* the consumer gave up: drain without calling it */
     }
     td_doc_free(s->doc);
@@ -205,6 +224,10 @@ static void run_batch(runner *r, slot *const *b, size_t n) {
   pthread_mutex_unlock(&r->mu);
 }
 
+static int run(td_engine *eng, const char *const *paths, size_t npaths, td_format fmt,
+               int threads, td_skip_cb skip, td_doc_cb cb, void *ctx, FILE *err, int progress,
+               td_run_stats *stats, int light);
+
 int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
                 td_format fmt, int threads, td_doc_cb cb, void *ctx, FILE *err,
                 int progress, td_run_stats *stats) {
@@ -214,13 +237,26 @@ int td_run_each(td_engine *eng, const char *const *paths, size_t npaths,
 int td_run_each_skip(td_engine *eng, const char *const *paths, size_t npaths,
                      td_format fmt, int threads, td_skip_cb skip, td_doc_cb cb, void *ctx,
                      FILE *err, int progress, td_run_stats *stats) {
+  return run(eng, paths, npaths, fmt, threads, skip, cb, ctx, err, progress, stats, 0);
+}
+
+int td_run_each_light(td_engine *eng, const char *const *paths, size_t npaths,
+                      td_format fmt, int threads, td_skip_cb skip, td_doc_cb cb, void *ctx,
+                      FILE *err, int progress, td_run_stats *stats) {
+  return run(eng, paths, npaths, fmt, threads, skip, cb, ctx, err, progress, stats, 1);
+}
+
+/* The driver: td_run_each_skip, or with light td_run_each_light. */
+static int run(td_engine *eng, const char *const *paths, size_t npaths, td_format fmt,
+               int threads, td_skip_cb skip, td_doc_cb cb, void *ctx, FILE *err, int progress,
+               td_run_stats *stats, int light) {
   if (threads <= 0) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     threads = n > 0 ? (int)n : 1;
   }
   if (threads > 256) threads = 256;
   runner r = {0};
-  r.eng = eng, r.cb = cb, r.ctx = ctx, r.errf = err, r.progress = progress;
+  r.eng = eng, r.cb = cb, r.ctx = ctx, r.errf = err, r.progress = progress, r.light = light;
   r.R = (size_t)threads * 8;
   r.ring = td_xcalloc(r.R, sizeof(slot));
   if (progress) r.total_bytes = input_size(paths, npaths);
@@ -301,8 +337,8 @@ static int write_line(void *ctx, const td_doc *doc, const char *json, size_t len
 int td_extract_run(td_engine *eng, const char *const *paths, size_t npaths,
                    td_format fmt, int threads, FILE *out, FILE *err,
                    int progress, td_run_stats *stats) {
-  int rc = td_run_each(eng, paths, npaths, fmt, threads, write_line, out, err,
-                       progress, stats);
+  int rc = td_run_each_light(eng, paths, npaths, fmt, threads, NULL, write_line, out, err,
+                             progress, stats);
   fflush(out);
   return rc;
 }

@@ -295,7 +295,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
   td_run_stats rs;
   int rc;
   if (threaded) {
-    rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, enqueue, c, err, progress, &rs);
+    rc = td_run_each_light(eng, paths, npaths, fmt, threads, skip, enqueue, c, err, progress, &rs);
     phase(&ph, err, "extract+store");
     pthread_mutex_lock(&c->mu);
     if (ph.on) fprintf(err, "ingest: %zu records queued when extraction ended\n", c->tail - c->head);
@@ -305,7 +305,7 @@ int td_kb_ingest(td_kb *kb, td_engine *eng, const char *const *paths, size_t npa
     pthread_join(wt, NULL);
     phase(&ph, err, "store the rest");
   } else {
-    rc = td_run_each_skip(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
+    rc = td_run_each_light(eng, paths, npaths, fmt, threads, skip, store_now, c, err, progress, &rs);
     phase(&ph, err, "extract+store");
   }
   for (size_t i = c->head; i < c->tail; i++) td_kb_rec_free(c->q[i % QCAP]);
