@@ -292,10 +292,10 @@ static int near_features(const td_tg_word *const nb[5], uint64_t *f) {
   return TG_NNEAR;
 }
 
-/* The feature that reads the position of a sentence's first word w0:
- * it takes the place of the self feature f1(11, flags). */
-static uint64_t start_feature(const td_tg_word *w0) {
-  return f1(11, w0->flags | 0x20000u);
+/* The feature that reads the position of a sentence's first word, of
+ * flags flags: it takes the place of the self feature f1(11, flags). */
+static uint64_t start_feature(uint32_t flags) {
+  return f1(11, flags | 0x20000u);
 }
 
 /* The features that read the two previous classes only ("tags"); the
@@ -327,7 +327,7 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
   if (i == 0) /* the first word's position feature replaces a self one */
     for (int k = 0; k < nbf; k++)
       if (b[k] == f1(11, nb[2]->flags)) {
-        b[k] = start_feature(nb[2]);
+        b[k] = start_feature(nb[2]->flags);
         break;
       }
   nbf += tags_features(p1, p2, b + nbf);
@@ -605,7 +605,9 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
 /* ---- the word-type cache ----
  * News repeats its words, and most features of a word read the word alone
  * (see the feature groups above). A per-thread cache keeps, per word form,
- * its hashes (td_tg_word), its word-table class, the summed weights of its
+ * its hashes that tagging reads (low and flags of its td_tg_word, and its
+ * lexical class; the rest is hashed again when a sum is made, or kept from
+ * entry_for for the sentence), its word-table class, the summed weights of its
  * self, left and right features, and the slot of its right2 feature
  * (one feature: a score vector would mostly hold zeros and
  * cost a third more memory), each made when first needed. The cache
@@ -617,11 +619,14 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-/* 2048 sets of 5 entries of 576 bytes: 5.9 MB a thread. (Six ways were no
- * faster once the shared table below serves frequent forms, and cost 16
- * threads 23 MB more.) */
-enum { TC_SETS = 2048, TC_WAYS = 5, TC_FORM = 24 };
-enum { TC_LEX = 1 }; /* have: w.lex is set; bit 1 << (V_x + 1): group x */
+/* 4096 sets of 4 entries of 512 bytes: 8 MiB a thread, four huge pages.
+ * (2048 sets of 5 entries, 5.9 MB, took the tag stage on BBC 3-8% longer;
+ * 4096 of 5, 11.8 MB, no shorter than 4096 of 4. Six ways of 2048 were no
+ * faster once the shared table below serves frequent forms.) Issue 11's
+ * memory budget counts it 16 times at --threads 16: +34 MB of peak RSS
+ * over 5.9 MB a thread (extract on BBC 239 -> 273 MB). */
+enum { TC_SETS = 4096, TC_WAYS = 4, TC_FORM = 24 };
+enum { TC_LEX = 1 }; /* have: lex is set; bit 1 << (V_x + 1): group x */
 /* The groups summed per word type: the first V_N kept as score vectors,
  * the one-feature group right2 as a copy of its slot. */
 enum { V_SELF = 0, V_LEFT, V_RIGHT, V_N, V_RIGHT2 = V_N };
@@ -630,23 +635,24 @@ enum { V_SELF = 0, V_LEFT, V_RIGHT, V_N, V_RIGHT2 = V_N };
 enum { ST_LEFT = 0, ST_RIGHT, ST_RIGHT2, ST_RIGHT2B, ST_N };
 
 /* An entry starts a cache line (esize is a multiple of 64, the cache's
- * memory aligned), and its first line holds what a lookup compares and
- * what a scored token reads of its neighbours' entries besides their
- * sums: the key, the class, w.low (the near features) and far (the one
- * two before). Laid out as before (w.low in the second line, an entry's
- * start anywhere in a line), loading the neighbours' w.low waited on
- * memory for 9% of td_tag's perf samples. */
+ * memory aligned), and its first line, its head, holds what a lookup
+ * compares and what a scored token reads of its neighbours' entries
+ * besides their sums: the key, the class, low (the near features) and
+ * far (the one two before). Laid out as before (low in the second line,
+ * an entry's start anywhere in a line), loading the neighbours' low
+ * waited on memory for 9% of td_tag's perf samples. */
 typedef struct tc_entry {
-  uint64_t low;                    /* w.low, in the first line */
+  uint64_t low;                    /* of the word's td_tg_word: low, */
   uint8_t n, cls, have;            /* form length, word-table class or 255 */
   char form[TC_FORM];
   td_tg_slot far;                  /* the slot of right2 (zeroed:
                                     * the model lacks the feature) */
-  td_tg_word w;
+  uint32_t flags, lex;             /* flags, and lex (have TC_LEX); the
+                                    * rest is made again for a sum */
   /* followed, at TC_HEAD, by V_N score vectors (V_*) of npad int16 */
 } tc_entry;
 
-_Static_assert(offsetof(tc_entry, far) + sizeof(td_tg_slot) <= 64, "a lookup reads one line");
+_Static_assert(sizeof(tc_entry) <= 64, "an entry's head is one line");
 
 #define TC_HEAD ((sizeof(tc_entry) + 15) & ~(size_t)15)
 
@@ -745,7 +751,9 @@ typedef struct tg_sent {
   int nscratch;
   size_t maxn;
   tc_entry **e;           /* per token */
-  uint64_t *low;          /* per token: e[i]->w.low */
+  uint64_t *low;          /* per token: e[i]->low */
+  td_tg_word *w;          /* per token: its td_tg_word, when wset[i] */
+  uint8_t *wset;
   const char **form;      /* per token */
   size_t *len;
   int16_t *base;          /* per token: npad scores before the tags */
@@ -1003,17 +1011,21 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     e->cls = te->cls;
     e->have = TC_LEX | 2 << V_SELF | 2 << V_LEFT | 2 << V_RIGHT | 2 << V_RIGHT2;
     e->far = te->far;
-    e->w = te->w;
     e->low = te->w.low;
+    e->flags = te->w.flags;
+    e->lex = te->w.lex;
     memcpy(tc_vec(e, 0, c->npad), (const unsigned char *)te + TT_HEAD,
            V_N * (size_t)c->npad * sizeof(int16_t));
     return e;
   }
-  td_tg_word_init(&e->w, s, n, NULL);
-  e->low = e->w.low;
-  long v = word_entry(t, &e->w);
+  td_tg_word *w = &x->w[i]; /* kept for the sentence's sums (want_vec) */
+  td_tg_word_init(w, s, n, NULL);
+  x->wset[i] = 1;
+  e->low = w->low;
+  e->flags = w->flags;
+  long v = word_entry(t, w);
   e->cls = v < 0 ? 255 : (uint8_t)(v & 255);
-  e->w.lex = v < 0 ? 0 : (uint32_t)v >> 8;
+  e->lex = v < 0 ? 0 : (uint32_t)v >> 8;
   e->have = v < 0 ? 0 : TC_LEX;
   return e;
 }
@@ -1027,15 +1039,19 @@ static void want_vec(tg_sent *x, int i, int v) {
   tc_entry *e = x->e[i];
   if (e->have & (2 << v)) return;
   if ((v == V_SELF || v == V_RIGHT) && !(e->have & TC_LEX)) {
-    e->w.lex = td_lemma_lexclass(x->lem, x->form[i], x->len[i]);
+    e->lex = td_lemma_lexclass(x->lem, x->form[i], x->len[i]);
     e->have |= TC_LEX;
   }
+  td_tg_word *w = &x->w[i]; /* as entry_for made it, and the class */
+  if (!x->wset[i]) td_tg_word_init(w, x->form[i], x->len[i], NULL);
+  x->wset[i] = 1;
+  w->lex = e->lex;
   tc_cache *c = x->c;
   TD_GROW(c->build, c->buildcap, c->nbuild + 1);
   tc_build *b = &c->build[c->nbuild++];
   b->vec = v < V_N ? tc_vec(e, v, c->npad) : NULL;
   b->far = v < V_N ? NULL : &e->far;
-  b->nf = group_features(&e->w, v, b->f);
+  b->nf = group_features(w, v, b->f);
   for (int k = 0; k < b->nf; k++) prefetch_slot(x->t, b->f[k]);
   e->have |= (uint8_t)(2 << v);
 }
@@ -1243,8 +1259,8 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   uint64_t hs[2] = {0, 0};
   const td_tg_slot *ss[2] = {NULL, NULL};
   if (x->e[0]->cls == 255) {
-    hs[0] = f1(11, x->e[0]->w.flags);
-    hs[1] = start_feature(&x->e[0]->w);
+    hs[0] = f1(11, x->e[0]->flags);
+    hs[1] = start_feature(x->e[0]->flags);
     prefetch_slot(t, hs[0]);
     prefetch_slot(t, hs[1]);
   }
@@ -1567,6 +1583,8 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.maxn = maxn;
   x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
   x.low = td_arena_alloc(&doc->arena, maxn * sizeof *x.low + 1);
+  x.w = td_arena_alloc_raw(&doc->arena, maxn * sizeof *x.w + 1);
+  x.wset = td_arena_alloc(&doc->arena, maxn + 1);
   x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
   x.feat = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
   x.slot = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
@@ -1603,6 +1621,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     if (next < doc->nsents) load_forms(x.c, doc, next, &fm[cur ^ 1]);
     x.c->nbuild = 0;
     for (int i = 0; i < n; i++) {
+      x.wset[i] = 0;
       x.e[i] = entry_for(&x, i);
       x.low[i] = x.e[i]->low;
       if (i > 0) near_fetch(&x, i - 1, x.low[i]);
