@@ -35,6 +35,7 @@ typedef struct {
   void *ctx;
   int cb_failed;
   int light;       /* td_run_each_light: documents freed once their JSON is made */
+  int nworkers;    /* worker threads (0: the calling thread works alone) */
   slot *ring;
   size_t R;
   size_t seq;      /* inputs read so far */
@@ -184,6 +185,7 @@ static void flush_ready(runner *r) {
 static void *worker(void *arg) {
   runner *r = arg;
   slot *b[BATCH_DOCS];
+  td_thread_set_peers(r->nworkers); /* (caches size themselves by it) */
   pthread_mutex_lock(&r->mu);
   for (;;) {
     while (r->take == r->seq && !r->eof) pthread_cond_wait(&r->cv_work, &r->mu);
@@ -266,6 +268,7 @@ static int run(td_engine *eng, const char *const *paths, size_t npaths, td_forma
   pthread_cond_init(&r.cv_space, NULL);
   pthread_t *tids = td_xcalloc((size_t)threads, sizeof(pthread_t));
   int nthreads = 0;
+  r.nworkers = threads > 1 ? threads : 0;
   if (threads > 1)
     for (; nthreads < threads; nthreads++)
       if (pthread_create(&tids[nthreads], NULL, worker, &r) != 0) break;

@@ -64,6 +64,14 @@ char *td_xstrndup(const char *s, size_t n) {
 
 char *td_xstrdup(const char *s) { return td_xstrndup(s, strlen(s)); }
 
+/* ---- per-thread caches ---- */
+
+static _Thread_local int peers; /* 0: never told */
+
+void td_thread_set_peers(int n) { peers = n; }
+
+int td_thread_peers(void) { return peers > 0 ? peers : 1; }
+
 /* ---- arena ---- */
 
 struct td_arena_block {

@@ -560,13 +560,16 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
 /* A per-thread two-way set-associative cache of lemma_of answers for short forms,
  * keyed by the lemmatizer's serial, the form as written and its tags: a
  * pure function of these, so a hit is exactly what lemma_of would say.
- * A slot is one 64-byte cache line; 32768 of them, 2 MiB a thread (at 16
- * threads the RSS budget of issue 11 counts every MiB: 65536 slots took
- * the BBC corpus's misses from 59,524 to 48,586, near its 46,700 distinct
- * forms, with no lemmatize time to show for it). The slots lie on huge
- * pages where the system gives them: on 4 KB pages most look-ups missed
- * the TLB, and the prefetch ahead of use waited for the page walk. */
-enum { LC_SLOTS = 32768, LC_FORM = 19, LC_LEMMA = 31 };
+ * A slot is one 64-byte cache line; LC_SLOTS of them, 4 MiB a thread,
+ * while the threads' caches together stay within LC_BUDGET (up to eight
+ * threads), else LC_SLOTS_FEW, 2 MiB (at 16 threads issue 11's RSS budget
+ * counts every MiB; td_thread_peers). On BBC at one thread 65536 slots
+ * took the misses from 59,524 to 48,586, near its 46,700 distinct forms,
+ * and the lemmatize stage from 0.062 to 0.058 CPU-s. The slots lie on
+ * huge pages where the system gives them: on 4 KB pages most look-ups
+ * missed the TLB, and the prefetch ahead of use waited for the page walk. */
+enum { LC_SLOTS = 65536, LC_SLOTS_FEW = 32768, LC_FORM = 19, LC_LEMMA = 31 };
+#define LC_BUDGET ((size_t)32 << 20)
 typedef struct {
   uint64_t serial; /* 0: empty */
   uint16_t xpos;
@@ -575,20 +578,27 @@ typedef struct {
   char lemma[LC_LEMMA + 1];
 } lc_slot;
 _Static_assert(sizeof(lc_slot) == 64, "a cache slot is one cache line");
-static _Thread_local lc_slot *lc_cache; /* this thread's LC_SLOTS slots, or NULL */
+static _Thread_local lc_slot *lc_cache; /* this thread's slots, or NULL */
+static _Thread_local uint32_t lc_sets;  /* and their number / 2 */
 static pthread_key_t lc_key;              /* frees a thread's slots when it exits */
 static int lc_key_ok;
 static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
 
 static void lc_key_init(void) { lc_key_ok = pthread_key_create(&lc_key, free) == 0; }
 
-/* This thread's cache, made (empty) on first use; released with free(). */
-static lc_slot *lc_get(void) {
-  if (lc_cache) return lc_cache;
-  pthread_once(&lc_once, lc_key_init);
-  void *p = td_huge_alloc((size_t)LC_SLOTS * sizeof(lc_slot));
-  lc_cache = p ? p : td_xcalloc(LC_SLOTS, sizeof(lc_slot));
-  if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
+/* This thread's cache, made (empty) on first use, its number of sets
+ * into *sets; released with free(). */
+static lc_slot *lc_get(uint32_t *sets) {
+  if (!lc_cache) {
+    pthread_once(&lc_once, lc_key_init);
+    size_t n = (size_t)td_thread_peers() * LC_SLOTS * sizeof(lc_slot) <= LC_BUDGET ? LC_SLOTS
+                                                                                 : LC_SLOTS_FEW;
+    void *p = td_huge_alloc(n * sizeof(lc_slot));
+    lc_cache = p ? p : td_xcalloc(n, sizeof(lc_slot));
+    lc_sets = (uint32_t)(n / 2);
+    if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
+  }
+  *sets = lc_sets;
   return lc_cache;
 }
 
@@ -599,13 +609,14 @@ static inline uint32_t form_hash(const char *s, size_t n) {
   return (uint32_t)(td_hash_short(s, n) >> 32);
 }
 
-/* The set in cache (two slots, c[0] the newer) of a form of n bytes whose
- * form_hash is h, with its tags. Two ways (issue 11: on BBC, direct-mapped,
- * 14,000 of the 61,000 misses were forms seen before and pushed out by
- * another; a miss costs a dozen probes of the WordNet table). */
-static inline lc_slot *lc_at(lc_slot *cache, uint32_t h, int xpos, int upos) {
+/* The set in cache (two slots, c[0] the newer; sets of them, a power of
+ * two) of a form of n bytes whose form_hash is h, with its tags. Two ways
+ * (issue 11: on BBC, direct-mapped, 14,000 of the 61,000 misses were forms
+ * seen before and pushed out by another; a miss costs a dozen probes of
+ * the WordNet table). */
+static inline lc_slot *lc_at(lc_slot *cache, uint32_t sets, uint32_t h, int xpos, int upos) {
   h ^= ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
-  return &cache[2 * (h & (LC_SLOTS / 2 - 1))];
+  return &cache[2 * (h & (sets - 1))];
 }
 
 /* Whether slot c holds the form s[0..n) with these tags. With wide (16
@@ -698,7 +709,8 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
   int vbz = td_xpos_from_name("VBZ");
   lemma_out o = {&doc->arena, NULL, 0};
   lc_slot *ring[2 * LC_AHEAD]; /* slot of token i at i % (2 * LC_AHEAD) */
-  lc_slot *cache = l ? lc_get() : NULL;
+  uint32_t sets = 0;
+  lc_slot *cache = l ? lc_get(&sets) : NULL;
   size_t nt = doc->ntoks;
   for (size_t i = 0; i < nt + LC_AHEAD; i++) {
     if (i < nt) { /* the slot of token i, for use LC_AHEAD tokens later */
@@ -707,7 +719,7 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
       if (b > doc->len || a > b) a = b = 0;
       lc_slot *c = NULL;
       if (l && lc_cacheable(b - a, t->xpos, t->upos)) {
-        c = lc_at(cache, form_hash(doc->text + a, b - a), t->xpos, t->upos);
+        c = lc_at(cache, sets, form_hash(doc->text + a, b - a), t->xpos, t->upos);
         __builtin_prefetch(c);
         __builtin_prefetch(c + 1);
       }
