@@ -5,6 +5,7 @@
 #include "testdoc.h"
 #include "lang/lang.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 static const char text[] =
@@ -50,6 +51,46 @@ TD_TEST(lemma_cache_repeats_and_sharing) {
   }
   CHECK(strstr(first, " goose ") != NULL); /* geese/NNS */
   CHECK(strstr(first, " fire ") != NULL); /* test - fired */
+  free(first);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
+/* A thread told it is one of sixteen (td_thread_set_peers, as td_run_each
+ * tells its workers) gets the smaller cache: the same lemmas. */
+typedef struct {
+  td_engine *eng;
+  td_doc *d;
+  char *lemmas;
+} peers_job;
+
+static void *lemmatize_as_one_of_16(void *arg) {
+  peers_job *j = arg;
+  td_thread_set_peers(16);
+  td_lemmatize(j->eng, j->d); /* its first use on this thread: the cache is made */
+  td_lemmatize(j->eng, j->d); /* and read */
+  j->lemmas = lemmas_of(j->d);
+  return NULL;
+}
+
+TD_TEST(lemma_cache_sized_by_peers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng, text, "2024-11-06");
+  CHECK(d != NULL);
+  if (!d) {
+    td_engine_free(eng);
+    return;
+  }
+  CHECK(td_thread_peers() >= 1);
+  char *first = lemmas_of(d);
+  peers_job j = {eng, d, NULL};
+  pthread_t t;
+  CHECK(pthread_create(&t, NULL, lemmatize_as_one_of_16, &j) == 0);
+  pthread_join(t, NULL);
+  CHECK(j.lemmas != NULL);
+  if (j.lemmas) CHECK_STR(j.lemmas, first);
+  free(j.lemmas);
   free(first);
   td_doc_free(d);
   td_engine_free(eng);
