@@ -7,7 +7,8 @@
  * bounded by the ring size; output is identical for any thread count.
  * td_run_each is the same driver handing each document to a callback (in
  * input order, under the output lock) instead of writing it: the knowledge
- * base's ingest is built on it, and td_extract_run on top of it.
+ * base's ingest is built on it, and td_extract_run on top of it. Both use
+ * it light (td_run_each_light): a document is freed once its JSON is made.
  */
 #include "doc.h"
 

@@ -1,6 +1,7 @@
 /*
  * ingest.c — `tidings ingest` in the library: runs the parallel extraction
- * driver (td_run_each) and stores each document as it comes out, in input
+ * driver (td_run_each_light: the callback reads of each document its id
+ * and input hash only) and stores each document as it comes out, in input
  * order, then commits the last batch and merges. The driver's callback reads
  * each record (parses it, computes its min-hash) into a bounded queue; one
  * writer thread stores it, so the SQLite work overlaps extraction and the
