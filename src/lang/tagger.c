@@ -623,9 +623,13 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * (2048 sets of 5 entries, 5.9 MB, took the tag stage on BBC 3-8% longer;
  * 4096 of 5, 11.8 MB, no shorter than 4096 of 4. Six ways of 2048 were no
  * faster once the shared table below serves frequent forms.) Issue 11's
- * memory budget counts it 16 times at --threads 16: +34 MB of peak RSS
- * over 5.9 MB a thread (extract on BBC 239 -> 273 MB). */
-enum { TC_SETS = 4096, TC_WAYS = 4, TC_FORM = 24 };
+ * memory budget counts it once a thread: while the driver's threads'
+ * caches together stay within TC_BUDGET (up to eight threads) each gets
+ * TC_SETS sets, else TC_SETS_FEW, 4 MiB (td_thread_peers; at --threads 16
+ * ingest of a corpus eight times bbc's peaked over the budget with 8 MiB
+ * each). A thread of many also has fewer documents to fill its cache. */
+enum { TC_SETS = 4096, TC_SETS_FEW = 2048, TC_WAYS = 4, TC_FORM = 24 };
+#define TC_BUDGET ((size_t)64 << 20)
 enum { TC_LEX = 1 }; /* have: lex is set; bit 1 << (V_x + 1): group x */
 /* The groups summed per word type: the first V_N kept as score vectors,
  * the one-feature group right2 as a copy of its slot. */
@@ -679,8 +683,9 @@ typedef struct tc_cache {
   uint32_t npad;
   size_t esize;       /* bytes per entry with its vectors, a multiple of 64 */
   uint32_t stamp;     /* the sentence being tagged (wraps: see entry_for) */
-  tc_set *set;        /* TC_SETS */
-  unsigned char *ent; /* TC_SETS * TC_WAYS entries */
+  uint32_t nsets;     /* TC_SETS or TC_SETS_FEW (a power of two) */
+  tc_set *set;        /* nsets */
+  unsigned char *ent; /* nsets * TC_WAYS entries */
   tc_build *build;    /* the sentence's sums to make */
   size_t nbuild, buildcap;
   uint64_t owner;     /* the tagger (serial) and lemmatizer whose */
@@ -727,10 +732,12 @@ static tc_cache *tc_get(uint32_t npad) {
   free(c->set);
   c->npad = npad;
   c->esize = (TC_HEAD + V_N * (size_t)npad * sizeof(int16_t) + 63) & ~(size_t)63;
-  c->ent = tc_alloc((size_t)TC_SETS * TC_WAYS * c->esize);
-  void *sets = NULL; /* 64 KB, aligned: no set spans two lines */
-  if (posix_memalign(&sets, 64, TC_SETS * sizeof *c->set) != 0) td_oom();
-  c->set = memset(sets, 0, TC_SETS * sizeof *c->set);
+  c->nsets = (size_t)td_thread_peers() * TC_SETS * TC_WAYS * c->esize <= TC_BUDGET ? TC_SETS
+                                                                                    : TC_SETS_FEW;
+  c->ent = tc_alloc((size_t)c->nsets * TC_WAYS * c->esize);
+  void *sets = NULL; /* 128 KB at most, aligned: no set spans two lines */
+  if (posix_memalign(&sets, 64, c->nsets * sizeof *c->set) != 0) td_oom();
+  c->set = memset(sets, 0, c->nsets * sizeof *c->set);
   c->owner = 0;
   c->stamp = 0;
   return c;
@@ -774,9 +781,9 @@ static inline uint64_t form_hash(const char *s, size_t n) { return td_hash_short
 
 /* Entry w of the set of a form whose hash is h, and that set. */
 static inline tc_entry *tc_way(tc_cache *c, uint64_t h, int w) {
-  return (tc_entry *)(c->ent + ((size_t)(h & (TC_SETS - 1)) * TC_WAYS + (size_t)w) * c->esize);
+  return (tc_entry *)(c->ent + ((size_t)(h & (c->nsets - 1)) * TC_WAYS + (size_t)w) * c->esize);
 }
-static inline tc_set *tc_set_of(tc_cache *c, uint64_t h) { return &c->set[h & (TC_SETS - 1)]; }
+static inline tc_set *tc_set_of(tc_cache *c, uint64_t h) { return &c->set[h & (c->nsets - 1)]; }
 static inline uint32_t tc_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1; }
 
 /* The ways of set st whose tag is tag, a bit each: the first four
@@ -1569,7 +1576,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.lem = eng->lemma;
   x.c = tc_get(t->npad);
   if (x.c->owner != t->serial || x.c->owner_lem != eng->lemma) { /* another's entries */
-    memset(x.c->set, 0, TC_SETS * sizeof *x.c->set);
+    memset(x.c->set, 0, x.c->nsets * sizeof *x.c->set);
     x.c->owner = t->serial;
     x.c->owner_lem = eng->lemma;
   }
