@@ -2,7 +2,7 @@
  * strset.c — an immutable set of strings with a fast membership test, for
  * the small word lists the extraction layers consult once per token or
  * candidate (the places layer's not-a-place words and directions, the
- * times layer's word table, the actors layer's word lists).
+ * times layer's word table, the rules' key indexes).
  *
  * Built once from a list of NUL-terminated strings that outlive it (the
  * static tables of a layer); a look-up takes a slice (ptr, len) of the text

@@ -199,8 +199,8 @@ static const arule *rule_at(const actx *x, int kind, long key);
 /* ---- word lists ----
  * The closed word lists the layer tests tokens against (statement cues,
  * honorifics, name particles, nouns a sector word modifies) in one hash
- * set: word -> bits of the lists that hold it (perf, issue 11: one probe a
- * token per document instead of a strcmp over each list at each test).
+ * table: word -> bits of the lists that hold it (perf, issue 11: one probe
+ * a token per document instead of a strcmp over each list at each test).
  * Built once, read-only after. */
 enum {
   W_CUE = 1,    /* statement cue: said, told, warned */
@@ -232,51 +232,69 @@ static const struct {
                "sources", "reports", "report", "officials", NULL}},
     {W_PRON, {"he", "she", "it", "they", NULL}},
 };
-/* The listed words as one core string set; wl_bitv[i]: the W_* lists that
- * hold the set's word i (a word in several lists has its bits ORed). */
-static td_strset *wl_set;
-static uint8_t *wl_bitv;
-static uint64_t wl_two[65536 / 64]; /* first two bytes (the second 0 in a one-byte word) */
+/* The listed words in a small open-addressing table keyed by their
+ * first eight bytes and their length (perf, issue 11): a token's text,
+ * lowercased eight bytes at a time, finds its slot without its norm being
+ * measured or hashed, and nearly every word ends at an empty slot. A slot
+ * holds the word's bits ORed over the lists that hold it. Built once,
+ * read-only after. */
+#define WL_SLOTS 512 /* a power of two, well over twice the listed words */
+typedef struct {
+  uint64_t key;  /* the word's first eight bytes (zero-padded) */
+  uint8_t len;   /* its length; 0: an empty slot */
+  uint8_t bits;  /* the W_* lists that hold it */
+  const char *w; /* the word */
+} wl_slot;
+static wl_slot wl_tab[WL_SLOTS];
+static size_t wl_maxlen;
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
-/* A word's first two bytes as an index into wl_two. */
-static unsigned two_bytes(const char *w) {
-  return (unsigned)(unsigned char)w[0] << 8 | (unsigned char)(w[0] ? w[1] : 0);
+/* The slot where the word of length n whose first eight bytes are key
+ * starts its probe. */
+static unsigned wl_home(uint64_t key, size_t n) {
+  return (unsigned)(((key ^ n) * 0x9E3779B97F4A7C15ULL) >> 55) & (WL_SLOTS - 1);
 }
 
 static void wl_build(void) {
-  size_t n = 0, k = 0;
-  for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++) n++;
-  const char **flat = td_xmalloc(n * sizeof *flat);
-  for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++) flat[k++] = *w;
-  wl_set = td_strset_new(flat, n); /* keeps the (static) strings, not the array */
-  free(flat);
-  wl_bitv = td_xcalloc(n, 1);
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
     for (const char *const *w = wlists[l].words; *w; w++) {
-      wl_bitv[td_strset_find_str(wl_set, *w)] |= (uint8_t)wlists[l].bits;
-      unsigned p = two_bytes(*w);
-      wl_two[p >> 6] |= 1ULL << (p & 63);
+      size_t n = strlen(*w);
+      uint64_t key = 0;
+      memcpy(&key, *w, n < 8 ? n : 8);
+      unsigned i = wl_home(key, n);
+      while (wl_tab[i].len && !(wl_tab[i].len == n && strcmp(wl_tab[i].w, *w) == 0))
+        i = (i + 1) & (WL_SLOTS - 1);
+      wl_tab[i].key = key, wl_tab[i].len = (uint8_t)n, wl_tab[i].w = *w;
+      wl_tab[i].bits |= (uint8_t)wlists[l].bits;
+      if (n > wl_maxlen) wl_maxlen = n;
     }
 }
 
-/* The W_* lists that hold word w (wl_build must have run). Most words
- * begin with two bytes no listed word begins with, and are turned away
- * before they are measured and hashed (perf, issue 11). */
-static unsigned wl_bits(const char *w) {
-  unsigned p = two_bytes(w);
-  if (!((wl_two[p >> 6] >> (p & 63)) & 1)) return 0;
-  long i = td_strset_find_str(wl_set, w);
-  return i < 0 ? 0 : wl_bitv[i];
+/* The W_* lists that hold token t's norm (wl_build must have run). A norm
+ * in a list is its token's text lowercased (the lists hold only ASCII
+ * letters and dots, which the norm keeps as they are, capitals lowered), so
+ * the text's length and first eight bytes find it; the norm itself is read
+ * only to confirm a found word. */
+static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
+  size_t n = t->end - t->start;
+  if (n == 0 || n > wl_maxlen || t->end > doc->len) return 0;
+  uint64_t key = 0;
+  if ((size_t)t->start + 8 <= doc->len) key = td_load8(doc->text + t->start);
+  else memcpy(&key, doc->text + t->start, n < 8 ? n : 8);
+  if (n < 8) key &= (1ULL << (8 * n)) - 1;
+  if (key & TD_HIGH8) return 0; /* not ASCII: no listed word */
+  key = td_bytes_lower(key);
+  for (unsigned i = wl_home(key, n); wl_tab[i].len; i = (i + 1) & (WL_SLOTS - 1))
+    if (wl_tab[i].key == key && wl_tab[i].len == n)
+      return t->norm && td_str_eq(t->norm, wl_tab[i].w) ? wl_tab[i].bits : 0;
+  return 0;
 }
 
 /* x->wf: the W_* bits of every token of the document, in its arena. */
 static void word_flags(actx *x) {
   pthread_once(&wl_once, wl_build);
   x->wf = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
-  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint8_t)wl_bits(x->doc->toks[i].norm);
+  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint8_t)tok_bits(x->doc, &x->doc->toks[i]);
 }
 
 /* Token i is a document token in one of the lists `bits`. */
