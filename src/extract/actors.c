@@ -71,8 +71,11 @@ typedef struct {
 typedef struct {
   const td_engine *eng;
   td_doc *doc;
-  dm *m;                /* matches of the current sentence */
-  size_t nm, cap_m;
+  dm *m;                /* matches of the current sentence: x->all[first[si] ..] */
+  size_t nm;
+  dm *all;              /* the document's matches, in order (on_match) */
+  size_t nall, cap_all;
+  size_t *first;        /* sentence -> index of its first match in all; [nsents]: nall */
   int32_t *at;          /* token -> index into m, or -1 (sentence-local) */
   ainfo *ai;
   size_t cap_ai;
@@ -176,8 +179,8 @@ static int on_match(void *vctx, const td_match *m) {
   int p = class_prio(m->cls);
   int surname = p == PRIO_SURNAME;
   int active = surname && role_active(m->payload, x->doc->date);
-  if (x->nm && x->m[x->nm - 1].tok0 == m->tok0 && x->m[x->nm - 1].tok1 == m->tok1) {
-    dm *last = &x->m[x->nm - 1];
+  if (x->nall && x->all[x->nall - 1].tok0 == m->tok0 && x->all[x->nall - 1].tok1 == m->tok1) {
+    dm *last = &x->all[x->nall - 1];
     int same = surname && is_surname(last);
     if (same) {
       last->ncand++;
@@ -189,8 +192,8 @@ static int on_match(void *vctx, const td_match *m) {
     }
     return 0;
   }
-  TD_AGROW(&x->doc->arena, x->m, x->cap_m, x->nm + 1);
-  x->m[x->nm++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active};
+  TD_AGROW(&x->doc->arena, x->all, x->cap_all, x->nall + 1);
+  x->all[x->nall++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active};
   return 0;
 }
 
@@ -1250,8 +1253,7 @@ static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
   long s0 = se->tok0, s1 = se->tok0 + se->ntok;
-  x->nm = 0;
-  td_match_sentence(x->eng->dict, doc, si, actor_classes, on_match, x);
+  x->m = x->all + x->first[si], x->nm = x->first[si + 1] - x->first[si];
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
@@ -2129,6 +2131,26 @@ static void bracket_acronyms(actx *x) {
 
 /* ---- the layer ---- */
 
+/* x->all: the dictionary matches of every sentence, in one pass of the
+ * matcher (perf, issue 11: one look-up of its caches and of the class
+ * filter per document, not per sentence); x->first: where each sentence's
+ * matches begin. Matching depends on the tokens only, which the layer does
+ * not change, so matching ahead gives what matching each sentence in turn
+ * gives. */
+static void all_matches(actx *x) {
+  const td_doc *doc = x->doc;
+  x->nall = 0;
+  td_match_sentences(x->eng->dict, doc, actor_classes, on_match, x);
+  x->first = td_arena_alloc(&x->doc->arena, (doc->nsents + 1) * sizeof *x->first);
+  size_t k = 0;
+  for (size_t si = 0; si < doc->nsents; si++) {
+    x->first[si] = k;
+    uint32_t e = doc->sents[si].tok0 + doc->sents[si].ntok;
+    while (k < x->nall && x->all[k].tok0 < e) k++;
+  }
+  x->first[doc->nsents] = k;
+}
+
 int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nnames) {
   actx x;
   memset(&x, 0, sizeof x);
@@ -2143,6 +2165,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
   x.use_rules = eng->rules && td_rules_layer_count(eng->rules, "actors") > 0;
   word_flags(&x);
+  all_matches(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
   /* drop actors left without mentions */

@@ -1619,15 +1619,31 @@ static void mark_dead(const td_dict *d, td_doc *doc, struct td_mcache *c, dcache
   if (dc->pf < end) dc->pf = end; /* their gate lines were asked for */
 }
 
-int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t slim,
-                    uint32_t tok1, const char *const *classes, td_match_cb cb, void *ctx) {
-  if (!d || d->ntabs == 0) return 0;
-  td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
+/* A layer's view of a document's matches: its cache, the dictionary's
+ * cache in it, the filter's answers per class; renewed by walk() when a
+ * callback changes the tokens. */
+typedef struct {
+  struct td_mcache *c;
+  dcache *dc;
+  const uint8_t *acc;
+} mview;
+
+static mview view_of(const td_dict *d, td_doc *doc, const char *const *classes) {
+  mview v;
+  v.c = doc_cache(doc);
+  v.dc = dict_cache(doc, v.c, d);
+  v.acc = filter_of(doc, v.dc, d, classes);
+  return v;
+}
+
+/* td_match_starts() through the view v (d has tables, doc tokens). */
+static int walk(const td_dict *d, td_doc *doc, mview *v, const char *const *classes, uint32_t tok0,
+                uint32_t slim, uint32_t tok1, td_match_cb cb, void *ctx) {
   if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
   if (tok0 >= tok1) return 0;
-  struct td_mcache *c = doc_cache(doc);
-  dcache *dc = dict_cache(doc, c, d);
-  const uint8_t *acc = filter_of(doc, dc, d, classes);
+  struct td_mcache *c = v->c;
+  dcache *dc = v->dc;
+  const uint8_t *acc = v->acc;
   uint32_t i = tok0, marked = tok0; /* mark_dead() has seen [tok0, marked) */
   while (i < tok1 && i < slim) {
     const mstart *st = &dc->st[i];
@@ -1660,14 +1676,23 @@ int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_
     i = best ? best : i + 1;
     /* callbacks run only in longest_at: the one place the tokens can change */
     if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
-      c = doc_cache(doc); /* a callback changed the tokens */
-      dc = dict_cache(doc, c, d);
-      acc = filter_of(doc, dc, d, classes);
+      *v = view_of(d, doc, classes); /* a callback changed the tokens */
+      c = v->c, dc = v->dc, acc = v->acc;
       if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
       marked = i;
     }
   }
   return 0;
+}
+
+int td_match_starts(const td_dict *d, const td_doc *cdoc, uint32_t tok0, uint32_t slim,
+                    uint32_t tok1, const char *const *classes, td_match_cb cb, void *ctx) {
+  if (!d || d->ntabs == 0) return 0;
+  td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
+  if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
+  if (tok0 >= tok1) return 0;
+  mview v = view_of(d, doc, classes);
+  return walk(d, doc, &v, classes, tok0, slim, tok1, cb, ctx);
 }
 
 int td_match_range(const td_dict *d, const td_doc *doc, uint32_t tok0, uint32_t tok1,
@@ -1692,6 +1717,24 @@ int td_match_sentence(const td_dict *d, const td_doc *doc, size_t sent,
   if (sent >= doc->nsents) return 0;
   const td_sent *s = &doc->sents[sent];
   return td_match_range(d, doc, s->tok0, s->tok0 + s->ntok, classes, cb, ctx);
+}
+
+int td_match_sentences(const td_dict *d, const td_doc *cdoc, const char *const *classes,
+                       td_match_cb cb, void *ctx) {
+  if (!d || d->ntabs == 0 || cdoc->ntoks == 0) return 0;
+  td_doc *doc = (td_doc *)cdoc; /* the cache is private scratch in its arena */
+  mview v = view_of(d, doc, classes);
+  for (size_t si = 0; si < doc->nsents; si++) {
+    const td_sent *s = &doc->sents[si];
+    uint32_t e = s->tok0 + s->ntok;
+    /* a callback's own matching may have claimed d's cache for another
+     * dictionary (td_match_sentence would look it up again) */
+    if (v.dc->d != d || v.dc->serial != d->serial || doc->mcache != v.c ||
+        v.c->toks != doc->toks || v.c->ntoks != doc->ntoks)
+      v = view_of(d, doc, classes);
+    if (walk(d, doc, &v, classes, s->tok0, e, e, cb, ctx)) return 1;
+  }
+  return 0;
 }
 
 int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *classes,

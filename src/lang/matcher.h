@@ -90,6 +90,11 @@ int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, ui
 /* Longest matches in sentence `sent` of doc. */
 int td_match_sentence(const td_dict *d, const td_doc *doc, size_t sent,
                       const char *const *classes, td_match_cb cb, void *ctx);
+/* td_match_sentence() on every sentence of doc in turn, with `classes`
+ * read once for all of them (perf, issue 11: a layer that matches every
+ * sentence pays the per-call look-ups of the caches and the filter once). */
+int td_match_sentences(const td_dict *d, const td_doc *doc, const char *const *classes,
+                       td_match_cb cb, void *ctx);
 /* Entries for a whole phrase (as written in a dictionary file), both
  * case-insensitive and exact-case ones; tok0 = tok1 = 0 in the matches. */
 int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *classes,

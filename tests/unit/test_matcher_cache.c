@@ -304,6 +304,45 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
   CHECK(bad == 0);
 }
 
+/* td_match_sentences gives what td_match_sentence on each sentence in turn
+ * gives (the direct matcher's matches), stops where it would, and leaves
+ * the cache as good for the next caller. */
+TD_TEST(matcher_sentences_same_as_each) {
+  uint32_t seed = 4242;
+  int bad = 0;
+  for (int round = 0; round < 1500 && bad < 5; round++) {
+    void *imgs[4];
+    int nimg = 0;
+    td_dict *d = random_dict(&seed, imgs, &nimg);
+    td_doc *doc = random_doc(&seed);
+    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    for (int q = 0; q < 4; q++) {
+      const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
+      const char *const *cl = filt[0] ? filt : NULL;
+      rec r1 = {""}, r2 = {""};
+      for (size_t si = 0; si < doc->nsents; si++) {
+        const td_sent *se = &doc->sents[si];
+        td_match_range_direct(d, doc, se->tok0, se->tok0 + se->ntok, cl, rec_cb, &r1);
+      }
+      td_match_sentences(d, doc, cl, rec_cb, &r2);
+      if (strcmp(r1.out, r2.out) != 0) {
+        fprintf(stderr, "  sentences: each %s\n  all %s\n  text: %s\n", r1.out, r2.out, doc->text);
+        bad++;
+      }
+      stopper s1 = {{""}, 1 + (int)(rnd(&seed) % 4)}, s2 = s1;
+      int x1 = 0;
+      for (size_t si = 0; si < doc->nsents && !x1; si++)
+        x1 = td_match_sentence(d, doc, si, cl, stop_cb, &s1);
+      int x2 = td_match_sentences(d, doc, cl, stop_cb, &s2);
+      if (x1 != x2 || strcmp(s1.r.out, s2.r.out) != 0) bad++;
+    }
+    td_testdoc_free(doc);
+    td_dict_free(d);
+    for (int k = 0; k < nimg; k++) free(imgs[k]);
+  }
+  CHECK(bad == 0);
+}
+
 /* A table of 1 MB or more (the gazetteer's size): its matches are those of
  * the image, the cached matcher's those of the direct one, and a big table
  * beside a small one keeps each table's entries. */
