@@ -788,20 +788,22 @@ static int person_for_run(actx *x, long t0, long t1) {
   /* the keys on the stack when short (perf, issue 11: called for every
    * name run; the arena copies were never kept) */
   char fbuf[256], wbuf[128];
-  uint32_t s, e;
-  span_of(x, t0, t1, &s, &e);
-  char *full = e - s < sizeof fbuf ? fbuf : td_arena_alloc(&x->doc->arena, e - s + 1);
-  key_into(full, x->doc->text + s, e - s);
-  char *w = NULL;
-  if (t1 - t0 == 1) {
-    size_t n = tk(x, t0)->end - tk(x, t0)->start;
-    w = n < sizeof wbuf ? wbuf : td_arena_alloc(&x->doc->arena, n + 1);
-    fold_into(w, x->doc->text + tk(x, t0)->start, n);
-  }
+  char *full = NULL, *w = NULL;
   int best = -1;
   for (size_t k = 0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
     if (a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
+    if (!full) { /* the keys, made at the first person */
+      uint32_t s, e;
+      span_of(x, t0, t1, &s, &e);
+      full = e - s < sizeof fbuf ? fbuf : td_arena_alloc(&x->doc->arena, e - s + 1);
+      key_into(full, x->doc->text + s, e - s);
+      if (t1 - t0 == 1) {
+        size_t n = tk(x, t0)->end - tk(x, t0)->start;
+        w = n < sizeof wbuf ? wbuf : td_arena_alloc(&x->doc->arena, n + 1);
+        fold_into(w, x->doc->text + tk(x, t0)->start, n);
+      }
+    }
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
     if (td_str_eq(x->ai[k].namekey, full)) return (int)k;
     if (!w) continue;
