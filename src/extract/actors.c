@@ -90,6 +90,8 @@ typedef struct {
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
   uint8_t *wf;          /* token -> its W_* word-list bits (see word_flags) */
+  const char *pcls[16]; /* class names seen by on_match and their class_prio, */
+  int pval[16];         /* direct-mapped by the name's address (see prio_of) */
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -174,9 +176,18 @@ static int country_in_doc(const actx *x, const char *country) {
   return 0;
 }
 
+/* class_prio(cls) through x's small cache (perf, issue 11: a match's
+ * class name is a string of the dictionary, the same address for every
+ * entry of the class, and class_prio compares it with up to nine names). */
+static int prio_of(actx *x, const char *cls) {
+  unsigned h = (unsigned)((uintptr_t)cls >> 2) & 15;
+  if (x->pcls[h] != cls) x->pcls[h] = cls, x->pval[h] = class_prio(cls);
+  return x->pval[h];
+}
+
 static int on_match(void *vctx, const td_match *m) {
   actx *x = vctx;
-  int p = class_prio(m->cls);
+  int p = prio_of(x, m->cls);
   int surname = p == PRIO_SURNAME;
   int active = surname && role_active(m->payload, x->doc->date);
   if (x->nall && x->all[x->nall - 1].tok0 == m->tok0 && x->all[x->nall - 1].tok1 == m->tok1) {
