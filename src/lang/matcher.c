@@ -848,8 +848,11 @@ static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t
   }
   int lplain = plain;
   /* a lemma spelt as the text (most words), or as a plain text lowercased
-   * ("The": "the"), folds as the text */
-  if (!lem || lemma_is(lem, s, n) || (plain && upper && lemma_is(lem, m->f[0], n))) {
+   * ("The": "the"), folds as the text; the norm of a plain token without
+   * capitals is its text, so a lemma that is the norm itself (the
+   * lemmatizer shares it: most words) needs no comparison (perf, issue 11) */
+  if (!lem || (plain && !upper && lem == t->norm) || lemma_is(lem, s, n) ||
+      (plain && upper && lemma_is(lem, m->f[0], n))) {
     m->f[2] = m->f[0], m->len[2] = m->len[0], m->lead[2] = m->lead[0];
     h2 = h0;
   } else {
