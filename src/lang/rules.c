@@ -81,6 +81,7 @@ typedef struct rule {
 typedef struct key_ent {
   const char *key; /* owned by the rule's test */
   int rule;
+  int layer, second; /* the rule's (perf: add_cands reads them here) */
 } key_ent;
 
 struct td_rules {
@@ -102,6 +103,10 @@ struct td_rules {
    * key, and this rules most of them out before they are measured and
    * hashed */
   uint8_t pairs[8192];
+  /* bit tri_bit(key) set for every key: its first three bytes and length,
+   * hashed (perf: of the words that pass lenmask and pairs, two in three
+   * are no key; this answers most of them without a probe) */
+  uint8_t tri[8192];
   /* the same for the literal values a rule's second token must carry
    * (rules with `second` set; perf, issue 11: "the" starts many times
    * rules, and a match needs "past", "week", ... after it) */
@@ -150,6 +155,7 @@ static void index_clear(td_rules *r) {
   r->kset = NULL, r->kend = NULL;
   memset(r->lenmask, 0, sizeof r->lenmask);
   memset(r->pairs, 0, sizeof r->pairs);
+  memset(r->tri, 0, sizeof r->tri);
   free(r->ent2);
   td_strset_free(r->kset2);
   free(r->kend2);
@@ -813,6 +819,15 @@ static int second_keys(const rule *ru, const char **keys, int maxkeys) {
   return nk;
 }
 
+/* A word's bit in td_rules.tri: its first three bytes (0 past its end)
+ * and its length, hashed into 16 bits. s: n > 0 bytes. */
+static inline unsigned tri_bit(const char *s, size_t n) {
+  uint32_t x = (uint32_t)(unsigned char)s[0] |
+               (n >= 2 ? (uint32_t)(unsigned char)s[1] << 8 : 0) |
+               (n >= 3 ? (uint32_t)(unsigned char)s[2] << 16 : 0) | (uint32_t)(n < 255 ? n : 255) << 24;
+  return (x * 0x9E3779B1u) >> 16;
+}
+
 static int cmp_ent(const void *a, const void *b) {
   const key_ent *x = a, *y = b;
   int c = strcmp(x->key, y->key);
@@ -824,7 +839,7 @@ static int cmp_ent(const void *a, const void *b) {
  * entry's end), first-byte length masks and, when pairs is set, the bits
  * of their first two bytes (none when there are no entries). */
 static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **pend,
-                       uint32_t *lenmask, uint8_t *pairs) {
+                       uint32_t *lenmask, uint8_t *pairs, uint8_t *tri) {
   if (*nent == 0) return;
   qsort(ent, *nent, sizeof *ent, cmp_ent);
   size_t w = 0; /* one entry per (key, rule) */
@@ -843,6 +858,8 @@ static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **
     if (pairs) {
       unsigned pb = (unsigned)(unsigned char)ent[i].key[0] << 8 | (unsigned char)ent[i].key[1];
       pairs[pb >> 3] |= (uint8_t)(1u << (pb & 7));
+      unsigned tb = tri_bit(ent[i].key, n);
+      tri[tb >> 3] |= (uint8_t)(1u << (tb & 7));
     }
     kend[i] = (uint32_t)end;
   }
@@ -878,7 +895,7 @@ static void rebuild_index(td_rules *r) {
     if (nk <= 0) r->nunindexed++;
     for (int k = 0; k < nk; k++) {
       TD_GROW(r->ent, cap, r->nent + 1);
-      r->ent[r->nent++] = (key_ent){keys[k], (int)i};
+      r->ent[r->nent++] = (key_ent){keys[k], (int)i, ru->layer, 0};
     }
     free(keys);
     int maxk2 = 1;
@@ -886,9 +903,10 @@ static void rebuild_index(td_rules *r) {
     keys = td_xmalloc((size_t)maxk2 * sizeof *keys);
     int nk2 = ru->indexed ? second_keys(ru, keys, maxk2) : -1;
     ru->second = nk2 > 0;
+    for (int k = 0; k < nk; k++) r->ent[r->nent - 1 - k].second = ru->second;
     for (int k = 0; k < nk2; k++) {
       TD_GROW(r->ent2, cap2, r->nent2 + 1);
-      r->ent2[r->nent2++] = (key_ent){keys[k], (int)i};
+      r->ent2[r->nent2++] = (key_ent){keys[k], (int)i, ru->layer, 0};
     }
     free(keys);
   }
@@ -906,8 +924,8 @@ static void rebuild_index(td_rules *r) {
     r->lrules[l][r->nlrules[l]++] = (int)i;
     if (!r->r[i].indexed) r->lunindexed[l] = 1;
   }
-  build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask, r->pairs);
-  build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2, NULL);
+  build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask, r->pairs, r->tri);
+  build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2, NULL, NULL);
   /* each key's layer bits, once (perf, issue 11: found per token before) */
   r->klayers = td_xcalloc(r->nent + 1, sizeof *r->klayers);
   for (size_t i = 0; i < r->nent; i++)
@@ -925,7 +943,13 @@ static inline void key_find(const td_strset *set, const uint32_t *kend, const ui
   if (e >= 0) *a = (size_t)e, *b = kend[e];
 }
 
+/* key_find in the first-token index, for the word s[0 .. n), n > 0. */
 static inline void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
+  unsigned tb = tri_bit(s, n);
+  if (!(r->tri[tb >> 3] >> (tb & 7) & 1)) { /* no key */
+    *a = *b = 0;
+    return;
+  }
   key_find(r->kset, r->kend, r->lenmask, s, n, a, b);
 }
 
@@ -945,9 +969,7 @@ static int layer_index(const td_rules *r, const char *layer) {
 
 size_t td_rules_layer_count(const td_rules *r, const char *layer) {
   int l = layer_index(r, layer);
-  size_t n = 0;
-  for (size_t i = 0; l >= 0 && i < r->n; i++) n += r->r[i].layer == l;
-  return n;
+  return l >= 0 ? (size_t)r->nlrules[l] : 0; /* counted by rebuild_index */
 }
 
 /* ---- matching ---- */
@@ -1205,21 +1227,24 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
   return c->t + se->tok0;
 }
 
-/* Whether the token of rtok k (t: the token itself, its keys fresh) may be
- * the second token of a match of rule ri (one with `second` set): its lower
- * form or lemma is one of the rule's second-token values. The look-ups are
- * made on first use and kept in k. */
-static int second_ok(const td_rules *r, rtok *k, const td_tok *t, int ri) {
-  if (!k->sok) {
-    size_t a = 0, b = 0, la = 0, lb = 0;
-    if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
-      key_find(r->kset2, r->kend2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
-    if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
-        (!t->norm || !td_str_eq(t->lemma, t->norm)))
-      key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
-    k->s1 = b > a ? (uint32_t)a + 1 : 0, k->sl1 = lb > la ? (uint32_t)la + 1 : 0;
-    k->sok = 1;
-  }
+/* Looks the lower form and lemma of token t (rtok k, its keys fresh) up in
+ * the second-token index, and keeps the answers in k. */
+static void second_find(const td_rules *r, rtok *k, const td_tok *t) {
+  size_t a = 0, b = 0, la = 0, lb = 0;
+  if (t->norm && r->lenmask2[(unsigned char)t->norm[0]])
+    key_find(r->kset2, r->kend2, r->lenmask2, t->norm, strlen(t->norm), &a, &b);
+  if (t->lemma && t->lemma != t->norm && r->lenmask2[(unsigned char)t->lemma[0]] &&
+      (!t->norm || !td_str_eq(t->lemma, t->norm)))
+    key_find(r->kset2, r->kend2, r->lenmask2, t->lemma, strlen(t->lemma), &la, &lb);
+  k->s1 = b > a ? (uint32_t)a + 1 : 0, k->sl1 = lb > la ? (uint32_t)la + 1 : 0;
+  k->sok = 1;
+}
+
+/* Whether the token of rtok k, its second-token look-ups made
+ * (second_find), may be the second token of a match of rule ri (one with
+ * `second` set): its lower form or lemma is one of the rule's second-token
+ * values. */
+static int second_ok(const td_rules *r, const rtok *k, int ri) {
   size_t a, b;
   key_range(r->kend2, k->s1, &a, &b);
   for (size_t e = a; e < b; e++)
@@ -1239,9 +1264,15 @@ static void add_cands(const td_rules *r, size_t a, size_t b, int layer, int only
                       rtok *next, const td_tok *nt, td_arena *arena, cand **cs, size_t *n,
                       size_t *cap) {
   for (size_t e = a; e < b; e++) {
-    int ri = r->ent[e].rule;
-    if ((layer >= 0 && r->r[ri].layer != layer) || (only >= 0 && ri != only)) continue;
-    if (r->r[ri].second && (!next || !second_ok(r, next, nt, ri))) continue;
+    const key_ent *en = &r->ent[e];
+    int ri = en->rule;
+    if ((layer >= 0 && en->layer != layer) || (only >= 0 && ri != only)) continue;
+    if (en->second) {
+      if (!next) continue;
+      if (!next->sok) second_find(r, next, nt);
+      /* perf: most tokens after a start carry no second-token value */
+      if ((!next->s1 && !next->sl1) || !second_ok(r, next, ri)) continue;
+    }
     if (*n == *cap) TD_AGROW(arena, *cs, *cap, *n < 64 ? 64 : *n + 1);
     (*cs)[(*n)++] = (cand){ri, pos};
   }
