@@ -112,9 +112,14 @@ else
   # The lines above set a median of tidings' runs at the start of the bench
   # beside a median of wink-nlp's passes minutes later; on a shared machine
   # whose speed drifts by 10-30% between minutes, that ratio drifts as much.
-  # Here each round times one `extract --threads 1` and then one warm
-  # wink-nlp pass (a node process kept between rounds), and the ratio is
-  # taken within each round.
+  # Here each round times `extract --threads 1` over the corpus once and
+  # twice (the corpus named twice: one process, two passes), then one warm
+  # wink-nlp pass (a node process kept between rounds, warmed by a whole
+  # pass first), and the ratios are taken within each round. wink-nlp's
+  # pass leaves out its start (loading its model, warming its JIT); the
+  # steady-state figure leaves out tidings' in the same way (mapping the
+  # resource image, its caches' first use): the second pass's CPU time,
+  # the twice-over run less the once-over one.
   python3 - "$T" "$corpus" "${PAIR_ROUNDS:-7}" <<'PY'
 import resource, statistics, subprocess, sys
 T, corpus, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -126,22 +131,30 @@ if not first or first[0] != "ready":
     node.wait()
     sys.exit(0)
 mb = float(first[1])
-ratios, ours, theirs = [], [], []
-for _ in range(rounds):
+def tidings(passes):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([T, "extract", "--quiet", "--threads", "1", corpus], stdout=subprocess.DEVNULL)
+    subprocess.run([T, "extract", "--quiet", "--threads", "1", *([corpus] * passes)],
+                   stdout=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+whole, steady, wink = [], [], []
+for _ in range(rounds):
+    once = tidings(1)
+    twice = tidings(2)
     node.stdin.write("pass\n")
     node.stdin.flush()
-    wcpu = float(node.stdout.readline().split()[0])
-    ours.append(mb / cpu), theirs.append(mb / wcpu), ratios.append(wcpu / cpu)
+    w = float(node.stdout.readline().split()[0])
+    whole.append((once, w)), steady.append((twice - once, w)), wink.append(w)
 node.stdin.close()
 node.wait()
-print(f"paired with wink-nlp ({rounds} rounds, each one tidings run then one warm wink-nlp pass,"
-      f" MB/s per CPU-second): tidings {statistics.median(ours):.2f}, wink-nlp"
-      f" {statistics.median(theirs):.2f}; tidings is {statistics.median(ratios):.2f}x"
-      f" (median of the rounds' ratios; {min(ratios):.2f}-{max(ratios):.2f})")
+med = statistics.median
+def line(what, pairs):
+    r = [w / t for t, w in pairs]
+    return (f"  {what}: tidings {med([mb / t for t, _ in pairs]):.2f} MB/s per CPU-second,"
+            f" {med(r):.2f}x wink-nlp (median of the rounds' ratios; {min(r):.2f}-{max(r):.2f})")
+print(f"paired with wink-nlp ({rounds} rounds; wink-nlp's warm pass {mb / med(wink):.2f} MB/s per CPU-second):")
+print(line("whole run, start included ", whole))
+print(line("steady state, second pass", steady))
 PY
 fi
 
