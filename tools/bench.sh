@@ -112,49 +112,59 @@ else
   # The lines above set a median of tidings' runs at the start of the bench
   # beside a median of wink-nlp's passes minutes later; on a shared machine
   # whose speed drifts by 10-30% between minutes, that ratio drifts as much.
-  # Here each round times `extract --threads 1` over the corpus once and
-  # twice (the corpus named twice: one process, two passes), then one warm
-  # wink-nlp pass (a node process kept between rounds, warmed by a whole
-  # pass first), and the ratios are taken within each round. wink-nlp's
-  # pass leaves out its start (loading its model, warming its JIT); the
-  # steady-state figure leaves out tidings' in the same way (mapping the
-  # resource image, its caches' first use): the second pass's CPU time,
-  # the twice-over run less the once-over one.
+  # Here rounds alternate the two, and the ratios are taken within each
+  # round. wink-nlp runs in one node process kept between rounds, warmed on
+  # the first half of the articles, each round timing a pass over the
+  # second half: its model's loading and its JIT's warming are left out.
+  # tidings is timed over the whole corpus (its start included) and, to
+  # leave its start out in the same way, over the second half after the
+  # first in one process: `extract HALF1 HALF2` less `extract HALF1`.
   python3 - "$T" "$corpus" "${PAIR_ROUNDS:-7}" <<'PY'
-import resource, statistics, subprocess, sys
+import os, resource, statistics, subprocess, sys
 T, corpus, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def walk(d):  # bench_peers.mjs's order: names sorted at each level
+    out = []
+    for name in sorted(os.listdir(d)):
+        p = os.path.join(d, name)
+        if os.path.isdir(p): out += walk(p)
+        elif name.endswith(".txt"): out.append(p)
+    return out
+files = walk(corpus)
+k = len(files) // 2
+half1, half2 = files[:k], files[k:]
+mb_all = sum(os.path.getsize(f) for f in files) / 1e6
+mb2 = sum(os.path.getsize(f) for f in half2) / 1e6
 node = subprocess.Popen(["node", "--single-threaded", "tools/bench_peers.mjs", corpus, "--serve",
-                         "wink-nlp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                         "wink-nlp", "--split", str(k)], stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE, text=True)
 first = node.stdout.readline().split()
 if not first or first[0] != "ready":
     print("paired with wink-nlp: skipped (" + " ".join(first[1:]) + ")")
     node.wait()
     sys.exit(0)
-mb = float(first[1])
-def tidings(passes):
+def tidings(args):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([T, "extract", "--quiet", "--threads", "1", *([corpus] * passes)],
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([T, "extract", "--quiet", "--threads", "1", *args], stdout=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 whole, steady, wink = [], [], []
 for _ in range(rounds):
-    once = tidings(1)
-    twice = tidings(2)
+    whole.append(mb_all / tidings([corpus]))
+    steady.append(mb2 / (tidings(half1 + half2) - tidings(half1)))
     node.stdin.write("pass\n")
     node.stdin.flush()
-    w = float(node.stdout.readline().split()[0])
-    whole.append((once, w)), steady.append((twice - once, w)), wink.append(w)
+    wink.append(float(first[1]) / float(node.stdout.readline().split()[0]))
 node.stdin.close()
 node.wait()
 med = statistics.median
-def line(what, pairs):
-    r = [w / t for t, w in pairs]
-    return (f"  {what}: tidings {med([mb / t for t, _ in pairs]):.2f} MB/s per CPU-second,"
-            f" {med(r):.2f}x wink-nlp (median of the rounds' ratios; {min(r):.2f}-{max(r):.2f})")
-print(f"paired with wink-nlp ({rounds} rounds; wink-nlp's warm pass {mb / med(wink):.2f} MB/s per CPU-second):")
-print(line("whole run, start included ", whole))
-print(line("steady state, second pass", steady))
+def line(what, ours):
+    r = [a / b for a, b in zip(ours, wink)]
+    return (f"  {what}: tidings {med(ours):.2f} MB/s per CPU-second, {med(r):.2f}x wink-nlp"
+            f" (median of the rounds' ratios; {min(r):.2f}-{max(r):.2f})")
+print(f"paired with wink-nlp ({rounds} rounds; wink-nlp warm, second half of the articles:"
+      f" {med(wink):.2f} MB/s per CPU-second)")
+print(line("whole corpus, start included", whole))
+print(line("second half after the first ", steady))
 PY
 fi
 

@@ -7,7 +7,7 @@
 // so that tools/bench.sh can set them beside `tidings extract --threads 1`.
 //
 //   node tools/bench_peers.mjs [CORPUS] [RUNS] [--tidings MBPS]
-//   node tools/bench_peers.mjs [CORPUS] --serve PEER   (one pass per stdin line)
+//   node tools/bench_peers.mjs [CORPUS] --serve PEER [--split K]   (one pass a stdin line)
 //
 // (defaults ../shared/data/bench/bbc, 3). With --tidings, the MB/s per core
 // (CPU time) of `tidings extract --threads 1` on the same corpus, each line
@@ -31,12 +31,21 @@ if (ti >= 0) {
 // --serve PEER: set PEER up, warm it with one untimed pass over the corpus,
 // print "ready MB", then time one pass for each line read on stdin and
 // print "CPU-seconds wall-seconds items" (tools/bench.sh alternates these
-// passes with runs of tidings, so that both see the same machine).
+// passes with runs of tidings, so that both see the same machine). With
+// --split K the warm-up pass reads the first K articles (in the order of
+// the walk below: names sorted at each level) and the timed passes the
+// rest, whose MB "ready" prints.
 let serve = "";
+let split = -1;
 const si = args.indexOf("--serve");
 if (si >= 0) {
   serve = args[si + 1] || "wink-nlp";
   args.splice(si, 2);
+}
+const sp = args.indexOf("--split");
+if (sp >= 0) {
+  split = parseInt(args[sp + 1], 10);
+  args.splice(sp, 2);
 }
 const corpus = args[0] || "../shared/data/bench/bbc";
 const runs = Math.max(1, parseInt(args[1] || "3", 10));
@@ -126,11 +135,11 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function pass(fn) {
+function pass(fn, part = texts) {
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   let found = 0;
-  for (const t of texts) found += fn(t);
+  for (const t of part) found += fn(t);
   const c = process.cpuUsage(c0);
   return [(c.user + c.system) / 1e6, Number(process.hrtime.bigint() - t0) / 1e9, found];
 }
@@ -142,12 +151,15 @@ if (serve) {
     console.log(`skipped ${serve} not installed`);
     process.exit(0);
   }
-  pass(fn); // warm-up: the passes timed below are in the steady state
-  console.log(`ready ${mb.toFixed(3)}`);
+  const k = split >= 0 && split < texts.length ? split : 0;
+  const warm = k ? texts.slice(0, k) : texts, timed = k ? texts.slice(k) : texts;
+  pass(fn, warm); // warm-up: the passes timed below are in the steady state
+  const tmb = timed.reduce((s, t) => s + Buffer.byteLength(t, "utf8"), 0) / 1e6;
+  console.log(`ready ${tmb.toFixed(3)}`);
   const { createInterface } = await import("node:readline");
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() === "") break;
-    const [cpu, wall, found] = pass(fn);
+    const [cpu, wall, found] = pass(fn, timed);
     console.log(`${cpu.toFixed(4)} ${wall.toFixed(4)} ${found}`);
   }
   process.exit(0);
