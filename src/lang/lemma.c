@@ -33,6 +33,7 @@
  *   nslot x { u32 hash; u32 entry index + 1 (0 = empty) }
  *                  slot of key = fnv(key) % nslot, then linear probing
  *   nent x { u32 key; u32 val; u32 mask; }   offsets into pool; val 0 = none
+ *                  (an exception's form has an entry of its own too)
  *   pool           NUL-terminated strings (offset 0 is "")
  */
 typedef struct {
@@ -83,14 +84,19 @@ static const lm_ent *lookup(const struct td_lemmatizer *l, const char *s, size_t
   }
 }
 
-/* Is w[0..n) a WordNet index word of a part of speech in mask? */
-static int known(const struct td_lemmatizer *l, const char *w, size_t n, uint32_t mask) {
+/* The entry of w[0..n) when it is a WordNet index word of a part of speech
+ * in mask, else NULL. */
+static const lm_ent *known(const struct td_lemmatizer *l, const char *w, size_t n,
+                           uint32_t mask) {
   mask &= 15;
   const lm_ent *e = lookup(l, w, n);
-  return e && (e->mask & mask);
+  return e && (e->mask & mask) ? e : NULL;
 }
 
-/* The exception base form of w for WordNet part of speech p (0..3). */
+/* The exception base form of w for WordNet part of speech p (0..3).
+ * Every form with an exception has an entry of its own (load_file), so a
+ * caller that found no entry for w need not ask (perf: on BBC 33,000 of
+ * 122,000 look-ups were such exception keys). */
 static const char *exception(const struct td_lemmatizer *l, const char *w, size_t n, int p) {
   char key[128];
   if (n + 3 > sizeof key) return NULL;
@@ -224,14 +230,15 @@ static size_t splice(char *out, size_t cap, const char *w, size_t n, size_t cut,
 }
 
 /* Applies the rules of one part of speech; the first base WordNet knows
- * wins. Also tries an undoubled final consonant (stopped -> stop). */
+ * wins, its entry into *base. Also tries an undoubled final consonant
+ * (stopped -> stop). */
 static size_t morphy(const struct td_lemmatizer *l, const char *w, size_t n,
-                     int p, const rule *rules, char *out, size_t cap) {
+                     int p, const rule *rules, char *out, size_t cap, const lm_ent **base) {
   uint32_t mask = 1u << p;
   for (const rule *r = rules; r && r->suf; r++) {
     if (!ends(w, n, r->suf)) continue;
     size_t k = splice(out, cap, w, n, strlen(r->suf), r->rep);
-    if (k && known(l, out, k, mask)) return k;
+    if (k && (*base = known(l, out, k, mask))) return k;
   }
   if (p == 1 || p == 2) { /* verbs and adjectives: stopped, bigger */
     static const char *const sufs[] = {"ed", "ing", "er", "est"};
@@ -240,7 +247,7 @@ static size_t morphy(const struct td_lemmatizer *l, const char *w, size_t n,
       if (!ends(w, n, sufs[i]) || n < s + 3) continue;
       if (w[n - s - 1] == w[n - s - 2] && !is_vowel(w[n - s - 1])) {
         size_t k = splice(out, cap, w, n, s + 1, "");
-        if (k && known(l, out, k, mask)) return k;
+        if (k && (*base = known(l, out, k, mask))) return k;
       }
     }
   }
@@ -298,7 +305,11 @@ static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
                          int p, char *out, size_t cap) {
   static const rule *const rules[4] = {noun_rules, verb_rules, adj_rules, NULL};
   size_t k;
-  const char *e = exception(l, w, n, p);
+  /* A noun's own entry is wanted below in any case (its senses, whether
+   * WordNet knows it); looked up first, it also tells when no exception
+   * can exist. */
+  const lm_ent *self = p == 0 ? lookup(l, w, n) : NULL, *base = NULL;
+  const char *e = p == 0 && !self ? NULL : exception(l, w, n, p);
   if (e) {
     /* WordNet lists British instal for installed; keep the doubled l when
      * the form has it and WordNet knows that spelling too. */
@@ -313,11 +324,10 @@ static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
     }
     return k;
   }
-  k = morphy(l, w, n, p, rules[p], out, cap);
+  k = morphy(l, w, n, p, rules[p], out, cap, &base);
   if (k && p == 0) {
     /* species, means, news: a plural WordNet knows with more senses than its
      * singular stays as it is. */
-    const lm_ent *self = lookup(l, w, n), *base = lookup(l, out, k);
     if (self && base && (self->mask & WN_NOUN) &&
         (self->mask >> LM_SENSE_SHIFT & 255) > (base->mask >> LM_SENSE_SHIFT & 255))
       return splice(out, cap, w, n, 0, "");
@@ -325,9 +335,10 @@ static size_t open_lemma(const struct td_lemmatizer *l, const char *w, size_t n,
   if (k) return k;
   if (p == 3) { /* later -> late, earlier -> early */
     if ((e = exception(l, w, n, 2))) return splice(out, cap, e, strlen(e), 0, "");
-    if ((k = morphy(l, w, n, 2, adj_rules, out, cap))) return k;
+    if ((k = morphy(l, w, n, 2, adj_rules, out, cap, &base))) return k;
   }
-  if (p == 3 || known(l, w, n, 1u << p)) return splice(out, cap, w, n, 0, "");
+  if (p == 3 || (p == 0 ? self && (self->mask & WN_NOUN) : known(l, w, n, 1u << p) != NULL))
+    return splice(out, cap, w, n, 0, "");
   /* A compound: lemmatize its last part (test-fired -> test-fire). The
    * part has no dash, so this recurses at most once. */
   const char *dash = memrchr(w, '-', n);
@@ -434,9 +445,11 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
     return;
   }
   int p = inflected_pos(x);
-  if (p < 0 && (!strcmp(x, "NN") || upos == TD_NOUN) && !known(l, low, ln, WN_NOUN) &&
-      exception(l, low, ln, 0))
-    p = 0; /* geese tagged NN: an irregular plural is still a plural */
+  if (p < 0 && (!strcmp(x, "NN") || upos == TD_NOUN)) {
+    /* geese tagged NN: an irregular plural is still a plural */
+    const lm_ent *self = lookup(l, low, ln);
+    if (self && !(self->mask & WN_NOUN) && exception(l, low, ln, 0)) p = 0;
+  }
   if (p < 0 || !open_lemma(l, low, ln, p, out, cap))
     splice(out, cap, low, ln, 0, "");
   /* a capital letter used as a noun (plan B, the letter C) keeps its
@@ -470,13 +483,17 @@ static void lemma_of(const struct td_lemmatizer *l, const char *form, size_t n,
 
 /* ---- lexical classes for the tagger ---- */
 
-/* The inflection bits of a word, by WordNet's exceptions and rules. */
-static uint32_t inflections(const struct td_lemmatizer *l, const char *w, size_t n) {
+/* The inflection bits of word w[0..n), by WordNet's exceptions and rules;
+ * self is w's entry, or NULL when the table lacks w (and so any exception
+ * for it: see exception()). */
+static uint32_t inflections(const struct td_lemmatizer *l, const lm_ent *self, const char *w,
+                            size_t n) {
   static const rule *const rules[3] = {noun_rules, verb_rules, adj_rules};
   char tmp[160];
+  const lm_ent *base;
   uint32_t m = 0;
   for (int p = 0; p < 3; p++)
-    if (exception(l, w, n, p) || morphy(l, w, n, p, rules[p], tmp, sizeof tmp))
+    if ((self && exception(l, w, n, p)) || morphy(l, w, n, p, rules[p], tmp, sizeof tmp, &base))
       m |= (uint32_t)LM_INFL << p;
   return m;
 }
@@ -505,7 +522,7 @@ uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t 
     if (c->serial == l->serial && c->n == ln && memcmp(c->key, low, ln) == 0) return c->mask;
   }
   const lm_ent *e = lookup(l, low, ln);
-  uint32_t m = e ? e->mask & 511 : inflections(l, low, ln);
+  uint32_t m = e ? e->mask & 511 : inflections(l, NULL, low, ln);
   if (c) {
     c->serial = l->serial, c->mask = m, c->n = (uint8_t)ln;
     memcpy(c->key, low, ln);
@@ -910,7 +927,7 @@ static int build_image(const char *wndir, const char *words, td_buf *img,
     if (!l) rc = -1;
     for (size_t i = 0; l && i < b.nent; i++) {
       const char *k = b.pool.ptr + ents[i].key;
-      if (!strchr(k, ':')) ents[i].mask |= inflections(l, k, strlen(k));
+      if (!strchr(k, ':')) ents[i].mask |= inflections(l, &ents[i], k, strlen(k));
     }
     td_lemmatizer_free(l);
   }
