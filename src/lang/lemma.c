@@ -108,7 +108,9 @@ static const char *exception(const struct td_lemmatizer *l, const char *w, size_
   key[1] = ':';
   memcpy(key + 2, w, n);
   const lm_ent *e = lookup(l, key, n + 2);
-  return e && (e->mask & LM_VAL) ? e->key + n + 3 : NULL;
+  if (!e || !(e->mask & LM_VAL)) return NULL;
+  const char *v = e->key + n + 3; /* after the key's NUL; the pool ends with one */
+  return v < l->pool + l->h->pool ? v : NULL;
 }
 
 /* ---- closed classes and clitics ---- */
@@ -545,18 +547,16 @@ static struct td_lemmatizer *bind(const lm_header *h, size_t len, char *err,
     return NULL;
   }
   /* Every slot's entry lies within the pool, whose last byte ends its last
-   * string; an exception's value starts within it too. */
+   * string (exception() checks that a value starts within it: here that
+   * would read every entry). */
   const uint32_t *sl = (const uint32_t *)(h + 1);
   const char *pool = (const char *)(sl + 2 * (size_t)h->nslot);
   int ok = h->pool >= 8 && h->pool % 4 == 0 && pool[h->pool - 1] == 0;
   uint32_t used = 0;
   for (uint32_t i = 0; ok && i < h->nslot; i++) {
     uint32_t o = sl[2 * i + 1];
-    if (!o) continue;
-    used++;
-    ok = o % 4 == 0 && o < h->pool - 4;
-    const lm_ent *e = (const lm_ent *)(pool + o);
-    if (ok && (e->mask & LM_VAL)) ok = o + 4 + strlen(e->key) + 1 < h->pool;
+    used += o != 0;
+    ok = !o || (o % 4 == 0 && o < h->pool - 4);
   }
   if (!ok || used != h->nent) {
     snprintf(err, errlen, "resource section \"lemma\" is corrupt");
