@@ -178,6 +178,17 @@ static int find_resources(const td_config *cfg, char *out, size_t cap) {
   return try_path(out, cap, "build", "/tidings.res");
 }
 
+/* Whether the image holds section although its model did not load: then
+ * err (the loader's reason) is prefixed with the image's path. */
+static int model_broken(const td_res *res, const char *section, const char *path, char *err,
+                        size_t errlen) {
+  if (!td_res_get(res, section, NULL)) return 0;
+  char why[256];
+  snprintf(why, sizeof why, "%s", err[0] ? err : "cannot be read");
+  snprintf(err, errlen, "%s: %s section: %s (rebuild the image: make)", path, section, why);
+  return 1;
+}
+
 td_engine *td_engine_new(const td_config *cfg, char *err, size_t errlen) {
   char path[4096];
   if (!find_resources(cfg, path, sizeof path)) {
@@ -194,18 +205,28 @@ td_engine *td_engine_new(const td_config *cfg, char *err, size_t errlen) {
   if (cfg && cfg->default_date) eng->default_date = td_xstrdup(cfg->default_date);
   if (cfg && cfg->layers && strstr(cfg->layers, "tokens")) eng->layer_tokens = 1;
   eng->words = td_words_load(res);
+  /* A model whose section is missing is left out (its stage then does
+   * nothing: images for tests leave some out); one whose section is there
+   * but does not load (another format, a damaged file) stops the engine,
+   * instead of running without it and giving other answers. */
+  err[0] = 0;
   eng->tagger = td_tagger_load(res, err, errlen);
+  if (!eng->tagger && model_broken(res, "tagger", path, err, errlen)) goto fail;
+  err[0] = 0;
   eng->lemma = td_lemmatizer_load(res, err, errlen);
+  if (!eng->lemma && model_broken(res, "lemma", path, err, errlen)) goto fail;
+  err[0] = 0;
   eng->parser = td_parser_load(res, err, errlen);
+  if (!eng->parser && model_broken(res, "parser", path, err, errlen)) goto fail;
   eng->units = td_units_load(res);
   const char *tmv = getenv("TIDINGS_TIMINGS");
   if (tmv && *tmv && strcmp(tmv, "0") != 0) eng->timings = td_xcalloc(1, sizeof *eng->timings);
-  if (td_extract_load(eng, cfg, err, errlen) != 0) {
-    td_engine_free(eng);
-    return NULL;
-  }
+  if (td_extract_load(eng, cfg, err, errlen) != 0) goto fail;
   err[0] = 0;
   return eng;
+fail:
+  td_engine_free(eng);
+  return NULL;
 }
 
 void td_engine_free(td_engine *eng) {

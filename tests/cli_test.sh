@@ -29,6 +29,23 @@ check "bad --date is a usage error (2)" status_is 2 "$T" extract --date 2024-13-
 check "--help exits 0" status_is 0 "$T" extract --help
 check "--help names --threads" sh -c "'$T' extract --help | grep -q -- --threads"
 
+# --- a resource image whose lemmatizer is of another format (a binary newer
+# or older than its image) stops with a clean error naming the section,
+# instead of running without lemmas ---
+RES=${TIDINGS_RES:-$(dirname "$T")/tidings.res}
+if python3 -c "
+import sys
+d = open(sys.argv[1], 'rb').read(); i = d.find(b'TDLEM0')
+assert i >= 0
+open(sys.argv[2], 'wb').write(d[:i] + b'TDLEM999' + d[i + 8:])" "$RES" "$tmp/old.res" 2>/dev/null; then
+  check "an image with a lemma section of another format is an error (2)" \
+    status_is 2 "$T" extract --quiet --resources "$tmp/old.res" examples
+  check "the error names the lemma section" sh -c \
+    "'$T' extract --quiet --resources '$tmp/old.res' examples 2>&1 >/dev/null | grep -q 'lemma section'"
+else
+  bad "no lemma section found in $RES"
+fi
+
 # --- the bundled examples ---
 "$T" extract --quiet examples > "$tmp/ex.jsonl" 2> "$tmp/ex.err"
 check "examples extract with status 0" test $? -eq 0
