@@ -320,8 +320,11 @@ static inline __attribute__((always_inline)) int move_feats(const td_ps_state *s
 
 int td_ps_features(const td_ps_state *st, uint64_t *f) { return move_feats(st, f, NULL); }
 
-/* The template number of the relation features' bias (the last). */
+/* The template number of the relation features' bias (the last), and of
+ * the dependent's tag alone (the first): split_relations sums the two by
+ * tag at load. */
 #define LABEL_BIAS 36
+#define LABEL_TAG 1
 /* Room for an arc's relation features (label_feats writes 14): the
  * buckets and entries td_ps_parse keeps for the arc it is making. */
 #define LABEL_MAXFEAT 32
@@ -347,7 +350,7 @@ static inline __attribute__((always_inline)) int label_feats(const td_ps_state *
   /* Numbered as the move templates are: the 14 kept of version 6's 37
    * (0 to 36) under their numbers; t0 sets them apart by direction. */
 #define F(id, a, b, c) (femit(f, k++, fmix_top(t0 + (id), (a), (b), (c)), o))
-  F(1, dt, 0, 0); F(2, dw, dt, 0); F(8, dt, ht, 0);
+  F(LABEL_TAG, dt, 0, 0); F(2, dw, dt, 0); F(8, dt, ht, 0);
   F(13, L(dl), 0, 0); F(17, st->lset[d], 0, 0); F(19, dt, st->lset[d], 0);
   F(24, dt, W(dl), 0);
   F(25, ht, L(hc), 0); F(26, ht, hset, 0); F(28, hw, L(hc), 0);
@@ -634,19 +637,26 @@ static int arc_buckets(const struct td_parser *p, const td_ps_state *st, int mov
 }
 
 /* The relation of an arc of direction dir (0 LEFT, 1 RIGHT) whose
- * templates fall in buckets b[0..nf) (arc_buckets), in two steps:
- * arc_words reads the buckets' words into sc (the scores, scratch space:
- * the bias's sums and the entries words hold) and prefetches the other
- * entries, whose places it writes to at and cnt (returns their count);
+ * templates fall in buckets b[0..nf) (arc_buckets) and whose dependent has
+ * tag dt, in two steps: arc_words reads the buckets' words into sc (the
+ * scores, scratch space: the sums of the bias and the tag, and the
+ * entries words hold) and prefetches the other entries, whose places it
+ * writes to at and cnt (returns their count);
  * arc_sum adds those to sc and returns the relation. */
 static inline __attribute__((always_inline)) int arc_words(const struct td_parser *p, int dir,
                                                            const uint64_t *b, int nf,
-                                                           int32_t *sc, uint32_t *at,
-                                                           uint32_t *cnt) {
+                                                           uint32_t dt, int32_t *sc,
+                                                           uint32_t *at, uint32_t *cnt) {
   const uint32_t *ix = p->rix[dir], *ent = p->rent[dir];
-  /* the bias's bucket (the last feature) is the same at every arc: its
-   * sums are made once, at load */
-  if (nf > 0 && b[nf - 1] == p->rbias_b[dir]) {
+  /* the bias's bucket (the last feature) is the same at every arc, and
+   * the first template reads the dependent's tag alone: the sums of the
+   * two are made once, at load, by tag (perf, issue 11: one bucket word
+   * and ~9 entries fewer an arc; parse CPU on bench/bbc -1.5%) */
+  if (nf > 1 && b[nf - 1] == p->rbias_b[dir] && dt < 256 && b[0] == p->rtag_b[dir][dt]) {
+    memcpy(sc, p->rtag[dir] + (size_t)dt * (size_t)p->nlabel, (size_t)p->nlabel * sizeof *sc);
+    b++;
+    nf -= 2;
+  } else if (nf > 0 && b[nf - 1] == p->rbias_b[dir]) {
     memcpy(sc, p->rbias[dir], (size_t)p->nlabel * sizeof *sc);
     nf--;
   } else {
@@ -857,8 +867,8 @@ void td_ps_parse(const struct td_parser *p, const td_ps_word *x, int n,
         int nf = chosen ? ms.nr[m == TD_PS_RIGHT] : arc_buckets(p, &st, m, bb);
         int dir = m == TD_PS_RIGHT;
         uint32_t at[LABEL_MAXFEAT], cnt[LABEL_MAXFEAT];
-        int nk = arc_words(p, dir, b, nf, sc, at, cnt);
         int d = arc_dep(&st), h = arc_head(&st, m);
+        int nk = arc_words(p, dir, b, nf, st.x[d].t, sc, at, cnt);
         st.sp--;
         add_arc_tree(&st, h, d);
         if (st.sp >= 1 && st.b < n) {
@@ -900,6 +910,19 @@ static void *huge_copy(const void *data, size_t len) {
   return copy;
 }
 
+/* Adds the relation weights of the bucket whose index word is v (entries
+ * en) into sc. */
+static void bucket_sums(uint32_t v, const uint32_t *en, int32_t *sc) {
+  if (v >> 31) {
+    sc[(v >> 16) & 127] += (int16_t)(v & 0xffff);
+  } else {
+    for (uint32_t j = 0; j < v >> 24; j++) {
+      uint32_t x = en[(v & 0xffffff) + j];
+      sc[x & 0xff] += (int32_t)x >> 8;
+    }
+  }
+}
+
 /* The relation weights of p split by direction for score_arc_split (perf,
  * issue 11: a relation feature read a group, then the bucket's entries of
  * both directions; now one word, and entries only where a bucket has two
@@ -907,16 +930,19 @@ static void *huge_copy(const void *data, size_t len) {
  * weight signed: one shift and one mask take them apart) (root's left
  * out: it is never chosen) in rent[d], and rix[d][bucket]: 0 (no entry),
  * 1 << 31 | relation << 16 | (u16) weight (one entry), or count << 24 |
- * index of its first in rent[d] (2 to 127 entries). One block, p->rown (1 MiB
- * of words for the 17-bit model). Leaves p as it is (parsing then reads
- * the groups) when a count or an index does not fit. */
+ * index of its first in rent[d] (2 to 127 entries); the sums of the bias
+ * (rbias) and of the bias and each tag's LABEL_TAG bucket (rtag: 2 x 256
+ * x nlabel). One block, p->rown (1 MiB of index words for the 17-bit
+ * model). Leaves p as it is (parsing then reads the groups) when a count
+ * or an index does not fit. */
 static void split_relations(struct td_parser *p) {
   size_t nb = (size_t)1 << p->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
   size_t nent = p->grp[ng - 1].first + p->grp[ng - 1].end[TD_PS_GROUP - 1];
   if (nent >= (1u << 24) || p->nlabel > 128) return;
   /* room for every entry in either direction: one pass */
   size_t nl = (size_t)p->nlabel;
-  uint32_t *blk = td_xmalloc((2 * nb + 2 * nent + 2 * nl + 1) * sizeof *blk);
+  uint32_t *blk = td_xmalloc((2 * nb + 2 * nent + 2 * nl + 2 * 256 * nl + 2 * 256 + 1) *
+                             sizeof *blk);
   uint32_t *ix[2] = {blk, blk + nb}, *en[2] = {blk + 2 * nb, blk + 2 * nb + nent};
   uint32_t fill[2] = {0, 0}, nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab;
   const uint32_t *e = p->ent;
@@ -958,18 +984,25 @@ static void split_relations(struct td_parser *p) {
   memset(bias, 0, 2 * nl * sizeof *bias);
   for (int d = 0; d < 2; d++) {
     uint64_t bk = fmix_top((d ? 300 : 200) + LABEL_BIAS, 0, 0, 0) >> (64 - p->bits);
-    uint32_t v = ix[d][bk];
     int32_t *sc = bias + (size_t)d * nl;
-    if (v >> 31) {
-      sc[(v >> 16) & 127] += (int16_t)(v & 0xffff);
-    } else {
-      for (uint32_t j = 0; j < v >> 24; j++) {
-        uint32_t x = en[d][(v & 0xffffff) + j];
-        sc[x & 0xff] += (int32_t)x >> 8;
-      }
-    }
+    bucket_sums(ix[d][bk], en[d], sc);
     p->rbias[d] = sc;
     p->rbias_b[d] = bk;
+  }
+  /* and the bias's sums with those of the dependent's tag (LABEL_TAG), by
+   * direction and tag (tags are below 256: ROOT is 251) */
+  int32_t *tagrow = bias + 2 * nl;
+  uint32_t *tagb = (uint32_t *)(tagrow + 2 * 256 * nl);
+  for (int d = 0; d < 2; d++) {
+    for (uint32_t t = 0; t < 256; t++) {
+      uint64_t bk = fmix_top((d ? 300 : 200) + LABEL_TAG, t, 0, 0) >> (64 - p->bits);
+      int32_t *sc = tagrow + ((size_t)d * 256 + t) * nl;
+      memcpy(sc, p->rbias[d], nl * sizeof *sc);
+      bucket_sums(ix[d][bk], en[d], sc);
+      tagb[d * 256 + t] = (uint32_t)bk;
+    }
+    p->rtag[d] = tagrow + (size_t)d * 256 * nl;
+    p->rtag_b[d] = tagb + d * 256;
   }
   p->rix[0] = ix[0], p->rix[1] = ix[1];
   p->rent[0] = en[0], p->rent[1] = en[1];

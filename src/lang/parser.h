@@ -105,6 +105,11 @@ struct td_parser {
   const uint32_t *rix[2], *rent[2];
   const int32_t *rbias[2]; /* the bias's relation sums by direction */
   uint64_t rbias_b[2];     /* and its bucket */
+  /* the bias's sums plus those of the dependent's tag alone (the first
+   * relation template), by direction and tag (256 x nlabel), and that
+   * template's bucket by direction and tag */
+  const int32_t *rtag[2];
+  const uint32_t *rtag_b[2];
   void *rown;
   /* td_parser_load: a number no other model loaded in this process has
    * (the key of the trees parse_span keeps); td_ps_open: 0 */
