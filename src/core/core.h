@@ -216,6 +216,17 @@ static inline uint64_t td_hash_short(const char *s, size_t n) {
   h = (h ^ td_tail8(s, n)) * 0x94D049BB133111EBull;
   return h ^ h >> 31;
 }
+/* The t-th (0, 1, ...) of a fixed sequence of odd 64-bit multipliers (the
+ * outputs of splitmix64), for the small word tables that try multipliers
+ * at start-up until every word lands in its slot or the next, so that a
+ * look-up reads both slots without a branch (times' word table, language
+ * detection's function words). */
+static inline uint64_t td_hash_mult(int t) {
+  uint64_t m = (uint64_t)(t + 1) * 0x9E3779B97F4A7C15ull;
+  m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ull;
+  m = (m ^ (m >> 27)) * 0x94D049BB133111EBull;
+  return (m ^ (m >> 31)) | 1;
+}
 /* Whether a[0..n) equals b[0..n), eight bytes a step (no call). */
 static inline int td_same_short(const char *a, const char *b, size_t n) {
   for (; n > 8; a += 8, b += 8, n -= 8)

@@ -529,13 +529,8 @@ static void word_index_init(void) {
   }
   /* the first multiplier (of a fixed sequence) that leaves every word in
    * its slot or the next: classify then looks at both without a branch */
-  uint64_t z = 0;
   for (int t = 0; t < 256; t++) {
-    z += 0x9E3779B97F4A7C15ull;
-    uint64_t m = z;
-    m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ull;
-    m = (m ^ (m >> 27)) * 0x94D049BB133111EBull;
-    wtab_mul = (m ^ (m >> 31)) | 1;
+    wtab_mul = td_hash_mult(t);
     memset(wtab_slot, 0, sizeof wtab_slot);
     wtab_far = 0;
     for (size_t k = 1; k < ne; k++) {

@@ -183,14 +183,8 @@ static void wtab_build(void) {
     }
   /* the first multiplier of a fixed sequence that leaves every word in
    * its slot or the next (the 13th: 145 words in 512 slots) */
-  uint64_t z = 0;
-  for (int t = 0; t < 4096; t++) {
-    z += 0x9E3779B97F4A7C15ull;
-    uint64_t m = z;
-    m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ull;
-    m = (m ^ (m >> 27)) * 0x94D049BB133111EBull;
-    if (wtab_fill(ws, n, (m ^ (m >> 31)) | 1)) return;
-  }
+  for (int t = 0; t < 4096; t++)
+    if (wtab_fill(ws, n, td_hash_mult(t))) return;
   abort(); /* cannot happen: the lists are fixed, and the 13th try does */
 }
 
