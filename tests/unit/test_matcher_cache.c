@@ -260,6 +260,28 @@ static int cut_cb(void *ctx, const td_match *m) {
   return rec_cb(&c->r, m);
 }
 
+/* One random case of the tests below: a dictionary (its images in imgs)
+ * and a document, half the time with lemmas. */
+typedef struct {
+  td_dict *d;
+  td_doc *doc;
+  void *imgs[4];
+  int nimg;
+} rcase;
+
+static void rcase_make(rcase *c, uint32_t *seed) {
+  c->nimg = 0;
+  c->d = random_dict(seed, c->imgs, &c->nimg);
+  c->doc = random_doc(seed);
+  if (rnd(seed) % 2) random_lemmas(seed, c->doc);
+}
+
+static void rcase_free(rcase *c) {
+  td_testdoc_free(c->doc);
+  td_dict_free(c->d);
+  for (int k = 0; k < c->nimg; k++) free(c->imgs[k]);
+}
+
 /* td_match_starts(tok0, slim, tok1) is the direct walk over [tok0, tok1)
  * with the matches starting at or after slim left out, and td_match_at(i,
  * tok1) is the direct walk's first match over [i, tok1) when it starts at
@@ -268,11 +290,10 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
   uint32_t seed = 777;
   int bad = 0;
   for (int round = 0; round < 1500 && bad < 5; round++) {
-    void *imgs[4];
-    int nimg = 0;
-    td_dict *d = random_dict(&seed, imgs, &nimg);
-    td_doc *doc = random_doc(&seed);
-    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    rcase rc;
+    rcase_make(&rc, &seed);
+    td_dict *d = rc.d;
+    td_doc *doc = rc.doc;
     for (int q = 0; q < 8; q++) {
       const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
       const char *const *cl = filt[0] ? filt : NULL;
@@ -297,9 +318,7 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
         bad++;
       }
     }
-    td_testdoc_free(doc);
-    td_dict_free(d);
-    for (int k = 0; k < nimg; k++) free(imgs[k]);
+    rcase_free(&rc);
   }
   CHECK(bad == 0);
 }
@@ -311,11 +330,10 @@ TD_TEST(matcher_sentences_same_as_each) {
   uint32_t seed = 4242;
   int bad = 0;
   for (int round = 0; round < 1500 && bad < 5; round++) {
-    void *imgs[4];
-    int nimg = 0;
-    td_dict *d = random_dict(&seed, imgs, &nimg);
-    td_doc *doc = random_doc(&seed);
-    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    rcase rc;
+    rcase_make(&rc, &seed);
+    td_dict *d = rc.d;
+    td_doc *doc = rc.doc;
     for (int q = 0; q < 4; q++) {
       const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
       const char *const *cl = filt[0] ? filt : NULL;
@@ -336,9 +354,7 @@ TD_TEST(matcher_sentences_same_as_each) {
       int x2 = td_match_sentences(d, doc, cl, stop_cb, &s2);
       if (x1 != x2 || strcmp(s1.r.out, s2.r.out) != 0) bad++;
     }
-    td_testdoc_free(doc);
-    td_dict_free(d);
-    for (int k = 0; k < nimg; k++) free(imgs[k]);
+    rcase_free(&rc);
   }
   CHECK(bad == 0);
 }
