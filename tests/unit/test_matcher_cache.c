@@ -276,6 +276,13 @@ static void rcase_make(rcase *c, uint32_t *seed) {
   if (rnd(seed) % 2) random_lemmas(seed, c->doc);
 }
 
+/* A class filter for one query: half the time none, else one class. */
+static const char *const *rcase_filter(uint32_t *seed, const char *filt[2]) {
+  filt[0] = rnd(seed) % 2 ? classes[rnd(seed) % 7] : NULL;
+  filt[1] = NULL;
+  return filt[0] ? filt : NULL;
+}
+
 static void rcase_free(rcase *c) {
   td_testdoc_free(c->doc);
   td_dict_free(c->d);
@@ -295,8 +302,8 @@ TD_TEST(matcher_starts_and_at_same_as_direct) {
     td_dict *d = rc.d;
     td_doc *doc = rc.doc;
     for (int q = 0; q < 8; q++) {
-      const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
-      const char *const *cl = filt[0] ? filt : NULL;
+      const char *filt[2];
+      const char *const *cl = rcase_filter(&seed, filt);
       uint32_t n = (uint32_t)doc->ntoks;
       uint32_t a = n ? rnd(&seed) % n : 0;
       uint32_t b = a + rnd(&seed) % (n - a + 1);
@@ -335,8 +342,8 @@ TD_TEST(matcher_sentences_same_as_each) {
     td_dict *d = rc.d;
     td_doc *doc = rc.doc;
     for (int q = 0; q < 4; q++) {
-      const char *filt[2] = {rnd(&seed) % 2 ? classes[rnd(&seed) % 7] : NULL, NULL};
-      const char *const *cl = filt[0] ? filt : NULL;
+      const char *filt[2];
+      const char *const *cl = rcase_filter(&seed, filt);
       rec r1 = {""}, r2 = {""};
       for (size_t si = 0; si < doc->nsents; si++) {
         const td_sent *se = &doc->sents[si];
