@@ -137,11 +137,30 @@ static const char *deprel_of(const td_tok *t) {
   return t->deprel ? td_deprel_names[t->deprel] : "";
 }
 
-/* Words that end the clause a scan is in. */
-static const char *const clause_stops[] = {
-    ";", "that", "which", "who", "whom", "whose", "while", "whereas", "because",
-    "although", "though", "since", "unless", "until", "when", "where", "after",
-    "before", "but", "as", "so", ":", NULL};
+/* Whether w is one of the words that end the clause a scan is in: ";",
+ * ":", "as", "after", "although", "but", "because", "before", "so",
+ * "since", "that", "though", "until", "unless" and the relative words
+ * "who", "which", "when", "where", "while", "whom", "whose", "whereas".
+ * Perf: the clause scans ask it of every token they pass (26,000 times on
+ * /tmp/bbcsub), and few words start like one of these; a switch on the
+ * first byte answers most without a compare, where a word list was walked
+ * to its end (22 entries, ~160 instructions a call). */
+static int is_stop_word(const char *w) {
+  switch (w[0]) {
+  case ';':
+  case ':': return w[1] == 0;
+  case 'a': return !strcmp(w, "as") || !strcmp(w, "after") || !strcmp(w, "although");
+  case 'b': return !strcmp(w, "but") || !strcmp(w, "because") || !strcmp(w, "before");
+  case 's': return !strcmp(w, "so") || !strcmp(w, "since");
+  case 't': return !strcmp(w, "that") || !strcmp(w, "though");
+  case 'u': return !strcmp(w, "until") || !strcmp(w, "unless");
+  case 'w': /* "was", "with", "would": not the relative words */
+    return w[1] == 'h' && (!strcmp(w, "who") || !strcmp(w, "which") || !strcmp(w, "when") ||
+                           !strcmp(w, "where") || !strcmp(w, "while") || !strcmp(w, "whom") ||
+                           !strcmp(w, "whose") || !strcmp(w, "whereas"));
+  default: return 0;
+  }
+}
 
 /* Prepositions after which an actor is a circumstance, not an argument. */
 static const char *const circ_preps[] = {"in", "at", "near", "during", "after", "before",
@@ -557,7 +576,7 @@ static void expand_pairs(const ev_doc *e, group *g) {
 /* ---- clause scans (used when the sentence has no parse) ---- */
 
 static int is_stop(const td_tok *t) {
-  return in_list(t->norm, clause_stops) && !(t->upos == TD_ADP && is_word(t, "as"));
+  return t->norm && is_stop_word(t->norm) && !(t->upos == TD_ADP && is_word(t, "as"));
 }
 
 /* The word before token k that is not a determiner, adjective or number. */
