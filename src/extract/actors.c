@@ -1273,7 +1273,8 @@ static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
   long s0 = se->tok0, s1 = se->tok0 + se->ntok;
-  x->m = x->all + x->first[si], x->nm = x->first[si + 1] - x->first[si];
+  x->nm = x->first[si + 1] - x->first[si];
+  x->m = x->nm ? x->all + x->first[si] : NULL; /* (all is NULL in a document without one) */
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
