@@ -119,6 +119,7 @@ struct td_rules {
   int **lrules;       /* per layer: its rules' indexes, in file order */
   int *nlrules;
   uint8_t *lunindexed; /* per layer: some rule of it is not indexed */
+  int *lspan;          /* per layer: the most tokens a match spans, -1 unbounded */
   int *all;           /* 0 .. n-1: the selection "every rule" */
   uint64_t serial;    /* new for every rebuild: documents' caches key on it */
 };
@@ -143,8 +144,9 @@ static void index_clear(td_rules *r) {
   free(r->lrules);
   free(r->nlrules);
   free(r->lunindexed);
+  free(r->lspan);
   free(r->all);
-  r->lrules = NULL, r->nlrules = NULL, r->lunindexed = NULL, r->all = NULL;
+  r->lrules = NULL, r->nlrules = NULL, r->lunindexed = NULL, r->lspan = NULL, r->all = NULL;
   free(r->ent);
   td_strset_free(r->kset);
   free(r->kend);
@@ -872,6 +874,32 @@ static void build_keys(key_ent *ent, size_t *nent, td_strset **pset, uint32_t **
 /* A layer's bit in the masks of layers (layers past 31 share bit 31). */
 static uint32_t layer_bit(int layer) { return 1u << (layer < 31 ? layer : 31); }
 
+/* The most tokens a match of ru can span: the longest path of TOK and ANY
+ * steps from pc 0 to a MATCH; -1 when a jump goes back (a loop: no bound).
+ * Every other jump goes forward, so one pass in pc order finds it. */
+static int rule_span(const rule *ru) {
+  int *len = td_xmalloc(((size_t)ru->nprog + 1) * sizeof *len); /* tokens to reach pc, -1 none */
+  for (int pc = 0; pc <= ru->nprog; pc++) len[pc] = -1;
+  len[0] = 0;
+  int span = 0;
+  for (int pc = 0; pc < ru->nprog && span >= 0; pc++) {
+    const inst *in = &ru->prog[pc];
+    int to[2] = {-1, -1}, add = 0;
+    if (in->op == OP_SPLIT) to[0] = in->x, to[1] = in->y;
+    else if (in->op == OP_JMP) to[0] = in->x;
+    else if (in->op == OP_MATCH) to[0] = -1;
+    else to[0] = pc + 1, add = in->op == OP_TOK || in->op == OP_ANY;
+    for (int j = 0; j < 2; j++)
+      if (to[j] >= 0 && to[j] <= pc) span = -1; /* a loop */
+    if (len[pc] < 0 || span < 0) continue;
+    if (in->op == OP_MATCH && len[pc] > span) span = len[pc];
+    for (int j = 0; j < 2; j++)
+      if (to[j] > pc && to[j] <= ru->nprog && len[pc] + add > len[to[j]]) len[to[j]] = len[pc] + add;
+  }
+  free(len);
+  return span;
+}
+
 /* Recomputes the layer of every rule and the prefilter from r->r. */
 static void rebuild_index(td_rules *r) {
   index_clear(r);
@@ -917,8 +945,11 @@ static void rebuild_index(td_rules *r) {
   r->lrules = td_xcalloc((size_t)r->nlayers + 1, sizeof *r->lrules);
   r->nlrules = td_xcalloc((size_t)r->nlayers + 1, sizeof *r->nlrules);
   r->lunindexed = td_xcalloc((size_t)r->nlayers + 1, 1);
+  r->lspan = td_xcalloc((size_t)r->nlayers + 1, sizeof *r->lspan);
   for (size_t i = 0; i < r->n; i++) {
     int l = r->r[i].layer;
+    int span = rule_span(&r->r[i]);
+    if (r->lspan[l] >= 0 && (span < 0 || span > r->lspan[l])) r->lspan[l] = span;
     r->all[i] = (int)i;
     r->lrules[l] = td_xrealloc(r->lrules[l], (size_t)(r->nlrules[l] + 1) * sizeof **r->lrules);
     r->lrules[l][r->nlrules[l]++] = (int)i;
@@ -1412,6 +1443,27 @@ done:
     rc->busy = 0;
   }
   return count;
+}
+
+int td_rules_layer_may_end(const td_rules *r, const char *layer, const td_doc *doc, uint32_t tok) {
+  int l = layer_index(r, layer ? layer : "");
+  if (l < 0 || tok > doc->ntoks) return 0;
+  if (r->lunindexed[l] || r->lspan[l] < 0) return 1;
+  uint32_t bit = layer_bit(l);
+  /* a match ending at tok begins at one of the lspan tokens before it, on
+   * a token whose lower form or lemma is a key of the layer (as match()
+   * picks its start tokens) */
+  for (uint32_t p = tok, k = 0; p > 0 && k < (uint32_t)r->lspan[l]; k++) {
+    const td_tok *t = &doc->toks[--p];
+    size_t a = 0, b = 0;
+    if (t->norm && key_maybe(r, t->norm)) key_lookup(r, t->norm, strlen(t->norm), &a, &b);
+    if (range_layers(r, a, b) & bit) return 1;
+    a = b = 0;
+    if (t->lemma && t->lemma != t->norm && key_maybe(r, t->lemma))
+      key_lookup(r, t->lemma, strlen(t->lemma), &a, &b);
+    if (range_layers(r, a, b) & bit) return 1;
+  }
+  return 0;
 }
 
 int td_rules_match_sentence(const td_rules *r, const td_engine *eng, td_doc *doc, size_t sent,

@@ -64,6 +64,13 @@ size_t td_rules_count(const td_rules *r);
 /* Number of rules of layer `layer`: the rules whose names begin "LAYER."
  * ("" for names without a '.'). */
 size_t td_rules_layer_count(const td_rules *r, const char *layer);
+/* Whether a match of a rule of layer `layer` may end right before token
+ * tok of doc (tok may be doc->ntoks): 0 when none can, because no token
+ * within the longest match of the layer's rules before tok can begin one
+ * (the prefilter of td_rules_match_layer); 1 when one may. Lets a caller
+ * that wants only the matches ending at a few tokens skip the sentences
+ * where none can. */
+int td_rules_layer_may_end(const td_rules *r, const char *layer, const td_doc *doc, uint32_t tok);
 /* Index of the (first) rule called name, or -1. */
 int td_rules_find(const td_rules *r, const char *name);
 void td_rules_free(td_rules *r);

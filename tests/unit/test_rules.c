@@ -283,6 +283,34 @@ TD_TEST(rules_layers_and_replacing) {
   td_rules_free(r);
 }
 
+/* td_rules_layer_may_end: whether a match of a layer may end before a
+ * token, from the start keys within the layer's longest match before it. */
+static int may_end(const td_rules *r, const char *layer, const char *spec, uint32_t tok) {
+  td_doc *d = mkdoc(spec);
+  int may = td_rules_layer_may_end(r, layer, d, tok);
+  freedoc(d);
+  return may;
+}
+
+TD_TEST(rules_layer_may_end) {
+  char err[512];
+  td_rules *r = td_rules_compile("p.in [lower=in|lower=near]\np.x [lower=on] [lower=the] [lower=edge] "
+                                 "[lower=of]\nq.loop [lower=a] [lower=b]+\nu.any [upos=NOUN]\n",
+                                 err, sizeof err);
+  CHECK(r != NULL);
+  if (!r) return;
+  const char *s = "on the edge of Paris in Rome near the Ohio";
+  /* one-word and four-word rules: a start key 1 or 4 tokens back */
+  CHECK(may_end(r, "p", s, 4) && may_end(r, "p", s, 6) && !may_end(r, "p", s, 5));
+  CHECK(may_end(r, "p", s, 3) && !may_end(r, "p", s, 0)); /* "on" starts p.x */
+  CHECK(!may_end(r, "p", "a b c d e in", 4) && may_end(r, "p", "a b c d e in", 6));
+  /* a loop has no bound, an unindexed rule no start key: either may end
+   * anywhere; a layer without rules nowhere */
+  CHECK(may_end(r, "q", "a b b b b b b x", 7) && may_end(r, "q", "x b b", 3));
+  CHECK(may_end(r, "u", s, 5) && !may_end(r, "none", s, 5));
+  td_rules_free(r);
+}
+
 TD_TEST(rules_image) {
   static const char img[] = "data/a/x.rules\0a.one [lower=a]\n\0data/b/y.rules\0b.two [lower=b]\n\0";
   char err[512];
