@@ -460,3 +460,36 @@ TD_TEST(matcher_cache_tokens_changed_by_callback) {
   td_dict_free(d);
   free(img);
 }
+
+/* More dictionaries on one document than it keeps caches for, asked in
+ * turn and at random through td_match_at: each answer is the direct
+ * walk's, whether the dictionary's cache is the one found last, another
+ * one kept, or one reclaimed for it. */
+TD_TEST(matcher_at_many_dicts_same_as_direct) {
+  uint32_t seed = 9090;
+  int bad = 0;
+  for (int round = 0; round < 300 && bad < 5; round++) {
+    enum { ND = 6 };
+    void *imgs[4 * ND];
+    int nimg = 0;
+    td_dict *ds[ND];
+    for (int k = 0; k < ND; k++) ds[k] = random_dict(&seed, imgs, &nimg);
+    td_doc *doc = random_doc(&seed);
+    if (rnd(&seed) % 2) random_lemmas(&seed, doc);
+    uint32_t n = (uint32_t)doc->ntoks;
+    for (int q = 0; q < 40 && n; q++) {
+      td_dict *d = ds[q < 20 ? q % ND : rnd(&seed) % ND];
+      const char *filt[2];
+      const char *const *cl = rcase_filter(&seed, filt);
+      uint32_t a = rnd(&seed) % n, b = a + rnd(&seed) % (n - a + 1);
+      cut a1 = {{""}, UINT32_MAX, a, 0}, a2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
+      td_match_range_direct(d, doc, a, b, cl, cut_cb, &a1);
+      uint32_t e = td_match_at(d, doc, a, b, cl, cut_cb, &a2);
+      if (strcmp(a1.r.out, a2.r.out) != 0 || e != a1.end) bad++;
+    }
+    td_testdoc_free(doc);
+    for (int k = 0; k < ND; k++) td_dict_free(ds[k]);
+    for (int k = 0; k < nimg; k++) free(imgs[k]);
+  }
+  CHECK(bad == 0);
+}
