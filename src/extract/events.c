@@ -129,12 +129,20 @@ static const char *lemma_of(const td_tok *t) {
   return t->lemma && *t->lemma ? t->lemma : t->norm ? t->norm : "";
 }
 
-static int is_xpos(const td_tok *t, const char *name) {
-  return t->xpos && str_is(td_xpos_names[t->xpos], name);
-}
+/* Tags and relations are tested by their indexes (TD_XPOS_*, TD_DEP_*,
+ * lang.h), not by name (perf, issue 11: the finite-verb scans test every
+ * token of a sentence four times for each verb trigger, 130,000 tests on
+ * /tmp/bbcsub, and the parse-based arguments every dependent of a trigger). */
 
-static const char *deprel_of(const td_tok *t) {
-  return t->deprel ? td_deprel_names[t->deprel] : "";
+/* Whether t's XPOS is x (a TD_XPOS_* index). */
+static inline int is_xpos(const td_tok *t, int x) { return t->xpos == x; }
+
+/* Whether t's relation is r (a TD_DEP_* index). */
+static inline int dep_is(const td_tok *t, int r) { return t->deprel == r; }
+
+/* Whether t's relation is in the set m (a TD_DEPS_* mask). */
+static inline int dep_in(const td_tok *t, uint64_t m) {
+  return t->deprel < 64 && (m >> t->deprel & 1);
 }
 
 /* Whether w is one of the words that end the clause a scan is in: ";",
@@ -416,10 +424,10 @@ static int collect(void *ctx, const td_match *m) {
     }
   }
   if (!c->cap) { /* most sentences have one or two (a trig is 900 bytes) */
-    c->trigs = td_arena_alloc(c->arena, 2 * sizeof *c->trigs);
+    c->trigs = td_arena_alloc_raw(c->arena, 2 * sizeof *c->trigs); /* written before read */
     c->cap = 2;
   }
-  TD_AGROW(c->arena, c->trigs, c->cap, c->ntrigs + 1);
+  TD_AGROW_RAW(c->arena, c->trigs, c->cap, c->ntrigs + 1);
   c->trigs[c->ntrigs++] = nt;
   return 0;
 }
@@ -439,6 +447,7 @@ typedef struct ev_doc {
   int *tokact;
   struct group last_src; /* the last compound source, for "the officials" */
   size_t last_sent;
+  sctx *sc; /* each sentence's triggers and cues (collect_doc) */
 } ev_doc;
 
 /* 1 when every actor of a is also in b. */
@@ -525,7 +534,7 @@ static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
     while (c > lo && (is_word(&e->doc->toks[c - 1], ",") || is_word(&e->doc->toks[c - 1], "and")))
       c--;
     if (c < j && c > lo && e->tokact[c - 1] < 0 && is_word(&e->doc->toks[c], ",") &&
-        is_xpos(&e->doc->toks[c - 1], "NNS")) {
+        is_xpos(&e->doc->toks[c - 1], TD_XPOS_NNS)) {
       /* "Shin and his U.S. and Japanese counterparts, Sullivan and Akiba":
        * the people in apposition join the actor before the description */
       uint32_t q = c - 1;
@@ -702,7 +711,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
       continue;
     }
     /* "the challenges posed by X": a participle opens another clause */
-    if (!tr->preps[0] && is_xpos(t, "VBN") && j > k) break;
+    if (!tr->preps[0] && is_xpos(t, TD_XPOS_VBN) && j > k) break;
   }
   return 0;
 }
@@ -710,7 +719,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
 /* Passive: "was condemned", "were detained by". */
 static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
   const td_tok *v = &doc->toks[tr->head];
-  if (tr->noun || !is_xpos(v, "VBN")) return 0;
+  if (tr->noun || !is_xpos(v, TD_XPOS_VBN)) return 0;
   for (int64_t j = (int64_t)tr->head - 1; j >= (int64_t)lo && j >= (int64_t)tr->head - 4; j--) {
     const td_tok *t = &doc->toks[j];
     const char *l = lemma_of(t);
@@ -738,15 +747,13 @@ static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
   /* "counterparts, Jake Sullivan and Takeo Akiba": the people in apposition
    * are the actors, not the nationality words describing them */
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
-    if (e->doc->toks[j].head == (int32_t)k && strcmp(deprel_of(&e->doc->toks[j]), "appos") == 0 &&
+    if (e->doc->toks[j].head == (int32_t)k && dep_is(&e->doc->toks[j], TD_DEP_APPOS) &&
         e->tokact[j] >= 0)
       return -1;
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if (e->doc->toks[j].head == (int32_t)k && e->tokact[j] >= 0 &&
-        (strcmp(deprel_of(&e->doc->toks[j]), "compound") == 0 ||
-         strcmp(deprel_of(&e->doc->toks[j]), "flat") == 0 ||
-         strncmp(deprel_of(&e->doc->toks[j]), "nmod", 4) == 0 ||
-         strcmp(deprel_of(&e->doc->toks[j]), "amod") == 0))
+        (dep_is(&e->doc->toks[j], TD_DEP_COMPOUND) || dep_is(&e->doc->toks[j], TD_DEP_FLAT) ||
+         dep_in(&e->doc->toks[j], TD_DEPS_NMOD) || dep_is(&e->doc->toks[j], TD_DEP_AMOD)))
       return j;
   return -1;
 }
@@ -763,15 +770,15 @@ static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, i
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if ((e->doc->toks[j].head == (int32_t)d ||
          (a >= 0 && a != (int64_t)d && e->doc->toks[j].head == (int32_t)a)) &&
-        (strcmp(deprel_of(&e->doc->toks[j]), "conj") == 0 ||
-         strcmp(deprel_of(&e->doc->toks[j]), "appos") == 0) && depth < 8)
+        (dep_is(&e->doc->toks[j], TD_DEP_CONJ) || dep_is(&e->doc->toks[j], TD_DEP_APPOS)) &&
+        depth < 8)
       dep_group(e, s, j, g, depth + 1);
 }
 
 /* The preposition (case child) of token j, or NULL. */
 static const char *case_of(const td_doc *doc, const td_sent *s, uint32_t j) {
   for (uint32_t c = s->tok0; c < s->tok0 + s->ntok; c++)
-    if (doc->toks[c].head == (int32_t)j && strcmp(deprel_of(&doc->toks[c]), "case") == 0)
+    if (doc->toks[c].head == (int32_t)j && dep_is(&doc->toks[c], TD_DEP_CASE))
       return doc->toks[c].norm;
   return NULL;
 }
@@ -791,27 +798,25 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++) {
       const td_tok *t = &doc->toks[j];
       if (t->head != (int32_t)h) continue;
-      const char *r = deprel_of(t);
       /* a passive needs its auxiliary: "Pakistan test-fired" tagged as a
        * participle is still active */
-      if (pass == 0 && strcmp(r, "aux:pass") == 0) *passive = 1;
+      if (pass == 0 && dep_is(t, TD_DEP_AUX_PASS)) *passive = 1;
       if (pass == 1) {
-        if (strcmp(r, "nsubj") == 0 || strcmp(r, "nsubj:pass") == 0 ||
-            strcmp(r, "csubj") == 0) {
+        if (dep_is(t, TD_DEP_NSUBJ) || dep_is(t, TD_DEP_NSUBJ_PASS) || dep_is(t, TD_DEP_CSUBJ)) {
           dep_group(e, s, j, *passive ? tgt : src, 0);
-        } else if (strcmp(r, "obl:agent") == 0) {
+        } else if (dep_is(t, TD_DEP_OBL_AGENT)) {
           dep_group(e, s, j, src, 0);
-        } else if (!tr->noun && (strcmp(r, "obj") == 0 || strcmp(r, "iobj") == 0) &&
+        } else if (!tr->noun && (dep_is(t, TD_DEP_OBJ) || dep_is(t, TD_DEP_IOBJ)) &&
                    !tr->preps[0] && !tr->no_obj && !*passive) {
           dep_group(e, s, j, tgt, 0);
-        } else if (strncmp(r, "obl", 3) == 0 || strncmp(r, "nmod", 4) == 0) {
+        } else if (dep_in(t, TD_DEPS_OBL) || dep_in(t, TD_DEPS_NMOD)) {
           const char *p = case_of(doc, s, j);
           if (p && strcmp(p, "by") == 0 && *passive) dep_group(e, s, j, src, 0);
           else if (p && (prep_in(tr, p) || (!tr->preps[0] && !in_list(p, circ_preps) &&
                                             strcmp(p, "from") != 0 && strcmp(p, "by") != 0)))
             if (!tgt->n) dep_group(e, s, j, tgt, 0);
-        } else if (tr->noun && (strcmp(r, "nmod:poss") == 0 || strcmp(r, "amod") == 0 ||
-                                strcmp(r, "compound") == 0)) {
+        } else if (tr->noun && (dep_is(t, TD_DEP_NMOD_POSS) || dep_is(t, TD_DEP_AMOD) ||
+                                dep_is(t, TD_DEP_COMPOUND))) {
           if (e->tokact[j] >= 0 && !src->n) dep_group(e, s, j, src, 0);
         }
       }
@@ -821,24 +826,24 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
   for (int steps = 0; !src->n && steps < 4; steps++) {
     const td_tok *t = &doc->toks[k];
     if (t->head < 0) break;
-    const char *r = deprel_of(t);
-    if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl") && strcmp(r, "obj") &&
-        strcmp(r, "ccomp") != 0)
+    if (!dep_is(t, TD_DEP_XCOMP) && !dep_is(t, TD_DEP_CONJ) && !dep_is(t, TD_DEP_ADVCL) &&
+        !dep_is(t, TD_DEP_OBJ) && !dep_is(t, TD_DEP_CCOMP))
       break;
     /* "Kirby said that A ... held talks" parsed as said ... and held, or
      * "X demonstrated ..., radio said": the speaker of a reporting verb is
      * not the doer of the act reported */
-    if ((strcmp(r, "conj") == 0 || (strcmp(r, "ccomp") == 0 && t->head > (int32_t)k)) &&
+    int conj = dep_is(t, TD_DEP_CONJ);
+    if ((conj || (dep_is(t, TD_DEP_CCOMP) && t->head > (int32_t)k)) &&
         in_list(lemma_of(&doc->toks[t->head]), report_verbs))
       break;
     k = (uint32_t)t->head;
     int64_t subj = -1;
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
-      if (doc->toks[j].head == (int32_t)k && strncmp(deprel_of(&doc->toks[j]), "nsubj", 5) == 0) {
+      if (doc->toks[j].head == (int32_t)k && dep_in(&doc->toks[j], TD_DEPS_NSUBJ)) {
         dep_group(e, s, j, src, 0);
         if (subj < 0) subj = j;
       }
-    if (strcmp(r, "conj") == 0 && subj >= 0 && !src->n && doc->toks[subj].upos != TD_PRON &&
+    if (conj && subj >= 0 && !src->n && doc->toks[subj].upos != TD_PRON &&
         doc->toks[k].upos == TD_VERB && *shared < 0)
       *shared = subj;
   }
@@ -848,7 +853,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
  * is not a conjunct). */
 static uint32_t conj_first(const td_doc *doc, uint32_t k) {
   for (int steps = 0; steps < 8 && doc->toks[k].head >= 0 &&
-                      strcmp(deprel_of(&doc->toks[k]), "conj") == 0;
+                      dep_is(&doc->toks[k], TD_DEP_CONJ);
        steps++)
     k = (uint32_t)doc->toks[k].head;
   return k;
@@ -862,7 +867,7 @@ static uint32_t conj_first(const td_doc *doc, uint32_t k) {
  * is more likely the subject of a clause the parser missed, and a verb of
  * saying joined to h is such a clause's frame. */
 static int in_conjunct_arg(const td_doc *doc, uint32_t h, uint32_t a) {
-  if (strcmp(deprel_of(&doc->toks[h]), "conj") != 0) return 0;
+  if (!dep_is(&doc->toks[h], TD_DEP_CONJ)) return 0;
   uint32_t first = conj_first(doc, h);
   if (in_list(lemma_of(&doc->toks[first]), report_verbs)) return 0;
   int cc = 0;
@@ -873,9 +878,9 @@ static int in_conjunct_arg(const td_doc *doc, uint32_t h, uint32_t a) {
     if (doc->toks[x].head < 0) return 0;
     uint32_t up = (uint32_t)doc->toks[x].head;
     if (up != h && conj_first(doc, up) == first) {
-      const char *r = deprel_of(&doc->toks[x]);
+      const td_tok *r = &doc->toks[x];
       return a > up && a < h &&
-             (strcmp(r, "obj") == 0 || strcmp(r, "iobj") == 0 || strncmp(r, "obl", 3) == 0);
+             (dep_is(r, TD_DEP_OBJ) || dep_is(r, TD_DEP_IOBJ) || dep_in(r, TD_DEPS_OBL));
     }
     x = up;
   }
@@ -1148,13 +1153,20 @@ static int frames_matter(const td_doc *doc, const td_sent *s, const trig *trigs,
   return 0;
 }
 
+static const char *const ev_classes[] = {"event", NULL};
+
+/* collect() into the context of the match's sentence in the array ctx
+ * (one a sentence). */
+static int collect_doc(void *ctx, const td_match *m) {
+  sctx *all = ctx;
+  return collect(&all[all->doc->toks[m->tok0].sent], m);
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
   if (!s->ntok || skip_sentence(doc, s)) return;
-  sctx c = {.doc = doc, .arena = &doc->arena};
-  static const char *const classes[] = {"event", NULL};
-  td_match_sentence(doc->eng ? doc->eng->dict : NULL, doc, si, classes, collect, &c);
+  sctx c = e->sc[si]; /* its triggers and cues (td_events) */
   /* the verb frames of data/events/frames.rules ("X said that Y must Z"
    * is a demand even when what Y must do is no event verb) */
   frames fs = {.arena = &doc->arena};
@@ -1235,13 +1247,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "calling for him to apologise for ... and withdraw it": a bare verb
      * joined to an earlier to-infinitive is in the same infinitive */
     if (p >= (int64_t)lo && (is_word(&doc->toks[p], "and") || is_word(&doc->toks[p], "or")) &&
-        is_xpos(&doc->toks[t->head], "VB")) {
+        is_xpos(&doc->toks[t->head], TD_XPOS_VB)) {
       for (int64_t q = p - 1; q >= (int64_t)lo && q >= p - 12; q--) {
         const td_tok *w = &doc->toks[q];
-        if (is_xpos(w, "VBD") || is_xpos(w, "VBZ") || is_xpos(w, "VBP") || is_xpos(w, "MD") ||
-            is_stop(w))
+        if (is_xpos(w, TD_XPOS_VBD) || is_xpos(w, TD_XPOS_VBZ) || is_xpos(w, TD_XPOS_VBP) ||
+            is_xpos(w, TD_XPOS_MD) || is_stop(w))
           break;
-        if (is_word(w, "to") && q + 1 < (int64_t)hi && is_xpos(&doc->toks[q + 1], "VB")) {
+        if (is_word(w, "to") && q + 1 < (int64_t)hi && is_xpos(&doc->toks[q + 1], TD_XPOS_VB)) {
           p = q;
           break;
         }
@@ -1268,7 +1280,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
    * ...", "accused the rebels of violating ...", "without returning" */
   for (size_t i = 0; i < c.ntrigs; i++) {
     trig *t = &c.trigs[i];
-    if (t->noun || !is_xpos(&doc->toks[t->head], "VBG")) continue;
+    if (t->noun || !is_xpos(&doc->toks[t->head], TD_XPOS_VBG)) continue;
     int earlier = 0;
     for (size_t j = 0; j < c.ntrigs; j++)
       earlier |= j != i && c.trigs[j].tok1 <= t->tok0 && !c.trigs[j].suppressed;
@@ -1373,10 +1385,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           break;
         }
       if (qlo == lo || qhi == hi) qlo = lo, qhi = hi;
-      for (uint32_t q = qlo; q < qhi; q++)
+      for (uint32_t q = qlo; q < qhi && !finite; q++)
         if ((q < t->tok0 || q >= t->tok1) &&
-            (is_xpos(&doc->toks[q], "VBD") || is_xpos(&doc->toks[q], "VBZ") ||
-             is_xpos(&doc->toks[q], "VBP") || is_xpos(&doc->toks[q], "MD")))
+            (is_xpos(&doc->toks[q], TD_XPOS_VBD) || is_xpos(&doc->toks[q], TD_XPOS_VBZ) ||
+             is_xpos(&doc->toks[q], TD_XPOS_VBP) || is_xpos(&doc->toks[q], TD_XPOS_MD)))
           finite = 1;
       /* "..., where officials from both nations discussed": the verb of
        * a clause opened by a relative word is that clause's own */
@@ -1390,7 +1402,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
         if (w->upos == TD_VERB || w->upos == TD_AUX) break;
       }
-      if (finite && is_xpos(v, "VBN") && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
+      if (finite && is_xpos(v, TD_XPOS_VBN) && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
           e->tokact[p] < 0 && !in_list(doc->toks[p].norm, when) && nx < hi &&
           e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
           doc->toks[nx].upos != TD_PRON)
@@ -1448,7 +1460,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
               (doc->toks[q].upos == TD_ADJ || doc->toks[q].upos == TD_NOUN)) {
             for (uint32_t k = q + 1; k < hi && k < q + 4; k++) {
               const td_tok *w = &doc->toks[k];
-              if (w->upos == TD_AUX || is_xpos(w, "VBD") || is_xpos(w, "VBZ") || is_xpos(w, "VBP")) {
+              if (w->upos == TD_AUX || is_xpos(w, TD_XPOS_VBD) || is_xpos(w, TD_XPOS_VBZ) ||
+                  is_xpos(w, TD_XPOS_VBP)) {
                 clause = 1;
                 break;
               }
@@ -1546,7 +1559,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           (doc->toks[nx].upos == TD_NOUN || doc->toks[nx].upos == TD_PROPN ||
            doc->toks[nx].upos == TD_ADJ)) {
         const td_tok *pt = &doc->toks[p];
-        int part = is_xpos(v, "VBN") || is_xpos(v, "VBG") || v->upos == TD_ADJ;
+        int part = is_xpos(v, TD_XPOS_VBN) || is_xpos(v, TD_XPOS_VBG) || v->upos == TD_ADJ;
         if (pt->upos == TD_DET || is_word(pt, "'s") ||
             (part && (pt->upos == TD_ADJ || pt->upos == TD_ADP || pt->upos == TD_NUM ||
                       is_word(pt, ","))))
@@ -1776,7 +1789,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       int64_t subj = -1;
       for (uint32_t j = lo; j < hi && subj < 0; j++)
         if (doc->toks[j].head == (int32_t)tr->head &&
-            strcmp(deprel_of(&doc->toks[j]), "nsubj") == 0)
+            dep_is(&doc->toks[j], TD_DEP_NSUBJ))
           subj = j;
       /* a conjoined verb without a subject of its own: the one it shares */
       int from_shared = subj < 0 && shared >= 0;
@@ -1961,8 +1974,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (!src.n && !tgt.n) {
       const td_tok *v = &doc->toks[tr->head];
       /* the tagger confuses VBD and VBN: a bare participle counts as finite */
-      int finite = is_xpos(v, "VBD") || is_xpos(v, "VBZ") || is_xpos(v, "VBP") ||
-                   is_xpos(v, "VBN");
+      int finite = is_xpos(v, TD_XPOS_VBD) || is_xpos(v, TD_XPOS_VBZ) ||
+                   is_xpos(v, TD_XPOS_VBP) || is_xpos(v, TD_XPOS_VBN);
       for (int64_t q = (int64_t)tr->tok0 - 1; !finite && q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 3; q--) {
         const td_tok *w = &doc->toks[q];
         if (w->upos == TD_AUX && !is_word(w, "be") && !is_word(w, "being") && !is_word(w, "been"))
@@ -2039,29 +2052,42 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   }
 }
 
+/* The first token of doc (ntoks > 0) that ends after byte off, or ntoks:
+ * a binary search without branches (perf, issue 11: one for every actor
+ * mention, and the direction of each step is a coin toss). */
+static size_t first_ending_after(const td_doc *doc, uint32_t off) {
+  size_t base = 0, n = doc->ntoks;
+  while (n > 1) {
+    size_t half = n / 2;
+    base = doc->toks[base + half - 1].end <= off ? base + half : base;
+    n -= half;
+  }
+  return base + (doc->toks[base].end <= off);
+}
+
 int td_events(const td_engine *eng, td_doc *doc) {
   (void)eng;
   if (!doc->ntoks || !doc->eng || !doc->eng->dict) return 0;
   ev_doc e = {.doc = doc};
-  e.tokact = td_arena_alloc(&doc->arena, doc->ntoks * sizeof(int));
-  for (size_t k = 0; k < doc->ntoks; k++) e.tokact[k] = -1;
+  e.tokact = td_arena_alloc_raw(&doc->arena, doc->ntoks * sizeof(int));
+  memset(e.tokact, 0xff, doc->ntoks * sizeof(int)); /* every one -1 */
   /* actor of each token from the mentions (a token belongs to the
    * shortest mention covering it) */
   for (size_t a = 0; a < doc->nactors; a++) {
     const td_actor *ac = &doc->actors[a];
     for (size_t m = 0; m < ac->nmentions; m++) {
       td_span sp = ac->mentions[m];
-      /* binary search the first token ending after sp.start */
-      size_t lo = 0, hi = doc->ntoks;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->toks[mid].end <= sp.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (size_t k = lo; k < doc->ntoks && doc->toks[k].start < sp.end; k++)
+      for (size_t k = first_ending_after(doc, sp.start); k < doc->ntoks && doc->toks[k].start < sp.end; k++)
         if (doc->toks[k].start >= sp.start && doc->toks[k].end <= sp.end) e.tokact[k] = (int)a;
     }
   }
+  /* every sentence's triggers and cues in one pass of the matcher (perf,
+   * issue 11: a call per sentence looked up the document's cache and the
+   * class filter each time); collect() reads only the tokens' words and
+   * tags, which coding does not change */
+  e.sc = td_arena_alloc_raw(&doc->arena, (doc->nsents + 1) * sizeof *e.sc);
+  for (size_t si = 0; si < doc->nsents; si++) e.sc[si] = (sctx){.doc = doc, .arena = &doc->arena};
+  td_match_sentences(doc->eng->dict, doc, ev_classes, collect_doc, e.sc);
   for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);
   return 0;
 }

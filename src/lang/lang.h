@@ -19,6 +19,35 @@ extern const char *const td_deprel_names[];            /* [0] = "_" */
 extern const int td_deprel_count;
 int td_deprel_from_name(const char *s);                /* full "obl:tmod" */
 
+/* Indexes of the tags and relations the events layer tests, so that a test
+ * compares two numbers, not two names (perf, issue 11), and the relation
+ * families it tests by prefix as bit masks over relation indexes (all 59
+ * fit 64 bits). They follow the tables in tags.c; test_events checks every
+ * one against the names. */
+enum {
+  TD_XPOS_VB = 9, TD_XPOS_NNS = 10, TD_XPOS_VBD = 13, TD_XPOS_VBP = 14, TD_XPOS_VBZ = 15,
+  TD_XPOS_VBN = 17, TD_XPOS_VBG = 18, TD_XPOS_MD = 19
+};
+enum {
+  TD_DEP_CASE = 2, TD_DEP_NSUBJ = 3, TD_DEP_OBJ = 7, TD_DEP_AMOD = 8, TD_DEP_OBL = 9,
+  TD_DEP_CONJ = 10, TD_DEP_COMPOUND = 11, TD_DEP_NMOD = 13, TD_DEP_ADVCL = 17,
+  TD_DEP_NMOD_POSS = 18, TD_DEP_XCOMP = 19, TD_DEP_CCOMP = 20, TD_DEP_FLAT = 21,
+  TD_DEP_APPOS = 24, TD_DEP_AUX_PASS = 27, TD_DEP_NSUBJ_PASS = 28, TD_DEP_OBL_UNMARKED = 29,
+  TD_DEP_NMOD_UNMARKED = 30, TD_DEP_IOBJ = 34, TD_DEP_NMOD_DESC = 37, TD_DEP_OBL_AGENT = 38,
+  TD_DEP_CSUBJ = 39, TD_DEP_NSUBJ_OUTER = 40, TD_DEP_OBL_TMOD = 52, TD_DEP_OBL_NPMOD = 53,
+  TD_DEP_NMOD_TMOD = 54, TD_DEP_NMOD_NPMOD = 55
+};
+#define TD_DEP_BIT(r) (1ULL << (r))
+/* the relations whose names begin "obl", "nmod", "nsubj" */
+#define TD_DEPS_OBL                                                                           \
+  (TD_DEP_BIT(TD_DEP_OBL) | TD_DEP_BIT(TD_DEP_OBL_UNMARKED) | TD_DEP_BIT(TD_DEP_OBL_AGENT) |  \
+   TD_DEP_BIT(TD_DEP_OBL_TMOD) | TD_DEP_BIT(TD_DEP_OBL_NPMOD))
+#define TD_DEPS_NMOD                                                                          \
+  (TD_DEP_BIT(TD_DEP_NMOD) | TD_DEP_BIT(TD_DEP_NMOD_POSS) | TD_DEP_BIT(TD_DEP_NMOD_UNMARKED) | \
+   TD_DEP_BIT(TD_DEP_NMOD_DESC) | TD_DEP_BIT(TD_DEP_NMOD_TMOD) | TD_DEP_BIT(TD_DEP_NMOD_NPMOD))
+#define TD_DEPS_NSUBJ                                                                         \
+  (TD_DEP_BIT(TD_DEP_NSUBJ) | TD_DEP_BIT(TD_DEP_NSUBJ_PASS) | TD_DEP_BIT(TD_DEP_NSUBJ_OUTER))
+
 /* ---- CoNLL-U (conllu.c) ----
  * A treebank read into memory: sentences of tokens with gold annotations.
  * Multi-word token lines (1-2) and empty nodes (1.1) are skipped; the words

@@ -7,9 +7,11 @@
 #include "unit.h"
 #include "testdoc.h"
 #include "extract/events.h"
+#include "lang/lang.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static td_doc *run(td_engine *eng, const char *text) {
@@ -18,6 +20,39 @@ static td_doc *run(td_engine *eng, const char *text) {
 
 static const char *code_of(const td_doc *d, int actor) {
   return actor >= 0 ? d->actors[actor].code : NULL;
+}
+
+/* The tag and relation indexes the events layer tests (lang.h) name what
+ * tags.c's tables hold, and each family mask holds exactly the relations
+ * whose names begin with its prefix. */
+TD_TEST(events_tag_indexes) {
+  static const struct {
+    int i;
+    const char *name;
+  } xp[] = {{TD_XPOS_VB, "VB"},   {TD_XPOS_NNS, "NNS"}, {TD_XPOS_VBD, "VBD"},
+            {TD_XPOS_VBP, "VBP"}, {TD_XPOS_VBZ, "VBZ"}, {TD_XPOS_VBN, "VBN"},
+            {TD_XPOS_VBG, "VBG"}, {TD_XPOS_MD, "MD"}},
+    dep[] = {{TD_DEP_CASE, "case"},           {TD_DEP_NSUBJ, "nsubj"},
+             {TD_DEP_OBJ, "obj"},             {TD_DEP_AMOD, "amod"},
+             {TD_DEP_OBL, "obl"},             {TD_DEP_CONJ, "conj"},
+             {TD_DEP_COMPOUND, "compound"},   {TD_DEP_NMOD, "nmod"},
+             {TD_DEP_ADVCL, "advcl"},         {TD_DEP_NMOD_POSS, "nmod:poss"},
+             {TD_DEP_XCOMP, "xcomp"},         {TD_DEP_CCOMP, "ccomp"},
+             {TD_DEP_FLAT, "flat"},           {TD_DEP_APPOS, "appos"},
+             {TD_DEP_AUX_PASS, "aux:pass"},   {TD_DEP_NSUBJ_PASS, "nsubj:pass"},
+             {TD_DEP_IOBJ, "iobj"},           {TD_DEP_OBL_AGENT, "obl:agent"},
+             {TD_DEP_CSUBJ, "csubj"}};
+  for (size_t k = 0; k < sizeof xp / sizeof xp[0]; k++)
+    CHECK(td_xpos_from_name(xp[k].name) == xp[k].i);
+  for (size_t k = 0; k < sizeof dep / sizeof dep[0]; k++)
+    CHECK(td_deprel_from_name(dep[k].name) == dep[k].i);
+  CHECK(td_deprel_count <= 64);
+  for (int r = 0; r < td_deprel_count; r++) {
+    const char *n = td_deprel_names[r];
+    CHECK(((TD_DEPS_OBL >> r) & 1) == (strncmp(n, "obl", 3) == 0));
+    CHECK(((TD_DEPS_NMOD >> r) & 1) == (strncmp(n, "nmod", 4) == 0));
+    CHECK(((TD_DEPS_NSUBJ >> r) & 1) == (strncmp(n, "nsubj", 5) == 0));
+  }
 }
 
 TD_TEST(events_cameo_facts) {
