@@ -832,6 +832,9 @@ static int lemma_is(const char *lem, const char *s, size_t n) {
   return q == n && !lem[n];
 }
 
+/* Whether the key f[0..n) ends in a glued 's. */
+static int ends_poss(const char *f, size_t n) { return n > 2 && f[n - 2] == '\'' && f[n - 1] == 's'; }
+
 /* Sets every field of m to token t's folded forms. */
 static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t) {
   const char *s = doc->text + t->start;
@@ -874,15 +877,19 @@ static void fold_fill(td_doc *doc, struct td_mcache *c, mtok *m, const td_tok *t
   if (!lplain && n2 < KEYCAP) h2 = fnv_extend(FNV_INIT, m->f[2], n2);
   m->h0 = h0, m->h2 = h2;
   m->gh0 = n0 < KEYCAP ? gate_hash(h0) : 0;
-  m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 &&
-             (m->f[2] == m->f[0] || memcmp(m->f[2], m->f[0], n0) == 0);
   /* quick: no key overflows, the lowercase key is not empty and ends in
    * no separator, and neither it nor the lemma key ends in 's, so that
    * first_dead() decides from the gate hashes alone */
   const char *f0 = m->f[0], *f2 = m->f[2];
-  m->quick = n0 > 0 && n0 < KEYCAP && m->len[1] < KEYCAP && n2 < KEYCAP && f0[n0 - 1] != ' ' &&
-             !(n0 > 2 && f0[n0 - 2] == '\'' && f0[n0 - 1] == 's') &&
-             !(n2 > 2 && f2[n2 - 2] == '\'' && f2[n2 - 1] == 's');
+  if (plain && f2 == f0 && n2 == n0) { /* most words: both known from the plain text,
+                                        * n bytes from 0x21, under KEYCAP (perf, issue 11) */
+    m->same2 = 1;
+    m->quick = !ends_poss(f0, n0);
+  } else {
+    m->same2 = n0 < KEYCAP && n2 == n0 && h2 == h0 && (f2 == f0 || memcmp(f2, f0, n0) == 0);
+    m->quick = n0 > 0 && n0 < KEYCAP && m->len[1] < KEYCAP && n2 < KEYCAP && f0[n0 - 1] != ' ' &&
+               !ends_poss(f0, n0) && !ends_poss(f2, n2);
+  }
   m->start = t->start, m->end = t->end, m->lemma = t->lemma, m->ok = 1;
 }
 
