@@ -100,9 +100,15 @@ struct td_rules {
   uint32_t *klayers;  /* per first entry of a key: the layer bits of its rules */
   uint32_t lenmask[256]; /* first byte of a key -> bit min(length, 31) */
   /* bit quad_bit(head4(key)) set for every key: its first four bytes, NULs
-   * past its end, hashed (see key_may). Four in five tokens of news are no
+   * past its end, hashed (see head_may). Four in five tokens of news are no
    * key, and this turns away 94% of them (BBC: all but 49k of 785k) */
   uint8_t quad[1u << (TD_RULES_QUAD_BITS - 3)];
+  /* the keys of three bytes or fewer by their head4, which holds the whole
+   * key: pairs (head4, 1 + first entry), open addressing from quad_bit,
+   * head4 0 an empty slot (perf, issue 11: "the", "in", "at", "be" are
+   * four in five of the look-ups that find a key) */
+  uint32_t *shortk;
+  uint32_t shortmask;
   /* the same for the literal values a rule's second token must carry
    * (rules with `second` set; perf, issue 11: "the" starts many times
    * rules, and a match needs "past", "week", ... after it) */
@@ -153,6 +159,8 @@ static void index_clear(td_rules *r) {
   r->kset = NULL, r->kend = NULL;
   memset(r->lenmask, 0, sizeof r->lenmask);
   memset(r->quad, 0, sizeof r->quad);
+  free(r->shortk);
+  r->shortk = NULL, r->shortmask = 0;
   free(r->ent2);
   td_strset_free(r->kset2);
   free(r->kend2);
@@ -904,6 +912,22 @@ static int rule_span(const rule *ru) {
   return span;
 }
 
+/* Makes r->shortk from the first-token index's keys. */
+static void build_short(td_rules *r) {
+  size_t n = 0, cap = 16;
+  for (size_t i = 0; i < r->nent; i++)
+    if (r->kend[i] && strlen(r->ent[i].key) <= 3) n++;
+  while (cap < 4 * n) cap *= 2;
+  r->shortk = td_xcalloc(2 * cap, sizeof *r->shortk);
+  r->shortmask = (uint32_t)cap - 1;
+  for (size_t i = 0; i < r->nent; i++) {
+    if (!r->kend[i] || strlen(r->ent[i].key) > 3) continue;
+    uint32_t q = head4(r->ent[i].key), k = quad_bit(q) & r->shortmask;
+    while (r->shortk[2 * k]) k = (k + 1) & r->shortmask;
+    r->shortk[2 * k] = q, r->shortk[2 * k + 1] = (uint32_t)i + 1;
+  }
+}
+
 /* Recomputes the layer of every rule and the prefilter from r->r. */
 static void rebuild_index(td_rules *r) {
   index_clear(r);
@@ -961,6 +985,7 @@ static void rebuild_index(td_rules *r) {
   }
   build_keys(r->ent, &r->nent, &r->kset, &r->kend, r->lenmask, r->quad);
   build_keys(r->ent2, &r->nent2, &r->kset2, &r->kend2, r->lenmask2, NULL);
+  build_short(r);
   /* each key's layer bits, once (perf, issue 11: found per token before) */
   r->klayers = td_xcalloc(r->nent + 1, sizeof *r->klayers);
   for (size_t i = 0; i < r->nent; i++)
@@ -978,22 +1003,49 @@ static inline void key_find(const td_strset *set, const uint32_t *kend, const ui
   if (e >= 0) *a = (size_t)e, *b = kend[e];
 }
 
-/* Whether word s (NULL or NUL-terminated) may be a key of the
- * first-token index: 0 when its head's bit is clear (no key has that
- * head) or it is NULL or empty (no key is). No branch (perf, issue 11:
- * one test after another, first byte, first two, then three and the
- * length, each a coin toss to the predictor, cost more than the few
- * instructions more this takes for every word). */
-static inline unsigned key_may(const td_rules *r, const char *s) {
-  static const char none[1];
-  uint32_t q = head4(s ? s : none);
+/* Whether a word whose head4 is q may be a key of the first-token index:
+ * 0 when q's bit is clear (no key has that head) or q is 0 (the word is
+ * empty: no key is). No branch (perf, issue 11: one test after another,
+ * first byte, first two, then three and the length, each a coin toss to
+ * the predictor, cost more than the few instructions more this takes for
+ * every word). */
+static inline unsigned head_may(const td_rules *r, uint32_t q) {
   unsigned qb = quad_bit(q);
   return (unsigned)(r->quad[qb >> 3] >> (qb & 7) & 1) & (unsigned)(q != 0);
 }
 
+/* head4 of word s, NULL read as "". */
+static inline uint32_t word_head(const char *s) { return head4(s ? s : ""); }
+
 /* key_find in the first-token index, for word s (NUL-terminated, n bytes). */
 static inline void key_lookup(const td_rules *r, const char *s, size_t n, size_t *a, size_t *b) {
   key_find(r->kset, r->kend, r->lenmask, s, n, a, b);
+}
+
+/* strlen of a token's norm or lemma: a few bytes, counted without a call
+ * (perf, issue 11: once per token of every document). */
+static inline size_t word_len(const char *s) {
+  size_t n = 0;
+  while (s[n]) n++;
+  return n;
+}
+
+/* key_lookup for word s, q its head4 (not 0): a word of three bytes or
+ * fewer (q's last byte 0, the NUL) is q, looked up in r->shortk; a longer
+ * one is measured and looked up in the key set. */
+static inline void head_lookup(const td_rules *r, const char *s, uint32_t q, size_t *a,
+                               size_t *b) {
+  if (q >> 24) {
+    key_lookup(r, s, word_len(s), a, b);
+    return;
+  }
+  *a = *b = 0;
+  for (uint32_t k = quad_bit(q) & r->shortmask; r->shortk[2 * k]; k = (k + 1) & r->shortmask)
+    if (r->shortk[2 * k] == q) {
+      uint32_t f = r->shortk[2 * k + 1] - 1;
+      *a = f, *b = r->kend[f];
+      return;
+    }
 }
 
 static int layer_index(const td_rules *r, const char *layer) {
@@ -1230,14 +1282,6 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   return c;
 }
 
-/* strlen of a token's norm or lemma: a few bytes, counted without a call
- * (perf, issue 11: once per token of every document). */
-static inline size_t word_len(const char *s) {
-  size_t n = 0;
-  while (s[n]) n++;
-  return n;
-}
-
 /* The prefilter keys of sentence `sent`'s tokens (c: rules_cache's),
  * made at the sentence's first visit and refreshed where stale after: a
  * pointer to the entry of its first token. */
@@ -1254,10 +1298,11 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     /* one branch, rarely taken, for the many tokens whose lower form and
      * lemma (none when it is the norm itself) are no key */
     const char *lm = t->lemma != t->norm ? t->lemma : NULL;
-    unsigned mn = key_may(r, t->norm), ml = key_may(r, lm);
+    uint32_t qn = word_head(t->norm), ql = word_head(lm);
+    unsigned mn = head_may(r, qn), ml = head_may(r, ql);
     if (__builtin_expect(mn | ml, 0)) {
-      if (mn) key_lookup(r, t->norm, word_len(t->norm), &a, &b);
-      if (ml && (!t->norm || !td_str_eq(lm, t->norm))) key_lookup(r, lm, word_len(lm), &la, &lb);
+      if (mn) head_lookup(r, t->norm, qn, &a, &b);
+      if (ml && (!t->norm || !td_str_eq(lm, t->norm))) head_lookup(r, lm, ql, &la, &lb);
     }
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
                 range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0};
@@ -1463,10 +1508,12 @@ int td_rules_layer_may_end(const td_rules *r, const char *layer, const td_doc *d
   for (uint32_t p = tok, k = 0; p > 0 && k < (uint32_t)r->lspan[l]; k++) {
     const td_tok *t = &doc->toks[--p];
     size_t a = 0, b = 0;
-    if (key_may(r, t->norm)) key_lookup(r, t->norm, strlen(t->norm), &a, &b);
+    uint32_t q = word_head(t->norm);
+    if (head_may(r, q)) head_lookup(r, t->norm, q, &a, &b);
     if (range_layers(r, a, b) & bit) return 1;
     a = b = 0;
-    if (t->lemma != t->norm && key_may(r, t->lemma)) key_lookup(r, t->lemma, strlen(t->lemma), &a, &b);
+    q = t->lemma != t->norm ? word_head(t->lemma) : 0;
+    if (head_may(r, q)) head_lookup(r, t->lemma, q, &a, &b);
     if (range_layers(r, a, b) & bit) return 1;
   }
   return 0;
