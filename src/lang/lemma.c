@@ -684,7 +684,7 @@ typedef struct {
 static const char *lemma_put(lemma_out *o, const char *s, size_t n) {
   if (n + 1 > o->left) {
     size_t cap = n + 1 > 4096 ? n + 1 : 4096;
-    o->p = td_arena_alloc(o->arena, cap);
+    o->p = td_arena_alloc_raw(o->arena, cap); /* not zeroed: written as used */
     o->left = cap;
   }
   char *d = o->p;

@@ -1010,7 +1010,7 @@ static tc_entry *entry_for(tg_sent *x, int i) {
     e->n = (uint8_t)n;
     memcpy(e->form, s, n);
   } else {
-    if (!x->scratch) x->scratch = td_arena_alloc(x->arena, x->maxn * c->esize);
+    if (!x->scratch) x->scratch = td_arena_alloc_raw(x->arena, x->maxn * c->esize);
     e = (tc_entry *)(x->scratch + (size_t)x->nscratch++ * c->esize);
   }
   const tt_ent *te = x->types ? type_find(t, s, n, h) : NULL;
@@ -1588,23 +1588,27 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.types = t->tnidx && x.c->tt_ok;
   x.arena = &doc->arena;
   x.maxn = maxn;
-  x.e = td_arena_alloc(&doc->arena, maxn * sizeof *x.e + 1);
-  x.low = td_arena_alloc(&doc->arena, maxn * sizeof *x.low + 1);
+  /* The sentence's arrays are not zeroed: each element is written before
+   * it is read (base: a scored token's row, by add4; wset, e, low, feat:
+   * every token's; slot, scored, present, cls: as their sweeps go). Zeroed,
+   * they took 2% of td_tag's instructions (callgrind, 278 BBC articles). */
+  x.e = td_arena_alloc_raw(&doc->arena, maxn * sizeof *x.e + 1);
+  x.low = td_arena_alloc_raw(&doc->arena, maxn * sizeof *x.low + 1);
   x.w = td_arena_alloc_raw(&doc->arena, maxn * sizeof *x.w + 1);
-  x.wset = td_arena_alloc(&doc->arena, maxn + 1);
-  x.base = td_arena_alloc(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
-  x.feat = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
-  x.slot = td_arena_alloc(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
-  x.scored = td_arena_alloc(&doc->arena, (maxn + 1) * sizeof *x.scored);
-  x.present = td_arena_alloc(&doc->arena, (maxn * TG_NNEAR + 1) * sizeof *x.present);
-  uint8_t *cls = td_arena_alloc(&doc->arena, maxn + 1);
+  x.wset = td_arena_alloc_raw(&doc->arena, maxn + 1);
+  x.base = td_arena_alloc_raw(&doc->arena, maxn * t->npad * sizeof *x.base + 1);
+  x.feat = td_arena_alloc_raw(&doc->arena, maxn * TG_NNEAR * sizeof *x.feat + 1);
+  x.slot = td_arena_alloc_raw(&doc->arena, maxn * TG_NNEAR * sizeof *x.slot + 1);
+  x.scored = td_arena_alloc_raw(&doc->arena, (maxn + 1) * sizeof *x.scored);
+  x.present = td_arena_alloc_raw(&doc->arena, (maxn * TG_NNEAR + 1) * sizeof *x.present);
+  uint8_t *cls = td_arena_alloc_raw(&doc->arena, maxn + 1);
   /* The forms of this sentence and the next: the next one's cache sets
    * are fetched while this one is tagged. */
   tg_forms fm[2];
   for (int k = 0; k < 2; k++) {
-    fm[k].form = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].form + 1);
-    fm[k].len = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].len + 1);
-    fm[k].hash = td_arena_alloc(&doc->arena, maxn * sizeof *fm[k].hash + 1);
+    fm[k].form = td_arena_alloc_raw(&doc->arena, maxn * sizeof *fm[k].form + 1);
+    fm[k].len = td_arena_alloc_raw(&doc->arena, maxn * sizeof *fm[k].len + 1);
+    fm[k].hash = td_arena_alloc_raw(&doc->arena, maxn * sizeof *fm[k].hash + 1);
   }
   size_t s = next_sent(doc, 0);
   if (s < doc->nsents) load_forms(x.c, doc, s, &fm[0]);
