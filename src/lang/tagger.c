@@ -108,21 +108,33 @@ enum {
   WF_ALPHA = 32, WF_LOWER = 64, WF_PUNCT = 128, WF_LONG = 256
 };
 
-/* Lowercases ASCII, folds curly quotes to ASCII and digits to '0' (so
- * "1995" and "2001" share a feature). Writes at most cap bytes. */
-static size_t fold_form(const char *s, size_t n, unsigned char *out, size_t cap,
-                        int digits) {
+/* The folded forms of s[0..n) (at most cap bytes each, their length
+ * returned): low lowercases ASCII, folds curly quotes to ASCII and digits
+ * to '0' (so "1995" and "2001" share a feature); raw folds the quotes
+ * only, and keeps the case of every byte i of s that is an ASCII capital
+ * (i counts output bytes: after a curly quote, that is the input's byte
+ * at the output's place, as the two passes it replaces did: the trained
+ * model's hashes depend on it). One pass for both (perf, issue 11: two
+ * passes and a third restoring the capitals took 47% of
+ * td_tg_word_init's instructions, callgrind). */
+static size_t fold_forms(const char *s, size_t n, unsigned char *low, unsigned char *raw,
+                         size_t cap) {
   size_t k = 0;
-  for (size_t i = 0; i < n && k < cap; i++) {
-    unsigned char c = (unsigned char)s[i];
+  for (size_t i = 0; i < n && k < cap; i++, k++) {
+    unsigned char c = (unsigned char)s[i], r = (unsigned char)s[k];
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
       unsigned char d = (unsigned char)s[i + 2];
-      if (d == 0x98 || d == 0x99) { out[k++] = '\''; i += 2; continue; }
-      if (d == 0x9C || d == 0x9D) { out[k++] = '"'; i += 2; continue; }
+      if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D) {
+        c = d <= 0x99 ? '\'' : '"';
+        low[k] = c;
+        raw[k] = r >= 'A' && r <= 'Z' ? r : c;
+        i += 2;
+        continue;
+      }
     }
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    else if (digits && c >= '0' && c <= '9') c = '0';
-    out[k++] = c;
+    raw[k] = r >= 'A' && r <= 'Z' ? r : c;
+    low[k] = c >= '0' && c <= '9' ? '0' : c;
   }
   return k;
 }
@@ -130,8 +142,8 @@ static size_t fold_form(const char *s, size_t n, unsigned char *out, size_t cap,
 /* Hashes the surface forms a word's features use (see train.h). */
 void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
                      const struct td_lemmatizer *lem) {
-  unsigned char low[128], shape[32];
-  size_t ln = fold_form(s, n, low, sizeof low, 1);
+  unsigned char low[128], raw[128], shape[32];
+  size_t ln = fold_forms(s, n, low, raw, sizeof low);
   uint32_t fl = 0;
   int nalpha = 0, nupper = 0, ndigit = 0, nother = 0;
   size_t sn = 0;
@@ -157,17 +169,18 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
   if (n > 12) fl |= WF_LONG;
   w->flags = fl;
   w->lex = td_lemma_lexclass(lem, s, n);
-  w->low = fnv(low, ln);
-  unsigned char raw[128];
-  size_t rn = fold_form(s, n, raw, sizeof raw, 0);
-  for (size_t i = 0; i < rn; i++) /* undo lowercasing: keep case */
-    if (s[i] >= 'A' && s[i] <= 'Z' && i < n) raw[i] = (unsigned char)s[i];
-  w->raw = fnv(raw, rn) ^ 0x5555;
+  /* low's hash, and on the way its prefixes' (fnv of the first 1-3 bytes) */
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (size_t i = 0; i < ln; i++) {
+    h = (h ^ low[i]) * 0x100000001B3ULL;
+    if (i < 3) w->pre[i] = h;
+  }
+  for (size_t k = ln; k < 3; k++) w->pre[k] = 0;
+  w->low = h;
+  w->raw = fnv(raw, ln) ^ 0x5555;
   w->shape = fnv(shape, sn) + (n > 4 ? 1 : 0);
   for (int k = 0; k < 4; k++)
     w->suf[k] = (size_t)k + 1 <= ln ? fnv(low + ln - k - 1, (size_t)k + 1) : 0;
-  for (int k = 0; k < 3; k++)
-    w->pre[k] = (size_t)k + 1 <= ln ? fnv(low, (size_t)k + 1) : 0;
 }
 
 /* The feature templates; train_tagger.c and tag_words() both call this, so
