@@ -6,6 +6,7 @@
 #ifndef TD_CORE_H
 #define TD_CORE_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -40,6 +41,33 @@ char *td_xstrndup(const char *s, size_t n);
       (cap) = td_nc_;                                                       \
     }                                                                       \
   } while (0)
+
+/* ---- libraries opened on first use (dl.c) ----
+ * A library that only some commands need is opened by td_dl_load, which
+ * fills a table of function pointers (typed by the library's own header):
+ *   static struct { __typeof__(PQexec) *PQexec; } pq;
+ *   static td_dl_sym pq_syms[] = {{"PQexec", &pq.PQexec}};
+ *   static td_dl_lib libpq = TD_DL_LIB("libpq.so.5", "a postgresql:// store", pq_syms);
+ *   if (td_dl_load(&libpq, err, errlen) != 0) return -1;  ...  pq.PQexec(c, sql); */
+typedef struct td_dl_sym {
+  const char *name;
+  void *fn; /* where its address goes: a pointer to a function pointer */
+} td_dl_sym;
+typedef struct td_dl_lib {
+  const char *soname, *needed_by;
+  td_dl_sym *syms;
+  size_t nsyms;
+  pthread_mutex_t lock;
+  int tried, ok;
+  char why[256];
+} td_dl_lib;
+#define TD_DL_LIB(soname, needed_by, syms)                                   \
+  { (soname), (needed_by), (syms), sizeof(syms) / sizeof((syms)[0]),          \
+    PTHREAD_MUTEX_INITIALIZER, 0, 0, {0} }
+/* Opens lib and looks up all its symbols, once per process (thread-safe):
+ * 0, or -1 with "NEEDED_BY needs SONAME (why)" in err, every time it is
+ * asked again too. */
+int td_dl_load(td_dl_lib *lib, char *err, size_t errlen);
 
 /* ---- per-thread caches and the memory budget (alloc.c) ----
  * A thread's caches (the tagger's, the lemmatizer's) are made on its first

@@ -9,7 +9,9 @@
  * ILIKE (SQLite's LIKE ignores ASCII case), the column `end` is quoted,
  * and in schema statements the types are mapped (TEXT with the "C"
  * collation, so text sorts by bytes as in SQLite). PostgreSQL results are
- * read whole (PQexecPrepared) and walked row by row.
+ * read whole (PQexecPrepared) and walked row by row. libpq is opened
+ * (core/dl.c) when the first postgresql:// store is, not linked: a run
+ * that opens none does not load it and the libraries it pulls in.
  */
 #include "kb/kb.h"
 
@@ -21,6 +23,29 @@
 /* The advisory lock every writer of a PostgreSQL store holds for its
  * transaction ("tidings" in ASCII, as a number). */
 #define TD_KB_PG_LOCK "7616465696e6773"
+
+#ifndef TD_LIBPQ
+#define TD_LIBPQ "libpq.so.5" /* libpq's soname since PostgreSQL 8.0 */
+#endif
+
+/* libpq's functions, filled by td_dl_load (pq_load). */
+#define PQ_FUNCS(X) \
+  X(PQclear) X(PQcmdTuples) X(PQconnectdb) X(PQerrorMessage) X(PQexec) \
+  X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfname) X(PQfreemem) \
+  X(PQftype) X(PQgetisnull) X(PQgetvalue) X(PQnfields) X(PQntuples) \
+  X(PQprepare) X(PQresultErrorMessage) X(PQresultStatus) \
+  X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea)
+static struct {
+#define PQ_FIELD(f) __typeof__(f) *f;
+  PQ_FUNCS(PQ_FIELD)
+#undef PQ_FIELD
+} pq;
+static td_dl_sym pq_syms[] = {
+#define PQ_SYM(f) {#f, &pq.f},
+    PQ_FUNCS(PQ_SYM)
+#undef PQ_SYM
+};
+static td_dl_lib libpq = TD_DL_LIB(TD_LIBPQ, "a postgresql:// store", pq_syms);
 
 struct td_kq {
   td_kb *kb;
@@ -88,17 +113,18 @@ static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
 int td_kb_connect(td_kb *kb, const char *path, char *err, size_t errlen) {
   if (td_kb_is_pg_url(path)) {
-    PGconn *c = PQconnectdb(path);
+    if (td_dl_load(&libpq, err, errlen) != 0) return -1;
+    PGconn *c = pq.PQconnectdb(path);
     kb->pg = c;
-    if (!c || PQstatus(c) != CONNECTION_OK) {
+    if (!c || pq.PQstatus(c) != CONNECTION_OK) {
       char shown[1024];
       snprintf(err, errlen, "%s: %s", td_kb_redact(path, shown, sizeof shown),
-               c ? PQerrorMessage(c) : "cannot connect");
+               c ? pq.PQerrorMessage(c) : "cannot connect");
       size_t n = strlen(err);
       while (n && err[n - 1] == '\n') err[--n] = 0;
       return -1;
     }
-    PQsetNoticeProcessor(c, quiet_notices, NULL);
+    pq.PQsetNoticeProcessor(c, quiet_notices, NULL);
     /* doubles in text exactly (shortest round trip), no chatter */
     return td_kb_exec(kb, "SET extra_float_digits = 3; SET client_min_messages = warning;", err, errlen);
   }
@@ -123,7 +149,7 @@ void td_kb_disconnect(td_kb *kb) {
   }
   kb->ncache = 0;
   if (kb->db) sqlite3_close(kb->db);
-  if (kb->pg) PQfinish(kb->pg);
+  if (kb->pg) pq.PQfinish(kb->pg);
   kb->db = NULL, kb->pg = NULL;
 }
 
@@ -374,13 +400,13 @@ static td_kq *kq_new(td_kb *kb, const char *sql, int cache, char *err, size_t er
   }
   if (cache) { /* prepared once on the server, run many times */
     snprintf(q->name, sizeof q->name, "td%d", ++kb->nprepared);
-    PGresult *r = PQprepare(kb->pg, q->name, q->sql, 0, NULL);
-    int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    PGresult *r = pq.PQprepare(kb->pg, q->name, q->sql, 0, NULL);
+    int ok = r && pq.PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!ok) {
-      pg_error(kb, r ? PQresultErrorMessage(r) : PQerrorMessage(kb->pg));
+      pg_error(kb, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(kb->pg));
       snprintf(err, errlen, "%s", kb->errmsg);
     }
-    PQclear(r);
+    pq.PQclear(r);
     if (!ok) {
       q->name[0] = 0;
       td_kq_finalize(q);
@@ -416,10 +442,10 @@ td_kq *td_kb_prepare(td_kb *kb, const char *sql, char *err, size_t errlen) {
 }
 
 static void pg_clear(td_kq *q) {
-  if (q->res) PQclear(q->res);
+  if (q->res) pq.PQclear(q->res);
   q->res = NULL;
   q->ran = 0, q->row = -1, q->nrows = 0;
-  if (q->blob) PQfreemem(q->blob);
+  if (q->blob) pq.PQfreemem(q->blob);
   q->blob = NULL;
 }
 
@@ -450,7 +476,7 @@ void td_kq_finalize(td_kq *q) {
     if (q->name[0]) {
       char sql[48];
       snprintf(sql, sizeof sql, "DEALLOCATE %s", q->name);
-      PQclear(PQexec(q->kb->pg, sql));
+      pq.PQclear(pq.PQexec(q->kb->pg, sql));
     }
   }
   free(q->vals), free(q->lens), free(q->fmts), free(q->sql);
@@ -538,20 +564,20 @@ int td_kq_step(td_kq *q) {
     q->row = -1;
     q->changes = 0;
     const char *const *vals = (const char *const *)q->vals;
-    q->res = q->name[0] ? PQexecPrepared(kb->pg, q->name, q->nparams, vals, q->lens, q->fmts, 0)
-                        : PQexecParams(kb->pg, q->sql, q->nparams, NULL, vals, q->lens, q->fmts, 0);
-    ExecStatusType s = q->res ? PQresultStatus(q->res) : PGRES_FATAL_ERROR;
+    q->res = q->name[0] ? pq.PQexecPrepared(kb->pg, q->name, q->nparams, vals, q->lens, q->fmts, 0)
+                        : pq.PQexecParams(kb->pg, q->sql, q->nparams, NULL, vals, q->lens, q->fmts, 0);
+    ExecStatusType s = q->res ? pq.PQresultStatus(q->res) : PGRES_FATAL_ERROR;
     if (s == PGRES_TUPLES_OK) {
-      q->nrows = PQntuples(q->res);
+      q->nrows = pq.PQntuples(q->res);
     } else if (s == PGRES_COMMAND_OK) {
-      q->changes = atol(PQcmdTuples(q->res));
+      q->changes = atol(pq.PQcmdTuples(q->res));
       return TD_KQ_DONE;
     } else {
-      pg_error(kb, q->res ? PQresultErrorMessage(q->res) : PQerrorMessage(kb->pg));
+      pg_error(kb, q->res ? pq.PQresultErrorMessage(q->res) : pq.PQerrorMessage(kb->pg));
       return TD_KQ_ERROR;
     }
   }
-  if (q->blob) PQfreemem(q->blob), q->blob = NULL;
+  if (q->blob) pq.PQfreemem(q->blob), q->blob = NULL;
   if (q->row + 1 < q->nrows) {
     q->row++;
     return TD_KQ_ROW;
@@ -564,12 +590,12 @@ long td_kq_changes(td_kq *q) { return q->changes; }
 
 int td_kq_ncols(td_kq *q) {
   if (q->st) return sqlite3_column_count(q->st);
-  return q->res ? PQnfields(q->res) : 0;
+  return q->res ? pq.PQnfields(q->res) : 0;
 }
 
 const char *td_kq_name(td_kq *q, int c) {
   if (q->st) return sqlite3_column_name(q->st, c);
-  return q->res ? PQfname(q->res, c) : "";
+  return q->res ? pq.PQfname(q->res, c) : "";
 }
 
 /* The PostgreSQL type ids of libpq's catalog (pg_type.h). */
@@ -577,7 +603,7 @@ enum { PG_BYTEA = 17, PG_INT8 = 20, PG_INT2 = 21, PG_INT4 = 23, PG_FLOAT4 = 700,
        PG_NUMERIC = 1700 };
 
 static int pg_valid(td_kq *q, int c) {
-  return q->res && q->row >= 0 && q->row < q->nrows && c >= 0 && c < PQnfields(q->res);
+  return q->res && q->row >= 0 && q->row < q->nrows && c >= 0 && c < pq.PQnfields(q->res);
 }
 
 int td_kq_type(td_kq *q, int c) {
@@ -590,12 +616,12 @@ int td_kq_type(td_kq *q, int c) {
     default: return TD_KQ_NULL;
     }
   }
-  if (!pg_valid(q, c) || PQgetisnull(q->res, q->row, c)) return TD_KQ_NULL;
-  switch ((int)PQftype(q->res, c)) {
+  if (!pg_valid(q, c) || pq.PQgetisnull(q->res, q->row, c)) return TD_KQ_NULL;
+  switch ((int)pq.PQftype(q->res, c)) {
   case PG_INT2: case PG_INT4: case PG_INT8: return TD_KQ_INT;
   case PG_FLOAT4: case PG_FLOAT8: return TD_KQ_FLOAT;
   case PG_NUMERIC: /* sums: integral ones are integers, as in SQLite */
-    return strpbrk(PQgetvalue(q->res, q->row, c), ".eE") ? TD_KQ_FLOAT : TD_KQ_INT;
+    return strpbrk(pq.PQgetvalue(q->res, q->row, c), ".eE") ? TD_KQ_FLOAT : TD_KQ_INT;
   case PG_BYTEA: return TD_KQ_BLOB;
   default: return TD_KQ_TEXT;
   }
@@ -603,8 +629,8 @@ int td_kq_type(td_kq *q, int c) {
 
 const char *td_kq_col_text(td_kq *q, int c) {
   if (q->st) return (const char *)sqlite3_column_text(q->st, c);
-  if (!pg_valid(q, c) || PQgetisnull(q->res, q->row, c)) return NULL;
-  return PQgetvalue(q->res, q->row, c);
+  if (!pg_valid(q, c) || pq.PQgetisnull(q->res, q->row, c)) return NULL;
+  return pq.PQgetvalue(q->res, q->row, c);
 }
 
 long long td_kq_col_int(td_kq *q, int c) {
@@ -636,8 +662,8 @@ const void *td_kq_col_blob(td_kq *q, int c, size_t *n) {
   }
   const char *s = td_kq_col_text(q, c);
   if (!s) return NULL;
-  if (q->blob) PQfreemem(q->blob);
-  q->blob = PQunescapeBytea((const unsigned char *)s, n);
+  if (q->blob) pq.PQfreemem(q->blob);
+  q->blob = pq.PQunescapeBytea((const unsigned char *)s, n);
   return q->blob;
 }
 
@@ -654,15 +680,15 @@ int td_kb_exec(td_kb *kb, const char *sql, char *err, size_t errlen) {
     return 0;
   }
   char *t = td_kb_pg_sql(sql, 0, NULL);
-  PGresult *r = PQexec(kb->pg, t);
+  PGresult *r = pq.PQexec(kb->pg, t);
   free(t);
-  ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  ExecStatusType s = r ? pq.PQresultStatus(r) : PGRES_FATAL_ERROR;
   int ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_EMPTY_QUERY;
   if (!ok) {
-    pg_error(kb, r ? PQresultErrorMessage(r) : PQerrorMessage(kb->pg));
+    pg_error(kb, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(kb->pg));
     snprintf(err, errlen, "%s", kb->errmsg);
   }
-  PQclear(r);
+  pq.PQclear(r);
   return ok ? 0 : -1;
 }
 
@@ -705,14 +731,14 @@ static int run_schema(td_kb *kb, const char *script, char *err, size_t errlen) {
     int rc = 0;
     if (*s && strncmp(s, "CREATE VIRTUAL TABLE", 20) != 0) {
       char *t = td_kb_pg_sql(s, 1, NULL);
-      PGresult *r = PQexec(kb->pg, t);
-      ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+      PGresult *r = pq.PQexec(kb->pg, t);
+      ExecStatusType st = r ? pq.PQresultStatus(r) : PGRES_FATAL_ERROR;
       if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        pg_error(kb, r ? PQresultErrorMessage(r) : PQerrorMessage(kb->pg));
+        pg_error(kb, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(kb->pg));
         snprintf(err, errlen, "%s (in: %.80s)", kb->errmsg, t);
         rc = -1;
       }
-      PQclear(r);
+      pq.PQclear(r);
       free(t);
     }
     free(one);

@@ -10,7 +10,9 @@
  * (plain files with safe names, one level of subdirectories) and looked up
  * by exact name, so no request path ever reaches the file system. MHD
  * bounds per-connection memory (and so header size), connection count and
- * idle time; api.c bounds query cost.
+ * idle time; api.c bounds query cost. libmicrohttpd is opened when
+ * serve starts (core/dl.c), not linked: other commands do not load it and
+ * the TLS libraries it pulls in.
  */
 #include "serve/serve.h"
 
@@ -27,6 +29,29 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#ifndef TD_LIBMHD
+#define TD_LIBMHD "libmicrohttpd.so.12" /* its soname since 0.9.0 (2011) */
+#endif
+
+/* libmicrohttpd's functions, filled by td_dl_load when serve starts (not
+ * linked: core/dl.c). */
+#define MHD_FUNCS(X) \
+  X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
+  X(MHD_destroy_response) X(MHD_get_connection_values_n) \
+  X(MHD_get_daemon_info) X(MHD_lookup_connection_value) X(MHD_queue_response) \
+  X(MHD_start_daemon) X(MHD_stop_daemon)
+static struct {
+#define MHD_FIELD(f) __typeof__(f) *f;
+  MHD_FUNCS(MHD_FIELD)
+#undef MHD_FIELD
+} mhd;
+static td_dl_sym mhd_syms[] = {
+#define MHD_SYM(f) {#f, &mhd.f},
+    MHD_FUNCS(MHD_SYM)
+#undef MHD_SYM
+};
+static td_dl_lib libmhd = TD_DL_LIB(TD_LIBMHD, "serve", mhd_syms);
 
 #define TD_SERVE_MAX_FILE (8u << 20)  /* largest static file loaded */
 #define TD_SERVE_MAX_FILES 256
@@ -67,10 +92,10 @@ static int safe_name(const char *s) {
 }
 
 static void add_security_headers(struct MHD_Response *r) {
-  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(r, "X-Frame-Options", "DENY");
-  MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-  MHD_add_response_header(r, "Content-Security-Policy",
+  mhd.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  mhd.MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  mhd.MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+  mhd.MHD_add_response_header(r, "Content-Security-Policy",
                           "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                           "connect-src 'self'; object-src 'none'; base-uri 'none'");
 }
@@ -107,9 +132,9 @@ static int load_dir(const char *dir, const char *prefix, int depth) {
       free(data);
       continue;
     }
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-    MHD_add_response_header(r, "Content-Type", content_type(e->d_name));
-    MHD_add_response_header(r, "Cache-Control", "no-cache");
+    struct MHD_Response *r = mhd.MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+    mhd.MHD_add_response_header(r, "Content-Type", content_type(e->d_name));
+    mhd.MHD_add_response_header(r, "Cache-Control", "no-cache");
     add_security_headers(r);
     char name[1024];
     snprintf(name, sizeof name, "%s%s", prefix, e->d_name);
@@ -198,18 +223,18 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char 
 }
 
 static const char *lookup_arg(void *ctx, const char *name) {
-  return MHD_lookup_connection_value((struct MHD_Connection *)ctx, MHD_GET_ARGUMENT_KIND, name);
+  return mhd.MHD_lookup_connection_value((struct MHD_Connection *)ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
 static enum MHD_Result send_buf(struct MHD_Connection *c, int status, td_buf *b) {
   size_t len;
   char *p = td_buf_detach(b, &len);
-  struct MHD_Response *r = MHD_create_response_from_buffer(len, p, MHD_RESPMEM_MUST_FREE);
-  MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
-  MHD_add_response_header(r, "Cache-Control", "no-store");
+  struct MHD_Response *r = mhd.MHD_create_response_from_buffer(len, p, MHD_RESPMEM_MUST_FREE);
+  mhd.MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+  mhd.MHD_add_response_header(r, "Cache-Control", "no-store");
   add_security_headers(r);
-  enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
-  MHD_destroy_response(r);
+  enum MHD_Result ret = mhd.MHD_queue_response(c, (unsigned)status, r);
+  mhd.MHD_destroy_response(r);
   return ret;
 }
 
@@ -233,12 +258,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
       td_api_error(&b, 405, "only GET and HEAD are allowed");
       size_t len;
       char *p = td_buf_detach(&b, &len);
-      r = MHD_create_response_from_buffer(len, p, MHD_RESPMEM_MUST_FREE);
-      MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
-      MHD_add_response_header(r, "Allow", "GET, HEAD");
-      MHD_add_response_header(r, "Connection", "close");
-      enum MHD_Result ret = MHD_queue_response(c, 405, r);
-      MHD_destroy_response(r);
+      r = mhd.MHD_create_response_from_buffer(len, p, MHD_RESPMEM_MUST_FREE);
+      mhd.MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+      mhd.MHD_add_response_header(r, "Allow", "GET, HEAD");
+      mhd.MHD_add_response_header(r, "Connection", "close");
+      enum MHD_Result ret = mhd.MHD_queue_response(c, 405, r);
+      mhd.MHD_destroy_response(r);
       return ret;
     }
     return MHD_YES;
@@ -255,7 +280,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0) {
     arg_check chk = {0, "", TD_BUF_INIT};
     td_buf_put(&chk.key, url, ulen);
-    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
+    mhd.MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
     if (chk.bad) {
       td_buf_free(&chk.key);
       return send_error(c, 400, chk.msg);
@@ -273,7 +298,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   }
   struct MHD_Response *r = find_static(url);
   if (!r) return send_error(c, 404, "not found");
-  return MHD_queue_response(c, MHD_HTTP_OK, r);
+  return mhd.MHD_queue_response(c, MHD_HTTP_OK, r);
 }
 
 /* ---- start and stop ---- */
@@ -311,6 +336,10 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
     return 1;
   }
   td_api_close(probe);
+  if (td_dl_load(&libmhd, msg, sizeof msg) != 0) {
+    fprintf(err, "tidings serve: %s\n", msg);
+    return 1;
+  }
 
   char webdir[4096];
   if (opts.web) snprintf(webdir, sizeof webdir, "%s", opts.web);
@@ -349,7 +378,7 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
   pthread_key_create(&g_api_key, NULL);
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY |
                    MHD_USE_TURBO | (v6 ? MHD_USE_IPv6 : 0);
-  struct MHD_Daemon *d = MHD_start_daemon(
+  struct MHD_Daemon *d = mhd.MHD_start_daemon(
       flags, (uint16_t)opts.port, NULL, NULL, on_request, NULL,
       MHD_OPTION_SOCK_ADDR, sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)opts.threads,
@@ -365,7 +394,7 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
     pthread_sigmask(SIG_UNBLOCK, &stop_sigs, NULL);
     return 1;
   }
-  const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  const union MHD_DaemonInfo *info = mhd.MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
   int port = info ? info->port : opts.port;
   if (opts.port_file) {
     FILE *pf = fopen(opts.port_file, "w");
@@ -381,11 +410,11 @@ int td_serve_run(const td_serve_opts *o, FILE *err) {
 
   /* The stop signals stay blocked: a second SIGTERM (timeout(1) sends one
    * to the child and one to its group) must not kill the clean stop. */
-  MHD_stop_daemon(d);
+  mhd.MHD_stop_daemon(d);
   for (int i = 0; i < g_napis; i++) td_api_close(g_apis[i]);
   g_napis = 0;
   for (int i = 0; i < g_nfiles; i++) {
-    MHD_destroy_response(g_files[i].resp);
+    mhd.MHD_destroy_response(g_files[i].resp);
     free(g_files[i].name);
   }
   g_nfiles = 0;

@@ -168,3 +168,27 @@ TD_TEST(core_strset) {
   CHECK(td_strset_find_str(s, "") == -1 && td_strset_find_str(s, "x") == -1);
   td_strset_free(s);
 }
+
+/* issue 11: a library opened on first use (libpq, libmicrohttpd) fills its
+ * table of functions, once; one that cannot be had says what needs it. */
+#include <math.h>
+static struct {
+  __typeof__(cos) *cos;
+} dl_m;
+static td_dl_sym dl_m_syms[] = {{"cos", &dl_m.cos}};
+static td_dl_lib dl_m_lib = TD_DL_LIB("libm.so.6", "a test", dl_m_syms);
+static struct {
+  __typeof__(cos) *cos;
+} dl_no;
+static td_dl_sym dl_no_syms[] = {{"cos", &dl_no.cos}};
+static td_dl_lib dl_no_lib = TD_DL_LIB("libtidings-none.so.0", "a test", dl_no_syms);
+
+TD_TEST(core_dl_load) {
+  char err[512] = "";
+  CHECK(td_dl_load(&dl_m_lib, err, sizeof err) == 0);
+  CHECK(td_dl_load(&dl_m_lib, err, sizeof err) == 0); /* again: the same */
+  CHECK(dl_m.cos && dl_m.cos(0.0) == 1.0);
+  CHECK(td_dl_load(&dl_no_lib, err, sizeof err) != 0);
+  CHECK(strncmp(err, "a test needs libtidings-none.so.0 (", 35) == 0);
+  CHECK(td_dl_load(&dl_no_lib, err, sizeof err) != 0 && dl_no.cos == NULL);
+}
