@@ -548,17 +548,22 @@ static struct td_lemmatizer *bind(const lm_header *h, size_t len, char *err,
   }
   /* Every slot's entry lies within the pool, whose last byte ends its last
    * string (exception() checks that a value starts within it: here that
-   * would read every entry). */
+   * would read every entry). One pass without a branch on the slot (perf,
+   * issue 11: a third of the slots are empty, and the loop that tested
+   * each one's offset took 0.43 ms of every start, this one 0.19). */
   const uint32_t *sl = (const uint32_t *)(h + 1);
   const char *pool = (const char *)(sl + 2 * (size_t)h->nslot);
-  int ok = h->pool >= 8 && h->pool % 4 == 0 && pool[h->pool - 1] == 0;
-  uint32_t used = 0;
-  for (uint32_t i = 0; ok && i < h->nslot; i++) {
+  if (h->pool < 8 || h->pool % 4 != 0 || pool[h->pool - 1] != 0) {
+    snprintf(err, errlen, "resource section \"lemma\" is corrupt");
+    return NULL;
+  }
+  uint32_t used = 0, bad = 0, end = h->pool - 4;
+  for (uint32_t i = 0; i < h->nslot; i++) {
     uint32_t o = sl[2 * i + 1];
     used += o != 0;
-    ok = !o || (o % 4 == 0 && o < h->pool - 4);
+    bad |= (o % 4) | ((o != 0) & (o >= end));
   }
-  if (!ok || used != h->nent) {
+  if (bad || used != h->nent) {
     snprintf(err, errlen, "resource section \"lemma\" is corrupt");
     return NULL;
   }
