@@ -63,12 +63,14 @@ struct td_tagger {
                             * sentence, ST_N vectors of npad (see ST_*) */
   uint64_t *present;       /* bit (key >> PRESENT_SHIFT): some slot has key */
   int16_t *zero;           /* npad zeros */
-  int16_t *tagrow;         /* the summed weights of the three "tags"
+  const int16_t *tagrow;   /* the summed weights of the three "tags"
                             * features of previous classes p1, p2 (nclass
                             * + 1 of each, the last one "none"): a vector
                             * of npad at (p1 * (nclass + 1) + p2) * npad
                             * (666 KB for 67 classes: one read a scored
-                            * token) */
+                            * token), in the image (section "tagger.rows")
+                            * or made by tagger_new in */
+  int16_t *own_rows;
   /* The shared word-type table (section "tagger.types"), or tnidx 0. */
   const uint32_t *tidx;      /* tnidx x {tag, entry + 1} */
   const unsigned char *tent; /* tnent entries of tesize bytes */
@@ -1510,8 +1512,92 @@ static int bind(struct td_tagger *t, const void *data, size_t len, uint64_t *pre
 
 /* ---- API ---- */
 
-/* A tagger over the model image data[0..len), or NULL with err. */
-static struct td_tagger *tagger_new(const void *data, size_t len, char *err, size_t errlen) {
+/* The tags rows (t->tagrow) of model t, made: f1(18, p1) and f1(19, p2)
+ * summed once per class (tag1, tag2), then with f2(20, p1, p2) for every
+ * pair. Released with free(). */
+static int16_t *make_rows(const struct td_tagger *t) {
+  uint64_t f[TD_TG_MAXFEAT];
+  uint32_t nt = t->h->nclass + 1; /* previous classes, "none" last */
+  size_t np = t->npad;
+  int16_t *tag1 = td_xcalloc((size_t)nt * np, sizeof *tag1);
+  int16_t *tag2 = td_xcalloc((size_t)nt * np, sizeof *tag2);
+  int16_t *rows = tc_alloc((size_t)nt * nt * np * sizeof *rows); /* read at random */
+  for (uint32_t p = 0; p < nt; p++) {
+    tags_features((int)p, 0, f);
+    add_weights(t, f, 1, tag1 + p * np);
+    tags_features(0, (int)p, f);
+    add_weights(t, f + 1, 1, tag2 + p * np);
+  }
+  for (uint32_t p1 = 0; p1 < nt; p1++)
+    for (uint32_t p2 = 0; p2 < nt; p2++) {
+      int16_t *row = rows + ((size_t)p1 * nt + p2) * np;
+      tags_features((int)p1, (int)p2, f);
+      add4(row, 1, tag1 + p1 * np, tag2 + p2 * np, t->zero, t->zero, t->npad);
+      add_slot(t, find_slot(t, f[2]), row);
+    }
+  free(tag1);
+  free(tag2);
+  return rows;
+}
+
+/* ---- the tags rows made at make time ----
+ * tagger_new's table of the "tags" features' sums (t->tagrow) took 0.5 ms
+ * of every start to make (perf, issue 11): td_tagger_build_res makes it
+ * at make time into section "tagger.rows", read in place, shared by every
+ * process. Its layout: tr_header, then nt x nt rows of npad int16 (nt =
+ * nclass + 1). A row is only ever added to scores, so no content of it can
+ * make a read go out of bounds; a table made for another model (the
+ * header keeps a copy of the model's) or whose sample of rows differs
+ * from the model's sums is not used, and tagger_new makes the rows. */
+#define TR_MAGIC "TDTGR001"
+#define TR_SECTION "tagger.rows"
+#define TR_SAMPLE 64
+typedef struct tr_header {
+  char magic[8];
+  uint32_t nt, npad;
+  unsigned char model[32]; /* the model's td_tg_header, its first 32 bytes */
+  uint32_t reserved[4];
+} tr_header;
+_Static_assert(sizeof(tr_header) % 16 == 0, "rows start aligned");
+
+/* The rows of section rows[0..rlen) when it is one made for t's model
+ * and a sample of them is what the model's weights sum to, else NULL. */
+static const int16_t *rows_bind(const struct td_tagger *t, const void *rows, size_t rlen) {
+  const tr_header *h = rows;
+  uint32_t nt = t->h->nclass + 1;
+  size_t n = (size_t)nt * nt;
+  if (!rows || rlen < sizeof *h || memcmp(h->magic, TR_MAGIC, 8) != 0 || h->nt != nt ||
+      h->npad != t->npad || memcmp(h->model, t->h, sizeof h->model) != 0 ||
+      rlen - sizeof *h < n * t->npad * sizeof(int16_t) || ((uintptr_t)(h + 1) & 15))
+    return NULL;
+  const int16_t *r = (const int16_t *)(h + 1);
+  _Alignas(16) int16_t sc[TD_TG_MAXCLASS + 8];
+  uint64_t f[TD_TG_MAXFEAT];
+  for (uint32_t k = 0; k < TR_SAMPLE; k++) {
+    size_t i = (size_t)k * n / TR_SAMPLE;
+    memset(sc, 0, t->npad * sizeof *sc);
+    add_weights(t, f, tags_features((int)(i / nt), (int)(i % nt), f), sc);
+    if (memcmp(sc, r + i * t->npad, t->npad * sizeof *sc) != 0) return NULL;
+  }
+  return r;
+}
+
+int td_tg_rows_check(const struct td_tagger *t) {
+  if (!t || !t->tagrow || t->own_rows) return -1;
+  int16_t *made = make_rows(t);
+  uint32_t nt = t->h->nclass + 1;
+  int bad = 0;
+  for (size_t i = 0; i < (size_t)nt * nt; i++)
+    bad += memcmp(made + i * t->npad, t->tagrow + i * t->npad, t->npad * sizeof *made) != 0;
+  free(made);
+  return bad;
+}
+
+/* A tagger over the model image data[0..len), with the tags rows of
+ * section rows[0..rlen) where they are the model's (may be NULL), or
+ * NULL with err. */
+static struct td_tagger *tagger_new(const void *data, size_t len, const void *rows,
+                                    size_t rlen, char *err, size_t errlen) {
   struct td_tagger *t = td_xcalloc(1, sizeof *t);
   t->present = td_xcalloc(PRESENT_WORDS, sizeof *t->present);
   if (bind(t, data, len, t->present, err, errlen) != 0) {
@@ -1521,32 +1607,11 @@ static struct td_tagger *tagger_new(const void *data, size_t len, char *err, siz
   static uint64_t serials;
   t->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
   t->npad = (t->h->nclass + 7) & ~7u;
+  t->zero = td_xcalloc(t->npad, sizeof *t->zero);
+  if (!(t->tagrow = rows_bind(t, rows, rlen))) t->tagrow = t->own_rows = make_rows(t);
   /* The stand-ins before and after a sentence are the same for every
    * sentence: their left and right sums are made once. */
   uint64_t f[TD_TG_MAXFEAT];
-  uint32_t nt = t->h->nclass + 1; /* previous classes, "none" last */
-  /* The tags rows: f1(18, p1) and f1(19, p2) summed once per class
-   * (tag1, tag2), then with f2(20, p1, p2) for every pair. */
-  size_t np = t->npad;
-  int16_t *tag1 = td_xcalloc((size_t)nt * np, sizeof *tag1);
-  int16_t *tag2 = td_xcalloc((size_t)nt * np, sizeof *tag2);
-  t->tagrow = tc_alloc((size_t)nt * nt * np * sizeof *t->tagrow); /* read at random */
-  t->zero = td_xcalloc(t->npad, sizeof *t->zero);
-  for (uint32_t p = 0; p < nt; p++) {
-    tags_features((int)p, 0, f);
-    add_weights(t, f, 1, tag1 + p * np);
-    tags_features(0, (int)p, f);
-    add_weights(t, f + 1, 1, tag2 + p * np);
-  }
-  for (uint32_t p1 = 0; p1 < nt; p1++)
-    for (uint32_t p2 = 0; p2 < nt; p2++) {
-      int16_t *row = t->tagrow + ((size_t)p1 * nt + p2) * np;
-      tags_features((int)p1, (int)p2, f);
-      add4(row, 1, tag1 + p1 * np, tag2 + p2 * np, t->zero, t->zero, t->npad);
-      add_slot(t, find_slot(t, f[2]), row);
-    }
-  free(tag1);
-  free(tag2);
   int16_t *v = t->stand = td_xcalloc(ST_N * (size_t)t->npad, sizeof *t->stand);
   add_weights(t, f, left_features(&none, f), v + ST_LEFT * t->npad);
   add_weights(t, f, right_features(&none, f), v + ST_RIGHT * t->npad);
@@ -1558,7 +1623,9 @@ static struct td_tagger *tagger_new(const void *data, size_t len, char *err, siz
 struct td_tagger *td_tagger_load(const td_res *res, char *err, size_t errlen) {
   size_t len = 0, tlen = 0;
   const void *data = res ? td_res_get(res, "tagger", &len) : NULL;
-  struct td_tagger *t = tagger_new(data, len, err, errlen);
+  size_t rlen = 0;
+  const void *rows = res ? td_res_get(res, TR_SECTION, &rlen) : NULL;
+  struct td_tagger *t = tagger_new(data, len, rows, rlen, err, errlen);
   const void *types = t ? td_res_get(res, TT_SECTION, &tlen) : NULL;
   if (t) types_bind(t, types, tlen);
   return t;
@@ -1568,7 +1635,7 @@ void td_tagger_free(struct td_tagger *t) {
   if (!t) return;
   free(t->stand);
   free(t->present);
-  free(t->tagrow);
+  free(t->own_rows);
   free(t->zero);
   free(t);
 }
@@ -1702,9 +1769,22 @@ int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
     snprintf(err, errlen, "cannot open %s", path);
     return -1;
   }
-  struct td_tagger t;
-  int rc = bind(&t, b.ptr, b.len, NULL, err, errlen);
-  if (rc == 0) td_resw_add(w, "tagger", b.ptr, b.len);
+  struct td_tagger *t = tagger_new(b.ptr, b.len, NULL, 0, err, errlen);
+  if (t) {
+    td_resw_add(w, "tagger", b.ptr, b.len);
+    uint32_t nt = t->h->nclass + 1;
+    size_t rbytes = (size_t)nt * nt * t->npad * sizeof(int16_t);
+    tr_header *h = td_xcalloc(1, sizeof *h + rbytes);
+    memcpy(h->magic, TR_MAGIC, 8);
+    h->nt = nt;
+    h->npad = t->npad;
+    memcpy(h->model, t->h, sizeof h->model);
+    memcpy(h + 1, t->tagrow, rbytes);
+    td_resw_add(w, TR_SECTION, h, sizeof *h + rbytes);
+    free(h);
+  }
+  int rc = t ? 0 : -1;
+  td_tagger_free(t);
   td_buf_free(&b);
   return rc;
 }
@@ -1767,7 +1847,7 @@ int td_tagger_build_types(struct td_resw *w, const char *model, const char *freq
     snprintf(err, errlen, "cannot open %s", model);
     goto done;
   }
-  if (!(t = tagger_new(mb.ptr, mb.len, err, errlen))) goto done;
+  if (!(t = tagger_new(mb.ptr, mb.len, NULL, 0, err, errlen))) goto done;
   if (!(lem = td_lemmatizer_build(wndir, words, err, errlen))) goto done;
   /* The single words of the list ("word<TAB>count"; pairs have a space). */
   size_t nf = 0, capf = 0;

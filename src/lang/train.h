@@ -33,7 +33,8 @@ int td_eval_tagger(const td_engine *eng, const char *conllu, FILE *out);
 
 struct td_resw;
 /* Adds section "tagger" from the model file at path (normally
- * data/models/tagger.bin) after checking it. 0, or -1 with err. */
+ * data/models/tagger.bin) after checking it, and "tagger.rows", the sums
+ * its tagger reads by previous tags (tagger.c). 0, or -1 with err. */
 int td_tagger_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen);
 /* Adds section "tagger.types": the word-type sums of the tagger model at
@@ -92,6 +93,10 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2);
  * their form: 0 when all are right, -1 when eng's tagger has no table
  * (for the unit test). */
 int td_tg_types_check(const td_engine *eng);
+/* The rows of tagger t's tags table (section "tagger.rows") that are not
+ * what its model's weights sum to: 0 when all are right, -1 when t made
+ * its own (no section, or one not of its model) (for the unit test). */
+int td_tg_rows_check(const struct td_tagger *t);
 /* Tags doc feature by feature, without td_tag's caches (for the unit test). */
 int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
 

@@ -100,8 +100,27 @@ TD_TEST(tagger_model_checks) {
   CHECK(t != NULL);
   double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
   CHECK(ms < 100);
+  /* The tags rows are read from the image (section "tagger.rows"), every
+   * one the model's sums; a damaged one is left out, the rows made. */
+  CHECK(td_tg_rows_check(t) == 0);
   td_tagger_free(t);
   td_res_close(res);
+  td_buf im = TD_BUF_INIT;
+  CHECK(td_buf_read_file(&im, path) == 0);
+  char *rows = im.ptr ? memmem(im.ptr, im.len, "TDTGR001", 8) : NULL;
+  CHECK(rows != NULL);
+  if (rows) {
+    rows[64] ^= 1; /* row 0, which the load's sample reads */
+    bad = fopen(path, "wb");
+    fwrite(im.ptr, 1, im.len, bad);
+    fclose(bad);
+    res = td_res_open(path, err, sizeof err);
+    t = td_tagger_load(res, err, sizeof err);
+    CHECK(t != NULL && td_tg_rows_check(t) == -1);
+    td_tagger_free(t);
+    td_res_close(res);
+  }
+  td_buf_free(&im);
   CHECK(td_tagger_load(NULL, err, sizeof err) == NULL);
   remove(path);
   free(img);
