@@ -49,10 +49,44 @@ void *td_huge_alloc_raw(size_t n) {
 #endif
 }
 
-void *td_huge_alloc(size_t n) {
-  void *p = td_huge_alloc_raw(n);
-  if (p) memset(p, 0, n);
+/* n rounded up to whole pages. */
+static size_t page_round(size_t n) {
+  const size_t pg = 4096;
+  return (n + pg - 1) / pg * pg;
+}
+
+void *td_cache_alloc(size_t n, int huge) {
+  const size_t h2 = (size_t)2 << 20;
+  n = page_round(n ? n : 1);
+  size_t sz = huge ? n + h2 : n;
+  unsigned char *m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) td_oom();
+  if (!huge) return m;
+  /* the 2 MiB-aligned n bytes within, the rest given back */
+  unsigned char *p = (unsigned char *)(((uintptr_t)m + h2 - 1) & ~(uintptr_t)(h2 - 1));
+  if (p > m) munmap(m, (size_t)(p - m));
+  if (m + sz > p + n) munmap(p + n, (size_t)(m + sz - (p + n)));
+#ifdef MADV_HUGEPAGE
+  madvise(p, n, MADV_HUGEPAGE);
+#endif
   return p;
+}
+
+void td_cache_free(void *p, size_t n) {
+  if (p) munmap(p, page_round(n ? n : 1));
+}
+
+void *td_cache_to_huge(void *p, size_t n) {
+  const size_t pg = 4096;
+  size_t np = page_round(n ? n : 1) / pg;
+  unsigned char *to = td_cache_alloc(n, 1), *from = p;
+  unsigned char *in = td_xmalloc(np);
+  int known = mincore(p, np * pg, in) == 0;
+  for (size_t i = 0; i < np; i++) /* a page never touched reads as zeros */
+    if (!known || (in[i] & 1)) memcpy(to + i * pg, from + i * pg, i + 1 < np ? pg : n - i * pg);
+  free(in);
+  td_cache_free(p, n);
+  return to;
 }
 
 char *td_xstrndup(const char *s, size_t n) {

@@ -18,14 +18,26 @@
 void td_oom(void);
 void *td_xmalloc(size_t n);
 void *td_xcalloc(size_t n, size_t size);
-/* n zeroed bytes aligned to 2 MiB and marked for transparent huge pages
- * (for tables read at random, where 4 KiB pages would miss the TLB), or
- * NULL where the system has no such pages or the memory cannot be had.
- * Released with free(). */
-void *td_huge_alloc(size_t n);
-/* The same, not zeroed: for a table its owner writes before it reads
- * (zeroing megabytes is work, and the pages are touched when used). */
+/* n bytes aligned to 2 MiB and marked for transparent huge pages (for
+ * tables read at random, where 4 KiB pages would miss the TLB), not
+ * zeroed: for a table its owner writes before it reads. NULL where the
+ * system has no such pages or the memory cannot be had. Released with
+ * free(). */
 void *td_huge_alloc_raw(size_t n);
+/* A per-thread cache's memory: n zeroed bytes straight from the system
+ * (fresh pages are zero: nothing is cleared here), with huge on 2 MiB
+ * boundaries and marked for transparent huge pages, else on ordinary
+ * pages, each cleared only when first touched: a thread that only ever
+ * touches a few lines of its caches (one short document) then pays for
+ * a few 4 KiB pages, not for clearing megabytes of huge ones. Aborts
+ * (td_oom) when the memory cannot be had. Released with td_cache_free(p,
+ * n), n as allocated. */
+void *td_cache_alloc(size_t n, int huge);
+void td_cache_free(void *p, size_t n);
+/* Moves the cache p of n bytes (from td_cache_alloc) to huge pages: a new
+ * one with the same contents (only the pages p has touched are copied),
+ * p released. */
+void *td_cache_to_huge(void *p, size_t n);
 void *td_xrealloc(void *p, size_t n);
 char *td_xstrdup(const char *s);
 char *td_xstrndup(const char *s, size_t n);

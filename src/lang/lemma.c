@@ -598,8 +598,13 @@ void td_lemmatizer_free(struct td_lemmatizer *l) {
  * took the misses from 59,524 to 48,586, near its 46,700 distinct forms,
  * and the lemmatize stage from 0.062 to 0.058 CPU-s. The slots lie on
  * huge pages where the system gives them: on 4 KB pages most look-ups
- * missed the TLB, and the prefetch ahead of use waited for the page walk. */
-enum { LC_SLOTS = 65536, LC_SLOTS_FEW = 32768, LC_FORM = 19, LC_LEMMA = 31 };
+ * missed the TLB, and the prefetch ahead of use waited for the page walk.
+ * They move there once the thread has lemmatized LC_COLD tokens: until
+ * then they are on ordinary pages, each cleared when first touched (perf,
+ * issue 11: on huge pages at once, a one-line document's few slots cost
+ * clearing 4 MiB, 0.6 ms of its 6). */
+enum { LC_SLOTS = 65536, LC_SLOTS_FEW = 32768, LC_FORM = 19, LC_LEMMA = 31,
+       LC_COLD = 500 };
 #define LC_BUDGET ((size_t)32 << 20)
 typedef struct {
   uint64_t serial; /* 0: empty */
@@ -611,23 +616,34 @@ typedef struct {
 _Static_assert(sizeof(lc_slot) == 64, "a cache slot is one cache line");
 static _Thread_local lc_slot *lc_cache; /* this thread's slots, or NULL */
 static _Thread_local uint32_t lc_sets;  /* and their number / 2 */
+static _Thread_local uint32_t lc_cold;  /* tokens to go before they move to
+                                         * huge pages (0: they have) */
 static pthread_key_t lc_key;              /* frees a thread's slots when it exits */
 static int lc_key_ok;
 static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
 
-static void lc_key_init(void) { lc_key_ok = pthread_key_create(&lc_key, free) == 0; }
+/* (run by the exiting thread itself: its lc_sets is still there) */
+static void lc_free(void *p) { td_cache_free(p, (size_t)lc_sets * 2 * sizeof(lc_slot)); }
+static void lc_key_init(void) { lc_key_ok = pthread_key_create(&lc_key, lc_free) == 0; }
 
 /* This thread's cache, made (empty) on first use, its number of sets
- * into *sets; released with free(). */
-static lc_slot *lc_get(uint32_t *sets) {
+ * into *sets; ntoks tokens are about to be looked up (see LC_COLD).
+ * Freed when the thread exits. */
+static lc_slot *lc_get(uint32_t *sets, size_t ntoks) {
   if (!lc_cache) {
     pthread_once(&lc_once, lc_key_init);
     size_t n = (size_t)td_thread_peers() * LC_SLOTS * sizeof(lc_slot) <= LC_BUDGET ? LC_SLOTS
                                                                                  : LC_SLOTS_FEW;
-    void *p = td_huge_alloc(n * sizeof(lc_slot));
-    lc_cache = p ? p : td_xcalloc(n, sizeof(lc_slot));
+    lc_cache = td_cache_alloc(n * sizeof(lc_slot), 0);
     lc_sets = (uint32_t)(n / 2);
+    lc_cold = LC_COLD;
     if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
+  } else if (lc_cold) {
+    lc_cold = ntoks < lc_cold ? lc_cold - (uint32_t)ntoks : 0;
+    if (!lc_cold) {
+      lc_cache = td_cache_to_huge(lc_cache, (size_t)lc_sets * 2 * sizeof(lc_slot));
+      if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
+    }
   }
   *sets = lc_sets;
   return lc_cache;
@@ -741,7 +757,7 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
   lemma_out o = {&doc->arena, NULL, 0};
   lc_slot *ring[2 * LC_AHEAD]; /* slot of token i at i % (2 * LC_AHEAD) */
   uint32_t sets = 0;
-  lc_slot *cache = l ? lc_get(&sets) : NULL;
+  lc_slot *cache = l ? lc_get(&sets, doc->ntoks) : NULL;
   size_t nt = doc->ntoks;
   for (size_t i = 0; i < nt + LC_AHEAD; i++) {
     if (i < nt) { /* the slot of token i, for use LC_AHEAD tokens later */

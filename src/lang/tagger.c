@@ -635,7 +635,10 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * the sentence being tagged: when all are, the new word, like a longer
  * one, gets a scratch entry from the document's arena for the sentence. */
 
-/* 4096 sets of 4 entries of 512 bytes: 8 MiB a thread, four huge pages.
+/* 4096 sets of 4 entries of 512 bytes: 8 MiB a thread, four huge pages
+ * (from its first TC_COLD tokens on: before, the entries are on ordinary
+ * pages, each cleared when first touched; perf, issue 11: on huge pages
+ * at once, a one-line document's few entries cost clearing 8 MiB).
  * (2048 sets of 5 entries, 5.9 MB, took the tag stage on BBC 3-8% longer;
  * 4096 of 5, 11.8 MB, no shorter than 4096 of 4. Six ways of 2048 were no
  * faster once the shared table below serves frequent forms.) Issue 11's
@@ -644,7 +647,7 @@ static inline int add_argmax(int16_t *sc, const int16_t *a, int n) {
  * TC_SETS sets, else TC_SETS_FEW, 4 MiB (td_thread_peers; at --threads 16
  * ingest of a corpus eight times bbc's peaked over the budget with 8 MiB
  * each). A thread of many also has fewer documents to fill its cache. */
-enum { TC_SETS = 4096, TC_SETS_FEW = 2048, TC_WAYS = 4, TC_FORM = 24 };
+enum { TC_SETS = 4096, TC_SETS_FEW = 2048, TC_WAYS = 4, TC_FORM = 24, TC_COLD = 500 };
 #define TC_BUDGET ((size_t)64 << 20)
 enum { TC_LEX = 1 }; /* have: lex is set; bit 1 << (V_x + 1): group x */
 /* The groups summed per word type: the first V_N kept as score vectors,
@@ -706,6 +709,7 @@ typedef struct tc_cache {
   size_t nbuild, buildcap;
   uint64_t owner;     /* the tagger (serial) and lemmatizer whose */
   const struct td_lemmatizer *owner_lem; /* entries the sets hold */
+  uint32_t cold;      /* tokens to go before ent moves to huge pages */
   uint64_t tt_serial; /* the tagger and lemmatizer the shared table was */
   const struct td_lemmatizer *tt_lem; /* checked against (types_agree) */
   int tt_ok;
@@ -716,18 +720,22 @@ static int tc_key_ok;
 static pthread_once_t tc_once = PTHREAD_ONCE_INIT;
 static _Thread_local tc_cache *tc_mine;
 
+/* The bytes of c's entries and of its sets. */
+static size_t tc_ent_bytes(const tc_cache *c) { return (size_t)c->nsets * TC_WAYS * c->esize; }
+static size_t tc_set_bytes(const tc_cache *c) { return (size_t)c->nsets * sizeof *c->set; }
+
 static void tc_free(void *p) {
   tc_cache *c = p;
-  if (c) free(c->ent), free(c->set), free(c->build);
+  if (c) td_cache_free(c->ent, tc_ent_bytes(c)), td_cache_free(c->set, tc_set_bytes(c));
+  if (c) free(c->build);
   free(c);
 }
 
 static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free) == 0; }
 
-/* n bytes, on huge pages where the system gives them: the cache spans
- * more 4 KB pages than the TLB holds. Not zeroed: the cache's entries are
- * read only once their set's tag (zeroed, apart) names them, and the tags
- * rows are all written before they are read. Released with free(). */
+/* n bytes, on huge pages where the system gives them: the tags rows
+ * (made when the image has none) are read at random. Not zeroed: they are
+ * all written before they are read. Released with free(). */
 static void *tc_alloc(size_t n) {
   void *p = td_huge_alloc_raw(n);
   return p ? p : td_xmalloc(n);
@@ -744,19 +752,29 @@ static tc_cache *tc_get(uint32_t npad) {
     tc_mine = c;
     if (tc_key_ok) pthread_setspecific(tc_key, c);
   }
-  free(c->ent);
-  free(c->set);
+  td_cache_free(c->ent, tc_ent_bytes(c));
+  td_cache_free(c->set, tc_set_bytes(c));
   c->npad = npad;
   c->esize = (TC_HEAD + V_N * (size_t)npad * sizeof(int16_t) + 63) & ~(size_t)63;
   c->nsets = (size_t)td_thread_peers() * TC_SETS * TC_WAYS * c->esize <= TC_BUDGET ? TC_SETS
                                                                                     : TC_SETS_FEW;
-  c->ent = tc_alloc((size_t)c->nsets * TC_WAYS * c->esize);
-  void *sets = NULL; /* 128 KB at most, aligned: no set spans two lines */
-  if (posix_memalign(&sets, 64, c->nsets * sizeof *c->set) != 0) td_oom();
-  c->set = memset(sets, 0, c->nsets * sizeof *c->set);
+  /* Entries on ordinary pages first, on huge ones after TC_COLD tokens
+   * (tc_warm). The sets (128 KB at most) on page boundaries: no set spans
+   * two lines. Both zeroed. */
+  c->ent = td_cache_alloc(tc_ent_bytes(c), 0);
+  c->set = td_cache_alloc(tc_set_bytes(c), 0);
+  c->cold = TC_COLD;
   c->owner = 0;
   c->stamp = 0;
   return c;
+}
+
+/* Counts ntoks tokens about to be tagged with cache c, and moves its
+ * entries to huge pages once TC_COLD have been. */
+static void tc_warm(tc_cache *c, size_t ntoks) {
+  if (!c->cold) return;
+  c->cold = ntoks < c->cold ? c->cold - (uint32_t)ntoks : 0;
+  if (!c->cold) c->ent = td_cache_to_huge(c->ent, tc_ent_bytes(c));
 }
 
 static inline int16_t *tc_vec(tc_entry *e, int v, uint32_t npad) {
@@ -1681,6 +1699,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.t = t;
   x.lem = eng->lemma;
   x.c = tc_get(t->npad);
+  tc_warm(x.c, doc->ntoks);
   if (x.c->owner != t->serial || x.c->owner_lem != eng->lemma) { /* another's entries */
     memset(x.c->set, 0, x.c->nsets * sizeof *x.c->set);
     x.c->owner = t->serial;

@@ -192,3 +192,19 @@ TD_TEST(core_dl_load) {
   CHECK(strncmp(err, "a test needs libtidings-none.so.0 (", 35) == 0);
   CHECK(td_dl_load(&dl_no_lib, err, sizeof err) != 0 && dl_no.cos == NULL);
 }
+
+/* issue 11: a per-thread cache starts zeroed on ordinary pages and moves to
+ * huge ones with what it holds (the pages it touched copied, the others
+ * still zero). */
+TD_TEST(core_cache_alloc) {
+  size_t n = (size_t)3 << 20; /* three huge pages' worth, less a little */
+  n -= 100;
+  unsigned char *p = td_cache_alloc(n, 0);
+  CHECK(p[0] == 0 && p[n - 1] == 0 && p[n / 2] == 0);
+  p[5] = 1, p[70000] = 2, p[n - 1] = 3;
+  unsigned char *q = td_cache_to_huge(p, n);
+  CHECK(((uintptr_t)q & (((uintptr_t)2 << 20) - 1)) == 0);
+  CHECK(q[5] == 1 && q[70000] == 2 && q[n - 1] == 3);
+  CHECK(q[0] == 0 && q[6] == 0 && q[n / 2] == 0 && q[n - 2] == 0);
+  td_cache_free(q, n);
+}
