@@ -7,11 +7,12 @@
  * and RIGHT with an averaged perceptron over 47 hashed features in the
  * style of Zhang & Nivre (2011); for an arc, 14 features of the dependent,
  * head and direction then score the relation. The model is a section of
- * the resource image (td_parser_load parses with a copy in huge pages,
- * see huge_copy; td_ps_open uses an image in place): a move feature
- * hashes to a cell of two 8-bit weights (one cache line read), a
- * relation feature to a bucket of a few (class, weight) pairs, which
- * td_parser_load also lays out by direction (split_relations); see
+ * the resource image, used in place: a move feature hashes to a cell of
+ * two 8-bit weights (one cache line read), a relation feature to a bucket
+ * of a few (class, weight) pairs, which the image also has laid out by
+ * direction (section "parser.split", see split_bind; for an image
+ * without it, td_parser_load copies the model to huge pages, huge_copy,
+ * and lays it out itself, split_relations); see
  * parser.h and docs/PARSER.md. The lazy parse of the pipeline
  * (td_parse_sentence) reuses the trees of sentences a thread has parsed
  * before (parse_cached).
@@ -932,22 +933,19 @@ static void bucket_sums(uint32_t v, const uint32_t *en, int32_t *sc) {
  * 1 << 31 | relation << 16 | (u16) weight (one entry), or count << 24 |
  * index of its first in rent[d] (2 to 127 entries); the sums of the bias
  * (rbias) and of the bias and each tag's LABEL_TAG bucket (rtag: 2 x 256
- * x nlabel). One block, p->rown (1 MiB of index words for the 17-bit
- * model). Leaves p as it is (parsing then reads the groups) when a count
- * or an index does not fit. */
-static void split_relations(struct td_parser *p) {
+ * x nlabel). split_index makes the first two (at make time into section
+ * "parser.split", read in place: split_bind), split_sums the others.
+ * Parsing reads the groups instead when a count or an index does not fit
+ * (rix[0] NULL). */
+
+/* Writes the index words of p's nb buckets to ix[d] and their entries to
+ * en[d] (room for all of p's entries each), their count to n[d]. 0, or -1
+ * when a count or an index does not fit. */
+static int split_index(const struct td_parser *p, uint32_t *const ix[2], uint32_t *const en[2],
+                       uint32_t n[2]) {
   size_t nb = (size_t)1 << p->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
   size_t nent = p->grp[ng - 1].first + p->grp[ng - 1].end[TD_PS_GROUP - 1];
-  if (nent >= (1u << 24) || p->nlabel > 128) return;
-  /* room for every entry in either direction: one pass */
-  size_t nl = (size_t)p->nlabel;
-  size_t bytes = (2 * nb + 2 * nent + 2 * nl + 2 * 256 * nl + 2 * 256 + 1) * sizeof(uint32_t);
-  /* On huge pages, as the model (huge_copy): read at random, and written
-   * here with one page fault, not 300 (perf, issue 11: split_relations
-   * took 1.04 ms of every start from malloc, 0.55 ms from here). */
-  uint32_t *blk = td_huge_alloc_raw(bytes);
-  if (!blk) blk = td_xmalloc(bytes);
-  uint32_t *ix[2] = {blk, blk + nb}, *en[2] = {blk + 2 * nb, blk + 2 * nb + nent};
+  if (nent >= (1u << 24) || p->nlabel > 128) return -1;
   uint32_t fill[2] = {0, 0}, nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab;
   const uint32_t *e = p->ent;
   for (size_t g = 0; g < ng; g++) {
@@ -955,24 +953,21 @@ static void split_relations(struct td_parser *p) {
     uint32_t prev = 0;
     for (size_t k = 0; k < TD_PS_GROUP && g * TD_PS_GROUP + k < nb; k++) {
       size_t bk = g * TD_PS_GROUP + k;
-      uint32_t n = gr->end[k] - prev, f0 = fill[0], f1 = fill[1];
+      uint32_t n_ = gr->end[k] - prev, f0 = fill[0], f1 = fill[1];
       prev = gr->end[k];
-      if (!n) { /* two buckets in three */
+      if (!n_) { /* two buckets in three */
         ix[0][bk] = ix[1][bk] = 0;
         continue;
       }
-      for (uint32_t j = 0; j < n; j++) {
+      for (uint32_t j = 0; j < n_; j++) {
         uint32_t c = (e[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
         if (l != root) en[d][fill[d]++] = (uint32_t)((int32_t)(int16_t)(e[j] & 0xffff) * 256) | l;
       }
-      e += n;
+      e += n_;
       uint32_t f[2] = {f0, f1};
       for (int d = 0; d < 2; d++) {
         uint32_t c = fill[d] - f[d];
-        if (c > 127) {
-          free(blk);
-          return;
-        }
+        if (c > 127) return -1;
         if (c == 1) { /* kept in the index word itself */
           uint32_t x = en[d][f[d]];
           ix[d][bk] = 1u << 31 | (x & 0xff) << 16 | ((uint32_t)((int32_t)x >> 8) & 0xffff);
@@ -983,13 +978,26 @@ static void split_relations(struct td_parser *p) {
       }
     }
   }
+  n[0] = fill[0], n[1] = fill[1];
+  return 0;
+}
+
+/* The words of split_sums' block for p. */
+static size_t sums_words(const struct td_parser *p) {
+  return 2 * (size_t)p->nlabel + 2 * 256 * (size_t)p->nlabel + 2 * 256;
+}
+
+/* Makes rbias and rtag of p (whose rix and rent are set) in blk
+ * (sums_words(p) words). */
+static void split_sums(struct td_parser *p, uint32_t *blk) {
+  size_t nl = (size_t)p->nlabel;
   /* the sums of the bias's bucket, by direction (score_arc_split) */
-  int32_t *bias = (int32_t *)(blk + 2 * nb + 2 * nent);
+  int32_t *bias = (int32_t *)blk;
   memset(bias, 0, 2 * nl * sizeof *bias);
   for (int d = 0; d < 2; d++) {
     uint64_t bk = fmix_top((d ? 300 : 200) + LABEL_BIAS, 0, 0, 0) >> (64 - p->bits);
     int32_t *sc = bias + (size_t)d * nl;
-    bucket_sums(ix[d][bk], en[d], sc);
+    bucket_sums(p->rix[d][bk], p->rent[d], sc);
     p->rbias[d] = sc;
     p->rbias_b[d] = bk;
   }
@@ -1002,25 +1010,126 @@ static void split_relations(struct td_parser *p) {
       uint64_t bk = fmix_top((d ? 300 : 200) + LABEL_TAG, t, 0, 0) >> (64 - p->bits);
       int32_t *sc = tagrow + ((size_t)d * 256 + t) * nl;
       memcpy(sc, p->rbias[d], nl * sizeof *sc);
-      bucket_sums(ix[d][bk], en[d], sc);
+      bucket_sums(p->rix[d][bk], p->rent[d], sc);
       tagb[d * 256 + t] = (uint32_t)bk;
     }
     p->rtag[d] = tagrow + (size_t)d * 256 * nl;
     p->rtag_b[d] = tagb + d * 256;
   }
+}
+
+/* Splits p's relation weights in memory of its own (p->rown). */
+static void split_relations(struct td_parser *p) {
+  size_t nb = (size_t)1 << p->bits, ng = (nb + TD_PS_GROUP - 1) / TD_PS_GROUP;
+  size_t nent = p->grp[ng - 1].first + p->grp[ng - 1].end[TD_PS_GROUP - 1];
+  /* room for every entry in either direction: one pass */
+  size_t bytes = (2 * nb + 2 * nent + sums_words(p) + 1) * sizeof(uint32_t);
+  /* On huge pages, as the model (huge_copy): read at random, and written
+   * here with one page fault, not 300 (perf, issue 11: split_relations
+   * took 1.04 ms of every start from malloc, 0.55 ms from here). */
+  uint32_t *blk = td_huge_alloc_raw(bytes);
+  if (!blk) blk = td_xmalloc(bytes);
+  uint32_t *ix[2] = {blk, blk + nb}, *en[2] = {blk + 2 * nb, blk + 2 * nb + nent}, n[2];
+  if (split_index(p, ix, en, n) != 0) {
+    free(blk);
+    return;
+  }
   p->rix[0] = ix[0], p->rix[1] = ix[1];
   p->rent[0] = en[0], p->rent[1] = en[1];
+  split_sums(p, blk + 2 * nb + 2 * nent);
   p->rown = blk;
 }
 
+/* ---- the split made at make time ----
+ * Section "parser.split": ps_split header (with a copy of the model's
+ * header), then rix[0], rix[1] (nb words each), rent[0] (n[0] words),
+ * rent[1] (n[1]). td_parser_load reads it in place, with the model in
+ * place (no copy, no split: 0.8 ms of every start, perf issue 11), after
+ * checking that every index word and entry stays within the section and
+ * names a relation of the model (then parsing reads nothing out of
+ * bounds) and that a sample of buckets holds the model's weights (a
+ * split of another model is not used: the model is copied and split as
+ * before). */
+#define PS_SPLIT_MAGIC "TDPSS001"
+#define PS_SPLIT_SECTION "parser.split"
+typedef struct ps_split {
+  char magic[8];
+  uint32_t nb, n[2], reserved;
+  unsigned char model[sizeof(td_ps_header)];
+} ps_split;
+
+/* 1 when bucket bk of the split ix, en holds the entries the model's
+ * groups give it (in order, root's left out). */
+static int bucket_agrees(const struct td_parser *p, size_t bk, const uint32_t *const ix[2],
+                         const uint32_t *const en[2]) {
+  const td_ps_group *gr = &p->grp[bk / TD_PS_GROUP];
+  size_t k = bk % TD_PS_GROUP;
+  uint32_t from = gr->first + (k ? gr->end[k - 1] : 0), to = gr->first + gr->end[k];
+  uint32_t nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab, seen[2] = {0, 0};
+  for (uint32_t j = from; j < to; j++) {
+    uint32_t c = (p->ent[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
+    if (l == root) continue;
+    uint32_t want = (uint32_t)((int32_t)(int16_t)(p->ent[j] & 0xffff) * 256) | l;
+    uint32_t v = ix[d][bk], got;
+    if (v >> 31)
+      got = seen[d] ? ~want : (uint32_t)((int32_t)(int16_t)(v & 0xffff) * 256) | ((v >> 16) & 0xff);
+    else
+      got = seen[d] < (v >> 24) ? en[d][(v & 0xffffff) + seen[d]] : ~want;
+    if (got != want) return 0;
+    seen[d]++;
+  }
+  for (int d = 0; d < 2; d++)
+    if ((ix[d][bk] >> 31 ? 1 : ix[d][bk] >> 24) != seen[d]) return 0;
+  return 1;
+}
+
+/* Points p (opened on the model image model) at the split section
+ * sec[0..len) when it passes the checks above; 0, else -1. */
+static int split_bind(struct td_parser *p, const void *model, const void *sec, size_t len) {
+  const ps_split *h = sec;
+  size_t nb = (size_t)1 << p->bits;
+  if (!sec || len < sizeof *h || memcmp(h->magic, PS_SPLIT_MAGIC, 8) != 0 || h->nb != nb ||
+      memcmp(h->model, model, sizeof h->model) != 0 || h->n[0] >= (1u << 24) ||
+      h->n[1] >= (1u << 24) || p->nlabel > 128 ||
+      (len - sizeof *h) / 4 < 2 * nb + (size_t)h->n[0] + h->n[1] || ((uintptr_t)(h + 1) & 3))
+    return -1;
+  const uint32_t *w = (const uint32_t *)(h + 1);
+  const uint32_t *ix[2] = {w, w + nb}, *en[2] = {w + 2 * nb, w + 2 * nb + h->n[0]};
+  /* every word and entry, without a branch on what each holds */
+  uint32_t bad = 0, nl = (uint32_t)p->nlabel;
+  for (int d = 0; d < 2; d++) {
+    for (size_t b = 0; b < nb; b++) {
+      uint32_t v = ix[d][b], one = v >> 31;
+      bad |= (one & (((v >> 16) & 127) >= nl)) | (!one & ((v & 0xffffff) + (v >> 24) > h->n[d]));
+    }
+    for (size_t e = 0; e < h->n[d]; e++) bad |= (en[d][e] & 0xff) >= nl;
+  }
+  for (size_t k = 0; !bad && k < 64; k++) /* a sample of buckets, four each */
+    for (size_t j = 0; j < 4; j++) bad |= !bucket_agrees(p, (k * nb / 64 + j) % nb, ix, en);
+  if (bad) return -1;
+  p->rix[0] = ix[0], p->rix[1] = ix[1];
+  p->rent[0] = en[0], p->rent[1] = en[1];
+  uint32_t *sums = td_xmalloc(sums_words(p) * sizeof *sums);
+  split_sums(p, sums);
+  p->rown = sums;
+  return 0;
+}
+
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen) {
-  size_t len = 0;
+  size_t len = 0, slen = 0;
   const void *data = res ? td_res_get(res, "parser", &len) : NULL;
   if (!data) {
     snprintf(err, errlen, "resource image has no parser section");
     return NULL;
   }
   struct td_parser *p = td_xmalloc(sizeof *p);
+  const void *split = td_res_get(res, PS_SPLIT_SECTION, &slen);
+  if (split && td_ps_open(p, data, len, err, errlen) == 0 &&
+      split_bind(p, data, split, slen) == 0) { /* all in place */
+    p->own = NULL;
+    p->serial = atomic_fetch_add(&pc_serials, 1) + 1;
+    return p;
+  }
   void *copy = huge_copy(data, len);
   if (copy) data = copy;
   if (td_ps_open(p, data, len, err, errlen) != 0) {
@@ -1202,8 +1311,25 @@ int td_parser_build_res(struct td_resw *w, const char *path, char *err,
   }
   struct td_parser *p = td_xmalloc(sizeof *p);
   int rc = td_ps_open(p, b.ptr, b.len, err, errlen);
+  if (rc == 0) {
+    td_resw_add(w, "parser", b.ptr, b.len);
+    /* and the relation weights split (split_bind) */
+    size_t nb = (size_t)1 << p->bits, nent = ((const td_ps_header *)b.ptr)->nent;
+    size_t bytes = sizeof(ps_split) + (2 * nb + 2 * nent) * sizeof(uint32_t);
+    ps_split *h = td_xcalloc(1, bytes);
+    uint32_t *wd = (uint32_t *)(h + 1);
+    uint32_t *ix[2] = {wd, wd + nb}, *en[2] = {wd + 2 * nb, wd + 2 * nb + nent}, n[2];
+    if (split_index(p, ix, en, n) == 0) {
+      memcpy(h->magic, PS_SPLIT_MAGIC, 8);
+      h->nb = (uint32_t)nb;
+      h->n[0] = n[0], h->n[1] = n[1];
+      memcpy(h->model, b.ptr, sizeof h->model);
+      memmove(wd + 2 * nb + n[0], en[1], n[1] * sizeof *wd); /* rent[1] after rent[0] */
+      td_resw_add(w, PS_SPLIT_SECTION, h, sizeof *h + (2 * nb + n[0] + n[1]) * sizeof *wd);
+    }
+    free(h);
+  }
   free(p);
-  if (rc == 0) td_resw_add(w, "parser", b.ptr, b.len);
   td_buf_free(&b);
   return rc;
 }

@@ -35,7 +35,9 @@ int td_eval_parser(const td_engine *eng, const char *conllu, int gold_tags,
 
 struct td_resw;
 /* Adds section "parser" from the model file at path (normally
- * data/models/parser.bin) after checking it. 0, or -1 with err. */
+ * data/models/parser.bin) after checking it, and "parser.split", its
+ * relation weights laid out by direction (parser.c, split_bind). 0, or -1
+ * with err. */
 int td_parser_build_res(struct td_resw *w, const char *path, char *err,
                         size_t errlen);
 
@@ -90,7 +92,8 @@ enum { TD_PS_SHIFT, TD_PS_LEFT, TD_PS_RIGHT };
 #define TD_PS_LABEL_LEN 32
 
 /* A parser over a model image (mapped or in memory; td_ps_open does not
- * copy it, td_parser_load parses with a copy in huge pages: own). */
+ * copy it, nor does td_parser_load when the image has the split section,
+ * else it parses with a copy in huge pages: own). */
 struct td_parser {
   int bits, mbits, nlabel, ncls, rootlab;
   float scale;

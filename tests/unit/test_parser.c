@@ -432,3 +432,59 @@ TD_TEST(parser_split_and_cached_trees) {
   CHECK(same);
   td_engine_free(eng);
 }
+
+/* issue 11: the image carries the relation weights split by direction
+ * (section "parser.split"), read in place with the model (no copy); a
+ * split whose index word names a relation the model lacks is not used:
+ * the model is copied and split as before, with the same trees. */
+TD_TEST(parser_split_section) {
+  char err[256], path[] = "/tmp/td_parser_splitXXXXXX";
+  FILE *m = fopen("data/models/parser.bin", "rb");
+  if (!m) { fprintf(stderr, "  skip: no data/models/parser.bin\n"); return; }
+  fclose(m);
+  td_resw *w = td_resw_new();
+  CHECK(td_parser_build_res(w, "data/models/parser.bin", err, sizeof err) == 0);
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  close(fd);
+  CHECK(td_resw_finish(w, path) == 0);
+  td_res *res = td_res_open(path, err, sizeof err);
+  struct td_parser *a = res ? td_parser_load(res, err, sizeof err) : NULL;
+  CHECK(a != NULL && a->own == NULL && a->rix[0] != NULL);
+  td_buf im = TD_BUF_INIT;
+  CHECK(td_buf_read_file(&im, path) == 0);
+  char *sp = im.ptr ? memmem(im.ptr, im.len, "TDPSS001", 8) : NULL;
+  CHECK(sp != NULL);
+  struct td_parser *b = NULL;
+  td_res *res2 = NULL;
+  if (sp) {
+    uint32_t bad = 1u << 31 | 127u << 16; /* one entry of relation 127 */
+    size_t at = 72 + 4 * 1000;            /* rix[0][1000], past the header */
+    memcpy(sp + at, &bad, 4);
+    FILE *f = fopen(path, "wb");
+    fwrite(im.ptr, 1, im.len, f);
+    fclose(f);
+    res2 = td_res_open(path, err, sizeof err);
+    b = res2 ? td_parser_load(res2, err, sizeof err) : NULL;
+    CHECK(b != NULL && b->own != NULL && b->rix[0] != NULL);
+  }
+  if (a && b) {
+    td_ps_word x[12];
+    int h1[12], l1[12], h2[12], l2[12];
+    void *mem = malloc(td_ps_state_mem(12));
+    const char *words[] = {"The", "minister", "said", "talks", "would", "resume", "in",
+                           "Geneva", "on", "Monday", ",", "officials"};
+    for (int i = 0; i < 12; i++)
+      x[i] = (td_ps_word){td_ps_word_hash(words[i], strlen(words[i])), (uint32_t)(1 + i * 3)};
+    td_ps_parse(a, x, 12, h1, l1, mem);
+    td_ps_parse(b, x, 12, h2, l2, mem);
+    CHECK(memcmp(h1, h2, sizeof h1) == 0 && memcmp(l1, l2, sizeof l1) == 0);
+    free(mem);
+  }
+  td_parser_free(a);
+  td_parser_free(b);
+  td_res_close(res);
+  td_res_close(res2);
+  td_buf_free(&im);
+  remove(path);
+}
