@@ -589,8 +589,10 @@ static int compile_pattern(cstate *cs, const char *p) {
 
 static void rebuild_index(td_rules *r);
 
-/* Compiles rule text into set s (rules appended; on error s is restored). */
-static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
+/* Compiles rule text into set s (rules appended; on error s is restored)
+ * and, unless index is 0 (the caller does it once after more texts),
+ * rebuilds its index. */
+static int add_text(td_rules *s, const char *text, int index, char *err, size_t errlen) {
   size_t n0 = s->n;
   int nclasses0 = s->nclasses;
   int lineno = 0;
@@ -630,7 +632,7 @@ static int add_text(td_rules *s, const char *text, char *err, size_t errlen) {
     else s->r[w++] = s->r[i];
   }
   s->n = w;
-  rebuild_index(s);
+  if (index) rebuild_index(s);
   return 0;
 undo:
   while (s->n > n0) rule_clear(&s->r[--s->n]);
@@ -640,30 +642,43 @@ undo:
 
 td_rules *td_rules_compile(const char *text, char *err, size_t errlen) {
   td_rules *s = td_xcalloc(1, sizeof *s);
-  if (text && add_text(s, text, err, errlen) != 0) {
+  if (text && add_text(s, text, 1, err, errlen) != 0) {
     td_rules_free(s);
     return NULL;
   }
   return s;
 }
 
-int td_rules_add_text(td_rules *r, const char *text, const char *origin, char *err, size_t errlen) {
+/* td_rules_add_text, the index rebuilt unless index is 0. */
+static int add_named_text(td_rules *r, const char *text, const char *origin, int index, char *err,
+                          size_t errlen) {
   char msg[512];
-  int rc = add_text(r, text ? text : "", msg, sizeof msg);
+  int rc = add_text(r, text ? text : "", index, msg, sizeof msg);
   if (rc != 0) snprintf(err, errlen, "%s: %s", origin ? origin : "rules", msg);
   return rc;
 }
 
+int td_rules_add_text(td_rules *r, const char *text, const char *origin, char *err, size_t errlen) {
+  return add_named_text(r, text, origin, 1, err, errlen);
+}
+
+/* The image's files are compiled one after another and the index is built
+ * once, after the last (perf, issue 11: rebuilt after each of the seven,
+ * it sorted the keys of the rules so far seven times, 0.3 ms of every
+ * start). */
 int td_rules_add_image(td_rules *r, const void *img, size_t len, char *err, size_t errlen) {
   const char *p = img, *end = p + len;
-  while (p < end) {
+  int rc = 0;
+  while (p < end && rc == 0) {
     const char *name = p, *z = memchr(p, 0, (size_t)(end - p));
     if (!z) break;
     const char *text = z + 1, *z2 = text < end ? memchr(text, 0, (size_t)(end - text)) : NULL;
     if (!z2) break;
-    if (td_rules_add_text(r, text, name, err, errlen) != 0) return -1;
+    rc = add_named_text(r, text, name, 0, err, errlen);
     p = z2 + 1;
   }
+  rebuild_index(r);
+  if (rc != 0) return -1;
   if (p != end) {
     snprintf(err, errlen, "the resource image's rules section is damaged (rebuild with make)");
     return -1;
@@ -680,7 +695,7 @@ int td_rules_add_file(td_rules *r, const char *path, char *err, size_t errlen) {
   }
   td_buf_putc(&b, 0);
   char msg[512];
-  int rc = add_text(r, b.ptr, msg, sizeof msg);
+  int rc = add_text(r, b.ptr, 1, msg, sizeof msg);
   if (rc != 0) snprintf(err, errlen, "%s: %s", path, msg);
   td_buf_free(&b);
   return rc;
