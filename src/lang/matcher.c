@@ -18,6 +18,9 @@
  *   nclasses x u32                the pool offsets of the distinct classes
  *   nentries x u32                each entry's class: an index into those
  *   nslots x u8, npslots x u8     each slot's tag (see tag_of), 0 = empty
+ *   when the first reserved u32 after the modes has bit 0 set: zero bytes
+ *   to a multiple of 8, then 1024 x u64, the first two bytes of the
+ *   exact-case keys (see case_probe)
  *
  * Everything after the pool (issue 11) is derived from what comes before
  * and is precomputed so that loading costs nothing; "TDDICT02" images
@@ -188,6 +191,25 @@ static uint32_t rd32(const unsigned char *p) {
   return v;
 }
 
+/* Sets in bits (1024 words, zeroed) the first byte, and the first two
+ * bytes, of every exact-case key among entries e[0..n) (keys in pool of
+ * poolsize bytes): case_probe's bit set. */
+static void case_bits(const dentry *e, uint32_t n, const char *pool, uint32_t poolsize,
+                      uint64_t *bits) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (entry_mode(e[i].flags) != 1) continue;
+    const unsigned char *k = (const unsigned char *)pool + e[i].key;
+    if (e[i].key + 1 >= poolsize) { /* cannot read two bytes: probe all */
+      memset(bits, 0xFF, 65536 / 8);
+      return;
+    }
+    unsigned p0 = (unsigned)k[0] << 8, p1 = p0 | k[1];
+    bits[p0 >> 6] |= 1ULL << (p0 & 63); /* a one-byte prefix ("U" of "U.S") */
+    bits[p1 >> 6] |= 1ULL << (p1 & 63);
+  }
+}
+#define CASE_WORDS (65536 / 64)
+
 static int table_open(dtable *t, const void *img, size_t len) {
   const unsigned char *p = img;
   memset(t, 0, sizeof *t);
@@ -214,7 +236,13 @@ static int table_open(dtable *t, const void *img, size_t len) {
   uint64_t gbytes = (uint64_t)glines * GATE_LINE * 8;
   uint64_t end = at + gbytes + (uint64_t)ncls * 4 + (uint64_t)t->nentries * 4 + t->nslots +
                  t->npslots;
+  int has_case = rd32(p + 52) & 1;
+  uint64_t case_at = (end + 7) / 8 * 8;
+  if (has_case) end = case_at + CASE_WORDS * 8;
   if (end > len || (glines & (glines - 1)) != 0) return -1;
+  /* (made at make time since issue 11: 0.1 ms of every start read every
+   * entry of the gazetteer to find its 136 exact-case keys) */
+  if (has_case) t->case2 = (const uint64_t *)(p + case_at);
   t->gate = glines ? (const uint64_t *)(p + at) : NULL;
   t->gmask = glines ? glines - 1 : 0;
   t->clsoff = (const uint32_t *)(p + at + gbytes);
@@ -511,19 +539,9 @@ int td_dict_add_image(td_dict *d, const void *img, size_t len) {
     if (gate) own(d, gate);
     t.gate = gate;
   }
-  if (t.nmode[1]) { /* case_probe's bit set: 8 KB, made in one pass */
-    uint64_t *bits = td_xcalloc(65536 / 64, sizeof *bits);
-    for (uint32_t e = 0; e < t.nentries; e++) {
-      if (entry_mode(t.entries[e].flags) != 1) continue;
-      const unsigned char *k = (const unsigned char *)t.pool + t.entries[e].key;
-      if (t.entries[e].key + 1 >= t.poolsize) { /* cannot read two bytes: probe all */
-        memset(bits, 0xFF, 65536 / 8);
-        break;
-      }
-      unsigned p0 = (unsigned)k[0] << 8, p1 = p0 | k[1];
-      bits[p0 >> 6] |= 1ULL << (p0 & 63); /* a one-byte prefix ("U" of "U.S") */
-      bits[p1 >> 6] |= 1ULL << (p1 & 63);
-    }
+  if (t.nmode[1] && !t.case2) { /* case_probe's bit set: 8 KB, made in one pass */
+    uint64_t *bits = td_xcalloc(CASE_WORDS, sizeof *bits);
+    case_bits(t.entries, t.nentries, t.pool, t.poolsize, bits);
     t.case2 = bits;
     own(d, bits);
   }
@@ -1975,10 +1993,12 @@ void *td_dictb_finish(td_dictb *b, size_t *len) {
   size_t at = (body + poolpad + 7) / 8 * 8; /* body is a multiple of 8 */
   size_t total = at + (size_t)glines * GATE_LINE * 8 + (size_t)ncls * 4 + b->n * 4 + nslots +
                  b->npslots;
+  size_t case_at = (total + 7) / 8 * 8; /* the exact-case bits, when there are such keys */
+  if (nmode[1]) total = case_at + CASE_WORDS * 8;
   unsigned char *img = td_xcalloc(1, total);
   memcpy(img, MAGIC, 8);
   uint32_t hdr[14] = {nslots, (uint32_t)b->n, b->maxkey, (uint32_t)b->pool.len, b->npslots, 0,
-                      ncls, glines, nmode[0], nmode[1], nmode[2], 0, 0, 0};
+                      ncls, glines, nmode[0], nmode[1], nmode[2], nmode[1] ? 1 : 0, 0, 0};
   memcpy(img + 8, hdr, sizeof hdr);
   dslot *slots = (dslot *)(img + HDR);
   uint64_t *pslots = (uint64_t *)(slots + nslots);
@@ -2009,6 +2029,9 @@ void *td_dictb_finish(td_dictb *b, size_t *len) {
   for (uint32_t i = 0; i < nslots; i++) q[i] = slots[i].count ? tag_of(slots[i].hash) : 0;
   q += nslots;
   for (uint32_t i = 0; i < b->npslots; i++) q[i] = pslots[i] ? tag_of(pslots[i]) : 0;
+  if (nmode[1])
+    case_bits(ents, (uint32_t)b->n, (const char *)(ents + b->n), (uint32_t)b->pool.len,
+              (uint64_t *)(img + case_at));
   free(gate);
   free(clsoff);
   free(lcls);
