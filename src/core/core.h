@@ -82,12 +82,12 @@ typedef struct td_dl_lib {
 int td_dl_load(td_dl_lib *lib, char *err, size_t errlen);
 
 /* ---- per-thread caches and the memory budget (alloc.c) ----
- * A thread's caches (the tagger's, the lemmatizer's) are made on its first
- * use and kept until it exits, one per thread: their total grows with the
- * thread count. td_run_each tells each of its workers how many threads it
- * runs (td_thread_set_peers), and a cache may choose its size from that
- * (td_thread_peers: 1 on a thread never told) so that issue 11's budget of
- * peak RSS holds at --threads 16. */
+ * A thread's caches (the tagger's; the lemmatizer's is one for all
+ * threads) are made on its first use and kept until it exits, one per
+ * thread: their total grows with the thread count. td_run_each tells each
+ * of its workers how many threads it runs (td_thread_set_peers), and a
+ * cache may choose its size from that (td_thread_peers: 1 on a thread
+ * never told) so that issue 11's budget of peak RSS holds at --threads 16. */
 void td_thread_set_peers(int n);
 int td_thread_peers(void);
 

@@ -23,6 +23,7 @@
 #include "train.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,7 @@ struct td_lemmatizer {
   const char *pool;
   void *own; /* the image, when built in memory */
   uint64_t serial; /* unique per lemmatizer made, keys the lexclass cache */
+  struct lc_line *lc; /* the lemma cache, shared by every thread (lc_get) */
 };
 
 static uint32_t fnv32(const char *s, size_t n) {
@@ -582,72 +584,73 @@ struct td_lemmatizer *td_lemmatizer_load(const td_res *res, char *err, size_t er
   return bind(h, len, err, errlen);
 }
 
+static void lc_drop(struct td_lemmatizer *l);
+
 void td_lemmatizer_free(struct td_lemmatizer *l) {
   if (!l) return;
+  lc_drop(l);
   free(l->own);
   free(l);
 }
 
-/* A per-thread two-way set-associative cache of lemma_of answers for short forms,
- * keyed by the lemmatizer's serial, the form as written and its tags: a
- * pure function of these, so a hit is exactly what lemma_of would say.
- * A slot is one 64-byte cache line; LC_SLOTS of them, 4 MiB a thread,
- * while the threads' caches together stay within LC_BUDGET (up to eight
- * threads), else LC_SLOTS_FEW, 2 MiB (at 16 threads issue 11's RSS budget
- * counts every MiB; td_thread_peers). On BBC at one thread 65536 slots
- * took the misses from 59,524 to 48,586, near its 46,700 distinct forms,
- * and the lemmatize stage from 0.062 to 0.058 CPU-s. The slots lie on
- * huge pages where the system gives them: on 4 KB pages most look-ups
- * missed the TLB, and the prefetch ahead of use waited for the page walk.
- * They move there once the thread has lemmatized LC_COLD tokens: until
- * then they are on ordinary pages, each cleared when first touched (perf,
- * issue 11: on huge pages at once, a one-line document's few slots cost
- * clearing 4 MiB, 0.6 ms of its 6). */
-enum { LC_SLOTS = 65536, LC_SLOTS_FEW = 32768, LC_FORM = 19, LC_LEMMA = 31,
-       LC_COLD = 500 };
-#define LC_BUDGET ((size_t)32 << 20)
+/* ---- the lemma cache ----
+ * A two-way set-associative cache of lemma_of answers for short forms,
+ * keyed by the form as written and its tags: a pure function of these
+ * (and of the lemmatizer, which owns the cache), so a hit is exactly what
+ * lemma_of would say. A slot is one 64-byte cache line; LC_SLOTS of them,
+ * 4 MiB, on huge pages where the system gives them (on 4 KB pages most
+ * look-ups missed the TLB, and the prefetch ahead of use waited for the
+ * page walk). On BBC at one thread 65536 slots took the misses from 59,524
+ * to 48,586, near its 46,700 distinct forms, and the lemmatize stage from
+ * 0.062 to 0.058 CPU-s.
+ *
+ * Every thread that lemmatizes with l shares its one cache (issue 11: each
+ * thread had its own, 2 MiB at --threads 16, which started cold and saw a
+ * sixteenth of the words, so BBC's forms missed 158,000 times against
+ * 48,000 on one thread, and each thread's cache was fresh memory for the
+ * kernel to zero; shared: lemmatize 0.101 -> 0.057 CPU-s at 16 threads,
+ * peak RSS 212 -> 183 MB). The memory is only ever read and written a word
+ * at a time (lc_line; relaxed atomic loads and stores, plain moves on
+ * x86-64), and each set has a version in its first slot: even while the
+ * set is stable, odd while a writer changes it. A reader copies what it
+ * needs of a slot whose key matches, then checks that the version has not
+ * changed (a sequence lock); a writer claims the set by making the version
+ * odd with one compare-and-swap, and skips the insert when another thread
+ * holds it (only the caching is lost, never the answer). */
+enum { LC_SLOTS = 65536, LC_FORM = 23, LC_LEMMA = 31 };
 typedef struct {
-  uint64_t serial; /* 0: empty */
+  uint32_t ver;             /* the first slot of a set: the set's version */
   uint16_t xpos;
-  uint8_t upos, n, ln; /* form and lemma lengths */
-  char form[LC_FORM];
-  char lemma[LC_LEMMA + 1];
+  uint8_t upos, n;          /* n: form length, 0 for an empty slot */
+  char form[LC_FORM];       /* from the second word */
+  uint8_t ln;               /* lemma length */
+  char lemma[LC_LEMMA + 1]; /* from the fifth word, NUL-padded */
 } lc_slot;
-_Static_assert(sizeof(lc_slot) == 64, "a cache slot is one cache line");
-static _Thread_local lc_slot *lc_cache; /* this thread's slots, or NULL */
-static _Thread_local uint32_t lc_sets;  /* and their number / 2 */
-static _Thread_local uint32_t lc_cold;  /* tokens to go before they move to
-                                         * huge pages (0: they have) */
-static pthread_key_t lc_key;              /* frees a thread's slots when it exits */
-static int lc_key_ok;
-static pthread_once_t lc_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof(lc_slot) == 64 && offsetof(lc_slot, form) == 8 &&
+                   offsetof(lc_slot, lemma) == 32, "a slot is one cache line of words");
+typedef struct lc_line {
+  uint64_t w[8]; /* an lc_slot, as the cache holds it */
+} lc_line;
 
-/* (run by the exiting thread itself: its lc_sets is still there) */
-static void lc_free(void *p) { td_cache_free(p, (size_t)lc_sets * 2 * sizeof(lc_slot)); }
-static void lc_key_init(void) { lc_key_ok = pthread_key_create(&lc_key, lc_free) == 0; }
-
-/* This thread's cache, made (empty) on first use, its number of sets
- * into *sets; ntoks tokens are about to be looked up (see LC_COLD).
- * Freed when the thread exits. */
-static lc_slot *lc_get(uint32_t *sets, size_t ntoks) {
-  if (!lc_cache) {
-    pthread_once(&lc_once, lc_key_init);
-    size_t n = (size_t)td_thread_peers() * LC_SLOTS * sizeof(lc_slot) <= LC_BUDGET ? LC_SLOTS
-                                                                                 : LC_SLOTS_FEW;
-    lc_cache = td_cache_alloc(n * sizeof(lc_slot), 0);
-    lc_sets = (uint32_t)(n / 2);
-    lc_cold = LC_COLD;
-    if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
-  } else if (lc_cold) {
-    lc_cold = ntoks < lc_cold ? lc_cold - (uint32_t)ntoks : 0;
-    if (!lc_cold) {
-      lc_cache = td_cache_to_huge(lc_cache, (size_t)lc_sets * 2 * sizeof(lc_slot));
-      if (lc_key_ok) pthread_setspecific(lc_key, lc_cache);
-    }
-  }
-  *sets = lc_sets;
-  return lc_cache;
+/* l's cache, made (empty) on first use by any thread; freed with l. The
+ * cache is the one part of a lemmatizer that changes after its load. It is
+ * on huge pages from the start (td_cache_alloc): a thread's own caches
+ * start on ordinary pages and move once it has done some work, which one
+ * cache that every thread reads at once cannot do, and it is one for the
+ * process, so a short run clears its 4 MiB once, not once a thread. */
+static lc_line *lc_get(const struct td_lemmatizer *cl) {
+  struct td_lemmatizer *l = (struct td_lemmatizer *)cl;
+  lc_line *c = __atomic_load_n(&l->lc, __ATOMIC_ACQUIRE);
+  if (c) return c;
+  lc_line *mine = td_cache_alloc(LC_SLOTS * sizeof *mine, 1);
+  if (__atomic_compare_exchange_n(&l->lc, &c, mine, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+    return mine;
+  td_cache_free(mine, LC_SLOTS * sizeof *mine); /* another thread made it first: c is that one */
+  return c;
 }
+
+/* Releases l's cache (with l: no thread uses it any more). */
+static void lc_drop(struct td_lemmatizer *l) { td_cache_free(l->lc, LC_SLOTS * sizeof *l->lc); }
 
 /* The hash that places the form s[0..n) in the cache (perf, issue 11:
  * fnv32 took four instructions a byte of every token; any good hash does
@@ -656,41 +659,134 @@ static inline uint32_t form_hash(const char *s, size_t n) {
   return (uint32_t)(td_hash_short(s, n) >> 32);
 }
 
-/* The set in cache (two slots, c[0] the newer; sets of them, a power of
- * two) of a form of n bytes whose form_hash is h, with its tags. Two ways
- * (issue 11: on BBC, direct-mapped, 14,000 of the 61,000 misses were forms
- * seen before and pushed out by another; a miss costs a dozen probes of
- * the WordNet table). */
-static inline lc_slot *lc_at(lc_slot *cache, uint32_t sets, uint32_t h, int xpos, int upos) {
+/* The set in cache (two slots, the first the newer) of a form of n bytes
+ * whose form_hash is h, with its tags. Two ways (issue 11: on BBC,
+ * direct-mapped, 14,000 of the 61,000 misses were forms seen before and
+ * pushed out by another; a miss costs a dozen probes of the WordNet
+ * table). */
+static inline lc_line *lc_at(lc_line *cache, uint32_t h, int xpos, int upos) {
   h ^= ((uint32_t)xpos * 0x9E3779B1u) ^ ((uint32_t)upos << 7);
-  return &cache[2 * (h & (sets - 1))];
-}
-
-/* Whether slot c holds the form s[0..n) with these tags. With wide (16
- * bytes readable at s), a form of up to 16 bytes is compared as two 8-byte
- * words (perf, issue 11: no call; a slot's form is followed by its lemma,
- * so 16 bytes can be read there too). */
-static inline int lc_holds(const lc_slot *c, uint64_t serial, const char *s, size_t n, int xpos,
-                           int upos, int wide) {
-  if (c->serial != serial || c->n != n || c->xpos != xpos || c->upos != upos) return 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (wide && n <= 16) {
-    uint64_t a[2], b[2];
-    memcpy(a, c->form, 16);
-    memcpy(b, s, 16);
-    uint64_t m0 = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    uint64_t m1 = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
-    return !(((a[0] ^ b[0]) & m0) | ((a[1] ^ b[1]) & m1));
-  }
-#else
-  (void)wide;
-#endif
-  return memcmp(c->form, s, n) == 0;
+  return &cache[2 * (h & (LC_SLOTS / 2 - 1))];
 }
 
 /* Whether form[0..n) and its tags can be cached at all. */
 static inline int lc_cacheable(size_t n, int xpos, int upos) {
   return n > 0 && n <= LC_FORM && xpos >= 0 && xpos <= 65535 && upos >= 0 && upos <= 255;
+}
+
+/* A slot's first word: the version (the first slot's), the tags and the
+ * form's length; VER_MASK picks out the version. */
+#define VER_MASK ((uint64_t)0xffffffff)
+static inline uint64_t lc_head(uint32_t ver, int xpos, int upos, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return ver | (uint64_t)(uint16_t)xpos << 32 | (uint64_t)(uint8_t)upos << 48 |
+         (uint64_t)(uint8_t)n << 56;
+#else
+  lc_slot k;
+  uint64_t w;
+  memset(&k, 0, 8);
+  k.ver = ver, k.xpos = (uint16_t)xpos, k.upos = (uint8_t)upos, k.n = (uint8_t)n;
+  memcpy(&w, &k, 8);
+  return w;
+#endif
+}
+
+/* Looks the form s[0..n) with its tags up in set c; on a hit writes its
+ * lemma to out (32 bytes at least) and returns its length, else returns
+ * -1. With wide (16 bytes readable at s), a form of up to 16 bytes is
+ * compared as two 8-byte words (perf, issue 11: no call). The loads are
+ * written out: GCC leaves loops of atomic loads rolled (td_lemmatize took
+ * 6 M instructions more on the 278-article subset). */
+static long lc_find(const lc_line *c, const char *s, size_t n, int xpos, int upos, int wide,
+                    char *out) {
+  uint64_t key = lc_head(0, xpos, upos, n);
+  uint64_t w0 = __atomic_load_n(&c[0].w[0], __ATOMIC_ACQUIRE);
+  uint32_t ver = (uint32_t)(w0 & VER_MASK);
+  if (ver & 1) return -1; /* being written */
+  for (int w = 0; w < 2; w++) {
+    uint64_t head = w ? __atomic_load_n(&c[1].w[0], __ATOMIC_RELAXED) : w0;
+    if ((head & ~VER_MASK) != key) continue;
+    const uint64_t *cw = c[w].w;
+    uint64_t f[3] = {__atomic_load_n(&cw[1], __ATOMIC_RELAXED), /* the form, ln */
+                     __atomic_load_n(&cw[2], __ATOMIC_RELAXED),
+                     __atomic_load_n(&cw[3], __ATOMIC_RELAXED)};
+    int same;
+    size_t ln;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    ln = (size_t)(f[2] >> 56);
+    if (wide && n <= 16) {
+      uint64_t b[2];
+      memcpy(b, s, 16);
+      uint64_t m0 = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+      uint64_t m1 = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+      same = !(((f[0] ^ b[0]) & m0) | ((f[1] ^ b[1]) & m1));
+    } else
+#endif
+    {
+      lc_slot sl;
+      memcpy((char *)&sl + offsetof(lc_slot, form), f, sizeof f);
+      ln = sl.ln;
+      same = memcmp(sl.form, s, n) == 0;
+    }
+    if (!same) continue;
+    /* The lemma, NUL-padded, a word at a time (out is read back bytewise:
+     * one copy of 32 bytes from a local array would wait on four stores). */
+    uint64_t m0 = __atomic_load_n(&cw[4], __ATOMIC_RELAXED);
+    uint64_t m1 = __atomic_load_n(&cw[5], __ATOMIC_RELAXED);
+    uint64_t m2 = __atomic_load_n(&cw[6], __ATOMIC_RELAXED);
+    uint64_t m3 = __atomic_load_n(&cw[7], __ATOMIC_RELAXED);
+    memcpy(out, &m0, 8), memcpy(out + 8, &m1, 8);
+    memcpy(out + 16, &m2, 8), memcpy(out + 24, &m3, 8);
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if ((__atomic_load_n(&c[0].w[0], __ATOMIC_RELAXED) & VER_MASK) != ver) return -1;
+    return (long)ln;
+  }
+  return -1;
+}
+
+/* Stores lemma[0..k) (k <= LC_LEMMA) of the form s[0..n) with its tags
+ * in set c, the newer slot moving over the older, unless another thread
+ * is writing the set. */
+static void lc_store(lc_line *c, const char *s, size_t n, int xpos, int upos, const char *lemma,
+                     size_t k) {
+  uint64_t w0 = __atomic_load_n(&c[0].w[0], __ATOMIC_RELAXED);
+  uint32_t ver = (uint32_t)(w0 & VER_MASK);
+  uint64_t busy = (w0 & ~VER_MASK) | (uint32_t)(ver + 1);
+  if ((ver & 1) ||
+      !__atomic_compare_exchange_n(&c[0].w[0], &w0, busy, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    return;
+  __atomic_thread_fence(__ATOMIC_RELEASE); /* the odd version before the slots change */
+  if (w0 & ~VER_MASK) { /* a slot there: it moves to the second */
+    __atomic_store_n(&c[1].w[0], w0, __ATOMIC_RELAXED);
+    for (int j = 1; j < 8; j++)
+      __atomic_store_n(&c[1].w[j], __atomic_load_n(&c[0].w[j], __ATOMIC_RELAXED),
+                       __ATOMIC_RELAXED);
+  }
+  lc_slot sl;
+  uint64_t w[8];
+  memset(&sl, 0, sizeof sl);
+  sl.n = (uint8_t)n, sl.ln = (uint8_t)k;
+  memcpy(sl.form, s, n);
+  memcpy(sl.lemma, lemma, k);
+  memcpy(w, &sl, sizeof w);
+  for (int j = 1; j < 8; j++) __atomic_store_n(&c[0].w[j], w[j], __ATOMIC_RELAXED);
+  __atomic_store_n(&c[0].w[0], lc_head(ver + 2, xpos, upos, n), __ATOMIC_RELEASE);
+}
+
+/* The lemma of the form s[0..n) with its tags: from the cache set c (may
+ * be NULL: not cacheable), else lemma_of, then stored in c; wide: 16 bytes
+ * can be read at s. Writes it to out (cap >= 32 bytes) and returns its
+ * length. */
+static size_t lemma_lookup(const struct td_lemmatizer *l, lc_line *c, const char *s, size_t n,
+                           int xpos, int upos, int wide, char *out, size_t cap) {
+  if (c) {
+    long k = lc_find(c, s, n, xpos, upos, wide, out);
+    if (k >= 0) return (size_t)k;
+  }
+  lemma_of(l, s, n, xpos, upos, out, cap);
+  size_t k = strlen(out);
+  if (c && k <= LC_LEMMA) lc_store(c, s, n, xpos, upos, out, k);
+  return k;
 }
 
 /* Lemmas are written one after another into blocks of the document's
@@ -716,35 +812,7 @@ static const char *lemma_put(lemma_out *o, const char *s, size_t n) {
   return d;
 }
 
-/* The lemma of token t (form s[0..n)): from the cache set c (may be
- * NULL: not cacheable), else lemma_of, then stored in c[0] (what was there
- * moving to c[1]); wide: 16 bytes can be read at s. Writes it to out
- * (cap bytes) and returns its length, or returns the cached copy in *hit
- * without writing out. */
-static size_t lemma_lookup(const struct td_lemmatizer *l, lc_slot *c, const char *s,
-                           size_t n, int xpos, int upos, int wide, char *out, size_t cap,
-                           const char **hit) {
-  *hit = NULL;
-  if (c) {
-    for (int w = 0; w < 2; w++)
-      if (lc_holds(&c[w], l->serial, s, n, xpos, upos, wide)) {
-        *hit = c[w].lemma;
-        return c[w].ln;
-      }
-  }
-  lemma_of(l, s, n, xpos, upos, out, cap);
-  size_t k = strlen(out);
-  if (c && k <= LC_LEMMA) { /* the newer slot moves over the older */
-    if (c[0].serial) c[1] = c[0];
-    c->serial = l->serial, c->xpos = (uint16_t)xpos, c->upos = (uint8_t)upos;
-    c->n = (uint8_t)n, c->ln = (uint8_t)k;
-    memcpy(c->form, s, n);
-    memcpy(c->lemma, out, k + 1);
-  }
-  return k;
-}
-
-/* Lemmatizes every token. Cache slots are looked up LC_AHEAD tokens ahead
+/* Lemmatizes every token. Cache sets are looked up LC_AHEAD tokens ahead
  * of use, so that their memory reads overlap. A lemma spelt as the token's
  * norm is that same string (t->lemma == t->norm: nothing copied, and the
  * rules and the matcher see at once that there is no other key to try);
@@ -755,18 +823,17 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
   char out[512];
   int vbz = td_xpos_from_name("VBZ");
   lemma_out o = {&doc->arena, NULL, 0};
-  lc_slot *ring[2 * LC_AHEAD]; /* slot of token i at i % (2 * LC_AHEAD) */
-  uint32_t sets = 0;
-  lc_slot *cache = l ? lc_get(&sets, doc->ntoks) : NULL;
+  lc_line *ring[2 * LC_AHEAD]; /* set of token i at i % (2 * LC_AHEAD) */
+  lc_line *cache = l ? lc_get(l) : NULL;
   size_t nt = doc->ntoks;
   for (size_t i = 0; i < nt + LC_AHEAD; i++) {
-    if (i < nt) { /* the slot of token i, for use LC_AHEAD tokens later */
+    if (i < nt) { /* the set of token i, for use LC_AHEAD tokens later */
       const td_tok *t = &doc->toks[i];
       uint32_t a = t->start, b = t->end;
       if (b > doc->len || a > b) a = b = 0;
-      lc_slot *c = NULL;
+      lc_line *c = NULL;
       if (l && lc_cacheable(b - a, t->xpos, t->upos)) {
-        c = lc_at(cache, sets, form_hash(doc->text + a, b - a), t->xpos, t->upos);
+        c = lc_at(cache, form_hash(doc->text + a, b - a), t->xpos, t->upos);
         __builtin_prefetch(c);
         __builtin_prefetch(c + 1);
       }
@@ -777,19 +844,19 @@ int td_lemmatize(const td_engine *eng, td_doc *doc) {
     td_tok *t = &doc->toks[j];
     uint32_t a = t->start, b = t->end;
     if (b > doc->len || a > b) a = b = 0; /* a bad span reads as empty */
-    const char *hit;
     size_t k = lemma_lookup(l, ring[j % (2 * LC_AHEAD)], doc->text + a, b - a, t->xpos, t->upos,
-                            (size_t)a + 16 <= doc->len, out, sizeof out, &hit);
+                            (size_t)a + 16 <= doc->len, out, sizeof out);
+    const char *lm = out;
     /* 's before been or got is has: "it's been", "she's got" */
-    if (t->xpos == vbz && k == 2 && memcmp(hit ? hit : out, "be", 2) == 0 &&
+    if (t->xpos == vbz && k == 2 && memcmp(lm, "be", 2) == 0 &&
         j + 1 < nt && doc->toks[j + 1].sent == t->sent) {
       const td_tok *nx = &doc->toks[j + 1];
       size_t nn = nx->end <= doc->len && nx->start <= nx->end ? nx->end - nx->start : 0;
       const char *ns = doc->text + nx->start;
       if ((nn == 4 && !strncasecmp(ns, "been", 4)) || (nn == 3 && !strncasecmp(ns, "got", 3)))
-        hit = "have", k = 4;
+        lm = "have", k = 4;
     }
-    const char *lm = hit ? hit : out, *nm = t->norm;
+    const char *nm = t->norm;
     size_t q = 0; /* most lemmas are spelt as the token's norm: share it */
     if (nm)
       while (q < k && nm[q] == lm[q]) q++;
