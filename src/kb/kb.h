@@ -15,7 +15,7 @@
 
 #include <sqlite3.h>
 
-#define TD_KB_SCHEMA_VERSION 8
+#define TD_KB_SCHEMA_VERSION 9
 #define TD_KB_BATCH 2048 /* documents per transaction during ingest */
 #define TD_KB_NHASH 16 /* min-hash values per document (near-duplicates) */
 

@@ -58,8 +58,9 @@ static const char schema_v1[] =
     " source_code TEXT, target_code TEXT, verb TEXT, polarity TEXT, modality TEXT,"
     " attributed_to TEXT, time TEXT, date TEXT, place TEXT, sentence INTEGER, start INTEGER,"
     " end INTEGER, confidence REAL, PRIMARY KEY(doc_key, eid)) WITHOUT ROWID;\n"
-    /* (doc_key indexed since v8: stores made before have fts_reshape) */
-    "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_key, title, text);\n"
+    /* (doc_key indexed since v8, the text read from documents since v9:
+     * stores made before have fts_reshape) */
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_key, title, text, content='documents');\n"
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(doc_key, qid UNINDEXED, text);\n"
     /* merged tables: rebuilt by td_kb_merge from the facts above */
     "CREATE TABLE m_versions(doc_key TEXT PRIMARY KEY, group_key TEXT NOT NULL, reason TEXT) WITHOUT ROWID;\n"
@@ -148,8 +149,17 @@ static const char schema_v7[] = "ALTER TABLE documents ADD COLUMN sentences TEXT
  * (which runs every migration) does not pay for dropping and making them. */
 static const char schema_v8[] = "";
 
+/* v9: documents_fts reads its columns from the documents table (FTS5's
+ * external content, rowids shared) instead of keeping its own copy of
+ * every title and text: 5.4 MB of the bbc corpus's store written twice,
+ * and the writer's B-tree inserts of them. Its rows are read, to delete
+ * them, from the documents row, which is why a document's full-text rows go
+ * (delete_facts) before its row is replaced or deleted. Made again by
+ * fts_reshape, as v8's tables. */
+static const char schema_v9[] = "";
+
 static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-                                         schema_v6, schema_v7, schema_v8};
+                                         schema_v6, schema_v7, schema_v8, schema_v9};
 
 /* SQLite's v7: the rows packed in order (group_concat reads its FROM
  * subquery in that subquery's ORDER BY: SQLite does not flatten a
@@ -181,21 +191,40 @@ static const char sqlite_v7[] =
   "DROP TABLE " T ";\n"                                                                \
   "ALTER TABLE " T "_v8 RENAME TO " T ";\n"
 static const char fts_reindex[] =
-    "BEGIN IMMEDIATE;\n" FTS_REINDEX("documents_fts", "doc_key, title, text", "doc_key, title, text")
-        FTS_REINDEX("quotes_fts", "doc_key, qid, text", "doc_key, qid UNINDEXED, text") "COMMIT;\n";
+    "BEGIN IMMEDIATE;\n" FTS_REINDEX("quotes_fts", "doc_key, qid, text", "doc_key, qid UNINDEXED, text")
+        "COMMIT;\n";
+/* (v9: documents_fts made again over documents, its index from their rows) */
+static const char fts_external[] =
+    "BEGIN IMMEDIATE;\n"
+    "DROP TABLE documents_fts;\n"
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(doc_key, title, text, content='documents');\n"
+    "INSERT INTO documents_fts(documents_fts) VALUES('rebuild');\n"
+    "COMMIT;\n";
 
-/* Makes SQLite's full-text tables of a store from before v8 (their doc_key
- * UNINDEXED) again in v8's shape; nothing for a store that has it. Run
- * after the migrations, on its own, so a store killed between the two is
- * made again at its next opening. 0 or -1 with err. */
-static int fts_reshape(td_kb *kb, char *err, size_t errlen) {
-  td_kq *q = td_kb_prepare(kb, "SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts',"
-                               " 'quotes_fts') AND sql LIKE '%doc_key UNINDEXED%'", err, errlen);
+/* 1 when a table of sqlite_master matches the condition cond (a string
+ * literal), 0 when none does, -1 with err. */
+static int schema_has(td_kb *kb, const char *cond, char *err, size_t errlen) {
+  char sql[256];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE %s", cond);
+  td_kq *q = td_kb_prepare(kb, sql, err, errlen);
   if (!q) return -1;
-  int old = td_kq_step(q) == TD_KQ_ROW && td_kq_col_int(q, 0) > 0;
+  int n = td_kq_step(q) == TD_KQ_ROW && td_kq_col_int(q, 0) > 0;
   td_kq_finalize(q);
-  if (!old) return 0;
-  if (td_kb_exec(kb, fts_reindex, err, errlen) != 0) {
+  return n;
+}
+
+/* Makes SQLite's full-text tables of a store from before v9 again in v9's
+ * shape: quotes_fts from before v8 (doc_key UNINDEXED) with its rows,
+ * documents_fts from before v9 (its own copy of the text) over documents;
+ * nothing for a store that has them. Run after the migrations, on its own,
+ * so a store killed between the two is made again at its next opening. 0
+ * or -1 with err. */
+static int fts_reshape(td_kb *kb, char *err, size_t errlen) {
+  int old = schema_has(kb, "name = 'quotes_fts' AND sql LIKE '%doc_key UNINDEXED%'", err, errlen);
+  int own = schema_has(kb, "name = 'documents_fts' AND sql NOT LIKE '%content=%'", err, errlen);
+  if (old < 0 || own < 0) return -1;
+  if ((old && td_kb_exec(kb, fts_reindex, err, errlen) != 0) ||
+      (own && td_kb_exec(kb, fts_external, err, errlen) != 0)) {
     char e2[64];
     td_kb_exec(kb, "ROLLBACK", e2, sizeof e2);
     return -1;
@@ -203,7 +232,7 @@ static int fts_reshape(td_kb *kb, char *err, size_t errlen) {
   return 0;
 }
 
-static const char *const sqlite_extra[] = {NULL, NULL, NULL, NULL, NULL, NULL, sqlite_v7, NULL};
+static const char *const sqlite_extra[] = {NULL, NULL, NULL, NULL, NULL, NULL, sqlite_v7, NULL, NULL};
 
 /* SQLite: the secondary indexes that storing new documents does not read
  * (entity, place name; inputs by document, read only to delete an older
@@ -243,7 +272,7 @@ static const char pg_v7[] =
     " (j.v ->> 1)::bigint AS \"end\" FROM documents d"
     " CROSS JOIN LATERAL json_array_elements(d.sentences::json) WITH ORDINALITY AS j(v, n);" PG_PACK_MENTIONS(
         "actor", "aid") PG_PACK_MENTIONS("place", "pid");
-static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL, NULL, pg_v6, pg_v7, NULL};
+static const char *const pg_extra[] = {pg_v1, NULL, NULL, NULL, NULL, pg_v6, pg_v7, NULL, NULL};
 
 void td_kb_key(char hex[65], int nparts, ...) {
   td_sha256 c;
@@ -429,8 +458,9 @@ void td_kb_checkpoint_wait(td_kb *kb) {
 
 /* ---- full-text rows, written per batch ---- */
 
-/* A documents_fts (quote 0: title, text) or quotes_fts (quote 1: qid,
- * text) row waiting to be written: at the commit of its batch when the
+/* A documents_fts (quote 0: title, text, under the rowid of the documents
+ * row they are read from, v9) or quotes_fts (quote 1: qid, text) row
+ * waiting to be written: at the commit of its batch when the
  * records are stored in savepoints (an FTS5 table in the transaction writes
  * its pending terms out at every savepoint: a segment per record), else a
  * run of FTS_RUN rows at a time. dead: the savepoint number of the
@@ -448,12 +478,15 @@ void td_kb_checkpoint_wait(td_kb *kb) {
 
 struct td_kb_fts {
   char *key, *a, *b;
+  long long rowid; /* documents_fts: the documents row's (quotes_fts: unused) */
   int quote, seq, dead;
 };
 
-static void fts_queue(td_kb *kb, int quote, const char *key, const char *a, const char *b) {
+static void fts_queue(td_kb *kb, int quote, long long rowid, const char *key, const char *a,
+                      const char *b) {
   TD_GROW(kb->fts, kb->fts_cap, kb->nfts + 1);
   struct td_kb_fts *f = &kb->fts[kb->nfts++];
+  f->rowid = rowid;
   f->key = td_xstrdup(key);
   f->a = a ? td_xstrdup(a) : NULL;
   f->b = b ? td_xstrdup(b) : NULL;
@@ -490,7 +523,7 @@ static void fts_clear(td_kb *kb) {
  * then the quotations'. 0 or -1 with err. */
 static int fts_flush(td_kb *kb, char *err, size_t errlen) {
   static const char *const ins[2] = {
-      "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)",
+      "INSERT INTO documents_fts(doc_key, title, text, rowid) VALUES(?,?,?,?)",
       "INSERT INTO quotes_fts(doc_key, qid, text) VALUES(?,?,?)"};
   int rc = 0;
   for (int quote = 0; quote < 2 && rc == 0; quote++) {
@@ -506,6 +539,7 @@ static int fts_flush(td_kb *kb, char *err, size_t errlen) {
       td_kq_text_ref(st, 1, f->key); /* (the queue's copies outlive the step) */
       td_kq_text_ref(st, 2, f->a);
       td_kq_text_ref(st, 3, f->b);
+      if (!quote) td_kq_int(st, 4, f->rowid);
       if (td_kq_step(st) != TD_KQ_DONE) {
         snprintf(err, errlen, "%s", td_kb_errmsg(kb));
         rc = -1;
@@ -885,7 +919,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
   if (step_done(kb, d, err, errlen) != 0) goto fail;
 
   if (kb->db) /* PostgreSQL searches a GIN index of documents instead */
-    fts_queue(kb, 0, key, jstr(doc, "title"), text);
+    fts_queue(kb, 0, sqlite3_last_insert_rowid(kb->db), key, jstr(doc, "title"), text);
 
   for (size_t t = 0; t < sizeof fact_inserts / sizeof *fact_inserts; t++) {
     const fact_table *ft = &fact_inserts[t];
@@ -933,7 +967,7 @@ static int insert_doc(td_kb *kb, const char *key, const td_jv *root, const uint6
         td_kq_text_ref_n(st, param[mentions_col], pack.ptr, pack.len);
       }
       if (step_done(kb, st, err, errlen) != 0) goto fail;
-      if (ft->fts && kb->db) fts_queue(kb, 1, key, jstr(o, "id"), jstr(o, "text"));
+      if (ft->fts && kb->db) fts_queue(kb, 1, 0, key, jstr(o, "id"), jstr(o, "text"));
     }
   }
   free(starts);

@@ -53,9 +53,12 @@ static int synth_docs(td_kb *kb, uint64_t *s, char *err, size_t errlen) {
     td_kb_bind_str(d, 4, date), td_kb_bind_str(d, 5, text);
     td_kq_int(d, 6, (long long)strlen(text));
     if (td_kq_step(d) != TD_KQ_DONE) goto fail;
-    td_kq *f = td_kb_stmt(kb, "INSERT INTO documents_fts(doc_key, title, text) VALUES(?,?,?)", err, errlen);
+    if (td_kq_changes(d) == 0) continue; /* (a document already there) */
+    td_kq *f = td_kb_stmt(kb, "INSERT INTO documents_fts(rowid, doc_key, title, text) VALUES(?,?,?,?)",
+                          err, errlen); /* (the documents row's rowid: store.c, v9) */
     if (!f) return -1;
-    td_kb_bind_str(f, 1, key), td_kb_bind_str(f, 2, title), td_kb_bind_str(f, 3, text);
+    td_kq_int(f, 1, sqlite3_last_insert_rowid(kb->db));
+    td_kb_bind_str(f, 2, key), td_kb_bind_str(f, 3, title), td_kb_bind_str(f, 4, text);
     if (td_kq_step(f) != TD_KQ_DONE) goto fail;
   }
   return 0;

@@ -268,7 +268,9 @@ TD_TEST(kb_migrate_v7) {
 /* issue 9 (v8): a document's full-text rows are found, and deleted, by
  * the index of their doc_key; a store whose tables are from before v8
  * (doc_key UNINDEXED) has them made again, rows kept, when it is opened for
- * writing, and searches them as before */
+ * writing, and searches them as before; (v9) documents_fts then reads its
+ * text from documents, and stays consistent with it (FTS5's integrity
+ * check) when a new version replaces a document */
 TD_TEST(kb_fts_by_key) {
   char dir[] = "/tmp/td_kb_ftsXXXXXX", path[256], err[256];
   td_kb *kb = td_testkb_new(dir, path, sizeof path);
@@ -285,7 +287,11 @@ TD_TEST(kb_fts_by_key) {
   snprintf(q, sizeof q, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'doc_key : \"%s\"'", k1);
   CHECK(count(kb, q) == 1);
   const char *old_shape = "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%doc_key UNINDEXED%'";
+  const char *external = "SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts'"
+                         " AND sql LIKE '%content=''documents''%'";
+  const char *check = "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)";
   CHECK(count(kb, old_shape) == 0);
+  CHECK(count(kb, external) == 1);
   /* the tables as v7 made them, with their rows */
   CHECK(td_kb_exec(kb, "CREATE VIRTUAL TABLE d7 USING fts5(doc_key UNINDEXED, title, text);"
                        " INSERT INTO d7(rowid, doc_key, title, text) SELECT rowid, doc_key, title, text FROM documents_fts;"
@@ -294,6 +300,7 @@ TD_TEST(kb_fts_by_key) {
                        " CREATE VIRTUAL TABLE quotes_fts USING fts5(doc_key UNINDEXED, qid UNINDEXED, text);"
                        " UPDATE meta SET value='7' WHERE key='schema_version'", err, sizeof err) == 0);
   CHECK(count(kb, old_shape) == 2);
+  CHECK(count(kb, external) == 0);
   CHECK(count(kb, q) == 0); /* (an unindexed column matches nothing) */
   td_kb_close(kb);
   kb = td_kb_open(path, 0, err, sizeof err);
@@ -301,6 +308,8 @@ TD_TEST(kb_fts_by_key) {
   if (!kb) return;
   CHECK(count(kb, "SELECT value FROM meta WHERE key='schema_version'") == TD_KB_SCHEMA_VERSION);
   CHECK(count(kb, old_shape) == 0);
+  CHECK(count(kb, external) == 1);
+  CHECK(td_kb_exec(kb, check, err, sizeof err) == 0);
   CHECK(count(kb, q) == 1);
   CHECK(count(kb, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebras'") == 1);
   CHECK(count(kb, "SELECT count(*) FROM documents_fts_config WHERE k='hashsize' AND v=67108864") == 1);
@@ -311,6 +320,7 @@ TD_TEST(kb_fts_by_key) {
   CHECK(count(kb, q) == 0);
   CHECK(count(kb, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zebras'") == 0);
   CHECK(count(kb, "SELECT count(*) FROM documents_fts") == 2);
+  CHECK(td_kb_exec(kb, check, err, sizeof err) == 0);
   td_kb_close(kb);
   free(r1), free(r2), free(r3);
   CHECK(td_testkb_remove(dir) == 0);
