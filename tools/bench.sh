@@ -87,17 +87,19 @@ print(f"start-up (one tiny article, best of 10): {best*1000:.1f} ms")
 # Sixteen threads on fewer cores (issue 11's 16-core target, where no such
 # machine is at hand): what the threads cost beyond their share of the work
 # (caches and memory each thread fills, waking) is CPU time that a 16-core
-# machine pays too. With start-up as serial time, it bounds the efficiency
-# such a machine could reach: a bound from these figures, not a measurement
-# (memory bandwidth shared by 16 cores can only lower it).
+# machine pays too. With start-up as serial time, it gives an estimate of
+# the efficiency such a machine would reach: a model, not a measurement
+# (16 threads on fewer cores also pay for sharing them, which a 16-core
+# machine does not; memory bandwidth shared by 16 cores, which this cannot
+# see, costs there).
 if ncpu < 16:
     cpu16 = sorted(run(["--threads", "16"])[4] for _ in range(3))[1]
     cpu1 = ex[1][1]
     per = (cpu16 - cpu1) / 15
-    bound = cpu1 / (16 * best + (cpu16 - best)) * 100  # T1 / (16 x (s + (CPU16 - s) / 16))
+    est = cpu1 / (16 * best + (cpu16 - best)) * 100  # T1 / (16 x (s + (CPU16 - s) / 16))
     print(f"extract --threads 16 on {ncpu} cores: CPU {cpu16:.2f} s against {cpu1:.2f} s on one:"
-          f" {per*1000:.1f} ms per added thread; a 16-core machine would reach at most"
-          f" {bound:.0f}% parallel efficiency (start-up serial, work and thread costs split evenly)")
+          f" {per*1000:.1f} ms per added thread; with start-up serial and the rest split evenly,"
+          f" a 16-core machine would reach about {est:.0f}% parallel efficiency (a model)")
 PY
 
 # ---- per-stage CPU cost (issue 11; src/engine.c) --------------------------
