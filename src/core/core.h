@@ -56,9 +56,12 @@ char *td_xstrndup(const char *s, size_t n);
 
 /* ---- libraries opened on first use (dl.c) ----
  * A library that only some commands need is opened by td_dl_load, which
- * fills a table of function pointers (typed by the library's own header):
- *   static struct { __typeof__(PQexec) *PQexec; } pq;
- *   static td_dl_sym pq_syms[] = {{"PQexec", &pq.PQexec}};
+ * fills a table of function pointers (typed by the library's own header),
+ * its functions listed once as an X macro:
+ *   #define PQ_FUNCS(X) X(PQexec) X(PQfinish)
+ *   static struct { PQ_FUNCS(TD_DL_FIELD) } pq;
+ *   #define PQ_SYM(f) TD_DL_SYM(pq, f)
+ *   static td_dl_sym pq_syms[] = {PQ_FUNCS(PQ_SYM)};
  *   static td_dl_lib libpq = TD_DL_LIB("libpq.so.5", "a postgresql:// store", pq_syms);
  *   if (td_dl_load(&libpq, err, errlen) != 0) return -1;  ...  pq.PQexec(c, sql); */
 typedef struct td_dl_sym {
@@ -73,6 +76,8 @@ typedef struct td_dl_lib {
   int tried, ok;
   char why[256];
 } td_dl_lib;
+#define TD_DL_FIELD(f) __typeof__(f) *f;    /* a table's pointer to f */
+#define TD_DL_SYM(table, f) {#f, &(table).f}, /* f's name and its pointer */
 #define TD_DL_LIB(soname, needed_by, syms)                                   \
   { (soname), (needed_by), (syms), sizeof(syms) / sizeof((syms)[0]),          \
     PTHREAD_MUTEX_INITIALIZER, 0, 0, {0} }

@@ -36,15 +36,11 @@
   X(PQprepare) X(PQresultErrorMessage) X(PQresultStatus) \
   X(PQsetNoticeProcessor) X(PQstatus) X(PQunescapeBytea)
 static struct {
-#define PQ_FIELD(f) __typeof__(f) *f;
-  PQ_FUNCS(PQ_FIELD)
-#undef PQ_FIELD
+  PQ_FUNCS(TD_DL_FIELD)
 } pq;
-static td_dl_sym pq_syms[] = {
-#define PQ_SYM(f) {#f, &pq.f},
-    PQ_FUNCS(PQ_SYM)
+#define PQ_SYM(f) TD_DL_SYM(pq, f)
+static td_dl_sym pq_syms[] = {PQ_FUNCS(PQ_SYM)};
 #undef PQ_SYM
-};
 static td_dl_lib libpq = TD_DL_LIB(TD_LIBPQ, "a postgresql:// store", pq_syms);
 
 struct td_kq {

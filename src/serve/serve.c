@@ -42,15 +42,11 @@
   X(MHD_get_daemon_info) X(MHD_lookup_connection_value) X(MHD_queue_response) \
   X(MHD_start_daemon) X(MHD_stop_daemon)
 static struct {
-#define MHD_FIELD(f) __typeof__(f) *f;
-  MHD_FUNCS(MHD_FIELD)
-#undef MHD_FIELD
+  MHD_FUNCS(TD_DL_FIELD)
 } mhd;
-static td_dl_sym mhd_syms[] = {
-#define MHD_SYM(f) {#f, &mhd.f},
-    MHD_FUNCS(MHD_SYM)
+#define MHD_SYM(f) TD_DL_SYM(mhd, f)
+static td_dl_sym mhd_syms[] = {MHD_FUNCS(MHD_SYM)};
 #undef MHD_SYM
-};
 static td_dl_lib libmhd = TD_DL_LIB(TD_LIBMHD, "serve", mhd_syms);
 
 #define TD_SERVE_MAX_FILE (8u << 20)  /* largest static file loaded */
