@@ -1165,13 +1165,7 @@ static int start_fresh(const td_doc *doc, const struct td_mcache *c, const mstar
   return 1;
 }
 
-/* Whether a start at a token whose folded forms are m ends at that token
- * without a hit (perf, issue 11): what enumerate()'s first step decides
- * for most tokens (a dead gate, an empty or overlong key), read from the
- * hashes cached_tok() keeps instead of building and hashing the keys. 0
- * when not sure: the loop below then decides; 2 when a gate let the first
- * key through (gate_pass() for that key would say the same). */
-/* first_dead() of a quick token (m->quick): the steps of the loop below
+/* first_dead() of a quick token (m->quick): the steps of its loop
  * for the common token, from the gate hashes alone (perf, issue 11).
  * Inline, with its gate tests, in mark_dead()'s loop over every token of
  * a range: the calls cost more than the tests (the actors stage, which
@@ -1195,6 +1189,12 @@ static inline __attribute__((always_inline)) int quick_dead(const td_dict *d, co
   return 1;
 }
 
+/* Whether a start at a token whose folded forms are m ends at that token
+ * without a hit (perf, issue 11): what enumerate()'s first step decides
+ * for most tokens (a dead gate, an empty or overlong key), read from the
+ * hashes cached_tok() keeps instead of building and hashing the keys. 0
+ * when not sure: the loop below then decides; 2 when a gate let the first
+ * key through (gate_pass() for that key would say the same). */
 static int first_dead(const td_dict *d, const mtok *m) {
   size_t n0 = m->len[0], n2 = m->len[2];
   const int *has_mode = d->has_mode;
@@ -1671,6 +1671,14 @@ typedef struct {
   const uint8_t *acc;
 } mview;
 
+/* Whether view v no longer holds: a callback changed the tokens, or its
+ * own matching claimed the dictionary's cache for another dictionary (a
+ * document keeps caches for a few dictionaries at a time). */
+static int view_stale(const mview *v, const td_dict *d, const td_doc *doc) {
+  return doc->mcache != v->c || v->c->toks != doc->toks || v->c->ntoks != doc->ntoks ||
+         v->dc->d != d || v->dc->serial != d->serial;
+}
+
 static mview view_of(const td_dict *d, td_doc *doc, const char *const *classes) {
   mview v;
   v.c = doc_cache(doc);
@@ -1717,9 +1725,9 @@ static int walk(const td_dict *d, td_doc *doc, mview *v, const char *const *clas
     uint32_t best = longest_at(d, doc, c, dc, acc, i, tok1, cb, ctx, &stopped);
     if (stopped) return 1;
     i = best ? best : i + 1;
-    /* callbacks run only in longest_at: the one place the tokens can change */
-    if (doc->mcache != c || c->toks != doc->toks || c->ntoks != doc->ntoks) {
-      *v = view_of(d, doc, classes); /* a callback changed the tokens */
+    /* callbacks run only in longest_at: the one place the view can go stale */
+    if (view_stale(v, d, doc)) {
+      *v = view_of(d, doc, classes);
       c = v->c, dc = v->dc, acc = v->acc;
       if (tok1 > doc->ntoks) tok1 = (uint32_t)doc->ntoks;
       marked = i;
@@ -1770,11 +1778,7 @@ int td_match_sentences(const td_dict *d, const td_doc *cdoc, const char *const *
   for (size_t si = 0; si < doc->nsents; si++) {
     const td_sent *s = &doc->sents[si];
     uint32_t e = s->tok0 + s->ntok;
-    /* a callback's own matching may have claimed d's cache for another
-     * dictionary (td_match_sentence would look it up again) */
-    if (v.dc->d != d || v.dc->serial != d->serial || doc->mcache != v.c ||
-        v.c->toks != doc->toks || v.c->ntoks != doc->ntoks)
-      v = view_of(d, doc, classes);
+    if (view_stale(&v, d, doc)) v = view_of(d, doc, classes); /* (td_match_sentence looks it up again) */
     if (walk(d, doc, &v, classes, s->tok0, e, e, cb, ctx)) return 1;
   }
   return 0;
