@@ -74,7 +74,6 @@ typedef struct rule {
   int needs_parse, needs_class;
   int layer;      /* index in td_rules.layers (the name before its first '.') */
   int indexed;    /* every match starts at a token whose lower or lemma is a key */
-  int second;     /* and its second token's is a key of the second-token index */
 } rule;
 
 /* The start-token prefilter: key string (a literal lower= or lemma= value
@@ -82,7 +81,9 @@ typedef struct rule {
 typedef struct key_ent {
   const char *key; /* owned by the rule's test */
   int rule;
-  int layer, second; /* the rule's (perf: add_cands reads them here) */
+  int layer, second; /* the rule's layer, and whether its second token's
+                      * values are keys of the second-token index (perf:
+                      * add_cands reads them here) */
 } key_ent;
 
 struct td_rules {
@@ -964,22 +965,20 @@ static void rebuild_index(td_rules *r) {
     int nk = first_keys(ru, keys, maxk);
     ru->indexed = nk > 0;
     if (nk <= 0) r->nunindexed++;
-    for (int k = 0; k < nk; k++) {
-      TD_GROW(r->ent, cap, r->nent + 1);
-      r->ent[r->nent++] = (key_ent){keys[k], (int)i, ru->layer, 0};
-    }
-    free(keys);
     int maxk2 = 1;
     for (int t = 0; t < ru->ntests; t++) maxk2 += ru->tests[t].n;
-    keys = td_xmalloc((size_t)maxk2 * sizeof *keys);
-    int nk2 = ru->indexed ? second_keys(ru, keys, maxk2) : -1;
-    ru->second = nk2 > 0;
-    for (int k = 0; k < nk; k++) r->ent[r->nent - 1 - k].second = ru->second;
-    for (int k = 0; k < nk2; k++) {
+    const char **keys2 = td_xmalloc((size_t)maxk2 * sizeof *keys2);
+    int nk2 = ru->indexed ? second_keys(ru, keys2, maxk2) : -1;
+    for (int k = 0; k < nk; k++) {
+      TD_GROW(r->ent, cap, r->nent + 1);
+      r->ent[r->nent++] = (key_ent){keys[k], (int)i, ru->layer, nk2 > 0};
+    }
+    for (int k = 0; k < nk2; k++) { /* (only .rule of these is read) */
       TD_GROW(r->ent2, cap2, r->nent2 + 1);
-      r->ent2[r->nent2++] = (key_ent){keys[k], (int)i, ru->layer, 0};
+      r->ent2[r->nent2++] = (key_ent){keys2[k], (int)i, ru->layer, 0};
     }
     free(keys);
+    free(keys2);
   }
   /* the rules of each layer, and every rule (perf, issue 11: a layer's
    * match walks its own rules, not the whole set) */
@@ -1297,6 +1296,23 @@ static struct td_rcache *rules_cache(const td_rules *r, td_doc *doc) {
   return c;
 }
 
+/* The start keys of token t: the ranges of `ent` its lower form [a, b)
+ * and its lemma [la, lb) (empty when it is the lower form) are keys of,
+ * and the layers of their rules. One branch, rarely taken, for the many
+ * tokens whose lower form and lemma are no key. */
+static uint32_t tok_keys(const td_rules *r, const td_tok *t, size_t *a, size_t *b, size_t *la,
+                         size_t *lb) {
+  *a = *b = *la = *lb = 0;
+  const char *lm = t->lemma != t->norm ? t->lemma : NULL;
+  uint32_t qn = word_head(t->norm), ql = word_head(lm);
+  unsigned mn = head_may(r, qn), ml = head_may(r, ql);
+  if (__builtin_expect(mn | ml, 0)) {
+    if (mn) head_lookup(r, t->norm, qn, a, b);
+    if (ml && (!t->norm || !td_str_eq(lm, t->norm))) head_lookup(r, lm, ql, la, lb);
+  }
+  return range_layers(r, *a, *b) | range_layers(r, *la, *lb);
+}
+
 /* The prefilter keys of sentence `sent`'s tokens (c: rules_cache's),
  * made at the sentence's first visit and refreshed where stale after: a
  * pointer to the entry of its first token. */
@@ -1309,18 +1325,10 @@ static rtok *sentence_keys(struct td_rcache *c, const td_rules *r, const td_doc 
     const td_tok *t = &doc->toks[i];
     rtok *k = &c->t[i];
     if (!first && k->norm == t->norm && k->lemma == t->lemma) continue;
-    size_t a = 0, b = 0, la = 0, lb = 0;
-    /* one branch, rarely taken, for the many tokens whose lower form and
-     * lemma (none when it is the norm itself) are no key */
-    const char *lm = t->lemma != t->norm ? t->lemma : NULL;
-    uint32_t qn = word_head(t->norm), ql = word_head(lm);
-    unsigned mn = head_may(r, qn), ml = head_may(r, ql);
-    if (__builtin_expect(mn | ml, 0)) {
-      if (mn) head_lookup(r, t->norm, qn, &a, &b);
-      if (ml && (!t->norm || !td_str_eq(lm, t->norm))) head_lookup(r, lm, ql, &la, &lb);
-    }
+    size_t a, b, la, lb;
+    uint32_t layers = tok_keys(r, t, &a, &b, &la, &lb);
     *k = (rtok){t->norm, t->lemma, b > a ? (uint32_t)a + 1 : 0, lb > la ? (uint32_t)la + 1 : 0,
-                range_layers(r, a, b) | range_layers(r, la, lb), 0, 0, 0};
+                layers, 0, 0, 0};
   }
   return c->t + se->tok0;
 }
@@ -1521,15 +1529,8 @@ int td_rules_layer_may_end(const td_rules *r, const char *layer, const td_doc *d
    * a token whose lower form or lemma is a key of the layer (as match()
    * picks its start tokens) */
   for (uint32_t p = tok, k = 0; p > 0 && k < (uint32_t)r->lspan[l]; k++) {
-    const td_tok *t = &doc->toks[--p];
-    size_t a = 0, b = 0;
-    uint32_t q = word_head(t->norm);
-    if (head_may(r, q)) head_lookup(r, t->norm, q, &a, &b);
-    if (range_layers(r, a, b) & bit) return 1;
-    a = b = 0;
-    q = t->lemma != t->norm ? word_head(t->lemma) : 0;
-    if (head_may(r, q)) head_lookup(r, t->lemma, q, &a, &b);
-    if (range_layers(r, a, b) & bit) return 1;
+    size_t a, b, la, lb;
+    if (tok_keys(r, &doc->toks[--p], &a, &b, &la, &lb) & bit) return 1;
   }
   return 0;
 }
