@@ -726,20 +726,14 @@ static size_t tc_set_bytes(const tc_cache *c) { return (size_t)c->nsets * sizeof
 
 static void tc_free(void *p) {
   tc_cache *c = p;
-  if (c) td_cache_free(c->ent, tc_ent_bytes(c)), td_cache_free(c->set, tc_set_bytes(c));
-  if (c) free(c->build);
+  if (!c) return;
+  td_cache_free(c->ent, tc_ent_bytes(c));
+  td_cache_free(c->set, tc_set_bytes(c));
+  free(c->build);
   free(c);
 }
 
 static void tc_key_init(void) { tc_key_ok = pthread_key_create(&tc_key, tc_free) == 0; }
-
-/* n bytes, on huge pages where the system gives them: the tags rows
- * (made when the image has none) are read at random. Not zeroed: they are
- * all written before they are read. Released with free(). */
-static void *tc_alloc(size_t n) {
-  void *p = td_huge_alloc_raw(n);
-  return p ? p : td_xmalloc(n);
-}
 
 /* This thread's cache, made for score vectors of npad classes (emptied
  * when it was made for another size). Freed when the thread exits. */
@@ -1442,11 +1436,11 @@ static int outside_slot_ok(const struct td_tagger *t, const td_tg_slot *e, uint3
 }
 
 /* Checks a model image of len bytes and points t into it: after this,
- * every class and outside index it holds is in range. Unless present is
- * NULL, sets in it (zeroed, PRESENT_WORDS) the presence bits of the
- * model's keys, in the same pass. 0 or -1. */
-static int bind(struct td_tagger *t, const void *data, size_t len, uint64_t *present,
-                char *err, size_t errlen) {
+ * every class and outside index it holds is in range. Sets in t->present
+ * (zeroed, PRESENT_WORDS) the presence bits of the model's keys, in the
+ * same pass. 0 or -1. */
+static int bind(struct td_tagger *t, const void *data, size_t len, char *err, size_t errlen) {
+  uint64_t *present = t->present;
   const td_tg_header *h = data;
   if (!data || len < sizeof *h || memcmp(h->magic, "TDTAG002", 8) != 0) {
     snprintf(err, errlen, "tagger model missing or not a tidings tagger model (TDTAG002)");
@@ -1505,10 +1499,8 @@ static int bind(struct td_tagger *t, const void *data, size_t len, uint64_t *pre
       bad |= used & !out & !inline_slot_ok(e, h->nclass);
       out_at[nout] = i;
       nout += (uint32_t)(used & out);
-      if (present) {
-        uint32_t b = e->key >> PRESENT_SHIFT;
-        present[b >> 6] |= (uint64_t)used << (b & 63);
-      }
+      uint32_t pb = e->key >> PRESENT_SHIFT;
+      present[pb >> 6] |= (uint64_t)used << (pb & 63);
     }
     for (uint32_t k = 0; k < nout; k++)
       bad |= !outside_slot_ok(t, &t->slots[out_at[k]], npad);
@@ -1533,13 +1525,21 @@ static int bind(struct td_tagger *t, const void *data, size_t len, uint64_t *pre
 /* The tags rows (t->tagrow) of model t, made: f1(18, p1) and f1(19, p2)
  * summed once per class (tag1, tag2), then with f2(20, p1, p2) for every
  * pair. Released with free(). */
+/* n bytes, on huge pages where the system gives them: the tags rows
+ * (made when the image has none) are read at random. Not zeroed: they are
+ * all written before they are read. Released with free(). */
+static void *rows_alloc(size_t n) {
+  void *p = td_huge_alloc_raw(n);
+  return p ? p : td_xmalloc(n);
+}
+
 static int16_t *make_rows(const struct td_tagger *t) {
   uint64_t f[TD_TG_MAXFEAT];
   uint32_t nt = t->h->nclass + 1; /* previous classes, "none" last */
   size_t np = t->npad;
   int16_t *tag1 = td_xcalloc((size_t)nt * np, sizeof *tag1);
   int16_t *tag2 = td_xcalloc((size_t)nt * np, sizeof *tag2);
-  int16_t *rows = tc_alloc((size_t)nt * nt * np * sizeof *rows); /* read at random */
+  int16_t *rows = rows_alloc((size_t)nt * nt * np * sizeof *rows); /* read at random */
   for (uint32_t p = 0; p < nt; p++) {
     tags_features((int)p, 0, f);
     add_weights(t, f, 1, tag1 + p * np);
@@ -1618,7 +1618,7 @@ static struct td_tagger *tagger_new(const void *data, size_t len, const void *ro
                                     size_t rlen, char *err, size_t errlen) {
   struct td_tagger *t = td_xcalloc(1, sizeof *t);
   t->present = td_xcalloc(PRESENT_WORDS, sizeof *t->present);
-  if (bind(t, data, len, t->present, err, errlen) != 0) {
+  if (bind(t, data, len, err, errlen) != 0) {
     td_tagger_free(t);
     return NULL;
   }
@@ -1701,7 +1701,7 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.c = tc_get(t->npad);
   tc_warm(x.c, doc->ntoks);
   if (x.c->owner != t->serial || x.c->owner_lem != eng->lemma) { /* another's entries */
-    memset(x.c->set, 0, x.c->nsets * sizeof *x.c->set);
+    if (x.c->owner) memset(x.c->set, 0, tc_set_bytes(x.c)); /* (tc_get's are zero) */
     x.c->owner = t->serial;
     x.c->owner_lem = eng->lemma;
   }
