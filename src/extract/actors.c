@@ -306,8 +306,8 @@ static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
   uint64_t h = wl_hash(key, n);
   if (!wl_maybe(h)) return 0; /* most words: one bit in a 512-byte map */
   for (unsigned i = wl_home(h); wl_tab[i].len; i = (i + 1) & (WL_SLOTS - 1))
-    if (wl_tab[i].key == key && wl_tab[i].len == n)
-      return t->norm && td_str_eq(t->norm, wl_tab[i].w) ? wl_tab[i].bits : 0;
+    if (wl_tab[i].key == key && wl_tab[i].len == n && t->norm && td_str_eq(t->norm, wl_tab[i].w))
+      return wl_tab[i].bits; /* (two words may share length and first eight bytes) */
   return 0;
 }
 
