@@ -144,6 +144,7 @@ static inline uint64_t word8(uint64_t x) { return td_bytes_alpha(x) | (x & TD_HI
  * slot's `hits`, a 1 at each of its lists' counts (perf, issue 11: one
  * add a word instead of a loop over its lists). */
 #define HBITS 9
+_Static_assert(NLISTS * HBITS <= 64, "every list's hit count packed in one word");
 static int hits_of(uint64_t packed, size_t l) { return (int)(packed >> (HBITS * l) & 511); }
 
 /* Puts the words of ws (n of them) into wtab with multiplier m: 0 when
