@@ -16,6 +16,9 @@ int td_cmd_query(int argc, char **argv);
 int td_cmd_export(int argc, char **argv);
 int td_cmd_serve(int argc, char **argv);
 int td_cmd_watch(int argc, char **argv); /* issue 9: src/cli/watch.c */
+/* The storing commands' malloc settings (ingest, watch; main.c): called
+ * first, before any thread starts. */
+void td_cli_storing_malloc(void);
 
 /* ---- options shared by extract and ingest (opts.c) ---- */
 typedef struct td_cli_opts {

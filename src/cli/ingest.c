@@ -71,6 +71,7 @@ static int ingest_opt(void *ctx, int argc, char **argv, int *i) {
 }
 
 int td_cmd_ingest(int argc, char **argv) {
+  td_cli_storing_malloc();
 #ifdef TD_MPI /* issue 11: split across MPI ranks (src/mpi/mpi.c) */
   if (td_mpi_launched()) return td_mpi_cmd(argc, argv, 1);
 #endif

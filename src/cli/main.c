@@ -39,6 +39,19 @@ int td_cli_usage_error(const char *cmd, const char *fmt, ...) {
   return 2;
 }
 
+void td_cli_storing_malloc(void) {
+#ifdef M_ARENA_MAX
+  /* Records made on the extraction threads are freed on the writer's, and
+   * with glibc's arena a thread their holes never came together: ingest's
+   * peak grew with the corpus (--threads 16, bbc 4x 519 MB, 8x 641 MB; the
+   * heap itself stays near 360 MB). Two arenas keep it flat (434, 445 MB;
+   * with the smaller tagger caches of many threads, 374 MB at 8x) for the
+   * same CPU: the extraction threads of an ingest wait on the writer, not
+   * on malloc. */
+  mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
 int main(int argc, char **argv) {
 #ifdef M_TRIM_THRESHOLD
   /* The program's memory habits, set here and not in the library (which
@@ -52,17 +65,6 @@ int main(int argc, char **argv) {
    * mapped and unmapped on their own. */
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
   mallopt(M_TRIM_THRESHOLD, 32 << 20);
-#endif
-#ifdef M_ARENA_MAX
-  /* Storing commands: records made on the extraction threads are freed on
-   * the writer's, and with glibc's arena a thread their holes never came
-   * together: ingest's peak grew with the corpus (--threads 16, bbc 4x
-   * 519 MB, 8x 641 MB; the heap itself stays near 360 MB). Two arenas keep
-   * it flat (434, 445 MB; with the smaller tagger caches of many threads,
-   * 374 MB at 8x) for the same CPU: the extraction threads of an ingest
-   * wait on the writer, not on malloc. */
-  if (argc > 1 && (strcmp(argv[1], "ingest") == 0 || strcmp(argv[1], "watch") == 0))
-    mallopt(M_ARENA_MAX, 2);
 #endif
   if (argc < 2) {
     fputs(usage, stderr);

@@ -167,6 +167,7 @@ static int watch_opt(void *ctx, int argc, char **argv, int *i) {
 }
 
 int td_cmd_watch(int argc, char **argv) {
+  td_cli_storing_malloc();
   td_cli_opts o;
   td_cli_opts_init(&o, argc);
   o.progress = 0;
