@@ -1023,8 +1023,7 @@ static int gate_pass(const td_dict *d, const int *has_mode, char keys[NMODES][KE
     if (mode == 2 && (has_mode[0] || has_mode[1]) && kl == klen[0] &&
         memcmp(keys[2], keys[0], kl) == 0)
       break;
-    int poss = kl > 2 && keys[mode][kl - 2] == '\'' && keys[mode][kl - 1] == 's' &&
-               (kl - before_m[mode] > 2 || j > i);
+    int poss = ends_poss(keys[mode], kl) && (kl - before_m[mode] > 2 || j > i);
     if (gate_pass_key(d, keys[mode], kl, poss, &hrun[mode], &hlen[mode])) return 1;
   }
   return 0;
@@ -1210,7 +1209,7 @@ static int first_dead(const td_dict *d, const mtok *m) {
     if (mode == 0 ? !has_mode[0] && !has_mode[1] : !has_mode[2]) continue;
     if (mode == 2 && m->same2 && (has_mode[0] || has_mode[1])) break; /* as gate_pass */
     const char *f = m->f[mode];
-    int poss = kl > 2 && f[kl - 2] == '\'' && f[kl - 1] == 's';
+    int poss = ends_poss(f, kl);
     uint64_t g1 = mode ? (m->same2 ? m->gh0 : gate_hash(m->h2)) : m->gh0;
     uint64_t g2 = poss ? gate_hash(fnv_extend(FNV_INIT, f, kl - 2)) : 0;
     for (size_t ti = 0; ti < d->ntabs; ti++) {
