@@ -938,6 +938,16 @@ static void bucket_sums(uint32_t v, const uint32_t *en, int32_t *sc) {
  * Parsing reads the groups instead when a count or an index does not fit
  * (rix[0] NULL). */
 
+/* The split entry of a model relation entry e (nlab labels a direction):
+ * its weight times 256 with its label l in the low byte; d its direction
+ * (split_index makes the entries, bucket_agrees checks them). */
+static inline uint32_t split_word(uint32_t e, uint32_t nlab, uint32_t *d, uint32_t *l) {
+  uint32_t c = (e >> 16) - 3;
+  *d = c >= nlab;
+  *l = *d ? c - nlab : c;
+  return (uint32_t)((int32_t)(int16_t)(e & 0xffff) * 256) | *l;
+}
+
 /* Writes the index words of p's nb buckets to ix[d] and their entries to
  * en[d] (room for all of p's entries each), their count to n[d]. 0, or -1
  * when a count or an index does not fit. */
@@ -960,8 +970,8 @@ static int split_index(const struct td_parser *p, uint32_t *const ix[2], uint32_
         continue;
       }
       for (uint32_t j = 0; j < n_; j++) {
-        uint32_t c = (e[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
-        if (l != root) en[d][fill[d]++] = (uint32_t)((int32_t)(int16_t)(e[j] & 0xffff) * 256) | l;
+        uint32_t d, l, w = split_word(e[j], nlab, &d, &l);
+        if (l != root) en[d][fill[d]++] = w;
       }
       e += n_;
       uint32_t f[2] = {f0, f1};
@@ -1067,9 +1077,8 @@ static int bucket_agrees(const struct td_parser *p, size_t bk, const uint32_t *c
   uint32_t from = gr->first + (k ? gr->end[k - 1] : 0), to = gr->first + gr->end[k];
   uint32_t nlab = (uint32_t)p->nlabel, root = (uint32_t)p->rootlab, seen[2] = {0, 0};
   for (uint32_t j = from; j < to; j++) {
-    uint32_t c = (p->ent[j] >> 16) - 3, d = c >= nlab, l = d ? c - nlab : c;
+    uint32_t d, l, want = split_word(p->ent[j], nlab, &d, &l);
     if (l == root) continue;
-    uint32_t want = (uint32_t)((int32_t)(int16_t)(p->ent[j] & 0xffff) * 256) | l;
     uint32_t v = ix[d][bk], got;
     if (v >> 31)
       got = seen[d] ? ~want : (uint32_t)((int32_t)(int16_t)(v & 0xffff) * 256) | ((v >> 16) & 0xff);
