@@ -290,81 +290,89 @@ static void rcase_free(rcase *c) {
   for (int k = 0; k < c->nimg; k++) free(c->imgs[k]);
 }
 
+/* One query of a randomized test over the case's dictionary d and
+ * document doc with class filter cl (its own draws from seed): the
+ * failures it found. */
+typedef int (*rcase_query)(td_dict *d, td_doc *doc, const char *const *cl, uint32_t *seed);
+
+/* Runs up to `rounds` random cases (rcase_make) of nq queries each, a
+ * class filter drawn for each query (rcase_filter) before the query's own
+ * draws, and stops after the round in which failures reach 5: the
+ * failures. */
+static int rcase_rounds(uint32_t seed, int rounds, int nq, rcase_query query) {
+  int bad = 0;
+  for (int round = 0; round < rounds && bad < 5; round++) {
+    rcase rc;
+    rcase_make(&rc, &seed);
+    for (int q = 0; q < nq; q++) {
+      const char *filt[2];
+      const char *const *cl = rcase_filter(&seed, filt);
+      bad += query(rc.d, rc.doc, cl, &seed);
+    }
+    rcase_free(&rc);
+  }
+  return bad;
+}
+
+static int starts_and_at_query(td_dict *d, td_doc *doc, const char *const *cl, uint32_t *seed) {
+  int bad = 0;
+  uint32_t n = (uint32_t)doc->ntoks;
+  uint32_t a = n ? rnd(seed) % n : 0;
+  uint32_t b = a + rnd(seed) % (n - a + 1);
+  uint32_t slim = a + rnd(seed) % (b - a + 2);
+  cut c1 = {{""}, slim, UINT32_MAX, 0}, c2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
+  td_match_range_direct(d, doc, a, b, cl, cut_cb, &c1);
+  td_match_starts(d, doc, a, slim, b, cl, cut_cb, &c2);
+  if (strcmp(c1.r.out, c2.r.out) != 0) {
+    fprintf(stderr, "  starts [%u,%u) slim %u: direct %s\n  starts %s\n", a, b, slim, c1.r.out,
+            c2.r.out);
+    bad++;
+  }
+  cut a1 = {{""}, UINT32_MAX, a, 0}, a2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
+  td_match_range_direct(d, doc, a, b, cl, cut_cb, &a1);
+  uint32_t e = td_match_at(d, doc, a, b, cl, cut_cb, &a2);
+  if (strcmp(a1.r.out, a2.r.out) != 0 || e != a1.end) {
+    fprintf(stderr, "  at %u (to %u): direct %s end %u\n  at %s end %u\n", a, b, a1.r.out,
+            a1.end, a2.r.out, e);
+    bad++;
+  }
+  return bad;
+}
+
 /* td_match_starts(tok0, slim, tok1) is the direct walk over [tok0, tok1)
  * with the matches starting at or after slim left out, and td_match_at(i,
  * tok1) is the direct walk's first match over [i, tok1) when it starts at
  * i (issue 11: places walks the gazetteer this way). */
 TD_TEST(matcher_starts_and_at_same_as_direct) {
-  uint32_t seed = 777;
+  CHECK(rcase_rounds(777, 1500, 8, starts_and_at_query) == 0);
+}
+
+static int sentences_query(td_dict *d, td_doc *doc, const char *const *cl, uint32_t *seed) {
   int bad = 0;
-  for (int round = 0; round < 1500 && bad < 5; round++) {
-    rcase rc;
-    rcase_make(&rc, &seed);
-    td_dict *d = rc.d;
-    td_doc *doc = rc.doc;
-    for (int q = 0; q < 8; q++) {
-      const char *filt[2];
-      const char *const *cl = rcase_filter(&seed, filt);
-      uint32_t n = (uint32_t)doc->ntoks;
-      uint32_t a = n ? rnd(&seed) % n : 0;
-      uint32_t b = a + rnd(&seed) % (n - a + 1);
-      uint32_t slim = a + rnd(&seed) % (b - a + 2);
-      cut c1 = {{""}, slim, UINT32_MAX, 0}, c2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
-      td_match_range_direct(d, doc, a, b, cl, cut_cb, &c1);
-      td_match_starts(d, doc, a, slim, b, cl, cut_cb, &c2);
-      if (strcmp(c1.r.out, c2.r.out) != 0) {
-        fprintf(stderr, "  starts [%u,%u) slim %u: direct %s\n  starts %s\n", a, b, slim,
-                c1.r.out, c2.r.out);
-        bad++;
-      }
-      cut a1 = {{""}, UINT32_MAX, a, 0}, a2 = {{""}, UINT32_MAX, UINT32_MAX, 0};
-      td_match_range_direct(d, doc, a, b, cl, cut_cb, &a1);
-      uint32_t e = td_match_at(d, doc, a, b, cl, cut_cb, &a2);
-      if (strcmp(a1.r.out, a2.r.out) != 0 || e != a1.end) {
-        fprintf(stderr, "  at %u (to %u): direct %s end %u\n  at %s end %u\n", a, b, a1.r.out,
-                a1.end, a2.r.out, e);
-        bad++;
-      }
-    }
-    rcase_free(&rc);
+  rec r1 = {""}, r2 = {""};
+  for (size_t si = 0; si < doc->nsents; si++) {
+    const td_sent *se = &doc->sents[si];
+    td_match_range_direct(d, doc, se->tok0, se->tok0 + se->ntok, cl, rec_cb, &r1);
   }
-  CHECK(bad == 0);
+  td_match_sentences(d, doc, cl, rec_cb, &r2);
+  if (strcmp(r1.out, r2.out) != 0) {
+    fprintf(stderr, "  sentences: each %s\n  all %s\n  text: %s\n", r1.out, r2.out, doc->text);
+    bad++;
+  }
+  stopper s1 = {{""}, 1 + (int)(rnd(seed) % 4)}, s2 = s1;
+  int x1 = 0;
+  for (size_t si = 0; si < doc->nsents && !x1; si++)
+    x1 = td_match_sentence(d, doc, si, cl, stop_cb, &s1);
+  int x2 = td_match_sentences(d, doc, cl, stop_cb, &s2);
+  if (x1 != x2 || strcmp(s1.r.out, s2.r.out) != 0) bad++;
+  return bad;
 }
 
 /* td_match_sentences gives what td_match_sentence on each sentence in turn
  * gives (the direct matcher's matches), stops where it would, and leaves
  * the cache as good for the next caller. */
 TD_TEST(matcher_sentences_same_as_each) {
-  uint32_t seed = 4242;
-  int bad = 0;
-  for (int round = 0; round < 1500 && bad < 5; round++) {
-    rcase rc;
-    rcase_make(&rc, &seed);
-    td_dict *d = rc.d;
-    td_doc *doc = rc.doc;
-    for (int q = 0; q < 4; q++) {
-      const char *filt[2];
-      const char *const *cl = rcase_filter(&seed, filt);
-      rec r1 = {""}, r2 = {""};
-      for (size_t si = 0; si < doc->nsents; si++) {
-        const td_sent *se = &doc->sents[si];
-        td_match_range_direct(d, doc, se->tok0, se->tok0 + se->ntok, cl, rec_cb, &r1);
-      }
-      td_match_sentences(d, doc, cl, rec_cb, &r2);
-      if (strcmp(r1.out, r2.out) != 0) {
-        fprintf(stderr, "  sentences: each %s\n  all %s\n  text: %s\n", r1.out, r2.out, doc->text);
-        bad++;
-      }
-      stopper s1 = {{""}, 1 + (int)(rnd(&seed) % 4)}, s2 = s1;
-      int x1 = 0;
-      for (size_t si = 0; si < doc->nsents && !x1; si++)
-        x1 = td_match_sentence(d, doc, si, cl, stop_cb, &s1);
-      int x2 = td_match_sentences(d, doc, cl, stop_cb, &s2);
-      if (x1 != x2 || strcmp(s1.r.out, s2.r.out) != 0) bad++;
-    }
-    rcase_free(&rc);
-  }
-  CHECK(bad == 0);
+  CHECK(rcase_rounds(4242, 1500, 4, sentences_query) == 0);
 }
 
 /* A table of 1 MB or more (the gazetteer's size): its matches are those of
