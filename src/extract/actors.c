@@ -89,7 +89,7 @@ typedef struct {
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
-  uint8_t *wf;          /* token -> its W_* word-list bits (see word_flags) */
+  uint16_t *wf;         /* token -> its W_* word-list bits (see word_flags) */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
 } actx;
@@ -223,7 +223,10 @@ enum {
   W_HON_X = 8,  /* honorific, no gender: Dr, Prof */
   W_PART = 16,  /* particle inside names: bin, al, von */
   W_SNOUN = 32, /* noun a sector word modifies: cooperation, drills */
-  W_PRON = 64   /* pronoun resolve_pronoun follows: he, she, it, they */
+  W_PRON = 64,  /* pronoun resolve_pronoun follows: he, she, it, they */
+  W_ORG = 128,  /* a word that ends organization names (org_words) */
+  W_MISC = 256, /* a word that ends event and prize names (misc_words) */
+  W_SPORT = 512 /* a word of sports stories (sports_words) */
 };
 static const struct {
   unsigned bits;
@@ -254,11 +257,11 @@ static const struct {
  * processor predicts; the table's empty slots were not). A slot holds the
  * word's bits ORed over the lists that hold it. Built once, read-only
  * after. */
-#define WL_SLOTS 512 /* a power of two, well over twice the listed words */
+#define WL_SLOTS 1024 /* a power of two, well over twice the listed words */
 typedef struct {
   uint64_t key;  /* the word's first eight bytes (zero-padded) */
   uint8_t len;   /* its length; 0: an empty slot */
-  uint8_t bits;  /* the W_* lists that hold it */
+  uint16_t bits; /* the W_* lists that hold it */
   const char *w; /* the word */
 } wl_slot;
 static wl_slot wl_tab[WL_SLOTS];
@@ -267,26 +270,31 @@ static size_t wl_maxlen;
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 /* The hash of the word of length n whose first eight bytes are key: its
- * top 12 bits its bit in wl_map, the 9 after them its slot in wl_tab. */
+ * top 12 bits its bit in wl_map, the 10 after them its slot in wl_tab. */
 static uint64_t wl_hash(uint64_t key, size_t n) { return (key ^ n) * 0x9E3779B97F4A7C15ULL; }
-static unsigned wl_home(uint64_t h) { return (unsigned)(h >> 43) & (WL_SLOTS - 1); }
+static unsigned wl_home(uint64_t h) { return (unsigned)(h >> 42) & (WL_SLOTS - 1); }
 static int wl_maybe(uint64_t h) { return (int)(wl_map[h >> 58] >> ((h >> 52) & 63) & 1); }
+
+static void wl_add(const char *w, unsigned bits) {
+  size_t n = strlen(w);
+  uint64_t key = 0;
+  memcpy(&key, w, n < 8 ? n : 8);
+  uint64_t h = wl_hash(key, n);
+  unsigned i = wl_home(h);
+  wl_map[h >> 58] |= 1ULL << ((h >> 52) & 63);
+  while (wl_tab[i].len && !(wl_tab[i].len == n && strcmp(wl_tab[i].w, w) == 0))
+    i = (i + 1) & (WL_SLOTS - 1);
+  wl_tab[i].key = key, wl_tab[i].len = (uint8_t)n, wl_tab[i].w = w;
+  wl_tab[i].bits |= (uint16_t)bits;
+  if (n > wl_maxlen) wl_maxlen = n;
+}
+
+static void wl_build_named(void); /* the lists of name words, after them */
 
 static void wl_build(void) {
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++) {
-      size_t n = strlen(*w);
-      uint64_t key = 0;
-      memcpy(&key, *w, n < 8 ? n : 8);
-      uint64_t h = wl_hash(key, n);
-      unsigned i = wl_home(h);
-      wl_map[h >> 58] |= 1ULL << ((h >> 52) & 63);
-      while (wl_tab[i].len && !(wl_tab[i].len == n && strcmp(wl_tab[i].w, *w) == 0))
-        i = (i + 1) & (WL_SLOTS - 1);
-      wl_tab[i].key = key, wl_tab[i].len = (uint8_t)n, wl_tab[i].w = *w;
-      wl_tab[i].bits |= (uint8_t)wlists[l].bits;
-      if (n > wl_maxlen) wl_maxlen = n;
-    }
+    for (const char *const *w = wlists[l].words; *w; w++) wl_add(*w, wlists[l].bits);
+  wl_build_named();
 }
 
 /* The W_* lists that hold token t's norm (wl_build must have run). A norm
@@ -314,8 +322,8 @@ static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
 /* x->wf: the W_* bits of every token of the document, in its arena. */
 static void word_flags(actx *x) {
   pthread_once(&wl_once, wl_build);
-  x->wf = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
-  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint8_t)tok_bits(x->doc, &x->doc->toks[i]);
+  x->wf = td_arena_alloc(&x->doc->arena, (x->doc->ntoks + 1) * sizeof *x->wf);
+  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint16_t)tok_bits(x->doc, &x->doc->toks[i]);
 }
 
 /* Token i is a document token in one of the lists `bits`. */
@@ -647,6 +655,14 @@ static const char *const misc_words[] = {"cup", "open", "championship", "champio
                                          "prize", "award", "awards", "trophy", "classic",
                                          "grand", "prix", "masters", "war", "act", "treaty",
                                          NULL};
+/* Words of sports stories (sports_doc). */
+static const char *const sports_words[] = { "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings", "wickets", "wicket", "batting", "bowling", "goals", "goal", "half-time", "halftime", "standings", "playoff", "playoffs", "league", "division", "pitcher", "inning", "homer", "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored", "nba", "nfl", "nhl", "championship", NULL};
+
+static void wl_build_named(void) {
+  for (const char *const *w = org_words; *w; w++) wl_add(*w, W_ORG);
+  for (const char *const *w = misc_words; *w; w++) wl_add(*w, W_MISC);
+  for (const char *const *w = sports_words; *w; w++) wl_add(*w, W_SPORT);
+}
 
 /* ---- context around titles ---- */
 
@@ -1269,15 +1285,22 @@ static int rules_read(const actx *x, long s0, long s1) {
   return 0;
 }
 
-static void do_sentence(actx *x, size_t si) {
-  td_doc *doc = x->doc;
-  const td_sent *se = &doc->sents[si];
-  long s0 = se->tok0, s1 = se->tok0 + se->ntok;
+/* Sentence si's dictionary matches as x->m, and x->at: which of them
+ * covers each of its tokens (what match_at reads). */
+static void sentence_matches(actx *x, size_t si) {
+  long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
   x->nm = x->first[si + 1] - x->first[si];
   x->m = x->nm ? x->all + x->first[si] : NULL; /* (all is NULL in a document without one) */
   for (long i = s0; i < s1; i++) x->at[i - s0] = -1;
   for (size_t k = 0; k < x->nm; k++)
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
+}
+
+static void do_sentence(actx *x, size_t si) {
+  td_doc *doc = x->doc;
+  const td_sent *se = &doc->sents[si];
+  long s0 = se->tok0, s1 = se->tok0 + se->ntok;
+  sentence_matches(x, si);
   for (size_t k = 0; k < x->nm; k++) {
     const char *c = dm_country(&x->m[k]);
     int have = !c;
@@ -1637,7 +1660,7 @@ static void do_sentence(actx *x, size_t si) {
         int propn = 1;
         for (long t = i; t < n; t++)
           if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
-              word_in(tk(x, t)->norm, org_words) || word_in(tk(x, t)->norm, misc_words))
+              tok_in(x, t, W_ORG) || tok_in(x, t, W_MISC))
             propn = 0;
         if (propn) {
           person_from_run(x, i, n, NULL, NULL, s0, s1);
@@ -1796,7 +1819,7 @@ static int shouting(const actx *x, long s0, long s1) {
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
   long len = j - i;
-  const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
+  const char *w0 = tk(x, i)->norm;
   int initial = i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") ||
                 tok_is(x, i - 1, "(") || tok_is(x, i - 1, "-") || tok_is(x, i - 1, ":");
   int shout = shouting(x, s0, s1);
@@ -1831,7 +1854,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
-  if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
+  if (len >= 2 && tok_in(x, j - 1, W_MISC)) return TD_NE_MISC;
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
   if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
@@ -1856,7 +1879,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !date_tok(x, j))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
-  if (word_in(wl, org_words)) return TD_NE_ORG;
+  if (tok_in(x, j - 1, W_ORG)) return TD_NE_ORG;
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
@@ -1884,7 +1907,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
 /* Some token of [t0, t1) is an organization head word. */
 static int any_org_word(const actx *x, long t0, long t1) {
   for (long t = t0; t < t1; t++)
-    if (word_in(tk(x, t)->norm, org_words)) return 1;
+    if (tok_in(x, t, W_ORG)) return 1;
   return 0;
 }
 
@@ -1941,7 +1964,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       }
       /* Fed Cup, UEFA Cup: a dictionary name before an event word */
       if (cur.tok1 < (uint32_t)s1 && tok_cap(x, cur.tok1) &&
-          word_in(tk(x, cur.tok1)->norm, misc_words) &&
+          tok_in(x, cur.tok1, W_MISC) &&
           (r + 1 >= x->nnames || n[r + 1].tok0 > cur.tok1 || n[r + 1].tok1 == cur.tok1 + 1)) {
         if (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1) r++;
         cur.tok1++;
@@ -1957,7 +1980,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
                                                   "strait", "sea", "lake", NULL};
         int place = n[r].type == TD_NE_LOC && !any_org_word(x, cur.tok0, cur.tok1) &&
                     ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads));
-        cur.type = word_in(last, misc_words) ? TD_NE_MISC : place ? TD_NE_LOC : TD_NE_ORG;
+        cur.type = tok_in(x, cur.tok1 - 1, W_MISC) ? TD_NE_MISC : place ? TD_NE_LOC : TD_NE_ORG;
       }
     }
     n[w++] = cur;
@@ -2010,7 +2033,7 @@ static void guess_names(actx *x) {
          * and Cooperation in Europe: after an organization word, `of`/`for`
          * join the name, then `and`/`in`/`on` too */
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) && tok_cap(x, j + 1) &&
-            (word_in(tk(x, j - 1)->norm, org_words) || joined))
+            (tok_in(x, j - 1, W_ORG) || joined))
           j++, joined = 1;
         else if (j + 1 < s1 && joined &&
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
@@ -2045,14 +2068,8 @@ static void guess_names(actx *x) {
 /* A sports story: results, tables and match reports, where a city or
  * region names a team (`Surrey 275-4`, `CHICAGO 10 Boston 4`). */
 static int sports_doc(const actx *x) {
-  static const char *const words[] = {
-      "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings",
-      "wickets", "wicket", "batting", "bowling", "goals", "goal", "half-time", "halftime",
-      "standings", "playoff", "playoffs", "league", "division", "pitcher", "inning", "homer",
-      "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored",
-      "nba", "nfl", "nhl", "championship", NULL};
   int n = 0;
-  for (size_t i = 0; i < x->doc->ntoks && n < 2; i++) n += word_in(tk(x, i)->norm, words);
+  for (size_t i = 0; i < x->doc->ntoks && n < 2; i++) n += (x->wf[i] & W_SPORT) != 0;
   return n >= 2;
 }
 
@@ -2150,6 +2167,194 @@ static void bracket_acronyms(actx *x) {
   }
 }
 
+/* ---- people no dictionary knows ---- */
+
+/* The people the typing above found (`founded by Dean Kamen`, `Junius Ho
+ * won a seat`) that no rule of the sentence pass made actors (those need a
+ * title, an honorific, a statement cue or a known given name): a run of
+ * two or three proper nouns typed PER becomes a person, or a mention of
+ * the person already met with that name; one word typed PER (`Moxon`)
+ * becomes a mention of the person whose first or last name it is, never a
+ * person of its own. A run holding an organization or event word, or in
+ * capitals, is left out: the typing's guesses there are too often wrong. */
+/* The first token that ends after byte off (tokens are in text order). */
+static long tok_after(const td_doc *doc, uint32_t off) {
+  size_t lo = 0, hi = doc->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->toks[mid].end <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return (long)lo;
+}
+
+/* The actor whose mention covers token t, or -1 (owner: one per token). */
+static int owner_at(const int32_t *owner, long t, long s0, long s1) {
+  return t >= s0 && t < s1 ? owner[t] : -1;
+}
+
+/* A discovered person at [t0, t1) who names the organization or country
+ * they act for beside the name: `U.N. mediator Diego Cordovez`, `Iran's
+ * Ali Vaezi`, `Kenzo Oshima, the United Nations Emergency Relief
+ * Coordinator,`. The actor named, or -1; [*r0, *r1): the role's words
+ * (none for a possessive); [*m0, *m1): the description, the actor's
+ * mention and the role, which is the person's mention too (as a known
+ * title's is, `U.S. Defense Secretary Lloyd Austin`). */
+static int affiliation(actx *x, const int32_t *owner, long t0, long t1, long s0, long s1,
+                       long *r0, long *r1, long *m0, long *m1) {
+  /* before: ACTOR ['s] [up to three lowercase nouns] NAME */
+  long b = t0 - 1;
+  while (b >= s0 && b > t0 - 4 && tk(x, b)->upos == TD_NOUN && !(tk(x, b)->flags & TD_TOK_CAP)) b--;
+  long roles = b + 1;
+  if (b >= s0 && poss_tok(x, b) && roles == t0) b--;
+  int k = owner_at(owner, b, s0, s1);
+  if (k >= 0 && strcmp(A(x, k)->kind, "person") != 0 && A(x, k)->code) {
+    long f = b;
+    while (f > s0 && owner[f - 1] == k) f--;
+    *r0 = roles, *r1 = t0, *m0 = f, *m1 = t0;
+    return k;
+  }
+  /* after: NAME , [the] ACTOR role words (at least one), the role ending
+   * the clause (a comma, a full stop, a verb) */
+  long a = t1;
+  if (!tok_is(x, a, ",")) return -1;
+  a++;
+  if (tok_is(x, a, "the")) a++;
+  k = owner_at(owner, a, s0, s1);
+  if (k < 0 || strcmp(A(x, k)->kind, "person") == 0 || !A(x, k)->code) return -1;
+  long f = a;
+  while (a < s1 && owner[a] == k) a++;
+  long e = a;
+  while (e < s1 && e < a + 4 && owner[e] < 0 &&
+         (tk(x, e)->upos == TD_NOUN || tk(x, e)->upos == TD_PROPN || tk(x, e)->upos == TD_ADJ))
+    e++;
+  if (e == a || tk(x, e - 1)->upos == TD_ADJ ||
+      (e < s1 && !tok_is(x, e, ",") && !tok_is(x, e, ".") && tk(x, e)->upos != TD_VERB))
+    return -1;
+  *r0 = a, *r1 = e, *m0 = f, *m1 = e;
+  return k;
+}
+
+/* The actor whose mention covers each token of the document (-1: none),
+ * in the arena. */
+static int32_t *owners(actx *x) {
+  const td_doc *doc = x->doc;
+  int32_t *owner = td_arena_alloc(&x->doc->arena, (doc->ntoks + 1) * sizeof *owner);
+  for (size_t t = 0; t <= doc->ntoks; t++) owner[t] = -1;
+  for (size_t k = 0; k < doc->nactors; k++)
+    for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
+      td_span sp = doc->actors[k].mentions[m];
+      for (long t = tok_after(doc, sp.start); (size_t)t < doc->ntoks && tk(x, t)->start < sp.end; t++)
+        owner[t] = (int32_t)k;
+    }
+  return owner;
+}
+
+/* Drops actor k's mentions inside tokens [t0, t1). */
+static void drop_mentions(actx *x, int k, long t0, long t1) {
+  td_actor *a = A(x, k);
+  uint32_t s = tk(x, t0)->start, e = tk(x, t1 - 1)->end;
+  size_t w = 0;
+  for (size_t i = 0; i < a->nmentions; i++)
+    if (a->mentions[i].start < s || a->mentions[i].end > e) a->mentions[w++] = a->mentions[i];
+  a->nmentions = w;
+}
+
+static void discovered_people(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = owners(x);
+  size_t nold = doc->nactors;
+  unsigned char *grew = td_arena_alloc(&doc->arena, nold + 1);
+  memset(grew, 0, nold + 1);
+  x->want_names = 0; /* (the names are typed: person_from_run adds none while they are read) */
+  size_t at_sent = (size_t)-1;
+  for (size_t r = 0; r < x->nnames; r++) {
+    const td_ne *n = &x->names[r];
+    long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
+    if (n->type != TD_NE_PER || len > 3) continue;
+    /* proper nouns, none of them an actor's, in ordinary case, no
+     * organization or event word, not a plural (`West Africans`), not
+     * after a determiner (`The Harbor Guild of Pilots`: a person's name
+     * takes none) */
+    int ok = tk(x, t1 - 1)->xpos != TD_XPOS_NNPS && (t0 == 0 || tk(x, t0 - 1)->upos != TD_DET);
+    /* nor right after an organization's or a country's name: the run goes
+     * on that name (`United Nations Emergency Relief Coordinator`) */
+    if (ok && t0 > 0 && owner[t0 - 1] >= 0 && strcmp(A(x, owner[t0 - 1])->kind, "person") != 0)
+      ok = 0;
+    for (long t = t0; t < t1 && ok; t++)
+      ok = owner[t] < 0 && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
+           (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-")) &&
+           !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC);
+    if (!ok) continue;
+    int k = person_for_run(x, t0, t1);
+    if (k < 0 && len >= 2) {
+      size_t si = tk(x, t0)->sent;
+      if (si != at_sent) sentence_matches(x, si), at_sent = si; /* (a given name's gender) */
+      long s0 = doc->sents[si].tok0;
+      person_from_run(x, t0, t1, NULL, NULL, s0, s0 + doc->sents[si].ntok);
+      continue;
+    }
+    if (k < 0) continue;
+    add_mention(x, k, t0, t1);
+    if ((size_t)k < nold) grew[k] = 1;
+  }
+  x->want_names = 1;
+  /* an older person's mentions in text order again */
+  for (size_t k = 0; k < nold; k++) {
+    if (!grew[k]) continue;
+    td_actor *a = &doc->actors[k];
+    for (size_t i = 1; i < a->nmentions; i++) {
+      td_span v = a->mentions[i];
+      size_t j = i;
+      for (; j > 0 && a->mentions[j - 1].start > v.start; j--) a->mentions[j] = a->mentions[j - 1];
+      a->mentions[j] = v;
+    }
+  }
+}
+
+/* People without a code who name what they act for beside a full name
+ * (affiliation): they take its code, country and sector, and the
+ * description is their mention, no longer the organization's. */
+static void affiliations(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = NULL;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 || a->code || a->role) continue;
+    for (size_t m = 0; m < a->nmentions; m++) {
+      long t0 = tok_after(doc, a->mentions[m].start), t1 = t0;
+      while ((size_t)t1 < doc->ntoks && tk(x, t1)->start < a->mentions[m].end) t1++;
+      if (t1 - t0 < 2) continue; /* a full name */
+      if (!owner) owner = owners(x);
+      long s0 = doc->sents[tk(x, t0)->sent].tok0, s1 = s0 + doc->sents[tk(x, t0)->sent].ntok;
+      long r0, r1, m0, m1;
+      int org = affiliation(x, owner, t0, t1, s0, s1, &r0, &r1, &m0, &m1);
+      if (org < 0) continue;
+      td_actor *o = A(x, org);
+      a->code = o->code, a->country = o->country, a->sector = o->sector;
+      if (r1 > r0) {
+        a->role = span_text(x, r0, r1);
+        x->ai[k].role_key = name_key(x, a->role);
+      }
+      /* the description names the person (with the name before it, as
+       * `U.S. Defense Secretary Lloyd Austin` does; after it, on its own,
+       * as `Lloyd Austin, the U.S. Defense Secretary`), not the
+       * organization too */
+      drop_mentions(x, org, m0, m1);
+      if (m0 < t0) drop_mentions(x, (int)k, t0, t1);
+      add_mention(x, (int)k, m0, m0 < t0 ? t1 : m1);
+      for (size_t i = 1; i < a->nmentions; i++) { /* in text order again */
+        td_span v = a->mentions[i];
+        size_t j = i;
+        for (; j > 0 && a->mentions[j - 1].start > v.start; j--) a->mentions[j] = a->mentions[j - 1];
+        a->mentions[j] = v;
+      }
+      for (long t = m0; t < m1; t++) owner[t] = (int32_t)k;
+      break;
+    }
+  }
+}
+
 /* ---- the layer ---- */
 
 /* x->all: the dictionary matches of every sentence, in one pass of the
@@ -2177,7 +2382,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   memset(&x, 0, sizeof x);
   x.eng = eng;
   x.doc = doc;
-  x.want_names = names != NULL;
+  x.want_names = 1; /* (the people among the typed names are actors) */
   if (names) *names = NULL, *nnames = 0;
   if (!eng->dict || doc->nsents == 0) return 0;
   size_t maxs = 0;
@@ -2189,17 +2394,20 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   all_matches(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
+  /* the names no rule took, typed; the people among them */
+  x.sports = sports_doc(&x);
+  guess_names(&x);
+  bracket_acronyms(&x);
+  consistent_names(&x);
+  sports_teams(&x);
+  discovered_people(&x);
+  affiliations(&x);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
     if (doc->actors[k].nmentions) doc->actors[w++] = doc->actors[k];
   doc->nactors = w;
   if (names) {
-    x.sports = sports_doc(&x);
-    guess_names(&x);
-    bracket_acronyms(&x);
-    consistent_names(&x);
-    sports_teams(&x);
     *names = x.names;
     *nnames = x.nnames;
   }

@@ -19,14 +19,14 @@ extern const char *const td_deprel_names[];            /* [0] = "_" */
 extern const int td_deprel_count;
 int td_deprel_from_name(const char *s);                /* full "obl:tmod" */
 
-/* Indexes of the tags and relations the events layer tests, so that a test
+/* Indexes of the tags and relations the events (and actors) layers test, so that a test
  * compares two numbers, not two names (perf, issue 11), and the relation
  * families it tests by prefix as bit masks over relation indexes (all 59
  * fit 64 bits). They follow the tables in tags.c; test_events checks every
  * one against the names. */
 enum {
   TD_XPOS_VB = 9, TD_XPOS_NNS = 10, TD_XPOS_VBD = 13, TD_XPOS_VBP = 14, TD_XPOS_VBZ = 15,
-  TD_XPOS_VBN = 17, TD_XPOS_VBG = 18, TD_XPOS_MD = 19
+  TD_XPOS_VBN = 17, TD_XPOS_VBG = 18, TD_XPOS_MD = 19, TD_XPOS_NNPS = 34
 };
 enum {
   TD_DEP_CASE = 2, TD_DEP_NSUBJ = 3, TD_DEP_OBJ = 7, TD_DEP_AMOD = 8, TD_DEP_OBL = 9,
