@@ -2167,16 +2167,8 @@ static void bracket_acronyms(actx *x) {
   }
 }
 
-/* ---- people no dictionary knows ---- */
+/* ---- people and organizations no dictionary knows ---- */
 
-/* The people the typing above found (`founded by Dean Kamen`, `Junius Ho
- * won a seat`) that no rule of the sentence pass made actors (those need a
- * title, an honorific, a statement cue or a known given name): a run of
- * two or three proper nouns typed PER becomes a person, or a mention of
- * the person already met with that name; one word typed PER (`Moxon`)
- * becomes a mention of the person whose first or last name it is, never a
- * person of its own. A run holding an organization or event word, or in
- * capitals, is left out: the typing's guesses there are too often wrong. */
 /* The first token that ends after byte off (tokens are in text order). */
 static long tok_after(const td_doc *doc, uint32_t off) {
   size_t lo = 0, hi = doc->ntoks;
@@ -2260,7 +2252,17 @@ static void drop_mentions(actx *x, int k, long t0, long t1) {
   a->nmentions = w;
 }
 
-static void discovered_people(actx *x) {
+/* The people and organizations the typing above found that no rule of
+ * the sentence pass made actors (those need a dictionary, a title, an
+ * honorific, a statement cue or a known given name): a run of two or three
+ * proper nouns typed PER (`founded by Dean Kamen`) becomes a person, or a
+ * mention of the person already met with that name; one word typed PER
+ * (`Moxon`) becomes a mention of the person whose first or last name it
+ * is, never a person of its own. A run the typing is sure is an
+ * organization, ending in an organization word (`Civic Party`), becomes
+ * one, with the country of a country word that opens it. Runs in
+ * capitals are left out: the typing's guesses there are too often wrong. */
+static void discovered_actors(actx *x) {
   td_doc *doc = x->doc;
   int32_t *owner = owners(x);
   size_t nold = doc->nactors;
@@ -2271,6 +2273,36 @@ static void discovered_people(actx *x) {
   for (size_t r = 0; r < x->nnames; r++) {
     const td_ne *n = &x->names[r];
     long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
+    /* an organization's name the typing is sure of (ending in an
+     * organization word: `Civic Party`, `Council on Foreign Relations`) */
+    if (n->type == TD_NE_ORG && !n->weak && len >= 2 && len <= 6 && tok_in(x, t1 - 1, W_ORG) &&
+        !(tk(x, t0)->flags & TD_TOK_ALLCAPS)) {
+      int free_run = 1;
+      for (long t = t0; t < t1; t++) free_run &= owner[t] < 0;
+      if (!free_run) continue;
+      long a0 = t0;
+      if (tok_is(x, a0, "the")) a0++;
+      char *name = span_text(x, a0, t1);
+      char *key = name_key(x, name);
+      int k = find_entity(x, key);
+      if (k < 0) {
+        k = new_actor(x, key, name, "organization");
+        A(x, k)->known = 0;
+        /* a country word opening the name is the organization's country
+         * (`Rwandan Patriotic Front`, `Iraqi National Congress`) */
+        size_t si = tk(x, a0)->sent;
+        if (si != at_sent) sentence_matches(x, si), at_sent = si;
+        long s0 = doc->sents[si].tok0;
+        const dm *cm = match_at(x, a0, s0, s0 + doc->sents[si].ntok);
+        if (cm && (long)cm->tok1 < t1 && dm_country(cm)) {
+          A(x, k)->country = field(x, cm->payload, 0, '|');
+          A(x, k)->code = A(x, k)->country;
+        }
+      }
+      add_mention(x, k, a0, t1);
+      if ((size_t)k < nold) grew[k] = 1;
+      continue;
+    }
     if (n->type != TD_NE_PER || len > 3) continue;
     /* proper nouns, none of them an actor's, in ordinary case, no
      * organization or event word, not a plural (`West Africans`), not
@@ -2400,7 +2432,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   bracket_acronyms(&x);
   consistent_names(&x);
   sports_teams(&x);
-  discovered_people(&x);
+  discovered_actors(&x);
   affiliations(&x);
   /* drop actors left without mentions */
   size_t w = 0;
