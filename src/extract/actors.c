@@ -90,6 +90,7 @@ typedef struct {
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
   uint16_t *wf;         /* token -> its W_* word-list bits (see word_flags) */
+  int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
 } actx;
@@ -1734,8 +1735,14 @@ static int demonym_like(const char *w) {
                                       "somali", "sudanese", "filipino", "muslim", "moslem",
                                       "christian", "jew", "catholic", "protestant",
                                       "buddhist", NULL};
-  for (int k = 0; names[k]; k++)
-    if (strncmp(w, names[k], strlen(names[k])) == 0 && n <= strlen(names[k]) + 1) return 1;
+  /* a name, or a name and one letter more (Serbs, Iraqis, Jews): only a
+   * name of length n or n - 1 can be one (perf: a name's length is read
+   * before its letters) */
+  for (int k = 0; names[k]; k++) {
+    if (names[k][0] != w[0]) continue;
+    size_t m = strlen(names[k]);
+    if ((m == n || m + 1 == n) && memcmp(w, names[k], m) == 0) return 1;
+  }
   return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
          strcmp(w, "jewish") == 0 || strcmp(w, "arab") == 0 || strcmp(w, "kurd") == 0 ||
          strcmp(w, "kurds") == 0;
@@ -1802,15 +1809,29 @@ static int score_row(const actx *x, long s0, long s1) {
   return i == s1;
 }
 
-/* Mostly upper-case sentence: a headline or a results line. */
+/* Tokens [a, a + n) and [b, b + n) have the same norms (the first
+ * letters compared before the words: most differ there). */
+static int same_words(const actx *x, long a, long b, long n) {
+  for (long t = 0; t < n; t++) {
+    const char *u = tk(x, a + t)->norm, *v = tk(x, b + t)->norm;
+    if (u[0] != v[0] || strcmp(u, v) != 0) return 0;
+  }
+  return 1;
+}
+
+/* Mostly upper-case sentence [s0, s1): a headline or a results line.
+ * Asked once a sentence (x->shout), then remembered. */
 static int shouting(const actx *x, long s0, long s1) {
+  if (s0 >= s1) return 0;
+  int8_t *memo = &x->shout[tk(x, s0)->sent];
+  if (*memo >= 0) return *memo;
   int caps = 0, words = 0;
   for (long i = s0; i < s1; i++) {
     if (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) continue;
     words++;
     caps += (tk(x, i)->flags & TD_TOK_ALLCAPS) != 0;
   }
-  return words >= 2 && caps * 10 >= words * 6;
+  return *memo = (int8_t)(words >= 2 && caps * 10 >= words * 6);
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
@@ -1830,24 +1851,18 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
   /* the same words typed before in this document, or a known surname */
+  int lead = -1; /* the run's first word may open an organization's name (asked once) */
   for (size_t k = 0; k < nout; k++) {
     const td_ne *p = &out[nout - 1 - k];
     if (!p->type) continue;
     if (p->tok1 - p->tok0 == (uint32_t)len) {
-      int same = 1;
-      for (long t = 0; t < len && same; t++)
-        same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
-      if (same) return p->type;
-    } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len && !common_word(x, i) &&
-               !opener_word(x, i)) {
+      if (same_words(x, p->tok0, i, len)) return p->type;
+    } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
       /* Magna after Magna International Inc */
-      int same = 1;
-      for (long t = 0; t < len && same; t++)
-        same = strcmp(tk(x, p->tok0 + t)->norm, tk(x, i + t)->norm) == 0;
-      if (same) return TD_NE_ORG;
+      if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
+      if (lead && same_words(x, p->tok0, i, len)) return TD_NE_ORG;
     } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
-               (strcmp(tk(x, p->tok1 - 1)->norm, w0) == 0 ||
-                strcmp(tk(x, p->tok0)->norm, w0) == 0)) {
+               (same_words(x, p->tok1 - 1, i, 1) || same_words(x, p->tok0, i, 1))) {
       return TD_NE_PER;
     }
   }
@@ -2423,6 +2438,8 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   x.at = td_arena_alloc(&doc->arena, (maxs + 1) * sizeof *x.at);
   x.use_rules = eng->rules && td_rules_layer_count(eng->rules, "actors") > 0;
   word_flags(&x);
+  x.shout = td_arena_alloc(&doc->arena, doc->nsents);
+  memset(x.shout, -1, doc->nsents);
   all_matches(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
