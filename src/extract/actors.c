@@ -2290,8 +2290,13 @@ static void discovered_actors(actx *x) {
     long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
     /* an organization's name the typing is sure of (ending in an
      * organization word: `Civic Party`, `Council on Foreign Relations`) */
+    /* (a place that the typing calls an organization by its head word is
+     * a building or a street, no actor: `Lansdowne Road`) */
+    static const char *const sites[] = {"road", "street", "square", "avenue", "hall", "palace",
+                                        "airport", "station", "stadium", "park", "centre",
+                                        "center", NULL};
     if (n->type == TD_NE_ORG && !n->weak && len >= 2 && len <= 6 && tok_in(x, t1 - 1, W_ORG) &&
-        !(tk(x, t0)->flags & TD_TOK_ALLCAPS)) {
+        !(tk(x, t0)->flags & TD_TOK_ALLCAPS) && !word_in(tk(x, t1 - 1)->norm, sites)) {
       int free_run = 1;
       for (long t = t0; t < t1; t++) free_run &= owner[t] < 0;
       if (!free_run) continue;
