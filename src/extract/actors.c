@@ -2267,15 +2267,83 @@ static void drop_mentions(actx *x, int k, long t0, long t1) {
   a->nmentions = w;
 }
 
+/* Sites: a place that the name typing calls an organization by its head
+ * word is a building or a street, no actor (`Lansdowne Road`). */
+static const char *const site_words[] = {"road", "street", "square", "avenue", "hall", "palace",
+                                         "airport", "station", "stadium", "park", "centre",
+                                         "center", NULL};
+
+/* The name [t0, t1) typed an organization (weak: as a last resort): an
+ * organization actor when the typing was sure, or an organization word is
+ * in the name (`Civic Party`, `Church of Scientology`), with the country
+ * of a country word that opens it (`Rwandan Patriotic Front`), or a
+ * mention of the one of that name met before; an acronym in capitals
+ * (`CAIR`) is a mention of the organization whose initials it spells.
+ * The actor, or -1. *at_sent: the sentence x->at holds. */
+static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int weak,
+                          size_t *at_sent) {
+  td_doc *doc = x->doc;
+  long len = t1 - t0;
+  for (long t = t0; t < t1; t++)
+    if (owner[t] >= 0) return -1;
+  if (len == 1 && (tk(x, t0)->flags & TD_TOK_ALLCAPS)) {
+    for (size_t k = 0; k < doc->nactors; k++) {
+      td_actor *a = A(x, (int)k);
+      if (strcmp(a->kind, "organization") != 0 || !a->nmentions) continue;
+      long m0 = tok_after(doc, a->mentions[0].start), m1 = m0;
+      while ((size_t)m1 < doc->ntoks && tk(x, m1)->start < a->mentions[0].end) m1++;
+      if (m1 - m0 >= 2 && m1 <= t0 && initials_match(x, (uint32_t)m0, (uint32_t)m1, t0)) {
+        add_mention(x, (int)k, t0, t1);
+        return (int)k;
+      }
+    }
+    return -1;
+  }
+  /* a joining word the run ended on (`Church of Scientology on Friday`:
+   * the day was another name, `Kings And`) is no part of it */
+  while (t1 - t0 > 1 && (!tok_cap(x, t1 - 1) || tk(x, t1 - 1)->upos == TD_CCONJ ||
+                         tk(x, t1 - 1)->upos == TD_ADP))
+    t1--;
+  long a0 = t0 + tok_is(x, t0, "the");
+  len = t1 - a0;
+  /* an organization word in it; no verb, pronoun or article (the title
+   * of a work: `Sex And The City`, `Shall We Dance`, `Says No`) */
+  int org_word = 0, title = 0;
+  for (long t = a0; t < t1; t++) {
+    org_word |= tok_in(x, t, W_ORG);
+    unsigned u = tk(x, t)->upos;
+    title |= u == TD_VERB || u == TD_AUX || u == TD_PRON || u == TD_DET ||
+             (u == TD_CCONJ && tok_cap(x, t));
+  }
+  if (len < 2 || len > 6 || (weak && !org_word) || title || (tk(x, a0)->flags & TD_TOK_ALLCAPS) ||
+      word_in(tk(x, t1 - 1)->norm, site_words))
+    return -1;
+  char *name = span_text(x, a0, t1);
+  char *key = name_key(x, name);
+  int k = find_entity(x, key);
+  if (k < 0) {
+    k = new_actor(x, key, name, "organization");
+    A(x, k)->known = 0;
+    size_t si = tk(x, a0)->sent;
+    if (si != *at_sent) sentence_matches(x, si), *at_sent = si;
+    long s0 = doc->sents[si].tok0;
+    const dm *cm = match_at(x, a0, s0, s0 + doc->sents[si].ntok);
+    if (cm && (long)cm->tok1 < t1 && dm_country(cm)) {
+      A(x, k)->country = field(x, cm->payload, 0, '|');
+      A(x, k)->code = A(x, k)->country;
+    }
+  }
+  add_mention(x, k, a0, t1);
+  return k;
+}
+
 /* The people and organizations the typing above found that no rule of
  * the sentence pass made actors (those need a dictionary, a title, an
  * honorific, a statement cue or a known given name): a run of two or three
  * proper nouns typed PER (`founded by Dean Kamen`) becomes a person, or a
  * mention of the person already met with that name; one word typed PER
  * (`Moxon`) becomes a mention of the person whose first or last name it
- * is, never a person of its own. A run the typing is sure is an
- * organization, ending in an organization word (`Civic Party`), becomes
- * one, with the country of a country word that opens it. Runs in
+ * is, never a person of its own. Organizations: discovered_org. Runs in
  * capitals are left out: the typing's guesses there are too often wrong. */
 static void discovered_actors(actx *x) {
   td_doc *doc = x->doc;
@@ -2288,39 +2356,9 @@ static void discovered_actors(actx *x) {
   for (size_t r = 0; r < x->nnames; r++) {
     const td_ne *n = &x->names[r];
     long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
-    /* an organization's name the typing is sure of (ending in an
-     * organization word: `Civic Party`, `Council on Foreign Relations`) */
-    /* (a place that the typing calls an organization by its head word is
-     * a building or a street, no actor: `Lansdowne Road`) */
-    static const char *const sites[] = {"road", "street", "square", "avenue", "hall", "palace",
-                                        "airport", "station", "stadium", "park", "centre",
-                                        "center", NULL};
-    if (n->type == TD_NE_ORG && !n->weak && len >= 2 && len <= 6 && tok_in(x, t1 - 1, W_ORG) &&
-        !(tk(x, t0)->flags & TD_TOK_ALLCAPS) && !word_in(tk(x, t1 - 1)->norm, sites)) {
-      int free_run = 1;
-      for (long t = t0; t < t1; t++) free_run &= owner[t] < 0;
-      if (!free_run) continue;
-      long a0 = t0;
-      if (tok_is(x, a0, "the")) a0++;
-      char *name = span_text(x, a0, t1);
-      char *key = name_key(x, name);
-      int k = find_entity(x, key);
-      if (k < 0) {
-        k = new_actor(x, key, name, "organization");
-        A(x, k)->known = 0;
-        /* a country word opening the name is the organization's country
-         * (`Rwandan Patriotic Front`, `Iraqi National Congress`) */
-        size_t si = tk(x, a0)->sent;
-        if (si != at_sent) sentence_matches(x, si), at_sent = si;
-        long s0 = doc->sents[si].tok0;
-        const dm *cm = match_at(x, a0, s0, s0 + doc->sents[si].ntok);
-        if (cm && (long)cm->tok1 < t1 && dm_country(cm)) {
-          A(x, k)->country = field(x, cm->payload, 0, '|');
-          A(x, k)->code = A(x, k)->country;
-        }
-      }
-      add_mention(x, k, a0, t1);
-      if ((size_t)k < nold) grew[k] = 1;
+    if (n->type == TD_NE_ORG) {
+      int k = discovered_org(x, owner, t0, t1, n->weak, &at_sent);
+      if (k >= 0 && (size_t)k < nold) grew[k] = 1;
       continue;
     }
     if (n->type != TD_NE_PER || len > 3) continue;
