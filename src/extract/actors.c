@@ -86,6 +86,7 @@ typedef struct {
   size_t nnames, cap_names;
   int want_names;
   int sports;           /* a sports story (eval ner: teams named after places) */
+  size_t nsport;        /* its words of sports stories (W_SPORT) */
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
@@ -324,7 +325,10 @@ static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
 static void word_flags(actx *x) {
   pthread_once(&wl_once, wl_build);
   x->wf = td_arena_alloc(&x->doc->arena, (x->doc->ntoks + 1) * sizeof *x->wf);
-  for (size_t i = 0; i < x->doc->ntoks; i++) x->wf[i] = (uint16_t)tok_bits(x->doc, &x->doc->toks[i]);
+  for (size_t i = 0; i < x->doc->ntoks; i++) {
+    x->wf[i] = (uint16_t)tok_bits(x->doc, &x->doc->toks[i]);
+    x->nsport += (x->wf[i] & W_SPORT) != 0;
+  }
 }
 
 /* Token i is a document token in one of the lists `bits`. */
@@ -1926,6 +1930,20 @@ static int any_org_word(const actx *x, long t0, long t1) {
   return 0;
 }
 
+/* Names [0, n), in text order, hold one of tokens [t0, t1) (a binary
+ * search: extend_names asks it of every name). */
+static int in_names(const td_ne *names, size_t n, uint32_t t0, uint32_t t1) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (names[mid].tok0 < t0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < n && names[lo].tok0 == t0; lo++)
+    if (names[lo].tok1 == t1) return 1;
+  return 0;
+}
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -1935,9 +1953,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne cur = n[r];
-    int from_dict = 0;
-    for (size_t h = 0; h < nhave && !from_dict; h++)
-      from_dict = have[h].tok0 == cur.tok0 && have[h].tok1 == cur.tok1;
+    int from_dict = in_names(have, nhave, cur.tok0, cur.tok1);
     if (from_dict && cur.type != TD_NE_PER && cur.type != TD_NE_NONE) {
       long s0 = x->doc->sents[tk(x, cur.tok0)->sent].tok0;
       long s1 = s0 + x->doc->sents[tk(x, cur.tok0)->sent].ntok;
@@ -1949,9 +1965,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       /* absorb following guessed (non-dictionary) names that touch it */
       while (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1 && n[r + 1].type != TD_NE_PER &&
              n[r + 1].type != TD_NE_NONE) {
-        int next_dict = 0;
-        for (size_t h = 0; h < nhave && !next_dict; h++)
-          next_dict = have[h].tok0 == n[r + 1].tok0 && have[h].tok1 == n[r + 1].tok1;
+        int next_dict = in_names(have, nhave, n[r + 1].tok0, n[r + 1].tok1);
         /* Kurdistan Democratic Party: a place (not a country) before an
          * organization's dictionary name is part of it */
         /* British Labour Party, U.S. Agriculture Department: a nationality
@@ -1969,9 +1983,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       /* absorb a guessed name just before it */
       if (w > 0 && n[w - 1].tok1 == cur.tok0 && n[w - 1].type != TD_NE_PER &&
           n[w - 1].type != TD_NE_NONE) {
-        int prev_dict = 0;
-        for (size_t h = 0; h < nhave && !prev_dict; h++)
-          prev_dict = have[h].tok0 == n[w - 1].tok0 && have[h].tok1 == n[w - 1].tok1;
+        int prev_dict = in_names(have, nhave, n[w - 1].tok0, n[w - 1].tok1);
         if (!prev_dict) {
           cur.tok0 = n[--w].tok0;
           grew = 1;
@@ -2083,9 +2095,7 @@ static void guess_names(actx *x) {
 /* A sports story: results, tables and match reports, where a city or
  * region names a team (`Surrey 275-4`, `CHICAGO 10 Boston 4`). */
 static int sports_doc(const actx *x) {
-  int n = 0;
-  for (size_t i = 0; i < x->doc->ntoks && n < 2; i++) n += (x->wf[i] & W_SPORT) != 0;
-  return n >= 2;
+  return x->nsport >= 2; /* (counted by word_flags) */
 }
 
 /* In a sports story, a place name (not a country: national teams stay LOC)
