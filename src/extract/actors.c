@@ -2373,7 +2373,7 @@ static void discovered_actors(actx *x) {
     }
     if (n->type != TD_NE_PER || len > 3) continue;
     /* proper nouns, none of them an actor's, in ordinary case, no
-     * organization or event word, not a plural (`West Africans`), not
+     * organization, event or site word (`Millennium Stadium`), not a plural (`West Africans`), not
      * after a determiner (`The Harbor Guild of Pilots`: a person's name
      * takes none) */
     int ok = tk(x, t1 - 1)->xpos != TD_XPOS_NNPS && (t0 == 0 || tk(x, t0 - 1)->upos != TD_DET);
@@ -2384,7 +2384,7 @@ static void discovered_actors(actx *x) {
     for (long t = t0; t < t1 && ok; t++)
       ok = owner[t] < 0 && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
            (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-")) &&
-           !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC);
+           !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !word_in(tk(x, t)->norm, site_words);
     if (!ok) continue;
     int k = person_for_run(x, t0, t1);
     if (k < 0 && len >= 2) {
