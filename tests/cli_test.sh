@@ -74,6 +74,11 @@ python3 -c "
 import sys
 open('$tmp/deep.html','w').write('<html><body>' + '<div>'*100000 + '<p>Deep text of the article here.</p>' + '</div>'*100000 + '</body></html>')
 open('$tmp/long.txt','w').write(('word ' * 10000000).strip())
+# thousands of distinct names, people and organizations no dictionary knows
+syl = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vo', 'bel', 'dri', 'nok', 'pa', 'zi']
+w = lambda i, k: ''.join(syl[(i // 12 ** j + k) % 12] for j in range(3)).capitalize()
+open('$tmp/names.txt','w').write(' '.join(
+    f'{w(i, 0)} {w(i, 5)} met {w(i, 7)} {w(i, 3)} of the {w(i, 9)} Council on Monday.' for i in range(20000)))
 "
 cp examples/*.txt "$tmp/good.txt" 2>/dev/null || echo "A good article. It has two sentences." > "$tmp/good.txt"
 timeout 120 "$T" extract --quiet "$tmp/empty.txt" "$tmp/binary.txt" "$tmp/badutf8.txt" \
@@ -95,6 +100,12 @@ assert [i for i in ids if i in order]==seen, ids
 "
 timeout 300 "$T" extract --quiet "$tmp/long.txt" > "$tmp/long.jsonl" 2>/dev/null
 check "a 50 MB single line is processed" test "$(lines "$tmp/long.jsonl")" -eq 1
+timeout 120 "$T" extract --quiet "$tmp/names.txt" > "$tmp/names.jsonl" 2>/dev/null
+check "an article of 20,000 unknown names is processed (bounded name comparisons)" python3 -c "
+import json
+d = json.load(open('$tmp/names.jsonl'))
+assert 1000 <= len(d['actors']) <= 1100, len(d['actors'])
+"
 check "a missing file is an error (1) and named" sh -c "'$T' extract --quiet '$tmp/nope.txt' 2>&1 >/dev/null | grep -q nope.txt"
 
 # --- --dict: a user's dictionary folder adds actors ---

@@ -1839,6 +1839,10 @@ static int shouting(const actx *x, long s0, long s1) {
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
+/* The typed names the typing compares a name with, before it and around
+ * it: an article has far fewer; a bound keeps a document of thousands of
+ * names linear (the comparisons ran over every pair). */
+#define NE_WINDOW 512
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
@@ -1856,7 +1860,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   }
   /* the same words typed before in this document, or a known surname */
   int lead = -1; /* the run's first word may open an organization's name (asked once) */
-  for (size_t k = 0; k < nout; k++) {
+  for (size_t k = 0; k < nout && k < NE_WINDOW; k++) {
     const td_ne *p = &out[nout - 1 - k];
     if (!p->type) continue;
     if (p->tok1 - p->tok0 == (uint32_t)len) {
@@ -2140,7 +2144,8 @@ static void consistent_names(actx *x) {
     if (!n[r].weak) continue;
     uint32_t len = n[r].tok1 - n[r].tok0;
     int vote[5] = {0};
-    for (size_t q = 0; q < x->nnames; q++) {
+    size_t q0 = r > NE_WINDOW ? r - NE_WINDOW : 0, q1 = x->nnames - r > NE_WINDOW ? r + NE_WINDOW : x->nnames;
+    for (size_t q = q0; q < q1; q++) {
       if (q == r || n[q].weak || !n[q].type) continue;
       uint32_t ql = n[q].tok1 - n[q].tok0;
       if (ql == len) {
@@ -2277,6 +2282,8 @@ static void drop_mentions(actx *x, int k, long t0, long t1) {
   a->nmentions = w;
 }
 
+#define DISCOVERED_MAX 1000 /* actors discovered_actors makes in one document, at most */
+
 /* Sites: a place that the name typing calls an organization by its head
  * word is a building or a street, no actor (`Lansdowne Road`). */
 static const char *const site_words[] = {"road", "street", "square", "avenue", "hall", "palace",
@@ -2363,9 +2370,14 @@ static void discovered_actors(actx *x) {
   memset(grew, 0, nold + 1);
   x->want_names = 0; /* (the names are typed: person_from_run adds none while they are read) */
   size_t at_sent = (size_t)-1;
+  /* a bound on the actors found so: looking one up is a walk over the
+   * document's actors, which a document of thousands of names would make
+   * quadratic; an article has far fewer */
+  size_t cap = nold + DISCOVERED_MAX;
   for (size_t r = 0; r < x->nnames; r++) {
     const td_ne *n = &x->names[r];
     long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
+    if (doc->nactors >= cap) break;
     if (n->type == TD_NE_ORG) {
       int k = discovered_org(x, owner, t0, t1, n->weak, &at_sent);
       if (k >= 0 && (size_t)k < nold) grew[k] = 1;
