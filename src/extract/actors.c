@@ -661,7 +661,12 @@ static const char *const misc_words[] = {"cup", "open", "championship", "champio
                                          "grand", "prix", "masters", "war", "act", "treaty",
                                          NULL};
 /* Words of sports stories (sports_doc). */
-static const char *const sports_words[] = { "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings", "wickets", "wicket", "batting", "bowling", "goals", "goal", "half-time", "halftime", "standings", "playoff", "playoffs", "league", "division", "pitcher", "inning", "homer", "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored", "nba", "nfl", "nhl", "championship", NULL};
+static const char *const sports_words[] = {
+    "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings",
+    "wickets", "wicket", "batting", "bowling", "goals", "goal", "half-time", "halftime",
+    "standings", "playoff", "playoffs", "league", "division", "pitcher", "inning", "homer",
+    "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored",
+    "nba", "nfl", "nhl", "championship", NULL};
 
 static void wl_build_named(void) {
   for (const char *const *w = org_words; *w; w++) wl_add(*w, W_ORG);
@@ -2144,7 +2149,8 @@ static void consistent_names(actx *x) {
     if (!n[r].weak) continue;
     uint32_t len = n[r].tok1 - n[r].tok0;
     int vote[5] = {0};
-    size_t q0 = r > NE_WINDOW ? r - NE_WINDOW : 0, q1 = x->nnames - r > NE_WINDOW ? r + NE_WINDOW : x->nnames;
+    size_t q0 = r > NE_WINDOW ? r - NE_WINDOW : 0;
+    size_t q1 = x->nnames - r > NE_WINDOW ? r + NE_WINDOW : x->nnames;
     for (size_t q = q0; q < q1; q++) {
       if (q == r || n[q].weak || !n[q].type) continue;
       uint32_t ql = n[q].tok1 - n[q].tok0;
@@ -2266,10 +2272,23 @@ static int32_t *owners(actx *x) {
   for (size_t k = 0; k < doc->nactors; k++)
     for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
       td_span sp = doc->actors[k].mentions[m];
-      for (long t = tok_after(doc, sp.start); (size_t)t < doc->ntoks && tk(x, t)->start < sp.end; t++)
+      for (size_t t = (size_t)tok_after(doc, sp.start); t < doc->ntoks; t++) {
+        if (tk(x, (long)t)->start >= sp.end) break;
         owner[t] = (int32_t)k;
+      }
     }
   return owner;
+}
+
+/* Actor a's mentions in text order (an insertion sort: added out of order
+ * are a few). */
+static void sort_mentions(td_actor *a) {
+  for (size_t i = 1; i < a->nmentions; i++) {
+    td_span v = a->mentions[i];
+    size_t j = i;
+    for (; j > 0 && a->mentions[j - 1].start > v.start; j--) a->mentions[j] = a->mentions[j - 1];
+    a->mentions[j] = v;
+  }
 }
 
 /* Drops actor k's mentions inside tokens [t0, t1). */
@@ -2411,17 +2430,8 @@ static void discovered_actors(actx *x) {
     if ((size_t)k < nold) grew[k] = 1;
   }
   x->want_names = 1;
-  /* an older person's mentions in text order again */
-  for (size_t k = 0; k < nold; k++) {
-    if (!grew[k]) continue;
-    td_actor *a = &doc->actors[k];
-    for (size_t i = 1; i < a->nmentions; i++) {
-      td_span v = a->mentions[i];
-      size_t j = i;
-      for (; j > 0 && a->mentions[j - 1].start > v.start; j--) a->mentions[j] = a->mentions[j - 1];
-      a->mentions[j] = v;
-    }
-  }
+  for (size_t k = 0; k < nold; k++) /* an older actor's mentions in text order again */
+    if (grew[k]) sort_mentions(&doc->actors[k]);
 }
 
 /* People without a code who name what they act for beside a full name
@@ -2455,12 +2465,7 @@ static void affiliations(actx *x) {
       drop_mentions(x, org, m0, m1);
       if (m0 < t0) drop_mentions(x, (int)k, t0, t1);
       add_mention(x, (int)k, m0, m0 < t0 ? t1 : m1);
-      for (size_t i = 1; i < a->nmentions; i++) { /* in text order again */
-        td_span v = a->mentions[i];
-        size_t j = i;
-        for (; j > 0 && a->mentions[j - 1].start > v.start; j--) a->mentions[j] = a->mentions[j - 1];
-        a->mentions[j] = v;
-      }
+      sort_mentions(a);
       for (long t = m0; t < m1; t++) owner[t] = (int32_t)k;
       break;
     }
