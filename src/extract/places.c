@@ -280,6 +280,23 @@ static int not_place(const td_gaz *g, const char *key) {
   return td_strset_find_str(g->notp, key) >= 0;
 }
 
+/* Whether token t opens its sentence (or a clause after a quotation mark,
+ * a parenthesis or a dash) as a function word, capitalized only for its
+ * place: "In Boise", "After Paris", "By NAIROBI". Such a word does not
+ * make the name after it part of a longer capitalized name. */
+static int function_opener(const td_doc *doc, uint32_t t, uint32_t first) {
+  const td_tok *w = &doc->toks[t];
+  if (t > first && !((doc->toks[t - 1].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_PUNCT)) &&
+                     !tok_is(&doc->toks[t - 1], ",")))
+    return 0;
+  switch (w->upos) {
+  case TD_ADP: case TD_DET: case TD_CCONJ: case TD_SCONJ: case TD_PRON: case TD_AUX: case TD_PART: case TD_ADV:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
  * word, 3 no because a capitalized word follows ("Boise State"). */
@@ -315,7 +332,8 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
                    next->upos != TD_ADP && next->upos != TD_PUNCT && next->upos != TD_CCONJ
                ? 0 : 1;
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
-  int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev);
+  int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev) &&
+                 !function_opener(doc, c->tok0 - 1, first);
   int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
   /* a lone given name ("Olivia", "Michael") is a person, not a small town */
   if (c->tok1 - c->tok0 == 1 && !area && !big && eng->dict) {
@@ -1052,7 +1070,7 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
           if (cp == gt[j].end) b1 = i;
           cp++;
         }
-        if (b0 >= 0 && b1 > b0) fprintf(out, "FN\t%.*s\n", (int)(b1 - b0), text + b0);
+        if (b0 >= 0 && b1 > b0) fprintf(out, "FN\t%.*s\t%zu\t%ld\n", (int)(b1 - b0), text + b0, ndocs, gt[j].start);
       }
     ngold += (long)ngt;
     ndocs++;
