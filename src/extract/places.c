@@ -297,6 +297,44 @@ static int function_opener(const td_doc *doc, uint32_t t, uint32_t first) {
   }
 }
 
+/* Whether a word that may modify a noun stands at token t (before last):
+ * not a verb, auxiliary, preposition, punctuation or conjunction. */
+static int modifier_next(const td_tok *t) {
+  return tok_word(t) && t->upos != TD_VERB && t->upos != TD_AUX && t->upos != TD_ADP &&
+         t->upos != TD_PUNCT && t->upos != TD_CCONJ;
+}
+
+/* Whether an adjective ending before token t modifies a noun: a word
+ * that can follow a modifier comes next ("Russian troops"), or a hyphen
+ * joins it to one ("Turkish-backed militias", "Syrian-Turkish border"),
+ * or it is one of a list of modifiers that ends at a noun ("German,
+ * Irish and other immigrant populations", "the Russian and Venezuelan
+ * delegations"). Not when it stands for people: "The British said",
+ * "the Russian and the Ukrainian". */
+static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
+  if (t >= last) return 0;
+  const td_tok *n = &doc->toks[t];
+  if (modifier_next(n)) return 1;
+  if (tok_is(n, "-") && !(n->flags & TD_TOK_SPACE_BEFORE) && t + 1 < last &&
+      !(doc->toks[t + 1].flags & TD_TOK_SPACE_BEFORE) && tok_word(&doc->toks[t + 1]))
+    return 1;
+  if (!tok_is(n, ",") && !tok_is(n, "and") && !tok_is(n, "or")) return 0;
+  /* a list: modifiers, commas and one conjunction up to a noun */
+  int mods = 0;
+  for (uint32_t u = t + 1; u < last && u < t + 8; u++) {
+    const td_tok *w = &doc->toks[u];
+    if (tok_is(w, ",") || tok_is(w, "and") || tok_is(w, "or")) {
+      if (!mods && u > t + 1) return 0;
+      mods = 0;
+      continue;
+    }
+    if (w->upos == TD_NOUN) return mods > 0;
+    if (w->upos != TD_ADJ && w->upos != TD_PROPN) return 0;
+    mods++;
+  }
+  return 0;
+}
+
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
  * word, 3 no because a capitalized word follows ("Boise State"). */
@@ -328,9 +366,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   const td_tok *prev = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
   const td_tok *next = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
   if (c->adj) /* an adjective names a place when it modifies a noun */
-    return next && tok_word(next) && next->upos != TD_VERB && next->upos != TD_AUX &&
-                   next->upos != TD_ADP && next->upos != TD_PUNCT && next->upos != TD_CCONJ
-               ? 0 : 1;
+    return adj_modifies(doc, c->tok1, last) ? 0 : 1;
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
   int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev) &&
                  !function_opener(doc, c->tok0 - 1, first);
