@@ -68,7 +68,9 @@ const clean = (s) => String(s || '').replace(/[\t\r\n;]/g, ' ').trim();
 const num = (x) => (Math.round(Number(x) * 1e4) / 1e4).toString();
 const lines = [];
 const row = (id, name, alts, cc3, fc, lat, lon, pop, adm) => {
-  const ascii = (x) => String(x || '').normalize('NFD').replace(/\p{M}/gu, '');
+  // the ASCII spelling news uses: accents off, and the marks of ayn and
+  // hamza that romanized Arabic names carry ("‘Afrīn" -> "Afrin")
+  const ascii = (x) => String(x || '').normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’ʻʼʽʾʿ]/gu, '');
   alts = alts.concat([name, ...alts].map(ascii));
   alts = [...new Set(alts.map(clean).filter((a) => a && a !== name && /\p{L}/u.test(a)))];
   lines.push([id || 0, clean(name), alts.join(';'), cc3, fc, num(lat), num(lon), pop || 0, adm || ''].join('\t'));
@@ -93,7 +95,9 @@ const adjOwner = {};
 for (const c of countries) {
   const d = c.demonyms && c.demonyms.eng;
   if (!d) continue;
-  for (const f of [d.m, d.f].map(clean))
+  // a country of two parts has two forms in one string ("Bosnian,
+  // Herzegovinian", "Kittitian or Nevisian")
+  for (const f of [d.m, d.f].flatMap((x) => clean(x).split(/, | or /)))
     if (f && f !== c.name.common && (!adjOwner[f] || adjOwner[f].area < c.area)) adjOwner[f] = c;
 }
 for (const c of countries) {
