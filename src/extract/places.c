@@ -335,16 +335,48 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   return 0;
 }
 
+/* Words that end the name of a body named after its place: "Beverly
+ * Hills Police Department", "The Washington Post", "Montgomery County
+ * Democrats", "Bolton Wanderers". Not the words of bodies named after
+ * people as often (college, library, club, court). */
+static const char *const body_words[] = {
+    "police", "sheriff", "department", "council", "commission", "committee", "assembly",
+    "authority", "fc", "united", "wanderers", "albion", "rovers", "athletic", "times", "post",
+    "press", "herald", "tribune", "journal", "gazette", "chronicle", "democrats",
+    "republicans", "airport", "zoo", "symphony", "orchestra", NULL};
+
+/* Whether the capitalized words from token t on (a possessive among
+ * them) end a body's name (body_words), within five words. */
+static int body_name_at(const td_doc *doc, uint32_t t, uint32_t last) {
+  for (uint32_t u = t, n = 0; u < last && n < 5; u++, n++) {
+    const td_tok *w = &doc->toks[u];
+    if (tok_is(w, "'s")) continue;
+    if (!tok_cap(w) || !tok_word(w)) return 0;
+    for (const char *const *b = body_words; *b; b++)
+      if (tok_is(w, *b)) return 1;
+  }
+  return 0;
+}
+
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
- * word, 3 no because a capitalized word follows ("Boise State"). */
+ * word, 3 no because a capitalized word follows ("Boise State"). A place
+ * that heads a body's name ("Beverly Hills Police Department") is one,
+ * as news annotators count it. */
 static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_doc *doc = cs->doc;
   const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
   const td_sent *s = &doc->sents[t0->sent];
   if (!tok_cap(t0) || !tok_cap(tl)) return 1;
-  if (actor_person && !locative(cs, c)) return 2;
+  uint32_t first = s->tok0, last = s->tok0 + s->ntok;
+  /* a place heading the name of a body named after it ("Beverly Hills
+   * Police Department"): the place, whatever the name around it is */
+  const td_tok *before = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+  int body = !c->adj && c->tok1 < last && body_name_at(doc, c->tok1, last) &&
+             (!before || !tok_cap(before) || !tok_word(before) || before->upos == TD_DET ||
+              function_opener(doc, c->tok0 - 1, first));
+  if (actor_person && !locative(cs, c) && !body) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(g, t0)) return 1; /* "the North" */
   char key[256];
   if (not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
@@ -359,7 +391,6 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     if (is_area(r)) area = 1;
     if ((r->pop >= 100000 && !is_feat(r, "ADM2")) || is_feat(r, "PPLC")) big = 1;
   }
-  uint32_t first = s->tok0, last = s->tok0 + s->ntok;
   int initial = c->tok0 == first ||
                 (c->tok0 > first && (doc->toks[c->tok0 - 1].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_PUNCT)) &&
                  !tok_is(&doc->toks[c->tok0 - 1], ","));
@@ -378,6 +409,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
     if (hit) return 2;
   }
+  if (body) return 0;
   /* "the University", "Centre for ...": an institution, not a town */
   if (c->tok1 - c->tok0 == 1 && !area && !big &&
       ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
@@ -616,6 +648,15 @@ static inline int match_site(const td_doc *doc, const td_sent *se, const cands *
   return c && c->tok1 + 1 == i && tok_cap(&doc->toks[c->tok0]) && tok_cap(&doc->toks[i - 2]) ? 2 : 1;
 }
 
+/* Whether token t, beside candidate j, is inside a neighbouring candidate
+ * kept as a place ("Hilo" in "the Hilo Tribune", where "Tribune" is a
+ * town read as part of the longer name). */
+static int kept_beside(const cands *cs, size_t j, uint32_t t) {
+  for (size_t k = j > 0 ? j - 1 : 0; k <= j + 1 && k < cs->n; k++)
+    if (k != j && !cs->c[k].drop && cs->c[k].tok0 <= t && t < cs->c[k].tok1) return 1;
+  return 0;
+}
+
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
@@ -710,7 +751,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       const cand *d = &cs.c[j];
       if (d->drop != 2) continue;
       for (uint32_t t = d->tok0 > 0 ? d->tok0 - 1 : 0; t <= d->tok1 && t < doc->ntoks; t++)
-        if (doc->toks[t].norm && strcmp(doc->toks[t].norm, w) == 0) c->drop = 2;
+        if (doc->toks[t].norm && strcmp(doc->toks[t].norm, w) == 0 && !kept_beside(&cs, j, t)) c->drop = 2;
     }
     for (size_t a = 0; a < doc->nactors && !c->drop; a++) {
       const td_actor *ac = &doc->actors[a];
