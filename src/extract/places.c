@@ -657,6 +657,31 @@ static int kept_beside(const cands *cs, size_t j, uint32_t t) {
   return 0;
 }
 
+/* One sense per article: a capitalized name dropped only as doubtful
+ * (1: a town after "the", a common word opening a sentence) is a place
+ * where the article names the same place where a place is expected
+ * elsewhere ("in Riverdale" ... "the Riverdale gas station"). Adjectives,
+ * names dropped as a person's (2) or before a capitalized word (3:
+ * "Stonewall Golf Club") stay out. */
+static void restore_named(const td_doc *doc, cands *cs) {
+  char key[256], other[256];
+  for (size_t i = 0; i < cs->n; i++) {
+    cand *c = &cs->c[i];
+    if (c->drop != 1 || c->adj || !tok_cap(&doc->toks[c->tok0]) ||
+        !tok_cap(&doc->toks[c->tok1 - 1]))
+      continue;
+    cand_key(doc, c->tok0, c->tok1, key, sizeof key);
+    for (size_t j = 0; j < cs->n; j++) {
+      const cand *d = &cs->c[j];
+      if (d->drop || d->adj || d->tok1 - d->tok0 != c->tok1 - c->tok0 || !locative(cs, d)) continue;
+      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0) {
+        c->drop = 0;
+        break;
+      }
+    }
+  }
+}
+
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
@@ -737,6 +762,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       if (area) c->start = doc->toks[c->tok0 - 1].start;
     }
   }
+  restore_named(doc, &cs);
   /* a one-word name seen inside a person's or a longer name ("Keith
    * Nelson") is not a place elsewhere in the article either */
   for (size_t i = 0; i < cs.n; i++) {
