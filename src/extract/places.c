@@ -131,6 +131,21 @@ static int tok_is(const td_tok *t, const char *w) {
 }
 static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) != 0; }
 
+/* Whether tokens [tok0, tok1) are cased as a name: capitalized at both
+ * ends, or at the first with a lowercase division word closing it
+ * ("Benue state", "Kursk region", "Idlib province"). */
+static int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
+  static const char *const kinds[] = {"state", "region", "province", "county", "district",
+                                      "oblast", "governorate", "prefecture", "territory", NULL};
+  if (!tok_cap(&doc->toks[tok0])) return 0;
+  const td_tok *l = &doc->toks[tok1 - 1];
+  if (tok_cap(l)) return 1;
+  if (tok1 - tok0 < 2) return 0;
+  for (const char *const *k = kinds; *k; k++)
+    if (tok_is(l, *k)) return 1;
+  return 0;
+}
+
 /* Whether a candidate on tokens [tok0, tok1) can count at all: its first
  * and last tokens are capitalized (plausible() turns every other one down
  * before anything else), or it follows a comma, where trailing_admin()
@@ -139,7 +154,7 @@ static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_AL
  * the gazetteer's matches in news and need no record: td_places looks for
  * matches only at tokens where one that counts can start. */
 static int cand_counts(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
-  if (tok_cap(&doc->toks[tok0]) && tok_cap(&doc->toks[tok1 - 1])) return 1;
+  if (name_cased(doc, tok0, tok1)) return 1;
   return tok0 > 0 && tok_is(&doc->toks[tok0 - 1], ",");
 }
 
@@ -366,9 +381,9 @@ static int body_name_at(const td_doc *doc, uint32_t t, uint32_t last) {
 static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_doc *doc = cs->doc;
-  const td_tok *t0 = &doc->toks[c->tok0], *tl = &doc->toks[c->tok1 - 1];
+  const td_tok *t0 = &doc->toks[c->tok0];
   const td_sent *s = &doc->sents[t0->sent];
-  if (!tok_cap(t0) || !tok_cap(tl)) return 1;
+  if (!name_cased(doc, c->tok0, c->tok1)) return 1;
   uint32_t first = s->tok0, last = s->tok0 + s->ntok;
   /* a place heading the name of a body named after it ("Beverly Hills
    * Police Department"): the place, whatever the name around it is */
@@ -667,8 +682,7 @@ static void restore_named(const td_doc *doc, cands *cs) {
   char key[256], other[256];
   for (size_t i = 0; i < cs->n; i++) {
     cand *c = &cs->c[i];
-    if (c->drop != 1 || c->adj || !tok_cap(&doc->toks[c->tok0]) ||
-        !tok_cap(&doc->toks[c->tok1 - 1]))
+    if (c->drop != 1 || c->adj || !name_cased(doc, c->tok0, c->tok1))
       continue;
     cand_key(doc, c->tok0, c->tok1, key, sizeof key);
     for (size_t j = 0; j < cs->n; j++) {
@@ -727,7 +741,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
-    if (!tok_cap(&doc->toks[c->tok0]) || !tok_cap(&doc->toks[c->tok1 - 1])) {
+    if (!name_cased(doc, c->tok0, c->tok1)) {
       c->drop = 1; /* what plausible() says first; no actor look-up */
       continue;
     }
