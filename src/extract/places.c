@@ -672,6 +672,159 @@ static int kept_beside(const cands *cs, size_t j, uint32_t t) {
   return 0;
 }
 
+/* ---- streets and buildings ---- */
+
+/* A street or building named by capitalized words and a closing kind
+ * word ("Royal Street", "Alder Hey Children's Hospital", "City Hall"); no
+ * gazetteer holds them, so each takes the point of the place its name
+ * holds ("Heathrow Airport") or else of the article's town (focus_town). */
+typedef struct {
+  uint32_t tok0, tok1;   /* the name's tokens, kind word included */
+  const char *feat;      /* GeoNames feature code of the kind */
+  int rec;               /* gazetteer record of a place inside the name, -1 none */
+} facility;
+
+/* The GeoNames feature code of a kind word that closes a street's or a
+ * building's name, or NULL. Not words more often closing the name of an
+ * institution (court, church, market) or of a long natural feature whose
+ * point a town would not give (river, lake). */
+static const char *facility_kind(const td_tok *t) {
+  static const char *const kinds[][2] = {
+      {"street", "ST"},    {"st.", "ST"},       {"avenue", "ST"},   {"ave.", "ST"},
+      {"road", "ST"},      {"rd.", "ST"},       {"boulevard", "ST"}, {"blvd.", "ST"},
+      {"drive", "ST"},     {"lane", "ST"},      {"parkway", "ST"},  {"square", "SQR"},
+      {"plaza", "SQR"},    {"bridge", "BDG"},   {"park", "PRK"},    {"hospital", "HSP"},
+      {"school", "SCH"},   {"library", "LIBR"}, {"airport", "AIRP"}, {"stadium", "STDM"},
+      {"centre", "BLDG"},  {"center", "BLDG"},  {"hall", "BLDG"},   {"hotel", "HTL"},
+      {"museum", "MUS"},   {"cathedral", "CH"}, {"basilica", "CH"}, {"mosque", "MSQE"},
+      {"canal", "CNL"},    {"estate", "PPLX"}};
+  if (!tok_cap(t) || !t->norm) return NULL;
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (tok_is(t, kinds[i][0])) return kinds[i][1];
+  return NULL;
+}
+
+/* The name a kind word at token f closes: the capitalized words before
+ * it (a possessive or a leading number among them: "2700 North Fourth
+ * Street"), at most four, less a leading function word ("The"), and a
+ * direction word after it ("Eglinton Avenue West"). 0 when there is none,
+ * or the name goes on after it ("Wall Street Journal", "Park Geun-hye"),
+ * or it is an institution's ("Centre for Policy Studies", "Real Estate"). */
+static int facility_span(const td_gaz *g, const td_doc *doc, uint32_t f, uint32_t first,
+                         uint32_t last, uint32_t *t0, uint32_t *t1) {
+  uint32_t a = f, e = f + 1;
+  if (e < last && is_direction(g, &doc->toks[e]) && tok_cap(&doc->toks[e])) e++;
+  if (e < last) {
+    const td_tok *n = &doc->toks[e];
+    if ((tok_cap(n) && tok_word(n)) || tok_is(n, "of") || tok_is(n, "for")) return 0;
+  }
+  for (int k = 0; a > first && k < 4; k++) {
+    const td_tok *w = &doc->toks[a - 1];
+    if (tok_is(w, "'s") || (tok_cap(w) && tok_word(w))) a--;
+    else if ((w->flags & TD_TOK_DIGIT) && !(w->flags & TD_TOK_PUNCT)) a--; /* "14th", "2700" */
+    else break;
+    if (w->flags & TD_TOK_DIGIT) break;
+  }
+  while (a < f && (function_opener(doc, a, a) || doc->toks[a].upos == TD_DET || tok_is(&doc->toks[a], "'s")))
+    a++;
+  if (a == f || tok_is(&doc->toks[a], "real")) return 0;
+  if (a + 1 == f) { /* a title and a surname: "President Park", "Mr Hall" */
+    static const char *const titles[] = {"president", "minister", "premier", "chancellor", "mr",
+                                         "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.",
+                                         "senator", "rep.", "gov.", "governor", "mayor", "judge",
+                                         "general", "gen.", "king", "queen", "prince", "princess", NULL};
+    for (const char *const *w = titles; *w; w++)
+      if (tok_is(&doc->toks[a], *w)) return 0;
+  }
+  *t0 = a, *t1 = e;
+  return 1;
+}
+
+/* The article's town: the populated place (else county) read the most
+ * often, a dateline's first; -1 when it names none. */
+static int focus_town(const td_gaz *g, const group *gs, size_t ng) {
+  int best = -1;
+  long bw = 0;
+  for (int pass = 0; pass < 2 && best < 0; pass++)
+    for (size_t k = 0; k < ng; k++) {
+      if (gs[k].best < 0) continue;
+      const td_gaz_rec *r = &g->recs[gs[k].best];
+      if (!(pass == 0 ? is_feat(r, "PPL") : is_feat(r, "ADM2"))) continue;
+      long w = gs[k].nment + (gs[k].dateline ? 1000 : 0);
+      if (w > bw) bw = w, best = gs[k].best;
+    }
+  return best;
+}
+
+/* The streets and buildings of sentence range [first, last) into fs
+ * (malloc'd array grown in place); the kept candidates inside one leave
+ * the places (drop 4), the first one's reading becoming its point. */
+static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const group *gs,
+                            facility **fs, size_t *nf, size_t *capf) {
+  const td_gaz *g = eng->places;
+  for (size_t s = 0; s < doc->nsents; s++) {
+    uint32_t first = doc->sents[s].tok0, last = first + doc->sents[s].ntok;
+    for (uint32_t f = first + 1; f < last; f++) {
+      const char *feat = facility_kind(&doc->toks[f]);
+      uint32_t t0, t1;
+      if (!feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
+      int a = td_actor_at(doc, doc->toks[t0].start, doc->toks[t1 - 1].end);
+      if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
+      TD_GROW(*fs, *capf, *nf + 1);
+      facility *fa = &(*fs)[(*nf)++];
+      fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1;
+      for (size_t i = 0; i < cs->n; i++) {
+        cand *c = &cs->c[i];
+        if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
+        if (fa->rec < 0 && gs[c->group].best >= 0) fa->rec = gs[c->group].best;
+        c->drop = 4;
+      }
+      f = t1 - 1;
+    }
+  }
+}
+
+/* Adds the streets and buildings to doc->places, one place per name,
+ * each at the point of its inner place or of the article's town (none
+ * when the article names no town), then puts the places back in order of
+ * first mention. */
+static void add_facilities(const td_gaz *g, td_doc *doc, const facility *fs, size_t nf, int town) {
+  size_t n0 = doc->nplaces;
+  for (size_t i = 0; i < nf; i++) {
+    const facility *fa = &fs[i];
+    int rec = fa->rec >= 0 ? fa->rec : town;
+    if (rec < 0) continue;
+    const td_gaz_rec *r = &g->recs[rec];
+    uint32_t b0 = doc->toks[fa->tok0].start, b1 = doc->toks[fa->tok1 - 1].end;
+    size_t p = n0;
+    for (; p < doc->nplaces; p++)
+      if (strlen(doc->places[p].name) == b1 - b0 && memcmp(doc->places[p].name, doc->text + b0, b1 - b0) == 0)
+        break;
+    if (p == doc->nplaces) {
+      TD_AGROW(&doc->arena, doc->places, doc->cap_places, doc->nplaces + 1);
+      td_place *pl = &doc->places[doc->nplaces++];
+      memset(pl, 0, sizeof *pl);
+      char *name = td_arena_alloc(&doc->arena, b1 - b0 + 1);
+      memcpy(name, doc->text + b0, b1 - b0);
+      pl->name = name;
+      pl->country = td_arena_strdup(&doc->arena, r->cc3);
+      pl->feature = fa->feat;
+      pl->lat = r->lat, pl->lon = r->lon, pl->has_coord = 1;
+    }
+    td_place *pl = &doc->places[p];
+    TD_AGROW(&doc->arena, pl->mentions, pl->cap_mentions, pl->nmentions + 1);
+    pl->mentions[pl->nmentions++] = (td_span){b0, b1};
+  }
+  /* in order of first mention (insertion: the two runs are each sorted) */
+  for (size_t i = 1; i < doc->nplaces; i++) {
+    td_place x = doc->places[i];
+    size_t j = i;
+    for (; j > 0 && doc->places[j - 1].mentions[0].start > x.mentions[0].start; j--)
+      doc->places[j] = doc->places[j - 1];
+    doc->places[j] = x;
+  }
+}
+
 /* One sense per article: a capitalized name dropped only as doubtful
  * (1: a town after "the", a common word opening a sentence) is a place
  * where the article names the same place where a place is expected
@@ -914,6 +1067,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
   free(admins.e);
   free(all_countries.e);
   free(all_admins.e);
+  facility *fs = NULL;
+  size_t nf = 0, capf = 0;
+  find_facilities(eng, doc, &cs, gs, &fs, &nf, &capf);
   /* places in order of first mention, merged by record */
   int *place_of = td_xcalloc(ng ? ng : 1, sizeof(int));
   for (size_t k = 0; k < ng; k++) place_of[k] = -1;
@@ -947,6 +1103,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
     TD_AGROW(&doc->arena, pl->mentions, pl->cap_mentions, pl->nmentions + 1);
     pl->mentions[pl->nmentions++] = (td_span){c->start, doc->toks[c->tok1 - 1].end};
   }
+  if (nf) add_facilities(g, doc, fs, nf, focus_town(g, gs, ng));
+  free(fs);
   free(place_of);
   free(gs);
   free(cs.rp);
