@@ -677,11 +677,13 @@ static int kept_beside(const cands *cs, size_t j, uint32_t t) {
 /* A street or building named by capitalized words and a closing kind
  * word ("Royal Street", "Alder Hey Children's Hospital", "City Hall"); no
  * gazetteer holds them, so each takes the point of the place its name
- * holds ("Heathrow Airport") or else of the article's town (focus_town). */
+ * holds ("Heathrow Airport"), else of the town named nearest in its
+ * sentence, else of the article's town (focus_town). */
 typedef struct {
   uint32_t tok0, tok1;   /* the name's tokens, kind word included */
   const char *feat;      /* GeoNames feature code of the kind */
   int rec;               /* gazetteer record of a place inside the name, -1 none */
+  int town;              /* the town named nearest in its sentence, -1 none */
 } facility;
 
 /* The GeoNames feature code of a kind word that closes a street's or a
@@ -772,12 +774,25 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
       if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
       TD_GROW(*fs, *capf, *nf + 1);
       facility *fa = &(*fs)[(*nf)++];
-      fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1;
+      fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1, fa->town = -1;
       for (size_t i = 0; i < cs->n; i++) {
         cand *c = &cs->c[i];
         if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
-        if (fa->rec < 0 && gs[c->group].best >= 0) fa->rec = gs[c->group].best;
+        /* not a possessive's: "St. Peter's Basilica" is not in Saint Peter */
+        if (fa->rec < 0 && gs[c->group].best >= 0 && !(c->tok1 < t1 && tok_is(&doc->toks[c->tok1], "'s")))
+          fa->rec = gs[c->group].best;
         c->drop = 4;
+      }
+      /* else the town named nearest in its sentence ("Touro Hospital in
+       * New Orleans") */
+      uint32_t bd = UINT32_MAX;
+      for (size_t i = 0; i < cs->n && fa->rec < 0; i++) {
+        const cand *c = &cs->c[i];
+        if (c->drop || c->adj || c->tok0 < first || c->tok1 > last || gs[c->group].best < 0) continue;
+        const td_gaz_rec *r = &g->recs[gs[c->group].best];
+        if (!is_feat(r, "PPL") && !is_feat(r, "ADM2")) continue;
+        uint32_t d = c->tok0 >= t1 ? c->tok0 - t1 : t0 - c->tok1;
+        if (d < bd) bd = d, fa->town = gs[c->group].best;
       }
       f = t1 - 1;
     }
@@ -792,7 +807,7 @@ static void add_facilities(const td_gaz *g, td_doc *doc, const facility *fs, siz
   size_t n0 = doc->nplaces;
   for (size_t i = 0; i < nf; i++) {
     const facility *fa = &fs[i];
-    int rec = fa->rec >= 0 ? fa->rec : town;
+    int rec = fa->rec >= 0 ? fa->rec : fa->town >= 0 ? fa->town : town;
     if (rec < 0) continue;
     const td_gaz_rec *r = &g->recs[rec];
     uint32_t b0 = doc->toks[fa->tok0].start, b1 = doc->toks[fa->tok1 - 1].end;
