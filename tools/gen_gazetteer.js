@@ -69,9 +69,16 @@ const num = (x) => (Math.round(Number(x) * 1e4) / 1e4).toString();
 const lines = [];
 const row = (id, name, alts, cc3, fc, lat, lon, pop, adm) => {
   // the ASCII spelling news uses: accents off, and the marks of ayn and
-  // hamza that romanized Arabic names carry ("‘Afrīn" -> "Afrin")
+  // hamza ("‘Afrīn" -> "Afrin") and of the soft sign ("Kramators’k")
   const ascii = (x) => String(x || '').normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’ʻʼʽʾʿ]/gu, '');
+  // "Saint Paul", "St. Paul" and "St Paul" are one name, whichever
+  // GeoNames writes
+  const saint = (x) => {
+    const m = /^(?:Saint|St\.?) (.+)$/.exec(x);
+    return m ? ['Saint ', 'St. ', 'St '].map((p) => p + m[1]) : [];
+  };
   alts = alts.concat([name, ...alts].map(ascii));
+  alts = alts.concat([name, ...alts].flatMap(saint));
   alts = [...new Set(alts.map(clean).filter((a) => a && a !== name && /\p{L}/u.test(a)))];
   lines.push([id || 0, clean(name), alts.join(';'), cc3, fc, num(lat), num(lon), pop || 0, adm || ''].join('\t'));
 };
