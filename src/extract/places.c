@@ -44,6 +44,8 @@ typedef struct td_gaz {
   td_dict *dict;
   td_strset *notp;      /* not_places */
   td_strset *dirs;      /* directions */
+  td_strset *kinds;     /* facility_kinds' words */
+  td_strset *bodies;    /* body_words */
 } td_gaz;
 
 static void word_sets_build(td_gaz *g);
@@ -83,6 +85,8 @@ void td_places_unload(td_engine *eng) {
   td_dict_free(eng->places->dict);
   td_strset_free(eng->places->notp);
   td_strset_free(eng->places->dirs);
+  td_strset_free(eng->places->kinds);
+  td_strset_free(eng->places->bodies);
   free(eng->places);
   eng->places = NULL;
 }
@@ -120,6 +124,8 @@ typedef struct {
   size_t nrp, caprp;
   uint8_t *pre;          /* per token: P_* bits of the places.* rule matches ending before it */
   uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
+  uint32_t *kinds;       /* tokens of kind words the walk passed (facility_kind) */
+  size_t nkinds, capkinds;
 } cands;
 
 /* The places.* rules of data/places/cues.rules: a match ending right
@@ -134,16 +140,16 @@ static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_AL
 /* Whether tokens [tok0, tok1) are cased as a name: capitalized at both
  * ends, or at the first with a lowercase division word closing it
  * ("Benue state", "Kursk region", "Idlib province"). */
-static int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
+static int division_word(const td_tok *l) {
   static const char *const kinds[] = {"state", "region", "province", "county", "district",
                                       "oblast", "governorate", "prefecture", "territory", NULL};
-  if (!tok_cap(&doc->toks[tok0])) return 0;
-  const td_tok *l = &doc->toks[tok1 - 1];
-  if (tok_cap(l)) return 1;
-  if (tok1 - tok0 < 2) return 0;
   for (const char *const *k = kinds; *k; k++)
     if (tok_is(l, *k)) return 1;
   return 0;
+}
+static inline int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
+  return tok_cap(&doc->toks[tok0]) &&
+         (tok_cap(&doc->toks[tok1 - 1]) || (tok1 - tok0 >= 2 && division_word(&doc->toks[tok1 - 1])));
 }
 
 /* Whether a candidate on tokens [tok0, tok1) can count at all: its first
@@ -284,10 +290,38 @@ static const char *const not_places[] = {
     "catholic", "muslim", "jewish", "federal", "national", "liberty", "independence",
     "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy", NULL};
 
-/* The word sets of a loaded gazetteer: not_places and directions. */
+/* Words that end the name of a body named after its place: "Beverly
+ * Hills Police Department", "The Washington Post", "Montgomery County
+ * Democrats", "Bolton Wanderers". Not the words of bodies named after
+ * people as often (college, library, club, court). */
+static const char *const body_words[] = {
+    "police", "sheriff", "department", "council", "commission", "committee", "assembly",
+    "authority", "fc", "united", "wanderers", "albion", "rovers", "athletic", "times", "post",
+    "press", "herald", "tribune", "journal", "gazette", "chronicle", "democrats",
+    "republicans", "airport", "zoo", "symphony", "orchestra", NULL};
+
+/* The kind words that close a street's or a building's name, with the
+ * GeoNames feature code of each (see facility_kind). */
+static const char *const facility_kinds[][2] = {
+    {"street", "ST"},    {"st.", "ST"},       {"avenue", "ST"},    {"ave.", "ST"},
+    {"road", "ST"},      {"rd.", "ST"},       {"boulevard", "ST"}, {"blvd.", "ST"},
+    {"drive", "ST"},     {"lane", "ST"},      {"parkway", "ST"},   {"square", "SQR"},
+    {"plaza", "SQR"},    {"bridge", "BDG"},   {"park", "PRK"},     {"hospital", "HSP"},
+    {"school", "SCH"},   {"library", "LIBR"}, {"airport", "AIRP"}, {"stadium", "STDM"},
+    {"centre", "BLDG"},  {"center", "BLDG"},  {"hall", "BLDG"},    {"hotel", "HTL"},
+    {"museum", "MUS"},   {"cathedral", "CH"}, {"basilica", "CH"},  {"mosque", "MSQE"},
+    {"canal", "CNL"},    {"estate", "PPLX"}};
+#define N_FACILITY_KINDS (sizeof facility_kinds / sizeof facility_kinds[0])
+
+/* The word sets of a loaded gazetteer: not_places, directions, the
+ * facility kinds and the body words. */
 static void word_sets_build(td_gaz *g) {
   g->notp = td_strset_new_list(not_places);
   g->dirs = td_strset_new_list(directions);
+  const char *kinds[N_FACILITY_KINDS];
+  for (size_t i = 0; i < N_FACILITY_KINDS; i++) kinds[i] = facility_kinds[i][0];
+  g->kinds = td_strset_new(kinds, N_FACILITY_KINDS);
+  g->bodies = td_strset_new_list(body_words);
 }
 
 /* Whether key (a candidate's folded surface) is one of the not_places. */
@@ -350,25 +384,14 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   return 0;
 }
 
-/* Words that end the name of a body named after its place: "Beverly
- * Hills Police Department", "The Washington Post", "Montgomery County
- * Democrats", "Bolton Wanderers". Not the words of bodies named after
- * people as often (college, library, club, court). */
-static const char *const body_words[] = {
-    "police", "sheriff", "department", "council", "commission", "committee", "assembly",
-    "authority", "fc", "united", "wanderers", "albion", "rovers", "athletic", "times", "post",
-    "press", "herald", "tribune", "journal", "gazette", "chronicle", "democrats",
-    "republicans", "airport", "zoo", "symphony", "orchestra", NULL};
-
 /* Whether the capitalized words from token t on (a possessive among
  * them) end a body's name (body_words), within five words. */
-static int body_name_at(const td_doc *doc, uint32_t t, uint32_t last) {
+static int body_name_at(const td_gaz *g, const td_doc *doc, uint32_t t, uint32_t last) {
   for (uint32_t u = t, n = 0; u < last && n < 5; u++, n++) {
     const td_tok *w = &doc->toks[u];
     if (tok_is(w, "'s")) continue;
     if (!tok_cap(w) || !tok_word(w)) return 0;
-    for (const char *const *b = body_words; *b; b++)
-      if (tok_is(w, *b)) return 1;
+    if (td_strset_find(g->bodies, w->norm, w->end - w->start) >= 0) return 1; /* ASCII words */
   }
   return 0;
 }
@@ -388,7 +411,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   /* a place heading the name of a body named after it ("Beverly Hills
    * Police Department"): the place, whatever the name around it is */
   const td_tok *before = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
-  int body = !c->adj && c->tok1 < last && body_name_at(doc, c->tok1, last) &&
+  int body = !c->adj && c->tok1 < last && body_name_at(g, doc, c->tok1, last) &&
              (!before || !tok_cap(before) || !tok_word(before) || before->upos == TD_DET ||
               function_opener(doc, c->tok0 - 1, first));
   if (actor_person && !locative(cs, c) && !body) return 2;
@@ -687,23 +710,13 @@ typedef struct {
 } facility;
 
 /* The GeoNames feature code of a kind word that closes a street's or a
- * building's name, or NULL. Not words more often closing the name of an
- * institution (court, church, market) or of a long natural feature whose
- * point a town would not give (river, lake). */
-static const char *facility_kind(const td_tok *t) {
-  static const char *const kinds[][2] = {
-      {"street", "ST"},    {"st.", "ST"},       {"avenue", "ST"},   {"ave.", "ST"},
-      {"road", "ST"},      {"rd.", "ST"},       {"boulevard", "ST"}, {"blvd.", "ST"},
-      {"drive", "ST"},     {"lane", "ST"},      {"parkway", "ST"},  {"square", "SQR"},
-      {"plaza", "SQR"},    {"bridge", "BDG"},   {"park", "PRK"},    {"hospital", "HSP"},
-      {"school", "SCH"},   {"library", "LIBR"}, {"airport", "AIRP"}, {"stadium", "STDM"},
-      {"centre", "BLDG"},  {"center", "BLDG"},  {"hall", "BLDG"},   {"hotel", "HTL"},
-      {"museum", "MUS"},   {"cathedral", "CH"}, {"basilica", "CH"}, {"mosque", "MSQE"},
-      {"canal", "CNL"},    {"estate", "PPLX"}};
-  if (!tok_cap(t) || !t->norm) return NULL;
-  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-    if (tok_is(t, kinds[i][0])) return kinds[i][1];
-  return NULL;
+ * building's name (facility_kinds), or NULL. Not words more often closing
+ * the name of an institution (court, church, market) or of a long natural
+ * feature whose point a town would not give (river, lake). */
+static const char *facility_kind(const td_gaz *g, const td_tok *t) {
+  if (!tok_cap(t) || !t->norm || !t->norm[0]) return NULL;
+  long k = td_strset_find(g->kinds, t->norm, t->end - t->start); /* kind words are ASCII: no strlen */
+  return k >= 0 ? facility_kinds[k][1] : NULL;
 }
 
 /* The name a kind word at token f closes: the capitalized words before
@@ -758,44 +771,47 @@ static int focus_town(const td_gaz *g, const group *gs, size_t ng) {
   return best;
 }
 
-/* The streets and buildings of sentence range [first, last) into fs
- * (malloc'd array grown in place); the kept candidates inside one leave
- * the places (drop 4), the first one's reading becoming its point. */
+/* The streets and buildings closed by the kind words the walk passed
+ * (cs->kinds) into fs (malloc'd array grown in place); the kept
+ * candidates inside one leave the places (drop 4), the first one's
+ * reading becoming its point, else the town named nearest in its
+ * sentence. */
 static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const group *gs,
                             facility **fs, size_t *nf, size_t *capf) {
   const td_gaz *g = eng->places;
-  for (size_t s = 0; s < doc->nsents; s++) {
-    uint32_t first = doc->sents[s].tok0, last = first + doc->sents[s].ntok;
-    for (uint32_t f = first + 1; f < last; f++) {
-      const char *feat = facility_kind(&doc->toks[f]);
-      uint32_t t0, t1;
-      if (!feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
-      int a = td_actor_at(doc, doc->toks[t0].start, doc->toks[t1 - 1].end);
-      if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
-      TD_GROW(*fs, *capf, *nf + 1);
-      facility *fa = &(*fs)[(*nf)++];
-      fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1, fa->town = -1;
-      for (size_t i = 0; i < cs->n; i++) {
-        cand *c = &cs->c[i];
-        if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
-        /* not a possessive's: "St. Peter's Basilica" is not in Saint Peter */
-        if (fa->rec < 0 && gs[c->group].best >= 0 && !(c->tok1 < t1 && tok_is(&doc->toks[c->tok1], "'s")))
-          fa->rec = gs[c->group].best;
-        c->drop = 4;
-      }
-      /* else the town named nearest in its sentence ("Touro Hospital in
-       * New Orleans") */
-      uint32_t bd = UINT32_MAX;
-      for (size_t i = 0; i < cs->n && fa->rec < 0; i++) {
-        const cand *c = &cs->c[i];
-        if (c->drop || c->adj || c->tok0 < first || c->tok1 > last || gs[c->group].best < 0) continue;
-        const td_gaz_rec *r = &g->recs[gs[c->group].best];
-        if (!is_feat(r, "PPL") && !is_feat(r, "ADM2")) continue;
-        uint32_t d = c->tok0 >= t1 ? c->tok0 - t1 : t0 - c->tok1;
-        if (d < bd) bd = d, fa->town = gs[c->group].best;
-      }
-      f = t1 - 1;
+  uint32_t done = 0; /* the tokens a facility took */
+  for (size_t q = 0; q < cs->nkinds; q++) {
+    uint32_t f = cs->kinds[q];
+    const td_sent *se = &doc->sents[doc->toks[f].sent];
+    uint32_t first = se->tok0, last = first + se->ntok;
+    const char *feat = facility_kind(g, &doc->toks[f]);
+    uint32_t t0, t1;
+    if (f < done || f == first || !feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
+    int a = td_actor_at(doc, doc->toks[t0].start, doc->toks[t1 - 1].end);
+    if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
+    TD_GROW(*fs, *capf, *nf + 1);
+    facility *fa = &(*fs)[(*nf)++];
+    fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1, fa->town = -1;
+    for (size_t i = 0; i < cs->n; i++) {
+      cand *c = &cs->c[i];
+      if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
+      /* not a possessive's: "St. Peter's Basilica" is not in Saint Peter */
+      if (fa->rec < 0 && gs[c->group].best >= 0 && !(c->tok1 < t1 && tok_is(&doc->toks[c->tok1], "'s")))
+        fa->rec = gs[c->group].best;
+      c->drop = 4;
     }
+    /* else the town named nearest in its sentence ("Touro Hospital in
+     * New Orleans") */
+    uint32_t bd = UINT32_MAX;
+    for (size_t i = 0; i < cs->n && fa->rec < 0; i++) {
+      const cand *c = &cs->c[i];
+      if (c->drop || c->adj || c->tok0 < first || c->tok1 > last || gs[c->group].best < 0) continue;
+      const td_gaz_rec *r = &g->recs[gs[c->group].best];
+      if (!is_feat(r, "PPL") && !is_feat(r, "ADM2")) continue;
+      uint32_t d = c->tok0 >= t1 ? c->tok0 - t1 : t0 - c->tok1;
+      if (d < bd) bd = d, fa->town = gs[c->group].best;
+    }
+    done = t1;
   }
 }
 
@@ -848,26 +864,41 @@ static void add_facilities(const td_gaz *g, td_doc *doc, const facility *fs, siz
  * "Stonewall Golf Club") stay out. */
 static void restore_named(const td_doc *doc, cands *cs) {
   char key[256], other[256];
-  for (size_t i = 0; i < cs->n; i++) {
+  /* perf: the kept names first, then the doubtful ones against them */
+  uint32_t *kept = NULL;
+  size_t nkept = 0, capkept = 0;
+  for (size_t j = 0; j < cs->n; j++)
+    if (!cs->c[j].drop && !cs->c[j].adj && doc->toks[cs->c[j].tok0].norm) {
+      TD_GROW(kept, capkept, nkept + 1);
+      kept[nkept++] = (uint32_t)j;
+    }
+  for (size_t i = 0; i < cs->n && nkept; i++) {
     cand *c = &cs->c[i];
-    if (c->drop != 1 || c->adj || !name_cased(doc, c->tok0, c->tok1))
-      continue;
+    const char *w0 = doc->toks[c->tok0].norm;
+    if (c->drop != 1 || c->adj || !w0 || !name_cased(doc, c->tok0, c->tok1)) continue;
+    int have = 0;
+    for (size_t q = 0; q < nkept && !have; q++) {
+      const cand *d = &cs->c[kept[q]];
+      have = d->tok1 - d->tok0 == c->tok1 - c->tok0 && doc->toks[d->tok0].norm[0] == w0[0];
+    }
+    if (!have) continue;
     cand_key(doc, c->tok0, c->tok1, key, sizeof key);
-    for (size_t j = 0; j < cs->n; j++) {
-      const cand *d = &cs->c[j];
-      if (d->drop || d->adj || d->tok1 - d->tok0 != c->tok1 - c->tok0 || !locative(cs, d)) continue;
-      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0) {
+    for (size_t q = 0; q < nkept; q++) {
+      const cand *d = &cs->c[kept[q]];
+      if (d->tok1 - d->tok0 != c->tok1 - c->tok0 || doc->toks[d->tok0].norm[0] != w0[0]) continue;
+      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0 && locative(cs, d)) {
         c->drop = 0;
         break;
       }
     }
   }
+  free(kept);
 }
 
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {eng, g, doc, NULL, 0, 0, NULL, 0, 0, NULL, NULL};
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, 0, 0, NULL, NULL, NULL, 0, 0};
   /* The gazetteer's longest match at each token where a candidate that
    * counts can start (perf, issue 11): a capitalized token, or the token
    * after a comma (trailing_admin reads what follows "City,"). The walk
@@ -887,6 +918,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
       if (k == 1) {
         if (lazy == UINT32_MAX) lazy = i;
         continue;
+      }
+      if (facility_kind(g, &doc->toks[i])) { /* a street's or building's kind word */
+        TD_GROW(cs.kinds, cs.capkinds, cs.nkinds + 1);
+        cs.kinds[cs.nkinds++] = i;
       }
       if (lazy != UINT32_MAX) { /* the walk over the starts put off, up to i */
         uint32_t j = lazy;
@@ -1120,6 +1155,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   }
   if (nf) add_facilities(g, doc, fs, nf, focus_town(g, gs, ng));
   free(fs);
+  free(cs.kinds);
   free(place_of);
   free(gs);
   free(cs.rp);
