@@ -339,7 +339,7 @@ static int function_opener(const td_doc *doc, uint32_t t, uint32_t first) {
                      !tok_is(&doc->toks[t - 1], ",")))
     return 0;
   switch (w->upos) {
-  case TD_ADP: case TD_DET: case TD_CCONJ: case TD_SCONJ: case TD_PRON: case TD_AUX: case TD_PART: case TD_ADV:
+  case TD_ADP: case TD_DET: case TD_CCONJ: case TD_SCONJ: case TD_PRON: case TD_PART: case TD_ADV:
     return 1;
   default:
     return 0;
@@ -447,15 +447,21 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
     if (hit) return 2;
   }
-  if (body) return 0;
-  /* "the University", "Centre for ...": an institution, not a town */
-  if (c->tok1 - c->tok0 == 1 && !area && !big &&
-      ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
-       (next && (tok_is(next, "of") || tok_is(next, "for")))))
+  /* a common word is not a town in a body's name ("the Liberal
+   * Democrats", "the Bar Council") */
+  if (body && c->tok1 - c->tok0 == 1 && !area && !big && eng->words &&
+      td_words_score(eng->words, t0->norm, strlen(t0->norm)) >= 10 * 5)
     return 1;
-  if (prev_cap && !area) return 2;
-  if (prev_cap && next_cap) return 2;
-  if (next_cap && !area && !big) return 3;
+  if (!body) { /* a body's name: the town in it, not a longer name */
+    /* "the University", "Centre for ...": an institution, not a town */
+    if (c->tok1 - c->tok0 == 1 && !area && !big &&
+        ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
+         (next && (tok_is(next, "of") || tok_is(next, "for")))))
+      return 1;
+    if (prev_cap && !area) return 2;
+    if (prev_cap && next_cap) return 2;
+    if (next_cap && !area && !big) return 3;
+  }
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
@@ -719,6 +725,12 @@ static const char *facility_kind(const td_gaz *g, const td_tok *t) {
   return k >= 0 ? facility_kinds[k][1] : NULL;
 }
 
+/* Whether a kind's name holds a namesake more often than the place it is
+ * in: streets, squares and parks (the feature codes of facility_kinds). */
+static int namesake_kind(const char *feat) {
+  return strcmp(feat, "ST") == 0 || strcmp(feat, "SQR") == 0 || strcmp(feat, "PRK") == 0;
+}
+
 /* The name a kind word at token f closes: the capitalized words before
  * it (a possessive or a leading number among them: "2700 North Fourth
  * Street"), at most four, less a leading function word ("The"), and a
@@ -787,6 +799,16 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     const char *feat = facility_kind(g, &doc->toks[f]);
     uint32_t t0, t1;
     if (f < done || f == first || !feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
+    /* a country's or a city's possessive before the name is its own
+     * place: "London's Leicester Square" */
+    for (size_t i = 0; i < cs->n; i++) {
+      const cand *c = &cs->c[i];
+      if (c->drop || c->adj || c->tok0 != t0 || c->tok1 + 1 >= f || !tok_is(&doc->toks[c->tok1], "'s") ||
+          gs[c->group].best < 0)
+        continue;
+      const td_gaz_rec *r = &g->recs[gs[c->group].best];
+      if (is_country(r) || r->pop >= 100000) t0 = c->tok1 + 1;
+    }
     int a = td_actor_at(doc, doc->toks[t0].start, doc->toks[t1 - 1].end);
     if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
     TD_GROW(*fs, *capf, *nf + 1);
@@ -795,8 +817,11 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     for (size_t i = 0; i < cs->n; i++) {
       cand *c = &cs->c[i];
       if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
-      /* not a possessive's: "St. Peter's Basilica" is not in Saint Peter */
-      if (fa->rec < 0 && gs[c->group].best >= 0 && !(c->tok1 < t1 && tok_is(&doc->toks[c->tok1], "'s")))
+      /* not a possessive's ("St. Peter's Basilica" is not in Saint
+       * Peter), nor a street's, square's or park's namesake ("Leicester
+       * Square" is in London, "Oxford Street" too) */
+      if (fa->rec < 0 && gs[c->group].best >= 0 && !(c->tok1 < t1 && tok_is(&doc->toks[c->tok1], "'s")) &&
+          !namesake_kind(feat))
         fa->rec = gs[c->group].best;
       c->drop = 4;
     }
@@ -856,9 +881,20 @@ static void add_facilities(const td_gaz *g, td_doc *doc, const facility *fs, siz
   }
 }
 
+/* Whether a kept name stands where only a place does: right after "in",
+ * "near", "outside", "across" or "throughout" ("at" and "from" come
+ * before companies and teams as often: "at Nokia", "from Chelsea"). */
+static int placed_in(const td_doc *doc, const cand *d) {
+  static const char *const preps[] = {"in", "near", "outside", "across", "throughout", NULL};
+  if (d->tok0 == 0 || doc->toks[d->tok0 - 1].sent != doc->toks[d->tok0].sent) return 0;
+  for (const char *const *w = preps; *w; w++)
+    if (tok_is(&doc->toks[d->tok0 - 1], *w)) return 1;
+  return 0;
+}
+
 /* One sense per article: a capitalized name dropped only as doubtful
  * (1: a town after "the", a common word opening a sentence) is a place
- * where the article names the same place where a place is expected
+ * where the article names the same place right after "in" (placed_in)
  * elsewhere ("in Riverdale" ... "the Riverdale gas station"). Adjectives,
  * names dropped as a person's (2) or before a capitalized word (3:
  * "Stonewall Golf Club") stay out. */
@@ -886,7 +922,7 @@ static void restore_named(const td_doc *doc, cands *cs) {
     for (size_t q = 0; q < nkept; q++) {
       const cand *d = &cs->c[kept[q]];
       if (d->tok1 - d->tok0 != c->tok1 - c->tok0 || doc->toks[d->tok0].norm[0] != w0[0]) continue;
-      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0 && locative(cs, d)) {
+      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0 && placed_in(doc, d)) {
         c->drop = 0;
         break;
       }
