@@ -310,7 +310,7 @@ static const char *const facility_kinds[][2] = {
     {"school", "SCH"},   {"library", "LIBR"}, {"airport", "AIRP"}, {"stadium", "STDM"},
     {"centre", "BLDG"},  {"center", "BLDG"},  {"hall", "BLDG"},    {"hotel", "HTL"},
     {"museum", "MUS"},   {"cathedral", "CH"}, {"basilica", "CH"},  {"mosque", "MSQE"},
-    {"canal", "CNL"},    {"estate", "PPLX"}};
+    {"canal", "CNL"},    {"estate", "PPLX"},    {"church", "CH"}};
 #define N_FACILITY_KINDS (sizeof facility_kinds / sizeof facility_kinds[0])
 
 /* The word sets of a loaded gazetteer: not_places, directions, the
@@ -755,6 +755,14 @@ static int facility_span(const td_gaz *g, const td_doc *doc, uint32_t f, uint32_
   while (a < f && (function_opener(doc, a, a) || doc->toks[a].upos == TD_DET || tok_is(&doc->toks[a], "'s")))
     a++;
   if (a == f || tok_is(&doc->toks[a], "real")) return 0;
+  /* a denomination, not a building: "the Catholic Church", "the Church of England" */
+  if (a + 1 == f && tok_is(&doc->toks[f], "church")) {
+    static const char *const faiths[] = {"catholic", "orthodox", "anglican", "methodist", "baptist",
+                                         "lutheran", "episcopal", "presbyterian", "protestant",
+                                         "evangelical", "coptic", "world", "unification", NULL};
+    for (const char *const *w = faiths; *w; w++)
+      if (tok_is(&doc->toks[a], *w)) return 0;
+  }
   if (a + 1 == f) { /* a title and a surname: "President Park", "Mr Hall" */
     static const char *const titles[] = {"president", "minister", "premier", "chancellor", "mr",
                                          "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.",
