@@ -817,7 +817,9 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
       const td_gaz_rec *r = &g->recs[gs[c->group].best];
       if (is_country(r) || r->pop >= 100000) t0 = c->tok1 + 1;
     }
-    int a = td_actor_at(doc, doc->toks[t0].start, doc->toks[t1 - 1].end);
+    /* the kind word in a person's mention ("President Park"); a person
+     * the building is named after is no matter ("St Peter's Basilica") */
+    int a = td_actor_at(doc, doc->toks[f].start, doc->toks[f].end);
     if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0) continue;
     TD_GROW(*fs, *capf, *nf + 1);
     facility *fa = &(*fs)[(*nf)++];
