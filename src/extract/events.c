@@ -1741,6 +1741,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           if (k < hi && is_word(&doc->toks[k], "that")) {
             k++;
             while (k < hi && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ)) k++;
+            /* "demanded that President Putin withdraw", "alleges that Mr
+             * Blair told": a title the actors layer leaves out of the
+             * person's mention */
+            uint32_t t0 = k;
+            while (k < hi && k < t0 + 3 && e->tokact[k] < 0 && (doc->toks[k].flags & TD_TOK_CAP) &&
+                   (doc->toks[k].upos == TD_PROPN || doc->toks[k].upos == TD_NOUN))
+              k++;
             if (k < hi && e->tokact[k] >= 0) group_right(e, k, hi, &tgt);
           }
         }
