@@ -689,8 +689,9 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
       }
       /* a possessor is not the target: "Turkey's efforts" is, for CAMEO */
       if (ok) {
+        /* a mediator (045) stands between the two: both are targets */
         if (pw && strcmp(pw, "between") == 0 && between_src &&
-            (tr->noun || tr->sym || p == (int64_t)k)) {
+            (tr->noun || tr->sym || p == (int64_t)k) && strncmp(tr->code, "045", 3) != 0) {
           group all = {0};
           group_right(e, a0, hi, &all);
           if (all.n >= 2) {
@@ -1705,6 +1706,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                               "conclude", "strike", "give", "offer", "announce",
                                               "have", "begin", "start", "open", "resume", "host",
                                               "attend", "join", "accept", "welcome", "convey",
+                                              "undertake", "conduct",
                                               NULL};
           int carried = 0;
           for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 5; q--) {
