@@ -1160,6 +1160,48 @@ static int collect_doc(void *ctx, const td_match *m) {
   return collect(&all[all->doc->toks[m->tok0].sent], m);
 }
 
+/* Whether token k opens a reporting clause: ", a newspaper reported",
+ * ", Belgrade radio said" (a report verb within the next six words). */
+static int reporting_after(const td_doc *doc, uint32_t k, uint32_t hi) {
+  for (uint32_t j = k + 1; j < hi && j < k + 7; j++)
+    if (doc->toks[j].upos == TD_VERB && in_list(lemma_of(&doc->toks[j]), report_verbs)) return 1;
+  return 0;
+}
+
+/* A protest (root 14) is aimed at whom its demand is made of: "staged
+ * demonstrations to demand reforms by the government", "rioted, calling
+ * for the removal of President X", "went on hunger strike in protest of
+ * the government's refusal". CAMEO codes that actor as the protest's
+ * target; the demand itself is not coded apart (it is the protest's
+ * purpose), so the target is read from it here: the first actor after a
+ * to-infinitive or a participle of demanding or disapproving, or after
+ * "in protest" or "in defiance", that comes within a few words of the
+ * protest; up to a reporting clause (", police said"). */
+static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *g) {
+  static const char *const demanding[] = {"demand", "call", "urge", "protest", "press",
+                                          "denounce", "condemn", "oppose", "show", "express",
+                                          "voice", NULL};
+  const td_doc *doc = e->doc;
+  uint32_t gate = 0;
+  for (uint32_t k = tr->tok1; k < hi && k < tr->tok1 + 10 && !gate; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    const td_tok *n = k + 1 < hi ? &doc->toks[k + 1] : NULL;
+    if ((is_word(t, "to") && n && n->upos == TD_VERB && in_list(lemma_of(n), demanding)) ||
+        (is_xpos(t, TD_XPOS_VBG) && in_list(lemma_of(t), demanding)) ||
+        (is_word(t, "in") && n && (is_word(n, "protest") || is_word(n, "defiance"))))
+      gate = k + 1;
+  }
+  for (uint32_t k = gate; gate && k < hi && k < gate + 12; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    if (e->tokact[k] >= 0) {
+      group_right(e, k, hi, g);
+      return;
+    }
+  }
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -1843,6 +1885,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     /* "officials from both nations", "the two countries": the pair's
      * countries act, one event each */
+    if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
+      protest_target(e, tr, hi, &tgt);
     expand_pairs(e, &src);
     expand_pairs(e, &tgt);
     /* "the officials condemned", "they agreed", "the two nations vowed"
