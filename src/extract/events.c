@@ -1382,6 +1382,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       /* "the meeting's co-chairman": a possessor names a thing, not an act */
       if (t->tok1 < hi && is_poss(&doc->toks[t->tok1])) t->suppressed = 1;
+      /* "in protest at", "in support of", "in response to": a bare
+       * singular noun between "in" and a preposition (an idiom: a count
+       * noun without a determiner) says why or how another act was done;
+       * it is no act of its own. A plural is the act itself ("agreed in
+       * talks between X and Y", "took part in demonstrations against"),
+       * and so is one after "be" ("is in talks with"). */
+      if (t->tok1 == t->tok0 + 1 && t->tok0 > lo + 1 && t->tok1 < hi &&
+          is_word(&doc->toks[t->tok0 - 1], "in") && doc->toks[t->tok1].upos == TD_ADP &&
+          doc->toks[t->tok0].upos == TD_NOUN && !is_xpos(&doc->toks[t->tok0], TD_XPOS_NNS)) {
+        const char *l = lemma_of(&doc->toks[t->tok0 - 2]);
+        if (strcmp(l, "be") != 0 && strcmp(l, "remain") != 0 && strcmp(l, "stay") != 0)
+          t->suppressed = 1;
+      }
       int64_t p = (int64_t)t->tok0 - 1;
       while (p >= (int64_t)lo && (doc->toks[p].upos == TD_DET || doc->toks[p].upos == TD_ADJ ||
                                   doc->toks[p].upos == TD_NUM || is_word(&doc->toks[p], "'s") ||
