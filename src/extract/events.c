@@ -1202,6 +1202,18 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   }
 }
 
+/* Whether the verb at k is the infinitive of a noun of permission or
+ * duty: "the right to protest", "the authority to conduct talks" name
+ * what someone may or must do, not what was done. */
+static int licensed(const td_doc *doc, uint32_t k) {
+  static const char *const licence[] = {"right", "duty", "power", "freedom", "ability",
+                                        "obligation", "responsibility", "authority",
+                                        "permission", "capacity", "willingness", NULL};
+  if (k < 2 || !is_word(&doc->toks[k - 1], "to")) return 0;
+  const td_tok *n = &doc->toks[k - 2];
+  return n->sent == doc->toks[k].sent && n->upos == TD_NOUN && in_list(lemma_of(n), licence);
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -1379,6 +1391,18 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         int trig_next = 0;
         for (size_t j = 0; j < c.ntrigs; j++) trig_next |= c.trigs[j].tok0 == t->tok1;
         if (!trig_next) t->suppressed = 1;
+      }
+      /* "the authority to conduct peace talks", "the right to hold a
+       * referendum": the object of a licensed infinitive is not done either */
+      for (int64_t q = (int64_t)t->tok0 - 1; q > (int64_t)lo && q >= (int64_t)t->tok0 - 5; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (w->upos == TD_VERB) {
+          if (licensed(doc, (uint32_t)q)) t->suppressed = 1;
+          break;
+        }
+        if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NUM && w->upos != TD_NOUN &&
+            !is_poss(w))
+          break;
       }
       /* "the meeting's co-chairman": a possessor names a thing, not an act */
       if (t->tok1 < hi && is_poss(&doc->toks[t->tok1])) t->suppressed = 1;
@@ -1597,14 +1621,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       /* "the right to protest", "a duty to investigate": an infinitive
        * that names what someone may or must do, not what was done */
-      if (p > (int64_t)lo && is_word(&doc->toks[p], "to")) {
-        static const char *const licence[] = {"right", "duty", "power", "freedom", "ability",
-                                              "obligation", "responsibility", "authority",
-                                              "permission", "capacity", "willingness", NULL};
-        int64_t q = p - 1;
-        if (doc->toks[q].upos == TD_NOUN && in_list(lemma_of(&doc->toks[q]), licence))
-          t->suppressed = 1;
-      }
+      if (p > (int64_t)lo && licensed(doc, (uint32_t)p + 1)) t->suppressed = 1;
       /* "the banned movement", "alleged crimes", "an occupying army": a
        * participle between a determiner (or a preposition) and its noun is
        * an adjective, not an act */
