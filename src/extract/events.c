@@ -1214,6 +1214,42 @@ static int licensed(const td_doc *doc, uint32_t k) {
   return n->sent == doc->toks[k].sent && n->upos == TD_NOUN && in_list(lemma_of(n), licence);
 }
 
+/* The country where a protest or an act of force took place, as its
+ * target when it has none: "fired shells at targets in the West Bank",
+ * "blew up power lines leading into Kabul", "demonstrated in Serbia".
+ * CAMEO codes the place of such an act as the actor it was done to when
+ * no other is named; a meeting or a visit "in Geneva" is not aimed at
+ * Switzerland, so only roots 14-20 (protest and material conflict) take
+ * it, and only a country or capital the actors layer knows, after "in",
+ * "into", "inside" or "across" in the act's clause; and only for an act
+ * whose doer is known (an actorless "man murdered in Malta" may be
+ * anyone's act against anyone) and is not that country itself. */
+static void place_target(const ev_doc *e, const trig *tr, uint32_t ce, const group *src,
+                         group *g) {
+  const td_doc *doc = e->doc;
+  for (uint32_t k = tr->tok1; k < ce; k++) {
+    const td_tok *t = &doc->toks[k];
+    /* "arrested a man wanted in Italy": another verb (a present
+     * participle aside: "lines leading into Kabul") opens a phrase of its
+     * own */
+    if (t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) return;
+    if (!is_word(t, "in") && !is_word(t, "into") && !is_word(t, "inside") && !is_word(t, "across"))
+      continue;
+    uint32_t j = k + 1;
+    while (j < ce && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ)) j++;
+    if (j >= ce || e->tokact[j] < 0) continue;
+    const td_actor *a = &doc->actors[e->tokact[j]];
+    if (!a->kind || strcmp(a->kind, "country") != 0) return;
+    for (int q = 0; q < src->n; q++)
+      if (src->actor[q] == e->tokact[j]) return; /* "Zaire expelled ... in Zaire" */
+    uint32_t a0, a1;
+    td_span sp = mention_span(e, j, j, ce, &a0, &a1);
+    group_add(g, e->tokact[j], sp);
+    g->first = a0, g->last = a1;
+    return;
+  }
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -1917,6 +1953,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * countries act, one event each */
     if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
       protest_target(e, tr, hi, &tgt);
+    {
+      int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+      if (!tgt.n && src.n && !passive && root >= 14 && !tr->noun)
+        place_target(e, tr, clause_end(doc, tr->tok1, hi), &src, &tgt);
+    }
     expand_pairs(e, &src);
     expand_pairs(e, &tgt);
     /* "the officials condemned", "they agreed", "the two nations vowed"
