@@ -682,6 +682,10 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         if (!ok && pw && is_word(pt, "'s")) ok = 0;
       } else if (tr->no_obj) {
         ok = pw && (strcmp(pw, "against") == 0 || strcmp(pw, "on") == 0 || strcmp(pw, "with") == 0);
+        /* "against the Iraq war", "a deal on China-UK tourism": an actor
+         * that modifies a noun is not what the act is aimed at */
+        if (ok && a1 < hi && (doc->toks[a1].upos == TD_NOUN || is_word(&doc->toks[a1], "-")))
+          ok = 0;
       } else {
         ok = !pw || !in_list(pw, circ_preps);
         if (pw && strcmp(pw, "by") == 0) ok = 0;
@@ -1833,7 +1837,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (!src.n && !owned) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
-        if (!tr->no_obj || tr->preps[0]) {
+        /* a verb coded without its object (n: "mobilized reservists",
+         * "discussed the plan") is still aimed at an actor after
+         * "against", "on" or "with" ("for a war against X", "with the
+         * minister"); a statement (01: "admitted", "considered") is not */
+        if (!tr->no_obj || tr->preps[0] || tr->code[0] != '0' || tr->code[1] != '1') {
           int r = find_target(e, tr, tr->tok1, ce, &tgt, &bsrc);
           if (r == 2) src = bsrc;
         }
