@@ -1254,6 +1254,27 @@ static void place_target(const ev_doc *e, const trig *tr, uint32_t ce, const gro
   }
 }
 
+/* A rejection or acceptance (roots 12, 08) is aimed at whom the thing
+ * rejected came from: "rejected an offer from X", "refused to respond
+ * to a demand from X", "accepted demands by X". The first request-like
+ * noun within a dozen words, then "from" or "by" and an actor. */
+static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *g) {
+  static const char *const asks[] = {"demand", "offer", "request", "proposal", "call",
+                                     "appeal", "plea", "invitation", "ultimatum", "proposition",
+                                     "suggestion", "initiative", "overture", "bid", NULL};
+  const td_doc *doc = e->doc;
+  for (uint32_t k = tr->tok1; k + 1 < hi && k < tr->tok1 + 12; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    if (t->upos != TD_NOUN || !in_list(lemma_of(t), asks)) continue;
+    if (!is_word(&doc->toks[k + 1], "from") && !is_word(&doc->toks[k + 1], "by")) return;
+    uint32_t j = k + 2;
+    while (j < hi && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ)) j++;
+    if (j < hi && e->tokact[j] >= 0) group_right(e, j, hi, g);
+    return;
+  }
+}
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
@@ -1965,6 +1986,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
       if (!tgt.n && src.n && !passive && root >= 14 && !tr->noun)
         place_target(e, tr, clause_end(doc, tr->tok1, hi), &src, &tgt);
+      if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
+        request_target(e, tr, hi, &tgt);
     }
     expand_pairs(e, &src);
     expand_pairs(e, &tgt);
