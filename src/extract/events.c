@@ -718,10 +718,18 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
   return 0;
 }
 
+/* "is opposed to X", "remains opposed to": a participle used as an
+ * adjective of attitude; its subject opposes, as in the active. */
+static int attitude(const td_doc *doc, const trig *tr) {
+  const td_tok *v = &doc->toks[tr->head];
+  return !tr->noun && tr->head + 1 < doc->ntoks && is_word(&doc->toks[tr->head + 1], "to") &&
+         strcmp(lemma_of(v), "oppose") == 0;
+}
+
 /* Passive: "was condemned", "were detained by". */
 static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
   const td_tok *v = &doc->toks[tr->head];
-  if (tr->noun || !is_xpos(v, TD_XPOS_VBN)) return 0;
+  if (tr->noun || !is_xpos(v, TD_XPOS_VBN) || attitude(doc, tr)) return 0;
   for (int64_t j = (int64_t)tr->head - 1; j >= (int64_t)lo && j >= (int64_t)tr->head - 4; j--) {
     const td_tok *t = &doc->toks[j];
     const char *l = lemma_of(t);
@@ -802,7 +810,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
       if (t->head != (int32_t)h) continue;
       /* a passive needs its auxiliary: "Pakistan test-fired" tagged as a
        * participle is still active */
-      if (pass == 0 && dep_is(t, TD_DEP_AUX_PASS)) *passive = 1;
+      if (pass == 0 && dep_is(t, TD_DEP_AUX_PASS) && !attitude(doc, tr)) *passive = 1;
       if (pass == 1) {
         if (dep_is(t, TD_DEP_NSUBJ) || dep_is(t, TD_DEP_NSUBJ_PASS) || dep_is(t, TD_DEP_CSUBJ)) {
           dep_group(e, s, j, *passive ? tgt : src, 0);
@@ -1554,6 +1562,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
       /* "without returning" */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
+      /* "4%, as opposed to 5%": a comparison, not an act */
+      if (p >= (int64_t)lo && is_word(&doc->toks[p], "as") && attitude(doc, t)) t->suppressed = 1;
       /* "provided it sticks with ...", "taken for granted", "thank
        * goodness": a conjunction or an idiom, not an act */
       if (nx < hi && (strcmp(lemma_of(v), "provide") == 0) &&
