@@ -1562,6 +1562,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
       /* "without returning" */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
+      /* "willing to send material to help defend X if it is attacked",
+       * "will strike unless Y withdraws": the condition of an act coded
+       * before it is not an act of its own (the clause after the
+       * condition's comma is: "warned: if they do, they will be ...") */
+      for (int64_t q = p; q >= (int64_t)lo && !t->suppressed; q--) {
+        const td_tok *w = &doc->toks[q];
+        if (is_word(w, ";") || is_word(w, ",")) break;
+        if (!is_word(w, "if") && !is_word(w, "unless")) continue;
+        for (size_t j = 0; j < c.ntrigs && !t->suppressed; j++)
+          if (j != i && !c.trigs[j].suppressed && !c.trigs[j].noun && c.trigs[j].tok1 <= (uint32_t)q)
+            t->suppressed = 1;
+        break;
+      }
       /* "4%, as opposed to 5%": a comparison, not an act */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "as") && attitude(doc, t)) t->suppressed = 1;
       /* "provided it sticks with ...", "taken for granted", "thank
