@@ -1773,6 +1773,15 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (tr->must) {
       find_subject(e, tr->tok0, lo, &src);
       find_subject(e, tr->must, tr->tok1, &tgt);
+      /* "told Iraq that it must", "a reminder to Iraq that it must": a
+       * pronoun for the one who must is the addressee named before */
+      uint32_t who = tr->must;
+      while (who > tr->tok1 && doc->toks[who - 1].upos == TD_ADV) who--;
+      int pron = who > tr->tok1 && doc->toks[who - 1].upos == TD_PRON;
+      for (uint32_t k = tr->tok1; pron && !tgt.n && k < tr->must; k++) {
+        if (is_word(&doc->toks[k], "that")) break;
+        if (e->tokact[k] >= 0) group_right(e, k, tr->must, &tgt);
+      }
     }
     group psrc = {0}, ptgt = {0};
     int np_src = 0; /* a nominal event's source named in its own phrase */
