@@ -1431,7 +1431,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 4) {
           int actor_between = 0;
           for (uint32_t k = g->tok1; k < t->tok0; k++) actor_between |= e->tokact[k] >= 0;
+          int groot = (g->code[0] - '0') * 10 + (g->code[1] - '0');
+          int troot = (t->code[0] - '0') * 10 + (t->code[1] - '0');
           if (strncmp(g->code, t->code, 2) == 0 && !actor_between) t->suppressed = 1;
+          /* "rejected a U.S. request", "accepted the rebels' demands": the
+           * appeal, offer or demand rejected or accepted is the object of
+           * the one act CAMEO codes (12, 08 aimed at its maker) */
+          else if ((groot == 12 || groot == 8) && (troot == 2 || troot == 3 || troot == 10))
+            t->suppressed = 1;
           else t->under_verb = 1; /* kept only with an actor of its own */
         } else if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 14) {
           /* further on in the same clause ("rejected a fresh offer from X
