@@ -1480,6 +1480,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             !is_poss(w))
           break;
       }
+      /* "the Asia-Pacific Economic Cooperation forum", "the Peace
+       * Corps": a capitalized noun inside an actor's name is part of it */
+      if ((doc->toks[t->tok0].flags & TD_TOK_CAP) && t->tok0 > lo && e->tokact[t->tok0] >= 0)
+        t->suppressed = 1;
       /* "the meeting's co-chairman": a possessor names a thing, not an act */
       if (t->tok1 < hi && is_poss(&doc->toks[t->tok1])) t->suppressed = 1;
       /* "in protest at", "in support of", "in response to": a bare
