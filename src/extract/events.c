@@ -691,6 +691,9 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         if (pw && strcmp(pw, "by") == 0) ok = 0;
         if (pw && strcmp(pw, "from") == 0) ok = 0;
       }
+      /* "according to Pentagon sources" names who reports, not a target */
+      if (ok && pw && strcmp(pw, "to") == 0 && p > (int64_t)k && is_word(&doc->toks[p - 1], "according"))
+        ok = 0;
       /* a possessor is not the target: "Turkey's efforts" is, for CAMEO */
       if (ok) {
         /* a mediator (045) stands between the two: both are targets */
