@@ -1162,6 +1162,8 @@ static int frames_matter(const td_doc *doc, const td_sent *s, const trig *trigs,
   for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++) {
     const char *w = doc->toks[k].norm;
     if (w && w[0] == 'm' && strcmp(w, "must") == 0) return 1;
+    /* "agreed in principle to V": the frame makes the governing act */
+    if (w && w[0] == 'a' && strncmp(w, "agree", 5) == 0) return 1;
   }
   return 0;
 }
@@ -1296,8 +1298,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   frames fs = {.arena = &doc->arena};
   if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.trigs, c.ntrigs))
     td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
-  int any_must = 0;
-  for (size_t fi = 0; fi < fs.n; fi++) any_must |= fs.f[fi].must;
+  int any_must = 0; /* (or an intent frame on "agree", which makes its own act) */
+  for (size_t fi = 0; fi < fs.n; fi++)
+    any_must |= fs.f[fi].must || (doc->toks[fs.f[fi].gov].upos == TD_VERB &&
+                                  strcmp(lemma_of(&doc->toks[fs.f[fi].gov]), "agree") == 0);
   if (!c.ntrigs && !any_must) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
   /* perf (issue 11): the pipeline parses lazily: the sentence is parsed
@@ -1352,6 +1356,18 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     for (size_t q = 0; q < c.ntrigs && ai < 0; q++) {
       const trig *t = &c.trigs[q];
       if (!t->noun && t->head > fs.f[fi].act && t->head <= fs.f[fi].act + 8) ai = (int)q;
+    }
+    /* "agreed in principle on Saturday to provide": "agree to" is an
+     * entry only with "to" right after it; the frame found the intent */
+    uint32_t gv = fs.f[fi].gov;
+    if (gi < 0 && doc->toks[gv].upos == TD_VERB &&
+        strcmp(lemma_of(&doc->toks[gv]), "agree") == 0) {
+      TD_AGROW(c.arena, c.trigs, c.cap, c.ntrigs + 1);
+      trig *t = &c.trigs[c.ntrigs];
+      trig_clear(t);
+      t->tok0 = gv, t->tok1 = gv + 1, t->head = gv;
+      strcpy(t->code, "030");
+      gi = (int)c.ntrigs++;
     }
     if (gi < 0 || ai < 0 || gi == ai) continue;
     c.trigs[ai].suppressed = 1;
