@@ -2009,6 +2009,16 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             k = doc->toks[k].head;
           }
         }
+        /* "European Community foreign ministers agreed", parsed with the
+         * actor outside the subject's phrase: an actor followed by nothing
+         * but the subject's modifiers and the subject is inside it */
+        if (!inside && src.span[0].end <= doc->toks[subj].start) {
+          uint32_t j = (uint32_t)subj;
+          while (j > lo && doc->toks[j - 1].start >= src.span[0].end &&
+                 (doc->toks[j - 1].upos == TD_ADJ || doc->toks[j - 1].upos == TD_NOUN))
+            j--;
+          inside = j > lo && doc->toks[j - 1].end == src.span[0].end;
+        }
         /* a shared subject says nothing of an actor before it: "X said
          * his comments were wrong and refused", the parse joining refused
          * to wrong */
