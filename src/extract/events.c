@@ -398,6 +398,10 @@ static int collect(void *ctx, const td_match *m) {
     int what = m->tok1 < s->tok0 + s->ntok && is_word(&doc->toks[m->tok1], "what");
     for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + (what ? 30 : 8) && !found; k++) {
       const td_tok *t = &doc->toks[k];
+      /* "its long-threatened invasion", "the night-time curfew": the
+       * tokenizer splits a hyphenated modifier, whose parts (a verb
+       * among them) are no clause boundary */
+      if (is_word(t, "-") || (k > m->tok1 && is_word(&doc->toks[k - 1], "-"))) continue;
       if (!what && (is_stop(t) || t->upos == TD_PUNCT)) break;
       char buf[40];
       bar_word(buf, lemma_of(t));
