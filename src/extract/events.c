@@ -398,7 +398,7 @@ static int collect(void *ctx, const td_match *m) {
     int what = m->tok1 < s->tok0 + s->ntok && is_word(&doc->toks[m->tok1], "what");
     for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + (what ? 30 : 8) && !found; k++) {
       const td_tok *t = &doc->toks[k];
-      /* "its long-threatened invasion", "the night-time curfew": the
+      /* "a long-planned invasion", "the night-time curfew": the
        * tokenizer splits a hyphenated modifier, whose parts (a verb
        * among them) are no clause boundary */
       if (is_word(t, "-") || (k > m->tok1 && is_word(&doc->toks[k - 1], "-"))) continue;
@@ -695,7 +695,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         if (pw && strcmp(pw, "by") == 0) ok = 0;
         if (pw && strcmp(pw, "from") == 0) ok = 0;
       }
-      /* "according to Pentagon sources" names who reports, not a target */
+      /* "according to Ugandan officials" names who reports, not a target */
       if (ok && pw && strcmp(pw, "to") == 0 && p > (int64_t)k && is_word(&doc->toks[p - 1], "according"))
         ok = 0;
       /* a possessor is not the target: "Turkey's efforts" is, for CAMEO */
@@ -1190,9 +1190,9 @@ static int reporting_after(const td_doc *doc, uint32_t k, uint32_t hi) {
 }
 
 /* A protest (root 14) is aimed at whom its demand is made of: "staged
- * demonstrations to demand reforms by the government", "rioted, calling
- * for the removal of President X", "went on hunger strike in protest of
- * the government's refusal". CAMEO codes that actor as the protest's
+ * protests to press the government for lower fees", "marched, calling
+ * for the resignation of President X", "went on hunger strike in protest
+ * of the government's pension cuts". CAMEO codes that actor as the protest's
  * target; the demand itself is not coded apart (it is the protest's
  * purpose), so the target is read from it here: the first actor after a
  * to-infinitive or a participle of demanding or disapproving, or after
@@ -1236,8 +1236,8 @@ static int licensed(const td_doc *doc, uint32_t k) {
 }
 
 /* The country where a protest or an act of force took place, as its
- * target when it has none: "fired shells at targets in the West Bank",
- * "blew up power lines leading into Kabul", "demonstrated in Serbia".
+ * target when it has none: "shelled rebel positions in Lebanon", "blew
+ * up a bridge leading into Kampala", "rallied in Nairobi".
  * CAMEO codes the place of such an act as the actor it was done to when
  * no other is named; a meeting or a visit "in Geneva" is not aimed at
  * Switzerland, so only roots 14-20 (protest and material conflict) take
@@ -1251,7 +1251,7 @@ static void place_target(const ev_doc *e, const trig *tr, uint32_t ce, const gro
   for (uint32_t k = tr->tok1; k < ce; k++) {
     const td_tok *t = &doc->toks[k];
     /* "arrested a man wanted in Italy": another verb (a present
-     * participle aside: "lines leading into Kabul") opens a phrase of its
+     * participle aside: "a bridge leading into Kampala") opens a phrase of its
      * own */
     if (t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) return;
     if (!is_word(t, "in") && !is_word(t, "into") && !is_word(t, "inside") && !is_word(t, "across"))
@@ -1272,8 +1272,8 @@ static void place_target(const ev_doc *e, const trig *tr, uint32_t ce, const gro
 }
 
 /* A rejection or acceptance (roots 12, 08) is aimed at whom the thing
- * rejected came from: "rejected an offer from X", "refused to respond
- * to a demand from X", "accepted demands by X". The first request-like
+ * rejected came from: "rejected an offer from X", "refused to answer
+ * a request from X", "accepted demands by X". The first request-like
  * noun within a dozen words, then "from" or "by" and an actor. */
 static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *g) {
   static const char *const asks[] = {"demand", "offer", "request", "proposal", "call",
@@ -1361,7 +1361,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       const trig *t = &c.trigs[q];
       if (!t->noun && t->head > fs.f[fi].act && t->head <= fs.f[fi].act + 8) ai = (int)q;
     }
-    /* "agreed in principle on Saturday to provide": "agree to" is an
+    /* "agreed in principle on Friday to lift": "agree to" is an
      * entry only with "to" right after it; the frame found the intent */
     uint32_t gv = fs.f[fi].gov;
     if (gi < 0 && doc->toks[gv].upos == TD_VERB &&
@@ -1457,7 +1457,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           int groot = (g->code[0] - '0') * 10 + (g->code[1] - '0');
           int troot = (t->code[0] - '0') * 10 + (t->code[1] - '0');
           if (strncmp(g->code, t->code, 2) == 0 && !actor_between) t->suppressed = 1;
-          /* "rejected a U.S. request", "accepted the rebels' demands": the
+          /* "rejected a Chinese request", "accepted the rebels' demands": the
            * appeal, offer or demand rejected or accepted is the object of
            * the one act CAMEO codes (12, 08 aimed at its maker) */
           else if ((groot == 12 || groot == 8) && (troot == 2 || troot == 3 || troot == 10))
@@ -1503,8 +1503,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             !is_poss(w))
           break;
       }
-      /* "the Asia-Pacific Economic Cooperation forum", "the Peace
-       * Corps": a capitalized noun inside an actor's name is part of it */
+      /* "Christian Aid said", "the Peace Corps": a capitalized noun
+       * inside an actor's name is part of it */
       if ((doc->toks[t->tok0].flags & TD_TOK_CAP) && t->tok0 > lo && e->tokact[t->tok0] >= 0)
         t->suppressed = 1;
       /* "the meeting's co-chairman": a possessor names a thing, not an act */
@@ -1596,7 +1596,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "-")) t->suppressed = 1;
       /* "without returning" */
       if (p >= (int64_t)lo && is_word(&doc->toks[p], "without")) t->suppressed = 1;
-      /* "willing to send material to help defend X if it is attacked",
+      /* "ready to send troops to defend X if it is attacked",
        * "will strike unless Y withdraws": the condition of an act coded
        * before it is not an act of its own (the clause after the
        * condition's comma is: "warned: if they do, they will be ...") */
@@ -1807,7 +1807,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (tr->must) {
       find_subject(e, tr->tok0, lo, &src);
       find_subject(e, tr->must, tr->tok1, &tgt);
-      /* "told Iraq that it must", "a reminder to Iraq that it must": a
+      /* "told Uganda that it must", "a reminder to Uganda that it must": a
        * pronoun for the one who must is the addressee named before */
       uint32_t who = tr->must;
       while (who > tr->tok1 && doc->toks[who - 1].upos == TD_ADV) who--;
@@ -1924,7 +1924,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (!src.n && !owned) find_subject(e, tr->tok0, lo, &src);
       } else {
         group bsrc = {0};
-        /* a verb coded without its object (n: "mobilized reservists",
+        /* a verb coded without its object (n: "mobilized troops",
          * "discussed the plan") is still aimed at an actor after
          * "against", "on" or "with" ("for a war against X", "with the
          * minister"); a statement (01: "admitted", "considered") is not */
@@ -2013,7 +2013,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             k = doc->toks[k].head;
           }
         }
-        /* "European Community foreign ministers agreed", parsed with the
+        /* "Andean Community trade ministers agreed", parsed with the
          * actor outside the subject's phrase: an actor followed by nothing
          * but the subject's modifiers and the subject is inside it */
         if (!inside && src.span[0].end <= doc->toks[subj].start) {
