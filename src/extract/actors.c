@@ -2150,6 +2150,58 @@ static void bracket_acronyms(actx *x) {
   }
 }
 
+/* Replaces the names that overlap tokens [t0, t1) by the n names of
+ * `repl` (in text order, inside [t0, t1)); a name that begins before t0
+ * keeps its part before t0 when `keep_head` types it (its new type, or
+ * TD_NE_NONE to drop it). */
+static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, size_t n,
+                         int keep_head) {
+  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + n + 1) * sizeof *out);
+  size_t w = 0, r = 0;
+  for (; r < x->nnames && x->names[r].tok1 <= t0; r++) out[w++] = x->names[r];
+  if (r < x->nnames && x->names[r].tok0 < t0 && keep_head) {
+    out[w] = x->names[r];
+    out[w].tok1 = t0, out[w].type = keep_head, out[w].weak = 0;
+    w++;
+  }
+  for (size_t k = 0; k < n; k++) out[w++] = repl[k];
+  while (r < x->nnames && x->names[r].tok0 < t1) r++;
+  for (; r < x->nnames; r++) out[w++] = x->names[r];
+  x->names = out;
+  x->nnames = w;
+}
+
+/* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
+ * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
+ * Mich . 1996-08-30`). The city in capitals and the region (a state or a
+ * country, one to three capitalized words) are places whatever a rule
+ * said; mixed-case words before the city are the reporter's name. */
+static void datelines(actx *x) {
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long k = s0 + 3; k < s1; k++) {
+      if (!date_tok(x, k)) continue;
+      long r1 = tok_is(x, k - 1, ".") ? k - 1 : k, r0 = r1;
+      while (r0 > s0 && r1 - r0 < 3 && tok_cap(x, r0 - 1) &&
+             !(tk(x, r0 - 1)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)))
+        r0--;
+      if (r0 == r1 || !tok_is(x, r0 - 1, ",")) continue;
+      long c1 = r0 - 1, c0 = c1;
+      while (c0 > s0 && c1 - c0 < 4 && (tk(x, c0 - 1)->flags & TD_TOK_ALLCAPS) &&
+             !(tk(x, c0 - 1)->flags & TD_TOK_DIGIT))
+        c0--;
+      if (c0 == c1) continue;
+      int byline = c0 - s0 >= 2 && c0 - s0 <= 3;
+      for (long t = s0; t < c0 && byline; t++)
+        byline = tok_cap(x, t) && !(tk(x, t)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT));
+      if (c0 > s0 && !byline) continue;
+      td_ne repl[2] = {{(uint32_t)c0, (uint32_t)c1, TD_NE_LOC, 0, 0},
+                       {(uint32_t)r0, (uint32_t)r1, TD_NE_LOC, 0, 0}};
+      splice_names(x, (uint32_t)c0, (uint32_t)r1, repl, 2, TD_NE_PER);
+    }
+  }
+}
+
 /* ---- the layer ---- */
 
 /* x->all: the dictionary matches of every sentence, in one pass of the
@@ -2200,6 +2252,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     bracket_acronyms(&x);
     consistent_names(&x);
     sports_teams(&x);
+    datelines(&x);
     *names = x.names;
     *nnames = x.nnames;
   }
