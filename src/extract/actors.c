@@ -1881,6 +1881,42 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   return TD_NE_ORG | NE_WEAK;
 }
 
+/* Token i is a name joined by a hyphen to a word that makes it a
+ * modifier: 1 for `Name-based` (`Ohio-based`, `U.S.-led`,
+ * `Brazilian-born`: the name is not the head of the phrase that follows),
+ * 2 for `ex-Name` (`ex-England`, `post-Games`); else 0. */
+static int hyphen_misc(const actx *x, long i) {
+  static const char *const after[] = {"based", "born", "led", "bound", "controlled", "ruled",
+                                      "registered", "sponsored", "backed", "owned", "listed",
+                                      "brokered", "dominated", "funded", "allied", NULL};
+  static const char *const before[] = {"ex", "pre", "post", "anti", NULL};
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start, *e = x->doc->text + t->end;
+  const char *h = NULL;
+  for (const char *p = w + 1; p + 1 < e; p++)
+    if (*p == '-') h = p;
+  if (!h) return 0;
+  char part[16];
+  size_t n = (size_t)(e - h - 1);
+  if (isupper((unsigned char)w[0]) && n < sizeof part) {
+    for (size_t k = 0; k < n; k++) part[k] = (char)tolower((unsigned char)h[1 + k]);
+    part[n] = 0;
+    /* Family-controlled: a common word before the hyphen names nothing */
+    size_t m = (size_t)(h - w);
+    char head[32];
+    if (!word_in(part, after) || m >= sizeof head) return 0;
+    for (size_t k = 0; k < m; k++) head[k] = (char)tolower((unsigned char)w[k]);
+    head[m] = 0;
+    int common = x->eng->words && td_words_score(x->eng->words, head, m) >= 300;
+    return common ? 0 : 1;
+  }
+  n = (size_t)(h - w);
+  if (!islower((unsigned char)w[0]) || !isupper((unsigned char)h[1]) || n >= sizeof part) return 0;
+  memcpy(part, w, n);
+  part[n] = 0;
+  return word_in(part, before) ? 2 : 0;
+}
+
 /* Some token of [t0, t1) is an organization head word. */
 static int any_org_word(const actx *x, long t0, long t1) {
   for (long t = t0; t < t1; t++)
@@ -1910,7 +1946,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       int grew = 0;
       /* absorb following guessed (non-dictionary) names that touch it */
       while (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1 && n[r + 1].type != TD_NE_PER &&
-             n[r + 1].type != TD_NE_NONE) {
+             n[r + 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok1 - 1)) {
         int next_dict = 0;
         for (size_t h = 0; h < nhave && !next_dict; h++)
           next_dict = have[h].tok0 == n[r + 1].tok0 && have[h].tok1 == n[r + 1].tok1;
@@ -1930,7 +1966,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       }
       /* absorb a guessed name just before it */
       if (w > 0 && n[w - 1].tok1 == cur.tok0 && n[w - 1].type != TD_NE_PER &&
-          n[w - 1].type != TD_NE_NONE) {
+          n[w - 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok0 - 1)) {
         int prev_dict = 0;
         for (size_t h = 0; h < nhave && !prev_dict; h++)
           prev_dict = have[h].tok0 == n[w - 1].tok0 && have[h].tok1 == n[w - 1].tok1;
@@ -1986,6 +2022,12 @@ static void guess_names(actx *x) {
         i = have[h].tok1;
         continue;
       }
+      if (hyphen_misc(x, i) == 2) { /* ex-England */
+        TD_AGROW(&doc->arena, out, cap, nout + 1);
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)i + 1, TD_NE_MISC, 0, 0};
+        i++;
+        continue;
+      }
       if (!tok_cap(x, i) || (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
         i++;
         continue;
@@ -2000,10 +2042,12 @@ static void guess_names(actx *x) {
         continue;
       }
       long j = i;
-      int joined = 0;
+      int joined = 0, modifier = 0;
       while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
              !(tk(x, j)->flags & TD_TOK_PUNCT)) {
         j++;
+        /* New York-based group: the modifier ends the name */
+        if ((modifier = hyphen_misc(x, j - 1) == 1)) break;
         if (j < s1 && poss_tok(x, j)) break;
         if (j < s1 && vs_word(x, j)) break; /* HOUSTON AT PITTSBURGH */
         /* Bank of England, University of Tokyo, Organisation for Security
@@ -2024,7 +2068,8 @@ static void guess_names(actx *x) {
           j += tok_is(x, j + 1, "der") ? 2 : 1;
       }
       if (j == i) j = i + 1;
-      int type = guess_type(x, i, j, s0, s1, out, nout), weak = (type & NE_WEAK) != 0;
+      int type = modifier ? TD_NE_MISC : guess_type(x, i, j, s0, s1, out, nout);
+      int weak = (type & NE_WEAK) != 0;
       type &= ~NE_WEAK;
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);

@@ -205,3 +205,13 @@ TD_TEST(actors_eval_ner_dateline) {
                            "TORVALE B-LOC\n, O\nKans B-LOC\n. O\n1997-03-04 O\n\n"));
   td_engine_free(eng);
 }
+
+/* A name joined to `-based` (`-led`, `-born`, …) or after `ex-` is a
+ * modifier (MISC) and no part of the organization that follows. */
+TD_TEST(actors_eval_ner_hyphen_modifiers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Shares O\nof O\nTarsey-based B-MISC\nQuillon B-ORG\nCorp I-ORG\n"
+                           "rose O\n, O\nan O\nex-Quillon B-MISC\nmanager O\nsaid O\n. O\n\n"));
+  td_engine_free(eng);
+}
