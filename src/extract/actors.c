@@ -1790,6 +1790,39 @@ static int shouting(const actx *x, long s0, long s1) {
   return words >= 2 && caps * 10 >= words * 6;
 }
 
+/* Some dictionary entry of class c begins at token i (any sentence). */
+static int entry_at(const actx *x, long i, const char *c) {
+  size_t si = tk(x, i)->sent;
+  for (size_t k = x->first[si]; k < x->first[si + 1]; k++)
+    if ((long)x->all[k].tok0 == i && is_cls(&x->all[k], c)) return 1;
+  return 0;
+}
+
+/* The run [i, j) is named by the common noun next to it as an
+ * organization: `telecoms group LM Ericsson`, `Belgian club Standard
+ * Liege`, `the daily Zycie Warszawy`, `Le Matin newspaper`. A title
+ * opening the run (`bank Governor Hans Tietmeyer`) is a person's. */
+static int org_described(const actx *x, long i, long j, long s0, long s1) {
+  static const char *const before[] = {
+      "company", "firm",      "group",     "club",      "team",      "side",
+      "daily",   "newspaper", "weekly",    "agency",    "carrier",   "airline",
+      "insurer", "maker",     "retailer",  "brokerage", "conglomerate", "manufacturer",
+      "broadcaster", "publisher", "subsidiary", "unit", "outfit", "automaker",
+      "carmaker", "chipmaker", "bank", "party", NULL};
+  static const char *const after[] = {"newspaper", "daily", "weekly", "magazine", "newsletter",
+                                      NULL};
+  if (word_in(tk(x, i)->norm, per_titles) || entry_at(x, i, "title") ||
+      entry_at(x, i, "person") || entry_at(x, i, "name"))
+    return 0;
+  /* The newspaper said; group C */
+  if (j - i == 1 && (common_word(x, i) || opener_word(x, i) || strlen(tk(x, i)->norm) <= 2))
+    return 0;
+  /* the Maputo daily Noticias: the paper is the name after it */
+  return (i > s0 && !tok_cap(x, i - 1) && word_in(tk(x, i - 1)->norm, before)) ||
+         (j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, after) &&
+          (j + 1 >= s1 || !tok_cap(x, j + 1)));
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
@@ -1806,6 +1839,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (i - 2 >= s0 && vs_word(x, i - 1)) return tok_is(x, i - 1, "at") ? TD_NE_LOC : TD_NE_ORG;
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
+  if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG;
   /* the same words typed before in this document, or a known surname */
   for (size_t k = 0; k < nout; k++) {
     const td_ne *p = &out[nout - 1 - k];

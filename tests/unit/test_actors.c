@@ -215,3 +215,14 @@ TD_TEST(actors_eval_ner_hyphen_modifiers) {
                            "rose O\n, O\nan O\nex-Quillon B-MISC\nmanager O\nsaid O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A common noun before or after an unknown name tells an organization:
+ * `club X`, `X newspaper`; `The newspaper` alone names nothing. */
+TD_TEST(actors_eval_ner_org_described) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nBelgian B-MISC\nclub O\nSporting B-ORG\nTrevaux I-ORG\n"
+                           "sacked O\nits O\ncoach O\n, O\nthe O\nDagvast B-ORG\nMorgen I-ORG\n"
+                           "newspaper O\nsaid O\n. O\n\nThe O\nnewspaper O\nsaid O\nso O\n. O\n\n"));
+  td_engine_free(eng);
+}
