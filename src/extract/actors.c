@@ -2168,6 +2168,37 @@ static void sports_teams(actx *x) {
   }
 }
 
+/* Names [a] and [b] are the same words. */
+static int same_words(const actx *x, const td_ne *a, const td_ne *b) {
+  if (a->tok1 - a->tok0 != b->tok1 - b->tok0) return 0;
+  for (uint32_t t = 0; t < a->tok1 - a->tok0; t++)
+    if (strcmp(tk(x, a->tok0 + t)->norm, tk(x, b->tok0 + t)->norm) != 0) return 0;
+  return 1;
+}
+
+/* In a sports story a place that names a team once names it throughout
+ * (`Cleveland 's lead`, `homered for Cleveland` after `Cleveland 5
+ * Boston 3`), except after a place preposition (`in Cleveland`) and in a
+ * dateline (`CLEVELAND 1996-08-30`). */
+static void sports_consistent(actx *x) {
+  if (!x->sports) return;
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (n[r].type != TD_NE_LOC || n[r].country) continue;
+    long a = (long)n[r].tok0 - 1, b = n[r].tok1;
+    if (a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent && word_in(tk(x, a)->norm, loc_preps))
+      continue;
+    if ((size_t)b < x->doc->ntoks && tk(x, b)->sent == tk(x, n[r].tok0)->sent &&
+        (date_tok(x, b) || tok_is(x, b, ",")))
+      continue;
+    for (size_t q = 0; q < x->nnames; q++)
+      if (n[q].type == TD_NE_ORG && same_words(x, &n[q], &n[r])) {
+        n[r].type = TD_NE_ORG;
+        break;
+      }
+  }
+}
+
 /* Names typed by the last-resort guess take the type the document gives
  * the same words elsewhere (a later `in Tavildara`, an earlier or later
  * `Bob Dole` for `Dole`). */
@@ -2331,6 +2362,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     bracket_acronyms(&x);
     consistent_names(&x);
     sports_teams(&x);
+    sports_consistent(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

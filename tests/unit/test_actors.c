@@ -226,3 +226,14 @@ TD_TEST(actors_eval_ner_org_described) {
                            "newspaper O\nsaid O\n. O\n\nThe O\nnewspaper O\nsaid O\nso O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a sports story a place named as a team by a score stays a team in
+ * the rest of the story, not after `in`. */
+TD_TEST(actors_eval_ner_sports_consistent) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Leeds B-ORG\n4 O\nBristol B-ORG\n0 O\n\n"
+                           "Bristol B-ORG\n's O\nrun O\nended O\nin O\nBristol B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
