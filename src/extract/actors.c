@@ -442,7 +442,7 @@ static void add_name(actx *x, long t0, long t1, int type) {
     return;
   }
   TD_AGROW(&x->doc->arena, x->names, x->cap_names, x->nnames + 1);
-  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0};
+  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0, 0};
 }
 
 /* The byte span of tokens [t0, t1) with a glued or separate possessive
@@ -1824,6 +1824,7 @@ static int org_described(const actx *x, long i, long j, long s0, long s1) {
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
+#define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
@@ -1839,7 +1840,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (i - 2 >= s0 && vs_word(x, i - 1)) return tok_is(x, i - 1, "at") ? TD_NE_LOC : TD_NE_ORG;
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
-  if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG;
+  if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
   /* the same words typed before in this document, or a known surname */
   for (size_t k = 0; k < nout; k++) {
     const td_ne *p = &out[nout - 1 - k];
@@ -1890,7 +1891,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !date_tok(x, j))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
-  if (word_in(wl, org_words)) return TD_NE_ORG;
+  if (word_in(wl, org_words)) return TD_NE_ORG | NE_SURE;
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
@@ -2058,7 +2059,7 @@ static void guess_names(actx *x) {
       }
       if (hyphen_misc(x, i) == 2) { /* ex-England */
         TD_AGROW(&doc->arena, out, cap, nout + 1);
-        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)i + 1, TD_NE_MISC, 0, 0};
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)i + 1, TD_NE_MISC, 0, 0, 0};
         i++;
         continue;
       }
@@ -2103,11 +2104,11 @@ static void guess_names(actx *x) {
       }
       if (j == i) j = i + 1;
       int type = modifier ? TD_NE_MISC : guess_type(x, i, j, s0, s1, out, nout);
-      int weak = (type & NE_WEAK) != 0;
-      type &= ~NE_WEAK;
+      int weak = (type & NE_WEAK) != 0, sure = (type & NE_SURE) != 0;
+      type &= ~(NE_WEAK | NE_SURE);
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
-        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak};
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak, sure};
       }
       i = j;
     }
@@ -2196,6 +2197,28 @@ static void sports_consistent(actx *x) {
         n[r].type = TD_NE_ORG;
         break;
       }
+  }
+}
+
+/* A name a word typed (`telecoms group Cofinec`) types the document's
+ * other mentions of the same words, and the guessed mentions of its first
+ * words (`Zycie Warszawy said`, `Cofinec said` after `the daily Zycie
+ * Warszawy`, `company Cofinec S.A.`): a statement cue made them people. */
+static void described_names(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (!n[r].sure) continue;
+    for (size_t q = 0; q < x->nnames; q++) {
+      if (q == r || n[q].sure || n[q].type == n[r].type) continue;
+      if (same_words(x, &n[q], &n[r]) && (n[q].weak || n[q].type == TD_NE_PER)) {
+        n[q].type = n[r].type, n[q].weak = 0;
+      } else if (n[q].weak && n[q].tok1 - n[q].tok0 < n[r].tok1 - n[r].tok0) {
+        int same = 1;
+        for (uint32_t t = 0; t < n[q].tok1 - n[q].tok0 && same; t++)
+          same = strcmp(tk(x, n[q].tok0 + t)->norm, tk(x, n[r].tok0 + t)->norm) == 0;
+        if (same) n[q].type = n[r].type, n[q].weak = 0;
+      }
+    }
   }
 }
 
@@ -2305,8 +2328,8 @@ static void datelines(actx *x) {
       for (long t = s0; t < c0 && byline; t++)
         byline = tok_cap(x, t) && !(tk(x, t)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT));
       if (c0 > s0 && !byline) continue;
-      td_ne repl[2] = {{(uint32_t)c0, (uint32_t)c1, TD_NE_LOC, 0, 0},
-                       {(uint32_t)r0, (uint32_t)r1, TD_NE_LOC, 0, 0}};
+      td_ne repl[2] = {{(uint32_t)c0, (uint32_t)c1, TD_NE_LOC, 0, 0, 0},
+                       {(uint32_t)r0, (uint32_t)r1, TD_NE_LOC, 0, 0, 0}};
       splice_names(x, (uint32_t)c0, (uint32_t)r1, repl, 2, TD_NE_PER);
     }
   }
@@ -2360,6 +2383,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     x.sports = sports_doc(&x);
     guess_names(&x);
     bracket_acronyms(&x);
+    described_names(&x);
     consistent_names(&x);
     sports_teams(&x);
     sports_consistent(&x);
@@ -2430,7 +2454,7 @@ static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
              : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
     size_t j = i + 1;
     while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
-    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0};
+    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0, 0};
     i = j;
   }
   return k;

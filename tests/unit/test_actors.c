@@ -237,3 +237,14 @@ TD_TEST(actors_eval_ner_sports_consistent) {
                            "Bristol B-ORG\n's O\nrun O\nended O\nin O\nBristol B-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A name a neighbouring word typed as an organization keeps that type
+ * where a statement cue alone would make it a person. */
+TD_TEST(actors_eval_ner_described_mentions) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\ndaily O\nDagvast B-ORG\nMorgen I-ORG\nprinted O\nthe O\n"
+                           "letter O\n. O\n\nDagvast B-ORG\nMorgen I-ORG\nsaid O\nthe O\n"
+                           "letter O\nwas O\nreal O\n. O\n\n"));
+  td_engine_free(eng);
+}
