@@ -2335,6 +2335,47 @@ static void datelines(actx *x) {
   }
 }
 
+/* Token i begins a name of the document's dictionary matches (not a
+ * last-resort guess), or is a nationality word, `World` or `European`:
+ * where the name of an event in a headline starts (`ITALIAN CUP`). */
+static int event_start(const actx *x, long i) {
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].tok0 == (uint32_t)i) return !x->names[r].weak;
+  return demonym_like(tk(x, i)->norm) || tok_is(x, i, "world") || tok_is(x, i, "european");
+}
+
+/* Names of events in a headline in capitals, where no name is guessed: an
+ * event word (`CUP`, `CHAMPIONSHIP`, `GRAND PRIX`) and the words before it
+ * back to where such a name starts (a country or place, a nationality,
+ * `WORLD`: `IN WORLD CUP QUALIFIER`, `BERLIN GRAND PRIX`, `ENGLISH COUNTY
+ * CHAMPIONSHIP`), up to three, not over a function word or a number; with
+ * no such start, the one word before it (`FED CUP`). `OPEN`, a verb in
+ * headlines too, only after a dictionary name (`HONG KONG OPEN`). */
+static void event_names(actx *x) {
+  static const char *const shout_events[] = {"cup", "championship", "championships", "prix",
+                                             "masters", "olympics", "trophy", NULL};
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    if (!shouting(x, s0, s1)) continue;
+    for (long e = s0; e < s1; e++) {
+      if (!(tk(x, e)->flags & TD_TOK_ALLCAPS)) continue;
+      int open = tok_is(x, e, "open");
+      if (!open && !word_in(tk(x, e)->norm, shout_events)) continue;
+      if (tok_is(x, e + 1, "prix") || tok_is(x, e + 1, "cup")) continue; /* GRAND PRIX */
+      long b = e, start = -1, last = tok_is(x, e, "prix") ? e - 4 : e - 3;
+      while (b > s0 && b - 1 >= last && (tk(x, b - 1)->flags & TD_TOK_ALLCAPS) &&
+             !opener_word(x, b - 1) && !(tk(x, b - 1)->flags & TD_TOK_DIGIT) &&
+             !vs_word(x, b - 1) && start < 0)
+        if (event_start(x, --b)) start = b;
+      if (open && start < 0) continue;
+      if (start < 0) start = b < e ? e - 1 : e;
+      if (tok_is(x, e, "prix") && start == e - 1 && b < start) start--; /* Grand */
+      td_ne ev = {(uint32_t)start, (uint32_t)e + 1, TD_NE_MISC, 0, 0, 0};
+      splice_names(x, ev.tok0, ev.tok1, &ev, 1, 0);
+    }
+  }
+}
+
 /* ---- the layer ---- */
 
 /* x->all: the dictionary matches of every sentence, in one pass of the
@@ -2387,6 +2428,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     consistent_names(&x);
     sports_teams(&x);
     sports_consistent(&x);
+    event_names(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

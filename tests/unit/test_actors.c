@@ -248,3 +248,14 @@ TD_TEST(actors_eval_ner_described_mentions) {
                            "letter O\nwas O\nreal O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a headline in capitals an event word and the words back to a
+ * nationality or `WORLD` name an event. */
+TD_TEST(actors_eval_ner_headline_events) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nDRAW O\nFOR O\nWORLD B-MISC\nCUP I-MISC\n"
+                           "QUALIFIERS O\n. O\n\nGOLF O\n- O\nLEADING O\nSCORES O\nAT O\n"
+                           "BRITISH B-MISC\nMASTERS I-MISC\n. O\n\n"));
+  td_engine_free(eng);
+}
