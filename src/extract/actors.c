@@ -2304,6 +2304,63 @@ static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, s
   x->nnames = w;
 }
 
+/* Capitalized words no rule typed that the document types elsewhere take
+ * that type: a headline (`HENKE TAKES LEAD IN MILWAUKEE` before `Nolan
+ * Henke fired a 64`, `Yeltsin endorses ...`) gets no guess of its own,
+ * nor does a name opening a sentence. The same words as a typed name, up
+ * to three, or one word that ends a person's name of two or more (not a
+ * common word: `KING`, `HILL`). */
+static void untyped_names(actx *x) {
+  size_t nt = x->doc->ntoks;
+  uint8_t *cov = td_arena_alloc(&x->doc->arena, nt + 1);
+  memset(cov, 0, nt + 1);
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type)
+      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) cov[t] = 1;
+  td_ne *add = NULL;
+  size_t nadd = 0, cap = 0;
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long t = s0; t < s1; t++) {
+      if (cov[t] || !tok_cap(x, t) || (tk(x, t)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
+          opener_word(x, t) || vs_word(x, t))
+        continue;
+      int type = 0;
+      long len = 0;
+      for (long l = 3; l >= 1 && !type; l--) {
+        if (t + l > s1 || (l == 1 && common_word(x, t))) continue;
+        int ok = 1;
+        for (long k = t; k < t + l && ok; k++) ok = !cov[k] && tok_cap(x, k);
+        if (!ok) continue;
+        td_ne span = {(uint32_t)t, (uint32_t)(t + l), 0, 0, 0, 0};
+        for (size_t r = 0; r < x->nnames && !type; r++)
+          if (x->names[r].type && !x->names[r].weak && same_words(x, &x->names[r], &span))
+            type = x->names[r].type, len = l;
+      }
+      if (!type && !common_word(x, t))
+        for (size_t r = 0; r < x->nnames && !type; r++) {
+          const td_ne *q = &x->names[r];
+          if (q->type == TD_NE_PER && !q->weak && q->tok1 - q->tok0 >= 2 &&
+              strcmp(tk(x, q->tok1 - 1)->norm, tk(x, t)->norm) == 0)
+            type = TD_NE_PER, len = 1;
+        }
+      if (!type) continue;
+      TD_AGROW(&x->doc->arena, add, cap, nadd + 1);
+      add[nadd++] = (td_ne){(uint32_t)t, (uint32_t)(t + len), type, 0, 0, 0};
+      for (long k = t; k < t + len; k++) cov[k] = 1;
+      t += len - 1;
+    }
+  }
+  if (!nadd) return;
+  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + nadd) * sizeof *out);
+  size_t a = 0, b = 0, w = 0;
+  while (a < x->nnames || b < nadd)
+    out[w++] = b >= nadd || (a < x->nnames && x->names[a].tok0 < add[b].tok0) ? x->names[a++]
+                                                                            : add[b++];
+  x->names = out;
+  x->nnames = w;
+}
+
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
  * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
@@ -2429,6 +2486,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     sports_teams(&x);
     sports_consistent(&x);
     event_names(&x);
+    untyped_names(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

@@ -259,3 +259,14 @@ TD_TEST(actors_eval_ner_headline_events) {
                            "BRITISH B-MISC\nMASTERS I-MISC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* Words of a headline in capitals that the story names take the story's
+ * type: a surname of a person named in full, a place. */
+TD_TEST(actors_eval_ner_headline_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "GOLF O\n- O\nVARNEK B-PER\nTAKES O\nLEAD O\n. O\n\n"
+                           "Tomas B-PER\nVarnek I-PER\nfired O\na O\n64 O\non O\nThursday O\n"
+                           ". O\n\n"));
+  td_engine_free(eng);
+}
