@@ -1823,6 +1823,26 @@ static int org_described(const actx *x, long i, long j, long s0, long s1) {
           (j + 1 >= s1 || !tok_cap(x, j + 1)));
 }
 
+/* Token i is an initial: one capital letter and a full stop (`S.`). */
+static int initial_tok(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start;
+  return t->end - t->start == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
+}
+
+/* Token i is a bowler's figures, overs-maidens-runs-wickets: 10-0-43-2,
+ * 9.5-0-44-1. */
+static int bowling_figures(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  int dashes = 0;
+  for (uint32_t p = t->start; p < t->end; p++) {
+    char c = x->doc->text[p];
+    if (c == '-') dashes++;
+    else if (!isdigit((unsigned char)c) && c != '.') return 0;
+  }
+  return dashes == 3;
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
@@ -1864,6 +1884,17 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
   }
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
+  /* S. Law, P. Such: an initial before a surname (not S. African) */
+  if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_like(tk(x, i + 1)->norm) &&
+      !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))
+    return TD_NE_PER;
+  /* a cricket scorecard: the fielder and bowler after c, st, b and lbw,
+   * a bowler before his figures (Jayasuriya 10-0-43-2) */
+  if (x->sports && len == 1 && !any_common(x, i, j) &&
+      ((i > s0 && (tok_is(x, i - 1, "c") || tok_is(x, i - 1, "b") || tok_is(x, i - 1, "st") ||
+                   tok_is(x, i - 1, "lbw"))) ||
+       (j < s1 && bowling_figures(x, j))))
+    return TD_NE_PER;
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;

@@ -270,3 +270,14 @@ TD_TEST(actors_eval_ner_headline_names) {
                            ". O\n\n"));
   td_engine_free(eng);
 }
+
+/* An initial before a surname is a person; in a cricket scorecard so are
+ * the names after c, st, b and lbw and before a bowler's figures. */
+TD_TEST(actors_eval_ner_scorecard_people) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nFIRST O\nINNINGS O\nSCORES O\n. O\n\n"
+                           "T. B-PER\nVarley I-PER\nc O\nMorrand B-PER\nb O\nKestle B-PER\n"
+                           "12 O\n\nBowling O\n: O\nDorvan B-PER\n10-0-43-2 O\n. O\n\n"));
+  td_engine_free(eng);
+}
