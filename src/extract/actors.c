@@ -1765,6 +1765,13 @@ static int plain_int(const actx *x, long i) {
   return t->end > t->start;
 }
 
+/* Token i is a plain whole number: 1 below 10 (a score, a count of
+ * games), 2 from 10; 0 when it is no plain number. */
+static int small_int(const actx *x, long i) {
+  if (i < 0 || (size_t)i >= x->doc->ntoks || !plain_int(x, i)) return 0;
+  return tk(x, i)->end - tk(x, i)->start == 1 ? 1 : 2;
+}
+
 /* The sentence [s0, s1) is `Name N Name M`: two capitalized names of one to
  * three words, each followed by a plain number (a match result). */
 static int score_row(const actx *x, long s0, long s1) {
@@ -1901,6 +1908,20 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
   if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
+  /* a standings row (Greenock Morton 3 2 0 1 5 2) or a results row
+   * (Karlsruhe 2 Hansa Rostock 0 Borussia Neunkirchen 1): scores are small
+   * numbers, a golfer's rounds (Phillip Price 72 76 74 69) are not */
+  if (len <= 3 && x->sports && (small_int(x, j) == 1 && (i == s0 || small_int(x, i - 1) == 1 ||
+                                                          tok_is(x, i - 1, ":")))) {
+    int ints = 0, small = 0;
+    long t = j;
+    for (; t < s1 && small_int(x, t); t++) ints++, small += small_int(x, t) == 1;
+    /* a player's averages end in a decimal or a dash: Graeme Hick 1 2 0 8 4 4.00 */
+    int average = t < s1 && (tok_is(x, t, "-") || memchr(x->doc->text + tk(x, t)->start, '.',
+                                                         tk(x, t)->end - tk(x, t)->start));
+    if (!(len == 1 && common_word(x, i)) && (ints == 1 || (ints >= 5 && small >= 2 && !average)))
+      return TD_NE_ORG;
+  }
   /* St Mirren 2 East Fife 1: a row of two names with their scores */
   if (len <= 3 && x->sports && score_row(x, s0, s1)) return TD_NE_ORG;
   /* Bury 4 Bristol City 0: one word opening a results row, before a

@@ -281,3 +281,16 @@ TD_TEST(actors_eval_ner_scorecard_people) {
                            "12 O\n\nBowling O\n: O\nDorvan B-PER\n10-0-43-2 O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a sports story a name before small numbers opening a row is a team:
+ * a standings row, a results row; a golfer's rounds are no scores. */
+TD_TEST(actors_eval_ner_table_rows) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "Tarn B-ORG\nValley I-ORG\n3 O\n2 O\n0 O\n1 O\n5 O\n2 O\n\n"
+                           "Gorvan B-ORG\nHeath I-ORG\n2 O\nTarn B-ORG\nValley I-ORG\n0 O\n\n"
+                           "-DOCSTART- O\n\nGOLF O\n- O\nLEAGUE O\nPLAYOFF O\nSCORES O\n. O\n\n"
+                           "Ulf B-PER\nMarrow I-PER\n72 O\n76 O\n74 O\n69 O\n291 O\n\n"));
+  td_engine_free(eng);
+}
