@@ -1710,7 +1710,7 @@ static int demonym_like(const char *w) {
                                       "kazakh", "tajik", "tatar", "zulu", "maori", "afghan",
                                       "somali", "sudanese", "filipino", "muslim", "moslem",
                                       "christian", "jew", "catholic", "protestant",
-                                      "buddhist", NULL};
+                                      "buddhist", "american", "african", "asian", NULL};
   for (int k = 0; names[k]; k++)
     if (strncmp(w, names[k], strlen(names[k])) == 0 && n <= strlen(names[k]) + 1) return 1;
   return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
@@ -1850,6 +1850,28 @@ static int bowling_figures(const actx *x, long i) {
   return dashes == 3;
 }
 
+/* Some token of [t0, t1) is an organization head word. */
+static int any_org_word(const actx *x, long t0, long t1) {
+  for (long t = t0; t < t1; t++)
+    if (word_in(tk(x, t)->norm, org_words)) return 1;
+  return 0;
+}
+
+/* Every word of [t0, t1) is a nationality's word or a direction before
+ * one, and the last a nationality's (`Kurds`, `North Africans`, `Far
+ * Eastern`): Slavic surnames in -ic (`Gordana Kukic`) stay names. */
+static int all_demonyms(const actx *x, long t0, long t1) {
+  static const char *const dirs[] = {"north", "south", "east", "west", "far", "latin", "central",
+                                     "northern", "southern", "eastern", "western", "middle",
+                                     NULL};
+  if (t1 <= t0 || !demonym_like(tk(x, t1 - 1)->norm)) return 0;
+  for (long t = t0; t < t1; t++)
+    if (word_in(tk(x, t)->norm, org_words) ||
+        (!demonym_like(tk(x, t)->norm) && !word_in(tk(x, t)->norm, dirs)))
+      return 0;
+  return 1;
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
@@ -1905,6 +1927,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
+  if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
+    return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
   if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
@@ -2004,12 +2028,6 @@ static int hyphen_misc(const actx *x, long i) {
   return word_in(part, before) ? 2 : 0;
 }
 
-/* Some token of [t0, t1) is an organization head word. */
-static int any_org_word(const actx *x, long t0, long t1) {
-  for (long t = t0; t < t1; t++)
-    if (word_in(tk(x, t)->norm, org_words)) return 1;
-  return 0;
-}
 
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
@@ -2020,6 +2038,8 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne cur = n[r];
+    uint32_t dict_end = cur.tok1;
+    int dict_type = cur.type;
     int from_dict = 0;
     for (size_t h = 0; h < nhave && !from_dict; h++)
       from_dict = have[h].tok0 == cur.tok0 && have[h].tok1 == cur.tok1;
@@ -2080,7 +2100,12 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
                                                   "strait", "sea", "lake", NULL};
         int place = n[r].type == TD_NE_LOC && !any_org_word(x, cur.tok0, cur.tok1) &&
                     ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads));
-        cur.type = word_in(last, misc_words) ? TD_NE_MISC : place ? TD_NE_LOC : TD_NE_ORG;
+        /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
+         * word at the end makes a nationality, not an organization */
+        int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);
+        cur.type = word_in(last, misc_words) || people ? TD_NE_MISC
+                 : place                               ? TD_NE_LOC
+                                                       : TD_NE_ORG;
       }
     }
     n[w++] = cur;

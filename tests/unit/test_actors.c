@@ -294,3 +294,13 @@ TD_TEST(actors_eval_ner_table_rows) {
                            "Ulf B-PER\nMarrow I-PER\n72 O\n76 O\n74 O\n69 O\n291 O\n\n"));
   td_engine_free(eng);
 }
+
+/* A nationality's words after a nationality or a direction are one
+ * nationality (MISC), not an organization. */
+TD_TEST(actors_eval_ner_nationality_pairs) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Many O\nAfghan B-MISC\nUzbeks I-MISC\nfled O\n. O\n\n"
+                           "The O\nleaders O\nof O\nCentral B-MISC\nAsians I-MISC\nmet O\n. O\n\n"));
+  td_engine_free(eng);
+}
