@@ -1890,6 +1890,16 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
+  /* Jiangsu province, the Pamir mountains, Eschen stadium */
+  static const char *const place_after[] = {"province", "region", "village", "villages",
+                                            "mountains", "mountain", "valley", "river",
+                                            "district", "county", "area", "border", "coast",
+                                            "peninsula", "island", "islands", "desert", "lake",
+                                            "stadium", "airport", "camp", "church", "mosque",
+                                            NULL};
+  if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, place_after) &&
+      !any_org_word(x, i, j) && !demonym_like(wl) && !common_word(x, j - 1))
+    return TD_NE_LOC | NE_SURE;
   /* the same words typed before in this document, or a known surname */
   for (size_t k = 0; k < nout; k++) {
     const td_ne *p = &out[nout - 1 - k];

@@ -304,3 +304,13 @@ TD_TEST(actors_eval_ner_nationality_pairs) {
                            "The O\nleaders O\nof O\nCentral B-MISC\nAsians I-MISC\nmet O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* An unknown name before a place noun (`province`, `mountains`,
+ * `stadium`) is a place. */
+TD_TEST(actors_eval_ner_place_described) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Troops O\nentered O\nQarvesh B-LOC\nprovince O\nand O\nthe O\n"
+                           "Dolmaro B-LOC\nmountains O\n. O\n\n"));
+  td_engine_free(eng);
+}
