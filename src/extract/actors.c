@@ -641,7 +641,8 @@ static const char *const org_words[] = {
     "bancshares", "financial", "insurance", "pharmaceuticals", "chemicals", "electric",
     "electronics", "steel", "mining", "resources", "communications", "technologies",
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
-    "tribunal", "commission", "directorate", "secretariat", "observatory", "watch", NULL};
+    "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
+    "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",

@@ -314,3 +314,13 @@ TD_TEST(actors_eval_ner_place_described) {
                            "Dolmaro B-LOC\nmountains O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A newspaper's name ends in a press word: the place before it is part of
+ * the organization, and no statement cue makes it a person. */
+TD_TEST(actors_eval_ner_newspapers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nLisbon B-ORG\nGazette I-ORG\nsaid O\nthe O\nplan O\n"
+                           "would O\nfail O\n. O\n\n"));
+  td_engine_free(eng);
+}
