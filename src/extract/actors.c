@@ -2310,6 +2310,23 @@ static void described_names(actx *x) {
   }
 }
 
+/* `Douglas & Lomason`, `Edward D. Jones & Co`: names joined by `&` are
+ * one organization (a firm of partners), whatever typed its parts. */
+static void ampersand_names(actx *x) {
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type && n[r].type && n[r].tok0 == n[w - 1].tok1 + 1 &&
+        tok_is(x, n[w - 1].tok1, "&") && tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].type = TD_NE_ORG, n[w - 1].weak = 0, n[w - 1].sure = 1;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
 /* Names typed by the last-resort guess take the type the document gives
  * the same words elsewhere (a later `in Tavildara`, an earlier or later
  * `Bob Dole` for `Dole`). */
@@ -2569,6 +2586,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     x.sports = sports_doc(&x);
     guess_names(&x);
     bracket_acronyms(&x);
+    ampersand_names(&x);
     described_names(&x);
     consistent_names(&x);
     sports_teams(&x);

@@ -324,3 +324,12 @@ TD_TEST(actors_eval_ner_newspapers) {
                            "would O\nfail O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* Names joined by `&` are one firm, even when a person's name opens it. */
+TD_TEST(actors_eval_ner_ampersand_firms) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "An O\nanalyst O\nat O\nPeter B-ORG\nLorvik I-ORG\n& I-ORG\nCo I-ORG\n"
+                           "agreed O\n. O\n\n"));
+  td_engine_free(eng);
+}
