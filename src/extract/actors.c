@@ -643,6 +643,11 @@ static const char *const org_words[] = {
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
     "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
+/* The legal form closing a firm's name: `Kia Motor Corp of South Korea`
+ * ends before `of`, unlike `Bank of England`. */
+static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
+                                            "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
+                                            NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
@@ -2177,7 +2182,8 @@ static void guess_names(actx *x) {
          * and Cooperation in Europe: after an organization word, `of`/`for`
          * join the name, then `and`/`in`/`on` too */
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) && tok_cap(x, j + 1) &&
-            (word_in(tk(x, j - 1)->norm, org_words) || joined))
+            ((word_in(tk(x, j - 1)->norm, org_words) && !word_in(tk(x, j - 1)->norm, firm_suffixes)) ||
+             joined))
           j++, joined = 1;
         else if (j + 1 < s1 && joined &&
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
@@ -2320,6 +2326,26 @@ static void ampersand_names(actx *x) {
         tok_is(x, n[w - 1].tok1, "&") && tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
       n[w - 1].tok1 = n[r].tok1;
       n[w - 1].type = TD_NE_ORG, n[w - 1].weak = 0, n[w - 1].sure = 1;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
+/* `News Agency of Nigeria`, `University of Tokyo`: an organization's
+ * head word (not a firm's legal form), `of` and a place make one
+ * organization. */
+static void org_of_place(actx *x) {
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type == TD_NE_ORG && n[r].type == TD_NE_LOC &&
+        n[r].tok0 == n[w - 1].tok1 + 1 && tok_is(x, n[w - 1].tok1, "of") &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        word_in(tk(x, n[w - 1].tok1 - 1)->norm, org_words) &&
+        !word_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
+      n[w - 1].tok1 = n[r].tok1;
       continue;
     }
     n[w++] = n[r];
@@ -2587,6 +2613,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     guess_names(&x);
     bracket_acronyms(&x);
     ampersand_names(&x);
+    org_of_place(&x);
     described_names(&x);
     consistent_names(&x);
     sports_teams(&x);

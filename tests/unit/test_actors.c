@@ -333,3 +333,13 @@ TD_TEST(actors_eval_ner_ampersand_firms) {
                            "agreed O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* An organization's head word, `of` and a place are one organization; a
+ * firm's legal form ends its name before `of`. */
+TD_TEST(actors_eval_ner_org_of_place) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Members O\nof O\nthe O\nVeltra B-ORG\nUnion I-ORG\nof I-ORG\nPortugal I-ORG\n"
+                           "met O\nTorvel B-ORG\nCorp I-ORG\nof O\nLisbon B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
