@@ -1878,6 +1878,12 @@ static int all_demonyms(const actx *x, long t0, long t1) {
   return 1;
 }
 
+/* Token i is a quotation mark (straight, doubled or curly). */
+static int quote_tok(const actx *x, long i) {
+  return tok_is(x, i, "\"") || tok_is(x, i, "``") || tok_is(x, i, "''") || tok_is(x, i, "'") ||
+         tok_is(x, i, "\xe2\x80\x9c") || tok_is(x, i, "\xe2\x80\x9d");
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
@@ -1943,6 +1949,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
+  /* " Viva Zapata ", " Sleeping Bread ": a title in quotes */
+  if (len >= 2 && i > s0 && j < s1 && quote_tok(x, i - 1) && quote_tok(x, j) &&
+      !any_org_word(x, i, j))
+    return TD_NE_MISC;
   if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))

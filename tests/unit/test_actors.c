@@ -343,3 +343,12 @@ TD_TEST(actors_eval_ner_org_of_place) {
                            "met O\nTorvel B-ORG\nCorp I-ORG\nof O\nLisbon B-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* Capitalized words between quotation marks are a title (MISC). */
+TD_TEST(actors_eval_ner_quoted_titles) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "His O\nnovel O\n\" O\nGrey B-MISC\nHarbours I-MISC\n\" O\n"
+                           "sold O\nwell O\n. O\n\n"));
+  td_engine_free(eng);
+}
