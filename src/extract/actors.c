@@ -1935,6 +1935,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
   }
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
+  /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
+   * is the portfolio before one (Education Minister X), unless a body
+   * (Assembly speaker) or an adjective (Communist leader) */
+  if (len == 1 && (word_in(w0, per_titles) || entry_at(x, i, "title"))) return TD_NE_NONE;
+  if (len == 1 && j < s1 && entry_at(x, j, "title") && !word_in(w0, org_words) &&
+      tk(x, i)->upos != TD_ADJ && !demonym_like(w0) && !tok_is(x, i, "house"))
+    return TD_NE_NONE;
   /* S. Law, P. Such: an initial before a surname (not S. African) */
   if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_like(tk(x, i + 1)->norm) &&
       !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))
@@ -2466,6 +2473,7 @@ static void untyped_names(actx *x) {
       if (cov[t] || !tok_cap(x, t) || (tk(x, t)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
           opener_word(x, t) || vs_word(x, t))
         continue;
+      if (t == s0 && tok_is(x, t + 1, "-")) continue; /* the desk's slug: GOLF - */
       int type = 0;
       long len = 0;
       for (long l = 3; l >= 1 && !type; l--) {

@@ -352,3 +352,12 @@ TD_TEST(actors_eval_ner_quoted_titles) {
                            "sold O\nwell O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A title alone, or the portfolio before one, is no name. */
+TD_TEST(actors_eval_ner_titles_no_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Talks O\nwith O\nFisheries O\nMinister O\nJoao B-PER\nVarela I-PER\n"
+                           "ended O\n. O\n\n"));
+  td_engine_free(eng);
+}
