@@ -2370,6 +2370,43 @@ static void org_of_place(actx *x) {
   x->nnames = w;
 }
 
+/* Token t is a title or a description before a person's name
+ * (`Cardinal`, `Economist`, `Coach`, `Ex-Yankee`), not a given name. */
+static int title_word(const actx *x, long t) {
+  if (entry_at(x, t, "name") || entry_at(x, t, "person")) return 0;
+  const char *w = tk(x, t)->norm;
+  return entry_at(x, t, "title") || word_in(w, per_titles) || honorific(x, t) ||
+         (common_word(x, t) && tk(x, t)->upos != TD_PROPN) || strncmp(w, "ex-", 3) == 0;
+}
+
+/* The edges of people's names: a title or description opening one is no
+ * part of it (`Cardinal Joseph Bernardin`, `Economist Joel Naroff`), and a
+ * lone given name followed at once by a one-word name or by a person's
+ * name is one name with it (`Frankie Fredericks`, `Neil Jordan`, `Trevor
+ * Holland`: the surname was typed on its own). */
+static void person_edges(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++)
+    if (n[r].type == TD_NE_PER)
+      while (n[r].tok1 - n[r].tok0 >= 2 && title_word(x, n[r].tok0) &&
+             !initial_tok(x, n[r].tok0 + 1))
+        n[r].tok0++;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type == TD_NE_PER && n[w - 1].tok1 - n[w - 1].tok0 == 1 &&
+        n[r].tok0 == n[w - 1].tok1 && entry_at(x, n[w - 1].tok0, "name") &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        (n[r].type == TD_NE_PER || (n[r].tok1 - n[r].tok0 == 1 && !common_word(x, n[r].tok0) &&
+                                    !(tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS)))) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].weak = 0;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
 /* Names typed by the last-resort guess take the type the document gives
  * the same words elsewhere (a later `in Tavildara`, an earlier or later
  * `Bob Dole` for `Dole`). */
@@ -2636,6 +2673,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     consistent_names(&x);
     sports_teams(&x);
     sports_consistent(&x);
+    person_edges(&x);
     event_names(&x);
     untyped_names(&x);
     datelines(&x);

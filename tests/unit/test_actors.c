@@ -361,3 +361,13 @@ TD_TEST(actors_eval_ner_titles_no_names) {
                            "ended O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A title opening a person's name is no part of it; a given name
+ * and the one word after it are one name, even a place's name. */
+TD_TEST(actors_eval_ner_person_edges) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Fans O\ncheered O\nCoach O\nTomas B-PER\nVarnek I-PER\n"
+                           ". O\n\nThe O\nrace O\nwent O\nto O\nMaria B-PER\nHolland I-PER\n. O\n\n"));
+  td_engine_free(eng);
+}
