@@ -2275,7 +2275,13 @@ static void sports_teams(actx *x) {
                                         "opener", "all-rounder", "wicketkeeper", "fans",
                                         "supporters", "chairman", NULL};
     int squad_after = b < s1 && word_in(tk(x, b)->norm, squad);
-    if (score_after || score_before || word_after || word_before || squad_after)
+    /* Cleveland 's lead, Milwaukee tied it up, homered for Cleveland,
+     * joined Milan: a place that acts, owns or is joined is a team */
+    int acts = b < s1 && (tk(x, b)->upos == TD_VERB || tk(x, b)->upos == TD_AUX ||
+                          poss_tok(x, b)) && !is_cue(x, b);
+    static const char *const joined[] = {"for", "joined", "join", "joins", NULL};
+    int joins = a >= s0 && word_in(tk(x, a)->norm, joined);
+    if (score_after || score_before || word_after || word_before || squad_after || acts || joins)
       n->type = TD_NE_ORG;
   }
 }

@@ -371,3 +371,14 @@ TD_TEST(actors_eval_ner_person_edges) {
                            ". O\n\nThe O\nrace O\nwent O\nto O\nMaria B-PER\nHolland I-PER\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a sports story a place before a verb or a possessive, or after
+ * `for` or `joined`, is a team. */
+TD_TEST(actors_eval_ner_teams_that_act) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nREPORT O\n. O\n\n"
+                           "Leeds B-ORG\ntied O\nthe O\ngame O\nlate O\n. O\n\n"
+                           "He O\njoined O\nBristol B-ORG\nin O\nJune O\n. O\n\n"));
+  td_engine_free(eng);
+}
