@@ -1884,6 +1884,16 @@ static int quote_tok(const actx *x, long i) {
          tok_is(x, i, "\xe2\x80\x9c") || tok_is(x, i, "\xe2\x80\x9d");
 }
 
+/* Tokens a and b are an opening and a closing quotation mark of one
+ * kind (`"` and `"`, `` and '', curly), not a quote and a plural's
+ * apostrophe (`" Welsh National Farmers ' Union`). */
+static int quote_pair(const actx *x, long a, long b) {
+  if (tok_is(x, a, "\"")) return tok_is(x, b, "\"");
+  if (tok_is(x, a, "'")) return tok_is(x, b, "'");
+  if (tok_is(x, a, "``")) return tok_is(x, b, "''");
+  return tok_is(x, a, "\xe2\x80\x9c") && tok_is(x, b, "\xe2\x80\x9d");
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
@@ -1957,7 +1967,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (*p == '$') return TD_NE_NONE;
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
   /* " Viva Zapata ", " Sleeping Bread ": a title in quotes */
-  if (len >= 2 && i > s0 && j < s1 && quote_tok(x, i - 1) && quote_tok(x, j) &&
+  if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))
     return TD_NE_MISC;
   if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
@@ -2553,6 +2563,56 @@ static void untyped_names(actx *x) {
   x->nnames = w;
 }
 
+/* Titles and events named with `of`: `" Lawrence of Arabia "`, `" The
+ * Crying Game "` (capitalized words and small function words filling a
+ * pair of quotation marks, the first and last capitalized), and an event's
+ * name with `of`/`for` and the name after it (`World Series of Golf`,
+ * `Tour of the Netherlands`, `Treaty of Baden`) are one MISC name. */
+static void titled_names(actx *x) {
+  static const char *const small[] = {"of", "the", "a", "an", "in", "and", "for", "on", "to",
+                                      "at", "with", NULL};
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long q = s0; q + 3 < s1; q++) {
+      if (!quote_tok(x, q) || !tok_cap(x, q + 1)) continue;
+      long e = q + 1;
+      while (e < s1 && e - q <= 8 && !quote_tok(x, e) &&
+             ((tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT)) || word_in(tk(x, e)->norm, small)))
+        e++;
+      if (e >= s1 || !quote_pair(x, q, e) || e - q - 1 < 2 || !tok_cap(x, e - 1) ||
+          (tk(x, q + 1)->flags & TD_TOK_ALLCAPS))
+        continue;
+      int small_in = 0;
+      for (long t = q + 1; t < e; t++) small_in |= word_in(tk(x, t)->norm, small);
+      /* only what the other rules did not already take as one name */
+      int whole = 0;
+      for (size_t r = 0; r < x->nnames && !whole; r++)
+        whole = x->names[r].tok0 == (uint32_t)q + 1 && x->names[r].tok1 == (uint32_t)e &&
+                x->names[r].type && !x->names[r].weak;
+      if (whole && !small_in) continue;
+      td_ne t = {(uint32_t)q + 1, (uint32_t)e, TD_NE_MISC, 0, 0, 0};
+      splice_names(x, t.tok0, t.tok1, &t, 1, 0);
+      q = e;
+    }
+  }
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type && n[w - 1].type != TD_NE_PER && n[r].type &&
+        word_in(tk(x, n[w - 1].tok1 - 1)->norm, misc_words) &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        (tok_is(x, n[w - 1].tok1, "of") || tok_is(x, n[w - 1].tok1, "for")) &&
+        (n[r].tok0 == n[w - 1].tok1 + 1 ||
+         (n[r].tok0 == n[w - 1].tok1 + 2 && tok_is(x, n[w - 1].tok1 + 1, "the")))) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].type = TD_NE_MISC, n[w - 1].weak = 0;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
  * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
@@ -2681,6 +2741,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     sports_consistent(&x);
     person_edges(&x);
     event_names(&x);
+    titled_names(&x);
     untyped_names(&x);
     datelines(&x);
     *names = x.names;

@@ -382,3 +382,14 @@ TD_TEST(actors_eval_ner_teams_that_act) {
                            "He O\njoined O\nBristol B-ORG\nin O\nJune O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A title in quotes keeps its function words (`" The Lost Harbour "`);
+ * an event's name goes on over `of` (`World Series of Sailing`). */
+TD_TEST(actors_eval_ner_titled_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "His O\nfilm O\n\" O\nThe B-MISC\nLost I-MISC\nHarbour I-MISC\n\" O\n"
+                           "won O\n. O\n\nShe O\nwon O\nthe O\nWorld B-MISC\nSeries I-MISC\n"
+                           "of I-MISC\nSailing I-MISC\nin O\nJune O\n. O\n\n"));
+  td_engine_free(eng);
+}
