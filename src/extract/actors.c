@@ -1995,7 +1995,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * plain number (a tennis or bowling figure has dashes) */
   if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
-      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !common_word(x, i)) /* whatever the tagger said */
+      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i)) /* whatever the tagger said */
     return TD_NE_ORG;
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))

@@ -393,3 +393,15 @@ TD_TEST(actors_eval_ner_titled_names) {
                            "of I-MISC\nSailing I-MISC\nin O\nJune O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a sports story one name after a colon and before a score is a team
+ * (a cricket score line: `Venue : Team 259 and 207`). */
+TD_TEST(actors_eval_ner_score_after_colon) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nCOUNTY O\nSCORES O\n. O\n\nResults O\nin O\n"
+                           "innings O\nand O\nwickets O\n. O\n\nAt O\nhome O\n: O\n"
+                           "Dorvale B-ORG\n259 O\nand O\n"
+                           "207 O\n. O\n\n"));
+  td_engine_free(eng);
+}
