@@ -1275,6 +1275,24 @@ static int rules_read(const actx *x, long s0, long s1) {
   return 0;
 }
 
+static int org_described(const actx *x, long i, long j, long s0, long s1);
+
+/* The words of [i, j) are named as an organization somewhere in the
+ * document by the common noun next to them (`the daily Zycie Warszawy`,
+ * `telecoms group LM Ericsson`): at a statement cue they are no person. */
+static int described_org(const actx *x, long i, long j) {
+  long len = j - i;
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long p = s0; p + len <= s1; p++) {
+      long k = 0;
+      while (k < len && strcmp(tk(x, p + k)->norm, tk(x, i + k)->norm) == 0) k++;
+      if (k == len && org_described(x, p, p + len, s0, s1)) return 1;
+    }
+  }
+  return 0;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -1640,7 +1658,7 @@ static void do_sentence(actx *x, size_t si) {
       if (len >= 2 && len <= 3 && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
            (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
-        int propn = 1;
+        int propn = !described_org(x, i, n);
         for (long t = i; t < n; t++)
           if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
               word_in(tk(x, t)->norm, org_words) || word_in(tk(x, t)->norm, misc_words))
