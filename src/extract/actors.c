@@ -1981,8 +1981,17 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
                    tok_is(x, i - 1, "lbw"))) ||
        (j < s1 && bowling_figures(x, j))))
     return TD_NE_PER;
-  for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
-    if (*p == '$') return TD_NE_NONE;
+  {
+    /* C$, A$, HK$: a dollar named by its country is a currency (MISC) */
+    const char *w = x->doc->text + tk(x, i)->start;
+    size_t wn = tk(x, i)->end - tk(x, i)->start;
+    if (len == 1 && wn >= 2 && wn <= 4 && w[wn - 1] == '$') {
+      size_t k = 0;
+      while (k + 1 < wn && isupper((unsigned char)w[k])) k++;
+      if (k + 1 == wn) return TD_NE_MISC;
+    }
+    if (memchr(w, '$', wn)) return TD_NE_NONE;
+  }
   if (len >= 2 && word_in(wl, misc_words)) return TD_NE_MISC;
   /* " Viva Zapata ", " Sleeping Bread ": a title in quotes */
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&

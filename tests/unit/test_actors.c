@@ -405,3 +405,12 @@ TD_TEST(actors_eval_ner_score_after_colon) {
                            "207 O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A dollar named by its country (C$, NZ$) is a currency: MISC. */
+TD_TEST(actors_eval_ner_currency_symbols) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nbond O\nfell O\nNZ$ B-MISC\n0.45 O\nto O\nNZ$ B-MISC\n"
+                           "99.10 O\n. O\n\n"));
+  td_engine_free(eng);
+}
