@@ -2436,6 +2436,33 @@ static void person_edges(actx *x) {
         n[r].tok0++;
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
+    /* Roberto " Hands of Stone " Duran: a nickname in quotes between a
+     * given name and a surname */
+    if (w > 0 && n[w - 1].type == TD_NE_PER && quote_tok(x, n[w - 1].tok1) &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      long q = n[w - 1].tok1 + 1;
+      while (q < (long)n[w - 1].tok1 + 6 && (size_t)q < x->doc->ntoks && !quote_tok(x, q) &&
+             (tok_cap(x, q) || tok_is(x, q, "of") || tok_is(x, q, "the")))
+        q++;
+      if (q > (long)n[w - 1].tok1 + 1 && quote_pair(x, n[w - 1].tok1, q) &&
+          tok_cap(x, q + 1) && !(tk(x, q + 1)->flags & TD_TOK_PUNCT)) {
+        size_t e = r;
+        while (e < x->nnames && n[e].tok1 <= (uint32_t)q) e++;
+        if (e < x->nnames && n[e].tok0 == (uint32_t)q + 1 && n[e].tok1 - n[e].tok0 <= 2 &&
+            tk(x, n[e].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+          n[w - 1].tok1 = n[e].tok1;
+          n[w - 1].weak = 0;
+          r = e;
+          continue;
+        }
+        if (e >= x->nnames || n[e].tok0 > (uint32_t)q + 1) { /* a surname nothing typed */
+          n[w - 1].tok1 = (uint32_t)q + 2;
+          n[w - 1].weak = 0;
+          r = e - 1;
+          continue;
+        }
+      }
+    }
     if (w > 0 && n[w - 1].type == TD_NE_PER && n[w - 1].tok1 - n[w - 1].tok0 == 1 &&
         n[r].tok0 == n[w - 1].tok1 && entry_at(x, n[w - 1].tok0, "name") &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
@@ -2611,8 +2638,13 @@ static void titled_names(actx *x) {
         continue;
       int small_in = 0;
       for (long t = q + 1; t < e; t++) small_in |= word_in(tk(x, t)->norm, small);
-      /* only what the other rules did not already take as one name */
+      /* only what the other rules did not already take as one name, nor
+       * a nickname inside a person's name */
       int whole = 0;
+      for (size_t r = 0; r < x->nnames && !whole; r++)
+        whole = x->names[r].type == TD_NE_PER && x->names[r].tok0 < (uint32_t)q &&
+                x->names[r].tok1 > (uint32_t)e;
+      if (whole) continue;
       for (size_t r = 0; r < x->nnames && !whole; r++)
         whole = x->names[r].tok0 == (uint32_t)q + 1 && x->names[r].tok1 == (uint32_t)e &&
                 x->names[r].type && !x->names[r].weak;

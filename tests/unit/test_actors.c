@@ -414,3 +414,12 @@ TD_TEST(actors_eval_ner_currency_symbols) {
                            "99.10 O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A nickname in quotes between a person's names is part of the name. */
+TD_TEST(actors_eval_ner_nicknames) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nboxer O\nTomas B-PER\n\" I-PER\nIron I-PER\nFist I-PER\n"
+                           "\" I-PER\nVarnek I-PER\nwon O\n. O\n\n"));
+  td_engine_free(eng);
+}
