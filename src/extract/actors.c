@@ -643,6 +643,12 @@ static const char *const org_words[] = {
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
     "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
+/* Words that end the name of a place or a building (org_words has some
+ * of them for clubs and firms: Bristol City). */
+static const char *const facility_words[] = {"city", "square", "street", "road", "avenue",
+                                             "hospital", "centre", "center", "airport",
+                                             "station", "palace", "hall", "course", "bridge",
+                                             "stadium", NULL};
 /* The legal form closing a firm's name: `Kia Motor Corp of South Korea`
  * ends before `of`, unlike `Bank of England`. */
 static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
@@ -2037,6 +2043,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !date_tok(x, j))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
+  /* Atlantic City, Tiananmen Square, Central Clinical Hospital: a place
+   * or a building, except a sports story's club (Bristol City) not after
+   * a place preposition */
+  if (len >= 2 && word_in(wl, facility_words) &&
+      (!x->sports || (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps)) ||
+       (i > s0 + 1 && tok_is(x, i - 1, "the") && word_in(tk(x, i - 2)->norm, loc_preps))))
+    return TD_NE_LOC;
   if (word_in(wl, org_words)) return TD_NE_ORG | NE_SURE;
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
@@ -2168,8 +2181,10 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
                                                   "valley", "district", "peninsula", "bay",
                                                   "coast", "river", "mountains", "heights",
                                                   "strait", "sea", "lake", NULL};
-        int place = n[r].type == TD_NE_LOC && !any_org_word(x, cur.tok0, cur.tok1) &&
-                    ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads));
+        int place = n[r].type == TD_NE_LOC &&
+                    ((!any_org_word(x, cur.tok0, cur.tok1) &&
+                      ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads))) ||
+                     (!x->sports && word_in(last, facility_words)));
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
         int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);

@@ -423,3 +423,13 @@ TD_TEST(actors_eval_ner_nicknames) {
                            "\" I-PER\nVarnek I-PER\nwon O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A name ending in City, Square, Hospital, … is a place outside a sports
+ * story (where Bristol City is a club). */
+TD_TEST(actors_eval_ner_facilities) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Crowds O\ngathered O\nin O\nVarnel B-LOC\nSquare I-LOC\nand O\n"
+                           "marched O\nto O\nDorvan B-LOC\nClinical I-LOC\nHospital I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
