@@ -2687,6 +2687,22 @@ static void titled_names(actx *x) {
   x->nnames = w;
 }
 
+/* `the Dow Jones industrial average`, `the Nasdaq composite index`, `the
+ * key 225-share Nikkei average`: a market index named after its
+ * exchange or publisher is a MISC name, not the organization. */
+static void index_names(actx *x) {
+  static const char *const words[] = {"index", "indices", "average", "averages", "composite",
+                                      NULL};
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne *n = &x->names[r];
+    if (n->type != TD_NE_ORG) continue;
+    long b = n->tok1;
+    if ((size_t)b >= x->doc->ntoks || tk(x, b)->sent != tk(x, n->tok0)->sent) continue;
+    if (tok_is(x, b, "industrial") || tok_is(x, b, "share") || tok_is(x, b, "stock")) b++;
+    if ((size_t)b < x->doc->ntoks && word_in(tk(x, b)->norm, words)) n->type = TD_NE_MISC;
+  }
+}
+
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
  * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
@@ -2817,6 +2833,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     event_names(&x);
     titled_names(&x);
     untyped_names(&x);
+    index_names(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

@@ -433,3 +433,12 @@ TD_TEST(actors_eval_ner_facilities) {
                            "marched O\nto O\nDorvan B-LOC\nClinical I-LOC\nHospital I-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A market index named after its exchange is MISC, not the exchange. */
+TD_TEST(actors_eval_ner_market_index) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nTorvel B-MISC\nExchange I-MISC\ncomposite O\nindex O\n"
+                           "fell O\n. O\n\n"));
+  td_engine_free(eng);
+}
