@@ -648,7 +648,8 @@ static const char *const org_words[] = {
 static const char *const facility_words[] = {"city", "square", "street", "road", "avenue",
                                              "hospital", "centre", "center", "airport",
                                              "station", "palace", "hall", "course", "bridge",
-                                             "stadium", NULL};
+                                             "stadium", "prison", "jail", "motel", "park",
+                                             "port", NULL};
 /* The legal form closing a firm's name: `Kia Motor Corp of South Korea`
  * ends before `of`, unlike `Bank of England`. */
 static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
@@ -1942,7 +1943,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
                                             "district", "county", "area", "border", "coast",
                                             "peninsula", "island", "islands", "desert", "lake",
                                             "stadium", "airport", "camp", "church", "mosque",
-                                            NULL};
+                                            "port", "prison", NULL};
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, place_after) &&
       !any_org_word(x, i, j) && !demonym_like(wl) && !common_word(x, j - 1))
     return TD_NE_LOC | NE_SURE;
@@ -2007,7 +2008,20 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
-  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
+  /* Olympic; not an ordinal (Second test) */
+  static const char *const plain_adjs[] = {"first", "second", "third", "fourth", "fifth", "sixth",
+                                           "seventh", "eighth", "ninth", "tenth", "next", "last",
+                                           NULL};
+  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ && !word_in(w0, plain_adjs))
+    return TD_NE_MISC;
+  /* W L PCT GB: a table's column heads */
+  if (len >= 2) {
+    int heads = 1;
+    for (long t = i; t < j && heads; t++)
+      heads = tk(x, t)->end - tk(x, t)->start <= 3 &&
+              ((tk(x, t)->flags & TD_TOK_ALLCAPS) || tk(x, t)->end - tk(x, t)->start == 1);
+    if (heads) return TD_NE_NONE;
+  }
   /* a standings row (Greenock Morton 3 2 0 1 5 2) or a results row
    * (Karlsruhe 2 Hansa Rostock 0 Borussia Neunkirchen 1): scores are small
    * numbers, a golfer's rounds (Phillip Price 72 76 74 69) are not */
@@ -2046,7 +2060,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* Atlantic City, Tiananmen Square, Central Clinical Hospital: a place
    * or a building, except a sports story's club (Bristol City) not after
    * a place preposition */
-  if (len >= 2 && word_in(wl, facility_words) &&
+  int joined_of = 0; /* Bessemer Venture Partners of Menlo Park: the firm's */
+  for (long t = i; t < j; t++) joined_of |= tok_is(x, t, "of") || tok_is(x, t, "for");
+  if (len >= 2 && word_in(wl, facility_words) && !joined_of &&
       (!x->sports || (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps)) ||
        (i > s0 + 1 && tok_is(x, i - 1, "the") && word_in(tk(x, i - 2)->norm, loc_preps))))
     return TD_NE_LOC;

@@ -442,3 +442,14 @@ TD_TEST(actors_eval_ner_market_index) {
                            "fell O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* An ordinal is no nationality, a table's column heads are no name, and
+ * a prison or a park is a place. */
+TD_TEST(actors_eval_ner_ordinals_heads_places) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Then O\ncomes O\nthe O\nSecond O\ntest O\n. O\n\n"
+                           "W O\nL O\nPCT O\nGB O\n\nHe O\nwas O\nheld O\nin O\nRovin B-LOC\n"
+                           "Prison I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
