@@ -2719,6 +2719,36 @@ static void index_names(actx *x) {
   }
 }
 
+/* Places named with their part or their state: a compass word before a
+ * place (`East Jerusalem`, `Arab East Jerusalem`), `Republic of Ireland`,
+ * `Federal Republic of Yugoslavia`, `Kingdom of X`: one place. */
+static void place_compounds(actx *x) {
+  static const char *const compass[] = {"east", "west", "north", "south", "northern",
+                                        "southern", "eastern", "western", "central", NULL};
+  static const char *const states[] = {"republic", "kingdom", "principality", "emirate",
+                                       "sultanate", "commonwealth", NULL};
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[r].type == TD_NE_LOC && n[w - 1].type &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      td_ne *p = &n[w - 1];
+      int before = p->tok1 == n[r].tok0 && p->type != TD_NE_LOC &&
+                   word_in(tk(x, p->tok1 - 1)->norm, compass) &&
+                   (p->weak || p->tok1 - p->tok0 == 1 || p->type == TD_NE_MISC);
+      int of = p->tok1 + 1 == n[r].tok0 && tok_is(x, p->tok1, "of") &&
+               word_in(tk(x, p->tok1 - 1)->norm, states);
+      if (before || of) {
+        p->tok1 = n[r].tok1;
+        p->type = TD_NE_LOC, p->weak = 0;
+        continue;
+      }
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
  * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
@@ -2850,6 +2880,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     titled_names(&x);
     untyped_names(&x);
     index_names(&x);
+    place_compounds(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

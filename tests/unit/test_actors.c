@@ -453,3 +453,13 @@ TD_TEST(actors_eval_ner_ordinals_heads_places) {
                            "Prison I-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A compass word before a place, and `Republic of` a place, are one
+ * place. */
+TD_TEST(actors_eval_ner_place_compounds) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Troops O\nleft O\nNorthern B-LOC\nPortugal I-LOC\nfor O\nthe O\n"
+                           "Republic B-LOC\nof I-LOC\nIreland I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
