@@ -2036,6 +2036,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (!(len == 1 && common_word(x, i)) && (ints == 1 || (ints >= 5 && small >= 2 && !average)))
       return TD_NE_ORG;
   }
+  /* East Fife v Clydebank: a fixture's sides (people's names aside) */
+  if (x->sports && len <= 3 && !entry_at(x, i, "name") && !entry_at(x, i, "person") &&
+      ((j + 1 < s1 && (tok_is(x, j, "v") || tok_is(x, j, "vs") || tok_is(x, j, "v.")) &&
+        tok_cap(x, j + 1)) ||
+       (i > s0 && (tok_is(x, i - 1, "v") || tok_is(x, i - 1, "vs") || tok_is(x, i - 1, "v.")))))
+    return TD_NE_ORG;
   /* St Mirren 2 East Fife 1: a row of two names with their scores */
   if (len <= 3 && x->sports && score_row(x, s0, s1)) return TD_NE_ORG;
   /* Bury 4 Bristol City 0: one word opening a results row, before a

@@ -463,3 +463,12 @@ TD_TEST(actors_eval_ner_place_compounds) {
                            "Republic B-LOC\nof I-LOC\nIreland I-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* In a sports story the names on either side of `v` are teams. */
+TD_TEST(actors_eval_ner_fixture_v) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nFIXTURES O\n. O\n\n"
+                           "Postponed O\n: O\nTarn B-ORG\nValley I-ORG\nv O\nDorvale B-ORG\n. O\n\n"));
+  td_engine_free(eng);
+}
