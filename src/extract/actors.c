@@ -2755,6 +2755,32 @@ static void place_compounds(actx *x) {
   x->nnames = w;
 }
 
+/* A place's one word that ends a person's full name in the same story is
+ * that person (`MaliVai Washington` ... `Washington fell short`, `Neil
+ * Jordan` ... `Jordan said`), except after a place preposition (`in
+ * Washington`) or in a dateline. */
+static void surname_places(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (n[r].type != TD_NE_LOC || n[r].tok1 - n[r].tok0 != 1) continue;
+    long a = (long)n[r].tok0 - 1, b = n[r].tok1;
+    int same_sent = a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent;
+    if ((same_sent && word_in(tk(x, a)->norm, loc_preps)) ||
+        (same_sent && tok_is(x, a, "of")) ||
+        ((size_t)b < x->doc->ntoks && (date_tok(x, b) || tok_is(x, b, ","))) ||
+        (tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS))
+      continue;
+    for (size_t q = 0; q < x->nnames; q++) {
+      const td_ne *p = &n[q];
+      if (p->type == TD_NE_PER && !p->weak && p->tok1 - p->tok0 >= 2 &&
+          strcmp(tk(x, p->tok1 - 1)->norm, tk(x, n[r].tok0)->norm) == 0) {
+        n[r].type = TD_NE_PER;
+        break;
+      }
+    }
+  }
+}
+
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
  * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
@@ -2887,6 +2913,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
     untyped_names(&x);
     index_names(&x);
     place_compounds(&x);
+    surname_places(&x);
     datelines(&x);
     *names = x.names;
     *nnames = x.nnames;

@@ -472,3 +472,14 @@ TD_TEST(actors_eval_ner_fixture_v) {
                            "Postponed O\n: O\nTarn B-ORG\nValley I-ORG\nv O\nDorvale B-ORG\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A place's name that is the surname of a person named in full in the
+ * story is that person, not after `in`. */
+TD_TEST(actors_eval_ner_surname_places) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nwinner O\nwas O\nTomas B-PER\nBerlin I-PER\n. O\n\n"
+                           "Berlin B-PER\nsaid O\nhe O\n"
+                           "was O\ntired O\nafter O\nthe O\nfinal O\nin O\nBerlin B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
