@@ -455,7 +455,7 @@ static void add_name(actx *x, long t0, long t1, int type) {
     return;
   }
   TD_AGROW(&x->doc->arena, x->names, x->cap_names, x->nnames + 1);
-  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0};
+  x->names[x->nnames++] = (td_ne){(uint32_t)t0, (uint32_t)t1, type, 0, 0, 0};
 }
 
 /* The byte span of tokens [t0, t1) with a glued or separate possessive
@@ -654,7 +654,20 @@ static const char *const org_words[] = {
     "bancshares", "financial", "insurance", "pharmaceuticals", "chemicals", "electric",
     "electronics", "steel", "mining", "resources", "communications", "technologies",
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
-    "tribunal", "commission", "directorate", "secretariat", "observatory", "watch", NULL};
+    "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
+    "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
+/* Words that end the name of a place or a building (org_words has some
+ * of them for clubs and firms: Bristol City). */
+static const char *const facility_words[] = {"city", "square", "street", "road", "avenue",
+                                             "hospital", "centre", "center", "airport",
+                                             "station", "palace", "hall", "course", "bridge",
+                                             "stadium", "prison", "jail", "motel", "park",
+                                             "port", NULL};
+/* The legal form closing a firm's name: `Kia Motor Corp of South Korea`
+ * ends before `of`, unlike `Bank of England`. */
+static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
+                                            "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
+                                            NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
@@ -1295,6 +1308,24 @@ static int rules_read(const actx *x, long s0, long s1) {
   return 0;
 }
 
+static int org_described(const actx *x, long i, long j, long s0, long s1);
+
+/* The words of [i, j) are named as an organization somewhere in the
+ * document by the common noun next to them (`the daily Zycie Warszawy`,
+ * `telecoms group LM Ericsson`): at a statement cue they are no person. */
+static int described_org(const actx *x, long i, long j) {
+  long len = j - i;
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long p = s0; p + len <= s1; p++) {
+      long k = 0;
+      while (k < len && strcmp(tk(x, p + k)->norm, tk(x, i + k)->norm) == 0) k++;
+      if (k == len && org_described(x, p, p + len, s0, s1)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Sentence si's dictionary matches as x->m, and x->at: which of them
  * covers each of its tokens (what match_at reads). */
 static void sentence_matches(actx *x, size_t si) {
@@ -1667,7 +1698,7 @@ static void do_sentence(actx *x, size_t si) {
       if (len >= 2 && len <= 3 && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
            (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
-        int propn = 1;
+        int propn = !described_org(x, i, n);
         for (long t = i; t < n; t++)
           if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
               tok_in(x, t, W_ORG) || tok_in(x, t, W_MISC))
@@ -1743,7 +1774,7 @@ static int demonym_like(const char *w) {
                                       "kazakh", "tajik", "tatar", "zulu", "maori", "afghan",
                                       "somali", "sudanese", "filipino", "muslim", "moslem",
                                       "christian", "jew", "catholic", "protestant",
-                                      "buddhist", NULL};
+                                      "buddhist", "american", "african", "asian", NULL};
   /* a name, or a name and one letter more (Serbs, Iraqis, Jews): only a
    * name of length n or n - 1 can be one (perf: a name's length is read
    * before its letters) */
@@ -1804,6 +1835,13 @@ static int plain_int(const actx *x, long i) {
   return t->end > t->start;
 }
 
+/* Token i is a plain whole number: 1 below 10 (a score, a count of
+ * games), 2 from 10; 0 when it is no plain number. */
+static int small_int(const actx *x, long i) {
+  if (i < 0 || (size_t)i >= x->doc->ntoks || !plain_int(x, i)) return 0;
+  return tk(x, i)->end - tk(x, i)->start == 1 ? 1 : 2;
+}
+
 /* The sentence [s0, s1) is `Name N Name M`: two capitalized names of one to
  * three words, each followed by a plain number (a match result). */
 static int score_row(const actx *x, long s0, long s1) {
@@ -1820,7 +1858,7 @@ static int score_row(const actx *x, long s0, long s1) {
 
 /* Tokens [a, a + n) and [b, b + n) have the same norms (the first
  * letters compared before the words: most differ there). */
-static int same_words(const actx *x, long a, long b, long n) {
+static int same_norms(const actx *x, long a, long b, long n) {
   for (long t = 0; t < n; t++) {
     const char *u = tk(x, a + t)->norm, *v = tk(x, b + t)->norm;
     if (u[0] != v[0] || strcmp(u, v) != 0) return 0;
@@ -1843,17 +1881,109 @@ static int shouting(const actx *x, long s0, long s1) {
   return *memo = (int8_t)(words >= 2 && caps * 10 >= words * 6);
 }
 
+/* Some dictionary entry of class c begins at token i (any sentence). */
+static int entry_at(const actx *x, long i, const char *c) {
+  size_t si = tk(x, i)->sent;
+  for (size_t k = x->first[si]; k < x->first[si + 1]; k++)
+    if ((long)x->all[k].tok0 == i && is_cls(&x->all[k], c)) return 1;
+  return 0;
+}
+
+/* The run [i, j) is named by the common noun next to it as an
+ * organization: `telecoms group LM Ericsson`, `Belgian club Standard
+ * Liege`, `the daily Zycie Warszawy`, `Le Matin newspaper`. A title
+ * opening the run (`bank Governor Hans Tietmeyer`) is a person's. */
+static int org_described(const actx *x, long i, long j, long s0, long s1) {
+  static const char *const before[] = {
+      "company", "firm",      "group",     "club",      "team",      "side",
+      "daily",   "newspaper", "weekly",    "agency",    "carrier",   "airline",
+      "insurer", "maker",     "retailer",  "brokerage", "conglomerate", "manufacturer",
+      "broadcaster", "publisher", "subsidiary", "unit", "outfit", "automaker",
+      "carmaker", "chipmaker", "bank", "party", NULL};
+  static const char *const after[] = {"newspaper", "daily", "weekly", "magazine", "newsletter",
+                                      NULL};
+  if (word_in(tk(x, i)->norm, per_titles) || entry_at(x, i, "title") ||
+      entry_at(x, i, "person") || entry_at(x, i, "name"))
+    return 0;
+  /* The newspaper said; group C */
+  if (j - i == 1 && (common_word(x, i) || opener_word(x, i) || strlen(tk(x, i)->norm) <= 2))
+    return 0;
+  /* the Maputo daily Noticias: the paper is the name after it */
+  return (i > s0 && !tok_cap(x, i - 1) && word_in(tk(x, i - 1)->norm, before)) ||
+         (j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, after) &&
+          (j + 1 >= s1 || !tok_cap(x, j + 1)));
+}
+
+/* Token i is an initial: one capital letter and a full stop (`S.`). */
+static int initial_tok(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start;
+  return t->end - t->start == 2 && isupper((unsigned char)w[0]) && w[1] == '.';
+}
+
+/* Token i is a bowler's figures, overs-maidens-runs-wickets: 10-0-43-2,
+ * 9.5-0-44-1. */
+static int bowling_figures(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  int dashes = 0;
+  for (uint32_t p = t->start; p < t->end; p++) {
+    char c = x->doc->text[p];
+    if (c == '-') dashes++;
+    else if (!isdigit((unsigned char)c) && c != '.') return 0;
+  }
+  return dashes == 3;
+}
+
+/* Some token of [t0, t1) is an organization head word. */
+static int any_org_word(const actx *x, long t0, long t1) {
+  for (long t = t0; t < t1; t++)
+    if (tok_in(x, t, W_ORG)) return 1;
+  return 0;
+}
+
+/* Every word of [t0, t1) is a nationality's word or a direction before
+ * one, and the last a nationality's (`Kurds`, `North Africans`, `Far
+ * Eastern`): Slavic surnames in -ic (`Gordana Kukic`) stay names. */
+static int all_demonyms(const actx *x, long t0, long t1) {
+  static const char *const dirs[] = {"north", "south", "east", "west", "far", "latin", "central",
+                                     "northern", "southern", "eastern", "western", "middle",
+                                     NULL};
+  if (t1 <= t0 || !demonym_like(tk(x, t1 - 1)->norm)) return 0;
+  for (long t = t0; t < t1; t++)
+    if (word_in(tk(x, t)->norm, org_words) ||
+        (!demonym_like(tk(x, t)->norm) && !word_in(tk(x, t)->norm, dirs)))
+      return 0;
+  return 1;
+}
+
+/* Token i is a quotation mark (straight, doubled or curly). */
+static int quote_tok(const actx *x, long i) {
+  return tok_is(x, i, "\"") || tok_is(x, i, "``") || tok_is(x, i, "''") || tok_is(x, i, "'") ||
+         tok_is(x, i, "\xe2\x80\x9c") || tok_is(x, i, "\xe2\x80\x9d");
+}
+
+/* Tokens a and b are an opening and a closing quotation mark of one
+ * kind (`"` and `"`, `` and '', curly), not a quote and a plural's
+ * apostrophe (`" Welsh National Farmers ' Union`). */
+static int quote_pair(const actx *x, long a, long b) {
+  if (tok_is(x, a, "\"")) return tok_is(x, b, "\"");
+  if (tok_is(x, a, "'")) return tok_is(x, b, "'");
+  if (tok_is(x, a, "``")) return tok_is(x, b, "''");
+  return tok_is(x, a, "\xe2\x80\x9c") && tok_is(x, b, "\xe2\x80\x9d");
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 /* The typed names the typing compares a name with, before it and around
  * it: an article has far fewer; a bound keeps a document of thousands of
  * names linear (the comparisons ran over every pair). */
 #define NE_WINDOW 512
+#define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
   long len = j - i;
-  const char *w0 = tk(x, i)->norm;
+  const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
   int initial = i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") ||
                 tok_is(x, i - 1, "(") || tok_is(x, i - 1, "-") || tok_is(x, i - 1, ":");
   int shout = shouting(x, s0, s1);
@@ -1863,36 +1993,113 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (i - 2 >= s0 && vs_word(x, i - 1)) return tok_is(x, i - 1, "at") ? TD_NE_LOC : TD_NE_ORG;
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
+  if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
+  /* Jiangsu province, the Pamir mountains, Eschen stadium */
+  static const char *const place_after[] = {"province", "region", "village", "villages",
+                                            "mountains", "mountain", "valley", "river",
+                                            "district", "county", "area", "border", "coast",
+                                            "peninsula", "island", "islands", "desert", "lake",
+                                            "stadium", "airport", "camp", "church", "mosque",
+                                            "port", "prison", NULL};
+  if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, place_after) &&
+      !any_org_word(x, i, j) && !demonym_like(wl) && !common_word(x, j - 1))
+    return TD_NE_LOC | NE_SURE;
   /* the same words typed before in this document, or a known surname */
   int lead = -1; /* the run's first word may open an organization's name (asked once) */
   for (size_t k = 0; k < nout && k < NE_WINDOW; k++) {
     const td_ne *p = &out[nout - 1 - k];
     if (!p->type) continue;
     if (p->tok1 - p->tok0 == (uint32_t)len) {
-      if (same_words(x, p->tok0, i, len)) return p->type;
+      if (same_norms(x, p->tok0, i, len)) return p->type;
     } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
       /* Magna after Magna International Inc */
       if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
-      if (lead && same_words(x, p->tok0, i, len)) return TD_NE_ORG;
+      if (lead && same_norms(x, p->tok0, i, len)) return TD_NE_ORG;
     } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
-               (same_words(x, p->tok1 - 1, i, 1) || same_words(x, p->tok0, i, 1))) {
+               (same_norms(x, p->tok1 - 1, i, 1) || same_norms(x, p->tok0, i, 1))) {
       return TD_NE_PER;
     }
   }
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
-  for (const char *p = x->doc->text + tk(x, i)->start; p < x->doc->text + tk(x, i)->end; p++)
-    if (*p == '$') return TD_NE_NONE;
+  /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
+   * is the portfolio before one (Education Minister X), unless a body
+   * (Assembly speaker) or an adjective (Communist leader) */
+  if (len == 1 && (word_in(w0, per_titles) || entry_at(x, i, "title"))) return TD_NE_NONE;
+  if (len == 1 && j < s1 && entry_at(x, j, "title") && !word_in(w0, org_words) &&
+      tk(x, i)->upos != TD_ADJ && !demonym_like(w0) && !tok_is(x, i, "house"))
+    return TD_NE_NONE;
+  /* S. Law, P. Such: an initial before a surname (not S. African) */
+  if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_like(tk(x, i + 1)->norm) &&
+      !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))
+    return TD_NE_PER;
+  /* a cricket scorecard: the fielder and bowler after c, st, b and lbw,
+   * a bowler before his figures (Jayasuriya 10-0-43-2) */
+  if (x->sports && len == 1 && !any_common(x, i, j) &&
+      ((i > s0 && (tok_is(x, i - 1, "c") || tok_is(x, i - 1, "b") || tok_is(x, i - 1, "st") ||
+                   tok_is(x, i - 1, "lbw"))) ||
+       (j < s1 && bowling_figures(x, j))))
+    return TD_NE_PER;
+  {
+    /* C$, A$, HK$: a dollar named by its country is a currency (MISC) */
+    const char *w = x->doc->text + tk(x, i)->start;
+    size_t wn = tk(x, i)->end - tk(x, i)->start;
+    if (len == 1 && wn >= 2 && wn <= 4 && w[wn - 1] == '$') {
+      size_t k = 0;
+      while (k + 1 < wn && isupper((unsigned char)w[k])) k++;
+      if (k + 1 == wn) return TD_NE_MISC;
+    }
+    if (memchr(w, '$', wn)) return TD_NE_NONE;
+  }
   if (len >= 2 && tok_in(x, j - 1, W_MISC)) return TD_NE_MISC;
+  /* " Viva Zapata ", " Sleeping Bread ": a title in quotes */
+  if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
+      !any_org_word(x, i, j))
+    return TD_NE_MISC;
+  if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
+    return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
-  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ) return TD_NE_MISC; /* Olympic */
+  /* Olympic; not an ordinal (Second test) */
+  static const char *const plain_adjs[] = {"first", "second", "third", "fourth", "fifth", "sixth",
+                                           "seventh", "eighth", "ninth", "tenth", "next", "last",
+                                           NULL};
+  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ && !word_in(w0, plain_adjs))
+    return TD_NE_MISC;
+  /* W L PCT GB: a table's column heads */
+  if (len >= 2) {
+    int heads = 1;
+    for (long t = i; t < j && heads; t++)
+      heads = tk(x, t)->end - tk(x, t)->start <= 3 &&
+              ((tk(x, t)->flags & TD_TOK_ALLCAPS) || tk(x, t)->end - tk(x, t)->start == 1);
+    if (heads) return TD_NE_NONE;
+  }
+  /* a standings row (Greenock Morton 3 2 0 1 5 2) or a results row
+   * (Karlsruhe 2 Hansa Rostock 0 Borussia Neunkirchen 1): scores are small
+   * numbers, a golfer's rounds (Phillip Price 72 76 74 69) are not */
+  if (len <= 3 && x->sports && (small_int(x, j) == 1 && (i == s0 || small_int(x, i - 1) == 1 ||
+                                                          tok_is(x, i - 1, ":")))) {
+    int ints = 0, small = 0;
+    long t = j;
+    for (; t < s1 && small_int(x, t); t++) ints++, small += small_int(x, t) == 1;
+    /* a player's averages end in a decimal or a dash: Graeme Hick 1 2 0 8 4 4.00 */
+    int average = t < s1 && (tok_is(x, t, "-") || memchr(x->doc->text + tk(x, t)->start, '.',
+                                                         tk(x, t)->end - tk(x, t)->start));
+    if (!(len == 1 && common_word(x, i)) && (ints == 1 || (ints >= 5 && small >= 2 && !average)))
+      return TD_NE_ORG;
+  }
+  /* East Fife v Clydebank: a fixture's sides (people's names aside) */
+  if (x->sports && len <= 3 && !entry_at(x, i, "name") && !entry_at(x, i, "person") &&
+      ((j + 1 < s1 && (tok_is(x, j, "v") || tok_is(x, j, "vs") || tok_is(x, j, "v.")) &&
+        tok_cap(x, j + 1)) ||
+       (i > s0 && (tok_is(x, i - 1, "v") || tok_is(x, i - 1, "vs") || tok_is(x, i - 1, "v.")))))
+    return TD_NE_ORG;
   /* St Mirren 2 East Fife 1: a row of two names with their scores */
   if (len <= 3 && x->sports && score_row(x, s0, s1)) return TD_NE_ORG;
   /* Bury 4 Bristol City 0: one word opening a results row, before a
    * plain number (a tennis or bowling figure has dashes) */
   if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
-      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !common_word(x, i)) /* whatever the tagger said */
+      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i)) /* whatever the tagger said */
     return TD_NE_ORG;
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))
@@ -1907,7 +2114,16 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !date_tok(x, j))
     return TD_NE_ORG;
   if (shout) return TD_NE_NONE;
-  if (tok_in(x, j - 1, W_ORG)) return TD_NE_ORG;
+  /* Atlantic City, Tiananmen Square, Central Clinical Hospital: a place
+   * or a building, except a sports story's club (Bristol City) not after
+   * a place preposition */
+  int joined_of = 0; /* Bessemer Venture Partners of Menlo Park: the firm's */
+  for (long t = i; t < j; t++) joined_of |= tok_is(x, t, "of") || tok_is(x, t, "for");
+  if (len >= 2 && word_in(wl, facility_words) && !joined_of &&
+      (!x->sports || (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps)) ||
+       (i > s0 + 1 && tok_is(x, i - 1, "the") && word_in(tk(x, i - 2)->norm, loc_preps))))
+    return TD_NE_LOC;
+  if (tok_in(x, j - 1, W_ORG)) return TD_NE_ORG | NE_SURE;
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
@@ -1932,13 +2148,6 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   return TD_NE_ORG | NE_WEAK;
 }
 
-/* Some token of [t0, t1) is an organization head word. */
-static int any_org_word(const actx *x, long t0, long t1) {
-  for (long t = t0; t < t1; t++)
-    if (tok_in(x, t, W_ORG)) return 1;
-  return 0;
-}
-
 /* Names [0, n), in text order, hold one of tokens [t0, t1) (a binary
  * search: extend_names asks it of every name). */
 static int in_names(const td_ne *names, size_t n, uint32_t t0, uint32_t t1) {
@@ -1953,6 +2162,43 @@ static int in_names(const td_ne *names, size_t n, uint32_t t0, uint32_t t1) {
   return 0;
 }
 
+/* Token i is a name joined by a hyphen to a word that makes it a
+ * modifier: 1 for `Name-based` (`Ohio-based`, `U.S.-led`,
+ * `Brazilian-born`: the name is not the head of the phrase that follows),
+ * 2 for `ex-Name` (`ex-England`, `post-Games`); else 0. */
+static int hyphen_misc(const actx *x, long i) {
+  static const char *const after[] = {"based", "born", "led", "bound", "controlled", "ruled",
+                                      "registered", "sponsored", "backed", "owned", "listed",
+                                      "brokered", "dominated", "funded", "allied", NULL};
+  static const char *const before[] = {"ex", "pre", "post", "anti", NULL};
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start, *e = x->doc->text + t->end;
+  const char *h = NULL;
+  for (const char *p = w + 1; p + 1 < e; p++)
+    if (*p == '-') h = p;
+  if (!h) return 0;
+  char part[16];
+  size_t n = (size_t)(e - h - 1);
+  if (isupper((unsigned char)w[0]) && n < sizeof part) {
+    for (size_t k = 0; k < n; k++) part[k] = (char)tolower((unsigned char)h[1 + k]);
+    part[n] = 0;
+    /* Family-controlled: a common word before the hyphen names nothing */
+    size_t m = (size_t)(h - w);
+    char head[32];
+    if (!word_in(part, after) || m >= sizeof head) return 0;
+    for (size_t k = 0; k < m; k++) head[k] = (char)tolower((unsigned char)w[k]);
+    head[m] = 0;
+    int common = x->eng->words && td_words_score(x->eng->words, head, m) >= 300;
+    return common ? 0 : 1;
+  }
+  n = (size_t)(h - w);
+  if (!islower((unsigned char)w[0]) || !isupper((unsigned char)h[1]) || n >= sizeof part) return 0;
+  memcpy(part, w, n);
+  part[n] = 0;
+  return word_in(part, before) ? 2 : 0;
+}
+
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -1962,6 +2208,8 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne cur = n[r];
+    uint32_t dict_end = cur.tok1;
+    int dict_type = cur.type;
     int from_dict = in_names(have, nhave, cur.tok0, cur.tok1);
     if (from_dict && cur.type != TD_NE_PER && cur.type != TD_NE_NONE) {
       long s0 = x->doc->sents[tk(x, cur.tok0)->sent].tok0;
@@ -1973,7 +2221,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       int grew = 0;
       /* absorb following guessed (non-dictionary) names that touch it */
       while (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1 && n[r + 1].type != TD_NE_PER &&
-             n[r + 1].type != TD_NE_NONE) {
+             n[r + 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok1 - 1)) {
         int next_dict = in_names(have, nhave, n[r + 1].tok0, n[r + 1].tok1);
         /* Kurdistan Democratic Party: a place (not a country) before an
          * organization's dictionary name is part of it */
@@ -1991,7 +2239,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       }
       /* absorb a guessed name just before it */
       if (w > 0 && n[w - 1].tok1 == cur.tok0 && n[w - 1].type != TD_NE_PER &&
-          n[w - 1].type != TD_NE_NONE) {
+          n[w - 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok0 - 1)) {
         int prev_dict = in_names(have, nhave, n[w - 1].tok0, n[w - 1].tok1);
         if (!prev_dict) {
           cur.tok0 = n[--w].tok0;
@@ -2014,9 +2262,16 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
                                                   "valley", "district", "peninsula", "bay",
                                                   "coast", "river", "mountains", "heights",
                                                   "strait", "sea", "lake", NULL};
-        int place = n[r].type == TD_NE_LOC && !any_org_word(x, cur.tok0, cur.tok1) &&
-                    ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads));
-        cur.type = tok_in(x, cur.tok1 - 1, W_MISC) ? TD_NE_MISC : place ? TD_NE_LOC : TD_NE_ORG;
+        int place = n[r].type == TD_NE_LOC &&
+                    ((!any_org_word(x, cur.tok0, cur.tok1) &&
+                      ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads))) ||
+                     (!x->sports && word_in(last, facility_words)));
+        /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
+         * word at the end makes a nationality, not an organization */
+        int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);
+        cur.type = tok_in(x, cur.tok1 - 1, W_MISC) || people ? TD_NE_MISC
+                 : place                               ? TD_NE_LOC
+                                                       : TD_NE_ORG;
       }
     }
     n[w++] = cur;
@@ -2045,6 +2300,12 @@ static void guess_names(actx *x) {
         i = have[h].tok1;
         continue;
       }
+      if (hyphen_misc(x, i) == 2) { /* ex-England */
+        TD_AGROW(&doc->arena, out, cap, nout + 1);
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)i + 1, TD_NE_MISC, 0, 0, 0};
+        i++;
+        continue;
+      }
       if (!tok_cap(x, i) || (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
         i++;
         continue;
@@ -2059,17 +2320,20 @@ static void guess_names(actx *x) {
         continue;
       }
       long j = i;
-      int joined = 0;
+      int joined = 0, modifier = 0;
       while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
              !(tk(x, j)->flags & TD_TOK_PUNCT)) {
         j++;
+        /* New York-based group: the modifier ends the name */
+        if ((modifier = hyphen_misc(x, j - 1) == 1)) break;
         if (j < s1 && poss_tok(x, j)) break;
         if (j < s1 && vs_word(x, j)) break; /* HOUSTON AT PITTSBURGH */
         /* Bank of England, University of Tokyo, Organisation for Security
          * and Cooperation in Europe: after an organization word, `of`/`for`
          * join the name, then `and`/`in`/`on` too */
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) && tok_cap(x, j + 1) &&
-            (tok_in(x, j - 1, W_ORG) || joined))
+            ((tok_in(x, j - 1, W_ORG) && !word_in(tk(x, j - 1)->norm, firm_suffixes)) ||
+             joined))
           j++, joined = 1;
         else if (j + 1 < s1 && joined &&
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
@@ -2083,11 +2347,12 @@ static void guess_names(actx *x) {
           j += tok_is(x, j + 1, "der") ? 2 : 1;
       }
       if (j == i) j = i + 1;
-      int type = guess_type(x, i, j, s0, s1, out, nout), weak = (type & NE_WEAK) != 0;
-      type &= ~NE_WEAK;
+      int type = modifier ? TD_NE_MISC : guess_type(x, i, j, s0, s1, out, nout);
+      int weak = (type & NE_WEAK) != 0, sure = (type & NE_SURE) != 0;
+      type &= ~(NE_WEAK | NE_SURE);
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
-        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak};
+        out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak, sure};
       }
       i = j;
     }
@@ -2135,9 +2400,169 @@ static void sports_teams(actx *x) {
                                         "opener", "all-rounder", "wicketkeeper", "fans",
                                         "supporters", "chairman", NULL};
     int squad_after = b < s1 && word_in(tk(x, b)->norm, squad);
-    if (score_after || score_before || word_after || word_before || squad_after)
+    /* Cleveland 's lead, Milwaukee tied it up, homered for Cleveland,
+     * joined Milan: a place that acts, owns or is joined is a team */
+    int acts = b < s1 && (tk(x, b)->upos == TD_VERB || tk(x, b)->upos == TD_AUX ||
+                          poss_tok(x, b)) && !is_cue(x, b);
+    static const char *const joined[] = {"for", "joined", "join", "joins", NULL};
+    int joins = a >= s0 && word_in(tk(x, a)->norm, joined);
+    if (score_after || score_before || word_after || word_before || squad_after || acts || joins)
       n->type = TD_NE_ORG;
   }
+}
+
+/* Names [a] and [b] are the same words. */
+static int same_words(const actx *x, const td_ne *a, const td_ne *b) {
+  if (a->tok1 - a->tok0 != b->tok1 - b->tok0) return 0;
+  for (uint32_t t = 0; t < a->tok1 - a->tok0; t++)
+    if (strcmp(tk(x, a->tok0 + t)->norm, tk(x, b->tok0 + t)->norm) != 0) return 0;
+  return 1;
+}
+
+/* In a sports story a place that names a team once names it throughout
+ * (`Cleveland 's lead`, `homered for Cleveland` after `Cleveland 5
+ * Boston 3`), except after a place preposition (`in Cleveland`) and in a
+ * dateline (`CLEVELAND 1996-08-30`). */
+static void sports_consistent(actx *x) {
+  if (!x->sports) return;
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (n[r].type != TD_NE_LOC || n[r].country) continue;
+    long a = (long)n[r].tok0 - 1, b = n[r].tok1;
+    if (a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent && word_in(tk(x, a)->norm, loc_preps))
+      continue;
+    if ((size_t)b < x->doc->ntoks && tk(x, b)->sent == tk(x, n[r].tok0)->sent &&
+        (date_tok(x, b) || tok_is(x, b, ",")))
+      continue;
+    for (size_t q = 0; q < x->nnames; q++)
+      if (n[q].type == TD_NE_ORG && same_words(x, &n[q], &n[r])) {
+        n[r].type = TD_NE_ORG;
+        break;
+      }
+  }
+}
+
+/* A name a word typed (`telecoms group Cofinec`) types the document's
+ * other mentions of the same words, and the guessed mentions of its first
+ * words (`Zycie Warszawy said`, `Cofinec said` after `the daily Zycie
+ * Warszawy`, `company Cofinec S.A.`): a statement cue made them people. */
+static void described_names(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (!n[r].sure) continue;
+    for (size_t q = 0; q < x->nnames; q++) {
+      if (q == r || n[q].sure || n[q].type == n[r].type) continue;
+      if (same_words(x, &n[q], &n[r]) && (n[q].weak || n[q].type == TD_NE_PER)) {
+        n[q].type = n[r].type, n[q].weak = 0;
+      } else if (n[q].weak && n[q].tok1 - n[q].tok0 < n[r].tok1 - n[r].tok0) {
+        int same = 1;
+        for (uint32_t t = 0; t < n[q].tok1 - n[q].tok0 && same; t++)
+          same = strcmp(tk(x, n[q].tok0 + t)->norm, tk(x, n[r].tok0 + t)->norm) == 0;
+        if (same) n[q].type = n[r].type, n[q].weak = 0;
+      }
+    }
+  }
+}
+
+/* `Douglas & Lomason`, `Edward D. Jones & Co`: names joined by `&` are
+ * one organization (a firm of partners), whatever typed its parts. */
+static void ampersand_names(actx *x) {
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type && n[r].type && n[r].tok0 == n[w - 1].tok1 + 1 &&
+        tok_is(x, n[w - 1].tok1, "&") && tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].type = TD_NE_ORG, n[w - 1].weak = 0, n[w - 1].sure = 1;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
+/* `News Agency of Nigeria`, `University of Tokyo`: an organization's
+ * head word (not a firm's legal form), `of` and a place make one
+ * organization. */
+static void org_of_place(actx *x) {
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type == TD_NE_ORG && n[r].type == TD_NE_LOC &&
+        n[r].tok0 == n[w - 1].tok1 + 1 && tok_is(x, n[w - 1].tok1, "of") &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        word_in(tk(x, n[w - 1].tok1 - 1)->norm, org_words) &&
+        !word_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
+      n[w - 1].tok1 = n[r].tok1;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
+/* Token t is a title or a description before a person's name
+ * (`Cardinal`, `Economist`, `Coach`, `Ex-Yankee`), not a given name. */
+static int title_word(const actx *x, long t) {
+  if (entry_at(x, t, "name") || entry_at(x, t, "person")) return 0;
+  const char *w = tk(x, t)->norm;
+  return entry_at(x, t, "title") || word_in(w, per_titles) || honorific(x, t) ||
+         (common_word(x, t) && tk(x, t)->upos != TD_PROPN) || strncmp(w, "ex-", 3) == 0;
+}
+
+/* The edges of people's names: a title or description opening one is no
+ * part of it (`Cardinal Joseph Bernardin`, `Economist Joel Naroff`), and a
+ * lone given name followed at once by a one-word name or by a person's
+ * name is one name with it (`Frankie Fredericks`, `Neil Jordan`, `Trevor
+ * Holland`: the surname was typed on its own). */
+static void person_edges(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++)
+    if (n[r].type == TD_NE_PER)
+      while (n[r].tok1 - n[r].tok0 >= 2 && title_word(x, n[r].tok0) &&
+             !initial_tok(x, n[r].tok0 + 1))
+        n[r].tok0++;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    /* Roberto " Hands of Stone " Duran: a nickname in quotes between a
+     * given name and a surname */
+    if (w > 0 && n[w - 1].type == TD_NE_PER && quote_tok(x, n[w - 1].tok1) &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      long q = n[w - 1].tok1 + 1;
+      while (q < (long)n[w - 1].tok1 + 6 && (size_t)q < x->doc->ntoks && !quote_tok(x, q) &&
+             (tok_cap(x, q) || tok_is(x, q, "of") || tok_is(x, q, "the")))
+        q++;
+      if (q > (long)n[w - 1].tok1 + 1 && quote_pair(x, n[w - 1].tok1, q) &&
+          tok_cap(x, q + 1) && !(tk(x, q + 1)->flags & TD_TOK_PUNCT)) {
+        size_t e = r;
+        while (e < x->nnames && n[e].tok1 <= (uint32_t)q) e++;
+        if (e < x->nnames && n[e].tok0 == (uint32_t)q + 1 && n[e].tok1 - n[e].tok0 <= 2 &&
+            tk(x, n[e].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+          n[w - 1].tok1 = n[e].tok1;
+          n[w - 1].weak = 0;
+          r = e;
+          continue;
+        }
+        if (e >= x->nnames || n[e].tok0 > (uint32_t)q + 1) { /* a surname nothing typed */
+          n[w - 1].tok1 = (uint32_t)q + 2;
+          n[w - 1].weak = 0;
+          r = e - 1;
+          continue;
+        }
+      }
+    }
+    if (w > 0 && n[w - 1].type == TD_NE_PER && n[w - 1].tok1 - n[w - 1].tok0 == 1 &&
+        n[r].tok0 == n[w - 1].tok1 && entry_at(x, n[w - 1].tok0, "name") &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        (n[r].type == TD_NE_PER || (n[r].tok1 - n[r].tok0 == 1 && !common_word(x, n[r].tok0) &&
+                                    !(tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS)))) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].weak = 0;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
 }
 
 /* Names typed by the last-resort guess take the type the document gives
@@ -2200,6 +2625,284 @@ static void bracket_acronyms(actx *x) {
     int initials = n[r].tok1 - n[r].tok0 >= 2 && initials_match(x, n[r].tok0, n[r].tok1, a);
     if (initials && (n[r].weak || n[r].type == TD_NE_ORG)) n[r].type = TD_NE_ORG;
     if (initials) n[r + 1].type = n[r].type;
+  }
+}
+
+/* Replaces the names that overlap tokens [t0, t1) by the n names of
+ * `repl` (in text order, inside [t0, t1)); a name that begins before t0
+ * keeps its part before t0 when `keep_head` types it (its new type, or
+ * TD_NE_NONE to drop it). */
+static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, size_t n,
+                         int keep_head) {
+  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + n + 1) * sizeof *out);
+  size_t w = 0, r = 0;
+  for (; r < x->nnames && x->names[r].tok1 <= t0; r++) out[w++] = x->names[r];
+  if (r < x->nnames && x->names[r].tok0 < t0 && keep_head) {
+    out[w] = x->names[r];
+    out[w].tok1 = t0, out[w].type = keep_head, out[w].weak = 0;
+    w++;
+  }
+  for (size_t k = 0; k < n; k++) out[w++] = repl[k];
+  while (r < x->nnames && x->names[r].tok0 < t1) r++;
+  for (; r < x->nnames; r++) out[w++] = x->names[r];
+  x->names = out;
+  x->nnames = w;
+}
+
+/* Capitalized words no rule typed that the document types elsewhere take
+ * that type: a headline (`HENKE TAKES LEAD IN MILWAUKEE` before `Nolan
+ * Henke fired a 64`, `Yeltsin endorses ...`) gets no guess of its own,
+ * nor does a name opening a sentence. The same words as a typed name, up
+ * to three, or one word that ends a person's name of two or more (not a
+ * common word: `KING`, `HILL`). */
+static void untyped_names(actx *x) {
+  size_t nt = x->doc->ntoks;
+  uint8_t *cov = td_arena_alloc(&x->doc->arena, nt + 1);
+  memset(cov, 0, nt + 1);
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type)
+      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) cov[t] = 1;
+  td_ne *add = NULL;
+  size_t nadd = 0, cap = 0;
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long t = s0; t < s1; t++) {
+      if (cov[t] || !tok_cap(x, t) || (tk(x, t)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
+          opener_word(x, t) || vs_word(x, t))
+        continue;
+      if (t == s0 && tok_is(x, t + 1, "-")) continue; /* the desk's slug: GOLF - */
+      int type = 0;
+      long len = 0;
+      for (long l = 3; l >= 1 && !type; l--) {
+        if (t + l > s1 || (l == 1 && common_word(x, t))) continue;
+        int ok = 1;
+        for (long k = t; k < t + l && ok; k++) ok = !cov[k] && tok_cap(x, k);
+        if (!ok) continue;
+        td_ne span = {(uint32_t)t, (uint32_t)(t + l), 0, 0, 0, 0};
+        for (size_t r = 0; r < x->nnames && !type; r++)
+          if (x->names[r].type && !x->names[r].weak && same_words(x, &x->names[r], &span))
+            type = x->names[r].type, len = l;
+      }
+      if (!type && !common_word(x, t))
+        for (size_t r = 0; r < x->nnames && !type; r++) {
+          const td_ne *q = &x->names[r];
+          if (q->type == TD_NE_PER && !q->weak && q->tok1 - q->tok0 >= 2 &&
+              strcmp(tk(x, q->tok1 - 1)->norm, tk(x, t)->norm) == 0)
+            type = TD_NE_PER, len = 1;
+        }
+      if (!type) continue;
+      TD_AGROW(&x->doc->arena, add, cap, nadd + 1);
+      add[nadd++] = (td_ne){(uint32_t)t, (uint32_t)(t + len), type, 0, 0, 0};
+      for (long k = t; k < t + len; k++) cov[k] = 1;
+      t += len - 1;
+    }
+  }
+  if (!nadd) return;
+  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + nadd) * sizeof *out);
+  size_t a = 0, b = 0, w = 0;
+  while (a < x->nnames || b < nadd)
+    out[w++] = b >= nadd || (a < x->nnames && x->names[a].tok0 < add[b].tok0) ? x->names[a++]
+                                                                            : add[b++];
+  x->names = out;
+  x->nnames = w;
+}
+
+/* Titles and events named with `of`: `" Lawrence of Arabia "`, `" The
+ * Crying Game "` (capitalized words and small function words filling a
+ * pair of quotation marks, the first and last capitalized), and an event's
+ * name with `of`/`for` and the name after it (`World Series of Golf`,
+ * `Tour of the Netherlands`, `Treaty of Baden`) are one MISC name. */
+static void titled_names(actx *x) {
+  static const char *const small[] = {"of", "the", "a", "an", "in", "and", "for", "on", "to",
+                                      "at", "with", NULL};
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long q = s0; q + 3 < s1; q++) {
+      if (!quote_tok(x, q) || !tok_cap(x, q + 1)) continue;
+      long e = q + 1;
+      while (e < s1 && e - q <= 8 && !quote_tok(x, e) &&
+             ((tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT)) || word_in(tk(x, e)->norm, small)))
+        e++;
+      if (e >= s1 || !quote_pair(x, q, e) || e - q - 1 < 2 || !tok_cap(x, e - 1) ||
+          (tk(x, q + 1)->flags & TD_TOK_ALLCAPS))
+        continue;
+      int small_in = 0;
+      for (long t = q + 1; t < e; t++) small_in |= word_in(tk(x, t)->norm, small);
+      /* only what the other rules did not already take as one name, nor
+       * a nickname inside a person's name */
+      int whole = 0;
+      for (size_t r = 0; r < x->nnames && !whole; r++)
+        whole = x->names[r].type == TD_NE_PER && x->names[r].tok0 < (uint32_t)q &&
+                x->names[r].tok1 > (uint32_t)e;
+      if (whole) continue;
+      for (size_t r = 0; r < x->nnames && !whole; r++)
+        whole = x->names[r].tok0 == (uint32_t)q + 1 && x->names[r].tok1 == (uint32_t)e &&
+                x->names[r].type && !x->names[r].weak;
+      if (whole && !small_in) continue;
+      td_ne t = {(uint32_t)q + 1, (uint32_t)e, TD_NE_MISC, 0, 0, 0};
+      splice_names(x, t.tok0, t.tok1, &t, 1, 0);
+      q = e;
+    }
+  }
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[w - 1].type && n[w - 1].type != TD_NE_PER && n[r].type &&
+        word_in(tk(x, n[w - 1].tok1 - 1)->norm, misc_words) &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
+        (tok_is(x, n[w - 1].tok1, "of") || tok_is(x, n[w - 1].tok1, "for")) &&
+        (n[r].tok0 == n[w - 1].tok1 + 1 ||
+         (n[r].tok0 == n[w - 1].tok1 + 2 && tok_is(x, n[w - 1].tok1 + 1, "the")))) {
+      n[w - 1].tok1 = n[r].tok1;
+      n[w - 1].type = TD_NE_MISC, n[w - 1].weak = 0;
+      continue;
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
+/* `the Dow Jones industrial average`, `the Nasdaq composite index`, `the
+ * key 225-share Nikkei average`: a market index named after its
+ * exchange or publisher is a MISC name, not the organization. */
+static void index_names(actx *x) {
+  static const char *const words[] = {"index", "indices", "average", "averages", "composite",
+                                      NULL};
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne *n = &x->names[r];
+    if (n->type != TD_NE_ORG) continue;
+    long b = n->tok1;
+    if ((size_t)b >= x->doc->ntoks || tk(x, b)->sent != tk(x, n->tok0)->sent) continue;
+    if (tok_is(x, b, "industrial") || tok_is(x, b, "share") || tok_is(x, b, "stock")) b++;
+    if ((size_t)b < x->doc->ntoks && word_in(tk(x, b)->norm, words)) n->type = TD_NE_MISC;
+  }
+}
+
+/* Places named with their part or their state: a compass word before a
+ * place (`East Jerusalem`, `Arab East Jerusalem`), `Republic of Ireland`,
+ * `Federal Republic of Yugoslavia`, `Kingdom of X`: one place. */
+static void place_compounds(actx *x) {
+  static const char *const compass[] = {"east", "west", "north", "south", "northern",
+                                        "southern", "eastern", "western", "central", NULL};
+  static const char *const states[] = {"republic", "kingdom", "principality", "emirate",
+                                       "sultanate", "commonwealth", NULL};
+  td_ne *n = x->names;
+  size_t w = 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (w > 0 && n[r].type == TD_NE_LOC && n[w - 1].type &&
+        tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
+      td_ne *p = &n[w - 1];
+      int before = p->tok1 == n[r].tok0 && p->type != TD_NE_LOC &&
+                   word_in(tk(x, p->tok1 - 1)->norm, compass) &&
+                   (p->weak || p->tok1 - p->tok0 == 1 || p->type == TD_NE_MISC);
+      int of = p->tok1 + 1 == n[r].tok0 && tok_is(x, p->tok1, "of") &&
+               word_in(tk(x, p->tok1 - 1)->norm, states);
+      if (before || of) {
+        p->tok1 = n[r].tok1;
+        p->type = TD_NE_LOC, p->weak = 0;
+        continue;
+      }
+    }
+    n[w++] = n[r];
+  }
+  x->nnames = w;
+}
+
+/* A place's one word that ends a person's full name in the same story is
+ * that person (`MaliVai Washington` ... `Washington fell short`, `Neil
+ * Jordan` ... `Jordan said`), except after a place preposition (`in
+ * Washington`) or in a dateline. */
+static void surname_places(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (n[r].type != TD_NE_LOC || n[r].tok1 - n[r].tok0 != 1) continue;
+    long a = (long)n[r].tok0 - 1, b = n[r].tok1;
+    int same_sent = a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent;
+    if ((same_sent && word_in(tk(x, a)->norm, loc_preps)) ||
+        (same_sent && tok_is(x, a, "of")) ||
+        ((size_t)b < x->doc->ntoks && (date_tok(x, b) || tok_is(x, b, ","))) ||
+        (tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS))
+      continue;
+    for (size_t q = 0; q < x->nnames; q++) {
+      const td_ne *p = &n[q];
+      if (p->type == TD_NE_PER && !p->weak && p->tok1 - p->tok0 >= 2 &&
+          strcmp(tk(x, p->tok1 - 1)->norm, tk(x, n[r].tok0)->norm) == 0) {
+        n[r].type = TD_NE_PER;
+        break;
+      }
+    }
+  }
+}
+
+/* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
+ * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
+ * Mich . 1996-08-30`). The city in capitals and the region (a state or a
+ * country, one to three capitalized words) are places whatever a rule
+ * said; mixed-case words before the city are the reporter's name. */
+static void datelines(actx *x) {
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long k = s0 + 3; k < s1; k++) {
+      if (!date_tok(x, k)) continue;
+      long r1 = tok_is(x, k - 1, ".") ? k - 1 : k, r0 = r1;
+      while (r0 > s0 && r1 - r0 < 3 && tok_cap(x, r0 - 1) &&
+             !(tk(x, r0 - 1)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)))
+        r0--;
+      if (r0 == r1 || !tok_is(x, r0 - 1, ",")) continue;
+      long c1 = r0 - 1, c0 = c1;
+      while (c0 > s0 && c1 - c0 < 4 && (tk(x, c0 - 1)->flags & TD_TOK_ALLCAPS) &&
+             !(tk(x, c0 - 1)->flags & TD_TOK_DIGIT))
+        c0--;
+      if (c0 == c1) continue;
+      int byline = c0 - s0 >= 2 && c0 - s0 <= 3;
+      for (long t = s0; t < c0 && byline; t++)
+        byline = tok_cap(x, t) && !(tk(x, t)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT));
+      if (c0 > s0 && !byline) continue;
+      td_ne repl[2] = {{(uint32_t)c0, (uint32_t)c1, TD_NE_LOC, 0, 0, 0},
+                       {(uint32_t)r0, (uint32_t)r1, TD_NE_LOC, 0, 0, 0}};
+      splice_names(x, (uint32_t)c0, (uint32_t)r1, repl, 2, TD_NE_PER);
+    }
+  }
+}
+
+/* Token i begins a name of the document's dictionary matches (not a
+ * last-resort guess), or is a nationality word, `World` or `European`:
+ * where the name of an event in a headline starts (`ITALIAN CUP`). */
+static int event_start(const actx *x, long i) {
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].tok0 == (uint32_t)i) return !x->names[r].weak;
+  return demonym_like(tk(x, i)->norm) || tok_is(x, i, "world") || tok_is(x, i, "european");
+}
+
+/* Names of events in a headline in capitals, where no name is guessed: an
+ * event word (`CUP`, `CHAMPIONSHIP`, `GRAND PRIX`) and the words before it
+ * back to where such a name starts (a country or place, a nationality,
+ * `WORLD`: `IN WORLD CUP QUALIFIER`, `BERLIN GRAND PRIX`, `ENGLISH COUNTY
+ * CHAMPIONSHIP`), up to three, not over a function word or a number; with
+ * no such start, the one word before it (`FED CUP`). `OPEN`, a verb in
+ * headlines too, only after a dictionary name (`HONG KONG OPEN`). */
+static void event_names(actx *x) {
+  static const char *const shout_events[] = {"cup", "championship", "championships", "prix",
+                                             "masters", "olympics", "trophy", NULL};
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    if (!shouting(x, s0, s1)) continue;
+    for (long e = s0; e < s1; e++) {
+      if (!(tk(x, e)->flags & TD_TOK_ALLCAPS)) continue;
+      int open = tok_is(x, e, "open");
+      if (!open && !word_in(tk(x, e)->norm, shout_events)) continue;
+      if (tok_is(x, e + 1, "prix") || tok_is(x, e + 1, "cup")) continue; /* GRAND PRIX */
+      long b = e, start = -1, last = tok_is(x, e, "prix") ? e - 4 : e - 3;
+      while (b > s0 && b - 1 >= last && (tk(x, b - 1)->flags & TD_TOK_ALLCAPS) &&
+             !opener_word(x, b - 1) && !(tk(x, b - 1)->flags & TD_TOK_DIGIT) &&
+             !vs_word(x, b - 1) && start < 0)
+        if (event_start(x, --b)) start = b;
+      if (open && start < 0) continue;
+      if (start < 0) start = b < e ? e - 1 : e;
+      if (tok_is(x, e, "prix") && start == e - 1 && b < start) start--; /* Grand */
+      td_ne ev = {(uint32_t)start, (uint32_t)e + 1, TD_NE_MISC, 0, 0, 0};
+      splice_names(x, ev.tok0, ev.tok1, &ev, 1, 0);
+    }
   }
 }
 
@@ -2517,8 +3220,20 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   x.sports = sports_doc(&x);
   guess_names(&x);
   bracket_acronyms(&x);
+  ampersand_names(&x);
+  org_of_place(&x);
+  described_names(&x);
   consistent_names(&x);
   sports_teams(&x);
+  sports_consistent(&x);
+  person_edges(&x);
+  event_names(&x);
+  titled_names(&x);
+  untyped_names(&x);
+  index_names(&x);
+  place_compounds(&x);
+  surname_places(&x);
+  datelines(&x);
   discovered_actors(&x);
   affiliations(&x);
   /* drop actors left without mentions */
@@ -2593,7 +3308,7 @@ static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
              : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
     size_t j = i + 1;
     while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
-    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0};
+    out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0, 0};
     i = j;
   }
   return k;

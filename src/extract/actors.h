@@ -30,6 +30,7 @@ typedef struct td_ne {
   int type; /* TD_NE_* */
   int country; /* names a country (a national team stays LOC in sports) */
   int weak;    /* typed by the last-resort guess, before document consistency */
+  int sure;    /* typed by a word naming its kind (`club X`): other mentions follow it */
 } td_ne;
 
 /* Runs the actors layer on doc (like td_actors) and, when names is not

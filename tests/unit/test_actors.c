@@ -171,3 +171,315 @@ TD_TEST(actors_eval_ner_sports) {
   unlink(path);
   td_engine_free(eng);
 }
+
+/* Scores CoNLL lines (word and tag, one a line; the scorer reads the first
+ * and last columns) and says whether PER/ORG/LOC and all four types came
+ * out perfect. */
+static int conll_perfect(td_engine *eng, const char *lines) {
+  char path[] = "/tmp/td_ner_XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return 0;
+  FILE *f = fdopen(fd, "w");
+  fputs("-DOCSTART- -X- O O\n\n", f);
+  fputs(lines, f);
+  fclose(f);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  int ok = td_eval_ner(eng, path, out) == 0;
+  fclose(out);
+  ok = ok && buf && strstr(buf, "all four types     precision 100.00%  recall 100.00%") != NULL;
+  if (!ok && buf) fputs(buf, stderr);
+  free(buf);
+  unlink(path);
+  return ok;
+}
+
+/* A dateline inside a sentence, after the reporter's name: the city in
+ * capitals and its region are places, the byline a person. */
+TD_TEST(actors_eval_ner_dateline) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Ana B-PER\nLorvika I-PER\nVERANOPOLIS B-LOC\n, O\nRio B-LOC\n"
+                           "Grande I-LOC\n1997-03-04 O\nprices O\nrose O\n. O\n\n"
+                           "TORVALE B-LOC\n, O\nKans B-LOC\n. O\n1997-03-04 O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A name joined to `-based` (`-led`, `-born`, …) or after `ex-` is a
+ * modifier (MISC) and no part of the organization that follows. */
+TD_TEST(actors_eval_ner_hyphen_modifiers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Shares O\nof O\nTarsey-based B-MISC\nQuillon B-ORG\nCorp I-ORG\n"
+                           "rose O\n, O\nan O\nex-Quillon B-MISC\nmanager O\nsaid O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A common noun before or after an unknown name tells an organization:
+ * `club X`, `X newspaper`; `The newspaper` alone names nothing. */
+TD_TEST(actors_eval_ner_org_described) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nBelgian B-MISC\nclub O\nSporting B-ORG\nTrevaux I-ORG\n"
+                           "sacked O\nits O\ncoach O\n, O\nthe O\nDagvast B-ORG\nMorgen I-ORG\n"
+                           "newspaper O\nsaid O\n. O\n\nThe O\nnewspaper O\nsaid O\nso O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a sports story a place named as a team by a score stays a team in
+ * the rest of the story, not after `in`. */
+TD_TEST(actors_eval_ner_sports_consistent) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Leeds B-ORG\n4 O\nBristol B-ORG\n0 O\n\n"
+                           "Bristol B-ORG\n's O\nrun O\nended O\nin O\nBristol B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A name a neighbouring word typed as an organization keeps that type
+ * where a statement cue alone would make it a person. */
+TD_TEST(actors_eval_ner_described_mentions) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\ndaily O\nDagvast B-ORG\nMorgen I-ORG\nprinted O\nthe O\n"
+                           "letter O\n. O\n\nDagvast B-ORG\nMorgen I-ORG\nsaid O\nthe O\n"
+                           "letter O\nwas O\nreal O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a headline in capitals an event word and the words back to a
+ * nationality or `WORLD` name an event. */
+TD_TEST(actors_eval_ner_headline_events) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nDRAW O\nFOR O\nWORLD B-MISC\nCUP I-MISC\n"
+                           "QUALIFIERS O\n. O\n\nGOLF O\n- O\nLEADING O\nSCORES O\nAT O\n"
+                           "BRITISH B-MISC\nMASTERS I-MISC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* Words of a headline in capitals that the story names take the story's
+ * type: a surname of a person named in full, a place. */
+TD_TEST(actors_eval_ner_headline_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "GOLF O\n- O\nVARNEK B-PER\nTAKES O\nLEAD O\n. O\n\n"
+                           "Tomas B-PER\nVarnek I-PER\nfired O\na O\n64 O\non O\nThursday O\n"
+                           ". O\n\n"));
+  td_engine_free(eng);
+}
+
+/* An initial before a surname is a person; in a cricket scorecard so are
+ * the names after c, st, b and lbw and before a bowler's figures. */
+TD_TEST(actors_eval_ner_scorecard_people) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nFIRST O\nINNINGS O\nSCORES O\n. O\n\n"
+                           "T. B-PER\nVarley I-PER\nc O\nMorrand B-PER\nb O\nKestle B-PER\n"
+                           "12 O\n\nBowling O\n: O\nDorvan B-PER\n10-0-43-2 O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a sports story a name before small numbers opening a row is a team:
+ * a standings row, a results row; a golfer's rounds are no scores. */
+TD_TEST(actors_eval_ner_table_rows) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "Tarn B-ORG\nValley I-ORG\n3 O\n2 O\n0 O\n1 O\n5 O\n2 O\n\n"
+                           "Gorvan B-ORG\nHeath I-ORG\n2 O\nTarn B-ORG\nValley I-ORG\n0 O\n\n"
+                           "-DOCSTART- O\n\nGOLF O\n- O\nLEAGUE O\nPLAYOFF O\nSCORES O\n. O\n\n"
+                           "Ulf B-PER\nMarrow I-PER\n72 O\n76 O\n74 O\n69 O\n291 O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A nationality's words after a nationality or a direction are one
+ * nationality (MISC), not an organization. */
+TD_TEST(actors_eval_ner_nationality_pairs) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Many O\nAfghan B-MISC\nUzbeks I-MISC\nfled O\n. O\n\n"
+                           "The O\nleaders O\nof O\nCentral B-MISC\nAsians I-MISC\nmet O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* An unknown name before a place noun (`province`, `mountains`,
+ * `stadium`) is a place. */
+TD_TEST(actors_eval_ner_place_described) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Troops O\nentered O\nQarvesh B-LOC\nprovince O\nand O\nthe O\n"
+                           "Dolmaro B-LOC\nmountains O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A newspaper's name ends in a press word: the place before it is part of
+ * the organization, and no statement cue makes it a person. */
+TD_TEST(actors_eval_ner_newspapers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nLisbon B-ORG\nGazette I-ORG\nsaid O\nthe O\nplan O\n"
+                           "would O\nfail O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* Names joined by `&` are one firm, even when a person's name opens it. */
+TD_TEST(actors_eval_ner_ampersand_firms) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "An O\nanalyst O\nat O\nPeter B-ORG\nLorvik I-ORG\n& I-ORG\nCo I-ORG\n"
+                           "agreed O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* An organization's head word, `of` and a place are one organization; a
+ * firm's legal form ends its name before `of`. */
+TD_TEST(actors_eval_ner_org_of_place) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Members O\nof O\nthe O\nVeltra B-ORG\nUnion I-ORG\nof I-ORG\nPortugal I-ORG\n"
+                           "met O\nTorvel B-ORG\nCorp I-ORG\nof O\nLisbon B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* Capitalized words between quotation marks are a title (MISC). */
+TD_TEST(actors_eval_ner_quoted_titles) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "His O\nnovel O\n\" O\nGrey B-MISC\nHarbours I-MISC\n\" O\n"
+                           "sold O\nwell O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A title alone, or the portfolio before one, is no name. */
+TD_TEST(actors_eval_ner_titles_no_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Talks O\nwith O\nFisheries O\nMinister O\nJoao B-PER\nVarela I-PER\n"
+                           "ended O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A title opening a person's name is no part of it; a given name
+ * and the one word after it are one name, even a place's name. */
+TD_TEST(actors_eval_ner_person_edges) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Fans O\ncheered O\nCoach O\nTomas B-PER\nVarnek I-PER\n"
+                           ". O\n\nThe O\nrace O\nwent O\nto O\nMaria B-PER\nHolland I-PER\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a sports story a place before a verb or a possessive, or after
+ * `for` or `joined`, is a team. */
+TD_TEST(actors_eval_ner_teams_that_act) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nREPORT O\n. O\n\n"
+                           "Leeds B-ORG\ntied O\nthe O\ngame O\nlate O\n. O\n\n"
+                           "He O\njoined O\nBristol B-ORG\nin O\nJune O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A title in quotes keeps its function words (`" The Lost Harbour "`);
+ * an event's name goes on over `of` (`World Series of Sailing`). */
+TD_TEST(actors_eval_ner_titled_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "His O\nfilm O\n\" O\nThe B-MISC\nLost I-MISC\nHarbour I-MISC\n\" O\n"
+                           "won O\n. O\n\nShe O\nwon O\nthe O\nWorld B-MISC\nSeries I-MISC\n"
+                           "of I-MISC\nSailing I-MISC\nin O\nJune O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a sports story one name after a colon and before a score is a team
+ * (a cricket score line: `Venue : Team 259 and 207`). */
+TD_TEST(actors_eval_ner_score_after_colon) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nCOUNTY O\nSCORES O\n. O\n\nResults O\nin O\n"
+                           "innings O\nand O\nwickets O\n. O\n\nAt O\nhome O\n: O\n"
+                           "Dorvale B-ORG\n259 O\nand O\n"
+                           "207 O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A dollar named by its country (C$, NZ$) is a currency: MISC. */
+TD_TEST(actors_eval_ner_currency_symbols) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nbond O\nfell O\nNZ$ B-MISC\n0.45 O\nto O\nNZ$ B-MISC\n"
+                           "99.10 O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A nickname in quotes between a person's names is part of the name. */
+TD_TEST(actors_eval_ner_nicknames) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nboxer O\nTomas B-PER\n\" I-PER\nIron I-PER\nFist I-PER\n"
+                           "\" I-PER\nVarnek I-PER\nwon O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A name ending in City, Square, Hospital, … is a place outside a sports
+ * story (where Bristol City is a club). */
+TD_TEST(actors_eval_ner_facilities) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Crowds O\ngathered O\nin O\nVarnel B-LOC\nSquare I-LOC\nand O\n"
+                           "marched O\nto O\nDorvan B-LOC\nClinical I-LOC\nHospital I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A market index named after its exchange is MISC, not the exchange. */
+TD_TEST(actors_eval_ner_market_index) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nTorvel B-MISC\nExchange I-MISC\ncomposite O\nindex O\n"
+                           "fell O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* An ordinal is no nationality, a table's column heads are no name, and
+ * a prison or a park is a place. */
+TD_TEST(actors_eval_ner_ordinals_heads_places) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Then O\ncomes O\nthe O\nSecond O\ntest O\n. O\n\n"
+                           "W O\nL O\nPCT O\nGB O\n\nHe O\nwas O\nheld O\nin O\nRovin B-LOC\n"
+                           "Prison I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A compass word before a place, and `Republic of` a place, are one
+ * place. */
+TD_TEST(actors_eval_ner_place_compounds) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Troops O\nleft O\nNorthern B-LOC\nPortugal I-LOC\nfor O\nthe O\n"
+                           "Republic B-LOC\nof I-LOC\nIreland I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* In a sports story the names on either side of `v` are teams. */
+TD_TEST(actors_eval_ner_fixture_v) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nFIXTURES O\n. O\n\n"
+                           "Postponed O\n: O\nTarn B-ORG\nValley I-ORG\nv O\nDorvale B-ORG\n. O\n\n"));
+  td_engine_free(eng);
+}
+
+/* A place's name that is the surname of a person named in full in the
+ * story is that person, not after `in`. */
+TD_TEST(actors_eval_ner_surname_places) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nwinner O\nwas O\nTomas B-PER\nBerlin I-PER\n. O\n\n"
+                           "Berlin B-PER\nsaid O\nhe O\n"
+                           "was O\ntired O\nafter O\nthe O\nfinal O\nin O\nBerlin B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
