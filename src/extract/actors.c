@@ -1310,12 +1310,19 @@ static int rules_read(const actx *x, long s0, long s1) {
 
 static int org_described(const actx *x, long i, long j, long s0, long s1);
 
+#define NE_SENTS 256 /* sentences around a name that described_org reads */
+
 /* The words of [i, j) are named as an organization somewhere in the
  * document by the common noun next to them (`the daily Zycie Warszawy`,
  * `telecoms group LM Ericsson`): at a statement cue they are no person. */
 static int described_org(const actx *x, long i, long j) {
   long len = j - i;
-  for (size_t si = 0; si < x->doc->nsents; si++) {
+  /* the sentences near it (a bound: a walk over the whole document for
+   * each name at a cue made a document of thousands of names quadratic) */
+  size_t at = tk(x, i)->sent;
+  size_t s_lo = at > NE_SENTS ? at - NE_SENTS : 0;
+  size_t s_hi = x->doc->nsents - at > NE_SENTS ? at + NE_SENTS : x->doc->nsents;
+  for (size_t si = s_lo; si < s_hi; si++) {
     long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
     for (long p = s0; p + len <= s1; p++) {
       long k = 0;
@@ -2414,9 +2421,20 @@ static void sports_teams(actx *x) {
 /* Names [a] and [b] are the same words. */
 static int same_words(const actx *x, const td_ne *a, const td_ne *b) {
   if (a->tok1 - a->tok0 != b->tok1 - b->tok0) return 0;
-  for (uint32_t t = 0; t < a->tok1 - a->tok0; t++)
-    if (strcmp(tk(x, a->tok0 + t)->norm, tk(x, b->tok0 + t)->norm) != 0) return 0;
-  return 1;
+  return same_norms(x, a->tok0, b->tok0, a->tok1 - a->tok0);
+}
+
+/* The names [*q0, *q1) of the NE_WINDOW before and after token t: what a
+ * name there is compared with (a bound, as in guess_type). */
+static void name_window(const actx *x, uint32_t t, size_t *q0, size_t *q1) {
+  size_t lo = 0, hi = x->nnames;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->names[mid].tok0 < t) lo = mid + 1;
+    else hi = mid;
+  }
+  *q0 = lo > NE_WINDOW ? lo - NE_WINDOW : 0;
+  *q1 = x->nnames - lo > NE_WINDOW ? lo + NE_WINDOW : x->nnames;
 }
 
 /* In a sports story a place that names a team once names it throughout
@@ -2434,7 +2452,9 @@ static void sports_consistent(actx *x) {
     if ((size_t)b < x->doc->ntoks && tk(x, b)->sent == tk(x, n[r].tok0)->sent &&
         (date_tok(x, b) || tok_is(x, b, ",")))
       continue;
-    for (size_t q = 0; q < x->nnames; q++)
+    size_t q0, q1;
+    name_window(x, n[r].tok0, &q0, &q1);
+    for (size_t q = q0; q < q1; q++)
       if (n[q].type == TD_NE_ORG && same_words(x, &n[q], &n[r])) {
         n[r].type = TD_NE_ORG;
         break;
@@ -2450,7 +2470,9 @@ static void described_names(actx *x) {
   td_ne *n = x->names;
   for (size_t r = 0; r < x->nnames; r++) {
     if (!n[r].sure) continue;
-    for (size_t q = 0; q < x->nnames; q++) {
+    size_t q0, q1;
+    name_window(x, n[r].tok0, &q0, &q1);
+    for (size_t q = q0; q < q1; q++) {
       if (q == r || n[q].sure || n[q].type == n[r].type) continue;
       if (same_words(x, &n[q], &n[r]) && (n[q].weak || n[q].type == TD_NE_PER)) {
         n[q].type = n[r].type, n[q].weak = 0;
@@ -2673,18 +2695,20 @@ static void untyped_names(actx *x) {
       if (t == s0 && tok_is(x, t + 1, "-")) continue; /* the desk's slug: GOLF - */
       int type = 0;
       long len = 0;
+      size_t q0, q1;
+      name_window(x, (uint32_t)t, &q0, &q1);
       for (long l = 3; l >= 1 && !type; l--) {
         if (t + l > s1 || (l == 1 && common_word(x, t))) continue;
         int ok = 1;
         for (long k = t; k < t + l && ok; k++) ok = !cov[k] && tok_cap(x, k);
         if (!ok) continue;
         td_ne span = {(uint32_t)t, (uint32_t)(t + l), 0, 0, 0, 0};
-        for (size_t r = 0; r < x->nnames && !type; r++)
+        for (size_t r = q0; r < q1 && !type; r++)
           if (x->names[r].type && !x->names[r].weak && same_words(x, &x->names[r], &span))
             type = x->names[r].type, len = l;
       }
       if (!type && !common_word(x, t))
-        for (size_t r = 0; r < x->nnames && !type; r++) {
+        for (size_t r = q0; r < q1 && !type; r++) {
           const td_ne *q = &x->names[r];
           if (q->type == TD_NE_PER && !q->weak && q->tok1 - q->tok0 >= 2 &&
               strcmp(tk(x, q->tok1 - 1)->norm, tk(x, t)->norm) == 0)
