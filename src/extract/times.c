@@ -929,6 +929,7 @@ static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
   int vbd = td_xpos_from_name("VBD"); /* perf: one tag compare per word */
+  int nn = td_xpos_from_name("NN"), nns = td_xpos_from_name("NNS"), jj = td_xpos_from_name("JJ");
   for (int k = 0; k < c->n; k++) {
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
@@ -937,6 +938,12 @@ static int clause_tense(const ctx *c, int i, int e) {
     const td_tok *tk = &d->toks[u->tok];
     if ((u->cls & W_REPORT) && (k < i ? i - k : k - e + 1) <= 2) return -1;
     int t = (u->cls & W_FUT) != 0;
+    /* a cue word used as a noun or an adjective says nothing of the
+     * tense ("announced the plan Aug. 21", "lower-than-expected"), but
+     * one before "to" is the verb whatever its tag ("plans to hold") */
+    if (t && tk->xpos && ((int)tk->xpos == nn || (int)tk->xpos == nns || (int)tk->xpos == jj) &&
+        !is_w(c, k + 1, "to"))
+      t = 0;
     /* perf: the first byte before each strcmp */
     if (!t && u->w[0] == 'g' && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
     if (!t && u->w[0] == 'l' && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
@@ -1033,7 +1040,9 @@ static const char *pod_code(int pod) {
 /* The year a month (or month-day) without a year falls in: the one of
  * the article's year and its neighbours closest to the article date, where
  * a date after it counts as far in a past clause, and one before it as far
- * in a future clause. */
+ * in a future clause; with no tense cue a date after it still counts
+ * farther (news reports the past more than it forecasts: "rose from $29
+ * in March" in October is this March). */
 static int place_month(const ctx *c, int m, int d, int tense) {
   int best = c->dy;
   long bestscore = 1L << 40;
@@ -1041,9 +1050,9 @@ static int place_month(const ctx *c, int m, int d, int tense) {
     long cand = td_days_from_civil(y, m, d ? d : 15);
     long diff = cand - c->dct, score = diff < 0 ? -diff : diff;
     long slack = d ? 0 : 16;
-    if (tense < 0 && diff > slack) score += d ? 250 : 150;
+    if (tense < 0 && diff > slack) score += 250;
     if (tense > 0 && diff < -slack) score += 250;
-    if (tense == 0 && diff > slack) score += 60; /* news reports the past more */
+    if (tense == 0 && diff > slack) score += 180; /* news reports the past more */
     if (score < bestscore) best = y, bestscore = score;
   }
   return best;
@@ -1575,7 +1584,10 @@ static int period_expr(const ctx *c, int i, hit *h) {
         tfmt(h->val, sizeof h->val, "XXXX-%s", sc[s]);
         return e;
       }
-      int cur = c->dm <= 2 || c->dm == 12 ? 4 : (c->dm - 3) / 3 + 1;
+      /* the current season (its index), by which "last"/"next" step; in
+       * January and February this year's spring, summer and fall are all
+       * still to come ("last fall" in February 1998 is 1997-FA) */
+      int cur = c->dm <= 2 ? (s == 4 ? 4 : 0) : c->dm == 12 ? 4 : (c->dm - 3) / 3 + 1;
       yy = c->dy;
       if (dir == -1 && s >= cur) yy--;
       if (dir == 1 && s <= cur) yy++;
