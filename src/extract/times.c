@@ -1494,9 +1494,20 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return j + 3;
     }
   }
-  /* quarters and halves: [the] third quarter [of [fiscal] 1989], third-quarter */
+  /* quarters and halves: [the] third quarter [of [fiscal] 1989], third-quarter;
+   * the year may come first: "the 1988 third quarter", "this year's
+   * second half", "next year's first quarter" */
   {
-    int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e;
+    int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e, pyy = 0;
+    if (year_at(c, k) && (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal")))
+      pyy = year_at(c, k), k++;
+    else if (k == j && has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 &&
+             strcmp(u[k].w, "past") && is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') &&
+             is_w(c, k + 3, "s") && c->has_dct)
+      pyy = c->dy + u[k].dir, k += 4;
+    if (pyy && is_w(c, k, "fiscal")) k++;
+    if (pyy && !(has(c, k, W_ORD) && (is_w(c, k + 1, "quarter") || is_w(c, k + 1, "half"))))
+      pyy = 0, k = is_w(c, j, "the") ? j + 1 : j;
     if (has(c, k, W_ORD) && u[k].ord <= 4) q = u[k].ord;
     else if (u[k < c->n ? k : 0].kind == 'n' && k < c->n && u[k].w[0] && u[k].num >= 1 && u[k].num <= 4 && u[k].ndig == 1)
       q = (int)u[k].num;
@@ -1505,8 +1516,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (q && (is_w(c, e, "quarter") || (is_w(c, e, "half") && q <= 2))) {
       int half = is_w(c, e, "half");
       e++;
-      int yy = 0;
-      if (is_w(c, e, "of") || (is_p(c, e, ',') && year_at(c, e + 1))) {
+      int yy = pyy;
+      if (!pyy && (is_w(c, e, "of") || (is_p(c, e, ',') && year_at(c, e + 1)))) {
         int k2 = e + 1;
         if (is_w(c, k2, "fiscal")) k2++;
         if ((yy = year_at(c, k2))) e = k2 + 1;
@@ -1514,7 +1525,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         else if (is_w(c, k2, "last") && is_w(c, k2 + 1, "year")) yy = c->dy - 1, e = k2 + 2;
         else if (is_w(c, k2, "next") && is_w(c, k2 + 1, "year")) yy = c->dy + 1, e = k2 + 2;
         if (yy && !c->has_dct && !year_at(c, e - 1)) yy = 0;
-      } else if (c->has_dct) {
+      } else if (!pyy && c->has_dct) {
         yy = c->dy;
         int cur = half ? (c->dm - 1) / 6 + 1 : (c->dm - 1) / 3 + 1;
         if (q > cur && clause_tense(c, i, e) <= 0) yy--;
@@ -1652,40 +1663,42 @@ static int period_expr(const ctx *c, int i, hit *h) {
   }
   /* this/last/next/coming/previous/following/current week|month|year|...:
    * rule times.shift (data/times/relative.rules) says which words; the
-   * word table gives the direction and the unit */
+   * word table gives the direction and the unit; "fiscal" may come
+   * between ("last fiscal year" is last year) */
   k = j;
   int the = is_w(c, k, "the");
   if (the) k++;
   const rule_hit *rs = hit_at(c, "shift", k);
-  if (rs && rs->unit == k + 1 && has(c, k, W_DIR) && u[k].dir >= -2 && u[k].dir <= 2 &&
-      has(c, k + 1, W_UNIT) && u[k + 1].unitk > U_DAY && u[k + 1].unitk != U_HALF) {
-    int d = u[k].dir, uk = u[k + 1].unitk;
+  int ku = is_w(c, k + 1, "fiscal") ? k + 2 : k + 1; /* the unit */
+  if (rs && rs->unit == ku && has(c, k, W_DIR) && u[k].dir >= -2 && u[k].dir <= 2 &&
+      has(c, ku, W_UNIT) && u[ku].unitk > U_DAY && u[ku].unitk != U_HALF) {
+    int d = u[k].dir, uk = u[ku].unitk;
     if (the && d == -1 && uk <= U_YEAR && uk != U_WEEKEND) { /* "the past year": the one before */
       unit_shift(c, h, uk, -1);
-      return k + 2;
+      return ku + 1;
     }
     if (the && d == -1) {      /* "the past decade": a stretch of time */
       h->type = T_DURATION;
       dur_value(h->val, sizeof h->val, uk, 1, 0);
-      return k + 2;
+      return ku + 1;
     }
     if (!the && (d == -2 || d == 2)) return i;
     if (the && d == 0 && strcmp(u[k].w, "current")) return i;
     if (d == -2 || d == 2) { /* the previous/following week: from the anchor */
       if (!c->has_dct) {
         unit_shift(c, h, uk, 0);
-        return k + 2;
+        return ku + 1;
       }
       if (uk == U_YEAR && c->anchor_y)
         tfmt(h->val, sizeof h->val, "%04d", c->anchor_y + d / 2);
       else
         shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
       h->has_day = 0;
-      return k + 2;
+      return ku + 1;
     }
     unit_shift(c, h, uk, d);
     h->has_day = 0;
-    return k + 2;
+    return ku + 1;
   }
   /* that year / that month / that week: the anchor's */
   if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
