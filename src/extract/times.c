@@ -917,18 +917,30 @@ static int read_count(const ctx *c, int i, long *val) {
 
 /* ---- tense of the clause around units [i, e) ---- */
 
+/* Whether a punctuation unit lies in [a, b). */
+static int punct_between(const ctx *c, int a, int b) {
+  for (int k = a; k < b; k++)
+    if (c->u[k].kind == 'p') return 1;
+  return 0;
+}
+
 /* -1 past, +1 future, 0 unknown, for the clause around units [i, e): a
  * reporting verb right next to the expression dates the saying ("said
  * Friday"): past; else the nearest tense cue decides, one after the
  * expression counting a word farther (English puts the verb first: "met
  * on Thursday and will meet on Monday"), a future cue winning a tie.
  * Future cues: will, 'll, would, shall, plans, planned, planning, expected,
- * scheduled, going to. Past cues: a past-tense tag (VBD), or, untagged,
- * was/were/had/did/been, common irregular past forms, words in -ed. */
+ * scheduled, going to, set/due to VERB (not after was/were/been), none of
+ * them when tagged as a noun or adjective. Past cues: a past-tense tag
+ * (VBD), or, untagged, was/were/had/did/been, common irregular past forms,
+ * words in -ed. A reporting verb after the expression and past a
+ * punctuation mark frames a quotation or a clause of its own ("... as
+ * soon as Tuesday, Castro said"): it is no cue. */
 static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
   int vbd = td_xpos_from_name("VBD"); /* perf: one tag compare per word */
+  int vb = td_xpos_from_name("VB"), to = td_xpos_from_name("TO");
   int nn = td_xpos_from_name("NN"), nns = td_xpos_from_name("NNS"), jj = td_xpos_from_name("JJ");
   for (int k = 0; k < c->n; k++) {
     if (k >= i && k < e) continue;
@@ -936,6 +948,7 @@ static int clause_tense(const ctx *c, int i, int e) {
     if (u->kind != 'w') continue;
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
+    if ((u->cls & W_REPORT) && k >= e && punct_between(c, e, k)) continue;
     if ((u->cls & W_REPORT) && (k < i ? i - k : k - e + 1) <= 2) return -1;
     int t = (u->cls & W_FUT) != 0;
     /* a cue word used as a noun or an adjective says nothing of the
@@ -947,6 +960,15 @@ static int clause_tense(const ctx *c, int i, int e) {
     /* perf: the first byte before each strcmp */
     if (!t && u->w[0] == 'g' && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
     if (!t && u->w[0] == 'l' && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
+    /* "is set to resume", "are due to meet": a verb must follow "to" ("due
+     * to the storm" is a cause), and a past "was"/"had been" before it
+     * makes it a plan of the past ("had been due to expire Friday") */
+    if (!t && ((u->w[0] == 's' && strcmp(u->w, "set") == 0) ||
+               (u->w[0] == 'd' && strcmp(u->w, "due") == 0)) &&
+        is_w(c, k + 1, "to") && (int)d->toks[c->u[k + 1].tok].xpos == to && k + 2 < c->n &&
+        c->u[k + 2].kind == 'w' && (int)d->toks[c->u[k + 2].tok].xpos == vb &&
+        !(k > 0 && (is_w(c, k - 1, "was") || is_w(c, k - 1, "were") || is_w(c, k - 1, "been"))))
+      t = 1;
     if (!t && ((u->w[0] == 'w' && strcmp(u->w, "would") == 0) ||
                (u->w[0] == 'p' && strcmp(u->w, "planning") == 0)))
       t = 1;
