@@ -1647,6 +1647,15 @@ static int period_expr(const ctx *c, int i, hit *h) {
         tfmt(h->val, sizeof h->val, "%04d", c->dy - 1);
       return q ? e + 1 : e;
     }
+    /* the [fiscal] year ended June 30: the twelve months a report covers,
+     * a DURATION as TimeML has it (not the calendar year) */
+    int k2 = k0 + (is_w(c, k0, "fiscal") || is_w(c, k0, "full"));
+    if (k0 > j && is_w(c, k2, "year") && (is_w(c, k2 + 1, "ended") || is_w(c, k2 + 1, "ending")) &&
+        (has(c, k2 + 2, W_MONTH) || has(c, k2 + 2, W_REL))) {
+      h->type = T_DURATION;
+      tfmt(h->val, sizeof h->val, "P1Y");
+      return k2 + 1;
+    }
     /* the [latest|most recent] quarter: the last one completed */
     int k1 = k0;
     if (is_w(c, k1, "latest")) k1++;
@@ -2113,7 +2122,7 @@ static const char *const idle_not[] = {
     "end", "beginning", "start", "middle", "close", "turn", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
     "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
-    "weekend", "half", "hundred", "few", "several", "dozen", NULL};
+    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", NULL};
 /* Approximators no rule names where an expression begins (duration_expr
  * takes "more/less/fewer than", "nearly", "around" there, and "about",
  * "over", "within", "almost" only before one): they begin nothing. */
@@ -2150,7 +2159,8 @@ static void idle_init(void) {
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
  *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
  *   and "the 1st of" those or a number next, period_expr's decades,
- *   centuries, quarters, "the year", "the latest quarter", "the weekend"
+ *   centuries, quarters, "the year", "the [fiscal|full] year ended", "the
+ *   latest quarter", "the weekend"
  *   and "that year" a number, a class or idle_not's word next (its months,
  *   seasons and years begin at a class or a number), duration_expr's "the"
  *   a class or a number next ("the" alone returns i), its counts ("a" is
