@@ -931,7 +931,9 @@ static int punct_between(const ctx *c, int a, int b) {
  * on Thursday and will meet on Monday"), a future cue winning a tie.
  * Future cues: will, 'll, would, shall, plans, planned, planning, expected,
  * scheduled, going to, set/due to VERB (not after was/were/been), none of
- * them when tagged as a noun or adjective. Past cues: a past-tense tag
+ * them when tagged as a noun or adjective or glued to a hyphen
+ * ("lower-than-expected"); "as soon as" or "as early as" right before the
+ * expression makes it future whatever the clause says. Past cues: a past-tense tag
  * (VBD), or, untagged, was/were/had/did/been, common irregular past forms,
  * words in -ed. A reporting verb after the expression and past a
  * punctuation mark frames a quotation or a clause of its own ("... as
@@ -942,6 +944,10 @@ static int clause_tense(const ctx *c, int i, int e) {
   int vbd = td_xpos_from_name("VBD"); /* perf: one tag compare per word */
   int vb = td_xpos_from_name("VB"), to = td_xpos_from_name("TO");
   int nn = td_xpos_from_name("NN"), nns = td_xpos_from_name("NNS"), jj = td_xpos_from_name("JJ");
+  /* "as soon as Tuesday", "as early as next week": a time not yet come */
+  if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
+      is_w(c, i - 3, "as"))
+    return 1;
   for (int k = 0; k < c->n; k++) {
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
@@ -957,6 +963,7 @@ static int clause_tense(const ctx *c, int i, int e) {
     if (t && tk->xpos && ((int)tk->xpos == nn || (int)tk->xpos == nns || (int)tk->xpos == jj) &&
         !is_w(c, k + 1, "to"))
       t = 0;
+    if (t && k > 0 && is_p(c, k - 1, '-') && !u->space) t = 0; /* "-than-expected" */
     /* perf: the first byte before each strcmp */
     if (!t && u->w[0] == 'g' && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
     if (!t && u->w[0] == 'l' && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
