@@ -847,6 +847,30 @@ static int year_at(const ctx *c, int i) {
   long v = plain_num(c, i);
   return c->u[i].ndig == 4 && v >= 1000 && v <= 2099 ? (int)v : 0;
 }
+/* A year said in words, as broadcast transcripts write it, at i: "nineteen
+ * ninety-six", "nineteen seventy" (1920..1999), and, only when two_k,
+ * "two thousand [and] [one..ninety-nine]" (a count otherwise: "two
+ * thousand troops"). The year, with *end past it; 0 if none. */
+static int spoken_year(const ctx *c, int i, int two_k, int *end) {
+  const unit *u = c->u;
+  if (i + 1 >= c->n || !has(c, i, W_NUM) || !has(c, i + 1, W_NUM)) return 0;
+  int y = 0, e = i + 2;
+  if (u[i].nval == 19 && u[i + 1].nval >= 20 && u[i + 1].nval <= 90 && u[i + 1].nval % 10 == 0)
+    y = 1900 + u[i + 1].nval;
+  else if (two_k && u[i].nval == 2 && is_w(c, i + 1, "thousand")) {
+    y = 2000;
+    int k = is_w(c, e, "and") ? e + 1 : e;
+    if (has(c, k, W_NUM) && u[k].nval >= 1 && u[k].nval <= 99) y += u[k].nval, e = k + 1;
+    else return *end = e, y;
+  } else
+    return 0;
+  if (u[e - 1].nval >= 20 && is_p(c, e, '-') && !u[e].space && has(c, e + 1, W_NUM) &&
+      !u[e + 1].space && u[e + 1].nval >= 1 && u[e + 1].nval <= 9)
+    y += u[e + 1].nval, e += 2;
+  *end = e;
+  return y;
+}
+
 /* A day of the month at i: "1", "1st", "22nd"; 0 if none. */
 static int mday_at(const ctx *c, int i) {
   if (i < 0 || i >= c->n || c->u[i].kind != 'n' || !c->u[i].ndig || c->u[i].ndig > 2) return 0;
@@ -1486,6 +1510,16 @@ static int period_expr(const ctx *c, int i, hit *h) {
     tfmt(h->val, sizeof h->val, "%04d", y);
     return j + 1;
   }
+  {
+    int e2, the_year = is_w(c, j, "the") && is_w(c, j + 1, "year");
+    /* a count before a noun is no year: "nineteen twenty people" */
+    if ((y = spoken_year(c, the_year ? j + 2 : j, the_year, &e2)) &&
+        (the_year || e2 >= c->n || c->u[e2].kind != 'w' ||
+         c->doc->toks[c->u[e2].tok].upos != TD_NOUN)) {
+      tfmt(h->val, sizeof h->val, "%04d", y);
+      return e2;
+    }
+  }
   /* decades: [the] [early|mid-|late] 1990s, '90s */
   {
     int k = is_w(c, j, "the") ? j + 1 : j;
@@ -1575,8 +1609,9 @@ static int period_expr(const ctx *c, int i, hit *h) {
        strcmp(u[k].w, "june") == 0 || strcmp(u[k].w, "july") == 0 || strcmp(u[k].w, "may") == 0) &&
       (dir != 99 || (strcmp(u[k].w, "may") && strcmp(u[k].w, "march")) || month_context(c, k))) {
     int m = u[k].month, e = dot(c, k + 1), yy = 0;
-    int k2 = is_p(c, e, ',') || is_w(c, e, "of") ? e + 1 : e;
+    int k2 = is_p(c, e, ',') || is_w(c, e, "of") ? e + 1 : e, e2;
     if ((yy = year_at(c, k2))) e = k2 + 1;
+    else if ((yy = spoken_year(c, k2, 0, &e2))) e = e2;
     else if (has(c, k2, W_DIR) && is_w(c, k2 + 1, "year") && u[k2].dir >= -1 && u[k2].dir <= 1 &&
              strcmp(u[k2].w, "past") && strcmp(u[k2].w, "current")) {
       yy = c->has_dct ? c->dy + u[k2].dir : 0;
@@ -1603,8 +1638,9 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if (has(c, k, W_SEASON) && !(u[k].cls & W_MONTH)) {
     static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
     int s = u[k].season, e = k + 1, yy = 0;
-    int k2 = is_w(c, e, "of") || is_p(c, e, ',') ? e + 1 : e;
+    int k2 = is_w(c, e, "of") || is_p(c, e, ',') ? e + 1 : e, e2;
     if ((yy = year_at(c, k2))) e = k2 + 1;
+    else if ((yy = spoken_year(c, k2, 0, &e2))) e = e2;
     else if (has(c, k2, W_DIR) && is_w(c, k2 + 1, "year") && u[k2].dir >= -1 && u[k2].dir <= 1 &&
              c->has_dct)
       yy = c->dy + u[k2].dir, e = k2 + 2;
