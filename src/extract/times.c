@@ -898,6 +898,19 @@ static int read_count(const ctx *c, int i, long *val) {
     *val = -1;
     return j + 1;
   }
+  /* a couple of (2), a dozen (12): counts TimeML gives a value */
+  if (is_w(c, j, "couple") && is_w(c, j + 1, "of")) {
+    *val = 2;
+    return j + 2;
+  }
+  if (is_w(c, j, "a") && is_w(c, j + 1, "couple") && is_w(c, j + 2, "of")) {
+    *val = 2;
+    return j + 3;
+  }
+  if (is_w(c, j, "a") && is_w(c, j + 1, "dozen")) {
+    *val = 12;
+    return j + 2;
+  }
   if (is_w(c, j, "a") || is_w(c, j, "an")) {
     if (is_w(c, j + 1, "hundred")) {
       *val = 100;
@@ -2165,7 +2178,7 @@ static const char *const idle_not[] = {
     "end", "beginning", "start", "middle", "close", "turn", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
     "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
-    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", NULL};
+    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", "couple", NULL};
 /* Approximators no rule names where an expression begins (duration_expr
  * takes "more/less/fewer than", "nearly", "around" there, and "about",
  * "over", "within", "almost" only before one): they begin nothing. */
