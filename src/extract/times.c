@@ -1507,6 +1507,14 @@ static int preposition(const char *w) {
   return 0;
 }
 
+/* A possessive determiner: "his", "their", ... */
+static int possessive(const char *w) {
+  static const char *const pw[] = {"his", "her", "their", "its", "my", "your", "our", NULL};
+  for (int k = 0; pw[k]; k++)
+    if (strcmp(w, pw[k]) == 0) return 1;
+  return 0;
+}
+
 /* Months, seasons, years, decades, centuries, quarters, halves, and
  * "this/last/next UNIT" at i (after any edge modifier). */
 static int period_expr(const ctx *c, int i, hit *h) {
@@ -1533,15 +1541,21 @@ static int period_expr(const ctx *c, int i, hit *h) {
       return e2;
     }
   }
-  /* decades: [the] [early|mid-|late] 1990s, '90s */
+  /* decades: [the] [early|mid-|late] 1990s, '90s; not an age ("in his
+   * 30s", "in their early 20s") */
   {
     int k = is_w(c, j, "the") ? j + 1 : j;
+    int b = j - 1; /* the word before, past "early", "mid-", "late" */
+    if (b >= 0 && is_p(c, b, '-')) b--;
+    if (b >= 0 && has(c, b, W_EDGE)) b--;
+    int age = k == j && b >= 0 && c->u[b].kind == 'w' && possessive(c->u[b].w);
     if (has(c, k, W_EDGE) && u[k].edge <= E_MID) k = hyph(c, k + 1);
     int ap = is_p(c, k, '\'') || is_p(c, k, 0x27);
     if (ap) k++;
     if (k < c->n && u[k].kind == 'n' && u[k].num % 10 == 0 &&
         (strcmp(u[k].w, "s") == 0 || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) &&
         ((u[k].ndig == 4 && !ap) || (u[k].ndig == 2 && (ap || k == j)))) {
+      if (age) return i;
       long v = u[k].num;
       if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
       tfmt(h->val, sizeof h->val, "%03ld", v / 10);
