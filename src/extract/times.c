@@ -1998,6 +1998,10 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   e = hyph(c, nk);
   int hyphen = e != nk;
   if (hyphen && the && !span) return i; /* "the two-week visit": the adjective alone */
+  /* "two more weeks", "an additional year": the stretch still to come */
+  if (!hyphen && n != 0 && (is_w(c, e, "more") || is_w(c, e, "additional") || is_w(c, e, "extra")) &&
+      has(c, e + 1, W_UNIT))
+    e++;
   if (is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half") && n > 0) half = 1, e += 3;
   else if (n > 0 && plain_num(c, e) == 1 && is_p(c, e + 1, '/') && plain_num(c, e + 2) == 2 &&
            !c->u[e + 1].space && !c->u[e + 2].space)
@@ -2222,9 +2226,10 @@ static void idle_init(void) {
  *   plain (clock times, days, years, decades, quarters, counts);
  * - a plain number, not of four digits (no year), followed by a mark other
  *   than - / : ' (dates, clock times, ranges, decades use those) or by a
- *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o"
- *   (a month, a part of day, a unit of time, "and a half" are what
- *   day_expr, clock_expr and duration_expr read there);
+ *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o",
+ *   "more", "additional", "extra" (a month, a part of day, a unit of time,
+ *   "and a half", "20 more years" are what day_expr, clock_expr and
+ *   duration_expr read there);
  * - one of the five words (of class W_START only) followed by a word of no
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
  *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
@@ -2246,7 +2251,8 @@ static int idle_start(const ctx *c, int i) {
     if (u[i].w[0] || u[i].ndig == 4) return 0;
     if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
     return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
-           !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o");
+           !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o") && !is_w(c, i + 1, "more") &&
+           !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra");
   }
   if (u[i].cls != W_START || nx->kind != 'w' || (nx->cls & ~(uint32_t)IDLE_NEXT_CLS)) return 0;
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
