@@ -754,6 +754,7 @@ typedef struct ctx {
   long anchor;     /* the date the narrative last mentioned (days) */
   int has_anchor;
   int anchor_y;    /* the year the narrative last mentioned; 0: none */
+  int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
@@ -1792,7 +1793,10 @@ static int period_expr(const ctx *c, int i, hit *h) {
       }
       if (uk == U_YEAR && c->anchor_y)
         tfmt(h->val, sizeof h->val, "%04d", c->anchor_y + d / 2);
-      else
+      else if (uk == U_MONTH && c->anchor_m) { /* "In March, ... The following month" */
+        int am = c->anchor_m + d / 2;
+        tfmt(h->val, sizeof h->val, "%04d-%02d", am / 12, am % 12 + 1);
+      } else
         shift_value(c, h, c->has_anchor ? c->anchor : c->dct, uk, d / 2);
       h->has_day = 0;
       return ku + 1;
@@ -2482,6 +2486,9 @@ int td_times(const td_engine *eng, td_doc *doc) {
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
           (h.val[4] == 0 || h.val[4] == '-'))
         c.anchor_y = atoi(h.val);
+      if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
+          isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
+        c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1;
       i = e;
     }
   }
