@@ -1197,8 +1197,9 @@ static void dur_value(char *out, size_t cap, int uk, long n, int half) {
   if (uk == U_CENTURY && n >= 0) code = "Y", mul = 100;
   if (n < 0)
     tfmt(out, cap, "P%sX%s", timeunit ? "T" : "", code);
-  else if (half && (uk == U_HOUR || uk == U_YEAR || uk == U_DAY))
-    tfmt(out, cap, "P%s%ld%s", uk == U_HOUR ? "T" : "", n, uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
+  else if (half && (uk == U_MIN || uk == U_HOUR || uk == U_YEAR || uk == U_DAY))
+    tfmt(out, cap, "P%s%ld%s", uk == U_HOUR || uk == U_MIN ? "T" : "", n,
+         uk == U_MIN ? "M30S" : uk == U_HOUR ? "H30M" : uk == U_YEAR ? "Y6M" : "DT12H");
   else if (half)
     tfmt(out, cap, "P%s%ld.5%s", timeunit ? "T" : "", n * mul, code);
   else
@@ -2039,6 +2040,13 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if (rel && !span && !hyphen) {
     long ref = (rel == -1 || rel == 1) ? c->dct : (c->has_anchor ? c->anchor : c->dct);
     int sign = rel < 0 ? -1 : 1;
+    if ((n < 0 || half) && (rel == -2 || rel == 2)) {
+      /* "a few days later", "a minute and a half later": no date can be
+       * counted from the narrative's; TimeML tags the stretch alone */
+      h->type = T_DURATION;
+      dur_value(h->val, sizeof h->val, uk, n, half);
+      return e;
+    }
     if (n < 0 || half) {
       h->type = T_DATE;
       tfmt(h->val, sizeof h->val, "%s", !c->has_dct ? "XXXX" : sign < 0 ? "PAST_REF" : "FUTURE_REF");
