@@ -1591,13 +1591,23 @@ static int period_expr(const ctx *c, int i, hit *h) {
    * second half", "next year's first quarter" */
   {
     int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e, pyy = 0;
-    if (year_at(c, k) && (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal")))
+    if (year_at(c, k) && (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal") ||
+                          (k > j && is_w(c, k + 1, "quarter"))))
       pyy = year_at(c, k), k++;
     else if (k == j && has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 &&
              strcmp(u[k].w, "past") && is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') &&
              is_w(c, k + 3, "s") && c->has_dct)
       pyy = c->dy + u[k].dir, k += 4;
     if (pyy && is_w(c, k, "fiscal")) k++;
+    /* "the 1988 quarter": the quarter mentioned just before, in that year
+     * (a quarter of that year when none was) */
+    if (pyy && is_w(c, k, "quarter")) {
+      if (c->quarter && c->si - c->quarter_sent <= 2)
+        tfmt(h->val, sizeof h->val, "%04d-Q%d", pyy, c->quarter % 4 + 1);
+      else
+        tfmt(h->val, sizeof h->val, "%04d-QX", pyy);
+      return k + 1;
+    }
     if (pyy && !(has(c, k, W_ORD) && (is_w(c, k + 1, "quarter") || is_w(c, k + 1, "half"))))
       pyy = 0, k = is_w(c, j, "the") ? j + 1 : j;
     if (has(c, k, W_ORD) && u[k].ord <= 4) q = u[k].ord;
@@ -2014,6 +2024,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
   int uk = u[e].unitk;
   int plural = (u[e].cls & W_PLURAL) != 0;
+  if (!plural && !hyphen && year_at(c, k)) return i; /* "the 1988 quarter": a year, no count */
   if (uk == U_SEC && !plural && n != 1) return i;
   if (n == 1 && plural && !hyphen) return i;
   if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n') &&
