@@ -1331,6 +1331,17 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   int j = i, wd = 0, dir = 99;
   /* [last|next|this] weekday [,] [date]: the modifier words are rule
    * times.weekday_shift (data/times/relative.rules) */
+  /* the previous Friday, the following Monday: from the date the narrative
+   * last mentioned (the article's when none) */
+  if (is_w(c, j, "the") && (is_w(c, j + 1, "previous") || is_w(c, j + 1, "following")) &&
+      has(c, j + 2, W_WDAY) && u[j + 2].cap && (strlen(u[j + 2].w) > 4 || is_p(c, j + 3, '.')) &&
+      c->has_dct) {
+    long ref = c->has_anchor ? c->anchor : c->dct;
+    int back = is_w(c, j + 1, "previous");
+    set_day(h, T_DATE, back ? place_wday(ref - 1, u[j + 2].wday, -1)
+                            : place_wday(ref + 1, u[j + 2].wday, 1));
+    return dot(c, j + 3);
+  }
   const rule_hit *rw = hit_at(c, "weekday_shift", j);
   if (rw && rw->unit == j + 1 && has(c, j, W_DIR) && u[j].dir >= -1 && u[j].dir <= 1 &&
       has(c, j + 1, W_WDAY) && u[j + 1].cap)
