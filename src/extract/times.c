@@ -1609,7 +1609,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
              strcmp(u[k].w, "past") && is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') &&
              is_w(c, k + 3, "s") && c->has_dct)
       pyy = c->dy + u[k].dir, k += 4;
-    if (pyy && is_w(c, k, "fiscal")) k++;
+    else if (is_w(c, k, "year") && is_p(c, k + 1, '-') && !u[k + 1].space &&
+             (is_w(c, k + 2, "ago") || is_w(c, k + 2, "earlier")) && !u[k + 2].space &&
+             has(c, k + 3, W_ORD) && c->has_dct)
+      pyy = c->dy - 1, k += 3; /* the year-ago third quarter */
+    if (is_w(c, k, "fiscal") && has(c, k + 1, W_ORD)) k++; /* the fiscal first quarter */
     /* "the 1988 quarter": the quarter mentioned just before, in that year
      * (a quarter of that year when none was) */
     if (pyy && is_w(c, k, "quarter")) {
@@ -1625,7 +1629,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
     else if (u[k < c->n ? k : 0].kind == 'n' && k < c->n && u[k].w[0] && u[k].num >= 1 && u[k].num <= 4 && u[k].ndig == 1)
       q = (int)u[k].num;
     e = hyph(c, k + 1);
-    if (q && k > j && e != k + 1) return i; /* "the third-quarter profit": the adjective alone */
+    if (q && e != k + 1 && (is_w(c, j, "the") || pyy))
+      return i; /* "the third-quarter profit": the adjective alone */
     if (q && (is_w(c, e, "quarter") || (is_w(c, e, "half") && q <= 2))) {
       int half = is_w(c, e, "half");
       e++;
