@@ -1377,11 +1377,22 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   }
   if (dir != 99) return i;
   /* holidays: Christmas, Thanksgiving [Day], New Year's Eve [2024] */
-  int hk, he;
-  if ((hk = holiday_at(c, i, &he))) {
+  int hk, he, hdir = 0, h0 = i;
+  if ((is_w(c, i, "last") || is_w(c, i, "next") || is_w(c, i, "this")) &&
+      holiday_at(c, i + 1, &he))
+    hdir = is_w(c, i, "last") ? -1 : is_w(c, i, "next") ? 1 : 2, h0 = i + 1;
+  if ((hk = holiday_at(c, h0, &he))) {
     int y = 0, k = is_p(c, he, ',') ? he + 1 : he;
-    if ((y = year_at(c, k))) he = k + 1;
-    else if (c->has_dct) {
+    if (hdir) k = -1; /* "last Christmas 2019" is not read */
+    if (k >= 0 && (y = year_at(c, k))) he = k + 1;
+    else if (c->has_dct && hdir) {
+      /* last Thanksgiving: the one before the article date; next: after;
+       * this: the article's year */
+      y = c->dy;
+      long d0 = holiday_day(hk, y);
+      if (hdir == -1 && d0 >= c->dct) y--;
+      if (hdir == 1 && d0 <= c->dct) y++;
+    } else if (c->has_dct) {
       int t = clause_tense(c, i, he);
       y = c->dy;
       long d0 = holiday_day(hk, y);
