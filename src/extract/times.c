@@ -1900,6 +1900,13 @@ static int zone_at(const ctx *c, int i) {
   return i;
 }
 
+/* "in the morning|afternoon|evening" at i (after an hour: "4 in the
+ * morning"); "at night" is left alone ("3 at night" is rarely said). */
+static int in_the_pod(const ctx *c, int i) {
+  return is_w(c, i, "in") && is_w(c, i + 1, "the") && has(c, i + 2, W_POD) &&
+         !(c->u[i + 2].cls & W_PLURAL) && c->u[i + 2].pod >= P_MO && c->u[i + 2].pod <= P_EV;
+}
+
 /* Clock times: "10 a.m.", "10:30 p.m. EST", "10am", "10 o'clock", "14:30",
  * "noon", "midnight", optionally followed by the day they fall on ("10 p.m.
  * Wednesday"). The day is that one, else the anchor, else the article's. */
@@ -1934,6 +1941,12 @@ static int clock_expr(const ctx *c, int i, hit *h) {
       pod = 1;
     } else if (is_w(c, e, "o'clock") || (is_w(c, e, "o") && is_p(c, e + 1, '\'') && is_w(c, e + 2, "clock"))) {
       e += is_w(c, e, "o'clock") ? 1 : 3;
+      pod = 1;
+    } else if (hh >= 1 && hh <= 12 && in_the_pod(c, e)) { /* 4 in the morning */
+      int p = u[e + 2].pod;
+      if (p == P_MO && hh == 12) hh = 0;
+      if (p != P_MO && hh < 12) hh += 12;
+      e += 3;
       pod = 1;
     }
     if (pod == 0) return i;
@@ -2277,9 +2290,9 @@ static void idle_init(void) {
  * - a plain number, not of four digits (no year), followed by a mark other
  *   than - / : ' (dates, clock times, ranges, decades use those) or by a
  *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o",
- *   "more", "additional", "extra" (a month, a part of day, a unit of time,
- *   "and a half", "20 more years" are what day_expr, clock_expr and
- *   duration_expr read there);
+ *   "more", "additional", "extra", "in the morning" (a month, a part of
+ *   day, a unit of time, "and a half", "20 more years", "4 in the
+ *   morning" are what day_expr, clock_expr and duration_expr read there);
  * - one of the five words (of class W_START only) followed by a word of no
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
  *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
@@ -2302,7 +2315,7 @@ static int idle_start(const ctx *c, int i) {
     if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
     return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
            !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o") && !is_w(c, i + 1, "more") &&
-           !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra");
+           !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra") && !in_the_pod(c, i + 1);
   }
   if (u[i].cls != W_START || nx->kind != 'w' || (nx->cls & ~(uint32_t)IDLE_NEXT_CLS)) return 0;
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
