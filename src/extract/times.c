@@ -2053,9 +2053,13 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   e = hyph(c, nk);
   int hyphen = e != nk;
   if (hyphen && the && !span) return i; /* "the two-week visit": the adjective alone */
-  /* "two more weeks", "an additional year": the stretch still to come */
+  /* "two more weeks", "an additional year": the stretch still to come;
+   * "eight trading days", "five business days" */
   if (!hyphen && n != 0 && (is_w(c, e, "more") || is_w(c, e, "additional") || is_w(c, e, "extra")) &&
       has(c, e + 1, W_UNIT))
+    e++;
+  else if (!hyphen && n != 0 && (is_w(c, e, "trading") || is_w(c, e, "business") ||
+                                 is_w(c, e, "working")) && has(c, e + 1, W_UNIT) && u[e + 1].unitk == U_DAY)
     e++;
   if (is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half") && n > 0) half = 1, e += 3;
   else if (n > 0 && plain_num(c, e) == 1 && is_p(c, e + 1, '/') && plain_num(c, e + 2) == 2 &&
@@ -2290,9 +2294,10 @@ static void idle_init(void) {
  * - a plain number, not of four digits (no year), followed by a mark other
  *   than - / : ' (dates, clock times, ranges, decades use those) or by a
  *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o",
- *   "more", "additional", "extra", "in the morning" (a month, a part of
- *   day, a unit of time, "and a half", "20 more years", "4 in the
- *   morning" are what day_expr, clock_expr and duration_expr read there);
+ *   "more", "additional", "extra", "trading", "business", "working", "in
+ *   the morning" (a month, a part of day, a unit of time, "and a half",
+ *   "20 more years", "8 trading days", "4 in the morning" are what
+ *   day_expr, clock_expr and duration_expr read there);
  * - one of the five words (of class W_START only) followed by a word of no
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
  *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
@@ -2315,7 +2320,8 @@ static int idle_start(const ctx *c, int i) {
     if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
     return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
            !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o") && !is_w(c, i + 1, "more") &&
-           !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra") && !in_the_pod(c, i + 1);
+           !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra") && !is_w(c, i + 1, "trading") &&
+           !is_w(c, i + 1, "business") && !is_w(c, i + 1, "working") && !in_the_pod(c, i + 1);
   }
   if (u[i].cls != W_START || nx->kind != 'w' || (nx->cls & ~(uint32_t)IDLE_NEXT_CLS)) return 0;
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
