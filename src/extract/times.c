@@ -2078,6 +2078,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
    * stretch ("for a year", "a year and a half") */
   int a_one = is_w(c, k, "a") || is_w(c, k, "an");
   e++;
+  if (is_w(c, e, "or") && is_w(c, e + 1, "so") && is_w(c, e + 2, "ago")) e += 2; /* a week or so ago */
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
   if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
   if (is_w(c, e, "old") || (hyphen && plural)) return i;   /* "52 years old", "three-quarters" */
@@ -2350,6 +2351,10 @@ static int match_at(const ctx *c, int i, hit *best) {
     be = e;
     *best = h;
   }
+  /* "the next year or so": the approximation belongs to the expression */
+  if (be > i && best->type != T_SET && is_w(c, be, "or") && is_w(c, be + 1, "so") &&
+      (be + 2 >= c->n || c->u[be + 2].kind == 'p'))
+    be += 2;
   return be;
 }
 
