@@ -1667,7 +1667,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
   }
   /* [this|last|next] month [of] [year | last year | next year] */
   int dir = 99, k = j;
-  if (has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 && strcmp(u[k].w, "past") &&
+  if (has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 &&
+      (strcmp(u[k].w, "past") || (k > 0 && is_w(c, k - 1, "this"))) &&
       strcmp(u[k].w, "current") && (has(c, k + 1, W_MONTH) || has(c, k + 1, W_SEASON)))
     dir = u[k].dir, k++;
   if (has(c, k, W_MONTH) && u[k].cap &&
@@ -2350,6 +2351,11 @@ static int match_at(const ctx *c, int i, hit *best) {
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
     be = e;
     *best = h;
+  }
+  /* "this past weekend", "this past spring": "past" is "last" here */
+  if (be == i && is_w(c, i, "this") && is_w(c, i + 1, "past")) {
+    int e = match_at(c, i + 1, best);
+    if (e > i + 1) be = e;
   }
   /* "the next year or so": the approximation belongs to the expression */
   if (be > i && best->type != T_SET && is_w(c, be, "or") && is_w(c, be + 1, "so") &&
