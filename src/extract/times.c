@@ -955,6 +955,18 @@ static int read_count(const ctx *c, int i, long *val) {
 
 /* ---- tense of the clause around units [i, e) ---- */
 
+/* The POS tags clause_tense reads, looked up by name once (perf: the
+ * lookup compares names). */
+static struct {
+  int vbd, vb, to, nn, nns, jj;
+} tags;
+static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
+static void tag_ids(void) {
+  tags.vbd = td_xpos_from_name("VBD"), tags.vb = td_xpos_from_name("VB");
+  tags.to = td_xpos_from_name("TO"), tags.nn = td_xpos_from_name("NN");
+  tags.nns = td_xpos_from_name("NNS"), tags.jj = td_xpos_from_name("JJ");
+}
+
 /* Whether a punctuation unit lies in [a, b). */
 static int punct_between(const ctx *c, int a, int b) {
   for (int k = a; k < b; k++)
@@ -979,9 +991,8 @@ static int punct_between(const ctx *c, int a, int b) {
 static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
-  int vbd = td_xpos_from_name("VBD"); /* perf: one tag compare per word */
-  int vb = td_xpos_from_name("VB"), to = td_xpos_from_name("TO");
-  int nn = td_xpos_from_name("NN"), nns = td_xpos_from_name("NNS"), jj = td_xpos_from_name("JJ");
+  /* perf: one tag compare per word, the tags' ids looked up once (tag_ids) */
+  int vbd = tags.vbd, vb = tags.vb, to = tags.to, nn = tags.nn, nns = tags.nns, jj = tags.jj;
   /* "as soon as Tuesday", "as early as next week": a time not yet come */
   if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
       is_w(c, i - 3, "as"))
@@ -1271,7 +1282,7 @@ static long holiday_day(int kind, int y) {
 }
 
 /* A holiday name at i: its kind (see holiday_day), and *end past it. */
-static int holiday_at(const ctx *c, int i, int *end) {
+static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i, int *end) {
   const unit *u = c->u;
   if (i >= c->n || u[i].kind != 'w' || !u[i].cap) return 0;
   int apos = is_p(c, i + 1, '\'') && is_w(c, i + 2, "s"); /* Valentine's */
@@ -1378,7 +1389,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   if (dir != 99) return i;
   /* holidays: Christmas, Thanksgiving [Day], New Year's Eve [2024] */
   int hk, he, hdir = 0, h0 = i;
-  if ((is_w(c, i, "last") || is_w(c, i, "next") || is_w(c, i, "this")) &&
+  if (i + 1 < c->n && u[i + 1].cap && (is_w(c, i, "last") || is_w(c, i, "next") || is_w(c, i, "this")) &&
       holiday_at(c, i + 1, &he))
     hdir = is_w(c, i, "last") ? -1 : is_w(c, i, "next") ? 1 : 2, h0 = i + 1;
   if ((hk = holiday_at(c, h0, &he))) {
@@ -1555,7 +1566,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     tfmt(h->val, sizeof h->val, "%04d", y);
     return j + 1;
   }
-  {
+  if (has(c, j, W_NUM) || is_w(c, j, "the")) { /* perf: spoken_year's first test */
     int e2, the_year = is_w(c, j, "the") && is_w(c, j + 1, "year");
     /* a count before a noun is no year: "nineteen twenty people" */
     if ((y = spoken_year(c, the_year ? j + 2 : j, the_year, &e2)) &&
@@ -1569,17 +1580,16 @@ static int period_expr(const ctx *c, int i, hit *h) {
    * 30s", "in their early 20s") */
   {
     int k = is_w(c, j, "the") ? j + 1 : j;
-    int b = j - 1; /* the word before, past "early", "mid-", "late" */
-    if (b >= 0 && is_p(c, b, '-')) b--;
-    if (b >= 0 && has(c, b, W_EDGE)) b--;
-    int age = k == j && b >= 0 && c->u[b].kind == 'w' && possessive(c->u[b].w);
     if (has(c, k, W_EDGE) && u[k].edge <= E_MID) k = hyph(c, k + 1);
     int ap = is_p(c, k, '\'') || is_p(c, k, 0x27);
     if (ap) k++;
     if (k < c->n && u[k].kind == 'n' && u[k].num % 10 == 0 &&
         (strcmp(u[k].w, "s") == 0 || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) &&
         ((u[k].ndig == 4 && !ap) || (u[k].ndig == 2 && (ap || k == j)))) {
-      if (age) return i;
+      int b = j - 1; /* the word before, past "early", "mid-", "late" */
+      if (b >= 0 && is_p(c, b, '-')) b--;
+      if (b >= 0 && has(c, b, W_EDGE)) b--;
+      if (k == j && b >= 0 && c->u[b].kind == 'w' && possessive(c->u[b].w)) return i;
       long v = u[k].num;
       if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
       tfmt(h->val, sizeof h->val, "%03ld", v / 10);
@@ -1613,12 +1623,12 @@ static int period_expr(const ctx *c, int i, hit *h) {
    * second half", "next year's first quarter" */
   {
     int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e, pyy = 0;
-    if (year_at(c, k) && (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal") ||
-                          (k > j && is_w(c, k + 1, "quarter"))))
+    if (k < c->n && u[k].kind == 'n' && u[k].ndig == 4 && year_at(c, k) &&
+        (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal") || (k > j && is_w(c, k + 1, "quarter"))))
       pyy = year_at(c, k), k++;
     else if (k == j && has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 &&
-             strcmp(u[k].w, "past") && is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') &&
-             is_w(c, k + 3, "s") && c->has_dct)
+             is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') && is_w(c, k + 3, "s") &&
+             !is_w(c, k, "past") && c->has_dct)
       pyy = c->dy + u[k].dir, k += 4;
     else if (is_w(c, k, "year") && is_p(c, k + 1, '-') && !u[k + 1].space &&
              (is_w(c, k + 2, "ago") || is_w(c, k + 2, "earlier")) && !u[k + 2].space &&
@@ -2338,25 +2348,24 @@ static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
                                                    set_expr, rule_expr};
   int be = i;
-  for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-    hit h;
-    memset(&h, 0, sizeof h);
-    int e = rules[r](c, i, &h);
-    if (e <= be) continue;
-    /* never end inside a hyphenated word ("two-year-old", "2024-25") */
-    if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
-        c->u[e + 1].kind != 'p')
-      continue;
-    /* nor inside a word glued to the end ("Fridays", "2021s") */
-    if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
-    be = e;
-    *best = h;
-  }
-  /* "this past weekend", "this past spring": "past" is "last" here */
-  if (be == i && is_w(c, i, "this") && is_w(c, i + 1, "past")) {
-    int e = match_at(c, i + 1, best);
-    if (e > i + 1) be = e;
-  }
+  /* "this past weekend", "this past spring": "past" is "last" there; the
+   * rules are tried at "past" too, the expression beginning at "this" */
+  int last = is_w(c, i, "this") && is_w(c, i + 1, "past") ? i + 1 : i;
+  for (int s = i; s <= last && be == i; s++)
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+      hit h;
+      memset(&h, 0, sizeof h);
+      int e = rules[r](c, s, &h);
+      if (e <= be || e <= s) continue;
+      /* never end inside a hyphenated word ("two-year-old", "2024-25") */
+      if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
+          c->u[e + 1].kind != 'p')
+        continue;
+      /* nor inside a word glued to the end ("Fridays", "2021s") */
+      if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
+      be = e;
+      *best = h;
+    }
   /* "the next year or so": the approximation belongs to the expression */
   if (be > i && best->type != T_SET && is_w(c, be, "or") && is_w(c, be + 1, "so") &&
       (be + 2 >= c->n || c->u[be + 2].kind == 'p'))
@@ -2534,6 +2543,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
+  pthread_once(&tags_once, tag_ids);
   for (size_t si = 0; si < doc->nsents; si++) {
     units *su = si < (size_t)npre ? &pre[si] : &us;
     if (su == &us) sentence_units(doc, si, &us);
