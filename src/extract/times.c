@@ -2349,23 +2349,22 @@ static int match_at(const ctx *c, int i, hit *best) {
                                                    set_expr, rule_expr};
   int be = i;
   /* "this past weekend", "this past spring": "past" is "last" there; the
-   * rules are tried at "past" too, the expression beginning at "this" */
-  int last = is_w(c, i, "this") && is_w(c, i + 1, "past") ? i + 1 : i;
-  for (int s = i; s <= last && be == i; s++)
-    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-      hit h;
-      memset(&h, 0, sizeof h);
-      int e = rules[r](c, s, &h);
-      if (e <= be || e <= s) continue;
-      /* never end inside a hyphenated word ("two-year-old", "2024-25") */
-      if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
-          c->u[e + 1].kind != 'p')
-        continue;
-      /* nor inside a word glued to the end ("Fridays", "2021s") */
-      if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
-      be = e;
-      *best = h;
-    }
+   * rules are tried at "past", the expression beginning at "this" */
+  int s = is_w(c, i, "this") && is_w(c, i + 1, "past") ? i + 1 : i;
+  for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+    hit h;
+    memset(&h, 0, sizeof h);
+    int e = rules[r](c, s, &h);
+    if (e <= be || e <= s) continue;
+    /* never end inside a hyphenated word ("two-year-old", "2024-25") */
+    if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
+        c->u[e + 1].kind != 'p')
+      continue;
+    /* nor inside a word glued to the end ("Fridays", "2021s") */
+    if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
+    be = e;
+    *best = h;
+  }
   /* "the next year or so": the approximation belongs to the expression */
   if (be > i && best->type != T_SET && is_w(c, be, "or") && is_w(c, be + 1, "so") &&
       (be + 2 >= c->n || c->u[be + 2].kind == 'p'))
