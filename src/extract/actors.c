@@ -228,7 +228,15 @@ enum {
   W_PRON = 64,  /* pronoun resolve_pronoun follows: he, she, it, they */
   W_ORG = 128,  /* a word that ends organization names (org_words) */
   W_MISC = 256, /* a word that ends event and prize names (misc_words) */
-  W_SPORT = 512 /* a word of sports stories (sports_words) */
+  W_SPORT = 512, /* a word of sports stories (sports_words) */
+  /* lists the name typing asks of nearly every token (perf: one bit
+   * test, not a loop of compares) */
+  W_PTITLE = 1024,  /* a person's title before the name: mr, dr, coach */
+  W_LPREP = 2048,   /* a preposition before a place: in, near, across */
+  W_SMALL = 4096,   /* a small word inside a title: of, the, and */
+  W_OPENER = 8192,  /* a function word that opens sentences: the, but, in */
+  W_DESC_B = 16384, /* a noun naming the organization after it: firm, club */
+  W_DESC_A = 32768  /* a noun naming the paper before it: newspaper, daily */
 };
 static const struct {
   unsigned bits;
@@ -250,6 +258,21 @@ static const struct {
                "assistance", "action", "buildup", "alliance", "power", "capabilities",
                "sources", "reports", "report", "officials", NULL}},
     {W_PRON, {"he", "she", "it", "they", NULL}},
+    {W_PTITLE, {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
+                "prof", "prof.", "coach", "striker", "midfielder", "defender", "goalkeeper",
+                "captain", "manager", "skipper", "champion", NULL}},
+    {W_LPREP, {"in", "at", "near", "from", "to", "into", "across", "outside", "throughout",
+               NULL}},
+    {W_SMALL, {"of", "the", "a", "an", "in", "and", "for", "on", "to", "at", "with", NULL}},
+    {W_OPENER, {"the", "but", "and", "a", "an", "in", "on", "at", "for", "of", "as", "if",
+                "when", "while", "after", "before", "by", "with", "from", "to", "this",
+                "that", "its", "their", "his", "her", "our", "so", "yet", "or", NULL}},
+    {W_DESC_B, {"company", "firm", "group", "club", "team", "side", "daily", "newspaper",
+                "weekly", "agency", "carrier", "airline", "insurer", "maker", "retailer",
+                "brokerage", "conglomerate", "manufacturer", "broadcaster", "publisher",
+                "subsidiary", "unit", "outfit", "automaker", "carmaker", "chipmaker", "bank",
+                "party", NULL}},
+    {W_DESC_A, {"newspaper", "daily", "weekly", "magazine", "newsletter", NULL}},
 };
 /* The listed words in a small open-addressing table keyed by their
  * first eight bytes and their length (perf, issue 11): a token's text,
@@ -1744,13 +1767,8 @@ static int word_in(const char *w, const char *const *list) {
   return 0;
 }
 
-static const char *const loc_preps[] = {"in", "at", "near", "from", "to", "into", "across",
-                                        "outside", "throughout", NULL};
-static const char *const per_titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
-                                         "dr.", "sir", "lord", "lady", "prof", "prof.",
-                                         "coach", "striker", "midfielder", "defender",
-                                         "goalkeeper", "captain", "manager", "skipper",
-                                         "champion", NULL};
+/* (the prepositions before places, W_LPREP, and people's titles,
+ * W_PTITLE, are in wlists) */
 
 /* A lowercase word common enough in English that, capitalized at the start
  * of a sentence, it is most likely not a name ("The", "Results"). */
@@ -1797,12 +1815,8 @@ static int demonym_like(const char *w) {
 
 /* Token i is a function word that opens sentences (The, But, In, A). */
 static int opener_word(const actx *x, long i) {
-  static const char *const w[] = {"the", "but", "and", "a", "an", "in", "on", "at", "for",
-                                  "of", "as", "if", "when", "while", "after", "before",
-                                  "by", "with", "from", "to", "this", "that", "its",
-                                  "their", "his", "her", "our", "so", "yet", "or", NULL};
   const td_tok *t = tk(x, i);
-  if (word_in(t->norm, w)) return 1;
+  if (x->wf[i] & W_OPENER) return 1;
   return t->upos == TD_DET || t->upos == TD_CCONJ || t->upos == TD_ADP ||
          t->upos == TD_SCONJ || t->upos == TD_PRON;
 }
@@ -1901,23 +1915,16 @@ static int entry_at(const actx *x, long i, const char *c) {
  * Liege`, `the daily Zycie Warszawy`, `Le Matin newspaper`. A title
  * opening the run (`bank Governor Hans Tietmeyer`) is a person's. */
 static int org_described(const actx *x, long i, long j, long s0, long s1) {
-  static const char *const before[] = {
-      "company", "firm",      "group",     "club",      "team",      "side",
-      "daily",   "newspaper", "weekly",    "agency",    "carrier",   "airline",
-      "insurer", "maker",     "retailer",  "brokerage", "conglomerate", "manufacturer",
-      "broadcaster", "publisher", "subsidiary", "unit", "outfit", "automaker",
-      "carmaker", "chipmaker", "bank", "party", NULL};
-  static const char *const after[] = {"newspaper", "daily", "weekly", "magazine", "newsletter",
-                                      NULL};
-  if (word_in(tk(x, i)->norm, per_titles) || entry_at(x, i, "title") ||
+  /* (the nouns before and after: W_DESC_B, W_DESC_A) */
+  if (tok_in(x, i, W_PTITLE) || entry_at(x, i, "title") ||
       entry_at(x, i, "person") || entry_at(x, i, "name"))
     return 0;
   /* The newspaper said; group C */
   if (j - i == 1 && (common_word(x, i) || opener_word(x, i) || strlen(tk(x, i)->norm) <= 2))
     return 0;
   /* the Maputo daily Noticias: the paper is the name after it */
-  return (i > s0 && !tok_cap(x, i - 1) && word_in(tk(x, i - 1)->norm, before)) ||
-         (j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, after) &&
+  return (i > s0 && !tok_cap(x, i - 1) && tok_in(x, i - 1, W_DESC_B)) ||
+         (j < s1 && !tok_cap(x, j) && tok_in(x, j, W_DESC_A) &&
           (j + 1 >= s1 || !tok_cap(x, j + 1)));
 }
 
@@ -2036,7 +2043,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
    * is the portfolio before one (Education Minister X), unless a body
    * (Assembly speaker) or an adjective (Communist leader) */
-  if (len == 1 && (word_in(w0, per_titles) || entry_at(x, i, "title"))) return TD_NE_NONE;
+  if (len == 1 && (tok_in(x, i, W_PTITLE) || entry_at(x, i, "title"))) return TD_NE_NONE;
   if (len == 1 && j < s1 && entry_at(x, j, "title") && !word_in(w0, org_words) &&
       tk(x, i)->upos != TD_ADJ && !demonym_like(w0) && !tok_is(x, i, "house"))
     return TD_NE_NONE;
@@ -2132,17 +2139,17 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   int joined_of = 0; /* Bessemer Venture Partners of Menlo Park: the firm's */
   for (long t = i; t < j; t++) joined_of |= tok_is(x, t, "of") || tok_is(x, t, "for");
   if (len >= 2 && word_in(wl, facility_words) && !joined_of &&
-      (!x->sports || (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps)) ||
-       (i > s0 + 1 && tok_is(x, i - 1, "the") && word_in(tk(x, i - 2)->norm, loc_preps))))
+      (!x->sports || (i > s0 && tok_in(x, i - 1, W_LPREP)) ||
+       (i > s0 + 1 && tok_is(x, i - 1, "the") && tok_in(x, i - 2, W_LPREP))))
     return TD_NE_LOC;
   if (tok_in(x, j - 1, W_ORG)) return TD_NE_ORG | NE_SURE;
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
-  if (i > s0 && word_in(tk(x, i - 1)->norm, per_titles)) return TD_NE_PER;
+  if (i > s0 && tok_in(x, i - 1, W_PTITLE)) return TD_NE_PER;
   if (len == 1 && demonym_like(w0) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;
-  if (i > s0 && word_in(tk(x, i - 1)->norm, loc_preps) && len <= 2) return TD_NE_LOC;
+  if (i > s0 && tok_in(x, i - 1, W_LPREP) && len <= 2) return TD_NE_LOC;
   /* "the town of Tavildara", "east of Longyear" */
   static const char *const place_of[] = {"town", "village", "city", "province", "region",
                                          "district", "port", "island", "capital", "east",
@@ -2452,7 +2459,7 @@ static void sports_consistent(actx *x) {
   for (size_t r = 0; r < x->nnames; r++) {
     if (n[r].type != TD_NE_LOC || n[r].country) continue;
     long a = (long)n[r].tok0 - 1, b = n[r].tok1;
-    if (a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent && word_in(tk(x, a)->norm, loc_preps))
+    if (a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent && tok_in(x, a, W_LPREP))
       continue;
     if ((size_t)b < x->doc->ntoks && tk(x, b)->sent == tk(x, n[r].tok0)->sent &&
         (date_tok(x, b) || tok_is(x, b, ",")))
@@ -2533,7 +2540,7 @@ static void org_of_place(actx *x) {
 static int title_word(const actx *x, long t) {
   if (entry_at(x, t, "name") || entry_at(x, t, "person")) return 0;
   const char *w = tk(x, t)->norm;
-  return entry_at(x, t, "title") || word_in(w, per_titles) || honorific(x, t) ||
+  return entry_at(x, t, "title") || tok_in(x, t, W_PTITLE) || honorific(x, t) ||
          (common_word(x, t) && tk(x, t)->upos != TD_PROPN) || strncmp(w, "ex-", 3) == 0;
 }
 
@@ -2742,21 +2749,20 @@ static void untyped_names(actx *x) {
  * name with `of`/`for` and the name after it (`World Series of Golf`,
  * `Tour of the Netherlands`, `Treaty of Baden`) are one MISC name. */
 static void titled_names(actx *x) {
-  static const char *const small[] = {"of", "the", "a", "an", "in", "and", "for", "on", "to",
-                                      "at", "with", NULL};
+  /* (the small words: W_SMALL) */
   for (size_t si = 0; si < x->doc->nsents; si++) {
     long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
     for (long q = s0; q + 3 < s1; q++) {
       if (!quote_tok(x, q) || !tok_cap(x, q + 1)) continue;
       long e = q + 1;
       while (e < s1 && e - q <= 8 && !quote_tok(x, e) &&
-             ((tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT)) || word_in(tk(x, e)->norm, small)))
+             ((tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT)) || tok_in(x, e, W_SMALL)))
         e++;
       if (e >= s1 || !quote_pair(x, q, e) || e - q - 1 < 2 || !tok_cap(x, e - 1) ||
           (tk(x, q + 1)->flags & TD_TOK_ALLCAPS))
         continue;
       int small_in = 0;
-      for (long t = q + 1; t < e; t++) small_in |= word_in(tk(x, t)->norm, small);
+      for (long t = q + 1; t < e; t++) small_in |= tok_in(x, t, W_SMALL);
       /* only what the other rules did not already take as one name, nor
        * a nickname inside a person's name */
       int whole = 0;
@@ -2847,7 +2853,7 @@ static void surname_places(actx *x) {
     if (n[r].type != TD_NE_LOC || n[r].tok1 - n[r].tok0 != 1) continue;
     long a = (long)n[r].tok0 - 1, b = n[r].tok1;
     int same_sent = a >= 0 && tk(x, a)->sent == tk(x, n[r].tok0)->sent;
-    if ((same_sent && word_in(tk(x, a)->norm, loc_preps)) ||
+    if ((same_sent && tok_in(x, a, W_LPREP)) ||
         (same_sent && tok_is(x, a, "of")) ||
         ((size_t)b < x->doc->ntoks && (date_tok(x, b) || tok_is(x, b, ","))) ||
         (tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS))
