@@ -370,6 +370,16 @@ static int tok_cap(const actx *x, long i) {
   unsigned char c = (unsigned char)x->doc->text[t->start];
   return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) || (c >= 'A' && c <= 'Z');
 }
+/* Tokens [a, a + n) and [b, b + n) have the same norms (the first
+ * letters compared before the words: most differ there; inline, as the
+ * loops over every name or token that ask it turn most away there). */
+static inline int same_norms(const actx *x, long a, long b, long n) {
+  for (long t = 0; t < n; t++) {
+    const char *u = tk(x, a + t)->norm, *v = tk(x, b + t)->norm;
+    if (u[0] != v[0] || strcmp(u, v) != 0) return 0;
+  }
+  return 1;
+}
 /* Token i ends in a possessive 's glued to it (Korea's, Korea’s). */
 static int glued_poss(const actx *x, long i) {
   const td_tok *t = tk(x, i);
@@ -1347,11 +1357,8 @@ static int described_org(const actx *x, long i, long j) {
   size_t s_hi = x->doc->nsents - at > NE_SENTS ? at + NE_SENTS : x->doc->nsents;
   for (size_t si = s_lo; si < s_hi; si++) {
     long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
-    for (long p = s0; p + len <= s1; p++) {
-      long k = 0;
-      while (k < len && strcmp(tk(x, p + k)->norm, tk(x, i + k)->norm) == 0) k++;
-      if (k == len && org_described(x, p, p + len, s0, s1)) return 1;
-    }
+    for (long p = s0; p + len <= s1; p++)
+      if (same_norms(x, p, i, len) && org_described(x, p, p + len, s0, s1)) return 1;
   }
   return 0;
 }
@@ -1877,15 +1884,6 @@ static int score_row(const actx *x, long s0, long s1) {
   return i == s1;
 }
 
-/* Tokens [a, a + n) and [b, b + n) have the same norms (the first
- * letters compared before the words: most differ there). */
-static int same_norms(const actx *x, long a, long b, long n) {
-  for (long t = 0; t < n; t++) {
-    const char *u = tk(x, a + t)->norm, *v = tk(x, b + t)->norm;
-    if (u[0] != v[0] || strcmp(u, v) != 0) return 0;
-  }
-  return 1;
-}
 
 /* Mostly upper-case sentence [s0, s1): a headline or a results line.
  * Asked once a sentence (x->shout), then remembered. */
