@@ -90,7 +90,8 @@ typedef struct {
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
-  uint16_t *wf;         /* token -> its W_* word-list bits (see word_flags) */
+  uint32_t *wf;         /* token -> its W_* word-list bits (see word_flags) */
+  int8_t *common;       /* token -> common_word's answer, -1 not yet asked */
   int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
@@ -236,7 +237,9 @@ enum {
   W_SMALL = 4096,   /* a small word inside a title: of, the, and */
   W_OPENER = 8192,  /* a function word that opens sentences: the, but, in */
   W_DESC_B = 16384, /* a noun naming the organization after it: firm, club */
-  W_DESC_A = 32768  /* a noun naming the paper before it: newspaper, daily */
+  W_DESC_A = 32768, /* a noun naming the paper before it: newspaper, daily */
+  W_PLACE = 1 << 16,   /* a noun naming the place before it: province, river */
+  W_FACILITY = 1 << 17 /* a word ending a place's or building's name (facility_words) */
 };
 static const struct {
   unsigned bits;
@@ -273,6 +276,10 @@ static const struct {
                 "subsidiary", "unit", "outfit", "automaker", "carmaker", "chipmaker", "bank",
                 "party", NULL}},
     {W_DESC_A, {"newspaper", "daily", "weekly", "magazine", "newsletter", NULL}},
+    {W_PLACE, {"province", "region", "village", "villages", "mountains", "mountain", "valley",
+               "river", "district", "county", "area", "border", "coast", "peninsula", "island",
+               "islands", "desert", "lake", "stadium", "airport", "camp", "church", "mosque",
+               "port", "prison", NULL}},
 };
 /* The listed words in a small open-addressing table keyed by their
  * first eight bytes and their length (perf, issue 11): a token's text,
@@ -286,7 +293,7 @@ static const struct {
 typedef struct {
   uint64_t key;  /* the word's first eight bytes (zero-padded) */
   uint8_t len;   /* its length; 0: an empty slot */
-  uint16_t bits; /* the W_* lists that hold it */
+  uint32_t bits; /* the W_* lists that hold it */
   const char *w; /* the word */
 } wl_slot;
 static wl_slot wl_tab[WL_SLOTS];
@@ -310,7 +317,7 @@ static void wl_add(const char *w, unsigned bits) {
   while (wl_tab[i].len && !(wl_tab[i].len == n && strcmp(wl_tab[i].w, w) == 0))
     i = (i + 1) & (WL_SLOTS - 1);
   wl_tab[i].key = key, wl_tab[i].len = (uint8_t)n, wl_tab[i].w = w;
-  wl_tab[i].bits |= (uint16_t)bits;
+  wl_tab[i].bits |= bits;
   if (n > wl_maxlen) wl_maxlen = n;
 }
 
@@ -348,8 +355,10 @@ static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
 static void word_flags(actx *x) {
   pthread_once(&wl_once, wl_build);
   x->wf = td_arena_alloc(&x->doc->arena, (x->doc->ntoks + 1) * sizeof *x->wf);
+  x->common = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
+  memset(x->common, -1, x->doc->ntoks + 1);
   for (size_t i = 0; i < x->doc->ntoks; i++) {
-    x->wf[i] = (uint16_t)tok_bits(x->doc, &x->doc->toks[i]);
+    x->wf[i] = tok_bits(x->doc, &x->doc->toks[i]);
     x->nsport += (x->wf[i] & W_SPORT) != 0;
   }
 }
@@ -717,6 +726,7 @@ static const char *const sports_words[] = {
 static void wl_build_named(void) {
   for (const char *const *w = org_words; *w; w++) wl_add(*w, W_ORG);
   for (const char *const *w = misc_words; *w; w++) wl_add(*w, W_MISC);
+  for (const char *const *w = facility_words; *w; w++) wl_add(*w, W_FACILITY);
   for (const char *const *w = sports_words; *w; w++) wl_add(*w, W_SPORT);
 }
 
@@ -1778,11 +1788,15 @@ static int word_in(const char *w, const char *const *list) {
  * W_PTITLE, are in wlists) */
 
 /* A lowercase word common enough in English that, capitalized at the start
- * of a sentence, it is most likely not a name ("The", "Results"). */
+ * of a sentence, it is most likely not a name ("The", "Results"). The
+ * typing asks it of a token many times: the word list is read once a
+ * token, its answer kept in x->common (perf). */
 static int common_word(const actx *x, long i) {
+  if (x->common[i] >= 0) return x->common[i];
   const char *w = tk(x, i)->norm;
-  if (strcmp(w, "i") == 0) return 1;
-  return x->eng->words && td_words_score(x->eng->words, w, strlen(w)) >= 300;
+  if (strcmp(w, "i") == 0) return x->common[i] = 1;
+  return x->common[i] =
+             (int8_t)(x->eng->words && td_words_score(x->eng->words, w, strlen(w)) >= 300);
 }
 
 /* Nationality-like word: Kurdish, Moslem, Scottish, European, Serbs. */
@@ -2012,13 +2026,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   }
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
   /* Jiangsu province, the Pamir mountains, Eschen stadium */
-  static const char *const place_after[] = {"province", "region", "village", "villages",
-                                            "mountains", "mountain", "valley", "river",
-                                            "district", "county", "area", "border", "coast",
-                                            "peninsula", "island", "islands", "desert", "lake",
-                                            "stadium", "airport", "camp", "church", "mosque",
-                                            "port", "prison", NULL};
-  if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && word_in(tk(x, j)->norm, place_after) &&
+  if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
       !any_org_word(x, i, j) && !demonym_like(wl) && !common_word(x, j - 1))
     return TD_NE_LOC | NE_SURE;
   /* the same words typed before in this document, or a known surname */
@@ -2136,7 +2144,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * a place preposition */
   int joined_of = 0; /* Bessemer Venture Partners of Menlo Park: the firm's */
   for (long t = i; t < j; t++) joined_of |= tok_is(x, t, "of") || tok_is(x, t, "for");
-  if (len >= 2 && word_in(wl, facility_words) && !joined_of &&
+  if (len >= 2 && tok_in(x, j - 1, W_FACILITY) && !joined_of &&
       (!x->sports || (i > s0 && tok_in(x, i - 1, W_LPREP)) ||
        (i > s0 + 1 && tok_is(x, i - 1, "the") && tok_in(x, i - 2, W_LPREP))))
     return TD_NE_LOC;
@@ -2282,7 +2290,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
         int place = n[r].type == TD_NE_LOC &&
                     ((!any_org_word(x, cur.tok0, cur.tok1) &&
                       ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads))) ||
-                     (!x->sports && word_in(last, facility_words)));
+                     (!x->sports && tok_in(x, cur.tok1 - 1, W_FACILITY)));
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
         int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);
@@ -2781,7 +2789,7 @@ static void titled_names(actx *x) {
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
     if (w > 0 && n[w - 1].type && n[w - 1].type != TD_NE_PER && n[r].type &&
-        word_in(tk(x, n[w - 1].tok1 - 1)->norm, misc_words) &&
+        tok_in(x, n[w - 1].tok1 - 1, W_MISC) &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
         (tok_is(x, n[w - 1].tok1, "of") || tok_is(x, n[w - 1].tok1, "for")) &&
         (n[r].tok0 == n[w - 1].tok1 + 1 ||
