@@ -239,7 +239,10 @@ enum {
   W_DESC_B = 16384, /* a noun naming the organization after it: firm, club */
   W_DESC_A = 32768, /* a noun naming the paper before it: newspaper, daily */
   W_PLACE = 1 << 16,   /* a noun naming the place before it: province, river */
-  W_FACILITY = 1 << 17 /* a word ending a place's or building's name (facility_words) */
+  W_FACILITY = 1 << 17, /* a word ending a place's or building's name (facility_words) */
+  /* no list: the token is capitalized (tok_cap), which every pass of the
+   * typing asks of every token, set here by word_flags (perf) */
+  W_CAP = 1u << 31
 };
 static const struct {
   unsigned bits;
@@ -358,7 +361,10 @@ static void word_flags(actx *x) {
   x->common = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
   memset(x->common, -1, x->doc->ntoks + 1);
   for (size_t i = 0; i < x->doc->ntoks; i++) {
-    x->wf[i] = tok_bits(x->doc, &x->doc->toks[i]);
+    const td_tok *t = &x->doc->toks[i];
+    unsigned char c = (unsigned char)x->doc->text[t->start];
+    int cap = (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) || (c >= 'A' && c <= 'Z');
+    x->wf[i] = tok_bits(x->doc, t) | (cap ? W_CAP : 0);
     x->nsport += (x->wf[i] & W_SPORT) != 0;
   }
 }
@@ -376,11 +382,9 @@ static const td_tok *tk(const actx *x, long i) { return &x->doc->toks[i]; }
 static inline int tok_is(const actx *x, long i, const char *w) {
   return i >= 0 && (size_t)i < x->doc->ntoks && td_str_eq(tk(x, i)->norm, w);
 }
-static int tok_cap(const actx *x, long i) {
-  const td_tok *t = tk(x, i);
-  unsigned char c = (unsigned char)x->doc->text[t->start];
-  return (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) || (c >= 'A' && c <= 'Z');
-}
+/* Token i is capitalized: its first letter, or its first byte, upper
+ * case (W_CAP, see word_flags). */
+static int tok_cap(const actx *x, long i) { return (x->wf[i] & W_CAP) != 0; }
 /* Tokens [a, a + n) and [b, b + n) have the same norms (the first
  * letters compared before the words: most differ there; inline, as the
  * loops over every name or token that ask it turn most away there). */
