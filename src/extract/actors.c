@@ -2630,13 +2630,10 @@ static void consistent_names(actx *x) {
       if (q == r || n[q].weak || !n[q].type) continue;
       uint32_t ql = n[q].tok1 - n[q].tok0;
       if (ql == len) {
-        int same = 1;
-        for (uint32_t t = 0; t < len && same; t++)
-          same = strcmp(tk(x, n[q].tok0 + t)->norm, tk(x, n[r].tok0 + t)->norm) == 0;
-        if (same) vote[n[q].type] += 2;
+        if (same_norms(x, n[q].tok0, n[r].tok0, len)) vote[n[q].type] += 2;
       } else if (len == 1 && n[q].type == TD_NE_PER && ql >= 2 &&
-                 (strcmp(tk(x, n[q].tok1 - 1)->norm, tk(x, n[r].tok0)->norm) == 0 ||
-                  strcmp(tk(x, n[q].tok0)->norm, tk(x, n[r].tok0)->norm) == 0)) {
+                 (same_norms(x, n[q].tok1 - 1, n[r].tok0, 1) ||
+                  same_norms(x, n[q].tok0, n[r].tok0, 1))) {
         vote[TD_NE_PER]++;
       }
     }
@@ -2739,7 +2736,7 @@ static void untyped_names(actx *x) {
         for (size_t r = q0; r < q1 && !type; r++) {
           const td_ne *q = &x->names[r];
           if (q->type == TD_NE_PER && !q->weak && q->tok1 - q->tok0 >= 2 &&
-              strcmp(tk(x, q->tok1 - 1)->norm, tk(x, t)->norm) == 0)
+              same_norms(x, q->tok1 - 1, t, 1))
             type = TD_NE_PER, len = 1;
         }
       if (!type) continue;
