@@ -92,6 +92,7 @@ typedef struct {
   int nrm;
   uint32_t *wf;         /* token -> its W_* word-list bits (see word_flags) */
   int8_t *common;       /* token -> common_word's answer, -1 not yet asked */
+  int8_t *demonym;      /* token -> demonym_tok's answer, -1 not yet asked */
   int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
@@ -360,6 +361,8 @@ static void word_flags(actx *x) {
   x->wf = td_arena_alloc(&x->doc->arena, (x->doc->ntoks + 1) * sizeof *x->wf);
   x->common = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
   memset(x->common, -1, x->doc->ntoks + 1);
+  x->demonym = td_arena_alloc(&x->doc->arena, x->doc->ntoks + 1);
+  memset(x->demonym, -1, x->doc->ntoks + 1);
   for (size_t i = 0; i < x->doc->ntoks; i++) {
     const td_tok *t = &x->doc->toks[i];
     unsigned char c = (unsigned char)x->doc->text[t->start];
@@ -1840,9 +1843,16 @@ static int demonym_like(const char *w) {
     size_t m = strlen(names[k]);
     if ((m == n || m + 1 == n) && memcmp(w, names[k], m) == 0) return 1;
   }
-  return strcmp(w, "moslem") == 0 || strcmp(w, "muslim") == 0 || strcmp(w, "christian") == 0 ||
-         strcmp(w, "jewish") == 0 || strcmp(w, "arab") == 0 || strcmp(w, "kurd") == 0 ||
-         strcmp(w, "kurds") == 0;
+  /* (moslem, muslim, christian and arab are names above, jewish ends in
+   * -ish: no compare of theirs here) */
+  return strcmp(w, "kurd") == 0 || strcmp(w, "kurds") == 0;
+}
+
+/* demonym_like of token i's norm: the typing asks it of a run's words
+ * again and again, so once a token (x->demonym, perf). */
+static int demonym_tok(const actx *x, long i) {
+  if (x->demonym[i] < 0) x->demonym[i] = (int8_t)demonym_like(tk(x, i)->norm);
+  return x->demonym[i];
 }
 
 /* Token i is a function word that opens sentences (The, But, In, A). */
@@ -1985,10 +1995,10 @@ static int all_demonyms(const actx *x, long t0, long t1) {
   static const char *const dirs[] = {"north", "south", "east", "west", "far", "latin", "central",
                                      "northern", "southern", "eastern", "western", "middle",
                                      NULL};
-  if (t1 <= t0 || !demonym_like(tk(x, t1 - 1)->norm)) return 0;
+  if (t1 <= t0 || !demonym_tok(x, t1 - 1)) return 0;
   for (long t = t0; t < t1; t++)
     if (word_in(tk(x, t)->norm, org_words) ||
-        (!demonym_like(tk(x, t)->norm) && !word_in(tk(x, t)->norm, dirs)))
+        (!demonym_tok(x, t) && !word_in(tk(x, t)->norm, dirs)))
       return 0;
   return 1;
 }
@@ -2025,7 +2035,7 @@ static int quote_pair(const actx *x, long a, long b) {
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
   long len = j - i;
-  const char *w0 = tk(x, i)->norm, *wl = tk(x, j - 1)->norm;
+  const char *w0 = tk(x, i)->norm;
   int initial = i == s0 || tok_is(x, i - 1, "\"") || tok_is(x, i - 1, "``") ||
                 tok_is(x, i - 1, "(") || tok_is(x, i - 1, "-") || tok_is(x, i - 1, ":");
   int shout = shouting(x, s0, s1);
@@ -2038,7 +2048,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
   /* Jiangsu province, the Pamir mountains, Eschen stadium */
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
-      !any_org_word(x, i, j) && !demonym_like(wl) && !common_word(x, j - 1))
+      !any_org_word(x, i, j) && !demonym_tok(x, j - 1) && !common_word(x, j - 1))
     return TD_NE_LOC | NE_SURE;
   /* the same words typed before in this document, or a known surname */
   int lead = -1; /* the run's first word may open an organization's name (asked once) */
@@ -2066,10 +2076,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * (Assembly speaker) or an adjective (Communist leader) */
   if (len == 1 && (tok_in(x, i, W_PTITLE) || entry_at(x, i, "title"))) return TD_NE_NONE;
   if (len == 1 && j < s1 && entry_at(x, j, "title") && !word_in(w0, org_words) &&
-      tk(x, i)->upos != TD_ADJ && !demonym_like(w0) && !tok_is(x, i, "house"))
+      tk(x, i)->upos != TD_ADJ && !demonym_tok(x, i) && !tok_is(x, i, "house"))
     return TD_NE_NONE;
   /* S. Law, P. Such: an initial before a surname (not S. African) */
-  if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_like(tk(x, i + 1)->norm) &&
+  if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_tok(x, i + 1) &&
       !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))
     return TD_NE_PER;
   /* a cricket scorecard: the fielder and bowler after c, st, b and lbw,
@@ -2097,7 +2107,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_MISC;
   if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC; /* North Africans, Far Eastern */
-  if (len == 1 && !initial && demonym_like(w0) && (j >= s1 || !tok_cap(x, j)))
+  if (len == 1 && !initial && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
   /* Olympic; not an ordinal (Second test) */
   static const char *const plain_adjs[] = {"first", "second", "third", "fourth", "fifth", "sixth",
@@ -2167,7 +2177,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && tok_in(x, i - 1, W_PTITLE)) return TD_NE_PER;
-  if (len == 1 && demonym_like(w0) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
+  if (len == 1 && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;
   if (i > s0 && tok_in(x, i - 1, W_LPREP) && len <= 2) return TD_NE_LOC;
@@ -2924,7 +2934,7 @@ static void datelines(actx *x) {
 static int event_start(const actx *x, long i) {
   for (size_t r = 0; r < x->nnames; r++)
     if (x->names[r].tok0 == (uint32_t)i) return !x->names[r].weak;
-  return demonym_like(tk(x, i)->norm) || tok_is(x, i, "world") || tok_is(x, i, "european");
+  return demonym_tok(x, i) || tok_is(x, i, "world") || tok_is(x, i, "european");
 }
 
 /* Names of events in a headline in capitals, where no name is guessed: an
