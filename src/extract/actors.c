@@ -1948,17 +1948,16 @@ static int entry_at(const actx *x, long i, const char *c) {
  * Liege`, `the daily Zycie Warszawy`, `Le Matin newspaper`. A title
  * opening the run (`bank Governor Hans Tietmeyer`) is a person's. */
 static int org_described(const actx *x, long i, long j, long s0, long s1) {
-  /* (the nouns before and after: W_DESC_B, W_DESC_A) */
-  if (tok_in(x, i, W_PTITLE) || entry_at(x, i, "title") ||
+  /* the noun first (perf: most runs have none); the Maputo daily
+   * Noticias: the paper is the name after it */
+  int noun = (i > s0 && !tok_cap(x, i - 1) && tok_in(x, i - 1, W_DESC_B)) ||
+             (j < s1 && !tok_cap(x, j) && tok_in(x, j, W_DESC_A) &&
+              (j + 1 >= s1 || !tok_cap(x, j + 1)));
+  if (!noun || tok_in(x, i, W_PTITLE) || entry_at(x, i, "title") ||
       entry_at(x, i, "person") || entry_at(x, i, "name"))
     return 0;
   /* The newspaper said; group C */
-  if (j - i == 1 && (common_word(x, i) || opener_word(x, i) || strlen(tk(x, i)->norm) <= 2))
-    return 0;
-  /* the Maputo daily Noticias: the paper is the name after it */
-  return (i > s0 && !tok_cap(x, i - 1) && tok_in(x, i - 1, W_DESC_B)) ||
-         (j < s1 && !tok_cap(x, j) && tok_in(x, j, W_DESC_A) &&
-          (j + 1 >= s1 || !tok_cap(x, j + 1)));
+  return !(j - i == 1 && (common_word(x, i) || opener_word(x, i) || strlen(tk(x, i)->norm) <= 2));
 }
 
 /* Token i is an initial: one capital letter and a full stop (`S.`). */
