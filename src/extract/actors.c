@@ -2211,21 +2211,12 @@ static int in_names(const td_ne *names, size_t n, uint32_t t0, uint32_t t1) {
   return 0;
 }
 
-/* Token i is a name joined by a hyphen to a word that makes it a
- * modifier: 1 for `Name-based` (`Ohio-based`, `U.S.-led`,
- * `Brazilian-born`: the name is not the head of the phrase that follows),
- * 2 for `ex-Name` (`ex-England`, `post-Games`); else 0. */
-static int hyphen_misc(const actx *x, long i) {
+/* hyphen_misc of the token w[0..e) whose last inner hyphen is h. */
+static int hyphen_parts(const actx *x, const char *w, const char *h, const char *e) {
   static const char *const after[] = {"based", "born", "led", "bound", "controlled", "ruled",
                                       "registered", "sponsored", "backed", "owned", "listed",
                                       "brokered", "dominated", "funded", "allied", NULL};
   static const char *const before[] = {"ex", "pre", "post", "anti", NULL};
-  const td_tok *t = tk(x, i);
-  const char *w = x->doc->text + t->start, *e = x->doc->text + t->end;
-  const char *h = NULL;
-  for (const char *p = w + 1; p + 1 < e; p++)
-    if (*p == '-') h = p;
-  if (!h) return 0;
   char part[16];
   size_t n = (size_t)(e - h - 1);
   if (isupper((unsigned char)w[0]) && n < sizeof part) {
@@ -2245,6 +2236,20 @@ static int hyphen_misc(const actx *x, long i) {
   memcpy(part, w, n);
   part[n] = 0;
   return word_in(part, before) ? 2 : 0;
+}
+
+/* Token i is a name joined by a hyphen to a word that makes it a
+ * modifier: 1 for `Name-based` (`Ohio-based`, `U.S.-led`,
+ * `Brazilian-born`: the name is not the head of the phrase that follows),
+ * 2 for `ex-Name` (`ex-England`, `post-Games`); else 0. Inline, the
+ * search for the hyphen (perf: asked of every token, most have none). */
+static inline int hyphen_misc(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start, *e = x->doc->text + t->end;
+  const char *h = NULL;
+  for (const char *p = w + 1; p + 1 < e; p++)
+    if (*p == '-') h = p;
+  return h ? hyphen_parts(x, w, h, e) : 0;
 }
 
 
