@@ -1059,8 +1059,8 @@ static int resolve_pronoun(actx *x, long i) {
 }
 
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
- * 'f', or '-'), else 0. */
-static char honorific(const actx *x, long i) {
+ * 'f', or '-'), else 0. Inline: do_sentence asks it of most tokens (perf). */
+static inline char honorific(const actx *x, long i) {
   if (i < 0 || (size_t)i >= x->doc->ntoks) return 0;
   unsigned b = x->wf[i];
   return b & W_HON_M ? 'm' : b & W_HON_F ? 'f' : b & W_HON_X ? '-' : 0;
@@ -1428,8 +1428,8 @@ static void do_sentence(actx *x, size_t si) {
   while (i < s1) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && (long)d->tok0 != i) d = NULL;
-    /* pronouns at statement cues */
-    if (!d) {
+    /* pronouns at statement cues (the word's bit tested here: perf) */
+    if (!d && (x->wf[i] & W_PRON)) {
       int k = resolve_pronoun(x, i);
       if (k >= 0) {
         add_mention(x, k, i, i + 1);
