@@ -22,10 +22,12 @@
  *      are found by the actors.* rules of data/actors/groups.rules, see
  *      on_rule; the C code decides what they refer to);
  *   3. code: CAMEO actor codes (country + sector, IGO codes), a known
- *      person's role chosen by doc->date from the dated roles.
- *
- * The same pass also types the names it saw (PER/ORG/LOC/MISC) for
- * `tidings eval ner` (td_actors_names, td_eval_ner at the end).
+ *      person's role chosen by doc->date from the dated roles;
+ *   4. discover: every capitalized run no rule took is typed (PER/ORG/LOC/
+ *      MISC: guess_names and the passes after it, what `tidings eval ner`
+ *      scores, td_eval_ner at the end); the people and organizations among
+ *      them become actors (discovered_actors), and a person who names what
+ *      they act for beside the name takes its code (affiliations).
  */
 #include "actors.h"
 #include "lang/lang.h"
