@@ -796,6 +796,19 @@ static int focus_town(const td_gaz *g, const group *gs, size_t ng) {
  * candidates inside one leave the places (drop 4), the first one's
  * reading becoming its point, else the town named nearest in its
  * sentence. */
+/* The first candidate that begins at token t or after (candidates are in
+ * text order): the walks of find_facilities read one sentence's, not the
+ * document's (a document of many streets made them quadratic). */
+static size_t cand_from(const cands *cs, uint32_t t) {
+  size_t lo = 0, hi = cs->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cs->c[mid].tok0 < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const group *gs,
                             facility **fs, size_t *nf, size_t *capf) {
   const td_gaz *g = eng->places;
@@ -807,9 +820,10 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     const char *feat = facility_kind(g, &doc->toks[f]);
     uint32_t t0, t1;
     if (f < done || f == first || !feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
+    size_t c0 = cand_from(cs, first), c1 = cand_from(cs, last); /* the sentence's */
     /* a country's or a city's possessive before the name is its own
      * place: "London's Leicester Square" */
-    for (size_t i = 0; i < cs->n; i++) {
+    for (size_t i = c0; i < c1; i++) {
       const cand *c = &cs->c[i];
       if (c->drop || c->adj || c->tok0 != t0 || c->tok1 + 1 >= f || !tok_is(&doc->toks[c->tok1], "'s") ||
           gs[c->group].best < 0)
@@ -824,7 +838,7 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     TD_GROW(*fs, *capf, *nf + 1);
     facility *fa = &(*fs)[(*nf)++];
     fa->tok0 = t0, fa->tok1 = t1, fa->feat = feat, fa->rec = -1, fa->town = -1;
-    for (size_t i = 0; i < cs->n; i++) {
+    for (size_t i = c0; i < c1; i++) {
       cand *c = &cs->c[i];
       if (c->drop || c->adj || c->tok0 < t0 || c->tok1 > t1) continue;
       /* not a possessive's ("St. Peter's Basilica" is not in Saint
@@ -838,9 +852,9 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     /* else the town named nearest in its sentence ("Touro Hospital in
      * New Orleans") */
     uint32_t bd = UINT32_MAX;
-    for (size_t i = 0; i < cs->n && fa->rec < 0; i++) {
+    for (size_t i = c0; i < c1 && fa->rec < 0; i++) {
       const cand *c = &cs->c[i];
-      if (c->drop || c->adj || c->tok0 < first || c->tok1 > last || gs[c->group].best < 0) continue;
+      if (c->drop || c->adj || c->tok1 > last || gs[c->group].best < 0) continue;
       const td_gaz_rec *r = &g->recs[gs[c->group].best];
       if (!is_feat(r, "PPL") && !is_feat(r, "ADM2")) continue;
       uint32_t d = c->tok0 >= t1 ? c->tok0 - t1 : t0 - c->tok1;
@@ -902,6 +916,18 @@ static int placed_in(const td_doc *doc, const cand *d) {
   return 0;
 }
 
+/* A kept, placed name's words, for restore_named's look-ups. */
+typedef struct {
+  char *key;
+  uint32_t ntok;
+} named_key;
+
+static int named_cmp(const void *a, const void *b) {
+  const named_key *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->ntok > y->ntok) - (x->ntok < y->ntok);
+}
+
 /* One sense per article: a capitalized name dropped only as doubtful
  * (1: a town after "the", a common word opening a sentence) is a place
  * where the article names the same place right after "in" (placed_in)
@@ -909,35 +935,28 @@ static int placed_in(const td_doc *doc, const cand *d) {
  * names dropped as a person's (2) or before a capitalized word (3:
  * "Stonewall Golf Club") stay out. */
 static void restore_named(const td_doc *doc, cands *cs) {
-  char key[256], other[256];
-  /* perf: the kept names first, then the doubtful ones against them */
-  uint32_t *kept = NULL;
+  char key[256];
+  /* perf: the kept names placed in a place's context, sorted once, then
+   * each doubtful one looked up (comparing each with all was quadratic
+   * in a document of many names) */
+  named_key *kept = NULL;
   size_t nkept = 0, capkept = 0;
-  for (size_t j = 0; j < cs->n; j++)
-    if (!cs->c[j].drop && !cs->c[j].adj && doc->toks[cs->c[j].tok0].norm) {
-      TD_GROW(kept, capkept, nkept + 1);
-      kept[nkept++] = (uint32_t)j;
-    }
+  for (size_t j = 0; j < cs->n; j++) {
+    const cand *d = &cs->c[j];
+    if (d->drop || d->adj || !doc->toks[d->tok0].norm || !placed_in(doc, d)) continue;
+    TD_GROW(kept, capkept, nkept + 1);
+    kept[nkept].key = td_xstrdup(cand_key(doc, d->tok0, d->tok1, key, sizeof key));
+    kept[nkept++].ntok = d->tok1 - d->tok0;
+  }
+  if (nkept) qsort(kept, nkept, sizeof *kept, named_cmp);
   for (size_t i = 0; i < cs->n && nkept; i++) {
     cand *c = &cs->c[i];
-    const char *w0 = doc->toks[c->tok0].norm;
-    if (c->drop != 1 || c->adj || !w0 || !name_cased(doc, c->tok0, c->tok1)) continue;
-    int have = 0;
-    for (size_t q = 0; q < nkept && !have; q++) {
-      const cand *d = &cs->c[kept[q]];
-      have = d->tok1 - d->tok0 == c->tok1 - c->tok0 && doc->toks[d->tok0].norm[0] == w0[0];
-    }
-    if (!have) continue;
-    cand_key(doc, c->tok0, c->tok1, key, sizeof key);
-    for (size_t q = 0; q < nkept; q++) {
-      const cand *d = &cs->c[kept[q]];
-      if (d->tok1 - d->tok0 != c->tok1 - c->tok0 || doc->toks[d->tok0].norm[0] != w0[0]) continue;
-      if (strcmp(cand_key(doc, d->tok0, d->tok1, other, sizeof other), key) == 0 && placed_in(doc, d)) {
-        c->drop = 0;
-        break;
-      }
-    }
+    if (c->drop != 1 || c->adj || !doc->toks[c->tok0].norm || !name_cased(doc, c->tok0, c->tok1))
+      continue;
+    named_key k = {(char *)cand_key(doc, c->tok0, c->tok1, key, sizeof key), c->tok1 - c->tok0};
+    if (bsearch(&k, kept, nkept, sizeof *kept, named_cmp)) c->drop = 0;
   }
+  for (size_t j = 0; j < nkept; j++) free(kept[j].key);
   free(kept);
 }
 
