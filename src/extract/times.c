@@ -967,13 +967,6 @@ static void tag_ids(void) {
   tags.nns = td_xpos_from_name("NNS"), tags.jj = td_xpos_from_name("JJ");
 }
 
-/* Whether a punctuation unit lies in [a, b). */
-static int punct_between(const ctx *c, int a, int b) {
-  for (int k = a; k < b; k++)
-    if (c->u[k].kind == 'p') return 1;
-  return 0;
-}
-
 /* -1 past, +1 future, 0 unknown, for the clause around units [i, e): a
  * reporting verb right next to the expression dates the saying ("said
  * Friday"): past; else the nearest tense cue decides, one after the
@@ -997,13 +990,15 @@ static int clause_tense(const ctx *c, int i, int e) {
   if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
       is_w(c, i - 3, "as"))
     return 1;
+  int punct_after = 0; /* a punctuation unit lies in [e, k) */
   for (int k = 0; k < c->n; k++) {
+    if (k > e && c->u[k - 1].kind == 'p') punct_after = 1;
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
     if (u->kind != 'w') continue;
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
-    if ((u->cls & W_REPORT) && k >= e && punct_between(c, e, k)) continue;
+    if ((u->cls & W_REPORT) && k >= e && punct_after) continue;
     if ((u->cls & W_REPORT) && (k < i ? i - k : k - e + 1) <= 2) return -1;
     int t = (u->cls & W_FUT) != 0;
     /* a cue word used as a noun or an adjective says nothing of the
@@ -1914,8 +1909,13 @@ static int zone_at(const ctx *c, int i) {
 /* "in the morning|afternoon|evening" at i (after an hour: "4 in the
  * morning"); "at night" is left alone ("3 at night" is rarely said). */
 static int in_the_pod(const ctx *c, int i) {
-  return is_w(c, i, "in") && is_w(c, i + 1, "the") && has(c, i + 2, W_POD) &&
-         !(c->u[i + 2].cls & W_PLURAL) && c->u[i + 2].pod >= P_MO && c->u[i + 2].pod <= P_EV;
+  if (!(is_w(c, i, "in") && is_w(c, i + 1, "the") && has(c, i + 2, W_POD) &&
+        !(c->u[i + 2].cls & W_PLURAL) && c->u[i + 2].pod >= P_MO && c->u[i + 2].pod <= P_EV))
+    return 0;
+  /* not a part of the day that a noun after it turns into a modifier
+   * ("fell 12 in the morning session") */
+  const unit *n = i + 3 < c->n ? &c->u[i + 3] : NULL;
+  return !n || n->kind != 'w' || c->doc->toks[n->tok].upos != TD_NOUN;
 }
 
 /* Clock times: "10 a.m.", "10:30 p.m. EST", "10am", "10 o'clock", "14:30",
@@ -2536,13 +2536,13 @@ int td_times(const td_engine *eng, td_doc *doc) {
   memset(pre, 0, sizeof pre);
   word_index_get();
   pthread_once(&idle_once, idle_init);
+  pthread_once(&tags_once, tag_ids); /* (before anything reads a tag id) */
   int npre = !doc->date || !*doc->date ? date_from_text(doc, pre) : 0;
   ctx c;
   memset(&c, 0, sizeof c);
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
-  pthread_once(&tags_once, tag_ids);
   for (size_t si = 0; si < doc->nsents; si++) {
     units *su = si < (size_t)npre ? &pre[si] : &us;
     if (su == &us) sentence_units(doc, si, &us);
@@ -2569,8 +2569,10 @@ int td_times(const td_engine *eng, td_doc *doc) {
       t->value = td_arena_strdup(&doc->arena, h.val);
       if (h.has_day && c.has_dct) c.anchor = h.day, c.has_anchor = 1;
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
-          (h.val[4] == 0 || h.val[4] == '-'))
+          (h.val[4] == 0 || h.val[4] == '-')) {
+        if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
         c.anchor_y = atoi(h.val);
+      }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
         c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1;
