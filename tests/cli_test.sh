@@ -77,6 +77,8 @@ open('$tmp/long.txt','w').write(('word ' * 10000000).strip())
 # thousands of distinct names, people and organizations no dictionary knows
 syl = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vo', 'bel', 'dri', 'nok', 'pa', 'zi']
 w = lambda i, k: ''.join(syl[(i // 12 ** j + k) % 12] for j in range(3)).capitalize()
+open('$tmp/titles.txt','w').write(' '.join(
+    f'He starred in \" {w(i, 1)} of {w(i, 2)} \" and \" The Best of Times \" , critics said.' for i in range(8000)))
 open('$tmp/names.txt','w').write(' '.join(
     f'{w(i, 0)} {w(i, 5)} met {w(i, 7)} {w(i, 3)} of the {w(i, 9)} Council on Monday.' for i in range(20000)))
 "
@@ -101,6 +103,8 @@ assert [i for i in ids if i in order]==seen, ids
 timeout 300 "$T" extract --quiet "$tmp/long.txt" > "$tmp/long.jsonl" 2>/dev/null
 check "a 50 MB single line is processed" test "$(lines "$tmp/long.jsonl")" -eq 1
 timeout 120 "$T" extract --quiet "$tmp/names.txt" > "$tmp/names.jsonl" 2>/dev/null
+timeout 120 "$T" extract --quiet "$tmp/titles.txt" > "$tmp/titles.jsonl" 2>/dev/null
+check "an article of 16,000 quoted titles is processed (bounded name splices)" test "$(lines "$tmp/titles.jsonl")" -eq 1
 check "an article of 20,000 unknown names is processed (bounded name comparisons)" python3 -c "
 import json
 d = json.load(open('$tmp/names.jsonl'))

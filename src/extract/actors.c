@@ -86,6 +86,7 @@ typedef struct {
   const char *pair[2];  /* the latest `X and [the] Y` pair of countries, for `both nations` */
   td_ne *names;         /* typed names, when asked */
   size_t nnames, cap_names;
+  size_t nsplices;      /* splice_names calls in this document (bounded: SPLICES_MAX) */
   int want_names;
   int sports;           /* a sports story (eval ner: teams named after places) */
   size_t nsport;        /* its words of sports stories (W_SPORT) */
@@ -2604,7 +2605,8 @@ static void person_edges(actx *x) {
       while (q < (long)n[w - 1].tok1 + 6 && (size_t)q < x->doc->ntoks && !quote_tok(x, q) &&
              (tok_cap(x, q) || tok_is(x, q, "of") || tok_is(x, q, "the")))
         q++;
-      if (q > (long)n[w - 1].tok1 + 1 && quote_pair(x, n[w - 1].tok1, q) &&
+      if (q > (long)n[w - 1].tok1 + 1 && (size_t)q + 1 < x->doc->ntoks &&
+          tk(x, q + 1)->sent == tk(x, n[w - 1].tok0)->sent && quote_pair(x, n[w - 1].tok1, q) &&
           tok_cap(x, q + 1) && !(tk(x, q + 1)->flags & TD_TOK_PUNCT)) {
         size_t e = r;
         while (e < x->nnames && n[e].tok1 <= (uint32_t)q) e++;
@@ -2701,9 +2703,16 @@ static void bracket_acronyms(actx *x) {
  * `repl` (in text order, inside [t0, t1)); a name that begins before t0
  * keeps its part before t0 when `keep_head` types it (its new type, or
  * TD_NE_NONE to drop it). */
+#define SPLICES_MAX 64
+
 static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, size_t n,
                          int keep_head) {
-  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + n + 1) * sizeof *out);
+  /* each splice copies the names into the arena, which keeps them to the
+   * document's end: a bound (an article has a few), or a document of
+   * thousands of quoted titles took gigabytes */
+  if (++x->nsplices > SPLICES_MAX) return;
+  size_t cap = x->nnames + n + 1;
+  td_ne *out = td_arena_alloc(&x->doc->arena, cap * sizeof *out);
   size_t w = 0, r = 0;
   for (; r < x->nnames && x->names[r].tok1 <= t0; r++) out[w++] = x->names[r];
   if (r < x->nnames && x->names[r].tok0 < t0 && keep_head) {
@@ -2716,6 +2725,7 @@ static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, s
   for (; r < x->nnames; r++) out[w++] = x->names[r];
   x->names = out;
   x->nnames = w;
+  x->cap_names = cap; /* (add_name grows from it) */
 }
 
 /* Capitalized words no rule typed that the document types elsewhere take
@@ -2769,13 +2779,15 @@ static void untyped_names(actx *x) {
     }
   }
   if (!nadd) return;
-  td_ne *out = td_arena_alloc(&x->doc->arena, (x->nnames + nadd) * sizeof *out);
+  size_t ncap = x->nnames + nadd;
+  td_ne *out = td_arena_alloc(&x->doc->arena, ncap * sizeof *out);
   size_t a = 0, b = 0, w = 0;
   while (a < x->nnames || b < nadd)
     out[w++] = b >= nadd || (a < x->nnames && x->names[a].tok0 < add[b].tok0) ? x->names[a++]
                                                                             : add[b++];
   x->names = out;
   x->nnames = w;
+  x->cap_names = ncap;
 }
 
 /* Titles and events named with `of`: `" Lawrence of Arabia "`, `" The
@@ -2893,10 +2905,12 @@ static void surname_places(actx *x) {
         ((size_t)b < x->doc->ntoks && (date_tok(x, b) || tok_is(x, b, ","))) ||
         (tk(x, n[r].tok0)->flags & TD_TOK_ALLCAPS))
       continue;
-    for (size_t q = 0; q < x->nnames; q++) {
+    size_t q0, q1;
+    name_window(x, n[r].tok0, &q0, &q1);
+    for (size_t q = q0; q < q1; q++) {
       const td_ne *p = &n[q];
       if (p->type == TD_NE_PER && !p->weak && p->tok1 - p->tok0 >= 2 &&
-          strcmp(tk(x, p->tok1 - 1)->norm, tk(x, n[r].tok0)->norm) == 0) {
+          same_norms(x, p->tok1 - 1, n[r].tok0, 1)) {
         n[r].type = TD_NE_PER;
         break;
       }
@@ -2939,7 +2953,9 @@ static void datelines(actx *x) {
  * last-resort guess), or is a nationality word, `World` or `European`:
  * where the name of an event in a headline starts (`ITALIAN CUP`). */
 static int event_start(const actx *x, long i) {
-  for (size_t r = 0; r < x->nnames; r++)
+  size_t q0, q1; /* (the names are in text order: the one at i is in the window) */
+  name_window(x, (uint32_t)i, &q0, &q1);
+  for (size_t r = q0; r < q1; r++)
     if (x->names[r].tok0 == (uint32_t)i) return !x->names[r].weak;
   return demonym_tok(x, i) || tok_is(x, i, "world") || tok_is(x, i, "european");
 }
@@ -3003,7 +3019,9 @@ static int owner_at(const int32_t *owner, long t, long s0, long s1) {
  * title's is, `U.S. Defense Secretary Lloyd Austin`). */
 static int affiliation(actx *x, const int32_t *owner, long t0, long t1, long s0, long s1,
                        long *r0, long *r1, long *m0, long *m1) {
-  /* before: ACTOR ['s] [up to three lowercase nouns] NAME */
+  /* before: ACTOR [up to three lowercase nouns] NAME, or ACTOR's NAME
+   * (the possessive glued to the actor's token, as the tokenizer writes
+   * it, or a token of its own) */
   long b = t0 - 1;
   while (b >= s0 && b > t0 - 4 && tk(x, b)->upos == TD_NOUN && !(tk(x, b)->flags & TD_TOK_CAP)) b--;
   long roles = b + 1;
@@ -3130,6 +3148,7 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
   char *name = span_text(x, a0, t1);
   char *key = name_key(x, name);
   int k = find_entity(x, key);
+  if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1; /* a person's or a place's words */
   if (k < 0) {
     k = new_actor(x, key, name, "organization");
     A(x, k)->known = 0;
