@@ -1763,6 +1763,11 @@ static void do_sentence(actx *x, size_t si) {
           (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
            (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
         int propn = !described_org(x, i, n);
+        /* not a run going on from an organization's name (`the United
+         * Nations Emergency Relief Coordinator said`); after a country's,
+         * a person it names (`Australian Lynton Crosby said`) */
+        const dm *pd = match_at(x, i - 1, s0, s1);
+        if (pd && (long)pd->tok1 == i && is_cls(pd, "org")) propn = 0;
         for (long t = i; t < n; t++)
           if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
               tok_in(x, t, W_ORG) || tok_in(x, t, W_MISC))
