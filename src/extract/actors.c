@@ -717,7 +717,7 @@ static const char *const facility_words[] = {"city", "square", "street", "road",
                                              "station", "palace", "hall", "course", "bridge",
                                              "stadium", "prison", "jail", "motel", "park",
                                              "port", NULL};
-/* The legal form closing a firm's name: `Kia Motor Corp of South Korea`
+/* The legal form closing a firm's name: `Dorvan Motor Corp of South Korea`
  * ends before `of`, unlike `Bank of England`. */
 static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
                                             "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
@@ -1368,8 +1368,8 @@ static int org_described(const actx *x, long i, long j, long s0, long s1);
 #define NE_SENTS 256 /* sentences around a name that described_org reads */
 
 /* The words of [i, j) are named as an organization somewhere in the
- * document by the common noun next to them (`the daily Zycie Warszawy`,
- * `telecoms group LM Ericsson`): at a statement cue they are no person. */
+ * document by the common noun next to them (`the daily Dagvast Morgen`,
+ * `telecoms group Ulvik Tele`): at a statement cue they are no person. */
 static int described_org(const actx *x, long i, long j) {
   long len = j - i;
   /* the sentences near it (a bound: a walk over the whole document for
@@ -1953,8 +1953,8 @@ static int entry_at(const actx *x, long i, const char *c) {
 }
 
 /* The run [i, j) is named by the common noun next to it as an
- * organization: `telecoms group LM Ericsson`, `Belgian club Standard
- * Liege`, `the daily Zycie Warszawy`, `Le Matin newspaper`. A title
+ * organization: `telecoms group Ulvik Tele`, `Belgian club Gorvan
+ * Heath`, `the daily Dagvast Morgen`, `Le Vorbe newspaper`. A title
  * opening the run (`bank Governor Hans Tietmeyer`) is a person's. */
 static int org_described(const actx *x, long i, long j, long s0, long s1) {
   /* the noun first (perf: most runs have none); the Maputo daily
@@ -2054,7 +2054,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
-  /* Jiangsu province, the Pamir mountains, Eschen stadium */
+  /* Jiangsu province, the Pamir mountains, Orvale stadium */
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
       !any_org_word(x, i, j) && !demonym_tok(x, j - 1) && !common_word(x, j - 1))
     return TD_NE_LOC | NE_SURE;
@@ -2109,7 +2109,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (memchr(w, '$', wn)) return TD_NE_NONE;
   }
   if (len >= 2 && tok_in(x, j - 1, W_MISC)) return TD_NE_MISC;
-  /* " Viva Zapata ", " Sleeping Bread ": a title in quotes */
+  /* " Wind over Karst ", " Copper Rain ": a title in quotes */
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))
     return TD_NE_MISC;
@@ -2189,7 +2189,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;
   if (i > s0 && tok_in(x, i - 1, W_LPREP) && len <= 2) return TD_NE_LOC;
-  /* "the town of Tavildara", "east of Longyear" */
+  /* "the town of Marvesk", "east of Longyear" */
   static const char *const place_of[] = {"town", "village", "city", "province", "region",
                                          "district", "port", "island", "capital", "east",
                                          "west", "north", "south", "northeast", "northwest",
@@ -2518,10 +2518,10 @@ static void sports_consistent(actx *x) {
   }
 }
 
-/* A name a word typed (`telecoms group Cofinec`) types the document's
+/* A name a word typed (`telecoms group Ulvik`) types the document's
  * other mentions of the same words, and the guessed mentions of its first
- * words (`Zycie Warszawy said`, `Cofinec said` after `the daily Zycie
- * Warszawy`, `company Cofinec S.A.`): a statement cue made them people. */
+ * words (`Dagvast Morgen said`, `Ulvik said` after `the daily Dagvast
+ * Morgen`, `company Ulvik S.A.`): a statement cue made them people. */
 static void described_names(actx *x) {
   td_ne *n = x->names;
   for (size_t r = 0; r < x->nnames; r++) {
@@ -2602,7 +2602,7 @@ static void person_edges(actx *x) {
         n[r].tok0++;
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
-    /* Roberto " Hands of Stone " Duran: a nickname in quotes between a
+    /* Tomas " Iron Wall " Ravel: a nickname in quotes between a
      * given name and a surname */
     if (w > 0 && n[w - 1].type == TD_NE_PER && quote_tok(x, n[w - 1].tok1) &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
@@ -2645,7 +2645,7 @@ static void person_edges(actx *x) {
 }
 
 /* Names typed by the last-resort guess take the type the document gives
- * the same words elsewhere (a later `in Tavildara`, an earlier or later
+ * the same words elsewhere (a later `in Marvesk`, an earlier or later
  * `Bob Dole` for `Dole`). */
 static void consistent_names(actx *x) {
   td_ne *n = x->names;
@@ -2734,8 +2734,8 @@ static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, s
 }
 
 /* Capitalized words no rule typed that the document types elsewhere take
- * that type: a headline (`HENKE TAKES LEAD IN MILWAUKEE` before `Nolan
- * Henke fired a 64`, `Yeltsin endorses ...`) gets no guess of its own,
+ * that type: a headline (`BRENNICK TAKES LEAD IN MILWAUKEE` before `Orla
+ * Brennick fired a 64`, `Yeltsin endorses ...`) gets no guess of its own,
  * nor does a name opening a sentence. The same words as a typed name, up
  * to three, or one word that ends a person's name of two or more (not a
  * common word: `KING`, `HILL`). */
@@ -2924,7 +2924,7 @@ static void surname_places(actx *x) {
 }
 
 /* A dateline inside a sentence: `[Byline] CITY , Region DATE` (Reuters:
- * `Yuri Kushko TAVILDARA , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
+ * `Ola Brenn MARVESK , Tajikistan 1996-08-30`, `FARMINGTON HILLS ,
  * Mich . 1996-08-30`). The city in capitals and the region (a state or a
  * country, one to three capitalized words) are places whatever a rule
  * said; mixed-case words before the city are the reporter's name. */
