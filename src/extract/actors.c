@@ -3021,7 +3021,7 @@ static int owner_at(const int32_t *owner, long t, long s0, long s1) {
  * Coordinator,`. The actor named, or -1; [*r0, *r1): the role's words
  * (none for a possessive); [*m0, *m1): the description, the actor's
  * mention and the role, which is the person's mention too (as a known
- * title's is, `U.S. Defense Secretary Lloyd Austin`). */
+ * title's is, `U.S. Defense Secretary Ann Marlow`). */
 static int affiliation(actx *x, const int32_t *owner, long t0, long t1, long s0, long s1,
                        long *r0, long *r1, long *m0, long *m1) {
   /* before: ACTOR [up to three lowercase nouns] NAME, or ACTOR's NAME
@@ -3256,8 +3256,8 @@ static void affiliations(actx *x) {
         x->ai[k].role_key = name_key(x, a->role);
       }
       /* the description names the person (with the name before it, as
-       * `U.S. Defense Secretary Lloyd Austin` does; after it, on its own,
-       * as `Lloyd Austin, the U.S. Defense Secretary`), not the
+       * `U.S. Defense Secretary Ann Marlow` does; after it, on its own,
+       * as `Ann Marlow, the U.S. Defense Secretary`), not the
        * organization too */
       drop_mentions(x, org, m0, m1);
       if (m0 < t0) drop_mentions(x, (int)k, t0, t1);

@@ -139,7 +139,7 @@ static int tok_cap(const td_tok *t) { return (t->flags & (TD_TOK_CAP | TD_TOK_AL
 
 /* Whether tokens [tok0, tok1) are cased as a name: capitalized at both
  * ends, or at the first with a lowercase division word closing it
- * ("Benue state", "Kursk region", "Idlib province"). */
+ * ("Benue state", "Belgorod region", "Idlib province"). */
 static int division_word(const td_tok *l) {
   static const char *const kinds[] = {"state", "region", "province", "county", "district",
                                       "oblast", "governorate", "prefecture", "territory", NULL};
