@@ -2005,8 +2005,7 @@ static int all_demonyms(const actx *x, long t0, long t1) {
                                      NULL};
   if (t1 <= t0 || !demonym_tok(x, t1 - 1)) return 0;
   for (long t = t0; t < t1; t++)
-    if (word_in(tk(x, t)->norm, org_words) ||
-        (!demonym_tok(x, t) && !word_in(tk(x, t)->norm, dirs)))
+    if (tok_in(x, t, W_ORG) || (!demonym_tok(x, t) && !word_in(tk(x, t)->norm, dirs)))
       return 0;
   return 1;
 }
@@ -2083,7 +2082,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * is the portfolio before one (Education Minister X), unless a body
    * (Assembly speaker) or an adjective (Communist leader) */
   if (len == 1 && (tok_in(x, i, W_PTITLE) || entry_at(x, i, "title"))) return TD_NE_NONE;
-  if (len == 1 && j < s1 && entry_at(x, j, "title") && !word_in(w0, org_words) &&
+  if (len == 1 && j < s1 && entry_at(x, j, "title") && !tok_in(x, i, W_ORG) &&
       tk(x, i)->upos != TD_ADJ && !demonym_tok(x, i) && !tok_is(x, i, "house"))
     return TD_NE_NONE;
   /* S. Law, P. Such: an initial before a surname (not S. African) */
@@ -2533,10 +2532,8 @@ static void described_names(actx *x) {
       if (same_words(x, &n[q], &n[r]) && (n[q].weak || n[q].type == TD_NE_PER)) {
         n[q].type = n[r].type, n[q].weak = 0;
       } else if (n[q].weak && n[q].tok1 - n[q].tok0 < n[r].tok1 - n[r].tok0) {
-        int same = 1;
-        for (uint32_t t = 0; t < n[q].tok1 - n[q].tok0 && same; t++)
-          same = strcmp(tk(x, n[q].tok0 + t)->norm, tk(x, n[r].tok0 + t)->norm) == 0;
-        if (same) n[q].type = n[r].type, n[q].weak = 0;
+        if (same_norms(x, n[q].tok0, n[r].tok0, n[q].tok1 - n[q].tok0))
+          n[q].type = n[r].type, n[q].weak = 0;
       }
     }
   }
@@ -2569,7 +2566,7 @@ static void org_of_place(actx *x) {
     if (w > 0 && n[w - 1].type == TD_NE_ORG && n[r].type == TD_NE_LOC &&
         n[r].tok0 == n[w - 1].tok1 + 1 && tok_is(x, n[w - 1].tok1, "of") &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
-        word_in(tk(x, n[w - 1].tok1 - 1)->norm, org_words) &&
+        tok_in(x, n[w - 1].tok1 - 1, W_ORG) &&
         !word_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
       n[w - 1].tok1 = n[r].tok1;
       continue;
@@ -3010,6 +3007,14 @@ static long tok_after(const td_doc *doc, uint32_t off) {
   return (long)lo;
 }
 
+/* The tokens [*t0, *t1) a mention's byte span covers. */
+static void span_toks(const actx *x, td_span sp, long *t0, long *t1) {
+  long t = tok_after(x->doc, sp.start);
+  *t0 = t;
+  while ((size_t)t < x->doc->ntoks && tk(x, t)->start < sp.end) t++;
+  *t1 = t;
+}
+
 /* The actor whose mention covers token t, or -1 (owner: one per token). */
 static int owner_at(const int32_t *owner, long t, long s0, long s1) {
   return t >= s0 && t < s1 ? owner[t] : -1;
@@ -3067,11 +3072,9 @@ static int32_t *owners(actx *x) {
   for (size_t t = 0; t <= doc->ntoks; t++) owner[t] = -1;
   for (size_t k = 0; k < doc->nactors; k++)
     for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
-      td_span sp = doc->actors[k].mentions[m];
-      for (size_t t = (size_t)tok_after(doc, sp.start); t < doc->ntoks; t++) {
-        if (tk(x, (long)t)->start >= sp.end) break;
-        owner[t] = (int32_t)k;
-      }
+      long t0, t1;
+      span_toks(x, doc->actors[k].mentions[m], &t0, &t1);
+      for (long t = t0; t < t1; t++) owner[t] = (int32_t)k;
     }
   return owner;
 }
@@ -3122,8 +3125,8 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     for (size_t k = 0; k < doc->nactors; k++) {
       td_actor *a = A(x, (int)k);
       if (strcmp(a->kind, "organization") != 0 || !a->nmentions) continue;
-      long m0 = tok_after(doc, a->mentions[0].start), m1 = m0;
-      while ((size_t)m1 < doc->ntoks && tk(x, m1)->start < a->mentions[0].end) m1++;
+      long m0, m1;
+      span_toks(x, a->mentions[0], &m0, &m1);
       if (m1 - m0 >= 2 && m1 <= t0 && initials_match(x, (uint32_t)m0, (uint32_t)m1, t0)) {
         add_mention(x, (int)k, t0, t1);
         return (int)k;
@@ -3241,8 +3244,8 @@ static void affiliations(actx *x) {
     td_actor *a = A(x, (int)k);
     if (strcmp(a->kind, "person") != 0 || a->code || a->role) continue;
     for (size_t m = 0; m < a->nmentions; m++) {
-      long t0 = tok_after(doc, a->mentions[m].start), t1 = t0;
-      while ((size_t)t1 < doc->ntoks && tk(x, t1)->start < a->mentions[m].end) t1++;
+      long t0, t1;
+      span_toks(x, a->mentions[m], &t0, &t1);
       if (t1 - t0 < 2) continue; /* a full name */
       if (!owner) owner = owners(x);
       long s0 = doc->sents[tk(x, t0)->sent].tok0, s1 = s0 + doc->sents[tk(x, t0)->sent].ntok;
