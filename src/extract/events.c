@@ -68,6 +68,9 @@
 
 /* ---- CAMEO facts ---- */
 
+/* The root of a CAMEO code: its first two digits as a number ("0874" 8). */
+static int code_root(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
 static int cameo_cmp(const void *k, const void *e) {
   return strcmp((const char *)k, ((const struct td_cameo_row *)e)->code);
 }
@@ -85,7 +88,7 @@ int td_cameo_info(const char *code, int *quad, double *goldstein,
       bsearch(code, td_cameo_rows, sizeof td_cameo_rows / sizeof td_cameo_rows[0],
               sizeof td_cameo_rows[0], cameo_cmp);
   if (!r) return -1;
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   *quad = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
   if (goldstein) *goldstein = r->goldstein;
   if (plover) *plover = r->plover;
@@ -213,8 +216,8 @@ static void trig_clear(trig *t) {
  * bare governor code (030, 020, 100, 120, 130) is refined. */
 static void refine_code(char code[5], const char *act) {
   if (strlen(code) != 3 || code[2] != '0') return;
-  int gov = (code[0] - '0') * 10 + (code[1] - '0');
-  int root = (act[0] - '0') * 10 + (act[1] - '0');
+  int gov = code_root(code);
+  int root = code_root(act);
   static const struct {
     int gov, root;
     const char *code;
@@ -1189,6 +1192,12 @@ static int reporting_after(const td_doc *doc, uint32_t k, uint32_t hi) {
   return 0;
 }
 
+/* Token t (at k) ends the clause a target is sought in: a semicolon, or a
+ * comma before a reporting verb. */
+static int clause_stop(const td_doc *doc, const td_tok *t, uint32_t k, uint32_t hi) {
+  return is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi));
+}
+
 /* A protest (root 14) is aimed at whom its demand is made of: "staged
  * protests to press the government for lower fees", "marched, calling
  * for the resignation of President X", "went on hunger strike in protest
@@ -1206,7 +1215,7 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   uint32_t gate = 0;
   for (uint32_t k = tr->tok1; k < hi && k < tr->tok1 + 10 && !gate; k++) {
     const td_tok *t = &doc->toks[k];
-    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    if (clause_stop(doc, t, k, hi)) return;
     const td_tok *n = k + 1 < hi ? &doc->toks[k + 1] : NULL;
     if ((is_word(t, "to") && n && n->upos == TD_VERB && in_list(lemma_of(n), demanding)) ||
         (is_xpos(t, TD_XPOS_VBG) && in_list(lemma_of(t), demanding)) ||
@@ -1215,7 +1224,7 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   }
   for (uint32_t k = gate; gate && k < hi && k < gate + 12; k++) {
     const td_tok *t = &doc->toks[k];
-    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    if (clause_stop(doc, t, k, hi)) return;
     if (e->tokact[k] >= 0) {
       group_right(e, k, hi, g);
       return;
@@ -1282,7 +1291,7 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   const td_doc *doc = e->doc;
   for (uint32_t k = tr->tok1; k + 1 < hi && k < tr->tok1 + 12; k++) {
     const td_tok *t = &doc->toks[k];
-    if (is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi))) return;
+    if (clause_stop(doc, t, k, hi)) return;
     if (t->upos != TD_NOUN || !in_list(lemma_of(t), asks)) continue;
     if (!is_word(&doc->toks[k + 1], "from") && !is_word(&doc->toks[k + 1], "by")) return;
     uint32_t j = k + 2;
@@ -1454,8 +1463,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (j != i && !g->noun && g->tok1 <= t->tok0 && t->tok0 - g->tok1 <= 4) {
           int actor_between = 0;
           for (uint32_t k = g->tok1; k < t->tok0; k++) actor_between |= e->tokact[k] >= 0;
-          int groot = (g->code[0] - '0') * 10 + (g->code[1] - '0');
-          int troot = (t->code[0] - '0') * 10 + (t->code[1] - '0');
+          int groot = code_root(g->code);
+          int troot = code_root(t->code);
           if (strncmp(g->code, t->code, 2) == 0 && !actor_between) t->suppressed = 1;
           /* "rejected a Chinese request", "accepted the rebels' demands": the
            * appeal, offer or demand rejected or accepted is the object of
@@ -1711,7 +1720,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * hostile verb whose object is a thing said or contested is talk or
        * politics, not force */
       {
-        int root = (t->code[0] - '0') * 10 + (t->code[1] - '0');
+        int root = code_root(t->code);
         if (root >= 17) {
           uint32_t q = t->tok1;
           while (q < hi && q < t->tok1 + 5 &&
@@ -1935,7 +1944,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         /* "demanded (on Friday) that the United States match ...": an
          * appeal, demand, accusation or threat is aimed at the subject of
          * its that-clause */
-        int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+        int root = code_root(tr->code);
         if (!tgt.n && !passive && (root == 2 || root == 10 || root == 11 || root == 13)) {
           uint32_t k = tr->tok1;
           while (k < hi && k < tr->tok1 + 4 && !is_word(&doc->toks[k], "that") &&
@@ -2059,7 +2068,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
       protest_target(e, tr, hi, &tgt);
     {
-      int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+      int root = code_root(tr->code);
       if (!tgt.n && src.n && !passive && root >= 14 && !tr->noun)
         place_target(e, tr, clause_end(doc, tr->tok1, hi), &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
@@ -2259,7 +2268,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "North Korea asserted that ... the arms buildup by the U.S.": a
      * claim that another actor committed a hostile act is an accusation
      * (112) by the claimant */
-    int root = (tr->code[0] - '0') * 10 + (tr->code[1] - '0');
+    int root = code_root(tr->code);
     if (tr->noun && root >= 13 && root != 14 && src.n && attr >= 0) {
       int claim = 0;
       static const char *const claims[] = {"assert", "claim", "allege", "charge", "insist",
@@ -2328,7 +2337,7 @@ const char *td_cameo_plover_gsr(const char *code) {
       "AID",        "CONCEDE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN",
       "PROTEST",    "MOBILIZE", "SANCTION", "COERCE",  "ASSAULT",  "FIGHT",     "ASSAULT"};
   if (!code || !isdigit((unsigned char)code[0]) || !isdigit((unsigned char)code[1])) return NULL;
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   if (root < 1 || root > 20) return NULL;
   if (strncmp(code, "087", 3) == 0) return "RETREAT";
   if (strcmp(code, "057") == 0) return "SUPPORT";
@@ -2341,7 +2350,7 @@ const char *td_cameo_plover_gsr(const char *code) {
  * code with its modality, so the comparison applies that convention. */
 static const char *gsr_type(const td_event *ev) {
   const char *t = td_cameo_plover_gsr(ev->cameo);
-  int root = t ? (ev->cameo[0] - '0') * 10 + (ev->cameo[1] - '0') : 0;
+  int root = t ? code_root(ev->cameo) : 0;
   /* a cooperative act that did not (or will not) happen is a rejection */
   if (t && ev->negative && root >= 3 && root <= 8) return "REJECT";
   if (!t || !ev->modality || strcmp(ev->modality, "actual") == 0) return t;
