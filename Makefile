@@ -12,12 +12,12 @@ BUILD   ?= build
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
 WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
-PKGS     = gumbo jansson zlib sqlite3 nettle
+PKGS     = gumbo jansson zlib sqlite3 nettle libutf8proc
 # issue 11: libpq and libmicrohttpd are opened when first needed (dlopen,
 # src/core/dl.c), not linked: their headers only
 DL_PKGS  = libmicrohttpd libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -ljansson -lz -lsqlite3 -lnettle) -ldl
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -ljansson -lz -lsqlite3 -lnettle -lutf8proc) -ldl
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -fPIC $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
              -DTD_DATADIR='"$(PREFIX)/share/tidings"'
 LIBS     = $(PKG_LIBS) -lm -pthread

@@ -172,6 +172,13 @@ int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 int td_utf8_encode(char *w, uint32_t cp);
 /* Appends the UTF-8 encoding of cp. */
 void td_utf8_put(td_buf *b, uint32_t cp);
+/* The case of code point cp, from Unicode's character database (utf8proc):
+ * 1 an uppercase or titlecase letter (Ł, Š, Ж), -1 a lowercase one, 0
+ * anything else. */
+int td_cp_case(uint32_t cp);
+/* cp's lowercase form (Unicode's simple mapping), cp itself when it has
+ * none. */
+uint32_t td_cp_lower(uint32_t cp);
 /* Number of code points in s[0..n): the bytes that are no continuation
  * byte, counted eight at a time. */
 size_t td_utf8_count(const char *s, size_t n);

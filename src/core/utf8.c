@@ -5,6 +5,7 @@
 #include "core.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   *cp = 0xFFFD;
@@ -28,6 +29,20 @@ int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
   *cp = v;
   return len;
+}
+
+int td_cp_case(uint32_t cp) {
+  if (cp > 0x10FFFF) return 0;
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LT: return 1;
+  case UTF8PROC_CATEGORY_LL: return -1;
+  default: return 0;
+  }
+}
+
+uint32_t td_cp_lower(uint32_t cp) {
+  return cp > 0x10FFFF ? cp : (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
 int td_utf8_encode(char *w, uint32_t cp) {

@@ -535,6 +535,16 @@ static void key_into(char *o, const char *name, size_t n) {
     unsigned char c = (unsigned char)name[i];
     /* isalnum and tolower of the C locale (the program never sets one),
      * without the calls */
+    if (c >= 0xC0) { /* a capital beyond ASCII lowercased too (Émile, Łukasz) */
+      uint32_t cp;
+      int len = td_utf8_decode((const unsigned char *)name + i, n - i, &cp);
+      char w[4];
+      if (len > 1 && td_cp_case(cp) > 0 && td_utf8_encode(w, td_cp_lower(cp)) == len) {
+        memcpy(o + k, w, (size_t)len);
+        k += (size_t)len, i += (size_t)len - 1;
+        continue;
+      }
+    }
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) o[k++] = (char)c;
     else if (c >= 'A' && c <= 'Z') o[k++] = (char)(c + 32);
     else if ((c == ' ' || c == '-') && k && o[k - 1] != '-') o[k++] = '-';

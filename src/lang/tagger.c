@@ -150,18 +150,29 @@ void td_tg_word_init(td_tg_word *w, const char *s, size_t n,
   int nalpha = 0, nupper = 0, ndigit = 0, nother = 0;
   size_t sn = 0;
   unsigned char last = 0;
+  int cap0 = n && s[0] >= 'A' && s[0] <= 'Z';
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i], k;
     if (c >= 'A' && c <= 'Z') k = 'X', nalpha++, nupper++;
     else if (c >= 'a' && c <= 'z') k = 'x', nalpha++;
     else if (c >= '0' && c <= '9') k = 'd', ndigit++;
-    else if (c >= 0x80) k = 'u', nalpha++;
-    else k = c, nother++;
+    else if (c >= 0x80) {
+      /* a letter beyond ASCII has the shape of its case, as its ASCII
+       * look-alike (Łukasz as Lukasz: a capitalized word); other
+       * characters, and bytes that are no character, stay 'u' */
+      uint32_t cp;
+      int len = c >= 0xC0 ? td_utf8_decode((const unsigned char *)s + i, n - i, &cp) : 0;
+      int cs = len > 1 ? td_cp_case(cp) : 0;
+      k = cs > 0 ? 'X' : cs < 0 ? 'x' : 'u';
+      nalpha++, nupper += cs > 0;
+      if (cs > 0 && i == 0) cap0 = 1;
+      if (len > 1) i += (size_t)len - 1;
+    } else k = c, nother++;
     if (c == '-') fl |= WF_HYPHEN;
     if (k != last && sn < sizeof shape) shape[sn++] = k;
     last = k;
   }
-  if (n && s[0] >= 'A' && s[0] <= 'Z') fl |= WF_CAP;
+  if (cap0) fl |= WF_CAP;
   if (nupper >= 2 && nupper == nalpha) fl |= WF_ALLCAP;
   if (ndigit) fl |= WF_DIGIT;
   if (ndigit && ndigit == (int)n) fl |= WF_ALLDIGIT;

@@ -621,6 +621,23 @@ static void finish_tokens(td_doc *d) {
         k += 2;
         continue;
       }
+      if (c >= 0xC4) { /* beyond Latin-1: Unicode's case (Łódź, Šefčovič, Жуков) */
+        uint32_t cp, lo;
+        int len = td_utf8_decode(s + k, t->end - k, &cp);
+        if (len > 1 && td_cp_case(cp) > 0) {
+          letters++, upper++;
+          if (!first_seen) t->flags |= TD_TOK_CAP;
+          first_seen = 1;
+          char w[4];
+          /* lowercased where that keeps the length (the norm's room is
+           * the token's bytes) */
+          lo = td_cp_lower(cp);
+          if (td_utf8_encode(w, lo) == len) memcpy(buf, w, (size_t)len);
+          else memcpy(buf, s + k, (size_t)len);
+          buf += len, k += (uint32_t)len;
+          continue;
+        }
+      }
       if (c >= 0xC0) letters++, first_seen = 1;
       *buf++ = (char)c;
       k++;

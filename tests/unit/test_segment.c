@@ -92,6 +92,29 @@ TD_TEST(segment_offsets_flags_norm) {
   done(d);
 }
 
+/* Capitals beyond Latin-1 (Unicode's case, utf8proc): the flags and the
+ * lowercase norm, as for ASCII; a letter whose lowercase is longer keeps
+ * its bytes (the norm has the token's room). */
+TD_TEST(segment_unicode_capitals) {
+  td_doc *d = seg("\xc5\x81\xc3\xb3" "d\xc5\xba \xc5\xbd\xc5\xbdK \xd0\x96\xd1\x83\xd0\xba\xd0\xbe\xd0\xb2 \xc5\x82" "ad \xc8\xba");
+  CHECK(d->ntoks == 5);
+  if (d->ntoks == 5) {
+    CHECK(d->toks[0].flags & TD_TOK_CAP);
+    CHECK(!(d->toks[0].flags & TD_TOK_ALLCAPS));
+    CHECK_STR(d->toks[0].norm, "\xc5\x82\xc3\xb3" "d\xc5\xba");       /* łódź */
+    CHECK((d->toks[1].flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) == (TD_TOK_CAP | TD_TOK_ALLCAPS));
+    CHECK_STR(d->toks[1].norm, "\xc5\xbe\xc5\xbek");                  /* žžk */
+    CHECK(d->toks[2].flags & TD_TOK_CAP);
+    CHECK_STR(d->toks[2].norm, "\xd0\xb6\xd1\x83\xd0\xba\xd0\xbe\xd0\xb2"); /* жуков */
+    CHECK(!(d->toks[3].flags & TD_TOK_CAP));
+    CHECK(d->toks[4].flags & TD_TOK_CAP);
+    CHECK_STR(d->toks[4].norm, "\xc8\xba"); /* U+023A: its lowercase takes 3 bytes */
+  }
+  done(d);
+  CHECK(td_cp_case(0x141) == 1 && td_cp_case(0x142) == -1 && td_cp_case(0x20AC) == 0);
+  CHECK(td_cp_lower(0x416) == 0x436 && td_cp_lower('A') == 'a' && td_cp_lower(0x2013) == 0x2013);
+}
+
 TD_TEST(segment_sentences) {
   CHECK(nsents("The U.S. and the U.N. met. N.K. troops left.") == 2);
   CHECK(nsents("S. Korean officials met Gen. Park on Jan. 5. They left.") == 2);
