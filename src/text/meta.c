@@ -404,6 +404,11 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
     if (m->title) break;
     size_t mk = leading_markers(s, n);
     if (mk == n) break; /* a paragraph of markers only: leave it */
+    /* after a marker, too, a headline reads as one: "(Red Oak) -- The
+     * three candidates … infrastructure." is a paragraph of the body whose
+     * place credit looks like a marker, and was taken for the title (the
+     * whole paragraph lost from the text) */
+    if (mk && !headline_para(s + mk, n - mk)) break;
     if (mk || headline_para(s, n)) {
       /* the body must follow: a paragraph that ends like a sentence */
       size_t b = first + 1;
