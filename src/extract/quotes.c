@@ -1159,6 +1159,19 @@ static size_t pair_marks(const td_qctx *c, qcand **out) {
       open = 0;
     }
     if ((w->flags & TD_QW_QOPEN)) {
+      if (open && !nested && !pending && cur.nparts < 7 && i > cur.open + 2 &&
+          is_punct(c, i - 1, ".?!")) {
+        /* an opening mark right after a sentence end inside the quotation
+         * is a paragraph break flattened into a space (`… never be caught.
+         * "They were wrong. …"`, frequent in copied wire text): the
+         * quotation goes on with a new part, as across paragraphs. Taken
+         * for a quotation inside it, the part before was lost with its
+         * speaker. */
+        cur.parts[cur.nparts - 1].end = c->w[i - 1].e;
+        cur.parts[cur.nparts].start = w->e;
+        cur.nparts++;
+        continue;
+      }
       if (open && !nested && !pending && cur.nparts == 1) {
         outer = cur, nested = 1; /* a quotation inside the quotation */
       } else if (pending) {
