@@ -1418,9 +1418,18 @@ static void do_sentence(actx *x, size_t si) {
   sentence_matches(x, si);
   for (size_t k = 0; k < x->nm; k++) {
     const char *c = dm_country(&x->m[k]);
-    int have = !c;
-    for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], c) == 0;
-    if (!have && x->nseen < 64) x->seen[x->nseen++] = c;
+    /* a nation of a country (England, Wales) names its country for the
+     * article's countries, though it makes no country actor: else a
+     * British story that names Ireland once gave every untitled
+     * `former minister` Ireland's code */
+    const char *cs = c ? c
+                       : is_cls(&x->m[k], "nonactor.place.nation") && x->m[k].payload &&
+                                 strlen(x->m[k].payload) == 3
+                             ? x->m[k].payload
+                             : NULL;
+    int have = !cs;
+    for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], cs) == 0;
+    if (!have && x->nseen < 64) x->seen[x->nseen++] = cs;
     /* `South Korea and the United States` opening a sentence (its subject):
      * the pair a later `both nations` means */
     const dm *m2 = k + 1 < x->nm ? &x->m[k + 1] : NULL;
