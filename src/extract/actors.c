@@ -3236,6 +3236,16 @@ static void discovered_actors(actx *x) {
            (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-")) &&
            !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !word_in(tk(x, t)->norm, site_words);
     if (!ok) continue;
+    /* a given name joined by a hyphen (Jean-Marc Ferrand, split as Jean -
+     * Marc by the tokenizer, EWT's way) is typed from its second part:
+     * a full name takes the first part back (not a word alone: T-Mobile) */
+    while (len >= 2 && t0 >= 2 && tok_is(x, t0 - 1, "-") && owner[t0 - 1] < 0 && owner[t0 - 2] < 0 &&
+           !(tk(x, t0 - 1)->flags & TD_TOK_SPACE_BEFORE) &&
+           !(tk(x, t0)->flags & TD_TOK_SPACE_BEFORE) && tok_cap(x, t0 - 2) &&
+           !(tk(x, t0 - 2)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT)) &&
+           (!tk(x, t0 - 2)->upos || tk(x, t0 - 2)->upos == TD_PROPN) &&
+           tk(x, t0 - 2)->sent == tk(x, t0)->sent)
+      t0 -= 2, len += 2;
     int k = person_for_run(x, t0, t1);
     if (k < 0 && len >= 2) {
       size_t si = tk(x, t0)->sent;
