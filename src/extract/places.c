@@ -469,6 +469,10 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
      * before a big reading */
     if (sc >= 10 * 40 && !area && !(big && prev && (cue_bits(cs, c->tok0) & P_CUE))) return 1;
     if (initial && sc >= 10 * 5 && !area && !big) return 1;
+    /* anywhere, a common word needs a cue (`in Hot`) when its readings
+     * are all small towns: `the Hot 100`, `Century Media`, `Honda` were
+     * places of a few thousand people */
+    if (sc >= 10 * 5 && !area && !big && !(cue_bits(cs, c->tok0) & P_CUE)) return 1;
   }
   return 0;
 }
