@@ -292,7 +292,11 @@ static uint32_t emit_before_period(tz *z, uint32_t p, uint32_t j, uint32_t e) {
     for (size_t k = 0; k < n; k++)
       if ((k % 2 == 0) != ((cls[w[k]] & C_ALPHA) != 0) || (k % 2 == 1 && w[k] != '.')) dotted = 0;
   }
-  if (!dotted) kind = n == 1 && (cls[w[0]] & C_UPPER) ? AB_OTHER : abbrev_kind(w, n); /* initials */
+  /* initials; a capital glued to a word by a hyphen is none (`Jay-Z.`
+   * ends its sentence) */
+  if (!dotted)
+    kind = n == 1 && (cls[w[0]] & C_UPPER) ? (p > 0 && z->s[p - 1] == '-' ? AB_NONE : AB_OTHER)
+                                           : abbrev_kind(w, n);
   if (kind == AB_NUMBER) {
     uint32_t k = j + 1;
     while (k < z->n && z->s[k] == ' ') k++;
