@@ -1351,7 +1351,9 @@ static int runs_on(const td_qctx *c, const qcand *q) {
   if (q->close == 0 || a >= c->nw || (c->w[a].flags & (TD_QW_PARA | TD_QW_PUNCT | TD_QW_CAP |
                                                        TD_QW_DIGIT | TD_QW_QOPEN)))
     return 0;
-  if (c->w[q->close - 1].flags & TD_QW_PUNCT) return 0;
+  /* (a closing bracket ends a title as a word does: `"American Skin (41
+   * Shots)" was written by …`) */
+  if ((c->w[q->close - 1].flags & TD_QW_PUNCT) && !is_punct(c, q->close - 1, ")]")) return 0;
   int kind = 0;
   if (td_cue_at(c, a, &kind) || td_qword_in(&c->w[a], pronouns) ||
       td_qword_in(&c->w[a], np_start) || ed_verb(c, a))
