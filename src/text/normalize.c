@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Keeps the YYYY-MM-DD prefix of an ISO date, or returns NULL when s does
@@ -34,9 +35,31 @@ static const char *pick(td_arena *a, const char *given, const char *detected) {
   return detected && *detected ? td_arena_strdup(a, detected) : NULL;
 }
 
+/* A dateline's month and day (--MM-DD) in the year that puts it nearest
+ * the reference date ref (YYYY-MM-DD: the option's), else in year (the
+ * latest year of a full date in the text); NULL when neither is known. */
+static const char *dateline_day(td_arena *a, const char *md, const char *ref, int year) {
+  int m = atoi(md + 2), d = atoi(md + 5);
+  const char *r = iso_day(a, ref);
+  if (r && strlen(r) == 10) {
+    int ry = atoi(r);
+    long rday = td_days_from_civil(ry, atoi(r + 5), atoi(r + 8));
+    int best = 0;
+    long bestd = 0;
+    for (int y = ry - 1; y <= ry + 1; y++) {
+      long dd = labs(td_days_from_civil(y, m, d) - rday);
+      if (!best || dd < bestd) best = y, bestd = dd;
+    }
+    year = best;
+  }
+  return year > 0 ? td_arena_printf(a, "%04d-%02d-%02d", year, m, d) : NULL;
+}
+
 static void set_date(td_doc *doc, const td_engine *eng, const td_input *in,
-                     const char *detected, const char *detected_from) {
+                     const char *detected, const char *detected_from, int text_year) {
   td_arena *a = &doc->arena;
+  if (detected && detected[0] == '-') /* a dateline without its year */
+    detected = dateline_day(a, detected, eng->default_date, text_year);
   if ((doc->date = iso_day(a, in->date))) doc->date_from = "input";
   else if ((doc->date = iso_day(a, detected))) doc->date_from = detected_from;
   else if ((doc->date = iso_day(a, eng->default_date))) doc->date_from = "option";
@@ -76,7 +99,7 @@ static int normalize_html(const td_engine *eng, td_doc *doc, const td_input *in)
   doc->title = clean_line(a, pick(a, in->title, h.title));
   doc->source = clean_line(a, pick(a, in->source, h.site_name));
   doc->url = pick(a, in->url, h.url);
-  set_date(doc, eng, in, h.date, "html_meta");
+  set_date(doc, eng, in, h.date, "html_meta", 0);
   td_html_doc_free(&h);
   return 0;
 }
@@ -94,7 +117,7 @@ static int normalize_text(const td_engine *eng, td_doc *doc, const td_input *in)
   doc->wire_marker = m.wire_marker;
   doc->source = clean_line(a, pick(a, in->source, m.source));
   doc->url = pick(a, in->url, NULL);
-  set_date(doc, eng, in, m.date, "dateline");
+  set_date(doc, eng, in, m.date, "dateline", m.text_year);
   return 0;
 }
 

@@ -23,7 +23,8 @@ void td_repair_text(const td_engine *eng, const char *s, size_t n, td_buf *out);
  * trailing "Source: ..." line in repaired text, and removes them from it.
  * Strings are allocated in arena; a field not found stays NULL. */
 typedef struct td_text_meta {
-  char *date;        /* YYYY-MM-DD */
+  char *date;        /* YYYY-MM-DD, or --MM-DD from a dateline without a year */
+  int text_year;     /* with --MM-DD: the latest year of a full date in the text (0: none) */
   char *title;
   char *wire_marker;
   char *source;
