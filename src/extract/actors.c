@@ -865,6 +865,33 @@ static int lower_word(const actx *x, long i) {
   return !x->eng->lemma || (td_lemma_lexclass(x->eng->lemma, w, strlen(w)) & TD_LEX_LOWER);
 }
 
+/* The place [t0, t1) datelines its paragraph: it opens the paragraph and
+ * a dash follows it, at once (`LONDON —`) or after a comma, a date and an
+ * agency in brackets (`SEOUL, Nov. 1 (Yonhap) --`), with no lowercase word
+ * between. */
+static int dateline_place(const actx *x, long t0, long t1, long s1) {
+  if (!(tk(x, t0)->flags & TD_TOK_PARA_START) && t0 != 0) return 0;
+  long j = t1;
+  if (j < s1 && tok_is(x, j, ",")) {
+    for (j++; j < s1 && j < t1 + 10; j++) {
+      const td_tok *t = tk(x, j);
+      if (tok_is(x, j, "-") || tok_is(x, j, "--") || tok_is(x, j, "\xe2\x80\x94") ||
+          tok_is(x, j, "\xe2\x80\x93"))
+        break;
+      if (!(t->flags & (TD_TOK_CAP | TD_TOK_DIGIT | TD_TOK_PUNCT))) return 0;
+    }
+  }
+  return j < s1 && (tok_is(x, j, "-") || tok_is(x, j, "--") || tok_is(x, j, "\xe2\x80\x94") ||
+                    tok_is(x, j, "\xe2\x80\x93"));
+}
+
+/* Token j, a name particle (al, el, bin), is glued by a hyphen to the
+ * capitalized word after it: `al-Bashir`, split as al - Bashir. */
+static int glued_part(const actx *x, long j, long s1) {
+  return j + 2 < s1 && tok_is(x, j + 1, "-") && !(tk(x, j + 1)->flags & TD_TOK_SPACE_BEFORE) &&
+         !(tk(x, j + 2)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT)) && tok_cap(x, j + 2);
+}
+
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
 static long name_run(actx *x, long i, long s0, long s1) {
@@ -896,6 +923,10 @@ static long name_run(actx *x, long i, long s0, long s1) {
     int part = tok_in(x, j, W_PART);
     if (part && j > i && j + 1 < s1 && tok_cap(x, j + 1)) {
       j++;
+      continue;
+    }
+    if (part && j > i && glued_part(x, j, s1)) { /* al-Bashir */
+      j += 2;
       continue;
     }
     break;
@@ -1637,8 +1668,10 @@ static void do_sentence(actx *x, size_t si) {
       int before_title = nx && (is_cls(nx, "title") || is_cls(nx, "person"));
       int before_org = nx && is_cls(nx, "org");
       /* a capital after a place preposition ("a meeting in Washington")
-       * stays an actor mention: event coders code it (a centre in Tokyo) */
-      if (!is_cls(d, "country.adj") && !before_title && !before_org) {
+       * stays an actor mention: event coders code it (a centre in Tokyo);
+       * a capital that datelines the paragraph (`LONDON —`) does not */
+      if (!is_cls(d, "country.adj") && !before_title && !before_org &&
+          !(is_cls(d, "country.capital") && dateline_place(x, d->tok0, d->tok1, s1))) {
         int k = country_actor(x, iso, d->tok0, d->tok1,
                               is_cls(d, "country.capital") || is_cls(d, "country.people") ? 0 : 1);
         note_speaker(x, k, d->tok0, d->tok1);
@@ -3246,6 +3279,11 @@ static void discovered_actors(actx *x) {
            (!tk(x, t0 - 2)->upos || tk(x, t0 - 2)->upos == TD_PROPN) &&
            tk(x, t0 - 2)->sent == tk(x, t0)->sent)
       t0 -= 2, len += 2;
+    /* and a surname glued to its particle after it (Abu Bakr al-Baghdadi) */
+    if (len >= 2 && t1 + 2 < (long)doc->ntoks && tok_in(x, t1, W_PART) && owner[t1] < 0 &&
+        owner[t1 + 2] < 0 && tk(x, t1)->sent == tk(x, t1 + 2)->sent &&
+        glued_part(x, t1, (long)doc->ntoks))
+      t1 += 3, len += 3;
     int k = person_for_run(x, t0, t1);
     if (k < 0 && len >= 2) {
       size_t si = tk(x, t0)->sent;
