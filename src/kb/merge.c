@@ -1444,12 +1444,30 @@ static int cmp_claim(const void *a, const void *b) {
  * no field that both have differs, and either they are near each other in
  * one article (two sentences apart at most), or both name the subject, or
  * both name the time frame and share a story. */
+static int bare_measure(const char *m);
+
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
+  /* a share or a sum of money says nothing of what it measures: near each
+   * other, `14%` and `39%` are mostly two answers of one poll, not two
+   * claims about one figure; they are compared only when both name their
+   * subject */
+  if (bare_measure(a->measure) && !(a->subject && b->subject)) return 0;
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
   if (a->di >= 0 && a->di == b->di && abs(a->sentence - b->sentence) <= 2) return 1;
   if (a->subject && b->subject) return 1;
   return a->frame && b->frame && a->di >= 0 && b->di >= 0 && d[a->di].story == d[b->di].story;
+}
+
+/* A measure that is only a unit of shares or money (percent, dollars): what
+ * it measures is not said. */
+static int bare_measure(const char *m) {
+  static const char *const units[] = {"percent", "percentage points", "points", "dollars", "euros",
+                                      "pounds", "yen", "yuan", "won", "rupees", "francs", "roubles",
+                                      "rubles", "pesos", "reais", NULL};
+  for (int i = 0; m && units[i]; i++)
+    if (strcmp(m, units[i]) == 0) return 1;
+  return 0;
 }
 
 /* Durations and counts of time units are not claims about the world. */

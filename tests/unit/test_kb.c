@@ -110,6 +110,50 @@ TD_TEST(kb_idempotent_and_replace) {
   CHECK(td_testkb_remove(dir) == 0);
 }
 
+/* One article with two figures of one measure by two claimants, in the
+ * same sentence and about nothing named: troops are compared (they
+ * disagree), shares are not (two answers of a poll). */
+static char *two_figures(const char *measure) {
+  const char *text = "Officials said 14 and 39 of them would go.";
+  char key[65];
+  td_sha256_hex(text, strlen(text), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"p-%s\",\"source\":\"Wire\",\"url\":null,"
+                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],"
+                "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[",
+                measure, key, key, text, strlen(text));
+  for (int i = 0; i < 2; i++)
+    td_buf_printf(&b,
+                  "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
+                  "\"exact\",\"unit\":\"%s\",\"measure\":\"%s\",\"status\":\"actual\",\"about\":null,"
+                  "\"claimed_by\":null,\"claimed_by_text\":\"%s\",\"time\":null,\"span\":[%d,%d],"
+                  "\"sentence\":0,\"confidence\":0.8}",
+                  i ? "," : "", i + 1, i ? 39 : 14, measure, measure, i ? "a poll" : "officials",
+                  i ? 18 : 15, i ? 20 : 17);
+  td_buf_puts(&b, "],\"events\":[]}");
+  return td_buf_detach(&b, NULL);
+}
+
+TD_TEST(kb_claims_bare_measures) {
+  static const char *const measures[] = {"troops", "percent"};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r = two_figures(measures[m]);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == (m ? 0 : 1));
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* Facts are bound from one pass over each object's members: fields in any
  * order, repeated keys (the last counts, as td_jv_get reads them), absent
  * fields and wrong types (NULL), and the sentence of a span. The full-text

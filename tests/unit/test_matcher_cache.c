@@ -487,7 +487,7 @@ TD_TEST(matcher_at_many_dicts_same_as_direct) {
     if (rnd(&seed) % 2) random_lemmas(&seed, doc);
     uint32_t n = (uint32_t)doc->ntoks;
     for (int q = 0; q < 40 && n; q++) {
-      td_dict *d = ds[q < 20 ? q % ND : rnd(&seed) % ND];
+      td_dict *d = ds[q < 20 ? (uint32_t)(q % ND) : rnd(&seed) % ND];
       const char *filt[2];
       const char *const *cl = rcase_filter(&seed, filt);
       uint32_t a = rnd(&seed) % n, b = a + rnd(&seed) % (n - a + 1);
