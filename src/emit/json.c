@@ -13,6 +13,7 @@
 #include "../doc.h"
 #include "../lang/lang.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -337,6 +338,35 @@ static void write_quantities(td_buf *b, const td_doc *d) {
 int td_cameo_info(const char *code, int *quad, double *goldstein,
                   const char **plover, const char **plover_mode);
 
+/* An event's date: its time's value when that names a day, a month, a
+ * week or a year (`2024-10-31`, `2024-10`, `2024-W44`, `2024`; a time of
+ * day gives its day), the article's date for the present (`now`); null
+ * for a duration, a set or a vague past or future, which date nothing. */
+static void event_date(td_buf *b, const td_doc *d, const td_event *e) {
+  const char *v = e->time >= 0 ? d->times[e->time].value : NULL;
+  if (v && strcmp(v, "PRESENT_REF") == 0) {
+    td_json_cstr(b, d->date);
+    return;
+  }
+  size_t n = v ? strlen(v) : 0;
+  int year = n >= 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1]) &&
+             isdigit((unsigned char)v[2]) && isdigit((unsigned char)v[3]);
+  if (!year || (n > 4 && v[4] != '-')) {
+    td_json_cstr(b, NULL);
+    return;
+  }
+  if (n > 10 && v[10] == 'T') n = 10; /* 2024-10-31T15:00 */
+  int ok = n == 4 || (n == 7 && isdigit((unsigned char)v[5]) && isdigit((unsigned char)v[6])) ||
+           (n == 8 && v[5] == 'W' && isdigit((unsigned char)v[6]) && isdigit((unsigned char)v[7])) ||
+           (n == 10 && isdigit((unsigned char)v[5]) && v[7] == '-' && isdigit((unsigned char)v[8]) &&
+            isdigit((unsigned char)v[9]));
+  if (!ok) {
+    td_json_cstr(b, NULL);
+    return;
+  }
+  jc(b, '"'), td_buf_put(b, v, n), jc(b, '"');
+}
+
 static void write_events(td_buf *b, const td_doc *d) {
   key(b, "events");
   jc(b, '[');
@@ -373,8 +403,7 @@ static void write_events(td_buf *b, const td_doc *d) {
     key(b, "modality"), td_json_cstr(b, e->modality ? e->modality : "actual");
     jc(b, ','), key(b, "attributed_to"), ref(b, 'a', e->attributed_to);
     jc(b, ','), key(b, "time"), ref(b, 't', e->time);
-    jc(b, ','), key(b, "date");
-    td_json_cstr(b, e->time >= 0 ? d->times[e->time].value : NULL);
+    jc(b, ','), key(b, "date"), event_date(b, d, e);
     jc(b, ','), key(b, "place"), ref(b, 'p', e->place);
     JLIT(b, ",\"sentence\":"), put_i64(b, e->sentence), jc(b, ',');
     key(b, "span"), span(b, d, e->span);

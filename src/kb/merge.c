@@ -97,6 +97,40 @@ static int digits_at(const char *s, const char *pat) {
   return 1;
 }
 
+/* The day of an event dated date (a day, or a month, ISO week or year:
+ * records before 2026-11-24 also hold durations and vague references
+ * there) in an article of docdate: a day as it is; the article's day when
+ * it falls in the month, week or year; else the period's first day (a
+ * week's Monday); the article's day for anything else. Written into
+ * buf[16] when made. */
+static const char *event_day(const char *date, const char *docdate, char buf[16]) {
+  if (!date || digits_at(date, "dddd-dd-dd")) return date ? date : docdate;
+  long y = digits_at(date, "dddd") ? atol(date) : -1, first, last;
+  int dd = date[4] == 0;
+  if (y < 0 || !(dd || (digits_at(date, "dddd-dd") && date[7] == 0) ||
+                 (digits_at(date, "dddd-Wdd") && date[8] == 0)))
+    return docdate;
+  if (dd) {
+    first = td_days_from_civil(y, 1, 1), last = td_days_from_civil(y, 12, 31);
+  } else if (date[5] == 'W') {
+    long jan4 = td_days_from_civil(y, 1, 4);
+    long mon1 = jan4 - ((jan4 + 3) % 7 + 7) % 7; /* the Monday of week 1 (1970-01-01: a Thursday) */
+    first = mon1 + 7 * (atol(date + 6) - 1), last = first + 6;
+  } else {
+    int mo = atoi(date + 5);
+    if (mo < 1 || mo > 12) return docdate;
+    first = td_days_from_civil(y, mo, 1);
+    last = (mo == 12 ? td_days_from_civil(y + 1, 1, 1) : td_days_from_civil(y, mo + 1, 1)) - 1;
+  }
+  long dn = day_number(docdate);
+  if (dn != INT32_MIN && dn >= first && dn <= last) return docdate;
+  long yy;
+  int mm, d0;
+  td_civil_from_days(first, &yy, &mm, &d0);
+  snprintf(buf, 16, "%04ld-%02d-%02d", yy, mm, d0);
+  return buf;
+}
+
 static int cmpstr(const char *a, const char *b) {
   if (!a || !b) return a ? 1 : b ? -1 : 0;
   return strcmp(a, b);
@@ -1174,9 +1208,12 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
     const char *se = actor_entity(ak, nak, di, td_kq_col_text(st, 4));
     const char *te = actor_entity(ak, nak, di, td_kq_col_text(st, 5));
     m->src = se ? se : m->srccode, m->tgt = te ? te : m->tgtcode;
-    /* its date, else its time's when a calendar date, else the article's */
+    /* its date, else its time's when a calendar date, else the article's;
+     * a month, week or year names a day in it (event_day) */
     const char *date = td_kq_col_text(st, 8), *tv = td_kq_col_text(st, 12);
     if (!date) date = digits_at(tv, "dddd-dd-dd") ? tv : d[di].date;
+    char dbuf[16];
+    date = event_day(date, d[di].date, dbuf);
     m->day = day_number(date);
     m->date = m->day == INT32_MIN ? NULL : td_arena_strdup(&ea, date);
     m->quad = td_kq_col_int(st, 10), m->goldstein = td_kq_col_double(st, 11);

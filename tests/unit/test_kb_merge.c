@@ -95,3 +95,44 @@ TD_TEST(kb_merge_profiles_and_display) {
   for (int i = 0; i < 5; i++) free(r[i]);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* A merged event's day: its date when a day; for a month, an ISO week or a
+ * year, the article's day when it falls inside, else the period's first
+ * day (a week's Monday); the article's day for a value that dates nothing
+ * (a duration, in records made before event dates were checked). */
+TD_TEST(kb_merge_event_days) {
+  static const struct {
+    const char *date, *cameo, *want;
+  } cases[] = {{"\"2005-W09\"", "040", "2005-03-01"}, {"\"2005-W02\"", "050", "2005-01-10"},
+               {"\"2004\"", "060", "2004-01-01"},     {"\"2005-02\"", "070", "2005-02-01"},
+               {"\"P1Y\"", "080", "2005-03-01"},      {"\"2005-02-14\"", "090", "2005-02-14"}};
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char id[8];
+    snprintf(id, sizeof id, "d%zu", i);
+    char *r = record(id, "\"2005-03-01\"", "\"T\"", "Kim", "PRKGOV", "null", cases[i].cameo);
+    td_buf b = {0};
+    const char *at = strstr(r, "\"date\":null,\"place\"");
+    CHECK(at != NULL);
+    if (at) {
+      td_buf_put(&b, r, (size_t)(at - r));
+      td_buf_printf(&b, "\"date\":%s,\"place\"%s", cases[i].date, at + strlen("\"date\":null,\"place\""));
+      char *j = td_buf_detach(&b, NULL);
+      CHECK(td_kb_add_json(kb, j, strlen(j), NULL, err, sizeof err) == 0);
+      free(j);
+    }
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM m_events WHERE cameo='%s' AND date='%s'", cases[i].cameo,
+             cases[i].want);
+    CHECK(count(kb, sql) == 1);
+  }
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
