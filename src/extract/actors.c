@@ -959,8 +959,16 @@ static int person_for_run(actx *x, long t0, long t1) {
     }
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
     if (td_str_eq(x->ai[k].namekey, full)) return (int)k;
-    if (!w) continue;
     ainfo *ai = &x->ai[k];
+    if (!w) {
+      /* the last words of a person's full name (Kilroy-Silk, al-Bashir,
+       * Van Damme after Jean-Claude Van Damme) */
+      size_t nl = strlen(ai->namekey), fl = strlen(full);
+      if (nl > fl && ai->namekey[nl - fl - 1] == '-' && memcmp(ai->namekey + nl - fl, full, fl) == 0 &&
+          (best < 0 || ai->last_tok > x->ai[best].last_tok))
+        best = (int)k;
+      continue;
+    }
     if ((ai->last && td_str_eq(ai->last, w)) || (ai->first && td_str_eq(ai->first, w)))
       if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
   }
@@ -3245,10 +3253,12 @@ static void discovered_actors(actx *x) {
    * document's actors, which a document of thousands of names would make
    * quadratic; an article has far fewer */
   size_t cap = nold + DISCOVERED_MAX;
+  long covered = 0; /* a name extended over a hyphen ends here: the names inside are its */
   for (size_t r = 0; r < x->nnames; r++) {
     const td_ne *n = &x->names[r];
     long t0 = n->tok0, t1 = n->tok1, len = t1 - t0;
     if (doc->nactors >= cap) break;
+    if (t0 < covered) continue;
     if (n->type == TD_NE_ORG) {
       int k = discovered_org(x, owner, t0, t1, n->weak, &at_sent);
       if (k >= 0 && (size_t)k < nold) grew[k] = 1;
@@ -3279,11 +3289,19 @@ static void discovered_actors(actx *x) {
            (!tk(x, t0 - 2)->upos || tk(x, t0 - 2)->upos == TD_PROPN) &&
            tk(x, t0 - 2)->sent == tk(x, t0)->sent)
       t0 -= 2, len += 2;
-    /* and a surname glued to its particle after it (Abu Bakr al-Baghdadi) */
+    /* and a surname glued to its particle after it (Abu Bakr al-Baghdadi),
+     * or a double-barrelled one (Robert Kilroy-Silk) */
     if (len >= 2 && t1 + 2 < (long)doc->ntoks && tok_in(x, t1, W_PART) && owner[t1] < 0 &&
         owner[t1 + 2] < 0 && tk(x, t1)->sent == tk(x, t1 + 2)->sent &&
         glued_part(x, t1, (long)doc->ntoks))
       t1 += 3, len += 3;
+    else if (len >= 2 && t1 + 1 < (long)doc->ntoks && tok_is(x, t1, "-") && owner[t1] < 0 &&
+             owner[t1 + 1] < 0 && tk(x, t1)->sent == tk(x, t1 + 1)->sent &&
+             !(tk(x, t1)->flags & TD_TOK_SPACE_BEFORE) &&
+             !(tk(x, t1 + 1)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT | TD_TOK_ALLCAPS)) &&
+             tok_cap(x, t1 + 1) && (!tk(x, t1 + 1)->upos || tk(x, t1 + 1)->upos == TD_PROPN))
+      t1 += 2, len += 2;
+    if (t1 > n->tok1) covered = t1;
     int k = person_for_run(x, t0, t1);
     if (k < 0 && len >= 2) {
       size_t si = tk(x, t0)->sent;
@@ -3299,6 +3317,92 @@ static void discovered_actors(actx *x) {
   x->want_names = 1;
   for (size_t k = 0; k < nold; k++) /* an older actor's mentions in text order again */
     if (grew[k]) sort_mentions(&doc->actors[k]);
+}
+
+/* A person named by the last words of another's full name (`Kilroy-Silk
+ * added` at a statement cue before the name typing found `Robert
+ * Kilroy-Silk`; `Hassan al-Bashir`) is that person: the mentions move to
+ * the longer name, with its role and code when the shorter had them and
+ * the longer none. Only names of two words or more (one word is a
+ * surname, linked as such), and neither from a dictionary. */
+static int lower_first(const actx *x, const char *name);
+
+/* The first word of person k's name is a word of the language (the word
+ * list spells it lowercase) or an abbreviation (`Sens.`), and no given
+ * name the dictionary knows (`Marine Le Pen`, `Bill de Blasio`). */
+static int descriptor_first(actx *x, int k) {
+  td_actor *p = A(x, k);
+  for (size_t i = 0; i < p->nmentions; i++) { /* its mention that is its name: the word's token */
+    if (p->mentions[i].end - p->mentions[i].start != strlen(p->name) ||
+        memcmp(x->doc->text + p->mentions[i].start, p->name, strlen(p->name)) != 0)
+      continue;
+    long t0, t1;
+    span_toks(x, p->mentions[i], &t0, &t1);
+    size_t si = tk(x, t0)->sent;
+    long s0 = x->doc->sents[si].tok0;
+    sentence_matches(x, si);
+    const dm *g = match_at(x, t0, s0, s0 + x->doc->sents[si].ntok);
+    if (g && is_cls(g, "name")) return 0;
+    break;
+  }
+  return lower_first(x, p->name);
+}
+
+/* The first word of name is a word of the language or an abbreviation. */
+static int lower_first(const actx *x, const char *name) {
+  char w[32];
+  size_t n = 0;
+  while (name[n] && name[n] != ' ' && n < sizeof w - 1) {
+    unsigned char c = (unsigned char)name[n];
+    w[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    n++;
+  }
+  if (!name[n] || name[n] != ' ') return 0; /* one word, or too long a word */
+  if (n && w[n - 1] == '.') return 1;
+  return x->eng->lemma && (td_lemma_lexclass(x->eng->lemma, w, n) & TD_LEX_LOWER);
+}
+
+/* Moves actor from's mentions into actor to (its role and code too when
+ * to has none); from is left without mentions. */
+static void move_person(actx *x, int from, int to) {
+  td_doc *doc = x->doc;
+  td_actor *a = A(x, from), *b = A(x, to);
+  td_span *m = td_arena_alloc(&doc->arena, (a->nmentions + b->nmentions) * sizeof *m);
+  memcpy(m, b->mentions, b->nmentions * sizeof *m);
+  memcpy(m + b->nmentions, a->mentions, a->nmentions * sizeof *m);
+  b->mentions = m, b->nmentions += a->nmentions, b->cap_mentions = b->nmentions;
+  sort_mentions(b);
+  if (!b->code && a->code) b->code = a->code, b->country = a->country, b->sector = a->sector;
+  if (!b->role && a->role) b->role = a->role, b->role_past = a->role_past;
+  if (x->ai[from].last_tok > x->ai[to].last_tok) x->ai[to].last_tok = x->ai[from].last_tok;
+  a->nmentions = 0;
+}
+
+static void join_short_names(actx *x) {
+  td_doc *doc = x->doc;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (a->known || !a->nmentions || strcmp(a->kind, "person") != 0) continue;
+    if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
+    const char *ks = x->ai[k].namekey;
+    size_t kl = strlen(ks);
+    if (!strchr(ks, '-')) continue;
+    for (size_t l = 0; l < doc->nactors && a->nmentions; l++) {
+      td_actor *b = A(x, (int)l);
+      if (l == k || b->known || !b->nmentions || strcmp(b->kind, "person") != 0) continue;
+      if (!x->ai[l].namekey) x->ai[l].namekey = name_key(x, b->name);
+      const char *ls = x->ai[l].namekey;
+      size_t ll = strlen(ls);
+      if (ll <= kl || ls[ll - kl - 1] != '-' || memcmp(ls + ll - kl, ks, kl) != 0) continue;
+      if (a->code && b->code && strcmp(a->code, b->code) != 0) continue;
+      /* the longer name opening with a word of the language or an
+       * abbreviation is a description before the name (`Sens. Ted Cruz`,
+       * `Pastor Kevin Swanson`, `Democrat Bernie Sanders`): the shorter
+       * one names the person, and may take more such */
+      if (descriptor_first(x, (int)l)) move_person(x, (int)l, (int)k);
+      else move_person(x, (int)k, (int)l);
+    }
+  }
 }
 
 /* People without a code who name what they act for beside a full name
@@ -3399,6 +3503,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   surname_places(&x);
   datelines(&x);
   discovered_actors(&x);
+  join_short_names(&x);
   affiliations(&x);
   /* drop actors left without mentions */
   size_t w = 0;
