@@ -1772,6 +1772,12 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       long hl = h >= 0 ? name_run(x, n, s0, s1) : 0;
+      /* a nationality after an honorific is a surname (Mr Irish, Mrs
+       * English), when no capitalized word follows (Mr French Minister…) */
+      if (h >= 0 && !hl && nd && is_cls(nd, "country.adj") && (long)nd->tok0 == n &&
+          (long)nd->tok1 == n + 1 && tok_cap(x, n) && !(tk(x, n)->flags & TD_TOK_ALLCAPS) &&
+          !(n + 1 < s1 && tok_cap(x, n + 1)))
+        hl = 1;
       if (hl > 0) {
         int k = person_from_run(x, n, n + hl, NULL, NULL, s0, s1);
         if (x->ai[k].gender == '-' && hg != '-') x->ai[k].gender = hg;
