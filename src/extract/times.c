@@ -754,6 +754,7 @@ typedef struct ctx {
   long anchor;     /* the date the narrative last mentioned (days) */
   int has_anchor;
   int anchor_y;    /* the year the narrative last mentioned; 0: none */
+  int anchor_ysent;/* the sentence it was mentioned in */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
@@ -1545,6 +1546,20 @@ static int possessive(const char *w) {
   return 0;
 }
 
+/* Whether "the year" / "the week" at units [j, k] may be a time after
+ * what comes before it: after "of" only when of a part of it ("the
+ * second half of the year", "the rest of the year") or as a possessive
+ * ("a result of the week's rally"); "player of the year" names no time. */
+static int the_period_ok(const ctx *c, int j, int k) {
+  static const char *const part[] = {"rest", "remainder", "end", "start", "beginning",
+                                     "middle", "course", "part", "balance", "bulk", NULL};
+  if (j < 2 || !is_w(c, j - 1, "of") || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) return 1;
+  if (has(c, j - 2, W_UNIT) || has(c, j - 2, W_ORD)) return 1;
+  for (int x = 0; part[x]; x++)
+    if (is_w(c, j - 2, part[x])) return 1;
+  return 0;
+}
+
 /* Months, seasons, years, decades, centuries, quarters, halves, and
  * "this/last/next UNIT" at i (after any edge modifier). */
 static int period_expr(const ctx *c, int i, hit *h) {
@@ -1656,6 +1671,9 @@ static int period_expr(const ctx *c, int i, hit *h) {
         if (is_w(c, k2, "fiscal")) k2++;
         if ((yy = year_at(c, k2))) e = k2 + 1;
         else if (is_w(c, k2, "this") && is_w(c, k2 + 1, "year")) yy = c->dy, e = k2 + 2;
+        else if (is_w(c, k2, "the") && is_w(c, k2 + 1, "year") && !is_p(c, k2 + 2, '-') &&
+                 c->has_dct) /* the second half of the year: the article's */
+          yy = c->anchor_y && c->anchor_ysent == c->si ? c->anchor_y : c->dy, e = k2 + 2;
         else if (is_w(c, k2, "last") && is_w(c, k2 + 1, "year")) yy = c->dy - 1, e = k2 + 2;
         else if (is_w(c, k2, "next") && is_w(c, k2 + 1, "year")) yy = c->dy + 1, e = k2 + 2;
         if (yy && !c->has_dct && !year_at(c, e - 1)) yy = 0;
@@ -1771,14 +1789,20 @@ static int period_expr(const ctx *c, int i, hit *h) {
       tfmt(h->val, sizeof h->val, "P1Y");
       return k2 + 1;
     }
-    /* the [latest|most recent] quarter: the last one completed */
+    /* the [latest|most recent] quarter: the last one completed; "the
+     * latest period" of an earnings report is its quarter too, the one
+     * named just before when there is one */
     int k1 = k0;
     if (is_w(c, k1, "latest")) k1++;
     else if (is_w(c, k1, "most") && is_w(c, k1 + 1, "recent")) k1 += 2;
-    if (k0 > j && is_w(c, k1, "quarter") && !is_w(c, k1 + 1, "of") && !is_p(c, k1 + 1, '-')) {
+    int period = k1 > k0 && is_w(c, k1, "period");
+    if (k0 > j && (is_w(c, k1, "quarter") || period) && !is_w(c, k1 + 1, "of") &&
+        !is_p(c, k1 + 1, '-')) {
       if (!c->has_dct) tfmt(h->val, sizeof h->val, "XXXX-QX");
       else {
-        int qq = c->dy * 4 + (c->dm - 1) / 3 - 1;
+        int qq = period && c->quarter && c->si - c->quarter_sent <= 2
+                     ? c->quarter
+                     : c->dy * 4 + (c->dm - 1) / 3 - 1;
         ((ctx *)c)->quarter = qq, ((ctx *)c)->quarter_sent = c->si;
         tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
       }
@@ -1795,6 +1819,48 @@ static int period_expr(const ctx *c, int i, hit *h) {
         tfmt(h->val, sizeof h->val, "%04d-W%02d-WE", wy, wn);
       }
       return k0 + 1;
+    }
+    /* the year, the full/fiscal year, the week: the one the article
+     * reports on (its year, or the year the sentence named before: "In
+     * 1996 ... for the year"), as earnings and market news use them
+     * ("Sales for the full year rose", "For the week, the index fell");
+     * not where the words after make it another one ("the year before",
+     * "the year when he left", "the year of the flood", "the week
+     * following the crash", "the year for small films"), nor after "of"
+     * unless of a part of it ("the second half of the year", "the rest of
+     * the year", "a result of the week's rally"): "player of the year",
+     * "pick of the week" name no time. "the week of March 6" is that
+     * date's week. */
+    int k3 = k0 + (is_w(c, k0, "full") || is_w(c, k0, "fiscal"));
+    int yr = is_w(c, k3, "year"), wk = k3 == k0 && is_w(c, k3, "week");
+    if (k0 > j && (yr || wk) && !u[k3].cap && the_period_ok(c, j, k3)) {
+      int n = k3 + 1, ok = n >= c->n || (u[n].kind == 'p' && (u[n].w[0] != '-' || u[n].space) &&
+                                          !(is_p(c, n, '\'') && is_w(c, n + 2, "end")));
+      if (!ok && u[n].kind == 'w') {
+        static const char *const stop[] = {
+            "before", "after", "earlier", "later", "ago", "ahead", "when", "that", "which",
+            "whose", "of", "following", "prior", "ended", "ending", "beginning", "starting",
+            "old", "in", "he", "she", "they", "we", "i", "you", "it", "round", "long", "to",
+            "for", NULL};
+        ok = 1;
+        for (int x = 0; stop[x] && ok; x++)
+          if (strcmp(u[n].w, stop[x]) == 0) ok = 0;
+      }
+      hit dh;
+      int pod, e;
+      if (wk && is_w(c, n, "of") && (e = day_expr(c, n + 1, &dh, &pod)) > n + 1 && dh.has_day) {
+        int wy, wn;
+        iso_week(dh.day, &wy, &wn);
+        tfmt(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
+        return e;
+      }
+      if (ok) {
+        if (!c->has_dct) tfmt(h->val, sizeof h->val, wk ? "XXXX-WXX" : "XXXX");
+        else if (wk) unit_shift(c, h, U_WEEK, 0);
+        else tfmt(h->val, sizeof h->val, "%04d",
+                  c->anchor_y && c->anchor_ysent == c->si ? c->anchor_y : c->dy);
+        return n;
+      }
     }
   }
   /* year-end, year end, year's end: the article's year */
@@ -2571,7 +2637,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
           (h.val[4] == 0 || h.val[4] == '-')) {
         if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
-        c.anchor_y = atoi(h.val);
+        c.anchor_y = atoi(h.val), c.anchor_ysent = (int)si;
       }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
