@@ -1546,6 +1546,19 @@ static int possessive(const char *w) {
   return 0;
 }
 
+/* The quarter a year before the one named within the two sentences
+ * before (the last completed one when none was): "the year-ago quarter",
+ * "the same period last year" in a quarterly report. */
+static void year_ago_quarter(const ctx *c, hit *h) {
+  if (!c->has_dct) {
+    tfmt(h->val, sizeof h->val, "XXXX-QX");
+    return;
+  }
+  int qq = (c->quarter && c->si - c->quarter_sent <= 2 ? c->quarter
+                                                       : c->dy * 4 + (c->dm - 1) / 3 - 1) - 4;
+  tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
+}
+
 /* Whether "the year" / "the week" at units [j, k] may be a time after
  * what comes before it: after "of" only when of a part of it ("the
  * second half of the year", "the rest of the year") or as a possessive
@@ -1634,7 +1647,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
   {
     int k = is_w(c, j, "the") ? j + 1 : j, q = 0, e, pyy = 0;
     if (k < c->n && u[k].kind == 'n' && u[k].ndig == 4 && year_at(c, k) &&
-        (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal") || (k > j && is_w(c, k + 1, "quarter"))))
+        (has(c, k + 1, W_ORD) || is_w(c, k + 1, "fiscal") ||
+         (k > j && (is_w(c, k + 1, "quarter") || is_w(c, k + 1, "period")))))
       pyy = year_at(c, k), k++;
     else if (k == j && has(c, k, W_DIR) && u[k].dir >= -1 && u[k].dir <= 1 &&
              is_w(c, k + 1, "year") && is_p(c, k + 2, '\'') && is_w(c, k + 3, "s") &&
@@ -1645,13 +1659,14 @@ static int period_expr(const ctx *c, int i, hit *h) {
              has(c, k + 3, W_ORD) && c->has_dct)
       pyy = c->dy - 1, k += 3; /* the year-ago third quarter */
     if (is_w(c, k, "fiscal") && has(c, k + 1, W_ORD)) k++; /* the fiscal first quarter */
-    /* "the 1988 quarter": the quarter mentioned just before, in that year
-     * (a quarter of that year when none was) */
-    if (pyy && is_w(c, k, "quarter")) {
+    /* "the 1988 quarter", "the 1988 period": the quarter mentioned just
+     * before, in that year (a quarter of that year when none was; the
+     * year, for a period) */
+    if (pyy && (is_w(c, k, "quarter") || is_w(c, k, "period"))) {
       if (c->quarter && c->si - c->quarter_sent <= 2)
         tfmt(h->val, sizeof h->val, "%04d-Q%d", pyy, c->quarter % 4 + 1);
       else
-        tfmt(h->val, sizeof h->val, "%04d-QX", pyy);
+        tfmt(h->val, sizeof h->val, is_w(c, k, "period") ? "%04d" : "%04d-QX", pyy);
       return k + 1;
     }
     if (pyy && !(has(c, k, W_ORD) && (is_w(c, k + 1, "quarter") || is_w(c, k + 1, "half"))))
@@ -1763,20 +1778,39 @@ static int period_expr(const ctx *c, int i, hit *h) {
     return e;
   }
   if (dir != 99) return i;
-  /* [the] year-earlier|year-ago [quarter|period]: a year before the
-   * article date (the same quarter of the year before, for a quarter) */
+  /* [the] [comparable] year-earlier|year-ago [quarter|period]: a year
+   * before the article date (the same quarter of the year before, for a
+   * quarter); "the same|corresponding|comparable period|quarter last year
+   * | a year ago | a year earlier" too (a period with no quarter named
+   * within two sentences before: the year before, "from December to
+   * April, 9% more than in the same period last year") */
   {
     int k0 = is_w(c, j, "the") ? j + 1 : j;
+    int cmp = k0 > j && (is_w(c, k0, "same") || is_w(c, k0, "corresponding") ||
+                         is_w(c, k0, "comparable"));
+    if (cmp && (is_w(c, k0 + 1, "period") || is_w(c, k0 + 1, "quarter"))) {
+      int e = k0 + 2;
+      if (is_w(c, e, "last") && is_w(c, e + 1, "year")) e += 2;
+      else if (is_w(c, e, "a") && is_w(c, e + 1, "year") &&
+               (is_w(c, e + 2, "ago") || is_w(c, e + 2, "earlier")))
+        e += 3;
+      if (e > k0 + 2) { /* a period with no quarter named: the year before */
+        if (is_w(c, k0 + 1, "period") && !(c->quarter && c->si - c->quarter_sent <= 2))
+          unit_shift(c, h, U_YEAR, -1);
+        else
+          year_ago_quarter(c, h);
+        return e;
+      }
+    }
+    if (cmp && is_w(c, k0 + 1, "year") && is_p(c, k0 + 2, '-')) k0++;
     if (is_w(c, k0, "year") && is_p(c, k0 + 1, '-') && !u[k0 + 1].space &&
         (is_w(c, k0 + 2, "earlier") || is_w(c, k0 + 2, "ago")) && !u[k0 + 2].space) {
       int e = k0 + 3, q = is_w(c, e, "quarter") || is_w(c, e, "period");
       if (k0 > j && !q) return i;
-      if (!c->has_dct) tfmt(h->val, sizeof h->val, q ? "XXXX-QX" : "XXXX");
-      else if (q || (c->quarter && c->si - c->quarter_sent <= 2)) {
-        int qq = (c->quarter && c->si - c->quarter_sent <= 2 ? c->quarter
-                                                             : c->dy * 4 + (c->dm - 1) / 3 - 1) - 4;
-        tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
-      } else
+      if (!c->has_dct && !q) tfmt(h->val, sizeof h->val, "XXXX");
+      else if (!c->has_dct || q || (c->quarter && c->si - c->quarter_sent <= 2))
+        year_ago_quarter(c, h);
+      else
         tfmt(h->val, sizeof h->val, "%04d", c->dy - 1);
       return q ? e + 1 : e;
     }
