@@ -839,6 +839,14 @@ static int hyph(const ctx *c, int i) {
   if (is_p(c, i, '-') && !c->u[i].space && i + 1 < c->n && !c->u[i + 1].space) return i + 1;
   return i;
 }
+/* Whether unit i is one of the words of list (NULL-terminated; is_w
+ * wants a literal). */
+static int word_in(const ctx *c, int i, const char *const *list) {
+  if (i < 0 || i >= c->n || c->u[i].kind != 'w') return 0;
+  for (int x = 0; list[x]; x++)
+    if (strcmp(c->u[i].w, list[x]) == 0) return 1;
+  return 0;
+}
 /* A plain number without suffix: its value, else -1. */
 static inline __attribute__((always_inline)) long plain_num(const ctx *c, int i) {
   if (i < 0 || i >= c->n || c->u[i].kind != 'n' || c->u[i].w[0] || !c->u[i].ndig) return -1;
@@ -1567,10 +1575,37 @@ static int the_period_ok(const ctx *c, int j, int k) {
   static const char *const part[] = {"rest", "remainder", "end", "start", "beginning",
                                      "middle", "course", "part", "balance", "bulk", NULL};
   if (j < 2 || !is_w(c, j - 1, "of") || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) return 1;
-  if (has(c, j - 2, W_UNIT) || has(c, j - 2, W_ORD)) return 1;
-  for (int x = 0; part[x]; x++)
-    if (is_w(c, j - 2, part[x])) return 1;
-  return 0;
+  return has(c, j - 2, W_UNIT) || has(c, j - 2, W_ORD) || word_in(c, j - 2, part);
+}
+
+/* "the [early|late|mid-] summer [of 1994]" at k (units at "the"): the
+ * index of the season word when the determiner makes it a time (after a
+ * preposition, with an edge word, or before a year), else k. TimeML keeps
+ * the determiner ("into the summer", "over the summer", "the late
+ * spring", "the winter of nineteen ninety-four"). Not before a noun or a
+ * name ("the summer months", "the autumn Tests"), not a subject ("The
+ * spring broke"), not "the winter of discontent"; "fall" is a decline as
+ * often ("blamed for the fall in confidence", "because of the fall"):
+ * only after a preposition of time and not before "in", "to", "from". */
+static int the_season(const ctx *c, int k) {
+  static const char *const fall_pre[] = {"for", "of", "to", "and", "or", "as", "from",
+                                         "between", NULL};
+  static const char *const fall_post[] = {"in", "to", "from", NULL};
+  const unit *u = c->u;
+  int k2 = k + 1, of_y = 0;
+  if (has(c, k2, W_EDGE) && u[k2].edge <= E_MID) k2 = hyph(c, k2 + 1);
+  if (!has(c, k2, W_SEASON) || (u[k2].cls & W_MONTH) || u[k2].cap) return k;
+  if (k2 + 1 < c->n && u[k2 + 1].kind == 'w' &&
+      (c->doc->toks[u[k2 + 1].tok].upos == TD_NOUN || u[k2 + 1].cap))
+    return k;
+  if (is_w(c, k2 + 1, "of") || is_p(c, k2 + 1, ','))
+    of_y = year_at(c, k2 + 2) || spoken_year(c, k2 + 2, 0, &(int){0});
+  if (is_w(c, k2 + 1, "of") && !of_y) return k; /* "the winter of discontent" */
+  int prep = k > 0 && u[k - 1].kind == 'w' &&
+             (preposition(u[k - 1].w) || is_w(c, k - 1, "into") || is_w(c, k - 1, "over"));
+  if (is_w(c, k2, "fall") && (word_in(c, k - 1, fall_pre) || word_in(c, k2 + 1, fall_post)))
+    prep = 0;
+  return prep || of_y || k2 > k + 1 ? k2 : k;
 }
 
 /* Months, seasons, years, decades, centuries, quarters, halves, and
@@ -1739,6 +1774,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
     tfmt(h->val, sizeof h->val, "%04d-%02d", yy, m);
     return e;
   }
+  int the_cue = 0, ks;
+  if (dir == 99 && is_w(c, k, "the") && (ks = the_season(c, k)) > k) k = ks, the_cue = 1;
+  if (has(c, k, W_SEASON) && is_w(c, k, "fall") && is_w(c, k + 1, "of") &&
+      !year_at(c, k + 2) && !spoken_year(c, k + 2, 0, &(int){0}))
+    return i; /* "the fall of the Berlin Wall" */
   /* [this|last|next] season [of] [year] */
   if (has(c, k, W_SEASON) && !(u[k].cls & W_MONTH)) {
     static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
@@ -1751,12 +1791,12 @@ static int period_expr(const ctx *c, int i, hit *h) {
       yy = c->dy + u[k2].dir, e = k2 + 2;
     else {
       /* a bare season needs a cue that it is a time: "this summer", "in the spring" */
-      int cue = dir != 99 || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "the") ||
+      int cue = dir != 99 || the_cue || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "the") ||
                                         is_w(c, j - 1, "early") || is_w(c, j - 1, "late") ||
                                         is_w(c, j - 1, "by") || is_w(c, j - 1, "since") ||
                                         is_w(c, j - 1, "until") || is_w(c, j - 1, "mid") ||
                                         is_w(c, j - 1, "-")));
-      if (is_w(c, j - 1, "the") && !(j > 1 && (is_w(c, j - 2, "in") || is_w(c, j - 2, "during") ||
+      if (!the_cue && is_w(c, j - 1, "the") && !(j > 1 && (is_w(c, j - 2, "in") || is_w(c, j - 2, "during") ||
                                                is_w(c, j - 2, "by") || is_w(c, j - 2, "until") ||
                                                is_w(c, j - 2, "since") || is_w(c, j - 2, "through"))))
         cue = 0;
@@ -1876,9 +1916,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
             "whose", "of", "following", "prior", "ended", "ending", "beginning", "starting",
             "old", "in", "he", "she", "they", "we", "i", "you", "it", "round", "long", "to",
             "for", NULL};
-        ok = 1;
-        for (int x = 0; stop[x] && ok; x++)
-          if (strcmp(u[n].w, stop[x]) == 0) ok = 0;
+        ok = !word_in(c, n, stop);
       }
       hit dh;
       int pod, e;
