@@ -2666,6 +2666,25 @@ static int date_from_text(td_doc *doc, units pre[3]) {
   return k;
 }
 
+/* After a month and day ending at unit e ("April 24"), a second day of
+ * the same month joined by "and"/"or" ("April 24 and 25"): that day, or
+ * 0. Not a count ("April 24 and 25 people", "and 25%"): only before the
+ * end, punctuation other than "%", or a word that is no noun. */
+static int day_after_and(const ctx *c, int e) {
+  if (e < 1 || c->u[e - 1].kind != 'n' || !mday_at(c, e - 1) || e + 1 >= c->n) return 0;
+  if (!is_w(c, e, "and") && !is_w(c, e, "or")) return 0;
+  int d = mday_at(c, e + 1);
+  if (!d || d <= mday_at(c, e - 1)) return 0;
+  int n = e + 2;
+  if (n < c->n) {
+    const unit *x = &c->u[n];
+    if (x->kind == 'n' || (x->kind == 'p' && x->w[0] == '%')) return 0;
+    if (x->kind == 'w' && (c->doc->toks[x->tok].upos == TD_NOUN || (x->cls & (W_UNIT | W_MONTH))))
+      return 0;
+  }
+  return d;
+}
+
 int td_times(const td_engine *eng, td_doc *doc) {
   units us, pre[3]; /* pre: the first sentences, when date_from_text cut them */
   rule_coll rc;
@@ -2715,6 +2734,21 @@ int td_times(const td_engine *eng, td_doc *doc) {
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
         c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1;
       i = e;
+      int d2 = h.type == T_DATE && h.has_day ? day_after_and(&c, e) : 0, y2, m2, dd2;
+      if (d2) civil_from_days(h.day, &y2, &m2, &dd2);
+      if (d2 && !valid_date(y2, m2, d2)) d2 = 0;
+      if (d2) { /* "on April 24 and 25": the second day too */
+        long day = h.day - dd2 + d2;
+        TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
+        t = &doc->times[doc->ntimes++];
+        t->span.start = c.u[e + 1].start;
+        t->span.end = c.u[e + 1].end;
+        t->type = type_names[T_DATE];
+        fmt_day(h.val, sizeof h.val, day);
+        t->value = td_arena_strdup(&doc->arena, h.val);
+        c.anchor = day;
+        i = e + 2;
+      }
     }
   }
   free(us.u);

@@ -170,6 +170,25 @@ TD_TEST(times_date_from_text) {
   td_engine_free(eng);
 }
 
+/* "May 6 and 7": the second day is a date of its own; "March 6 and 7
+ * percent" is a date and a count. */
+TD_TEST(times_second_day) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  CHECK(eng != NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng, "The talks will be held in Vienna on May 6 and 7.", "1999-02-10");
+  CHECK(d->ntimes == 2);
+  if (d->ntimes == 2) {
+    CHECK_STR(d->times[0].value, "1999-05-06");
+    CHECK_STR(d->times[1].value, "1999-05-07");
+  }
+  td_doc_free(d);
+  d = td_testdoc_process(eng, "The storm hit on March 6 and 7 percent of homes lost power.", "1999-03-10");
+  CHECK(d->ntimes == 1);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 TD_TEST(times_clause_function) {
   td_engine *eng = td_testdoc_engine(NULL);
   CHECK(eng != NULL);
