@@ -1308,6 +1308,31 @@ static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i,
   return 0;
 }
 
+/* Whether "until"/"till" comes right before unit i, or before a clock
+ * time that ends there ("until Tuesday", "until 9 a.m. Tuesday"), as a
+ * deadline: a day not yet past. So it is in a clause that is not past
+ * ("has until Friday to respond"), or after a word of postponing or
+ * granting time whatever its tense ("extended the deadline until
+ * Tuesday", "postponed until Tuesday morning", "gave them until
+ * Friday"); not when it opens the sentence ("Until Thursday, they had
+ * not called him a suspect" looks back), nor "stayed shut until Monday". */
+static int until_before(const ctx *c, int i) {
+  int k = i - 1;
+  for (int n = 0; n < 6 && k >= 0; n++, k--) {
+    const unit *x = &c->u[k];
+    if (!(x->kind == 'n' || (x->kind == 'p' && x->w[0] != ',' && x->w[0] != ';') ||
+          (x->cls & (W_POD | W_ZONE))))
+      break;
+  }
+  if (k <= 0 || !(is_w(c, k, "until") || is_w(c, k, "till"))) return 0;
+  static const char *const stems[] = {"postpon", "delay", "extend", "adjourn", "defer", "gave",
+                                      "give", "deadline", "suspend", "recess", NULL};
+  for (int w = 0; w < k; w++)
+    for (int x = 0; stems[x] && c->u[w].kind == 'w'; x++)
+      if (strncmp(c->u[w].w, stems[x], strlen(stems[x])) == 0) return 1;
+  return clause_tense(c, i, i + 1) >= 0;
+}
+
 /* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
  * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
  * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
@@ -1383,7 +1408,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (dir == -1) day = place_wday(c->dct - 1, wd, -1);
     else if (dir == 1) day = place_wday(c->dct + 1, wd, 1);
     else {
-      int t = dir == 0 ? 1 : clause_tense(c, i, j);
+      int t = dir == 0 || until_before(c, i) ? 1 : clause_tense(c, i, j);
       day = place_wday(c->dct, wd, t > 0 ? 1 : -1);
       if (dir == 0 && day - c->dct > 6) day -= 7;
     }
