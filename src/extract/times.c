@@ -754,7 +754,7 @@ typedef struct ctx {
   long anchor;     /* the date the narrative last mentioned (days) */
   int has_anchor;
   int anchor_y;    /* the year the narrative last mentioned; 0: none */
-  int anchor_ysent;/* the sentence it was mentioned in */
+  int anchor_ysent;/* the sentence it was written in digits in ("In 1996"); -1: not so */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
@@ -2753,7 +2753,9 @@ int td_times(const td_engine *eng, td_doc *doc) {
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
           (h.val[4] == 0 || h.val[4] == '-')) {
         if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
-        c.anchor_y = atoi(h.val), c.anchor_ysent = (int)si;
+        c.anchor_y = atoi(h.val), c.anchor_ysent = -1;
+        for (int k = i; k < e; k++) /* "in 1996", not "a year earlier" */
+          if (year_at(&c, k)) c.anchor_ysent = (int)si;
       }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
