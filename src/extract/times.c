@@ -2376,9 +2376,30 @@ static int rule_expr(const ctx *c, int i, hit *h) {
 /* Dates with their modifiers: [the end of | the beginning of | early |
  * late | mid- | earlier | later] + a day or a period, with a part of day
  * after a day ("Friday night" is a TIME: 2024-11-01TNI). */
+/* "mid-afternoon", "mid morning" [yesterday|Friday] at i: a part of day
+ * of that day, else of the day last named (TimeML AF, MO, EV; "mid-" says
+ * only which part). The index past it, or i. */
+static int mid_pod(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  if (!is_w(c, i, "mid")) return i;
+  int k = hyph(c, i + 1), e = k + 1, dpod;
+  if (!has(c, k, W_POD) || (u[k].cls & W_PLURAL) || u[k].pod < P_MO || u[k].pod > P_EV) return i;
+  hit dh;
+  int e2 = day_expr(c, e, &dh, &dpod);
+  char d[16];
+  if (e2 > e && dh.has_day) fmt_day(d, sizeof d, dh.day), e = e2;
+  else if (c->has_dct) fmt_day(d, sizeof d, c->has_anchor ? c->anchor : c->dct);
+  else tfmt(d, sizeof d, "XXXX-XX-XX");
+  h->type = T_TIME, h->has_day = 0;
+  tfmt(h->val, sizeof h->val, "%sT%s", d, pod_code(u[k].pod));
+  return e;
+}
+
 static int date_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
+  int em = mid_pod(c, i, h); /* mid-afternoon [yesterday] */
+  if (em > i) return em;
   if (is_w(c, j, "the") && (is_w(c, j + 1, "end") || is_w(c, j + 1, "beginning") ||
                             is_w(c, j + 1, "start") || is_w(c, j + 1, "middle") ||
                             is_w(c, j + 1, "close") || is_w(c, j + 1, "turn")) &&
