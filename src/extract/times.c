@@ -1890,10 +1890,18 @@ static int period_expr(const ctx *c, int i, hit *h) {
     }
     /* the [latest|most recent] quarter: the last one completed; "the
      * latest period" of an earnings report is its quarter too, the one
-     * named just before when there is one */
+     * named just before when there is one; "the latest [fiscal] year" is
+     * the last year completed */
     int k1 = k0;
     if (is_w(c, k1, "latest")) k1++;
     else if (is_w(c, k1, "most") && is_w(c, k1 + 1, "recent")) k1 += 2;
+    /* the latest [fiscal] year: the last one completed */
+    int kf = k1 > k0 && is_w(c, k1, "fiscal") ? k1 + 1 : k1;
+    if (k1 > k0 && is_w(c, kf, "year") && !is_p(c, kf + 1, '-') && !is_w(c, kf + 1, "ended") &&
+        !is_w(c, kf + 1, "ending")) {
+      unit_shift(c, h, U_YEAR, -1);
+      return kf + 1;
+    }
     int period = k1 > k0 && is_w(c, k1, "period");
     if (k0 > j && (is_w(c, k1, "quarter") || period) && !is_w(c, k1 + 1, "of") &&
         !is_p(c, k1 + 1, '-')) {
