@@ -184,6 +184,7 @@ static const wordent words[] = {
     {"eighteenth", W_ORD, 18},
     {"eighth", W_ORD, 8},
     {"eighty", W_NUM, 80},
+    {"election", W_START, 0},
     {"eleven", W_NUM, 11},
     {"eleventh", W_ORD, 11},
     {"evening", W_POD, P_EV},
@@ -1269,7 +1270,8 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
 
 /* The day of a holiday in year y: fixed days, and the US ones that move
  * (Thanksgiving: fourth Thursday of November; Labor Day: first Monday of
- * September; Memorial Day: last Monday of May). Easter is left out. */
+ * September; Memorial Day: last Monday of May; Election Day: the Tuesday
+ * after the first Monday of November). Easter is left out. */
 static long holiday_day(int kind, int y) {
   switch (kind) {
   case 1: return td_days_from_civil(y, 12, 25);        /* Christmas (Day) */
@@ -1281,6 +1283,7 @@ static long holiday_day(int kind, int y) {
   case 7: return td_days_from_civil(y, 2, 14);         /* Valentine's Day */
   case 8: return place_wday(td_days_from_civil(y, 11, 1), 4, 1) + 21; /* Thanksgiving */
   case 9: return place_wday(td_days_from_civil(y, 9, 1), 1, 1);       /* Labor Day */
+  case 11: return place_wday(td_days_from_civil(y, 11, 2), 2, 1);     /* Election Day */
   default: return place_wday(td_days_from_civil(y, 5, 31), 1, -1);    /* Memorial Day */
   }
 }
@@ -1305,6 +1308,7 @@ static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i,
   if (is_w(c, i, "thanksgiving")) return *end = is_w(c, i + 1, "day") ? i + 2 : i + 1, 8;
   if (is_w(c, i, "labor") && is_w(c, i + 1, "day")) return *end = i + 2, 9;
   if (is_w(c, i, "memorial") && is_w(c, i + 1, "day")) return *end = i + 2, 10;
+  if (is_w(c, i, "election") && is_w(c, i + 1, "day") && u[i + 1].cap) return *end = i + 2, 11;
   return 0;
 }
 
