@@ -484,6 +484,8 @@ typedef struct ev_doc {
   struct group last_src; /* the last compound source, for "the officials" */
   size_t last_sent;
   sctx *sc; /* each sentence's triggers and cues (collect_doc) */
+  uint8_t *game; /* per sentence: 1 when it reports a game (game_sentence) */
+  int sports;    /* the document is a sports report: nothing is coded */
 } ev_doc;
 
 /* 1 when every actor of a is also in b. */
@@ -1336,7 +1338,7 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0;
   const td_sent *s = &doc->sents[si];
-  if (!s->ntok || skip_sentence(doc, s)) return;
+  if (!s->ntok || e->sports || e->game[si] || skip_sentence(doc, s)) return;
   sctx c = e->sc[si]; /* its triggers and cues (td_events) */
   /* the verb frames of data/events/frames.rules ("X said that Y must Z"
    * is a demand even when what Y must do is no event verb) */
@@ -2321,6 +2323,47 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   }
 }
 
+/* ---- game reports ---- */
+
+/* Whether t is a number of one to three digits (a game's score). */
+static int small_number(const td_doc *doc, const td_tok *t) {
+  uint32_t n = t->end - t->start;
+  if (n < 1 || n > 3) return 0;
+  for (uint32_t i = t->start; i < t->end; i++)
+    if (!isdigit((unsigned char)doc->text[i])) return 0;
+  return 1;
+}
+
+/* Words of sport that, with a score, make a sentence a game report. */
+static const char *const game_words[] = {
+    "halftime", "innings", "inning", "goal", "league", "cup", "tournament", "semi-final",
+    "semifinal", "quarter-final", "quarterfinal", "match", "seed", "title", "championship",
+    "champion", "final", "game", "homer", "penalty", "wicket", "win", "victory", "defeat", "beat",
+    "draw", "scorer", "tie-break", NULL};
+
+/* Whether sentence s reports a game: a score ("beat Panama 3-1", "6-3
+ * 6-2": two numbers of up to three digits joined by a hyphen, nothing
+ * between them, not before "%"/"percent") and a word of sport (win,
+ * match, cup, innings ...). What its verbs say is play ("allowed two
+ * runs", "struck out eight", "rallied to a 53-37 win"), not a political
+ * act. A court's "2-1 decision" has no word of sport. */
+static int game_sentence(const td_doc *doc, const td_sent *s) {
+  int score = 0;
+  uint32_t hi = s->tok0 + s->ntok;
+  for (uint32_t k = s->tok0; k + 2 < hi && !score; k++) {
+    const td_tok *t = &doc->toks[k], *h = t + 1, *r = t + 2;
+    score = is_word(h, "-") && t->end == h->start && h->end == r->start &&
+            small_number(doc, t) && small_number(doc, r) &&
+            !(k + 3 < hi && (is_word(r + 1, "%") || is_word(r + 1, "percent")));
+  }
+  if (!score) return 0; /* most sentences: the words are not read */
+  for (uint32_t k = s->tok0; k < hi; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (in_list(lemma_of(t), game_words) || (t->norm && in_list(t->norm, game_words))) return 1;
+  }
+  return 0;
+}
+
 /* The first token of doc (ntoks > 0) that ends after byte off, or ntoks:
  * a binary search without branches (perf, issue 11: one for every actor
  * mention, and the direction of each step is a coin toss). */
@@ -2357,6 +2400,16 @@ int td_events(const td_engine *eng, td_doc *doc) {
   e.sc = td_arena_alloc_raw(&doc->arena, (doc->nsents + 1) * sizeof *e.sc);
   for (size_t si = 0; si < doc->nsents; si++) e.sc[si] = (sctx){.doc = doc, .arena = &doc->arena};
   td_match_sentences(doc->eng->dict, doc, ev_classes, collect_doc, e.sc);
+  /* a game report codes nothing; three of them make the document a
+   * sports report (results, tables, quotes of coaches), which codes
+   * nothing either: its "beat", "attack", "allowed", "met" are play */
+  e.game = td_arena_alloc_raw(&doc->arena, doc->nsents + 1);
+  int games = 0;
+  for (size_t si = 0; si < doc->nsents; si++) {
+    e.game[si] = (uint8_t)game_sentence(doc, &doc->sents[si]);
+    games += e.game[si];
+  }
+  e.sports = games >= 3;
   for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);
   return 0;
 }
