@@ -193,6 +193,7 @@ typedef struct trig {
   int need_src;        /* s: coded only with an actor as its source */
   int need_any;        /* a: coded only with an actor as source or target */
   int need_hurt;       /* hurt: coded only where the sentence shows bodily harm */
+  int need_obj;        /* obj: coded only with a direct object or in the passive */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -282,6 +283,7 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 1 && *p == 'a') t->need_any = 1;
     else if (n == 3 && strncmp(p, "inf", 3) == 0) t->no_inf = 1;
     else if (n == 4 && strncmp(p, "hurt", 4) == 0) t->need_hurt = 1;
+    else if (n == 3 && strncmp(p, "obj", 3) == 0) t->need_obj = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
       t->vetos[0] = '|';
       memcpy(t->vetos + 1, p + 2, n - 2);
@@ -373,6 +375,56 @@ static int hurt_shown(const td_doc *doc, const td_match *m) {
   return 0;
 }
 
+/* Whether the noun a past participle of match m is said of ("the album
+ * was released", "figures released on Tuesday", "the targets were met")
+ * is one of the words of list ("|a|b|"): in the passive the object of
+ * the act stands before it, where obj_in() does not look. */
+static int passive_subj_in(const td_doc *doc, const td_match *m, uint32_t head, const char *list) {
+  if (!is_xpos(&doc->toks[head], TD_XPOS_VBN)) return 0;
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  int64_t j = (int64_t)m->tok0 - 1, lo = s->tok0;
+  while (j >= lo && j >= (int64_t)m->tok0 - 6 &&
+         (doc->toks[j].upos == TD_ADV || doc->toks[j].upos == TD_AUX || doc->toks[j].upos == TD_PART))
+    j--;
+  if (j >= lo && is_word(&doc->toks[j], ",")) j--; /* "his latest album, released …" */
+  if (j < lo || (doc->toks[j].upos != TD_NOUN && doc->toks[j].upos != TD_PROPN)) return 0;
+  char buf[40];
+  bar_word(buf, lemma_of(&doc->toks[j]));
+  for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
+  if (strstr(list, buf)) return 1;
+  if (!doc->toks[j].norm) return 0;
+  bar_word(buf, doc->toks[j].norm);
+  return strstr(list, buf) != NULL;
+}
+
+/* Whether match m's verb has a direct object right after it (a noun
+ * phrase: "returned the weapons", "returned them to") or is a passive
+ * ("were returned"): "returned to Kabul", "returned home", "will return
+ * next week" are a going back, not a handing back. */
+static int has_object(const td_doc *doc, const td_match *m, uint32_t head) {
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  uint32_t hi = s->tok0 + s->ntok, k = m->tok1;
+  while (k < hi && doc->toks[k].upos == TD_ADV && !is_word(&doc->toks[k], "home") &&
+         !is_word(&doc->toks[k], "back"))
+    k++;
+  if (k < hi) {
+    const td_tok *t = &doc->toks[k];
+    static const char *const not_obj[] = {"home", "back", "here", "there", "last", "next",
+                                          "this", "early", "later", NULL};
+    if ((t->upos == TD_DET || t->upos == TD_NOUN || t->upos == TD_PROPN || t->upos == TD_PRON ||
+         t->upos == TD_NUM || t->upos == TD_ADJ) &&
+        !(t->norm && in_list(t->norm, not_obj)))
+      return 1;
+  }
+  if (!is_xpos(&doc->toks[head], TD_XPOS_VBN)) return 0;
+  for (int64_t j = (int64_t)head - 1; j >= (int64_t)s->tok0 && j >= (int64_t)head - 4; j--) {
+    const td_tok *t = &doc->toks[j];
+    if (t->upos == TD_AUX && (str_is(lemma_of(t), "be") || str_is(lemma_of(t), "get"))) return 1;
+    if (t->upos != TD_ADV && t->upos != TD_AUX && t->upos != TD_PART) break;
+  }
+  return 0;
+}
+
 static int collect(void *ctx, const td_match *m) {
   sctx *c = ctx;
   const td_doc *doc = c->doc;
@@ -421,7 +473,9 @@ static int collect(void *ctx, const td_match *m) {
   }
   /* an entry with vetoes ("meet" v=target|deadline) does not hold when
    * one of them is its object: "meet the targets" is not a meeting */
-  if (nt.vetos[0] && obj_in(doc, m, nt.vetos)) return 0;
+  if (nt.vetos[0] && (obj_in(doc, m, nt.vetos) || passive_subj_in(doc, m, nt.head, nt.vetos)))
+    return 0;
+  if (nt.need_obj && !noun && !has_object(doc, m, nt.head)) return 0;
   if (nt.need_hurt && !hurt_shown(doc, m)) return 0;
   /* an entry with objects ("send" o=troop) holds only when one of them
    * follows within the clause: "sent thousands of troops to" */
