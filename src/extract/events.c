@@ -1337,15 +1337,26 @@ static int licensed(const td_doc *doc, uint32_t k) {
  * up a bridge leading into Kampala", "rallied in Nairobi".
  * CAMEO codes the place of such an act as the actor it was done to when
  * no other is named; a meeting or a visit "in Geneva" is not aimed at
- * Switzerland, so only roots 14-20 (protest and material conflict) take
+ * Switzerland, so only roots 13-20 (a threat, for the place of the act
+ * threatened after its "to V"; protest and material conflict) take
  * it, and only a country or capital the actors layer knows, after "in",
  * "into", "inside" or "across" in the act's clause; and only for an act
  * whose doer is known (an actorless "man murdered in Malta" may be
  * anyone's act against anyone) and is not that country itself. */
-static void place_target(const ev_doc *e, const trig *tr, uint32_t ce, const group *src,
+static void place_target(const ev_doc *e, const trig *tr, uint32_t hi, const group *src,
                          group *g) {
   const td_doc *doc = e->doc;
-  for (uint32_t k = tr->tok1; k < ce; k++) {
+  uint32_t k0 = tr->tok1, ce = hi;
+  /* a threat: the place of the act threatened ("threatened to resume
+   * attacks in Israel"), its infinitive's verb no phrase of its own */
+  if (code_root(tr->code) == 13) {
+    /* "threatened on Monday to", "threatened today to" */
+    for (uint32_t n = 0; k0 < ce && n < 3 && !is_word(&doc->toks[k0], "to"); n++) k0++;
+    if (k0 + 1 < ce && is_word(&doc->toks[k0], "to") && doc->toks[k0 + 1].upos == TD_VERB) k0 += 2;
+    else return;
+  }
+  ce = clause_end(doc, k0, hi);
+  for (uint32_t k = k0; k < ce; k++) {
     const td_tok *t = &doc->toks[k];
     /* "arrested a man wanted in Italy": another verb (a present
      * participle aside: "a bridge leading into Kampala") opens a phrase of its
@@ -2157,8 +2168,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       protest_target(e, tr, hi, &tgt);
     {
       int root = code_root(tr->code);
-      if (!tgt.n && src.n && !passive && root >= 14 && !tr->noun)
-        place_target(e, tr, clause_end(doc, tr->tok1, hi), &src, &tgt);
+      if (!tgt.n && src.n && !passive && root >= 13 && !tr->noun)
+        place_target(e, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
     }
