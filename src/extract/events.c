@@ -1708,10 +1708,17 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * "will strike unless Y withdraws": the condition of an act coded
        * before it is not an act of its own (the clause after the
        * condition's comma is: "warned: if they do, they will be ...") */
+      /* "must agree to changes before they demobilize", "will not talk
+       * until the army withdraws": an act in a before/until clause told
+       * in the present has not happened; it is the condition too */
+      const td_tok *hv = &doc->toks[t->head];
+      int present = is_xpos(hv, TD_XPOS_VBP) || is_xpos(hv, TD_XPOS_VBZ) || is_xpos(hv, TD_XPOS_VB);
       for (int64_t q = p; q >= (int64_t)lo && !t->suppressed; q--) {
         const td_tok *w = &doc->toks[q];
         if (is_word(w, ";") || is_word(w, ",")) break;
-        if (!is_word(w, "if") && !is_word(w, "unless")) continue;
+        if (!is_word(w, "if") && !is_word(w, "unless") &&
+            !(present && (is_word(w, "before") || is_word(w, "until"))))
+          continue;
         for (size_t j = 0; j < c.ntrigs && !t->suppressed; j++)
           if (j != i && !c.trigs[j].suppressed && !c.trigs[j].noun && c.trigs[j].tok1 <= (uint32_t)q)
             t->suppressed = 1;
