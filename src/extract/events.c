@@ -944,6 +944,18 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
     if ((conj || (dep_is(t, TD_DEP_CCOMP) && t->head > (int32_t)k)) &&
         in_list(lemma_of(&doc->toks[t->head]), report_verbs))
       break;
+    /* "signed the accord after Eritrea withdrew its troops", the
+     * parser reading "after Eritrea" as a phrase: a finite verb of an
+     * adverbial clause with a noun right before it has its own subject,
+     * not the main clause's */
+    if (dep_is(t, TD_DEP_ADVCL) && (is_xpos(t, TD_XPOS_VBD) || is_xpos(t, TD_XPOS_VBZ) ||
+                                    is_xpos(t, TD_XPOS_VBP))) {
+      int64_t b = (int64_t)k - 1;
+      while (b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_ADV || doc->toks[b].upos == TD_AUX))
+        b--;
+      if (b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_NOUN || doc->toks[b].upos == TD_PROPN))
+        break; /* (a pronoun there is most often the main subject again: "as he visits") */
+    }
     k = (uint32_t)t->head;
     int64_t subj = -1;
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
