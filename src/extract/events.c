@@ -491,7 +491,8 @@ static int collect(void *ctx, const td_match *m) {
        * tokenizer splits a hyphenated modifier, whose parts (a verb
        * among them) are no clause boundary */
       if (is_word(t, "-") || (k > m->tok1 && is_word(&doc->toks[k - 1], "-"))) continue;
-      if (!what && (is_stop(t) || t->upos == TD_PUNCT)) break;
+      /* "admitted that mistakes were made", "welcomed that decision" */
+      if (!what && ((is_stop(t) && !is_word(t, "that")) || t->upos == TD_PUNCT)) break;
       char buf[40];
       bar_word(buf, lemma_of(t));
       for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
