@@ -194,6 +194,7 @@ typedef struct trig {
   int need_any;        /* a: coded only with an actor as source or target */
   int need_hurt;       /* hurt: coded only where the sentence shows bodily harm */
   int need_obj;        /* obj: coded only with a direct object or in the passive */
+  int regard;          /* regard: not coded in the sense of holding an opinion */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -284,6 +285,7 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 3 && strncmp(p, "inf", 3) == 0) t->no_inf = 1;
     else if (n == 4 && strncmp(p, "hurt", 4) == 0) t->need_hurt = 1;
     else if (n == 3 && strncmp(p, "obj", 3) == 0) t->need_obj = 1;
+    else if (n == 6 && strncmp(p, "regard", 6) == 0) t->regard = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
       t->vetos[0] = '|';
       memcpy(t->vetos + 1, p + 2, n - 2);
@@ -425,6 +427,38 @@ static int has_object(const td_doc *doc, const td_match *m, uint32_t head) {
   return 0;
 }
 
+/* Whether match m (a verb such as "consider") is used of holding an
+ * opinion rather than weighing a course of action: "is considered (to
+ * be) one of the best", "widely considered a pioneer", "consider the
+ * film to portray", "what the US considers to be good governance",
+ * "considers that the victor ...". "Is considering raising fuel
+ * prices", "will be considered for approval" stay. */
+static int regard_sense(const td_doc *doc, const td_match *m, uint32_t head) {
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  uint32_t hi = s->tok0 + s->ntok, k = m->tok1;
+  if (k < hi && is_word(&doc->toks[k], "that")) return 1;
+  for (uint32_t j = k; j + 1 < hi && j < k + 8; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (t->upos == TD_PUNCT || is_stop(t)) break;
+    if (is_word(t, "to") && is_word(&doc->toks[j + 1], "be")) return 1;
+  }
+  /* a passive ("is considered", "widely considered" after a comma) with
+   * a predicate after it; "had considered a buyout" is an act */
+  if (!is_xpos(&doc->toks[head], TD_XPOS_VBN)) return 0;
+  int64_t b = (int64_t)m->tok0 - 1;
+  while (b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_ADV || is_word(&doc->toks[b], "(") ||
+                                   is_word(&doc->toks[b], ")")))
+    b--;
+  if (b < (int64_t)s->tok0) return 0;
+  const td_tok *bt = &doc->toks[b];
+  if (!is_word(bt, ",") &&
+      !(bt->upos == TD_AUX && (str_is(lemma_of(bt), "be") || str_is(lemma_of(bt), "get"))))
+    return 0;
+  while (k < hi && doc->toks[k].upos == TD_ADV) k++;
+  return k < hi && (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_ADJ ||
+                    doc->toks[k].upos == TD_NUM || doc->toks[k].upos == TD_NOUN);
+}
+
 static int collect(void *ctx, const td_match *m) {
   sctx *c = ctx;
   const td_doc *doc = c->doc;
@@ -476,6 +510,7 @@ static int collect(void *ctx, const td_match *m) {
   if (nt.vetos[0] && (obj_in(doc, m, nt.vetos) || passive_subj_in(doc, m, nt.head, nt.vetos)))
     return 0;
   if (nt.need_obj && !noun && !has_object(doc, m, nt.head)) return 0;
+  if (nt.regard && !noun && regard_sense(doc, m, nt.head)) return 0;
   if (nt.need_hurt && !hurt_shown(doc, m)) return 0;
   /* an entry with objects ("send" o=troop) holds only when one of them
    * follows within the clause: "sent thousands of troops to" */
