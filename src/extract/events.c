@@ -334,7 +334,9 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
     const td_tok *t = &doc->toks[k];
     if (is_stop(t) && !is_word(t, "that")) break;
     if (t->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) continue; /* offered a "hard right agenda" */
-    if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of"))) break;
+    /* a particle right after the verb is read ("sign up", v=up) */
+    int particle = k == m->tok1 && (t->upos == TD_ADP || t->upos == TD_PART);
+    if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of") && !particle)) break;
     char buf[40];
     bar_word(buf, lemma_of(t));
     for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
@@ -343,7 +345,7 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
       bar_word(buf, t->norm);
       if (strstr(list, buf)) return 1;
     }
-    if (t->upos == TD_VERB) break;
+    if (t->upos == TD_VERB || particle) break;
   }
   return 0;
 }
