@@ -1796,11 +1796,18 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         uint32_t q = t->tok1;
         static const char *const wh[] = {"why", "what", "whether", "if", "how", "when",
                                          "where", "who", "which", "about", NULL};
-        while (q < hi && q < t->tok1 + 3 && !in_list(doc->toks[q].norm, wh) &&
+        /* the person asked may come between: "asked Mr Myers if", "asked
+         * my mom if", "asked the minister whether" */
+        while (q < hi && q < t->tok1 + 5 && !in_list(doc->toks[q].norm, wh) &&
                (doc->toks[q].upos == TD_ADV || doc->toks[q].upos == TD_PRON ||
-                (doc->toks[q].upos == TD_PROPN && e->tokact[q] >= 0)))
+                doc->toks[q].upos == TD_PROPN || doc->toks[q].upos == TD_DET ||
+                doc->toks[q].upos == TD_ADJ || doc->toks[q].upos == TD_NOUN))
           q++;
-        if (q < hi && in_list(doc->toks[q].norm, wh)) t->suppressed = 1;
+        /* "asked about": right after the verb; "asked for information
+         * about ..." is a request */
+        int np = q > t->tok1 && doc->toks[q - 1].upos == TD_NOUN;
+        if (q < hi && in_list(doc->toks[q].norm, wh) && !(np && is_word(&doc->toks[q], "about")))
+          t->suppressed = 1;
       }
       /* "warned that there was a risk", "insisted the code meant",
        * "conceded that the US had": a statement, not a threat, demand or
