@@ -2407,6 +2407,28 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       if (pron < 0) continue;
     }
+    /* "Mr Cable attacked Labour's taxes", "the Tory co-chairman attacked
+     * Labour's pledges", "launched an attack on Conservative spending
+     * plans": an attack by politicians, officials, parties, firms or the
+     * press, with no sign of force in the sentence, is criticism (111) */
+    if (src.n && code_root(tr->code) >= 18 && !strcmp(lemma_of(&doc->toks[tr->head]), "attack")) {
+      static const char *const civil[] = {"GOV", "PTY", "LEG", "ELI", "OPP", "JUD", "MED",
+                                          "NGO", "EDU", "BUS", "LAB", "HLH", "REL", NULL};
+      static const char *const force[] = {
+          "bomb", "bombing", "gun", "gunman", "gunmen", "weapon", "troop", "soldier", "kill",
+          "wound", "injure", "shoot", "shot", "knife", "stab", "raid", "missile", "rocket",
+          "artillery", "suicide", "punch", "beat", "hospital", "grenade", "explosive", "army",
+          "police", "terrorist", "terror", "militant", "fan", "mob", "heart", "death", "dead",
+          "die", "toll", "victim", "software", "virus", "hacker", "worm", "flaw", "security",
+          "computer", "network", NULL};
+      int all_civil = 1;
+      for (int a = 0; a < src.n && all_civil; a++)
+        all_civil = src.actor[a] >= 0 && doc->actors[src.actor[a]].sector &&
+                    in_list(doc->actors[src.actor[a]].sector, civil);
+      for (uint32_t k = lo; k < hi && all_civil; k++)
+        if (in_list(lemma_of(&doc->toks[k]), force)) all_civil = 0;
+      if (all_civil) strcpy(tr->code, "111");
+    }
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
                   (parse_ok ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
