@@ -540,6 +540,9 @@ static int collect(void *ctx, const td_match *m) {
       }
       if (t->upos == TD_VERB && !what) break; /* another verb: its own clause */
     }
+    /* "the ban would be lifted", "the curbs eased last month": in the
+     * passive the object stands before the participle */
+    if (!found) found = passive_subj_in(doc, m, (uint32_t)head, nt.objs);
     if (!found) return 0;
   }
   /* the same tokens twice (a verb and a noun, or a verb with and without
