@@ -2432,6 +2432,44 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (in_list(lemma_of(&doc->toks[k]), force)) all_civil = 0;
       if (all_civil) strcpy(tr->code, "111");
     }
+    /* "the IPCL board met in Mumbai", "the council was meeting in
+     * Ramallah", "Israel's cabinet met on Sunday": a symmetric verb
+     * (meet, negotiate) without an object, said of one body (a singular
+     * subject) with no one met, is that body's own sitting, not a
+     * consultation. An object ("met three Russian deputy ministers", "met
+     * with"), a phrase that holds its object ("hold talks", "agreed a
+     * ceasefire") or a plural subject ("commanders met in Chechnya")
+     * keeps the act. */
+    if (tr->sym && !tr->noun && src.n <= 1 && !tgt.n &&
+        doc->toks[tr->tok1 - 1].upos != TD_NOUN) {
+      uint32_t q = tr->tok1;
+      while (q < hi && doc->toks[q].upos == TD_ADV) q++;
+      const td_tok *w = q < hi ? &doc->toks[q] : NULL;
+      int obj = w && (w->upos == TD_DET || w->upos == TD_NOUN || w->upos == TD_PROPN ||
+                      w->upos == TD_PRON || w->upos == TD_NUM || w->upos == TD_ADJ ||
+                      is_word(w, "with"));
+      /* "met on Sunday", "meet next week": a time is no one met */
+      for (size_t ti = 0; obj && e->tokact[q] < 0 && ti < doc->ntimes; ti++)
+        if (doc->times[ti].span.start <= w->start && w->end <= doc->times[ti].span.end) obj = 0;
+      int64_t b = (int64_t)tr->tok0 - 1;
+      while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                                  doc->toks[b].upos == TD_PART))
+        b--;
+      const td_tok *sb = b >= (int64_t)lo ? &doc->toks[b] : NULL;
+      int one = sb && (((sb->upos == TD_NOUN || sb->upos == TD_PROPN) &&
+                        !is_xpos(sb, TD_XPOS_NNS) && !is_xpos(sb, TD_XPOS_NNPS)) ||
+                       is_word(sb, "it") || is_word(sb, "he") || is_word(sb, "she"));
+      /* "X and his counterpart Y met": a coordinated subject is two;
+       * "whom he met": the one met stands before */
+      for (int64_t j = b - 1; one && j >= (int64_t)lo && j >= b - 8; j--) {
+        const td_tok *w2 = &doc->toks[j];
+        if (is_word(w2, "and") || is_word(w2, "whom") || is_word(w2, "who") ||
+            is_word(w2, "that") || is_word(w2, "which"))
+          one = 0;
+        if (w2->upos == TD_VERB || (w2->upos == TD_PUNCT && !is_word(w2, ","))) break;
+      }
+      if (!obj && one) continue;
+    }
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
                   (parse_ok ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
