@@ -195,6 +195,7 @@ typedef struct trig {
   int need_hurt;       /* hurt: coded only where the sentence shows bodily harm */
   int need_obj;        /* obj: coded only with a direct object or in the passive */
   int regard;          /* regard: not coded in the sense of holding an opinion */
+  int issued;          /* issued: a noun coded only as something issued ("made a threat") */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -286,6 +287,7 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 4 && strncmp(p, "hurt", 4) == 0) t->need_hurt = 1;
     else if (n == 3 && strncmp(p, "obj", 3) == 0) t->need_obj = 1;
     else if (n == 6 && strncmp(p, "regard", 6) == 0) t->regard = 1;
+    else if (n == 6 && strncmp(p, "issued", 6) == 0) t->issued = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
       t->vetos[0] = '|';
       memcpy(t->vetos + 1, p + 2, n - 2);
@@ -461,6 +463,29 @@ static int regard_sense(const td_doc *doc, const td_match *m, uint32_t head) {
                     doc->toks[k].upos == TD_NUM || doc->toks[k].upos == TD_NOUN);
 }
 
+/* Whether the noun of match m is told as something issued, not as a
+ * danger: a verb of issuing before it ("issued a threat", "received
+ * death threats", "acted on a threat") or a to-infinitive after it ("the
+ * threat to cut off gas"). "Poses a threat to", "is under threat", "to
+ * counter terror threats" name a danger. */
+static int issued_noun(const td_doc *doc, const td_match *m) {
+  static const char *const issue[] = {"issue", "make", "send", "repeat", "renew", "receive",
+                                      "carry", "act", "deliver", "level", "voice", "utter",
+                                      "back", "withdraw", "drop", "reiterate", "escalate",
+                                      "execute", "ignore", "defy", "follow", "step", NULL};
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  uint32_t hi = s->tok0 + s->ntok;
+  if (m->tok1 + 1 < hi && is_word(&doc->toks[m->tok1], "to") &&
+      doc->toks[m->tok1 + 1].upos == TD_VERB)
+    return 1;
+  for (int64_t j = (int64_t)m->tok0 - 1; j >= (int64_t)s->tok0 && j >= (int64_t)m->tok0 - 5; j--) {
+    const td_tok *t = &doc->toks[j];
+    if (t->upos == TD_VERB) return in_list(lemma_of(t), issue);
+    if (t->upos == TD_ADP && !is_word(t, "on") && !is_word(t, "of")) return 0;
+  }
+  return 0;
+}
+
 static int collect(void *ctx, const td_match *m) {
   sctx *c = ctx;
   const td_doc *doc = c->doc;
@@ -513,6 +538,7 @@ static int collect(void *ctx, const td_match *m) {
     return 0;
   if (nt.need_obj && !noun && !has_object(doc, m, nt.head)) return 0;
   if (nt.regard && !noun && regard_sense(doc, m, nt.head)) return 0;
+  if (nt.issued && noun && !issued_noun(doc, m)) return 0;
   if (nt.need_hurt && !hurt_shown(doc, m)) return 0;
   /* an entry with objects ("send" o=troop) holds only when one of them
    * follows within the clause: "sent thousands of troops to" */
