@@ -362,7 +362,8 @@ static const char *const hurt_words[] = {
     "jailer", "warder", "prisoner", "inmate", "detainee", "protester", "protestor", "demonstrator",
     "journalist", "reporter", "civilian", "villager", "baton", "truncheon", "stick", "rifle",
     "whip", "rod", "bar", "fist", "custody", "torture", "death", "unconscious", "brutally",
-    "savagely", "severely", "senseless", NULL};
+    "savagely", "severely", "senseless", "security", "force", "officer", "agent", "jail", "prison",
+    "cell", "interrogation", "detain", "arrest", NULL};
 
 /* Whether the words around match m (eight before it, ten after, within
  * its sentence) show bodily harm (hurt_words, or "up" right after the
