@@ -28,14 +28,14 @@
  * that lists it: find_row is one hash probe instead of a walk over every
  * row's word list (perf, issue 11). */
 
-enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE, UK_N };
+enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE, UK_MONEY, UK_N };
 
 typedef struct unit_row {
-  const char *kind;  /* unit, measure, scale */
+  const char *kind;  /* unit, measure, scale, money */
   int k;             /* kind as UK_*, for the hot lookups */
-  const char *name;  /* the unit, or the scale word */
+  const char *name;  /* the unit (a currency's too), or the scale word */
   const char *what;  /* measure: what is counted ("deployed"); scale: factor */
-  const char *words; /* space-separated nouns or verbs */
+  const char *words; /* space-separated nouns or verbs; money: signs and words */
   double factor;     /* scale: strtod(what) */
 } unit_row;
 
@@ -61,6 +61,7 @@ static const char builtin_units[] =
     "unit\tminutes\tminute minutes\n"
     "unit\tpercent\tpercent %\n"
     "unit\tdollars\tdollars $\n"
+    "money\tdollars\t$ dollars\n"
     "measure\ttroops\tdeployed\tsend sent deploy deployed dispatch dispatched moved\n"
     "scale\tthousand\t1000\nscale\tmillion\t1000000\nscale\tbillion\t1000000000\n"
     "scale\tdozen\t12\nscale\thundred\t100\n";
@@ -135,6 +136,7 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
         r->k = strcmp(r->kind, "unit") == 0      ? UK_UNIT
                : strcmp(r->kind, "measure") == 0 ? UK_MEASURE
                : strcmp(r->kind, "scale") == 0   ? UK_SCALE
+               : strcmp(r->kind, "money") == 0   ? UK_MONEY
                                                  : UK_OTHER;
         if (r->k == UK_MEASURE && nf == 4) {
           r->what = td_arena_strndup(a, f[2], fl[2]);
@@ -227,7 +229,8 @@ static const char *const months[] = {
     "september", "october", "november", "december", "jan.", "feb.", "mar.",
     "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
 static const char *const definite_words[] = {"the", "these", "those", "its", "their", "our",
-                                             "his", "her", "my", "your", NULL};
+                                             "his", "her", "my", "your", "all", "both",
+                                             "other", NULL};
 static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "millions",
                                           "billions", "tens", NULL};
 
@@ -240,6 +243,9 @@ static const char *const not_nouns[] = {
     "than", "percent", "the", "a", "an", "is", "are", "was", "were", "has", "have",
     "had", "will", "would", "who", "which", "that", "as", "times", "per", "years-old",
     "after", "before", "since", "into", "over", "under", "each", "people's", NULL};
+static const char *const relative_words[] = {"ago", "later", "earlier", "previously", NULL};
+static const char *const zone_words[] = {"gmt", "bst", "utc", "est", "edt", "cet", "pst", "pdt", NULL};
+static const char *const year_preps[] = {"in", "since", "from", "until", "till", "by", "of", NULL};
 static const char *const future_words[] = {"expected", "expects", "expect", "will", "plans",
                                            "planned", "plan", "planning", "would", "could",
                                            "may", "might", "forecast", "projected", "likely",
@@ -258,7 +264,8 @@ typedef struct qlist {
 static qlist QL_MONTHS = {months, 0, NULL}, QL_DEFINITE = {definite_words, 0, NULL},
              QL_VAGUE = {vague_words, 0, NULL}, QL_ADJ = {adjective_words, 0, NULL},
              QL_STOP = {stop_words, 0, NULL}, QL_NOT_NOUN = {not_nouns, 0, NULL},
-             QL_FUTURE = {future_words, 0, NULL};
+             QL_FUTURE = {future_words, 0, NULL}, QL_RELATIVE = {relative_words, 0, NULL},
+             QL_ZONES = {zone_words, 0, NULL}, QL_YEAR_PREP = {year_preps, 0, NULL};
 static pthread_once_t ql_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t first_bit(unsigned char c) {
@@ -278,7 +285,8 @@ static void tri_add(const char *w) {
 }
 
 static void ql_build(void) {
-  qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE};
+  qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE,
+                  &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
     for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
     all[i]->set = td_strset_new_list(all[i]->w);
@@ -357,6 +365,60 @@ static int is_scale(const units *u, const td_qword *w, double *f) {
   return 1;
 }
 
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Whether w is a plural common noun, as the tagger says ("awards",
+ * "prizes"): what a number word counts when units.tsv lists no unit. */
+static int counted_noun(const td_qword *w) {
+  size_t n = strlen(w->lw);
+  static const char *const fractions[] = {"thirds", "quarters", "fifths", "tenths", "halves", NULL};
+  return w->upos == TD_NOUN && !(w->flags & TD_QW_CAP) && n > 3 && w->lw[n - 1] == 's' &&
+         w->lw[n - 2] != 's' && !td_qword_in(w, fractions);
+}
+
+/* The currency whose sign word w is ("$", "£", "€": money rows of
+ * units.tsv), or NULL. */
+static const char *money_sign(const units *u, const td_qword *w) {
+  if (!(w->flags & TD_QW_PUNCT)) return NULL;
+  const unit_row *r = find_row(u, UK_MONEY, w->lw);
+  return r ? r->name : NULL;
+}
+
+/* Whether the number at word i is money: a currency sign right before it
+ * ("£600m") or a currency word right after it ("400m pesos"). */
+static int money_near(const td_qctx *c, const units *u, size_t i) {
+  if (i > 0 && money_sign(u, &c->w[i - 1])) return 1;
+  return i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) && find_row(u, UK_MONEY, c->w[i + 1].lw);
+}
+
+/* Whether the number at word i counts the plural noun right after it
+ * ("1m websites"), not after a definite word ("the 400m hurdles"). */
+static int counts_after(const td_qctx *c, size_t i) {
+  return i + 1 < c->nw && counted_noun(&c->w[i + 1]) && !(i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw));
+}
+
+/* The factor of a scale glued to digits ("1.13bn", "600m"), or 0. A "m"
+ * or "k" is one only for money: "£600m", but "the 200m final". */
+static double glued_scale(const char *rest, int money) {
+  static const struct { const char *s; double f; int money; } sc[] = {
+      {"bn", 1e9, 0}, {"bln", 1e9, 0}, {"tn", 1e12, 0}, {"trn", 1e12, 0},
+      {"m", 1e6, 1},  {"mn", 1e6, 1},  {"mln", 1e6, 1}, {"k", 1e3, 1}};
+  for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++)
+    if (strcmp(rest, sc[k].s) == 0 && (money || !sc[k].money)) return sc[k].f;
+  return 0;
+}
+
+/* Whether rest is all lowercase letters (a unit glued to digits: "12cm"). */
+static int all_letters(const char *rest) {
+  if (!*rest) return 0;
+  for (; *rest; rest++)
+    if (*rest < 'a' || *rest > 'z') return 0;
+  return 1;
+}
+
 /* ---- one quantity ---- */
 
 typedef struct qparse {
@@ -378,15 +440,24 @@ static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
       {"as", "many", "at_most"}, {"fewer", "than", "at_most"}, {"less", "than", "at_most"},
       {"about", NULL, "about"}, {"around", NULL, "about"}, {"some", NULL, "about"},
       {"roughly", NULL, "about"}, {"approximately", NULL, "about"}, {"nearly", NULL, "about"},
-      {"almost", NULL, "about"}, {"estimated", NULL, "about"}, {"approx.", NULL, "about"}};
+      {"almost", NULL, "about"}, {"estimated", NULL, "about"}, {"approx.", NULL, "about"},
+      {"above", NULL, "at_least"}, {"below", NULL, "at_most"}, {"under", NULL, "at_most"},
+      {"close", "to", "about"}};
   if (i == 0) return "exact";
   size_t j = i - 1;
   if (j > 0 && strcmp(c->w[j].lw, "$") == 0) j--;
-  /* "as many as" */
-  if (j >= 2 && strcmp(c->w[j].lw, "as") == 0 && strcmp(c->w[j - 1].lw, "many") == 0 &&
+  /* "as many as", "as much as" */
+  if (j >= 2 && strcmp(c->w[j].lw, "as") == 0 &&
+      (strcmp(c->w[j - 1].lw, "many") == 0 || strcmp(c->w[j - 1].lw, "much") == 0) &&
       strcmp(c->w[j - 2].lw, "as") == 0) {
     *first = j - 2;
     return "at_most";
+  }
+  /* "in the region of" */
+  if (j >= 3 && strcmp(c->w[j].lw, "of") == 0 && strcmp(c->w[j - 1].lw, "region") == 0 &&
+      strcmp(c->w[j - 2].lw, "the") == 0 && strcmp(c->w[j - 3].lw, "in") == 0) {
+    *first = j - 3;
+    return "about";
   }
   for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
     if (quals[k].w2) {
@@ -419,7 +490,20 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
     else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v)
       *vmax = v2; /* "10,000-12,000" */
-    else if (*rest) return 0; /* "60th", "10am", "3D", "5-4" */
+    else if (*rest) {
+      /* a glued scale or unit, and the period of a sentence's end that
+       * the word took ("from $10.9bn.") */
+      char g[8];
+      size_t n = strlen(rest);
+      if (n && rest[n - 1] == '.') n--;
+      if (n >= sizeof g) return 0;
+      memcpy(g, rest, n), g[n] = 0;
+      if ((f = glued_scale(g, money_near(c, u, i) || counts_after(c, i))) > 0)
+        *v *= f; /* "$1.13bn", "£600m", "1m websites" */
+      else if (all_letters(g) && find_row(u, UK_UNIT, g))
+        *hyph_unit = rest; /* "12cm", "10.04secs" */
+      else return 0; /* "60th", "10am", "3D", "5-4" */
+    }
   } else {
     double x = word_value(w->lw);
     const char *rest = "";
@@ -427,10 +511,19 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
       if (*rest < 'a' || *rest > 'z') return 0;
       *hyph_unit = rest; /* "twenty-five-minute" */
     }
+    const char *h = strchr(w->lw, '-');
+    if (x < 0 && h && h - w->lw < 10 && h[1] >= 'a' && h[1] <= 'z') {
+      char head[10];
+      memcpy(head, w->lw, (size_t)(h - w->lw)), head[h - w->lw] = 0;
+      if ((x = word_value(head)) >= 0) *hyph_unit = h + 1; /* "three-day", "seventeen-year-old" */
+    }
     if (x < 0) {
-      /* "a dozen" */
-      if (strcmp(w->lw, "a") == 0 && i + 1 < c->nw && strcmp(c->w[i + 1].lw, "dozen") == 0) {
-        *v = 12, *after = i + 2;
+      /* "a dozen", "a million", "a billion dollars" */
+      if (strcmp(w->lw, "a") == 0 && i + 1 < c->nw && is_scale(u, &c->w[i + 1], &f)) {
+        size_t j = i + 2;
+        *v = f;
+        while (j < c->nw && is_scale(u, &c->w[j], &f)) *v *= f, j++;
+        *after = j;
         return 1;
       }
       return 0;
@@ -449,13 +542,19 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   const td_qword *w = &c->w[i];
   size_t len = w->e - w->s;
   if (w->flags & TD_QW_DIGIT) {
-    /* an identifier: ten digits or more without separators */
-    if (len >= 10 && !strchr(w->lw, ',') && !strchr(w->lw, '.')) return 1;
+    /* an identifier: ten digits or more without separators (the digits:
+     * "15-year-old" is eleven bytes and no identifier) */
+    size_t nd = strspn(w->lw, "0123456789");
+    if (nd >= 10 && !strchr(w->lw, ',') && !strchr(w->lw, '.')) return 1;
     /* 9/11, 24/7, 10/31: dates and set phrases */
     if ((i + 1 < c->nw && strcmp(c->w[i + 1].lw, "/") == 0 && c->w[i + 1].s == w->e) ||
         (i > 0 && strcmp(c->w[i - 1].lw, "/") == 0 && c->w[i - 1].e == w->s))
       return 1;
     /* a year: four digits, 1800-2100, not followed by a counted noun */
+    /* an older year after a preposition: "laws dating from 1695" */
+    if (len == 4 && v >= 1000 && v < 1800 && !strchr(w->lw, ',') && i > 0 &&
+        ql_has(&QL_YEAR_PREP, c->w[i - 1].lw))
+      return 1;
     if (len == 4 && v >= 1800 && v <= 2100 && !strchr(w->lw, ',')) {
       if (i + 1 >= c->nw || !find_row(u, UK_UNIT, c->w[i + 1].lw)) return 1;
     }
@@ -464,20 +563,33 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
       return 1;
     if (i > 1 && strcmp(c->w[i - 1].lw, ":") == 0 && (c->w[i - 2].flags & TD_QW_DIGIT)) return 1;
     if (i + 1 < c->nw && strcmp(c->w[i + 1].lw, "o'clock") == 0) return 1;
+    /* "at 1200 GMT", "0630 BST" */
+    if (i + 1 < c->nw && ql_has(&QL_ZONES, c->w[i + 1].lw)) return 1;
     if (i + 1 < c->nw && (strcmp(c->w[i + 1].lw, "a.m.") == 0 || strcmp(c->w[i + 1].lw, "p.m.") == 0 ||
                           strcmp(c->w[i + 1].lw, "a.m") == 0 || strcmp(c->w[i + 1].lw, "p.m") == 0))
       return 1;
   }
   /* a reference to things already named: "the two countries", "these three
    * men", "their two sons" (a small number word after a definite word) */
-  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw))
+  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw) &&
+      !strchr(w->lw, '-')) /* "the two-year ban" is no reference */
     return 1;
+  /* a number word in a name: "the Six Nations", "BBC Four World Cinema" */
+  if (!(w->flags & TD_QW_DIGIT) && (w->flags & TD_QW_CAP) && !(w->flags & TD_QW_PARA) && i > 0 &&
+      !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)) && i + 1 < c->nw && (c->w[i + 1].flags & TD_QW_CAP))
+    return 1;
+  /* a rate: "one in 16 messages" (the 16) */
+  if (i >= 2 && strcmp(c->w[i - 1].lw, "in") == 0 && strcmp(c->w[i - 2].lw, "one") == 0) return 1;
+  /* a rank: "world number five", "number 10 shirt" */
+  if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 || strcmp(c->w[i - 1].lw, "top") == 0)) return 1;
   /* a date: next to a month name */
   if (i > 0 && ql_has(&QL_MONTHS, c->w[i - 1].lw)) return 1;
   if (i + 1 < c->nw && ql_has(&QL_MONTHS, c->w[i + 1].lw)) return 1;
   /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
   if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
+      c->w[i - 1].upos != TD_PRON && /* "Why aren't I 50 points ahead" */
+      !strchr(w->lw, '-') && !ends_with(c->w[i - 1].lw, "'s") && /* "Inter Milan's 22-year-old" */
       !(i + 1 < c->nw && find_row(u, UK_UNIT, c->w[i + 1].lw)))
     return 1;
   return 0;
@@ -496,11 +608,70 @@ static int adjective_like(const td_qword *w) {
   return 0;
 }
 
+/* Whether unit measures time ("years", "days"). */
+static int is_time_unit(const char *unit) {
+  static const char *const t[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                  "seconds", "decades", NULL};
+  return unit && td_qword_in(&(td_qword){.lw = unit}, t);
+}
+
+/* With POS tags, the head of the noun phrase at word j: its last noun
+ * before anything else ("28 separate spyware programs", "273 phishing
+ * e-mails", "15 million mobile phones"), adjectives, names and participles
+ * only before the first common noun ("337,000 jobs last month" ends at
+ * "jobs"; "8,000 North Korean troops" at "troops"). -1
+ * when the words are untagged (the caller guesses), -2 when tagged and no
+ * noun follows ("12 whose", "30 engage"). */
+static size_t np_head(const td_qctx *c, size_t j) {
+  if (j >= c->nw || !c->w[j].upos) return (size_t)-1;
+  size_t last = (size_t)-2;
+  int noun = 0;
+  for (size_t k = j; k < c->nw && k < j + 4; k++) {
+    const td_qword *w = &c->w[k];
+    if (w->flags & TD_QW_PUNCT) break;
+    size_t n = strlen(w->lw);
+    if (w->upos == TD_NOUN) last = k, noun = 1;
+    else if (noun) break;
+    else if (w->upos == TD_PROPN) last = k; /* "North Korean troops": a name may go on */
+    else if (w->upos == TD_ADJ) continue;
+    else if (n > 4 && !(w->flags & TD_QW_CAP) &&
+             (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0) &&
+             k + 1 < c->nw && (c->w[k + 1].upos == TD_NOUN || c->w[k + 1].upos == TD_ADJ))
+      continue; /* "50,000 hijacked home computers", "273 phishing e-mails" (tagged so or not) */
+    else break;
+  }
+  return last;
+}
+
 /* The counted noun after word j: "troops" in "8,000 North Korean troops",
  * "of troops" after vague numbers. */
 static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   p->unit_word = (size_t)-1;
-  if (j < c->nw && strcmp(c->w[j].lw, "of") == 0) j++;
+  if (j < c->nw && strcmp(c->w[j].lw, "of") == 0) {
+    j++;
+    /* "two of the band's guitarists", "400 of its workers": a plural head */
+    if (j < c->nw && ql_has(&QL_DEFINITE, c->w[j].lw) && strcmp(c->w[j].lw, "other") != 0) {
+      size_t h = np_head(c, ++j);
+      const unit_row *r = h < c->nw ? find_row(u, UK_UNIT, c->w[h].lw) : NULL;
+      if (h < c->nw && (r || counted_noun(&c->w[h]))) {
+        p->unit = r ? r->name : c->w[h].lw, p->unit_noun = c->w[h].lw, p->unit_word = h;
+      }
+      return;
+    }
+  }
+  /* a listed unit right after: "a seven hour response", "a nine month sentence" */
+  const unit_row *r0 = j < c->nw && !(c->w[j].flags & TD_QW_PUNCT) ? find_row(u, UK_UNIT, c->w[j].lw) : NULL;
+  if (r0) {
+    p->unit = r0->name, p->unit_noun = c->w[j].lw, p->unit_word = j;
+    return;
+  }
+  size_t h = np_head(c, j);
+  if (h == (size_t)-2) return;
+  if (h != (size_t)-1) {
+    const unit_row *r = find_row(u, UK_UNIT, c->w[h].lw);
+    p->unit = r ? r->name : c->w[h].lw, p->unit_noun = c->w[h].lw, p->unit_word = h;
+    return;
+  }
   for (size_t k = j; k < c->nw && k < j + 4; k++) {
     const td_qword *w = &c->w[k];
     if ((w->flags & TD_QW_PUNCT) && strcmp(w->lw, "%") != 0) break;
@@ -584,6 +755,16 @@ static int is_comma(const td_qctx *c, size_t i) {
   return (c->w[i].flags & TD_QW_PUNCT) && c->doc->text[c->w[i].s] == ',';
 }
 
+/* Whether the words before word i name an age: "aged", "ages", "age of",
+ * "age to", "age is". */
+static int age_before(const td_qctx *c, size_t i) {
+  if (i == 0) return 0;
+  const char *p = c->w[i - 1].lw;
+  if (strcmp(p, "aged") == 0 || strcmp(p, "ages") == 0) return 1;
+  return i >= 2 && strcmp(c->w[i - 2].lw, "age") == 0 &&
+         (strcmp(p, "of") == 0 || strcmp(p, "to") == 0 || strcmp(p, "is") == 0);
+}
+
 /* Whether word w can begin a quantity at all (perf, issue 11: most words
  * cannot, and parse_quantity's checks cost more than these): digits, a
  * vague amount ("thousands"), a number word, a hyphenated word (maybe
@@ -626,16 +807,33 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   size_t after;
   double v;
   const char *hyph = NULL;
-  int money = i > 0 && strcmp(c->w[i - 1].lw, "$") == 0;
+  const char *cur = i > 0 ? money_sign(u, &c->w[i - 1]) : NULL; /* "$", "£" */
+  int money = cur != NULL;
   double vmax = 0;
   if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
-  if (!(w->flags & TD_QW_DIGIT)) {
-    /* number words count only with a scale or a counted noun */
-    if (after == i + 1 && !(hyph && find_row(u, UK_UNIT, hyph))) {
+  /* "15-plus years": at least 15 years */
+  int plus = hyph && strcmp(hyph, "plus") == 0;
+  if (plus) hyph = NULL;
+  if (!(w->flags & TD_QW_DIGIT) && after == i + 1) {
+    /* number words count only with a scale, a counted noun ("three
+     * awards": a plural noun, tagged so, when no unit is listed), or a
+     * listed unit after a hyphen ("three-day", not "one-off") */
+    if (hyph && !find_row(u, UK_UNIT, hyph)) return 0;
+    if (!hyph) {
       qparse t;
       memset(&t, 0, sizeof t);
-      find_unit(c, u, after, &t);
-      if (t.unit_word == (size_t)-1 || !find_row(u, UK_UNIT, c->w[t.unit_word].lw)) return 0;
+      size_t ua = after, a2;
+      double v2, m2;
+      const char *h2;
+      /* "two or three phones", "three to five days": the noun after the second */
+      if (ua + 1 < c->nw && (strcmp(c->w[ua].lw, "or") == 0 || strcmp(c->w[ua].lw, "to") == 0) &&
+          read_number(c, u, ua + 1, &v2, &a2, &h2, &m2) && !h2)
+        ua = a2;
+      if (v < 2 && ua < c->nw && strcmp(c->w[ua].lw, "of") == 0) return 0; /* "one of the" */
+      find_unit(c, u, ua, &t);
+      if (t.unit_word == (size_t)-1) return 0;
+      if (!find_row(u, UK_UNIT, c->w[t.unit_word].lw) && !(v >= 2 && counted_noun(&c->w[t.unit_word])))
+        return 0;
     }
   }
   if (not_a_quantity(c, u, i, v)) return 0;
@@ -647,13 +845,15 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->value_max = vmax * f, p->has_max = 1;
   }
   p->qualifier = p->has_max ? "range" : qualifier_before(c, p->first, &p->first);
+  if (plus && strcmp(p->qualifier, "exact") == 0) p->qualifier = "at_least";
   /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10" */
   if (after + 1 < c->nw && !hyph &&
       (strcmp(c->w[after].lw, "to") == 0 || strcmp(c->w[after].lw, "-") == 0 ||
+       strcmp(c->w[after].lw, "or") == 0 ||
        (strcmp(c->w[after].lw, "and") == 0 && p->first > 0 &&
         strcmp(c->w[p->first - 1].lw, "between") == 0))) {
     size_t k = after + 1, a2;
-    if (k < c->nw && strcmp(c->w[k].lw, "$") == 0) k++;
+    if (k < c->nw && money_sign(u, &c->w[k])) k++;
     double v2;
     const char *h2;
     if (k < c->nw && read_number(c, u, k, &v2, &a2, &h2, NULL) && !h2 && v2 > v) {
@@ -672,7 +872,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     }
   }
   p->num_end = after;
-  if (hyph) {
+  if (hyph && !money) {
     const unit_row *r = find_row(u, UK_UNIT, hyph);
     p->unit = r ? r->name : hyph;
     p->unit_noun = hyph;
@@ -680,7 +880,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     return 1;
   }
   if (money) {
-    p->unit = "dollars", p->last = after - 1;
+    p->unit = cur, p->last = after - 1;
     return 1;
   }
   if (after + 1 < c->nw && strcmp(c->w[after].lw, "percentage") == 0 &&
@@ -696,14 +896,25 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->unit = "percent", p->last = after + 1;
     return 1;
   }
-  /* an age in apposition: "Scott, 43, a father of seven" */
-  if (after == i + 1 && i >= 2 && is_comma(c, i - 1) && after < c->nw && is_comma(c, after) &&
-      (c->w[i - 2].flags & TD_QW_CAP) && v < 130) {
+  /* an age in apposition: "Scott, 43, a father of seven", "said Hynde, 53." */
+  if (after == i + 1 && i >= 2 && is_comma(c, i - 1) && after < c->nw &&
+      (is_comma(c, after) || strcmp(c->w[after].lw, ".") == 0) && (c->w[i - 2].flags & TD_QW_CAP) &&
+      v < 130) {
     p->unit = "years old", p->last = i;
+    return 1;
+  }
+  /* an age named so: "aged 13", "at the age of 24", "ages 55 to 65" */
+  if (v < 130 && (w->flags & TD_QW_DIGIT) && age_before(c, p->first)) {
+    p->unit = "years old", p->last = after - 1;
     return 1;
   }
   find_unit(c, u, after, p);
   p->last = p->unit_word != (size_t)-1 ? p->unit_word : after - 1;
+  /* "two years ago", "three days later": a point in time (the times
+   * layer's), not an amount */
+  if (p->unit_word != (size_t)-1 && p->unit_word + 1 < c->nw && is_time_unit(p->unit) &&
+      ql_has(&QL_RELATIVE, c->w[p->unit_word + 1].lw))
+    return 0;
   /* "over six years" is a period, not "more than" */
   if (p->unit && strcmp(p->qualifier, "at_least") == 0 && strcmp(c->w[p->first].lw, "over") == 0 &&
       td_qword_in(&(td_qword){.lw = p->unit}, (const char *const[]){"years", "months", "weeks",
@@ -712,6 +923,17 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->first++;
   }
   return 1;
+}
+
+/* A bound written after the quantity: "$100,000 or more" (at least),
+ * "$200 or less" (at most); it joins the span. */
+static void bound_after(const td_qctx *c, qparse *p) {
+  static const char *const more[] = {"more", "higher", "above", "over", "greater", NULL};
+  static const char *const less[] = {"less", "fewer", "under", "below", "lower", NULL};
+  size_t k = p->last + 1;
+  if (strcmp(p->qualifier, "exact") != 0 || k + 1 >= c->nw || strcmp(c->w[k].lw, "or") != 0) return;
+  if (td_qword_in(&c->w[k + 1], more)) p->qualifier = "at_least", p->last = k + 1;
+  else if (td_qword_in(&c->w[k + 1], less)) p->qualifier = "at_most", p->last = k + 1;
 }
 
 int td_quantities(const td_engine *eng, td_doc *doc) {
@@ -732,6 +954,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
+    bound_after(&c, &p);
     TD_AGROW(&doc->arena, doc->quants, doc->cap_quants, doc->nquants + 1);
     td_quantity *q = &doc->quants[doc->nquants++];
     memset(q, 0, sizeof *q);

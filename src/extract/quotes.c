@@ -111,9 +111,12 @@ int td_qword_in(const td_qword *w, const char *const *list) {
 
 /* ---- the word view ---- */
 
-/* Code points that are punctuation although >= 0x80. */
+/* Punctuation beyond ASCII, currency signs included: "£600m" is the sign
+ * "£" and the number "600m", as "$5" is "$" and "5" (the quantities layer
+ * reads the sign before the number). */
 static int is_upunct(uint32_t cp) {
   return (cp >= 0x2010 && cp <= 0x205E) || cp == 0xA0 || cp == 0xAB || cp == 0xBB ||
+         (cp >= 0xA2 && cp <= 0xA5) || (cp >= 0x20A0 && cp <= 0x20CF) ||
          cp == 0xB7 || cp == 0xBF || cp == 0xA1 || td_is_space_cp(cp) || cp == 0xFFFD;
 }
 
