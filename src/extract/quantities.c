@@ -246,10 +246,14 @@ static const char *const not_nouns[] = {
 static const char *const relative_words[] = {"ago", "later", "earlier", "previously", NULL};
 static const char *const zone_words[] = {"gmt", "bst", "utc", "est", "edt", "cet", "pst", "pdt", NULL};
 static const char *const year_preps[] = {"in", "since", "from", "until", "till", "by", "of", NULL};
-static const char *const future_words[] = {"expected", "expects", "expect", "will", "plans",
-                                           "planned", "plan", "planning", "would", "could",
-                                           "may", "might", "forecast", "projected", "likely",
-                                           "intends", "aims", "going", NULL};
+static const char *const future_words[] = {"expected", "expects", "expect", "expecting", "will",
+                                           "plans", "planned", "plan", "planning", "would",
+                                           "could", "may", "might", "forecast", "projected",
+                                           "projecting", "likely", "intends", "aims", "going",
+                                           "offered", "offering", "offers", "pledged",
+                                           "pledging", "pledges", "promised", "proposed",
+                                           "proposes", "proposal", "proposals", "wants",
+                                           "target", "seeks", "hopes", "hoping", NULL};
 
 /* A word list with the set of its words' first bytes (bit c - 'a' for a
  * lowercase letter, bit 26 for any other byte), so that most words are
@@ -700,6 +704,14 @@ static int already_after(const td_qctx *c, size_t last) {
   return 0;
 }
 
+/* Whether word k ends a clause for status: , ; : ( ) or a dash. */
+static int clause_mark(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  if (!(w->flags & TD_QW_PUNCT)) return 0;
+  return strchr(",;:()", c->doc->text[w->s]) != NULL || strcmp(w->lw, "-") == 0 ||
+         strcmp(w->lw, "\xe2\x80\x94") == 0 || strcmp(w->lw, "\xe2\x80\x93") == 0;
+}
+
 /* measure and status from the sentence around the quantity; rows: u->n
  * slots of scratch */
 static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
@@ -730,12 +742,25 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     }
     if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
   }
-  /* expected: a forecast or plan in the clause, unless "already" follows */
+  /* expected: a forecast or plan in the clause, unless "already" follows;
+   * the clause ends at a comma, semicolon, colon, dash or bracket ("created
+   * 337,000 jobs last month, twice the amount expected" is a fact) */
   out->status = "actual";
   if (already_after(c, p->last)) return;
+  size_t cs = p->first, ce = p->last;
+  while (cs > s && !clause_mark(c, cs - 1)) cs--;
+  while (ce < e && !clause_mark(c, ce + 1)) ce++;
+  s = cs, e = ce;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
     if (ql_has(&QL_FUTURE, c->w[k].lw)) {
+      out->status = "expected";
+      return;
+    }
+    /* "rates are to be cut", "jobs are to go" */
+    if (strcmp(c->w[k].lw, "to") == 0 && k > 0 && k + 1 < c->nw &&
+        td_qword_in(&c->w[k - 1], (const char *const[]){"is", "are", "was", "were", NULL}) &&
+        (c->w[k + 1].upos == TD_VERB || c->w[k + 1].upos == TD_AUX)) {
       out->status = "expected";
       return;
     }
