@@ -994,7 +994,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
     td_span who, cue;
     q->claimed_by = -1;
-    if (td_find_claimant(&c, i, &who, &cue)) {
+    /* from the first word of the quantity: "an estimated 3%" is no cue */
+    if (td_find_claimant(&c, p.first, &who, &cue)) {
       q->claimed_by_span = who;
       q->claimed_by = td_actor_at(doc, who.start, who.end);
     }

@@ -168,6 +168,9 @@ static int joins(const char *text, size_t n, size_t i, int k, uint32_t cp, uint3
 /* Whether s[0..n) takes a period as an abbreviation does. */
 static int abbrev_word(const char *s, size_t n) {
   if (n == 1) return s[0] >= 'A' && s[0] <= 'Z';
+  /* a number is no abbreviation: "grew 3.5." and "from $10.9bn." end
+   * their sentence */
+  if (s[0] >= '0' && s[0] <= '9') return 0;
   if (memchr(s, '.', n)) return n <= 6;
   char lw[8];
   if (n >= sizeof lw) return 0;
@@ -1077,6 +1080,47 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
   return 0;
 }
 
+/* Whether word i can begin a claimant written after its cue ("said Jane
+ * Roe", "said the organisers"), not "asked for help". */
+static int name_like(const td_qctx *c, size_t i) {
+  if (i >= c->nw) return 0;
+  const td_qword *w = &c->w[i];
+  return (w->flags & TD_QW_CAP) || w->upos == TD_DET || w->upos == TD_PRON;
+}
+
+/* Claimants the speech search leaves, between sentence start s and the
+ * number at target, nearest first: the subject before a relative pronoun
+ * ("the Chicago Police Department, which reported 2,521 ..."), and the
+ * noun phrase of a report or claim ("a New York Times report that ...",
+ * "Trump's claim that there have been thousands of ..."). */
+static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *who, td_span *cue) {
+  static const char *const rel[] = {"which", "who", "that", NULL};
+  static const char *const reports[] = {"report", "reports", "claim", "claims", "statement",
+                                        "estimate", "estimates", "study", "survey", "analysis",
+                                        "poll", "figures", "data", NULL};
+  static const char *const not_reports[] = {"continued", "continues", "read", "reads", NULL};
+  for (size_t k = target; k-- > s && k + 40 > target;) {
+    if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
+    int kind = 0, n = td_cue_at(c, k, &kind);
+    if (n && (kind == TD_CUE_SAY || kind == TD_CUE_TELL) && k + (size_t)n <= target && k > 1 &&
+        !td_qword_in(&c->w[k], not_reports) && td_qword_in(&c->w[k - 1], rel)) {
+      size_t r = is_punct(c, k - 2, ",") ? k - 2 : k - 1;
+      if (subject_before(c, r, who)) {
+        cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+        return 1;
+      }
+      return 0;
+    }
+    if (k + 1 < target && !(c->w[k].flags & TD_QW_CAP) && td_qword_in(&c->w[k], reports) &&
+        (strcmp(c->w[k + 1].lw, "that") == 0 || strcmp(c->w[k + 1].lw, "about") == 0) &&
+        subject_before(c, k + 1, who)) {
+      cue->start = c->w[k].s, cue->end = c->w[k].e;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
   /* "according to X" anywhere in the sentence */
   size_t s = target;
@@ -1090,17 +1134,21 @@ int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue
     if (c->w[k].flags & TD_QW_SEND) break;
   }
   if (speaker_before(c, target, 40, who, cue) == 1) return 1;
-  /* "..., X said." at the end of the sentence */
+  /* "..., X said." at the end of the sentence, or before an apposition or
+   * a participle: "..., estimates James Goodman, report author", "...,
+   * BMW said, adding that" */
   for (size_t k = target; k < c->nw && k < target + 60; k++) {
     if (c->w[k].flags & TD_QW_SEND) break;
     if (is_punct(c, k, ",")) {
       size_t nx;
+      /* nx: the word after "X said", or after the mark that ends "said X" */
       if (speaker_after(c, k, who, cue, &nx) == 1 && nx < c->nw &&
-          (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".")))
+          (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".,") ||
+           (is_punct(c, nx - 1, ".,") && name_like(c, td_qword_at(c, who->start)))))
         return 1;
     }
   }
-  return 0;
+  return claimant_before(c, s, target, who, cue);
 }
 
 /* ---- references to other layers ---- */
