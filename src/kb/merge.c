@@ -1501,16 +1501,16 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
 static int bare_measure(const char *m) {
   static const char *const units[] = {"percent", "percentage points", "points", "dollars", "euros",
                                       "pounds", "yen", "yuan", "won", "rupees", "francs", "roubles",
-                                      "rubles", "pesos", "reais", NULL};
+                                      "rubles", "pesos", "reais", "pence", "cents", NULL};
   for (int i = 0; m && units[i]; i++)
     if (strcmp(m, units[i]) == 0) return 1;
   return 0;
 }
 
-/* Durations and counts of time units are not claims about the world. */
+/* Durations, counts of time units and ages are not claims about the world. */
 static int claim_measure(const char *m) {
   static const char *const skip[] = {"years", "months", "weeks", "days", "hours", "minutes",
-                                     "seconds", "times", NULL};
+                                     "seconds", "times", "decades", "years old", NULL};
   for (int i = 0; skip[i]; i++)
     if (strcmp(m, skip[i]) == 0) return 0;
   return 1;

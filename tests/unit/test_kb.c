@@ -45,9 +45,10 @@ static long count(td_kb *kb, const char *sql) {
   return n;
 }
 
-/* A small tidings/1 record: text t, doc id, url, one claim. */
-static char *record(const char *id, const char *url, const char *text, const char *claimant,
-                    const char *qual, double value) {
+/* A small tidings/1 record: text t, doc id, url, one claim of value (its
+ * qualifier, unit and measure) by claimant about the North Korean troops. */
+static char *record_of(const char *id, const char *url, const char *text, const char *claimant,
+                       const char *qual, double value, const char *unit, const char *measure) {
   char key[65];
   td_sha256_hex(text, strlen(text), key);
   td_buf b = {0};
@@ -61,13 +62,18 @@ static char *record(const char *id, const char *url, const char *text, const cha
                 " Korean troops\",\"kind\":\"group\",\"code\":\"PRKMIL\",\"country\":\"PRK\",\"sector\":null,"
                 "\"role\":null,\"role_past\":false,\"known\":true,\"mentions\":[[4,8]]}],"
                 "\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[{\"id\":\"n1\",\"text\":\"x\","
-                "\"value\":%g,\"value_max\":null,\"qualifier\":\"%s\",\"unit\":\"troops\",\"measure\":"
-                "\"troops deployed\",\"status\":\"actual\",\"about\":\"a2\",\"claimed_by\":\"a1\","
+                "\"value\":%g,\"value_max\":null,\"qualifier\":\"%s\",\"unit\":\"%s\",\"measure\":"
+                "\"%s\",\"status\":\"actual\",\"about\":\"a2\",\"claimed_by\":\"a1\","
                 "\"claimed_by_text\":null,\"time\":null,\"span\":[0,1],\"sentence\":0,\"confidence\":0.8}],"
                 "\"events\":[]}",
                 id, url ? "\"" : "", url ? url : "null", url ? "\"" : "", key, key, text, strlen(text),
-                claimant, claimant, value, qual);
+                claimant, claimant, value, qual, unit, measure);
   return td_buf_detach(&b, NULL);
+}
+
+static char *record(const char *id, const char *url, const char *text, const char *claimant,
+                    const char *qual, double value) {
+  return record_of(id, url, text, claimant, qual, value, "troops", "troops deployed");
 }
 
 TD_TEST(kb_idempotent_and_replace) {
@@ -152,6 +158,27 @@ TD_TEST(kb_claims_bare_measures) {
     free(r);
     CHECK(td_testkb_remove(dir) == 0);
   }
+}
+
+/* An age ("The envoy, 61, said it") is no claim, nor a count of decades;
+ * troops are. */
+TD_TEST(kb_ages_are_no_claims) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  td_kb_stats st = {0};
+  char *r[3] = {record_of("d1", NULL, "The envoy, 61, said it.", "envoy", "exact", 61, "years old", "years old"),
+                record_of("d2", NULL, "The envoy said two decades.", "envoy", "exact", 2, "decades", "decades"),
+                record_of("d3", NULL, "The bank said 2,000 troops were sent.", "bank", "about", 2000, "troops",
+                          "troops deployed")};
+  for (int i = 0; i < 3; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), &st, err, sizeof err) == 0);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE measure IN ('years old', 'decades')") == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE measure='troops deployed'") == 1);
+  td_kb_close(kb);
+  for (int i = 0; i < 3; i++) free(r[i]);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 /* Facts are bound from one pass over each object's members: fields in any
