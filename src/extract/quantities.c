@@ -446,7 +446,8 @@ static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
       {"roughly", NULL, "about"}, {"approximately", NULL, "about"}, {"nearly", NULL, "about"},
       {"almost", NULL, "about"}, {"estimated", NULL, "about"}, {"approx.", NULL, "about"},
       {"above", NULL, "at_least"}, {"below", NULL, "at_most"}, {"under", NULL, "at_most"},
-      {"close", "to", "about"}};
+      {"close", "to", "about"}, {"exceeds", NULL, "at_least"}, {"exceeding", NULL, "at_least"},
+      {"approaches", NULL, "about"}, {"approaching", NULL, "about"}};
   if (i == 0) return "exact";
   size_t j = i - 1;
   if (j > 0 && strcmp(c->w[j].lw, "$") == 0) j--;
@@ -540,6 +541,13 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
   return 1;
 }
 
+/* Whether w names a month: "may" and "march" only capitalized ("21-year-olds
+ * may stand", "10,000 march"). */
+static int is_month(const td_qword *w) {
+  if (!ql_has(&QL_MONTHS, w->lw)) return 0;
+  return (w->flags & TD_QW_CAP) || (strcmp(w->lw, "may") != 0 && strcmp(w->lw, "march") != 0);
+}
+
 /* Whether the number at word i is a year, a date, a time of day, or part
  * of a name: not a quantity. */
 static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) {
@@ -587,8 +595,8 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   /* a rank: "world number five", "number 10 shirt" */
   if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 || strcmp(c->w[i - 1].lw, "top") == 0)) return 1;
   /* a date: next to a month name */
-  if (i > 0 && ql_has(&QL_MONTHS, c->w[i - 1].lw)) return 1;
-  if (i + 1 < c->nw && ql_has(&QL_MONTHS, c->w[i + 1].lw)) return 1;
+  if (i > 0 && is_month(&c->w[i - 1])) return 1;
+  if (i + 1 < c->nw && is_month(&c->w[i + 1])) return 1;
   /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
   if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
@@ -704,11 +712,16 @@ static int already_after(const td_qctx *c, size_t last) {
   return 0;
 }
 
-/* Whether word k ends a clause for status: , ; : ( ) or a dash. */
+static int is_punct_word(const td_qctx *c, size_t i, char ch) {
+  return (c->w[i].flags & TD_QW_PUNCT) && c->w[i].e - c->w[i].s == 1 && c->doc->text[c->w[i].s] == ch;
+}
+
+/* Whether word k ends a clause for status: , ; : or a dash (a bracket
+ * ends the clause of a number inside it; one outside is passed over). */
 static int clause_mark(const td_qctx *c, size_t k) {
   const td_qword *w = &c->w[k];
   if (!(w->flags & TD_QW_PUNCT)) return 0;
-  return strchr(",;:()", c->doc->text[w->s]) != NULL || strcmp(w->lw, "-") == 0 ||
+  return strchr(",;:", c->doc->text[w->s]) != NULL || strcmp(w->lw, "-") == 0 ||
          strcmp(w->lw, "\xe2\x80\x94") == 0 || strcmp(w->lw, "\xe2\x80\x93") == 0;
 }
 
@@ -748,11 +761,26 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
   out->status = "actual";
   if (already_after(c, p->last)) return;
   size_t cs = p->first, ce = p->last;
-  while (cs > s && !clause_mark(c, cs - 1)) cs--;
-  while (ce < e && !clause_mark(c, ce + 1)) ce++;
+  while (cs > s && !clause_mark(c, cs - 1) && !is_punct_word(c, cs - 1, '(')) {
+    cs--;
+    if (is_punct_word(c, cs, ')')) /* a bracket before is passed over */
+      while (cs > s && !is_punct_word(c, cs - 1, '(')) cs--;
+    if (cs > s && is_punct_word(c, cs - 1, '(')) cs--;
+  }
+  while (ce < e && !clause_mark(c, ce + 1) && !is_punct_word(c, ce + 1, ')')) {
+    ce++;
+    if (is_punct_word(c, ce, '(')) { /* "up to $500,000 (£266,582) could be imposed" */
+      while (ce < e && !is_punct_word(c, ce + 1, ')')) ce++;
+      if (ce < e) ce++;
+    }
+  }
   s = cs, e = ce;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
+    if (is_punct_word(c, k, '(')) { /* "The firm (which will grow) made 5 cars" */
+      while (k < e && !is_punct_word(c, k, ')')) k++;
+      continue;
+    }
     if (ql_has(&QL_FUTURE, c->w[k].lw)) {
       out->status = "expected";
       return;
@@ -871,7 +899,12 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   p->qualifier = p->has_max ? "range" : qualifier_before(c, p->first, &p->first);
   if (plus && strcmp(p->qualifier, "exact") == 0) p->qualifier = "at_least";
-  /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10" */
+  /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10",
+   * "between 1% and 3%" */
+  size_t pct = after;
+  if (after + 2 < c->nw && !hyph && (strcmp(c->w[after].lw, "%") == 0 || strcmp(c->w[after].lw, "percent") == 0) &&
+      strcmp(c->w[after + 1].lw, "and") == 0 && p->first > 0 && strcmp(c->w[p->first - 1].lw, "between") == 0)
+    after++; /* not "rose 0.25% to 5.5%", a change */
   if (after + 1 < c->nw && !hyph &&
       (strcmp(c->w[after].lw, "to") == 0 || strcmp(c->w[after].lw, "-") == 0 ||
        strcmp(c->w[after].lw, "or") == 0 ||
@@ -896,6 +929,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
       after = a2;
     }
   }
+  if (after == pct + 1 && !p->has_max) after = pct; /* "5% and rising": no range */
   p->num_end = after;
   if (hyph && !money) {
     const unit_row *r = find_row(u, UK_UNIT, hyph);
@@ -976,10 +1010,19 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     u = &own;
   }
   const unit_row **rows = NULL; /* u->n slots for measure_status, made when needed */
+  size_t money_last = (size_t)-1; /* last word of the last amount of money */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
+    int money = p.unit && find_row(u, UK_MONEY, p.unit);
+    /* the same amount in another currency, in brackets after it: "up to
+     * $500,000 (£266,582)", "5.65bn euros ($7.4bn; £3.9bn)" */
+    const td_quantity *conv = NULL;
+    if (money && doc->nquants && p.first >= 2 && money_last == p.first - 2 &&
+        (is_punct_word(&c, p.first - 1, '(') || is_punct_word(&c, p.first - 1, ';')))
+      conv = &doc->quants[doc->nquants - 1];
+    money_last = money ? p.last : (size_t)-1;
     TD_AGROW(&doc->arena, doc->quants, doc->cap_quants, doc->nquants + 1);
     td_quantity *q = &doc->quants[doc->nquants++];
     memset(q, 0, sizeof *q);
@@ -1006,6 +1049,12 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
         doc->times[q->time].span.end > q->span.start)
       q->time = -1;
     if (q->time >= 0 && already_after(&c, p.last)) q->time = -1;
+    if (conv) {
+      if (strcmp(q->qualifier, "exact") == 0) q->qualifier = conv->qualifier;
+      q->status = conv->status, q->time = conv->time;
+      if (q->claimed_by < 0 && conv->claimed_by_span.end > conv->claimed_by_span.start)
+        q->claimed_by = conv->claimed_by, q->claimed_by_span = conv->claimed_by_span;
+    }
     q->sentence = td_sent_of(doc, q->span.start);
     q->confidence = p.unit ? 0.8 : 0.5;
     i = p.last > i ? p.last : i;
