@@ -378,9 +378,8 @@ static int ends_with(const char *s, const char *suf) {
  * "prizes"): what a number word counts when units.tsv lists no unit. */
 static int counted_noun(const td_qword *w) {
   size_t n = strlen(w->lw);
-  static const char *const fractions[] = {"thirds", "quarters", "fifths", "tenths", "halves", NULL};
   return w->upos == TD_NOUN && !(w->flags & TD_QW_CAP) && n > 3 && w->lw[n - 1] == 's' &&
-         w->lw[n - 2] != 's' && !td_qword_in(w, fractions);
+         w->lw[n - 2] != 's';
 }
 
 /* The currency whose sign word w is ("$", "£", "€": money rows of
@@ -541,6 +540,19 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
   return 1;
 }
 
+/* Whether unit measures time ("years", "days"). */
+static int is_time_unit(const char *unit) {
+  static const char *const t[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                  "seconds", "decades", NULL};
+  return unit && td_qword_in(&(td_qword){.lw = unit}, t);
+}
+
+/* Whether w is a unit of time ("months" in "the three months to December"). */
+static int time_unit_word(const units *u, const td_qword *w) {
+  const unit_row *r = find_row(u, UK_UNIT, w->lw);
+  return r && is_time_unit(r->name);
+}
+
 /* Whether w names a month: "may" and "march" only capitalized ("21-year-olds
  * may stand", "10,000 march"). */
 static int is_month(const td_qword *w) {
@@ -584,7 +596,13 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   /* a reference to things already named: "the two countries", "these three
    * men", "their two sons" (a small number word after a definite word) */
   if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw) &&
-      !strchr(w->lw, '-')) /* "the two-year ban" is no reference */
+      !strchr(w->lw, '-') && /* "the two-year ban" is no reference */
+      !(i + 1 < c->nw && time_unit_word(u, &c->w[i + 1]))) /* nor "for the three months to December" */
+    return 1;
+  /* a fraction: "two thirds of", "three quarters of the vote" */
+  if (!(w->flags & TD_QW_DIGIT) && i + 2 < c->nw && strcmp(c->w[i + 2].lw, "of") == 0 &&
+      td_qword_in(&c->w[i + 1], (const char *const[]){"thirds", "quarters", "fifths", "tenths",
+                                                       "halves", NULL}))
     return 1;
   /* a number word in a name: "the Six Nations", "BBC Four World Cinema" */
   if (!(w->flags & TD_QW_DIGIT) && (w->flags & TD_QW_CAP) && !(w->flags & TD_QW_PARA) && i > 0 &&
@@ -618,13 +636,6 @@ static int adjective_like(const td_qword *w) {
     if (n > m + 2 && strcmp(w->lw + n - m, sufs[i]) == 0) return 1;
   }
   return 0;
-}
-
-/* Whether unit measures time ("years", "days"). */
-static int is_time_unit(const char *unit) {
-  static const char *const t[] = {"years", "months", "weeks", "days", "hours", "minutes",
-                                  "seconds", "decades", NULL};
-  return unit && td_qword_in(&(td_qword){.lw = unit}, t);
 }
 
 /* With POS tags, the head of the noun phrase at word j: its last noun

@@ -1100,7 +1100,6 @@ static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *w
                                         "poll", "figures", "data", NULL};
   static const char *const not_reports[] = {"continued", "continues", "read", "reads", NULL};
   for (size_t k = target; k-- > s && k + 40 > target;) {
-    if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
     int kind = 0, n = td_cue_at(c, k, &kind);
     if (n && (kind == TD_CUE_SAY || kind == TD_CUE_TELL) && k + (size_t)n <= target && k > 1 &&
         !td_qword_in(&c->w[k], not_reports) && td_qword_in(&c->w[k - 1], rel)) {
