@@ -253,7 +253,8 @@ static const char *const future_words[] = {"expected", "expects", "expect", "exp
                                            "offered", "offering", "offers", "pledged",
                                            "pledging", "pledges", "promised", "proposed",
                                            "proposes", "proposal", "proposals", "wants",
-                                           "target", "seeks", "hopes", "hoping", NULL};
+                                           "target", "seeks", "hopes", "hoping", "forecasts",
+                                           "forecasting", "predicts", "predicting", NULL};
 
 /* A word list with the set of its words' first bytes (bit c - 'a' for a
  * lowercase letter, bit 26 for any other byte), so that most words are
@@ -610,6 +611,8 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
     return 1;
   /* a rate: "one in 16 messages" (the 16) */
   if (i >= 2 && strcmp(c->w[i - 1].lw, "in") == 0 && strcmp(c->w[i - 2].lw, "one") == 0) return 1;
+  /* a character reference or a rank after "#": "S&#227;o Paulo", "#1" */
+  if (i > 0 && strcmp(c->w[i - 1].lw, "#") == 0 && c->w[i - 1].e == w->s) return 1;
   /* a rank: "world number five", "number 10 shirt" */
   if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 || strcmp(c->w[i - 1].lw, "top") == 0)) return 1;
   /* a date: next to a month name */
@@ -651,7 +654,7 @@ static size_t np_head(const td_qctx *c, size_t j) {
   int noun = 0;
   for (size_t k = j; k < c->nw && k < j + 4; k++) {
     const td_qword *w = &c->w[k];
-    if (w->flags & TD_QW_PUNCT) break;
+    if (w->flags & (TD_QW_PUNCT | TD_QW_PARA)) break;
     size_t n = strlen(w->lw);
     if (w->upos == TD_NOUN) last = k, noun = 1;
     else if (noun) break;
@@ -980,6 +983,17 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   find_unit(c, u, after, p);
   p->last = p->unit_word != (size_t)-1 ? p->unit_word : after - 1;
+  /* a number in a name: "the Fight for 15 Movement", "its 787 Dreamliner":
+   * a bare number before capitalized words with no plural among them
+   * ("2,000 Kurds", "31 Latinos Share ..." count), unless the name goes on
+   * ("300 Department of Health posts") */
+  if (p->unit_word != (size_t)-1 && after == i + 1 && (w->flags & TD_QW_DIGIT) &&
+      (c->w[p->unit_word].flags & TD_QW_CAP) && !find_row(u, UK_UNIT, c->w[p->unit_word].lw) &&
+      !(p->unit_word + 1 < c->nw && strcmp(c->w[p->unit_word + 1].lw, "of") == 0)) {
+    size_t k = after;
+    while (k <= p->unit_word && !ends_with(c->w[k].lw, "s")) k++;
+    if (k > p->unit_word) return 0;
+  }
   /* "two years ago", "three days later": a point in time (the times
    * layer's), not an amount */
   if (p->unit_word != (size_t)-1 && p->unit_word + 1 < c->nw && is_time_unit(p->unit) &&
