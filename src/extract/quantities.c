@@ -250,7 +250,7 @@ static const char *const future_words[] = {"expected", "expects", "expect", "exp
                                            "plans", "planned", "plan", "planning", "would",
                                            "could", "may", "might", "forecast", "projected",
                                            "projecting", "likely", "intends", "aims", "going",
-                                           "offered", "offering", "offers", "pledged",
+                                           "pledged",
                                            "pledging", "pledges", "promised", "proposed",
                                            "proposes", "proposal", "proposals", "wants",
                                            "target", "seeks", "hopes", "hoping", "forecasts",
@@ -796,6 +796,15 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       continue;
     }
     if (ql_has(&QL_FUTURE, c->w[k].lw)) {
+      out->status = "expected";
+      return;
+    }
+    /* an offer is a plan ("offered to pay $300m", "offered £5m to settle",
+     * "offering to buy"); "one offering 512mb of storage", "Sky offers 500
+     * channels" provide */
+    if (strcmp(c->w[k].lw, "offered") == 0 ||
+        (td_qword_in(&c->w[k], (const char *const[]){"offer", "offers", "offering", NULL}) &&
+         k + 1 < c->nw && strcmp(c->w[k + 1].lw, "to") == 0)) {
       out->status = "expected";
       return;
     }
