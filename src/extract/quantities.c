@@ -908,7 +908,13 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
       if (v < 2 && ua < c->nw && strcmp(c->w[ua].lw, "of") == 0) return 0; /* "one of the" */
       find_unit(c, u, ua, &t);
       if (t.unit_word == (size_t)-1) return 0;
-      if (!find_row(u, UK_UNIT, c->w[t.unit_word].lw) && !(v >= 2 && counted_noun(&c->w[t.unit_word])))
+      const td_qword *hw = &c->w[t.unit_word];
+      /* a plural name counts after a lowercase number word: "six Bafta
+       * Awards", "three Britons" */
+      int named = (hw->flags & TD_QW_CAP) && !(w->flags & TD_QW_CAP) &&
+                  (hw->upos == TD_PROPN || hw->upos == TD_NOUN) && ends_with(hw->lw, "s") &&
+                  !ends_with(hw->lw, "ss") && !ends_with(hw->lw, "'s") && strcmp(hw->lw, "us") != 0;
+      if (!find_row(u, UK_UNIT, hw->lw) && !(v >= 2 && (counted_noun(hw) || named)))
         return 0;
     }
   }
