@@ -244,6 +244,10 @@ static const char *const not_nouns[] = {
     "had", "will", "would", "who", "which", "that", "as", "times", "per", "years-old",
     "after", "before", "since", "into", "over", "under", "each", "people's", NULL};
 static const char *const relative_words[] = {"ago", "later", "earlier", "previously", NULL};
+static const char *const change_words[] = {"from", "by", "rose", "fell", "increased", "decreased",
+                                           "grew", "jumped", "climbed", "dropped", "slipped",
+                                           "raised", "lifted", "lowered", "reduced", "cut", "up",
+                                           "down", "rise", "fall", "rising", "falling", NULL};
 static const char *const zone_words[] = {"gmt", "bst", "utc", "est", "edt", "cet", "pst", "pdt", NULL};
 static const char *const year_preps[] = {"in", "since", "from", "until", "till", "by", "of", NULL};
 static const char *const future_words[] = {"expected", "expects", "expect", "expecting", "will",
@@ -270,7 +274,8 @@ static qlist QL_MONTHS = {months, 0, NULL}, QL_DEFINITE = {definite_words, 0, NU
              QL_VAGUE = {vague_words, 0, NULL}, QL_ADJ = {adjective_words, 0, NULL},
              QL_STOP = {stop_words, 0, NULL}, QL_NOT_NOUN = {not_nouns, 0, NULL},
              QL_FUTURE = {future_words, 0, NULL}, QL_RELATIVE = {relative_words, 0, NULL},
-             QL_ZONES = {zone_words, 0, NULL}, QL_YEAR_PREP = {year_preps, 0, NULL};
+             QL_ZONES = {zone_words, 0, NULL}, QL_YEAR_PREP = {year_preps, 0, NULL},
+             QL_CHANGE = {change_words, 0, NULL};
 static pthread_once_t ql_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t first_bit(unsigned char c) {
@@ -291,7 +296,7 @@ static void tri_add(const char *w) {
 
 static void ql_build(void) {
   qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE,
-                  &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP};
+                  &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP, &QL_CHANGE};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
     for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
     all[i]->set = td_strset_new_list(all[i]->w);
@@ -934,8 +939,11 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   if (after + 2 < c->nw && !hyph && (strcmp(c->w[after].lw, "%") == 0 || strcmp(c->w[after].lw, "percent") == 0) &&
       strcmp(c->w[after + 1].lw, "and") == 0 && p->first > 0 && strcmp(c->w[p->first - 1].lw, "between") == 0)
     after++; /* not "rose 0.25% to 5.5%", a change */
+  /* (not a change: "increased by 296,000 to 28.52 million", "from 2% to
+   * 4%" are two numbers) */
+  int change = p->first > 0 && (ql_has(&QL_CHANGE, c->w[p->first - 1].lw));
   if (after + 1 < c->nw && !hyph &&
-      (strcmp(c->w[after].lw, "to") == 0 || strcmp(c->w[after].lw, "-") == 0 ||
+      (strcmp(c->w[after].lw, "-") == 0 || (strcmp(c->w[after].lw, "to") == 0 && !change) ||
        strcmp(c->w[after].lw, "or") == 0 ||
        (strcmp(c->w[after].lw, "and") == 0 && p->first > 0 &&
         strcmp(c->w[p->first - 1].lw, "between") == 0))) {
