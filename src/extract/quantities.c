@@ -248,6 +248,8 @@ static const char *const change_words[] = {"from", "by", "rose", "fell", "increa
                                            "grew", "jumped", "climbed", "dropped", "slipped",
                                            "raised", "lifted", "lowered", "reduced", "cut", "up",
                                            "down", "rise", "fall", "rising", "falling", NULL};
+static const char *const part_words[] = {"section", "article", "clause", "chapter", "page", "paragraph",
+                                         "rule", "amendment", "schedule", "annex", "no.", NULL};
 static const char *const zone_words[] = {"gmt", "bst", "utc", "est", "edt", "cet", "pst", "pdt", NULL};
 static const char *const year_preps[] = {"in", "since", "from", "until", "till", "by", "of", NULL};
 static const char *const future_words[] = {"expected", "expects", "expect", "expecting", "will",
@@ -275,7 +277,7 @@ static qlist QL_MONTHS = {months, 0, NULL}, QL_DEFINITE = {definite_words, 0, NU
              QL_STOP = {stop_words, 0, NULL}, QL_NOT_NOUN = {not_nouns, 0, NULL},
              QL_FUTURE = {future_words, 0, NULL}, QL_RELATIVE = {relative_words, 0, NULL},
              QL_ZONES = {zone_words, 0, NULL}, QL_YEAR_PREP = {year_preps, 0, NULL},
-             QL_CHANGE = {change_words, 0, NULL};
+             QL_CHANGE = {change_words, 0, NULL}, QL_PARTS = {part_words, 0, NULL};
 static pthread_once_t ql_once = PTHREAD_ONCE_INIT;
 
 static inline uint32_t first_bit(unsigned char c) {
@@ -296,7 +298,7 @@ static void tri_add(const char *w) {
 
 static void ql_build(void) {
   qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE,
-                  &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP, &QL_CHANGE};
+                  &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP, &QL_CHANGE, &QL_PARTS};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
     for (const char *const *p = all[i]->w; *p; p++) all[i]->first |= first_bit((unsigned char)(*p)[0]);
     all[i]->set = td_strset_new_list(all[i]->w);
@@ -616,6 +618,15 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
     return 1;
   /* a rate: "one in 16 messages" (the 16) */
   if (i >= 2 && strcmp(c->w[i - 1].lw, "in") == 0 && strcmp(c->w[i - 2].lw, "one") == 0) return 1;
+  /* a code with a leading zero and the digit groups after it: "0800 028
+   * 9276", "0630 BST" */
+  for (size_t k = i + 1; k-- > 0 && k + 4 > i;) {
+    const td_qword *x = &c->w[k];
+    if (!(x->flags & TD_QW_DIGIT) || (k < i && strspn(x->lw, "0123456789") != strlen(x->lw))) break;
+    if (x->lw[0] == '0' && x->lw[1] >= '0' && x->lw[1] <= '9') return 1;
+  }
+  /* a numbered part: "section 6", "article 50", "page 3" */
+  if (i > 0 && ql_has(&QL_PARTS, c->w[i - 1].lw)) return 1;
   /* a character reference or a rank after "#": "S&#227;o Paulo", "#1" */
   if (i > 0 && strcmp(c->w[i - 1].lw, "#") == 0 && c->w[i - 1].e == w->s) return 1;
   /* a rank: "world number five", "number 10 shirt" */
