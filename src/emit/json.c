@@ -137,7 +137,7 @@ static void num(td_buf *b, double v) {
     JLIT(b, "null");
     return;
   }
-  if (v == (double)(long long)v && fabs(v) < 1e15) {
+  if (fabs(v) < 1e15 && v == (double)(long long)v) { /* the cast only in range (UB beyond) */
     put_i64(b, (long long)v);
     return;
   }
