@@ -1110,9 +1110,8 @@ static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *w
       }
       return 0;
     }
-    if (k + 1 < target && !(c->w[k].flags & TD_QW_CAP) && td_qword_in(&c->w[k], reports) &&
-        (strcmp(c->w[k + 1].lw, "that") == 0 || strcmp(c->w[k + 1].lw, "about") == 0) &&
-        subject_before(c, k + 1, who)) {
+    if (k + 1 < target && (strcmp(c->w[k + 1].lw, "that") == 0 || strcmp(c->w[k + 1].lw, "about") == 0) &&
+        !(c->w[k].flags & TD_QW_CAP) && td_qword_in(&c->w[k], reports) && subject_before(c, k + 1, who)) {
       cue->start = c->w[k].s, cue->end = c->w[k].e;
       return 1;
     }
