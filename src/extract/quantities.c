@@ -677,9 +677,11 @@ static size_t np_head(const td_qctx *c, size_t j) {
     else if (w->upos == TD_PROPN) last = k; /* "North Korean troops": a name may go on */
     else if (w->upos == TD_ADJ) continue;
     else if (n > 4 && !(w->flags & TD_QW_CAP) &&
-             (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0) &&
+             (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0 ||
+              strchr(w->lw, '-')) &&
              k + 1 < c->nw && (c->w[k + 1].upos == TD_NOUN || c->w[k + 1].upos == TD_ADJ))
-      continue; /* "50,000 hijacked home computers", "273 phishing e-mails" (tagged so or not) */
+      continue; /* "50,000 hijacked home computers", "273 phishing e-mails", "50,000
+                 * with-profits investors" (however tagged) */
     else break;
   }
   return last;
