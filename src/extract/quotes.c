@@ -1119,6 +1119,16 @@ static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *w
   return 0;
 }
 
+static const char *const be_words[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
+
+/* Whether w reads as a past participle: "reported", "said", "thought". */
+static int participle(const td_qword *w) {
+  static const char *const irregular[] = {"said", "told", "thought", "known", "shown", "found",
+                                          "seen", "held", NULL};
+  size_t n = strlen(w->lw);
+  return (n > 3 && strcmp(w->lw + n - 2, "ed") == 0) || td_qword_in(w, irregular);
+}
+
 int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
   /* "according to X" anywhere in the sentence */
   size_t s = target;
@@ -1131,7 +1141,15 @@ int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue
     }
     if (c->w[k].flags & TD_QW_SEND) break;
   }
-  if (speaker_before(c, target, 40, who, cue) == 1) return 1;
+  if (speaker_before(c, target, 40, who, cue) == 1) {
+    /* a report in the passive names no claimant: "Chelsea were reported to
+     * have made inquiries", "Inter are reported to have slapped a price tag
+     * of £40m" (the subject is what the report is about) */
+    size_t k = td_qword_at(c, cue->start);
+    if (!(k > 0 && k < c->nw && td_qword_in(&c->w[k - 1], be_words) && participle(&c->w[k])))
+      return 1;
+    who->start = who->end = cue->start = cue->end = 0; /* a claimant after it may still name one */
+  }
   /* "..., X said." at the end of the sentence, or before an apposition or
    * a participle: "..., estimates James Goodman, report author", "...,
    * BMW said, adding that" */
