@@ -244,13 +244,16 @@ enum {
   W_DESC_A = 32768, /* a noun naming the paper before it: newspaper, daily */
   W_PLACE = 1 << 16,   /* a noun naming the place before it: province, river */
   W_FACILITY = 1 << 17, /* a word ending a place's or building's name (facility_words) */
+  W_PRO_M = 1 << 18,    /* a pronoun of a man: he, him (pronoun_links) */
+  W_PRO_F = 1 << 19,    /* a pronoun of a woman: she, her */
+  W_PNOUN = 1 << 20,    /* a noun for one person no actor is: the boy, his lawyer */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
 };
 static const struct {
   unsigned bits;
-  const char *words[40];
+  const char *words[48];
 } wlists[] = {
     {W_CUE, {"said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
              "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed",
@@ -287,6 +290,14 @@ static const struct {
                "river", "district", "county", "area", "border", "coast", "peninsula", "island",
                "islands", "desert", "lake", "stadium", "airport", "camp", "church", "mosque",
                "port", "prison", NULL}},
+    {W_PRO_M, {"he", "him", "himself", NULL}},
+    {W_PRO_F, {"she", "her", "herself", NULL}},
+    {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
+               "daughter", "brother", "sister", "husband", "wife", "friend", "lawyer",
+               "attorney", "spokesman", "spokeswoman", "official", "officer", "teacher",
+               "student", "doctor", "judge", "driver", "victim", "suspect", "witness",
+               "resident", "player", "coach", "leader", "worker", "founder", "owner",
+               "author", "reporter", "journalist", "parent", "uncle", "aunt", NULL}},
 };
 /* The listed words in a small open-addressing table keyed by their
  * first eight bytes and their length (perf, issue 11): a token's text,
@@ -1059,6 +1070,99 @@ static int resolve_pronoun(actx *x, long i) {
     if (recent < 0 || ai->last_tok > x->ai[recent].last_tok) recent = (int)k;
   }
   return best >= 0 ? best : recent;
+}
+
+static int32_t *owners(actx *x);
+static void sort_mentions(td_actor *a);
+
+/* How far back (in sentences) pronoun_links looks for a pronoun's person. */
+#define PRONOUN_WINDOW 2
+
+/* The person a third-person singular pronoun at token p (he, his, her …;
+ * gender g) refers to, from the actors' mentions before it (owner): the
+ * one person of that gender, or of none known, mentioned in this sentence
+ * or the PRONOUN_WINDOW before it. -1 when there is none, or more than
+ * one (a wrong link puts quotes and events on the wrong actor: no guess),
+ * or a singular noun for a person no actor is (`his father`, `the boy`)
+ * stands between the person and the pronoun, or the sentence opens with
+ * the pronoun and names its person after a comma (`After he landed,
+ * Moreau said`: it points forward). The subject of a statement cue right
+ * before the pronoun (`Moreau said he`) is its person whoever else is
+ * near. */
+static int pronoun_person(actx *x, const int32_t *owner, long p, char g) {
+  size_t si = tk(x, p)->sent;
+  long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+  long w0 = x->doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+  /* `Moreau said (that) he would stay`: the speaker, whoever else is near */
+  long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
+  if (c > s0 && is_cue(x, c)) {
+    long n = c - 1 - (c - 1 > s0 && tok_is(x, c - 1, "also"));
+    int k = owner[n];
+    if (k >= 0 && strcmp(A(x, k)->kind, "person") == 0 &&
+        (x->ai[k].gender == '-' || x->ai[k].gender == g))
+      return k;
+  }
+  int found = -1;
+  for (long t = p - 1; t >= w0; t--) {
+    int k = owner[t];
+    if (k < 0) {
+      if ((x->wf[t] & W_PNOUN) && tk(x, t)->upos == TD_NOUN && found < 0 &&
+          !tok_cap(x, t) && !(t + 1 < s1 && tk(x, t + 1)->upos == TD_NOUN))
+        return -1; /* a person no actor is, nearer than any actor */
+      continue;
+    }
+    td_actor *a = A(x, k);
+    if (strcmp(a->kind, "person") != 0) continue;
+    if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
+    if (found >= 0 && found != k) return -1;
+    found = k;
+  }
+  /* a person of no known gender may be the one meant, or may not: a
+   * pronoun is a mention of one known to be a man or a woman */
+  if (found < 0 || x->ai[found].gender != g) return -1;
+  /* cataphora: nothing of the person before the pronoun in its sentence,
+   * a compatible person after a comma that follows it */
+  int before = 0;
+  for (long t = s0; t < p && !before; t++) before = owner[t] == found;
+  if (!before) {
+    int comma = 0;
+    for (long t = p + 1; t < s1; t++) {
+      if (tok_is(x, t, ",")) comma = 1;
+      int k = owner[t];
+      if (comma && k >= 0 && strcmp(A(x, k)->kind, "person") == 0 &&
+          (x->ai[k].gender == '-' || x->ai[k].gender == g))
+        return -1;
+    }
+  }
+  return found;
+}
+
+/* Third-person singular pronouns anywhere (`he`, `his`, `her`): a mention
+ * of the person they refer to (pronoun_person), after every person of the
+ * article is known. A pronoun that joins a person counts as that person's
+ * mention for the pronouns after it, so a chain of them follows one
+ * person through a passage. */
+static void pronoun_links(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = NULL;
+  for (size_t p = 0; p < doc->ntoks; p++) {
+    unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
+    if (!b || (owner && owner[p] >= 0)) continue;
+    /* not a possessive (`his brother said`: the brother speaks, and
+     * events would take the possessor for the noun's actor) */
+    if (tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS || tok_is(x, (long)p, "his") ||
+        ((size_t)p + 1 < doc->ntoks && tk(x, (long)p + 1)->sent == tk(x, (long)p)->sent &&
+         (tk(x, (long)p + 1)->upos == TD_NOUN || tk(x, (long)p + 1)->upos == TD_ADJ ||
+          tk(x, (long)p + 1)->upos == TD_PROPN || tk(x, (long)p + 1)->upos == TD_NUM)))
+      continue;
+    if (!owner) owner = owners(x);
+    if (owner[p] >= 0) continue;
+    int k = pronoun_person(x, owner, (long)p, b & W_PRO_M ? 'm' : 'f');
+    if (k < 0) continue;
+    add_mention(x, k, (long)p, (long)p + 1);
+    sort_mentions(A(x, k));
+    owner[p] = k;
+  }
 }
 
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
@@ -3333,6 +3437,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   datelines(&x);
   discovered_actors(&x);
   affiliations(&x);
+  pronoun_links(&x);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
