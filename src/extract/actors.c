@@ -1038,8 +1038,9 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
 
 /* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
  * speaker of a compatible kind within a few sentences, else the latest
- * mentioned compatible actor (`they`: a group or an organization met in
- * the last few sentences). -1 when none. */
+ * mentioned compatible actor (`he`, `she`: a person met in the last few
+ * sentences; `they`: a group or an organization met there). -1 when
+ * none. */
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
@@ -1057,6 +1058,8 @@ static int resolve_pronoun(actx *x, long i) {
     if (person) {
       if (strcmp(a->kind, "person") != 0) continue;
       if (ai->gender != '-' && ai->gender != want) continue;
+      /* no further back than the window: a person of pages ago is no guess */
+      if ((long)tk(x, ai->last_tok)->sent < window) continue;
     } else if (they) {
       if (strcmp(a->kind, "group") != 0 && strcmp(a->kind, "organization") != 0) continue;
       if ((long)tk(x, ai->last_tok)->sent < window + 1) continue;
@@ -1078,6 +1081,54 @@ static void sort_mentions(td_actor *a);
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
 
+/* The noun at token t describes the person named right before it
+ * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
+ * then at most five words of the noun phrase. */
+static int appositive_of_person(const actx *x, const int32_t *owner, long t) {
+  long s0 = x->doc->sents[tk(x, t)->sent].tok0;
+  for (long b = t - 1; b > s0 && b >= t - 6; b--) {
+    if (tok_is(x, b, ",")) {
+      int k = owner[b - 1];
+      return k >= 0 && strcmp(x->doc->actors[k].kind, "person") == 0;
+    }
+    unsigned u = tk(x, b)->upos;
+    if (u != TD_DET && u != TD_ADJ && u != TD_NUM && u != TD_NOUN && !tok_is(x, b, "-"))
+      return 0;
+  }
+  return 0;
+}
+
+/* Tokens that name or describe a person no actor is, who may be the one a
+ * pronoun after them means (1; pronoun_links marks the pronouns it leaves
+ * unresolved 2 for a man, 3 for a woman), in the arena: a name typed a person's that
+ * no actor holds (`Wright-Phillips`), a title (`the prime minister`) or a
+ * singular noun for a person (`his lawyer`, `the boy`) that no name follows
+ * and no person's mention stands in apposition to (`Ana Sousa, a retired
+ * teacher`). */
+static uint8_t *other_people(actx *x, const int32_t *owner) {
+  const td_doc *doc = x->doc;
+  uint8_t *o = td_arena_alloc(&x->doc->arena, doc->ntoks + 1);
+  memset(o, 0, doc->ntoks + 1);
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type == TD_NE_PER)
+      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) o[t] = owner[t] < 0;
+  for (size_t m = 0; m < x->nall; m++)
+    if (is_cls(&x->all[m], "title") && !is_cls(&x->all[m], "title.plural")) {
+      long e = x->all[m].tok1;
+      if ((size_t)e < doc->ntoks && (owner[e] >= 0 || tk(x, e)->upos == TD_PROPN)) continue;
+      for (uint32_t t = x->all[m].tok0; t < x->all[m].tok1; t++) o[t] = owner[t] < 0;
+    }
+  for (size_t t = 0; t < doc->ntoks; t++) {
+    if (!(x->wf[t] & W_PNOUN) || tk(x, (long)t)->upos != TD_NOUN || tok_cap(x, (long)t)) continue;
+    const td_tok *n = t + 1 < doc->ntoks ? tk(x, (long)t + 1) : NULL;
+    if (n && n->sent == tk(x, (long)t)->sent &&
+        (n->upos == TD_NOUN || n->upos == TD_PROPN || owner[t + 1] >= 0))
+      continue;
+    if (!appositive_of_person(x, owner, (long)t)) o[t] = owner[t] < 0;
+  }
+  return o;
+}
+
 /* The person a third-person singular pronoun at token p (he, his, her …;
  * gender g) refers to, from the actors' mentions before it (owner): the
  * one person of that gender, or of none known, mentioned in this sentence
@@ -1089,10 +1140,13 @@ static void sort_mentions(td_actor *a);
  * Moreau said`: it points forward). The subject of a statement cue right
  * before the pronoun (`Moreau said he`) is its person whoever else is
  * near. */
-static int pronoun_person(actx *x, const int32_t *owner, long p, char g) {
+static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, long p, long q,
+                          char g) {
   size_t si = tk(x, p)->sent;
   long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
   long w0 = x->doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+  /* in a quotation, `he` is seldom its speaker: only a person it names */
+  if (q >= 0 && q > w0) w0 = q;
   /* `Moreau said (that) he would stay`: the speaker, whoever else is near */
   long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
   if (c > s0 && is_cue(x, c)) {
@@ -1101,22 +1155,43 @@ static int pronoun_person(actx *x, const int32_t *owner, long p, char g) {
     if (k >= 0 && strcmp(A(x, k)->kind, "person") == 0 &&
         (x->ai[k].gender == '-' || x->ai[k].gender == g))
       return k;
+    /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
+    if (k < 0 && (tk(x, n)->upos == TD_PROPN || tk(x, n)->upos == TD_NOUN)) return -1;
   }
-  int found = -1;
+  /* found: the one candidate of the window (-1 none, -2 several); near:
+   * the one of the nearest sentence naming any (-2 several there) */
+  int found = -1, near = -1;
+  long near_tok = -1;
   for (long t = p - 1; t >= w0; t--) {
     int k = owner[t];
     if (k < 0) {
-      if ((x->wf[t] & W_PNOUN) && tk(x, t)->upos == TD_NOUN && found < 0 &&
-          !tok_cap(x, t) && !(t + 1 < s1 && tk(x, t + 1)->upos == TD_NOUN))
-        return -1; /* a person no actor is, nearer than any actor */
+      /* a person no actor is, or a pronoun of this gender left unresolved,
+       * nearer than any actor: the chain is broken there */
+      if (found == -1 && (other[t] == 1 || (other[t] == (g == 'm' ? 2 : 3)))) return -1;
       continue;
     }
     td_actor *a = A(x, k);
     if (strcmp(a->kind, "person") != 0) continue;
     if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
-    if (found >= 0 && found != k) return -1;
-    found = k;
+    if (near == -1 || (near >= 0 && tk(x, t)->sent == tk(x, near_tok)->sent)) {
+      if (near >= 0 && near != k) near = -2;
+      else near = k, near_tok = t;
+    }
+    found = found == -1 || found == k ? k : -2;
   }
+  /* several in the window: the nearest sentence's one when it is that
+   * sentence's subject, no verb before it (`Mr Vane left. A fellow pupil
+   * was Ivo Marr. He ...` is not Marr) */
+  if (found == -2 && near >= 0) {
+    long n0 = x->doc->sents[tk(x, near_tok)->sent].tok0;
+    long m = near_tok;
+    while (m > n0 && owner[m - 1] == near) m--;
+    int verb = 0;
+    for (long t = n0; t < m && !verb; t++)
+      verb = tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+    found = verb ? -2 : near;
+  }
+  if (found == -2) return -1;
   /* a person of no known gender may be the one meant, or may not: a
    * pronoun is a mention of one known to be a man or a woman */
   if (found < 0 || x->ai[found].gender != g) return -1;
@@ -1145,9 +1220,16 @@ static int pronoun_person(actx *x, const int32_t *owner, long p, char g) {
 static void pronoun_links(actx *x) {
   td_doc *doc = x->doc;
   int32_t *owner = NULL;
+  uint8_t *other = NULL;
+  long quoted = -1; /* the first token inside the open quotation marks, or -1 */
   for (size_t p = 0; p < doc->ntoks; p++) {
+    uint32_t f = tk(x, (long)p)->flags;
+    if (f & TD_TOK_PARA_START) quoted = -1;
+    if (f & TD_TOK_QUOTE_OPEN) quoted = (long)p + 1;
+    if (f & TD_TOK_QUOTE_CLOSE) quoted = -1;
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
     if (!b || (owner && owner[p] >= 0)) continue;
+
     /* not a possessive (`his brother said`: the brother speaks, and
      * events would take the possessor for the noun's actor) */
     if (tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS || tok_is(x, (long)p, "his") ||
@@ -1155,10 +1237,13 @@ static void pronoun_links(actx *x) {
          (tk(x, (long)p + 1)->upos == TD_NOUN || tk(x, (long)p + 1)->upos == TD_ADJ ||
           tk(x, (long)p + 1)->upos == TD_PROPN || tk(x, (long)p + 1)->upos == TD_NUM)))
       continue;
-    if (!owner) owner = owners(x);
+    if (!owner) owner = owners(x), other = other_people(x, owner);
     if (owner[p] >= 0) continue;
-    int k = pronoun_person(x, owner, (long)p, b & W_PRO_M ? 'm' : 'f');
-    if (k < 0) continue;
+    int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
+    if (k < 0) {
+      other[p] = b & W_PRO_M ? 2 : 3;
+      continue;
+    }
     add_mention(x, k, (long)p, (long)p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
