@@ -1250,6 +1250,75 @@ static void pronoun_links(actx *x) {
   }
 }
 
+/* Token q lies in a name the typing calls an organization's. */
+static int in_org_name(const actx *x, long q) {
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type == TD_NE_ORG && x->names[r].tok0 <= (uint32_t)q && (uint32_t)q < x->names[r].tok1)
+      return 1;
+  return 0;
+}
+
+/* The sector of an organization meant by `the WORD`: NULL when the word
+ * is no such description. A firm word: a business (or one of no known
+ * sector); a paper's: the media. (Not `the party`: in a story of two
+ * parties, the other is often named only by an adjective, `Tory claims`.) */
+static const char *description_sectors(const char *w) {
+  static const char *const firm[] = {"company", "firm", "carrier", "airline", "insurer",
+                                     "maker", "retailer", "brokerage", "conglomerate",
+                                     "manufacturer", "automaker", "carmaker", "chipmaker",
+                                     "bank", "operator", "supermarket", NULL};
+  static const char *const paper[] = {"newspaper", "daily", "weekly", "broadcaster",
+                                      "publisher", "magazine", "paper", NULL};
+  if (word_in(w, firm)) return "BUS";
+  if (word_in(w, paper)) return "MED";
+  return NULL;
+}
+
+/* `the company`, `the firm`, `the newspaper` as the head of its phrase
+ * (not `the company spokesman`, `the firm that makes it`): a mention of
+ * the one organization of that sector (or of none known) mentioned in the
+ * sentence or the PRONOUN_WINDOW before it; none when there are several,
+ * or an organization's name no actor holds stands nearer. */
+static void description_links(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = NULL;
+  for (size_t p = 1; p + 1 < doc->ntoks; p++) {
+    const td_tok *t = tk(x, (long)p);
+    if (t->upos != TD_NOUN || tok_cap(x, (long)p) || !tok_is(x, (long)p - 1, "the") ||
+        tk(x, (long)p - 1)->sent != t->sent)
+      continue;
+    const char *sec = description_sectors(t->norm);
+    if (!sec) continue;
+    const td_tok *n = tk(x, (long)p + 1);
+    if (!glued_poss(x, (long)p) && n->sent == t->sent &&
+        (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
+         tok_is(x, (long)p + 1, "which") || tok_is(x, (long)p + 1, "of") ||
+         tok_is(x, (long)p + 1, "who")))
+      continue;
+    if (!owner) owner = owners(x);
+    if (owner[p] >= 0) continue;
+    size_t si = t->sent;
+    long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+    int found = -1;
+    for (long q = (long)p - 2; q >= w0 && found != -2; q--) {
+      int k = owner[q];
+      if (k < 0) {
+        if (found == -1 && tok_cap(x, q) && tk(x, q)->upos == TD_PROPN)
+          found = in_org_name(x, q) ? -2 : -1; /* a firm no actor is */
+        continue;
+      }
+      td_actor *a = A(x, k);
+      if (strcmp(a->kind, "organization") != 0) continue;
+      if (a->sector && strcmp(a->sector, sec) != 0) continue;
+      found = found == -1 || found == k ? k : -2;
+    }
+    if (found < 0) continue;
+    add_mention(x, found, (long)p - 1, (long)p + 1);
+    sort_mentions(A(x, found));
+    owner[p - 1] = owner[p] = found;
+  }
+}
+
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
  * 'f', or '-'), else 0. Inline: do_sentence asks it of most tokens (perf). */
 static inline char honorific(const actx *x, long i) {
@@ -3523,6 +3592,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   discovered_actors(&x);
   affiliations(&x);
   pronoun_links(&x);
+  description_links(&x);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
