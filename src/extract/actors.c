@@ -3609,15 +3609,41 @@ int td_actors(const td_engine *eng, td_doc *doc) {
   return td_actors_names(eng, doc, NULL, NULL);
 }
 
+/* Where the head of the phrase [start, end) of text ends at the latest:
+ * before its first ` of `, ` from `, ` at `, comma (`Ana Sousa of Dorvan
+ * Bank`) or ` and ` (of two joined, the first, as before), else at its
+ * end. */
+static uint32_t head_end(const char *text, uint32_t start, uint32_t end) {
+  static const char *const cut[] = {" of ", " from ", " at ", " and ", ",", NULL};
+  uint32_t e = end;
+  for (int c = 0; cut[c]; c++) {
+    size_t n = strlen(cut[c]);
+    for (uint32_t i = start; i + n <= e; i++)
+      if (memcmp(text + i, cut[c], n) == 0) {
+        e = i;
+        break;
+      }
+  }
+  return e;
+}
+
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
-  int inside = -1;
+  int inside = -1, head = -1;
+  uint32_t inside_end = 0, head_at = 0, he = 0;
   for (size_t k = 0; k < doc->nactors; k++)
     for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
       td_span s = doc->actors[k].mentions[m];
       if (s.start <= start && end <= s.end) return (int)k;
-      if (inside < 0 && start <= s.start && s.end <= end) inside = (int)k;
+      if (!(start <= s.start && s.end <= end)) continue;
+      /* of several inside, the one ending last before the phrase's
+       * modifiers: an English noun phrase ends on its head (`the
+       * carmaker's chief executive Helmut Panke`, `Ana Sousa of Dorvan
+       * Bank`) */
+      if (inside < 0) he = head_end(doc->text, start, end);
+      if (inside < 0 || s.end > inside_end) inside = (int)k, inside_end = s.end;
+      if (s.end <= he && (head < 0 || s.end > head_at)) head = (int)k, head_at = s.end;
     }
-  return inside;
+  return head >= 0 ? head : inside;
 }
 
 int td_actor_members(const td_doc *doc, int a, int *out, int max) {
