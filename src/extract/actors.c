@@ -1077,6 +1077,7 @@ static int resolve_pronoun(actx *x, long i) {
 
 static int32_t *owners(actx *x);
 static void sort_mentions(td_actor *a);
+static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
@@ -1247,6 +1248,63 @@ static void pronoun_links(actx *x) {
     add_mention(x, k, (long)p, (long)p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
+  }
+}
+
+/* Tokens [s0, t) open their sentence with a phrase that a comma after t
+ * closes (`According to Ana Sousa, a detective found …`, `In Porto, …`):
+ * what follows that comma is the clause, no description of t. */
+static int opening_phrase(const actx *x, long s0, long t) {
+  if (tk(x, s0)->upos != TD_ADP && !tok_is(x, s0, "according")) return 0;
+  for (long i = s0; i < t; i++)
+    if (tok_is(x, i, ",")) return 0;
+  return 1;
+}
+
+/* `Ana Sousa, a retired teacher,`, `Dorvan Motors, the carmaker,`: a
+ * description in apposition after a person's or an organization's mention
+ * (a comma, an age may stand between: `Ana Sousa, 54, a teacher`) is a
+ * mention of it: an article and at most five adjectives and nouns ending
+ * on a lowercase noun, closed by a comma, a full stop, a relative pronoun
+ * or a preposition (`a member of the club`: `a member`). Not when the
+ * phrase is a clause's subject (`Ms Sousa, the company said`, `According
+ * to Sousa, a detective ...`), nor holds another actor's mention. */
+static void appositive_links(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = owners(x);
+  static const char *const close[] = {",", ".", "who", "which", "of", "in", "from", "at", "for",
+                                      "to", "with", "and", NULL};
+  size_t n = doc->nactors;
+  for (size_t k = 0; k < n; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 && strcmp(a->kind, "organization") != 0) continue;
+    for (size_t m = 0; m < a->nmentions; m++) {
+      long t0, t1;
+      span_toks(x, a->mentions[m], &t0, &t1);
+      long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
+      long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
+      long i = t1;
+      if (glued_poss(x, t1 - 1) || poss_tok(x, i) || !tok_is(x, i, ",")) continue;
+      if (opening_phrase(x, s0, t0)) continue;
+      i++;
+      if (i + 1 < s1 && tk(x, i)->upos == TD_NUM && tok_is(x, i + 1, ",")) i += 2; /* an age */
+      if (!(tok_is(x, i, "a") || tok_is(x, i, "an") || tok_is(x, i, "the"))) continue;
+      long d0 = i++, head = -1;
+      for (; i < s1 && i <= d0 + 5; i++) {
+        unsigned u = tk(x, i)->upos;
+        if (owner[i] >= 0) break;
+        if (u == TD_NOUN && !tok_cap(x, i)) head = i;
+        else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
+          break;
+      }
+      if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !word_in(tk(x, i)->norm, close))
+        continue;
+      if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
+        continue;
+      add_mention(x, (int)k, d0, head + 1);
+      for (long t = d0; t <= head; t++) owner[t] = (int32_t)k;
+    }
+    sort_mentions(a);
   }
 }
 
@@ -1990,7 +2048,8 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       long n = i + len;
-      if (len >= 2 && tok_is(x, n, ",")) { /* Name, [the] [country's] [vice] title [of X] */
+      if (len >= 2 && tok_is(x, n, ",") && !opening_phrase(x, s0, i)) {
+        /* Name, [the] [country's] [vice] title [of X] */
         static const char *const skip[] = {"the", "a", "an", "vice", "deputy", "acting",
                                            "assistant", "senior", "first", "chief", "'s",
                                            "\xe2\x80\x99s", "former", "then", NULL};
@@ -3593,6 +3652,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   affiliations(&x);
   pronoun_links(&x);
   description_links(&x);
+  appositive_links(&x);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
