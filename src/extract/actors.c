@@ -1078,6 +1078,7 @@ static int resolve_pronoun(actx *x, long i) {
 static int32_t *owners(actx *x);
 static void sort_mentions(td_actor *a);
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
+static inline char honorific(const actx *x, long i);
 
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
@@ -1248,6 +1249,63 @@ static void pronoun_links(actx *x) {
     add_mention(x, k, (long)p, (long)p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
+    /* `Sousa said she`: now known to be a woman, for the pronouns after */
+    if (x->ai[k].gender == '-') x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
+  }
+}
+
+/* A person known only by a surname (`Ms Varga`, made at the honorific
+ * before the name typing found `Ilse Varga` earlier in the article) is
+ * that person: the one person whose full name ends on that word and is
+ * mentioned first. Its mentions, gender and role move there. */
+static void merge_surnames(actx *x) {
+  td_doc *doc = x->doc;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 || a->known || !a->nmentions || strchr(a->name, ' '))
+      continue;
+    const char *w = x->ai[k].last;
+    if (!w) continue;
+    int into = -1, n = 0;
+    for (size_t j = 0; j < doc->nactors; j++) {
+      td_actor *b = A(x, (int)j);
+      if (j == k || strcmp(b->kind, "person") != 0 || !b->nmentions || !strchr(b->name, ' ') ||
+          !x->ai[j].last || strcmp(x->ai[j].last, w) != 0)
+        continue;
+      n++;
+      if (b->mentions[0].start < a->mentions[0].start) into = (int)j;
+    }
+    if (n != 1 || into < 0) continue;
+    td_actor *b = A(x, into);
+    for (size_t m = 0; m < a->nmentions; m++) {
+      TD_AGROW(&doc->arena, b->mentions, b->cap_mentions, b->nmentions + 1);
+      b->mentions[b->nmentions++] = a->mentions[m];
+    }
+    sort_mentions(b);
+    a->nmentions = 0;
+    if (x->ai[into].gender == '-') x->ai[into].gender = x->ai[k].gender;
+    if (!b->role && a->role) {
+      b->role = a->role, b->code = a->code, b->country = a->country, b->sector = a->sector;
+      b->role_past = a->role_past;
+      x->ai[into].role_key = x->ai[k].role_key;
+    }
+  }
+}
+
+/* People of no known gender whose mention follows an honorific that has
+ * one (`Mr Lishman`, `Mrs Essex`, `Lady Boothroyd`): that gender. */
+static void honorific_genders(actx *x) {
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (x->ai[k].gender != '-' || strcmp(a->kind, "person") != 0) continue;
+    for (size_t m = 0; m < a->nmentions && x->ai[k].gender == '-'; m++) {
+      long t0, t1;
+      span_toks(x, a->mentions[m], &t0, &t1);
+      long h = t0 - 1 - (t0 > 0 && tok_is(x, t0 - 1, "."));
+      char g = h >= 0 && tk(x, h)->sent == tk(x, t0)->sent ? honorific(x, h) : 0;
+      if (!g && t1 - t0 > 1) g = honorific(x, t0); /* the honorific inside the mention */
+      if (g == 'm' || g == 'f') x->ai[k].gender = g;
+    }
   }
 }
 
@@ -3650,6 +3708,8 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   datelines(&x);
   discovered_actors(&x);
   affiliations(&x);
+  merge_surnames(&x);
+  honorific_genders(&x);
   pronoun_links(&x);
   description_links(&x);
   appositive_links(&x);
