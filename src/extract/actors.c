@@ -1319,11 +1319,49 @@ static int opening_phrase(const actx *x, long s0, long t) {
   return 1;
 }
 
+/* `The head of the harbour board, Ana Sousa, said`, `According to the
+ * club's coach, Rui Matos, …`: a description opening the sentence (after
+ * `Also` or `According to`), an article and a phrase of nouns, adjectives
+ * and `of` holding a lowercase noun that is no time (`The next day,`) and
+ * no other actor's mention, then a comma and person k's name followed by
+ * a comma or a verb, is a mention of k. */
+static void described_before(actx *x, const int32_t *owner, int k) {
+  static const char *const times[] = {"day", "week", "month", "year", "morning", "afternoon",
+                                      "evening", "night", "time", "season", "weekend",
+                                      "decade", "moment", "minute", "hour", NULL};
+  td_doc *doc = x->doc;
+  td_actor *a = A(x, k);
+  for (size_t m = 0; m < a->nmentions; m++) {
+    long t0, t1;
+    span_toks(x, a->mentions[m], &t0, &t1);
+    long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
+    long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
+    if (t0 - 2 <= s0 || !tok_is(x, t0 - 1, ",") || t1 >= s1 ||
+        !(tok_is(x, t1, ",") || tk(x, t1)->upos == TD_VERB || tk(x, t1)->upos == TD_AUX))
+      continue;
+    long d0 = s0;
+    if (tok_is(x, d0, "also")) d0++;
+    if (tok_is(x, d0, "according") && tok_is(x, d0 + 1, "to")) d0 += 2;
+    if (!(tok_is(x, d0, "the") || tok_is(x, d0, "a") || tok_is(x, d0, "an"))) continue;
+    int noun = 0, ok = 1;
+    for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
+      unsigned u = tk(x, t)->upos;
+      ok = owner[t] < 0 && !word_in(tk(x, t)->norm, times) &&
+           (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
+            tok_is(x, t, "the") || poss_tok(x, t));
+      noun |= u == TD_NOUN && !tok_cap(x, t);
+    }
+    if (!ok || !noun || t0 - 1 - d0 > 10) continue;
+    add_mention(x, k, d0, t0 - 1);
+    return;
+  }
+}
+
 /* `Ana Sousa, a retired teacher,`, `Dorvan Motors, the carmaker,`: a
  * description in apposition after a person's or an organization's mention
  * (a comma, an age may stand between: `Ana Sousa, 54, a teacher`) is a
- * mention of it: an article and at most five adjectives and nouns ending
- * on a lowercase noun, closed by a comma, a full stop, a relative pronoun
+ * mention of it: an article and at most eight adjectives and nouns
+ * (`a 14 - year - old boy`) ending on a lowercase noun, closed by a comma, a full stop, a relative pronoun
  * or a preposition (`a member of the club`: `a member`). Not when the
  * phrase is a clause's subject (`Ms Sousa, the company said`, `According
  * to Sousa, a detective ...`), nor holds another actor's mention. */
@@ -1348,7 +1386,7 @@ static void appositive_links(actx *x) {
       if (i + 1 < s1 && tk(x, i)->upos == TD_NUM && tok_is(x, i + 1, ",")) i += 2; /* an age */
       if (!(tok_is(x, i, "a") || tok_is(x, i, "an") || tok_is(x, i, "the"))) continue;
       long d0 = i++, head = -1;
-      for (; i < s1 && i <= d0 + 5; i++) {
+      for (; i < s1 && i <= d0 + 8; i++) {
         unsigned u = tk(x, i)->upos;
         if (owner[i] >= 0) break;
         if (u == TD_NOUN && !tok_cap(x, i)) head = i;
@@ -1362,6 +1400,7 @@ static void appositive_links(actx *x) {
       add_mention(x, (int)k, d0, head + 1);
       for (long t = d0; t <= head; t++) owner[t] = (int32_t)k;
     }
+    if (strcmp(a->kind, "person") == 0) described_before(x, owner, (int)k);
     sort_mentions(a);
   }
 }
