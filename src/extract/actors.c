@@ -1079,6 +1079,7 @@ static int32_t *owners(actx *x);
 static void sort_mentions(td_actor *a);
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
+static int demonym_like(const char *w);
 
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
@@ -1317,6 +1318,74 @@ static int opening_phrase(const actx *x, long s0, long t) {
   for (long i = s0; i < t; i++)
     if (tok_is(x, i, ",")) return 0;
   return 1;
+}
+
+/* The word that names organization k for short, or NULL: the first of a
+ * name of two or more words (`Dorvan` of `Dorvan Motors`), or the one word
+ * after `of` (`Scientology` of `Church of Scientology`); not a word that
+ * ends organization names (`Royal Bank`: not `Royal`? it may be; `Bank`
+ * never), a particle or a country's or place's name (`Bank of England`). */
+static const char *org_short(actx *x, int k) {
+  const char *nm = A(x, k)->name, *sp = strchr(nm, ' ');
+  if (!sp) return NULL;
+  const char *of = strstr(nm, " of ");
+  const char *w = nm;
+  size_t n = (size_t)(sp - nm);
+  if (n == 3 && strncmp(nm, "The", 3) == 0) return NULL;
+  if (of && !strchr(of + 4, ' ')) w = of + 4, n = strlen(w);
+  if (n < 3 || !isupper((unsigned char)w[0])) return NULL;
+  char *f = fold_word(x, w, n);
+  for (const char *c = f; *c; c++)
+    if (!isalpha((unsigned char)*c)) return NULL;
+  return f;
+}
+
+/* A short form of an organization's name alone later in the article
+ * (`Dorvan said`, `the Scientology website`) is its mention: a
+ * capitalized word inside a sentence, equal to org_short of exactly one
+ * organization mentioned before and to no person's name word, not part
+ * of a longer name, no place or person the typing found, a proper noun but
+ * no people's word (`European`, `Greek`: `European Commission`), not after
+ * `in`, `at`, `from`, `near` (a club named after its town: the town). */
+static void org_short_forms(actx *x) {
+  td_doc *doc = x->doc;
+  size_t n = doc->nactors;
+  const char **sf = td_arena_alloc(&doc->arena, (n + 1) * sizeof *sf);
+  int any = 0;
+  for (size_t k = 0; k < n; k++) {
+    sf[k] = NULL;
+    if (strcmp(A(x, (int)k)->kind, "organization") == 0 && A(x, (int)k)->nmentions)
+      sf[k] = org_short(x, (int)k), any |= sf[k] != NULL;
+  }
+  if (!any) return;
+  int32_t *owner = owners(x);
+  uint8_t *typed = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+  memset(typed, 0, doc->ntoks + 1);
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type == TD_NE_PER || x->names[r].type == TD_NE_LOC)
+      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) typed[t] = 1;
+  for (size_t t = 1; t + 1 < doc->ntoks; t++) {
+    if (owner[t] >= 0 || typed[t] || !tok_cap(x, (long)t) || (tk(x, (long)t)->flags & TD_TOK_ALLCAPS) ||
+        tk(x, (long)t)->upos != TD_PROPN || demonym_like(tk(x, (long)t)->norm) ||
+        tok_is(x, (long)t - 1, "in") || tok_is(x, (long)t - 1, "at") ||
+        tok_is(x, (long)t - 1, "from") || tok_is(x, (long)t - 1, "near") ||
+        tk(x, (long)t - 1)->sent != tk(x, (long)t)->sent ||
+        (tok_cap(x, (long)t - 1) && (tk(x, (long)t - 1)->upos == TD_PROPN ||
+                                     (long)t - 1 > (long)doc->sents[tk(x, (long)t)->sent].tok0)) ||
+        (tk(x, (long)t + 1)->sent == tk(x, (long)t)->sent && tok_cap(x, (long)t + 1) &&
+         !(tk(x, (long)t + 1)->flags & TD_TOK_PUNCT)))
+      continue;
+    char *w = fold_word(x, x->doc->text + tk(x, (long)t)->start,
+                        tk(x, (long)t)->end - tk(x, (long)t)->start - (uint32_t)glued_poss(x, (long)t));
+    int found = -1;
+    for (size_t k = 0; k < n && found != -2; k++)
+      if (sf[k] && strcmp(sf[k], w) == 0)
+        found = found == -1 && A(x, (int)k)->mentions[0].start < tk(x, (long)t)->start ? (int)k : -2;
+    if (found < 0 || person_word(x, (long)t)) continue;
+    add_mention(x, found, (long)t, (long)t + 1);
+    sort_mentions(A(x, found));
+    owner[t] = found;
+  }
 }
 
 /* `The head of the harbour board, Ana Sousa, said`, `According to the
@@ -3748,6 +3817,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   discovered_actors(&x);
   affiliations(&x);
   merge_surnames(&x);
+  org_short_forms(&x);
   honorific_genders(&x);
   pronoun_links(&x);
   description_links(&x);
