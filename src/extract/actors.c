@@ -247,6 +247,8 @@ enum {
   W_PRO_M = 1 << 18,    /* a pronoun of a man: he, him (pronoun_links) */
   W_PRO_F = 1 << 19,    /* a pronoun of a woman: she, her */
   W_PNOUN = 1 << 20,    /* a noun for one person no actor is: the boy, his lawyer */
+  W_FIRM = 1 << 21,     /* `the company`: a business named before (description_links) */
+  W_PAPER = 1 << 22,    /* `the newspaper`: a medium named before */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -290,6 +292,12 @@ static const struct {
                "river", "district", "county", "area", "border", "coast", "peninsula", "island",
                "islands", "desert", "lake", "stadium", "airport", "camp", "church", "mosque",
                "port", "prison", NULL}},
+    /* the words of description_links: a firm's (a business), a paper's */
+    {W_FIRM, {"company", "firm", "carrier", "airline", "insurer", "maker", "retailer",
+              "brokerage", "conglomerate", "manufacturer", "automaker", "carmaker", "chipmaker",
+              "bank", "operator", "supermarket", NULL}},
+    {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
+               NULL}},
     {W_PRO_M, {"he", "him", "himself", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
@@ -1220,9 +1228,8 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
  * article is known. A pronoun that joins a person counts as that person's
  * mention for the pronouns after it, so a chain of them follows one
  * person through a passage. */
-static void pronoun_links(actx *x) {
+static void pronoun_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
-  int32_t *owner = NULL;
   uint8_t *other = NULL;
   long quoted = -1; /* the first token inside the open quotation marks, or -1 */
   for (size_t p = 0; p < doc->ntoks; p++) {
@@ -1231,7 +1238,7 @@ static void pronoun_links(actx *x) {
     if (f & TD_TOK_QUOTE_OPEN) quoted = (long)p + 1;
     if (f & TD_TOK_QUOTE_CLOSE) quoted = -1;
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
-    if (!b || (owner && owner[p] >= 0)) continue;
+    if (!b || owner[p] >= 0) continue;
 
     /* not a possessive (`his brother said`: the brother speaks, and
      * events would take the possessor for the noun's actor) */
@@ -1240,8 +1247,7 @@ static void pronoun_links(actx *x) {
          (tk(x, (long)p + 1)->upos == TD_NOUN || tk(x, (long)p + 1)->upos == TD_ADJ ||
           tk(x, (long)p + 1)->upos == TD_PROPN || tk(x, (long)p + 1)->upos == TD_NUM)))
       continue;
-    if (!owner) owner = owners(x), other = other_people(x, owner);
-    if (owner[p] >= 0) continue;
+    if (!other) other = other_people(x, owner);
     int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
     if (k < 0) {
       other[p] = b & W_PRO_M ? 2 : 3;
@@ -1295,18 +1301,16 @@ static void merge_surnames(actx *x) {
 
 /* People of no known gender whose mention follows an honorific that has
  * one (`Mr Lishman`, `Mrs Essex`, `Lady Boothroyd`): that gender. */
-static void honorific_genders(actx *x) {
-  for (size_t k = 0; k < x->doc->nactors; k++) {
-    td_actor *a = A(x, (int)k);
-    if (x->ai[k].gender != '-' || strcmp(a->kind, "person") != 0) continue;
-    for (size_t m = 0; m < a->nmentions && x->ai[k].gender == '-'; m++) {
-      long t0, t1;
-      span_toks(x, a->mentions[m], &t0, &t1);
-      long h = t0 - 1 - (t0 > 0 && tok_is(x, t0 - 1, "."));
-      char g = h >= 0 && tk(x, h)->sent == tk(x, t0)->sent ? honorific(x, h) : 0;
-      if (!g && t1 - t0 > 1) g = honorific(x, t0); /* the honorific inside the mention */
-      if (g == 'm' || g == 'f') x->ai[k].gender = g;
-    }
+static void honorific_genders(actx *x, const int32_t *owner) {
+  const td_doc *doc = x->doc;
+  for (size_t t = 0; t + 1 < doc->ntoks; t++) {
+    char g = x->wf[t] & (W_HON_M | W_HON_F) ? honorific(x, (long)t) : 0;
+    if (!g) continue;
+    size_t n = t + 1 + (tok_is(x, (long)t + 1, ".") && t + 2 < doc->ntoks);
+    int k = owner[n] >= 0 ? owner[n] : owner[t]; /* after it, or the mention holds it */
+    if (k >= 0 && tk(x, (long)n)->sent == tk(x, (long)t)->sent && x->ai[k].gender == '-' &&
+        strcmp(A(x, k)->kind, "person") == 0)
+      x->ai[k].gender = g;
   }
 }
 
@@ -1347,41 +1351,52 @@ static const char *org_short(actx *x, int k) {
  * of a longer name, no place or person the typing found, a proper noun but
  * no people's word (`European`, `Greek`: `European Commission`), not after
  * `in`, `at`, `from`, `near` (a club named after its town: the town). */
-static void org_short_forms(actx *x) {
+static void org_short_forms(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
-  size_t n = doc->nactors;
-  const char **sf = td_arena_alloc(&doc->arena, (n + 1) * sizeof *sf);
-  int any = 0;
-  for (size_t k = 0; k < n; k++) {
-    sf[k] = NULL;
-    if (strcmp(A(x, (int)k)->kind, "organization") == 0 && A(x, (int)k)->nmentions)
-      sf[k] = org_short(x, (int)k), any |= sf[k] != NULL;
+  size_t n = 0;
+  int *ks = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *ks);
+  const char **ws = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *ws);
+  uint64_t first[4] = {0, 0, 0, 0}; /* the short names' first bytes (perf: most tokens stop here) */
+  for (size_t k = 0; k < doc->nactors; k++) {
+    if (strcmp(A(x, (int)k)->kind, "organization") != 0 || !A(x, (int)k)->nmentions) continue;
+    const char *w = org_short(x, (int)k);
+    if (!w) continue;
+    ks[n] = (int)k, ws[n++] = w;
+    first[(unsigned char)w[0] >> 6] |= 1ULL << ((unsigned char)w[0] & 63);
   }
-  if (!any) return;
-  int32_t *owner = owners(x);
-  uint8_t *typed = td_arena_alloc(&doc->arena, doc->ntoks + 1);
-  memset(typed, 0, doc->ntoks + 1);
-  for (size_t r = 0; r < x->nnames; r++)
-    if (x->names[r].type == TD_NE_PER || x->names[r].type == TD_NE_LOC)
-      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) typed[t] = 1;
+  if (!n) return;
+  uint8_t *typed = NULL;
   for (size_t t = 1; t + 1 < doc->ntoks; t++) {
-    if (owner[t] >= 0 || typed[t] || !tok_cap(x, (long)t) || (tk(x, (long)t)->flags & TD_TOK_ALLCAPS) ||
-        tk(x, (long)t)->upos != TD_PROPN || demonym_like(tk(x, (long)t)->norm) ||
-        tok_is(x, (long)t - 1, "in") || tok_is(x, (long)t - 1, "at") ||
+    const td_tok *tt = tk(x, (long)t);
+    unsigned char c0 = (unsigned char)tolower((unsigned char)doc->text[tt->start]);
+    if (owner[t] >= 0 || tt->upos != TD_PROPN || !(first[c0 >> 6] >> (c0 & 63) & 1) ||
+        !tok_cap(x, (long)t) || (tt->flags & TD_TOK_ALLCAPS))
+      continue;
+    if (tok_is(x, (long)t - 1, "in") || tok_is(x, (long)t - 1, "at") ||
         tok_is(x, (long)t - 1, "from") || tok_is(x, (long)t - 1, "near") ||
-        tk(x, (long)t - 1)->sent != tk(x, (long)t)->sent ||
+        tk(x, (long)t - 1)->sent != tt->sent ||
         (tok_cap(x, (long)t - 1) && (tk(x, (long)t - 1)->upos == TD_PROPN ||
-                                     (long)t - 1 > (long)doc->sents[tk(x, (long)t)->sent].tok0)) ||
-        (tk(x, (long)t + 1)->sent == tk(x, (long)t)->sent && tok_cap(x, (long)t + 1) &&
+                                     (long)t - 1 > (long)doc->sents[tt->sent].tok0)) ||
+        (tk(x, (long)t + 1)->sent == tt->sent && tok_cap(x, (long)t + 1) &&
          !(tk(x, (long)t + 1)->flags & TD_TOK_PUNCT)))
       continue;
-    char *w = fold_word(x, x->doc->text + tk(x, (long)t)->start,
-                        tk(x, (long)t)->end - tk(x, (long)t)->start - (uint32_t)glued_poss(x, (long)t));
+    char wbuf[64]; /* (on the stack: asked of many tokens, perf) */
+    size_t wn = tt->end - tt->start;
+    if (wn >= sizeof wbuf) continue;
+    fold_into(wbuf, doc->text + tt->start, wn);
     int found = -1;
-    for (size_t k = 0; k < n && found != -2; k++)
-      if (sf[k] && strcmp(sf[k], w) == 0)
-        found = found == -1 && A(x, (int)k)->mentions[0].start < tk(x, (long)t)->start ? (int)k : -2;
-    if (found < 0 || person_word(x, (long)t)) continue;
+    for (size_t q = 0; q < n && found != -2; q++)
+      if (strcmp(ws[q], wbuf) == 0)
+        found = found == -1 && A(x, ks[q])->mentions[0].start < tt->start ? ks[q] : -2;
+    if (found < 0 || demonym_like(tt->norm) || person_word(x, (long)t)) continue;
+    if (!typed) { /* the places and people the typing found */
+      typed = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+      memset(typed, 0, doc->ntoks + 1);
+      for (size_t r = 0; r < x->nnames; r++)
+        if (x->names[r].type == TD_NE_PER || x->names[r].type == TD_NE_LOC)
+          for (uint32_t u = x->names[r].tok0; u < x->names[r].tok1; u++) typed[u] = 1;
+    }
+    if (typed[t]) continue;
     add_mention(x, found, (long)t, (long)t + 1);
     sort_mentions(A(x, found));
     owner[t] = found;
@@ -1392,86 +1407,92 @@ static void org_short_forms(actx *x) {
  * club's coach, Rui Matos, …`: a description opening the sentence (after
  * `Also` or `According to`), an article and a phrase of nouns, adjectives
  * and `of` holding a lowercase noun that is no time (`The next day,`) and
- * no other actor's mention, then a comma and person k's name followed by
- * a comma or a verb, is a mention of k. */
-static void described_before(actx *x, const int32_t *owner, int k) {
+ * no other actor's mention, then a comma and person k's name [t0, t1)
+ * followed by a comma or a verb, is a mention of k (1 when added). */
+static int described_before(actx *x, const int32_t *owner, int k, long t0, long t1) {
   static const char *const times[] = {"day", "week", "month", "year", "morning", "afternoon",
                                       "evening", "night", "time", "season", "weekend",
                                       "decade", "moment", "minute", "hour", NULL};
   td_doc *doc = x->doc;
-  td_actor *a = A(x, k);
-  for (size_t m = 0; m < a->nmentions; m++) {
-    long t0, t1;
-    span_toks(x, a->mentions[m], &t0, &t1);
-    long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
-    long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
-    if (t0 - 2 <= s0 || !tok_is(x, t0 - 1, ",") || t1 >= s1 ||
-        !(tok_is(x, t1, ",") || tk(x, t1)->upos == TD_VERB || tk(x, t1)->upos == TD_AUX))
-      continue;
-    long d0 = s0;
-    if (tok_is(x, d0, "also")) d0++;
-    if (tok_is(x, d0, "according") && tok_is(x, d0 + 1, "to")) d0 += 2;
-    if (!(tok_is(x, d0, "the") || tok_is(x, d0, "a") || tok_is(x, d0, "an"))) continue;
-    int noun = 0, ok = 1;
-    for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
-      unsigned u = tk(x, t)->upos;
-      ok = owner[t] < 0 && !word_in(tk(x, t)->norm, times) &&
-           (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
-            tok_is(x, t, "the") || poss_tok(x, t));
-      noun |= u == TD_NOUN && !tok_cap(x, t);
-    }
-    if (!ok || !noun || t0 - 1 - d0 > 10) continue;
-    add_mention(x, k, d0, t0 - 1);
-    return;
+  long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
+  long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
+  if (t0 - 2 <= s0 || !tok_is(x, t0 - 1, ",") || t1 >= s1 ||
+      !(tok_is(x, t1, ",") || tk(x, t1)->upos == TD_VERB || tk(x, t1)->upos == TD_AUX))
+    return 0;
+  long d0 = s0;
+  if (tok_is(x, d0, "also")) d0++;
+  if (tok_is(x, d0, "according") && tok_is(x, d0 + 1, "to")) d0 += 2;
+  if (!(tok_is(x, d0, "the") || tok_is(x, d0, "a") || tok_is(x, d0, "an"))) return 0;
+  int noun = 0, ok = 1;
+  for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
+    unsigned u = tk(x, t)->upos;
+    ok = owner[t] < 0 && !word_in(tk(x, t)->norm, times) &&
+         (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
+          tok_is(x, t, "the") || poss_tok(x, t));
+    noun |= u == TD_NOUN && !tok_cap(x, t);
   }
+  if (!ok || !noun || t0 - 1 - d0 > 10) return 0;
+  add_mention(x, k, d0, t0 - 1);
+  return 1;
 }
 
 /* `Ana Sousa, a retired teacher,`, `Dorvan Motors, the carmaker,`: a
  * description in apposition after a person's or an organization's mention
  * (a comma, an age may stand between: `Ana Sousa, 54, a teacher`) is a
  * mention of it: an article and at most eight adjectives and nouns
- * (`a 14 - year - old boy`) ending on a lowercase noun, closed by a comma, a full stop, a relative pronoun
- * or a preposition (`a member of the club`: `a member`). Not when the
+ * (`a 14 - year - old boy`) ending on a lowercase noun, closed by a comma,
+ * a full stop, a relative pronoun or a preposition (`a member of the
+ * club`: `a member`); and described_before. Not when the
  * phrase is a clause's subject (`Ms Sousa, the company said`, `According
  * to Sousa, a detective ...`), nor holds another actor's mention. */
-static void appositive_links(actx *x) {
+static void appositive_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
-  int32_t *owner = owners(x);
   static const char *const close[] = {",", ".", "who", "which", "of", "in", "from", "at", "for",
                                       "to", "with", "and", NULL};
-  size_t n = doc->nactors;
-  for (size_t k = 0; k < n; k++) {
-    td_actor *a = A(x, (int)k);
-    if (strcmp(a->kind, "person") != 0 && strcmp(a->kind, "organization") != 0) continue;
-    for (size_t m = 0; m < a->nmentions; m++) {
-      long t0, t1;
-      span_toks(x, a->mentions[m], &t0, &t1);
-      long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
-      long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
-      long i = t1;
-      if (glued_poss(x, t1 - 1) || poss_tok(x, i) || !tok_is(x, i, ",")) continue;
-      if (opening_phrase(x, s0, t0)) continue;
-      i++;
-      if (i + 1 < s1 && tk(x, i)->upos == TD_NUM && tok_is(x, i + 1, ",")) i += 2; /* an age */
-      if (!(tok_is(x, i, "a") || tok_is(x, i, "an") || tok_is(x, i, "the"))) continue;
-      long d0 = i++, head = -1;
-      for (; i < s1 && i <= d0 + 8; i++) {
-        unsigned u = tk(x, i)->upos;
-        if (owner[i] >= 0) break;
-        if (u == TD_NOUN && !tok_cap(x, i)) head = i;
-        else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
-          break;
+  uint8_t *grew = NULL;
+  /* (a walk over the commas, the mentions' ends read from owner: perf) */
+  for (long c = 1; c + 1 < (long)doc->ntoks; c++) {
+    const td_tok *ct = tk(x, c);
+    if (ct->end - ct->start != 1 || doc->text[ct->start] != ',') continue;
+    long s0 = (long)doc->sents[tk(x, c)->sent].tok0;
+    long s1 = s0 + (long)doc->sents[tk(x, c)->sent].ntok;
+    int kb = c > s0 ? owner[c - 1] : -1, ka = c + 1 < s1 ? owner[c + 1] : -1;
+    if (ka >= 0 && strcmp(A(x, ka)->kind, "person") == 0) {
+      long t1 = c + 1;
+      while (t1 < s1 && owner[t1] == ka) t1++;
+      if (described_before(x, owner, ka, c + 1, t1)) {
+        if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+        grew[ka] = 1;
       }
-      if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !word_in(tk(x, i)->norm, close))
-        continue;
-      if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
-        continue;
-      add_mention(x, (int)k, d0, head + 1);
-      for (long t = d0; t <= head; t++) owner[t] = (int32_t)k;
     }
-    if (strcmp(a->kind, "person") == 0) described_before(x, owner, (int)k);
-    sort_mentions(a);
+    if (kb < 0 || (strcmp(A(x, kb)->kind, "person") != 0 && strcmp(A(x, kb)->kind, "organization") != 0))
+      continue;
+    long t0 = c - 1;
+    while (t0 > s0 && owner[t0 - 1] == kb) t0--;
+    long i = c;
+    if (glued_poss(x, c - 1) || opening_phrase(x, s0, t0)) continue;
+    i++;
+    if (i + 1 < s1 && tk(x, i)->upos == TD_NUM && tok_is(x, i + 1, ",")) i += 2; /* an age */
+    if (!(tok_is(x, i, "a") || tok_is(x, i, "an") || tok_is(x, i, "the"))) continue;
+    long d0 = i++, head = -1;
+    for (; i < s1 && i <= d0 + 8; i++) {
+      unsigned u = tk(x, i)->upos;
+      if (owner[i] >= 0) break;
+      if (u == TD_NOUN && !tok_cap(x, i)) head = i;
+      else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
+        break;
+    }
+    if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !word_in(tk(x, i)->norm, close))
+      continue;
+    if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
+      continue;
+    add_mention(x, kb, d0, head + 1);
+    for (long t = d0; t <= head; t++) owner[t] = (int32_t)kb;
+    if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+    grew[kb] = 1;
   }
+  for (size_t k = 0; grew && k < doc->nactors; k++)
+    if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
 /* Token q lies in a name the typing calls an organization's. */
@@ -1482,44 +1503,26 @@ static int in_org_name(const actx *x, long q) {
   return 0;
 }
 
-/* The sector of an organization meant by `the WORD`: NULL when the word
- * is no such description. A firm word: a business (or one of no known
- * sector); a paper's: the media. (Not `the party`: in a story of two
- * parties, the other is often named only by an adjective, `Tory claims`.) */
-static const char *description_sectors(const char *w) {
-  static const char *const firm[] = {"company", "firm", "carrier", "airline", "insurer",
-                                     "maker", "retailer", "brokerage", "conglomerate",
-                                     "manufacturer", "automaker", "carmaker", "chipmaker",
-                                     "bank", "operator", "supermarket", NULL};
-  static const char *const paper[] = {"newspaper", "daily", "weekly", "broadcaster",
-                                      "publisher", "magazine", "paper", NULL};
-  if (word_in(w, firm)) return "BUS";
-  if (word_in(w, paper)) return "MED";
-  return NULL;
-}
-
 /* `the company`, `the firm`, `the newspaper` as the head of its phrase
  * (not `the company spokesman`, `the firm that makes it`): a mention of
  * the one organization of that sector (or of none known) mentioned in the
  * sentence or the PRONOUN_WINDOW before it; none when there are several,
  * or an organization's name no actor holds stands nearer. */
-static void description_links(actx *x) {
+static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
-  int32_t *owner = NULL;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
+    if (!(x->wf[p] & (W_FIRM | W_PAPER))) continue;
     const td_tok *t = tk(x, (long)p);
     if (t->upos != TD_NOUN || tok_cap(x, (long)p) || !tok_is(x, (long)p - 1, "the") ||
         tk(x, (long)p - 1)->sent != t->sent)
       continue;
-    const char *sec = description_sectors(t->norm);
-    if (!sec) continue;
+    const char *sec = x->wf[p] & W_FIRM ? "BUS" : "MED";
     const td_tok *n = tk(x, (long)p + 1);
     if (!glued_poss(x, (long)p) && n->sent == t->sent &&
         (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
          tok_is(x, (long)p + 1, "which") || tok_is(x, (long)p + 1, "of") ||
          tok_is(x, (long)p + 1, "who")))
       continue;
-    if (!owner) owner = owners(x);
     if (owner[p] >= 0) continue;
     size_t si = t->sent;
     long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
@@ -3817,11 +3820,14 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   discovered_actors(&x);
   affiliations(&x);
   merge_surnames(&x);
-  org_short_forms(&x);
-  honorific_genders(&x);
-  pronoun_links(&x);
-  description_links(&x);
-  appositive_links(&x);
+  /* one token -> actor map for the passes after, each keeping it up to
+   * date (perf: built once) */
+  int32_t *owner = owners(&x);
+  honorific_genders(&x, owner);
+  org_short_forms(&x, owner);
+  pronoun_links(&x, owner);
+  description_links(&x, owner);
+  appositive_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
