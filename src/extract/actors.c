@@ -1094,10 +1094,10 @@ static int demonym_like(const char *w);
 
 /* The noun at token t describes the person named right before it
  * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
- * then at most five words of the noun phrase. */
+ * then at most eight words of the noun phrase. */
 static int appositive_of_person(const actx *x, const int32_t *owner, long t) {
   long s0 = x->doc->sents[tk(x, t)->sent].tok0;
-  for (long b = t - 1; b > s0 && b >= t - 6; b--) {
+  for (long b = t - 1; b > s0 && b >= t - 9; b--) {
     if (tok_is(x, b, ",")) {
       int k = owner[b - 1];
       return k >= 0 && strcmp(x->doc->actors[k].kind, "person") == 0;
@@ -1120,9 +1120,16 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
   const td_doc *doc = x->doc;
   uint8_t *o = td_arena_alloc(&x->doc->arena, doc->ntoks + 1);
   memset(o, 0, doc->ntoks + 1);
-  for (size_t r = 0; r < x->nnames; r++)
-    if (x->names[r].type == TD_NE_PER)
-      for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) o[t] = owner[t] < 0;
+  for (size_t r = 0; r < x->nnames; r++) {
+    long n0 = x->names[r].tok0;
+    /* (not after in, at, near, from: a town named like a person, `from
+     * Denby`) */
+    if (x->names[r].type != TD_NE_PER ||
+        (n0 > 0 && (tok_is(x, n0 - 1, "in") || tok_is(x, n0 - 1, "at") ||
+                    tok_is(x, n0 - 1, "near") || tok_is(x, n0 - 1, "from"))))
+      continue;
+    for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) o[t] = owner[t] < 0;
+  }
   for (size_t m = 0; m < x->nall; m++)
     if (is_cls(&x->all[m], "title") && !is_cls(&x->all[m], "title.plural")) {
       long e = x->all[m].tok1;
@@ -3825,9 +3832,9 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   int32_t *owner = owners(&x);
   honorific_genders(&x, owner);
   org_short_forms(&x, owner);
+  appositive_links(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
-  appositive_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
