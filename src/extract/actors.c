@@ -1332,10 +1332,10 @@ static int opening_phrase(const actx *x, long s0, long t) {
 }
 
 /* The word that names organization k for short, or NULL: the first of a
- * name of two or more words (`Dorvan` of `Dorvan Motors`), or the one word
- * after `of` (`Scientology` of `Church of Scientology`); not a word that
- * ends organization names (`Royal Bank`: not `Royal`? it may be; `Bank`
- * never), a particle or a country's or place's name (`Bank of England`). */
+ * name of two or more words (`Dorvan` of `Dorvan Motors`, not `The`), or
+ * the one word after `of` (`Velantism` of `Church of Velantism`); a word
+ * of letters only. (Country and place names are kept off by the caller:
+ * `Bank of England` is never `England`.) */
 static const char *org_short(actx *x, int k) {
   const char *nm = A(x, k)->name, *sp = strchr(nm, ' ');
   if (!sp) return NULL;
@@ -1352,7 +1352,7 @@ static const char *org_short(actx *x, int k) {
 }
 
 /* A short form of an organization's name alone later in the article
- * (`Dorvan said`, `the Scientology website`) is its mention: a
+ * (`Dorvan said`, `the Velantism website`) is its mention: a
  * capitalized word inside a sentence, equal to org_short of exactly one
  * organization mentioned before and to no person's name word, not part
  * of a longer name, no place or person the typing found, a proper noun but
@@ -1447,7 +1447,7 @@ static int described_before(actx *x, const int32_t *owner, int k, long t0, long 
  * description in apposition after a person's or an organization's mention
  * (a comma, an age may stand between: `Ana Sousa, 54, a teacher`) is a
  * mention of it: an article and at most eight adjectives and nouns
- * (`a 14 - year - old boy`) ending on a lowercase noun, closed by a comma,
+ * (`a 54 - year - old teacher`) ending on a lowercase noun, closed by a comma,
  * a full stop, a relative pronoun or a preposition (`a member of the
  * club`: `a member`); and described_before. Not when the
  * phrase is a clause's subject (`Ms Sousa, the company said`, `According
