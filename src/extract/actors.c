@@ -1385,8 +1385,9 @@ static void org_short_forms(actx *x, int32_t *owner) {
         (tok_cap(x, (long)t - 1) && (tk(x, (long)t - 1)->upos == TD_PROPN ||
                                      (long)t - 1 > (long)doc->sents[tt->sent].tok0)) ||
         (tk(x, (long)t + 1)->sent == tt->sent && tok_cap(x, (long)t + 1) &&
-         !(tk(x, (long)t + 1)->flags & TD_TOK_PUNCT)))
-      continue;
+         !(tk(x, (long)t + 1)->flags & TD_TOK_PUNCT)) ||
+        (tok_is(x, (long)t + 1, "-") && !(tk(x, (long)t + 1)->flags & TD_TOK_SPACE_BEFORE)))
+      continue; /* (nor the first part of a compound: `Dorvan-backed`) */
     char wbuf[64]; /* (on the stack: asked of many tokens, perf) */
     size_t wn = tt->end - tt->start;
     if (wn >= sizeof wbuf) continue;
