@@ -1092,6 +1092,10 @@ static int demonym_like(const char *w);
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
 
+/* Actor k is a person (the only kind beginning with p: one byte, asked
+ * of every token a pronoun looks back over, perf). */
+static inline int is_person(const actx *x, int k) { return x->doc->actors[k].kind[0] == 'p'; }
+
 /* The noun at token t describes the person named right before it
  * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
  * then at most eight words of the noun phrase. */
@@ -1170,7 +1174,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   if (c > s0 && is_cue(x, c)) {
     long n = c - 1 - (c - 1 > s0 && tok_is(x, c - 1, "also"));
     int k = owner[n];
-    if (k >= 0 && strcmp(A(x, k)->kind, "person") == 0 &&
+    if (k >= 0 && is_person(x, k) &&
         (x->ai[k].gender == '-' || x->ai[k].gender == g))
       return k;
     /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
@@ -1188,8 +1192,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
       if (found == -1 && (other[t] == 1 || (other[t] == (g == 'm' ? 2 : 3)))) return -1;
       continue;
     }
-    td_actor *a = A(x, k);
-    if (strcmp(a->kind, "person") != 0) continue;
+    if (!is_person(x, k)) continue;
     if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
     if (near == -1 || (near >= 0 && tk(x, t)->sent == tk(x, near_tok)->sent)) {
       if (near >= 0 && near != k) near = -2;
@@ -1222,7 +1225,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     for (long t = p + 1; t < s1; t++) {
       if (tok_is(x, t, ",")) comma = 1;
       int k = owner[t];
-      if (comma && k >= 0 && strcmp(A(x, k)->kind, "person") == 0 &&
+      if (comma && k >= 0 && is_person(x, k) &&
           (x->ai[k].gender == '-' || x->ai[k].gender == g))
         return -1;
     }
@@ -1461,7 +1464,9 @@ static void appositive_links(actx *x, int32_t *owner) {
   /* (a walk over the commas, the mentions' ends read from owner: perf) */
   for (long c = 1; c + 1 < (long)doc->ntoks; c++) {
     const td_tok *ct = tk(x, c);
-    if (ct->end - ct->start != 1 || doc->text[ct->start] != ',') continue;
+    if (ct->end - ct->start != 1 || doc->text[ct->start] != ',' ||
+        (owner[c - 1] < 0 && owner[c + 1] < 0))
+      continue;
     long s0 = (long)doc->sents[tk(x, c)->sent].tok0;
     long s1 = s0 + (long)doc->sents[tk(x, c)->sent].ntok;
     int kb = c > s0 ? owner[c - 1] : -1, ka = c + 1 < s1 ? owner[c + 1] : -1;
