@@ -1115,11 +1115,11 @@ static int appositive_of_person(const actx *x, const int32_t *owner, long t) {
 
 /* Tokens that name or describe a person no actor is, who may be the one a
  * pronoun after them means (1; pronoun_links marks the pronouns it leaves
- * unresolved 2 for a man, 3 for a woman), in the arena: a name typed a person's that
- * no actor holds (`Wright-Phillips`), a title (`the prime minister`) or a
- * singular noun for a person (`his lawyer`, `the boy`) that no name follows
- * and no person's mention stands in apposition to (`Ana Sousa, a retired
- * teacher`). */
+ * unresolved 2 for a man, 3 for a woman), in the arena: a name typed a
+ * person's that no actor holds (`Wright-Phillips`), a title (`the prime
+ * minister`) or a singular noun for a person (`his lawyer`, `the boy`)
+ * that no name follows and no person's mention stands in apposition to
+ * (`Ana Sousa, a retired teacher`). */
 static uint8_t *other_people(actx *x, const int32_t *owner) {
   const td_doc *doc = x->doc;
   uint8_t *o = td_arena_alloc(&x->doc->arena, doc->ntoks + 1);
@@ -1151,14 +1151,16 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
   return o;
 }
 
-/* The person a third-person singular pronoun at token p (he, his, her …;
- * gender g) refers to, from the actors' mentions before it (owner): the
- * one person of that gender, or of none known, mentioned in this sentence
- * or the PRONOUN_WINDOW before it. -1 when there is none, or more than
- * one (a wrong link puts quotes and events on the wrong actor: no guess),
- * or a singular noun for a person no actor is (`his father`, `the boy`)
- * stands between the person and the pronoun, or the sentence opens with
- * the pronoun and names its person after a comma (`After he landed,
+/* The person a third-person singular pronoun at token p (he, him, she,
+ * her; gender g) refers to, from the actors' mentions before it (owner),
+ * in its sentence and the PRONOUN_WINDOW before it (in a quotation
+ * opening at q, only in the quotation): the one person of a gender not
+ * other than g mentioned there, or, of several, the one that is the
+ * subject of the nearest sentence naming any; it must be known to be of
+ * gender g. -1 (a wrong link puts quotes and events on the wrong actor:
+ * no guess) when there is none, or a person no actor is (other_people)
+ * or a pronoun of g left unresolved stands nearer, or the sentence opens
+ * with the pronoun and names its person after a comma (`After he landed,
  * Moreau said`: it points forward). The subject of a statement cue right
  * before the pronoun (`Moreau said he`) is its person whoever else is
  * near. */
@@ -1233,11 +1235,12 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   return found;
 }
 
-/* Third-person singular pronouns anywhere (`he`, `his`, `her`): a mention
- * of the person they refer to (pronoun_person), after every person of the
- * article is known. A pronoun that joins a person counts as that person's
- * mention for the pronouns after it, so a chain of them follows one
- * person through a passage. */
+/* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
+ * a possessive): a mention of the person they refer to (pronoun_person),
+ * after every person of the article is known. A pronoun that joins a
+ * person counts as that person's mention for the pronouns after it, so a
+ * chain of them follows one person through a passage; one left unresolved
+ * breaks the chain. */
 static void pronoun_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   uint8_t *other = NULL;
