@@ -1313,9 +1313,23 @@ static void merge_surnames(actx *x) {
 }
 
 /* People of no known gender whose mention follows an honorific that has
- * one (`Mr Lishman`, `Mrs Essex`, `Lady Boothroyd`): that gender. */
+ * one (`Mr Lishman`, `Mrs Essex`, `Lady Boothroyd`), or who are the
+ * subject of a statement cue right before `he` or `she` (`Varga said
+ * she`): that gender. */
 static void honorific_genders(actx *x, const int32_t *owner) {
   const td_doc *doc = x->doc;
+  /* `Varga said (that) she`, anywhere in the article: for the pronouns
+   * before it too */
+  for (size_t p = 2; p < doc->ntoks; p++) {
+    unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
+    if (!b || tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS) continue;
+    long c = (long)p - 1 - tok_is(x, (long)p - 1, "that");
+    if (c < 1 || !is_cue(x, c) || tk(x, c)->sent != tk(x, (long)p)->sent) continue;
+    long n = c - 1 - (c > 1 && tok_is(x, c - 1, "also"));
+    int k = owner[n];
+    if (k >= 0 && is_person(x, k) && x->ai[k].gender == '-')
+      x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
+  }
   for (size_t t = 0; t + 1 < doc->ntoks; t++) {
     char g = x->wf[t] & (W_HON_M | W_HON_F) ? honorific(x, (long)t) : 0;
     if (!g) continue;
