@@ -244,13 +244,18 @@ enum {
   W_DESC_A = 32768, /* a noun naming the paper before it: newspaper, daily */
   W_PLACE = 1 << 16,   /* a noun naming the place before it: province, river */
   W_FACILITY = 1 << 17, /* a word ending a place's or building's name (facility_words) */
+  W_PRO_M = 1 << 18,    /* a pronoun of a man: he, him (pronoun_links) */
+  W_PRO_F = 1 << 19,    /* a pronoun of a woman: she, her */
+  W_PNOUN = 1 << 20,    /* a noun for one person no actor is: the boy, his lawyer */
+  W_FIRM = 1 << 21,     /* `the company`: a business named before (description_links) */
+  W_PAPER = 1 << 22,    /* `the newspaper`: a medium named before */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
 };
 static const struct {
   unsigned bits;
-  const char *words[40];
+  const char *words[48];
 } wlists[] = {
     {W_CUE, {"said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
              "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed",
@@ -287,6 +292,20 @@ static const struct {
                "river", "district", "county", "area", "border", "coast", "peninsula", "island",
                "islands", "desert", "lake", "stadium", "airport", "camp", "church", "mosque",
                "port", "prison", NULL}},
+    /* the words of description_links: a firm's (a business), a paper's */
+    {W_FIRM, {"company", "firm", "carrier", "airline", "insurer", "maker", "retailer",
+              "brokerage", "conglomerate", "manufacturer", "automaker", "carmaker", "chipmaker",
+              "bank", "operator", "supermarket", NULL}},
+    {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
+               NULL}},
+    {W_PRO_M, {"he", "him", "himself", NULL}},
+    {W_PRO_F, {"she", "her", "herself", NULL}},
+    {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
+               "daughter", "brother", "sister", "husband", "wife", "friend", "lawyer",
+               "attorney", "spokesman", "spokeswoman", "official", "officer", "teacher",
+               "student", "doctor", "judge", "driver", "victim", "suspect", "witness",
+               "resident", "player", "coach", "leader", "worker", "founder", "owner",
+               "author", "reporter", "journalist", "parent", "uncle", "aunt", NULL}},
 };
 /* The listed words in a small open-addressing table keyed by their
  * first eight bytes and their length (perf, issue 11): a token's text,
@@ -1076,8 +1095,9 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
 
 /* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
  * speaker of a compatible kind within a few sentences, else the latest
- * mentioned compatible actor (`they`: a group or an organization met in
- * the last few sentences). -1 when none. */
+ * mentioned compatible actor (`he`, `she`: a person met in the last few
+ * sentences; `they`: a group or an organization met there). -1 when
+ * none. */
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
@@ -1095,6 +1115,8 @@ static int resolve_pronoun(actx *x, long i) {
     if (person) {
       if (strcmp(a->kind, "person") != 0) continue;
       if (ai->gender != '-' && ai->gender != want) continue;
+      /* no further back than the window: a person of pages ago is no guess */
+      if ((long)tk(x, ai->last_tok)->sent < window) continue;
     } else if (they) {
       if (strcmp(a->kind, "group") != 0 && strcmp(a->kind, "organization") != 0) continue;
       if ((long)tk(x, ai->last_tok)->sent < window + 1) continue;
@@ -1108,6 +1130,499 @@ static int resolve_pronoun(actx *x, long i) {
     if (recent < 0 || ai->last_tok > x->ai[recent].last_tok) recent = (int)k;
   }
   return best >= 0 ? best : recent;
+}
+
+static int32_t *owners(actx *x);
+static void sort_mentions(td_actor *a);
+static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
+static inline char honorific(const actx *x, long i);
+static int demonym_like(const char *w);
+
+/* How far back (in sentences) pronoun_links looks for a pronoun's person. */
+#define PRONOUN_WINDOW 2
+
+/* Actor k is a person (the only kind beginning with p: one byte, asked
+ * of every token a pronoun looks back over, perf). */
+static inline int is_person(const actx *x, int k) { return x->doc->actors[k].kind[0] == 'p'; }
+
+/* The noun at token t describes the person named right before it
+ * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
+ * then at most eight words of the noun phrase. */
+static int appositive_of_person(const actx *x, const int32_t *owner, long t) {
+  long s0 = x->doc->sents[tk(x, t)->sent].tok0;
+  for (long b = t - 1; b > s0 && b >= t - 9; b--) {
+    if (tok_is(x, b, ",")) {
+      int k = owner[b - 1];
+      return k >= 0 && strcmp(x->doc->actors[k].kind, "person") == 0;
+    }
+    unsigned u = tk(x, b)->upos;
+    if (u != TD_DET && u != TD_ADJ && u != TD_NUM && u != TD_NOUN && !tok_is(x, b, "-"))
+      return 0;
+  }
+  return 0;
+}
+
+/* Tokens that name or describe a person no actor is, who may be the one a
+ * pronoun after them means (1; pronoun_links marks the pronouns it leaves
+ * unresolved 2 for a man, 3 for a woman), in the arena: a name typed a
+ * person's that no actor holds (`Wright-Phillips`), a title (`the prime
+ * minister`) or a singular noun for a person (`his lawyer`, `the boy`)
+ * that no name follows and no person's mention stands in apposition to
+ * (`Ana Sousa, a retired teacher`). */
+static uint8_t *other_people(actx *x, const int32_t *owner) {
+  const td_doc *doc = x->doc;
+  uint8_t *o = td_arena_alloc(&x->doc->arena, doc->ntoks + 1);
+  memset(o, 0, doc->ntoks + 1);
+  for (size_t r = 0; r < x->nnames; r++) {
+    long n0 = x->names[r].tok0;
+    /* (not after in, at, near, from: a town named like a person, `from
+     * Denby`) */
+    if (x->names[r].type != TD_NE_PER ||
+        (n0 > 0 && (tok_is(x, n0 - 1, "in") || tok_is(x, n0 - 1, "at") ||
+                    tok_is(x, n0 - 1, "near") || tok_is(x, n0 - 1, "from"))))
+      continue;
+    for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) o[t] = owner[t] < 0;
+  }
+  for (size_t m = 0; m < x->nall; m++)
+    if (is_cls(&x->all[m], "title") && !is_cls(&x->all[m], "title.plural")) {
+      long e = x->all[m].tok1;
+      if ((size_t)e < doc->ntoks && (owner[e] >= 0 || tk(x, e)->upos == TD_PROPN)) continue;
+      for (uint32_t t = x->all[m].tok0; t < x->all[m].tok1; t++) o[t] = owner[t] < 0;
+    }
+  for (size_t t = 0; t < doc->ntoks; t++) {
+    if (!(x->wf[t] & W_PNOUN) || tk(x, (long)t)->upos != TD_NOUN || tok_cap(x, (long)t)) continue;
+    const td_tok *n = t + 1 < doc->ntoks ? tk(x, (long)t + 1) : NULL;
+    if (n && n->sent == tk(x, (long)t)->sent &&
+        (n->upos == TD_NOUN || n->upos == TD_PROPN || owner[t + 1] >= 0))
+      continue;
+    if (!appositive_of_person(x, owner, (long)t)) o[t] = owner[t] < 0;
+  }
+  return o;
+}
+
+/* The person a third-person singular pronoun at token p (he, him, she,
+ * her; gender g) refers to, from the actors' mentions before it (owner),
+ * in its sentence and the PRONOUN_WINDOW before it (in a quotation
+ * opening at q, only in the quotation): the one person of a gender not
+ * other than g mentioned there, or, of several, the one that is the
+ * subject of the nearest sentence naming any; it must be known to be of
+ * gender g. -1 (a wrong link puts quotes and events on the wrong actor:
+ * no guess) when there is none, or a person no actor is (other_people)
+ * or a pronoun of g left unresolved stands nearer, or the sentence opens
+ * with the pronoun and names its person after a comma (`After he landed,
+ * Moreau said`: it points forward). The subject of a statement cue right
+ * before the pronoun (`Moreau said he`) is its person whoever else is
+ * near. */
+static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, long p, long q,
+                          char g) {
+  size_t si = tk(x, p)->sent;
+  long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+  long w0 = x->doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+  /* in a quotation, `he` is seldom its speaker: only a person it names */
+  if (q >= 0 && q > w0) w0 = q;
+  /* `Moreau said (that) he would stay`: the speaker, whoever else is near */
+  long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
+  if (c > s0 && is_cue(x, c)) {
+    long n = c - 1 - (c - 1 > s0 && tok_is(x, c - 1, "also"));
+    int k = owner[n];
+    if (k >= 0 && is_person(x, k) &&
+        (x->ai[k].gender == '-' || x->ai[k].gender == g))
+      return k;
+    /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
+    if (k < 0 && (tk(x, n)->upos == TD_PROPN || tk(x, n)->upos == TD_NOUN)) return -1;
+  }
+  /* found: the one candidate of the window (-1 none, -2 several); near:
+   * the one of the nearest sentence naming any (-2 several there) */
+  int found = -1, near = -1;
+  long near_tok = -1;
+  for (long t = p - 1; t >= w0; t--) {
+    int k = owner[t];
+    if (k < 0) {
+      /* a person no actor is, or a pronoun of this gender left unresolved,
+       * nearer than any actor: the chain is broken there */
+      if (found == -1 && (other[t] == 1 || (other[t] == (g == 'm' ? 2 : 3)))) return -1;
+      continue;
+    }
+    if (!is_person(x, k)) continue;
+    if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
+    if (near == -1 || (near >= 0 && tk(x, t)->sent == tk(x, near_tok)->sent)) {
+      if (near >= 0 && near != k) near = -2;
+      else near = k, near_tok = t;
+    }
+    found = found == -1 || found == k ? k : -2;
+  }
+  /* several in the window: the nearest sentence's one when it is that
+   * sentence's subject, no verb before it (`Mr Vane left. A fellow pupil
+   * was Ivo Marr. He ...` is not Marr) */
+  if (found == -2 && near >= 0) {
+    long n0 = x->doc->sents[tk(x, near_tok)->sent].tok0;
+    long m = near_tok;
+    while (m > n0 && owner[m - 1] == near) m--;
+    int verb = 0;
+    for (long t = n0; t < m && !verb; t++)
+      verb = tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+    found = verb ? -2 : near;
+  }
+  if (found == -2) return -1;
+  /* a person of no known gender may be the one meant, or may not: a
+   * pronoun is a mention of one known to be a man or a woman */
+  if (found < 0 || x->ai[found].gender != g) return -1;
+  /* cataphora: nothing of the person before the pronoun in its sentence,
+   * a compatible person after a comma that follows it */
+  int before = 0;
+  for (long t = s0; t < p && !before; t++) before = owner[t] == found;
+  if (!before) {
+    int comma = 0;
+    for (long t = p + 1; t < s1; t++) {
+      if (tok_is(x, t, ",")) comma = 1;
+      int k = owner[t];
+      if (comma && k >= 0 && is_person(x, k) &&
+          (x->ai[k].gender == '-' || x->ai[k].gender == g))
+        return -1;
+    }
+  }
+  return found;
+}
+
+/* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
+ * a possessive): a mention of the person they refer to (pronoun_person),
+ * after every person of the article is known. A pronoun that joins a
+ * person counts as that person's mention for the pronouns after it, so a
+ * chain of them follows one person through a passage; one left unresolved
+ * breaks the chain. */
+static void pronoun_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  uint8_t *other = NULL;
+  long quoted = -1; /* the first token inside the open quotation marks, or -1 */
+  for (size_t p = 0; p < doc->ntoks; p++) {
+    uint32_t f = tk(x, (long)p)->flags;
+    if (f & TD_TOK_PARA_START) quoted = -1;
+    if (f & TD_TOK_QUOTE_OPEN) quoted = (long)p + 1;
+    if (f & TD_TOK_QUOTE_CLOSE) quoted = -1;
+    unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
+    if (!b || owner[p] >= 0) continue;
+
+    /* not a possessive (`his brother said`: the brother speaks, and
+     * events would take the possessor for the noun's actor) */
+    if (tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS || tok_is(x, (long)p, "his") ||
+        ((size_t)p + 1 < doc->ntoks && tk(x, (long)p + 1)->sent == tk(x, (long)p)->sent &&
+         (tk(x, (long)p + 1)->upos == TD_NOUN || tk(x, (long)p + 1)->upos == TD_ADJ ||
+          tk(x, (long)p + 1)->upos == TD_PROPN || tk(x, (long)p + 1)->upos == TD_NUM)))
+      continue;
+    if (!other) other = other_people(x, owner);
+    int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
+    if (k < 0) {
+      other[p] = b & W_PRO_M ? 2 : 3;
+      continue;
+    }
+    add_mention(x, k, (long)p, (long)p + 1);
+    sort_mentions(A(x, k));
+    owner[p] = k;
+    /* `Sousa said she`: now known to be a woman, for the pronouns after */
+    if (x->ai[k].gender == '-') x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
+  }
+}
+
+/* A person known only by a surname (`Ms Varga`, made at the honorific
+ * before the name typing found `Ilse Varga` earlier in the article) is
+ * that person: the one person whose full name ends on that word and is
+ * mentioned first. Its mentions, gender and role move there. */
+static void merge_surnames(actx *x) {
+  td_doc *doc = x->doc;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 || a->known || !a->nmentions || strchr(a->name, ' '))
+      continue;
+    const char *w = x->ai[k].last;
+    if (!w) continue;
+    int into = -1, n = 0;
+    for (size_t j = 0; j < doc->nactors; j++) {
+      td_actor *b = A(x, (int)j);
+      if (j == k || strcmp(b->kind, "person") != 0 || !b->nmentions || !strchr(b->name, ' ') ||
+          !x->ai[j].last || strcmp(x->ai[j].last, w) != 0)
+        continue;
+      n++;
+      if (b->mentions[0].start < a->mentions[0].start) into = (int)j;
+    }
+    if (n != 1 || into < 0) continue;
+    td_actor *b = A(x, into);
+    for (size_t m = 0; m < a->nmentions; m++) {
+      TD_AGROW(&doc->arena, b->mentions, b->cap_mentions, b->nmentions + 1);
+      b->mentions[b->nmentions++] = a->mentions[m];
+    }
+    sort_mentions(b);
+    a->nmentions = 0;
+    if (x->ai[into].gender == '-') x->ai[into].gender = x->ai[k].gender;
+    if (!b->role && a->role) {
+      b->role = a->role, b->code = a->code, b->country = a->country, b->sector = a->sector;
+      b->role_past = a->role_past;
+      x->ai[into].role_key = x->ai[k].role_key;
+    }
+  }
+}
+
+/* People of no known gender whose mention follows an honorific that has
+ * one (`Mr Lishman`, `Mrs Essex`, `Lady Boothroyd`), or who are the
+ * subject of a statement cue right before `he` or `she` (`Varga said
+ * she`): that gender. */
+static void honorific_genders(actx *x, const int32_t *owner) {
+  const td_doc *doc = x->doc;
+  /* `Varga said (that) she`, anywhere in the article: for the pronouns
+   * before it too */
+  for (size_t p = 2; p < doc->ntoks; p++) {
+    unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
+    if (!b || tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS) continue;
+    long c = (long)p - 1 - tok_is(x, (long)p - 1, "that");
+    if (c < 1 || !is_cue(x, c) || tk(x, c)->sent != tk(x, (long)p)->sent) continue;
+    long n = c - 1 - (c > 1 && tok_is(x, c - 1, "also"));
+    int k = owner[n];
+    if (k >= 0 && is_person(x, k) && x->ai[k].gender == '-')
+      x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
+  }
+  for (size_t t = 0; t + 1 < doc->ntoks; t++) {
+    char g = x->wf[t] & (W_HON_M | W_HON_F) ? honorific(x, (long)t) : 0;
+    if (!g) continue;
+    size_t n = t + 1 + (tok_is(x, (long)t + 1, ".") && t + 2 < doc->ntoks);
+    int k = owner[n] >= 0 ? owner[n] : owner[t]; /* after it, or the mention holds it */
+    if (k >= 0 && tk(x, (long)n)->sent == tk(x, (long)t)->sent && x->ai[k].gender == '-' &&
+        strcmp(A(x, k)->kind, "person") == 0)
+      x->ai[k].gender = g;
+  }
+}
+
+/* Tokens [s0, t) open their sentence with a phrase that a comma after t
+ * closes (`According to Ana Sousa, a detective found …`, `In Porto, …`):
+ * what follows that comma is the clause, no description of t. */
+static int opening_phrase(const actx *x, long s0, long t) {
+  if (tk(x, s0)->upos != TD_ADP && !tok_is(x, s0, "according")) return 0;
+  for (long i = s0; i < t; i++)
+    if (tok_is(x, i, ",")) return 0;
+  return 1;
+}
+
+/* The word that names organization k for short, or NULL: the first of a
+ * name of two or more words (`Dorvan` of `Dorvan Motors`, not `The`), or
+ * the one word after `of` (`Velantism` of `Church of Velantism`); a word
+ * of letters only. (Country and place names are kept off by the caller:
+ * `Bank of England` is never `England`.) */
+static const char *org_short(actx *x, int k) {
+  const char *nm = A(x, k)->name, *sp = strchr(nm, ' ');
+  if (!sp) return NULL;
+  const char *of = strstr(nm, " of ");
+  const char *w = nm;
+  size_t n = (size_t)(sp - nm);
+  if (n == 3 && strncmp(nm, "The", 3) == 0) return NULL;
+  if (of && !strchr(of + 4, ' ')) w = of + 4, n = strlen(w);
+  if (n < 3 || !isupper((unsigned char)w[0])) return NULL;
+  char *f = fold_word(x, w, n);
+  for (const char *c = f; *c; c++)
+    if (!isalpha((unsigned char)*c)) return NULL;
+  return f;
+}
+
+/* A short form of an organization's name alone later in the article
+ * (`Dorvan said`, `the Velantism website`) is its mention: a
+ * capitalized word inside a sentence, equal to org_short of exactly one
+ * organization mentioned before and to no person's name word, not part
+ * of a longer name, no place or person the typing found, a proper noun but
+ * no people's word (`European`, `Greek`: `European Commission`), not after
+ * `in`, `at`, `from`, `near` (a club named after its town: the town). */
+static void org_short_forms(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  size_t n = 0;
+  int *ks = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *ks);
+  const char **ws = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *ws);
+  uint64_t first[4] = {0, 0, 0, 0}; /* the short names' first bytes (perf: most tokens stop here) */
+  for (size_t k = 0; k < doc->nactors; k++) {
+    if (strcmp(A(x, (int)k)->kind, "organization") != 0 || !A(x, (int)k)->nmentions) continue;
+    const char *w = org_short(x, (int)k);
+    if (!w) continue;
+    ks[n] = (int)k, ws[n++] = w;
+    first[(unsigned char)w[0] >> 6] |= 1ULL << ((unsigned char)w[0] & 63);
+  }
+  if (!n) return;
+  uint8_t *typed = NULL;
+  for (size_t t = 1; t + 1 < doc->ntoks; t++) {
+    const td_tok *tt = tk(x, (long)t);
+    unsigned char c0 = (unsigned char)tolower((unsigned char)doc->text[tt->start]);
+    if (owner[t] >= 0 || tt->upos != TD_PROPN || !(first[c0 >> 6] >> (c0 & 63) & 1) ||
+        !tok_cap(x, (long)t) || (tt->flags & TD_TOK_ALLCAPS))
+      continue;
+    if (tok_is(x, (long)t - 1, "in") || tok_is(x, (long)t - 1, "at") ||
+        tok_is(x, (long)t - 1, "from") || tok_is(x, (long)t - 1, "near") ||
+        tk(x, (long)t - 1)->sent != tt->sent ||
+        (tok_cap(x, (long)t - 1) && (tk(x, (long)t - 1)->upos == TD_PROPN ||
+                                     (long)t - 1 > (long)doc->sents[tt->sent].tok0)) ||
+        (tk(x, (long)t + 1)->sent == tt->sent && tok_cap(x, (long)t + 1) &&
+         !(tk(x, (long)t + 1)->flags & TD_TOK_PUNCT)) ||
+        (tok_is(x, (long)t + 1, "-") && !(tk(x, (long)t + 1)->flags & TD_TOK_SPACE_BEFORE)))
+      continue; /* (nor the first part of a compound: `Dorvan-backed`) */
+    char wbuf[64]; /* (on the stack: asked of many tokens, perf) */
+    size_t wn = tt->end - tt->start;
+    if (wn >= sizeof wbuf) continue;
+    fold_into(wbuf, doc->text + tt->start, wn);
+    int found = -1;
+    for (size_t q = 0; q < n && found != -2; q++)
+      if (strcmp(ws[q], wbuf) == 0)
+        found = found == -1 && A(x, ks[q])->mentions[0].start < tt->start ? ks[q] : -2;
+    if (found < 0 || demonym_like(tt->norm) || person_word(x, (long)t)) continue;
+    if (!typed) { /* the places and people the typing found */
+      typed = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+      memset(typed, 0, doc->ntoks + 1);
+      for (size_t r = 0; r < x->nnames; r++)
+        if (x->names[r].type == TD_NE_PER || x->names[r].type == TD_NE_LOC)
+          for (uint32_t u = x->names[r].tok0; u < x->names[r].tok1; u++) typed[u] = 1;
+    }
+    if (typed[t]) continue;
+    add_mention(x, found, (long)t, (long)t + 1);
+    sort_mentions(A(x, found));
+    owner[t] = found;
+  }
+}
+
+/* `The head of the harbour board, Ana Sousa, said`, `According to the
+ * club's coach, Rui Matos, …`: a description opening the sentence (after
+ * `Also` or `According to`), an article and a phrase of nouns, adjectives
+ * and `of` holding a lowercase noun that is no time (`The next day,`) and
+ * no other actor's mention, then a comma and person k's name [t0, t1)
+ * followed by a comma or a verb, is a mention of k (1 when added). */
+static int described_before(actx *x, const int32_t *owner, int k, long t0, long t1) {
+  static const char *const times[] = {"day", "week", "month", "year", "morning", "afternoon",
+                                      "evening", "night", "time", "season", "weekend",
+                                      "decade", "moment", "minute", "hour", NULL};
+  td_doc *doc = x->doc;
+  long s0 = (long)doc->sents[tk(x, t0)->sent].tok0;
+  long s1 = s0 + (long)doc->sents[tk(x, t0)->sent].ntok;
+  if (t0 - 2 <= s0 || !tok_is(x, t0 - 1, ",") || t1 >= s1 ||
+      !(tok_is(x, t1, ",") || tk(x, t1)->upos == TD_VERB || tk(x, t1)->upos == TD_AUX))
+    return 0;
+  long d0 = s0;
+  if (tok_is(x, d0, "also")) d0++;
+  if (tok_is(x, d0, "according") && tok_is(x, d0 + 1, "to")) d0 += 2;
+  if (!(tok_is(x, d0, "the") || tok_is(x, d0, "a") || tok_is(x, d0, "an"))) return 0;
+  int noun = 0, ok = 1;
+  for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
+    unsigned u = tk(x, t)->upos;
+    ok = owner[t] < 0 && !word_in(tk(x, t)->norm, times) &&
+         (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
+          tok_is(x, t, "the") || poss_tok(x, t));
+    noun |= u == TD_NOUN && !tok_cap(x, t);
+  }
+  if (!ok || !noun || t0 - 1 - d0 > 10) return 0;
+  add_mention(x, k, d0, t0 - 1);
+  return 1;
+}
+
+/* `Ana Sousa, a retired teacher,`, `Dorvan Motors, the carmaker,`: a
+ * description in apposition after a person's or an organization's mention
+ * (a comma, an age may stand between: `Ana Sousa, 54, a teacher`) is a
+ * mention of it: an article and at most eight adjectives and nouns
+ * (`a 54 - year - old teacher`) ending on a lowercase noun, closed by a comma,
+ * a full stop, a relative pronoun or a preposition (`a member of the
+ * club`: `a member`); and described_before. Not when the
+ * phrase is a clause's subject (`Ms Sousa, the company said`, `According
+ * to Sousa, a detective ...`), nor holds another actor's mention. */
+static void appositive_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  static const char *const close[] = {",", ".", "who", "which", "of", "in", "from", "at", "for",
+                                      "to", "with", "and", NULL};
+  uint8_t *grew = NULL;
+  /* (a walk over the commas, the mentions' ends read from owner: perf) */
+  for (long c = 1; c + 1 < (long)doc->ntoks; c++) {
+    const td_tok *ct = tk(x, c);
+    if (ct->end - ct->start != 1 || doc->text[ct->start] != ',' ||
+        (owner[c - 1] < 0 && owner[c + 1] < 0))
+      continue;
+    long s0 = (long)doc->sents[tk(x, c)->sent].tok0;
+    long s1 = s0 + (long)doc->sents[tk(x, c)->sent].ntok;
+    int kb = c > s0 ? owner[c - 1] : -1, ka = c + 1 < s1 ? owner[c + 1] : -1;
+    if (ka >= 0 && strcmp(A(x, ka)->kind, "person") == 0) {
+      long t1 = c + 1;
+      while (t1 < s1 && owner[t1] == ka) t1++;
+      if (described_before(x, owner, ka, c + 1, t1)) {
+        if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+        grew[ka] = 1;
+      }
+    }
+    if (kb < 0 || (strcmp(A(x, kb)->kind, "person") != 0 && strcmp(A(x, kb)->kind, "organization") != 0))
+      continue;
+    long t0 = c - 1;
+    while (t0 > s0 && owner[t0 - 1] == kb) t0--;
+    long i = c;
+    if (glued_poss(x, c - 1) || opening_phrase(x, s0, t0)) continue;
+    i++;
+    if (i + 1 < s1 && tk(x, i)->upos == TD_NUM && tok_is(x, i + 1, ",")) i += 2; /* an age */
+    if (!(tok_is(x, i, "a") || tok_is(x, i, "an") || tok_is(x, i, "the"))) continue;
+    long d0 = i++, head = -1;
+    for (; i < s1 && i <= d0 + 8; i++) {
+      unsigned u = tk(x, i)->upos;
+      if (owner[i] >= 0) break;
+      if (u == TD_NOUN && !tok_cap(x, i)) head = i;
+      else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
+        break;
+    }
+    if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !word_in(tk(x, i)->norm, close))
+      continue;
+    if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
+      continue;
+    add_mention(x, kb, d0, head + 1);
+    for (long t = d0; t <= head; t++) owner[t] = (int32_t)kb;
+    if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+    grew[kb] = 1;
+  }
+  for (size_t k = 0; grew && k < doc->nactors; k++)
+    if (grew[k]) sort_mentions(A(x, (int)k));
+}
+
+/* Token q lies in a name the typing calls an organization's. */
+static int in_org_name(const actx *x, long q) {
+  for (size_t r = 0; r < x->nnames; r++)
+    if (x->names[r].type == TD_NE_ORG && x->names[r].tok0 <= (uint32_t)q && (uint32_t)q < x->names[r].tok1)
+      return 1;
+  return 0;
+}
+
+/* `the company`, `the firm`, `the newspaper` as the head of its phrase
+ * (not `the company spokesman`, `the firm that makes it`): a mention of
+ * the one organization of that sector (or of none known) mentioned in the
+ * sentence or the PRONOUN_WINDOW before it; none when there are several,
+ * or an organization's name no actor holds stands nearer. */
+static void description_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  for (size_t p = 1; p + 1 < doc->ntoks; p++) {
+    if (!(x->wf[p] & (W_FIRM | W_PAPER))) continue;
+    const td_tok *t = tk(x, (long)p);
+    if (t->upos != TD_NOUN || tok_cap(x, (long)p) || !tok_is(x, (long)p - 1, "the") ||
+        tk(x, (long)p - 1)->sent != t->sent)
+      continue;
+    const char *sec = x->wf[p] & W_FIRM ? "BUS" : "MED";
+    const td_tok *n = tk(x, (long)p + 1);
+    if (!glued_poss(x, (long)p) && n->sent == t->sent &&
+        (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
+         tok_is(x, (long)p + 1, "which") || tok_is(x, (long)p + 1, "of") ||
+         tok_is(x, (long)p + 1, "who")))
+      continue;
+    if (owner[p] >= 0) continue;
+    size_t si = t->sent;
+    long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+    int found = -1;
+    for (long q = (long)p - 2; q >= w0 && found != -2; q--) {
+      int k = owner[q];
+      if (k < 0) {
+        if (found == -1 && tok_cap(x, q) && tk(x, q)->upos == TD_PROPN)
+          found = in_org_name(x, q) ? -2 : -1; /* a firm no actor is */
+        continue;
+      }
+      td_actor *a = A(x, k);
+      if (strcmp(a->kind, "organization") != 0) continue;
+      if (a->sector && strcmp(a->sector, sec) != 0) continue;
+      found = found == -1 || found == k ? k : -2;
+    }
+    if (found < 0) continue;
+    add_mention(x, found, (long)p - 1, (long)p + 1);
+    sort_mentions(A(x, found));
+    owner[p - 1] = owner[p] = found;
+  }
 }
 
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
@@ -1798,7 +2313,8 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       long n = i + len;
-      if (len >= 2 && tok_is(x, n, ",")) { /* Name, [the] [country's] [vice] title [of X] */
+      if (len >= 2 && tok_is(x, n, ",") && !opening_phrase(x, s0, i)) {
+        /* Name, [the] [country's] [vice] title [of X] */
         static const char *const skip[] = {"the", "a", "an", "vice", "deputy", "acting",
                                            "assistant", "senior", "first", "chief", "'s",
                                            "\xe2\x80\x99s", "former", "then", NULL};
@@ -3511,6 +4027,15 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   discovered_actors(&x);
   join_short_names(&x);
   affiliations(&x);
+  merge_surnames(&x);
+  /* one token -> actor map for the passes after, each keeping it up to
+   * date (perf: built once) */
+  int32_t *owner = owners(&x);
+  honorific_genders(&x, owner);
+  org_short_forms(&x, owner);
+  appositive_links(&x, owner);
+  pronoun_links(&x, owner);
+  description_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
@@ -3527,15 +4052,41 @@ int td_actors(const td_engine *eng, td_doc *doc) {
   return td_actors_names(eng, doc, NULL, NULL);
 }
 
+/* Where the head of the phrase [start, end) of text ends at the latest:
+ * before its first ` of `, ` from `, ` at `, comma (`Ana Sousa of Dorvan
+ * Bank`) or ` and ` (of two joined, the first, as before), else at its
+ * end. */
+static uint32_t head_end(const char *text, uint32_t start, uint32_t end) {
+  static const char *const cut[] = {" of ", " from ", " at ", " and ", ",", NULL};
+  uint32_t e = end;
+  for (int c = 0; cut[c]; c++) {
+    size_t n = strlen(cut[c]);
+    for (uint32_t i = start; i + n <= e; i++)
+      if (memcmp(text + i, cut[c], n) == 0) {
+        e = i;
+        break;
+      }
+  }
+  return e;
+}
+
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
-  int inside = -1;
+  int inside = -1, head = -1;
+  uint32_t inside_end = 0, head_at = 0, he = 0;
   for (size_t k = 0; k < doc->nactors; k++)
     for (size_t m = 0; m < doc->actors[k].nmentions; m++) {
       td_span s = doc->actors[k].mentions[m];
       if (s.start <= start && end <= s.end) return (int)k;
-      if (inside < 0 && start <= s.start && s.end <= end) inside = (int)k;
+      if (!(start <= s.start && s.end <= end)) continue;
+      /* of several inside, the one ending last before the phrase's
+       * modifiers: an English noun phrase ends on its head (`the
+       * carmaker's chief executive Helmut Panke`, `Ana Sousa of Dorvan
+       * Bank`) */
+      if (inside < 0) he = head_end(doc->text, start, end);
+      if (inside < 0 || s.end > inside_end) inside = (int)k, inside_end = s.end;
+      if (s.end <= he && (head < 0 || s.end > head_at)) head = (int)k, head_at = s.end;
     }
-  return inside;
+  return head >= 0 ? head : inside;
 }
 
 int td_actor_members(const td_doc *doc, int a, int *out, int max) {

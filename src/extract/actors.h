@@ -11,8 +11,9 @@
 #include <stdio.h>
 
 /* The actor whose mention covers bytes [start, end) of doc->text: first an
- * actor with a mention containing the span, else one with a mention inside
- * it; -1 when none. Linear in the number of mentions. */
+ * actor with a mention containing the span, else the one whose mention
+ * inside it ends last (the head of the phrase); -1 when none. Linear in the
+ * number of mentions. */
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
 
 /* The member actors of a pair group (`officials from both nations`, `the

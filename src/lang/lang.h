@@ -25,7 +25,7 @@ int td_deprel_from_name(const char *s);                /* full "obl:tmod" */
  * fit 64 bits). They follow the tables in tags.c; test_events checks every
  * one against the names. */
 enum {
-  TD_XPOS_VB = 9, TD_XPOS_NNS = 10, TD_XPOS_VBD = 13, TD_XPOS_VBP = 14, TD_XPOS_VBZ = 15,
+  TD_XPOS_VB = 9, TD_XPOS_NNS = 10, TD_XPOS_PRP_POSS = 21, TD_XPOS_VBD = 13, TD_XPOS_VBP = 14, TD_XPOS_VBZ = 15,
   TD_XPOS_VBN = 17, TD_XPOS_VBG = 18, TD_XPOS_MD = 19, TD_XPOS_NNPS = 34
 };
 enum {

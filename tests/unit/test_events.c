@@ -31,7 +31,8 @@ TD_TEST(events_tag_indexes) {
     const char *name;
   } xp[] = {{TD_XPOS_VB, "VB"},   {TD_XPOS_NNS, "NNS"}, {TD_XPOS_VBD, "VBD"},
             {TD_XPOS_VBP, "VBP"}, {TD_XPOS_VBZ, "VBZ"}, {TD_XPOS_VBN, "VBN"},
-            {TD_XPOS_VBG, "VBG"}, {TD_XPOS_MD, "MD"}, {TD_XPOS_NNPS, "NNPS"}},
+            {TD_XPOS_VBG, "VBG"}, {TD_XPOS_MD, "MD"}, {TD_XPOS_NNPS, "NNPS"},
+            {TD_XPOS_PRP_POSS, "PRP$"}},
     dep[] = {{TD_DEP_CASE, "case"},           {TD_DEP_NSUBJ, "nsubj"},
              {TD_DEP_OBJ, "obj"},             {TD_DEP_AMOD, "amod"},
              {TD_DEP_OBL, "obl"},             {TD_DEP_CONJ, "conj"},
