@@ -604,6 +604,7 @@ typedef struct ev_doc {
   const td_doc *doc;
   int *tokact;
   struct group last_src; /* the last compound source, for "the officials" */
+  struct group prev_src[3]; /* the ones before it, latest first (for "the three sides") */
   size_t last_sent;
   sctx *sc; /* each sentence's triggers and cues (collect_doc) */
   uint8_t *game; /* per sentence: 1 when it reports a game (game_sentence) */
@@ -1481,7 +1482,7 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
 }
 
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
-  if (e->last_sent + 5 < si) e->last_src.n = 0;
+  if (e->last_sent + 5 < si) e->last_src.n = 0, e->prev_src[0].n = e->prev_src[1].n = e->prev_src[2].n = 0;
   const td_sent *s = &doc->sents[si];
   if (!s->ntok || e->sports || e->game[si] || skip_sentence(doc, s)) return;
   sctx c = e->sc[si]; /* its triggers and cues (td_events) */
@@ -2278,14 +2279,29 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                              "leader", "government", "ally", "advisor",
                                              "adviser", "they", NULL};
         if (in_list(lemma_of(w), plural) || in_list(w->norm, plural)) {
+          /* a number before the noun (`the three sides`, `both
+           * countries`) asks for a group of that many: the latest one */
+          static const char *const counts[] = {"both", "two", "three", "four", "five", NULL};
+          int want = 0;
+          for (int64_t b = j - 1; b >= (int64_t)lo && b >= j - 2 && !want; b--)
+            for (int ci = 0; counts[ci] && !want; ci++)
+              if (strcmp(doc->toks[b].norm, counts[ci]) == 0) want = ci ? ci + 1 : 2;
           src = e->last_src;
+          for (int h = 0; want && src.n != want && h < 3; h++)
+            if (e->prev_src[h].n == want) src = e->prev_src[h];
           break;
         }
         if (w->upos != TD_AUX && w->upos != TD_ADV && w->upos != TD_NUM && w->upos != TD_ADJ)
           break;
       }
     }
-    if (src.n >= 2 && !tr->noun) e->last_src = src, e->last_sent = si;
+    if (src.n >= 2 && !tr->noun) {
+      if (e->last_src.n >= 2 && (e->last_src.first != src.first || e->last_src.last != src.last)) {
+        memmove(&e->prev_src[1], &e->prev_src[0], 2 * sizeof e->prev_src[0]);
+        e->prev_src[0] = e->last_src;
+      }
+      e->last_src = src, e->last_sent = si;
+    }
     /* a nominal event with neither a source nor a target is a word, not
      * an event ("demand for travel", "on concerns about growth"); a verb
      * with no known actor still says that someone acted */
