@@ -441,7 +441,7 @@ static size_t build_words(td_qctx *c, uint32_t **ends, size_t *nends) {
 static int cue_kind(const char *s, size_t n) {
   static const struct { const char *name; int kind; } kinds[] = {
       {"say", TD_CUE_SAY}, {"tell", TD_CUE_TELL}, {"according", TD_CUE_ACCORDING},
-      {"passive", TD_CUE_PASSIVE}, {"name", TD_CUE_NAME}};
+      {"passive", TD_CUE_PASSIVE}, {"name", TD_CUE_NAME}, {"find", TD_CUE_FIND}};
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strlen(kinds[i].name) == n && memcmp(kinds[i].name, s, n) == 0) return kinds[i].kind;
   return 0;
@@ -707,6 +707,10 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
     run_cues(c, c->w[i].sent);
     if (!c->cue_len[i]) return 0;
     *kind = c->cue_kind[i];
+    if (*kind == TD_CUE_FIND) { /* a finding: a number's claimant only */
+      if (!c->finds) return 0;
+      *kind = TD_CUE_SAY;
+    }
     return c->cue_len[i];
   }
   for (size_t k = 0; k < c->ncues; k++) {
@@ -1129,7 +1133,16 @@ static int participle(const td_qword *w) {
   return (n > 3 && strcmp(w->lw + n - 2, "ed") == 0) || td_qword_in(w, irregular);
 }
 
-int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
+
+int td_find_claimant(td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  c->finds = 1; /* "figures showed that" names a number's claimant */
+  int r = find_claimant(c, target, who, cue);
+  c->finds = 0;
+  return r;
+}
+
+static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
   /* "according to X" anywhere in the sentence */
   size_t s = target;
   while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;

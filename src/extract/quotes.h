@@ -45,7 +45,10 @@ enum {
   TD_CUE_TELL,           /* speech verb with an addressee: "X told Y" */
   TD_CUE_ACCORDING,      /* the speaker follows: "according to X" */
   TD_CUE_PASSIVE,        /* "X was quoted as saying" */
-  TD_CUE_NAME            /* naming without a speaker: "described as" */
+  TD_CUE_NAME,           /* naming without a speaker: "described as" */
+  TD_CUE_FIND            /* a finding reported, "figures showed that": the claimant of
+                            a number, no speaker of a quotation (read as TD_CUE_SAY
+                            while td_find_claimant searches, not otherwise) */
 };
 
 typedef struct td_cue {
@@ -66,6 +69,7 @@ typedef struct td_qctx {
   const td_engine *eng;  /* whose quotes.* rules fill cue_len, a sentence at a time: */
   uint8_t *cue_ran;      /* per sentence: its rules ran (on first use, see cue_any) */
   size_t open0;          /* no word before this one opens a quotation (TD_QW_QOPEN) */
+  int finds;             /* TD_CUE_FIND cues count (td_find_claimant sets it) */
 } td_qctx;
 
 /* Builds the word view and the cues of doc (in doc's arena): the matches of
@@ -90,7 +94,7 @@ int td_qword_in(const td_qword *w, const char *const *list);
 /* Who says, claims or reports what is at word `target`, searched in its
  * sentence: "according to X", "X said/confirmed (that) ...", "..., X said".
  * Fills *who (the speaker as written) and *cue, returns 1; 0 when nobody. */
-int td_find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
+int td_find_claimant(td_qctx *c, size_t target, td_span *who, td_span *cue);
 
 /* Index of the sentence holding byte b (-1 when the doc has none). */
 int td_sent_of(const td_doc *doc, uint32_t b);
