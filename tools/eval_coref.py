@@ -43,59 +43,9 @@ comparing versions of tidings with each other.
 import argparse, glob, json, os, re, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_gum import offset_map, overlaps  # noqa: E402  (one text alignment for both)
+from eval_gum import offset_map, overlaps, read_doc  # noqa: E402  (one reader and alignment for both)
 
-ENT = re.compile(r"\((\d+)-([a-z]+)[^()|]*\)?|(\d+)\)")
 FORMS = ("proper", "pronoun", "nominal")
-
-
-def read_doc(path):
-    """(text, date, tokens [(start, end, upos, head index or -1)], mentions
-    [(entity, type, first, last)]), the text rebuilt as eval_gum rebuilds it."""
-    text, toks, ments, opened = [], [], [], {}
-    date, pos, sent, at, first_par, sent0 = None, 0, "", 0, True, 0
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if line.startswith("# meta::dateCreated = "):
-            date = line.split("= ", 1)[1][:10]
-        elif line.startswith("# newpar") and not line.startswith("# newpar_block"):
-            if not first_par:
-                text.append("\n\n")
-                pos += 2
-            first_par = False
-        elif line.startswith("# text = "):
-            if text and not text[-1].endswith("\n"):
-                text.append(" ")
-                pos += 1
-            sent, at, sent0 = line[9:], 0, len(toks)
-            text.append(sent)
-            base, pos = pos, pos + len(sent)
-        elif line and not line.startswith("#"):
-            cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue
-            form = cols[1]
-            k = sent.find(form, at)
-            if k < 0:
-                k, form = at, ""
-            idx = len(toks)
-            head = int(cols[6]) if cols[6].isdigit() else 0
-            toks.append((base + k, base + k + len(form), cols[3], sent0 + head - 1 if head else -1))
-            at = k + len(form)
-            ent = next((f[7:] for f in cols[9].split("|") if f.startswith("Entity=")), None)
-            if ent:
-                for m in ENT.finditer(ent):
-                    if m.group(1):
-                        if m.group(0).endswith(")"):
-                            ments.append((m.group(1), m.group(2), idx, idx))
-                        else:
-                            opened.setdefault(m.group(1), []).append((m.group(2), idx))
-                    else:
-                        stack = opened.get(m.group(3))
-                        if stack:
-                            ty, start = stack.pop()
-                            ments.append((m.group(3), ty, start, idx))
-    return "".join(text), date, toks, ments
 
 
 def head_of(toks, first, last):

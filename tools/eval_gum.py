@@ -33,10 +33,12 @@ ENT = re.compile(r"\((\d+)-([a-z]+)[^()|]*\)?|(\d+)\)")
 
 
 def read_doc(path):
-    """(text, date, tokens [(start, end, upos)], mentions [(type, first, last)]):
-    the text from each sentence's `# text =`, its tokens found in it in order."""
+    """(text, date, tokens [(start, end, upos, head index or -1)], mentions
+    [(entity, type, first, last)]): the text from each sentence's `# text =`,
+    its tokens found in it in order (tools/eval_coref.py reads GUM with this
+    too)."""
     text, toks, ments, opened = [], [], [], {}
-    date, pos, sent, at, first_par = None, 0, "", 0, True
+    date, pos, sent, at, first_par, sent0 = None, 0, "", 0, True, 0
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("# meta::dateCreated = "):
@@ -50,7 +52,7 @@ def read_doc(path):
             if text and not text[-1].endswith("\n"):
                 text.append(" ")
                 pos += 1
-            sent, at = line[9:], 0
+            sent, at, sent0 = line[9:], 0, len(toks)
             text.append(sent)
             base, pos = pos, pos + len(sent)
         elif line and not line.startswith("#"):
@@ -62,21 +64,22 @@ def read_doc(path):
             if k < 0:  # not in the sentence text as written: a zero-width token at the cursor
                 k, form = at, ""
             idx = len(toks)
-            toks.append((base + k, base + k + len(form), cols[3]))
+            head = int(cols[6]) if cols[6].isdigit() else 0
+            toks.append((base + k, base + k + len(form), cols[3], sent0 + head - 1 if head else -1))
             at = k + len(form)
             ent = next((f[7:] for f in cols[9].split("|") if f.startswith("Entity=")), None)
             if ent:
                 for m in ENT.finditer(ent):
                     if m.group(1):  # an opening, closed here when it ends with ")"
                         if m.group(0).endswith(")"):
-                            ments.append((m.group(2), idx, idx))
+                            ments.append((m.group(1), m.group(2), idx, idx))
                         else:
                             opened.setdefault(m.group(1), []).append((m.group(2), idx))
                     else:
                         stack = opened.get(m.group(3))
                         if stack:
                             ty, start = stack.pop()
-                            ments.append((ty, start, idx))
+                            ments.append((m.group(3), ty, start, idx))
     return "".join(text), date, toks, ments
 
 
@@ -112,6 +115,7 @@ def main():
     c = dict(gold=0, hit=0, typed=0, found=0, good=0, tgold=0, thit=0, tfound=0, tgood=0)
     for path in files:
         text, date, toks, ments = read_doc(path)
+        ments = [m[1:] for m in ments]  # (type, first, last)
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
             f.write(text + "\n")
         try:
