@@ -120,6 +120,13 @@ echo "The Harbor Guild of Pilots protested on Monday." > "$tmp/guild.txt"
 check "--dict DIR adds a user's actor" grep -q '"entity":"harbor-guild"' "$tmp/guild.jsonl"
 "$T" extract --quiet "$tmp/guild.txt" > "$tmp/guild0.jsonl" 2>/dev/null
 check "without --dict the user's actor is unknown" sh -c "! grep -q '\"entity\":\"harbor-guild\"' '$tmp/guild0.jsonl'"
+# an event entry's word list of any length holds (a list past 396 bytes was dropped unseen)
+mkdir -p "$tmp/edict"
+long=$(i=0; while [ $i -lt 60 ]; do printf 'filler%03d|' $i; i=$((i + 1)); done)
+printf 'admonish\tevent.verb\t111;v=%sminister\tlemma\n' "$long" > "$tmp/edict/verbs.tsv"
+echo "Kenya admonished the minister of Uganda on Monday. Kenya admonished Uganda on Tuesday." > "$tmp/admonish.txt"
+"$T" extract --quiet --dict "$tmp/edict" "$tmp/admonish.txt" > "$tmp/admonish.jsonl" 2>/dev/null
+check "--dict: a long veto list holds (one event of two)" sh -c "[ \$(grep -o '\"cameo\":\"111\"' '$tmp/admonish.jsonl' | wc -l) -eq 1 ]"
 printf 'only-a-phrase\n' > "$tmp/dict/bad.tsv"
 check "a malformed --dict file is a clear error (2)" status_is 2 "$T" extract --quiet --dict "$tmp/dict" "$tmp/guild.txt"
 

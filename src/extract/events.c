@@ -200,18 +200,17 @@ typedef struct trig {
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
   int under_verb;      /* a nominal event in the object of an event verb */
-  /* the word lists last: trig_clear() zeroes what comes before */
-  char preps[64];      /* "|from|to|" or "" */
-  char objs[400];      /* "|troop|soldier|" or "": objects the entry needs */
-  char vetos[400];     /* "|chance|evidence|" or "": objects that cancel it */
+  /* the word lists, in the document's arena (any length: a list copied
+   * into a fixed buffer was dropped, silently, past 396 bytes) */
+  const char *preps;   /* "|from|to|" or "" */
+  const char *objs;    /* "|troop|soldier|" or "": objects the entry needs */
+  const char *vetos;   /* "|chance|evidence|" or "": objects that cancel it */
 } trig;
 
-/* Empties t: its fields zero, its word lists "" (perf, issue 11: a
- * candidate is made for every dictionary match, most are dropped, and the
- * lists are most of its 900 bytes). */
+/* Empties t: its fields zero, its word lists "". */
 static void trig_clear(trig *t) {
-  memset(t, 0, offsetof(trig, preps));
-  t->preps[0] = t->objs[0] = t->vetos[0] = 0;
+  memset(t, 0, sizeof *t);
+  t->preps = t->objs = t->vetos = "";
 }
 
 /* CAMEO's codes for an appeal, intent, demand, refusal or threat whose
@@ -268,7 +267,17 @@ typedef struct sctx {
 
 static int is_stop(const td_tok *t);
 
-static void parse_payload(trig *t, const char *pay) {
+/* "|" + the n bytes at p + "|", in arena a. */
+static const char *bar_list(td_arena *a, const char *p, size_t n) {
+  char *l = td_arena_alloc_raw(a, n + 3);
+  l[0] = '|';
+  memcpy(l + 1, p, n);
+  l[n + 1] = '|';
+  l[n + 2] = 0;
+  return l;
+}
+
+static void parse_payload(trig *t, const char *pay, td_arena *a) {
   size_t i = 0;
   while (pay[i] && pay[i] != ';' && i < 4) t->code[i] = pay[i], i++;
   t->code[i] = 0;
@@ -288,23 +297,12 @@ static void parse_payload(trig *t, const char *pay) {
     else if (n == 3 && strncmp(p, "obj", 3) == 0) t->need_obj = 1;
     else if (n == 6 && strncmp(p, "regard", 6) == 0) t->regard = 1;
     else if (n == 6 && strncmp(p, "issued", 6) == 0) t->issued = 1;
-    else if (n > 2 && strncmp(p, "v=", 2) == 0 && n - 2 + 3 < sizeof t->vetos) {
-      t->vetos[0] = '|';
-      memcpy(t->vetos + 1, p + 2, n - 2);
-      t->vetos[n - 1] = '|';
-      t->vetos[n] = 0;
-    }
-    else if (n > 2 && strncmp(p, "o=", 2) == 0 && n - 2 + 3 < sizeof t->objs) {
-      t->objs[0] = '|';
-      memcpy(t->objs + 1, p + 2, n - 2);
-      t->objs[n - 1] = '|';
-      t->objs[n] = 0;
-    } else if (n > 2 && strncmp(p, "t=", 2) == 0 && n - 2 + 3 < sizeof t->preps) {
-      t->preps[0] = '|';
-      memcpy(t->preps + 1, p + 2, n - 2);
-      t->preps[n - 1] = '|';
-      t->preps[n] = 0;
-    }
+    else if (n > 2 && strncmp(p, "v=", 2) == 0)
+      t->vetos = bar_list(a, p + 2, n - 2);
+    else if (n > 2 && strncmp(p, "o=", 2) == 0)
+      t->objs = bar_list(a, p + 2, n - 2);
+    else if (n > 2 && strncmp(p, "t=", 2) == 0)
+      t->preps = bar_list(a, p + 2, n - 2);
     p = e;
   }
 }
@@ -522,7 +520,7 @@ static int collect(void *ctx, const td_match *m) {
   trig nt;
   trig_clear(&nt);
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
-  parse_payload(&nt, m->payload);
+  parse_payload(&nt, m->payload, c->arena);
   if (strlen(nt.code) < 2) return 0;
   /* "sought to sell", "seek to bring": an attempt, not a request */
   if (nt.no_inf) {
@@ -581,7 +579,7 @@ static int collect(void *ctx, const td_match *m) {
       return 0;
     }
   }
-  if (!c->cap) { /* most sentences have one or two (a trig is 900 bytes) */
+  if (!c->cap) { /* most sentences have one or two */
     c->trigs = td_arena_alloc_raw(c->arena, 2 * sizeof *c->trigs); /* written before read */
     c->cap = 2;
   }
@@ -1521,7 +1519,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (dup) continue;
       TD_AGROW(c.arena, c.trigs, c.cap, c.ntrigs + 1);
       trig *t = &c.trigs[c.ntrigs++];
-      memset(t, 0, sizeof *t);
+      trig_clear(t);
       t->tok0 = r, t->tok1 = r + 1, t->head = r, t->must = k;
       strcpy(t->code, "100");
       /* what Y must do is the content of the demand */
