@@ -738,6 +738,7 @@ static const char *const org_words[] = {
     "electronics", "steel", "mining", "resources", "communications", "technologies",
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
+    "administration",
     "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
 /* Words that end the name of a place or a building (org_words has some
  * of them for clubs and firms: Bristol City). */
@@ -2257,9 +2258,11 @@ static void do_sentence(actx *x, size_t si) {
         i = sec->tok1;
         continue;
       }
+      /* (an abbreviation, nonactor.term: GDP, CEO, is no name at all) */
       add_name(x, d->tok0, d->tok1, is_cls(d, "nonactor.place") ? TD_NE_LOC
-                                    : is_cls(d, "nonactor.time") ? TD_NE_NONE
-                                                                 : TD_NE_MISC);
+                                    : is_cls(d, "nonactor.time") || is_cls(d, "nonactor.term")
+                                        ? TD_NE_NONE
+                                        : TD_NE_MISC);
       if (x->want_names && x->nnames && is_cls(d, "nonactor.place.nation"))
         x->names[x->nnames - 1].country = 1; /* England: a national team */
       i = d->tok1;
@@ -2923,6 +2926,23 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
   x->nnames = w;
 }
 
+/* The dictionary's untyped name n is written as a part of a name, every
+ * word capitalized: 1 for a sector word, 2 for an abbreviation that names
+ * nothing alone, not a title (`Zorbex CEO`: the abbreviation's note says
+ * it is one); else 0. */
+static int name_word(const actx *x, const td_ne *n) {
+  if (n->type != TD_NE_NONE || entry_at(x, n->tok0, "title")) return 0;
+  for (uint32_t t = n->tok0; t < n->tok1; t++)
+    if (!tok_cap(x, t)) return 0;
+  if (entry_at(x, n->tok0, "sector")) return 1;
+  size_t si = tk(x, n->tok0)->sent;
+  for (size_t k = x->first[si]; k < x->first[si + 1]; k++)
+    if (x->all[k].tok0 == n->tok0 && is_cls(&x->all[k], "nonactor.term") &&
+        !(x->all[k].payload && strcmp(x->all[k].payload, "title") == 0))
+      return 2;
+  return 0;
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -2940,7 +2960,15 @@ static void guess_names(actx *x) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
         out[nout++] = have[h++];
       }
-      if (h < nhave && have[h].tok0 <= (uint32_t)i) {
+      /* PC World, TV Globo: an abbreviation the dictionary gave no type
+       * opens the name of capitalized words nothing typed after it */
+      int lead = 0;
+      if (h < nhave && have[h].tok0 == (uint32_t)i && name_word(x, &have[h]) == 2) {
+        uint32_t e = have[h].tok1;
+        lead = e < (uint32_t)s1 && tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT) &&
+               (h + 1 >= nhave || have[h + 1].tok0 > e);
+      }
+      if (!lead && h < nhave && have[h].tok0 <= (uint32_t)i) {
         i = have[h].tok1;
         continue;
       }
@@ -2965,8 +2993,24 @@ static void guess_names(actx *x) {
       }
       long j = i;
       int joined = 0, modifier = 0;
-      while (j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
-             !(tk(x, j)->flags & TD_TOK_PUNCT)) {
+      for (;;) {
+        /* a sector word or an abbreviation the dictionary gave no type
+         * goes on a name it ends or is inside of (`Traffic Safety
+         * Administration`, `Reno CCTV Systems`); a title does not (`Education
+         * Minister Ola Brenn`) */
+        if ((lead || (j > i && !(j == i + 1 && opener_word(x, i)))) && j < s1 && h < nhave &&
+            (long)have[h].tok0 == j && name_word(x, &have[h])) { /* (not `Its GDP`) */
+          int sector = name_word(x, &have[h]) == 1;
+          j = have[h++].tok1;
+          /* the organization word ends the name: Safety Administration
+           * Director Ola Brenn */
+          if (sector && tok_in(x, j - 1, W_ORG) && !tok_is(x, j, "of") && !tok_is(x, j, "for"))
+            break;
+          continue;
+        }
+        if (!(j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
+              !(tk(x, j)->flags & TD_TOK_PUNCT)))
+          break;
         j++;
         /* New York-based group: the modifier ends the name */
         if ((modifier = hyphen_misc(x, j - 1) == 1)) break;
@@ -2975,10 +3019,12 @@ static void guess_names(actx *x) {
         /* Bank of England, University of Tokyo, Organisation for Security
          * and Cooperation in Europe: after an organization word, `of`/`for`
          * join the name, then `and`/`in`/`on` too */
-        if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) && tok_cap(x, j + 1) &&
+        int the = j + 2 < s1 && tok_is(x, j + 1, "the") && tok_cap(x, j + 2); /* for the Welfare */
+        if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) &&
+            (tok_cap(x, j + 1) || the) &&
             ((tok_in(x, j - 1, W_ORG) && !word_in(tk(x, j - 1)->norm, firm_suffixes)) ||
              joined))
-          j++, joined = 1;
+          j += 1 + the, joined = 1;
         else if (j + 1 < s1 && joined &&
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
                  tok_cap(x, j + 1))

@@ -483,3 +483,18 @@ TD_TEST(actors_eval_ner_surname_places) {
                            "was O\ntired O\nafter O\nthe O\nfinal O\nin O\nBerlin B-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A sector word the dictionary gives no type (`Administration`) and an
+ * abbreviation that names a thing (`PC`) are parts of the name they are
+ * written in; `of the` / `for the` after an organization word go on its
+ * name; alone (`GDP`, `AIDS`) such an abbreviation is no name. */
+TD_TEST(actors_eval_ner_name_words) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Inspectors O\nfrom O\nthe O\nMarvale B-ORG\nCoastal I-ORG\n"
+                           "Safety I-ORG\nAdministration I-ORG\nand O\nthe O\nCouncil B-ORG\n"
+                           "for I-ORG\nthe I-ORG\nWelfare I-ORG\nof I-ORG\nDockers I-ORG\nmet O\n. O\n\n"
+                           "Its O\nGDP O\nand O\nAIDS O\nfigures O\nrose O\n, O\nthe O\nPC B-ORG\n"
+                           "Orbit I-ORG\nmagazine O\nsaid O\n. O\n\n"));
+  td_engine_free(eng);
+}
