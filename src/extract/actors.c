@@ -97,6 +97,8 @@ typedef struct {
   int8_t *common;       /* token -> common_word's answer, -1 not yet asked */
   int8_t *demonym;      /* token -> demonym_tok's answer, -1 not yet asked */
   int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
+  const char *spelled[16]; /* acronyms the story spells out in brackets (discovered_org) */
+  int nspelled;
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
 } actx;
@@ -3760,7 +3762,31 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
         return (int)k;
       }
     }
-    return -1;
+    /* an acronym the story never spells out (`Nathan Tam of the HKDP`,
+     * `HKDP's candidate`) names an organization of its own; abbreviations
+     * that name nothing (GDP, CEO) are the dictionary's, typed no name */
+    /* (not an organization's word alone, TV; nor an acronym in brackets,
+     * which the words before it spell out: `Local Loop Unbundling
+     * (LLU)` is no organization, nor is a later `LLU`; one that is has
+     * its mention above) */
+    if (weak || tok_in(x, t0, W_ORG) || common_word(x, t0)) return -1; /* (AND, ANY: words) */
+    char *name = span_text(x, t0, t1);
+    char *key = name_key(x, name);
+    if (tok_is(x, t0 - 1, "(") && tok_is(x, t1, ")")) {
+      if (x->nspelled < (int)(sizeof x->spelled / sizeof x->spelled[0]))
+        x->spelled[x->nspelled++] = key;
+      return -1;
+    }
+    for (int q = 0; q < x->nspelled; q++)
+      if (strcmp(x->spelled[q], key) == 0) return -1;
+    int k = find_entity(x, key);
+    if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1;
+    if (k < 0) {
+      k = new_actor(x, key, name, "organization");
+      A(x, k)->known = 0;
+    }
+    add_mention(x, k, t0, t1);
+    return k;
   }
   /* a joining word the run ended on (`Church of Scientology on Friday`:
    * the day was another name, `Kings And`) is no part of it */
@@ -3775,10 +3801,14 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
   for (long t = a0; t < t1; t++) {
     org_word |= tok_in(x, t, W_ORG);
     unsigned u = tk(x, t)->upos;
-    title |= u == TD_VERB || u == TD_AUX || u == TD_PRON || u == TD_DET ||
+    /* (`the` after `of`/`for` is a name's: Council for the Welfare of X;
+     * not after a place's word: Love in the Centre of the World) */
+    int of_the = u == TD_DET && tok_is(x, t, "the") &&
+                 (tok_is(x, t - 1, "of") || tok_is(x, t - 1, "for")) && !tok_in(x, t - 2, W_FACILITY);
+    title |= u == TD_VERB || u == TD_AUX || u == TD_PRON || (u == TD_DET && !of_the) ||
              (u == TD_CCONJ && tok_cap(x, t));
   }
-  if (len < 2 || len > 6 || (weak && !org_word) || title || (tk(x, a0)->flags & TD_TOK_ALLCAPS) ||
+  if (len < 2 || len > 8 || (weak && !org_word) || title || (tk(x, a0)->flags & TD_TOK_ALLCAPS) ||
       word_in(tk(x, t1 - 1)->norm, site_words))
     return -1;
   char *name = span_text(x, a0, t1);
