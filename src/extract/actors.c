@@ -2665,6 +2665,16 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
   }
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
+  /* `Zorbex said it would`, `Zorbex said in a statement`: one word no
+   * person's name holds that speaks of itself as `it` (people are named in
+   * full first: the loop above) */
+  if (len == 1 && !shout && j + 1 < s1 && is_cue(x, j) &&
+      (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
+       (j + 3 < s1 && tok_is(x, j + 1, "in") && tok_is(x, j + 2, "a") &&
+        tok_is(x, j + 3, "statement"))) &&
+      !common_word(x, i) && (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) &&
+      !entry_at(x, i, "name") && !entry_at(x, i, "person"))
+    return TD_NE_ORG | NE_SURE; /* (not `It said its`, `Supporters say it`) */
   /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
    * is the portfolio before one (Education Minister X), unless a body
    * (Assembly speaker) or an adjective (Communist leader) */

@@ -498,3 +498,14 @@ TD_TEST(actors_eval_ner_name_words) {
                            "Orbit I-ORG\nmagazine O\nsaid O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* One word no person's name holds that speaks of itself as `it` at a
+ * statement cue is an organization; a common noun opening the sentence
+ * (`Supporters say it`) is no name. */
+TD_TEST(actors_eval_ner_said_it) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Zorvane B-ORG\nsaid O\nit O\nwould O\ncut O\n300 O\njobs O\n. O\n\n"
+                           "Supporters O\nsay O\nit O\nshould O\n. O\n\n"));
+  td_engine_free(eng);
+}
