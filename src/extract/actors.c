@@ -3779,7 +3779,7 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
      * which the words before it spell out: `Local Loop Unbundling
      * (LLU)` is no organization, nor is a later `LLU`; one that is has
      * its mention above) */
-    if (weak || tok_in(x, t0, W_ORG) || common_word(x, t0)) return -1; /* (AND, ANY: words) */
+    if (weak == 1 || tok_in(x, t0, W_ORG) || common_word(x, t0)) return -1; /* (AND, ANY: words) */
     char *name = span_text(x, t0, t1);
     char *key = name_key(x, name);
     if (tok_is(x, t0 - 1, "(") && tok_is(x, t1, ")")) {
@@ -3818,13 +3818,19 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     title |= u == TD_VERB || u == TD_AUX || u == TD_PRON || (u == TD_DET && !of_the) ||
              (u == TD_CCONJ && tok_cap(x, t));
   }
-  if (len < 2 || len > 8 || (weak && !org_word) || title || (tk(x, a0)->flags & TD_TOK_ALLCAPS) ||
-      word_in(tk(x, t1 - 1)->norm, site_words))
+  /* one word: a name the typing was sure of (`security firm Zorvane`,
+   * `Zorvane said it`), not an organization's word alone (`the Union`),
+   * a nationality or a common word; or a later mention of it */
+  int one = len == 1 && weak != 1 && !tok_in(x, a0, W_ORG) && !demonym_tok(x, a0) &&
+            !common_word(x, a0);
+  if ((len < 2 && !one) || len > 8 || (weak == 1 && !org_word) || title ||
+      (tk(x, a0)->flags & TD_TOK_ALLCAPS) || word_in(tk(x, t1 - 1)->norm, site_words))
     return -1;
   char *name = span_text(x, a0, t1);
   char *key = name_key(x, name);
   int k = find_entity(x, key);
   if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1; /* a person's or a place's words */
+  if (k < 0 && len == 1 && weak != 2) return -1;
   if (k < 0) {
     k = new_actor(x, key, name, "organization");
     A(x, k)->known = 0;
@@ -3868,7 +3874,7 @@ static void discovered_actors(actx *x) {
     if (doc->nactors >= cap) break;
     if (t0 < covered) continue;
     if (n->type == TD_NE_ORG) {
-      int k = discovered_org(x, owner, t0, t1, n->weak, &at_sent);
+      int k = discovered_org(x, owner, t0, t1, n->weak ? 1 : n->sure ? 2 : 0, &at_sent);
       if (k >= 0 && (size_t)k < nold) grew[k] = 1;
       continue;
     }
