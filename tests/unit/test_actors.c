@@ -509,3 +509,14 @@ TD_TEST(actors_eval_ner_said_it) {
                            "Supporters O\nsay O\nit O\nshould O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* `Weekly` ends a paper's name like `Daily`; an organization word ends
+ * the name before a known given name that opens a person's. */
+TD_TEST(actors_eval_ner_org_word_ends) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Whitmore B-PER\ntold O\nMarvale B-ORG\nWeekly I-ORG\nthat O\nhe O\n"
+                           "left O\n. O\n\nThe O\nhead O\nof O\nthe O\nHarbor B-ORG\nCouncil I-ORG\n"
+                           "Maria B-PER\nLindqvist I-PER\ntold O\nreporters O\n. O\n\n"));
+  td_engine_free(eng);
+}
