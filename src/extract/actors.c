@@ -3375,6 +3375,109 @@ static void splice_names(actx *x, uint32_t t0, uint32_t t1, const td_ne *repl, s
   x->cap_names = cap; /* (add_name grows from it) */
 }
 
+/* The acronym token a is spelled by the words of [t0, t1): the first
+ * word's initial (its first letter, capital, or digit) is the acronym's
+ * first letter, and each other letter is the initial of a later word,
+ * each word's used once and in any order (`Union of Rationalist Atheists
+ * and Agnostics` UAAR); up to two words may spell nothing (`Rally for the
+ * Return of Refugees and Democracy in Rwanda` RDR). */
+static int spells_n(const actx *x, long t0, long t1, long a, size_t *nwords);
+static int spells(const actx *x, long t0, long t1, long a) {
+  size_t k;
+  return spells_n(x, t0, t1, a, &k);
+}
+
+/* spells, and *nwords: how many words have an initial. */
+static int spells_n(const actx *x, long t0, long t1, long a, size_t *nwords) {
+  const char *ac = x->doc->text + tk(x, a)->start;
+  size_t n = tk(x, a)->end - tk(x, a)->start, k = 0;
+  char ini[16];
+  if (n < 2 || n > 8) return 0;
+  for (long t = t0; t < t1; t++) {
+    unsigned char c = (unsigned char)x->doc->text[tk(x, t)->start];
+    if (!isupper(c) && !isdigit(c)) continue;
+    if (k == sizeof ini) return 0;
+    ini[k++] = (char)c;
+  }
+  *nwords = k;
+  if (k < 2 || k > n + 2 || ini[0] != ac[0]) return 0;
+  unsigned used = 1;
+  for (size_t i = 1; i < n; i++) {
+    size_t j = 1;
+    while (j < k && ((used >> j & 1) || ini[j] != ac[i])) j++;
+    if (j == k) return 0;
+    used |= 1u << j;
+  }
+  return 1;
+}
+
+/* `Name (ACR)` where the acronym spells a longer run of capitalized
+ * words and the small words between them (`State Law and Order
+ * Restoration Council (SLORC)`, `Liberation Tigers of Tamil Eelam
+ * (LTTE)`): the words the acronym spells are one name, an organization
+ * when an organization word is among them or they are four or more, and
+ * the acronym is its. The typing had cut such a name at each small word. */
+static void spelled_names(actx *x) {
+  static const char *const joins[] = {"of", "for", "the", "and", "in", "on", "de", "del", "des",
+                                      "du", "la", "le", "'s", "'", "&", "-", NULL};
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    for (long p = s0 + 2; p + 2 < s1; p++) {
+      if (!tok_is(x, p, "(") || !tok_is(x, p + 2, ")") || !tok_cap(x, p - 1)) continue;
+      long a = p + 1;
+      const td_tok *at = tk(x, a);
+      int upper = at->end - at->start >= 2;
+      for (uint32_t c = at->start; c < at->end && upper; c++)
+        upper = isupper((unsigned char)x->doc->text[c]) || isdigit((unsigned char)x->doc->text[c]);
+      if (!upper) continue;
+      long b = p;
+      while (b > s0 && p - b < 12 &&
+             ((tok_cap(x, b - 1) && !(tk(x, b - 1)->flags & TD_TOK_PUNCT)) ||
+              word_in(tk(x, b - 1)->norm, joins)))
+        b--;
+      /* the first word from which the acronym spells the words, a
+       * word for each letter if one does (`Pentagon's Project and
+       * Contract Office (PCO)`: from Project) */
+      long st = -1, loose = -1;
+      for (long t = b; t < p - 1 && st < 0; t++) {
+        size_t k;
+        if (!tok_cap(x, t) || (tk(x, t)->flags & TD_TOK_PUNCT) || !spells_n(x, t, p, a, &k)) continue;
+        if (k == tk(x, a)->end - tk(x, a)->start) st = t;
+        else if (loose < 0) loose = t;
+      }
+      /* (a building's name is a place's as often: `X Space Center (XSC)`) */
+      if (tok_in(x, p - 1, W_FACILITY)) continue;
+      long cand[2] = {st, loose};
+      st = -1;
+      for (int c = 0; c < 2 && st < 0; c++) {
+        int caps = 0;
+        for (long t = cand[c]; cand[c] >= 0 && t < p; t++)
+          caps += tok_cap(x, t) && !(tk(x, t)->flags & TD_TOK_PUNCT);
+        if (cand[c] >= 0 && (any_org_word(x, cand[c], p) || caps >= 4)) st = cand[c];
+      }
+      if (st < 0) continue;
+      /* a name the typing was sure of that ends before the bracket and
+       * holds these words keeps its type (`Comprehensive Test Ban Treaty
+       * (CTBT)`, `U.N. Department of X (DHA)`: bracket_acronyms) */
+      size_t q0, q1;
+      int kept = 0;
+      name_window(x, (uint32_t)st, &q0, &q1);
+      for (size_t q = q0; q < q1 && !kept; q++)
+        kept = x->names[q].tok0 <= (uint32_t)st && x->names[q].tok1 == (uint32_t)p &&
+               x->names[q].type && !x->names[q].weak &&
+               !(x->names[q].type == TD_NE_PER && any_org_word(x, st, p)); /* (Karen X Union) */
+      if (kept) continue;
+      /* a nationality before the name (`Welsh National Farmers' Union`)
+       * stays one */
+      td_ne repl[2] = {{(uint32_t)st, (uint32_t)p, TD_NE_ORG, 0, 0, 1},
+                       {(uint32_t)a, (uint32_t)a + 1, TD_NE_ORG, 0, 0, 1}};
+      splice_names(x, (uint32_t)st, (uint32_t)p + 2, repl, 2,
+                   st - 1 >= s0 && demonym_tok(x, st - 1) ? TD_NE_MISC : TD_NE_NONE);
+      p += 2;
+    }
+  }
+}
+
 /* Capitalized words no rule typed that the document types elsewhere take
  * that type: a headline (`BRENNICK TAKES LEAD IN MILWAUKEE` before `Orla
  * Brennick fired a 64`, `Yeltsin endorses ...`) gets no guess of its own,
@@ -3772,7 +3875,8 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
       if (strcmp(a->kind, "organization") != 0 || !a->nmentions) continue;
       long m0, m1;
       span_toks(x, a->mentions[0], &m0, &m1);
-      if (m1 - m0 >= 2 && m1 <= t0 && initials_match(x, (uint32_t)m0, (uint32_t)m1, t0)) {
+      if (m1 - m0 >= 2 && m1 <= t0 &&
+          (initials_match(x, (uint32_t)m0, (uint32_t)m1, t0) || spells(x, m0, m1, t0))) {
         add_mention(x, (int)k, t0, t1);
         return (int)k;
       }
@@ -4113,6 +4217,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   x.sports = sports_doc(&x);
   guess_names(&x);
   bracket_acronyms(&x);
+  spelled_names(&x);
   ampersand_names(&x);
   org_of_place(&x);
   described_names(&x);

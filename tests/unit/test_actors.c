@@ -520,3 +520,16 @@ TD_TEST(actors_eval_ner_org_word_ends) {
                            "Maria B-PER\nLindqvist I-PER\ntold O\nreporters O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* `Name (ACR)`: the words an acronym in brackets spells, small words
+ * between them, are one organization when an organization word is among
+ * them or they are four or more. */
+TD_TEST(actors_eval_ner_spelled_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Officials O\nof O\nthe O\nState B-ORG\nWater I-ORG\nand I-ORG\n"
+                           "Power I-ORG\nBoard I-ORG\n( O\nSWPB B-ORG\n) O\nand O\nthe O\n"
+                           "Free B-ORG\nSons I-ORG\nof I-ORG\nUpper I-ORG\nMarvale I-ORG\n( O\n"
+                           "FSUM B-ORG\n) O\nmet O\n. O\n\n"));
+  td_engine_free(eng);
+}
