@@ -3286,6 +3286,51 @@ static void person_edges(actx *x) {
   x->nnames = w;
 }
 
+/* Names n[r] and n[q] (q = r + 1) are listed together: one `,`, `and`
+ * or `or` between them in one sentence. */
+static int listed(const actx *x, const td_ne *a, const td_ne *b) {
+  if (b->tok0 != a->tok1 + 1 || tk(x, a->tok0)->sent != tk(x, b->tok0)->sent) return 0;
+  long t = a->tok1;
+  return tok_is(x, t, "and") || tok_is(x, t, "or");
+}
+
+/* A last-resort guess listed with a name the typing was sure of takes
+ * its type (`Tarvik and Oslo`, `Breisach, Kehl and Freiburg`), as does
+ * one a place follows as its region (`Tarvik, Norway.`: the place ends
+ * the clause); a place in the middle of a list of guesses is no
+ * evidence for the guesses before it when a `,` only joins them. */
+static void listed_names(actx *x) {
+  td_ne *n = x->names;
+  for (size_t r = 0; r < x->nnames; r++) {
+    if (!n[r].weak || n[r].tok1 - n[r].tok0 > 1) continue;
+    /* (the guess heads its phrase: not `Andre and Tarvik defender`, `Bob
+     * Dole and House Speaker X`) */
+    long e = n[r].tok1;
+    if ((size_t)e < x->doc->ntoks && tk(x, e)->sent == tk(x, n[r].tok0)->sent &&
+        !(tk(x, e)->flags & TD_TOK_PUNCT)) {
+      unsigned u = tk(x, e)->upos;
+      if (u != TD_VERB && u != TD_AUX && u != TD_ADP && u != TD_CCONJ && u != TD_SCONJ &&
+          u != TD_PART)
+        continue;
+    }
+    const td_ne *prev = r > 0 && listed(x, &n[r - 1], &n[r]) ? &n[r - 1] : NULL;
+    const td_ne *next = r + 1 < x->nnames && listed(x, &n[r], &n[r + 1]) ? &n[r + 1] : NULL;
+    int type = 0;
+    if (prev && !prev->weak && prev->type) type = prev->type;
+    else if (next && !next->weak && next->type) type = next->type;
+    /* Tarvik, Norway. */
+    const td_ne *reg = r + 1 < x->nnames ? &n[r + 1] : NULL;
+    if (!type && reg && reg->type == TD_NE_LOC && !reg->weak && reg->tok0 == n[r].tok1 + 1 &&
+        tok_is(x, n[r].tok1, ",") && tk(x, reg->tok0)->sent == tk(x, n[r].tok0)->sent) {
+      long f = reg->tok1;
+      if ((size_t)f >= x->doc->ntoks || tk(x, f)->sent != tk(x, reg->tok0)->sent ||
+          ((tk(x, f)->flags & TD_TOK_PUNCT) && !poss_tok(x, f)) || tk(x, f)->upos == TD_ADP)
+        type = TD_NE_LOC;
+    }
+    if (type) n[r].type = type;
+  }
+}
+
 /* Names typed by the last-resort guess take the type the document gives
  * the same words elsewhere (a later `in Marvesk`, an earlier or later
  * `Bob Dole` for `Dole`). */
@@ -4222,6 +4267,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   org_of_place(&x);
   described_names(&x);
   consistent_names(&x);
+  listed_names(&x);
   sports_teams(&x);
   sports_consistent(&x);
   person_edges(&x);

@@ -533,3 +533,14 @@ TD_TEST(actors_eval_ner_spelled_names) {
                            "FSUM B-ORG\n) O\nmet O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A last-resort guess listed with a typed name (`and`, `or`) takes its
+ * type, and one a place follows as its region (`Tarvik , Norway .`) is
+ * a place. */
+TD_TEST(actors_eval_ner_listed_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nplane O\ncrashed O\nover O\nTarvik B-LOC\n, O\nNorway B-LOC\n"
+                           ". O\n\nHe O\nceded O\nValmora B-LOC\nand O\nStrasbourg B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
