@@ -2660,8 +2660,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
       if (lead && same_norms(x, p->tok0, i, len)) return TD_NE_ORG;
     } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
+               !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
                (same_norms(x, p->tok1 - 1, i, 1) || same_norms(x, p->tok0, i, 1))) {
-      return TD_NE_PER;
+      return TD_NE_PER; /* (an acronym is no part of a person's name: USI) */
     }
   }
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
@@ -2794,7 +2795,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_LOC;
   if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER;
   if (len >= 2) {
-    int common = 0;
+    /* (an acronym opening the run is an organization's: KVT Art Fund) */
+    int common = (tk(x, i)->flags & TD_TOK_ALLCAPS) && !shout && !tok_in(x, i, W_ORG) &&
+                 !memchr(x->doc->text + tk(x, i)->start, '.', tk(x, i)->end - tk(x, i)->start);
     for (long t = i; t < j; t++) common += common_word(x, t);
     return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
@@ -3514,8 +3517,12 @@ static void spelled_names(actx *x) {
       if (kept) continue;
       /* a nationality before the name (`Welsh National Farmers' Union`)
        * stays one */
-      td_ne repl[2] = {{(uint32_t)st, (uint32_t)p, TD_NE_ORG, 0, 0, 1},
-                       {(uint32_t)a, (uint32_t)a + 1, TD_NE_ORG, 0, 0, 1}};
+      /* (without an organization word the typing is not sure: `High
+       * Speed Downlink Packet Access (HSDPA)` is a thing, and no actor
+       * is made of it) */
+      int sure = any_org_word(x, st, p);
+      td_ne repl[2] = {{(uint32_t)st, (uint32_t)p, TD_NE_ORG, 0, !sure, sure},
+                       {(uint32_t)a, (uint32_t)a + 1, TD_NE_ORG, 0, !sure, sure}};
       splice_names(x, (uint32_t)st, (uint32_t)p + 2, repl, 2,
                    st - 1 >= s0 && demonym_tok(x, st - 1) ? TD_NE_MISC : TD_NE_NONE);
       p += 2;

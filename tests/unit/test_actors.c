@@ -544,3 +544,15 @@ TD_TEST(actors_eval_ner_listed_names) {
                            ". O\n\nHe O\nceded O\nValmora B-LOC\nand O\nStrasbourg B-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* An acronym opening a run nothing typed makes it an organization's
+ * name, not a person's (initials with stops are a person's: `D.K.`), and
+ * the acronym alone later is no part of a person's name. */
+TD_TEST(actors_eval_ner_acronym_runs) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Gifts O\nto O\nKVT B-ORG\nArt I-ORG\nCollections I-ORG\nrose O\n, O\n"
+                           "D.K. B-PER\nVarlow I-PER\nsaid O\n. O\n\n"
+                           "KVT B-ORG\nwas O\nnot O\nalone O\n. O\n\n"));
+  td_engine_free(eng);
+}
