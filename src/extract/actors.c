@@ -2618,6 +2618,16 @@ static int quote_pair(const actx *x, long a, long b) {
   return tok_is(x, a, "\xe2\x80\x9c") && tok_is(x, b, "\xe2\x80\x9d");
 }
 
+/* Token t (`of`) follows a head word that names an organization after a
+ * place as often as not (`University of Lille`, `Bank of Varnia`): the
+ * words after it alone are the place, not the organization. */
+static int place_head_of(const actx *x, long t) {
+  static const char *const heads[] = {"university", "college", "school", "bank", "institute",
+                                      "hospital", "academy", "museum", "city", "town", "county",
+                                      NULL};
+  return word_in(tk(x, t - 1)->norm, heads) || tok_in(x, t - 1, W_FACILITY);
+}
+
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 /* The typed names the typing compares a name with, before it and around
  * it: an article has far fewer; a bound keeps a document of thousands of
@@ -2659,6 +2669,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       /* Magna after Magna International Inc */
       if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
       if (lead && same_norms(x, p->tok0, i, len)) return TD_NE_ORG;
+      /* Zorvanism after Church of Zorvanism: the words after `of` */
+      if (lead && p->tok1 - p->tok0 >= (uint32_t)len + 2 && tok_is(x, p->tok1 - len - 1, "of") &&
+          !place_head_of(x, p->tok1 - len - 1) && same_norms(x, p->tok1 - len, i, len) && p->sure)
+        return TD_NE_ORG | NE_SURE;
     } else if (p->type == TD_NE_PER && len == 1 && p->tok1 - p->tok0 >= 2 &&
                !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
                (same_norms(x, p->tok1 - 1, i, 1) || same_norms(x, p->tok0, i, 1))) {
@@ -2779,6 +2793,16 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
        (i > s0 + 1 && tok_is(x, i - 1, "the") && tok_in(x, i - 2, W_LPREP))))
     return TD_NE_LOC;
   if (tok_in(x, j - 1, W_ORG)) return TD_NE_ORG | NE_SURE;
+  /* Church of Zorvanism, Council for the Welfare of Dockers: the name's
+   * head is the organization word before `of`/`for` (not a town's or a
+   * building's: City of London) */
+  for (long t = i + 1; t + 1 < j; t++)
+    if (tok_is(x, t, "of") || tok_is(x, t, "for")) {
+      if (tok_in(x, t - 1, W_ORG) && !tok_in(x, t - 1, W_FACILITY) && !tok_is(x, t - 1, "town") &&
+          !tok_is(x, t - 1, "county"))
+        return TD_NE_ORG | NE_SURE;
+      break;
+    }
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && tok_in(x, i - 1, W_PTITLE)) return TD_NE_PER;
@@ -3997,6 +4021,19 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
   char *key = name_key(x, name);
   int k = find_entity(x, key);
   if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1; /* a person's or a place's words */
+  /* `Zorvanism` after the `Church of Zorvanism`: the words after `of`
+   * in an organization's name met before are a mention of it */
+  for (size_t q = 0; k < 0 && len <= 2 && q < doc->nactors; q++) {
+    td_actor *o = A(x, (int)q);
+    if (strcmp(o->kind, "organization") != 0 || !o->nmentions) continue;
+    long m0, m1;
+    span_toks(x, o->mentions[0], &m0, &m1);
+    if (m1 - m0 >= len + 2 && m1 <= a0 && tok_is(x, m1 - len - 1, "of") &&
+        !place_head_of(x, m1 - len - 1) && same_norms(x, m1 - len, a0, len)) {
+      add_mention(x, (int)q, a0, t1);
+      return (int)q;
+    }
+  }
   if (k < 0 && len == 1 && weak != 2) return -1;
   if (k < 0) {
     k = new_actor(x, key, name, "organization");

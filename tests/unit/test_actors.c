@@ -556,3 +556,16 @@ TD_TEST(actors_eval_ner_acronym_runs) {
                            "KVT B-ORG\nwas O\nnot O\nalone O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* An organization word before `of` heads the name (`Church of
+ * Zorvanism said`: no person at the cue), and the words after `of` alone
+ * later are that organization, unless its head names organizations
+ * after places (`University of X`). */
+TD_TEST(actors_eval_ner_of_heads) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nChurch B-ORG\nof I-ORG\nZorvanism I-ORG\nsaid O\nit O\n"
+                           "would O\nsue O\n. O\n\nZorvanism B-ORG\nofficials O\ndenied O\nit O\n"
+                           ". O\n\n"));
+  td_engine_free(eng);
+}
