@@ -251,6 +251,7 @@ enum {
   W_PNOUN = 1 << 20,    /* a noun for one person no actor is: the boy, his lawyer */
   W_FIRM = 1 << 21,     /* `the company`: a business named before (description_links) */
   W_PAPER = 1 << 22,    /* `the newspaper`: a medium named before */
+  W_MEMBER = 1 << 23,   /* people an organization has: officials, members, spokesman */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -290,6 +291,9 @@ static const struct {
                 "subsidiary", "unit", "outfit", "automaker", "carmaker", "chipmaker", "bank",
                 "party", NULL}},
     {W_DESC_A, {"newspaper", "daily", "weekly", "magazine", "newsletter", NULL}},
+    {W_MEMBER, {"member", "members", "officials", "spokesman", "spokeswoman", "spokesperson",
+                "employees", "shareholders", "executives", "founder", "co-founder", "chairman",
+                "chairwoman", NULL}},
     {W_PLACE, {"province", "region", "village", "villages", "mountains", "mountain", "valley",
                "river", "district", "county", "area", "border", "coast", "peninsula", "island",
                "islands", "desert", "lake", "stadium", "airport", "camp", "church", "mosque",
@@ -2635,6 +2639,32 @@ static int place_head_of(const actx *x, long t) {
 #define NE_WINDOW 512
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
+/* The one word [i, i + 1) of sentence [s0, s1) acts as an organization
+ * in its sentence: it speaks of itself as `it` at a statement cue
+ * (`Zorvane said it would`, `said in a statement`), or the story names
+ * its officials, members or spokesman (`Zorvane officials`, `members of
+ * Zorvane`, `a spokesman for Zorvane`). Not a common word, a
+ * nationality, a pronoun or a common noun the tagger saw (`Supporters
+ * say it`), nor a known given name. */
+static int org_acts(const actx *x, long i, long s0, long s1) {
+  static const char *const party_adjs[] = {"tory", "dem", "lib", NULL}; /* Tory officials */
+  long j = i + 1;
+  if (common_word(x, i) || demonym_tok(x, i) || (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN) ||
+      (tk(x, i)->flags & TD_TOK_ALLCAPS) || entry_at(x, i, "name") || entry_at(x, i, "person") ||
+      tok_in(x, i, W_PTITLE) || honorific(x, i) || tk(x, i)->end - tk(x, i)->start < 2 ||
+      word_in(tk(x, i)->norm, party_adjs))
+    return 0;
+  if (j + 1 < s1 && is_cue(x, j) &&
+      (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
+       (j + 3 < s1 && tok_is(x, j + 1, "in") && tok_is(x, j + 2, "a") &&
+        tok_is(x, j + 3, "statement"))))
+    return 1;
+  return (j < s1 && tok_in(x, j, W_MEMBER) && !tok_is(x, j, "member") &&
+          !tok_is(x, j, "founder")) ||
+         (i >= s0 + 2 && (tok_is(x, i - 1, "of") || tok_is(x, i - 1, "for")) &&
+          tok_in(x, i - 2, W_MEMBER));
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -2655,6 +2685,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       !any_org_word(x, i, j) && !demonym_tok(x, j - 1) && !common_word(x, j - 1))
     return TD_NE_LOC | NE_SURE;
   /* the same words typed before in this document, or a known surname */
+  /* one word that acts as an organization here (org_acts) is one, unless
+   * a person's name typed before holds it (people are named in full
+   * first: `Tomas Ravel` ... `Ravel said it was`) */
+  int acts = len == 1 && !shout && org_acts(x, i, s0, s1);
   int lead = -1; /* the run's first word may open an organization's name (asked once) */
   for (size_t k = 0; k < nout && k < NE_WINDOW; k++) {
     const td_ne *p = &out[nout - 1 - k];
@@ -2664,7 +2698,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (!p->type || (tk(x, p->tok0)->norm[0] != w0[0] && tk(x, p->tok1 - 1)->norm[0] != w0[0]))
       continue;
     if (p->tok1 - p->tok0 == (uint32_t)len) {
-      if (same_norms(x, p->tok0, i, len)) return p->type;
+      if (same_norms(x, p->tok0, i, len))
+        return acts && (p->type == TD_NE_ORG || p->weak) ? TD_NE_ORG | NE_SURE : p->type;
     } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
       /* Magna after Magna International Inc */
       if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
@@ -2679,17 +2714,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       return TD_NE_PER; /* (an acronym is no part of a person's name: USI) */
     }
   }
+  if (acts) return TD_NE_ORG | NE_SURE;
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
-  /* `Zorbex said it would`, `Zorbex said in a statement`: one word no
-   * person's name holds that speaks of itself as `it` (people are named in
-   * full first: the loop above) */
-  if (len == 1 && !shout && j + 1 < s1 && is_cue(x, j) &&
-      (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
-       (j + 3 < s1 && tok_is(x, j + 1, "in") && tok_is(x, j + 2, "a") &&
-        tok_is(x, j + 3, "statement"))) &&
-      !common_word(x, i) && (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) &&
-      !entry_at(x, i, "name") && !entry_at(x, i, "person"))
-    return TD_NE_ORG | NE_SURE; /* (not `It said its`, `Supporters say it`) */
   /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
    * is the portfolio before one (Education Minister X), unless a body
    * (Assembly speaker) or an adjective (Communist leader) */
@@ -4132,6 +4158,20 @@ static void discovered_actors(actx *x) {
     add_mention(x, k, t0, t1);
     if ((size_t)k < nold) grew[k] = 1;
   }
+  /* a one-word organization found from a later mention (`members of
+   * Tarnwell`) takes the mentions of its word typed an organization
+   * before it (`Critics of Tarnwell`) */
+  size_t nnew = doc->nactors;
+  for (size_t r = 0; r < x->nnames && nnew > nold; r++) {
+    const td_ne *n = &x->names[r];
+    if (n->type != TD_NE_ORG || n->tok1 - n->tok0 != 1 || owner[n->tok0] >= 0 ||
+        (tk(x, n->tok0)->flags & TD_TOK_ALLCAPS))
+      continue;
+    int k = find_entity(x, name_key(x, span_text(x, n->tok0, n->tok1)));
+    if (k < (int)nold || strcmp(A(x, k)->kind, "organization") != 0) continue;
+    add_mention(x, k, n->tok0, n->tok1);
+  }
+  for (size_t k = nold; k < nnew; k++) sort_mentions(&doc->actors[k]);
   x->want_names = 1;
   for (size_t k = 0; k < nold; k++) /* an older actor's mentions in text order again */
     if (grew[k]) sort_mentions(&doc->actors[k]);

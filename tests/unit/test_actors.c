@@ -569,3 +569,14 @@ TD_TEST(actors_eval_ner_of_heads) {
                            ". O\n\n"));
   td_engine_free(eng);
 }
+
+/* One word whose members, officials or spokesman the story names is an
+ * organization, also where an earlier mention of it was only guessed. */
+TD_TEST(actors_eval_ner_org_acts) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Critics O\nof O\nTarnwell B-ORG\nmet O\n. O\n\nFormer O\nmembers O\n"
+                           "of O\nTarnwell B-ORG\nhelped O\nhim O\n. O\n\nTarnwell B-ORG\n"
+                           "officials O\ndenied O\nit O\n. O\n\n"));
+  td_engine_free(eng);
+}
