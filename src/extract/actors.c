@@ -1732,6 +1732,22 @@ static int body_name(const actx *x, const dm *d) {
   return 1;
 }
 
+static int entry_at(const actx *x, long i, const char *c);
+
+/* A sector word written as a name inside a sentence (`the Air Force`,
+ * `the Army and the Navy`, not `Police said`): every word capitalized,
+ * not in capitals, and not a plural (`Marines`: the people). */
+static int force_name(const actx *x, const dm *d, long s0, long s1) {
+  if (!is_cls(d, "sector") || is_cls(d, "sector.body") || tk_initial(x, d->tok0, s0) ||
+      tok_is(x, d->tok0 - 1, "-") || tok_is(x, d->tok0 - 1, "--") || tok_is(x, d->tok0 - 1, ":") ||
+      ((long)d->tok1 < s1 && entry_at(x, d->tok1, "title")) ||
+      tk(x, d->tok1 - 1)->xpos == TD_XPOS_NNPS || tk(x, d->tok1 - 1)->xpos == TD_XPOS_NNS)
+    return 0;
+  for (uint32_t t = d->tok0; t < d->tok1; t++)
+    if (!tok_cap(x, t) || (tk(x, t)->flags & TD_TOK_ALLCAPS)) return 0;
+  return 1;
+}
+
 /* ---- `the North` / `the South` (data/actors/divided.dict.tsv) ---- */
 
 typedef struct {
@@ -2098,7 +2114,8 @@ static void do_sentence(actx *x, size_t si) {
       continue;
     }
     if (d && (is_cls(d, "title") || is_cls(d, "sector")))
-      add_name(x, d->tok0, d->tok1, body_name(x, d) ? TD_NE_ORG : TD_NE_NONE);
+      add_name(x, d->tok0, d->tok1,
+               body_name(x, d) || force_name(x, d, s0, s1) ? TD_NE_ORG : TD_NE_NONE);
     if (d && is_cls(d, "title.plural")) {
       i = d->tok1;
       continue;
@@ -2996,7 +3013,11 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
  * nothing alone, not a title (`Zorbex CEO`: the abbreviation's note says
  * it is one); else 0. */
 static int name_word(const actx *x, const td_ne *n) {
-  if (n->type != TD_NE_NONE || entry_at(x, n->tok0, "title")) return 0;
+  if (entry_at(x, n->tok0, "title")) return 0;
+  if (n->type == TD_NE_ORG && entry_at(x, n->tok0, "sector") &&
+      !entry_at(x, n->tok0, "sector.body"))
+    return 1; /* (force_name: Popular Revolutionary Army) */
+  if (n->type != TD_NE_NONE) return 0;
   for (uint32_t t = n->tok0; t < n->tok1; t++)
     if (!tok_cap(x, t)) return 0;
   if (entry_at(x, n->tok0, "sector")) return 1;
@@ -3539,7 +3560,8 @@ static void spelled_names(actx *x) {
       long st = -1, loose = -1;
       for (long t = b; t < p - 1 && st < 0; t++) {
         size_t k;
-        if (!tok_cap(x, t) || (tk(x, t)->flags & TD_TOK_PUNCT) || !spells_n(x, t, p, a, &k)) continue;
+        if (!tok_cap(x, t) || (tk(x, t)->flags & TD_TOK_PUNCT) || !spells_n(x, t, p, a, &k))
+          continue;
         if (k == tk(x, a)->end - tk(x, a)->start) st = t;
         else if (loose < 0) loose = t;
       }
@@ -4028,9 +4050,10 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     /* (`the` after `of`/`for` is a name's: Council for the Welfare of X;
      * not after a place's word: Love in the Centre of the World) */
     int of_the = u == TD_DET && tok_is(x, t, "the") &&
-                 (tok_is(x, t - 1, "of") || tok_is(x, t - 1, "for")) && !tok_in(x, t - 2, W_FACILITY);
-    title |= (u == TD_VERB && !org_end) || u == TD_AUX || u == TD_PRON || (u == TD_DET && !of_the) ||
-             (u == TD_CCONJ && tok_cap(x, t));
+                 (tok_is(x, t - 1, "of") || tok_is(x, t - 1, "for")) &&
+                 !tok_in(x, t - 2, W_FACILITY);
+    title |= (u == TD_VERB && !org_end) || u == TD_AUX || u == TD_PRON ||
+             (u == TD_DET && !of_the) || (u == TD_CCONJ && tok_cap(x, t));
   }
   /* one word: a name the typing was sure of (`security firm Zorvane`,
    * `Zorvane said it`), not an organization's word alone (`the Union`),

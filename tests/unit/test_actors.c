@@ -580,3 +580,16 @@ TD_TEST(actors_eval_ner_org_acts) {
                            "officials O\ndenied O\nit O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A sector word written as a name inside a sentence is an organization
+ * (`the Air Force`), and it goes on the name it ends (`Popular
+ * Revolutionary Army`); opening a sentence (`Police said`) or before a
+ * title it is none. */
+TD_TEST(actors_eval_ner_force_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "He O\nserved O\nin O\nthe O\nAir B-ORG\nForce I-ORG\nand O\nthe O\n"
+                           "Varnian B-MISC\nrebels O\nof O\nthe O\nPopular B-ORG\nRevolutionary I-ORG\n"
+                           "Army I-ORG\n. O\n\nPolice O\nsaid O\nso O\n. O\n\n"));
+  td_engine_free(eng);
+}
