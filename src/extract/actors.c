@@ -2860,7 +2860,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
                                          "southeast", "southwest", "outskirts", NULL};
   if (i > s0 + 1 && tok_is(x, i - 1, "of") && word_in(tk(x, i - 2)->norm, place_of) && len <= 2)
     return TD_NE_LOC;
-  if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER;
+  /* (one word at a cue is a guess: the story may show it is an
+   * organization, `Zorvane says ...` before `Zorvane said in a statement`) */
+  if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER | (len == 1 ? NE_WEAK : 0);
   if (len >= 2) {
     /* (an acronym opening the run is an organization's: KVT Art Fund) */
     int common = (tk(x, i)->flags & TD_TOK_ALLCAPS) && !shout && !tok_in(x, i, W_ORG) &&

@@ -593,3 +593,16 @@ TD_TEST(actors_eval_ner_force_names) {
                            "Army I-ORG\n. O\n\nPolice O\nsaid O\nso O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* One word at a statement cue is only a guessed person: where the story
+ * shows it acts as an organization (`said in a statement`, its
+ * spokesman), its mentions before are the organization's too. */
+TD_TEST(actors_eval_ner_cue_guess) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Zorvane B-ORG\nsays O\nsales O\nrose O\n. O\n\n"
+                           "Zorvane B-ORG\nsaid O\nin O\na O\nstatement O\nthe O\norder O\nwas O\n"
+                           "big O\n, O\nand O\nZorvane B-ORG\nspokesman O\nOla B-PER\nBrenn I-PER\n"
+                           "told O\nReuters B-ORG\n. O\n\n"));
+  td_engine_free(eng);
+}
