@@ -4040,6 +4040,30 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     t1--;
   long a0 = t0 + tok_is(x, t0, "the");
   len = t1 - a0;
+  /* `the Church` after the `Church of Zorvanism`, `the Council` after
+   * the `Harbor Pilots Council`: an organization word alone after `the`
+   * is the latest organization met whose name's head word it is */
+  if (len == 1 && tok_in(x, a0, W_ORG) && a0 > 0 && tok_is(x, a0 - 1, "the") &&
+      tk(x, a0 - 1)->sent == tk(x, a0)->sent) {
+    int best = -1;
+    long best_at = -1;
+    for (size_t q = 0; q < doc->nactors; q++) {
+      td_actor *o = A(x, (int)q);
+      if (strcmp(o->kind, "organization") != 0 || !o->nmentions) continue;
+      long m0, m1;
+      span_toks(x, o->mentions[0], &m0, &m1);
+      if (m1 - m0 < 2 || m1 > a0 || x->ai[q].last_tok < best_at) continue;
+      /* (its head word: the last, or the first before `of`: not `the
+       * Army` for the `Army Board`) */
+      if (same_norms(x, m1 - 1, a0, 1) ||
+          (same_norms(x, m0, a0, 1) && (tok_is(x, m0 + 1, "of") || tok_is(x, m0 + 1, "for"))))
+        best = (int)q, best_at = x->ai[q].last_tok;
+    }
+    if (best >= 0) {
+      add_mention(x, best, a0, t1);
+      return best;
+    }
+  }
   /* an organization word in it; no verb, pronoun or article (the title
    * of a work: `Sex And The City`, `Shall We Dance`, `Says No`) */
   int org_word = 0, title = 0;
