@@ -3728,7 +3728,7 @@ static void index_names(actx *x) {
                                       NULL};
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne *n = &x->names[r];
-    if (n->type != TD_NE_ORG) continue;
+    if (n->type != TD_NE_ORG && !n->weak) continue; /* (Dow Jones: a guessed person) */
     long b = n->tok1;
     if ((size_t)b >= x->doc->ntoks || tk(x, b)->sent != tk(x, n->tok0)->sent) continue;
     if (tok_is(x, b, "industrial") || tok_is(x, b, "share") || tok_is(x, b, "stock")) b++;

@@ -606,3 +606,13 @@ TD_TEST(actors_eval_ner_cue_guess) {
                            "told O\nReuters B-ORG\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A market index named by words the typing only guessed (a person's
+ * name by the look of them) is MISC too. */
+TD_TEST(actors_eval_ner_guessed_index) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\nVarlow B-MISC\nJensen I-MISC\nindustrial O\naverage O\nfell O\n"
+                           "31 O\npoints O\n. O\n\n"));
+  td_engine_free(eng);
+}
