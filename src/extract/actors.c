@@ -2857,7 +2857,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   static const char *const place_of[] = {"town", "village", "city", "province", "region",
                                          "district", "port", "island", "capital", "east",
                                          "west", "north", "south", "northeast", "northwest",
-                                         "southeast", "southwest", "outskirts", NULL};
+                                         "southeast", "southwest", "outskirts", "towns",
+                                         "villages", "cities", "provinces", "regions",
+                                         "districts", "islands", "ports", NULL};
   if (i > s0 + 1 && tok_is(x, i - 1, "of") && word_in(tk(x, i - 2)->norm, place_of) && len <= 2)
     return TD_NE_LOC;
   /* (one word at a cue is a guess: the story may show it is an

@@ -616,3 +616,13 @@ TD_TEST(actors_eval_ner_guessed_index) {
                            "31 O\npoints O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* `the towns of X and Y`: a plural place noun before `of` names places
+ * as the singular does (`the town of X`). */
+TD_TEST(actors_eval_ner_places_of) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "They O\nwork O\nin O\nthe O\nmining O\ntowns O\nof O\nTarvik B-LOC\n"
+                           "and O\nOsvik B-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
