@@ -2666,20 +2666,20 @@ static int place_head_of(const actx *x, long t) {
 static int org_acts(const actx *x, long i, long s0, long s1) {
   static const char *const party_adjs[] = {"tory", "dem", "lib", NULL}; /* Tory officials */
   long j = i + 1;
-  if (common_word(x, i) || demonym_tok(x, i) || (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN) ||
-      (tk(x, i)->flags & TD_TOK_ALLCAPS) || entry_at(x, i, "name") || entry_at(x, i, "person") ||
-      tok_in(x, i, W_PTITLE) || honorific(x, i) || tk(x, i)->end - tk(x, i)->start < 2 ||
-      word_in(tk(x, i)->norm, party_adjs))
-    return 0;
-  if (j + 1 < s1 && is_cue(x, j) &&
-      (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
-       (j + 3 < s1 && tok_is(x, j + 1, "in") && tok_is(x, j + 2, "a") &&
-        tok_is(x, j + 3, "statement"))))
-    return 1;
-  return (j < s1 && tok_in(x, j, W_MEMBER) && !tok_is(x, j, "member") &&
-          !tok_is(x, j, "founder")) ||
-         (i >= s0 + 2 && (tok_is(x, i - 1, "of") || tok_is(x, i - 1, "for")) &&
-          tok_in(x, i - 2, W_MEMBER));
+  /* the words around first: few words have them (perf) */
+  int ctx = (j + 1 < s1 && is_cue(x, j) &&
+             (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
+              (j + 3 < s1 && tok_is(x, j + 1, "in") && tok_is(x, j + 2, "a") &&
+               tok_is(x, j + 3, "statement")))) ||
+            (j < s1 && tok_in(x, j, W_MEMBER) && !tok_is(x, j, "member") &&
+             !tok_is(x, j, "founder")) ||
+            (i >= s0 + 2 && tok_in(x, i - 2, W_MEMBER) &&
+             (tok_is(x, i - 1, "of") || tok_is(x, i - 1, "for")));
+  return ctx && !common_word(x, i) && !demonym_tok(x, i) &&
+         (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
+         tk(x, i)->end - tk(x, i)->start >= 2 && !tok_in(x, i, W_PTITLE) && !honorific(x, i) &&
+         !word_in(tk(x, i)->norm, party_adjs) && !entry_at(x, i, "name") &&
+         !entry_at(x, i, "person");
 }
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
@@ -3017,13 +3017,14 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
  * nothing alone, not a title (`Zorbex CEO`: the abbreviation's note says
  * it is one); else 0. */
 static int name_word(const actx *x, const td_ne *n) {
-  if (entry_at(x, n->tok0, "title")) return 0;
-  if (n->type == TD_NE_ORG && entry_at(x, n->tok0, "sector") &&
-      !entry_at(x, n->tok0, "sector.body"))
-    return 1; /* (force_name: Popular Revolutionary Army) */
-  if (n->type != TD_NE_NONE) return 0;
+  if (n->type != TD_NE_NONE && n->type != TD_NE_ORG) return 0; /* (the tests in cost order) */
   for (uint32_t t = n->tok0; t < n->tok1; t++)
     if (!tok_cap(x, t)) return 0;
+  if (entry_at(x, n->tok0, "title")) return 0;
+  if (n->type == TD_NE_ORG)
+    return entry_at(x, n->tok0, "sector") && !entry_at(x, n->tok0, "sector.body")
+               ? 1 /* (force_name: Popular Revolutionary Army) */
+               : 0;
   if (entry_at(x, n->tok0, "sector")) return 1;
   size_t si = tk(x, n->tok0)->sent;
   for (size_t k = x->first[si]; k < x->first[si + 1]; k++)
@@ -3053,10 +3054,10 @@ static void guess_names(actx *x) {
       /* PC World, TV Globo: an abbreviation the dictionary gave no type
        * opens the name of capitalized words nothing typed after it */
       int lead = 0;
-      if (h < nhave && have[h].tok0 == (uint32_t)i && name_word(x, &have[h]) == 2) {
+      if (h < nhave && have[h].tok0 == (uint32_t)i && have[h].type == TD_NE_NONE) {
         uint32_t e = have[h].tok1;
         lead = e < (uint32_t)s1 && tok_cap(x, e) && !(tk(x, e)->flags & TD_TOK_PUNCT) &&
-               (h + 1 >= nhave || have[h + 1].tok0 > e);
+               (h + 1 >= nhave || have[h + 1].tok0 > e) && name_word(x, &have[h]) == 2;
       }
       if (!lead && h < nhave && have[h].tok0 <= (uint32_t)i) {
         i = have[h].tok1;
@@ -3088,8 +3089,9 @@ static void guess_names(actx *x) {
          * goes on a name it ends or is inside of (`Traffic Safety
          * Administration`, `Reno CCTV Systems`); a title does not (`Education
          * Minister Ola Brenn`) */
-        if ((lead || (j > i && !(j == i + 1 && opener_word(x, i)))) && j < s1 && h < nhave &&
-            (long)have[h].tok0 == j && name_word(x, &have[h])) { /* (not `Its GDP`) */
+        if (j < s1 && h < nhave && (long)have[h].tok0 == j &&
+            (lead || (j > i && !(j == i + 1 && opener_word(x, i)))) &&
+            name_word(x, &have[h])) { /* (not `Its GDP`) */
           int sector = name_word(x, &have[h]) == 1;
           j = have[h++].tok1;
           /* the organization word ends the name: Safety Administration
@@ -3546,6 +3548,7 @@ static void spelled_names(actx *x) {
   for (size_t si = 0; si < x->doc->nsents; si++) {
     long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
     for (long p = s0 + 2; p + 2 < s1; p++) {
+      if (x->doc->text[tk(x, p)->start] != '(') continue; /* (the byte first: perf) */
       if (!tok_is(x, p, "(") || !tok_is(x, p + 2, ")") || !tok_cap(x, p - 1)) continue;
       long a = p + 1;
       const td_tok *at = tk(x, a);
@@ -4213,14 +4216,28 @@ static void discovered_actors(actx *x) {
    * Tarnwell`) takes the mentions of its word typed an organization
    * before it (`Critics of Tarnwell`) */
   size_t nnew = doc->nactors;
-  for (size_t r = 0; r < x->nnames && nnew > nold; r++) {
+  long *one = NULL; /* the one-word organizations found: each's first mention's token, */
+  int *one_k = NULL; /* and the actor */
+  int none = 0;
+  for (size_t k = nold; k < nnew; k++) {
+    long m0, m1;
+    if (strcmp(doc->actors[k].kind, "organization") != 0) continue;
+    span_toks(x, doc->actors[k].mentions[0], &m0, &m1);
+    if (m1 - m0 != 1 || (tk(x, m0)->flags & TD_TOK_ALLCAPS)) continue;
+    if (!one) {
+      one = td_arena_alloc(&doc->arena, (nnew - nold) * sizeof *one);
+      one_k = td_arena_alloc(&doc->arena, (nnew - nold) * sizeof *one_k);
+    }
+    one[none] = m0, one_k[none++] = (int)k;
+  }
+  for (size_t r = 0; r < x->nnames && none; r++) {
     const td_ne *n = &x->names[r];
-    if (n->type != TD_NE_ORG || n->tok1 - n->tok0 != 1 || owner[n->tok0] >= 0 ||
-        (tk(x, n->tok0)->flags & TD_TOK_ALLCAPS))
-      continue;
-    int k = find_entity(x, name_key(x, span_text(x, n->tok0, n->tok1)));
-    if (k < (int)nold || strcmp(A(x, k)->kind, "organization") != 0) continue;
-    add_mention(x, k, n->tok0, n->tok1);
+    if (n->type != TD_NE_ORG || n->tok1 - n->tok0 != 1 || owner[n->tok0] >= 0) continue;
+    for (int q = 0; q < none; q++)
+      if (one[q] > (long)n->tok0 && same_norms(x, one[q], n->tok0, 1)) {
+        add_mention(x, one_k[q], n->tok0, n->tok1);
+        break;
+      }
   }
   for (size_t k = nold; k < nnew; k++) sort_mentions(&doc->actors[k]);
   x->want_names = 1;
