@@ -4113,6 +4113,16 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
       add_mention(x, (int)q, a0, t1);
       return (int)q;
     }
+    /* `Zorvane` after `Zorvane International`: the first word of a name
+     * met before (not an organization's or a common word, nor the first
+     * part of a compound: `a Zorvane-backed fund`) */
+    if (len == 1 && m1 - m0 >= 2 && m1 <= a0 && same_norms(x, m0, a0, 1) &&
+        !tok_in(x, a0, W_ORG) && !common_word(x, a0) && !demonym_tok(x, a0) &&
+        !((size_t)t1 < doc->ntoks && tok_is(x, t1, "-") &&
+          !(tk(x, t1)->flags & TD_TOK_SPACE_BEFORE))) {
+      add_mention(x, (int)q, a0, t1);
+      return (int)q;
+    }
   }
   if (k < 0 && len == 1 && weak != 2) return -1;
   if (k < 0) {
