@@ -1479,6 +1479,8 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   }
 }
 
+static int in_time(const td_doc *doc, uint32_t start, uint32_t end);
+
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   if (e->last_sent + 5 < si) e->last_src.n = 0, e->prev_src[0].n = e->prev_src[1].n = e->prev_src[2].n = 0;
   const td_sent *s = &doc->sents[si];
@@ -2464,7 +2466,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           "artillery", "suicide", "punch", "beat", "hospital", "grenade", "explosive", "army",
           "police", "terrorist", "terror", "militant", "fan", "mob", "heart", "death", "dead",
           "die", "toll", "victim", "software", "virus", "hacker", "worm", "flaw", "security",
-          "computer", "network", NULL};
+          "computer", "network", "drone", "airstrike", "strike", "shelling", "shell", "force",
+          "tank", "jet", "warplane", "aircraft", "town", "city", "village", "base", "position",
+          "convoy", "camp", NULL};
       int all_civil = 1;
       for (int a = 0; a < src.n && all_civil; a++)
         all_civil = src.actor[a] >= 0 && doc->actors[src.actor[a]].sector &&
@@ -2490,8 +2494,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                       w->upos == TD_PRON || w->upos == TD_NUM || w->upos == TD_ADJ ||
                       is_word(w, "with"));
       /* "met on Sunday", "meet next week": a time is no one met */
-      for (size_t ti = 0; obj && e->tokact[q] < 0 && ti < doc->ntimes; ti++)
-        if (doc->times[ti].span.start <= w->start && w->end <= doc->times[ti].span.end) obj = 0;
+      if (obj && e->tokact[q] < 0 && in_time(doc, w->start, w->end)) obj = 0;
       int64_t b = (int64_t)tr->tok0 - 1;
       while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
                                   doc->toks[b].upos == TD_PART))
@@ -2556,6 +2559,21 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   }
 }
 
+/* Whether [start, end) lies inside one of the document's times (sorted by
+ * start: a binary search, as a scan for each trigger made a document of
+ * thousands of "X met Monday." quadratic). */
+static int in_time(const td_doc *doc, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = doc->ntimes;
+  while (lo < hi) { /* the first time starting after start */
+    size_t mid = (lo + hi) / 2;
+    if (doc->times[mid].span.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k-- > 0 && k + 4 > lo;) /* (a few back: times may nest) */
+    if (doc->times[k].span.start <= start && end <= doc->times[k].span.end) return 1;
+  return 0;
+}
+
 /* ---- game reports ---- */
 
 /* Whether t is a number of one to three digits (a game's score). */
@@ -2590,11 +2608,27 @@ static int game_sentence(const td_doc *doc, const td_sent *s) {
             !(k + 3 < hi && (is_word(r + 1, "%") || is_word(r + 1, "percent")));
   }
   if (!score) return 0; /* most sentences: the words are not read */
+  /* a vote's tally (`the Senate voted 51-49 to defeat`, `a 7-2 ruling`)
+   * is no game; words only sport uses (innings, wicket, league) make the
+   * sentence count toward a sports story (2), the others (win, final,
+   * defeat) only the sentence itself (1) */
+  static const char *const votes[] = {"vote", "voted", "votes", "ruling", "decision", "majority",
+                                      "ballot", "senate", "court", "justices", "jury", "passed",
+                                      "approved", "rejected", "lawmakers", NULL};
+  static const char *const sport_only[] = {
+      "halftime", "innings", "inning", "goal", "league", "cup", "tournament", "semi-final",
+      "semifinal", "quarter-final", "quarterfinal", "seed", "championship", "homer", "penalty",
+      "wicket", "scorer", "tie-break", "match", "draw", "qualifier", "qualifying", "fixture",
+      NULL};
+  int kind = 0;
   for (uint32_t k = s->tok0; k < hi; k++) {
     const td_tok *t = &doc->toks[k];
-    if (in_list(lemma_of(t), game_words) || (t->norm && in_list(t->norm, game_words))) return 1;
+    const char *l = lemma_of(t);
+    if (in_list(l, votes) || (t->norm && in_list(t->norm, votes))) return 0;
+    if (in_list(l, sport_only) || (t->norm && in_list(t->norm, sport_only))) kind = 2;
+    else if (!kind && (in_list(l, game_words) || (t->norm && in_list(t->norm, game_words)))) kind = 1;
   }
-  return 0;
+  return kind;
 }
 
 /* The first token of doc (ntoks > 0) that ends after byte off, or ntoks:
@@ -2633,14 +2667,15 @@ int td_events(const td_engine *eng, td_doc *doc) {
   e.sc = td_arena_alloc_raw(&doc->arena, (doc->nsents + 1) * sizeof *e.sc);
   for (size_t si = 0; si < doc->nsents; si++) e.sc[si] = (sctx){.doc = doc, .arena = &doc->arena};
   td_match_sentences(doc->eng->dict, doc, ev_classes, collect_doc, e.sc);
-  /* a game report codes nothing; three of them make the document a
-   * sports report (results, tables, quotes of coaches), which codes
-   * nothing either: its "beat", "attack", "allowed", "met" are play */
+  /* a game report codes nothing; three with words only sport uses make
+   * the document a sports report (results, tables, quotes of coaches),
+   * which codes nothing either: its "beat", "attack", "allowed", "met"
+   * are play */
   e.game = td_arena_alloc_raw(&doc->arena, doc->nsents + 1);
   int games = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
     e.game[si] = (uint8_t)game_sentence(doc, &doc->sents[si]);
-    games += e.game[si];
+    games += e.game[si] == 2;
   }
   e.sports = games >= 3;
   for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);

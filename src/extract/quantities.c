@@ -411,6 +411,27 @@ static int counts_after(const td_qctx *c, size_t i) {
   return i + 1 < c->nw && counted_noun(&c->w[i + 1]) && !(i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw));
 }
 
+/* A video format's line count (480p, 720p, 1080p), written as pence are. */
+static int video_lines(double v) {
+  return v == 240 || v == 360 || v == 480 || v == 576 || v == 720 || v == 1080 || v == 1440 ||
+         v == 2160 || v == 4320;
+}
+
+/* Nouns a distance in metres modifies ("100m sprints", "200m waters",
+ * "the 400m hurdles"): a glued "m" before them is metres, no million. */
+static int metres_noun(const td_qctx *c, size_t i) {
+  static const char *const nouns[] = {"sprint", "sprints", "race", "races", "lap", "laps",
+                                      "hurdles", "relay", "relays", "waters", "water", "depth",
+                                      "dash", "freestyle", "butterfly", "backstroke",
+                                      "breaststroke", "medley", "pool", "run", "runs", "swim",
+                                      "climb", "drop", "fall", "tall", "high", "deep", "long",
+                                      "wide", NULL};
+  if (i + 1 >= c->nw) return 0;
+  for (int k = 0; nouns[k]; k++)
+    if (strcmp(c->w[i + 1].lw, nouns[k]) == 0) return 1;
+  return 0;
+}
+
 /* The factor of a scale glued to digits ("1.13bn", "600m"), or 0. A "m"
  * or "k" is one only for money: "£600m", but "the 200m final". */
 static double glued_scale(const char *rest, int money) {
@@ -510,10 +531,11 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
       if (n && rest[n - 1] == '.') n--;
       if (n >= sizeof g) return 0;
       memcpy(g, rest, n), g[n] = 0;
-      if ((f = glued_scale(g, money_near(c, u, i) || counts_after(c, i))) > 0)
+      if ((f = glued_scale(g, money_near(c, u, i) ||
+                               (counts_after(c, i) && !(g[0] == 'm' && metres_noun(c, i))))) > 0)
         *v *= f; /* "$1.13bn", "£600m", "1m websites" */
-      else if (all_letters(g) && find_row(u, UK_UNIT, g))
-        *hyph_unit = rest; /* "12cm", "10.04secs" */
+      else if (all_letters(g) && find_row(u, UK_UNIT, g) && !(g[0] == 'p' && !g[1] && video_lines(*v)))
+        *hyph_unit = rest; /* "12cm", "10.04secs", "50p", "548p" (not "1080p": a video's lines) */
       else return 0; /* "60th", "10am", "3D", "5-4" */
     }
   } else {
@@ -585,7 +607,8 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
     /* a year: four digits, 1800-2100, not followed by a counted noun */
     /* an older year after a preposition: "laws dating from 1695" */
     if (len == 4 && v >= 1000 && v < 1800 && !strchr(w->lw, ',') && i > 0 &&
-        ql_has(&QL_YEAR_PREP, c->w[i - 1].lw))
+        ql_has(&QL_YEAR_PREP, c->w[i - 1].lw) &&
+        (i + 1 >= c->nw || !find_row(u, UK_UNIT, c->w[i + 1].lw))) /* not "of 1500 troops" */
       return 1;
     if (len == 4 && v >= 1800 && v <= 2100 && !strchr(w->lw, ',')) {
       if (i + 1 >= c->nw || !find_row(u, UK_UNIT, c->w[i + 1].lw)) return 1;
@@ -630,7 +653,14 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   /* a character reference or a rank after "#": "S&#227;o Paulo", "#1" */
   if (i > 0 && strcmp(c->w[i - 1].lw, "#") == 0 && c->w[i - 1].e == w->s) return 1;
   /* a rank: "world number five", "number 10 shirt" */
-  if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 || strcmp(c->w[i - 1].lw, "top") == 0)) return 1;
+  /* ("top" is a rank, `the US top 10 albums`, but not the verb after a
+   * modal or "to": `sales could top 50,000 units`) */
+  static const char *const before_verb[] = {"could", "would", "will", "may", "might", "should",
+                                            "can", "to", "must", "expected", NULL};
+  if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 ||
+                (strcmp(c->w[i - 1].lw, "top") == 0 &&
+                 !(i > 1 && td_qword_in(&c->w[i - 2], before_verb)))))
+    return 1;
   /* a date: next to a month name */
   if (i > 0 && is_month(&c->w[i - 1])) return 1;
   if (i + 1 < c->nw && is_month(&c->w[i + 1])) return 1;
@@ -703,8 +733,12 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
       return;
     }
   }
-  /* a listed unit right after: "a seven hour response", "a nine month sentence" */
-  const unit_row *r0 = j < c->nw && !(c->w[j].flags & TD_QW_PUNCT) ? find_row(u, UK_UNIT, c->w[j].lw) : NULL;
+  /* a listed unit right after: "a seven hour response", "a nine month sentence"
+   * ("strong" counts people only joined by a hyphen: "a 300-strong crowd",
+   * not "five strong reasons") */
+  const unit_row *r0 = j < c->nw && !(c->w[j].flags & TD_QW_PUNCT) && strcmp(c->w[j].lw, "strong") != 0
+                           ? find_row(u, UK_UNIT, c->w[j].lw)
+                           : NULL;
   if (r0) {
     p->unit = r0->name, p->unit_noun = c->w[j].lw, p->unit_word = j;
     return;
@@ -795,9 +829,10 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
   size_t cs = p->first, ce = p->last;
   while (cs > s && !clause_mark(c, cs - 1) && !is_punct_word(c, cs - 1, '(')) {
     cs--;
-    if (is_punct_word(c, cs, ')')) /* a bracket before is passed over */
+    if (is_punct_word(c, cs, ')')) { /* a bracket before is passed over */
       while (cs > s && !is_punct_word(c, cs - 1, '(')) cs--;
-    if (cs > s && is_punct_word(c, cs - 1, '(')) cs--;
+      if (cs > s && is_punct_word(c, cs - 1, '(')) cs--;
+    }
   }
   while (ce < e && !clause_mark(c, ce + 1) && !is_punct_word(c, ce + 1, ')')) {
     ce++;

@@ -1331,9 +1331,14 @@ static int until_before(const ctx *c, int i) {
   if (k <= 0 || !(is_w(c, k, "until") || is_w(c, k, "till"))) return 0;
   static const char *const stems[] = {"postpon", "delay", "extend", "adjourn", "defer", "gave",
                                       "give", "deadline", "suspend", "recess", NULL};
-  for (int w = 0; w < k; w++)
+  /* the words of the clause before "until": back to a comma, a semicolon
+   * or at most eight words ("The mayor gave a speech, and the shop stayed
+   * shut until Monday" is no deadline) */
+  for (int w = k - 1; w >= 0 && w >= k - 8; w--) {
+    if (c->u[w].kind == 'p' && (c->u[w].w[0] == ',' || c->u[w].w[0] == ';')) break;
     for (int x = 0; stems[x] && c->u[w].kind == 'w'; x++)
       if (strncmp(c->u[w].w, stems[x], strlen(stems[x])) == 0) return 1;
+  }
   return clause_tense(c, i, i + 1) >= 0;
 }
 
