@@ -38,11 +38,14 @@ STOP = {'the', 'a', 'an', 'of', "'s", 's', 'by', 'and', 'for', 'from', 'at', 'to
 def words(s):
     return {w for w in re.findall(r"[a-z0-9]+", s.lower().replace('’', "'")) if w not in STOP}
 def load_gold(path):
-    g = collections.defaultdict(list)
+    g = collections.defaultdict(list); paths = {}
     for l in open(path, encoding='utf-8'):
         if l.startswith('#') or not l.strip(): continue
         f = l.rstrip('\n').split('\t')
-        g[f[0].split('/')[-1]].append(dict(file=f[0], text=f[1], occ=int(f[2]), value=f[3], vmax=f[4],
+        base = f[0].split('/')[-1]
+        if paths.setdefault(base, f[0]) != f[0]:  # tidings' doc.id is the file name alone
+            sys.exit(f"eval_claims: {f[0]} and {paths[base]} share a file name; score them apart")
+        g[base].append(dict(file=f[0], text=f[1], occ=int(f[2]), value=f[3], vmax=f[4],
                                           q=f[5], unit=f[6], measure=f[7], status=f[8], claim=f[9]))
     return g
 def find(text, s, occ):
@@ -57,7 +60,10 @@ def main():
     gold = load_gold(sys.argv[1]); verbose = '-v' in sys.argv
     docs = {}
     for l in open(sys.argv[2], encoding='utf-8'):
-        d = json.loads(l); docs[d['doc']['id']] = d
+        d = json.loads(l)
+        if d['doc']['id'] in docs and d['doc']['id'] in gold:
+            sys.exit(f"eval_claims: two records with id {d['doc']['id']}; score them apart")
+        docs[d['doc']['id']] = d
     nsys = ngold = nmatch = nsys_matched = 0; unfound = 0
     acc = collections.Counter(); tot = collections.Counter(); errs = collections.defaultdict(list)
     for fid, d in docs.items():
@@ -96,6 +102,9 @@ def main():
             if k not in used:
                 s0, s1 = q['span']
                 errs['FP'].append(f"{fid} |{text[max(0,s0-60):s0]}[[{text[s0:s1]}]]{text[s1:s1+40]}|".replace('\n', ' / '))
+    for fid, gl in gold.items():  # an article with no record: its quantities are all missed
+        if fid not in docs:
+            ngold += len(gl); errs['no record'].append(f"{fid} ({len(gl)} quantities)")
     P = nmatch / nsys if nsys else 0; R = nmatch / ngold if ngold else 0
     F = 2 * P * R / (P + R) if P + R else 0
     print(f"quantities: gold {ngold} sys {nsys} matched {nmatch}  P {P:.3f} R {R:.3f} F1 {F:.3f}" + (f"  (gold text not found: {unfound})" if unfound else ''))
