@@ -963,20 +963,28 @@ static long name_run(actx *x, long i, long s0, long s1) {
 /* An existing person this name run [t0, t1) refers to: the full name
  * equal, or one word equal to a person's first or last name word (the most
  * recently mentioned wins). -1 when none. */
+#define PFR_WINDOW 1024 /* actors person_for_run looks through, the latest */
+
 static int person_for_run(actx *x, long t0, long t1) {
   /* the keys on the stack when short (perf, issue 11: called for every
    * name run; the arena copies were never kept) */
   char fbuf[256], wbuf[128];
   char *full = NULL, *w = NULL;
   int best = -1;
-  for (size_t k = 0; k < x->doc->nactors; k++) {
+  size_t fl = 0;
+  /* the latest PFR_WINDOW actors (a bound on a document of thousands of
+   * names, where a walk over all of them for each name was quadratic; an
+   * article has far fewer) */
+  size_t k0 = x->doc->nactors > PFR_WINDOW ? x->doc->nactors - PFR_WINDOW : 0;
+  for (size_t k = k0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
-    if (a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
+    if (a->kind[0] != 'p') continue; /* (of the kinds only "person" begins so) */
     if (!full) { /* the keys, made at the first person */
       uint32_t s, e;
       span_of(x, t0, t1, &s, &e);
       full = e - s < sizeof fbuf ? fbuf : td_arena_alloc(&x->doc->arena, e - s + 1);
       key_into(full, x->doc->text + s, e - s);
+      fl = strlen(full);
       if (t1 - t0 == 1) {
         size_t n = tk(x, t0)->end - tk(x, t0)->start;
         w = n < sizeof wbuf ? wbuf : td_arena_alloc(&x->doc->arena, n + 1);
@@ -989,7 +997,7 @@ static int person_for_run(actx *x, long t0, long t1) {
     if (!w) {
       /* the last words of a person's full name (Kilroy-Silk, al-Bashir,
        * Van Damme after Jean-Claude Van Damme) */
-      size_t nl = strlen(ai->namekey), fl = strlen(full);
+      size_t nl = strlen(ai->namekey);
       if (nl > fl && ai->namekey[nl - fl - 1] == '-' && memcmp(ai->namekey + nl - fl, full, fl) == 0 &&
           (best < 0 || ai->last_tok > x->ai[best].last_tok))
         best = (int)k;
@@ -1299,7 +1307,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
  * breaks the chain. */
 static void pronoun_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
-  uint8_t *other = NULL;
+  uint8_t *other = NULL, *grown = NULL;
   long quoted = -1; /* the first token inside the open quotation marks, or -1 */
   for (size_t p = 0; p < doc->ntoks; p++) {
     uint32_t f = tk(x, (long)p)->flags;
@@ -1322,37 +1330,83 @@ static void pronoun_links(actx *x, int32_t *owner) {
       other[p] = b & W_PRO_M ? 2 : 3;
       continue;
     }
-    add_mention(x, k, (long)p, (long)p + 1);
-    sort_mentions(A(x, k));
+    /* appended, sorted once at the end (a pronoun no actor owns is no
+     * mention yet: add_mention's search for a duplicate and a sort after
+     * each made an article of thousands of `he` quadratic) */
+    td_actor *a = A(x, k);
+    TD_AGROW(&doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
+    a->mentions[a->nmentions++] = (td_span){tk(x, (long)p)->start, tk(x, (long)p)->end};
+    if ((long)p > x->ai[k].last_tok) x->ai[k].last_tok = (long)p;
+    if (!grown) {
+      grown = td_arena_alloc(&doc->arena, doc->nactors + 1);
+      memset(grown, 0, doc->nactors + 1);
+    }
+    grown[k] = 1;
     owner[p] = k;
     /* `Sousa said she`: now known to be a woman, for the pronouns after */
     if (x->ai[k].gender == '-') x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
   }
+  for (size_t k = 0; grown && k < doc->nactors; k++)
+    if (grown[k]) sort_mentions(A(x, (int)k));
 }
 
 /* A person known only by a surname (`Ms Varga`, made at the honorific
  * before the name typing found `Ilse Varga` earlier in the article) is
  * that person: the one person whose full name ends on that word and is
  * mentioned first. Its mentions, gender and role move there. */
+/* Persons sorted by a string of theirs (bystr): an index for the
+ * passes that look a person up by last word, instead of a walk over
+ * every actor for each (a document of thousands of names was quadratic). */
+typedef struct {
+  const char *key;
+  int k;
+} pkey;
+
+static int cmp_pkey(const void *a, const void *b) {
+  const pkey *p = a, *q = b;
+  int c = strcmp(p->key, q->key);
+  return c ? c : p->k - q->k;
+}
+
+/* The first entry of idx[0..n) whose key is key, or n. */
+static size_t pkey_find(const pkey *idx, size_t n, const char *key) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(idx[mid].key, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && strcmp(idx[lo].key, key) == 0 ? lo : n;
+}
+
 static void merge_surnames(actx *x) {
   td_doc *doc = x->doc;
+  /* the persons of several words, by last word */
+  pkey *idx = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *idx);
+  size_t n = 0;
+  for (size_t j = 0; j < doc->nactors; j++) {
+    td_actor *b = A(x, (int)j);
+    if (b->kind[0] == 'p' && strcmp(b->kind, "person") == 0 && b->nmentions && strchr(b->name, ' ') &&
+        x->ai[j].last)
+      idx[n++] = (pkey){x->ai[j].last, (int)j};
+  }
+  if (!n) return;
+  qsort(idx, n, sizeof *idx, cmp_pkey);
   for (size_t k = 0; k < doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
     if (strcmp(a->kind, "person") != 0 || a->known || !a->nmentions || strchr(a->name, ' '))
       continue;
     const char *w = x->ai[k].last;
     if (!w) continue;
-    int into = -1, n = 0;
-    for (size_t j = 0; j < doc->nactors; j++) {
-      td_actor *b = A(x, (int)j);
-      if (j == k || strcmp(b->kind, "person") != 0 || !b->nmentions || !strchr(b->name, ' ') ||
-          !x->ai[j].last || strcmp(x->ai[j].last, w) != 0)
-        continue;
-      n++;
-      if (b->mentions[0].start < a->mentions[0].start) into = (int)j;
-    }
-    if (n != 1 || into < 0) continue;
+    size_t f = pkey_find(idx, n, w);
+    /* exactly one full name ends on it, mentioned first */
+    if (f == n || (f + 1 < n && strcmp(idx[f + 1].key, w) == 0)) continue;
+    int into = idx[f].k;
     td_actor *b = A(x, into);
+    if (!b->nmentions || b->mentions[0].start >= a->mentions[0].start) continue;
+    /* `Mr Varga` is not `Ilse Varga`: genders both known must agree */
+    char ga = x->ai[k].gender, gb = x->ai[into].gender;
+    if ((ga == 'm' || ga == 'f') && (gb == 'm' || gb == 'f') && ga != gb) continue;
     for (size_t m = 0; m < a->nmentions; m++) {
       TD_AGROW(&doc->arena, b->mentions, b->cap_mentions, b->nmentions + 1);
       b->mentions[b->nmentions++] = a->mentions[m];
@@ -3960,7 +4014,16 @@ static int32_t *owners(actx *x) {
 
 /* Actor a's mentions in text order (an insertion sort: added out of order
  * are a few). */
+static int cmp_span_start(const void *p, const void *q) {
+  const td_span *a = p, *b = q;
+  return a->start < b->start ? -1 : a->start > b->start ? 1 : (a->end > b->end) - (a->end < b->end);
+}
+
 static void sort_mentions(td_actor *a) {
+  if (a->nmentions > 64) { /* (many added out of order: an insertion sort is quadratic) */
+    qsort(a->mentions, a->nmentions, sizeof *a->mentions, cmp_span_start);
+    return;
+  }
   for (size_t i = 1; i < a->nmentions; i++) {
     td_span v = a->mentions[i];
     size_t j = i;
@@ -4316,17 +4379,34 @@ static void move_person(actx *x, int from, int to) {
 
 static void join_short_names(actx *x) {
   td_doc *doc = x->doc;
+  /* the persons no dictionary knows, by the last word of their key: a
+   * shorter name and a longer one ending on it share it */
+  pkey *idx = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *idx);
+  size_t n = 0;
   for (size_t k = 0; k < doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
-    if (a->known || !a->nmentions || strcmp(a->kind, "person") != 0) continue;
+    if (a->known || !a->nmentions || a->kind[0] != 'p' || strcmp(a->kind, "person") != 0) continue;
     if (!x->ai[k].namekey) x->ai[k].namekey = name_key(x, a->name);
+    const char *dash = strrchr(x->ai[k].namekey, '-');
+    idx[n++] = (pkey){dash ? dash + 1 : x->ai[k].namekey, (int)k};
+  }
+  if (n < 2) return;
+  qsort(idx, n, sizeof *idx, cmp_pkey);
+  for (size_t i = 0; i < n; i++) {
+    int k = idx[i].k;
+    td_actor *a = A(x, k);
     const char *ks = x->ai[k].namekey;
     size_t kl = strlen(ks);
-    if (!strchr(ks, '-')) continue;
-    for (size_t l = 0; l < doc->nactors && a->nmentions; l++) {
-      td_actor *b = A(x, (int)l);
-      if (l == k || b->known || !b->nmentions || strcmp(b->kind, "person") != 0) continue;
-      if (!x->ai[l].namekey) x->ai[l].namekey = name_key(x, b->name);
+    if (!a->nmentions || !strchr(ks, '-')) continue;
+    /* the others of its last word (at most 64: a bound on a document of
+     * thousands of one surname) */
+    size_t f = i;
+    while (f > 0 && strcmp(idx[f - 1].key, idx[i].key) == 0) f--;
+    for (size_t j = f, seen = 0; j < n && seen < 64 && a->nmentions; j++, seen++) {
+      if (strcmp(idx[j].key, idx[i].key) != 0) break;
+      int l = idx[j].k;
+      td_actor *b = A(x, l);
+      if (l == k || !b->nmentions) continue;
       const char *ls = x->ai[l].namekey;
       size_t ll = strlen(ls);
       if (ll <= kl || ls[ll - kl - 1] != '-' || memcmp(ls + ll - kl, ks, kl) != 0) continue;
@@ -4335,8 +4415,8 @@ static void join_short_names(actx *x) {
        * abbreviation is a description before the name (`Sens. Ted Cruz`,
        * `Pastor Kevin Swanson`, `Democrat Bernie Sanders`): the shorter
        * one names the person, and may take more such */
-      if (descriptor_first(x, (int)l)) move_person(x, (int)l, (int)k);
-      else move_person(x, (int)k, (int)l);
+      if (descriptor_first(x, l)) move_person(x, l, k);
+      else move_person(x, k, l);
     }
   }
 }

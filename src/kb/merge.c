@@ -106,8 +106,9 @@ static int digits_at(const char *s, const char *pat) {
 static const char *event_day(const char *date, const char *docdate, char buf[16]) {
   if (!date || digits_at(date, "dddd-dd-dd")) return date ? date : docdate;
   long y = digits_at(date, "dddd") ? atol(date) : -1, first, last;
+  if (y < 0) return docdate; /* (a duration, "P1Y": date[4] is past its end) */
   int dd = date[4] == 0;
-  if (y < 0 || !(dd || (digits_at(date, "dddd-dd") && date[7] == 0) ||
+  if (!(dd || (digits_at(date, "dddd-dd") && date[7] == 0) ||
                  (digits_at(date, "dddd-Wdd") && date[8] == 0)))
     return docdate;
   if (dd) {

@@ -216,7 +216,7 @@ static int place_dateline(const char *s, size_t n, char out[40]) {
   i = skip_spaces(s, n, i + 1);
   int y, m, d;
   size_t k = parse_date(s + i, n - i, &y, &m, &d);
-  /* a dateline without its year (`LOS ANGELES, Sept. 28 (UPI) —`) gives
+  /* a dateline without its year (`LISBON, Dec. 28 (Example Wire) —`) gives
    * month and day, --MM-DD (ISO 8601's form); normalize finds the year */
   if (!k || !valid_date(y ? y : 2000, m, d)) return 0;
   size_t j = skip_spaces(s, n, i + k);
@@ -454,8 +454,8 @@ void td_text_meta_take(td_arena *arena, td_buf *text, td_text_meta *m) {
   }
   if (!m->date && first < last) {
     /* the dateline opens the body, or its second paragraph after a short
-     * one that the headline tests left (one ending in a period: `… in
-     * preview clip of ‘The 411.’`) */
+     * one that the headline tests left (one ending in a period: `Singer
+     * signs new deal in Lisbon.`) */
     size_t dl = first;
     if (!place_dateline(t + P[first].off, P[first].len, date))
       dl = first + 1 < last && P[first].len <= 300 && !memchr(t + P[first].off, '\n', P[first].len) &&
