@@ -1473,7 +1473,23 @@ static const char *org_short(actx *x, int k) {
   const char *w = nm;
   size_t n = (size_t)(sp - nm);
   if (n == 3 && strncmp(nm, "The", 3) == 0) return NULL;
-  if (of && !strchr(of + 4, ' ')) w = of + 4, n = strlen(w);
+  if (of && !strchr(of + 4, ' ')) {
+    /* the word after `University of`, `Bank of` is a place's name (as
+     * place_head_of says for the typing): no short form */
+    static const char *const heads[] = {"university", "college", "school", "bank", "institute",
+                                        "hospital", "academy", "museum", "city", "town", "county",
+                                        NULL};
+    const char *h = of;
+    while (h > nm && h[-1] != ' ') h--;
+    char hw[16];
+    size_t hn = (size_t)(of - h);
+    if (hn < sizeof hw) {
+      for (size_t i = 0; i < hn; i++) hw[i] = (char)tolower((unsigned char)h[i]);
+      hw[hn] = 0;
+      if (word_in(hw, heads)) return NULL;
+    }
+    w = of + 4, n = strlen(w);
+  }
   if (n < 3 || !isupper((unsigned char)w[0])) return NULL;
   char *f = fold_word(x, w, n);
   for (const char *c = f; *c; c++)
