@@ -97,8 +97,8 @@ typedef struct {
   int8_t *common;       /* token -> common_word's answer, -1 not yet asked */
   int8_t *demonym;      /* token -> demonym_tok's answer, -1 not yet asked */
   int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
-  const char *spelled[16]; /* acronyms the story spells out in brackets (discovered_org) */
-  int nspelled;
+  const char **spelled; /* acronyms the story spells out in brackets (discovered_org), */
+  size_t nspelled, cap_spelled; /* at most SPELLED_MAX (each candidate looks through them) */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
 } actx;
@@ -3436,8 +3436,9 @@ static void person_edges(actx *x) {
   x->nnames = w;
 }
 
-/* Names n[r] and n[q] (q = r + 1) are listed together: one `,`, `and`
- * or `or` between them in one sentence. */
+/* Names n[r] and n[q] (q = r + 1) are listed together: `and` or `or`
+ * between them in one sentence (a comma alone is too weak: as a joiner
+ * it lowered the person figures of the name typing's check). */
 static int listed(const actx *x, const td_ne *a, const td_ne *b) {
   if (b->tok0 != a->tok1 + 1 || tk(x, a->tok0)->sent != tk(x, b->tok0)->sent) return 0;
   long t = a->tok1;
@@ -4058,6 +4059,7 @@ static void drop_mentions(actx *x, int k, long t0, long t1) {
   a->nmentions = w;
 }
 
+#define SPELLED_MAX 256 /* bracketed acronyms kept per document (16 until 2026-11-24) */
 #define DISCOVERED_MAX 1000 /* actors discovered_actors makes in one document, at most */
 
 /* Sites: a place that the name typing calls an organization by its head
@@ -4102,11 +4104,13 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     char *name = span_text(x, t0, t1);
     char *key = name_key(x, name);
     if (tok_is(x, t0 - 1, "(") && tok_is(x, t1, ")")) {
-      if (x->nspelled < (int)(sizeof x->spelled / sizeof x->spelled[0]))
+      if (x->nspelled < SPELLED_MAX) {
+        TD_AGROW(&x->doc->arena, x->spelled, x->cap_spelled, x->nspelled + 1);
         x->spelled[x->nspelled++] = key;
+      }
       return -1;
     }
-    for (int q = 0; q < x->nspelled; q++)
+    for (size_t q = 0; q < x->nspelled; q++)
       if (strcmp(x->spelled[q], key) == 0) return -1;
     int k = find_entity(x, key);
     if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1;
