@@ -2745,7 +2745,14 @@ static int org_acts(const actx *x, long i, long s0, long s1) {
              !tok_is(x, j, "founder")) ||
             (i >= s0 + 2 && tok_in(x, i - 2, W_MEMBER) &&
              (tok_is(x, i - 1, "of") || tok_is(x, i - 1, "for")));
-  return ctx && !common_word(x, i) && !demonym_tok(x, i) &&
+  if (!ctx) return 0;
+  /* a town's officials, not an organization's: `Tarvik officials said
+   * the town would rebuild` (a place word in the sentence) */
+  static const char *const place_words[] = {"town", "city", "village", "county", "mayor",
+                                            "province", "district", "municipal", "township", NULL};
+  for (long t = s0; t < s1; t++)
+    if (word_in(tk(x, t)->norm, place_words)) return 0;
+  return !common_word(x, i) && !demonym_tok(x, i) &&
          (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
          tk(x, i)->end - tk(x, i)->start >= 2 && !tok_in(x, i, W_PTITLE) && !honorific(x, i) &&
          !word_in(tk(x, i)->norm, party_adjs) && !entry_at(x, i, "name") &&
