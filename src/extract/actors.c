@@ -893,7 +893,7 @@ static int lower_word(const actx *x, long i) {
 
 /* The place [t0, t1) datelines its paragraph: it opens the paragraph and
  * a dash follows it, at once (`LONDON —`) or after a comma, a date and an
- * agency in brackets (`SEOUL, Nov. 1 (Yonhap) --`), with no lowercase word
+ * agency in brackets (`LISBON, Dec. 28 (Example Wire) --`), with no lowercase word
  * between. */
 static int dateline_place(const actx *x, long t0, long t1, long s1) {
   if (!(tk(x, t0)->flags & TD_TOK_PARA_START) && t0 != 0) return 0;

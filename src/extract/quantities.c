@@ -691,7 +691,7 @@ static int adjective_like(const td_qword *w) {
  * before anything else ("28 separate spyware programs", "273 phishing
  * e-mails", "15 million mobile phones"), adjectives, names and participles
  * only before the first common noun ("337,000 jobs last month" ends at
- * "jobs"; "8,000 North Korean troops" at "troops"). -1
+ * "jobs"; "6,500 Kenyan troops" at "troops"). -1
  * when the words are untagged (the caller guesses), -2 when tagged and no
  * noun follows ("12 whose", "30 engage"). */
 static size_t np_head(const td_qctx *c, size_t j) {
@@ -717,7 +717,7 @@ static size_t np_head(const td_qctx *c, size_t j) {
   return last;
 }
 
-/* The counted noun after word j: "troops" in "8,000 North Korean troops",
+/* The counted noun after word j: "troops" in "6,500 Kenyan troops",
  * "of troops" after vague numbers. */
 static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   p->unit_word = (size_t)-1;
