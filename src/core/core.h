@@ -292,6 +292,10 @@ static inline int td_same_short(const char *a, const char *b, size_t n) {
  * Gregorian; and back. */
 long td_days_from_civil(long y, int m, int d);
 void td_civil_from_days(long days, long *y, int *m, int *d);
+/* The days of month m (1-12) of year y; whether y-m-d is a day of the
+ * calendar (years 1 to 9999: "February 29" only in a leap year). */
+int td_month_days(long y, int m);
+int td_valid_day(long y, int m, int d);
 
 /* ---- JSON writing ---- */
 

@@ -27,3 +27,13 @@ void td_civil_from_days(long days, long *y, int *m, int *d) {
   *m = (int)(mp < 10 ? mp + 3 : mp - 9);
   *y = yoe + era * 400 + (*m <= 2);
 }
+
+int td_month_days(long y, int m) {
+  static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return md[m - 1];
+}
+
+int td_valid_day(long y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= td_month_days(y, m);
+}

@@ -1379,6 +1379,18 @@ static size_t pkey_find(const pkey *idx, size_t n, const char *key) {
   return lo < n && strcmp(idx[lo].key, key) == 0 ? lo : n;
 }
 
+/* Moves actor from's mentions to actor to, in text order; from is left
+ * without mentions. */
+static void take_mentions(actx *x, int from, int to) {
+  td_actor *a = A(x, from), *b = A(x, to);
+  td_span *m = td_arena_alloc(&x->doc->arena, (a->nmentions + b->nmentions) * sizeof *m);
+  memcpy(m, b->mentions, b->nmentions * sizeof *m);
+  memcpy(m + b->nmentions, a->mentions, a->nmentions * sizeof *m);
+  b->mentions = m, b->nmentions += a->nmentions, b->cap_mentions = b->nmentions;
+  sort_mentions(b);
+  a->nmentions = 0;
+}
+
 static void merge_surnames(actx *x) {
   td_doc *doc = x->doc;
   /* the persons of several words, by last word */
@@ -1407,12 +1419,7 @@ static void merge_surnames(actx *x) {
     /* `Mr Varga` is not `Ilse Varga`: genders both known must agree */
     char ga = x->ai[k].gender, gb = x->ai[into].gender;
     if ((ga == 'm' || ga == 'f') && (gb == 'm' || gb == 'f') && ga != gb) continue;
-    for (size_t m = 0; m < a->nmentions; m++) {
-      TD_AGROW(&doc->arena, b->mentions, b->cap_mentions, b->nmentions + 1);
-      b->mentions[b->nmentions++] = a->mentions[m];
-    }
-    sort_mentions(b);
-    a->nmentions = 0;
+    take_mentions(x, (int)k, into);
     if (x->ai[into].gender == '-') x->ai[into].gender = x->ai[k].gender;
     if (!b->role && a->role) {
       b->role = a->role, b->code = a->code, b->country = a->country, b->sector = a->sector;
@@ -1466,6 +1473,13 @@ static int opening_phrase(const actx *x, long s0, long t) {
  * the one word after `of` (`Velantism` of `Church of Velantism`); a word
  * of letters only. (Country and place names are kept off by the caller:
  * `Bank of England` is never `England`.) */
+/* Head words that name an organization after a place as often as not
+ * (`University of Lille`, `Bank of Varnia`): the words after their `of`
+ * alone are the place (place_head_of, org_short). */
+static const char *const of_place_heads[] = {"university", "college", "school", "bank", "institute",
+                                          "hospital", "academy", "museum", "city", "town", "county",
+                                          NULL};
+
 static const char *org_short(actx *x, int k) {
   const char *nm = A(x, k)->name, *sp = strchr(nm, ' ');
   if (!sp) return NULL;
@@ -1474,11 +1488,8 @@ static const char *org_short(actx *x, int k) {
   size_t n = (size_t)(sp - nm);
   if (n == 3 && strncmp(nm, "The", 3) == 0) return NULL;
   if (of && !strchr(of + 4, ' ')) {
-    /* the word after `University of`, `Bank of` is a place's name (as
-     * place_head_of says for the typing): no short form */
-    static const char *const heads[] = {"university", "college", "school", "bank", "institute",
-                                        "hospital", "academy", "museum", "city", "town", "county",
-                                        NULL};
+    /* the word after `University of`, `Bank of` is a place's name: no
+     * short form */
     const char *h = of;
     while (h > nm && h[-1] != ' ') h--;
     char hw[16];
@@ -1486,7 +1497,7 @@ static const char *org_short(actx *x, int k) {
     if (hn < sizeof hw) {
       for (size_t i = 0; i < hn; i++) hw[i] = (char)tolower((unsigned char)h[i]);
       hw[hn] = 0;
-      if (word_in(hw, heads)) return NULL;
+      if (word_in(hw, of_place_heads)) return NULL;
     }
     w = of + 4, n = strlen(w);
   }
@@ -2713,10 +2724,7 @@ static int quote_pair(const actx *x, long a, long b) {
  * place as often as not (`University of Lille`, `Bank of Varnia`): the
  * words after it alone are the place, not the organization. */
 static int place_head_of(const actx *x, long t) {
-  static const char *const heads[] = {"university", "college", "school", "bank", "institute",
-                                      "hospital", "academy", "museum", "city", "town", "county",
-                                      NULL};
-  return word_in(tk(x, t - 1)->norm, heads) || tok_in(x, t - 1, W_FACILITY);
+  return word_in(tk(x, t - 1)->norm, of_place_heads) || tok_in(x, t - 1, W_FACILITY);
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
@@ -4391,17 +4399,11 @@ static int lower_first(const actx *x, const char *name) {
 /* Moves actor from's mentions into actor to (its role and code too when
  * to has none); from is left without mentions. */
 static void move_person(actx *x, int from, int to) {
-  td_doc *doc = x->doc;
   td_actor *a = A(x, from), *b = A(x, to);
-  td_span *m = td_arena_alloc(&doc->arena, (a->nmentions + b->nmentions) * sizeof *m);
-  memcpy(m, b->mentions, b->nmentions * sizeof *m);
-  memcpy(m + b->nmentions, a->mentions, a->nmentions * sizeof *m);
-  b->mentions = m, b->nmentions += a->nmentions, b->cap_mentions = b->nmentions;
-  sort_mentions(b);
+  take_mentions(x, from, to);
   if (!b->code && a->code) b->code = a->code, b->country = a->country, b->sector = a->sector;
   if (!b->role && a->role) b->role = a->role, b->role_past = a->role_past;
   if (x->ai[from].last_tok > x->ai[to].last_tok) x->ai[to].last_tok = x->ai[from].last_tok;
-  a->nmentions = 0;
 }
 
 static void join_short_names(actx *x) {

@@ -74,15 +74,6 @@ static void iso_week(long days, int *wy, int *wn) {
   *wn = (int)((thu - td_days_from_civil(y, 1, 1)) / 7) + 1;
 }
 
-static int month_days(int y, int m) {
-  static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return md[m - 1];
-}
-
-static int valid_date(int y, int m, int d) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
-}
 
 /* ---- the word table ---- */
 
@@ -1356,7 +1347,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       u[i + 2].ndig == 2 && !u[i + 2].space && is_p(c, i + 3, '-') && !u[i + 3].space &&
       plain_num(c, i + 4) >= 1 && u[i + 4].ndig == 2 && !u[i + 4].space) {
     int y = year_at(c, i), m = (int)u[i + 2].num, d = (int)u[i + 4].num;
-    if (valid_date(y, m, d)) {
+    if (td_valid_day(y, m, d)) {
       set_day(h, T_DATE, td_days_from_civil(y, m, d));
       return i + 5;
     }
@@ -1371,7 +1362,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     int m = 0, d = 0;
     if (a <= 12 && (b > 12 || a == b)) m = a, d = b;
     else if (b <= 12 && a > 12) m = b, d = a;
-    if (m && valid_date(y, m, d)) {
+    if (m && td_valid_day(y, m, d)) {
       set_day(h, T_DATE, td_days_from_civil(y, m, d));
       return i + 5;
     }
@@ -1512,7 +1503,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
     goto have_mdy;
   have_mdy:
-    if (y && !valid_date(y, m, d)) return i;
+    if (y && !td_valid_day(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
       tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
@@ -1533,7 +1524,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
              strcmp(u[e].w, "past") && strcmp(u[e].w, "current"))
       y = c->has_dct ? c->dy + u[e].dir : 0, e += 2; /* Dec. 20 last year */
     else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
-    if (y && !valid_date(y, m, d)) return i;
+    if (y && !td_valid_day(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
       tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
@@ -1546,7 +1537,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     int d = mday_at(c, i), m = u[i + 1].month, e = dot(c, i + 2), y = 0;
     if ((y = year_at(c, e))) e++;
     else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
-    if (y && !valid_date(y, m, d)) return i;
+    if (y && !td_valid_day(y, m, d)) return i;
     if (!y) {
       h->type = T_DATE, h->has_day = 0;
       tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", m, d);
@@ -2670,7 +2661,7 @@ static int parse_iso(const char *s, long *days, int *y, int *m, int *d) {
   for (int k = 0; k < 10; k++)
     if (k != 4 && k != 7 && !isdigit((unsigned char)s[k])) return 0;
   *y = atoi(s), *m = atoi(s + 5), *d = atoi(s + 8);
-  if (!valid_date(*y, *m, *d)) return 0;
+  if (!td_valid_day(*y, *m, *d)) return 0;
   *days = td_days_from_civil(*y, *m, *d);
   return 1;
 }
@@ -2801,7 +2792,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       i = e;
       int d2 = h.type == T_DATE && h.has_day ? day_after_and(&c, e) : 0, y2, m2, dd2;
       if (d2) civil_from_days(h.day, &y2, &m2, &dd2);
-      if (d2 && !valid_date(y2, m2, d2)) d2 = 0;
+      if (d2 && !td_valid_day(y2, m2, d2)) d2 = 0;
       if (d2) { /* "on April 24 and 25": the second day too */
         long day = h.day - dd2 + d2;
         TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);

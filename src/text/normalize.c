@@ -35,14 +35,6 @@ static const char *pick(td_arena *a, const char *given, const char *detected) {
   return detected && *detected ? td_arena_strdup(a, detected) : NULL;
 }
 
-/* Whether day d of month m is a day of year y. */
-static int real_day(int y, int m, int d) {
-  long y2, n = td_days_from_civil(y, m, d);
-  int m2, d2;
-  td_civil_from_days(n, &y2, &m2, &d2);
-  return y2 == y && m2 == m && d2 == d;
-}
-
 /* A dateline's month and day (--MM-DD) in the year that puts it nearest
  * the reference date ref (YYYY-MM-DD: the option's), else in year (the
  * latest year of a full date in the text); NULL when neither is known. */
@@ -55,13 +47,13 @@ static const char *dateline_day(td_arena *a, const char *md, const char *ref, in
     int best = 0;
     long bestd = 0;
     for (int y = ry - 1; y <= ry + 1; y++) {
-      if (!real_day(y, m, d)) continue; /* Feb. 29 only in a leap year */
+      if (!td_valid_day(y, m, d)) continue; /* Feb. 29 only in a leap year */
       long dd = labs(td_days_from_civil(y, m, d) - rday);
       if (!best || dd < bestd) best = y, bestd = dd;
     }
     year = best;
   }
-  return year > 0 && real_day(year, m, d) ? td_arena_printf(a, "%04d-%02d-%02d", year, m, d) : NULL;
+  return year > 0 && td_valid_day(year, m, d) ? td_arena_printf(a, "%04d-%02d-%02d", year, m, d) : NULL;
 }
 
 static void set_date(td_doc *doc, const td_engine *eng, const td_input *in,
