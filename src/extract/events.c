@@ -200,11 +200,13 @@ typedef struct trig {
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
   int under_verb;      /* a nominal event in the object of an event verb */
-  /* the word lists, in the document's arena (any length: a list copied
-   * into a fixed buffer was dropped, silently, past 396 bytes) */
-  const char *preps;   /* "|from|to|" or "" */
-  const char *objs;    /* "|troop|soldier|" or "": objects the entry needs */
-  const char *vetos;   /* "|chance|evidence|" or "": objects that cancel it */
+  /* the word lists: views of the option values in the entry's payload
+   * ("from|to", ending at ';' or the payload's end; "" when none), of any
+   * length (a list copied into a fixed buffer was dropped, silently, past
+   * 396 bytes); tested by list_has */
+  const char *preps;   /* "from|to" */
+  const char *objs;    /* "troop|soldier": objects the entry needs */
+  const char *vetos;   /* "chance|evidence": objects that cancel it */
 } trig;
 
 /* Empties t: its fields zero, its word lists "". */
@@ -267,17 +269,7 @@ typedef struct sctx {
 
 static int is_stop(const td_tok *t);
 
-/* "|" + the n bytes at p + "|", in arena a. */
-static const char *bar_list(td_arena *a, const char *p, size_t n) {
-  char *l = td_arena_alloc_raw(a, n + 3);
-  l[0] = '|';
-  memcpy(l + 1, p, n);
-  l[n + 1] = '|';
-  l[n + 2] = 0;
-  return l;
-}
-
-static void parse_payload(trig *t, const char *pay, td_arena *a) {
+static void parse_payload(trig *t, const char *pay) {
   size_t i = 0;
   while (pay[i] && pay[i] != ';' && i < 4) t->code[i] = pay[i], i++;
   t->code[i] = 0;
@@ -298,33 +290,37 @@ static void parse_payload(trig *t, const char *pay, td_arena *a) {
     else if (n == 6 && strncmp(p, "regard", 6) == 0) t->regard = 1;
     else if (n == 6 && strncmp(p, "issued", 6) == 0) t->issued = 1;
     else if (n > 2 && strncmp(p, "v=", 2) == 0)
-      t->vetos = bar_list(a, p + 2, n - 2);
+      t->vetos = p + 2;
     else if (n > 2 && strncmp(p, "o=", 2) == 0)
-      t->objs = bar_list(a, p + 2, n - 2);
+      t->objs = p + 2;
     else if (n > 2 && strncmp(p, "t=", 2) == 0)
-      t->preps = bar_list(a, p + 2, n - 2);
+      t->preps = p + 2;
     p = e;
   }
 }
 
-/* buf = "|w|", cut to 39 bytes as snprintf(buf, 40, "|%s|", w) cuts it
- * (perf, issue 11: the object tests build one for every word they read). */
-static void bar_word(char buf[40], const char *w) {
-  size_t k = 0;
-  buf[k++] = '|';
-  while (*w && k < 39) buf[k++] = *w++;
-  if (k < 39) buf[k++] = '|';
-  buf[k] = 0;
+/* Whether w (lowercased when fold) is one of the words of list, an
+ * entry's option value in its payload ("troop|soldier"), which ends at
+ * the next ';' or the payload's end. */
+static int list_has(const char *list, const char *w, int fold) {
+  if (!w) return 0;
+  for (const char *p = list; *p && *p != ';';) {
+    const char *q = w;
+    while (*p && *p != '|' && *p != ';' && *q &&
+           *p == (fold ? (char)tolower((unsigned char)*q) : *q))
+      p++, q++;
+    if (!*q && (!*p || *p == '|' || *p == ';')) return 1;
+    while (*p && *p != '|' && *p != ';') p++;
+    if (*p == '|') p++;
+  }
+  return 0;
 }
 
 static int prep_in(const trig *t, const char *w) {
-  if (!t->preps[0] || !w) return 0;
-  char buf[40];
-  bar_word(buf, w);
-  return strstr(t->preps, buf) != NULL;
+  return list_has(t->preps, w, 0);
 }
 
-/* Whether one of the words of list ("|a|b|", lemmas or surface forms)
+/* Whether one of the words of list ("a|b", lemmas or surface forms)
  * comes in the direct object of match m: the next 8 tokens of its clause,
  * up to a stop word, punctuation, a preposition other than "of" or another
  * verb. */
@@ -337,14 +333,7 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
     /* a particle right after the verb is read ("sign up", v=up) */
     int particle = k == m->tok1 && (t->upos == TD_ADP || t->upos == TD_PART);
     if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of") && !particle)) break;
-    char buf[40];
-    bar_word(buf, lemma_of(t));
-    for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
-    if (strstr(list, buf)) return 1;
-    if (t->norm) {
-      bar_word(buf, t->norm);
-      if (strstr(list, buf)) return 1;
-    }
+    if (list_has(list, lemma_of(t), 1) || list_has(list, t->norm, 0)) return 1;
     if (t->upos == TD_VERB || particle) break;
   }
   return 0;
@@ -382,7 +371,7 @@ static int hurt_shown(const td_doc *doc, const td_match *m) {
 
 /* Whether the noun a past participle of match m is said of ("the album
  * was released", "figures released on Tuesday", "the targets were met")
- * is one of the words of list ("|a|b|"): in the passive the object of
+ * is one of the words of list ("a|b"): in the passive the object of
  * the act stands before it, where obj_in() does not look. */
 static int passive_subj_in(const td_doc *doc, const td_match *m, uint32_t head, const char *list) {
   if (!is_xpos(&doc->toks[head], TD_XPOS_VBN)) return 0;
@@ -393,13 +382,7 @@ static int passive_subj_in(const td_doc *doc, const td_match *m, uint32_t head, 
     j--;
   if (j >= lo && is_word(&doc->toks[j], ",")) j--; /* "his latest album, released …" */
   if (j < lo || (doc->toks[j].upos != TD_NOUN && doc->toks[j].upos != TD_PROPN)) return 0;
-  char buf[40];
-  bar_word(buf, lemma_of(&doc->toks[j]));
-  for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
-  if (strstr(list, buf)) return 1;
-  if (!doc->toks[j].norm) return 0;
-  bar_word(buf, doc->toks[j].norm);
-  return strstr(list, buf) != NULL;
+  return list_has(list, lemma_of(&doc->toks[j]), 1) || list_has(list, doc->toks[j].norm, 0);
 }
 
 /* Whether match m's verb has a direct object right after it (a noun
@@ -520,7 +503,7 @@ static int collect(void *ctx, const td_match *m) {
   trig nt;
   trig_clear(&nt);
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
-  parse_payload(&nt, m->payload, c->arena);
+  parse_payload(&nt, m->payload);
   if (strlen(nt.code) < 2) return 0;
   /* "sought to sell", "seek to bring": an attempt, not a request */
   if (nt.no_inf) {
@@ -555,14 +538,8 @@ static int collect(void *ctx, const td_match *m) {
       if (is_word(t, "-") || (k > m->tok1 && is_word(&doc->toks[k - 1], "-"))) continue;
       /* "admitted that mistakes were made", "welcomed that decision" */
       if (!what && ((is_stop(t) && !is_word(t, "that")) || t->upos == TD_PUNCT)) break;
-      char buf[40];
-      bar_word(buf, lemma_of(t));
-      for (char *q = buf; *q; q++) *q = (char)tolower((unsigned char)*q);
-      found = strstr(nt.objs, buf) != NULL;
-      if (!found && t->norm) { /* the surface form too ("spying") */
-        bar_word(buf, t->norm);
-        found = strstr(nt.objs, buf) != NULL;
-      }
+      /* the lemma, and the surface form too ("spying") */
+      found = list_has(nt.objs, lemma_of(t), 1) || list_has(nt.objs, t->norm, 0);
       if (t->upos == TD_VERB && !what) break; /* another verb: its own clause */
     }
     /* "the ban would be lifted", "the curbs eased last month": in the
