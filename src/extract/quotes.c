@@ -755,6 +755,14 @@ static int is_adverb(const td_qword *w) {
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
   if (w->flags & TD_QW_PUNCT) return 0;
+  /* "for" and "on" inside a capitalized name: "the Economic Commission
+   * for Europe", "the Committee on Foreign Affairs" */
+  if (w->upos == TD_ADP && (strcmp(w->lw, "for") == 0 || strcmp(w->lw, "on") == 0) && i > 0 &&
+      i + 1 < c->nw && (c->w[i - 1].flags & TD_QW_CAP) && (c->w[i + 1].flags & TD_QW_CAP) &&
+      (c->w[i - 1].upos == TD_PROPN || c->w[i - 1].upos == TD_NOUN || c->w[i - 1].upos == TD_ADJ) &&
+      !in_set(time_words_set, &c->w[i + 1]) &&
+      !(c->w[i].flags & TD_QW_PARA) && !(c->w[i + 1].flags & TD_QW_PARA))
+    return 1;
   if (in_set(np_stop_set, w) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
@@ -770,6 +778,15 @@ static int np_word(const td_qctx *c, size_t i) {
   case TD_ADP: return strcmp(w->lw, "of") == 0;
   default: return 1;
   }
+}
+
+/* Whether w reads as a plural common noun: "ministers", "analysts" (not
+ * "business", "status", "analysis"). */
+static int plural_noun(const td_qword *w) {
+  size_t n = strlen(w->lw);
+  if (w->upos != TD_NOUN || (w->flags & TD_QW_CAP) || n < 4 || w->lw[n - 1] != 's') return 0;
+  char p = w->lw[n - 2];
+  return p != 's' && p != 'u' && p != 'i';
 }
 
 /* The subject written before a cue at word k: "the White House official",
@@ -830,6 +847,20 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       who->start = c->w[s2].s, who->end = c->w[e2 - 1].e;
       return 1;
     }
+  }
+  /* "In a move ministers say ...", "an increase analysts said ...": an
+   * article for one thing cannot head a plural noun, so the phrase is two,
+   * the second a relative clause's subject without "that": the speakers
+   * are the words after the first noun */
+  if (end - start >= 3 && (strcmp(c->w[start].lw, "a") == 0 || strcmp(c->w[start].lw, "an") == 0) &&
+      plural_noun(&c->w[end - 1])) {
+    for (size_t j = start + 1; j + 1 < end; j++)
+      if (c->w[j].upos == TD_NOUN && !(c->w[j].flags & TD_QW_CAP)) {
+        if (c->w[j + 1].upos == TD_NOUN || c->w[j + 1].upos == TD_ADJ ||
+            c->w[j + 1].upos == TD_DET || c->w[j + 1].upos == TD_PROPN)
+          start = j + 1;
+        break;
+      }
   }
   who->start = c->w[start].s, who->end = c->w[end - 1].e;
   return 1;
@@ -1128,7 +1159,7 @@ static const char *const be_words[] = {"is", "are", "was", "were", "been", "bein
 /* Whether w reads as a past participle: "reported", "said", "thought". */
 static int participle(const td_qword *w) {
   static const char *const irregular[] = {"said", "told", "thought", "known", "shown", "found",
-                                          "seen", "held", NULL};
+                                          "seen", "held", "forecast", NULL};
   size_t n = strlen(w->lw);
   return (n > 3 && strcmp(w->lw + n - 2, "ed") == 0) || td_qword_in(w, irregular);
 }
