@@ -760,7 +760,9 @@ static int np_word(const td_qctx *c, size_t i) {
   if (w->upos == TD_ADP && (strcmp(w->lw, "for") == 0 || strcmp(w->lw, "on") == 0) && i > 0 &&
       i + 1 < c->nw && (c->w[i - 1].flags & TD_QW_CAP) && (c->w[i + 1].flags & TD_QW_CAP) &&
       (c->w[i - 1].upos == TD_PROPN || c->w[i - 1].upos == TD_NOUN || c->w[i - 1].upos == TD_ADJ) &&
-      !in_set(time_words_set, &c->w[i + 1]) &&
+      /* not "the Commission on Thursday said"; "The Mail on Sunday survey" */
+      (!in_set(time_words_set, &c->w[i + 1]) ||
+       (i + 2 < c->nw && (c->w[i + 2].upos == TD_NOUN || c->w[i + 2].upos == TD_PROPN))) &&
       !(c->w[i].flags & TD_QW_PARA) && !(c->w[i + 1].flags & TD_QW_PARA))
     return 1;
   if (in_set(np_stop_set, w) || strcmp(w->lw, "and") == 0) return 0;
@@ -827,6 +829,27 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       continue;
     }
     break;
+  }
+  /* a time before the subject is no part of it: "On Wednesday Transport
+   * Minister Jane Roe said", "Last Friday the minister said" (not "the
+   * Sunday Telegraph said": the time opens the clause or follows "on") */
+  for (;;) {
+    size_t t = start;
+    int opens = start == 0 || (c->w[start].flags & TD_QW_PARA) ||
+                (c->w[start - 1].flags & TD_QW_SEND) || is_punct(c, start - 1, ",") ||
+                strcmp(c->w[start - 1].lw, "on") == 0 || strcmp(c->w[start - 1].lw, "and") == 0 ||
+                strcmp(c->w[start - 1].lw, "but") == 0;
+    if (!opens) break;
+    if (t + 1 < end && (strcmp(c->w[t].lw, "last") == 0 || strcmp(c->w[t].lw, "next") == 0 ||
+                        strcmp(c->w[t].lw, "this") == 0 || strcmp(c->w[t].lw, "early") == 0 ||
+                        strcmp(c->w[t].lw, "late") == 0))
+      t++;
+    if (t + 1 < end && in_set(time_words_set, &c->w[t]) && !in_set(time_words_set, &c->w[t + 1]) &&
+        !(c->w[t + 1].flags & TD_QW_PUNCT) && strcmp(c->w[t + 1].lw, "of") != 0 &&
+        strcmp(c->w[t + 1].lw, "'s") != 0)
+      start = t + 1;
+    else
+      break;
   }
   while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",") ||
                          (c->w[start].flags & TD_QW_DIGIT)))
