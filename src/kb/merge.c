@@ -1469,6 +1469,7 @@ typedef struct {
   char *doc, *nid, *measure, *status, *subject, *frame, *qual, *claimant, *claimant_text, *time;
   double value, vmax, lo, hi;
   int has_max, di, agrees, disagrees, sentence;
+  int named; /* the frame is the year of the claim's own time, not the article's */
 } mclaim;
 
 static int cmp_claim(const void *a, const void *b) {
@@ -1480,8 +1481,11 @@ static int cmp_claim(const void *a, const void *b) {
 
 /* Whether two claims of one measure and status are about the same thing:
  * no field that both have differs, and either they are near each other in
- * one article (two sentences apart at most), or both name the subject, or
- * both name the time frame and share a story. */
+ * one article (two sentences apart at most), or the same figure again in
+ * one article, or both name the subject, or both name the time frame and
+ * share a story. A frame taken from the article's date is named by neither:
+ * "about 5,000 passengers" in a story's third sentence and "almost 17,000
+ * passengers" in its twelfth are mostly two different counts. */
 static int bare_measure(const char *m);
 
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
@@ -1492,9 +1496,11 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
    * subject */
   if (bare_measure(a->measure) && !(a->subject && b->subject)) return 0;
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
-  if (a->di >= 0 && a->di == b->di && abs(a->sentence - b->sentence) <= 2) return 1;
+  if (a->di >= 0 && a->di == b->di && (abs(a->sentence - b->sentence) <= 2 || a->value == b->value))
+    return 1;
   if (a->subject && b->subject) return 1;
-  return a->frame && b->frame && a->di >= 0 && b->di >= 0 && d[a->di].story == d[b->di].story;
+  return a->named && b->named && a->frame && b->frame && a->di >= 0 && b->di >= 0 &&
+         d[a->di].story == d[b->di].story;
 }
 
 /* A measure that is only a unit of shares or money (percent, dollars): what
@@ -1559,7 +1565,8 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
       strcpy(m->claimant + 7, src);
     }
     /* the frame: the year of the claim's time, else of the article */
-    const char *fy = digits_at(m->time, "dddd") ? m->time : d[di].date;
+    m->named = digits_at(m->time, "dddd");
+    const char *fy = m->named ? m->time : d[di].date;
     if (digits_at(fy, "dddd")) m->frame = td_xstrndup(fy, 4);
     m->value = td_kq_col_double(st, 9);
     m->has_max = td_kq_type(st, 10) != TD_KQ_NULL;

@@ -160,6 +160,54 @@ TD_TEST(kb_claims_bare_measures) {
   }
 }
 
+/* Two figures of troops from two claimants six sentences apart in one
+ * article (dated, but no claim names its own time): not compared, unless
+ * it is the same figure again. */
+static char *far_figures(int v2) {
+  const char *text = "Officials said 14 went. A. B. C. D. E. The army said 39 went.";
+  char key[65], body[256];
+  snprintf(body, sizeof body, "%s%d", text, v2);
+  td_sha256_hex(body, strlen(body), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"far-%d\",\"source\":\"Wire\",\"url\":null,"
+                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,23],[24,26],"
+                "[27,29],[30,32],[33,35],[36,38],[39,%zu]],"
+                "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[",
+                v2, key, key, text, strlen(text));
+  for (int i = 0; i < 2; i++)
+    td_buf_printf(&b,
+                  "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
+                  "\"exact\",\"unit\":\"troops\",\"measure\":\"troops deployed\",\"status\":\"actual\","
+                  "\"about\":null,\"claimed_by\":null,\"claimed_by_text\":\"%s\",\"time\":null,"
+                  "\"span\":[%d,%d],\"sentence\":%d,\"confidence\":0.8}",
+                  i ? "," : "", i + 1, i ? v2 : 14, i ? "the army" : "officials", i ? 52 : 15, i ? 54 : 17,
+                  i ? 6 : 0);
+  td_buf_puts(&b, "],\"events\":[]}");
+  return td_buf_detach(&b, NULL);
+}
+
+TD_TEST(kb_claims_far_apart) {
+  static const int v2[] = {39, 14};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r = far_figures(v2[m]);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
+    CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == (m ? 1 : 0));
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* An age ("The envoy, 61, said it") is no claim, nor a count of decades;
  * troops are. */
 TD_TEST(kb_ages_are_no_claims) {
