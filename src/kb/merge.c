@@ -784,6 +784,14 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   return rc;
 }
 
+/* Whether code is a news organization's (MED, GBRMED): the agencies and
+ * papers a story cites ("Reuters reported") say nothing of what it is
+ * about. */
+static int media_code(const char *code) {
+  size_t k = code ? strlen(code) : 0;
+  return k >= 3 && strcmp(code + k - 3, "MED") == 0;
+}
+
 static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
@@ -797,7 +805,7 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   size_t nfr = 0;
   for (size_t i = 0; i < F->nact; i++) {
     const mrow *m = &F->act[i];
-    if (m->di >= 0 && !(m->kind && strcmp(m->kind, "country") == 0))
+    if (m->di >= 0 && !(m->kind && strcmp(m->kind, "country") == 0) && !media_code(m->code))
       fr[nfr].k = (uint64_t)m->erank << 32 | (uint32_t)m->di, fr[nfr].v = 0, nfr++;
   }
   for (size_t i = 0; i < F->npl; i++) {
@@ -839,6 +847,11 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
     if (shared < 2) continue;
     int m = nf[a] < nf[b] ? nf[a] : nf[b];
     if (shared * 2 < m) continue; /* half of the smaller article's features */
+    /* and a quarter of the two articles' features together: a short
+     * article that names the EU and the IMF is not the story of every long
+     * one that names them too (the links chain: on bbc business one story
+     * took 53 articles on the dollar, oil, tsunami costs and trade rows) */
+    if (shared * 4 < nf[a] + nf[b] - shared) continue;
     int dated = d[a].day != INT32_MIN && d[b].day != INT32_MIN;
     if (dated && labs(d[a].day - d[b].day) > 3) continue;
     if (!dated && shared < 3) continue; /* no dates to confirm: ask for more */

@@ -208,6 +208,47 @@ TD_TEST(kb_claims_far_apart) {
   }
 }
 
+/* An article naming the people e0..e(n-1), each an actor of its own. */
+static char *people_record(const char *id, int n) {
+  char text[64], key[65];
+  snprintf(text, sizeof text, "Story %s names %d people.", id, n);
+  td_sha256_hex(text, strlen(text), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,"
+                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],"
+                "\"actors\":[",
+                id, key, key, text, strlen(text));
+  for (int i = 0; i < n; i++)
+    td_buf_printf(&b,
+                  "%s{\"id\":\"a%d\",\"entity\":\"%s%d\",\"name\":\"P%d\",\"kind\":\"person\",\"code\":null,"
+                  "\"country\":null,\"sector\":null,\"role\":null,\"role_past\":false,\"known\":false,"
+                  "\"mentions\":[[0,5]]}",
+                  i ? "," : "", i + 1, i < 2 ? "e" : id, i, i);
+  td_buf_puts(&b, "],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[],\"events\":[]}");
+  return td_buf_detach(&b, NULL);
+}
+
+/* Stories: two short articles naming the same two people are one story; a
+ * long article that names them among ten others is not theirs (the links
+ * of a short article to every long one that names the same few chained
+ * unrelated articles into one story). */
+TD_TEST(kb_story_links_need_a_share_of_both) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  char *r[3] = {people_record("sa", 2), people_record("sb", 3), people_record("sc", 12)};
+  for (int i = 0; i < 3; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 2") == 1);
+  td_kb_close(kb);
+  for (int i = 0; i < 3; i++) free(r[i]);
+  CHECK(td_testkb_remove(dir) == 0);
+}
+
 /* An age ("The envoy, 61, said it") is no claim, nor a count of decades;
  * troops are. */
 TD_TEST(kb_ages_are_no_claims) {
