@@ -657,9 +657,13 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
    * modal or "to": `sales could top 50,000 units`) */
   static const char *const before_verb[] = {"could", "would", "will", "may", "might", "should",
                                             "can", "to", "must", "expected", NULL};
-  if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 ||
+  if (i > 0 && (strcmp(c->w[i - 1].lw, "number") == 0 || strcmp(c->w[i - 1].lw, "numbers") == 0 ||
                 (strcmp(c->w[i - 1].lw, "top") == 0 &&
                  !(i > 1 && td_qword_in(&c->w[i - 2], before_verb)))))
+    return 1;
+  /* the second of two ranks: "at number eight and 10 respectively" */
+  if (i >= 3 && td_qword_in(&c->w[i - 1], (const char *const[]){"and", "or", ",", NULL}) &&
+      td_qword_in(&c->w[i - 3], (const char *const[]){"number", "numbers", NULL}))
     return 1;
   /* a date: next to a month name */
   if (i > 0 && is_month(&c->w[i - 1])) return 1;
