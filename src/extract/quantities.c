@@ -665,9 +665,14 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   if (i >= 3 && td_qword_in(&c->w[i - 1], (const char *const[]){"and", "or", ",", NULL}) &&
       td_qword_in(&c->w[i - 3], (const char *const[]){"number", "numbers", NULL}))
     return 1;
-  /* a date: next to a month name */
+  /* a date: next to a month name, or days before one ("from 6 to 9
+   * January", "14-17 February") */
   if (i > 0 && is_month(&c->w[i - 1])) return 1;
   if (i + 1 < c->nw && is_month(&c->w[i + 1])) return 1;
+  if (i + 3 < c->nw && (w->flags & TD_QW_DIGIT) && v <= 31 &&
+      td_qword_in(&c->w[i + 1], (const char *const[]){"to", "-", "and", "until", NULL}) &&
+      (c->w[i + 2].flags & TD_QW_DIGIT) && is_month(&c->w[i + 3]))
+    return 1;
   /* a name: "Hwasong-19" is one word; "Apollo 11", "Resolution 2231" */
   if (i > 0 && (c->w[i - 1].flags & TD_QW_CAP) && !(c->w[i - 1].flags & TD_QW_PARA) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) && i >= 2 && !(c->w[i - 2].flags & TD_QW_SEND) &&
@@ -737,6 +742,11 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
       return;
     }
   }
+  /* a time after the number is when, not what: "813,200 last month",
+   * "1.2 million this year" */
+  if (j < c->nw && td_qword_in(&c->w[j], (const char *const[]){"last", "next", "this", "every", "each",
+                                                                 NULL}))
+    return;
   /* a listed unit right after: "a seven hour response", "a nine month sentence"
    * ("strong" counts people only joined by a hyphen: "a 300-strong crowd",
    * not "five strong reasons") */
@@ -1095,6 +1105,42 @@ static void bound_after(const td_qctx *c, qparse *p) {
   else if (td_qword_in(&c->w[k + 1], less)) p->qualifier = "at_most", p->last = k + 1;
 }
 
+/* The unit of a bare number that the sentence leaves out: the counted noun
+ * of an earlier number in the sentence ("12,500 jobs had gone while 7,800
+ * were moved", "10 judges rather than 11", "from 24 weeks to 20"), or the
+ * noun of "the number of ..." before it ("the number of people out of work
+ * rose 32,000 to 1.41 million"). prev is the last word of the sentence's
+ * last quantity with a counted unit, or (size_t)-1; money and shares
+ * carry their own signs. 1 with p->unit set. */
+static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char *prev_unit, qparse *p) {
+  size_t i = p->num_end - 1;
+  int digits = 0;
+  for (size_t k = p->first; k < p->num_end; k++) digits |= c->w[k].flags & TD_QW_DIGIT;
+  if (p->unit || !digits || p->has_max) return 0; /* "one", "two" alone are no counts, nor "30-40" */
+  if (i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) && c->w[i + 1].upos != TD_AUX &&
+      c->w[i + 1].upos != TD_VERB && c->w[i + 1].upos != TD_ADP && c->w[i + 1].upos != TD_CCONJ &&
+      c->w[i + 1].upos != TD_SCONJ && c->w[i + 1].upos != TD_ADV && c->w[i + 1].upos != TD_PRON &&
+      !td_qword_in(&c->w[i + 1], (const char *const[]){"last", "next", "this", NULL}))
+    return 0; /* a noun or name follows that find_unit did not take */
+  if (prev != (size_t)-1 && prev < p->first && p->first - prev <= 25 && c->w[prev].sent == c->w[i].sent) {
+    p->unit = prev_unit;
+    return 1;
+  }
+  for (size_t k = p->first; k-- > 0 && k + 30 > p->first;) {
+    if (c->w[k].flags & TD_QW_SEND || c->w[k + 1].flags & TD_QW_PARA) break;
+    if (strcmp(c->w[k].lw, "number") == 0 && k + 2 < p->first && strcmp(c->w[k + 1].lw, "of") == 0) {
+      qparse t;
+      memset(&t, 0, sizeof t);
+      find_unit(c, u, k + 2, &t);
+      if (t.unit_word == (size_t)-1 || t.unit_word >= p->first || !counted_noun(&c->w[t.unit_word]))
+        return 0;
+      p->unit = t.unit;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1111,11 +1157,20 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   }
   const unit_row **rows = NULL; /* u->n slots for measure_status, made when needed */
   size_t money_last = (size_t)-1; /* last word of the last amount of money */
+  size_t counted_last = (size_t)-1; /* last word of the last count ("jobs") */
+  const char *counted_unit = NULL;
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
+    int elided = elided_unit(&c, u, counted_last, counted_unit, &p);
     int money = p.unit && find_row(u, UK_MONEY, p.unit);
+    /* a count with its noun after the number ("163,000 people"), not a
+     * modifier ("a one-hour special") */
+    if (p.unit && !money && strcmp(p.unit, "percent") != 0 && strcmp(p.unit, "percentage points") != 0 &&
+        strcmp(p.unit, "years old") != 0 && !is_time_unit(p.unit) && p.unit_word != (size_t)-1 &&
+        p.unit_word >= p.num_end) /* a period ("over 12 months") is what the next number is not */
+      counted_last = p.last, counted_unit = p.unit;
     /* the same amount in another currency, in brackets after it: "up to
      * $500,000 (£266,582)", "5.65bn euros ($7.4bn; £3.9bn)" */
     const td_quantity *conv = NULL;
@@ -1156,7 +1211,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
         q->claimed_by = conv->claimed_by, q->claimed_by_span = conv->claimed_by_span;
     }
     q->sentence = td_sent_of(doc, q->span.start);
-    q->confidence = p.unit ? 0.8 : 0.5;
+    q->confidence = p.unit ? (elided ? 0.6 : 0.8) : 0.5;
     i = p.last > i ? p.last : i;
   }
   return 0;
