@@ -744,9 +744,9 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   }
   /* a time after the number is when, not what: "813,200 last month",
    * "1.2 million this year" */
-  if (j < c->nw && td_qword_in(&c->w[j], (const char *const[]){"last", "next", "this", "every", "each",
-                                                                 NULL}))
-    return;
+  if (j < c->nw && !(c->w[j].flags & TD_QW_CAP) &&
+      td_qword_in(&c->w[j], (const char *const[]){"last", "next", "this", "every", "each", NULL}))
+    return; /* ("49 Next stores" count) */
   /* a listed unit right after: "a seven hour response", "a nine month sentence"
    * ("strong" counts people only joined by a hyphen: "a 300-strong crowd",
    * not "five strong reasons") */

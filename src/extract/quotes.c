@@ -699,6 +699,15 @@ size_t td_qword_at(const td_qctx *c, uint32_t b) {
   return lo;
 }
 
+/* Whether w reads as a plural common noun: "ministers", "analysts" (not
+ * "business", "status", "analysis"). */
+static int plural_noun(const td_qword *w) {
+  size_t n = strlen(w->lw);
+  if (w->upos != TD_NOUN || (w->flags & TD_QW_CAP) || n < 4 || w->lw[n - 1] != 's') return 0;
+  char p = w->lw[n - 2];
+  return p != 's' && p != 'u' && p != 'i';
+}
+
 /* The cue at word i, capitalized or not. */
 static int cue_any(const td_qctx *c, size_t i, int *kind) {
   int best = 0;
@@ -707,6 +716,16 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
     run_cues(c, c->w[i].sent);
     if (!c->cue_len[i]) return 0;
     *kind = c->cue_kind[i];
+    /* "forecast" read as a noun is a cue after a name or pronoun ("Ms Roe
+     * forecast."), or "forecast" after a plural ("economists forecast,"),
+     * see data/quotes/cues.rules */
+    if (c->w[i].upos != TD_VERB && c->w[i].lw[0] == 'f' &&
+        (strcmp(c->w[i].lw, "forecast") == 0 || strcmp(c->w[i].lw, "forecasts") == 0)) {
+      const td_qword *b = i > 0 ? &c->w[i - 1] : NULL;
+      if (!b || !(b->upos == TD_PROPN || b->upos == TD_PRON ||
+                  (plural_noun(b) && strcmp(c->w[i].lw, "forecast") == 0)))
+        return 0;
+    }
     if (*kind == TD_CUE_FIND) { /* a finding: a number's claimant only */
       if (!c->finds) return 0;
       *kind = TD_CUE_SAY;
@@ -780,15 +799,6 @@ static int np_word(const td_qctx *c, size_t i) {
   case TD_ADP: return strcmp(w->lw, "of") == 0;
   default: return 1;
   }
-}
-
-/* Whether w reads as a plural common noun: "ministers", "analysts" (not
- * "business", "status", "analysis"). */
-static int plural_noun(const td_qword *w) {
-  size_t n = strlen(w->lw);
-  if (w->upos != TD_NOUN || (w->flags & TD_QW_CAP) || n < 4 || w->lw[n - 1] != 's') return 0;
-  char p = w->lw[n - 2];
-  return p != 's' && p != 'u' && p != 'i';
 }
 
 /* The subject written before a cue at word k: "the White House official",
