@@ -1264,19 +1264,32 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
     size_t a = i;
     size_t u_end = i;
     while (u_end < j && ev[u_end].day == INT32_MIN) u_end++;
-    /* undated: by story, written in story order of their smallest member */
-    int *done = td_xcalloc(u_end - i + 1, sizeof *done);
-    for (size_t x = i; x < u_end; x++) {
+    /* undated: by story, written in story order of their smallest member;
+     * mentions with neither source nor target (an actorless "talks were
+     * held") say nothing that ties articles together either, so they too
+     * merge only within a story, dated ones chained by day there */
+    int actorless = ev[i].rank[1] == 0 && ev[i].rank[2] == 0;
+    size_t by_story = actorless ? j : u_end;
+    int *done = td_xcalloc(by_story - i + 1, sizeof *done);
+    for (size_t x = i; x < by_story; x++) {
       if (done[x - i] || ev[x].di < 0) continue;
       size_t k = 0;
-      for (size_t y = x; y < u_end; y++)
+      for (size_t y = x; y < by_story; y++)
         if (!done[y - i] && ev[y].di >= 0 && d[ev[y].di].story == d[ev[x].di].story)
           tmp[k++] = ev[y], done[y - i] = 1;
-      make_event(d, tmp, k, &outs[no++], refs, nr);
-      nr += k;
+      /* (in day order, the undated first, as the run is sorted) */
+      for (size_t s0 = 0; s0 < k;) {
+        size_t s1 = s0 + 1;
+        while (s1 < k && (tmp[s1].day == INT32_MIN ? tmp[s0].day == INT32_MIN
+                                                   : tmp[s1 - 1].day != INT32_MIN && tmp[s1].day - tmp[s1 - 1].day <= 1))
+          s1++;
+        make_event(d, tmp + s0, s1 - s0, &outs[no++], refs, nr);
+        nr += s1 - s0;
+        s0 = s1;
+      }
     }
     free(done);
-    a = u_end;
+    a = by_story;
     while (a < j) {
       size_t b = a + 1;
       while (b < j && ev[b].day - ev[b - 1].day <= 1) b++;

@@ -136,3 +136,49 @@ TD_TEST(kb_merge_event_days) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* Mentions with neither source nor target ("talks were held") tie nothing
+ * together across stories: on one day, two such mentions of one root in
+ * articles of two stories are two events; in one story, one. */
+static char *actorless(const char *id, const char *who, const char *where) {
+  char *r = record(id, "\"2024-11-01\"", "\"T\"", "Kim", "PRKGOV", "null", "040");
+  td_buf b = {0};
+  for (const char *p = r; *p;) {
+    static const char *const from[] = {"\"source\":\"a1\",\"target\":\"a2\",", "\"source_code\":\"PRKGOV\","
+                                       "\"target_code\":\"RUS\",", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", NULL};
+    const char *to[] = {"\"source\":null,\"target\":null,", "\"source_code\":null,\"target_code\":null,", who,
+                        where};
+    int k = 0;
+    while (from[k] && strncmp(p, from[k], strlen(from[k])) != 0) k++;
+    if (from[k]) {
+      td_buf_puts(&b, to[k]);
+      p += strlen(from[k]);
+    } else {
+      td_buf_put(&b, p, 1);
+      p++;
+    }
+  }
+  free(r);
+  return td_buf_detach(&b, NULL);
+}
+
+TD_TEST(kb_merge_actorless_events_stay_in_their_story) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  char *r[3] = {actorless("x1", "\"entity\":\"kim\"", "\"name\":\"Moscow\""),
+                actorless("x2", "\"entity\":\"kim\"", "\"name\":\"Moscow\""),
+                actorless("x3", "\"entity\":\"lee\"", "\"name\":\"Kazan\"")};
+  for (int i = 0; i < 3; i++) {
+    CHECK(strstr(r[i], "\"source\":null,\"target\":null") != NULL);
+    CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_events") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_events WHERE num_articles = 2") == 1);
+  td_kb_close(kb);
+  for (int i = 0; i < 3; i++) free(r[i]);
+  CHECK(td_testkb_remove(dir) == 0);
+}
