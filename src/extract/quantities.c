@@ -792,6 +792,19 @@ static int already_after(const td_qctx *c, size_t last) {
   return 0;
 }
 
+/* Whether a past time follows right after: "from £194m last year", "2.1% a
+ * year ago" (a fact, whatever the clause forecasts; "in 2003" does not say
+ * which: a plan "for 2010" is one). */
+static int past_after(const td_qctx *c, size_t last) {
+  size_t k = last + 1;
+  if (k + 1 < c->nw && strcmp(c->w[k].lw, "last") == 0 &&
+      td_qword_in(&c->w[k + 1], (const char *const[]){"year", "month", "week", "quarter", NULL}))
+    return 1;
+  return k + 2 < c->nw && strcmp(c->w[k + 2].lw, "ago") == 0 &&
+         td_qword_in(&c->w[k + 1], (const char *const[]){"year", "month", "week", "years", "months", "weeks",
+                                                          NULL});
+}
+
 static int is_punct_word(const td_qctx *c, size_t i, char ch) {
   return (c->w[i].flags & TD_QW_PUNCT) && c->w[i].e - c->w[i].s == 1 && c->doc->text[c->w[i].s] == ch;
 }
@@ -839,7 +852,7 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
    * the clause ends at a comma, semicolon, colon, dash or bracket ("created
    * 337,000 jobs last month, twice the amount expected" is a fact) */
   out->status = "actual";
-  if (already_after(c, p->last)) return;
+  if (already_after(c, p->last) || past_after(c, p->last)) return;
   size_t cs = p->first, ce = p->last;
   while (cs > s && !clause_mark(c, cs - 1) && !is_punct_word(c, cs - 1, '(')) {
     cs--;
