@@ -848,11 +848,15 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
     int opens = start == 0 || (c->w[start].flags & TD_QW_PARA) ||
                 (c->w[start - 1].flags & TD_QW_SEND) || is_punct(c, start - 1, ",") ||
                 strcmp(c->w[start - 1].lw, "on") == 0 || strcmp(c->w[start - 1].lw, "and") == 0 ||
-                strcmp(c->w[start - 1].lw, "but") == 0;
+                strcmp(c->w[start - 1].lw, "but") == 0 || strcmp(c->w[start - 1].lw, "late") == 0 ||
+                strcmp(c->w[start - 1].lw, "early") == 0;
     if (!opens) break;
-    if (t + 1 < end && (strcmp(c->w[t].lw, "last") == 0 || strcmp(c->w[t].lw, "next") == 0 ||
-                        strcmp(c->w[t].lw, "this") == 0 || strcmp(c->w[t].lw, "early") == 0 ||
-                        strcmp(c->w[t].lw, "late") == 0))
+    /* ("Late last month the SEC said") */
+    while (t + 1 < end && t < start + 2 &&
+           (strcmp(c->w[t].lw, "last") == 0 || strcmp(c->w[t].lw, "next") == 0 ||
+            strcmp(c->w[t].lw, "this") == 0 || strcmp(c->w[t].lw, "early") == 0 ||
+            strcmp(c->w[t].lw, "late") == 0 || strcmp(c->w[t].lw, "earlier") == 0 ||
+            strcmp(c->w[t].lw, "later") == 0))
       t++;
     if (t + 1 < end && in_set(time_words_set, &c->w[t]) && !in_set(time_words_set, &c->w[t + 1]) &&
         !(c->w[t + 1].flags & TD_QW_PUNCT) && strcmp(c->w[t + 1].lw, "of") != 0 &&
