@@ -1,5 +1,5 @@
-/* test_places.c — the places layer through the library: the seed
- * expectations (Washington, Seoul, Kursk Region, Camp David, eastern
+/* test_places.c — the places layer through the library: news places
+ * (Washington, Seoul, Bryansk Region, Camp David, eastern
  * Russia, East Sea), ambiguous names (Paris, Texas vs. France; Georgia the
  * country vs. the state; Washington the city vs. the state), the clause
  * place, distances, and `eval geo` on a tiny GeoWebNews-style file.
@@ -31,11 +31,11 @@ static int is(const td_place *p, const char *country, const char *feature) {
   return p && strcmp(p->country, country) == 0 && (!feature || strcmp(p->feature, feature) == 0);
 }
 
-TD_TEST(places_seeds) {
+TD_TEST(places_news_places) {
   td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
   td_doc *d = run(eng,
-                  "North Korean troops in Russia's Kursk Region may soon engage in combat.\n\n"
+                  "Belarusian troops in Russia's Bryansk Region may soon take part in drills.\n\n"
                   "The meeting took place in Washington on Thursday, a year after the session "
                   "held in Seoul. Pyongyang sent troops to eastern Russia by ship. The missile "
                   "fell into the East Sea. The leaders met at Camp David in August.\n");
@@ -43,8 +43,8 @@ TD_TEST(places_seeds) {
   CHECK(is(p, "USA", "PPLC"));
   CHECK(p && p->geonameid == 4140963 && fabs(p->lat - 38.9) < 0.2);
   CHECK(is(at(d, "Seoul"), "KOR", NULL));
-  CHECK(is(at(d, "Kursk Region"), "RUS", "ADM1"));
-  CHECK(at(d, "Kursk Region") && strcmp(at(d, "Kursk Region")->name, "Kursk Oblast") == 0);
+  CHECK(is(at(d, "Bryansk Region"), "RUS", "ADM1"));
+  CHECK(at(d, "Bryansk Region") && strcmp(at(d, "Bryansk Region")->name, "Bryansk Oblast") == 0);
   CHECK(is(at(d, "Camp David"), "USA", NULL));
   CHECK(is(at(d, "eastern Russia"), "RUS", "PCLI")); /* the direction joins the mention */
   p = at(d, "East Sea");
@@ -104,12 +104,12 @@ TD_TEST(places_recognition_filters) {
 TD_TEST(places_clause_place) {
   td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
-  const char *text = "North Korean troops fought in Russia's Kursk Region on Monday. "
+  const char *text = "Belarusian troops trained in Russia's Bryansk Region on Monday. "
                      "Officials met in Washington on Thursday.\n";
   td_doc *d = run(eng, text);
-  const char *v = strstr(d->text, "fought");
+  const char *v = strstr(d->text, "trained");
   int p = td_place_for_span(d, (uint32_t)(v - d->text), (uint32_t)(v - d->text + 6));
-  CHECK(p >= 0 && strcmp(d->places[p].name, "Kursk Oblast") == 0);
+  CHECK(p >= 0 && strcmp(d->places[p].name, "Bryansk Oblast") == 0);
   v = strstr(d->text, "met");
   p = td_place_for_span(d, (uint32_t)(v - d->text), (uint32_t)(v - d->text + 3));
   CHECK(p >= 0 && strcmp(d->places[p].country, "USA") == 0);
