@@ -134,7 +134,7 @@ static inline int is_cls(const dm *d, const char *c) {
   return strncmp(d->cls, c, n) == 0 && (d->cls[n] == 0 || d->cls[n] == '.');
 }
 
-/* A person payload (ENTITY|NAME|GENDER|ROLES) has a role held on date;
+/* A person payload (ENTITY|NAME|GENDER|ROLES) has a role held on date (any, undated);
  * its country (or IGO code) goes to country[cap] when given. */
 static int role_active_in(const char *payload, const char *date, char *country, size_t cap,
                           char *role, size_t rcap) {
@@ -143,7 +143,11 @@ static int role_active_in(const char *payload, const char *date, char *country, 
     p = strchr(p, '|');
     if (p) p++;
   }
-  if (!p || !date) return 0;
+  if (!p) return 0;
+  /* an undated article: the person's first role (people.dict.tsv lists the
+   * best known first), so that "President Obama" in an undated story is
+   * still Barack Obama when no one else of the name is known */
+  int undated = !date;
   while (*p) {
     char f[5][32] = {{0}};
     int fi = 0;
@@ -158,7 +162,7 @@ static int role_active_in(const char *payload, const char *date, char *country, 
     }
     while (*p && *p != ';') p++;
     if (*p == ';') p++;
-    if (fi >= 3 && strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0)) {
+    if (fi >= 3 && (undated || (strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0)))) {
       if (country) snprintf(country, cap, "%.*s", (int)(cap - 1), f[0]);
       if (role) snprintf(role, rcap, "%.*s", (int)(rcap - 1), f[2]);
       return 1;
@@ -2160,10 +2164,19 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       /* alone, only when the story already names that person's country
-       * (Fox in a British story is not Vicente Fox) */
+       * (Fox in a British story is not Vicente Fox); not the first word of
+       * a longer name ("Philippe Sella" is no Edouard Philippe) */
       char pc[32] = "", prole[64] = "";
+      int longer = name_run(x, i, s0, s1) > 1;
       int active = role_active_in(d->payload, x->doc->date, pc, sizeof pc, prole, sizeof prole);
-      int in_country = active && country_in_doc(x, pc);
+      /* (undated, every role counts as held: a country named proves
+       * nothing then, "President Carter" in a US story is no Ash Carter) */
+      int in_country = active && x->doc->date && country_in_doc(x, pc);
+      /* Ms Abbott is no Tony Abbott */
+      char hg = honorific(x, i - 1) ? honorific(x, i - 1)
+                : tok_is(x, i - 1, ".") ? honorific(x, i - 2) : 0;
+      const char *pg = field(x, d->payload, 2, '|');
+      int gender_ok = !(hg == 'm' || hg == 'f') || !pg || !(pg[0] == 'm' || pg[0] == 'f') || pg[0] == hg;
       /* after a title: the title's country is the person's, or the story
        * already names it ("Dr Fox" in a British story is not Vicente Fox) */
       tctx tc = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
@@ -2177,7 +2190,7 @@ static void do_sentence(actx *x, size_t si) {
       int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
       int alone_ok =
           (d->ncand == 1 || titled) && (in_country || (active && head && !lower_word(x, i)));
-      if (d->nactive == 1 && (title_ok || alone_ok)) {
+      if (d->nactive == 1 && !longer && gender_ok && (title_ok || alone_ok)) {
         known_person(x, d, &tc);
         i++;
         continue;
