@@ -148,8 +148,12 @@ static int division_word(const td_tok *l) {
   return 0;
 }
 static inline int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
-  return tok_cap(&doc->toks[tok0]) &&
-         (tok_cap(&doc->toks[tok1 - 1]) || (tok1 - tok0 >= 2 && division_word(&doc->toks[tok1 - 1])));
+  const td_tok *l = &doc->toks[tok1 - 1];
+  /* an abbreviation whose period the segmenter split off as a sentence's
+   * end ("Gainesville, Va. There"): the word before the period */
+  if (tok1 - tok0 >= 2 && l->norm && l->norm[0] == '.' && l->norm[1] == 0 && !(l->flags & TD_TOK_SPACE_BEFORE))
+    l--;
+  return tok_cap(&doc->toks[tok0]) && (tok_cap(l) || (tok1 - tok0 >= 2 && division_word(l)));
 }
 
 /* Whether a candidate on tokens [tok0, tok1) can count at all: its first
@@ -1038,6 +1042,13 @@ int td_places(const td_engine *eng, td_doc *doc) {
         /* nor in an office holder named by the office ("Slovenia's
          * ambassador", "the president of Armenia") */
         if (person && ac->name && ac->role && strcasestr(ac->name, ac->role)) person = 0;
+        /* nor the state of "City, State" that a capitalized word after
+         * it joined to a person ("in Fresno, Calif. Hansen teaches": an
+         * abbreviation's period ends the sentence the segmenter kept) */
+        char held[16];
+        if (person && i > 0 && cs.c[i - 1].tok1 + 1 == c->tok0 &&
+            trailing_admin(eng, doc, &cs, i - 1, held, sizeof held))
+          person = 0;
       }
     }
     c->drop = plausible(eng, &cs, c, person);
@@ -1434,7 +1445,8 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
             if (gt[j].start == s && gt[j].end == e) break;
           }
         if (hit < 0) {
-          if (debug) fprintf(out, "FP\t%.*s\n", (int)(sp.end - sp.start), doc->text + sp.start);
+          if (debug)
+            fprintf(out, "FP\t%.*s\t%zu\t%ld\n", (int)(sp.end - sp.start), doc->text + sp.start, ndocs, s);
           continue;
         }
         used[hit] = 1;
@@ -1444,8 +1456,8 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
         errsum += km;
         if (km <= 161) within++;
         else if (debug)
-          fprintf(out, "ERR\t%.*s\t%s %s %.0f km\n", (int)(sp.end - sp.start), doc->text + sp.start,
-                  pl->name, pl->country, km);
+          fprintf(out, "ERR\t%.*s\t%zu\t%ld\t%s %s %s %.0f km\n", (int)(sp.end - sp.start),
+                  doc->text + sp.start, ndocs, s, pl->name, pl->country, pl->feature, km);
         if (gt[hit].gid && nbygid) {
           td_gaz_rec key;
           memset(&key, 0, sizeof key);
