@@ -458,8 +458,11 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     return 1;
   if (!body) { /* a body's name: the town in it, not a longer name */
     /* "the University", "Centre for ...": an institution, not a town */
+    /* ... but "the Fredericton area", "the Riverdale region" name the
+     * town's surroundings */
     if (c->tok1 - c->tok0 == 1 && !area && !big &&
-        ((prev && (tok_is(prev, "the") || tok_is(prev, "a"))) ||
+        ((prev && (tok_is(prev, "the") || tok_is(prev, "a")) &&
+          !(next && (tok_is(next, "area") || tok_is(next, "region")))) ||
          (next && (tok_is(next, "of") || tok_is(next, "for")))))
       return 1;
     if (prev_cap && !area) return 2;
