@@ -600,12 +600,15 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
 /* Score of reading r for a name group, given the evidence; prior_r is
  * prior(r). */
 static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const evs *countries,
-                    const evs *admins, const char *hint) {
+                    const evs *admins, const char *hint, const char *namesake) {
   double s = prior_r;
   if (r->cc3[0]) s += fmin(4.0, 2.0 * ev_get(countries, r->cc3));
   const char *adm = g->pool + r->admin;
-  /* a city in a division the article names; a division its cities are in */
-  if (is_feat(r, "ADM1")) s += fmin(8.0, 4.0 * ev_get(admins, adm));
+  /* a city in a division the article names; a division its cities are in;
+   * a city inside the division of its own name ("New York") as much as
+   * that division: the places named in it tell the two apart no better */
+  if (is_feat(r, "ADM1") || (namesake && !is_country(r) && strcmp(adm, namesake) == 0))
+    s += fmin(8.0, 4.0 * ev_get(admins, adm));
   else if (!is_country(r)) s += fmin(4.0, 2.0 * ev_get(admins, adm));
   if (hint) {
     size_t hn = strlen(hint);
@@ -1178,11 +1181,16 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (self[a * ng + k] && ac->country && strlen(ac->country) == 3)
           ev_add(&countries, ac->country, -1);
       }
+      /* the admin key of a division among the readings, if any */
+      const char *namesake = NULL;
+      for (size_t i = 0; i < gs[k].nrecs && !namesake; i++)
+        if (is_feat(&g->recs[gs[k].recs[i]], "ADM1")) namesake = g->pool + g->recs[gs[k].recs[i]].admin;
       double bs = -1e9;
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
-        double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL);
+        double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL,
+                          namesake);
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
             (is_country(r) || is_feat(r, "ADM1")))
