@@ -597,6 +597,20 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
   return NULL;
 }
 
+/* Whether candidate b follows candidate a in its sentence as the next
+ * item of a list: only ",", "and", "or", "&" or "/" between them
+ * ("California or Washington", "Alabama, Georgia and Florida"). */
+static int coordinated(const td_doc *doc, const cand *a, const cand *b) {
+  if (b->tok0 <= a->tok1 || b->tok0 - a->tok1 > 2) return 0;
+  if (doc->toks[a->tok0].sent != doc->toks[b->tok0].sent) return 0;
+  for (uint32_t t = a->tok1; t < b->tok0; t++) {
+    const td_tok *w = &doc->toks[t];
+    if (!tok_is(w, ",") && !tok_is(w, "and") && !tok_is(w, "or") && !tok_is(w, "&") && !tok_is(w, "/"))
+      return 0;
+  }
+  return 1;
+}
+
 /* Score of reading r for a name group, given the evidence; prior_r is
  * prior(r). */
 static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const evs *countries,
@@ -1123,6 +1137,19 @@ int td_places(const td_engine *eng, td_doc *doc) {
         cs.c[i + 1].tok0 == c->tok1 + 1)
       snprintf(cs.c[i + 1].held, sizeof cs.c[i + 1].held, "%s", hint);
   }
+  /* the names listed together ("California or Washington"): pairs of
+   * groups, not the "City, State" of a city and the division after it */
+  int *pairs = NULL;
+  size_t npairs = 0, cappairs = 0;
+  for (size_t i = 0, j; i < cs.n; i = j) {
+    for (j = i + 1; j < cs.n && cs.c[j].drop; j++) {}
+    if (j >= cs.n) break;
+    const cand *a = &cs.c[i], *b = &cs.c[j];
+    if (a->drop || a->group == b->group || b->held[0] || !coordinated(doc, a, b)) continue;
+    TD_GROW(pairs, cappairs, 2 * npairs + 2);
+    pairs[2 * npairs] = a->group, pairs[2 * npairs + 1] = b->group;
+    npairs++;
+  }
   /* resolve: evidence from the other names' first readings, then from
    * their resolved ones; a name never counts as evidence for itself */
   evs countries = {0}, admins = {0}, all_countries = {0}, all_admins = {0};
@@ -1181,6 +1208,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (self[a * ng + k] && ac->country && strlen(ac->country) == 3)
           ev_add(&countries, ac->country, -1);
       }
+      /* what the names listed with it are: 1 a country, 2 a division */
+      unsigned listed = 0;
+      for (size_t q = 0; q < npairs; q++) {
+        int o = pairs[2 * q] == (int)k ? pairs[2 * q + 1] : pairs[2 * q + 1] == (int)k ? pairs[2 * q] : -1;
+        if (o < 0 || gs[o].best < 0) continue;
+        const td_gaz_rec *ro = &g->recs[gs[o].best];
+        listed |= is_country(ro) ? 1u : is_feat(ro, "ADM1") ? 2u : 0u;
+      }
       /* the admin key of a division among the readings, if any */
       const char *namesake = NULL;
       for (size_t i = 0; i < gs[k].nrecs && !namesake; i++)
@@ -1192,6 +1227,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
         double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL,
                           namesake);
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
+        /* a name listed with a division or a country is one too */
+        if ((is_country(r) && (listed & 1)) || (is_feat(r, "ADM1") && (listed & 2))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
             (is_country(r) || is_feat(r, "ADM1")))
           sc += 20;
@@ -1202,6 +1239,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
   }
   free(cur);
+  free(pairs);
   free(pri);
   free(self);
   free(countries.e);
