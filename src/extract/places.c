@@ -150,7 +150,7 @@ static int division_word(const td_tok *l) {
 static inline int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
   const td_tok *l = &doc->toks[tok1 - 1];
   /* an abbreviation whose period the segmenter split off as a sentence's
-   * end ("Gainesville, Va. There"): the word before the period */
+   * end ("Roanoke, Va. There"): the word before the period */
   if (tok1 - tok0 >= 2 && l->norm && l->norm[0] == '.' && l->norm[1] == 0 && !(l->flags & TD_TOK_SPACE_BEFORE))
     l--;
   return tok_cap(&doc->toks[tok0]) && (tok_cap(l) || (tok1 - tok0 >= 2 && division_word(l)));
@@ -400,6 +400,22 @@ static int body_name_at(const td_gaz *g, const td_doc *doc, uint32_t t, uint32_t
   return 0;
 }
 
+/* Whether the name of candidate c stands as the speaker of a speech
+ * verb: right before it ("X said"), or right after it with the clause
+ * ending there ("...," said X.). */
+static int speaker_at(const td_doc *doc, const cand *c, uint32_t first, uint32_t last) {
+  static const char *const verbs[] = {"said", "says", "told", "added", "recalled", "explained",
+                                      "wrote", "tweeted", "insisted", "argued", "admitted",
+                                      "reiterated", "acknowledged", "noted", "asked", NULL};
+  const td_tok *next = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
+  const td_tok *prev = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+  for (const char *const *v = verbs; *v; v++) {
+    if (next && tok_is(next, *v)) return 1;
+    if (prev && tok_is(prev, *v) && (!next || tok_is(next, ".") || tok_is(next, ","))) return 1;
+  }
+  return 0;
+}
+
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
  * because it is (part of) a person's or a longer name after a capitalized
  * word, 3 no because a capitalized word follows ("Boise State"). A place
@@ -451,6 +467,14 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
     if (hit) return 2;
   }
+  /* a small town's name that speaks ("Keene said", "said Keene.")
+   * is a person's surname: towns do not talk, and the countries, states
+   * and cities that do in news ("Moscow said") are area or big; not
+   * after a cue word, where it closes a clause ("Ana Ruiz, who grew up
+   * in Dunmore said") */
+  if (c->tok1 - c->tok0 == 1 && !area && !big && speaker_at(doc, c, first, last) &&
+      !(cue_bits(cs, c->tok0) & P_CUE))
+    return 2;
   /* a common word is not a town in a body's name ("the Liberal
    * Democrats", "the Bar Council") */
   if (body && c->tok1 - c->tok0 == 1 && !area && !big && eng->words &&
@@ -458,7 +482,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     return 1;
   if (!body) { /* a body's name: the town in it, not a longer name */
     /* "the University", "Centre for ...": an institution, not a town */
-    /* ... but "the Fredericton area", "the Riverdale region" name the
+    /* ... but "the Keene area", "the Dunmore region" name the
      * town's surroundings */
     if (c->tok1 - c->tok0 == 1 && !area && !big &&
         ((prev && (tok_is(prev, "the") || tok_is(prev, "a")) &&
@@ -599,7 +623,7 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
 
 /* Whether candidate b follows candidate a in its sentence as the next
  * item of a list: only ",", "and", "or", "&" or "/" between them
- * ("California or Washington", "Alabama, Georgia and Florida"). */
+ * ("Oregon or Washington", "Alabama, Georgia and Florida"). */
 static int coordinated(const td_doc *doc, const cand *a, const cand *b) {
   if (b->tok0 <= a->tok1 || b->tok0 - a->tok1 > 2) return 0;
   if (doc->toks[a->tok0].sent != doc->toks[b->tok0].sent) return 0;
@@ -1063,7 +1087,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
          * ambassador", "the president of Armenia") */
         if (person && ac->name && ac->role && strcasestr(ac->name, ac->role)) person = 0;
         /* nor the state of "City, State" that a capitalized word after
-         * it joined to a person ("in Fresno, Calif. Hansen teaches": an
+         * it joined to a person ("in Tulsa, Okla. Smith said": an
          * abbreviation's period ends the sentence the segmenter kept) */
         char held[16];
         if (person && i > 0 && cs.c[i - 1].tok1 + 1 == c->tok0 &&
@@ -1137,7 +1161,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         cs.c[i + 1].tok0 == c->tok1 + 1)
       snprintf(cs.c[i + 1].held, sizeof cs.c[i + 1].held, "%s", hint);
   }
-  /* the names listed together ("California or Washington"): pairs of
+  /* the names listed together ("Oregon or Washington"): pairs of
    * groups, not the "City, State" of a city and the division after it */
   int *pairs = NULL;
   size_t npairs = 0, cappairs = 0;
