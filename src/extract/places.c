@@ -443,10 +443,11 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
       !dateline(doc, c))
     return 1;
-  int area = 0, big = 0;
+  int area = 0, big = 0, county = 0;
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
     if (is_area(r)) area = 1;
+    if (is_feat(r, "ADM2")) county = 1;
     if ((r->pop >= 100000 && !is_feat(r, "ADM2")) || is_feat(r, "PPLC")) big = 1;
   }
   int initial = c->tok0 == first ||
@@ -491,7 +492,9 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
       return 1;
     if (prev_cap && !area) return 2;
     if (prev_cap && next_cap) return 2;
-    if (next_cap && !area && !big) return 3;
+    /* a county heads the names of its offices as a state does
+     * ("Harlan County Sheriff", "Dade County Executive Ann Ruiz") */
+    if (next_cap && !area && !big && !county) return 3;
   }
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
