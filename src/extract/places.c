@@ -690,7 +690,25 @@ typedef struct {
   int directed;      /* a mention has a direction word: "eastern Washington" */
   char held[16];     /* the admin key a `City, State` mention gives it */
   int dateline;      /* named in the dateline: where the story happens */
+  unsigned named_as; /* NAMED_TOWN, NAMED_DIVISION: what a mention calls it */
 } group;
+
+enum { NAMED_TOWN = 1, NAMED_DIVISION = 2 };
+
+/* What the words around candidate c call it: NAMED_TOWN after a
+ * lowercase "city of", "town of", "village of" or when it ends in "City"
+ * ("Davao City"), NAMED_DIVISION after "state of" or "province of";
+ * 0 otherwise. */
+static unsigned named_as(const td_doc *doc, const cand *c) {
+  const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+  if (c->tok1 - c->tok0 >= 2 && tok_is(&doc->toks[c->tok1 - 1], "city")) return NAMED_TOWN;
+  if (c->tok0 < se->tok0 + 2 || !tok_is(&doc->toks[c->tok0 - 1], "of")) return 0;
+  const td_tok *k = &doc->toks[c->tok0 - 2];
+  if (k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) return 0; /* "the City of London" is a name */
+  if (tok_is(k, "city") || tok_is(k, "town") || tok_is(k, "village")) return NAMED_TOWN;
+  if (tok_is(k, "state") || tok_is(k, "province")) return NAMED_DIVISION;
+  return 0;
+}
 
 /* td_rules_match_layer callback: marks the token after each places.*
  * match with the bit of its kind, the word after "places." up to a '_' or
@@ -1098,6 +1116,19 @@ int td_places(const td_engine *eng, td_doc *doc) {
           person = 0;
       }
     }
+    /* "Davao City", "Iloilo City": a town's name closed by "City"
+     * that the gazetteer writes without it is the town (named_as) */
+    uint32_t send = doc->sents[doc->toks[c->tok0].sent].tok0 + doc->sents[doc->toks[c->tok0].sent].ntok;
+    if (c->tok1 < send && tok_is(&doc->toks[c->tok1], "city") && tok_cap(&doc->toks[c->tok1]) &&
+        !tok_is(&doc->toks[c->tok1 - 1], "city")) {
+      int town = 0, weighty = 0; /* not "Vice City", "Sim City" */
+      for (size_t k = 0; k < c->nrecs; k++) {
+        const td_gaz_rec *r = &g->recs[c->recs[k]];
+        town |= is_feat(r, "PPL");
+        weighty |= is_area(r) || r->pop >= 100000;
+      }
+      if (town && weighty) c->tok1++;
+    }
     c->drop = plausible(eng, &cs, c, person);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(g, &doc->toks[c->tok0 - 1])) {
@@ -1157,6 +1188,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     gs[k].nment++;
     if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
     if (dateline(doc, c)) gs[k].dateline = 1;
+    gs[k].named_as |= named_as(doc, c);
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
     if (c->held[0] && !gs[k].held[0]) snprintf(gs[k].held, sizeof gs[k].held, "%s", c->held);
@@ -1254,6 +1286,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
         double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL,
                           namesake);
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
+        /* "the city of X", "X City": a town; "the state of X": a division */
+        if (((gs[k].named_as & NAMED_TOWN) && is_feat(r, "PPL")) ||
+            ((gs[k].named_as & NAMED_DIVISION) && is_feat(r, "ADM1")))
+          sc += 10;
         /* a name listed with a division or a country is one too */
         if ((is_country(r) && (listed & 1)) || (is_feat(r, "ADM1") && (listed & 2))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
