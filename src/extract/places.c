@@ -400,6 +400,15 @@ static int body_name_at(const td_gaz *g, const td_doc *doc, uint32_t t, uint32_t
   return 0;
 }
 
+/* Whether t is a lowercase particle of surnames: "de", "van", "da". */
+static int particle(const td_tok *t) {
+  static const char *const ps[] = {"de", "da", "di", "del", "della", "van", "von", "du", "dos", "das", NULL};
+  if (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) return 0;
+  for (const char *const *p = ps; *p; p++)
+    if (tok_is(t, *p)) return 1;
+  return 0;
+}
+
 /* Whether the name of candidate c stands as the speaker of a speech
  * verb: right before it ("X said"), or right after it with the clause
  * ending there ("...," said X.). */
@@ -467,6 +476,13 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     int hit = 0;
     td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
     if (hit) return 2;
+  }
+  /* after a capitalized word and a lowercase particle of surnames
+   * ("Luis de Soria", "Anna van Tiel") the name is a person's; a country
+   * or division is the place of a name ("Tour de France") */
+  if (!area && prev && c->tok0 >= first + 2 && particle(prev)) {
+    const td_tok *pp = &doc->toks[c->tok0 - 2];
+    if (tok_cap(pp) && tok_word(pp) && !function_opener(doc, c->tok0 - 2, first)) return 2;
   }
   /* a small town's name that speaks ("Keene said", "said Keene.")
    * is a person's surname: towns do not talk, and the countries, states
