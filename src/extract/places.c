@@ -150,7 +150,7 @@ static int division_word(const td_tok *l) {
 static inline int name_cased(const td_doc *doc, uint32_t tok0, uint32_t tok1) {
   const td_tok *l = &doc->toks[tok1 - 1];
   /* an abbreviation whose period the segmenter split off as a sentence's
-   * end ("Roanoke, Va. There"): the word before the period */
+   * end ("Macon, Ga. There"): the word before the period */
   if (tok1 - tok0 >= 2 && l->norm && l->norm[0] == '.' && l->norm[1] == 0 && !(l->flags & TD_TOK_SPACE_BEFORE))
     l--;
   return tok_cap(&doc->toks[tok0]) && (tok_cap(l) || (tok1 - tok0 >= 2 && division_word(l)));
@@ -484,11 +484,11 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     const td_tok *pp = &doc->toks[c->tok0 - 2];
     if (tok_cap(pp) && tok_word(pp) && !function_opener(doc, c->tok0 - 2, first)) return 2;
   }
-  /* a small town's name that speaks ("Keene said", "said Keene.")
+  /* a small town's name that speaks ("Gorham said", "said Gorham.")
    * is a person's surname: towns do not talk, and the countries, states
    * and cities that do in news ("Moscow said") are area or big; not
    * after a cue word, where it closes a clause ("Ana Ruiz, who grew up
-   * in Dunmore said") */
+   * in Laramie said") */
   if (c->tok1 - c->tok0 == 1 && !area && !big && speaker_at(doc, c, first, last) &&
       !(cue_bits(cs, c->tok0) & P_CUE))
     return 2;
@@ -499,7 +499,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     return 1;
   if (!body) { /* a body's name: the town in it, not a longer name */
     /* "the University", "Centre for ...": an institution, not a town */
-    /* ... but "the Keene area", "the Dunmore region" name the
+    /* ... but "the Gorham area", "the Laramie region" name the
      * town's surroundings */
     if (c->tok1 - c->tok0 == 1 && !area && !big &&
         ((prev && (tok_is(prev, "the") || tok_is(prev, "a")) &&
@@ -509,7 +509,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     if (prev_cap && !area) return 2;
     if (prev_cap && next_cap) return 2;
     /* a county heads the names of its offices as a state does
-     * ("Harlan County Sheriff", "Dade County Executive Ann Ruiz") */
+     * ("Boone County Sheriff", "Polk County Executive Ann Ruiz") */
     if (next_cap && !area && !big && !county) return 3;
   }
   /* a single common word: needs a cue or a weighty reading */
@@ -713,7 +713,7 @@ enum { NAMED_TOWN = 1, NAMED_DIVISION = 2 };
 
 /* What the words around candidate c call it: NAMED_TOWN after a
  * lowercase "city of", "town of", "village of" or when it ends in "City"
- * ("Davao City"), NAMED_DIVISION after "state of" or "province of";
+ * ("Batangas City"), NAMED_DIVISION after "state of" or "province of";
  * 0 otherwise. */
 static unsigned named_as(const td_doc *doc, const cand *c) {
   const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
@@ -1124,7 +1124,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
          * ambassador", "the president of Armenia") */
         if (person && ac->name && ac->role && strcasestr(ac->name, ac->role)) person = 0;
         /* nor the state of "City, State" that a capitalized word after
-         * it joined to a person ("in Tulsa, Okla. Smith said": an
+         * it joined to a person ("in Wichita, Kan. Smith said": an
          * abbreviation's period ends the sentence the segmenter kept) */
         char held[16];
         if (person && i > 0 && cs.c[i - 1].tok1 + 1 == c->tok0 &&
@@ -1132,7 +1132,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
           person = 0;
       }
     }
-    /* "Davao City", "Iloilo City": a town's name closed by "City"
+    /* "Batangas City", "Zamboanga City": a town's name closed by "City"
      * that the gazetteer writes without it is the town (named_as) */
     uint32_t send = doc->sents[doc->toks[c->tok0].sent].tok0 + doc->sents[doc->toks[c->tok0].sent].ntok;
     if (c->tok1 < send && tok_is(&doc->toks[c->tok1], "city") && tok_cap(&doc->toks[c->tok1]) &&
