@@ -1928,6 +1928,17 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
            doc->toks[nx].upos == TD_ADJ)) {
         const td_tok *pt = &doc->toks[p];
         int part = is_xpos(v, TD_XPOS_VBN) || is_xpos(v, TD_XPOS_VBG) || v->upos == TD_ADJ;
+        /* "its most visited museum", "a critically acclaimed film", "the
+         * blend of emotionally charged rock": an adverb of degree or manner
+         * between the determiner (or a preposition) and the participle
+         * leaves it an adjective; after a comma or a number the adverb
+         * belongs to a verb ("Corbett, soon to ..., also criticised", "in
+         * 1993 unconditionally repatriated") */
+        if (part && pt->upos == TD_ADV && p > (int64_t)lo) {
+          const td_tok *bt = &doc->toks[p - 1];
+          if (bt->upos == TD_DET || is_word(bt, "'s") || bt->upos == TD_ADP || bt->upos == TD_ADJ)
+            pt = bt;
+        }
         if (pt->upos == TD_DET || is_word(pt, "'s") ||
             (part && (pt->upos == TD_ADJ || pt->upos == TD_ADP || pt->upos == TD_NUM ||
                       is_word(pt, ","))))
