@@ -2038,6 +2038,22 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           } else {
             src = pre;
           }
+          /* "Wang's arrest", "demanded Mandela's release", "Kilroy-Silk's
+           * expulsion": the possessor of a noun of what is done to a person
+           * is the person it was done to; with its own "of" ("Israel's
+           * release of prisoners", "Russia's expulsion of diplomats") it
+           * is the doer */
+          static const char *const undergone[] = {"arrest", "detention", "release", "expulsion",
+                                                  "abduction", "kidnapping", "assassination",
+                                                  "torture", "execution", "murder", "capture",
+                                                  "deportation", "extradition", "imprisonment",
+                                                  NULL};
+          if (src.n && !tgt.n && is_poss(&doc->toks[tr->tok0 - 1]) &&
+              in_list(lemma_of(&doc->toks[tr->head]), undergone) &&
+              !(tr->tok1 < hi && is_word(&doc->toks[tr->tok1], "of"))) {
+            tgt = src;
+            memset(&src, 0, sizeof src);
+          }
         }
         if (!src.n) {
           /* "the deployment of North Korean troops", "attack by X" */
