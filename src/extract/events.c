@@ -733,12 +733,89 @@ static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo) {
   return j;
 }
 
+/* Agents of a state or body named without their country: "a special
+ * envoy", "his government", "police", "the army". Said of by a speaker
+ * whose country is known ("Zelenskyy stated that a special envoy would
+ * request weapons", "Niyazov said his government would insist") they are
+ * the speaker's own, and the speaker stands for them. */
+static const char *const own_agents[] = {
+    "envoy", "official", "minister", "government", "army", "troop", "force", "military",
+    "police", "authority", "administration", "navy", "soldier", "delegation", "diplomat",
+    "ambassador", "spokesman", "spokeswoman", "ministry", "embassy", "regime", "cabinet",
+    "negotiator", "representative", "emissary", NULL};
+
+static int own_agent(const td_tok *t) {
+  return t->upos == TD_NOUN && in_list(lemma_of(t), own_agents);
+}
+
+/* Whether the verb of saying or thinking at token r has, between it and
+ * the act at token k, a reported clause with a subject of its own that
+ * names no known actor: "Clarke said economic migration helped the UK",
+ * "said the club may consider", "lawyers say the auction violated",
+ * "said the arrest was illegal" (the nominal event is that subject),
+ * "where, it said, 100 people were killed". The one who speaks is not
+ * who acted, nor who underwent the act. A pronoun ("said it would") may
+ * stand for the speaker and does not count, nor does a noun inside a
+ * prepositional phrase ("said on Monday"), a day ("said Tuesday") or the
+ * person told ("told reporters he would"). */
+static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient) {
+  static const char *const report[] = {"say", "tell", "believe", "think", "argue", "claim",
+                                       "insist", "add", "allege", "report", "explain", "suggest",
+                                       "estimate", "predict", "note", "state", "announce",
+                                       "confirm", "reckon", "stress", "warn", "contend",
+                                       "reveal", "disclose", "write", "assert", "declare", NULL};
+  static const char *const told[] = {"tell", "inform", "assure", "remind", "warn", NULL};
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", "today", "yesterday", "tonight",
+                                     "week", "year", "month", NULL};
+  const td_doc *doc = e->doc;
+  const td_tok *v = &doc->toks[r];
+  if (v->upos != TD_VERB || !in_list(lemma_of(v), report)) return 0;
+  /* the one a passive is told of is never found past the verb of saying
+   * ("Carlile said some of the detainees could be released"): only a
+   * pronoun the actors layer resolved ("X said he was attacked") names
+   * the speaker there */
+  /* ("Kenya said its demands had been met": what was done to the
+   * speaker's own, as "its" says, was done to the speaker) */
+  if (patient) {
+    for (uint32_t q = r + 1; q < k; q++)
+      if (is_xpos(&doc->toks[q], TD_XPOS_PRP_POSS)) return 0;
+    return 1;
+  }
+  /* "Mr Jack said the bill was a work in progress, and urged the
+   * government to ...": a verb right after "and" or "but" goes on with
+   * the speaker's own acts */
+  int64_t c = (int64_t)k - 1;
+  while (c > (int64_t)r && doc->toks[c].upos == TD_ADV) c--;
+  if (c > (int64_t)r && doc->toks[c].upos == TD_CCONJ && doc->toks[k].upos != TD_NOUN) return 0;
+  uint32_t j = r + 1;
+  /* the person told: "told reporters (that) ..." */
+  if (in_list(lemma_of(v), told))
+    while (j < k && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
+                     doc->toks[j].upos == TD_NUM || doc->toks[j].upos == TD_NOUN ||
+                     doc->toks[j].upos == TD_PROPN || is_poss(&doc->toks[j])))
+      j++;
+  for (uint32_t q = j; q <= k && q < doc->ntoks; q++) {
+    const td_tok *t = &doc->toks[q];
+    if (t->upos != TD_NOUN && t->upos != TD_PROPN) continue;
+    if (q < k && (e->tokact[q] >= 0 || in_list(t->norm, days) || own_agent(t))) continue;
+    if (q == k && t->upos != TD_NOUN) continue;
+    int64_t b = prev_content(doc, q, r + 1);
+    while (b > (int64_t)r && (doc->toks[b].upos == TD_NOUN || doc->toks[b].upos == TD_PROPN))
+      b = prev_content(doc, (uint32_t)b, r + 1);
+    if (b > (int64_t)r && doc->toks[b].upos == TD_ADP) continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* Subject group: nearest actor to the left of token k in the clause,
  * skipping actors inside prepositional phrases (but not "of"). */
-static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
+static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, int patient) {
   const td_doc *doc = e->doc;
   for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo; j--) {
     const td_tok *t = &doc->toks[j];
+    if (k < doc->ntoks && reported_subject(e, (uint32_t)j, k, patient)) return 0;
     if (e->tokact[j] >= 0) {
       uint32_t a0, a1;
       mention_span(e, (uint32_t)j, lo, k, &a0, &a1);
@@ -767,6 +844,10 @@ static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
     if (is_stop(t)) break; /* the clause ends: "X said that ..." */
   }
   return 0;
+}
+
+static int find_subject(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
+  return find_subject_of(e, k, lo, g, 0);
 }
 
 /* End of the clause scan to the right of token k. */
@@ -946,6 +1027,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
                        int *passive, int64_t *shared) {
   const td_doc *doc = e->doc;
   uint32_t h = tr->head;
+  int own_subj = 0; /* 1: a subject of its own that is not a pronoun */
   for (int pass = 0; pass < 2; pass++)
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++) {
       const td_tok *t = &doc->toks[j];
@@ -955,7 +1037,19 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
       if (pass == 0 && dep_is(t, TD_DEP_AUX_PASS) && !attitude(doc, tr)) *passive = 1;
       if (pass == 1) {
         if (dep_is(t, TD_DEP_NSUBJ) || dep_is(t, TD_DEP_NSUBJ_PASS) || dep_is(t, TD_DEP_CSUBJ)) {
-          dep_group(e, s, j, *passive ? tgt : src, 0);
+          /* (a passive subject is the patient even when the parser left
+           * out the auxiliary: "were being denied") */
+          dep_group(e, s, j,
+                    *passive || (dep_is(t, TD_DEP_NSUBJ_PASS) && is_passive(doc, tr, s->tok0))
+                        ? tgt
+                        : src,
+                    0);
+          /* (a pronoun subject, or a "subject" with a conjunction between
+           * it and the verb, is the parser's slip: "this week as he visits") */
+          int cut = 0;
+          for (uint32_t q = j + 1; q < h; q++) cut |= doc->toks[q].upos == TD_SCONJ;
+          if (t->upos == TD_PRON || cut || own_agent(t)) own_subj = -1;
+          else if (!own_subj) own_subj = 1;
         } else if (dep_is(t, TD_DEP_OBL_AGENT)) {
           dep_group(e, s, j, src, 0);
         } else if (!tr->noun && (dep_is(t, TD_DEP_OBJ) || dep_is(t, TD_DEP_IOBJ)) &&
@@ -973,9 +1067,16 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
         }
       }
     }
-  /* no subject: climb to the governing verb (xcomp, conj, acl) */
+  /* no subject: climb to the governing verb (xcomp, conj, acl). A verb
+   * with a subject of its own that names no actor ("it said 20 people
+   * were killed", "said the club may consider") does not share its
+   * governor's: the doer is that subject, unknown (a pronoun may stand
+   * for the governor's subject and is climbed past). Nor does a passive:
+   * the subject of the verb it hangs from is not its agent ("Henry
+   * believes he will be blamed", "asked to be allowed to stay") */
+  if (*passive || is_passive(doc, tr, s->tok0)) return;
   uint32_t k = h;
-  for (int steps = 0; !src->n && steps < 4; steps++) {
+  for (int steps = 0; !src->n && own_subj != 1 && steps < 4; steps++) {
     const td_tok *t = &doc->toks[k];
     if (t->head < 0) break;
     if (!dep_is(t, TD_DEP_XCOMP) && !dep_is(t, TD_DEP_CONJ) && !dep_is(t, TD_DEP_ADVCL) &&
@@ -2166,7 +2267,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (passive) {
           /* the subject is the patient; "by X" the agent */
           group pat = {0};
-          find_subject(e, tr->tok0, lo, &pat);
+          find_subject_of(e, tr->tok0, lo, &pat, 1);
           group agent = {0};
           for (uint32_t k = tr->tok1; k < ce; k++)
             if (is_word(&doc->toks[k], "by")) {
@@ -2333,6 +2434,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       src.n = keep;
     }
     if (!src.n && !tgt.n && tr->noun) continue;
+    /* "he would be released", "believes he will be blamed", "whether he is
+     * to be offered a deal": a passive with no agent in a clause below the
+     * sentence's main verb tells what may or did happen to someone, with
+     * nobody named as doing it; a main-clause passive ("Tyndall was
+     * arrested") is a report of the act */
+    if (passive && !src.n && !tr->noun && has_parse) {
+      const td_tok *top = &doc->toks[conj_first(doc, tr->head)];
+      /* (a clause before its verb of saying, "... were demobilized, two
+       * commanders told AFP", is the report itself) */
+      if ((dep_is(top, TD_DEP_XCOMP) || dep_is(top, TD_DEP_ADVCL) || dep_is(top, TD_DEP_CCOMP)) &&
+          top->head >= 0 && top->head < (int32_t)tr->head)
+        continue;
+    }
     /* "people accused of terrorist offences", "men charged with fraud":
      * a verb that needs an object, right before "of" or "with", is a
      * passive participle on the noun before it; on a description the
