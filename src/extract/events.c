@@ -891,6 +891,17 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
     if (e->tokact[j] >= 0) {
       uint32_t a0, a1;
       mention_span(e, j, k, hi, &a0, &a1);
+      /* "..., Lord Falconer said.", "... to help," he added.", "...,
+       * Peru's agriculture minister said": an actor heading (or owning)
+       * the subject of a verb of saying is who reports the act, and what
+       * follows is no longer the act's phrase */
+      uint32_t nx = a1;
+      while (nx < hi && (doc->toks[nx].upos == TD_ADV || doc->toks[nx].upos == TD_NOUN ||
+                         doc->toks[nx].upos == TD_PROPN || doc->toks[nx].upos == TD_ADJ ||
+                         is_poss(&doc->toks[nx])))
+        nx++;
+      if (nx < hi && doc->toks[nx].upos == TD_VERB && in_list(lemma_of(&doc->toks[nx]), report_verbs))
+        return 0;
       int64_t p = prev_content(doc, a0, k);
       const td_tok *pt = p >= (int64_t)k ? &doc->toks[p] : NULL;
       const char *pw = pt && pt->upos == TD_ADP ? pt->norm : NULL;
