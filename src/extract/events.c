@@ -724,13 +724,32 @@ static int is_stop(const td_tok *t) {
   return t->norm && is_stop_word(t->norm) && !(t->upos == TD_ADP && is_word(t, "as"));
 }
 
-/* The word before token k that is not a determiner, adjective or number. */
+/* Whether tokens j-1, j are a bound on the number after them: "at
+ * least 20", "at most", "up to", "more than", "fewer than" ("least" and
+ * "most" may already have been passed over as adjectives: j is then the
+ * token after "at"). */
+static int num_bound(const td_doc *doc, int64_t j, uint32_t lo) {
+  if (j - 1 < (int64_t)lo || (uint32_t)j + 1 >= doc->ntoks || doc->toks[j + 1].upos != TD_NUM)
+    return 0;
+  const td_tok *a = &doc->toks[j - 1], *b = &doc->toks[j];
+  return (is_word(a, "at") && (is_word(b, "least") || is_word(b, "most"))) ||
+         (is_word(a, "up") && is_word(b, "to")) ||
+         ((is_word(a, "more") || is_word(a, "less") || is_word(a, "fewer")) && is_word(b, "than"));
+}
+
+/* The word before token k that is not a determiner, adjective or number
+ * (nor a bound on a number: "killed at least 20 Iraqi soldiers" has no
+ * preposition before the soldiers). */
 static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo) {
   int64_t j = (int64_t)k - 1;
-  while (j >= (int64_t)lo && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
-                              doc->toks[j].upos == TD_NUM))
-    j--;
-  return j;
+  for (;;) {
+    while (j >= (int64_t)lo && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
+                                doc->toks[j].upos == TD_NUM))
+      j--;
+    if (j >= (int64_t)lo && num_bound(doc, j, lo)) j -= 2;
+    else if (j >= (int64_t)lo && (uint32_t)j + 1 < doc->ntoks && num_bound(doc, j + 1, lo)) j -= 1;
+    else return j;
+  }
 }
 
 /* Agents of a state or body named without their country: "a special
