@@ -761,7 +761,8 @@ static const char *const own_agents[] = {
     "envoy", "official", "minister", "government", "army", "troop", "force", "military",
     "police", "authority", "administration", "navy", "soldier", "delegation", "diplomat",
     "ambassador", "spokesman", "spokeswoman", "ministry", "embassy", "regime", "cabinet",
-    "negotiator", "representative", "emissary", NULL};
+    "negotiator", "representative", "emissary", "officer", "investigator", "detective",
+    "commander", NULL};
 
 static int own_agent(const td_tok *t) {
   return t->upos == TD_NOUN && in_list(lemma_of(t), own_agents);
@@ -2473,7 +2474,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       const td_tok *top = &doc->toks[conj_first(doc, tr->head)];
       /* (a clause before its verb of saying, "... were demobilized, two
        * commanders told AFP", is the report itself) */
-      if ((dep_is(top, TD_DEP_XCOMP) || dep_is(top, TD_DEP_ADVCL) || dep_is(top, TD_DEP_CCOMP)) &&
+      /* (a reported clause only when told as possible or to come:
+       * "said he should be released"; "the KDP said 29 PUK fighters were
+       * killed" reports the killing) */
+      int modal = 0;
+      for (int64_t q = (int64_t)tr->head - 1; q >= (int64_t)lo && q >= (int64_t)tr->head - 4; q--)
+        modal |= is_xpos(&doc->toks[q], TD_XPOS_MD);
+      if ((dep_is(top, TD_DEP_XCOMP) || dep_is(top, TD_DEP_ADVCL) ||
+           (dep_is(top, TD_DEP_CCOMP) && modal)) &&
           top->head >= 0 && top->head < (int32_t)tr->head)
         continue;
     }
