@@ -963,6 +963,19 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         group_right(e, a0, hi, g);
         return 1;
       }
+      /* "arrested in Argentina, Bulgaria and Canada": the actors listed
+       * after one left out share its preposition */
+      for (;;) {
+        uint32_t n = a1;
+        while (n < hi && e->tokact[n] < 0 &&
+               (is_word(&doc->toks[n], ",") || doc->toks[n].upos == TD_CCONJ ||
+                doc->toks[n].upos == TD_DET))
+          n++;
+        if (n == a1 || n >= hi || e->tokact[n] < 0) break;
+        uint32_t b0, b1;
+        mention_span(e, n, k, hi, &b0, &b1);
+        a1 = b1 > n ? b1 : n + 1;
+      }
       j = a1 - 1;
       continue;
     }
