@@ -17,8 +17,8 @@
  *      nearest actor group to the left that is not inside a prepositional
  *      phrase, the target the first actor group to the right (after one of
  *      the entry's prepositions when it names them). Actor groups follow
- *      coordination ("South Korea and the United States", "Shin, Sullivan
- *      and Akiba"). Passive verbs swap: the subject is the target, "by X"
+ *      coordination ("Chile and the United States", "Roe, Diaz
+ *      and Tanaka"). Passive verbs swap: the subject is the target, "by X"
  *      the source. Nominal events take their source from a possessor
  *      ("Russia's", "North Korean"), a "by" or "of" phrase, or the clause
  *      subject.
@@ -671,7 +671,7 @@ static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
       c--;
     if (c < j && c > lo && e->tokact[c - 1] < 0 && is_word(&e->doc->toks[c], ",") &&
         is_xpos(&e->doc->toks[c - 1], TD_XPOS_NNS)) {
-      /* "Shin and his U.S. and Japanese counterparts, Sullivan and Akiba":
+      /* "Roe and her Canadian and Mexican counterparts, Diaz and Tanaka":
        * the people in apposition join the actor before the description */
       uint32_t q = c - 1;
       while (q > lo + 2 && q + 8 > c) {
@@ -1021,7 +1021,7 @@ static int parsed(const td_doc *doc, const td_sent *s) {
 /* The actor of the subtree headed at k (its own actor, else a child's). */
 static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
   if (e->tokact[k] >= 0) return k;
-  /* "counterparts, Jake Sullivan and Takeo Akiba": the people in apposition
+  /* "counterparts, Ana Diaz and Ken Tanaka": the people in apposition
    * are the actors, not the nationality words describing them */
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if (e->doc->toks[j].head == (int32_t)k && dep_is(&e->doc->toks[j], TD_DEP_APPOS) &&
@@ -1126,7 +1126,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
     if (!dep_is(t, TD_DEP_XCOMP) && !dep_is(t, TD_DEP_CONJ) && !dep_is(t, TD_DEP_ADVCL) &&
         !dep_is(t, TD_DEP_OBJ) && !dep_is(t, TD_DEP_CCOMP))
       break;
-    /* "Kirby said that A ... held talks" parsed as said ... and held, or
+    /* "Lopez said that A ... held talks" parsed as said ... and held, or
      * "X demonstrated ..., radio said": the speaker of a reporting verb is
      * not the doer of the act reported */
     int conj = dep_is(t, TD_DEP_CONJ);
@@ -1371,7 +1371,7 @@ static int scare_quoted(const td_doc *doc, const td_sent *s, const trig *tr) {
     if (doc->quotes[q].speaker >= 0 && doc->quotes[q].span.start <= b0 &&
         b0 < doc->quotes[q].span.end)
       return 0;
-  /* a quoted phrase after a verb ("expressed \"grave concern\"") is a
+  /* a quoted phrase after a verb ("expressed \"deep regret\"") is a
    * partial quotation; after "the" or "so-called" it keeps its distance */
   if (open > (int)s->tok0) {
     const td_tok *b = &doc->toks[open - 1];
@@ -2215,7 +2215,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
         if (!tgt.n) {
           /* the phrase of a nominal event ends where the next act begins
-           * ("the talks, Shin held talks with Sullivan") */
+           * ("the talks, Roe held talks with Diaz") */
           uint32_t nce = ce;
           for (size_t q = 0; q < c.ntrigs; q++)
             if (q != i && !c.trigs[q].suppressed && c.trigs[q].tok0 >= tr->tok1 &&
@@ -2247,7 +2247,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         /* "broke its promise", "with important warnings", "broaden his
          * appeal": a said act named by a noun (roots 01-05, 10-13) is the
          * clause subject's only when a verb of saying carries it
-         * ("expressed grave concern", "issued a warning") */
+         * ("expressed deep regret", "issued a warning") */
         int said = tr->code[0] == '0' ? tr->code[1] <= '5' : tr->code[0] == '1' && tr->code[1] <= '3';
         if (said && !src.n && !owned) {
           static const char *const carry[] = {"express", "voice", "issue", "make", "lodge",

@@ -1386,7 +1386,7 @@ static long tok_starting(const td_doc *doc, uint32_t b) {
 
 /* Whether a mention starting at token t stands after a locative
  * preposition ("in Washington"), directly or through a possessive place
- * ("in Russia's Kursk Region": both count, the inner one more). 0 no,
+ * ("in Russia's Tver Region": both count, the inner one more). 0 no,
  * 1 yes, 2 yes and it is the inner one. */
 static int locative_at(const td_doc *doc, long t, uint32_t s0) {
   static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across",
@@ -1415,7 +1415,7 @@ int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
     else hi = mid;
   }
   uint32_t s0 = doc->sents[lo].start, s1 = doc->sents[lo].end;
-  /* best: a locative place (the inner one of "Russia's Kursk Region"),
+  /* best: a locative place (the inner one of "Russia's Tver Region"),
    * nearest to the span; else the nearest mention before, else after */
   int loc = -1, before = -1, after = -1, locrank = 0;
   uint32_t locd = UINT32_MAX, bpos = 0, apos = UINT32_MAX;

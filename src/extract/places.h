@@ -41,7 +41,7 @@ void td_places_unload(td_engine *eng);
 /* The place governing the clause that contains bytes [start, end), as an
  * index into doc->places, or -1: within the span's sentence, a place whose
  * mention covers the span; else one after a locative preposition ("in
- * Washington"; in "in Russia's Kursk Region" the inner Kursk Region), the
+ * Washington"; in "in Russia's Tver Region" the inner Tver Region), the
  * nearest; else the nearest mention before the span, else after it. */
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
 

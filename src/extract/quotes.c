@@ -3,7 +3,7 @@
  * marks, several sentences or paragraphs, interrupted by their cue) and
  * partial quotations inside reported speech, and says who spoke: the noun
  * phrase at the speech cue ("Austin said", "said Austin", "according to
- * Kirby", "Kim was quoted as saying", "it added"), resolved to an actor
+ * Lopez", "Kim was quoted as saying", "it added"), resolved to an actor
  * through the actors layer. Runs after actors, places, times and
  * quantities; before events (which read quotes for attribution).
  *
@@ -44,7 +44,7 @@ static const char *const np_stop[] = {
     "said", "says", "told", "added", "through", "via", "for", "against",
     "without", "until", "through", "per", "like", "unlike", "whether", NULL};
 
-/* Words that end a speaker phrase written after its cue ("said Kirby in"). */
+/* Words that end a speaker phrase written after its cue ("said Lopez in"). */
 static const char *const after_stop[] = {
     "who", "in", "at", "on", "during", "after", "before", "when", "while",
     "that", "which", "as", "to", "by", "with", "from", "about", "last", "this",
@@ -802,7 +802,7 @@ static int np_word(const td_qctx *c, size_t i) {
 }
 
 /* The subject written before a cue at word k: "the White House official",
- * "South Korea's foreign minister", "Shin, Sullivan and Akiba". Skips
+ * "South Korea's foreign minister", "Roe, Diaz and Tanaka". Skips
  * auxiliaries and adverbs ("has also"). 1 with *who set, or 0. */
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
@@ -832,7 +832,7 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       start = j, n++;
       continue;
     }
-    /* a list of names: "Shin, Sullivan and Akiba" */
+    /* a list of names: "Roe, Diaz and Tanaka" */
     if (has_and && is_punct(c, j, ",") && j > 0 && (c->w[j - 1].flags & TD_QW_CAP) &&
         (c->w[start].flags & TD_QW_CAP)) {
       start = j, n++;
@@ -903,8 +903,8 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   return 1;
 }
 
-/* The speaker written after a cue, starting at word i: "said John Kirby,
- * a spokesman" gives "John Kirby". */
+/* The speaker written after a cue, starting at word i: "said John Lopez,
+ * a spokesman" gives "John Lopez". */
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
   static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
                                    "who", "if", NULL};
@@ -914,7 +914,7 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
          !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
          !(n > 0 && in_set(after_stop_set, &c->w[j])))
     j++, n++;
-  /* trailing lowercase words after names ("Kirby told") are not the speaker */
+  /* trailing lowercase words after names ("Lopez told") are not the speaker */
   if (j == i) return 0;
   who->start = c->w[i].s, who->end = c->w[j - 1].e;
   return 1;
@@ -938,7 +938,7 @@ static int ed_verb(const td_qctx *c, size_t k) {
 }
 
 /* The cue and speaker written after a closing mark at word j: "..., Austin
- * said", "..., said Austin", "..., according to Kirby", "..., the
+ * said", "..., said Austin", "..., according to Lopez", "..., the
  * statement read". 1 when found; 2 when the cue names without a speaker. */
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;

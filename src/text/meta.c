@@ -205,8 +205,8 @@ static int dateline_para(const char *s, size_t n, char out[40]) {
   return 1;
 }
 
-/* A place dateline at the start of a body paragraph: "SEOUL, Nov. 1, 2024
- * (Yonhap) --" (the place in capitals). Stores the date when it has a year. */
+/* A place dateline at the start of a body paragraph: "LIMA, March 3, 2023
+ * (AFP) --" (the place in capitals). Stores the date when it has a year. */
 static int place_dateline(const char *s, size_t n, char out[40]) {
   size_t i = 0;
   while (i < n && i < 60 && (is_upper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' ||
@@ -249,7 +249,7 @@ static int latest_year(const char *s, size_t n) {
 /* ---- headlines and markers ---- */
 
 /* Is "(...)" at s[0..n) a wire marker: "(LEAD)", "(URGENT)", "(3rd LD)",
- * "(2nd LD, Correction)", "(News Focus)", "(Yonhap Interview)"? */
+ * "(2nd LD, Correction)", "(News Focus)", "(Agency Interview)"? */
 static int wire_marker(const char *s, size_t n) {
   if (n < 3 || n > 40 || s[0] != '(' || s[n - 1] != ')') return 0;
   const char *p = s + 1;
@@ -310,7 +310,7 @@ static int headline_para(const char *s, size_t n) {
   return words <= 35;
 }
 
-/* A paragraph that is only an agency credit: "(Yonhap)", "(AP)". */
+/* A paragraph that is only an agency credit: "(AFP)", "(AP)". */
 static int agency_para(const char *s, size_t n) {
   if (n < 3 || n > 40 || s[0] != '(' || s[n - 1] != ')' || !is_upper((unsigned char)s[1])) return 0;
   for (size_t i = 1; i + 1 < n; i++)
