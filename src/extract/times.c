@@ -1692,13 +1692,18 @@ static int period_expr(const ctx *c, int i, hit *h) {
           return k + 1;
         }
   }
-  /* the 20th century / the twentieth century */
-  if (is_w(c, j, "the") && is_w(c, j + 2, "century") &&
-      (has(c, j + 1, W_ORD) || (u[j + 1].kind == 'n' && u[j + 1].w[0] && u[j + 1].ndig == 2))) {
-    int n = has(c, j + 1, W_ORD) ? u[j + 1].ord : (int)u[j + 1].num;
-    if (n >= 1 && n <= 30) {
-      tfmt(h->val, sizeof h->val, "%02d", n - 1);
-      return j + 3;
+  /* the 20th century / the twentieth century; without "the" as a
+   * modifier ("a 20th century democrat", "the fabled 11th century
+   * temple"), but not in a name ("20th Century Fox") */
+  {
+    int k = is_w(c, j, "the") ? j + 1 : j;
+    if (is_w(c, k + 1, "century") && (k > j || !u[k + 1].cap) &&
+        (has(c, k, W_ORD) || (u[k].kind == 'n' && u[k].w[0] && u[k].ndig == 2))) {
+      int n = has(c, k, W_ORD) ? u[k].ord : (int)u[k].num;
+      if (n >= 1 && n <= 30) {
+        tfmt(h->val, sizeof h->val, "%02d", n - 1);
+        return k + 2;
+      }
     }
   }
   /* quarters and halves: [the] third quarter [of [fiscal] 1989], third-quarter;
