@@ -2174,6 +2174,15 @@ static int clock_expr(const ctx *c, int i, hit *h) {
   return e;
 }
 
+/* "last" at k is the verb, not "the latest": after "to" or a modal
+ * ("expected to last several weeks", "could last months", "won't last
+ * long"). */
+static int last_verb(const ctx *c, int k) {
+  static const char *const before[] = {"to", "will", "would", "could", "can", "may", "might",
+                                       "should", "must", "shall", "ll", "not", "t", "never", NULL};
+  return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, before);
+}
+
 /* Durations: "86 minutes", "three years", "two and a half years", "half an
  * hour", "the past two months", "the first nine months", "more than four
  * decades", "for decades" (PXDE), and, with ago/earlier/later/from now,
@@ -2192,6 +2201,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   if (j > i && is_w(c, j, "the")) return i; /* "over the past year": the rule without "over" */
   int k = j, the = 0, span = 0, fuzzy_ok = 0;
   if (is_w(c, k, "the")) the = 1, k++;
+  if (last_verb(c, k)) return i; /* "expected to last several weeks": the stretch alone */
   if (has(c, k, W_DIR) && (u[k].dir == -1 || u[k].dir == 1 || u[k].dir == 2 || u[k].dir == -2)) span = u[k].dir, k++;
   else if (the && (is_w(c, k, "first") || is_w(c, k, "last") || is_w(c, k, "final") ||
                    is_w(c, k, "remaining") || is_w(c, k, "latest")))
@@ -2217,7 +2227,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
         (span || (k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "over") ||
                             is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                             is_w(c, k - 1, "after") || is_w(c, k - 1, "took") ||
-                            is_w(c, k - 1, "spent") || is_w(c, k - 1, "lasted"))))) {
+                            is_w(c, k - 1, "spent") || is_w(c, k - 1, "lasted") ||
+                            last_verb(c, k - 1))))) {
       if (is_w(c, k + 1, "to") && is_w(c, k + 2, "come")) return i; /* vague */
       if (is_w(c, k + 1, "ago")) {
         h->type = T_DATE;
@@ -2306,7 +2317,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
       !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                   is_w(c, k - 1, "over") || is_w(c, k - 1, "than") || is_w(c, k - 1, "about") ||
                   is_w(c, k - 1, "nearly") || is_w(c, k - 1, "almost") || is_w(c, k - 1, "took") ||
-                  is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent"))))
+                  is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent") || last_verb(c, k - 1))))
     return i;
   if (uk == U_WEEKEND) return i;
   h->type = T_DURATION;
