@@ -181,6 +181,7 @@ static const wordent words[] = {
     {"evening", W_POD, P_EV},
     {"evenings", W_POD | W_PLURAL, P_EV},
     {"every", W_START, 0},
+    {"expect", W_FUT, 0},
     {"expected", W_FUT, 0},
     {"expects", W_FUT, 0},
     {"fall", W_SEASON, 3},
@@ -959,11 +960,12 @@ static int read_count(const ctx *c, int i, long *val) {
 /* The POS tags clause_tense reads, looked up by name once (perf: the
  * lookup compares names). */
 static struct {
-  int vbd, vb, to, nn, nns, jj;
+  int vbd, vbn, vb, to, nn, nns, jj;
 } tags;
 static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
 static void tag_ids(void) {
   tags.vbd = td_xpos_from_name("VBD"), tags.vb = td_xpos_from_name("VB");
+  tags.vbn = td_xpos_from_name("VBN");
   tags.to = td_xpos_from_name("TO"), tags.nn = td_xpos_from_name("NN");
   tags.nns = td_xpos_from_name("NNS"), tags.jj = td_xpos_from_name("JJ");
 }
@@ -986,7 +988,7 @@ static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
   /* perf: one tag compare per word, the tags' ids looked up once (tag_ids) */
-  int vbd = tags.vbd, vb = tags.vb, to = tags.to, nn = tags.nn, nns = tags.nns, jj = tags.jj;
+  int vbd = tags.vbd, vbn = tags.vbn, vb = tags.vb, to = tags.to, nn = tags.nn, nns = tags.nns, jj = tags.jj;
   /* "as soon as Tuesday", "as early as next week": a time not yet come */
   if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
       is_w(c, i - 3, "as"))
@@ -1009,6 +1011,11 @@ static int clause_tense(const ctx *c, int i, int e) {
         !is_w(c, k + 1, "to"))
       t = 0;
     if (t && k > 0 && is_p(c, k - 1, '-') && !u->space) t = 0; /* "-than-expected" */
+    /* a participle before its noun is an adjective too ("the hastily
+     * planned trip", "the expected merger") */
+    if (t && (int)tk->xpos == vbn && k + 1 < c->n && c->u[k + 1].kind == 'w' &&
+        ((int)d->toks[c->u[k + 1].tok].xpos == nn || (int)d->toks[c->u[k + 1].tok].xpos == nns))
+      t = 0;
     /* perf: the first byte before each strcmp */
     if (!t && u->w[0] == 'g' && strcmp(u->w, "going") == 0 && is_w(c, k + 1, "to")) t = 1;
     if (!t && u->w[0] == 'l' && strcmp(u->w, "ll") == 0 && k > 0 && is_p(c, k - 1, '\'')) t = 1;
@@ -1760,7 +1767,12 @@ static int period_expr(const ctx *c, int i, hit *h) {
       } else if (!pyy && c->has_dct) {
         yy = c->dy;
         int cur = half ? (c->dm - 1) / 6 + 1 : (c->dm - 1) / 3 + 1;
-        if (q > cur && clause_tense(c, i, e) <= 0) yy--;
+        int t = q != cur ? clause_tense(c, i, e) : 0;
+        if (q > cur && t <= 0) yy--;
+        /* "expect a recovery in the first quarter" (in November); the
+         * quarter just ended is still being reported ("expects
+         * third-quarter results" in October) */
+        else if (q < cur - 1 && t > 0) yy++;
       }
       if (yy && !half) ((ctx *)c)->quarter = yy * 4 + q - 1, ((ctx *)c)->quarter_sent = c->si;
       if (yy) tfmt(h->val, sizeof h->val, "%04d-%c%d", yy, half ? 'H' : 'Q', q);
