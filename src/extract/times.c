@@ -170,6 +170,7 @@ static const wordent words[] = {
     {"each", W_START, 0},
     {"earlier", W_EDGE, E_EARLIER},
     {"early", W_EDGE, E_EARLY},
+    {"easter", W_START, 0},
     {"eight", W_NUM, 8},
     {"eighteen", W_NUM, 18},
     {"eighteenth", W_ORD, 18},
@@ -219,6 +220,7 @@ static const wordent words[] = {
     {"future", W_START, 0},
     {"gave", W_PAST, 0},
     {"gmt", W_ZONE, 0},
+    {"good", W_START, 0},
     {"got", W_PAST, 0},
     {"grew", W_PAST, 0},
     {"had", W_PAST, 0},
@@ -1266,10 +1268,23 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
   }
 }
 
+/* Easter Sunday of year y (the Gregorian computus: the epact from the
+ * golden number and the century corrections, then the next Sunday). */
+static long easter_day(int y) {
+  int a = y % 19, b = y / 100, cc = y % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3, hh = (19 * a + b - d - g + 15) % 30;
+  int i = cc / 4, k = cc % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7;
+  int m = (a + 11 * hh + 22 * l) / 451;
+  int month = (hh + l - 7 * m + 114) / 31, day = (hh + l - 7 * m + 114) % 31 + 1;
+  return td_days_from_civil(y, month, day);
+}
+
 /* The day of a holiday in year y: fixed days, and the US ones that move
  * (Thanksgiving: fourth Thursday of November; Labor Day: first Monday of
  * September; Memorial Day: last Monday of May; Election Day: the Tuesday
- * after the first Monday of November). Easter is left out. */
+ * after the first Monday of November), and Easter (Western, Gregorian:
+ * the Sunday after the Paschal full moon) with Good Friday and Easter
+ * Monday. */
 static long holiday_day(int kind, int y) {
   switch (kind) {
   case 1: return td_days_from_civil(y, 12, 25);        /* Christmas (Day) */
@@ -1282,6 +1297,9 @@ static long holiday_day(int kind, int y) {
   case 8: return place_wday(td_days_from_civil(y, 11, 1), 4, 1) + 21; /* Thanksgiving */
   case 9: return place_wday(td_days_from_civil(y, 9, 1), 1, 1);       /* Labor Day */
   case 11: return place_wday(td_days_from_civil(y, 11, 2), 2, 1);     /* Election Day */
+  case 12: return easter_day(y);                                      /* Easter [Sunday] */
+  case 13: return easter_day(y) - 2;                                  /* Good Friday */
+  case 14: return easter_day(y) + 1;                                  /* Easter Monday */
   default: return place_wday(td_days_from_civil(y, 5, 31), 1, -1);    /* Memorial Day */
   }
 }
@@ -1307,6 +1325,15 @@ static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i,
   if (is_w(c, i, "labor") && is_w(c, i + 1, "day")) return *end = i + 2, 9;
   if (is_w(c, i, "memorial") && is_w(c, i + 1, "day")) return *end = i + 2, 10;
   if (is_w(c, i, "election") && is_w(c, i + 1, "day") && u[i + 1].cap) return *end = i + 2, 11;
+  if (is_w(c, i, "easter")) {
+    if (is_w(c, i + 1, "monday") && u[i + 1].cap) return *end = i + 2, 14;
+    if ((is_w(c, i + 1, "sunday") || is_w(c, i + 1, "day")) && u[i + 1].cap) return *end = i + 2, 12;
+    /* not "Easter Island", "the Easter Rising", "Easter eggs" */
+    if (i + 1 < c->n && u[i + 1].kind == 'w' && (u[i + 1].cap || c->doc->toks[u[i + 1].tok].upos == TD_NOUN))
+      return 0;
+    return *end = i + 1, 12;
+  }
+  if (is_w(c, i, "good") && is_w(c, i + 1, "friday") && u[i + 1].cap) return *end = i + 2, 13;
   return 0;
 }
 
@@ -1453,7 +1480,8 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       long d0 = holiday_day(hk, 2001); /* a year with the fixed days only */
       int yy, mm, dd;
       civil_from_days(d0, &yy, &mm, &dd);
-      if (hk >= 8) tfmt(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
+      if (hk >= 12) tfmt(h->val, sizeof h->val, "XXXX-XX-XX"); /* Easter: March or April */
+      else if (hk >= 8) tfmt(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
       else tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", mm, dd);
     } else
       set_day(h, T_DATE, holiday_day(hk, y));
