@@ -2164,7 +2164,9 @@ static int clock_expr(const ctx *c, int i, hit *h) {
       if (hh > 12) return i;
       if (pm && hh < 12) hh += 12;
       if (!pm && hh == 12) hh = 0;
-      e = dot(c, e + 1);
+      /* a dot after "pm" that ends the sentence is its full stop ("at
+       * 10 pm."); the one of "p.m." belongs to the abbreviation */
+      e = dot(c, e + 1) == c->n && !strchr(u[e].w, '.') ? e + 1 : dot(c, e + 1);
       pod = 1;
     } else if (is_w(c, e, "o'clock") || (is_w(c, e, "o") && is_p(c, e + 1, '\'') && is_w(c, e + 2, "clock"))) {
       e += is_w(c, e, "o'clock") ? 1 : 3;
