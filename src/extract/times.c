@@ -2310,6 +2310,15 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   int plural = (u[e].cls & W_PLURAL) != 0;
   if (!plural && !hyphen && year_at(c, k)) return i; /* "the 1988 quarter": a year, no count */
   if (uk == U_SEC && !plural && n != 1) return i;
+  /* "a second four-year term", "a second time", "a second round": the
+   * ordinal before its noun */
+  if (uk == U_SEC && !plural && !hyphen && e + 1 < c->n &&
+      (u[e + 1].kind == 'n' ||
+       (u[e + 1].kind == 'w' && (c->doc->toks[u[e + 1].tok].upos == TD_NOUN ||
+                                 c->doc->toks[u[e + 1].tok].upos == TD_ADJ ||
+                                 c->doc->toks[u[e + 1].tok].upos == TD_NUM ||
+                                 c->doc->toks[u[e + 1].tok].upos == TD_PROPN))))
+    return i;
   if (n == 1 && plural && !hyphen) return i;
   if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n') &&
       !(e + 1 < c->n && u[e + 1].kind == 'w' && !u[e + 1].cap && !(u[e + 1].cls & W_START)))
