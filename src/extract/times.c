@@ -986,6 +986,8 @@ static void tag_ids(void) {
  * words in -ed. A reporting verb after the expression and past a
  * punctuation mark frames a quotation or a clause of its own ("... as
  * soon as Tuesday, Castro said"): it is no cue. */
+static const char *const clause_open[] = {"that", "which", "who", "because", "although",
+                                          "though", "whereas", "unless", NULL};
 static int clause_tense(const ctx *c, int i, int e) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
@@ -1001,6 +1003,9 @@ static int clause_tense(const ctx *c, int i, int e) {
     if (k >= i && k < e) continue;
     const unit *u = &c->u[k];
     if (u->kind != 'w') continue;
+    /* a clause opened after the expression has its own tense ("said on
+     * Tuesday that it would cut jobs" is the Tuesday before) */
+    if (k >= e && k > i && word_in(c, k, clause_open)) break;
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
     if ((u->cls & W_REPORT) && k >= e && punct_after) continue;
