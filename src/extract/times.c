@@ -2262,6 +2262,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
     if (uk == U_HOUR) n = 30, uk = U_MIN;
     else if (uk == U_YEAR) n = 6, uk = U_MONTH;
     else if (uk == U_DAY) n = 12, uk = U_HOUR;
+    else if (uk == U_CENTURY) n = 50, uk = U_YEAR; /* half a century */
+    else if (uk == U_DECADE) n = 5, uk = U_YEAR;
     else return i;
     h->type = T_DURATION;
     dur_value(h->val, sizeof h->val, uk, n, 0);
