@@ -1009,7 +1009,10 @@ static int clause_tense(const ctx *c, int i, int e) {
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
     if ((u->cls & W_REPORT) && k >= e && punct_after) continue;
-    if ((u->cls & W_REPORT) && (k < i ? i - k : k - e + 1) <= 2) return -1;
+    /* "will be announced on Monday", "to be told Friday": the saying
+     * is still to come, and the verb before it decides */
+    int report = (u->cls & W_REPORT) && !(k > 0 && (is_w(c, k - 1, "be") || is_w(c, k - 1, "been")));
+    if (report && (k < i ? i - k : k - e + 1) <= 2) return -1;
     int t = (u->cls & W_FUT) != 0;
     /* a cue word used as a noun or an adjective says nothing of the
      * tense ("announced the plan Aug. 21", "lower-than-expected"), but
@@ -1037,6 +1040,11 @@ static int clause_tense(const ctx *c, int i, int e) {
       t = 1;
     if (!t && ((u->w[0] == 'w' && strcmp(u->w, "would") == 0) ||
                (u->w[0] == 'p' && strcmp(u->w, "planning") == 0)))
+      t = 1;
+    /* "the court is to rule on Friday": a verb after "is/are to" */
+    if (!t && (is_w(c, k, "is") || is_w(c, k, "are")) && is_w(c, k + 1, "to") &&
+        (int)d->toks[c->u[k + 1].tok].xpos == to && k + 2 < c->n && c->u[k + 2].kind == 'w' &&
+        (int)d->toks[c->u[k + 2].tok].xpos == vb)
       t = 1;
     if (!t) {
       if (tk->xpos) t = tk->xpos < td_xpos_count && (int)tk->xpos == vbd ? -1 : 0;
