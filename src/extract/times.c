@@ -1366,6 +1366,16 @@ static int until_before(const ctx *c, int i) {
           (x->cls & (W_POD | W_ZONE))))
       break;
   }
+  /* "postponed to Thursday", "delayed to Monday", "pushed back to Friday",
+   * "rescheduled for Tuesday": the new day, not yet come */
+  if (k > 0 && (is_w(c, k, "to") || is_w(c, k, "for"))) {
+    static const char *const moved[] = {"postpon", "delay", "defer", "adjourn", "reschedul",
+                                        "pushed", NULL};
+    int w = is_w(c, k - 1, "back") ? k - 2 : k - 1;
+    for (int x = 0; moved[x] && w >= 0 && c->u[w].kind == 'w'; x++)
+      if (strncmp(c->u[w].w, moved[x], strlen(moved[x])) == 0) return 1;
+    return 0;
+  }
   if (k <= 0 || !(is_w(c, k, "until") || is_w(c, k, "till"))) return 0;
   static const char *const stems[] = {"postpon", "delay", "extend", "adjourn", "defer", "gave",
                                       "give", "deadline", "suspend", "recess", NULL};
