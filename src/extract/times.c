@@ -2112,13 +2112,16 @@ static int period_expr(const ctx *c, int i, hit *h) {
       if (nx->kind == 'w' && !nx->cap && !(nx->cls & (W_MONTH | W_DIR | W_REL))) {
         const td_tok *tk = &c->doc->toks[nx->tok];
         size_t L = strlen(nx->w);
-        if (tk->upos ? (tk->upos == TD_NOUN && nx->w[L - 1] == 's')
+        /* "the 2014 protests", "the 1988 results": a year after "the",
+         * unless round like a count ("the 2000 troops") */
+        int the_year = j > 0 && is_w(c, j - 1, "the") && y % 100 != 0;
+        if (!the_year && (tk->upos ? (tk->upos == TD_NOUN && nx->w[L - 1] == 's')
                      : (L > 3 && nx->w[L - 1] == 's' && nx->w[L - 2] != 's' &&
                         strcmp(nx->w, "was") && strcmp(nx->w, "has") && strcmp(nx->w, "its") &&
                         strcmp(nx->w, "this") && strcmp(nx->w, "his") && strcmp(nx->w, "thus") &&
                         strcmp(nx->w, "whereas") && strcmp(nx->w, "does") && strcmp(nx->w, "always") &&
                         strcmp(nx->w, "perhaps") && strcmp(nx->w, "plus") &&
-                        !(tk->flags & TD_TOK_CAP)))
+                        !(tk->flags & TD_TOK_CAP))))
           return i;
         if (nx->cls & W_UNIT) return i;
       }
