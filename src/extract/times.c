@@ -216,6 +216,7 @@ static const wordent words[] = {
     {"fourth", W_ORD, 4},
     {"fri", W_WDAY, 5},
     {"friday", W_WDAY, 5},
+    {"fridays", W_START, 0},
     {"froze", W_PAST, 0},
     {"future", W_START, 0},
     {"gave", W_PAST, 0},
@@ -270,6 +271,7 @@ static const wordent words[] = {
     {"minutes", W_UNIT | W_PLURAL, U_MIN},
     {"mon", W_WDAY, 1},
     {"monday", W_WDAY, 1},
+    {"mondays", W_START, 0},
     {"month", W_UNIT, U_MONTH},
     {"monthly", W_SETADV, U_MONTH},
     {"months", W_UNIT | W_PLURAL, U_MONTH},
@@ -321,6 +323,7 @@ static const wordent words[] = {
     {"sank", W_PAST, 0},
     {"sat", W_WDAY, 6},
     {"saturday", W_WDAY, 6},
+    {"saturdays", W_START, 0},
     {"saw", W_PAST, 0},
     {"says", W_REPORT, 0},
     {"scheduled", W_FUT, 0},
@@ -364,6 +367,7 @@ static const wordent words[] = {
     {"summer", W_SEASON, 2},
     {"sun", W_WDAY, 7},
     {"sunday", W_WDAY, 7},
+    {"sundays", W_START, 0},
     {"swept", W_PAST, 0},
     {"swore", W_PAST, 0},
     {"swung", W_PAST, 0},
@@ -388,6 +392,7 @@ static const wordent words[] = {
     {"thur", W_WDAY, 4},
     {"thurs", W_WDAY, 4},
     {"thursday", W_WDAY, 4},
+    {"thursdays", W_START, 0},
     {"today", W_REL, 0},
     {"told", W_PAST | W_REPORT, 0},
     {"tomorrow", W_REL, 1},
@@ -397,6 +402,7 @@ static const wordent words[] = {
     {"tue", W_WDAY, 2},
     {"tues", W_WDAY, 2},
     {"tuesday", W_WDAY, 2},
+    {"tuesdays", W_START, 0},
     {"twelfth", W_ORD, 12},
     {"twelve", W_NUM, 12},
     {"twentieth", W_ORD, 20},
@@ -413,6 +419,7 @@ static const wordent words[] = {
     {"was", W_PAST, 0},
     {"wed", W_WDAY, 3},
     {"wednesday", W_WDAY, 3},
+    {"wednesdays", W_START, 0},
     {"week", W_UNIT, U_WEEK},
     {"weekend", W_UNIT, U_WEEKEND},
     {"weekends", W_UNIT | W_PLURAL, U_WEEKEND},
@@ -2414,6 +2421,20 @@ static int set_expr(const ctx *c, int i, hit *h) {
                                      "P1M", "P3M", "P6M", "P1Y", "P10Y", "P100Y"};
   h->has_day = 0;
   h->type = T_SET;
+  /* "on Mondays", "Tuesday nights": every such day (or part of it) */
+  static const char *const wdays[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
+                                      "fridays", "saturdays", "sundays"};
+  if (u[i].cap && u[i].kind == 'w' && (u[i].cls & W_START) && u[i].w[strlen(u[i].w) - 1] == 's')
+    for (int x = 0; x < 7; x++)
+      if (strcmp(u[i].w, wdays[x]) == 0) {
+        tfmt(h->val, sizeof h->val, "XXXX-WXX-%d", x + 1);
+        return i + 1;
+      }
+  if (has(c, i, W_WDAY) && u[i].cap && has(c, i + 1, W_POD) && (u[i + 1].cls & W_PLURAL) &&
+      u[i + 1].pod >= P_MO && u[i + 1].pod <= P_NI) {
+    tfmt(h->val, sizeof h->val, "XXXX-WXX-%dT%s", u[i].wday, pod_code(u[i + 1].pod));
+    return i + 2;
+  }
   if (has(c, i, W_SETADV) && (!u[i].cap || i == 0)) {
     tfmt(h->val, sizeof h->val, "%s", code[u[i].setv]);
     return i + 1;
@@ -2432,6 +2453,11 @@ static int set_expr(const ctx *c, int i, hit *h) {
     }
     if (has(c, k, W_WDAY) && u[k].cap) {
       tfmt(h->val, sizeof h->val, "XXXX-WXX-%d", u[k].wday);
+      return k + 1;
+    }
+    if (has(c, k, W_SEASON) && !(u[k].cls & W_MONTH)) { /* every summer */
+      static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
+      tfmt(h->val, sizeof h->val, "XXXX-%s", sc[u[k].season]);
       return k + 1;
     }
     if (has(c, k, W_POD) && u[k].pod <= P_NI && is_w(c, i, "every")) {
