@@ -1528,6 +1528,17 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       set_day(h, T_DATE, c->dct + u[i].rel);
     return i + 1;
   }
+  /* the day before yesterday, the day after tomorrow */
+  if (is_w(c, i, "the") && is_w(c, i + 1, "day") &&
+      ((is_w(c, i + 2, "before") && is_w(c, i + 3, "yesterday")) ||
+       (is_w(c, i + 2, "after") && is_w(c, i + 3, "tomorrow")))) {
+    if (!c->has_dct) {
+      h->type = T_DATE, h->has_day = 0;
+      tfmt(h->val, sizeof h->val, "XXXX-XX-XX");
+    } else
+      set_day(h, T_DATE, c->dct + (is_w(c, i + 2, "before") ? -2 : 2));
+    return i + 4;
+  }
   /* the previous/next/following/same day, that day, the day before/after */
   if ((is_w(c, i, "the") || is_w(c, i, "that")) && i + 1 < c->n) {
     int k = i + 1, off = 99;
@@ -1740,7 +1751,10 @@ static int period_expr(const ctx *c, int i, hit *h) {
       if (k == j && b >= 0 && c->u[b].kind == 'w' && possessive(c->u[b].w)) return i;
       long v = u[k].num;
       if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
-      tfmt(h->val, sizeof h->val, "%03ld", v / 10);
+      /* "the 1800s", "the 1900s": a century (18, 19); "the 2000s" is
+       * the decade news means */
+      if (u[k].ndig == 4 && v % 100 == 0 && v < 2000) tfmt(h->val, sizeof h->val, "%02ld", v / 100);
+      else tfmt(h->val, sizeof h->val, "%03ld", v / 10);
       return strcmp(u[k].w, "s") == 0 ? k + 1 : k + 3;
     }
   }
