@@ -1700,7 +1700,10 @@ static int the_season(const ctx *c, int k) {
       (c->doc->toks[u[k2 + 1].tok].upos == TD_NOUN || u[k2 + 1].cap))
     return k;
   if (is_w(c, k2 + 1, "of") || is_p(c, k2 + 1, ','))
-    of_y = year_at(c, k2 + 2) || spoken_year(c, k2 + 2, 0, &(int){0});
+    of_y = year_at(c, k2 + 2) || spoken_year(c, k2 + 2, 0, &(int){0}) ||
+           (is_w(c, k2 + 1, "of") && (is_w(c, k2 + 2, "last") || is_w(c, k2 + 2, "next") ||
+                                      is_w(c, k2 + 2, "this")) &&
+            is_w(c, k2 + 3, "year")); /* the summer of last year */
   if (is_w(c, k2 + 1, "of") && !of_y) return k; /* "the winter of discontent" */
   int prep = k > 0 && u[k - 1].kind == 'w' &&
              (preposition(u[k - 1].w) || is_w(c, k - 1, "into") || is_w(c, k - 1, "over"));
