@@ -2192,6 +2192,12 @@ static int clock_expr(const ctx *c, int i, hit *h) {
   int hh = -1, mi = 0, e = i, pod = 0;
   if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
     hh = u[i].pod == P_NOON ? 12 : 24, e = i + 1;
+  } else if (u[i].kind == 'n' && u[i].ndig == 4 && !u[i].w[0] && u[i].num / 100 < 24 &&
+             u[i].num % 100 < 60 && zone_at(c, i + 1) > i + 1 && !(i > 0 && is_p(c, i - 1, '('))) {
+    /* the wires' 24-hour clock with its zone: "at 0900 GMT", "1430 EST";
+     * in parentheses it restates the local time before it ("10:35 a.m.
+     * (0735 GMT)"), a remark like "(local time)" */
+    hh = (int)(u[i].num / 100), mi = (int)(u[i].num % 100), e = i + 1;
   } else if (u[i].kind == 'n' && u[i].ndig && u[i].ndig <= 2 && u[i].num <= 24) {
     hh = (int)u[i].num;
     e = i + 1;
