@@ -2426,7 +2426,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
       !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                   is_w(c, k - 1, "over") || is_w(c, k - 1, "than") || is_w(c, k - 1, "about") ||
                   is_w(c, k - 1, "nearly") || is_w(c, k - 1, "almost") || is_w(c, k - 1, "took") ||
-                  is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent") || last_verb(c, k - 1))))
+                  is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent") || last_verb(c, k - 1) ||
+                  is_w(c, k - 1, "been"))))
     return i;
   if (uk == U_WEEKEND) return i;
   h->type = T_DURATION;
