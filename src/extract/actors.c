@@ -250,7 +250,7 @@ enum {
   W_DESC_A = 32768, /* a noun naming the paper before it: newspaper, daily */
   W_PLACE = 1 << 16,   /* a noun naming the place before it: province, river */
   W_FACILITY = 1 << 17, /* a word ending a place's or building's name (facility_words) */
-  W_PRO_M = 1 << 18,    /* a pronoun of a man: he, him (pronoun_links) */
+  W_PRO_M = 1 << 18,    /* a pronoun of a man: he, him, his (pronoun_links) */
   W_PRO_F = 1 << 19,    /* a pronoun of a woman: she, her */
   W_PNOUN = 1 << 20,    /* a noun for one person no actor is: the boy, his lawyer */
   W_FIRM = 1 << 21,     /* `the company`: a business named before (description_links) */
@@ -308,7 +308,7 @@ static const struct {
               "bank", "operator", "supermarket", NULL}},
     {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
                NULL}},
-    {W_PRO_M, {"he", "him", "himself", NULL}},
+    {W_PRO_M, {"he", "him", "himself", "his", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
                "daughter", "brother", "sister", "husband", "wife", "friend", "lawyer",
@@ -1157,6 +1157,9 @@ static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
 static int demonym_like(const char *w);
 
+static int doc_poss_pronoun(const td_doc *doc, size_t i);
+static int poss_pronoun(const actx *x, long i) { return doc_poss_pronoun(x->doc, (size_t)i); }
+
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
 
@@ -1321,19 +1324,15 @@ static void pronoun_links(actx *x, int32_t *owner) {
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
     if (!b || owner[p] >= 0) continue;
 
-    /* not a possessive (`his brother said`: the brother speaks, and
-     * events would take the possessor for the noun's actor) */
-    if (tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS || tok_is(x, (long)p, "his") ||
-        ((size_t)p + 1 < doc->ntoks && tk(x, (long)p + 1)->sent == tk(x, (long)p)->sent &&
-         (tk(x, (long)p + 1)->upos == TD_NOUN || tk(x, (long)p + 1)->upos == TD_ADJ ||
-          tk(x, (long)p + 1)->upos == TD_PROPN || tk(x, (long)p + 1)->upos == TD_NUM)))
-      continue;
     if (!other) other = other_people(x, owner);
     int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
     if (k < 0) {
       other[p] = b & W_PRO_M ? 2 : 3;
       continue;
     }
+    /* a possessive (`his brother said`) is a mention of its person, which
+     * td_actor_at and the events layer read only alone: the brother
+     * speaks there, not the possessor */
     /* appended, sorted once at the end (a pronoun no actor owns is no
      * mention yet: add_mention's search for a duplicate and a sort after
      * each made an article of thousands of `he` quadratic) */
@@ -1443,7 +1442,7 @@ static void honorific_genders(actx *x, const int32_t *owner) {
    * before it too */
   for (size_t p = 2; p < doc->ntoks; p++) {
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
-    if (!b || tk(x, (long)p)->xpos == TD_XPOS_PRP_POSS) continue;
+    if (!b || poss_pronoun(x, (long)p)) continue;
     long c = (long)p - 1 - tok_is(x, (long)p - 1, "that");
     if (c < 1 || !is_cue(x, c) || tk(x, c)->sent != tk(x, (long)p)->sent) continue;
     long n = c - 1 - (c > 1 && tok_is(x, c - 1, "also"));
@@ -4608,6 +4607,32 @@ static uint32_t head_end(const char *text, uint32_t start, uint32_t end) {
   return e;
 }
 
+/* Token i of doc is a possessive pronoun: tagged one, `his`, `its`,
+ * `their`, or `her` before a noun, an adjective or a number of its phrase
+ * (`her lawyer`, `her first film`; not `told her`). */
+static int doc_poss_pronoun(const td_doc *doc, size_t i) {
+  const td_tok *t = &doc->toks[i];
+  if (t->xpos == TD_XPOS_PRP_POSS || strcmp(t->norm, "his") == 0 ||
+      strcmp(t->norm, "its") == 0 || strcmp(t->norm, "their") == 0)
+    return 1;
+  if (strcmp(t->norm, "her") != 0 || i + 1 >= doc->ntoks || doc->toks[i + 1].sent != t->sent)
+    return 0;
+  unsigned u = doc->toks[i + 1].upos;
+  return u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM;
+}
+
+int td_mention_possessive(const td_doc *doc, td_span s) {
+  if (s.end - s.start < 3 || s.end - s.start > 5 || !doc->ntoks) return 0;
+  size_t lo = 0, hi = doc->ntoks; /* the token starting at s.start */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->toks[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < doc->ntoks && doc->toks[lo].start == s.start && doc->toks[lo].end == s.end &&
+         doc_poss_pronoun(doc, lo);
+}
+
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
   int inside = -1, head = -1;
   uint32_t inside_end = 0, head_at = 0, he = 0;
@@ -4616,6 +4641,8 @@ int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
       td_span s = doc->actors[k].mentions[m];
       if (s.start <= start && end <= s.end) return (int)k;
       if (!(start <= s.start && s.end <= end)) continue;
+      /* `his lawyer`: the lawyer, not the possessor */
+      if (td_mention_possessive(doc, s)) continue;
       /* of several inside, the one ending last before the phrase's
        * modifiers: an English noun phrase ends on its head (`the
        * carmaker's chief executive Helmut Panke`, `Ana Sousa of Dorvan

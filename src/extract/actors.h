@@ -12,9 +12,16 @@
 
 /* The actor whose mention covers bytes [start, end) of doc->text: first an
  * actor with a mention containing the span, else the one whose mention
- * inside it ends last (the head of the phrase); -1 when none. Linear in the
+ * inside it ends last (the head of the phrase), not a possessive pronoun
+ * (td_mention_possessive); -1 when none. Linear in the
  * number of mentions. */
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
+
+/* Mention s is a possessive pronoun (his, her, its, their): it stands for
+ * its actor alone, not as a part of a longer phrase (`his lawyer said`:
+ * the lawyer speaks, not the possessor). td_actor_at and the events
+ * layer skip it inside a phrase. */
+int td_mention_possessive(const td_doc *doc, td_span s);
 
 /* The member actors of a pair group (`officials from both nations`, `the
  * two countries`: kind group, no code of its own) into out (at most max):
