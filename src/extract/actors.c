@@ -4607,30 +4607,34 @@ static uint32_t head_end(const char *text, uint32_t start, uint32_t end) {
   return e;
 }
 
-/* Token i of doc is a possessive pronoun: tagged one, `his`, `its`,
- * `their`, or `her` before a noun, an adjective or a number of its phrase
- * (`her lawyer`, `her first film`; not `told her`). */
+/* Token i of doc is a possessive pronoun: `his`, `its`, `their`, `my`,
+ * `our`, `your`, or `her` tagged one or before a noun, an adjective or a
+ * number of its phrase (`her lawyer`, `her first film`; not `told her`).
+ * By the word, not the tag alone: the tagger calls a name at a sentence's
+ * start PRP$ now and then (`Labour election chief X denied`). */
 static int doc_poss_pronoun(const td_doc *doc, size_t i) {
+  static const char *const poss[] = {"his", "its", "their", "my", "our", "your", NULL};
   const td_tok *t = &doc->toks[i];
-  if (t->xpos == TD_XPOS_PRP_POSS || strcmp(t->norm, "his") == 0 ||
-      strcmp(t->norm, "its") == 0 || strcmp(t->norm, "their") == 0)
-    return 1;
-  if (strcmp(t->norm, "her") != 0 || i + 1 >= doc->ntoks || doc->toks[i + 1].sent != t->sent)
-    return 0;
+  if (word_in(t->norm, poss)) return 1;
+  if (strcmp(t->norm, "her") != 0) return 0;
+  if (t->xpos == TD_XPOS_PRP_POSS) return 1;
+  if (i + 1 >= doc->ntoks || doc->toks[i + 1].sent != t->sent) return 0;
   unsigned u = doc->toks[i + 1].upos;
   return u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM;
 }
 
-int td_mention_possessive(const td_doc *doc, td_span s) {
-  if (s.end - s.start < 3 || s.end - s.start > 5 || !doc->ntoks) return 0;
+int td_mention_coref_only(const td_doc *doc, td_span s) {
+  if (s.end - s.start < 1 || s.end - s.start > 6 || !doc->ntoks) return 0;
   size_t lo = 0, hi = doc->ntoks; /* the token starting at s.start */
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (doc->toks[mid].start < s.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < doc->ntoks && doc->toks[lo].start == s.start && doc->toks[lo].end == s.end &&
-         doc_poss_pronoun(doc, lo);
+  if (lo >= doc->ntoks || doc->toks[lo].start != s.start || doc->toks[lo].end != s.end) return 0;
+  const char *w = doc->toks[lo].norm;
+  return doc_poss_pronoun(doc, lo) || strcmp(w, "i") == 0 || strcmp(w, "me") == 0 ||
+         strcmp(w, "myself") == 0;
 }
 
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
@@ -4642,7 +4646,7 @@ int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
       if (s.start <= start && end <= s.end) return (int)k;
       if (!(start <= s.start && s.end <= end)) continue;
       /* `his lawyer`: the lawyer, not the possessor */
-      if (td_mention_possessive(doc, s)) continue;
+      if (td_mention_coref_only(doc, s)) continue;
       /* of several inside, the one ending last before the phrase's
        * modifiers: an English noun phrase ends on its head (`the
        * carmaker's chief executive Helmut Panke`, `Ana Sousa of Dorvan
@@ -4652,6 +4656,19 @@ int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
       if (s.end <= he && (head < 0 || s.end > head_at)) head = (int)k, head_at = s.end;
     }
   return head >= 0 ? head : inside;
+}
+
+void td_actor_add_mention(td_doc *doc, int k, td_span sp) {
+  td_actor *a = &doc->actors[k];
+  size_t j = a->nmentions;
+  while (j > 0 && (a->mentions[j - 1].start > sp.start ||
+                   (a->mentions[j - 1].start == sp.start && a->mentions[j - 1].end > sp.end)))
+    j--;
+  if (j > 0 && a->mentions[j - 1].start == sp.start && a->mentions[j - 1].end == sp.end) return;
+  TD_AGROW(&doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
+  memmove(a->mentions + j + 1, a->mentions + j, (a->nmentions - j) * sizeof *a->mentions);
+  a->mentions[j] = sp;
+  a->nmentions++;
 }
 
 int td_actor_members(const td_doc *doc, int a, int *out, int max) {

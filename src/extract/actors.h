@@ -13,15 +13,24 @@
 /* The actor whose mention covers bytes [start, end) of doc->text: first an
  * actor with a mention containing the span, else the one whose mention
  * inside it ends last (the head of the phrase), not a possessive pronoun
- * (td_mention_possessive); -1 when none. Linear in the
+ * (td_mention_coref_only); -1 when none. Linear in the
  * number of mentions. */
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
 
-/* Mention s is a possessive pronoun (his, her, its, their): it stands for
- * its actor alone, not as a part of a longer phrase (`his lawyer said`:
- * the lawyer speaks, not the possessor). td_actor_at and the events
- * layer skip it inside a phrase. */
-int td_mention_possessive(const td_doc *doc, td_span s);
+/* Mention s names its actor for coreference only: a possessive pronoun
+ * (his, her, its, their, my), or a first-person one (I, me, myself: the
+ * speaker of a quotation, linked by the quotes layer). td_actor_at reads
+ * it only alone, never as a part of a longer phrase (`his lawyer said`:
+ * the lawyer speaks, not the possessor), and the events layer not at all
+ * (what a quotation says is the speaker's by attributed_to; its `I` as a
+ * source made as many spurious events of the quotation's words as right
+ * sources). */
+int td_mention_coref_only(const td_doc *doc, td_span s);
+
+/* Adds span sp to actor k's mentions, in text order (none when it is
+ * there): a later layer's finding that the span names the actor (the
+ * quotes layer: `I` in a quotation is its speaker). */
+void td_actor_add_mention(td_doc *doc, int k, td_span sp);
 
 /* The member actors of a pair group (`officials from both nations`, `the
  * two countries`: kind group, no code of its own) into out (at most max):

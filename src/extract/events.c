@@ -2825,9 +2825,9 @@ int td_events(const td_engine *eng, td_doc *doc) {
     const td_actor *ac = &doc->actors[a];
     for (size_t m = 0; m < ac->nmentions; m++) {
       td_span sp = ac->mentions[m];
-      /* `his troops attacked`: the troops act, not the possessor (the
-       * possessive is its actor's mention for coreference only) */
-      if (td_mention_possessive(doc, sp)) continue;
+      /* `his troops attacked`: the troops act, not the possessor; a
+       * quotation's `I` is its speaker for coreference only (actors.h) */
+      if (td_mention_coref_only(doc, sp)) continue;
       for (size_t k = first_ending_after(doc, sp.start); k < doc->ntoks && doc->toks[k].start < sp.end; k++)
         if (doc->toks[k].start >= sp.start && doc->toks[k].end <= sp.end) e.tokact[k] = (int)a;
     }

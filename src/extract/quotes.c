@@ -1680,6 +1680,53 @@ static void claims_in_quotes(td_doc *doc) {
   }
 }
 
+/* The first token of doc ending after byte off (doc->ntoks when none). */
+static size_t tok_after(const td_doc *doc, uint32_t off) {
+  size_t lo = 0, hi = doc->ntoks;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->toks[mid].end <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int norm_in(const char *w, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(w, *list) == 0) return 1;
+  return 0;
+}
+
+/* In a quotation of one person, the person speaks of itself: `I`, `me`,
+ * `my`, `myself` are a mention of the speaker. Not in a partial quotation
+ * (the reported speech around it may be another's), nor in a quotation
+ * inside the quotation (`"He told me, 'I will stay'"`). A `we` stays
+ * unlinked, of a person (the speaker and others) and of an organization
+ * too (a spokesman's `we` is as often a team, a sector, people at
+ * large). */
+static void speakers_in_quotes(td_doc *doc) {
+  static const char *const self[] = {"i", "me", "my", "myself", NULL};
+  for (size_t i = 0; i < doc->nquotes; i++) {
+    const td_quote *q = &doc->quotes[i];
+    if (q->partial || q->speaker < 0) continue;
+    const char *kind = doc->actors[q->speaker].kind;
+    if (!kind || strcmp(kind, "person") != 0) continue;
+    size_t np = q->nspans ? q->nspans : 1;
+    for (size_t p = 0; p < np; p++) {
+      td_span sp = q->nspans ? q->spans[p] : q->span;
+      int inner = 0; /* inside a quotation in the quotation */
+      for (size_t t = tok_after(doc, sp.start); t < doc->ntoks && doc->toks[t].start < sp.end; t++) {
+        const td_tok *w = &doc->toks[t];
+        if (w->flags & TD_TOK_QUOTE_OPEN) inner = 1;
+        if (w->flags & TD_TOK_QUOTE_CLOSE) inner = 0;
+        /* (a pronoun as tagged: the `I` of `World War I` is none) */
+        if (inner || w->upos != TD_PRON || !norm_in(w->norm, self)) continue;
+        td_actor_add_mention(doc, q->speaker, (td_span){w->start, w->end});
+      }
+    }
+  }
+}
+
 int td_quotes(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1842,6 +1889,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     }
   }
   claims_in_quotes(doc);
+  speakers_in_quotes(doc);
   return 0;
 }
 
