@@ -256,6 +256,7 @@ enum {
   W_FIRM = 1 << 21,     /* `the company`: a business named before (description_links) */
   W_PAPER = 1 << 22,    /* `the newspaper`: a medium named before */
   W_MEMBER = 1 << 23,   /* people an organization has: officials, members, spokesman */
+  W_ORGNOUN = 1 << 24,  /* `the organization`: one no business or medium, named before (description_links) */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -308,6 +309,8 @@ static const struct {
               "bank", "operator", "supermarket", NULL}},
     {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
                NULL}},
+    {W_ORGNOUN, {"organization", "organisation", "association", "agency", "church", "foundation",
+                 "charity", "union", "party", NULL}},
     {W_PRO_M, {"he", "him", "himself", "his", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
@@ -1665,12 +1668,30 @@ static void appositive_links(actx *x, int32_t *owner) {
     if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
-/* Token q lies in a name the typing calls an organization's. */
-static int in_org_name(const actx *x, long q) {
+/* Token q lies in a name the typing calls an organization's (or, with
+ * misc, also one it calls other: `a Liberal Democrat spokesman`). */
+static int in_org_name(const actx *x, long q, int misc) {
   for (size_t r = 0; r < x->nnames; r++)
-    if (x->names[r].type == TD_NE_ORG && x->names[r].tok0 <= (uint32_t)q && (uint32_t)q < x->names[r].tok1)
+    if ((x->names[r].type == TD_NE_ORG || (misc && x->names[r].type == TD_NE_MISC)) &&
+        x->names[r].tok0 <= (uint32_t)q && (uint32_t)q < x->names[r].tok1)
       return 1;
   return 0;
+}
+
+/* The noun at token q opens with `a` or `an`, at most two adjectives
+ * between (`a lavish party`), no earlier than token w0. */
+static int indefinite(const actx *x, long q, long w0) {
+  for (long b = q - 1; b >= w0 && b >= q - 3; b--) {
+    if (tok_is(x, b, "a") || tok_is(x, b, "an")) return 1;
+    if (tk(x, b)->upos != TD_ADJ) return 0;
+  }
+  return 0;
+}
+
+/* Name ends on word w (`British National Party`). */
+static int name_ends(const char *name, const char *w) {
+  size_t n = strlen(name), m = strlen(w);
+  return n > m && name[n - m - 1] == ' ' && strcmp(name + n - m, w) == 0;
 }
 
 /* `the company`, `the firm`, `the newspaper` as the head of its phrase
@@ -1681,12 +1702,12 @@ static int in_org_name(const actx *x, long q) {
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
-    if (!(x->wf[p] & (W_FIRM | W_PAPER))) continue;
+    if (!(x->wf[p] & (W_FIRM | W_PAPER | W_ORGNOUN))) continue;
     const td_tok *t = tk(x, (long)p);
     if (t->upos != TD_NOUN || tok_cap(x, (long)p) || !tok_is(x, (long)p - 1, "the") ||
         tk(x, (long)p - 1)->sent != t->sent)
       continue;
-    const char *sec = x->wf[p] & W_FIRM ? "BUS" : "MED";
+    const char *sec = x->wf[p] & W_FIRM ? "BUS" : x->wf[p] & W_PAPER ? "MED" : NULL;
     const td_tok *n = tk(x, (long)p + 1);
     if (!glued_poss(x, (long)p) && n->sent == t->sent &&
         (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
@@ -1699,14 +1720,30 @@ static void description_links(actx *x, int32_t *owner) {
     int found = -1;
     for (long q = (long)p - 2; q >= w0 && found != -2; q--) {
       int k = owner[q];
+      /* the same noun nearer after `a` (`threw a party on Friday. The
+       * party went on late`): that one is meant, a new one */
+      if (k < 0 && found == -1 && strcmp(tk(x, q)->norm, t->norm) == 0 && indefinite(x, q, w0)) {
+        found = -2;
+        break;
+      }
       if (k < 0) {
+        /* a firm no actor is; for `the party`, `the agency`, also a
+         * word of one (`A Liberal Democrat spokesman said the party`) */
         if (found == -1 && tok_cap(x, q) && tk(x, q)->upos == TD_PROPN)
-          found = in_org_name(x, q) ? -2 : -1; /* a firm no actor is */
+          found = in_org_name(x, q, !sec) ? -2 : -1;
         continue;
       }
       td_actor *a = A(x, k);
       if (strcmp(a->kind, "organization") != 0) continue;
-      if (a->sector && strcmp(a->sector, sec) != 0) continue;
+      if (sec && a->sector && strcmp(a->sector, sec) != 0) continue;
+      /* `the agency`, `the organisation`: no firm's and no paper's (`told
+       * the BBC`, `its media buying agency`); `the party` a political
+       * party's (not a society's: the party they threw) */
+      if (!sec && a->sector && (strcmp(a->sector, "BUS") == 0 || strcmp(a->sector, "MED") == 0))
+        continue;
+      if (!sec && tok_is(x, (long)p, "party") && !(a->sector && strcmp(a->sector, "PTY") == 0) &&
+          !name_ends(a->name, "Party"))
+        continue;
       found = found == -1 || found == k ? k : -2;
     }
     if (found < 0) continue;
