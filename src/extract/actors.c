@@ -1161,6 +1161,20 @@ static inline char honorific(const actx *x, long i);
 static int demonym_like(const char *w);
 
 static int doc_poss_pronoun(const td_doc *doc, size_t i);
+
+/* The last token of the subject of the statement cue at token c (the
+ * sentence opening at s0): the one before it, past `also` and a time
+ * between (`Mr Vane also said`, `Mr Vane last week said`, `Mr Vane on
+ * Monday said`), at most three words. */
+static long cue_subject_end(const actx *x, long c, long s0) {
+  static const char *const between[] = {"also", "yesterday", "today", "tonight", "earlier",
+                                        "later", "last", "this", "week", "month", "year",
+                                        "weekend", "on", "monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday", "sunday", NULL};
+  long n = c - 1;
+  while (n > s0 && n >= c - 3 && word_in(tk(x, n)->norm, between)) n--;
+  return n;
+}
 static int poss_pronoun(const actx *x, long i) { return doc_poss_pronoun(x->doc, (size_t)i); }
 
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
@@ -1248,7 +1262,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   /* `Moreau said (that) he would stay`: the speaker, whoever else is near */
   long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
   if (c > s0 && is_cue(x, c)) {
-    long n = c - 1 - (c - 1 > s0 && tok_is(x, c - 1, "also"));
+    long n = cue_subject_end(x, c, s0);
     int k = owner[n];
     if (k >= 0 && is_person(x, k) &&
         (x->ai[k].gender == '-' || x->ai[k].gender == g))
@@ -1448,7 +1462,7 @@ static void honorific_genders(actx *x, const int32_t *owner) {
     if (!b || poss_pronoun(x, (long)p)) continue;
     long c = (long)p - 1 - tok_is(x, (long)p - 1, "that");
     if (c < 1 || !is_cue(x, c) || tk(x, c)->sent != tk(x, (long)p)->sent) continue;
-    long n = c - 1 - (c > 1 && tok_is(x, c - 1, "also"));
+    long n = cue_subject_end(x, c, (long)x->doc->sents[tk(x, c)->sent].tok0);
     int k = owner[n];
     if (k >= 0 && is_person(x, k) && x->ai[k].gender == '-')
       x->ai[k].gender = b & W_PRO_M ? 'm' : 'f';
