@@ -1713,6 +1713,7 @@ static int name_ends(const char *name, const char *w) {
  * the one organization of that sector (or of none known) mentioned in the
  * sentence or the PRONOUN_WINDOW before it; none when there are several,
  * or an organization's name no actor holds stands nearer. */
+static void its_links(actx *x, int32_t *owner);
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
@@ -1765,6 +1766,59 @@ static void description_links(actx *x, int32_t *owner) {
     sort_mentions(A(x, found));
     owner[p - 1] = owner[p] = found;
   }
+}
+
+/* `its` inside a sentence whose subject is an organization, a country or
+ * a group (`Dorvan Motors said its profits rose`, `Portugal recalled its
+ * ambassador`): a mention of that actor. The subject: the sentence's
+ * first actor mention, nothing but determiners, adjectives and nouns
+ * before it (no verb, no `,`), the head of its phrase (not `Portugal's
+ * stock exchange`, `the Lisbon-based firm`), no other actor's mention, no
+ * name and no pronoun between it and `its`, and a verb between them
+ * (`Dorvan and its rival` is a list, not a clause). (`their` is as often
+ * the people of a group as the group: left out.)
+ * Like any possessive, a mention for coreference only (td_mention_coref_only). */
+static void its_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  uint8_t *grew = NULL;
+  for (size_t p = 1; p < doc->ntoks; p++) {
+    /* (`its` is an opener word: one bit test before the compare, perf) */
+    if (!(x->wf[p] & W_OPENER) || owner[p] >= 0 || !tok_is(x, (long)p, "its")) continue;
+    long s0 = (long)doc->sents[tk(x, (long)p)->sent].tok0;
+    long a = s0;
+    while (a < (long)p && owner[a] < 0) {
+      unsigned u = tk(x, a)->upos;
+      if (u != TD_DET && u != TD_ADJ && u != TD_NOUN) break;
+      a++;
+    }
+    /* (not after a pronoun: `It said its`, a guess on a guess) */
+    if (a >= (long)p || owner[a] < 0 || tk(x, a)->upos == TD_PRON) continue;
+    int k = owner[a];
+    const char *kind = A(x, k)->kind;
+    if (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0 &&
+        strcmp(kind, "group") != 0)
+      continue;
+    long e = a;
+    while (e < (long)p && owner[e] == k) e++;
+    /* the head of its phrase, not a word before it (`Portugal's stock
+     * exchange`, `the Lisbon-based firm`, `the UK music industry`) */
+    unsigned nu = tk(x, e)->upos;
+    if (glued_poss(x, e - 1) || poss_tok(x, e) || tok_is(x, e, "-") || nu == TD_NOUN ||
+        nu == TD_PROPN || nu == TD_ADJ || nu == TD_NUM || nu == TD_PART)
+      continue;
+    int verb = 0, other = 0;
+    for (long t = e; t < (long)p && !other; t++) {
+      other = owner[t] >= 0 || tk(x, t)->upos == TD_PRON || tk(x, t)->upos == TD_PROPN;
+      verb |= tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+    }
+    if (other || !verb) continue;
+    add_mention(x, k, (long)p, (long)p + 1);
+    owner[p] = k;
+    if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+    grew[k] = 1;
+  }
+  for (size_t k = 0; grew && k < doc->nactors; k++)
+    if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
@@ -4624,6 +4678,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   appositive_links(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
+  its_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
