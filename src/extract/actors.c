@@ -1120,6 +1120,23 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
  * mentioned compatible actor (`he`, `she`: a person met in the last few
  * sentences; `they`: a group or an organization met there). -1 when
  * none. */
+/* Token i lies inside quotation marks opened in its paragraph. A mark
+ * between `,` `.` `?` `!` and a lowercase word closes, however the
+ * tokenizer read it (`can happen, " he said`, a space before it). */
+static int in_quotation(const actx *x, long i) {
+  if (tk(x, i)->flags & TD_TOK_PARA_START) return 0;
+  for (long t = i - 1; t >= 0; t--) {
+    uint32_t f = tk(x, t)->flags;
+    if (f & TD_TOK_QUOTE_CLOSE) return 0;
+    if (f & TD_TOK_QUOTE_OPEN)
+      return !(t > 0 && !(f & TD_TOK_PARA_START) && t + 1 <= i && !tok_cap(x, t + 1) &&
+               (tok_is(x, t - 1, ",") || tok_is(x, t - 1, ".") || tok_is(x, t - 1, "?") ||
+                tok_is(x, t - 1, "!")));
+    if (f & TD_TOK_PARA_START) return 0;
+  }
+  return 0;
+}
+
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
@@ -1127,6 +1144,9 @@ static int resolve_pronoun(actx *x, long i) {
   int it = strcmp(w, "it") == 0, they = strcmp(w, "they") == 0;
   if (!person && !it && !they) return -1;
   if (!is_cue(x, i + 1) && !(tok_is(x, i + 1, "also") && is_cue(x, i + 2))) return -1;
+  /* in a quotation the speaker tells what another said (`"He told me
+   * to wait," Sousa said`): no speaker of the story is meant */
+  if (in_quotation(x, i)) return -1;
   char want = w[0] == 'h' ? 'm' : w[0] == 's' ? 'f' : 0;
   long window = (long)tk(x, i)->sent - 4;
   int best = -1, recent = -1;
