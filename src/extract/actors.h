@@ -12,8 +12,8 @@
 
 /* The actor whose mention covers bytes [start, end) of doc->text: first an
  * actor with a mention containing the span, else the one whose mention
- * inside it ends last (the head of the phrase), not a possessive pronoun
- * (td_mention_coref_only); -1 when none. Linear in the
+ * inside it ends last (the head of the phrase), not one that names its
+ * actor for coreference only (td_mention_coref_only); -1 when none. Linear in the
  * number of mentions. */
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
 
