@@ -102,6 +102,10 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+PRONOUNS = {"i", "me", "my", "myself", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+            "it", "its", "itself", "they", "them", "their", "theirs", "we", "us", "our", "you", "your"}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "../../shared/data/gum-news"))
@@ -141,7 +145,9 @@ def main():
             tys = {"person"} if kind == "person" else {"organization", "place"} if kind == "country" else {"organization"}
             for s, e in ac["mentions"]:
                 sp = src_span(s, e)
-                if sp and t[s:s + 1].isupper():
+                # a pronoun the actor's coreference took ("I" in its
+                # speaker's quotation, "His" opening a sentence) is no name
+                if sp and t[s:s + 1].isupper() and t[s:e].lower() not in PRONOUNS:
                     found.append((tys, sp))
         for pl in d.get("places", []):
             for s, e in pl["mentions"]:
