@@ -2904,6 +2904,25 @@ static int org_acts(const actx *x, long i, long s0, long s1) {
          !entry_at(x, i, "person");
 }
 
+/* A dictionary title (not a plural) ends on token t and is no noun of
+ * its own after an article: `General`, `Foreign Minister`, not `the
+ * General Election`. */
+static int title_ends(const actx *x, long t) {
+  if (t < 0 || !tok_cap(x, t)) return 0; /* (most tokens: perf) */
+  size_t si = tk(x, t)->sent;
+  long s0 = x->doc->sents[si].tok0;
+  for (size_t k = x->first[si]; k < x->first[si + 1]; k++) {
+    const dm *d = &x->all[k];
+    if ((long)d->tok1 == t + 1 && is_cls(d, "title") && !is_cls(d, "title.plural"))
+      return !((long)d->tok0 > s0 &&
+               (tok_is(x, d->tok0 - 1, "the") || tok_is(x, d->tok0 - 1, "a")));
+  }
+  return 0;
+}
+
+static const char *const compass_words[] = {"north", "south", "east", "west", "northeast",
+                                            "northwest", "southeast", "southwest", NULL};
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -3070,7 +3089,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
   for (long t = i; t < j; t++)
     if (tok_is(x, t, "&")) return TD_NE_ORG;
-  if (i > s0 && tok_in(x, i - 1, W_PTITLE)) return TD_NE_PER;
+  if (i > s0 && (tok_in(x, i - 1, W_PTITLE) || (len == 1 && title_ends(x, i - 1) &&
+                                                  !common_word(x, i))))
+    return TD_NE_PER; /* General Kutuzov, Foreign Minister Oduya (not General Election) */
+  /* the North, the West: a compass word alone after `the` is a region */
+  if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && word_in(w0, compass_words))
+    return TD_NE_LOC;
   if (len == 1 && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
     return TD_NE_ORG;

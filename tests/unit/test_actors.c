@@ -144,6 +144,26 @@ TD_TEST(actors_names_place_of) {
   td_engine_free(eng);
 }
 
+/* One unknown word after a title is a person's name (not after `the`: the
+ * General Election), and a compass word alone after `the` a region; the
+ * last-resort guess made both organizations. */
+TD_TEST(actors_names_title_and_compass) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "The garrison under General Vorlashev held the pass for a week. Aid "
+                       "reached families in the North on Tuesday.\n",
+                       &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Vorlashev") == TD_NE_PER);
+  CHECK(ne_type(d, ne, n, "North") == TD_NE_LOC);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
