@@ -283,7 +283,12 @@ static const struct {
     {W_PRON, {"he", "she", "it", "they", NULL}},
     {W_PTITLE, {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady",
                 "prof", "prof.", "coach", "striker", "midfielder", "defender", "goalkeeper",
-                "captain", "manager", "skipper", "champion", NULL}},
+                "captain", "manager", "skipper", "champion",
+                /* a cleric's title, an occupation opening a sentence
+                 * (`Analyst Ola Brenn said`) */
+                "cardinal", "bishop", "archbishop", "rabbi", "imam", "ayatollah", "cleric",
+                "reverend", "rev", "rev.", "analyst", "broker", "trader", "dealer",
+                "strategist", "director", NULL}},
     {W_LPREP, {"in", "at", "near", "from", "to", "into", "across", "outside", "throughout",
                NULL}},
     {W_SMALL, {"of", "the", "a", "an", "in", "and", "for", "on", "to", "at", "with", NULL}},

@@ -164,6 +164,25 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* A cleric's title or an occupation opening a sentence is no part of the
+ * person's name it comes before. */
+TD_TEST(actors_names_title_edge) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "Cardinal Tomas Velder led the service on Sunday.\n\n"
+                       "Analyst Orla Brennick said the market would recover.\n",
+                       &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Tomas Velder") == TD_NE_PER);
+  CHECK(ne_type(d, ne, n, "Orla Brennick") == TD_NE_PER);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
