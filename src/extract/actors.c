@@ -4857,8 +4857,11 @@ typedef struct {
 } ner_counts;
 
 /* Gold chunks of IOB1/IOB2 tags (conlleval): a chunk starts at B-X, or at
- * I-X after O or another type. Writes (tok0, tok1, type) triples. */
-static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
+ * I-X after O, another type or a sentence break (conlleval reads the
+ * empty line between sentences as an O: `France at Japan` / `Spain at
+ * Belgium` are two places, not `Japan Spain`). Writes (tok0, tok1, type)
+ * triples. */
+static size_t gold_chunks(char **tags, const uint32_t *sent_of, size_t n, td_ne *out) {
   size_t k = 0;
   for (size_t i = 0; i < n;) {
     const char *t = tags[i];
@@ -4870,7 +4873,8 @@ static size_t gold_chunks(char **tags, size_t n, td_ne *out) {
     int type = strcmp(ty, "PER") == 0 ? TD_NE_PER : strcmp(ty, "ORG") == 0 ? TD_NE_ORG
              : strcmp(ty, "LOC") == 0 ? TD_NE_LOC : TD_NE_MISC;
     size_t j = i + 1;
-    while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0) j++;
+    while (j < n && tags[j][0] == 'I' && strcmp(tags[j] + 2, ty) == 0 && sent_of[j] == sent_of[i])
+      j++;
     out[k++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, 0, 0};
     i = j;
   }
@@ -4932,7 +4936,7 @@ static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *
   size_t np;
   td_actors_names(eng, doc, &pred, &np);
   td_ne *gold = td_xmalloc((n + 1) * sizeof *gold);
-  size_t ng = gold_chunks(tags, n, gold);
+  size_t ng = gold_chunks(tags, sent_of, n, gold);
   /* TIDINGS_NER_DUMP=FILE appends predicted (P) and gold (G) chunks, for
    * error analysis */
   const char *dump = getenv("TIDINGS_NER_DUMP");

@@ -234,6 +234,17 @@ static int conll_perfect(td_engine *eng, const char *lines) {
   return ok;
 }
 
+/* An I- tag after a sentence break opens a new gold chunk, as conlleval
+ * reads it: the two places of a two-line fixture list are two, not one
+ * name across the break. */
+TD_TEST(actors_eval_ner_gold_breaks) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Norway I-LOC\nat O\nFrance I-LOC\n\n"
+                           "Spain I-LOC\nat O\nItaly I-LOC\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
