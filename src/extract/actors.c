@@ -2925,6 +2925,19 @@ static int title_ends(const actx *x, long t) {
   return 0;
 }
 
+/* The one word [i, i + 1) of sentence [s0, s1) is named as a person: a
+ * kinship word before it (`his wife Lenka`), or an age in commas after
+ * it (`Duvane , 45 ,`). */
+static int person_context(const actx *x, long i, long s0, long s1) {
+  static const char *const kin[] = {"wife", "husband", "son", "daughter", "brother", "sister",
+                                    "mother", "father", "widow", "widower", "cousin", "uncle",
+                                    "aunt", "nephew", "niece", "grandson", "granddaughter",
+                                    "girlfriend", "boyfriend", "fiancee", "fiance", NULL};
+  if (i > s0 && !tok_cap(x, i - 1) && word_in(tk(x, i - 1)->norm, kin)) return 1;
+  return i + 3 < s1 && tok_is(x, i + 1, ",") && tok_is(x, i + 3, ",") && plain_int(x, i + 2) &&
+         tk(x, i + 2)->end - tk(x, i + 2)->start == 2;
+}
+
 static const char *const compass_words[] = {"north", "south", "east", "west", "northeast",
                                             "northwest", "southeast", "southwest", NULL};
 
@@ -3097,6 +3110,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (i > s0 && (tok_in(x, i - 1, W_PTITLE) || (len == 1 && title_ends(x, i - 1) &&
                                                   !common_word(x, i))))
     return TD_NE_PER; /* General Kutuzov, Foreign Minister Oduya (not General Election) */
+  if (len == 1 && person_context(x, i, s0, s1)) return TD_NE_PER;
   /* the North, the West: a compass word alone after `the` is a region */
   if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && word_in(w0, compass_words))
     return TD_NE_LOC;

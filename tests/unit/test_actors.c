@@ -164,6 +164,26 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* One unknown word a kinship word names (`his wife Lenka`) or an age in
+ * commas follows (`Duvane, 45,`) is a person, not the last-resort
+ * organization. */
+TD_TEST(actors_names_kin_and_age) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "Duvane, 45, fights again in March. The mayor visited his wife Lenka in "
+                       "hospital on Friday.\n",
+                       &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Duvane") == TD_NE_PER);
+  CHECK(ne_type(d, ne, n, "Lenka") == TD_NE_PER);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* A cleric's title or an occupation opening a sentence is no part of the
  * person's name it comes before. */
 TD_TEST(actors_names_title_edge) {
