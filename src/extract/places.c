@@ -1406,6 +1406,32 @@ static int locative_at(const td_doc *doc, long t, uint32_t s0) {
   return 0;
 }
 
+/* td_places_town's look-up: some reading of the one-token match is a
+ * populated place of at least min_pop people. */
+typedef struct {
+  const td_gaz *g;
+  uint32_t tok, min_pop;
+  int found;
+} town_q;
+
+static int town_cb(void *ctx, const td_match *m) {
+  town_q *q = ctx;
+  if (m->tok1 != q->tok + 1) return 0;
+  uint32_t idx = payload_index(m->payload);
+  if (idx >= q->g->n) return 0;
+  const td_gaz_rec *r = &q->g->recs[idx];
+  q->found = is_feat(r, "PPL") && r->pop >= q->min_pop;
+  return q->found;
+}
+
+int td_places_town(const td_engine *eng, const td_doc *doc, uint32_t tok, uint32_t min_pop) {
+  const td_gaz *g = eng->places;
+  if (!g || tok >= doc->ntoks) return 0;
+  town_q q = {g, tok, min_pop, 0};
+  td_match_at(g->dict, doc, tok, tok + 1, NULL, town_cb, &q);
+  return q.found;
+}
+
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
   if (!doc->nsents) return -1;
   size_t lo = 0, hi = doc->nsents;

@@ -45,6 +45,11 @@ void td_places_unload(td_engine *eng);
  * nearest; else the nearest mention before the span, else after it. */
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
 
+/* Token tok alone is written as the gazetteer writes a populated place
+ * of at least min_pop people (`Kehl`, `Morelia`): the actors layer's name
+ * typing asks it of a word it could only guess. */
+int td_places_town(const td_engine *eng, const td_doc *doc, uint32_t tok, uint32_t min_pop);
+
 /* Scores the layer on a GeoWebNews-style XML file (<article><text> with
  * <toponym> start/end/latitude/longitude): toponym precision and recall,
  * accuracy within 161 km, mean error, country accuracy. 0, or -1 when the

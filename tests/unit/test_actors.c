@@ -164,6 +164,23 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* One word only the last resort could type is a place when the gazetteer
+ * knows it as a town (Tampere, Lahti: Finnish cities), not an organization;
+ * not in a sports story, where a town names its team. */
+TD_TEST(actors_names_gazetteer_town) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng, "Storms hit Tampere and Lahti on Monday, officials said.\n", &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Tampere") == TD_NE_LOC);
+  CHECK(ne_type(d, ne, n, "Lahti") == TD_NE_LOC);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* One unknown word a kinship word names (`his wife Lenka`) or an age in
  * commas follows (`Duvane, 45,`) is a person, not the last-resort
  * organization. */
