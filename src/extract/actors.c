@@ -3139,8 +3139,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
   if (initial) return TD_NE_NONE;
-  /* a town of some size the gazetteer knows is a place (not in a sports
-   * story, where a town names its team) */
+  /* a town of some size or a state the gazetteer knows is a place (not
+   * in a sports story, where a town names its team) */
   if (!x->sports && !lower_word(x, i) && td_places_town(x->eng, x->doc, (uint32_t)i, 5000))
     return TD_NE_LOC | NE_WEAK;
   return TD_NE_ORG | NE_WEAK;

@@ -1407,7 +1407,7 @@ static int locative_at(const td_doc *doc, long t, uint32_t s0) {
 }
 
 /* td_places_town's look-up: some reading of the one-token match is a
- * populated place of at least min_pop people. */
+ * populated place of at least min_pop people or a state (ADM1). */
 typedef struct {
   const td_gaz *g;
   uint32_t tok, min_pop;
@@ -1420,7 +1420,7 @@ static int town_cb(void *ctx, const td_match *m) {
   uint32_t idx = payload_index(m->payload);
   if (idx >= q->g->n) return 0;
   const td_gaz_rec *r = &q->g->recs[idx];
-  q->found = is_feat(r, "PPL") && r->pop >= q->min_pop;
+  q->found = (is_feat(r, "PPL") && r->pop >= q->min_pop) || is_feat(r, "ADM1");
   return q->found;
 }
 

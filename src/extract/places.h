@@ -46,8 +46,9 @@ void td_places_unload(td_engine *eng);
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
 
 /* Token tok alone is written as the gazetteer writes a populated place
- * of at least min_pop people (`Kehl`, `Morelia`): the actors layer's name
- * typing asks it of a word it could only guess. */
+ * of at least min_pop people (`Tampere`) or a first-level division
+ * (`Fla.`): the actors layer's name typing asks it of a word it could
+ * only guess. */
 int td_places_town(const td_engine *eng, const td_doc *doc, uint32_t tok, uint32_t min_pop);
 
 /* Scores the layer on a GeoWebNews-style XML file (<article><text> with

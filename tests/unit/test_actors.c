@@ -165,18 +165,23 @@ TD_TEST(actors_names_title_and_compass) {
 }
 
 /* One word only the last resort could type is a place when the gazetteer
- * knows it as a town (Tampere, Lahti: Finnish cities), not an organization;
+ * knows it as a town (Tampere, Lahti: Finnish cities) or a state, not an
+ * organization;
  * not in a sports story, where a town names its team. */
 TD_TEST(actors_names_gazetteer_town) {
   td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   td_ne *ne;
   size_t n;
-  td_doc *d = names_of(eng, "Storms hit Tampere and Lahti on Monday, officials said.\n", &ne, &n);
+  td_doc *d = names_of(eng,
+                       "Storms hit Tampere and Lahti on Monday, officials said. The bank bought "
+                       "Pellmark Inc of Orlando, Fla., for $3 million.\n",
+                       &ne, &n);
   CHECK(d != NULL);
   if (!d) return;
   CHECK(ne_type(d, ne, n, "Tampere") == TD_NE_LOC);
   CHECK(ne_type(d, ne, n, "Lahti") == TD_NE_LOC);
+  CHECK(ne_type(d, ne, n, "Fla.") == TD_NE_LOC); /* a state (ADM1), as the gazetteer writes it */
   td_doc_free(d);
   td_engine_free(eng);
 }
