@@ -3272,6 +3272,10 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
         int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);
+        /* Latin American, North American: a word before a nationality
+         * that still ends the name makes a nationality's word */
+        people |= dict_type == TD_NE_MISC && cur.tok1 == dict_end &&
+                  !any_org_word(x, cur.tok0, cur.tok1);
         cur.type = tok_in(x, cur.tok1 - 1, W_MISC) || people ? TD_NE_MISC
                  : place                               ? TD_NE_LOC
                                                        : TD_NE_ORG;

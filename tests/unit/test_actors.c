@@ -164,6 +164,21 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* A capitalized word before a nationality that ends the name makes a
+ * nationality's word (MISC), not an organization: Latin American. */
+TD_TEST(actors_names_nationality_compound) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng, "She will attend a Latin American summit in the spring.\n", &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Latin American") == TD_NE_MISC);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* One word only the last resort could type is a place when the gazetteer
  * knows it as a town (Tampere, Lahti: Finnish cities) or a state, not an
  * organization;
