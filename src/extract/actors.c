@@ -3347,10 +3347,12 @@ static void guess_names(actx *x) {
         i++;
         continue;
       }
-      /* a sentence-opening function word is no part of the name: "The
-       * Commerce Department", "But NationsBank" */
+      /* a sentence-opening function word, adverb or number is no part of
+       * the name: "The Commerce Department", "But NationsBank", "Three
+       * Tarvian leaders" */
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
-             (h >= nhave || (long)have[h].tok0 > i + 1) && opener_word(x, i))
+             (h >= nhave || (long)have[h].tok0 > i + 1) &&
+             (opener_word(x, i) || tk(x, i)->upos == TD_ADV || tk(x, i)->upos == TD_NUM))
         i++;
       if (vs_word(x, i) && tk(x, i)->flags & TD_TOK_ALLCAPS) { /* AT GREATER MILWAUKEE OPEN */
         i++;

@@ -164,6 +164,26 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* An adverb or a number opening a sentence is no part of the name after
+ * it (`Three Tarvian leaders`, `Sometimes I`). */
+TD_TEST(actors_names_sentence_opener) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng,
+                       "Three Tarvian leaders met in the capital on Monday. Sometimes I take "
+                       "more pride in that.\n",
+                       &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Tarvian") == TD_NE_MISC);
+  CHECK(ne_type(d, ne, n, "Three Tarvian") == -1);
+  CHECK(ne_type(d, ne, n, "Sometimes I") == -1);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* A capitalized word before a nationality that ends the name makes a
  * nationality's word (MISC), not an organization: Latin American. */
 TD_TEST(actors_names_nationality_compound) {
