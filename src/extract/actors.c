@@ -2611,9 +2611,11 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       const dm *g = match_at(x, i, s0, s1);
+      /* (not three words that end in an organization's or a building's
+       * word: the Andy Warhol Foundation, the Johnson Space Center) */
       if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
-          !(tk(x, i)->flags & TD_TOK_ALLCAPS)) {
+          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(len == 3 && tok_in(x, n - 1, W_ORG))) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;
         continue;

@@ -164,6 +164,21 @@ TD_TEST(actors_names_title_and_compass) {
   td_engine_free(eng);
 }
 
+/* Three words after a known given name that end in an organization's
+ * word name the organization, not a person. */
+TD_TEST(actors_names_given_name_org) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_ne *ne;
+  size_t n;
+  td_doc *d = names_of(eng, "A grant from the Andy Marlow Foundation paid for the show.\n", &ne, &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Andy Marlow Foundation") == TD_NE_ORG);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 /* An adverb or a number opening a sentence is no part of the name after
  * it (`Three Tarvian leaders`, `Sometimes I`). */
 TD_TEST(actors_names_sentence_opener) {
