@@ -2612,7 +2612,7 @@ static void do_sentence(actx *x, size_t si) {
       }
       const dm *g = match_at(x, i, s0, s1);
       /* (not three words that end in an organization's or a building's
-       * word: the Andy Warhol Foundation, the Johnson Space Center) */
+       * word: the Orla Brennick Foundation, the Tomas Velder Space Center) */
       if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(len == 3 && tok_in(x, n - 1, W_ORG))) {
@@ -3112,7 +3112,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (tok_is(x, t, "&")) return TD_NE_ORG;
   if (i > s0 && (tok_in(x, i - 1, W_PTITLE) || (len == 1 && title_ends(x, i - 1) &&
                                                   !common_word(x, i))))
-    return TD_NE_PER; /* General Kutuzov, Foreign Minister Oduya (not General Election) */
+    return TD_NE_PER; /* General Vorlashev, Foreign Minister Oduya (not General Election) */
   if (len == 1 && person_context(x, i, s0, s1)) return TD_NE_PER;
   /* the North, the West: a compass word alone after `the` is a region */
   if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && word_in(w0, compass_words))
@@ -3138,6 +3138,18 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     int common = (tk(x, i)->flags & TD_TOK_ALLCAPS) && !shout && !tok_in(x, i, W_ORG) &&
                  !memchr(x->doc->text + tk(x, i)->start, '.', tk(x, i)->end - tk(x, i)->start);
     for (long t = i; t < j; t++) common += common_word(x, t);
+    /* Silent Harvest, Quiet Revolution: words of the language all that
+     * the word list never spells as a name (Lee, Holly, Page) and no given
+     * name among them name no person but a thing (MISC, no actor) */
+    if (!common && x->eng->lemma) {
+      int words = 1;
+      for (long t = i; t < j && words; t++) {
+        const char *w = tk(x, t)->norm;
+        uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, strlen(w));
+        words = (lc & TD_LEX_LOWER) && !(lc & TD_LEX_CAPITAL) && !entry_at(x, t, "name");
+      }
+      if (words) return TD_NE_MISC | NE_WEAK;
+    }
     return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
   if (initial) return TD_NE_NONE;
@@ -3274,7 +3286,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
         int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);
-        /* Latin American, North American: a word before a nationality
+        /* Central American, North African: a word before a nationality
          * that still ends the name makes a nationality's word */
         people |= dict_type == TD_NE_MISC && cur.tok1 == dict_end &&
                   !any_org_word(x, cur.tok0, cur.tok1);

@@ -90,6 +90,7 @@ void td_lemmatizer_free(struct td_lemmatizer *l);
  * word list spells it capitalized/lowercase (TD_LEX_LOWER), 6-8 it can be
  * an inflected noun/verb/adjective. 0 when unknown or l is NULL. */
 uint32_t td_lemma_lexclass(const struct td_lemmatizer *l, const char *s, size_t n);
+#define TD_LEX_CAPITAL (1u << 4)
 #define TD_LEX_LOWER (1u << 5)
 struct td_parser *td_parser_load(const td_res *res, char *err, size_t errlen);
 void td_parser_free(struct td_parser *p);
