@@ -2836,7 +2836,7 @@ static int any_org_word(const actx *x, long t0, long t1) {
 static int all_demonyms(const actx *x, long t0, long t1) {
   static const char *const dirs[] = {"north", "south", "east", "west", "far", "latin", "central",
                                      "northern", "southern", "eastern", "western", "middle",
-                                     NULL};
+                                     "northeast", "northwest", "southeast", "southwest", NULL};
   if (t1 <= t0 || !demonym_tok(x, t1 - 1)) return 0;
   for (long t = t0; t < t1; t++)
     if (tok_in(x, t, W_ORG) || (!demonym_tok(x, t) && !word_in(tk(x, t)->norm, dirs)))

@@ -222,10 +222,14 @@ TD_TEST(actors_names_nationality_compound) {
   if (!eng) return;
   td_ne *ne;
   size_t n;
-  td_doc *d = names_of(eng, "She will attend a Central American summit in the spring.\n", &ne, &n);
+  td_doc *d = names_of(eng,
+                       "She will attend a Central American summit in the spring. The Southeast "
+                       "Asian markets were quiet.\n",
+                       &ne, &n);
   CHECK(d != NULL);
   if (!d) return;
   CHECK(ne_type(d, ne, n, "Central American") == TD_NE_MISC);
+  CHECK(ne_type(d, ne, n, "Southeast Asian") == TD_NE_MISC); /* a compass word of two */
   td_doc_free(d);
   td_engine_free(eng);
 }
