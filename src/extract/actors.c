@@ -3033,6 +3033,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC;
+  /* Olympic champion X, Anglican bishops: one opening the sentence too,
+   * when the word list spells it only capitalized (not Domestic, Electric) */
+  if (len == 1 && initial && j < s1 && !tok_cap(x, j) && demonym_tok(x, i) && x->eng->lemma) {
+    uint32_t lc = td_lemma_lexclass(x->eng->lemma, w0, strlen(w0));
+    if ((lc & TD_LEX_CAPITAL) && !(lc & TD_LEX_LOWER)) return TD_NE_MISC;
+  }
   /* Olympic; not an ordinal (Second test) */
   static const char *const plain_adjs[] = {"first", "second", "third", "fourth", "fifth", "sixth",
                                            "seventh", "eighth", "ninth", "tenth", "next", "last",

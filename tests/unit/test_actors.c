@@ -231,6 +231,14 @@ TD_TEST(actors_names_nationality_compound) {
   CHECK(ne_type(d, ne, n, "Central American") == TD_NE_MISC);
   CHECK(ne_type(d, ne, n, "Southeast Asian") == TD_NE_MISC); /* a compass word of two */
   td_doc_free(d);
+  /* opening a sentence: a word the word list spells only capitalized */
+  d = names_of(eng, "Olympic champion Tomas Velder runs on Sunday. Domestic demand rose.\n", &ne,
+               &n);
+  CHECK(d != NULL);
+  if (!d) return;
+  CHECK(ne_type(d, ne, n, "Olympic") == TD_NE_MISC);
+  CHECK(ne_type(d, ne, n, "Domestic") == -1);
+  td_doc_free(d);
   td_engine_free(eng);
 }
 
