@@ -1023,7 +1023,7 @@ static int person_for_run(actx *x, long t0, long t1) {
 }
 
 /* Marks actor k a speaker when a statement cue follows or precedes the
- * mention [t0, t1) ("Kirby said", "said Kirby", "according to Kirby"). */
+ * mention [t0, t1) ("Lopez said", "said Lopez", "according to Lopez"). */
 static void note_speaker(actx *x, int k, long t0, long t1) {
   long n = t1;
   if (tok_is(x, n, ",")) n++;
@@ -3607,10 +3607,10 @@ static int title_word(const actx *x, long t) {
 }
 
 /* The edges of people's names: a title or description opening one is no
- * part of it (`Cardinal Joseph Bernardin`, `Economist Joel Naroff`), and a
+ * part of it (`Bishop Anna Lindqvist`, `Analyst Pedro Varela`), and a
  * lone given name followed at once by a one-word name or by a person's
- * name is one name with it (`Frankie Fredericks`, `Neil Jordan`, `Trevor
- * Holland`: the surname was typed on its own). */
+ * name is one name with it (`Mara Quillon`, `Tomas Brook`, `Ivo
+ * Marsh`: the surname was typed on its own). */
 static void person_edges(actx *x) {
   td_ne *n = x->names;
   for (size_t r = 0; r < x->nnames; r++)
@@ -3672,7 +3672,7 @@ static int listed(const actx *x, const td_ne *a, const td_ne *b) {
 }
 
 /* A last-resort guess listed with a name the typing was sure of takes
- * its type (`Tarvik and Oslo`, `Breisach, Kehl and Freiburg`), as does
+ * its type (`Tarvik and Oslo`, `Velden, Aarup and Lund`), as does
  * one a place follows as its region (`Tarvik, Norway.`: the place ends
  * the clause); a place in the middle of a list of guesses is no
  * evidence for the guesses before it when a `,` only joins them. */
