@@ -3368,7 +3368,7 @@ static void guess_names(actx *x) {
         continue;
       }
       /* a sentence-opening function word, adverb or number is no part of
-       * the name: "The Commerce Department", "But NationsBank", "Three
+       * the name: "The Commerce Department", "But Westbury Bank", "Three
        * Tarvian leaders" */
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
              (h >= nhave || (long)have[h].tok0 > i + 1) &&

@@ -754,8 +754,8 @@ static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo) {
 
 /* Agents of a state or body named without their country: "a special
  * envoy", "his government", "police", "the army". Said of by a speaker
- * whose country is known ("Zelenskyy stated that a special envoy would
- * request weapons", "Niyazov said his government would insist") they are
+ * whose country is known ("Roe stated that a special envoy would
+ * request funds", "Tanaka said her government would insist") they are
  * the speaker's own, and the speaker stands for them. */
 static const char *const own_agents[] = {
     "envoy", "official", "minister", "government", "army", "troop", "force", "military",
@@ -770,7 +770,7 @@ static int own_agent(const td_tok *t) {
 
 /* Whether the verb of saying or thinking at token r has, between it and
  * the act at token k, a reported clause with a subject of its own that
- * names no known actor: "Clarke said economic migration helped the UK",
+ * names no known actor: "Roe said cheaper fuel helped the farms",
  * "said the club may consider", "lawyers say the auction violated",
  * "said the arrest was illegal" (the nominal event is that subject),
  * "where, it said, 100 people were killed". The one who speaks is not
@@ -792,10 +792,10 @@ static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient
   const td_tok *v = &doc->toks[r];
   if (v->upos != TD_VERB || !in_list(lemma_of(v), report)) return 0;
   /* the one a passive is told of is never found past the verb of saying
-   * ("Carlile said some of the detainees could be released"): only a
+   * ("Diaz said some of the prisoners could be freed"): only a
    * pronoun the actors layer resolved ("X said he was attacked") names
    * the speaker there */
-  /* ("Kenya said its demands had been met": what was done to the
+  /* ("Chile said its demands had been met": what was done to the
    * speaker's own, as "its" says, was done to the speaker) */
   if (patient) {
     for (uint32_t q = r + 1; q < k; q++)
@@ -911,7 +911,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
     if (e->tokact[j] >= 0) {
       uint32_t a0, a1;
       mention_span(e, j, k, hi, &a0, &a1);
-      /* "..., Lord Falconer said.", "... to help," he added.", "...,
+      /* "..., Lord Hartwell said.", "... to help," he added.", "...,
        * Peru's agriculture minister said": an actor heading (or owning)
        * the subject of a verb of saying is who reports the act, and what
        * follows is no longer the act's phrase */
@@ -2077,7 +2077,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
          * blend of emotionally charged rock": an adverb of degree or manner
          * between the determiner (or a preposition) and the participle
          * leaves it an adjective; after a comma or a number the adverb
-         * belongs to a verb ("Corbett, soon to ..., also criticised", "in
+         * belongs to a verb ("Marsh, soon to ..., also criticised", "in
          * 1993 unconditionally repatriated") */
         if (part && pt->upos == TD_ADV && p > (int64_t)lo) {
           const td_tok *bt = &doc->toks[p - 1];
@@ -2183,7 +2183,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           } else {
             src = pre;
           }
-          /* "Wang's arrest", "demanded Mandela's release", "Kilroy-Silk's
+          /* "Lin's arrest", "demanded Okafor's release", "Varga's
            * expulsion": the possessor of a noun of what is done to a person
            * is the person it was done to; with its own "of" ("Israel's
            * release of prisoners", "Russia's expulsion of diplomats") it
@@ -2488,7 +2488,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       /* (a clause before its verb of saying, "... were demobilized, two
        * commanders told AFP", is the report itself) */
       /* (a reported clause only when told as possible or to come:
-       * "said he should be released"; "the KDP said 29 PUK fighters were
+       * "said he should be released"; "the rebels said 29 soldiers were
        * killed" reports the killing) */
       int modal = 0;
       for (int64_t q = (int64_t)tr->head - 1; q >= (int64_t)lo && q >= (int64_t)tr->head - 4; q--)
