@@ -182,6 +182,10 @@ struct td_doc {
 /* Code-point offset of byte offset b in doc->text. */
 uint32_t td_doc_cp(const td_doc *doc, uint32_t b);
 
+/* The first token of doc that ends after byte off (doc->ntoks when none;
+ * tokens are in text order). */
+size_t td_doc_tok_after(const td_doc *doc, uint32_t off);
+
 /* ---- the engine ---- */
 
 struct td_words;

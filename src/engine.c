@@ -286,6 +286,16 @@ uint32_t td_doc_cp(const td_doc *doc, uint32_t b) {
   return doc->cp_ck[b / 64] + (uint32_t)td_utf8_count(doc->text + base, b - base);
 }
 
+size_t td_doc_tok_after(const td_doc *doc, uint32_t off) {
+  size_t lo = 0, hi = doc->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->toks[mid].end <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /* A new document for input `in`, normalized: *run is set when the
  * pipeline's stages are to run on it (no error, English text). */
 static td_doc *doc_begin(td_engine *eng, const td_input *in, int *run) {

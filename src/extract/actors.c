@@ -4172,20 +4172,9 @@ static void event_names(actx *x) {
 
 /* ---- people and organizations no dictionary knows ---- */
 
-/* The first token that ends after byte off (tokens are in text order). */
-static long tok_after(const td_doc *doc, uint32_t off) {
-  size_t lo = 0, hi = doc->ntoks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->toks[mid].end <= off) lo = mid + 1;
-    else hi = mid;
-  }
-  return (long)lo;
-}
-
 /* The tokens [*t0, *t1) a mention's byte span covers. */
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1) {
-  long t = tok_after(x->doc, sp.start);
+  long t = (long)td_doc_tok_after(x->doc, sp.start);
   *t0 = t;
   while ((size_t)t < x->doc->ntoks && tk(x, t)->start < sp.end) t++;
   *t1 = t;

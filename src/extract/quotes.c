@@ -1680,17 +1680,6 @@ static void claims_in_quotes(td_doc *doc) {
   }
 }
 
-/* The first token of doc ending after byte off (doc->ntoks when none). */
-static size_t tok_after(const td_doc *doc, uint32_t off) {
-  size_t lo = 0, hi = doc->ntoks;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->toks[mid].end <= off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 static int norm_in(const char *w, const char *const *list) {
   for (; *list; list++)
     if (strcmp(w, *list) == 0) return 1;
@@ -1715,7 +1704,7 @@ static void speakers_in_quotes(td_doc *doc) {
     for (size_t p = 0; p < np; p++) {
       td_span sp = q->nspans ? q->spans[p] : q->span;
       int inner = 0; /* inside a quotation in the quotation */
-      for (size_t t = tok_after(doc, sp.start); t < doc->ntoks && doc->toks[t].start < sp.end; t++) {
+      for (size_t t = td_doc_tok_after(doc, sp.start); t < doc->ntoks && doc->toks[t].start < sp.end; t++) {
         const td_tok *w = &doc->toks[t];
         if (w->flags & TD_TOK_QUOTE_OPEN) inner = 1;
         if (w->flags & TD_TOK_QUOTE_CLOSE) inner = 0;
