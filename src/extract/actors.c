@@ -1131,7 +1131,10 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
  * tokenizer read it (`can happen, " he said`, a space before it). */
 static int in_quotation(const actx *x, long i) {
   if (tk(x, i)->flags & TD_TOK_PARA_START) return 0;
-  for (long t = i - 1; t >= 0; t--) {
+  /* (at most 400 tokens back: a text of one paragraph and no quotation
+   * marks would be scanned to its start for every pronoun, a review's
+   * finding; a quotation that long is no quotation of one speaker) */
+  for (long t = i - 1; t >= 0 && t >= i - 400; t--) {
     uint32_t f = tk(x, t)->flags;
     if (f & TD_TOK_QUOTE_CLOSE) return 0;
     if (f & TD_TOK_QUOTE_OPEN)
@@ -1821,8 +1824,8 @@ static void its_links(actx *x, int32_t *owner) {
     if (a >= (long)p || owner[a] < 0 || tk(x, a)->upos == TD_PRON) continue;
     int k = owner[a];
     const char *kind = A(x, k)->kind;
-    if (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0 &&
-        strcmp(kind, "group") != 0)
+    if (!kind || (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0 &&
+                  strcmp(kind, "group") != 0))
       continue;
     long e = a;
     while (e < (long)p && owner[e] == k) e++;

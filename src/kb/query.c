@@ -39,7 +39,7 @@ static const char quotes_sql[] =
     " LEFT JOIN actors a ON a.doc_key=q.doc_key AND a.aid=q.speaker WHERE 1=1";
 static const char claims_sql[] =
     "SELECT substr(c.group_key, 1, 8) AS claim_group, c.measure, c.status, c.subject, c.frame,"
-    " q.text AS value, c.qualifier, coalesce(c.claimant_text, CASE WHEN c.claimant LIKE 'source:%'"
+    " q.text AS value, c.qualifier, coalesce(c.claimant_text, CASE WHEN substr(c.claimant, 1, 7) = 'source:'"
     "  THEN coalesce(d.source, '(the article)') ELSE c.claimant END) AS claimant,"
     " CASE WHEN c.agrees > 0 AND c.disagrees > 0 THEN 'mixed'"
     "  WHEN c.agrees > 0 THEN 'agrees' WHEN c.disagrees > 0 THEN 'disagrees' ELSE '' END AS agreement,"
