@@ -116,30 +116,41 @@ TD_TEST(kb_idempotent_and_replace) {
   CHECK(td_testkb_remove(dir) == 0);
 }
 
-/* One article with two figures of one measure by two claimants, in the
- * same sentence and about nothing named: troops are compared (they
- * disagree), shares are not (two answers of a poll). */
-static char *two_figures(const char *measure) {
-  const char *text = "Officials said 14 and 39 of them would go.";
-  char key[65];
-  td_sha256_hex(text, strlen(text), key);
+/* An article (id, text, its sentences as JSON) with two figures of unit
+ * and measure by two claimants: 14 by "officials" at [15, 17) in sentence
+ * 0, and v2 by who2 at [s2, s2 + 2) in sentence n2. */
+static char *figures(const char *id, const char *text, const char *sents, const char *unit,
+                     const char *measure, int v2, const char *who2, int s2, int n2) {
+  char key[65], body[256];
+  snprintf(body, sizeof body, "%s%d", text, v2);
+  td_sha256_hex(body, strlen(body), key);
   td_buf b = {0};
   td_buf_printf(&b,
-                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"p-%s\",\"source\":\"Wire\",\"url\":null,"
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,"
                 "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
-                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],"
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":%s,"
                 "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[",
-                measure, key, key, text, strlen(text));
+                id, key, key, text, sents);
   for (int i = 0; i < 2; i++)
     td_buf_printf(&b,
                   "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
                   "\"exact\",\"unit\":\"%s\",\"measure\":\"%s\",\"status\":\"actual\",\"about\":null,"
                   "\"claimed_by\":null,\"claimed_by_text\":\"%s\",\"time\":null,\"span\":[%d,%d],"
-                  "\"sentence\":0,\"confidence\":0.8}",
-                  i ? "," : "", i + 1, i ? 39 : 14, measure, measure, i ? "a poll" : "officials",
-                  i ? 18 : 15, i ? 20 : 17);
+                  "\"sentence\":%d,\"confidence\":0.8}",
+                  i ? "," : "", i + 1, i ? v2 : 14, unit, measure, i ? who2 : "officials", i ? s2 : 15,
+                  i ? s2 + 2 : 17, i ? n2 : 0);
   td_buf_puts(&b, "],\"events\":[]}");
   return td_buf_detach(&b, NULL);
+}
+
+/* One article with two figures of one measure by two claimants, in the
+ * same sentence and about nothing named: troops are compared (they
+ * disagree), shares are not (two answers of a poll). */
+static char *two_figures(const char *measure) {
+  char id[32];
+  snprintf(id, sizeof id, "p-%s", measure);
+  return figures(id, "Officials said 14 and 39 of them would go.", "[[0,42]]", measure, measure, 39, "a poll",
+                 18, 0);
 }
 
 TD_TEST(kb_claims_bare_measures) {
@@ -164,28 +175,11 @@ TD_TEST(kb_claims_bare_measures) {
  * article (dated, but no claim names its own time): not compared, unless
  * it is the same figure again. */
 static char *far_figures(int v2) {
-  const char *text = "Officials said 14 went. A. B. C. D. E. The army said 39 went.";
-  char key[65], body[256];
-  snprintf(body, sizeof body, "%s%d", text, v2);
-  td_sha256_hex(body, strlen(body), key);
-  td_buf b = {0};
-  td_buf_printf(&b,
-                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"far-%d\",\"source\":\"Wire\",\"url\":null,"
-                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
-                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,23],[24,26],"
-                "[27,29],[30,32],[33,35],[36,38],[39,%zu]],"
-                "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[",
-                v2, key, key, text, strlen(text));
-  for (int i = 0; i < 2; i++)
-    td_buf_printf(&b,
-                  "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
-                  "\"exact\",\"unit\":\"troops\",\"measure\":\"troops deployed\",\"status\":\"actual\","
-                  "\"about\":null,\"claimed_by\":null,\"claimed_by_text\":\"%s\",\"time\":null,"
-                  "\"span\":[%d,%d],\"sentence\":%d,\"confidence\":0.8}",
-                  i ? "," : "", i + 1, i ? v2 : 14, i ? "the army" : "officials", i ? 52 : 15, i ? 54 : 17,
-                  i ? 6 : 0);
-  td_buf_puts(&b, "],\"events\":[]}");
-  return td_buf_detach(&b, NULL);
+  char id[32];
+  snprintf(id, sizeof id, "far-%d", v2);
+  return figures(id, "Officials said 14 went. A. B. C. D. E. The army said 39 went.",
+                 "[[0,23],[24,26],[27,29],[30,32],[33,35],[36,38],[39,61]]", "troops", "troops deployed", v2,
+                 "the army", 52, 6);
 }
 
 TD_TEST(kb_claims_far_apart) {
