@@ -203,6 +203,14 @@ static inline int td_str_eq(const char *a, const char *b) {
   return *a == *b;
 }
 
+/* Whether s (NULL: no) is one of the NULL-ended list's words. */
+static inline int td_str_in(const char *s, const char *const *list) {
+  if (!s) return 0;
+  for (; *list; list++)
+    if (td_str_eq(s, *list)) return 1;
+  return 0;
+}
+
 /* Eight bytes from p (any alignment). */
 static inline uint64_t td_load8(const void *p) {
   uint64_t x;

@@ -121,13 +121,6 @@ static int is_poss(const td_tok *t) {
                      str_is(t->norm, "'") || str_is(t->norm, "\xe2\x80\x99"));
 }
 
-static int in_list(const char *s, const char *const *list) {
-  if (!s) return 0;
-  for (; *list; list++)
-    if (str_is(s, *list)) return 1;
-  return 0;
-}
-
 static const char *lemma_of(const td_tok *t) {
   return t->lemma && *t->lemma ? t->lemma : t->norm ? t->norm : "";
 }
@@ -364,7 +357,7 @@ static int hurt_shown(const td_doc *doc, const td_match *m) {
   for (uint32_t k = lo; k < hi; k++) {
     const td_tok *t = &doc->toks[k];
     if (k >= m->tok1 && k < m->tok1 + 3 && is_word(t, "up")) return 1;
-    if (t->upos != TD_PROPN && (in_list(lemma_of(t), hurt_words) || (t->norm && in_list(t->norm, hurt_words)))) return 1;
+    if (t->upos != TD_PROPN && (td_str_in(lemma_of(t), hurt_words) || (t->norm && td_str_in(t->norm, hurt_words)))) return 1;
   }
   return 0;
 }
@@ -401,7 +394,7 @@ static int has_object(const td_doc *doc, const td_match *m, uint32_t head) {
                                           "this", "early", "later", NULL};
     if ((t->upos == TD_DET || t->upos == TD_NOUN || t->upos == TD_PROPN || t->upos == TD_PRON ||
          t->upos == TD_NUM || t->upos == TD_ADJ) &&
-        !(t->norm && in_list(t->norm, not_obj)))
+        !(t->norm && td_str_in(t->norm, not_obj)))
       return 1;
   }
   if (!is_xpos(&doc->toks[head], TD_XPOS_VBN)) return 0;
@@ -462,7 +455,7 @@ static int issued_noun(const td_doc *doc, const td_match *m) {
     return 1;
   for (int64_t j = (int64_t)m->tok0 - 1; j >= (int64_t)s->tok0 && j >= (int64_t)m->tok0 - 5; j--) {
     const td_tok *t = &doc->toks[j];
-    if (t->upos == TD_VERB) return in_list(lemma_of(t), issue);
+    if (t->upos == TD_VERB) return td_str_in(lemma_of(t), issue);
     if (t->upos == TD_ADP && !is_word(t, "on") && !is_word(t, "of")) return 0;
   }
   return 0;
@@ -765,7 +758,7 @@ static const char *const own_agents[] = {
     "commander", NULL};
 
 static int own_agent(const td_tok *t) {
-  return t->upos == TD_NOUN && in_list(lemma_of(t), own_agents);
+  return t->upos == TD_NOUN && td_str_in(lemma_of(t), own_agents);
 }
 
 /* Whether the verb of saying or thinking at token r has, between it and
@@ -790,7 +783,7 @@ static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient
                                      "week", "year", "month", NULL};
   const td_doc *doc = e->doc;
   const td_tok *v = &doc->toks[r];
-  if (v->upos != TD_VERB || !in_list(lemma_of(v), report)) return 0;
+  if (v->upos != TD_VERB || !td_str_in(lemma_of(v), report)) return 0;
   /* the one a passive is told of is never found past the verb of saying
    * ("Diaz said some of the prisoners could be freed"): only a
    * pronoun the actors layer resolved ("X said he was attacked") names
@@ -810,7 +803,7 @@ static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient
   if (c > (int64_t)r && doc->toks[c].upos == TD_CCONJ && doc->toks[k].upos != TD_NOUN) return 0;
   uint32_t j = r + 1;
   /* the person told: "told reporters (that) ..." */
-  if (in_list(lemma_of(v), told))
+  if (td_str_in(lemma_of(v), told))
     while (j < k && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
                      doc->toks[j].upos == TD_NUM || doc->toks[j].upos == TD_NOUN ||
                      doc->toks[j].upos == TD_PROPN || is_poss(&doc->toks[j])))
@@ -818,7 +811,7 @@ static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient
   for (uint32_t q = j; q <= k && q < doc->ntoks; q++) {
     const td_tok *t = &doc->toks[q];
     if (t->upos != TD_NOUN && t->upos != TD_PROPN) continue;
-    if (q < k && (e->tokact[q] >= 0 || in_list(t->norm, days) || own_agent(t))) continue;
+    if (q < k && (e->tokact[q] >= 0 || td_str_in(t->norm, days) || own_agent(t))) continue;
     if (q == k && t->upos != TD_NOUN) continue;
     int64_t b = prev_content(doc, q, r + 1);
     while (b > (int64_t)r && (doc->toks[b].upos == TD_NOUN || doc->toks[b].upos == TD_PROPN))
@@ -920,7 +913,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
                          doc->toks[nx].upos == TD_PROPN || doc->toks[nx].upos == TD_ADJ ||
                          is_poss(&doc->toks[nx])))
         nx++;
-      if (nx < hi && doc->toks[nx].upos == TD_VERB && in_list(lemma_of(&doc->toks[nx]), report_verbs))
+      if (nx < hi && doc->toks[nx].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[nx]), report_verbs))
         return 0;
       int64_t p = prev_content(doc, a0, k);
       const td_tok *pt = p >= (int64_t)k ? &doc->toks[p] : NULL;
@@ -938,7 +931,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         if (ok && a1 < hi && (doc->toks[a1].upos == TD_NOUN || is_word(&doc->toks[a1], "-")))
           ok = 0;
       } else {
-        ok = !pw || !in_list(pw, circ_preps);
+        ok = !pw || !td_str_in(pw, circ_preps);
         if (pw && strcmp(pw, "by") == 0) ok = 0;
         if (pw && strcmp(pw, "from") == 0) ok = 0;
       }
@@ -1102,7 +1095,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
         } else if (dep_in(t, TD_DEPS_OBL) || dep_in(t, TD_DEPS_NMOD)) {
           const char *p = case_of(doc, s, j);
           if (p && strcmp(p, "by") == 0 && *passive) dep_group(e, s, j, src, 0);
-          else if (p && (prep_in(tr, p) || (!tr->preps[0] && !in_list(p, circ_preps) &&
+          else if (p && (prep_in(tr, p) || (!tr->preps[0] && !td_str_in(p, circ_preps) &&
                                             strcmp(p, "from") != 0 && strcmp(p, "by") != 0)))
             if (!tgt->n) dep_group(e, s, j, tgt, 0);
         } else if (tr->noun && (dep_is(t, TD_DEP_NMOD_POSS) || dep_is(t, TD_DEP_AMOD) ||
@@ -1131,7 +1124,7 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
      * not the doer of the act reported */
     int conj = dep_is(t, TD_DEP_CONJ);
     if ((conj || (dep_is(t, TD_DEP_CCOMP) && t->head > (int32_t)k)) &&
-        in_list(lemma_of(&doc->toks[t->head]), report_verbs))
+        td_str_in(lemma_of(&doc->toks[t->head]), report_verbs))
       break;
     /* "signed the accord after Eritrea withdrew its troops", the
      * parser reading "after Eritrea" as a phrase: a finite verb of an
@@ -1178,7 +1171,7 @@ static uint32_t conj_first(const td_doc *doc, uint32_t k) {
 static int in_conjunct_arg(const td_doc *doc, uint32_t h, uint32_t a) {
   if (!dep_is(&doc->toks[h], TD_DEP_CONJ)) return 0;
   uint32_t first = conj_first(doc, h);
-  if (in_list(lemma_of(&doc->toks[first]), report_verbs)) return 0;
+  if (td_str_in(lemma_of(&doc->toks[first]), report_verbs)) return 0;
   int cc = 0;
   for (uint32_t k = a + 1; k < h && !cc; k++) cc = doc->toks[k].upos == TD_CCONJ;
   if (!cc) return 0;
@@ -1212,9 +1205,9 @@ static int64_t aux_chain(const td_doc *doc, int64_t j, uint32_t lo, int64_t stop
                          int *neg) {
   for (; j >= (int64_t)lo && j >= stop; j--) {
     const td_tok *t = &doc->toks[j];
-    if (in_list(t->norm, neg_words)) *neg = 1;
-    else if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
-    else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+    if (td_str_in(t->norm, neg_words)) *neg = 1;
+    else if (td_str_in(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
     else if (t->upos != TD_AUX && t->upos != TD_ADV && t->upos != TD_PART) break;
   }
   return j;
@@ -1228,7 +1221,7 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
   if (tr->noun) {
     while (j >= (int64_t)lo && (doc->toks[j].upos == TD_ADJ || doc->toks[j].upos == TD_DET ||
                                 doc->toks[j].upos == TD_PROPN || doc->toks[j].upos == TD_NOUN)) {
-      if (in_list(doc->toks[j].norm, plan_adjs))
+      if (td_str_in(doc->toks[j].norm, plan_adjs))
         *mod = strcmp(doc->toks[j].norm, "possible") == 0 ||
                        strcmp(doc->toks[j].norm, "potential") == 0
                    ? 'h'
@@ -1251,14 +1244,14 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
     static const char *const wanting[] = {"want", "go", "plan", "intend", "mean", "hope",
                                           "wish", "expect", "need", "try", "seek", NULL};
     if (j >= (int64_t)lo && j + 1 < (int64_t)tr->tok0 && is_word(&doc->toks[j + 1], "to") &&
-        doc->toks[j].upos == TD_VERB && in_list(lemma_of(&doc->toks[j]), wanting)) {
+        doc->toks[j].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[j]), wanting)) {
       if (!is_word(&doc->toks[j], "try") && !is_word(&doc->toks[j], "tried") && !*mod &&
           strcmp(lemma_of(&doc->toks[j]), "try") != 0 && strcmp(lemma_of(&doc->toks[j]), "seek") != 0)
         *mod = 'f';
       for (int64_t k = j - 1; k >= (int64_t)lo && k >= j - 4; k--) {
         const td_tok *t = &doc->toks[k];
-        if (in_list(t->norm, neg_words)) *neg = 1;
-        else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+        if (td_str_in(t->norm, neg_words)) *neg = 1;
+        else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
         else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
         else break;
       }
@@ -1267,8 +1260,8 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
   /* "talks will begin only if ...": a nominal event's own auxiliary */
   if (tr->noun && tr->tok1 < doc->ntoks && doc->toks[tr->tok1].sent == doc->toks[tr->tok0].sent) {
     const td_tok *t = &doc->toks[tr->tok1];
-    if (in_list(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
-    else if (in_list(t->norm, hyp_aux)) *mod = 'h';
+    if (td_str_in(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
   }
   /* cue phrases earlier in the sentence: "plans to", "no indication" */
   for (size_t i = 0; i < c->nmods; i++) {
@@ -1315,7 +1308,7 @@ static int attribution(const ev_doc *e, const td_sent *s, const trig *tr) {
         if (e->tokact[j] >= 0) return e->tokact[j];
       continue;
     }
-    if (t->upos != TD_VERB || !in_list(lemma_of(t), report_verbs)) continue;
+    if (t->upos != TD_VERB || !td_str_in(lemma_of(t), report_verbs)) continue;
     /* the trigger must lie in what is reported: after "X said (that)", or
      * before ", X said" */
     if (k < tr->tok0 || (k > tr->tok1)) {
@@ -1477,7 +1470,7 @@ static int collect_doc(void *ctx, const td_match *m) {
  * ", Belgrade radio said" (a report verb within the next six words). */
 static int reporting_after(const td_doc *doc, uint32_t k, uint32_t hi) {
   for (uint32_t j = k + 1; j < hi && j < k + 7; j++)
-    if (doc->toks[j].upos == TD_VERB && in_list(lemma_of(&doc->toks[j]), report_verbs)) return 1;
+    if (doc->toks[j].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[j]), report_verbs)) return 1;
   return 0;
 }
 
@@ -1506,8 +1499,8 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
     const td_tok *t = &doc->toks[k];
     if (clause_stop(doc, t, k, hi)) return;
     const td_tok *n = k + 1 < hi ? &doc->toks[k + 1] : NULL;
-    if ((is_word(t, "to") && n && n->upos == TD_VERB && in_list(lemma_of(n), demanding)) ||
-        (is_xpos(t, TD_XPOS_VBG) && in_list(lemma_of(t), demanding)) ||
+    if ((is_word(t, "to") && n && n->upos == TD_VERB && td_str_in(lemma_of(n), demanding)) ||
+        (is_xpos(t, TD_XPOS_VBG) && td_str_in(lemma_of(t), demanding)) ||
         (is_word(t, "in") && n && (is_word(n, "protest") || is_word(n, "defiance"))))
       gate = k + 1;
   }
@@ -1530,7 +1523,7 @@ static int licensed(const td_doc *doc, uint32_t k) {
                                         "permission", "capacity", "willingness", NULL};
   if (k < 2 || !is_word(&doc->toks[k - 1], "to")) return 0;
   const td_tok *n = &doc->toks[k - 2];
-  return n->sent == doc->toks[k].sent && n->upos == TD_NOUN && in_list(lemma_of(n), licence);
+  return n->sent == doc->toks[k].sent && n->upos == TD_NOUN && td_str_in(lemma_of(n), licence);
 }
 
 /* The country where a protest or an act of force took place, as its
@@ -1592,7 +1585,7 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   for (uint32_t k = tr->tok1; k + 1 < hi && k < tr->tok1 + 12; k++) {
     const td_tok *t = &doc->toks[k];
     if (clause_stop(doc, t, k, hi)) return;
-    if (t->upos != TD_NOUN || !in_list(lemma_of(t), asks)) continue;
+    if (t->upos != TD_NOUN || !td_str_in(lemma_of(t), asks)) continue;
     if (!is_word(&doc->toks[k + 1], "from") && !is_word(&doc->toks[k + 1], "by")) return;
     uint32_t j = k + 2;
     while (j < hi && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ)) j++;
@@ -1796,8 +1789,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
           "morning", "evening", "night", "weekend", "day", NULL};
       if (t->tok1 == t->tok0 + 1 && t->tok1 < hi && doc->toks[t->tok1].upos == TD_NOUN &&
-          e->tokact[t->tok1] < 0 && !in_list(lemma_of(&doc->toks[t->tok1]), acthead) &&
-          !in_list(doc->toks[t->tok1].norm, acthead)) {
+          e->tokact[t->tok1] < 0 && !td_str_in(lemma_of(&doc->toks[t->tok1]), acthead) &&
+          !td_str_in(doc->toks[t->tok1].norm, acthead)) {
         int trig_next = 0;
         for (size_t j = 0; j < c.ntrigs; j++) trig_next |= c.trigs[j].tok0 == t->tok1;
         if (!trig_next) t->suppressed = 1;
@@ -1841,13 +1834,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         p--;
       static const char *const bg[] = {"after", "following", "since", "before", "during", "amid",
                                        "despite", "of", "until", "without", NULL};
-      if (p >= (int64_t)lo && in_list(doc->toks[p].norm, bg)) t->suppressed = 1;
+      if (p >= (int64_t)lo && td_str_in(doc->toks[p].norm, bg)) t->suppressed = 1;
       /* "in retaliation for an air raid", "in protest of the refusal": the
        * act responded to is the background of the act coded */
       static const char *const resp[] = {"retaliation", "reprisal", "revenge", "response",
                                          "reaction", "protest", "wake", NULL};
       if (p > (int64_t)lo && doc->toks[p].upos == TD_ADP &&
-          in_list(lemma_of(&doc->toks[p - 1]), resp))
+          td_str_in(lemma_of(&doc->toks[p - 1]), resp))
         t->suppressed = 1;
     } else {
       const td_tok *v = &doc->toks[t->head];
@@ -1894,7 +1887,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (w->upos == TD_VERB || w->upos == TD_AUX) break;
       }
       if (finite && is_xpos(v, TD_XPOS_VBN) && p >= (int64_t)lo && doc->toks[p].upos == TD_NOUN &&
-          e->tokact[p] < 0 && !in_list(doc->toks[p].norm, when) && nx < hi &&
+          e->tokact[p] < 0 && !td_str_in(doc->toks[p].norm, when) && nx < hi &&
           e->tokact[nx] < 0 && doc->toks[nx].upos != TD_DET && doc->toks[nx].upos != TD_PROPN &&
           doc->toks[nx].upos != TD_PRON)
         t->suppressed = 1;
@@ -1951,7 +1944,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                          "where", "who", "which", "about", NULL};
         /* the person asked may come between: "asked Mr Myers if", "asked
          * my mom if", "asked the minister whether" */
-        while (q < hi && q < t->tok1 + 5 && !in_list(doc->toks[q].norm, wh) &&
+        while (q < hi && q < t->tok1 + 5 && !td_str_in(doc->toks[q].norm, wh) &&
                (doc->toks[q].upos == TD_ADV || doc->toks[q].upos == TD_PRON ||
                 doc->toks[q].upos == TD_PROPN || doc->toks[q].upos == TD_DET ||
                 doc->toks[q].upos == TD_ADJ || doc->toks[q].upos == TD_NOUN))
@@ -1959,7 +1952,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         /* "asked about": right after the verb; "asked for information
          * about ..." is a request */
         int np = q > t->tok1 && doc->toks[q - 1].upos == TD_NOUN;
-        if (q < hi && in_list(doc->toks[q].norm, wh) && !(np && is_word(&doc->toks[q], "about")))
+        if (q < hi && td_str_in(doc->toks[q].norm, wh) && !(np && is_word(&doc->toks[q], "about")))
           t->suppressed = 1;
       }
       /* "warned that there was a risk", "insisted the code meant",
@@ -1968,7 +1961,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
        * that police will no longer tolerate ...") */
       {
         static const char *const stmt[] = {"warn", "insist", "concede", "caution", NULL};
-        if (in_list(lemma_of(v), stmt) && t->tok1 == t->tok0 + 1) {
+        if (td_str_in(lemma_of(v), stmt) && t->tok1 == t->tok0 + 1) {
           uint32_t q = t->tok1;
           while (q < hi && doc->toks[q].upos == TD_ADV) q++;
           int clause = q < hi && e->tokact[q] < 0 &&
@@ -2001,7 +1994,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             uint32_t mk = q;
             for (uint32_t k = q; k < hi && k < q + 14 && !mod; k++) {
               if (is_word(&doc->toks[k], ";")) break;
-              mod = in_list(doc->toks[k].norm, strict ? must_only : must) &&
+              mod = td_str_in(doc->toks[k].norm, strict ? must_only : must) &&
                     (doc->toks[k].upos == TD_AUX || is_word(&doc->toks[k], "unless") ||
                      is_word(&doc->toks[k], "if") || is_word(&doc->toks[k], "going"));
               mk = k;
@@ -2011,7 +2004,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
              * happen to no one's doing is a prediction; a threat needs an
              * actor who will act ("police will no longer tolerate"), a
              * condition ("walkouts unless ...") or an obligation */
-            if (mod && !strict && !in_list(doc->toks[mk].norm, must_only)) {
+            if (mod && !strict && !td_str_in(doc->toks[mk].norm, must_only)) {
               int cond = 0;
               for (uint32_t k = q; k < hi && k < q + 20; k++)
                 cond |= is_word(&doc->toks[k], "unless") || is_word(&doc->toks[k], "if");
@@ -2024,8 +2017,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                   "regime", "court", "administration", "navy", "soldier", "fighter",
                   "group", "employer", "company", "firm", "bank", NULL};
               for (uint32_t k = q; k < mk; k++)
-                agent |= e->tokact[k] >= 0 || in_list(doc->toks[k].norm, persons) ||
-                         (doc->toks[k].upos == TD_NOUN && in_list(lemma_of(&doc->toks[k]), doers));
+                agent |= e->tokact[k] >= 0 || td_str_in(doc->toks[k].norm, persons) ||
+                         (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[k]), doers));
               if (!cond && !agent) mod = 0;
             }
             if (!mod) t->suppressed = 1;
@@ -2057,8 +2050,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                                 "disease", "inflation", "fire", NULL};
           if (q < hi && doc->toks[q].upos == TD_NOUN && e->tokact[q] < 0) {
             const char *obj = lemma_of(&doc->toks[q]);
-            if (in_list(obj, said)) strcpy(t->code, "111");
-            else if (in_list(obj, contest) && !is_word(&doc->toks[q], "fire")) t->suppressed = 1;
+            if (td_str_in(obj, said)) strcpy(t->code, "111");
+            else if (td_str_in(obj, contest) && !is_word(&doc->toks[q], "fire")) t->suppressed = 1;
           }
         }
       }
@@ -2114,12 +2107,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (!t->suppressed) {
         static const char *const frame[] = {"charge", "allege", "claim", "insist", "warn",
                                             "complain", "accuse", NULL};
-        if (in_list(lemma_of(v), frame)) {
+        if (td_str_in(lemma_of(v), frame)) {
           uint32_t q = t->tok1;
           while (q < hi && (doc->toks[q].upos == TD_ADP || doc->toks[q].upos == TD_PROPN ||
                             doc->toks[q].upos == TD_NUM || doc->toks[q].upos == TD_ADV ||
                             doc->toks[q].upos == TD_NOUN || doc->toks[q].upos == TD_DET) &&
-                 (in_list(doc->toks[q].norm, when) || doc->toks[q].upos != TD_NOUN) &&
+                 (td_str_in(doc->toks[q].norm, when) || doc->toks[q].upos != TD_NOUN) &&
                  e->tokact[q] < 0)
             q++;
           int last = q >= hi || (doc->toks[q].upos == TD_PUNCT && q + 1 >= hi);
@@ -2194,7 +2187,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                                   "deportation", "extradition", "imprisonment",
                                                   NULL};
           if (src.n && !tgt.n && is_poss(&doc->toks[tr->tok0 - 1]) &&
-              in_list(lemma_of(&doc->toks[tr->head]), undergone) &&
+              td_str_in(lemma_of(&doc->toks[tr->head]), undergone) &&
               !(tr->tok1 < hi && is_word(&doc->toks[tr->tok1], "of"))) {
             tgt = src;
             memset(&src, 0, sizeof src);
@@ -2263,7 +2256,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           for (int64_t q = (int64_t)tr->tok0 - 1; q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 5; q--) {
             const td_tok *w = &doc->toks[q];
             if (w->upos == TD_VERB) {
-              carried = in_list(lemma_of(w), carry);
+              carried = td_str_in(lemma_of(w), carry);
               break;
             }
             if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NUM && w->upos != TD_ADV &&
@@ -2427,7 +2420,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         static const char *const plural[] = {"official", "nation", "country", "side", "minister",
                                              "leader", "government", "ally", "advisor",
                                              "adviser", "they", NULL};
-        if (in_list(lemma_of(w), plural) || in_list(w->norm, plural)) {
+        if (td_str_in(lemma_of(w), plural) || td_str_in(w->norm, plural)) {
           /* a number before the noun (`the three sides`, `both
            * countries`) asks for a group of that many: the latest one */
           static const char *const counts[] = {"both", "two", "three", "four", "five", NULL};
@@ -2507,7 +2500,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       static const char *const needs_obj[] = {"accuse", "charge", "suspect", "convict", NULL};
       const td_tok *b = &doc->toks[tr->tok0 - 1];
       int ofwith = is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "with");
-      if (in_list(lemma_of(&doc->toks[tr->head]), needs_obj) &&
+      if (td_str_in(lemma_of(&doc->toks[tr->head]), needs_obj) &&
           ((ofwith && b->upos == TD_NOUN && e->tokact[tr->tok0 - 1] < 0) || is_word(b, "those")))
         continue;
     }
@@ -2528,8 +2521,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                               "figure", "department", "minister",
                                               "secretary", "spokesman", "responsibility", NULL};
           topic = doc->toks[q - 1].upos == TD_NOUN && e->tokact[q - 1] < 0 &&
-                  (!is_word(w, "for") || in_list(lemma_of(&doc->toks[q - 1]), plans) ||
-                   in_list(doc->toks[q - 1].norm, plans));
+                  (!is_word(w, "for") || td_str_in(lemma_of(&doc->toks[q - 1]), plans) ||
+                   td_str_in(doc->toks[q - 1].norm, plans));
           break;
         }
         if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NOUN &&
@@ -2641,9 +2634,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       int all_civil = 1;
       for (int a = 0; a < src.n && all_civil; a++)
         all_civil = src.actor[a] >= 0 && doc->actors[src.actor[a]].sector &&
-                    in_list(doc->actors[src.actor[a]].sector, civil);
+                    td_str_in(doc->actors[src.actor[a]].sector, civil);
       for (uint32_t k = lo; k < hi && all_civil; k++)
-        if (in_list(lemma_of(&doc->toks[k]), force)) all_civil = 0;
+        if (td_str_in(lemma_of(&doc->toks[k]), force)) all_civil = 0;
       if (all_civil) strcpy(tr->code, "111");
     }
     /* "the IPCL board met in Mumbai", "the council was meeting in
@@ -2713,7 +2706,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       static const char *const claims[] = {"assert", "claim", "allege", "charge", "insist",
                                             "accuse", "blame", NULL};
       for (uint32_t k = lo; k < tr->tok0 && !claim; k++)
-        claim = doc->toks[k].upos == TD_VERB && in_list(lemma_of(&doc->toks[k]), claims);
+        claim = doc->toks[k].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[k]), claims);
       int self = 0;
       for (int a = 0; a < src.n; a++) self |= src.actor[a] == attr;
       if (claim && !self) {
@@ -2793,9 +2786,9 @@ static int game_sentence(const td_doc *doc, const td_sent *s) {
   for (uint32_t k = s->tok0; k < hi; k++) {
     const td_tok *t = &doc->toks[k];
     const char *l = lemma_of(t);
-    if (in_list(l, votes) || (t->norm && in_list(t->norm, votes))) return 0;
-    if (in_list(l, sport_only) || (t->norm && in_list(t->norm, sport_only))) kind = 2;
-    else if (!kind && (in_list(l, game_words) || (t->norm && in_list(t->norm, game_words)))) kind = 1;
+    if (td_str_in(l, votes) || (t->norm && td_str_in(t->norm, votes))) return 0;
+    if (td_str_in(l, sport_only) || (t->norm && td_str_in(t->norm, sport_only))) kind = 2;
+    else if (!kind && (td_str_in(l, game_words) || (t->norm && td_str_in(t->norm, game_words)))) kind = 1;
   }
   return kind;
 }

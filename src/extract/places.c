@@ -403,10 +403,7 @@ static int body_name_at(const td_gaz *g, const td_doc *doc, uint32_t t, uint32_t
 /* Whether t is a lowercase particle of surnames: "de", "van", "da". */
 static int particle(const td_tok *t) {
   static const char *const ps[] = {"de", "da", "di", "del", "della", "van", "von", "du", "dos", "das", NULL};
-  if (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) return 0;
-  for (const char *const *p = ps; *p; p++)
-    if (tok_is(t, *p)) return 1;
-  return 0;
+  return !(t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && td_str_in(t->norm, ps);
 }
 
 /* Whether the name of candidate c stands as the speaker of a speech
@@ -418,11 +415,8 @@ static int speaker_at(const td_doc *doc, const cand *c, uint32_t first, uint32_t
                                       "reiterated", "acknowledged", "noted", "asked", NULL};
   const td_tok *next = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
   const td_tok *prev = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
-  for (const char *const *v = verbs; *v; v++) {
-    if (next && tok_is(next, *v)) return 1;
-    if (prev && tok_is(prev, *v) && (!next || tok_is(next, ".") || tok_is(next, ","))) return 1;
-  }
-  return 0;
+  return (next && td_str_in(next->norm, verbs)) ||
+         (prev && td_str_in(prev->norm, verbs) && (!next || tok_is(next, ".") || tok_is(next, ",")));
 }
 
 /* Whether a candidate reads as a place name at all: 0 yes, 1 no, 2 no
