@@ -793,8 +793,6 @@ static void wl_build_named(void) {
 
 /* ---- context around titles ---- */
 
-static int word_in(const char *w, const char *const *list);
-
 typedef struct {
   const char *country; /* ISO3 from `South Korean`, `Japan's`, `U.S.` */
   int past;            /* 1 "then", 2 "former"/"ex" */
@@ -814,7 +812,7 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   static const char *const ranks[] = {"vice", "deputy", "acting", "assistant", "senior",
                                       "first", "chief", "former", NULL};
   long r = i;
-  while (r >= s0 && word_in(tk(x, r)->norm, ranks) && strcmp(tk(x, r)->norm, "former") != 0) r--;
+  while (r >= s0 && td_str_in(tk(x, r)->norm, ranks) && strcmp(tk(x, r)->norm, "former") != 0) r--;
   if (r < i) {
     uint32_t a = tk(x, r + 1)->start, b = tk(x, i)->end;
     char *w = td_arena_strndup(&x->doc->arena, x->doc->text + a, b - a);
@@ -1121,11 +1119,6 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
 
 /* ---- pronouns ---- */
 
-/* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
- * speaker of a compatible kind within a few sentences, else the latest
- * mentioned compatible actor (`he`, `she`: a person met in the last few
- * sentences; `they`: a group or an organization met there). -1 when
- * none. */
 /* Token i lies inside quotation marks opened in its paragraph. A mark
  * between `,` `.` `?` `!` and a lowercase word closes, however the
  * tokenizer read it (`can happen, " he said`, a space before it). */
@@ -1146,6 +1139,11 @@ static int in_quotation(const actx *x, long i) {
   return 0;
 }
 
+/* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
+ * speaker of a compatible kind within a few sentences, else the latest
+ * mentioned compatible actor (`he`, `she`: a person met in the last few
+ * sentences; `they`: a group or an organization met there). -1 when
+ * none. */
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
@@ -1189,7 +1187,22 @@ static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
 static int demonym_like(const char *w);
 
-static int doc_poss_pronoun(const td_doc *doc, size_t i);
+/* Token i of doc is a possessive pronoun: `his`, `its`, `their`, `my`,
+ * `our`, `your`, or `her` tagged one or before a noun, an adjective or a
+ * number of its phrase (`her lawyer`, `her first film`; not `told her`).
+ * By the word, not the tag alone: the tagger calls a name at a sentence's
+ * start PRP$ now and then (`Labour election chief X denied`). */
+static int doc_poss_pronoun(const td_doc *doc, size_t i) {
+  static const char *const poss[] = {"his", "its", "their", "my", "our", "your", NULL};
+  const td_tok *t = &doc->toks[i];
+  if (td_str_in(t->norm, poss)) return 1;
+  if (strcmp(t->norm, "her") != 0) return 0;
+  if (t->xpos == TD_XPOS_PRP_POSS) return 1;
+  if (i + 1 >= doc->ntoks || doc->toks[i + 1].sent != t->sent) return 0;
+  unsigned u = doc->toks[i + 1].upos;
+  return u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM;
+}
+
 
 /* The last token of the subject of the statement cue at token c (the
  * sentence opening at s0): the one before it, past `also` and a time
@@ -1201,10 +1214,9 @@ static long cue_subject_end(const actx *x, long c, long s0) {
                                         "weekend", "on", "monday", "tuesday", "wednesday",
                                         "thursday", "friday", "saturday", "sunday", NULL};
   long n = c - 1;
-  while (n > s0 && n >= c - 3 && word_in(tk(x, n)->norm, between)) n--;
+  while (n > s0 && n >= c - 3 && td_str_in(tk(x, n)->norm, between)) n--;
   return n;
 }
-static int poss_pronoun(const actx *x, long i) { return doc_poss_pronoun(x->doc, (size_t)i); }
 
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
@@ -1488,7 +1500,7 @@ static void honorific_genders(actx *x, const int32_t *owner) {
    * before it too */
   for (size_t p = 2; p < doc->ntoks; p++) {
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
-    if (!b || poss_pronoun(x, (long)p)) continue;
+    if (!b || doc_poss_pronoun(x->doc, p)) continue;
     long c = (long)p - 1 - tok_is(x, (long)p - 1, "that");
     if (c < 1 || !is_cue(x, c) || tk(x, c)->sent != tk(x, (long)p)->sent) continue;
     long n = cue_subject_end(x, c, (long)x->doc->sents[tk(x, c)->sent].tok0);
@@ -1546,7 +1558,7 @@ static const char *org_short(actx *x, int k) {
     if (hn < sizeof hw) {
       for (size_t i = 0; i < hn; i++) hw[i] = (char)tolower((unsigned char)h[i]);
       hw[hn] = 0;
-      if (word_in(hw, of_place_heads)) return NULL;
+      if (td_str_in(hw, of_place_heads)) return NULL;
     }
     w = of + 4, n = strlen(w);
   }
@@ -1640,7 +1652,7 @@ static int described_before(actx *x, const int32_t *owner, int k, long t0, long 
   int noun = 0, ok = 1;
   for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
     unsigned u = tk(x, t)->upos;
-    ok = owner[t] < 0 && !word_in(tk(x, t)->norm, times) &&
+    ok = owner[t] < 0 && !td_str_in(tk(x, t)->norm, times) &&
          (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
           tok_is(x, t, "the") || poss_tok(x, t));
     noun |= u == TD_NOUN && !tok_cap(x, t);
@@ -1698,7 +1710,7 @@ static void appositive_links(actx *x, int32_t *owner) {
       else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
         break;
     }
-    if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !word_in(tk(x, i)->norm, close))
+    if (head < 0 || head + 1 != i || i >= s1 || owner[i] >= 0 || !td_str_in(tk(x, i)->norm, close))
       continue;
     if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
       continue;
@@ -1742,7 +1754,6 @@ static int name_ends(const char *name, const char *w) {
  * the one organization of that sector (or of none known) mentioned in the
  * sentence or the PRONOUN_WINDOW before it; none when there are several,
  * or an organization's name no actor holds stands nearer. */
-static void its_links(actx *x, int32_t *owner);
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
@@ -1872,7 +1883,7 @@ static int sector_modifier(const actx *x, long i, long s1) {
    * modifies */
   static const char *const when[] = {"today", "yesterday", "tomorrow", "tonight", "overnight",
                                      "now", "again", NULL};
-  if (word_in(t->norm, when)) return 0;
+  if (td_str_in(t->norm, when)) return 0;
   if (t->upos) return t->upos == TD_NOUN || t->upos == TD_ADJ;
   return (x->wf[i] & W_SNOUN) != 0;
 }
@@ -1900,7 +1911,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                             "units", "unit", "commanders", "commander",
                                             "fighters", "men", "patrols", "patrol", "convoy",
                                             "convoys", "positions", "bases", "base", NULL};
-      if (d->tok1 < s1 && word_in(tk(x, d->tok1)->norm, members)) return d;
+      if (d->tok1 < s1 && td_str_in(tk(x, d->tok1)->norm, members)) return d;
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       return d;
     }
@@ -1914,7 +1925,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                        "secret", "interim", "transitional", "provisional",
                                        "intelligence", "naval", "air", "ground", "coast", "suicide",
                                        "several", "two", "three", "many", "some", NULL};
-    if (!word_in(tk(x, i)->norm, mods)) return NULL;
+    if (!td_str_in(tk(x, i)->norm, mods)) return NULL;
   }
   return NULL;
 }
@@ -2014,7 +2025,7 @@ static long descr_start(const actx *x, const dm *d, long s0) {
     const dm *m = x->at[p - s0] >= 0 ? &x->m[x->at[p - s0]] : NULL;
     if (m && (long)m->tok1 == j && is_cls(m, "sector") && !tok_cap(x, (long)m->tok0))
       j = m->tok0;
-    else if (!m && !tok_cap(x, p) && word_in(tk(x, p)->norm, mods))
+    else if (!m && !tok_cap(x, p) && td_str_in(tk(x, p)->norm, mods))
       j = p;
     else
       break;
@@ -2578,7 +2589,7 @@ static void do_sentence(actx *x, size_t si) {
             title = cm;
           else if (cm && (long)cm->tok0 == t && is_cls(cm, "country"))
             t = cm->tok1;
-          else if (!cm && word_in(tk(x, t)->norm, skip))
+          else if (!cm && td_str_in(tk(x, t)->norm, skip))
             t++;
           else
             break;
@@ -2636,12 +2647,6 @@ static void do_sentence(actx *x, size_t si) {
 }
 
 /* ---- NER typing of the names the layer did not take ---- */
-
-static int word_in(const char *w, const char *const *list) {
-  for (; *list; list++)
-    if (td_str_eq(w, *list)) return 1;
-  return 0;
-}
 
 /* (the prepositions before places, W_LPREP, and people's titles,
  * W_PTITLE, are in wlists) */
@@ -2842,7 +2847,7 @@ static int all_demonyms(const actx *x, long t0, long t1) {
                                      "northeast", "northwest", "southeast", "southwest", NULL};
   if (t1 <= t0 || !demonym_tok(x, t1 - 1)) return 0;
   for (long t = t0; t < t1; t++)
-    if (tok_in(x, t, W_ORG) || (!demonym_tok(x, t) && !word_in(tk(x, t)->norm, dirs)))
+    if (tok_in(x, t, W_ORG) || (!demonym_tok(x, t) && !td_str_in(tk(x, t)->norm, dirs)))
       return 0;
   return 1;
 }
@@ -2872,7 +2877,7 @@ static int quote_pair(const actx *x, long a, long b) {
  * place as often as not (`University of Lille`, `Bank of Varnia`): the
  * words after it alone are the place, not the organization. */
 static int place_head_of(const actx *x, long t) {
-  return word_in(tk(x, t - 1)->norm, of_place_heads) || tok_in(x, t - 1, W_FACILITY);
+  return td_str_in(tk(x, t - 1)->norm, of_place_heads) || tok_in(x, t - 1, W_FACILITY);
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
@@ -2907,11 +2912,11 @@ static int org_acts(const actx *x, long i, long s0, long s1) {
   static const char *const place_words[] = {"town", "city", "village", "county", "mayor",
                                             "province", "district", "municipal", "township", NULL};
   for (long t = s0; t < s1; t++)
-    if (word_in(tk(x, t)->norm, place_words)) return 0;
+    if (td_str_in(tk(x, t)->norm, place_words)) return 0;
   return !common_word(x, i) && !demonym_tok(x, i) &&
          (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
          tk(x, i)->end - tk(x, i)->start >= 2 && !tok_in(x, i, W_PTITLE) && !honorific(x, i) &&
-         !word_in(tk(x, i)->norm, party_adjs) && !entry_at(x, i, "name") &&
+         !td_str_in(tk(x, i)->norm, party_adjs) && !entry_at(x, i, "name") &&
          !entry_at(x, i, "person");
 }
 
@@ -2939,7 +2944,7 @@ static int person_context(const actx *x, long i, long s0, long s1) {
                                     "mother", "father", "widow", "widower", "cousin", "uncle",
                                     "aunt", "nephew", "niece", "grandson", "granddaughter",
                                     "girlfriend", "boyfriend", "fiancee", "fiance", NULL};
-  if (i > s0 && !tok_cap(x, i - 1) && word_in(tk(x, i - 1)->norm, kin)) return 1;
+  if (i > s0 && !tok_cap(x, i - 1) && td_str_in(tk(x, i - 1)->norm, kin)) return 1;
   return i + 3 < s1 && tok_is(x, i + 1, ",") && tok_is(x, i + 3, ",") && plain_int(x, i + 2) &&
          tk(x, i + 2)->end - tk(x, i + 2)->start == 2;
 }
@@ -3046,7 +3051,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   static const char *const plain_adjs[] = {"first", "second", "third", "fourth", "fifth", "sixth",
                                            "seventh", "eighth", "ninth", "tenth", "next", "last",
                                            NULL};
-  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ && !word_in(w0, plain_adjs))
+  if (len == 1 && !initial && tk(x, i)->upos == TD_ADJ && !td_str_in(w0, plain_adjs))
     return TD_NE_MISC;
   /* W L PCT GB: a table's column heads */
   if (len >= 2) {
@@ -3124,7 +3129,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     return TD_NE_PER; /* General Vorlashev, Foreign Minister Oduya (not General Election) */
   if (len == 1 && person_context(x, i, s0, s1)) return TD_NE_PER;
   /* the North, the West: a compass word alone after `the` is a region */
-  if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && word_in(w0, compass_words))
+  if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && td_str_in(w0, compass_words))
     return TD_NE_LOC;
   if (len == 1 && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
@@ -3137,7 +3142,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
                                          "southeast", "southwest", "outskirts", "towns",
                                          "villages", "cities", "provinces", "regions",
                                          "districts", "islands", "ports", NULL};
-  if (i > s0 + 1 && tok_is(x, i - 1, "of") && word_in(tk(x, i - 2)->norm, place_of) && len <= 2)
+  if (i > s0 + 1 && tok_is(x, i - 1, "of") && td_str_in(tk(x, i - 2)->norm, place_of) && len <= 2)
     return TD_NE_LOC;
   /* (one word at a cue is a guess: the story may show it is an
    * organization, `Zorvane says ...` before `Zorvane said in a statement`) */
@@ -3197,7 +3202,7 @@ static int hyphen_parts(const actx *x, const char *w, const char *h, const char 
     /* Family-controlled: a common word before the hyphen names nothing */
     size_t m = (size_t)(h - w);
     char head[32];
-    if (!word_in(part, after) || m >= sizeof head) return 0;
+    if (!td_str_in(part, after) || m >= sizeof head) return 0;
     for (size_t k = 0; k < m; k++) head[k] = (char)tolower((unsigned char)w[k]);
     head[m] = 0;
     int common = x->eng->words && td_words_score(x->eng->words, head, m) >= 300;
@@ -3207,7 +3212,7 @@ static int hyphen_parts(const actx *x, const char *w, const char *h, const char 
   if (!islower((unsigned char)w[0]) || !isupper((unsigned char)h[1]) || n >= sizeof part) return 0;
   memcpy(part, w, n);
   part[n] = 0;
-  return word_in(part, before) ? 2 : 0;
+  return td_str_in(part, before) ? 2 : 0;
 }
 
 /* Token i is a name joined by a hyphen to a word that makes it a
@@ -3290,7 +3295,7 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
                                                   "strait", "sea", "lake", NULL};
         int place = n[r].type == TD_NE_LOC &&
                     ((!any_org_word(x, cur.tok0, cur.tok1) &&
-                      ((uint32_t)cur.tok1 == n[r].tok1 || word_in(last, place_heads))) ||
+                      ((uint32_t)cur.tok1 == n[r].tok1 || td_str_in(last, place_heads))) ||
                      (!x->sports && tok_in(x, cur.tok1 - 1, W_FACILITY)));
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
@@ -3418,7 +3423,7 @@ static void guess_names(actx *x) {
         int the = j + 2 < s1 && tok_is(x, j + 1, "the") && tok_cap(x, j + 2); /* for the Welfare */
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) &&
             (tok_cap(x, j + 1) || the) &&
-            ((tok_in(x, j - 1, W_ORG) && !word_in(tk(x, j - 1)->norm, firm_suffixes)) ||
+            ((tok_in(x, j - 1, W_ORG) && !td_str_in(tk(x, j - 1)->norm, firm_suffixes)) ||
              joined))
           j += 1 + the, joined = 1;
         else if (j + 1 < s1 && joined &&
@@ -3476,22 +3481,22 @@ static void sports_teams(actx *x) {
                      x->doc->text[tk(x, b)->start + 4] == '-';
     int score_after = b < s1 && (tk(x, b)->flags & TD_TOK_DIGIT) && !date_after;
     int score_before = a >= s0 && (tk(x, a)->flags & TD_TOK_DIGIT) && !tok_is(x, a - 1, "in");
-    int word_after = b < s1 && word_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
+    int word_after = b < s1 && td_str_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
                      !tok_is(x, b, "against");
-    int word_before = a >= s0 && word_in(tk(x, a)->norm, match_words) && !tok_is(x, a, "at");
+    int word_before = a >= s0 && td_str_in(tk(x, a)->norm, match_words) && !tok_is(x, a, "at");
     /* Surrey captain Chris Lewis, Chicago coach */
     static const char *const squad[] = {"captain", "coach", "manager", "skipper", "batsman",
                                         "bowler", "striker", "midfielder", "defender",
                                         "goalkeeper", "pitcher", "quarterback", "spinner",
                                         "opener", "all-rounder", "wicketkeeper", "fans",
                                         "supporters", "chairman", NULL};
-    int squad_after = b < s1 && word_in(tk(x, b)->norm, squad);
+    int squad_after = b < s1 && td_str_in(tk(x, b)->norm, squad);
     /* Cleveland 's lead, Milwaukee tied it up, homered for Cleveland,
      * joined Milan: a place that acts, owns or is joined is a team */
     int acts = b < s1 && (tk(x, b)->upos == TD_VERB || tk(x, b)->upos == TD_AUX ||
                           poss_tok(x, b)) && !is_cue(x, b);
     static const char *const joined[] = {"for", "joined", "join", "joins", NULL};
-    int joins = a >= s0 && word_in(tk(x, a)->norm, joined);
+    int joins = a >= s0 && td_str_in(tk(x, a)->norm, joined);
     if (score_after || score_before || word_after || word_before || squad_after || acts || joins)
       n->type = TD_NE_ORG;
   }
@@ -3591,7 +3596,7 @@ static void org_of_place(actx *x) {
         n[r].tok0 == n[w - 1].tok1 + 1 && tok_is(x, n[w - 1].tok1, "of") &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
         tok_in(x, n[w - 1].tok1 - 1, W_ORG) &&
-        !word_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
+        !td_str_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
       n[w - 1].tok1 = n[r].tok1;
       continue;
     }
@@ -3859,7 +3864,7 @@ static void spelled_names(actx *x) {
       long b = p;
       while (b > s0 && p - b < 12 &&
              ((tok_cap(x, b - 1) && !(tk(x, b - 1)->flags & TD_TOK_PUNCT)) ||
-              word_in(tk(x, b - 1)->norm, joins)))
+              td_str_in(tk(x, b - 1)->norm, joins)))
         b--;
       /* the first word from which the acronym spells the words, a
        * word for each letter if one does (`Pentagon's Project and
@@ -4037,7 +4042,7 @@ static void index_names(actx *x) {
     long b = n->tok1;
     if ((size_t)b >= x->doc->ntoks || tk(x, b)->sent != tk(x, n->tok0)->sent) continue;
     if (tok_is(x, b, "industrial") || tok_is(x, b, "share") || tok_is(x, b, "stock")) b++;
-    if ((size_t)b < x->doc->ntoks && word_in(tk(x, b)->norm, words)) n->type = TD_NE_MISC;
+    if ((size_t)b < x->doc->ntoks && td_str_in(tk(x, b)->norm, words)) n->type = TD_NE_MISC;
   }
 }
 
@@ -4056,10 +4061,10 @@ static void place_compounds(actx *x) {
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent) {
       td_ne *p = &n[w - 1];
       int before = p->tok1 == n[r].tok0 && p->type != TD_NE_LOC &&
-                   word_in(tk(x, p->tok1 - 1)->norm, compass) &&
+                   td_str_in(tk(x, p->tok1 - 1)->norm, compass) &&
                    (p->weak || p->tok1 - p->tok0 == 1 || p->type == TD_NE_MISC);
       int of = p->tok1 + 1 == n[r].tok0 && tok_is(x, p->tok1, "of") &&
-               word_in(tk(x, p->tok1 - 1)->norm, states);
+               td_str_in(tk(x, p->tok1 - 1)->norm, states);
       if (before || of) {
         p->tok1 = n[r].tok1;
         p->type = TD_NE_LOC, p->weak = 0;
@@ -4157,7 +4162,7 @@ static void event_names(actx *x) {
     for (long e = s0; e < s1; e++) {
       if (!(tk(x, e)->flags & TD_TOK_ALLCAPS)) continue;
       int open = tok_is(x, e, "open");
-      if (!open && !word_in(tk(x, e)->norm, shout_events)) continue;
+      if (!open && !td_str_in(tk(x, e)->norm, shout_events)) continue;
       if (tok_is(x, e + 1, "prix") || tok_is(x, e + 1, "cup")) continue; /* GRAND PRIX */
       long b = e, start = -1, last = tok_is(x, e, "prix") ? e - 4 : e - 3;
       while (b > s0 && b - 1 >= last && (tk(x, b - 1)->flags & TD_TOK_ALLCAPS) &&
@@ -4396,7 +4401,7 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
    * wrong; an acronym opening a name is its part: CBC News) */
   if ((len < 2 && !one) || len > 8 || (weak == 1 && !org_word) || title ||
       ((tk(x, a0)->flags & TD_TOK_ALLCAPS) && (len == 1 || caps_run(x, a0, t1))) ||
-      word_in(tk(x, t1 - 1)->norm, site_words))
+      td_str_in(tk(x, t1 - 1)->norm, site_words))
     return -1;
   char *name = span_text(x, a0, t1);
   char *key = name_key(x, name);
@@ -4486,7 +4491,7 @@ static void discovered_actors(actx *x) {
     for (long t = t0; t < t1 && ok; t++)
       ok = owner[t] < 0 && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
            (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-")) &&
-           !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !word_in(tk(x, t)->norm, site_words);
+           !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !td_str_in(tk(x, t)->norm, site_words);
     if (!ok) continue;
     /* a given name joined by a hyphen (Jean-Marc Ferrand, split as Jean -
      * Marc by the tokenizer, EWT's way) is typed from its second part:
@@ -4799,30 +4804,9 @@ static uint32_t head_end(const char *text, uint32_t start, uint32_t end) {
   return e;
 }
 
-/* Token i of doc is a possessive pronoun: `his`, `its`, `their`, `my`,
- * `our`, `your`, or `her` tagged one or before a noun, an adjective or a
- * number of its phrase (`her lawyer`, `her first film`; not `told her`).
- * By the word, not the tag alone: the tagger calls a name at a sentence's
- * start PRP$ now and then (`Labour election chief X denied`). */
-static int doc_poss_pronoun(const td_doc *doc, size_t i) {
-  static const char *const poss[] = {"his", "its", "their", "my", "our", "your", NULL};
-  const td_tok *t = &doc->toks[i];
-  if (word_in(t->norm, poss)) return 1;
-  if (strcmp(t->norm, "her") != 0) return 0;
-  if (t->xpos == TD_XPOS_PRP_POSS) return 1;
-  if (i + 1 >= doc->ntoks || doc->toks[i + 1].sent != t->sent) return 0;
-  unsigned u = doc->toks[i + 1].upos;
-  return u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM;
-}
-
 int td_mention_coref_only(const td_doc *doc, td_span s) {
   if (s.end - s.start < 1 || s.end - s.start > 6 || !doc->ntoks) return 0;
-  size_t lo = 0, hi = doc->ntoks; /* the token starting at s.start */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->toks[mid].start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = td_doc_tok_after(doc, s.start); /* the token starting at s.start, if one does */
   if (lo >= doc->ntoks || doc->toks[lo].start != s.start || doc->toks[lo].end != s.end) return 0;
   const char *w = doc->toks[lo].norm;
   return doc_poss_pronoun(doc, lo) || strcmp(w, "i") == 0 || strcmp(w, "me") == 0 ||

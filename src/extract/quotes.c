@@ -103,11 +103,7 @@ static int in_set(const td_strset *set, const td_qword *w) {
   return td_strset_find_str(set, w->lw) >= 0;
 }
 
-int td_qword_in(const td_qword *w, const char *const *list) {
-  for (const char *const *p = list; *p; p++)
-    if (td_str_eq(w->lw, *p)) return 1;
-  return 0;
-}
+int td_qword_in(const td_qword *w, const char *const *list) { return td_str_in(w->lw, list); }
 
 /* ---- the word view ---- */
 
@@ -843,27 +839,17 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   /* a time before the subject is no part of it: "On Wednesday Transport
    * Minister Jane Roe said", "Last Friday the minister said" (not "the
    * Sunday Telegraph said": the time opens the clause or follows "on") */
-  for (;;) {
+  static const char *const before_time[] = {"on", "and", "but", "late", "early", NULL};
+  static const char *const time_mods[] = {"last", "next", "this", "early", "late", "earlier", "later", NULL};
+  if (start == 0 || (c->w[start].flags & TD_QW_PARA) || (c->w[start - 1].flags & TD_QW_SEND) ||
+      is_punct(c, start - 1, ",") || td_qword_in(&c->w[start - 1], before_time)) {
     size_t t = start;
-    int opens = start == 0 || (c->w[start].flags & TD_QW_PARA) ||
-                (c->w[start - 1].flags & TD_QW_SEND) || is_punct(c, start - 1, ",") ||
-                strcmp(c->w[start - 1].lw, "on") == 0 || strcmp(c->w[start - 1].lw, "and") == 0 ||
-                strcmp(c->w[start - 1].lw, "but") == 0 || strcmp(c->w[start - 1].lw, "late") == 0 ||
-                strcmp(c->w[start - 1].lw, "early") == 0;
-    if (!opens) break;
     /* ("Late last month the SEC said") */
-    while (t + 1 < end && t < start + 2 &&
-           (strcmp(c->w[t].lw, "last") == 0 || strcmp(c->w[t].lw, "next") == 0 ||
-            strcmp(c->w[t].lw, "this") == 0 || strcmp(c->w[t].lw, "early") == 0 ||
-            strcmp(c->w[t].lw, "late") == 0 || strcmp(c->w[t].lw, "earlier") == 0 ||
-            strcmp(c->w[t].lw, "later") == 0))
-      t++;
+    while (t + 1 < end && t < start + 2 && td_qword_in(&c->w[t], time_mods)) t++;
     if (t + 1 < end && in_set(time_words_set, &c->w[t]) && !in_set(time_words_set, &c->w[t + 1]) &&
         !(c->w[t + 1].flags & TD_QW_PUNCT) && strcmp(c->w[t + 1].lw, "of") != 0 &&
         strcmp(c->w[t + 1].lw, "'s") != 0)
       start = t + 1;
-    else
-      break;
   }
   while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",") ||
                          (c->w[start].flags & TD_QW_DIGIT)))
@@ -1680,12 +1666,6 @@ static void claims_in_quotes(td_doc *doc) {
   }
 }
 
-static int norm_in(const char *w, const char *const *list) {
-  for (; *list; list++)
-    if (strcmp(w, *list) == 0) return 1;
-  return 0;
-}
-
 /* In a quotation of one person, the person speaks of itself: `I`, `me`,
  * `my`, `myself` are a mention of the speaker. Not in a partial quotation
  * (the reported speech around it may be another's), nor in a quotation
@@ -1709,7 +1689,7 @@ static void speakers_in_quotes(td_doc *doc) {
         if (w->flags & TD_TOK_QUOTE_OPEN) inner = 1;
         if (w->flags & TD_TOK_QUOTE_CLOSE) inner = 0;
         /* (a pronoun as tagged: the `I` of `World War I` is none) */
-        if (inner || w->upos != TD_PRON || !norm_in(w->norm, self)) continue;
+        if (inner || w->upos != TD_PRON || !td_str_in(w->norm, self)) continue;
         td_actor_add_mention(doc, q->speaker, (td_span){w->start, w->end});
       }
     }
