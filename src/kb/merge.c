@@ -914,6 +914,19 @@ static int cmp_mev_story(const void *a, const void *b) {
   return strcmp(x->eid, y->eid);
 }
 
+/* The end of the chain of mentions that starts at e[s] (of n, in day
+ * order, the undated first): the undated together, dated ones while each
+ * is at most a day after the one before. */
+static size_t chain_end(const mev *e, size_t s, size_t n) {
+  size_t t = s + 1;
+  if (e[s].day == INT32_MIN) {
+    while (t < n && e[t].day == INT32_MIN) t++;
+  } else {
+    while (t < n && e[t].day - e[t - 1].day <= 1) t++;
+  }
+  return t;
+}
+
 /* A merged event as written: its key, its fields, its first mention, and
  * its mentions (k of them from m0 in the merge's list of mentions). */
 typedef struct {
@@ -1276,10 +1289,10 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
     size_t a = i;
     size_t u_end = i;
     while (u_end < j && ev[u_end].day == INT32_MIN) u_end++;
-    /* undated: by story, written in story order of their smallest member;
-     * mentions with neither source nor target (an actorless "talks were
-     * held") say nothing that ties articles together either, so they too
-     * merge only within a story, dated ones chained by day there */
+    /* undated: by story; mentions with neither source nor target (an
+     * actorless "talks were held") say nothing that ties articles together
+     * either, so they too merge only within a story, dated ones chained by
+     * day there */
     int actorless = ev[i].rank[1] == 0 && ev[i].rank[2] == 0;
     size_t by_story = actorless ? j : u_end;
     /* (sorted by story, not a scan of the run per story: a run of
@@ -1296,10 +1309,7 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
       x = y;
       /* (in day order, the undated first, as the sort leaves them) */
       for (size_t s0 = 0; s0 < k;) {
-        size_t s1 = s0 + 1;
-        while (s1 < k && (tmp[s1].day == INT32_MIN ? tmp[s0].day == INT32_MIN
-                                                   : tmp[s1 - 1].day != INT32_MIN && tmp[s1].day - tmp[s1 - 1].day <= 1))
-          s1++;
+        size_t s1 = chain_end(tmp, s0, k);
         make_event(d, tmp + s0, s1 - s0, &outs[no++], refs, nr);
         nr += s1 - s0;
         s0 = s1;
@@ -1307,8 +1317,7 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
     }
     a = by_story;
     while (a < j) {
-      size_t b = a + 1;
-      while (b < j && ev[b].day - ev[b - 1].day <= 1) b++;
+      size_t b = chain_end(ev, a, j);
       size_t k = 0;
       for (size_t y = a; y < b; y++)
         if (ev[y].di >= 0) tmp[k++] = ev[y];
