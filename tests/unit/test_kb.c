@@ -119,18 +119,25 @@ TD_TEST(kb_idempotent_and_replace) {
 /* An article (id, text, its sentences as JSON) with two figures of unit
  * and measure by two claimants: 14 by "officials" at [15, 17) in sentence
  * 0, and v2 by who2 at [s2, s2 + 2) in sentence n2. */
-static char *figures(const char *id, const char *text, const char *sents, const char *unit,
-                     const char *measure, int v2, const char *who2, int s2, int n2) {
-  char key[65], body[256];
-  snprintf(body, sizeof body, "%s%d", text, v2);
-  td_sha256_hex(body, strlen(body), key);
-  td_buf b = {0};
-  td_buf_printf(&b,
+/* A record's opening up to its "sentences" (a dated Wire article keyed
+ * by the hash of keyed, which is its text unless two records share one). */
+static void record_head(td_buf *b, const char *id, const char *keyed, const char *text, const char *sents) {
+  char key[65];
+  td_sha256_hex(keyed, strlen(keyed), key);
+  td_buf_printf(b,
                 "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,"
                 "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
-                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":%s,"
-                "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[",
+                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":%s,",
                 id, key, key, text, sents);
+}
+
+static char *figures(const char *id, const char *text, const char *sents, const char *unit,
+                     const char *measure, int v2, const char *who2, int s2, int n2) {
+  char body[256];
+  snprintf(body, sizeof body, "%s%d", text, v2);
+  td_buf b = {0};
+  record_head(&b, id, body, text, sents);
+  td_buf_puts(&b, "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[");
   for (int i = 0; i < 2; i++)
     td_buf_printf(&b,
                   "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
@@ -204,16 +211,12 @@ TD_TEST(kb_claims_far_apart) {
 
 /* An article naming the people e0..e(n-1), each an actor of its own. */
 static char *people_record(const char *id, int n) {
-  char text[64], key[65];
+  char text[64], sents[32];
   snprintf(text, sizeof text, "Story %s names %d people.", id, n);
-  td_sha256_hex(text, strlen(text), key);
+  snprintf(sents, sizeof sents, "[[0,%zu]]", strlen(text));
   td_buf b = {0};
-  td_buf_printf(&b,
-                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,"
-                "\"title\":null,\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\","
-                "\"sha256\":\"%s\",\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],"
-                "\"actors\":[",
-                id, key, key, text, strlen(text));
+  record_head(&b, id, text, text, sents);
+  td_buf_puts(&b, "\"actors\":[");
   for (int i = 0; i < n; i++)
     td_buf_printf(&b,
                   "%s{\"id\":\"a%d\",\"entity\":\"%s%d\",\"name\":\"P%d\",\"kind\":\"person\",\"code\":null,"
