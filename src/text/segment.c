@@ -280,6 +280,18 @@ static int period_ends_sentence(const tz *z, uint32_t i) {
   return sentence_starter(z->s + j, k - j);
 }
 
+/* Whether w (n bytes, the period at j after it) is "ST", "MT" or "FT" in
+ * capitals before a word in capitals: a dateline's "ST. LOUIS", "FT.
+ * WORTH", "MT. VERNON", whose period ends no sentence (the mixed-case
+ * "St." is a title of ab_titles). */
+static int caps_saint(const tz *z, const unsigned char *w, size_t n, uint32_t j) {
+  if (n != 2 || w[1] != 'T' || (w[0] != 'S' && w[0] != 'M' && w[0] != 'F')) return 0;
+  uint32_t k = j + 1;
+  if (k >= z->n || z->s[k] != ' ') return 0;
+  k++;
+  return k + 1 < z->n && (cls[z->s[k]] & C_UPPER) && (cls[z->s[k + 1]] & C_UPPER);
+}
+
 /* The word [p, j) is followed by '.' at j: emits it, with the period when
  * it is an abbreviation whose period does not end the sentence. Returns the
  * position after what was emitted. */
@@ -297,6 +309,7 @@ static uint32_t emit_before_period(tz *z, uint32_t p, uint32_t j, uint32_t e) {
   if (!dotted)
     kind = n == 1 && (cls[w[0]] & C_UPPER) ? (p > 0 && z->s[p - 1] == '-' ? AB_NONE : AB_OTHER)
                                            : abbrev_kind(w, n);
+  if (kind == AB_NONE && caps_saint(z, w, n, j)) kind = AB_TITLE;
   if (kind == AB_NUMBER) {
     uint32_t k = j + 1;
     while (k < z->n && z->s[k] == ' ') k++;
