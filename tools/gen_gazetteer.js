@@ -78,8 +78,18 @@ const row = (id, name, alts, cc3, fc, lat, lon, pop, adm) => {
     const m = /^(?:Saint|St\.?) (.+)$/.exec(x);
     return m ? ['Saint ', 'St. ', 'St '].map((p) => p + m[1]) : [];
   };
+  // and "Fort Worth" / "Ft. Worth", "Mount Vernon" / "Mt. Vernon", as
+  // news abbreviates them (AP style writes them out, datelines and
+  // local papers often do not)
+  const fortMount = (x) => {
+    const m = /^(Fort|Mount) (.+)$/.exec(x);
+    if (!m) return [];
+    const ab = m[1] === 'Fort' ? 'Ft' : 'Mt';
+    return [ab + '. ' + m[2], ab + ' ' + m[2]];
+  };
   alts = alts.concat([name, ...alts].map(ascii));
   alts = alts.concat([name, ...alts].flatMap(saint));
+  alts = alts.concat([name, ...alts].flatMap(fortMount));
   alts = [...new Set(alts.map(clean).filter((a) => a && a !== name && /\p{L}/u.test(a)))];
   lines.push([id || 0, clean(name), alts.join(';'), cc3, fc, num(lat), num(lon), pop || 0, adm || ''].join('\t'));
 };
