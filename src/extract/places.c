@@ -406,6 +406,29 @@ static int particle(const td_tok *t) {
   return !(t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && td_str_in(t->norm, ps);
 }
 
+/* Whether t is a word that opens the names of towns and hardly a
+ * person's: "Fort", "Mount", "Port", "Lake", "El", "San", "Santa",
+ * "Saint" and their abbreviations. */
+static int town_opener(const td_tok *t) {
+  static const char *const ws[] = {"fort", "ft.", "mount", "mt.", "port", "lake", "el", "san",
+                                   "santa", "santo", "saint", "st.", "sainte", "ste.", NULL};
+  return tok_cap(t) && td_str_in(t->norm, ws);
+}
+
+/* Whether a person's mention that is all of candidate c is the town
+ * instead: c opens with a town_opener and has a reading of 5,000 people or
+ * more, or a division's ("left Fort Myers", "Port Harcourt refinery":
+ * the actors layer read the word after it as a surname or given name;
+ * not "Santa Claus", a town of 2,500). */
+static int town_not_person(const td_gaz *g, const td_doc *doc, const cand *c) {
+  if (c->tok1 - c->tok0 < 2 || !town_opener(&doc->toks[c->tok0])) return 0;
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if (r->pop >= 5000 || is_area(r)) return 1;
+  }
+  return 0;
+}
+
 /* Whether the name of candidate c stands as the speaker of a speech
  * verb: right before it ("X said"), or right after it with the clause
  * ending there ("...," said X.). */
@@ -1103,9 +1126,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
       /* A person's name is not a place; an organization's may hold one
        * ("the Kurdistan Democratic Party"), which news annotators count. */
       if (ac->kind && strcmp(ac->kind, "person") == 0) {
+        int whole = town_not_person(g, doc, c);
         for (size_t m = 0; m < ac->nmentions; m++) {
           td_span sp = ac->mentions[m];
-          if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end)
+          if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end &&
+              !(whole && sp.start == doc->toks[c->tok0].start && sp.end == doc->toks[c->tok1 - 1].end))
             person = 1;
         }
         /* a mention that takes the title along ("US President Donald
