@@ -676,14 +676,21 @@ static int coordinated(const td_doc *doc, const cand *a, const cand *b) {
 static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const evs *countries,
                     const evs *admins, const char *hint, const char *namesake) {
   double s = prior_r;
-  if (r->cc3[0]) s += fmin(4.0, 2.0 * ev_get(countries, r->cc3));
+  double ce = 0, ae = 0;
+  if (r->cc3[0]) ce = fmin(4.0, 2.0 * ev_get(countries, r->cc3));
   const char *adm = g->pool + r->admin;
   /* a city in a division the article names; a division its cities are in;
    * a city inside the division of its own name ("New York") as much as
    * that division: the places named in it tell the two apart no better */
   if (is_feat(r, "ADM1") || (namesake && !is_country(r) && strcmp(adm, namesake) == 0))
-    s += fmin(8.0, 4.0 * ev_get(admins, adm));
-  else if (!is_country(r)) s += fmin(4.0, 2.0 * ev_get(admins, adm));
+    ae = fmin(8.0, 4.0 * ev_get(admins, adm));
+  else if (!is_country(r)) ae = fmin(4.0, 2.0 * ev_get(admins, adm));
+  /* the two overlap (a town in the named division is in its country
+   * too): the stronger counts whole, the other half, so a town of 2,000
+   * in a state the article names does not outweigh a world capital
+   * (country and division evidence together were +8 against London's
+   * lead of 6 over London, California) */
+  s += fmax(ce, ae) + 0.5 * fmin(ce, ae);
   if (hint) {
     size_t hn = strlen(hint);
     if (strncmp(adm, hint, hn) == 0 && (adm[hn] == 0 || adm[hn] == '.') && !is_country(r) &&
