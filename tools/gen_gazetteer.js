@@ -153,7 +153,10 @@ for (const cc of Object.keys(iso).sort()) {
     const m = /^(.*) (Oblast|Krai|Province|Region|Governorate|Prefecture|State|District|County|Voivodeship)$/.exec(r.name);
     if (m) alts.push(m[1] + ' Region', m[1] + ' region', m[1] + ' ' + m[2]);
     const gid = r.reference && r.reference.geonames;
-    row(gid, r.name, alts, iso3[cc], 'ADM1', mid(inside.map((c) => c.lat)), mid(inside.map((c) => c.lon), true), 0, key);
+    // population: the people of its towns (>= 1,000 each), a floor that
+    // tells a state from a parish of a small island
+    const people = inside.reduce((n, c) => n + (c.pop || 0), 0);
+    row(gid, r.name, alts, iso3[cc], 'ADM1', mid(inside.map((c) => c.lat)), mid(inside.map((c) => c.lon), true), people, key);
   }
 }
 

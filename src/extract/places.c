@@ -591,7 +591,10 @@ static void ev_copy(evs *dst, const evs *src) {
 static double prior(const td_gaz_rec *r) {
   double p = log10((double)r->pop + 1.0);
   if (is_country(r)) p = 15;
-  else if (is_feat(r, "ADM1")) p = 7.5;
+  /* a division weighs as a big city at most: a parish of a small island
+   * (the gazetteer's population of a division is its towns' people) no
+   * more than its people (Peel, Isle of Man, against Peel, Ontario) */
+  else if (is_feat(r, "ADM1")) p = (r->flags & TD_GAZ_CURATED) ? 7.5 : fmin(7.5, p + 2.5);
   else if (is_feat(r, "PPLC")) p += 2.5;
   else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
   if (r->flags & TD_GAZ_CURATED) /* seas, regions, venues; counties weigh less */
