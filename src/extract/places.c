@@ -472,7 +472,10 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   int area = 0, big = 0, county = 0;
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
-    if (is_area(r)) area = 1;
+    /* a division weighs as an area when its towns hold 50,000 people:
+     * not a parish of the Isle of Man (Michael, Patrick, Andreas) or of
+     * Barbados, which the exceptions below would let through as a state */
+    if (is_area(r) && !(is_feat(r, "ADM1") && r->pop < 50000 && !(r->flags & TD_GAZ_CURATED))) area = 1;
     if (is_feat(r, "ADM2")) county = 1;
     if ((r->pop >= 100000 && !is_feat(r, "ADM2")) || is_feat(r, "PPLC")) big = 1;
   }
