@@ -644,7 +644,9 @@ static const char *trailing_admin(const td_engine *eng, const td_doc *doc, const
     const cand *d = &cs->c[ci + 1];
     for (size_t i = 0; i < d->nrecs; i++) {
       const td_gaz_rec *r = &g->recs[d->recs[i]];
-      if (!is_feat(r, "ADM1") && !is_country(r)) continue;
+      /* (a county too: "Rockingham, Northamptonshire", "Paris, Bourbon
+       * County" name the county's state or country) */
+      if (!is_feat(r, "ADM1") && !is_feat(r, "ADM2") && !is_country(r)) continue;
       const char *key = g->pool + r->admin;
       size_t kn = strlen(key);
       for (size_t j = 0; j < c->nrecs; j++) {
@@ -1341,7 +1343,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         /* a name listed with a division or a country is one too */
         if ((is_country(r) && (listed & 1)) || (is_feat(r, "ADM1") && (listed & 2))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
-            (is_country(r) || is_feat(r, "ADM1")))
+            (is_country(r) || is_feat(r, "ADM1") || is_feat(r, "ADM2")))
           sc += 20;
         if (sc > bs) bs = sc, b = (int)gs[k].recs[i];
       }
