@@ -429,6 +429,28 @@ static int town_not_person(const td_gaz *g, const td_doc *doc, const cand *c) {
   return 0;
 }
 
+/* Whether one-word candidate c reads as a country only by another
+ * spelling of its name ("Island" for Iceland, "Holland", "Mann" for the
+ * Isle of Man, "Britain"), not by the name itself nor an exact-case
+ * alias ("UK"): such a word after a capitalized one is part of a longer
+ * name ("Fire Island", "Tom Holland", "Little Britain", "Tate Britain"),
+ * as a town's would be. */
+static int alias_country(const td_gaz *g, const td_doc *doc, const cand *c) {
+  if (c->tok1 - c->tok0 != 1 || c->exact) return 0;
+  const td_tok *t = &doc->toks[c->tok0];
+  size_t n = t->end - t->start;
+  int alias = 0;
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if (!is_area(r)) continue;
+    if (!is_country(r)) return 0; /* a division, a curated region */
+    const char *name = g->pool + r->name;
+    if (strlen(name) == n && strncasecmp(name, doc->text + t->start, n) == 0) return 0;
+    alias = 1;
+  }
+  return alias;
+}
+
 /* Whether the name of candidate c stands as the speaker of a speech
  * verb: right before it ("X said"), or right after it with the clause
  * ending there ("...," said X.). */
@@ -526,7 +548,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
           !(next && (tok_is(next, "area") || tok_is(next, "region")))) ||
          (next && (tok_is(next, "of") || tok_is(next, "for")))))
       return 1;
-    if (prev_cap && !area) return 2;
+    if (prev_cap && (!area || alias_country(g, doc, c))) return 2;
     if (prev_cap && next_cap) return 2;
     /* a county heads the names of its offices as a state does
      * ("Boone County Sheriff", "Polk County Executive Ann Ruiz") */
