@@ -1186,6 +1186,22 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (person && i > 0 && cs.c[i - 1].tok1 + 1 == c->tok0 &&
             trailing_admin(eng, doc, &cs, i - 1, held, sizeof held))
           person = 0;
+      } else if (ac->known && ac->kind && strcmp(ac->kind, "organization") == 0 && !locative(&cs, c)) {
+        /* a name the dictionaries know as an organization, mentioned as
+         * itself, is that organization and not a small town of the same
+         * name: "the White House said" is no town in Tennessee. A city
+         * (an area, or 100,000 people) that names its government
+         * ("Washington said") stays, as do places after "in", "at". */
+        int big = 0, whole = 0;
+        for (size_t k = 0; k < c->nrecs; k++)
+          big |= is_area(&g->recs[c->recs[k]]) || g->recs[c->recs[k]].pop >= 100000;
+        for (size_t m = 0; m < ac->nmentions; m++)
+          whole |= ac->mentions[m].start == doc->toks[c->tok0].start &&
+                   ac->mentions[m].end == doc->toks[c->tok1 - 1].end;
+        if (!big && whole) {
+          c->drop = 1;
+          continue;
+        }
       }
     }
     /* "Batangas City", "Zamboanga City": a town's name closed by "City"
