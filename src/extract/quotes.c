@@ -818,7 +818,7 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
     break;
   }
   if (i > 0 && (c->w[i].flags & TD_QW_PARA) && i != k) return 0;
-  size_t end = i, start = i, n = 0, has_and = 0;
+  size_t end = i, start = i, n = 0, has_and = 0, list_from = 0;
   while (start > 0 && n < 8 && !(c->w[start].flags & TD_QW_PARA)) {
     size_t j = start - 1;
     int and_ok = strcmp(c->w[j].lw, "and") == 0 && n > 0 && j > 0 &&
@@ -828,14 +828,21 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       start = j, n++;
       continue;
     }
-    /* a list of names: "Roe, Diaz and Tanaka" */
+    /* a list of names: "Roe, Diaz and Tanaka", "Chile, the United States
+     * and Peru" */
     if (has_and && is_punct(c, j, ",") && j > 0 && (c->w[j - 1].flags & TD_QW_CAP) &&
-        (c->w[start].flags & TD_QW_CAP)) {
+        ((c->w[start].flags & TD_QW_CAP) ||
+         (strcmp(c->w[start].lw, "the") == 0 && start + 1 < end && (c->w[start + 1].flags & TD_QW_CAP)))) {
+      if (!list_from) list_from = start;
       start = j, n++;
       continue;
     }
     break;
   }
+  /* a place opening the sentence is no item of the list: "In Paris, Roe
+   * and Diaz said" */
+  if (list_from && start > 0 && c->w[start - 1].upos == TD_ADP && !(c->w[start].flags & TD_QW_PARA))
+    start = list_from;
   /* a time before the subject is no part of it: "On Wednesday Transport
    * Minister Jane Roe said", "Last Friday the minister said" (not "the
    * Sunday Telegraph said": the time opens the clause or follows "on") */
