@@ -1225,6 +1225,49 @@ static long cue_subject_end(const actx *x, long c, long s0) {
  * of every token a pronoun looks back over, perf). */
 static inline int is_person(const actx *x, int k) { return x->doc->actors[k].kind[0] == 'p'; }
 
+/* Token p (in the sentence opening at s0) is `he` or `she` before any
+ * verb of its sentence: its subject. */
+static int subject_pronoun(const actx *x, long p, long s0) {
+  if (!tok_is(x, p, "he") && !tok_is(x, p, "she")) return 0;
+  for (long t = s0; t < p; t++)
+    if (tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX) return 0;
+  return 1;
+}
+
+/* The mention of owner[t] that opens at token t is a possessive
+ * (`Vane's`, `Vane 's`, `his`). */
+static int possessive_at(const actx *x, const int32_t *owner, long t) {
+  long e = t;
+  while ((size_t)e + 1 < x->doc->ntoks && owner[e + 1] == owner[t]) e++;
+  return glued_poss(x, e) || ((size_t)e + 1 < x->doc->ntoks && poss_tok(x, e + 1)) ||
+         doc_poss_pronoun(x->doc, (size_t)t);
+}
+
+/* The name at token t follows a preposition, past an honorific (`under
+ * Mr Vane`). */
+static int after_preposition(const actx *x, long t) {
+  long s0 = (long)x->doc->sents[tk(x, t)->sent].tok0, b = t - 1;
+  if (b >= s0 && tok_is(x, b, ".") && b > s0 && honorific(x, b - 1)) b--;
+  if (b >= s0 && honorific(x, b)) b--;
+  return b >= s0 && tk(x, b)->upos == TD_ADP;
+}
+
+/* Sentence si names a person other than k, of gender g or none known,
+ * right before a verb (`... comments Marr is said to have made`): the
+ * subject of a clause of its own. */
+static int other_subject(const actx *x, const int32_t *owner, size_t si, int k, char g) {
+  long s0 = (long)x->doc->sents[si].tok0, s1 = s0 + (long)x->doc->sents[si].ntok;
+  for (long t = s0; t + 1 < s1; t++) {
+    int o = owner[t];
+    if (o < 0 || o == k || owner[t + 1] == o || !is_person(x, o) ||
+        (x->ai[o].gender != '-' && x->ai[o].gender != g))
+      continue;
+    unsigned u = tk(x, t + 1)->upos;
+    if (u == TD_VERB || u == TD_AUX) return 1;
+  }
+  return 0;
+}
+
 /* The noun at token t describes the person named right before it
  * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
  * then at most eight words of the noun phrase. */
@@ -1315,6 +1358,9 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * the one of the nearest sentence naming any (-2 several there) */
   int found = -1, near = -1;
   long near_tok = -1;
+  /* first: the candidate the nearest sentence naming any names first */
+  int first = -1;
+  long first_tok = -1;
   for (long t = p - 1; t >= w0; t--) {
     int k = owner[t];
     if (k < 0) {
@@ -1325,11 +1371,28 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     }
     if (!is_person(x, k)) continue;
     if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
-    if (near == -1 || (near >= 0 && tk(x, t)->sent == tk(x, near_tok)->sent)) {
-      if (near >= 0 && near != k) near = -2;
-      else near = k, near_tok = t;
+    if (near == -1 || tk(x, t)->sent == tk(x, near_tok)->sent) {
+      if (near == -1 || near == k) near_tok = t; /* (its first mention there) */
+      near = near == -1 || near == k ? k : -2;
+      first = k, first_tok = t;
     }
     found = found == -1 || found == k ? k : -2;
+  }
+  /* several in the nearest sentence, a sentence before this one, and the
+   * pronoun its subject (`he`, `she` before any verb): the one that
+   * sentence names first when that is its subject (`Vane phoned Ivo
+   * Marr. He said ...` is Vane; a subject pronoun goes on the subject);
+   * not a possessive (`Vane's film starred Marr. He ...`: the film is
+   * the subject), nor a name in a quotation the pronoun is not in (`"Marr
+   * is there," he argued. He ...`), nor after a preposition (`A film
+   * under Vane starred Marr`), nor when another clause of the sentence
+   * has one of them for subject (`Vane served and Marr returned it`) */
+  if (near == -2 && tk(x, near_tok)->sent < si && subject_pronoun(x, p, s0) &&
+      !possessive_at(x, owner, first_tok) && (q >= 0 || !in_quotation(x, first_tok)) &&
+      !after_preposition(x, first_tok) &&
+      !other_subject(x, owner, tk(x, near_tok)->sent, first, g)) {
+    near = first;
+    near_tok = first_tok;
   }
   /* several in the window: the nearest sentence's one when it is that
    * sentence's subject, no verb before it (`Mr Vane left. A fellow pupil
@@ -1348,8 +1411,11 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * pronoun is a mention of one known to be a man or a woman */
   if (found < 0 || x->ai[found].gender != g) return -1;
   /* cataphora: nothing of the person before the pronoun in its sentence,
-   * a compatible person after a comma that follows it */
-  int before = 0;
+   * a compatible person after a comma that follows it; not when the
+   * pronoun opens the sentence (`He flew to Lyon to meet Ivo Marr, who
+   * had told Vane`: the main clause's subject, no clause before it that
+   * a name after the comma could answer) */
+  int before = p == s0;
   for (long t = s0; t < p && !before; t++) before = owner[t] == found;
   if (!before) {
     int comma = 0;
