@@ -1139,11 +1139,124 @@ static int in_quotation(const actx *x, long i) {
   return 0;
 }
 
+static long cue_subject_end(const actx *x, long c, long s0);
+static int doc_poss_pronoun(const td_doc *doc, size_t i);
+
+/* The token that heads the subject of the statement cue at token c, in
+ * the sentence [s0, s1): the noun or name before it, past `also`, an
+ * auxiliary and a time (`the agency has also said`, `Dorvan on Monday
+ * said`), or the last noun of the phrase after it (`, said the radio
+ * station.`); -1 when neither. */
+static long cue_subject(const actx *x, long c, long s0, long s1) {
+  long n = c - 1;
+  while (n > s0 && n >= c - 3 && (tk(x, n)->upos == TD_AUX || tok_is(x, n, "also"))) n--;
+  n = cue_subject_end(x, n + 1, s0);
+  unsigned u = n >= s0 ? tk(x, n)->upos : 0;
+  if (n >= s0 && (u == TD_NOUN || u == TD_PROPN || tok_is(x, n, "it") || tok_is(x, n, "they")))
+    return n;
+  long h = -1;
+  for (long t = c + 1; t < s1 && t <= c + 6; t++) {
+    u = tk(x, t)->upos;
+    if (u == TD_NOUN || u == TD_PROPN) h = t;
+    else if (u != TD_DET && u != TD_ADJ && !poss_tok(x, t)) break;
+  }
+  return h;
+}
+
+/* Actor k has a mention holding token t. */
+static int holds(const actx *x, int k, long t) {
+  const td_actor *a = &x->doc->actors[k];
+  uint32_t s = tk(x, t)->start;
+  for (size_t m = 0; m < a->nmentions; m++)
+    if (a->mentions[m].start <= s && s < a->mentions[m].end) return 1;
+  return 0;
+}
+
+/* The organization or country with a mention holding a token of the
+ * name that ends at token n (`LG Group`: LG's mention is `LG`), not
+ * before token s0; -1 when none. */
+static int org_named_at(actx *x, long n, long s0) {
+  long n0 = n;
+  while (n0 > s0 && n0 > n - 4 && tk(x, n)->upos == TD_PROPN && tk(x, n0 - 1)->upos == TD_PROPN &&
+         !glued_poss(x, n0 - 1))
+    n0--;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    const char *kind = A(x, (int)k)->kind;
+    if (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0) continue;
+    /* (last_tok: where its latest mention opens) */
+    for (long t = n0; t <= n; t++)
+      if (x->ai[k].last_tok >= t - 8 && holds(x, (int)k, t)) return (int)k;
+  }
+  return -1;
+}
+
+/* `it` at token i before a statement cue: an organization or country
+ * (-1 when none), the first of
+ * - the subject of the verb right before (`Varnia test-fired what it
+ *   called a missile`);
+ * - the subject of the sentence before, the noun or name before its
+ *   first verb (`The agency sought to calm the airlines. It added`,
+ *   `Dorvan denies it. It says`, `Dorvan, a carmaker, said ...`), not in
+ *   a quotation;
+ * - the subject of the nearest statement cue before it, in its sentence
+ *   or the two before, outside quotations (`..., the agency said. "...,"
+ *   it added`); none when that subject is no such actor's mention: an
+ *   organization the story has not yet shown to be one (`Dorvan said`:
+ *   the name typing comes after this pass), a phrase (`the think tank
+ *   said`, `the minister's office said`), a person.
+ * No guess from a name met further back: the latest organization or
+ * country named is as often a place the story names or a firm's market
+ * as the speaker. */
+static int it_speaker(actx *x, long i) {
+  size_t si = tk(x, i)->sent;
+  long b = i - 1, v = 0;
+  if (b >= 0 && (tok_is(x, b, "what") || tok_is(x, b, "that"))) b--;
+  while (b >= 0 && b >= i - 6 && tk(x, b)->sent == si &&
+         (tk(x, b)->upos == TD_VERB || tok_is(x, b, "-") || tok_is(x, b + 1, "-")))
+    v |= tk(x, b)->upos == TD_VERB, b--;
+  int k;
+  if (v && b >= 0 && tk(x, b)->sent == si && (k = org_named_at(x, b, b)) >= 0) return k;
+  if (si > 0) {
+    long s0 = (long)x->doc->sents[si - 1].tok0, s1 = s0 + (long)x->doc->sents[si - 1].ntok;
+    long h = s0;
+    while (h < s1 && tk(x, h)->upos != TD_VERB && tk(x, h)->upos != TD_AUX) h++;
+    while (h - 1 > s0 && tk(x, h - 1)->upos == TD_ADV) h--;
+    long n0 = h - 1; /* (not after a preposition: `A rise in Varnia would help`) */
+    while (n0 > s0 && tk(x, n0 - 1)->upos == TD_PROPN) n0--;
+    if (h > s0 && h < s1 && !glued_poss(x, h - 1) && !in_quotation(x, h - 1) &&
+        !(n0 > s0 && tk(x, n0 - 1)->upos == TD_ADP) &&
+        (tk(x, h - 1)->upos == TD_PROPN || tk(x, h - 1)->upos == TD_NOUN) &&
+        (k = org_named_at(x, h - 1, s0)) >= 0)
+      return k;
+    /* (`Dorvan, a carmaker, said`: the name before the apposition) */
+    long e = s0;
+    while (e + 1 < h && tk(x, e)->upos == TD_PROPN) e++;
+    if (e > s0 && e + 1 < h && tok_is(x, e, ",") && !in_quotation(x, s0) &&
+        (k = org_named_at(x, e - 1, s0)) >= 0)
+      return k;
+  }
+  long w0 = (long)x->doc->sents[si >= 2 ? si - 2 : 0].tok0;
+  for (long c = i - 1; c >= w0; c--) {
+    /* (not a cue noun: `In its filing, Dorvan said` is said's subject;
+     * a cue the tagger called a noun after a name is a verb: `Dorvan
+     * denies`) */
+    if (!is_cue(x, c) || in_quotation(x, c) ||
+        (tk(x, c)->upos != TD_VERB && c > 0 &&
+         (tk(x, c - 1)->upos == TD_DET || doc_poss_pronoun(x->doc, (size_t)c - 1))))
+      continue;
+    size_t cs = tk(x, c)->sent;
+    long s0 = (long)x->doc->sents[cs].tok0, s1 = s0 + (long)x->doc->sents[cs].ntok;
+    long n = cue_subject(x, c, s0, s1);
+    if (n >= 0) return org_named_at(x, n, s0);
+  }
+  return -1;
+}
+
 /* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
  * speaker of a compatible kind within a few sentences, else the latest
  * mentioned compatible actor (`he`, `she`: a person met in the last few
- * sentences; `they`: a group or an organization met there). -1 when
- * none. */
+ * sentences; `they`: a group or an organization met there; `it`:
+ * it_speaker). -1 when none. */
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
@@ -1156,6 +1269,7 @@ static int resolve_pronoun(actx *x, long i) {
   if (in_quotation(x, i)) return -1;
   char want = w[0] == 'h' ? 'm' : w[0] == 's' ? 'f' : 0;
   long window = (long)tk(x, i)->sent - 4;
+  if (it) return it_speaker(x, i);
   int best = -1, recent = -1;
   for (size_t k = 0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);

@@ -1567,6 +1567,19 @@ static int is_pronoun(const td_qctx *c, td_span who) {
   return i < c->nw && c->w[i].e == who.end && td_qword_in(&c->w[i], pronouns);
 }
 
+/* The pronoun who can stand for actor k (-1: none): `it` and `they` for
+ * no person (`"...," it added` after a person's quotation is the firm
+ * or agency the actors layer could not name, not that person). (`he`
+ * after `a spokesman for Dorvan said` goes on Dorvan, as that did.) */
+static int pronoun_fits(const td_qctx *c, td_span who, int k) {
+  if (k < 0) return 1;
+  const char *kind = c->doc->actors[k].kind;
+  size_t i = td_qword_at(c, who.start);
+  const char *w = c->w[i].lw;
+  if (strcmp(w, "it") == 0 || strcmp(w, "they") == 0) return !(kind && strcmp(kind, "person") == 0);
+  return 1;
+}
+
 /* The issuer of a document named as the speaker ("the statement read",
  * "the readout said"): the first actor mentioned in the nearest sentence
  * before it, within 120 words, that names the same kind of document ("The
@@ -1623,7 +1636,8 @@ static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, 
   if (found) {
     out->speaker_span = who, out->cue_span = cue;
     out->speaker = td_actor_at(d, who.start, who.end);
-    if (out->speaker < 0 && is_pronoun(c, who)) out->speaker = inherit_speaker;
+    if (out->speaker < 0 && is_pronoun(c, who) && pronoun_fits(c, who, inherit_speaker))
+      out->speaker = inherit_speaker;
     if (out->speaker < 0) out->speaker = issuer_of(c, who);
     out->time = cue.end > cue.start ? td_time_for_span(d, cue.start, cue.end)
                               : td_time_for_span(d, out->span.start, out->span.end);
