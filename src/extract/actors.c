@@ -102,6 +102,8 @@ typedef struct {
   size_t nspelled, cap_spelled; /* at most SPELLED_MAX (each candidate looks through them) */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
+  const char *surn[8];  /* country words the story used as surnames (surname_country) */
+  int nsurn;
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -2143,6 +2145,39 @@ static int body_name(const actx *x, const dm *d) {
 
 static int entry_at(const actx *x, long i, const char *c);
 
+/* A country's one word d that is a person's surname here (Rhys Holland,
+ * Amani Jordan, Kemba Washington): a known given name opens a name on it
+ * and no capitalized word goes on after it (not Ola Australia Ltd); later
+ * in the story the same word alone is that person, except after a place
+ * preposition or `of` (`born in Jordan`). Its name is typed a person's
+ * and no country actor is made. Not after any word the language does not
+ * know: those are as often a thing's or a club's name on a country or a
+ * capital (Telekom Austria, Legia Warsaw) as a person's. */
+static int surname_country(actx *x, const dm *d, long s0, long s1) {
+  if (d->tok1 != d->tok0 + 1 || !is_cls(d, "country") || is_cls(d, "country.adj") ||
+      is_cls(d, "country.people") || (tk(x, d->tok0)->flags & TD_TOK_ALLCAPS))
+    return 0;
+  long p = (long)d->tok0 - 1;
+  const char *w = tk(x, d->tok0)->norm;
+  if (p < s0 || !tok_cap(x, p) ||
+      (tk(x, p)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT | TD_TOK_ALLCAPS))) {
+    if (p >= s0 && (tok_in(x, p, W_LPREP) || tok_is(x, p, "of"))) return 0;
+    for (int q = 0; q < x->nsurn; q++)
+      if (strcmp(x->surn[q], w) == 0) {
+        add_name(x, d->tok0, d->tok1, TD_NE_PER);
+        return 1;
+      }
+    return 0;
+  }
+  if ((long)d->tok1 < s1 && (tok_cap(x, d->tok1) || (tk(x, d->tok1)->flags & TD_TOK_DIGIT)))
+    return 0;
+  const dm *g = match_at(x, p, s0, s1);
+  if (!g || !is_cls(g, "name.given") || g->tok1 != d->tok0) return 0;
+  add_name(x, p, d->tok1, TD_NE_PER);
+  if (x->nsurn < (int)(sizeof x->surn / sizeof *x->surn)) x->surn[x->nsurn++] = w;
+  return 1;
+}
+
 /* A sector word written as a name inside a sentence (`the Air Force`,
  * `the Army and the Navy`, not `Police said`): every word capitalized,
  * not in capitals, and not a plural (`Marines`: the people). */
@@ -2610,6 +2645,10 @@ static void do_sentence(actx *x, size_t si) {
           note_speaker(x, k, from, d->tok1);
         }
       }
+      i = d->tok1;
+      continue;
+    }
+    if (d && surname_country(x, d, s0, s1)) {
       i = d->tok1;
       continue;
     }
