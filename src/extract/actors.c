@@ -2178,6 +2178,16 @@ static int surname_country(actx *x, const dm *d, long s0, long s1) {
   return 1;
 }
 
+/* Token t opens a currency's amount or name, so the country word before
+ * it names the money, not an actor: `US $50 million`, `the Singapore
+ * dollar fell` (an event coder took `US` for the country acting). */
+static int currency_after(const actx *x, long t, long s1) {
+  static const char *const money[] = {"dollar", "dollars", "cents", NULL};
+  if (t >= s1 || glued_poss(x, t - 1)) return 0; /* (America's $8 trillion market) */
+  const char *w = x->doc->text + tk(x, t)->start;
+  return *w == '$' || td_str_in(tk(x, t)->norm, money);
+}
+
 /* A sector word written as a name inside a sentence (`the Air Force`,
  * `the Army and the Navy`, not `Police said`): every word capitalized,
  * not in capitals, and not a plural (`Marines`: the people). */
@@ -2675,6 +2685,7 @@ static void do_sentence(actx *x, size_t si) {
        * stays an actor mention: event coders code it (a centre in Tokyo);
        * a capital that datelines the paragraph (`LONDON —`) does not */
       if (!is_cls(d, "country.adj") && !before_title && !before_org &&
+          !currency_after(x, d->tok1, s1) &&
           !(is_cls(d, "country.capital") && dateline_place(x, d->tok0, d->tok1, s1))) {
         int k = country_actor(x, iso, d->tok0, d->tok1,
                               is_cls(d, "country.capital") || is_cls(d, "country.people") ? 0 : 1);
