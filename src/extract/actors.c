@@ -4438,11 +4438,16 @@ static int affiliation(actx *x, const int32_t *owner, long t0, long t1, long s0,
   long b = t0 - 1;
   while (b >= s0 && b > t0 - 4 && tk(x, b)->upos == TD_NOUN && !(tk(x, b)->flags & TD_TOK_CAP)) b--;
   long roles = b + 1;
-  if (b >= s0 && poss_tok(x, b) && roles == t0) b--;
+  int poss = b >= s0 && poss_tok(x, b) && roles == t0;
+  if (poss) b--;
   int k = owner_at(owner, b, s0, s1);
   if (k >= 0 && strcmp(A(x, k)->kind, "person") != 0 && A(x, k)->code) {
     long f = b;
     while (f > s0 && owner[f - 1] == k) f--;
+    /* a preposition's object with nothing between it and the name is
+     * no affiliation (`Against Italy Tomas Ravel scored`) */
+    if (roles == t0 && !poss && !glued_poss(x, b) && f > s0 && tk(x, f - 1)->upos == TD_ADP)
+      return -1;
     *r0 = roles, *r1 = t0, *m0 = f, *m1 = t0;
     return k;
   }
