@@ -2149,7 +2149,8 @@ static int entry_at(const actx *x, long i, const char *c);
  * Amani Jordan, Kemba Washington): a known given name opens a name on it
  * and no capitalized word goes on after it (not Ola Australia Ltd); later
  * in the story the same word alone is that person, except after a place
- * preposition or `of` (`born in Jordan`). Its name is typed a person's
+ * preposition or `of` (`born in Jordan`) or before a title or a sector
+ * word (`Jordan's King`, `Jordan officials`). Its name is typed a person's
  * and no country actor is made. Not after any word the language does not
  * know: those are as often a thing's or a club's name on a country or a
  * capital (Telekom Austria, Legia Warsaw) as a person's. */
@@ -2162,6 +2163,9 @@ static int surname_country(actx *x, const dm *d, long s0, long s1) {
   if (p < s0 || !tok_cap(x, p) ||
       (tk(x, p)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT | TD_TOK_ALLCAPS))) {
     if (p >= s0 && (tok_in(x, p, W_LPREP) || tok_is(x, p, "of"))) return 0;
+    /* (Jordan's King, Jordan officials: the country) */
+    const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
+    if (nx && (is_cls(nx, "title") || is_cls(nx, "sector") || is_cls(nx, "person"))) return 0;
     for (int q = 0; q < x->nsurn; q++)
       if (strcmp(x->surn[q], w) == 0) {
         add_name(x, d->tok0, d->tok1, TD_NE_PER);
