@@ -1004,6 +1004,12 @@ static int clause_tense(const ctx *c, int i, int e) {
   if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
       is_w(c, i - 3, "as"))
     return 1;
+  /* "effective Feb. 1", "effective on Monday": the day a change announced
+   * takes effect, still to come whatever tense the announcing verb has
+   * ("created an office of the chairman, effective Feb. 1") */
+  if ((i >= 1 && is_w(c, i - 1, "effective")) ||
+      (i >= 2 && is_w(c, i - 2, "effective") && (is_w(c, i - 1, "on") || is_w(c, i - 1, "from"))))
+    return 1;
   int punct_after = 0; /* a punctuation unit lies in [e, k) */
   for (int k = 0; k < c->n; k++) {
     if (k > e && c->u[k - 1].kind == 'p') punct_after = 1;
