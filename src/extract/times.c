@@ -2428,7 +2428,8 @@ static int duration_expr(const ctx *c, int i, hit *h) {
     }
     return re;
   }
-  if (a_one && !span && !half && !hyphen && !(i < j) &&
+  /* ("a few weeks" is a count whatever comes before: "in just a few minutes") */
+  if (a_one && n > 0 && !span && !half && !hyphen && !(i < j) &&
       !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                   is_w(c, k - 1, "over") || is_w(c, k - 1, "than") || is_w(c, k - 1, "about") ||
                   is_w(c, k - 1, "nearly") || is_w(c, k - 1, "almost") || is_w(c, k - 1, "took") ||
