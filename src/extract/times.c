@@ -2292,7 +2292,7 @@ static int last_verb(const ctx *c, int k) {
  * decades", "for decades" (PXDE), and, with ago/earlier/later/from now,
  * the date that far from the article date or the anchor ("two days ago",
  * "a year earlier", "a day after"). */
-static int duration_expr(const ctx *c, int i, hit *h) {
+static int stretch_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
   h->has_day = 0;
@@ -2441,6 +2441,32 @@ static int duration_expr(const ctx *c, int i, hit *h) {
   dur_value(h->val, sizeof h->val, uk, n, half);
   /* "the past year", "the next two weeks", "the first nine months [of 1989]" */
   return e;
+}
+
+/* Whether a match of times.ago, times.from_now, times.before or
+ * times.after ends at unit e: the expression before it is a date counted
+ * from another ("two years ago", "a week later"). */
+static int rel_ends_at(const ctx *c, int e) {
+  for (int x = 0; x < c->nrh; x++) {
+    const char *nm = c->rh[x].name;
+    if (c->rh[x].u1 == e && (strcmp(nm, "ago") == 0 || strcmp(nm, "from_now") == 0 ||
+                             strcmp(nm, "before") == 0 || strcmp(nm, "after") == 0))
+      return 1;
+  }
+  return 0;
+}
+
+/* Durations (stretch_expr), and "about/almost/roughly/approximately/some"
+ * before a date counted from another: "almost two years ago", "about a
+ * week later" keep the approximation (TimeBank and AQUAINT have it inside
+ * in all four such cases), where before a stretch alone it stays out
+ * ("about five hours"). */
+static int duration_expr(const ctx *c, int i, hit *h) {
+  static const char *const approx[] = {"about", "almost", "roughly", "approximately", "some", NULL};
+  if (!word_in(c, i, approx)) return stretch_expr(c, i, h);
+  if (i + 1 >= c->n || word_in(c, i + 1, approx) || is_w(c, i + 1, "the")) return i;
+  int e = stretch_expr(c, i + 1, h);
+  return e > i + 1 && h->type == T_DATE && rel_ends_at(c, e) ? e : i;
 }
 
 /* Sets: "every week", "each year", "every other day", "every two years",
