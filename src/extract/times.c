@@ -2357,6 +2357,9 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   e = hyph(c, nk);
   int hyphen = e != nk;
   if (hyphen && the && !span) return i; /* "the two-week visit": the adjective alone */
+  /* "a several-year effort": the article belongs to the noun, the
+   * adjective alone is the stretch ("a two-year contract" is "two-year") */
+  if (hyphen && nk == k + 2 && (is_w(c, k, "a") || is_w(c, k, "an"))) return i;
   /* "two more weeks", "an additional year": the stretch still to come;
    * "eight trading days", "five business days" */
   if (!hyphen && n != 0 && (is_w(c, e, "more") || is_w(c, e, "additional") || is_w(c, e, "extra")) &&
