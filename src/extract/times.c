@@ -1935,6 +1935,14 @@ static int period_expr(const ctx *c, int i, hit *h) {
       yy = c->dy;
       if (dir == -1 && s >= cur) yy--;
       if (dir == 1 && s <= cur) yy++;
+      if (dir == 99) {
+        /* a bare season goes by the tense of its clause, as a month does:
+         * "had contracted over the summer" in January is last year's, "will
+         * open in the spring" in October next year's */
+        int t = clause_tense(c, i, e);
+        if (t < 0 && s > cur) yy--;
+        if (t > 0 && s < cur) yy++;
+      }
     }
     if (!c->has_dct && !year_at(c, e - 1)) tfmt(h->val, sizeof h->val, "XXXX-%s", sc[s]);
     else tfmt(h->val, sizeof h->val, "%04d-%s", yy, sc[s]);
