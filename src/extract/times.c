@@ -1682,6 +1682,9 @@ static int the_period_ok(const ctx *c, int j, int k) {
   static const char *const part[] = {"rest", "remainder", "end", "start", "beginning",
                                      "middle", "course", "part", "balance", "bulk", NULL};
   if (j < 2 || !is_w(c, j - 1, "of") || (is_p(c, k + 1, '\'') && is_w(c, k + 2, "s"))) return 1;
+  /* "every day of the week", "any time of the year": every one, no one week */
+  if (j >= 3 && (is_w(c, j - 3, "every") || is_w(c, j - 3, "each") || is_w(c, j - 3, "any")))
+    return 0;
   return has(c, j - 2, W_UNIT) || has(c, j - 2, W_ORD) || word_in(c, j - 2, part);
 }
 
