@@ -321,10 +321,12 @@ static int obj_in(const td_doc *doc, const td_match *m, const char *list) {
   const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
   for (uint32_t k = m->tok1; k < s->tok0 + s->ntok && k < m->tok1 + 8; k++) {
     const td_tok *t = &doc->toks[k];
-    if (is_stop(t) && !is_word(t, "that")) break;
+    /* a noun's object follows its "of" ("the withdrawal of support") */
+    int of = k == m->tok1 && is_word(t, "of");
+    if (is_stop(t) && !is_word(t, "that") && !of) break;
     if (t->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) continue; /* offered a "hard right agenda" */
     /* a particle right after the verb is read ("sign up", v=up) */
-    int particle = k == m->tok1 && (t->upos == TD_ADP || t->upos == TD_PART);
+    int particle = k == m->tok1 && !of && (t->upos == TD_ADP || t->upos == TD_PART);
     if (t->upos == TD_PUNCT || (t->upos == TD_ADP && !is_word(t, "of") && !particle)) break;
     if (list_has(list, lemma_of(t), 1) || list_has(list, t->norm, 0)) return 1;
     if (t->upos == TD_VERB || particle) break;
