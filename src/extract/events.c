@@ -569,6 +569,18 @@ typedef struct group {
   uint32_t first, last; /* token range covered */
 } group;
 
+/* Whether group g holds an organization of business or the media
+ * (sector BUS or MED): a firm, a studio, a label, a broadcaster. */
+static int trade_org(const td_doc *doc, const group *g) {
+  for (int a = 0; a < g->n; a++) {
+    const td_actor *x = &doc->actors[g->actor[a]];
+    if (g->actor[a] >= 0 && x->kind && strcmp(x->kind, "organization") == 0 && x->sector &&
+        (strcmp(x->sector, "BUS") == 0 || strcmp(x->sector, "MED") == 0))
+      return 1;
+  }
+  return 0;
+}
+
 /* Actor of token k, or -1; tokact is per document. */
 typedef struct ev_doc {
   const td_doc *doc;
@@ -2566,6 +2578,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       if (media) continue;
     }
+    /* "Acme will release its new console", "the release of a Vexo
+     * browser": a firm or a broadcaster releases products; CAMEO's
+     * release (0841) is of persons held, and no firm holds them */
+    if (strcmp(tr->code, "0841") == 0 && (trade_org(doc, &src) || trade_org(doc, &tgt))) continue;
     if (tr->need_tgt && !tgt.n) {
       /* "gave the Ivory Coast 5.1 million dollars": the first object of a
        * verb of giving is its recipient */
