@@ -101,145 +101,138 @@ static td_doc *names_of(td_engine *eng, const char *text, td_ne **ne, size_t *n)
   return d;
 }
 
-TD_TEST(actors_names_sports_and_organizations) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
+/* A document and its typed names, made by names_open (0 when there is
+ * no engine or no document: the test ends there, nothing left to free),
+ * the next document with the same engine by names_next, all freed by
+ * names_close. */
+typedef struct {
+  td_engine *eng;
+  td_doc *d;
   td_ne *ne;
   size_t n;
-  td_doc *d = names_of(eng,
-                       "Soccer results from the third division of the league on Saturday.\n\n"
-                       "Rotherham 4 Barnsley 0\n\n"
-                       "Leeds captain John Smith was injured.\n\n"
-                       "The National Association of Widget Makers (NAWM) said on Monday that the "
-                       "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Barnsley") == TD_NE_ORG);
-  CHECK(ne_type(d, ne, n, "Rotherham") == TD_NE_ORG);
-  CHECK(ne_type(d, ne, n, "National Association of Widget Makers") == TD_NE_ORG);
-  CHECK(ne_type(d, ne, n, "NAWM") == TD_NE_ORG);
-  CHECK(ne_type(d, ne, n, "Foreign Ministry") == TD_NE_ORG);
-  CHECK(ne_type(d, ne, n, "Bundesbank") == TD_NE_ORG);
-  td_doc_free(d);
-  td_engine_free(eng);
+} names_fx;
+
+static int names_next(int *td_failed_, names_fx *f, const char *text) {
+  td_doc_free(f->d);
+  f->d = names_of(f->eng, text, &f->ne, &f->n);
+  CHECK(f->d != NULL);
+  if (!f->d) td_engine_free(f->eng);
+  return f->d != NULL;
+}
+
+static int names_open(int *td_failed_, names_fx *f, const char *text) {
+  f->eng = td_testdoc_engine(NULL);
+  f->d = NULL;
+  return f->eng && names_next(td_failed_, f, text);
+}
+
+static void names_close(names_fx *f) {
+  td_doc_free(f->d);
+  td_engine_free(f->eng);
+}
+
+/* The type of the name spelled s in f's document (-1: none). */
+static int fx_type(const names_fx *f, const char *s) { return ne_type(f->d, f->ne, f->n, s); }
+
+TD_TEST(actors_names_sports_and_organizations) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Soccer results from the third division of the league on Saturday.\n\n"
+                  "Rotherham 4 Barnsley 0\n\n"
+                  "Leeds captain John Smith was injured.\n\n"
+                  "The National Association of Widget Makers (NAWM) said on Monday that the "
+                  "Foreign Ministry had called its chairman, and the Bundesbank agreed.\n"))
+    return;
+  CHECK(fx_type(&f, "Barnsley") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Rotherham") == TD_NE_ORG);
+  CHECK(fx_type(&f, "National Association of Widget Makers") == TD_NE_ORG);
+  CHECK(fx_type(&f, "NAWM") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Foreign Ministry") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Bundesbank") == TD_NE_ORG);
+  names_close(&f);
 }
 
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "Rebels attacked the town of Qarvesh on Monday. Troops held a line east "
-                       "of Dolmaro.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Qarvesh") == TD_NE_LOC);
-  CHECK(ne_type(d, ne, n, "Dolmaro") == TD_NE_LOC);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Rebels attacked the town of Qarvesh on Monday. Troops held a line east "
+                  "of Dolmaro.\n"))
+    return;
+  CHECK(fx_type(&f, "Qarvesh") == TD_NE_LOC);
+  CHECK(fx_type(&f, "Dolmaro") == TD_NE_LOC);
+  names_close(&f);
 }
 
 /* One unknown word after a title is a person's name (not after `the`: the
  * General Election), and a compass word alone after `the` a region; the
  * last-resort guess made both organizations. */
 TD_TEST(actors_names_title_and_compass) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "The garrison under General Vorlashev held the pass for a week. Aid "
-                       "reached families in the North on Tuesday.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Vorlashev") == TD_NE_PER);
-  CHECK(ne_type(d, ne, n, "North") == TD_NE_LOC);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The garrison under General Vorlashev held the pass for a week. Aid "
+                  "reached families in the North on Tuesday.\n"))
+    return;
+  CHECK(fx_type(&f, "Vorlashev") == TD_NE_PER);
+  CHECK(fx_type(&f, "North") == TD_NE_LOC);
+  names_close(&f);
 }
 
 /* A guessed run of words of the language that the word list never spells
  * as a name (`Silent Harvest`) is no person: a name of a thing (MISC). A
  * run holding a word spelled as a name too stays a person's. */
 TD_TEST(actors_names_plain_words) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng, "Farmers joined the Silent Harvest protest on Monday.\n", &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Silent Harvest") == TD_NE_MISC);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Farmers joined the Silent Harvest protest on Monday.\n"))
+    return;
+  CHECK(fx_type(&f, "Silent Harvest") == TD_NE_MISC);
+  names_close(&f);
 }
 
 /* Three words after a known given name that end in an organization's
  * word name the organization, not a person. */
 TD_TEST(actors_names_given_name_org) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng, "A grant from the Andy Marlow Foundation paid for the show.\n", &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Andy Marlow Foundation") == TD_NE_ORG);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "A grant from the Andy Marlow Foundation paid for the show.\n"))
+    return;
+  CHECK(fx_type(&f, "Andy Marlow Foundation") == TD_NE_ORG);
+  names_close(&f);
 }
 
 /* An adverb or a number opening a sentence is no part of the name after
  * it (`Three Tarvian leaders`, `Sometimes I`). */
 TD_TEST(actors_names_sentence_opener) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "Three Tarvian leaders met in the capital on Monday. Sometimes I take "
-                       "more pride in that.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Tarvian") == TD_NE_MISC);
-  CHECK(ne_type(d, ne, n, "Three Tarvian") == -1);
-  CHECK(ne_type(d, ne, n, "Sometimes I") == -1);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Three Tarvian leaders met in the capital on Monday. Sometimes I take "
+                  "more pride in that.\n"))
+    return;
+  CHECK(fx_type(&f, "Tarvian") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Three Tarvian") == -1);
+  CHECK(fx_type(&f, "Sometimes I") == -1);
+  names_close(&f);
 }
 
 /* A capitalized word before a nationality that ends the name makes a
  * nationality's word (MISC), not an organization: Central American. */
 TD_TEST(actors_names_nationality_compound) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "She will attend a Central American summit in the spring. The Southeast "
-                       "Asian markets were quiet.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Central American") == TD_NE_MISC);
-  CHECK(ne_type(d, ne, n, "Southeast Asian") == TD_NE_MISC); /* a compass word of two */
-  td_doc_free(d);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "She will attend a Central American summit in the spring. The Southeast "
+                  "Asian markets were quiet.\n"))
+    return;
+  CHECK(fx_type(&f, "Central American") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Southeast Asian") == TD_NE_MISC); /* a compass word of two */
   /* opening a sentence: a word the word list spells only capitalized */
-  d = names_of(eng, "Olympic champion Tomas Velder runs on Sunday. Domestic demand rose.\n", &ne,
-               &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Olympic") == TD_NE_MISC);
-  CHECK(ne_type(d, ne, n, "Domestic") == -1);
-  td_doc_free(d);
-  td_engine_free(eng);
+  if (!names_next(td_failed_, &f,
+                  "Olympic champion Tomas Velder runs on Sunday. Domestic demand rose.\n"))
+    return;
+  CHECK(fx_type(&f, "Olympic") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Domestic") == -1);
+  names_close(&f);
 }
 
 /* One word only the last resort could type is a place when the gazetteer
@@ -247,60 +240,42 @@ TD_TEST(actors_names_nationality_compound) {
  * organization;
  * not in a sports story, where a town names its team. */
 TD_TEST(actors_names_gazetteer_town) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "Storms hit Tampere and Lahti on Monday, officials said. The bank bought "
-                       "Pellmark Inc of Orlando, Fla., for $3 million.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Tampere") == TD_NE_LOC);
-  CHECK(ne_type(d, ne, n, "Lahti") == TD_NE_LOC);
-  CHECK(ne_type(d, ne, n, "Fla.") == TD_NE_LOC); /* a state (ADM1), as the gazetteer writes it */
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Storms hit Tampere and Lahti on Monday, officials said. The bank bought "
+                  "Pellmark Inc of Orlando, Fla., for $3 million.\n"))
+    return;
+  CHECK(fx_type(&f, "Tampere") == TD_NE_LOC);
+  CHECK(fx_type(&f, "Lahti") == TD_NE_LOC);
+  CHECK(fx_type(&f, "Fla.") == TD_NE_LOC); /* a state (ADM1), as the gazetteer writes it */
+  names_close(&f);
 }
 
 /* One unknown word a kinship word names (`his wife Lenka`) or an age in
  * commas follows (`Duvane, 45,`) is a person, not the last-resort
  * organization. */
 TD_TEST(actors_names_kin_and_age) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "Duvane, 45, fights again in March. The mayor visited his wife Lenka in "
-                       "hospital on Friday.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Duvane") == TD_NE_PER);
-  CHECK(ne_type(d, ne, n, "Lenka") == TD_NE_PER);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Duvane, 45, fights again in March. The mayor visited his wife Lenka in "
+                  "hospital on Friday.\n"))
+    return;
+  CHECK(fx_type(&f, "Duvane") == TD_NE_PER);
+  CHECK(fx_type(&f, "Lenka") == TD_NE_PER);
+  names_close(&f);
 }
 
 /* A cleric's title or an occupation opening a sentence is no part of the
  * person's name it comes before. */
 TD_TEST(actors_names_title_edge) {
-  td_engine *eng = td_testdoc_engine(NULL);
-  if (!eng) return;
-  td_ne *ne;
-  size_t n;
-  td_doc *d = names_of(eng,
-                       "Cardinal Tomas Velder led the service on Sunday.\n\n"
-                       "Analyst Orla Brennick said the market would recover.\n",
-                       &ne, &n);
-  CHECK(d != NULL);
-  if (!d) return;
-  CHECK(ne_type(d, ne, n, "Tomas Velder") == TD_NE_PER);
-  CHECK(ne_type(d, ne, n, "Orla Brennick") == TD_NE_PER);
-  td_doc_free(d);
-  td_engine_free(eng);
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Cardinal Tomas Velder led the service on Sunday.\n\n"
+                  "Analyst Orla Brennick said the market would recover.\n"))
+    return;
+  CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
+  CHECK(fx_type(&f, "Orla Brennick") == TD_NE_PER);
+  names_close(&f);
 }
 
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
