@@ -572,11 +572,11 @@ typedef struct group {
 /* Whether group g holds an organization of business or the media
  * (sector BUS or MED): a firm, a studio, a label, a broadcaster. */
 static int trade_org(const td_doc *doc, const group *g) {
+  static const char *const trade[] = {"BUS", "MED", NULL};
   for (int a = 0; a < g->n; a++) {
+    if (g->actor[a] < 0) continue;
     const td_actor *x = &doc->actors[g->actor[a]];
-    if (g->actor[a] >= 0 && x->kind && strcmp(x->kind, "organization") == 0 && x->sector &&
-        (strcmp(x->sector, "BUS") == 0 || strcmp(x->sector, "MED") == 0))
-      return 1;
+    if (x->kind && strcmp(x->kind, "organization") == 0 && td_str_in(x->sector, trade)) return 1;
   }
   return 0;
 }

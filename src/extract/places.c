@@ -406,6 +406,15 @@ static int particle(const td_tok *t) {
   return !(t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && td_str_in(t->norm, ps);
 }
 
+/* Whether a reading of candidate c is an area or a city of 100,000
+ * people: a name too weighty to give way to a person's or an
+ * organization's of the same spelling. */
+static int area_or_city(const td_gaz *g, const cand *c) {
+  for (size_t k = 0; k < c->nrecs; k++)
+    if (is_area(&g->recs[c->recs[k]]) || g->recs[c->recs[k]].pop >= 100000) return 1;
+  return 0;
+}
+
 /* Whether t is a word that opens the names of towns and hardly a
  * person's: "Fort", "Mount", "Port", "Lake", "El", "San", "Santa",
  * "Saint" and their abbreviations. */
@@ -1192,13 +1201,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
          * name: "the White House said" is no town in Tennessee. A city
          * (an area, or 100,000 people) that names its government
          * ("Washington said") stays, as do places after "in", "at". */
-        int big = 0, whole = 0;
-        for (size_t k = 0; k < c->nrecs; k++)
-          big |= is_area(&g->recs[c->recs[k]]) || g->recs[c->recs[k]].pop >= 100000;
+        int whole = 0;
         for (size_t m = 0; m < ac->nmentions; m++)
           whole |= ac->mentions[m].start == doc->toks[c->tok0].start &&
                    ac->mentions[m].end == doc->toks[c->tok1 - 1].end;
-        if (!big && whole) {
+        if (whole && !area_or_city(g, c)) {
           c->drop = 1;
           continue;
         }
@@ -1231,10 +1238,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
     if (c->drop || c->adj || c->tok1 - c->tok0 != 1) continue;
-    int area = 0;
-    for (size_t k = 0; k < c->nrecs; k++)
-      area |= is_area(&g->recs[c->recs[k]]) || g->recs[c->recs[k]].pop >= 100000;
-    if (area) continue;
+    if (area_or_city(g, c)) continue;
     const char *w = doc->toks[c->tok0].norm;
     for (size_t j = 0; j < cs.n && !c->drop; j++) {
       const cand *d = &cs.c[j];
