@@ -88,15 +88,16 @@ def build_driver(lib, root):
     d = tempfile.mkdtemp(prefix='eval_html.')
     src, exe = os.path.join(d, 'drv.c'), os.path.join(d, 'drv')
     open(src, 'w').write(DRIVER)
-    flags = subprocess.run(['pkg-config', '--cflags', '--libs', 'gumbo', 'jansson', 'zlib'],
-                           capture_output=True, text=True).stdout.split()
+    # the Makefile's PKGS: the archive needs every library the program links
+    flags = subprocess.run(['pkg-config', '--cflags', '--libs', 'gumbo', 'jansson', 'zlib', 'sqlite3',
+                            'nettle', 'libutf8proc'], capture_output=True, text=True).stdout.split()
     # link against a copy: a concurrent `make` may be rewriting the archive
     for attempt in range(5):
         copy = os.path.join(d, 'libtidings.a')
         shutil.copy(lib, copy)
         p = subprocess.run(['cc', '-std=c11', '-D_GNU_SOURCE', '-O2', '-I' + os.path.join(root, 'src'),
                             '-I' + os.path.join(root, 'include'), src, '-o', exe, copy] + flags +
-                           ['-lm', '-pthread'], capture_output=True, text=True)
+                           ['-ldl', '-lm', '-pthread'], capture_output=True, text=True)
         if p.returncode == 0:
             return exe
         time.sleep(3)
