@@ -722,8 +722,30 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
                   (plural_noun(b) && strcmp(c->w[i].lw, "forecast") == 0)))
         return 0;
     }
+    /* "posted" is speech where a message goes somewhere ("posted on
+     * Twitter", "posted just two words"), not where a firm "posted a
+     * pre-tax profit of $3bn": its results, which the article reports */
+    if (c->w[i].lw[0] == 'p' && (strcmp(c->w[i].lw, "posted") == 0 || strcmp(c->w[i].lw, "posts") == 0)) {
+      static const char *const results[] = {"profit", "profits", "loss", "losses", "revenue", "revenues",
+                                            "sales", "earnings", "income", "turnover", "growth", "gain",
+                                            "gains", "deficit", "surplus", "rise", "fall", "decline",
+                                            "increase", "drop", "return", "returns", "margin", "results",
+                                            NULL};
+      for (size_t k = i + 1; k < c->nw && k < i + 5; k++) {
+        if (td_qword_in(&c->w[k], results)) return 0;
+        if (c->w[k].flags & (TD_QW_PUNCT | TD_QW_SEND) || c->w[k].upos == TD_VERB) break;
+      }
+    }
     if (*kind == TD_CUE_FIND) { /* a finding: a number's claimant only */
       if (!c->finds) return 0;
+      /* a participle before a noun ("the expected $18m", "an expected
+       * rush") says nothing of who expects it */
+      if (i > 0 && c->w[i - 1].upos == TD_DET) return 0;
+      /* nor after a modal: "a singer can expect to pay $1,300" is what
+       * happens to singers, no one's forecast */
+      static const char *const modals[] = {"can", "could", "may", "might", "should", "will", "would",
+                                           "must", NULL};
+      if (i > 0 && td_qword_in(&c->w[i - 1], modals)) return 0;
       *kind = TD_CUE_SAY;
     }
     return c->cue_len[i];
@@ -1099,6 +1121,39 @@ static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
  * back: "Austin stated that ...", "according to the U.S. authorities, ...",
  * "a defense ministry official told The Korea Times, Friday, that ...".
  * 1 when found, 2 when the nearest cue names without a speaker. */
+/* Whether the cue at word k is a finding or a forecast (quotes.find:
+ * "figures showed", "analysts expect"), a number's claimant only. */
+static int is_finding(const td_qctx *c, size_t k) {
+  return c->cue_len && k < c->nw && c->cue_len[k] && c->cue_kind[k] == TD_CUE_FIND;
+}
+
+/* Whether the finding at word k is a forecast: "expects", "projected". */
+static int is_forecast(const td_qctx *c, size_t k) {
+  const char *w = c->w[k].lw;
+  return is_finding(c, k) &&
+         (strncmp(w, "expect", 6) == 0 || strncmp(w, "project", 7) == 0 || strncmp(w, "anticipat", 9) == 0);
+}
+
+/* Whether the finding at word k, found with the subject who, is a
+ * participle raised from the passive: "a record deficit projected to
+ * peak at $427bn", "figures expected to reach $9.4bn" (what is forecast,
+ * not who forecasts it; "it now expected to report profits of" keeps a
+ * pronoun or a name). */
+static int raised_passive(const td_qctx *c, size_t k, const td_span *who) {
+  /* what follows a passive participle: "to" (raised), or a time or place
+   * ("the election expected this year"), not an object ("analysts
+   * expected a figure of") */
+  static const char *const after[] = {"to", "this", "next", "later", "soon", "in", "by", "on", "at",
+                                      "for", "since", "earlier", "last", NULL};
+  static const char *const forecasts[] = {"expected", "projected", "anticipated", NULL};
+  /* (forecasts only: "The Pentagon revealed this week that" is active) */
+  if (!is_finding(c, k) || !td_qword_in(&c->w[k], forecasts) || k + 1 >= c->nw ||
+      !(td_qword_in(&c->w[k + 1], after) || (c->w[k + 1].flags & TD_QW_PUNCT)))
+    return 0;
+  const td_qword *f = &c->w[td_qword_at(c, who->start)];
+  return !(f->upos == TD_PRON || f->upos == TD_PROPN);
+}
+
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
   for (size_t k = m; k-- > lo;) {
@@ -1112,7 +1167,7 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (kind == TD_CUE_NAME) return 2;
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
-    if (subject_before(c, k, who)) return 1;
+    if (subject_before(c, k, who) && !raised_passive(c, k, who)) return 1;
     size_t r0 = k;
     while (r0 > 0 && (in_set(aux_adv_set, &c->w[r0 - 1]) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
@@ -1140,6 +1195,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     while (r > 0 && in_set(aux_adv_set, &c->w[r - 1])) r--;
     if (r >= 2 && strcmp(c->w[r - 1].lw, "who") == 0 && is_punct(c, r - 2, ","))
       return subject_before(c, r - 2, who);
+    /* a forecast with no subject of its own ("more than the £1.4bn
+     * expected", "is now expected to grow") leaves the search to the
+     * speech or finding before it */
+    if (is_forecast(c, k)) continue;
     return 0;
   }
   return 0;
@@ -1196,6 +1255,35 @@ static int participle(const td_qword *w) {
 
 static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
 
+/* "..., X said." at the end of the sentence after word target, or before
+ * an apposition or a participle: "..., estimates James Goodman, report
+ * author", "..., BMW said, adding that". */
+static int speaker_end(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  for (size_t k = target; k < c->nw && k < target + 60; k++) {
+    if (c->w[k].flags & TD_QW_SEND) break;
+    if (is_punct(c, k, ",")) {
+      size_t nx;
+      /* nx: the word after "X said", or after the mark that ends "said X" */
+      if (speaker_after(c, k, who, cue, &nx) == 1 && nx < c->nw &&
+          (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".,") ||
+           (is_punct(c, nx - 1, ".,") && name_like(c, td_qword_at(c, who->start)))))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether the cue at word k is a participle after "be" (adverbs or an
+ * inverted pronoun between): "were reported", "is now expected", "is it
+ * expected". */
+static int passive_at(const td_qctx *c, size_t k) {
+  size_t b = k;
+  while (b > 1 && b + 3 > k && (is_adverb(&c->w[b - 1]) || c->w[b - 1].upos == TD_ADV ||
+                                c->w[b - 1].upos == TD_PRON))
+    b--;
+  return k > 0 && k < c->nw && b > 0 && td_qword_in(&c->w[b - 1], be_words) && participle(&c->w[k]);
+}
+
 int td_find_claimant(td_qctx *c, size_t target, td_span *who, td_span *cue) {
   c->finds = 1; /* "figures showed that" names a number's claimant */
   int r = find_claimant(c, target, who, cue);
@@ -1218,26 +1306,30 @@ static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span 
   if (speaker_before(c, target, 40, who, cue) == 1) {
     /* a report in the passive names no claimant: "Chelsea were reported to
      * have made inquiries", "Inter are reported to have slapped a price tag
-     * of £40m" (the subject is what the report is about) */
+     * of £40m", "the economy is now expected to grow", "is it expected to
+     * cost" (the subject is what the report is about) */
     size_t k = td_qword_at(c, cue->start);
-    if (!(k > 0 && k < c->nw && td_qword_in(&c->w[k - 1], be_words) && participle(&c->w[k])))
-      return 1;
+    int passive = passive_at(c, k);
+    /* a finding, or a report in the passive, told by a speaker is the
+     * speaker's claim: "Mr Roe said the industry expects $10bn", "Homeowners
+     * expect prices to rise by 1%, Mr Roe said", "Roe added that inflation
+     * is expected to remain at 3%" */
+    if (passive || is_finding(c, k)) {
+      td_span w2, c2;
+      if ((!is_finding(c, k) || is_forecast(c, k)) && speaker_end(c, target, &w2, &c2)) {
+        *who = w2, *cue = c2;
+        return 1;
+      }
+      if (speaker_before(c, k, 30, &w2, &c2) == 1 && (passive || !is_finding(c, td_qword_at(c, c2.start))) &&
+          !passive_at(c, td_qword_at(c, c2.start))) {
+        *who = w2, *cue = c2;
+        return 1;
+      }
+    }
+    if (!passive) return 1;
     who->start = who->end = cue->start = cue->end = 0; /* a claimant after it may still name one */
   }
-  /* "..., X said." at the end of the sentence, or before an apposition or
-   * a participle: "..., estimates James Goodman, report author", "...,
-   * BMW said, adding that" */
-  for (size_t k = target; k < c->nw && k < target + 60; k++) {
-    if (c->w[k].flags & TD_QW_SEND) break;
-    if (is_punct(c, k, ",")) {
-      size_t nx;
-      /* nx: the word after "X said", or after the mark that ends "said X" */
-      if (speaker_after(c, k, who, cue, &nx) == 1 && nx < c->nw &&
-          (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".,") ||
-           (is_punct(c, nx - 1, ".,") && name_like(c, td_qword_at(c, who->start)))))
-        return 1;
-    }
-  }
+  if (speaker_end(c, target, who, cue)) return 1;
   return claimant_before(c, s, target, who, cue);
 }
 
