@@ -868,6 +868,22 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       if (ce < e) ce++;
     }
   }
+  /* a clause of its own: "while"/"whereas" on either side ("profits rose
+   * 5% while sales are expected to fall"), and after the number a verb
+   * joined by "and"/"but" ("fell to 4.3% in 2004 and is expected to
+   * remain at 3%"; before it the verbs share what governs them: "are
+   * expected to rise and hit $5bn") */
+  static const char *const subord[] = {"while", "whereas", NULL};
+  static const char *const coord[] = {"and", "but", NULL};
+  for (size_t k = cs; k < p->first; k++)
+    if (td_qword_in(&c->w[k], subord)) cs = k + 1;
+  for (size_t k = p->last + 1; k <= ce && k < c->nw; k++)
+    if (td_qword_in(&c->w[k], subord) ||
+        (td_qword_in(&c->w[k], coord) && k + 1 < c->nw &&
+         (c->w[k + 1].upos == TD_AUX || c->w[k + 1].upos == TD_VERB))) {
+      ce = k - 1;
+      break;
+    }
   s = cs, e = ce;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
