@@ -18,6 +18,7 @@
 #include "actors.h"
 #include "times.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1170,6 +1171,32 @@ static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char
   return 0;
 }
 
+/* Whether the quantity p is part of a date the times layer found: its
+ * span overlaps a date with a month ("4 or 5 April": a range of
+ * days, not 4 to 5 Aprils), or it is a day number joined to a date
+ * ("May 5 or 6", "on 3 and 4 June" read as "3"). *t: a cursor into the
+ * times, which come in text order as the quantities do. */
+static int in_date(const td_qctx *c, const td_doc *doc, size_t *t, const qparse *p) {
+  uint32_t b = c->w[p->first].s, e = c->w[p->last].e;
+  while (*t < doc->ntimes && doc->times[*t].span.end <= (p->first >= 2 ? c->w[p->first - 2].s : b)) (*t)++;
+  for (size_t k = *t; k < doc->ntimes && doc->times[k].span.start < e; k++) {
+    const td_time *x = &doc->times[k];
+    /* a date with its month (XXXX-04-05, 2005-03): not "current" or
+     * "second-half", which qualify counted nouns */
+    const char *v = x->value;
+    if (strcmp(x->type, "DATE") != 0 || !v || strlen(v) < 7 || v[4] != '-' || !isdigit((unsigned char)v[5]))
+      continue;
+    if (x->span.end > b) return 1; /* overlaps */
+    /* a day number after "or"/"and"/"to" right after the date */
+    if (!p->unit && p->value >= 1 && p->value <= 31 && p->value == (double)(int)p->value &&
+        p->first >= 2 && p->first == p->last &&
+        td_qword_in(&c->w[p->first - 1], (const char *const[]){"or", "and", "to", "through", NULL}) &&
+        x->span.end == c->w[p->first - 2].e && isdigit((unsigned char)doc->text[x->span.end - 1]))
+      return 1;
+  }
+  return 0;
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1188,10 +1215,15 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   size_t money_last = (size_t)-1; /* last word of the last amount of money */
   size_t counted_last = (size_t)-1; /* last word of the last count ("jobs") */
   const char *counted_unit = NULL;
+  size_t tcur = 0; /* in_date's cursor into the times */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
+    if (in_date(&c, doc, &tcur, &p)) {
+      i = p.last;
+      continue;
+    }
     int elided = elided_unit(&c, u, counted_last, counted_unit, &p);
     int money = p.unit && find_row(u, UK_MONEY, p.unit);
     /* a count with its noun after the number ("163,000 people"), not a
