@@ -1521,7 +1521,22 @@ typedef struct {
   double value, vmax, lo, hi;
   int has_max, di, agrees, disagrees, sentence;
   int named; /* the frame is the year of the claim's own time, not the article's */
+  int part;  /* a part of a group: "four of the detainees" */
 } mclaim;
+
+/* Whether a quantity's text counts a part of a group named after it
+ * ("four of the detainees", "two of the band's guitarists", "Five of the
+ * eight critics"): parts of one group with different figures are other
+ * parts, not claims that disagree. */
+static int partitive(const char *t) {
+  static const char *const dets[] = {"the ", "his ", "her ", "its ", "their ", "our ", "these ",
+                                     "those ", "my ", "your ", NULL};
+  const char *of = t ? strstr(t, " of ") : NULL;
+  if (!of) return 0;
+  for (int i = 0; dets[i]; i++)
+    if (strncmp(of + 4, dets[i], strlen(dets[i])) == 0) return 1;
+  return 0;
+}
 
 static int cmp_claim(const void *a, const void *b) {
   const mclaim *x = a, *y = b;
@@ -1541,6 +1556,7 @@ static int bare_measure(const char *m);
 
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
+  if ((a->part || b->part) && !(a->part && b->part && a->value == b->value)) return 0;
   /* a share or a sum of money says nothing of what it measures: near each
    * other, `14%` and `39%` are mostly two answers of one poll, not two
    * claims about one figure; they are compared only when both name their
@@ -1591,7 +1607,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   PREP(st, "SELECT q.doc_key, q.nid, q.measure, coalesce(q.status, 'actual'),"
            " coalesce(ab.country, ab.code, ab.entity),"
            " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text)),"
-           " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence"
+           " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence, q.text"
            " FROM quantities q"
            " LEFT JOIN actors ab ON ab.doc_key=q.doc_key AND ab.aid=q.about"
            " LEFT JOIN actors cb ON cb.doc_key=q.doc_key AND cb.aid=q.claimed_by"
@@ -1623,6 +1639,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->has_max = td_kq_type(st, 10) != TD_KQ_NULL;
     m->vmax = td_kq_col_double(st, 10);
     m->sentence = td_kq_col_int(st, 11);
+    m->part = partitive((const char *)td_kq_col_text(st, 12));
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
   }

@@ -132,7 +132,7 @@ static void record_head(td_buf *b, const char *id, const char *keyed, const char
 }
 
 static char *figures(const char *id, const char *text, const char *sents, const char *unit,
-                     const char *measure, int v2, const char *who2, int s2, int n2) {
+                     const char *measure, int v2, const char *who2, int s2, int n2, const char *qtext) {
   char body[256];
   snprintf(body, sizeof body, "%s%d", text, v2);
   td_buf b = {0};
@@ -140,11 +140,11 @@ static char *figures(const char *id, const char *text, const char *sents, const 
   td_buf_puts(&b, "\"actors\":[],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[");
   for (int i = 0; i < 2; i++)
     td_buf_printf(&b,
-                  "%s{\"id\":\"n%d\",\"text\":\"x\",\"value\":%d,\"value_max\":null,\"qualifier\":"
+                  "%s{\"id\":\"n%d\",\"text\":\"%d%s\",\"value\":%d,\"value_max\":null,\"qualifier\":"
                   "\"exact\",\"unit\":\"%s\",\"measure\":\"%s\",\"status\":\"actual\",\"about\":null,"
                   "\"claimed_by\":null,\"claimed_by_text\":\"%s\",\"time\":null,\"span\":[%d,%d],"
                   "\"sentence\":%d,\"confidence\":0.8}",
-                  i ? "," : "", i + 1, i ? v2 : 14, unit, measure, i ? who2 : "officials", i ? s2 : 15,
+                  i ? "," : "", i + 1, i ? v2 : 14, qtext, i ? v2 : 14, unit, measure, i ? who2 : "officials", i ? s2 : 15,
                   i ? s2 + 2 : 17, i ? n2 : 0);
   td_buf_puts(&b, "],\"events\":[]}");
   return td_buf_detach(&b, NULL);
@@ -157,7 +157,7 @@ static char *two_figures(const char *measure) {
   char id[32];
   snprintf(id, sizeof id, "p-%s", measure);
   return figures(id, "Officials said 14 and 39 of them would go.", "[[0,42]]", measure, measure, 39, "a poll",
-                 18, 0);
+                 18, 0, "");
 }
 
 TD_TEST(kb_claims_bare_measures) {
@@ -186,7 +186,26 @@ static char *far_figures(int v2) {
   snprintf(id, sizeof id, "far-%d", v2);
   return figures(id, "Officials said 14 went. A. B. C. D. E. The army said 39 went.",
                  "[[0,23],[24,26],[27,29],[30,32],[33,35],[36,38],[39,61]]", "troops", "troops deployed", v2,
-                 "the army", 52, 6);
+                 "the army", 52, 6, "");
+}
+
+/* Parts of one group ("14 of the troops", "39 of the troops") in one
+ * sentence by two claimants: other parts, not figures that disagree. */
+TD_TEST(kb_claims_partitive) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  char *r = figures("part", "Officials said 14 and 39 of the troops would go.", "[[0,49]]", "troops", "troops",
+                    39, "a poll", 18, 0, " of the troops");
+  CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == 2);
+  td_kb_close(kb);
+  free(r);
+  CHECK(td_testkb_remove(dir) == 0);
 }
 
 TD_TEST(kb_claims_far_apart) {
