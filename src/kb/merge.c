@@ -1292,13 +1292,21 @@ static int merge_events(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err
     /* undated: by story; mentions with neither source nor target (an
      * actorless "talks were held") say nothing that ties articles together
      * either, so they too merge only within a story, dated ones chained by
-     * day there */
+     * day there, and undated ones only within one article and its versions
+     * (on bbc, undated, "sought a court injunction", "sought help in the
+     * US" and "asked the court to order arbitration" of one story were one
+     * appeal) */
     int actorless = ev[i].rank[1] == 0 && ev[i].rank[2] == 0;
     size_t by_story = actorless ? j : u_end;
     /* (sorted by story, not a scan of the run per story: a run of
      * actorless mentions of one root has about as many stories as
-     * mentions on a large corpus, a review's finding) */
-    for (size_t y = i; y < by_story; y++) ev[y].story = ev[y].di >= 0 ? d[ev[y].di].story : -1;
+     * mentions on a large corpus, a review's finding; an undated actorless
+     * mention's "story" is its version group, which chain_end keeps apart
+     * from dated ones of a story with the same index) */
+    for (size_t y = i; y < by_story; y++)
+      ev[y].story = ev[y].di < 0 ? -1
+                    : actorless && ev[y].day == INT32_MIN ? d[ev[y].di].group
+                                                           : d[ev[y].di].story;
     if (by_story > i + 1) qsort(ev + i, by_story - i, sizeof *ev, cmp_mev_story);
     for (size_t x = i; x < by_story;) {
       size_t y = x, k = 0;

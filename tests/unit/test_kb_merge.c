@@ -140,8 +140,8 @@ TD_TEST(kb_merge_event_days) {
 /* Mentions with neither source nor target ("talks were held") tie nothing
  * together across stories: on one day, two such mentions of one root in
  * articles of two stories are two events; in one story, one. */
-static char *actorless(const char *id, const char *who, const char *where) {
-  char *r = record(id, "\"2024-11-01\"", "\"T\"", "Kim", "PRKGOV", "null", "040");
+static char *actorless(const char *id, const char *who, const char *where, const char *date) {
+  char *r = record(id, date, "\"T\"", "Kim", "PRKGOV", "null", "040");
   td_buf b = {0};
   for (const char *p = r; *p;) {
     static const char *const from[] = {"\"source\":\"a1\",\"target\":\"a2\",", "\"source_code\":\"PRKGOV\","
@@ -167,9 +167,9 @@ TD_TEST(kb_merge_actorless_events_stay_in_their_story) {
   td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
-  char *r[3] = {actorless("x1", "\"entity\":\"kim\"", "\"name\":\"Moscow\""),
-                actorless("x2", "\"entity\":\"kim\"", "\"name\":\"Moscow\""),
-                actorless("x3", "\"entity\":\"lee\"", "\"name\":\"Kazan\"")};
+  char *r[3] = {actorless("x1", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", "\"2024-11-01\""),
+                actorless("x2", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", "\"2024-11-01\""),
+                actorless("x3", "\"entity\":\"lee\"", "\"name\":\"Kazan\"", "\"2024-11-01\"")};
   for (int i = 0; i < 3; i++) {
     CHECK(strstr(r[i], "\"source\":null,\"target\":null") != NULL);
     CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
@@ -180,5 +180,32 @@ TD_TEST(kb_merge_actorless_events_stay_in_their_story) {
   CHECK(count(kb, "SELECT count(*) FROM m_events WHERE num_articles = 2") == 1);
   td_kb_close(kb);
   for (int i = 0; i < 3; i++) free(r[i]);
+  CHECK(td_testkb_remove(dir) == 0);
+}
+
+/* Undated, they tie nothing together even in one story: with no day to
+ * chain by, two such mentions in two articles of one story are two
+ * events. */
+TD_TEST(kb_merge_undated_actorless_events_stay_in_their_article) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  char *r[2] = {actorless("u1", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", "null"),
+                actorless("u2", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", "null")};
+  for (int i = 0; i < 2; i++) {
+    /* undated articles make a story on three shared features: Russia as
+     * an organization is the third beside Kim and Moscow */
+    char *k = strstr(r[i], "\"kind\":\"country\",\"code\":\"RUS\"");
+    CHECK(k != NULL);
+    if (k) memcpy(k + 8, "orgnzn\" ", 8); /* "country" -> "orgnzn" and a space, same length */
+    CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_events WHERE date IS NULL") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_events WHERE num_articles = 2") == 0);
+  td_kb_close(kb);
+  for (int i = 0; i < 2; i++) free(r[i]);
   CHECK(td_testkb_remove(dir) == 0);
 }
