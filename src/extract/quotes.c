@@ -1618,8 +1618,11 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
     int kind = 0;
     if (!td_cue_at(c, after, &kind)) return 1;
   }
-  /* every content word capitalized, no sentence punctuation: a title */
-  if (nw >= 1 && nw <= 8) {
+  /* every content word capitalized, no sentence punctuation: a title.
+   * A title opens with a capital or a digit: words of four letters or
+   * less in lowercase ("this is not over", "no way") are no title but
+   * speech (`he said "this is not over" and left`). */
+  if (nw >= 1 && nw <= 8 && (c->w[q->open + 1].flags & (TD_QW_CAP | TD_QW_DIGIT | TD_QW_PUNCT))) {
     for (size_t i = q->open + 1; i < q->close; i++) {
       const td_qword *w = &c->w[i];
       if (w->flags & TD_QW_PUNCT) {
