@@ -1116,6 +1116,8 @@ static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
   return 1;
 }
 
+static int name_like(const td_qctx *c, size_t i);
+
 /* The cue and speaker of the clause before word m (an opening mark, or any
  * word a claim is about), within its sentence and at most `reach` words
  * back: "Austin stated that ...", "according to the U.S. authorities, ...",
@@ -1167,11 +1169,26 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (kind == TD_CUE_NAME) return 2;
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
+    /* "Said Comey, “…”": a cue opening the sentence, its speaker after it */
+    if (kind == TD_CUE_SAY && (k == 0 || (c->w[k - 1].flags & TD_QW_SEND) || (c->w[k].flags & TD_QW_PARA)) &&
+        k + (size_t)n < m && name_like(c, k + (size_t)n) && np_after(c, k + (size_t)n, who)) {
+      size_t e = td_qword_at(c, who->end);
+      return e < m && is_punct(c, e, ",:") && e + 1 == m;
+    }
     if (subject_before(c, k, who) && !raised_passive(c, k, who)) return 1;
     size_t r0 = k;
     while (r0 > 0 && (in_set(aux_adv_set, &c->w[r0 - 1]) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
     if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
+    /* "X was skeptical, but said, …", "He went on to say, …", "X was
+     * prompted to write, …": a second verb or an infinitive of the subject */
+    static const char *const say_inf[] = {"say", "add", "write", "ask", "tell", "declare",
+                                          "state", "explain", "note", "tweet", NULL};
+    if (r0 > 0 && (strcmp(c->w[r0 - 1].lw, "but") == 0 ||
+                   /* (a speech verb: not "a statement to read", "unable to
+                    * estimate") */
+                   (strcmp(c->w[r0 - 1].lw, "to") == 0 && td_qword_in(&c->w[k], say_inf))))
+      return sentence_subject(c, k, who);
     /* "X urged women to vote, saying, ...", "X sings to Clinton before
      * asking her, ...": the subject of the sentence */
     static const char *const ing_preps[] = {"before", "after", "while", "by", "when", "without", NULL};
@@ -1181,7 +1198,7 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       return sentence_subject(c, k, who);
     /* "Fiorina, speaking to Iowans, said": the subject before the aside */
     if (r0 > 1 && is_punct(c, r0 - 1, ",)")) {
-      for (size_t x = r0 - 1; x-- > 0 && x + 16 > r0;) {
+      for (size_t x = r0 - 1; x-- > 0 && x + 32 > r0;) {
         if (c->w[x].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
         if (is_punct(c, x, ",(") && x > 0 && !(c->w[x].flags & TD_QW_PARA)) {
           if (subject_before(c, x, who)) return 1;
