@@ -1586,6 +1586,20 @@ static int after_cue(const td_qctx *c, size_t o) {
   return 0;
 }
 
+/* Whether the paragraph holding word i is a headline in title case: every
+ * word of four letters or more capitalized, at least four of them. */
+static int title_case_para(const td_qctx *c, size_t i) {
+  size_t s = i, n = 0;
+  while (s > 0 && !(c->w[s].flags & TD_QW_PARA)) s--;
+  for (size_t k = s; k < c->nw && (k == s || !(c->w[k].flags & TD_QW_PARA)); k++) {
+    const td_qword *w = &c->w[k];
+    if (w->flags & (TD_QW_PUNCT | TD_QW_DIGIT) || w->e - w->s < 4) continue;
+    if (!(w->flags & TD_QW_CAP)) return 0;
+    n++;
+  }
+  return n >= 4;
+}
+
 /* Whether the writer's sentence runs on after the closing mark with words
  * of its own: `"I have not heard that particular concern" from New York
  * officials`, `"I held and hugged" grieving families`. The quotation then
@@ -1598,6 +1612,10 @@ static int runs_on(const td_qctx *c, const qcand *q) {
       "my", "your", "several", "many", "both", "all", "each", "two", "three", "most", "few",
       "protesters", "supporters", "critics", "officials", "people", "fans", NULL};
   size_t a = q->close + 1;
+  if (q->close > 0 && a < c->nw && (c->w[a].flags & TD_QW_CAP) &&
+      !(c->w[a].flags & (TD_QW_PARA | TD_QW_QOPEN)) && !(c->w[q->close - 1].flags & TD_QW_PUNCT) &&
+      title_case_para(c, q->open))
+    return 1; /* a headline goes on: `Bernie Sanders: ‘Of Course’ Hillary Clinton Is Qualified` */
   if (q->close == 0 || a >= c->nw || (c->w[a].flags & (TD_QW_PARA | TD_QW_PUNCT | TD_QW_CAP |
                                                        TD_QW_DIGIT | TD_QW_QOPEN)))
     return 0;
@@ -1616,14 +1634,19 @@ static int runs_on(const td_qctx *c, const qcand *q) {
 static int is_scare_or_title(const td_qctx *c, const qcand *q) {
   static const char *const title_nouns[] = {
       "book", "books", "memoir", "novel", "commentary", "column", "op-ed", "essay", "article",
-      "film", "movie", "documentary", "song", "album", "titled", "entitled", "headlined", NULL};
+      "film", "movie", "documentary", "song", "album", "titled", "entitled", "headlined",
+      "podcast", "concert", "biography", "series", "musical", "poem", "play", "sitcom", NULL};
   size_t nw = words_in(c, q->open + 1, q->close);
   /* a title after the noun it names: `his book, ''Make Your Kid a
    * Millionaire,''`, `Ouisa Davis' commentary, "Melania, …,"` */
   if (nw >= 1 && nw <= 8 && q->open >= 1) {
     size_t k = q->open - 1;
     if (is_punct(c, k, ",") && k > 0) k--;
-    if (td_qword_in(&c->w[k], title_nouns)) return 1;
+    /* (not an addressee: `told the podcast, "…"`) */
+    int told = 0, kind = 0;
+    for (size_t j = k; j-- > 0 && j + 4 > k && !told;)
+      told = td_cue_at(c, j, &kind) && kind == TD_CUE_TELL;
+    if (td_qword_in(&c->w[k], title_nouns) && !told) return 1;
   }
   size_t after = q->close + 1;
   /* a question or an exclamation is said, not named: chanted "What curfew?" */
