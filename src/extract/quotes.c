@@ -1006,14 +1006,17 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t e = j;
       while (e < k && !is_punct(c, e, ",(")) e++;
       size_t ee = e;
-      while (ee > j && (in_set(aux_adv_set, &c->w[ee - 1]) || is_adverb(&c->w[ee - 1]))) ee--;
+      /* one capitalized word right before the cue is a name, whatever
+       * its tag (`,” Will wrote`, `," From said`) */
+      int name1 = k == j + 1 && (c->w[j].flags & TD_QW_CAP) && !(c->w[j].flags & TD_QW_PUNCT);
+      while (!name1 && ee > j && (in_set(aux_adv_set, &c->w[ee - 1]) || is_adverb(&c->w[ee - 1]))) ee--;
       if (ee == j) return 0;
       /* "“…” and said that …": a second verb of the subject before */
       if (strcmp(c->w[j].lw, "and") == 0) return 0;
       /* "a narrator in the ad asks": the phrase ends before a preposition */
       static const char *const preps[] = {"in", "at", "for", "with", "from", "on", NULL};
       size_t cut = ee;
-      for (size_t x = j; x < ee; x++) {
+      for (size_t x = j; x < ee && !name1; x++) {
         if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0) continue;
         if (cut == ee && x > j && x + 1 < ee && td_qword_in(&c->w[x], preps)) {
           cut = x;
@@ -1175,7 +1178,22 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       size_t e = td_qword_at(c, who->end);
       return e < m && is_punct(c, e, ",:") && e + 1 == m;
     }
-    if (subject_before(c, k, who) && !raised_passive(c, k, who)) return 1;
+    if (subject_before(c, k, who) && !raised_passive(c, k, who)) {
+      /* "X sent an email to supporters stating, “…”", "X answered on
+       * Facebook, writing": a participle after the object of "to" or "on"
+       * speaks for the sentence's subject (not "footage of Trump saying",
+       * "with Trump yelling") */
+      static const char *const obj_preps[] = {"to", "on", NULL};
+      size_t lk = strlen(c->w[k].lw), ws = td_qword_at(c, who->start), we = td_qword_at(c, who->end);
+      int has_of = 0;
+      for (size_t x = ws; x < we && x < c->nw; x++) has_of |= strcmp(c->w[x].lw, "of") == 0;
+      td_span subj;
+      if (lk > 4 && strcmp(c->w[k].lw + lk - 3, "ing") == 0 && ws > 1 && ws < c->nw && !has_of &&
+          !(c->w[ws].flags & TD_QW_PARA) && td_qword_in(&c->w[ws - 1], obj_preps) &&
+          sentence_subject(c, k, &subj) && subj.end < c->w[ws - 1].s)
+        *who = subj;
+      return 1;
+    }
     size_t r0 = k;
     while (r0 > 0 && (in_set(aux_adv_set, &c->w[r0 - 1]) || is_adverb(&c->w[r0 - 1]))) r0--;
     /* "De Blasio said the move ... and said, ...": the subject of the sentence */
@@ -1865,6 +1883,8 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
   int last_partial_found = 0, last_partial_sent = -1;
   size_t title_idx = (size_t)-1; /* candidate index of the last title skipped */
   td_span last_pwho = {0, 0}, last_pcue = {0, 0};
+  size_t last_pafter = (size_t)-1; /* candidate index of the last partial quotation whose
+                                      speaker follows it (`"…," says X.`) */
   for (size_t i = 0; i < nq; i++) {
     if (q[i].done) continue;
     qcand *cur = &q[i];
@@ -1932,6 +1952,28 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
         found = 1, conf = 0.6;
       }
     }
+    if (!found && full && last_pafter + 1 == i && cur->open > 0 && last_pwho.end > last_pwho.start &&
+        (c.w[cur->open - 1].flags & TD_QW_SEND) && close_to(&c, q[i - 1].close, cur->open)) {
+      /* a partial quotation and its cue, then the rest of what was said:
+       * `Yet, "it is hard," added Zarate, the former adviser. "It's hard
+       * to say …"` is Zarate's too */
+      who = last_pwho, cue = last_pcue, found = 1, conf = 0.5;
+    }
+    if (!found && full && cur->close + 2 < c.nw && (c.w[cur->close + 1].flags & TD_QW_PARA) &&
+        (is_dash(&c, cur->close + 1) || is_punct(&c, cur->close + 1, "-") ||
+         (c.w[cur->close + 1].flags & TD_QW_PUNCT && c.w[cur->close + 1].e - c.w[cur->close + 1].s == 3 &&
+          (unsigned char)doc->text[c.w[cur->close + 1].s + 2] == 0x95))) {
+      /* an attribution line under the quotation: `"…" ¶ - Bernie Sanders.`
+       * (the dash, a name, nothing else in the paragraph) */
+      size_t b = cur->close + 2, e = b;
+      while (e < c.nw && e < b + 6 && !(c.w[e].flags & TD_QW_PARA) && (c.w[e].flags & TD_QW_CAP))
+        e++;
+      size_t z = e < c.nw && is_punct(&c, e, ".") ? e + 1 : e;
+      if (e > b && (z >= c.nw || (c.w[z].flags & TD_QW_PARA))) {
+        who.start = c.w[b].s, who.end = c.w[e - 1].e;
+        found = 1, conf = 0.6, byline = 1;
+      }
+    }
     if (!found && full && (c.w[cur->close].flags & TD_QW_SEND || (cur->close > 0 &&
                                                                   c.w[cur->close - 1].flags & TD_QW_SEND))) {
       /* the speaker named in the next sentence or paragraph: "…." Smith,
@@ -1978,6 +2020,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     if (!full) {
       last_partial_found = found, last_pwho = who, last_pcue = cue;
       last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
+      last_pafter = found && conf >= 0.9 ? i : (size_t)-1;
     }
     if (full && !found && nwords < 3 && !after_cue(&c, cur->open)) continue;
     /* a short paragraph of its own in marks with no speaker, or one only
