@@ -1083,7 +1083,9 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   /* an opening phrase up to its comma: "In response to X,", "Last month," */
   int opener = td_qword_in(&c->w[s], openers);
   for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
-    opener = in_set(time_words_set, &c->w[x]) && x + 1 < k && is_punct(c, x + 1, ",");
+    opener = (in_set(time_words_set, &c->w[x]) || strcmp(c->w[x].lw, "later") == 0 ||
+              strcmp(c->w[x].lw, "earlier") == 0) &&
+             x + 1 < k && is_punct(c, x + 1, ","); /* ("Minutes later, she …") */
   if (opener) {
     while (s < k && !is_punct(c, s, ",")) s++;
     s++;
@@ -1120,6 +1122,18 @@ static int name_before_colon(const td_qctx *c, size_t k, td_span *who) {
 }
 
 static int name_like(const td_qctx *c, size_t i);
+
+/* Documents that speak for whoever issued them ("the statement read"). */
+static const char *const doc_nouns[] = {"statement", "readout", "release", "letter", "memo",
+                                        "report", "communique", "communiqué", "transcript",
+                                        "announcement", "email", "tweet", "filing",
+                                        "message", "notice", "editorial", NULL};
+
+/* Whether word i follows a dash or a spaced hyphen, within a paragraph. */
+static int after_dash(const td_qctx *c, size_t i) {
+  return i > 0 && i < c->nw && !(c->w[i].flags & TD_QW_PARA) &&
+         (is_dash(c, i - 1) || is_punct(c, i - 1, "-"));
+}
 
 /* The cue and speaker of the clause before word m (an opening mark, or any
  * word a claim is about), within its sentence and at most `reach` words
@@ -1188,8 +1202,12 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       int has_of = 0;
       for (size_t x = ws; x < we && x < c->nw; x++) has_of |= strcmp(c->w[x].lw, "of") == 0;
       td_span subj;
+      /* also after a document its issuer made: "she released a statement
+       * saying, “…”" is hers */
+      int issued = ws > 1 && we > ws && we <= c->nw && c->w[ws - 1].upos == TD_VERB &&
+                   !(c->w[ws - 1].flags & TD_QW_CAP) && td_qword_in(&c->w[we - 1], doc_nouns);
       if (lk > 4 && strcmp(c->w[k].lw + lk - 3, "ing") == 0 && ws > 1 && ws < c->nw && !has_of &&
-          !(c->w[ws].flags & TD_QW_PARA) && td_qword_in(&c->w[ws - 1], obj_preps) &&
+          !(c->w[ws].flags & TD_QW_PARA) && (td_qword_in(&c->w[ws - 1], obj_preps) || issued) &&
           sentence_subject(c, k, &subj) && subj.end < c->w[ws - 1].s)
         *who = subj;
       return 1;
@@ -1739,15 +1757,11 @@ static int pronoun_fits(const td_qctx *c, td_span who, int k) {
  * Pentagon issued a statement on Friday", "In a statement, the White House
  * said"). -1 when the speaker is no document or no issuer is found. */
 static int issuer_of(const td_qctx *c, td_span who) {
-  static const char *const docs[] = {"statement", "readout", "release", "letter", "memo",
-                                     "report", "communique", "communiqué", "transcript",
-                                     "announcement", "email", "tweet", "filing",
-                                     "message", "notice", "editorial", NULL};
   const td_doc *d = c->doc;
   size_t h = td_qword_at(c, who.end);
   if (h == 0 || h > c->nw) return -1;
   const td_qword *head = &c->w[h - 1];
-  if (!td_qword_in(head, docs)) return -1;
+  if (!td_qword_in(head, doc_nouns)) return -1;
   size_t lo = h > 120 ? h - 120 : 0;
   for (size_t k = td_qword_at(c, who.start); k-- > lo;) {
     if (strcmp(c->w[k].lw, head->lw) != 0) continue;
@@ -1947,7 +1961,10 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
        * clause the colon ends */
       size_t m = cur->open;
       if (m > 0 && is_punct(&c, m - 1, ":") &&
-          (sentence_subject(&c, m - 1, &who) || name_before_colon(&c, m - 1, &who))) {
+          /* a name after a dash goes first: `Pollsters agree - Carl
+           * Bialik: “…”` is Bialik's, not the pollsters' */
+          ((name_before_colon(&c, m - 1, &who) && after_dash(&c, td_qword_at(&c, who.start))) ||
+           sentence_subject(&c, m - 1, &who) || name_before_colon(&c, m - 1, &who))) {
         cue.start = cue.end = c.w[m - 1].s;
         found = 1, conf = 0.6;
       }
