@@ -1221,9 +1221,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     static const char *const say_inf[] = {"say", "add", "write", "ask", "tell", "declare",
                                           "state", "explain", "note", "tweet", NULL};
     if (r0 > 0 && (strcmp(c->w[r0 - 1].lw, "but") == 0 ||
-                   /* (a speech verb: not "a statement to read", "unable to
-                    * estimate") */
-                   (strcmp(c->w[r0 - 1].lw, "to") == 0 && td_qword_in(&c->w[k], say_inf))))
+                   /* (a speech verb after a verb: not "a statement to read",
+                    * "unable to estimate", "difficult to say") */
+                   (strcmp(c->w[r0 - 1].lw, "to") == 0 && td_qword_in(&c->w[k], say_inf) && r0 > 1 &&
+                    (c->w[r0 - 2].upos == TD_VERB || strcmp(c->w[r0 - 2].lw, "on") == 0))))
       return sentence_subject(c, k, who);
     /* "X urged women to vote, saying, ...", "X sings to Clinton before
      * asking her, ...": the subject of the sentence */
