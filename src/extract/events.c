@@ -2002,6 +2002,18 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         int np = q > t->tok1 && doc->toks[q - 1].upos == TD_NOUN;
         if (q < hi && td_str_in(doc->toks[q].norm, wh) && !(np && is_word(&doc->toks[q], "about")))
           t->suppressed = 1;
+        /* "asked the minister: 'Why ...?'": a quoted question */
+        if (q < hi && is_word(&doc->toks[q], ":")) t->suppressed = 1;
+        /* "'... first place?' he asked.", "even if the prime minister
+         * asked.": with nothing after it the verb frames a question said
+         * before or asks nothing said; "of those asked" are who answered a
+         * survey */
+        uint32_t end = t->tok1;
+        while (end < hi && doc->toks[end].upos == TD_PUNCT && !is_word(&doc->toks[end], ",") &&
+               !is_word(&doc->toks[end], ":"))
+          end++;
+        if (end == hi || (t->tok0 > lo && is_word(&doc->toks[t->tok0 - 1], "those")))
+          t->suppressed = 1;
       }
       /* "warned that there was a risk", "insisted the code meant",
        * "conceded that the US had": a statement, not a threat, demand or
