@@ -2636,6 +2636,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (k < hi && e->tokact[k] >= 0) group_right(e, k, hi, &tgt);
       if (!tgt.n) continue;
     }
+    /* "the deal gives Gazprom control of 8%", "strong sales helped
+     * Renault boost its profits", "profits were helped by the Olympics":
+     * aid (07) is given by someone, and where no actor gives it the
+     * subject is a thing that favours the target, not an act of aid */
+    if (code_root(tr->code) == 7 && !src.n) continue;
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
     /* an act with no known actor is kept only when it is told as done in
