@@ -923,6 +923,26 @@ static uint32_t clause_end(const td_doc *doc, uint32_t k, uint32_t hi) {
   return hi;
 }
 
+/* Whether the actor mention [a0, a1) opens a clause of its own after
+ * "and" or "but": it heads (or owns) the subject of a finite verb
+ * ("Poland rejected the plan and Germany's main parties have opposed
+ * it", "... but Uganda said"), and is no target of an act before it. */
+static int opens_clause(const ev_doc *e, uint32_t a0, uint32_t a1, uint32_t lo, uint32_t hi) {
+  const td_doc *doc = e->doc;
+  uint32_t nx = a1;
+  while (nx < hi && (doc->toks[nx].upos == TD_ADV || doc->toks[nx].upos == TD_NOUN ||
+                     doc->toks[nx].upos == TD_PROPN || doc->toks[nx].upos == TD_ADJ ||
+                     is_poss(&doc->toks[nx])))
+    nx++;
+  int64_t p = prev_content(doc, a0, lo);
+  /* "the talks between Sudan and Ethiopia ended": a list of actors is
+   * one phrase */
+  return nx < hi && p > (int64_t)lo && e->tokact[p - 1] < 0 &&
+         (is_word(&doc->toks[p], "and") || is_word(&doc->toks[p], "but")) &&
+         (doc->toks[nx].upos == TD_AUX || is_xpos(&doc->toks[nx], TD_XPOS_VBD) ||
+          is_xpos(&doc->toks[nx], TD_XPOS_VBZ) || is_xpos(&doc->toks[nx], TD_XPOS_VBP));
+}
+
 /* Target group to the right of [k, hi): after one of the trigger's
  * prepositions when it names them, else the first actor not inside a
  * circumstantial phrase. */
@@ -949,6 +969,12 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
   }
   for (uint32_t j = k; j < hi; j++) {
     const td_tok *t = &doc->toks[j];
+    /* "'We have banned her,' said the federation's chief", "..., says
+     * Dr Ruiz": a verb of saying after a comma or a quotation mark puts
+     * its speaker after it, and the act's phrase has ended */
+    if (j > k && t->upos == TD_VERB && doc->toks[j - 1].upos == TD_PUNCT &&
+        td_str_in(lemma_of(t), report_verbs))
+      return 0;
     if (e->tokact[j] >= 0) {
       uint32_t a0, a1;
       mention_span(e, j, k, hi, &a0, &a1);
@@ -963,6 +989,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         nx++;
       if (nx < hi && doc->toks[nx].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[nx]), report_verbs))
         return 0;
+      if (opens_clause(e, a0, a1, k, hi)) return 0;
       int64_t p = prev_content(doc, a0, k);
       const td_tok *pt = p >= (int64_t)k ? &doc->toks[p] : NULL;
       const char *pw = pt && pt->upos == TD_ADP ? pt->norm : NULL;
@@ -2590,6 +2617,20 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           break;
       }
       if (topic) continue;
+    }
+    /* the parse may join such a subject to the object ("rejected the
+     * plan and Peru's parties have opposed it", "parties" a conjunct of
+     * "plan"): it is dropped from the targets, whichever reading found it */
+    if (tgt.n) {
+      int keep = 0;
+      for (int b = 0; b < tgt.n; b++) {
+        uint32_t j = tr->tok1, a0, a1;
+        while (j < hi && doc->toks[j].start != tgt.span[b].start) j++;
+        int own = j < hi && e->tokact[j] >= 0 &&
+                  (mention_span(e, j, tr->tok1, hi, &a0, &a1), opens_clause(e, a0, a1, tr->tok1, hi));
+        if (!own) tgt.actor[keep] = tgt.actor[b], tgt.span[keep] = tgt.span[b], keep++;
+      }
+      tgt.n = keep;
     }
     /* a target coded the same as a source is the same actor named twice
      * ("Jordan ..., a Jordanian official"): an act is not aimed at its
