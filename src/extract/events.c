@@ -603,6 +603,18 @@ static int force_words(const td_doc *doc, uint32_t lo, uint32_t hi, uint32_t t0,
   return 0;
 }
 
+/* Whether tokens [lo, hi) hold a common noun of work and its disputes
+ * (union, workers, staff, pay, pensions, a ballot, a picket): what tells
+ * a labour strike from an armed one. */
+static int labour_words(const td_doc *doc, uint32_t lo, uint32_t hi) {
+  static const char *const work[] = {"union", "unionist", "worker", "staff", "employee",
+                                     "picket", "ballot", "walkout", "pay", "wage", "pension",
+                                     "guild", "labour", "labor", NULL};
+  for (uint32_t k = lo; k < hi; k++)
+    if (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[k]), work)) return 1;
+  return 0;
+}
+
 /* Whether group g holds an organization of business or the media
  * (sector BUS or MED): a firm, a studio, a label, a broadcaster. */
 static int trade_org(const td_doc *doc, const group *g) {
@@ -2729,6 +2741,15 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (code_root(tr->code) >= 18 && tr->tok0 > lo &&
         (is_word(&doc->toks[tr->tok0 - 1], "heart") || is_word(&doc->toks[tr->tok0 - 1], "panic")))
       continue;
+    /* "union members voted to strike", "a strike by 400,000 public
+     * sector workers": a strike among words of work is a labour strike
+     * (143), not an armed attack; the noun alone is one only there ("a
+     * pre-emptive strike", "the strikes on Falluja" are force) */
+    if (tr->tok1 == tr->tok0 + 1 && !strcmp(lemma_of(&doc->toks[tr->head]), "strike")) {
+      int work = labour_words(doc, lo, hi);
+      if (work && !strcmp(tr->code, "190")) strcpy(tr->code, "143");
+      else if (!work && !strcmp(tr->code, "143")) continue;
+    }
     /* "Mr Cable attacked Labour's taxes", "the Tory co-chairman attacked
      * Labour's pledges", "launched an attack on Conservative spending
      * plans": an attack by politicians, officials, parties, firms or the
