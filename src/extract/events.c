@@ -2023,6 +2023,21 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           (is_word(&doc->toks[nx], "goodness") || is_word(&doc->toks[nx], "god") ||
            is_word(&doc->toks[nx], "heaven") || is_word(&doc->toks[nx], "heavens")))
         t->suppressed = 1;
+      /* "US demand for heating oil", "demand for the phones has been
+       * slow": "demand for" a thing is a market's, not a demand made;
+       * one for an actor to act stays ("an EU demand for Turkey to
+       * recognise Cyprus") */
+      if (nx < hi && t->tok1 == t->tok0 + 1 && !strcmp(lemma_of(v), "demand") &&
+          is_word(&doc->toks[nx], "for")) {
+        uint32_t q = nx + 1;
+        while (q < hi && q < nx + 8 &&
+               (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_ADJ ||
+                doc->toks[q].upos == TD_NOUN || doc->toks[q].upos == TD_PROPN ||
+                doc->toks[q].upos == TD_NUM || is_poss(&doc->toks[q])))
+          q++;
+        if (!(q + 1 < hi && is_word(&doc->toks[q], "to") && doc->toks[q + 1].upos == TD_VERB))
+          t->suppressed = 1;
+      }
       /* "was asked why", "asked about his position", "asked whether":
        * a question, not an appeal */
       if (strcmp(lemma_of(v), "ask") == 0) {
