@@ -1074,9 +1074,22 @@ static int attitude(const td_doc *doc, const trig *tr) {
 }
 
 /* Passive: "was condemned", "were detained by". */
+/* Whether trigger tr is a participle after a comma with its "of" or
+ * "by": "X is on trial, accused of fraud", "Y, wanted by Interpol" say
+ * it of what came before (the tagger may read it as a past tense). */
+static int comma_participle(const td_doc *doc, const trig *tr, uint32_t lo) {
+  const td_tok *v = &doc->toks[tr->head];
+  return !tr->noun && (is_xpos(v, TD_XPOS_VBN) || is_xpos(v, TD_XPOS_VBD)) &&
+         tr->tok1 == tr->tok0 + 1 && tr->tok0 > lo && is_word(&doc->toks[tr->tok0 - 1], ",") &&
+         tr->tok1 < doc->ntoks && doc->toks[tr->tok1].sent == v->sent &&
+         (is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "by"));
+}
+
 static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
   const td_tok *v = &doc->toks[tr->head];
-  if (tr->noun || !is_xpos(v, TD_XPOS_VBN) || attitude(doc, tr)) return 0;
+  if (tr->noun || attitude(doc, tr)) return 0;
+  if (comma_participle(doc, tr, lo)) return 1;
+  if (!is_xpos(v, TD_XPOS_VBN)) return 0;
   for (int64_t j = (int64_t)tr->head - 1; j >= (int64_t)lo && j >= (int64_t)tr->head - 4; j--) {
     const td_tok *t = &doc->toks[j];
     const char *l = lemma_of(t);
@@ -2265,6 +2278,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     int ppassive = 0;
     int64_t shared = -1; /* a conjoined verb's subject that names no actor */
     if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive, &shared);
+    /* a participle after a comma the parse read as active ("held for
+     * three years, accused of al-Qaeda links"): its reading of who is who
+     * is not the participle's; the scan's passive is */
+    if (!ppassive && comma_participle(doc, tr, lo)) psrc.n = ptgt.n = 0;
     if (!tr->must) {
       passive = is_passive(doc, tr, lo) || ppassive;
       uint32_t ce = clause_end(doc, tr->tok1, hi);
@@ -2418,16 +2435,31 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         if (passive) {
           /* the subject is the patient; "by X" the agent */
           group pat = {0};
-          find_subject_of(e, tr->tok0, lo, &pat, 1);
+          /* "X, accused of fraud": the patient of a participle after a
+           * comma is the phrase right before it, or no one known ("plans,
+           * backed by the UK": not an actor further back) */
+          if (comma_participle(doc, tr, lo)) {
+            if (tr->tok0 >= lo + 2 && e->tokact[tr->tok0 - 2] >= 0) group_left(e, tr->tok0 - 2, lo, &pat);
+          } else {
+            find_subject_of(e, tr->tok0, lo, &pat, 1);
+          }
           group agent = {0};
           for (uint32_t k = tr->tok1; k < ce; k++)
             if (is_word(&doc->toks[k], "by")) {
               uint32_t m = k + 1;
-              while (m < ce && (doc->toks[m].upos == TD_DET || doc->toks[m].upos == TD_ADJ)) m++;
+              /* "by newcomer Chris Rock", "by rights watchdog Reporters
+               * Without Borders": a description may stand before the name */
+              while (m < ce && m < k + 6 && e->tokact[m] < 0 &&
+                     (doc->toks[m].upos == TD_DET || doc->toks[m].upos == TD_ADJ ||
+                      doc->toks[m].upos == TD_NOUN))
+                m++;
               if (m < ce && e->tokact[m] >= 0) group_right(e, m, ce, &agent);
               break;
             }
-          if (!tgt.n || tgt.actor[0] == (agent.n ? agent.actor[0] : -2)) tgt = pat;
+          /* an actor after a passive verb is its target only through the
+           * entry's preposition ("troops were sent to Chechnya"): "Blu-ray,
+           * backed by 100 firms including Sony" */
+          if (!tgt.n || tgt.actor[0] == (agent.n ? agent.actor[0] : -2) || !tr->preps[0]) tgt = pat;
           else if (pat.n) tgt = pat;
           src = agent;
         } else if (!src.n) {
