@@ -514,6 +514,15 @@ static int collect(void *ctx, const td_match *m) {
   if (nt.vetos[0] && (obj_in(doc, m, nt.vetos) || passive_subj_in(doc, m, nt.head, nt.vetos)))
     return 0;
   if (nt.need_obj && !noun && !has_object(doc, m, nt.head)) return 0;
+  /* "hit by Aids, war and famine", "the fight against AIDS", "hearing
+   * aids": a disease or a device, no aid given; the disease is
+   * capitalized past a sentence's first word */
+  if (m->tok1 == m->tok0 + 1 && (is_word(&doc->toks[m->tok0], "aids") || is_word(&doc->toks[m->tok0], "aid"))) {
+    const td_tok *w = &doc->toks[m->tok0];
+    const td_sent *s = &doc->sents[w->sent];
+    if ((w->flags & TD_TOK_CAP) && m->tok0 > s->tok0 && is_word(w, "aids")) return 0;
+    if (m->tok0 > s->tok0 && is_word(&doc->toks[m->tok0 - 1], "hearing")) return 0;
+  }
   if (nt.regard && !noun && regard_sense(doc, m, nt.head)) return 0;
   if (nt.issued && noun && !issued_noun(doc, m)) return 0;
   if (nt.need_hurt && !hurt_shown(doc, m)) return 0;
