@@ -65,6 +65,36 @@ function readCities(file) {
   return out;
 }
 
+// The short form news uses for a town whose GeoNames name carries more
+// (a town of 10,000 people or more, or a capital; a short form of five
+// letters or more, not a given name like "Rafa" or a word): in Britain and Ireland a
+// river or the sea after "on", "upon", "under", "in", "by"
+// ("Newcastle upon Tyne", "Southend-on-Sea", "Barrow-in-Furness"); in
+// German-speaking countries the river or region after "am", "an der",
+// "im", "in der", "ob der", "bei" or in brackets ("Frankfurt am Main",
+// "Halle (Saale)"); in Arabic-speaking countries the name without its
+// article ("Al Mukalla", "Ar Raqqah": "Mukalla", "Raqqah") and, ending
+// in "ah", also in "a" ("Raqqa"), as English transliterates them.
+const arabic = new Set(['DZA', 'BHR', 'COM', 'DJI', 'EGY', 'IRQ', 'JOR', 'KWT', 'LBN', 'LBY',
+  'MRT', 'MAR', 'OMN', 'PSE', 'QAT', 'SAU', 'SOM', 'SDN', 'SYR', 'TUN', 'ARE', 'YEM']);
+const shortForms = (x, cc3) => {
+  let m;
+  const out = [];
+  if ((cc3 === 'GBR' || cc3 === 'IRL') &&
+      (m = /^(.+?)[- ](?:on|upon|under|in|by)[- ](?:the[- ])?\p{Lu}\p{L}+$/u.exec(x)))
+    out.push(m[1]);
+  if ((cc3 === 'DEU' || cc3 === 'AUT' || cc3 === 'CHE') &&
+      ((m = /^(.+?) (?:am|an der|im|in der|ob der|bei) \p{Lu}.*$/u.exec(x)) ||
+       (cc3 === 'DEU' && (m = /^(.+?) \(\p{Lu}[^)]*\)$/u.exec(x)))))
+    out.push(m[1]);
+  if (arabic.has(cc3)) {
+    m = /^(?:Al|Ar|Ad|As|Ash|At|Az|An|Adh|Ath|Aş|Aḑ|Aţ|Aẓ|El)[- ](\p{Lu}.+)$/u.exec(x);
+    const core = m ? m[1] : x;
+    if (m) out.push(core);
+    if (/[^h]ah$/.test(core)) out.push(core.slice(0, -1));
+  }
+  return out.filter((y) => y.replace(/[^\p{L}]/gu, '').length >= 5);
+};
 const clean = (s) => String(s || '').replace(/[\t\r\n;]/g, ' ').trim();
 const num = (x) => (Math.round(Number(x) * 1e4) / 1e4).toString();
 const lines = [];
@@ -88,6 +118,8 @@ const row = (id, name, alts, cc3, fc, lat, lon, pop, adm) => {
     return [ab + '. ' + m[2], ab + ' ' + m[2]];
   };
   alts = alts.concat([name, ...alts].map(ascii));
+  if (/^PPL/.test(fc) && (pop >= 10000 || fc === 'PPLA' || fc === 'PPLC'))
+    alts = alts.concat([name, ...alts].flatMap((x) => shortForms(x, cc3)));
   alts = alts.concat([name, ...alts].flatMap(saint));
   alts = alts.concat([name, ...alts].flatMap(fortMount));
   alts = [...new Set(alts.map(clean).filter((a) => a && a !== name && /\p{L}/u.test(a)))];
