@@ -296,13 +296,16 @@ static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, in
       continue;
     }
     if ((col[0][0] == '@' || col[0][0] == '%') && n >= 3) {
-      /* '@': aliases of a country or division named by its admin key (or a
-       * curated place by its name); '%': its adjectives ("Russian") */
+      /* '@': aliases of a country or division named by its admin key, of a
+       * curated place by its name, or of any place by its GeoNames id
+       * ("@#2886242": Cologne for Köln); '%': its adjectives ("Russian") */
       const char *cls = col[0][0] == '@' ? "place" : "place.adj";
       size_t nr = recs->len / sizeof(td_gaz_rec);
       const td_gaz_rec *r = (const td_gaz_rec *)recs->ptr;
+      long gid = col[0][1] == '#' ? atol(col[0] + 2) : 0;
       for (size_t i = 0; i < nr; i++)
-        if ((strcmp(pool->ptr + r[i].admin, col[0] + 1) == 0 &&
+        if ((gid > 0 && r[i].geonameid == gid) ||
+            (strcmp(pool->ptr + r[i].admin, col[0] + 1) == 0 &&
              (strcmp(r[i].feat, "ADM1") == 0 || strncmp(r[i].feat, "PCL", 3) == 0)) ||
             ((r[i].flags & TD_GAZ_CURATED) && strcmp(pool->ptr + r[i].name, col[0] + 1) == 0)) {
           if (col[0][0] == '@') pl_alias(b, col[1], (uint32_t)i, cls);
