@@ -1371,12 +1371,25 @@ int td_places(const td_engine *eng, td_doc *doc) {
       const char *namesake = NULL;
       for (size_t i = 0; i < gs[k].nrecs && !namesake; i++)
         if (is_feat(&g->recs[gs[k].recs[i]], "ADM1")) namesake = g->pool + g->recs[gs[k].recs[i]].admin;
+      /* "State, Country" names the division as "City, State" names the
+       * city ("Georgia, United States", "Lewis County, Washington, United
+       * States"), unless its seat has its name ("Lucerne, Switzerland" is
+       * the city, not the canton) */
+      int state_of_country = namesake && gs[k].hint[0] && !strchr(gs[k].hint, '.');
+      for (size_t i = 0; i < gs[k].nrecs && state_of_country; i++) {
+        const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
+        if ((is_feat(r, "PPLC") || (is_feat(r, "PPLA") && r->feat[4] == 0)) &&
+            strcmp(g->pool + r->admin, namesake) == 0)
+          state_of_country = 0;
+      }
       double bs = -1e9;
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
         double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL,
                           namesake);
+        if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
+          sc += 20;
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
         /* "the city of X", "X City": a town; "the state of X": a division */
         if (((gs[k].named_as & NAMED_TOWN) && is_feat(r, "PPL")) ||
