@@ -774,13 +774,37 @@ typedef struct {
 
 enum { NAMED_TOWN = 1, NAMED_DIVISION = 2 };
 
+/* Whether the words from token t on call what comes before them a
+ * town: "is a city", "was an unincorporated community", ", a small
+ * town", "is the county seat" (an article, at most three lowercase words,
+ * a word for a town), before sentence end `last`. */
+static int defined_as_town(const td_doc *doc, uint32_t t, uint32_t last) {
+  static const char *const towns[] = {"city", "town", "village", "borough", "township", "hamlet",
+                                      "community", "suburb", "municipality", "settlement", "seat",
+                                      "neighborhood", "neighbourhood", "commune", NULL};
+  if (t + 2 >= last) return 0;
+  if (!tok_is(&doc->toks[t], "is") && !tok_is(&doc->toks[t], "was") && !tok_is(&doc->toks[t], ","))
+    return 0;
+  const td_tok *a = &doc->toks[t + 1];
+  if (!tok_is(a, "a") && !tok_is(a, "an") && !tok_is(a, "the")) return 0;
+  for (uint32_t u = t + 2; u < last && u < t + 6; u++) {
+    const td_tok *w = &doc->toks[u];
+    if (td_str_in(w->norm, towns)) return 1;
+    if (!tok_word(w) && !tok_is(w, "-")) return 0;
+    if (tok_cap(w)) return 0;
+  }
+  return 0;
+}
+
 /* What the words around candidate c call it: NAMED_TOWN after a
- * lowercase "city of", "town of", "village of" or when it ends in "City"
- * ("Batangas City"), NAMED_DIVISION after "state of" or "province of";
- * 0 otherwise. */
+ * lowercase "city of", "town of", "village of", when it ends in "City"
+ * ("Batangas City") or a definition follows ("Lebanon is a city in
+ * Warren County": not the country), NAMED_DIVISION after "state of" or
+ * "province of"; 0 otherwise. */
 static unsigned named_as(const td_doc *doc, const cand *c) {
   const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
   if (c->tok1 - c->tok0 >= 2 && tok_is(&doc->toks[c->tok1 - 1], "city")) return NAMED_TOWN;
+  if (defined_as_town(doc, c->tok1, se->tok0 + se->ntok)) return NAMED_TOWN;
   if (c->tok0 < se->tok0 + 2 || !tok_is(&doc->toks[c->tok0 - 1], "of")) return 0;
   const td_tok *k = &doc->toks[c->tok0 - 2];
   if (k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) return 0; /* "the City of London" is a name */
