@@ -417,10 +417,10 @@ static int area_or_city(const td_gaz *g, const cand *c) {
 
 /* Whether t is a word that opens the names of towns and hardly a
  * person's: "Fort", "Mount", "Port", "Lake", "El", "San", "Santa",
- * "Saint" and their abbreviations. */
+ * "Saint" and their abbreviations, Spanish "Ciudad". */
 static int town_opener(const td_tok *t) {
   static const char *const ws[] = {"fort", "ft.", "mount", "mt.", "port", "lake", "el", "san",
-                                   "santa", "santo", "saint", "st.", "sainte", "ste.", NULL};
+                                   "santa", "santo", "saint", "st.", "sainte", "ste.", "ciudad", NULL};
   return tok_cap(t) && td_str_in(t->norm, ws);
 }
 
