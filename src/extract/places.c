@@ -296,13 +296,14 @@ static const char *const not_places[] = {
 
 /* Words that end the name of a body named after its place: "Beverly
  * Hills Police Department", "The Washington Post", "Montgomery County
- * Democrats", "Bolton Wanderers". Not the words of bodies named after
+ * Democrats", "Bolton Wanderers", "Paducah Public Schools", "Paducah
+ * School District". Not the words of bodies named after
  * people as often (college, library, club, court). */
 static const char *const body_words[] = {
     "police", "sheriff", "department", "council", "commission", "committee", "assembly",
     "authority", "fc", "united", "wanderers", "albion", "rovers", "athletic", "times", "post",
     "press", "herald", "tribune", "journal", "gazette", "chronicle", "democrats",
-    "republicans", "airport", "zoo", "symphony", "orchestra", NULL};
+    "republicans", "airport", "zoo", "symphony", "orchestra", "schools", "district", NULL};
 
 /* The kind words that close a street's or a building's name, with the
  * GeoNames feature code of each (see facility_kind). */
