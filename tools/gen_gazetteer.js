@@ -172,6 +172,12 @@ const mid = (xs, lon) => {
   }
   return (lo + hi) / 2;
 };
+// a division's other name that is its own seat's ("Zurich" for the Canton
+// of Zurich, "Burgas" for Burgas Province) would shadow the city, which
+// news means by the bare name; "Burgas Province", "Burgas province" stay
+const fold = (x) => String(x || '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const seatNames = new Set(cities.filter((c) => c.fc === 'PPLA' || c.fc === 'PPLC')
+  .map((c) => c.cc + '.' + c.adm + '|' + fold(c.name)));
 const iso = isoCountries;
 for (const cc of Object.keys(iso).sort()) {
   if (!iso3[cc]) continue;
@@ -184,6 +190,9 @@ for (const cc of Object.keys(iso).sort()) {
     if (names.geonames && !r.name.startsWith(names.geonames)) alts.push(names.geonames);
     const m = /^(.*) (Oblast|Krai|Province|Region|Governorate|Prefecture|State|District|County|Voivodeship)$/.exec(r.name);
     if (m) alts.push(m[1] + ' Region', m[1] + ' region', m[1] + ' ' + m[2]);
+    const own = alts.filter((a) => a && !seatNames.has(key + '|' + fold(a)));
+    alts.length = 0;
+    alts.push(...own);
     const gid = r.reference && r.reference.geonames;
     // population: the people of its towns (>= 1,000 each), a floor that
     // tells a state from a parish of a small island
