@@ -389,6 +389,15 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   return 0;
 }
 
+/* Whether a capitalized "Township" stands at token t (before last):
+ * the name before it is a township's ("Franklin Township", "Hamilton
+ * Township"), which the gazetteer does not hold; a local unit, so a
+ * town of the name, not a state, a country or a capital. */
+static int township_next(const td_doc *doc, uint32_t t, uint32_t last) {
+  return t < last && tok_cap(&doc->toks[t]) &&
+         (tok_is(&doc->toks[t], "township") || tok_is(&doc->toks[t], "twp."));
+}
+
 /* Whether the capitalized words from token t on (a possessive among
  * them) end a body's name (body_words), within five words. */
 static int body_name_at(const td_gaz *g, const td_doc *doc, uint32_t t, uint32_t last) {
@@ -489,7 +498,8 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   /* a place heading the name of a body named after it ("Beverly Hills
    * Police Department"): the place, whatever the name around it is */
   const td_tok *before = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
-  int body = !c->adj && c->tok1 < last && body_name_at(g, doc, c->tok1, last) &&
+  int body = !c->adj && c->tok1 < last &&
+             (body_name_at(g, doc, c->tok1, last) || township_next(doc, c->tok1, last)) &&
              (!before || !tok_cap(before) || !tok_word(before) || before->upos == TD_DET ||
               function_opener(doc, c->tok0 - 1, first));
   if (actor_person && !locative(cs, c) && !body) return 2;
@@ -771,9 +781,10 @@ typedef struct {
   char held[16];     /* the admin key a `City, State` mention gives it */
   int dateline;      /* named in the dateline: where the story happens */
   unsigned named_as; /* NAMED_TOWN, NAMED_DIVISION: what a mention calls it */
+  int townships;     /* mentions that name a township ("Franklin Township") */
 } group;
 
-enum { NAMED_TOWN = 1, NAMED_DIVISION = 2 };
+enum { NAMED_TOWN = 1, NAMED_DIVISION = 2, NAMED_TOWNSHIP = 4 };
 
 /* Whether the words from token t on call what comes before them a
  * town: "is a city", "was an unincorporated community", ", a small
@@ -806,6 +817,7 @@ static unsigned named_as(const td_doc *doc, const cand *c) {
   const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
   if (c->tok1 - c->tok0 >= 2 && tok_is(&doc->toks[c->tok1 - 1], "city")) return NAMED_TOWN;
   if (defined_as_town(doc, c->tok1, se->tok0 + se->ntok)) return NAMED_TOWN;
+  if (township_next(doc, c->tok1, se->tok0 + se->ntok)) return NAMED_TOWNSHIP;
   if (c->tok0 < se->tok0 + 2 || !tok_is(&doc->toks[c->tok0 - 1], "of")) return 0;
   const td_tok *k = &doc->toks[c->tok0 - 2];
   if (k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) return 0; /* "the City of London" is a name */
@@ -1305,7 +1317,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
     gs[k].nment++;
     if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
     if (dateline(doc, c)) gs[k].dateline = 1;
-    gs[k].named_as |= named_as(doc, c);
+    unsigned na = named_as(doc, c);
+    if (na & NAMED_TOWNSHIP) gs[k].townships++;
+    gs[k].named_as |= na & ~(unsigned)NAMED_TOWNSHIP;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
     if (c->held[0] && !gs[k].held[0]) snprintf(gs[k].held, sizeof gs[k].held, "%s", c->held);
@@ -1420,6 +1434,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (((gs[k].named_as & NAMED_TOWN) && is_feat(r, "PPL")) ||
             ((gs[k].named_as & NAMED_DIVISION) && is_feat(r, "ADM1")))
           sc += 10;
+        /* "Washington Township" in every mention: a local unit, not the
+         * state, a country or a capital of the name */
+        if (gs[k].townships == gs[k].nment &&
+            (is_country(r) || is_feat(r, "ADM1") || is_feat(r, "PPLC")))
+          sc -= 20;
         /* a name listed with a division or a country is one too */
         if ((is_country(r) && (listed & 1)) || (is_feat(r, "ADM1") && (listed & 2))) sc += 6;
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
