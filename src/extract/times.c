@@ -1232,7 +1232,6 @@ static void dur_value(char *out, size_t cap, int uk, long n, int half) {
   int timeunit = uk == U_SEC || uk == U_MIN || uk == U_HOUR;
   const char *code = unit_code[uk];
   long mul = 1;
-  if (uk == U_QUARTER) code = "M", mul = 3;
   if (uk == U_HALF) code = "M", mul = 6;
   if (uk == U_WEEKEND) code = "D", mul = 2;
   if (uk == U_DECADE && n >= 0) code = "Y", mul = 10;
@@ -1275,11 +1274,19 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
     iso_week(ref + 7 * n, &wy, &wn);
     tfmt(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
     break;
-  case U_MONTH:
-  case U_QUARTER:
-  case U_HALF: {
-    long mm = (long)y * 12 + (m - 1) + n * (uk == U_MONTH ? 1 : uk == U_QUARTER ? 3 : 6);
+  case U_MONTH: {
+    long mm = (long)y * 12 + (m - 1) + n;
     tfmt(h->val, sizeof h->val, "%04ld-%02ld", mm / 12, mm % 12 + 1);
+    break;
+  }
+  case U_QUARTER: { /* "two quarters ago", "that quarter": a quarter, not a month */
+    long q = (long)y * 4 + (m - 1) / 3 + n;
+    tfmt(h->val, sizeof h->val, "%04ld-Q%ld", q / 4, q % 4 + 1);
+    break;
+  }
+  case U_HALF: {
+    long hh = (long)y * 2 + (m - 1) / 6 + n;
+    tfmt(h->val, sizeof h->val, "%04ld-H%ld", hh / 2, hh % 2 + 1);
     break;
   }
   case U_YEAR:
@@ -1828,6 +1835,9 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (pyy && !(has(c, k, W_ORD) && (is_w(c, k + 1, "quarter") || is_w(c, k + 1, "half"))))
       pyy = 0, k = is_w(c, j, "the") ? j + 1 : j;
     if (has(c, k, W_ORD) && u[k].ord <= 4) q = u[k].ord;
+    else if (k > j && (is_w(c, k, "last") || is_w(c, k, "latter")) && is_w(c, k + 1, "half") &&
+             is_w(c, k + 2, "of"))
+      q = 2; /* "the last half of 1989", "the latter half of the year" */
     else if (u[k < c->n ? k : 0].kind == 'n' && k < c->n && u[k].w[0] && u[k].num >= 1 && u[k].num <= 4 && u[k].ndig == 1)
       q = (int)u[k].num;
     e = hyph(c, k + 1);
@@ -1848,7 +1858,15 @@ static int period_expr(const ctx *c, int i, hit *h) {
         else if (is_w(c, k2, "last") && is_w(c, k2 + 1, "year")) yy = c->dy - 1, e = k2 + 2;
         else if (is_w(c, k2, "next") && is_w(c, k2 + 1, "year")) yy = c->dy + 1, e = k2 + 2;
         if (yy && !c->has_dct && !year_at(c, e - 1)) yy = 0;
-      } else if (!pyy && c->has_dct) {
+        /* "the second half of the match", "the fourth quarter of the
+         * game": a part of something else, no time */
+        if (!yy && (half || is_w(c, k2, "the") || is_w(c, k2, "a") || is_w(c, k2, "its") ||
+                    is_w(c, k2, "their") || is_w(c, k2, "this") || is_w(c, k2, "that")))
+          return i;
+      }
+      /* no year named ("a loss for the third quarter of $226.3 million"):
+       * the quarter nearest the article date, by the clause's tense */
+      if (!yy && !pyy && c->has_dct) {
         yy = c->dy;
         int cur = half ? (c->dm - 1) / 6 + 1 : (c->dm - 1) / 3 + 1;
         int t = q != cur ? clause_tense(c, i, e) : 0;
@@ -2129,11 +2147,15 @@ static int period_expr(const ctx *c, int i, hit *h) {
     h->has_day = 0;
     return ku + 1;
   }
-  /* that year / that month / that week: the anchor's */
+  /* that year / that month / that week: the anchor's; that quarter: the
+   * quarter named within the two sentences before */
   if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
       u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct &&
-      (c->has_anchor || (c->anchor_y && u[j + 1].unitk == U_YEAR))) {
+      (c->has_anchor || (c->anchor_y && u[j + 1].unitk == U_YEAR) ||
+       (c->quarter && c->si - c->quarter_sent <= 2 && u[j + 1].unitk == U_QUARTER))) {
     if (u[j + 1].unitk == U_YEAR && c->anchor_y) tfmt(h->val, sizeof h->val, "%04d", c->anchor_y);
+    else if (u[j + 1].unitk == U_QUARTER && c->quarter && c->si - c->quarter_sent <= 2)
+      tfmt(h->val, sizeof h->val, "%04d-Q%d", c->quarter / 4, c->quarter % 4 + 1);
     else shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
     h->has_day = 0;
     return j + 2;
@@ -2386,6 +2408,11 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
   int uk = u[e].unitk;
   int plural = (u[e].cls & W_PLURAL) != 0;
+  /* "more than a quarter of the market", "three quarters of voters": a
+   * share, not three months ("several quarters of losses" is a stretch) */
+  if (uk == U_QUARTER && (n == 1 || n == 3) && !the && !hyphen && is_w(c, e + 1, "of") &&
+      !year_at(c, e + 2))
+    return i;
   if (!plural && !hyphen && year_at(c, k)) return i; /* "the 1988 quarter": a year, no count */
   if (uk == U_SEC && !plural && n != 1) return i;
   /* "a second four-year term", "a second time", "a second round": the
@@ -2489,7 +2516,7 @@ static int duration_expr(const ctx *c, int i, hit *h) {
 static int set_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   static const char *const code[] = {"", "PT1S", "PT1M", "PT1H", "P1D", "P1W", "P1WE",
-                                     "P1M", "P3M", "P6M", "P1Y", "P10Y", "P100Y"};
+                                     "P1M", "P1Q", "P6M", "P1Y", "P10Y", "P100Y"};
   h->has_day = 0;
   h->type = T_SET;
   /* "on Mondays", "Tuesday nights": every such day (or part of it) */
@@ -2653,13 +2680,15 @@ static int date_expr(const ctx *c, int i, hit *h) {
 /* Words that, unclassified, may follow "the", "a", "an", "that" or "at"
  * inside an expression (idle_start): "the end of", "the sixties", "the
  * latest quarter", "the most recent quarter", "the same day", "at most",
- * "the final months", "a and a half years"; and, should the table lose
- * them, the classified ones the rules name after those words. */
+ * "the final months", "a and a half years", "the latter half of"; and,
+ * should the table lose them, the classified ones the rules name after
+ * those words. */
 static const char *const idle_not[] = {
     "end", "beginning", "start", "middle", "close", "turn", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
     "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
-    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", "couple", NULL};
+    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", "couple", "latter",
+    NULL};
 /* Approximators no rule names where an expression begins (duration_expr
  * takes "more/less/fewer than", "nearly", "around" there, and "about",
  * "over", "within", "almost" only before one): they begin nothing. */
