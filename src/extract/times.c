@@ -2360,6 +2360,17 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     return k + 3;
   }
   int nk = read_count(c, k, &n);
+  /* "two to three weeks", "the next 12 to 18 months", "three or four
+   * years": one stretch, valued at its lower count as TimeBank does
+   * ("two to three weeks" P2W); counted from a date, no one day ("two or
+   * three days ago" is PAST_REF) */
+  int range = 0;
+  if (nk > k && n > 0 && !is_w(c, k, "a") && !is_w(c, k, "an") &&
+      (is_w(c, nk, "to") || is_w(c, nk, "or"))) {
+    long m = 0;
+    int mk = read_count(c, nk + 1, &m);
+    if (mk > nk + 1 && m > n && has(c, mk, W_UNIT) && (u[mk].cls & W_PLURAL)) nk = mk, range = 1;
+  }
   if (nk == k) {
     /* bare plural: "for years", "decades", "the past months" */
     if (has(c, k, W_UNIT) && (u[k].cls & W_PLURAL) && u[k].unitk != U_WEEKEND &&
@@ -2448,6 +2459,7 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     if (r && rh->u0 == e && rh->u1 > re) rel = r, re = rh->u1;
   }
   if (rel && !span && !hyphen) {
+    if (range) n = -1;
     long ref = (rel == -1 || rel == 1) ? c->dct : (c->has_anchor ? c->anchor : c->dct);
     int sign = rel < 0 ? -1 : 1;
     if ((n < 0 || half) && (rel == -2 || rel == 2)) {
@@ -2720,9 +2732,10 @@ static void idle_init(void) {
  *   than - / : ' (dates, clock times, ranges, decades use those) or by a
  *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o",
  *   "more", "additional", "extra", "trading", "business", "working", "in
- *   the morning" (a month, a part of day, a unit of time, "and a half",
- *   "20 more years", "8 trading days", "4 in the morning" are what
- *   day_expr, clock_expr and duration_expr read there);
+ *   the morning", "to" or "or" before a number (a month, a part of day, a
+ *   unit of time, "and a half", "20 more years", "8 trading days", "4 in
+ *   the morning", "10 to 12 hours" are what day_expr, clock_expr and
+ *   duration_expr read there);
  * - one of the five words (of class W_START only) followed by a word of no
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
  *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
@@ -2746,7 +2759,8 @@ static int idle_start(const ctx *c, int i) {
     return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
            !is_w(c, i + 1, "o'clock") && !is_w(c, i + 1, "o") && !is_w(c, i + 1, "more") &&
            !is_w(c, i + 1, "additional") && !is_w(c, i + 1, "extra") && !is_w(c, i + 1, "trading") &&
-           !is_w(c, i + 1, "business") && !is_w(c, i + 1, "working") && !in_the_pod(c, i + 1);
+           !is_w(c, i + 1, "business") && !is_w(c, i + 1, "working") && !in_the_pod(c, i + 1) &&
+           !((is_w(c, i + 1, "to") || is_w(c, i + 1, "or")) && i + 2 < c->n && u[i + 2].kind == 'n');
   }
   if (u[i].cls != W_START || nx->kind != 'w' || (nx->cls & ~(uint32_t)IDLE_NEXT_CLS)) return 0;
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
