@@ -1410,6 +1410,33 @@ static int until_before(const ctx *c, int i) {
   return clause_tense(c, i, i + 1) >= 0;
 }
 
+/* Whether today/tomorrow at i means the present or the future in
+ * general, no day: "today's youth", "in today's world" (a noun of the
+ * age), "many of today's personal computers", "today's consumer devices"
+ * (a plural noun, adjectives or nouns between, unless one of the day's
+ * happenings: "today's talks", "today's results"), "the people of
+ * tomorrow" ("as of tomorrow" is a day); "today's ruling" is the day's. */
+static int generic_day(const ctx *c, int i) {
+  static const char *const age[] = {"world", "youth", "society", "generation", "culture",
+                                    "economy", "climate", "technology", "media", NULL};
+  static const char *const happenings[] = {
+      "talks", "elections", "results", "figures", "proceedings", "hearings", "negotiations",
+      "celebrations", "events", "protests", "strikes", "games", "matches", "races", "papers",
+      "newspapers", "editions", "issues", "headlines", "gains", "losses", "markets", "meetings",
+      "votes", NULL};
+  if (is_w(c, i, "tomorrow"))
+    return i > 0 && is_w(c, i - 1, "of") && !(i > 1 && is_w(c, i - 2, "as"));
+  if (!is_w(c, i, "today") || !is_p(c, i + 1, '\'') || !is_w(c, i + 2, "s")) return 0;
+  for (int k = i + 3; k < c->n && k <= i + 5; k++) {
+    if (c->u[k].kind != 'w') return 0;
+    if (word_in(c, k, age)) return 1;
+    const td_tok *t = &c->doc->toks[c->u[k].tok];
+    if (tags.nns && (int)t->xpos == tags.nns) return !word_in(c, k, happenings);
+    if (t->upos != TD_ADJ && t->upos != TD_NOUN) return 0;
+  }
+  return 0;
+}
+
 /* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
  * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
  * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
@@ -1531,6 +1558,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     return he;
   }
   /* today, yesterday, tomorrow, tonight */
+  if (has(c, i, W_REL) && generic_day(c, i)) return i;
   if (has(c, i, W_REL)) {
     if (strcmp(u[i].w, "tonight") == 0) *pod = P_NI;
     if (!c->has_dct) {
@@ -2314,10 +2342,11 @@ static int clock_expr(const ctx *c, int i, hit *h) {
 /* "last" at k is the verb, not "the latest": after "to" or a modal
  * ("expected to last several weeks", "could last months", "won't last
  * long"). */
+static const char *const modal_words[] = {"to", "will", "would", "could", "can", "may", "might",
+                                          "should", "must", "shall", "ll", "not", "t", "never",
+                                          NULL};
 static int last_verb(const ctx *c, int k) {
-  static const char *const before[] = {"to", "will", "would", "could", "can", "may", "might",
-                                       "should", "must", "shall", "ll", "not", "t", "never", NULL};
-  return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, before);
+  return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, modal_words);
 }
 
 /* Durations: "86 minutes", "three years", "two and a half years", "half an
@@ -2490,6 +2519,18 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
                   is_w(c, k - 1, "been"))))
     return i;
   if (uk == U_WEEKEND) return i;
+  /* "will one day lead", "hopes to one day become": some day to come,
+   * no stretch of a day */
+  if (uk == U_DAY && n == 1 && !plural && !span && !half && !hyphen && is_w(c, k, "one") &&
+      ((k > 0 && word_in(c, k - 1, modal_words) && !is_w(c, k - 1, "to") &&
+        !is_w(c, k - 1, "not") && !is_w(c, k - 1, "t") && !is_w(c, k - 1, "never")) ||
+       (e < c->n && u[e].kind == 'w' &&
+        ((tags.vb && (int)c->doc->toks[u[e].tok].xpos == tags.vb) ||
+         (k > 0 && is_w(c, k - 1, "to") && c->doc->toks[u[e].tok].upos == TD_VERB))))) {
+    h->type = T_DATE;
+    tfmt(h->val, sizeof h->val, "FUTURE_REF");
+    return e;
+  }
   h->type = T_DURATION;
   dur_value(h->val, sizeof h->val, uk, n, half);
   /* "the past year", "the next two weeks", "the first nine months [of 1989]" */
