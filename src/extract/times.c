@@ -119,6 +119,9 @@ static const wordent words[] = {
     {"a", W_START, 0},
     {"a.m", W_POD, P_DT},
     {"about", W_APPROX, 0},
+    {"acknowledged", W_PAST | W_REPORT, 0},
+    {"added", W_PAST | W_REPORT, 0},
+    {"admitted", W_PAST | W_REPORT, 0},
     {"afternoon", W_POD, P_AF},
     {"afternoons", W_POD | W_PLURAL, P_AF},
     {"ago", W_PAST, 0},
@@ -130,6 +133,7 @@ static const wordent words[] = {
     {"approximately", W_APPROX, 0},
     {"apr", W_MONTH, 4},
     {"april", W_MONTH, 4},
+    {"argued", W_PAST | W_REPORT, 0},
     {"arose", W_PAST, 0},
     {"around", W_APPROX, 0},
     {"at", W_START, 0},
@@ -152,7 +156,9 @@ static const wordent words[] = {
     {"century", W_UNIT, U_CENTURY},
     {"chose", W_PAST, 0},
     {"christmas", W_START, 0},
+    {"claimed", W_PAST | W_REPORT, 0},
     {"coming", W_DIR, 1},
+    {"confirmed", W_PAST | W_REPORT, 0},
     {"current", W_DIR, 0},
     {"currently", W_VAGUE, V_PRESENT},
     {"daily", W_SETADV, U_DAY},
@@ -163,7 +169,10 @@ static const wordent words[] = {
     {"decade", W_UNIT, U_DECADE},
     {"decades", W_UNIT | W_PLURAL, U_DECADE},
     {"december", W_MONTH, 12},
+    {"declared", W_PAST | W_REPORT, 0},
+    {"denied", W_PAST | W_REPORT, 0},
     {"did", W_PAST, 0},
+    {"disclosed", W_PAST | W_REPORT, 0},
     {"drew", W_PAST, 0},
     {"drove", W_PAST, 0},
     {"dug", W_PAST, 0},
@@ -235,6 +244,7 @@ static const wordent words[] = {
     {"hundred", W_NUM, 100},
     {"hung", W_PAST, 0},
     {"independence", W_START, 0},
+    {"insisted", W_PAST | W_REPORT, 0},
     {"jan", W_MONTH, 1},
     {"january", W_MONTH, 1},
     {"jul", W_MONTH, 7},
@@ -290,6 +300,7 @@ static const wordent words[] = {
     {"ninety", W_NUM, 90},
     {"ninth", W_ORD, 9},
     {"noon", W_POD, P_NOON},
+    {"noted", W_PAST | W_REPORT, 0},
     {"nov", W_MONTH, 11},
     {"november", W_MONTH, 11},
     {"now", W_START, 0},
@@ -308,6 +319,7 @@ static const wordent words[] = {
     {"planned", W_FUT, 0},
     {"plans", W_FUT, 0},
     {"pm", W_POD, P_DT},
+    {"predicted", W_PAST | W_REPORT, 0},
     {"presently", W_START, 0},
     {"previous", W_DIR, -2},
     {"quarter", W_UNIT, U_QUARTER},
@@ -315,6 +327,8 @@ static const wordent words[] = {
     {"ran", W_PAST, 0},
     {"recent", W_DIR, -3},
     {"recently", W_START, 0},
+    {"reported", W_PAST | W_REPORT, 0},
+    {"revealed", W_PAST | W_REPORT, 0},
     {"right", W_START, 0},
     {"rode", W_PAST, 0},
     {"rose", W_PAST, 0},
@@ -359,6 +373,7 @@ static const wordent words[] = {
     {"spread", W_PAST, 0},
     {"spring", W_SEASON, 1},
     {"spun", W_PAST, 0},
+    {"stated", W_PAST | W_REPORT, 0},
     {"stole", W_PAST, 0},
     {"stood", W_PAST, 0},
     {"struck", W_PAST, 0},
@@ -416,6 +431,7 @@ static const wordent words[] = {
     {"upheld", W_PAST, 0},
     {"utc", W_ZONE, 0},
     {"valentine", W_START, 0},
+    {"warned", W_PAST | W_REPORT, 0},
     {"was", W_PAST, 0},
     {"wed", W_WDAY, 3},
     {"wednesday", W_WDAY, 3},
@@ -436,7 +452,7 @@ static const wordent words[] = {
     {"won", W_PAST, 0},
     {"wore", W_PAST, 0},
     {"wound", W_PAST, 0},
-    {"wrote", W_PAST, 0},
+    {"wrote", W_PAST | W_REPORT, 0},
     {"year", W_UNIT, U_YEAR},
     {"yearly", W_SETADV, U_YEAR},
     {"years", W_UNIT | W_PLURAL, U_YEAR},
@@ -1004,12 +1020,24 @@ static int clause_tense(const ctx *c, int i, int e) {
   if (i >= 3 && is_w(c, i - 1, "as") && (is_w(c, i - 2, "soon") || is_w(c, i - 2, "early")) &&
       is_w(c, i - 3, "as"))
     return 1;
+  /* "on patrol since March": a time since which something holds is past */
+  if (i >= 1 && is_w(c, i - 1, "since")) return -1;
   /* "effective Feb. 1", "effective on Monday": the day a change announced
    * takes effect, still to come whatever tense the announcing verb has
    * ("created an office of the chairman, effective Feb. 1") */
   if ((i >= 1 && is_w(c, i - 1, "effective")) ||
       (i >= 2 && is_w(c, i - 2, "effective") && (is_w(c, i - 1, "on") || is_w(c, i - 1, "from"))))
     return 1;
+  /* "On Sunday, Davis claimed ...": an expression that opens the
+   * sentence dates its main verb, a reporting one too (the rule below
+   * is for an expression inside what was said: "... Tuesday, Castro
+   * said") */
+  static const char *const opener[] = {"on", "in", "at", "by", "since", "until", "from", "during",
+                                       "before", "after", "early", "late", "earlier", "later",
+                                       "then", "and", "but", NULL};
+  int opens = 1;
+  for (int k = 0; k < i && opens; k++)
+    opens = c->u[k].kind == 'p' || word_in(c, k, opener);
   int punct_after = 0; /* a punctuation unit lies in [e, k) */
   for (int k = 0; k < c->n; k++) {
     if (k > e && c->u[k - 1].kind == 'p') punct_after = 1;
@@ -1021,10 +1049,12 @@ static int clause_tense(const ctx *c, int i, int e) {
     if (k >= e && k > i && word_in(c, k, clause_open)) break;
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
-    if ((u->cls & W_REPORT) && k >= e && punct_after) continue;
+    if ((u->cls & W_REPORT) && k >= e && punct_after && !opens) continue;
     /* "will be announced on Monday", "to be told Friday": the saying
-     * is still to come, and the verb before it decides */
-    int report = (u->cls & W_REPORT) && !(k > 0 && (is_w(c, k - 1, "be") || is_w(c, k - 1, "been")));
+     * is still to come, and the verb before it decides; "predicted for
+     * May" names the time of what was said */
+    int report = (u->cls & W_REPORT) && !(k > 0 && (is_w(c, k - 1, "be") || is_w(c, k - 1, "been"))) &&
+                 !(k + 1 == i - 1 && is_w(c, k + 1, "for"));
     if (report && (k < i ? i - k : k - e + 1) <= 2) return -1;
     int t = (u->cls & W_FUT) != 0;
     /* a cue word used as a noun or an adjective says nothing of the
@@ -1059,6 +1089,11 @@ static int clause_tense(const ctx *c, int i, int e) {
         (int)d->toks[c->u[k + 1].tok].xpos == to && k + 2 < c->n && c->u[k + 2].kind == 'w' &&
         (int)d->toks[c->u[k + 2].tok].xpos == vb)
       t = 1;
+    /* "were planning to drive", "was expected to vote": the plan, not
+     * its past, is the cue (the word after this one) */
+    if (!t && k + 1 < c->n && (is_w(c, k, "was") || is_w(c, k, "were")) &&
+        ((c->u[k + 1].cls & W_FUT) || is_w(c, k + 1, "planning") || is_w(c, k + 1, "going")))
+      continue;
     if (!t) {
       if (tk->xpos) t = tk->xpos < td_xpos_count && (int)tk->xpos == vbd ? -1 : 0;
       else if (u->cls & W_PAST) t = -1;
