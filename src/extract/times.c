@@ -1537,6 +1537,29 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       *h = h2;
       return e2;
     }
+    /* "Thursday 9", "Thursday the 9th": the 9th that is a Thursday, in
+     * the month nearest the article date that has one (the month left
+     * unsaid); not "Friday 10 a.m.", "Friday 3-1" */
+    int k3 = is_w(c, k, "the") ? k + 1 : k, md = mday_at(c, k3);
+    if (md && c->has_dct && dir == 99 &&
+        !(k3 + 1 < c->n &&
+          (u[k3 + 1].kind == 'n' || has(c, k3 + 1, W_POD | W_UNIT | W_MONTH) ||
+           (u[k3 + 1].kind == 'p' && !u[k3 + 1].space &&
+            (strchr(":-/", u[k3 + 1].w[0]) ||
+             (u[k3 + 1].w[0] == '.' && k3 + 2 < c->n && u[k3 + 2].kind == 'n' && !u[k3 + 2].space)))))) {
+      long best = LONG_MIN;
+      for (int dm = -2; dm <= 2; dm++) {
+        int mm = c->dy * 12 + c->dm - 1 + dm, yy = mm / 12, mo = mm % 12 + 1;
+        if (md > td_month_days(yy, mo)) continue;
+        long day = td_days_from_civil(yy, mo, md);
+        if (iso_wday(day) == wd && (best == LONG_MIN || labs(day - c->dct) < labs(best - c->dct)))
+          best = day;
+      }
+      if (best != LONG_MIN) {
+        set_day(h, T_DATE, best);
+        return k3 + 1;
+      }
+    }
     if (!c->has_dct) {
       h->type = T_DATE;
       tfmt(h->val, sizeof h->val, "XXXX-WXX-%d", wd);
@@ -2345,12 +2368,13 @@ static int clock_expr(const ctx *c, int i, hit *h) {
   e = z;
   /* the day it falls on */
   hit dh;
-  int dpod, k = is_p(c, e, ',') ? e + 1 : e;
+  int dpod, k = is_p(c, e, ',') ? e + 1 : e, of = 0;
   if (is_w(c, k, "on")) k++;
+  else if (is_w(c, k, "of") && k == e) k++, of = 1; /* "midnight of 31 December": one time */
   long day = c->has_anchor ? c->anchor : c->dct;
   int known = c->has_dct;
   int e2 = day_expr(c, k, &dh, &dpod);
-  if (e2 > k && dh.has_day && (k == e || (k == e + 1 && is_p(c, e, ',')))) {
+  if (e2 > k && dh.has_day && (k == e || (k == e + 1 && (is_p(c, e, ',') || of)))) {
     day = dh.day, known = 1, e = e2;
     h->day = dh.day, h->has_day = 1;
   } else if (e2 > k && dh.has_day) {
