@@ -2315,6 +2315,8 @@ static int in_the_pod(const ctx *c, int i) {
 static int clock_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int hh = -1, mi = 0, e = i, pod = 0;
+  /* "high noon" (the film, the showdown) is no clock time */
+  if (has(c, i, W_POD) && u[i].pod == P_NOON && i > 0 && is_w(c, i - 1, "high")) return i;
   if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
     hh = u[i].pod == P_NOON ? 12 : 24, e = i + 1;
   } else if (u[i].kind == 'n' && u[i].ndig == 4 && !u[i].w[0] && u[i].num / 100 < 24 &&
@@ -2507,6 +2509,13 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
   int uk = u[e].unitk;
   int plural = (u[e].cls & W_PLURAL) != 0;
+  /* CBS's "60 Minutes", "48 Hours": a title, its unit capitalized after a
+   * quotation mark or a word in lower case (a headline in title case
+   * capitalizes the word before too) */
+  if (u[e].cap && k > 0 && k == j && u[k].kind == 'n' &&
+      ((u[k - 1].kind == 'p' && (u[k - 1].w[0] == '"' || u[k - 1].w[0] == '`' || u[k - 1].w[0] == '\'')) ||
+       (u[k - 1].kind == 'w' && !u[k - 1].cap)))
+    return i;
   /* "more than a quarter of the market", "three quarters of voters": a
    * share, not three months ("several quarters of losses" is a stretch) */
   if (uk == U_QUARTER && (n == 1 || n == 3) && !the && !hyphen && is_w(c, e + 1, "of") &&
