@@ -2426,6 +2426,14 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   else if (is_w(c, j, "nearly") || is_w(c, j, "around"))
     j++; /* TimeBank keeps these inside; "about", "almost", "over" stay out */
   if (j > i && is_w(c, j, "the")) return i; /* "over the past year": the rule without "over" */
+  /* "recent years", "in recent weeks": a stretch of some years up to now,
+   * PXY, as TimeML writes it (TimeBank and AQUAINT: 7 of 11) */
+  if (j == i && is_w(c, j, "recent") && has(c, j + 1, W_UNIT) && (u[j + 1].cls & W_PLURAL) &&
+      u[j + 1].unitk != U_WEEKEND) {
+    h->type = T_DURATION;
+    dur_value(h->val, sizeof h->val, u[j + 1].unitk, -1, 0);
+    return j + 2;
+  }
   int k = j, the = 0, span = 0, fuzzy_ok = 0;
   if (is_w(c, k, "the")) the = 1, k++;
   if (last_verb(c, k)) return i; /* "expected to last several weeks": the stretch alone */
