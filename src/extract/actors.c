@@ -1420,6 +1420,12 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
         (n0 > 0 && (tok_is(x, n0 - 1, "in") || tok_is(x, n0 - 1, "at") ||
                     tok_is(x, n0 - 1, "near") || tok_is(x, n0 - 1, "from"))))
       continue;
+    /* (nor a name that modifies a noun after `the`: `the Cruise video`,
+     * `the Vane years` name a thing) */
+    long n1 = x->names[r].tok1;
+    if (n0 > 0 && tok_is(x, n0 - 1, "the") && (size_t)n1 < doc->ntoks &&
+        tk(x, n1)->sent == tk(x, n0)->sent && tk(x, n1)->upos == TD_NOUN)
+      continue;
     for (uint32_t t = x->names[r].tok0; t < x->names[r].tok1; t++) o[t] = owner[t] < 0;
   }
   for (size_t m = 0; m < x->nall; m++)
@@ -1437,6 +1443,78 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
     if (!appositive_of_person(x, owner, (long)t)) o[t] = owner[t] < 0;
   }
   return o;
+}
+
+/* Tokens [s0, m) are a phrase opening their sentence, closed by a comma
+ * right before token m: a preposition's, a subordinate clause's or a
+ * participle's (`Writing in his blog,`, `After the vote,`, `When the
+ * talks ended,`), so that what follows the comma is the clause's
+ * subject. */
+static int opening_clause(const actx *x, long s0, long m) {
+  /* (past an honorific or a title: `Writing in a letter, Mrs Dorvik`) */
+  for (long b = m - 1; b > s0 && b >= m - 3 && !tok_is(x, b, ","); b--)
+    if (tk(x, b)->upos == TD_PROPN || tok_is(x, b, ".")) m = b;
+  if (m - 2 <= s0 || !tok_is(x, m - 1, ",")) return 0;
+  const td_tok *t = tk(x, s0);
+  return t->upos == TD_ADP || t->upos == TD_SCONJ || t->xpos == TD_XPOS_VBG ||
+         t->xpos == TD_XPOS_VBN;
+}
+
+/* The person who is the subject of the clause that holds the pronoun at
+ * token p (`he`, `she`, a possessive, a reflexive; gender g), or -1: the
+ * nearest person's mention before it in its sentence (and its
+ * quotation, opening at q), right before a verb (`Lee was making his
+ * last tour`, `Reyes brought the clock he made`, `Ross said Reyes wishes
+ * to use his fame`), with only words between that name no one: no
+ * other person's name or title (other), no pronoun, no quotation mark,
+ * no relative pronoun (`Ross, who met Reyes, said he`), no statement
+ * cue (`Ross said the timing hurt his bid`: Ross's words, not Ross's
+ * bid, as often as not), no preposition
+ * or `,` right before the subject (`a blog by Reyes`). `him`, `her`
+ * after a verb are never its own clause's subject (`Reyes thanked
+ * him`). A subject of the other gender, or of none known where the
+ * pronoun is no possessive, stops the search. */
+static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
+                          long q, char g) {
+  static const char *const relative[] = {"who", "whom", "whose", "which", NULL};
+  if (!doc_poss_pronoun(x->doc, (size_t)p) && !tok_is(x, p, "he") && !tok_is(x, p, "she") &&
+      !tok_is(x, p, "himself") && !tok_is(x, p, "herself"))
+    return -1;
+  long s0 = (long)x->doc->sents[tk(x, p)->sent].tok0;
+  if (q > s0) s0 = q;
+  for (long t = p - 1; t >= s0; t--) {
+    int k = owner[t];
+    if (k < 0) {
+      unsigned f = tk(x, t)->flags, u = tk(x, t)->upos;
+      if (other[t] || u == TD_PRON || (f & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
+          td_str_in(tk(x, t)->norm, relative) || is_cue(x, t))
+        return -1;
+      /* a clause of another subject between (`Vane is fit, but the
+       * Scot admitted he`) */
+      if ((u == TD_NOUN || u == TD_PROPN) && t + 1 < p &&
+          (tk(x, t + 1)->upos == TD_VERB || tk(x, t + 1)->upos == TD_AUX))
+        return -1;
+      continue;
+    }
+    if (!is_person(x, k)) continue;
+    char kg = x->ai[k].gender;
+    if (kg != g && (kg != '-' || !doc_poss_pronoun(x->doc, (size_t)p))) return -1;
+    long e = t + 1, b = t;
+    while (b > s0 && owner[b - 1] == k) b--;
+    unsigned u = tk(x, e)->upos;
+    if (glued_poss(x, t) || (u != TD_VERB && u != TD_AUX)) return -1;
+    if (b > s0 && (tk(x, b - 1)->upos == TD_ADP || tok_is(x, b - 1, ",") ||
+                   td_str_in(tk(x, b - 1)->norm, relative)))
+      return -1;
+    /* another person named before it in the sentence (`Vane's MP Ivo
+     * Marr welcomed his release`): the window's tests decide */
+    for (long a = b - 1; a >= s0; a--)
+      if (owner[a] >= 0 && owner[a] != k && is_person(x, owner[a]) &&
+          (x->ai[owner[a]].gender == '-' || x->ai[owner[a]].gender == g))
+        return -1;
+    return k;
+  }
+  return -1;
 }
 
 /* The person a third-person singular pronoun at token p (he, him, she,
@@ -1470,6 +1548,10 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
     if (k < 0 && (tk(x, n)->upos == TD_PROPN || tk(x, n)->upos == TD_NOUN)) return -1;
   }
+  /* `Lee was making his last tour`: the subject of its own clause,
+   * whoever else the sentences before name */
+  int subj = clause_subject(x, owner, other, p, q, g);
+  if (subj >= 0) return subj;
   /* found: the one candidate of the window (-1 none, -2 several); near:
    * the one of the nearest sentence naming any (-2 several there) */
   int found = -1, near = -1;
@@ -1477,12 +1559,16 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   /* first: the candidate the nearest sentence naming any names first */
   int first = -1;
   long first_tok = -1;
+  /* the sentence of the nearest pronoun of this gender left between
+   * several people, when no actor stands nearer (-1 none) */
+  long amb = -1;
   for (long t = p - 1; t >= w0; t--) {
     int k = owner[t];
     if (k < 0) {
       /* a person no actor is, or a pronoun of this gender left unresolved,
        * nearer than any actor: the chain is broken there */
       if (found == -1 && (other[t] == 1 || (other[t] == (g == 'm' ? 2 : 3)))) return -1;
+      if (found == -1 && amb < 0 && other[t] == (g == 'm' ? 4 : 5)) amb = (long)tk(x, t)->sent;
       continue;
     }
     if (!is_person(x, k)) continue;
@@ -1512,17 +1598,26 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   }
   /* several in the window: the nearest sentence's one when it is that
    * sentence's subject, no verb before it (`Mr Vane left. A fellow pupil
-   * was Ivo Marr. He ...` is not Marr) */
+   * was Ivo Marr. He ...` is not Marr), but for an opening phrase that a
+   * comma right before it closes (`Writing in his blog, Vane said`) */
   if (found == -2 && near >= 0) {
     long n0 = x->doc->sents[tk(x, near_tok)->sent].tok0;
     long m = near_tok;
     while (m > n0 && owner[m - 1] == near) m--;
     int verb = 0;
-    for (long t = n0; t < m && !verb; t++)
-      verb = tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+    if (!opening_clause(x, n0, m))
+      for (long t = n0; t < m && !verb; t++)
+        verb = tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
     found = verb ? -2 : near;
   }
-  if (found == -2) return -1;
+  /* past a pronoun left between several people, only one of those
+   * same people, named in its sentence: the one a pronoun that opens
+   * the next sentence goes on (`Vane wrote to help Marr with his fees.
+   * He called Marr`); not a person of the sentences before it (`In
+   * 1984 he began` between Vane and Marr, then `he` is not the Marr of
+   * the sentence before it) */
+  if (amb >= 0 && (near_tok < 0 || (long)tk(x, near_tok)->sent != amb)) return -1;
+  if (found == -2) return -2;
   /* a person of no known gender may be the one meant, or may not: a
    * pronoun is a mention of one known to be a man or a woman */
   if (found < 0 || x->ai[found].gender != g) return -1;
@@ -1567,7 +1662,9 @@ static void pronoun_links(actx *x, int32_t *owner) {
     if (!other) other = other_people(x, owner);
     int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
     if (k < 0) {
-      other[p] = b & W_PRO_M ? 2 : 3;
+      /* (left between several people the passage names, it names no
+       * one new: the chain goes on past it) */
+      other[p] = b & W_PRO_M ? (k == -1 ? 2 : 4) : (k == -1 ? 3 : 5);
       continue;
     }
     /* a possessive (`his brother said`) is a mention of its person, which
