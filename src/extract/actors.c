@@ -1517,6 +1517,39 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
   return -1;
 }
 
+/* The person a pronoun at token p (gender g) points forward to from an
+ * opening phrase of its sentence (`After police questioned him, Reyes
+ * left`, `Before calling his mother, Mr Reyes wrote`), or -1: the
+ * sentence opens with a preposition or a subordinating conjunction, the
+ * pronoun stands before the first comma, no person's name before that
+ * comma, no other person named or described before the pronoun
+ * (`After Marr's lawyer met him,`), and right after it (past an
+ * honorific or a title) comes a person's mention before a verb, of
+ * gender g, or of none known for a possessive. */
+static int cataphor_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
+                            char g) {
+  size_t si = tk(x, p)->sent;
+  long s0 = (long)x->doc->sents[si].tok0, s1 = s0 + (long)x->doc->sents[si].ntok;
+  unsigned u0 = tk(x, s0)->upos;
+  if (p == s0 || (u0 != TD_ADP && u0 != TD_SCONJ)) return -1;
+  long c = s0;
+  for (; c < s1 && !tok_is(x, c, ","); c++)
+    if (c != p && ((owner[c] >= 0 && is_person(x, owner[c])) || (c < p && other[c]) ||
+                   (tk(x, c)->flags & TD_TOK_QUOTE_OPEN)))
+      return -1;
+  if (c < p || c + 1 >= s1) return -1;
+  long n = c + 1;
+  while (n < s1 && n <= c + 3 && owner[n] < 0 && (tk(x, n)->upos == TD_PROPN || tok_is(x, n, ".")))
+    n++;
+  int k = n < s1 ? owner[n] : -1;
+  if (k < 0 || !is_person(x, k)) return -1;
+  char kg = x->ai[k].gender;
+  if (kg != g && (kg != '-' || !doc_poss_pronoun(x->doc, (size_t)p))) return -1;
+  while (n < s1 && owner[n] == k) n++;
+  if (n >= s1 || (tk(x, n)->upos != TD_VERB && tk(x, n)->upos != TD_AUX)) return -1;
+  return k;
+}
+
 /* The person a third-person singular pronoun at token p (he, him, she,
  * her; gender g) refers to, from the actors' mentions before it (owner),
  * in its sentence and the PRONOUN_WINDOW before it (in a quotation
@@ -1548,9 +1581,13 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
     if (k < 0 && (tk(x, n)->upos == TD_PROPN || tk(x, n)->upos == TD_NOUN)) return -1;
   }
+  /* `After police questioned him, Reyes left`: the subject after the
+   * opening phrase */
+  int subj = q < 0 ? cataphor_subject(x, owner, other, p, g) : -1;
+  if (subj >= 0) return subj;
   /* `Lee was making his last tour`: the subject of its own clause,
    * whoever else the sentences before name */
-  int subj = clause_subject(x, owner, other, p, q, g);
+  subj = clause_subject(x, owner, other, p, q, g);
   if (subj >= 0) return subj;
   /* found: the one candidate of the window (-1 none, -2 several); near:
    * the one of the nearest sentence naming any (-2 several there) */
