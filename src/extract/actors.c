@@ -1466,17 +1466,22 @@ static int opening_clause(const actx *x, long s0, long m) {
  * quotation, opening at q), right before a verb (`Lee was making his
  * last tour`, `Reyes brought the clock he made`, `Ross said Reyes wishes
  * to use his fame`), with only words between that name no one: no
- * other person's name or title (other), no pronoun, no quotation mark,
+ * other person's name or title (other), no personal pronoun (`what`,
+ * `everything` may stand), no quotation mark,
  * no relative pronoun (`Ross, who met Reyes, said he`), no statement
  * cue (`Ross said the timing hurt his bid`: Ross's words, not Ross's
  * bid, as often as not), no preposition
- * or `,` right before the subject (`a blog by Reyes`). `him`, `her`
+ * or relative pronoun right before the subject (`a blog by Reyes`; a
+ * comma may stand there: `After the vote, Reyes took his seat`). `him`, `her`
  * after a verb are never its own clause's subject (`Reyes thanked
  * him`). A subject of the other gender, or of none known where the
  * pronoun is no possessive, stops the search. */
 static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
                           long q, char g) {
   static const char *const relative[] = {"who", "whom", "whose", "which", NULL};
+  static const char *const personal[] = {"he", "him", "his", "she", "her", "it", "its", "they",
+                                         "them", "their", "we", "us", "our", "i", "me", "my",
+                                         "you", "your", NULL};
   if (!doc_poss_pronoun(x->doc, (size_t)p) && !tok_is(x, p, "he") && !tok_is(x, p, "she") &&
       !tok_is(x, p, "himself") && !tok_is(x, p, "herself"))
     return -1;
@@ -1486,7 +1491,8 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
     int k = owner[t];
     if (k < 0) {
       unsigned f = tk(x, t)->flags, u = tk(x, t)->upos;
-      if (other[t] || u == TD_PRON || (f & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
+      if (other[t] || (u == TD_PRON && td_str_in(tk(x, t)->norm, personal)) ||
+          (f & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
           td_str_in(tk(x, t)->norm, relative) || is_cue(x, t))
         return -1;
       /* a clause of another subject between (`Vane is fit, but the
@@ -1503,7 +1509,7 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
     while (b > s0 && owner[b - 1] == k) b--;
     unsigned u = tk(x, e)->upos;
     if (glued_poss(x, t) || (u != TD_VERB && u != TD_AUX)) return -1;
-    if (b > s0 && (tk(x, b - 1)->upos == TD_ADP || tok_is(x, b - 1, ",") ||
+    if (b > s0 && (tk(x, b - 1)->upos == TD_ADP ||
                    td_str_in(tk(x, b - 1)->norm, relative)))
       return -1;
     /* another person named before it in the sentence (`Vane's MP Ivo
