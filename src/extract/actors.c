@@ -2130,22 +2130,26 @@ static void description_links(actx *x, int32_t *owner) {
   }
 }
 
-/* `its` inside a sentence whose subject is an organization, a country or
- * a group (`Dorvan Motors said its profits rose`, `Portugal recalled its
- * ambassador`): a mention of that actor. The subject: the sentence's
- * first actor mention, nothing but determiners, adjectives and nouns
- * before it (no verb, no `,`), the head of its phrase (not `Portugal's
- * stock exchange`, `the Lisbon-based firm`), no other actor's mention, no
- * name and no pronoun between it and `its`, and a verb between them
- * (`Dorvan and its rival` is a list, not a clause). (`their` is as often
- * the people of a group as the group: left out.)
+/* `its` or `their` inside a sentence whose subject is an organization, a
+ * country or a group (`Dorvan Motors said its profits rose`, `Portugal
+ * recalled its ambassador`, `Arsenal stretched their lead`): a mention of
+ * that actor. The subject: the sentence's first actor mention, nothing
+ * but determiners, adjectives and nouns before it (no verb, no `,`), the
+ * head of its phrase (not `Portugal's stock exchange`, `the Lisbon-based
+ * firm`), no other actor's mention but a person's, no other name and no
+ * pronoun between it and the possessive, and a verb between them
+ * (`Dorvan and its rival` is a list, not a clause); for `their`, no noun
+ * between either (`Sophos urged users to update their software`, `the
+ * party says the pair should give up their seats`: the nouns' people).
  * Like any possessive, a mention for coreference only (td_mention_coref_only). */
 static void its_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   uint8_t *grew = NULL;
   for (size_t p = 1; p < doc->ntoks; p++) {
     /* (`its` is an opener word: one bit test before the compare, perf) */
-    if (!(x->wf[p] & W_OPENER) || owner[p] >= 0 || !tok_is(x, (long)p, "its")) continue;
+    if (!(x->wf[p] & W_OPENER) || owner[p] >= 0) continue;
+    int their = tok_is(x, (long)p, "their");
+    if (!their && !tok_is(x, (long)p, "its")) continue;
     long s0 = (long)doc->sents[tk(x, (long)p)->sent].tok0;
     long a = s0;
     while (a < (long)p && owner[a] < 0) {
@@ -2170,8 +2174,14 @@ static void its_links(actx *x, int32_t *owner) {
       continue;
     int verb = 0, other = 0;
     for (long t = e; t < (long)p && !other; t++) {
-      other = owner[t] >= 0 || tk(x, t)->upos == TD_PRON || tk(x, t)->upos == TD_PROPN;
-      verb |= tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+      unsigned u = tk(x, t)->upos;
+      /* (a person's name between is no other `it`: `NASA tweeted support
+       * of Ana Sousa via its account`; for `their`, a noun between may
+       * be the one meant: `Sophos urged users to update their software`) */
+      other = (owner[t] >= 0 ? !is_person(x, owner[t]) : u == TD_PROPN && !honorific(x, t)) ||
+              u == TD_PRON ||
+              (their && u == TD_NOUN);
+      verb |= u == TD_VERB || u == TD_AUX;
     }
     if (other || !verb) continue;
     add_mention(x, k, (long)p, (long)p + 1);
