@@ -2071,6 +2071,83 @@ static int name_ends(const char *name, const char *w) {
   return n > m && name[n - m - 1] == ' ' && strcmp(name + n - m, w) == 0;
 }
 
+/* `Ana Sousa, a retired teacher, ... The teacher said`, `striker Rui
+ * Matos ... the striker`, `Dorvan Aero, the planemaker, ... the
+ * planemaker`: `the` and a singular noun that heads a description of
+ * one person or organization (a mention of it that the noun ends, or a
+ * person's noun or title right before its name) is a mention of that
+ * actor, as the head of its phrase (not `the teacher union`, `the
+ * teacher who`), when the actor is named in its sentence or the three
+ * before. None when the noun describes several actors, nor once the
+ * story has brought in a new one with `a` (`a teacher thought it was a
+ * bomb ... the teacher`); not a firm's, a paper's or an organization's
+ * word (`the company`: description_links). Run before the pronouns, so
+ * that a description between a pronoun and its person joins the chain
+ * instead of breaking it. */
+#define DESCR_HEADS 64
+static void described_again(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  const char *head[DESCR_HEADS];
+  int who[DESCR_HEADS]; /* the actor, or -2: several, or a new one brought in */
+  size_t n = 0;
+  uint8_t *grew = NULL;
+  /* the sentence of each actor's latest mention so far */
+  long *seen = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *seen);
+  for (size_t k = 0; k < doc->nactors; k++) seen[k] = -1;
+  for (size_t t = 1; t + 1 < doc->ntoks; t++) {
+    const td_tok *w = tk(x, (long)t);
+    if (owner[t] >= 0) seen[owner[t]] = (long)w->sent;
+    /* (one thing, no firm's or paper's word: description_links reads
+     * those by the sentences near) */
+    if (w->upos != TD_NOUN || tok_cap(x, (long)t) || (w->flags & TD_TOK_ALLCAPS) ||
+        w->xpos == TD_XPOS_NNS || (x->wf[t] & (W_FIRM | W_PAPER | W_ORGNOUN)))
+      continue;
+    int k = owner[t], d = -1;
+    size_t h = 0;
+    while (h < n && strcmp(head[h], w->norm) != 0) h++;
+    /* a description's head: the last word of a mention opening with an
+     * article, or a person's noun or title right before a name
+     * (`striker Rui Matos`; not `After the election Matos said`) */
+    if (k >= 0 && owner[t + 1] != k && !tok_cap(x, (long)t - 1)) {
+      long b = (long)t;
+      while (b > 0 && owner[b - 1] == k) b--;
+      if (tok_is(x, b, "the") || tok_is(x, b, "a") || tok_is(x, b, "an")) d = k;
+    } else if (k < 0 && (x->wf[t] & (W_PNOUN | W_PTITLE)) && owner[t + 1] >= 0 &&
+               is_person(x, owner[t + 1]) && tk(x, (long)t + 1)->upos == TD_PROPN &&
+               tk(x, (long)t + 1)->sent == w->sent) {
+      d = owner[t + 1];
+    }
+    if (d >= 0 && (!A(x, d)->kind || (strcmp(A(x, d)->kind, "person") != 0 &&
+                                       strcmp(A(x, d)->kind, "organization") != 0)))
+      d = -1;
+    if (d >= 0) {
+      if (h == n && n < DESCR_HEADS) head[n] = w->norm, who[n++] = d;
+      else if (h < n && who[h] != d) who[h] = -2;
+      continue;
+    }
+    if (k >= 0 || h == n || who[h] < 0) continue;
+    if (indefinite(x, (long)t, (long)doc->sents[w->sent].tok0)) {
+      who[h] = -2;
+      continue;
+    }
+    /* (the actor named in this sentence or the three before) */
+    if (seen[who[h]] < (long)w->sent - 3) continue;
+    const td_tok *nx = tk(x, (long)t + 1);
+    if (!tok_is(x, (long)t - 1, "the") || tk(x, (long)t - 1)->sent != w->sent ||
+        (!glued_poss(x, (long)t) && nx->sent == w->sent &&
+         (nx->upos == TD_NOUN || nx->upos == TD_PROPN || tok_is(x, (long)t + 1, "that") ||
+          tok_is(x, (long)t + 1, "which") || tok_is(x, (long)t + 1, "of") ||
+          tok_is(x, (long)t + 1, "who"))))
+      continue;
+    add_mention(x, who[h], (long)t - 1, (long)t + 1);
+    owner[t - 1] = owner[t] = who[h];
+    if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+    grew[who[h]] = 1;
+  }
+  for (size_t k = 0; grew && k < doc->nactors; k++)
+    if (grew[k]) sort_mentions(A(x, (int)k));
+}
+
 /* `the company`, `the firm`, `the newspaper` as the head of its phrase
  * (not `the company spokesman`, `the firm that makes it`): a mention of
  * the one organization of that sector (or of none known) mentioned in the
@@ -5156,6 +5233,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   honorific_genders(&x, owner);
   org_short_forms(&x, owner);
   appositive_links(&x, owner);
+  described_again(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
   its_links(&x, owner);
