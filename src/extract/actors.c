@@ -1192,6 +1192,33 @@ static int org_named_at(actx *x, long n, long s0) {
   return -1;
 }
 
+/* The organization or country that is the subject of sentence si - 1,
+ * the noun or name before its first verb (`The agency sought to calm
+ * the airlines.`, `Dorvan denies it.`, `Dorvan, a carmaker, said ...`),
+ * not in a quotation nor after a preposition; -1 when none. */
+static int prev_subject_org(actx *x, size_t si) {
+  int k;
+  if (si == 0) return -1;
+  long s0 = (long)x->doc->sents[si - 1].tok0, s1 = s0 + (long)x->doc->sents[si - 1].ntok;
+  long h = s0;
+  while (h < s1 && tk(x, h)->upos != TD_VERB && tk(x, h)->upos != TD_AUX) h++;
+  while (h - 1 > s0 && tk(x, h - 1)->upos == TD_ADV) h--;
+  long n0 = h - 1; /* (not after a preposition: `A rise in Varnia would help`) */
+  while (n0 > s0 && tk(x, n0 - 1)->upos == TD_PROPN) n0--;
+  if (h > s0 && h < s1 && !glued_poss(x, h - 1) && !in_quotation(x, h - 1) &&
+      !(n0 > s0 && tk(x, n0 - 1)->upos == TD_ADP) &&
+      (tk(x, h - 1)->upos == TD_PROPN || tk(x, h - 1)->upos == TD_NOUN) &&
+      (k = org_named_at(x, h - 1, s0)) >= 0)
+    return k;
+  /* (`Dorvan, a carmaker, said`: the name before the apposition) */
+  long e = s0;
+  while (e + 1 < h && tk(x, e)->upos == TD_PROPN) e++;
+  if (e > s0 && e + 1 < h && tok_is(x, e, ",") && !in_quotation(x, s0) &&
+      (k = org_named_at(x, e - 1, s0)) >= 0)
+    return k;
+  return -1;
+}
+
 /* `it` at token i before a statement cue: an organization or country
  * (-1 when none), the first of
  * - the subject of the verb right before (`Varnia test-fired what it
@@ -1218,25 +1245,7 @@ static int it_speaker(actx *x, long i) {
     v |= tk(x, b)->upos == TD_VERB, b--;
   int k;
   if (v && b >= 0 && tk(x, b)->sent == si && (k = org_named_at(x, b, b)) >= 0) return k;
-  if (si > 0) {
-    long s0 = (long)x->doc->sents[si - 1].tok0, s1 = s0 + (long)x->doc->sents[si - 1].ntok;
-    long h = s0;
-    while (h < s1 && tk(x, h)->upos != TD_VERB && tk(x, h)->upos != TD_AUX) h++;
-    while (h - 1 > s0 && tk(x, h - 1)->upos == TD_ADV) h--;
-    long n0 = h - 1; /* (not after a preposition: `A rise in Varnia would help`) */
-    while (n0 > s0 && tk(x, n0 - 1)->upos == TD_PROPN) n0--;
-    if (h > s0 && h < s1 && !glued_poss(x, h - 1) && !in_quotation(x, h - 1) &&
-        !(n0 > s0 && tk(x, n0 - 1)->upos == TD_ADP) &&
-        (tk(x, h - 1)->upos == TD_PROPN || tk(x, h - 1)->upos == TD_NOUN) &&
-        (k = org_named_at(x, h - 1, s0)) >= 0)
-      return k;
-    /* (`Dorvan, a carmaker, said`: the name before the apposition) */
-    long e = s0;
-    while (e + 1 < h && tk(x, e)->upos == TD_PROPN) e++;
-    if (e > s0 && e + 1 < h && tok_is(x, e, ",") && !in_quotation(x, s0) &&
-        (k = org_named_at(x, e - 1, s0)) >= 0)
-      return k;
-  }
+  if ((k = prev_subject_org(x, si)) >= 0) return k;
   long w0 = (long)x->doc->sents[si >= 2 ? si - 2 : 0].tok0;
   for (long c = i - 1; c >= w0; c--) {
     /* (not a cue noun: `In its filing, Dorvan said` is said's subject;
@@ -2268,6 +2277,59 @@ static void its_links(actx *x, int32_t *owner) {
   }
   for (size_t k = 0; grew && k < doc->nactors; k++)
     if (grew[k]) sort_mentions(A(x, (int)k));
+}
+
+/* Sentence si opens with actor k's mention (past determiners and
+ * adjectives) that a verb follows: k is its subject. */
+static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) {
+  long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
+  while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
+  if (t >= s1 || owner[t] != k) return 0;
+  while (t < s1 && owner[t] == k) t++;
+  while (t < s1 && (tk(x, t)->upos == TD_ADV || tk(x, t)->upos == TD_AUX)) t++;
+  return t < s1 && tk(x, t)->upos == TD_VERB;
+}
+
+/* `It` opening a sentence as the subject of a statement cue or of a
+ * verb whose subject acts (`Dorvan Aero cut 500 jobs. It plans to close
+ * two plants`, `It has said`): the organization or country that the
+ * sentence before opens with as its subject (prev_subject_org, its
+ * mention right before the verb). Not `It is`/`It was` before anything
+ * but a verb (`It is unclear whether`: no actor meant), nor a verb a
+ * thing does (`It went on sale`), nor in a quotation. */
+static void it_links(actx *x, int32_t *owner) {
+  /* verbs whose subject is someone who acts, as a product's or a plan's
+   * seldom is (`It went on sale`, `It is being designed`, `It has a
+   * battery`: the thing named before) */
+  static const char *const acts[] = {"plan", "aim", "hope", "expect", "blame", "deny", "intend",
+                                     "agree", "want", "seek", "quote", "accuse", "urge",
+                                     "criticise", "criticize", "demand", "refuse", "decide",
+                                     "threaten", "promise", "vow", "pledge", "reject", "welcome",
+                                     "insist", "predict", "forecast", "estimate", "admit",
+                                     "believe", "report", "announce", "launch", "sue", NULL};
+  td_doc *doc = x->doc;
+  for (size_t si = 1; si < doc->nsents; si++) {
+    long p = (long)doc->sents[si].tok0;
+    if (doc->sents[si].ntok < 3 || owner[p] >= 0 || !(x->wf[p] & W_PRON) || !tok_is(x, p, "it") ||
+        in_quotation(x, p))
+      continue;
+    long v = p + 1;
+    while (tk(x, v)->upos == TD_AUX && v < p + 3) v++;
+    if (tk(x, v)->upos == TD_ADV) v++;
+    /* (not a passive: `It is aimed at`) */
+    int passive = tk(x, v)->xpos == TD_XPOS_VBN;
+    for (long a = p + 1; a < v && passive; a++) passive = !tk(x, a)->lemma || strcmp(tk(x, a)->lemma, "be") == 0 || tk(x, a)->upos == TD_ADV;
+    if (tk(x, v)->upos != TD_VERB || tk(x, v)->sent != si || (passive && v > p + 1) ||
+        !(is_cue(x, v) || (tk(x, v)->lemma && td_str_in(tk(x, v)->lemma, acts))))
+      continue;
+    int k = prev_subject_org(x, si);
+    /* (the subject's head itself that actor's mention, not a name near it) */
+    if (k >= 0 && !owner_subject(x, owner, si - 1, k)) continue;
+    if (k < 0) continue;
+    add_mention(x, k, p, p + 1);
+    sort_mentions(A(x, k));
+    owner[p] = k;
+  }
 }
 
 /* Token i is an honorific (Mr, Mrs, Dr): the gender it implies ('m',
@@ -5237,6 +5299,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   pronoun_links(&x, owner);
   description_links(&x, owner);
   its_links(&x, owner);
+  it_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
