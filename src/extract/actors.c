@@ -2318,14 +2318,14 @@ static void it_links(actx *x, int32_t *owner) {
     if (tk(x, v)->upos == TD_ADV) v++;
     /* (not a passive: `It is aimed at`) */
     int passive = tk(x, v)->xpos == TD_XPOS_VBN;
-    for (long a = p + 1; a < v && passive; a++) passive = !tk(x, a)->lemma || strcmp(tk(x, a)->lemma, "be") == 0 || tk(x, a)->upos == TD_ADV;
+    for (long a = p + 1; a < v && passive; a++)
+      passive = !tk(x, a)->lemma || strcmp(tk(x, a)->lemma, "be") == 0 || tk(x, a)->upos == TD_ADV;
     if (tk(x, v)->upos != TD_VERB || tk(x, v)->sent != si || (passive && v > p + 1) ||
         !(is_cue(x, v) || (tk(x, v)->lemma && td_str_in(tk(x, v)->lemma, acts))))
       continue;
     int k = prev_subject_org(x, si);
     /* (the subject's head itself that actor's mention, not a name near it) */
-    if (k >= 0 && !owner_subject(x, owner, si - 1, k)) continue;
-    if (k < 0) continue;
+    if (k < 0 || !owner_subject(x, owner, si - 1, k)) continue;
     add_mention(x, k, p, p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
