@@ -2112,8 +2112,6 @@ static void described_again(actx *x, int32_t *owner) {
         w->xpos == TD_XPOS_NNS || (x->wf[t] & (W_FIRM | W_PAPER | W_ORGNOUN)))
       continue;
     int k = owner[t], d = -1;
-    size_t h = 0;
-    while (h < n && strcmp(head[h], w->norm) != 0) h++;
     /* a description's head: the last word of a mention opening with an
      * article, or a person's noun or title right before a name
      * (`striker Rui Matos`; not `After the election Matos said`) */
@@ -2129,6 +2127,11 @@ static void described_again(actx *x, int32_t *owner) {
     if (d >= 0 && (!A(x, d)->kind || (strcmp(A(x, d)->kind, "person") != 0 &&
                                        strcmp(A(x, d)->kind, "organization") != 0)))
       d = -1;
+    /* (the look-up only for a head, or a noun after an article: perf) */
+    if (d < 0 && (k >= 0 || !n || !(x->wf[t - 1] & W_SMALL || tk(x, (long)t - 1)->upos == TD_ADJ)))
+      continue;
+    size_t h = 0;
+    while (h < n && strcmp(head[h], w->norm) != 0) h++;
     if (d >= 0) {
       if (h == n && n < DESCR_HEADS) head[n] = w->norm, who[n++] = d;
       else if (h < n && who[h] != d) who[h] = -2;
