@@ -1850,6 +1850,32 @@ static void honorific_genders(actx *x, const int32_t *owner) {
   }
 }
 
+/* People of no known gender that a mention of theirs ending in a
+ * gendered noun describes (`Ana Sousa, a retired actress`, `Rui Matos,
+ * a 14-year-old boy`), or that such a noun names
+ * right before the name (`businesswoman Ana Sousa`): that gender, for
+ * the pronouns after. */
+static void noun_genders(actx *x, const int32_t *owner) {
+  static const char *const men[] = {"man", "boy", "father", "son", "brother", "husband",
+                                    "king", "prince", "businessman", "spokesman",
+                                    "grandfather", "uncle", "nephew", "widower", NULL};
+  static const char *const women[] = {"woman", "girl", "mother", "daughter", "sister", "wife",
+                                      "queen", "princess", "actress", "businesswoman",
+                                      "spokeswoman", "chairwoman", "grandmother", "aunt",
+                                      "niece", "widow", NULL};
+  const td_doc *doc = x->doc;
+  for (size_t t = 0; t + 1 < doc->ntoks; t++) {
+    if (tk(x, (long)t)->upos != TD_NOUN || tok_cap(x, (long)t)) continue;
+    int k = owner[t];
+    if (k >= 0 && owner[t + 1] == k) continue;            /* (its mention's last word) */
+    if (k < 0 && tk(x, (long)t + 1)->upos == TD_PROPN) k = owner[t + 1]; /* (before a name) */
+    if (k < 0 || !is_person(x, k) || x->ai[k].gender != '-') continue;
+    const char *w = tk(x, (long)t)->norm;
+    if (td_str_in(w, men)) x->ai[k].gender = 'm';
+    else if (td_str_in(w, women)) x->ai[k].gender = 'f';
+  }
+}
+
 /* Tokens [s0, t) open their sentence with a phrase that a comma after t
  * closes (`According to Ana Sousa, a detective found …`, `In Porto, …`):
  * what follows that comma is the clause, no description of t. */
@@ -5299,6 +5325,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   org_short_forms(&x, owner);
   appositive_links(&x, owner);
   described_again(&x, owner);
+  noun_genders(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
   its_links(&x, owner);
