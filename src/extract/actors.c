@@ -277,7 +277,8 @@ static const struct {
     {W_HON_M, {"mr", "mr.", "sir", "lord", NULL}},
     {W_HON_F, {"mrs", "mrs.", "ms", "ms.", "dame", "lady", NULL}},
     {W_HON_X, {"dr", "dr.", "prof", "prof.", NULL}},
-    {W_PART, {"bin", "al", "von", "van", "de", "da", "der", "la", "le", "dos", "del", NULL}},
+    {W_PART, {"bin", "al", "von", "van", "de", "da", "der", "la", "le", "dos", "del", "den", "di",
+              "du", "della", "das", NULL}},
     {W_SNOUN, {"dispatch", "deployment", "deployments", "movement", "presence", "withdrawal",
                "activities", "levels", "cooperation", "ties", "technology", "aid",
                "operations", "readiness", "support", "name", "exercises", "drills",
@@ -3501,6 +3502,16 @@ static int person_context(const actx *x, long i, long s0, long s1) {
          tk(x, i + 2)->end - tk(x, i + 2)->start == 2;
 }
 
+/* Token t, lowercase, is a name particle glued to a capitalized word
+ * in one token: `al-Rashid`, `el-Sayed` (a text tokenized apart, `al -
+ * Rashid`, has glued_part). */
+static int glued_particle(const actx *x, long t) {
+  const char *w = x->doc->text + tk(x, t)->start;
+  size_t n = tk(x, t)->end - tk(x, t)->start;
+  return n > 4 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && w[2] == '-' &&
+         isupper((unsigned char)w[3]);
+}
+
 static const char *const compass_words[] = {"north", "south", "east", "west", "northeast",
                                             "northwest", "southeast", "southwest", NULL};
 
@@ -3699,6 +3710,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* (one word at a cue is a guess: the story may show it is an
    * organization, `Zorvane says ...` before `Zorvane said in a statement`) */
   if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER | (len == 1 ? NE_WEAK : 0);
+  /* Joaquin del Olmo, Rami al-Rashid: a lowercase name particle inside
+   * the run is a person's (the run holds no organization word) */
+  if (len >= 2 && !any_org_word(x, i, j))
+    for (long t = i + 1; t < j; t++)
+      if (!tok_cap(x, t) && (tok_in(x, t, W_PART) || glued_particle(x, t)) &&
+          !tok_is(x, t, "-"))
+        return TD_NE_PER | NE_WEAK;
   if (len >= 2) {
     /* (an acronym opening the run is an organization's: KVT Art Fund) */
     int common = (tk(x, i)->flags & TD_TOK_ALLCAPS) && !shout && !tok_in(x, i, W_ORG) &&
@@ -3888,6 +3906,22 @@ static int name_word(const actx *x, const td_ne *n) {
   return 0;
 }
 
+/* The lowercase name particles from token j inside a person's name, with
+ * the capitalized word after them: `van der Westhuizen`, `del Olmo`,
+ * `den Bakker`; or one glued particle (`al-Rashid`, one token or three).
+ * Returns how many tokens to join before that word (a glued one in one
+ * token: 1, itself), else 0. */
+static int name_particles(const actx *x, long j, long s1) {
+  if (tok_cap(x, j)) return 0;
+  if (glued_particle(x, j)) return 1;
+  if (tok_in(x, j, W_PART) && glued_part(x, j, s1)) return 2; /* al - Rashid */
+  long k = j;
+  while (k < s1 && k - j < 2 && tok_in(x, k, W_PART) && !tok_cap(x, k)) k++;
+  if (k == j || k >= s1 || !tok_cap(x, k) || (tk(x, k)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)))
+    return 0;
+  return (int)(k - j);
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -3939,7 +3973,7 @@ static void guess_names(actx *x) {
         continue;
       }
       long j = i;
-      int joined = 0, modifier = 0;
+      int joined = 0, modifier = 0, part;
       for (;;) {
         /* a sector word or an abbreviation the dictionary gave no type
          * goes on a name it ends or is inside of (`Traffic Safety
@@ -3982,12 +4016,13 @@ static void guess_names(actx *x) {
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
                  tok_cap(x, j + 1))
           j++;
-        /* Douglas & Lomason; Joost van der Westhuizen */
+        /* Douglas & Lomason */
         else if (j + 1 < s1 && tok_is(x, j, "&") && tok_cap(x, j + 1))
           j++;
-        else if (j + 2 < s1 && (tok_is(x, j, "van") || tok_is(x, j, "de") || tok_is(x, j, "von")) &&
-                 (tok_cap(x, j + 1) || (tok_is(x, j + 1, "der") && tok_cap(x, j + 2))))
-          j += tok_is(x, j + 1, "der") ? 2 : 1;
+        /* Joost van der Westhuizen, Joaquin del Olmo, Rami al-Rashid */
+        else if (j < s1 && (part = name_particles(x, j, s1)) > 0 &&
+                 (h >= nhave || (long)have[h].tok0 > j + part))
+          j += part;
       }
       if (j == i) j = i + 1;
       int type = modifier ? TD_NE_MISC : guess_type(x, i, j, s0, s1, out, nout);
@@ -5035,7 +5070,13 @@ static void discovered_actors(actx *x) {
       if (k >= 0 && (size_t)k < nold) grew[k] = 1;
       continue;
     }
-    if (n->type != TD_NE_PER || len > 3) continue;
+    /* (a name particle inside is no word of the three: Pieter van der
+     * Hollander, Abu Karim al-Tamimi) */
+    long parts = 0;
+    for (long t = t0 + 1; t + 1 < t1; t++)
+      parts += !tok_cap(x, t) && (tok_in(x, t, W_PART) ||
+                                  (tok_is(x, t, "-") && tok_in(x, t - 1, W_PART))); /* al - */
+    if (n->type != TD_NE_PER || len - parts > 3) continue;
     /* proper nouns, none of them an actor's, in ordinary case, no
      * organization, event or site word (`Millennium Stadium`), not a plural (`West Africans`), not
      * after a determiner (`The Harbor Guild of Pilots`: a person's name
@@ -5047,7 +5088,8 @@ static void discovered_actors(actx *x) {
       ok = 0;
     for (long t = t0; t < t1 && ok; t++)
       ok = owner[t] < 0 && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
-           (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-")) &&
+           (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-") ||
+            (parts && t > t0 && t + 1 < t1 && !tok_cap(x, t) && tok_in(x, t, W_PART))) &&
            !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !td_str_in(tk(x, t)->norm, site_words);
     if (!ok) continue;
     /* a given name joined by a hyphen (Jean-Marc Ferrand, split as Jean -

@@ -265,6 +265,20 @@ TD_TEST(actors_names_kin_and_age) {
   names_close(&f);
 }
 
+/* A lowercase name particle and the capitalized word after it go on the
+ * name (`den Hollander`, `della Rovere`, a surname glued to `al-`), and
+ * the run is a person's, not the last resort's organization or place. */
+TD_TEST(actors_names_particles) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The ball fell to Pieter den Hollander, who scored. The prize went to "
+                  "Lucia della Rovere on Monday.\n"))
+    return;
+  CHECK(fx_type(&f, "Pieter den Hollander") == TD_NE_PER);
+  CHECK(fx_type(&f, "Lucia della Rovere") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* A cleric's title or an occupation opening a sentence is no part of the
  * person's name it comes before. */
 TD_TEST(actors_names_title_edge) {
@@ -337,6 +351,16 @@ TD_TEST(actors_eval_ner_gold_breaks) {
   if (!eng) return;
   CHECK(conll_perfect(eng, "Norway I-LOC\nat O\nFrance I-LOC\n\n"
                            "Spain I-LOC\nat O\nItaly I-LOC\n\n"));
+  td_engine_free(eng);
+}
+
+/* The same in CoNLL columns, where `al-Vashti` is one token. */
+TD_TEST(actors_eval_ner_particles) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Police O\nseized O\ntheir O\nleader O\nKarim B-PER\n"
+                           "al-Vashti I-PER\nand O\nMaarten B-PER\nden I-PER\n"
+                           "Hollander I-PER\n. O\n\n"));
   td_engine_free(eng);
 }
 
