@@ -4633,6 +4633,38 @@ static void index_names(actx *x) {
   }
 }
 
+/* Token i is a year written alone: four digits from 1900 to 2099. */
+static int year_tok(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start;
+  return t->end - t->start == 4 && plain_int(x, i) &&
+         ((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0'));
+}
+
+/* `the 1998 World Cup`, `the 1993 Harbor Classic`, `Euro 96`: the year
+ * of a sporting event is part of its name, before an event word's name
+ * or after `Euro` (the championship, not the currency, which takes no
+ * year). */
+static void event_years(actx *x) {
+  static const char *const events[] = {"cup", "open", "championship", "championships", "games",
+                                       "olympics", "classic", "prix", "masters", "trophy",
+                                       "series", NULL};
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne *n = &x->names[r];
+    if (n->type != TD_NE_MISC) continue;
+    long a = (long)n->tok0 - 1, b = n->tok1;
+    if (a >= 0 && tk(x, a)->sent == tk(x, n->tok0)->sent && year_tok(x, a) &&
+        td_str_in(tk(x, b - 1)->norm, events) && (r == 0 || x->names[r - 1].tok1 <= (uint32_t)a))
+      n->tok0 = (uint32_t)a;
+    else if (b - (long)n->tok0 == 1 && (size_t)b < x->doc->ntoks && tok_is(x, b - 1, "euro") &&
+             !(tk(x, b - 1)->flags & TD_TOK_ALLCAPS) && tok_cap(x, b - 1) &&
+             tk(x, b)->sent == tk(x, n->tok0)->sent &&
+             (year_tok(x, b) || (plain_int(x, b) && tk(x, b)->end - tk(x, b)->start == 2)) &&
+             (r + 1 >= x->nnames || x->names[r + 1].tok0 > (uint32_t)b))
+      n->tok1 = (uint32_t)b + 1;
+  }
+}
+
 /* Places named with their part or their state: a compass word before a
  * place (`East Jerusalem`, `Arab East Jerusalem`), `Republic of Ireland`,
  * `Federal Republic of Yugoslavia`, `Kingdom of X`: one place. */
@@ -5353,6 +5385,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   titled_names(&x);
   untyped_names(&x);
   index_names(&x);
+  event_years(&x);
   place_compounds(&x);
   surname_places(&x);
   datelines(&x);

@@ -364,6 +364,16 @@ TD_TEST(actors_eval_ner_particles) {
   td_engine_free(eng);
 }
 
+/* The year of a sporting event is part of its name: before the event
+ * word's name, after `Euro`. */
+TD_TEST(actors_eval_ner_event_years) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "He O\nplayed O\nin O\nthe O\n2010 B-MISC\nWorld I-MISC\n"
+                           "Cup I-MISC\nand O\nat O\nEuro B-MISC\n2012 I-MISC\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
