@@ -2765,6 +2765,27 @@ static void sentence_matches(actx *x, size_t si) {
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
 }
 
+/* The capitalized run [i, j) of sentence [s0, s1) names a thing, not
+ * the person whose name it bears: 1 for a ship after its kind (`the
+ * aircraft carrier Carl Vinson`, `the frigate Anna Holm`; a carrier
+ * alone is as often an airline), 2 for a site before its kind (`Charles
+ * de Gaulle airport`, `the Jomo Velde stadium`). */
+static int named_thing(const actx *x, long i, long j, long s0, long s1) {
+  static const char *const ships[] = {"warship", "warships", "frigate", "destroyer", "cruiser",
+                                      "submarine", "corvette", "minesweeper", "tanker", "freighter",
+                                      "trawler", "ferry", "liner", "vessel", "ship", "yacht",
+                                      "battleship", NULL};
+  static const char *const sites[] = {"airport", "stadium", "prison", "mosque", NULL};
+  if (i > s0 && !tok_cap(x, i - 1)) {
+    const char *w = tk(x, i - 1)->norm;
+    if (td_str_in(w, ships)) return 1;
+    if ((strcmp(w, "carrier") == 0 || strcmp(w, "carriers") == 0) && i - 1 > s0 &&
+        tok_is(x, i - 2, "aircraft"))
+      return 1;
+  }
+  return j < s1 && !tok_cap(x, j) && td_str_in(tk(x, j)->norm, sites) ? 2 : 0;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -3182,7 +3203,8 @@ static void do_sentence(actx *x, size_t si) {
        * word: the Orla Brennick Foundation, the Tomas Velder Space Center) */
       if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
-          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(len == 3 && tok_in(x, n - 1, W_ORG))) {
+          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(len == 3 && tok_in(x, n - 1, W_ORG)) &&
+          !named_thing(x, i, n, s0, s1)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;
         continue;
@@ -3190,7 +3212,7 @@ static void do_sentence(actx *x, size_t si) {
       /* a lone known surname or given name no rule resolved is still a
        * person's name */
       if (len == 1 && g && (is_surname(g) || is_cls(g, "name")) &&
-          (long)g->tok1 == i + 1 && !tk_initial(x, i, s0))
+          (long)g->tok1 == i + 1 && !tk_initial(x, i, s0) && !named_thing(x, i, n, s0, s1))
         add_name(x, i, i + 1, TD_NE_PER);
       i += len; /* left for guess_names (eval ner) */
       continue;
@@ -3529,6 +3551,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (i - 2 >= s0 && vs_word(x, i - 1)) return tok_is(x, i - 1, "at") ? TD_NE_LOC : TD_NE_ORG;
     if (j + 1 < s1 && vs_word(x, j) && tok_cap(x, j + 1)) return TD_NE_ORG;
   }
+  /* the aircraft carrier X: a ship (before org_described, where a
+   * carrier is an airline) */
+  if (!shout && len <= 3 && named_thing(x, i, j, s0, s1) == 1) return TD_NE_MISC | NE_SURE;
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
   /* Jiangsu province, the Pamir mountains, Orvale stadium */
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
