@@ -3675,6 +3675,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * plain number (a tennis or bowling figure has dashes) */
   if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
+      !(plain_int(x, j) && tk(x, j)->end - tk(x, j)->start > 3) && /* Attendance 35000 */
+      !memchr(x->doc->text + tk(x, j)->start, ',', tk(x, j)->end - tk(x, j)->start) &&
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i)) /* whatever the tagger said */
     return TD_NE_ORG;
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
@@ -3735,6 +3737,18 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* (one word at a cue is a guess: the story may show it is an
    * organization, `Zorvane says ...` before `Zorvane said in a statement`) */
   if (is_cue(x, j) || (i > s0 && is_cue(x, i - 1))) return TD_NE_PER | (len == 1 ? NE_WEAK : 0);
+  /* PRESS DIGEST, RESEARCH ALERT: a heading in capitals whose words are
+   * all words of the language the word list never spells as a name names
+   * nothing (an organization ends in its word: STEEL WORKS) */
+  if (len >= 2 && caps_run(x, i, j) && !tok_in(x, j - 1, W_ORG) && x->eng->lemma) {
+    int all = 1;
+    for (long t = i; t < j && all; t++) {
+      const char *w = tk(x, t)->norm;
+      uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, strlen(w));
+      all = (lc & TD_LEX_LOWER) && !(lc & TD_LEX_CAPITAL) && !entry_at(x, t, "name");
+    }
+    if (all) return TD_NE_NONE;
+  }
   /* Joaquin del Olmo, Rami al-Rashid: a lowercase name particle inside
    * the run is a person's (the run holds no organization word) */
   if (len >= 2 && !any_org_word(x, i, j))

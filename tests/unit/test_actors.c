@@ -386,6 +386,20 @@ TD_TEST(actors_eval_ner_ships_and_sites) {
   td_engine_free(eng);
 }
 
+/* No organization of a heading in capitals made of words of the
+ * language, of a month's abbreviation, nor of a word before a crowd's
+ * figure in a sports story (a team opens a results row before a score). */
+TD_TEST(actors_eval_ner_no_org_words) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "MARKET O\nREPORT O\n- O\nWheat O\nrose O\nin O\nCanada B-LOC\n. O\n\n"
+                           "Quarter O\nended O\nJul O\n31 O\n. O\n\n"));
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Leeds B-ORG\n4 O\nBristol B-ORG\n0 O\n\n"
+                           "Attendance O\n4500 O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
