@@ -4249,7 +4249,8 @@ static void person_edges(actx *x) {
   td_ne *n = x->names;
   for (size_t r = 0; r < x->nnames; r++)
     if (n[r].type == TD_NE_PER)
-      while (n[r].tok1 - n[r].tok0 >= 2 && title_word(x, n[r].tok0) &&
+      while (n[r].tok1 - n[r].tok0 >= 2 &&
+             title_word(x, n[r].tok0) &&
              !initial_tok(x, n[r].tok0 + 1))
         n[r].tok0++;
   size_t w = 0;
@@ -4701,6 +4702,24 @@ static void event_years(actx *x) {
              (year_tok(x, b) || (plain_int(x, b) && tk(x, b)->end - tk(x, b)->start == 2)) &&
              (r + 1 >= x->nnames || x->names[r + 1].tok0 > (uint32_t)b))
       n->tok1 = (uint32_t)b + 1;
+  }
+}
+
+/* In a sports story a league no dictionary names is a competition, not
+ * an organization (`the National League`, `Major League Baseball`, the
+ * `Bundesliga` after a name): MISC, as cups and opens are; a political
+ * league (`Northern League`, a party) is named outside sports stories. */
+static void sports_leagues(actx *x) {
+  static const char *const leagues[] = {"league", "leagues", "baseball", "bundesliga", NULL};
+  if (!x->sports) return;
+  for (size_t r = 0; r < x->nnames; r++) {
+    td_ne *n = &x->names[r];
+    if (n->type != TD_NE_ORG || !td_str_in(tk(x, n->tok1 - 1)->norm, leagues)) continue;
+    size_t si = tk(x, n->tok0)->sent;
+    int dict = 0;
+    for (size_t k = x->first[si]; k < x->first[si + 1] && !dict; k++)
+      dict = x->all[k].tok0 == n->tok0 && x->all[k].tok1 == n->tok1 && is_cls(&x->all[k], "org");
+    if (!dict) n->type = TD_NE_MISC, n->weak = 0;
   }
 }
 
@@ -5425,6 +5444,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   untyped_names(&x);
   index_names(&x);
   event_years(&x);
+  sports_leagues(&x);
   place_compounds(&x);
   surname_places(&x);
   datelines(&x);

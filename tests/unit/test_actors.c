@@ -400,6 +400,17 @@ TD_TEST(actors_eval_ner_no_org_words) {
   td_engine_free(eng);
 }
 
+/* In a sports story a league no dictionary names is a competition
+ * (MISC), not an organization. */
+TD_TEST(actors_eval_ner_sports_leagues) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "BASEBALL O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "He O\nleads O\nthe O\nCoastal B-MISC\nLeague I-MISC\n"
+                           "after O\nthe O\ninnings O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
