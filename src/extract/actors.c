@@ -4240,6 +4240,15 @@ static int title_word(const actx *x, long t) {
          (common_word(x, t) && tk(x, t)->upos != TD_PROPN) || strncmp(w, "ex-", 3) == 0;
 }
 
+/* Token t is a word for a man or a woman of a people (`Dutchman`,
+ * `Frenchwoman`) before a known given name: no part of the name. */
+static int man_before_name(const actx *x, long t) {
+  const char *w = tk(x, t)->norm;
+  size_t n = strlen(w);
+  return n > 5 && (strcmp(w + n - 3, "man") == 0 || strcmp(w + n - 3, "men") == 0) &&
+         !entry_at(x, t, "name") && entry_at(x, t + 1, "name");
+}
+
 /* The edges of people's names: a title or description opening one is no
  * part of it (`Bishop Anna Lindqvist`, `Analyst Pedro Varela`), and a
  * lone given name followed at once by a one-word name or by a person's
@@ -4250,7 +4259,7 @@ static void person_edges(actx *x) {
   for (size_t r = 0; r < x->nnames; r++)
     if (n[r].type == TD_NE_PER)
       while (n[r].tok1 - n[r].tok0 >= 2 &&
-             title_word(x, n[r].tok0) &&
+             (title_word(x, n[r].tok0) || man_before_name(x, n[r].tok0)) &&
              !initial_tok(x, n[r].tok0 + 1))
         n[r].tok0++;
   size_t w = 0;

@@ -289,6 +289,10 @@ TD_TEST(actors_names_title_edge) {
     return;
   CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
   CHECK(fx_type(&f, "Orla Brennick") == TD_NE_PER);
+  /* a man of a people before a given name: Frenchman */
+  if (!names_next(td_failed_, &f, "The race was won by Frenchman Louis de Varenne on Sunday.\n"))
+    return;
+  CHECK(fx_type(&f, "Louis de Varenne") == TD_NE_PER);
   names_close(&f);
 }
 
