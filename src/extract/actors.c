@@ -3093,9 +3093,12 @@ static void do_sentence(actx *x, size_t si) {
         i = sec->tok1;
         continue;
       }
-      /* (an abbreviation, nonactor.term: GDP, CEO, is no name at all) */
+      /* (an abbreviation, nonactor.term: GDP, CEO, is no name at all; nor
+       * is a month or a weekday, but a time zone is one: GMT) */
+      int zone = is_cls(d, "nonactor.time") && d->payload && strcmp(d->payload, "timezone") == 0;
       add_name(x, d->tok0, d->tok1, is_cls(d, "nonactor.place") ? TD_NE_LOC
-                                    : is_cls(d, "nonactor.time") || is_cls(d, "nonactor.term")
+                                    : (is_cls(d, "nonactor.time") && !zone) ||
+                                            is_cls(d, "nonactor.term")
                                         ? TD_NE_NONE
                                         : TD_NE_MISC);
       if (x->want_names && x->nnames && is_cls(d, "nonactor.place.nation"))
@@ -3537,6 +3540,33 @@ static int glued_particle(const actx *x, long t) {
 static const char *const compass_words[] = {"north", "south", "east", "west", "northeast",
                                             "northwest", "southeast", "southwest", NULL};
 
+static int found_cb(void *ctx, const td_match *m) {
+  (void)m;
+  *(int *)ctx = 1;
+  return 1;
+}
+
+/* Token i is a word for a man or a woman of a people: a nationality's
+ * word the dictionary knows and -man, -woman, -men or -women
+ * (`Frenchman`, `Dutchwomen`). */
+static int people_man(const actx *x, long i) {
+  const char *w = x->doc->text + tk(x, i)->start;
+  size_t n = tk(x, i)->end - tk(x, i)->start, stem = 0;
+  static const char *const ends[] = {"woman", "women", "man", "men", NULL};
+  for (int k = 0; ends[k] && !stem; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m + 3 && strncmp(w + n - m, ends[k], m) == 0) stem = n - m;
+  }
+  if (!stem || stem >= 32) return 0;
+  char buf[32];
+  memcpy(buf, w, stem);
+  buf[stem] = 0;
+  static const char *const cls[] = {"country.adj", NULL};
+  int found = 0;
+  td_dict_lookup(x->eng->dict, buf, cls, found_cb, &found);
+  return found;
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -3591,6 +3621,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   }
   if (acts) return TD_NE_ORG | NE_SURE;
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
+  if (len == 1 && people_man(x, i)) return TD_NE_MISC; /* Frenchman */
   /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
    * is the portfolio before one (Education Minister X), unless a body
    * (Assembly speaker) or an adjective (Communist leader) */
@@ -4716,10 +4747,12 @@ static void event_years(actx *x) {
 
 /* In a sports story a league no dictionary names is a competition, not
  * an organization (`the National League`, `Major League Baseball`, the
- * `Bundesliga` after a name): MISC, as cups and opens are; a political
- * league (`Northern League`, a party) is named outside sports stories. */
+ * `Bundesliga` after a name): MISC, as cups and opens are, and so is a
+ * division's or a league's heading over a table; a political league
+ * (`Northern League`, a party) is named outside sports stories. */
 static void sports_leagues(actx *x) {
   static const char *const leagues[] = {"league", "leagues", "baseball", "bundesliga", NULL};
+  static const char *const heads[] = {"league", "division", "conference", NULL};
   if (!x->sports) return;
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne *n = &x->names[r];
@@ -4729,6 +4762,20 @@ static void sports_leagues(actx *x) {
     for (size_t k = x->first[si]; k < x->first[si + 1] && !dict; k++)
       dict = x->all[k].tok0 == n->tok0 && x->all[k].tok1 == n->tok1 && is_cls(&x->all[k], "org");
     if (!dict) n->type = TD_NE_MISC, n->weak = 0;
+  }
+  /* a standings table's heading alone on its line: EASTERN DIVISION,
+   * AMERICAN LEAGUE (a headline in capitals gets no name of its own) */
+  for (size_t si = 0; si < x->doc->nsents; si++) {
+    long s0 = x->doc->sents[si].tok0, s1 = s0 + x->doc->sents[si].ntok;
+    if (s1 - s0 < 2 || s1 - s0 > 3 || tok_is(x, s0, "division") ||
+        !td_str_in(tk(x, s1 - 1)->norm, heads))
+      continue;
+    int ok = 1;
+    for (long t = s0; t < s1 && ok; t++)
+      ok = (tk(x, t)->flags & TD_TOK_ALLCAPS) && !(tk(x, t)->flags & (TD_TOK_DIGIT | TD_TOK_PUNCT));
+    if (!ok) continue;
+    td_ne ev = {(uint32_t)s0, (uint32_t)s1, TD_NE_MISC, 0, 0, 0};
+    splice_names(x, ev.tok0, ev.tok1, &ev, 1, 0);
   }
 }
 

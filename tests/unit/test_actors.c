@@ -415,6 +415,21 @@ TD_TEST(actors_eval_ner_sports_leagues) {
   td_engine_free(eng);
 }
 
+/* Other names (MISC): a time zone (not a month), a man or a woman of a
+ * people (`Frenchman`), and in a sports story a division's heading over
+ * a table. */
+TD_TEST(actors_eval_ner_misc_words) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "The O\ntalks O\nbegin O\nat O\n0900 O\nGMT B-MISC\non O\n"
+                           "Monday O\n, O\nand O\nthe O\nFrenchman B-MISC\nwill O\ncome O\n"
+                           ". O\n\n"));
+  CHECK(conll_perfect(eng, "BASEBALL O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "NORTHERN B-MISC\nDIVISION I-MISC\n\n"
+                           "W O\nL O\nPCT O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
