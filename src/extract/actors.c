@@ -292,7 +292,12 @@ static const struct {
                  * (`Analyst Ola Brenn said`) */
                 "cardinal", "bishop", "archbishop", "rabbi", "imam", "ayatollah", "cleric",
                 "reverend", "rev", "rev.", "analyst", "broker", "trader", "dealer",
-                "strategist", "director", NULL}},
+                "strategist", "director",
+                /* a royal's or a ruler's title (`Princess Anna`, `Sheikh
+                 * Hamad`), and professions named before a person
+                 * (`Economist Ola Brenn`, `historian X`) */
+                "prince", "princess", "sheikh", "sheik", "economist", "historian",
+                "novelist", "physicist", NULL}},
     {W_LPREP, {"in", "at", "near", "from", "to", "into", "across", "outside", "throughout",
                NULL}},
     {W_SMALL, {"of", "the", "a", "an", "in", "and", "for", "on", "to", "at", "with", NULL}},

@@ -289,6 +289,12 @@ TD_TEST(actors_names_title_edge) {
     return;
   CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
   CHECK(fx_type(&f, "Orla Brennick") == TD_NE_PER);
+  /* a royal's title, a profession opening a sentence */
+  if (!names_next(td_failed_, &f, "Princess Anna Varne opened the bridge. Novelist Tomas Velder "
+                                  "spoke on Monday.\n"))
+    return;
+  CHECK(fx_type(&f, "Anna Varne") == TD_NE_PER);
+  CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
   /* a man of a people before a given name: Frenchman */
   if (!names_next(td_failed_, &f, "The race was won by Frenchman Louis de Varenne on Sunday.\n"))
     return;
