@@ -2770,17 +2770,26 @@ static void sentence_matches(actx *x, size_t si) {
     for (uint32_t t = x->m[k].tok0; t < x->m[k].tok1; t++) x->at[t - s0] = (int32_t)k;
 }
 
+/* Token i names a kind of storm, which takes a person's name:
+ * `Hurricane`, `Typhoon`, `Cyclone`, `Tropical Storm`. */
+static int storm_word(const actx *x, long i) {
+  return tok_is(x, i, "hurricane") || tok_is(x, i, "typhoon") || tok_is(x, i, "cyclone") ||
+         (tok_is(x, i, "storm") && i > 0 && tok_is(x, i - 1, "tropical"));
+}
+
 /* The capitalized run [i, j) of sentence [s0, s1) names a thing, not
  * the person whose name it bears: 1 for a ship after its kind (`the
  * aircraft carrier Carl Vinson`, `the frigate Anna Holm`; a carrier
  * alone is as often an airline), 2 for a site before its kind (`Charles
- * de Gaulle airport`, `the Jomo Velde stadium`). */
+ * de Gaulle airport`, `the Jomo Velde stadium`), 3 for a storm after its
+ * kind (`Hurricane Edith`). */
 static int named_thing(const actx *x, long i, long j, long s0, long s1) {
   static const char *const ships[] = {"warship", "warships", "frigate", "destroyer", "cruiser",
                                       "submarine", "corvette", "minesweeper", "tanker", "freighter",
                                       "trawler", "ferry", "liner", "vessel", "ship", "yacht",
                                       "battleship", NULL};
   static const char *const sites[] = {"airport", "stadium", "prison", "mosque", NULL};
+  if (i > s0 && storm_word(x, i - 1)) return 3;
   if (i > s0 && !tok_cap(x, i - 1)) {
     const char *w = tk(x, i - 1)->norm;
     if (td_str_in(w, ships)) return 1;
@@ -3148,6 +3157,13 @@ static void do_sentence(actx *x, size_t si) {
     }
     /* a capitalized name run: a known person's short form, `Name, [title]`,
      * or a given name followed by a surname */
+    /* Hurricane Edith, Tropical Storm Orla: a storm, left for the typing */
+    long st = tok_is(x, i, "tropical") && i + 1 < s1 && tok_is(x, i + 1, "storm") ? i + 1 : i;
+    if (!d && storm_word(x, st) && st + 1 < s1 && tok_cap(x, st + 1)) {
+      long sl = name_run(x, st + 1, s0, s1);
+      i = st + 1 + (sl > 0 ? sl : 1);
+      continue;
+    }
     long len = (!d || is_cls(d, "name")) ? name_run(x, i, s0, s1) : 0;
     if (len > 0) {
       int k = person_for_run(x, i, i + len);
@@ -3588,7 +3604,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   }
   /* the aircraft carrier X: a ship (before org_described, where a
    * carrier is an airline) */
-  if (!shout && len <= 3 && named_thing(x, i, j, s0, s1) == 1) return TD_NE_MISC | NE_SURE;
+  if (!shout && len <= 3 && (named_thing(x, i, j, s0, s1) & 1)) return TD_NE_MISC | NE_SURE;
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
   /* Jiangsu province, the Pamir mountains, Orvale stadium */
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
@@ -4042,6 +4058,14 @@ static void guess_names(actx *x) {
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
              (h >= nhave || (long)have[h].tok0 > i + 1) &&
              (opener_word(x, i) || tk(x, i)->upos == TD_ADV || tk(x, i)->upos == TD_NUM))
+        i++;
+      /* Hurricane Edith, Tropical Storm Orla: the storm's kind is no part
+       * of its name */
+      if (i + 2 < s1 && tok_is(x, i, "tropical") && storm_word(x, i + 1) && tok_cap(x, i + 2) &&
+          (h >= nhave || (long)have[h].tok0 > i + 2))
+        i++;
+      if (i + 1 < s1 && storm_word(x, i) && tok_cap(x, i + 1) &&
+          (h >= nhave || (long)have[h].tok0 > i + 1))
         i++;
       if (vs_word(x, i) && tk(x, i)->flags & TD_TOK_ALLCAPS) { /* AT GREATER MILWAUKEE OPEN */
         i++;

@@ -384,15 +384,16 @@ TD_TEST(actors_eval_ner_event_years) {
   td_engine_free(eng);
 }
 
-/* A ship named after its kind (`the aircraft carriers X and Y`, `the
- * frigate X`) is a thing's name, and a name before `airport` a place's;
- * a given name among them makes no person. */
+/* A ship or a storm named after its kind (`the aircraft carrier X`, `the
+ * frigate X`, `Tropical Storm X`) is a thing's name, and a name before
+ * `airport` a place's; a given name among them makes no person. */
 TD_TEST(actors_eval_ner_ships_and_sites) {
   td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   CHECK(conll_perfect(eng, "The O\naircraft O\ncarrier O\nCarl B-MISC\nVinson I-MISC\n"
                            "and O\nthe O\nfrigate O\nTarvane B-MISC\nsailed O\nfrom O\n"
-                           "Charles B-LOC\nde I-LOC\nGaulle I-LOC\nairport O\n. O\n\n"));
+                           "Charles B-LOC\nde I-LOC\nGaulle I-LOC\nairport O\n. O\n\n"
+                           "Tropical O\nStorm O\nEdith B-MISC\nweakened O\n. O\n\n"));
   td_engine_free(eng);
 }
 
