@@ -3591,6 +3591,19 @@ static int people_man(const actx *x, long i) {
   return found;
 }
 
+/* Token i is the minute of a match written as an ordinal: 7th, 65th,
+ * 90th (one to three digits and st, nd, rd or th). */
+static int minute_tok(const actx *x, long i) {
+  const td_tok *t = tk(x, i);
+  const char *w = x->doc->text + t->start;
+  size_t n = t->end - t->start, d = 0;
+  while (d < n && isdigit((unsigned char)w[d])) d++;
+  if (d < 1 || d > 3 || n != d + 2) return 0;
+  const char *e = tk(x, i)->norm + d;
+  return strcmp(e, "st") == 0 || strcmp(e, "nd") == 0 || strcmp(e, "rd") == 0 ||
+         strcmp(e, "th") == 0;
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -3653,6 +3666,11 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && j < s1 && entry_at(x, j, "title") && !tok_in(x, i, W_ORG) &&
       tk(x, i)->upos != TD_ADJ && !demonym_tok(x, i) && !tok_is(x, i, "house"))
     return TD_NE_NONE;
+  /* a match report's scorers: `( Varne 65th , Tomas Holm 89th )`, a
+   * name before the minute of its goal */
+  if (x->sports && len <= 3 && j < s1 && i > s0 && minute_tok(x, j) &&
+      (tok_is(x, i - 1, "(") || tok_is(x, i - 1, ",") || tok_is(x, i - 1, ";")))
+    return TD_NE_PER;
   /* S. Law, P. Such: an initial before a surname (not S. African) */
   if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_tok(x, i + 1) &&
       !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))

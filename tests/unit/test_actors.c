@@ -437,6 +437,16 @@ TD_TEST(actors_eval_ner_misc_words) {
   td_engine_free(eng);
 }
 
+/* In a sports story a name before the minute of a goal is a scorer. */
+TD_TEST(actors_eval_ner_scorers) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Scorers O\n: O\n( O\nVarnek B-PER\n65th O\n, O\n"
+                           "Tomas B-PER\nHolm I-PER\n89th O\n) O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dateline inside a sentence, after the reporter's name: the city in
  * capitals and its region are places, the byline a person. */
 TD_TEST(actors_eval_ner_dateline) {
