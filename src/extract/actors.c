@@ -266,7 +266,7 @@ enum {
 };
 static const struct {
   unsigned bits;
-  const char *words[48];
+  const char *words[64]; /* read up to a NULL or the end: a full list is safe */
 } wlists[] = {
     {W_CUE, {"said", "says", "say", "stated", "noted", "added", "told", "stressed", "explained",
              "warned", "urged", "announced", "wrote", "insisted", "argued", "claimed",
@@ -377,8 +377,9 @@ static void wl_add(const char *w, unsigned bits) {
 static void wl_build_named(void); /* the lists of name words, after them */
 
 static void wl_build(void) {
+  size_t cap = sizeof wlists[0].words / sizeof wlists[0].words[0];
   for (size_t l = 0; l < sizeof wlists / sizeof wlists[0]; l++)
-    for (const char *const *w = wlists[l].words; *w; w++) wl_add(*w, wlists[l].bits);
+    for (size_t w = 0; w < cap && wlists[l].words[w]; w++) wl_add(wlists[l].words[w], wlists[l].bits);
   wl_build_named();
 }
 
