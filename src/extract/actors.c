@@ -1790,6 +1790,68 @@ static void take_mentions(actx *x, int from, int to) {
   a->nmentions = 0;
 }
 
+static int initials_match(const actx *x, uint32_t t0, uint32_t t1, long a);
+static int spells(const actx *x, long t0, long t1, long a);
+
+/* Whether names p and q have the same letters, case and everything else
+ * aside, `&` read as `and`, and one may end in an `s` more (`Securities &
+ * Exchange Commission`, `United Nation` for `United Nations`). */
+static int same_letters(const char *p, const char *q) {
+  char a[2][128];
+  const char *in[2] = {p, q};
+  size_t n[2] = {0, 0};
+  for (int i = 0; i < 2; i++)
+    for (const char *c = in[i]; *c && n[i] + 4 < sizeof a[i]; c++) {
+      if (*c == '&') memcpy(a[i] + n[i], "and", 3), n[i] += 3;
+      else if (isalpha((unsigned char)*c)) a[i][n[i]++] = (char)tolower((unsigned char)*c);
+    }
+  size_t m = n[0] < n[1] ? n[0] : n[1], d = n[0] > n[1] ? n[0] - n[1] : n[1] - n[0];
+  if (d > 1 || memcmp(a[0], a[1], m) != 0) return 0;
+  return d == 0 || a[n[0] > n[1] ? 0 : 1][m] == 's';
+}
+
+/* An organization of the dictionaries named only by its acronym (`LSE`:
+ * the London School of Economics) is another organization of the story
+ * whose name spells it, named before (`the London Stock Exchange ... the
+ * LSE`): the story's own name wins over a dictionary's reading of the
+ * letters, which it never writes out. */
+static void acronym_owners(actx *x) {
+  td_doc *doc = x->doc;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (!a->known || !a->nmentions || strcmp(a->kind, "organization") != 0) continue;
+    long a0 = -1, t0, t1;
+    size_t m = 0;
+    for (; m < a->nmentions; m++) { /* every mention the one acronym token */
+      span_toks(x, a->mentions[m], &t0, &t1);
+      if (t1 - t0 != 1 || !(tk(x, t0)->flags & TD_TOK_ALLCAPS) || tk(x, t0)->end - tk(x, t0)->start < 2)
+        break;
+      if (a0 < 0) a0 = t0;
+    }
+    if (m < a->nmentions || a0 < 0) continue;
+    for (size_t j = 0; j < doc->nactors; j++) {
+      td_actor *b = A(x, (int)j);
+      if (j == k || !b->nmentions || strcmp(b->kind, "organization") != 0) continue;
+      long b0, b1;
+      span_toks(x, b->mentions[0], &b0, &b1);
+      if (b1 - b0 < 2 || b1 > a0 ||
+          !(initials_match(x, (uint32_t)b0, (uint32_t)b1, a0) || spells(x, b0, b1, a0)))
+        continue;
+      /* the dictionary's name written another way (`Securities & Exchange
+       * Commission`, a typo's `United Nation`), or the name of an entry the
+       * dictionary knows by its letters only (`AIG`), is the dictionary's
+       * actor, code and all (and the name, when it had only the letters) */
+      if (!b->known && (same_letters(b->name, a->name) || !strchr(a->name, ' '))) {
+        if (!strchr(a->name, ' ')) a->name = b->name;
+        take_mentions(x, (int)j, (int)k);
+      } else {
+        take_mentions(x, (int)k, (int)j);
+      }
+      break;
+    }
+  }
+}
+
 static void merge_surnames(actx *x) {
   td_doc *doc = x->doc;
   /* the persons of several words, by last word */
@@ -5559,6 +5621,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   join_short_names(&x);
   affiliations(&x);
   merge_surnames(&x);
+  acronym_owners(&x);
   /* one token -> actor map for the passes after, each keeping it up to
    * date (perf: built once) */
   int32_t *owner = owners(&x);
