@@ -452,6 +452,58 @@ static int all_letters(const char *rest) {
   return 1;
 }
 
+/* The plural of a noun written as a hyphenated modifier after digits,
+ * the unit it counts ("a 22-cap player": caps, "a 10-match run":
+ * matches, "a 50-family village": families, "a 25-man squad": men), in
+ * arena a; NULL when w reads as no countable noun: a participle
+ * ("18-rated", "24-drinking"), a word of two letters or fewer, or more
+ * than one word ("52-week-a-year"). */
+static const char *modifier_plural(td_arena *a, const char *w) {
+  static const struct { const char *one, *more; } irregular[] = {
+      {"man", "men"}, {"woman", "women"}, {"person", "people"}, {"child", "children"},
+      {"foot", "feet"}};
+  size_t n = strlen(w);
+  if (n < 3 || !all_letters(w) || ends_with(w, "ed") || ends_with(w, "ing")) return NULL;
+  for (size_t k = 0; k < sizeof irregular / sizeof irregular[0]; k++)
+    if (strcmp(w, irregular[k].one) == 0) return irregular[k].more;
+  if (w[n - 1] == 's' && w[n - 2] != 's') return w; /* "a 24-hours service", "40-times" */
+  if (w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]))
+    return td_arena_printf(a, "%.*sies", (int)(n - 1), w); /* family: families */
+  if (w[n - 1] == 's' || w[n - 1] == 'x' || w[n - 1] == 'z' || ends_with(w, "ch") || ends_with(w, "sh"))
+    return td_arena_printf(a, "%ses", w); /* match: matches, inch: inches, pass: passes */
+  return td_arena_printf(a, "%ss", w);
+}
+
+/* Whether a number word's hyphenated modifier counts things ("a two-goal
+ * lead", "a three-judge panel"): a singular noun (modifier_plural), not an
+ * idiom of manner, size or worth ("two-way", "three-fold", "six-figure",
+ * "two-time", "two-bit", "a two-horse race", "a four-letter word"), a
+ * score ("two-all", "three-nil"), a fraction ("two-thirds",
+ * "three-quarter"), an ordinal ("twenty-first", "fifty-fifth"), an adverb
+ * ("three-monthly") or a number ("two-three"). */
+static int counted_modifier(const char *h) {
+  static const char *const not_counts[] = {"way", "fold", "figure", "time", "bit", "horse", "letter",
+                                           "all", "nil", "odd", "quarter", "half", "first", "second",
+                                           "third", NULL};
+  size_t n = strlen(h);
+  if (n < 3 || h[n - 1] == 's' || !all_letters(h) || ends_with(h, "ed") || ends_with(h, "ing") ||
+      ends_with(h, "th") || ends_with(h, "ly") || word_value(h) >= 0)
+    return 0;
+  return !td_qword_in(&(td_qword){.lw = h}, not_counts);
+}
+
+/* Whether a margin follows the modifier at word i ("a two-goal lead", "a
+ * ten-point lead over", "a five-point Premiership lead"): a number word's
+ * modifier measures then, where it only describes elsewhere ("a five-point
+ * plan", "a three-Test series"). */
+static int margin_after(const td_qctx *c, size_t i) {
+  static const char *const margins[] = {"lead", "leads", "advantage", "margin", "deficit", "gap",
+                                        "cushion", "swing", NULL};
+  size_t k = i + 1;
+  if (k + 1 < c->nw && (c->w[k].flags & TD_QW_CAP) && !(c->w[k].flags & TD_QW_PUNCT)) k++;
+  return k < c->nw && td_qword_in(&c->w[k], margins);
+}
+
 /* ---- one quantity ---- */
 
 typedef struct qparse {
@@ -566,6 +618,13 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     *v = x;
   }
   size_t j = i + 1;
+  /* a half: "two and a half million", "15-and-a-half miles" */
+  if (*hyph_unit && strcmp(*hyph_unit, "and-a-half") == 0) *v += 0.5, *hyph_unit = NULL;
+  else if (!*hyph_unit && j + 2 < c->nw && *v < 1e6 && *v == (double)(long)*v && strcmp(c->w[j].lw, "and") == 0 &&
+           strcmp(c->w[j + 1].lw, "a") == 0 && strcmp(c->w[j + 2].lw, "half") == 0)
+    *v += 0.5, j += 3;
+  /* a scale after a hyphen: "the 17-million population" */
+  if (*hyph_unit && is_scale(u, &(td_qword){.lw = *hyph_unit}, &f)) *v *= f, *hyph_unit = NULL;
   while (j < c->nw && !*hyph_unit && is_scale(u, &c->w[j], &f)) *v *= f, j++;
   *after = j;
   return 1;
@@ -986,12 +1045,18 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
   /* "15-plus years": at least 15 years */
   int plus = hyph && strcmp(hyph, "plus") == 0;
-  if (plus) hyph = NULL;
-  if (!(w->flags & TD_QW_DIGIT) && after == i + 1) {
+  /* "40-odd calls", "twenty-odd years": about 40 calls */
+  int odd = hyph && strcmp(hyph, "odd") == 0;
+  if (plus || odd) hyph = NULL;
+  int scaled = 0; /* "three million": a count without a noun */
+  for (size_t x = i + 1; x < after; x++) scaled |= is_scale(u, &c->w[x], &(double){0});
+  if (!(w->flags & TD_QW_DIGIT) && !scaled) {
     /* number words count only with a scale, a counted noun ("three
      * awards": a plural noun, tagged so, when no unit is listed), or a
-     * listed unit after a hyphen ("three-day", not "one-off") */
-    if (hyph && !find_row(u, UK_UNIT, hyph)) return 0;
+     * listed unit after a hyphen ("three-day", not "one-off"), or a
+     * counted one before a margin ("a two-goal lead") */
+    if (hyph && !find_row(u, UK_UNIT, hyph) && !(v >= 2 && counted_modifier(hyph) && margin_after(c, i)))
+      return 0;
     if (!hyph) {
       qparse t;
       memset(&t, 0, sizeof t);
@@ -1025,6 +1090,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   p->qualifier = p->has_max ? "range" : qualifier_before(c, p->first, &p->first);
   if (plus && strcmp(p->qualifier, "exact") == 0) p->qualifier = "at_least";
+  if (odd && strcmp(p->qualifier, "exact") == 0) p->qualifier = "about";
   /* a range: "10,000 to 12,000", "10,000-12,000", "between 5 and 10",
    * "between 1% and 3%" */
   size_t pct = after;
@@ -1062,7 +1128,9 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   p->num_end = after;
   if (hyph && !money) {
     const unit_row *r = find_row(u, UK_UNIT, hyph);
-    p->unit = r ? r->name : hyph;
+    const char *pl = r ? NULL : modifier_plural(&c->doc->arena, hyph);
+    if (pl) r = find_row(u, UK_UNIT, pl); /* "a 25-man crew": men are people */
+    p->unit = r ? r->name : pl ? pl : hyph;
     p->unit_noun = hyph;
     p->last = i;
     return 1;

@@ -110,6 +110,26 @@ TD_TEST(quantities_number_words) {
   td_testdoc_free(d);
 }
 
+TD_TEST(quantities_modifier_plural) {
+  /* a noun joined to digits by a hyphen counts its plural, through the
+   * units table when it lists the plural; a participle is no noun */
+  static const struct { const char *text, *unit; } cases[] = {
+      {"They sold a 40-acre farm.", "acres"},      {"They won a 9-match series.", "matches"},
+      {"They built a 12-storey block.", "storeys"}, {"They named a 23-person team.", "people"},
+      {"They housed a 20-family block.", "families"}, {"They banned 15-rated films.", "rated"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    td_doc *d = ndoc(cases[i].text);
+    CHECK(d->nquants == 1);
+    if (d->nquants == 1) CHECK_STR(d->quants[0].unit, cases[i].unit);
+    td_testdoc_free(d);
+  }
+  /* a number word's modifier counts before a margin only */
+  td_doc *d = ndoc("The side took a three-goal lead in a four-team group.");
+  CHECK(d->nquants == 1);
+  if (d->nquants == 1) CHECK_STR(d->quants[0].unit, "goals");
+  td_testdoc_free(d);
+}
+
 TD_TEST(quantities_engine_units) {
   /* The engine loads the units table once (eng->units); the layer reads
    * it through its word index: a noun listed by a unit row, a verb by a
