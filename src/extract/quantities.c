@@ -997,6 +997,53 @@ static int age_before(const td_qctx *c, size_t i) {
          (strcmp(p, "of") == 0 || strcmp(p, "to") == 0 || strcmp(p, "is") == 0);
 }
 
+/* Whether word k is a dash: - – — ― (an apposition's end: "Roe, 40 ― a
+ * father of two"). */
+static int is_dash(const td_qctx *c, size_t k) {
+  static const char *const dashes[] = {"-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x95", NULL};
+  return (c->w[k].flags & TD_QW_PUNCT) && td_qword_in(&c->w[k], dashes);
+}
+
+/* Whether the bare number at word i (no counted noun after it) is an age
+ * by what the sentence says around it: after "turns" ("before he turns
+ * 35"); after a person and a copula, ending a clause ("who is 70.", "she
+ * will be 34 when", "I'm 30 now"); after "at" in a clause of a life event
+ * ("became an MP at 27 and Leader of the Opposition at 36", "died at
+ * 85"); or within twelve words after "age" in its sentence ("the voting
+ * age is 18", "the minimum age of 21 would be reduced to 18"). */
+static int age_context(const td_qctx *c, size_t i) {
+  static const char *const turns[] = {"turn", "turns", "turned", "turning", NULL};
+  static const char *const copulas[] = {"is", "was", "be", "am", "'m", "i'm", "are", "were", NULL};
+  static const char *const persons[] = {"he", "she", "i", "who", "you", "we", "they", "i'm", NULL};
+  static const char *const modals[] = {"will", "would", "now", "still", "only", "just", "then", NULL};
+  static const char *const events[] = {"became", "become", "becomes", "becoming", "died", "dies",
+                                       "retired", "retires", "married", NULL};
+  static const char *const ends[] = {"now", "and", "but", "while", "when", "whereas", "this", "next",
+                                     "last", "in", "on", "at", NULL};
+  if (i == 0) return 0;
+  const td_qword *b = &c->w[i - 1];
+  if (td_qword_in(b, turns)) return 1;
+  int end = i + 1 >= c->nw || (c->w[i + 1].flags & (TD_QW_PUNCT | TD_QW_PARA)) ||
+            td_qword_in(&c->w[i + 1], ends);
+  if (end && td_qword_in(b, copulas)) {
+    if (td_str_eq(b->lw, "i'm")) return 1;
+    size_t k = i - 1;
+    while (k > 0 && td_qword_in(&c->w[k - 1], modals)) k--;
+    if (k > 0) {
+      const td_qword *s = &c->w[k - 1];
+      if (td_qword_in(s, persons) || (s->upos == TD_PROPN && (s->flags & TD_QW_CAP))) return 1;
+    }
+  }
+  for (size_t k = i; k-- > 0 && k + 12 >= i;) {
+    const td_qword *x = &c->w[k];
+    if ((x->flags & TD_QW_SEND) || (c->w[k + 1].flags & TD_QW_PARA)) break;
+    if (td_str_eq(x->lw, "age")) return 1;
+    if (td_str_eq(b->lw, "at") && td_qword_in(x, events)) return 1;
+    if (clause_mark(c, k)) break;
+  }
+  return 0;
+}
+
 /* Whether word w can begin a quantity at all (perf, issue 11: most words
  * cannot, and parse_quantity's checks cost more than these): digits, a
  * vague amount ("thousands"), a number word, a hyphenated word (maybe
@@ -1154,7 +1201,8 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   /* an age in apposition: "Scott, 43, a father of seven", "said Hynde, 53." */
   if (after == i + 1 && i >= 2 && is_comma(c, i - 1) && after < c->nw &&
-      (is_comma(c, after) || strcmp(c->w[after].lw, ".") == 0) && (c->w[i - 2].flags & TD_QW_CAP) &&
+      (is_comma(c, after) || strcmp(c->w[after].lw, ".") == 0 || is_dash(c, after)) &&
+      (c->w[i - 2].flags & TD_QW_CAP) &&
       v < 130) {
     p->unit = "years old", p->last = i;
     return 1;
@@ -1166,6 +1214,13 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   }
   find_unit(c, u, after, p);
   p->last = p->unit_word != (size_t)-1 ? p->unit_word : after - 1;
+  /* an age the sentence says without "aged": "she turns 35", "who is 70.",
+   * "the voting age is 18 ... reduced to 16", "became an MP at 27" */
+  if (p->unit_word == (size_t)-1 && after == i + 1 && (w->flags & TD_QW_DIGIT) && v >= 1 && v < 120 &&
+      v == (double)(int)v && age_context(c, i)) {
+    p->unit = "years old";
+    return 1;
+  }
   /* a number in a name: "the Fight for 15 Movement", "its 787 Dreamliner":
    * a bare number before capitalized words with no plural among them
    * ("2,000 Kurds", "31 Latinos Share ..." count), unless the name goes on
