@@ -1265,10 +1265,12 @@ static void bound_after(const td_qctx *c, qparse *p) {
  * rose 32,000 to 1.41 million"). prev is the last word of the sentence's
  * last quantity with a counted unit, or (size_t)-1; money and shares
  * carry their own signs. 1 with p->unit set. */
-static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char *prev_unit, qparse *p) {
+static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char *prev_unit, size_t last_q,
+                       qparse *p) {
   size_t i = p->num_end - 1;
-  int digits = 0;
-  for (size_t k = p->first; k < p->num_end; k++) digits |= c->w[k].flags & TD_QW_DIGIT;
+  int digits = 0; /* digits, or a scale ("five million lives ... and five million thereafter") */
+  for (size_t k = p->first; k < p->num_end; k++)
+    digits |= (c->w[k].flags & TD_QW_DIGIT) || (k > p->first && is_scale(u, &c->w[k], &(double){0}));
   if (p->unit || !digits || p->has_max) return 0; /* "one", "two" alone are no counts, nor "30-40" */
   if (i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) && c->w[i + 1].upos != TD_AUX &&
       c->w[i + 1].upos != TD_VERB && c->w[i + 1].upos != TD_ADP && c->w[i + 1].upos != TD_CCONJ &&
@@ -1285,11 +1287,24 @@ static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char
       qparse t;
       memset(&t, 0, sizeof t);
       find_unit(c, u, k + 2, &t);
-      if (t.unit_word == (size_t)-1 || t.unit_word >= p->first || !counted_noun(&c->w[t.unit_word]))
-        return 0;
+      if (t.unit_word == (size_t)-1 || t.unit_word >= p->first ||
+          !(counted_noun(&c->w[t.unit_word]) || find_row(u, UK_UNIT, c->w[t.unit_word].lw)))
+        return 0; /* "the number of subscribers", "the number of people out of work" */
       p->unit = t.unit;
       return 1;
     }
+  }
+  /* the sentence before, when its count was the last number and this one
+   * is large and whole ("More than 16 million viewers watched. Ratings
+   * have since settled at about 12 million per episode."; not "the index
+   * closed at 6709.93", "Andre 3000") */
+  int scaled = p->num_end > p->first + 1;
+  if (prev != (size_t)-1 && prev == last_q && prev < p->first && p->first - prev <= 40 &&
+      (ends_with(prev_unit, "s") || strcmp(prev_unit, "people") == 0) && /* not "the 100,000 mark" */
+      c->w[prev].sent + 1 == c->w[i].sent && !(c->w[p->first].flags & TD_QW_PARA) && p->value >= 1000 &&
+      (scaled || (!strchr(c->w[i].lw, '.') && strchr(c->w[i].lw, ',')))) {
+    p->unit = prev_unit;
+    return 1;
   }
   return 0;
 }
@@ -1338,6 +1353,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   size_t money_last = (size_t)-1; /* last word of the last amount of money */
   size_t counted_last = (size_t)-1; /* last word of the last count ("jobs") */
   const char *counted_unit = NULL;
+  size_t last_q = (size_t)-1;     /* last word of the last quantity of any kind */
   size_t tcur = 0; /* in_date's cursor into the times */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
@@ -1347,13 +1363,16 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       i = p.last;
       continue;
     }
-    int elided = elided_unit(&c, u, counted_last, counted_unit, &p);
+    int elided = elided_unit(&c, u, counted_last, counted_unit, last_q, &p);
+    last_q = p.last;
     int money = p.unit && find_row(u, UK_MONEY, p.unit);
     /* a count with its noun after the number ("163,000 people"), not a
      * modifier ("a one-hour special") */
     if (p.unit && !money && strcmp(p.unit, "percent") != 0 && strcmp(p.unit, "percentage points") != 0 &&
         strcmp(p.unit, "years old") != 0 && !is_time_unit(p.unit) && p.unit_word != (size_t)-1 &&
-        p.unit_word >= p.num_end) /* a period ("over 12 months") is what the next number is not */
+        p.unit_word >= p.num_end && /* a period ("over 12 months") is what the next number is not */
+        strcmp(p.unit, "times") != 0 && !(p.first > 0 && td_str_eq(c.w[p.first - 1].lw, "per")))
+      /* nor a multiple ("four times more") or a rate ("per 100 people") */
       counted_last = p.last, counted_unit = p.unit;
     /* the same amount in another currency, in brackets after it: "up to
      * $500,000 (£266,582)", "5.65bn euros ($7.4bn; £3.9bn)" */
