@@ -1237,6 +1237,21 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   if (p->unit_word != (size_t)-1 && p->unit_word + 1 < c->nw && is_time_unit(p->unit) &&
       ql_has(&QL_RELATIVE, c->w[p->unit_word + 1].lw))
     return 0;
+  /* "five days before the ceremony", "Four months after the incident": a
+   * point in time too, where nothing before the number makes it a span
+   * ("for two days before it sold out", "the first 15 minutes before
+   * falling away", "less than 10 weeks before", "it could be five years
+   * before", "had to wait 48 hours before", "live 16 years after") */
+  static const char *const span_words[] = {
+      "for", "the", "past", "first", "last", "next", "over", "within", "during", "in", "of", "all",
+      "those", "these", "just", "only", "another", "than", "little", "be", "is", "was", "were",
+      "been", "wait", "waits", "waited", "waiting", "take", "takes", "took", "taken", "taking",
+      "spend", "spent", "live", "lived", "require", "requires", "required", NULL};
+  if (p->unit_word != (size_t)-1 && p->unit_word + 1 < c->nw && is_time_unit(p->unit) &&
+      p->unit_word == p->num_end && strcmp(p->qualifier, "exact") == 0 &&
+      td_qword_in(&c->w[p->unit_word + 1], (const char *const[]){"before", "after", NULL}) &&
+      !(p->first > 0 && td_qword_in(&c->w[p->first - 1], span_words)))
+    return 0;
   /* "over six years" is a period, not "more than" */
   if (p->unit && strcmp(p->qualifier, "at_least") == 0 && strcmp(c->w[p->first].lw, "over") == 0 &&
       td_qword_in(&(td_qword){.lw = p->unit}, (const char *const[]){"years", "months", "weeks",
