@@ -561,6 +561,19 @@ static const char *qualifier_before(const td_qctx *c, size_t i, size_t *first) {
   return "exact";
 }
 
+/* Whether a word next to word i is two numbers joined by a hyphen
+ * ("6-3"): then word i is a score among scores ("2-6 6-3 6-0"). */
+static int score_next(const td_qctx *c, size_t i) {
+  size_t nb[2] = {i > 0 ? i - 1 : (size_t)-1, i + 1};
+  for (int k = 0; k < 2; k++) {
+    if (nb[k] >= c->nw) continue;
+    const char *w = c->w[nb[k]].lw;
+    size_t n = strspn(w, "0123456789");
+    if (n && w[n] == '-' && w[n + 1] >= '0' && w[n + 1] <= '9') return 1;
+  }
+  return 0;
+}
+
 /* Reads the number at word i (digits or words, with scale), into *v; the
  * word after it in *after. 0 when word i starts no number. */
 static int read_number(const td_qctx *c, const units *u, size_t i, double *v, size_t *after,
@@ -574,8 +587,10 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     const char *r2;
     double v2;
     if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
-    else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v)
+    else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v) {
+      if (score_next(c, i)) return 0; /* "won 2-6 6-3 6-0": sets, no range */
       *vmax = v2; /* "10,000-12,000" */
+    }
     else if (*rest) {
       /* a glued scale or unit, and the period of a sentence's end that
        * the word took ("from $10.9bn.") */
