@@ -755,6 +755,16 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
       !strchr(w->lw, '-') && !ends_with(c->w[i - 1].lw, "'s") && /* "Inter Milan's 22-year-old" */
       !(i + 1 < c->nw && find_row(u, UK_UNIT, c->w[i + 1].lw)))
     return 1;
+  /* a name opening the sentence, its verb right after the number: "Radio 1
+   * said", "Halo 2 won the award" (not "Only 5 came", "Some 30 were
+   * saved": adverbs and determiners) */
+  if (i > 0 && (w->flags & TD_QW_DIGIT) && !strchr(w->lw, '-') && (c->w[i - 1].flags & TD_QW_CAP) &&
+      !(c->w[i - 1].flags & TD_QW_PUNCT) &&
+      (i == 1 || (c->w[i - 1].flags & TD_QW_PARA) || (c->w[i - 2].flags & TD_QW_SEND)) &&
+      (c->w[i - 1].upos == TD_PROPN || c->w[i - 1].upos == TD_NOUN || c->w[i - 1].upos == TD_INTJ ||
+       c->w[i - 1].upos == TD_X) &&
+      i + 1 < c->nw && (c->w[i + 1].upos == TD_VERB || c->w[i + 1].upos == TD_AUX))
+    return 1;
   return 0;
 }
 
