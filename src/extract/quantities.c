@@ -665,6 +665,21 @@ static int is_month(const td_qword *w) {
   return (w->flags & TD_QW_CAP) || (strcmp(w->lw, "may") != 0 && strcmp(w->lw, "march") != 0);
 }
 
+/* Whether a possessive comes before word i and a superlative after it:
+ * "the world's seven richest nations", "the firm's two biggest
+ * shareholders" name the ones meant, as "the two" does (not "there's two
+ * best ...", a contraction). */
+static int possessive_superlative(const td_qctx *c, size_t i) {
+  static const char *const contractions[] = {"there's", "that's", "it's", "here's", "what's",
+                                             "who's", "he's", "she's", "let's", "where's", NULL};
+  const td_qword *b = &c->w[i - 1];
+  if (!(ends_with(b->lw, "'s") || ends_with(b->lw, "s'")) || td_qword_in(b, contractions)) return 0;
+  if (i + 1 >= c->nw) return 0;
+  const char *a = c->w[i + 1].lw;
+  size_t n = strlen(a);
+  return td_str_eq(a, "most") || (n > 4 && ends_with(a, "est") && !(c->w[i + 1].flags & TD_QW_CAP));
+}
+
 /* Whether the number at word i is a year, a date, a time of day, or part
  * of a name: not a quantity. */
 static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) {
@@ -701,7 +716,8 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   }
   /* a reference to things already named: "the two countries", "these three
    * men", "their two sons" (a small number word after a definite word) */
-  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 && ql_has(&QL_DEFINITE, c->w[i - 1].lw) &&
+  if (!(w->flags & TD_QW_DIGIT) && v <= 12 && i > 0 &&
+      (ql_has(&QL_DEFINITE, c->w[i - 1].lw) || possessive_superlative(c, i)) &&
       !strchr(w->lw, '-') && /* "the two-year ban" is no reference */
       !(i + 1 < c->nw && time_unit_word(u, &c->w[i + 1]))) /* nor "for the three months to December" */
     return 1;
