@@ -1085,6 +1085,18 @@ static int age_context(const td_qctx *c, size_t i) {
   return 0;
 }
 
+/* Whether the quantity at word first opens with "over", "under", "above"
+ * or "below" right after people ("people under 30", "those over 65",
+ * "women over 50"): their age. */
+static int people_over(const td_qctx *c, const units *u, size_t first) {
+  static const char *const bounds[] = {"over", "under", "above", "below", NULL};
+  static const char *const who[] = {"those", "anyone", "everyone", "someone", NULL};
+  if (first == 0 || !td_qword_in(&c->w[first], bounds)) return 0;
+  const td_qword *b = &c->w[first - 1];
+  const unit_row *r = find_row(u, UK_UNIT, b->lw);
+  return td_qword_in(b, who) || (r && td_str_eq(r->name, "people") && !td_str_eq(b->lw, "strong"));
+}
+
 /* Whether word w can begin a quantity at all (perf, issue 11: most words
  * cannot, and parse_quantity's checks cost more than these): digits, a
  * vague amount ("thousands"), a number word, a hyphenated word (maybe
@@ -1248,8 +1260,10 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     p->unit = "years old", p->last = i;
     return 1;
   }
-  /* an age named so: "aged 13", "at the age of 24", "ages 55 to 65" */
-  if (v < 130 && (w->flags & TD_QW_DIGIT) && age_before(c, p->first)) {
+  /* an age named so: "aged 13", "at the age of 24", "ages 55 to 65"; or
+   * people over or under it: "people under 30", "those over 65" */
+  if (v < 130 && (w->flags & TD_QW_DIGIT) &&
+      (age_before(c, p->first) || (after == i + 1 && v == (double)(int)v && people_over(c, u, p->first)))) {
     p->unit = "years old", p->last = after - 1;
     return 1;
   }
