@@ -1583,7 +1583,8 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
 static int bare_measure(const char *m) {
   static const char *const units[] = {"percent", "percentage points", "points", "dollars", "euros",
                                       "pounds", "yen", "yuan", "won", "rupees", "francs", "roubles",
-                                      "rubles", "pesos", "reais", "pence", "cents", NULL};
+                                      "rubles", "pesos", "reais", "pence", "cents", "baht", "kronor",
+                                      "kroner", "lira", "rand", "zloty", "shekels", NULL};
   for (int i = 0; m && units[i]; i++)
     if (strcmp(m, units[i]) == 0) return 1;
   return 0;
