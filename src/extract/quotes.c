@@ -952,6 +952,9 @@ static int ed_verb(const td_qctx *c, size_t k) {
          (c->w[k + 1].flags & TD_QW_CAP) || in_set(after_stop_set, &c->w[k + 1]);
 }
 
+static int is_bar(const td_qctx *c, size_t i);
+static int is_em_dash(const td_qctx *c, size_t i);
+
 /* The cue and speaker written after a closing mark at word j: "..., Austin
  * said", "..., said Austin", "..., according to Lopez", "..., the
  * statement read". 1 when found; 2 when the cue names without a speaker. */
@@ -959,10 +962,8 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
   /* "..." ― Carla Sanchez */
-  if ((c->w[j].flags & TD_QW_PUNCT) && j + 1 < c->nw && (c->w[j + 1].flags & TD_QW_CAP) &&
-      !(c->w[j + 1].flags & TD_QW_PARA) && c->w[j].e - c->w[j].s == 3 &&
-      (unsigned char)c->doc->text[c->w[j].s] == 0xE2 && (unsigned char)c->doc->text[c->w[j].s + 1] == 0x80 &&
-      ((unsigned char)c->doc->text[c->w[j].s + 2] == 0x94 || (unsigned char)c->doc->text[c->w[j].s + 2] == 0x95)) {
+  if (j + 1 < c->nw && (c->w[j + 1].flags & TD_QW_CAP) && !(c->w[j + 1].flags & TD_QW_PARA) &&
+      (is_bar(c, j) || is_em_dash(c, j))) {
     if (!np_after(c, j + 1, who)) return 0;
     cue->start = cue->end = 0;
     size_t e = td_qword_at(c, who->end);
@@ -1070,8 +1071,7 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   if (all_caps(c, &c->w[s])) {
     int caps = 1;
     for (size_t x = s + 1; x < k && x < s + 16; x++) {
-      if (is_dash(c, x) || (c->w[x].flags & TD_QW_PUNCT && c->w[x].e - c->w[x].s == 3 &&
-                            (unsigned char)c->doc->text[c->w[x].s + 2] == 0x95) ||
+      if (is_dash(c, x) || is_bar(c, x) ||
           (caps && aside_dash(c, x))) {
         s = x + 1;
         break;
@@ -1164,9 +1164,10 @@ static int raised_passive(const td_qctx *c, size_t k, const td_span *who) {
    * expected a figure of") */
   static const char *const after[] = {"to", "this", "next", "later", "soon", "in", "by", "on", "at",
                                       "for", "since", "earlier", "last", NULL};
-  static const char *const forecasts[] = {"expected", "projected", "anticipated", NULL};
-  /* (forecasts only: "The Pentagon revealed this week that" is active) */
-  if (!is_finding(c, k) || !td_qword_in(&c->w[k], forecasts) || k + 1 >= c->nw ||
+  size_t n = strlen(c->w[k].lw);
+  /* (forecasts only, "expected", "projected": "The Pentagon revealed this
+   * week that" is active) */
+  if (!is_forecast(c, k) || n < 3 || strcmp(c->w[k].lw + n - 2, "ed") != 0 || k + 1 >= c->nw ||
       !(td_qword_in(&c->w[k + 1], after) || (c->w[k + 1].flags & TD_QW_PUNCT)))
     return 0;
   const td_qword *f = &c->w[td_qword_at(c, who->start)];
@@ -1569,8 +1570,7 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
   }
   /* after a byline of the previous quotation: `”― Jacklyn Ashley “…` */
   for (size_t k = o; k-- > 0 && k + 6 >= o;) {
-    if (is_dash(c, k) || (c->w[k].flags & TD_QW_PUNCT && c->w[k].e - c->w[k].s == 3 &&
-                          (unsigned char)c->doc->text[c->w[k].s + 2] == 0x95)) {
+    if (is_dash(c, k) || is_bar(c, k)) {
       if (k > 0 && (c->w[k - 1].flags & TD_QW_QCLOSE) && !lower) return 1;
       break;
     }
@@ -1598,6 +1598,21 @@ static int is_dash(const td_qctx *c, size_t i) {
   if (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94)) return 1;
   return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s &&
          is_punct(c, i - 1, "-");
+}
+
+/* Whether word i is an em dash (U+2014). */
+static int is_em_dash(const td_qctx *c, size_t i) {
+  const td_qword *w = &c->w[i];
+  const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
+  return (w->flags & TD_QW_PUNCT) && w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x94;
+}
+
+/* Whether word i is a horizontal bar (U+2015), which sets off a byline:
+ * `"…" ― Carla Sanchez`. */
+static int is_bar(const td_qctx *c, size_t i) {
+  const td_qword *w = &c->w[i];
+  const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
+  return (w->flags & TD_QW_PUNCT) && w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x95;
 }
 
 /* Whether word i is a dash that sets off an aside: an en or em dash,
@@ -1978,9 +1993,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       who = last_pwho, cue = last_pcue, found = 1, conf = 0.5;
     }
     if (!found && full && cur->close + 2 < c.nw && (c.w[cur->close + 1].flags & TD_QW_PARA) &&
-        (is_dash(&c, cur->close + 1) || is_punct(&c, cur->close + 1, "-") ||
-         (c.w[cur->close + 1].flags & TD_QW_PUNCT && c.w[cur->close + 1].e - c.w[cur->close + 1].s == 3 &&
-          (unsigned char)doc->text[c.w[cur->close + 1].s + 2] == 0x95))) {
+        (is_dash(&c, cur->close + 1) || is_punct(&c, cur->close + 1, "-") || is_bar(&c, cur->close + 1))) {
       /* an attribution line under the quotation: `"…" ¶ - Bernie Sanders.`
        * (the dash, a name, nothing else in the paragraph) */
       size_t b = cur->close + 2, e = b;
