@@ -1793,6 +1793,21 @@ static void take_mentions(actx *x, int from, int to) {
 static int initials_match(const actx *x, uint32_t t0, uint32_t t1, long a);
 static int spells(const actx *x, long t0, long t1, long a);
 
+/* The organization other than actor skip whose name, met before the
+ * acronym token a, spells it (`Kurdistan Democratic Party` ... KDP), or
+ * -1: its first mention, of two words or more. */
+static int spelling_org(actx *x, long a, int skip) {
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    td_actor *o = A(x, (int)k);
+    if ((int)k == skip || !o->nmentions || strcmp(o->kind, "organization") != 0) continue;
+    long m0, m1;
+    span_toks(x, o->mentions[0], &m0, &m1);
+    if (m1 - m0 >= 2 && m1 <= a && (initials_match(x, (uint32_t)m0, (uint32_t)m1, a) || spells(x, m0, m1, a)))
+      return (int)k;
+  }
+  return -1;
+}
+
 /* Whether names p and q have the same letters, case and everything else
  * aside, `&` read as `and`, and one may end in an `s` more (`Securities &
  * Exchange Commission`, `United Nation` for `United Nations`). */
@@ -1829,25 +1844,19 @@ static void acronym_owners(actx *x) {
       if (a0 < 0) a0 = t0;
     }
     if (m < a->nmentions || a0 < 0) continue;
-    for (size_t j = 0; j < doc->nactors; j++) {
-      td_actor *b = A(x, (int)j);
-      if (j == k || !b->nmentions || strcmp(b->kind, "organization") != 0) continue;
-      long b0, b1;
-      span_toks(x, b->mentions[0], &b0, &b1);
-      if (b1 - b0 < 2 || b1 > a0 ||
-          !(initials_match(x, (uint32_t)b0, (uint32_t)b1, a0) || spells(x, b0, b1, a0)))
-        continue;
+    int j = spelling_org(x, a0, (int)k);
+    if (j >= 0) {
+      td_actor *b = A(x, j);
       /* the dictionary's name written another way (`Securities & Exchange
        * Commission`, a typo's `United Nation`), or the name of an entry the
        * dictionary knows by its letters only (`AIG`), is the dictionary's
        * actor, code and all (and the name, when it had only the letters) */
       if (!b->known && (same_letters(b->name, a->name) || !strchr(a->name, ' '))) {
         if (!strchr(a->name, ' ')) a->name = b->name;
-        take_mentions(x, (int)j, (int)k);
+        take_mentions(x, j, (int)k);
       } else {
-        take_mentions(x, (int)k, (int)j);
+        take_mentions(x, (int)k, j);
       }
-      break;
     }
   }
 }
@@ -5156,16 +5165,10 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
   for (long t = t0; t < t1; t++)
     if (owner[t] >= 0) return -1;
   if (len == 1 && (tk(x, t0)->flags & TD_TOK_ALLCAPS)) {
-    for (size_t k = 0; k < doc->nactors; k++) {
-      td_actor *a = A(x, (int)k);
-      if (strcmp(a->kind, "organization") != 0 || !a->nmentions) continue;
-      long m0, m1;
-      span_toks(x, a->mentions[0], &m0, &m1);
-      if (m1 - m0 >= 2 && m1 <= t0 &&
-          (initials_match(x, (uint32_t)m0, (uint32_t)m1, t0) || spells(x, m0, m1, t0))) {
-        add_mention(x, (int)k, t0, t1);
-        return (int)k;
-      }
+    int k = spelling_org(x, t0, -1);
+    if (k >= 0) {
+      add_mention(x, k, t0, t1);
+      return k;
     }
     /* an acronym the story never spells out (`Nathan Tam of the HKDP`,
      * `HKDP's candidate`) names an organization of its own; abbreviations
@@ -5186,7 +5189,7 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     }
     for (size_t q = 0; q < x->nspelled; q++)
       if (strcmp(x->spelled[q], key) == 0) return -1;
-    int k = find_entity(x, key);
+    k = find_entity(x, key);
     if (k >= 0 && strcmp(A(x, k)->kind, "organization") != 0) return -1;
     if (k < 0) {
       k = new_actor(x, key, name, "organization");
