@@ -578,18 +578,24 @@ typedef struct group {
   uint32_t first, last; /* token range covered */
 } group;
 
+/* Whether group g holds an actor of kind (any when NULL) whose sector is
+ * in sectors (any when NULL). */
+static int group_any(const td_doc *doc, const group *g, const char *kind, const char *const *sectors) {
+  for (int a = 0; a < g->n; a++) {
+    if (g->actor[a] < 0) continue;
+    const td_actor *x = &doc->actors[g->actor[a]];
+    if ((!kind || (x->kind && !strcmp(x->kind, kind))) && (!sectors || td_str_in(x->sector, sectors)))
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether group g holds a body that wages armed conflict: a state (an
  * actor of kind country), the military, the police, rebels,
  * intelligence services. */
 static int armed_group(const td_doc *doc, const group *g) {
   static const char *const armed[] = {"MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP", "IMG", NULL};
-  for (int a = 0; a < g->n; a++) {
-    if (g->actor[a] < 0) continue;
-    const td_actor *x = &doc->actors[g->actor[a]];
-    if ((x->kind && !strcmp(x->kind, "country")) || (x->sector && td_str_in(x->sector, armed)))
-      return 1;
-  }
-  return 0;
+  return group_any(doc, g, "country", NULL) || group_any(doc, g, NULL, armed);
 }
 
 /* Whether tokens [lo, hi), less the trigger's own [t0, t1) ("struck"
@@ -628,12 +634,7 @@ static int labour_words(const td_doc *doc, uint32_t lo, uint32_t hi) {
  * (sector BUS or MED): a firm, a studio, a label, a broadcaster. */
 static int trade_org(const td_doc *doc, const group *g) {
   static const char *const trade[] = {"BUS", "MED", NULL};
-  for (int a = 0; a < g->n; a++) {
-    if (g->actor[a] < 0) continue;
-    const td_actor *x = &doc->actors[g->actor[a]];
-    if (x->kind && strcmp(x->kind, "organization") == 0 && td_str_in(x->sector, trade)) return 1;
-  }
-  return 0;
+  return group_any(doc, g, "organization", trade);
 }
 
 /* Actor of token k, or -1; tokact is per document. */
