@@ -637,6 +637,22 @@ static int trade_org(const td_doc *doc, const group *g) {
   return group_any(doc, g, "organization", trade);
 }
 
+/* Whether group g holds a public actor: a state (kind country), an
+ * international body (an IGO code) or an actor of a sector that is
+ * neither business nor the media (government, party, the military,
+ * rebels, a court, an NGO ...). A firm, a broadcaster or a person of no
+ * known sector is not one. */
+static int public_group(const td_doc *doc, const group *g) {
+  for (int a = 0; a < g->n; a++) {
+    if (g->actor[a] < 0) continue;
+    const td_actor *x = &doc->actors[g->actor[a]];
+    if ((x->kind && !strcmp(x->kind, "country")) || (x->code && !strncmp(x->code, "IGO", 3)) ||
+        (x->sector && strcmp(x->sector, "BUS") && strcmp(x->sector, "MED")))
+      return 1;
+  }
+  return 0;
+}
+
 /* Actor of token k, or -1; tokact is per document. */
 typedef struct ev_doc {
   const td_doc *doc;
@@ -2738,6 +2754,15 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * browser": a firm or a broadcaster releases products; CAMEO's
      * release (0841) is of persons held, and no firm holds them */
     if (strcmp(tr->code, "0841") == 0 && (trade_org(doc, &src) || trade_org(doc, &tgt))) continue;
+    /* "many firms are offering web storage", "Verizon's offer", "HDTV
+     * offers up to 1,080 lines", "Rovers have offered 500,000 for the
+     * Wales star": an offer of goods, services or money made to no actor
+     * and by no public actor is a sale or a bid, not an intent to
+     * cooperate (030); "Chavez has offered China access", "a Russian
+     * official offered concessions" stay */
+    if (!strcmp(tr->code, "030") && !strcmp(lemma_of(&doc->toks[tr->head]), "offer") && !tgt.n &&
+        !public_group(doc, &src))
+      continue;
     if (tr->need_tgt && !tgt.n) {
       /* "gave the Ivory Coast 5.1 million dollars": the first object of a
        * verb of giving is its recipient */
