@@ -3387,10 +3387,12 @@ static int opener_word(const actx *x, long i) {
          t->upos == TD_SCONJ || t->upos == TD_PRON;
 }
 
-/* Some token of [i, j) is a common English word (AUGUST, DRAW). */
+/* Some token of [i, j) is a common English word (AUGUST, DRAW), one the
+ * word list spells lowercase too: a frequent name is none (TEXAS,
+ * HOUSTON in a standings table). */
 static int any_common(const actx *x, long i, long j) {
   for (long t = i; t < j; t++)
-    if (common_word(x, t)) return 1;
+    if (common_word(x, t) && lower_word(x, t)) return 1;
   return 0;
 }
 
@@ -3827,7 +3829,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))
     return TD_NE_NONE;
-  if (initial && len == 1 && common_word(x, i)) return TD_NE_NONE;
+  if (initial && len == 1 && common_word(x, i) && lower_word(x, i)) return TD_NE_NONE;
   if (i == s0 && s1 > j && (tk(x, j)->flags & TD_TOK_DIGIT) &&
       (shout || (caps_run(x, i, j) && date_tok(x, j))))
     return TD_NE_LOC; /* dateline: NEW YORK 1996-08-30, MILWAUKEE 1996-08-30 */

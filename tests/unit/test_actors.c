@@ -547,6 +547,19 @@ TD_TEST(actors_eval_ner_table_rows) {
   td_engine_free(eng);
 }
 
+/* A frequent name (TEXAS, HOUSTON: frequent in the word list, but never
+ * spelled lowercase) is no common word: it opens a standings row and a
+ * fixture line as a team; a month in capitals opening a row is no place. */
+TD_TEST(actors_eval_ner_frequent_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "BASEBALL O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "TEXAS B-ORG\n73 O\n54 O\n.575 O\n- O\n\n"
+                           "HOUSTON B-ORG\nAT O\nTEXAS B-LOC\n\n"
+                           "APRIL O\n1996 O\n42 O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A nationality's words after a nationality or a direction are one
  * nationality (MISC), not an organization. */
 TD_TEST(actors_eval_ner_nationality_pairs) {
