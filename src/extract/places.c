@@ -111,6 +111,7 @@ typedef struct {
   int drop;              /* 0 kept, 1 dropped, 2 dropped inside a longer name */
   int adj;               /* matched as an adjective ("Russian") */
   int exact;             /* matched an exact-case entry ("US") */
+  int part;              /* the name after a prefix in one token ("anti-Russian") */
   char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
 } cand;
 
@@ -178,6 +179,8 @@ static uint32_t payload_index(const char *p) {
   return v;
 }
 
+static int add_reading(cands *cs, const td_match *m);
+
 /* td_match_at callback over the gazetteer table: one candidate per
  * matched range (a trailing possessive trimmed), holding every record the
  * range's entries name; ranges that cannot count are skipped. */
@@ -191,6 +194,12 @@ static int on_match(void *ctx, const td_match *m) {
          (strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'s") == 0 || strcmp(cs->doc->toks[mm.tok1 - 1].norm, "'") == 0))
     mm.tok1--;
   if (!cand_counts(cs->doc, mm.tok0, mm.tok1)) return 0;
+  return add_reading(cs, m);
+}
+
+/* Adds the reading of entry m to the candidate on m's tokens (the last
+ * one, or a new one). */
+static int add_reading(cands *cs, const td_match *m) {
   uint32_t idx = payload_index(m->payload);
   if (idx >= cs->g->n) return 0;
   cand *c = cs->n ? &cs->c[cs->n - 1] : NULL;
@@ -212,6 +221,54 @@ static int on_match(void *ctx, const td_match *m) {
   cs->rp[cs->nrp++] = idx;
   c->nrecs++;
   return 0;
+}
+
+/* The lowercase prefixes a hyphen joins to a capitalized name in one
+ * token ("anti-Russian", "pro-Western", "ex-Soviet", "mid-Atlantic"); a
+ * hyphen between two capitalized words the tokenizer splits itself
+ * ("Asia-Pacific", "Saudi-led" is "Saudi" "-" "led"). */
+static const char *const name_prefixes[] = {"anti", "pro", "ex", "non", "pan", "post", "pre",
+                                             "neo", "trans", "mid", "un", "all", NULL};
+
+/* The bytes of token t's prefix and hyphen when it is one of
+ * name_prefixes joined to a capitalized word, else 0. */
+static size_t prefix_len(const td_doc *doc, uint32_t t) {
+  const td_tok *k = &doc->toks[t];
+  const char *w = doc->text + k->start;
+  size_t n = k->end - k->start, h = 0;
+  while (h < n && h < 6 && w[h] >= 'a' && w[h] <= 'z') h++;
+  if (h < 2 || h + 2 > n || w[h] != '-' || w[h + 1] < 'A' || w[h + 1] > 'Z') return 0;
+  for (const char *const *p = name_prefixes; *p; p++)
+    if (strlen(*p) == h && memcmp(*p, w, h) == 0) return h + 1;
+  return 0;
+}
+
+typedef struct {
+  cands *cs;
+  uint32_t tok;
+} part_ctx;
+
+static int on_part(void *ctx, const td_match *m) {
+  part_ctx *pc = ctx;
+  td_match mm = *m;
+  mm.tok0 = pc->tok, mm.tok1 = pc->tok + 1;
+  return add_reading(pc->cs, &mm);
+}
+
+/* The candidate of the name after the prefix of token t ("Russian" in
+ * "anti-Russian"), pl bytes into it, when the gazetteer holds the whole
+ * rest of the token; its mention starts after the hyphen. */
+static void add_part(cands *cs, uint32_t t, size_t pl) {
+  const td_tok *k = &cs->doc->toks[t];
+  char name[64];
+  size_t n = k->end - k->start - pl;
+  if (n >= sizeof name) return;
+  memcpy(name, cs->doc->text + k->start + pl, n);
+  name[n] = 0;
+  size_t had = cs->n;
+  part_ctx pc = {cs, t};
+  td_dict_lookup(cs->g->dict, name, NULL, on_part, &pc);
+  if (cs->n > had) cs->c[cs->n - 1].part = 1, cs->c[cs->n - 1].start = k->start + (uint32_t)pl;
 }
 
 /* Whether r's feature code starts with f (perf: no strlen, no call). */
@@ -385,6 +442,22 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
     if (w->upos == TD_NOUN) return mods > 0;
     if (w->upos != TD_ADJ && w->upos != TD_PROPN) return 0;
     mods++;
+  }
+  return 0;
+}
+
+/* Whether the name after a prefix in one token (add_part) is a place:
+ * an adjective that modifies a noun ("anti-Russian policy", not "the
+ * pro-Russians"), or a name with a country, capital or curated reading
+ * ("anti-Israel", "pro-Moscow", "non-EU"); not a division or another
+ * town alone ("pro-Western" is no region of Ghana, "ex-Columbia
+ * executives" worked at a company). */
+static int part_kept(const td_gaz *g, const td_doc *doc, const cand *c) {
+  const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
+  if (c->adj) return adj_modifies(doc, c->tok1, s->tok0 + s->ntok);
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if (is_country(r) || (r->flags & TD_GAZ_CURATED) || is_feat(r, "PPLC")) return 1;
   }
   return 0;
 }
@@ -1168,7 +1241,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
     uint32_t lazy = UINT32_MAX; /* the first start put off, not matched yet */
     for (uint32_t i = se->tok0; i < end; i++) {
       int k = match_site(doc, se, &cs, i);
-      if (!k) continue;
+      size_t pl = k ? 0 : prefix_len(doc, i); /* "anti-Russian" */
+      if (!k && !pl) continue;
       if (k == 1) {
         if (lazy == UINT32_MAX) lazy = i;
         continue;
@@ -1190,6 +1264,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
           continue;
         }
       }
+      if (pl) {
+        add_part(&cs, i, pl);
+        continue;
+      }
       uint32_t e = td_match_at(g->dict, doc, i, end, NULL, on_match, &cs);
       if (e > i) i = e - 1;
     }
@@ -1198,6 +1276,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
   /* drop implausible ones; extend by a direction word */
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
+    if (c->part) { /* "anti-Russian policy", "pro-Moscow" */
+      c->drop = !part_kept(g, doc, c);
+      continue;
+    }
     if (!name_cased(doc, c->tok0, c->tok1)) {
       c->drop = 1; /* what plausible() says first; no actor look-up */
       continue;
@@ -1303,6 +1385,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (c->drop) continue;
     char key[256];
     cand_key(doc, c->tok0, c->tok1, key, sizeof key);
+    char *hy = c->part ? strchr(key, '-') : NULL; /* "anti-russian": as "russian" */
+    if (hy) memmove(key, hy + 1, strlen(hy + 1) + 1);
     size_t k = 0;
     while (k < ng && strcmp(gs[k].key, key) != 0) k++;
     if (k == ng) {
