@@ -792,6 +792,72 @@ static int media_code(const char *code) {
   return k >= 3 && strcmp(code + k - 3, "MED") == 0;
 }
 
+/* A link between two articles of one story: a < b, the features they
+ * share and those of both together. */
+typedef struct {
+  int a, b, shared, all;
+} slink;
+
+/* Strongest link first (most of the two articles' features shared), then
+ * by the articles' order: a total order, so stories do not depend on the
+ * order of the input. */
+static int cmp_slink(const void *x, const void *y) {
+  const slink *p = x, *q = y;
+  long long l = (long long)p->shared * q->all, r = (long long)q->shared * p->all;
+  if (l != r) return l > r ? -1 : 1;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Joins the stories of u (n articles, versions already joined) along the
+ * links ln[0..nl), strongest first, as long as at least half of the
+ * smaller story's articles link into the other: without it one article
+ * that shares players or a club with two groups chained them (on bbc
+ * sport, the Australian Open's and Dubai's tennis articles were one
+ * story of 12, Liverpool's match reports and transfer talk one of 10).
+ * A single article joins on any link, so a story that grows day by day
+ * still chains. Each story's articles are a ring through next (size at
+ * its root); the smaller story's links are counted, so the cost is that
+ * of its articles' links. */
+static void join_stories(uf *u, size_t n, slink *ln, size_t nl) {
+  int *next = td_xmalloc((n ? n : 1) * sizeof *next), *size = td_xmalloc((n ? n : 1) * sizeof *size);
+  size_t *at = td_xcalloc(n + 1, sizeof *at);
+  int *adj = td_xmalloc((2 * nl + 1) * sizeof *adj);
+  for (size_t i = 0; i < n; i++) next[i] = (int)i, size[i] = 1;
+  for (size_t i = 0; i < n; i++) { /* the version groups as rings */
+    int r = uf_find(u, (int)i);
+    if ((size_t)r == i) continue;
+    int t = next[r];
+    next[r] = next[i], next[i] = t, size[r]++;
+  }
+  for (size_t i = 0; i < nl; i++) at[ln[i].a + 1]++, at[ln[i].b + 1]++;
+  for (size_t i = 0; i < n; i++) at[i + 1] += at[i];
+  for (size_t i = 0; i < nl; i++) adj[at[ln[i].a]++] = ln[i].b, adj[at[ln[i].b]++] = ln[i].a;
+  for (size_t i = n; i > 0; i--) at[i] = at[i - 1]; /* back to the starts */
+  at[0] = 0;
+  qsort(ln, nl, sizeof *ln, cmp_slink);
+  for (size_t i = 0; i < nl; i++) {
+    int ra = uf_find(u, ln[i].a), rb = uf_find(u, ln[i].b);
+    if (ra == rb) continue;
+    int s = size[ra] <= size[rb] ? ra : rb, o = s == ra ? rb : ra, linked = 0;
+    int x = s;
+    do {
+      for (size_t k = at[x]; k < at[x + 1]; k++)
+        if (uf_find(u, adj[k]) == o) {
+          linked++;
+          break;
+        }
+      x = next[x];
+    } while (x != s);
+    if (linked * 2 < size[s]) continue;
+    uf_union(u, ra, rb);
+    int r = uf_find(u, ra), t = next[ra];
+    next[ra] = next[rb], next[rb] = t;
+    size[r] = size[ra] + size[rb];
+  }
+  free(next), free(size), free(at), free(adj);
+}
+
 static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *err, size_t errlen) {
   uf u;
   uf_init(&u, n);
@@ -838,6 +904,8 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   }
   free(fr);
   sort_keys(pairs, np);
+  slink *ln = NULL;
+  size_t nl = 0, lcap = 0;
   for (size_t i = 0; i < np;) {
     size_t j = i + 1;
     while (j < np && pairs[j].k == pairs[i].k) j++;
@@ -855,10 +923,13 @@ static int merge_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
     int dated = d[a].day != INT32_MIN && d[b].day != INT32_MIN;
     if (dated && labs(d[a].day - d[b].day) > 3) continue;
     if (!dated && shared < 3) continue; /* no dates to confirm: ask for more */
-    uf_union(&u, a, b);
+    TD_GROW(ln, lcap, nl + 1);
+    ln[nl].a = a, ln[nl].b = b, ln[nl].shared = shared, ln[nl].all = nf[a] + nf[b] - shared, nl++;
   }
   free(pairs);
   free(nf);
+  join_stories(&u, n, ln, nl);
+  free(ln);
   for (size_t i = 0; i < n; i++) {
     d[i].story = uf_find(&u, (int)i);
     if ((size_t)d[i].story == i) td_kb_key(d[i].skey, 2, "story", d[i].key);

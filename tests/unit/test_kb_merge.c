@@ -209,3 +209,57 @@ TD_TEST(kb_merge_undated_actorless_events_stay_in_their_article) {
   for (int i = 0; i < 2; i++) free(r[i]);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* A dated record of persons only: the entities of feats, a
+ * space-separated list, one actor each. */
+static char *persons(const char *id, const char *feats) {
+  char key[65];
+  td_sha256_hex(id, strlen(id), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,\"title\":\"%s\","
+                "\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\",\"sha256\":\"%s\","
+                "\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],\"actors\":[",
+                id, id, key, key, id, strlen(id));
+  int k = 0;
+  for (const char *p = feats; *p;) {
+    size_t len = strcspn(p, " ");
+    td_buf_printf(&b,
+                  "%s{\"id\":\"a%d\",\"entity\":\"%.*s\",\"name\":\"%.*s\",\"kind\":\"person\",\"code\":null,"
+                  "\"country\":null,\"sector\":null,\"role\":null,\"role_past\":false,\"known\":true,"
+                  "\"mentions\":[]}",
+                  k ? "," : "", k + 1, (int)len, p, (int)len, p);
+    k++;
+    p += len;
+    while (*p == ' ') p++;
+  }
+  td_buf_puts(&b, "],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[],\"events\":[]}");
+  return td_buf_detach(&b, NULL);
+}
+
+/* One article that links to one article of another story does not chain
+ * the two: c shares p and q with every a, and s and t with b1 alone, so
+ * one of the three b's links to the a's story (half of them must). */
+TD_TEST(kb_merge_stories_do_not_chain_on_one_article) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const docs[][2] = {{"a1", "p q x1"},     {"a2", "p q x2"},     {"a3", "p q x3"},
+                                        {"b1", "r s t y1"},   {"b2", "r s y2"},     {"b3", "r s y3"},
+                                        {"c", "p q s t"}};
+  for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+    char *r = persons(docs[i][0], docs[i][1]);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 4") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 3") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_story_docs s JOIN documents d ON d.doc_key = s.doc_key"
+                  " JOIN m_story_docs o ON o.story_key = s.story_key JOIN documents e ON e.doc_key = o.doc_key"
+                  " WHERE d.id = 'c' AND e.id = 'a1'") == 1);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
