@@ -200,12 +200,13 @@ typedef struct trig {
   const char *preps;   /* "from|to" */
   const char *objs;    /* "troop|soldier": objects the entry needs */
   const char *vetos;   /* "chance|evidence": objects that cancel it */
+  const char *topic;   /* "missile|rocket": words the document must name */
 } trig;
 
 /* Empties t: its fields zero, its word lists "". */
 static void trig_clear(trig *t) {
   memset(t, 0, sizeof *t);
-  t->preps = t->objs = t->vetos = "";
+  t->preps = t->objs = t->vetos = t->topic = "";
 }
 
 /* CAMEO's codes for an appeal, intent, demand, refusal or threat whose
@@ -288,6 +289,8 @@ static void parse_payload(trig *t, const char *pay) {
       t->objs = p + 2;
     else if (n > 2 && strncmp(p, "t=", 2) == 0)
       t->preps = p + 2;
+    else if (n > 2 && strncmp(p, "d=", 2) == 0)
+      t->topic = p + 2;
     p = e;
   }
 }
@@ -663,7 +666,32 @@ typedef struct ev_doc {
   sctx *sc; /* each sentence's triggers and cues (collect_doc) */
   uint8_t *game; /* per sentence: 1 when it reports a game (game_sentence) */
   int sports;    /* the document is a sports report: nothing is coded */
+  struct {
+    const char *list; /* an entry's d= list, NULL when the slot is free */
+    int named;        /* whether the document names one of its words */
+  } topics[4];        /* topic_named's answers, one per list asked */
 } ev_doc;
+
+/* Whether the document names one of the words of list (an entry's d=
+ * option: lemmas or surface forms): the topic that gives a word its
+ * sense ("the launch" is a missile's in a story of missiles, a
+ * product's or a party's elsewhere). The answer for each list is kept,
+ * so a document is read once per list whatever the number of triggers
+ * (past four lists, it is read again). */
+static int topic_named(ev_doc *e, const char *list) {
+  for (int i = 0; i < 4; i++)
+    if (e->topics[i].list == list) return e->topics[i].named;
+  const td_doc *doc = e->doc;
+  int named = 0;
+  for (size_t k = 0; k < doc->ntoks && !named; k++)
+    named = list_has(list, lemma_of(&doc->toks[k]), 1) || list_has(list, doc->toks[k].norm, 0);
+  for (int i = 0; i < 4; i++)
+    if (!e->topics[i].list) {
+      e->topics[i].list = list, e->topics[i].named = named;
+      break;
+    }
+  return named;
+}
 
 /* 1 when every actor of a is also in b. */
 static int group_within(const group *a, const group *b) {
@@ -1732,6 +1760,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   frames fs = {.arena = &doc->arena};
   if (doc->eng && doc->eng->rules && frames_matter(doc, s, c.trigs, c.ntrigs))
     td_rules_match_layer(doc->eng->rules, "events", doc->eng, doc, si, on_frame, &fs);
+  /* "the launch of his party", "the console's US launch": an entry
+   * with a topic (d=) holds only in a document that names it */
+  for (size_t i = 0; i < c.ntrigs; i++)
+    if (c.trigs[i].topic[0] && !topic_named(e, c.trigs[i].topic)) c.trigs[i].suppressed = 1;
   int any_must = 0; /* (or an intent frame on "agree", which makes its own act) */
   for (size_t fi = 0; fi < fs.n; fi++)
     any_must |= fs.f[fi].must || (doc->toks[fs.f[fi].gov].upos == TD_VERB &&
