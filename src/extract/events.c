@@ -2205,6 +2205,29 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                 agent |= e->tokact[k] >= 0 || td_str_in(doc->toks[k].norm, persons) ||
                          (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[k]), doers));
               if (!cond && !agent) mod = 0;
+              /* "warned the firm could run out of cash", "warned that
+               * rebels could attack the capital", "warned Juninho may
+               * leave": what could, may or might happen is a prediction
+               * even of an actor's doing; a threat of that kind names
+               * its condition ("there could be further walkouts unless
+               * ...", "it could strike if attacked") or a penalty ("warned
+               * that Iran could face sanctions") */
+              static const char *const possible[] = {"could", "may", "might", NULL};
+              if (mod && td_str_in(doc->toks[mk].norm, possible)) {
+                static const char *const penalty[] = {
+                    "sanction", "action", "consequence", "punishment", "prosecution",
+                    "penalty", "fine", "ban", "expulsion", "retaliation", "reprisal",
+                    "suspension", "embargo", "force", NULL};
+                int unless = 0, cif = 0, face = 0;
+                for (uint32_t k = q; k < hi && k < q + 20; k++)
+                  unless |= is_word(&doc->toks[k], "unless"), cif |= is_word(&doc->toks[k], "if");
+                for (uint32_t k = mk + 1; k < hi && k < mk + 3 && !face; k++) {
+                  if (strcmp(lemma_of(&doc->toks[k]), "face")) continue;
+                  for (uint32_t j = k + 1; j < hi && j < k + 5 && !face; j++)
+                    face = doc->toks[j].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[j]), penalty);
+                }
+                if (!unless && !face && !(cif && agent)) mod = 0;
+              }
             }
             if (!mod) t->suppressed = 1;
           }
