@@ -2818,6 +2818,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (!strcmp(tr->code, "030") && !strcmp(lemma_of(&doc->toks[tr->head]), "offer") && !tgt.n &&
         !public_group(doc, &src))
       continue;
+    /* "Bath have signed their former scrum-half", "Wenger has signed a
+     * new contract", "Shell's agreement", "Turkcell signed a contract":
+     * an agreement (057) in which no public actor takes part is a
+     * contract of trade, sport or show business, not a formal agreement
+     * of CAMEO's; "Kirchner and Chavez signed the deal", "agreements with
+     * Iran" stay */
+    if (!strcmp(tr->code, "057") && !public_group(doc, &src) && !public_group(doc, &tgt)) continue;
     if (tr->need_tgt && !tgt.n) {
       /* "gave the Ivory Coast 5.1 million dollars": the first object of a
        * verb of giving is its recipient */
