@@ -2685,24 +2685,42 @@ static int pair_actor(actx *x, const char *sector, long t0, long t1) {
  *    group otherwise; its sector is the institution's when one is named
  *    (`defense ministry` -> MIL).
  * Returns the actor, or -1 (nothing made). */
+/* The sector word at d is `government`, `administration` or `regime`,
+ * one country's government in the singular, as the head of its phrase
+ * (not `the government of Varnia`, `the government in Lisbon`, `the
+ * government spokesman`): `the government` then goes on the latest group
+ * of its sector, as `the officials` does. */
+static int the_government(const actx *x, const dm *d, long s1) {
+  static const char *const gov[] = {"government", "administration", "regime", NULL};
+  long e = (long)d->tok1;
+  if (e - (long)d->tok0 != 1 || !td_str_in(tk(x, (long)d->tok0)->norm, gov)) return 0;
+  if (e >= s1) return 1;
+  unsigned u = tk(x, e)->upos;
+  return u != TD_NOUN && u != TD_PROPN && !tok_is(x, e, "of") && !tok_is(x, e, "in") &&
+         !tok_is(x, e, "-");
+}
+
 static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
   long t0 = descr_start(x, d, s0), t1 = d->tok1;
   const char *w = tk(x, (long)d->tok1 - 1)->norm;
   size_t wl = strlen(w);
   int plural = wl > 1 && w[wl - 1] == 's';
   int def = tok_is(x, t0, "the"), indef = tok_is(x, t0, "a") || tok_is(x, t0, "an");
-  if (def && plural && t0 + 1 == (long)d->tok0) {
+  int one = !plural && the_government(x, d, s1);
+  if (def && (plural || one) && t0 + 1 == (long)d->tok0) {
     long sent = (long)tk(x, t0)->sent;
-    int best = -1;
+    int best = -1, several = 0;
     for (size_t k = 0; k < x->doc->nactors; k++) {
       td_actor *a = A(x, (int)k);
       if (strcmp(a->kind, "group") != 0 || !a->sector || strcmp(a->sector, d->payload) != 0)
         continue;
       long lt = x->ai[k].last_tok;
       if (lt < 0 || lt >= t0 || (long)tk(x, lt)->sent < sent - 5) continue;
+      several |= best >= 0;
       if (best < 0 || lt > x->ai[best].last_tok) best = (int)k;
     }
-    if (best >= 0) {
+    /* (`the government` of one country of several near: no guess) */
+    if (best >= 0 && !(one && several)) {
       add_mention(x, best, t0, t1);
       note_speaker(x, best, t0, t1);
       return best;
