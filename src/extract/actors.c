@@ -2264,6 +2264,26 @@ static void described_again(actx *x, int32_t *owner) {
     if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
+/* The mention of owner[e] that ends at token e heads its phrase and no
+ * preposition's: no noun after it but one of its people (`Citibank
+ * branches`: the branches; `Rosneft officials`, `Facebook co-founder X`
+ * stand), and no preposition before it, past adjectives and nouns
+ * (`an executive at rival Porsche`). */
+static int head_name(const actx *x, const int32_t *owner, long e) {
+  long b = e;
+  while (b > 0 && owner[b - 1] == owner[e]) b--;
+  if ((size_t)e + 1 < x->doc->ntoks && !glued_poss(x, e) && tk(x, e + 1)->sent == tk(x, e)->sent &&
+      (tk(x, e + 1)->upos == TD_NOUN || tk(x, e + 1)->upos == TD_PROPN) &&
+      !(x->wf[e + 1] & (W_MEMBER | W_PTITLE)))
+    return 0;
+  long s0 = (long)x->doc->sents[tk(x, e)->sent].tok0;
+  while (b > s0 && !tok_cap(x, b - 1) &&
+         (tk(x, b - 1)->upos == TD_ADJ || tk(x, b - 1)->upos == TD_DET ||
+          tk(x, b - 1)->upos == TD_NOUN))
+    b--;
+  return !(b > s0 && tk(x, b - 1)->upos == TD_ADP);
+}
+
 /* `the company`, `the firm`, `the newspaper` as the head of its phrase
  * (not `the company spokesman`, `the firm that makes it`): a mention of
  * the one organization of that sector (or of none known) mentioned in the
@@ -2287,7 +2307,12 @@ static void description_links(actx *x, int32_t *owner) {
     if (owner[p] >= 0) continue;
     size_t si = t->sent;
     long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
-    int found = -1;
+    /* found: the one candidate of the window (-1 none, -2 several, or a
+     * name no actor holds nearer); near: the one of the nearest sentence
+     * holding any, while none other stands there (-2 several) */
+    int found = -1, near = -1;
+    size_t nsent = 0;
+    long nq = -1; /* the last token of near's mention there */
     for (long q = (long)p - 2; q >= w0 && found != -2; q--) {
       int k = owner[q];
       /* the same noun nearer after `a` (`threw a party on Friday. The
@@ -2314,8 +2339,17 @@ static void description_links(actx *x, int32_t *owner) {
       if (!sec && tok_is(x, (long)p, "party") && !(a->sector && strcmp(a->sector, "PTY") == 0) &&
           !name_ends(a->name, "Party"))
         continue;
+      if (found == -1) nsent = tk(x, q)->sent, near = k, nq = q;
+      else if (near != k && tk(x, q)->sent == nsent) near = -2;
       found = found == -1 || found == k ? k : -2;
     }
+    /* several in the window: the one the nearest sentence names, when it
+     * is known to be of the noun's kind (a firm's word: a business, a
+     * paper's: a medium; else a sector of its own), as the unknown seldom
+     * is (`UPS is the most likely bidder for the firm`: Exel) */
+    if (found == -2 && near >= 0 && A(x, near)->sector &&
+        (sec ? strcmp(A(x, near)->sector, sec) == 0 : 1) && head_name(x, owner, nq))
+      found = near;
     if (found < 0) continue;
     add_mention(x, found, (long)p - 1, (long)p + 1);
     sort_mentions(A(x, found));
