@@ -938,6 +938,18 @@ static int glued_part(const actx *x, long j, long s1) {
          !(tk(x, j + 2)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT)) && tok_cap(x, j + 2);
 }
 
+/* w (lowercase) names a month or a day of the week, in full or
+ * abbreviated: `june`, `jan`, `sept`, `fri`. */
+static int time_word(const char *w) {
+  static const char *const words[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+      "fri", "sat", "sun", NULL};
+  return td_str_in(w, words);
+}
+
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
 static long name_run(actx *x, long i, long s0, long s1) {
@@ -949,6 +961,9 @@ static long name_run(actx *x, long i, long s0, long s1) {
     const td_tok *t = tk(x, j);
     if (j > i && tok_is(x, j, "-") && j + 1 < s1 && !(t->flags & TD_TOK_SPACE_BEFORE) &&
         !(tk(x, j + 1)->flags & (TD_TOK_SPACE_BEFORE | TD_TOK_PUNCT))) {
+      /* (not a span of months: Jan-May) */
+      const dm *g = match_at(x, j + 1, s0, s1);
+      if (g && is_cls(g, "nonactor.time") && time_word(tk(x, j - 1)->norm)) break;
       j += 2; /* Kim Jong-gyu split as Jong - gyu */
       continue;
     }
@@ -4038,6 +4053,25 @@ static inline int hyphen_misc(const actx *x, long i) {
 }
 
 
+/* Token i is a span of months or days written with hyphens
+ * (`January-June`, `Jan-May`, `Mon-Fri`): a time, no name. */
+static int time_range_tok(const actx *x, long i) {
+  const char *w = tk(x, i)->norm, *p = w;
+  if (!strchr(w, '-')) return 0;
+  while (*p) {
+    const char *e = strchr(p, '-');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char part[16];
+    if (n == 0 || n >= sizeof part) return 0;
+    memcpy(part, p, n);
+    part[n] = 0;
+    if (n > 3 && part[n - 1] == '.') part[n - 1] = 0; /* Sept.-Dec. */
+    if (!time_word(part)) return 0;
+    p += n + (e != NULL);
+  }
+  return 1;
+}
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -4195,7 +4229,8 @@ static void guess_names(actx *x) {
         i++;
         continue;
       }
-      if (!tok_cap(x, i) || (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
+      if (!tok_cap(x, i) || (tk(x, i)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
+          time_range_tok(x, i)) {
         i++;
         continue;
       }

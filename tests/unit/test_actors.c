@@ -560,6 +560,16 @@ TD_TEST(actors_eval_ner_frequent_names) {
   td_engine_free(eng);
 }
 
+/* A span of months or days in one token (`January-June`, `Jan-May`) is
+ * a time, no name. */
+TD_TEST(actors_eval_ner_month_spans) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Sales O\nin O\nPeru B-LOC\nin O\nJanuary-June O\nrose O\n. O\n\n"
+                           "Jan-May O\nexports O\nfell O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A nationality's words after a nationality or a direction are one
  * nationality (MISC), not an organization. */
 TD_TEST(actors_eval_ner_nationality_pairs) {
