@@ -767,7 +767,16 @@ static const char *const org_words[] = {
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
     "administration", "weekly", "force", "forces",
-    "daily", "herald", "tribune", "gazette", "telegraph", "chronicle", NULL};
+    "daily", "herald", "tribune", "gazette", "telegraph", "chronicle",
+    /* legal forms of firms abroad (Swebus AB, Ostra Capital LP) and the
+     * trades firms are named by (Dunnes Stores, Berlex Laboratories) */
+    "ab", "lp", "llc", "llp", "s.a.", "a.g.", "n.v.", "b.v.", "bv", "spa", "s.p.a.", "oy",
+    "oyj", "asa", "pty", "pte", "tbk", "pcl", "jsc", "ojsc", "srl", "sarl", "limited",
+    "incorporated", "mills", "stores", "aviation", "cement", "laboratories", "pictures",
+    "studios", "broadcasting", "cables", "assurance", "textiles", "foods", "breweries",
+    "brewery", "enterprises", "investments", "publishing", "hotels", "petrochemicals",
+    "metals", "minerals", "plastics", "utilities", "logistics", "software", "automotive",
+    NULL};
 /* Words that end the name of a place or a building (org_words has some
  * of them for clubs and firms: Bristol City). */
 static const char *const facility_words[] = {"city", "square", "street", "road", "avenue",
@@ -779,7 +788,10 @@ static const char *const facility_words[] = {"city", "square", "street", "road",
  * ends before `of`, unlike `Bank of England`. */
 static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
                                             "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
-                                            NULL};
+                                            "ab", "lp", "llc", "llp", "s.a.", "a.g.", "n.v.",
+                                            "b.v.", "bv", "spa", "s.p.a.", "oy", "oyj", "asa",
+                                            "pty", "pte", "tbk", "pcl", "jsc", "ojsc", "srl",
+                                            "sarl", "limited", "incorporated", NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",

@@ -152,6 +152,21 @@ TD_TEST(actors_names_sports_and_organizations) {
   names_close(&f);
 }
 
+/* A firm's legal form abroad (AB, LP) or its trade (Stores,
+ * Laboratories) ends an organization's name, not a person's. */
+TD_TEST(actors_names_firm_words) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Prices were cut by Velmar Stores on Monday, and Dornex Laboratories sold "
+                  "its stake to Ostvik AB and Tarran Capital LP.\n"))
+    return;
+  CHECK(fx_type(&f, "Velmar Stores") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Dornex Laboratories") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Ostvik AB") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Tarran Capital LP") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
