@@ -260,6 +260,7 @@ enum {
   W_PAPER = 1 << 22,    /* `the newspaper`: a medium named before */
   W_MEMBER = 1 << 23,   /* people an organization has: officials, members, spokesman */
   W_ORGNOUN = 1 << 24,  /* `the organization`: one no business or medium, named before (description_links) */
+  W_CLUB = 1 << 25,     /* a word opening sports clubs' names: Dynamo, Hapoel, Borussia */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -325,6 +326,18 @@ static const struct {
                NULL}},
     {W_ORGNOUN, {"organization", "organisation", "association", "agency", "church", "foundation",
                  "charity", "union", "party", NULL}},
+    /* words that open the names of many sports clubs (Dynamo Batumi,
+     * Hapoel Haifa, Borussia Neunkirchen, FC Tirol), and clubs' own
+     * abbreviations */
+    {W_CLUB, {"dynamo", "dinamo", "spartak", "lokomotiv", "lokomotiva", "torpedo", "slavia",
+              "slovan", "sparta", "partizan", "hapoel", "maccabi", "beitar", "bnei", "atletico",
+              "sporting", "racing", "olympique", "borussia", "eintracht", "fortuna", "hansa",
+              "hertha", "werder", "arminia", "alemannia", "kickers", "stade", "vitoria",
+              "steaua", "rapid", "admira", "viktoria", "dukla", "banik", "shakhtar", "metalurg",
+              "metallurg", "metalist", "neftchi", "chornomorets", "chernomorets", "botev", "cska",
+              "universitatea", "radnicki", "proleter", "mladost", "buducnost", "zeljeznicar",
+              "polonia", "gornik", "legia", "zaglebie", "vitesse", "fc", "vfb", "vfl", "tsv",
+              "fsv", NULL}},
     {W_PRO_M, {"he", "him", "himself", "his", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
@@ -3917,6 +3930,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT)) && !any_common(x, i, j) &&
       !date_tok(x, j))
     return TD_NE_ORG;
+  /* Dynamo Batumi, Hapoel Taibe: in a sports story a run that opens
+   * with a word of clubs' names is a club */
+  if (x->sports && !shout && len >= 2 && len <= 3 && tok_in(x, i, W_CLUB))
+    return TD_NE_ORG | NE_SURE;
   if (shout) return TD_NE_NONE;
   /* Atlantic City, Tiananmen Square, Central Clinical Hospital: a place
    * or a building, except a sports story's club (Bristol City) not after

@@ -167,6 +167,19 @@ TD_TEST(actors_names_firm_words) {
   names_close(&f);
 }
 
+/* In a sports story a run opening with a word of clubs' names (Dynamo,
+ * Hapoel, Borussia) is a club, not a person. */
+TD_TEST(actors_names_club_words) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Soccer: Dynamo Varvik scored twice in the second half and beat Hapoel "
+                  "Tarsin in the league on Saturday.\n"))
+    return;
+  CHECK(fx_type(&f, "Dynamo Varvik") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Hapoel Tarsin") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
