@@ -777,6 +777,7 @@ typedef struct ctx {
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
+  int play_sent;   /* the last sentence with a word of a game played (times.play); -100: none */
   const struct rule_hit *rh; /* the sentence's matches of the times.* rules */
   int nrh;
 } ctx;
@@ -1950,6 +1951,14 @@ static int period_expr(const ctx *c, int i, hit *h) {
                     is_w(c, k2, "their") || is_w(c, k2, "this") || is_w(c, k2, "that")))
           return i;
       }
+      /* no year named after a word of a game played ("in the first
+       * half", "a second-half goal", "inside the first quarter"): a
+       * part of the match, some minutes long, in no calendar */
+      if (!yy && !pyy && c->si - c->play_sent <= 3) {
+        h->type = T_DURATION, h->has_day = 0;
+        tfmt(h->val, sizeof h->val, "PTXM");
+        return e;
+      }
       /* no year named ("a loss for the third quarter of $226.3 million"):
        * the quarter nearest the article date, by the clause's tense */
       if (!yy && !pyy && c->has_dct) {
@@ -2926,6 +2935,7 @@ typedef struct rule_coll {
   int n, cap;
   int veto[64][2]; /* unit ranges of times.not matches */
   int nveto;
+  int play;        /* a times.play match: the sentence speaks of a game played */
 } rule_coll;
 
 /* Unit index of the first unit of token tok or later (us->n when none). */
@@ -2949,7 +2959,8 @@ static int cap_unit(const rule_coll *rc, const td_rule_match *m, const char *nam
 }
 
 /* A rule match: its extent (capture t, else the whole match) as units;
- * times.X_ref gives the value X_REF (uppercased), times.not a veto; other
+ * times.X_ref gives the value X_REF (uppercased), times.not (or
+ * times.not_X: each file may veto under its own name) a veto; other
  * names keep their captures dir, unit, pod for the C rules that ask for
  * them (hit_at). */
 static int on_rule(void *vctx, const td_rule_match *m) {
@@ -2960,7 +2971,7 @@ static int on_rule(void *vctx, const td_rule_match *m) {
   if (t && t->tok0 >= 0 && t->tok1 > t->tok0) t0 = t->tok0, t1 = t->tok1;
   int u0 = unit_of_tok(rc->us, t0), u1 = unit_of_tok(rc->us, t1);
   if (u0 >= u1) return 0;
-  if (strcmp(name, "not") == 0) {
+  if (strncmp(name, "not", 3) == 0 && (name[3] == 0 || name[3] == '_')) { /* times.not, times.not_X */
     if (rc->nveto < 64) rc->veto[rc->nveto][0] = u0, rc->veto[rc->nveto][1] = u1, rc->nveto++;
     return 0;
   }
@@ -2983,10 +2994,11 @@ static int on_rule(void *vctx, const td_rule_match *m) {
 }
 
 /* Runs the times.* rules over sentence si (cut into us) into rc; the
- * matches a times.not match covers the start of are dropped. */
+ * matches a times.not match covers the start of are dropped, and a
+ * times.play match sets rc->play instead of being kept. */
 static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const units *us,
                           rule_coll *rc) {
-  rc->us = us, rc->n = 0, rc->nveto = 0;
+  rc->us = us, rc->n = 0, rc->nveto = 0, rc->play = 0;
   if (!eng || !eng->rules) return;
   td_rules_match_layer(eng->rules, "times", eng, doc, si, on_rule, rc);
   int w = 0;
@@ -2994,7 +3006,8 @@ static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const un
     int vetoed = 0;
     for (int v = 0; v < rc->nveto; v++)
       if (rc->h[k].u0 >= rc->veto[v][0] && rc->h[k].u0 < rc->veto[v][1]) vetoed = 1;
-    if (!vetoed) rc->h[w++] = rc->h[k];
+    if (!vetoed && strcmp(rc->h[k].name, "play") == 0) rc->play = 1; /* a flag, no expression */
+    else if (!vetoed) rc->h[w++] = rc->h[k];
   }
   rc->n = w;
 }
@@ -3106,12 +3119,14 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
+  c.play_sent = -100;
   for (size_t si = 0; si < doc->nsents; si++) {
     units *su = si < (size_t)npre ? &pre[si] : &us;
     if (su == &us) sentence_units(doc, si, &us);
     collect_rules(eng, doc, si, su, &rc);
     c.u = su->u, c.n = su->n, c.si = (int)si;
     c.rh = rc.h, c.nrh = rc.n;
+    if (rc.play) c.play_sent = (int)si;
     for (int i = 0; i < c.n;) {
       hit h;
       const unit *u = &c.u[i];
