@@ -2415,6 +2415,24 @@ static int clock_expr(const ctx *c, int i, hit *h) {
 static const char *const modal_words[] = {"to", "will", "would", "could", "can", "may", "might",
                                           "should", "must", "shall", "ll", "not", "t", "never",
                                           NULL};
+/* Whether a modal comes within the three words after "one day" (units
+ * [k, e)) that opens its clause ("One day you will", "that one day it
+ * can", "one day they'll"): a subject, then the modal. Not after a
+ * preposition ("in one day you can see it all": a stretch). */
+static int modal_after(const ctx *c, int k, int e) {
+  if (k > 0 && c->u[k - 1].kind == 'w' &&
+      !(is_w(c, k - 1, "that") || is_w(c, k - 1, "and") || is_w(c, k - 1, "but") ||
+        is_w(c, k - 1, "so") || c->doc->toks[c->u[k - 1].tok].upos == TD_VERB))
+    return 0;
+  for (int x = e; x < e + 4 && x < c->n; x++) {
+    if (c->u[x].kind == 'p' && c->u[x].w[0] == '\'' && x > e) continue; /* they'll */
+    if (c->u[x].kind != 'w') return 0;
+    if (x > e && word_in(c, x, modal_words) && !is_w(c, x, "to") && !is_w(c, x, "not") &&
+        !is_w(c, x, "t") && !is_w(c, x, "never"))
+      return 1;
+  }
+  return 0;
+}
 static int last_verb(const ctx *c, int k) {
   return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, modal_words);
 }
@@ -2604,14 +2622,16 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
                   is_w(c, k - 1, "been"))))
     return i;
   if (uk == U_WEEKEND) return i;
-  /* "will one day lead", "hopes to one day become": some day to come,
-   * no stretch of a day */
+  /* "will one day lead", "hopes to one day become", "One day you will
+   * be able", "hopes that one day it can be": some day to come, no
+   * stretch of a day */
   if (uk == U_DAY && n == 1 && !plural && !span && !half && !hyphen && is_w(c, k, "one") &&
       ((k > 0 && word_in(c, k - 1, modal_words) && !is_w(c, k - 1, "to") &&
         !is_w(c, k - 1, "not") && !is_w(c, k - 1, "t") && !is_w(c, k - 1, "never")) ||
        (e < c->n && u[e].kind == 'w' &&
         ((tags.vb && (int)c->doc->toks[u[e].tok].xpos == tags.vb) ||
-         (k > 0 && is_w(c, k - 1, "to") && c->doc->toks[u[e].tok].upos == TD_VERB))))) {
+         (k > 0 && is_w(c, k - 1, "to") && c->doc->toks[u[e].tok].upos == TD_VERB))) ||
+       modal_after(c, k, e))) {
     h->type = T_DATE;
     tfmt(h->val, sizeof h->val, "FUTURE_REF");
     return e;
