@@ -28,6 +28,7 @@
 #include "times.h"
 #include "extract.h"
 #include "lang/lang.h"
+#include "lang/matcher.h"
 #include "lang/rules.h"
 #include "text/text.h"
 
@@ -791,6 +792,7 @@ typedef struct rule_hit {
   char name[24];
   char val[24];
   int dir, unit, pod;
+  int hol;         /* times.holiday_*: its day as holiday_day's kind (holiday_kind); 0: none */
 } rule_hit;
 
 /* The match of rule times.NAME whose capture `dir` is unit k, or NULL. */
@@ -1348,6 +1350,31 @@ static long easter_day(int y) {
   return td_days_from_civil(y, month, day);
 }
 
+/* Holidays of data/times/holidays.rules, as kinds of holiday_day: a
+ * fixed day (HOL_FIXED + month * 32 + day), a day counted from Easter
+ * (HOL_EASTER + 100 + days), the n-th weekday of a month (HOL_NTH +
+ * month * 100 + weekday * 10 + n, n = 5 the last). */
+enum { HOL_FIXED = 1000, HOL_EASTER = 2000, HOL_NTH = 3000 };
+
+/* The kind of a rule named times.holiday_MM_DD, times.holiday_easter_N
+ * (times.holiday_easter_mN: N days before), times.holiday_MM_WD_N (the
+ * N-th weekday WD, 1 = Monday, of month MM; N = 5 the last); 0 when the
+ * name is none of these. */
+static int holiday_kind(const char *name) {
+  int a, b, n, len = 0;
+  if (sscanf(name, "holiday_easter_m%d%n", &a, &len) == 1 && !name[len] && a > 0 && a < 100)
+    return HOL_EASTER + 100 - a;
+  if (sscanf(name, "holiday_easter_%d%n", &a, &len) == 1 && !name[len] && a >= 0 && a < 100)
+    return HOL_EASTER + 100 + a;
+  if (sscanf(name, "holiday_%d_%d_%d%n", &a, &b, &n, &len) == 3 && !name[len] && a >= 1 &&
+      a <= 12 && b >= 1 && b <= 7 && n >= 1 && n <= 5)
+    return HOL_NTH + a * 100 + b * 10 + n;
+  if (sscanf(name, "holiday_%d_%d%n", &a, &b, &len) == 2 && !name[len] && a >= 1 && a <= 12 &&
+      b >= 1 && b <= td_month_days(2000, a))
+    return HOL_FIXED + a * 32 + b;
+  return 0;
+}
+
 /* The day of a holiday in year y: fixed days, and the US ones that move
  * (Thanksgiving: fourth Thursday of November; Labor Day: first Monday of
  * September; Memorial Day: last Monday of May; Election Day: the Tuesday
@@ -1355,6 +1382,13 @@ static long easter_day(int y) {
  * the Sunday after the Paschal full moon) with Good Friday and Easter
  * Monday. */
 static long holiday_day(int kind, int y) {
+  if (kind >= HOL_NTH) { /* the n-th (5: last) weekday wd of month m */
+    int m = (kind - HOL_NTH) / 100, wd = (kind - HOL_NTH) / 10 % 10, n = (kind - HOL_NTH) % 10;
+    if (n == 5) return place_wday(td_days_from_civil(y, m, td_month_days(y, m)), wd, -1);
+    return place_wday(td_days_from_civil(y, m, 1), wd, 1) + 7 * (n - 1);
+  }
+  if (kind >= HOL_EASTER) return easter_day(y) + (kind - HOL_EASTER - 100);
+  if (kind >= HOL_FIXED) return td_days_from_civil(y, (kind - HOL_FIXED) / 32, (kind - HOL_FIXED) % 32);
   switch (kind) {
   case 1: return td_days_from_civil(y, 12, 25);        /* Christmas (Day) */
   case 2: return td_days_from_civil(y, 12, 24);        /* Christmas Eve */
@@ -1373,12 +1407,36 @@ static long holiday_day(int kind, int y) {
   }
 }
 
+static int found_cb(void *found, const td_match *m) {
+  (void)m;
+  *(int *)found = 1;
+  return 1;
+}
+
+/* Whether unit i is a capitalized word the dictionary knows as a given
+ * name (data/actors/given-names.dict.tsv): "Johnnie" before a surname. */
+static int given_name(const ctx *c, int i) {
+  static const char *const cls[] = {"name.given", NULL};
+  const unit *x = &c->u[i];
+  char buf[32];
+  if (x->kind != 'w' || !x->cap || !c->doc->eng || !c->doc->eng->dict ||
+      x->end - x->start >= sizeof buf)
+    return 0;
+  memcpy(buf, c->doc->text + x->start, x->end - x->start);
+  buf[x->end - x->start] = 0;
+  int found = 0;
+  td_dict_lookup(c->doc->eng->dict, buf, cls, found_cb, &found);
+  return found;
+}
+
 /* A holiday name at i: its kind (see holiday_day), and *end past it. */
 static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i, int *end) {
   const unit *u = c->u;
   if (i >= c->n || u[i].kind != 'w' || !u[i].cap) return 0;
   int apos = is_p(c, i + 1, '\'') && is_w(c, i + 2, "s"); /* Valentine's */
   if (is_w(c, i, "christmas")) {
+    if (i > 0 && (is_w(c, i - 1, "father") || given_name(c, i - 1)) && u[i - 1].cap)
+      return 0; /* Father Christmas; Johnnie Christmas, a surname */
     if (is_w(c, i + 1, "eve")) return *end = i + 2, 2;
     return *end = is_w(c, i + 1, "day") ? i + 2 : i + 1, 1;
   }
@@ -1403,6 +1461,8 @@ static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i,
     return *end = i + 1, 12;
   }
   if (is_w(c, i, "good") && is_w(c, i + 1, "friday") && u[i + 1].cap) return *end = i + 2, 13;
+  for (int x = 0; x < c->nrh; x++) /* Boxing Day, St Patrick's Day, Ash Wednesday: the rules */
+    if (c->rh[x].u0 == i && c->rh[x].hol) return *end = c->rh[x].u1, c->rh[x].hol;
   return 0;
 }
 
@@ -1609,8 +1669,9 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       long d0 = holiday_day(hk, 2001); /* a year with the fixed days only */
       int yy, mm, dd;
       civil_from_days(d0, &yy, &mm, &dd);
-      if (hk >= 12) tfmt(h->val, sizeof h->val, "XXXX-XX-XX"); /* Easter: March or April */
-      else if (hk >= 8) tfmt(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
+      if ((hk >= 12 && hk < 15) || (hk >= HOL_EASTER && hk < HOL_NTH))
+        tfmt(h->val, sizeof h->val, "XXXX-XX-XX"); /* Easter: March or April */
+      else if ((hk >= 8 && hk < 15) || hk >= HOL_NTH) tfmt(h->val, sizeof h->val, "XXXX-%02d-XX", mm);
       else tfmt(h->val, sizeof h->val, "XXXX-%02d-%02d", mm, dd);
     } else
       set_day(h, T_DATE, holiday_day(hk, y));
@@ -3010,6 +3071,7 @@ static int on_rule(void *vctx, const td_rule_match *m) {
   h->dir = cap_unit(rc, m, "dir");
   h->unit = cap_unit(rc, m, "unit");
   h->pod = cap_unit(rc, m, "pod");
+  h->hol = strncmp(name, "holiday_", 8) == 0 ? holiday_kind(name) : 0;
   return 0;
 }
 
@@ -3035,7 +3097,7 @@ static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const un
 /* Does a match of a times.X_ref rule (rule_expr's) start at unit i? */
 static int rule_starts(const ctx *c, int i) {
   for (int k = 0; k < c->nrh; k++)
-    if (c->rh[k].u0 == i && c->rh[k].val[0]) return 1;
+    if (c->rh[k].u0 == i && (c->rh[k].val[0] || c->rh[k].hol)) return 1;
   return 0;
 }
 
