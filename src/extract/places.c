@@ -112,6 +112,7 @@ typedef struct {
   int adj;               /* matched as an adjective ("Russian") */
   int exact;             /* matched an exact-case entry ("US") */
   int part;              /* the name after a prefix in one token ("anti-Russian") */
+  int adjrec;            /* 1 + the record of an adjective entry it matched, 0 none */
   char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
 } cand;
 
@@ -213,6 +214,7 @@ static int add_reading(cands *cs, const td_match *m) {
     c->rec0 = cs->nrp;
   }
   if (strcmp(m->cls, "place.adj") != 0) c->adj = 0;
+  else if (!c->adjrec) c->adjrec = (int)idx + 1;
   if (m->flags & TD_DICT_CASE) c->exact = 1;
   /* the last candidate's readings are the last ones in the pool */
   for (size_t i = 0; i < c->nrecs; i++)
@@ -408,11 +410,37 @@ static int function_opener(const td_doc *doc, uint32_t t, uint32_t first) {
   }
 }
 
-/* Whether a word that may modify a noun stands at token t (before last):
- * not a verb, auxiliary, preposition, punctuation or conjunction. */
+/* Whether a word that may follow a modifier stands at token t: not a
+ * verb, auxiliary, preposition, punctuation, conjunction, determiner or
+ * pronoun ("an Iraqi who left", "the fastest European this season"). */
 static int modifier_next(const td_tok *t) {
   return tok_word(t) && t->upos != TD_VERB && t->upos != TD_AUX && t->upos != TD_ADP &&
-         t->upos != TD_PUNCT && t->upos != TD_CCONJ;
+         t->upos != TD_PUNCT && t->upos != TD_CCONJ && t->upos != TD_SCONJ && t->upos != TD_DET &&
+         (t->upos != TD_PRON || (t->flags & TD_TOK_ALLCAPS)); /* "American IT giant" */
+}
+
+/* Whether t is a noun that makes the adjective before it a language's,
+ * not a place's: "the English language", "a Spanish translation", "the
+ * Russian word for it". */
+static int language_noun(const td_tok *t) {
+  static const char *const nouns[] = {
+      "language", "languages", "speaker", "speakers", "speaking", "translation",
+      "translations", "translator", "subtitles", "dictionary", "grammar", "accent",
+      "alphabet", "word", "words", "dialect", "lessons", "lesson", "teacher", "teachers",
+      "spelling", "pronunciation", NULL};
+  if (!t->norm) return 0;
+  for (const char *const *w = nouns; *w; w++)
+    if (tok_is(t, *w)) return 1;
+  return 0;
+}
+
+/* Whether a language noun stands at token t (before last), alone or
+ * after a hyphen: "English language", "English-speaking nations". */
+static int language_next(const td_doc *doc, uint32_t t, uint32_t last) {
+  if (t >= last) return 0;
+  if (language_noun(&doc->toks[t])) return 1;
+  return tok_is(&doc->toks[t], "-") && t + 1 < last && language_noun(&doc->toks[t + 1]) &&
+         !(doc->toks[t + 1].flags & TD_TOK_SPACE_BEFORE);
 }
 
 /* Whether an adjective ending before token t modifies a noun: a word
@@ -425,6 +453,7 @@ static int modifier_next(const td_tok *t) {
 static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   if (t >= last) return 0;
   const td_tok *n = &doc->toks[t];
+  if (language_next(doc, t, last)) return 0;
   if (modifier_next(n)) return 1;
   if (tok_is(n, "-") && !(n->flags & TD_TOK_SPACE_BEFORE) && t + 1 < last &&
       !(doc->toks[t + 1].flags & TD_TOK_SPACE_BEFORE) && tok_word(&doc->toks[t + 1]))
@@ -578,7 +607,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (actor_person && !locative(cs, c) && !body) return 2;
   if (c->tok1 - c->tok0 == 1 && is_direction(g, t0)) return 1; /* "the North" */
   char key[256];
-  if (not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
+  if (!c->adj && not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
    * unless the word opens a paragraph as a dateline ("PARIS —") */
   if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
@@ -1342,6 +1371,19 @@ int td_places(const td_engine *eng, td_doc *doc) {
         weighty |= is_area(r) || r->pop >= 100000;
       }
       if (town && weighty) c->tok1++;
+    }
+    /* a word of not_places that is also an adjective ("English",
+     * "Arab", "Spanish") is the adjective alone, not the small town */
+    char key[256];
+    if (c->adjrec && !c->adj && not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) {
+      c->recs[0] = (uint32_t)c->adjrec - 1;
+      c->nrecs = 1, c->adj = 1;
+    }
+    /* nor a town named as an adjective is before a language noun: "the
+     * Catalan language" (Çatalan, Turkey) */
+    if (c->adjrec && language_next(doc, c->tok1, send)) {
+      c->drop = 1;
+      continue;
     }
     c->drop = plausible(eng, &cs, c, person);
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
