@@ -806,7 +806,17 @@ static int np_word(const td_qctx *c, size_t i) {
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
   switch (w->upos) {
-  case TD_ADV: case TD_AUX: case TD_SCONJ: return 0;
+  case TD_ADV: case TD_SCONJ: return 0;
+  case TD_AUX:
+    /* a capitalized word the tagger took for an auxiliary, after a
+     * capitalized one inside a sentence or before a capitalized one, is
+     * part of a name ("Mr Dams said", "Theresa May said", "Ms Reed was") */
+    if (!(w->flags & TD_QW_CAP)) return 0;
+    if (i > 0 && !(w->flags & TD_QW_PARA) && !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_PUNCT)) &&
+        (c->w[i - 1].flags & TD_QW_CAP))
+      return 1;
+    return i + 1 < c->nw && (c->w[i + 1].flags & TD_QW_CAP) && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
+           !in_set(aux_adv_set, w);
   case TD_VERB:
     /* a capitalized unknown name the tagger took for a verb ("Priebus
      * later told"), not a participle or an imperative ("Wait:") */
@@ -1080,13 +1090,30 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
         caps = 0;
     }
   }
-  /* an opening phrase up to its comma: "In response to X,", "Last month," */
-  int opener = td_qword_in(&c->w[s], openers);
-  for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
-    opener = (in_set(time_words_set, &c->w[x]) || strcmp(c->w[x].lw, "later") == 0 ||
-              strcmp(c->w[x].lw, "earlier") == 0) &&
-             x + 1 < k && is_punct(c, x + 1, ","); /* ("Minutes later, she …") */
-  if (opener) {
+  /* opening phrases, each up to its comma: "In response to X,", "Last
+   * month,", "Here in Columbia,", "Appearing before supporters,", "On
+   * Thursday, after remaining neutral …,"; a conjunction alone opens
+   * none ("And Mr. Christie gloated:", "But Sen. Roe, noting …, said") */
+  static const char *const conjs[] = {"and", "but", "so", "yet", NULL};
+  for (int round = 0; round < 4 && s < k; round++) {
+    if (td_qword_in(&c->w[s], conjs)) {
+      s++;
+      if (s < k && is_punct(c, s, ",")) s++;
+      continue;
+    }
+    const td_qword *w0 = &c->w[s];
+    size_t n0 = w0->e - w0->s;
+    /* (a participle: "Appearing …,", "Pressed on …,") */
+    int part = w0->upos == TD_VERB && n0 > 4 && strcmp(w0->lw, "according") != 0 &&
+               (strcmp(w0->lw + n0 - 3, "ing") == 0 || strcmp(w0->lw + n0 - 2, "ed") == 0);
+    int opener = td_qword_in(w0, openers) || w0->upos == TD_SCONJ || part;
+    /* a time or an adverb within a few words of its comma ("Minutes
+     * later, she …", "Here in Columbia,") */
+    for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
+      opener = (in_set(time_words_set, &c->w[x]) || strcmp(c->w[x].lw, "later") == 0 ||
+                strcmp(c->w[x].lw, "earlier") == 0 || w0->upos == TD_ADV) &&
+               x + 1 < k && is_punct(c, x + 1, ",");
+    if (!opener) break;
     while (s < k && !is_punct(c, s, ",")) s++;
     s++;
     /* the year of a date: "On July 6, 2015, Sanders made …" */
@@ -1225,13 +1252,23 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
                    /* (a speech verb after a verb: not "a statement to read",
                     * "unable to estimate", "difficult to say") */
                    (strcmp(c->w[r0 - 1].lw, "to") == 0 && td_qword_in(&c->w[k], say_inf) && r0 > 1 &&
-                    (c->w[r0 - 2].upos == TD_VERB || strcmp(c->w[r0 - 2].lw, "on") == 0))))
+                    (c->w[r0 - 2].upos == TD_VERB || strcmp(c->w[r0 - 2].lw, "on") == 0)))) {
+      /* (the subject of that verb when it has one of its own: `…
+       * subdued that Mr. Trump was prompted to say, …`) */
+      if (strcmp(c->w[r0 - 1].lw, "to") == 0 && c->w[r0 - 2].upos == TD_VERB &&
+          subject_before(c, r0 - 2, who))
+        return 1;
       return sentence_subject(c, k, who);
+    }
     /* "X urged women to vote, saying, ...", "X sings to Clinton before
      * asking her, ...": the subject of the sentence */
     static const char *const ing_preps[] = {"before", "after", "while", "by", "when", "without", NULL};
     size_t lw = strlen(c->w[k].lw);
-    if (k > 0 && (is_punct(c, k - 1, ",") || td_qword_in(&c->w[k - 1], ing_preps)) && lw > 4 &&
+    if (k > 0 && (is_punct(c, k - 1, ",") || td_qword_in(&c->w[k - 1], ing_preps) ||
+                  /* (the writer's comma inside a partial quotation: `could
+                   * be “messy,” adding, “…”`) */
+                  (k > 1 && (c->w[k - 1].flags & TD_QW_QCLOSE) && is_punct(c, k - 2, ","))) &&
+        lw > 4 &&
         strcmp(c->w[k].lw + lw - 3, "ing") == 0)
       return sentence_subject(c, k, who);
     /* "Fiorina, speaking to Iowans, said": the subject before the aside */
