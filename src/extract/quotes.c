@@ -894,6 +894,9 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
                          (c->w[start].flags & TD_QW_DIGIT)))
     start++;
   if (start >= end) return 0;
+  /* a personal pronoun right before the cue is the whole subject: "But
+   * standing next to Mr Blair he added" */
+  if (end - start > 1 && td_qword_in(&c->w[end - 1], pronouns)) start = end - 1;
   /* "of" must sit inside the phrase, not at its edge */
   if (strcmp(c->w[start].lw, "of") == 0) return 0;
   /* "Protesters marching through the streets chanted": the noun phrase
@@ -1950,6 +1953,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
   int last_partial_found = 0, last_partial_sent = -1;
   size_t title_idx = (size_t)-1; /* candidate index of the last title skipped */
   td_span last_pwho = {0, 0}, last_pcue = {0, 0};
+  size_t last_pidx = (size_t)-1;  /* candidate index of the last partial quotation */
   size_t last_pafter = (size_t)-1; /* candidate index of the last partial quotation whose
                                       speaker follows it (`"…," says X.`) */
   for (size_t i = 0; i < nq; i++) {
@@ -2029,6 +2033,19 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
        * to say …"` is Zarate's too */
       who = last_pwho, cue = last_pcue, found = 1, conf = 0.5;
     }
+    if (!found && full && last_pidx + 1 == i && last_partial_found && last_pwho.end > last_pwho.start &&
+        /* (a cue read as a verb: not "Labour claims he had used …") */
+        last_pcue.end > last_pcue.start && c.w[td_qword_at(&c, last_pcue.start)].upos == TD_VERB &&
+        cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND) && close_to(&c, q[i - 1].close, cur->open) &&
+        /* (not when the quotation goes on to a cue: `"…," Simpson revealed`) */
+        ((c.w[cur->close].flags & TD_QW_SEND) || (c.w[cur->close - 1].flags & TD_QW_SEND))) {
+      /* the sentence before ends a partial quotation of a speaker: `X
+       * said the penalty was "derisory". "You could get more for …"` is
+       * X's too (the sentence of the partial one is the one right before) */
+      size_t x = q[i - 1].close;
+      while (x + 1 < cur->open && !(c.w[x].flags & TD_QW_SEND)) x++;
+      if (x + 1 == cur->open) who = last_pwho, cue = last_pcue, found = 1, conf = 0.5;
+    }
     if (!found && full && cur->close + 2 < c.nw && (c.w[cur->close + 1].flags & TD_QW_PARA) &&
         (is_dash(&c, cur->close + 1) || is_punct(&c, cur->close + 1, "-") || is_bar(&c, cur->close + 1))) {
       /* an attribution line under the quotation: `"…" ¶ - Bernie Sanders.`
@@ -2089,6 +2106,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       last_partial_found = found, last_pwho = who, last_pcue = cue;
       last_partial_sent = td_sent_of(doc, c.w[cur->open].s);
       last_pafter = found && conf >= 0.9 ? i : (size_t)-1;
+      last_pidx = i;
     }
     if (full && !found && nwords < 3 && !after_cue(&c, cur->open)) continue;
     /* a short paragraph of its own in marks with no speaker, or one only
