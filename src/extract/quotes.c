@@ -968,6 +968,27 @@ static int ed_verb(const td_qctx *c, size_t k) {
 static int is_bar(const td_qctx *c, size_t i);
 static int is_em_dash(const td_qctx *c, size_t i);
 
+/* Whether the cue at word k closes "quoted X as saying" ("Reuters quoted
+ * a central bank official as saying", "quoting Mr Roe as telling"): 1
+ * with *who set to X (up to its first comma) and *from to the word
+ * "quoted", or 0. The passive ("was quoted by the paper as saying") is
+ * left to the subject. */
+static int quoted_as(const td_qctx *c, size_t k, td_span *who, size_t *from) {
+  static const char *const quoted[] = {"quoted", "quoting", "quotes", NULL};
+  if (k < 3 || strcmp(c->w[k - 1].lw, "as") != 0) return 0;
+  for (size_t q = k - 2; q-- > 0 && q + 14 > k;) {
+    if (c->w[q].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
+    if (!td_qword_in(&c->w[q], quoted)) continue;
+    size_t e = q + 1;
+    while (e < k - 1 && !is_punct(c, e, ",")) e++;
+    if (e == q + 1 || strcmp(c->w[q + 1].lw, "by") == 0 || !np_word(c, q + 1)) return 0;
+    who->start = c->w[q + 1].s, who->end = c->w[e - 1].e;
+    *from = q;
+    return 1;
+  }
+  return 0;
+}
+
 /* The cue and speaker written after a closing mark at word j: "..., Austin
  * said", "..., said Austin", "..., according to Lopez", "..., the
  * statement read". 1 when found; 2 when the cue names without a speaker. */
@@ -1016,6 +1037,12 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       n = 1, kind = TD_CUE_SAY; /* "..." Hollande retaliated */
     if (n) {
       if (kind == TD_CUE_NAME || kind == TD_CUE_ACCORDING) return 0;
+      size_t qf;
+      if (quoted_as(c, k, who, &qf) && qf >= j) { /* "…," Reuters quoted an official as saying */
+        cue->start = c->w[qf].s, cue->end = c->w[qf].e;
+        *next = k + (size_t)n;
+        return 1;
+      }
       /* the phrase before the cue, up to its first comma */
       size_t e = j;
       while (e < k && !is_punct(c, e, ",(")) e++;
@@ -1217,6 +1244,11 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (kind == TD_CUE_NAME) return 2;
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
+    size_t qf;
+    if (quoted_as(c, k, who, &qf)) { /* the paper quoted Mr Roe as saying, "…" */
+      cue->start = c->w[qf].s, cue->end = c->w[qf].e;
+      return 1;
+    }
     /* "Said Comey, “…”": a cue opening the sentence, its speaker after it */
     if (kind == TD_CUE_SAY && (k == 0 || (c->w[k - 1].flags & TD_QW_SEND) || (c->w[k].flags & TD_QW_PARA)) &&
         k + (size_t)n < m && name_like(c, k + (size_t)n) && np_after(c, k + (size_t)n, who)) {
