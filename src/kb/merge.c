@@ -1627,11 +1627,25 @@ static int cmp_claim(const void *a, const void *b) {
 /* Whether two claims of one measure and status are about the same thing:
  * no field that both have differs, and either they are near each other in
  * one article (two sentences apart at most), or the same figure again in
- * one article, or both name the subject, or both name the time frame and
- * share a story. A frame taken from the article's date is named by neither:
+ * one article, or both name the subject (same_subject), or both name the
+ * time frame and share a story. A frame taken from the article's date is named by neither:
  * "about 5,000 passengers" in a story's third sentence and "almost 17,000
  * passengers" in its twelfth are mostly two different counts. */
 static int bare_measure(const char *m);
+
+/* Two claims that both name their subject, in two articles: about the
+ * same thing when the articles are of one story, or the figure is the same
+ * again, or both articles are dated within 3 days of each other. Undated
+ * articles of two stories have nothing to say that their figures are of
+ * one count: on bbc, "32 Labour rebels" and "62 Labour rebels" (two votes),
+ * "four US radio stations" and "Twenty CBS-owned TV stations", "Thousands
+ * of UK dial-up users" and "22.8 million UK net users" disagreed. */
+static int same_subject(const mclaim *a, const mclaim *b, const mdoc *d) {
+  if (a->di < 0 || b->di < 0 || a->value == b->value) return 1;
+  if (d[a->di].story == d[b->di].story) return 1;
+  long x = d[a->di].day, y = d[b->di].day;
+  return x != INT32_MIN && y != INT32_MIN && labs(x - y) <= 3;
+}
 
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
@@ -1644,7 +1658,7 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
   if (a->di >= 0 && a->di == b->di && (abs(a->sentence - b->sentence) <= 2 || a->value == b->value))
     return 1;
-  if (a->subject && b->subject) return 1;
+  if (a->subject && b->subject) return same_subject(a, b, d);
   return a->named && b->named && a->frame && b->frame && a->di >= 0 && b->di >= 0 &&
          d[a->di].story == d[b->di].story;
 }

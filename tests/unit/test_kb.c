@@ -228,6 +228,40 @@ TD_TEST(kb_claims_far_apart) {
   }
 }
 
+/* The record undated: its date becomes null (padded with blanks). */
+static char *undated(char *r) {
+  char *at = strstr(r, "\"date\":\"2024-11-01\"");
+  if (at) memcpy(at, "\"date\":null        ", 19);
+  return r;
+}
+
+/* Figures of one subject in two undated articles of two stories are not
+ * compared, unless it is the same figure again: with no date and no story
+ * to say so, "8,000 troops" and "3,000 troops" are mostly two counts. */
+TD_TEST(kb_claims_undated_articles_of_two_stories) {
+  static const int v1[] = {8000, 3000};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256], t1[64];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    snprintf(t1, sizeof t1, "The White House said at least %d troops.", v1[m]);
+    char *r1 = undated(record("u1", NULL, t1, "white-house", "at_least", v1[m]));
+    char *r2 = undated(record("u2", NULL, "Seoul said around 3,000 troops had been sent.", "kor-spy", "about", 3000));
+    CHECK(strstr(r1, "\"date\":null") != NULL);
+    CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 2);
+    CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == (m ? 1 : 0));
+    td_kb_close(kb);
+    free(r1), free(r2);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* An article naming the people e0..e(n-1), each an actor of its own. */
 static char *people_record(const char *id, int n) {
   char text[64], sents[32];
