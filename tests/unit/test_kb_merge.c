@@ -263,3 +263,27 @@ TD_TEST(kb_merge_stories_do_not_chain_on_one_article) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* A feature found in more than a fortieth of the articles (at least 10, at
+ * most 50) links none: in a small store, ten articles naming one party and
+ * its leader are one story, eleven are eleven articles of its politics. */
+TD_TEST(kb_merge_common_features_link_nothing) {
+  for (int k = 10; k <= 11; k++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    for (int i = 0; i < k; i++) {
+      char id[16], feats[64];
+      snprintf(id, sizeof id, "n%d", i);
+      snprintf(feats, sizeof feats, "party leader own%d", i);
+      char *r = persons(id, feats);
+      CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+      free(r);
+    }
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == (k == 10 ? 1 : 11));
+    td_kb_close(kb);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
