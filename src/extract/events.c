@@ -259,6 +259,8 @@ typedef struct sctx {
   modcue *mods;
   size_t nmods, capm;
   td_arena *arena;
+  uint32_t sport_n;    /* words of sport (event.topic) in the sentence */
+  uint32_t sport_mask; /* which ones: a bit per word, by a hash of its entry */
 } sctx;
 
 static int is_stop(const td_tok *t);
@@ -475,6 +477,15 @@ static int collect(void *ctx, const td_match *m) {
     c->mods[c->nmods++] = (modcue){m->tok0, m->tok1, k};
     return 0;
   }
+  if (strcmp(m->cls, "event.topic") == 0) {
+    /* data/events/topics.dict.tsv: words only sport uses ("striker",
+     * "semi-final", "the Premier League") */
+    uint32_t h = 2166136261u;
+    for (const char *k = m->key; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+    c->sport_n++;
+    c->sport_mask |= 1u << (h & 31);
+    return 0;
+  }
   int noun = strcmp(m->cls, "event.noun") == 0;
   if (!noun && strcmp(m->cls, "event.verb") != 0) return 0;
   /* the head: first verb of a verb entry, last noun of a noun entry */
@@ -656,6 +667,22 @@ static int public_group(const td_doc *doc, const group *g) {
   return 0;
 }
 
+/* Whether group g holds a body of the state or of politics proper: an
+ * international body (an IGO code) or an actor whose sector is
+ * government, a party, a legislature, the courts, the police, the
+ * intelligence services, rebels or an NGO. A country named alone is not
+ * one: in a story of sport "Wales" and "Zambia" are teams. */
+static int state_body(const td_doc *doc, const group *g) {
+  static const char *const state[] = {"GOV", "PTY", "LEG", "JUD", "COP", "SPY", "REB", "INS",
+                                      "OPP", "NGO", "UAF", "SEP", "IMG", NULL};
+  if (group_any(doc, g, NULL, state)) return 1;
+  for (int a = 0; a < g->n; a++) {
+    const char *code = g->actor[a] >= 0 ? doc->actors[g->actor[a]].code : NULL;
+    if (code && !strncmp(code, "IGO", 3)) return 1;
+  }
+  return 0;
+}
+
 /* Actor of token k, or -1; tokact is per document. */
 typedef struct ev_doc {
   const td_doc *doc;
@@ -666,6 +693,8 @@ typedef struct ev_doc {
   sctx *sc; /* each sentence's triggers and cues (collect_doc) */
   uint8_t *game; /* per sentence: 1 when it reports a game (game_sentence) */
   int sports;    /* the document is a sports report: nothing is coded */
+  int sport_topic; /* the document is about sport (sport_story): only
+                    * acts of public bodies are coded */
   struct {
     const char *list; /* an entry's d= list, NULL when the slot is free */
     int named;        /* whether the document names one of its words */
@@ -2825,6 +2854,15 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * of CAMEO's; "Kirchner and Chavez signed the deal", "agreements with
      * Iran" stay */
     if (!strcmp(tr->code, "057") && !public_group(doc, &src) && !public_group(doc, &tgt)) continue;
+    /* a story of sport ("Ireland meet Wales on Saturday", "Zambia will
+     * host Lesotho", "Mourinho wants to sign Cole", "the FA charged
+     * him"): its meetings, visits, praise and bans are play and the
+     * business of clubs; only an act in which a public body takes part
+     * is coded ("charged by the Greek authorities"), and coercion
+     * among words of force ("police arrested 20 fans") */
+    if (e->sport_topic && !state_body(doc, &src) && !state_body(doc, &tgt) &&
+        !(code_root(tr->code) == 17 && force_words(doc, lo, hi, tr->tok0, tr->tok1)))
+      continue;
     if (tr->need_tgt && !tgt.n) {
       /* "gave the Ivory Coast 5.1 million dollars": the first object of a
        * verb of giving is its recipient */
@@ -3124,6 +3162,11 @@ int td_events(const td_engine *eng, td_doc *doc) {
     games += e.game[si] == 2;
   }
   e.sports = games >= 3;
+  /* a story of sport: three words only sport uses, two of them
+   * different ("the striker ... the Premier League ... the striker") */
+  uint32_t sport_n = 0, sport_mask = 0;
+  for (size_t si = 0; si < doc->nsents; si++) sport_n += e.sc[si].sport_n, sport_mask |= e.sc[si].sport_mask;
+  e.sport_topic = sport_n >= 3 && (sport_mask & (sport_mask - 1)) != 0;
   for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);
   return 0;
 }
