@@ -1038,6 +1038,15 @@ static int opens_clause(const ev_doc *e, uint32_t a0, uint32_t a1, uint32_t lo, 
           is_xpos(&doc->toks[nx], TD_XPOS_VBZ) || is_xpos(&doc->toks[nx], TD_XPOS_VBP));
 }
 
+/* Whether t is a common noun that names a place, standing before the
+ * place's name in apposition: "in the capital Kabul", "near the town
+ * Samarra". */
+static int place_noun(const td_tok *t) {
+  static const char *const places[] = {"capital", "city", "town", "village", "province",
+                                       "region", "district", "port", NULL};
+  return t->upos == TD_NOUN && td_str_in(lemma_of(t), places);
+}
+
 /* Target group to the right of [k, hi): after one of the trigger's
  * prepositions when it names them, else the first actor not inside a
  * circumstantial phrase. */
@@ -1062,8 +1071,18 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
       if (doc->toks[j].upos == TD_VERB || is_word(&doc->toks[j], ",")) break;
     }
   }
+  int seen_obj = 0; /* a noun or pronoun since k: the verb has an object */
   for (uint32_t j = k; j < hi; j++) {
     const td_tok *t = &doc->toks[j];
+    /* "kidnapped 16 advisers from a bazaar and exploded bombs in Kabul":
+     * a verb joined by "and" or "but" after the act's object has an
+     * object of its own ("condemned and denounced Israel", with none
+     * between, shares it) */
+    if (!tr->noun && j > k && seen_obj && t->upos == TD_VERB && doc->toks[j - 1].upos == TD_CCONJ &&
+        (is_xpos(t, TD_XPOS_VBD) || is_xpos(t, TD_XPOS_VBZ) || is_xpos(t, TD_XPOS_VBP) ||
+         is_xpos(t, TD_XPOS_VBN)))
+      break;
+    seen_obj |= t->upos == TD_NOUN || t->upos == TD_PROPN || t->upos == TD_PRON;
     /* "'We have banned her,' said the federation's chief", "..., says
      * Dr Ruiz": a verb of saying after a comma or a quotation mark puts
      * its speaker after it, and the act's phrase has ended */
@@ -1086,6 +1105,12 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         return 0;
       if (opens_clause(e, a0, a1, k, hi)) return 0;
       int64_t p = prev_content(doc, a0, k);
+      /* "in the capital Kabul": the preposition before the noun of
+       * place the name stands in apposition to */
+      if (p > (int64_t)k && place_noun(&doc->toks[p])) {
+        int64_t p2 = prev_content(doc, (uint32_t)p, k);
+        if (p2 >= (int64_t)k && doc->toks[p2].upos == TD_ADP) p = p2;
+      }
       const td_tok *pt = p >= (int64_t)k ? &doc->toks[p] : NULL;
       const char *pw = pt && pt->upos == TD_ADP ? pt->norm : NULL;
       if (pt && (pt->upos == TD_ADP || pt->upos == TD_SCONJ || is_word(pt, "to")))
@@ -1742,7 +1767,10 @@ static void place_target(const ev_doc *e, const trig *tr, uint32_t hi, const gro
     if (!is_word(t, "in") && !is_word(t, "into") && !is_word(t, "inside") && !is_word(t, "across"))
       continue;
     uint32_t j = k + 1;
-    while (j < ce && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ)) j++;
+    /* "in the capital Kabul": past a noun of place in apposition */
+    while (j < ce && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
+                      (place_noun(&doc->toks[j]) && j + 1 < ce && e->tokact[j + 1] >= 0)))
+      j++;
     if (j >= ce || e->tokact[j] < 0) continue;
     const td_actor *a = &doc->actors[e->tokact[j]];
     if (!a->kind || strcmp(a->kind, "country") != 0) return;
