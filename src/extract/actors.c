@@ -1354,6 +1354,7 @@ static int resolve_pronoun(actx *x, long i) {
 }
 
 static int32_t *owners(actx *x);
+static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k);
 static void sort_mentions(td_actor *a);
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
@@ -1501,6 +1502,15 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
   return o;
 }
 
+/* Sentence si holds a proper noun no actor's mention holds (a name the
+ * typing left untyped may be a person's: `rest 18-year-old Nadal`). */
+static int unowned_name(const actx *x, const int32_t *owner, size_t si) {
+  long s0 = (long)x->doc->sents[si].tok0, s1 = s0 + (long)x->doc->sents[si].ntok;
+  for (long t = s0; t < s1; t++)
+    if (owner[t] < 0 && tk(x, t)->upos == TD_PROPN) return 1;
+  return 0;
+}
+
 /* Tokens [s0, m) are a phrase opening their sentence, closed by a comma
  * right before token m: a preposition's, a subordinate clause's or a
  * participle's (`Writing in his blog,`, `After the vote,`, `When the
@@ -1618,7 +1628,8 @@ static int cataphor_subject(const actx *x, const int32_t *owner, const uint8_t *
  * opening at q, only in the quotation): the one person of a gender not
  * other than g mentioned there, or, of several, the one that is the
  * subject of the nearest sentence naming any; it must be known to be of
- * gender g. -1 (a wrong link puts quotes and events on the wrong actor:
+ * gender g, but for the one person of no known gender there, the subject
+ * of the sentence right before a `he` or `she` that opens its own. -1 (a wrong link puts quotes and events on the wrong actor:
  * no guess) when there is none, or a person no actor is (other_people)
  * or a pronoun of g left unresolved stands nearer, or the sentence opens
  * with the pronoun and names its person after a comma (`After he landed,
@@ -1661,6 +1672,8 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   /* the sentence of the nearest pronoun of this gender left between
    * several people, when no actor stands nearer (-1 none) */
   long amb = -1;
+  /* the one candidate of no known gender (-1 none, -2 several) */
+  int unknown = -1;
   for (long t = p - 1; t >= w0; t--) {
     int k = owner[t];
     if (k < 0) {
@@ -1672,6 +1685,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     }
     if (!is_person(x, k)) continue;
     if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
+    if (x->ai[k].gender == '-') unknown = unknown == -1 || unknown == k ? k : -2;
     if (near == -1 || tk(x, t)->sent == tk(x, near_tok)->sent) {
       if (near == -1 || near == k) near_tok = t; /* (its first mention there) */
       near = near == -1 || near == k ? k : -2;
@@ -1717,6 +1731,17 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * the sentence before it) */
   if (amb >= 0 && (near_tok < 0 || (long)tk(x, near_tok)->sent != amb)) return -1;
   if (found == -2) return -2;
+  /* the one person of no known gender the window names, when it is the
+   * subject of the sentence right before and the pronoun opens its own as
+   * its subject, outside quotations, with no name in that sentence the
+   * typing left to no actor (`Rato was asked by G7 ministers to carry out
+   * a study. He is expected to present ...`; not `Arrese chose to rest
+   * 18-year-old Nadal. He was replaced`): a `he` or `she` there is that
+   * person, and tells the gender for the pronouns after */
+  if (found >= 0 && found == unknown && subject_pronoun(x, p, s0) && q < 0 &&
+      near_tok >= 0 && tk(x, near_tok)->sent + 1 == si && owner_subject(x, owner, si - 1, found) &&
+      !unowned_name(x, owner, si - 1))
+    return found;
   /* a person of no known gender may be the one meant, or may not: a
    * pronoun is a mention of one known to be a man or a woman */
   if (found < 0 || x->ai[found].gender != g) return -1;
