@@ -2431,9 +2431,24 @@ static void description_links(actx *x, int32_t *owner) {
  * firm`), no other actor's mention but a person's, no other name and no
  * pronoun between it and the possessive, and a verb between them
  * (`Dorvan and its rival` is a list, not a clause); for `their`, no noun
- * between either (`Sophos urged users to update their software`, `the
- * party says the pair should give up their seats`: the nouns' people).
+ * between either that may be the one meant (their_noun: `Sophos urged
+ * users to update their software`, `the party says the pair should give
+ * up their seats`: the nouns' people), nor one before a verb (`the Irish
+ * pack struggled to win ball for their backs`: another clause's subject).
  * Like any possessive, a mention for coreference only (td_mention_coref_only). */
+/* The noun at token t may be the one a `their` after it means: a plural
+ * (`users`, `fans`), a person's noun or an organization's people, or a
+ * singular noun of several people (`the pair`, `the family`); not a
+ * thing (`Toyota gave Ana Sousa the chance to visit their factory`). */
+static int their_noun(const actx *x, long t) {
+  static const char *const several[] = {"pair", "couple", "family", "team", "side", "group",
+                                        "public", "staff", "crew", "squad", "board",
+                                        "people", "police", "management", "audience",
+                                        "workforce", "government", "club", NULL};
+  return tk(x, t)->xpos == TD_XPOS_NNS || td_str_in(tk(x, t)->norm, several) ||
+         (x->wf[t] & (W_PNOUN | W_MEMBER));
+}
+
 static void its_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   uint8_t *grew = NULL;
@@ -2472,7 +2487,8 @@ static void its_links(actx *x, int32_t *owner) {
        * be the one meant: `Sophos urged users to update their software`) */
       other = (owner[t] >= 0 ? !is_person(x, owner[t]) : u == TD_PROPN && !honorific(x, t)) ||
               u == TD_PRON ||
-              (their && u == TD_NOUN);
+              (their && u == TD_NOUN && (their_noun(x, t) || tk(x, t + 1)->upos == TD_VERB ||
+                                         tk(x, t + 1)->upos == TD_AUX));
       verb |= u == TD_VERB || u == TD_AUX;
     }
     if (other || !verb) continue;
