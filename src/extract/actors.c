@@ -3878,6 +3878,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (x->sports && len <= 3 && j < s1 && i > s0 && minute_tok(x, j) &&
       (tok_is(x, i - 1, "(") || tok_is(x, i - 1, ",") || tok_is(x, i - 1, ";")))
     return TD_NE_PER;
+  /* Anto Drobnjak ( Bastia ): in a sports story a player's club in
+   * brackets after the player's name */
+  if (x->sports && len <= 3 && i > s0 + 1 && j < s1 && tok_is(x, i - 1, "(") &&
+      tok_is(x, j, ")") && nout && out[nout - 1].type == TD_NE_PER &&
+      out[nout - 1].tok1 == (uint32_t)(i - 1))
+    return TD_NE_ORG;
   /* S. Law, P. Such: an initial before a surname (not S. African) */
   if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_tok(x, i + 1) &&
       !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))
@@ -4435,7 +4441,11 @@ static void sports_teams(actx *x) {
                           poss_tok(x, b)) && !is_cue(x, b);
     static const char *const joined[] = {"for", "joined", "join", "joins", NULL};
     int joins = a >= s0 && td_str_in(tk(x, a)->norm, joined);
-    if (score_after || score_before || word_after || word_before || squad_after || acts || joins)
+    /* Xavier Gravelaine ( Marseille ): a player's club in brackets */
+    int club = a > s0 && b < s1 && tok_is(x, a, "(") && tok_is(x, b, ")") && r > 0 &&
+               x->names[r - 1].type == TD_NE_PER && x->names[r - 1].tok1 == (uint32_t)a;
+    if (score_after || score_before || word_after || word_before || squad_after || acts || joins ||
+        club)
       n->type = TD_NE_ORG;
   }
 }

@@ -180,6 +180,21 @@ TD_TEST(actors_names_club_words) {
   names_close(&f);
 }
 
+/* In a sports story a name in brackets after a player's name is the
+ * player's club, unless a country or a nation names a national side. */
+TD_TEST(actors_names_club_in_brackets) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Soccer squad for the league match. Midfielders - Anto Drobvar (Marseille), "
+                  "Ola Brenn (Varvik), Kees Vorland (Neths), Ian Tarr (West Indies) scored goals.\n"))
+    return;
+  CHECK(fx_type(&f, "Marseille") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Varvik") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Neths") == TD_NE_LOC);
+  CHECK(fx_type(&f, "West Indies") == TD_NE_LOC);
+  names_close(&f);
+}
+
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
