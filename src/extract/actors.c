@@ -3483,6 +3483,7 @@ static int demonym_like(const char *w) {
       size_t m = strlen(suf[k]);
       if (n - 1 > m + 2 && strncmp(w + n - 1 - m, suf[k], m) == 0) return 1;
     }
+
   static const char *const names[] = {"serb", "croat", "yugoslav", "bosnian", "slav", "turk",
                                       "briton", "scot", "dane", "swede", "pole", "finn",
                                       "thai", "czech", "iraqi", "israeli", "pakistani", "arab",
@@ -3505,10 +3506,22 @@ static int demonym_like(const char *w) {
   return strcmp(w, "kurd") == 0 || strcmp(w, "kurds") == 0;
 }
 
+/* Token i names a follower of a creed or of a man's ideas, a word the
+ * word list spells only capitalized: Islamist, Zionists, Marxist (not
+ * Socialists, a party, nor Economists opening a sentence; a stem of four
+ * letters at least: not Christ). */
+static int creed_word(const actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  size_t n = strlen(w), b = n > 1 && w[n - 1] == 's' ? n - 1 : n;
+  if (b < 7 || strncmp(w + b - 3, "ist", 3) != 0 || !x->eng->lemma) return 0;
+  uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, b);
+  return (lc & TD_LEX_CAPITAL) && !(lc & TD_LEX_LOWER);
+}
+
 /* demonym_like of token i's norm: the typing asks it of a run's words
  * again and again, so once a token (x->demonym, perf). */
 static int demonym_tok(const actx *x, long i) {
-  if (x->demonym[i] < 0) x->demonym[i] = (int8_t)demonym_like(tk(x, i)->norm);
+  if (x->demonym[i] < 0) x->demonym[i] = (int8_t)(demonym_like(tk(x, i)->norm) || creed_word(x, i));
   return x->demonym[i];
 }
 

@@ -195,6 +195,20 @@ TD_TEST(actors_names_club_in_brackets) {
   names_close(&f);
 }
 
+/* A follower of a creed (a word the word list spells only capitalized,
+ * ending in -ist) and a temperature scale are MISC, no organization. */
+TD_TEST(actors_names_creeds_and_scales) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "In the vote radical Islamists won, and a former Islamist deputy spoke. It was "
+                  "40 degrees Celsius in the shade.\n"))
+    return;
+  CHECK(fx_type(&f, "Islamists") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Islamist") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Celsius") == TD_NE_MISC);
+  names_close(&f);
+}
+
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
