@@ -2334,6 +2334,13 @@ static int period_expr(const ctx *c, int i, hit *h) {
         /* "the 2014 protests", "the 1988 results": a year after "the",
          * unless round like a count ("the 2000 troops") */
         int the_year = j > 0 && is_w(c, j - 1, "the") && y % 100 != 0;
+        /* "In 2004 sales rose", "since 1998 profits have doubled": a
+         * year after a preposition of time, unless round like a count
+         * ("in 2000 homes") */
+        if (j > 0 && y % 100 != 0 &&
+            (is_w(c, j - 1, "in") || is_w(c, j - 1, "since") || is_w(c, j - 1, "during") ||
+             is_w(c, j - 1, "until") || is_w(c, j - 1, "till")))
+          the_year = 1;
         if (!the_year && (tk->upos ? (tk->upos == TD_NOUN && nx->w[L - 1] == 's')
                      : (L > 3 && nx->w[L - 1] == 's' && nx->w[L - 2] != 's' &&
                         strcmp(nx->w, "was") && strcmp(nx->w, "has") && strcmp(nx->w, "its") &&
