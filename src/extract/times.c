@@ -774,6 +774,7 @@ typedef struct ctx {
   int has_anchor;
   int anchor_y;    /* the year the narrative last mentioned; 0: none */
   int anchor_ysent;/* the sentence it was written in digits in ("In 1996"); -1: not so */
+  int anchor_ys;   /* the sentence of the last expression that gave anchor_y */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
@@ -2505,6 +2506,37 @@ static int last_verb(const ctx *c, int k) {
   return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, modal_words);
 }
 
+/* "Two years later", "six months earlier" after a year or a month the
+ * narrative named more lately than its last full date ("The war ended
+ * in 1945. Two years later ..."): counted from that year (month), as
+ * "the previous year" is, when the year was written in digits in this
+ * sentence or the one before; 0 when there is none (the caller counts
+ * from the last full date or the article date). A year a quarterly report
+ * compares with ("a year earlier" near "the third quarter") is not
+ * this. */
+static int narrative_year(const ctx *c, int uk, long n, hit *h) {
+  int y, m, d;
+  if (!c->has_dct || !c->anchor_y || (uk != U_YEAR && uk != U_MONTH)) return 0;
+  /* the year written in digits, in this sentence or the one before ("In
+   * 1996, ..."): a report's "a year earlier" compares with its period,
+   * not with a year it named before */
+  if (c->anchor_ysent < 0 || c->si - c->anchor_ysent > 1) return 0;
+  if (c->quarter && c->si - c->quarter_sent <= 2) return 0;
+  if (c->has_anchor) {
+    civil_from_days(c->anchor, &y, &m, &d);
+    if (y == c->anchor_y) return 0; /* the full date is as late */
+  }
+  if (uk == U_YEAR) {
+    tfmt(h->val, sizeof h->val, "%04ld", c->anchor_y + n);
+  } else {
+    if (!c->anchor_m || c->anchor_m / 12 != c->anchor_y) return 0;
+    long am = c->anchor_m + n;
+    tfmt(h->val, sizeof h->val, "%04ld-%02ld", am / 12, am % 12 + 1);
+  }
+  h->type = T_DATE, h->has_day = 0;
+  return 1;
+}
+
 /* Durations: "86 minutes", "three years", "two and a half years", "half an
  * hour", "the past two months", "the first nine months", "more than four
  * decades", "for decades" (PXDE), and, with ago/earlier/later/from now,
@@ -2662,7 +2694,8 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     if (range) n = -1;
     long ref = (rel == -1 || rel == 1) ? c->dct : (c->has_anchor ? c->anchor : c->dct);
     int sign = rel < 0 ? -1 : 1;
-    if ((n < 0 || half) && (rel == -2 || rel == 2)) {
+    if ((n < 0 || half || is_w(c, re, "than")) && (rel == -2 || rel == 2)) {
+      /* ("five years earlier than expected": a difference, no date) */
       /* "a few days later", "a minute and a half later": no date can be
        * counted from the narrative's; TimeML tags the stretch alone */
       h->type = T_DURATION;
@@ -2675,6 +2708,7 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
       return re;
     }
     shift_value(c, h, ref, uk, sign * n);
+    if ((rel == -2 || rel == 2) && narrative_year(c, uk, sign * n, h)) return re;
     if (uk == U_YEAR && n == 1 && sign < 0 && c->quarter && c->si - c->quarter_sent <= 2 && c->has_dct) {
       int qq = c->quarter - 4; /* results of a quarter compared with a year before */
       tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
@@ -3238,7 +3272,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
           (h.val[4] == 0 || h.val[4] == '-')) {
         if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
-        c.anchor_y = atoi(h.val), c.anchor_ysent = -1;
+        c.anchor_y = atoi(h.val), c.anchor_ysent = -1, c.anchor_ys = (int)si;
         for (int k = i; k < e; k++) /* "in 1996", not "a year earlier" */
           if (year_at(&c, k)) c.anchor_ysent = (int)si;
       }
