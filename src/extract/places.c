@@ -478,9 +478,9 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
 /* Whether the name after a prefix in one token (add_part) is a place:
  * an adjective that modifies a noun ("anti-Russian policy", not "the
  * pro-Russians"), or a name with a country, capital or curated reading
- * ("anti-Israel", "pro-Moscow", "non-EU"); not a division or another
- * town alone ("pro-Western" is no region of Ghana, "ex-Columbia
- * executives" worked at a company). */
+ * ("anti-Israel", "pro-Moscow", "non-EU", "pro-Western": the Western
+ * world, no region of Ghana); not a division or another town alone
+ * ("ex-Columbia executives" worked at a company). */
 static int part_kept(const td_gaz *g, const td_doc *doc, const cand *c) {
   const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
   if (c->adj) return adj_modifies(doc, c->tok1, s->tok0 + s->ntok);
@@ -590,6 +590,22 @@ static int speaker_at(const td_doc *doc, const cand *c, uint32_t first, uint32_t
  * word, 3 no because a capitalized word follows ("Boise State"). A place
  * that heads a body's name ("Beverly Hills Police Department") is one,
  * as news annotators count it. */
+/* Whether a bare direction word with a curated reading stands as the
+ * West of world politics: "Russia and the West", "in the West, ...";
+ * not "the West of England", "the West Stand" (only the curated
+ * "Western world" has such a reading). */
+static int west_of_politics(const td_gaz *g, const td_doc *doc, const cand *c, uint32_t first,
+                            uint32_t last) {
+  int curated = 0;
+  for (size_t i = 0; i < c->nrecs; i++) curated |= (g->recs[c->recs[i]].flags & TD_GAZ_CURATED) != 0;
+  if (!curated || !(doc->toks[c->tok0].flags & TD_TOK_CAP) || c->tok0 == first ||
+      !tok_is(&doc->toks[c->tok0 - 1], "the"))
+    return 0;
+  if (c->tok1 >= last) return 1;
+  const td_tok *n = &doc->toks[c->tok1];
+  return !tok_is(n, "of") && !(tok_cap(n) && tok_word(n));
+}
+
 static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_doc *doc = cs->doc;
@@ -605,7 +621,8 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
              (!before || !tok_cap(before) || !tok_word(before) || before->upos == TD_DET ||
               function_opener(doc, c->tok0 - 1, first));
   if (actor_person && !locative(cs, c) && !body) return 2;
-  if (c->tok1 - c->tok0 == 1 && is_direction(g, t0)) return 1; /* "the North" */
+  if (c->tok1 - c->tok0 == 1 && is_direction(g, t0) && !c->adj && !west_of_politics(g, doc, c, first, last))
+    return 1; /* "the North" */
   char key[256];
   if (!c->adj && not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
@@ -1376,6 +1393,16 @@ int td_places(const td_engine *eng, td_doc *doc) {
      * "Arab", "Spanish") is the adjective alone, not the small town */
     char key[256];
     if (c->adjrec && !c->adj && not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) {
+      c->recs[0] = (uint32_t)c->adjrec - 1;
+      c->nrecs = 1, c->adj = 1;
+    }
+    /* a direction word that is an adjective of a region before a common
+     * noun is that adjective ("Western governments": the West, not a
+     * region of Ghana; not "Western Europe", "Western Mail", "Country
+     * and Western music") */
+    if (c->adjrec && !c->adj && c->tok1 - c->tok0 == 1 && is_direction(g, &doc->toks[c->tok0]) &&
+        !(c->tok0 > 0 && (tok_is(&doc->toks[c->tok0 - 1], "and") || tok_is(&doc->toks[c->tok0 - 1], "&"))) &&
+        c->tok1 < send && !tok_cap(&doc->toks[c->tok1]) && adj_modifies(doc, c->tok1, send)) {
       c->recs[0] = (uint32_t)c->adjrec - 1;
       c->nrecs = 1, c->adj = 1;
     }
