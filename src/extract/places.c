@@ -753,7 +753,10 @@ static void ev_copy(evs *dst, const evs *src) {
 }
 
 static double prior(const td_gaz_rec *r) {
-  double p = log10((double)r->pop + 1.0);
+  /* a town of no recorded people (GeoNames' 0 is unknown; the source's
+   * towns have 1,000 at least) weighs as one of 1,000: not less than a
+   * village of 50 that has its count (Charlton, London) */
+  double p = log10((double)(r->pop || !is_feat(r, "PPL") ? r->pop : 1000) + 1.0);
   if (is_country(r)) p = 15;
   /* a division weighs as a big city at most: a parish of a small island
    * (the gazetteer's population of a division is its towns' people) no
