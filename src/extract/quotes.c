@@ -1054,6 +1054,20 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       if (ee == j) return 0;
       /* "“…” and said that …": a second verb of the subject before */
       if (strcmp(c->w[j].lw, "and") == 0) return 0;
+      if (strcmp(c->w[j].lw, "of") == 0) {
+        /* a phrase going on from a partial quotation is no subject: `the
+         * "shambles" of immigration, put patients first …, he said` is
+         * said by the short phrase after its last comma, at the cue */
+        size_t x = k;
+        while (x > j && !is_punct(c, x - 1, ",")) x--;
+        if (x == j || x == k || k - x > 4) return 0;
+        for (size_t y = x; y < k; y++)
+          if (!np_word(c, y)) return 0;
+        who->start = c->w[x].s, who->end = c->w[k - 1].e;
+        cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+        *next = k + (size_t)n;
+        return 1;
+      }
       /* "a narrator in the ad asks": the phrase ends before a preposition */
       static const char *const preps[] = {"in", "at", "for", "with", "from", "on", NULL};
       size_t cut = ee;
