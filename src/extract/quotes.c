@@ -2142,6 +2142,27 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
           }
       }
     }
+    if (!found && full && cur->open > 1 && (c.w[cur->open - 1].flags & TD_QW_SEND) &&
+        ((c.w[cur->close].flags & TD_QW_SEND) || (c.w[cur->close - 1].flags & TD_QW_SEND))) {
+      /* no cue at all, a sentence of its own: the person the sentence
+       * before is about, named or a pronoun, when that sentence quotes
+       * nothing (`Network director Robert Tapsfield criticised the
+       * system. "There is just no logic …"`; confidence 0.4) */
+      size_t s0 = cur->open - 1;
+      while (s0 > 0 && !(c.w[s0 - 1].flags & TD_QW_SEND) && !(c.w[s0].flags & TD_QW_PARA)) s0--;
+      /* (inside a quotation when a mark opens right before it) */
+      int quotes = s0 > 0 && !(c.w[s0].flags & TD_QW_PARA) && (c.w[s0 - 1].flags & TD_QW_QOPEN);
+      for (size_t x = s0; x < cur->open; x++) quotes |= c.w[x].flags & (TD_QW_QOPEN | TD_QW_QCLOSE);
+      td_span subj;
+      if (!quotes && sentence_subject(&c, cur->open - 1, &subj)) {
+        /* (a name or a pronoun heads it: not "Finnan's normal position is …") */
+        size_t we = td_qword_at(&c, subj.end - 1);
+        int a = td_actor_at(doc, subj.start, subj.end);
+        if (a >= 0 && doc->actors[a].kind && strcmp(doc->actors[a].kind, "person") == 0 &&
+            we < c.nw && ((c.w[we].flags & TD_QW_CAP) || is_pronoun(&c, subj)))
+          who = subj, found = 1, conf = 0.4;
+      }
+    }
     if (found < 0) found = 0;
     /* after a dash or a bracket, without a speaker: a quoted aside, read as
      * partial ("his stock answer then — “…”") */
