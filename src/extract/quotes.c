@@ -968,6 +968,28 @@ static int ed_verb(const td_qctx *c, size_t k) {
 static int is_bar(const td_qctx *c, size_t i);
 static int is_em_dash(const td_qctx *c, size_t i);
 
+static int sentence_subject(const td_qctx *c, size_t k, td_span *who);
+
+/* An unlisted verb in the past tense right before the comma or colon
+ * that opens a quotation, read as its cue: `Mr. Trump then boomed,
+ * ''…''`, `X leaned in and boomed: “…”`. 1 with the subject of the verb
+ * in *who, or 0. */
+static int ed_cue_before(const td_qctx *c, size_t open, td_span *who, td_span *cue) {
+  if (open < 3 || (c->w[open].flags & TD_QW_PARA) || !is_punct(c, open - 1, ",:")) return 0;
+  size_t k = open - 2;
+  const td_qword *w = &c->w[k];
+  size_t n = w->e - w->s;
+  if (w->upos != TD_VERB || (w->flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA)) || n < 5 ||
+      strcmp(w->lw + n - 2, "ed") != 0 || in_set(np_stop_set, w))
+    return 0;
+  size_t r = k;
+  while (r > 0 && (in_set(aux_adv_set, &c->w[r - 1]) || is_adverb(&c->w[r - 1]))) r--;
+  int ok = r > 0 && strcmp(c->w[r - 1].lw, "and") == 0 ? sentence_subject(c, k, who) : subject_before(c, k, who);
+  if (!ok) return 0;
+  cue->start = w->s, cue->end = w->e;
+  return 1;
+}
+
 /* Whether the cue at word k closes "quoted X as saying" ("Reuters quoted
  * a central bank official as saying", "quoting Mr Roe as telling"): 1
  * with *who set to X (up to its first comma) and *from to the word
@@ -2041,6 +2063,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       int r = speaker_before(&c, m, full ? 14 : 24, &who, &cue);
       if (r == 1) found = 1, conf = 0.8;
       else if (r == 2) found = -1;
+      else if (full && ed_cue_before(&c, cur->open, &who, &cue)) found = 1, conf = 0.7;
     }
     size_t para = cur->open;
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
