@@ -575,14 +575,19 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
   uf u;
   uf_init(&u, n);
   int rc = -1;
-  /* same normalized title (at least three words): each joins the first
-   * document that had it */
+  /* same normalized title (at least three words), dated within 3 days of
+   * each other or undated: the documents of one title in order of day
+   * (undated first), each joined to the one before it when the days allow.
+   * A title that comes back months later is a series or a byline, not a
+   * version: in PolNeAR, "10 Things to Know for Today" of February and
+   * August, "BYLINE: Amber Phillips" of June and August. */
   td_arena ta;
   td_arena_init(&ta);
   mnames titles = {0};
-  int *first = NULL;
+  mkey *tk = td_xmalloc((n ? n : 1) * sizeof *tk);
+  size_t nt = 0;
   char *t = NULL;
-  size_t fcap = 0, tcap = 0;
+  size_t tcap = 0;
   for (size_t i = 0; i < n; i++) {
     if (!d[i].title) continue;
     TD_GROW(t, tcap, strlen(d[i].title) + 1);
@@ -590,16 +595,19 @@ static int merge_versions(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen
     int words = 1;
     for (char *p = t; *p; p++) words += *p == ' ';
     if (len && words >= 3) {
-      size_t had = titles.n;
       uint32_t id = mnames_add(&titles, &ta, t, len);
-      TD_GROW(first, fcap, (size_t)id + 1);
-      if (titles.n > had) first[id] = (int)i;
-      else uf_union(&u, first[id], (int)i);
+      tk[nt].k = (uint64_t)id << 32 | (uint32_t)(d[i].day - INT32_MIN), tk[nt].v = (uint32_t)i, nt++;
     }
+  }
+  sort_keys(tk, nt);
+  for (size_t i = 1; i < nt; i++) {
+    const mdoc *x = &d[tk[i - 1].v], *y = &d[tk[i].v];
+    if (tk[i].k >> 32 != tk[i - 1].k >> 32) continue;
+    if (x->day == INT32_MIN || y->day - x->day <= 3) uf_union(&u, (int)tk[i - 1].v, (int)tk[i].v);
   }
   mnames_free(&titles);
   td_arena_release(&ta);
-  free(first), free(t);
+  free(tk), free(t);
   /* text overlap: candidates sharing a min-hash band, kept at >= 80%
    * (each band's hashes of every document's min-hash, sorted by their low
    * 24 bits, equal hashes found within those runs; v7 keeps no table of

@@ -210,17 +210,17 @@ TD_TEST(kb_merge_undated_actorless_events_stay_in_their_article) {
   CHECK(td_testkb_remove(dir) == 0);
 }
 
-/* A dated record of persons only: the entities of feats, a
- * space-separated list, one actor each. */
-static char *persons(const char *id, const char *feats) {
+/* A record of persons only, titled and dated (JSON: null or a string):
+ * the entities of feats, a space-separated list, one actor each. */
+static char *doc_of(const char *id, const char *title, const char *date, const char *feats) {
   char key[65];
   td_sha256_hex(id, strlen(id), key);
   td_buf b = {0};
   td_buf_printf(&b,
                 "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,\"title\":\"%s\","
-                "\"date\":\"2024-11-01\",\"date_from\":\"input\",\"lang\":\"en\",\"sha256\":\"%s\","
+                "\"date\":%s,\"date_from\":\"input\",\"lang\":\"en\",\"sha256\":\"%s\","
                 "\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],\"actors\":[",
-                id, id, key, key, id, strlen(id));
+                id, title, date, key, key, id, strlen(id));
   int k = 0;
   for (const char *p = feats; *p;) {
     size_t len = strcspn(p, " ");
@@ -235,6 +235,11 @@ static char *persons(const char *id, const char *feats) {
   }
   td_buf_puts(&b, "],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[],\"events\":[]}");
   return td_buf_detach(&b, NULL);
+}
+
+/* A dated record of persons only, titled by its id. */
+static char *persons(const char *id, const char *feats) {
+  return doc_of(id, id, "\"2024-11-01\"", feats);
 }
 
 /* One article that links to one article of another story does not chain
@@ -286,4 +291,30 @@ TD_TEST(kb_merge_common_features_link_nothing) {
     td_kb_close(kb);
     CHECK(td_testkb_remove(dir) == 0);
   }
+}
+
+/* One title again is a version when the articles are dated within 3 days
+ * of each other (or undated): a series' title months later is another
+ * article. */
+TD_TEST(kb_merge_title_versions_within_days) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const docs[][2] = {{"v1", "\"2024-01-01\""}, {"v2", "\"2024-01-03\""},
+                                        {"v3", "\"2024-06-01\""}, {"v4", "null"}};
+  for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+    char *r = doc_of(docs[i][0], "Ten Things to Know Today", docs[i][1], docs[i][0]);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_versions") == 2);
+  /* the undated one goes with the earliest: v1, v2 and v4 are one group */
+  CHECK(count(kb, "SELECT count(*) FROM m_versions v JOIN documents d USING(doc_key)"
+                  " WHERE d.id = 'v3' AND v.group_key = v.doc_key") == 1);
+  CHECK(count(kb, "SELECT count(DISTINCT v.group_key) FROM m_versions v JOIN documents d USING(doc_key)"
+                  " WHERE d.id IN ('v1', 'v2', 'v4')") == 1);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
 }
