@@ -1617,6 +1617,7 @@ static int merge_actors(td_kb *kb, const mfacts *F, char *err, size_t errlen) {
 typedef struct {
   char key[65];
   char *doc, *nid, *measure, *status, *subject, *frame, *qual, *claimant, *claimant_text, *time;
+  char *about; /* the entity the claim is about (subject is its country) */
   double value, vmax, lo, hi;
   int has_max, di, agrees, disagrees, sentence;
   int named; /* the frame is the year of the claim's own time, not the article's */
@@ -1654,14 +1655,21 @@ static int cmp_claim(const void *a, const void *b) {
 static int bare_measure(const char *m);
 
 /* Two claims that both name their subject, in two articles: about the
- * same thing when the articles are of one story, or the figure is the same
- * again, or both articles are dated within 3 days of each other. Undated
- * articles of two stories have nothing to say that their figures are of
- * one count: on bbc, "32 Labour rebels" and "62 Labour rebels" (two votes),
- * "four US radio stations" and "Twenty CBS-owned TV stations", "Thousands
- * of UK dial-up users" and "22.8 million UK net users" disagreed. */
+ * same thing when they are about one entity (not only of one country: "Two
+ * GOP senators" and "At least four Democrat U.S. senators" are two counts)
+ * and the articles are of one story, or the figure is the same again (and
+ * not a vague one: "millions of Americans" in five articles months apart
+ * agreed), or both articles are dated within 3 days of each other.
+ * Undated articles of two stories have nothing to say that their figures
+ * are of one count: on bbc, "32 Labour rebels" and "62 Labour rebels" (two
+ * votes), "four US radio stations" and "Twenty CBS-owned TV stations",
+ * "Thousands of UK dial-up users" and "22.8 million UK net users"
+ * disagreed. */
 static int same_subject(const mclaim *a, const mclaim *b, const mdoc *d) {
-  if (a->di < 0 || b->di < 0 || a->value == b->value) return 1;
+  if (a->di < 0 || b->di < 0 || a->di == b->di) return 1;
+  if (a->about && b->about && strcmp(a->about, b->about)) return 0;
+  int vague = cmpstr(a->qual, "vague") == 0 || cmpstr(b->qual, "vague") == 0;
+  if (a->value == b->value && !vague) return 1;
   if (d[a->di].story == d[b->di].story) return 1;
   long x = d[a->di].day, y = d[b->di].day;
   return x != INT32_MIN && y != INT32_MIN && labs(x - y) <= 3;
@@ -1721,7 +1729,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   PREP(st, "SELECT q.doc_key, q.nid, q.measure, coalesce(q.status, 'actual'),"
            " coalesce(ab.country, ab.code, ab.entity),"
            " q.qualifier, coalesce(cb.entity, lower(q.claimed_by_text)),"
-           " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence, q.text"
+           " q.claimed_by_text, t.value, q.value, q.value_max, q.sentence, q.text, ab.entity"
            " FROM quantities q"
            " LEFT JOIN actors ab ON ab.doc_key=q.doc_key AND ab.aid=q.about"
            " LEFT JOIN actors cb ON cb.doc_key=q.doc_key AND cb.aid=q.claimed_by"
@@ -1754,6 +1762,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->vmax = td_kq_col_double(st, 10);
     m->sentence = td_kq_col_int(st, 11);
     m->part = partitive((const char *)td_kq_col_text(st, 12));
+    m->about = dupcol(st, 13);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
   }
@@ -1827,6 +1836,7 @@ fail:
   for (size_t k = 0; k < nc; k++) {
     free(c[k].doc), free(c[k].nid), free(c[k].measure), free(c[k].status), free(c[k].subject);
     free(c[k].frame), free(c[k].qual), free(c[k].claimant), free(c[k].claimant_text), free(c[k].time);
+    free(c[k].about);
   }
   free(c);
   free(gk), free(order);

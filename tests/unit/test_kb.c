@@ -667,3 +667,51 @@ TD_TEST(kb_redact) {
   CHECK(strcmp(td_kb_redact("postgresql://u@h/db", b, sizeof b), "postgresql://u@h/db") == 0);
   CHECK(strcmp(td_kb_redact("news:db", b, sizeof b), "news:db") == 0);
 }
+
+/* Figures about two entities of one country in two articles are two
+ * counts, not claims that disagree, however near their dates: "8,000
+ * troops" about the army and "3,000" about the government. */
+TD_TEST(kb_claims_two_entities_of_one_country) {
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r1 = record("e1", NULL, "The White House said at least 8,000 troops.", "white-house", "at_least", 8000);
+    char *r2 = record("e2", NULL, "Seoul said around 3,000 troops had been sent.", "kor-spy", "about", 3000);
+    char *at = strstr(r2, "\"entity\":\"prk-mil\"");
+    CHECK(at != NULL);
+    if (at && m) memcpy(at + 14, "gov", 3); /* about the government, of North Korea too */
+    CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE subject = 'PRK'") == 2);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == (m ? 0 : 1));
+    td_kb_close(kb);
+    free(r1), free(r2);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
+/* A vague figure again ("thousands of troops") in undated articles of two
+ * stories is no claim confirmed: vague figures are the same number for
+ * any count of that size. */
+TD_TEST(kb_claims_vague_figures_again) {
+  static const char *const qual[] = {"exact", "vague"};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r1 = undated(record("g1", NULL, "The White House said thousands of troops.", "white-house", qual[m], 2000));
+    char *r2 = undated(record("g2", NULL, "Seoul said thousands of troops had been sent.", "kor-spy", qual[m], 2000));
+    CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 2);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == (m ? 0 : 1));
+    td_kb_close(kb);
+    free(r1), free(r2);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
