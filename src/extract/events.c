@@ -1805,6 +1805,35 @@ static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   }
 }
 
+/* Whether a release (0841) is of people: a target that is a person, a
+ * group or a state, or a word for people held or for holding them
+ * within ten words before the trigger or eight after it, in its
+ * sentence [lo, hi) ("released 12 prisoners", "the hostages were
+ * freed", "freed him", "arrested but released without charge"). */
+static int released_people(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t hi,
+                           const group *tgt) {
+  const td_doc *doc = e->doc;
+  if (group_any(doc, tgt, "person", NULL) || group_any(doc, tgt, "group", NULL) ||
+      group_any(doc, tgt, "country", NULL))
+    return 1;
+  static const char *const held[] = {
+      "prisoner", "hostage", "detainee", "captive", "inmate", "suspect", "convict", "man",
+      "woman", "people", "person", "child", "soldier", "journalist", "reporter", "worker",
+      "national", "citizen", "activist", "dissident", "civilian", "refugee", "fighter",
+      "militant", "rebel", "sailor", "pilot", "crew", "tourist", "missionary", "student",
+      "protester", "demonstrator", "member", "official", "briton", "him", "her", "them", "us",
+      "they", "arrest", "custody", "bail", "jail", "prison", "charge", NULL};
+  uint32_t a = tr->tok0 > lo + 10 ? tr->tok0 - 10 : lo, b = tr->tok1 + 8 < hi ? tr->tok1 + 8 : hi;
+  for (uint32_t k = a; k < b; k++) {
+    const td_tok *t = &doc->toks[k];
+    if ((t->upos == TD_NOUN || t->upos == TD_PRON || t->upos == TD_PROPN || t->upos == TD_VERB) &&
+        td_str_in(lemma_of(t), held))
+      return 1;
+    if (t->upos == TD_PRON && t->norm && td_str_in(t->norm, held)) return 1;
+  }
+  return 0;
+}
+
 static int in_time(const td_doc *doc, uint32_t start, uint32_t end);
 
 static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
@@ -2866,6 +2895,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * browser": a firm or a broadcaster releases products; CAMEO's
      * release (0841) is of persons held, and no firm holds them */
     if (strcmp(tr->code, "0841") == 0 && (trade_org(doc, &src) || trade_org(doc, &tgt))) continue;
+    /* "the set, released on Tuesday", "Universal, which released
+     * nominee Ray", "due for release in May": CAMEO's release is of
+     * people held; with no person, group or state as its target and no
+     * word for people around it ("prisoners", "hostages", "him") the
+     * thing released is a product */
+    if (!strcmp(tr->code, "0841") && !released_people(e, tr, lo, hi, &tgt)) continue;
     /* "many firms are offering web storage", "Verizon's offer", "HDTV
      * offers up to 1,080 lines", "Rovers have offered 500,000 for the
      * Wales star": an offer of goods, services or money made to no actor
