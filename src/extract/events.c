@@ -967,6 +967,45 @@ static int reported_subject(const ev_doc *e, uint32_t r, uint32_t k, int patient
 
 /* Subject group: nearest actor to the left of token k in the clause,
  * skipping actors inside prepositional phrases (but not "of"). */
+/* Whether t is a conjunction that opens an adverbial clause ("after",
+ * "because", "when" ...), whichever tag it has. */
+static int sub_conj(const td_tok *t) {
+  static const char *const subconj[] = {"after", "because", "since", "when", "while",
+                                        "although", "though", "once", "until", "before",
+                                        "whereas", "unless", "if", NULL};
+  return (t->upos == TD_SCONJ || t->upos == TD_ADP) && t->norm && td_str_in(t->norm, subconj);
+}
+
+/* Whether tokens [a, b) are a noun phrase with its auxiliaries: a
+ * clause's own subject before its verb at b ("the minister", "Bellamy
+ * has"). */
+static int own_np(const td_doc *doc, uint32_t a, uint32_t b) {
+  int noun = 0;
+  for (uint32_t q = a; q < b; q++) {
+    const td_tok *w = &doc->toks[q];
+    noun |= w->upos == TD_NOUN || w->upos == TD_PROPN;
+    if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NOUN && w->upos != TD_PROPN &&
+        w->upos != TD_NUM && w->upos != TD_AUX && w->upos != TD_ADV && w->upos != TD_PART &&
+        !is_poss(w))
+      return 0;
+  }
+  return noun;
+}
+
+/* Whether the noun at b ends a noun phrase that a subordinating
+ * conjunction opens, within five words before it, in the sentence from
+ * lo: "after the minister", "because Bellamy". */
+static int after_conj_np(const td_doc *doc, uint32_t lo, uint32_t b) {
+  for (int64_t j = (int64_t)b - 1; j >= (int64_t)lo && j + 6 > (int64_t)b; j--) {
+    if (sub_conj(&doc->toks[j])) return own_np(doc, (uint32_t)j + 1, b + 1);
+    const td_tok *w = &doc->toks[j];
+    if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NOUN && w->upos != TD_PROPN &&
+        w->upos != TD_NUM && !is_poss(w))
+      return 0;
+  }
+  return 0;
+}
+
 static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, int patient) {
   const td_doc *doc = e->doc;
   for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo; j--) {
@@ -998,6 +1037,12 @@ static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, i
       return 1;
     }
     if (is_stop(t)) break; /* the clause ends: "X said that ..." */
+    /* "he had taken a hard line after Bellamy accused him": the verb of
+     * an adverbial clause whose subject is a noun phrase of its own
+     * (conjunction, noun phrase, auxiliaries, verb) has that subject,
+     * not the main clause's, even where the actors layer does not know
+     * it; a pronoun there most often is the main subject again */
+    if (sub_conj(t) && own_np(doc, (uint32_t)j + 1, k)) return 0;
   }
   return 0;
 }
@@ -1338,13 +1383,17 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
      * parser reading "after Eritrea" as a phrase: a finite verb of an
      * adverbial clause with a noun right before it has its own subject,
      * not the main clause's */
-    if (dep_is(t, TD_DEP_ADVCL) && (is_xpos(t, TD_XPOS_VBD) || is_xpos(t, TD_XPOS_VBZ) ||
-                                    is_xpos(t, TD_XPOS_VBP))) {
+    if (is_xpos(t, TD_XPOS_VBD) || is_xpos(t, TD_XPOS_VBZ) || is_xpos(t, TD_XPOS_VBP)) {
       int64_t b = (int64_t)k - 1;
       while (b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_ADV || doc->toks[b].upos == TD_AUX))
         b--;
-      if (b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_NOUN || doc->toks[b].upos == TD_PROPN))
-        break; /* (a pronoun there is most often the main subject again: "as he visits") */
+      int noun = b >= (int64_t)s->tok0 && (doc->toks[b].upos == TD_NOUN || doc->toks[b].upos == TD_PROPN);
+      /* (a pronoun there is most often the main subject again: "as he visits") */
+      if (noun && dep_is(t, TD_DEP_ADVCL)) break;
+      /* the same clause read as a complement ("recalled its ambassador
+       * after the minister accused ...", "after" a case of "minister"):
+       * a subordinating conjunction before the noun phrase */
+      if (noun && after_conj_np(doc, s->tok0, (uint32_t)b)) break;
     }
     k = (uint32_t)t->head;
     int64_t subj = -1;
