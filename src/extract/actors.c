@@ -2428,8 +2428,10 @@ static void description_links(actx *x, int32_t *owner) {
  * that actor. The subject: the sentence's first actor mention, nothing
  * but determiners, adjectives and nouns before it (no verb, no `,`), the
  * head of its phrase (not `Portugal's stock exchange`, `the Lisbon-based
- * firm`), no other actor's mention but a person's, no other name and no
- * pronoun between it and the possessive, and a verb between them
+ * firm`), past a phrase opening the sentence that a comma closes and that
+ * names no other candidate (phrase_names), no other actor's mention but
+ * a person's, no other name and no pronoun but one of quantity (`none of
+ * its money`) between it and the possessive, and a verb between them
  * (`Dorvan and its rival` is a list, not a clause); for `their`, no noun
  * between either that may be the one meant (their_noun: `Sophos urged
  * users to update their software`, `the party says the pair should give
@@ -2449,7 +2451,24 @@ static int their_noun(const actx *x, long t) {
          (x->wf[t] & (W_PNOUN | W_MEMBER));
 }
 
+/* Tokens [t0, t1) name what a possessive after them may mean: an
+ * organization's, a country's or a group's mention (`If admitted into
+ * the EU, Turkey would add to its budget`), or for `their` a noun their_noun
+ * takes (`In imposing bans on the duo, the IAAF called their excuses`). */
+static int phrase_names(const actx *x, const int32_t *owner, long t0, long t1, int their) {
+  for (long t = t0; t < t1; t++)
+    if ((owner[t] >= 0 && !is_person(x, owner[t])) ||
+        (their && tk(x, t)->upos == TD_NOUN && their_noun(x, t)))
+      return 1;
+  return 0;
+}
+
 static void its_links(actx *x, int32_t *owner) {
+  /* pronouns of quantity, which name no one a possessive could mean
+   * (`Dorvan says none of its money`) */
+  static const char *const quantity[] = {"none", "some", "all", "most", "much", "any", "each",
+                                         "both", "either", "neither", "nothing", "something",
+                                         "everything", "anything", NULL};
   td_doc *doc = x->doc;
   uint8_t *grew = NULL;
   for (size_t p = 1; p < doc->ntoks; p++) {
@@ -2458,7 +2477,14 @@ static void its_links(actx *x, int32_t *owner) {
     int their = tok_is(x, (long)p, "their");
     if (!their && !tok_is(x, (long)p, "its")) continue;
     long s0 = (long)doc->sents[tk(x, (long)p)->sent].tok0;
-    long a = s0;
+    /* (past a phrase opening the sentence that a comma closes: `Having
+     * been pricked into action, the agency turned its attention`) */
+    long c = s0;
+    while (c < (long)p && c < s0 + 12 && !tok_is(x, c, ",")) c++;
+    long a = c < (long)p && tok_is(x, c, ",") && opening_clause(x, s0, c + 1) &&
+                     !phrase_names(x, owner, s0, c, their)
+                 ? c + 1
+                 : s0;
     while (a < (long)p && owner[a] < 0) {
       unsigned u = tk(x, a)->upos;
       if (u != TD_DET && u != TD_ADJ && u != TD_NOUN) break;
@@ -2486,7 +2512,7 @@ static void its_links(actx *x, int32_t *owner) {
        * of Ana Sousa via its account`; for `their`, a noun between may
        * be the one meant: `Sophos urged users to update their software`) */
       other = (owner[t] >= 0 ? !is_person(x, owner[t]) : u == TD_PROPN && !honorific(x, t)) ||
-              u == TD_PRON ||
+              (u == TD_PRON && !td_str_in(tk(x, t)->norm, quantity)) ||
               (their && u == TD_NOUN && (their_noun(x, t) || tk(x, t + 1)->upos == TD_VERB ||
                                          tk(x, t + 1)->upos == TD_AUX));
       verb |= u == TD_VERB || u == TD_AUX;
