@@ -1765,6 +1765,79 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   return found;
 }
 
+/* `the 31-year-old` at token i (`the`, a number, `-`, `year`, `-`,
+ * `old`), alone or before a person's noun (`the 40-year-old comedian`),
+ * not before another noun (`the 31-year-old awards ceremony`): the token
+ * after the phrase, or -1 when it is no such phrase. */
+static long age_phrase(const actx *x, long i) {
+  static const char *const people[] = {"comedian", "actor", "actress", "singer", "star",
+                                       "runner", "rapper", "musician", "veteran", "international",
+                                       "winger", "forward", "centre", "winner", NULL};
+  long n = (long)x->doc->ntoks;
+  if (i + 6 > n || !tok_is(x, i, "the") || !(tk(x, i + 1)->flags & TD_TOK_DIGIT) ||
+      !tok_is(x, i + 2, "-") || !tok_is(x, i + 3, "year") || !tok_is(x, i + 4, "-") ||
+      !tok_is(x, i + 5, "old"))
+    return -1;
+  long e = i + 6;
+  if (e < n && tk(x, e)->sent == tk(x, i)->sent && tk(x, e)->upos == TD_NOUN) {
+    if (tok_cap(x, e) || !((x->wf[e] & (W_PNOUN | W_PTITLE | W_MEMBER)) ||
+                           td_str_in(tk(x, e)->norm, people)))
+      return -1;
+    e++;
+  }
+  if (e < n && tk(x, e)->sent == tk(x, i)->sent &&
+      (tk(x, e)->upos == TD_NOUN || tk(x, e)->upos == TD_PROPN))
+    return -1;
+  return e;
+}
+
+/* `Tim Henman has retired. The 30-year-old made his debut in 1994`: an
+ * age phrase (age_phrase) describes a person met just before: the one
+ * person the nearest sentence naming any (in its own or the
+ * PRONOUN_WINDOW before it) names, when that sentence opens with the
+ * person as its subject (not `..., said Mr Vane. The 87-year-old was
+ * found dead`: the article's subject, named further back); none when a
+ * person no actor is (other_people) stands nearer than any. Run before the pronouns, so that the chain goes on through it. */
+static void age_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  uint8_t *other = NULL, *grew = NULL;
+  for (size_t i = 0; i + 6 < doc->ntoks; i++) {
+    /* (`the` first, one bit test: perf) */
+    if (!(x->wf[i] & W_SMALL) || owner[i] >= 0 || !tok_is(x, (long)i, "the")) continue;
+    long e = age_phrase(x, (long)i);
+    if (e < 0) continue;
+    if (!other) other = other_people(x, owner);
+    size_t si = tk(x, (long)i)->sent;
+    long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+    int found = -1, near = -1;
+    size_t nsent = 0;
+    for (long t = (long)i - 1; t >= w0; t--) {
+      int k = owner[t];
+      if (k < 0) {
+        if (found == -1 && other[t] == 1) break;
+        continue;
+      }
+      if (!is_person(x, k)) continue;
+      if (found == -1) near = k, nsent = tk(x, t)->sent;
+      else if (near != k && tk(x, t)->sent == nsent) near = -2;
+      found = found == -1 || found == k ? k : -2;
+    }
+    if (found == -1 || near < 0 || !owner_subject(x, owner, nsent, near)) continue;
+    /* (named there, not a pronoun: `He said: "..." The 28-year-old`, the
+     * speaker's player) */
+    long f = (long)doc->sents[nsent].tok0;
+    while (owner[f] != near) f++;
+    if (tk(x, f)->upos == TD_PRON) continue;
+    found = near;
+    add_mention(x, found, (long)i, e);
+    for (long t = (long)i; t < e; t++) owner[t] = found;
+    if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
+    grew[found] = 1;
+  }
+  for (size_t k = 0; grew && k < doc->nactors; k++)
+    if (grew[k]) sort_mentions(A(x, (int)k));
+}
+
 /* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
  * a possessive): a mention of the person they refer to (pronoun_person),
  * after every person of the article is known. A pronoun that joins a
@@ -5840,6 +5913,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   org_short_forms(&x, owner);
   appositive_links(&x, owner);
   described_again(&x, owner);
+  age_links(&x, owner);
   noun_genders(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
