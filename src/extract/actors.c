@@ -1541,7 +1541,8 @@ static int opening_clause(const actx *x, long s0, long m) {
  * comma may stand there: `After the vote, Reyes took his seat`). `him`, `her`
  * after a verb are never its own clause's subject (`Reyes thanked
  * him`). A subject of the other gender, or of none known where the
- * pronoun is no possessive, stops the search. */
+ * pronoun is no possessive (but the subject that opens the sentence, the
+ * pronoun outside quotations), stops the search. */
 static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
                           long q, char g) {
   static const char *const relative[] = {"who", "whom", "whose", "which", NULL};
@@ -1570,7 +1571,12 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
     }
     if (!is_person(x, k)) continue;
     char kg = x->ai[k].gender;
-    if (kg != g && (kg != '-' || !doc_poss_pronoun(x->doc, (size_t)p))) return -1;
+    /* (of no known gender: for a possessive, or for the subject that
+     * opens the sentence outside quotations, `Ilva Dorsk played well
+     * there in 2001, when she reached the final`) */
+    if (kg != g && (kg != '-' || !(doc_poss_pronoun(x->doc, (size_t)p) ||
+                                   (q < 0 && owner_subject(x, owner, tk(x, p)->sent, k)))))
+      return -1;
     long e = t + 1, b = t;
     while (b > s0 && owner[b - 1] == k) b--;
     unsigned u = tk(x, e)->upos;
