@@ -975,6 +975,13 @@ static int time_word(const char *w) {
   return td_str_in(w, words);
 }
 
+/* Token i opens the sentence from s0 with a day said by its distance
+ * from today (`Yesterday Ola Brenn said`): no part of a name after it. */
+static int time_opener(const actx *x, long i, long s0) {
+  static const char *const days[] = {"yesterday", "today", "tonight", "tomorrow", NULL};
+  return i == s0 && td_str_in(tk(x, i)->norm, days);
+}
+
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
 static long name_run(actx *x, long i, long s0, long s1) {
@@ -997,7 +1004,8 @@ static long name_run(actx *x, long i, long s0, long s1) {
     int opener = j == s0 && !t->upos && !d && x->eng->words &&
                  td_words_score(x->eng->words, t->norm, strlen(t->norm)) > 0 &&
                  !person_word(x, j);
-    int fn = opener || t->upos == TD_ADP || t->upos == TD_DET || t->upos == TD_PRON ||
+    int fn = opener || time_opener(x, j, s0) || t->upos == TD_ADP || t->upos == TD_DET ||
+             t->upos == TD_PRON ||
              t->upos == TD_VERB || t->upos == TD_AUX || t->upos == TD_SCONJ ||
              t->upos == TD_CCONJ || t->upos == TD_ADV;
     if (tok_cap(x, j) && !fn) {
@@ -4433,7 +4441,8 @@ static void guess_names(actx *x) {
        * Tarvian leaders" */
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
              (h >= nhave || (long)have[h].tok0 > i + 1) &&
-             (opener_word(x, i) || tk(x, i)->upos == TD_ADV || tk(x, i)->upos == TD_NUM))
+             (opener_word(x, i) || tk(x, i)->upos == TD_ADV || tk(x, i)->upos == TD_NUM ||
+              time_opener(x, i, s0)))
         i++;
       /* Hurricane Edith, Tropical Storm Orla: the storm's kind is no part
        * of its name */
