@@ -261,6 +261,7 @@ enum {
   W_MEMBER = 1 << 23,   /* people an organization has: officials, members, spokesman */
   W_ORGNOUN = 1 << 24,  /* `the organization`: one no business or medium, named before (description_links) */
   W_CLUB = 1 << 25,     /* a word opening sports clubs' names: Dynamo, Hapoel, Borussia */
+  W_ORGHEAD = 1 << 26,  /* a word opening organizations' names in other languages: Banco, Société */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -338,6 +339,17 @@ static const struct {
               "universitatea", "radnicki", "proleter", "mladost", "buducnost", "zeljeznicar",
               "polonia", "gornik", "legia", "zaglebie", "vitesse", "fc", "vfb", "vfl", "tsv",
               "fsv", NULL}},
+    /* the head words of organizations' names in the Romance languages and
+     * German, which open the name (Banco de Lisboa, Société Générale,
+     * Partido Popular, Deutsche Stiftung) */
+    {W_ORGHEAD, {"banco", "banca", "banque", "caixa", "caja", "compagnie", "compania",
+                 "companhia", "societe", "soci\xc3\xa9t\xc3\xa9", "sociedad", "sociedade",
+                 "societa", "grupo", "gruppo", "groupe", "instituto", "istituto", "institut",
+                 "universidad", "universidade", "universita", "universite", "partido", "partito",
+                 "parti", "partei", "ministerio", "ministero", "ministere", "fundacion",
+                 "fundacao", "fondation", "fondazione", "stiftung", "empresa", "empresas",
+                 "industrias", "agence", "agencia", "agenzia", "consorcio", "cooperativa",
+                 "comision", "commissione", "consejo", "conseil", "consiglio", NULL}},
     {W_PRO_M, {"he", "him", "himself", "his", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
@@ -3535,7 +3547,7 @@ static void do_sentence(actx *x, size_t si) {
         if (pd && (long)pd->tok1 == i && is_cls(pd, "org")) propn = 0;
         for (long t = i; t < n; t++)
           if ((tk(x, t)->upos && tk(x, t)->upos != TD_PROPN && !tok_is(x, t, "-")) ||
-              tok_in(x, t, W_ORG) || tok_in(x, t, W_MISC))
+              tok_in(x, t, W_ORG) || tok_in(x, t, W_MISC) || (t == i && tok_in(x, t, W_ORGHEAD)))
             propn = 0;
         if (propn) {
           person_from_run(x, i, n, NULL, NULL, s0, s1);
@@ -3955,6 +3967,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * carrier is an airline) */
   if (!shout && len <= 3 && (named_thing(x, i, j, s0, s1) & 1)) return TD_NE_MISC | NE_SURE;
   if (!shout && org_described(x, i, j, s0, s1)) return TD_NE_ORG | NE_SURE;
+  /* Banco de Lisboa, Partido Popular: an organization's head word of
+   * another language opens its name */
+  if (!shout && len >= 2 && tok_in(x, i, W_ORGHEAD)) return TD_NE_ORG | NE_SURE;
   /* Jiangsu province, the Pamir mountains, Orvale stadium */
   if (!shout && len <= 3 && j < s1 && !tok_cap(x, j) && tok_in(x, j, W_PLACE) &&
       !any_org_word(x, i, j) && !demonym_tok(x, j - 1) && !common_word(x, j - 1))
