@@ -209,6 +209,21 @@ TD_TEST(actors_names_creeds_and_scales) {
   names_close(&f);
 }
 
+/* Short forms news writes for places (NZ, HK, H.K., Mideast) are places,
+ * not the organizations an acronym would make them. */
+TD_TEST(actors_names_place_short_forms) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Banks cut NZ home lending rates, H.K. shares rose and HK traders said oil "
+                  "from the Mideast was cheaper.\n"))
+    return;
+  CHECK(fx_type(&f, "NZ") == TD_NE_LOC);
+  CHECK(fx_type(&f, "H.K.") == TD_NE_LOC);
+  CHECK(fx_type(&f, "HK") == TD_NE_LOC);
+  CHECK(fx_type(&f, "Mideast") == TD_NE_LOC);
+  names_close(&f);
+}
+
 /* An unknown name after "the town of" or "east of" is a place, not the
  * organization the last-resort guess would make it. */
 TD_TEST(actors_names_place_of) {
