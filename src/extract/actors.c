@@ -3688,6 +3688,17 @@ static inline int vs_word(const actx *x, long i) {
          (tok_is(x, i, "at") || tok_is(x, i, "vs") || tok_is(x, i, "vs.") || tok_is(x, i, "v"));
 }
 
+/* Token i is a cricket innings' total, runs and wickets (`392-6`,
+ * `128-1`): not a tennis set (`6-4`) nor a bowler's figures. */
+static int innings_total(const actx *x, long i) {
+  const char *p = x->doc->text + tk(x, i)->start, *e = x->doc->text + tk(x, i)->end;
+  int runs = 0, wickets = 0, nr = 0, nw = 0;
+  while (p < e && isdigit((unsigned char)*p)) runs = runs * 10 + (*p++ - '0'), nr++;
+  if (p == e || *p++ != '-') return 0;
+  while (p < e && isdigit((unsigned char)*p)) wickets = wickets * 10 + (*p++ - '0'), nw++;
+  return p == e && nr >= 2 && nr <= 3 && runs >= 30 && nw == 1;
+}
+
 /* Token i is a plain whole number (a score, not 6-4 or 1996-08-30). */
 static int plain_int(const actx *x, long i) {
   const td_tok *t = tk(x, i);
@@ -4101,7 +4112,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* Bury 4 Bristol City 0: one word opening a results row, before a
    * plain number (a tennis or bowling figure has dashes) */
   if (len == 1 && x->sports && j < s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
-      !memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) &&
+      (!memchr(x->doc->text + tk(x, j)->start, '-', tk(x, j)->end - tk(x, j)->start) ||
+       innings_total(x, j)) &&
       !(plain_int(x, j) && tk(x, j)->end - tk(x, j)->start > 3) && /* Attendance 35000 */
       !memchr(x->doc->text + tk(x, j)->start, ',', tk(x, j)->end - tk(x, j)->start) &&
       (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i)) /* whatever the tagger said */
@@ -4289,6 +4301,21 @@ static int time_range_tok(const actx *x, long i) {
   return 1;
 }
 
+/* Token i is one word of a compound modifier of words of the language
+ * written lowercase after the hyphen (`Second-placed`, `Top-seeded`,
+ * `Left-back`): it opens a sentence before a name, and is no part of it. */
+static int lower_compound(const actx *x, long i) {
+  const char *w = tk(x, i)->norm, *h = strrchr(w, '-');
+  if (!h || h == w || !h[1]) return 0;
+  const char *t = x->doc->text + tk(x, i)->end - strlen(h + 1);
+  for (const char *p = t; p < x->doc->text + tk(x, i)->end; p++)
+    if (!islower((unsigned char)*p)) return 0;
+  /* (both words of the language: not Toronto-based) */
+  return x->eng->lemma &&
+         (td_lemma_lexclass(x->eng->lemma, h + 1, strlen(h + 1)) & TD_LEX_LOWER) &&
+         (td_lemma_lexclass(x->eng->lemma, w, (size_t)(h - w)) & TD_LEX_LOWER);
+}
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -4457,7 +4484,7 @@ static void guess_names(actx *x) {
       while (i + 1 < s1 && tk_initial(x, i, s0) && tok_cap(x, i + 1) &&
              (h >= nhave || (long)have[h].tok0 > i + 1) &&
              (opener_word(x, i) || tk(x, i)->upos == TD_ADV || tk(x, i)->upos == TD_NUM ||
-              time_opener(x, i, s0)))
+              time_opener(x, i, s0) || lower_compound(x, i)))
         i++;
       /* Hurricane Edith, Tropical Storm Orla: the storm's kind is no part
        * of its name */

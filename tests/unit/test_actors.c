@@ -753,6 +753,19 @@ TD_TEST(actors_eval_ner_score_after_colon) {
   td_engine_free(eng);
 }
 
+/* A cricket innings' total (runs-wickets, `392-6`) after a venue's colon
+ * is a score after a team, and a compound modifier opening a sentence
+ * (`Second-placed`) is no part of the team's name. */
+TD_TEST(actors_eval_ner_innings_totals) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nCOUNTY O\nSCORES O\n. O\n\nResults O\nin O\n"
+                           "innings O\nand O\nwickets O\n. O\n\nAt O\nhome O\n: O\n"
+                           "Dorvale B-ORG\n392-6 O\ndeclared O\n. O\n\n"
+                           "Second-placed O\nDorvale B-ORG\nwere O\nheld O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dollar named by its country (C$, NZ$) is a currency: MISC. */
 TD_TEST(actors_eval_ner_currency_symbols) {
   td_engine *eng = td_testdoc_engine(NULL);
