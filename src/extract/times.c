@@ -2285,6 +2285,15 @@ static int period_expr(const ctx *c, int i, hit *h) {
     }
     if (!the && (d == -2 || d == 2)) return i;
     if (the && d == 0 && strcmp(u[k].w, "current")) return i;
+    /* "In March 2019 the plant opened. The next month ...": in a past
+     * clause after a month (year) of the narrative before the article's,
+     * named in this sentence or the one before, "the next" is "the
+     * following" */
+    if (the && d == 1 && c->has_dct && strcmp(u[k].w, "next") == 0 && c->si - c->anchor_ys <= 1 &&
+        ((uk == U_YEAR && c->anchor_y && c->anchor_y < c->dy) ||
+         (uk == U_MONTH && c->anchor_m && c->anchor_m < c->dy * 12 + c->dm - 1)) &&
+        clause_tense(c, i, ku + 1) < 0)
+      d = 2;
     if (d == -2 || d == 2) { /* the previous/following week: from the anchor */
       if (!c->has_dct) {
         unit_shift(c, h, uk, 0);
@@ -2309,8 +2318,11 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if (is_w(c, j, "that") && has(c, j + 1, W_UNIT) && u[j + 1].unitk >= U_WEEK &&
       u[j + 1].unitk != U_HALF && !(u[j + 1].cls & W_PLURAL) && c->has_dct &&
       (c->has_anchor || (c->anchor_y && u[j + 1].unitk == U_YEAR) ||
+       (c->anchor_m && u[j + 1].unitk == U_MONTH) ||
        (c->quarter && c->si - c->quarter_sent <= 2 && u[j + 1].unitk == U_QUARTER))) {
     if (u[j + 1].unitk == U_YEAR && c->anchor_y) tfmt(h->val, sizeof h->val, "%04d", c->anchor_y);
+    else if (u[j + 1].unitk == U_MONTH && c->anchor_m) /* "In March 2019 ... that month" */
+      tfmt(h->val, sizeof h->val, "%04d-%02d", c->anchor_m / 12, c->anchor_m % 12 + 1);
     else if (u[j + 1].unitk == U_QUARTER && c->quarter && c->si - c->quarter_sent <= 2)
       tfmt(h->val, sizeof h->val, "%04d-Q%d", c->quarter / 4, c->quarter % 4 + 1);
     else shift_value(c, h, c->anchor, u[j + 1].unitk, 0);
