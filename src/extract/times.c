@@ -779,7 +779,8 @@ typedef struct ctx {
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
-  int play_sent;   /* the last sentence with a word of a game played (times.play); -100: none */
+  int play_si;     /* the sentence play_near last answered for (+1; 0: none) */
+  int play;        /* its answer */
   const struct rule_hit *rh; /* the sentence's matches of the times.* rules */
   int nrh;
 } ctx;
@@ -1338,6 +1339,33 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
     tfmt(h->val, sizeof h->val, "%04ld", y + 100 * n);
     break;
   }
+}
+
+static int play_cb(void *vctx, const td_match *m) {
+  const td_doc *doc = vctx;
+  const td_tok *t = &doc->toks[m->tok0];
+  if (strcmp(m->payload, "noun") == 0 && t->upos != TD_NOUN) return 0;
+  if (m->tok0 > 0 && strcmp(t->norm, "game") == 0 && strcmp(doc->toks[m->tok0 - 1].norm, "'s") == 0)
+    return 0; /* "a loser's game" */
+  return 1;
+}
+
+/* Whether the current sentence or one of the three before holds a word
+ * of a game played (data/times/play.dict.tsv, class times.play): "the
+ * referee", "half-time", "scored", "a penalty", the match or game as a
+ * noun. Asked only for a half or quarter without a year, and answered
+ * once per sentence. */
+static int play_near(const ctx *c) {
+  static const char *const cls[] = {"times.play", NULL};
+  const td_doc *doc = c->doc;
+  if (c->play_si == c->si + 1) return c->play;
+  ctx *w = (ctx *)c;
+  w->play_si = c->si + 1, w->play = 0;
+  if (!doc->eng || !doc->eng->dict || (size_t)c->si >= doc->nsents) return 0;
+  const td_sent *a = &doc->sents[c->si >= 3 ? c->si - 3 : 0], *b = &doc->sents[c->si];
+  w->play = td_match_range(doc->eng->dict, doc, a->tok0, b->tok0 + b->ntok, cls, play_cb,
+                           (void *)doc) != 0;
+  return c->play;
 }
 
 /* Easter Sunday of year y (the Gregorian computus: the epact from the
@@ -2016,7 +2044,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       /* no year named after a word of a game played ("in the first
        * half", "a second-half goal", "inside the first quarter"): a
        * part of the match, some minutes long, in no calendar */
-      if (!yy && !pyy && c->si - c->play_sent <= 3) {
+      if (!yy && !pyy && play_near(c)) {
         h->type = T_DURATION, h->has_day = 0;
         tfmt(h->val, sizeof h->val, "PTXM");
         return e;
@@ -3069,7 +3097,6 @@ typedef struct rule_coll {
   int n, cap;
   int veto[64][2]; /* unit ranges of times.not matches */
   int nveto;
-  int play;        /* a times.play match: the sentence speaks of a game played */
 } rule_coll;
 
 /* Unit index of the first unit of token tok or later (us->n when none). */
@@ -3093,8 +3120,7 @@ static int cap_unit(const rule_coll *rc, const td_rule_match *m, const char *nam
 }
 
 /* A rule match: its extent (capture t, else the whole match) as units;
- * times.X_ref gives the value X_REF (uppercased), times.not (or
- * times.not_X: each file may veto under its own name) a veto; other
+ * times.X_ref gives the value X_REF (uppercased), times.not a veto; other
  * names keep their captures dir, unit, pod for the C rules that ask for
  * them (hit_at). */
 static int on_rule(void *vctx, const td_rule_match *m) {
@@ -3105,7 +3131,7 @@ static int on_rule(void *vctx, const td_rule_match *m) {
   if (t && t->tok0 >= 0 && t->tok1 > t->tok0) t0 = t->tok0, t1 = t->tok1;
   int u0 = unit_of_tok(rc->us, t0), u1 = unit_of_tok(rc->us, t1);
   if (u0 >= u1) return 0;
-  if (strncmp(name, "not", 3) == 0 && (name[3] == 0 || name[3] == '_')) { /* times.not, times.not_X */
+  if (strcmp(name, "not") == 0) {
     if (rc->nveto < 64) rc->veto[rc->nveto][0] = u0, rc->veto[rc->nveto][1] = u1, rc->nveto++;
     return 0;
   }
@@ -3129,11 +3155,10 @@ static int on_rule(void *vctx, const td_rule_match *m) {
 }
 
 /* Runs the times.* rules over sentence si (cut into us) into rc; the
- * matches a times.not match covers the start of are dropped, and a
- * times.play match sets rc->play instead of being kept. */
+ * matches a times.not match covers the start of are dropped. */
 static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const units *us,
                           rule_coll *rc) {
-  rc->us = us, rc->n = 0, rc->nveto = 0, rc->play = 0;
+  rc->us = us, rc->n = 0, rc->nveto = 0;
   if (!eng || !eng->rules) return;
   td_rules_match_layer(eng->rules, "times", eng, doc, si, on_rule, rc);
   int w = 0;
@@ -3141,8 +3166,7 @@ static void collect_rules(const td_engine *eng, td_doc *doc, size_t si, const un
     int vetoed = 0;
     for (int v = 0; v < rc->nveto; v++)
       if (rc->h[k].u0 >= rc->veto[v][0] && rc->h[k].u0 < rc->veto[v][1]) vetoed = 1;
-    if (!vetoed && strcmp(rc->h[k].name, "play") == 0) rc->play = 1; /* a flag, no expression */
-    else if (!vetoed) rc->h[w++] = rc->h[k];
+    if (!vetoed) rc->h[w++] = rc->h[k];
   }
   rc->n = w;
 }
@@ -3254,14 +3278,12 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
-  c.play_sent = -100;
   for (size_t si = 0; si < doc->nsents; si++) {
     units *su = si < (size_t)npre ? &pre[si] : &us;
     if (su == &us) sentence_units(doc, si, &us);
     collect_rules(eng, doc, si, su, &rc);
     c.u = su->u, c.n = su->n, c.si = (int)si;
     c.rh = rc.h, c.nrh = rc.n;
-    if (rc.play) c.play_sent = (int)si;
     for (int i = 0; i < c.n;) {
       hit h;
       const unit *u = &c.u[i];
