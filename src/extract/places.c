@@ -693,6 +693,15 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
      * ("Boone County Sheriff", "Polk County Executive Ann Ruiz") */
     if (next_cap && !area && !big && !county) return 3;
   }
+  /* a neighbourhood of under 50,000 people (PPLX) named alone, with no
+   * cue, is a surname more often ("Usher", "Parkinson"; Canberra's
+   * suburbs are named after people: "Reid", "Turner", "O'Connor") */
+  if (c->tok1 - c->tok0 == 1 && !area && !big && !(cue_bits(cs, c->tok0) & P_LOCATIVE)) {
+    int quarters = 1;
+    for (size_t i = 0; i < c->nrecs && quarters; i++)
+      quarters = is_feat(&g->recs[c->recs[i]], "PPLX") && g->recs[c->recs[i]].pop < 50000;
+    if (quarters) return 1;
+  }
   /* a single common word: needs a cue or a weighty reading */
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
