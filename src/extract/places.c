@@ -475,6 +475,49 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   return 0;
 }
 
+/* Whether token t is a capitalized word that a hyphen joins to a name
+ * into a longer one ("Spider-Man", "T-Mobile", "Mercedes-Benz",
+ * "Simpson-Daniel"): not an Arabic article or a saint's word
+ * ("Al-Raqqa", "Saint-Denis"), a direction, or a combining form in -o
+ * ("Anglo-Irish", "Austro-Hungarian"). */
+static int hyphen_mate(const td_gaz *g, const td_doc *doc, uint32_t t) {
+  static const char *const openers[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud",
+                                        "ul", "ur", "bin", "ibn", "abu", "saint", "st", "ste",
+                                        "sainte", "san", "santa", "new", "greater",
+                                        "r", "d", "i", NULL}; /* a party: "R-Neb." */
+  const td_tok *k = &doc->toks[t];
+  if (!tok_cap(k) || !tok_word(k) || !k->norm || is_direction(g, k)) return 0;
+  size_t n = strlen(k->norm);
+  if (n == 0 || k->norm[n - 1] == 'o') return 0;
+  if ((k->flags & TD_TOK_ALLCAPS) && n > 1) return 0; /* "WGBH-Boston" */
+  for (const char *const *w = openers; *w; w++)
+    if (tok_is(k, *w)) return 0;
+  for (const char *const *w = name_prefixes; *w; w++) /* "Pan-European" opening a sentence */
+    if (tok_is(k, *w)) return 0;
+  return 1;
+}
+
+/* Whether candidate c is one part of a hyphenated name whose other part
+ * is no place name: the word before "-" (or after it) is a hyphen_mate
+ * and no candidate ends (starts) there. "Nelson-Creston", "Amsterdam-
+ * London" and "Asia-Pacific" are two places. */
+static int hyphen_joined(const cands *cs, const cand *c) {
+  const td_doc *doc = cs->doc;
+  size_t i = (size_t)(c - cs->c);
+  uint32_t t0 = c->tok0, t1 = c->tok1;
+  const td_sent *s = &doc->sents[doc->toks[t0].sent];
+  uint32_t first = s->tok0, last = s->tok0 + s->ntok;
+  if (t0 >= first + 2 && tok_is(&doc->toks[t0 - 1], "-") &&
+      !(doc->toks[t0 - 1].flags & TD_TOK_SPACE_BEFORE) && !(doc->toks[t0].flags & TD_TOK_SPACE_BEFORE) &&
+      hyphen_mate(cs->g, doc, t0 - 2) && !(i > 0 && cs->c[i - 1].tok1 == t0 - 1))
+    return 1;
+  if (t1 + 1 < last && tok_is(&doc->toks[t1], "-") && !(doc->toks[t1].flags & TD_TOK_SPACE_BEFORE) &&
+      !(doc->toks[t1 + 1].flags & TD_TOK_SPACE_BEFORE) && hyphen_mate(cs->g, doc, t1 + 1) &&
+      !(i + 1 < cs->n && cs->c[i + 1].tok0 == t1 + 1))
+    return 1;
+  return 0;
+}
+
 /* Whether the name after a prefix in one token (add_part) is a place:
  * an adjective that modifies a noun ("anti-Russian policy", not "the
  * pro-Russians"), or a name with a country, capital or curated reading
@@ -621,6 +664,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
              (!before || !tok_cap(before) || !tok_word(before) || before->upos == TD_DET ||
               function_opener(doc, c->tok0 - 1, first));
   if (actor_person && !locative(cs, c) && !body) return 2;
+  if (hyphen_joined(cs, c)) return 2; /* "Spider-Man", "T-Mobile" */
   if (c->tok1 - c->tok0 == 1 && is_direction(g, t0) && !c->adj && !west_of_politics(g, doc, c, first, last))
     return 1; /* "the North" */
   char key[256];
