@@ -1277,7 +1277,26 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       if (c->w[k].flags & TD_QW_PARA) return 0;
       continue;
     }
-    if (kind == TD_CUE_NAME) return 2;
+    if (kind == TD_CUE_NAME) {
+      /* an active naming verb, its object before the quotation, names by
+       * its subject: `Hughes branded Mr Howard "arrogant"`, `Trump called
+       * it a "disaster"`; the passive (`was branded`), a reduced relative
+       * (`a plan dubbed "…"`, no object) and `so-called` name without a
+       * speaker; a number's claimant it is not (`its Walkman branded
+       * phone … 30 hours`) */
+      static const char *const be[] = {"is", "are", "was", "were", "been", "being", "be", "get", "got", NULL};
+      size_t r = k;
+      while (r > 0 && is_adverb(&c->w[r - 1])) r--;
+      /* (an object, not only an article: `a move branded a "…"`) */
+      int obj = n == 2 && strcmp(c->w[k + 1].lw, "it") == 0;
+      for (size_t x = k + (size_t)n; x < m && !obj; x++) obj = c->w[x].upos != TD_DET;
+      if (!(c->w[m].flags & TD_QW_QOPEN) || c->w[k].upos != TD_VERB || !obj ||
+          (r > 0 && td_qword_in(&c->w[r - 1], be)) ||
+          (n == 2 && strcmp(c->w[k + 1].lw, "as") == 0) || !subject_before(c, k, who))
+        return 2; /* (`known as`, `described as`: a participle) */
+      cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+      return 1;
+    }
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
     size_t qf;
