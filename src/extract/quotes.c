@@ -61,6 +61,15 @@ static const char *const time_words[] = {
 
 static const char *const pronouns[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
 
+/* English prepositions a capitalized word may be at a sentence start, so
+ * never part of a name ("Despite", "Among"); np_stop lists the others. */
+static const char *const prepositions[] = {
+    "of", "among", "amongst", "across", "despite", "between", "behind", "near", "outside",
+    "inside", "amid", "amidst", "around", "toward", "towards", "upon", "within", "beyond",
+    "along", "alongside", "beside", "besides", "below", "above", "beneath", "off", "onto",
+    "throughout", "except", "including", "following", "regarding", "concerning", "round",
+    "past", "opposite", "out", "up", "down", NULL};
+
 /* Abbreviations whose period does not end a sentence. */
 static const char *const abbrevs[] = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
@@ -824,7 +833,13 @@ static int np_word(const td_qctx *c, size_t i) {
            i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
            strcmp(w->lw + n - 2, "ed") != 0 && (n < 4 || strcmp(w->lw + n - 3, "ing") != 0) &&
            !in_set(time_words_set, w);
-  case TD_ADP: return strcmp(w->lw, "of") == 0;
+  case TD_ADP:
+    /* a capitalized word the tagger took for a preposition, inside a name
+     * ("Lib Dem president"), is none of the prepositions */
+    if ((w->flags & TD_QW_CAP) && i + 1 < c->nw && (c->w[i + 1].flags & TD_QW_CAP) &&
+        !(c->w[i + 1].flags & TD_QW_PUNCT) && !td_qword_in(w, prepositions) && !in_set(np_stop_set, w))
+      return 1;
+    return strcmp(w->lw, "of") == 0;
   default: return 1;
   }
 }
