@@ -318,3 +318,47 @@ TD_TEST(kb_merge_title_versions_within_days) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* r with each of from[k] (NULL-ended) replaced by to[k]; r is freed. */
+static char *swapped(char *r, const char *const *from, const char *const *to) {
+  td_buf b = {0};
+  for (const char *p = r; *p;) {
+    int k = 0;
+    while (from[k] && strncmp(p, from[k], strlen(from[k])) != 0) k++;
+    if (from[k]) {
+      td_buf_puts(&b, to[k]);
+      p += strlen(from[k]);
+    } else {
+      td_buf_put(&b, p, 1);
+      p++;
+    }
+  }
+  free(r);
+  return td_buf_detach(&b, NULL);
+}
+
+/* Dated mentions with one side only ("Kim met", no one named) tie no two
+ * stories together either: on one day, Kim's in two articles of one
+ * story are one event, in an article of another story another. */
+TD_TEST(kb_merge_one_sided_events_stay_in_their_story) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const from[] = {"\"target\":\"a2\"", "\"target_code\":\"RUS\"", "\"name\":\"Moscow\"", NULL};
+  const char *const ids[] = {"o1", "o2", "o3"}, *const where[] = {"\"name\":\"Moscow\"", "\"name\":\"Moscow\"",
+                                                                  "\"name\":\"Kazan\""};
+  for (int i = 0; i < 3; i++) {
+    const char *to[] = {"\"target\":null", "\"target_code\":null", where[i]};
+    char *r = swapped(record(ids[i], "\"2024-11-01\"", "\"T\"", "Kim", "PRKGOV", "null", "040"), from, to);
+    CHECK(strstr(r, "\"source\":\"a1\",\"target\":null") != NULL);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_events") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_events WHERE num_articles = 2") == 1);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
