@@ -678,10 +678,11 @@ static int fc_before(const fcount *x, const fcount *y) {
  * first; repeats count once; a NULL feature counts as one); a feature's
  * articles in the story are counted, ties go to the smaller feature, and
  * the names of the five (name[f], NULL for none) are joined by "; " with
- * NULL names left out, as group_concat does. top[root] gets the malloc'd
- * list of the story whose smallest member is root, or NULL. */
+ * NULL names left out, as group_concat does; a feature marked in last (or
+ * none when last is NULL) goes after all others. top[root] gets the
+ * malloc'd list of the story whose smallest member is root, or NULL. */
 static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr, const char *const *name,
-                       char **top) {
+                       const uint8_t *last, char **top) {
   mkey *t = td_xmalloc((nr ? nr : 1) * sizeof *t);
   /* distinct (feature, article), then by story (the sort keeps their order) */
   for (size_t i = 0; i < nr; i++) t[i].k = (uint64_t)feat[i] << 32 | (uint32_t)fdoc[i], t[i].v = 0;
@@ -697,7 +698,7 @@ static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr
     while (j < w && t[j].k == t[i].k) {
       size_t a = j;
       for (; j < w && t[j].k == t[a].k && t[j].v == t[a].v; j++) {}
-      fcount c = {t[a].v, (int)(j - a)};
+      fcount c = {t[a].v, last && last[t[a].v] ? 0 : (int)(j - a)};
       if (nb == 5 && !fc_before(&c, &best[4])) continue;
       size_t p = nb < 5 ? nb++ : 4;
       for (; p > 0 && fc_before(&c, &best[p - 1]); p--) best[p] = best[p - 1];
@@ -718,27 +719,40 @@ static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr
   free(t);
 }
 
+/* Whether code is a news organization's (MED, GBRMED): the agencies and
+ * papers a story cites ("Reuters reported") say nothing of what it is
+ * about. */
+static int media_code(const char *code) {
+  size_t k = code ? strlen(code) : 0;
+  return k >= 3 && strcmp(code + k - 3, "MED") == 0;
+}
+
 /* The top actors (by entity, named by its smallest name over all its
- * actors) and the top places (by name) of each story, into ta and tp. */
+ * actors; news organizations after the others: "told the BBC" made the BBC
+ * a top actor of 371 of bbc's stories, 17 of its 123 of several articles,
+ * while the stories about the BBC name few others) and the top places (by
+ * name) of each story, into ta and tp. */
 static void story_tops_all(mdoc *d, const mfacts *F, char **ta, char **tp) {
   size_t nr = 0;
   uint32_t *feat = td_xmalloc((F->nact + F->npl + 1) * sizeof *feat);
   int *fdoc = td_xmalloc((F->nact + F->npl + 1) * sizeof *fdoc);
   uint32_t *least = td_xcalloc(F->ent.n + 1, sizeof *least); /* by entity: its smallest name */
   const char **name = td_xmalloc((F->ent.n + F->pnm.n + 2) * sizeof *name);
+  uint8_t *media = td_xcalloc(F->ent.n + 1, 1); /* by entity: a news organization's */
   for (size_t i = 0; i < F->nact; i++) {
     const mrow *m = &F->act[i];
     if (m->di >= 0) feat[nr] = m->erank, fdoc[nr] = m->di, nr++;
+    if (media_code(m->code)) media[m->erank] = 1;
     if (m->nrank && (!least[m->erank] || m->nrank < least[m->erank])) least[m->erank] = m->nrank;
   }
   for (size_t e = 0; e <= F->ent.n; e++) name[e] = least[e] ? F->anm.s[least[e]] : NULL;
-  story_tops(d, feat, fdoc, nr, name, ta);
+  story_tops(d, feat, fdoc, nr, name, media, ta);
   nr = 0;
   for (size_t i = 0; i < F->npl; i++) feat[nr] = F->pl[i].nrank, fdoc[nr] = F->pl[i].di, nr++;
   name[0] = NULL;
   for (size_t p = 1; p <= F->pnm.n; p++) name[p] = F->pnm.s[p];
-  story_tops(d, feat, fdoc, nr, name, tp);
-  free(feat), free(fdoc), free(least), free(name);
+  story_tops(d, feat, fdoc, nr, name, NULL, tp);
+  free(feat), free(fdoc), free(least), free(name), free(media);
 }
 
 /* The m_stories rows, from the stories the documents are in: distinct
@@ -790,14 +804,6 @@ static int write_stories(td_kb *kb, mdoc *d, size_t n, const mfacts *F, char *er
   free(ta), free(tp), free(sg), free(groups), free(sk);
   free(first), free(last), free(title);
   return rc;
-}
-
-/* Whether code is a news organization's (MED, GBRMED): the agencies and
- * papers a story cites ("Reuters reported") say nothing of what it is
- * about. */
-static int media_code(const char *code) {
-  size_t k = code ? strlen(code) : 0;
-  return k >= 3 && strcmp(code + k - 3, "MED") == 0;
 }
 
 /* The most articles of n that a feature linking articles may be found

@@ -362,3 +362,24 @@ TD_TEST(kb_merge_one_sided_events_stay_in_their_story) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* A story's top actors name news organizations after the others: the
+ * agency two articles cite is not what their story is about. */
+TD_TEST(kb_merge_story_tops_news_organizations_last) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const from[] = {"\"name\":\"agency\",\"kind\":\"person\",\"code\":null", NULL};
+  static const char *const to[] = {"\"name\":\"agency\",\"kind\":\"organization\",\"code\":\"GBRMED\""};
+  for (int i = 0; i < 2; i++) {
+    char *r = swapped(persons(i ? "m2" : "m1", "agency pat quinn"), from, to);
+    CHECK(strstr(r, "GBRMED") != NULL);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 2 AND top_actors = 'pat; quinn; agency'") == 1);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
