@@ -661,44 +661,59 @@ static int analyze(td_kb *kb, const char *tables, char *err, size_t errlen) {
 
 /* ---- story summaries ---- */
 
-/* A feature of one story and the number of its articles having it. */
+/* A feature of one story, the number of its articles having it and its
+ * mentions in them. */
 typedef struct {
   uint32_t f;
   int c;
+  uint64_t m;
 } fcount;
 
-/* Whether x goes before y: most articles first, then the smaller feature. */
+/* Whether x goes before y: most articles first, then most mentions, then
+ * the smaller feature. */
 static int fc_before(const fcount *x, const fcount *y) {
-  return x->c != y->c ? x->c > y->c : x->f < y->f;
+  if (x->c != y->c) return x->c > y->c;
+  return x->m != y->m ? x->m > y->m : x->f < y->f;
 }
 
 /* Each story's five most widespread features, as m_stories shows them:
  * rows (feat[i], fdoc[i]) say that document fdoc[i] has feature feat[i]
  * (a number: features in bytewise order, 0 for NULL, which SQLite orders
- * first; repeats count once; a NULL feature counts as one); a feature's
- * articles in the story are counted, ties go to the smaller feature, and
- * the names of the five (name[f], NULL for none) are joined by "; " with
- * NULL names left out, as group_concat does; a feature marked in last (or
- * none when last is NULL) goes after all others. top[root] gets the
+ * first; repeats count once; a NULL feature counts as one) with weight[i]
+ * mentions (none when weight is NULL); a feature's articles in the story
+ * are counted, ties go to the most mentioned, then to the smaller feature,
+ * and the names of the five (name[f], NULL for none) are joined by "; "
+ * with NULL names left out, as group_concat does; a feature marked in last
+ * (or none when last is NULL) goes after all others. top[root] gets the
  * malloc'd list of the story whose smallest member is root, or NULL. */
-static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr, const char *const *name,
-                       const uint8_t *last, char **top) {
+static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, const uint32_t *weight, size_t nr,
+                       const char *const *name, const uint8_t *last, char **top) {
   mkey *t = td_xmalloc((nr ? nr : 1) * sizeof *t);
-  /* distinct (feature, article), then by story (the sort keeps their order) */
-  for (size_t i = 0; i < nr; i++) t[i].k = (uint64_t)feat[i] << 32 | (uint32_t)fdoc[i], t[i].v = 0;
+  /* distinct (feature, article), their mentions summed */
+  for (size_t i = 0; i < nr; i++)
+    t[i].k = (uint64_t)feat[i] << 32 | (uint32_t)fdoc[i], t[i].v = weight ? weight[i] : 0;
   sort_keys(t, nr);
   size_t w = 0;
-  for (size_t i = 0; i < nr; i++)
-    if (!w || t[i].k != t[w - 1].k) t[w++] = t[i];
-  for (size_t i = 0; i < w; i++) t[i].v = (uint32_t)(t[i].k >> 32), t[i].k = (uint32_t)d[(uint32_t)t[i].k].story;
+  for (size_t i = 0; i < nr; i++) {
+    if (w && t[i].k == t[w - 1].k) {
+      t[w - 1].v = t[i].v > UINT32_MAX - t[w - 1].v ? UINT32_MAX : t[w - 1].v + t[i].v;
+      continue;
+    }
+    t[w++] = t[i];
+  }
+  /* by story, then feature */
+  for (size_t i = 0; i < w; i++)
+    t[i].k = (uint64_t)(uint32_t)d[(uint32_t)t[i].k].story << 32 | (uint32_t)(t[i].k >> 32);
   sort_keys(t, w);
   for (size_t i = 0; i < w;) { /* one story: its features in order, each with its articles */
     fcount best[5];
     size_t nb = 0, j = i;
-    while (j < w && t[j].k == t[i].k) {
+    while (j < w && t[j].k >> 32 == t[i].k >> 32) {
       size_t a = j;
-      for (; j < w && t[j].k == t[a].k && t[j].v == t[a].v; j++) {}
-      fcount c = {t[a].v, last && last[t[a].v] ? 0 : (int)(j - a)};
+      uint64_t m = 0;
+      for (; j < w && t[j].k == t[a].k; j++) m += t[j].v;
+      uint32_t f = (uint32_t)t[a].k;
+      fcount c = {f, last && last[f] ? 0 : (int)(j - a), m};
       if (nb == 5 && !fc_before(&c, &best[4])) continue;
       size_t p = nb < 5 ? nb++ : 4;
       for (; p > 0 && fc_before(&c, &best[p - 1]); p--) best[p] = best[p - 1];
@@ -712,7 +727,7 @@ static void story_tops(mdoc *d, const uint32_t *feat, const int *fdoc, size_t nr
       if (parts++) td_buf_puts(&b, "; ");
       td_buf_puts(&b, nm);
     }
-    if (parts) top[t[i].k] = b.ptr ? td_buf_detach(&b, NULL) : td_xstrdup("");
+    if (parts) top[t[i].k >> 32] = b.ptr ? td_buf_detach(&b, NULL) : td_xstrdup("");
     else td_buf_free(&b);
     i = j;
   }
@@ -736,23 +751,26 @@ static void story_tops_all(mdoc *d, const mfacts *F, char **ta, char **tp) {
   size_t nr = 0;
   uint32_t *feat = td_xmalloc((F->nact + F->npl + 1) * sizeof *feat);
   int *fdoc = td_xmalloc((F->nact + F->npl + 1) * sizeof *fdoc);
+  uint32_t *men = td_xmalloc((F->nact + 1) * sizeof *men);
   uint32_t *least = td_xcalloc(F->ent.n + 1, sizeof *least); /* by entity: its smallest name */
   const char **name = td_xmalloc((F->ent.n + F->pnm.n + 2) * sizeof *name);
   uint8_t *media = td_xcalloc(F->ent.n + 1, 1); /* by entity: a news organization's */
   for (size_t i = 0; i < F->nact; i++) {
     const mrow *m = &F->act[i];
-    if (m->di >= 0) feat[nr] = m->erank, fdoc[nr] = m->di, nr++;
+    if (m->di >= 0)
+      feat[nr] = m->erank, fdoc[nr] = m->di, men[nr] = m->mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)m->mentions,
+      nr++;
     if (media_code(m->code)) media[m->erank] = 1;
     if (m->nrank && (!least[m->erank] || m->nrank < least[m->erank])) least[m->erank] = m->nrank;
   }
   for (size_t e = 0; e <= F->ent.n; e++) name[e] = least[e] ? F->anm.s[least[e]] : NULL;
-  story_tops(d, feat, fdoc, nr, name, media, ta);
+  story_tops(d, feat, fdoc, men, nr, name, media, ta);
   nr = 0;
   for (size_t i = 0; i < F->npl; i++) feat[nr] = F->pl[i].nrank, fdoc[nr] = F->pl[i].di, nr++;
   name[0] = NULL;
   for (size_t p = 1; p <= F->pnm.n; p++) name[p] = F->pnm.s[p];
-  story_tops(d, feat, fdoc, nr, name, NULL, tp);
-  free(feat), free(fdoc), free(least), free(name), free(media);
+  story_tops(d, feat, fdoc, NULL, nr, name, NULL, tp);
+  free(feat), free(fdoc), free(men), free(least), free(name), free(media);
 }
 
 /* The m_stories rows, from the stories the documents are in: distinct

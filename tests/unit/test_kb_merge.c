@@ -383,3 +383,29 @@ TD_TEST(kb_merge_story_tops_news_organizations_last) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* Of a story's actors in as many of its articles, the most mentioned come
+ * first (not the first by name). */
+TD_TEST(kb_merge_story_tops_most_mentioned_first) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const from[] = {"\"name\":\"zed\",\"kind\":\"person\",\"code\":null,\"country\":null,"
+                                     "\"sector\":null,\"role\":null,\"role_past\":false,\"known\":true,"
+                                     "\"mentions\":[]",
+                                     NULL};
+  static const char *const to[] = {"\"name\":\"zed\",\"kind\":\"person\",\"code\":null,\"country\":null,"
+                                   "\"sector\":null,\"role\":null,\"role_past\":false,\"known\":true,"
+                                   "\"mentions\":[[0,1],[1,2]]"};
+  for (int i = 0; i < 2; i++) {
+    char *r = swapped(persons(i ? "z2" : "z1", "adam zed"), from, to);
+    CHECK(strstr(r, "[[0,1],[1,2]]") != NULL);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 2 AND top_actors = 'zed; adam'") == 1);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
