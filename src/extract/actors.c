@@ -68,6 +68,7 @@ typedef struct {
   long last_tok;        /* token of its latest mention */
   long speaker_tok;     /* token where it was last a speaker, -1 */
   int is_country_name;  /* name comes from a country-name mention */
+  int role_titled;      /* its role is the one a title in the text gave */
   const char *namekey;  /* name_key(name), made once */
 } ainfo;
 
@@ -708,10 +709,24 @@ static int org_actor(actx *x, const dm *d, const char *ctx_country) {
   return k;
 }
 
+/* Whether the role the text gives before a name is the dictionary's role
+ * (keys equal, or the role begins with it: "Chancellor" of "Chancellor of
+ * the Exchequer"). */
+static int role_named(actx *x, const char *role, const char *text_role) {
+  if (!text_role || !*role) return 0;
+  const char *r = name_key(x, role), *t = name_key(x, text_role);
+  size_t n = strlen(t);
+  return n && strncmp(r, t, n) == 0 && (r[n] == 0 || r[n] == '-');
+}
+
 /* Sets a known person's role from the payload's dated roles: the one held
  * on doc->date, else the latest one before it (role_past), else the first.
- * `past_marker`: 1 for "then", 2 for "former". */
-static void set_person_role(actx *x, int k, const char *roles, int past_marker) {
+ * An undated article that titles the person ("Chancellor Gordon Brown")
+ * takes the role of that title, whatever came later.
+ * `past_marker`: 1 for "then", 2 for "former"; text_role: the title before
+ * the name, or NULL. */
+static void set_person_role(actx *x, int k, const char *roles, int past_marker,
+                            const char *text_role) {
   const char *date = x->doc->date;
   td_actor *a = A(x, k);
   char best[5][96] = {{0}};
@@ -734,7 +749,8 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker) 
     /* rank: 3 held on date, 2 ended before date (latest wins), 1 other */
     int rank;
     const char *start = f[3], *end = f[4];
-    if (!date) rank = strcmp(start, bestdate) >= 0 ? 3 : 1; /* undated: the latest role */
+    if (!date) /* undated: the role the text names, else the latest one */
+      rank = role_named(x, f[2], text_role) ? 4 : strcmp(start, bestdate) >= 0 ? 3 : 1;
     else if (strcmp(start, date) <= 0 && (!*end || strcmp(date, end) < 0)) rank = 3;
     else if (*end && strcmp(end, date) <= 0) rank = 2;
     else rank = 1;
@@ -757,7 +773,8 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker) 
   a->country = igo || !*best[0] ? NULL : td_arena_strdup(ar, best[0]);
   a->sector = *best[1] ? td_arena_strdup(ar, best[1]) : NULL;
   a->role = td_arena_strdup(ar, best[2]);
-  a->role_past = best_rank != 3 || past_marker;
+  a->role_past = best_rank < 3 || past_marker;
+  x->ai[k].role_titled = best_rank == 4;
   const char *sector = best[1];
   if (past_marker == 2 || (best_rank == 2 && past_marker != 1)) sector = "ELI";
   a->code = igo ? td_arena_strdup(ar, best[0]) : code_of(x, best[0], sector);
@@ -847,12 +864,14 @@ typedef struct {
   const char *org;     /* the payload of an organization right before the title
                         * ("Arab League Secretary General", "the Pentagon's
                         * spokesman"), or NULL */
+  const char *title_role; /* the role of the title right before the name
+                           * ("Chancellor Gordon Brown": "Chancellor"), or NULL */
 } tctx;
 
 /* Reads `[then|former] [country adj | country's | country] ` before token
  * t (within the sentence from s0). */
 static tctx title_context(actx *x, long t, long s0, long s1) {
-  tctx c = {NULL, 0, t, NULL, NULL};
+  tctx c = {NULL, 0, t, NULL, NULL, NULL};
   long i = t - 1;
   /* Vice Unification Minister, deputy national security adviser */
   static const char *const ranks[] = {"vice", "deputy", "acting", "assistant", "senior",
@@ -1156,14 +1175,18 @@ static int known_person(actx *x, const dm *d, const tctx *c) {
     A(x, k)->known = 1;
     char *g = field(x, d->payload, 2, '|');
     x->ai[k].gender = g[0] ? g[0] : '-';
-    set_person_role(x, k, field(x, d->payload, 3, '|'), c ? c->past : 0);
+    set_person_role(x, k, field(x, d->payload, 3, '|'), c ? c->past : 0, c ? c->title_role : NULL);
     /* name words for short forms, from the canonical name */
     const char *nm = A(x, k)->name;
     const char *sp = strchr(nm, ' '), *lsp = strrchr(nm, ' ');
     x->ai[k].first = fold_word(x, nm, sp ? (size_t)(sp - nm) : strlen(nm));
     x->ai[k].last = lsp ? fold_word(x, lsp + 1, strlen(lsp + 1)) : x->ai[k].first;
-  } else if (c && c->past && !A(x, k)->role_past) {
-    A(x, k)->role_past = 1;
+  } else {
+    /* met before untitled, titled now in an undated article */
+    if (!x->doc->date && c && c->title_role && A(x, k)->role && !x->ai[k].role_titled &&
+        !role_named(x, A(x, k)->role, c->title_role))
+      set_person_role(x, k, field(x, d->payload, 3, '|'), c->past, c->title_role);
+    if (c && c->past && !A(x, k)->role_past) A(x, k)->role_past = 1;
   }
   add_mention(x, k, d->tok0, d->tok1);
   note_speaker(x, k, d->tok0, d->tok1);
@@ -3238,6 +3261,7 @@ static void do_sentence(actx *x, size_t si) {
        * already names it ("Dr Fox" in a British story is not Vicente Fox) */
       tctx tc = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
                                                 : title_context(x, i, s0, s1);
+      if (title && is_cls(title, "title")) tc.title_role = field(x, title->payload, 1, '|');
       int title_ok = title && is_cls(title, "title") &&
                      ((tc.country && strcmp(tc.country, pc) == 0) || in_country ||
                       (active && strcmp(name_key(x, field(x, title->payload, 1, '|')),
@@ -3257,9 +3281,13 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "person")) {
       long ts = d->tok0;
       const dm *title = match_ending(x, ts - 1, s0, s1);
-      tctx c = {NULL, 0, ts, NULL, NULL};
-      if (title && is_cls(title, "title")) c = title_context(x, title->tok0, s0, s1);
-      else c = title_context(x, ts, s0, s1);
+      tctx c = {NULL, 0, ts, NULL, NULL, NULL};
+      if (title && is_cls(title, "title")) {
+        c = title_context(x, title->tok0, s0, s1);
+        c.title_role = field(x, title->payload, 1, '|');
+      } else {
+        c = title_context(x, ts, s0, s1);
+      }
       known_person(x, d, &c);
       i = d->tok1;
       continue;
