@@ -733,6 +733,16 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
       return 1;
     if (prev_cap && (!area || alias_country(g, doc, c))) return 2;
     if (prev_cap && next_cap) return 2;
+    /* a common word before a capitalized one is a word of a longer
+     * name, whatever town it names: "Man Utd", "Man City" (not a
+     * capital or a city of a million: "London Marathon") */
+    if (next_cap && !area && c->tok1 - c->tok0 == 1 && eng->words && t0->norm &&
+        td_words_score(eng->words, t0->norm, strlen(t0->norm)) >= 10 * 20) {
+      int great = 0;
+      for (size_t i = 0; i < c->nrecs; i++)
+        great |= is_feat(&g->recs[c->recs[i]], "PPLC") || g->recs[c->recs[i]].pop >= 1000000;
+      if (!great) return 3;
+    }
     /* a county heads the names of its offices as a state does
      * ("Boone County Sheriff", "Polk County Executive Ann Ruiz") */
     if (next_cap && !area && !big && !county) return 3;
@@ -1443,7 +1453,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
         town |= is_feat(r, "PPL");
         weighty |= is_area(r) || r->pop >= 100000;
       }
-      if (town && weighty) c->tok1++;
+      /* not a common word's ("Man City" is a football club) */
+      const td_tok *w = &doc->toks[c->tok0];
+      if (town && weighty && !(c->tok1 - c->tok0 == 1 && eng->words && w->norm &&
+                               td_words_score(eng->words, w->norm, strlen(w->norm)) >= 10 * 20))
+        c->tok1++;
     }
     /* a word of not_places that is also an adjective ("English",
      * "Arab", "Spanish") is the adjective alone, not the small town */
