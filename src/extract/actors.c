@@ -350,7 +350,10 @@ static const struct {
                  "parti", "partei", "ministerio", "ministero", "ministere", "fundacion",
                  "fundacao", "fondation", "fondazione", "stiftung", "empresa", "empresas",
                  "industrias", "agence", "agencia", "agenzia", "consorcio", "cooperativa",
-                 "comision", "commissione", "consejo", "conseil", "consiglio", NULL}},
+                 "comision", "commissione", "consejo", "conseil", "consiglio",
+                 /* newspapers: Gazeta Wyborcza, Corriere della Sera */
+                 "gazeta", "gazzetta", "diario", "jornal", "corriere", "dnevni", "dziennik",
+                 NULL}},
     {W_PRO_M, {"he", "him", "himself", "his", NULL}},
     {W_PRO_F, {"she", "her", "herself", NULL}},
     {W_PNOUN, {"man", "woman", "boy", "girl", "child", "baby", "father", "mother", "son",
