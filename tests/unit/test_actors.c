@@ -766,6 +766,17 @@ TD_TEST(actors_eval_ner_innings_totals) {
   td_engine_free(eng);
 }
 
+/* A nation written in capitals (SCOTLAND in a heading) is the national
+ * side, a place as when written Scotland, not a team of a fixture line. */
+TD_TEST(actors_eval_ner_nations_in_capitals) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "CRICKET O\n- O\nSCOTLAND B-LOC\nV O\nPAKISTAN B-LOC\nFINAL O\n"
+                           "TEST O\nSCOREBOARD O\n. O\n\nSCOTLAND B-LOC\nscored O\nruns O\n"
+                           "and O\nwickets O\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A dollar named by its country (C$, NZ$) is a currency: MISC. */
 TD_TEST(actors_eval_ner_currency_symbols) {
   td_engine *eng = td_testdoc_engine(NULL);
