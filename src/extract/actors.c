@@ -3565,9 +3565,18 @@ static void do_sentence(actx *x, size_t si) {
           continue;
         }
       }
+      /* the run's words: a hyphen glued between two (Al-Maeena, split as
+       * Al - Maeena) makes them one, unless a word of the language follows
+       * it (Jackson-style); a run of two or three tokens as before, or of
+       * two or three words */
+      long words = len;
+      for (long t = i + 1; t + 1 < n; t++)
+        if (tok_is(x, t, "-") && (tok_cap(x, t + 1) || !lower_word(x, t + 1)))
+          words -= 2;
+      int pair = (len >= 2 && len <= 3) || (words >= 2 && words <= 3);
       /* "Ahn Chan-il said", "said Ahn Chan-il", "according to Ahn Chan-il":
        * a proper-noun pair or triple at a statement cue is a person */
-      if (len >= 2 && len <= 3 && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
+      if (pair && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
            (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
         int propn = !described_org(x, i, n);
@@ -3589,9 +3598,9 @@ static void do_sentence(actx *x, size_t si) {
       const dm *g = match_at(x, i, s0, s1);
       /* (not three words that end in an organization's or a building's
        * word: the Orla Brennick Foundation, the Tomas Velder Space Center) */
-      if (len >= 2 && len <= 3 && g && (is_cls(g, "name") || is_surname(g)) &&
+      if (pair && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
-          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(len == 3 && tok_in(x, n - 1, W_ORG)) &&
+          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(words == 3 && tok_in(x, n - 1, W_ORG)) &&
           !named_thing(x, i, n, s0, s1)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;
