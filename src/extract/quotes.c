@@ -646,6 +646,14 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
   const td_tok *t0 = &c->doc->toks[tok0], *t1 = &c->doc->toks[tok1 - 1];
   size_t i = td_qword_at(c, t0->start), j = td_qword_at(c, t1->end - 1);
   if (i >= c->nw || c->w[i].s != t0->start || j >= c->nw || j < i || j - i >= 6) return 0;
+  /* quotes.*_present: a bare present form ("critics argue"), no cue as an
+   * infinitive or after "that" ("continues to insist", "will ask",
+   * "e-mails that claim"); tested here, since a rule that opened with
+   * the word before would be tried at every token */
+  if (strstr(k, "_present") && i > 0 &&
+      (strcmp(c->w[i - 1].lw, "to") == 0 || strcmp(c->w[i - 1].lw, "that") == 0 ||
+       c->w[i - 1].upos == TD_AUX || c->w[i - 1].upos == TD_PART))
+    return 0;
   if (j - i + 1 > c->cue_len[i]) c->cue_len[i] = (uint8_t)(j - i + 1), c->cue_kind[i] = (uint8_t)kind;
   return 0;
 }
