@@ -1382,8 +1382,17 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
                    * be “messy,” adding, “…”`) */
                   (k > 1 && (c->w[k - 1].flags & TD_QW_QCLOSE) && is_punct(c, k - 2, ","))) &&
         lw > 4 &&
-        strcmp(c->w[k].lw + lw - 3, "ing") == 0)
+        strcmp(c->w[k].lw + lw - 3, "ing") == 0) {
+      /* after a cue set off by commas, its subject: `Mr Blair has failed,
+       * he claimed, saying …` is his, not Mr Blair's */
+      int kind2 = 0;
+      if (k >= 4 && is_punct(c, k - 1, ",") && td_cue_at(c, k - 2, &kind2) == 1 && kind2 == TD_CUE_SAY &&
+          subject_before(c, k - 2, who)) {
+        size_t ws = td_qword_at(c, who->start);
+        if (ws > 0 && is_punct(c, ws - 1, ",") && k - 2 - ws <= 4) return 1;
+      }
       return sentence_subject(c, k, who);
+    }
     /* "Fiorina, speaking to Iowans, said": the subject before the aside */
     if (r0 > 1 && is_punct(c, r0 - 1, ",)")) {
       for (size_t x = r0 - 1; x-- > 0 && x + 32 > r0;) {
