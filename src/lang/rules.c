@@ -799,7 +799,7 @@ static int keys_at(void *ctx, int pc) {
  * reachable from pc 0 without consuming a token, the values of one AND-group
  * made only of positive, exact lower=/lemma= tests. Returns the number of
  * keys, or -1 when some match can begin anywhere (a '.', an empty match, a
- * first test without such a group). keys has room for ru->nprog * 8. */
+ * first test without such a group). keys has room for maxkeys. */
 static int keys_from(const rule *ru, const int *starts, int nstarts, const char **keys,
                      int maxkeys) {
   keys_walk w = {ru, keys, 0, maxkeys};
@@ -960,13 +960,15 @@ static void rebuild_index(td_rules *r) {
       r->layers[r->nlayers] = td_xstrndup(ru->name, ll);
       ru->layer = r->nlayers++;
     }
-    int maxk = ru->nprog * 8;
+    /* room for every literal of every test: a first word of many
+     * alternatives (a list of twenty verbs) is indexed like one of two */
+    int maxk2 = 1;
+    for (int t = 0; t < ru->ntests; t++) maxk2 += ru->tests[t].n;
+    int maxk = ru->nprog * 8 + maxk2;
     const char **keys = td_xmalloc((size_t)maxk * sizeof *keys);
     int nk = first_keys(ru, keys, maxk);
     ru->indexed = nk > 0;
     if (nk <= 0) r->nunindexed++;
-    int maxk2 = 1;
-    for (int t = 0; t < ru->ntests; t++) maxk2 += ru->tests[t].n;
     const char **keys2 = td_xmalloc((size_t)maxk2 * sizeof *keys2);
     int nk2 = ru->indexed ? second_keys(ru, keys2, maxk2) : -1;
     for (int k = 0; k < nk; k++) {

@@ -309,6 +309,17 @@ TD_TEST(rules_layer_may_end) {
   CHECK(may_end(r, "q", "a b b b b b b x", 7) && may_end(r, "q", "x b b", 3));
   CHECK(may_end(r, "u", s, 5) && !may_end(r, "none", s, 5));
   td_rules_free(r);
+  /* a first word of many alternatives is indexed as one of two: a
+   * sentence with none of them cannot end a match (it was tried at every
+   * word once the alternatives outgrew a fixed room for keys) */
+  r = td_rules_compile("v.say [lower=a1|lower=a2|lower=a3|lower=a4|lower=a5|lower=a6|lower=a7|lower=a8|"
+                       "lower=a9|lower=a10|lower=a11|lower=a12|lower=a13|lower=a14|lower=a15|"
+                       "lower=a16|lower=a17|lower=a18|lower=a19|lower=a20]\n",
+                       err, sizeof err);
+  CHECK(r != NULL);
+  if (!r) return;
+  CHECK(!may_end(r, "v", "x y z", 2) && may_end(r, "v", "x a19 z", 2));
+  td_rules_free(r);
 }
 
 TD_TEST(rules_image) {
