@@ -2959,6 +2959,18 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (!strcmp(tr->code, "030") && !strcmp(lemma_of(&doc->toks[tr->head]), "offer") && !tgt.n &&
         !public_group(doc, &src))
       continue;
+    /* "the Mac mini will appeal to PC users", "appealed to the same
+     * voting instincts": to appeal to someone with no actor named and
+     * nothing asked of them (no to-infinitive: "appealed to fans to calm
+     * down") is to attract, not an appeal (020) */
+    if (!tr->noun && !tgt.n && !strcmp(lemma_of(&doc->toks[tr->head]), "appeal") &&
+        is_word(&doc->toks[tr->tok1 - 1], "to")) {
+      int inf = 0;
+      for (uint32_t k = tr->tok1; k + 1 < hi && k < tr->tok1 + 10 && !inf; k++)
+        inf = is_word(&doc->toks[k], "to") &&
+              (doc->toks[k + 1].upos == TD_VERB || doc->toks[k + 1].upos == TD_AUX);
+      if (!inf) continue;
+    }
     /* "Bath have signed their former scrum-half", "Wenger has signed a
      * new contract", "Shell's agreement", "Turkcell signed a contract":
      * an agreement (057) in which no public actor takes part is a
