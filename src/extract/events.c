@@ -2978,6 +2978,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * of CAMEO's; "Kirchner and Chavez signed the deal", "agreements with
      * Iran" stay */
     if (!strcmp(tr->code, "057") && !public_group(doc, &src) && !public_group(doc, &tgt)) continue;
+    /* "Deutsche Boerse held talks with the LSE", "Fiat will meet GM",
+     * "the event will play host to Sony and Philips": a consultation
+     * (04) among firms and broadcasters, with no public actor, is
+     * business, not diplomacy */
+    if (code_root(tr->code) == 4 && !public_group(doc, &src) && !public_group(doc, &tgt)) {
+      static const char *const trade[] = {"BUS", "MED", NULL};
+      if (group_any(doc, &src, NULL, trade) || group_any(doc, &tgt, NULL, trade)) continue;
+    }
     /* a story of sport ("Ireland meet Wales on Saturday", "Zambia will
      * host Lesotho", "Mourinho wants to sign Cole", "the FA charged
      * him"): its meetings, visits, praise and bans are play and the
