@@ -2653,13 +2653,16 @@ static void its_links(actx *x, int32_t *owner) {
 }
 
 /* Sentence si opens with actor k's mention (past determiners and
- * adjectives) that a verb follows: k is its subject. */
+ * adjectives) that a verb follows, past adverbs, auxiliaries and a
+ * negation (`Dokic has not played`): k is its subject. */
 static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) {
   long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
   while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
   if (t >= s1 || owner[t] != k) return 0;
   while (t < s1 && owner[t] == k) t++;
-  while (t < s1 && (tk(x, t)->upos == TD_ADV || tk(x, t)->upos == TD_AUX)) t++;
+  while (t < s1 && (tk(x, t)->upos == TD_ADV || tk(x, t)->upos == TD_AUX ||
+                    tok_is(x, t, "not") || tok_is(x, t, "n't")))
+    t++;
   return t < s1 && tk(x, t)->upos == TD_VERB;
 }
 
