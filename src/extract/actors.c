@@ -1843,8 +1843,44 @@ static long age_phrase(const actx *x, long i) {
   return e;
 }
 
-/* `Tim Henman has retired. The 30-year-old made his debut in 1994`: an
- * age phrase (age_phrase) describes a person met just before: the one
+/* `The singer`, `the striker`, `the Frenchman` at token i (`the`, at
+ * most two adjectives, a singular noun of what a person is, not of a
+ * role towards others: not `the manager`, `the lawyer`), opening its
+ * sentence (past `But`, `And`) as the head of its phrase: the token after
+ * it, or -1. */
+static long self_description(const actx *x, long i) {
+  static const char *const is[] = {"singer", "actor", "actress", "star", "rapper", "musician",
+                                   "player", "striker", "midfielder", "defender", "winger",
+                                   "goalkeeper", "keeper", "batsman", "bowler", "veteran",
+                                   "youngster", "teenager", "comedian", "novelist", "writer",
+                                   "presenter", "sprinter", "athlete", "runner", "skipper",
+                                   "frenchman", "englishman", "irishman", "welshman",
+                                   "scotsman", "dutchman", "briton", "scot", "swede", "dane",
+                                   "spaniard", "argentine", "american", "african", "australian",
+                                   "italian", "brazilian", "belgian", "russian", "kenyan",
+                                   "german", "croatian", "serbian", "canadian", "nigerian",
+                                   "ethiopian", "norwegian", "colombian", "indian", "korean",
+                                   "chilean", "mexican", "romanian", "ukrainian", NULL};
+  long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0, n = (long)x->doc->ntoks;
+  if (!(i == s0 || (i == s0 + 1 && (tk(x, s0)->upos == TD_CCONJ || tk(x, s0)->upos == TD_ADV))))
+    return -1;
+  long h = i + 1;
+  while (h < n && h <= i + 2 && tk(x, h)->upos == TD_ADJ && !tok_cap(x, h)) h++;
+  if (h >= n || tk(x, h)->sent != tk(x, i)->sent || tk(x, h)->xpos == TD_XPOS_NNS ||
+      tk(x, h)->xpos == TD_XPOS_NNPS || !td_str_in(tk(x, h)->norm, is))
+    return -1;
+  long e = h + 1;
+  if (e < n && tk(x, e)->sent == tk(x, i)->sent &&
+      (tk(x, e)->upos == TD_NOUN || tk(x, e)->upos == TD_PROPN || glued_poss(x, h) ||
+       tok_is(x, e, "of") || tok_is(x, e, "-")))
+    return -1;
+  return e;
+}
+
+/* `Tim Henman has retired. The 30-year-old made his debut in 1994`, `Leroy
+ * Lita scored twice. The striker ...`: an age phrase (age_phrase) or a
+ * description of what a person is (self_description; of a gender it
+ * implies, if any) describes a person met just before: the one
  * person the nearest sentence naming any (in its own or the
  * PRONOUN_WINDOW before it) names, when that sentence opens with the
  * person as its subject (not `..., said Mr Vane. The 87-year-old was
@@ -1853,10 +1889,11 @@ static long age_phrase(const actx *x, long i) {
 static void age_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   uint8_t *other = NULL, *grew = NULL;
-  for (size_t i = 0; i + 6 < doc->ntoks; i++) {
+  for (size_t i = 0; i + 2 < doc->ntoks; i++) {
     /* (`the` first, one bit test: perf) */
     if (!(x->wf[i] & W_SMALL) || owner[i] >= 0 || !tok_is(x, (long)i, "the")) continue;
     long e = age_phrase(x, (long)i);
+    if (e < 0) e = self_description(x, (long)i);
     if (e < 0) continue;
     if (!other) other = other_people(x, owner);
     size_t si = tk(x, (long)i)->sent;
@@ -1880,6 +1917,11 @@ static void age_links(actx *x, int32_t *owner) {
     long f = (long)doc->sents[nsent].tok0;
     while (owner[f] != near) f++;
     if (tk(x, f)->upos == TD_PRON) continue;
+    /* (`the actress` no man, `the Frenchman` no woman) */
+    const char *w = tk(x, e - 1)->norm;
+    size_t wl = strlen(w);
+    char g = strcmp(w, "actress") == 0 ? 'f' : wl > 5 && strcmp(w + wl - 3, "man") == 0 ? 'm' : 0;
+    if (g && x->ai[near].gender != '-' && x->ai[near].gender != g) continue;
     found = near;
     add_mention(x, found, (long)i, e);
     for (long t = (long)i; t < e; t++) owner[t] = found;
@@ -2653,8 +2695,7 @@ static void its_links(actx *x, int32_t *owner) {
 }
 
 /* Sentence si opens with actor k's mention (past determiners and
- * adjectives) that a verb follows, past adverbs, auxiliaries and a
- * negation (`Dokic has not played`): k is its subject. */
+ * adjectives) that a verb follows: k is its subject. */
 static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) {
   long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
   while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
