@@ -69,6 +69,7 @@ typedef struct {
   long speaker_tok;     /* token where it was last a speaker, -1 */
   int is_country_name;  /* name comes from a country-name mention */
   int role_titled;      /* its role is the one a title in the text gave */
+  int sport;            /* a sports club or body of the dictionary (org.sport) */
   const char *namekey;  /* name_key(name), made once */
 } ainfo;
 
@@ -327,7 +328,7 @@ static const struct {
     {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
                NULL}},
     {W_ORGNOUN, {"organization", "organisation", "association", "agency", "church", "foundation",
-                 "charity", "union", "party", NULL}},
+                 "charity", "union", "party", "club", NULL}},
     /* words that open the names of many sports clubs (Dynamo Batumi,
      * Hapoel Haifa, Borussia Neunkirchen, FC Tirol), and clubs' own
      * abbreviations */
@@ -707,6 +708,7 @@ static int org_actor(actx *x, const dm *d, const char *ctx_country) {
     A(x, k)->country = *country ? country : NULL;
     A(x, k)->sector = *sector ? sector : NULL;
     A(x, k)->known = 1;
+    x->ai[k].sport = is_cls(d, "org.sport");
   }
   add_mention(x, k, d->tok0, d->tok1);
   return k;
@@ -2501,26 +2503,36 @@ static void described_again(actx *x, int32_t *owner) {
  * branches`: the branches; `Rosneft officials`, `Facebook co-founder X`
  * stand), and no preposition before it, past adjectives and nouns
  * (`an executive at rival Porsche`). */
+static int prep_before(const actx *x, const int32_t *owner, long e);
 static int head_name(const actx *x, const int32_t *owner, long e) {
-  long b = e;
-  while (b > 0 && owner[b - 1] == owner[e]) b--;
   if ((size_t)e + 1 < x->doc->ntoks && !glued_poss(x, e) && tk(x, e + 1)->sent == tk(x, e)->sent &&
       (tk(x, e + 1)->upos == TD_NOUN || tk(x, e + 1)->upos == TD_PROPN) &&
       !(x->wf[e + 1] & (W_MEMBER | W_PTITLE)))
     return 0;
+  return !prep_before(x, owner, e);
+}
+
+/* The mention of owner[e] that ends at token e follows a preposition,
+ * past adjectives and nouns (`at rival Porsche`, `a 2-0 win at Manchester
+ * City`, `defeat to champions Arsenal`). */
+static int prep_before(const actx *x, const int32_t *owner, long e) {
+  long b = e;
+  while (b > 0 && owner[b - 1] == owner[e]) b--;
   long s0 = (long)x->doc->sents[tk(x, e)->sent].tok0;
   while (b > s0 && !tok_cap(x, b - 1) &&
          (tk(x, b - 1)->upos == TD_ADJ || tk(x, b - 1)->upos == TD_DET ||
           tk(x, b - 1)->upos == TD_NOUN))
     b--;
-  return !(b > s0 && tk(x, b - 1)->upos == TD_ADP);
+  return b > s0 && tk(x, b - 1)->upos == TD_ADP;
 }
 
 /* `the company`, `the firm`, `the newspaper` as the head of its phrase
  * (not `the company spokesman`, `the firm that makes it`): a mention of
  * the one organization of that sector (or of none known) mentioned in the
- * sentence or the PRONOUN_WINDOW before it; none when there are several,
- * or an organization's name no actor holds stands nearer. */
+ * sentence or the PRONOUN_WINDOW before it (`the club`: a sports club
+ * of the dictionaries named after no preposition); of several, the one of
+ * the nearest sentence when it is known to be of the noun's kind; none
+ * when an organization's name no actor holds stands nearer. */
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
@@ -2571,6 +2583,16 @@ static void description_links(actx *x, int32_t *owner) {
       if (!sec && tok_is(x, (long)p, "party") && !(a->sector && strcmp(a->sector, "PTY") == 0) &&
           !name_ends(a->name, "Party"))
         continue;
+      /* `the club` a sports club's (not a firm's or a paper's that a
+       * football story names), named after no preposition (`a win at
+       * Manchester City ... the club's top scorer`: the winners') */
+      if (!sec && tok_is(x, (long)p, "club") && (!x->ai[k].sport || prep_before(x, owner, q))) {
+        /* (another organization nearer, but for a paper or broadcaster
+         * quoted: `Dorvan Bank sponsors the team. The club ...`, no guess) */
+        if (found == -1 && !x->ai[k].sport && !(a->sector && strcmp(a->sector, "MED") == 0))
+          found = -2;
+        continue;
+      }
       if (found == -1) nsent = tk(x, q)->sent, near = k, nq = q;
       else if (near != k && tk(x, q)->sent == nsent) near = -2;
       found = found == -1 || found == k ? k : -2;
