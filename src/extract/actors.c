@@ -1848,7 +1848,9 @@ static long age_phrase(const actx *x, long i) {
 /* `The singer`, `the striker`, `the Frenchman` at token i (`the`, at
  * most two adjectives, a singular noun of what a person is, not of a
  * role towards others: not `the manager`, `the lawyer`), opening its
- * sentence (past `But`, `And`) as the head of its phrase: the token after
+ * sentence (past `But`, `And`) or after a statement cue that follows a
+ * quotation or a comma (`"...," said the American`; not `Desailly says the
+ * Russian's arrival helped`), as the head of its phrase: the token after
  * it, or -1. */
 static long self_description(const actx *x, long i) {
   static const char *const is[] = {"singer", "actor", "actress", "star", "rapper", "musician",
@@ -1864,7 +1866,9 @@ static long self_description(const actx *x, long i) {
                                    "ethiopian", "norwegian", "colombian", "indian", "korean",
                                    "chilean", "mexican", "romanian", "ukrainian", NULL};
   long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0, n = (long)x->doc->ntoks;
-  if (!(i == s0 || (i == s0 + 1 && (tk(x, s0)->upos == TD_CCONJ || tk(x, s0)->upos == TD_ADV))))
+  if (!(i == s0 || (i == s0 + 1 && (tk(x, s0)->upos == TD_CCONJ || tk(x, s0)->upos == TD_ADV)) ||
+        (i > s0 + 1 && is_cue(x, i - 1) &&
+         (tok_is(x, i - 2, ",") || (tk(x, i - 2)->flags & TD_TOK_QUOTE_CLOSE)))))
     return -1;
   long h = i + 1;
   while (h < n && h <= i + 2 && tk(x, h)->upos == TD_ADJ && !tok_cap(x, h)) h++;
