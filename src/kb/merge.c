@@ -880,7 +880,7 @@ static void join_stories(uf *u, size_t n, slink *ln, size_t nl) {
   for (size_t i = 0; i < nl; i++) adj[at[ln[i].a]++] = ln[i].b, adj[at[ln[i].b]++] = ln[i].a;
   for (size_t i = n; i > 0; i--) at[i] = at[i - 1]; /* back to the starts */
   at[0] = 0;
-  qsort(ln, nl, sizeof *ln, cmp_slink);
+  if (nl) qsort(ln, nl, sizeof *ln, cmp_slink); /* ln is NULL when there are none */
   for (size_t i = 0; i < nl; i++) {
     int ra = uf_find(u, ln[i].a), rb = uf_find(u, ln[i].b);
     if (ra == rb) continue;
