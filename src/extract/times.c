@@ -3059,9 +3059,35 @@ static int idle_start(const ctx *c, int i) {
 
 /* Tries every rule at unit i; the longest match wins (earlier rules win
  * ties). Returns the index past it, or i. */
+/* The first day of a range that names its month once, after the second
+ * day: "22 and 23 June", "6 to 9 January", "10-20 February 2005": the
+ * first number alone, dated in the month (and year) the second day has
+ * (the second is read where it stands). */
+static int range_first_day(const ctx *c, int i, hit *h) {
+  int d1 = mday_at(c, i), k = i + 1;
+  if (!d1 || k + 1 >= c->n) return i;
+  if (is_p(c, k, '-') && !c->u[k].space && !c->u[k + 1].space) k++;
+  else if (is_w(c, k, "and") || is_w(c, k, "to") || is_w(c, k, "or")) k++;
+  else return i;
+  int d2 = mday_at(c, k), p2;
+  if (!d2 || d2 <= d1 || !has(c, k + 1, W_MONTH) || !c->u[k + 1].cap) return i;
+  hit h2;
+  memset(&h2, 0, sizeof h2);
+  if (day_expr(c, k, &h2, &p2) <= k + 1 || h2.type != T_DATE) return i;
+  if (h2.has_day) {
+    set_day(h, T_DATE, h2.day - d2 + d1);
+  } else { /* no article date: "XXXX-06-23" */
+    size_t L = strlen(h2.val);
+    if (L != 10 || h2.val[7] != '-') return i;
+    *h = h2;
+    tfmt(h->val + 8, sizeof h->val - 8, "%02d", d1);
+  }
+  return i + 1;
+}
+
 static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
-                                                   set_expr, rule_expr};
+                                                   set_expr, rule_expr, range_first_day};
   int be = i;
   /* "this past weekend", "this past spring": "past" is "last" there; the
    * rules are tried at "past", the expression beginning at "this" */
@@ -3071,9 +3097,10 @@ static int match_at(const ctx *c, int i, hit *best) {
     memset(&h, 0, sizeof h);
     int e = rules[r](c, s, &h);
     if (e <= be || e <= s) continue;
-    /* never end inside a hyphenated word ("two-year-old", "2024-25") */
+    /* never end inside a hyphenated word ("two-year-old", "2024-25"),
+     * but for the first day of "10-20 February" */
     if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
-        c->u[e + 1].kind != 'p')
+        c->u[e + 1].kind != 'p' && rules[r] != range_first_day)
       continue;
     /* nor inside a word glued to the end ("Fridays", "2021s") */
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
@@ -3203,6 +3230,10 @@ static int can_start(const ctx *c, int i) {
   if (i == 0 || c->u[i].space) return 1;
   const unit *p = &c->u[i - 1];
   if (p->kind != 'p') return 0;
+  /* the second day of "10-20 February" */
+  if (p->w[0] == '-' && mday_at(c, i - 2) && mday_at(c, i - 2) < mday_at(c, i) &&
+      has(c, i + 1, W_MONTH))
+    return 1;
   if ((p->w[0] == '-' || p->w[0] == '/' || p->w[0] == ':' || p->w[0] == '.') && i > 1 &&
       !p->space && c->u[i - 2].kind != 'p')
     return 0;
