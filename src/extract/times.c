@@ -3100,7 +3100,8 @@ static int match_at(const ctx *c, int i, hit *best) {
     /* never end inside a hyphenated word ("two-year-old", "2024-25"),
      * but for the first day of "10-20 February" */
     if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
-        c->u[e + 1].kind != 'p' && rules[r] != range_first_day)
+        c->u[e + 1].kind != 'p' && rules[r] != range_first_day &&
+        !(h.has_day && mday_at(c, e - 1) && mday_at(c, e - 1) < mday_at(c, e + 1)))
       continue;
     /* nor inside a word glued to the end ("Fridays", "2021s") */
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
@@ -3276,12 +3277,14 @@ static int date_from_text(td_doc *doc, units pre[3]) {
 }
 
 /* After a month and day ending at unit e ("April 24"), a second day of
- * the same month joined by "and"/"or" ("April 24 and 25"): that day, or
- * 0. Not a count ("April 24 and 25 people", "and 25%"): only before the
+ * the same month joined by "and", "or", "to" or a hyphen ("April 24 and
+ * 25", "June 10-12", "Feb. 3 to 5"): that day, or 0. Not a count ("April 24 and 25 people", "and 25%"): only before the
  * end, punctuation other than "%", or a word that is no noun. */
 static int day_after_and(const ctx *c, int e) {
   if (e < 1 || c->u[e - 1].kind != 'n' || !mday_at(c, e - 1) || e + 1 >= c->n) return 0;
-  if (!is_w(c, e, "and") && !is_w(c, e, "or")) return 0;
+  if (!is_w(c, e, "and") && !is_w(c, e, "or") && !is_w(c, e, "to") &&
+      !(is_p(c, e, '-') && !c->u[e].space && !c->u[e + 1].space))
+    return 0;
   int d = mday_at(c, e + 1);
   if (!d || d <= mday_at(c, e - 1)) return 0;
   int n = e + 2;
@@ -3350,15 +3353,21 @@ int td_times(const td_engine *eng, td_doc *doc) {
       if (d2 && !td_valid_day(y2, m2, d2)) d2 = 0;
       if (d2) { /* "on April 24 and 25": the second day too */
         long day = h.day - dd2 + d2;
+        int yr = is_p(&c, e + 2, ',') ? year_at(&c, e + 3) : 0, last = e + 1;
+        if (yr && td_valid_day(yr, m2, d2)) { /* "March 3-5, 2025": the year of both */
+          day = td_days_from_civil(yr, m2, d2), last = e + 3;
+          fmt_day(h.val, sizeof h.val, td_days_from_civil(yr, m2, dd2));
+          t->value = td_arena_strdup(&doc->arena, h.val);
+        }
         TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
         t = &doc->times[doc->ntimes++];
         t->span.start = c.u[e + 1].start;
-        t->span.end = c.u[e + 1].end;
+        t->span.end = c.u[last].end;
         t->type = type_names[T_DATE];
         fmt_day(h.val, sizeof h.val, day);
         t->value = td_arena_strdup(&doc->arena, h.val);
         c.anchor = day;
-        i = e + 2;
+        i = last + 1;
       }
     }
   }
