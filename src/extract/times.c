@@ -2658,6 +2658,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
         return k + 1;
       }
       dur_value(h->val, sizeof h->val, u[k].unitk, -1, 0);
+      /* "for weeks or months", "for months and even years": one
+       * stretch, valued by its first unit as TimeBank does */
+      int k2 = is_w(c, k + 1, "or") || is_w(c, k + 1, "and") ? k + 2 : 0;
+      if (k2 && (is_w(c, k2, "even") || is_w(c, k2, "perhaps") || is_w(c, k2, "possibly"))) k2++;
+      if (k2 && has(c, k2, W_UNIT) && (u[k2].cls & W_PLURAL) && u[k2].unitk != U_WEEKEND &&
+          u[k2].unitk != u[k].unitk && !(k2 + 1 < c->n && u[k2 + 1].kind == 'w' &&
+                                         (is_w(c, k2 + 1, "ago") || is_w(c, k2 + 1, "old") ||
+                                          (is_w(c, k2 + 1, "to") && is_w(c, k2 + 2, "come")))))
+        return k2 + 1;
       return k + 1;
     }
     return i;
