@@ -1350,7 +1350,7 @@ static int play_cb(void *vctx, const td_match *m) {
   return 1;
 }
 
-/* Whether the current sentence or one of the three before holds a word
+/* Whether the current sentence or one of the five before holds a word
  * of a game played (data/times/play.dict.tsv, class times.play): "the
  * referee", "half-time", "scored", "a penalty", the match or game as a
  * noun. Asked only for a half or quarter without a year, and answered
@@ -1362,7 +1362,7 @@ static int play_near(const ctx *c) {
   ctx *w = (ctx *)c;
   w->play_si = c->si + 1, w->play = 0;
   if (!doc->eng || !doc->eng->dict || (size_t)c->si >= doc->nsents) return 0;
-  const td_sent *a = &doc->sents[c->si >= 3 ? c->si - 3 : 0], *b = &doc->sents[c->si];
+  const td_sent *a = &doc->sents[c->si >= 5 ? c->si - 5 : 0], *b = &doc->sents[c->si];
   w->play = td_match_range(doc->eng->dict, doc, a->tok0, b->tok0 + b->ntok, cls, play_cb,
                            (void *)doc) != 0;
   return c->play;
