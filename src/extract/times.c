@@ -3096,7 +3096,7 @@ static int range_first_day(const ctx *c, int i, hit *h) {
 
 static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
-                                                   set_expr, rule_expr, range_first_day};
+                                                   set_expr, rule_expr};
   int be = i;
   /* "this past weekend", "this past spring": "past" is "last" there; the
    * rules are tried at "past", the expression beginning at "this" */
@@ -3107,15 +3107,23 @@ static int match_at(const ctx *c, int i, hit *best) {
     int e = rules[r](c, s, &h);
     if (e <= be || e <= s) continue;
     /* never end inside a hyphenated word ("two-year-old", "2024-25"),
-     * but for the first day of "10-20 February" */
+     * but for a day range ("June 10-12") */
     if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
-        c->u[e + 1].kind != 'p' && rules[r] != range_first_day &&
+        c->u[e + 1].kind != 'p' &&
         !(h.has_day && mday_at(c, e - 1) && mday_at(c, e - 1) < mday_at(c, e + 1)))
       continue;
     /* nor inside a word glued to the end ("Fridays", "2021s") */
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
     be = e;
     *best = h;
+  }
+  /* the first day of "10-20 February", "6 to 9 January" (tried only at
+   * a number nothing else took: it is one unit long) */
+  if (be == i && c->u[s].kind == 'n') {
+    hit h;
+    memset(&h, 0, sizeof h);
+    int e = range_first_day(c, s, &h);
+    if (e > s) be = e, *best = h;
   }
   /* "the next year or so": the approximation belongs to the expression */
   if (be > i && best->type != T_SET && is_w(c, be, "or") && is_w(c, be + 1, "so") &&
