@@ -775,6 +775,7 @@ typedef struct ctx {
   int anchor_y;    /* the year the narrative last mentioned; 0: none */
   int anchor_ysent;/* the sentence it was written in digits in ("In 1996"); -1: not so */
   int anchor_ys;   /* the sentence of the last expression that gave anchor_y */
+  int anchor_ycmp; /* that year was a comparison's base ("up from $4m in 2003") */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
@@ -2546,6 +2547,25 @@ static int last_verb(const ctx *c, int k) {
   return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, modal_words);
 }
 
+/* Whether the year at unit k is the base of a comparison: "in YEAR"
+ * after an amount that "from", "against" or "compared with" brings
+ * ("rose to $6m from $4m in 2003"): the year a report compares with,
+ * not the narrative's. */
+static int comparison_base(const ctx *c, int k) {
+  if (!is_w(c, k - 1, "in")) return 0;
+  for (int x = k - 2; x >= 0 && x >= k - 6; x--) {
+    if (is_w(c, x, "from") || is_w(c, x, "against") || is_w(c, x, "versus") ||
+        (is_w(c, x, "with") && (is_w(c, x - 1, "compared") || is_w(c, x - 1, "compares"))))
+      return 1;
+    if (c->u[x].kind == 'w' && !(c->u[x].cls & W_NUM) && !is_w(c, x, "bn") &&
+        !is_w(c, x, "m") && !is_w(c, x, "million") && !is_w(c, x, "billion") &&
+        !is_w(c, x, "yuan") && !is_w(c, x, "euros") && !is_w(c, x, "rupees") &&
+        !is_w(c, x, "dollars") && !is_w(c, x, "pounds"))
+      return 0;
+  }
+  return 0;
+}
+
 /* "Two years later", "six months earlier" after a year or a month the
  * narrative named more lately than its last full date ("The war ended
  * in 1945. Two years later ..."): counted from that year (month), as
@@ -2561,6 +2581,12 @@ static int narrative_year(const ctx *c, int uk, long n, hit *h) {
    * 1996, ..."): a report's "a year earlier" compares with its period,
    * not with a year it named before */
   if (c->anchor_ysent < 0 || c->si - c->anchor_ysent > 1) return 0;
+  if (c->anchor_ycmp) { /* "compared with $4m in 2003 ... from $3m a year earlier": that base */
+    if (uk != U_YEAR || n != -1) return 0;
+    tfmt(h->val, sizeof h->val, "%04d", c->anchor_y);
+    h->type = T_DATE, h->has_day = 0;
+    return 1;
+  }
   if (c->quarter && c->si - c->quarter_sent <= 2) return 0;
   if (c->has_anchor) {
     civil_from_days(c->anchor, &y, &m, &d);
@@ -3358,8 +3384,9 @@ int td_times(const td_engine *eng, td_doc *doc) {
           (h.val[4] == 0 || h.val[4] == '-')) {
         if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
         c.anchor_y = atoi(h.val), c.anchor_ysent = -1, c.anchor_ys = (int)si;
+        c.anchor_ycmp = 0;
         for (int k = i; k < e; k++) /* "in 1996", not "a year earlier" */
-          if (year_at(&c, k)) c.anchor_ysent = (int)si;
+          if (year_at(&c, k)) c.anchor_ysent = (int)si, c.anchor_ycmp = comparison_base(&c, k);
       }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
