@@ -463,7 +463,9 @@ static void mval_read(mval *v, td_arena *a, td_kq *st, int c) {
  * numbers of its entity and name (mfacts). */
 typedef struct {
   const char *doc, *aid, *entity, *name, *kind, *code, *country, *role, *date;
+  const char *sector;
   int di;
+  int known; /* a dictionary's actor (actors.known) */
   uint32_t erank, nrank;
   long long mentions;
 } mrow;
@@ -526,7 +528,7 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
   int last = -1;
   td_arena *a = &F->a;
   PREP(st, "SELECT a.doc_key, a.aid, a.entity, a.name, a.kind, a.code, a.country, a.role,"
-           " a.mentions FROM actors a WHERE a.entity IS NOT NULL");
+           " a.mentions, a.known, a.sector FROM actors a WHERE a.entity IS NOT NULL");
   while (td_kq_step(st) == TD_KQ_ROW) {
     TD_GROW(F->act, cap, F->nact + 1);
     mrow *m = &F->act[F->nact++];
@@ -539,6 +541,8 @@ static int load_facts(td_kb *kb, mdoc *d, size_t n, mfacts *F, char *err, size_t
     m->country = arena_col(a, st, 6), m->role = arena_col(a, st, 7);
     m->date = m->di >= 0 ? d[m->di].date : NULL;
     m->mentions = packed_count(td_kq_col_text(st, 8));
+    m->known = td_kq_col_int(st, 9) != 0;
+    m->sector = arena_col(a, st, 10);
   }
   td_kq_finalize(st);
   last = -1;
@@ -1477,6 +1481,240 @@ fail:
   return rc;
 }
 
+
+/* ---- people of one name ---- */
+
+/* The key of a surname alone: one word ("davies"), no hyphen. */
+static int surname_key(const char *e) { return strchr(e, '-') == NULL; }
+
+/* The sector of an actor's role as the split compares it (NULL without a
+ * role: a sector from the context alone says little): a government's,
+ * an opposition's, a party's and a legislature's are one, politics
+ * (David Davis, Shadow Home Secretary, OPP, and a spokesman, GOV). */
+static const char *role_sector(const mrow *m) {
+  if (!m->role || !m->sector) return NULL;
+  static const char *const pol[] = {"GOV", "OPP", "PTY", "LEG"};
+  for (size_t i = 0; i < sizeof pol / sizeof *pol; i++)
+    if (strcmp(m->sector, pol[i]) == 0) return "GOV";
+  return m->sector;
+}
+
+/* Whether two actors of one person's name say they are one person: the
+ * same role, or the same role_sector unless the name is ambiguous. */
+static int same_person(const mrow *x, const mrow *y, int ambiguous) {
+  if (x->role && y->role && strcmp(x->role, y->role) == 0) return 1;
+  const char *a = role_sector(x), *b = role_sector(y);
+  return !ambiguous && a && b && strcmp(a, b) == 0;
+}
+
+/* Splits the people the articles found without a dictionary whose one
+ * entity key names several people (r[0..k), sorted by document): actors
+ * join when of one story or when same_person. A name that is not
+ * ambiguous splits only where sectors disagree (the rugby captain, MIL,
+ * and the minister, GOV, both "Gareth Thomas"): the groups of no sector
+ * join the group with a sector of the most articles. An ambiguous name
+ * (a surname alone that several full-named people of the collection
+ * share: "Davies" is Will Davies in one story and Quentin Davies in
+ * another) splits by story. The group of the most articles (ties to the
+ * first document) keeps the key; the others are "KEY~" and the first 8
+ * characters of their first document's key (the same whatever the order
+ * of ingest). root, size, ev: room for k. */
+static void split_entity(mdoc *d, mfacts *F, mrow **r, size_t k, int ambiguous, int *root, int *size, int *ev,
+                         uint32_t *next) {
+  size_t i, j;
+  for (i = 0; i < k && !r[i]->known; i++) {}
+  if (i < k) return; /* a dictionary's person somewhere: the key is the dictionary's */
+  for (i = 1; i < k && d[r[i]->di].story == d[r[0]->di].story; i++) {}
+  if (i == k) return; /* one story */
+  uf u;
+  uf_init(&u, k);
+  for (i = 1; i < k; i++)
+    for (j = 0; j < i; j++)
+      if (uf_find(&u, (int)i) != uf_find(&u, (int)j) &&
+          (d[r[i]->di].story == d[r[j]->di].story || same_person(r[i], r[j], ambiguous)))
+        uf_union(&u, (int)i, (int)j);
+  /* articles per group (rows sorted by document), and its actors with a role_sector */
+  for (i = 0; i < k; i++) size[i] = 0, ev[i] = 0;
+  for (i = 0; i < k; i++) {
+    root[i] = uf_find(&u, (int)i);
+    size[root[i]] += i == 0 || r[i - 1]->di != r[i]->di || root[i - 1] != root[i];
+    if (role_sector(r[i])) ev[root[i]]++;
+  }
+  free(u.p);
+  int big = -1;
+  for (i = 0; i < k; i++)
+    if (root[i] == (int)i && (ambiguous || ev[i]) && (big < 0 || size[i] > size[big])) big = (int)i;
+  if (big < 0 || (!ambiguous && ev[big] < 2)) return; /* nothing disagrees, or one article against one */
+  for (i = 0; i < k; i++)
+    if (!ambiguous && !ev[root[i]]) root[i] = big;
+  for (i = 0; i < k; i++) {
+    if (root[i] == big) continue;
+    const mrow *f = r[root[i]];
+    if (root[i] == (int)i) {
+      char buf[512];
+      snprintf(buf, sizeof buf, "%s~%.8s", f->entity, d[f->di].key);
+      r[i]->entity = td_arena_strdup(&F->a, buf);
+      r[i]->erank = (*next)++;
+    } else {
+      r[i]->entity = f->entity, r[i]->erank = f->erank;
+    }
+  }
+}
+
+/* A full-named person's surname (after the key's last hyphen), its
+ * story and its entity. */
+typedef struct {
+  const char *sur, *entity;
+  int story, di;
+  uint32_t erank;
+} msur;
+
+static int cmp_msur(const void *a, const void *b) {
+  const msur *x = a, *y = b;
+  int c = strcmp(x->sur, y->sur);
+  if (c) return c;
+  if (x->story != y->story) return x->story < y->story ? -1 : 1;
+  return (x->erank > y->erank) - (x->erank < y->erank);
+}
+
+/* The first of s[0..n) (sorted) with surname sur, or n. */
+static size_t sur_first(const msur *s, size_t n, const char *sur) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(s[mid].sur, sur) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The first of dk[0..n) (sorted by key) of document di. */
+static size_t doc_first(const mkey *dk, size_t n, int di) {
+  uint64_t k = (uint64_t)(uint32_t)di << 32;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (dk[mid].k < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Whether documents a and b have two actors of one entity each, other
+ * than x and y (dk: (document, entity) keys, sorted): one is not enough
+ * (Dr Arnold of a drama and the director Andrea Arnold of the Oscars'
+ * articles shared an actress). */
+static int shares_actor(const mkey *dk, size_t n, int a, int b, uint32_t x, uint32_t y) {
+  if (a == b) return 1;
+  int c = 0;
+  size_t i = doc_first(dk, n, a), j = doc_first(dk, n, b);
+  while (i < n && j < n && (int)(dk[i].k >> 32) == a && (int)(dk[j].k >> 32) == b) {
+    uint32_t p = (uint32_t)dk[i].k, q = (uint32_t)dk[j].k;
+    if (p == q && p != x && p != y && ++c == 2) return 1;
+    if (p <= q) i++;
+    if (q <= p) j++;
+  }
+  return 0;
+}
+
+/* A person's actors across articles: a surname alone ("Davies", the
+ * articles' person found without a dictionary) becomes the one
+ * full-named person of that surname in its story (Will Davies, named in
+ * another article of the story); then split_entity over every person's
+ * key, a surname alone ambiguous when two or more full-named people of
+ * the collection have it. Called after the stories and before the events
+ * and actor profiles, so that events name the entity the actor became.
+ * Answers 0. */
+static int split_people(mdoc *d, mfacts *F) {
+  size_t n = 0, ns = 0, cap = 0;
+  mkey *key = td_xmalloc((F->nact ? F->nact : 1) * sizeof *key);
+  msur *sv = td_xmalloc((F->nact ? F->nact : 1) * sizeof *sv);
+  for (size_t i = 0; i < F->nact; i++) {
+    mrow *m = &F->act[i];
+    if (m->di < 0 || !m->kind || strcmp(m->kind, "person") != 0) continue;
+    const char *h = strrchr(m->entity, '-');
+    if (h && h[1]) sv[ns].sur = h + 1, sv[ns].entity = m->entity, sv[ns].erank = m->erank,
+                   sv[ns].story = d[m->di].story, sv[ns].di = m->di, ns++;
+  }
+  qsort(sv, ns, sizeof *sv, cmp_msur);
+  /* each article's people and organizations (not news organizations) */
+  size_t nd = 0;
+  mkey *dk = td_xmalloc((F->nact ? F->nact : 1) * sizeof *dk);
+  for (size_t i = 0; i < F->nact; i++) {
+    const mrow *m = &F->act[i];
+    if (m->di >= 0 && m->kind && (strcmp(m->kind, "person") == 0 ||
+                                  (strcmp(m->kind, "organization") == 0 && !media_code(m->code))))
+      dk[nd].k = (uint64_t)(uint32_t)m->di << 32 | m->erank, dk[nd].v = 0, nd++;
+  }
+  sort_keys(dk, nd);
+  /* a surname alone: the one full name of its story */
+  for (size_t i = 0; i < F->nact; i++) {
+    mrow *m = &F->act[i];
+    if (m->di < 0 || m->known || !m->kind || strcmp(m->kind, "person") != 0 || !surname_key(m->entity)) continue;
+    const msur *one = NULL;
+    int many = 0;
+    for (size_t s = sur_first(sv, ns, m->entity); s < ns && strcmp(sv[s].sur, m->entity) == 0; s++)
+      if (sv[s].story == d[m->di].story) {
+        if (one && one->erank != sv[s].erank) many = 1;
+        one = &sv[s];
+      }
+    if (one && !many) {
+      m->entity = one->entity, m->erank = one->erank;
+      continue;
+    }
+    /* else the full name of most of the surname's articles, when it has
+     * four in five of them and five at least, and an article of it has
+     * two other actors of the surname's article (Howard of the Tories'
+     * stories: Michael Howard, in 90 articles, John Howard in 2, and Tony
+     * Blair in both; not Mrs Wilkinson of a musical, Jonny Wilkinson's
+     * articles being about rugby) */
+    size_t s0 = sur_first(sv, ns, m->entity), s1 = s0, all = 0;
+    for (; s1 < ns && strcmp(sv[s1].sur, m->entity) == 0; s1++) all++;
+    const msur *top = NULL;
+    size_t topc = 0;
+    for (size_t s = s0; s < s1; s++) {
+      size_t c = 0;
+      for (size_t t = s0; t < s1; t++) c += sv[t].erank == sv[s].erank;
+      if (c > topc || (c == topc && sv[s].erank < top->erank)) topc = c, top = &sv[s];
+    }
+    if (!top || topc < 5 || 5 * topc < 4 * all) continue;
+    for (size_t s = s0; s < s1; s++)
+      if (sv[s].erank == top->erank && shares_actor(dk, nd, m->di, sv[s].di, m->erank, top->erank)) {
+        m->entity = top->entity, m->erank = top->erank;
+        break;
+      }
+  }
+  for (size_t i = 0; i < F->nact; i++)
+    if (F->act[i].di >= 0 && F->act[i].kind && strcmp(F->act[i].kind, "person") == 0)
+      key[n].k = (uint64_t)F->act[i].erank << 32 | (uint32_t)F->act[i].di, key[n].v = (uint32_t)i, n++;
+  sort_keys(key, n);
+  mrow **r = NULL;
+  int *root = NULL, *size = NULL, *ev = NULL;
+  uint32_t next = (uint32_t)F->ent.n + 1;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && F->act[key[j].v].erank == F->act[key[i].v].erank) j++;
+    if (j - i > 1) {
+      if (j - i > cap) {
+        cap = j - i;
+        r = td_xrealloc(r, cap * sizeof *r), root = td_xrealloc(root, cap * sizeof *root);
+        size = td_xrealloc(size, cap * sizeof *size), ev = td_xrealloc(ev, cap * sizeof *ev);
+      }
+      for (size_t t = i; t < j; t++) r[t - i] = &F->act[key[t].v];
+      int ambiguous = 0;
+      if (surname_key(r[0]->entity)) { /* two full names of this surname */
+        size_t s = sur_first(sv, ns, r[0]->entity);
+        for (size_t t = s + 1; t < ns && strcmp(sv[t].sur, r[0]->entity) == 0 && !ambiguous; t++)
+          ambiguous = sv[t].erank != sv[s].erank;
+      }
+      split_entity(d, F, r, j - i, ambiguous, root, size, ev, &next);
+    }
+    i = j;
+  }
+  free(key), free(sv), free(dk), free(r), free(root), free(size), free(ev);
+  return 0;
+}
+
 /* ---- actor profiles ---- */
 
 static int cmp_row_name(const void *a, const void *b) { /* by the name's number: NULL first */
@@ -1913,7 +2151,7 @@ int td_kb_merge(td_kb *kb, char *err, size_t errlen) {
   }
   td_kq_finalize(st);
   if (load_facts(kb, d, n, &F, err, errlen) != 0 || merge_versions(kb, d, n, err, errlen) != 0 ||
-      merge_stories(kb, d, n, &F, err, errlen) != 0 ||
+      merge_stories(kb, d, n, &F, err, errlen) != 0 || split_people(d, &F) != 0 ||
       merge_events(kb, d, n, &F, err, errlen) != 0 ||
       (kb->db && td_kb_exec(kb, event_index_create, err, errlen) != 0) || merge_actors(kb, &F, err, errlen) != 0 ||
       merge_claims(kb, d, n, err, errlen) != 0)

@@ -409,3 +409,77 @@ TD_TEST(kb_merge_story_tops_most_mentioned_first) {
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
+
+/* An undated record of people found without a dictionary: each of specs
+ * (space-separated) is entity/role/sector, "_" for null, and one feature
+ * of its own makes the article its own story unless feats link it. */
+static char *people(const char *id, const char *specs) {
+  char key[65];
+  td_sha256_hex(id, strlen(id), key);
+  td_buf b = {0};
+  td_buf_printf(&b,
+                "{\"schema\":\"tidings/1\",\"doc\":{\"id\":\"%s\",\"source\":\"Wire\",\"url\":null,\"title\":\"%s\","
+                "\"date\":null,\"date_from\":\"input\",\"lang\":\"en\",\"sha256\":\"%s\","
+                "\"input_sha256\":\"%s\"},\"text\":\"%s\",\"sentences\":[[0,%zu]],\"actors\":[",
+                id, id, key, key, id, strlen(id));
+  int k = 0;
+  for (const char *p = specs; *p;) {
+    size_t len = strcspn(p, " ");
+    char f[3][64] = {"_", "_", "_"};
+    for (int x = 0, o = 0; x < 3 && o < (int)len; x++) {
+      int l = (int)strcspn(p + o, "/ ");
+      snprintf(f[x], sizeof f[x], "%.*s", l, p + o);
+      o += l + 1;
+    }
+    char role[80], sector[80];
+    snprintf(role, sizeof role, strcmp(f[1], "_") ? "\"%s\"" : "null", f[1]);
+    snprintf(sector, sizeof sector, strcmp(f[2], "_") ? "\"%s\"" : "null", f[2]);
+    td_buf_printf(&b,
+                  "%s{\"id\":\"a%d\",\"entity\":\"%s\",\"name\":\"%s\",\"kind\":\"person\",\"code\":null,"
+                  "\"country\":null,\"sector\":%s,\"role\":%s,\"role_past\":false,\"known\":false,"
+                  "\"mentions\":[]}",
+                  k ? "," : "", k + 1, f[0], f[0], sector, role);
+    k++;
+    p += len;
+    while (*p == ' ') p++;
+  }
+  td_buf_puts(&b, "],\"places\":[],\"times\":[],\"quotes\":[],\"quantities\":[],\"events\":[]}");
+  return td_buf_detach(&b, NULL);
+}
+
+/* People of one name across articles: a full name splits where the
+ * sectors of its roles disagree (not where government and opposition
+ * differ, not for an article that says nothing); a surname alone that two
+ * full-named people of the collection share splits by story, and becomes
+ * the one full name of its story. */
+TD_TEST(kb_merge_people_of_one_name) {
+  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return;
+  static const char *const docs[][2] = {
+      {"g1", "gareth-thomas/Captain/MIL g1x"}, {"g2", "gareth-thomas/Captain/MIL g2x"},
+      {"g3", "gareth-thomas g3x"},             {"g4", "gareth-thomas/Minister/GOV g4x"},
+      {"v1", "david-davis/Shadow/OPP v1x"},    {"v2", "david-davis/Shadow/OPP v2x"},
+      {"v3", "david-davis/Spokesman/GOV v3x"}, {"w1", "will-davies w1x"},
+      {"w2", "quentin-davies w2x"},            {"s1", "davies s1x"},
+      {"s2", "davies s2x"},                    {"j1", "jeremy-jones/Host/MED p q r"},
+      {"j2", "jones p q r"},                   {"j3", "mary-jones/Host/MED j3x"}};
+  for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+    char *r = people(docs[i][0], docs[i][1]);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    free(r);
+  }
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='gareth-thomas' AND num_articles=3") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors m JOIN m_actor_roles r USING(entity)"
+                  " WHERE m.entity LIKE 'gareth-thomas~%' AND m.num_articles=1 AND r.role='Minister'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='david-davis' AND num_articles=3") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity LIKE 'davies%'") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity LIKE 'davies%' AND num_articles=1") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='jeremy-jones' AND num_articles=2"
+                  " AND names='jeremy-jones; jones'") == 1);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity LIKE 'jones%'") == 0);
+  td_kb_close(kb);
+  CHECK(td_testkb_remove(dir) == 0);
+}
