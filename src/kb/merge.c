@@ -1507,6 +1507,35 @@ static int same_person(const mrow *x, const mrow *y, int ambiguous) {
   return !ambiguous && a && b && strcmp(a, b) == 0;
 }
 
+/* The first of dk[0..n) (sorted by key) of document di. */
+static size_t doc_first(const mkey *dk, size_t n, int di) {
+  uint64_t k = (uint64_t)(uint32_t)di << 32;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (dk[mid].k < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Whether documents a and b have two actors of one entity each, other
+ * than x and y (dk: (document, entity) keys, sorted): one is not enough
+ * (Dr Arnold of a drama and the director Andrea Arnold of the Oscars'
+ * articles shared an actress). */
+static int shares_actor(const mkey *dk, size_t n, int a, int b, uint32_t x, uint32_t y) {
+  if (a == b) return 1;
+  int c = 0;
+  size_t i = doc_first(dk, n, a), j = doc_first(dk, n, b);
+  while (i < n && j < n && (int)(dk[i].k >> 32) == a && (int)(dk[j].k >> 32) == b) {
+    uint32_t p = (uint32_t)dk[i].k, q = (uint32_t)dk[j].k;
+    if (p == q && p != x && p != y && ++c == 2) return 1;
+    if (p <= q) i++;
+    if (q <= p) j++;
+  }
+  return 0;
+}
+
 /* Splits the people the articles found without a dictionary whose one
  * entity key names several people (r[0..k), sorted by document): actors
  * join when of one story or when same_person. A name that is not
@@ -1515,12 +1544,13 @@ static int same_person(const mrow *x, const mrow *y, int ambiguous) {
  * join the group with a sector of the most articles. An ambiguous name
  * (a surname alone that several full-named people of the collection
  * share: "Davies" is Will Davies in one story and Quentin Davies in
- * another) splits by story. The group of the most articles (ties to the
+ * another) splits by story, articles that share two other actors joined
+ * (Begg of two stories on Guantanamo's prisoners). The group of the most articles (ties to the
  * first document) keeps the key; the others are "KEY~" and the first 8
  * characters of their first document's key (the same whatever the order
  * of ingest). root, size, ev: room for k. */
-static void split_entity(mdoc *d, mfacts *F, mrow **r, size_t k, int ambiguous, int *root, int *size, int *ev,
-                         uint32_t *next) {
+static void split_entity(mdoc *d, mfacts *F, const mkey *dk, size_t nd, mrow **r, size_t k, int ambiguous,
+                         int *root, int *size, int *ev, uint32_t *next) {
   size_t i, j;
   for (i = 0; i < k && !r[i]->known; i++) {}
   if (i < k) return; /* a dictionary's person somewhere: the key is the dictionary's */
@@ -1531,7 +1561,8 @@ static void split_entity(mdoc *d, mfacts *F, mrow **r, size_t k, int ambiguous, 
   for (i = 1; i < k; i++)
     for (j = 0; j < i; j++)
       if (uf_find(&u, (int)i) != uf_find(&u, (int)j) &&
-          (d[r[i]->di].story == d[r[j]->di].story || same_person(r[i], r[j], ambiguous)))
+          (d[r[i]->di].story == d[r[j]->di].story || same_person(r[i], r[j], ambiguous) ||
+           (ambiguous && shares_actor(dk, nd, r[i]->di, r[j]->di, r[i]->erank, r[i]->erank))))
         uf_union(&u, (int)i, (int)j);
   /* articles per group (rows sorted by document), and its actors with a role_sector */
   for (i = 0; i < k; i++) size[i] = 0, ev[i] = 0;
@@ -1586,35 +1617,6 @@ static size_t sur_first(const msur *s, size_t n, const char *sur) {
     else hi = mid;
   }
   return lo;
-}
-
-/* The first of dk[0..n) (sorted by key) of document di. */
-static size_t doc_first(const mkey *dk, size_t n, int di) {
-  uint64_t k = (uint64_t)(uint32_t)di << 32;
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (dk[mid].k < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/* Whether documents a and b have two actors of one entity each, other
- * than x and y (dk: (document, entity) keys, sorted): one is not enough
- * (Dr Arnold of a drama and the director Andrea Arnold of the Oscars'
- * articles shared an actress). */
-static int shares_actor(const mkey *dk, size_t n, int a, int b, uint32_t x, uint32_t y) {
-  if (a == b) return 1;
-  int c = 0;
-  size_t i = doc_first(dk, n, a), j = doc_first(dk, n, b);
-  while (i < n && j < n && (int)(dk[i].k >> 32) == a && (int)(dk[j].k >> 32) == b) {
-    uint32_t p = (uint32_t)dk[i].k, q = (uint32_t)dk[j].k;
-    if (p == q && p != x && p != y && ++c == 2) return 1;
-    if (p <= q) i++;
-    if (q <= p) j++;
-  }
-  return 0;
 }
 
 /* A person's actors across articles: a surname alone ("Davies", the
@@ -1707,7 +1709,7 @@ static int split_people(mdoc *d, mfacts *F) {
         for (size_t t = s + 1; t < ns && strcmp(sv[t].sur, r[0]->entity) == 0 && !ambiguous; t++)
           ambiguous = sv[t].erank != sv[s].erank;
       }
-      split_entity(d, F, r, j - i, ambiguous, root, size, ev, &next);
+      split_entity(d, F, dk, nd, r, j - i, ambiguous, root, size, ev, &next);
     }
     i = j;
   }

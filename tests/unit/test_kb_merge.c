@@ -450,8 +450,9 @@ static char *people(const char *id, const char *specs) {
 /* People of one name across articles: a full name splits where the
  * sectors of its roles disagree (not where government and opposition
  * differ, not for an article that says nothing); a surname alone that two
- * full-named people of the collection share splits by story, and becomes
- * the one full name of its story. */
+ * full-named people of the collection share splits by story unless its
+ * articles share two other actors, and becomes the one full name of its
+ * story. */
 TD_TEST(kb_merge_people_of_one_name) {
   char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
   td_kb *kb = td_testkb_new(dir, path, sizeof path);
@@ -464,7 +465,9 @@ TD_TEST(kb_merge_people_of_one_name) {
       {"v3", "david-davis/Spokesman/GOV v3x"}, {"w1", "will-davies w1x"},
       {"w2", "quentin-davies w2x"},            {"s1", "davies s1x"},
       {"s2", "davies s2x"},                    {"j1", "jeremy-jones/Host/MED p q r"},
-      {"j2", "jones p q r"},                   {"j3", "mary-jones/Host/MED j3x"}};
+      {"j2", "jones p q r"},                   {"j3", "mary-jones/Host/MED j3x"},
+      {"b1", "begg x y b1a b1b b1c b1d b1e"},  {"b2", "begg x y b2a b2b b2c b2d b2e"},
+      {"b3", "azmat-begg b3x"},                {"b4", "moazzam-begg b4x"}};
   for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
     char *r = people(docs[i][0], docs[i][1]);
     CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
@@ -480,6 +483,11 @@ TD_TEST(kb_merge_people_of_one_name) {
   CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity='jeremy-jones' AND num_articles=2"
                   " AND names='jeremy-jones; jones'") == 1);
   CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity LIKE 'jones%'") == 0);
+  /* two stories (3 of 8 features shared) whose articles share two other
+   * actors: one Begg */
+  CHECK(count(kb, "SELECT count(DISTINCT s.story_key) FROM m_story_docs s JOIN documents d USING(doc_key)"
+                  " WHERE d.id IN ('b1', 'b2')") == 2);
+  CHECK(count(kb, "SELECT count(*) FROM m_actors WHERE entity LIKE 'begg%'") == 1);
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
 }
