@@ -956,6 +956,37 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
 
 /* The speaker written after a cue, starting at word i: "said John Lopez,
  * a spokesman" gives "John Lopez". */
+/* Whether word j, after the words of a speaker phrase before it, opens the
+ * clause that the phrase's missing comma should have ended: "there" or a
+ * personal pronoun ("According to Ofcom there were", "For Countryfile they
+ * asked"), or a determiner, a number or a quantifier right after a noun or
+ * a name ("according to Technorati the number of blogs", "the Commission's
+ * report 12 million working people", "analysts Gartner More than 167
+ * million"; not "a survey of 1,300 bosses", "the 246,570 cases", "Channel
+ * 4 News"). */
+static int clause_opens(const td_qctx *c, size_t j) {
+  static const char *const subjects[] = {"there", "he", "she", "they", "we", "i", NULL};
+  static const char *const dets[] = {"the", "a", "an", "more", "less", "fewer", "some", "nearly",
+                                     "almost", "around", "many", "most", NULL};
+  static const char *const joins[] = {"of", "the", "a", "an", "his", "her", "its", "their", "our",
+                                      "and", "or", "&", NULL};
+  static const char *const counts[] = {"%", "percent", "per", "million", "billion", "thousand",
+                                       "hundred", NULL};
+  const td_qword *w = &c->w[j];
+  if (td_qword_in(w, subjects)) return 1;
+  if (w->flags & TD_QW_DIGIT ? strchr(w->lw, '-') != NULL : !td_qword_in(w, dets))
+    return 0; /* a modifier: "the recent 50-state poll" */
+  const td_qword *b = &c->w[j - 1];
+  if (td_qword_in(b, joins) || in_set(np_stop_set, b) || td_qword_in(b, prepositions) ||
+      (b->flags & TD_QW_DIGIT))
+    return 0;
+  /* a number after a name is part of it ("Channel 4 News", "BWV 216")
+   * unless it counts ("Pew Research 44% of", "Gartner 1,200 firms") */
+  if ((w->flags & TD_QW_DIGIT) && (b->flags & TD_QW_CAP))
+    return strchr(w->lw, ',') || (j + 1 < c->nw && td_qword_in(&c->w[j + 1], counts));
+  return 1;
+}
+
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
   static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
                                    "who", "if", NULL};
@@ -963,7 +994,7 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
   if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
   while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
          !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
-         !(n > 0 && in_set(after_stop_set, &c->w[j])))
+         !(n > 0 && (in_set(after_stop_set, &c->w[j]) || clause_opens(c, j))))
     j++, n++;
   /* trailing lowercase words after names ("Lopez told") are not the speaker */
   if (j == i) return 0;
