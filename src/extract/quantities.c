@@ -919,41 +919,16 @@ static int clause_mark(const td_qctx *c, size_t k) {
          strcmp(w->lw, "\xe2\x80\x94") == 0 || strcmp(w->lw, "\xe2\x80\x93") == 0;
 }
 
-/* measure and status from the sentence around the quantity; rows: u->n
- * slots of scratch */
-static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
-                           const unit_row **rows, td_arena *a) {
-  size_t s = p->first, e = p->last;
-  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
-  while (e + 1 < c->nw && !(c->w[e].flags & TD_QW_SEND) && !(c->w[e + 1].flags & TD_QW_PARA)) e++;
-  out->measure = out->unit;
-  if (out->unit) {
-    size_t best = (size_t)-1;
-    const char *what = NULL;
-    /* the measure rows of this unit, once, then the words against them */
-    size_t nrows = 0;
-    for (size_t r = 0; r < u->n; r++) {
-      const unit_row *row = &u->r[r];
-      if (row->k == UK_MEASURE && row->what && strcmp(row->name, out->unit) == 0)
-        rows[nrows++] = row;
-    }
-    for (size_t k = s; nrows && k <= e && k < c->nw; k++) {
-      const uword *x = find_word(u, c->w[k].lw);
-      if (!x || x->first[UK_MEASURE] < 0) continue; /* in no measure row */
-      for (size_t r = 0; r < nrows; r++) {
-        const unit_row *row = rows[r];
-        if (!in_words(row->words, c->w[k].lw)) continue;
-        size_t d = k > p->last ? k - p->last : p->first > k ? p->first - k : 0;
-        if (best == (size_t)-1 || d < best) best = d, what = row->what;
-      }
-    }
-    if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
-  }
-  /* expected: a forecast or plan in the clause, unless "already" follows;
-   * the clause ends at a comma, semicolon, colon, dash or bracket ("created
-   * 337,000 jobs last month, twice the amount expected" is a fact) */
-  out->status = "actual";
-  if (already_after(c, p->last) || past_after(c, p->last)) return;
+/* The clause of quantity p in its sentence s..e, into *pcs..*pce: the
+ * sentence cut at the commas, semicolons, colons and dashes around the
+ * number, and at the brackets around a number inside them ("created
+ * 337,000 jobs last month, twice the amount expected" is a fact); a clause
+ * of its own after "while"/"whereas" on either side ("profits rose 5% while
+ * sales are expected to fall"), and after the number at a verb joined by
+ * "and"/"but" ("fell to 4.3% in 2004 and is expected to remain at 3%";
+ * before it the verbs share what governs them: "are expected to rise and
+ * hit $5bn"). */
+static void clause_of(const td_qctx *c, const qparse *p, size_t s, size_t e, size_t *pcs, size_t *pce) {
   size_t cs = p->first, ce = p->last;
   while (cs > s && !clause_mark(c, cs - 1) && !is_punct_word(c, cs - 1, '(')) {
     cs--;
@@ -969,11 +944,6 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       if (ce < e) ce++;
     }
   }
-  /* a clause of its own: "while"/"whereas" on either side ("profits rose
-   * 5% while sales are expected to fall"), and after the number a verb
-   * joined by "and"/"but" ("fell to 4.3% in 2004 and is expected to
-   * remain at 3%"; before it the verbs share what governs them: "are
-   * expected to rise and hit $5bn") */
   static const char *const subord[] = {"while", "whereas", NULL};
   static const char *const coord[] = {"and", "but", NULL};
   for (size_t k = cs; k < p->first; k++)
@@ -985,6 +955,57 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       ce = k - 1;
       break;
     }
+  *pcs = cs, *pce = ce;
+}
+
+/* What the nearest word of words s..e listed in one of the measure rows
+ * rows[0..nrows) says is counted ("deployed"), or NULL. */
+static const char *nearest_measure(const td_qctx *c, const units *u, const qparse *p,
+                                   const unit_row **rows, size_t nrows, size_t s, size_t e) {
+  size_t best = (size_t)-1;
+  const char *what = NULL;
+  for (size_t k = s; nrows && k <= e && k < c->nw; k++) {
+    const uword *x = find_word(u, c->w[k].lw);
+    if (!x || x->first[UK_MEASURE] < 0) continue; /* in no measure row */
+    for (size_t r = 0; r < nrows; r++) {
+      const unit_row *row = rows[r];
+      if (!in_words(row->words, c->w[k].lw)) continue;
+      size_t d = k > p->last ? k - p->last : p->first > k ? p->first - k : 0;
+      if (best == (size_t)-1 || d < best) best = d, what = row->what;
+    }
+  }
+  return what;
+}
+
+/* measure and status from the sentence around the quantity; rows: u->n
+ * slots of scratch. The measure is the unit and what the nearest measure
+ * word says, in the number's clause when one is there, else in its
+ * sentence ("12,500 jobs had gone while 7,800 were being moved": the
+ * 7,800 were moved; "Twenty people, including a Briton, have been
+ * arrested"). */
+static void measure_status(const td_qctx *c, const units *u, const qparse *p, td_quantity *out,
+                           const unit_row **rows, td_arena *a) {
+  size_t s = p->first, e = p->last;
+  while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
+  while (e + 1 < c->nw && !(c->w[e].flags & TD_QW_SEND) && !(c->w[e + 1].flags & TD_QW_PARA)) e++;
+  size_t cs, ce;
+  clause_of(c, p, s, e, &cs, &ce);
+  out->measure = out->unit;
+  if (out->unit) {
+    /* the measure rows of this unit, once, then the words against them */
+    size_t nrows = 0;
+    for (size_t r = 0; r < u->n; r++) {
+      const unit_row *row = &u->r[r];
+      if (row->k == UK_MEASURE && row->what && strcmp(row->name, out->unit) == 0)
+        rows[nrows++] = row;
+    }
+    const char *what = nearest_measure(c, u, p, rows, nrows, cs, ce);
+    if (!what) what = nearest_measure(c, u, p, rows, nrows, s, e);
+    if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
+  }
+  /* expected: a forecast or plan in the clause, unless "already" follows */
+  out->status = "actual";
+  if (already_after(c, p->last) || past_after(c, p->last)) return;
   s = cs, e = ce;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
