@@ -954,8 +954,6 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   return 1;
 }
 
-/* The speaker written after a cue, starting at word i: "said John Lopez,
- * a spokesman" gives "John Lopez". */
 /* Whether word j, after the words of a speaker phrase before it, opens the
  * clause that the phrase's missing comma should have ended: "there" or a
  * personal pronoun ("According to Ofcom there were", "For Countryfile they
@@ -987,6 +985,17 @@ static int clause_opens(const td_qctx *c, size_t j) {
   return 1;
 }
 
+/* Whether word j, a day's name after "the" and before another capitalized
+ * word, is part of a name ("according to the Sunday Times"), not the day
+ * that ends a speaker ("said Lopez on Sunday"). */
+static int day_in_name(const td_qctx *c, size_t j) {
+  return j > 0 && j + 1 < c->nw && (c->w[j].flags & TD_QW_CAP) && (c->w[j + 1].flags & TD_QW_CAP) &&
+         !(c->w[j + 1].flags & TD_QW_PUNCT) && strcmp(c->w[j - 1].lw, "the") == 0 &&
+         in_set(time_words_set, &c->w[j]);
+}
+
+/* The speaker written after a cue, starting at word i: "said John Lopez,
+ * a spokesman" gives "John Lopez". */
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
   static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
                                    "who", "if", NULL};
@@ -994,7 +1003,7 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
   if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
   while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
          !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
-         !(n > 0 && (in_set(after_stop_set, &c->w[j]) || clause_opens(c, j))))
+         !(n > 0 && ((in_set(after_stop_set, &c->w[j]) && !day_in_name(c, j)) || clause_opens(c, j))))
     j++, n++;
   /* trailing lowercase words after names ("Lopez told") are not the speaker */
   if (j == i) return 0;
@@ -1529,10 +1538,33 @@ static int passive_at(const td_qctx *c, size_t k) {
   return k > 0 && k < c->nw && b > 0 && td_qword_in(&c->w[b - 1], be_words) && participle(&c->w[k]);
 }
 
+/* Whether the claimant who is one word that names no one: an article, a
+ * possessive, a preposition, a conjunction, a number word or a word of
+ * time, left as the subject of a cue inside a phrase ("took an estimated
+ * $121.9m", "at a reported cost of $32m", "One in four said", "this week
+ * said", "earlier this year showed"). */
+static int nobody(const td_qctx *c, td_span who) {
+  static const char *const words[] = {
+      "a", "an", "the", "some", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+      "these", "those", "on", "in", "at", "of", "or", "and", "but", "nothing", "per", "cent", NULL};
+  static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", NULL};
+  size_t k = td_qword_at(c, who.start);
+  if (k >= c->nw || c->w[k].e != who.end) return 0; /* more than one word */
+  const td_qword *w = &c->w[k];
+  /* a capitalized number word may be a name ("Five said it had received") */
+  return td_qword_in(w, words) || in_set(time_words_set, w) ||
+         (!(w->flags & TD_QW_CAP) && td_qword_in(w, numbers));
+}
+
 int td_find_claimant(td_qctx *c, size_t target, td_span *who, td_span *cue) {
   c->finds = 1; /* "figures showed that" names a number's claimant */
   int r = find_claimant(c, target, who, cue);
   c->finds = 0;
+  if (r && nobody(c, *who)) {
+    who->start = who->end = cue->start = cue->end = 0;
+    return 0;
+  }
   return r;
 }
 
