@@ -855,6 +855,21 @@ static int np_word(const td_qctx *c, size_t i) {
 /* The subject written before a cue at word k: "the White House official",
  * "South Korea's foreign minister", "Roe, Diaz and Tanaka". Skips
  * auxiliaries and adverbs ("has also"). 1 with *who set, or 0. */
+/* Whether word j is a day's or a month's name in a date (after "in",
+ * "on", "since", "last", a number ...): "rose by 0.8% in January and
+ * Nationwide reported" joins two clauses, not two names ("Theresa May and
+ * Boris Johnson said" does). */
+static int date_name(const td_qctx *c, size_t j) {
+  static const char *const names[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", NULL};
+  static const char *const before[] = {"in", "on", "since", "until", "by", "last", "next", "this",
+                                       "early", "late", "mid", "from", "to", "of", NULL};
+  return j > 0 && td_qword_in(&c->w[j], names) &&
+         (td_qword_in(&c->w[j - 1], before) || (c->w[j - 1].flags & TD_QW_DIGIT));
+}
+
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
@@ -877,7 +892,8 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   while (start > 0 && n < 8 && !(c->w[start].flags & TD_QW_PARA)) {
     size_t j = start - 1;
     int and_ok = strcmp(c->w[j].lw, "and") == 0 && n > 0 && j > 0 &&
-                 (c->w[j - 1].flags & TD_QW_CAP) && (c->w[start].flags & TD_QW_CAP);
+                 (c->w[j - 1].flags & TD_QW_CAP) && (c->w[start].flags & TD_QW_CAP) &&
+                 !date_name(c, j - 1);
     if (np_word(c, j) || and_ok) {
       if (strcmp(c->w[j].lw, "and") == 0) has_and = 1;
       start = j, n++;
