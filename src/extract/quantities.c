@@ -1368,7 +1368,17 @@ static int elided_unit(const td_qctx *c, const units *u, size_t prev, const char
       c->w[i + 1].upos != TD_SCONJ && c->w[i + 1].upos != TD_ADV && c->w[i + 1].upos != TD_PRON &&
       !td_qword_in(&c->w[i + 1], (const char *const[]){"last", "next", "this", NULL}))
     return 0; /* a noun or name follows that find_unit did not take */
-  if (prev != (size_t)-1 && prev < p->first && p->first - prev <= 25 && c->w[prev].sent == c->w[i].sent) {
+  /* the earlier count, unless "the number of ..." comes between ("14,000
+   * jobs were created, taking the number of people employed to 38.9
+   * million": people) */
+  int counted = prev != (size_t)-1 && prev < p->first && p->first - prev <= 25 &&
+                c->w[prev].sent == c->w[i].sent;
+  for (size_t k = p->first; counted && k-- > prev + 1;)
+    if (strcmp(c->w[k].lw, "number") == 0 && k + 2 < p->first && strcmp(c->w[k + 1].lw, "of") == 0) {
+      counted = 0;
+      break;
+    }
+  if (counted) {
     p->unit = prev_unit;
     return 1;
   }
