@@ -570,6 +570,19 @@ static int area_or_city(const td_gaz *g, const cand *c) {
   return 0;
 }
 
+/* Whether actor ac is a company the dictionaries know (sector BUS). */
+static int is_company(const td_actor *ac) {
+  return ac->known && ac->sector && strcmp(ac->sector, "BUS") == 0;
+}
+
+/* Whether candidate c, a mention of organization ac, stands where a place
+ * is expected: locative(), but "at" before a company is where people work
+ * ("head of research at Nokia"), not a place. */
+static int org_locative(cands *cs, const cand *c, const td_actor *ac) {
+  if (!locative(cs, c)) return 0;
+  return !(is_company(ac) && c->tok0 > 0 && tok_is(&cs->doc->toks[c->tok0 - 1], "at"));
+}
+
 /* Whether t is a word that opens the names of towns and hardly a
  * person's: "Fort", "Mount", "Port", "Lake", "El", "San", "Santa",
  * "Saint" and their abbreviations, Spanish "Ciudad". */
@@ -1426,17 +1439,20 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (person && i > 0 && cs.c[i - 1].tok1 + 1 == c->tok0 &&
             trailing_admin(eng, doc, &cs, i - 1, held, sizeof held))
           person = 0;
-      } else if (ac->known && ac->kind && strcmp(ac->kind, "organization") == 0 && !locative(&cs, c)) {
+      } else if (ac->known && ac->kind && strcmp(ac->kind, "organization") == 0 &&
+                 !org_locative(&cs, c, ac)) {
         /* a name the dictionaries know as an organization, mentioned as
          * itself, is that organization and not a small town of the same
          * name: "the White House said" is no town in Tennessee. A city
          * (an area, or 100,000 people) that names its government
-         * ("Washington said") stays, as do places after "in", "at". */
+         * ("Washington said") stays, as do places after "in", "at"; a
+         * company is no city's government: "Toyota sales jumped",
+         * "Santander's board", "a manager at Nokia" */
         int whole = 0;
         for (size_t m = 0; m < ac->nmentions; m++)
           whole |= ac->mentions[m].start == doc->toks[c->tok0].start &&
                    ac->mentions[m].end == doc->toks[c->tok1 - 1].end;
-        if (whole && !area_or_city(g, c)) {
+        if (whole && (is_company(ac) || !area_or_city(g, c))) {
           c->drop = 1;
           continue;
         }
