@@ -561,6 +561,32 @@ static int particle(const td_tok *t) {
   return !(t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && td_str_in(t->norm, ps);
 }
 
+/* Whether t is a capitalized particle of surnames opening a person's
+ * name before a capitalized word ("Van Gogh", "Van Persie", "De Niro"). */
+static int cap_particle(const td_tok *t) {
+  static const char *const ps[] = {"de", "da", "di", "del", "della", "van", "von", "du", "dos", "das", NULL};
+  return (t->flags & TD_TOK_CAP) && !(t->flags & TD_TOK_ALLCAPS) && td_str_in(t->norm, ps);
+}
+
+/* Whether a candidate of cs opens at token t. */
+static int cand_at(const cands *cs, uint32_t t) {
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->c[i].tok0 == t) return 1;
+  return 0;
+}
+
+/* Whether the article writes word w (a norm) in lowercase somewhere, as
+ * the common word: "mobile phones" beside "Mobile phones are". */
+static int lowercase_seen(const td_doc *doc, const char *w) {
+  for (size_t t = 0; t < doc->ntoks; t++) {
+    const td_tok *k = &doc->toks[t];
+    if (!(k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && k->norm && strcmp(k->norm, w) == 0 &&
+        doc->text[k->start] >= 'a' && doc->text[k->start] <= 'z')
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether a reading of candidate c is an area or a city of 100,000
  * people: a name too weighty to give way to a person's or an
  * organization's of the same spelling. */
@@ -714,6 +740,22 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     int hit = 0;
     td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
     if (hit) return 2;
+  }
+  /* a capitalized particle of surnames before a capitalized word that
+   * opens no place is a person's name ("Van Gogh", "Van Persie"; not
+   * the city in Turkey) */
+  if (c->tok1 - c->tok0 == 1 && next_cap && cap_particle(t0) && !cand_at(cs, c->tok1)) return 2;
+  /* a town named by a word the article also writes in lowercase, at the
+   * start of a sentence or before a capitalized word, is that word
+   * ("Mobile phones are", "the Mobile Entertainment Forum" in an
+   * article about mobile phones), unless a cue calls it a place or it
+   * is an area, a capital or a city of a million */
+  if (c->tok1 - c->tok0 == 1 && (initial || next_cap) && !area && !(cue_bits(cs, c->tok0) & P_LOCATIVE) &&
+      eng->words && t0->norm && td_words_score(eng->words, t0->norm, strlen(t0->norm)) > 0) {
+    int great = 0;
+    for (size_t i = 0; i < c->nrecs; i++)
+      great |= is_feat(&g->recs[c->recs[i]], "PPLC") || g->recs[c->recs[i]].pop >= 1000000;
+    if (!great && lowercase_seen(doc, t0->norm)) return 1;
   }
   /* after a capitalized word and a lowercase particle of surnames
    * ("Luis de Soria", "Anna van Tiel") the name is a person's; a country
