@@ -786,6 +786,17 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
           !(next && (tok_is(next, "area") || tok_is(next, "region")))) ||
          (next && (tok_is(next, "of") || tok_is(next, "for")))))
       return 1;
+    /* nor a city of under a million as the head of a noun phrase after
+     * "the": towns take no article ("at the Brits on Tuesday", "the
+     * Saints have won"), but "the Liverpool squad" names the city */
+    if (c->tok1 - c->tok0 == 1 && !area && prev && tok_is(prev, "the") &&
+        (!next || next->upos == TD_AUX || (next->upos == TD_ADP && !tok_is(next, "of")) ||
+         ((next->flags & TD_TOK_PUNCT) && (tok_is(next, ".") || tok_is(next, "\"") || tok_is(next, ")"))))) {
+      int great = 0;
+      for (size_t i = 0; i < c->nrecs; i++)
+        great |= is_feat(&g->recs[c->recs[i]], "PPLC") || g->recs[c->recs[i]].pop >= 1000000;
+      if (!great) return 1;
+    }
     if (prev_cap && (!area || alias_country(g, doc, c))) return 2;
     if (prev_cap && next_cap) return 2;
     /* a common word before a capitalized one is a word of a longer
