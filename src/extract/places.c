@@ -601,12 +601,14 @@ static int is_company(const td_actor *ac) {
   return ac->known && ac->sector && strcmp(ac->sector, "BUS") == 0;
 }
 
-/* Whether candidate c, a mention of organization ac, stands where a place
- * is expected: locative(), but "at" before a company is where people work
- * ("head of research at Nokia"), not a place. */
-static int org_locative(cands *cs, const cand *c, const td_actor *ac) {
+/* Whether candidate c, a mention of known organization ac, stands where
+ * a place is expected: locative(), but "at" and "from" before an
+ * organization are where people work and what they leave ("head of
+ * research at Nokia", "sign Ashley Cole from Arsenal"), not a place. */
+static int org_locative(cands *cs, const cand *c) {
   if (!locative(cs, c)) return 0;
-  return !(is_company(ac) && c->tok0 > 0 && tok_is(&cs->doc->toks[c->tok0 - 1], "at"));
+  const td_tok *p = c->tok0 > 0 ? &cs->doc->toks[c->tok0 - 1] : NULL;
+  return !(p && (tok_is(p, "at") || tok_is(p, "from")));
 }
 
 /* Whether t is a word that opens the names of towns and hardly a
@@ -1493,7 +1495,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
             trailing_admin(eng, doc, &cs, i - 1, held, sizeof held))
           person = 0;
       } else if (ac->known && ac->kind && strcmp(ac->kind, "organization") == 0 &&
-                 !org_locative(&cs, c, ac)) {
+                 !org_locative(&cs, c)) {
         /* a name the dictionaries know as an organization, mentioned as
          * itself, is that organization and not a small town of the same
          * name: "the White House said" is no town in Tennessee. A city
