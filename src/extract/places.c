@@ -601,7 +601,7 @@ static int is_company(const td_actor *ac) {
   return ac->known && ac->sector && strcmp(ac->sector, "BUS") == 0;
 }
 
-/* Whether candidate c, a mention of known organization ac, stands where
+/* Whether candidate c, a mention of a known organization, stands where
  * a place is expected: locative(), but "at" and "from" before an
  * organization are where people work and what they leave ("head of
  * research at Nokia", "sign Ashley Cole from Arsenal"), not a place. */
@@ -609,6 +609,16 @@ static int org_locative(cands *cs, const cand *c) {
   if (!locative(cs, c)) return 0;
   const td_tok *p = c->tok0 > 0 ? &cs->doc->toks[c->tok0 - 1] : NULL;
   return !(p && (tok_is(p, "at") || tok_is(p, "from")));
+}
+
+/* Whether a reading of candidate c is an area, a capital or a city of a
+ * million: a name no person's surname hides. */
+static int grand(const td_gaz *g, const cand *c) {
+  for (size_t k = 0; k < c->nrecs; k++) {
+    const td_gaz_rec *r = &g->recs[c->recs[k]];
+    if (is_area(r) || is_feat(r, "PPLC") || r->pop >= 1000000) return 1;
+  }
+  return 0;
 }
 
 /* Whether t is a word that opens the names of towns and hardly a
@@ -1567,9 +1577,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
   for (size_t i = 0; i < cs.n; i++) {
     cand *c = &cs.c[i];
     if (c->drop || c->adj || c->tok1 - c->tok0 != 1) continue;
-    if (area_or_city(g, c)) continue;
+    /* a city of 100,000 stays beside a longer name ("Manchester
+     * United"), but not a person's surname where no cue calls it a
+     * place ("C Paterson" ... "Paterson's searing break"), unless it
+     * is an area, a capital or a city of a million */
+    int weighty = area_or_city(g, c);
+    if (weighty && (grand(g, c) || locative(&cs, c))) continue;
     const char *w = doc->toks[c->tok0].norm;
-    for (size_t j = 0; j < cs.n && !c->drop; j++) {
+    for (size_t j = 0; j < cs.n && !c->drop && !weighty; j++) {
       const cand *d = &cs.c[j];
       if (d->drop != 2) continue;
       for (uint32_t t = d->tok0 > 0 ? d->tok0 - 1 : 0; t <= d->tok1 && t < doc->ntoks; t++)
@@ -1581,7 +1596,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
       size_t wl = doc->toks[c->tok0].end - doc->toks[c->tok0].start;
       for (const char *q = ac->name; *q;) {
         const char *e = q + strcspn(q, " ");
-        if ((size_t)(e - q) == wl && strncmp(q, doc->text + doc->toks[c->tok0].start, wl) == 0) c->drop = 2;
+        if ((size_t)(e - q) == wl && strncmp(q, doc->text + doc->toks[c->tok0].start, wl) == 0 &&
+            (!weighty || (!*e && q > ac->name))) /* a city: only as the surname closing a name */
+          c->drop = 2;
         q = *e ? e + 1 : e;
       }
     }
