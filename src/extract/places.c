@@ -1521,6 +1521,21 @@ int td_places(const td_engine *eng, td_doc *doc) {
           c->drop = 1;
           continue;
         }
+      } else if (ac->kind && strcmp(ac->kind, "organization") == 0 && ac->name && !locative(&cs, c) &&
+                 !area_or_city(g, c) && !(c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "of"))) {
+        /* the short name of an organization the article names in full
+         * ("Delta Airlines" ... "Delta might be concerned", "Paramount
+         * Pictures" ... "rights from Paramount") is the organization,
+         * not a small town of that name */
+        uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
+        size_t n = a1 - a0;
+        int whole = 0;
+        for (size_t m = 0; m < ac->nmentions; m++)
+          whole |= ac->mentions[m].start == a0 && ac->mentions[m].end == a1;
+        if (whole && strlen(ac->name) > n + 1 && strncmp(ac->name, doc->text + a0, n) == 0 && ac->name[n] == ' ') {
+          c->drop = 1;
+          continue;
+        }
       }
     }
     /* "Batangas City", "Zamboanga City": a town's name closed by "City"
