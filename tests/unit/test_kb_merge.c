@@ -137,17 +137,10 @@ TD_TEST(kb_merge_event_days) {
   CHECK(td_testkb_remove(dir) == 0);
 }
 
-/* Mentions with neither source nor target ("talks were held") tie nothing
- * together across stories: on one day, two such mentions of one root in
- * articles of two stories are two events; in one story, one. */
-static char *actorless(const char *id, const char *who, const char *where, const char *date) {
-  char *r = record(id, date, "\"T\"", "Kim", "PRKGOV", "null", "040");
+/* r with each of from[k] (NULL-ended) replaced by to[k]; r is freed. */
+static char *swapped(char *r, const char *const *from, const char *const *to) {
   td_buf b = {0};
   for (const char *p = r; *p;) {
-    static const char *const from[] = {"\"source\":\"a1\",\"target\":\"a2\",", "\"source_code\":\"PRKGOV\","
-                                       "\"target_code\":\"RUS\",", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", NULL};
-    const char *to[] = {"\"source\":null,\"target\":null,", "\"source_code\":null,\"target_code\":null,", who,
-                        where};
     int k = 0;
     while (from[k] && strncmp(p, from[k], strlen(from[k])) != 0) k++;
     if (from[k]) {
@@ -160,6 +153,17 @@ static char *actorless(const char *id, const char *who, const char *where, const
   }
   free(r);
   return td_buf_detach(&b, NULL);
+}
+
+/* Mentions with neither source nor target ("talks were held") tie nothing
+ * together across stories: on one day, two such mentions of one root in
+ * articles of two stories are two events; in one story, one. */
+static char *actorless(const char *id, const char *who, const char *where, const char *date) {
+  static const char *const from[] = {"\"source\":\"a1\",\"target\":\"a2\",", "\"source_code\":\"PRKGOV\","
+                                     "\"target_code\":\"RUS\",", "\"entity\":\"kim\"", "\"name\":\"Moscow\"", NULL};
+  const char *const to[] = {"\"source\":null,\"target\":null,", "\"source_code\":null,\"target_code\":null,", who,
+                            where};
+  return swapped(record(id, date, "\"T\"", "Kim", "PRKGOV", "null", "040"), from, to);
 }
 
 TD_TEST(kb_merge_actorless_events_stay_in_their_story) {
@@ -317,24 +321,6 @@ TD_TEST(kb_merge_title_versions_within_days) {
                   " WHERE d.id IN ('v1', 'v2', 'v4')") == 1);
   td_kb_close(kb);
   CHECK(td_testkb_remove(dir) == 0);
-}
-
-/* r with each of from[k] (NULL-ended) replaced by to[k]; r is freed. */
-static char *swapped(char *r, const char *const *from, const char *const *to) {
-  td_buf b = {0};
-  for (const char *p = r; *p;) {
-    int k = 0;
-    while (from[k] && strncmp(p, from[k], strlen(from[k])) != 0) k++;
-    if (from[k]) {
-      td_buf_puts(&b, to[k]);
-      p += strlen(from[k]);
-    } else {
-      td_buf_put(&b, p, 1);
-      p++;
-    }
-  }
-  free(r);
-  return td_buf_detach(&b, NULL);
 }
 
 /* Dated mentions with one side only ("Kim met", no one named) tie no two
