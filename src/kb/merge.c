@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- claims intervals ---- */
 
@@ -1890,7 +1891,8 @@ typedef struct {
   double value, vmax, lo, hi;
   int has_max, di, agrees, disagrees, sentence;
   int named; /* the frame is the year of the claim's own time, not the article's */
-  int part;  /* a part of a group: "four of the detainees" */
+  int part;  /* a part of a group ("four of the detainees") or a count of
+              * others ("two other DJs", "90,000 more people") */
 } mclaim;
 
 /* Whether a quantity's text counts a part of a group named after it
@@ -1904,6 +1906,37 @@ static int partitive(const char *t) {
   if (!of) return 0;
   for (int i = 0; dets[i]; i++)
     if (strncmp(of + 4, dets[i], strlen(dets[i])) == 0) return 1;
+  return 0;
+}
+
+/* Whether a quantity's text counts others beyond some already counted
+ * ("two other New York DJs", "90,000 more people", "a further 200 jobs"):
+ * such a count says nothing of the figure another claimant gives for the
+ * first ones, so it neither agrees nor disagrees with it. "more than",
+ * "or more" and "no more" bound a figure instead. */
+static int additive(const char *t) {
+  static const char *const words[] = {"other", "more", "further", "additional", "extra", "another", NULL};
+  const char *prev = NULL, *p = t;
+  size_t prevn = 0;
+  while (p && *p) {
+    while (*p == ' ') p++;
+    const char *w = p;
+    while (*p && *p != ' ') p++;
+    size_t n = (size_t)(p - w);
+    for (int i = 0; n && words[i]; i++) {
+      if (n != strlen(words[i]) || strncasecmp(w, words[i], n) != 0) continue;
+      if (i == 1) { /* more */
+        const char *q = p;
+        while (*q == ' ') q++;
+        if (strncasecmp(q, "than", 4) == 0 && (q[4] == ' ' || !q[4])) break;
+        if (prev && ((prevn == 2 && strncasecmp(prev, "or", 2) == 0) ||
+                     (prevn == 2 && strncasecmp(prev, "no", 2) == 0)))
+          break;
+      }
+      return 1;
+    }
+    prev = w, prevn = n;
+  }
   return 0;
 }
 
@@ -2030,7 +2063,8 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->has_max = td_kq_type(st, 10) != TD_KQ_NULL;
     m->vmax = td_kq_col_double(st, 10);
     m->sentence = td_kq_col_int(st, 11);
-    m->part = partitive((const char *)td_kq_col_text(st, 12));
+    m->part = partitive((const char *)td_kq_col_text(st, 12)) ||
+              additive((const char *)td_kq_col_text(st, 12));
     m->about = dupcol(st, 13);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);

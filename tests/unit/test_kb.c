@@ -208,6 +208,31 @@ TD_TEST(kb_claims_partitive) {
   CHECK(td_testkb_remove(dir) == 0);
 }
 
+/* Counts of others ("39 other troops", "39 more troops") say nothing of
+ * the figure a claimant gives for the first ones; "or more" and "more
+ * than" only bound a figure, which may disagree. */
+TD_TEST(kb_claims_additive) {
+  static const struct {
+    const char *qtext;
+    int relations;
+  } cases[] = {{" other troops", 0}, {" more troops", 0}, {" further troops", 0},
+               {" or more troops", 1}, {" troops", 1}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r = figures("add", "Officials said 14 and 39 troops would go.", "[[0,41]]", "troops", "troops", 39,
+                      "a poll", 18, 0, cases[i].qtext);
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == cases[i].relations);
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 TD_TEST(kb_claims_far_apart) {
   static const int v2[] = {39, 14};
   for (int m = 0; m < 2; m++) {
