@@ -128,6 +128,7 @@ typedef struct {
   uint8_t *ran;          /* per sentence: the places.* rules ran over it (see cue_bits) */
   uint32_t *kinds;       /* tokens of kind words the walk passed (facility_kind) */
   size_t nkinds, capkinds;
+  td_strset *lower;      /* the norms the article writes in lowercase (lowercase_seen) */
 } cands;
 
 /* The places.* rules of data/places/cues.rules: a match ending right
@@ -577,14 +578,21 @@ static int cand_at(const cands *cs, uint32_t t) {
 
 /* Whether the article writes word w (a norm) in lowercase somewhere, as
  * the common word: "mobile phones" beside "Mobile phones are". */
-static int lowercase_seen(const td_doc *doc, const char *w) {
-  for (size_t t = 0; t < doc->ntoks; t++) {
-    const td_tok *k = &doc->toks[t];
-    if (!(k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && k->norm && strcmp(k->norm, w) == 0 &&
-        doc->text[k->start] >= 'a' && doc->text[k->start] <= 'z')
-      return 1;
+static int lowercase_seen(cands *cs, const char *w) {
+  if (!cs->lower) { /* once per article, on first use: not a scan per candidate */
+    const td_doc *doc = cs->doc;
+    const char **norms = td_xmalloc((doc->ntoks + 1) * sizeof *norms);
+    size_t n = 0;
+    for (size_t t = 0; t < doc->ntoks; t++) {
+      const td_tok *k = &doc->toks[t];
+      if (!(k->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) && k->norm && doc->text[k->start] >= 'a' &&
+          doc->text[k->start] <= 'z')
+        norms[n++] = k->norm;
+    }
+    cs->lower = td_strset_new(norms, n);
+    free(norms);
   }
-  return 0;
+  return td_strset_find_str(cs->lower, w) >= 0;
 }
 
 /* Whether a reading of candidate c is an area or a city of 100,000
@@ -767,7 +775,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     int great = 0;
     for (size_t i = 0; i < c->nrecs; i++)
       great |= is_feat(&g->recs[c->recs[i]], "PPLC") || g->recs[c->recs[i]].pop >= 1000000;
-    if (!great && lowercase_seen(doc, t0->norm)) return 1;
+    if (!great && lowercase_seen(cs, t0->norm)) return 1;
   }
   /* after a capitalized word and a lowercase particle of surnames
    * ("Luis de Soria", "Anna van Tiel") the name is a person's; a country
@@ -1415,7 +1423,7 @@ static void restore_named(const td_doc *doc, cands *cs) {
 int td_places(const td_engine *eng, td_doc *doc) {
   const td_gaz *g = eng->places;
   if (!g || doc->ntoks == 0) return 0;
-  cands cs = {eng, g, doc, NULL, 0, 0, NULL, 0, 0, NULL, NULL, NULL, 0, 0};
+  cands cs = {eng, g, doc, NULL, 0, 0, NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL};
   /* The gazetteer's longest match at each token where a candidate that
    * counts can start (perf, issue 11): a capitalized token, or the token
    * after a comma (trailing_admin reads what follows "City,"). The walk
@@ -1823,6 +1831,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   if (nf) add_facilities(g, doc, fs, nf, focus_town(g, gs, ng));
   free(fs);
   free(cs.kinds);
+  if (cs.lower) td_strset_free(cs.lower);
   free(place_of);
   free(gs);
   free(cs.rp);
