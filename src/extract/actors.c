@@ -1819,6 +1819,19 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   return found;
 }
 
+/* The gender a noun for a person gives ('m', 'f'), or 0: `businessman`,
+ * `actress`, `widow` (noun_genders, described_again). */
+static char noun_gender(const char *w) {
+  static const char *const men[] = {"man", "boy", "father", "son", "brother", "husband",
+                                    "king", "prince", "businessman", "spokesman",
+                                    "grandfather", "uncle", "nephew", "widower", NULL};
+  static const char *const women[] = {"woman", "girl", "mother", "daughter", "sister", "wife",
+                                      "queen", "princess", "actress", "businesswoman",
+                                      "spokeswoman", "chairwoman", "grandmother", "aunt",
+                                      "niece", "widow", NULL};
+  return td_str_in(w, men) ? 'm' : td_str_in(w, women) ? 'f' : 0;
+}
+
 /* `the 31-year-old` at token i (`the`, a number, `-`, `year`, `-`,
  * `old`), alone or before a person's noun (`the 40-year-old comedian`),
  * not before another noun (`the 31-year-old awards ceremony`): the token
@@ -1926,7 +1939,8 @@ static void age_links(actx *x, int32_t *owner) {
     /* (`the actress` no man, `the Frenchman` no woman) */
     const char *w = tk(x, e - 1)->norm;
     size_t wl = strlen(w);
-    char g = strcmp(w, "actress") == 0 ? 'f' : wl > 5 && strcmp(w + wl - 3, "man") == 0 ? 'm' : 0;
+    char g = noun_gender(w);
+    if (!g && wl > 5 && strcmp(w + wl - 3, "man") == 0) g = 'm'; /* a nation's man, a batsman */
     if (g && x->ai[near].gender != '-' && x->ai[near].gender != g) continue;
     found = near;
     add_mention(x, found, (long)i, e);
@@ -2172,13 +2186,6 @@ static void honorific_genders(actx *x, const int32_t *owner) {
  * right before the name (`businesswoman Ana Sousa`): that gender, for
  * the pronouns after. */
 static void noun_genders(actx *x, const int32_t *owner) {
-  static const char *const men[] = {"man", "boy", "father", "son", "brother", "husband",
-                                    "king", "prince", "businessman", "spokesman",
-                                    "grandfather", "uncle", "nephew", "widower", NULL};
-  static const char *const women[] = {"woman", "girl", "mother", "daughter", "sister", "wife",
-                                      "queen", "princess", "actress", "businesswoman",
-                                      "spokeswoman", "chairwoman", "grandmother", "aunt",
-                                      "niece", "widow", NULL};
   const td_doc *doc = x->doc;
   for (size_t t = 0; t + 1 < doc->ntoks; t++) {
     if (tk(x, (long)t)->upos != TD_NOUN || tok_cap(x, (long)t)) continue;
@@ -2186,9 +2193,8 @@ static void noun_genders(actx *x, const int32_t *owner) {
     if (k >= 0 && owner[t + 1] == k) continue;            /* (its mention's last word) */
     if (k < 0 && tk(x, (long)t + 1)->upos == TD_PROPN) k = owner[t + 1]; /* (before a name) */
     if (k < 0 || !is_person(x, k) || x->ai[k].gender != '-') continue;
-    const char *w = tk(x, (long)t)->norm;
-    if (td_str_in(w, men)) x->ai[k].gender = 'm';
-    else if (td_str_in(w, women)) x->ai[k].gender = 'f';
+    char g = noun_gender(tk(x, (long)t)->norm);
+    if (g) x->ai[k].gender = g;
   }
 }
 
