@@ -392,8 +392,10 @@ static int passive_subj_in(const td_doc *doc, const td_match *m, uint32_t head, 
 static int has_object(const td_doc *doc, const td_match *m, uint32_t head) {
   const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
   uint32_t hi = s->tok0 + s->ntok, k = m->tok1;
+  /* "blew up when the singer ...": a wh-adverb opens a clause of its own */
+  static const char *const wh[] = {"when", "where", "while", "whenever", "why", "how", NULL};
   while (k < hi && doc->toks[k].upos == TD_ADV && !is_word(&doc->toks[k], "home") &&
-         !is_word(&doc->toks[k], "back"))
+         !is_word(&doc->toks[k], "back") && !td_str_in(doc->toks[k].norm, wh))
     k++;
   if (k < hi) {
     const td_tok *t = &doc->toks[k];
