@@ -49,6 +49,7 @@ typedef struct {
   const char *cls, *payload;
   int prio;
   int ncand, nactive; /* person.surname: people with it, and holding a role now */
+  int poss;           /* the phrase ends in its possessive: `Moody's` */
 } dm;
 
 /* One match of an actors.* rule in the current sentence: the phrase
@@ -113,10 +114,10 @@ static const char *const actor_classes[] = {"country", "org", "sector", "title",
 
 /* Priority of an entry class when several share one range; PRIO_SURNAME
  * is "person.surname" and no other class. */
-enum { PRIO_SURNAME = 13 };
+enum { PRIO_SURNAME = 13, PRIO_NAME = 12 };
 static int class_prio(const char *c) {
   if (strcmp(c, "person.surname") == 0) return PRIO_SURNAME; /* below everything but given names */
-  if (strncmp(c, "name", 4) == 0) return 12;
+  if (strncmp(c, "name", 4) == 0) return PRIO_NAME;
   static const char *const order[] = {"person", "org", "nonactor", "country",
                                       "title",  "sector", "place", "name", NULL};
   for (int i = 0; order[i]; i++) {
@@ -206,11 +207,16 @@ static int prio_of(actx *x, const char *cls) {
 static int on_match(void *vctx, const td_match *m) {
   actx *x = vctx;
   int p = prio_of(x, m->cls);
+  /* the phrase ends in its possessive (`Moody's`; the matcher also
+   * takes a glued 's after any phrase: `Israel` `'s`) */
+  size_t kl = m->key ? strlen(m->key) : 0;
+  int poss = kl > 2 && m->key[kl - 2] == '\'' && m->key[kl - 1] == 's';
   int surname = p == PRIO_SURNAME;
   int active = surname && role_active(m->payload, x->doc->date);
   if (x->nall && x->all[x->nall - 1].tok0 == m->tok0 && x->all[x->nall - 1].tok1 == m->tok1) {
     dm *last = &x->all[x->nall - 1];
     int same = surname && is_surname(last);
+    last->poss |= poss;
     if (same) {
       last->ncand++;
       last->nactive += active;
@@ -222,7 +228,7 @@ static int on_match(void *vctx, const td_match *m) {
     return 0;
   }
   TD_AGROW(&x->doc->arena, x->all, x->cap_all, x->nall + 1);
-  x->all[x->nall++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active};
+  x->all[x->nall++] = (dm){m->tok0, m->tok1, m->cls, m->payload, p, surname, active, poss};
   return 0;
 }
 
@@ -264,6 +270,9 @@ enum {
   W_ORGNOUN = 1 << 24,  /* `the organization`: one no business or medium, named before (description_links) */
   W_CLUB = 1 << 25,     /* a word opening sports clubs' names: Dynamo, Hapoel, Borussia */
   W_ORGHEAD = 1 << 26,  /* a word opening organizations' names in other languages: Banco, Société */
+  /* not a list: a possessive token ending a dictionary name that holds it
+   * (`Moody 's`, `Standard & Poor 's`), set by all_matches */
+  W_NAMEPOSS = 1 << 27,
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -491,6 +500,11 @@ static int glued_poss(const actx *x, long i) {
 static int poss_tok(const actx *x, long i) {
   return tok_is(x, i, "'s") || tok_is(x, i, "\xe2\x80\x99s") || tok_is(x, i, "'");
 }
+/* The span [t0, t1) ends in a possessive token that is no part of a name
+ * (`Britain 's`, not the dictionary's `Moody 's`): the span drops it. */
+static int trailing_poss(const actx *x, long t0, long t1) {
+  return t1 - 1 > t0 && poss_tok(x, t1 - 1) && !(x->wf[t1 - 1] & W_NAMEPOSS);
+}
 
 static const dm *match_at(const actx *x, long i, long s0, long s1) {
   if (i < s0 || i >= s1) return NULL;
@@ -565,7 +579,7 @@ static int new_actor(actx *x, const char *entity, const char *name, const char *
  * out of the span); the same span twice is kept once. */
 static void add_mention(actx *x, int k, long t0, long t1) {
   td_actor *a = A(x, k);
-  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  if (trailing_poss(x, t0, t1)) t1--;
   uint32_t s = tk(x, t0)->start, e = tk(x, t1 - 1)->end;
   int g = glued_poss(x, t1 - 1);
   if (g && e - (uint32_t)g > s) e -= (uint32_t)g;
@@ -578,7 +592,7 @@ static void add_mention(actx *x, int k, long t0, long t1) {
 
 static void add_name(actx *x, long t0, long t1, int type) {
   if (!x->want_names || t1 <= t0) return;
-  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  if (trailing_poss(x, t0, t1)) t1--;
   if (t1 - 1 > t0 && tok_is(x, t0, "the")) t0++; /* "the Netherlands" names Netherlands */
   if (x->nnames && x->names[x->nnames - 1].tok1 > (uint32_t)t0) {
     td_ne *last = &x->names[x->nnames - 1];
@@ -592,7 +606,7 @@ static void add_name(actx *x, long t0, long t1, int type) {
 /* The byte span of tokens [t0, t1) with a glued or separate possessive
  * at the end dropped. */
 static void span_of(const actx *x, long t0, long t1, uint32_t *s, uint32_t *e) {
-  if (t1 - 1 > t0 && poss_tok(x, t1 - 1)) t1--;
+  if (trailing_poss(x, t0, t1)) t1--;
   *s = tk(x, t0)->start, *e = tk(x, t1 - 1)->end;
   int g = glued_poss(x, t1 - 1);
   if (g && *e - (uint32_t)g > *s) *e -= (uint32_t)g;
@@ -6023,6 +6037,21 @@ static void all_matches(actx *x) {
   const td_doc *doc = x->doc;
   x->nall = 0;
   td_match_sentences(x->eng->dict, doc, actor_classes, on_match, x);
+  /* a phrase that ends in its possessive keeps it (`Moody's`), unless a
+   * person's name is in the possessive (`Tony Christie's`, `Mr Moody's`:
+   * a given name or an honorific before it): that match is dropped */
+  size_t w = 0;
+  for (size_t k = 0; k < x->nall; k++) {
+    const dm *d = &x->all[k];
+    if (d->poss && d->tok0 > 0 &&
+        ((x->wf[d->tok0 - 1] & (W_HON_M | W_HON_F | W_HON_X | W_PTITLE)) ||
+         (w && x->all[w - 1].tok1 == d->tok0 && x->all[w - 1].prio == PRIO_NAME)))
+      continue;
+    if (d->poss && d->tok1 - 1 > d->tok0 && poss_tok(x, (long)d->tok1 - 1))
+      x->wf[d->tok1 - 1] |= W_NAMEPOSS;
+    x->all[w++] = *d;
+  }
+  x->nall = w;
   x->first = td_arena_alloc(&x->doc->arena, (doc->nsents + 1) * sizeof *x->first);
   size_t k = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
@@ -6236,7 +6265,10 @@ static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *
   doc->toks = td_arena_alloc(&doc->arena, n * sizeof *doc->toks);
   doc->ntoks = doc->cap_toks = n;
   for (size_t i = 0; i < n; i++) {
-    if (i) td_buf_putc(&text, sent_of[i] != sent_of[i - 1] ? '\n' : ' ');
+    /* a possessive touches its word, as in the text CoNLL split it from
+     * (`Moody's`: `Moody` `'s`) */
+    int glued = i && sent_of[i] == sent_of[i - 1] && (strcmp(words[i], "'s") == 0 || strcmp(words[i], "'S") == 0);
+    if (i && !glued) td_buf_putc(&text, sent_of[i] != sent_of[i - 1] ? '\n' : ' ');
     td_tok *t = &doc->toks[i];
     t->start = (uint32_t)text.len;
     td_buf_puts(&text, words[i]);
@@ -6254,7 +6286,7 @@ static void eval_doc(const td_engine *eng, char **words, char **tags, uint32_t *
     if (letters >= 2 && upper == letters) t->flags |= TD_TOK_ALLCAPS;
     if (!alnum) t->flags |= TD_TOK_PUNCT;
     if (i == 0 || sent_of[i] != sent_of[i - 1]) t->flags |= TD_TOK_PARA_START;
-    else t->flags |= TD_TOK_SPACE_BEFORE;
+    else if (!glued) t->flags |= TD_TOK_SPACE_BEFORE;
     char *low = td_arena_strdup(&doc->arena, w);
     for (char *p = low; *p; p++) *p = (char)tolower((unsigned char)*p);
     t->norm = low;

@@ -997,3 +997,47 @@ TD_TEST(actors_eval_ner_places_of) {
                            "and O\nOsvik B-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* The mention of actor k that starts at s in d's text ends at s + n. */
+static int mention_is(const td_doc *d, int k, const char *s, size_t n) {
+  const char *p = strstr(d->text, s);
+  if (k < 0 || !p) return 0;
+  uint32_t a = (uint32_t)(p - d->text);
+  for (size_t i = 0; i < d->actors[k].nmentions; i++)
+    if (d->actors[k].mentions[i].start == a) return d->actors[k].mentions[i].end == a + n;
+  return 0;
+}
+
+/* A dictionary name that ends in its possessive keeps it (`Moody's`,
+ * `Standard & Poor's`), while a possessive after a name is no part of it
+ * (`Britain's`); a person's name in the possessive is no firm's (`Tony
+ * Christie's`, `Mr Moody's`). */
+TD_TEST(actors_possessive_names) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Officials met on Thursday.\n\n"
+                                 "Moody's and Standard & Poor's cut Britain's rating. "
+                                 "Mr Moody's office said nothing.\n",
+                                 "2024-11-01");
+  CHECK(d != NULL);
+  if (d) {
+    int m = actor(d, "moody-s"), s = actor(d, "standard-poor-s"), b = actor(d, "gbr");
+    CHECK(mention_is(d, m, "Moody's and", 7));
+    CHECK(mention_is(d, s, "Standard & Poor's", 17));
+    CHECK(mention_is(d, b, "Britain's", 7));
+    CHECK(m >= 0 && d->actors[m].nmentions == 1);
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
+
+/* In CoNLL columns a possessive is a token of its own; the scorer writes
+ * it touching its word, as the text had it, so a name that holds it is
+ * found whole. */
+TD_TEST(actors_eval_ner_possessive) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Ratings O\nby O\nMoody B-ORG\n's I-ORG\nfell O\n. O\n\n"));
+  td_engine_free(eng);
+}
