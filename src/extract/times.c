@@ -2663,6 +2663,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     if (mk > nk + 1 && m > n && has(c, mk, W_UNIT) && (u[mk].cls & W_PLURAL)) nk = mk, range = 1;
   }
   if (nk == k) {
+    /* "a day-long strike", "a decades-long feud": the adjective is the
+     * stretch, of one unit (P1D) or of some (PXDE), as TimeBank and
+     * AQUAINT tag it ("the" stays out: the article is the noun's) */
+    if (!the && !span && has(c, k, W_UNIT) && u[k].unitk != U_WEEKEND && u[k].unitk != U_HALF &&
+        hyph(c, k + 1) == k + 2 && is_w(c, k + 2, "long")) {
+      h->type = T_DURATION;
+      dur_value(h->val, sizeof h->val, u[k].unitk, (u[k].cls & W_PLURAL) ? -1 : 1, 0);
+      return k + 3;
+    }
     /* bare plural: "for years", "decades", "the past months" */
     if (has(c, k, W_UNIT) && (u[k].cls & W_PLURAL) && u[k].unitk != U_WEEKEND &&
         (span || (k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "over") ||
@@ -2743,7 +2752,10 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
                                  c->doc->toks[u[e + 1].tok].upos == TD_PROPN))))
     return i;
   if (n == 1 && plural && !hyphen) return i;
-  if (n > 1 && !plural && !hyphen && !(u[k].kind == 'n') &&
+  /* "two-week-long", "a three month-long poll": the unit's adjective */
+  int long_adj = is_p(c, e + 1, '-') && !u[e + 1].space && is_w(c, e + 2, "long") && !u[e + 2].space;
+  if (long_adj && the && !span) return i;
+  if (n > 1 && !plural && !hyphen && !long_adj && !(u[k].kind == 'n') &&
       !(e + 1 < c->n && u[e + 1].kind == 'w' && !u[e + 1].cap && !(u[e + 1].cls & W_START)))
     return i; /* "a five year plan" is one */
   /* "a day", "a year": only with a following ago/earlier/later, or as a
@@ -2752,7 +2764,8 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   e++;
   if (is_w(c, e, "or") && is_w(c, e + 1, "so") && is_w(c, e + 2, "ago")) e += 2; /* a week or so ago */
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
-  if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
+  if (long_adj) e += 2;                                      /* "a two-week-long trip" */
+  else if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
   if (is_w(c, e, "old") || (hyphen && plural)) return i;   /* "52 years old", "three-quarters" */
   /* relative: ago, from now (from the article date), earlier, later,
    * before, after (from the date last mentioned); the words are the rules
