@@ -726,6 +726,18 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (hyphen_joined(cs, c)) return 2; /* "Spider-Man", "T-Mobile" */
   if (c->tok1 - c->tok0 == 1 && is_direction(g, t0) && !c->adj && !west_of_politics(g, doc, c, first, last))
     return 1; /* "the North" */
+  /* a name of direction words only ("North East", "South West") beside
+   * a capitalized word is a word of a longer name: a constituency
+   * ("Leeds North West"), a campaign ("North East Says No") */
+  if (c->tok1 - c->tok0 > 1 && !c->adj) {
+    int dirs = 1;
+    for (uint32_t t = c->tok0; t < c->tok1 && dirs; t++) dirs = is_direction(g, &doc->toks[t]);
+    const td_tok *p = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+    const td_tok *n = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
+    if (dirs && ((p && tok_cap(p) && tok_word(p) && !function_opener(doc, c->tok0 - 1, first)) ||
+                 (n && tok_cap(n) && tok_word(n))))
+      return 3;
+  }
   char key[256];
   if (!c->adj && not_place(g, cand_key(doc, c->tok0, c->tok1, key, sizeof key))) return 1;
   /* acronyms only from exact-case entries ("US", "DPRK"; not "NATO"),
