@@ -1525,9 +1525,51 @@ static int participle(const td_qword *w) {
 
 static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue);
 
+/* Whether the words from nx to the end of the sentence are an adjunct of
+ * the cue before them: a phrase of place, time or manner with no verb or
+ * clause of its own ("…, the bank said in a statement.", "…, officials
+ * said on Tuesday.", "…, the IFPI reported this week."; not "…, he said
+ * in May that …", "…, she said at a rally where she …"). */
+static int adjunct_to_end(const td_qctx *c, size_t nx) {
+  static const char *const opens[] = {"in", "at", "on", "during", "after", "before", "to", "from",
+                                      "via", "through", "last", "this", "next", "earlier", "later",
+                                      "late", "early", NULL};
+  static const char *const clauses[] = {"that", "which", "who", "whom", "where", "when", "while",
+                                        "as", "because", "if", "whether", "but", "than", NULL};
+  if (nx >= c->nw || (c->w[nx].flags & (TD_QW_PUNCT | TD_QW_PARA | TD_QW_CAP)) ||
+      !(td_qword_in(&c->w[nx], opens) || in_set(time_words_set, &c->w[nx])))
+    return 0;
+  for (size_t k = nx + 1; k < c->nw && k < nx + 16; k++) {
+    const td_qword *w = &c->w[k];
+    if ((w->flags & TD_QW_SEND) || is_punct(c, k, ".")) return 1;
+    if (w->flags & (TD_QW_PARA | TD_QW_PUNCT)) return 0;
+    if (td_qword_in(w, clauses) || w->upos == TD_AUX || (w->upos == TD_VERB && !participle(w)))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether a listed cue and its speaker ("the bank said", "said Mr Roe")
+ * end their sentence with an adjunct (adjunct_to_end); not an unlisted
+ * verb read as a cue ("the sample was limited to …", "X have resigned
+ * after a row"). */
+static int adjunct_after(const td_qctx *c, const td_span *who, const td_span *cue) {
+  int kind = 0;
+  if (cue->end <= cue->start || !td_cue_at(c, td_qword_at(c, cue->start), &kind)) return 0;
+  if (who->end <= cue->start) return adjunct_to_end(c, td_qword_at(c, cue->end));
+  /* "said X": X a noun phrase, not the clause said ("said arts funding
+   * should be separate from …", "expected to be held in May") */
+  size_t ws = td_qword_at(c, who->start), we = td_qword_at(c, who->end);
+  if (!name_like(c, ws)) return 0;
+  for (size_t x = ws; x < we; x++)
+    if (c->w[x].upos == TD_AUX || (c->w[x].upos == TD_VERB && !(c->w[x].flags & TD_QW_CAP))) return 0;
+  return adjunct_to_end(c, we);
+}
+
 /* "..., X said." at the end of the sentence after word target, or before
  * an apposition or a participle: "..., estimates James Goodman, report
- * author", "..., BMW said, adding that". */
+ * author", "..., BMW said, adding that"; also with a phrase of place or
+ * time after the cue ("..., the company said at the Detroit Motor Show."). */
 static int speaker_end(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
   for (size_t k = target; k < c->nw && k < target + 60; k++) {
     if (c->w[k].flags & TD_QW_SEND) break;
@@ -1536,7 +1578,8 @@ static int speaker_end(const td_qctx *c, size_t target, td_span *who, td_span *c
       /* nx: the word after "X said", or after the mark that ends "said X" */
       if (speaker_after(c, k, who, cue, &nx) == 1 && nx < c->nw &&
           (c->w[nx].flags & TD_QW_SEND || is_punct(c, nx, ".,") ||
-           (is_punct(c, nx - 1, ".,") && name_like(c, td_qword_at(c, who->start)))))
+           (is_punct(c, nx - 1, ".,") && name_like(c, td_qword_at(c, who->start))) ||
+           adjunct_after(c, who, cue)))
         return 1;
     }
   }
