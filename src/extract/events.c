@@ -189,6 +189,7 @@ typedef struct trig {
   int need_obj;        /* obj: coded only with a direct object or in the passive */
   int regard;          /* regard: not coded in the sense of holding an opinion */
   int issued;          /* issued: a noun coded only as something issued ("made a threat") */
+  int mistag_pass;     /* a participle after "be" that the tagger called a noun ("was shot") */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -470,6 +471,29 @@ static int issued_noun(const td_doc *doc, const td_match *m) {
   return 0;
 }
 
+/* Whether token k, tagged a noun or an adjective, is a participle right
+ * after a form of "be" or "get" (adverbs between): "Van Gogh was shot
+ * and stabbed", "was reportedly shot dead". The tagger reads the bare
+ * form as the noun ("a shot"); a determiner or an adjective before it
+ * ("was a shot", "was a long shot") keeps the noun. The lexicon spells
+ * such a participle where it is not its verb's lemma ("shot"). */
+static int after_be(const td_doc *doc, uint32_t k) {
+  /* the participles spelled so: a bare noun after "be" ("the answer is
+   * aid", "the best defence is attack") stays a noun */
+  static const char *const parts[] = {"shot", NULL};
+  const td_tok *t = &doc->toks[k];
+  if (t->upos != TD_NOUN && t->upos != TD_ADJ) return 0;
+  if (!t->norm || !td_str_in(t->norm, parts)) return 0;
+  const td_sent *s = &doc->sents[t->sent];
+  for (int64_t j = (int64_t)k - 1; j >= (int64_t)s->tok0 && j >= (int64_t)k - 3; j--) {
+    const td_tok *w = &doc->toks[j];
+    const char *l = lemma_of(w);
+    if ((w->upos == TD_AUX || w->upos == TD_VERB) && (str_is(l, "be") || str_is(l, "get"))) return 1;
+    if (w->upos != TD_ADV) return 0;
+  }
+  return 0;
+}
+
 static int collect(void *ctx, const td_match *m) {
   sctx *c = ctx;
   const td_doc *doc = c->doc;
@@ -510,10 +534,19 @@ static int collect(void *ctx, const td_match *m) {
         doc->toks[m->tok0].norm && doc->toks[m->tok0].norm[strlen(doc->toks[m->tok0].norm) - 1] == 'd')
       head = m->tok0;
   }
+  int mistag_pass = 0;
+  if (head < 0 && !noun && m->tok1 - m->tok0 == 1 && after_be(doc, m->tok0))
+    head = m->tok0, mistag_pass = 1;
+  /* an entry spelled as a participle ("shot") is for the tagger's noun:
+   * a verb so tagged has its lemma's entry ("shoot") */
+  if (!mistag_pass && !noun && m->tok1 - m->tok0 == 1 && head >= 0 &&
+      !str_is(lemma_of(&doc->toks[head]), m->key))
+    return 0;
   if (head < 0) return 0;
   trig nt;
   trig_clear(&nt);
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
+  nt.mistag_pass = mistag_pass;
   parse_payload(&nt, m->payload);
   if (strlen(nt.code) < 2) return 0;
   /* "sought to sell", "seek to bring": an attempt, not a request */
@@ -1240,22 +1273,34 @@ static int comma_participle(const td_doc *doc, const trig *tr, uint32_t lo) {
          (is_word(&doc->toks[tr->tok1], "of") || is_word(&doc->toks[tr->tok1], "by"));
 }
 
-static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
-  const td_tok *v = &doc->toks[tr->head];
-  if (tr->noun || attitude(doc, tr)) return 0;
-  if (comma_participle(doc, tr, lo)) return 1;
-  if (!is_xpos(v, TD_XPOS_VBN)) return 0;
-  for (int64_t j = (int64_t)tr->head - 1; j >= (int64_t)lo && j >= (int64_t)tr->head - 4; j--) {
+/* Whether a form of "be" or "get" stands before the participle at k
+ * (adverbs and other auxiliaries between, not "have": "has been
+ * training" is a progressive), down to token lo. */
+static int passive_aux(const td_doc *doc, uint32_t k, uint32_t lo) {
+  for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo && j >= (int64_t)k - 4; j--) {
     const td_tok *t = &doc->toks[j];
     const char *l = lemma_of(t);
-    if (t->upos == TD_AUX && (strcmp(l, "be") == 0 || strcmp(l, "get") == 0)) {
-      /* "has been training": a progressive, not a passive */
-      return 1;
-    }
+    if (t->upos == TD_AUX && (strcmp(l, "be") == 0 || strcmp(l, "get") == 0)) return 1;
     if (t->upos == TD_AUX && strcmp(l, "have") == 0) return 0;
     if (t->upos != TD_ADV && t->upos != TD_PART && t->upos != TD_AUX) return 0;
   }
   return 0;
+}
+
+static int is_passive(const td_doc *doc, const trig *tr, uint32_t lo) {
+  const td_tok *v = &doc->toks[tr->head];
+  if (tr->noun || attitude(doc, tr)) return 0;
+  if (tr->mistag_pass) return 1;
+  if (comma_participle(doc, tr, lo)) return 1;
+  /* "was shot and stabbed", "were killed or wounded": a participle
+   * joined to a passive one shares its auxiliary */
+  uint32_t h = tr->head;
+  if (h >= lo + 2 && doc->toks[h - 1].upos == TD_CCONJ &&
+      (is_xpos(v, TD_XPOS_VBN) || is_xpos(v, TD_XPOS_VBD)) &&
+      (is_xpos(&doc->toks[h - 2], TD_XPOS_VBN) || after_be(doc, h - 2)))
+    return after_be(doc, h - 2) || passive_aux(doc, h - 2, lo);
+  if (!is_xpos(v, TD_XPOS_VBN)) return 0;
+  return passive_aux(doc, h, lo);
 }
 
 /* ---- parse-based arguments ---- */
@@ -2500,6 +2545,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * three years, accused of al-Qaeda links"): its reading of who is who
      * is not the participle's; the scan's passive is */
     if (!ppassive && comma_participle(doc, tr, lo)) psrc.n = ptgt.n = 0;
+    /* "was shot" read as a noun after a copula: the parse's subject is
+     * the passive's, the one the act was done to */
+    if (tr->mistag_pass) psrc.n = ptgt.n = 0;
     if (!tr->must) {
       passive = is_passive(doc, tr, lo) || ppassive;
       uint32_t ce = clause_end(doc, tr->tok1, hi);
