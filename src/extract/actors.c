@@ -1034,6 +1034,8 @@ static int time_opener(const actx *x, long i, long s0) {
 
 /* Length of the capitalized name run at i (tokens not taken by another
  * dictionary class), at most 5; 0 when none. */
+static int glued_particle(const actx *x, long t);
+
 static long name_run(actx *x, long i, long s0, long s1) {
   if (i >= s1 || !tok_cap(x, i)) return 0; /* what the loop finds at i; asked at most tokens */
   long j = i;
@@ -1073,6 +1075,10 @@ static long name_run(actx *x, long i, long s0, long s1) {
       j += 2;
       continue;
     }
+    if (j > i && glued_particle(x, j)) { /* al-Bashir as one token */
+      j++;
+      continue;
+    }
     break;
   }
   return j - i;
@@ -1090,6 +1096,12 @@ static int person_for_run(actx *x, long t0, long t1) {
   char *full = NULL, *w = NULL;
   int best = -1;
   size_t fl = 0;
+  int by_last = -1;
+  long h = t0 - 1 - (t0 > 1 && tok_is(x, t0 - 1, ".")); /* (`Mr. Howard`) */
+  int surname = t1 - t0 == 1 && h >= 0 &&
+                (tok_is(x, h, "mr") || tok_is(x, h, "mr.") || tok_is(x, h, "mrs") ||
+                 tok_is(x, h, "mrs.") || tok_is(x, h, "ms") || tok_is(x, h, "ms.") ||
+                 tok_is(x, h, "dr") || tok_is(x, h, "dr."));
   /* the latest PFR_WINDOW actors (a bound on a document of thousands of
    * names, where a walk over all of them for each name was quadratic; an
    * article has far fewer) */
@@ -1121,10 +1133,16 @@ static int person_for_run(actx *x, long t0, long t1) {
         best = (int)k;
       continue;
     }
+    if (ai->last && td_str_eq(ai->last, w) && (by_last < 0 || ai->last_tok > x->ai[by_last].last_tok))
+      by_last = (int)k;
     if ((ai->last && td_str_eq(ai->last, w)) || (ai->first && td_str_eq(ai->first, w)))
       if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
   }
-  return best;
+  /* after `Mr`, `Mrs`, `Ms`, `Dr` the word is a surname: one whose last
+   * name it is first (`Mr Howard` is Michael Howard, not Howard Flight;
+   * `Sir Edward`, `Dame Julie` are given names; `Mr Kim` of a family
+   * name written first falls back to the first word) */
+  return surname && by_last >= 0 ? by_last : best;
 }
 
 /* Marks actor k a speaker when a statement cue follows or precedes the
