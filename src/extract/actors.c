@@ -4464,6 +4464,11 @@ static int lower_compound(const actx *x, long i) {
          (td_lemma_lexclass(x->eng->lemma, w, (size_t)(h - w)) & TD_LEX_LOWER);
 }
 
+/* A paragraph break comes before token i: no name goes on over it. */
+static inline int para_break(const actx *x, long i) {
+  return (tk(x, i)->flags & (TD_TOK_NEWLINE_BEFORE | TD_TOK_PARA_START)) != 0;
+}
+
 /* A dictionary name glued to capitalized words no rule took is part of a
  * longer name: `U.S. Open`, `Air France`, `Kurdistan Democratic Party`.
  * The longer name is typed by its last word (organization or event
@@ -4486,7 +4491,8 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       int grew = 0;
       /* absorb following guessed (non-dictionary) names that touch it */
       while (r + 1 < x->nnames && n[r + 1].tok0 == cur.tok1 && n[r + 1].type != TD_NE_PER &&
-             n[r + 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok1 - 1)) {
+             n[r + 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok1 - 1) &&
+             !para_break(x, cur.tok1)) {
         int next_dict = in_names(have, nhave, n[r + 1].tok0, n[r + 1].tok1);
         /* Kurdistan Democratic Party: a place (not a country) before an
          * organization's dictionary name is part of it */
@@ -4504,7 +4510,8 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
       }
       /* absorb a guessed name just before it */
       if (w > 0 && n[w - 1].tok1 == cur.tok0 && n[w - 1].type != TD_NE_PER &&
-          n[w - 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok0 - 1)) {
+          n[w - 1].type != TD_NE_NONE && !hyphen_misc(x, (long)cur.tok0 - 1) &&
+          !para_break(x, cur.tok0)) {
         int prev_dict = in_names(have, nhave, n[w - 1].tok0, n[w - 1].tok1);
         if (!prev_dict) {
           cur.tok0 = n[--w].tok0;
@@ -4664,8 +4671,10 @@ static void guess_names(actx *x) {
             break;
           continue;
         }
+        /* (a name does not go on over a paragraph break: `Bournemouth` /
+         * `Southampton v Portsmouth` in a list of fixtures) */
         if (!(j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
-              !(tk(x, j)->flags & TD_TOK_PUNCT)))
+              !(tk(x, j)->flags & TD_TOK_PUNCT) && !(j > i && para_break(x, j))))
           break;
         j++;
         /* New York-based group: the modifier ends the name */

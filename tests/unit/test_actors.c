@@ -1041,3 +1041,15 @@ TD_TEST(actors_eval_ner_possessive) {
   CHECK(conll_perfect(eng, "Ratings O\nby O\nMoody B-ORG\n's I-ORG\nfell O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* A name does not go on over a sentence or paragraph break: the club a
+ * line ends with and the club the next line opens with are two
+ * (`Sheffield United` / `Burnley 3`). */
+TD_TEST(actors_eval_ner_no_name_over_breaks) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Soccer O\n- O\nleague O\nresults O\n\nArsenal B-ORG\n2 O\n"
+                           "Sheffield B-ORG\nUnited I-ORG\n\nBurnley B-ORG\n3 O\n"
+                           "Leicester B-ORG\n1 O\n\n"));
+  td_engine_free(eng);
+}
