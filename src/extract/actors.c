@@ -4593,6 +4593,37 @@ static int name_particles(const actx *x, long j, long s1) {
   return (int)(k - j);
 }
 
+/* The possessive at token j goes on inside the name the run [i, j) opens
+ * (`Workers' Educational Association`, `Pakistan People's Party`,
+ * `Information Commissioner's Office`, `St James' Park`): the word before
+ * it is a plural or a person's noun of the language, or the run a saint's
+ * name, and the capitalized words after it, before the token `next` that
+ * a dictionary name takes, end in an organization's, a building's or an
+ * event's word. Returns the token after that word, else 0 (`Gateshead's
+ * Sage Centre`, `Lord Woolf's Sentencing Council`: a name's possessive). */
+static long poss_inside(const actx *x, long i, long j, long s1, long next) {
+  static const char *const person_nouns[] = {"people", "women", "children", "men", "commissioner",
+                                             "representative", "prince", "princess", "queen",
+                                             "king", "sheriff", "attorney", "governor", "mayor",
+                                             "president", "chancellor", "speaker", "ombudsman",
+                                             NULL};
+  const char *w = tk(x, j - 1)->norm;
+  size_t n = strlen(w);
+  int saint = j - i == 2 && (tok_is(x, i, "st") || tok_is(x, i, "st.") || tok_is(x, i, "saint"));
+  int noun;
+  if (tok_is(x, j, "'")) /* a plural's: Workers' */
+    noun = n > 3 && w[n - 1] == 's' && x->eng->lemma &&
+           (td_lemma_lexclass(x->eng->lemma, w, n) & TD_LEX_LOWER);
+  else
+    noun = td_str_in(w, person_nouns) || (n > 5 && strcmp(w + n - 3, "men") == 0);
+  if (!saint && !noun) return 0;
+  long k = j + 1;
+  while (k < s1 && k < next && k - j <= 5 && tok_cap(x, k) &&
+         !(tk(x, k)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) && !para_break(x, k))
+    k++;
+  return k > j + 1 && tok_in(x, k - 1, W_ORG | W_FACILITY | W_MISC) ? k : 0;
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -4671,6 +4702,13 @@ static void guess_names(actx *x) {
             break;
           continue;
         }
+        /* a possessive ends the name, unless it is inside one
+         * (`Pakistan People's Party`) */
+        if (j > i && j < s1 && poss_tok(x, j)) {
+          long e = poss_inside(x, i, j, s1, h < nhave ? (long)have[h].tok0 : s1);
+          if (e) j = e;
+          break;
+        }
         /* (a name does not go on over a paragraph break: `Bournemouth` /
          * `Southampton v Portsmouth` in a list of fixtures) */
         if (!(j < s1 && (h >= nhave || (long)have[h].tok0 > j) && tok_cap(x, j) &&
@@ -4684,7 +4722,7 @@ static void guess_names(actx *x) {
         if (j + 1 < s1 && tok_in(x, j - 1, W_ORG) && entry_at(x, j, "name") && tok_cap(x, j + 1) &&
             !(tk(x, j + 1)->flags & TD_TOK_PUNCT))
           break;
-        if (j < s1 && poss_tok(x, j)) break;
+        if (j < s1 && poss_tok(x, j)) continue; /* (see the loop's top) */
         if (j < s1 && vs_word(x, j)) break; /* HOUSTON AT PITTSBURGH */
         /* Bank of England, University of Tokyo, Organisation for Security
          * and Cooperation in Europe: after an organization word, `of`/`for`

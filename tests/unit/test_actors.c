@@ -1053,3 +1053,22 @@ TD_TEST(actors_eval_ner_no_name_over_breaks) {
                            "Leicester B-ORG\n1 O\n\n"));
   td_engine_free(eng);
 }
+
+/* A possessive inside an organization's name: after a plural or a
+ * person's noun of the language, or in a saint's name, before words that
+ * end in an organization's or a building's word; not after a place's or a
+ * person's name (`Varnholm's Civic Centre`). */
+TD_TEST(actors_names_possessive_inside) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The Harbor Workers' Union and the Tarvik People's Party met at St Orla's "
+                  "Hospital, and the Information Commissioner's Office joined them at "
+                  "Varnholm's Civic Centre.\n"))
+    return;
+  CHECK(fx_type(&f, "Harbor Workers' Union") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Tarvik People's Party") == TD_NE_ORG);
+  CHECK(fx_type(&f, "St Orla's Hospital") != -1);
+  CHECK(fx_type(&f, "Information Commissioner's Office") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Varnholm's Civic Centre") == -1);
+  names_close(&f);
+}
