@@ -4108,6 +4108,17 @@ static int minute_tok(const actx *x, long i) {
          strcmp(e, "th") == 0;
 }
 
+/* Token i, in capitals, is a word of the language of four letters or
+ * more that the word list never spells as a name (NOTES, SALES, SERIES;
+ * not NATO, OPEC). */
+static int caps_word(const actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  size_t n = strlen(w);
+  if (n < 4 || !x->eng->lemma || entry_at(x, i, "org")) return 0;
+  uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, n);
+  return (lc & TD_LEX_LOWER) && !(lc & TD_LEX_CAPITAL);
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -4313,8 +4324,10 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len == 1 && i > s0 && tok_is(x, i - 1, "the") && td_str_in(w0, compass_words))
     return TD_NE_LOC;
   if (len == 1 && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j))) return TD_NE_MISC;
+  /* an acronym (not a word of the language in capitals: NOTES, SALES in
+   * a table's headings; but `(BARD)` after the words it spells) */
   if (len == 1 && (tk(x, i)->flags & TD_TOK_ALLCAPS) && tk(x, i)->end - tk(x, i)->start <= 5)
-    return TD_NE_ORG;
+    return caps_word(x, i) && !tok_is(x, i - 1, "(") ? TD_NE_NONE : TD_NE_ORG;
   if (i > s0 && tok_in(x, i - 1, W_LPREP) && len <= 2) return TD_NE_LOC;
   /* "the town of Marvesk", "east of Longyear" */
   static const char *const place_of[] = {"town", "village", "city", "province", "region",

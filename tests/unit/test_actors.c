@@ -1072,3 +1072,16 @@ TD_TEST(actors_names_possessive_inside) {
   CHECK(fx_type(&f, "Varnholm's Civic Centre") == -1);
   names_close(&f);
 }
+
+/* A word of the language in capitals (a table's heading: NOTES) is no
+ * acronym of an organization; in brackets after the words it spells
+ * (`(BARD)`) it is one. */
+TD_TEST(actors_eval_ner_caps_words) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Net O\n332.66 O\nvs O\n266.37 O\nNOTES O\n: O\nSecond O\n"
+                           "quarter O\nfigures O\nwere O\nnot O\navailable O\n. O\n\n"
+                           "It O\nwas O\nsold O\nby O\nthe O\nBritish B-ORG\nAssociation I-ORG\n"
+                           "of I-ORG\nRecord I-ORG\nDealers I-ORG\n( O\nBARD B-ORG\n) O\n. O\n\n"));
+  td_engine_free(eng);
+}
