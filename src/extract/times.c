@@ -1459,8 +1459,35 @@ static int given_name(const ctx *c, int i) {
   return found;
 }
 
+/* Whether the word at unit e names a thing called after a holiday
+ * before it (data/times/named-for.dict.tsv, class times.named_for): "the
+ * Christmas tree", "a Valentine's Day card", "the Christmas number one";
+ * the holiday is then part of a name, no time. Looked up only after a
+ * holiday found by name. */
+static int named_for_holiday(const ctx *c, int e) {
+  static const char *const cls[] = {"times.named_for", NULL};
+  const td_doc *doc = c->doc;
+  if (e >= c->n || c->u[e].kind != 'w' || c->u[e].cap || !doc->eng || !doc->eng->dict ||
+      (size_t)c->si >= doc->nsents)
+    return 0;
+  const td_sent *s = &doc->sents[c->si];
+  uint32_t tok = (uint32_t)c->u[e].tok;
+  if (e > 0 && c->u[e - 1].tok == c->u[e].tok) return 0; /* not at a token's start */
+  int found = 0;
+  return td_match_at(doc->eng->dict, doc, tok, s->tok0 + s->ntok, cls, found_cb, &found) > tok;
+}
+
+static inline __attribute__((always_inline)) int holiday_name_at(const ctx *c, int i, int *end);
+
+/* A holiday at i: its kind (see holiday_day), and *end past it; none
+ * where it names a thing ("the Christmas tree"). */
+static int holiday_at(const ctx *c, int i, int *end) {
+  int k = holiday_name_at(c, i, end);
+  return k && named_for_holiday(c, *end) ? 0 : k;
+}
+
 /* A holiday name at i: its kind (see holiday_day), and *end past it. */
-static inline __attribute__((always_inline)) int holiday_at(const ctx *c, int i, int *end) {
+static inline __attribute__((always_inline)) int holiday_name_at(const ctx *c, int i, int *end) {
   const unit *u = c->u;
   if (i >= c->n || u[i].kind != 'w' || !u[i].cap) return 0;
   int apos = is_p(c, i + 1, '\'') && is_w(c, i + 2, "s"); /* Valentine's */
