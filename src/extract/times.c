@@ -1531,12 +1531,13 @@ static inline __attribute__((always_inline)) int holiday_name_at(const ctx *c, i
  * Tuesday", "postponed until Tuesday morning", "gave them until
  * Friday"); not when it opens the sentence ("Until Thursday, they had
  * not called him a suspect" looks back), nor "stayed shut until Monday". */
+static int zone_at(const ctx *c, int i);
 static int until_before(const ctx *c, int i) {
   int k = i - 1;
   for (int n = 0; n < 6 && k >= 0; n++, k--) {
     const unit *x = &c->u[k];
     if (!(x->kind == 'n' || (x->kind == 'p' && x->w[0] != ',' && x->w[0] != ';') ||
-          (x->cls & (W_POD | W_ZONE))))
+          (x->cls & (W_POD | W_ZONE)) || zone_at(c, k) == k + 1)) /* "9 a.m. EST Tuesday" */
       break;
   }
   /* "postponed to Thursday", "delayed to Monday", "pushed back to Friday",
