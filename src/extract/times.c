@@ -3167,6 +3167,31 @@ static int range_first_day(const ctx *c, int i, hit *h) {
   return i + 1;
 }
 
+/* The second year of a span of years written with a hyphen or slash
+ * after the year at unit k ("the 2004-05 season", "the 2004/05 budget",
+ * "1939-45", "1998-2004"): its value, the unit k + 2 holding it; 0 when
+ * there is none. The second is later, within a century, written with two
+ * digits or four; not a count ("1900-2000 troops": a plural noun after
+ * it), nor a date ("2004-05-01"). */
+static int year_pair(const ctx *c, int k) {
+  int y = year_at(c, k);
+  if (!y || y < 1800 || !(is_p(c, k + 1, '-') || is_p(c, k + 1, '/')) || c->u[k + 1].space ||
+      plain_num(c, k + 2) < 0 || c->u[k + 2].space)
+    return 0;
+  const unit *b = &c->u[k + 2];
+  int y2 = b->ndig == 2 ? y / 100 * 100 + (int)b->num : b->ndig == 4 ? (int)b->num : 0;
+  if (b->ndig == 2 && (y + 1) % 100 == b->num) y2 = y + 1; /* "1999-00" */
+  if (y2 <= y || y2 > y + 100) return 0;
+  if (k + 3 < c->n && !c->u[k + 3].space && c->u[k + 3].kind != 'p') return 0;
+  if ((is_p(c, k + 3, '-') || is_p(c, k + 3, '/')) && !c->u[k + 3].space) return 0;
+  if (k + 3 < c->n && c->u[k + 3].kind == 'w') {
+    const unit *nx = &c->u[k + 3];
+    size_t L = strlen(nx->w);
+    if (c->doc->toks[nx->tok].upos == TD_NOUN && nx->w[L - 1] == 's') return 0;
+  }
+  return y2;
+}
+
 static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
                                                    set_expr, rule_expr};
@@ -3183,7 +3208,8 @@ static int match_at(const ctx *c, int i, hit *best) {
      * but for a day range ("June 10-12") */
     if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
         c->u[e + 1].kind != 'p' &&
-        !(h.has_day && mday_at(c, e - 1) && mday_at(c, e - 1) < mday_at(c, e + 1)))
+        !(h.has_day && mday_at(c, e - 1) && mday_at(c, e - 1) < mday_at(c, e + 1)) &&
+        !(h.type == T_DATE && strlen(h.val) == 4 && year_pair(c, e - 1)))
       continue;
     /* nor inside a word glued to the end ("Fridays", "2021s") */
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
@@ -3439,6 +3465,18 @@ int td_times(const td_engine *eng, td_doc *doc) {
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
         c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1;
       i = e;
+      int yp = h.type == T_DATE && strlen(h.val) == 4 ? year_pair(&c, e - 1) : 0;
+      if (yp) { /* "the 2004-05 season": the second year too */
+        TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
+        t = &doc->times[doc->ntimes++];
+        t->span.start = c.u[e + 1].start;
+        t->span.end = c.u[e + 1].end;
+        t->type = type_names[T_DATE];
+        tfmt(h.val, sizeof h.val, "%04d", yp);
+        t->value = td_arena_strdup(&doc->arena, h.val);
+        i = e + 2;
+        continue;
+      }
       int d2 = h.type == T_DATE && h.has_day ? day_after_and(&c, e) : 0, y2, m2, dd2;
       if (d2) civil_from_days(h.day, &y2, &m2, &dd2);
       if (d2 && !td_valid_day(y2, m2, d2)) d2 = 0;
