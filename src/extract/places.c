@@ -1796,6 +1796,60 @@ int td_places(const td_engine *eng, td_doc *doc) {
     }
     for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
   }
+  /* a one-word name whose reading is a town of under 50,000 people, with
+   * no pattern and no cue at any mention, in a country nothing else in
+   * the article names (no other place but such names, no actor, not the
+   * source's domain), is the word it is more often: a browser (Opera in
+   * Italy), a game (Doom in Indonesia), a club's nickname (Saints, Pompey
+   * in France), a word of another language (Mga, Philippines) */
+  uint8_t *lone = td_xcalloc(ng ? ng : 1, 1);
+  for (size_t k = 0; k < ng; k++) {
+    if (gs[k].best < 0 || strchr(gs[k].key, ' ')) continue;
+    const td_gaz_rec *r = &g->recs[gs[k].best];
+    if (is_area(r) || !is_feat(r, "PPL") || is_feat(r, "PPLC") || r->pop >= 50000 || gs[k].hint[0] ||
+        gs[k].held[0] || gs[k].named_as || gs[k].dateline || gs[k].directed)
+      continue;
+    lone[k] = 1;
+  }
+  /* a cue before it, a word of places after it ("the Shankill area"),
+   * the name of a body named after it ("the Hilo Tribune"), or a weighty
+   * place listed with it ("in Madrid and Lievin", "Dorset
+   * and Torbay"; not a list of surnames) */
+  for (size_t i = 0; i < cs.n; i++) {
+    const cand *c = &cs.c[i];
+    if (c->drop || c->group < 0 || !lone[c->group]) continue;
+    const td_tok *n = c->tok1 < doc->ntoks ? &doc->toks[c->tok1] : NULL;
+    const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+    int cued = (cue_bits(&cs, c->tok0) & (P_CUE | P_LOCATIVE)) ||
+               body_name_at(g, doc, c->tok1, se->tok0 + se->ntok) || /* "the Hilo Tribune" */
+               (n && c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "the") &&
+                (tok_is(n, "area") || tok_is(n, "region") || tok_is(n, "district")));
+    for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < cs.n && !cued; j++) {
+      const cand *d = &cs.c[j];
+      if (j == i || d->drop || d->group < 0 || gs[d->group].best < 0) continue;
+      const cand *x = j < i ? d : c, *y = j < i ? c : d;
+      const td_gaz_rec *rd = &g->recs[gs[d->group].best];
+      cued = y->tok0 == x->tok1 + 1 && (tok_is(&doc->toks[x->tok1], "and") || tok_is(&doc->toks[x->tok1], "or")) &&
+             doc->toks[x->tok0].sent == doc->toks[y->tok0].sent &&
+             (is_area(rd) || is_feat(rd, "PPLC") || rd->pop >= 100000);
+    }
+    if (cued) lone[c->group] = 0;
+  }
+  all_countries.n = 0; /* the evidence of the other resolved readings */
+  if (dc) ev_add(&all_countries, dc, 2);
+  for (size_t a = 0; a < doc->nactors; a++)
+    if (doc->actors[a].country && strlen(doc->actors[a].country) == 3) ev_add(&all_countries, doc->actors[a].country, 1);
+  for (size_t q = 0; q < ng; q++)
+    if (gs[q].best >= 0 && !lone[q]) ev_add(&all_countries, g->recs[gs[q].best].cc3, 2);
+  for (size_t k = 0; k < ng; k++) {
+    if (!lone[k]) continue;
+    const td_gaz_rec *r = &g->recs[gs[k].best];
+    double own = 0; /* the actors the name is */
+    for (size_t a = 0; a < doc->nactors; a++)
+      if (self[a * ng + k] && doc->actors[a].country && strcmp(doc->actors[a].country, r->cc3) == 0) own += 0.5;
+    if (ev_get(&all_countries, r->cc3) - own <= 0) gs[k].best = -1;
+  }
+  free(lone);
   free(cur);
   free(pairs);
   free(pri);
