@@ -1713,7 +1713,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
     /* the article's evidence: the source's domain, actors with a country,
      * every name's current reading (a dateline's counts twice) */
     all_countries.n = all_admins.n = 0;
-    if (dc) ev_add(&all_countries, dc, 2);
+    /* a country's own domain weighs as two places; .com as one: it is
+     * anyone's ("thesun.co.uk" on a British soldier with US forces) */
+    if (dc) ev_add(&all_countries, dc, strcmp(dc, "USA") ? 4 : 2);
     for (size_t a = 0; a < doc->nactors; a++) {
       const td_actor *ac = &doc->actors[a];
       if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
