@@ -1792,13 +1792,6 @@ static int all_caps(const td_qctx *c, const td_qword *w) {
   return letters >= 2 && !(w->flags & TD_QW_PUNCT);
 }
 
-/* Whether a sentence ends inside the quotation before its last word. */
-static int multi_sentence(const td_qctx *c, const qcand *q) {
-  for (size_t i = q->open + 1; i + 1 < q->close; i++)
-    if (c->w[i].flags & TD_QW_SEND) return 1;
-  return 0;
-}
-
 /* Whether the quotation starts a clause of its own (a full quotation) or
  * continues the writer's sentence (a partial one). */
 static int starts_clause(const td_qctx *c, const qcand *q) {
@@ -1865,9 +1858,10 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
         (!lower || nw >= 4))
       return 1;
   }
-  /* "... that “...”" is full when it runs over several sentences (`an
-   * aide told reporters that "the plan stands. We will …"`) */
-  if (strcmp(p->lw, "that") == 0) return multi_sentence(c, q);
+  /* "... that “...”" is partial also when it runs over several sentences
+   * (`an aide told reporters that "the plan stands. We will …"`): the
+   * writer's sentence goes on into it, as PolNeAR annotates it (a Content
+   * that opens at "that") */
   return 0;
 }
 
