@@ -2175,6 +2175,15 @@ static void speakers_in_quotes(td_doc *doc) {
   }
 }
 
+/* Whether the quotation closing at word `close` ends its sentence: a stop
+ * inside the marks (`"… again."`), or, as British writers put it, right
+ * after them (`"… the past". "We're …`). */
+static int ends_sentence(const td_qctx *c, size_t close) {
+  return (c->w[close].flags & TD_QW_SEND) || (close > 0 && (c->w[close - 1].flags & TD_QW_SEND)) ||
+         (close + 1 < c->nw && (c->w[close + 1].flags & TD_QW_SEND) && is_punct(c, close + 1, ".") &&
+          !(c->w[close + 1].flags & TD_QW_PARA));
+}
+
 int td_quotes(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -2274,7 +2283,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
         last_pcue.end > last_pcue.start && c.w[td_qword_at(&c, last_pcue.start)].upos == TD_VERB &&
         cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND) && close_to(&c, q[i - 1].close, cur->open) &&
         /* (not when the quotation goes on to a cue: `"…," Simpson revealed`) */
-        ((c.w[cur->close].flags & TD_QW_SEND) || (c.w[cur->close - 1].flags & TD_QW_SEND))) {
+        ends_sentence(&c, cur->close)) {
       /* the sentence before ends a partial quotation of a speaker: `X
        * said the penalty was "derisory". "You could get more for …"` is
        * X's too (the sentence of the partial one is the one right before) */
@@ -2295,11 +2304,11 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
         found = 1, conf = 0.6, byline = 1;
       }
     }
-    if (!found && full && (c.w[cur->close].flags & TD_QW_SEND || (cur->close > 0 &&
-                                                                  c.w[cur->close - 1].flags & TD_QW_SEND))) {
+    if (!found && full && ends_sentence(&c, cur->close)) {
       /* the speaker named in the next sentence or paragraph: "…." Smith,
        * who …, said. */
       size_t b = cur->close + 1, e = b;
+      if (b < c.nw && is_punct(&c, b, ".")) b++, e++; /* ("…". Smith said) */
       while (e < c.nw && e < b + 40 && !(c.w[e].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) &&
              !(e > b && (c.w[e].flags & TD_QW_PARA)))
         e++;
@@ -2333,7 +2342,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       }
     }
     if (!found && full && cur->open > 1 && (c.w[cur->open - 1].flags & TD_QW_SEND) &&
-        ((c.w[cur->close].flags & TD_QW_SEND) || (c.w[cur->close - 1].flags & TD_QW_SEND))) {
+        ends_sentence(&c, cur->close)) {
       /* no cue at all, a sentence of its own: the person the sentence
        * before is about, named or a pronoun, when that sentence quotes
        * nothing (`Network director Robert Tapsfield criticised the
