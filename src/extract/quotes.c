@@ -1093,6 +1093,33 @@ static int quoted_as(const td_qctx *c, size_t k, td_span *who, size_t *from) {
 /* The cue and speaker written after a closing mark at word j: "..., Austin
  * said", "..., said Austin", "..., according to Lopez", "..., the
  * statement read". 1 when found; 2 when the cue names without a speaker. */
+/* Whether word x, inside a speaker phrase, is a participle in -ing used
+ * as a modifier before a noun (`a leading European car maker`, `RICS
+ * housing spokesman Ian Perry`), which the tagger reads as a verb. */
+static int modifier_ing(const td_qctx *c, size_t x) {
+  const td_qword *w = &c->w[x];
+  size_t n = w->e - w->s;
+  return w->upos == TD_VERB && !(w->flags & (TD_QW_CAP | TD_QW_PUNCT)) && n > 5 &&
+         strcmp(w->lw + n - 3, "ing") == 0 && x + 1 < c->nw && !(c->w[x + 1].flags & TD_QW_PUNCT) &&
+         (c->w[x + 1].upos == TD_NOUN || c->w[x + 1].upos == TD_PROPN || c->w[x + 1].upos == TD_ADJ);
+}
+
+/* Whether word x is the apostrophe of a plural possessive standing alone
+ * (`Wales' team physiotherapist`, `Atticus' David Slager`): a straight or
+ * curly single mark glued to a word in -s, before a word, that pairs with
+ * nothing. */
+static int possessive_mark(const td_qctx *c, size_t x) {
+  const td_qword *w = &c->w[x];
+  const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
+  if (!(w->flags & TD_QW_PUNCT) || (w->flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) || x == 0 || x + 1 >= c->nw)
+    return 0;
+  if (!((w->e - w->s == 1 && t[0] == '\'') || (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x99)))
+    return 0;
+  const td_qword *p = &c->w[x - 1];
+  return p->e == w->s && !(p->flags & TD_QW_PUNCT) && p->lw[strlen(p->lw) - 1] == 's' &&
+         !(c->w[x + 1].flags & TD_QW_PUNCT);
+}
+
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
@@ -1174,6 +1201,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t cut = ee;
       for (size_t x = j; x < ee && !name1; x++) {
         if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0) continue;
+        if (x > j && x + 1 < ee && (modifier_ing(c, x) || possessive_mark(c, x))) continue;
         if (cut == ee && x > j && x + 1 < ee && td_qword_in(&c->w[x], preps)) {
           cut = x;
           continue;
@@ -1186,7 +1214,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       return 1;
     }
     if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()") &&
-        (w->flags & (TD_QW_SINGLE | TD_QW_QOPEN | TD_QW_QCLOSE)) != TD_QW_SINGLE)
+        (w->flags & (TD_QW_SINGLE | TD_QW_QOPEN | TD_QW_QCLOSE)) != TD_QW_SINGLE && !possessive_mark(c, k))
       return 0; /* a lone ’ is an apostrophe: "Sanders’ campaign manager" */
   }
   return 0;
