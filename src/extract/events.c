@@ -1818,6 +1818,13 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
   }
 }
 
+/* Whether t is a verb of permission: "allow", "enable", "permit". */
+static int permits(const td_tok *t) {
+  static const char *const verbs[] = {"allow", "enable", "permit", "authorise", "authorize",
+                                      "empower", "entitle", NULL};
+  return t->upos == TD_VERB && td_str_in(lemma_of(t), verbs);
+}
+
 /* Whether the verb at k is the infinitive of a noun of permission or
  * duty: "the right to protest", "the authority to conduct talks" name
  * what someone may or must do, not what was done. */
@@ -1827,7 +1834,21 @@ static int licensed(const td_doc *doc, uint32_t k) {
                                         "permission", "capacity", "willingness", NULL};
   if (k < 2 || !is_word(&doc->toks[k - 1], "to")) return 0;
   const td_tok *n = &doc->toks[k - 2];
-  return n->sent == doc->toks[k].sent && n->upos == TD_NOUN && td_str_in(lemma_of(n), licence);
+  if (n->sent == doc->toks[k].sent && n->upos == TD_NOUN && td_str_in(lemma_of(n), licence))
+    return 1;
+  /* "a deal to allow the UK to deport suspects", "powers allowing them
+   * to shut down premises": what a verb of permission lets someone do
+   * is not done either (when the permission is itself an act, its
+   * complement is not coded apart anyway) */
+  for (int64_t j = (int64_t)k - 2; j >= 0 && j >= (int64_t)k - 8; j--) {
+    const td_tok *w = &doc->toks[j];
+    if (w->sent != doc->toks[k].sent) return 0;
+    if (w->upos == TD_VERB) return permits(w);
+    if (w->upos != TD_NOUN && w->upos != TD_PROPN && w->upos != TD_PRON && w->upos != TD_DET &&
+        w->upos != TD_ADJ && w->upos != TD_NUM && !is_poss(w))
+      return 0;
+  }
+  return 0;
 }
 
 /* The country where a protest or an act of force took place, as its
@@ -2140,7 +2161,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       for (int64_t q = (int64_t)t->tok0 - 1; q > (int64_t)lo && q >= (int64_t)t->tok0 - 5; q--) {
         const td_tok *w = &doc->toks[q];
         if (w->upos == TD_VERB) {
-          if (licensed(doc, (uint32_t)q)) t->suppressed = 1;
+          /* "the rules allowed detentions": what is permitted, not done */
+          if (licensed(doc, (uint32_t)q) || permits(w)) t->suppressed = 1;
           break;
         }
         if (w->upos != TD_DET && w->upos != TD_ADJ && w->upos != TD_NUM && w->upos != TD_NOUN &&
