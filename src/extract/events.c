@@ -3050,6 +3050,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * of CAMEO's; "Kirchner and Chavez signed the deal", "agreements with
      * Iran" stay */
     if (!strcmp(tr->code, "057") && !public_group(doc, &src) && !public_group(doc, &tgt)) continue;
+    /* "Hill also worked with Carpenter", "the companies will work with
+     * clinical investigators", "a librarian working with Google": CAMEO's
+     * cooperation (06) is among states and political bodies; with no
+     * public actor on either side it is a collaboration of trade, film or
+     * music; "the EPA is working with several companies", "states had to
+     * work with the US" stay */
+    if (code_root(tr->code) == 6 && !public_group(doc, &src) && !public_group(doc, &tgt)) continue;
     /* "Deutsche Boerse held talks with the LSE", "Fiat will meet GM",
      * "the event will play host to Sony and Philips": a consultation
      * (04) among firms and broadcasters, with no public actor, is
