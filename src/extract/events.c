@@ -3060,8 +3060,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "Deutsche Boerse held talks with the LSE", "Fiat will meet GM",
      * "the event will play host to Sony and Philips": a consultation
      * (04) among firms and broadcasters, with no public actor, is
-     * business, not diplomacy */
-    if (code_root(tr->code) == 4 && !public_group(doc, &src) && !public_group(doc, &tgt)) {
+     * business, not diplomacy; so is any other verbal or cooperative
+     * act (01-13) of theirs: "SBC agreed to buy AT&T", "the LSE
+     * rejected Deutsche Boerse's offer", "Boeing was sued by Lockheed",
+     * "BMW would be seeking compensation from Bosch" */
+    if (code_root(tr->code) >= 1 && code_root(tr->code) <= 13 && !public_group(doc, &src) &&
+        !public_group(doc, &tgt)) {
       static const char *const trade[] = {"BUS", "MED", NULL};
       if (group_any(doc, &src, NULL, trade) || group_any(doc, &tgt, NULL, trade)) continue;
     }
