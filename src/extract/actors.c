@@ -93,6 +93,7 @@ typedef struct {
   size_t nsplices;      /* splice_names calls in this document (bounded: SPLICES_MAX) */
   int want_names;
   int sports;           /* a sports story (eval ner: teams named after places) */
+  size_t nsentence_actors; /* actors the sentence pass made (cue_pronouns) */
   size_t nsport;        /* its words of sports stories (W_SPORT) */
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
@@ -1390,22 +1391,26 @@ static int it_speaker(actx *x, long i) {
   return -1;
 }
 
-/* `he`/`she`/`it`/`they` at token i before a statement cue: the latest
- * speaker of a compatible kind within a few sentences, else the latest
- * mentioned compatible actor (`he`, `she`: a person met in the last few
- * sentences; `they`: a group or an organization met there; `it`:
- * it_speaker). -1 when none. */
+/* The pronoun at token i stands before a statement cue (`he said`,
+ * `she also told`), outside quotations: in a quotation the speaker tells
+ * what another said (`"He told me to wait," Sousa said`), no speaker of
+ * the story is meant. */
+static int pronoun_at_cue(const actx *x, long i) {
+  return (is_cue(x, i + 1) || (tok_is(x, i + 1, "also") && is_cue(x, i + 2))) &&
+         !in_quotation(x, i);
+}
+
+/* `it`/`they` at token i before a statement cue: the latest speaker of a
+ * compatible kind within a few sentences, else the latest mentioned
+ * compatible actor (`they`: a group or an organization met there; `it`:
+ * it_speaker). -1 when none. `he` and `she` wait for cue_pronouns, when
+ * every person of the article is known. */
 static int resolve_pronoun(actx *x, long i) {
   if (!(x->wf[i] & W_PRON)) return -1;
   const char *w = tk(x, i)->norm;
-  int person = strcmp(w, "he") == 0 || strcmp(w, "she") == 0;
   int it = strcmp(w, "it") == 0, they = strcmp(w, "they") == 0;
-  if (!person && !it && !they) return -1;
-  if (!is_cue(x, i + 1) && !(tok_is(x, i + 1, "also") && is_cue(x, i + 2))) return -1;
-  /* in a quotation the speaker tells what another said (`"He told me
-   * to wait," Sousa said`): no speaker of the story is meant */
-  if (in_quotation(x, i)) return -1;
-  char want = w[0] == 'h' ? 'm' : w[0] == 's' ? 'f' : 0;
+  if (!it && !they) return -1;
+  if (!pronoun_at_cue(x, i)) return -1;
   long window = (long)tk(x, i)->sent - 4;
   if (it) return it_speaker(x, i);
   int best = -1, recent = -1;
@@ -1413,17 +1418,8 @@ static int resolve_pronoun(actx *x, long i) {
     td_actor *a = A(x, (int)k);
     ainfo *ai = &x->ai[k];
     if (ai->last_tok < 0 || ai->last_tok >= i) continue;
-    if (person) {
-      if (strcmp(a->kind, "person") != 0) continue;
-      if (ai->gender != '-' && ai->gender != want) continue;
-      /* no further back than the window: a person of pages ago is no guess */
-      if ((long)tk(x, ai->last_tok)->sent < window) continue;
-    } else if (they) {
-      if (strcmp(a->kind, "group") != 0 && strcmp(a->kind, "organization") != 0) continue;
-      if ((long)tk(x, ai->last_tok)->sent < window + 1) continue;
-    } else if (strcmp(a->kind, "organization") != 0 && strcmp(a->kind, "country") != 0) {
-      continue;
-    }
+    if (strcmp(a->kind, "group") != 0 && strcmp(a->kind, "organization") != 0) continue;
+    if ((long)tk(x, ai->last_tok)->sent < window + 1) continue;
     if (ai->speaker_tok >= 0 && ai->speaker_tok < i &&
         (long)tk(x, ai->speaker_tok)->sent >= window &&
         (best < 0 || ai->speaker_tok > x->ai[best].speaker_tok))
@@ -1982,6 +1978,82 @@ static void age_links(actx *x, int32_t *owner) {
   }
   for (size_t k = 0; grew && k < doc->nactors; k++)
     if (grew[k]) sort_mentions(A(x, (int)k));
+}
+
+/* `he`/`she` at a statement cue (pronoun_at_cue): the person of a gender
+ * not other than the pronoun's that was a speaker latest in the last four
+ * sentences (`Vane said ... He added`), else the one mentioned latest
+ * there; a mention of that person. Run after every person of the article
+ * is known, reading the mentions before the pronoun only (owner): a
+ * person the name typing finds after the sentence pass (`Germaine Greer
+ * said. She added`) is as much a candidate as one a known given name
+ * made during it. A mention is a speaker's when a statement cue follows
+ * it (past a comma) or stands before it after a comma or a quotation
+ * (`, said Mr Vane`, not `he said Vane had lost`), or `according to`
+ * does; a pronoun resolved here is its person's speaker for the next. */
+static void cue_pronouns(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  size_t n = doc->nactors;
+  if (!n) return;
+  long *last = td_arena_alloc(&doc->arena, 2 * n * sizeof *last), *spoke = last + n;
+  for (size_t k = 0; k < 2 * n; k++) last[k] = -1;
+  uint8_t *grown = NULL;
+  for (long i = 0; i < (long)doc->ntoks; i++) {
+    int o = owner[i];
+    if (o >= 0) {
+      if (i > 0 && owner[i - 1] == o) continue;
+      last[o] = i;
+      long e = i;
+      while (e + 1 < (long)doc->ntoks && owner[e + 1] == o) e++;
+      long c = e + 1 + (e + 1 < (long)doc->ntoks && tok_is(x, e + 1, ","));
+      long b = i - 1; /* (before it, past an honorific: `, said Mr Vane`) */
+      if (b > 0 && tok_is(x, b, ".") && honorific(x, b - 1)) b--;
+      if (b > 0 && honorific(x, b)) b--;
+      /* (a cue before it after a comma or a quotation: `he said Mr Vane
+       * had lost` is no statement of Vane's) */
+      int inverted = b > 0 && is_cue(x, b) &&
+                     (tok_is(x, b - 1, ",") || (tk(x, b - 1)->flags & TD_TOK_QUOTE_CLOSE));
+      if ((c < (long)doc->ntoks && is_cue(x, c)) || inverted ||
+          (b > 0 && tok_is(x, b, "to") && tok_is(x, b - 1, "according")))
+        spoke[o] = i;
+      continue;
+    }
+    if (!(x->wf[i] & (W_PRO_M | W_PRO_F)) || !(tok_is(x, i, "he") || tok_is(x, i, "she")) ||
+        !pronoun_at_cue(x, i))
+      continue;
+    char want = x->wf[i] & W_PRO_M ? 'm' : 'f';
+    long window = (long)tk(x, i)->sent - 4;
+    int best = -1, recent = -1;
+    for (size_t k = 0; k < n; k++) {
+      /* no further back than the window: a person of pages ago is no guess */
+      if (last[k] < 0 || !is_person(x, (int)k) ||
+          (x->ai[k].gender != '-' && x->ai[k].gender != want) ||
+          (long)tk(x, last[k])->sent < window)
+        continue;
+      if (spoke[k] >= 0 && (long)tk(x, spoke[k])->sent >= window &&
+          (best < 0 || spoke[k] > spoke[best]))
+        best = (int)k;
+      /* (the one met latest: of the pronoun's gender, or of none known
+       * made in the sentence pass, from the dictionaries or a known given
+       * name; of the names the typing finds after it, one it called a
+       * person's may be a place's or a firm's, `Wood Green`) */
+      if ((x->ai[k].gender == want || k < x->nsentence_actors) &&
+          (recent < 0 || last[k] > last[recent]))
+        recent = (int)k;
+    }
+    int k = best >= 0 ? best : recent;
+    if (k < 0) continue;
+    td_actor *a = A(x, k);
+    TD_AGROW(&doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
+    a->mentions[a->nmentions++] = (td_span){tk(x, i)->start, tk(x, i)->end};
+    if (i > x->ai[k].last_tok) x->ai[k].last_tok = i;
+    if (!grown) grown = td_arena_alloc(&doc->arena, n), memset(grown, 0, n);
+    grown[k] = 1;
+    owner[i] = k;
+    last[k] = spoke[k] = i;
+  }
+  for (size_t k = 0; grown && k < n; k++)
+    if (grown[k]) sort_mentions(A(x, (int)k));
 }
 
 /* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
@@ -6159,6 +6231,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   all_matches(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);
+  x.nsentence_actors = doc->nactors;
   /* the names no rule took, typed; the people among them */
   x.sports = sports_doc(&x);
   guess_names(&x);
@@ -6190,6 +6263,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
    * date (perf: built once) */
   int32_t *owner = owners(&x);
   honorific_genders(&x, owner);
+  cue_pronouns(&x, owner);
   org_short_forms(&x, owner);
   appositive_links(&x, owner);
   described_again(&x, owner);
