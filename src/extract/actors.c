@@ -1704,6 +1704,42 @@ static int cataphor_subject(const actx *x, const int32_t *owner, const uint8_t *
   return k;
 }
 
+/* `him`, `her` at token p (in the sentence opening at s0) as the object
+ * of the verb right before it: the tokens [*b0, *b1) of that verb's
+ * subject, the name, title or person's noun right before the verb, past
+ * auxiliaries and adverbs (`a church lawyer interrogated him`, `Vane has
+ * often thanked him`), which the pronoun is not (it would be `himself`);
+ * an empty range when there is none. */
+static void object_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
+                           long s0, long *b0, long *b1) {
+  *b0 = *b1 = -1;
+  if ((!tok_is(x, p, "him") && !tok_is(x, p, "her")) || doc_poss_pronoun(x->doc, (size_t)p) ||
+      p - 1 <= s0 || tk(x, p - 1)->upos != TD_VERB)
+    return;
+  /* (`her` before a word of its phrase is a possessive the tagger missed:
+   * `Ms Craymer remortgaged her home`) */
+  unsigned n = (size_t)p + 1 < x->doc->ntoks && tk(x, p + 1)->sent == tk(x, p)->sent
+                   ? tk(x, p + 1)->upos : TD_PUNCT;
+  if (tok_is(x, p, "her") && n != TD_PUNCT && n != TD_ADP && n != TD_CCONJ && n != TD_SCONJ &&
+      n != TD_DET && n != TD_PART)
+    return;
+  long b = p - 2;
+  while (b > s0 && (tk(x, b)->upos == TD_AUX || tk(x, b)->upos == TD_ADV ||
+                    tk(x, b)->upos == TD_PART))
+    b--;
+  int k = owner[b];
+  if (k < 0 && other[b] != 1) return;
+  long a = b;
+  while (a > s0 && (k >= 0 ? owner[a - 1] == k : other[a - 1] == 1)) a--;
+  while (a > s0 && (tk(x, a - 1)->upos == TD_ADJ || tk(x, a - 1)->upos == TD_NOUN)) a--;
+  /* (not a subject of a person's: `Venn's lawyer called him`, `his
+   * lawyer met him` may mean the possessor or another) */
+  if (a > s0 && (glued_poss(x, a - 1) || poss_tok(x, a - 1) ||
+                 doc_poss_pronoun(x->doc, (size_t)a - 1)))
+    return;
+  *b0 = a, *b1 = b + 1;
+}
+
 /* The person a third-person singular pronoun at token p (he, him, she,
  * her; gender g) refers to, from the actors' mentions before it (owner),
  * in its sentence and the PRONOUN_WINDOW before it (in a quotation
@@ -1756,8 +1792,11 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   long amb = -1;
   /* the one candidate of no known gender (-1 none, -2 several) */
   int unknown = -1;
+  long sv0, sv1;
+  object_subject(x, owner, other, p, s0, &sv0, &sv1);
   for (long t = p - 1; t >= w0; t--) {
     int k = owner[t];
+    if (t >= sv0 && t < sv1) continue;
     if (k < 0) {
       /* a person no actor is, or a pronoun of this gender left unresolved,
        * nearer than any actor: the chain is broken there */
