@@ -4748,6 +4748,33 @@ static long poss_inside(const actx *x, long i, long j, long s1, long next) {
   return k > j + 1 && tok_in(x, k - 1, W_ORG | W_FACILITY | W_MISC) ? k : 0;
 }
 
+/* The `and` at token j joins two halves of one organization's name
+ * (`Truth and Reconciliation Commission`, `Copper and Brass Servicenter
+ * Association`): the word before it, closing the run [i, j) of one or two
+ * words, is a word of
+ * the language the word list never spells as a name and no organization's
+ * word (not `Ford and General Motors Corp`, `Federal Trade Commission and
+ * Justice Department`), and the capitalized words after it, before the
+ * token `next` that a dictionary name takes, end in an organization's
+ * word. Returns the token after that word, else 0. */
+static long and_inside(const actx *x, long i, long j, long s1, long next) {
+  if (j <= i || j - i > 2 || !tok_is(x, j, "and") || tok_in(x, j - 1, W_ORG) || !x->eng->lemma)
+    return 0;
+  /* not the last of a list (`Paramount, Universal and Warner Brothers`)
+   * nor the words after another name's `of` (`Department of Health and
+   * State University`) */
+  if (i > 0 && (tok_is(x, i - 1, ",") || tok_is(x, i - 1, "of"))) return 0;
+  const char *w = tk(x, j - 1)->norm;
+  uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, strlen(w));
+  if (!(lc & TD_LEX_LOWER) || (lc & TD_LEX_CAPITAL) || (tk(x, j - 1)->flags & TD_TOK_ALLCAPS))
+    return 0;
+  long k = j + 1;
+  while (k < s1 && k < next && k - j <= 4 && tok_cap(x, k) &&
+         !(tk(x, k)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT | TD_TOK_ALLCAPS)) && !para_break(x, k))
+    k++;
+  return k > j + 1 && tok_in(x, k - 1, W_ORG) ? k : 0;
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -4825,6 +4852,14 @@ static void guess_names(actx *x) {
           if (sector && tok_in(x, j - 1, W_ORG) && !tok_is(x, j, "of") && !tok_is(x, j, "for"))
             break;
           continue;
+        }
+        /* Truth and Reconciliation Commission */
+        if (!joined && j > i && j < s1 && tok_is(x, j, "and")) {
+          long e = and_inside(x, i, j, s1, h < nhave ? (long)have[h].tok0 : s1);
+          if (e) {
+            j = e;
+            break;
+          }
         }
         /* a possessive ends the name, unless it is inside one
          * (`Pakistan People's Party`) */

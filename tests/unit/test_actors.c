@@ -1085,3 +1085,17 @@ TD_TEST(actors_eval_ner_caps_words) {
                            "of I-ORG\nRecord I-ORG\nDealers I-ORG\n( O\nBARD B-ORG\n) O\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* `and` between words of the language inside one organization's name
+ * (`Truth and Reconciliation Commission`), not between two names of a
+ * list (`Vantor, Universal and Kessel Brothers`). */
+TD_TEST(actors_names_and_inside) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The Harbor and Canal Commission met on Monday. Vantor, Universal and Kessel "
+                  "Brothers agreed.\n"))
+    return;
+  CHECK(fx_type(&f, "Harbor and Canal Commission") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Universal and Kessel Brothers") == -1);
+  names_close(&f);
+}
