@@ -4230,6 +4230,18 @@ static int caps_word(const actx *x, long i) {
   return (lc & TD_LEX_LOWER) && !(lc & TD_LEX_CAPITAL);
 }
 
+/* Every word of [i, j) is a word of the language that the word list
+ * never spells as a name, and no known given name. */
+static int lang_words(const actx *x, long i, long j) {
+  if (!x->eng->lemma) return 0;
+  for (long t = i; t < j; t++) {
+    const char *w = tk(x, t)->norm;
+    uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, strlen(w));
+    if (!(lc & TD_LEX_LOWER) || (lc & TD_LEX_CAPITAL) || entry_at(x, t, "name")) return 0;
+  }
+  return 1;
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -4479,15 +4491,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     /* Silent Harvest, Quiet Revolution: words of the language all that
      * the word list never spells as a name (Lee, Holly, Page) and no given
      * name among them name no person but a thing (MISC, no actor) */
-    if (!common && x->eng->lemma) {
-      int words = 1;
-      for (long t = i; t < j && words; t++) {
-        const char *w = tk(x, t)->norm;
-        uint32_t lc = td_lemma_lexclass(x->eng->lemma, w, strlen(w));
-        words = (lc & TD_LEX_LOWER) && !(lc & TD_LEX_CAPITAL) && !entry_at(x, t, "name");
-      }
-      if (words) return TD_NE_MISC | NE_WEAK;
-    }
+    if (!common && lang_words(x, i, j)) return TD_NE_MISC | NE_WEAK;
+    /* Sale Amount : 3,390,000, Week Change 0.05: words of the language
+     * all before a colon or a figure head a table's column or row */
+    if (common && j < s1 && (tok_is(x, j, ":") || (tk(x, j)->flags & TD_TOK_DIGIT)) &&
+        !any_org_word(x, i, j) && lang_words(x, i, j))
+      return TD_NE_NONE;
     return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
   if (initial) return TD_NE_NONE;

@@ -1099,3 +1099,14 @@ TD_TEST(actors_names_and_inside) {
   CHECK(fx_type(&f, "Universal and Kessel Brothers") == -1);
   names_close(&f);
 }
+
+/* Words of the language all, before a colon or a figure, head a table's
+ * column or row (`Expected Sale Date : 08/29/96`): no organization. */
+TD_TEST(actors_eval_ner_table_heads) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Sale O\nAmount O\n: O\n3,390,000 O\nExpected O\nSale O\nDate O\n"
+                           ": O\n08/29/96 O\n\nDelivery O\nDate O\n: O\n09/05/96 O\n\n"
+                           "The O\nsale O\nwas O\nled O\nby O\nVarnholm B-ORG\nBrothers I-ORG\n. O\n\n"));
+  td_engine_free(eng);
+}
