@@ -1110,3 +1110,23 @@ TD_TEST(actors_eval_ner_table_heads) {
                            "The O\nsale O\nwas O\nled O\nby O\nVarnholm B-ORG\nBrothers I-ORG\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* The ratings agencies and news agencies news names by short forms:
+ * `S&P` is Standard & Poor's, `Fitch` and `Tass` are known. */
+TD_TEST(actors_agencies_short_forms) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Officials met on Thursday.\n\n"
+                                 "Fitch and S&P cut the rating, Tass news agency said.\n",
+                                 "2024-11-01");
+  CHECK(d != NULL);
+  if (d) {
+    int f = actor(d, "fitch"), s = actor(d, "standard-poor-s"), t = actor(d, "tass");
+    CHECK(f >= 0 && s >= 0 && t >= 0);
+    if (f >= 0) CHECK_STR(d->actors[f].code, "USABUS");
+    if (t >= 0) CHECK_STR(d->actors[t].code, "RUSMED");
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
