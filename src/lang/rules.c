@@ -1440,9 +1440,16 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
       for (; y > 0 && cmp_cand(&cs[y - 1], &v) > 0; y--) cs[y] = cs[y - 1];
       cs[y] = v;
     }
+  /* the rules to try, in file order: every selected one when some is not
+   * indexed, else only those with a candidate, read off the candidates
+   * sorted by rule (perf: a layer of many rules that seldom start, as the
+   * holidays of data/times, costs nothing for a sentence without them) */
+  int every = unindexed || only >= 0;
+  int nwalk = every ? nsel : (int)nc;
   int parse = 0, cls = 0, maxprog = 0;
-  for (int x = 0, c = 0; x < nsel; x++) {
-    int i = sel[x];
+  for (int x = 0, c = 0; x < nwalk; x++) {
+    int i = every ? sel[x] : cs[x].rule;
+    if (!every && x > 0 && cs[x - 1].rule == i) continue;
     const rule *ru = &r->r[i];
     while ((size_t)c < nc && cs[c].rule < i) c++;
     if (ru->indexed && ((size_t)c >= nc || cs[c].rule != i)) continue; /* nowhere to start */
@@ -1474,8 +1481,9 @@ static int match(const td_rules *r, int layer, int only, const td_engine *eng, t
   td_rule_cap out[TD_RULES_MAX_CAPS];
   int stop = 0;
   size_t c = 0;
-  for (int x = 0; x < nsel && !stop && m.steps >= 0; x++) {
-    int ri = sel[x];
+  for (int x = 0; x < nwalk && !stop && m.steps >= 0; x++) {
+    int ri = every ? sel[x] : cs[x].rule;
+    if (!every && x > 0 && cs[x - 1].rule == ri) continue;
     const rule *ru = &r->r[ri];
     if (ru->needs_class && !mask) continue; /* no dictionary: cannot match */
     while (c < nc && cs[c].rule < ri) c++;
