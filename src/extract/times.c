@@ -1952,10 +1952,12 @@ static int period_expr(const ctx *c, int i, hit *h) {
   }
   if (has(c, j, W_NUM) || is_w(c, j, "the")) { /* perf: spoken_year's first test */
     int e2, the_year = is_w(c, j, "the") && is_w(c, j + 1, "year");
-    /* a count before a noun is no year: "nineteen twenty people" */
+    /* a count before a noun is no year: "nineteen twenty people"; before
+     * a singular one it is ("a nineteen ninety-seven attack") */
     if ((y = spoken_year(c, the_year ? j + 2 : j, the_year, &e2)) &&
         (the_year || e2 >= c->n || c->u[e2].kind != 'w' ||
-         c->doc->toks[c->u[e2].tok].upos != TD_NOUN)) {
+         c->doc->toks[c->u[e2].tok].upos != TD_NOUN ||
+         (int)c->doc->toks[c->u[e2].tok].xpos == tags.nn)) {
       tfmt(h->val, sizeof h->val, "%04d", y);
       return e2;
     }
