@@ -2916,6 +2916,11 @@ static int set_expr(const ctx *c, int i, hit *h) {
     return i + 1;
   }
   if (is_w(c, i, "every") || is_w(c, i, "each")) {
+    /* "his every day life", "people's every day lives": the adjective
+     * everyday, or every one of someone's days ("his every move"), no set */
+    if (i > 0 && ((c->u[i - 1].kind == 'w' && possessive(c->u[i - 1].w)) ||
+                  (is_w(c, i - 1, "s") && is_p(c, i - 2, '\''))))
+      return i;
     int k = i + 1, other = 0;
     long n = 1;
     if (is_w(c, k, "other")) other = 1, k++;
