@@ -2222,11 +2222,14 @@ static int period_expr(const ctx *c, int i, hit *h) {
         tfmt(h->val, sizeof h->val, "%04d", c->dy - 1);
       return q ? e + 1 : e;
     }
-    /* the [fiscal] year ended June 30: the twelve months a report covers,
-     * a DURATION as TimeML has it (not the calendar year) */
+    /* the [fiscal] year ended June 30, the year to March (British: "the
+     * year to 31 March"): the twelve months a report covers, a DURATION
+     * as TimeML has it (not the calendar year) */
     int k2 = k0 + (is_w(c, k0, "fiscal") || is_w(c, k0, "full"));
-    if (k0 > j && is_w(c, k2, "year") && (is_w(c, k2 + 1, "ended") || is_w(c, k2 + 1, "ending")) &&
-        (has(c, k2 + 2, W_MONTH) || has(c, k2 + 2, W_REL))) {
+    if (k0 > j && is_w(c, k2, "year") &&
+        (is_w(c, k2 + 1, "ended") || is_w(c, k2 + 1, "ending") || is_w(c, k2 + 1, "to")) &&
+        (has(c, k2 + 2, W_MONTH) || (has(c, k2 + 2, W_REL) && !is_w(c, k2 + 1, "to")) ||
+         (mday_at(c, k2 + 2) && has(c, k2 + 3, W_MONTH)))) {
       h->type = T_DURATION;
       tfmt(h->val, sizeof h->val, "P1Y");
       return k2 + 1;
