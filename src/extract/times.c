@@ -3202,6 +3202,21 @@ static int year_pair(const ctx *c, int k) {
   return y2;
 }
 
+/* The second month of a span of months after the month at unit k
+ * ("July-September", "the October-to-December quarter", "the June-July
+ * tour"): its unit, both names capitalized and glued to the hyphens; 0
+ * when there is none. */
+static int month_pair(const ctx *c, int k) {
+  if (!has(c, k, W_MONTH) || !c->u[k].cap || !is_p(c, k + 1, '-') || c->u[k + 1].space) return 0;
+  int j = k + 2;
+  if (is_w(c, j, "to") && !c->u[j].space && is_p(c, j + 1, '-') && !c->u[j + 1].space) j += 2;
+  if (!has(c, j, W_MONTH) || !c->u[j].cap || c->u[j].space || c->u[j].month == c->u[k].month)
+    return 0;
+  if (j + 1 < c->n && !c->u[j + 1].space && (c->u[j + 1].kind != 'p' || c->u[j + 1].w[0] == '-'))
+    return 0; /* "June-July-August" is left alone */
+  return j;
+}
+
 static int match_at(const ctx *c, int i, hit *best) {
   int (*const rules[])(const ctx *, int, hit *) = {date_expr, clock_expr, duration_expr,
                                                    set_expr, rule_expr};
@@ -3219,7 +3234,8 @@ static int match_at(const ctx *c, int i, hit *best) {
     if (e < c->n && is_p(c, e, '-') && !c->u[e].space && e + 1 < c->n && !c->u[e + 1].space &&
         c->u[e + 1].kind != 'p' &&
         !(h.has_day && mday_at(c, e - 1) && mday_at(c, e - 1) < mday_at(c, e + 1)) &&
-        !(h.type == T_DATE && strlen(h.val) == 4 && year_pair(c, e - 1)))
+        !(h.type == T_DATE && strlen(h.val) == 4 && year_pair(c, e - 1)) &&
+        !(h.type == T_DATE && strlen(h.val) == 7 && month_pair(c, e - 1)))
       continue;
     /* nor inside a word glued to the end ("Fridays", "2021s") */
     if (e < c->n && !c->u[e].space && c->u[e].kind == 'w') continue;
@@ -3485,6 +3501,22 @@ int td_times(const td_engine *eng, td_doc *doc) {
         tfmt(h.val, sizeof h.val, "%04d", yp);
         t->value = td_arena_strdup(&doc->arena, h.val);
         i = e + 2;
+        continue;
+      }
+      int mp = h.type == T_DATE && strlen(h.val) == 7 ? month_pair(&c, e - 1) : 0;
+      if (mp) { /* "July-September": the second month too, a later one */
+        TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
+        t = &doc->times[doc->ntimes++];
+        t->span.start = c.u[mp].start;
+        t->span.end = c.u[mp].end;
+        t->type = type_names[T_DATE];
+        int m1 = atoi(h.val + 5), mm = c.u[mp].month;
+        if (isdigit((unsigned char)h.val[0]))
+          tfmt(h.val, sizeof h.val, "%04d-%02d", atoi(h.val) + (mm < m1), mm);
+        else
+          tfmt(h.val, sizeof h.val, "XXXX-%02d", mm);
+        t->value = td_arena_strdup(&doc->arena, h.val);
+        i = mp + 1;
         continue;
       }
       int d2 = h.type == T_DATE && h.has_day ? day_after_and(&c, e) : 0, y2, m2, dd2;
