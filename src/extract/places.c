@@ -1478,7 +1478,18 @@ int td_places(const td_engine *eng, td_doc *doc) {
         add_part(&cs, i, pl);
         continue;
       }
+      size_t n0 = cs.n;
       uint32_t e = td_match_at(g->dict, doc, i, end, NULL, on_match, &cs);
+      /* a longest match closed by a lowercase kind word that makes it no
+       * name ("Heathrow airport" of "Heathrow Airport") leaves the name
+       * before it; not another lowercase word ("the Indian ocean", "the
+       * West country derby") */
+      const td_tok *lw = e > i + 1 ? &doc->toks[e - 1] : NULL;
+      if (cs.n == n0 && lw && !tok_cap(lw) && lw->norm &&
+          td_strset_find(g->kinds, lw->norm, lw->end - lw->start) >= 0) {
+        uint32_t e2 = td_match_at(g->dict, doc, i, e - 1, NULL, on_match, &cs);
+        if (cs.n > n0) e = e2;
+      }
       if (e > i) i = e - 1;
     }
   }
