@@ -923,7 +923,10 @@ static double prior(const td_gaz_rec *r) {
    * (the gazetteer's population of a division is its towns' people) no
    * more than its people (Peel, Isle of Man, against Peel, Ontario) */
   else if (is_feat(r, "ADM1")) p = (r->flags & TD_GAZ_CURATED) ? 7.5 : fmin(7.5, p + 2.5);
-  else if (is_feat(r, "PPLC")) p += 2.5;
+  /* a capital over a namesake a sixth its size with a country's evidence
+   * alone (+4): the Olympics' Athens, not Athens, Georgia, in a story of
+   * American athletes */
+  else if (is_feat(r, "PPLC")) p += 3.5;
   else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
   if (r->flags & TD_GAZ_CURATED) /* seas, regions, venues; counties weigh less */
     p += r->pop ? 3 : is_feat(r, "ADM2") ? 5 : 10;
