@@ -1822,8 +1822,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
   for (size_t k = 0; k < ng; k++) {
     if (gs[k].best < 0 || strchr(gs[k].key, ' ')) continue;
     const td_gaz_rec *r = &g->recs[gs[k].best];
-    if (is_area(r) || !is_feat(r, "PPL") || is_feat(r, "PPLC") || r->pop >= 50000 || gs[k].hint[0] ||
-        gs[k].held[0] || gs[k].named_as || gs[k].dateline || gs[k].directed)
+    /* (a city of up to 150,000 named by a word of the word counts too:
+     * the Orange Prize, "Man to Man", "Troy star Eric Bana") */
+    int word = eng->words && td_words_score(eng->words, gs[k].key, strlen(gs[k].key)) >= 10;
+    if (is_area(r) || !is_feat(r, "PPL") || is_feat(r, "PPLC") || r->pop >= (word ? 150000 : 50000) ||
+        gs[k].hint[0] || gs[k].held[0] || gs[k].named_as || gs[k].dateline || gs[k].directed)
       continue;
     lone[k] = 1;
   }
