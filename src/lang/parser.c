@@ -1403,6 +1403,24 @@ static td_doc *doc_from_conllu(const td_engine *eng, const td_conllu *c,
   return doc;
 }
 
+/* Writes the words of c as CoNLL-U with the tags and the tree of doc
+ * (parsed from c by doc_from_conllu): one line a word, no multiword-token
+ * or empty-node lines, no comments but a blank line after each sentence. */
+static void write_conllu(FILE *fp, const td_conllu *c, const td_doc *doc) {
+  for (size_t s = 0; s < c->n; s++) {
+    const td_cu_sent *cs = &c->sents[s];
+    uint32_t tok0 = doc->sents[s].tok0;
+    for (int i = 0; i < cs->n; i++) {
+      const td_tok *t = &doc->toks[tok0 + (uint32_t)i];
+      int h = t->head < 0 ? 0 : (int)(t->head - (int32_t)tok0) + 1;
+      fprintf(fp, "%d\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t_\n", i + 1, cs->toks[i].form,
+              cs->toks[i].lemma ? cs->toks[i].lemma : "_", td_upos_names[t->upos],
+              td_xpos_names[t->xpos], h, td_deprel_names[t->deprel]);
+    }
+    fputc('\n', fp);
+  }
+}
+
 int td_eval_parser(const td_engine *eng, const char *conllu, int gold_tags,
                    FILE *out) {
   char err[256];
@@ -1439,6 +1457,12 @@ int td_eval_parser(const td_engine *eng, const char *conllu, int gold_tags,
     double d = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
     if (d < secs) secs = d;
   }
+  /* TD_EVAL_CONLLU=path writes the words back as CoNLL-U with the tags
+   * and the tree found (tools/jackknife_tags.py reads the tags from it). */
+  const char *cpath = getenv("TD_EVAL_CONLLU");
+  FILE *cout = cpath && *cpath ? fopen(cpath, "w") : NULL;
+  if (cout) write_conllu(cout, c, doc);
+  if (cout && fclose(cout) != 0) fprintf(out, "eval parser: cannot write %s\n", cpath);
   size_t tot = 0, uas = 0, las = 0, lasfull = 0, k = 0, upos_ok = 0;
   for (size_t s = 0; s < c->n; s++) {
     const td_cu_sent *cs = &c->sents[s];

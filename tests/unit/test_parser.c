@@ -210,6 +210,28 @@ TD_TEST(parser_train_tiny) {
   CHECK(well_formed(d));
   td_arena_release(&d->arena);
   free(d);
+  /* TD_EVAL_CONLLU: eval parser writes the words back with the tags and
+   * trees found, one line a word, a blank line after each sentence. */
+  char dump[512];
+  snprintf(dump, sizeof dump, "%s/out.conllu", dir);
+  setenv("TD_EVAL_CONLLU", dump, 1);
+  FILE *out = tmpfile();
+  CHECK(td_eval_parser(&eng, tb, 1, out) == 0);
+  fclose(out);
+  unsetenv("TD_EVAL_CONLLU");
+  f = fopen(dump, "r");
+  CHECK(f != NULL);
+  int lines = 0, blank = 0, found = 0;
+  char line[256];
+  while (f && fgets(line, sizeof line, f)) {
+    lines++;
+    blank += line[0] == '\n';
+    found += strcmp(line, "2\tdog\tdog\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n") == 0;
+  }
+  if (f) fclose(f);
+  CHECK(lines == 4 + 5 + 9 + 3 && blank == 3);
+  CHECK(found == 1);
+  unlink(dump);
   td_buf_free(&b);
   unlink(tb);
   unlink(model);
