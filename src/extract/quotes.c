@@ -1497,6 +1497,9 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
      * expected", "is now expected to grow") leaves the search to the
      * speech or finding before it */
     if (is_forecast(c, k)) continue;
+    /* so does an infinitive that is no speech of anyone's ("Ms Roe said
+     * it was difficult to say how …", "declined to comment") */
+    if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "to") == 0) continue;
     return 0;
   }
   return 0;
