@@ -870,6 +870,8 @@ static int date_name(const td_qctx *c, size_t j) {
          (td_qword_in(&c->w[j - 1], before) || (c->w[j - 1].flags & TD_QW_DIGIT));
 }
 
+static int modifier_ing(const td_qctx *c, size_t x);
+
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
@@ -894,7 +896,9 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
     int and_ok = strcmp(c->w[j].lw, "and") == 0 && n > 0 && j > 0 &&
                  (c->w[j - 1].flags & TD_QW_CAP) && (c->w[start].flags & TD_QW_CAP) &&
                  !date_name(c, j - 1);
-    if (np_word(c, j) || and_ok) {
+    /* (a participle as a modifier: "Sonaptic's managing director David
+     * Monteith says") */
+    if (np_word(c, j) || and_ok || (n > 0 && modifier_ing(c, j))) {
       if (strcmp(c->w[j].lw, "and") == 0) has_and = 1;
       start = j, n++;
       continue;
@@ -1095,13 +1099,14 @@ static int quoted_as(const td_qctx *c, size_t k, td_span *who, size_t *from) {
  * statement read". 1 when found; 2 when the cue names without a speaker. */
 /* Whether word x, inside a speaker phrase, is a participle in -ing used
  * as a modifier before a noun (`a leading European car maker`, `RICS
- * housing spokesman Ian Perry`), which the tagger reads as a verb. */
+ * housing spokesman Ian Perry`), which the tagger reads as a verb; not
+ * before a name (`After the ruling Carla Ferstman … said`). */
 static int modifier_ing(const td_qctx *c, size_t x) {
   const td_qword *w = &c->w[x];
   size_t n = w->e - w->s;
   return w->upos == TD_VERB && !(w->flags & (TD_QW_CAP | TD_QW_PUNCT)) && n > 5 &&
          strcmp(w->lw + n - 3, "ing") == 0 && x + 1 < c->nw && !(c->w[x + 1].flags & TD_QW_PUNCT) &&
-         (c->w[x + 1].upos == TD_NOUN || c->w[x + 1].upos == TD_PROPN || c->w[x + 1].upos == TD_ADJ);
+         (c->w[x + 1].upos == TD_NOUN || c->w[x + 1].upos == TD_ADJ);
 }
 
 /* Whether word x is the apostrophe of a plural possessive standing alone
