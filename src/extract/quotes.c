@@ -780,11 +780,27 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
 }
 
 int td_cue_at(const td_qctx *c, size_t i, int *kind) {
+  /* after an article or a possessive a cue word is a noun or an
+   * adjective: "the claims were", "his claims", "its estimates", "a say",
+   * "the reported income", "BA's estimated revenues" (not after "he's",
+   * "it's": "it's said that …") */
+  static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my",
+                                     "your", NULL};
+  static const char *const is_has[] = {"he's", "she's", "it's", "that's", "there's", "who's",
+                                       "what's", "here's", "where's", "let's", NULL};
   /* a capitalized cue inside a sentence is a name ("the United States") */
   if (i < c->nw && (c->w[i].flags & TD_QW_CAP) && i > 0 &&
       !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)))
     return 0;
-  return cue_any(c, i, kind);
+  int n = cue_any(c, i, kind);
+  if (n && i > 0 && !(c->w[i].flags & TD_QW_PARA)) { /* (perf: only at a cue) */
+    const td_qword *b = &c->w[i - 1];
+    size_t bl = strlen(b->lw);
+    if (td_qword_in(b, dets) ||
+        (bl > 2 && strcmp(b->lw + bl - 2, "'s") == 0 && !(b->flags & TD_QW_PUNCT) && !td_qword_in(b, is_has)))
+      return 0;
+  }
+  return n;
 }
 
 /* ---- speakers ---- */
@@ -1099,8 +1115,7 @@ static int quoted_as(const td_qctx *c, size_t k, td_span *who, size_t *from) {
  * statement read". 1 when found; 2 when the cue names without a speaker. */
 /* Whether word x, inside a speaker phrase, is a participle in -ing used
  * as a modifier before a noun (`a leading European car maker`, `RICS
- * housing spokesman Ian Perry`), which the tagger reads as a verb; not
- * before a name (`After the ruling Carla Ferstman … said`). */
+ * housing spokesman Ian Perry`), which the tagger reads as a verb. */
 static int modifier_ing(const td_qctx *c, size_t x) {
   const td_qword *w = &c->w[x];
   size_t n = w->e - w->s;
