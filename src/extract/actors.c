@@ -2095,6 +2095,74 @@ static void cue_pronouns(actx *x, int32_t *owner) {
     if (grown[k]) sort_mentions(A(x, (int)k));
 }
 
+/* The person who speaks the quotation opening at token q (its first
+ * token inside the marks) and holding token p, or -1: a person's mention
+ * after its closing mark, before or after a statement cue (`", Wilkins
+ * said`, `", said Ms Wilkins`, `", she said`), or before a cue and a
+ * colon or comma right before its opening mark (`Wilkins said: "`). */
+static int quote_speaker(const actx *x, const int32_t *owner, long q, long p) {
+  long n = (long)x->doc->ntoks, c = p;
+  while (c < n && c < p + 400 && !(tk(x, c)->flags & TD_TOK_QUOTE_CLOSE)) {
+    if (c > p && (tk(x, c)->flags & (TD_TOK_PARA_START | TD_TOK_QUOTE_OPEN))) return -1;
+    c++;
+  }
+  if (c >= n || !(tk(x, c)->flags & TD_TOK_QUOTE_CLOSE)) return -1;
+  long t = c + 1 + (c + 1 < n && tok_is(x, c + 1, ","));
+  if (t < n && is_cue(x, t)) t++;
+  if (t < n && honorific(x, t)) t += 1 + (t + 1 < n && tok_is(x, t + 1, "."));
+  int k = t < n ? owner[t] : -1;
+  if (k >= 0 && is_person(x, k) && !(tk(x, t)->flags & TD_TOK_PARA_START)) {
+    while (t < n && owner[t] == k) t++;
+    if (is_cue(x, t) || is_cue(x, c + 1) || is_cue(x, c + 2)) return k;
+  }
+  /* before the opening mark: `Wilkins said: "` */
+  long o = q - 1;
+  while (o >= 0 && o > q - 3 && !(tk(x, o)->flags & TD_TOK_QUOTE_OPEN)) o--;
+  if (o < 2 || !(tk(x, o)->flags & TD_TOK_QUOTE_OPEN) ||
+      !(tok_is(x, o - 1, ":") || tok_is(x, o - 1, ",")) || !is_cue(x, o - 2))
+    return -1;
+  long s = cue_subject_end(x, o - 2, (long)x->doc->sents[tk(x, o - 2)->sent].tok0);
+  k = s >= 0 ? owner[s] : -1;
+  return k >= 0 && is_person(x, k) ? k : -1;
+}
+
+/* `he`, `she`, `him`, `his`, `her` (gender g) at token p in a quotation
+ * opening at q that names no one before it, of someone named before the
+ * quotation (`Wilkins explained Warhol's obsession began when he was a
+ * kid. "He's hanging out with the celebrities," Wilkins said.`): the one
+ * person of gender g (known) named in the sentences of the quotation's
+ * opening and the PRONOUN_WINDOW before it, when the quotation's speaker
+ * is known and is another (a speaker tells of himself with `I`); none
+ * when a person no actor is or a pronoun of g left unresolved stands
+ * nearer. -1 when none. */
+static int quoted_person(actx *x, const int32_t *owner, const uint8_t *other, long p, long q,
+                         char g) {
+  /* (not before a statement cue: `"He told me to wait," Sousa said`
+   * makes no speaker of the story) */
+  if (is_cue(x, p + 1) || (tok_is(x, p + 1, "also") && is_cue(x, p + 2))) return -1;
+  for (long t = q; t < p; t++)
+    if ((owner[t] >= 0 && is_person(x, owner[t])) || other[t]) return -1;
+  int s = quote_speaker(x, owner, q, p);
+  if (s < 0) return -1;
+  size_t si = tk(x, q)->sent;
+  long w0 = (long)x->doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
+  int found = -1;
+  for (long t = q - 1; t >= w0; t--) {
+    int k = owner[t];
+    if (k < 0) {
+      if (other[t] == 1 || other[t] == (g == 'm' ? 2 : 3) || other[t] == (g == 'm' ? 4 : 5))
+        return -1;
+      continue;
+    }
+    if (!is_person(x, k)) continue;
+    char kg = x->ai[k].gender;
+    if (kg == '-' && k != s) return -1; /* (one of no known gender may be meant) */
+    if (kg != g) continue;
+    found = found == -1 || found == k ? k : -2;
+  }
+  return found >= 0 && found != s ? found : -1;
+}
+
 /* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
  * a possessive): a mention of the person they refer to (pronoun_person),
  * after every person of the article is known. A pronoun that joins a
@@ -2115,6 +2183,8 @@ static void pronoun_links(actx *x, int32_t *owner) {
 
     if (!other) other = other_people(x, owner);
     int k = pronoun_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
+    if (k == -1 && quoted >= 0)
+      k = quoted_person(x, owner, other, (long)p, quoted, b & W_PRO_M ? 'm' : 'f');
     if (k < 0) {
       /* (left between several people the passage names, it names no
        * one new: the chain goes on past it) */
