@@ -1830,7 +1830,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       continue;
     lone[k] = 1;
   }
-  /* a cue before it, a word of places after it ("the Shankill area"),
+  /* a cue before it but "of", a word of places after it ("the Shankill area"),
    * the name of a body named after it ("the Hilo Tribune"), or a weighty
    * place listed with it ("in Madrid and Lievin", "Dorset
    * and Torbay"; not a list of surnames) */
@@ -1839,7 +1839,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (c->drop || c->group < 0 || !lone[c->group]) continue;
     const td_tok *n = c->tok1 < doc->ntoks ? &doc->toks[c->tok1] : NULL;
     const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
-    int cued = (cue_bits(&cs, c->tok0) & (P_CUE | P_LOCATIVE)) ||
+    /* (not "of", which holds a name in a longer one as often: "House of
+     * Fraser", "Merchant of Venice", "Lord Campbell of Alloway") */
+    unsigned cb = cue_bits(&cs, c->tok0);
+    int cued = (cb & P_LOCATIVE) ||
+               ((cb & P_CUE) && !(c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "of"))) ||
                body_name_at(g, doc, c->tok1, se->tok0 + se->ntok) || /* "the Hilo Tribune" */
                (n && c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "the") &&
                 (tok_is(n, "area") || tok_is(n, "region") || tok_is(n, "district")));
