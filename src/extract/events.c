@@ -1215,9 +1215,11 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         ok = 0;
       /* a possessor is not the target: "Turkey's efforts" is, for CAMEO */
       if (ok) {
-        /* a mediator (045) stands between the two: both are targets */
+        /* a mediator (045, or one halting mediation: 165) stands between
+         * the two: both are targets */
         if (pw && strcmp(pw, "between") == 0 && between_src &&
-            (tr->noun || tr->sym || p == (int64_t)k) && strncmp(tr->code, "045", 3) != 0) {
+            (tr->noun || tr->sym || p == (int64_t)k) && strncmp(tr->code, "045", 3) != 0 &&
+            strncmp(tr->code, "165", 3) != 0) {
           group all = {0};
           group_right(e, a0, hi, &all);
           if (all.n >= 2) {
