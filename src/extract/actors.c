@@ -859,6 +859,11 @@ static const char *const misc_words[] = {"cup", "open", "championship", "champio
                                          "prize", "award", "awards", "trophy", "classic",
                                          "grand", "prix", "masters", "war", "act", "treaty",
                                          NULL};
+/* The head words of the names of documents, whose `of`/`on` joins the
+ * name (`European Convention on Human Rights`, `Treaty of Amsterdam`):
+ * the thing named is the document (MISC), not the words after. */
+static const char *const doc_heads[] = {"convention", "treaty", "charter", "directive",
+                                        "protocol", "declaration", NULL};
 /* Words of sports stories (sports_doc). */
 static const char *const sports_words[] = {
     "soccer", "football", "cricket", "baseball", "basketball", "hockey", "rugby", "innings",
@@ -4312,6 +4317,15 @@ static int lang_words(const actx *x, long i, long j) {
   return 1;
 }
 
+/* The run [t0, t1) names a document: a document's head word followed by
+ * `of` or `on` inside it (`European Convention on Human Rights`). */
+static int doc_name(const actx *x, long t0, long t1) {
+  for (long t = t0; t + 1 < t1; t++)
+    if ((tok_is(x, t + 1, "of") || tok_is(x, t + 1, "on")) && td_str_in(tk(x, t)->norm, doc_heads))
+      return 1;
+  return 0;
+}
+
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
@@ -4410,7 +4424,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
     if (memchr(w, '$', wn)) return TD_NE_NONE;
   }
-  if (len >= 2 && tok_in(x, j - 1, W_MISC)) return TD_NE_MISC;
+  if (len >= 2 && (tok_in(x, j - 1, W_MISC) || doc_name(x, i, j))) return TD_NE_MISC;
   /* " Wind over Karst ", " Copper Rain ": a title in quotes */
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))
@@ -4748,7 +4762,8 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
          * that still ends the name makes a nationality's word */
         people |= dict_type == TD_NE_MISC && cur.tok1 == dict_end &&
                   !any_org_word(x, cur.tok0, cur.tok1);
-        cur.type = tok_in(x, cur.tok1 - 1, W_MISC) || people ? TD_NE_MISC
+        cur.type = tok_in(x, cur.tok1 - 1, W_MISC) || people || doc_name(x, cur.tok0, cur.tok1)
+                       ? TD_NE_MISC
                  : place                               ? TD_NE_LOC
                                                        : TD_NE_ORG;
       }
@@ -4971,6 +4986,9 @@ static void guess_names(actx *x) {
             ((tok_in(x, j - 1, W_ORG) && !td_str_in(tk(x, j - 1)->norm, firm_suffixes)) ||
              joined))
           j += 1 + the, joined = 1;
+        else if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "on")) &&
+                 (tok_cap(x, j + 1) || the) && td_str_in(tk(x, j - 1)->norm, doc_heads))
+          j += 1 + the, joined = 1; /* Convention on Human Rights */
         else if (j + 1 < s1 && joined &&
                  (tok_is(x, j, "and") || tok_is(x, j, "in") || tok_is(x, j, "on")) &&
                  tok_cap(x, j + 1))

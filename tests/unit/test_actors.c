@@ -1130,3 +1130,18 @@ TD_TEST(actors_agencies_short_forms) {
   }
   td_engine_free(eng);
 }
+
+/* `of`/`on` after a document's head word joins the document's name
+ * (`Convention on Fishing Rights`, `Treaty of Varna`): a thing (MISC),
+ * and the words after it no organization of their own. */
+TD_TEST(actors_names_documents) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The ruling breached the Northern Convention on Fishing Rights, and the "
+                  "Treaty of Varna Bay was signed.\n"))
+    return;
+  CHECK(fx_type(&f, "Northern Convention on Fishing Rights") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Fishing Rights") == -1);
+  CHECK(fx_type(&f, "Treaty of Varna Bay") == TD_NE_MISC);
+  names_close(&f);
+}
