@@ -1145,3 +1145,22 @@ TD_TEST(actors_names_documents) {
   CHECK(fx_type(&f, "Treaty of Varna Bay") == TD_NE_MISC);
   names_close(&f);
 }
+
+/* Abbreviations that name a thing, an index or a genre (FTSE, R&B, PSP)
+ * make no organization. */
+TD_TEST(actors_term_abbreviations) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Officials met on Thursday.\n\n"
+                                 "The FTSE 100 rose as sales of R&B albums and the PSP grew.\n",
+                                 "2024-11-01");
+  CHECK(d != NULL);
+  if (d) {
+    for (size_t i = 0; i < d->nactors; i++)
+      CHECK(strcmp(d->actors[i].name, "FTSE") != 0 && strcmp(d->actors[i].name, "R&B") != 0 &&
+            strcmp(d->actors[i].name, "PSP") != 0);
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
