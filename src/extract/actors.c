@@ -4750,11 +4750,12 @@ static void extend_names(actx *x, const td_ne *have, size_t nhave) {
         static const char *const place_heads[] = {"island", "islands", "province", "region",
                                                   "valley", "district", "peninsula", "bay",
                                                   "coast", "river", "mountains", "heights",
-                                                  "strait", "sea", "lake", NULL};
-        int place = n[r].type == TD_NE_LOC &&
-                    ((!any_org_word(x, cur.tok0, cur.tok1) &&
-                      ((uint32_t)cur.tok1 == n[r].tok1 || td_str_in(last, place_heads))) ||
-                     (!x->sports && tok_in(x, cur.tok1 - 1, W_FACILITY)));
+                                                  "strait", "sea", "lake", "ocean", NULL};
+        /* (a place word ends a place whatever came before it: Indian Ocean) */
+        int place = (n[r].type == TD_NE_LOC &&
+                     ((!any_org_word(x, cur.tok0, cur.tok1) && (uint32_t)cur.tok1 == n[r].tok1) ||
+                      (!x->sports && tok_in(x, cur.tok1 - 1, W_FACILITY)))) ||
+                    (!any_org_word(x, cur.tok0, cur.tok1) && td_str_in(last, place_heads));
         /* Iraqi Kurds, Bosnian Serbs, Latin American: a nationality's
          * word at the end makes a nationality, not an organization */
         int people = dict_type == TD_NE_MISC && all_demonyms(x, dict_end, cur.tok1);

@@ -1164,3 +1164,14 @@ TD_TEST(actors_term_abbreviations) {
   }
   td_engine_free(eng);
 }
+
+/* A dictionary name grown by the words after it is a place when a place
+ * word ends it, whatever the words before (`Indian Ocean`, not an
+ * organization of India). */
+TD_TEST(actors_eval_ner_place_word_ends) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Aid O\nfor O\nthe O\nIndian B-LOC\nOcean I-LOC\ntsunami O\n"
+                           "victims O\nin O\nSri B-LOC\nLanka I-LOC\n. O\n\n"));
+  td_engine_free(eng);
+}
