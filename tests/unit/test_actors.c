@@ -1175,3 +1175,22 @@ TD_TEST(actors_eval_ner_place_word_ends) {
                            "victims O\nin O\nSri B-LOC\nLanka I-LOC\n. O\n\n"));
   td_engine_free(eng);
 }
+
+/* LA is a place, New Year a holiday, National Insurance a tax: none an
+ * organization. */
+TD_TEST(actors_la_new_year) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Officials met on Thursday.\n\n"
+                                 "Film critics in LA said New Year's Day sales and National "
+                                 "Insurance payments rose.\n",
+                                 "2024-11-01");
+  CHECK(d != NULL);
+  if (d) {
+    for (size_t i = 0; i < d->nactors; i++)
+      CHECK(strcmp(d->actors[i].kind, "organization") != 0);
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
