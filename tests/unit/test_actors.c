@@ -1176,15 +1176,16 @@ TD_TEST(actors_eval_ner_place_word_ends) {
   td_engine_free(eng);
 }
 
-/* LA is a place, New Year a holiday, National Insurance a tax: none an
- * organization. */
+/* LA, Asia Pacific and the English Channel are places, New Year a
+ * holiday, National Insurance a tax: none an organization. */
 TD_TEST(actors_la_new_year) {
   td_engine *eng = td_testdoc_engine(NULL);
   if (!eng) return;
   td_doc *d = td_testdoc_process(eng,
                                  "Officials met on Thursday.\n\n"
                                  "Film critics in LA said New Year's Day sales and National "
-                                 "Insurance payments rose.\n",
+                                 "Insurance payments rose in Asia Pacific and across the "
+                                 "English Channel.\n",
                                  "2024-11-01");
   CHECK(d != NULL);
   if (d) {
