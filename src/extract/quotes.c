@@ -2027,6 +2027,18 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
     if (td_qword_in(&c->w[k], title_nouns) && !told) return 1;
   }
   size_t after = q->close + 1;
+  /* a work and its author after a comma: `''This Kind of War,'' by T.R.
+   * Fehrenbach`, `"Met accused of whitewashing …," by Post's Kathianne
+   * Boniello` (not a passive's agent, `"idle speculation" by Downing
+   * Street`, which has no comma) */
+  if (nw >= 1 && nw <= 12 && (c->w[q->open + 1].flags & (TD_QW_CAP | TD_QW_DIGIT))) {
+    size_t b = after;
+    int comma = is_punct(c, q->close - 1, ",");
+    if (!comma && b < c->nw && is_punct(c, b, ",")) b++, comma = 1;
+    if (comma && b + 1 < c->nw && strcmp(c->w[b].lw, "by") == 0 && (c->w[b + 1].flags & TD_QW_CAP) &&
+        !(c->w[b + 1].flags & TD_QW_PUNCT))
+      return 1;
+  }
   /* a question or an exclamation is said, not named: chanted "What curfew?" */
   int said = q->close > q->open + 1 && is_punct(c, q->close - 1, "?!") && after_cue(c, q->open);
   if (said) return 0;
