@@ -1394,6 +1394,8 @@ static int raised_passive(const td_qctx *c, size_t k, const td_span *who) {
   return !(f->upos == TD_PRON || f->upos == TD_PROPN);
 }
 
+static int passive_at(const td_qctx *c, size_t k);
+
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
   for (size_t k = m; k-- > lo;) {
@@ -1426,6 +1428,13 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     }
     cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
     if (kind == TD_CUE_ACCORDING) return np_after(c, k + (size_t)n, who);
+    /* "X was asked: “…”", "X had been told he could …": what is put to X
+     * is not X's; the search goes on to a cue before it (`Y said he had
+     * been told …` is Y's claim). X's answer after "X was asked." is X's. */
+    static const char *const put_to[] = {"asked", "told", NULL};
+    if (n == 1 && td_qword_in(&c->w[k], put_to) && passive_at(c, k) &&
+        !(k + 1 < m && (c->w[k + 1].flags & TD_QW_SEND)))
+      continue;
     size_t qf;
     if (quoted_as(c, k, who, &qf)) { /* the paper quoted Mr Roe as saying, "…" */
       cue->start = c->w[qf].s, cue->end = c->w[qf].e;
