@@ -782,10 +782,11 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
 int td_cue_at(const td_qctx *c, size_t i, int *kind) {
   /* after an article or a possessive a cue word is a noun or an
    * adjective: "the claims were", "his claims", "its estimates", "a say",
-   * "the reported income", "BA's estimated revenues" (not after "he's",
+   * "the reported income", "BA's estimated revenues", "922 cases of
+   * reported fraud", "a cap of say £20" (not after "he's",
    * "it's": "it's said that …") */
   static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my",
-                                     "your", NULL};
+                                     "your", "of", NULL};
   static const char *const is_has[] = {"he's", "she's", "it's", "that's", "there's", "who's",
                                        "what's", "here's", "where's", "let's", NULL};
   /* a capitalized cue inside a sentence is a name ("the United States") */
