@@ -1141,6 +1141,8 @@ static int possessive_mark(const td_qctx *c, size_t x) {
          !(c->w[x + 1].flags & TD_QW_PUNCT);
 }
 
+static int name_like(const td_qctx *c, size_t i);
+
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
@@ -1174,6 +1176,24 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     size_t e = td_qword_at(c, who->end);
     *next = e < c->nw ? e + 1 : e;
     return 1;
+  }
+  {
+    /* `"…," thinks Curry.`, `"…," laughs Conti.`: an unlisted verb in the
+     * present right after the mark and the quotation's own comma, before
+     * a short phrase that ends the sentence */
+    const td_qword *v = &c->w[j];
+    size_t vl = v->e - v->s;
+    if (j > 1 && (c->w[j - 1].flags & TD_QW_QCLOSE) && is_punct(c, j - 2, ",?!") &&
+        v->upos == TD_VERB && !(v->flags & (TD_QW_CAP | TD_QW_PUNCT)) && vl > 3 && v->lw[vl - 1] == 's' &&
+        v->lw[vl - 2] != 's' && j + 1 < c->nw && name_like(c, j + 1) && np_after(c, j + 1, who)) {
+      size_t e = td_qword_at(c, who->end);
+      if (e - (j + 1) <= 4 && e < c->nw && (c->w[e].flags & TD_QW_SEND)) {
+        cue->start = v->s, cue->end = v->e;
+        *next = e + 1;
+        return 1;
+      }
+      who->start = who->end = 0;
+    }
   }
   for (size_t k = j + 1; k < c->nw && k < j + 30; k++) {
     const td_qword *w = &c->w[k];
