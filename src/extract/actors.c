@@ -66,6 +66,7 @@ typedef struct {
   char gender;          /* 'm', 'f', '-' */
   const char *first, *last; /* folded first and last name words (people) */
   const char *role_key; /* lowercase role, for title coreference */
+  const char *roles;    /* a known person's dated roles (people.dict.tsv), or NULL */
   long last_tok;        /* token of its latest mention */
   long speaker_tok;     /* token where it was last a speaker, -1 */
   int is_country_name;  /* name comes from a country-name mention */
@@ -1218,7 +1219,8 @@ static int known_person(actx *x, const dm *d, const tctx *c) {
     A(x, k)->known = 1;
     char *g = field(x, d->payload, 2, '|');
     x->ai[k].gender = g[0] ? g[0] : '-';
-    set_person_role(x, k, field(x, d->payload, 3, '|'), c ? c->past : 0, c ? c->title_role : NULL);
+    x->ai[k].roles = field(x, d->payload, 3, '|');
+    set_person_role(x, k, x->ai[k].roles, c ? c->past : 0, c ? c->title_role : NULL);
     /* name words for short forms, from the canonical name */
     const char *nm = A(x, k)->name;
     const char *sp = strchr(nm, ' '), *lsp = strrchr(nm, ' ');
@@ -1237,10 +1239,41 @@ static int known_person(actx *x, const dm *d, const tctx *c) {
   return k;
 }
 
+/* A known person's dated roles (ISO,SECTOR,ROLE,START,END;...) hold one
+ * that the title names (role_named: `Chancellor` of `Chancellor of the
+ * Exchequer`), of country when given, held on date (any role, undated). */
+static int held_title(actx *x, const char *roles, const char *title, const char *country,
+                      const char *date) {
+  for (const char *p = roles; p && *p;) {
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char f[5][96] = {{0}};
+    int fi = 0;
+    size_t fl = 0;
+    for (size_t i = 0; i < n && fi < 5; i++) {
+      if (p[i] == ',') {
+        fi++, fl = 0;
+        continue;
+      }
+      if (fl + 1 < sizeof f[0]) f[fi][fl++] = p[i];
+    }
+    if (role_named(x, f[2], title) && (!country || strcmp(country, f[0]) == 0) &&
+        (!date || (strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0))))
+      return 1;
+    p = e ? e + 1 : NULL;
+  }
+  return 0;
+}
+
 /* A title alone ("South Korea's foreign minister said"): the person of
- * this article holding that role (and country, when given). -1 if none. */
+ * this article holding that role (and country, when given). Else the one
+ * known person of the article whose dated roles hold an office the title
+ * names (held on the article's date; any, undated: `Gordon Brown has
+ * said. The chancellor, speaking ...`, though his latest role is Prime
+ * Minister). -1 if none, or several such. */
 static int person_for_title(actx *x, const dm *title, const tctx *c) {
-  char *role = name_key(x, field(x, title->payload, 1, '|'));
+  const char *trole = field(x, title->payload, 1, '|');
+  char *role = name_key(x, trole);
   int best = -1;
   for (size_t k = 0; k < x->doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
@@ -1249,6 +1282,22 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
     if (c->country && a->country && strcmp(c->country, a->country) != 0) continue;
     if (best < 0 || x->ai[k].last_tok > x->ai[best].last_tok) best = (int)k;
   }
+  if (best >= 0) return best;
+  for (size_t k = 0; k < x->doc->nactors; k++) {
+    /* (not one the text titled otherwise: `Chancellor Gordon Brown ...
+     * the prime minister's forecasts`, another) */
+    if (!x->ai[k].roles || strcmp(A(x, (int)k)->kind, "person") != 0 ||
+        (x->ai[k].role_titled && !role_named(x, A(x, (int)k)->role, trole)) ||
+        !held_title(x, x->ai[k].roles, trole, c->country, x->doc->date))
+      continue;
+    if (best >= 0) return -1;
+    best = (int)k;
+  }
+  /* undated, the title tells the role the article means (as a title
+   * before the name does), so that `the prime minister` is no longer
+   * the chancellor the article names */
+  if (best >= 0 && !x->doc->date && !x->ai[best].role_titled)
+    set_person_role(x, best, x->ai[best].roles, A(x, best)->role_past, trole);
   return best;
 }
 
