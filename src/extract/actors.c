@@ -1374,6 +1374,17 @@ static int org_named_at(actx *x, long n, long s0) {
   return -1;
 }
 
+/* The tokens right before token h are a bracketed short form after a
+ * name, `(UAAR)`, of at most two words: their count with the marks, or 0. */
+static long bracket_before(const actx *x, long h, long s0) {
+  if (h - 3 < s0 || !tok_is(x, h - 1, ")")) return 0;
+  for (long b = h - 2; b >= s0 && b >= h - 4; b--) {
+    if (tok_is(x, b, "(")) return b > s0 && b < h - 2 ? h - b : 0;
+    if (tk(x, b)->upos != TD_PROPN && tk(x, b)->upos != TD_NOUN) return 0;
+  }
+  return 0;
+}
+
 /* The organization or country that is the subject of sentence si - 1,
  * the noun or name before its first verb (`The agency sought to calm
  * the airlines.`, `Dorvan denies it.`, `Dorvan, a carmaker, said ...`),
@@ -1385,6 +1396,7 @@ static int prev_subject_org(actx *x, size_t si) {
   long h = s0;
   while (h < s1 && tk(x, h)->upos != TD_VERB && tk(x, h)->upos != TD_AUX) h++;
   while (h - 1 > s0 && tk(x, h - 1)->upos == TD_ADV) h--;
+  h -= bracket_before(x, h, s0);
   long n0 = h - 1; /* (not after a preposition: `A rise in Varnia would help`) */
   while (n0 > s0 && tk(x, n0 - 1)->upos == TD_PROPN) n0--;
   if (h > s0 && h < s1 && !glued_poss(x, h - 1) && !in_quotation(x, h - 1) &&
@@ -3000,6 +3012,8 @@ static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) 
   while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
   if (t >= s1 || owner[t] != k) return 0;
   while (t < s1 && owner[t] == k) t++;
+  /* (past its short form in brackets: `The Union of Atheists (UAAR) has`) */
+  if (tok_is(x, t, "(") && t + 2 < s1 && tok_is(x, t + 2, ")") && owner[t + 1] == k) t += 3;
   while (t < s1 && (tk(x, t)->upos == TD_ADV || tk(x, t)->upos == TD_AUX ||
                     tok_is(x, t, "not") || tok_is(x, t, "n't")))
     t++;
@@ -3022,7 +3036,12 @@ static void it_links(actx *x, int32_t *owner) {
                                      "criticise", "criticize", "demand", "refuse", "decide",
                                      "threaten", "promise", "vow", "pledge", "reject", "welcome",
                                      "insist", "predict", "forecast", "estimate", "admit",
-                                     "believe", "report", "announce", "launch", "sue", NULL};
+                                     "believe", "report", "announce", "launch", "sue",
+                                     /* (a body's acts: asking, advising, hiring, buying) */
+                                     "encourage", "ask", "warn", "argue", "claim", "confirm",
+                                     "recommend", "advise", "propose", "oppose", "condemn",
+                                     "appeal", "invite", "hire", "recruit", "employ", "appoint",
+                                     "acquire", "buy", "invest", "file", NULL};
   td_doc *doc = x->doc;
   for (size_t si = 1; si < doc->nsents; si++) {
     long p = (long)doc->sents[si].tok0;
