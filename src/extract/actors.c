@@ -335,7 +335,7 @@ static const struct {
     /* the words of description_links: a firm's (a business), a paper's */
     {W_FIRM, {"company", "firm", "carrier", "airline", "insurer", "maker", "retailer",
               "brokerage", "conglomerate", "manufacturer", "automaker", "carmaker", "chipmaker",
-              "bank", "operator", "supermarket", NULL}},
+              "bank", "operator", "supermarket", "group", NULL}},
     {W_PAPER, {"newspaper", "daily", "weekly", "broadcaster", "publisher", "magazine", "paper",
                NULL}},
     {W_ORGNOUN, {"organization", "organisation", "association", "agency", "church", "foundation",
@@ -2822,6 +2822,7 @@ static int prep_before(const actx *x, const int32_t *owner, long e) {
  * of the dictionaries named after no preposition); of several, the one of
  * the nearest sentence when it is known to be of the noun's kind; none
  * when an organization's name no actor holds stands nearer. */
+static int sports_doc(const actx *x);
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
@@ -2831,6 +2832,9 @@ static void description_links(actx *x, int32_t *owner) {
         tk(x, (long)p - 1)->sent != t->sent)
       continue;
     const char *sec = x->wf[p] & W_FIRM ? "BUS" : x->wf[p] & W_PAPER ? "MED" : NULL;
+    /* (`the group` a business's, not in a sports story: a squad, the group
+     * stage) */
+    if (tok_is(x, (long)p, "group") && sports_doc(x)) continue;
     const td_tok *n = tk(x, (long)p + 1);
     if (!glued_poss(x, (long)p) && n->sent == t->sent &&
         (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
