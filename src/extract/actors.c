@@ -30,6 +30,7 @@
  *      they act for beside the name takes its code (affiliations).
  */
 #include "actors.h"
+#include "firms.h"
 #include "places.h"
 #include "lang/lang.h"
 #include "lang/matcher.h"
@@ -847,14 +848,6 @@ static const char *const facility_words[] = {"city", "square", "street", "road",
                                              "station", "palace", "hall", "course", "bridge",
                                              "stadium", "prison", "jail", "motel", "park",
                                              "port", NULL};
-/* The legal form closing a firm's name: `Dorvan Motor Corp of South Korea`
- * ends before `of`, unlike `Bank of England`. */
-static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
-                                            "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
-                                            "ab", "lp", "llc", "llp", "s.a.", "a.g.", "n.v.",
-                                            "b.v.", "bv", "spa", "s.p.a.", "oy", "oyj", "asa",
-                                            "pty", "pte", "tbk", "pcl", "jsc", "ojsc", "srl",
-                                            "sarl", "limited", "incorporated", NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
@@ -5056,7 +5049,7 @@ static void guess_names(actx *x) {
         int the = j + 2 < s1 && tok_is(x, j + 1, "the") && tok_cap(x, j + 2); /* for the Welfare */
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) &&
             (tok_cap(x, j + 1) || the) &&
-            ((tok_in(x, j - 1, W_ORG) && !td_str_in(tk(x, j - 1)->norm, firm_suffixes)) ||
+            ((tok_in(x, j - 1, W_ORG) && !td_firm_suffix(tk(x, j - 1)->norm)) ||
              joined))
           j += 1 + the, joined = 1;
         else if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "on")) &&
@@ -5237,7 +5230,7 @@ static void org_of_place(actx *x) {
         n[r].tok0 == n[w - 1].tok1 + 1 && tok_is(x, n[w - 1].tok1, "of") &&
         tk(x, n[r].tok0)->sent == tk(x, n[w - 1].tok0)->sent &&
         tok_in(x, n[w - 1].tok1 - 1, W_ORG) &&
-        !td_str_in(tk(x, n[w - 1].tok1 - 1)->norm, firm_suffixes)) {
+        !td_firm_suffix(tk(x, n[w - 1].tok1 - 1)->norm)) {
       n[w - 1].tok1 = n[r].tok1;
       continue;
     }

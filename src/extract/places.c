@@ -28,6 +28,7 @@
 #include "places.h"
 
 #include "actors.h"
+#include "firms.h"
 #include "lang/matcher.h"
 #include "lang/rules.h"
 #include "text/text.h"
@@ -617,6 +618,20 @@ static int org_locative(cands *cs, const cand *c) {
   if (!locative(cs, c)) return 0;
   const td_tok *p = c->tok0 > 0 ? &cs->doc->toks[c->tok0 - 1] : NULL;
   return !(p && (tok_is(p, "at") || tok_is(p, "from")));
+}
+
+/* Whether candidate c opens a mention of organization ac that goes on
+ * past it with a word that closes only a firm's name (td_firm_word):
+ * "Delta Air Lines", "Paramount Pictures". */
+static int firm_headed(const td_doc *doc, const td_actor *ac, const cand *c) {
+  uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
+  for (size_t m = 0; m < ac->nmentions; m++) {
+    td_span sp = ac->mentions[m];
+    if (sp.start != a0 || sp.end <= a1) continue;
+    for (uint32_t t = c->tok1; t < doc->ntoks && doc->toks[t].end <= sp.end; t++)
+      if (td_firm_word(doc->toks[t].norm)) return 1;
+  }
+  return 0;
 }
 
 /* Whether a reading of candidate c is an area, a capital or a city of a
@@ -1512,6 +1527,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
     int person = 0;
     if (a >= 0) {
       const td_actor *ac = &doc->actors[a];
+      /* a town heading a company's name is the company's, not a place:
+       * "Delta Air Lines", "Orange SA" (firms.h: a legal form or a trade
+       * after it); a town's council, club or school is the town's, and
+       * an area, capital or city of a million stays ("Tokyo Electric") */
+      if (ac->kind && strcmp(ac->kind, "organization") == 0 && firm_headed(doc, ac, c) && !grand(g, c)) {
+        c->drop = 3;
+        continue;
+      }
       /* A person's name is not a place; an organization's may hold one
        * ("the Kurdistan Democratic Party"), which news annotators count. */
       if (ac->kind && strcmp(ac->kind, "person") == 0) {

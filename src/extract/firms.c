@@ -1,0 +1,33 @@
+/*
+ * firms.c — the words that close a company's name (firms.h).
+ */
+#include "firms.h"
+
+#include "../core/core.h"
+
+/* The legal form closing a firm's name: `Dorvan Motor Corp of South Korea`
+ * ends before `of`, unlike `Bank of England`. */
+static const char *const firm_suffixes[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd",
+                                            "ltd.", "plc", "sa", "ag", "nv", "gmbh", "bhd",
+                                            "ab", "lp", "llc", "llp", "s.a.", "a.g.", "n.v.",
+                                            "b.v.", "bv", "spa", "s.p.a.", "oy", "oyj", "asa",
+                                            "pty", "pte", "tbk", "pcl", "jsc", "ojsc", "srl",
+                                            "sarl", "limited", "incorporated", NULL};
+
+/* Trades that close a firm's name and no public body's: a town's
+ * council, club, school or police take other words. */
+static const char *const firm_trades[] = {
+    "airlines", "airline", "airways", "air", "motors", "pictures", "studios",
+    "breweries", "brewery", "stores", "laboratories", "pharmaceuticals", "chemicals",
+    "electronics", "technologies", "industries", "holdings", "telecom", "telecoms",
+    "petroleum", "steel", "mining", "foods", "textiles", "insurance", "assurance",
+    "bancorp", "bancshares", "communications", "software", "enterprises", "investments",
+    "hotels", "logistics", "automotive", "aviation", "cement", "mills", "petrochemicals",
+    "metals", "plastics", "records", "entertainment", "corporation", "company",
+    "group", NULL};
+
+int td_firm_suffix(const char *norm) { return norm && td_str_in(norm, firm_suffixes); }
+
+int td_firm_word(const char *norm) {
+  return norm && (td_str_in(norm, firm_suffixes) || td_str_in(norm, firm_trades));
+}
