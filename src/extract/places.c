@@ -620,6 +620,16 @@ static int org_locative(cands *cs, const cand *c) {
   return !(p && (tok_is(p, "at") || tok_is(p, "from")));
 }
 
+/* Whether t is a capitalized adjective of a party or creed that says
+ * how a place votes or believes, no word of its name: "Republican Orange
+ * County", "Democratic Los Angeles", "Catholic Ireland". */
+static int party_word(const td_tok *t) {
+  static const char *const ws[] = {"republican", "democratic", "conservative", "tory", "liberal",
+                                   "socialist", "communist", "nationalist", "unionist", "catholic",
+                                   "protestant", NULL};
+  return t->upos == TD_ADJ && td_str_in(t->norm, ws);
+}
+
 /* Whether candidate c opens a mention of organization ac that goes on
  * past it with a word that closes only a firm's name (td_firm_word):
  * "Delta Air Lines", "Paramount Pictures". */
@@ -779,7 +789,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
     return adj_modifies(doc, c->tok1, last) ? 0 : 1;
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
   int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev) &&
-                 !function_opener(doc, c->tok0 - 1, first);
+                 !function_opener(doc, c->tok0 - 1, first) && !party_word(prev);
   int next_cap = next && tok_cap(next) && tok_word(next) && !(next->flags & TD_TOK_ALLCAPS);
   /* a lone given name ("Olivia", "Michael") is a person, not a small town */
   if (c->tok1 - c->tok0 == 1 && !area && !big && eng->dict) {
