@@ -353,7 +353,10 @@ static const char *const not_places[] = {
     "commerce", "industry", "justice", "police", "enterprise", "alliance", "union", "state",
     "vice", "wing", "law", "english", "spanish", "arab", "arabic", "latin", "christian",
     "catholic", "muslim", "jewish", "federal", "national", "liberty", "independence",
-    "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy", NULL};
+    "freedom", "unity", "victory", "progress", "reform", "hope", "faith", "energy",
+    /* nouns for a nation's people that a town is named after: "we
+     * Brits", "the Brits" (the awards), not the South African town */
+    "brits", NULL};
 
 /* Words that end the name of a body named after its place: "Beverly
  * Hills Police Department", "The Washington Post", "Montgomery County
