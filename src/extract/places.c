@@ -1323,6 +1323,13 @@ static void find_facilities(const td_engine *eng, td_doc *doc, cands *cs, const 
     const char *feat = facility_kind(g, &doc->toks[f]);
     uint32_t t0, t1;
     if (f < done || f == first || !feat || !facility_span(g, doc, f, first, last, &t0, &t1)) continue;
+    /* "the High Street", "every High Street": British news's name for
+     * the shops of any town, a trade and no street; a town's own stays
+     * ("Kensington High Street", "Oxford's High Street", "12 High
+     * Street") */
+    if (t1 - t0 == 2 && tok_is(&doc->toks[t0], "high") && tok_is(&doc->toks[f], "street") && t0 > first &&
+        doc->toks[t0 - 1].upos == TD_DET)
+      continue;
     size_t c0 = cand_from(cs, first), c1 = cand_from(cs, last); /* the sentence's */
     /* a country's or a city's possessive before the name is its own
      * place: "London's Leicester Square" */
