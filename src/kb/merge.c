@@ -2006,10 +2006,12 @@ static int bare_measure(const char *m) {
   return 0;
 }
 
-/* Durations, counts of time units and ages are not claims about the world. */
+/* Durations, counts of time units and ages are not claims about the world,
+ * nor is a poll's sample size ("a poll of 1,850 adults": people polled):
+ * two polls of different sizes measure nothing that could disagree. */
 static int claim_measure(const char *m) {
   static const char *const skip[] = {"years", "months", "weeks", "days", "hours", "minutes",
-                                     "seconds", "times", "decades", "years old", NULL};
+                                     "seconds", "times", "decades", "years old", "people polled", NULL};
   for (int i = 0; skip[i]; i++)
     if (strcmp(m, skip[i]) == 0) return 0;
   return 1;
