@@ -977,6 +977,40 @@ static const char *nearest_measure(const td_qctx *c, const units *u, const qpars
   return what;
 }
 
+/* The period of a rate written right after word k, the quantity's last
+ * or what it holds ("50 lives a year", "30,000 copies an hour", "three to
+ * four megabytes per day", "3,000 tonnes of coal a year"): "year",
+ * "hour", "day", or NULL. A rate is another measure than a count of the
+ * same noun ("more than 1 million copies" in all). */
+static const char *rate_after(const td_qctx *c, size_t k) {
+  static const char *const per[] = {"a", "an", "per", "every", "each", NULL};
+  static const char *const periods[] = {"year", "month", "week", "day", "hour", "minute", "second",
+                                        "quarter", "annum", NULL};
+  k++;
+  if (k + 1 >= c->nw || !td_qword_in(&c->w[k], per) || !td_qword_in(&c->w[k + 1], periods)) return NULL;
+  return c->w[k + 1].lw;
+}
+
+/* What a unit of mass, volume or data holds, named after it by "of" ("3,217
+ * tonnes of gold", "200 megabytes of traffic", "1.4 billion cubic feet of
+ * gas"): the word index of the head noun (a lowercase word the tagger
+ * took for an adjective, alone before the phrase ends, too: "gold, or"),
+ * or (size_t)-1. Two such amounts of two things are two measures. */
+static size_t stuff_of(const td_qctx *c, const qparse *p) {
+  static const char *const mass[] = {"tons", "kilograms", "grams", "megabytes", "gigabytes",
+                                     "terabytes", "kilobytes", "barrels", "litres", "liters",
+                                     "gallons", "ounces", "feet", "acres", "hectares", NULL};
+  if (!p->unit || p->unit_word != p->last || !td_qword_in(&(td_qword){.lw = p->unit}, mass)) return (size_t)-1;
+  size_t k = p->last + 1;
+  if (k + 1 >= c->nw || strcmp(c->w[k].lw, "of") != 0) return (size_t)-1;
+  size_t h = np_head(c, k + 1);
+  if (h == (size_t)-2 && c->w[k + 1].upos == TD_ADJ && all_letters(c->w[k + 1].lw) &&
+      (k + 2 >= c->nw || c->w[k + 2].upos != TD_NOUN))
+    h = k + 1;
+  if (h >= c->nw || (c->w[h].upos != TD_NOUN && h != k + 1) || (c->w[h].flags & TD_QW_CAP)) return (size_t)-1;
+  return h;
+}
+
 /* measure and status from the sentence around the quantity; rows: u->n
  * slots of scratch. The measure is the unit and what the nearest measure
  * word says, in the number's clause when one is there, else in its
@@ -1002,6 +1036,16 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     const char *what = nearest_measure(c, u, p, rows, nrows, cs, ce);
     if (!what) what = nearest_measure(c, u, p, rows, nrows, s, e);
     if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
+    size_t stuff = stuff_of(c, p);
+    const char *rate = NULL;
+    if (stuff != (size_t)-1) out->measure = td_arena_printf(a, "%s of %s", out->measure, c->w[stuff].lw);
+    /* (not of shares, money, multiples, durations or ages: "£5 a week",
+     * "75p an hour", "three times a day", "two hours a day") */
+    static const char *const no_rate[] = {"percent", "percentage points", "points", "pence", "cents",
+                                          "times", "years old", NULL};
+    if (!td_qword_in(&(td_qword){.lw = out->unit}, no_rate) && !is_time_unit(out->unit) &&
+        !find_row(u, UK_MONEY, out->unit) && (rate = rate_after(c, stuff != (size_t)-1 ? stuff : p->last)))
+      out->measure = td_arena_printf(a, "%s per %s", out->measure, rate);
   }
   /* expected: a forecast or plan in the clause, unless "already" follows */
   out->status = "actual";
