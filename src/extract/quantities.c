@@ -863,6 +863,10 @@ static void find_unit(const td_qctx *c, const units *u, size_t j, qparse *p) {
   if (h != (size_t)-1) {
     const unit_row *r = find_row(u, UK_UNIT, c->w[h].lw);
     p->unit = r ? r->name : c->w[h].lw, p->unit_noun = c->w[h].lw, p->unit_word = h;
+    /* "12,000 job cuts", "1,000 job losses": jobs, cut (the measure rows) */
+    if (h > j && strcmp(c->w[h - 1].lw, "job") == 0 &&
+        td_qword_in(&c->w[h], (const char *const[]){"cuts", "losses", NULL}) && (r = find_row(u, UK_UNIT, "jobs")))
+      p->unit = r->name;
     return;
   }
   for (size_t k = j; k < c->nw && k < j + 4; k++) {
@@ -1011,6 +1015,15 @@ static size_t stuff_of(const td_qctx *c, const qparse *p) {
   return h;
 }
 
+/* Whether the quantity is the sample of a poll or survey, whatever it
+ * counts: "a survey of 5,196 firms", "a poll of 1,313 people", "a sample
+ * of 1,981 voters", "surveys of more than 1,000 users". */
+static int poll_sample(const td_qctx *c, const qparse *p) {
+  static const char *const polls[] = {"poll", "polls", "survey", "surveys", "sample", "samples",
+                                      "questionnaire", "census", NULL};
+  return p->first >= 2 && strcmp(c->w[p->first - 1].lw, "of") == 0 && td_qword_in(&c->w[p->first - 2], polls);
+}
+
 /* measure and status from the sentence around the quantity; rows: u->n
  * slots of scratch. The measure is the unit and what the nearest measure
  * word says, in the number's clause when one is there, else in its
@@ -1033,7 +1046,7 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       if (row->k == UK_MEASURE && row->what && strcmp(row->name, out->unit) == 0)
         rows[nrows++] = row;
     }
-    const char *what = nearest_measure(c, u, p, rows, nrows, cs, ce);
+    const char *what = poll_sample(c, p) ? "polled" : nearest_measure(c, u, p, rows, nrows, cs, ce);
     if (!what) what = nearest_measure(c, u, p, rows, nrows, s, e);
     if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
     size_t stuff = stuff_of(c, p);

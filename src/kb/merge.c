@@ -2007,14 +2007,16 @@ static int bare_measure(const char *m) {
 }
 
 /* Durations, counts of time units and ages are not claims about the world,
- * nor is a poll's sample size ("a poll of 1,850 adults": people polled):
+ * nor is a poll's sample size ("a poll of 1,850 adults": people polled, "a
+ * survey of 5,196 firms": firms polled):
  * two polls of different sizes measure nothing that could disagree. */
 static int claim_measure(const char *m) {
   static const char *const skip[] = {"years", "months", "weeks", "days", "hours", "minutes",
                                      "seconds", "times", "decades", "years old", "people polled", NULL};
   for (int i = 0; skip[i]; i++)
     if (strcmp(m, skip[i]) == 0) return 0;
-  return 1;
+  size_t n = strlen(m); /* the sample of a poll of firms, households, ...: "firms polled" */
+  return !(n > 7 && strcmp(m + n - 7, " polled") == 0);
 }
 
 /* Claims of one bucket (measure and status) by what they share: an

@@ -325,25 +325,27 @@ TD_TEST(kb_story_links_need_a_share_of_both) {
 }
 
 /* An age ("The envoy, 61, said it") is no claim, nor a count of decades,
- * nor a poll's sample size; troops are. */
+ * nor a poll's sample size (of people or firms); troops are. */
 TD_TEST(kb_ages_are_no_claims) {
   char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
   td_kb *kb = td_testkb_new(dir, path, sizeof path);
   CHECK(kb != NULL);
   if (!kb) return;
   td_kb_stats st = {0};
-  char *r[4] = {record_of("d1", NULL, "The envoy, 61, said it.", "envoy", "exact", 61, "years old", "years old"),
+  char *r[5] = {record_of("d1", NULL, "The envoy, 61, said it.", "envoy", "exact", 61, "years old", "years old"),
                 record_of("d2", NULL, "The envoy said two decades.", "envoy", "exact", 2, "decades", "decades"),
                 record_of("d3", NULL, "The bank said 2,000 troops were sent.", "bank", "about", 2000, "troops",
                           "troops deployed"),
                 record_of("d4", NULL, "The envoy said 1,850 were polled.", "envoy", "exact", 1850, "people",
-                          "people polled")};
-  for (int i = 0; i < 4; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), &st, err, sizeof err) == 0);
+                          "people polled"),
+                record_of("d5", NULL, "The envoy said 5,196 firms were surveyed.", "envoy", "exact", 5196, "firms",
+                          "firms polled")};
+  for (int i = 0; i < 5; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), &st, err, sizeof err) == 0);
   CHECK(td_kb_merge(kb, err, sizeof err) == 0);
-  CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE measure IN ('years old', 'decades', 'people polled')") == 0);
+  CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE measure IN ('years old', 'decades', 'people polled', 'firms polled')") == 0);
   CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE measure='troops deployed'") == 1);
   td_kb_close(kb);
-  for (int i = 0; i < 4; i++) free(r[i]);
+  for (int i = 0; i < 5; i++) free(r[i]);
   CHECK(td_testkb_remove(dir) == 0);
 }
 
