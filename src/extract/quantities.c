@@ -1493,6 +1493,15 @@ static int in_date(const td_qctx *c, const td_doc *doc, size_t *t, const qparse 
   return 0;
 }
 
+/* Whether a possessive name stands right before the quantity at word
+ * first: the owner of what it counts ("IBM's 3,248 patents", "Britain's
+ * five big banks"), the actor it is about. */
+static int owner_before(const td_qctx *c, size_t first) {
+  if (first == 0) return 0;
+  const td_qword *b = &c->w[first - 1];
+  return (b->flags & TD_QW_CAP) && (ends_with(b->lw, "'s") || ends_with(b->lw, "\xe2\x80\x99s"));
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1551,6 +1560,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     q->about = -1;
     if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
       q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
+    if (q->about < 0 && p.unit_word != (size_t)-1 && p.unit_word >= p.num_end && owner_before(&c, p.first))
+      q->about = td_actor_at(doc, c.w[p.first - 1].s, c.w[p.first - 1].e);
     td_span who, cue;
     q->claimed_by = -1;
     /* from the first word of the quantity: "an estimated 3%" is no cue */
