@@ -1987,6 +1987,13 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
    * subject */
   if (a->bare && !(a->subject && b->subject)) return 0;
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
+  /* two figures of one claimant in one sentence are two counts ("from 81,000
+   * units in 2003 to 106,000 in 2007", "Labour by more than 80,000 and the
+   * Tories by almost 100,000", "3,000 jobs - out of a total workforce of
+   * 6,500"): no one gives two figures of one thing in a breath */
+  if (a->di >= 0 && a->di == b->di && a->sentence == b->sentence && a->value != b->value &&
+      !strcmp(a->claimant, b->claimant))
+    return 0;
   if (a->di >= 0 && a->di == b->di && (abs(a->sentence - b->sentence) <= 2 || a->value == b->value))
     return 1;
   if (a->subject && b->subject) return same_subject(a, b, d);

@@ -178,6 +178,29 @@ TD_TEST(kb_claims_bare_measures) {
   }
 }
 
+/* Two figures of one claimant in one sentence ("Officials said 14 and 39
+ * troops would go") are two counts, in two groups; the same figure again
+ * is one. */
+TD_TEST(kb_claims_one_claimant_one_sentence) {
+  static const int v2[] = {39, 14};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r = figures("one", "Officials said 14 and 39 troops would go.", "[[0,41]]", "troops", "troops", v2[m],
+                      "officials", 18, 0, " troops");
+    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
+    CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == 0);
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* Two figures of troops from two claimants six sentences apart in one
  * article (dated, but no claim names its own time): not compared, unless
  * it is the same figure again. */
