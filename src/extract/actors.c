@@ -1155,6 +1155,41 @@ static void note_speaker(actx *x, int k, long t0, long t1) {
     x->ai[k].speaker_tok = t0;
 }
 
+static int sports_doc(const actx *x);
+
+/* Title d names a rank that sport uses too (the payload's third field is
+ * `sport`: `captain`), and here it is no rank of a force: in a sports
+ * story; after a sport's word (`rugby union captain`); written in
+ * lowercase after a name that is no force's or people's (`Liverpool
+ * captain`, `France captain`, `England captain`, `GB captain`, not
+ * `Army captain`, `a French captain`: an army's officers are named with
+ * the demonym or the force); or before `of the team|side|club|squad`. */
+static int sport_rank(const actx *x, const dm *d, long s0, long s1) {
+  const char *p = strchr(d->payload, '|');
+  if (!p || !(p = strchr(p + 1, '|')) || strcmp(p + 1, "sport") != 0) return 0;
+  if (sports_doc(x)) return 1;
+  long b = (long)d->tok0 - 1;
+  if (b >= s0 && poss_tok(x, b)) b--;
+  if (b >= s0 && tok_in(x, b, W_SPORT)) return 1;
+  const dm *m = b >= s0 ? match_ending(x, b, s0, s1) : NULL;
+  if (b >= s0 && !tok_cap(x, (long)d->tok0) && tok_cap(x, b) && tk(x, b)->upos == TD_PROPN &&
+      !(m && (is_cls(m, "sector") || is_cls(m, "title") || is_cls(m, "country.adj") ||
+              is_cls(m, "country.people"))))
+    return 1;
+  static const char *const teams[] = {"team", "side", "club", "squad", "xv", NULL};
+  long e = (long)d->tok1;
+  return e + 1 < s1 && tok_is(x, e, "of") &&
+         (td_str_in(tk(x, e + 1)->norm, teams) ||
+          (tok_is(x, e + 1, "the") && e + 2 < s1 && td_str_in(tk(x, e + 2)->norm, teams)));
+}
+
+/* The CAMEO sector of a person holding title d at its place: the
+ * dictionary's, or NULL for a sport's rank (sport_rank: a team captain is
+ * no army officer, and no state actor at all). */
+static char *title_sector(actx *x, const dm *d, long s0, long s1) {
+  return sport_rank(x, d, s0, s1) ? NULL : field(x, d->payload, 0, '|');
+}
+
 /* A discovered (or dictionary) person from the name run [t0, t1) with an
  * optional title entry and context. */
 static int person_from_run(actx *x, long t0, long t1, const dm *title, const tctx *c,
@@ -1175,8 +1210,8 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
      * has none (an IGO's, an NGO's); else no country word near the title:
      * the article's only country */
     const char *org_code = NULL, *country = c && c->country ? c->country : NULL;
-    char *sector = field(x, title->payload, 0, '|');
-    if (!country && c && c->org) {
+    char *sector = title_sector(x, title, s0, s1);
+    if (sector && !country && c && c->org) {
       char *oc = field(x, c->org, 0, '|'), *ocountry = field(x, c->org, 3, '|');
       char *osector = field(x, c->org, 4, '|');
       /* the organization's sector unless the title's says more than GOV
@@ -1188,13 +1223,15 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
         org_code = oc;
       }
     }
-    if (!country && !org_code) country = context_country(x, title->tok0, s0, s1);
+    if (sector && !country && !org_code) country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
     a->sector = sector;
     a->country = country ? td_arena_strdup(&x->doc->arena, country) : NULL;
     a->role_past = c && c->past;
-    a->code = org_code ? org_code : code_of(x, country, c && c->past == 2 ? "ELI" : sector);
+    a->code = org_code ? org_code
+              : sector ? code_of(x, country, c && c->past == 2 ? "ELI" : sector)
+                       : NULL;
     x->ai[k].role_key = name_key(x, a->role);
   }
   add_mention(x, k, t0, t1);
@@ -3654,6 +3691,14 @@ static void do_sentence(actx *x, size_t si) {
       i = d->tok1;
       continue;
     }
+    /* `a general election`, `the general public`: a title word the
+     * tagger reads as an adjective before a lowercase word is none */
+    if (d && is_cls(d, "title") && d->tok1 == d->tok0 + 1 && (long)d->tok1 < s1 &&
+        tk(x, i)->upos == TD_ADJ && !tok_cap(x, i) && !tok_cap(x, i + 1) &&
+        !(tk(x, i + 1)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
+      i++;
+      continue;
+    }
     if (d && (is_cls(d, "title") || is_cls(d, "sector")))
       add_name(x, d->tok0, d->tok1,
                body_name(x, d) || force_name(x, d, s0, s1) ? TD_NE_ORG : TD_NE_NONE);
@@ -3722,9 +3767,11 @@ static void do_sentence(actx *x, size_t si) {
             A(x, k)->known = 0;
             A(x, k)->role = c.rank ? td_arena_printf(&x->doc->arena, "%s %s", c.rank, role) : role;
             A(x, k)->country = td_arena_strdup(&x->doc->arena, c.country);
-            A(x, k)->sector = field(x, d->payload, 0, '|');
+            A(x, k)->sector = title_sector(x, d, s0, s1);
             A(x, k)->role_past = c.past != 0;
-            A(x, k)->code = code_of(x, c.country, c.past == 2 ? "ELI" : A(x, k)->sector);
+            A(x, k)->code = A(x, k)->sector
+                                ? code_of(x, c.country, c.past == 2 ? "ELI" : A(x, k)->sector)
+                                : NULL;
             x->ai[k].role_key = name_key(x, A(x, k)->role);
           }
         }
