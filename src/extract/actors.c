@@ -3128,11 +3128,22 @@ static int sector_modifier(const actx *x, long i, long s1) {
   return (x->wf[i] & W_SNOUN) != 0;
 }
 
+/* Token i is the `-led` glued to the country word that ends there
+ * (`Vietnamese-led forces`, `US-led troops`): the forces the country
+ * leads are coded as its own. Not `-backed`, `-born`, `-based`: a
+ * country that backs a militia is not the militia. */
+static int led_after(const actx *x, long i, long s1) {
+  return i + 1 < s1 && tok_is(x, i, "-") && tok_is(x, i + 1, "led") &&
+         tk(x, i)->start == tk(x, i - 1)->end && tk(x, i + 1)->start == tk(x, i)->end;
+}
+
 /* After a country word ending at token e: `[adj]{0,2} sector` gives the
- * sector match, else NULL. `Seoul's top intelligence agency`. */
+ * sector match, else NULL. `Seoul's top intelligence agency`,
+ * `Vietnamese-led forces`. */
 static const dm *sector_after(actx *x, long e, long s0, long s1) {
   long i = e;
   if (poss_tok(x, i)) i++;
+  else if (led_after(x, i, s1)) i += 2;
   for (int skip = 0; skip <= 2 && i < s1; skip++, i++) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && (long)d->tok0 == i && is_cls(d, "sector")) {
@@ -3142,7 +3153,9 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
       /* "military officials": the last word heads; but "rebel leaders"
        * keep the specific sector over the generic GOV */
       if (n2 && (long)n2->tok0 == (long)d->tok1 && is_cls(n2, "sector")) {
-        if (strcmp(n2->payload, "GOV") == 0 && strcmp(d->payload, "GOV") != 0) return d;
+        if (strcmp(n2->payload, "GOV") == 0 && strcmp(d->payload, "GOV") != 0 &&
+            !is_cls(d, "sector.people"))
+          return d;
         continue;
       }
       /* "army officers", "police units", "rebel fighters": a generic
@@ -3150,7 +3163,12 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
       static const char *const members[] = {"officers", "officer", "personnel", "members",
                                             "units", "unit", "commanders", "commander",
                                             "fighters", "men", "patrols", "patrol", "convoy",
-                                            "convoys", "positions", "bases", "base", NULL};
+                                            "convoys", "positions", "bases", "base",
+                                            /* the machines a force acts with: "army
+                                             * bulldozers demolished", "police vehicles" */
+                                            "bulldozers", "vehicles", "trucks", "jeeps",
+                                            "boats", "ships", "planes", "aircraft", "drones",
+                                            "snipers", "spokesmen", NULL};
       if (d->tok1 < s1 && td_str_in(tk(x, d->tok1)->norm, members)) return d;
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       return d;
@@ -3164,10 +3182,42 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                        "elite", "armed", "regular", "paramilitary", "border",
                                        "secret", "interim", "transitional", "provisional",
                                        "intelligence", "naval", "air", "ground", "coast", "suicide",
-                                       "several", "two", "three", "many", "some", NULL};
+                                       "peacekeeping", "peace-keeping", "several", "two", "three",
+                                       "many", "some", NULL};
     if (!td_str_in(tk(x, i)->norm, mods)) return NULL;
   }
   return NULL;
+}
+
+/* The country where the people of the ethnic group at country word d live
+ * (`ethnic Albanians in south Serbia`, `ethnic Albanian guerrillas
+ * operating in Macedonia`, `Croat forces against ethnic Serb civilians`):
+ * an ethnic group so named is a minority in a country other than the one
+ * its name gives. The nearest other country's name after the phrase, else
+ * before it; else the nearest other country's demonym before it, else
+ * after; else the article's main country when it is another. NULL when
+ * the word before d is not `ethnic` or no other country is known. */
+static const char *ethnic_home(const actx *x, const dm *d, long s0) {
+  if ((long)d->tok0 - 1 < s0 || !tok_is(x, (long)d->tok0 - 1, "ethnic") ||
+      !(is_cls(d, "country.adj") || is_cls(d, "country.people")))
+    return NULL;
+  const char *iso = d->payload;
+  for (int pass = 0; pass < 2; pass++) {
+    int names = pass == 0;
+    const char *after = NULL, *before = NULL;
+    for (size_t k = 0; k < x->nm; k++) {
+      const dm *m = &x->m[k];
+      if (!is_cls(m, "country") || strcmp(m->payload, iso) == 0 ||
+          names != !(is_cls(m, "country.adj") || is_cls(m, "country.people")))
+        continue;
+      if (m->tok0 >= d->tok1 && !after) after = m->payload;
+      if (m->tok1 <= d->tok0) before = m->payload;
+    }
+    const char *first = names ? after : before, *second = names ? before : after;
+    if (first || second) return first ? first : second;
+  }
+  const char *mc = main_country(x);
+  return mc && strcmp(mc, iso) != 0 ? mc : NULL;
 }
 
 /* `Seoul's presidential office`, `the South Korean defense ministry`: an
@@ -3701,7 +3751,9 @@ static void do_sentence(actx *x, size_t si) {
     }
     if (d && (is_cls(d, "title") || is_cls(d, "sector")))
       add_name(x, d->tok0, d->tok1,
-               body_name(x, d) || force_name(x, d, s0, s1) ? TD_NE_ORG : TD_NE_NONE);
+               is_cls(d, "sector.people")                     ? TD_NE_MISC /* Kurds */
+               : body_name(x, d) || force_name(x, d, s0, s1) ? TD_NE_ORG
+                                                               : TD_NE_NONE);
     if (d && is_cls(d, "title.plural")) {
       i = d->tok1;
       continue;
@@ -3795,12 +3847,22 @@ static void do_sentence(actx *x, size_t si) {
                is_cls(d, "country.adj") || is_cls(d, "country.people") ? TD_NE_MISC : TD_NE_LOC);
       if (x->want_names && x->nnames && is_cls(d, "country") && !is_cls(d, "country.capital"))
         x->names[x->nnames - 1].country = 1;
+      /* `ethnic Albanians`: people of the country they live in */
+      const char *home = ethnic_home(x, d, s0);
+      long g0 = home ? (long)d->tok0 - 1 : (long)d->tok0;
       if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
-        int k = is_cls(sec, "sector.body") ? body_actor(x, iso, sec, d->tok0)
-                                           : group_actor(x, iso, sec->payload, d->tok0, sec->tok1);
+        int k = is_cls(sec, "sector.body")
+                    ? body_actor(x, iso, sec, d->tok0)
+                    : group_actor(x, home ? home : iso, sec->payload, g0, sec->tok1);
         if (body_name(x, sec)) add_name(x, sec->tok0, sec->tok1, TD_NE_ORG); /* Foreign Ministry */
-        note_speaker(x, k, d->tok0, sec->tok1);
+        note_speaker(x, k, g0, sec->tok1);
         i = sec->tok1;
+        continue;
+      }
+      if (home && is_cls(d, "country.people")) {
+        int k = group_actor(x, home, "CVL", g0, d->tok1);
+        note_speaker(x, k, g0, d->tok1);
+        i = d->tok1;
         continue;
       }
       const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
@@ -6480,6 +6542,14 @@ static void all_matches(actx *x) {
     if (d->poss && d->tok0 > 0 &&
         ((x->wf[d->tok0 - 1] & (W_HON_M | W_HON_F | W_HON_X | W_PTITLE)) ||
          (w && x->all[w - 1].tok1 == d->tok0 && x->all[w - 1].prio == PRIO_NAME)))
+      continue;
+    /* `the Muslim Safety Forum`, `THE MUSLIM` (a paper): a people's word
+     * (sector.people) that opens a name or is written in capitals is the
+     * name's */
+    if (is_cls(d, "sector.people") &&
+        ((doc->toks[d->tok0].flags & TD_TOK_ALLCAPS) ||
+         (d->tok1 < doc->ntoks && doc->toks[d->tok1].sent == doc->toks[d->tok0].sent &&
+          tok_cap(x, (long)d->tok1) && !(doc->toks[d->tok1].flags & TD_TOK_ALLCAPS))))
       continue;
     if (d->poss && d->tok1 - 1 > d->tok0 && poss_tok(x, (long)d->tok1 - 1))
       x->wf[d->tok1 - 1] |= W_NAMEPOSS;
