@@ -3742,9 +3742,11 @@ static void do_sentence(actx *x, size_t si) {
       continue;
     }
     /* `a general election`, `the general public`: a title word the
-     * tagger reads as an adjective before a lowercase word is none */
+     * tagger reads as an adjective before a lowercase noun is none (not
+     * before a verb: `Nigerian general takes over`) */
     if (d && is_cls(d, "title") && d->tok1 == d->tok0 + 1 && (long)d->tok1 < s1 &&
         tk(x, i)->upos == TD_ADJ && !tok_cap(x, i) && !tok_cap(x, i + 1) &&
+        (tk(x, i + 1)->upos == TD_NOUN || tk(x, i + 1)->upos == TD_ADJ) &&
         !(tk(x, i + 1)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT))) {
       i++;
       continue;
