@@ -2118,7 +2118,9 @@ static void age_links(actx *x, int32_t *owner) {
 /* `he`/`she` at a statement cue (pronoun_at_cue): the person of a gender
  * not other than the pronoun's that was a speaker latest in the last four
  * sentences (`Vane said ... He added`), else the one mentioned latest
- * there; a mention of that person. Run after every person of the article
+ * there as no verb's or preposition's object (`Matos accused Reis of
+ * lying. He argued`: Matos), else the one mentioned latest there at all;
+ * a mention of that person. Run after every person of the article
  * is known, reading the mentions before the pronoun only (owner): a
  * person the name typing finds after the sentence pass (`Germaine Greer
  * said. She added`) is as much a candidate as one a known given name
@@ -2130,14 +2132,21 @@ static void cue_pronouns(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   size_t n = doc->nactors;
   if (!n) return;
-  long *last = td_arena_alloc(&doc->arena, 2 * n * sizeof *last), *spoke = last + n;
-  for (size_t k = 0; k < 2 * n; k++) last[k] = -1;
+  long *last = td_arena_alloc(&doc->arena, 3 * n * sizeof *last), *spoke = last + n,
+       *subj = last + 2 * n;
+  for (size_t k = 0; k < 3 * n; k++) last[k] = -1;
   uint8_t *grown = NULL;
   for (long i = 0; i < (long)doc->ntoks; i++) {
     int o = owner[i];
     if (o >= 0) {
       if (i > 0 && owner[i - 1] == o) continue;
       last[o] = i;
+      /* (a mention no verb's or preposition's object: `Mr Cable accused
+       * the chancellor of ducking choices. He argued`, Cable) */
+      long d = i - 1;
+      if (d > 0 && tok_is(x, d, ".") && honorific(x, d - 1)) d--;
+      while (d > 0 && (tk(x, d)->upos == TD_DET || tk(x, d)->upos == TD_ADJ || honorific(x, d))) d--;
+      if (d < 0 || (tk(x, d)->upos != TD_VERB && tk(x, d)->upos != TD_ADP)) subj[o] = i;
       long e = i;
       while (e + 1 < (long)doc->ntoks && owner[e + 1] == o) e++;
       long c = e + 1 + (e + 1 < (long)doc->ntoks && tok_is(x, e + 1, ","));
@@ -2158,7 +2167,7 @@ static void cue_pronouns(actx *x, int32_t *owner) {
       continue;
     char want = x->wf[i] & W_PRO_M ? 'm' : 'f';
     long window = (long)tk(x, i)->sent - 4;
-    int best = -1, recent = -1;
+    int best = -1, recent = -1, rsubj = -1;
     for (size_t k = 0; k < n; k++) {
       /* no further back than the window: a person of pages ago is no guess */
       if (last[k] < 0 || !is_person(x, (int)k) ||
@@ -2175,8 +2184,12 @@ static void cue_pronouns(actx *x, int32_t *owner) {
       if ((x->ai[k].gender == want || k < x->nsentence_actors) &&
           (recent < 0 || last[k] > last[recent]))
         recent = (int)k;
+      /* (of those, the one latest a subject, no object, in the window) */
+      if ((x->ai[k].gender == want || k < x->nsentence_actors) && subj[k] >= 0 &&
+          (long)tk(x, subj[k])->sent >= window && (rsubj < 0 || subj[k] > subj[rsubj]))
+        rsubj = (int)k;
     }
-    int k = best >= 0 ? best : recent;
+    int k = best >= 0 ? best : rsubj >= 0 ? rsubj : recent;
     if (k < 0) continue;
     td_actor *a = A(x, k);
     TD_AGROW(&doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
@@ -2185,7 +2198,7 @@ static void cue_pronouns(actx *x, int32_t *owner) {
     if (!grown) grown = td_arena_alloc(&doc->arena, n), memset(grown, 0, n);
     grown[k] = 1;
     owner[i] = k;
-    last[k] = spoke[k] = i;
+    last[k] = spoke[k] = subj[k] = i;
   }
   for (size_t k = 0; grown && k < n; k++)
     if (grown[k]) sort_mentions(A(x, (int)k));
