@@ -730,8 +730,16 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   if (!(w->flags & TD_QW_DIGIT) && (w->flags & TD_QW_CAP) && !(w->flags & TD_QW_PARA) && i > 0 &&
       !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_QOPEN)) && i + 1 < c->nw && (c->w[i + 1].flags & TD_QW_CAP))
     return 1;
-  /* a rate: "one in 16 messages" (the 16) */
-  if (i >= 2 && strcmp(c->w[i - 1].lw, "in") == 0 && strcmp(c->w[i - 2].lw, "one") == 0) return 1;
+  /* a rate: "one in 16 messages", and a number in ten, a hundred, a
+   * thousand: "4 in 10 voters", "eight in 10 adults" (the 16, the 10: what
+   * the share is of, no count; not "lost $4 in five days", "round four in
+   * eight attempts") */
+  if (i >= 2 && strcmp(c->w[i - 1].lw, "in") == 0 &&
+      (strcmp(c->w[i - 2].lw, "one") == 0 ||
+       ((v == 10 || v == 100 || v == 1000) &&
+        (word_value(c->w[i - 2].lw) >= 0 ||
+         ((c->w[i - 2].flags & TD_QW_DIGIT) && strspn(c->w[i - 2].lw, "0123456789") == strlen(c->w[i - 2].lw))))))
+    return 1;
   /* a code with a leading zero and the digit groups after it: "0800 028
    * 9276", "0630 BST" */
   for (size_t k = i + 1; k-- > 0 && k + 4 > i;) {
