@@ -1056,7 +1056,17 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     }
     const char *what = poll_sample(c, p) ? "polled" : nearest_measure(c, u, p, rows, nrows, cs, ce);
     if (!what) what = nearest_measure(c, u, p, rows, nrows, s, e);
-    if (what) out->measure = td_arena_printf(a, "%s %s", out->unit, what);
+    /* a part of the people named so ("six children", "20 women") is its
+     * own measure: "children killed" is no figure of "people killed"; not
+     * the first of a list ("25,000 girls and women", "men, women and
+     * children") */
+    static const char *const parts[] = {"children", "boys", "girls", "women", "men", NULL};
+    static const char *const lists[] = {"and", "or", ",", NULL};
+    const char *who = out->unit;
+    if (strcmp(out->unit, "people") == 0 && p->unit_noun && td_qword_in(&(td_qword){.lw = p->unit_noun}, parts) &&
+        p->unit_word < c->nw && !(p->unit_word + 1 < c->nw && td_qword_in(&c->w[p->unit_word + 1], lists)))
+      who = out->measure = p->unit_noun;
+    if (what) out->measure = td_arena_printf(a, "%s %s", who, what);
     size_t stuff = stuff_of(c, p);
     const char *rate = NULL;
     if (stuff != (size_t)-1) out->measure = td_arena_printf(a, "%s of %s", out->measure, c->w[stuff].lw);
