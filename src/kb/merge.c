@@ -1987,6 +1987,13 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
    * subject */
   if (a->bare && !(a->subject && b->subject)) return 0;
   if (a->frame && b->frame && strcmp(a->frame, b->frame)) return 0;
+  /* a vague amount and a figure of another order are of two counts
+   * ("millions of refugees around the globe" and "10,000 refugees"
+   * accepted): a vague amount names no figure to dispute, it only agrees
+   * ("thousands of troops" and "around 3,000 troops") */
+  if (!cmpstr(a->qual, "vague") != !cmpstr(b->qual, "vague") &&
+      !td_kb_intervals_agree(a->lo, a->hi, b->lo, b->hi))
+    return 0;
   /* two figures of one claimant in one sentence are two counts ("from 81,000
    * units in 2003 to 106,000 in 2007", "Labour by more than 80,000 and the
    * Tories by almost 100,000", "3,000 jobs - out of a total workforce of

@@ -178,6 +178,31 @@ TD_TEST(kb_claims_bare_measures) {
   }
 }
 
+/* A vague amount ("thousands of troops", 2,000 to 20,000) and a figure of
+ * another order (14) are two counts, not a disagreement; with a figure it
+ * covers (3,000) it agrees. */
+TD_TEST(kb_claims_vague_other_order) {
+  static const double v[] = {14, 3000};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r[2] = {record_of("v1", NULL, "The bank said troops were sent.", "bank", "exact", v[m], "troops",
+                            "troops deployed"),
+                  record_of("v2", NULL, "The envoy said thousands of troops went.", "envoy", "vague", 2000, "troops",
+                            "troops deployed")};
+    for (int i = 0; i < 2; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == m);
+    td_kb_close(kb);
+    for (int i = 0; i < 2; i++) free(r[i]);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* Two figures of one claimant in one sentence ("Officials said 14 and 39
  * troops would go") are two counts, in two groups; the same figure again
  * is one. */
