@@ -633,6 +633,45 @@ static int party_word(const td_tok *t) {
   return t->upos == TD_ADJ && td_str_in(t->norm, ws);
 }
 
+static long tok_starting(const td_doc *doc, uint32_t b);
+static size_t cand_from(const cands *cs, uint32_t t);
+
+/* Whether a candidate covers exactly tokens [t, t + 1). */
+static int cand_is(const cands *cs, uint32_t t) {
+  for (size_t i = cand_from(cs, t); i < cs->n && cs->c[i].tok0 == t; i++)
+    if (cs->c[i].tok1 == t + 1) return 1;
+  return 0;
+}
+
+/* Whether person ac is two places joined by a hyphen that the actors
+ * layer took for a double-barrelled surname: some mention of it is all
+ * "X-Y" with X and Y place candidates ("MLA for Nelson-Creston", a
+ * riding), and X or Y alone stands elsewhere where a place is expected
+ * ("into Nelson"), so its other mentions ("Nelson residents") are the
+ * place. Not a surname ("Ambassador Phillips-Spencer") nor a firm
+ * ("Merriam-Webster") that no cue calls a place. */
+static int place_pair_person(cands *cs, const td_actor *ac) {
+  const td_doc *doc = cs->doc;
+  for (size_t m = 0; m < ac->nmentions; m++) {
+    long t = tok_starting(doc, ac->mentions[m].start);
+    if (t < 0 || (size_t)t + 2 >= doc->ntoks) continue;
+    const td_tok *h = &doc->toks[t + 1];
+    if (!tok_is(h, "-") || (h->flags & TD_TOK_SPACE_BEFORE) || (doc->toks[t + 2].flags & TD_TOK_SPACE_BEFORE) ||
+        doc->toks[t + 2].end != ac->mentions[m].end || !cand_is(cs, (uint32_t)t) ||
+        !cand_is(cs, (uint32_t)t + 2))
+      continue;
+    const char *x = doc->toks[t].norm, *y = doc->toks[t + 2].norm;
+    for (size_t i = 0; i < cs->n; i++) {
+      const cand *d = &cs->c[i];
+      const char *w = doc->toks[d->tok0].norm;
+      if (d->tok1 - d->tok0 == 1 && w && ((x && strcmp(w, x) == 0) || (y && strcmp(w, y) == 0)) &&
+          !(d->tok0 > 0 && tok_is(&doc->toks[d->tok0 - 1], "-")) && locative(cs, d))
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* Whether candidate c opens a mention of organization ac that goes on
  * past it with a word that closes only a firm's name (td_firm_word):
  * "Delta Air Lines", "Paramount Pictures". */
@@ -1571,6 +1610,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
         uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
         if (person && ac->name && !memmem(ac->name, strlen(ac->name), doc->text + a0, a1 - a0))
           person = 0;
+        /* nor two places a hyphen joins ("Nelson-Creston") */
+        if (person && place_pair_person(&cs, ac)) person = 0;
         /* nor in an office holder named by the office ("Slovenia's
          * ambassador", "the president of Armenia") */
         if (person && ac->name && ac->role && strcasestr(ac->name, ac->role)) person = 0;
