@@ -925,8 +925,11 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (c->tok1 - c->tok0 == 1 && eng->words && !(t0->flags & TD_TOK_ALLCAPS)) {
     int sc = td_words_score(eng->words, t0->norm, strlen(t0->norm));
     /* a frequent word needs a cue (places.cue: "in", "to", "of", ...)
-     * before a big reading */
-    if (sc >= 10 * 40 && !area && !(big && prev && (cue_bits(cs, c->tok0) & P_CUE))) return 1;
+     * before a big reading, but a capital or a city of a million is
+     * named by its name, as in the rules above: the word counts come
+     * from a corpus of Houston's e-mail, where "Houston" is frequent */
+    if (sc >= 10 * 40 && !area && !grand(g, c) && !(big && prev && (cue_bits(cs, c->tok0) & P_CUE)))
+      return 1;
     if (initial && sc >= 10 * 5 && !area && !big) return 1;
     /* anywhere, a common word needs a cue (`in Hot`) when its readings
      * are all small towns: `the Hot 100`, `Century Media`, `Honda` were
@@ -1287,8 +1290,11 @@ static int facility_span(const td_gaz *g, const td_doc *doc, uint32_t f, uint32_
     const td_tok *n = &doc->toks[e];
     if ((tok_cap(n) && tok_word(n)) || tok_is(n, "of") || tok_is(n, "for")) return 0;
   }
+  static const char *const months[] = {"january", "february", "march", "april", "june", "july",
+                                       "august", "september", "october", "november", "december", NULL};
   for (int k = 0; a > first && k < 4; k++) {
     const td_tok *w = &doc->toks[a - 1];
+    if (td_str_in(w->norm, months)) break; /* a date: "the 11 September World Trade Centre attack" */
     if (tok_is(w, "'s") || (tok_cap(w) && tok_word(w))) a--;
     else if ((w->flags & TD_TOK_DIGIT) && !(w->flags & TD_TOK_PUNCT)) a--; /* "14th", "2700" */
     else break;
@@ -1715,7 +1721,12 @@ int td_places(const td_engine *eng, td_doc *doc) {
      * place ("C Paterson" ... "Paterson's searing break"), unless it
      * is an area, a capital or a city of a million */
     int weighty = area_or_city(g, c);
-    if (weighty && (grand(g, c) || locative(&cs, c))) continue;
+    /* a grand one stays, unless it speaks ("Glen Houston told ...
+     * Houston said"): then it is the person as a small town would be */
+    const td_sent *cse = &doc->sents[doc->toks[c->tok0].sent];
+    int speaks = speaker_at(doc, c, cse->tok0, cse->tok0 + cse->ntok);
+    if (weighty && ((grand(g, c) && !speaks) || locative(&cs, c))) continue;
+    if (speaks && grand(g, c)) weighty = 0;
     const char *w = doc->toks[c->tok0].norm;
     for (size_t j = 0; j < cs.n && !c->drop && !weighty; j++) {
       const cand *d = &cs.c[j];
