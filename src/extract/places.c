@@ -1588,6 +1588,13 @@ int td_places(const td_engine *eng, td_doc *doc) {
       c->drop = 1; /* what plausible() says first; no actor look-up */
       continue;
     }
+    /* a social-media handle ("@Gillette", "@Paris") names an account,
+     * not the place ("in Gillette" elsewhere does not bring it back) */
+    if (c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "@") &&
+        !(doc->toks[c->tok0].flags & TD_TOK_SPACE_BEFORE)) {
+      c->drop = 3;
+      continue;
+    }
     int a = td_actor_at(doc, doc->toks[c->tok0].start, doc->toks[c->tok1 - 1].end);
     int person = 0;
     if (a >= 0) {
