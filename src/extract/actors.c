@@ -707,11 +707,24 @@ static char *field(actx *x, const char *payload, int i, char sep) {
   return td_arena_strndup(&x->doc->arena, p, e ? (size_t)(e - p) : strlen(p));
 }
 
+/* An organization actor of dictionary entry d; ctx_country is the country
+ * of a country word right before it (`Japan's`, `Ivorian`), or NULL. An
+ * entry without a country takes it (`the Japanese Red Cross`); so does a
+ * government body of the dictionary (org.gov) whose name many countries
+ * give their own (`the Ivory Coast's Supreme Court`, `Japan's Justice
+ * Department`, `Britain's Treasury`): the country named before it is its
+ * country, not the one the dictionary gives the bare name. */
 static int org_actor(actx *x, const dm *d, const char *ctx_country) {
   char *code = field(x, d->payload, 0, '|'), *entity = field(x, d->payload, 1, '|');
   char *name = field(x, d->payload, 2, '|'), *country = field(x, d->payload, 3, '|');
   char *sector = field(x, d->payload, 4, '|');
-  if (!*country && ctx_country && strncmp(code, "IGO", 3) != 0 && strlen(code) <= 3) {
+  if (*country && ctx_country && *sector && is_cls(d, "org.gov") &&
+      strcmp(country, ctx_country) != 0) {
+    country = td_arena_strdup(&x->doc->arena, ctx_country);
+    code = code_of(x, country, sector);
+    entity = td_arena_printf(&x->doc->arena, "%s-%s", entity, country);
+    for (char *p = entity; *p; p++) *p = (char)tolower((unsigned char)*p);
+  } else if (!*country && ctx_country && strncmp(code, "IGO", 3) != 0 && strlen(code) <= 3) {
     country = td_arena_strdup(&x->doc->arena, ctx_country);
     code = code_of(x, country, code);
     entity = td_arena_printf(&x->doc->arena, "%s-%s", entity, country);
@@ -939,16 +952,19 @@ static long title_of(actx *x, const dm *title, tctx *c, long s0, long s1) {
   return of->tok1;
 }
 
+static int currency_after(const actx *x, long t, long s1);
+
 /* The country of the nearest country word before token t in the sentence,
- * else the nearest after it. */
+ * else the nearest after it; not a word that names a currency (`up to US
+ * $50 million`: Aristide is no American president). */
 static const char *sentence_country(actx *x, long t, long s0, long s1) {
   for (long i = t - 1; i >= s0; i--) {
     const dm *d = match_at(x, i, s0, s1);
-    if (d && is_cls(d, "country")) return d->payload;
+    if (d && is_cls(d, "country") && !currency_after(x, d->tok1, s1)) return d->payload;
   }
   for (long i = t; i < s1; i++) {
     const dm *d = match_at(x, i, s0, s1);
-    if (d && is_cls(d, "country")) return d->payload;
+    if (d && is_cls(d, "country") && !currency_after(x, d->tok1, s1)) return d->payload;
   }
   return NULL;
 }
