@@ -3915,7 +3915,12 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "org")) {
       const dm *prev = match_ending(x, i - 1, s0, s1);
       if (!prev && poss_tok(x, i - 1)) prev = match_ending(x, i - 2, s0, s1);
-      int k = org_actor(x, d, dm_country(prev));
+      const char *ctx = dm_country(prev);
+      /* a body many countries have, named bare (`the Senate`, `the
+       * Treasury`, an org.gov entry with no country): the article's main
+       * country's, when it has named one */
+      if (!ctx && is_cls(d, "org.gov") && !*field(x, d->payload, 3, '|')) ctx = main_country(x);
+      int k = org_actor(x, d, ctx);
       note_speaker(x, k, d->tok0, d->tok1);
       if (tok_cap(x, d->tok0)) add_name(x, d->tok0, d->tok1, TD_NE_ORG); /* not "congress" */
       i = d->tok1;
