@@ -3948,10 +3948,24 @@ static void do_sentence(actx *x, size_t si) {
       if (tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) {
         const dm *c = match_at(x, n + 1, s0, s1);
         if (!c && tok_is(x, n + 1, "the")) c = match_at(x, n + 2, s0, s1);
-        if (c && is_cls(c, "country") && !is_cls(c, "country.adj")) {
+        /* `inhabitants of the Syrian Golan Heights`, `refugees in the
+         * Sudanese region of Darfur`: a demonym before a place the
+         * dictionary knows or a place's noun is that country's place (not
+         * before another name: `officials from the Thai Consulate`) */
+        static const char *const place_nouns[] = {"city", "town", "village", "villages",
+                                                  "region", "province", "capital", "border",
+                                                  "territory", "territories", "enclave",
+                                                  "island", "islands", "coast", NULL};
+        const td_tok *pl = c && (long)c->tok1 < s1 ? tk(x, (long)c->tok1) : NULL;
+        const dm *pm = pl ? match_at(x, (long)c->tok1, s0, s1) : NULL;
+        int adj_place = c && is_cls(c, "country.adj") && pl &&
+                        ((pm && (long)pm->tok0 == (long)c->tok1 &&
+                          (is_cls(pm, "nonactor.place") || is_cls(pm, "place"))) ||
+                         td_str_in(pl->norm, place_nouns));
+        if (c && is_cls(c, "country") && (!is_cls(c, "country.adj") || adj_place)) {
           int k = group_actor(x, c->payload, d->payload, i, c->tok1);
           note_speaker(x, k, i, c->tok1);
-          add_name(x, c->tok0, c->tok1, TD_NE_LOC);
+          add_name(x, c->tok0, c->tok1, adj_place ? TD_NE_MISC : TD_NE_LOC);
           i = c->tok1;
           continue;
         }
