@@ -923,6 +923,25 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   if (i >= s0 && tok_is(x, i, "the")) i--;
   const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
   if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
+  /* `Spanish Farm Minister`, `Japanese Economy and Trade Minister`: a
+   * portfolio the dictionary does not list, one or two capitalized words
+   * with no entry of their own (or `and` between), between the country
+   * word and `minister`/`secretary` */
+  if (!d && (tok_is(x, t, "minister") || tok_is(x, t, "secretary"))) {
+    long j = i;
+    for (int n = 0; n < 3 && j > s0; n++, j--) {
+      if (!(tok_cap(x, j) && !(tk(x, j)->flags & TD_TOK_ALLCAPS) && !poss_tok(x, j) &&
+            !match_at(x, j, s0, s1)) &&
+          !(n == 1 && tok_is(x, j, "and")))
+        break;
+      const dm *cd = match_ending(x, j - 1, s0, s1);
+      if (cd && is_cls(cd, "country") && !(n == 1 && tok_is(x, j, "and"))) {
+        d = cd;
+        i = j - 1;
+        break;
+      }
+    }
+  }
   if (d && is_cls(d, "country")) {
     c.country = d->payload;
     c.start = d->tok0;
