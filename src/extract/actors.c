@@ -963,10 +963,18 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
  * goes into c when the words before the title named none. Returns the end
  * of the country word then, else 0. */
 static long title_of(actx *x, const dm *title, tctx *c, long s0, long s1) {
-  if (c->country || !tok_is(x, title->tok1, "of")) return 0;
+  if (c->country || c->org || !(tok_is(x, title->tok1, "of") || tok_is(x, title->tok1, "for")))
+    return 0;
   const dm *of = match_at(x, title->tok1 + 1, s0, s1);
   if (!of && tok_is(x, title->tok1 + 1, "the")) of = match_at(x, title->tok1 + 2, s0, s1);
-  if (!of || !is_cls(of, "country")) return 0;
+  /* `the chairman of the OSCE`, `general secretary of Unison`: the
+   * organization's officer (not a sports club's: it has no code) */
+  if (of && is_cls(of, "org") && !is_cls(of, "org.sport") &&
+      (of->tok1 >= (uint32_t)s1 || !tok_cap(x, (long)of->tok1))) {
+    c->org = of->payload;
+    return 0;
+  }
+  if (!of || !is_cls(of, "country") || !tok_is(x, title->tok1, "of")) return 0;
   c->country = of->payload;
   return of->tok1;
 }
