@@ -942,6 +942,15 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
       }
     }
   }
+  /* `NATO spokesman Lieutenant Colonel X`, `Japanese army chief General
+   * X`: a title right before the title gives the words before it */
+  if (d && is_cls(d, "title") && !is_cls(d, "title.plural") && (long)d->tok0 - 1 >= s0) {
+    long q = (long)d->tok0 - 1;
+    if (tok_is(x, q, "the") && q > s0) q--;
+    const dm *e = match_ending(x, q, s0, s1);
+    if (!e && q > s0 && poss_tok(x, q)) e = match_ending(x, --q, s0, s1);
+    if (e && (is_cls(e, "country") || is_cls(e, "org"))) d = e;
+  }
   if (d && is_cls(d, "country")) {
     c.country = d->payload;
     c.start = d->tok0;
