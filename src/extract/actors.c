@@ -998,9 +998,20 @@ static const char *sentence_country(actx *x, long t, long s0, long s1) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && is_cls(d, "country") && !currency_after(x, d->tok1, s1)) return d->payload;
   }
+  /* after it, not a country that `from`, `to`, `with`, `against` …
+   * govern (`since independence from Britain`, `a close relationship with
+   * Japan`): the title's holder is seldom of the country an act of his
+   * goes to or comes from (but `of`, `in`: `President Musharraf of
+   * Pakistan`, `the minister said in Britain`) */
   for (long i = t; i < s1; i++) {
     const dm *d = match_at(x, i, s0, s1);
-    if (d && is_cls(d, "country") && !currency_after(x, d->tok1, s1)) return d->payload;
+    if (!d || (long)d->tok0 != i || !is_cls(d, "country")) continue;
+    long p = i - 1;
+    if (p > t && tok_is(x, p, "the")) p--;
+    static const char *const away[] = {"from", "to", "with", "against", "into", "toward",
+                                        "towards", "between", NULL};
+    if (p >= t && td_str_in(tk(x, p)->norm, away)) continue;
+    if (!currency_after(x, d->tok1, s1)) return d->payload;
   }
   return NULL;
 }
