@@ -2099,6 +2099,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     if (p < (int64_t)lo) continue;
     const td_tok *pt = &doc->toks[p];
     int aux = pt->upos == TD_AUX || is_word(pt, "not") || is_word(pt, "n't");
+    /* "resorted to throwing stones", "turned to looting", "took to
+     * blocking roads": after these verbs the gerund is the act itself */
+    if (is_word(pt, "to") && p > (int64_t)lo &&
+        list_has("resort|turn|take|revert", lemma_of(&doc->toks[p - 1]), 1))
+      continue;
     if ((pt->upos == TD_ADP || pt->upos == TD_SCONJ) && !aux) t->suppressed = 1;
     else if (earlier && !aux && (is_word(pt, ",") || pt->upos == TD_NOUN || pt->upos == TD_PROPN))
       t->suppressed = 1;
