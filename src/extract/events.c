@@ -2709,6 +2709,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         int root = code_root(tr->code);
         if (!tgt.n && !passive && (root == 2 || root == 10 || root == 11 || root == 13)) {
           uint32_t k = tr->tok1;
+          /* "reiterated its demand that Israel ease": the demand restated
+           * after its owner's possessive */
+          if (k < hi && (is_word(&doc->toks[k], "its") || is_word(&doc->toks[k], "their") ||
+                         is_word(&doc->toks[k], "his") || is_word(&doc->toks[k], "her")))
+            k++;
           while (k < hi && k < tr->tok1 + 4 && !is_word(&doc->toks[k], "that") &&
                  (doc->toks[k].upos == TD_PROPN || doc->toks[k].upos == TD_NOUN ||
                   doc->toks[k].upos == TD_ADP || doc->toks[k].upos == TD_ADV) &&
