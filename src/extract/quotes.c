@@ -15,6 +15,7 @@
 #include "quotes.h"
 #include "actors.h"
 #include "times.h"
+#include "lang/matcher.h"
 #include "lang/rules.h"
 
 #include <dirent.h>
@@ -2167,6 +2168,93 @@ static int issuer_of(const td_qctx *c, td_span who) {
   return -1;
 }
 
+static int found_cb(void *found, const td_match *m) {
+  (void)m;
+  *(int *)found = 1;
+  return 1;
+}
+
+/* Whether word i is a noun that names a person or a body that can speak:
+ * a name (a capital letter in it), a title or sector word
+ * (data/actors/sectors.dict.tsv), a word of data/quotes/speakers.dict.tsv,
+ * a noun in -man/-men (-woman, -women), -person, -people or -ist(s), or
+ * the mention of an actor. */
+static int speaker_noun(const td_qctx *c, size_t i) {
+  static const char *const cls[] = {"title", "sector", "quotes.speaker", NULL};
+  const td_qword *w = &c->w[i];
+  if (w->flags & TD_QW_CAP) return 1;
+  for (uint32_t b = w->s; b < w->e; b++) /* `l'Audiovisuel`, `McDonald` */
+    if (c->doc->text[b] >= 'A' && c->doc->text[b] <= 'Z') return 1;
+  /* (a possessive is its noun's: `The airline's reply was:`) */
+  char buf[64];
+  size_t n = strlen(w->lw);
+  if (n >= sizeof buf) return 0;
+  memcpy(buf, w->lw, n + 1);
+  if (n > 2 && strcmp(buf + n - 2, "'s") == 0) buf[n -= 2] = 0;
+  static const char *const ends[] = {"man", "men", "person", "people", "ist", "ists", NULL};
+  for (int k = 0; ends[k]; k++) {
+    size_t m = strlen(ends[k]);
+    if (n >= m && strcmp(buf + n - m, ends[k]) == 0) return 1;
+  }
+  const td_doc *d = c->doc;
+  if (td_actor_at(d, w->s, w->e) >= 0) return 1;
+  int found = 0;
+  if (d->eng && d->eng->dict) td_dict_lookup(d->eng->dict, buf, cls, found_cb, &found);
+  return found;
+}
+
+/* Whether the subject before a colon (sentence_subject) may be the
+ * speaker of the quotation after it: a pronoun (not `it`), a document its
+ * issuer is known for, or a phrase whose head names a person or a body
+ * (speaker_noun; the head after a time word is the word before it: `Mr
+ * Howard last week`), and, in a phrase with `of`, also the word before
+ * it (`Chairman of the committee X`, not `The timing of Sanders`, `A
+ * photograph of Prince Harry`). Else what a possessor said is the
+ * possessor's: `Clinton's response was:` → Clinton, `His message to the
+ * chancellor was:` → His (*who narrowed to it), and a name after
+ * from or by is the speaker (`A lesson from Loretta Lynch:`); `Ballot
+ * papers in the poll will ask:` names no one. k: the colon. */
+static int colon_speaker(const td_qctx *c, size_t k, td_span *who) {
+  static const char *const poss[] = {"his", "her", "their", "our", "my", NULL};
+  size_t a = td_qword_at(c, who->start), h = td_qword_at(c, who->end);
+  if (h == 0 || h > c->nw || a >= h) return 0;
+  if (is_pronoun(c, *who)) return strcmp(c->w[a].lw, "it") != 0;
+  if (issuer_of(c, *who) >= 0) return 1;
+  size_t e = h - 1;
+  while (e > a && (in_set(time_words_set, &c->w[e]) || strcmp(c->w[e].lw, "last") == 0 ||
+                   strcmp(c->w[e].lw, "next") == 0))
+    e--;
+  int ok = speaker_noun(c, e);
+  for (size_t x = a + 1; ok && x < e; x++)
+    if (strcmp(c->w[x].lw, "of") == 0) {
+      ok = speaker_noun(c, x - 1);
+      break;
+    }
+  if (ok) return 1;
+  if (td_qword_in(&c->w[a], poss)) {
+    who->end = c->w[a].e;
+    return 1;
+  }
+  for (size_t x = a; x < e; x++) {
+    size_t n = strlen(c->w[x].lw);
+    int apart = x > a && strcmp(c->w[x].lw, "'s") == 0;
+    if (!apart && !(n > 2 && strcmp(c->w[x].lw + n - 2, "'s") == 0)) continue;
+    size_t p = apart ? x - 1 : x; /* `Clinton 's` or `Clinton’s` */
+    if (!speaker_noun(c, p)) return 0;
+    who->end = c->w[p].e;
+    return 1;
+  }
+  /* `A lesson from Loretta Lynch:` (a headline): the name after from or by */
+  td_span by;
+  if (h + 1 < c->nw && (strcmp(c->w[h].lw, "from") == 0 || strcmp(c->w[h].lw, "by") == 0) &&
+      (c->w[h + 1].flags & TD_QW_CAP) && np_after(c, h + 1, &by) && by.end <= c->w[k].s &&
+      speaker_noun(c, td_qword_at(c, by.end) - 1)) {
+    *who = by;
+    return 1;
+  }
+  return 0;
+}
+
 static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, int found,
                       td_span who, td_span cue, double conf, int inherit_speaker) {
   td_doc *d = c->doc;
@@ -2359,7 +2447,8 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
           /* a name after a dash goes first: `Pollsters agree - Carl
            * Bialik: “…”` is Bialik's, not the pollsters' */
           ((name_before_colon(&c, m - 1, &who) && after_dash(&c, td_qword_at(&c, who.start))) ||
-           sentence_subject(&c, m - 1, &who) || name_before_colon(&c, m - 1, &who))) {
+           (sentence_subject(&c, m - 1, &who) && colon_speaker(&c, m - 1, &who)) ||
+           name_before_colon(&c, m - 1, &who))) {
         cue.start = cue.end = c.w[m - 1].s;
         found = 1, conf = 0.6;
       }
