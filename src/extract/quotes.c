@@ -1144,6 +1144,12 @@ static int possessive_mark(const td_qctx *c, size_t x) {
 
 static int name_like(const td_qctx *c, size_t i);
 
+static int aside_dash(const td_qctx *c, size_t i);
+
+/* Adverbs that never modify the noun after them (for speaker_after). */
+static const char *const adv_not_mod[] = {"so", "too", "here", "there", "as", "only", "yet",
+                                           "thus", "hence", "perhaps", "maybe", NULL};
+
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
@@ -1196,10 +1202,24 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       who->start = who->end = 0;
     }
   }
+  size_t aside = c->nw; /* where an aside set off by dashes starts */
   for (size_t k = j + 1; k < c->nw && k < j + 30; k++) {
     const td_qword *w = &c->w[k];
     if (w->flags & (TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
     if (c->w[k - 1].flags & TD_QW_SEND) return 0;
+    if (aside == c->nw && k > j && aside_dash(c, k) && (c->w[j].flags & TD_QW_CAP)) {
+      /* an aside after a name, up to its closing dash: `," Andrei
+       * Illarionov - then economic adviser to President Putin - told` */
+      size_t m = k + 1;
+      while (m < c->nw && m < k + 20 && !aside_dash(c, m) &&
+             !(c->w[m].flags & (TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE | TD_QW_SEND)))
+        m++;
+      if (m < c->nw && m > k + 1 && aside_dash(c, m) && m + 1 < c->nw && td_cue_at(c, m + 1, &kind)) {
+        aside = k;
+        k = m;
+        continue;
+      }
+    }
     n = td_cue_at(c, k, &kind);
     if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
         ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns) ||
@@ -1215,7 +1235,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       }
       /* the phrase before the cue, up to its first comma */
       size_t e = j;
-      while (e < k && !is_punct(c, e, ",(")) e++;
+      while (e < k && e < aside && !is_punct(c, e, ",(")) e++;
       size_t ee = e;
       /* one capitalized word right before the cue is a name, whatever
        * its tag (`,” Will wrote`, `," From said`) */
@@ -1243,6 +1263,13 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t cut = ee;
       for (size_t x = j; x < ee && !name1; x++) {
         if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0) continue;
+        /* a first word the tagger took for an adverb before a noun (`,"
+         * super PAC spokeswoman Kellyanne Conway said`) */
+        if (x == j && x + 2 < ee && c->w[x].upos == TD_ADV && !(c->w[x].flags & TD_QW_CAP) &&
+            !is_adverb(&c->w[x]) && !in_set(aux_adv_set, &c->w[x]) &&
+            !td_qword_in(&c->w[x], adv_not_mod) && np_word(c, x + 1) &&
+            (c->w[x + 1].upos == TD_NOUN || c->w[x + 1].upos == TD_PROPN || c->w[x + 1].upos == TD_ADJ))
+          continue;
         if (x > j && x + 1 < ee && (modifier_ing(c, x) || possessive_mark(c, x))) continue;
         if (cut == ee && x > j && x + 1 < ee && td_qword_in(&c->w[x], preps)) {
           cut = x;
