@@ -823,6 +823,9 @@ static int is_adverb(const td_qword *w) {
          strcmp(w->lw, "ally") != 0 && strcmp(w->lw, "italy") != 0;
 }
 
+static const char *const modals[] = {"may", "will", "can", "might", "must", "shall", "should",
+                                     "would", "could", NULL};
+
 /* Whether word i may be part of a speaker's noun phrase. */
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
@@ -837,6 +840,16 @@ static int np_word(const td_qctx *c, size_t i) {
        (i + 2 < c->nw && (c->w[i + 2].upos == TD_NOUN || c->w[i + 2].upos == TD_PROPN))) &&
       !(c->w[i].flags & TD_QW_PARA) && !(c->w[i + 1].flags & TD_QW_PARA))
     return 1;
+  /* a capitalized modal before a verb in the past or the third person,
+   * which no modal takes, is a name: `May said:`, `Will told reporters` */
+  if ((w->flags & TD_QW_CAP) && td_qword_in(w, modals) && i + 1 < c->nw &&
+      !(c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT))) {
+    const char *v = c->w[i + 1].lw;
+    size_t vn = strlen(v);
+    if (strcmp(v, "said") == 0 || strcmp(v, "says") == 0 || strcmp(v, "told") == 0 ||
+        strcmp(v, "tells") == 0 || (vn > 3 && strcmp(v + vn - 2, "ed") == 0 && c->w[i + 1].upos == TD_VERB))
+      return 1;
+  }
   if (in_set(np_stop_set, w) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
@@ -894,7 +907,10 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
     while (i > 0 && !(c->w[i].flags & TD_QW_PARA) &&
-           (in_set(aux_adv_set, &c->w[i - 1]) || is_adverb(&c->w[i - 1]) ||
+           /* (not a name np_word tells from a modal: `May said:`) */
+           ((in_set(aux_adv_set, &c->w[i - 1]) &&
+             !((c->w[i - 1].flags & TD_QW_CAP) && td_qword_in(&c->w[i - 1], modals) && np_word(c, i - 1))) ||
+            is_adverb(&c->w[i - 1]) ||
             (i >= 2 && in_set(time_words_set, &c->w[i - 1]) && i == k &&
              (in_set(aux_adv_set, &c->w[i - 2]) || (c->w[i - 1].flags & TD_QW_CAP)))))
       i--;
