@@ -3678,6 +3678,57 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
   return j < s1 && !tok_cap(x, j) && td_str_in(tk(x, j)->norm, sites) ? 2 : 0;
 }
 
+static int small_int(const actx *x, long i);
+
+/* The typed names the typing compares a name with, before it and around
+ * it: an article has far fewer; a bound keeps a document of thousands of
+ * names linear (the comparisons ran over every pair). */
+#define NE_WINDOW 512
+
+/* The capitalized run [i, j) of sentence [s0, s1) of a sports story is a
+ * team in a results row, whatever given name opens it: between the row's
+ * start (or `In Town :`, or the other side's score) and its own score
+ * (`Sokol Tychy 5 Lech Poznan 3`, `Gloria Bistrita ( Romania ) 2 Valletta
+ * ( Malta ) 1`), or after the other side's score at the end of a line,
+ * or opening a standings row of seven numbers or more
+ * (`Lech Poznan 7 5 0 2 12 9 15`, not a player's averages ending in a
+ * decimal). Or the same words are a team named before in the story (`Ruch
+ * Chorzow win 6-1 on aggregate`). A golfer's rounds (72 76) are no
+ * scores; a tennis score has dashes. */
+static int team_in_row(const actx *x, long i, long j, long s0, long s1) {
+  if (!sports_doc(x)) return 0;
+  for (size_t r = x->nnames, seen = 0; r-- > 0 && seen < NE_WINDOW; seen++) {
+    const td_ne *p = &x->names[r];
+    if (p->type == TD_NE_ORG && p->tok1 - p->tok0 == (uint32_t)(j - i) &&
+        same_norms(x, p->tok0, i, j - i))
+      return 1;
+  }
+  long k = j;
+  /* ( Country ): the side's country in brackets */
+  if (k + 2 < s1 && tok_is(x, k, "(")) {
+    long c = k + 1;
+    while (c < s1 && c <= k + 3 && tok_cap(x, c)) c++;
+    if (c == k + 1 || c >= s1 || !tok_is(x, c, ")")) return 0;
+    k = c + 1;
+  }
+  /* the other side's score before (`( Scotland ) 1 Red Star Belgrade`,
+   * the row going on on the next line) */
+  int second = i - 2 >= s0 && small_int(x, i - 1) == 1 &&
+               (tok_is(x, i - 2, ")") || tok_cap(x, i - 2));
+  if (second && j == s1 && tok_is(x, i - 2, ")")) return 1;
+  if (k >= s1 || !small_int(x, k)) return 0;
+  int next = k + 1 < s1 && tok_cap(x, k + 1) && !small_int(x, k + 1);
+  /* (a driver and his points end a row alone: `Pedro Diniz ( Brazil ) 1`) */
+  if (small_int(x, k) == 1 &&
+      ((second && (k + 1 == s1 || next)) || ((i == s0 || tok_is(x, i - 1, ":")) && next)))
+    return 1;
+  if (i != s0) return 0;
+  long t = k;
+  int small = 0;
+  while (t < s1 && small_int(x, t)) small += small_int(x, t) == 1, t++;
+  return t - k >= 7 && small >= 2 && t == s1;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -4161,6 +4212,12 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       const dm *g = match_at(x, i, s0, s1);
+      if (pair && g && (is_cls(g, "name") || is_surname(g)) && (long)g->tok1 == i + 1 &&
+          team_in_row(x, i, n, s0, s1)) {
+        add_name(x, i, n, TD_NE_ORG);
+        i = n;
+        continue;
+      }
       /* (not three words that end in an organization's or a building's
        * word: the Orla Brennick Foundation, the Tomas Velder Space Center) */
       if (pair && g && (is_cls(g, "name") || is_surname(g)) &&
@@ -4444,10 +4501,6 @@ static int place_head_of(const actx *x, long t) {
 }
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
-/* The typed names the typing compares a name with, before it and around
- * it: an article has far fewer; a bound keeps a document of thousands of
- * names linear (the comparisons ran over every pair). */
-#define NE_WINDOW 512
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
 
 /* The one word [i, i + 1) of sentence [s0, s1) acts as an organization

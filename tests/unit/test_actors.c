@@ -619,6 +619,25 @@ TD_TEST(actors_eval_ner_table_rows) {
   td_engine_free(eng);
 }
 
+/* In a sports story a run a given name opens is a team in a results row
+ * (between the row's start and its score, after the other side's score),
+ * opening a standings row, and where a team of the same words was named
+ * before; a driver and his points alone on a row stay a person. */
+TD_TEST(actors_eval_ner_given_name_teams) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Sokol B-ORG\nVarde I-ORG\n5 O\nMaria B-ORG\nKolvan I-ORG\n3 O\n\n"
+                           "In O\nTarsk B-LOC\n: O\nElena B-ORG\nMarsk I-ORG\n( O\nNorway B-LOC\n) O\n"
+                           "2 O\nVarne B-ORG\n( O\nMalta B-LOC\n) O\n1 O\n\n"
+                           "Maria B-ORG\nKolvan I-ORG\nwon O\n4-2 O\non O\naggregate O\n. O\n\n"
+                           "-DOCSTART- O\n\nSOCCER O\n- O\nLEAGUE O\nSTANDINGS O\n. O\n\n"
+                           "Elena B-ORG\nMarsk I-ORG\n7 O\n5 O\n0 O\n2 O\n12 O\n9 O\n15 O\n\n"
+                           "-DOCSTART- O\n\nMOTOR O\nRACING O\n- O\nDRIVERS O\nSTANDINGS O\n. O\n\n"
+                           "Pedro B-PER\nAlvar I-PER\n( O\nBrazil B-LOC\n) O\n1 O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A frequent name (TEXAS, HOUSTON: frequent in the word list, but never
  * spelled lowercase) is no common word: it opens a standings row and a
  * fixture line as a team; a month in capitals opening a row is no place. */
