@@ -207,6 +207,11 @@ static int prio_of(actx *x, const char *cls) {
   return x->pval[h];
 }
 
+/* a token's word-list bit (see the W_* bits below): a one-word known given
+ * name, whatever entry of a higher class the same word is (Virginia,
+ * Jordan: a place, a country) */
+enum { W_GIVEN = 1 << 28 };
+
 static int on_match(void *vctx, const td_match *m) {
   actx *x = vctx;
   int p = prio_of(x, m->cls);
@@ -216,6 +221,8 @@ static int on_match(void *vctx, const td_match *m) {
   int poss = kl > 2 && m->key[kl - 2] == '\'' && m->key[kl - 1] == 's';
   int surname = p == PRIO_SURNAME;
   int active = surname && role_active(m->payload, x->doc->date);
+  if (p == PRIO_NAME && m->tok1 == m->tok0 + 1 && strcmp(m->cls, "name.given") == 0)
+    x->wf[m->tok0] |= W_GIVEN;
   if (x->nall && x->all[x->nall - 1].tok0 == m->tok0 && x->all[x->nall - 1].tok1 == m->tok1) {
     dm *last = &x->all[x->nall - 1];
     int same = surname && is_surname(last);
@@ -276,6 +283,7 @@ enum {
   /* not a list: a possessive token ending a dictionary name that holds it
    * (`Moody 's`, `Standard & Poor 's`), set by all_matches */
   W_NAMEPOSS = 1 << 27,
+  /* W_GIVEN = 1 << 28: a known given name (before on_match, which sets it) */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -843,7 +851,7 @@ static const char *const org_words[] = {
     "electronics", "steel", "mining", "resources", "communications", "technologies",
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
-    "administration", "weekly", "force", "forces",
+    "administration", "weekly", "newsroom", "force", "forces",
     "daily", "herald", "tribune", "gazette", "telegraph", "chronicle",
     /* legal forms of firms abroad (Swebus AB, Ostra Capital LP) and the
      * trades firms are named by (Dunnes Stores, Berlex Laboratories) */
@@ -3366,6 +3374,27 @@ static int surname_country(actx *x, const dm *d, long s0, long s1) {
   return 1;
 }
 
+/* A place's or a country's one word d that is a known given name opens
+ * a person's name here (Virginia Kessel, Chad Orwin, Sofia Varga): a
+ * capitalized word follows that is no word of the language (not Virginia
+ * Beach, Jordan Valley), no other entry of the dictionaries but a
+ * surname, nor a word of organizations', places' or events' names, and
+ * no capitalized word goes on after it (not Sofia Airport Authority); not
+ * after a place preposition or `of` (`born in Georgia`), nor in capitals. */
+static int given_place(const actx *x, const dm *d, long s0, long s1) {
+  long g = d->tok0, n = d->tok1;
+  if (n != g + 1 || n >= s1 || !(is_cls(d, "country") || is_cls(d, "nonactor.place")) ||
+      is_cls(d, "country.adj") || is_cls(d, "country.people") || !tok_cap(x, n) ||
+      ((tk(x, g)->flags | tk(x, n)->flags) & (TD_TOK_ALLCAPS | TD_TOK_DIGIT | TD_TOK_PUNCT)) ||
+      (g > s0 && (tok_in(x, g - 1, W_LPREP) || tok_is(x, g - 1, "of"))) ||
+      tok_in(x, n, W_ORG | W_MISC | W_PLACE | W_FACILITY | W_CLUB) || lower_word(x, n) ||
+      !(x->wf[g] & W_GIVEN))
+    return 0;
+  if (n + 1 < s1 && tok_cap(x, n + 1) && !poss_tok(x, n + 1)) return 0;
+  const dm *e = match_at(x, n, s0, s1);
+  return !e || (long)e->tok0 != n || is_surname(e);
+}
+
 /* Token t opens a currency's amount or name, so the country word before
  * it names the money, not an actor: `US $50 million`, `the Singapore
  * dollar fell` (an event coder took `US` for the country acting). */
@@ -3962,6 +3991,11 @@ static void do_sentence(actx *x, size_t si) {
         }
       }
       i = d->tok1;
+      continue;
+    }
+    if (d && given_place(x, d, s0, s1)) {
+      person_from_run(x, d->tok0, d->tok1 + 1, NULL, NULL, s0, s1);
+      i = d->tok1 + 1;
       continue;
     }
     if (d && surname_country(x, d, s0, s1)) {

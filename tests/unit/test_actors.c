@@ -374,6 +374,27 @@ TD_TEST(actors_names_title_edge) {
   names_close(&f);
 }
 
+/* A place's or a country's word that is a known given name opens a
+ * person's name before a surname no word list knows (Virginia Kessel,
+ * Chad Orwin, Sofia Varga); not before a word of the language (Virginia
+ * Beach), nor after a place preposition. */
+TD_TEST(actors_names_given_name_places) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The film stars Virginia Kessel and Sofia Varga. Chad Orwin caught the "
+                  "pass.\n"))
+    return;
+  CHECK(fx_type(&f, "Virginia Kessel") == TD_NE_PER);
+  CHECK(fx_type(&f, "Sofia Varga") == TD_NE_PER);
+  CHECK(fx_type(&f, "Chad Orwin") == TD_NE_PER);
+  if (!names_next(td_failed_, &f, "Floods hit Virginia Beach on Monday. Refugees from Chad "
+                                  "Ngara arrived.\n"))
+    return;
+  CHECK(fx_type(&f, "Virginia Beach") != TD_NE_PER);
+  CHECK(fx_type(&f, "Chad Ngara") == TD_NE_LOC);
+  names_close(&f);
+}
+
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
