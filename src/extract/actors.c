@@ -3687,7 +3687,7 @@ static int storm_word(const actx *x, long i) {
 /* The capitalized run [i, j) of sentence [s0, s1) names a thing, not
  * the person whose name it bears: 1 for a ship after its kind (`the
  * aircraft carrier Carl Vinson`, `the frigate Anna Holm`; a carrier
- * alone is as often an airline), 2 for a site before its kind (`Charles
+ * alone is as often an airline) or a work after its kind, 2 for a site before its kind (`Charles
  * de Gaulle airport`, `the Jomo Velde stadium`), 3 for a storm after its
  * kind (`Hurricane Edith`). */
 static int named_thing(const actx *x, long i, long j, long s0, long s1) {
@@ -3696,10 +3696,16 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
                                       "trawler", "ferry", "liner", "vessel", "ship", "yacht",
                                       "battleship", NULL};
   static const char *const sites[] = {"airport", "stadium", "prison", "mosque", NULL};
+  /* a work after its kind, a noun (`the film Million Dollar Baby`, `her
+   * novel The Lovely Bones`; not `to play Tomas Velder`) */
+  static const char *const works[] = {"film", "movie", "novel", "book", "album", "single",
+                                      "song", "play", "musical", "opera", "documentary",
+                                      "sitcom", "memoir", "biopic", NULL};
   if (i > s0 && storm_word(x, i - 1)) return 3;
   if (i > s0 && !tok_cap(x, i - 1)) {
     const char *w = tk(x, i - 1)->norm;
     if (td_str_in(w, ships)) return 1;
+    if (tk(x, i - 1)->upos == TD_NOUN && td_str_in(w, works)) return 1;
     if ((strcmp(w, "carrier") == 0 || strcmp(w, "carriers") == 0) && i - 1 > s0 &&
         tok_is(x, i - 2, "aircraft"))
       return 1;

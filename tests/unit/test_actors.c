@@ -395,6 +395,21 @@ TD_TEST(actors_names_given_name_places) {
   names_close(&f);
 }
 
+/* A work after its kind, a noun, is a title (MISC), no person and no
+ * organization (`the film Tomas Velder`, `her novel The Quiet Harbour`);
+ * the same verb is none (`to play Tomas Velder`). */
+TD_TEST(actors_names_work_titles) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The film Tomas Velder won two prizes. Her novel The Quiet Harbour sold well. "
+                  "He will play Orla Brennick in the final.\n"))
+    return;
+  CHECK(fx_type(&f, "Tomas Velder") == TD_NE_MISC);
+  CHECK(fx_type(&f, "The Quiet Harbour") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Orla Brennick") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* Sports stories in CoNLL columns: a standings row and a fixture line name
  * teams, the venue after AT is a place, a dateline in capitals a place. */
 TD_TEST(actors_eval_ner_sports) {
