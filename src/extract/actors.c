@@ -762,6 +762,22 @@ static int role_named(actx *x, const char *role, const char *text_role) {
   return n && strncmp(r, t, n) == 0 && (r[n] == 0 || r[n] == '-');
 }
 
+/* The fields of one of a known person's roles, p[0..n) of
+ * "ISO,SECTOR,ROLE,START,END": into f, each cut to its size, missing ones
+ * empty. */
+static void role_fields(const char *p, size_t n, char f[5][96]) {
+  memset(f, 0, 5 * sizeof f[0]);
+  int fi = 0;
+  size_t fl = 0;
+  for (size_t i = 0; i < n && fi < 5; i++) {
+    if (p[i] == ',') {
+      fi++, fl = 0;
+      continue;
+    }
+    if (fl + 1 < sizeof f[0]) f[fi][fl++] = p[i];
+  }
+}
+
 /* Sets a known person's role from the payload's dated roles: the one held
  * on doc->date, else the latest one before it (role_past), else the first.
  * An undated article that titles the person ("Chancellor Gordon Brown")
@@ -779,16 +795,8 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker,
   while (p && *p) {
     const char *e = strchr(p, ';');
     size_t n = e ? (size_t)(e - p) : strlen(p);
-    char f[5][96] = {{0}};
-    int fi = 0;
-    size_t fl = 0;
-    for (size_t i = 0; i < n && fi < 5; i++) {
-      if (p[i] == ',') {
-        fi++, fl = 0;
-        continue;
-      }
-      if (fl + 1 < sizeof f[0]) f[fi][fl++] = p[i];
-    }
+    char f[5][96];
+    role_fields(p, n, f);
     /* rank: 3 held on date, 2 ended before date (latest wins), 1 other */
     int rank;
     const char *start = f[3], *end = f[4];
@@ -1348,16 +1356,8 @@ static int held_title(actx *x, const char *roles, const char *title, const char 
   for (const char *p = roles; p && *p;) {
     const char *e = strchr(p, ';');
     size_t n = e ? (size_t)(e - p) : strlen(p);
-    char f[5][96] = {{0}};
-    int fi = 0;
-    size_t fl = 0;
-    for (size_t i = 0; i < n && fi < 5; i++) {
-      if (p[i] == ',') {
-        fi++, fl = 0;
-        continue;
-      }
-      if (fl + 1 < sizeof f[0]) f[fi][fl++] = p[i];
-    }
+    char f[5][96];
+    role_fields(p, n, f);
     if (role_named(x, f[2], title) && (!country || strcmp(country, f[0]) == 0) &&
         (!date || (strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0))))
       return 1;
