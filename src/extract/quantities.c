@@ -489,7 +489,7 @@ static int counted_modifier(const char *h) {
   if (n < 3 || h[n - 1] == 's' || !all_letters(h) || ends_with(h, "ed") || ends_with(h, "ing") ||
       ends_with(h, "th") || ends_with(h, "ly") || word_value(h) >= 0)
     return 0;
-  return !td_qword_in(&(td_qword){.lw = h}, not_counts);
+  return !td_str_in(h, not_counts);
 }
 
 /* Whether a margin follows the modifier at word i ("a two-goal lead", "a
@@ -649,7 +649,7 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
 static int is_time_unit(const char *unit) {
   static const char *const t[] = {"years", "months", "weeks", "days", "hours", "minutes",
                                   "seconds", "decades", NULL};
-  return unit && td_qword_in(&(td_qword){.lw = unit}, t);
+  return unit && td_str_in(unit, t);
 }
 
 /* Whether w is a unit of time ("months" in "the three months to December"). */
@@ -1012,7 +1012,7 @@ static size_t stuff_of(const td_qctx *c, const qparse *p) {
   static const char *const mass[] = {"tons", "kilograms", "grams", "megabytes", "gigabytes",
                                      "terabytes", "kilobytes", "barrels", "litres", "liters",
                                      "gallons", "ounces", "feet", "acres", "hectares", NULL};
-  if (!p->unit || p->unit_word != p->last || !td_qword_in(&(td_qword){.lw = p->unit}, mass)) return (size_t)-1;
+  if (!p->unit || p->unit_word != p->last || !td_str_in(p->unit, mass)) return (size_t)-1;
   size_t k = p->last + 1;
   if (k + 1 >= c->nw || strcmp(c->w[k].lw, "of") != 0) return (size_t)-1;
   size_t h = np_head(c, k + 1);
@@ -1063,7 +1063,7 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
     static const char *const parts[] = {"children", "boys", "girls", "women", "men", NULL};
     static const char *const lists[] = {"and", "or", ",", NULL};
     const char *who = out->unit;
-    if (strcmp(out->unit, "people") == 0 && p->unit_noun && td_qword_in(&(td_qword){.lw = p->unit_noun}, parts) &&
+    if (strcmp(out->unit, "people") == 0 && p->unit_noun && td_str_in(p->unit_noun, parts) &&
         p->unit_word < c->nw && !(p->unit_word + 1 < c->nw && td_qword_in(&c->w[p->unit_word + 1], lists)))
       who = out->measure = p->unit_noun;
     if (what) out->measure = td_arena_printf(a, "%s %s", who, what);
@@ -1074,7 +1074,7 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
      * "75p an hour", "three times a day", "two hours a day") */
     static const char *const no_rate[] = {"percent", "percentage points", "points", "pence", "cents",
                                           "times", "years old", NULL};
-    if (!td_qword_in(&(td_qword){.lw = out->unit}, no_rate) && !is_time_unit(out->unit) &&
+    if (!td_str_in(out->unit, no_rate) && !is_time_unit(out->unit) &&
         !find_row(u, UK_MONEY, out->unit) && (rate = rate_after(c, stuff != (size_t)-1 ? stuff : p->last)))
       out->measure = td_arena_printf(a, "%s per %s", out->measure, rate);
   }
@@ -1405,7 +1405,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     return 0;
   /* "over six years" is a period, not "more than" */
   if (p->unit && strcmp(p->qualifier, "at_least") == 0 && strcmp(c->w[p->first].lw, "over") == 0 &&
-      td_qword_in(&(td_qword){.lw = p->unit}, (const char *const[]){"years", "months", "weeks",
+      td_str_in(p->unit, (const char *const[]){"years", "months", "weeks",
                                                                    "days", "hours", "minutes", NULL})) {
     p->qualifier = "exact";
     p->first++;
