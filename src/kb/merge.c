@@ -2026,10 +2026,9 @@ static int bare_measure(const char *m) {
  * two polls of different sizes measure nothing that could disagree. */
 static int claim_measure(const char *m) {
   static const char *const skip[] = {"years", "months", "weeks", "days", "hours", "minutes",
-                                     "seconds", "times", "decades", "years old", "people polled", NULL};
-  for (int i = 0; skip[i]; i++)
-    if (strcmp(m, skip[i]) == 0) return 0;
-  size_t n = strlen(m); /* the sample of a poll of firms, households, ...: "firms polled" */
+                                     "seconds", "times", "decades", "years old", NULL};
+  if (td_str_in(m, skip)) return 0;
+  size_t n = strlen(m); /* a poll's sample, of people, firms, households: "... polled" */
   return !(n > 7 && strcmp(m + n - 7, " polled") == 0);
 }
 
