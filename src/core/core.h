@@ -303,6 +303,9 @@ void td_civil_from_days(long days, long *y, int *m, int *d);
 /* The days of month m (1-12) of year y; whether y-m-d is a day of the
  * calendar (years 1 to 9999: "February 29" only in a leap year). */
 int td_month_days(long y, int m);
+/* The months' names in lowercase, January first, NULL after December
+ * (a list for td_str_in). */
+extern const char *const td_month_names[13];
 int td_valid_day(long y, int m, int d);
 
 /* ---- JSON writing ---- */

@@ -28,6 +28,10 @@ void td_civil_from_days(long days, long *y, int *m, int *d) {
   *y = yoe + era * 400 + (*m <= 2);
 }
 
+const char *const td_month_names[13] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december", NULL};
+
 int td_month_days(long y, int m) {
   static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;

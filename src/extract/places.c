@@ -1290,11 +1290,11 @@ static int facility_span(const td_gaz *g, const td_doc *doc, uint32_t f, uint32_
     const td_tok *n = &doc->toks[e];
     if ((tok_cap(n) && tok_word(n)) || tok_is(n, "of") || tok_is(n, "for")) return 0;
   }
-  static const char *const months[] = {"january", "february", "march", "april", "june", "july",
-                                       "august", "september", "october", "november", "december", NULL};
   for (int k = 0; a > first && k < 4; k++) {
     const td_tok *w = &doc->toks[a - 1];
-    if (td_str_in(w->norm, months)) break; /* a date: "the 11 September World Trade Centre attack" */
+    /* a date: "the 11 September World Trade Centre attack" (not May, a
+     * name as often) */
+    if (td_str_in(w->norm, td_month_names) && strcmp(w->norm, "may") != 0) break;
     if (tok_is(w, "'s") || (tok_cap(w) && tok_word(w))) a--;
     else if ((w->flags & TD_TOK_DIGIT) && !(w->flags & TD_TOK_PUNCT)) a--; /* "14th", "2700" */
     else break;

@@ -28,10 +28,6 @@ static int is_alpha(int c) { return is_upper(c) || is_lower(c); }
 
 /* ---- dates ---- */
 
-static const char *const months[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
-
 /* Month name or abbreviation at s ("Nov", "Nov.", "Sept.", "November"):
  * returns 1..12 and its length, or 0. */
 static int month_at(const char *s, size_t n, size_t *len) {
@@ -42,9 +38,9 @@ static int month_at(const char *s, size_t n, size_t *len) {
   for (size_t i = 0; i < k; i++) w[i] = (char)(is_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
   w[k] = 0;
   for (int m = 0; m < 12; m++) {
-    size_t ml = strlen(months[m]);
-    int full = k == ml && memcmp(w, months[m], k) == 0;
-    int abbr = k < ml && (k == 3 || (m == 8 && k == 4)) && memcmp(w, months[m], k) == 0;
+    size_t ml = strlen(td_month_names[m]);
+    int full = k == ml && memcmp(w, td_month_names[m], k) == 0;
+    int abbr = k < ml && (k == 3 || (m == 8 && k == 4)) && memcmp(w, td_month_names[m], k) == 0;
     if (!full && !abbr) continue;
     if (abbr && k < n && s[k] == '.') k++;
     *len = k;
