@@ -150,6 +150,18 @@ static char *figures(const char *id, const char *text, const char *sents, const 
   return td_buf_detach(&b, NULL);
 }
 
+/* A new store in dir (a mkdtemp template) holding the n records r,
+ * merged; NULL, a check failed, when it cannot be made. */
+static td_kb *merged_store(int *td_failed_, char *dir, char *const *r, int n) {
+  char path[256], err[256];
+  td_kb *kb = td_testkb_new(dir, path, sizeof path);
+  CHECK(kb != NULL);
+  if (!kb) return NULL;
+  for (int i = 0; i < n; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
+  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  return kb;
+}
+
 /* One article with two figures of one measure by two claimants, in the
  * same sentence and about nothing named: troops are compared (they
  * disagree), shares are not (two answers of a poll). */
@@ -163,13 +175,13 @@ static char *two_figures(const char *measure) {
 TD_TEST(kb_claims_bare_measures) {
   static const char *const measures[] = {"troops", "percent"};
   for (int m = 0; m < 2; m++) {
-    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-    td_kb *kb = td_testkb_new(dir, path, sizeof path);
-    CHECK(kb != NULL);
-    if (!kb) return;
+    char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r = two_figures(measures[m]);
-    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
-    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
     CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == (m ? 0 : 1));
     td_kb_close(kb);
@@ -184,16 +196,16 @@ TD_TEST(kb_claims_bare_measures) {
 TD_TEST(kb_claims_vague_other_order) {
   static const double v[] = {14, 3000};
   for (int m = 0; m < 2; m++) {
-    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-    td_kb *kb = td_testkb_new(dir, path, sizeof path);
-    CHECK(kb != NULL);
-    if (!kb) return;
+    char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r[2] = {record_of("v1", NULL, "The bank said troops were sent.", "bank", "exact", v[m], "troops",
                             "troops deployed"),
                   record_of("v2", NULL, "The envoy said thousands of troops went.", "envoy", "vague", 2000, "troops",
                             "troops deployed")};
-    for (int i = 0; i < 2; i++) CHECK(td_kb_add_json(kb, r[i], strlen(r[i]), NULL, err, sizeof err) == 0);
-    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    td_kb *kb = merged_store(td_failed_, dir, r, 2);
+    if (!kb) {
+      for (int i = 0; i < 2; i++) free(r[i]);
+      return;
+    }
     CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == m);
@@ -209,14 +221,14 @@ TD_TEST(kb_claims_vague_other_order) {
 TD_TEST(kb_claims_one_claimant_one_sentence) {
   static const int v2[] = {39, 14};
   for (int m = 0; m < 2; m++) {
-    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-    td_kb *kb = td_testkb_new(dir, path, sizeof path);
-    CHECK(kb != NULL);
-    if (!kb) return;
+    char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r = figures("one", "Officials said 14 and 39 troops would go.", "[[0,41]]", "troops", "troops", v2[m],
                       "officials", 18, 0, " troops");
-    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
-    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
     CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
     CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == 0);
@@ -240,14 +252,14 @@ static char *far_figures(int v2) {
 /* Parts of one group ("14 of the troops", "39 of the troops") in one
  * sentence by two claimants: other parts, not figures that disagree. */
 TD_TEST(kb_claims_partitive) {
-  char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-  td_kb *kb = td_testkb_new(dir, path, sizeof path);
-  CHECK(kb != NULL);
-  if (!kb) return;
+  char dir[] = "/tmp/td_kb_testXXXXXX";
   char *r = figures("part", "Officials said 14 and 39 of the troops would go.", "[[0,49]]", "troops", "troops",
                     39, "a poll", 18, 0, " of the troops");
-  CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
-  CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+  td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+  if (!kb) {
+    free(r);
+    return;
+  }
   CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
   CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == 0);
   CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == 2);
@@ -266,14 +278,14 @@ TD_TEST(kb_claims_additive) {
   } cases[] = {{" other troops", 0}, {" more troops", 0}, {" further troops", 0},
                {" or more troops", 1}, {" troops", 1}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-    td_kb *kb = td_testkb_new(dir, path, sizeof path);
-    CHECK(kb != NULL);
-    if (!kb) return;
+    char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r = figures("add", "Officials said 14 and 39 troops would go.", "[[0,41]]", "troops", "troops", 39,
                       "a poll", 18, 0, cases[i].qtext);
-    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
-    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations") == cases[i].relations);
     td_kb_close(kb);
     free(r);
@@ -284,13 +296,13 @@ TD_TEST(kb_claims_additive) {
 TD_TEST(kb_claims_far_apart) {
   static const int v2[] = {39, 14};
   for (int m = 0; m < 2; m++) {
-    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
-    td_kb *kb = td_testkb_new(dir, path, sizeof path);
-    CHECK(kb != NULL);
-    if (!kb) return;
+    char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r = far_figures(v2[m]);
-    CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
-    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
     CHECK(count(kb, "SELECT count(*) FROM m_claims") == 2);
     CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
     CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
