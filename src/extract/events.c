@@ -1574,7 +1574,8 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
     const modcue *m = &c->mods[i];
     if (m->tok1 > tr->tok0 || m->tok0 < lo) continue;
     if (m->kind == 'n') *neg = 1;
-    else if (tr->tok0 - m->tok1 <= 3) *mod = m->kind;
+    /* "may be to rally": a plan that may be stays possible */
+    else if (tr->tok0 - m->tok1 <= 3 && !(m->kind == 'f' && *mod == 'h')) *mod = m->kind;
   }
   /* "would sanction ... if": a conditional main clause */
   if (*mod == 'f')
@@ -1630,6 +1631,109 @@ static int attribution(const ev_doc *e, const td_sent *s, const trig *tr) {
   return -1;
 }
 
+/* The first day (days since 1970) of the period a calendar value names
+ * ("2024-05-07", "2024-05", "2024-W19", "2024", a time of day's day), or
+ * -1 for any other value (a duration, a set, "FUTURE_REF", a season). */
+static long period_start(const char *v) {
+  if (!v) return -1;
+  for (int i = 0; i < 4; i++)
+    if (!isdigit((unsigned char)v[i])) return -1;
+  long y = atol(v);
+  if (!v[4]) return td_days_from_civil(y, 1, 1);
+  if (v[4] != '-') return -1;
+  if (v[5] == 'W' && isdigit((unsigned char)v[6]) && isdigit((unsigned char)v[7]) && !v[8]) {
+    /* ISO week w: the Monday of the week that holds January 4th */
+    long jan4 = td_days_from_civil(y, 1, 4);
+    long mon1 = jan4 - ((jan4 + 3) % 7); /* 1970-01-01 was a Thursday */
+    return mon1 + 7L * (atol(v + 6) - 1);
+  }
+  if (!isdigit((unsigned char)v[5]) || !isdigit((unsigned char)v[6])) return -1;
+  int m = atoi(v + 5);
+  if (m < 1 || m > 12) return -1;
+  if (!v[7]) return td_days_from_civil(y, m, 1);
+  if (v[7] != '-' || !isdigit((unsigned char)v[8]) || !isdigit((unsigned char)v[9]) ||
+      (v[10] && v[10] != 'T'))
+    return -1;
+  return td_days_from_civil(y, m, atoi(v + 8));
+}
+
+/* Whether trigger tr, told as done (no auxiliary or cue made it planned
+ * or possible), is dated by time expression `time` after the article's
+ * day: "visits China next week", "is returning tomorrow", "talks on
+ * Thursday" (the article of a Monday), "expects him to back Clinton on
+ * Thursday". What is dated later than the article has not happened yet:
+ * its modality is future. Only a time that follows the trigger in its own
+ * clause counts (no verb, comma or clause word between, at most twelve
+ * words on, no preposition but the verb's, the target's (tsp) or the
+ * time's; not one that modifies a noun, "the 2017 model", nor the end of
+ * a span, "until", "through", "since"), and only for a verb not in a past
+ * form: "agreed to draw up a plan by March" agreed now. */
+static int future_dated(const td_doc *doc, const trig *tr, int time, td_span tsp) {
+  if (time < 0 || !doc->date) return 0;
+  const td_time *ti = &doc->times[time];
+  if (ti->type[0] != 'D' && strcmp(ti->type, "TIME") != 0) return 0;
+  long when = period_start(ti->value), today = period_start(doc->date);
+  if (when < 0 || today < 0 || strlen(doc->date) < 10 || when <= today) return 0;
+  const td_tok *v = &doc->toks[tr->head];
+  if (!tr->noun) {
+    if (is_xpos(v, TD_XPOS_VBD) || is_xpos(v, TD_XPOS_VBN)) return 0;
+    /* "was meeting", "had been due": a past auxiliary */
+    for (int64_t j = (int64_t)tr->tok0 - 1; j >= 0 && j >= (int64_t)tr->tok0 - 3; j--) {
+      const td_tok *a = &doc->toks[j];
+      if (a->upos != TD_AUX && a->upos != TD_ADV && a->upos != TD_PART) break;
+      if (is_xpos(a, TD_XPOS_VBD)) return 0;
+    }
+  }
+  const td_sent *s = &doc->sents[v->sent];
+  uint32_t lo = s->tok0, hi = s->tok0 + s->ntok, k = tr->tok1;
+  if (ti->span.start < doc->toks[k - 1].end) return 0;
+  for (; k < hi && doc->toks[k].start < ti->span.start; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (k >= tr->tok1 + 12 || t->upos == TD_VERB || t->upos == TD_AUX || t->upos == TD_PUNCT ||
+        is_stop(t))
+      return 0;
+    static const char *const spans[] = {"until", "till", "through", "throughout", "since",
+                                        "for", "from", NULL};
+    if (t->norm && td_str_in(t->norm, spans)) return 0;
+    /* "seeking breakout performances in the primary Feb. 9": past a
+     * preposition the time may date its noun; the verb's own particle or
+     * preposition, the target's ("talks with Ryan ... this Thursday") and
+     * the time's ("on Saturday") do not */
+    if (t->upos == TD_ADP && k != tr->tok1 && k + 1 < hi && doc->toks[k + 1].start < ti->span.start &&
+        !prep_in(tr, t->norm ? t->norm : "") &&
+        !(tsp.end > tsp.start && tsp.start >= t->end && tsp.start - t->end <= 16))
+      return 0;
+  }
+  if (k >= hi) return 0;
+  while (k < hi && doc->toks[k].start < ti->span.end) k++;
+  if (k < hi) {
+    const td_tok *n = &doc->toks[k];
+    if (n->upos == TD_NOUN || n->upos == TD_PROPN || n->upos == TD_ADJ || n->upos == TD_NUM ||
+        is_poss(n))
+      return 0;
+  }
+  if (tr->noun) {
+    /* "ended a policy meeting on Friday", "talks on Friday ended": a
+     * nominal event in a clause told in the past */
+    int64_t j = (int64_t)tr->tok0 - 1;
+    while (j >= (int64_t)lo && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
+                                doc->toks[j].upos == TD_NOUN || doc->toks[j].upos == TD_PROPN ||
+                                is_poss(&doc->toks[j])))
+      j--;
+    if (j >= (int64_t)lo && (is_xpos(&doc->toks[j], TD_XPOS_VBD) || is_xpos(&doc->toks[j], TD_XPOS_VBN)))
+      return 0;
+    for (uint32_t q = k; q < hi && q < k + 6; q++) {
+      const td_tok *t = &doc->toks[q];
+      if (t->upos == TD_VERB || t->upos == TD_AUX) {
+        if (is_xpos(t, TD_XPOS_VBD)) return 0;
+        break;
+      }
+      if (t->upos == TD_PUNCT || is_stop(t)) break;
+    }
+  }
+  return 1;
+}
+
 /* ---- emitting ---- */
 
 static void emit(td_doc *doc, const trig *tr, int mention, int src, td_span ssp, int tgt,
@@ -1647,9 +1751,10 @@ static void emit(td_doc *doc, const trig *tr, int mention, int src, td_span ssp,
   if (tgt >= 0 && tsp.end > tsp.start) s0 = tsp.start < s0 ? tsp.start : s0, s1 = tsp.end > s1 ? tsp.end : s1;
   ev->span = (td_span){s0, s1};
   ev->negative = neg;
-  ev->modality = mod == 'f' ? "future" : mod == 'h' ? "hypothetical" : "actual";
   ev->attributed_to = attr;
   ev->time = td_time_for_span(doc, ev->verb_span.start, ev->verb_span.end);
+  if (!mod && future_dated(doc, tr, ev->time, tsp)) mod = 'f';
+  ev->modality = mod == 'f' ? "future" : mod == 'h' ? "hypothetical" : "actual";
   ev->place = td_place_for_span(doc, ev->verb_span.start, ev->verb_span.end);
   ev->sentence = (int)sent;
   ev->confidence = conf;
