@@ -2887,10 +2887,28 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * a coordination the parser cut short */
     if (psrc.n && src.n > psrc.n && group_within(&psrc, &src)) psrc = src;
     if (ptgt.n && tgt.n > ptgt.n && group_within(&ptgt, &tgt)) ptgt = tgt;
+    /* a subordinating conjunction opens the phrase of the actor the scan
+     * found right before the verb ("the move came after France and Germany
+     * vowed", the parser reading "after France and Germany" as a phrase of
+     * "came", or "vowed" as a conjunct sharing "move"): the actor is the
+     * subject of the verb's own clause */
+    int64_t vb = (int64_t)tr->tok0 - 1;
+    while (vb >= (int64_t)lo && (doc->toks[vb].upos == TD_ADV || doc->toks[vb].upos == TD_AUX)) vb--;
+    int subconj = 0;
+    for (int64_t q = vb; q >= (int64_t)lo && q > vb - 12 && vb >= (int64_t)lo && e->tokact[vb] >= 0; q--) {
+      const td_tok *w = &doc->toks[q];
+      if (sub_conj(w)) {
+        subconj = src.n && src.actor[src.n - 1] == e->tokact[vb];
+        break;
+      }
+      if (e->tokact[q] < 0 && w->upos != TD_DET && w->upos != TD_CCONJ && !is_word(w, ",") &&
+          !is_poss(w))
+        break;
+    }
     /* the parse found a subject that names no actor ("Police
      * investigating the murder dismissed"): an actor the scan found
      * elsewhere is not the subject */
-    if (has_parse && !psrc.n && src.n && !tr->noun && !passive) {
+    if (has_parse && !psrc.n && src.n && !tr->noun && !passive && !subconj) {
       int64_t subj = -1;
       for (uint32_t j = lo; j < hi && subj < 0; j++)
         if (doc->toks[j].head == (int32_t)tr->head &&
