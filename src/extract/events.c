@@ -260,6 +260,7 @@ typedef struct sctx {
   modcue *mods;
   size_t nmods, capm;
   td_arena *arena;
+  int sep;             /* collect() is handed a separated particle verb ("turned it down") */
   uint32_t sport_n;    /* words of sport (event.topic) in the sentence */
   uint32_t sport_mask; /* which ones: a bit per word, by a hash of its entry */
 } sctx;
@@ -539,7 +540,7 @@ static int collect(void *ctx, const td_match *m) {
     head = m->tok0, mistag_pass = 1;
   /* an entry spelled as a participle ("shot") is for the tagger's noun:
    * a verb so tagged has its lemma's entry ("shoot") */
-  if (!mistag_pass && !noun && m->tok1 - m->tok0 == 1 && head >= 0 &&
+  if (!mistag_pass && !noun && !c->sep && m->tok1 - m->tok0 == 1 && head >= 0 &&
       !str_is(lemma_of(&doc->toks[head]), m->key))
     return 0;
   if (head < 0) return 0;
@@ -1875,6 +1876,85 @@ static const char *const ev_classes[] = {"event", NULL};
 static int collect_doc(void *ctx, const td_match *m) {
   sctx *all = ctx;
   return collect(&all[all->doc->toks[m->tok0].sent], m);
+}
+
+/* ---- particle verbs with their object between ---- */
+
+/* The particles of the lexicon's phrasal verbs ("turn down", "set free",
+ * "hand over", "call off talk"). */
+static const char *const particles[] = {"off", "down", "up", "out", "back", "away", "free",
+                                        "over", "aside", NULL};
+
+typedef struct sepctx {
+  sctx *c;
+  uint32_t verb;
+  int found;
+} sepctx;
+
+/* td_dict_lookup's callback: the entry, as a match of the verb's token. */
+static int sep_entry(void *ctx, const td_match *m) {
+  sepctx *x = ctx;
+  td_match mm = *m;
+  mm.tok0 = x->verb, mm.tok1 = x->verb + 1;
+  x->c->sep = 1;
+  collect(x->c, &mm);
+  x->c->sep = 0;
+  x->found = 1;
+  return 0;
+}
+
+/* A phrasal verb of the lexicon whose object stands between the verb and
+ * its particle: "turned the offer down", "called the talks off", "set
+ * them free", "handed the weapons back". The matcher reads the words in
+ * a row only; here a verb that no entry starts at, followed by a short
+ * noun phrase (a personal pronoun alone, or determiners, adjectives,
+ * numbers and nouns, at most five words) and one of the particles, is
+ * looked up as "VERB PARTICLE OBJECT-NOUN" ("call off talk") and then
+ * "VERB PARTICLE" ("turn down"), and the entry found is the verb's
+ * trigger, over the verb's token (its object after it as usual). */
+static void separated_particles(const td_doc *doc, sctx *c, const td_sent *s) {
+  static const char *const cls[] = {"event.verb", NULL};
+  uint32_t hi = s->tok0 + s->ntok;
+  for (uint32_t k = s->tok0; k + 2 < hi; k++) {
+    const td_tok *v = &doc->toks[k];
+    if (v->upos != TD_VERB) continue;
+    int64_t noun = -1;
+    for (uint32_t j = k + 1; j < hi && j <= k + 6; j++) {
+      const td_tok *t = &doc->toks[j];
+      if (j > k + 1 && t->norm && td_str_in(t->norm, particles) && t->upos != TD_NOUN) {
+        int covered = 0;
+        for (size_t i = 0; i < c->ntrigs && !covered; i++)
+          covered = c->trigs[i].tok0 <= k && k < c->trigs[i].tok1;
+        if (covered) break;
+        char key[160];
+        const char *vl = lemma_of(v);
+        sepctx x = {c, k, 0};
+        if (noun >= 0) {
+          snprintf(key, sizeof key, "%s %s %s", vl, t->norm, lemma_of(&doc->toks[noun]));
+          td_dict_lookup_lemmas(doc->eng->dict, key, cls, sep_entry, &x);
+        }
+        if (!x.found) {
+          snprintf(key, sizeof key, "%s %s", vl, t->norm);
+          td_dict_lookup_lemmas(doc->eng->dict, key, cls, sep_entry, &x);
+        }
+        break;
+      }
+      /* "set them free": a pronoun is the whole object; a reflexive one
+       * ("blew themselves up") makes the act the doer's own, and "turned
+       * upside down", "inside out" are idioms of no act */
+      static const char *const self[] = {"himself", "herself", "itself", "themselves",
+                                         "myself", "ourselves", "yourself", "oneself",
+                                         "upside", "inside", NULL};
+      if (t->norm && td_str_in(t->norm, self)) break;
+      if (t->upos == TD_PRON && j == k + 1 && !is_xpos(t, TD_XPOS_PRP_POSS)) continue;
+      if (t->upos == TD_NOUN || t->upos == TD_PROPN) noun = j;
+      else if (t->upos != TD_DET && t->upos != TD_ADJ && t->upos != TD_NUM && !is_poss(t) &&
+               !is_xpos(t, TD_XPOS_PRP_POSS))
+        break;
+      if (j > k + 1 && doc->toks[j - 1].upos == TD_PRON && !is_xpos(&doc->toks[j - 1], TD_XPOS_PRP_POSS))
+        break;
+    }
+  }
 }
 
 /* Whether token k opens a reporting clause: ", a newspaper reported",
@@ -3501,6 +3581,7 @@ int td_events(const td_engine *eng, td_doc *doc) {
   e.sc = td_arena_alloc_raw(&doc->arena, (doc->nsents + 1) * sizeof *e.sc);
   for (size_t si = 0; si < doc->nsents; si++) e.sc[si] = (sctx){.doc = doc, .arena = &doc->arena};
   td_match_sentences(doc->eng->dict, doc, ev_classes, collect_doc, e.sc);
+  for (size_t si = 0; si < doc->nsents; si++) separated_particles(doc, &e.sc[si], &doc->sents[si]);
   /* a game report codes nothing; three with words only sport uses make
    * the document a sports report (results, tables, quotes of coaches),
    * which codes nothing either: its "beat", "attack", "allowed", "met"

@@ -1801,6 +1801,22 @@ int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *clas
   return 0;
 }
 
+int td_dict_lookup_lemmas(const td_dict *d, const char *phrase, const char *const *classes,
+                          td_match_cb cb, void *ctx) {
+  if (!d) return 0;
+  char key[KEYCAP];
+  size_t klen = 0;
+  if (fold_into(key, &klen, phrase, strlen(phrase), 1) != 0) return 0;
+  while (klen && key[klen - 1] == ' ') key[--klen] = 0;
+  if (klen == 0) return 0;
+  uint64_t h = slot_hash(fnv_extend(FNV_INIT, key, klen), 2);
+  for (size_t ti = 0; ti < d->ntabs; ti++) {
+    const dslot *s = table_find(&d->tabs[ti], h, key, klen, 2);
+    if (s && slot_emit(&d->tabs[ti], s, classes, 0, 0, cb, ctx)) return 1;
+  }
+  return 0;
+}
+
 /* ---- building ---- */
 
 typedef struct {

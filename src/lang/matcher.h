@@ -99,6 +99,12 @@ int td_match_sentences(const td_dict *d, const td_doc *doc, const char *const *c
  * case-insensitive and exact-case ones; tok0 = tok1 = 0 in the matches. */
 int td_dict_lookup(const td_dict *d, const char *phrase, const char *const *classes,
                    td_match_cb cb, void *ctx);
+/* Entries matched over lemmas (flag `lemma`) for a phrase of lemmas as
+ * written in a dictionary file ("turn down"): what a lemma entry would
+ * match were the tokens in a row (the events layer's particle verbs with
+ * their object between, "turned the offer down"). */
+int td_dict_lookup_lemmas(const td_dict *d, const char *phrase, const char *const *classes,
+                          td_match_cb cb, void *ctx);
 
 /* ---- building tables (tools/mkres and td_dict_add_dir) ---- */
 

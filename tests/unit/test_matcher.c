@@ -121,6 +121,15 @@ TD_TEST(matcher_classes_and_lemmas) {
   c.out[0] = 0;
   td_dict_lookup(d, "North  Korean", NULL, collect_cb, &c);
   CHECK_STR(c.out, "[0,0 country.adj PRK]");
+  /* lemma entries are looked up apart: by td_dict_lookup_lemmas only */
+  c.out[0] = 0;
+  td_dict_lookup(d, "test fire", NULL, collect_cb, &c);
+  CHECK_STR(c.out, "");
+  td_dict_lookup_lemmas(d, "Test-fire", NULL, collect_cb, &c);
+  CHECK_STR(c.out, "[0,0 verb fire]");
+  c.out[0] = 0;
+  td_dict_lookup_lemmas(d, "north korea", NULL, collect_cb, &c);
+  CHECK_STR(c.out, "");
   freedoc(doc);
   td_dict_free(d);
   free(img);
