@@ -110,6 +110,8 @@ typedef struct {
   int pval[16];         /* direct-mapped by the name's address (see prio_of) */
   const char *surn[8];  /* country words the story used as surnames (surname_country) */
   int nsurn;
+  const char *topic;    /* the country the article is about (topic_country), once asked */
+  int topic_done;
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -1036,6 +1038,56 @@ static const char *sentence_country(actx *x, long t, long s0, long s1) {
  * is the lead's subject (`South Korea and the United States vowed …`).
  * NULL before any country word. */
 static const char *main_country(const actx *x) { return x->nseen ? x->seen[0] : NULL; }
+
+/* The country of one dictionary match for topic_country: a country word's,
+ * a nation's (England), an organization's, a known person's on the
+ * article's date (any role in an undated one), a place's of the
+ * dictionary (`Illinois`); NULL for none. A surname
+ * alone counts for nothing (`Brown`). */
+static const char *match_country(const actx *x, const dm *d, char *buf, size_t cap) {
+  if (is_cls(d, "country")) return d->payload;
+  if (!d->payload) return NULL;
+  if (is_cls(d, "nonactor.place")) return strlen(d->payload) == 3 ? d->payload : NULL;
+  if (is_cls(d, "org")) { /* CODE|ENTITY|NAME|COUNTRY|SECTOR */
+    const char *p = d->payload;
+    for (int i = 0; i < 3 && p; i++)
+      if ((p = strchr(p, '|'))) p++;
+    if (!p || p[0] == '|' || !p[0]) return NULL;
+    snprintf(buf, cap, "%.*s", (int)strcspn(p, "|"), p);
+    return strlen(buf) == 3 ? buf : NULL;
+  }
+  if (is_cls(d, "person") && !is_surname(d) &&
+      role_active_in(d->payload, x->doc->date, buf, cap, NULL, 0))
+    return strlen(buf) == 3 ? buf : NULL;
+  return NULL;
+}
+
+/* The country the article is about: the one its dictionary matches name
+ * most often (country words and the countries of the organizations and
+ * known people it names), on a tie the one that got there first; NULL when it names
+ * none. A story of US Treasury bonds that names Britain once is the US's;
+ * a British budget story whose first country word is Iraq is Britain's. */
+static const char *topic_country(actx *x) {
+  if (x->topic_done) return x->topic;
+  x->topic_done = 1;
+  const char *cc[32];
+  int n[32], nc = 0, best = -1;
+  for (size_t k = 0; k < x->nall; k++) {
+    char buf[8];
+    const char *c = match_country(x, &x->all[k], buf, sizeof buf);
+    if (!c) continue;
+    int q = 0;
+    while (q < nc && strcmp(cc[q], c) != 0) q++;
+    if (q == nc) {
+      if (nc == 32) continue;
+      cc[nc] = td_arena_strdup(&x->doc->arena, c), n[nc++] = 0;
+    }
+    n[q]++;
+    if (best < 0 || n[q] > n[best]) best = q;
+  }
+  x->topic = best >= 0 ? cc[best] : NULL;
+  return x->topic;
+}
 
 /* The country of a title at token t that has no country word of its own:
  * a country word in the sentence, else the article's country when it has
@@ -4051,13 +4103,27 @@ static void do_sentence(actx *x, size_t si) {
       continue;
     }
     if (d && is_cls(d, "org")) {
+      /* `Treasury bonds`, `ten-year Treasury yields`: the government's
+       * paper, which does nothing; a name but no actor */
+      static const char *const paper[] = {"bond", "bonds", "bill", "bills", "note", "notes",
+                                          "yield", "yields", "securities", "prices", "market",
+                                          "auction", "auctions", "futures", NULL};
+      if (d->tok1 < (uint32_t)s1 && td_str_in(tk(x, d->tok1)->norm, paper) &&
+          strncmp(field(x, d->payload, 1, '|'), "treasury", 8) == 0) {
+        if (tok_cap(x, d->tok0)) add_name(x, d->tok0, d->tok1, TD_NE_ORG);
+        i = d->tok1;
+        continue;
+      }
       const dm *prev = match_ending(x, i - 1, s0, s1);
       if (!prev && poss_tok(x, i - 1)) prev = match_ending(x, i - 2, s0, s1);
       const char *ctx = dm_country(prev);
       /* a body many countries have, named bare (`the Senate`, `the
-       * Treasury`, an org.gov entry with no country): the article's main
-       * country's, when it has named one */
-      if (!ctx && is_cls(d, "org.gov") && !*field(x, d->payload, 3, '|')) ctx = main_country(x);
+       * Treasury`, an org.gov entry with no country): of the country the
+       * article is about, when it names one */
+      if (!ctx && is_cls(d, "org.gov") && !*field(x, d->payload, 3, '|')) {
+        ctx = sentence_country(x, i, s0, s1);
+        if (!ctx) ctx = topic_country(x);
+      }
       int k = org_actor(x, d, ctx);
       note_speaker(x, k, d->tok0, d->tok1);
       if (tok_cap(x, d->tok0)) add_name(x, d->tok0, d->tok1, TD_NE_ORG); /* not "congress" */
