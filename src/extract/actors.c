@@ -4883,6 +4883,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
               ((tk(x, t)->flags & TD_TOK_ALLCAPS) || tk(x, t)->end - tk(x, t)->start == 1);
     if (heads) return TD_NE_NONE;
   }
+  /* Flamurtari Vlore ( Albania ) 0 Chemlon Humenne: a side of a results
+   * row, its country in brackets before its score (team_in_row) */
+  if (x->sports && len <= 3 && !shout && team_in_row(x, i, j, s0, s1)) return TD_NE_ORG;
   /* a standings row (Greenock Morton 3 2 0 1 5 2) or a results row
    * (Karlsruhe 2 Hansa Rostock 0 Borussia Neunkirchen 1): scores are small
    * numbers, a golfer's rounds (Phillip Price 72 76 74 69) are not */

@@ -674,6 +674,18 @@ TD_TEST(actors_eval_ner_given_name_teams) {
   td_engine_free(eng);
 }
 
+/* In a sports story two words no list knows are a team, not a person,
+ * where their country in brackets and their score follow them in a
+ * results row, and so is the other side after that score. */
+TD_TEST(actors_eval_ner_bracketed_teams) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "In O\nTarsk B-LOC\n: O\nBorvak B-ORG\nTelsiu I-ORG\n( O\nLatvia B-LOC\n) O\n"
+                           "0 O\nDravco B-ORG\nKemnik I-ORG\n\n( O\nSlovakia B-LOC\n) O\n2 O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A frequent name (TEXAS, HOUSTON: frequent in the word list, but never
  * spelled lowercase) is no common word: it opens a standings row and a
  * fixture line as a team; a month in capitals opening a row is no place. */
