@@ -5276,6 +5276,18 @@ static long poss_inside(const actx *x, long i, long j, long s1, long next) {
   return k > j + 1 && tok_in(x, k - 1, W_ORG | W_FACILITY | W_MISC) ? k : 0;
 }
 
+/* w is a plural that names people by what they do or are: workers,
+ * employees, journalists, seamen, students, physicians. */
+static int people_plural(const char *w) {
+  static const char *const ends[] = {"ers", "ors", "ees", "ists", "men", "ents", "ians", NULL};
+  size_t n = strlen(w);
+  for (const char *const *e = ends; *e; e++) {
+    size_t m = strlen(*e);
+    if (n > m + 2 && strcmp(w + n - m, *e) == 0) return 1;
+  }
+  return 0;
+}
+
 /* The `and` at token j joins two halves of one organization's name
  * (`Truth and Reconciliation Commission`, `Copper and Brass Servicenter
  * Association`): the word before it, closing the run [i, j) of one or two
@@ -5300,6 +5312,14 @@ static long and_inside(const actx *x, long i, long j, long s1, long next) {
   while (k < s1 && k < next && k - j <= 4 && tok_cap(x, k) &&
          !(tk(x, k)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT | TD_TOK_ALLCAPS)) && !para_break(x, k))
     k++;
+  /* Transport and General Workers' Union: a possessive inside the name
+   * after the `and` (poss_inside), of a plural that names people by
+   * what they do (not `Driefontein Consolidated and Gold Fields' Kloof
+   * Mining`, two firms) */
+  if (k > j + 1 && k < s1 && k < next && poss_tok(x, k) && people_plural(tk(x, k - 1)->norm)) {
+    long e = poss_inside(x, j + 1, k, s1, next);
+    if (e) return e;
+  }
   return k > j + 1 && tok_in(x, k - 1, W_ORG) ? k : 0;
 }
 

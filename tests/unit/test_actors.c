@@ -1164,6 +1164,16 @@ TD_TEST(actors_names_and_inside) {
     return;
   CHECK(fx_type(&f, "Harbor and Canal Commission") == TD_NE_ORG);
   CHECK(fx_type(&f, "Universal and Kessel Brothers") == -1);
+  /* a people's plural in the possessive after the `and` stays inside
+   * the name; a possessive after the name's head word ends it */
+  if (!names_next(td_failed_, &f,
+                  "The Iron and Steel Workers' Union called a strike. The Harbor and Canal "
+                  "Commission's chairman resigned. Velmar Mining and Gold Fields' Kloof Mine "
+                  "merged.\n"))
+    return;
+  CHECK(fx_type(&f, "Iron and Steel Workers' Union") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Harbor and Canal Commission") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Velmar Mining and Gold Fields' Kloof Mine") == -1);
   names_close(&f);
 }
 
