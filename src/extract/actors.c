@@ -5014,6 +5014,11 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (common && j < s1 && (tok_is(x, j, ":") || (tk(x, j)->flags & TD_TOK_DIGIT)) &&
         !any_org_word(x, i, j) && lang_words(x, i, j))
       return TD_NE_NONE;
+    /* Guy Forget, Shay Given: a known given name before one word of the
+     * language opens a person's name */
+    if (common && len == 2 && entry_at(x, i, "name") && !any_org_word(x, i, j) &&
+        !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !entry_at(x, j - 1, "name"))
+      return TD_NE_PER | NE_WEAK;
     return (common ? TD_NE_ORG : TD_NE_PER) | NE_WEAK;
   }
   if (initial) return TD_NE_NONE;

@@ -1153,6 +1153,20 @@ TD_TEST(actors_eval_ner_caps_words) {
   td_engine_free(eng);
 }
 
+/* A known given name before one word of the language opens a person's
+ * name, no organization's (`Four Peter Power penalties`), unless the
+ * word is an organization's (`Grant Software`). */
+TD_TEST(actors_names_given_name_word) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Four Peter Power penalties gave Norway victory in a dour game. "
+                  "He works for Grant Software.\n"))
+    return;
+  CHECK(fx_type(&f, "Peter Power") == TD_NE_PER);
+  CHECK(fx_type(&f, "Grant Software") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* `and` between words of the language inside one organization's name
  * (`Truth and Reconciliation Commission`), not between two names of a
  * list (`Vantor, Universal and Kessel Brothers`). */
