@@ -3765,7 +3765,26 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
   return j < s1 && !tok_cap(x, j) && td_str_in(tk(x, j)->norm, sites) ? 2 : 0;
 }
 
+static int common_word(const actx *x, long i);
 static int small_int(const actx *x, long i);
+
+/* The run [i, n) of three words, a given name first, ends in an
+ * organization's or a building's word that is as often a surname
+ * (`Thomas Haden Church`, `Lisa Marie Press`): a person's name, where no
+ * article or owner opens it (`the Anna Velder Hall`, `Tarvik's Ola Brenn
+ * Street`) and its middle word is no frequent word of the language
+ * (`Grace Community Church`). */
+static int surname_head(const actx *x, long i, long n, long s0) {
+  static const char *const heads[] = {"church", "hall", "street", "bridge", "mills", "press",
+                                      "steel", "court", "post", "park", NULL};
+  if (n - i != 3 || !td_str_in(tk(x, n - 1)->norm, heads) || common_word(x, i + 1)) return 0;
+  if (i > s0) {
+    const td_tok *b = tk(x, i - 1);
+    if (b->upos == TD_DET || b->upos == TD_PRON || poss_tok(x, i - 1) || glued_poss(x, i - 1))
+      return 0;
+  }
+  return 1;
+}
 
 /* The typed names the typing compares a name with, before it and around
  * it: an article has far fewer; a bound keeps a document of thousands of
@@ -4325,10 +4344,12 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       /* (not three words that end in an organization's or a building's
-       * word: the Orla Brennick Foundation, the Tomas Velder Space Center) */
+       * word: the Orla Brennick Foundation, the Tomas Velder Space Center;
+       * but a surname that is one ends a person's name: Thomas Haden Church) */
       if (pair && g && (is_cls(g, "name") || is_surname(g)) &&
           (long)g->tok1 == i + 1 &&
-          !(tk(x, i)->flags & TD_TOK_ALLCAPS) && !(words == 3 && tok_in(x, n - 1, W_ORG)) &&
+          !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
+          !(words == 3 && tok_in(x, n - 1, W_ORG) && !surname_head(x, i, n, s0)) &&
           !named_thing(x, i, n, s0, s1)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;

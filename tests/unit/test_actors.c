@@ -1167,6 +1167,22 @@ TD_TEST(actors_names_given_name_word) {
   names_close(&f);
 }
 
+/* Three words a given name opens are a person's name when the last is
+ * an organization's word that is as often a surname (`Thomas Orwin
+ * Church`), not after an article (`the Anna Kessel Hall`) nor when the
+ * last word is no surname (`Orla Brennick Foundation`). */
+TD_TEST(actors_names_surname_head) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Thomas Orwin Church won the prize for best actor. The Orla Brennick "
+                  "Foundation paid for the party at the Anna Kessel Hall.\n"))
+    return;
+  CHECK(fx_type(&f, "Thomas Orwin Church") == TD_NE_PER);
+  CHECK(fx_type(&f, "Orla Brennick Foundation") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Anna Kessel Hall") != TD_NE_PER);
+  names_close(&f);
+}
+
 /* `and` between words of the language inside one organization's name
  * (`Truth and Reconciliation Commission`), not between two names of a
  * list (`Vantor, Universal and Kessel Brothers`). */
