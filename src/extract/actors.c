@@ -5314,6 +5314,30 @@ static int people_plural(const char *w) {
   return 0;
 }
 
+/* The words [a, b) are named alone elsewhere in the document, outside
+ * the run [r0, r1): the same words capitalized, not opening a sentence,
+ * with no capitalized word or `and` right before or after them (`rockers
+ * Free, who` and `forming Bad Company` beside `Free and Bad Company`).
+ * One pass over the document; asked only of an `and` that would join
+ * a name. */
+static int named_alone(const actx *x, long a, long b, long r0, long r1) {
+  long n = b - a, nt = (long)x->doc->ntoks;
+  const char *w = tk(x, a)->norm;
+  for (long t = 1; t + n <= nt; t++) {
+    if (t + n > r0 && t < r1) continue;
+    if (tk(x, t)->norm[0] != w[0] || !tok_cap(x, t) || !same_norms(x, a, t, n)) continue;
+    uint32_t si = tk(x, t)->sent;
+    if (tk(x, t - 1)->sent != si) continue; /* (a sentence's first word is capitalized anyway) */
+    if ((tok_cap(x, t - 1) && !(tk(x, t - 1)->flags & TD_TOK_PUNCT)) || tok_is(x, t - 1, "and"))
+      continue;
+    if (t + n < nt && tk(x, t + n)->sent == si &&
+        ((tok_cap(x, t + n) && !(tk(x, t + n)->flags & TD_TOK_PUNCT)) || tok_is(x, t + n, "and")))
+      continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* The `and` at token j joins two halves of one organization's name
  * (`Truth and Reconciliation Commission`, `Copper and Brass Servicenter
  * Association`): the word before it, closing the run [i, j) of one or two
@@ -5346,7 +5370,10 @@ static long and_inside(const actx *x, long i, long j, long s1, long next) {
     long e = poss_inside(x, j + 1, k, s1, next);
     if (e) return e;
   }
-  return k > j + 1 && tok_in(x, k - 1, W_ORG) ? k : 0;
+  if (!(k > j + 1 && tok_in(x, k - 1, W_ORG))) return 0;
+  /* two names the story names alone too (`Free and Bad Company`) */
+  if (named_alone(x, i, j, i, k) && named_alone(x, j + 1, k, i, k)) return 0;
+  return k;
 }
 
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),

@@ -1204,6 +1204,14 @@ TD_TEST(actors_names_and_inside) {
   CHECK(fx_type(&f, "Iron and Steel Workers' Union") == TD_NE_ORG);
   CHECK(fx_type(&f, "Harbor and Canal Commission") == TD_NE_ORG);
   CHECK(fx_type(&f, "Velmar Mining and Gold Fields' Kloof Mine") == -1);
+  /* two names the story names alone too are two names */
+  if (!names_next(td_failed_, &f,
+                  "The former Velvet and Rough Harbor Company singer is to tour. He sang with "
+                  "the rockers Velvet, who had a hit in 1970, before forming Rough Harbor "
+                  "Company in 1973.\n"))
+    return;
+  CHECK(fx_type(&f, "Velvet and Rough Harbor Company") == -1);
+  CHECK(fx_type(&f, "Rough Harbor Company") == TD_NE_ORG);
   names_close(&f);
 }
 
