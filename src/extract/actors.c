@@ -3156,10 +3156,12 @@ static void its_links(actx *x, int32_t *owner) {
     int verb = 0, other = 0;
     for (long t = e; t < (long)p && !other; t++) {
       unsigned u = tk(x, t)->upos;
-      /* (a person's name between is no other `it`: `NASA tweeted support
-       * of Ana Sousa via its account`; for `their`, a noun between may
+      /* (a person's name or a day's between is no other `it`: `NASA
+       * tweeted support of Ana Sousa via its account`; for `their`, a noun between may
        * be the one meant: `Sophos urged users to update their software`) */
-      other = (owner[t] >= 0 ? !is_person(x, owner[t]) : u == TD_PROPN && !honorific(x, t)) ||
+      if (owner[t] == k) continue; /* (its own `it`: `Dorvan said it would close its plant`) */
+      other = (owner[t] >= 0 ? !is_person(x, owner[t])
+                             : u == TD_PROPN && !honorific(x, t) && !time_word(tk(x, t)->norm)) ||
               (u == TD_PRON && !td_str_in(tk(x, t)->norm, quantity)) ||
               (their && u == TD_NOUN && (their_noun(x, t) || tk(x, t + 1)->upos == TD_VERB ||
                                          tk(x, t + 1)->upos == TD_AUX));
@@ -3232,6 +3234,92 @@ static void it_links(actx *x, int32_t *owner) {
     /* (the subject's head itself that actor's mention, not a name near it) */
     if (k < 0 || !owner_subject(x, owner, si - 1, k)) continue;
     add_mention(x, k, p, p + 1);
+    sort_mentions(A(x, k));
+    owner[p] = k;
+  }
+}
+
+/* The verb a subject pronoun at token p heads a clause of: the first
+ * verb after it, past auxiliaries, adverbs and `not` (`it would not
+ * cut`, `they have already agreed`), in its sentence; -1 when the clause
+ * has none but `be` (`it was unclear`, `they were disappointed`), its
+ * verb is a passive, or it is a verb an `it` of no one takes as often as
+ * an actor's (`it would take years`, `it would cost`, `it seemed`). */
+static long clause_verb(const actx *x, long p) {
+  static const char *const thing[] = {"be", "seem", "appear", "take", "cost", "make", "mean",
+                                      "happen", "become", "remain", "look", "sound", "depend",
+                                      "come", "go", "matter", "feel", "get", "help", "need",
+                                      "work", "run", "give", "lead", "allow", "require", NULL};
+  size_t si = tk(x, p)->sent;
+  long v = p + 1;
+  while ((size_t)v < x->doc->ntoks && tk(x, v)->sent == si && v < p + 5 &&
+         (tk(x, v)->upos == TD_AUX || tk(x, v)->upos == TD_ADV || tok_is(x, v, "not") ||
+          tok_is(x, v, "n't")))
+    v++;
+  if ((size_t)v >= x->doc->ntoks || tk(x, v)->sent != si || tk(x, v)->upos != TD_VERB ||
+      !tk(x, v)->lemma || td_str_in(tk(x, v)->lemma, thing))
+    return -1;
+  /* (not a passive: `it was misdirected`, `they were freed`, a thing
+   * done or people the speaker tells of) */
+  if (tk(x, v)->xpos == TD_XPOS_VBN)
+    for (long a = p + 1; a < v; a++)
+      if (tk(x, a)->lemma && strcmp(tk(x, a)->lemma, "be") == 0) return -1;
+  return v;
+}
+
+/* The name or noun ending at token n (the sentence opening at s0) heads
+ * the subject phrase: no preposition before it, past its name and the
+ * lowercase adjectives and nouns before that (`a poll for mobile firm
+ * Intervoice said`: the poll's people); for `they` (list set), not the
+ * last of a list either (`Paramount, Universal and Warner said they`:
+ * all three). */
+static int subject_head(const actx *x, const int32_t *owner, long n, long s0, int list) {
+  long b = n;
+  while (b > s0 && (owner[b - 1] >= 0 ? owner[b - 1] == owner[n] : tk(x, b - 1)->upos == TD_PROPN))
+    b--;
+  while (b > s0 && !tok_cap(x, b - 1) &&
+         (tk(x, b - 1)->upos == TD_ADJ || tk(x, b - 1)->upos == TD_DET ||
+          tk(x, b - 1)->upos == TD_NOUN))
+    b--;
+  if (b > s0 && tk(x, b - 1)->upos == TD_ADP) return 0;
+  return !(list && b > s0 && (tok_is(x, b - 1, "and") || tok_is(x, b - 1, ",") ||
+                              tok_is(x, b - 1, "&")));
+}
+
+/* `it` or `they` right after a statement cue, past `that` and a time
+ * (`Dorvan said it would cut 500 jobs`, `the club said on Monday that
+ * they had agreed`): the subject of the reported clause is the cue's
+ * subject, when that is an organization or a country for `it`, an
+ * organization or a group for `they` (a club, a firm in British style,
+ * `the unions`), and the clause's verb is one an actor does
+ * (clause_verb). Not in a quotation (the speaker tells what another
+ * said). */
+static void said_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  for (size_t p = 2; p + 2 < doc->ntoks; p++) {
+    if (!(x->wf[p] & W_PRON) || owner[p] >= 0) continue;
+    int it = tok_is(x, (long)p, "it");
+    if (!it && !tok_is(x, (long)p, "they")) continue;
+    size_t si = tk(x, (long)p)->sent;
+    long s0 = (long)doc->sents[si].tok0, s1 = s0 + (long)doc->sents[si].ntok;
+    long c = (long)p - 1;
+    if (c > s0 && tok_is(x, c, "that")) c--;
+    c = cue_subject_end(x, c + 1, s0);
+    if (c > s0 && tok_is(x, c, "that")) c--;
+    if (c <= s0 || !is_cue(x, c) || tk(x, c)->upos != TD_VERB || in_quotation(x, (long)p) ||
+        clause_verb(x, (long)p) < 0)
+      continue;
+    long n = cue_subject(x, c, s0, s1);
+    /* (a pronoun the same one: `They say it could`, another thing) */
+    if (n < 0 || n >= c || (tk(x, n)->upos == TD_PRON && !tok_is(x, n, it ? "it" : "they")))
+      continue;
+    int k = owner[n] >= 0 ? owner[n] : org_named_at(x, n, s0);
+    if (k < 0 || !subject_head(x, owner, n, s0, !it)) continue;
+    const char *kind = A(x, k)->kind;
+    if (it ? strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0
+           : strcmp(kind, "organization") != 0 && strcmp(kind, "group") != 0)
+      continue;
+    add_mention(x, k, (long)p, (long)p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
   }
@@ -6957,6 +7045,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   noun_genders(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
+  said_links(&x, owner);
   its_links(&x, owner);
   it_links(&x, owner);
   /* drop actors left without mentions */

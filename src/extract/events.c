@@ -1119,6 +1119,20 @@ static int opens_clause(const ev_doc *e, uint32_t a0, uint32_t a1, uint32_t lo, 
           is_xpos(&doc->toks[nx], TD_XPOS_VBZ) || is_xpos(&doc->toks[nx], TD_XPOS_VBP));
 }
 
+/* Whether the actor mention [a0, a1) is `they`, or `it` before an
+ * auxiliary or a finite verb: a pronoun in the subject's case that opens
+ * a clause of its own ("Iran warned it could strike Israel", "the club
+ * said they would appeal"; the actors layer makes these the speaker's
+ * mentions), no object of the act before it: the act's phrase has ended. */
+static int subject_pronoun(const ev_doc *e, uint32_t a0, uint32_t a1, uint32_t hi) {
+  const td_doc *doc = e->doc;
+  if (a1 != a0 + 1 || doc->toks[a0].upos != TD_PRON) return 0;
+  if (is_word(&doc->toks[a0], "they")) return 1;
+  const td_tok *nx = a1 < hi ? &doc->toks[a1] : NULL;
+  return is_word(&doc->toks[a0], "it") && nx &&
+         (nx->upos == TD_AUX || is_xpos(nx, TD_XPOS_VBD) || is_xpos(nx, TD_XPOS_VBZ));
+}
+
 /* Whether t is a common noun that names a place, standing before the
  * place's name in apposition: "in the capital Kabul", "near the town
  * Samarra". */
@@ -1184,7 +1198,7 @@ static int find_target(const ev_doc *e, const trig *tr, uint32_t k, uint32_t hi,
         nx++;
       if (nx < hi && doc->toks[nx].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[nx]), report_verbs))
         return 0;
-      if (opens_clause(e, a0, a1, k, hi)) return 0;
+      if (opens_clause(e, a0, a1, k, hi) || subject_pronoun(e, a0, a1, hi)) return 0;
       int64_t p = prev_content(doc, a0, k);
       /* "in the capital Kabul": the preposition before the noun of
        * place the name stands in apposition to */
@@ -2914,7 +2928,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
             while (k < hi && k < t0 + 3 && e->tokact[k] < 0 && (doc->toks[k].flags & TD_TOK_CAP) &&
                    (doc->toks[k].upos == TD_PROPN || doc->toks[k].upos == TD_NOUN))
               k++;
-            if (k < hi && e->tokact[k] >= 0) group_right(e, k, hi, &tgt);
+            /* (not a pronoun: `warned that it could strike` names the
+             * speaker again as often as not) */
+            if (k < hi && e->tokact[k] >= 0 && !subject_pronoun(e, k, k + 1, hi))
+              group_right(e, k, hi, &tgt);
           }
         }
         if (passive) {
