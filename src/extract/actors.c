@@ -2238,6 +2238,24 @@ static void age_links(actx *x, int32_t *owner) {
     if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
+/* The mention [i, e] of a person opens its sentence as its subject:
+ * nothing before it but determiners, adjectives, an honorific or a
+ * conjunction (`But Mr Vane`), no possessive after it, and a verb or an
+ * auxiliary right after it (past adverbs: `Mr Vane later flew`). */
+static int sentence_subject(const actx *x, const int32_t *owner, long i, long e) {
+  long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0;
+  long b = i;
+  while (b > s0 && (tk(x, b - 1)->upos == TD_DET || tk(x, b - 1)->upos == TD_ADJ ||
+                    tk(x, b - 1)->upos == TD_CCONJ || honorific(x, b - 1) ||
+                    (tok_is(x, b - 1, ".") && b - 1 > s0 && honorific(x, b - 2))))
+    b--;
+  if (b > s0 || possessive_at(x, owner, i)) return 0;
+  long v = e + 1;
+  while ((size_t)v < x->doc->ntoks && v < e + 3 && tk(x, v)->upos == TD_ADV) v++;
+  return (size_t)v < x->doc->ntoks && tk(x, v)->sent == tk(x, i)->sent &&
+         (tk(x, v)->upos == TD_VERB || tk(x, v)->upos == TD_AUX);
+}
+
 /* `he`/`she` at a statement cue (pronoun_at_cue): the person of a gender
  * not other than the pronoun's that was a speaker latest in the last four
  * sentences (`Vane said ... He added`), else the one mentioned latest
@@ -2255,9 +2273,9 @@ static void cue_pronouns(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   size_t n = doc->nactors;
   if (!n) return;
-  long *last = td_arena_alloc(&doc->arena, 3 * n * sizeof *last), *spoke = last + n,
-       *subj = last + 2 * n;
-  for (size_t k = 0; k < 3 * n; k++) last[k] = -1;
+  long *last = td_arena_alloc(&doc->arena, 4 * n * sizeof *last), *spoke = last + n,
+       *subj = last + 2 * n, *opened = last + 3 * n;
+  for (size_t k = 0; k < 4 * n; k++) last[k] = -1;
   uint8_t *grown = NULL;
   for (long i = 0; i < (long)doc->ntoks; i++) {
     int o = owner[i];
@@ -2272,6 +2290,9 @@ static void cue_pronouns(actx *x, int32_t *owner) {
       if (d < 0 || (tk(x, d)->upos != TD_VERB && tk(x, d)->upos != TD_ADP)) subj[o] = i;
       long e = i;
       while (e + 1 < (long)doc->ntoks && owner[e + 1] == o) e++;
+      /* (a name opening its sentence before its verb, no possessive:
+       * `Mr Vane flew to Faro.`) */
+      if (sentence_subject(x, owner, i, e)) opened[o] = i;
       long c = e + 1 + (e + 1 < (long)doc->ntoks && tok_is(x, e + 1, ","));
       long b = i - 1; /* (before it, past an honorific: `, said Mr Vane`) */
       if (b > 0 && tok_is(x, b, ".") && honorific(x, b - 1)) b--;
@@ -2313,6 +2334,15 @@ static void cue_pronouns(actx *x, int32_t *owner) {
         rsubj = (int)k;
     }
     int k = best >= 0 ? best : rsubj >= 0 ? rsubj : recent;
+    /* another person of the pronoun's gender, the subject of the
+     * sentence before or of this one since the speaker last spoke, is
+     * meant (`Vane said the talks would go on. Mr Matos flew to Faro on
+     * Monday. He said`: Matos) */
+    for (size_t c = 0; c < n && best >= 0; c++)
+      if ((int)c != best && opened[c] > spoke[best] && is_person(x, (int)c) &&
+          x->ai[c].gender == want && (long)tk(x, opened[c])->sent >= (long)tk(x, i)->sent - 1 &&
+          (k == best || opened[c] > opened[k]))
+        k = (int)c;
     if (k < 0) continue;
     td_actor *a = A(x, k);
     TD_AGROW(&doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
