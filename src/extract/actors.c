@@ -1973,6 +1973,24 @@ static void object_subject(const actx *x, const int32_t *owner, const uint8_t *o
  * Moreau said`: it points forward). The subject of a statement cue right
  * before the pronoun (`Moreau said he`) is its person whoever else is
  * near. */
+/* The comma at token n closes a phrase set off by commas after a name,
+ * in the sentence opening at s0: a relative clause (`, who ...,`), an
+ * age or a description opening with an article (`, 54,`, `, the former
+ * minister,`); the token before its opening comma, else n. At most 30
+ * tokens back, no quotation mark in it. */
+static long before_commas(const actx *x, long n, long s0) {
+  static const char *const opens[] = {"who", "whose", "which", "the", "a", "an", NULL};
+  for (long b = n - 1; b > s0 && b >= n - 30; b--) {
+    if (tk(x, b)->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) return n;
+    if (!tok_is(x, b, ",")) continue;
+    if (b + 1 < n && (td_str_in(tk(x, b + 1)->norm, opens) ||
+                      (tk(x, b + 1)->upos == TD_NUM && b + 2 == n)))
+      return b - 1;
+    return n;
+  }
+  return n;
+}
+
 static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, long p, long q,
                           char g) {
   size_t si = tk(x, p)->sent;
@@ -1984,6 +2002,9 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
   if (c > s0 && is_cue(x, c)) {
     long n = cue_subject_end(x, c, s0);
+    /* (past a phrase in commas after the speaker: `Mr Hague, who wrote a
+     * biography of Pitt, also said he`, `Ms Sousa, 54, said she`) */
+    if (n > s0 && tok_is(x, n, ",")) n = before_commas(x, n, s0);
     int k = owner[n];
     if (k >= 0 && is_person(x, k) &&
         (x->ai[k].gender == '-' || x->ai[k].gender == g))
