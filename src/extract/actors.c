@@ -3360,7 +3360,9 @@ static void said_links(actx *x, int32_t *owner) {
     if (c <= s0 || !is_cue(x, c) || tk(x, c)->upos != TD_VERB || in_quotation(x, (long)p) ||
         clause_verb(x, (long)p) < 0)
       continue;
-    long n = cue_subject(x, c, s0, s1);
+    long n = cue_subject_end(x, c, s0);
+    /* (past a phrase in commas: `Dorvan, which makes cars, said it`) */
+    n = n > s0 && tok_is(x, n, ",") ? before_commas(x, n, s0) : cue_subject(x, c, s0, s1);
     /* (a pronoun the same one: `They say it could`, another thing) */
     if (n < 0 || n >= c || (tk(x, n)->upos == TD_PRON && !tok_is(x, n, it ? "it" : "they")))
       continue;
