@@ -31,3 +31,14 @@ int td_firm_suffix(const char *norm) { return norm && td_str_in(norm, firm_suffi
 int td_firm_word(const char *norm) {
   return norm && (td_str_in(norm, firm_suffixes) || td_str_in(norm, firm_trades));
 }
+
+/* Nouns that name a business in apposition with its name: `the phone
+ * company Orange`, `aluminium producer Alcoa`, `Santander, the Spanish
+ * bank,`. A business's kind, not a public body's (`council`, `club`). */
+static const char *const firm_nouns[] = {
+    "company", "firm", "operator", "maker", "carmaker", "automaker", "chipmaker", "drugmaker",
+    "retailer", "carrier", "airline", "insurer", "bank", "lender", "producer", "manufacturer",
+    "conglomerate", "giant", "supplier", "provider", "developer", "publisher", "broadcaster",
+    "miner", "refiner", "supermarket", "brewer", "distributor", "startup", "start-up", NULL};
+
+int td_firm_noun(const char *norm) { return norm && td_str_in(norm, firm_nouns); }

@@ -18,4 +18,9 @@ int td_firm_suffix(const char *norm);
  * which place-named bodies take). */
 int td_firm_word(const char *norm);
 
+/* Whether norm is a noun that names a business in apposition with its
+ * name (`the phone company Orange`, `producer Alcoa`, `Orange, the
+ * operator,`): `company`, `firm`, `carrier`, `bank`, `producer`. */
+int td_firm_noun(const char *norm);
+
 #endif

@@ -775,6 +775,32 @@ static int west_of_politics(const td_gaz *g, const td_doc *doc, const cand *c, u
   return !tok_is(n, "of") && !(tok_cap(n) && tok_word(n));
 }
 
+/* Whether the article calls candidate c a business by a noun in
+ * apposition with the whole name (td_firm_noun): before it, in
+ * lowercase ("the French phone company Orange", "aluminium producer
+ * Alcoa"; not "the company Cambridge Analytica", a longer name the town
+ * heads), or after it and a comma ("Orange, the phone company,"). Not
+ * a country, a division or a curated region. */
+static int called_firm(const td_gaz *g, const td_doc *doc, const cand *c) {
+  const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+  uint32_t first = se->tok0, last = se->tok0 + se->ntok;
+  for (size_t i = 0; i < c->nrecs; i++)
+    if (is_area(&g->recs[c->recs[i]])) return 0;
+  const td_tok *n = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
+  if (n && tok_cap(n) && tok_word(n)) return 0; /* a longer name */
+  const td_tok *p = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+  if (p && !tok_cap(p) && td_firm_noun(p->norm)) return 1;
+  /* "Orange, the (French phone) company," */
+  if (!n || !tok_is(n, ",") || c->tok1 + 2 >= last) return 0;
+  const td_tok *d = &doc->toks[c->tok1 + 1];
+  if (!tok_is(d, "the") && !tok_is(d, "a") && !tok_is(d, "an")) return 0;
+  for (uint32_t t = c->tok1 + 2; t < last && t < c->tok1 + 7; t++) {
+    const td_tok *w = &doc->toks[t];
+    if (!tok_word(w)) return t > c->tok1 + 2 && !tok_cap(&doc->toks[t - 1]) && td_firm_noun(doc->toks[t - 1].norm);
+  }
+  return 0;
+}
+
 static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_doc *doc = cs->doc;
@@ -1715,6 +1741,21 @@ int td_places(const td_engine *eng, td_doc *doc) {
       int area = 0;
       for (size_t k = 0; k < c->nrecs; k++) area |= is_country(&g->recs[c->recs[k]]) || is_feat(&g->recs[c->recs[k]], "ADM1");
       if (area) c->start = doc->toks[c->tok0 - 1].start;
+    }
+  }
+  /* a name the article calls a business (called_firm) is the business
+   * at every mention, but for one where a place is expected ("in
+   * Orange", not "at Orange"): one sense per article */
+  for (size_t i = 0; i < cs.n; i++) {
+    cand *c = &cs.c[i];
+    if (c->adj || c->part || !called_firm(g, doc, c)) continue;
+    char fk[256], ok[256];
+    cand_key(doc, c->tok0, c->tok1, fk, sizeof fk);
+    for (size_t j = 0; j < cs.n; j++) {
+      cand *d = &cs.c[j];
+      if (d->adj || d->part || d->drop == 3 || d->tok1 - d->tok0 != c->tok1 - c->tok0) continue;
+      if (strcmp(cand_key(doc, d->tok0, d->tok1, ok, sizeof ok), fk) == 0 && !org_locative(&cs, d))
+        d->drop = 3;
     }
   }
   restore_named(doc, &cs);
