@@ -105,7 +105,7 @@ double td_geo_km(double lat1, double lon1, double lat2, double lon2) {
 
 typedef struct {
   uint32_t tok0, tok1;   /* the name's tokens */
-  uint32_t start;        /* mention start (a direction word may extend it) */
+  uint32_t start;        /* mention start (after a prefix: "anti-Russian") */
   uint32_t *recs;        /* gazetteer readings (in cands.rp once matching is done) */
   size_t rec0, nrecs;    /* its readings: cands.rp[rec0 .. rec0 + nrecs) */
   int group;             /* index of its name group */
@@ -115,6 +115,7 @@ typedef struct {
   int part;              /* the name after a prefix in one token ("anti-Russian") */
   int adjrec;            /* 1 + the record of an adjective entry it matched, 0 none */
   char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
+  int directed;          /* a country or division after a direction word ("eastern Russia") */
 } cand;
 
 typedef struct {
@@ -1740,7 +1741,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         is_direction(g, &doc->toks[c->tok0 - 1])) {
       int area = 0;
       for (size_t k = 0; k < c->nrecs; k++) area |= is_country(&g->recs[c->recs[k]]) || is_feat(&g->recs[c->recs[k]], "ADM1");
-      if (area) c->start = doc->toks[c->tok0 - 1].start;
+      c->directed = area; /* no word of the name: "eastern [Russia]" */
     }
   }
   /* a name the article calls a business (called_firm) is the business
@@ -1818,7 +1819,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     }
     c->group = (int)k;
     gs[k].nment++;
-    if (c->start < doc->toks[c->tok0].start) gs[k].directed = 1;
+    if (c->directed) gs[k].directed = 1;
     if (dateline(doc, c)) gs[k].dateline = 1;
     unsigned na = named_as(doc, c);
     if (na & NAMED_TOWNSHIP) gs[k].townships++;
@@ -2306,6 +2307,9 @@ int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out) {
         used[hit] = 1;
         tp++;
         if (gt[hit].start == s && gt[hit].end == e) tp_exact++;
+        else if (debug) /* found, but not the gold span: predicted, gold start and end */
+          fprintf(out, "SPAN\t%.*s\t%zu\t%ld\t%ld\t%ld\n", (int)(sp.end - sp.start), doc->text + sp.start,
+                  ndocs, s, gt[hit].start, gt[hit].end);
         double km = td_geo_km(pl->lat, pl->lon, gt[hit].lat, gt[hit].lon);
         errsum += km;
         if (km <= 161) within++;
