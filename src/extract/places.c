@@ -1577,7 +1577,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         for (; j < i; j++) {
           if (!match_site(doc, se, &cs, j)) continue;
           uint32_t e = td_match_at(g->dict, doc, j, end, NULL, on_match, &cs);
-          if (e > j) j = e - 1;
+          if (e > j && tok_cap(&doc->toks[j])) j = e - 1; /* (as below) */
         }
         if (j > i) { /* i lies inside a match: the walk goes on after it */
           i = j - 1;
@@ -1600,7 +1600,10 @@ int td_places(const td_engine *eng, td_doc *doc) {
         uint32_t e2 = td_match_at(g->dict, doc, i, e - 1, NULL, on_match, &cs);
         if (cs.n > n0) e = e2;
       }
-      if (e > i) i = e - 1;
+      /* a match opening with a lowercase word after a comma ("France,
+       * the Netherlands", "Asia, eastern Europe") makes no name: it
+       * hides none that starts inside it */
+      if (e > i && tok_cap(&doc->toks[i])) i = e - 1;
     }
   }
   for (size_t i = 0; i < cs.n; i++) cs.c[i].recs = cs.rp + cs.c[i].rec0; /* the pool is done growing */
