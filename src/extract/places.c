@@ -380,7 +380,9 @@ static const char *const facility_kinds[][2] = {
     {"school", "SCH"},   {"library", "LIBR"}, {"airport", "AIRP"}, {"stadium", "STDM"},
     {"centre", "BLDG"},  {"center", "BLDG"},  {"hall", "BLDG"},    {"hotel", "HTL"},
     {"museum", "MUS"},   {"cathedral", "CH"}, {"basilica", "CH"},  {"mosque", "MSQE"},
-    {"canal", "CNL"},    {"estate", "PPLX"},    {"church", "CH"}};
+    {"canal", "CNL"},    {"estate", "PPLX"},    {"church", "CH"},    {"chapel", "CH"},
+    {"castle", "CSTL"},  {"palace", "PAL"},   {"theatre", "THTR"}, {"theater", "THTR"},
+    {"tower", "TOWR"},   {"prison", "PRN"},   {"racecourse", "RECR"}};
 #define N_FACILITY_KINDS (sizeof facility_kinds / sizeof facility_kinds[0])
 
 /* The word sets of a loaded gazetteer: not_places, directions, the
