@@ -650,11 +650,18 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
   /* quotes.*_present: a bare present form ("critics argue"), no cue as an
    * infinitive or after "that" ("continues to insist", "will ask",
    * "e-mails that claim"); tested here, since a rule that opened with
-   * the word before would be tried at every token */
-  if (strstr(k, "_present") && i > 0 &&
-      (strcmp(c->w[i - 1].lw, "to") == 0 || strcmp(c->w[i - 1].lw, "that") == 0 ||
-       c->w[i - 1].upos == TD_AUX || c->w[i - 1].upos == TD_PART))
-    return 0;
+   * the word before would be tried at every token. After a modal or "to"
+   * it is a bare cue, and so is a quotes.*_bare word only there ("he
+   * will argue", "is due to tell"): one beside a quotation (bare_cue) */
+  int present = strstr(k, "_present") != NULL, bare_only = strstr(k, "_bare") != NULL;
+  if (present || bare_only) {
+    const td_qword *b = i > 0 ? &c->w[i - 1] : NULL;
+    if (b && strcmp(b->lw, "that") == 0) return 0;
+    if (b && (strcmp(b->lw, "to") == 0 || b->upos == TD_AUX || b->upos == TD_PART))
+      kind |= TD_CUE_BARE;
+    else if (bare_only)
+      return 0;
+  }
   if (j - i + 1 > c->cue_len[i]) c->cue_len[i] = (uint8_t)(j - i + 1), c->cue_kind[i] = (uint8_t)kind;
   return 0;
 }
@@ -728,7 +735,7 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
   if (c->cue_len) {
     if (i >= c->nw || c->w[i].sent == UINT32_MAX) return 0;
     run_cues(c, c->w[i].sent);
-    if (!c->cue_len[i]) return 0;
+    if (!c->cue_len[i] || (c->cue_kind[i] & TD_CUE_BARE)) return 0;
     *kind = c->cue_kind[i];
     /* "forecast" read as a noun is a cue after a name or pronoun ("Ms Roe
      * forecast."), or "forecast" after a plural ("economists forecast,"),
@@ -803,6 +810,30 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
       return 0;
   }
   return n;
+}
+
+/* A bare cue at word i, after a modal or "to" (see on_cue_rule): its
+ * length, with *kind set, or 0. Read only beside a quotation, where the
+ * speech is there to see (`," he will argue.`, `She is due to tell
+ * delegates: "…"`); elsewhere a plan or a wish says nothing (`will ask
+ * residents to`, `continues to insist`). */
+static int bare_cue(const td_qctx *c, size_t i, int *kind) {
+  if (!c->cue_len || i >= c->nw || c->w[i].sent == UINT32_MAX) return 0;
+  run_cues(c, c->w[i].sent);
+  if (!c->cue_len[i] || !(c->cue_kind[i] & TD_CUE_BARE)) return 0;
+  *kind = c->cue_kind[i] & ~TD_CUE_BARE;
+  return c->cue_len[i];
+}
+
+/* Words before "to" that make the verb after it a speech to come: "is
+ * due to say", "is expected to tell", "is set to announce". */
+static const char *const to_come[] = {"due", "expected", "set", "going", "likely", "about",
+                                      "scheduled", "poised", "ready", "prepared", NULL};
+
+/* Whether words e-2, e-1 are such a word and "to": how far back from e a
+ * cue's auxiliaries go (with aux_adv and adverbs before them). */
+static int to_come_at(const td_qctx *c, size_t e) {
+  return e >= 2 && strcmp(c->w[e - 1].lw, "to") == 0 && td_qword_in(&c->w[e - 2], to_come);
 }
 
 /* ---- speakers ---- */
@@ -914,6 +945,12 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
             (i >= 2 && in_set(time_words_set, &c->w[i - 1]) && i == k &&
              (in_set(aux_adv_set, &c->w[i - 2]) || (c->w[i - 1].flags & TD_QW_CAP)))))
       i--;
+    /* "X was due to say", "X is expected to tell": the subject of the
+     * words before "to" */
+    if (to_come_at(c, i) && !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & TD_QW_PARA)) {
+      i -= 2;
+      continue;
+    }
     /* "I laughed and said": the subject of the first verb */
     if (i >= 3 && !(c->w[i].flags & TD_QW_PARA) && strcmp(c->w[i - 1].lw, "and") == 0 &&
         !(c->w[i - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && !in_set(np_stop_set, &c->w[i - 2]) &&
@@ -1237,6 +1274,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       }
     }
     n = td_cue_at(c, k, &kind);
+    if (!n) n = bare_cue(c, k, &kind); /* `," he will argue.` */
     if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
         ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns) ||
          (strcmp(c->w[j].lw, "the") == 0 && k <= j + 3)))
@@ -1256,7 +1294,11 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       /* one capitalized word right before the cue is a name, whatever
        * its tag (`,” Will wrote`, `," From said`) */
       int name1 = k == j + 1 && (c->w[j].flags & TD_QW_CAP) && !(c->w[j].flags & TD_QW_PUNCT);
-      while (!name1 && ee > j && (in_set(aux_adv_set, &c->w[ee - 1]) || is_adverb(&c->w[ee - 1]))) ee--;
+      while (!name1 && ee > j) { /* ("he will", "Mr Roe was due to") */
+        if (ee >= j + 2 && to_come_at(c, ee)) ee -= 2;
+        else if (in_set(aux_adv_set, &c->w[ee - 1]) || is_adverb(&c->w[ee - 1])) ee--;
+        else break;
+      }
       if (ee == j) return 0;
       /* "“…” and said that …": a second verb of the subject before */
       if (strcmp(c->w[j].lw, "and") == 0) return 0;
@@ -1463,10 +1505,33 @@ static int passive_at(const td_qctx *c, size_t k);
 
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
+  /* (m opens a quotation after a colon or comma, or is the colon ending
+   * the paragraph before one: where a bare cue may be read) */
+  int at_quote = m > 0 && m < c->nw &&
+                 ((c->w[m].flags & TD_QW_QOPEN) ? is_punct(c, m - 1, ":,") : is_punct(c, m, ":"));
   for (size_t k = m; k-- > lo;) {
     if (c->w[k].flags & TD_QW_SEND) return 0;
     if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
     int kind = 0, n = td_cue_at(c, k, &kind);
+    /* a bare cue, its addressee and a colon or comma before a quotation
+     * (`Mr Roe will tell delegates: "…"`), no verb between */
+    if (!n && at_quote && (n = bare_cue(c, k, &kind)) != 0) {
+      for (size_t x = k + (size_t)n; x < m && n; x++)
+        if (x > k + 6 || c->w[x].upos == TD_VERB || c->w[x].upos == TD_AUX || (c->w[x].flags & TD_QW_SEND))
+          n = 0;
+      /* its subject, not the object of a preposition (`Ballot papers in
+       * the poll will ask:` names no one) */
+      if (n) {
+        size_t ws;
+        if (!subject_before(c, k, who) || ((ws = td_qword_at(c, who->start)) > 0 &&
+                                           !(c->w[ws].flags & TD_QW_PARA) && c->w[ws - 1].upos == TD_ADP)) {
+          who->start = who->end = 0;
+          continue; /* (`went on to warn:`: the cue before it) */
+        }
+        cue->start = c->w[k].s, cue->end = c->w[k + (size_t)n - 1].e;
+        return 1;
+      }
+    }
     if (!n || k + (size_t)n > m) {
       if (c->w[k].flags & TD_QW_PARA) return 0;
       continue;

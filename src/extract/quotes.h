@@ -51,6 +51,11 @@ enum {
                             while td_find_claimant searches, not otherwise) */
 };
 
+/* A flag on a cue's kind: a bare form after a modal or "to" ("he will
+ * argue", "was due to tell"), a cue only where a quotation is beside it
+ * (quotes.c: bare_cue), none for td_cue_at. */
+#define TD_CUE_BARE 0x40
+
 typedef struct td_cue {
   const char *w[6];
   int nw, kind;
