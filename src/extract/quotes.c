@@ -2363,6 +2363,54 @@ static int colon_speaker(const td_qctx *c, size_t k, td_span *who) {
   return 0;
 }
 
+/* A clause before the colon at word k that is only a source: `From the
+ * report:`, `From Bush's Facebook post:`, `More from Jane Roe and Tom
+ * Poe:` (the sentence opens with it, or a dash does); its noun phrase,
+ * when colon_speaker takes it (a name, a speaking noun, a document whose
+ * issuer is known, a possessor). */
+static int from_before_colon(const td_qctx *c, size_t k, td_span *who) {
+  size_t s = k;
+  while (s > 0 && k - s < 12 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA) &&
+         !is_dash(c, s - 1) && !is_punct(c, s - 1, "-"))
+    s--;
+  if (s < k && strcmp(c->w[s].lw, "more") == 0) s++;
+  if (s + 1 >= k || strcmp(c->w[s].lw, "from") != 0) return 0;
+  for (size_t x = s + 1; x < k; x++)
+    if (!np_word(c, x) && strcmp(c->w[x].lw, "'s") != 0 &&
+        !(strcmp(c->w[x].lw, "and") == 0 && (c->w[x + 1].flags & TD_QW_CAP)))
+      return 0;
+  td_span np = {c->w[s + 1].s, c->w[k - 1].e};
+  if (!colon_speaker(c, k, &np)) return 0;
+  *who = np;
+  return 1;
+}
+
+/* The object of the verb right before the colon at word k, a name (its
+ * last word capitalized) that names someone, when the subject names no
+ * one: `The timing doesn't surprise Republican pollster Daron Shaw: "…"`
+ * is Shaw's reply (not after a cue, whose subject speaks, nor a place or
+ * a time: `arrived in Leeds:`, no verb before). */
+static int object_before_colon(const td_qctx *c, size_t k, td_span *who) {
+  size_t s = k;
+  while (s > 0 && k - s < 6 && !(c->w[s].flags & TD_QW_PARA) && np_word(c, s - 1)) s--;
+  if (s == k || s == 0 || (c->w[s].flags & TD_QW_PARA) || !(c->w[k - 1].flags & TD_QW_CAP)) return 0;
+  const td_qword *v = &c->w[s - 1];
+  int kind = 0;
+  if (v->upos != TD_VERB || (v->flags & (TD_QW_CAP | TD_QW_PUNCT)) || td_cue_at(c, s - 1, &kind)) return 0;
+  if (!speaker_noun(c, k - 1)) return 0;
+  /* (a document's object is what it says: `The report criticised Tony
+   * Blair: "…"`) */
+  td_span subj;
+  if (sentence_subject(c, k, &subj)) {
+    size_t h = td_qword_at(c, subj.end - 1);
+    if (h < c->nw && td_qword_in(&c->w[h], doc_nouns)) return 0;
+  }
+  int a = td_actor_at(c->doc, c->w[s].s, c->w[k - 1].e);
+  if (a < 0 || !c->doc->actors[a].kind || strcmp(c->doc->actors[a].kind, "person") != 0) return 0;
+  who->start = c->w[s].s, who->end = c->w[k - 1].e;
+  return 1;
+}
+
 static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, int found,
                       td_span who, td_span cue, double conf, int inherit_speaker) {
   td_doc *d = c->doc;
@@ -2555,8 +2603,9 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
           /* a name after a dash goes first: `Pollsters agree - Carl
            * Bialik: “…”` is Bialik's, not the pollsters' */
           ((name_before_colon(&c, m - 1, &who) && after_dash(&c, td_qword_at(&c, who.start))) ||
+           from_before_colon(&c, m - 1, &who) ||
            (sentence_subject(&c, m - 1, &who) && colon_speaker(&c, m - 1, &who)) ||
-           name_before_colon(&c, m - 1, &who))) {
+           name_before_colon(&c, m - 1, &who) || object_before_colon(&c, m - 1, &who))) {
         cue.start = cue.end = c.w[m - 1].s;
         found = 1, conf = 0.6;
       }
