@@ -1203,6 +1203,18 @@ static int aside_dash(const td_qctx *c, size_t i);
 static const char *const adv_not_mod[] = {"so", "too", "here", "there", "as", "only", "yet",
                                            "thus", "hence", "perhaps", "maybe", NULL};
 
+/* Whether the punctuation at word i joins the capitalized words around
+ * it into one name: `Compass Point Research & Trading`, `the
+ * A.F.L.-C.I.O.` (an ampersand, or a hyphen with no space on either
+ * side). */
+static int name_joint(const td_qctx *c, size_t i) {
+  if (i == 0 || i + 1 >= c->nw || !(c->w[i - 1].flags & TD_QW_CAP) || !(c->w[i + 1].flags & TD_QW_CAP) ||
+      (c->w[i + 1].flags & TD_QW_PARA))
+    return 0;
+  if (is_punct(c, i, "&")) return 1;
+  return is_punct(c, i, "-") && c->w[i - 1].e == c->w[i].s && c->w[i].e == c->w[i + 1].s;
+}
+
 static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue, size_t *next) {
   if (j < c->nw && is_punct(c, j, ",")) j++;
   if (j >= c->nw || (c->w[j].flags & TD_QW_PARA)) return 0;
@@ -1320,7 +1332,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       static const char *const preps[] = {"in", "at", "for", "with", "from", "on", NULL};
       size_t cut = ee;
       for (size_t x = j; x < ee && !name1; x++) {
-        if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0) continue;
+        if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0 || (x > j && name_joint(c, x))) continue;
         /* a first word the tagger took for an adverb before a noun (`,"
          * super PAC spokeswoman Kellyanne Conway said`) */
         if (x == j && x + 2 < ee && c->w[x].upos == TD_ADV && !(c->w[x].flags & TD_QW_CAP) &&
@@ -1340,7 +1352,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       *next = k + (size_t)n;
       return 1;
     }
-    if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()") &&
+    if ((w->flags & TD_QW_PUNCT) && !is_punct(c, k, ",.()") && !name_joint(c, k) &&
         (w->flags & (TD_QW_SINGLE | TD_QW_QOPEN | TD_QW_QCLOSE)) != TD_QW_SINGLE && !possessive_mark(c, k))
       return 0; /* a lone ’ is an apostrophe: "Sanders’ campaign manager" */
   }
