@@ -1377,6 +1377,9 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
     /* a partial quotation inside the sentence: `X expressed “grave
      * concern” Friday ... and called for`: go on before it */
     if (s < 2 || !(c->w[s - 1].flags & TD_QW_QCLOSE) || (c->w[s].flags & TD_QW_PARA)) break;
+    /* (not one ending the sentence before with its stop: `… for "being
+     * right." And then Trump went …`) */
+    if ((c->w[s - 2].flags & TD_QW_SEND) || is_punct(c, s - 2, ".!?")) break;
     size_t o = s - 1;
     while (o > 0 && o + 40 > s && !(c->w[o].flags & (TD_QW_QOPEN | TD_QW_PARA))) o--;
     /* also one set off by dashes: `Mr. Trump …, treating it as a
@@ -1407,8 +1410,13 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
    * Thursday, after remaining neutral …,"; a conjunction alone opens
    * none ("And Mr. Christie gloated:", "But Sen. Roe, noting …, said") */
   static const char *const conjs[] = {"and", "but", "so", "yet", NULL};
+  /* (an adverb of sequence before a subject without a comma: "And then
+   * Trump went on the attack, saying", "Now Ms Roe says") */
+  static const char *const then_now[] = {"then", "now", NULL};
   for (int round = 0; round < 4 && s < k; round++) {
-    if (td_qword_in(&c->w[s], conjs)) {
+    if (td_qword_in(&c->w[s], conjs) ||
+        (td_qword_in(&c->w[s], then_now) && s + 1 < k &&
+         ((c->w[s + 1].flags & TD_QW_CAP) || td_qword_in(&c->w[s + 1], pronouns)))) {
       s++;
       if (s < k && is_punct(c, s, ",")) s++;
       continue;
@@ -1630,7 +1638,8 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     }
     /* "X urged women to vote, saying, ...", "X sings to Clinton before
      * asking her, ...": the subject of the sentence */
-    static const char *const ing_preps[] = {"before", "after", "while", "by", "when", "without", NULL};
+    static const char *const ing_preps[] = {"before", "after", "while", "by", "when", "without", "upon",
+                                            NULL};
     size_t lw = strlen(c->w[k].lw);
     if (k > 0 && (is_punct(c, k - 1, ",") || td_qword_in(&c->w[k - 1], ing_preps) ||
                   /* (the writer's comma inside a partial quotation: `could
