@@ -2878,6 +2878,23 @@ static int rel_ends_at(const ctx *c, int e) {
   return 0;
 }
 
+/* "the 20th minute", "the 33rd minute", "the first minute": one minute
+ * of a match (or of any event), counted from its start and in no
+ * calendar, so the DURATION PT1M, as a half of a match is PTXM (see
+ * period_expr); "of the game" after it stays out. */
+static int minute_expr(const ctx *c, int i, hit *h) {
+  static const char *const sfx[] = {"st", "nd", "rd", "th", NULL};
+  int k = i + 1;
+  if (!is_w(c, i, "the") || k >= c->n || !is_w(c, k + 1, "minute")) return i;
+  if (!has(c, k, W_ORD) &&
+      !(c->u[k].kind == 'n' && c->u[k].ndig <= 3 && td_str_in(c->u[k].w, sfx)))
+    return i;
+  h->type = T_DURATION;
+  h->has_day = 0;
+  tfmt(h->val, sizeof h->val, "PT1M");
+  return k + 2;
+}
+
 /* Durations (stretch_expr), and "about/almost/roughly/approximately/some"
  * before a date counted from another: "almost two years ago", "about a
  * week later" keep the approximation (TimeBank and AQUAINT have it inside
@@ -2885,6 +2902,8 @@ static int rel_ends_at(const ctx *c, int e) {
  * ("about five hours"). */
 static int duration_expr(const ctx *c, int i, hit *h) {
   static const char *const approx[] = {"about", "almost", "roughly", "approximately", "some", NULL};
+  int m = minute_expr(c, i, h);
+  if (m > i) return m;
   if (!word_in(c, i, approx)) return stretch_expr(c, i, h);
   if (i + 1 >= c->n || word_in(c, i + 1, approx) || is_w(c, i + 1, "the")) return i;
   int e = stretch_expr(c, i + 1, h);
