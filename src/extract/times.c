@@ -1597,6 +1597,19 @@ static int generic_day(const ctx *c, int i) {
  * "yesterday", "tomorrow", "tonight", "the previous/next/following day",
  * "the same day", "that day". Returns the index past it (i when none) and
  * fills h with a DATE. *pod receives a part of day implied ("tonight"). */
+/* Whether the short weekday at j ("Sun", "Wed", "Fri") is the
+ * abbreviation of a day: written with its dot and followed by more of a
+ * date or a clause ("Sun. Nov. 3", "Fri., 10 a.m.", "on Wed. the
+ * court"); not the newspaper or the company at the end of a sentence
+ * ("he told The Sun.", "systems maintained by Sun. So-called grid
+ * computing"). */
+static int wday_abbrev(const ctx *c, int j) {
+  if (!is_p(c, j + 1, '.') || j + 2 >= c->n || (j > 0 && is_w(c, j - 1, "the"))) return 0;
+  const unit *n = &c->u[j + 2];
+  return n->kind == 'n' || (n->kind == 'p' && n->w[0] == ',') ||
+         (n->kind == 'w' && (!n->cap || has(c, j + 2, W_MONTH)));
+}
+
 static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   const unit *u = c->u;
   *pod = 0;
@@ -1644,7 +1657,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   if (rw && rw->unit == j + 1 && has(c, j, W_DIR) && u[j].dir >= -1 && u[j].dir <= 1 &&
       has(c, j + 1, W_WDAY) && u[j + 1].cap)
     dir = u[j].dir, j++;
-  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || is_p(c, j + 1, '.'))) {
+  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || wday_abbrev(c, j))) {
     wd = u[j].wday;
     j = dot(c, j + 1);
     hit h2;
