@@ -3415,6 +3415,24 @@ static int can_start(const ctx *c, int i) {
   return 1;
 }
 
+/* Whether the full date at [i, e) of an opening sentence can be the
+ * article's: the day something happened ("met on Oct. 30, 2024"), not a
+ * bound ("until 15 July 2006", "made before 23 October 2003", "the three
+ * months to 31 December 2004"), a birthday ("Born ... on 5 April 1920"),
+ * a day the sentence counts back to ("vanished 10 years ago, on 1
+ * February 1995"), a day still to come ("will play Switzerland on 12
+ * October 2005") nor a holiday ("the hot gadget of Christmas 2004"). */
+static int text_date_ok(const ctx *c, int i, int e) {
+  static const char *const bound[] = {"until", "till", "before", "by", "to", "from", "after",
+                                      "since", "through", NULL};
+  if (!(c->u[i].kind == 'n' || has(c, i, W_MONTH | W_WDAY))) return 0;
+  int b = i > 0 && is_w(c, i - 1, "on") ? i - 2 : i - 1;
+  if (b >= 0 && word_in(c, b, bound)) return 0;
+  for (int k = 0; k < c->n; k++)
+    if (is_w(c, k, "ago") || (k < i && is_w(c, k, "born"))) return 0;
+  return clause_tense(c, i, e) <= 0;
+}
+
 /* When the document has no date, takes one stated in its first paragraph
  * (a full date with a year: "November 1, 2024", "2024-11-01"). The
  * sentences it cuts, 0 .. k-1, are left in pre[0 .. k-1] for td_times to
@@ -3440,7 +3458,7 @@ static int date_from_text(td_doc *doc, units pre[3]) {
       memset(&h, 0, sizeof h);
       if (!can_start(&c, i)) continue;
       int e = day_expr(&c, i, &h, &pod);
-      if (e > i && h.has_day) {
+      if (e > i && h.has_day && text_date_ok(&c, i, e)) {
         doc->date = td_arena_strndup(&doc->arena, h.val, 10);
         doc->date_from = "text";
         return k;

@@ -167,6 +167,18 @@ TD_TEST(times_date_from_text) {
   CHECK(k >= 0);
   if (k >= 0) CHECK_STR(d->times[k].value, "XXXX-WXX-2");
   td_doc_free(d);
+  /* nor a bound, a birthday, a day counted back to or one still to come */
+  static const char *const not_dct[] = {
+      "The regulator extended the deadline until 15 July 2006. Firms had protested.",
+      "Born in Luton on 5 April 1920, Hailey was the only child of a clerk.",
+      "The guitarist vanished 10 years ago, on 1 February 1995. He was never found.",
+      "Ireland will play Switzerland in Dublin on 12 October 2005. The match is sold out.",
+      NULL};
+  for (int x = 0; not_dct[x]; x++) {
+    d = td_testdoc_process(eng, not_dct[x], NULL);
+    CHECK(d->date == NULL);
+    td_doc_free(d);
+  }
   td_engine_free(eng);
 }
 
