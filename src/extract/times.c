@@ -2849,6 +2849,17 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     }
     return re;
   }
+  /* "nearly a quarter said", "almost a quarter (21%)", "voted for a
+   * quarter point rise": one quarter is a share, unless a word of time
+   * comes right before it ("for a quarter", "in a quarter that produced
+   * a loss") and no noun after it */
+  if (uk == U_QUARTER && n == 1 && !plural && !the && !span && !hyphen && !half) {
+    static const char *const timed[] = {"for", "in", "within", "over", "during", "took",
+                                        "lasted", "spent", NULL};
+    if (!(k > 0 && word_in(c, k - 1, timed)) ||
+        (e < c->n && u[e].kind == 'w' && c->doc->toks[u[e].tok].upos == TD_NOUN))
+      return i;
+  }
   /* ("a few weeks" is a count whatever comes before: "in just a few minutes") */
   if (a_one && n > 0 && !span && !half && !hyphen && !(i < j) &&
       !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
