@@ -2726,6 +2726,7 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
                             is_w(c, k - 1, "spent") || is_w(c, k - 1, "lasted") ||
                             last_verb(c, k - 1))))) {
       if (is_w(c, k + 1, "to") && is_w(c, k + 2, "come")) return i; /* vague */
+      if (span && is_w(c, k - 1, "latest")) return i; /* "the latest minutes" of a meeting */
       if (is_w(c, k + 1, "ago")) {
         h->type = T_DATE;
         tfmt(h->val, sizeof h->val, "PAST_REF");
@@ -2783,8 +2784,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     return i;
   /* "more than a quarter of the market", "three quarters of voters": a
    * share, not three months ("several quarters of losses" is a stretch) */
-  if (uk == U_QUARTER && (n == 1 || n == 3) && !the && !hyphen && is_w(c, e + 1, "of") &&
+  if (uk == U_QUARTER && (n == 1 || n == 3) && !the && is_w(c, e + 1, "of") &&
       !year_at(c, e + 2))
+    return i;
+  /* "a three-quarter stake", "Dragons three-quarter Hal Luscombe": three
+   * fourths, or the rugby position; "in many quarters", "interest from
+   * several quarters": among people, not a stretch of months */
+  if (uk == U_QUARTER && n == 3 && hyphen && !plural) return i;
+  if (uk == U_QUARTER && plural && n < 0 && k > 0 && (is_w(c, k - 1, "in") || is_w(c, k - 1, "from")) &&
+      !is_w(c, e + 1, "of"))
     return i;
   if (!plural && !hyphen && year_at(c, k)) return i; /* "the 1988 quarter": a year, no count */
   if (uk == U_SEC && !plural && n != 1) return i;
@@ -2812,7 +2820,8 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
   if (long_adj) e += 2;                                      /* "a two-week-long trip" */
   else if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
-  if (is_w(c, e, "old") || (hyphen && plural)) return i;   /* "52 years old", "three-quarters" */
+  /* "52 years old", "18 to 24 year olds", "three-quarters" */
+  if (is_w(c, e, "old") || is_w(c, e, "olds") || (hyphen && plural)) return i;
   /* relative: ago, from now (from the article date), earlier, later,
    * before, after (from the date last mentioned); the words are the rules
    * times.ago, times.from_now, times.before, times.after of
