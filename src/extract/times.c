@@ -2589,8 +2589,12 @@ static int modal_after(const ctx *c, int k, int e) {
   }
   return 0;
 }
+
+/* Whether the word at k is the verb "last" ("expected to last several
+ * weeks", "do not even last four days"): after a modal or tagged a verb. */
 static int last_verb(const ctx *c, int k) {
-  return k > 0 && is_w(c, k, "last") && word_in(c, k - 1, modal_words);
+  return k > 0 && is_w(c, k, "last") &&
+         (word_in(c, k - 1, modal_words) || c->doc->toks[c->u[k].tok].upos == TD_VERB);
 }
 
 /* Whether the year at unit k is the base of a comparison: "in YEAR"
