@@ -1949,6 +1949,28 @@ static int the_season(const ctx *c, int k) {
 
 /* Months, seasons, years, decades, centuries, quarters, halves, and
  * "this/last/next UNIT" at i (after any edge modifier). */
+/* Whether the two-digit decade at unit k (its expression starting at j,
+ * "the" or "mid-" before it) is something else: an age later in a list
+ * ("in their 30s, 40s and 50s"), a count ("10s of thousands", "the 10s,
+ * 100s and 1,000s") or part of a name ("Band Aid 20's remake"). */
+static int decade_not_time(const ctx *c, int j, int k) {
+  const unit *u = c->u;
+  int x = j - 1; /* back over ", 40s and": the first of the list decides */
+  while (x >= 1 && (is_p(c, x, ',') || is_w(c, x, "and") || is_w(c, x, "or") || is_w(c, x, "to")) &&
+         u[x - 1].kind == 'n' && u[x - 1].ndig == 2 && strcmp(u[x - 1].w, "s") == 0)
+    x -= 2;
+  if (x < j - 1 && x >= 0 && u[x].kind == 'w' && possessive(u[x].w)) return 1;
+  int e = strcmp(u[k].w, "s") == 0 ? k + 1 : k + 3;
+  if (is_w(c, e, "of") && (is_w(c, e + 1, "thousands") || is_w(c, e + 1, "millions") ||
+                           is_w(c, e + 1, "hundreds") || is_w(c, e + 1, "billions")))
+    return 1;
+  if (is_p(c, e, ',') && e + 1 < c->n && u[e + 1].kind == 'n' && (u[e + 1].ndig != 2) &&
+      strcmp(u[e + 1].w, "s") == 0)
+    return 1;
+  return j == k && k > 1 && u[k - 1].kind == 'w' && u[k - 1].cap && u[k - 2].kind == 'w' &&
+         !has(c, k - 1, W_MONTH | W_START | W_PREP);
+}
+
 static int period_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
@@ -1989,6 +2011,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
       if (b >= 0 && is_p(c, b, '-')) b--;
       if (b >= 0 && has(c, b, W_EDGE)) b--;
       if (k == j && b >= 0 && c->u[b].kind == 'w' && possessive(c->u[b].w)) return i;
+      if (u[k].ndig == 2 && !ap && decade_not_time(c, j, k)) return i;
       long v = u[k].num;
       if (u[k].ndig == 2) v += v >= 30 ? 1900 : 2000;
       /* "the 1800s", "the 1900s": a century (18, 19); "the 2000s" is
@@ -2477,11 +2500,25 @@ static int in_the_pod(const ctx *c, int i) {
 /* Clock times: "10 a.m.", "10:30 p.m. EST", "10am", "10 o'clock", "14:30",
  * "noon", "midnight", optionally followed by the day they fall on ("10 p.m.
  * Wednesday"). The day is that one, else the anchor, else the article's. */
+/* Whether the capitalized word at k is part of a title or name: inside
+ * the sentence (not its first word nor the first of a quotation) and
+ * before another capitalized word that is no weekday, month or zone
+ * ("Midnight Express", "the 10 O'clock News"). */
+static int title_word(const ctx *c, int k) {
+  if (!c->u[k].cap || k == 0 || k + 1 >= c->n || c->u[k + 1].kind != 'w' || !c->u[k + 1].cap)
+    return 0;
+  const unit *p = &c->u[k - 1];
+  if (p->kind == 'p' && strchr("\"'`([:-", p->w[0])) return 0;
+  return !has(c, k + 1, W_WDAY | W_MONTH | W_ZONE);
+}
+
 static int clock_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int hh = -1, mi = 0, e = i, pod = 0;
-  /* "high noon" (the film, the showdown) is no clock time */
+  /* "high noon" (the film, the showdown) is no clock time, nor "Midnight
+   * Express" */
   if (has(c, i, W_POD) && u[i].pod == P_NOON && i > 0 && is_w(c, i - 1, "high")) return i;
+  if (has(c, i, W_POD) && u[i].pod >= P_NOON && title_word(c, i)) return i;
   if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
     hh = u[i].pod == P_NOON ? 12 : 24, e = i + 1;
   } else if (u[i].kind == 'n' && u[i].ndig == 4 && !u[i].w[0] && u[i].num / 100 < 24 &&
@@ -2518,6 +2555,7 @@ static int clock_expr(const ctx *c, int i, hit *h) {
       pod = 1;
     } else if (is_w(c, e, "o'clock") || (is_w(c, e, "o") && is_p(c, e + 1, '\'') && is_w(c, e + 2, "clock"))) {
       e += is_w(c, e, "o'clock") ? 1 : 3;
+      if (title_word(c, e - 1)) return i; /* "the 10 O'clock News" */
       pod = 1;
     } else if (hh >= 1 && hh <= 12 && in_the_pod(c, e)) { /* 4 in the morning */
       int p = u[e + 2].pod;
