@@ -196,6 +196,11 @@ struct td_dict;
 struct td_gaz;
 struct td_rules;
 
+/* Finds the resource image (engine.c): the configured path (cfg may be
+ * NULL), $TIDINGS_RESOURCES, next to the executable (build tree),
+ * ../share/tidings from it, then TD_DATADIR. 1 with its path in out. */
+int td_res_find(const td_config *cfg, char *out, size_t cap);
+
 struct td_engine {
   td_res *res;
   char res_hash[65];

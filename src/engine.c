@@ -151,9 +151,7 @@ static int try_path(char *out, size_t cap, const char *dir, const char *tail) {
   return n > 0 && (size_t)n < cap && file_exists(out);
 }
 
-/* Finds the resource image: the configured path, $TIDINGS_RESOURCES, next to
- * the executable (build tree), ../share/tidings from it, then TD_DATADIR. */
-static int find_resources(const td_config *cfg, char *out, size_t cap) {
+int td_res_find(const td_config *cfg, char *out, size_t cap) {
   if (cfg && cfg->resources) {
     snprintf(out, cap, "%s", cfg->resources);
     return 1;
@@ -191,7 +189,7 @@ static int model_broken(const td_res *res, const char *section, const char *path
 
 td_engine *td_engine_new(const td_config *cfg, char *err, size_t errlen) {
   char path[4096];
-  if (!find_resources(cfg, path, sizeof path)) {
+  if (!td_res_find(cfg, path, sizeof path)) {
     snprintf(err, errlen,
              "cannot find the resource image tidings.res (run make, or set "
              "TIDINGS_RESOURCES)");

@@ -319,6 +319,10 @@ void td_json_cstr(td_buf *b, const char *s);
 /* ---- small string helpers ---- */
 
 int td_is_space_cp(uint32_t cp);
+/* Which dash s[0..n) is, when it is one dash and nothing else: '-' a
+ * hyphen-minus, 0x2013 an en dash (–), 0x2014 an em dash (—), 0x2015 a
+ * horizontal bar (―); 0 anything else ("--", a word). */
+uint32_t td_dash(const char *s, size_t n);
 /* ASCII lowercase copy into dst (cap bytes, NUL-terminated); returns length. */
 size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n);
 

@@ -169,6 +169,13 @@ int td_is_space_cp(uint32_t cp) {
          cp == 0x205F || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
 }
 
+uint32_t td_dash(const char *s, size_t n) {
+  const unsigned char *t = (const unsigned char *)s;
+  if (n == 1) return t[0] == '-' ? '-' : 0;
+  if (n != 3 || t[0] != 0xE2 || t[1] != 0x80 || t[2] < 0x93 || t[2] > 0x95) return 0;
+  return 0x2000u + (t[2] - 0x80u);
+}
+
 size_t td_lower_ascii(char *dst, size_t cap, const char *s, size_t n) {
   if (cap == 0) return 0;
   if (n >= cap) n = cap - 1;

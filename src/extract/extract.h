@@ -20,6 +20,9 @@ int td_times(const td_engine *eng, td_doc *doc);      /* times.c */
 int td_quantities(const td_engine *eng, td_doc *doc); /* quantities.c */
 struct td_units *td_units_load(const td_res *res);    /* quantities.c: once per engine */
 void td_units_free(struct td_units *u);
+/* Whether w names a currency: the name or a word of a money row of the
+ * units table ("dollars", "roubles"). */
+int td_units_money(const struct td_units *u, const char *w);
 int td_quotes(const td_engine *eng, td_doc *doc);     /* quotes.c */
 int td_events(const td_engine *eng, td_doc *doc);     /* events.c */
 

@@ -197,6 +197,14 @@ static const unit_row *find_row(const units *u, int k, const char *w) {
   return x && x->first[k] >= 0 ? &u->r[x->first[k]] : NULL;
 }
 
+int td_units_money(const struct td_units *u, const char *w) {
+  if (!u || !w) return 0;
+  if (find_row(u, UK_MONEY, w)) return 1;
+  for (size_t r = 0; r < u->n; r++)
+    if (u->r[r].k == UK_MONEY && strcmp(u->r[r].name, w) == 0) return 1;
+  return 0;
+}
+
 /* ---- numbers ---- */
 
 /* The number words and their values (word_value, compound_value, and the
@@ -225,10 +233,11 @@ static const numword number_words[] = {
 /* nw_run[c]: the index of the first number word whose first letter is 'a'
  * + c or later (ql_build); a letter's run is [nw_run[c], nw_run[c + 1]). */
 static uint8_t nw_run[27];
-static const char *const months[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan.", "feb.", "mar.",
-    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+/* the months: core's names (td_month_names), then these short forms,
+ * joined by ql_build */
+static const char *const month_abbrevs[] = {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+                                            "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL};
+static const char *months[12 + sizeof month_abbrevs / sizeof month_abbrevs[0]];
 static const char *const definite_words[] = {"the", "these", "those", "its", "their", "our",
                                              "his", "her", "my", "your", "all", "both",
                                              "other", NULL};
@@ -273,7 +282,7 @@ typedef struct qlist {
   uint32_t first;
   td_strset *set;
 } qlist;
-static qlist QL_MONTHS = {months, 0, NULL}, QL_DEFINITE = {definite_words, 0, NULL},
+static qlist QL_MONTHS = {NULL, 0, NULL}, QL_DEFINITE = {definite_words, 0, NULL},
              QL_VAGUE = {vague_words, 0, NULL}, QL_ADJ = {adjective_words, 0, NULL},
              QL_STOP = {stop_words, 0, NULL}, QL_NOT_NOUN = {not_nouns, 0, NULL},
              QL_FUTURE = {future_words, 0, NULL}, QL_RELATIVE = {relative_words, 0, NULL},
@@ -298,6 +307,11 @@ static void tri_add(const char *w) {
 }
 
 static void ql_build(void) {
+  size_t nm = 0;
+  for (const char *const *p = td_month_names; *p; p++) months[nm++] = *p;
+  for (const char *const *p = month_abbrevs; *p; p++) months[nm++] = *p;
+  months[nm] = NULL;
+  QL_MONTHS.w = (const char *const *)months;
   qlist *all[] = {&QL_MONTHS, &QL_DEFINITE, &QL_VAGUE, &QL_ADJ, &QL_STOP, &QL_NOT_NOUN, &QL_FUTURE,
                   &QL_RELATIVE, &QL_ZONES, &QL_YEAR_PREP, &QL_CHANGE, &QL_PARTS};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
@@ -1137,8 +1151,8 @@ static int age_before(const td_qctx *c, size_t i) {
 /* Whether word k is a dash: - – — ― (an apposition's end: "Roe, 40 ― a
  * father of two"). */
 static int is_dash(const td_qctx *c, size_t k) {
-  static const char *const dashes[] = {"-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x95", NULL};
-  return (c->w[k].flags & TD_QW_PUNCT) && td_qword_in(&c->w[k], dashes);
+  const td_qword *w = &c->w[k];
+  return (w->flags & TD_QW_PUNCT) && td_dash(c->doc->text + w->s, w->e - w->s) != 0;
 }
 
 /* Whether the bare number at word i (no counted noun after it) is an age

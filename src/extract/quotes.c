@@ -2079,11 +2079,10 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
 /* Whether word i is an en or em dash (or "--"). */
 static int is_dash(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
-  const unsigned char *t = (const unsigned char *)c->doc->text + w->s;
   if (!(w->flags & TD_QW_PUNCT)) return 0;
-  if (w->e - w->s == 3 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x93 || t[2] == 0x94)) return 1;
-  return w->e - w->s == 1 && t[0] == '-' && i > 0 && c->w[i - 1].e == w->s &&
-         is_punct(c, i - 1, "-");
+  uint32_t d = td_dash(c->doc->text + w->s, w->e - w->s);
+  if (d == 0x2013 || d == 0x2014) return 1;
+  return d == '-' && i > 0 && c->w[i - 1].e == w->s && is_punct(c, i - 1, "-");
 }
 
 /* Whether word i is an em dash (U+2014). */

@@ -17,6 +17,7 @@
  * statement (mbatch), in key order but for m_claim_relations'.
  */
 #include "kb/kb.h"
+#include "extract/extract.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -1955,7 +1956,6 @@ static int cmp_claim(const void *a, const void *b) {
  * time frame and share a story. A frame taken from the article's date is named by neither:
  * "about 5,000 passengers" in a story's third sentence and "almost 17,000
  * passengers" in its twelfth are mostly two different counts. */
-static int bare_measure(const char *m);
 
 /* Two claims that both name their subject, in two articles: about the
  * same thing when they are about one entity (not only of one country: "Two
@@ -2008,16 +2008,24 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
          d[a->di].story == d[b->di].story;
 }
 
-/* A measure that is only a unit of shares or money (percent, dollars): what
- * it measures is not said. */
-static int bare_measure(const char *m) {
-  static const char *const units[] = {"percent", "percentage points", "points", "dollars", "euros",
-                                      "pounds", "yen", "yuan", "won", "rupees", "francs", "roubles",
-                                      "rubles", "pesos", "reais", "pence", "cents", "baht", "kronor",
-                                      "kroner", "lira", "rand", "zloty", "shekels", NULL};
-  for (int i = 0; m && units[i]; i++)
-    if (strcmp(m, units[i]) == 0) return 1;
-  return 0;
+/* A measure that is only a unit of shares or money (percent, pence, a
+ * currency of the units table: dollars, roubles): what it measures is not
+ * said. */
+static int bare_measure(const char *m, const struct td_units *u) {
+  static const char *const shares[] = {"percent", "percentage points", "points", "pence", "cents",
+                                       "reais", NULL};
+  return td_str_in(m, shares) || td_units_money(u, m);
+}
+
+/* The units table (quantities.c's, data/units.tsv) of the resource image,
+ * for the currencies bare_measure knows; the built-in table when there is
+ * no image. The caller frees it (td_units_free). */
+static struct td_units *merge_units(void) {
+  char path[4096], err[256];
+  td_res *res = td_res_find(NULL, path, sizeof path) ? td_res_open(path, err, sizeof err) : NULL;
+  struct td_units *u = td_units_load(res);
+  td_res_close(res);
+  return u;
 }
 
 /* Durations, counts of time units and ages are not claims about the world,
@@ -2074,6 +2082,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
   mrun *runs = NULL;
   uf u = {0};
   mbatch ins, rel;
+  struct td_units *units = merge_units();
   mb_open(&rel, kb, "INSERT OR IGNORE INTO m_claim_relations(a, b, relation) VALUES(?,?,?)", 1, err, errlen);
   mb_open(&ins, kb, "INSERT INTO m_claims(claim_key, group_key, doc_key, nid, measure, status, subject, frame,"
                     " value, value_max, qualifier, lo, hi, claimant, claimant_text, time, agrees, disagrees)"
@@ -2118,7 +2127,7 @@ static int merge_claims(td_kb *kb, mdoc *d, size_t n, char *err, size_t errlen) 
     m->part = partitive((const char *)td_kq_col_text(st, 12)) ||
               additive((const char *)td_kq_col_text(st, 12));
     m->about = dupcol(st, 13);
-    m->bare = bare_measure(m->measure);
+    m->bare = bare_measure(m->measure, units);
     td_kb_interval(m->qual, m->value, m->has_max, m->vmax, &m->lo, &m->hi);
     td_kb_key(m->key, 3, "claim", m->doc, m->nid);
   }
@@ -2213,6 +2222,7 @@ fail:
   free(c);
   free(gk), free(order), free(runs);
   free(u.p);
+  td_units_free(units);
   return rc;
 }
 

@@ -31,6 +31,18 @@ TD_TEST(core_utf8) {
   CHECK(td_utf8_count("a\xe2\x80\x9c" "b", 5) == 3);
 }
 
+TD_TEST(core_dash) {
+  CHECK(td_dash("-", 1) == '-');
+  CHECK(td_dash("\xe2\x80\x93", 3) == 0x2013); /* – */
+  CHECK(td_dash("\xe2\x80\x94", 3) == 0x2014); /* — */
+  CHECK(td_dash("\xe2\x80\x95", 3) == 0x2015); /* ― */
+  CHECK(td_dash("\xe2\x80\x92", 3) == 0);      /* figure dash: no */
+  CHECK(td_dash("\xe2\x80\x9c", 3) == 0);      /* “ */
+  CHECK(td_dash("--", 2) == 0);
+  CHECK(td_dash("\xe2\x80\x94x", 4) == 0);
+  CHECK(td_dash("a", 1) == 0);
+}
+
 TD_TEST(core_json) {
   td_buf b = TD_BUF_INIT;
   td_json_str(&b, "a\"b\\\n\x01", 6);
