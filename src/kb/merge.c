@@ -2013,7 +2013,7 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
  * said. */
 static int bare_measure(const char *m, const struct td_units *u) {
   static const char *const shares[] = {"percent", "percentage points", "points", "pence", "cents",
-                                       "reais", NULL};
+                                       NULL};
   return td_str_in(m, shares) || td_units_money(u, m);
 }
 

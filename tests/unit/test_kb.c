@@ -176,8 +176,8 @@ static char *two_figures(const char *measure) {
 }
 
 TD_TEST(kb_claims_bare_measures) {
-  static const char *const measures[] = {"troops", "percent", "kronor", "roubles"};
-  for (int m = 0; m < 4; m++) {
+  static const char *const measures[] = {"troops", "percent", "kronor", "roubles", "reais"};
+  for (int m = 0; m < 5; m++) {
     char dir[] = "/tmp/td_kb_testXXXXXX";
     char *r = two_figures(measures[m]);
     td_kb *kb = merged_store(td_failed_, dir, &r, 1);
