@@ -323,6 +323,50 @@ static char *undated(char *r) {
   return r;
 }
 
+/* s with its first `from` replaced by `to` (the caller frees it). */
+static char *replaced(char *s, const char *from, const char *to) {
+  char *at = strstr(s, from);
+  if (!at) return s;
+  td_buf b = {0};
+  td_buf_printf(&b, "%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+  free(s);
+  return td_buf_detach(&b, NULL);
+}
+
+/* In an undated article, a count of what is that names its year ("14 went
+ * in 2004") and one that names none are two counts, not two figures of one
+ * ("IBM was granted 3,248 patents in 2004", "IBM has received 25,772 US
+ * patents in that period"), unless the figure is the same again; forecasts
+ * are still compared (a forecast's year is often when it was made). */
+TD_TEST(kb_claims_named_year_and_none) {
+  static const int v2[] = {39, 39, 14};
+  for (int m = 0; m < 3; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", id[32];
+    snprintf(id, sizeof id, "year-%d", m);
+    char *r = figures(id, "Officials said 14 went in 2004. The army said 39 went.", "[[0,31],[32,54]]", "troops",
+                      "troops deployed", v2[m], "the army", 46, 1, "");
+    r = undated(r);
+    r = replaced(r, "\"times\":[]",
+                 "\"times\":[{\"id\":\"t1\",\"text\":\"2004\",\"type\":\"DATE\",\"value\":\"2004\",\"span\":[26,30]}]");
+    r = replaced(r, "\"time\":null", "\"time\":\"t1\"");
+    if (m == 1) {
+      r = replaced(r, "\"status\":\"actual\"", "\"status\":\"expected\"");
+      r = replaced(r, "\"status\":\"actual\"", "\"status\":\"expected\"");
+    }
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
+    CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE frame='2004'") == 1);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == (m == 1));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == (m == 2));
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* Figures of one subject in two undated articles of two stories are not
  * compared, unless it is the same figure again: with no date and no story
  * to say so, "8,000 troops" and "3,000 troops" are mostly two counts. */
