@@ -17,6 +17,7 @@
 #include "quotes.h"
 #include "actors.h"
 #include "times.h"
+#include "lang/matcher.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -29,10 +30,10 @@
  * that lists it: find_row is one hash probe instead of a walk over every
  * row's word list (perf, issue 11). */
 
-enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE, UK_MONEY, UK_N };
+enum { UK_OTHER, UK_UNIT, UK_MEASURE, UK_SCALE, UK_MONEY, UK_SOURCE, UK_N };
 
 typedef struct unit_row {
-  const char *kind;  /* unit, measure, scale, money */
+  const char *kind;  /* unit, measure, scale, money, source */
   int k;             /* kind as UK_*, for the hot lookups */
   const char *name;  /* the unit (a currency's too), or the scale word */
   const char *what;  /* measure: what is counted ("deployed"); scale: factor */
@@ -138,6 +139,7 @@ static void load_units(td_arena *a, units *u, const char *src, size_t len) {
                : strcmp(r->kind, "measure") == 0 ? UK_MEASURE
                : strcmp(r->kind, "scale") == 0   ? UK_SCALE
                : strcmp(r->kind, "money") == 0   ? UK_MONEY
+               : strcmp(r->kind, "source") == 0  ? UK_SOURCE
                                                  : UK_OTHER;
         if (r->k == UK_MEASURE && nf == 4) {
           r->what = td_arena_strndup(a, f[2], fl[2]);
@@ -203,6 +205,64 @@ int td_units_money(const struct td_units *u, const char *w) {
   for (size_t r = 0; r < u->n; r++)
     if (u->r[r].k == UK_MONEY && strcmp(u->r[r].name, w) == 0) return 1;
   return 0;
+}
+
+/* ---- claimants ---- */
+
+static int found_cb(void *found, const td_match *m) {
+  (void)m;
+  *(int *)found = 1;
+  return 1;
+}
+
+/* Whether word k is a finding's cue (TD_CUE_FIND: "showed", "found
+ * that"), one td_cue_at sees only while td_find_claimant searches
+ * (c->finds set). */
+static int finding_cue(td_qctx *c, size_t k) {
+  int kind = 0;
+  if (td_cue_at(c, k, &kind)) return 0;
+  c->finds = 1;
+  int n = td_cue_at(c, k, &kind);
+  c->finds = 0;
+  return n > 0;
+}
+
+/* Whether the claimant `who` that a finding cue names ("figures showed",
+ * "the survey found that", TD_CUE_FIND) can give a number: an actor, a
+ * name (its head capitalized), a pronoun, a person or a body (a title,
+ * sector or speaker word of the dictionaries) or a finding (a source row
+ * of units.tsv: figures, report, survey). The head is the word before the
+ * first preposition, else the last word. Not what the finding is about:
+ * "The first quarter showed annual growth of 6.3%", "Statistics to the
+ * end of November showed" (who: "the end of November"), "An
+ * investigation into the crash revealed" (who: "the crash"). */
+static int finding_claimant(const td_qctx *c, const units *u, td_span who) {
+  static const char *const preps[] = {"of", "to", "for", "from", "into", "in", "on", "at", "by",
+                                      "with", NULL};
+  static const char *const pronouns[] = {"it", "he", "she", "they", "we", "i", "you", "this",
+                                         "these", "those", "who", "which", "one", NULL};
+  static const char *const cls[] = {"title", "sector", "quotes.speaker", NULL};
+  const td_doc *d = c->doc;
+  if (td_actor_at(d, who.start, who.end) >= 0) return 1;
+  size_t a = td_qword_at(c, who.start), e = td_qword_at(c, who.end);
+  if (a >= c->nw || a >= e) return 1;
+  size_t h = e - 1;
+  for (size_t k = a + 1; k < e; k++)
+    if (td_qword_in(&c->w[k], preps)) {
+      h = k - 1;
+      break;
+    }
+  const td_qword *w = &c->w[h];
+  if ((w->flags & TD_QW_CAP) || td_qword_in(w, pronouns)) return 1;
+  char buf[64];
+  size_t n = strlen(w->lw);
+  if (n >= sizeof buf) return 1;
+  memcpy(buf, w->lw, n + 1);
+  if (n > 2 && strcmp(buf + n - 2, "'s") == 0) buf[n -= 2] = 0;
+  if (find_row(u, UK_SOURCE, buf)) return 1;
+  int found = 0;
+  if (d->eng && d->eng->dict) td_dict_lookup(d->eng->dict, buf, cls, found_cb, &found);
+  return found;
 }
 
 /* ---- numbers ---- */
@@ -1597,7 +1657,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     td_span who, cue;
     q->claimed_by = -1;
     /* from the first word of the quantity: "an estimated 3%" is no cue */
-    if (td_find_claimant(&c, p.first, &who, &cue)) {
+    if (td_find_claimant(&c, p.first, &who, &cue) &&
+        (!finding_cue(&c, td_qword_at(&c, cue.start)) || finding_claimant(&c, u, who))) {
       q->claimed_by_span = who;
       q->claimed_by = td_actor_at(doc, who.start, who.end);
     }
