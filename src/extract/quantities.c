@@ -227,33 +227,48 @@ static int finding_cue(td_qctx *c, size_t k) {
   return n > 0;
 }
 
-/* Whether the claimant `who` that a finding cue names ("figures showed",
- * "the survey found that", TD_CUE_FIND) can give a number: an actor, a
- * name (its head capitalized), a pronoun, a person or a body (a title,
- * sector or speaker word of the dictionaries) or a finding (a source row
- * of units.tsv: figures, report, survey). The head is the word before the
- * first preposition, else the last word. Not what the finding is about:
- * "The first quarter showed annual growth of 6.3%", "Statistics to the
- * end of November showed" (who: "the end of November"), "An
- * investigation into the crash revealed" (who: "the crash"). */
-static int finding_claimant(const td_qctx *c, const units *u, td_span who) {
+/* Whether the cue is "according to": whoever it names is the source. */
+static int according_cue(const td_qctx *c, td_span cue) {
+  int kind = 0;
+  return td_cue_at(c, td_qword_at(c, cue.start), &kind) && kind == TD_CUE_ACCORDING;
+}
+
+/* Whether the claimant `who` of a number can give one, by the head of the
+ * phrase (the word before its first preposition, else its last word): an
+ * actor, a name (capitalized), a pronoun or a part of a group ("one of
+ * them", "most of the analysts"), a person or a body (a title, sector or
+ * speaker word of the dictionaries) or a finding or a body of the source
+ * rows of units.tsv (figures, report, consortium). Asked of the subject of
+ * a finding's cue (`finding`: "figures showed", "the survey found that"),
+ * whose words quotes.c takes as they come: not what the finding is about
+ * ("The first quarter showed annual growth of 6.3%", "Statistics to the
+ * end of November showed", who: "the end of November", "An investigation
+ * into the crash revealed", who: "the crash"); of any other claimant only
+ * when it has a preposition, and then of its head, not the actor after
+ * it ("shortcomings of the Treasury's Barker Review, which said": the
+ * shortcomings say nothing); whatever "according to" names is a source. */
+static int claimant_ok(const td_qctx *c, const units *u, td_span who, int finding) {
   static const char *const preps[] = {"of", "to", "for", "from", "into", "in", "on", "at", "by",
                                       "with", NULL};
   static const char *const pronouns[] = {"it", "he", "she", "they", "we", "i", "you", "this",
-                                         "these", "those", "who", "which", "one", NULL};
+                                         "these", "those", "who", "which", NULL};
+  static const char *const parts[] = {"one", "two", "three", "four", "five", "some", "many", "most",
+                                      "all", "half", "third", "quarter", "several", "few", "both",
+                                      "each", "none", "any", "majority", "minority", NULL};
   static const char *const cls[] = {"title", "sector", "quotes.speaker", NULL};
   const td_doc *d = c->doc;
-  if (td_actor_at(d, who.start, who.end) >= 0) return 1;
   size_t a = td_qword_at(c, who.start), e = td_qword_at(c, who.end);
   if (a >= c->nw || a >= e) return 1;
   size_t h = e - 1;
-  for (size_t k = a + 1; k < e; k++)
-    if (td_qword_in(&c->w[k], preps)) {
-      h = k - 1;
-      break;
-    }
+  int prep = 0;
+  for (size_t k = a + 1; k < e && !prep; k++)
+    if (td_qword_in(&c->w[k], preps)) h = k - 1, prep = 1;
+  if (!finding && !prep) return 1;
+  if (td_actor_at(d, who.start, finding ? who.end : c->w[h].e) >= 0) return 1;
   const td_qword *w = &c->w[h];
-  if ((w->flags & TD_QW_CAP) || td_qword_in(w, pronouns)) return 1;
+  if ((w->flags & TD_QW_CAP) || td_qword_in(w, pronouns) ||
+      (prep && td_str_eq(c->w[h + 1].lw, "of") && td_qword_in(w, parts)))
+    return 1;
   char buf[64];
   size_t n = strlen(w->lw);
   if (n >= sizeof buf) return 1;
@@ -1658,7 +1673,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     q->claimed_by = -1;
     /* from the first word of the quantity: "an estimated 3%" is no cue */
     if (td_find_claimant(&c, p.first, &who, &cue) &&
-        (!finding_cue(&c, td_qword_at(&c, cue.start)) || finding_claimant(&c, u, who))) {
+        (according_cue(&c, cue) || claimant_ok(&c, u, who, finding_cue(&c, td_qword_at(&c, cue.start))))) {
       q->claimed_by_span = who;
       q->claimed_by = td_actor_at(doc, who.start, who.end);
     }
