@@ -3337,8 +3337,18 @@ static int subject_head(const actx *x, const int32_t *owner, long n, long s0, in
                               tok_is(x, b - 1, "&")));
 }
 
-/* `it` or `they` right after a statement cue, past `that` and a time
- * (`Dorvan said it would cut 500 jobs`, `the club said on Monday that
+/* Token c is a verb of thinking, hoping or owning up, which a clause of
+ * its subject's follows as a cue's does (`Dorvan hopes it will`, `Ahold
+ * has admitted that it inflated`). */
+static int thinks(const actx *x, long c) {
+  static const char *const verbs[] = {"hope", "believe", "expect", "fear", "think", "admit",
+                                      "deny", "estimate", "reckon", "promise", "pledge", "vow",
+                                      "decide", "agree", "feel", NULL};
+  return tk(x, c)->lemma && td_str_in(tk(x, c)->lemma, verbs);
+}
+
+/* `it` or `they` right after a statement cue or a verb of thinking
+ * (thinks), past `that` and a time (`Dorvan said it would cut 500 jobs`, `the club said on Monday that
  * they had agreed`): the subject of the reported clause is the cue's
  * subject, when that is an organization or a country for `it`, an
  * organization or a group for `they` (a club, a firm in British style,
@@ -3357,8 +3367,8 @@ static void said_links(actx *x, int32_t *owner) {
     if (c > s0 && tok_is(x, c, "that")) c--;
     c = cue_subject_end(x, c + 1, s0);
     if (c > s0 && tok_is(x, c, "that")) c--;
-    if (c <= s0 || !is_cue(x, c) || tk(x, c)->upos != TD_VERB || in_quotation(x, (long)p) ||
-        clause_verb(x, (long)p) < 0)
+    if (c <= s0 || !(is_cue(x, c) || thinks(x, c)) || tk(x, c)->upos != TD_VERB ||
+        in_quotation(x, (long)p) || clause_verb(x, (long)p) < 0)
       continue;
     long n = cue_subject_end(x, c, s0);
     /* (past a phrase in commas: `Dorvan, which makes cars, said it`) */
