@@ -3189,8 +3189,9 @@ static void its_links(actx *x, int32_t *owner) {
       if (u != TD_DET && u != TD_ADJ && u != TD_NOUN) break;
       a++;
     }
-    /* (not after a pronoun: `It said its`, a guess on a guess) */
-    if (a >= (long)p || owner[a] < 0 || tk(x, a)->upos == TD_PRON) continue;
+    /* (a pronoun only when resolved: `It said its` is the `It`'s actor,
+     * made by it_links, resolve_pronoun or said_links before this pass) */
+    if (a >= (long)p || owner[a] < 0) continue;
     int k = owner[a];
     const char *kind = A(x, k)->kind;
     if (!kind || (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0 &&
@@ -7109,8 +7110,8 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   pronoun_links(&x, owner);
   description_links(&x, owner);
   said_links(&x, owner);
-  its_links(&x, owner);
   it_links(&x, owner);
+  its_links(&x, owner);
   /* drop actors left without mentions */
   size_t w = 0;
   for (size_t k = 0; k < doc->nactors; k++)
