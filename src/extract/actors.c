@@ -3162,6 +3162,7 @@ static int phrase_names(const actx *x, const int32_t *owner, long t0, long t1, i
   return 0;
 }
 
+static long clause_verb(const actx *x, long p);
 static void its_links(actx *x, int32_t *owner) {
   /* pronouns of quantity, which name no one a possessive could mean
    * (`Dorvan says none of its money`) */
@@ -3172,9 +3173,12 @@ static void its_links(actx *x, int32_t *owner) {
   uint8_t *grew = NULL;
   for (size_t p = 1; p < doc->ntoks; p++) {
     /* (`its` is an opener word: one bit test before the compare, perf) */
-    if (!(x->wf[p] & W_OPENER) || owner[p] >= 0) continue;
-    int their = tok_is(x, (long)p, "their");
+    if (!(x->wf[p] & (W_OPENER | W_PRON)) || owner[p] >= 0) continue;
+    /* (`they` as `their`, the subject of a later clause: `Police arrested
+     * two men after they found a gun`) */
+    int they = tok_is(x, (long)p, "they"), their = they || tok_is(x, (long)p, "their");
     if (!their && !tok_is(x, (long)p, "its")) continue;
+    if (they && (clause_verb(x, (long)p) < 0 || in_quotation(x, (long)p))) continue;
     long s0 = (long)doc->sents[tk(x, (long)p)->sent].tok0;
     /* (past a phrase opening the sentence that a comma closes: `Having
      * been pricked into action, the agency turned its attention`) */
@@ -3194,7 +3198,7 @@ static void its_links(actx *x, int32_t *owner) {
     if (a >= (long)p || owner[a] < 0) continue;
     int k = owner[a];
     const char *kind = A(x, k)->kind;
-    if (!kind || (strcmp(kind, "organization") != 0 && strcmp(kind, "country") != 0 &&
+    if (!kind || (strcmp(kind, "organization") != 0 && (they || strcmp(kind, "country") != 0) &&
                   strcmp(kind, "group") != 0))
       continue;
     long e = a;
