@@ -3300,12 +3300,16 @@ static void it_links(actx *x, int32_t *owner) {
  * cut`, `they have already agreed`), in its sentence; -1 when the clause
  * has none but `be` (`it was unclear`, `they were disappointed`), its
  * verb is a passive, or it is a verb an `it` of no one takes as often as
- * an actor's (`it would take years`, `it would cost`, `it seemed`). */
+ * an actor's (`it would take years`, `it would cost`, `it seemed`, `it
+ * fell to 9.6%`). */
 static long clause_verb(const actx *x, long p) {
   static const char *const thing[] = {"be", "seem", "appear", "take", "cost", "make", "mean",
                                       "happen", "become", "remain", "look", "sound", "depend",
                                       "come", "go", "matter", "feel", "get", "help", "need",
-                                      "work", "run", "give", "lead", "allow", "require", NULL};
+                                      "work", "run", "give", "lead", "allow", "require",
+                                      /* (a figure's: `the institute said it fell to 9.6%`) */
+                                      "rise", "fall", "grow", "drop", "climb", "decline", "slip",
+                                      "jump", "surge", "ease", "slow", NULL};
   size_t si = tk(x, p)->sent;
   long v = p + 1;
   while ((size_t)v < x->doc->ntoks && tk(x, v)->sent == si && v < p + 5 &&
@@ -3376,8 +3380,12 @@ static void said_links(actx *x, int32_t *owner) {
         in_quotation(x, (long)p) || clause_verb(x, (long)p) < 0)
       continue;
     long n = cue_subject_end(x, c, s0);
-    /* (past a phrase in commas: `Dorvan, which makes cars, said it`) */
-    n = n > s0 && tok_is(x, n, ",") ? before_commas(x, n, s0) : cue_subject(x, c, s0, s1);
+    /* (past a phrase in commas, `Dorvan, which makes cars, said it`, or a
+     * short form in brackets, `The Dorvan Workers Association (DWA) said
+     * it`) */
+    n = n > s0 && tok_is(x, n, ",")   ? before_commas(x, n, s0)
+        : n > s0 && tok_is(x, n, ")") ? n - bracket_before(x, n + 1, s0)
+                                      : cue_subject(x, c, s0, s1);
     /* (a pronoun the same one: `They say it could`, another thing) */
     if (n < 0 || n >= c || (tk(x, n)->upos == TD_PRON && !tok_is(x, n, it ? "it" : "they")))
       continue;
