@@ -1619,6 +1619,29 @@ static int pronoun_at_cue(const actx *x, long i) {
          !in_quotation(x, i);
 }
 
+/* Between token t0 (a mention of actor k) and token i, people a `they`
+ * at i may mean: a plural or a noun of people (their_noun) that no
+ * mention of k holds, a statement cue's subject (`experts warned`, `said
+ * analysts`) or, unless cue is set, a verb's (`business leaders have
+ * been heading`); or, unless cue is set, a `they` left to no one, but
+ * one right after a cue of k's (`the Tories insisted they`). */
+static int their_noun(const actx *x, long t);
+static int thinks(const actx *x, long c);
+static int people_between(const actx *x, int k, long t0, long i, int cue) {
+  for (long t = t0 + 1; t < i; t++) {
+    /* (not k's own: `the Tories insisted they would`) */
+    long c = t - 1 - (t - 1 > t0 && tok_is(x, t - 1, "that"));
+    if (!cue && tok_is(x, t, "they") && !holds(x, k, t) &&
+        !(c - 1 >= t0 && (is_cue(x, c) || thinks(x, c)) && holds(x, k, c - 1)))
+      return 1;
+    if (tk(x, t)->upos != TD_NOUN || !their_noun(x, t) || holds(x, k, t)) continue;
+    if (is_cue(x, t + 1) || is_cue(x, t - 1) ||
+        (!cue && (tk(x, t + 1)->upos == TD_VERB || tk(x, t + 1)->upos == TD_AUX)))
+      return 1;
+  }
+  return 0;
+}
+
 /* `it`/`they` at token i before a statement cue: the latest speaker of a
  * compatible kind within a few sentences, else the latest mentioned
  * compatible actor (`they`: a group or an organization met there; `it`:
@@ -1645,7 +1668,11 @@ static int resolve_pronoun(actx *x, long i) {
       best = (int)k;
     if (recent < 0 || ai->last_tok > x->ai[recent].last_tok) recent = (int)k;
   }
-  return best >= 0 ? best : recent;
+  /* (not past people that may be meant: `Nike ... analysts said. ...,
+   * they added`; past a speaker, only people who speak: `the Tories
+   * insisted they would hold ministers to account. They said`) */
+  if (best >= 0) return people_between(x, best, x->ai[best].speaker_tok, i, 1) ? -1 : best;
+  return recent >= 0 && people_between(x, recent, x->ai[recent].last_tok, i, 0) ? -1 : recent;
 }
 
 static int32_t *owners(actx *x);
