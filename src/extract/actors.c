@@ -1622,9 +1622,9 @@ static int pronoun_at_cue(const actx *x, long i) {
 /* Between token t0 (a mention of actor k) and token i, people a `they`
  * at i may mean: a plural or a noun of people (their_noun) that no
  * mention of k holds, a statement cue's subject (`experts warned`, `said
- * analysts`) or, unless cue is set, a verb's (`business leaders have
- * been heading`); or, unless cue is set, a `they` left to no one, but
- * one right after a cue of k's (`the Tories insisted they`). */
+ * analysts`) or a verb's (`business leaders have been heading`); or,
+ * unless cue is set, a `they` left to no one, but one right after a cue
+ * of k's (`the Tories insisted they`). */
 static int their_noun(const actx *x, long t);
 static int thinks(const actx *x, long c);
 static int people_between(const actx *x, int k, long t0, long i, int cue) {
@@ -1635,8 +1635,8 @@ static int people_between(const actx *x, int k, long t0, long i, int cue) {
         !(c - 1 >= t0 && (is_cue(x, c) || thinks(x, c)) && holds(x, k, c - 1)))
       return 1;
     if (tk(x, t)->upos != TD_NOUN || !their_noun(x, t) || holds(x, k, t)) continue;
-    if (is_cue(x, t + 1) || is_cue(x, t - 1) ||
-        (!cue && (tk(x, t + 1)->upos == TD_VERB || tk(x, t + 1)->upos == TD_AUX)))
+    if (is_cue(x, t + 1) || is_cue(x, t - 1) || tk(x, t + 1)->upos == TD_VERB ||
+        tk(x, t + 1)->upos == TD_AUX)
       return 1;
   }
   return 0;
