@@ -300,6 +300,30 @@ static int is_direction(const td_gaz *g, const td_tok *t) {
 
 static unsigned cue_bits(cands *cs, uint32_t t);
 
+/* Whether candidate c names where a business has a site: after a
+ * possessive and before a site noun ("its Cambuslang factory", "Nissan's
+ * Sunderland plant", "the firm's Corby steelworks"), as "in" would
+ * ("its factory in Cambuslang"). Not after "the" ("the Ford plant" is
+ * the company's). */
+static int site_cue(const td_doc *doc, const cand *c) {
+  static const char *const sites[] = {"plant", "plants", "factory", "factories", "works", "steelworks",
+                                      "site", "sites", "mine", "pit", "colliery", "refinery", "smelter",
+                                      "mill", "shipyard", "yard", "depot", "warehouse", "headquarters",
+                                      "hq", "office", "offices", "branch", "store", "facility", "base",
+                                      "operation", "operations", "call", NULL};
+  const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+  if (c->tok0 == se->tok0 || c->tok1 >= se->tok0 + se->ntok) return 0;
+  const td_tok *p = &doc->toks[c->tok0 - 1], *n = &doc->toks[c->tok1];
+  static const char *const poss[] = {"its", "their", "his", "her", "our", "'s", "'", NULL};
+  return td_str_in(p->norm, poss) && !tok_cap(n) && td_str_in(n->norm, sites);
+}
+
+/* The cue bits of candidate c: the places.* rules' before it (cue_bits),
+ * and a site's (site_cue) as a locative cue. */
+static unsigned cand_cues(cands *cs, const cand *c) {
+  return cue_bits(cs, c->tok0) | (site_cue(cs->doc, c) ? P_LOCATIVE | P_CUE : 0);
+}
+
 /* Whether the name stands where a place is expected: after "in", "at",
  * "near", "from", "outside", or before ", State". */
 static int locative(cands *cs, const cand *c) {
@@ -308,7 +332,7 @@ static int locative(cands *cs, const cand *c) {
   if (c->tok1 + 1 < s->tok0 + s->ntok && tok_is(&doc->toks[c->tok1], ",") &&
       tok_cap(&doc->toks[c->tok1 + 1]) && c->tok1 - c->tok0 > 1)
     return 1;
-  return (cue_bits(cs, c->tok0) & P_LOCATIVE) != 0; /* places.locative: "in", "near", ... */
+  return (cand_cues(cs, c) & P_LOCATIVE) != 0; /* places.locative: "in", "near", ... */
 }
 
 /* The folded surface of tokens [tok0, tok1) into buf: norms joined by a
@@ -878,7 +902,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
    * ("Mobile phones are", "the Mobile Entertainment Forum" in an
    * article about mobile phones), unless a cue calls it a place or it
    * is an area, a capital or a city of a million */
-  if (c->tok1 - c->tok0 == 1 && (initial || next_cap) && !area && !(cue_bits(cs, c->tok0) & P_LOCATIVE) &&
+  if (c->tok1 - c->tok0 == 1 && (initial || next_cap) && !area && !(cand_cues(cs, c) & P_LOCATIVE) &&
       eng->words && t0->norm && td_words_score(eng->words, t0->norm, strlen(t0->norm)) > 0) {
     int great = 0;
     for (size_t i = 0; i < c->nrecs; i++)
@@ -898,7 +922,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
    * after a cue word, where it closes a clause ("Ana Ruiz, who grew up
    * in Laramie said") */
   if (c->tok1 - c->tok0 == 1 && !area && !big && speaker_at(doc, c, first, last) &&
-      !(cue_bits(cs, c->tok0) & P_CUE))
+      !(cand_cues(cs, c) & P_CUE))
     return 2;
   /* a common word is not a town in a body's name ("the Liberal
    * Democrats", "the Bar Council") */
@@ -944,7 +968,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   /* a neighbourhood of under 50,000 people (PPLX) named alone, with no
    * cue, is a surname more often ("Usher", "Parkinson"; Canberra's
    * suburbs are named after people: "Reid", "Turner", "O'Connor") */
-  if (c->tok1 - c->tok0 == 1 && !area && !big && !(cue_bits(cs, c->tok0) & P_LOCATIVE)) {
+  if (c->tok1 - c->tok0 == 1 && !area && !big && !(cand_cues(cs, c) & P_LOCATIVE)) {
     int quarters = 1;
     for (size_t i = 0; i < c->nrecs && quarters; i++)
       quarters = is_feat(&g->recs[c->recs[i]], "PPLX") && g->recs[c->recs[i]].pop < 50000;
@@ -957,13 +981,13 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
      * before a big reading, but a capital or a city of a million is
      * named by its name, as in the rules above: the word counts come
      * from a corpus of Houston's e-mail, where "Houston" is frequent */
-    if (sc >= 10 * 40 && !area && !grand(g, c) && !(big && prev && (cue_bits(cs, c->tok0) & P_CUE)))
+    if (sc >= 10 * 40 && !area && !grand(g, c) && !(big && prev && (cand_cues(cs, c) & P_CUE)))
       return 1;
     if (initial && sc >= 10 * 5 && !area && !big) return 1;
     /* anywhere, a common word needs a cue (`in Hot`) when its readings
      * are all small towns: `the Hot 100`, `Century Media`, `Honda` were
      * places of a few thousand people */
-    if (sc >= 10 * 5 && !area && !big && !(cue_bits(cs, c->tok0) & P_CUE)) return 1;
+    if (sc >= 10 * 5 && !area && !big && !(cand_cues(cs, c) & P_CUE)) return 1;
   }
   return 0;
 }
@@ -1990,7 +2014,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
     /* (not "of", which holds a name in a longer one as often: "House of
      * Fraser", "Merchant of Venice", "Lord Campbell of Alloway") */
-    unsigned cb = cue_bits(&cs, c->tok0);
+    unsigned cb = cand_cues(&cs, c);
     int cued = (cb & P_LOCATIVE) ||
                ((cb & P_CUE) && !(c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "of"))) ||
                body_name_at(g, doc, c->tok1, se->tok0 + se->ntok) || /* "the Hilo Tribune" */
