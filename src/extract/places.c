@@ -1056,6 +1056,16 @@ static double prior(const td_gaz_rec *r) {
   return p;
 }
 
+/* Whether reading r is a town of under 50,000 people (or a quarter of
+ * one), which takes its country's evidence only from inside the country:
+ * its towns and divisions the article names, the source's domain; not
+ * the country's own name nor its actors ("the U.S. State Department"
+ * in a story from Ukraine is no evidence for Venice, Los Angeles, over
+ * the Venice of the Venice Commission). */
+static int small_town(const td_gaz_rec *r) {
+  return is_feat(r, "PPL") && !is_feat(r, "PPLC") && r->pop < 50000 && !(r->flags & TD_GAZ_CURATED);
+}
+
 /* The country of a web domain's top-level label ("bbc.co.uk" -> GBR). */
 static const char *domain_country(const char *url) {
   static const char *const tld[][2] = {
@@ -1876,6 +1886,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   /* resolve: evidence from the other names' first readings, then from
    * their resolved ones; a name never counts as evidence for itself */
   evs countries = {0}, admins = {0}, all_countries = {0}, all_admins = {0};
+  evs inner = {0}, all_inner = {0}; /* country evidence from inside it (small_town) */
   const char *dc = domain_country(doc->url);
   uint8_t *self = self_actors(doc, &cs, ng);
   int *cur = td_xcalloc(ng ? ng : 1, sizeof(int));
@@ -1899,10 +1910,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
   for (int round = 0; round < 2; round++) {
     /* the article's evidence: the source's domain, actors with a country,
      * every name's current reading (a dateline's counts twice) */
-    all_countries.n = all_admins.n = 0;
+    all_countries.n = all_admins.n = all_inner.n = 0;
     /* a country's own domain weighs as two places; .com as one: it is
      * anyone's ("thesun.co.uk" on a British soldier with US forces) */
     if (dc) ev_add(&all_countries, dc, strcmp(dc, "USA") ? 4 : 2);
+    if (dc) ev_add(&all_inner, dc, strcmp(dc, "USA") ? 4 : 2);
     for (size_t a = 0; a < doc->nactors; a++) {
       const td_actor *ac = &doc->actors[a];
       if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
@@ -1912,6 +1924,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       const td_gaz_rec *r = &g->recs[gs[q].best];
       ev_add(&all_countries, r->cc3, gs[q].dateline ? 4 : 2);
       ev_add(&all_admins, g->pool + r->admin, gs[q].dateline ? 4 : 2);
+      if (!is_country(r)) ev_add(&all_inner, r->cc3, gs[q].dateline ? 4 : 2);
     }
     for (size_t k = 0; k < ng; k++) {
       /* a name of one reading has it whatever the evidence: no share to
@@ -1923,9 +1936,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
       /* less name k's own share: its reading, and the actors it is */
       ev_copy(&countries, &all_countries);
       ev_copy(&admins, &all_admins);
+      ev_copy(&inner, &all_inner);
       if (gs[k].best >= 0) {
         const td_gaz_rec *r = &g->recs[gs[k].best];
         ev_add(&countries, r->cc3, gs[k].dateline ? -4 : -2);
+        if (!is_country(r)) ev_add(&inner, r->cc3, gs[k].dateline ? -4 : -2);
         ev_add(&admins, g->pool + r->admin, gs[k].dateline ? -4 : -2);
       }
       for (size_t a = 0; a < doc->nactors; a++) {
@@ -1956,12 +1971,16 @@ int td_places(const td_engine *eng, td_doc *doc) {
             strcmp(g->pool + r->admin, namesake) == 0)
           state_of_country = 0;
       }
+      /* a small town's reading against a weightier one of the name
+       * (small_town) */
+      int weightier = 0;
+      for (size_t i = 0; i < gs[k].nrecs && !weightier; i++) weightier = !small_town(&g->recs[gs[k].recs[i]]);
       double bs = -1e9;
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
-        double sc = score(g, r, gs[k].pri[i], &countries, &admins, gs[k].hint[0] ? gs[k].hint : NULL,
-                          namesake);
+        double sc = score(g, r, gs[k].pri[i], weightier && small_town(r) ? &inner : &countries, &admins,
+                          gs[k].hint[0] ? gs[k].hint : NULL, namesake);
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
           sc += 20;
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
@@ -2053,6 +2072,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
   free(countries.e);
   free(admins.e);
   free(all_countries.e);
+  free(inner.e);
+  free(all_inner.e);
   free(all_admins.e);
   facility *fs = NULL;
   size_t nf = 0, capf = 0;
