@@ -1203,6 +1203,20 @@ typedef struct {
   int townships;     /* mentions that name a township ("Franklin Township") */
 } group;
 
+/* Whether reading r of group gr is a division named by another name of
+ * its seat's, which is a reading too ("Geneva": the Canton of Geneva and
+ * Genève, its seat, by its English name): the name is the city's, as
+ * the gazetteer's generator leaves it for the names it sees. */
+static int seat_named(const td_gaz *g, const group *gr, const td_gaz_rec *r) {
+  if (!is_feat(r, "ADM1") || strcasecmp(g->pool + r->name, gr->key) == 0) return 0;
+  for (size_t i = 0; i < gr->nrecs; i++) {
+    const td_gaz_rec *q = &g->recs[gr->recs[i]];
+    if (q != r && is_feat(q, "PPLA") && q->feat[4] == 0 && strcmp(g->pool + q->admin, g->pool + r->admin) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 enum { NAMED_TOWN = 1, NAMED_DIVISION = 2, NAMED_TOWNSHIP = 4 };
 
 /* Whether the words from token t on call what comes before them a
@@ -1914,7 +1928,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
     /* a country's own domain weighs as two places; .com as one: it is
      * anyone's ("thesun.co.uk" on a British soldier with US forces) */
     if (dc) ev_add(&all_countries, dc, strcmp(dc, "USA") ? 4 : 2);
-    if (dc) ev_add(&all_inner, dc, strcmp(dc, "USA") ? 4 : 2);
+    /* (not .com: anyone's domain is no evidence from inside the US) */
+    if (dc && strcmp(dc, "USA") != 0) ev_add(&all_inner, dc, 4);
     for (size_t a = 0; a < doc->nactors; a++) {
       const td_actor *ac = &doc->actors[a];
       if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
@@ -1979,6 +1994,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
+        if (seat_named(g, &gs[k], r)) continue;
         double sc = score(g, r, gs[k].pri[i], weightier && small_town(r) ? &inner : &countries, &admins,
                           gs[k].hint[0] ? gs[k].hint : NULL, namesake);
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)

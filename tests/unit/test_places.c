@@ -129,6 +129,41 @@ TD_TEST(places_distance) {
   CHECK(fabs(td_geo_km(0, 179.5, 0, -179.5) - 111.2) < 1); /* across the antimeridian */
 }
 
+/* Geneva is the city, not the canton the gazetteer gives the English
+ * name; a .com domain (anyone's) lifts no Geneva, Illinois over it. */
+TD_TEST(places_geneva_city) {
+  td_engine *eng = td_testdoc_places_engine();
+  if (!eng) return;
+  char path[] = "/tmp/td_geo_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  const char *xml =
+      "<?xml version=\"1.0\" ?>\n<articles>\n<article file=\"0\">\n<title>t</title>\n"
+      "<link>http://example.com/a</link>\n"
+      "<text>The agency briefed reporters in Geneva on Monday.</text>\n<toponyms>\n"
+      "<toponym><extractedName>Geneva</extractedName><type>Literal</type><start>32</start>"
+      "<end>38</end><geonamesID>2660646</geonamesID><latitude>46.2022</latitude>"
+      "<longitude>6.1457</longitude></toponym>\n"
+      "</toponyms>\n</article>\n</articles>\n";
+  CHECK(write(fd, xml, strlen(xml)) == (ssize_t)strlen(xml));
+  close(fd);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  CHECK(td_eval_geo(eng, path, out) == 0);
+  fclose(out);
+  CHECK(buf && strstr(buf, "recall 1.000") != NULL);
+  CHECK(buf && strstr(buf, "accuracy@161km 1.000") != NULL);
+  free(buf);
+  unlink(path);
+  td_doc *d = run(eng, "The car was unveiled at the Geneva motor show on Tuesday.\n");
+  const td_place *p = at(d, "Geneva");
+  CHECK(p && strcmp(p->feature, "PPLA") == 0 && p->geonameid == 2660646);
+  td_doc_free(d);
+  td_engine_free(eng);
+}
+
 TD_TEST(places_eval_geo) {
   td_engine *eng = td_testdoc_places_engine();
   if (!eng) return;
