@@ -4026,6 +4026,57 @@ static int team_in_row(const actx *x, long i, long j, long s0, long s1) {
   return t - k >= 7 && small >= 2 && t == s1;
 }
 
+/* The surname at token i is also the last word of another person's name
+ * in the document: a capitalized word no title, honorific or dictionary
+ * name holds before the same word (`Roly Keating` ... `Mr Keating` is no
+ * Paul Keating). Looks at the document's surname matches only. */
+static int other_bearer(const actx *x, long i) {
+  const char *w = tk(x, i)->norm;
+  for (size_t k = 0; k < x->nall; k++) {
+    const dm *m = &x->all[k];
+    long t = (long)m->tok0;
+    if (!is_surname(m) || m->tok1 != m->tok0 + 1 || t == 0 || strcmp(tk(x, t)->norm, w) != 0)
+      continue;
+    long p = t - 1;
+    if (tk(x, p)->sent != tk(x, t)->sent || !tok_cap(x, p) || honorific(x, p)) continue;
+    int covered = 0; /* a title or the dictionary's own full name before it */
+    for (size_t q = k; q-- > 0 && (long)x->all[q].tok1 >= t;)
+      if ((long)x->all[q].tok1 == t && (is_cls(&x->all[q], "title") || is_cls(&x->all[q], "person")))
+        covered = 1;
+    for (size_t q = 0; q < x->nall && !covered; q++)
+      if ((long)x->all[q].tok0 < t && (long)x->all[q].tok1 > t && is_cls(&x->all[q], "person"))
+        covered = 1;
+    if (!covered) return 1;
+  }
+  return 0;
+}
+
+/* Surname entry g at token i is a family name written first in its
+ * person's name (Kim Jong-un, Xi Jinping): such a surname opens a name;
+ * one that ends its person's name (Kennedy, Smith) opening a run of
+ * capitalized words is no sign of a person (the Kennedy Center, Smith
+ * Barney), unless it is a given name too (Martin, Howard). */
+static int family_first(const actx *x, const dm *g, long i) {
+  const char *name = strchr(g->payload, '|');
+  if (!name) return 0;
+  name++;
+  size_t n = tk(x, i)->end - tk(x, i)->start;
+  return strncmp(name, x->doc->text + tk(x, i)->start, n) == 0 && name[n] == ' ';
+}
+
+/* The person of surname entry d is named in full somewhere in the
+ * document (a person match of the same entity). */
+static int named_in_doc(const actx *x, const dm *d) {
+  size_t n = strcspn(d->payload, "|");
+  for (size_t k = 0; k < x->nall; k++) {
+    const dm *m = &x->all[k];
+    if (is_cls(m, "person") && !is_surname(m) && m->payload &&
+        strncmp(m->payload, d->payload, n) == 0 && m->payload[n] == '|')
+      return 1;
+  }
+  return 0;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -4109,7 +4160,10 @@ static void do_sentence(actx *x, size_t si) {
       const dm *title = match_ending(x, i - 1, s0, s1);
       int titled = (title && is_cls(title, "title")) || honorific(x, i - 1) ||
                    (tok_is(x, i - 1, ".") && honorific(x, i - 2));
-      if (k >= 0) {
+      /* (not the first word of a longer name: `Howard Tarvo` is no Karl
+       * Howard met before, nor Philippe Sella an Edouard Philippe) */
+      int longer = name_run(x, i, s0, s1) > 1;
+      if (k >= 0 && !longer) {
         add_mention(x, k, i, i + 1);
         note_speaker(x, k, i, i + 1);
         add_name(x, i, i + 1, TD_NE_PER);
@@ -4120,7 +4174,6 @@ static void do_sentence(actx *x, size_t si) {
        * (Fox in a British story is not Vicente Fox); not the first word of
        * a longer name ("Philippe Sella" is no Edouard Philippe) */
       char pc[32] = "", prole[64] = "";
-      int longer = name_run(x, i, s0, s1) > 1;
       int active = role_active_in(d->payload, x->doc->date, pc, sizeof pc, prole, sizeof prole);
       /* (undated, every role counts as held: a country named proves
        * nothing then, "President Carter" in a US story is no Ash Carter) */
@@ -4142,12 +4195,26 @@ static void do_sentence(actx *x, size_t si) {
       /* or a head of state or government of the day whose surname is no
        * common word (Putin, not Fox or Brown) */
       int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
-      int alone_ok =
-          (d->ncand == 1 || titled) && (in_country || (active && head && !lower_word(x, i)));
+      int alone_ok = (d->ncand == 1 || titled) &&
+                     (in_country || (active && head && !lower_word(x, i))) &&
+                     !other_bearer(x, i);
       if (d->nactive == 1 && !longer && gender_ok && (title_ok || alone_ok)) {
         known_person(x, d, &tc);
         i++;
         continue;
+      }
+      /* after an honorific the name is still a person's, one the
+       * dictionaries do not prove (Mr Keating in a story of the BBC's Roly
+       * Keating): a person of that name, as for a name no one knows */
+      if (hg && !title && d->ncand == 1 && !named_in_doc(x, d)) {
+        long hl = name_run(x, i, s0, s1);
+        if (hl > 0) {
+          k = person_from_run(x, i, i + hl, NULL, NULL, s0, s1);
+          if (x->ai[k].gender == '-' && hg != '-') x->ai[k].gender = hg;
+          note_speaker(x, k, i, i + hl);
+          i += hl;
+          continue;
+        }
       }
       d = NULL; /* an unknown name: the name-run rules below */
     }
@@ -4187,7 +4254,11 @@ static void do_sentence(actx *x, size_t si) {
     if (d && is_cls(d, "title")) {
       tctx c = title_context(x, i, s0, s1);
       long n = d->tok1;
-      if (honorific(x, n)) n += tok_is(x, n + 1, ".") ? 2 : 1; /* chairman Mr Greenspan */
+      /* chairman Mr Greenspan; but an honorific the dictionary's name
+       * holds stays on it (Attorney General `Lord Goldsmith`) */
+      const dm *whole = match_at(x, n, s0, s1);
+      if (honorific(x, n) && !(whole && is_cls(whole, "person") && !is_surname(whole)))
+        n += tok_is(x, n + 1, ".") ? 2 : 1;
       const dm *next = match_at(x, n, s0, s1);
       long len = name_run(x, n, s0, s1);
       int surname = next && is_surname(next);
@@ -4297,7 +4368,11 @@ static void do_sentence(actx *x, size_t si) {
         continue;
       }
       const dm *nx = match_at(x, d->tok1 + (poss_tok(x, d->tok1) ? 1 : 0), s0, s1);
-      int before_title = nx && (is_cls(nx, "title") || is_cls(nx, "person"));
+      /* (a surname that opens a longer name is a given name there:
+       * `Britain's Kelly Holmes` is no Ruth Kelly) */
+      int before_title = nx && (is_cls(nx, "title") ||
+                                (is_cls(nx, "person") &&
+                                 !(is_surname(nx) && name_run(x, (long)nx->tok0, s0, s1) > 1)));
       int before_org = nx && is_cls(nx, "org");
       /* a capital after a place preposition ("a meeting in Washington")
        * stays an actor mention: event coders code it (a centre in Tokyo);
@@ -4537,7 +4612,7 @@ static void do_sentence(actx *x, size_t si) {
       /* (not three words that end in an organization's or a building's
        * word: the Orla Brennick Foundation, the Tomas Velder Space Center;
        * but a surname that is one ends a person's name: Thomas Haden Church) */
-      if (pair && g && (is_cls(g, "name") || is_surname(g)) &&
+      if (pair && g && (is_cls(g, "name") || (is_surname(g) && (family_first(x, g, i) || (x->wf[i] & W_GIVEN)))) &&
           (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           !(words == 3 && tok_in(x, n - 1, W_ORG) && !surname_head(x, i, n, s0)) &&
