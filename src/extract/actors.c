@@ -88,6 +88,7 @@ typedef struct {
   ainfo *ai;
   size_t cap_ai;
   const char *seen[64]; /* countries named so far (any country word) */
+  size_t seen_si[64];   /* the sentence that first named each */
   int nseen;
   const char *pair[2];  /* the latest `X and [the] Y` pair of countries, for `both nations` */
   td_ne *names;         /* typed names, when asked */
@@ -1011,6 +1012,19 @@ static int currency_after(const actx *x, long t, long s1);
 /* The country of the nearest country word before token t in the sentence,
  * else the nearest after it; not a word that names a currency (`up to US
  * $50 million`: Aristide is no American president). */
+/* Country word d after the title at t is another's: a title or a known
+ * person follows it (`President Francois Mitterand gave a welcome to South
+ * African leader F.W. de Klerk`: South Africa is de Klerk's, not the
+ * president's). Before the title it may well be the title's too (`Kenyan
+ * President X met Foreign Minister Y`), so only words after it count. */
+static int country_of_other(actx *x, const dm *d, long t, long s0, long s1) {
+  long n = (long)d->tok1 + (poss_tok(x, (long)d->tok1) ? 1 : 0);
+  if (n == t || n >= s1) return 0;
+  const dm *nx = match_at(x, n, s0, s1);
+  return nx && (long)nx->tok0 == n &&
+         (is_cls(nx, "title") || (is_cls(nx, "person") && !is_surname(nx)));
+}
+
 static const char *sentence_country(actx *x, long t, long s0, long s1) {
   for (long i = t - 1; i >= s0; i--) {
     const dm *d = match_at(x, i, s0, s1);
@@ -1029,7 +1043,7 @@ static const char *sentence_country(actx *x, long t, long s0, long s1) {
     static const char *const away[] = {"from", "to", "with", "against", "into", "toward",
                                         "towards", "between", NULL};
     if (p >= t && td_str_in(tk(x, p)->norm, away)) continue;
-    if (!currency_after(x, d->tok1, s1)) return d->payload;
+    if (!currency_after(x, d->tok1, s1) && !country_of_other(x, d, t, s0, s1)) return d->payload;
   }
   return NULL;
 }
@@ -1094,7 +1108,14 @@ static const char *topic_country(actx *x) {
  * named exactly one so far. */
 static const char *context_country(actx *x, long t, long s0, long s1) {
   const char *c = sentence_country(x, t, s0, s1);
-  return c ? c : x->nseen == 1 ? x->seen[0] : NULL;
+  if (c || x->nseen != 1) return c;
+  /* (not one this sentence names first, after the title, for another) */
+  if (x->seen_si[0] == tk(x, t)->sent)
+    for (size_t k = 0; k < x->nm; k++)
+      if (is_cls(&x->m[k], "country") && (long)x->m[k].tok0 > t &&
+          strcmp(x->m[k].payload, x->seen[0]) == 0 && country_of_other(x, &x->m[k], t, s0, s1))
+        return NULL;
+  return x->seen[0];
 }
 
 /* ---- people ---- */
@@ -4095,7 +4116,7 @@ static void do_sentence(actx *x, size_t si) {
                              : NULL;
     int have = !cs;
     for (int q = 0; q < x->nseen && !have; q++) have = strcmp(x->seen[q], cs) == 0;
-    if (!have && x->nseen < 64) x->seen[x->nseen++] = cs;
+    if (!have && x->nseen < 64) x->seen_si[x->nseen] = si, x->seen[x->nseen++] = cs;
     /* `South Korea and the United States` opening a sentence (its subject):
      * the pair a later `both nations` means */
     const dm *m2 = k + 1 < x->nm ? &x->m[k + 1] : NULL;
