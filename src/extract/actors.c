@@ -4479,6 +4479,18 @@ static void do_sentence(actx *x, size_t si) {
           i = c->tok1;
           continue;
         }
+        /* `the government of Sindh province`, `the police of Gujarat`: of
+         * a region the dictionary knows is its country's (not `in`:
+         * officials in Geneva are seldom Swiss) */
+        if (c && tok_is(x, n, "of") && is_cls(c, "nonactor.place") && c->payload &&
+            strlen(c->payload) == 3) {
+          long e = (long)c->tok1 < s1 && tok_is(x, (long)c->tok1, "province") ? c->tok1 + 1 : c->tok1;
+          int k = group_actor(x, c->payload, d->payload, i, e);
+          note_speaker(x, k, i, e);
+          add_name(x, c->tok0, c->tok1, TD_NE_LOC);
+          i = e;
+          continue;
+        }
       }
       i = d->tok1;
       continue;
