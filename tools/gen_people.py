@@ -26,9 +26,14 @@ for line in open(ROLES, encoding="utf-8"):
     entity, name = f[0], f[1]
     i = info.setdefault(entity, [name, f[2], []])
     i[2].append(",".join([f[3], f[4], f[5], f[6], f[7]]))
-    rows.add((name, entity))
-    for alias in (f[8].split(";") if len(f) > 8 and f[8] else []):
-        rows.add((alias.strip(), entity))
+    names = [name] + [a.strip() for a in (f[8].split(";") if len(f) > 8 and f[8] else [])]
+    for n in names:
+        rows.add((n, entity))
+        # initials as news also writes them, without periods (George W
+        # Bush, FW de Klerk)
+        if re.search(r"\b[A-Z]\.", n):
+            rows.add((re.sub(r"\s+", " ", re.sub(r"\b([A-Z])\.", r"\1 ", n)).strip(), entity))
+            rows.add((re.sub(r"\b([A-Z])\.\s?(?=[A-Z]\.)", r"\1", n).replace(".", ""), entity))
 # Surnames: the last word of the name, or the first for East Asian names
 # written family name first with a hyphenated given name (Kim Jong-un,
 # Cho Tae-yul) or a one-syllable family name (Xi Jinping, Wang Yi).
