@@ -1569,7 +1569,8 @@ static int until_before(const ctx *c, int i) {
  * age), "many of today's personal computers", "today's consumer devices"
  * (a plural noun, adjectives or nouns between, unless one of the day's
  * happenings: "today's talks", "today's results"), "the people of
- * tomorrow" ("as of tomorrow" is a day); "today's ruling" is the day's. */
+ * tomorrow" ("as of tomorrow" is a day); "today's ruling" is the day's;
+ * or a title ("BBC Radio 4's Today programme"). */
 static int generic_day(const ctx *c, int i) {
   static const char *const age[] = {"world", "youth", "society", "generation", "culture",
                                     "economy", "climate", "technology", "media", NULL};
@@ -1578,6 +1579,13 @@ static int generic_day(const ctx *c, int i) {
       "celebrations", "events", "protests", "strikes", "games", "matches", "races", "papers",
       "newspapers", "editions", "issues", "headlines", "gains", "losses", "markets", "meetings",
       "votes", NULL};
+  /* "told BBC Radio 4's Today programme", "Are You Lonesome Tonight",
+   * "The Day Today": capitalized inside the sentence, not after an
+   * opening quotation mark, bracket, colon or dash, a title */
+  if (c->u[i].cap && i > 0) {
+    const unit *p = &c->u[i - 1];
+    if (!(p->kind == 'p' && strchr("\"'`([:-", p->w[0]))) return 1;
+  }
   if (is_w(c, i, "tomorrow"))
     return i > 0 && is_w(c, i - 1, "of") && !(i > 1 && is_w(c, i - 2, "as"));
   if (!is_w(c, i, "today") || !is_p(c, i + 1, '\'') || !is_w(c, i + 2, "s")) return 0;
@@ -1591,12 +1599,6 @@ static int generic_day(const ctx *c, int i) {
   return 0;
 }
 
-/* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
- * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
- * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
- * "yesterday", "tomorrow", "tonight", "the previous/next/following day",
- * "the same day", "that day". Returns the index past it (i when none) and
- * fills h with a DATE. *pod receives a part of day implied ("tonight"). */
 /* Whether the short weekday at j ("Sun", "Wed", "Fri") is the
  * abbreviation of a day: written with its dot and followed by more of a
  * date or a clause ("Sun. Nov. 3", "Fri., 10 a.m.", "on Wed. the
@@ -1610,6 +1612,12 @@ static int wday_abbrev(const ctx *c, int j) {
          (n->kind == 'w' && (!n->cap || has(c, j + 2, W_MONTH)));
 }
 
+/* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
+ * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
+ * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
+ * "yesterday", "tomorrow", "tonight", "the previous/next/following day",
+ * "the same day", "that day". Returns the index past it (i when none) and
+ * fills h with a DATE. *pod receives a part of day implied ("tonight"). */
 static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   const unit *u = c->u;
   *pod = 0;
