@@ -1612,6 +1612,23 @@ static int wday_abbrev(const ctx *c, int j) {
          (n->kind == 'w' && (!n->cap || has(c, j + 2, W_MONTH)));
 }
 
+/* Whether the weekday at j begins a title, before a capitalized word
+ * (past a part of day) after "the", a possessive or "Daily and": "The
+ * Sunday Telegraph", "in the Sunday Express", "BBC Radio Scotland's Sunday
+ * Live programme", "Ant & Dec's Saturday Night Takeaway", "The Daily and
+ * Sunday Telegraph" ("on Tuesday Mr Blair said" is the day). */
+static int wday_title(const ctx *c, int j) {
+  int n = j + 1;
+  if (has(c, n, W_POD) && n < c->n && c->u[n].cap) n++;
+  if (j == 0 || n >= c->n || c->u[n].kind != 'w' || !c->u[n].cap ||
+      has(c, n, W_MONTH | W_WDAY | W_ZONE | W_REL))
+    return 0;
+  if (is_w(c, j - 1, "the")) return 1;
+  if (j >= 2 && is_w(c, j - 1, "s") && !c->u[j - 1].space && is_p(c, j - 2, '\'')) return 1;
+  return j >= 2 && is_w(c, j - 1, "and") && c->u[j - 2].kind == 'w' && c->u[j - 2].cap &&
+         !has(c, j - 2, W_WDAY | W_MONTH);
+}
+
 /* A specific day starting at i: ISO "2024-11-01", numeric "11/1/2024"
  * (unambiguous only), "November 1[, 2024]", "1 Nov[.] [2024]",
  * "the 1st of November", "[last|next|this] Friday[, Nov. 1]", "today",
@@ -1665,7 +1682,8 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   if (rw && rw->unit == j + 1 && has(c, j, W_DIR) && u[j].dir >= -1 && u[j].dir <= 1 &&
       has(c, j + 1, W_WDAY) && u[j + 1].cap)
     dir = u[j].dir, j++;
-  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || wday_abbrev(c, j))) {
+  if (has(c, j, W_WDAY) && u[j].cap && (strlen(u[j].w) > 4 || wday_abbrev(c, j)) &&
+      !wday_title(c, j)) {
     wd = u[j].wday;
     j = dot(c, j + 1);
     hit h2;
