@@ -1913,6 +1913,22 @@ static int possessive(const char *w) {
   return 0;
 }
 
+/* Whether the month at i is a given name: before a proper noun, with no
+ * word of time before it nor a day or year after it, and no article or
+ * count before ("wrote Ring of Fire with June Carter Cash"; "the
+ * September Tankan", "the three November Tests", "In September Spears
+ * married" are months). */
+static int month_name(const ctx *c, int i) {
+  int e = dot(c, i + 1);
+  if (e >= c->n || c->u[e].kind != 'w' || !c->u[e].cap ||
+      c->doc->toks[c->u[e].tok].upos != TD_PROPN || has(c, e, W_MONTH | W_WDAY | W_ZONE))
+    return 0;
+  if (i > 0 && (c->u[i - 1].kind == 'n' || has(c, i - 1, W_NUM) || is_w(c, i - 1, "the") ||
+                is_w(c, i - 1, "a") || is_w(c, i - 1, "an") || possessive(c->u[i - 1].w)))
+    return 0;
+  return !month_context(c, i);
+}
+
 /* The quarter a year before the one named within the two sentences
  * before (the last completed one when none was): "the year-ago quarter",
  * "the same period last year" in a quarterly report. */
@@ -2169,7 +2185,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if (has(c, k, W_MONTH) && u[k].cap &&
       (strlen(u[k].w) > 4 || (is_p(c, k + 1, '.') && (year_at(c, k + 2) || is_p(c, k + 2, ','))) ||
        strcmp(u[k].w, "june") == 0 || strcmp(u[k].w, "july") == 0 || strcmp(u[k].w, "may") == 0) &&
-      (dir != 99 || (strcmp(u[k].w, "may") && strcmp(u[k].w, "march")) || month_context(c, k))) {
+      (dir != 99 || (strcmp(u[k].w, "may") && strcmp(u[k].w, "march")) || month_context(c, k)) &&
+      !(dir == 99 && month_name(c, k))) {
     int m = u[k].month, e = dot(c, k + 1), yy = 0;
     int k2 = is_p(c, e, ',') || is_w(c, e, "of") ? e + 1 : e, e2;
     if ((yy = year_at(c, k2))) e = k2 + 1;
