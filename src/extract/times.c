@@ -777,6 +777,7 @@ typedef struct ctx {
   int anchor_ys;   /* the sentence of the last expression that gave anchor_y */
   int anchor_ycmp; /* that year was a comparison's base ("up from $4m in 2003") */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
+  int anchor_m_last; /* that month came after the last full date ("last October") */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
@@ -1823,6 +1824,11 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
         h->type = T_DATE;
         tfmt(h->val, sizeof h->val, "XXXX-XX-XX");
         h->has_day = 0;
+      } else if (off == 0 && !*pod && c->anchor_m_last && c->anchor_m) {
+        /* "killed last October ... crossed out that same day": a day
+         * of the month named last, after the last full date */
+        h->type = T_DATE, h->has_day = 0;
+        tfmt(h->val, sizeof h->val, "%04d-%02d-XX", c->anchor_m / 12, c->anchor_m % 12 + 1);
       } else
         set_day(h, T_DATE, (c->has_anchor ? c->anchor : c->dct) + off);
       return e;
@@ -3633,7 +3639,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       t->span.end = c.u[e - 1].end;
       t->type = type_names[h.type];
       t->value = td_arena_strdup(&doc->arena, h.val);
-      if (h.has_day && c.has_dct) c.anchor = h.day, c.has_anchor = 1;
+      if (h.has_day && c.has_dct) c.anchor = h.day, c.has_anchor = 1, c.anchor_m_last = 0;
       if (h.type <= T_TIME && isdigit((unsigned char)h.val[0]) && isdigit((unsigned char)h.val[3]) &&
           (h.val[4] == 0 || h.val[4] == '-')) {
         if (atoi(h.val) != c.anchor_y) c.anchor_m = 0; /* a month of another year is no anchor */
@@ -3644,7 +3650,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
       }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
-        c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1;
+        c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1, c.anchor_m_last = strlen(h.val) == 7;
       i = e;
       int yp = h.type == T_DATE && strlen(h.val) == 4 ? year_pair(&c, e - 1) : 0;
       if (yp) { /* "the 2004-05 season": the second year too */
