@@ -3057,6 +3057,16 @@ static int set_expr(const ctx *c, int i, hit *h) {
     tfmt(h->val, sizeof h->val, "XXXX-WXX-%dT%s", u[i].wday, pod_code(u[i + 1].pod));
     return i + 2;
   }
+  /* "at weekends", "on weekends", "avoid the weekends": every weekend */
+  {
+    int k = is_w(c, i, "the") ? i + 1 : i;
+    if (is_w(c, k, "weekends") &&
+        (k > i || (i > 0 && (is_w(c, i - 1, "at") || is_w(c, i - 1, "on") ||
+                             is_w(c, i - 1, "during") || is_w(c, i - 1, "over"))))) {
+      tfmt(h->val, sizeof h->val, "XXXX-WXX-WE");
+      return k + 1;
+    }
+  }
   if (has(c, i, W_SETADV) && (!u[i].cap || i == 0)) {
     tfmt(h->val, sizeof h->val, "%s", code[u[i].setv]);
     return i + 1;
