@@ -2960,13 +2960,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
         (e < c->n && u[e].kind == 'w' && c->doc->toks[u[e].tok].upos == TD_NOUN))
       return i;
   }
-  /* ("a few weeks" is a count whatever comes before: "in just a few minutes") */
+  /* ("a few weeks" is a count whatever comes before: "in just a few
+   * minutes"; "as long as a month or two" is a stretch) */
   if (a_one && n > 0 && !span && !half && !hyphen && !(i < j) &&
       !(k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                   is_w(c, k - 1, "over") || is_w(c, k - 1, "than") || is_w(c, k - 1, "about") ||
                   is_w(c, k - 1, "nearly") || is_w(c, k - 1, "almost") || is_w(c, k - 1, "took") ||
                   is_w(c, k - 1, "lasted") || is_w(c, k - 1, "spent") || last_verb(c, k - 1) ||
-                  is_w(c, k - 1, "been"))))
+                  is_w(c, k - 1, "been") ||
+                  (k > 2 && is_w(c, k - 1, "as") && is_w(c, k - 2, "long") && is_w(c, k - 3, "as")))))
     return i;
   if (uk == U_WEEKEND) return i;
   /* "will one day lead", "hopes to one day become", "One day you will
