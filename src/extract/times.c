@@ -2887,10 +2887,12 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     return i;
   if (!plural && !hyphen && year_at(c, k)) return i; /* "the 1988 quarter": a year, no count */
   if (uk == U_SEC && !plural && n != 1) return i;
-  /* "a second four-year term", "a second time", "a second round": the
-   * ordinal before its noun */
+  /* "a second four-year term", "a second time", "a second round", a
+   * second before an opening quotation mark (hoping for a second
+   * 'Nipple-gate'): the ordinal before its noun */
   if (uk == U_SEC && !plural && !hyphen && e + 1 < c->n &&
       (u[e + 1].kind == 'n' ||
+       (u[e + 1].kind == 'p' && u[e + 1].space && (u[e + 1].w[0] == '"' || u[e + 1].w[0] == '\'')) ||
        (u[e + 1].kind == 'w' && (c->doc->toks[u[e + 1].tok].upos == TD_NOUN ||
                                  c->doc->toks[u[e + 1].tok].upos == TD_ADJ ||
                                  c->doc->toks[u[e + 1].tok].upos == TD_NUM ||
