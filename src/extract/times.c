@@ -1617,14 +1617,18 @@ static int wday_abbrev(const ctx *c, int j) {
  * (past a part of day) after "the", a possessive or "Daily and": "The
  * Sunday Telegraph", "in the Sunday Express", "BBC Radio Scotland's Sunday
  * Live programme", "Ant & Dec's Saturday Night Takeaway", "The Daily and
- * Sunday Telegraph" ("on Tuesday Mr Blair said" is the day). */
+ * Sunday Telegraph"; or before a name and a word of the press: "by Sunday
+ * Telegraph journalist Robert Peston" ("on Tuesday Mr Blair said", "On
+ * Tuesday Labour chairman Ian McCartney" are the day). */
 static int wday_title(const ctx *c, int j) {
   int n = j + 1;
   if (has(c, n, W_POD) && n < c->n && c->u[n].cap) n++;
   if (j == 0 || n >= c->n || c->u[n].kind != 'w' || !c->u[n].cap ||
       has(c, n, W_MONTH | W_WDAY | W_ZONE | W_REL))
     return 0;
-  if (is_w(c, j - 1, "the")) return 1;
+  static const char *const media[] = {"journalist", "journalists", "reporter", "columnist",
+                                      "editor", "programme", "newspaper", "magazine", NULL};
+  if (is_w(c, j - 1, "the") || word_in(c, n + 1, media)) return 1;
   if (j >= 2 && is_w(c, j - 1, "s") && !c->u[j - 1].space && is_p(c, j - 2, '\'')) return 1;
   return j >= 2 && is_w(c, j - 1, "and") && c->u[j - 2].kind == 'w' && c->u[j - 2].cap &&
          !has(c, j - 2, W_WDAY | W_MONTH);
