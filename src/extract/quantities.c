@@ -233,6 +233,39 @@ static int according_cue(const td_qctx *c, td_span cue) {
   return td_cue_at(c, td_qword_at(c, cue.start), &kind) && kind == TD_CUE_ACCORDING;
 }
 
+/* The head of the claimant phrase who: the word before its first
+ * preposition ("shortcomings of the review"), else its last word; *prep
+ * whether it has one. c->nw when who holds no word. */
+static size_t claimant_head(const td_qctx *c, td_span who, int *prep) {
+  static const char *const preps[] = {"of", "to", "for", "from", "into", "in", "on", "at", "by",
+                                      "with", NULL};
+  size_t a = td_qword_at(c, who.start), e = td_qword_at(c, who.end);
+  *prep = 0;
+  if (a >= c->nw || a >= e) return c->nw;
+  for (size_t k = a + 1; k < e; k++)
+    if (td_qword_in(&c->w[k], preps)) {
+      *prep = 1;
+      return k - 1;
+    }
+  return e - 1;
+}
+
+/* The actor who claims, of the claimant phrase who: td_actor_at's, but not
+ * a country that only modifies the phrase's head ("The UK's biggest
+ * mortgage lender", "South Korea's top car maker", "US manufacturers",
+ * "the Telecom Regulatory Authority of India": the lender, the maker, the
+ * manufacturers and the authority claim, not their country); -1 then, and
+ * the phrase alone names the claimant. */
+static int claimant_actor(const td_qctx *c, td_span who) {
+  const td_doc *d = c->doc;
+  int a = td_actor_at(d, who.start, who.end);
+  if (a < 0 || !d->actors[a].kind || !td_str_eq(d->actors[a].kind, "country")) return a;
+  int prep = 0;
+  size_t h = claimant_head(c, who, &prep);
+  if (h >= c->nw) return a;
+  return td_actor_at(d, c->w[h].s, c->w[h].e) == a ? a : -1;
+}
+
 /* Whether the claimant `who` of a number can give one, by the head of the
  * phrase (the word before its first preposition, else its last word): an
  * actor, a name (capitalized), a pronoun or a part of a group ("one of
@@ -248,8 +281,6 @@ static int according_cue(const td_qctx *c, td_span cue) {
  * it ("shortcomings of the Treasury's Barker Review, which said": the
  * shortcomings say nothing); whatever "according to" names is a source. */
 static int claimant_ok(const td_qctx *c, const units *u, td_span who, int finding) {
-  static const char *const preps[] = {"of", "to", "for", "from", "into", "in", "on", "at", "by",
-                                      "with", NULL};
   static const char *const pronouns[] = {"it", "he", "she", "they", "we", "i", "you", "this",
                                          "these", "those", "who", "which", NULL};
   static const char *const parts[] = {"one", "two", "three", "four", "five", "some", "many", "most",
@@ -257,12 +288,9 @@ static int claimant_ok(const td_qctx *c, const units *u, td_span who, int findin
                                       "each", "none", "any", "majority", "minority", NULL};
   static const char *const cls[] = {"title", "sector", "quotes.speaker", NULL};
   const td_doc *d = c->doc;
-  size_t a = td_qword_at(c, who.start), e = td_qword_at(c, who.end);
-  if (a >= c->nw || a >= e) return 1;
-  size_t h = e - 1;
   int prep = 0;
-  for (size_t k = a + 1; k < e && !prep; k++)
-    if (td_qword_in(&c->w[k], preps)) h = k - 1, prep = 1;
+  size_t h = claimant_head(c, who, &prep);
+  if (h >= c->nw) return 1;
   if (!finding && !prep) return 1;
   if (td_actor_at(d, who.start, finding ? who.end : c->w[h].e) >= 0) return 1;
   const td_qword *w = &c->w[h];
@@ -1675,7 +1703,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     if (td_find_claimant(&c, p.first, &who, &cue) &&
         (according_cue(&c, cue) || claimant_ok(&c, u, who, finding_cue(&c, td_qword_at(&c, cue.start))))) {
       q->claimed_by_span = who;
-      q->claimed_by = td_actor_at(doc, who.start, who.end);
+      q->claimed_by = claimant_actor(&c, who);
     }
     q->time = td_time_for_span(doc, q->span.start, q->span.end);
     /* not the number itself ("86-minute"), nor a forecast's date for what
