@@ -703,7 +703,14 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     if (!parse_digits(w->lw, v, &rest)) return 0;
     const char *r2;
     double v2;
-    if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
+    if (strncmp(rest, "-to-", 4) == 0 && rest[4] >= '0' && rest[4] <= '9') {
+      /* "5-to-4", "2-to-1": a vote, a score or a ratio, no count;
+       * "18-to-34-year-olds": a range of what follows */
+      if (!vmax || !parse_digits(rest + 4, &v2, &r2) || v2 <= *v || r2[0] != '-' || r2[1] < 'a' ||
+          r2[1] > 'z')
+        return 0;
+      *vmax = v2, *hyph_unit = r2 + 1;
+    } else if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
     else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v) {
       if (score_next(c, i)) return 0; /* "won 2-6 6-3 6-0": sets, no range */
       *vmax = v2; /* "10,000-12,000" */
