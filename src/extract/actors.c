@@ -1169,12 +1169,10 @@ static int glued_part(const actx *x, long j, long s1) {
  * abbreviated: `june`, `jan`, `sept`, `fri`. */
 static int time_word(const char *w) {
   static const char *const words[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-      "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-      "fri", "sat", "sun", NULL};
-  return td_str_in(w, words);
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+  return td_str_in(w, td_month_names) || td_str_in(w, words);
 }
 
 /* Token i opens the sentence from s0 with a day said by its distance
