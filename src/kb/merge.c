@@ -1978,6 +1978,16 @@ static int same_subject(const mclaim *a, const mclaim *b, const mdoc *d) {
   return x != INT32_MIN && y != INT32_MIN && labs(x - y) <= 3;
 }
 
+/* Whether a's interval is open (at least, at most) and b's figure is of
+ * another order beyond its bound: more than ten times an "at least", less
+ * than a tenth of an "up to". */
+static int far_bound(const mclaim *a, const mclaim *b) {
+  if (isinf(b->hi) || (b->lo <= 0 && !isinf(a->hi))) return 0; /* b open too */
+  if (isinf(a->hi) && a->lo > 0) return b->lo > 10 * a->lo;
+  if (a->lo <= 0 && a->hi > 0 && !isinf(a->hi)) return b->lo > 0 && 10 * b->hi < a->hi;
+  return 0;
+}
+
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
   if ((a->part || b->part) && !(a->part && b->part && a->value == b->value)) return 0;
@@ -2007,6 +2017,11 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (!cmpstr(a->qual, "vague") != !cmpstr(b->qual, "vague") &&
       !td_kb_intervals_agree(a->lo, a->hi, b->lo, b->hi))
     return 0;
+  /* so are an open bound and a figure of another order beyond it: "at
+   * least four classified Clinton emails" (had their markings changed)
+   * and "600-700 Clinton emails" (found classified) say nothing of each
+   * other; "at least 3,000 troops" and "around 3,000 troops" agree */
+  if (far_bound(a, b) || far_bound(b, a)) return 0;
   /* two figures of one claimant in one sentence are two counts ("from 81,000
    * units in 2003 to 106,000 in 2007", "Labour by more than 80,000 and the
    * Tories by almost 100,000", "3,000 jobs - out of a total workforce of

@@ -367,6 +367,32 @@ TD_TEST(kb_claims_named_year_and_none) {
   }
 }
 
+/* An open bound and a figure of another order beyond it are two counts
+ * ("at least four classified emails" and "600-700 emails"): at least 14
+ * and 650 say nothing of each other, at least 14 and 39 agree. */
+TD_TEST(kb_claims_far_bound) {
+  static const int v2[] = {650, 39};
+  for (int m = 0; m < 2; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", id[32];
+    snprintf(id, sizeof id, "bound-%d", m);
+    char *r = figures(id, "Officials said at least 14 went, the army said 39.", "[[0,50]]", "troops",
+                      "troops deployed", v2[m], "the army", 47, 0, "");
+    r = replaced(r, "\"qualifier\":\"exact\"", "\"qualifier\":\"at_least\"");
+    td_kb *kb = merged_store(td_failed_, dir, &r, 1);
+    if (!kb) {
+      free(r);
+      return;
+    }
+    CHECK(count(kb, "SELECT count(*) FROM m_claims WHERE qualifier='at_least'") == 1);
+    CHECK(count(kb, "SELECT count(DISTINCT group_key) FROM m_claims") == (m ? 1 : 2));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == m);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == 0);
+    td_kb_close(kb);
+    free(r);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* Figures of one subject in two undated articles of two stories are not
  * compared, unless it is the same figure again: with no date and no story
  * to say so, "8,000 troops" and "3,000 troops" are mostly two counts. */
