@@ -291,6 +291,16 @@ static int claimant_ok(const td_qctx *c, const units *u, td_span who, int findin
   int prep = 0;
   size_t h = claimant_head(c, who, &prep);
   if (h >= c->nw) return 1;
+  /* one lowercase word that is an adjective, a verb or an adverb names
+   * nobody, it is what is left of a noun phrase the cue search cut ("the
+   * authorities' initial estimates have put the damage at $1.3bn": who
+   * "initial"; "various reports of migrants": "various"). (Capitalized,
+   * it may be a name the tagger took for one: "Orange added", "Next
+   * said".) */
+  int up = c->w[h].upos;
+  if (td_qword_at(c, who.start) == h && !(c->w[h].flags & TD_QW_CAP) &&
+      (up == TD_ADJ || up == TD_VERB || up == TD_ADV))
+    return 0;
   if (!finding && !prep) return 1;
   if (td_actor_at(d, who.start, finding ? who.end : c->w[h].e) >= 0) return 1;
   const td_qword *w = &c->w[h];
