@@ -723,6 +723,8 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
     } else if (*rest == '-' && rest[1] >= 'a' && rest[1] <= 'z') *hyph_unit = rest + 1;
     else if (*rest == '-' && vmax && parse_digits(rest + 1, &v2, &r2) && !*r2 && v2 > *v) {
       if (score_next(c, i)) return 0; /* "won 2-6 6-3 6-0": sets, no range */
+      /* "from 2004-2005", "the period 2007-2013": years, a time, no count */
+      if (rest - w->lw == 4 && strlen(rest + 1) == 4 && *v >= 1900 && v2 <= 2100) return 0;
       *vmax = v2; /* "10,000-12,000" */
     }
     else if (*rest) {
@@ -1654,6 +1656,39 @@ static int owner_before(const td_qctx *c, size_t first) {
   return (b->flags & TD_QW_CAP) && (ends_with(b->lw, "'s") || ends_with(b->lw, "\xe2\x80\x99s"));
 }
 
+/* Whether the time t lies inside a quantity of q's sentence other than q
+ * (k its index). */
+static int time_in_other(const td_doc *doc, size_t k, const td_time *t) {
+  const td_quantity *q = &doc->quants[k];
+  for (size_t j = k; j-- > 0 && doc->quants[j].sentence == q->sentence;)
+    if (doc->quants[j].span.start <= t->span.start && t->span.end <= doc->quants[j].span.end) return 1;
+  for (size_t j = k + 1; j < doc->nquants && doc->quants[j].sentence == q->sentence; j++)
+    if (doc->quants[j].span.start <= t->span.start && t->span.end <= doc->quants[j].span.end) return 1;
+  return 0;
+}
+
+/* A time that is part of another quantity is that quantity's, not the
+ * time of this one: "a four-month jail sentence and a fine of $250,000"
+ * (the fine is of no four months), "a seven-month low of 105.17", "the
+ * 90-day consultation period required for companies planning more than 10
+ * redundancies", "25,772 US patents in that period and more than 40,000
+ * current patents"; unless a preposition of time opens it ("offered £960m
+ * over 15 years", "after 48 minutes ... from 25 yards", "In 12 months the
+ * lasers have helped the firm set up networks in more than 700
+ * locations", "rise 13.4% during the five-month period"). */
+static void times_of_others(const td_qctx *c, td_doc *doc) {
+  static const char *const preps[] = {"in", "within", "over", "after", "during", NULL};
+  static const char *const dets[] = {"the", "a", "an", "this", "that", "its", "their", NULL};
+  for (size_t k = 0; k < doc->nquants; k++) {
+    td_quantity *q = &doc->quants[k];
+    if (q->time < 0 || !time_in_other(doc, k, &doc->times[q->time])) continue;
+    size_t w = td_qword_at(c, doc->times[q->time].span.start);
+    if (w > 1 && w <= c->nw && td_qword_in(&c->w[w - 1], dets)) w--; /* "over a twenty year period" */
+    if (w > 0 && w <= c->nw && td_qword_in(&c->w[w - 1], preps)) continue;
+    q->time = -1;
+  }
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1739,5 +1774,6 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     q->confidence = p.unit ? (elided ? 0.6 : 0.8) : 0.5;
     i = p.last > i ? p.last : i;
   }
+  times_of_others(&c, doc);
   return 0;
 }
