@@ -1689,6 +1689,21 @@ static void times_of_others(const td_qctx *c, td_doc *doc) {
   }
 }
 
+/* Whether the counted word of p lies in a person's name and the number
+ * opens a line (a rank or list number: "16 Tommy Haas (Germany)", "4
+ * Chris Christie.") or is part of the name ("50 Cent said"); no count.
+ * (Inside a sentence the tagger's persons may be counted: "400,000 Sri
+ * Lankans", "17,815 Buick Raniers".) */
+static int in_person_name(const td_qctx *c, const qparse *p) {
+  if (!p->unit || p->unit_word < p->first || p->unit_word > p->last || p->unit_word >= c->nw ||
+      !(c->w[p->unit_word].flags & TD_QW_CAP))
+    return 0;
+  const td_doc *d = c->doc;
+  int a = td_actor_at(d, c->w[p->unit_word].s, c->w[p->unit_word].e);
+  if (a < 0 || !d->actors[a].kind || !td_str_eq(d->actors[a].kind, "person")) return 0;
+  return (c->w[p->first].flags & TD_QW_PARA) || td_actor_at(d, c->w[p->first].s, c->w[p->first].e) == a;
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1713,7 +1728,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
-    if (in_date(&c, doc, &tcur, &p)) {
+    if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p)) {
       i = p.last;
       continue;
     }
