@@ -3379,6 +3379,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (work && !strcmp(tr->code, "190")) strcpy(tr->code, "143");
       else if (!work && !strcmp(tr->code, "143")) continue;
     }
+    /* "tube workers walked out demanding a pay rise" is a strike;
+     * "walked out of the show", "walk out in the cold" are not */
+    if (!strcmp(tr->code, "143") && !strcmp(lemma_of(&doc->toks[tr->head]), "walk") &&
+        !labour_words(doc, lo, hi))
+      continue;
     /* "Mr Cable attacked Labour's taxes", "the Tory co-chairman attacked
      * Labour's pledges", "launched an attack on Conservative spending
      * plans": an attack by politicians, officials, parties, firms or the
