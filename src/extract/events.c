@@ -1042,6 +1042,76 @@ static int after_conj_np(const td_doc *doc, uint32_t lo, uint32_t b) {
   return 0;
 }
 
+/* Nouns of those who act for whoever owns them: "Sudan's government",
+ * "Clinton's lawyers", "United's board", "Cairo's security chief". */
+static const char *const acting_for[] = {
+    "government", "administration", "regime", "cabinet", "ministry", "minister", "president",
+    "premier", "leader", "leadership", "chief", "head", "boss", "chairman", "chairwoman",
+    "general",
+    "director", "manager", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "official", "representative", "envoy", "ambassador", "embassy", "delegation",
+    "negotiator", "diplomat", "army", "military", "navy", "troop", "force", "soldier",
+    "police", "authority", "agency", "department", "office", "commission", "commissioner",
+    "council", "committee", "board", "court", "judge", "parliament", "assembly", "senate",
+    "congress", "legislature", "party", "campaign", "camp", "team", "staff", "aide",
+    "adviser", "advisor", "lawyer", "attorney", "counsel", "agent", "bank", "regulator",
+    "watchdog", "prosecutor", "investigator", "service", "company", "firm", "group",
+    "union", "management", "owner", "executive", "junta", "rebel", "militia",
+    /* what speaks for its author: "Mr Bell's speech called for" */
+    "speech", "statement", "letter", "message", "remark", "comment", "article", "report",
+    "announcement", "response", "email", "tweet", "column", "editorial", "action", "lawsuit",
+    "suit", "complaint", "petition", "appeal", "motion", "resolution", NULL};
+
+/* People named by what they are, whom a country owns: "Russia's richest
+ * man" is a Russian. */
+static const char *const owned_persons[] = {
+    "man", "woman", "person", "people", "citizen", "national", "resident", "businessman",
+    "businesswoman", "tycoon", "billionaire", "oligarch", "player", "captain", "star",
+    "champion", "athlete", "singer", "writer", "author", "artist", "scientist", "expert",
+    "hero", "prisoner", "hostage", "journalist", "activist", "dissident", NULL};
+
+/* Whether the actor mention ending at token a1 is the possessor of a
+ * thing that is the clause's subject before token k: "France's
+ * industrial output was released", "Iraq's vast natural resources can
+ * support", "Glazer's latest proposals, supporters remain opposed",
+ * "Gordon Brown's closest ally has denied". The thing (or the other
+ * person) is the subject, and no actor is; a body or an agent of the
+ * possessor ("Sudan's government lifted", "Clinton's lawyers opposed")
+ * acts for it. */
+/* Whether noun `head`, owned by actor `owner`, names a thing or another
+ * person, not a body or an agent that acts for its owner (acting_for);
+ * a person a country owns ("Russia's richest man") is its own. */
+static int thing_of(const ev_doc *e, uint32_t head, int owner) {
+  const td_doc *doc = e->doc;
+  if (doc->toks[head].upos != TD_NOUN) return 0;
+  const char *l = lemma_of(&doc->toks[head]);
+  if (td_str_in(l, acting_for)) return 0;
+  const td_actor *own = owner >= 0 ? &doc->actors[owner] : NULL;
+  if (own && own->kind && !strcmp(own->kind, "country") && td_str_in(l, owned_persons)) return 0;
+  return 1;
+}
+
+static int owned_thing(const ev_doc *e, uint32_t a1, uint32_t k) {
+  const td_doc *doc = e->doc;
+  if (a1 >= k || !is_poss(&doc->toks[a1])) return 0;
+  int64_t head = -1;
+  uint32_t q = a1 + 1;
+  for (; q < k; q++) {
+    const td_tok *t = &doc->toks[q];
+    if (t->upos == TD_NOUN || t->upos == TD_PROPN) head = q;
+    else if (t->upos != TD_ADJ && t->upos != TD_ADV && t->upos != TD_NUM && !is_word(t, "-"))
+      break;
+  }
+  if (head < 0) return 0;
+  /* "Fidel Castro's decision to ban", "UKIP's job to destroy", "the
+   * company's decision to carry out investigations": the owner of the
+   * noun before a to-infinitive does what it says */
+  if (q + 1 <= k && is_word(&doc->toks[q], "to") &&
+      (q + 1 == k || doc->toks[q + 1].upos == TD_VERB))
+    return 0;
+  return thing_of(e, (uint32_t)head, a1 > 0 ? e->tokact[a1 - 1] : -1);
+}
+
 static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, int patient) {
   const td_doc *doc = e->doc;
   for (int64_t j = (int64_t)k - 1; j >= (int64_t)lo; j--) {
@@ -1067,6 +1137,15 @@ static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, i
       if (pt && is_word(pt, "by")) { /* an agent belongs to a passive */
         j = a0;
         continue;
+      }
+      if (!patient && owned_thing(e, a1, k)) {
+        /* "China, Pyongyang's only ally, ... warned": an apposition to
+         * the subject before it */
+        if (a0 >= lo + 2 && is_word(&doc->toks[a0 - 1], ",") && e->tokact[a0 - 2] >= 0) {
+          j = a0 - 1;
+          continue;
+        }
+        return 0;
       }
       g->last = (uint32_t)j + 1;
       group_left(e, (uint32_t)j, lo, g);
@@ -1393,11 +1472,17 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
         if (dep_is(t, TD_DEP_NSUBJ) || dep_is(t, TD_DEP_NSUBJ_PASS) || dep_is(t, TD_DEP_CSUBJ)) {
           /* (a passive subject is the patient even when the parser left
            * out the auxiliary: "were being denied") */
-          dep_group(e, s, j,
-                    *passive || (dep_is(t, TD_DEP_NSUBJ_PASS) && is_passive(doc, tr, s->tok0))
-                        ? tgt
-                        : src,
-                    0);
+          int pass_subj = *passive || (dep_is(t, TD_DEP_NSUBJ_PASS) && is_passive(doc, tr, s->tok0));
+          /* "Iraq's vast natural resources can support", "Mr Glazer's
+           * proposals ... remain": the owner of a thing that does the act
+           * is not its doer (owned_thing) */
+          int64_t owner = -1;
+          if (!pass_subj && e->tokact[j] < 0 && !(j + 2 < h && is_word(&doc->toks[j + 1], "to")))
+            for (uint32_t c = s->tok0; c < j && owner < 0; c++)
+              if (doc->toks[c].head == (int32_t)j && dep_is(&doc->toks[c], TD_DEP_NMOD_POSS) &&
+                  e->tokact[c] >= 0)
+                owner = c;
+          if (owner < 0 || !thing_of(e, j, e->tokact[owner])) dep_group(e, s, j, pass_subj ? tgt : src, 0);
           /* (a pronoun subject, or a "subject" with a conjunction between
            * it and the verb, is the parser's slip: "this week as he visits") */
           int cut = 0;
