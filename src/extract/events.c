@@ -1091,6 +1091,14 @@ static int thing_of(const ev_doc *e, uint32_t head, int owner) {
   return 1;
 }
 
+/* Other people named by their tie to someone: "Mr Conlon's father
+ * Giuseppe was arrested" arrests the father, not Mr Conlon. */
+static const char *const kin[] = {"father", "mother", "son", "daughter", "wife", "husband",
+                                  "brother", "sister", "family", "friend", "ally", "supporter",
+                                  "relative", "parent", "child", "girlfriend", "boyfriend",
+                                  "partner", "uncle", "aunt", "cousin", "nephew", "niece",
+                                  "widow", "fan", NULL};
+
 static int owned_thing(const ev_doc *e, uint32_t a1, uint32_t k) {
   const td_doc *doc = e->doc;
   if (a1 >= k || !is_poss(&doc->toks[a1])) return 0;
@@ -1110,6 +1118,20 @@ static int owned_thing(const ev_doc *e, uint32_t a1, uint32_t k) {
       (q + 1 == k || doc->toks[q + 1].upos == TD_VERB))
     return 0;
   return thing_of(e, (uint32_t)head, a1 > 0 ? e->tokact[a1 - 1] : -1);
+}
+
+/* Whether the actor mention ending at token a1 owns a noun of kin before
+ * token k ("Mr Conlon's father Giuseppe was arrested"): the patient of a
+ * passive is that other person. */
+static int owned_kin(const ev_doc *e, uint32_t a1, uint32_t k) {
+  const td_doc *doc = e->doc;
+  if (a1 >= k || !is_poss(&doc->toks[a1])) return 0;
+  for (uint32_t q = a1 + 1; q < k; q++) {
+    const td_tok *t = &doc->toks[q];
+    if (t->upos == TD_NOUN) return td_str_in(lemma_of(t), kin);
+    if (t->upos != TD_ADJ && t->upos != TD_ADV && t->upos != TD_NUM) return 0;
+  }
+  return 0;
 }
 
 static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, int patient) {
@@ -1138,7 +1160,7 @@ static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, i
         j = a0;
         continue;
       }
-      if (!patient && owned_thing(e, a1, k)) {
+      if (patient ? owned_kin(e, a1, k) : owned_thing(e, a1, k)) {
         /* "China, Pyongyang's only ally, ... warned": an apposition to
          * the subject before it */
         if (a0 >= lo + 2 && is_word(&doc->toks[a0 - 1], ",") && e->tokact[a0 - 2] >= 0) {
@@ -1477,12 +1499,17 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
            * proposals ... remain": the owner of a thing that does the act
            * is not its doer (owned_thing) */
           int64_t owner = -1;
-          if (!pass_subj && e->tokact[j] < 0 && !(j + 2 < h && is_word(&doc->toks[j + 1], "to")))
+          if (e->tokact[j] < 0 && !(j + 2 < h && is_word(&doc->toks[j + 1], "to")))
             for (uint32_t c = s->tok0; c < j && owner < 0; c++)
               if (doc->toks[c].head == (int32_t)j && dep_is(&doc->toks[c], TD_DEP_NMOD_POSS) &&
                   e->tokact[c] >= 0)
                 owner = c;
-          if (owner < 0 || !thing_of(e, j, e->tokact[owner])) dep_group(e, s, j, pass_subj ? tgt : src, 0);
+          /* (the patient of a passive keeps its owner, but for one of kin:
+           * "Mr Conlon's father was arrested") */
+          int other = owner >= 0 && (pass_subj ? doc->toks[j].upos == TD_NOUN &&
+                                                     td_str_in(lemma_of(&doc->toks[j]), kin)
+                                               : thing_of(e, j, e->tokact[owner]));
+          if (!other) dep_group(e, s, j, pass_subj ? tgt : src, 0);
           /* (a pronoun subject, or a "subject" with a conjunction between
            * it and the verb, is the parser's slip: "this week as he visits") */
           int cut = 0;
