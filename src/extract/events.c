@@ -1173,6 +1173,22 @@ static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, i
       group_left(e, (uint32_t)j, lo, g);
       return 1;
     }
+    /* "Jack Straw, who accused the Tories", "Ted Cruz who captured
+     * Texas": a relative "who" right before the verb (auxiliaries and
+     * adverbs between) stands for the actor it follows */
+    if (is_word(t, "who")) {
+      int chain = 1;
+      for (uint32_t q = (uint32_t)j + 1; q < k && chain; q++)
+        chain = doc->toks[q].upos == TD_AUX || doc->toks[q].upos == TD_ADV ||
+                doc->toks[q].upos == TD_PART;
+      int64_t a = j - 1;
+      if (a >= (int64_t)lo && is_word(&doc->toks[a], ",")) a--;
+      if (chain && a >= (int64_t)lo && e->tokact[a] >= 0) {
+        g->last = (uint32_t)a + 1;
+        group_left(e, (uint32_t)a, lo, g);
+        return 1;
+      }
+    }
     if (is_stop(t)) break; /* the clause ends: "X said that ..." */
     /* "he had taken a hard line after Bellamy accused him": the verb of
      * an adverbial clause whose subject is a noun phrase of its own
