@@ -1174,15 +1174,29 @@ static int find_subject_of(const ev_doc *e, uint32_t k, uint32_t lo, group *g, i
       return 1;
     }
     /* "Jack Straw, who accused the Tories", "Ted Cruz who captured
-     * Texas": a relative "who" right before the verb (auxiliaries and
-     * adverbs between) stands for the actor it follows */
-    if (is_word(t, "who")) {
+     * Texas", "Turkey, which occupies northern Cyprus": a relative "who"
+     * or "which" right before the verb (auxiliaries and adverbs between)
+     * stands for the actor it follows; for "which" not one inside a
+     * phrase of another noun ("attacks in Benghazi, Libya, which killed"),
+     * an agent after "by" excepted */
+    int which = is_word(t, "which");
+    if (is_word(t, "who") || which) {
       int chain = 1;
       for (uint32_t q = (uint32_t)j + 1; q < k && chain; q++)
         chain = doc->toks[q].upos == TD_AUX || doc->toks[q].upos == TD_ADV ||
                 doc->toks[q].upos == TD_PART;
       int64_t a = j - 1;
       if (a >= (int64_t)lo && is_word(&doc->toks[a], ",")) a--;
+      if (chain && which && a >= (int64_t)lo && e->tokact[a] >= 0) {
+        uint32_t a0, a1;
+        mention_span(e, (uint32_t)a, lo, (uint32_t)a + 1, &a0, &a1);
+        int64_t p = prev_content(doc, a0, lo);
+        while (p >= (int64_t)lo && (e->tokact[p] >= 0 || is_word(&doc->toks[p], ",") ||
+                                    is_word(&doc->toks[p], "and")))
+          p = prev_content(doc, (uint32_t)p, lo);
+        if (p >= (int64_t)lo && doc->toks[p].upos == TD_ADP && !is_word(&doc->toks[p], "by"))
+          chain = 0;
+      }
       if (chain && a >= (int64_t)lo && e->tokact[a] >= 0) {
         g->last = (uint32_t)a + 1;
         group_left(e, (uint32_t)a, lo, g);
