@@ -3207,6 +3207,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     } else if (!src.n && !np_src) {
       src = psrc;
     }
+    /* "Straw, who will hold talks in Beijing", "hosting a show in
+     * London": a meeting held in a place is not aimed at it, whichever
+     * reading found the place (an entry's own preposition excepted); a
+     * visit or a journey (042: "will visit an orphanage in Tanzania",
+     * "flew to Basra in southern Iraq") is */
+    if (code_root(tr->code) == 4 && strncmp(tr->code, "042", 3) != 0 && tgt.n == 1 &&
+        !prep_in(tr, "in") && !prep_in(tr, "at")) {
+      int64_t p = -1;
+      for (uint32_t j = lo; j < hi && p < 0; j++)
+        if (doc->toks[j].start == tgt.span[0].start) p = prev_content(doc, j, lo);
+      if (p >= (int64_t)tr->tok1 && (is_word(&doc->toks[p], "in") || is_word(&doc->toks[p], "at")))
+        tgt.n = 0;
+    }
     /* "officials from both nations", "the two countries": the pair's
      * countries act, one event each */
     if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
