@@ -1668,6 +1668,27 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
         if (c->w[x].flags & TD_QW_PARA) break;
       }
     }
+    /* "John Roe, the chief executive of Ora -- the firm that makes the
+     * show -- told me, …": the subject before an aside set off by dashes */
+    /* (an active cue, no `have been voiced`, `continued to perform`; a
+     * subject, not the object of a preposition: `figures on house sales -
+     * issued on Thursday - suggest` names no one) */
+    if (r0 > 1 && aside_dash(c, r0 - 1) && !passive_at(c, k) &&
+        !(k + (size_t)n < c->nw && strcmp(c->w[k + (size_t)n].lw, "to") == 0)) {
+      for (size_t x = r0 - 1; x-- > 0 && x + 32 > r0;) {
+        if (c->w[x].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE | TD_QW_PARA)) break;
+        if (aside_dash(c, x)) {
+          size_t ws;
+          if (x > 0 && is_punct(c, x - 1, "-") && c->w[x - 1].e == c->w[x].s) x--; /* (`--`) */
+          if (x > 0 && subject_before(c, x, who) &&
+              ((ws = td_qword_at(c, who->start)) == 0 || (c->w[ws].flags & TD_QW_PARA) ||
+               c->w[ws - 1].upos != TD_ADP))
+            return 1;
+          who->start = who->end = 0;
+          break;
+        }
+      }
+    }
     /* "Trump, who has said ...": the subject before the relative clause */
     size_t r = k;
     while (r > 0 && in_set(aux_adv_set, &c->w[r - 1])) r--;
