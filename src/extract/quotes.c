@@ -1027,6 +1027,30 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
       return 1;
     }
   }
+  /* "A White House official who was not authorized to discuss internal
+   * strategy said", "One aide who spoke on condition of anonymity said":
+   * the phrase before a relative clause with a verb of its own, not its
+   * object (not "Clinton, who aides said was tired", no verb between) */
+  static const char *const subords[] = {"when", "while", "after", "before", "because", "if", "as",
+                                        "since", "until", "where", NULL};
+  int pron = end - start == 1 && td_qword_in(&c->w[start], pronouns); /* (`… when he yelled`) */
+  for (size_t x = start, verb = 0; !pron && x-- > 0 && x + 16 > start;) {
+    const td_qword *w = &c->w[x];
+    if ((w->flags & (TD_QW_SEND | TD_QW_PUNCT)) || (c->w[x + 1].flags & TD_QW_PARA) ||
+        w->upos == TD_SCONJ || td_qword_in(w, subords))
+      break;
+    if (strcmp(w->lw, "who") != 0) { /* (not "that": `suggestions that …`, `such that`) */
+      verb |= w->upos == TD_VERB || w->upos == TD_AUX;
+      continue;
+    }
+    if (!verb || x == 0 || (w->flags & TD_QW_PARA) || !np_word(c, x - 1)) break;
+    size_t s2 = x;
+    while (s2 > 0 && x - s2 < 8 && !(c->w[s2].flags & TD_QW_PARA) &&
+           (np_word(c, s2 - 1) || strcmp(c->w[s2 - 1].lw, "'s") == 0))
+      s2--;
+    start = s2, end = x;
+    break;
+  }
   /* "In a move ministers say ...", "an increase analysts said ...": an
    * article for one thing cannot head a plural noun, so the phrase is two,
    * the second a relative clause's subject without "that": the speakers
