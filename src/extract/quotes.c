@@ -1686,7 +1686,21 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       for (size_t x = r0 - 1; x-- > 0 && x + 32 > r0;) {
         if (c->w[x].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
         if (is_punct(c, x, ",(") && x > 0 && !(c->w[x].flags & TD_QW_PARA)) {
-          if (subject_before(c, x, who)) return 1;
+          /* (an affiliation in brackets before the comma: `Sen. Roe
+           * (D-Ill.), noting …, said`) */
+          size_t y = x;
+          if (is_punct(c, y - 1, ")")) {
+            size_t z = y - 1;
+            while (z > 0 && y - z < 8 && !is_punct(c, z, "(") && !(c->w[z].flags & TD_QW_PARA)) z--;
+            if (z > 0 && is_punct(c, z, "(")) y = z;
+          }
+          size_t ws;
+          /* (there a subject, not a preposition's object: `A spokesman for
+           * the World Summit for the Information Society (WSIS), which …`) */
+          if (subject_before(c, y, who) && (y == x || (ws = td_qword_at(c, who->start)) == 0 ||
+                                            (c->w[ws].flags & TD_QW_PARA) || c->w[ws - 1].upos != TD_ADP))
+            return 1;
+          who->start = who->end = 0;
           break;
         }
         if (c->w[x].flags & TD_QW_PARA) break;
