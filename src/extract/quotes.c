@@ -1547,6 +1547,25 @@ static int raised_passive(const td_qctx *c, size_t k, const td_span *who) {
 
 static int passive_at(const td_qctx *c, size_t k);
 
+/* The name an apposition belongs to, when the subject found before an
+ * aside is that apposition: `John Smith, the head of the union, speaking
+ * to reporters, said` → John Smith, not `the head of the union`. Only a
+ * lowercase phrase right after a comma and a name of up to five
+ * capitalized words that opens its clause; else who is left as it is. */
+static void apposed_name(const td_qctx *c, td_span *who) {
+  static const char *const conjs[] = {"and", "but", "so", "yet", NULL};
+  size_t a = td_qword_at(c, who->start);
+  if (a < 2 || a >= c->nw || (c->w[a].flags & (TD_QW_CAP | TD_QW_PARA)) || !is_punct(c, a - 1, ",")) return;
+  size_t e = a - 1, s = e;
+  while (s > 0 && e - s < 5 && (c->w[s - 1].flags & TD_QW_CAP) && np_word(c, s - 1) &&
+         !(c->w[s].flags & TD_QW_PARA))
+    s--;
+  if (s == e || !(s == 0 || (c->w[s].flags & TD_QW_PARA) || (c->w[s - 1].flags & TD_QW_SEND) ||
+                  td_qword_in(&c->w[s - 1], conjs)))
+    return;
+  who->start = c->w[s].s, who->end = c->w[e - 1].e;
+}
+
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
   /* (m opens a quotation after a colon or comma, or is the colon ending
@@ -1698,8 +1717,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
           /* (there a subject, not a preposition's object: `A spokesman for
            * the World Summit for the Information Society (WSIS), which …`) */
           if (subject_before(c, y, who) && (y == x || (ws = td_qword_at(c, who->start)) == 0 ||
-                                            (c->w[ws].flags & TD_QW_PARA) || c->w[ws - 1].upos != TD_ADP))
+                                            (c->w[ws].flags & TD_QW_PARA) || c->w[ws - 1].upos != TD_ADP)) {
+            apposed_name(c, who);
             return 1;
+          }
           who->start = who->end = 0;
           break;
         }
@@ -1720,8 +1741,10 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
           if (x > 0 && is_punct(c, x - 1, "-") && c->w[x - 1].e == c->w[x].s) x--; /* (`--`) */
           if (x > 0 && subject_before(c, x, who) &&
               ((ws = td_qword_at(c, who->start)) == 0 || (c->w[ws].flags & TD_QW_PARA) ||
-               c->w[ws - 1].upos != TD_ADP))
+               c->w[ws - 1].upos != TD_ADP)) {
+            apposed_name(c, who);
             return 1;
+          }
           who->start = who->end = 0;
           break;
         }
