@@ -2696,6 +2696,24 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     if (!found && full && cur->open > 0 && (c.w[cur->open - 1].flags & TD_QW_SEND)) {
       /* the sentence before names the speaker: "Trump said in a statement." */
       if (speaker_before(&c, cur->open - 1, 30, &who, &cue) == 1) found = 1, conf = 0.5;
+      else {
+        /* also past a scare quote there, whose marks stop that search:
+         * `Roger Knapman said the rebate was "set in stone" and …. "It
+         * is …"` (the search starts at its opening mark) */
+        size_t s0 = cur->open - 1, o, x;
+        while (s0 > 0 && !(c.w[s0 - 1].flags & TD_QW_SEND) && !(c.w[s0].flags & TD_QW_PARA)) s0--;
+        for (o = s0; o + 1 < cur->open && !(c.w[o].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)); o++) {}
+        for (x = o + 1; x < cur->open && x < o + 6 && !(c.w[x].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)); x++) {}
+        /* (a quotation that ends its sentence, no `"…," was Mr Marr's
+         * assessment`; a cue read as a verb: not `Labour claims he had
+         * used her as a "human shield"`) */
+        if (o > s0 && (c.w[o].flags & TD_QW_QOPEN) && x < cur->open && (c.w[x].flags & TD_QW_QCLOSE) &&
+            ends_sentence(&c, cur->close) && speaker_before(&c, o, 30, &who, &cue) == 1 &&
+            cue.end > cue.start && c.w[td_qword_at(&c, cue.start)].upos == TD_VERB)
+          found = 1, conf = 0.5;
+        else
+          who.start = who.end = cue.start = cue.end = 0;
+      }
     }
     if (!found && full) {
       /* "Clinton: "…"", "Trump went even further: "…"": the subject of the
