@@ -1633,6 +1633,14 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
       cue->start = c->w[qf].s, cue->end = c->w[qf].e;
       return 1;
     }
+    /* "…, says Mr Pearson." ending the sentence before a quotation: its
+     * speaker after it (the sentence's own quotation is speaker_after's) */
+    if (kind == TD_CUE_SAY && k > 0 && is_punct(c, k - 1, ",") && k + (size_t)n < m &&
+        (c->w[m].flags & TD_QW_SEND) && (c->w[k + (size_t)n].flags & TD_QW_CAP) && name_like(c, k + (size_t)n) &&
+        np_after(c, k + (size_t)n, who)) {
+      if (td_qword_at(c, who->end) == m) return 1;
+      who->start = who->end = 0;
+    }
     /* "Said Comey, “…”": a cue opening the sentence, its speaker after it */
     if (kind == TD_CUE_SAY && (k == 0 || (c->w[k - 1].flags & TD_QW_SEND) || (c->w[k].flags & TD_QW_PARA)) &&
         k + (size_t)n < m && name_like(c, k + (size_t)n) && np_after(c, k + (size_t)n, who)) {
