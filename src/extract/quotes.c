@@ -1464,7 +1464,7 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
     if (s + 1 < k && (c->w[s].flags & TD_QW_DIGIT) && is_punct(c, s + 1, ",")) s += 2;
   }
   size_t e = s;
-  while (e < k && e < s + 8 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
+  while (e < k && e < s + 10 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
   if (e == s || e >= k) return 0;
   who->start = c->w[s].s, who->end = c->w[e - 1].e;
   return 1;
