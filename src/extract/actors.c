@@ -4001,6 +4001,17 @@ static int surname_head(const actx *x, long i, long n, long s0) {
  * names linear (the comparisons ran over every pair). */
 #define NE_WINDOW 512
 
+/* The run [i, j) of sentence [s0, s1) that a given name opens is a
+ * player's club in brackets after the player's name in a sports story
+ * (`Krzysztof Piskula ( Lech Poznan )`, `( both Lech Poznan )`; the
+ * bracket may open a table's next line). guess_type asks the same of
+ * the runs it types, where it knows the name before is a person's. */
+static int club_in_brackets(const actx *x, long i, long j, long s0, long s1) {
+  if (!sports_doc(x) || i <= s0 || j >= s1 || !tok_is(x, j, ")")) return 0;
+  long b = tok_is(x, i - 1, "both") && i - 1 > s0 ? i - 2 : i - 1;
+  return b > 0 && tok_is(x, b, "(") && tok_cap(x, b - 1) && !(tk(x, b - 1)->flags & TD_TOK_PUNCT);
+}
+
 /* The capitalized run [i, j) of sentence [s0, s1) of a sports story is a
  * team in a results row, whatever given name opens it: between the row's
  * start (or `In Town :`, or the other side's score) and its own score
@@ -4635,7 +4646,7 @@ static void do_sentence(actx *x, size_t si) {
       }
       const dm *g = match_at(x, i, s0, s1);
       if (pair && g && (is_cls(g, "name") || is_surname(g)) && (long)g->tok1 == i + 1 &&
-          team_in_row(x, i, n, s0, s1)) {
+          (team_in_row(x, i, n, s0, s1) || club_in_brackets(x, i, n, s0, s1))) {
         add_name(x, i, n, TD_NE_ORG);
         i = n;
         continue;
@@ -5145,11 +5156,13 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       (tok_is(x, i - 1, "(") || tok_is(x, i - 1, ",") || tok_is(x, i - 1, ";")))
     return TD_NE_PER;
   /* Anto Drobnjak ( Bastia ): in a sports story a player's club in
-   * brackets after the player's name */
-  if (x->sports && len <= 3 && i > s0 + 1 && j < s1 && tok_is(x, i - 1, "(") &&
-      tok_is(x, j, ")") && nout && out[nout - 1].type == TD_NE_PER &&
-      out[nout - 1].tok1 == (uint32_t)(i - 1))
-    return TD_NE_ORG;
+   * brackets after the player's name (the bracket may open a table's
+   * next line; `( both Sokol Tychy )` after two players) */
+  if (x->sports && len <= 3 && i > s0 && j < s1 && tok_is(x, j, ")") && nout &&
+      out[nout - 1].type == TD_NE_PER) {
+    long b = tok_is(x, i - 1, "both") && i - 1 > s0 ? i - 2 : i - 1;
+    if (tok_is(x, b, "(") && out[nout - 1].tok1 == (uint32_t)b) return TD_NE_ORG;
+  }
   /* S. Law, P. Such: an initial before a surname (not S. African) */
   if (len >= 2 && initial_tok(x, i) && !initial_tok(x, i + 1) && !demonym_tok(x, i + 1) &&
       !(tk(x, i + 1)->flags & TD_TOK_ALLCAPS))

@@ -686,6 +686,18 @@ TD_TEST(actors_eval_ner_bracketed_teams) {
   td_engine_free(eng);
 }
 
+/* In a sports story a run a given name opens in brackets after a
+ * player's name is the player's club, `both` before it too; no person. */
+TD_TEST(actors_eval_ner_club_in_brackets) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nGOALSCORERS O\n. O\n\n"
+                           "7 O\n- O\nTomas B-PER\nVelder I-PER\n( O\nLech B-ORG\nVarnow I-ORG\n) O\n"
+                           ", O\nOrla B-PER\nBrennick I-PER\n, O\nIvo B-PER\nKessel I-PER\n( O\n"
+                           "both O\nMaria B-ORG\nKolvan I-ORG\n) O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A frequent name (TEXAS, HOUSTON: frequent in the word list, but never
  * spelled lowercase) is no common word: it opens a standings row and a
  * fixture line as a team; a month in capitals opening a row is no place. */
