@@ -1258,6 +1258,29 @@ TD_TEST(actors_agencies_short_forms) {
   td_engine_free(eng);
 }
 
+/* Each government body of the dictionary is its own actor: the Home
+ * Office, Downing Street and the Foreign Office, the two Houses of
+ * Parliament are not one another's mentions. */
+TD_TEST(actors_distinct_government_bodies) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Ministers met on Thursday.\n\n"
+                                 "The Home Office and the Foreign Office backed the plan, Downing "
+                                 "Street said. The House of Lords rejected it after the House of "
+                                 "Commons passed it.\n",
+                                 "2005-03-01");
+  CHECK(d != NULL);
+  if (d) {
+    int h = actor(d, "home-office"), f = actor(d, "foreign-office"), s = actor(d, "downing-street");
+    int l = actor(d, "house-of-lords"), c = actor(d, "house-of-commons");
+    CHECK(h >= 0 && f >= 0 && s >= 0 && l >= 0 && c >= 0);
+    if (h >= 0) CHECK_STR(d->actors[h].code, "GBRGOV");
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
+
 /* `of`/`on` after a document's head word joins the document's name
  * (`Convention on Fishing Rights`, `Treaty of Varna`): a thing (MISC),
  * and the words after it no organization of their own. */
