@@ -5686,6 +5686,20 @@ static long and_inside(const actx *x, long i, long j, long s1, long next) {
   return k;
 }
 
+/* Tokens j, j+1 are two capitalized words that end their run at a
+ * statement cue (`Enver Solomon told`, `Enver Solomon, who said`), none
+ * a word of the language or an organization's, a building's or an
+ * event's word: a person's name. */
+static int person_at_cue(const actx *x, long j, long s1) {
+  if (j + 2 >= s1 || !(is_cue(x, j + 2) || (j + 3 < s1 && tok_is(x, j + 2, ",") && is_cue(x, j + 3))))
+    return 0;
+  for (long t = j; t < j + 2; t++)
+    if (!tok_cap(x, t) || (tk(x, t)->flags & (TD_TOK_PUNCT | TD_TOK_ALLCAPS | TD_TOK_DIGIT)) ||
+        tok_in(x, t, W_ORG | W_FACILITY | W_MISC) || lang_words(x, t, t + 1))
+      return 0;
+  return 1;
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -5792,6 +5806,9 @@ static void guess_names(actx *x) {
         if (j + 1 < s1 && tok_in(x, j - 1, W_ORG) && entry_at(x, j, "name") && tok_cap(x, j + 1) &&
             !(tk(x, j + 1)->flags & TD_TOK_PUNCT))
           break;
+        /* ... and before two words no list knows at a statement cue (`the
+         * Refugee Council Enver Solomon told`) */
+        if (j - 1 > i && tok_in(x, j - 1, W_ORG) && person_at_cue(x, j, s1)) break;
         if (j < s1 && poss_tok(x, j)) continue; /* (see the loop's top) */
         if (j < s1 && vs_word(x, j)) break; /* HOUSTON AT PITTSBURGH */
         /* Bank of England, University of Tokyo, Organisation for Security

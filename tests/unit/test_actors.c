@@ -1165,6 +1165,20 @@ TD_TEST(actors_eval_ner_caps_words) {
   td_engine_free(eng);
 }
 
+/* An organization's word ends its name before two words no list knows
+ * that end the run at a statement cue: a person's name (`the Harbor
+ * Council Orvik Dalmane told`). */
+TD_TEST(actors_names_org_then_person_at_cue) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "After the vote, the head of the Harbor Council Orvik Dalmane told "
+                  "reporters the plan was bad.\n"))
+    return;
+  CHECK(fx_type(&f, "Harbor Council") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Orvik Dalmane") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* A known given name before one word of the language opens a person's
  * name, no organization's (`Four Peter Power penalties`), unless the
  * word is an organization's (`Grant Software`). */
