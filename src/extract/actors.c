@@ -879,7 +879,7 @@ static const char *const facility_words[] = {"city", "square", "street", "road",
                                              "hospital", "centre", "center", "airport",
                                              "station", "palace", "hall", "course", "bridge",
                                              "stadium", "prison", "jail", "motel", "park",
-                                             "port", NULL};
+                                             "port", "gallery", "museum", NULL};
 static const char *const misc_words[] = {"cup", "open", "championship", "championships",
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
@@ -3978,6 +3978,14 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
 static int common_word(const actx *x, long i);
 static int small_int(const actx *x, long i);
 
+/* Token t is an organization's or a building's word that is as often
+ * a surname (`Charlotte Church`, `Heather Mills`, `David Villa`). */
+static int surname_word(const actx *x, long t) {
+  static const char *const heads[] = {"church", "hall", "street", "bridge", "mills", "press",
+                                      "steel", "court", "post", "park", "villa", NULL};
+  return td_str_in(tk(x, t)->norm, heads);
+}
+
 /* The run [i, n) of three words, a given name first, ends in an
  * organization's or a building's word that is as often a surname
  * (`Thomas Haden Church`, `Lisa Marie Press`): a person's name, where no
@@ -3985,9 +3993,7 @@ static int small_int(const actx *x, long i);
  * Street`) and its middle word is no frequent word of the language
  * (`Grace Community Church`). */
 static int surname_head(const actx *x, long i, long n, long s0) {
-  static const char *const heads[] = {"church", "hall", "street", "bridge", "mills", "press",
-                                      "steel", "court", "post", "park", NULL};
-  if (n - i != 3 || !td_str_in(tk(x, n - 1)->norm, heads) || common_word(x, i + 1)) return 0;
+  if (n - i != 3 || !surname_word(x, n - 1) || common_word(x, i + 1)) return 0;
   if (i > s0) {
     const td_tok *b = tk(x, i - 1);
     if (b->upos == TD_DET || b->upos == TD_PRON || poss_tok(x, i - 1) || glued_poss(x, i - 1))
@@ -4658,6 +4664,7 @@ static void do_sentence(actx *x, size_t si) {
           (long)g->tok1 == i + 1 &&
           !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           !(words == 3 && tok_in(x, n - 1, W_ORG) && !surname_head(x, i, n, s0)) &&
+          !(words == 2 && tok_in(x, n - 1, W_ORG | W_FACILITY) && !surname_word(x, n - 1)) &&
           !named_thing(x, i, n, s0, s1)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;

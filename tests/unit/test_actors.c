@@ -1165,6 +1165,23 @@ TD_TEST(actors_eval_ner_caps_words) {
   td_engine_free(eng);
 }
 
+/* Two words a given name opens that end in an organization's or a
+ * building's word name no person (`Ivan College`, `Tomas Corporation`,
+ * `Grace Gallery`), unless that word is as often a surname (`Anna
+ * Mills`). */
+TD_TEST(actors_names_given_name_org_word) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "She taught at Ivan College before she joined Tomas Corporation. Her work "
+                  "hangs in Grace Gallery in Tarvik. She met Anna Mills there.\n"))
+    return;
+  CHECK(fx_type(&f, "Ivan College") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Tomas Corporation") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Grace Gallery") == TD_NE_LOC);
+  CHECK(fx_type(&f, "Anna Mills") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* An organization's word ends its name before two words no list knows
  * that end the run at a statement cue: a person's name (`the Harbor
  * Council Orvik Dalmane told`). */
