@@ -3598,6 +3598,7 @@ static int body_name(const actx *x, const dm *d) {
 }
 
 static int entry_at(const actx *x, long i, const char *c);
+static int lang_words(const actx *x, long i, long j);
 
 /* A country's one word d that is a person's surname here (Rhys Holland,
  * Amani Jordan, Kemba Washington): a known given name opens a name on it
@@ -4113,6 +4114,24 @@ static int named_in_doc(const actx *x, const dm *d) {
   return 0;
 }
 
+/* Token i opens sentence [s0, s1) (or a quotation or a bracket) with a
+ * capitalized word of the language that the word list never spells
+ * capitalized and no organization's word, before a known given name and
+ * a capitalized word (`Journalist Patrick Seale`, `Outspoken Andrei
+ * Medvedev`; not `Democratic Karen Buddhist Army`, `National Park
+ * Service`, where a name goes on to an organization's word). */
+static int describer(const actx *x, long i, long s0, long s1) {
+  if (i + 2 >= s1 || !tk_initial(x, i, s0) || !tok_cap(x, i) || !tok_cap(x, i + 2) ||
+      (tk(x, i)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
+      (tk(x, i + 2)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
+      !lang_words(x, i, i + 1) || tok_in(x, i, W_ORG | W_ORGHEAD | W_FACILITY | W_MISC) ||
+      !entry_at(x, i + 1, "name"))
+    return 0;
+  for (long t = i + 2; t < s1 && t < i + 5 && tok_cap(x, t); t++)
+    if (tok_in(x, t, W_ORG | W_FACILITY | W_MISC)) return 0;
+  return 1;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -4581,6 +4600,13 @@ static void do_sentence(actx *x, size_t si) {
     if (!d && tok_cap(x, i) && storm_word(x, st) && st + 1 < s1 && tok_cap(x, st + 1)) {
       long sl = name_run(x, st + 1, s0, s1);
       i = st + 1 + (sl > 0 ? sl : 1);
+      continue;
+    }
+    /* Journalist Patrick Seale, Unseeded Patrick Rafter: a word of the
+     * language opening the sentence before a known given name describes
+     * the person, no part of the name */
+    if (!d && describer(x, i, s0, s1)) {
+      i++;
       continue;
     }
     long len = (!d || is_cls(d, "name")) ? name_run(x, i, s0, s1) : 0;

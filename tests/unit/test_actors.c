@@ -1165,6 +1165,23 @@ TD_TEST(actors_eval_ner_caps_words) {
   td_engine_free(eng);
 }
 
+/* A word of the language opening the sentence before a known given name
+ * describes the person and is no part of the name (`Sprinter Tomas
+ * Velder`), unless the name goes on to an organization's word. */
+TD_TEST(actors_names_describer) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Sprinter Tomas Velder won the race in Tarvik on Sunday.\n\n"
+                  "Outspoken Anna Kessel lost her first match.\n\n"
+                  "National Anna Kessel Foundation gave money to the club.\n"))
+    return;
+  CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
+  CHECK(fx_type(&f, "Sprinter Tomas Velder") == -1);
+  CHECK(fx_type(&f, "Anna Kessel") == TD_NE_PER);
+  CHECK(fx_type(&f, "National Anna Kessel Foundation") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* Two words a given name opens that end in an organization's or a
  * building's word name no person (`Ivan College`, `Tomas Corporation`,
  * `Grace Gallery`), unless that word is as often a surname (`Anna
