@@ -1306,6 +1306,27 @@ TD_TEST(actors_agencies_short_forms) {
   td_engine_free(eng);
 }
 
+/* Given names of the word list give an unknown person's gender, which
+ * a pronoun follows (`Siobhan`, `Kirsty`: she; `Ciaran`: he). */
+TD_TEST(actors_given_name_genders) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "Talks went on.\n\n"
+                                 "Ciaran Dolvik met Siobhan Varga in Tarvik. She said the talks "
+                                 "had gone well.\n",
+                                 "2005-03-01");
+  CHECK(d != NULL);
+  if (d) {
+    int s = actor(d, "siobhan-varga");
+    CHECK(s >= 0 && actor(d, "ciaran-dolvik") >= 0);
+    const char *p = strstr(d->text, "She said");
+    CHECK(p && s >= 0 && td_actor_at(d, (uint32_t)(p - d->text), (uint32_t)(p - d->text) + 3) == s);
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
+
 /* Each government body of the dictionary is its own actor: the Home
  * Office, Downing Street and the Foreign Office, the two Houses of
  * Parliament are not one another's mentions. */
