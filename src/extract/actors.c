@@ -6965,6 +6965,42 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
  * (`Moxon`) becomes a mention of the person whose first or last name it
  * is, never a person of its own. Organizations: discovered_org. Runs in
  * capitals are left out: the typing's guesses there are too often wrong. */
+/* Token t is a known given name, alone (no capitalized word beside it),
+ * that the story names alone at least three times: a person it calls by
+ * the given name only (`their nine-month-old child, Gloria` ... `Gloria
+ * developed eczema`), none of them a work's title after its kind (`the
+ * opera Carmen`). One pass over the document; asked until the person is
+ * made, then the name is that person's mention. */
+static int lone_given(const actx *x, long t) {
+  const td_tok *k = tk(x, t);
+  if (k->flags & TD_TOK_ALLCAPS) return 0;
+  /* a given name's entry, of this one word, and no entry of another
+   * class here (`Victoria`, `Jordan`: places too) */
+  int given = 0;
+  for (size_t q = x->first[k->sent]; q < x->first[k->sent + 1]; q++) {
+    const dm *e = &x->all[q];
+    if ((long)e->tok0 > t || (long)e->tok1 <= t) continue;
+    if (!is_cls(e, "name") || (long)e->tok0 != t || (long)e->tok1 != t + 1) return 0;
+    given = 1;
+  }
+  if (!given) return 0;
+  long nt = (long)x->doc->ntoks;
+  int alone = 0;
+  for (long u = 0; u < nt && alone < 3; u++) {
+    if (tk(x, u)->norm[0] != k->norm[0] || !tok_cap(x, u) || !same_norms(x, t, u, 1)) continue;
+    int before = u > 0 && tk(x, u - 1)->sent == tk(x, u)->sent && tok_cap(x, u - 1) &&
+                 !(tk(x, u - 1)->flags & TD_TOK_PUNCT);
+    int after = u + 1 < nt && tk(x, u + 1)->sent == tk(x, u)->sent && tok_cap(x, u + 1) &&
+                !(tk(x, u + 1)->flags & TD_TOK_PUNCT);
+    if (before || after) continue;
+    /* (a work's title: `Bizet's opera Carmen`) */
+    const td_sent *su = &x->doc->sents[tk(x, u)->sent];
+    if (named_thing(x, u, u + 1, su->tok0, su->tok0 + su->ntok) & 1) return 0;
+    alone++;
+  }
+  return alone >= 3;
+}
+
 static void discovered_actors(actx *x) {
   td_doc *doc = x->doc;
   int32_t *owner = owners(x);
@@ -7034,7 +7070,7 @@ static void discovered_actors(actx *x) {
       t1 += 2, len += 2;
     if (t1 > n->tok1) covered = t1;
     int k = person_for_run(x, t0, t1);
-    if (k < 0 && len >= 2) {
+    if (k < 0 && (len >= 2 || lone_given(x, t0))) {
       size_t si = tk(x, t0)->sent;
       if (si != at_sent) sentence_matches(x, si), at_sent = si; /* (a given name's gender) */
       long s0 = doc->sents[si].tok0;

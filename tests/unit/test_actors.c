@@ -1327,6 +1327,28 @@ TD_TEST(actors_given_name_genders) {
   td_engine_free(eng);
 }
 
+/* A known given name the story names alone three times is a person
+ * called by the given name only; twice is not enough. */
+TD_TEST(actors_lone_given_name) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  td_doc *d = td_testdoc_process(eng,
+                                 "A sad case.\n\n"
+                                 "The couple lost their daughter, Anna. Anna had been ill for "
+                                 "months, and doctors said Anna could have been saved. A friend, "
+                                 "Tomas, said nothing. Tomas left.\n",
+                                 "2005-03-01");
+  CHECK(d != NULL);
+  if (d) {
+    int a = actor(d, "anna");
+    CHECK(a >= 0);
+    if (a >= 0) CHECK(d->actors[a].nmentions >= 3);
+    CHECK(actor(d, "tomas") < 0);
+    td_doc_free(d);
+  }
+  td_engine_free(eng);
+}
+
 /* Each government body of the dictionary is its own actor: the Home
  * Office, Downing Street and the Foreign Office, the two Houses of
  * Parliament are not one another's mentions. */
