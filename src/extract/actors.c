@@ -3598,6 +3598,7 @@ static int body_name(const actx *x, const dm *d) {
 }
 
 static int entry_at(const actx *x, long i, const char *c);
+static int demonym_tok(const actx *x, long i);
 static int lang_words(const actx *x, long i, long j);
 
 /* A country's one word d that is a person's surname here (Rhys Holland,
@@ -4124,7 +4125,8 @@ static int describer(const actx *x, long i, long s0, long s1) {
   if (i + 2 >= s1 || !tk_initial(x, i, s0) || !tok_cap(x, i) || !tok_cap(x, i + 2) ||
       (tk(x, i)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
       (tk(x, i + 2)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT | TD_TOK_DIGIT)) ||
-      !lang_words(x, i, i + 1) || tok_in(x, i, W_ORG | W_ORGHEAD | W_FACILITY | W_MISC) ||
+      !(lang_words(x, i, i + 1) || demonym_tok(x, i)) ||
+      tok_in(x, i, W_ORG | W_ORGHEAD | W_FACILITY | W_MISC) ||
       !entry_at(x, i + 1, "name"))
     return 0;
   for (long t = i + 2; t < s1 && t < i + 5 && tok_cap(x, t); t++)

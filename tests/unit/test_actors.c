@@ -1173,8 +1173,10 @@ TD_TEST(actors_names_describer) {
   if (!names_open(td_failed_, &f,
                   "Sprinter Tomas Velder won the race in Tarvik on Sunday.\n\n"
                   "Outspoken Anna Kessel lost her first match.\n\n"
-                  "National Anna Kessel Foundation gave money to the club.\n"))
+                  "National Anna Kessel Foundation gave money to the club.\n\n"
+                  "Californian Ivan Dolvik filed the suit.\n"))
     return;
+  CHECK(fx_type(&f, "Ivan Dolvik") == TD_NE_PER);
   CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
   CHECK(fx_type(&f, "Sprinter Tomas Velder") == -1);
   CHECK(fx_type(&f, "Anna Kessel") == TD_NE_PER);
