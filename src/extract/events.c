@@ -1111,6 +1111,21 @@ static int owned_thing(const ev_doc *e, uint32_t a1, uint32_t k) {
       break;
   }
   if (head < 0) return 0;
+  /* a nominal trigger that is part of the owner's own course of action,
+   * no verb between: "the DPRK's ongoing support to Russia's war,
+   * including the deployment of troops" is the DPRK's deployment (but
+   * not "Tsutsumi's fall follows the arrests") */
+  static const char *const courses[] = {"support", "aid", "assistance", "backing", "help",
+                                        "involvement", "campaign", "offensive", "operation",
+                                        "war", "effort", "policy", "programme", "program",
+                                        "strategy", "activity", "action", NULL};
+  if (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[head]), courses)) {
+    uint32_t v = q;
+    while (v < k && ((doc->toks[v].upos != TD_VERB && doc->toks[v].upos != TD_AUX) ||
+                     is_word(&doc->toks[v], "including")))
+      v++;
+    if (v == k) return 0;
+  }
   /* "Fidel Castro's decision to ban", "UKIP's job to destroy", "the
    * company's decision to carry out investigations": the owner of the
    * noun before a to-infinitive does what it says */
