@@ -1316,7 +1316,9 @@ static int sports_doc(const actx *x);
  * the demonym or the force); or before `of the team|side|club|squad`. */
 static int sport_rank(const actx *x, const dm *d, long s0, long s1) {
   const char *p = strchr(d->payload, '|');
-  if (!p || !(p = strchr(p + 1, '|')) || strcmp(p + 1, "sport") != 0) return 0;
+  if (!p || !(p = strchr(p + 1, '|')) || strncmp(p + 1, "sport", 5) != 0 ||
+      (p[6] && p[6] != '|'))
+    return 0;
   if (sports_doc(x)) return 1;
   long b = (long)d->tok0 - 1;
   if (b >= s0 && poss_tok(x, b)) b--;
@@ -1331,6 +1333,13 @@ static int sport_rank(const actx *x, const dm *d, long s0, long s1) {
   return e + 1 < s1 && tok_is(x, e, "of") &&
          (td_str_in(tk(x, e + 1)->norm, teams) ||
           (tok_is(x, e + 1, "the") && e + 2 < s1 && td_str_in(tk(x, e + 2)->norm, teams)));
+}
+
+/* The country of an office that one country alone has (the title
+ * payload's fourth field: `Home Secretary`, `Taoiseach`), or NULL. */
+static char *title_own_country(actx *x, const dm *d) {
+  char *c = field(x, d->payload, 3, '|');
+  return strlen(c) == 3 ? c : NULL;
 }
 
 /* The CAMEO sector of a person holding title d at its place: the
@@ -1361,6 +1370,9 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
      * the article's only country */
     const char *org_code = NULL, *country = c && c->country ? c->country : NULL;
     char *sector = title_sector(x, title, s0, s1);
+    /* an office of one country: its holder's, whatever other country the
+     * sentence names (`Home Secretary X met Indian officials`) */
+    if (!country && !(c && c->org)) country = title_own_country(x, title);
     if (sector && !country && c && c->org) {
       char *oc = field(x, c->org, 0, '|'), *ocountry = field(x, c->org, 3, '|');
       char *osector = field(x, c->org, 4, '|');
@@ -1830,7 +1842,11 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
     if (is_cls(&x->all[m], "title") && !is_cls(&x->all[m], "title.plural")) {
       long e = x->all[m].tok1;
       if ((size_t)e < doc->ntoks && (owner[e] >= 0 || tk(x, e)->upos == TD_PROPN)) continue;
-      for (uint32_t t = x->all[m].tok0; t < x->all[m].tok1; t++) o[t] = owner[t] < 0;
+      /* (not the possessive a match may end in when the title is the
+       * start of a longer entry: `the chancellor's` beside `chancellor
+       * of the exchequer`, whose `he` after it is the chancellor) */
+      for (uint32_t t = x->all[m].tok0; t < x->all[m].tok1; t++)
+        o[t] = owner[t] < 0 && !poss_tok(x, (long)t);
     }
   for (size_t t = 0; t < doc->ntoks; t++) {
     if (!(x->wf[t] & W_PNOUN) || tk(x, (long)t)->upos != TD_NOUN || tok_cap(x, (long)t)) continue;
@@ -4362,6 +4378,7 @@ static void do_sentence(actx *x, size_t si) {
        * when the article never gives the name */
       if (len == 0 && (c.country || tok_is(x, i - 1, "the"))) {
         long of_end = title_of(x, d, &c, s0, s1); /* "the president of Armenia" */
+        if (!c.country && !c.org) c.country = title_own_country(x, d); /* the Home Secretary */
         int k = person_for_title(x, d, &c);
         long from = c.country ? c.start : i;
         if (k < 0 && c.country) {
