@@ -41,6 +41,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- per-document state ---- */
 
@@ -985,6 +986,40 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
   if (i >= s0 && rule_at(x, AR_FORMER, i)) c.past = 2, c.start = i;
   return c;
+}
+
+typedef struct {
+  const char *payload;
+} ex_ctx;
+static int ex_cb(void *ctx, const td_match *m) {
+  ex_ctx *e = ctx;
+  if (!e->payload) e->payload = m->payload;
+  return 1;
+}
+
+/* `ex-Home Secretary`, `ex-defence minister`: the tokenizer keeps `ex-`
+ * and the word after it in one token, right before title d (which
+ * matched `Secretary` alone). The title that word and d's words make
+ * when the dictionary has one: into *wide, from the ex- token on; else
+ * d. NULL when no such token stands before d. */
+static const dm *ex_title(actx *x, const dm *d, long s0, dm *wide) {
+  long e = (long)d->tok0 - 1;
+  if (e < s0) return NULL;
+  const char *w = x->doc->text + tk(x, e)->start;
+  size_t n = tk(x, e)->end - tk(x, e)->start;
+  if (n < 4 || strncasecmp(w, "ex-", 3) != 0) return NULL;
+  uint32_t a = tk(x, (long)d->tok0)->start, b = tk(x, (long)d->tok1 - 1)->end;
+  char buf[128];
+  if (n - 3 + 1 + (b - a) >= sizeof buf) return d;
+  snprintf(buf, sizeof buf, "%.*s %.*s", (int)(n - 3), w + 3, (int)(b - a), x->doc->text + a);
+  static const char *const cls[] = {"title", NULL};
+  ex_ctx ec = {NULL};
+  td_dict_lookup(x->eng->dict, buf, cls, ex_cb, &ec);
+  if (!ec.payload) return d;
+  *wide = *d;
+  wide->tok0 = (uint32_t)e;
+  wide->payload = ec.payload;
+  return wide;
 }
 
 /* `[title] of [the] country` ("the president of Armenia"): the country
@@ -4296,7 +4331,10 @@ static void do_sentence(actx *x, size_t si) {
       const dm *title = match_ending(x, ts - 1, s0, s1);
       tctx c = {NULL, 0, ts, NULL, NULL, NULL};
       if (title && is_cls(title, "title")) {
-        c = title_context(x, title->tok0, s0, s1);
+        dm wide; /* `ex-Foreign Secretary Robin Cook` */
+        const dm *ex = ex_title(x, title, s0, &wide);
+        c = title_context(x, ex && ex != title ? ex->tok0 : title->tok0, s0, s1);
+        if (ex && ex != title) c.past = 2, title = ex;
         c.title_role = field(x, title->payload, 1, '|');
       } else {
         c = title_context(x, ts, s0, s1);
@@ -4326,6 +4364,14 @@ static void do_sentence(actx *x, size_t si) {
     }
     if (d && is_cls(d, "title")) {
       tctx c = title_context(x, i, s0, s1);
+      dm wide; /* `ex-Home Secretary`: the title from the ex- token on */
+      const dm *ex = ex_title(x, d, s0, &wide);
+      if (ex && ex != d) {
+        c = title_context(x, i - 1, s0, s1);
+        c.past = 2;
+        if (c.start > i - 1) c.start = i - 1;
+        d = ex;
+      }
       long n = d->tok1;
       /* chairman Mr Greenspan; but an honorific the dictionary's name
        * holds stays on it (Attorney General `Lord Goldsmith`) */
