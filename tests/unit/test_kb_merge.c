@@ -297,6 +297,41 @@ TD_TEST(kb_merge_common_features_link_nothing) {
   }
 }
 
+/* Two articles dated within 3 days, where those days hold at most a tenth
+ * of the store, measure their shares against the features that link only:
+ * names of 22 articles (trump, clinton: more than a fortieth, at least 10)
+ * and of one article alone count for nothing, so two of seven features
+ * shared join them. Where the days hold the whole store (every article of
+ * one day), they count: two of seven is not half. */
+TD_TEST(kb_merge_dated_stories_count_features_that_link) {
+  for (int crowded = 0; crowded <= 1; crowded++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    for (int i = 0; i < 22; i++) {
+      char id[16], date[32], feats[96];
+      if (i < 20) { /* two a month, two weeks apart, or all on the pair's first day */
+        snprintf(id, sizeof id, "f%d", i);
+        snprintf(date, sizeof date, "\"2023-%02d-%02d\"", i / 2 + 1, i % 2 * 14 + 1);
+        snprintf(feats, sizeof feats, "trump clinton own%d", i);
+      } else {
+        snprintf(id, sizeof id, "p%d", i - 20);
+        snprintf(date, sizeof date, "\"2023-11-%02d\"", i - 19);
+        snprintf(feats, sizeof feats, "trump clinton comey lynch solo%da solo%db solo%dc", i, i, i);
+      }
+      char *r = doc_of(id, id, crowded && i < 20 ? "\"2023-11-01\"" : date, feats);
+      CHECK(td_kb_add_json(kb, r, strlen(r), NULL, err, sizeof err) == 0);
+      free(r);
+    }
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(DISTINCT story_key) FROM m_story_docs") == (crowded ? 22 : 21));
+    CHECK(count(kb, "SELECT count(*) FROM m_stories WHERE num_articles = 2") == !crowded);
+    td_kb_close(kb);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
+
 /* One title again is a version when the articles are dated within 3 days
  * of each other (or undated): a series' title months later is another
  * article. */
