@@ -994,12 +994,15 @@ static int read_count(const ctx *c, int i, long *val) {
 static struct {
   int vbd, vbn, vb, to, nn, nns, jj;
 } tags;
+static int dep_aux, dep_cop, dep_mark, dep_acl; /* relations gov_clause's filter reads */
 static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
 static void tag_ids(void) {
   tags.vbd = td_xpos_from_name("VBD"), tags.vb = td_xpos_from_name("VB");
   tags.vbn = td_xpos_from_name("VBN");
   tags.to = td_xpos_from_name("TO"), tags.nn = td_xpos_from_name("NN");
   tags.nns = td_xpos_from_name("NNS"), tags.jj = td_xpos_from_name("JJ");
+  dep_aux = td_deprel_from_name("aux"), dep_cop = td_deprel_from_name("cop");
+  dep_mark = td_deprel_from_name("mark"), dep_acl = td_deprel_from_name("acl");
 }
 
 /* -1 past, +1 future, 0 unknown, for the clause around units [i, e): a
@@ -1018,7 +1021,49 @@ static void tag_ids(void) {
  * soon as Tuesday, Castro said"): it is no cue. */
 static const char *const clause_open[] = {"that", "which", "who", "because", "although",
                                           "though", "whereas", "unless", NULL};
+static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs);
+/* The clause that governs the expression [i, e) in the sentence's parse:
+ * the tokens from the expression's head up its heads to the first verb,
+ * and on up while that verb is the complement of another ("plans to hold
+ * a rally Friday": hold, plans) or a participle or infinitive of a noun
+ * ("a service planned for Saturday was canceled": planned, service,
+ * canceled). Up to cap tokens in gov; their number,
+ * 0 with no parse. */
+static int gov_clause(const ctx *c, int i, int e, int32_t *gov, int cap) {
+  const td_doc *d = c->doc;
+  int t0 = c->u[i].tok, t1 = c->u[e - 1].tok, h = -1;
+  for (int t = t0; t <= t1 && h < 0; t++)
+    if (d->toks[t].head < t0 || d->toks[t].head > t1) h = t;
+  /* a time as a subject ("Saturday would move ...") is mostly a misparse */
+  if (h < 0 || d->toks[h].head < -1 || d->toks[h].deprel == TD_DEP_NSUBJ) return 0;
+  int n = 0;
+  for (int t = h; t >= 0 && n < cap; t = d->toks[t].head) {
+    gov[n++] = t;
+    if (d->toks[t].upos == TD_VERB && d->toks[t].deprel != TD_DEP_XCOMP && d->toks[t].deprel != dep_acl)
+      break;
+  }
+  return n;
+}
+
 static int clause_tense(const ctx *c, int i, int e) {
+  int signs = 0, t = scan_tense(c, i, e, NULL, 0, &signs);
+  /* past and future cues both in the sentence: the nearest one may be
+   * another clause's ("ended a meeting on Friday by announcing it would
+   * ..."; "who will meet in June, ended ..."), and the parse says which
+   * verb the expression belongs to; only then is the sentence parsed */
+  if (signs == 3 && td_parse_sentence(c->doc->eng, c->doc, (size_t)c->si)) {
+    int32_t gov[8];
+    int ng = gov_clause(c, i, e, gov, 8);
+    int tg = ng ? scan_tense(c, i, e, gov, ng, &signs) : 0;
+    if (tg) t = tg; /* no cue there: the parse may be wrong, the nearest cue stays */
+  }
+  return t;
+}
+
+/* clause_tense's scan; with gov, only the cues of the clause gov names
+ * count (a verb, or an auxiliary, "to" or a marker of one); signs gets bit
+ * 1 for a past cue seen, 2 for a future one. */
+static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
   /* perf: one tag compare per word, the tags' ids looked up once (tag_ids) */
@@ -1056,6 +1101,18 @@ static int clause_tense(const ctx *c, int i, int e) {
     if (k >= e && k > i && word_in(c, k, clause_open)) break;
     int dist = k < i ? i - k : k - e + 2;
     const td_tok *tk = &d->toks[u->tok];
+    if (gov) {
+      /* an auxiliary, "to" or a marker is a cue of the verb it goes
+       * with, a participle before a noun one of the noun ("a planned
+       * rally on Saturday") */
+      int cv = u->tok;
+      if (tk->upos == TD_AUX || tk->upos == TD_PART || tk->deprel == dep_aux || tk->deprel == dep_cop ||
+          tk->deprel == dep_mark || tk->deprel == TD_DEP_AUX_PASS || tk->deprel == TD_DEP_AMOD)
+        cv = tk->head;
+      int in = 0;
+      for (int g = 0; g < ngov && !in; g++) in = gov[g] == cv;
+      if (!in) continue;
+    }
     if ((u->cls & W_REPORT) && k >= e && punct_after && !opens) continue;
     /* "will be announced on Monday", "to be told Friday": the saying
      * is still to come, and the verb before it decides; "predicted for
@@ -1111,6 +1168,11 @@ static int clause_tense(const ctx *c, int i, int e) {
           t = -1;
       }
     }
+    /* a participle after its noun that is not a plan tells of a thing
+     * done ("the poll released Sunday shows ..."; not "a service planned
+     * for Saturday", "a film to be released in the summer") */
+    if (!t && gov && (int)tk->xpos == vbn && tk->deprel == dep_acl && !is_w(c, k - 1, "be")) t = -1;
+    if (t) *signs |= t < 0 ? 1 : 2;
     if (t && (dist < bestd || (dist == bestd && t > 0))) best = t, bestd = dist;
   }
   return best;
