@@ -3851,6 +3851,24 @@ static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
       several |= best >= 0;
       if (best < 0 || lt > x->ai[best].last_tok) best = (int)k;
     }
+    /* `the government` with none near: the one government the article
+     * has named so far, when it is the government of the country the
+     * article is about (`Image: UK Government. … the government will
+     * provide a reminder`) */
+    if (one && best < 0) {
+      const char *topic = topic_country(x);
+      for (size_t k = 0; topic && k < x->doc->nactors && !several; k++) {
+        td_actor *a = A(x, (int)k);
+        long lt = x->ai[k].last_tok;
+        if (strcmp(a->kind, "group") != 0 || !a->sector || strcmp(a->sector, d->payload) != 0 ||
+            lt < 0 || lt >= t0)
+          continue;
+        several |= best >= 0;
+        best = (int)k;
+      }
+      if (best >= 0 && (several || !A(x, best)->country || strcmp(A(x, best)->country, topic) != 0))
+        best = -1, several = 0;
+    }
     /* (`the government` of one country of several near: no guess) */
     if (best >= 0 && !(one && several)) {
       add_mention(x, best, t0, t1);
