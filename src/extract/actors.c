@@ -3137,8 +3137,29 @@ static int prep_before(const actx *x, const int32_t *owner, long e) {
  * the nearest sentence when it is known to be of the noun's kind; none
  * when an organization's name no actor holds stands nearer. */
 static int sports_doc(const actx *x);
+
+/* Actor k may be what the description whose noun is at token p means
+ * (sec: the firm's or paper's sector the noun asks, else NULL): an
+ * organization of that sector or none known; for another noun none that
+ * is a business or a medium, for `the party` a political party, for `the
+ * club` a sports club of the dictionaries. */
+static int descr_fits(actx *x, long p, const char *sec, int k) {
+  const td_actor *a = A(x, k);
+  if (strcmp(a->kind, "organization") != 0) return 0;
+  if (sec)
+    return (!a->sector || strcmp(a->sector, sec) == 0) && !(a->code && strncmp(a->code, "IGO", 3) == 0);
+  if (a->sector && (strcmp(a->sector, "BUS") == 0 || strcmp(a->sector, "MED") == 0)) return 0;
+  if (tok_is(x, p, "party"))
+    return (a->sector && strcmp(a->sector, "PTY") == 0) || name_ends(a->name, "Party");
+  if (tok_is(x, p, "club")) return x->ai[k].sport;
+  return 1;
+}
+
 static void description_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
+  /* the actors named before token `met_to` (for the article-wide look) */
+  uint8_t *met = NULL, *typed = NULL; /* typed: the tokens of places' and people's names */
+  long met_to = 0;
   for (size_t p = 1; p + 1 < doc->ntoks; p++) {
     if (!(x->wf[p] & (W_FIRM | W_PAPER | W_ORGNOUN))) continue;
     const td_tok *t = tk(x, (long)p);
@@ -3161,7 +3182,16 @@ static void description_links(actx *x, int32_t *owner) {
     /* found: the one candidate of the window (-1 none, -2 several, or a
      * name no actor holds nearer); near: the one of the nearest sentence
      * holding any, while none other stands there (-2 several) */
-    int found = -1, near = -1;
+    /* any: an organization stands there, or a name no actor holds that
+     * the typing calls no place's or person's */
+    int found = -1, near = -1, any = 0;
+    if (!typed) {
+      typed = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+      memset(typed, 0, doc->ntoks + 1);
+      for (size_t r = 0; r < x->nnames; r++)
+        if (x->names[r].type == TD_NE_PER || x->names[r].type == TD_NE_LOC)
+          for (uint32_t u = x->names[r].tok0; u < x->names[r].tok1; u++) typed[u] = 1;
+    }
     size_t nsent = 0;
     long nq = -1; /* the last token of near's mention there */
     for (long q = (long)p - 2; q >= w0 && found != -2; q--) {
@@ -3175,12 +3205,15 @@ static void description_links(actx *x, int32_t *owner) {
       if (k < 0) {
         /* a firm no actor is; for `the party`, `the agency`, also a
          * word of one (`A Liberal Democrat spokesman said the party`) */
-        if (found == -1 && tok_cap(x, q) && tk(x, q)->upos == TD_PROPN)
+        if (found == -1 && tok_cap(x, q) && tk(x, q)->upos == TD_PROPN) {
           found = in_org_name(x, q, !sec) ? -2 : -1;
+          any |= !typed[q];
+        }
         continue;
       }
       td_actor *a = A(x, k);
       if (strcmp(a->kind, "organization") != 0) continue;
+      any = 1;
       if (sec && a->sector && strcmp(a->sector, sec) != 0) continue;
       /* `the agency`, `the organisation`: no firm's and no paper's (`told
        * the BBC`, `its media buying agency`); `the party` a political
@@ -3211,6 +3244,26 @@ static void description_links(actx *x, int32_t *owner) {
     if (found == -2 && near >= 0 && A(x, near)->sector &&
         (sec ? strcmp(A(x, near)->sector, sec) == 0 : 1) && head_name(x, owner, nq))
       found = near;
+    /* no organization there: the one organization of the noun's kind the
+     * article has named before as the head of its phrase after no
+     * preposition (`Japanese communications firm Softbank has widened
+     * losses. … The firm did not give a figure`; not `trading on the
+     * London Stock Exchange`), none when it named two; only for a noun of
+     * any firm or body (not `the bank`, `the airline`, which a story names
+     * beside a firm of another trade; not `the foundation`, as often a
+     * thing's), not in a quotation, where the speaker's own is meant as
+     * often (`a fantastic night for the club`) */
+    static const char *const general[] = {"company", "firm", "group", "party", "club",
+                                          "organisation", "organization", "charity", NULL};
+    if (found == -1 && !any && td_str_in(t->norm, general) && !in_quotation(x, (long)p)) {
+      if (!met) met = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(met, 0, doc->nactors + 1);
+      for (; met_to < (long)p - 1; met_to++)
+        if (owner[met_to] >= 0 && owner[met_to + 1] != owner[met_to] &&
+            head_name(x, owner, met_to))
+          met[owner[met_to]] = 1;
+      for (size_t k = 0; k < doc->nactors && found != -2; k++)
+        if (met[k] && descr_fits(x, (long)p, sec, (int)k)) found = found == -1 ? (int)k : -2;
+    }
     if (found < 0) continue;
     add_mention(x, found, (long)p - 1, (long)p + 1);
     sort_mentions(A(x, found));
