@@ -1743,6 +1743,7 @@ static int resolve_pronoun(actx *x, long i) {
 
 static int32_t *owners(actx *x);
 static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k);
+static int described_subject(const actx *x, const int32_t *owner, size_t si, int k);
 static void sort_mentions(td_actor *a);
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
@@ -2334,7 +2335,10 @@ static void age_links(actx *x, int32_t *owner) {
       else if (near != k && tk(x, t)->sent == nsent) near = -2;
       found = found == -1 || found == k ? k : -2;
     }
-    if (found == -1 || near < 0 || !owner_subject(x, owner, nsent, near)) continue;
+    if (found == -1 || near < 0 ||
+        !(owner_subject(x, owner, nsent, near) ||
+          (nsent < si && described_subject(x, owner, nsent, near))))
+      continue;
     /* (named there, not a pronoun: `He said: "..." The 28-year-old`, the
      * speaker's player) */
     long f = (long)doc->sents[nsent].tok0;
@@ -3385,9 +3389,42 @@ static void its_links(actx *x, int32_t *owner) {
 
 /* Sentence si opens with actor k's mention (past determiners and
  * adjectives) that a verb follows: k is its subject. */
+static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k);
 static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) {
   long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
   while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
+  return subject_from(x, owner, t, s1, k);
+}
+
+/* Person k opens sentence si as its subject past a description before
+ * the name (`Long jumper Chris Tomlinson has cut`, `Actor Daniel
+ * Day-Lewis is to be`, `Wales hooker Mefin Davies is`): a singular noun
+ * right before the name, lowercase but at the sentence's first word,
+ * and before it at most six words of a noun phrase (determiners,
+ * adjectives, nouns, names, numbers, `and`: a team's, a country's), no
+ * other person's. For age_links. */
+static int described_subject(const actx *x, const int32_t *owner, size_t si, int k) {
+  long t0 = (long)x->doc->sents[si].tok0, s1 = t0 + (long)x->doc->sents[si].ntok;
+  long j = t0;
+  while (j < s1 && j < t0 + 8 && owner[j] != k) {
+    unsigned u = tk(x, j)->upos;
+    if ((u != TD_DET && u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM &&
+         u != TD_CCONJ) ||
+        (owner[j] >= 0 && is_person(x, owner[j])))
+      return 0;
+    j++;
+  }
+  if (j >= s1 || owner[j] != k || j == t0) return 0;
+  const td_tok *d = tk(x, j - 1);
+  if (d->upos != TD_NOUN || d->xpos == TD_XPOS_NNS || owner[j - 1] >= 0 ||
+      (tok_cap(x, j - 1) && j - 1 != t0))
+    return 0;
+  return subject_from(x, owner, j, s1, k);
+}
+
+/* The mention of k at token t, the sentence ending before s1, is the
+ * subject of a verb right after it (past adverbs and auxiliaries). */
+static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k) {
   if (t >= s1 || owner[t] != k) return 0;
   while (t < s1 && owner[t] == k) t++;
   /* (past its short form in brackets: `The Union of Atheists (UAAR) has`) */
