@@ -495,6 +495,43 @@ static int after_be(const td_doc *doc, uint32_t k) {
   return 0;
 }
 
+/* Whether the verb-and-object entry over tokens [k, k1) starts with a
+ * verb the tagger called a noun after a subject that is a list of names
+ * ("Iran and Iraq hold talks", "Syria, Jordan and Egypt sign accords"):
+ * a lowercase word the lexicon knows as a verb, a noun after it in the
+ * entry, and before it names joined by "and" (commas between) that open
+ * the clause (not "the Iran and Iraq hold", "talks of X and Y hold"). */
+static int mistag_verb(const td_doc *doc, uint32_t k, uint32_t k1) {
+  const td_tok *t = &doc->toks[k];
+  const td_sent *s = &doc->sents[t->sent];
+  if (t->upos != TD_NOUN || !t->norm || !islower((unsigned char)doc->text[t->start])) return 0;
+  if (!doc->eng || !doc->eng->lemma ||
+      !(td_lemma_lexclass(doc->eng->lemma, t->norm, strlen(t->norm)) & 2u))
+    return 0;
+  int obj = 0;
+  for (uint32_t q = k + 1; q < k1; q++) obj |= doc->toks[q].upos == TD_NOUN;
+  if (!obj) return 0;
+  int64_t j = (int64_t)k - 1;
+  int names = 0, ands = 0;
+  while (j >= (int64_t)s->tok0) {
+    const td_tok *w = &doc->toks[j];
+    if (w->upos == TD_PROPN) {
+      if (doc->toks[j + 1].upos != TD_PROPN) names++;
+    } else if (is_word(w, "and") || is_word(w, ",")) {
+      if (doc->toks[j + 1].upos != TD_PROPN) return 0;
+      ands += is_word(w, "and");
+    } else {
+      break;
+    }
+    j--;
+  }
+  if (names < 2 || ands != 1 || doc->toks[j + 1].upos != TD_PROPN) return 0;
+  if (j < (int64_t)s->tok0) return 1;
+  const td_tok *b = &doc->toks[j];
+  return b->upos == TD_PUNCT || b->upos == TD_ADV || b->upos == TD_SCONJ ||
+         b->upos == TD_CCONJ || is_word(b, "that");
+}
+
 static int collect(void *ctx, const td_match *m) {
   sctx *c = ctx;
   const td_doc *doc = c->doc;
@@ -533,6 +570,11 @@ static int collect(void *ctx, const td_match *m) {
     if (head < 0 && m->tok1 - m->tok0 == 1 && doc->toks[m->tok0].upos == TD_NOUN &&
         m->tok0 > 0 && doc->toks[m->tok0 - 1].upos == TD_PROPN &&
         doc->toks[m->tok0].norm && doc->toks[m->tok0].norm[strlen(doc->toks[m->tok0].norm) - 1] == 'd')
+      head = m->tok0;
+    /* "Iran and Iraq hold talks": a verb-and-object entry whose verb the
+     * tagger called a noun after a name ending the subject; the verb is
+     * one the word list knows as a verb, lowercase, and the object a noun */
+    if (head < 0 && m->tok1 - m->tok0 >= 2 && m->tok0 > 1 && mistag_verb(doc, m->tok0, m->tok1))
       head = m->tok0;
   }
   int mistag_pass = 0;
