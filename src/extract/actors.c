@@ -7606,6 +7606,29 @@ void td_actor_add_mention(td_doc *doc, int k, td_span sp) {
   a->nmentions++;
 }
 
+int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
+  char key[8];
+  snprintf(key, sizeof key, "%s", iso);
+  for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+  for (size_t i = 0; i < doc->nactors; i++)
+    if (doc->actors[i].entity && strcmp(doc->actors[i].entity, key) == 0) {
+      td_actor_add_mention(doc, (int)i, sp);
+      return (int)i;
+    }
+  TD_AGROW(&doc->arena, doc->actors, doc->cap_actors, doc->nactors + 1);
+  int k = (int)doc->nactors++;
+  td_actor *a = &doc->actors[k];
+  memset(a, 0, sizeof *a);
+  a->entity = td_arena_strdup(&doc->arena, key);
+  a->name = td_arena_strndup(&doc->arena, doc->text + sp.start, sp.end - sp.start);
+  a->kind = "country";
+  a->code = td_arena_strdup(&doc->arena, iso);
+  a->country = a->code;
+  a->known = 1;
+  td_actor_add_mention(doc, k, sp);
+  return k;
+}
+
 int td_actor_members(const td_doc *doc, int a, int *out, int max) {
   if (a < 0 || (size_t)a >= doc->nactors || max < 1) return 0;
   const td_actor *g = &doc->actors[a];

@@ -32,6 +32,13 @@ int td_mention_coref_only(const td_doc *doc, td_span s);
  * quotes layer: `I` in a quotation is its speaker). */
 void td_actor_add_mention(td_doc *doc, int k, td_span sp);
 
+/* The country actor of ISO3 code iso (entity the lowercase code, as the
+ * layer makes it), made when the document has none, and span sp added to
+ * its mentions: a later layer's finding that sp names the country (the
+ * events layer: a country adjective before an act's noun, "Israeli air
+ * raids", which this layer leaves no actor). Its index. */
+int td_country_actor(td_doc *doc, const char *iso, td_span sp);
+
 /* The member actors of a pair group (`officials from both nations`, `the
  * two countries`: kind group, no code of its own) into out (at most max):
  * for each of the two countries, its country actor, else another actor of

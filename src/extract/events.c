@@ -472,6 +472,14 @@ static int issued_noun(const td_doc *doc, const td_match *m) {
   return 0;
 }
 
+/* Nouns of what is done to a person: their possessor or country
+ * adjective is the one it was done to ("Lin's arrest"), not the doer. */
+static const char *const undergone[] = {"arrest", "detention", "release", "expulsion",
+                                        "abduction", "kidnapping", "assassination",
+                                        "torture", "execution", "murder", "capture",
+                                        "deportation", "extradition", "imprisonment",
+                                        NULL};
+
 /* Whether token k, tagged a noun or an adjective, is a participle right
  * after a form of "be" or "get" (adverbs between): "Van Gogh was shot
  * and stabbed", "was reportedly shot dead". The tagger reads the bare
@@ -769,6 +777,7 @@ typedef struct ev_doc {
   struct group prev_src[3]; /* the ones before it, latest first (for "the three sides") */
   size_t last_sent;
   sctx *sc; /* each sentence's triggers and cues (collect_doc) */
+  uint8_t *adjtok; /* per token: 1 on a country adjective country_adjectives made an actor of */
   uint8_t *game; /* per sentence: 1 when it reports a game (game_sentence) */
   int sports;    /* the document is a sports report: nothing is coded */
   int sport_topic; /* the document is about sport (sport_story): only
@@ -3005,11 +3014,6 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
            * is the person it was done to; with its own "of" ("Israel's
            * release of prisoners", "Russia's expulsion of diplomats") it
            * is the doer */
-          static const char *const undergone[] = {"arrest", "detention", "release", "expulsion",
-                                                  "abduction", "kidnapping", "assassination",
-                                                  "torture", "execution", "murder", "capture",
-                                                  "deportation", "extradition", "imprisonment",
-                                                  NULL};
           if (src.n && !tgt.n && is_poss(&doc->toks[tr->tok0 - 1]) &&
               td_str_in(lemma_of(&doc->toks[tr->head]), undergone) &&
               !(tr->tok1 < hi && is_word(&doc->toks[tr->tok1], "of"))) {
@@ -3044,7 +3048,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
         /* "condemned the deployment": the act talked about is coded
          * apart only when the phrase names who did it */
-        if (!src.n && tr->under_verb) continue;
+        /* a country adjective names the doer for the phrase ("Israeli
+         * air raids on Gaza killed"), but the act talked about in another
+         * act's object ("opposed French mediation") is not coded apart */
+        int adj_src = src.n && tr->tok0 > lo && e->adjtok[tr->tok0 - 1];
+        if ((!src.n || adj_src) && tr->under_verb) continue;
         /* "the North's troop deployment" with a possessor the actors
          * layer does not know: the doer is named, just not known, and the
          * clause subject is not it */
@@ -3789,6 +3797,62 @@ static size_t first_ending_after(const td_doc *doc, uint32_t off) {
   return base + (doc->toks[base].end <= off);
 }
 
+static int country_adj_cb(void *ctx, const td_match *m) {
+  if (strcmp(m->cls, "country.adj") != 0 || strlen(m->payload) != 3) return 0;
+  *(const char **)ctx = m->payload;
+  return 1;
+}
+
+/* A country adjective right before a nominal event names the country as
+ * its actor ("Israeli air raids", "Iraqi shelling", "French mediation"):
+ * the actors layer makes no actor of an adjective, so the country's actor
+ * (made when the document has none) takes the adjective as a mention and
+ * the tokens as its own; the nominal event's source is then read as a
+ * possessor's. Not a capitalized word of a name ("the Iraqi National
+ * Congress" is an actor already), not after a hyphen ("anti-Israeli
+ * protests") or a possessor ("Iran's Iraqi allies", "his British
+ * trip"), not before a noun of what is done to a person or a people
+ * ("Palestinian detentions", "the Armenian genocide": the one it was done
+ * to) or of a journey ("a British trip": where to), nor one modifying
+ * another noun ("Japanese aid agencies"). */
+static void country_adjectives(ev_doc *e, td_doc *doc, const sctx *c, const td_sent *s) {
+  static const char *const cls[] = {"country", NULL};
+  for (size_t i = 0; i < c->ntrigs; i++) {
+    const trig *tr = &c->trigs[i];
+    if (!tr->noun || tr->tok0 <= s->tok0 || e->tokact[tr->tok0 - 1] >= 0) continue;
+    /* what is done to a people ("the Armenian genocide": its victims),
+     * a journey ("his British trip": where to) */
+    static const char *const suffered[] = {"genocide", "holocaust", NULL};
+    const char *hl = lemma_of(&doc->toks[tr->head]);
+    if (td_str_in(hl, undergone) || td_str_in(hl, suffered) || strncmp(tr->code, "042", 3) == 0 ||
+        strncmp(tr->code, "043", 3) == 0)
+      continue;
+    /* "Japanese aid agencies": the noun modifies another, no act */
+    if (tr->tok1 < s->tok0 + s->ntok &&
+        (doc->toks[tr->tok1].upos == TD_NOUN || doc->toks[tr->tok1].upos == TD_PROPN))
+      continue;
+    /* the adjective ends right before the noun: two words ("North
+     * Korean") before one ("Korean") */
+    for (uint32_t k = tr->tok0 >= s->tok0 + 2 ? tr->tok0 - 2 : s->tok0; k < tr->tok0; k++) {
+      const char *iso = NULL;
+      if (td_match_at(doc->eng->dict, doc, k, tr->tok0, cls, country_adj_cb, &iso) != tr->tok0 ||
+          !iso)
+        continue;
+      int ok = isupper((unsigned char)doc->text[doc->toks[k].start]);
+      for (uint32_t q = k; q < tr->tok0 && ok; q++) ok = e->tokact[q] < 0;
+      if (ok && k > s->tok0) {
+        const td_tok *b = &doc->toks[k - 1];
+        ok = !is_word(b, "-") && !is_poss(b) && b->upos != TD_PRON && e->tokact[k - 1] < 0 &&
+             !(b->end == doc->toks[k].start && b->upos != TD_PUNCT);
+      }
+      if (!ok) break;
+      int a = td_country_actor(doc, iso, (td_span){doc->toks[k].start, doc->toks[tr->tok0 - 1].end});
+      for (uint32_t q = k; q < tr->tok0; q++) e->tokact[q] = a, e->adjtok[q] = 1;
+      break;
+    }
+  }
+}
+
 int td_events(const td_engine *eng, td_doc *doc) {
   (void)eng;
   if (!doc->ntoks || !doc->eng || !doc->eng->dict) return 0;
@@ -3832,6 +3896,10 @@ int td_events(const td_engine *eng, td_doc *doc) {
   uint32_t sport_n = 0, sport_mask = 0;
   for (size_t si = 0; si < doc->nsents; si++) sport_n += e.sc[si].sport_n, sport_mask |= e.sc[si].sport_mask;
   e.sport_topic = sport_n >= 3 && (sport_mask & (sport_mask - 1)) != 0;
+  e.adjtok = td_arena_alloc(&doc->arena, doc->ntoks + 1);
+  for (size_t si = 0; si < doc->nsents && !e.sports; si++)
+    if (!e.game[si] && !skip_sentence(doc, &doc->sents[si]))
+      country_adjectives(&e, doc, &e.sc[si], &doc->sents[si]);
   for (size_t si = 0; si < doc->nsents; si++) code_sentence(&e, doc, si);
   return 0;
 }
