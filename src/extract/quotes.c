@@ -662,7 +662,13 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
     else if (bare_only)
       return 0;
   }
-  if (j - i + 1 > c->cue_len[i]) c->cue_len[i] = (uint8_t)(j - i + 1), c->cue_kind[i] = (uint8_t)kind;
+  /* quotes.*_end: a present form at a sentence's end, whatever its tag
+   * (`," the two write.`, `," the Saudis state.`), a cue only after a
+   * quotation (end_cue); any other cue of its length there wins */
+  if (strstr(k, "_end") != NULL) kind |= TD_CUE_END;
+  size_t len = j - i + 1;
+  if (len > c->cue_len[i] || (len == c->cue_len[i] && (c->cue_kind[i] & TD_CUE_END) && !(kind & TD_CUE_END)))
+    c->cue_len[i] = (uint8_t)len, c->cue_kind[i] = (uint8_t)kind;
   return 0;
 }
 
@@ -735,7 +741,7 @@ static int cue_any(const td_qctx *c, size_t i, int *kind) {
   if (c->cue_len) {
     if (i >= c->nw || c->w[i].sent == UINT32_MAX) return 0;
     run_cues(c, c->w[i].sent);
-    if (!c->cue_len[i] || (c->cue_kind[i] & TD_CUE_BARE)) return 0;
+    if (!c->cue_len[i] || (c->cue_kind[i] & (TD_CUE_BARE | TD_CUE_END))) return 0;
     *kind = c->cue_kind[i];
     /* "forecast" read as a noun is a cue after a name or pronoun ("Ms Roe
      * forecast."), or "forecast" after a plural ("economists forecast,"),
@@ -823,6 +829,24 @@ static int bare_cue(const td_qctx *c, size_t i, int *kind) {
   if (!c->cue_len[i] || !(c->cue_kind[i] & TD_CUE_BARE)) return 0;
   *kind = c->cue_kind[i] & ~TD_CUE_BARE;
   return c->cue_len[i];
+}
+
+static int np_word(const td_qctx *c, size_t i);
+
+/* A present cue at a sentence's end at word k, read whatever its tag
+ * (quotes.*_end rules), where a short subject of plain noun-phrase words
+ * follows a quotation's closing mark and comma at word j: `"…," the two
+ * write.`, `"…," the Saudis state.` (not `"…," in the state.`). Its
+ * length, with *kind set, or 0. */
+static int end_cue(const td_qctx *c, size_t j, size_t k, int *kind) {
+  if (!c->cue_len || k >= c->nw || c->w[k].sent == UINT32_MAX || k <= j || k > j + 4 || j < 2) return 0;
+  run_cues(c, c->w[k].sent);
+  if (!c->cue_len[k] || !(c->cue_kind[k] & TD_CUE_END) || (c->w[k].flags & TD_QW_CAP)) return 0;
+  if (!(c->w[j - 1].flags & TD_QW_QCLOSE) || !is_punct(c, j - 2, ",?!")) return 0;
+  for (size_t x = j; x < k; x++)
+    if (!np_word(c, x) || c->w[x].upos == TD_VERB || c->w[x].upos == TD_ADP) return 0;
+  *kind = c->cue_kind[k] & ~TD_CUE_END;
+  return c->cue_len[k];
 }
 
 /* Words before "to" that make the verb after it a speech to come: "is
@@ -1311,6 +1335,7 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     }
     n = td_cue_at(c, k, &kind);
     if (!n) n = bare_cue(c, k, &kind); /* `," he will argue.` */
+    if (!n) n = end_cue(c, j, k, &kind); /* `," the two write.` */
     if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
         ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns) ||
          (strcmp(c->w[j].lw, "the") == 0 && k <= j + 3)))
@@ -1357,6 +1382,13 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
       size_t cut = ee;
       for (size_t x = j; x < ee && !name1; x++) {
         if (np_word(c, x) || strcmp(c->w[x].lw, "and") == 0 || (x > j && name_joint(c, x))) continue;
+        /* a compound joined by a hyphen with no space (`this look-alike
+         * declared`): the hyphen and the word after it */
+        if (x > j && x + 1 < ee && is_punct(c, x, "-") && c->w[x - 1].e == c->w[x].s && c->w[x].e == c->w[x + 1].s)
+          continue;
+        if (x > j + 1 && is_punct(c, x - 1, "-") && c->w[x - 2].e == c->w[x - 1].s && c->w[x - 1].e == c->w[x].s &&
+            !(c->w[x].flags & TD_QW_PUNCT))
+          continue;
         /* a first word the tagger took for an adverb before a noun (`,"
          * super PAC spokeswoman Kellyanne Conway said`) */
         if (x == j && x + 2 < ee && c->w[x].upos == TD_ADV && !(c->w[x].flags & TD_QW_CAP) &&

@@ -55,6 +55,11 @@ enum {
  * argue", "was due to tell"), a cue only where a quotation is beside it
  * (quotes.c: bare_cue), none for td_cue_at. */
 #define TD_CUE_BARE 0x40
+/* A flag on a cue's kind: a present form the tagger may read as a noun,
+ * at a sentence's end (quotes.*_end rules: `"…," the two write.`), a cue
+ * only right after a quotation's mark and comma and a short subject
+ * (quotes.c: end_cue), none for td_cue_at. */
+#define TD_CUE_END 0x20
 
 typedef struct td_cue {
   const char *w[6];
