@@ -810,6 +810,16 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
   int n = cue_any(c, i, kind);
   if (n && i > 0 && !(c->w[i].flags & TD_QW_PARA)) { /* (perf: only at a cue) */
     const td_qword *b = &c->w[i - 1];
+    /* a cue word that is also a plural noun, read as a noun after an
+     * adjective, is the head of a noun phrase, no verb of the adjective:
+     * "Early estimates from the World Bank put …", "initial reports
+     * suggest", "The largest claims came from" (no adjective says
+     * anything; not "a Carrier executive tells") */
+    static const char *const plurals[] = {"estimates", "reports", "claims", "notes", "states",
+                                          "forecasts", "replies", "tweets", "posts", NULL};
+    if (n == 1 && c->w[i].upos == TD_NOUN && b->upos == TD_ADJ && !(b->flags & TD_QW_PUNCT) &&
+        td_qword_in(&c->w[i], plurals))
+      return 0;
     size_t bl = strlen(b->lw);
     if (td_qword_in(b, dets) ||
         (bl > 2 && strcmp(b->lw + bl - 2, "'s") == 0 && !(b->flags & TD_QW_PUNCT) && !td_qword_in(b, is_has)))
@@ -1839,6 +1849,16 @@ static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *w
     }
     if (k + 1 < target && (strcmp(c->w[k + 1].lw, "that") == 0 || strcmp(c->w[k + 1].lw, "about") == 0) &&
         !(c->w[k].flags & TD_QW_CAP) && td_qword_in(&c->w[k], reports) && subject_before(c, k + 1, who)) {
+      /* the phrase names whose report it is ("Trump's claim", "a New York
+       * Times report"), not only what kind ("to scotch claims that",
+       * "early reports that"): a word before the noun that is no article
+       * and no adjective */
+      size_t x = td_qword_at(c, who->start);
+      while (x < k && (c->w[x].upos == TD_DET || c->w[x].upos == TD_ADJ)) x++;
+      if (x >= k) {
+        who->start = who->end = 0;
+        return 0;
+      }
       cue->start = c->w[k].s, cue->end = c->w[k].e;
       return 1;
     }
