@@ -2542,7 +2542,14 @@ static int from_before_colon(const td_qctx *c, size_t k, td_span *who) {
         !(strcmp(c->w[x].lw, "and") == 0 && (c->w[x + 1].flags & TD_QW_CAP)))
       return 0;
   td_span np = {c->w[s + 1].s, c->w[k - 1].e};
-  if (!colon_speaker(c, k, &np)) return 0;
+  /* a text whose issuer is not known is the source itself (`From the
+   * report:`, `From the ruling:`): speaker_text, no actor */
+  static const char *const texts[] = {"study", "survey", "article", "ruling", "indictment",
+                                      "complaint", "lawsuit", "book", "speech", "column",
+                                      "footnote", "document", "documents", NULL};
+  if (!colon_speaker(c, k, &np) && !td_qword_in(&c->w[k - 1], doc_nouns) &&
+      !td_qword_in(&c->w[k - 1], texts))
+    return 0;
   *who = np;
   return 1;
 }
