@@ -1163,13 +1163,14 @@ static int owned_thing(const ev_doc *e, uint32_t a1, uint32_t k) {
   }
   if (head < 0) return 0;
   /* a nominal trigger that is part of the owner's own course of action,
-   * no verb between: "the DPRK's ongoing support to Russia's war,
-   * including the deployment of troops" is the DPRK's deployment (but
-   * not "Tsutsumi's fall follows the arrests") */
+   * no verb between: "Iran's support to Syria's war, including the
+   * deployment of advisers" is Iran's deployment (but not "Tsutsumi's
+   * fall follows the arrests") */
+  /* (campaign, action: acting_for already makes their owner the doer) */
   static const char *const courses[] = {"support", "aid", "assistance", "backing", "help",
-                                        "involvement", "campaign", "offensive", "operation",
-                                        "war", "effort", "policy", "programme", "program",
-                                        "strategy", "activity", "action", NULL};
+                                        "involvement", "offensive", "operation", "war",
+                                        "effort", "policy", "programme", "program",
+                                        "strategy", "activity", NULL};
   if (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[head]), courses)) {
     uint32_t v = q;
     while (v < k && ((doc->toks[v].upos != TD_VERB && doc->toks[v].upos != TD_AUX) ||
