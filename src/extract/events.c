@@ -1580,6 +1580,16 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
   const td_doc *doc = e->doc;
   uint32_t h = tr->head;
   int own_subj = 0; /* 1: a subject of its own that is not a pronoun */
+  /* "spoke with his counterpart Han "to discuss responses to the North
+   * Korean test"": a phrase past a to-infinitive after the act is the
+   * infinitive's, however the parser hung it (the scan's clause ends
+   * there too) */
+  uint32_t purpose = s->tok0 + s->ntok;
+  for (uint32_t j = tr->tok1; j + 1 < s->tok0 + s->ntok; j++)
+    if (is_word(&doc->toks[j], "to") && doc->toks[j + 1].upos == TD_VERB) {
+      purpose = j;
+      break;
+    }
   for (int pass = 0; pass < 2; pass++)
     for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++) {
       const td_tok *t = &doc->toks[j];
@@ -1615,6 +1625,8 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
           else if (!own_subj) own_subj = 1;
         } else if (dep_is(t, TD_DEP_OBL_AGENT)) {
           dep_group(e, s, j, src, 0);
+        } else if (j > purpose) {
+          continue;
         } else if (!tr->noun && (dep_is(t, TD_DEP_OBJ) || dep_is(t, TD_DEP_IOBJ)) &&
                    !tr->preps[0] && !tr->no_obj && !*passive) {
           dep_group(e, s, j, tgt, 0);
