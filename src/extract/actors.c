@@ -985,41 +985,9 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   /* actors.then, actors.former (data/actors/titles.rules) */
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
   if (i >= s0 && rule_at(x, AR_FORMER, i)) c.past = 2, c.start = i;
+  /* a title's own first token `Ex-President` (glued_titles) */
+  if (t < s1 && rule_at(x, AR_FORMER, t)) c.past = 2;
   return c;
-}
-
-typedef struct {
-  const char *payload;
-} ex_ctx;
-static int ex_cb(void *ctx, const td_match *m) {
-  ex_ctx *e = ctx;
-  if (!e->payload) e->payload = m->payload;
-  return 1;
-}
-
-/* `ex-Home Secretary`, `ex-defence minister`: the tokenizer keeps `ex-`
- * and the word after it in one token, right before title d (which
- * matched `Secretary` alone). The title that word and d's words make
- * when the dictionary has one: into *wide, from the ex- token on; else
- * d. NULL when no such token stands before d. */
-static const dm *ex_title(actx *x, const dm *d, long s0, dm *wide) {
-  long e = (long)d->tok0 - 1;
-  if (e < s0) return NULL;
-  const char *w = x->doc->text + tk(x, e)->start;
-  size_t n = tk(x, e)->end - tk(x, e)->start;
-  if (n < 4 || strncasecmp(w, "ex-", 3) != 0) return NULL;
-  uint32_t a = tk(x, (long)d->tok0)->start, b = tk(x, (long)d->tok1 - 1)->end;
-  char buf[128];
-  if (n - 3 + 1 + (b - a) >= sizeof buf) return d;
-  snprintf(buf, sizeof buf, "%.*s %.*s", (int)(n - 3), w + 3, (int)(b - a), x->doc->text + a);
-  static const char *const cls[] = {"title", NULL};
-  ex_ctx ec = {NULL};
-  td_dict_lookup(x->eng->dict, buf, cls, ex_cb, &ec);
-  if (!ec.payload) return d;
-  *wide = *d;
-  wide->tok0 = (uint32_t)e;
-  wide->payload = ec.payload;
-  return wide;
 }
 
 /* `[title] of [the] country` ("the president of Armenia"): the country
@@ -4439,10 +4407,7 @@ static void do_sentence(actx *x, size_t si) {
       const dm *title = match_ending(x, ts - 1, s0, s1);
       tctx c = {NULL, 0, ts, NULL, NULL, NULL};
       if (title && is_cls(title, "title")) {
-        dm wide; /* `ex-Foreign Secretary Robin Cook` */
-        const dm *ex = ex_title(x, title, s0, &wide);
-        c = title_context(x, ex && ex != title ? ex->tok0 : title->tok0, s0, s1);
-        if (ex && ex != title) c.past = 2, title = ex;
+        c = title_context(x, title->tok0, s0, s1);
         c.title_role = field(x, title->payload, 1, '|');
       } else {
         c = title_context(x, ts, s0, s1);
@@ -4472,14 +4437,6 @@ static void do_sentence(actx *x, size_t si) {
     }
     if (d && is_cls(d, "title")) {
       tctx c = title_context(x, i, s0, s1);
-      dm wide; /* `ex-Home Secretary`: the title from the ex- token on */
-      const dm *ex = ex_title(x, d, s0, &wide);
-      if (ex && ex != d) {
-        c = title_context(x, i - 1, s0, s1);
-        c.past = 2;
-        if (c.start > i - 1) c.start = i - 1;
-        d = ex;
-      }
       long n = d->tok1;
       /* chairman Mr Greenspan; but an honorific the dictionary's name
        * holds stays on it (Attorney General `Lord Goldsmith`) */
@@ -4780,6 +4737,13 @@ static void do_sentence(actx *x, size_t si) {
      * the person, no part of the name */
     if (!d && describer(x, i, s0, s1)) {
       i++;
+      continue;
+    }
+    /* `Former-President X` opening the sentence: the marker and its
+     * hyphen (actors.former, actors.then) are no part of a name */
+    if (!d && i + 1 < s1 && tok_is(x, i + 1, "-") &&
+        (rule_at(x, AR_FORMER, i + 1) || rule_at(x, AR_THEN, i + 1))) {
+      i += 2;
       continue;
     }
     long len = (!d || is_cls(d, "name")) ? name_run(x, i, s0, s1) : 0;
@@ -7424,6 +7388,66 @@ static void affiliations(actx *x) {
 
 /* ---- the layer ---- */
 
+typedef struct {
+  const char *cls, *payload;
+} glued_ctx;
+static int glued_cb(void *ctx, const td_match *m) {
+  glued_ctx *g = ctx;
+  if (!g->cls) g->cls = m->cls, g->payload = m->payload;
+  return 1;
+}
+
+/* `Ex-President Leonid Kuchma`, `ex-minister X`, `ex-Home Secretary X`:
+ * the tokenizer keeps `ex-` and the word after it in one token, and no
+ * phrase of the dictionary begins inside a token. Where that word (and up
+ * to three words after it, longest first) is a title of the dictionary,
+ * the title's match covers the ex- token and replaces the matches inside
+ * it; title_context reads the token as a past marker (actors.former). */
+static void glued_titles(actx *x) {
+  const td_doc *doc = x->doc;
+  static const char *const cls[] = {"title", NULL};
+  for (size_t t = 0; t < doc->ntoks; t++) {
+    const char *w = doc->text + doc->toks[t].start;
+    size_t n = doc->toks[t].end - doc->toks[t].start;
+    if (n < 5 || (w[0] | 0x20) != 'e' || (w[1] | 0x20) != 'x' || w[2] != '-' ||
+        !isalpha((unsigned char)w[3]))
+      continue;
+    char buf[128];
+    size_t len = 0, ends[4], nw = 0;
+    for (size_t j = t; j < doc->ntoks && j < t + 4 && doc->toks[j].sent == doc->toks[t].sent; j++) {
+      uint32_t a = j == t ? doc->toks[t].start + 3 : doc->toks[j].start, b = doc->toks[j].end;
+      if (len + 1 + (b - a) >= sizeof buf) break;
+      len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%.*s", j == t ? "" : " ", (int)(b - a),
+                              doc->text + a);
+      ends[nw++] = len;
+    }
+    glued_ctx g = {NULL, NULL};
+    while (nw > 0 && !g.cls) {
+      buf[ends[nw - 1]] = 0;
+      td_dict_lookup(x->eng->dict, buf, cls, glued_cb, &g);
+      if (!g.cls) nw--;
+    }
+    if (!g.cls) continue;
+    uint32_t t0 = (uint32_t)t, t1 = (uint32_t)(t + nw);
+    size_t a = 0; /* the matches before it, and those it overlaps: [a, b) */
+    while (a < x->nall && x->all[a].tok1 <= t0) a++;
+    size_t b = a;
+    while (b < x->nall && x->all[b].tok0 < t1) b++;
+    if (b > a && x->all[b - 1].tok1 > t1) continue; /* a longer phrase holds its last word */
+    if (b == a) {
+      TD_AGROW(&x->doc->arena, x->all, x->cap_all, x->nall + 1);
+      memmove(x->all + a + 1, x->all + a, (x->nall - a) * sizeof *x->all);
+      x->nall++;
+      b = a + 1;
+    }
+    memmove(x->all + a + 1, x->all + b, (x->nall - b) * sizeof *x->all);
+    x->nall -= b - a - 1;
+    x->all[a] = (dm){t0, t1, g.cls, g.payload, prio_of(x, g.cls), 0, 0, 0};
+    t = t1 - 1;
+  }
+}
+
+
 /* x->all: the dictionary matches of every sentence, in one pass of the
  * matcher (perf, issue 11: one look-up of its caches and of the class
  * filter per document, not per sentence); x->first: where each sentence's
@@ -7457,6 +7481,7 @@ static void all_matches(actx *x) {
     x->all[w++] = *d;
   }
   x->nall = w;
+  glued_titles(x);
   x->first = td_arena_alloc(&x->doc->arena, (doc->nsents + 1) * sizeof *x->first);
   size_t k = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
