@@ -116,6 +116,7 @@ typedef struct {
   int adjrec;            /* 1 + the record of an adjective entry it matched, 0 none */
   char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
   int directed;          /* a country or division after a direction word ("eastern Russia") */
+  int in_org;            /* heads or lies inside a longer organization's name (org_inner) */
 } cand;
 
 typedef struct {
@@ -713,6 +714,22 @@ static int firm_headed(const td_doc *doc, const td_actor *ac, const cand *c) {
   return 0;
 }
 
+/* Whether candidate c lies inside a longer mention of organization ac
+ * that is no body named after its place (body_name_at: "Beverly Hills
+ * Police Department", "The Washington Post" are the town's): "Cambridge
+ * Analytica", "the University of Cambridge". Such a name says where the
+ * organization is from, not where the story happens. */
+static int org_inner(const td_gaz *g, const td_doc *doc, const td_actor *ac, const cand *c) {
+  uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
+  const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+  for (size_t m = 0; m < ac->nmentions; m++) {
+    td_span sp = ac->mentions[m];
+    if (sp.start <= a0 && a1 <= sp.end && (sp.start < a0 || a1 < sp.end))
+      return !body_name_at(g, doc, c->tok1, se->tok0 + se->ntok);
+  }
+  return 0;
+}
+
 /* Whether a reading of candidate c is an area, a capital or a city of a
  * million: a name no person's surname hides. */
 static int grand(const td_gaz *g, const cand *c) {
@@ -1201,6 +1218,8 @@ typedef struct {
   int dateline;      /* named in the dateline: where the story happens */
   unsigned named_as; /* NAMED_TOWN, NAMED_DIVISION: what a mention calls it */
   int townships;     /* mentions that name a township ("Franklin Township") */
+  int outside_org;   /* mentions not inside an organization's name (cand.in_org) */
+  int org_town;      /* a town named only inside organizations' names (org_town) */
 } group;
 
 /* Whether reading r of group gr is a division named by another name of
@@ -1687,6 +1706,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         c->drop = 3;
         continue;
       }
+      if (ac->kind && strcmp(ac->kind, "organization") == 0) c->in_org = org_inner(g, doc, ac, c);
       /* A person's name is not a place; an organization's may hold one
        * ("the Kurdistan Democratic Party"), which news annotators count. */
       if (ac->kind && strcmp(ac->kind, "person") == 0) {
@@ -1876,6 +1896,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (dateline(doc, c)) gs[k].dateline = 1;
     unsigned na = named_as(doc, c);
     if (na & NAMED_TOWNSHIP) gs[k].townships++;
+    if (!c->in_org) gs[k].outside_org++;
     gs[k].named_as |= na & ~(unsigned)NAMED_TOWNSHIP;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
@@ -1921,6 +1942,15 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (gs[k].nrecs > 1 && !is_area(&g->recs[cur[k]])) gs[k].best = -1;
     else gs[k].best = cur[k];
   }
+  /* a name only ever inside an organization's name whose readings are
+   * all towns ("Cambridge Analytica", "the Orange Prize", "Marks &
+   * Spencer") says where the organization comes from, not where the story
+   * is: it is no evidence for the other names (it takes theirs) */
+  for (size_t k = 0; k < ng; k++) {
+    int town = gs[k].outside_org == 0;
+    for (size_t i = 0; i < gs[k].nrecs && town; i++) town = !is_area(&g->recs[gs[k].recs[i]]);
+    gs[k].org_town = town;
+  }
   for (int round = 0; round < 2; round++) {
     /* the article's evidence: the source's domain, actors with a country,
      * every name's current reading (a dateline's counts twice) */
@@ -1935,7 +1965,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
     }
     for (size_t q = 0; q < ng; q++) {
-      if (gs[q].best < 0) continue;
+      if (gs[q].best < 0 || gs[q].org_town) continue;
       const td_gaz_rec *r = &g->recs[gs[q].best];
       ev_add(&all_countries, r->cc3, gs[q].dateline ? 4 : 2);
       ev_add(&all_admins, g->pool + r->admin, gs[q].dateline ? 4 : 2);
@@ -1952,7 +1982,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       ev_copy(&countries, &all_countries);
       ev_copy(&admins, &all_admins);
       ev_copy(&inner, &all_inner);
-      if (gs[k].best >= 0) {
+      if (gs[k].best >= 0 && !gs[k].org_town) {
         const td_gaz_rec *r = &g->recs[gs[k].best];
         ev_add(&countries, r->cc3, gs[k].dateline ? -4 : -2);
         if (!is_country(r)) ev_add(&inner, r->cc3, gs[k].dateline ? -4 : -2);
@@ -2071,7 +2101,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   for (size_t a = 0; a < doc->nactors; a++)
     if (doc->actors[a].country && strlen(doc->actors[a].country) == 3) ev_add(&all_countries, doc->actors[a].country, 1);
   for (size_t q = 0; q < ng; q++)
-    if (gs[q].best >= 0 && !lone[q]) ev_add(&all_countries, g->recs[gs[q].best].cc3, 2);
+    if (gs[q].best >= 0 && !lone[q] && !gs[q].org_town) ev_add(&all_countries, g->recs[gs[q].best].cc3, 2);
   for (size_t k = 0; k < ng; k++) {
     if (!lone[k]) continue;
     const td_gaz_rec *r = &g->recs[gs[k].best];
