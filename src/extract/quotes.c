@@ -894,7 +894,12 @@ static const char *const modals[] = {"may", "will", "can", "might", "must", "sha
 /* Whether word i may be part of a speaker's noun phrase. */
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
-  if (w->flags & TD_QW_PUNCT) return 0;
+  /* the mark of a plural possessive, no quotation mark: "the authorities'
+   * initial estimates", "the workers’ union" */
+  if (w->flags & TD_QW_PUNCT)
+    return i > 0 && w->e - w->s <= 3 && w->s == c->w[i - 1].e && !(w->flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) &&
+           (c->doc->text[w->s] == '\'' || strncmp(c->doc->text + w->s, "\xe2\x80\x99", 3) == 0) &&
+           !(c->w[i - 1].flags & TD_QW_PUNCT) && possessive_like(c, i);
   /* "for" and "on" inside a capitalized name: "the Economic Commission
    * for Europe", "the Committee on Foreign Affairs" */
   if (w->upos == TD_ADP && (strcmp(w->lw, "for") == 0 || strcmp(w->lw, "on") == 0) && i > 0 &&
@@ -2009,8 +2014,10 @@ static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span 
         *who = w2, *cue = c2;
         return 1;
       }
+      /* (a cue word inside the finding's subject is its noun, no speech:
+       * `Initial reports put the toll at 50`) */
       if (speaker_before(c, k, 30, &w2, &c2) == 1 && (passive || !is_finding(c, td_qword_at(c, c2.start))) &&
-          !passive_at(c, td_qword_at(c, c2.start))) {
+          !passive_at(c, td_qword_at(c, c2.start)) && (passive || c2.end <= who->start)) {
         *who = w2, *cue = c2;
         return 1;
       }
