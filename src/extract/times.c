@@ -1985,12 +1985,14 @@ static int possessive(const char *w) {
   return 0;
 }
 
-/* Whether the month at i is a given name: before a proper noun, with no
- * word of time before it nor a day or year after it, and no article or
- * count before ("wrote Ring of Fire with June Carter Cash"; "the
- * September Tankan", "the three November Tests", "In September Spears
+/* Whether the month at i is a name: a surname after a given name
+ * ("Theresa May said", "Tom May"), or a given name before a proper noun,
+ * with no word of time before it nor a day or year after it, and no
+ * article or count before ("wrote Ring of Fire with June Carter Cash";
+ * "the September Tankan", "the three November Tests", "In September Spears
  * married" are months). */
 static int month_name(const ctx *c, int i) {
+  if (i > 0 && given_name(c, i - 1) && !year_at(c, dot(c, i + 1))) return 1;
   int e = dot(c, i + 1);
   if (e >= c->n || c->u[e].kind != 'w' || !c->u[e].cap ||
       c->doc->toks[c->u[e].tok].upos != TD_PROPN || has(c, e, W_MONTH | W_WDAY | W_ZONE))
