@@ -1108,6 +1108,12 @@ static const char *const acting_for[] = {
     "adviser", "advisor", "lawyer", "attorney", "counsel", "agent", "bank", "regulator",
     "watchdog", "prosecutor", "investigator", "service", "company", "firm", "group",
     "union", "management", "owner", "executive", "junta", "rebel", "militia",
+    /* an organization its owner has ("Mexico's Televisa network", "the
+     * group's armed wing") */
+    "network", "broadcaster", "newspaper", "daily", "channel", "station", "magazine",
+    "airline", "carrier", "organisation", "organization", "association", "federation",
+    "movement", "coalition", "alliance", "league", "institute", "foundation", "subsidiary",
+    "affiliate", "division", "branch", "wing",
     /* what speaks for its author: "Mr Bell's speech called for" */
     "speech", "statement", "letter", "message", "remark", "comment", "article", "report",
     "announcement", "response", "email", "tweet", "column", "editorial", "action", "lawsuit",
