@@ -878,6 +878,8 @@ static uint32_t group_right(const ev_doc *e, uint32_t k, uint32_t hi, group *g) 
   return firm_i;
 }
 
+static int64_t prev_content(const td_doc *doc, uint32_t k, uint32_t lo);
+
 /* Grows a group leftwards from the actor mention ending at token k. */
 static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
   uint32_t a0, a1;
@@ -889,6 +891,32 @@ static void group_left(const ev_doc *e, uint32_t k, uint32_t lo, group *g) {
   for (;;) {
     uint32_t j = i;
     while (j > lo && e->doc->toks[j - 1].upos == TD_DET) j--;
+    /* "Eric Cantona and Ole Gunnar Solskjaer, and club manager Sir Alex
+     * Ferguson": a short description before a name the list ends with,
+     * after "and" and an actor that no preposition governs ("donated $1m
+     * to the Red Cross and actor X pledged" joins two clauses) */
+    uint32_t d = j;
+    while (d > lo && j - d < 4 && e->tokact[d - 1] < 0 &&
+           (e->doc->toks[d - 1].upos == TD_NOUN || e->doc->toks[d - 1].upos == TD_PROPN ||
+            e->doc->toks[d - 1].upos == TD_ADJ) &&
+           !is_poss(&e->doc->toks[d - 1]))
+      d--;
+    while (d > lo && d < j && e->doc->toks[d - 1].upos == TD_DET) d--;
+    if (d < j) {
+      uint32_t c = d;
+      int joined = 0;
+      while (c > lo && (is_word(&e->doc->toks[c - 1], ",") || is_word(&e->doc->toks[c - 1], "and")))
+        joined |= is_word(&e->doc->toks[--c], "and");
+      if (joined && c > lo && e->tokact[c - 1] >= 0) {
+        uint32_t b0, b1;
+        mention_span(e, c - 1, lo, c, &b0, &b1);
+        int64_t p = prev_content(e->doc, b0, lo);
+        /* (past a title the mention leaves out: "between Mr Sharon and") */
+        while (p >= (int64_t)lo && b0 - p < 4 && e->doc->toks[p].upos == TD_PROPN)
+          p = prev_content(e->doc, (uint32_t)p, lo);
+        if (p < (int64_t)lo || e->doc->toks[p].upos != TD_ADP) j = d;
+      }
+    }
     uint32_t c = j;
     while (c > lo && (is_word(&e->doc->toks[c - 1], ",") || is_word(&e->doc->toks[c - 1], "and")))
       c--;
