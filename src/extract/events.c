@@ -354,6 +354,51 @@ static const char *const hurt_words[] = {
     "savagely", "severely", "senseless", "security", "force", "officer", "agent", "jail", "prison",
     "cell", "interrogation", "detain", "arrest", NULL};
 
+/* Whether "meet" at match m tells how people came to know each other,
+ * a part of their history rather than a meeting: "who met in their early
+ * teens", "met aged 13", "met at drama school", "met as students", "met
+ * when they were pupils", "met while studying". */
+static int acquainted(const td_doc *doc, const td_match *m) {
+  static const char *const ages[] = {"teens", "twenties", "thirties", "youth", "childhood",
+                                     "adolescence", NULL};
+  static const char *const schools[] = {"school", "college", "university", "academy",
+                                        "kindergarten", NULL};
+  static const char *const young[] = {"student", "child", "teenager", "kid", "schoolboy",
+                                      "schoolgirl", "pupil", "undergraduate", "youngster",
+                                      "teen", "toddler", NULL};
+  const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+  uint32_t hi = s->tok0 + s->ntok, k = m->tok1;
+  if (m->tok1 != m->tok0 + 1 || strcmp(lemma_of(&doc->toks[m->tok0]), "meet") != 0) return 0;
+  if (k < hi && is_word(&doc->toks[k], "up")) k++;
+  if (k + 1 >= hi) return 0;
+  const td_tok *a = &doc->toks[k], *b = &doc->toks[k + 1];
+  /* "in their (early) teens" */
+  if (is_word(a, "in") && (is_word(b, "their") || is_word(b, "his") || is_word(b, "her") ||
+                           is_word(b, "our")))
+    for (uint32_t j = k + 2; j < hi && j < k + 4; j++)
+      if (td_str_in(doc->toks[j].norm, ages)) return 1;
+  if (is_word(a, "aged") && b->upos == TD_NUM) return 1;
+  /* "at school", "at drama school", "at Dundee University" */
+  if (is_word(a, "at"))
+    for (uint32_t j = k + 1; j < hi && j < k + 4; j++) {
+      if (td_str_in(doc->toks[j].norm, schools)) return 1;
+      if (doc->toks[j].upos != TD_DET && doc->toks[j].upos != TD_ADJ &&
+          doc->toks[j].upos != TD_NOUN && doc->toks[j].upos != TD_PROPN)
+        break;
+    }
+  if (is_word(a, "as") && td_str_in(lemma_of(b), young)) return 1;
+  if (is_word(a, "while") && (is_word(b, "studying") || is_word(b, "at"))) return 1;
+  /* "when they were pupils", "when he was 15" (not "when he was in
+   * Washington") */
+  if (is_word(a, "when") && b->upos == TD_PRON && k + 3 < hi &&
+      (is_word(&doc->toks[k + 2], "were") || is_word(&doc->toks[k + 2], "was"))) {
+    uint32_t j = k + 3;
+    if (j + 1 < hi && doc->toks[j].upos == TD_DET) j++;
+    if (doc->toks[j].upos == TD_NUM || td_str_in(lemma_of(&doc->toks[j]), young)) return 1;
+  }
+  return 0;
+}
+
 /* Whether the words around match m (eight before it, ten after, within
  * its sentence) show bodily harm (hurt_words, or "up" right after the
  * verb or its object: "beat him up"). "Beat" in the news is mostly a
@@ -626,6 +671,7 @@ static int collect(void *ctx, const td_match *m) {
   if (nt.regard && !noun && regard_sense(doc, m, nt.head)) return 0;
   if (nt.issued && noun && !issued_noun(doc, m)) return 0;
   if (nt.need_hurt && !hurt_shown(doc, m)) return 0;
+  if (!noun && nt.code[0] == '0' && nt.code[1] == '4' && acquainted(doc, m)) return 0;
   /* an entry with objects ("send" o=troop) holds only when one of them
    * follows within the clause: "sent thousands of troops to" */
   if (nt.objs[0]) {
