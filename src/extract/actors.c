@@ -6944,6 +6944,126 @@ static const char *const site_words[] = {"road", "street", "square", "avenue", "
                                          "airport", "station", "stadium", "park", "centre",
                                          "center", NULL};
 
+/* ---- the codes of discovered organizations ---- */
+
+/* The head word of organization name [a0, t1): the word before its first
+ * `of`/`for` (`Department for Education`, `Bank of America`), else its
+ * last word (`National Audit Office`). */
+static long org_head(const actx *x, long a0, long t1) {
+  for (long t = a0 + 1; t < t1 - 1; t++)
+    if (tok_is(x, t, "of") || tok_is(x, t, "for")) return t - 1;
+  return t1 - 1;
+}
+
+/* The CAMEO sector an organization's name gives by its words, or NULL:
+ * its head word (org_head) names the media (`Radio Times`, `Jewish
+ * Chronicle`, `News Corp`: MED, or a media word before a firm's word:
+ * `Norwegian Broadcasting Corporation`), a body of the state (`Ministry`,
+ * `Department`, `Agency`, `Commission`, `Authority`, `Office`,
+ * `Executive`; a central bank: GOV), a court (JUD), a legislature (LEG),
+ * the police (COP), a party (PTY), a university (EDU), a foundation
+ * (NGO), or a firm: a legal form or trade (td_firm_word: `Menatep Group`,
+ * `Nippon Steel`), a bank or an exchange (BUS). None for a body of many
+ * nations (`European Court`, `Asian Development Bank`, `International
+ * Energy Agency`: the dictionaries code those, IGO), a post office, a
+ * news agency no name gives, a group of work (`Working Group`), the title
+ * of a work (a verb or an adjective before the head: `Genius Loves
+ * Company`, `Bad Company`), nor two words of the language that name a
+ * kind (`Commercial Bank`, `National Insurance`, `Department Stores`; an
+ * airline's name may be such: `Jet Airways`). */
+static const char *org_sector(const actx *x, long a0, long t1) {
+  static const char *const media_heads[] = {"news", "radio", "television", "magazine",
+                                            "newspaper", "herald", "tribune", "gazette",
+                                            "chronicle", NULL};
+  static const char *const media[] = {"news", "radio", "television", "tv", "broadcasting",
+                                      "media", "newspaper", "newspapers", NULL};
+  static const char *const many[] = {"international", "european", "world", "global", "asian",
+                                     "african", "arab", "pacific", "atlantic", "commonwealth",
+                                     "inter-american", "nations", "development", "regional",
+                                     "islamic", "rights", NULL};
+  static const char *const gov[] = {"ministry", "department", "treasury", "executive",
+                                    "government", "administration", "agency", "commission",
+                                    "authority", "office", "directorate", "secretariat", NULL};
+  static const char *const work[] = {"working", "advisory", "action", "study", "studies",
+                                     "pressure", "contact", "steering", "research", "focus",
+                                     "interest", "campaign", "support", "promoter", "way",
+                                     "expert", "parliamentary", NULL};
+  static const struct {
+    const char *word, *sector;
+  } heads[] = {{"court", "JUD"},      {"tribunal", "JUD"},  {"parliament", "LEG"},
+               {"assembly", "LEG"},   {"senate", "LEG"},    {"police", "COP"},
+               {"constabulary", "COP"}, {"party", "PTY"},   {"university", "EDU"},
+               {"college", "EDU"},    {"foundation", "NGO"}, {"bank", "BUS"},
+               {"exchange", "BUS"},   {NULL, NULL}};
+  int any_media = 0;
+  for (long t = a0; t < t1; t++) {
+    const td_tok *k = tk(x, t);
+    if (td_str_in(k->norm, many)) return NULL;
+    if (k->upos == TD_VERB || k->upos == TD_AUX) return NULL;
+    any_media |= td_str_in(k->norm, media);
+  }
+  long h = org_head(x, a0, t1);
+  const char *w = tk(x, h)->norm;
+  if (h == a0) return NULL;
+  unsigned before = tk(x, h - 1)->upos;
+  if (td_str_in(w, media_heads) || (any_media && td_firm_word(w))) return "MED";
+  if (any_media) return NULL; /* (`News Agency`, `Internet TV`) */
+  if (td_str_in(w, gov)) {
+    if (tok_is(x, h - 1, "post") || tok_is(x, h - 1, "box")) return NULL;
+    return "GOV";
+  }
+  if (strcmp(w, "bank") == 0 && (tok_is(x, h - 1, "central") || tok_is(x, h - 1, "reserve")))
+    return "GOV";
+  for (int i = 0; heads[i].word; i++)
+    if (strcmp(w, heads[i].word) == 0) {
+      if (strcmp(heads[i].sector, "BUS") != 0) return heads[i].sector;
+      break;
+    }
+  int firm = td_firm_word(w) || strcmp(w, "bank") == 0 || strcmp(w, "exchange") == 0;
+  if (!firm || before == TD_ADJ || td_str_in(tk(x, h - 1)->norm, work)) return NULL;
+  if (h - a0 == 1 && h == t1 - 1 && lower_word(x, a0) && !td_firm_suffix(w) &&
+      strcmp(w, "airlines") != 0 && strcmp(w, "airways") != 0)
+    return NULL;
+  return "BUS";
+}
+
+/* Codes discovered organization k, named [a0, t1) in sentence [s0, s1),
+ * from its own words: its sector (org_sector), and its country from a
+ * country word or a place of the dictionary inside the name (`Chilean
+ * Copper Commission`, `Karachi Stock Exchange`), else, for a body of the
+ * state, a court, the police or a party, the country the article is about
+ * (`the National Audit Office` in a story of Britain: GBRGOV); a firm, a
+ * paper, a university or a foundation of no such word has its sector
+ * alone (BUS). Nothing in a story of sport (clubs and their bodies code no
+ * actor). A country word opening the name with no sector word gives the
+ * country alone, as before. */
+static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long s1) {
+  const char *country = NULL;
+  for (long t = a0; t < t1 && !country; t++) {
+    const dm *cm = match_at(x, t, s0, s1);
+    if (!cm || (long)cm->tok0 < a0 || (long)cm->tok1 > t1) continue;
+    if ((long)cm->tok0 == a0 && (long)cm->tok1 == t1) break; /* (the whole name) */
+    if (dm_country(cm)) country = cm->payload;
+    else if (is_cls(cm, "nonactor.place") && cm->payload && strlen(cm->payload) == 3)
+      country = cm->payload;
+    t = (long)cm->tok1 - 1;
+  }
+  const char *sector = sports_doc(x) ? NULL : org_sector(x, a0, t1);
+  if (!sector) {
+    const dm *cm = match_at(x, a0, s0, s1);
+    if (country && cm && (long)cm->tok0 == a0 && dm_country(cm)) {
+      A(x, k)->country = field(x, country, 0, '|');
+      A(x, k)->code = A(x, k)->country;
+    }
+    return;
+  }
+  static const char *const state[] = {"GOV", "JUD", "LEG", "COP", "PTY", NULL};
+  if (!country && td_str_in(sector, state)) country = topic_country(x);
+  A(x, k)->sector = sector;
+  A(x, k)->country = country ? field(x, country, 0, '|') : NULL;
+  A(x, k)->code = code_of(x, A(x, k)->country, sector);
+}
+
 /* The name [t0, t1) typed an organization (weak: as a last resort): an
  * organization actor when the typing was sure, or an organization word is
  * in the name (`Civic Party`, `Church of Scientology`), with the country
@@ -7084,11 +7204,7 @@ static int discovered_org(actx *x, const int32_t *owner, long t0, long t1, int w
     size_t si = tk(x, a0)->sent;
     if (si != *at_sent) sentence_matches(x, si), *at_sent = si;
     long s0 = doc->sents[si].tok0;
-    const dm *cm = match_at(x, a0, s0, s0 + doc->sents[si].ntok);
-    if (cm && (long)cm->tok1 < t1 && dm_country(cm)) {
-      A(x, k)->country = field(x, cm->payload, 0, '|');
-      A(x, k)->code = A(x, k)->country;
-    }
+    code_discovered_org(x, k, a0, t1, s0, s0 + doc->sents[si].ntok);
   }
   add_mention(x, k, a0, t1);
   return k;
@@ -7372,6 +7488,11 @@ static void affiliations(actx *x) {
         a->role = span_text(x, r0, r1);
         x->ai[k].role_key = name_key(x, a->role);
       }
+      /* (an organization no dictionary knows, coded by its words,
+       * keeps its own name: `HVB Group economist Andreas Rees`, `Civic
+       * Party's Jeremy Tam`; the code_discovered_org codes are new, the
+       * mentions as they were) */
+      if (!o->known && o->sector) break;
       /* the description names the person (with the name before it, as
        * `U.S. Defense Secretary Ann Marlow` does; after it, on its own,
        * as `Ann Marlow, the U.S. Defense Secretary`), not the
