@@ -1710,8 +1710,8 @@ static int resolve_pronoun(actx *x, long i) {
 }
 
 static int32_t *owners(actx *x);
-static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k);
-static int described_subject(const actx *x, const int32_t *owner, size_t si, int k);
+static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k, int copula);
+static int described_subject(const actx *x, const int32_t *owner, size_t si, int k, int copula);
 static void sort_mentions(td_actor *a);
 static void span_toks(const actx *x, td_span sp, long *t0, long *t1);
 static inline char honorific(const actx *x, long i);
@@ -1936,7 +1936,7 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
      * opens the sentence outside quotations, `Ilva Dorsk played well
      * there in 2001, when she reached the final`) */
     if (kg != g && (kg != '-' || !(doc_poss_pronoun(x->doc, (size_t)p) ||
-                                   (q < 0 && owner_subject(x, owner, tk(x, p)->sent, k)))))
+                                   (q < 0 && owner_subject(x, owner, tk(x, p)->sent, k, 0)))))
       return -1;
     long e = t + 1, b = t;
     while (b > s0 && owner[b - 1] == k) b--;
@@ -2166,7 +2166,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * 18-year-old Nadal. He was replaced`): a `he` or `she` there is that
    * person, and tells the gender for the pronouns after */
   if (found >= 0 && found == unknown && subject_pronoun(x, p, s0) && q < 0 &&
-      near_tok >= 0 && tk(x, near_tok)->sent + 1 == si && owner_subject(x, owner, si - 1, found) &&
+      near_tok >= 0 && tk(x, near_tok)->sent + 1 == si && owner_subject(x, owner, si - 1, found, 0) &&
       !unowned_name(x, owner, si - 1))
     return found;
   /* a person of no known gender may be the one meant, or may not: a
@@ -2269,6 +2269,47 @@ static long self_description(const actx *x, long i) {
   return e;
 }
 
+/* The mention holding token t is a statement's speaker: a statement cue
+ * follows it (past a comma), or stands before it after a comma or a
+ * quotation (`, said Mr Vane`, not `he said Mr Vane had lost`), or
+ * `according to` does. */
+static int speaker_mention(const actx *x, const int32_t *owner, long t) {
+  long n = (long)x->doc->ntoks, b = t, e = t;
+  while (b > 0 && owner[b - 1] == owner[t]) b--;
+  while (e + 1 < n && owner[e + 1] == owner[t]) e++;
+  long c = e + 1 + (e + 1 < n && tok_is(x, e + 1, ","));
+  if (c < n && is_cue(x, c)) return 1;
+  b--;
+  if (b > 0 && tok_is(x, b, ".") && honorific(x, b - 1)) b--;
+  if (b > 0 && honorific(x, b)) b--;
+  /* (past a title before the name, whatever the tagger made of its
+   * words: `, said AK chief Isaiah Kiplagat`) */
+  for (long d = b; d > 0 && d > b - 4 && !is_cue(x, d) && tk(x, d)->upos != TD_PUNCT; d--)
+    if (is_cue(x, d - 1)) b = d - 1;
+  return b > 0 && ((is_cue(x, b) && (tok_is(x, b - 1, ",") ||
+                                     (tk(x, b - 1)->flags & TD_TOK_QUOTE_CLOSE))) ||
+                   (tok_is(x, b, "to") && tok_is(x, b - 1, "according")));
+}
+
+/* Tokens [t0, t1) hold a name no actor holds in the possessive (`It was
+ * Isinbayeva's 11th world record`; not a day's, `Wednesday's`), or a `he`
+ * or `she` no person's mention opens the sentence of the mention at nt
+ * before it (`She will now meet Venus Williams`): a person no actor is. */
+static int other_in_window(const actx *x, const int32_t *owner, long t0, long t1, long nt) {
+  for (long t = t0; t < t1; t++) {
+    if (owner[t] >= 0 || tk(x, t)->upos != TD_PROPN || !(glued_poss(x, t) || poss_tok(x, t + 1)))
+      continue;
+    char w[24];
+    size_t l = strcspn(tk(x, t)->norm, "'\xe2"); /* (the word before its `'s` or `’s`) */
+    if (l >= sizeof w) return 1;
+    memcpy(w, tk(x, t)->norm, l), w[l] = 0;
+    if (!time_word(w)) return 1;
+  }
+  for (long t = (long)x->doc->sents[tk(x, nt)->sent].tok0; t < nt; t++)
+    if (owner[t] < 0 && (tok_is(x, t, "he") || tok_is(x, t, "she"))) return 1;
+  return 0;
+}
+
 /* `Tim Henman has retired. The 30-year-old made his debut in 1994`, `Leroy
  * Lita scored twice. The striker ...`: an age phrase (age_phrase) or a
  * description of what a person is (self_description; of a gender it
@@ -2276,7 +2317,10 @@ static long self_description(const actx *x, long i) {
  * person the nearest sentence naming any (in its own or the
  * PRONOUN_WINDOW before it) names, when that sentence opens with the
  * person as its subject (not `..., said Mr Vane. The 87-year-old was
- * found dead`: the article's subject, named further back); none when a
+ * found dead`: the article's subject, named further back), past `be` or
+ * `have` alone too (`Dick Clark is in hospital`); an age phrase also the
+ * one person the window names, subject or not, when no other may be
+ * meant (speaker_mention, other_in_window); none when a
  * person no actor is (other_people) stands nearer than any. Run before the pronouns, so that the chain goes on through it. */
 static void age_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
@@ -2285,6 +2329,7 @@ static void age_links(actx *x, int32_t *owner) {
     /* (`the` first, one bit test: perf) */
     if (!(x->wf[i] & W_SMALL) || owner[i] >= 0 || !tok_is(x, (long)i, "the")) continue;
     long e = age_phrase(x, (long)i);
+    int age = e >= 0;
     if (e < 0) e = self_description(x, (long)i);
     if (e < 0) continue;
     if (!other) other = other_people(x, owner);
@@ -2292,6 +2337,7 @@ static void age_links(actx *x, int32_t *owner) {
     long w0 = doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
     int found = -1, near = -1;
     size_t nsent = 0;
+    long nt = -1; /* the nearest person's mention */
     for (long t = (long)i - 1; t >= w0; t--) {
       int k = owner[t];
       if (k < 0) {
@@ -2299,13 +2345,19 @@ static void age_links(actx *x, int32_t *owner) {
         continue;
       }
       if (!is_person(x, k)) continue;
-      if (found == -1) near = k, nsent = tk(x, t)->sent;
+      if (found == -1) near = k, nsent = tk(x, t)->sent, nt = t;
       else if (near != k && tk(x, t)->sent == nsent) near = -2;
       found = found == -1 || found == k ? k : -2;
     }
+    /* (an age of the one person the window names, who is no speaker
+     * there: `Chelsea have sacked Adrian Mutu. The 25-year-old tested
+     * positive`; not `..., said Mr Clinton. The 87-year-old was found
+     * dead`, the article's subject named further back) */
+    int lone = age && found >= 0 && !speaker_mention(x, owner, nt) && !in_quotation(x, nt) &&
+               !other_in_window(x, owner, w0, (long)i, nt);
     if (found == -1 || near < 0 ||
-        !(owner_subject(x, owner, nsent, near) ||
-          (nsent < si && described_subject(x, owner, nsent, near))))
+        !(lone || owner_subject(x, owner, nsent, near, 1) ||
+          (nsent < si && described_subject(x, owner, nsent, near, 1))))
       continue;
     /* (named there, not a pronoun: `He said: "..." The 28-year-old`, the
      * speaker's player) */
@@ -3356,12 +3408,13 @@ static void its_links(actx *x, int32_t *owner) {
 }
 
 /* Sentence si opens with actor k's mention (past determiners and
- * adjectives) that a verb follows: k is its subject. */
-static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k);
-static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) {
+ * adjectives) that a verb follows (with copula, also an auxiliary alone:
+ * `Mr Vane is in hospital`): k is its subject. */
+static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k, int copula);
+static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k, int copula) {
   long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
   while (t < s1 && owner[t] != k && (tk(x, t)->upos == TD_DET || tk(x, t)->upos == TD_ADJ)) t++;
-  return subject_from(x, owner, t, s1, k);
+  return subject_from(x, owner, t, s1, k, copula);
 }
 
 /* Person k opens sentence si as its subject past a description before
@@ -3369,38 +3422,47 @@ static int owner_subject(const actx *x, const int32_t *owner, size_t si, int k) 
  * Day-Lewis is to be`, `Wales hooker Mefin Davies is`): a singular noun
  * right before the name, lowercase but at the sentence's first word,
  * and before it at most six words of a noun phrase (determiners,
- * adjectives, nouns, names, numbers, `and`: a team's, a country's), no
- * other person's. For age_links. */
-static int described_subject(const actx *x, const int32_t *owner, size_t si, int k) {
+ * adjectives, nouns, names, numbers, `and`: a team's, a country's,
+ * possessives: `Larne's teenage star Robbie Weir`), no other person's;
+ * or a possessive right before the name (`Southampton's David Prutton
+ * faces`). The first word may be tagged a verb (`Pop singer Delta
+ * Goodrem has`: the tagger's guess for a capital opening a sentence).
+ * For age_links. */
+static int described_subject(const actx *x, const int32_t *owner, size_t si, int k, int copula) {
   long t0 = (long)x->doc->sents[si].tok0, s1 = t0 + (long)x->doc->sents[si].ntok;
   long j = t0;
   while (j < s1 && j < t0 + 8 && owner[j] != k) {
     unsigned u = tk(x, j)->upos;
     if ((u != TD_DET && u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM &&
-         u != TD_CCONJ) ||
+         u != TD_CCONJ && !(j > t0 && poss_tok(x, j)) &&
+         !(j == t0 && u == TD_VERB && tok_cap(x, j) && tk(x, j + 1)->upos == TD_NOUN)) ||
         (owner[j] >= 0 && is_person(x, owner[j])))
       return 0;
     j++;
   }
   if (j >= s1 || owner[j] != k || j == t0) return 0;
   const td_tok *d = tk(x, j - 1);
-  if (d->upos != TD_NOUN || d->xpos == TD_XPOS_NNS || owner[j - 1] >= 0 ||
-      (tok_cap(x, j - 1) && j - 1 != t0))
+  int poss = j - 1 > t0 && poss_tok(x, j - 1);
+  if (!poss && (d->upos != TD_NOUN || d->xpos == TD_XPOS_NNS || owner[j - 1] >= 0 ||
+                (tok_cap(x, j - 1) && j - 1 != t0)))
     return 0;
-  return subject_from(x, owner, j, s1, k);
+  return subject_from(x, owner, j, s1, k, copula);
 }
 
 /* The mention of k at token t, the sentence ending before s1, is the
  * subject of a verb right after it (past adverbs and auxiliaries). */
-static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k) {
+static int subject_from(const actx *x, const int32_t *owner, long t, long s1, int k, int copula) {
   if (t >= s1 || owner[t] != k) return 0;
   while (t < s1 && owner[t] == k) t++;
   /* (past its short form in brackets: `The Union of Atheists (UAAR) has`) */
   if (tok_is(x, t, "(") && t + 2 < s1 && tok_is(x, t + 2, ")") && owner[t + 1] == k) t += 3;
+  int aux = 0; /* (an auxiliary passed: `is`, `has`, `will`; not a possessive `'s`) */
   while (t < s1 && (tk(x, t)->upos == TD_ADV || tk(x, t)->upos == TD_AUX ||
-                    tok_is(x, t, "not") || tok_is(x, t, "n't")))
+                    tok_is(x, t, "not") || tok_is(x, t, "n't"))) {
+    if (tk(x, t)->upos == TD_AUX && !poss_tok(x, t)) aux = 1;
     t++;
-  return t < s1 && tk(x, t)->upos == TD_VERB;
+  }
+  return t < s1 && (tk(x, t)->upos == TD_VERB || (copula && aux && tk(x, t)->upos != TD_PUNCT));
 }
 
 /* `It` opening a sentence as the subject of a statement cue or of a
@@ -3443,7 +3505,7 @@ static void it_links(actx *x, int32_t *owner) {
       continue;
     int k = prev_subject_org(x, si);
     /* (the subject's head itself that actor's mention, not a name near it) */
-    if (k < 0 || !owner_subject(x, owner, si - 1, k)) continue;
+    if (k < 0 || !owner_subject(x, owner, si - 1, k, 0)) continue;
     add_mention(x, k, p, p + 1);
     sort_mentions(A(x, k));
     owner[p] = k;
