@@ -350,6 +350,15 @@ static int build_places(td_resw *w, const char *datadir) {
   if (rc == 0) rc = pl_file(p, &recs, &pool, b, 1);
   size_t dlen;
   void *dimg = td_dictb_finish(b, &dlen);
+  if (rc == 0) { /* the places of a dependent territory (TD_GAZ_DEPENDENT) */
+    td_gaz_rec *r = (td_gaz_rec *)recs.ptr;
+    size_t nr = recs.len / sizeof *r;
+    for (size_t i = 0; i < nr; i++) {
+      if (strcmp(r[i].feat, "PCLD") != 0 || !r[i].cc3[0]) continue;
+      for (size_t j = 0; j < nr; j++)
+        if (strcmp(r[j].cc3, r[i].cc3) == 0) r[j].flags |= TD_GAZ_DEPENDENT;
+    }
+  }
   if (rc == 0) {
     td_buf out = TD_BUF_INIT;
     uint32_t head[2] = {(uint32_t)(recs.len / sizeof(td_gaz_rec)), (uint32_t)pool.len};

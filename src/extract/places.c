@@ -1066,7 +1066,11 @@ static double prior(const td_gaz_rec *r) {
   /* a capital over a namesake a sixth its size with a country's evidence
    * alone (+4): the Olympics' Athens, not Athens, Georgia, in a story of
    * American athletes */
-  else if (is_feat(r, "PPLC")) p += 3.5;
+  /* (not a dependency's capital of under 100,000 people, which weighs
+   * as a division's seat: Plymouth, Montserrat, a ghost town since 1997,
+   * is no rival to Plymouth, England; nor Hamilton, Bermuda, to Hamilton,
+   * Ontario) */
+  else if (is_feat(r, "PPLC")) p += r->pop < 100000 && (r->flags & TD_GAZ_DEPENDENT) ? 1 : 3.5;
   else if (is_feat(r, "PPLA") && r->feat[4] == 0) p += 1;
   if (r->flags & TD_GAZ_CURATED) /* seas, regions, venues; counties weigh less */
     p += r->pop ? 3 : is_feat(r, "ADM2") ? 5 : 10;

@@ -31,7 +31,10 @@ typedef struct td_gaz_rec {
   uint32_t flags;     /* TD_GAZ_* */
 } td_gaz_rec;
 
-enum { TD_GAZ_CURATED = 1 };
+/* TD_GAZ_CURATED: from data/places/curated.tsv; TD_GAZ_DEPENDENT: in a
+ * dependent territory (its country's feature is PCLD: Montserrat,
+ * Bermuda), set by tools/mkres. */
+enum { TD_GAZ_CURATED = 1, TD_GAZ_DEPENDENT = 2 };
 
 /* Loads the gazetteer from eng->res into eng->places (a missing section
  * leaves the layer empty). 0, or -1 with a message in err. */
