@@ -730,6 +730,24 @@ static int org_inner(const td_gaz *g, const td_doc *doc, const td_actor *ac, con
   return 0;
 }
 
+/* Whether organization ac is a business by its own mentions: the
+ * actors layer joined a determiner and a business's noun to it ("Delta"
+ * ... "the airline", "the company"; "the Spanish bank"; firms.h). */
+static int firm_coref(const td_doc *doc, const td_actor *ac) {
+  for (size_t m = 0; m < ac->nmentions; m++) {
+    long t0 = tok_starting(doc, ac->mentions[m].start);
+    if (t0 < 0) continue;
+    const td_tok *d = &doc->toks[t0];
+    if (!tok_is(d, "the") && !tok_is(d, "a") && !tok_is(d, "an")) continue;
+    uint32_t t = (uint32_t)t0 + 1;
+    while (t < doc->ntoks && t < (uint32_t)t0 + 5 && doc->toks[t].end < ac->mentions[m].end) t++;
+    if (t < doc->ntoks && doc->toks[t].end == ac->mentions[m].end && !tok_cap(&doc->toks[t]) &&
+        td_firm_noun(doc->toks[t].norm))
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether a reading of candidate c is an area, a capital or a city of a
  * million: a name no person's surname hides. */
 static int grand(const td_gaz *g, const cand *c) {
@@ -1699,7 +1717,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       continue;
     }
     int a = td_actor_at(doc, doc->toks[c->tok0].start, doc->toks[c->tok1 - 1].end);
-    int person = 0;
+    int person = 0, firm = 0;
     if (a >= 0) {
       const td_actor *ac = &doc->actors[a];
       /* a town heading a company's name is the company's, not a place:
@@ -1711,6 +1729,15 @@ int td_places(const td_engine *eng, td_doc *doc) {
         continue;
       }
       if (ac->kind && strcmp(ac->kind, "organization") == 0) c->in_org = org_inner(g, doc, ac, c);
+      /* a name the article goes on to call "the airline", "the company"
+       * is that business, not a town of its name, at every mention of
+       * it ("suspended by Delta", "shares in Jarvis"); not an area, a
+       * capital or a city of a million (after plausible(), whose reasons
+       * reach the name's other mentions) */
+      if (ac->kind && strcmp(ac->kind, "organization") == 0 && !grand(g, c) && firm_coref(doc, ac))
+        for (size_t m = 0; m < ac->nmentions; m++)
+          firm |= ac->mentions[m].start == doc->toks[c->tok0].start &&
+                  ac->mentions[m].end == doc->toks[c->tok1 - 1].end;
       /* A person's name is not a place; an organization's may hold one
        * ("the Kurdistan Democratic Party"), which news annotators count. */
       if (ac->kind && strcmp(ac->kind, "person") == 0) {
@@ -1814,6 +1841,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       continue;
     }
     c->drop = plausible(eng, &cs, c, person);
+    if (!c->drop && firm) c->drop = 1;
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(g, &doc->toks[c->tok0 - 1])) {
       int area = 0;
