@@ -915,15 +915,16 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
       !strchr(w->lw, '-') && !ends_with(c->w[i - 1].lw, "'s") && /* "Inter Milan's 22-year-old" */
       !(i + 1 < c->nw && find_row(u, UK_UNIT, c->w[i + 1].lw)))
     return 1;
-  /* a name opening the sentence, its verb right after the number: "Radio 1
-   * said", "Halo 2 won the award" (not "Only 5 came", "Some 30 were
-   * saved": adverbs and determiners) */
+  /* a name opening the sentence, its verb or a conjunction right after
+   * the number: "Radio 1 said", "Halo 2 won the award", "Maroon 5 and
+   * Keane" (not "Only 5 came", "Some 30 were saved": adverbs and
+   * determiners) */
   if (i > 0 && (w->flags & TD_QW_DIGIT) && !strchr(w->lw, '-') && (c->w[i - 1].flags & TD_QW_CAP) &&
       !(c->w[i - 1].flags & TD_QW_PUNCT) &&
       (i == 1 || (c->w[i - 1].flags & TD_QW_PARA) || (c->w[i - 2].flags & TD_QW_SEND)) &&
       (c->w[i - 1].upos == TD_PROPN || c->w[i - 1].upos == TD_NOUN || c->w[i - 1].upos == TD_INTJ ||
        c->w[i - 1].upos == TD_X) &&
-      i + 1 < c->nw && (c->w[i + 1].upos == TD_VERB || c->w[i + 1].upos == TD_AUX))
+      i + 1 < c->nw && (c->w[i + 1].upos == TD_VERB || c->w[i + 1].upos == TD_AUX || c->w[i + 1].upos == TD_CCONJ))
     return 1;
   return 0;
 }
@@ -1704,6 +1705,38 @@ static int in_person_name(const td_qctx *c, const qparse *p) {
   return (c->w[p->first].flags & TD_QW_PARA) || td_actor_at(d, c->w[p->first].s, c->w[p->first].e) == a;
 }
 
+/* Whether w is a lowercase word that a title-case line would capitalize:
+ * three letters or more, no article, conjunction or preposition. */
+static int plain_lower(const td_qword *w) {
+  static const char *const small[] = {"the", "and", "but", "for", "nor", "with", "from", "into",
+                                      "onto", "over", "upon", NULL};
+  return !(w->flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT)) && strlen(w->lw) >= 3 &&
+         isalpha((unsigned char)w->lw[0]) && !td_qword_in(w, small);
+}
+
+/* Whether the number of p and the capitalized unit word right after it are
+ * a name or a title, no amount: a unit in the singular after a number other
+ * than one ("50 Cent", "24 Hour Party People", "the 12 Euro zone"), or a
+ * unit of time, length or mass ("CBS's 60 Minutes show", "21 Grams"); not a
+ * currency in the plural ("885,000 Euros"), a word in capitals ("40 GB") or
+ * a people ("41 Britons": no unit row). Beside a plural a lowercase word
+ * must stand, or the line may be a headline in title case ("Strike Lasts
+ * 10 Days"). */
+static int in_title_name(const td_qctx *c, const units *u, const qparse *p) {
+  static const char *const physical[] = {"kilometers", "miles", "meters", "centimeters", "kilograms",
+                                         "tons", "megabytes", "gigabytes", NULL};
+  size_t k = p->unit_word;
+  if (!p->unit || k != p->num_end || k >= c->nw || !(c->w[k].flags & TD_QW_CAP) ||
+      (c->w[k].flags & TD_QW_PARA) || c->w[k].e - c->w[k].s < 2 ||
+      !islower((unsigned char)c->doc->text[c->w[k].s + 1]) || !find_row(u, UK_UNIT, c->w[k].lw))
+    return 0;
+  if (p->value != 1 && !ends_with(c->w[k].lw, "s")) return 1;
+  if (!is_time_unit(p->unit) && !td_str_in(p->unit, physical)) return 0;
+  return (p->first > 0 && !(c->w[p->first].flags & TD_QW_PARA) && !(c->w[p->first - 1].flags & TD_QW_SEND) &&
+          plain_lower(&c->w[p->first - 1])) ||
+         (k + 1 < c->nw && !(c->w[k + 1].flags & TD_QW_PARA) && plain_lower(&c->w[k + 1]));
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1728,7 +1761,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
-    if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p)) {
+    if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p) || in_title_name(&c, u, &p)) {
       i = p.last;
       continue;
     }
