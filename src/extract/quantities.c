@@ -1737,6 +1737,18 @@ static int in_title_name(const td_qctx *c, const units *u, const qparse *p) {
          (k + 1 < c->nw && !(c->w[k + 1].flags & TD_QW_PARA) && plain_lower(&c->w[k + 1]));
 }
 
+/* Whether p is two whole numbers joined by a hyphen in one word with no
+ * unit and no qualifier: a score ("defeated them 0-1", "6-7 (3-7) 6-3"),
+ * odds ("odds of 6-9") or a model ("the 737-800", "ATR 72-500"); a range of
+ * amounts in running text takes its unit, sign or qualifier ("2-3%",
+ * "between 30-40", "aged 30-39"). */
+static int joined_pair(const td_qctx *c, const qparse *p) {
+  if (p->unit || !p->has_max || p->first != p->last || p->num_end != p->last + 1) return 0;
+  const char *w = c->w[p->first].lw;
+  size_t a = strspn(w, "0123456789");
+  return a > 0 && w[a] == '-' && w[a + 1 + strspn(w + a + 1, "0123456789")] == 0 && isdigit((unsigned char)w[a + 1]);
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -1761,7 +1773,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     qparse p;
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
-    if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p) || in_title_name(&c, u, &p)) {
+    if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p) || in_title_name(&c, u, &p) ||
+        joined_pair(&c, &p)) {
       i = p.last;
       continue;
     }
