@@ -887,6 +887,13 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
   if (i > 0 && ql_has(&QL_PARTS, c->w[i - 1].lw)) return 1;
   /* a character reference or a rank after "#": "S&#227;o Paulo", "#1" */
   if (i > 0 && strcmp(c->w[i - 1].lw, "#") == 0 && c->w[i - 1].e == w->s) return 1;
+  /* a rank in a table: "ranked 106 in the world", "has slipped to 64 in
+   * the world", "rose to third in the rankings" */
+  if (i > 0 && i + 3 < c->nw &&
+      td_qword_in(&c->w[i - 1], (const char *const[]){"ranked", "to", "from", "at", NULL}) &&
+      strcmp(c->w[i + 1].lw, "in") == 0 && strcmp(c->w[i + 2].lw, "the") == 0 &&
+      td_qword_in(&c->w[i + 3], (const char *const[]){"world", "rankings", "standings", NULL}))
+    return 1;
   /* a rank: "world number five", "number 10 shirt" */
   /* ("top" is a rank, `the US top 10 albums`, but not the verb after a
    * modal or "to": `sales could top 50,000 units`) */
@@ -1705,6 +1712,147 @@ static int in_person_name(const td_qctx *c, const qparse *p) {
   return (c->w[p->first].flags & TD_QW_PARA) || td_actor_at(d, c->w[p->first].s, c->w[p->first].e) == a;
 }
 
+/* ---- what a bare number is the figure of ---- */
+
+/* Whether word k may be part of the noun phrase whose figure a number
+ * gives: an article, adjective, noun, name, number or possessive. */
+static int figure_np_word(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  if (w->flags & (TD_QW_PUNCT | TD_QW_PARA)) return 0;
+  return w->upos == TD_DET || w->upos == TD_ADJ || w->upos == TD_NOUN || w->upos == TD_PROPN ||
+         w->upos == TD_NUM || w->upos == TD_PART || strcmp(w->lw, "of") == 0;
+}
+
+/* The head of the noun phrase of words s..e (inclusive): its last noun
+ * before a preposition ("New loans in December": loans), a generic figure
+ * word giving way to its modifier or complement ("the death toll": death,
+ * "the jobless total": jobless, "the number of dead": dead). (size_t)-1
+ * when none is a common noun or an adjective of such a figure. */
+static size_t figure_head(const td_qctx *c, size_t s, size_t e, int *generic) {
+  static const char *const generic_words[] = {"number", "numbers", "total", "figure", "figures", "count",
+                                        "tally", "toll", "level", "amount", NULL};
+  size_t h = (size_t)-1;
+  /* (a phrase with a number of its own is that number's: "74 percent of
+   * voters were", "The number waiting over 12 months fell") */
+  for (size_t k = s; k <= e && k < c->nw; k++)
+    if (c->w[k].flags & TD_QW_DIGIT) return (size_t)-1;
+  for (size_t k = s; k <= e && k < c->nw; k++) {
+    if (c->w[k].upos == TD_ADP) break;
+    /* (a figure word, however tagged: "the benefit claimant total") */
+    if (c->w[k].upos == TD_NOUN || td_qword_in(&c->w[k], generic_words)) h = k;
+  }
+  if (h == (size_t)-1 || (c->w[h].flags & TD_QW_CAP && h != s)) return (size_t)-1;
+  if (!td_qword_in(&c->w[h], generic_words)) return h;
+  *generic = 1;
+  if (h > s && (c->w[h - 1].upos == TD_NOUN || c->w[h - 1].upos == TD_ADJ) && !(c->w[h - 1].flags & TD_QW_CAP))
+    return h - 1;
+  if (h + 2 <= e && strcmp(c->w[h + 1].lw, "of") == 0 &&
+      (c->w[h + 2].upos == TD_NOUN || c->w[h + 2].upos == TD_ADJ) && !(c->w[h + 2].flags & TD_QW_CAP))
+    return h + 2;
+  return (size_t)-1;
+}
+
+/* The word that says what the bare number p is a figure of, or (size_t)-1,
+ * *generic set when a generic figure word ("total", "toll", "number")
+ * gave way to it: the object of an estimate before "at" ("Police put the
+ * crowd at 10,000", "put the death toll at 50"), or the subject of a verb
+ * of level right before the number or before "to", "at", "by" or "from"
+ * and a change ("Japan's population is expected to peak at 127 million",
+ * "New loans in December rose to 83,000", "the jobless total fell 11,000
+ * to 813,200", "unit sales in 2004 were 6,798,000": a copula only right
+ * before it). A subject's prepositional phrase is passed over ("New loans
+ * in December": loans). */
+static size_t figure_of(const td_qctx *c, const qparse *p, int *generic) {
+  static const char *const estimates[] = {"put", "puts", "putting", "estimated", "estimates", "estimate",
+                                          "estimating", "valued", "values", "value", "valuing", "pegged",
+                                          NULL};
+  static const char *const levels[] = {
+      "rose", "rises", "rising", "fell", "falls", "falling", "dropped", "drops", "climbed", "climbs",
+      "jumped", "slipped", "increased", "decreased", "grew", "declined", "slumped", "soared", "plunged",
+      "edged", "reached", "reach", "reaches", "hit", "hits", "totalled", "totaled", "totals", "topped",
+      "exceeded", "stood", "stands", "stand", "peaked", "peak", "peaks", "was", "were", "is", "are", NULL};
+  static const char *const copulas[] = {"was", "were", "is", "are", NULL};
+  static const char *const preps[] = {"to", "at", "by", "from", NULL};
+  static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                                    "would", "could", "may", "might", "expected", "set", "likely", "to",
+                                    "also", "now", "still", "just", "already", "further", "again", NULL};
+  static const char *const pp[] = {"in", "on", "for", "from", "at", "during", "across", "since", "after",
+                                   "before", "between", NULL};
+  *generic = 0;
+  size_t i = p->first;
+  if (i < 2 || (c->w[i].flags & TD_QW_PARA)) return (size_t)-1;
+  size_t j = i - 1, s = 0, e = 0;
+  if (strcmp(c->w[j].lw, "at") == 0) /* an estimate: its object */
+    for (size_t k = j; k-- > 0 && k + 10 > j && !(c->w[k + 1].flags & TD_QW_PARA);) {
+      if (td_qword_in(&c->w[k], estimates) && c->w[k].upos == TD_VERB) {
+        if (k + 1 < j) s = k + 1, e = j - 1;
+        break;
+      }
+      if (!figure_np_word(c, k)) break;
+    }
+  if (e == 0) { /* a level: its subject */
+    size_t v = j;
+    if (td_qword_in(&c->w[v], preps)) {
+      v--;
+      if ((c->w[v].flags & TD_QW_DIGIT) && v > 0) v--; /* a change first */
+    }
+    /* (a copula right before a bare figure beyond any age only: "people
+     * are over 80", "my bride was 20") */
+    if ((c->w[v].flags & TD_QW_PARA) || !td_qword_in(&c->w[v], levels) ||
+        (td_qword_in(&c->w[v], copulas) && (v != j || strcmp(p->qualifier, "exact") != 0 || p->value < 200)))
+      return (size_t)-1;
+    size_t b = v;
+    while (b > 0 && b + 6 > v && !(c->w[b].flags & TD_QW_PARA) && td_qword_in(&c->w[b - 1], aux)) b--;
+    if (b == 0 || (c->w[b].flags & TD_QW_PARA)) return (size_t)-1;
+    e = b - 1;
+    for (;;) {
+      if (!figure_np_word(c, e)) return (size_t)-1;
+      s = e;
+      while (s > 0 && e - s < 8 && !(c->w[s].flags & TD_QW_PARA) && figure_np_word(c, s - 1)) s--;
+      if (s == 0 || (c->w[s].flags & TD_QW_PARA) || c->w[s - 1].upos != TD_ADP) break;
+      /* the object of a preposition: the phrase before it heads ("New
+       * loans in December"), else it is no subject ("the number of
+       * Britons dead or missing in the disaster have reached 440") */
+      if (s < 2 || !td_qword_in(&c->w[s - 1], pp) || (c->w[s - 1].flags & TD_QW_PARA)) return (size_t)-1;
+      e = s - 2;
+    }
+  }
+  return figure_head(c, s, e, generic);
+}
+
+/* Whether word k is a person's title ("champion", "minister"): a figure
+ * after it is a rank or an age, no count of it ("the champion has
+ * slipped to 64 in the world"). */
+static int person_noun(const td_qctx *c, size_t k) {
+  static const char *const cls[] = {"title", NULL};
+  int found = 0;
+  const td_doc *d = c->doc;
+  if (d->eng && d->eng->dict) td_dict_lookup(d->eng->dict, c->w[k].lw, cls, found_cb, &found);
+  return found;
+}
+
+/* The measure row of people that lists word w or its plural ("dead",
+ * "jobless", "death" of "the death toll": people killed, people
+ * unemployed), or NULL: what a figure of people is, where no unit is
+ * written ("sales" of "sales will hit 200,000" are of no copies). */
+static const unit_row *people_row(const units *u, const char *w) {
+  char pl[64];
+  size_t n = strlen(w);
+  for (int k = 0; k < 2; k++) {
+    if (k == 1) {
+      if (n + 2 > sizeof pl) return NULL;
+      memcpy(pl, w, n), pl[n] = 's', pl[n + 1] = 0, w = pl;
+    }
+    if (!find_row(u, UK_MEASURE, w)) continue;
+    for (size_t r = 0; r < u->n; r++) {
+      const unit_row *row = &u->r[r];
+      if (row->k == UK_MEASURE && row->what && strcmp(row->name, "people") == 0 && in_words(row->words, w))
+        return row;
+    }
+  }
+  return NULL;
+}
+
 /* Whether w is a lowercase word that a title-case line would capitalize:
  * three letters or more, no article, conjunction or preposition. */
 static int plain_lower(const td_qword *w) {
@@ -1779,6 +1927,18 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       continue;
     }
     int elided = elided_unit(&c, u, counted_last, counted_unit, last_q, &p);
+    /* a bare number: what it is a figure of ("Police put the crowd at
+     * 10,000", "the death toll rose to 50": a counted noun is its unit, a
+     * word of a measure row its measure, else the noun is) */
+    size_t fig = (size_t)-1;
+    int generic = 0;
+    const unit_row *fig_row = NULL;
+    if (!p.unit && (fig = figure_of(&c, &p, &generic)) != (size_t)-1) {
+      const unit_row *r = find_row(u, UK_UNIT, c.w[fig].lw);
+      if (r && is_time_unit(r->name)) fig = (size_t)-1; /* "The number waiting over 12 months fell" */
+      else if (r) p.unit = r->name, p.unit_noun = c.w[fig].lw;
+      else if (!(fig_row = people_row(u, c.w[fig].lw)) && (generic || person_noun(&c, fig))) fig = (size_t)-1;
+    }
     last_q = p.last;
     int money = p.unit && find_row(u, UK_MONEY, p.unit);
     /* a count with its noun after the number ("163,000 people"), not a
@@ -1805,6 +1965,12 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     q->unit = p.unit;
     if (!rows) rows = td_arena_alloc(&doc->arena, (u->n ? u->n : 1) * sizeof *rows);
     measure_status(&c, u, &p, q, rows, &doc->arena);
+    if (fig_row) {
+      q->unit = fig_row->name;
+      q->measure = td_arena_printf(&doc->arena, "%s %s", fig_row->name, fig_row->what);
+    } else if (fig != (size_t)-1 && !q->unit) {
+      q->measure = td_arena_printf(&doc->arena, "%s", c.w[fig].lw);
+    }
     q->about = -1;
     if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
       q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
@@ -1832,7 +1998,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
         q->claimed_by = conv->claimed_by, q->claimed_by_span = conv->claimed_by_span;
     }
     q->sentence = td_sent_of(doc, q->span.start);
-    q->confidence = p.unit ? (elided ? 0.6 : 0.8) : 0.5;
+    q->confidence = p.unit ? (elided || fig != (size_t)-1 ? 0.6 : 0.8) : fig != (size_t)-1 ? 0.6 : 0.5;
     i = p.last > i ? p.last : i;
   }
   times_of_others(&c, doc);
