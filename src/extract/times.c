@@ -2992,6 +2992,11 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     const rule_hit *rh = &c->rh[x];
     int r = strcmp(rh->name, "ago") == 0 ? -1 : strcmp(rh->name, "from_now") == 0 ? 1
           : strcmp(rh->name, "before") == 0 ? -2 : strcmp(rh->name, "after") == 0 ? 2 : 0;
+    /* "in two years' time" only after in or within ("talking about
+     * two years' time" is none) */
+    if (r == 1 && is_w(c, rh->u1 - 1, "time") &&
+        !(k > 0 && (is_w(c, k - 1, "in") || is_w(c, k - 1, "within"))))
+      continue;
     if (r && rh->u0 == e && rh->u1 > re) rel = r, re = rh->u1;
   }
   if (rel && !span && !hyphen) {
