@@ -3157,11 +3157,17 @@ static int set_expr(const ctx *c, int i, hit *h) {
     int k = i + 1, other = 0;
     long n = 1;
     if (is_w(c, k, "other")) other = 1, k++;
+    /* "every second week", "every third year", "every second Tuesday":
+     * the ordinal counts the step ("every second" alone is each second) */
+    else if (has(c, k, W_ORD) && u[k].ord >= 2 && !u[k].cap &&
+             ((has(c, k + 1, W_UNIT) && !(u[k + 1].cls & W_PLURAL)) ||
+              (has(c, k + 1, W_WDAY) && u[k + 1].cap)))
+      other = u[k].ord, k++;
     int nk = read_count(c, k, &n);
     if (nk > k && (is_w(c, k, "a") || n < 1)) return i;
     k = nk;
     if (has(c, k, W_UNIT) && u[k].unitk && u[k].unitk != U_HALF && u[k].unitk != U_WEEKEND) {
-      if (other) n = 2;
+      if (other) n = other == 1 ? 2 : other;
       dur_value(h->val, sizeof h->val, u[k].unitk, n, 0);
       return k + 1;
     }
