@@ -3244,10 +3244,44 @@ static int mid_pod(const ctx *c, int i, hit *h) {
   return e;
 }
 
+/* "the new year", "at New Year": the year about to begin or just begun
+ * ("damages will be assessed in the New Year" in December is next year;
+ * "the new year had started with a fall" in January is this one): in a
+ * past clause the latest year begun by the article date, in a future one
+ * the next unless the article is of January, else the one whose start is
+ * nearest. Not before a possessive, a hyphen, a number or a noun ("the New
+ * Year honours", "New Year's Day": a holiday), nor "Chinese New Year"
+ * (only after "the" or a preposition). The index past it, or i. */
+static int new_year_expr(const ctx *c, int i, hit *h) {
+  static const char *const preps[] = {"at", "in", "over", "since", "until", "till", "by",
+                                      "from", "into", "after", "before", "around", NULL};
+  const unit *u = c->u;
+  int k = is_w(c, i, "the") ? i + 1 : i;
+  if (!is_w(c, k, "new") || !is_w(c, k + 1, "year") || (u[k].cap != u[k + 1].cap) ||
+      (k == i && !(u[k].cap && i > 0 && word_in(c, i - 1, preps))))
+    return i;
+  int e = k + 2;
+  if (e < c->n && (u[e].kind == 'n' || is_p(c, e, '\'') || (is_p(c, e, '-') && !u[e].space) ||
+                   (u[e].kind == 'w' && (u[e].cap || c->doc->toks[u[e].tok].upos == TD_NOUN ||
+                                         c->doc->toks[u[e].tok].upos == TD_PROPN))))
+    return i;
+  h->type = T_DATE, h->has_day = 0;
+  if (!c->has_dct) {
+    tfmt(h->val, sizeof h->val, "XXXX");
+    return e;
+  }
+  int t = clause_tense(c, i, e), y = c->dy;
+  if (t > 0 ? c->dm > 1 : !t && c->dm >= 7) y++;
+  tfmt(h->val, sizeof h->val, "%04d", y);
+  return e;
+}
+
 static int date_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
   int em = mid_pod(c, i, h); /* mid-afternoon [yesterday] */
+  if (em > i) return em;
+  em = new_year_expr(c, i, h);
   if (em > i) return em;
   if (is_w(c, j, "the") && (is_w(c, j + 1, "end") || is_w(c, j + 1, "beginning") ||
                             is_w(c, j + 1, "start") || is_w(c, j + 1, "middle") ||
@@ -3354,7 +3388,7 @@ static void idle_init(void) {
  *   duration_expr read there);
  * - one of the five words (of class W_START only) followed by a word of no
  *   class but IDLE_NEXT_CLS and outside idle_not: date_expr's "the end of"
- *   needs idle_not's words, day_expr's "the/that day|previous|next|same"
+ *   needs idle_not's words, "the new year" its "new year", day_expr's "the/that day|previous|next|same"
  *   and "the 1st of" those or a number next, period_expr's decades,
  *   centuries, quarters, "the year", "the [fiscal|full] year ended", "the
  *   latest quarter", "the weekend"
@@ -3382,6 +3416,7 @@ static int idle_start(const ctx *c, int i) {
   if (!is_w(c, i, "the") && !is_w(c, i, "a") && !is_w(c, i, "an") && !is_w(c, i, "that") &&
       !is_w(c, i, "at"))
     return 0;
+  if (is_w(c, i + 1, "new")) return !is_w(c, i + 2, "year");
   return td_strset_find_str(idle_set, nx->w) < 0;
 }
 
