@@ -2353,6 +2353,20 @@ static int licensed(const td_doc *doc, uint32_t k) {
   return 0;
 }
 
+/* The place of the places layer, a town or a region in a country,
+ * whose mention starts at token k: its index, or -1. */
+static int place_at(const td_doc *doc, uint32_t k) {
+  for (size_t p = 0; p < doc->nplaces; p++) {
+    const td_place *pl = &doc->places[p];
+    if (!pl->country || strlen(pl->country) != 3 || !pl->feature ||
+        (strncmp(pl->feature, "PPL", 3) != 0 && strncmp(pl->feature, "ADM", 3) != 0))
+      continue;
+    for (size_t m = 0; m < pl->nmentions; m++)
+      if (pl->mentions[m].start == doc->toks[k].start) return (int)p;
+  }
+  return -1;
+}
+
 /* The country where a protest or an act of force took place, as its
  * target when it has none: "shelled rebel positions in Lebanon", "blew
  * up a bridge leading into Kampala", "rallied in Nairobi".
@@ -2360,12 +2374,13 @@ static int licensed(const td_doc *doc, uint32_t k) {
  * no other is named; a meeting or a visit "in Geneva" is not aimed at
  * Switzerland, so only roots 13-20 (a threat, for the place of the act
  * threatened after its "to V"; protest and material conflict) take
- * it, and only a country or capital the actors layer knows, after "in",
+ * it, and only a country or capital the actors layer knows, or a town
+ * or region the places layer knows (its country), after "in",
  * "into", "inside" or "across" in the act's clause; and only for an act
  * whose doer is known (an actorless "man murdered in Malta" may be
  * anyone's act against anyone) and is not that country itself. */
-static void place_target(const ev_doc *e, const trig *tr, uint32_t hi, const group *src,
-                         group *g) {
+static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t hi,
+                         const group *src, group *g) {
   const td_doc *doc = e->doc;
   uint32_t k0 = tr->tok1, ce = hi;
   /* a threat: the place of the act threatened ("threatened to resume
@@ -2390,7 +2405,26 @@ static void place_target(const ev_doc *e, const trig *tr, uint32_t hi, const gro
     while (j < ce && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ ||
                       (place_noun(&doc->toks[j]) && j + 1 < ce && e->tokact[j + 1] >= 0)))
       j++;
-    if (j >= ce || e->tokact[j] < 0) continue;
+    if (j >= ce) continue;
+    if (e->tokact[j] < 0) {
+      /* "fired shells at targets in Jericho", "extend the curfew in
+       * Abidjan": a town or a region the places layer knows stands for
+       * its country, which the layer makes an actor of (the mention
+       * added to it, as for a country adjective) */
+      int pl = place_at(doc, j);
+      if (pl < 0) continue;
+      td_span sp = doc->places[pl].mentions[0];
+      for (size_t m = 0; m < doc->places[pl].nmentions; m++)
+        if (doc->places[pl].mentions[m].start == doc->toks[j].start) sp = doc->places[pl].mentions[m];
+      int a = td_country_actor(mdoc, doc->places[pl].country, sp);
+      for (int q = 0; q < src->n; q++)
+        if (src->actor[q] == a) return;
+      group_add(g, a, sp);
+      g->first = j;
+      for (g->last = j; g->last < ce && doc->toks[g->last].start < sp.end; g->last++) {
+      }
+      return;
+    }
     const td_actor *a = &doc->actors[e->tokact[j]];
     if (!a->kind || strcmp(a->kind, "country") != 0) return;
     for (int q = 0; q < src->n; q++)
@@ -3385,7 +3419,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     {
       int root = code_root(tr->code);
       if (!tgt.n && src.n && !passive && root >= 13 && !tr->noun)
-        place_target(e, tr, hi, &src, &tgt);
+        place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
     }
