@@ -7837,6 +7837,30 @@ int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
   return k;
 }
 
+int td_group_actor(td_doc *doc, const char *iso, const char *sector, td_span sp) {
+  size_t n = sp.end - sp.start;
+  char *key = td_arena_alloc(&doc->arena, n + 1);
+  key_into(key, doc->text + sp.start, n);
+  for (size_t i = 0; i < doc->nactors; i++)
+    if (doc->actors[i].entity && strcmp(doc->actors[i].entity, key) == 0) {
+      td_actor_add_mention(doc, (int)i, sp);
+      return (int)i;
+    }
+  TD_AGROW(&doc->arena, doc->actors, doc->cap_actors, doc->nactors + 1);
+  int k = (int)doc->nactors++;
+  td_actor *a = &doc->actors[k];
+  memset(a, 0, sizeof *a);
+  a->entity = key;
+  a->name = td_arena_strndup(&doc->arena, doc->text + sp.start, n);
+  a->kind = "group";
+  a->sector = td_arena_strdup(&doc->arena, sector);
+  a->country = iso ? td_arena_strdup(&doc->arena, iso) : NULL;
+  /* (a sector alone with no country, as code_of writes it) */
+  a->code = td_arena_printf(&doc->arena, "%s%s", iso ? iso : "", sector);
+  td_actor_add_mention(doc, k, sp);
+  return k;
+}
+
 int td_actor_members(const td_doc *doc, int a, int *out, int max) {
   if (a < 0 || (size_t)a >= doc->nactors || max < 1) return 0;
   const td_actor *g = &doc->actors[a];

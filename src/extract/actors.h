@@ -39,6 +39,15 @@ void td_actor_add_mention(td_doc *doc, int k, td_span sp);
  * raids", which this layer leaves no actor). Its index. */
 int td_country_actor(td_doc *doc, const char *iso, td_span sp);
 
+/* A group actor of sector `sector` (`LAB`) and country iso (ISO3, or
+ * NULL: the code is then the sector alone), named by the phrase at sp
+ * (entity its normalized words: `tube-workers`), made when
+ * the document has none, with sp added to its mentions: a later layer's
+ * finding that a description names who acted (the events layer: the
+ * workers who went on strike, "tube workers walked out", a phrase this
+ * layer makes no actor of). Its index. */
+int td_group_actor(td_doc *doc, const char *iso, const char *sector, td_span sp);
+
 /* The member actors of a pair group (`officials from both nations`, `the
  * two countries`: kind group, no code of its own) into out (at most max):
  * for each of the two countries, its country actor, else another actor of

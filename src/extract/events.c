@@ -834,6 +834,50 @@ typedef struct ev_doc {
   } topics[4];        /* topic_named's answers, one per list asked */
 } ev_doc;
 
+/* Whether the words right before the labour strike tr (auxiliaries and
+ * adverbs between) are a description of workers that names no actor:
+ * "Tube workers walked out", "thousands of civil servants were on
+ * strike", "nurses went on strike", "union members have walked out".
+ * The description's span goes into *sp: the actors layer makes no actor
+ * of it (no country, or a noun its sector list lacks), and the strikers
+ * are the act's source. */
+static int country_adj_cb(void *ctx, const td_match *m);
+
+static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span *sp,
+                          const char **iso) {
+  static const char *const labour[] = {
+      "worker", "staff", "employee", "nurse", "driver", "miner", "docker", "pilot",
+      "firefighter", "fireman", "servant", "crew", "porter", "cleaner", "guard", "conductor",
+      "controller", "postman", "member", "workforce", "personnel", "steelworker", NULL};
+  const td_doc *doc = e->doc;
+  int64_t b = (int64_t)tr->tok0 - 1;
+  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                              doc->toks[b].upos == TD_PART))
+    b--;
+  if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0 ||
+      !td_str_in(lemma_of(&doc->toks[b]), labour))
+    return 0;
+  int64_t a = b;
+  while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
+         (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_PROPN ||
+          doc->toks[a - 1].upos == TD_ADJ))
+    a--;
+  /* (members of a union: "union members", not "cast members") */
+  if (!strcmp(lemma_of(&doc->toks[b]), "member")) {
+    int union_ = 0;
+    for (int64_t q = a; q < b; q++) union_ |= !strcmp(lemma_of(&doc->toks[q]), "union");
+    if (!union_) return 0;
+  }
+  *sp = (td_span){doc->toks[a].start, doc->toks[b].end};
+  /* "Ugandan workers": a country adjective opening it gives the country */
+  static const char *const cls[] = {"country", NULL};
+  *iso = NULL;
+  if (doc->eng && doc->eng->dict && a < b && (doc->toks[a].flags & TD_TOK_CAP) &&
+      !td_match_at(doc->eng->dict, doc, (uint32_t)a, (uint32_t)b, cls, country_adj_cb, (void *)iso))
+    *iso = NULL;
+  return 1;
+}
+
 /* Whether the document names one of the words of list (an entry's d=
  * option: lemmas or surface forms): the topic that gives a word its
  * sense ("the launch" is a missile's in a story of missiles, a
@@ -3794,6 +3838,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       if (!obj && one) continue;
     }
+    /* "Tube workers walked out": the workers struck, as a group of
+     * labour (LAB) the layer makes an actor of */
+    td_span lsp;
+    const char *liso = NULL;
+    if (!src.n && !tr->noun && !passive && !strcmp(tr->code, "143") &&
+        labour_subject(e, tr, lo, &lsp, &liso))
+      group_add(&src, td_group_actor(doc, liso, "LAB", lsp), lsp);
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
                   (parse_ok ? 0.1 : 0) - (!src.n && !tgt.n ? 0.3 : 0);
