@@ -979,8 +979,10 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
              !((long)d->tok0 > s0 && (tok_is(x, (long)d->tok0 - 1, "and") ||
                                       tok_is(x, (long)d->tok0 - 1, "&")))) {
     /* "the White House's spokesman", "NATO Secretary General" (not a title
-     * of two parts, "Economy and Labour Minister") */
+     * of two parts, "Economy and Labour Minister"); a past marker may
+     * stand before it (`former Tory chancellor X`) */
     c.org = d->payload;
+    i = (long)d->tok0 - 1;
   }
   /* actors.then, actors.former (data/actors/titles.rules) */
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
@@ -2931,6 +2933,14 @@ static void org_short_forms(actx *x, int32_t *owner) {
  * and `of` holding a lowercase noun that is no time (`The next day,`) and
  * no other actor's mention, then a comma and person k's name [t0, t1)
  * followed by a comma or a verb, is a mention of k (1 when added). */
+/* Token t is a political party's mention that describes a person in a
+ * description (`the Tory backbencher`, `the Lib Dem environment
+ * spokesman`): no other actor's mention there. */
+static int party_word(const actx *x, const int32_t *owner, long t) {
+  const td_actor *a = owner[t] >= 0 ? &x->doc->actors[owner[t]] : NULL;
+  return a && a->sector && strcmp(a->sector, "PTY") == 0 && strcmp(a->kind, "organization") == 0;
+}
+
 static int described_before(actx *x, const int32_t *owner, int k, long t0, long t1) {
   static const char *const times[] = {"day", "week", "month", "year", "morning", "afternoon",
                                       "evening", "night", "time", "season", "weekend",
@@ -2948,7 +2958,7 @@ static int described_before(actx *x, const int32_t *owner, int k, long t0, long 
   int noun = 0, ok = 1;
   for (long t = d0 + 1; t < t0 - 1 && ok; t++) {
     unsigned u = tk(x, t)->upos;
-    ok = owner[t] < 0 && !td_str_in(tk(x, t)->norm, times) &&
+    ok = (owner[t] < 0 || party_word(x, owner, t)) && !td_str_in(tk(x, t)->norm, times) &&
          (u == TD_NOUN || u == TD_ADJ || u == TD_PROPN || u == TD_NUM || tok_is(x, t, "of") ||
           tok_is(x, t, "the") || poss_tok(x, t));
     noun |= u == TD_NOUN && !tok_cap(x, t);
@@ -3001,7 +3011,7 @@ static void appositive_links(actx *x, int32_t *owner) {
     long d0 = i++, head = -1;
     for (; i < s1 && i <= d0 + 8; i++) {
       unsigned u = tk(x, i)->upos;
-      if (owner[i] >= 0) break;
+      if (owner[i] >= 0 && !party_word(x, owner, i)) break;
       if (u == TD_NOUN && !tok_cap(x, i)) head = i;
       else if (u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM && !tok_is(x, i, "-"))
         break;
@@ -3011,7 +3021,8 @@ static void appositive_links(actx *x, int32_t *owner) {
     if (is_cue(x, i) || (tok_is(x, i, ",") && is_cue(x, i + 1) && !tok_is(x, d0 - 1, ",")))
       continue;
     add_mention(x, kb, d0, head + 1);
-    for (long t = d0; t <= head; t++) owner[t] = (int32_t)kb;
+    for (long t = d0; t <= head; t++)
+      if (owner[t] < 0) owner[t] = (int32_t)kb;
     if (!grew) grew = td_arena_alloc(&doc->arena, doc->nactors + 1), memset(grew, 0, doc->nactors + 1);
     grew[kb] = 1;
   }
