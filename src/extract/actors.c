@@ -987,8 +987,10 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   /* actors.then, actors.former (data/actors/titles.rules) */
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
   if (i >= s0 && rule_at(x, AR_FORMER, i)) c.past = 2, c.start = i;
-  /* a title's own first token `Ex-President` (glued_titles) */
+  /* a title's own first token `Ex-President`, or its organization's
+   * `Ex-Labour MP` (glued_titles) */
   if (t < s1 && rule_at(x, AR_FORMER, t)) c.past = 2;
+  if (c.org && i + 1 < t && rule_at(x, AR_FORMER, i + 1)) c.past = 2;
   return c;
 }
 
@@ -7591,6 +7593,18 @@ static int glued_cb(void *ctx, const td_match *m) {
   return 1;
 }
 
+/* A title's match (not a plural) begins at token t. */
+static int glued_title_after(const actx *x, size_t t) {
+  size_t lo = 0, hi = x->nall;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (x->all[mid].tok0 < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < x->nall && x->all[lo].tok0 == t && is_cls(&x->all[lo], "title") &&
+         !is_cls(&x->all[lo], "title.plural");
+}
+
 /* `Ex-President Leonid Kuchma`, `ex-minister X`, `ex-Home Secretary X`:
  * the tokenizer keeps `ex-` and the word after it in one token, and no
  * phrase of the dictionary begins inside a token. Where that word (and up
@@ -7616,10 +7630,19 @@ static void glued_titles(actx *x) {
       ends[nw++] = len;
     }
     glued_ctx g = {NULL, NULL};
+    size_t have = nw;
     while (nw > 0 && !g.cls) {
       buf[ends[nw - 1]] = 0;
       td_dict_lookup(x->eng->dict, buf, cls, glued_cb, &g);
       if (!g.cls) nw--;
+    }
+    /* `Ex-Labour MP X`, `ex-Yukos boss X`: an organization of the
+     * dictionary before a title's match, the title's organization */
+    if (!g.cls && have > 0 && glued_title_after(x, t + 1)) {
+      static const char *const org[] = {"org", NULL};
+      buf[ends[0]] = 0;
+      td_dict_lookup(x->eng->dict, buf, org, glued_cb, &g);
+      nw = 1;
     }
     if (!g.cls) continue;
     uint32_t t0 = (uint32_t)t, t1 = (uint32_t)(t + nw);
