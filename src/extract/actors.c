@@ -1010,6 +1010,9 @@ static long title_of(actx *x, const dm *title, tctx *c, long s0, long s1) {
     return 0;
   }
   if (!of || !is_cls(of, "country") || !tok_is(x, title->tok1, "of")) return 0;
+  /* (not a country in the possessive, which owns the next noun: `the
+   * leader of Britain's biggest union` leads the union) */
+  if (of->poss || glued_poss(x, (long)of->tok1 - 1) || poss_tok(x, (long)of->tok1)) return 0;
   c->country = of->payload;
   return of->tok1;
 }
