@@ -962,6 +962,23 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
       }
     }
   }
+  /* `Labour's campaign spokesman`, `the Liberal Democrat education
+   * spokesman`: a spokesman's field, one or two lowercase nouns no
+   * dictionary holds, between the country or the body and the title */
+  if (!d && (tok_is(x, t, "spokesman") || tok_is(x, t, "spokeswoman") ||
+             tok_is(x, t, "spokesperson"))) {
+    long j = i;
+    for (int n = 0; n < 2 && j > s0; n++, j--) {
+      if (tok_cap(x, j) || tk(x, j)->upos != TD_NOUN || match_at(x, j, s0, s1)) break;
+      const dm *cd = match_ending(x, j - 1, s0, s1);
+      if (!cd && j - 1 > s0 && poss_tok(x, j - 1)) cd = match_ending(x, j - 2, s0, s1);
+      if (cd && (is_cls(cd, "country") || (is_cls(cd, "org") && !is_cls(cd, "org.sport")))) {
+        d = cd;
+        i = (long)cd->tok1 - 1;
+        break;
+      }
+    }
+  }
   /* `NATO spokesman Lieutenant Colonel X`, `Japanese army chief General
    * X`: a title right before the title gives the words before it */
   if (d && is_cls(d, "title") && !is_cls(d, "title.plural") && (long)d->tok0 - 1 >= s0) {
@@ -1359,6 +1376,17 @@ static char *title_sector(actx *x, const dm *d, long s0, long s1) {
   return sport_rank(x, d, s0, s1) ? NULL : field(x, d->payload, 0, '|');
 }
 
+/* Title d names an officer that bodies of every kind have, not only the
+ * state's (its role: `Spokesman`, `Chairman`, `General Secretary`,
+ * `Director General`; not `Secretary`, which a portfolio before it makes
+ * a minister's: `Transportation Secretary`). */
+static int any_body_officer(actx *x, const dm *d) {
+  static const char *const roles[] = {"spokesman", "spokeswoman", "spokesperson", "chairman",
+                                      "chairwoman", "general-secretary", "director-general",
+                                      NULL};
+  return td_str_in(name_key(x, field(x, d->payload, 1, '|')), roles);
+}
+
 /* A discovered (or dictionary) person from the name run [t0, t1) with an
  * optional title entry and context. */
 static int person_from_run(actx *x, long t0, long t1, const dm *title, const tctx *c,
@@ -1395,6 +1423,12 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
         org_code = oc;
       }
     }
+    /* an officer every kind of body has (a spokesman, a chairman, a
+     * general secretary: a firm's, a club's or a charity's as often as a
+     * ministry's) is of the state only with a country word or a body of
+     * its own; with neither, no sector (nor the story's country) */
+    if (sector && !country && !org_code && !(c && c->org) && any_body_officer(x, title))
+      sector = NULL;
     if (sector && !country && !org_code) country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
