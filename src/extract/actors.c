@@ -7848,7 +7848,7 @@ int td_mention_coref_only(const td_doc *doc, td_span s) {
   if (lo >= doc->ntoks || doc->toks[lo].start != s.start || doc->toks[lo].end != s.end) return 0;
   const char *w = doc->toks[lo].norm;
   return doc_poss_pronoun(doc, lo) || strcmp(w, "i") == 0 || strcmp(w, "me") == 0 ||
-         strcmp(w, "myself") == 0;
+         strcmp(w, "myself") == 0 || strcmp(w, "we") == 0 || strcmp(w, "ourselves") == 0;
 }
 
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {

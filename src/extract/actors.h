@@ -18,8 +18,9 @@
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end);
 
 /* Mention s names its actor for coreference only: a possessive pronoun
- * (his, her, its, their, my), or a first-person one (I, me, myself: the
- * speaker of a quotation, linked by the quotes layer). td_actor_at reads
+ * (his, her, its, their, my, our), or a first-person one (I, me, myself:
+ * the speaker of a quotation; we, ourselves: an organization's quotation;
+ * linked by the quotes layer). td_actor_at reads
  * it only alone, never as a part of a longer phrase (`his lawyer said`:
  * the lawyer speaks, not the possessor), and the events layer not at all
  * (what a quotation says is the speaker's by attributed_to; its `I` as a

@@ -2659,19 +2659,27 @@ static void claims_in_quotes(td_doc *doc) {
 }
 
 /* In a quotation of one person, the person speaks of itself: `I`, `me`,
- * `my`, `myself` are a mention of the speaker. Not in a partial quotation
- * (the reported speech around it may be another's), nor in a quotation
- * inside the quotation (`"He told me, 'I will stay'"`). A `we` stays
- * unlinked, of a person (the speaker and others) and of an organization
- * too (a spokesman's `we` is as often a team, a sector, people at
- * large). */
+ * `my`, `myself` are a mention of the speaker. In a quotation of an
+ * organization (its spokesman's, its statement: `"We welcome the report,"
+ * a Defra spokesman said`), `we`, `our`, `ourselves` are the
+ * organization's. Not in a partial quotation (the reported speech around
+ * it may be another's), nor in a quotation inside the quotation (`"He
+ * told me, 'I will stay'"`). A person's `we` stays unlinked (the speaker
+ * and others: a team, a party, people at large), as do a country's (`than
+ * we've seen for some time`) and `us` (`taking us back`: as often people
+ * at large). */
 static void speakers_in_quotes(td_doc *doc) {
   static const char *const self[] = {"i", "me", "my", "myself", NULL};
+  static const char *const body[] = {"we", "our", "ourselves", NULL};
   for (size_t i = 0; i < doc->nquotes; i++) {
     const td_quote *q = &doc->quotes[i];
     if (q->partial || q->speaker < 0) continue;
     const char *kind = doc->actors[q->speaker].kind;
-    if (!kind || strcmp(kind, "person") != 0) continue;
+    const char *const *words = !kind                               ? NULL
+                               : strcmp(kind, "person") == 0       ? self
+                               : strcmp(kind, "organization") == 0 ? body
+                                                                   : NULL;
+    if (!words) continue;
     size_t np = q->nspans ? q->nspans : 1;
     for (size_t p = 0; p < np; p++) {
       td_span sp = q->nspans ? q->spans[p] : q->span;
@@ -2681,7 +2689,7 @@ static void speakers_in_quotes(td_doc *doc) {
         if (w->flags & TD_TOK_QUOTE_OPEN) inner = 1;
         if (w->flags & TD_TOK_QUOTE_CLOSE) inner = 0;
         /* (a pronoun as tagged: the `I` of `World War I` is none) */
-        if (inner || w->upos != TD_PRON || !td_str_in(w->norm, self)) continue;
+        if (inner || w->upos != TD_PRON || !td_str_in(w->norm, words)) continue;
         td_actor_add_mention(doc, q->speaker, (td_span){w->start, w->end});
       }
     }
