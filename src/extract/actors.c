@@ -1841,10 +1841,18 @@ static int other_subject(const actx *x, const int32_t *owner, size_t si, int k, 
 
 /* The noun at token t describes the person named right before it
  * (`Ana Sousa, a retired teacher,`): a comma after a person's mention,
- * then at most eight words of the noun phrase. */
+ * or a form of `be` after it (`Mr Calder is the man behind ...`, `Rui
+ * Matos was once a teacher`), then at most eight words of the noun
+ * phrase. */
 static int appositive_of_person(const actx *x, const int32_t *owner, long t) {
   long s0 = x->doc->sents[tk(x, t)->sent].tok0;
   for (long b = t - 1; b > s0 && b >= t - 9; b--) {
+    if (tk(x, b)->lemma && strcmp(tk(x, b)->lemma, "be") == 0 && !poss_tok(x, b)) {
+      long a = b - 1;
+      while (a > s0 && tk(x, a)->upos == TD_ADV) a--;
+      int k = owner[a];
+      return k >= 0 && strcmp(x->doc->actors[k].kind, "person") == 0;
+    }
     if (tok_is(x, b, ",")) {
       int k = owner[b - 1];
       return k >= 0 && strcmp(x->doc->actors[k].kind, "person") == 0;
