@@ -2048,6 +2048,18 @@ int td_places(const td_engine *eng, td_doc *doc) {
             strcmp(g->pool + r->admin, namesake) == 0)
           state_of_country = 0;
       }
+      /* a division whose seat of its name is a city of 50,000 people
+       * ("Dubai", "Hamburg"): news means the city more often, so the
+       * division gives up half a point to it (a division's prior caps
+       * at 7.5, a city of a million's is 7 as a seat); evidence, a
+       * direction word or "state of" still make it the division */
+      int seat_city = 0;
+      for (size_t i = 0; i < gs[k].nrecs && namesake; i++) {
+        const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
+        if ((is_feat(r, "PPLC") || (is_feat(r, "PPLA") && r->feat[4] == 0)) && !small_town(r) &&
+            strcmp(g->pool + r->admin, namesake) == 0)
+          seat_city = 1;
+      }
       /* a small town's reading against a weightier one of the name
        * (small_town) */
       int weightier = 0;
@@ -2062,6 +2074,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
           sc += 20;
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
+        if (seat_city && is_feat(r, "ADM1")) sc -= 0.5;
         /* "the city of X", "X City": a town; "the state of X": a division */
         if (((gs[k].named_as & NAMED_TOWN) && is_feat(r, "PPL")) ||
             ((gs[k].named_as & NAMED_DIVISION) && is_feat(r, "ADM1")))
