@@ -1208,6 +1208,16 @@ static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const 
   return s;
 }
 
+/* The country actor ac gives as evidence, or NULL: a person's, a
+ * government's, a body's; not a company's, whose home says where it
+ * comes from, not where the story happens (Intel and Apple in a story
+ * from Cambridge, England; the operator Orange beside Vodafone) */
+static const char *actor_country(const td_actor *ac) {
+  if (!ac->country || strlen(ac->country) != 3) return NULL;
+  if (ac->sector && strcmp(ac->sector, "BUS") == 0) return NULL;
+  return ac->country;
+}
+
 /* The actors that are the names themselves: self[a * ng + k] is 1 when a
  * mention of actor a overlaps a kept mention of group k (malloc'd; the
  * caller frees it). */
@@ -1994,7 +2004,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (dc && strcmp(dc, "USA") != 0) ev_add(&all_inner, dc, 4);
     for (size_t a = 0; a < doc->nactors; a++) {
       const td_actor *ac = &doc->actors[a];
-      if (ac->country && strlen(ac->country) == 3) ev_add(&all_countries, ac->country, 1);
+      if (actor_country(ac)) ev_add(&all_countries, ac->country, 1);
     }
     for (size_t q = 0; q < ng; q++) {
       if (gs[q].best < 0 || gs[q].org_town) continue;
@@ -2022,7 +2032,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       }
       for (size_t a = 0; a < doc->nactors; a++) {
         const td_actor *ac = &doc->actors[a];
-        if (self[a * ng + k] && ac->country && strlen(ac->country) == 3)
+        if (self[a * ng + k] && actor_country(ac))
           ev_add(&countries, ac->country, -1);
       }
       /* what the names listed with it are: 1 a country, 2 a division */
@@ -2144,7 +2154,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
   all_countries.n = 0; /* the evidence of the other resolved readings */
   if (dc) ev_add(&all_countries, dc, 2);
   for (size_t a = 0; a < doc->nactors; a++)
-    if (doc->actors[a].country && strlen(doc->actors[a].country) == 3) ev_add(&all_countries, doc->actors[a].country, 1);
+    if (actor_country(&doc->actors[a])) ev_add(&all_countries, doc->actors[a].country, 1);
   for (size_t q = 0; q < ng; q++)
     if (gs[q].best >= 0 && !lone[q] && !gs[q].org_town) ev_add(&all_countries, g->recs[gs[q].best].cc3, 2);
   for (size_t k = 0; k < ng; k++) {
