@@ -920,6 +920,14 @@ static int np_word(const td_qctx *c, size_t i) {
         strcmp(v, "tells") == 0 || (vn > 3 && strcmp(v + vn - 2, "ed") == 0 && c->w[i + 1].upos == TD_VERB))
       return 1;
   }
+  /* a number's qualifier inside the phrase: "The survey of more than
+   * 1,000 people reported", "a poll of about 2,000 adults found" */
+  static const char *const quals[] = {"than", "about", "around", "nearly", "almost", "roughly",
+                                      "approximately", "some", NULL};
+  if (i > 0 && i + 1 < c->nw && (c->w[i + 1].flags & TD_QW_DIGIT) && !(c->w[i].flags & TD_QW_CAP) &&
+      td_qword_in(w, quals) && !(c->w[i + 1].flags & TD_QW_PARA) &&
+      (strcmp(w->lw, "than") != 0 || td_qword_in(&c->w[i - 1], (const char *const[]){"more", "less", "fewer", NULL})))
+    return 1;
   if (in_set(np_stop_set, w) || strcmp(w->lw, "and") == 0) return 0;
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
