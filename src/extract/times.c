@@ -2406,7 +2406,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
         !is_p(c, k1 + 1, '-')) {
       if (!c->has_dct) tfmt(h->val, sizeof h->val, "XXXX-QX");
       else {
-        int qq = period && c->quarter && c->si - c->quarter_sent <= 2
+        int qq = (period || k1 == k0) && c->quarter && c->si - c->quarter_sent <= 2
                      ? c->quarter
                      : c->dy * 4 + (c->dm - 1) / 3 - 1;
         ((ctx *)c)->quarter = qq, ((ctx *)c)->quarter_sent = c->si;
