@@ -3276,12 +3276,56 @@ static int new_year_expr(const ctx *c, int i, hit *h) {
   return e;
 }
 
+/* "earlier in the day", "later in the week", "later in the year": the
+ * word stays in, as in "earlier this month" (TimeBank's one case, "earlier
+ * in the year", has it); the day, week and month are those of the date
+ * last mentioned (as for "earlier that day"; the article's when none was),
+ * the year the one written in digits in the sentence or the two before
+ * ("In 1974 ... later in the year"; else the article's). Not
+ * "later in the year's trading", "earlier in the week-long talks", nor
+ * "later in the season" (a season of sport, no calendar's). The index
+ * past it, or i. */
+static int in_the_period(const ctx *c, int i, hit *h) {
+  const unit *u = c->u;
+  if (!has(c, i, W_EDGE) || (u[i].edge != E_EARLIER && u[i].edge != E_LATER) ||
+      !is_w(c, i + 1, "in") || !is_w(c, i + 2, "the") || !has(c, i + 3, W_UNIT) ||
+      (u[i + 3].cls & W_PLURAL) || u[i + 3].cap)
+    return i;
+  int uk = u[i + 3].unitk, e = i + 4;
+  if ((uk != U_DAY && uk != U_WEEK && uk != U_MONTH && uk != U_YEAR) ||
+      (e < c->n && (is_p(c, e, '-') || is_p(c, e, '\'') || is_w(c, e, "of"))))
+    return i;
+  h->has_day = 0;
+  long ref = c->has_anchor ? c->anchor : c->dct;
+  if (uk == U_DAY && c->has_dct) set_day(h, T_DATE, ref);
+  else if (uk == U_WEEK && c->has_dct) {
+    int wy, wn;
+    iso_week(ref, &wy, &wn);
+    h->type = T_DATE;
+    tfmt(h->val, sizeof h->val, "%04d-W%02d", wy, wn);
+  } else if (uk == U_MONTH && c->has_dct) {
+    int yy, mm, dd;
+    civil_from_days(ref, &yy, &mm, &dd);
+    h->type = T_DATE;
+    tfmt(h->val, sizeof h->val, "%04d-%02d", yy, mm);
+  } else if (uk == U_YEAR && c->has_dct) {
+    h->type = T_DATE;
+    tfmt(h->val, sizeof h->val, "%04d",
+         c->anchor_y && c->anchor_ysent >= 0 && c->si - c->anchor_ysent <= 2 ? c->anchor_y
+                                                                             : c->dy);
+  } else
+    unit_shift(c, h, uk, 0);
+  return e;
+}
+
 static int date_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
   int em = mid_pod(c, i, h); /* mid-afternoon [yesterday] */
   if (em > i) return em;
   em = new_year_expr(c, i, h);
+  if (em > i) return em;
+  em = in_the_period(c, i, h); /* earlier in the day */
   if (em > i) return em;
   if (is_w(c, j, "the") && (is_w(c, j + 1, "end") || is_w(c, j + 1, "beginning") ||
                             is_w(c, j + 1, "start") || is_w(c, j + 1, "middle") ||
