@@ -2877,9 +2877,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
       dur_value(h->val, sizeof h->val, u[k].unitk, (u[k].cls & W_PLURAL) ? -1 : 1, 0);
       return k + 3;
     }
-    /* bare plural: "for years", "decades", "the past months" */
+    /* bare plural: "for years", "decades", "the past months"; "Days
+     * later", "months ago" (as "a few days later": the stretch alone, PXD;
+     * "months ago" PAST_REF; not after a count read no further: "6,000
+     * years ago", "10-15 years ago") */
+    int rel_next = (is_w(c, k + 1, "ago") || is_w(c, k + 1, "later") || is_w(c, k + 1, "earlier")) &&
+                   !(k > 0 && (u[k - 1].kind == 'n' || u[k - 1].kind == 'p' || has(c, k - 1, W_NUM)));
     if (has(c, k, W_UNIT) && (u[k].cls & W_PLURAL) && u[k].unitk != U_WEEKEND &&
-        (span || (k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "over") ||
+        (span || rel_next ||
+         (k > 0 && (is_w(c, k - 1, "for") || is_w(c, k - 1, "over") ||
                             is_w(c, k - 1, "in") || is_w(c, k - 1, "within") ||
                             is_w(c, k - 1, "after") || is_w(c, k - 1, "took") ||
                             is_w(c, k - 1, "spent") || is_w(c, k - 1, "lasted") ||
