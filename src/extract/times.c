@@ -1145,6 +1145,12 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
         c->u[k + 2].kind == 'w' && (int)d->toks[c->u[k + 2].tok].xpos == vb &&
         !(k > 0 && (is_w(c, k - 1, "was") || is_w(c, k - 1, "were") || is_w(c, k - 1, "been"))))
       t = 1;
+    /* "the results are due on Monday", "is due back Friday": scheduled
+     * (not "is due to the storm": a cause) */
+    if (!t && u->w[0] == 'd' && strcmp(u->w, "due") == 0 && !is_w(c, k + 1, "to") && k > 0 &&
+        (is_w(c, k - 1, "is") || is_w(c, k - 1, "are") ||
+         (k > 1 && is_w(c, k - 1, "s") && is_p(c, k - 2, '\''))))
+      t = 1;
     if (!t && ((u->w[0] == 'w' && strcmp(u->w, "would") == 0) ||
                (u->w[0] == 'p' && strcmp(u->w, "planning") == 0)))
       t = 1;
