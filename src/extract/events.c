@@ -1756,6 +1756,9 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
           dep_group(e, s, j, tgt, 0);
         } else if (dep_in(t, TD_DEPS_OBL) || dep_in(t, TD_DEPS_NMOD)) {
           const char *p = case_of(doc, s, j);
+          /* "according to Ugandan officials" names who reports, not a
+           * target (its case is "according", "to" fixed to it) */
+          if (p && strcmp(p, "according") == 0) continue;
           if (p && strcmp(p, "by") == 0 && *passive) dep_group(e, s, j, src, 0);
           else if (p && (prep_in(tr, p) || (!tr->preps[0] && !td_str_in(p, circ_preps) &&
                                             strcmp(p, "from") != 0 && strcmp(p, "by") != 0)))

@@ -932,7 +932,12 @@ static int np_word(const td_qctx *c, size_t i) {
   if (is_adverb(w)) return 0;
   size_t n = w->e - w->s;
   switch (w->upos) {
-  case TD_ADV: case TD_SCONJ: return 0;
+  case TD_ADV:
+    /* a capitalized word the tagger took for an adverb after a lowercase
+     * word inside a sentence is a name ("and Nationwide reported") */
+    return (w->flags & TD_QW_CAP) && i > 0 && !(w->flags & TD_QW_PARA) &&
+           !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_PUNCT | TD_QW_CAP));
+  case TD_SCONJ: return 0;
   case TD_AUX:
     /* a capitalized word the tagger took for an auxiliary, after a
      * capitalized one inside a sentence or before a capitalized one, is
