@@ -7918,8 +7918,12 @@ int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
 
 int td_group_actor(td_doc *doc, const char *iso, const char *sector, td_span sp) {
   size_t n = sp.end - sp.start;
-  char *key = td_arena_alloc(&doc->arena, n + 1);
-  key_into(key, doc->text + sp.start, n);
+  /* "hkg-cvl-people", "lab-tube-workers": the same words of another
+   * country or sector are another group */
+  char *raw = td_arena_printf(&doc->arena, "%s%s%s-%.*s", iso ? iso : "", iso ? "-" : "", sector,
+                              (int)n, doc->text + sp.start);
+  char *key = td_arena_alloc(&doc->arena, strlen(raw) + 1);
+  key_into(key, raw, strlen(raw));
   for (size_t i = 0; i < doc->nactors; i++)
     if (doc->actors[i].entity && strcmp(doc->actors[i].entity, key) == 0) {
       td_actor_add_mention(doc, (int)i, sp);

@@ -42,7 +42,8 @@ int td_country_actor(td_doc *doc, const char *iso, td_span sp);
 
 /* A group actor of sector `sector` (`LAB`) and country iso (ISO3, or
  * NULL: the code is then the sector alone), named by the phrase at sp
- * (entity its normalized words: `tube-workers`), made when
+ * (entity its country, sector and words: `lab-tube-workers`,
+ * `hkg-cvl-people`), made when
  * the document has none, with sp added to its mentions: a later layer's
  * finding that a description names who acted (the events layer: the
  * workers who went on strike, "tube workers walked out", a phrase this

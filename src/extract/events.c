@@ -2414,6 +2414,70 @@ static int place_at(const td_doc *doc, uint32_t k) {
   return -1;
 }
 
+/* The country of the place named at token j, a country actor's or a
+ * town's or region's the places layer knows; NULL when none. */
+static const char *country_at(const ev_doc *e, uint32_t j) {
+  const td_doc *doc = e->doc;
+  if (e->tokact[j] >= 0) {
+    const td_actor *a = &doc->actors[e->tokact[j]];
+    return a->kind && !strcmp(a->kind, "country") ? a->country : NULL;
+  }
+  int pl = place_at(doc, j);
+  return pl >= 0 ? doc->places[pl].country : NULL;
+}
+
+/* "Hundreds of thousands of people blocked streets in Hong Kong",
+ * "protesters in Kirkuk marched", "demonstrators rallied across Kenya":
+ * a protest (root 14) whose subject is a description of people naming
+ * no actor (people, protesters, students, residents, thousands …) is by
+ * the people of the place it names, a place right after the description
+ * ("in/from/across X") or after the verb in its clause: CAMEO codes such
+ * crowds as civilians (CVL) of that place's country. The description's
+ * span goes into *sp and the country into *iso. */
+static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t hi,
+                          td_span *sp, const char **iso) {
+  static const char *const people[] = {
+      "people", "protester", "demonstrator", "resident", "student", "villager", "inhabitant",
+      "citizen", "crowd", "thousand", "hundred", "supporter", "activist", "youth", "refugee",
+      "farmer", "marcher", "mourner", "rioter", "pensioner", "worker", "local", NULL};
+  static const char *const wide[] = {"in", "from", "across", "throughout", "inside", NULL};
+  const td_doc *doc = e->doc;
+  int64_t b = (int64_t)tr->tok0 - 1;
+  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                              doc->toks[b].upos == TD_PART))
+    b--;
+  if (b < (int64_t)lo) return 0;
+  const char *c = NULL;
+  /* "people in Hong Kong blocked": the place ends the subject */
+  int64_t k = b;
+  while (k > (int64_t)lo && b - k < 3 && e->tokact[k] < 0 && place_at(doc, (uint32_t)k) < 0) k--;
+  if (k > (int64_t)lo + 1 && td_str_in(doc->toks[k - 1].norm, wide) && (c = country_at(e, (uint32_t)k)))
+    b = k - 2;
+  if (e->tokact[b] >= 0 || doc->toks[b].upos != TD_NOUN || !td_str_in(lemma_of(&doc->toks[b]), people))
+    return 0;
+  /* else the first place after the verb in its clause */
+  uint32_t ce = clause_end(doc, tr->tok1, hi);
+  for (uint32_t j = tr->tok1; !c && j + 1 < ce; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) break;
+    if (!td_str_in(t->norm, wide)) continue;
+    uint32_t q = j + 1;
+    while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_ADJ ||
+                      (place_noun(&doc->toks[q]) && q + 1 < ce)))
+      q++;
+    if (q < ce) c = country_at(e, q);
+    if (!c && q < ce && is_word(&doc->toks[q], "of") && q + 1 < ce) c = country_at(e, q + 1);
+  }
+  if (!c || strlen(c) != 3) return 0;
+  int64_t a = b;
+  while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
+         (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_ADJ))
+    a--;
+  *sp = (td_span){doc->toks[a].start, doc->toks[b].end};
+  *iso = c;
+  return 1;
+}
+
 /* The country where a protest or an act of force took place, as its
  * target when it has none: "shelled rebel positions in Lebanon", "blew
  * up a bridge leading into Kampala", "rallied in Nairobi".
@@ -3469,6 +3533,11 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
+      td_span psp;
+      const char *piso = NULL;
+      if (!src.n && !passive && root == 14 && !tr->noun &&
+          protest_source(e, tr, lo, hi, &psp, &piso))
+        group_add(&src, td_group_actor(doc, piso, "CVL", psp), psp);
     }
     expand_pairs(e, &src);
     expand_pairs(e, &tgt);
