@@ -2478,6 +2478,53 @@ static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t
   return 1;
 }
 
+/* "threatened to impose restrictions against German goods", "fired at
+ * Syrian positions", "sanctions on Iranian oil": a hostile act (11-20)
+ * with no target whose phrase, after against, on, at or into, names a
+ * thing by a country adjective is aimed at that country, which the
+ * layer makes an actor of with the adjective as its mention (the actors
+ * layer makes none of an adjective). From token k to the clause's end,
+ * before any other verb; not a country that is the source. */
+static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, int threat,
+                             const group *src, group *g) {
+  static const char *const cls[] = {"country", NULL};
+  static const char *const preps[] = {"against", "on", "at", "into", NULL};
+  /* a threat: the phrase of the act threatened ("threatened today to
+   * impose restrictions against ...") */
+  uint32_t k0 = k;
+  for (uint32_t n = 0; k0 < hi && n < 3 && !is_word(&doc->toks[k0], "to"); n++) k0++;
+  if (threat && k0 + 1 < hi && is_word(&doc->toks[k0], "to") && doc->toks[k0 + 1].upos == TD_VERB)
+    k = k0 + 2;
+  uint32_t ce = clause_end(doc, k, hi);
+  /* (an entry that ends with its preposition: "imposed sanctions on") */
+  int64_t j0 = k > 0 && td_str_in(doc->toks[k - 1].norm, preps) ? (int64_t)k - 1 : (int64_t)k;
+  for (uint32_t j = (uint32_t)j0; j + 2 < ce; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (j >= k && t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) return;
+    if (!td_str_in(t->norm, preps) || (j >= k && t->upos != TD_ADP)) continue;
+    uint32_t q = j + 1;
+    while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_NUM ||
+                      (doc->toks[q].upos == TD_ADJ && !(doc->toks[q].flags & TD_TOK_CAP))))
+      q++;
+    const char *iso = NULL;
+    if (q >= ce || !(doc->toks[q].flags & TD_TOK_CAP) || e->tokact[q] >= 0) return;
+    uint32_t m = td_match_at(doc->eng->dict, doc, q, ce, cls, country_adj_cb, (void *)&iso);
+    /* the adjective of a noun: "German goods", not "the French" */
+    if (!iso || !m || m >= ce || doc->toks[m].upos != TD_NOUN) return;
+    for (uint32_t r = q; r < m; r++)
+      if (e->tokact[r] >= 0) return;
+    for (int i = 0; i < src->n; i++)
+      if (doc->actors[src->actor[i]].country && !strcmp(doc->actors[src->actor[i]].country, iso))
+        return;
+    td_span sp = {doc->toks[q].start, doc->toks[m - 1].end};
+    int a = td_country_actor(doc, iso, sp);
+    for (uint32_t r = q; r < m; r++) e->tokact[r] = a;
+    group_add(g, a, sp);
+    g->first = q, g->last = m;
+    return;
+  }
+}
+
 /* The country where a protest or an act of force took place, as its
  * target when it has none: "shelled rebel positions in Lebanon", "blew
  * up a bridge leading into Kampala", "rallied in Nairobi".
@@ -3529,6 +3576,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       protest_target(e, tr, hi, &tgt);
     {
       int root = code_root(tr->code);
+      if (!tgt.n && src.n && !passive && root >= 11 && !tr->noun)
+        adjective_target(e, doc, tr->child ? c.trigs[tr->child - 1].tok1 : tr->tok1, hi,
+                         root == 13 && !tr->child, &src, &tgt);
       if (!tgt.n && src.n && !passive && root >= 13 && !tr->noun)
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
