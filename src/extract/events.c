@@ -2602,7 +2602,7 @@ static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t
 static void request_target(const ev_doc *e, const trig *tr, uint32_t hi, group *g) {
   static const char *const asks[] = {"demand", "offer", "request", "proposal", "call",
                                      "appeal", "plea", "invitation", "ultimatum", "proposition",
-                                     "suggestion", "initiative", "overture", "bid", NULL};
+                                     "suggestion", "initiative", "overture", "bid", "mediation", NULL};
   const td_doc *doc = e->doc;
   for (uint32_t k = tr->tok1; k + 1 < hi && k < tr->tok1 + 12; k++) {
     const td_tok *t = &doc->toks[k];
@@ -3589,6 +3589,10 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           protest_source(e, tr, lo, hi, &psp, &piso))
         group_add(&src, td_group_actor(doc, piso, "CVL", psp), psp);
     }
+    /* "opposed compulsory mediation": a rejection of mediation (126)
+     * with no mediator named is of a policy, the plain code of its verb */
+    if (!strcmp(tr->code, "126") && !tgt.n)
+      strcpy(tr->code, strcmp(lemma_of(&doc->toks[tr->head]), "oppose") ? "120" : "110");
     expand_pairs(e, &src);
     expand_pairs(e, &tgt);
     /* "the officials condemned", "they agreed", "the two nations vowed"
