@@ -318,7 +318,7 @@ static const struct {
                 "captain", "manager", "skipper", "champion",
                 /* a cleric's title, an occupation opening a sentence
                  * (`Analyst Ola Brenn said`) */
-                "cardinal", "bishop", "archbishop", "rabbi", "imam", "ayatollah", "cleric",
+                "cardinal", "bishop", "archbishop", "patriarch", "rabbi", "imam", "ayatollah", "cleric",
                 "reverend", "rev", "rev.", "analyst", "broker", "trader", "dealer",
                 "strategist", "director",
                 /* a royal's or a ruler's title (`Princess Anna`, `Sheikh
@@ -943,19 +943,23 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   if (i >= s0 && tok_is(x, i, "the")) i--;
   const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
   if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
-  /* `Spanish Farm Minister`, `Japanese Economy and Trade Minister`: a
-   * portfolio the dictionary does not list, one or two capitalized words
-   * with no entry of their own (or `and` between), between the country
-   * word and `minister`/`secretary` */
-  if (!d && (tok_is(x, t, "minister") || tok_is(x, t, "secretary"))) {
+  /* `Spanish Farm Minister`, `Japanese Economy and Trade Minister`, `EU
+   * trade commissioner`: a portfolio the dictionary does not list, one or
+   * two capitalized words or lowercase nouns with no entry of their own
+   * (or `and` between), between the country word and
+   * `minister`/`secretary`/`commissioner` */
+  if (!d && (tok_is(x, t, "minister") || tok_is(x, t, "secretary") ||
+             tok_is(x, t, "commissioner"))) {
     long j = i;
     for (int n = 0; n < 3 && j > s0; n++, j--) {
-      if (!(tok_cap(x, j) && !(tk(x, j)->flags & TD_TOK_ALLCAPS) && !poss_tok(x, j) &&
-            !match_at(x, j, s0, s1)) &&
+      if (!((tok_cap(x, j) || tk(x, j)->upos == TD_NOUN) &&
+            !(tk(x, j)->flags & TD_TOK_ALLCAPS) && !poss_tok(x, j) && !match_at(x, j, s0, s1)) &&
           !(n == 1 && tok_is(x, j, "and")))
         break;
       const dm *cd = match_ending(x, j - 1, s0, s1);
-      if (cd && is_cls(cd, "country") && !(n == 1 && tok_is(x, j, "and"))) {
+      /* (or an international body's: `EU Farm Commissioner X`) */
+      if (cd && (is_cls(cd, "country") || is_cls(cd, "org.igo")) &&
+          !(n == 1 && tok_is(x, j, "and"))) {
         d = cd;
         i = j - 1;
         break;
@@ -6068,6 +6072,20 @@ static void guess_names(actx *x) {
             break;
           continue;
         }
+        /* a title in the possessive inside a name (`the Information
+         * Commissioner's Office`, `the Tarvik Mayor's Office`): the name
+         * goes on over it */
+        if (j > i && j < s1 && h < nhave && (long)have[h].tok0 == j &&
+            have[h].type == TD_NE_NONE && entry_at(x, j, "title") &&
+            (long)have[h].tok1 < s1 && poss_tok(x, (long)have[h].tok1)) {
+          long e = poss_inside(x, i, (long)have[h].tok1, s1,
+                               h + 1 < nhave ? (long)have[h + 1].tok0 : s1);
+          if (e) {
+            h++;
+            j = e;
+            break;
+          }
+        }
         /* Truth and Reconciliation Commission */
         if (!joined && j > i && j < s1 && tok_is(x, j, "and")) {
           long e = and_inside(x, i, j, s1, h < nhave ? (long)have[h].tok0 : s1);
@@ -6315,6 +6333,26 @@ static int man_before_name(const actx *x, long t) {
          !entry_at(x, t, "name") && entry_at(x, t + 1, "name");
 }
 
+/* `Roman Catholic Bishop Pierre Claverie`, `Maronite Patriarch Sfeir`,
+ * `Farm Commissioner Franz Fischler`: a title of the dictionary or a
+ * person's title word inside a person's name [t0, t1), with no known
+ * given name before it and a capitalized word after it, ends the words
+ * that describe the person: where the name begins then, else 0. */
+static long inner_title_end(const actx *x, long t0, long t1) {
+  long end = 0;
+  size_t si = tk(x, t0)->sent;
+  for (long t = t0 + 1; t + 1 < t1; t++) {
+    if (x->wf[t - 1] & W_GIVEN) return end;
+    long e = 0;
+    if (tok_in(x, t, W_PTITLE) && !honorific(x, t)) e = t + 1;
+    for (size_t k = x->first[si]; k < x->first[si + 1] && !e; k++)
+      if ((long)x->all[k].tok0 == t && is_cls(&x->all[k], "title") && (long)x->all[k].tok1 < t1)
+        e = (long)x->all[k].tok1;
+    if (e && tok_cap(x, t) && tok_cap(x, e) && !initial_tok(x, e)) end = e, t = e - 1;
+  }
+  return end;
+}
+
 /* The edges of people's names: a title or description opening one is no
  * part of it (`Bishop Anna Lindqvist`, `Analyst Pedro Varela`), and a
  * lone given name followed at once by a one-word name or by a person's
@@ -6323,11 +6361,14 @@ static int man_before_name(const actx *x, long t) {
 static void person_edges(actx *x) {
   td_ne *n = x->names;
   for (size_t r = 0; r < x->nnames; r++)
-    if (n[r].type == TD_NE_PER)
+    if (n[r].type == TD_NE_PER) {
       while (n[r].tok1 - n[r].tok0 >= 2 &&
              (title_word(x, n[r].tok0) || man_before_name(x, n[r].tok0)) &&
              !initial_tok(x, n[r].tok0 + 1))
         n[r].tok0++;
+      long e = inner_title_end(x, n[r].tok0, n[r].tok1);
+      if (e > 0) n[r].tok0 = (uint32_t)e;
+    }
   size_t w = 0;
   for (size_t r = 0; r < x->nnames; r++) {
     /* Tomas " Iron Wall " Ravel: a nickname in quotes between a
