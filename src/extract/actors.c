@@ -7188,6 +7188,24 @@ static const char *org_sector(const actx *x, long a0, long t1) {
   return "BUS";
 }
 
+/* `US firm Zorvane`, `Japanese carmaker Dravco`, `Britain's biggest
+ * bank Orvik`: a country word, up to two lowercase words and a noun that
+ * names a business (td_firm_noun) right before the name at a0; the
+ * country's payload, else NULL. */
+static const char *firm_apposition(const actx *x, long a0, long s0, long s1) {
+  long j = a0 - 1;
+  if (j < s0 || tok_cap(x, j) || !td_firm_noun(tk(x, j)->norm)) return NULL;
+  for (int n = 0; n < 3; n++) {
+    const dm *cm = match_ending(x, j - 1, s0, s1);
+    if (!cm && j - 1 > s0 && poss_tok(x, j - 1)) cm = match_ending(x, j - 2, s0, s1);
+    if (cm) return dm_country(cm) && !is_cls(cm, "country.people") ? cm->payload : NULL;
+    j--;
+    if (j <= s0 || tok_cap(x, j) || (tk(x, j)->upos != TD_NOUN && tk(x, j)->upos != TD_ADJ))
+      return NULL;
+  }
+  return NULL;
+}
+
 /* Codes discovered organization k, named [a0, t1) in sentence [s0, s1),
  * from its own words: its sector (org_sector), and its country from a
  * country word or a place of the dictionary inside the name (`Chilean
@@ -7210,6 +7228,14 @@ static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long 
     t = (long)cm->tok1 - 1;
   }
   const char *sector = sports_doc(x) ? NULL : org_sector(x, a0, t1);
+  /* a firm the words before it name, with their country (`US firm X`) */
+  const char *fc = sports_doc(x) || (sector && strcmp(sector, "BUS") != 0)
+                       ? NULL
+                       : firm_apposition(x, a0, s0, s1);
+  if (fc) {
+    sector = "BUS";
+    if (!country) country = fc;
+  }
   if (!sector) {
     const dm *cm = match_at(x, a0, s0, s1);
     if (country && cm && (long)cm->tok0 == a0 && dm_country(cm)) {
