@@ -1497,6 +1497,63 @@ static int held_title(actx *x, const char *roles, const char *title, const char 
   return 0;
 }
 
+/* The start of the latest of a known person's dated roles that title
+ * names (of country when given), or "" for none; into buf[cap]. */
+static const char *latest_title_start(actx *x, const char *roles, const char *title,
+                                      const char *country, char *buf, size_t cap) {
+  buf[0] = 0;
+  for (const char *p = roles; p && *p;) {
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char f[5][96];
+    role_fields(p, n, f);
+    if (role_named(x, f[2], title) && (!country || strcmp(country, f[0]) == 0) &&
+        strcmp(f[3], buf) > 0)
+      snprintf(buf, cap, "%.15s", f[3]);
+    p = e ? e + 1 : NULL;
+  }
+  return buf;
+}
+
+typedef struct {
+  actx *x;
+  const char *title, *country;
+  const char *best; /* the payload of the latest holder */
+  char start[16];
+  int ties;
+} holder_ctx;
+static int holder_cb(void *vctx, const td_match *m) {
+  holder_ctx *h = vctx;
+  char buf[16];
+  const char *roles = strchr(m->payload, '|');
+  for (int i = 0; i < 2 && roles; i++) roles = strchr(roles + 1, '|');
+  if (!roles) return 0;
+  latest_title_start(h->x, roles + 1, h->title, h->country, buf, sizeof buf);
+  if (!buf[0]) return 0;
+  int c = strcmp(buf, h->start);
+  if (c > 0) h->best = m->payload, snprintf(h->start, sizeof h->start, "%s", buf), h->ties = 0;
+  else if (c == 0) h->ties++;
+  return 0;
+}
+
+/* An undated story's `President Bush`, where the dictionaries hold
+ * several people of the surname at token i who held the title (each
+ * counts as holding a role when no date says which): the one who held it
+ * last (George W. Bush, not his father; the dictionaries reach back to the
+ * 1980s, undated news is most often of the latest); NULL for none, or two
+ * who took it the same day. */
+static const char *latest_holder(actx *x, long i, const char *title, const char *country) {
+  char w[64];
+  size_t n = tk(x, i)->end - tk(x, i)->start;
+  if (n >= sizeof w) return NULL;
+  memcpy(w, x->doc->text + tk(x, i)->start, n);
+  w[n] = 0;
+  static const char *const cls[] = {"person.surname", NULL};
+  holder_ctx h = {x, title, country, NULL, "", 0};
+  td_dict_lookup(x->eng->dict, w, cls, holder_cb, &h);
+  return h.ties ? NULL : h.best;
+}
+
 /* A title alone ("South Korea's foreign minister said"): the person of
  * this article holding that role (and country, when given). Else the one
  * known person of the article whose dated roles hold an office the title
@@ -4496,6 +4553,17 @@ static void do_sentence(actx *x, size_t si) {
       tctx tc = title && is_cls(title, "title") ? title_context(x, title->tok0, s0, s1)
                                                 : title_context(x, i, s0, s1);
       if (title && is_cls(title, "title")) tc.title_role = field(x, title->payload, 1, '|');
+      /* (undated, several of the surname held the title: the latest) */
+      dm one;
+      if (!x->doc->date && d->nactive > 1 && tc.title_role) {
+        const char *best = latest_holder(x, i, tc.title_role, tc.country);
+        if (best) {
+          one = *d;
+          one.payload = best, one.nactive = 1;
+          d = &one;
+          role_active_in(d->payload, x->doc->date, pc, sizeof pc, prole, sizeof prole);
+        }
+      }
       int title_ok = title && is_cls(title, "title") &&
                      ((tc.country && strcmp(tc.country, pc) == 0) || in_country ||
                       (active && strcmp(name_key(x, field(x, title->payload, 1, '|')),
