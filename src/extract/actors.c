@@ -75,6 +75,7 @@ typedef struct {
   int role_titled;      /* its role is the one a title in the text gave */
   int sport;            /* a sports club or body of the dictionary (org.sport) */
   const char *namekey;  /* name_key(name), made once */
+  int alone;            /* named by its last (1), first (2) name alone (`Blair`): bits */
 } ainfo;
 
 typedef struct {
@@ -603,6 +604,12 @@ static void add_mention(actx *x, int k, long t0, long t1) {
   TD_AGROW(&x->doc->arena, a->mentions, a->cap_mentions, a->nmentions + 1);
   a->mentions[a->nmentions++] = (td_span){s, e};
   if (t0 > x->ai[k].last_tok) x->ai[k].last_tok = t0;
+  if (t1 - t0 == 1 && tk(x, t0)->upos == TD_PROPN && a->kind[0] == 'p' &&
+      (x->ai[k].last || x->ai[k].first)) {
+    char *w = fold_word(x, x->doc->text + s, e - s);
+    if (x->ai[k].last && td_str_eq(x->ai[k].last, w)) x->ai[k].alone |= 1;
+    if (x->ai[k].first && td_str_eq(x->ai[k].first, w)) x->ai[k].alone |= 2;
+  }
 }
 
 static void add_name(actx *x, long t0, long t1, int type) {
@@ -1270,6 +1277,57 @@ static long name_run(actx *x, long i, long s0, long s1) {
  * recently mentioned wins). -1 when none. */
 #define PFR_WINDOW 1024 /* actors person_for_run looks through, the latest */
 
+/* Token t lies in the paragraph of token f, at most 300 tokens on. */
+static int same_paragraph(const actx *x, long f, long t) {
+  if (f < 0 || t - f > 300) return 0;
+  for (long i = f + 1; i <= t; i++)
+    if (tk(x, i)->flags & TD_TOK_PARA_START) return 0;
+  return 1;
+}
+
+/* The token of person k's latest mention before token t, or -1; *full:
+ * of its latest mention of two words or more there. Of its last 256
+ * mentions only (a bound: two people of one name mentioned thousands of
+ * times would make the name pass quadratic). */
+static long mention_before(const actx *x, int k, long t, long *full) {
+  const td_actor *a = &x->doc->actors[k];
+  uint32_t pos = tk(x, t)->start, best = 0, bfull = 0;
+  int any = 0, anyf = 0;
+  for (size_t m = a->nmentions > 256 ? a->nmentions - 256 : 0; m < a->nmentions; m++) {
+    td_span sp = a->mentions[m];
+    if (sp.start >= pos) continue;
+    if (!any || sp.start > best) best = sp.start, any = 1;
+    if (memchr(x->doc->text + sp.start, ' ', sp.end - sp.start) && (!anyf || sp.start > bfull))
+      bfull = sp.start, anyf = 1;
+  }
+  *full = anyf ? (long)td_doc_tok_after(x->doc, bfull) : -1;
+  return any ? (long)td_doc_tok_after(x->doc, best) : -1;
+}
+
+/* Of two people the one-word name w at token t may be (person_for_run),
+ * k rather than best (-1: none yet): the one named before it; else the
+ * one the article already calls w alone (`Ahmed Mohamed ... Mohamed ...
+ * His father Mohamed El-Hassan Mohamed said ... <new paragraph> support
+ * to Mohamed`: the son, whom the story calls Mohamed), unless the other
+ * was named in full after it in this paragraph (`England coach Andy
+ * Robinson ... Robinson is ... full-back Jason Robinson would ...
+ * Robinson has been blamed`: Jason); else the one named latest before
+ * it. */
+static int later_alone(const actx *x, int k, int best, const char *w, long t) {
+  if (best < 0) return 1;
+  long kf, bf, kl = mention_before(x, k, t, &kf), bl = mention_before(x, best, t, &bf);
+  if ((kl < 0) != (bl < 0)) return kl >= 0;
+  const ainfo *a = &x->ai[k], *b = &x->ai[best];
+  int kw = ((a->alone & 1) && td_str_eq(a->last, w)) || ((a->alone & 2) && td_str_eq(a->first, w));
+  int bw = ((b->alone & 1) && td_str_eq(b->last, w)) || ((b->alone & 2) && td_str_eq(b->first, w));
+  if (kw != bw && kl >= 0) {
+    long el = kw ? kl : bl, of = kw ? bf : kf; /* (the established one's latest, the other's in full) */
+    if (!(of > el && same_paragraph(x, of, t))) return kw;
+  }
+  if (kl >= 0) return kl > bl;
+  return a->last_tok > b->last_tok;
+}
+
 static int person_for_run(actx *x, long t0, long t1) {
   /* the keys on the stack when short (perf, issue 11: called for every
    * name run; the arena copies were never kept) */
@@ -1314,10 +1372,9 @@ static int person_for_run(actx *x, long t0, long t1) {
         best = (int)k;
       continue;
     }
-    if (ai->last && td_str_eq(ai->last, w) && (by_last < 0 || ai->last_tok > x->ai[by_last].last_tok))
-      by_last = (int)k;
+    if (ai->last && td_str_eq(ai->last, w) && later_alone(x, (int)k, by_last, w, t0)) by_last = (int)k;
     if ((ai->last && td_str_eq(ai->last, w)) || (ai->first && td_str_eq(ai->first, w)))
-      if (best < 0 || ai->last_tok > x->ai[best].last_tok) best = (int)k;
+      if (later_alone(x, (int)k, best, w, t0)) best = (int)k;
   }
   /* after `Mr`, `Mrs`, `Ms`, `Dr` the word is a surname: one whose last
    * name it is first (`Mr Howard` is Michael Howard, not Howard Flight;
