@@ -1599,6 +1599,85 @@ static int placed_in(const td_doc *doc, const cand *d) {
   return 0;
 }
 
+/* Whether token t is the first of a list item of name_lists: one to
+ * three capitalized words (joined by a hyphen or an apostrophe with no
+ * space: "Wright-Phillips", "O'Leary"), then perhaps a bracketed
+ * substitution ("(Quinn 97)"). The token after it, or t when none. */
+static uint32_t list_item(const td_doc *doc, uint32_t t, uint32_t last) {
+  uint32_t u = t, words = 0;
+  while (u < last && words < 3 && tok_cap(&doc->toks[u]) && tok_word(&doc->toks[u])) {
+    u++, words++;
+    while (u + 1 < last && !(doc->toks[u].flags & TD_TOK_SPACE_BEFORE) &&
+           (tok_is(&doc->toks[u], "-") || tok_is(&doc->toks[u], "'")) &&
+           !(doc->toks[u + 1].flags & TD_TOK_SPACE_BEFORE) && tok_word(&doc->toks[u + 1]))
+      u += 2;
+  }
+  if (u == t) return t;
+  if (u < last && tok_is(&doc->toks[u], "(")) {
+    uint32_t v = u + 1;
+    while (v < last && v < u + 8 && !tok_is(&doc->toks[v], ")")) v++;
+    if (v < last && tok_is(&doc->toks[v], ")")) u = v + 1;
+  }
+  return u;
+}
+
+/* Whether a reading of candidate c stays a place in a list of names:
+ * a country, a nation's capital (not Douglas, Isle of Man), a curated
+ * place or a city of a million. */
+static int list_proof(const td_gaz *g, const cand *c) {
+  for (size_t k = 0; k < c->nrecs; k++) {
+    const td_gaz_rec *r = &g->recs[c->recs[k]];
+    if (is_country(r) || (is_feat(r, "PPLC") && !(r->flags & TD_GAZ_DEPENDENT)) ||
+        (r->flags & TD_GAZ_CURATED) || r->pop >= 1000000)
+      return 1;
+  }
+  return 0;
+}
+
+/* A team sheet: a run of five names and more, one to three capitalized
+ * words each, split by commas or semicolons ("Kenny, Geary, Morgan,
+ * Bromby, Harley, Liddell, Montgomery, ..."), fewer than half of them
+ * holding a place, is a list of people: its towns are surnames (Morgan, Texas;
+ * Montgomery, Alabama), dropped as a person's name is (2: nowhere in
+ * the article either). A list of towns ("Klin, Ivanovo, Saransk, Kursk,
+ * Volzhsky, Omsk") stays, and so does a country, a capital, a curated
+ * place or a city of a million in any list. */
+static void name_lists(const td_gaz *g, const td_doc *doc, cands *cs) {
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const td_sent *se = &doc->sents[s];
+    uint32_t last = se->tok0 + se->ntok;
+    for (uint32_t t = se->tok0; t < last;) {
+      uint32_t t0 = t, items = 0, places = 0, e;
+      while ((e = list_item(doc, t, last)) > t) {
+        items++;
+        /* (kept, or in an item of several words: "Real Madrid",
+         * "Werder Bremen" are clubs of places) */
+        int several = e > t + 1 && tok_cap(&doc->toks[t + 1]) && tok_word(&doc->toks[t + 1]);
+        for (size_t i = cand_from(cs, t); i < cs->n && cs->c[i].tok0 < e; i++)
+          if (!cs->c[i].adj && (!cs->c[i].drop || several)) {
+            places++;
+            break;
+          }
+        t = e;
+        if (t + 1 < last && (tok_is(&doc->toks[t], ",") || tok_is(&doc->toks[t], ";"))) t++;
+        else break;
+      }
+      if (items >= 5 && 2 * places < items)
+        for (size_t i = cand_from(cs, t0); i < cs->n && cs->c[i].tok0 < t; i++) {
+          cand *c = &cs->c[i];
+          /* a player's club in brackets is a place ("Betsen
+           * (Biarritz)"); a substitute with his minute is not ("(Quinn
+           * 97)") */
+          if (c->tok0 > 0 && tok_is(&doc->toks[c->tok0 - 1], "(") &&
+              !(c->tok1 < last && (doc->toks[c->tok1].flags & TD_TOK_DIGIT)))
+            continue;
+          if (!c->drop && !c->adj && !list_proof(g, c)) c->drop = 2;
+        }
+      t = t > t0 ? t : t0 + 1;
+    }
+  }
+}
+
 /* A kept, placed name's words, for restore_named's look-ups. */
 typedef struct {
   char *key;
@@ -1874,6 +1953,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         d->drop = 3;
     }
   }
+  name_lists(g, doc, &cs);
   restore_named(doc, &cs);
   /* a one-word name seen inside a person's or a longer name ("Keith
    * Nelson") is not a place elsewhere in the article either */
