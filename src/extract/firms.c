@@ -42,3 +42,13 @@ static const char *const firm_nouns[] = {
     "miner", "refiner", "supermarket", "brewer", "distributor", "startup", "start-up", NULL};
 
 int td_firm_noun(const char *norm) { return norm && td_str_in(norm, firm_nouns); }
+
+/* Nouns of a business's own after its name and a possessive (`Zara's
+ * headquarters`, `Delta's shares`, `Asda's stores`): what a company
+ * has and a town has not. Not `boss`, `chairman`, `chief executive`,
+ * which a club or a council has too. */
+static const char *const firm_haves[] = {
+    "headquarters", "shares", "shareholders", "profits", "profit", "stores", "spokesman",
+    "spokeswoman", "spokesperson", "customers", "share", "earnings", "brand", NULL};
+
+int td_firm_have(const char *norm) { return norm && td_str_in(norm, firm_haves); }

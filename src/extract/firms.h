@@ -23,4 +23,9 @@ int td_firm_word(const char *norm);
  * operator,`): `company`, `firm`, `carrier`, `bank`, `producer`. */
 int td_firm_noun(const char *norm);
 
+/* Whether norm is a noun of what a business has, after its name and a
+ * possessive (`Zara's headquarters`, `Delta's shares`): `headquarters`,
+ * `shares`, `profits`, `stores`, `spokesman`, `customers`. */
+int td_firm_have(const char *norm);
+
 #endif

@@ -841,8 +841,9 @@ static int west_of_politics(const td_gaz *g, const td_doc *doc, const cand *c, u
  * apposition with the whole name (td_firm_noun): before it, in
  * lowercase ("the French phone company Orange", "aluminium producer
  * Alcoa"; not "the company Cambridge Analytica", a longer name the town
- * heads), or after it and a comma ("Orange, the phone company,"). Not
- * a country, a division or a curated region. */
+ * heads), or after it and a comma ("Orange, the phone company,"); or
+ * gives it what only a business has (td_firm_have: "Zara's
+ * headquarters"). Not a country, a division or a curated region. */
 static int called_firm(const td_gaz *g, const td_doc *doc, const cand *c) {
   const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
   uint32_t first = se->tok0, last = se->tok0 + se->ntok;
@@ -852,6 +853,11 @@ static int called_firm(const td_gaz *g, const td_doc *doc, const cand *c) {
   if (n && tok_cap(n) && tok_word(n)) return 0; /* a longer name */
   const td_tok *p = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
   if (p && !tok_cap(p) && td_firm_noun(p->norm)) return 1;
+  /* "Zara's headquarters", "Delta's shares": what a business has, for
+   * a name of no city of 100,000 ("London's shares" are the market's) */
+  if (n && tok_is(n, "'s") && c->tok1 + 1 < last && !tok_cap(&doc->toks[c->tok1 + 1]) &&
+      td_firm_have(doc->toks[c->tok1 + 1].norm) && !area_or_city(g, c))
+    return 1;
   /* "Orange, the (French phone) company," */
   if (!n || !tok_is(n, ",") || c->tok1 + 2 >= last) return 0;
   const td_tok *d = &doc->toks[c->tok1 + 1];
@@ -1948,7 +1954,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
     cand_key(doc, c->tok0, c->tok1, fk, sizeof fk);
     for (size_t j = 0; j < cs.n; j++) {
       cand *d = &cs.c[j];
-      if (d->adj || d->part || d->drop == 3 || d->tok1 - d->tok0 != c->tok1 - c->tok0) continue;
+      /* (not one dropped as a person's name, 2, whose reason reaches
+       * the name's other mentions: "Sina said") */
+      if (d->adj || d->part || d->drop == 3 || d->drop == 2 || d->tok1 - d->tok0 != c->tok1 - c->tok0) continue;
       if (strcmp(cand_key(doc, d->tok0, d->tok1, ok, sizeof ok), fk) == 0 && !org_locative(&cs, d))
         d->drop = 3;
     }
