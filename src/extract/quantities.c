@@ -1232,7 +1232,11 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
       while (k < e && !is_punct_word(c, k, ')')) k++;
       continue;
     }
-    if (ql_has(&QL_FUTURE, c->w[k].lw)) {
+    /* (a capitalized word inside a sentence is a name, no modal: "in
+     * May", "Will Smith"; not "Forecasts for growth were") */
+    if (ql_has(&QL_FUTURE, c->w[k].lw) &&
+        !((c->w[k].flags & TD_QW_CAP) && k > 0 && !(c->w[k].flags & TD_QW_PARA) &&
+          !(c->w[k - 1].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_PUNCT)))) {
       out->status = "expected";
       return;
     }
