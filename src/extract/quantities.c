@@ -1123,6 +1123,11 @@ static const char *nearest_measure(const td_qctx *c, const units *u, const qpars
   for (size_t k = s; nrows && k <= e && k < c->nw; k++) {
     const uword *x = find_word(u, c->w[k].lw);
     if (!x || x->first[UK_MEASURE] < 0) continue; /* in no measure row */
+    /* (a capitalized word inside the sentence is a name's: "the Drink Or
+     * Die network") */
+    if ((c->w[k].flags & TD_QW_CAP) && k > 0 && !(c->w[k].flags & TD_QW_PARA) &&
+        !(c->w[k - 1].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_PUNCT)))
+      continue;
     for (size_t r = 0; r < nrows; r++) {
       const unit_row *row = rows[r];
       if (!in_words(row->words, c->w[k].lw)) continue;
