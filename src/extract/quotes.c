@@ -1065,14 +1065,25 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   if (end - start > 1 && td_qword_in(&c->w[end - 1], pronouns)) start = end - 1;
   /* "of" must sit inside the phrase, not at its edge */
   if (strcmp(c->w[start].lw, "of") == 0) return 0;
-  /* "Protesters marching through the streets chanted": the noun phrase
-   * before a participle and its place is the subject */
-  size_t pl = strlen(c->w[start > 1 ? start - 2 : 0].lw);
-  if (start >= 3 && !(c->w[start].flags & TD_QW_PARA) && c->w[start - 1].upos == TD_ADP &&
-      !(c->w[start - 2].flags & (TD_QW_CAP | TD_QW_PUNCT)) && pl > 4 &&
-      strcmp(c->w[start - 2].lw + pl - 3, "ing") == 0 && np_word(c, start - 3) &&
-      !(c->w[start - 2].flags & TD_QW_PARA)) {
-    size_t e2 = start - 2, s2 = e2;
+  /* "Protesters marching through the streets chanted", "Investigations
+   * carried out in the wake of her resignation found": the noun phrase
+   * before a participle (in -ing, or a verb's in -ed, with "out" or "up")
+   * and its place is the subject */
+  size_t pi = start > 1 ? start - 2 : 0;
+  if (pi > 1 && td_qword_in(&c->w[pi], (const char *const[]){"out", "up", NULL}) && !(c->w[pi].flags & TD_QW_PARA))
+    pi--;
+  size_t pl = strlen(c->w[pi].lw);
+  if (start >= 3 && pi >= 1 && !(c->w[start].flags & TD_QW_PARA) && c->w[start - 1].upos == TD_ADP &&
+      !(c->w[pi].flags & (TD_QW_CAP | TD_QW_PUNCT)) && pl > 4 &&
+      (strcmp(c->w[pi].lw + pl - 3, "ing") == 0 ||
+       /* (-ed after a common noun and before a preposition of place or
+        * time: not "Axelrod tweeted after Clinton argued", nor "Figures
+        * gathered by Continental Research show", whose agent names who
+        * gives them) */
+       (strcmp(c->w[pi].lw + pl - 2, "ed") == 0 && c->w[pi].upos == TD_VERB && c->w[pi - 1].upos == TD_NOUN &&
+        td_qword_in(&c->w[start - 1], (const char *const[]){"in", "on", "at", "from", "during", "across", NULL}))) &&
+      np_word(c, pi - 1) && !(c->w[pi].flags & TD_QW_PARA) && !(c->w[start - 2].flags & TD_QW_PARA)) {
+    size_t e2 = pi, s2 = e2;
     while (s2 > 0 && e2 - s2 < 6 && !(c->w[s2].flags & TD_QW_PARA) && np_word(c, s2 - 1)) s2--;
     if (s2 < e2) {
       who->start = c->w[s2].s, who->end = c->w[e2 - 1].e;
