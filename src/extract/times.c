@@ -1145,11 +1145,21 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
         c->u[k + 2].kind == 'w' && (int)d->toks[c->u[k + 2].tok].xpos == vb &&
         !(k > 0 && (is_w(c, k - 1, "was") || is_w(c, k - 1, "were") || is_w(c, k - 1, "been"))))
       t = 1;
-    /* "the results are due on Monday", "is due back Friday": scheduled
-     * (not "is due to the storm": a cause) */
-    if (!t && u->w[0] == 'd' && strcmp(u->w, "due") == 0 && !is_w(c, k + 1, "to") && k > 0 &&
-        (is_w(c, k - 1, "is") || is_w(c, k - 1, "are") ||
-         (k > 1 && is_w(c, k - 1, "s") && is_p(c, k - 2, '\''))))
+    /* "the results are due on Monday", "the overhaul, due on Thursday",
+     * "they are all due in on Sunday": scheduled (not "is due to the
+     * storm": a cause; not "was due", "had been due": a plan of the past) */
+    if (!t && u->w[0] == 'd' && strcmp(u->w, "due") == 0 && !is_w(c, k + 1, "to") &&
+        !(k > 0 && (is_w(c, k - 1, "was") || is_w(c, k - 1, "were") || is_w(c, k - 1, "been"))))
+      t = 1;
+    /* "the programme, to be aired on Sunday", "the festival to be held
+     * in June": a passive infinitive on a noun tells of a thing still to
+     * be done (not after a verb or adjective: "was upset to be dropped
+     * for Friday's singles", "were likely to be set out when it unveiled
+     * its results on Friday") */
+    if (!t && (int)tk->xpos == vbn && k >= 3 && is_w(c, k - 1, "be") && is_w(c, k - 2, "to") &&
+        (c->u[k - 3].kind == 'p' || (c->u[k - 3].kind == 'w' &&
+                                     (d->toks[c->u[k - 3].tok].upos == TD_NOUN ||
+                                      d->toks[c->u[k - 3].tok].upos == TD_PROPN))))
       t = 1;
     if (!t && ((u->w[0] == 'w' && strcmp(u->w, "would") == 0) ||
                (u->w[0] == 'p' && strcmp(u->w, "planning") == 0)))
