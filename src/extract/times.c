@@ -1128,6 +1128,12 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
         !is_w(c, k + 1, "to"))
       t = 0;
     if (t && k > 0 && is_p(c, k - 1, '-') && !u->space) t = 0; /* "-than-expected" */
+    /* "fewer jobs than expected in December": a comparison, no plan;
+     * "had been expected to win the December auction", "had been
+     * scheduled to expire at midnight Friday": a plan of the past, the
+     * "had" before it tells (as for set and due below). ("as expected"
+     * stays a cue: "if it is held, as expected, on 5 May") */
+    if (t && k > 0 && (is_w(c, k - 1, "than") || is_w(c, k - 1, "been"))) t = 0;
     /* a participle before its noun is an adjective too ("the hastily
      * planned trip", "the expected merger") */
     if (t && (int)tk->xpos == vbn && k + 1 < c->n && c->u[k + 1].kind == 'w' &&
