@@ -778,6 +778,7 @@ typedef struct ctx {
   int anchor_ycmp; /* that year was a comparison's base ("up from $4m in 2003") */
   int anchor_m;    /* the month it last mentioned, as year * 12 + month - 1; 0: none */
   int anchor_m_last; /* that month came after the last full date ("last October") */
+  int anchor_msent;  /* the sentence of the last expression of a month alone ("in November"); -1: none */
   int quarter;     /* the last quarter mentioned, as year * 4 + q - 1; 0: none */
   int quarter_sent;/* the sentence it was mentioned in */
   int si;          /* the current sentence */
@@ -3046,6 +3047,15 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
     }
     shift_value(c, h, ref, uk, sign * n);
     if ((rel == -2 || rel == 2) && narrative_year(c, uk, sign * n, h)) return re;
+    /* "lending fell to £25bn in November, from £25.5bn a year earlier",
+     * "a 3% rise in December sales, less than the 4.3% seen a year
+     * earlier": that month a year before, the month the sentence named */
+    if (uk == U_YEAR && n == 1 && sign < 0 && c->anchor_m && c->anchor_msent == c->si) {
+      int am = c->anchor_m - 12;
+      h->type = T_DATE, h->has_day = 0;
+      tfmt(h->val, sizeof h->val, "%04d-%02d", am / 12, am % 12 + 1);
+      return re;
+    }
     if (uk == U_YEAR && n == 1 && sign < 0 && c->quarter && c->si - c->quarter_sent <= 2 && c->has_dct) {
       int qq = c->quarter - 4; /* results of a quarter compared with a year before */
       tfmt(h->val, sizeof h->val, "%04d-Q%d", qq / 4, qq % 4 + 1);
@@ -3815,6 +3825,7 @@ int td_times(const td_engine *eng, td_doc *doc) {
   c.doc = doc;
   c.has_dct = parse_iso(doc->date, &c.dct, &c.dy, &c.dm, &c.dd);
   c.anchor = c.dct;
+  c.anchor_msent = -1;
   for (size_t si = 0; si < doc->nsents; si++) {
     units *su = si < (size_t)npre ? &pre[si] : &us;
     if (su == &us) sentence_units(doc, si, &us);
@@ -3850,7 +3861,8 @@ int td_times(const td_engine *eng, td_doc *doc) {
       }
       if (h.type <= T_TIME && c.anchor_y && h.val[4] == '-' && isdigit((unsigned char)h.val[5]) &&
           isdigit((unsigned char)h.val[6]) && atoi(h.val) == c.anchor_y)
-        c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1, c.anchor_m_last = strlen(h.val) == 7;
+        c.anchor_m = c.anchor_y * 12 + atoi(h.val + 5) - 1, c.anchor_m_last = strlen(h.val) == 7,
+        c.anchor_msent = strlen(h.val) == 7 ? (int)si : -1;
       i = e;
       int yp = h.type == T_DATE && strlen(h.val) == 4 ? year_pair(&c, e - 1) : 0;
       if (yp) { /* "the 2004-05 season": the second year too */
