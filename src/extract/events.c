@@ -2525,6 +2525,52 @@ static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, in
   }
 }
 
+/* "demanded an Israeli withdrawal", "are demanding a U.N. military
+ * presence", "demanded US support": a demand (10) made of whoever its
+ * object names as the one to act, an actor or a country adjective that
+ * modifies the object's noun right after the verb (determiners and
+ * adjectives between). CAMEO codes that actor as the target. The
+ * adjective becomes the country actor's mention, as before an act's
+ * noun. */
+static void demand_target(ev_doc *e, td_doc *doc, const trig *tr, uint32_t hi, const group *src,
+                          group *g) {
+  static const char *const cls[] = {"country", NULL};
+  uint32_t q = tr->tok1;
+  while (q < hi && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_NUM ||
+                    (doc->toks[q].upos == TD_ADJ && !(doc->toks[q].flags & TD_TOK_CAP))))
+    q++;
+  if (q >= hi) return;
+  uint32_t m = q;
+  const char *iso = NULL;
+  if (e->tokact[q] >= 0) {
+    uint32_t a0;
+    mention_span(e, q, q, hi, &a0, &m);
+  } else if (doc->toks[q].flags & TD_TOK_CAP) {
+    m = td_match_at(doc->eng->dict, doc, q, hi, cls, country_adj_cb, (void *)&iso);
+    if (!iso) return;
+    for (uint32_t r = q; r < m; r++)
+      if (e->tokact[r] >= 0) return;
+  } else {
+    return;
+  }
+  /* the actor modifies the object's noun: "a U.N. military presence" */
+  uint32_t n = m;
+  while (n < hi && doc->toks[n].upos == TD_ADJ) n++;
+  if (m <= q || n >= hi || doc->toks[n].upos != TD_NOUN) return;
+  if (iso)
+    for (int i = 0; i < src->n; i++)
+      if (doc->actors[src->actor[i]].country && !strcmp(doc->actors[src->actor[i]].country, iso))
+        return;
+  td_span sp = {doc->toks[q].start, doc->toks[m - 1].end};
+  int a = iso ? td_country_actor(doc, iso, sp) : e->tokact[q];
+  for (int i = 0; i < src->n; i++)
+    if (src->actor[i] == a) return;
+  if (iso)
+    for (uint32_t r = q; r < m; r++) e->tokact[r] = a;
+  group_add(g, a, sp);
+  g->first = q, g->last = m;
+}
+
 /* The country where a protest or an act of force took place, as its
  * target when it has none: "shelled rebel positions in Lebanon", "blew
  * up a bridge leading into Kampala", "rallied in Nairobi".
@@ -3576,6 +3622,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       protest_target(e, tr, hi, &tgt);
     {
       int root = code_root(tr->code);
+      if (!tgt.n && src.n && !passive && root == 10 && !tr->noun)
+        demand_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && src.n && !passive && root >= 11 && !tr->noun)
         adjective_target(e, doc, tr->child ? c.trigs[tr->child - 1].tok1 : tr->tok1, hi,
                          root == 13 && !tr->child, &src, &tgt);
