@@ -2488,7 +2488,9 @@ static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t
 static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, int threat,
                              const group *src, group *g) {
   static const char *const cls[] = {"country", NULL};
-  static const char *const preps[] = {"against", "on", "at", "into", NULL};
+  /* ("to": "cut off electricity to the Azerbaijani republic", "reduced
+   * food supplies to a Cambodian refugee camp") */
+  static const char *const preps[] = {"against", "on", "at", "into", "to", NULL};
   /* a threat: the phrase of the act threatened ("threatened today to
    * impose restrictions against ...") */
   uint32_t k0 = k;
