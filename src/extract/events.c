@@ -2485,9 +2485,37 @@ static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t
  * layer makes an actor of with the adjective as its mention (the actors
  * layer makes none of an adjective). From token k to the clause's end,
  * before any other verb; not a country that is the source. */
+/* The phrase at token q (determiners, numbers and adjectives, then a
+ * country adjective and the noun it modifies: "two Israeli air raids",
+ * "the autonomous Azerbaijani republic") names a thing of a country that
+ * is not the source's: the country's actor, the adjective made its
+ * mention, becomes group g. Whether it did. */
+static int adjective_np(ev_doc *e, td_doc *doc, uint32_t q, uint32_t ce, const group *src,
+                        group *g) {
+  static const char *const cls[] = {"country", NULL};
+  while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_NUM ||
+                    (doc->toks[q].upos == TD_ADJ && !(doc->toks[q].flags & TD_TOK_CAP))))
+    q++;
+  const char *iso = NULL;
+  if (q >= ce || !(doc->toks[q].flags & TD_TOK_CAP) || e->tokact[q] >= 0) return 0;
+  uint32_t m = td_match_at(doc->eng->dict, doc, q, ce, cls, country_adj_cb, (void *)&iso);
+  /* the adjective of a noun: "German goods", not "the French" */
+  if (!iso || !m || m >= ce || doc->toks[m].upos != TD_NOUN) return 0;
+  for (uint32_t r = q; r < m; r++)
+    if (e->tokact[r] >= 0) return 0;
+  for (int i = 0; i < src->n; i++)
+    if (doc->actors[src->actor[i]].country && !strcmp(doc->actors[src->actor[i]].country, iso))
+      return 0;
+  td_span sp = {doc->toks[q].start, doc->toks[m - 1].end};
+  int a = td_country_actor(doc, iso, sp);
+  for (uint32_t r = q; r < m; r++) e->tokact[r] = a;
+  group_add(g, a, sp);
+  g->first = q, g->last = m;
+  return 1;
+}
+
 static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, int threat,
                              const group *src, group *g) {
-  static const char *const cls[] = {"country", NULL};
   /* ("to": "cut off electricity to the Azerbaijani republic", "reduced
    * food supplies to a Cambodian refugee camp") */
   static const char *const preps[] = {"against", "on", "at", "into", "to", NULL};
@@ -2504,25 +2532,7 @@ static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, in
     const td_tok *t = &doc->toks[j];
     if (j >= k && t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) return;
     if (!td_str_in(t->norm, preps) || (j >= k && t->upos != TD_ADP)) continue;
-    uint32_t q = j + 1;
-    while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_NUM ||
-                      (doc->toks[q].upos == TD_ADJ && !(doc->toks[q].flags & TD_TOK_CAP))))
-      q++;
-    const char *iso = NULL;
-    if (q >= ce || !(doc->toks[q].flags & TD_TOK_CAP) || e->tokact[q] >= 0) return;
-    uint32_t m = td_match_at(doc->eng->dict, doc, q, ce, cls, country_adj_cb, (void *)&iso);
-    /* the adjective of a noun: "German goods", not "the French" */
-    if (!iso || !m || m >= ce || doc->toks[m].upos != TD_NOUN) return;
-    for (uint32_t r = q; r < m; r++)
-      if (e->tokact[r] >= 0) return;
-    for (int i = 0; i < src->n; i++)
-      if (doc->actors[src->actor[i]].country && !strcmp(doc->actors[src->actor[i]].country, iso))
-        return;
-    td_span sp = {doc->toks[q].start, doc->toks[m - 1].end};
-    int a = td_country_actor(doc, iso, sp);
-    for (uint32_t r = q; r < m; r++) e->tokact[r] = a;
-    group_add(g, a, sp);
-    g->first = q, g->last = m;
+    adjective_np(e, doc, j + 1, ce, src, g);
     return;
   }
 }
@@ -3638,6 +3648,40 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (!src.n && !passive && root == 14 && !tr->noun &&
           protest_source(e, tr, lo, hi, &psp, &piso))
         group_add(&src, td_group_actor(doc, piso, "CVL", psp), psp);
+    }
+    /* "complained to the United Nations over two Israeli air raids",
+     * "lodged a protest with the UN about Turkish incursions": an
+     * official complaint (114) lodged with an international body is
+     * made against whom its "over", "about" or "against" phrase names;
+     * the body is where it was lodged */
+    if (!strncmp(tr->code, "114", 3) && tgt.n && tgt.actor[0] >= 0 && !passive &&
+        doc->actors[tgt.actor[0]].code && !strncmp(doc->actors[tgt.actor[0]].code, "IGO", 3)) {
+      uint32_t ce = clause_end(doc, tgt.last > tr->tok1 ? tgt.last : tr->tok1, hi);
+      for (uint32_t j = tgt.last; j < ce && j < tgt.last + 6; j++) {
+        const td_tok *t = &doc->toks[j];
+        if (t->upos == TD_VERB) break;
+        if (!is_word(t, "over") && !is_word(t, "about") && !is_word(t, "against")) continue;
+        for (uint32_t q = j + 1; q < ce && q < j + 6; q++) {
+          if (doc->toks[q].upos == TD_VERB || is_word(&doc->toks[q], ",")) break;
+          if (e->tokact[q] < 0) {
+            /* "about Ugandan incursions": the adjective of a country */
+            group adj = {0};
+            if (q == j + 1 && adjective_np(e, doc, q, ce, &src, &adj)) {
+              tgt = adj;
+              break;
+            }
+            continue;
+          }
+          int self = 0;
+          for (int a = 0; a < src.n; a++) self |= src.actor[a] == e->tokact[q];
+          if (!self) {
+            tgt.n = 0;
+            group_right(e, q, ce, &tgt);
+          }
+          break;
+        }
+        break;
+      }
     }
     /* "opposed compulsory mediation": a rejection of mediation (126)
      * with no mediator named is of a policy, the plain code of its verb */
