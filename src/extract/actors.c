@@ -951,21 +951,27 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
   if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
   /* `Spanish Farm Minister`, `Japanese Economy and Trade Minister`, `EU
-   * trade commissioner`: a portfolio the dictionary does not list, one or
-   * two capitalized words or lowercase nouns with no entry of their own
-   * (or `and` between), between the country word and
-   * `minister`/`secretary`/`commissioner` */
-  if (!d && (tok_is(x, t, "minister") || tok_is(x, t, "secretary") ||
-             tok_is(x, t, "commissioner"))) {
+   * trade commissioner`, `Tory health spokesman`: a portfolio the
+   * dictionary does not list, one or two capitalized words or lowercase
+   * nouns or adjectives (not a past marker: `British former minister`)
+   * with no entry of their own (or `and` between), between the
+   * country word or organization and `minister`/`secretary`/
+   * `commissioner`/`spokesman` */
+  static const char *const portfolio_titles[] = {"minister", "secretary", "commissioner",
+                                                 "spokesman", "spokeswoman", "spokesperson",
+                                                 NULL};
+  if (!d && t < s1 && td_str_in(tk(x, t)->norm, portfolio_titles)) {
     long j = i;
     for (int n = 0; n < 3 && j > s0; n++, j--) {
-      if (!((tok_cap(x, j) || tk(x, j)->upos == TD_NOUN) &&
+      int low = (tk(x, j)->upos == TD_NOUN || tk(x, j)->upos == TD_ADJ) &&
+                !rule_at(x, AR_THEN, j) && !rule_at(x, AR_FORMER, j);
+      if (!((tok_cap(x, j) || low) &&
             !(tk(x, j)->flags & TD_TOK_ALLCAPS) && !poss_tok(x, j) && !match_at(x, j, s0, s1)) &&
           !(n == 1 && tok_is(x, j, "and")))
         break;
       const dm *cd = match_ending(x, j - 1, s0, s1);
-      /* (or an international body's: `EU Farm Commissioner X`) */
-      if (cd && (is_cls(cd, "country") || is_cls(cd, "org.igo")) &&
+      /* (or an organization's: `EU Farm Commissioner X`) */
+      if (cd && (is_cls(cd, "country") || is_cls(cd, "org")) &&
           !(n == 1 && tok_is(x, j, "and"))) {
         d = cd;
         i = j - 1;
