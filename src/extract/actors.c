@@ -1021,10 +1021,10 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   /* actors.then, actors.former (data/actors/titles.rules) */
   if (i >= s0 && rule_at(x, AR_THEN, i)) c.past = 1, c.start = i;
   if (i >= s0 && rule_at(x, AR_FORMER, i)) c.past = 2, c.start = i;
-  /* a title's own first token `Ex-President`, or its organization's
-   * `Ex-Labour MP` (glued_titles) */
+  /* a title's own first token `Ex-President`, or its organization's or
+   * country's `Ex-Labour MP`, `ex-US President` (glued_titles) */
   if (t < s1 && rule_at(x, AR_FORMER, t)) c.past = 2;
-  if (c.org && i + 1 < t && rule_at(x, AR_FORMER, i + 1)) c.past = 2;
+  if ((c.org || c.country) && i + 1 < t && rule_at(x, AR_FORMER, i + 1)) c.past = 2;
   return c;
 }
 
@@ -7879,10 +7879,10 @@ static void glued_titles(actx *x) {
       td_dict_lookup(x->eng->dict, buf, cls, glued_cb, &g);
       if (!g.cls) nw--;
     }
-    /* `Ex-Labour MP X`, `ex-Yukos boss X`: an organization of the
-     * dictionary before a title's match, the title's organization */
+    /* `Ex-Labour MP X`, `ex-US President X`: an organization or a
+     * country of the dictionary before a title's match, the title's */
     if (!g.cls && have > 0 && glued_title_after(x, t + 1)) {
-      static const char *const org[] = {"org", NULL};
+      static const char *const org[] = {"org", "country", NULL};
       buf[ends[0]] = 0;
       td_dict_lookup(x->eng->dict, buf, org, glued_cb, &g);
       nw = 1;
