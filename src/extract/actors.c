@@ -7827,6 +7827,7 @@ static void affiliations(actx *x) {
 
 /* ---- the layer ---- */
 
+enum { GLUED_MAX = 64 };
 typedef struct {
   const char *cls, *payload;
 } glued_ctx;
@@ -7836,16 +7837,22 @@ static int glued_cb(void *ctx, const td_match *m) {
   return 1;
 }
 
-/* A title's match (not a plural) begins at token t. */
-static int glued_title_after(const actx *x, size_t t) {
+/* The first of the document's matches that ends after token t. */
+static size_t match_after(const actx *x, size_t t) {
   size_t lo = 0, hi = x->nall;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (x->all[mid].tok0 < t) lo = mid + 1;
+    if (x->all[mid].tok1 <= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo < x->nall && x->all[lo].tok0 == t && is_cls(&x->all[lo], "title") &&
-         !is_cls(&x->all[lo], "title.plural");
+  return lo;
+}
+
+/* A title's match (not a plural) begins at token t. */
+static int glued_title_after(const actx *x, size_t t) {
+  size_t k = match_after(x, t);
+  return k < x->nall && x->all[k].tok0 == t && is_cls(&x->all[k], "title") &&
+         !is_cls(&x->all[k], "title.plural");
 }
 
 /* `Ex-President Leonid Kuchma`, `ex-minister X`, `ex-Home Secretary X`:
@@ -7857,7 +7864,8 @@ static int glued_title_after(const actx *x, size_t t) {
 static void glued_titles(actx *x) {
   const td_doc *doc = x->doc;
   static const char *const cls[] = {"title", NULL};
-  for (size_t t = 0; t < doc->ntoks; t++) {
+  int made = 0; /* (each one moves the matches after it: at most GLUED_MAX) */
+  for (size_t t = 0; t < doc->ntoks && made < GLUED_MAX; t++) {
     const char *w = doc->text + doc->toks[t].start;
     size_t n = doc->toks[t].end - doc->toks[t].start;
     if (n < 5 || (w[0] | 0x20) != 'e' || (w[1] | 0x20) != 'x' || w[2] != '-' ||
@@ -7889,8 +7897,7 @@ static void glued_titles(actx *x) {
     }
     if (!g.cls) continue;
     uint32_t t0 = (uint32_t)t, t1 = (uint32_t)(t + nw);
-    size_t a = 0; /* the matches before it, and those it overlaps: [a, b) */
-    while (a < x->nall && x->all[a].tok1 <= t0) a++;
+    size_t a = match_after(x, t0); /* the matches it overlaps: [a, b) */
     size_t b = a;
     while (b < x->nall && x->all[b].tok0 < t1) b++;
     if (b > a && x->all[b - 1].tok1 > t1) continue; /* a longer phrase holds its last word */
@@ -7903,6 +7910,7 @@ static void glued_titles(actx *x) {
     memmove(x->all + a + 1, x->all + b, (x->nall - b) * sizeof *x->all);
     x->nall -= b - a - 1;
     x->all[a] = (dm){t0, t1, g.cls, g.payload, prio_of(x, g.cls), 0, 0, 0};
+    made++;
     t = t1 - 1;
   }
 }
