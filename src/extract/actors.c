@@ -7825,6 +7825,53 @@ static void affiliations(actx *x) {
   }
 }
 
+/* `Anna Kessel, spokeswoman for the Orvik Audit Office,`, `Tom Vell, the
+ * chairman of Zorvane Group`: a titled person of no country whose title
+ * after the name goes on with `of`/`for` [the] an organization the layer
+ * coded takes that organization's country and code (its sector, unless
+ * the title's says more than a government's or a firm's officer: a
+ * judge stays JUD). Up to four words of the title (the person's own
+ * mention, as a title is, or no actor's). */
+static void officers_of(actx *x) {
+  td_doc *doc = x->doc;
+  int32_t *owner = NULL;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (strcmp(a->kind, "person") != 0 || !a->role || a->country || a->known) continue;
+    if (a->code && strncmp(a->code, "IGO", 3) == 0) continue;
+    for (size_t m = 0; m < a->nmentions; m++) {
+      long t0, t1;
+      span_toks(x, a->mentions[m], &t0, &t1);
+      long s0 = doc->sents[tk(x, t0)->sent].tok0, s1 = s0 + doc->sents[tk(x, t0)->sent].ntok;
+      if (t1 - t0 < 2 || !tok_is(x, t1, ",")) continue;
+      if (!owner) owner = owners(x);
+      long j = t1 + 1;
+      if (tok_is(x, j, "the") || tok_is(x, j, "a")) j++;
+      long w = j;
+      while (j < s1 && j < w + 4 && (owner[j] < 0 || owner[j] == (int32_t)k) &&
+             !(tk(x, j)->flags & TD_TOK_PUNCT) &&
+             !tok_is(x, j, "of") && !tok_is(x, j, "for"))
+        j++;
+      if (j == w || j + 1 >= s1 || !(tok_is(x, j, "of") || tok_is(x, j, "for"))) continue;
+      j++;
+      if (tok_is(x, j, "the")) j++;
+      int o = owner_at(owner, j, s0, s1);
+      if (o < 0 || o == (int)k) continue;
+      const td_actor *org = A(x, o);
+      if (strcmp(org->kind, "organization") != 0 || !org->code || x->ai[o].sport) continue;
+      static const char *const plain[] = {"GOV", "BUS", NULL};
+      int keep = a->sector && !td_str_in(a->sector, plain) && org->country;
+      a->country = org->country;
+      if (keep) {
+        a->code = code_of(x, org->country, a->sector);
+      } else {
+        a->code = org->code, a->sector = org->sector;
+      }
+      break;
+    }
+  }
+}
+
 /* ---- the layer ---- */
 
 enum { GLUED_MAX = 64 };
@@ -8005,6 +8052,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   discovered_actors(&x);
   join_short_names(&x);
   affiliations(&x);
+  officers_of(&x);
   merge_surnames(&x);
   acronym_owners(&x);
   /* one token -> actor map for the passes after, each keeping it up to
