@@ -2077,6 +2077,15 @@ static int opening_clause(const actx *x, long s0, long m) {
  * him`). A subject of the other gender, or of none known where the
  * pronoun is no possessive (but the subject that opens the sentence, the
  * pronoun outside quotations), stops the search. */
+/* The statement cue at token t reports of its clause's own subject, after
+ * a form of `be` and before `to` (`Marlon Brando is said to have turned
+ * down his role`, `Vane was reported to have sold his shares`): no
+ * statement of another. */
+static int raised_cue(const actx *x, long t) {
+  return t > 0 && tk(x, t - 1)->lemma && strcmp(tk(x, t - 1)->lemma, "be") == 0 &&
+         tok_is(x, t + 1, "to");
+}
+
 static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
                           long q, char g) {
   static const char *const relative[] = {"who", "whom", "whose", "which", NULL};
@@ -2094,7 +2103,7 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
       unsigned f = tk(x, t)->flags, u = tk(x, t)->upos;
       if (other[t] || (u == TD_PRON && td_str_in(tk(x, t)->norm, personal)) ||
           (f & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
-          td_str_in(tk(x, t)->norm, relative) || is_cue(x, t))
+          td_str_in(tk(x, t)->norm, relative) || (is_cue(x, t) && !raised_cue(x, t)))
         return -1;
       /* a clause of another subject between (`Vane is fit, but the
        * Scot admitted he`) */
