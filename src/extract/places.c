@@ -136,7 +136,7 @@ typedef struct {
 
 /* The places.* rules of data/places/cues.rules: a match ending right
  * before a name is a cue for it. */
-enum { P_LOCATIVE = 1, P_CUE = 2 };
+enum { P_LOCATIVE = 1, P_CUE = 2, P_HELD = 4 };
 
 static int tok_is(const td_tok *t, const char *w) {
   return t->norm && t->norm[0] == w[0] && strcmp(t->norm, w) == 0; /* perf: 1st byte first */
@@ -1326,6 +1326,7 @@ static int on_cue_rule(void *ctx, const td_rule_match *m) {
   size_t kn = strcspn(k, "_.");
   int bit = kn == 8 && strncmp(k, "locative", 8) == 0 ? P_LOCATIVE
           : kn == 3 && strncmp(k, "cue", 3) == 0      ? P_CUE
+          : kn == 4 && strncmp(k, "held", 4) == 0     ? P_HELD
                                                        : 0;
   if (m->tok1 < cs->doc->ntoks) cs->pre[m->tok1] |= (uint8_t)bit;
   return 0;
@@ -1351,7 +1352,8 @@ static unsigned cue_bits(cands *cs, uint32_t t) {
       cs->ran[k] = 1;
       td_rules_match_layer(cs->eng->rules, "places", cs->eng, doc, k, on_cue_rule, cs);
     }
-  return cs->pre[t];
+  /* places.held takes the cues away ("a stake in Sina") */
+  return cs->pre[t] & P_HELD ? 0u : cs->pre[t];
 }
 
 /* Whether td_places looks for a match at token i of sentence se: 0 no; 2
