@@ -748,6 +748,41 @@ static int firm_coref(const td_doc *doc, const td_actor *ac) {
   return 0;
 }
 
+static const char *facility_kind(const td_gaz *g, const td_tok *t);
+
+/* Whether candidate c, a given name, and the capitalized words after it
+ * spell the full name of a person the actors layer found, at a mention it did not
+ * mark ("in Victoria Vivians' hotel room", "Victoria Vivians" named
+ * before): the person's name, even after a locative cue. */
+static int opens_person(const td_engine *eng, const td_doc *doc, const cand *c) {
+  const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
+  uint32_t last = se->tok0 + se->ntok, e = c->tok1;
+  while (e < last && e < c->tok1 + 3 && tok_cap(&doc->toks[e]) && tok_word(&doc->toks[e])) e++;
+  if (e == c->tok1 || c->tok1 - c->tok0 != 1 || !eng->dict) return 0;
+  /* (not a street's or a body's name the actors layer took for a
+   * person: "Victoria Street", "Victoria Police") */
+  const td_tok *nx = &doc->toks[c->tok1];
+  if (facility_kind(eng->places, nx) || (nx->norm && td_strset_find_str(eng->places->bodies, nx->norm) >= 0))
+    return 0;
+  /* (a given name: not "US President", "The Indonesian Economics
+   * Minister", which the actors layer names a person by too) */
+  static const char *const given[] = {"name.given", NULL};
+  int hit = 0;
+  td_match_range(eng->dict, doc, c->tok0, c->tok1, given, stop_cb, &hit);
+  if (!hit) return 0;
+  const char *s0 = doc->text + doc->toks[c->tok0].start;
+  for (uint32_t f = e; f > c->tok1; f--) {
+    size_t n = doc->toks[f - 1].end - doc->toks[c->tok0].start;
+    for (size_t a = 0; a < doc->nactors; a++) {
+      const td_actor *ac = &doc->actors[a];
+      if (ac->kind && strcmp(ac->kind, "person") == 0 && ac->name && ac->name[0] == s0[0] &&
+          strlen(ac->name) == n && strncmp(ac->name, s0, n) == 0)
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* Whether a reading of candidate c is an area, a capital or a city of a
  * million: a name no person's surname hides. */
 static int grand(const td_gaz *g, const cand *c) {
@@ -1938,6 +1973,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       continue;
     }
     c->drop = plausible(eng, &cs, c, person);
+    if (!c->drop && opens_person(eng, doc, c)) c->drop = 2;
     if (!c->drop && firm) c->drop = 1;
     if (!c->drop && c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 &&
         is_direction(g, &doc->toks[c->tok0 - 1])) {
