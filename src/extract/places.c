@@ -488,6 +488,12 @@ static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
   const td_tok *n = &doc->toks[t];
   if (language_next(doc, t, last)) return 0;
   if (modifier_next(n)) return 1;
+  /* a compound opening with a number: "the British 11-month-old", "a
+   * Russian 20-year-old" */
+  if ((n->flags & TD_TOK_DIGIT) && t + 2 < last && tok_is(&doc->toks[t + 1], "-") &&
+      !(doc->toks[t + 1].flags & TD_TOK_SPACE_BEFORE) && !(doc->toks[t + 2].flags & TD_TOK_SPACE_BEFORE) &&
+      tok_word(&doc->toks[t + 2]))
+    return 1;
   if (tok_is(n, "-") && !(n->flags & TD_TOK_SPACE_BEFORE) && t + 1 < last &&
       !(doc->toks[t + 1].flags & TD_TOK_SPACE_BEFORE) && tok_word(&doc->toks[t + 1]))
     return 1;
