@@ -1854,6 +1854,31 @@ static int name_like(const td_qctx *c, size_t i) {
   return (w->flags & TD_QW_CAP) || w->upos == TD_DET || w->upos == TD_PRON;
 }
 
+/* "In" opening the sentence at word s before a finding and the comma
+ * that ends it, ahead of the number at target: the finding is its
+ * claimant ("In an NBC News poll released Monday, 50 percent of
+ * respondents chose Clinton", "In its latest survey of 1,000 firms, the
+ * CBI found"; not "In the survey period, sales rose 5%": the phrase's head,
+ * its last noun before a verb or a preposition, is the finding). */
+static int in_finding(const td_qctx *c, size_t s, size_t target, td_span *who, td_span *cue) {
+  static const char *const findings[] = {"poll", "polls", "survey", "surveys", "study", "studies",
+                                         "report", "census", "analysis", "estimate", "estimates",
+                                         "figures", "data", "research", "forecast", "projections", NULL};
+  if (s >= c->nw || s + 2 >= target || strcmp(c->w[s].lw, "in") != 0) return 0;
+  size_t cm = s + 1;
+  while (cm < target && cm < s + 14 && !is_punct(c, cm, ",")) cm++;
+  if (cm >= target || !is_punct(c, cm, ",")) return 0;
+  size_t head = c->nw;
+  for (size_t k = s + 1; k < cm; k++) {
+    if (c->w[k].upos == TD_ADP || c->w[k].upos == TD_VERB || (c->w[k].flags & TD_QW_PARA)) break;
+    if (c->w[k].upos == TD_NOUN) head = k;
+  }
+  if (head >= c->nw || (c->w[head].flags & TD_QW_CAP) || !td_qword_in(&c->w[head], findings)) return 0;
+  who->start = c->w[s + 1].s, who->end = c->w[cm - 1].e;
+  cue->start = c->w[s].s, cue->end = c->w[s].e;
+  return 1;
+}
+
 /* Claimants the speech search leaves, between sentence start s and the
  * number at target, nearest first: the subject before a relative pronoun
  * ("the Chicago Police Department, which reported 2,521 ..."), and the
@@ -1892,7 +1917,7 @@ static int claimant_before(const td_qctx *c, size_t s, size_t target, td_span *w
       return 1;
     }
   }
-  return 0;
+  return in_finding(c, s, target, who, cue);
 }
 
 static const char *const be_words[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
