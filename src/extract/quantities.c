@@ -280,6 +280,8 @@ static int claimant_actor(const td_qctx *c, td_span who) {
  * when it has a preposition, and then of its head, not the actor after
  * it ("shortcomings of the Treasury's Barker Review, which said": the
  * shortcomings say nothing); whatever "according to" names is a source. */
+static double word_value(const char *w);
+
 static int claimant_ok(const td_qctx *c, const units *u, td_span who, int finding) {
   static const char *const pronouns[] = {"it", "he", "she", "they", "we", "i", "you", "this",
                                          "these", "those", "who", "which", NULL};
@@ -300,6 +302,16 @@ static int claimant_ok(const td_qctx *c, const units *u, td_span who, int findin
   int up = c->w[h].upos;
   if (td_qword_at(c, who.start) == h && !(c->w[h].flags & TD_QW_CAP) &&
       (up == TD_ADJ || up == TD_VERB || up == TD_ADV))
+    return 0;
+  /* a share or a count as the head is a poll's respondents or a list's
+   * items, no one who gives a number: "Twenty-four percent said they
+   * would, while 9 percent", "That's 30 states with 309 votes", "Another
+   * eight states" (a capitalized number word alone may be a name: "Five
+   * said") */
+  if (td_str_eq(c->w[h].lw, "percent") || td_str_eq(c->w[h].lw, "%") ||
+      (td_str_eq(c->w[h].lw, "cent") && h > 0 && td_str_eq(c->w[h - 1].lw, "per")) ||
+      ((c->w[h].flags & TD_QW_DIGIT) && strspn(c->w[h].lw, "0123456789,.") == strlen(c->w[h].lw)) ||
+      (word_value(c->w[h].lw) >= 0 && !((c->w[h].flags & TD_QW_CAP) && td_qword_at(c, who.start) == h)))
     return 0;
   if (!finding && !prep) return 1;
   if (td_actor_at(d, who.start, finding ? who.end : c->w[h].e) >= 0) return 1;
