@@ -2000,7 +2000,10 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     td_span who, cue;
     q->claimed_by = -1;
     /* from the first word of the quantity: "an estimated 3%" is no cue */
+    /* (not a phrase that holds the number itself: "said the 22-year-old",
+     * "a two-year study found") */
     if (td_find_claimant(&c, p.first, &who, &cue) &&
+        !(who.start < q->span.end && q->span.start < who.end) &&
         (according_cue(&c, cue) || claimant_ok(&c, u, who, finding_cue(&c, td_qword_at(&c, cue.start))))) {
       q->claimed_by_span = who;
       q->claimed_by = claimant_actor(&c, who);

@@ -2701,6 +2701,12 @@ static void claims_in_quotes(td_doc *doc) {
       const td_quote *q = &doc->quotes[i];
       if (q->partial || q->speaker_span.end <= q->speaker_span.start) continue;
       if (n->span.start < q->span.start || n->span.end > q->span.end) continue;
+      /* inside one of its parts, not the words between them (`"…," said
+       * the 22-year-old, "…"`) */
+      int in_part = q->nspans == 0;
+      for (size_t j = 0; j < q->nspans && !in_part; j++)
+        in_part = n->span.start >= q->spans[j].start && n->span.end <= q->spans[j].end;
+      if (!in_part) continue;
       n->claimed_by = q->speaker, n->claimed_by_span = q->speaker_span;
       break;
     }
