@@ -3319,7 +3319,9 @@ static int new_year_expr(const ctx *c, int i, hit *h) {
  * in the year", has it); the day, week and month are those of the date
  * last mentioned (as for "earlier that day"; the article's when none was),
  * the year the one written in digits in the sentence or the two before
- * ("In 1974 ... later in the year"; else the article's). Not
+ * ("In 1974 ... later in the year"; else the article's, and so in a future
+ * clause after an earlier year: "Profits rose in 2004. Rates will rise
+ * later in the year"). Not
  * "later in the year's trading", "earlier in the week-long talks", nor
  * "later in the season" (a season of sport, no calendar's). The index
  * past it, or i. */
@@ -3348,9 +3350,9 @@ static int in_the_period(const ctx *c, int i, hit *h) {
     tfmt(h->val, sizeof h->val, "%04d-%02d", yy, mm);
   } else if (uk == U_YEAR && c->has_dct) {
     h->type = T_DATE;
-    tfmt(h->val, sizeof h->val, "%04d",
-         c->anchor_y && c->anchor_ysent >= 0 && c->si - c->anchor_ysent <= 2 ? c->anchor_y
-                                                                             : c->dy);
+    int narr = c->anchor_y && c->anchor_ysent >= 0 && c->si - c->anchor_ysent <= 2 &&
+               !(c->anchor_y < c->dy && clause_tense(c, i, e) > 0);
+    tfmt(h->val, sizeof h->val, "%04d", narr ? c->anchor_y : c->dy);
   } else
     unit_shift(c, h, uk, 0);
   return e;
