@@ -1075,6 +1075,23 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
     return 1;
   /* "on patrol since March": a time since which something holds is past */
   if (i >= 1 && is_w(c, i - 1, "since")) return -1;
+  /* "spoke out ahead of Tuesday's first leg", "ahead of a meeting of
+   * ministers on Monday": a weekday ahead of the news is still to come
+   * (the words before it in the same phrase, no mark between; not after
+   * "had": "had forecast ahead of Friday's announcement"; a month or a
+   * date "ahead of" is often history: "imposed ahead of its flotation in
+   * August") */
+  if (has(c, i, W_WDAY))
+    for (int k = i - 1; k >= 1 && k >= i - 8 && c->u[k].kind != 'p'; k--) {
+      if (is_w(c, k, "had")) break;
+      if (is_w(c, k, "of") && is_w(c, k - 1, "ahead")) {
+        int had = 0;
+        for (int b = k - 2; b >= 0 && b >= k - 6 && c->u[b].kind != 'p' && !had; b--)
+          had = is_w(c, b, "had");
+        if (!had) return 1;
+        break;
+      }
+    }
   /* "effective Feb. 1", "effective on Monday": the day a change announced
    * takes effect, still to come whatever tense the announcing verb has
    * ("created an office of the chairman, effective Feb. 1") */
