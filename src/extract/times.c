@@ -2669,14 +2669,40 @@ static int title_word(const ctx *c, int k) {
   return !has(c, k + 1, W_WDAY | W_MONTH | W_ZONE);
 }
 
+/* "10.38am", "8.45 pm", "8.30 a.m.": the British clock, a number unit
+ * H.MM with am or pm after it (a decimal "8.30" alone stays a number).
+ * Sets *hh (0-23), *mi; returns the unit past it, or i. */
+static int dot_clock(const ctx *c, int i, int *hh, int *mi) {
+  const unit *u = &c->u[i];
+  const char *t = c->doc->text + u->start;
+  size_t L = u->end - u->start, d = L - strlen(u->w);
+  if (u->kind != 'n' || u->ndig || (d != 4 && d != 5) || t[d - 3] != '.') return i;
+  for (size_t k = 0; k < d; k++)
+    if (k != d - 3 && !a_digit((unsigned char)t[k])) return i;
+  int h = (int)(u->num / 100), m = (int)(u->num % 100), pm, e = i + 1;
+  if (h < 1 || h > 12 || m > 59) return i;
+  if (!strcmp(u->w, "am") || !strcmp(u->w, "pm")) pm = u->w[0] == 'p';
+  else if (!u->w[0] && has(c, e, W_POD) && c->u[e].pod == P_DT) {
+    pm = c->u[e].w[0] == 'p';
+    e = dot(c, e + 1) == c->n && !strchr(c->u[e].w, '.') ? e + 1 : dot(c, e + 1);
+  } else
+    return i;
+  *hh = pm ? (h < 12 ? h + 12 : 12) : (h == 12 ? 0 : h);
+  *mi = m;
+  return e;
+}
+
 static int clock_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int hh = -1, mi = 0, e = i, pod = 0;
+  int de = dot_clock(c, i, &hh, &mi);
   /* "high noon" (the film, the showdown) is no clock time, nor "Midnight
    * Express" */
   if (has(c, i, W_POD) && u[i].pod == P_NOON && i > 0 && is_w(c, i - 1, "high")) return i;
   if (has(c, i, W_POD) && u[i].pod >= P_NOON && title_word(c, i)) return i;
-  if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
+  if (de > i) {
+    e = de;
+  } else if (has(c, i, W_POD) && (u[i].pod == P_NOON || u[i].pod == P_MIDNIGHT) && !(u[i].cls & W_PLURAL)) {
     hh = u[i].pod == P_NOON ? 12 : 24, e = i + 1;
   } else if (u[i].kind == 'n' && u[i].ndig == 4 && !u[i].w[0] && u[i].num / 100 < 24 &&
              u[i].num % 100 < 60 && zone_at(c, i + 1) > i + 1 && !(i > 0 && is_p(c, i - 1, '('))) {
@@ -3478,7 +3504,8 @@ static void idle_init(void) {
  * - a word of idle_approx, of class W_APPROX (and cues) only: every rule
  *   needs another class or names other words there;
  * - a number with a , or . ("2,000", "3.5"): every rule needs its digits
- *   plain (clock times, days, years, decades, quarters, counts);
+ *   plain (clock times, days, years, decades, quarters, counts), but
+ *   clock_expr's "10.38am" (dot_clock);
  * - a plain number, not of four digits (no year), followed by a mark other
  *   than - / : ' (dates, clock times, ranges, decades use those) or by a
  *   word of no class but IDLE_NEXT_CLS other than "and", "o'clock", "o",
@@ -3504,7 +3531,8 @@ static int idle_start(const ctx *c, int i) {
   if (u[i].kind == 'w' && !(u[i].cls & ~(uint32_t)(W_APPROX | W_PAST | W_FUT | W_REPORT)))
     return td_strset_find_str(idle_approx_set, u[i].w) >= 0;
   if (u[i].kind == 'n') {
-    if (!u[i].ndig) return 1;
+    int hh, mi;
+    if (!u[i].ndig) return dot_clock(c, i, &hh, &mi) == i; /* "10.38am" */
     if (u[i].w[0] || u[i].ndig == 4) return 0;
     if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
     return nx->kind == 'w' && !(nx->cls & ~(uint32_t)IDLE_NEXT_CLS) && !is_w(c, i + 1, "and") &&
