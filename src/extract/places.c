@@ -482,11 +482,12 @@ static int language_next(const td_doc *doc, uint32_t t, uint32_t last) {
  * or it is one of a list of modifiers that ends at a noun ("German,
  * Irish and other immigrant populations", "the Russian and Venezuelan
  * delegations"). Not when it stands for people: "The British said",
- * "the Russian and the Ukrainian". */
-static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last) {
+ * "the Russian and the Ukrainian"; nor, when lang, before a language
+ * noun ("the English language"). */
+static int adj_modifies(const td_doc *doc, uint32_t t, uint32_t last, int lang) {
   if (t >= last) return 0;
   const td_tok *n = &doc->toks[t];
-  if (language_next(doc, t, last)) return 0;
+  if (lang && language_next(doc, t, last)) return 0;
   if (modifier_next(n)) return 1;
   /* a compound opening with a number: "the British 11-month-old", "a
    * Russian 20-year-old" */
@@ -557,6 +558,17 @@ static int hyphen_joined(const cands *cs, const cand *c) {
   return 0;
 }
 
+/* Whether every reading of candidate c is a continent or a region of
+ * the world, which no language is named after: "European languages"
+ * are Europe's, where "the English language" is no place. */
+static int regional(const td_gaz *g, const cand *c) {
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if (!is_feat(r, "CONT") && !is_feat(r, "RGN")) return 0;
+  }
+  return c->nrecs > 0;
+}
+
 /* Whether the name after a prefix in one token (add_part) is a place:
  * an adjective that modifies a noun ("anti-Russian policy", not "the
  * pro-Russians"), or a name with a country, capital or curated reading
@@ -565,7 +577,7 @@ static int hyphen_joined(const cands *cs, const cand *c) {
  * ("ex-Columbia executives" worked at a company). */
 static int part_kept(const td_gaz *g, const td_doc *doc, const cand *c) {
   const td_sent *s = &doc->sents[doc->toks[c->tok0].sent];
-  if (c->adj) return adj_modifies(doc, c->tok1, s->tok0 + s->ntok);
+  if (c->adj) return adj_modifies(doc, c->tok1, s->tok0 + s->ntok, !regional(g, c));
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
     if (is_country(r) || (r->flags & TD_GAZ_CURATED) || is_feat(r, "PPLC")) return 1;
@@ -963,7 +975,7 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   const td_tok *prev = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
   const td_tok *next = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
   if (c->adj) /* an adjective names a place when it modifies a noun */
-    return adj_modifies(doc, c->tok1, last) ? 0 : 1;
+    return adj_modifies(doc, c->tok1, last, !regional(g, c)) ? 0 : 1;
   /* inside a longer capitalized name: "Lloyd Austin", "Paris Hilton" */
   int prev_cap = prev && !initial && tok_cap(prev) && tok_word(prev) && !is_direction(g, prev) &&
                  !function_opener(doc, c->tok0 - 1, first) && !party_word(prev);
@@ -1968,13 +1980,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
      * and Western music") */
     if (c->adjrec && !c->adj && c->tok1 - c->tok0 == 1 && is_direction(g, &doc->toks[c->tok0]) &&
         !(c->tok0 > 0 && (tok_is(&doc->toks[c->tok0 - 1], "and") || tok_is(&doc->toks[c->tok0 - 1], "&"))) &&
-        c->tok1 < send && !tok_cap(&doc->toks[c->tok1]) && adj_modifies(doc, c->tok1, send)) {
+        c->tok1 < send && !tok_cap(&doc->toks[c->tok1]) && adj_modifies(doc, c->tok1, send, 1)) {
       c->recs[0] = (uint32_t)c->adjrec - 1;
       c->nrecs = 1, c->adj = 1;
     }
     /* nor a town named as an adjective is before a language noun: "the
      * Catalan language" (Çatalan, Turkey) */
-    if (c->adjrec && language_next(doc, c->tok1, send)) {
+    if (c->adjrec && language_next(doc, c->tok1, send) &&
+        !is_feat(&g->recs[c->adjrec - 1], "CONT") && !is_feat(&g->recs[c->adjrec - 1], "RGN")) {
       c->drop = 1;
       continue;
     }
