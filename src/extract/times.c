@@ -3053,8 +3053,12 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (a_one && is_w(c, e, "and") && is_w(c, e + 1, "a") && is_w(c, e + 2, "half")) half = 1, e += 3;
   if (long_adj) e += 2;                                      /* "a two-week-long trip" */
   else if (hyphen && is_p(c, e, '-') && !u[e].space) return i; /* "two-year-old" */
-  /* "52 years old", "18 to 24 year olds", "three-quarters" */
+  /* "52 years old", "18 to 24 year olds", "three-quarters"; an age
+   * named before ("at the age of four months", "aged 18 years") */
   if (is_w(c, e, "old") || is_w(c, e, "olds") || (hyphen && plural)) return i;
+  if (i == k && k > 0 && !the && !span &&
+      (is_w(c, k - 1, "aged") || (k > 1 && is_w(c, k - 1, "of") && is_w(c, k - 2, "age"))))
+    return i;
   /* relative: ago, from now (from the article date), earlier, later,
    * before, after (from the date last mentioned); the words are the rules
    * times.ago, times.from_now, times.before, times.after of
