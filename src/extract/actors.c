@@ -927,6 +927,11 @@ typedef struct {
                            * ("Chancellor Gordon Brown": "Chancellor"), or NULL */
 } tctx;
 
+typedef struct {
+  const char *cls, *payload;
+} glued_ctx;
+static int glued_cb(void *ctx, const td_match *m);
+
 /* Reads `[then|former] [country adj | country's | country] ` before token
  * t (within the sentence from s0). */
 static tctx title_context(actx *x, long t, long s0, long s1) {
@@ -994,6 +999,21 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
         i = (long)cd->tok1 - 1;
         break;
       }
+    }
+  }
+  /* `Conservative leader X`, `Republican Senator X`: a capitalized word
+   * that with `Party` after it names a party of the dictionary is that
+   * party's adjective */
+  if (!d && i >= s0 && tok_cap(x, i) && !match_at(x, i, s0, s1) &&
+      !(tk(x, i)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT))) {
+    char buf[64];
+    const td_tok *w = tk(x, i);
+    if (w->end - w->start < 40) {
+      snprintf(buf, sizeof buf, "%.*s Party", (int)(w->end - w->start), x->doc->text + w->start);
+      static const char *const party[] = {"org.party", NULL};
+      glued_ctx g = {NULL, NULL};
+      td_dict_lookup(x->eng->dict, buf, party, glued_cb, &g);
+      if (g.payload) c.org = g.payload, i--;
     }
   }
   /* `NATO spokesman Lieutenant Colonel X`, `Japanese army chief General
@@ -7884,9 +7904,6 @@ static void officers_of(actx *x) {
 /* ---- the layer ---- */
 
 enum { GLUED_MAX = 64 };
-typedef struct {
-  const char *cls, *payload;
-} glued_ctx;
 static int glued_cb(void *ctx, const td_match *m) {
   glued_ctx *g = ctx;
   if (!g->cls) g->cls = m->cls, g->payload = m->payload;
