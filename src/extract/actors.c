@@ -932,6 +932,25 @@ typedef struct {
 } glued_ctx;
 static int glued_cb(void *ctx, const td_match *m);
 
+/* `Conservative leader X`, `Republican Senator X`: token i, a
+ * capitalized word of no dictionary entry that with `Party` after it
+ * names a party of the dictionary, is that party's adjective: its
+ * payload, else NULL. Read before a title only (`Conservative estimates`
+ * stays a word). */
+static const char *party_adjective(actx *x, long i, long s0, long s1) {
+  if (i < s0 || !tok_cap(x, i) || match_at(x, i, s0, s1) ||
+      (tk(x, i)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT)))
+    return NULL;
+  const td_tok *w = tk(x, i);
+  if (w->end - w->start >= 40) return NULL;
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.*s Party", (int)(w->end - w->start), x->doc->text + w->start);
+  static const char *const party[] = {"org.party", NULL};
+  glued_ctx g = {NULL, NULL};
+  td_dict_lookup(x->eng->dict, buf, party, glued_cb, &g);
+  return g.payload;
+}
+
 /* Reads `[then|former] [country adj | country's | country] ` before token
  * t (within the sentence from s0). */
 static tctx title_context(actx *x, long t, long s0, long s1) {
@@ -975,11 +994,19 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
           !(n == 1 && tok_is(x, j, "and")))
         break;
       const dm *cd = match_ending(x, j - 1, s0, s1);
-      /* (or an organization's: `EU Farm Commissioner X`) */
+      /* (or an organization's: `EU Farm Commissioner X`, `Conservative
+       * health spokesman X`) */
       if (cd && (is_cls(cd, "country") || is_cls(cd, "org")) &&
           !(n == 1 && tok_is(x, j, "and"))) {
         d = cd;
         i = j - 1;
+        break;
+      }
+      const char *pa = !cd && !(n == 1 && tok_is(x, j, "and")) ? party_adjective(x, j - 1, s0, s1)
+                                                                : NULL;
+      if (pa) {
+        c.org = pa;
+        i = j - 2;
         break;
       }
     }
@@ -1001,21 +1028,9 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
       }
     }
   }
-  /* `Conservative leader X`, `Republican Senator X`: a capitalized word
-   * that with `Party` after it names a party of the dictionary is that
-   * party's adjective */
-  if (!d && i >= s0 && tok_cap(x, i) && !match_at(x, i, s0, s1) &&
-      !(tk(x, i)->flags & (TD_TOK_ALLCAPS | TD_TOK_PUNCT))) {
-    char buf[64];
-    const td_tok *w = tk(x, i);
-    if (w->end - w->start < 40) {
-      snprintf(buf, sizeof buf, "%.*s Party", (int)(w->end - w->start), x->doc->text + w->start);
-      static const char *const party[] = {"org.party", NULL};
-      glued_ctx g = {NULL, NULL};
-      td_dict_lookup(x->eng->dict, buf, party, glued_cb, &g);
-      if (g.payload) c.org = g.payload, i--;
-    }
-  }
+  /* `Conservative leader X`, `Republican Senator X` (party_adjective) */
+  const char *party = !d && !c.org ? party_adjective(x, i, s0, s1) : NULL;
+  if (party) c.org = party, i--;
   /* `NATO spokesman Lieutenant Colonel X`, `Japanese army chief General
    * X`: a title right before the title gives the words before it */
   if (d && is_cls(d, "title") && !is_cls(d, "title.plural") && (long)d->tok0 - 1 >= s0) {
