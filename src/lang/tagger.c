@@ -41,6 +41,7 @@
 #include "lang.h"
 #include "train.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -57,6 +58,12 @@ struct td_tagger {
   const td_tg_slot *slots; /* nslot */
   const int16_t *ext;      /* nent: weights that do not fit a slot */
   const uint32_t *dict;    /* ndict x 2 */
+  const uint32_t *rt;      /* nrt x {key, f32 weight}: the second pass */
+  uint32_t nrt;
+  /* per class, the second pass's: the class of the other form of its
+   * pair with its upos, and the class of the pair's first form; -1: none */
+  int16_t rt_alt[TD_TG_MAXCLASS], rt_yes[TD_TG_MAXCLASS];
+  uint16_t rt_xpos[TD_TG_MAXCLASS + 1]; /* per class: its xpos */
   uint32_t npad;           /* nclass rounded up to 8: a score vector */
   uint64_t serial;         /* unique per tagger loaded; keys the type cache */
   int16_t *stand;          /* the summed features of the stand-ins beyond a
@@ -361,6 +368,154 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
   qsort(a, (size_t)na, sizeof *a, cmp_u64);
   qsort(b, (size_t)nbf, sizeof *b, cmp_u64);
   return memcmp(a, b, (size_t)na * sizeof *a) == 0;
+}
+
+/* ---- the second pass over verb forms: features ----
+ * Greedy left to right, the first pass sees the tags before a word but
+ * only the words after it, so it reads a past (VBD) after a noun
+ * ("The senator struggled to ...") as a past participle (VBN) and the
+ * reverse. The second pass re-decides a token tagged VBD or VBN between
+ * the two with what the first pass lacks: the tags it predicted on both
+ * sides (the verb or auxiliary before in the clause and whether a noun
+ * stands between, the finite verb after), with the first pass's own
+ * margin between the two (train_tagger.c trains it on jackknifed
+ * first-pass tags; data/models/README.md). The same for VB/VBP made
+ * those worse on dev, so the pair is VBD/VBN only. */
+
+/* Stand-in tags beyond a sentence, and the flag of a stop that is no
+ * verb (tags fit 8 bits). */
+enum { RT_BOS = 250, RT_EOS = 251, RT_NOVERB = 0x100, RT_START = 0x200 };
+/* The other tags it tests, by their index in td_xpos_names (tags.c;
+ * test_tagger.c checks them against the names). */
+enum {
+  RX_NN = 1, RX_IN = 2, RX_NNP = 4, RX_PRP = 5, RX_PERIOD = 8, RX_NNS = 10, RX_COMMA = 11,
+  RX_CD = 16, RX_TO = 20, RX_RRB = 22, RX_LRB = 23, RX_WDT = 24, RX_COLON = 25, RX_WRB = 26,
+  RX_LQUOTE = 27, RX_RQUOTE = 28, RX_WP = 29, RX_EX = 37, RX_POS = 32, RX_JJS = 36, RX_RBS = 47
+};
+
+/* How far the second pass looks left and right of a token, at most (a
+ * long sentence without punctuation costs no more a token). */
+enum { RT_REACH = 24 };
+
+int td_rt_pair(int xpos) {
+  if (xpos == TD_XPOS_VBD || xpos == TD_XPOS_VBN) return 1;
+  return 0;
+}
+
+int td_rt_tags_check(void) {
+  static const struct { int x; const char *name; } tags[] = {
+      {RX_NN, "NN"},     {RX_IN, "IN"},       {RX_NNP, "NNP"},    {RX_PRP, "PRP"},
+      {RX_PERIOD, "."},  {RX_NNS, "NNS"},     {RX_COMMA, ","},    {RX_CD, "CD"},
+      {RX_TO, "TO"},     {RX_RRB, "-RRB-"},   {RX_LRB, "-LRB-"},  {RX_WDT, "WDT"},
+      {RX_COLON, ":"},   {RX_WRB, "WRB"},     {RX_LQUOTE, "``"},  {RX_RQUOTE, "''"},
+      {RX_WP, "WP"},     {RX_EX, "EX"},       {RX_POS, "POS"},    {RX_JJS, "JJS"},
+      {RX_RBS, "RBS"}};
+  for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+    if (tags[k].x >= td_xpos_count || strcmp(td_xpos_names[tags[k].x], tags[k].name) != 0) return 0;
+  return 1;
+}
+
+static int rt_verbal(int x) {
+  return x == TD_XPOS_VB || x == TD_XPOS_VBD || x == TD_XPOS_VBN || x == TD_XPOS_VBP ||
+         x == TD_XPOS_VBZ || x == TD_XPOS_VBG || x == TD_XPOS_MD || x == RX_TO;
+}
+
+/* Punctuation that ends a clause: , . : ( ) */
+static int rt_punct(int x) {
+  return x == RX_COMMA || x == RX_PERIOD || x == RX_COLON || x == RX_RRB || x == RX_LRB;
+}
+
+/* A subordinator (or preposition): IN, WDT, WP, WRB. */
+static int rt_sub(int x) { return x == RX_IN || x == RX_WDT || x == RX_WP || x == RX_WRB; }
+
+/* A clause's edge to the left: punctuation, quotes, a subordinator. */
+static int rt_edge(int x) {
+  return rt_punct(x) || rt_sub(x) || x == RX_LQUOTE || x == RX_RQUOTE;
+}
+
+/* A nominal: nouns, pronouns, numbers, existential there. */
+static int rt_nominal(int x) {
+  return x == RX_NN || x == RX_NNP || x == RX_NNS || x == TD_XPOS_NNPS || x == RX_PRP ||
+         x == RX_CD || x == RX_EX;
+}
+
+static int rt_finite(int x) {
+  return x == TD_XPOS_VBD || x == TD_XPOS_VBZ || x == TD_XPOS_VBP || x == TD_XPOS_MD;
+}
+
+/* The margin's bucket: its sign and rough size (scores of the first pass
+ * are in the hundreds; the second pass sees margins below TD_RT_GATE). */
+static int rt_bucket(double m) {
+  double a = m < 0 ? -m : m;
+  int b = 0;
+  for (double t = 4; a >= t && b < 7; t *= 2) b++;
+  return m < 0 ? 8 + b : b;
+}
+
+int td_rt_keeps(const td_rt_tok *s, int i) {
+  if (s[i].xpos != TD_XPOS_VBN || i == 0) return 0;
+  int x = s[i - 1].xpos;
+  return x == TD_XPOS_PRP_POSS || x == RX_POS || x == RX_JJS || x == RX_RBS;
+}
+
+int td_rt_features(const td_rt_tok *s, int n, int i, double margin, uint64_t *f) {
+  uint64_t p = (uint64_t)td_rt_pair(s[i].xpos);
+  uint64_t xm1 = i > 0 ? s[i - 1].xpos : RT_BOS, xm2 = i > 1 ? s[i - 2].xpos : RT_BOS;
+  uint64_t xp1 = i + 1 < n ? s[i + 1].xpos : RT_EOS, xp2 = i + 2 < n ? s[i + 2].xpos : RT_EOS;
+  uint64_t lm1 = i > 0 ? s[i - 1].low : RT_BOS, lp1 = i + 1 < n ? s[i + 1].low : RT_EOS;
+  /* the left: the nearest verb or auxiliary (an auxiliary by its form,
+   * another verb by its tag) or clause edge, how far, and whether a
+   * nominal stands between */
+  uint64_t stop = RT_START;
+  int nom = 0, j = i - 1;
+  for (; j >= 0 && j >= i - RT_REACH; j--) {
+    int x = s[j].xpos;
+    if (rt_verbal(x)) {
+      stop = s[j].upos == TD_AUX ? s[j].low : (uint64_t)x;
+      break;
+    }
+    if (rt_edge(x)) {
+      stop = RT_NOVERB | (uint64_t)x;
+      break;
+    }
+    nom |= rt_nominal(x);
+  }
+  uint64_t dist = (uint64_t)(i - j < 4 ? i - j : 4);
+  /* the right: the first finite verb before the clause's end, and
+   * whether a subordinator or another verb comes before it */
+  uint64_t after = RT_EOS;
+  int crossed = 0;
+  for (int k = i + 1; k < n && k <= i + RT_REACH; k++) {
+    int x = s[k].xpos;
+    if (rt_finite(x)) {
+      after = (uint64_t)x;
+      break;
+    }
+    if (rt_punct(x)) {
+      after = RT_NOVERB | (uint64_t)x;
+      break;
+    }
+    crossed |= rt_verbal(x) || rt_sub(x);
+  }
+  int k = 0;
+  f[k++] = f1(40, p);
+  f[k++] = f2(41, p, (uint64_t)rt_bucket(margin));
+  f[k++] = f2(42, p, s[i].low);
+  f[k++] = f2(43, p, xm1);
+  f[k++] = f2(44, p, xm2 << 8 | xm1);
+  f[k++] = f2(45, p, xp1);
+  f[k++] = f2(46, p, xp1 << 8 | xp2);
+  f[k++] = f2(47, p, xm1 << 8 | xp1);
+  f[k++] = f2(48, p, lm1);
+  f[k++] = f2(49, p, lp1);
+  f[k++] = f2(50, p, stop);
+  f[k++] = f2(51, p, stop * 2 + (uint64_t)nom);
+  f[k++] = f2(52, p, stop * 8 + dist);
+  f[k++] = f2(53, p, after * 2 + (uint64_t)crossed);
+  f[k++] = f2(54, p, (stop * 2 + (uint64_t)nom) * 1024 + after * 2 + (uint64_t)crossed);
+  f[k++] = f2(55, p, stop * 256 + xp1);
+  f[k++] = f2(56, p, s[i].low ^ (uint64_t)nom * 0x9E37u);
+  return k;
 }
 
 /* ---- the model in place ---- */
@@ -1346,6 +1501,82 @@ static void tag_sentence(tg_sent *x, int n, uint8_t *cls) {
   }
 }
 
+/* ---- the second pass over verb forms ---- */
+
+static int cls_xpos(const struct td_tagger *t, int c) {
+  uint16_t x;
+  memcpy(&x, t->cls_tab + 4 * c, 2);
+  return x;
+}
+
+/* t->rt_alt and t->rt_yes from the model's classes (see td_tagger). */
+static void rt_classes(struct td_tagger *t) {
+  int nc = (int)t->h->nclass;
+  for (int c = 0; c < nc; c++) t->rt_xpos[c] = (uint16_t)cls_xpos(t, c);
+  for (int c = 0; c < nc; c++) {
+    int x = cls_xpos(t, c), p = td_rt_pair(x), other = -1;
+    t->rt_alt[c] = t->rt_yes[c] = -1;
+    if (!p) continue;
+    for (int d = 0; d < nc; d++)
+      if (d != c && td_rt_pair(cls_xpos(t, d)) == p && t->cls_tab[4 * d + 2] == t->cls_tab[4 * c + 2])
+        other = d;
+    if (other < 0) continue;
+    t->rt_alt[c] = (int16_t)other;
+    t->rt_yes[c] = (int16_t)(x == TD_XPOS_VBD || x == TD_XPOS_VB ? c : other);
+  }
+}
+
+/* The second pass's weight of feature hash h (0 when it has none). */
+static float rt_weight(const struct td_tagger *t, uint64_t h) {
+  uint32_t n = t->nrt, key = (uint32_t)(h >> 32) | 1, s = slot_of(h, n);
+  for (;;) {
+    uint32_t k = t->rt[2 * s];
+    if (k == key) {
+      float w;
+      memcpy(&w, &t->rt[2 * s + 1], 4);
+      return w;
+    }
+    if (k == 0) return 0;
+    if (++s == n) s = 0;
+  }
+}
+
+/* The first-pass margin of a token of class c with class scores sc:
+ * the score of its pair's first form less that of its second, in the
+ * model's units (train_tagger.c's float scores). */
+static double rt_margin(const struct td_tagger *t, int c, const int16_t *sc) {
+  int yes = t->rt_yes[c], no = yes == c ? t->rt_alt[c] : c;
+  return (double)((int)sc[yes] - (int)sc[no]) / (double)t->h->scale;
+}
+
+/* Re-decides the tokens of a sentence of n whose first-pass classes cls
+ * are VBD or VBN and whose margin[i] is below TD_RT_GATE (NAN: not
+ * scored), with low[i] the hash of token i's lowercase form; rt has room
+ * for n. Reads the first pass's tags only, so the order of the tokens
+ * re-decided does not matter. */
+static void second_pass(const struct td_tagger *t, const uint64_t *low, const double *margin,
+                        int n, uint8_t *cls, td_rt_tok *rt) {
+  if (!t->nrt) return;
+  for (int i = 0; i < n; i++) {
+    rt[i].low = low[i];
+    rt[i].xpos = t->rt_xpos[cls[i]];
+    rt[i].upos = t->cls_tab[4 * cls[i] + 2];
+  }
+  uint64_t f[TD_RT_MAXFEAT];
+  for (int i = 0; i < n; i++) {
+    int c = cls[i];
+    if (t->rt_alt[c] < 0 || !(fabs(margin[i]) < TD_RT_GATE)) continue;
+    if (td_rt_keeps(rt, i)) continue;
+    int nf = td_rt_features(rt, n, i, margin[i], f);
+    for (int k = 0; k < nf; k++) /* the slots first: the table waits on memory */
+      __builtin_prefetch(&t->rt[2 * (size_t)slot_of(f[k], t->nrt)]);
+    double sc = 0;
+    for (int k = 0; k < nf; k++) sc += rt_weight(t, f[k]);
+    int yes = t->rt_yes[c] == c;
+    if (yes ? sc < -TD_RT_MIN : sc > TD_RT_MIN) cls[i] = (uint8_t)t->rt_alt[c];
+  }
+}
+
 /* Tags doc the plain way: every feature of td_tg_features looked up one
  * by one for each scored token, no cache, no tables, no guesses ahead.
  * The reference td_tag must agree with exactly (test_tagger.c). */
@@ -1370,23 +1601,38 @@ int td_tg_tag_reference(const td_engine *eng, td_doc *doc) {
       w[i].lex = v >= 0 ? (uint32_t)v >> 8 : td_lemma_lexclass(eng->lemma, doc->text + a, b - a);
       dc[i] = v >= 0 ? (uint8_t)(v & 255) : TD_TG_NODICT;
     }
+    uint8_t *cls = td_xcalloc((size_t)n + 1, 1);
+    uint64_t *low = td_xcalloc((size_t)n + 1, sizeof *low);
+    double *margin = td_xcalloc((size_t)n + 1, sizeof *margin);
+    td_rt_tok *rt = td_xcalloc((size_t)n + 1, sizeof *rt);
     int p1 = nc, p2 = nc;
     for (int i = 0; i < n; i++) {
       int best = dc[i];
+      margin[i] = NAN;
       if (best == TD_TG_NODICT) {
         memset(sc, 0, sizeof sc);
         int nf = td_tg_features(w, n, i, p1, p2, f);
         for (int k = 0; k < nf; k++) add_slot(t, find_slot(t, f[k]), sc);
         best = argmax(sc, nc);
+        if (t->rt_alt[best] >= 0) margin[i] = rt_margin(t, best, sc);
       }
-      const uint8_t *e = t->cls_tab + 4 * best;
-      tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);
-      tk[i].upos = e[2];
+      cls[i] = (uint8_t)best;
+      low[i] = w[i].low;
       p2 = p1;
       p1 = best;
     }
+    second_pass(t, low, margin, n, cls, rt);
+    for (int i = 0; i < n; i++) {
+      const uint8_t *e = t->cls_tab + 4 * cls[i];
+      tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);
+      tk[i].upos = e[2];
+    }
     free(w);
     free(dc);
+    free(cls);
+    free(low);
+    free(margin);
+    free(rt);
   }
   return 0;
 }
@@ -1465,9 +1711,9 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err, si
   size_t ctab = ((size_t)h->nclass * 4 + 15) & ~(size_t)15;
   size_t wsz = ((size_t)h->nent * 2 + 15) & ~(size_t)15;
   if (h->nclass == 0 || h->nclass > TD_TG_MAXCLASS || h->nslot == 0 ||
-      h->nslot > (1u << 28) || h->ndict > (1u << 28) ||
+      h->nslot > (1u << 28) || h->ndict > (1u << 28) || h->reserved[0] > (1u << 28) ||
       sizeof *h + ctab + (size_t)h->nslot * sizeof(td_tg_slot) + wsz +
-              (size_t)h->ndict * 8 > len) {
+              (size_t)h->ndict * 8 + (size_t)h->reserved[0] * 8 > len) {
     snprintf(err, errlen, "tagger model is truncated or corrupt");
     return -1;
   }
@@ -1477,6 +1723,8 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err, si
   t->slots = (const td_tg_slot *)(p + ctab);
   t->ext = (const int16_t *)(p + ctab + (size_t)h->nslot * sizeof(td_tg_slot));
   t->dict = (const uint32_t *)((const uint8_t *)t->ext + wsz);
+  t->rt = t->dict + 2 * (size_t)h->ndict;
+  t->nrt = h->reserved[0];
   int bad = 0; /* (no branch on a word's slot: see the slots below) */
   for (uint32_t i = 0; i < h->ndict; i++) {
     uint32_t c = t->dict[2 * i + 1] & 255;
@@ -1528,6 +1776,7 @@ static int bind(struct td_tagger *t, const void *data, size_t len, char *err, si
       return -1;
     }
   }
+  rt_classes(t);
   return 0;
 }
 
@@ -1738,6 +1987,8 @@ int td_tag(const td_engine *eng, td_doc *doc) {
   x.scored = td_arena_alloc_raw(&doc->arena, (maxn + 1) * sizeof *x.scored);
   x.present = td_arena_alloc_raw(&doc->arena, (maxn * TG_NNEAR + 1) * sizeof *x.present);
   uint8_t *cls = td_arena_alloc_raw(&doc->arena, maxn + 1);
+  double *margin = td_arena_alloc_raw(&doc->arena, (maxn + 1) * sizeof *margin);
+  td_rt_tok *rt = td_arena_alloc_raw(&doc->arena, (maxn + 1) * sizeof *rt);
   /* The forms of this sentence and the next: the next one's cache sets
    * are fetched while this one is tagged. */
   tg_forms fm[2];
@@ -1781,6 +2032,16 @@ int td_tag(const td_engine *eng, td_doc *doc) {
     }
     if (n > 0) near_fetch(&x, n - 1, none.low);
     tag_sentence(&x, n, cls);
+    if (t->nrt) { /* the margins of the scored VBD and VBN */
+      int any = 0;
+      for (int i = 0; i < n; i++) {
+        margin[i] = NAN;
+        if (t->rt_alt[cls[i]] < 0 || x.e[i]->cls != 255) continue;
+        margin[i] = rt_margin(t, cls[i], x.base + (size_t)i * t->npad);
+        any |= fabs(margin[i]) < TD_RT_GATE;
+      }
+      if (any) second_pass(t, x.low, margin, n, cls, rt);
+    }
     for (int i = 0; i < n; i++) {
       const uint8_t *e = t->cls_tab + 4 * cls[i];
       tk[i].xpos = (uint16_t)(e[0] | e[1] << 8);

@@ -55,10 +55,11 @@ int td_lemma_build_res(struct td_resw *w, const char *wndir, const char *words,
 /* ---- internals shared by tagger.c and train_tagger.c ---- */
 
 #define TD_TG_MAXFEAT 48   /* features per token, at most */
-/* The model version: 4, the 31 feature templates and 67 classes of
- * data/models/README.md "Feature templates (version 4)". Another is
- * refused at load: its features would be read as these. */
-#define TD_TG_VERSION 4
+/* The model version: 5, the 31 feature templates and 67 classes of
+ * data/models/README.md "Feature templates (version 4)" and the second
+ * pass over verb forms (version 5). Another is refused at load: its
+ * features would be read as these. */
+#define TD_TG_VERSION 5
 #define TD_TG_MAXCLASS 254 /* joint tags; class id fits a byte */
 #define TD_TG_DENSE 255    /* slot count meaning "a dense row" */
 /* The largest |weight| of a model: the weights of TD_TG_MAXFEAT features
@@ -97,6 +98,40 @@ int td_tg_types_check(const td_engine *eng);
  * what its model's weights sum to: 0 when all are right, -1 when t made
  * its own (no section, or one not of its model) (for the unit test). */
 int td_tg_rows_check(const struct td_tagger *t);
+/* ---- the second pass (tagger.c, "the second pass over verb forms") ----
+ * A token as the second pass reads it: the hash of its lowercase form
+ * (td_tg_word.low) and its first-pass tags. */
+typedef struct td_rt_tok {
+  uint64_t low;
+  uint16_t xpos;
+  uint8_t upos;
+} td_rt_tok;
+#define TD_RT_MAXFEAT 24
+/* The pair of verb forms the second pass re-decides a token of first-pass
+ * xpos between: 1 VBD/VBN, 0 none. The first of a pair is "yes". */
+int td_rt_pair(int xpos);
+/* The feature hashes of token i of s[0..n) (of pair td_rt_pair(xpos)),
+ * given margin, its first-pass score of the pair's first form less that
+ * of its second (in the model's float units). Returns the count. */
+int td_rt_features(const td_rt_tok *s, int n, int i, double margin, uint64_t *f);
+/* 1 when token i of s is a participle the second pass leaves alone: one
+ * inside a noun phrase, after a possessive or a superlative ("the UK's
+ * most visited museum", "its planned sale"), where no finite verb stands.
+ * (Not after any determiner: "both had difficulties".) */
+int td_rt_keeps(const td_rt_tok *s, int i);
+/* 1 when the tags the second pass tests by index are those of tags.c's
+ * names (for the unit test). */
+int td_rt_tags_check(void);
+/* The second pass changes a token's form when its score (the sum of its
+ * features' weights; > 0: the pair's first form) says the other form by
+ * more than this (chosen on EWT dev for precision: 1 changed 17 tokens,
+ * 12 right; 3 changes 10, 8 right). */
+#define TD_RT_MIN 3.0
+/* The second pass re-decides only tokens whose first-pass margin between
+ * the two forms is below this (in the model's units): those of a larger
+ * one it hardly ever changes. */
+#define TD_RT_GATE 128.0
+
 /* Tags doc feature by feature, without td_tag's caches (for the unit test). */
 int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
 
@@ -107,6 +142,8 @@ int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
  *   nent   x i16                                    the weights that do not
  *                                                   fit a slot; padded to 16 bytes
  *   ndict  x { u32 key; u32 val }                   the word table
+ *   nrt    x { u32 key; f32 w }                     the second pass's weights
+ *                                                   (reserved[0] = nrt)
  * A feature hash h lives at slot ((h & 0xffffffff) * nslot) >> 32 or after
  * (linear probing), with key (h >> 32) | 1; key 0 marks an empty slot. A
  * feature with at most four weights keeps them in its slot (unused ones
@@ -117,13 +154,15 @@ int td_tg_tag_reference(const td_engine *eng, td_doc *doc);
  * placed the same way): val = class | lex << 8, where lex is the word's
  * td_tg_word.lex (so tagging needs no lemmatizer lookup for it) and class
  * is, for frequent unambiguous words, the class they are tagged with
- * without scoring (the tag dictionary), else TD_TG_NODICT. */
+ * without scoring (the tag dictionary), else TD_TG_NODICT. The second
+ * pass's table keeps one weight a feature hash h at slot
+ * ((h & 0xffffffff) * nrt) >> 32 or after, key (h >> 32) | 1. */
 typedef struct td_tg_header {
   char magic[8]; /* "TDTAG002" */
   uint32_t nclass, nslot, nent, version;
   float scale;   /* weight = i16 / scale; |i16| <= TD_TG_WMAX */
   uint32_t ndict;
-  uint32_t reserved[2];
+  uint32_t reserved[2]; /* [0]: nrt, the second pass's slots */
 } td_tg_header;
 
 typedef struct td_tg_slot {

@@ -7,6 +7,9 @@
  * sentences, predicted tags as history, one +1/-1 update per wrong token,
  * weights averaged over every step. The averaged weights are quantized to
  * int16, small ones pruned, and written in the image format of train.h.
+ * The second pass over verb forms (tagger.c) is trained after, on the
+ * first pass's tags of the training set as models that did not see each
+ * sentence make them (jackknifing), and written after the word table.
  */
 #include "lang.h"
 #include "train.h"
@@ -332,8 +335,38 @@ static long kept_weight(const tent *e, int32_t now, double cut, double scale) {
   return q > TD_TG_WMAX ? TD_TG_WMAX : q < -TD_TG_WMAX ? -TD_TG_WMAX : q;
 }
 
-static int write_model(tstore *s, const classes *cl, int32_t now,
-                       const wcount *wc, const char *path, FILE *log) {
+/* The second pass's table (see train.h): every feature of rt with a
+ * weight (averaged at now), in nrt slots; returns nrt, the table in *out
+ * (allocated; NULL and 0 without rt). */
+static uint32_t rt_table(tstore *rt, int32_t now, uint32_t **out) {
+  size_t nf = 0;
+  *out = NULL;
+  if (!rt) return 0;
+  for (size_t i = 0; i < rt->n; i++) nf += rt->feats[i].n && (float)avg_weight(&rt->feats[i].e[0], now) != 0;
+  if (!nf) return 0;
+  uint32_t nrt = (uint32_t)(nf * 2 + 1);
+  uint32_t *tab = td_xcalloc((size_t)nrt * 2, sizeof *tab);
+  for (size_t j = 0; j < rt->cap; j++) {
+    if (!rt->keys[j] || !rt->feats[rt->idx[j]].n) continue;
+    float w = (float)avg_weight(&rt->feats[rt->idx[j]].e[0], now);
+    if (w == 0) continue;
+    uint64_t h = rt->keys[j];
+    uint32_t key = (uint32_t)(h >> 32) | 1, sl = (uint32_t)(((h & 0xffffffffu) * (uint64_t)nrt) >> 32);
+    int dup = 0;
+    while (tab[2 * sl]) {
+      if (tab[2 * sl] == key) dup = 1;
+      if (++sl == nrt) sl = 0;
+    }
+    if (dup) continue; /* a 32-bit key clash in one probe chain: drop */
+    tab[2 * sl] = key;
+    memcpy(&tab[2 * sl + 1], &w, 4);
+  }
+  *out = tab;
+  return nrt;
+}
+
+static int write_model(tstore *s, const classes *cl, int32_t now, const wcount *wc,
+                       tstore *rt, int32_t rt_now, const char *path, FILE *log) {
   double maxw = 0;
   for (size_t i = 0; i < s->n; i++)
     for (uint32_t j = 0; j < s->feats[i].n; j++) {
@@ -381,8 +414,10 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     nd += (v & 255) != TD_TG_NODICT;
   }
   uint32_t ndict = nwords ? (uint32_t)(nwords * 2 + 1) : 0;
+  uint32_t *rtab;
+  uint32_t nrt = rt_table(rt, rt_now, &rtab);
   size_t total = sizeof(td_tg_header) + ctab + (size_t)nslot * sizeof(td_tg_slot) + wsz +
-                 (size_t)ndict * 8;
+                 (size_t)ndict * 8 + (size_t)nrt * 8;
   uint8_t *img = td_xcalloc(total, 1);
   td_tg_header *h = (td_tg_header *)img;
   memcpy(h->magic, "TDTAG002", 8);
@@ -392,6 +427,7 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
   h->version = TD_TG_VERSION;
   h->scale = (float)scale;
   h->ndict = ndict;
+  h->reserved[0] = nrt;
   uint8_t *ct = img + sizeof *h;
   for (int c = 0; c < cl->nclass; c++) {
     ct[4 * c] = (uint8_t)(cl->xpos[c] & 0xff);
@@ -452,6 +488,8 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     dict[2 * sl] = key;
     dict[2 * sl + 1] = (uint32_t)v;
   }
+  if (nrt) memcpy(dict + 2 * (size_t)ndict, rtab, (size_t)nrt * 8);
+  free(rtab);
   FILE *fp = fopen(path, "wb");
   int rc = 0;
   if (!fp || fwrite(img, 1, total, fp) != total) rc = -1;
@@ -460,8 +498,9 @@ static int write_model(tstore *s, const classes *cl, int32_t now,
     if (rc) fprintf(log, "train tagger: cannot write %s\n", path);
     else
       fprintf(log, "train tagger: wrote %s: %zu bytes, %d classes, %zu features "
-              "(%zu with weights in the slot), %zu weights, %zu words, %zu dictionary words\n",
-              path, total, cl->nclass, nfeat, ninline, nw, nwords, nd);
+              "(%zu with weights in the slot), %zu weights, %zu words, %zu dictionary words, "
+              "%u second-pass slots\n",
+              path, total, cl->nclass, nfeat, ninline, nw, nwords, nd, nrt);
   }
   free(img);
   return rc;
@@ -476,6 +515,271 @@ static uint64_t rng_next(uint64_t *s) {
   *s ^= *s >> 7;
   *s ^= *s << 17;
   return *s;
+}
+
+/* One perceptron run (seed run) of iters passes over the nord sentences
+ * of ts listed in order (shuffled in place every pass), from step *now;
+ * reports each pass on log with dev accuracy on ds (may be NULL). */
+static void train_run(tstore *st, const classes *cl, const tsent *ts, size_t *order,
+                      size_t nord, int iters, int run, int32_t *pnow, const tsent *ds,
+                      size_t ndv, FILE *log) {
+  double sc[TD_TG_MAXCLASS];
+  uint64_t f[TD_TG_MAXFEAT];
+  uint64_t rng = 0x2545F4914F6CDD1DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
+  int32_t now = *pnow;
+  for (int it = 0; it < iters; it++) {
+    for (size_t i = nord; i > 1; i--) {
+      size_t j = rng_next(&rng) % i;
+      size_t t = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = t;
+    }
+    long tot = 0, ok = 0;
+    for (size_t si = 0; si < nord; si++) {
+      const tsent *s = &ts[order[si]];
+      int p1 = cl->nclass, p2 = cl->nclass;
+      for (int j = 0; j < s->n; j++) {
+        int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
+        int g = best_class(st, f, nf, cl->nclass, 0, sc);
+        int gold = s->gold[j];
+        if (g != gold) {
+          for (int k = 0; k < nf; k++) {
+            long fi = store_find(st, f[k], 1);
+            tfeat *ft = &st->feats[fi];
+            update(ft, gold, 1, now);
+            update(ft, g, -1, now);
+            ft->nupd++;
+          }
+        } else {
+          ok++;
+        }
+        tot++;
+        now++;
+        p2 = p1;
+        p1 = g;
+      }
+    }
+    if (log) {
+      fprintf(log, "run %d iter %2d  train %.2f%%", run + 1, it + 1, 100.0 * ok / tot);
+      if (ds) {
+        double xa, ua;
+        dev_acc(st, cl, ds, ndv, now, &xa, &ua);
+        fprintf(log, "  dev xpos %.2f%%  upos %.2f%%", xa, ua);
+      }
+      fprintf(log, "  (%zu features)\n", st->n);
+      fflush(log);
+    }
+  }
+  *pnow = now;
+}
+
+/* ---- the second pass over verb forms (tagger.c) ----
+ * A binary averaged perceptron for each token the first pass tags with a
+ * form of a pair (td_rt_pair): "yes" for the pair's first form (VBD),
+ * "no" for its second (VBN), for first-pass margins below TD_RT_GATE. Its examples are the first pass's tags
+ * of the training sentences as a model that did not see them makes them
+ * (jackknifing: JK_FOLDS folds, one run each), so that it learns from the
+ * first pass's mistakes on new text, not from a model that remembers the
+ * training set. */
+
+#define JK_FOLDS 4
+#define RT_ITERS 5
+#define RT_RUNS 3
+
+/* The classes a second pass re-decides between: alt[c] the class of the
+ * other form of c's pair with c's upos (-1: none), yes[c] the class of
+ * the pair's first form (c or alt[c]). */
+typedef struct {
+  int alt[TD_TG_MAXCLASS], yes[TD_TG_MAXCLASS];
+} rt_classes;
+
+static void rt_classes_make(const classes *cl, rt_classes *rc) {
+  for (int c = 0; c < cl->nclass; c++) {
+    int x = cl->xpos[c], p = td_rt_pair(x), other = -1;
+    rc->alt[c] = rc->yes[c] = -1;
+    if (!p) continue;
+    for (int d = 0; d < cl->nclass; d++)
+      if (d != c && td_rt_pair(cl->xpos[d]) == p && cl->upos[d] == cl->upos[c]) other = d;
+    if (other < 0) continue;
+    rc->alt[c] = other;
+    rc->yes[c] = x == TD_XPOS_VBD || x == TD_XPOS_VB ? c : other;
+  }
+}
+
+/* The first pass over sentence s with the weights of st (averaged at
+ * now): pred[j] the class of word j, margin[j] its score of the pair's
+ * first form less that of its second (0 when it has no pair). */
+static void first_pass(tstore *st, const classes *cl, const rt_classes *rc, const tsent *s,
+                       int32_t now, uint8_t *pred, float *margin) {
+  double sc[TD_TG_MAXCLASS];
+  uint64_t f[TD_TG_MAXFEAT];
+  int p1 = cl->nclass, p2 = cl->nclass;
+  for (int j = 0; j < s->n; j++) {
+    int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
+    int g = best_class(st, f, nf, cl->nclass, now, sc);
+    pred[j] = (uint8_t)g;
+    margin[j] = rc->alt[g] < 0 ? 0 : (float)(sc[rc->yes[g]] - sc[rc->yes[g] == g ? rc->alt[g] : g]);
+    p2 = p1;
+    p1 = g;
+  }
+}
+
+/* The second pass's tokens of sentence s with first-pass classes pred. */
+static void rt_toks(const classes *cl, const tsent *s, const uint8_t *pred, td_rt_tok *rt) {
+  for (int j = 0; j < s->n; j++) {
+    rt[j].low = s->w[j].low;
+    rt[j].xpos = cl->xpos[pred[j]];
+    rt[j].upos = cl->upos[pred[j]];
+  }
+}
+
+/* The second pass's score of features f (averaged weights at now). */
+static double rt_score(tstore *rt, const uint64_t *f, int nf, int32_t now) {
+  double sum = 0;
+  for (int k = 0; k < nf; k++) {
+    long i = store_find(rt, f[k], 0);
+    if (i >= 0 && rt->feats[i].n) sum += avg_weight(&rt->feats[i].e[0], now);
+  }
+  return sum;
+}
+
+typedef struct {
+  uint64_t f[TD_RT_MAXFEAT];
+  int nf, y; /* y: 1 the pair's first form, -1 its second */
+} rt_ex;
+
+/* The first-pass classes and margins of every word of ts (n sentences),
+ * concatenated: jackknifed when jk, else by st (averaged at now). */
+static void first_pass_all(tstore *st, int32_t now, int jk, const classes *cl,
+                           const rt_classes *rc, const tsent *ts, size_t n, int iters,
+                           uint8_t *pred, float *margin) {
+  size_t *off = td_xmalloc((n + 1) * sizeof *off);
+  off[0] = 0;
+  for (size_t i = 0; i < n; i++) off[i + 1] = off[i] + (size_t)ts[i].n;
+  if (!jk) {
+    for (size_t i = 0; i < n; i++) first_pass(st, cl, rc, &ts[i], now, pred + off[i], margin + off[i]);
+    free(off);
+    return;
+  }
+  size_t *order = td_xmalloc(n * sizeof *order + 1);
+  for (int k = 0; k < JK_FOLDS; k++) {
+    size_t nord = 0;
+    for (size_t i = 0; i < n; i++)
+      if (i % JK_FOLDS != (size_t)k) order[nord++] = i;
+    tstore fs = {0};
+    int32_t fnow = 1;
+    train_run(&fs, cl, ts, order, nord, iters, 100 + k, &fnow, NULL, 0, NULL);
+    for (size_t i = (size_t)k; i < n; i += JK_FOLDS)
+      first_pass(&fs, cl, rc, &ts[i], fnow, pred + off[i], margin + off[i]);
+    store_free(&fs);
+  }
+  free(order);
+  free(off);
+}
+
+/* The examples of the second pass from ts's first-pass classes and
+ * margins: the words tagged a form of a pair whose gold tag is one of
+ * the pair. Returns their count; *ex is allocated. */
+static size_t rt_examples(const classes *cl, const rt_classes *rc, const tsent *ts, size_t n,
+                          const uint8_t *pred, const float *margin, rt_ex **ex) {
+  size_t cnt = 0, cap = 0, off = 0;
+  rt_ex *e = NULL;
+  td_rt_tok *rt = NULL;
+  size_t rcap = 0;
+  for (size_t i = 0; i < n; i++, off += (size_t)ts[i - 1].n) {
+    TD_GROW(rt, rcap, (size_t)ts[i].n + 1);
+    rt_toks(cl, &ts[i], pred + off, rt);
+    for (int j = 0; j < ts[i].n; j++) {
+      int g = pred[off + j], gold = ts[i].gold[j];
+      if (rc->alt[g] < 0 || gold == 255 || !(fabs(margin[off + j]) < TD_RT_GATE)) continue;
+      if (gold != g && gold != rc->alt[g]) continue;
+      TD_GROW(e, cap, cnt + 1);
+      e[cnt].nf = td_rt_features(rt, ts[i].n, j, margin[off + j], e[cnt].f);
+      e[cnt].y = gold == rc->yes[g] ? 1 : -1;
+      cnt++;
+    }
+  }
+  free(rt);
+  *ex = e;
+  return cnt;
+}
+
+/* Trains the second pass on examples ex[0..n) into rt (class 0 of each
+ * feature): RT_RUNS runs on different shuffles averaged into one, as the
+ * first pass (steady against the order of the examples), stored so that
+ * its weights are those averaged at the returned step, 1. */
+static int32_t rt_train(tstore *rt, rt_ex *ex, size_t n) {
+  for (int run = 0; run < RT_RUNS; run++) {
+    tstore one = {0};
+    uint64_t rng = 0x5DEECE66DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
+    int32_t now = 1;
+    for (int it = 0; it < RT_ITERS; it++) {
+      for (size_t i = n; i > 1; i--) {
+        size_t j = rng_next(&rng) % i;
+        rt_ex t = ex[i - 1];
+        ex[i - 1] = ex[j];
+        ex[j] = t;
+      }
+      for (size_t i = 0; i < n; i++, now++) {
+        double s = 0;
+        for (int k = 0; k < ex[i].nf; k++) {
+          long fi = store_find(&one, ex[i].f[k], 0);
+          if (fi >= 0 && one.feats[fi].n) s += one.feats[fi].e[0].w;
+        }
+        if ((s > 0 ? 1 : -1) == ex[i].y) continue;
+        for (int k = 0; k < ex[i].nf; k++) {
+          long fi = store_find(&one, ex[i].f[k], 1);
+          update(&one.feats[fi], 0, (float)ex[i].y, now);
+        }
+      }
+    }
+    for (size_t j = 0; j < one.cap; j++) { /* rt += averaged weights / RT_RUNS */
+      if (!one.keys[j] || !one.feats[one.idx[j]].n) continue;
+      long fi = store_find(rt, one.keys[j], 1);
+      update(&rt->feats[fi], 0, (float)(avg_weight(&one.feats[one.idx[j]].e[0], now) / RT_RUNS), 0);
+    }
+    store_free(&one);
+  }
+  return 1;
+}
+
+/* Dev accuracy of the first pass (its classes pred and margins margin)
+ * and of the second pass after it (rt at rt_now), with the VBD/VBN
+ * confusions of both, to log. */
+static void rt_report(const classes *cl, const rt_classes *rc, const tsent *ds, size_t n,
+                      const uint8_t *pred, const float *margin, tstore *rt, int32_t rt_now,
+                      FILE *log) {
+  long tot = 0, ok1 = 0, ok2 = 0, conf1 = 0, conf2 = 0, changed = 0, fixed = 0, broke = 0;
+  td_rt_tok *r = NULL;
+  size_t rcap = 0, off = 0;
+  uint64_t f[TD_RT_MAXFEAT];
+  for (size_t i = 0; i < n; i++, off += (size_t)ds[i - 1].n) {
+    TD_GROW(r, rcap, (size_t)ds[i].n + 1);
+    rt_toks(cl, &ds[i], pred + off, r);
+    for (int j = 0; j < ds[i].n; j++) {
+      int g = pred[off + j], g2 = g, gold = ds[i].gold[j];
+      if (rc->alt[g] >= 0 && fabs(margin[off + j]) < TD_RT_GATE && !td_rt_keeps(r, j)) {
+        int nf = td_rt_features(r, ds[i].n, j, margin[off + j], f);
+        double sc = rt_score(rt, f, nf, rt_now);
+        if (rc->yes[g] == g ? sc < -TD_RT_MIN : sc > TD_RT_MIN) g2 = rc->alt[g];
+      }
+      tot++;
+      if (gold == 255) continue;
+      int gx = cl->xpos[gold], x1 = cl->xpos[g], x2 = cl->xpos[g2];
+      ok1 += x1 == gx;
+      ok2 += x2 == gx;
+      changed += g2 != g;
+      fixed += g2 != g && x2 == gx;
+      broke += g2 != g && x1 == gx;
+      conf1 += td_rt_pair(gx) && td_rt_pair(x1) && x1 != gx;
+      conf2 += td_rt_pair(gx) && td_rt_pair(x2) && x2 != gx;
+    }
+  }
+  free(r);
+  double d = tot ? (double)tot : 1;
+  fprintf(log, "second pass: dev xpos %.2f%% -> %.2f%% (%ld changed: %ld right, %ld wrong); "
+          "VBD/VBN confused %ld -> %ld\n", 100.0 * ok1 / d, 100.0 * ok2 / d, changed, fixed, broke,
+          conf1, conf2);
 }
 
 int td_tagger_train(const char *train_conllu, const char *dev_conllu,
@@ -509,56 +813,23 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
    * are averaged again into one linear model (an ensemble that costs
    * nothing at tagging time). */
   tstore fin = {0};
-  double sc[TD_TG_MAXCLASS];
-  uint64_t f[TD_TG_MAXFEAT];
-  for (int run = 0; run < RUNS; run++) {
+  rt_classes rcl;
+  rt_classes_make(&cl, &rcl);
+  size_t ntrw = 0, ndvw = 0;
+  for (size_t i = 0; i < ntr; i++) ntrw += (size_t)ts[i].n;
+  for (size_t i = 0; i < ndv; i++) ndvw += (size_t)ds[i].n;
+  uint8_t *pred = td_xmalloc(ntrw + ndvw + 1);
+  float *margin = td_xmalloc((ntrw + ndvw + 1) * sizeof *margin);
+  const char *cache = getenv("TD_TAGGER_RTCACHE");
+  FILE *cf = cache && *cache ? fopen(cache, "rb") : NULL;
+  int cached = cf && fread(pred, 1, ntrw + ndvw, cf) == ntrw + ndvw &&
+               fread(margin, sizeof *margin, ntrw + ndvw, cf) == ntrw + ndvw;
+  if (cf) fclose(cf);
+  for (int run = 0; run < RUNS && !cached; run++) {
     tstore st = {0};
-    uint64_t rng = 0x2545F4914F6CDD1DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
     int32_t now = 1;
     for (size_t i = 0; i < ntr; i++) order[i] = i;
-    for (int it = 0; it < iters; it++) {
-      for (size_t i = ntr; i > 1; i--) {
-        size_t j = rng_next(&rng) % i;
-        size_t t = order[i - 1];
-        order[i - 1] = order[j];
-        order[j] = t;
-      }
-      long tot = 0, ok = 0;
-      for (size_t si = 0; si < ntr; si++) {
-        const tsent *s = &ts[order[si]];
-        int p1 = cl.nclass, p2 = cl.nclass;
-        for (int j = 0; j < s->n; j++) {
-          int nf = td_tg_features(s->w, s->n, j, p1, p2, f);
-          int g = best_class(&st, f, nf, cl.nclass, 0, sc);
-          int gold = s->gold[j];
-          if (g != gold) {
-            for (int k = 0; k < nf; k++) {
-              long fi = store_find(&st, f[k], 1);
-              tfeat *ft = &st.feats[fi];
-              update(ft, gold, 1, now);
-              update(ft, g, -1, now);
-              ft->nupd++;
-            }
-          } else {
-            ok++;
-          }
-          tot++;
-          now++;
-          p2 = p1;
-          p1 = g;
-        }
-      }
-      if (log) {
-        fprintf(log, "run %d iter %2d  train %.2f%%", run + 1, it + 1, 100.0 * ok / tot);
-        if (ds) {
-          double xa, ua;
-          dev_acc(&st, &cl, ds, ndv, now, &xa, &ua);
-          fprintf(log, "  dev xpos %.2f%%  upos %.2f%%", xa, ua);
-        }
-        fprintf(log, "  (%zu features)\n", st.n);
-        fflush(log);
-      }
-    }
+    train_run(&st, &cl, ts, order, ntr, iters, run, &now, ds, ndv, log);
     /* fin += averaged weights / RUNS, stored so that avg_weight(e, 1) = w. */
     for (size_t j = 0; j < st.cap; j++) {
       if (!st.keys[j]) continue;
@@ -570,10 +841,43 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
     }
     store_free(&st);
   }
-  if (log && ds && RUNS > 1) {
+  if (log && ds && RUNS > 1 && !cached) {
     double xa, ua;
     dev_acc(&fin, &cl, ds, ndv, 1, &xa, &ua);
     fprintf(log, "ensemble of %d  dev xpos %.2f%%  upos %.2f%%\n", RUNS, xa, ua);
+  }
+  /* The second pass, from jackknifed first-pass tags of the training set
+   * (TD_TAGGER_RTCACHE=path keeps them and the dev tags there, and when
+   * the file exists trains and reports the second pass only, for
+   * experiments). */
+  if (!cached) {
+    first_pass_all(NULL, 0, 1, &cl, &rcl, ts, ntr, iters, pred, margin);
+    if (ds) first_pass_all(&fin, 1, 0, &cl, &rcl, ds, ndv, iters, pred + ntrw, margin + ntrw);
+    if (cache && *cache && (cf = fopen(cache, "wb"))) {
+      fwrite(pred, 1, ntrw + ndvw, cf);
+      fwrite(margin, sizeof *margin, ntrw + ndvw, cf);
+      fclose(cf);
+    }
+  }
+  rt_ex *ex = NULL;
+  size_t nex = rt_examples(&cl, &rcl, ts, ntr, pred, margin, &ex);
+  tstore rt = {0};
+  int32_t rt_now = rt_train(&rt, ex, nex);
+  free(ex);
+  if (log) fprintf(log, "second pass: %zu examples, %zu features\n", nex, rt.n);
+  if (log && ds) rt_report(&cl, &rcl, ds, ndv, pred + ntrw, margin + ntrw, &rt, rt_now, log);
+  free(pred);
+  free(margin);
+  if (cached) {
+    store_free(&rt);
+    store_free(&fin);
+    free(order);
+    free_sents(ts, ntr);
+    if (ds) free_sents(ds, ndv);
+    td_conllu_free(tr);
+    td_conllu_free(dv);
+    td_lemmatizer_free(lem);
+    return 0;
   }
   int32_t now = 1;
   tstore st = fin;
@@ -582,7 +886,7 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
   for (size_t i = 0; i < ntr; i++)
     for (int j = 0; j < ts[i].n; j++)
       wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j], ts[i].w[j].lex);
-  int rc = write_model(&st, &cl, now, &wc, out_model, log);
+  int rc = write_model(&st, &cl, now, &wc, &rt, rt_now, out_model, log);
   /* TD_TAGGER_SWEEP="p0.002,u3,l50": also writes OUT.p0.002, ... with
    * those pruning fractions / least mistakes / slot table fills, to choose
    * them on dev. */
@@ -596,7 +900,7 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
                       : val[0] == 'l' ? "TD_TAGGER_LOAD"
                                       : "TD_TAGGER_PRUNE";
     setenv(var, val + 1, 1);
-    rc = write_model(&st, &cl, now, &wc, path, log);
+    rc = write_model(&st, &cl, now, &wc, &rt, rt_now, path, log);
     unsetenv(var);
     sw += n + (sw[n] == ',');
   }
@@ -604,6 +908,7 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
   free(wc.counts);
   free(wc.lex);
   store_free(&st);
+  store_free(&rt);
   free(order);
   free_sents(ts, ntr);
   if (ds) free_sents(ds, ndv);
