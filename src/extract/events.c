@@ -3643,6 +3643,16 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
+      /* "three Kenyans were detained in Cairo", "was put under
+       * investigation in Italy": an arrest, a detention, a sentence or an
+       * investigation (17, 09) told in the passive with no agent is the
+       * act of the state where it was done, its government (only states
+       * arrest and try) */
+      if (!src.n && passive && !tr->noun && (root == 17 || root == 9)) {
+        group at = {0};
+        place_target(e, doc, tr, hi, &tgt, &at);
+        if (at.n) src = at;
+      }
       td_span psp;
       const char *piso = NULL;
       if (!src.n && !passive && root == 14 && !tr->noun &&
@@ -3656,8 +3666,9 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * the body is where it was lodged */
     if (!strncmp(tr->code, "114", 3) && tgt.n && tgt.actor[0] >= 0 && !passive &&
         doc->actors[tgt.actor[0]].code && !strncmp(doc->actors[tgt.actor[0]].code, "IGO", 3)) {
-      uint32_t ce = clause_end(doc, tgt.last > tr->tok1 ? tgt.last : tr->tok1, hi);
-      for (uint32_t j = tgt.last; j < ce && j < tgt.last + 6; j++) {
+      uint32_t from = tgt.last > tr->tok1 ? tgt.last : tr->tok1;
+      uint32_t ce = clause_end(doc, from, hi);
+      for (uint32_t j = from; j < ce && j < from + 6; j++) {
         const td_tok *t = &doc->toks[j];
         if (t->upos == TD_VERB) break;
         if (!is_word(t, "over") && !is_word(t, "about") && !is_word(t, "against")) continue;
