@@ -4678,6 +4678,16 @@ static void do_sentence(actx *x, size_t si) {
       /* or a head of state or government of the day whose surname is no
        * common word (Putin, not Fox or Brown) */
       int head = strcmp(prole, "President") == 0 || strcmp(prole, "Prime Minister") == 0;
+      /* (undated, where every role counts as held, a surname with no
+       * title or honorific: only in a story that names the head's
+       * country before or is about it, and none of sport, whose
+       * line-ups are lists of surnames: `Subs: Taylor, Harper`; not `His
+       * wife Sharon` in a British story, `the Mori survey`) */
+      if (!x->doc->date && !titled) {
+        const char *topic = head && !sports_doc(x) && !country_in_doc(x, pc) ? topic_country(x)
+                                                                               : NULL;
+        head = head && !sports_doc(x) && (country_in_doc(x, pc) || (topic && !strcmp(topic, pc)));
+      }
       int alone_ok = (d->ncand == 1 || titled) &&
                      (in_country || (active && head && !lower_word(x, i))) &&
                      !other_bearer(x, i);
