@@ -1174,15 +1174,33 @@ static int day_in_name(const td_qctx *c, size_t j) {
 
 /* The speaker written after a cue, starting at word i: "said John Lopez,
  * a spokesman" gives "John Lopez". */
+static int participle(const td_qword *w);
+
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
   static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
                                    "who", "if", NULL};
   size_t j = i, n = 0;
   if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
-  while (j < c->nw && n < 8 && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
-         !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
-         !(n > 0 && ((in_set(after_stop_set, &c->w[j]) && !day_in_name(c, j)) || clause_opens(c, j))))
-    j++, n++;
+  for (size_t lim = 8;; lim = n + 6) {
+    while (j < c->nw && n < lim && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
+           !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
+           !(n > 0 && ((in_set(after_stop_set, &c->w[j]) && !day_in_name(c, j)) || clause_opens(c, j))))
+      j++, n++;
+    /* the agent of a finding's participle names whose it is: "according
+     * to figures gathered by the Pew researchers", "market statistics
+     * gathered by Websidestory", "a report published by Analysys" (not
+     * "one analyst quoted by AFP": the analyst speaks) */
+    static const char *const findings[] = {"figures", "data", "statistics", "report", "reports", "survey",
+                                           "study", "research", "poll", "analysis", "estimates", "numbers",
+                                           NULL};
+    if (n > 1 && n < 8 && j + 1 < c->nw && strcmp(c->w[j].lw, "by") == 0 && participle(&c->w[j - 1]) &&
+        c->w[j - 1].upos == TD_VERB && td_qword_in(&c->w[j - 2], findings) &&
+        !(c->w[j + 1].flags & (TD_QW_PUNCT | TD_QW_PARA)) && np_word(c, j + 1)) {
+      j++, n++;
+      continue;
+    }
+    break;
+  }
   /* trailing lowercase words after names ("Lopez told") are not the speaker */
   if (j == i) return 0;
   who->start = c->w[i].s, who->end = c->w[j - 1].e;
