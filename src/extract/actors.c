@@ -2132,10 +2132,35 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
     return -1;
   long s0 = (long)x->doc->sents[tk(x, p)->sent].tok0;
   if (q > s0) s0 = q;
+  int comma = 0; /* (a comma between the pronoun and the token read) */
   for (long t = p - 1; t >= s0; t--) {
     int k = owner[t];
     if (k < 0) {
       unsigned f = tk(x, t)->flags, u = tk(x, t)->upos;
+      /* a relative clause on a person, `who` its subject: that person,
+       * in the clause (`Mariano Puerta, who followed up his win`) or,
+       * past the comma that closes it, in the main clause of a person
+       * who opens the sentence (`Johnson, who captained England, will
+       * play his final match`); not `Campbell, who he described as`,
+       * `a replacement for Shearer, who is due to retire, although he` */
+      if (tok_is(x, t, ",")) comma = 1;
+      if (tok_is(x, t, "who") && t - 1 > s0) {
+        long a = t - 1 - tok_is(x, t - 1, ",");
+        int r = owner[a];
+        unsigned v = tk(x, t + 1)->upos;
+        if (r < 0 || !is_person(x, r) || (v != TD_VERB && v != TD_AUX && v != TD_ADV) ||
+            !(x->ai[r].gender == g ||
+              (x->ai[r].gender == '-' && doc_poss_pronoun(x->doc, (size_t)p))))
+          return -1;
+        while (comma && a > s0 && owner[a - 1] == r) a--;
+        for (long b = s0; comma && b < a; b++) {
+          unsigned w = tk(x, b)->upos;
+          if (w == TD_VERB || w == TD_AUX || w == TD_ADP || w == TD_PRON || w == TD_SCONJ ||
+              tok_is(x, b, ","))
+            return -1;
+        }
+        return r;
+      }
       if (other[t] || (u == TD_PRON && td_str_in(tk(x, t)->norm, personal)) ||
           (f & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
           td_str_in(tk(x, t)->norm, relative) || (is_cue(x, t) && !raised_cue(x, t)))
