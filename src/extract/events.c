@@ -3659,6 +3659,22 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           protest_source(e, tr, lo, hi, &psp, &piso))
         group_add(&src, td_group_actor(doc, piso, "CVL", psp), psp);
     }
+    /* "reduced food supplies to the biggest Cambodian refugee camp in
+     * Thailand": the object of the entry's preposition is a thing of the
+     * country its adjective names; the actor after "in", "at" or "near"
+     * inside that phrase is where the thing is */
+    if (tr->preps[0] && !tr->noun && !passive && tgt.n == 1 && tgt.actor[0] >= 0) {
+      int64_t at = -1, pp = -1;
+      for (uint32_t j = tr->tok1 > lo ? tr->tok1 - 1 : lo; j < hi && j < tr->tok1 + 10; j++) {
+        const td_tok *t = &doc->toks[j];
+        if (t->start >= tgt.span[0].start) break;
+        if (pp < 0 && t->upos == TD_ADP && prep_in(tr, t->norm)) pp = j;
+        else if (pp >= 0 && (is_word(t, "in") || is_word(t, "at") || is_word(t, "near"))) at = j;
+      }
+      group adj = {0};
+      if (pp >= 0 && at > pp + 2 && adjective_np(e, doc, (uint32_t)pp + 1, (uint32_t)at, &src, &adj))
+        tgt = adj;
+    }
     /* "complained to the United Nations over two Israeli air raids",
      * "lodged a protest with the UN about Turkish incursions": an
      * official complaint (114) lodged with an international body is
