@@ -1528,10 +1528,11 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
     /* an officer every kind of body has (a spokesman, a chairman, a
      * general secretary: a firm's, a club's or a charity's as often as a
      * ministry's) is of the state only with a country word or a body of
-     * its own; with neither, no sector (nor the story's country) */
-    if (sector && !country && !org_code && !(c && c->org) && any_body_officer(x, title))
-      sector = NULL;
-    if (sector && !country && !org_code) country = context_country(x, title->tok0, s0, s1);
+     * its own; with neither, no sector: the story's country alone */
+    int plain = sector && !country && !org_code && !(c && c->org) && any_body_officer(x, title);
+    if (plain) sector = NULL;
+    if ((sector || plain) && !country && !org_code)
+      country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
     a->sector = sector;
@@ -1539,7 +1540,8 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
     a->role_past = c && c->past;
     a->code = org_code ? org_code
               : sector ? code_of(x, country, c && c->past == 2 ? "ELI" : sector)
-                       : NULL;
+              : plain && country ? td_arena_strdup(&x->doc->arena, country)
+                                 : NULL;
     x->ai[k].role_key = name_key(x, a->role);
   }
   add_mention(x, k, t0, t1);
@@ -7905,7 +7907,8 @@ static void affiliations(actx *x) {
 }
 
 /* `Anna Kessel, spokeswoman for the Orvik Audit Office,`, `Tom Vell, the
- * chairman of Zorvane Group`: a titled person of no country whose title
+ * chairman of Zorvane Group`: a titled person of no country or of no
+ * sector (a chairman with the story's country alone) whose title
  * after the name goes on with `of`/`for` [the] an organization the layer
  * coded takes that organization's country and code (its sector, unless
  * the title's says more than a government's or a firm's officer: a
@@ -7916,7 +7919,8 @@ static void officers_of(actx *x) {
   int32_t *owner = NULL;
   for (size_t k = 0; k < doc->nactors; k++) {
     td_actor *a = A(x, (int)k);
-    if (strcmp(a->kind, "person") != 0 || !a->role || a->country || a->known) continue;
+    if (strcmp(a->kind, "person") != 0 || !a->role || (a->country && a->sector) || a->known)
+      continue;
     if (a->code && strncmp(a->code, "IGO", 3) == 0) continue;
     for (size_t m = 0; m < a->nmentions; m++) {
       long t0, t1;
