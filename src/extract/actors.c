@@ -1530,6 +1530,13 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
      * ministry's) is of the state only with a country word or a body of
      * its own; with neither, no sector: the story's country alone */
     int plain = sector && !country && !org_code && !(c && c->org) && any_body_officer(x, title);
+    /* (a named institution right before: `Foreign Ministry spokesman`:
+     * its officer, of its sector; not a sector's word, which is as often
+     * a spokesman's field or another body's name: `local government
+     * spokesman`, `Salvation Army spokesman`) */
+    const dm *body = plain ? match_ending(x, (long)title->tok0 - 1, s0, s1) : NULL;
+    if (body && is_cls(body, "sector.body"))
+      plain = 0, sector = td_arena_strdup(&x->doc->arena, body->payload);
     if (plain) sector = NULL;
     if ((sector || plain) && !country && !org_code)
       country = context_country(x, title->tok0, s0, s1);
