@@ -1242,6 +1242,10 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
   /* expected: a forecast or plan in the clause, unless "already" follows */
   out->status = "actual";
   if (already_after(c, p->last) || past_after(c, p->last)) return;
+  /* an age written as a modifier or a noun describes who it is now,
+   * whatever the clause plans: "the 29-year-old would be a strong
+   * contender", "The episode featuring the 28-year-old will be screened" */
+  if (out->unit && strcmp(out->unit, "years old") == 0 && p->unit_noun && strstr(p->unit_noun, "year-old")) return;
   s = cs, e = ce;
   for (size_t k = s; k <= e && k < c->nw; k++) {
     if (k >= p->first && k <= p->last) continue;
