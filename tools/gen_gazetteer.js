@@ -132,6 +132,8 @@ const iso3 = {};
 const isoCountries = JSON.parse(fs.readFileSync(path.join(nm, 'iso3166-2-db', 'data', 'iso3166-2.json'), 'utf8'));
 for (const c of countries) {
   iso3[c.cca2] = c.cca3;
+  // (tools/mkres drops the spellings that are English words or names:
+  // "Island" for Iceland, "Mann" for the Isle of Man)
   const alts = [c.name.official, ...(c.altSpellings || []).filter((a) => a.length > 3)];
   const ref = isoCountries[c.cca2] && isoCountries[c.cca2].reference;
   row(ref && ref.geonames, c.name.common, alts, c.cca3, c.independent ? 'PCLI' : 'PCLD', c.latlng[0], c.latlng[1], 0, c.cca2);

@@ -263,7 +263,75 @@ static void pl_alias(td_dictb *b, const char *name, uint32_t idx, const char *cl
   if (*name) td_dictb_add(b, name, cls, pay, pl_all_upper(name) ? TD_DICT_CASE : 0);
 }
 
-static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, int curated) {
+/* Whether ALT spells NAME with plain letters for accented ones
+ * ("Reunion" for "Réunion"): each non-ASCII character of NAME stands for
+ * one ASCII letter of ALT. */
+static int pl_plain_spelling(const char *alt, const char *name) {
+  while (*alt && *name) {
+    if ((unsigned char)*name >= 0x80) {
+      if (!((*alt >= 'a' && *alt <= 'z') || (*alt >= 'A' && *alt <= 'Z'))) return 0;
+      name++;
+      while (((unsigned char)*name & 0xC0) == 0x80) name++;
+      alt++;
+    } else if (*alt++ != *name++) {
+      return 0;
+    }
+  }
+  return !*alt && !*name;
+}
+
+/* Whether a country's alternative spelling from world-countries is also
+ * an English word or a person's name ("Island" for Iceland, "Mann" for the
+ * Isle of Man, "Emirates"): one word, not the country's name in plain
+ * letters, whose lowercase form is in COMMON (see pl_common). Such a
+ * spelling would read "Island Records" or "Thomas Mann" as the country. */
+static int pl_common_alt(wtable *common, const char *alt, const char *name) {
+  char low[64];
+  size_t n = strlen(alt);
+  if (!common || n >= sizeof low || strpbrk(alt, " -") || pl_plain_spelling(alt, name)) return 0;
+  td_lower_ascii(low, sizeof low, alt, n);
+  size_t i = (size_t)td_hash64(low, n) & (common->cap - 1);
+  for (; common->e[i].key; i = (i + 1) & (common->cap - 1))
+    if (strcmp(common->e[i].key, low) == 0) return 1;
+  return 0;
+}
+
+/* The words that no country's alternative spelling may be: the lowercase
+ * words of the system word list (TD_WORDS_FILE, "island", "emirates"),
+ * the words seen at least twice in data/words/ewt-freq.tsv (lowercased
+ * there: "mann", and country adjectives such as "thai", which stay
+ * adjectives through the '%' rows) and the given names of
+ * data/actors/given-names.dict.tsv. A missing file adds nothing. */
+static void pl_common(wtable *t, const char *datadir) {
+  char p[4096], line[512];
+  FILE *f = fopen(TD_WORDS_FILE, "r");
+  while (f && fgets(line, sizeof line, f)) {
+    size_t n = strcspn(line, "\r\n");
+    if (n && n < 64 && line[0] >= 'a' && line[0] <= 'z') wt_get(t, line, n);
+  }
+  if (f) fclose(f);
+  snprintf(p, sizeof p, "%s/words/ewt-freq.tsv", datadir);
+  f = fopen(p, "r");
+  while (f && fgets(line, sizeof line, f)) {
+    size_t n = strcspn(line, "\t");
+    if (line[n] == '\t' && n < 64 && !memchr(line, ' ', n) && line[0] != '#' &&
+        atol(line + n + 1) >= 2)
+      wt_get(t, line, n);
+  }
+  if (f) fclose(f);
+  snprintf(p, sizeof p, "%s/actors/given-names.dict.tsv", datadir);
+  f = fopen(p, "r");
+  while (f && fgets(line, sizeof line, f)) {
+    size_t n = strcspn(line, "\t\r\n");
+    char low[64];
+    if (line[0] == '#' || n == 0 || n >= sizeof low) continue;
+    td_lower_ascii(low, sizeof low, line, n);
+    wt_get(t, low, n);
+  }
+  if (f) fclose(f);
+}
+
+static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, wtable *common) {
   FILE *f = fopen(path, "r");
   if (!f) {
     fprintf(stderr, "mkres: cannot read %s\n", path);
@@ -325,11 +393,13 @@ static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, in
     r.lon = (float)atof(col[6]);
     r.pop = (uint32_t)strtoul(col[7], NULL, 10);
     r.admin = pl_str(pool, col[8]);
-    r.flags = curated ? TD_GAZ_CURATED : 0;
+    r.flags = common ? 0 : TD_GAZ_CURATED;
     uint32_t idx = (uint32_t)(recs->len / sizeof r);
     td_buf_put(recs, &r, sizeof r);
     pl_alias(b, col[1], idx, "place");
-    for (char *a = strtok(col[2], ";"); a; a = strtok(NULL, ";")) pl_alias(b, a, idx, "place");
+    int country = strncmp(r.feat, "PCL", 3) == 0;
+    for (char *a = strtok(col[2], ";"); a; a = strtok(NULL, ";"))
+      if (!country || !pl_common_alt(common, a, col[1])) pl_alias(b, a, idx, "place");
   }
   free(line);
   fclose(f);
@@ -345,9 +415,13 @@ static int build_places(td_resw *w, const char *datadir) {
   td_buf recs = TD_BUF_INIT, pool = TD_BUF_INIT;
   td_buf_putc(&pool, 0);
   td_dictb *b = td_dictb_new();
-  int rc = pl_file(p, &recs, &pool, b, 0);
+  wtable common = {td_xcalloc(1 << 17, sizeof(wentry)), 1 << 17, 0};
+  pl_common(&common, datadir);
+  int rc = pl_file(p, &recs, &pool, b, &common);
+  for (size_t i = 0; i < common.cap; i++) free(common.e[i].key);
+  free(common.e);
   snprintf(p, sizeof p, "%s/places/curated.tsv", datadir);
-  if (rc == 0) rc = pl_file(p, &recs, &pool, b, 1);
+  if (rc == 0) rc = pl_file(p, &recs, &pool, b, NULL);
   size_t dlen;
   void *dimg = td_dictb_finish(b, &dlen);
   if (rc == 0) { /* the places of a dependent territory (TD_GAZ_DEPENDENT) */
