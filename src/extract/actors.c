@@ -115,6 +115,7 @@ typedef struct {
   int nsurn;
   const char *topic;    /* the country the article is about (topic_country), once asked */
   int topic_done;
+  int topic_n, topic_next; /* its dictionary matches, and the runner-up's */
 } actx;
 
 static const char *const actor_classes[] = {"country", "org", "sector", "title", "person",
@@ -1179,6 +1180,9 @@ static const char *topic_country(actx *x) {
     if (best < 0 || n[q] > n[best]) best = q;
   }
   x->topic = best >= 0 ? cc[best] : NULL;
+  x->topic_n = best >= 0 ? n[best] : 0;
+  for (int q = 0; q < nc; q++)
+    if (q != best && n[q] > x->topic_next) x->topic_next = n[q];
   return x->topic;
 }
 
@@ -1538,6 +1542,13 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
     if (body && is_cls(body, "sector.body"))
       plain = 0, sector = td_arena_strdup(&x->doc->arena, body->payload);
     if (plain) sector = NULL;
+    /* (such an officer is of the country the story is plainly about, by
+     * three of its matches and twice any other's, not of one the sentence
+     * names for what he speaks of: `RNC chairman X attacked the Libya
+     * policy`) */
+    if (plain && !country && !org_code && topic_country(x) && x->topic_n >= 3 &&
+        x->topic_n >= 2 * x->topic_next)
+      country = x->topic;
     if ((sector || plain) && !country && !org_code)
       country = context_country(x, title->tok0, s0, s1);
     a->role = field(x, title->payload, 1, '|');
