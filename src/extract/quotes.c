@@ -2052,7 +2052,42 @@ int td_find_claimant(td_qctx *c, size_t target, td_span *who, td_span *cue) {
   return r;
 }
 
+/* The owner of a forecast or an estimate of the number at target, named
+ * in the possessive right before it: "Chancellor Gordon Brown's forecast
+ * of 3% to 3.5%", "the IMF's latest estimate of $5bn" (whatever cue the
+ * sentence has elsewhere: "Deloitte is forecasting growth of 2%, below
+ * Chancellor Gordon Brown's forecast of 3%"). 1 with *who (without the
+ * possessive ending) and *cue (the noun) set, else 0. */
+static int owner_of_estimate(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  static const char *const nouns[] = {"forecast", "forecasts", "estimate", "estimates", "prediction",
+                                      "predictions", "projection", "projections", NULL};
+  /* (the second number of a range: "forecast of 3% to 3.5%") */
+  if (target >= 4 && target < c->nw && td_qword_in(&c->w[target - 1], (const char *const[]){"to", "and", NULL})) {
+    size_t j = target - 2;
+    while (j > 1 && j + 5 > target &&
+           ((c->w[j].flags & TD_QW_DIGIT) || td_qword_in(&c->w[j], (const char *const[]){"%", "$", "\xc2\xa3", NULL})))
+      j--;
+    if (j + 2 < target && strcmp(c->w[j].lw, "of") == 0) target = j + 1;
+  }
+  if (target < 3 || target >= c->nw || strcmp(c->w[target - 1].lw, "of") != 0) return 0;
+  size_t k = target - 2, a = k;
+  if (!td_qword_in(&c->w[k], nouns) || (c->w[k].flags & TD_QW_PARA)) return 0;
+  /* (adjectives between: "the IMF's latest estimate of") */
+  while (a > 1 && a + 3 > k && c->w[a - 1].upos == TD_ADJ && !(c->w[a].flags & TD_QW_PARA)) a--;
+  const char *o = c->w[a - 1].lw;
+  size_t n = strlen(o);
+  if (a < 1 || (c->w[a].flags & TD_QW_PARA) || n < 2 || strcmp(o + n - 2, "'s") != 0 || !subject_before(c, a, who))
+    return 0;
+  const char *t = c->doc->text;
+  if (who->end - who->start > 2 && t[who->end - 2] == '\'' && t[who->end - 1] == 's') who->end -= 2;
+  else if (who->end - who->start > 4 && memcmp(t + who->end - 4, "\xe2\x80\x99s", 4) == 0) who->end -= 4;
+  if (who->end <= who->start) return 0;
+  cue->start = c->w[k].s, cue->end = c->w[k].e;
+  return 1;
+}
+
 static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  if (owner_of_estimate(c, target, who, cue)) return 1;
   /* "according to X" anywhere in the sentence */
   size_t s = target;
   while (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
