@@ -1239,9 +1239,10 @@ static int coordinated(const td_doc *doc, const cand *a, const cand *b) {
 }
 
 /* Score of reading r for a name group, given the evidence; prior_r is
- * prior(r). */
+ * prior(r). *lift is what the division evidence adds over the country's
+ * alone (see town_lifted). */
 static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const evs *countries,
-                    const evs *admins, const char *hint, const char *namesake) {
+                    const evs *admins, const char *hint, const char *namesake, double *lift) {
   double s = prior_r;
   double ce = 0, ae = 0;
   if (r->cc3[0]) ce = fmin(4.0, 2.0 * ev_get(countries, r->cc3));
@@ -1258,6 +1259,7 @@ static double score(const td_gaz *g, const td_gaz_rec *r, double prior_r, const 
    * (country and division evidence together were +8 against London's
    * lead of 6 over London, California) */
   s += fmax(ce, ae) + 0.5 * fmin(ce, ae);
+  *lift = fmax(ce, ae) + 0.5 * fmin(ce, ae) - ce;
   if (hint) {
     size_t hn = strlen(hint);
     if (strncmp(adm, hint, hn) == 0 && (adm[hn] == 0 || adm[hn] == '.') && !is_country(r) &&
@@ -1294,6 +1296,27 @@ static uint8_t *self_actors(const td_doc *doc, const cands *cs, size_t ng) {
     }
   }
   return self;
+}
+
+/* Whether town reading i of a name (scores sc, division lifts lift,
+ * priors pri over its n readings rec) leads only by the division evidence
+ * over a town of the name in the same country ten times its size or more
+ * (a prior 1 higher): Louisville, Ohio, 9,000 people, in a story that
+ * names Ohio elsewhere is not the Louisville of 243,000 in Kentucky. A
+ * state named after a comma ("Louisville, Ohio") still decides; the
+ * caller asks only without one. Across countries the division tells the
+ * country too, and keeps its weight. */
+static int town_lifted(const td_gaz *g, const uint32_t *rec, const double *pri, const double *sc,
+                       const double *lift, size_t n, size_t i) {
+  const td_gaz_rec *r = &g->recs[rec[i]];
+  if (lift[i] <= 0 || !is_feat(r, "PPL") || (r->flags & TD_GAZ_CURATED)) return 0;
+  for (size_t j = 0; j < n; j++) {
+    const td_gaz_rec *o = &g->recs[rec[j]];
+    if (j != i && is_feat(o, "PPL") && !(o->flags & TD_GAZ_CURATED) && strcmp(o->cc3, r->cc3) == 0 &&
+        pri[j] >= pri[i] + 1 && sc[i] - lift[i] < sc[j])
+      return 1;
+  }
+  return 0;
 }
 
 typedef struct {
@@ -2116,6 +2139,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
   size_t npri = 0;
   for (size_t k = 0; k < ng; k++) npri += gs[k].nrecs;
   double *pri = td_xmalloc((npri + 1) * sizeof *pri);
+  /* one name's readings' scores and division lifts (town_lifted) */
+  double *scs = td_xmalloc((npri + 1) * sizeof *scs), *lifts = td_xmalloc((npri + 1) * sizeof *lifts);
   npri = 0;
   for (size_t k = 0; k < ng; k++) {
     double bs = -1e9;
@@ -2223,9 +2248,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
         const td_gaz_rec *r = &g->recs[gs[k].recs[i]];
+        scs[i] = -1e9;
+        lifts[i] = 0;
         if (seat_named(g, &gs[k], r)) continue;
         double sc = score(g, r, gs[k].pri[i], weightier && small_town(r) ? &inner : &countries, &admins,
-                          gs[k].hint[0] ? gs[k].hint : NULL, namesake);
+                          gs[k].hint[0] ? gs[k].hint : NULL, namesake, &lifts[i]);
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
           sc += 20;
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
@@ -2244,7 +2271,19 @@ int td_places(const td_engine *eng, td_doc *doc) {
         if (gs[k].held[0] && strcmp(g->pool + r->admin, gs[k].held) == 0 &&
             (is_country(r) || is_feat(r, "ADM1") || is_feat(r, "ADM2")))
           sc += 20;
+        scs[i] = sc;
         if (sc > bs) bs = sc, b = (int)gs[k].recs[i];
+      }
+      /* a town the division evidence alone lifts over one ten times its
+       * size gives way to the next best reading (town_lifted) */
+      for (size_t tries = 0; b >= 0 && !gs[k].hint[0] && !gs[k].held[0] && tries < gs[k].nrecs; tries++) {
+        size_t bi = 0;
+        while (gs[k].recs[bi] != (uint32_t)b) bi++;
+        if (!town_lifted(g, gs[k].recs, gs[k].pri, scs, lifts, gs[k].nrecs, bi)) break;
+        scs[bi] = -1e9;
+        bs = -1e9, b = -1;
+        for (size_t i = 0; i < gs[k].nrecs; i++)
+          if (scs[i] > bs) bs = scs[i], b = (int)gs[k].recs[i];
       }
       cur[k] = b;
     }
@@ -2314,6 +2353,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
   free(cur);
   free(pairs);
   free(pri);
+  free(scs);
+  free(lifts);
   free(self);
   free(countries.e);
   free(admins.e);
