@@ -2256,6 +2256,26 @@ static int all_caps(const td_qctx *c, const td_qword *w) {
 
 /* Whether the quotation starts a clause of its own (a full quotation) or
  * continues the writer's sentence (a partial one). */
+/* Whether the words of the sentence before the comma at word e are only
+ * connectives and an adverbial, nothing the quotation could complete:
+ * `Still,`, `But,`, `And yet,`, `At the same time,`, `On Monday,` (a
+ * conjunction or adverbs, or a preposition and up to five words with no
+ * verb or pronoun); not `An economic downturn,` nor `He praised its
+ * critics, including,`. */
+static int adverbial_only(const td_qctx *c, size_t e) {
+  size_t s = e;
+  while (s > 0 && e - s < 8 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA)) s--;
+  if (s == e || (s > 0 && !(c->w[s - 1].flags & TD_QW_SEND) && !(c->w[s].flags & TD_QW_PARA))) return 0;
+  while (s < e && (c->w[s].upos == TD_CCONJ || c->w[s].upos == TD_ADV || is_adverb(&c->w[s]))) s++;
+  if (s == e) return 1;
+  if (c->w[s].upos != TD_ADP || e - s > 6) return 0;
+  for (size_t x = s + 1; x < e; x++)
+    if (c->w[x].upos == TD_VERB || c->w[x].upos == TD_AUX || c->w[x].upos == TD_PRON ||
+        (c->w[x].flags & (TD_QW_PUNCT | TD_QW_QOPEN | TD_QW_QCLOSE)))
+      return 0;
+  return 1;
+}
+
 static int starts_clause(const td_qctx *c, const qcand *q) {
   static const char *const embed_words[] = {"that", "because", "since", NULL};
   size_t o = q->open;
@@ -2288,7 +2308,7 @@ static int starts_clause(const td_qctx *c, const qcand *q) {
             if (lower && subject_before(c, k, &who)) {
               size_t ws = td_qword_at(c, who.start);
               if (ws > 1 && is_punct(c, ws - 1, ",") && !(c->w[ws - 2].flags & TD_QW_SEND) &&
-                  !(c->w[ws].flags & TD_QW_PARA))
+                  !(c->w[ws].flags & TD_QW_PARA) && !adverbial_only(c, ws - 1))
                 return 0;
             }
             return 1;
