@@ -1635,7 +1635,7 @@ static const char *latest_title_start(actx *x, const char *roles, const char *ti
 
 typedef struct {
   actx *x;
-  const char *title, *country;
+  const char *title, *country, *date;
   const char *best; /* the payload of the latest holder */
   char start[16];
   int ties;
@@ -1646,7 +1646,11 @@ static int holder_cb(void *vctx, const td_match *m) {
   const char *roles = strchr(m->payload, '|');
   for (int i = 0; i < 2 && roles; i++) roles = strchr(roles + 1, '|');
   if (!roles) return 0;
-  latest_title_start(h->x, roles + 1, h->title, h->country, buf, sizeof buf);
+  if (h->date) /* dated: the one who held it that day */
+    snprintf(buf, sizeof buf, "%s",
+             held_title(h->x, roles + 1, h->title, h->country, h->date) ? "1" : "");
+  else
+    latest_title_start(h->x, roles + 1, h->title, h->country, buf, sizeof buf);
   if (!buf[0]) return 0;
   int c = strcmp(buf, h->start);
   if (c > 0) h->best = m->payload, snprintf(h->start, sizeof h->start, "%s", buf), h->ties = 0;
@@ -1654,12 +1658,13 @@ static int holder_cb(void *vctx, const td_match *m) {
   return 0;
 }
 
-/* An undated story's `President Bush`, where the dictionaries hold
- * several people of the surname at token i who held the title (each
- * counts as holding a role when no date says which): the one who held it
- * last (George W. Bush, not his father; the dictionaries reach back to the
- * 1980s, undated news is most often of the latest); NULL for none, or two
- * who took it the same day. */
+/* `President Bush`, where the dictionaries hold several people of the
+ * surname at token i in office on the story's date (Jeb Bush a governor
+ * in 2005) or, undated, who held the title (each counts as holding a role
+ * when no date says which): the one who held the title that day, or
+ * undated the one who held it last (George W. Bush, not his father; the
+ * dictionaries reach back to the 1980s, undated news is most often of the
+ * latest); NULL for none, or two alike. */
 static const char *latest_holder(actx *x, long i, const char *title, const char *country) {
   char w[64];
   size_t n = tk(x, i)->end - tk(x, i)->start;
@@ -1667,7 +1672,7 @@ static const char *latest_holder(actx *x, long i, const char *title, const char 
   memcpy(w, x->doc->text + tk(x, i)->start, n);
   w[n] = 0;
   static const char *const cls[] = {"person.surname", NULL};
-  holder_ctx h = {x, title, country, NULL, "", 0};
+  holder_ctx h = {x, title, country, x->doc->date, NULL, "", 0};
   td_dict_lookup(x->eng->dict, w, cls, holder_cb, &h);
   return h.ties ? NULL : h.best;
 }
@@ -4707,7 +4712,7 @@ static void do_sentence(actx *x, size_t si) {
       if (title && is_cls(title, "title")) tc.title_role = field(x, title->payload, 1, '|');
       /* (undated, several of the surname held the title: the latest) */
       dm one;
-      if (!x->doc->date && d->nactive > 1 && tc.title_role) {
+      if (d->nactive > 1 && tc.title_role) {
         const char *best = latest_holder(x, i, tc.title_role, tc.country);
         if (best) {
           one = *d;
