@@ -1758,8 +1758,36 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     }
     size_t r0 = k;
     while (r0 > 0 && (in_set(aux_adv_set, &c->w[r0 - 1]) || is_adverb(&c->w[r0 - 1]))) r0--;
-    /* "De Blasio said the move ... and said, ...": the subject of the sentence */
-    if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) return sentence_subject(c, k, who);
+    /* "De Blasio said the move ... and said, ...": the subject of the
+     * speech verb the cue is joined to, the nearest one before it in the
+     * sentence (`X claimed … but his lawyer, Y, told the BBC it was
+     * laughable and added: "…"` is Y's), else of the sentence */
+    if (r0 > 0 && strcmp(c->w[r0 - 1].lw, "and") == 0) {
+      for (size_t j = r0 - 1; j-- > 0 && j + 40 > r0;) {
+        if (c->w[j].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
+        int kind2 = 0;
+        if (td_cue_at(c, j, &kind2) && (kind2 == TD_CUE_SAY || kind2 == TD_CUE_TELL) &&
+            c->w[j].upos == TD_VERB && !passive_at(c, j)) {
+          if (subject_before(c, j, who)) return 1;
+          /* (a subject and an aside: `his lawyer, Tom Roe, told`) */
+          for (size_t x = j - 1; j > 2 && is_punct(c, j - 1, ",") && x-- > 0 && x + 8 > j;) {
+            if (c->w[x].flags & (TD_QW_SEND | TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
+            if (is_punct(c, x, ",")) {
+              if (x == 0 || !subject_before(c, x, who)) break;
+              /* (the name, when the aside is one) */
+              size_t y = x + 1;
+              while (y + 1 < j && (c->w[y].flags & TD_QW_CAP) && np_word(c, y)) y++;
+              if (y + 1 == j && y > x + 1) who->start = c->w[x + 1].s, who->end = c->w[j - 2].e;
+              return 1;
+            }
+          }
+          who->start = who->end = 0;
+          break;
+        }
+        if (c->w[j].flags & TD_QW_PARA) break;
+      }
+      return sentence_subject(c, k, who);
+    }
     /* "X was skeptical, but said, …", "He went on to say, …", "X was
      * prompted to write, …": a second verb or an infinitive of the subject */
     static const char *const say_inf[] = {"say", "add", "write", "ask", "tell", "declare",
