@@ -2041,13 +2041,28 @@ static int speaker_end(const td_qctx *c, size_t target, td_span *who, td_span *c
 
 /* Whether the cue at word k is a participle after "be" (adverbs or an
  * inverted pronoun between): "were reported", "is now expected", "is it
- * expected". */
+ * expected"; or after "with" and a short noun phrase and before "to", a
+ * clause with no verb of its own whose subject is what the report is
+ * about ("with broadband predicted to grow", "with sales expected to
+ * fall"; not "the deal with Tanzania Mr Brown said the UK would"). */
 static int passive_at(const td_qctx *c, size_t k) {
+  if (k == 0 || k >= c->nw || !participle(&c->w[k])) return 0;
   size_t b = k;
   while (b > 1 && b + 3 > k && (is_adverb(&c->w[b - 1]) || c->w[b - 1].upos == TD_ADV ||
                                 c->w[b - 1].upos == TD_PRON))
     b--;
-  return k > 0 && k < c->nw && b > 0 && td_qword_in(&c->w[b - 1], be_words) && participle(&c->w[k]);
+  if (b > 0 && td_qword_in(&c->w[b - 1], be_words)) return 1;
+  static const char *const with[] = {"with", NULL}, *const to[] = {"to", NULL};
+  if (k + 1 >= c->nw || !td_qword_in(&c->w[k + 1], to)) return 0; /* `with X said`: a cue */
+  for (b = k; b > 0 && b + 4 > k; b--) {
+    const td_qword *w = &c->w[b - 1];
+    if (b < k && td_qword_in(w, with)) return 1;
+    if (w->flags & (TD_QW_PUNCT | TD_QW_SEND) ||
+        !(w->upos == TD_NOUN || w->upos == TD_PROPN || w->upos == TD_ADJ || w->upos == TD_DET ||
+          w->upos == TD_NUM))
+      return 0;
+  }
+  return 0;
 }
 
 /* Whether the claimant who is one word that names no one: an article, a
