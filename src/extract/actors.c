@@ -7391,6 +7391,15 @@ static const char *org_sector(const actx *x, long a0, long t1) {
                {"constabulary", "COP"}, {"party", "PTY"},   {"university", "EDU"},
                {"college", "EDU"},    {"foundation", "NGO"}, {"bank", "BUS"},
                {"exchange", "BUS"},   {NULL, NULL}};
+  /* an armed movement: a fighter's word before a front's, an army's or a
+   * movement's (`Oromo Liberation Front`, `National Resistance Army`) */
+  static const char *const armed[] = {"liberation", "resistance", "revolutionary", "rebel",
+                                      "insurgent", "martyrs", "mujahideen", NULL};
+  static const char *const bands[] = {"front", "army", "movement", "brigade", "brigades",
+                                      "forces", "tigers", NULL};
+  if (t1 - a0 >= 2 && td_str_in(tk(x, t1 - 1)->norm, bands))
+    for (long t = a0; t < t1 - 1; t++)
+      if (td_str_in(tk(x, t)->norm, armed)) return "REB";
   int any_media = 0;
   for (long t = a0; t < t1; t++) {
     const td_tok *k = tk(x, t);
@@ -7479,7 +7488,7 @@ static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long 
     }
     return;
   }
-  static const char *const state[] = {"GOV", "JUD", "LEG", "COP", "PTY", NULL};
+  static const char *const state[] = {"GOV", "JUD", "LEG", "COP", "PTY", "REB", NULL};
   if (!country && td_str_in(sector, state)) country = topic_country(x);
   A(x, k)->sector = sector;
   A(x, k)->country = country ? field(x, country, 0, '|') : NULL;
