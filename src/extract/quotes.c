@@ -1176,6 +1176,17 @@ static int day_in_name(const td_qctx *c, size_t j) {
  * a spokesman" gives "John Lopez". */
 static int participle(const td_qword *w);
 
+/* Whether "and" at word j joins the words of one name: "the World Travel
+ * and Tourism Council", "the Office of Fair Trading and Competition
+ * Commission" (capitalized words on both sides, a capitalized one after
+ * that too, within a sentence). */
+static int name_and(const td_qctx *c, size_t j) {
+  return j > 0 && j + 2 < c->nw && strcmp(c->w[j].lw, "and") == 0 && (c->w[j - 1].flags & TD_QW_CAP) &&
+         (c->w[j + 1].flags & TD_QW_CAP) && (c->w[j + 2].flags & TD_QW_CAP) &&
+         !(c->w[j + 1].flags & (TD_QW_PARA | TD_QW_PUNCT)) && !(c->w[j + 2].flags & (TD_QW_PARA | TD_QW_PUNCT)) &&
+         c->w[j - 1].upos != TD_PRON;
+}
+
 static int np_after(const td_qctx *c, size_t i, td_span *who) {
   static const char *const wh[] = {"how", "what", "whether", "when", "where", "why", "which",
                                    "who", "if", NULL};
@@ -1184,7 +1195,8 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
   for (size_t lim = 8;; lim = n + 6) {
     while (j < c->nw && n < lim && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
            !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
-           !(n > 0 && ((in_set(after_stop_set, &c->w[j]) && !day_in_name(c, j)) || clause_opens(c, j))))
+           !(n > 0 && ((in_set(after_stop_set, &c->w[j]) && !day_in_name(c, j) && !name_and(c, j)) ||
+                       clause_opens(c, j))))
       j++, n++;
     /* the agent of a finding's participle names whose it is: "according
      * to figures gathered by the Pew researchers", "market statistics
