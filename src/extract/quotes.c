@@ -1667,6 +1667,25 @@ static void apposed_name(const td_qctx *c, td_span *who) {
   who->start = c->w[s].s, who->end = c->w[e - 1].e;
 }
 
+/* Where the reduced passive clause of a question put to someone opens
+ * (`when asked`, `if pressed`, `after being asked`), at word k or before
+ * it in the same clause: the index of `when` (k itself when k is the
+ * participle), or (size_t)-1 when there is none. */
+static size_t asked_clause(const td_qctx *c, size_t k) {
+  static const char *const subs[] = {"when", "if", "after", "while", "whenever", NULL};
+  static const char *const put[] = {"asked", "pressed", "questioned", "told", NULL};
+  for (size_t j = k + 1; j-- > 0 && j + 12 > k;) {
+    if (c->w[j].flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) break;
+    if (j < k && (c->w[j].flags & TD_QW_PUNCT)) break;
+    if (!td_qword_in(&c->w[j], put) || j == 0) continue;
+    size_t a = j - 1;
+    if (a > 0 && strcmp(c->w[a].lw, "being") == 0) a--;
+    if (td_qword_in(&c->w[a], subs)) return j == k ? k : a;
+    if (j < k) break;
+  }
+  return (size_t)-1;
+}
+
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
   /* (m opens a quotation after a colon or comma, or is the colon ending
@@ -1729,6 +1748,19 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (n == 1 && td_qword_in(&c->w[k], put_to) && passive_at(c, k) &&
         !(k + 1 < m && (c->w[k + 1].flags & TD_QW_SEND)))
       continue;
+    /* so is a reduced passive clause, `when asked about it`, `if
+     * pressed`: `X said, when asked about the vote, "…"` is X's; and a cue
+     * after one speaks for the subject before it: `The singer … but when
+     * asked whether he would do the same again replied: "…"` */
+    size_t sub = asked_clause(c, k);
+    if (sub == k) continue;
+    if (sub < k) {
+      static const char *const conj[] = {"but", "and", NULL};
+      if (sub > 0 && td_qword_in(&c->w[sub - 1], conj))
+        return sentence_subject(c, sub, who);
+      if (sub > 0 && is_punct(c, sub - 1, ",")) sub--;
+      return subject_before(c, sub, who);
+    }
     size_t qf;
     if (quoted_as(c, k, who, &qf)) { /* the paper quoted Mr Roe as saying, "…" */
       cue->start = c->w[qf].s, cue->end = c->w[qf].e;
