@@ -8259,20 +8259,32 @@ void td_actor_add_mention(td_doc *doc, int k, td_span sp) {
   a->nmentions++;
 }
 
-int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
-  char key[8];
-  snprintf(key, sizeof key, "%s", iso);
-  for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+/* The actor of entity key with a mention at sp: an actor of that entity
+ * already in doc takes the mention (*made 0), else a new zeroed one is
+ * added with only its entity set (*made 1; the caller fills the rest and
+ * adds the mention). */
+static int entity_actor(td_doc *doc, const char *key, td_span sp, int *made) {
   for (size_t i = 0; i < doc->nactors; i++)
     if (doc->actors[i].entity && strcmp(doc->actors[i].entity, key) == 0) {
       td_actor_add_mention(doc, (int)i, sp);
+      *made = 0;
       return (int)i;
     }
   TD_AGROW(&doc->arena, doc->actors, doc->cap_actors, doc->nactors + 1);
   int k = (int)doc->nactors++;
+  memset(&doc->actors[k], 0, sizeof doc->actors[k]);
+  doc->actors[k].entity = td_arena_strdup(&doc->arena, key);
+  *made = 1;
+  return k;
+}
+
+int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
+  char key[8];
+  snprintf(key, sizeof key, "%s", iso);
+  for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+  int made, k = entity_actor(doc, key, sp, &made);
+  if (!made) return k;
   td_actor *a = &doc->actors[k];
-  memset(a, 0, sizeof *a);
-  a->entity = td_arena_strdup(&doc->arena, key);
   a->name = td_arena_strndup(&doc->arena, doc->text + sp.start, sp.end - sp.start);
   a->kind = "country";
   a->code = td_arena_strdup(&doc->arena, iso);
@@ -8290,16 +8302,9 @@ int td_group_actor(td_doc *doc, const char *iso, const char *sector, td_span sp)
                               (int)n, doc->text + sp.start);
   char *key = td_arena_alloc(&doc->arena, strlen(raw) + 1);
   key_into(key, raw, strlen(raw));
-  for (size_t i = 0; i < doc->nactors; i++)
-    if (doc->actors[i].entity && strcmp(doc->actors[i].entity, key) == 0) {
-      td_actor_add_mention(doc, (int)i, sp);
-      return (int)i;
-    }
-  TD_AGROW(&doc->arena, doc->actors, doc->cap_actors, doc->nactors + 1);
-  int k = (int)doc->nactors++;
+  int made, k = entity_actor(doc, key, sp, &made);
+  if (!made) return k;
   td_actor *a = &doc->actors[k];
-  memset(a, 0, sizeof *a);
-  a->entity = key;
   a->name = td_arena_strndup(&doc->arena, doc->text + sp.start, n);
   a->kind = "group";
   a->sector = td_arena_strdup(&doc->arena, sector);

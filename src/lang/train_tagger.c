@@ -517,6 +517,22 @@ static uint64_t rng_next(uint64_t *s) {
   return *s;
 }
 
+/* Shuffles the n elements of size bytes at base in place (Fisher-Yates,
+ * from the generator's state *rng: the same state, the same order). */
+static void shuffle(void *base, size_t n, size_t size, uint64_t *rng) {
+  unsigned char *b = base, tmp[256];
+  for (size_t i = n; i > 1; i--) {
+    unsigned char *x = b + (i - 1) * size, *y = b + (rng_next(rng) % i) * size;
+    if (x == y) continue; /* (memcpy of a place onto itself is undefined) */
+    for (size_t o = 0, c; o < size; o += c) { /* swapped a buffer at a time */
+      c = size - o < sizeof tmp ? size - o : sizeof tmp;
+      memcpy(tmp, x + o, c);
+      memcpy(x + o, y + o, c);
+      memcpy(y + o, tmp, c);
+    }
+  }
+}
+
 /* One perceptron run (seed run) of iters passes over the nord sentences
  * of ts listed in order (shuffled in place every pass), from step *now;
  * reports each pass on log with dev accuracy on ds (may be NULL). */
@@ -528,12 +544,7 @@ static void train_run(tstore *st, const classes *cl, const tsent *ts, size_t *or
   uint64_t rng = 0x2545F4914F6CDD1DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
   int32_t now = *pnow;
   for (int it = 0; it < iters; it++) {
-    for (size_t i = nord; i > 1; i--) {
-      size_t j = rng_next(&rng) % i;
-      size_t t = order[i - 1];
-      order[i - 1] = order[j];
-      order[j] = t;
-    }
+    shuffle(order, nord, sizeof *order, &rng);
     long tot = 0, ok = 0;
     for (size_t si = 0; si < nord; si++) {
       const tsent *s = &ts[order[si]];
@@ -714,12 +725,7 @@ static int32_t rt_train(tstore *rt, rt_ex *ex, size_t n) {
     uint64_t rng = 0x5DEECE66DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
     int32_t now = 1;
     for (int it = 0; it < RT_ITERS; it++) {
-      for (size_t i = n; i > 1; i--) {
-        size_t j = rng_next(&rng) % i;
-        rt_ex t = ex[i - 1];
-        ex[i - 1] = ex[j];
-        ex[j] = t;
-      }
+      shuffle(ex, n, sizeof *ex, &rng);
       for (size_t i = 0; i < n; i++, now++) {
         double s = 0;
         for (int k = 0; k < ex[i].nf; k++) {
