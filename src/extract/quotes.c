@@ -1405,9 +1405,11 @@ static int speaker_after(const td_qctx *c, size_t j, td_span *who, td_span *cue,
     n = td_cue_at(c, k, &kind);
     if (!n) n = bare_cue(c, k, &kind); /* `," he will argue.` */
     if (!n) n = end_cue(c, j, k, &kind); /* `," the two write.` */
+    /* (a lowercase "the": `"…?" The incident happened at 0400 GMT` is a
+     * sentence of its own) */
     if (!n && k <= j + 6 && ed_verb(c, k) && np_word(c, j) &&
-        ((c->w[j].flags & TD_QW_CAP) || td_qword_in(&c->w[j], pronouns) ||
-         (strcmp(c->w[j].lw, "the") == 0 && k <= j + 3)))
+        (((c->w[j].flags & TD_QW_CAP) && strcmp(c->w[j].lw, "the") != 0) || td_qword_in(&c->w[j], pronouns) ||
+         (strcmp(c->w[j].lw, "the") == 0 && !(c->w[j].flags & TD_QW_CAP) && k <= j + 3)))
       n = 1, kind = TD_CUE_SAY; /* "..." Hollande retaliated */
     if (n) {
       if (kind == TD_CUE_NAME || kind == TD_CUE_ACCORDING) return 0;
