@@ -2798,6 +2798,38 @@ static int object_before_colon(const td_qctx *c, size_t k, td_span *who) {
   return 1;
 }
 
+/* A quotation given as someone's verdict after its closing mark: `"…,"
+ * was Mr Marr's assessment`, `"…," is the dry assessment of Graham Lane,
+ * leader of …`: the possessor, or the noun phrase after `of`. j: the word
+ * after the closing mark. */
+static int verdict_of(const td_qctx *c, size_t j, td_span *who) {
+  static const char *const be[] = {"is", "was", NULL};
+  static const char *const nouns[] = {"assessment", "verdict", "view", "response", "reply",
+                                      "reaction", "advice", "warning", "explanation", "answer",
+                                      "conclusion", "retort", "summary", "prediction", NULL};
+  if (j + 2 >= c->nw || !td_qword_in(&c->w[j], be)) return 0;
+  size_t k = j + 1;
+  while (k < c->nw && k < j + 5 && !td_qword_in(&c->w[k], nouns) &&
+         !(c->w[k].flags & (TD_QW_PUNCT | TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)))
+    k++;
+  if (k >= c->nw || k == j + 1 || !td_qword_in(&c->w[k], nouns)) return 0;
+  /* `Mr Marr's assessment` (the 's a word of its own or not) */
+  size_t p = k - 1, n = strlen(c->w[p].lw);
+  int apart = strcmp(c->w[p].lw, "'s") == 0 && p > j + 1;
+  if (apart || (n > 2 && strcmp(c->w[p].lw + n - 2, "'s") == 0)) {
+    size_t e = apart ? p - 1 : p, b = e;
+    while (b > j + 1 && (c->w[b - 1].flags & TD_QW_CAP) && np_word(c, b - 1)) b--;
+    if (!(c->w[e].flags & TD_QW_CAP)) return 0;
+    who->start = c->w[b].s;
+    who->end = apart ? c->w[e].e : c->w[e].e - 2;
+    return 1;
+  }
+  if (k + 2 < c->nw && strcmp(c->w[k + 1].lw, "of") == 0 && (c->w[k + 2].flags & TD_QW_CAP) &&
+      np_after(c, k + 2, who))
+    return 1;
+  return 0;
+}
+
 static void add_quote(td_qctx *c, const qcand *q, const qcand *q2, int partial, int found,
                       td_span who, td_span cue, double conf, int inherit_speaker) {
   td_doc *d = c->doc;
@@ -2970,6 +3002,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
       if (r == 1 && td_qword_at(&c, cue.start) <= after + 5) found = 1, conf = 0.7;
       else who.start = who.end = cue.start = cue.end = 0, next = 0;
     }
+    if (!found && goes_on && verdict_of(&c, after, &who)) found = 1, conf = 0.7;
     if (!found) {
       size_t m = cur->open;
       /* a paragraph introduced by "X said:" */
