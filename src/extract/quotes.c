@@ -2874,6 +2874,24 @@ static int close_to(const td_qctx *c, size_t close, size_t open) {
   return ends <= 2;
 }
 
+/* Whether a sentence of its own stands between a quotation closing at
+ * word close and one opening at word open, about a person other than the
+ * speaker of the quotation before (the last one found): `"… gone soon."
+ * His friend, Saxon Spence, …, lays the blame on one issue. "You cannot
+ * …"` is no more of the quotation before. */
+static int other_subject(const td_qctx *c, size_t close, size_t open) {
+  if (open < 2 || !(c->w[open - 1].flags & TD_QW_SEND) || !c->doc->nquotes) return 0;
+  size_t s0 = open - 1;
+  while (s0 > 0 && !(c->w[s0 - 1].flags & TD_QW_SEND) && !(c->w[s0].flags & TD_QW_PARA)) s0--;
+  if (s0 <= close) return 0; /* (the cue's own sentence: `"…," he said. "…"`) */
+  td_span subj;
+  if (!sentence_subject(c, open - 1, &subj)) return 0;
+  int a = td_actor_at(c->doc, subj.start, subj.end);
+  int last = c->doc->quotes[c->doc->nquotes - 1].speaker;
+  return a >= 0 && a != last && c->doc->actors[a].kind && strcmp(c->doc->actors[a].kind, "person") == 0 &&
+         !is_pronoun(c, subj);
+}
+
 /* Appends the parts of candidate q to quotation out. */
 static void extend_quote(td_qctx *c, td_quote *out, const qcand *q) {
   td_doc *d = c->doc;
@@ -3016,7 +3034,7 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
     while (para > 0 && !(c.w[para].flags & TD_QW_PARA)) para--;
     if (!found && full && last_found == 1 && (last_para_word == para || (c.w[cur->open].flags & TD_QW_PARA)) && (last_idx + 1 == i || (last_idx + 2 == i && title_idx + 1 == i)) &&
         close_to(&c, last_close, cur->open) && !is_punct(&c, cur->open - 1, ":") &&
-        !after_cue(&c, cur->open) &&
+        !after_cue(&c, cur->open) && !other_subject(&c, last_close, cur->open) &&
         !((c.w[cur->open].flags ^ c.w[q[last_idx].open].flags) & TD_QW_SINGLE)) {
       /* the quotation goes on after its cue: "...," he said. "..." (in
        * marks of the same kind: a paragraph in single marks after one in
