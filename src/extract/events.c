@@ -1650,6 +1650,14 @@ static int parsed(const td_doc *doc, const td_sent *s) {
   return 0;
 }
 
+/* The preposition (case child) of token j, or NULL. */
+static const char *case_of(const td_doc *doc, const td_sent *s, uint32_t j) {
+  for (uint32_t c = s->tok0; c < s->tok0 + s->ntok; c++)
+    if (doc->toks[c].head == (int32_t)j && dep_is(&doc->toks[c], TD_DEP_CASE))
+      return doc->toks[c].norm;
+  return NULL;
+}
+
 /* The actor of the subtree headed at k (its own actor, else a child's). */
 static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
   if (e->tokact[k] >= 0) return k;
@@ -1662,8 +1670,14 @@ static int64_t actor_tok_of(const ev_doc *e, const td_sent *s, uint32_t k) {
   for (uint32_t j = s->tok0; j < s->tok0 + s->ntok; j++)
     if (e->doc->toks[j].head == (int32_t)k && e->tokact[j] >= 0 &&
         (dep_is(&e->doc->toks[j], TD_DEP_COMPOUND) || dep_is(&e->doc->toks[j], TD_DEP_FLAT) ||
-         dep_in(&e->doc->toks[j], TD_DEPS_NMOD) || dep_is(&e->doc->toks[j], TD_DEP_AMOD)))
+         dep_in(&e->doc->toks[j], TD_DEPS_NMOD) || dep_is(&e->doc->toks[j], TD_DEP_AMOD))) {
+      /* "killed 12 rebels ..., according to Ugandan officials": the
+       * parser may hang the reporters on the object; they name who
+       * tells, not who the object is */
+      const char *p = dep_in(&e->doc->toks[j], TD_DEPS_NMOD) ? case_of(e->doc, s, j) : NULL;
+      if (p && strcmp(p, "according") == 0) continue;
       return j;
+    }
   return -1;
 }
 
@@ -1682,14 +1696,6 @@ static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, i
         (dep_is(&e->doc->toks[j], TD_DEP_CONJ) || dep_is(&e->doc->toks[j], TD_DEP_APPOS)) &&
         depth < 8)
       dep_group(e, s, j, g, depth + 1);
-}
-
-/* The preposition (case child) of token j, or NULL. */
-static const char *case_of(const td_doc *doc, const td_sent *s, uint32_t j) {
-  for (uint32_t c = s->tok0; c < s->tok0 + s->ntok; c++)
-    if (doc->toks[c].head == (int32_t)j && dep_is(&doc->toks[c], TD_DEP_CASE))
-      return doc->toks[c].norm;
-  return NULL;
 }
 
 /* Subject and target from the parse. Climbs xcomp/conj chains for the
