@@ -1050,7 +1050,7 @@ int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, ui
       if (klen[0] > d->maxkey + 2 && klen[1] > d->maxkey + 2 && klen[2] > d->maxkey + 2) break;
       if (klen[0] == 0) break; /* a bare hyphen starts no match */
       if (klen[0] == before || keys[0][klen[0] - 1] == ' ') continue; /* nor ends one */
-      size_t nnew = 0;
+      size_t nnew = 0, nwhole = 0; /* nwhole: hits of a whole key, 's and all */
       hit found[16];
       for (int mode = 0; mode < NMODES; mode++) {
         if (klen[mode] == 0) continue;
@@ -1061,7 +1061,7 @@ int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, ui
                    (keys[mode][kl - 1] == 's' || keys[mode][kl - 1] == 'S') &&
                    (kl - before_m[mode] > 2 || j > i);
         for (int pass = 0; pass <= poss; pass++) {
-          size_t n = pass ? kl - 2 : kl;
+          size_t n = pass ? kl - 2 : kl, had = nnew;
           char save = keys[mode][n];
           keys[mode][n] = 0;
           uint64_t h = key_hash(keys[mode], n, mode, &hrun[mode], &hlen[mode]);
@@ -1070,7 +1070,11 @@ int td_match_range_direct(const td_dict *d, const td_doc *doc, uint32_t tok0, ui
             if (s && slot_accepts(&d->tabs[ti], s, classes)) found[nnew++] = (hit){&d->tabs[ti], s};
           }
           keys[mode][n] = save;
-          if (nnew) break;
+          /* without the 's only when no whole key matched: another
+           * mode's key without it ("usa", the town) does not hide this
+           * one's ("USA" in "the USA's") */
+          if (!pass) nwhole += nnew - had;
+          if (nwhole) break;
         }
       }
       if (nnew) {
@@ -1599,12 +1603,14 @@ static uint32_t longest_at(const td_dict *d, td_doc *doc, struct td_mcache *c, d
     size_t e = k;
     while (e < st->n && h[e].j == h[k].j) e++;
     hit found[16];
-    size_t nnew = 0, q = k;
+    size_t nnew = 0, nwhole = 0, q = k;
     for (int mode = 0; mode < NMODES; mode++) {
       for (; q < e && h[q].mode == mode && h[q].pass == 0; q++)
         if (nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
-          found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};
-      int try1 = nnew == 0; /* without the 's only when nothing matched yet */
+          found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s}, nwhole++;
+      /* without the 's only when no whole key matched yet (an earlier
+       * mode's hit without it hides none: "usa" and "USA" in "USA's") */
+      int try1 = nwhole == 0;
       for (; q < e && h[q].mode == mode; q++)
         if (try1 && nnew < 16 && slot_ok(&d->tabs[h[q].ti], h[q].s, acc))
           found[nnew++] = (hit){&d->tabs[h[q].ti], h[q].s};

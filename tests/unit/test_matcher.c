@@ -205,6 +205,32 @@ TD_TEST(matcher_separators_and_possessives) {
   free(img);
 }
 
+/* A possessive glued to an all-capital name ("the USA's") is looked up
+ * without its 's in every case mode: a lowercase key of the same letters
+ * ("usa", a town) found so does not hide the exact-case one ("USA"); a
+ * key that matches whole, 's and all, still wins over both. */
+TD_TEST(matcher_possessive_every_mode) {
+  td_dictb *b = td_dictb_new();
+  td_dictb_add(b, "usa", "place", "town", 0);
+  td_dictb_add(b, "USA", "place", "country", TD_DICT_CASE);
+  td_dictb_add(b, "St John's", "place", "city", 0);
+  td_dictb_add(b, "St John", "place", "saint", 0);
+  td_dictb_add(b, "ST JOHN", "place", "shout", TD_DICT_CASE);
+  size_t len;
+  void *img = td_dictb_finish(b, &len);
+  td_dict *d = td_dict_new();
+  CHECK(td_dict_add_image(d, img, len) == 0);
+  td_doc *doc = mkdoc("the USA's economy and the usa's and ST JOHN's");
+  collect c = {""}, r = {""};
+  td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
+  CHECK_STR(c.out, "[1,2 place town][1,2 place country][5,6 place town][7,9 place city]");
+  td_match_range_direct(d, doc, 0, (uint32_t)doc->ntoks, NULL, collect_cb, &r);
+  CHECK_STR(c.out, r.out);
+  freedoc(doc);
+  td_dict_free(d);
+  free(img);
+}
+
 /* Exact-case keys that begin in lowercase ("al-Assad", "de Gaulle") or whose
  * prefix is one byte ("e" of "e.V"): the cached matcher probes exact case
  * only for keys whose first two bytes begin such a key (issue 11), and must
