@@ -538,6 +538,23 @@ static const char *money_sign(const units *u, const td_qword *w) {
   return r ? r->name : NULL;
 }
 
+/* The currency of a sign word s written with a country's letters glued
+ * before it ("A$4.17bn": Australian dollars, "NZ$", "HK$", "US$"): the
+ * money row that lists the letters and the sign as one word ("a$"), or
+ * NULL. */
+static const char *money_prefixed(const td_qctx *c, const units *u, size_t s) {
+  if (s == 0 || c->w[s - 1].e != c->w[s].s || !(c->w[s - 1].flags & TD_QW_CAP)) return NULL;
+  const char *l = c->w[s - 1].lw, *g = c->w[s].lw;
+  size_t n = strlen(l), m = strlen(g);
+  if (n > 3 || n + m >= 16) return NULL;
+  for (size_t k = 0; k < n; k++)
+    if (l[k] < 'a' || l[k] > 'z') return NULL;
+  char b[16];
+  memcpy(b, l, n), memcpy(b + n, g, m + 1);
+  const unit_row *r = find_row(u, UK_MONEY, b);
+  return r ? r->name : NULL;
+}
+
 /* Whether the number at word i is money: a currency sign right before it
  * ("£600m") or a currency word right after it ("400m pesos"). */
 static int money_near(const td_qctx *c, const units *u, size_t i) {
@@ -1406,6 +1423,8 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
   const char *hyph = NULL;
   const char *cur = i > 0 ? money_sign(u, &c->w[i - 1]) : NULL; /* "$", "£" */
   int money = cur != NULL;
+  const char *cc = money ? money_prefixed(c, u, i - 1) : NULL; /* "A$", "HK$" */
+  if (cc) cur = cc;
   double vmax = 0;
   if (!read_number(c, u, i, &v, &after, &hyph, &vmax)) return 0;
   /* "15-plus years": at least 15 years */
@@ -1446,7 +1465,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
     }
   }
   if (not_a_quantity(c, u, i, v)) return 0;
-  p->value = v, p->first = money ? i - 1 : i, p->num_end = after;
+  p->value = v, p->first = cc ? i - 2 : money ? i - 1 : i, p->num_end = after;
   if (vmax > v) {
     double f = 1, g;
     for (size_t x = i + 1; x < after; x++)
@@ -1471,6 +1490,7 @@ static int parse_quantity(const td_qctx *c, const units *u, size_t i, qparse *p)
        (strcmp(c->w[after].lw, "and") == 0 && p->first > 0 &&
         strcmp(c->w[p->first - 1].lw, "between") == 0))) {
     size_t k = after + 1, a2;
+    if (k + 1 < c->nw && money_prefixed(c, u, k + 1)) k++; /* "A$4-A$5" */
     if (k < c->nw && money_sign(u, &c->w[k])) k++;
     double v2;
     const char *h2;
@@ -1965,7 +1985,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       else if (!(fig_row = people_row(u, c.w[fig].lw)) && (generic || person_noun(&c, fig))) fig = (size_t)-1;
     }
     last_q = p.last;
-    int money = p.unit && find_row(u, UK_MONEY, p.unit);
+    int money = p.unit && td_units_money(u, p.unit); /* "dollars", "australian dollars" */
     /* a count with its noun after the number ("163,000 people"), not a
      * modifier ("a one-hour special") */
     if (p.unit && !money && strcmp(p.unit, "percent") != 0 && strcmp(p.unit, "percentage points") != 0 &&
