@@ -851,9 +851,17 @@ static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span 
       "controller", "postman", "member", "workforce", "personnel", "steelworker", NULL};
   const td_doc *doc = e->doc;
   int64_t b = (int64_t)tr->tok0 - 1;
-  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
-                              doc->toks[b].upos == TD_PART))
+  for (int verbs = 0;; verbs++) {
+    while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                                doc->toks[b].upos == TD_PART))
+      b--;
+    /* "workers did not want to go on strike", "nurses voted to walk
+     * out": the verb a to-infinitive strike hangs from is passed over */
+    if (verbs || b <= (int64_t)lo || doc->toks[b].upos != TD_VERB ||
+        !is_word(&doc->toks[b + 1], "to"))
+      break;
     b--;
+  }
   if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0 ||
       !td_str_in(lemma_of(&doc->toks[b]), labour))
     return 0;
@@ -1823,6 +1831,11 @@ static void parse_args(const ev_doc *e, const td_sent *s, const trig *tr, group 
     if (conj && subj >= 0 && !src->n && doc->toks[subj].upos != TD_PRON &&
         doc->toks[k].upos == TD_VERB && *shared < 0)
       *shared = subj;
+    /* "Mr Prentis said workers did not want to go on strike": a
+     * governing verb with a subject of its own that names no actor (a
+     * noun, not a pronoun) is that subject's; the climb stops there, as
+     * the speaker above it did not do the act */
+    if (!conj && subj >= 0 && !src->n && doc->toks[subj].upos == TD_NOUN) break;
   }
 }
 
@@ -3974,7 +3987,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * 31,000 pupils"); an actorless possibility, plan, passive or
      * infinitive ("targets would be met", "for fear of being sued", "opt
      * to be deported") says nothing an analyst would code */
-    if (!src.n && !tgt.n) {
+    /* (a strike told of workers the actors layer does not know has them
+     * as its source, below: "workers would go on strike") */
+    td_span lsp;
+    const char *liso = NULL;
+    int labour = !src.n && !tr->noun && !passive &&
+                 (!strcmp(tr->code, "143") || !strcmp(lemma_of(&doc->toks[tr->head]), "strike")) &&
+                 labour_subject(e, tr, lo, &lsp, &liso);
+    if (!src.n && !tgt.n && !labour) {
       const td_tok *v = &doc->toks[tr->head];
       /* the tagger confuses VBD and VBN: a bare participle counts as finite */
       int finite = is_xpos(v, TD_XPOS_VBD) || is_xpos(v, TD_XPOS_VBZ) ||
@@ -4093,10 +4113,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     }
     /* "Tube workers walked out": the workers struck, as a group of
      * labour (LAB) the layer makes an actor of */
-    td_span lsp;
-    const char *liso = NULL;
-    if (!src.n && !tr->noun && !passive && !strcmp(tr->code, "143") &&
-        labour_subject(e, tr, lo, &lsp, &liso))
+    if (labour && !src.n && !strcmp(tr->code, "143"))
       group_add(&src, td_group_actor(doc, liso, "LAB", lsp), lsp);
     int attr = attribution(e, s, tr);
     double conf = 0.5 + (src.n ? 0.2 : 0) + (tgt.n ? 0.1 : 0) - (tr->noun ? 0.1 : 0) +
