@@ -1893,6 +1893,12 @@ static int64_t aux_chain(const td_doc *doc, int64_t j, uint32_t lo, int64_t stop
                          int *neg) {
   for (; j >= (int64_t)lo && j >= stop; j--) {
     const td_tok *t = &doc->toks[j];
+    /* (a quotation opening at the verb: 'would "consider" whether') */
+    if (t->upos == TD_PUNCT && (is_word(t, "\"") || is_word(t, "``")) && j + 1 < (int64_t)doc->ntoks &&
+        doc->toks[j + 1].upos != TD_PUNCT && stop > 0) {
+      stop--;
+      continue;
+    }
     if (td_str_in(t->norm, neg_words)) *neg = 1;
     else if (td_str_in(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
     else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
@@ -1942,6 +1948,17 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
         else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
         else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
         else break;
+      }
+    } else if (j > (int64_t)lo && j + 1 < (int64_t)tr->tok0 && is_word(&doc->toks[j + 1], "to") && !*mod) {
+      /* "would continue to deport", "will have to travel", "would be
+       * happy to meet": the act is as sure as the verb or adjective it
+       * hangs from (its modal only: "did not hesitate to attack" is done) */
+      int64_t g = j;
+      if (doc->toks[g].upos == TD_ADJ && (doc->toks[g - 1].upos == TD_AUX || is_word(&doc->toks[g - 1], "be")))
+        g--;
+      if (doc->toks[g].upos == TD_VERB || doc->toks[g].upos == TD_AUX) {
+        int gneg = 0;
+        aux_chain(doc, g - 1, lo, g - 4, mod, &gneg);
       }
     }
   }
