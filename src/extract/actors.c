@@ -1158,8 +1158,8 @@ static const char *match_country(const actx *x, const dm *d, char *buf, size_t c
 
 /* The country the article is about: the one its dictionary matches name
  * most often (country words and the countries of the organizations and
- * known people it names), on a tie the one that got there first; NULL when it names
- * none. A story of US Treasury bonds that names Britain once is the US's;
+ * known people it names); NULL when it names none, or two as often. A
+ * story of US Treasury bonds that names Britain once is the US's;
  * a British budget story whose first country word is Iraq is Britain's. */
 static const char *topic_country(actx *x) {
   if (x->topic_done) return x->topic;
@@ -1179,10 +1179,12 @@ static const char *topic_country(actx *x) {
     n[q]++;
     if (best < 0 || n[q] > n[best]) best = q;
   }
-  x->topic = best >= 0 ? cc[best] : NULL;
   x->topic_n = best >= 0 ? n[best] : 0;
   for (int q = 0; q < nc; q++)
     if (q != best && n[q] > x->topic_next) x->topic_next = n[q];
+  /* (a tie names no country: which of two got there first says nothing
+   * of what the story is about) */
+  x->topic = best >= 0 && x->topic_n > x->topic_next ? cc[best] : NULL;
   return x->topic;
 }
 
@@ -7489,6 +7491,11 @@ static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long 
     return;
   }
   static const char *const state[] = {"GOV", "JUD", "LEG", "COP", "PTY", "REB", NULL};
+  /* (a place inside the name first: `Walker County Sheriff's Office`) */
+  char cc[4];
+  if (!country && td_str_in(sector, state) &&
+      td_places_country(x->eng, x->doc, (uint32_t)a0, (uint32_t)t1, cc))
+    country = cc;
   if (!country && td_str_in(sector, state)) country = topic_country(x);
   A(x, k)->sector = sector;
   A(x, k)->country = country ? field(x, country, 0, '|') : NULL;

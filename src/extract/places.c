@@ -2470,6 +2470,50 @@ int td_places_town(const td_engine *eng, const td_doc *doc, uint32_t tok, uint32
   return q.found;
 }
 
+/* td_places_country's look-up: the countries of the readings of one
+ * match, and whether they differ. */
+typedef struct {
+  const td_gaz *g;
+  char cc[4];
+  int n, mixed;
+} country_q;
+
+static int country_cb(void *ctx, const td_match *m) {
+  country_q *q = ctx;
+  uint32_t idx = payload_index(m->payload);
+  if (idx >= q->g->n) return 0;
+  const td_gaz_rec *r = &q->g->recs[idx];
+  if (!r->cc3[0]) return 0;
+  if (q->n && strcmp(q->cc, r->cc3) != 0) {
+    q->mixed = 1;
+    return 1;
+  }
+  /* (a state or a county, not a town, a hill or a farm of the same name:
+   * `High`, `Green`, `Police` are towns somewhere) */
+  if (!is_feat(r, "ADM1") && !is_feat(r, "ADM2")) return 0;
+  memcpy(q->cc, r->cc3, 4);
+  q->n++;
+  return 0;
+}
+
+int td_places_country(const td_engine *eng, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                      char cc[4]) {
+  const td_gaz *g = eng->places;
+  if (!g || tok1 > doc->ntoks) return 0;
+  for (uint32_t t = tok0; t < tok1; t++) {
+    country_q q = {g, "", 0, 0};
+    uint32_t end = td_match_at(g->dict, doc, t, tok1, NULL, country_cb, &q);
+    if (!end) continue;
+    if (q.mixed) return 0;
+    if (q.n) {
+      memcpy(cc, q.cc, 4);
+      return 1;
+    }
+    t = end - 1;
+  }
+  return 0;
+}
+
 int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end) {
   if (!doc->nsents) return -1;
   size_t lo = 0, hi = doc->nsents;

@@ -54,6 +54,15 @@ int td_place_for_span(const td_doc *doc, uint32_t start, uint32_t end);
  * only guess. */
 int td_places_town(const td_engine *eng, const td_doc *doc, uint32_t tok, uint32_t min_pop);
 
+/* The country of the first place the gazetteer knows among tokens
+ * [tok0, tok1) (`Walker County` in `Walker County Sheriff's Office`),
+ * when every reading of it that is a division or a town of 1,000 people
+ * lies in that one country: 1 with its ISO alpha-3 in cc; 0 for none, or
+ * for a name of places in several countries (`Thames`: a river of
+ * England, a town of New Zealand). */
+int td_places_country(const td_engine *eng, const td_doc *doc, uint32_t tok0, uint32_t tok1,
+                      char cc[4]);
+
 /* Scores the layer on a GeoWebNews-style XML file (<article><text> with
  * <toponym> start/end/latitude/longitude): toponym precision and recall,
  * accuracy within 161 km, mean error, country accuracy. 0, or -1 when the
