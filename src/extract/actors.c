@@ -100,6 +100,7 @@ typedef struct {
   int sports;           /* a sports story (eval ner: teams named after places) */
   size_t nsentence_actors; /* actors the sentence pass made (cue_pronouns) */
   size_t nsport;        /* its words of sports stories (W_SPORT) */
+  size_t narts;         /* its words of stories of the arts (W_ARTS) */
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
   int nrm;
@@ -290,6 +291,7 @@ enum {
    * (`Moody 's`, `Standard & Poor 's`), set by all_matches */
   W_NAMEPOSS = 1 << 27,
   /* W_GIVEN = 1 << 28: a known given name (before on_match, which sets it) */
+  W_ARTS = 1 << 29, /* a word of stories of music, film and the stage (arts_words) */
   /* no list: the token is capitalized (tok_cap), which every pass of the
    * typing asks of every token, set here by word_flags (perf) */
   W_CAP = 1u << 31
@@ -475,6 +477,7 @@ static void word_flags(actx *x) {
     int cap = (t->flags & (TD_TOK_CAP | TD_TOK_ALLCAPS)) || (c >= 'A' && c <= 'Z');
     x->wf[i] = tok_bits(x->doc, t) | (cap ? W_CAP : 0);
     x->nsport += (x->wf[i] & W_SPORT) != 0;
+    x->narts += (x->wf[i] & W_ARTS) != 0;
   }
 }
 
@@ -907,7 +910,16 @@ static const char *const sports_words[] = {
     "touchdown", "quarterback", "striker", "midfielder", "goalkeeper", "penalty", "scored",
     "nba", "nfl", "nhl", "championship", NULL};
 
+/* Words of stories of music, film and the stage (arts_doc). */
+static const char *const arts_words[] = {
+    "band", "bands", "album", "albums", "singer", "singers", "rapper", "guitarist",
+    "drummer", "gig", "gigs", "concert", "concerts", "song", "songs", "chart", "charts",
+    "film", "films", "movie", "movies", "actor", "actors", "actress", "musical", "musicals",
+    "theatre", "theater", "ballet", "opera", "premiere", "oscar", "oscars", "grammy",
+    "grammys", "bafta", "baftas", "indie", "playwright", NULL};
+
 static void wl_build_named(void) {
+  for (const char *const *w = arts_words; *w; w++) wl_add(*w, W_ARTS);
   for (const char *const *w = org_words; *w; w++) wl_add(*w, W_ORG);
   for (const char *const *w = misc_words; *w; w++) wl_add(*w, W_MISC);
   for (const char *const *w = facility_words; *w; w++) wl_add(*w, W_FACILITY);
@@ -1441,6 +1453,7 @@ static void note_speaker(actx *x, int k, long t0, long t1) {
 }
 
 static int sports_doc(const actx *x);
+static int arts_doc(const actx *x);
 
 /* Title d names a rank that sport uses too (the payload's third field is
  * `sport`: `captain`), and here it is no rank of a force: in a sports
@@ -6400,6 +6413,11 @@ static void guess_names(actx *x) {
   extend_names(x, have, nhave);
 }
 
+/* A story of music, film or the stage: three of its words (arts_words),
+ * where a band, a stage or a work may bear an institution's name (`Bloc
+ * Party`, `the Royal Court`). */
+static int arts_doc(const actx *x) { return x->narts >= 3; }
+
 /* A sports story: results, tables and match reports, where a city or
  * region names a team (`Surrey 275-4`, `CHICAGO 10 Boston 4`). */
 static int sports_doc(const actx *x) {
@@ -7417,7 +7435,59 @@ static const char *org_sector(const actx *x, long a0, long t1) {
   if (any_media) return NULL; /* (`News Agency`, `Internet TV`) */
   if (td_str_in(w, gov)) {
     if (tok_is(x, h - 1, "post") || tok_is(x, h - 1, "box")) return NULL;
+    /* a department of a field of learning is a university's (`Aerospace
+     * Engineering Department`); one a name not a country's owns (`Texas
+     * A&M's`, `the company's Legal Department`) is that body's, no
+     * government's */
+    static const char *const fields[] = {
+        "engineering", "physics", "chemistry", "biology", "mathematics", "economics",
+        "sociology", "psychology", "philosophy", "linguistics", "anthropology", "geology",
+        "astronomy", "neuroscience", "pharmacology", "surgery", "pediatrics", "paediatrics",
+        "radiology", "cardiology", "psychiatry", "oncology", "neurology", NULL};
+    for (long t = a0; t < h; t++)
+      if (td_str_in(tk(x, t)->norm, fields)) return "EDU";
+    if (a0 >= 2 && poss_tok(x, a0 - 1)) {
+      long s0 = (long)x->doc->sents[tk(x, a0)->sent].tok0;
+      long s1 = s0 + (long)x->doc->sents[tk(x, a0)->sent].ntok;
+      const dm *pm = a0 - 2 >= s0 ? match_ending(x, a0 - 2, s0, s1) : NULL;
+      if (!pm) pm = match_ending(x, a0 - 1, s0, s1); /* (`Japan's` one match) */
+      if (!dm_country(pm) && !(pm && is_cls(pm, "nonactor.place")) &&
+          !(pm && is_cls(pm, "org.gov")) && !(pm && is_cls(pm, "org.igo")))
+        return tok_is(x, a0 - 2, "university") || tok_is(x, a0 - 2, "college") ? "EDU" : NULL;
+    }
     return "GOV";
+  }
+  /* in a story of music, film or the stage a party or a court whose name
+   * says no more is a band's or a stage's (`indie group Bloc Party`, `at
+   * the Royal Court`); the High Court a singer sues in stays a court */
+  static const char *const benches[] = {"high", "supreme", "crown", "district", "appeal",
+                                        "appeals", "federal", "county", "magistrates",
+                                        "superior", "criminal", "civil", "family",
+                                        "constitutional", "circuit", "municipal", "election",
+                                        "military", "youth", "juvenile", "coroner's",
+                                        "coroners", "sheriff", "state", "provincial", "local",
+                                        NULL};
+  /* (or a word of the law in its sentence: `the magistrate who issued the
+   * order at Waverley Court`) */
+  static const char *const law[] = {"judge", "judges", "magistrate", "jury", "trial", "ruled",
+                                    "ruling", "sued", "lawsuit", "hearing", "case", "order",
+                                    "sentenced", "convicted", "charged", "injunction",
+                                    "damages", "libel", "appeal", NULL};
+  static const char *const parties[] = {
+      "labour", "labor", "conservative", "liberal", "democratic", "democrats", "republican",
+      "socialist", "communist", "national", "nationalist", "green", "greens", "people's",
+      "workers", "workers'", "independence", "unionist", "progressive", "christian",
+      "popular", "reform", "justice", "freedom", "unity", "alliance", "radical", NULL};
+  if (arts_doc(x) && (strcmp(w, "court") == 0 || strcmp(w, "party") == 0)) {
+    int says = 0;
+    for (long t = a0; t < h && !says; t++)
+      says = td_str_in(tk(x, t)->norm, strcmp(w, "court") == 0 ? benches : parties);
+    if (strcmp(w, "court") == 0 && !says) {
+      const td_sent *st = &x->doc->sents[tk(x, a0)->sent];
+      for (long t = (long)st->tok0; t < (long)(st->tok0 + st->ntok) && !says; t++)
+        says = td_str_in(tk(x, t)->norm, law);
+    }
+    if (!says) return NULL;
   }
   if (strcmp(w, "bank") == 0 && (tok_is(x, h - 1, "central") || tok_is(x, h - 1, "reserve")))
     return "GOV";
@@ -7491,6 +7561,12 @@ static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long 
     return;
   }
   static const char *const state[] = {"GOV", "JUD", "LEG", "COP", "PTY", "REB", NULL};
+  /* (a country that owns it: `Japan's Finance Ministry`) */
+  if (!country && td_str_in(sector, state) && a0 - 2 >= s0 && poss_tok(x, a0 - 1)) {
+    const dm *pm = match_ending(x, a0 - 2, s0, s1);
+    if (!pm) pm = match_ending(x, a0 - 1, s0, s1);
+    if (dm_country(pm) && !is_cls(pm, "country.people")) country = pm->payload;
+  }
   /* (a place inside the name first: `Walker County Sheriff's Office`) */
   char cc[4];
   if (!country && td_str_in(sector, state) &&
