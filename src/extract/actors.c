@@ -7437,8 +7437,8 @@ static const char *org_sector(const actx *x, long a0, long t1) {
     if (tok_is(x, h - 1, "post") || tok_is(x, h - 1, "box")) return NULL;
     /* a department of a field of learning is a university's (`Aerospace
      * Engineering Department`); one a name not a country's owns (`Texas
-     * A&M's`, `the company's Legal Department`) is that body's, no
-     * government's */
+     * A&M's`, `the company's Legal Department`; not `the president's
+     * Oval Office`) is that body's, no government's */
     static const char *const fields[] = {
         "engineering", "physics", "chemistry", "biology", "mathematics", "economics",
         "sociology", "psychology", "philosophy", "linguistics", "anthropology", "geology",
@@ -7446,7 +7446,10 @@ static const char *org_sector(const actx *x, long a0, long t1) {
         "radiology", "cardiology", "psychiatry", "oncology", "neurology", NULL};
     for (long t = a0; t < h; t++)
       if (td_str_in(tk(x, t)->norm, fields)) return "EDU";
-    if (a0 >= 2 && poss_tok(x, a0 - 1)) {
+    static const char *const owners[] = {"university", "college", "school", "company",
+                                         "firm", "group", "hospital", "club", NULL};
+    if (a0 >= 2 && poss_tok(x, a0 - 1) &&
+        (tok_cap(x, a0 - 2) || td_str_in(tk(x, a0 - 2)->norm, owners))) {
       long s0 = (long)x->doc->sents[tk(x, a0)->sent].tok0;
       long s1 = s0 + (long)x->doc->sents[tk(x, a0)->sent].ntok;
       const dm *pm = a0 - 2 >= s0 ? match_ending(x, a0 - 2, s0, s1) : NULL;
