@@ -912,6 +912,16 @@ static int not_a_quantity(const td_qctx *c, const units *u, size_t i, double v) 
     if (!(x->flags & TD_QW_DIGIT) || (k < i && strspn(x->lw, "0123456789") != strlen(x->lw))) break;
     if (x->lw[0] == '0' && x->lw[1] >= '0' && x->lw[1] <= '9') return 1;
   }
+  /* a number to text or call: "text 85130", "call 999", "dial 112 now":
+   * plain digits right after a contact verb, no noun counted after them
+   * (not "called 100 people") */
+  if ((w->flags & TD_QW_DIGIT) && len >= 3 && strspn(w->lw, "0123456789") == len && i > 0 &&
+      td_qword_in(&c->w[i - 1], (const char *const[]){"text", "texting", "sms", "call", "calling",
+                                                       "dial", "dialling", "dialing", "ring", "phone",
+                                                       "phoning", "telephone", NULL}) &&
+      !(i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
+        (find_row(u, UK_UNIT, c->w[i + 1].lw) || c->w[i + 1].upos == TD_NOUN)))
+    return 1;
   /* a numbered part: "section 6", "article 50", "page 3" */
   if (i > 0 && ql_has(&QL_PARTS, c->w[i - 1].lw)) return 1;
   /* a character reference or a rank after "#": "S&#227;o Paulo", "#1" */
