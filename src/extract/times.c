@@ -470,6 +470,7 @@ typedef struct unit {
   char w[15];          /* lowercase word; suffix of a number ("s", "th") */
   long num;            /* a number's value */
   int ndig;            /* digits in a number; 0 when it has , or . */
+  char grouped;        /* digits in groups of three with commas ("6,000"), num their value */
   int8_t month, wday, nval, ord, unitk, pod, season, dir, edge, rel, setv;
 } unit;
 
@@ -641,14 +642,18 @@ static inline __attribute__((always_inline)) void add_unit(units *us, const td_d
     if (e - s < sizeof u->w) classify(u, key[0], key[1], k);
   } else if (kind == 'n') {
     uint32_t i = s;
-    int plain = 1;
+    int plain = 1, group = 0, grouped = 1; /* group: digits since the last comma, -1 none yet */
     for (; i < e && (a_digit((unsigned char)t[i]) || t[i] == ',' || t[i] == '.'); i++) {
       if (a_digit((unsigned char)t[i])) {
         if (u->num < 100000000) u->num = u->num * 10 + (t[i] - '0');
-        u->ndig++;
-      } else
-        plain = 0;
+        u->ndig++, group++;
+      } else {
+        /* "6,000", "1,250,000": a comma after one to three digits, then three each */
+        if (t[i] != ',' || group < 1 || group > 3 || (!plain && group != 3)) grouped = 0;
+        plain = 0, group = 0;
+      }
     }
+    u->grouped = (char)(!plain && grouped && group == 3 && u->ndig <= 8);
     if (!plain) u->ndig = 0;
     size_t k = 0;
     for (; i < e && k < sizeof u->w - 1; i++) u->w[k++] = a_lower((unsigned char)t[i]);
@@ -920,8 +925,8 @@ static int mday_at(const ctx *c, int i) {
  * count ("several", "a few": -1). Returns the index past it, or i. */
 static int read_count(const ctx *c, int i, long *val) {
   long v = plain_num(c, i);
-  if (v >= 0) {
-    *val = v;
+  if (v >= 0 || (i < c->n && c->u[i].grouped && !c->u[i].w[0])) { /* "6,000 years ago" */
+    *val = v >= 0 ? v : c->u[i].num;
     return i + 1;
   }
   if (i >= c->n || c->u[i].kind != 'w') return i;
@@ -1434,14 +1439,14 @@ static void shift_value(const ctx *c, hit *h, long ref, int uk, long n) {
     break;
   }
   case U_YEAR:
-    tfmt(h->val, sizeof h->val, "%04ld", y + n);
-    break;
   case U_DECADE:
-    tfmt(h->val, sizeof h->val, "%04ld", y + 10 * n);
+  case U_CENTURY: {
+    /* a year before year 1 with TimeML's BC ("6,000 years ago" in 2005: BC3996) */
+    long yy = y + n * (uk == U_DECADE ? 10 : uk == U_CENTURY ? 100 : 1);
+    if (yy > 0) tfmt(h->val, sizeof h->val, "%04ld", yy);
+    else tfmt(h->val, sizeof h->val, "BC%04ld", 1 - yy);
     break;
-  case U_CENTURY:
-    tfmt(h->val, sizeof h->val, "%04ld", y + 100 * n);
-    break;
+  }
   }
 }
 
@@ -3536,6 +3541,7 @@ static int idle_start(const ctx *c, int i) {
     return td_strset_find_str(idle_approx_set, u[i].w) >= 0;
   if (u[i].kind == 'n') {
     int hh, mi;
+    if (u[i].grouped && !u[i].w[0] && has(c, i + 1, W_UNIT)) return 0; /* "6,000 years ago" */
     if (!u[i].ndig) return dot_clock(c, i, &hh, &mi) == i; /* "10.38am" */
     if (u[i].w[0] || u[i].ndig == 4) return 0;
     if (nx->kind == 'p') return nx->w[0] && !strchr("-/:'", nx->w[0]);
