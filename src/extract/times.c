@@ -2132,13 +2132,20 @@ static int decade_not_time(const ctx *c, int j, int k) {
          !has(c, k - 1, W_MONTH | W_START | W_PREP);
 }
 
+/* "fiscal" at k, or "financial" before "year" (British: "the financial
+ * year", "this financial year"): the word that may come before a year of
+ * accounts. */
+static int fiscal_at(const ctx *c, int k) {
+  return is_w(c, k, "fiscal") || (is_w(c, k, "financial") && is_w(c, k + 1, "year"));
+}
+
 static int period_expr(const ctx *c, int i, hit *h) {
   const unit *u = c->u;
   int j = i;
   h->has_day = 0;
   h->type = T_DATE;
   /* fiscal [year] 1989, the year 2000 */
-  if (is_w(c, j, "fiscal") && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
+  if (fiscal_at(c, j) && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
   else if (is_w(c, j, "fiscal") && year_at(c, j + 1)) j += 1;
   else if (is_w(c, j, "the") && is_w(c, j + 1, "year") && year_at(c, j + 2)) j += 2;
   int y;
@@ -2423,7 +2430,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     /* the [fiscal] year ended June 30, the year to March (British: "the
      * year to 31 March"): the twelve months a report covers, a DURATION
      * as TimeML has it (not the calendar year) */
-    int k2 = k0 + (is_w(c, k0, "fiscal") || is_w(c, k0, "full"));
+    int k2 = k0 + (fiscal_at(c, k0) || is_w(c, k0, "full"));
     if (k0 > j && is_w(c, k2, "year") &&
         (is_w(c, k2 + 1, "ended") || is_w(c, k2 + 1, "ending") || is_w(c, k2 + 1, "to")) &&
         (has(c, k2 + 2, W_MONTH) || (has(c, k2 + 2, W_REL) && !is_w(c, k2 + 1, "to")) ||
@@ -2440,7 +2447,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
     if (is_w(c, k1, "latest")) k1++;
     else if (is_w(c, k1, "most") && is_w(c, k1 + 1, "recent")) k1 += 2;
     /* the latest [fiscal] year: the last one completed */
-    int kf = k1 > k0 && is_w(c, k1, "fiscal") ? k1 + 1 : k1;
+    int kf = k1 > k0 && fiscal_at(c, k1) ? k1 + 1 : k1;
     if (k1 > k0 && is_w(c, kf, "year") && !is_p(c, kf + 1, '-') && !is_w(c, kf + 1, "ended") &&
         !is_w(c, kf + 1, "ending")) {
       unit_shift(c, h, U_YEAR, -1);
@@ -2482,7 +2489,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
      * the year", "a result of the week's rally"): "player of the year",
      * "pick of the week" name no time. "the week of March 6" is that
      * date's week. */
-    int k3 = k0 + (is_w(c, k0, "full") || is_w(c, k0, "fiscal"));
+    int k3 = k0 + (is_w(c, k0, "full") || fiscal_at(c, k0));
     int yr = is_w(c, k3, "year"), wk = k3 == k0 && is_w(c, k3, "week");
     if (k0 > j && (yr || wk) && !u[k3].cap && the_period_ok(c, j, k3)) {
       int n = k3 + 1, ok = n >= c->n || (u[n].kind == 'p' && (u[n].w[0] != '-' || u[n].space) &&
@@ -2530,7 +2537,7 @@ static int period_expr(const ctx *c, int i, hit *h) {
   int the = is_w(c, k, "the");
   if (the) k++;
   const rule_hit *rs = hit_at(c, "shift", k);
-  int ku = is_w(c, k + 1, "fiscal") ? k + 2 : k + 1; /* the unit */
+  int ku = fiscal_at(c, k + 1) ? k + 2 : k + 1; /* the unit */
   if (rs && rs->unit == ku && has(c, k, W_DIR) && u[k].dir >= -2 && u[k].dir <= 2 &&
       has(c, ku, W_UNIT) && u[ku].unitk > U_DAY && u[ku].unitk != U_HALF) {
     int d = u[k].dir, uk = u[ku].unitk;
@@ -3485,8 +3492,8 @@ static const char *const idle_not[] = {
     "end", "beginning", "start", "middle", "close", "turn", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "latest", "most", "least", "same",
     "final", "remaining", "and", "day", "previous", "next", "following", "first", "last", "year",
-    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "full", "couple", "latter",
-    NULL};
+    "weekend", "half", "hundred", "few", "several", "dozen", "fiscal", "financial", "full",
+    "couple", "latter", NULL};
 /* Approximators no rule names where an expression begins (duration_expr
  * takes "more/less/fewer than", "nearly", "around" there, and "about",
  * "over", "within", "almost" only before one): they begin nothing. */
