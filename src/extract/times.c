@@ -1588,9 +1588,12 @@ static int named_for_holiday(const ctx *c, int e) {
 static inline __attribute__((always_inline)) int holiday_name_at(const ctx *c, int i, int *end);
 
 /* A holiday at i: its kind (see holiday_day), and *end past it; none
- * where it names a thing ("the Christmas tree"). */
+ * where it names a thing ("the Christmas tree") or is a surname after a
+ * given name, as a month is (month_name): "Johnnie Christmas", "John
+ * Easter", not "John Easter 2005". */
 static int holiday_at(const ctx *c, int i, int *end) {
   int k = holiday_name_at(c, i, end);
+  if (k && i > 0 && c->u[i - 1].cap && !year_at(c, *end) && given_name(c, i - 1)) return 0;
   return k && named_for_holiday(c, *end) ? 0 : k;
 }
 
@@ -1600,8 +1603,7 @@ static inline __attribute__((always_inline)) int holiday_name_at(const ctx *c, i
   if (i >= c->n || u[i].kind != 'w' || !u[i].cap) return 0;
   int apos = is_p(c, i + 1, '\'') && is_w(c, i + 2, "s"); /* Valentine's */
   if (is_w(c, i, "christmas")) {
-    if (i > 0 && (is_w(c, i - 1, "father") || given_name(c, i - 1)) && u[i - 1].cap)
-      return 0; /* Father Christmas; Johnnie Christmas, a surname */
+    if (i > 0 && is_w(c, i - 1, "father") && u[i - 1].cap) return 0; /* Father Christmas */
     if (is_w(c, i + 1, "eve")) return *end = i + 2, 2;
     return *end = is_w(c, i + 1, "day") ? i + 2 : i + 1, 1;
   }
