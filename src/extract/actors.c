@@ -1561,7 +1561,12 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
      * three of its matches and twice any other's, not of one the sentence
      * names for what he speaks of: `RNC chairman X attacked the Libya
      * policy`) */
-    if (plain && !country && !org_code && topic_country(x) && x->topic_n >= 3 &&
+    /* (nor the officer of a body no dictionary knows, spelled out with
+     * its initials right before the title: `Hong Kong Rugby Football
+     * Union (HKRFU) chairman`, of the sentence's country; initials alone,
+     * `WMC chairman`, say too little to go without the story's) */
+    int named_body = (long)title->tok0 - 1 >= s0 && tok_is(x, (long)title->tok0 - 1, ")");
+    if (plain && !country && !org_code && !named_body && topic_country(x) && x->topic_n >= 3 &&
         x->topic_n >= 2 * x->topic_next)
       country = x->topic;
     if ((sector || plain) && !country && !org_code)
