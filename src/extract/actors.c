@@ -2609,9 +2609,47 @@ static int other_in_window(const actx *x, const int32_t *owner, long t0, long t1
  * one person the window names, subject or not, when no other may be
  * meant (speaker_mention, other_in_window); none when a
  * person no actor is (other_people) stands nearer than any. Run before the pronouns, so that the chain goes on through it. */
+/* The person mentions right after a noun (`Actor Michael Douglas`,
+ * `singer Delta Goodrem`): d[0] their number, then the token of each
+ * one's first word, in text order (for described_as). */
+static long *described_mentions(actx *x, const int32_t *owner) {
+  td_doc *doc = x->doc;
+  long n = 0;
+  for (size_t t = 1; t < doc->ntoks; t++)
+    n += owner[t] >= 0 && owner[t - 1] < 0 && is_person(x, owner[t]) && tk(x, t - 1)->upos == TD_NOUN;
+  long *d = td_arena_alloc(&doc->arena, (size_t)(n + 1) * sizeof *d);
+  d[0] = 0;
+  for (size_t t = 1; t < doc->ntoks && d[0] < n; t++)
+    if (owner[t] >= 0 && owner[t - 1] < 0 && is_person(x, owner[t]) && tk(x, t - 1)->upos == TD_NOUN)
+      d[++d[0]] = (long)t;
+  return d;
+}
+
+/* The one person whose mention before token i follows the noun at token
+ * h (`Actor Michael Douglas ... the 60-year-old actor`: Douglas), of the
+ * 64 such mentions (described_mentions d) nearest before i; -1 when
+ * none is, -2 when several are. */
+static int described_as(const actx *x, const int32_t *owner, const long *d, long h, long i) {
+  long lo = 1, hi = d[0] + 1; /* (the first at or after i) */
+  while (lo < hi) {
+    long mid = (lo + hi) / 2;
+    if (d[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  int who = -1;
+  for (long j = lo - 1; j >= 1 && j >= lo - 64; j--) {
+    long t = d[j];
+    if (owner[t] < 0 || strcmp(tk(x, t - 1)->norm, tk(x, h)->norm) != 0) continue;
+    if (who >= 0 && who != owner[t]) return -2;
+    who = owner[t];
+  }
+  return who;
+}
+
 static void age_links(actx *x, int32_t *owner) {
   td_doc *doc = x->doc;
   uint8_t *other = NULL, *grew = NULL;
+  long *desc = NULL; /* (described_mentions, once a phrase with a noun is met) */
   for (size_t i = 0; i + 2 < doc->ntoks; i++) {
     /* (`the` first, one bit test: perf) */
     if (!(x->wf[i] & W_SMALL) || owner[i] >= 0 || !tok_is(x, (long)i, "the")) continue;
@@ -2642,15 +2680,27 @@ static void age_links(actx *x, int32_t *owner) {
      * dead`, the article's subject named further back) */
     int lone = age && found >= 0 && !speaker_mention(x, owner, nt) && !in_quotation(x, nt) &&
                !other_in_window(x, owner, w0, (long)i, nt);
-    if (found == -1 || near < 0 ||
-        !(lone || owner_subject(x, owner, nsent, near, 1) ||
-          (nsent < si && described_subject(x, owner, nsent, near, 1))))
-      continue;
-    /* (named there, not a pronoun: `He said: "..." The 28-year-old`, the
-     * speaker's player) */
-    long f = (long)doc->sents[nsent].tok0;
-    while (owner[f] != near) f++;
-    if (tk(x, f)->upos == TD_PRON) continue;
+    /* (a noun the article puts before another person's name is that
+     * person's: `Actor Michael Douglas ... Aishwarya Rai, star of Bride
+     * and Prejudice, is ... the 60-year-old actor said`, Douglas) */
+    int by_noun = -1;
+    if (!age || e > (long)i + 6) {
+      if (!desc) desc = described_mentions(x, owner);
+      by_noun = described_as(x, owner, desc, e - 1, (long)i);
+    }
+    if (by_noun >= 0 && by_noun != near) {
+      near = by_noun;
+    } else {
+      if (found == -1 || near < 0 ||
+          !(lone || owner_subject(x, owner, nsent, near, 1) ||
+            (nsent < si && described_subject(x, owner, nsent, near, 1))))
+        continue;
+      /* (named there, not a pronoun: `He said: "..." The 28-year-old`,
+       * the speaker's player) */
+      long f = (long)doc->sents[nsent].tok0;
+      while (owner[f] != near) f++;
+      if (tk(x, f)->upos == TD_PRON) continue;
+    }
     /* (`the actress` no man, `the Frenchman` no woman) */
     const char *w = tk(x, e - 1)->norm;
     size_t wl = strlen(w);
