@@ -7865,9 +7865,15 @@ static void discovered_actors(actx *x) {
      * on that name (`United Nations Emergency Relief Coordinator`) */
     if (ok && t0 > 0 && owner[t0 - 1] >= 0 && strcmp(A(x, owner[t0 - 1])->kind, "person") != 0)
       ok = 0;
+    /* (the tagger's reading aside for one word no word of the language
+     * that names a person of the article: `Steve Whitmore ... Whitmore
+     * stated`, its `Whitmore` an auxiliary's tag) */
+    int named = len == 1 && tok_cap(x, t0) && tk(x, t0)->upos != TD_PROPN &&
+                tk(x, t0)->end - tk(x, t0)->start > 1 && !lang_words(x, t0, t1) && /* (not an initial) */
+                person_for_run(x, t0, t1) >= 0;
     for (long t = t0; t < t1 && ok; t++)
       ok = owner[t] < 0 && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
-           (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-") ||
+           (!tk(x, t)->upos || tk(x, t)->upos == TD_PROPN || tok_is(x, t, "-") || named ||
             (parts && t > t0 && t + 1 < t1 && !tok_cap(x, t) && tok_in(x, t, W_PART))) &&
            !tok_in(x, t, W_ORG) && !tok_in(x, t, W_MISC) && !td_str_in(tk(x, t)->norm, site_words);
     if (!ok) continue;
