@@ -8023,6 +8023,11 @@ static void join_short_names(actx *x) {
      * thousands of one surname) */
     size_t f = i;
     while (f > 0 && strcmp(idx[f - 1].key, idx[i].key) == 0) f--;
+    /* of several longer names, the one named latest before the shorter
+     * one's first mention, else the first named after it: by position,
+     * never by the order of the index */
+    int into = -1;
+    uint32_t at = a->mentions[0].start;
     for (size_t j = f, seen = 0; j < n && seen < 64 && a->nmentions; j++, seen++) {
       if (strcmp(idx[j].key, idx[i].key) != 0) break;
       int l = idx[j].k;
@@ -8036,9 +8041,18 @@ static void join_short_names(actx *x) {
        * abbreviation is a description before the name (`Sens. Ted Cruz`,
        * `Pastor Kevin Swanson`, `Democrat Bernie Sanders`): the shorter
        * one names the person, and may take more such */
-      if (descriptor_first(x, l)) move_person(x, l, k);
-      else move_person(x, k, l);
+      if (descriptor_first(x, l)) {
+        move_person(x, l, k);
+        continue;
+      }
+      if (into < 0) {
+        into = l;
+        continue;
+      }
+      uint32_t bl = b->mentions[0].start, bi = A(x, into)->mentions[0].start;
+      if (bl < at ? bi > at || bl > bi : bi > at && bl < bi) into = l;
     }
+    if (into >= 0 && a->nmentions) move_person(x, k, into);
   }
 }
 
