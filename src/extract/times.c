@@ -2503,6 +2503,8 @@ static int period_expr(const ctx *c, int i, hit *h) {
             "old", "in", "he", "she", "they", "we", "i", "you", "it", "round", "long", "to",
             "for", NULL};
         ok = !word_in(c, n, stop);
+        /* "the financial year in March": a fiscal year by the month it ends */
+        if (is_w(c, n, "in") && k3 > k0 && fiscal_at(c, k0) && has(c, n + 1, W_MONTH)) ok = 1;
       }
       hit dh;
       int pod, e;
