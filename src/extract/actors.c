@@ -2286,8 +2286,20 @@ static void object_subject(const actx *x, const int32_t *owner, const uint8_t *o
                            long s0, long *b0, long *b1) {
   *b0 = *b1 = -1;
   if ((!tok_is(x, p, "him") && !tok_is(x, p, "her")) || doc_poss_pronoun(x->doc, (size_t)p) ||
-      p - 1 <= s0 || tk(x, p - 1)->upos != TD_VERB)
+      p - 1 <= s0)
     return;
+  /* (`Rory Bremner's impression of him`: the object of `of` after a noun
+   * that a person's name in the possessive opens is not that person) */
+  if (p - 3 > s0 && tok_is(x, p - 1, "of") && tk(x, p - 2)->upos == TD_NOUN) {
+    long e = poss_tok(x, p - 3) ? p - 4 : glued_poss(x, p - 3) ? p - 3 : -1;
+    int k = e > s0 ? owner[e] : -1;
+    if (k < 0 || !is_person(x, k)) return;
+    long a = e;
+    while (a > s0 && owner[a - 1] == k) a--;
+    *b0 = a, *b1 = e + 1;
+    return;
+  }
+  if (tk(x, p - 1)->upos != TD_VERB) return;
   /* (`her` before a word of its phrase is a possessive the tagger missed:
    * `Ms Craymer remortgaged her home`) */
   unsigned n = (size_t)p + 1 < x->doc->ntoks && tk(x, p + 1)->sent == tk(x, p)->sent
