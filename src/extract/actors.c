@@ -2504,6 +2504,21 @@ static char noun_gender(const char *w) {
   return td_str_in(w, men) ? 'm' : td_str_in(w, women) ? 'f' : 0;
 }
 
+/* Nouns of what a person is (not of a role towards others): an
+ * occupation or a nationality, for self_description and age_phrase. */
+static const char *const person_is[] = {"singer", "actor", "actress", "star", "rapper", "musician",
+                                        "player", "striker", "midfielder", "defender", "winger",
+                                        "goalkeeper", "keeper", "batsman", "bowler", "veteran",
+                                        "youngster", "teenager", "comedian", "novelist", "writer",
+                                        "presenter", "sprinter", "athlete", "runner", "skipper",
+                                        "frenchman", "englishman", "irishman", "welshman",
+                                        "scotsman", "dutchman", "briton", "scot", "swede", "dane",
+                                        "spaniard", "argentine", "american", "african", "australian",
+                                        "italian", "brazilian", "belgian", "russian", "kenyan",
+                                        "german", "croatian", "serbian", "canadian", "nigerian",
+                                        "ethiopian", "norwegian", "colombian", "indian", "korean",
+                                        "chilean", "mexican", "romanian", "ukrainian", NULL};
+
 /* `the 31-year-old` at token i (`the`, a number, `-`, `year`, `-`,
  * `old`), alone or before a person's noun (`the 40-year-old comedian`),
  * not before another noun (`the 31-year-old awards ceremony`): the token
@@ -2518,7 +2533,12 @@ static long age_phrase(const actx *x, long i) {
       !tok_is(x, i + 5, "old"))
     return -1;
   long e = i + 6;
-  if (e < n && tk(x, e)->sent == tk(x, i)->sent && tk(x, e)->upos == TD_NOUN) {
+  /* (a nationality's noun: `the 25-year-old Spaniard`, `the 31-year-old
+   * Frenchman told`) */
+  if (e < n && tk(x, e)->sent == tk(x, i)->sent && tok_cap(x, e) && !glued_poss(x, e) &&
+      td_str_in(tk(x, e)->norm, person_is))
+    e++;
+  else if (e < n && tk(x, e)->sent == tk(x, i)->sent && tk(x, e)->upos == TD_NOUN) {
     if (tok_cap(x, e) || !((x->wf[e] & (W_PNOUN | W_PTITLE | W_MEMBER)) ||
                            td_str_in(tk(x, e)->norm, people)))
       return -1;
@@ -2538,18 +2558,6 @@ static long age_phrase(const actx *x, long i) {
  * Russian's arrival helped`), as the head of its phrase: the token after
  * it, or -1. */
 static long self_description(const actx *x, long i) {
-  static const char *const is[] = {"singer", "actor", "actress", "star", "rapper", "musician",
-                                   "player", "striker", "midfielder", "defender", "winger",
-                                   "goalkeeper", "keeper", "batsman", "bowler", "veteran",
-                                   "youngster", "teenager", "comedian", "novelist", "writer",
-                                   "presenter", "sprinter", "athlete", "runner", "skipper",
-                                   "frenchman", "englishman", "irishman", "welshman",
-                                   "scotsman", "dutchman", "briton", "scot", "swede", "dane",
-                                   "spaniard", "argentine", "american", "african", "australian",
-                                   "italian", "brazilian", "belgian", "russian", "kenyan",
-                                   "german", "croatian", "serbian", "canadian", "nigerian",
-                                   "ethiopian", "norwegian", "colombian", "indian", "korean",
-                                   "chilean", "mexican", "romanian", "ukrainian", NULL};
   long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0, n = (long)x->doc->ntoks;
   if (!(i == s0 || (i == s0 + 1 && (tk(x, s0)->upos == TD_CCONJ || tk(x, s0)->upos == TD_ADV)) ||
         (i > s0 + 1 && is_cue(x, i - 1) &&
@@ -2558,7 +2566,7 @@ static long self_description(const actx *x, long i) {
   long h = i + 1;
   while (h < n && h <= i + 2 && tk(x, h)->upos == TD_ADJ && !tok_cap(x, h)) h++;
   if (h >= n || tk(x, h)->sent != tk(x, i)->sent || tk(x, h)->xpos == TD_XPOS_NNS ||
-      tk(x, h)->xpos == TD_XPOS_NNPS || !td_str_in(tk(x, h)->norm, is))
+      tk(x, h)->xpos == TD_XPOS_NNPS || !td_str_in(tk(x, h)->norm, person_is))
     return -1;
   long e = h + 1;
   if (e < n && tk(x, e)->sent == tk(x, i)->sent &&
@@ -2706,6 +2714,13 @@ static void age_links(actx *x, int32_t *owner) {
       if (found == -1 || near < 0 ||
           !(lone || owner_subject(x, owner, nsent, near, 1) ||
             (nsent < si && described_subject(x, owner, nsent, near, 1))))
+        continue;
+      /* (a nationality is another's there when the phrase is the object
+       * of a verb or a preposition in the person's own sentence: `Wenger
+       * has faith in the 27-year-old Spaniard`, `Agassi charged to
+       * unsettle the 31-year-old Dane`) */
+      if (age && nsent == si && tok_cap(x, e - 1) &&
+          (tk(x, (long)i - 1)->upos == TD_VERB || tk(x, (long)i - 1)->upos == TD_ADP))
         continue;
       /* (named there, not a pronoun: `He said: "..." The 28-year-old`,
        * the speaker's player) */
