@@ -2378,7 +2378,8 @@ static int clause_stop(const td_doc *doc, const td_tok *t, uint32_t k, uint32_t 
  * to-infinitive or a participle of demanding or disapproving, or after
  * "in protest" or "in defiance", that comes within a few words of the
  * protest; up to a reporting clause (", police said"). */
-static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *g) {
+static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, const group *src,
+                           group *g) {
   static const char *const demanding[] = {"demand", "call", "urge", "protest", "press",
                                           "denounce", "condemn", "oppose", "show", "express",
                                           "voice", NULL};
@@ -2397,6 +2398,11 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, group *
     const td_tok *t = &doc->toks[k];
     if (clause_stop(doc, t, k, hi)) return;
     if (e->tokact[k] >= 0) {
+      /* "demanding that he be reinstated": the protesters' own side,
+       * named again, is not whom the demand is made of */
+      int own = 0;
+      for (int a = 0; a < src->n; a++) own |= src->actor[a] == e->tokact[k];
+      if (own) continue;
       group_right(e, k, hi, g);
       return;
     }
@@ -3667,7 +3673,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "officials from both nations", "the two countries": the pair's
      * countries act, one event each */
     if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
-      protest_target(e, tr, hi, &tgt);
+      protest_target(e, tr, hi, &src, &tgt);
     {
       int root = code_root(tr->code);
       if (!tgt.n && src.n && !passive && root == 10 && !tr->noun)
