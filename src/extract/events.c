@@ -4097,6 +4097,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (strcmp(lemma_of(&doc->toks[tr->head]), "attack")) continue;
       strcpy(tr->code, "111");
     }
+    /* "MPs bombarded the minister with requests", "it bombards users
+     * with pop-up adverts": a barrage of words or things, no shelling
+     * (194), where no word of force or armed body is around */
+    if (!strcmp(tr->code, "194") && !strcmp(lemma_of(&doc->toks[tr->head]), "bombard") &&
+        !force_words(doc, lo, hi, tr->tok0, tr->tok1) && !armed_group(doc, &src) &&
+        !armed_group(doc, &tgt))
+      continue;
     /* "the IPCL board met in Mumbai", "the council was meeting in
      * Ramallah", "Israel's cabinet met on Sunday": a symmetric verb
      * (meet, negotiate) without an object, said of one body (a singular
