@@ -1723,7 +1723,7 @@ static int list_proof(const td_gaz *g, const cand *c) {
  * Bromby, Harley, Liddell, Montgomery, ..."), fewer than half of them
  * holding a place, is a list of people: its towns are surnames (Morgan, Texas;
  * Montgomery, Alabama), dropped as a person's name is (2: nowhere in
- * the article either). A list of towns ("Klin, Ivanovo, Saransk, Kursk,
+ * the article either). A list of towns ("Klin, Ivanovo, Saransk, Tula,
  * Volzhsky, Omsk") stays, and so does a country, a capital, a curated
  * place or a city of a million in any list. */
 static void name_lists(const td_gaz *g, const td_doc *doc, cands *cs) {
