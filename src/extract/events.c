@@ -190,6 +190,7 @@ typedef struct trig {
   int regard;          /* regard: not coded in the sense of holding an opinion */
   int issued;          /* issued: a noun coded only as something issued ("made a threat") */
   int mistag_pass;     /* a participle after "be" that the tagger called a noun ("was shot") */
+  int adj_verb;        /* a past verb the tagger read as an adjective (mistagged_verbs) */
   int suppressed;
   uint32_t must;       /* "Y must": the token of "must", else 0 */
   int child;           /* 1 + index of the act in its to-infinitive, else 0 */
@@ -629,6 +630,8 @@ static int collect(void *ctx, const td_match *m) {
      * one the word list knows as a verb, lowercase, and the object a noun */
     if (head < 0 && m->tok1 - m->tok0 >= 2 && m->tok0 > 1 && mistag_verb(doc, m->tok0, m->tok1))
       head = m->tok0;
+    /* (mistagged_verbs hands over a verb the tagger read as an adjective) */
+    if (head < 0 && c->sep == 2) head = m->tok0;
   }
   int mistag_pass = 0;
   if (head < 0 && !noun && m->tok1 - m->tok0 == 1 && after_be(doc, m->tok0))
@@ -643,6 +646,7 @@ static int collect(void *ctx, const td_match *m) {
   trig_clear(&nt);
   nt.tok0 = m->tok0, nt.tok1 = m->tok1, nt.head = (uint32_t)head, nt.noun = noun;
   nt.mistag_pass = mistag_pass;
+  nt.adj_verb = c->sep == 2;
   parse_payload(&nt, m->payload);
   if (strlen(nt.code) < 2) return 0;
   /* "sought to sell", "seek to bring": an attempt, not a request */
@@ -2290,6 +2294,18 @@ typedef struct sepctx {
 } sepctx;
 
 /* td_dict_lookup's callback: the entry, as a match of the verb's token. */
+/* sep_entry for mistagged_verbs: collect() is told the verb was read as
+ * an adjective (sep 2), and the entry covers the verb's token. */
+static int sep_entry2(void *ctx, const td_match *m) {
+  sepctx *x = ctx;
+  td_match mm = *m;
+  mm.tok0 = x->verb, mm.tok1 = x->verb + 1;
+  size_t before = x->c->ntrigs;
+  collect(x->c, &mm);
+  x->found = x->c->ntrigs > before;
+  return 0;
+}
+
 static int sep_entry(void *ctx, const td_match *m) {
   sepctx *x = ctx;
   td_match mm = *m;
@@ -2352,6 +2368,81 @@ static void separated_particles(const td_doc *doc, sctx *c, const td_sent *s) {
       if (j > k + 1 && doc->toks[j - 1].upos == TD_PRON && !is_xpos(&doc->toks[j - 1], TD_XPOS_PRP_POSS))
         break;
     }
+  }
+}
+
+/* ---- past verbs the tagger read as adjectives ---- */
+
+/* Whether token k, tagged an adjective, is the finite verb of its
+ * clause: a lowercase -ed form after a plural noun that ends its subject
+ * ("200 students blocked roads") or after "and" joining it to a past
+ * verb's object ("burned tyres and blocked roads"), with an object right
+ * after it (a determiner, a noun, a number or a pronoun). A participle
+ * used as an adjective stands after a determiner or before its noun with
+ * no subject before it ("the banned party", "adults aged 18": a number
+ * after it is no object) and is not read so. */
+static int adj_past_verb(const td_doc *doc, uint32_t k) {
+  const td_tok *t = &doc->toks[k];
+  const td_sent *s = &doc->sents[t->sent];
+  size_t n = t->norm ? strlen(t->norm) : 0;
+  if (t->upos != TD_ADJ || n < 5 || strcmp(t->norm + n - 2, "ed") != 0 ||
+      !islower((unsigned char)doc->text[t->start]) || k <= s->tok0 || k + 1 >= s->tok0 + s->ntok)
+    return 0;
+  const td_tok *nx = &doc->toks[k + 1];
+  if (nx->upos != TD_DET && nx->upos != TD_NOUN && nx->upos != TD_PROPN &&
+      !(nx->upos == TD_PRON && !is_xpos(nx, TD_XPOS_PRP_POSS)))
+    return 0;
+  const td_tok *b = &doc->toks[k - 1];
+  if (b->upos == TD_NOUN && is_xpos(b, TD_XPOS_NNS)) return 1;
+  if (!is_word(b, "and") || k < s->tok0 + 2 || doc->toks[k - 2].upos != TD_NOUN) return 0;
+  for (uint32_t q = k - 2; q > s->tok0 && q + 6 > k; q--)
+    if (is_xpos(&doc->toks[q - 1], TD_XPOS_VBD)) return 1;
+  return 0;
+}
+
+/* The verb an -ed form is the past of ("blocked" block, "stormed"
+ * storm, "freed" free, "stopped" stop) as the lemmatizer's word list
+ * knows verbs, into buf; 0 when none. */
+static int past_stem(const td_doc *doc, const char *w, char *buf, size_t cap) {
+  size_t n = strlen(w);
+  size_t cut[3] = {n - 2, n - 1, n - 3}; /* -ed, -d, a doubled consonant + -ed */
+  for (int i = 0; i < 3; i++) {
+    size_t m = cut[i];
+    if (m < 2 || m >= cap) continue;
+    if (i == 2 && w[m] != w[m - 1]) continue;
+    memcpy(buf, w, m);
+    buf[m] = 0;
+    if (td_lemma_lexclass(doc->eng->lemma, buf, m) & 2u) return 1;
+  }
+  return 0;
+}
+
+/* A verb of the lexicon the tagger read as an adjective (adj_past_verb)
+ * is looked up by its verb's lemma with up to two words after it ("block
+ * road", then "block"), as the matcher would have found it, and the entry
+ * found is the verb's trigger. */
+static void mistagged_verbs(const td_doc *doc, sctx *c, const td_sent *s) {
+  static const char *const cls[] = {"event.verb", NULL};
+  if (!doc->eng || !doc->eng->lemma || !doc->eng->dict) return;
+  uint32_t hi = s->tok0 + s->ntok;
+  for (uint32_t k = s->tok0; k + 1 < hi; k++) {
+    if (!adj_past_verb(doc, k)) continue;
+    int covered = 0;
+    for (size_t i = 0; i < c->ntrigs && !covered; i++)
+      covered = c->trigs[i].tok0 <= k && k < c->trigs[i].tok1;
+    char stem[64];
+    if (covered || !past_stem(doc, doc->toks[k].norm, stem, sizeof stem)) continue;
+    sepctx x = {c, k, 0};
+    c->sep = 2;
+    for (int len = 2; len >= 0 && !x.found; len--) {
+      if (k + (uint32_t)len >= hi) continue;
+      char key[192];
+      size_t o = (size_t)snprintf(key, sizeof key, "%s", stem);
+      for (int q = 1; q <= len && o < sizeof key; q++)
+        o += (size_t)snprintf(key + o, sizeof key - o, " %s", lemma_of(&doc->toks[k + (uint32_t)q]));
+      if (o < sizeof key) td_dict_lookup_lemmas(doc->eng->dict, key, cls, sep_entry2, &x);
+    }
+    c->sep = 0;
   }
 }
 
@@ -4021,7 +4112,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       const td_tok *v = &doc->toks[tr->head];
       /* the tagger confuses VBD and VBN: a bare participle counts as finite */
       int finite = is_xpos(v, TD_XPOS_VBD) || is_xpos(v, TD_XPOS_VBZ) ||
-                   is_xpos(v, TD_XPOS_VBP) || is_xpos(v, TD_XPOS_VBN);
+                   is_xpos(v, TD_XPOS_VBP) || is_xpos(v, TD_XPOS_VBN) || tr->adj_verb;
       for (int64_t q = (int64_t)tr->tok0 - 1; !finite && q >= (int64_t)lo && q >= (int64_t)tr->tok0 - 3; q--) {
         const td_tok *w = &doc->toks[q];
         if (w->upos == TD_AUX && !is_word(w, "be") && !is_word(w, "being") && !is_word(w, "been"))
@@ -4357,7 +4448,10 @@ int td_events(const td_engine *eng, td_doc *doc) {
   e.sc = td_arena_alloc_raw(&doc->arena, (doc->nsents + 1) * sizeof *e.sc);
   for (size_t si = 0; si < doc->nsents; si++) e.sc[si] = (sctx){.doc = doc, .arena = &doc->arena};
   td_match_sentences(doc->eng->dict, doc, ev_classes, collect_doc, e.sc);
-  for (size_t si = 0; si < doc->nsents; si++) separated_particles(doc, &e.sc[si], &doc->sents[si]);
+  for (size_t si = 0; si < doc->nsents; si++) {
+    separated_particles(doc, &e.sc[si], &doc->sents[si]);
+    mistagged_verbs(doc, &e.sc[si], &doc->sents[si]);
+  }
   /* a game report codes nothing; three with words only sport uses make
    * the document a sports report (results, tables, quotes of coaches),
    * which codes nothing either: its "beat", "attack", "allowed", "met"
