@@ -2454,10 +2454,12 @@ static int reporting_after(const td_doc *doc, uint32_t k, uint32_t hi) {
   return 0;
 }
 
-/* Token t (at k) ends the clause a target is sought in: a semicolon, or a
- * comma before a reporting verb. */
+/* Token t (at k) ends the clause a target is sought in: a semicolon, a
+ * comma before a reporting verb, or "according to" (who reports, with or
+ * without a comma before it). */
 static int clause_stop(const td_doc *doc, const td_tok *t, uint32_t k, uint32_t hi) {
-  return is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi));
+  return is_word(t, ";") || (is_word(t, ",") && reporting_after(doc, k, hi)) ||
+         (is_word(t, "according") && k + 1 < hi && is_word(&doc->toks[k + 1], "to"));
 }
 
 /* A protest (root 14) is aimed at whom its demand is made of: "staged
