@@ -2977,9 +2977,12 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
   for (size_t i = 0; i < c.ntrigs; i++) {
     trig *t = &c.trigs[i];
     if (t->noun || !is_xpos(&doc->toks[t->head], TD_XPOS_VBG)) continue;
-    int earlier = 0;
-    for (size_t j = 0; j < c.ntrigs; j++)
+    int earlier = 0, adjoins = 0;
+    for (size_t j = 0; j < c.ntrigs; j++) {
       earlier |= j != i && c.trigs[j].tok1 <= t->tok0 && !c.trigs[j].suppressed;
+      /* "marched demanding reforms": right after a coded verb */
+      adjoins |= j != i && c.trigs[j].tok1 == t->tok0 && !c.trigs[j].suppressed && !c.trigs[j].noun;
+    }
     int64_t p = (int64_t)t->tok0 - 1;
     if (p < (int64_t)lo) continue;
     const td_tok *pt = &doc->toks[p];
@@ -2990,7 +2993,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         list_has("resort|turn|take|revert", lemma_of(&doc->toks[p - 1]), 1))
       continue;
     if ((pt->upos == TD_ADP || pt->upos == TD_SCONJ) && !aux) t->suppressed = 1;
-    else if (earlier && !aux && (is_word(pt, ",") || pt->upos == TD_NOUN || pt->upos == TD_PROPN))
+    else if (earlier && !aux && (is_word(pt, ",") || pt->upos == TD_NOUN || pt->upos == TD_PROPN || adjoins))
       t->suppressed = 1;
   }
 
