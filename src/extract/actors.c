@@ -115,6 +115,7 @@ typedef struct {
   const char *surn[8];  /* country words the story used as surnames (surname_country) */
   int nsurn;
   const char *topic;    /* the country the article is about (topic_country), once asked */
+  char era[2][11];      /* an undated article's estimated period [from, to) (estimate_era), or "" */
   int topic_done;
   int topic_n, topic_next; /* its dictionary matches, and the runner-up's */
 } actx;
@@ -802,6 +803,10 @@ static void role_fields(const char *p, size_t n, char f[5][96]) {
 static void set_person_role(actx *x, int k, const char *roles, int past_marker,
                             const char *text_role) {
   const char *date = x->doc->date;
+  /* (an undated article of a known era, estimate_era: a role held in it,
+   * else the latest ended before it, unless the text titles the person) */
+  const char *elo = !date && x->era[0][0] && !(text_role && *text_role) ? x->era[0] : NULL;
+  const char *ehi = x->era[1];
   td_actor *a = A(x, k);
   char best[5][96] = {{0}};
   int have = 0, best_rank = -1;
@@ -815,15 +820,20 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker,
     /* rank: 3 held on date, 2 ended before date (latest wins), 1 other */
     int rank;
     const char *start = f[3], *end = f[4];
-    if (!date) /* undated: the role the text names, else the latest one */
+    if (elo)
+      rank = strcmp(start, ehi) < 0 && (!*end || strcmp(end, elo) > 0) ? 3
+             : *end && strcmp(end, elo) <= 0                            ? 2
+                                                                        : 1;
+    else if (!date) /* undated: the role the text names, else the latest one */
       rank = role_named(x, f[2], text_role) ? 4 : strcmp(start, bestdate) >= 0 ? 3 : 1;
     else if (strcmp(start, date) <= 0 && (!*end || strcmp(date, end) < 0)) rank = 3;
     else if (*end && strcmp(end, date) <= 0) rank = 2;
     else rank = 1;
-    if (rank > best_rank || (rank == best_rank && strcmp(date ? end : start, bestdate) > 0)) {
+    if (rank > best_rank ||
+        (rank == best_rank && strcmp(date || elo ? end : start, bestdate) > 0)) {
       best_rank = rank;
       memcpy(best, f, sizeof best);
-      snprintf(bestdate, sizeof bestdate, "%s", date ? end : start);
+      snprintf(bestdate, sizeof bestdate, "%s", date || elo ? end : start);
       have = 1;
     }
     p = e ? e + 1 : NULL;
@@ -8208,6 +8218,75 @@ static int glued_title_after(const actx *x, size_t t) {
  * to three words after it, longest first) is a title of the dictionary,
  * the title's match covers the ex- token and replaces the matches inside
  * it; title_context reads the token as a past marker (actors.former). */
+/* Days since 0000-03-01 of a date "YYYY-MM-DD" (civil calendar). */
+static long era_days(const char *d) {
+  long y = atol(d), m = atol(d + 5), dd = atol(d + 8);
+  if (m <= 2) y--, m += 12;
+  return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + dd - 1;
+}
+
+/* An undated article's era (x->era): the known people it names after a
+ * title that is one of their dated roles (`Chancellor Gordon Brown`,
+ * `Home Secretary Charles Clarke`) held them together in one period;
+ * when two or more do and that period is at most ERA_SPAN_DAYS long, it
+ * (set_person_role gives the others the roles they held in it). Left ""
+ * when a role of them is still held (it bounds nothing), otherwise, and
+ * for a dated article. */
+#define ERA_SPAN_DAYS (4 * 366)
+#define ERA_MIN_DAYS 90
+static void estimate_era(actx *x) {
+  x->era[0][0] = x->era[1][0] = 0;
+  if (x->doc->date) return;
+  char lo[11] = "", hi[11] = "";
+  int n = 0;
+  for (size_t k = 1; k < x->nall; k++) {
+    const dm *d = &x->all[k];
+    if (!is_cls(d, "person") || is_surname(d) || !d->payload) continue;
+    const dm *t = NULL;
+    for (size_t q = k; q-- > 0 && x->all[q].tok1 >= d->tok0;)
+      if (x->all[q].tok1 == d->tok0 && is_cls(&x->all[q], "title") && x->all[q].payload) {
+        t = &x->all[q];
+        break;
+      }
+    /* (a past office bounds nothing: `former Secretary of State X`) */
+    static const char *const past[] = {"former", "ex", "ex-", "then", "late", "onetime",
+                                       "one-time", "erstwhile", "retired", NULL};
+    long b = t ? (long)t->tok0 - 1 : 0;
+    if (b > 0 && tok_is(x, b, "-")) b--; /* (`then-Sen.`) */
+    if (!t || (b >= 0 && td_str_in(tk(x, b)->norm, past)) ||
+        !strncmp(tk(x, (long)t->tok0)->norm, "ex-", 3) ||
+        !strncmp(tk(x, (long)t->tok0)->norm, "then-", 5))
+      continue;
+    const char *trole = field(x, t->payload, 1, '|'), *p = d->payload;
+    for (int i = 0; i < 3 && p; i++)
+      if ((p = strchr(p, '|'))) p++;
+    int found = 0;
+    char slo[11] = "", shi[11] = "";
+    while (p && *p && found < 2) {
+      const char *e = strchr(p, ';');
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      char f[5][96];
+      role_fields(p, len, f);
+      if (role_named(x, f[2], trole) && strlen(f[3]) == 10) {
+        found++;
+        memcpy(slo, f[3], 10);
+        memcpy(shi, strlen(f[4]) == 10 ? f[4] : "9999-12-31", 10);
+      }
+      p = e ? e + 1 : NULL;
+    }
+    if (found != 1) continue; /* (a title held twice bounds nothing) */
+    if (!n || strcmp(slo, lo) > 0) memcpy(lo, slo, sizeof lo);
+    if (!n || strcmp(shi, hi) < 0) memcpy(hi, shi, sizeof hi);
+    n++;
+  }
+  if (n < 2 || strcmp(lo, hi) >= 0 || strcmp(hi, "9999") >= 0) return;
+  /* (a period of days says the titles disagree: one is of the past) */
+  long span = era_days(hi) - era_days(lo);
+  if (span > ERA_SPAN_DAYS || span < ERA_MIN_DAYS) return;
+  memcpy(x->era[0], lo, sizeof lo);
+  memcpy(x->era[1], hi, sizeof hi);
+}
+
 static void glued_titles(actx *x) {
   const td_doc *doc = x->doc;
   static const char *const cls[] = {"title", NULL};
@@ -8297,6 +8376,7 @@ static void all_matches(actx *x) {
   }
   x->nall = w;
   glued_titles(x);
+  estimate_era(x);
   x->first = td_arena_alloc(&x->doc->arena, (doc->nsents + 1) * sizeof *x->first);
   size_t k = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
