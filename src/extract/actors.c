@@ -8228,10 +8228,11 @@ static long era_days(const char *d) {
 /* An undated article's era (x->era): the known people it names after a
  * title that is one of their dated roles (`Chancellor Gordon Brown`,
  * `Home Secretary Charles Clarke`) held them together in one period;
- * when two or more do and that period is at most ERA_SPAN_DAYS long, it
- * (set_person_role gives the others the roles they held in it). Left ""
- * when a role of them is still held (it bounds nothing), otherwise, and
- * for a dated article. */
+ * when two or more do and that period lasts ERA_MIN_DAYS to
+ * ERA_SPAN_DAYS, it (set_person_role gives the others the roles they
+ * held in it). An office still held bounds it from below only; one held
+ * twice, or after a past marker, not at all. Left "" when every office is
+ * still held, otherwise, and for a dated article. */
 #define ERA_SPAN_DAYS (4 * 366)
 #define ERA_MIN_DAYS 90
 static void estimate_era(actx *x) {
