@@ -1509,13 +1509,29 @@ static char *title_sector(actx *x, const dm *d, long s0, long s1) {
 
 /* Title d names an officer that bodies of every kind have, not only the
  * state's (its role: `Spokesman`, `Chairman`, `General Secretary`,
- * `Director General`; not `Secretary`, which a portfolio before it makes
- * a minister's: `Transportation Secretary`). */
+ * `Director General`, a `president` in lowercase; not `Secretary`, which
+ * a portfolio before it makes a minister's: `Transportation Secretary`). */
 static int any_body_officer(actx *x, const dm *d) {
   static const char *const roles[] = {"spokesman", "spokeswoman", "spokesperson", "chairman",
                                       "chairwoman", "general-secretary", "director-general",
                                       NULL};
-  return td_str_in(name_key(x, field(x, d->payload, 1, '|')), roles);
+  /* a president written in lowercase is as often a firm's, a club's or an
+   * academy's (`club president X`, `X, president of Exhibitor
+   * Relations`); `President X` is a head of state's */
+  static const char *const heads[] = {"president", "vice-president",
+                                      "senior-vice-president", "executive-vice-president",
+                                      NULL};
+  const char *r = name_key(x, field(x, d->payload, 1, '|'));
+  if (td_str_in(r, roles)) return 1;
+  if (!td_str_in(r, heads) || tok_cap(x, (long)d->tok0)) return 0;
+  /* (not a country's: `Kazakhstan ... its president`, `the country's vice
+   * president`) */
+  long b = (long)d->tok0 - 1;
+  if (b >= 0 && tok_is(x, b, "its")) return 0;
+  if (b >= 1 && poss_tok(x, b) &&
+      (tok_is(x, b - 1, "country") || tok_is(x, b - 1, "nation") || tok_is(x, b - 1, "state")))
+    return 0;
+  return 1;
 }
 
 /* A discovered (or dictionary) person from the name run [t0, t1) with an
