@@ -1574,7 +1574,15 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
      * general secretary: a firm's, a club's or a charity's as often as a
      * ministry's) is of the state only with a country word or a body of
      * its own; with neither, no sector: the story's country alone */
-    int plain = sector && !country && !org_code && !(c && c->org) && any_body_officer(x, title);
+    /* (a title of the state's right after the initials of a body no
+     * dictionary knows is that body's officer: `JRFU secretary X`, `PCS
+     * leader X`; a chief executive stays a firm's) */
+    long ib = (long)title->tok0 - 1;
+    int initials = sector && strcmp(sector, "GOV") == 0 && ib >= s0 &&
+                   (tk(x, ib)->flags & TD_TOK_ALLCAPS) &&
+                   tk(x, ib)->end - tk(x, ib)->start >= 3 && !match_ending(x, ib, s0, s1);
+    int plain = sector && !country && !org_code && !(c && c->org) &&
+                (any_body_officer(x, title) || initials);
     /* (a named institution right before: `Foreign Ministry spokesman`:
      * its officer, of its sector; not a sector's word, which is as often
      * a spokesman's field or another body's name: `local government
