@@ -7551,6 +7551,11 @@ static const char *org_sector(const actx *x, long a0, long t1) {
   if (any_media) return NULL; /* (`News Agency`, `Internet TV`) */
   if (td_str_in(w, gov)) {
     if (tok_is(x, h - 1, "post") || tok_is(x, h - 1, "box")) return NULL;
+    /* the police's (`Police Department`, `Sheriff's Office`) */
+    long ph = h - 1;
+    if (ph > a0 && poss_tok(x, ph)) ph--;
+    if (tok_is(x, ph, "police") || tok_is(x, ph, "sheriff") || tok_is(x, ph, "sheriffs"))
+      return "COP";
     /* a department of a field of learning is a university's (`Aerospace
      * Engineering Department`); one a name not a country's owns (`Texas
      * A&M's`, `the company's Legal Department`; not `the president's
