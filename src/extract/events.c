@@ -1710,6 +1710,42 @@ static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, i
       dep_group(e, s, j, g, depth + 1);
 }
 
+/* The subject of the trigger's verb is a noun naming a rule, a document
+ * or a course of action (abstract_nouns) and no actor. */
+static const char *const abstract_nouns[] = {
+    "case", "act", "law", "bill", "rule", "regulation", "practice", "policy", "plan",
+    "report", "legislation", "measure", "proposal", "scheme", "directive", "decision",
+    "ruling", "treaty", "amendment", "reform", "move", NULL};
+static int abstract_noun(const td_tok *t) {
+  if (t->upos != TD_NOUN && t->upos != TD_PROPN) return 0;
+  const char *l = lemma_of(t);
+  for (int i = 0; abstract_nouns[i]; i++)
+    if (!strcasecmp(l, abstract_nouns[i])) return 1;
+  return 0;
+}
+/* With a parse, the verb's subject; without one (a sentence with no
+ * actor is not parsed), the noun right before the verb and its
+ * auxiliaries ("the Act bans", "the case could threaten"), after a
+ * determiner or at the sentence's start. */
+static int abstract_subject(const ev_doc *e, const td_sent *s, const trig *tr, uint32_t lo,
+                            uint32_t hi) {
+  const td_doc *doc = e->doc;
+  if (parsed(doc, s)) {
+    for (uint32_t j = lo; j < hi; j++) {
+      const td_tok *t = &doc->toks[j];
+      if (t->head != (int32_t)tr->head || !dep_is(t, TD_DEP_NSUBJ)) continue;
+      return e->tokact[j] < 0 && abstract_noun(t);
+    }
+    return 0;
+  }
+  int64_t b = (int64_t)tr->tok0 - 1;
+  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                              doc->toks[b].upos == TD_PART))
+    b--;
+  if (b < (int64_t)lo || e->tokact[b] >= 0 || !abstract_noun(&doc->toks[b])) return 0;
+  return b == (int64_t)lo || doc->toks[b - 1].upos == TD_DET || doc->toks[b - 1].upos == TD_ADJ;
+}
+
 /* Subject and target from the parse. Climbs xcomp/conj chains for the
  * subject ("vowed to cooperate", "met and agreed"). A conjoined verb shares
  * the subject of the verb it is joined to: when that subject is a noun
@@ -4237,6 +4273,15 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       }
       if (!obj && one) continue;
     }
+    /* "the case threatens the basic freedoms", "the Act bans smoking",
+     * "the practice breached his rights": a rule, document or course of
+     * action as the subject of an active verb of conflict (roots 10-20),
+     * with no actor the act is the doing of, is no hostile act of anyone
+     * ("the report urged the CSA to", said or asked for its authors,
+     * stays) */
+    if (!src.n && !tr->noun && !passive && code_root(tr->code) >= 10 &&
+        abstract_subject(e, s, tr, lo, hi))
+      continue;
     /* "Tube workers walked out": the workers struck, as a group of
      * labour (LAB) the layer makes an actor of */
     if (labour && !src.n && !strcmp(tr->code, "143"))
