@@ -4193,15 +4193,22 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * sector workers": a strike among words of work is a labour strike
      * (143), not an armed attack; the noun alone is one only there ("a
      * pre-emptive strike", "the strikes on Falluja" are force) */
+    /* (a subject of workers is a word of work too: "nurses voted to walk
+     * out", "drivers struck") */
+    td_span wsp;
+    const char *wiso;
     if (tr->tok1 == tr->tok0 + 1 && !strcmp(lemma_of(&doc->toks[tr->head]), "strike")) {
-      int work = labour_words(doc, lo, hi);
+      int work = labour_words(doc, lo, hi) || (!tr->noun && labour_subject(e, tr, lo, &wsp, &wiso));
       if (work && !strcmp(tr->code, "190")) strcpy(tr->code, "143");
       else if (!work && !strcmp(tr->code, "143")) continue;
     }
-    /* "tube workers walked out demanding a pay rise" is a strike;
-     * "walked out of the show", "walk out in the cold" are not */
+    /* "tube workers walked out demanding a pay rise", "nurses voted to
+     * walk out" are strikes; "walked out of the show", "walk out in the
+     * cold", "drivers walked out of the meeting" are not */
     if (!strcmp(tr->code, "143") && !strcmp(lemma_of(&doc->toks[tr->head]), "walk") &&
-        !labour_words(doc, lo, hi))
+        !labour_words(doc, lo, hi) &&
+        !((tr->tok1 >= hi || !is_word(&doc->toks[tr->tok1], "of")) &&
+          labour_subject(e, tr, lo, &wsp, &wiso)))
       continue;
     /* "Mr Cable attacked Labour's taxes", "the Tory co-chairman attacked
      * Labour's pledges", "launched an attack on Conservative spending
