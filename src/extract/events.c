@@ -1972,11 +1972,12 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
   } else {
     /* the auxiliary chain before the verb */
     j = aux_chain(doc, j, lo, (int64_t)tr->tok0 - 5, mod, neg);
-    /* "did not want to go on strike", "I am not going to resign": the
-     * verb that governs the infinitive carries the negation and the
-     * intent */
+    /* "did not want to go on strike", "I am not going to resign", "would
+     * like to meet": the verb that governs the infinitive carries the
+     * negation and the intent */
     static const char *const wanting[] = {"want", "go", "plan", "intend", "mean", "hope",
-                                          "wish", "expect", "need", "try", "seek", NULL};
+                                          "wish", "expect", "need", "try", "seek", "like",
+                                          "love", NULL};
     if (j >= (int64_t)lo && j + 1 < (int64_t)tr->tok0 && is_word(&doc->toks[j + 1], "to") &&
         doc->toks[j].upos == TD_VERB && td_str_in(lemma_of(&doc->toks[j]), wanting)) {
       if (!is_word(&doc->toks[j], "try") && !is_word(&doc->toks[j], "tried") && !*mod &&
@@ -1985,7 +1986,12 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
       for (int64_t k = j - 1; k >= (int64_t)lo && k >= j - 4; k--) {
         const td_tok *t = &doc->toks[k];
         if (td_str_in(t->norm, neg_words)) *neg = 1;
-        else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
+        /* "I should like to thank": the polite wish of "would like", no
+         * possibility */
+        else if (td_str_in(t->norm, hyp_aux) &&
+                 !(is_word(t, "should") && (!strcmp(lemma_of(&doc->toks[j]), "like") ||
+                                            !strcmp(lemma_of(&doc->toks[j]), "love"))))
+          *mod = 'h';
         else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
         else break;
       }
