@@ -884,7 +884,7 @@ static const char *const org_words[] = {
     "electronics", "steel", "mining", "resources", "communications", "technologies",
     "airline", "railways", "railway", "shipping", "petroleum", "gas", "motor", "works",
     "tribunal", "commission", "directorate", "secretariat", "observatory", "watch",
-    "administration", "weekly", "newsroom", "force", "forces",
+    "administration", "weekly", "newsroom", "force", "forces", "fellowship",
     "daily", "herald", "tribune", "gazette", "telegraph", "chronicle",
     /* legal forms of firms abroad (Swebus AB, Ostra Capital LP) and the
      * trades firms are named by (Dunnes Stores, Berlex Laboratories) */
@@ -906,7 +906,18 @@ static const char *const misc_words[] = {"cup", "open", "championship", "champio
                                          "series", "games", "olympics", "tour", "day",
                                          "prize", "award", "awards", "trophy", "classic",
                                          "grand", "prix", "masters", "war", "act", "treaty",
-                                         NULL};
+                                         /* works and events named after a person:
+                                          * the Benny Hill Show, the Reith Lecture */
+                                         "show", "programme", "hour", "festival", "stakes",
+                                         "lecture", NULL};
+/* The head words of works, prizes and events named after a person (the
+ * Benny Hill Show, the Reith Lecture, the Ryder Cup): misc_words less
+ * those as often surnames (Day, Masters, Grand). */
+static const char *const named_for_heads[] = {"show", "programme", "hour", "festival", "stakes",
+                                              "lecture", "cup", "prize", "award", "awards",
+                                              "trophy", "championship", "championships",
+                                              "series", "games", "olympics", "classic",
+                                              NULL};
 /* The head words of the names of documents, whose `of`/`on` joins the
  * name (`European Convention on Human Rights`, `Treaty of Amsterdam`):
  * the thing named is the document (MISC), not the words after. */
@@ -1558,6 +1569,10 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
     /* an office of one country: its holder's, whatever other country the
      * sentence names (`Home Secretary X met Indian officials`) */
     if (!country && !(c && c->org)) country = title_own_country(x, title);
+    /* an office of one international body: its code (`European
+     * Commissioner X`: IGOEEC) */
+    if (!country && !(c && c->org) && strncmp(field(x, title->payload, 3, '|'), "IGO", 3) == 0)
+      org_code = field(x, title->payload, 3, '|');
     if (sector && !country && c && c->org) {
       char *oc = field(x, c->org, 0, '|'), *ocountry = field(x, c->org, 3, '|');
       char *osector = field(x, c->org, 4, '|');
@@ -5318,6 +5333,9 @@ static void do_sentence(actx *x, size_t si) {
           !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           !(words == 3 && tok_in(x, n - 1, W_ORG) && !surname_head(x, i, n, s0)) &&
           !(words == 2 && tok_in(x, n - 1, W_ORG | W_FACILITY) && !surname_word(x, n - 1)) &&
+          /* nor a work, a prize or an event named after one: the Benny
+           * Hill Show, the Reith Lecture (a surname aside) */
+          !(words >= 2 && td_str_in(tk(x, n - 1)->norm, named_for_heads)) &&
           !named_thing(x, i, n, s0, s1)) {
         person_from_run(x, i, n, NULL, NULL, s0, s1);
         i = n;
