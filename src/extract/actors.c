@@ -7989,6 +7989,23 @@ static void discovered_actors(actx *x) {
       size_t si = tk(x, t0)->sent;
       if (si != at_sent) sentence_matches(x, si), at_sent = si; /* (a given name's gender) */
       long s0 = doc->sents[si].tok0;
+      /* two words the first of which is a word of the language (the word
+       * list spells it lowercase) and no given name the dictionary knows
+       * name a thing, not a person (`Finding Neverland`, `Scissor Sisters`,
+       * `Trend Micro`); a word the list spells capitalized too is let
+       * be (`Robin`, `Sol`), and so is a title (`Baroness Morgan`) and
+       * a second word the list does not know (a surname: `Budge Pountney`) */
+      static const char *const peer_titles[] = {"baron", "baroness", "earl", "viscount",
+                                                "countess", "duke", "duchess", "prophet", NULL};
+      const dm *g = len == 2 ? match_at(x, t0, s0, s0 + doc->sents[si].ntok) : NULL;
+      if (len == 2 && !(g && (is_cls(g, "name") || is_cls(g, "person") || is_cls(g, "title"))) &&
+          !(x->wf[t0] & W_GIVEN) && !tok_in(x, t0, W_PTITLE) && !honorific(x, t0) &&
+          !td_str_in(tk(x, t0)->norm, peer_titles) &&
+          x->eng->lemma &&
+          (td_lemma_lexclass(x->eng->lemma, tk(x, t0)->norm, strlen(tk(x, t0)->norm)) &
+           (TD_LEX_LOWER | TD_LEX_CAPITAL)) == TD_LEX_LOWER &&
+          td_lemma_lexclass(x->eng->lemma, tk(x, t0 + 1)->norm, strlen(tk(x, t0 + 1)->norm)))
+        continue;
       person_from_run(x, t0, t1, NULL, NULL, s0, s0 + doc->sents[si].ntok);
       continue;
     }
