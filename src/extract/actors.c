@@ -794,6 +794,16 @@ static void role_fields(const char *p, size_t n, char f[5][96]) {
   }
 }
 
+/* The next of a known person's dated roles ("ROLE;ROLE;…") at *p into f
+ * (role_fields), *p moved past it: 0 when none is left. */
+static int next_role(const char **p, char f[5][96]) {
+  if (!*p || !**p) return 0;
+  const char *e = strchr(*p, ';');
+  role_fields(*p, e ? (size_t)(e - *p) : strlen(*p), f);
+  *p = e ? e + 1 : NULL;
+  return 1;
+}
+
 /* Sets a known person's role from the payload's dated roles: the one held
  * on doc->date, else the latest one before it (role_past), else the first.
  * An undated article that titles the person ("Chancellor Gordon Brown")
@@ -812,11 +822,8 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker,
   int have = 0, best_rank = -1;
   char bestdate[96] = "";
   const char *p = roles;
-  while (p && *p) {
-    const char *e = strchr(p, ';');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char f[5][96];
-    role_fields(p, n, f);
+  char f[5][96];
+  while (next_role(&p, f)) {
     /* rank: 3 held on date, 2 ended before date (latest wins), 1 other */
     int rank;
     const char *start = f[3], *end = f[4];
@@ -836,7 +843,6 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker,
       snprintf(bestdate, sizeof bestdate, "%s", date || elo ? end : start);
       have = 1;
     }
-    p = e ? e + 1 : NULL;
   }
   if (!have) return;
   td_arena *ar = &x->doc->arena;
@@ -1671,16 +1677,12 @@ static int known_person(actx *x, const dm *d, const tctx *c) {
  * Exchequer`), of country when given, held on date (any role, undated). */
 static int held_title(actx *x, const char *roles, const char *title, const char *country,
                       const char *date) {
-  for (const char *p = roles; p && *p;) {
-    const char *e = strchr(p, ';');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char f[5][96];
-    role_fields(p, n, f);
+  const char *p = roles;
+  char f[5][96];
+  while (next_role(&p, f))
     if (role_named(x, f[2], title) && (!country || strcmp(country, f[0]) == 0) &&
         (!date || (strcmp(f[3], date) <= 0 && (!f[4][0] || strcmp(date, f[4]) < 0))))
       return 1;
-    p = e ? e + 1 : NULL;
-  }
   return 0;
 }
 
@@ -1689,16 +1691,12 @@ static int held_title(actx *x, const char *roles, const char *title, const char 
 static const char *latest_title_start(actx *x, const char *roles, const char *title,
                                       const char *country, char *buf, size_t cap) {
   buf[0] = 0;
-  for (const char *p = roles; p && *p;) {
-    const char *e = strchr(p, ';');
-    size_t n = e ? (size_t)(e - p) : strlen(p);
-    char f[5][96];
-    role_fields(p, n, f);
+  const char *p = roles;
+  char f[5][96];
+  while (next_role(&p, f))
     if (role_named(x, f[2], title) && (!country || strcmp(country, f[0]) == 0) &&
         strcmp(f[3], buf) > 0)
       snprintf(buf, cap, "%.15s", f[3]);
-    p = e ? e + 1 : NULL;
-  }
   return buf;
 }
 
@@ -8327,18 +8325,13 @@ static void estimate_era(actx *x) {
       if ((p = strchr(p, '|'))) p++;
     int found = 0;
     char slo[11] = "", shi[11] = "";
-    while (p && *p && found < 2) {
-      const char *e = strchr(p, ';');
-      size_t len = e ? (size_t)(e - p) : strlen(p);
-      char f[5][96];
-      role_fields(p, len, f);
+    char f[5][96];
+    while (found < 2 && next_role(&p, f))
       if (role_named(x, f[2], trole) && strlen(f[3]) == 10) {
         found++;
         memcpy(slo, f[3], 10);
         memcpy(shi, strlen(f[4]) == 10 ? f[4] : "9999-12-31", 10);
       }
-      p = e ? e + 1 : NULL;
-    }
     if (found != 1) continue; /* (a title held twice bounds nothing) */
     if (!n || strcmp(slo, lo) > 0) memcpy(lo, slo, sizeof lo);
     if (!n || strcmp(shi, hi) < 0) memcpy(hi, shi, sizeof hi);
