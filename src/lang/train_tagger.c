@@ -874,46 +874,37 @@ int td_tagger_train(const char *train_conllu, const char *dev_conllu,
   if (log && ds) rt_report(&cl, &rcl, ds, ndv, pred + ntrw, margin + ntrw, &rt, rt_now, log);
   free(pred);
   free(margin);
-  if (cached) {
-    store_free(&rt);
-    store_free(&fin);
-    free(order);
-    free_sents(ts, ntr);
-    if (ds) free_sents(ds, ndv);
-    td_conllu_free(tr);
-    td_conllu_free(dv);
-    td_lemmatizer_free(lem);
-    return 0;
+  int rc = 0;
+  if (!cached) { /* (a run of the second pass alone writes no model) */
+    int32_t now = 1;
+    wcount wc = {0};
+    wc.nclass = cl.nclass;
+    for (size_t i = 0; i < ntr; i++)
+      for (int j = 0; j < ts[i].n; j++)
+        wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j], ts[i].w[j].lex);
+    rc = write_model(&fin, &cl, now, &wc, &rt, rt_now, out_model, log);
+    /* TD_TAGGER_SWEEP="p0.002,u3,l50": also writes OUT.p0.002, ... with
+     * those pruning fractions / least mistakes / slot table fills, to choose
+     * them on dev. */
+    const char *sw = getenv("TD_TAGGER_SWEEP");
+    while (rc == 0 && sw && *sw) {
+      char val[32], path[1024];
+      size_t n = strcspn(sw, ",");
+      snprintf(val, sizeof val, "%.*s", (int)(n < 31 ? n : 31), sw);
+      snprintf(path, sizeof path, "%s.%s", out_model, val);
+      const char *var = val[0] == 'u' ? "TD_TAGGER_MINUPD"
+                        : val[0] == 'l' ? "TD_TAGGER_LOAD"
+                                        : "TD_TAGGER_PRUNE";
+      setenv(var, val + 1, 1);
+      rc = write_model(&fin, &cl, now, &wc, &rt, rt_now, path, log);
+      unsetenv(var);
+      sw += n + (sw[n] == ',');
+    }
+    free(wc.keys);
+    free(wc.counts);
+    free(wc.lex);
   }
-  int32_t now = 1;
-  tstore st = fin;
-  wcount wc = {0};
-  wc.nclass = cl.nclass;
-  for (size_t i = 0; i < ntr; i++)
-    for (int j = 0; j < ts[i].n; j++)
-      wcount_add(&wc, ts[i].w[j].raw, ts[i].gold[j], ts[i].w[j].lex);
-  int rc = write_model(&st, &cl, now, &wc, &rt, rt_now, out_model, log);
-  /* TD_TAGGER_SWEEP="p0.002,u3,l50": also writes OUT.p0.002, ... with
-   * those pruning fractions / least mistakes / slot table fills, to choose
-   * them on dev. */
-  const char *sw = getenv("TD_TAGGER_SWEEP");
-  while (rc == 0 && sw && *sw) {
-    char val[32], path[1024];
-    size_t n = strcspn(sw, ",");
-    snprintf(val, sizeof val, "%.*s", (int)(n < 31 ? n : 31), sw);
-    snprintf(path, sizeof path, "%s.%s", out_model, val);
-    const char *var = val[0] == 'u' ? "TD_TAGGER_MINUPD"
-                      : val[0] == 'l' ? "TD_TAGGER_LOAD"
-                                      : "TD_TAGGER_PRUNE";
-    setenv(var, val + 1, 1);
-    rc = write_model(&st, &cl, now, &wc, &rt, rt_now, path, log);
-    unsetenv(var);
-    sw += n + (sw[n] == ',');
-  }
-  free(wc.keys);
-  free(wc.counts);
-  free(wc.lex);
-  store_free(&st);
+  store_free(&fin);
   store_free(&rt);
   free(order);
   free_sents(ts, ntr);
