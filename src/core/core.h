@@ -167,6 +167,14 @@ void td_buf_free(td_buf *b);
  * (1..4) and stores the code point, or returns 0 with *cp = 0xFFFD for an
  * invalid sequence (the caller skips 1 byte). */
 int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* As td_utf8_decode, for text that may not be UTF-8 (scraped pages and
+ * archives in Latin-1 or Windows-1252): a byte that starts no valid
+ * sequence is read as its Windows-1252 character (0xE9 'é', 0x92 '’'),
+ * unless it starts a cut UTF-8 sequence (a lead byte followed by
+ * continuation bytes: one U+FFFD for them all); the five bytes 1252 leaves
+ * undefined are U+FFFD too. Returns the bytes read, at least 1 (0 only
+ * when n is 0). */
+int td_utf8_decode_lax(const unsigned char *s, size_t n, uint32_t *cp);
 /* Writes the UTF-8 encoding of cp at w (room for 4 bytes); returns its
  * length, 1 to 4. */
 int td_utf8_encode(char *w, uint32_t cp);

@@ -31,6 +31,29 @@ int td_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   return len;
 }
 
+/* Windows-1252's characters for the bytes 0x80..0x9F (0: undefined);
+ * the bytes 0xA0..0xFF are Latin-1's, the code points of the same value. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+int td_utf8_decode_lax(const unsigned char *s, size_t n, uint32_t *cp) {
+  int k = td_utf8_decode(s, n, cp);
+  if (k > 0 || n == 0) return k;
+  unsigned c = s[0];
+  if (c >= 0xC2 && c <= 0xF4 && n > 1 && (s[1] & 0xC0) == 0x80) {
+    /* a UTF-8 sequence cut short or malformed: one U+FFFD for the lead
+     * byte and the continuation bytes after it that its length covers */
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, m = 1;
+    while (m < len && m < n && (s[m] & 0xC0) == 0x80) m++;
+    *cp = 0xFFFD;
+    return (int)m;
+  }
+  *cp = c >= 0xA0 ? c : c >= 0x80 && cp1252_c1[c - 0x80] ? cp1252_c1[c - 0x80] : 0xFFFD;
+  return 1;
+}
+
 int td_cp_case(uint32_t cp) {
   if (cp > 0x10FFFF) return 0;
   switch (utf8proc_category((utf8proc_int32_t)cp)) {

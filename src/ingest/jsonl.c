@@ -13,9 +13,10 @@
  * and bounded in nesting depth, so a 50 MB line or a deeply nested one is
  * fine.
  *
- * Bytes that are not valid UTF-8 (scraped text in Latin-1, cut multibyte
- * sequences) are replaced by U+FFFD before parsing rather than rejecting the
- * whole article; "\u0000" escapes are accepted (the body keeps its length).
+ * Bytes that are not valid UTF-8 are repaired before parsing rather than
+ * rejecting the whole article: scraped text in Latin-1 or Windows-1252 is
+ * read as such, a cut multibyte sequence becomes U+FFFD
+ * (td_utf8_decode_lax); "\u0000" escapes are accepted (the body keeps its length).
  */
 #include "ingest.h"
 
@@ -41,7 +42,8 @@ static int utf8_valid(const char *s, size_t n) {
   return 1;
 }
 
-/* Copies s[0..n) into b with each invalid UTF-8 byte replaced by U+FFFD. */
+/* Copies s[0..n) into b with each byte that is not UTF-8 read by
+ * td_utf8_decode_lax. */
 static void utf8_repair(td_buf *b, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;
@@ -55,8 +57,8 @@ static void utf8_repair(td_buf *b, const char *s, size_t n) {
     uint32_t cp;
     int k = td_utf8_decode(p + i, n - i, &cp);
     if (k == 0) {
-      td_buf_put(b, "\xEF\xBF\xBD", 3);
-      i++;
+      i += (size_t)td_utf8_decode_lax(p + i, n - i, &cp);
+      td_utf8_put(b, cp);
     } else {
       td_buf_put(b, p + i, (size_t)k);
       i += (size_t)k;

@@ -205,7 +205,8 @@ static int read_fd(int fd, size_t size_hint, char **out, size_t *len, const char
 
 /* A plain-text article that is really binary data gets an error: over 1%
  * NUL characters or 10% other control characters and invalid sequences
- * in its first 64 KB. */
+ * in its first 64 KB (a byte that is a Windows-1252 character is none:
+ * repair reads text in Latin-1 or 1252 as such). */
 static const char *binary_reason(const char *b, size_t n) {
   size_t bad = 0, nul = 0, check = n < 65536 ? n : 65536;
   const unsigned char *u = (const unsigned char *)b;
@@ -224,8 +225,9 @@ static const char *binary_reason(const char *b, size_t n) {
     int k = 1;
     if (cp >= 0x80) k = td_utf8_decode(u + i, check - i, &cp);
     if (k == 0) {
-      if (check - i >= 4) bad++;
-      i++;
+      k = td_utf8_decode_lax(u + i, check - i, &cp);
+      if (check - i >= 4 && cp == 0xFFFD) bad++;
+      i += (size_t)k;
       continue;
     }
     if (cp == 0) nul++;

@@ -2,7 +2,9 @@
  * repair.c — the first thing plain text meets: scraped or wire text is made
  * clean enough to segment. In order:
  *
- *   1. characters: invalid UTF-8 becomes U+FFFD, NUL and other control and
+ *   1. characters: a byte that is not UTF-8 is read as Windows-1252 (text
+ *      in Latin-1 or 1252: "Caf\xe9" is "Café"), a cut UTF-8 sequence
+ *      becomes U+FFFD (td_utf8_decode_lax), NUL and other control and
  *      format characters (soft hyphen, zero-width spaces, BOM) are dropped,
  *      every kind of space becomes ' ', CRLF and CR become LF.
  *   2. lines: trimmed, runs of spaces collapsed.
@@ -116,10 +118,7 @@ static void clean_chars(const char *s, size_t n, td_buf *out) {
     }
     uint32_t cp = u[i];
     int k = 1;
-    if (cp >= 0x80) {
-      k = td_utf8_decode(u + i, n - i, &cp);
-      if (k == 0) k = 1, cp = 0xFFFD;
-    }
+    if (cp >= 0x80) k = td_utf8_decode_lax(u + i, n - i, &cp);
     i += (size_t)k;
     if (cp == '\r') {
       if (i < n && u[i] == '\n') continue;

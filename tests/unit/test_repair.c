@@ -60,7 +60,13 @@ TD_TEST(repair_blocks) {
 }
 
 TD_TEST(repair_characters) {
-  REPAIRS(NULL, "a\xff" "b", "a\xef\xbf\xbd" "b");           /* invalid UTF-8 */
+  /* bytes that are not UTF-8: Windows-1252 (Latin-1) characters; a cut
+   * UTF-8 sequence one U+FFFD; a byte 1252 leaves undefined U+FFFD */
+  REPAIRS(NULL, "a\xff" "b", "a\xc3\xbf" "b");
+  REPAIRS(NULL, "Caf\xe9 in Par\xeds", "Caf\xc3\xa9 in Par\xc3\xads");
+  REPAIRS(NULL, "\x93Yes,\x94 it\x92s", "\xe2\x80\x9cYes,\xe2\x80\x9d it\xe2\x80\x99s");
+  REPAIRS(NULL, "a\xe2\x80" "b", "a\xef\xbf\xbd" "b");
+  REPAIRS(NULL, "a\x81" "b", "a\xef\xbf\xbd" "b");
   REPAIRS(NULL, "a\x01\x7f" "b\xc2\xa0" "c", "ab c");        /* controls, NBSP */
   REPAIRS(NULL, "x\xe2\x80\x83y\xe2\x80\x8bz\xc2\xad!", "x yz!"); /* em space, ZWSP, soft hyphen */
   REPAIRS(NULL, "One.\r\n\r\nTwo.\r\n", "One.\n\nTwo.");     /* CRLF */
