@@ -11,6 +11,7 @@
  * it light (td_run_each_light): a document is freed once its JSON is made.
  */
 #include "doc.h"
+#include "ingest/ingest.h"
 
 #include <ftw.h>
 #include <pthread.h>
@@ -295,6 +296,8 @@ static int run(td_engine *eng, const char *const *paths, size_t npaths, td_forma
       open_failed = 1;
       continue;
     }
+    if (td_source_nfiles(src) == 0) /* a folder with no files: say so, fail nothing */
+      fprintf(err, "tidings: %s: no files in this folder\n", paths[i]);
     td_input *in;
     int timing = td_engine_timing(eng);
     for (;;) {

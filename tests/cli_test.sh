@@ -100,6 +100,11 @@ order=['badutf8.txt','ok1','ok2','deep.html','good.txt']
 seen=[i for i in order if i in ids]
 assert [i for i in ids if i in order]==seen, ids
 "
+mkdir -p "$tmp/nofiles"
+"$T" extract "$tmp/nofiles" > "$tmp/nofiles.out" 2> "$tmp/nofiles.err"
+st=$?
+check "a folder with no files: said on stderr, exit status 0, no output" sh -c \
+  "test $st -eq 0 && grep -q 'nofiles: no files in this folder' '$tmp/nofiles.err' && test ! -s '$tmp/nofiles.out'"
 timeout 300 "$T" extract --quiet "$tmp/long.txt" > "$tmp/long.jsonl" 2>/dev/null
 check "a 50 MB single line is processed" test "$(lines "$tmp/long.jsonl")" -eq 1
 timeout 120 "$T" extract --quiet "$tmp/names.txt" > "$tmp/names.jsonl" 2>/dev/null
