@@ -100,6 +100,19 @@ order=['badutf8.txt','ok1','ok2','deep.html','good.txt']
 seen=[i for i in order if i in ids]
 assert [i for i in ids if i in order]==seen, ids
 "
+python3 -c "
+t = 'Officials in Kyiv said on Tuesday that 20 people died.\r\n'
+open('$tmp/utf16.txt', 'wb').write(t.encode('utf-16'))
+open('$tmp/utf16page', 'wb').write(('<html><head><title>Kyiv</title></head><body><p>' + t + '</p></body></html>').encode('utf-16-be'))
+"
+printf '\376\377' | cat - "$tmp/utf16page" > "$tmp/utf16page.be" && mv "$tmp/utf16page.be" "$tmp/utf16page"
+"$T" extract --quiet "$tmp/utf16.txt" "$tmp/utf16page" > "$tmp/utf16.jsonl" 2>/dev/null
+check "UTF-16 text with a byte order mark (LE; a BE page, sniffed as HTML) is converted" python3 -c "
+import json
+d = [json.loads(l) for l in open('$tmp/utf16.jsonl')]
+assert [x['text'] for x in d] == ['Officials in Kyiv said on Tuesday that 20 people died.'] * 2, d
+assert d[1]['doc']['title'] == 'Kyiv', d[1]['doc']
+"
 mkdir -p "$tmp/nofiles"
 "$T" extract "$tmp/nofiles" > "$tmp/nofiles.out" 2> "$tmp/nofiles.err"
 st=$?

@@ -134,8 +134,12 @@ static char *to_utf8(const char *s, size_t n, size_t *outlen) {
              strcmp(cs, "ascii"))
       from = cs;
   }
+  char *u = td_convert_utf8(from, s, n, outlen);
+  return u ? u : td_convert_utf8("WINDOWS-1252", s, n, outlen);
+}
+
+char *td_convert_utf8(const char *from, const char *s, size_t n, size_t *outlen) {
   iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "WINDOWS-1252");
   if (cd == (iconv_t)-1) return NULL;
   td_buf b = TD_BUF_INIT;
   char *in = (char *)s;

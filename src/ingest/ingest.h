@@ -44,6 +44,10 @@ typedef struct td_html_doc {
   char *error;
 } td_html_doc;
 int td_html_extract(const char *html, size_t len, td_html_doc *out);
+/* s[0..n) converted from charset from (an iconv name) to UTF-8,
+ * NUL-terminated, malloc'd, its length in *outlen; bytes the charset
+ * cannot decode become U+FFFD. NULL when iconv knows no such charset. */
+char *td_convert_utf8(const char *from, const char *s, size_t n, size_t *outlen);
 void td_html_doc_free(td_html_doc *h);
 
 /* ---- the files of a source (source.c) ----

@@ -343,6 +343,18 @@ static td_input *open_next(td_source *s, const char *path) {
       return NULL;
     }
   }
+  if (fmt != TD_FMT_HTML && len >= 2 && (((unsigned char)body[0] == 0xFF && (unsigned char)body[1] == 0xFE) ||
+                                          ((unsigned char)body[0] == 0xFE && (unsigned char)body[1] == 0xFF))) {
+    /* text in UTF-16 (its byte order mark says which end first: what
+     * Windows editors save as "Unicode"), else its NULs read as binary */
+    size_t ulen;
+    char *u = td_convert_utf8("UTF-16", body, len, &ulen);
+    if (u) {
+      free(body), body = u, len = ulen;
+      if (s->fmt == TD_FMT_AUTO && by_name(path) == TD_FMT_AUTO) /* sniffed: again, in UTF-8 */
+        fmt = sniff((const unsigned char *)body, len < 512 ? len : 512) == TD_FMT_HTML ? TD_FMT_HTML : fmt;
+    }
+  }
   td_input *in = new_input(base_name(path));
   in->body = body;
   in->body_len = len;
