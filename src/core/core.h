@@ -315,6 +315,11 @@ int td_month_days(long y, int m);
  * (a list for td_str_in). */
 extern const char *const td_month_names[13];
 int td_valid_day(long y, int m, int d);
+/* Normalizes a date string of metadata (ISO 8601 and its variants,
+ * "July 24, 2015", "24 Jul 2015", "Fri, 24 Jul 2015 ...", 24.07.2015,
+ * 07/24/2015, a Unix time in seconds or milliseconds) to YYYY-MM-DD in
+ * out[11], years 1900 to 2100; returns 0 when no date is recognized. */
+int td_date_parse(const char *s, char out[11]);
 
 /* ---- JSON writing ---- */
 

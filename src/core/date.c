@@ -7,6 +7,12 @@
  */
 #include "core.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 long td_days_from_civil(long y, int m, int d) {
   y -= m <= 2;
   long era = (y >= 0 ? y : y - 399) / 400;
@@ -40,4 +46,89 @@ int td_month_days(long y, int m) {
 
 int td_valid_day(long y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= td_month_days(y, m);
+}
+
+/* ---- date strings (metadata: HTML, JSON Lines) ---- */
+
+static int is_ws_date(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static const char *const month_abbr[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+    "nov", "dec"};
+
+static int valid_ymd(int y, int mo, int d) {
+  return y >= 1900 && y <= 2100 && td_valid_day(y, mo, d);
+}
+
+static int month_at(const char *s) {
+  for (int i = 0; i < 12; i++)
+    if (strncasecmp(s, month_abbr[i], 3) == 0) return i + 1;
+  return 0;
+}
+
+int td_date_parse(const char *s, char out[11]) {
+  int y = 0, mo = 0, d = 0;
+  const char *p = s;
+  while (*p && is_ws_date((unsigned char)*p)) p++;
+  /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD */
+  if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
+    char *e;
+    long v = strtol(p, &e, 10);
+    if (e - p == 8) {
+      y = (int)(v / 10000), mo = (int)(v / 100 % 100), d = (int)(v % 100);
+    } else if (e - p == 4 && (*e == '-' || *e == '/' || *e == '.')) {
+      char sep = *e;
+      y = (int)v;
+      mo = (int)strtol(e + 1, &e, 10);
+      if (*e == sep) d = (int)strtol(e + 1, &e, 10);
+      else d = 1;
+    } else if (e - p == 10 || e - p == 13) { /* Unix seconds or ms */
+      long long t = strtoll(p, NULL, 10);
+      if (e - p == 13) t /= 1000;
+      long yy;
+      td_civil_from_days((long)(t / 86400), &yy, &mo, &d);
+      y = (int)yy;
+    }
+  } else {
+    /* skip a weekday ("Fri, ") */
+    const char *q = p;
+    if (isalpha((unsigned char)q[0]) && !month_at(q)) {
+      while (*q && *q != ',' && *q != ' ') q++;
+      while (*q == ',' || *q == ' ') q++;
+    }
+    if ((mo = month_at(q))) { /* July 24, 2015 */
+      while (isalpha((unsigned char)*q) || *q == '.') q++;
+      char *e;
+      d = (int)strtol(q, &e, 10);
+      while (*e == ',' || *e == ' ' || isalpha((unsigned char)*e)) e++;
+      y = (int)strtol(e, NULL, 10);
+    } else if (isdigit((unsigned char)*q)) { /* 24 July 2015, 24.07.2015 */
+      char *e;
+      d = (int)strtol(q, &e, 10);
+      if (*e == '.' || *e == '/' || *e == '-') {
+        if (isdigit((unsigned char)e[1])) {
+          mo = (int)strtol(e + 1, &e, 10);
+          if (*e == '.' || *e == '/' || *e == '-') y = (int)strtol(e + 1, NULL, 10);
+          if (strchr(q, '/') && d <= 12) { /* US order m/d/y */
+            int t = d;
+            d = mo, mo = t;
+          }
+        } else {
+          e++;
+        }
+      }
+      if (!mo) {
+        while (*e == ' ' || *e == '.' || *e == '-') e++;
+        mo = month_at(e);
+        while (isalpha((unsigned char)*e) || *e == ' ' || *e == ',' || *e == '.' || *e == '-') e++;
+        y = (int)strtol(e, NULL, 10);
+      }
+    }
+  }
+  if (!valid_ymd(y, mo, d)) return 0;
+  snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
+  return 1;
 }

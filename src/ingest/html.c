@@ -819,90 +819,6 @@ static void meta_free(meta *m) {
   free(m->h1);
 }
 
-/* ---- dates ---- */
-
-static const char *const month_names[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-    "nov", "dec"};
-
-static int valid_ymd(int y, int mo, int d) {
-  return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-}
-
-static int month_at(const char *s) {
-  for (int i = 0; i < 12; i++)
-    if (strncasecmp(s, month_names[i], 3) == 0) return i + 1;
-  return 0;
-}
-
-/* Normalizes a date string (ISO 8601 and its variants, "July 24, 2015",
- * "24 Jul 2015", "Fri, 24 Jul 2015 ...", a Unix time) to YYYY-MM-DD in
- * out[11]; returns 0 when no date is recognized. */
-static int norm_date(const char *s, char out[11]) {
-  int y = 0, mo = 0, d = 0;
-  const char *p = s;
-  while (*p && is_ws((unsigned char)*p)) p++;
-  /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD */
-  if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) {
-    char *e;
-    long v = strtol(p, &e, 10);
-    if (e - p == 8) {
-      y = (int)(v / 10000), mo = (int)(v / 100 % 100), d = (int)(v % 100);
-    } else if (e - p == 4 && (*e == '-' || *e == '/' || *e == '.')) {
-      char sep = *e;
-      y = (int)v;
-      mo = (int)strtol(e + 1, &e, 10);
-      if (*e == sep) d = (int)strtol(e + 1, &e, 10);
-      else d = 1;
-    } else if (e - p == 10 || e - p == 13) { /* Unix seconds or ms */
-      long long t = strtoll(p, NULL, 10);
-      if (e - p == 13) t /= 1000;
-      long yy;
-      td_civil_from_days((long)(t / 86400), &yy, &mo, &d);
-      y = (int)yy;
-    }
-  } else {
-    /* skip a weekday ("Fri, ") */
-    const char *q = p;
-    if (isalpha((unsigned char)q[0]) && !month_at(q)) {
-      while (*q && *q != ',' && *q != ' ') q++;
-      while (*q == ',' || *q == ' ') q++;
-    }
-    if ((mo = month_at(q))) { /* July 24, 2015 */
-      while (isalpha((unsigned char)*q) || *q == '.') q++;
-      char *e;
-      d = (int)strtol(q, &e, 10);
-      while (*e == ',' || *e == ' ' || isalpha((unsigned char)*e)) e++;
-      y = (int)strtol(e, NULL, 10);
-    } else if (isdigit((unsigned char)*q)) { /* 24 July 2015, 24.07.2015 */
-      char *e;
-      d = (int)strtol(q, &e, 10);
-      if (*e == '.' || *e == '/' || *e == '-') {
-        if (isdigit((unsigned char)e[1])) {
-          mo = (int)strtol(e + 1, &e, 10);
-          if (*e == '.' || *e == '/' || *e == '-') y = (int)strtol(e + 1, NULL, 10);
-          if (strchr(q, '/') && d <= 12) { /* US order m/d/y */
-            int t = d;
-            d = mo, mo = t;
-          }
-        } else {
-          e++;
-        }
-      }
-      if (!mo) {
-        while (*e == ' ' || *e == '.' || *e == '-') e++;
-        mo = month_at(e);
-        while (isalpha((unsigned char)*e) || *e == ' ' || *e == ',' || *e == '.' || *e == '-') e++;
-        y = (int)strtol(e, NULL, 10);
-      }
-    }
-  }
-  if (!valid_ymd(y, mo, d)) return 0;
-  snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
-  return 1;
-}
-
 /* ---- 4. the flat node array ---- */
 
 enum { F_STRIP_UNLIKELY = 1, F_WEIGHT_CLASSES = 2, F_CLEAN = 4 };
@@ -1575,7 +1491,7 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out) {
   const int dates[] = {M_DATE_LD, M_DATE_ARTICLE, M_DATE_ITEMPROP, M_DATE_META, M_DATE_TIME};
   for (size_t i = 0; i < sizeof dates / sizeof *dates && !out->date; i++) {
     char d[11];
-    if (m.v[dates[i]] && norm_date(m.v[dates[i]], d)) out->date = td_xstrdup(d);
+    if (m.v[dates[i]] && td_date_parse(m.v[dates[i]], d)) out->date = td_xstrdup(d);
   }
   const char *lang = m.v[M_LANG] ? m.v[M_LANG] : m.v[M_LANG_META];
   out->lang = lang ? td_xstrdup(lang) : NULL;

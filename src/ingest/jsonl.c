@@ -7,9 +7,10 @@
  *   id      string or number (optional; default "FILE:LINE")
  *   text    the article as plain text, or
  *   html    the article as an HTML page (is_html = 1); text wins if both
- *   title, date, source, url   optional strings, given metadata
+ *   title, date, source, url   optional strings, given metadata; the
+ *           date ISO or another common form, or a Unix time (date_field)
  * Unknown fields are ignored; a metadata field that is not a string is
- * ignored too. Parsing is done by jansson, which is iterative for strings
+ * ignored too (a date may be a number). Parsing is done by jansson, which is iterative for strings
  * and bounded in nesting depth, so a 50 MB line or a deeply nested one is
  * fine.
  *
@@ -20,6 +21,7 @@
  */
 #include "ingest.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <string.h>
 
@@ -72,6 +74,29 @@ static char *str_field(json_t *obj, const char *key) {
   json_t *v = json_object_get(obj, key);
   if (!json_is_string(v) || json_string_length(v) == 0) return NULL;
   return td_xstrndup(json_string_value(v), json_string_length(v));
+}
+
+/* The date field: an ISO date (or a year, a year-month) as given; another
+ * form a feed writes ("Fri, 01 Nov 2024 10:00:00 GMT", "November 1,
+ * 2024", 2024/11/01, a Unix time as a string or a number) as YYYY-MM-DD
+ * (td_date_parse); NULL when there is none or it is no date. */
+static char *date_field(json_t *obj) {
+  json_t *v = json_object_get(obj, "date");
+  char num[32], day[11];
+  const char *s;
+  if (json_is_integer(v)) {
+    snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+    s = num;
+  } else if (json_is_string(v) && json_string_length(v) > 0) {
+    s = json_string_value(v);
+    size_t n = strlen(s);
+    int year = n >= 4 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]);
+    if (year && (n < 10 || (s[4] == '-' && s[7] == '-')))
+      return td_xstrdup(s); /* ISO: normalize keeps what it can read */
+  } else {
+    return NULL;
+  }
+  return td_date_parse(s, day) ? td_xstrdup(day) : NULL;
 }
 
 /* The document id: a string or a number, else "FILE:LINE". */
@@ -144,7 +169,7 @@ int td_jsonl_parse_line(const char *line, size_t len, const char *file,
   out->body[out->body_len] = '\0';
   out->is_html = body == html;
   out->title = str_field(obj, "title");
-  out->date = str_field(obj, "date");
+  out->date = date_field(obj);
   out->source = str_field(obj, "source");
   out->url = str_field(obj, "url");
   json_decref(obj);

@@ -32,7 +32,7 @@ TD_TEST(jsonl_fields) {
 
 TD_TEST(jsonl_html_and_ids) {
   int rc;
-  td_input *in = parse("{\"html\":\"<p>Hi</p>\",\"title\":null,\"date\":20241101}", &rc);
+  td_input *in = parse("{\"html\":\"<p>Hi</p>\",\"title\":null,\"date\":[2024]}", &rc);
   CHECK(rc == 0);
   CHECK(in->is_html == 1);
   CHECK_STR(in->body, "<p>Hi</p>");
@@ -84,6 +84,33 @@ TD_TEST(jsonl_errors) {
   in = parse("{\"text\":\"a\"} {\"text\":\"b\"}", &rc); /* two values on a line */
   CHECK(rc == -1 && in->error);
   td_input_free(in);
+}
+
+TD_TEST(jsonl_dates) {
+  /* ISO dates (or a year, a year-month) as given; a feed's other forms and
+   * Unix times as YYYY-MM-DD; no date, none */
+  static const char *const cases[][2] = {
+      {"\"2024-11-01T10:00:00Z\"", "2024-11-01T10:00:00Z"},
+      {"\"2024-11\"", "2024-11"},
+      {"\"Fri, 01 Nov 2024 10:00:00 GMT\"", "2024-11-01"},
+      {"\"November 1, 2024\"", "2024-11-01"},
+      {"\"2024/11/01\"", "2024-11-01"},
+      {"1730455200", "2024-11-01"},
+      {"\"1730455200000\"", "2024-11-01"},
+      {"\"soon\"", NULL},
+      {"\"February 30, 2024\"", NULL},
+      {"true", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char line[128];
+    int rc;
+    snprintf(line, sizeof line, "{\"text\":\"a\",\"date\":%s}", cases[i][0]);
+    td_input *in = parse(line, &rc);
+    CHECK(rc == 0);
+    if (cases[i][1]) CHECK_STR(in->date, cases[i][1]);
+    else CHECK(in->date == NULL);
+    td_input_free(in);
+  }
 }
 
 TD_TEST(jsonl_bytes) {
