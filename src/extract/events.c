@@ -4032,15 +4032,30 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* a target coded the same as a source is the same actor named twice
      * ("Jordan ..., a Jordanian official"): an act is not aimed at its
      * own doer, so the target is dropped (a domestic target has a code of
-     * its own: a party, the military, rebels) */
+     * its own: a party, the military, rebels). A person is never the
+     * state itself: a leader the actors layer knows by country alone
+     * ("President Laurent Gbagbo ... will extend the curfew in Abidjan")
+     * acting on a place of his country ("in", "into", "across" before
+     * it; not "the Bank of Israel job") keeps it as the target */
     if (src.n && tgt.n) {
       int keep = 0;
       for (int b = 0; b < tgt.n; b++) {
-        const char *tc = doc->actors[tgt.actor[b]].code;
+        const td_actor *ta = &doc->actors[tgt.actor[b]];
+        const char *tc = ta->code;
+        int state = 0;
+        if (ta->kind && !strcmp(ta->kind, "country")) {
+          uint32_t j = tr->tok1;
+          while (j < hi && doc->toks[j].start < tgt.span[b].start) j++;
+          int64_t p = j < hi ? prev_content(doc, j, tr->tok1) : -1;
+          state = p >= (int64_t)tr->tok1 && (is_word(&doc->toks[p], "in") || is_word(&doc->toks[p], "into") ||
+                             is_word(&doc->toks[p], "inside") || is_word(&doc->toks[p], "across"));
+        }
         int same = 0;
         for (int a = 0; a < src.n && !same; a++) {
-          const char *sc = doc->actors[src.actor[a]].code;
-          same = src.actor[a] != tgt.actor[b] && sc && tc && *sc && strcmp(sc, tc) == 0;
+          const td_actor *sa = &doc->actors[src.actor[a]];
+          const char *sc = sa->code;
+          same = src.actor[a] != tgt.actor[b] && sc && tc && *sc && strcmp(sc, tc) == 0 &&
+                 !(state && sa->kind && !strcmp(sa->kind, "person"));
         }
         if (!same) tgt.actor[keep] = tgt.actor[b], tgt.span[keep] = tgt.span[b], keep++;
       }
