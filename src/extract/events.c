@@ -2830,6 +2830,33 @@ static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t
   }
 }
 
+/* A threat (root 13) is aimed at whom its condition asks to act:
+ * "threatened to hold a general strike unless Israel rescinded the
+ * annexation", "warned it would retaliate if Kenya attacked": the
+ * subject of the first "unless" or "if" clause after the trigger in its
+ * sentence, an actor (not a pronoun, not the threat's own source) right
+ * after the word, determiners and adjectives between, followed by its
+ * verb. */
+static void condition_target(const ev_doc *e, const trig *tr, uint32_t hi, const group *src,
+                             group *g) {
+  const td_doc *doc = e->doc;
+  for (uint32_t k = tr->tok1; k + 1 < hi; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (is_word(t, ";")) return;
+    if (!is_word(t, "unless") && !is_word(t, "if")) continue;
+    uint32_t j = k + 1;
+    while (j < hi && (doc->toks[j].upos == TD_DET || doc->toks[j].upos == TD_ADJ)) j++;
+    if (j >= hi || e->tokact[j] < 0 || doc->toks[j].upos == TD_PRON) return;
+    for (int q = 0; q < src->n; q++)
+      if (src->actor[q] == e->tokact[j]) return;
+    group c = {0};
+    uint32_t n = group_right(e, j, hi, &c);
+    while (n < hi && doc->toks[n].upos == TD_ADV) n++;
+    if (n < hi && (doc->toks[n].upos == TD_VERB || doc->toks[n].upos == TD_AUX)) *g = c;
+    return;
+  }
+}
+
 /* A rejection or acceptance (roots 12, 08) is aimed at whom the thing
  * rejected came from: "rejected an offer from X", "refused to answer
  * a request from X", "accepted demands by X". The first request-like
@@ -3823,6 +3850,8 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
+      if (!tgt.n && src.n && !passive && root == 13 && !tr->noun)
+        condition_target(e, tr, hi, &src, &tgt);
       /* "three Kenyans were detained in Cairo", "was put under
        * investigation in Italy": an arrest, a detention, a sentence or an
        * investigation (17, 09) told in the passive with no agent is the
