@@ -1926,6 +1926,18 @@ static const char *const plan_adjs[] = {"planned", "upcoming", "proposed", "sche
                                         "expected", "forthcoming", "possible", "potential",
                                         "future", "prospective", "next", NULL};
 
+/* Whether token j is "would", or "'d" the tagger read as that modal (MD,
+ * lemma would: "he'd sanction Iran") before a verb that is no past form
+ * ("they'd attacked", "who'd previously endorsed": had) */
+static int is_would(const td_doc *doc, uint32_t j) {
+  const td_tok *t = &doc->toks[j];
+  if (is_word(t, "would")) return 1;
+  if (t->upos != TD_AUX || !is_xpos(t, TD_XPOS_MD) || strcmp(lemma_of(t), "would") != 0) return 0;
+  uint32_t v = j + 1;
+  while (v < doc->ntoks && doc->toks[v].upos == TD_ADV) v++;
+  return v >= doc->ntoks || !(is_xpos(&doc->toks[v], TD_XPOS_VBN) || is_xpos(&doc->toks[v], TD_XPOS_VBD));
+}
+
 /* The auxiliaries, adverbs and particles read leftwards from token j down
  * to lo and stop (both included): a negation sets *neg, "will" *mod 'f'
  * (unless set), "may" 'h'. Returns the token the chain stopped at. */
@@ -1940,7 +1952,7 @@ static int64_t aux_chain(const td_doc *doc, int64_t j, uint32_t lo, int64_t stop
       continue;
     }
     if (td_str_in(t->norm, neg_words)) *neg = 1;
-    else if (td_str_in(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    else if (td_str_in(t->norm, fut_aux) || is_would(doc, (uint32_t)j)) *mod = *mod ? *mod : 'f';
     else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
     else if (t->upos != TD_AUX && t->upos != TD_ADV && t->upos != TD_PART) break;
   }
@@ -2011,7 +2023,7 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
   /* "talks will begin only if ...": a nominal event's own auxiliary */
   if (tr->noun && tr->tok1 < doc->ntoks && doc->toks[tr->tok1].sent == doc->toks[tr->tok0].sent) {
     const td_tok *t = &doc->toks[tr->tok1];
-    if (td_str_in(t->norm, fut_aux)) *mod = *mod ? *mod : 'f';
+    if (td_str_in(t->norm, fut_aux) || is_would(doc, tr->tok1)) *mod = *mod ? *mod : 'f';
     else if (td_str_in(t->norm, hyp_aux)) *mod = 'h';
   }
   /* cue phrases earlier in the sentence: "plans to", "no indication" */
@@ -2025,7 +2037,7 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
   /* "would sanction ... if": a conditional main clause */
   if (*mod == 'f')
     for (int64_t k = (int64_t)tr->tok0 - 1; k >= (int64_t)lo && k >= (int64_t)tr->tok0 - 4; k--)
-      if (is_word(&doc->toks[k], "would") || is_word(&doc->toks[k], "could")) {
+      if (is_would(doc, (uint32_t)k) || is_word(&doc->toks[k], "could")) {
         const td_sent *s = &doc->sents[doc->toks[tr->tok0].sent];
         for (uint32_t q = tr->tok1; q < s->tok0 + s->ntok; q++)
           if (is_word(&doc->toks[q], "if") || is_word(&doc->toks[q], "unless")) *mod = 'h';
