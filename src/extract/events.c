@@ -768,15 +768,30 @@ static int force_words(const td_doc *doc, uint32_t lo, uint32_t hi, uint32_t t0,
   return 0;
 }
 
+/* The payload of the entry of class cls (a NULL-terminated list) that
+ * matches the one token k over its lemma (data/events/groups.dict.tsv),
+ * or NULL. */
+static int group_word_cb(void *ctx, const td_match *m) {
+  *(const char **)ctx = m->payload;
+  return 1;
+}
+static const char *group_word(const td_doc *doc, uint32_t k, const char *const *cls) {
+  const char *pay = NULL;
+  if (doc->eng && doc->eng->dict) td_match_at(doc->eng->dict, doc, k, k + 1, cls, group_word_cb, &pay);
+  return pay;
+}
+
 /* Whether tokens [lo, hi) hold a common noun of work and its disputes
- * (union, workers, staff, pay, pensions, a ballot, a picket): what tells
- * a labour strike from an armed one. */
+ * (union, workers, staff, pay, pensions, a ballot, a picket: class
+ * event.work, or event.group marked `work`): what tells a labour strike
+ * from an armed one. */
 static int labour_words(const td_doc *doc, uint32_t lo, uint32_t hi) {
-  static const char *const work[] = {"union", "unionist", "worker", "staff", "employee",
-                                     "picket", "ballot", "walkout", "pay", "wage", "pension",
-                                     "guild", "labour", "labor", NULL};
-  for (uint32_t k = lo; k < hi; k++)
-    if (doc->toks[k].upos == TD_NOUN && td_str_in(lemma_of(&doc->toks[k]), work)) return 1;
+  static const char *const cls[] = {"event.work", "event.group", NULL};
+  for (uint32_t k = lo; k < hi; k++) {
+    if (doc->toks[k].upos != TD_NOUN) continue;
+    const char *pay = group_word(doc, k, cls);
+    if (pay && (!strcmp(pay, "-") || strstr(pay, ";work"))) return 1;
+  }
   return 0;
 }
 
@@ -849,10 +864,7 @@ static int country_adj_cb(void *ctx, const td_match *m);
 
 static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span *sp,
                           const char **iso) {
-  static const char *const labour[] = {
-      "worker", "staff", "employee", "nurse", "driver", "miner", "docker", "pilot",
-      "firefighter", "fireman", "servant", "crew", "porter", "cleaner", "guard", "conductor",
-      "controller", "postman", "member", "workforce", "personnel", "steelworker", NULL};
+  static const char *const gcls[] = {"event.group", NULL};
   const td_doc *doc = e->doc;
   int64_t b = (int64_t)tr->tok0 - 1;
   for (int verbs = 0;; verbs++) {
@@ -866,9 +878,9 @@ static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span 
       break;
     b--;
   }
-  if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0 ||
-      !td_str_in(lemma_of(&doc->toks[b]), labour))
-    return 0;
+  if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0) return 0;
+  const char *sector = group_word(doc, (uint32_t)b, gcls);
+  if (!sector || strncmp(sector, "LAB", 3) != 0) return 0;
   int64_t a = b;
   while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
          (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_PROPN ||
