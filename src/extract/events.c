@@ -772,8 +772,10 @@ static int force_words(const td_doc *doc, uint32_t lo, uint32_t hi, uint32_t t0,
  * matches the one token k over its lemma (data/events/groups.dict.tsv),
  * or NULL. */
 static int group_word_cb(void *ctx, const td_match *m) {
+  /* (an entry of the events' own list before a sector word of the
+   * actors layer's for the same word) */
   *(const char **)ctx = m->payload;
-  return 1;
+  return !strcmp(m->cls, "event.group");
 }
 static const char *group_word(const td_doc *doc, uint32_t k, const char *const *cls) {
   const char *pay = NULL;
@@ -853,18 +855,28 @@ typedef struct ev_doc {
   } topics[4];        /* topic_named's answers, one per list asked */
 } ev_doc;
 
-/* Whether the words right before the labour strike tr (auxiliaries and
- * adverbs between) are a description of workers that names no actor:
- * "Tube workers walked out", "thousands of civil servants were on
- * strike", "nurses went on strike", "union members have walked out".
- * The description's span goes into *sp: the actors layer makes no actor
- * of it (no country, or a noun its sector list lacks), and the strikers
- * are the act's source. */
+/* Whether the words right before the act tr (auxiliaries and adverbs
+ * between) are a description of people that names no actor, its head a
+ * word of data/events/groups.dict.tsv (class event.group) or, for armed
+ * men, a sector word of the actors layer (class sector): the people are
+ * the act's source, a group the layer makes an actor of (the actors
+ * layer makes none: no country, or a noun its sector list lacks). The
+ * description's span goes into *sp, the country of a country adjective
+ * opening it into *iso, the head's sector into *sector.
+ * - armed 0: workers (LAB) before a labour strike: "Tube workers walked
+ *   out", "thousands of civil servants were on strike", "nurses went on
+ *   strike", "union members have walked out";
+ * - armed 1: unnamed armed men (REB: rebels, insurgents, militants,
+ *   guerrillas, separatists; UAF: gunmen, attackers, assailants) of a
+ *   whole description ("Gunmen attacked a police station", "unknown
+ *   attackers bombed a mosque"; not "Labour rebels", whose owner the
+ *   actors layer knows). */
 static int country_adj_cb(void *ctx, const td_match *m);
 
-static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span *sp,
-                          const char **iso) {
+static int group_subject(const ev_doc *e, const trig *tr, uint32_t lo, int armed, td_span *sp,
+                         const char **iso, const char **sector) {
   static const char *const gcls[] = {"event.group", NULL};
+  static const char *const acls[] = {"event.group", "sector", NULL};
   const td_doc *doc = e->doc;
   int64_t b = (int64_t)tr->tok0 - 1;
   for (int verbs = 0;; verbs++) {
@@ -879,13 +891,20 @@ static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span 
     b--;
   }
   if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0) return 0;
-  const char *sector = group_word(doc, (uint32_t)b, gcls);
-  if (!sector || strncmp(sector, "LAB", 3) != 0) return 0;
+  *sector = group_word(doc, (uint32_t)b, armed ? acls : gcls);
+  if (!*sector) return 0;
+  if (armed ? strcmp(*sector, "REB") != 0 && strcmp(*sector, "UAF") != 0
+            : strncmp(*sector, "LAB", 3) != 0)
+    return 0;
   int64_t a = b;
   while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
          (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_PROPN ||
           doc->toks[a - 1].upos == TD_ADJ))
     a--;
+  if (armed && a > (int64_t)lo && (e->tokact[a - 1] >= 0 || is_poss(&doc->toks[a - 1]))) return 0;
+  /* ("waited for a column of rebels to withdraw": the subject of an
+   * infinitive after "for" says what is awaited, not what was done) */
+  if (armed && is_word(&doc->toks[b + 1], "to")) return 0;
   /* (members of a union: "union members", not "cast members") */
   if (!strcmp(lemma_of(&doc->toks[b]), "member")) {
     int union_ = 0;
@@ -900,6 +919,13 @@ static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span 
       !td_match_at(doc->eng->dict, doc, (uint32_t)a, (uint32_t)b, cls, country_adj_cb, (void *)iso))
     *iso = NULL;
   return 1;
+}
+
+/* group_subject for workers before a labour strike. */
+static int labour_subject(const ev_doc *e, const trig *tr, uint32_t lo, td_span *sp,
+                          const char **iso) {
+  const char *sector;
+  return group_subject(e, tr, lo, 0, sp, iso, &sector);
 }
 
 /* Whether the document names one of the words of list (an entry's d=
@@ -4218,6 +4244,28 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * to be deported") says nothing an analyst would code */
     /* (a strike told of workers the actors layer does not know has them
      * as its source, below: "workers would go on strike") */
+    /* "Gunmen attacked a police station", "unknown attackers bombed a
+     * mosque": unnamed armed men are the source, a group of their sector
+     * (REB, UAF), of an act of force (roots 17-20) or of any act in a
+     * sentence with a word of force besides their own ("Rebels agreed to
+     * a ceasefire" in a war story; not "rebels voted against the bill"),
+     * told as done or to come ("warned that rebels could attack the
+     * capital" is a prediction, as an actorless possibility is); the
+     * place of such an act is then its target as for any known doer
+     * ("Gunmen attacked a police station in Nairobi") */
+    if (!src.n && !tr->noun && !passive && mod != 'h') {
+      td_span asp;
+      const char *aiso = NULL, *asec = NULL;
+      if (group_subject(e, tr, lo, 1, &asp, &aiso, &asec)) {
+        uint32_t a0 = tr->tok0;
+        while (a0 > lo && doc->toks[a0 - 1].start >= asp.start) a0--;
+        if (code_root(tr->code) >= 17 || force_words(doc, lo, a0, tr->tok0, tr->tok1) ||
+            force_words(doc, tr->tok0, hi, tr->tok0, tr->tok1)) {
+          group_add(&src, td_group_actor(doc, aiso, asec, asp), asp);
+          if (!tgt.n && code_root(tr->code) >= 13) place_target(e, doc, tr, hi, &src, &tgt);
+        }
+      }
+    }
     td_span lsp;
     const char *liso = NULL;
     int labour = !src.n && !tr->noun && !passive &&
