@@ -6643,6 +6643,23 @@ static void sports_consistent(actx *x) {
   }
 }
 
+/* The run [t0, t1) is listed beside a person's full name that a known
+ * given name opens, a comma or `and` between (`Steve Brookstein, Tabby
+ * Callaghan and group G4`). */
+static int beside_full_name(const actx *x, long t0, long t1) {
+  size_t q0, q1;
+  name_window(x, (uint32_t)t0, &q0, &q1);
+  for (size_t q = q0; q < q1; q++) {
+    const td_ne *n = &x->names[q];
+    if (n->type != TD_NE_PER || n->tok1 - n->tok0 < 2 || !(x->wf[n->tok0] & W_GIVEN)) continue;
+    long sep = (long)n->tok1 == t0 - 1 ? t0 - 1 : (long)n->tok0 == t1 + 1 ? t1 : -1;
+    if (sep >= 0 && tk(x, n->tok0)->sent == tk(x, t0)->sent &&
+        (tok_is(x, sep, ",") || tok_is(x, sep, "and")))
+      return 1;
+  }
+  return 0;
+}
+
 /* A name a word typed (`telecoms group Ulvik`) types the document's
  * other mentions of the same words, and the guessed mentions of its first
  * words (`Dagvast Morgen said`, `Ulvik said` after `the daily Dagvast
@@ -7991,18 +8008,22 @@ static void discovered_actors(actx *x) {
        * list spells it lowercase) and no given name the dictionary knows
        * name a thing, not a person (`Finding Neverland`, `Scissor Sisters`,
        * `Trend Micro`); a word the list spells capitalized too is let
-       * be (`Robin`, `Sol`), and so is a title (`Baroness Morgan`) and
-       * a second word the list does not know (a surname: `Budge Pountney`) */
+       * be (`Robin`, `Sol`), and so is a title (`Baroness Morgan`),
+       * a second word the list does not know (a surname: `Budge Pountney`)
+       * and a name listed beside a person's full name (`Steve Brookstein,
+       * Tabby Callaghan and`) whose second word is no plural (a band's:
+       * `Kylie Minogue and Scissor Sisters`; bit 6 of the word's class) */
       static const char *const peer_titles[] = {"baron", "baroness", "earl", "viscount",
                                                 "countess", "duke", "duchess", "prophet", NULL};
       const dm *g = len == 2 ? match_at(x, t0, s0, s0 + doc->sents[si].ntok) : NULL;
+      const char *w1 = len == 2 ? tk(x, t0 + 1)->norm : "";
+      uint32_t lc1 = td_lemma_lexclass(x->eng->lemma, w1, strlen(w1)); /* (0: no word list) */
       if (len == 2 && !(g && (is_cls(g, "name") || is_cls(g, "person") || is_cls(g, "title"))) &&
           !(x->wf[t0] & W_GIVEN) && !tok_in(x, t0, W_PTITLE) && !honorific(x, t0) &&
           !td_str_in(tk(x, t0)->norm, peer_titles) &&
-          x->eng->lemma &&
           (td_lemma_lexclass(x->eng->lemma, tk(x, t0)->norm, strlen(tk(x, t0)->norm)) &
            (TD_LEX_LOWER | TD_LEX_CAPITAL)) == TD_LEX_LOWER &&
-          td_lemma_lexclass(x->eng->lemma, tk(x, t0 + 1)->norm, strlen(tk(x, t0 + 1)->norm)))
+          lc1 && !(beside_full_name(x, t0, t1) && !(lc1 & (1u << 6))))
         continue;
       person_from_run(x, t0, t1, NULL, NULL, s0, s0 + doc->sents[si].ntok);
       continue;
