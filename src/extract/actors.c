@@ -100,6 +100,7 @@ typedef struct {
   int sports;           /* a sports story (eval ner: teams named after places) */
   size_t nsentence_actors; /* actors the sentence pass made (cue_pronouns) */
   size_t nsport;        /* its words of sports stories (W_SPORT) */
+  size_t nscores;       /* its sentences that are a match's result (score_row) */
   size_t narts;         /* its words of stories of the arts (W_ARTS) */
   int use_rules;        /* the engine has actors.* rules (data/actors, .rules files) */
   arule rm[64];         /* the current sentence's rule matches (extra ones dropped) */
@@ -6553,7 +6554,17 @@ static int arts_doc(const actx *x) { return x->narts >= 3; }
 /* A sports story: results, tables and match reports, where a city or
  * region names a team (`Surrey 275-4`, `CHICAGO 10 Boston 4`). */
 static int sports_doc(const actx *x) {
-  return x->nsport >= 2; /* (counted by word_flags) */
+  return x->nsport >= 2 || x->nscores >= 2; /* (counted by word_flags, score_rows) */
+}
+
+/* x->nscores: how many sentences of the document are a match's result
+ * alone (`Chievo 2 Cagliari 3`): two make a sports story, a table of
+ * results with no word of sport but its heading. */
+static void score_rows(actx *x) {
+  for (size_t si = 0; si < x->doc->nsents && x->nscores < 2; si++) {
+    long s0 = x->doc->sents[si].tok0;
+    x->nscores += score_row(x, s0, s0 + x->doc->sents[si].ntok);
+  }
 }
 
 /* In a sports story, a place name (not a country: national teams stay LOC)
@@ -8482,6 +8493,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   word_flags(&x);
   x.shout = td_arena_alloc(&doc->arena, doc->nsents);
   memset(x.shout, -1, doc->nsents);
+  score_rows(&x);
   all_matches(&x);
   doc->nactors = 0; /* the layer owns doc->actors: run twice, the same result */
   for (size_t si = 0; si < doc->nsents; si++) do_sentence(&x, si);

@@ -598,6 +598,17 @@ TD_TEST(actors_eval_ner_sports_consistent) {
   td_engine_free(eng);
 }
 
+/* Two results rows make a sports story with no word of sport: the
+ * towns in them are teams. */
+TD_TEST(actors_eval_ner_results_rows) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "Results O\nof O\nsecond O\nround O\n"
+                           "matches O\non O\nWednesday O\n: O\n\nVarnek B-ORG\n1 O\nMilan B-ORG\n"
+                           "1 O\n\nTorvan B-ORG\n2 O\nCagliari B-ORG\n3 O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A name a neighbouring word typed as an organization keeps that type
  * where a statement cue alone would make it a person. */
 TD_TEST(actors_eval_ner_described_mentions) {
