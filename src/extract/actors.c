@@ -5863,6 +5863,18 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (memchr(w, '$', wn)) return TD_NE_NONE;
   }
   if (len >= 2 && (tok_in(x, j - 1, W_MISC) || doc_name(x, i, j))) return TD_NE_MISC;
+  /* Internet Explorer, Media Player, Netscape Navigator: a noun in -er
+   * naming a program or a device ends a product's name, no person's
+   * (not after a known given name: Gary Player) */
+  static const char *const program_heads[] = {"explorer", "navigator", "player", "messenger",
+                                              "browser", "scanner", "recorder", "server",
+                                              "viewer", "organiser", "organizer", "blocker",
+                                              "tracker", "converter", "controller", "printer",
+                                              "router", "installer", "compiler", NULL};
+  if (len >= 2 && len <= 3 && td_str_in(tk(x, j - 1)->norm, program_heads) &&
+      !entry_at(x, i, "name") && !entry_at(x, i, "person") && !any_org_word(x, i, j) &&
+      !caps_run(x, i, j)) /* (a paper's name in a heading: BUSINESS RECORDER) */
+    return TD_NE_MISC | NE_WEAK;
   /* " Wind over Karst ", " Copper Rain ": a title in quotes */
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))

@@ -167,6 +167,20 @@ TD_TEST(actors_names_firm_words) {
   names_close(&f);
 }
 
+/* A noun in -er naming a program or a device ends a product's name
+ * (MISC), not a person's, unless a known given name opens the run. */
+TD_TEST(actors_names_program_heads) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Users of Internet Explorer and the Psion Organiser were warned on Monday. "
+                  "The golfer Gary Player was not.\n"))
+    return;
+  CHECK(fx_type(&f, "Internet Explorer") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Psion Organiser") == TD_NE_MISC);
+  CHECK(fx_type(&f, "Gary Player") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* In a sports story a run opening with a word of clubs' names (Dynamo,
  * Hapoel, Borussia) is a club, not a person. */
 TD_TEST(actors_names_club_words) {
