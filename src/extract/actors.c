@@ -4590,6 +4590,15 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
 static int common_word(const actx *x, long i);
 static int small_int(const actx *x, long i);
 
+/* Token i of a sentence ending at s1 is a utility's word that closes a
+ * firm's name after a place or a state (`Virginia Power`, `Georgia
+ * Power`, `Ohio Edison`), capitalized, not in a heading in capitals. */
+static int utility_word(const actx *x, long i, long s1) {
+  static const char *const words[] = {"power", "edison", NULL};
+  return i < s1 && tok_cap(x, i) && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
+         td_str_in(tk(x, i)->norm, words);
+}
+
 /* Token t is an organization's or a building's word that is as often
  * a surname (`Charlotte Church`, `Heather Mills`, `David Villa`). */
 static int surname_word(const actx *x, long t) {
@@ -5067,7 +5076,7 @@ static void do_sentence(actx *x, size_t si) {
        * stays an actor mention: event coders code it (a centre in Tokyo);
        * a capital that datelines the paragraph (`LONDON —`) does not */
       if (!is_cls(d, "country.adj") && !before_title && !before_org &&
-          !currency_after(x, d->tok1, s1) &&
+          !currency_after(x, d->tok1, s1) && !utility_word(x, d->tok1, s1) &&
           !(is_cls(d, "country.capital") && dateline_place(x, d->tok0, d->tok1, s1))) {
         int k = country_actor(x, iso, d->tok0, d->tok1,
                               is_cls(d, "country.capital") || is_cls(d, "country.people") ? 0 : 1);
@@ -5818,6 +5827,11 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
   }
   if (acts) return TD_NE_ORG | NE_SURE;
+  /* Virginia Power, Ohio Edison: a utility's word right after a place
+   * the dictionary names ends a firm's name (extend_names joins them) */
+  if (len == 1 && nout && out[nout - 1].tok1 == (uint32_t)i && out[nout - 1].type == TD_NE_LOC &&
+      utility_word(x, i, s1))
+    return TD_NE_ORG | NE_SURE;
   if (len == 1 && strlen(w0) == 1) return TD_NE_NONE; /* I, A */
   if (len == 1 && people_man(x, i)) return TD_NE_MISC; /* Frenchman */
   /* Sir Henry ..., Iraq 's Deputy Prime Minister: a title is no name, nor
@@ -7734,7 +7748,8 @@ static void code_discovered_org(actx *x, int k, long a0, long t1, long s0, long 
   }
   if (!sector) {
     const dm *cm = match_at(x, a0, s0, s1);
-    if (country && cm && (long)cm->tok0 == a0 && dm_country(cm)) {
+    /* (not a utility's: `Georgia Power` is of the state, no country's) */
+    if (country && cm && (long)cm->tok0 == a0 && dm_country(cm) && !utility_word(x, t1 - 1, s1)) {
       A(x, k)->country = field(x, country, 0, '|');
       A(x, k)->code = A(x, k)->country;
     }

@@ -181,6 +181,18 @@ TD_TEST(actors_names_program_heads) {
   names_close(&f);
 }
 
+/* A utility's word (Power, Edison) after a place or a state the
+ * dictionary names ends a firm's name. */
+TD_TEST(actors_names_utilities) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Virginia Power said it would raise rates, and Ohio Edison agreed.\n"))
+    return;
+  CHECK(fx_type(&f, "Virginia Power") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Ohio Edison") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* In a sports story a run opening with a word of clubs' names (Dynamo,
  * Hapoel, Borussia) is a club, not a person. */
 TD_TEST(actors_names_club_words) {
