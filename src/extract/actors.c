@@ -6607,6 +6607,19 @@ static void sports_teams(actx *x) {
     long s0 = x->doc->sents[t0->sent].tok0, s1 = s0 + x->doc->sents[t0->sent].ntok;
     long a = (long)n->tok0 - 1, b = n->tok1;
     /* a dateline's date (LONDON 1996-08-30) is no score */
+    /* Levski Sofia, Sparta Prague, AEK Athens: a capitalized word no name
+     * holds right before the town opens the club's name (not a word of
+     * the language, a function word or a given name: `In Sofia`) */
+    if (a >= s0 && tok_cap(x, a) && !(tk(x, a)->flags & (TD_TOK_PUNCT | TD_TOK_DIGIT)) &&
+        tk(x, a)->end - tk(x, a)->start >= 3 && /* (not S Yorkshire, In-form Paris) */
+        !memchr(x->doc->text + tk(x, a)->start, '-', tk(x, a)->end - tk(x, a)->start) &&
+        (r == 0 || x->names[r - 1].tok1 <= (uint32_t)a) && !opener_word(x, a) &&
+        (tok_in(x, a, W_CLUB) ||
+         (!common_word(x, a) && !entry_at(x, a, "name") && tk(x, a)->upos != TD_VERB &&
+          tk(x, a)->upos != TD_ADV && tk(x, a)->upos != TD_ADJ))) {
+      n->tok0 = (uint32_t)a, n->type = TD_NE_ORG, n->weak = 0;
+      continue;
+    }
     int date_after = b < s1 && tk(x, b)->end - tk(x, b)->start >= 8 &&
                      x->doc->text[tk(x, b)->start + 4] == '-';
     int score_after = b < s1 && (tk(x, b)->flags & TD_TOK_DIGIT) && !date_after;

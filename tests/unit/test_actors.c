@@ -206,6 +206,19 @@ TD_TEST(actors_names_club_words) {
   names_close(&f);
 }
 
+/* In a sports story a capitalized word no name holds before a town
+ * opens the club's name (not a function word: `In Sofia`). */
+TD_TEST(actors_names_club_before_town) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Soccer: Varnek Sofia scored twice in the league and beat Torvan Prague. "
+                  "In Sofia the goals were cheered.\n"))
+    return;
+  CHECK(fx_type(&f, "Varnek Sofia") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Torvan Prague") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* In a sports story a name in brackets after a player's name is the
  * player's club, unless a country or a nation names a national side. */
 TD_TEST(actors_names_club_in_brackets) {
