@@ -6632,8 +6632,16 @@ static void sports_teams(actx *x) {
                                         "bowler", "striker", "midfielder", "defender",
                                         "goalkeeper", "pitcher", "quarterback", "spinner",
                                         "opener", "all-rounder", "wicketkeeper", "fans",
-                                        "supporters", "chairman", NULL};
+                                        "supporters", "chairman", "player", "players",
+                                        "side", "squad", "catcher", "shortstop", "outfielder",
+                                        "winger", "forward", "boss", NULL};
     int squad_after = b < s1 && td_str_in(tk(x, b)->norm, squad);
+    /* a victory over Wimbledon, lost 3-0 to Palermo: the side beaten or
+     * beating after `over`, or `to` after a score */
+    int beaten = a >= s0 && (tok_is(x, a, "over") ||
+                             (tok_is(x, a, "to") && a - 1 >= s0 && (tk(x, a - 1)->flags & TD_TOK_DIGIT) &&
+                              memchr(x->doc->text + tk(x, a - 1)->start, '-',
+                                     tk(x, a - 1)->end - tk(x, a - 1)->start)));
     /* Cleveland 's lead, Milwaukee tied it up, homered for Cleveland,
      * joined Milan: a place that acts, owns or is joined is a team */
     int acts = b < s1 && (tk(x, b)->upos == TD_VERB || tk(x, b)->upos == TD_AUX ||
@@ -6644,7 +6652,7 @@ static void sports_teams(actx *x) {
     int club = a > s0 && b < s1 && tok_is(x, a, "(") && tok_is(x, b, ")") && r > 0 &&
                x->names[r - 1].type == TD_NE_PER && x->names[r - 1].tok1 == (uint32_t)a;
     if (score_after || score_before || word_after || word_before || squad_after || acts || joins ||
-        club)
+        club || beaten)
       n->type = TD_NE_ORG;
   }
 }

@@ -648,6 +648,18 @@ TD_TEST(actors_eval_ner_results_rows) {
   td_engine_free(eng);
 }
 
+/* In a sports story a town after `over`, or `to` after a score, or
+ * before a word of a squad (player, side) is a team. */
+TD_TEST(actors_eval_ner_sports_cues) {
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (!eng) return;
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nREPORT O\n. O\n\n"
+                           "The O\nchampions O\nlost O\n3-0 O\nto O\nPalermo B-ORG\n. O\n\n"
+                           "A O\nSurrey B-ORG\nplayer O\nscored O\nin O\nthe O\nwin O\n"
+                           "over O\nDetroit B-ORG\n. O\n\n"));
+  td_engine_free(eng);
+}
+
 /* A name a neighbouring word typed as an organization keeps that type
  * where a statement cue alone would make it a person. */
 TD_TEST(actors_eval_ner_described_mentions) {
