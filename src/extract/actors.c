@@ -109,6 +109,7 @@ typedef struct {
   int8_t *common;       /* token -> common_word's answer, -1 not yet asked */
   int8_t *demonym;      /* token -> demonym_tok's answer, -1 not yet asked */
   int8_t *shout;        /* sentence -> shouting's answer, -1 not yet asked */
+  uint8_t *inq;         /* token -> in_quotation's answer (quote_mask) */
   const char **spelled; /* acronyms the story spells out in brackets (discovered_org), */
   size_t nspelled, cap_spelled; /* at most SPELLED_MAX (each candidate looks through them) */
   const char *pcls[16]; /* class names seen by on_match and their class_prio, */
@@ -465,6 +466,8 @@ static unsigned tok_bits(const td_doc *doc, const td_tok *t) {
   return 0;
 }
 
+static void quote_mask(actx *x);
+
 /* x->wf: the W_* bits of every token of the document, in its arena. */
 static void word_flags(actx *x) {
   pthread_once(&wl_once, wl_build);
@@ -481,6 +484,7 @@ static void word_flags(actx *x) {
     x->nsport += (x->wf[i] & W_SPORT) != 0;
     x->narts += (x->wf[i] & W_ARTS) != 0;
   }
+  quote_mask(x);
 }
 
 /* Token i is a document token in one of the lists `bits`. */
@@ -499,6 +503,29 @@ static inline int tok_is(const actx *x, long i, const char *w) {
 /* Token i is capitalized: its first letter, or its first byte, upper
  * case (W_CAP, see word_flags). */
 static int tok_cap(const actx *x, long i) { return (x->wf[i] & W_CAP) != 0; }
+
+/* x->inq: whether each token stands inside quotation marks opened in its
+ * paragraph (in_quotation), in one pass: the nearest token before it that
+ * opens or closes a quotation or a paragraph decides. Not a partial
+ * quotation that opens in lower case after a comma or a stop (`, "the
+ * worst"`), nor more than 400 tokens past its mark (a text of one
+ * paragraph whose marks do not pair is no quotation of one speaker). */
+static void quote_mask(actx *x) {
+  const td_doc *doc = x->doc;
+  x->inq = td_arena_alloc(&x->doc->arena, doc->ntoks + 1);
+  long last = -1; /* the latest token with a mark or a paragraph start */
+  for (size_t i = 0; i < doc->ntoks; i++) {
+    uint32_t f = last >= 0 ? doc->toks[last].flags : 0;
+    x->inq[i] = !(doc->toks[i].flags & TD_TOK_PARA_START) && last >= 0 &&
+                (long)i - last <= 400 && !(f & TD_TOK_QUOTE_CLOSE) && (f & TD_TOK_QUOTE_OPEN) &&
+                !(last > 0 && !(f & TD_TOK_PARA_START) && !tok_cap(x, last + 1) &&
+                  (tok_is(x, last - 1, ",") || tok_is(x, last - 1, ".") ||
+                   tok_is(x, last - 1, "?") || tok_is(x, last - 1, "!")));
+    if (doc->toks[i].flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE | TD_TOK_PARA_START))
+      last = (long)i;
+  }
+}
+
 /* Tokens [a, a + n) and [b, b + n) have the same norms (the first
  * letters compared before the words: most differ there; inline, as the
  * loops over every name or token that ask it turn most away there). */
@@ -1786,22 +1813,7 @@ static int person_for_title(actx *x, const dm *title, const tctx *c) {
 /* Token i lies inside quotation marks opened in its paragraph. A mark
  * between `,` `.` `?` `!` and a lowercase word closes, however the
  * tokenizer read it (`can happen, " he said`, a space before it). */
-static int in_quotation(const actx *x, long i) {
-  if (tk(x, i)->flags & TD_TOK_PARA_START) return 0;
-  /* (at most 400 tokens back: a text of one paragraph and no quotation
-   * marks would be scanned to its start for every pronoun, a review's
-   * finding; a quotation that long is no quotation of one speaker) */
-  for (long t = i - 1; t >= 0 && t >= i - 400; t--) {
-    uint32_t f = tk(x, t)->flags;
-    if (f & TD_TOK_QUOTE_CLOSE) return 0;
-    if (f & TD_TOK_QUOTE_OPEN)
-      return !(t > 0 && !(f & TD_TOK_PARA_START) && t + 1 <= i && !tok_cap(x, t + 1) &&
-               (tok_is(x, t - 1, ",") || tok_is(x, t - 1, ".") || tok_is(x, t - 1, "?") ||
-                tok_is(x, t - 1, "!")));
-    if (f & TD_TOK_PARA_START) return 0;
-  }
-  return 0;
-}
+static int in_quotation(const actx *x, long i) { return x->inq[i]; }
 
 static long cue_subject_end(const actx *x, long c, long s0);
 static int doc_poss_pronoun(const td_doc *doc, size_t i);
@@ -2089,6 +2101,14 @@ static int other_subject(const actx *x, const int32_t *owner, size_t si, int k, 
     if (u == TD_VERB || u == TD_AUX) return 1;
   }
   return 0;
+}
+
+/* Token t follows the closing mark of a quotation, past a comma, in
+ * the sentence opening at s0 (`"...," said`, `"...", said`). */
+static int after_quote(const actx *x, long t, long s0) {
+  long b = t - 1;
+  if (b > s0 && tok_is(x, b, ",")) b--;
+  return b >= s0 && (tk(x, b)->flags & TD_TOK_QUOTE_CLOSE);
 }
 
 /* The noun at token t describes the person named right before it
@@ -2445,6 +2465,10 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   long amb = -1;
   /* the one candidate of no known gender (-1 none, -2 several) */
   int unknown = -1;
+  /* near, near_tok, first, first_tok of the candidates outside
+   * quotations, for a pronoun outside them */
+  int onear = -1, ofirst = -1;
+  long onear_tok = -1, ofirst_tok = -1;
   long sv0, sv1;
   object_subject(x, owner, other, p, s0, &sv0, &sv1);
   for (long t = p - 1; t >= w0; t--) {
@@ -2465,7 +2489,20 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
       near = near == -1 || near == k ? k : -2;
       first = k, first_tok = t;
     }
+    if (q < 0 && !in_quotation(x, t) &&
+        (onear == -1 || tk(x, t)->sent == tk(x, onear_tok)->sent)) {
+      if (onear == -1 || onear == k) onear_tok = t;
+      onear = onear == -1 || onear == k ? k : -2;
+      ofirst = k, ofirst_tok = t;
+    }
     found = found == -1 || found == k ? k : -2;
+  }
+  /* of the nearest sentence, the people outside its quotations, when it
+   * names any there: `"Vane is there," he argued. He also said` is the
+   * speaker, not Vane */
+  if (near == -2 && onear != -1 && tk(x, onear_tok)->sent == tk(x, near_tok)->sent) {
+    near = onear, near_tok = onear_tok;
+    first = ofirst, first_tok = ofirst_tok;
   }
   /* several in the nearest sentence, a sentence before this one, and the
    * pronoun its subject (`he`, `she` before any verb): the one that
@@ -2475,11 +2512,15 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * the subject), nor a name in a quotation the pronoun is not in (`"Marr
    * is there," he argued. He ...`), nor after a preposition (`A film
    * under Vane starred Marr`), nor when another clause of the sentence
-   * has one of them for subject (`Vane served and Marr returned it`) */
+   * has one of them for subject (`Vane served and Marr returned it`),
+   * unless that first one is a `he` or `she` opening it as its subject:
+   * the person the passage goes on about (`He admitted he had gone to
+   * bed thinking Marr might have won. He woke up`) */
   if (near == -2 && tk(x, near_tok)->sent < si && subject_pronoun(x, p, s0) &&
       !possessive_at(x, owner, first_tok) && (q >= 0 || !in_quotation(x, first_tok)) &&
       !after_preposition(x, first_tok) &&
-      !other_subject(x, owner, tk(x, near_tok)->sent, first, g)) {
+      (subject_pronoun(x, first_tok, (long)x->doc->sents[tk(x, first_tok)->sent].tok0) ||
+       !other_subject(x, owner, tk(x, near_tok)->sent, first, g))) {
     near = first;
     near_tok = first_tok;
   }
@@ -2492,9 +2533,14 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     long m = near_tok;
     while (m > n0 && owner[m - 1] == near) m--;
     int verb = 0;
+    /* (for a person named outside quotations, with the pronoun, not a
+     * verb of a quotation, nor the cue right after it: `"...," said Mr
+     * Vane.`) */
+    int out = q < 0 && !in_quotation(x, near_tok);
     if (!opening_clause(x, n0, m))
       for (long t = n0; t < m && !verb; t++)
-        verb = tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX;
+        verb = (tk(x, t)->upos == TD_VERB || tk(x, t)->upos == TD_AUX) &&
+               !(out && (in_quotation(x, t) || (is_cue(x, t) && after_quote(x, t, n0))));
     found = verb ? -2 : near;
   }
   /* past a pronoun left between several people, only one of those
