@@ -2392,6 +2392,30 @@ static void object_subject(const actx *x, const int32_t *owner, const uint8_t *o
   *b0 = a, *b1 = b + 1;
 }
 
+/* Token c ends the addressee of a statement cue that names whom it
+ * tells (`told reporters`, `has told the BBC`, `assured the court`):
+ * that cue, when the addressee is at most six words of a noun phrase
+ * that names and describes no person (no `his lawyer`, `the prime
+ * minister`, `Mr Brown`, `him`: the pronoun after may be the
+ * addressee); else c. */
+static const char *const tell_verbs[] = {"tell",   "assure",  "warn",
+                                         "inform", "remind", "promise", NULL};
+static long told_cue(const actx *x, const int32_t *owner, const uint8_t *other, long c,
+                     long s0) {
+  long b = c;
+  for (; b > s0 && b > c - 6; b--) {
+    unsigned u = tk(x, b)->upos;
+    if ((u != TD_DET && u != TD_ADJ && u != TD_NOUN && u != TD_PROPN && u != TD_NUM &&
+         !poss_tok(x, b)) ||
+        other[b] || (owner[b] >= 0 && is_person(x, owner[b])) ||
+        (x->wf[b] & (W_PNOUN | W_PTITLE)))
+      break;
+  }
+  if (b == c || !is_cue(x, b) || !tk(x, b)->lemma || !td_str_in(tk(x, b)->lemma, tell_verbs))
+    return c;
+  return b;
+}
+
 /* The person a third-person singular pronoun at token p (he, him, she,
  * her; gender g) refers to, from the actors' mentions before it (owner),
  * in its sentence and the PRONOUN_WINDOW before it (in a quotation
@@ -2431,19 +2455,34 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
   long w0 = x->doc->sents[si >= PRONOUN_WINDOW ? si - PRONOUN_WINDOW : 0].tok0;
   /* in a quotation, `he` is seldom its speaker: only a person it names */
   if (q >= 0 && q > w0) w0 = q;
-  /* `Moreau said (that) he would stay`: the speaker, whoever else is near */
-  long c = p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that"));
-  if (c > s0 && is_cue(x, c)) {
-    long n = cue_subject_end(x, c, s0);
+  /* `Moreau said (that) he would stay`, `Moreau has told reporters he`:
+   * the speaker, whoever else is near */
+  long c = told_cue(x, owner, other, p - 1 - (p - 1 > s0 && tok_is(x, p - 1, "that")), s0);
+  /* (not `him`, nor `her` right after `told`: whom the speaker tells) */
+  int object = tok_is(x, p, "him") || tok_is(x, p, "himself") ||
+               (tok_is(x, p, "her") && c == p - 1 && tk(x, c)->lemma && td_str_in(tk(x, c)->lemma, tell_verbs));
+  if (c > s0 && is_cue(x, c) && !object) {
+    long n = c - 1;
+    int passive = 0; /* (`The conference was told he`: whom it was told) */
+    while (n > s0 && n >= c - 3 && (tk(x, n)->upos == TD_AUX || tok_is(x, n, "also"))) {
+      passive |= tk(x, n)->lemma && strcmp(tk(x, n)->lemma, "be") == 0;
+      n--;
+    }
+    n = passive ? c : cue_subject_end(x, n + 1, s0);
     /* (past a phrase in commas after the speaker: `Mr Hague, who wrote a
      * biography of Pitt, also said he`, `Ms Sousa, 54, said she`) */
     if (n > s0 && tok_is(x, n, ",")) n = before_commas(x, n, s0);
-    int k = owner[n];
+    int k = passive ? -1 : owner[n];
     if (k >= 0 && is_person(x, k) &&
         (x->ai[k].gender == '-' || x->ai[k].gender == g))
       return k;
-    /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant */
-    if (k < 0 && (tk(x, n)->upos == TD_PROPN || tk(x, n)->upos == TD_NOUN)) return -1;
+    /* `Tory MP Nigel Vane said he`: a speaker no actor is, the one meant;
+     * not a plural or a body (`Mr Vane's lawyers have said he`, `his
+     * local association has insisted he`) */
+    if (k < 0 && (tk(x, n)->upos == TD_PROPN ||
+                  (tk(x, n)->upos == TD_NOUN && tk(x, n)->xpos != TD_XPOS_NNS &&
+                   !tok_in(x, n, W_FIRM | W_PAPER | W_ORGNOUN | W_ORG | W_DESC_B))))
+      return -1;
   }
   /* `After police questioned him, Reyes left`: the subject after the
    * opening phrase */
