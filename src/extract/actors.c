@@ -3801,6 +3801,96 @@ static void description_links(actx *x, int32_t *owner) {
   }
 }
 
+/* Words that head the name of a body and stand for it after `the`
+ * (head_links): `the Electoral Commission ... the commission`. */
+static const char *const body_heads[] = {
+    "commission", "committee", "council",   "agency",     "association", "ministry",
+    "department", "federation", "union",    "league",     "board",       "bureau",
+    "court",      "tribunal",   "authority", "parliament", "assembly",    "congress",
+    "senate",     "institute",  "university", "foundation", "society",    "trust",
+    "church",     "bank",       "corporation", "fund",      "movement",    "alliance",
+    "coalition",  "exchange",   "college",    "school",      "hospital",
+    "museum",     "orchestra",  "regulator", "watchdog",   "charity",     "academy",
+    NULL};
+
+/* The word of body_heads that heads organization k's name (its last
+ * word, or the word before its first `of`, `for`, `on`: `Bank of
+ * England`, `Committee on Human Rights`), of a name of two words at
+ * least; its index in body_heads, or -1. */
+static int name_head(actx *x, int k) {
+  const char *n = A(x, k)->name, *e = n + strlen(n);
+  if (!strchr(n, ' ')) return -1;
+  static const char *const preps[] = {" of ", " for ", " on ", NULL};
+  for (int i = 0; preps[i]; i++) {
+    const char *f = strstr(n, preps[i]);
+    if (f && f < e) e = f;
+  }
+  const char *b = e;
+  while (b > n && b[-1] != ' ') b--;
+  char w[32];
+  size_t m = (size_t)(e - b);
+  if (m == 0 || m >= sizeof w) return -1;
+  for (size_t i = 0; i < m; i++) w[i] = (char)tolower((unsigned char)b[i]);
+  w[m] = 0;
+  for (int i = 0; body_heads[i]; i++)
+    if (strcmp(w, body_heads[i]) == 0) return i;
+  return -1;
+}
+
+/* `the commission`, `the court`, `the bank` (`the` and a word of
+ * body_heads, lower case, the head of its phrase: not `the court case`,
+ * `the bank that`) is a mention of the one organization named before
+ * it in the article whose name that word heads (name_head: `the
+ * Electoral Commission ... The commission also says`, `the Italian
+ * Supreme Court of Cassation ... the court's judgement`); none when two
+ * named before share the word, nor when the same noun came after `a`
+ * since that organization was last named (`a committee of MPs`: a new
+ * one). Linear: each actor's latest mention and each word's latest `a`
+ * are kept while reading on. */
+static void head_links(actx *x, int32_t *owner) {
+  td_doc *doc = x->doc;
+  enum { NHEADS = sizeof body_heads / sizeof *body_heads - 1 };
+  int *head = NULL;     /* actor -> name_head */
+  long *seen = NULL;    /* actor -> token of its latest mention before, or -1 */
+  long indef[NHEADS];   /* word -> token of its latest `a`, or -1 */
+  for (int i = 0; i < NHEADS; i++) indef[i] = -1;
+  for (size_t p = 1; p + 1 < doc->ntoks; p++) {
+    if (owner[p - 1] >= 0 && seen) seen[owner[p - 1]] = (long)p - 1;
+    const td_tok *t = tk(x, (long)p);
+    if (t->upos != TD_NOUN || tok_cap(x, (long)p) || t->xpos == TD_XPOS_NNS) continue;
+    int w = -1;
+    for (int i = 0; body_heads[i] && w < 0; i++)
+      if (td_str_eq(t->norm, body_heads[i])) w = i;
+    if (w < 0) continue;
+    if (indefinite(x, (long)p, (long)doc->sents[t->sent].tok0)) indef[w] = (long)p;
+    if (owner[p] >= 0 || owner[p - 1] >= 0 || !tok_is(x, (long)p - 1, "the")) continue;
+    const td_tok *n = tk(x, (long)p + 1);
+    if (!glued_poss(x, (long)p) && n->sent == t->sent &&
+        (n->upos == TD_NOUN || n->upos == TD_PROPN || tok_is(x, (long)p + 1, "that") ||
+         tok_is(x, (long)p + 1, "which") || tok_is(x, (long)p + 1, "of") ||
+         tok_is(x, (long)p + 1, "who")))
+      continue;
+    if (!head) {
+      head = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *head);
+      seen = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *seen);
+      for (size_t k = 0; k < doc->nactors; k++) {
+        head[k] = strcmp(A(x, (int)k)->kind, "organization") == 0 ? name_head(x, (int)k) : -1;
+        seen[k] = -1;
+      }
+      for (size_t u = 0; u < p; u++)
+        if (owner[u] >= 0) seen[owner[u]] = (long)u;
+    }
+    int found = -1;
+    for (size_t k = 0; k < doc->nactors && found != -2; k++)
+      if (head[k] == w && seen[k] >= 0) found = found == -1 ? (int)k : -2;
+    if (found < 0 || indef[w] > seen[found]) continue;
+    add_mention(x, found, (long)p - 1, (long)p + 1);
+    sort_mentions(A(x, found));
+    owner[p - 1] = owner[p] = found;
+    seen[found] = (long)p;
+  }
+}
+
 /* `its` or `their` inside a sentence whose subject is an organization, a
  * country or a group (`Dorvan Motors said its profits rose`, `Portugal
  * recalled its ambassador`, `Arsenal stretched their lead`): a mention of
@@ -8671,6 +8761,7 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   noun_genders(&x, owner);
   pronoun_links(&x, owner);
   description_links(&x, owner);
+  head_links(&x, owner);
   said_links(&x, owner);
   it_links(&x, owner);
   its_links(&x, owner);
