@@ -87,6 +87,8 @@ typedef struct td_actor {
   int role_past, known;
   td_span *mentions;
   size_t nmentions, cap_mentions;
+  int affiliate; /* a person's: 1 + the actor of the body it speaks for
+                    (`Tottenham manager Martin Jol`), 0 none; not output */
 } td_actor;
 
 typedef struct td_place {

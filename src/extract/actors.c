@@ -3933,6 +3933,58 @@ static int phrase_names(const actx *x, const int32_t *owner, long t0, long t1, i
 }
 
 static long clause_verb(const actx *x, long p);
+/* The body a person speaks for (td_actor.affiliate): the organization
+ * (no party, government or legislature), or in a sports story the
+ * country (a national side), whose mention
+ * stands right before a role the person holds there, one to three lower
+ * case nouns, adjectives or titles (not `rival`, `target`), before one
+ * of its full names, past a possessive, not after `former`
+ * (`Tottenham manager Martin Jol`, `BT chief executive Ben Verwaayen`,
+ * `Tunisia's coach Nabil Maaloul`); the same body in each such mention,
+ * else none. The quotes layer makes a `we` in the person's quotations a
+ * mention of it. */
+static void spoken_for(actx *x, const int32_t *owner) {
+  /* (words of one outside the body: `Microsoft rival X`, `Chelsea
+   * target X`) */
+  static const char *const outsiders[] = {"rival", "rivals", "target", "critic", "opponent",
+                                          "fan", "foe", "fellow", "former", NULL};
+  td_doc *doc = x->doc;
+  int sports = sports_doc(x);
+  for (size_t k = 0; k < doc->nactors; k++) {
+    td_actor *a = A(x, (int)k);
+    if (!is_person(x, (int)k)) continue;
+    int body = -1;
+    for (size_t m = 0; m < a->nmentions && body != -2; m++) {
+      long t0, t1;
+      span_toks(x, a->mentions[m], &t0, &t1);
+      if (t1 - t0 < 2 || t0 < 2) continue;
+      long s0 = (long)doc->sents[tk(x, t0)->sent].tok0, b = t0 - 1;
+      while (b > s0 && b >= t0 - 3 && owner[b] < 0 &&
+             (tk(x, b)->upos == TD_NOUN || tk(x, b)->upos == TD_ADJ) &&
+             (!tok_cap(x, b) || (x->wf[b] & (W_PTITLE | W_MEMBER))) &&
+             !td_str_in(tk(x, b)->norm, outsiders))
+        b--;
+      if (b == t0 - 1 || b < s0) continue;
+      if (poss_tok(x, b) && b > s0) b--;
+      int o = owner[b];
+      /* (not one it has left: `former Chelsea striker X`) */
+      long f = b;
+      while (f > s0 && o >= 0 && owner[f - 1] == o) f--;
+      if (tok_is(x, f, "former") || tok_is(x, f - 1, "former") || tok_is(x, f - 1, "ex")) continue;
+      if (o < 0 || o == (int)k || !(strcmp(A(x, o)->kind, "organization") == 0 ||
+                                    (sports && strcmp(A(x, o)->kind, "country") == 0)))
+        continue;
+      /* (not a party, a government's or a legislature's: a politician's
+       * `we` is as often the nation's, `our current tax system`) */
+      const char *sec = A(x, o)->sector;
+      if (sec && (strcmp(sec, "PTY") == 0 || strcmp(sec, "GOV") == 0 || strcmp(sec, "LEG") == 0))
+        continue;
+      body = body == -1 || body == o ? o : -2;
+    }
+    if (body >= 0) a->affiliate = body + 1;
+  }
+}
+
 static void its_links(actx *x, int32_t *owner) {
   /* pronouns of quantity, which name no one a possessive could mean
    * (`Dorvan says none of its money`) */
@@ -8765,11 +8817,17 @@ int td_actors_names(const td_engine *eng, td_doc *doc, td_ne **names, size_t *nn
   said_links(&x, owner);
   it_links(&x, owner);
   its_links(&x, owner);
-  /* drop actors left without mentions */
+  spoken_for(&x, owner);
+  /* drop actors left without mentions (and renumber the affiliates) */
   size_t w = 0;
-  for (size_t k = 0; k < doc->nactors; k++)
+  int *renum = td_arena_alloc(&doc->arena, (doc->nactors + 1) * sizeof *renum);
+  for (size_t k = 0; k < doc->nactors; k++) {
+    renum[k] = doc->actors[k].nmentions ? (int)w : -1;
     if (doc->actors[k].nmentions) doc->actors[w++] = doc->actors[k];
+  }
   doc->nactors = w;
+  for (size_t k = 0; k < w; k++)
+    if (doc->actors[k].affiliate) doc->actors[k].affiliate = renum[doc->actors[k].affiliate - 1] + 1;
   if (names) {
     *names = x.names;
     *nnames = x.nnames;

@@ -2925,6 +2925,19 @@ static void claims_in_quotes(td_doc *doc) {
   }
 }
 
+/* The `we` or `our` at token t speaks of people at large, not of a body:
+ * `we all`, `we both`, `our country`, `our democracy`, `our community`. */
+static int people_at_large(const td_doc *doc, size_t t) {
+  static const char *const all[] = {"all", "both", NULL};
+  static const char *const ours[] = {"country", "nation", "democracy", "society", "community",
+                                     "communities", "children", "kids", "people", "lives",
+                                     "city", "planet", "world", "culture", "history",
+                                     "families", "economy", "generation", NULL};
+  if (t + 1 >= doc->ntoks) return 0;
+  const char *n = doc->toks[t + 1].norm;
+  return td_str_in(n, strcmp(doc->toks[t].norm, "our") == 0 ? ours : all);
+}
+
 /* In a quotation of one person, the person speaks of itself: `I`, `me`,
  * `my`, `myself` are a mention of the speaker. In a quotation of an
  * organization (its spokesman's, its statement: `"We welcome the report,"
@@ -2934,7 +2947,9 @@ static void claims_in_quotes(td_doc *doc) {
  * told me, 'I will stay'"`). A person's `we` stays unlinked (the speaker
  * and others: a team, a party, people at large), as do a country's (`than
  * we've seen for some time`) and `us` (`taking us back`: as often people
- * at large). */
+ * at large); but a person's `we`, `our`, `ourselves` are the body the
+ * person speaks for (td_actor.affiliate: `Tottenham manager Martin Jol`),
+ * unless they speak of people at large (people_at_large). */
 static void speakers_in_quotes(td_doc *doc) {
   static const char *const self[] = {"i", "me", "my", "myself", NULL};
   static const char *const body[] = {"we", "our", "ourselves", NULL};
@@ -2947,6 +2962,10 @@ static void speakers_in_quotes(td_doc *doc) {
                                : strcmp(kind, "organization") == 0 ? body
                                                                    : NULL;
     if (!words) continue;
+    /* (a person's `we` is the body it speaks for, when the article names
+     * it before the person's role: `Tottenham manager Martin Jol`) */
+    int ours = words == self && doc->actors[q->speaker].affiliate > 0
+                   ? doc->actors[q->speaker].affiliate - 1 : -1;
     size_t np = q->nspans ? q->nspans : 1;
     for (size_t p = 0; p < np; p++) {
       td_span sp = q->nspans ? q->spans[p] : q->span;
@@ -2956,7 +2975,10 @@ static void speakers_in_quotes(td_doc *doc) {
         if (w->flags & TD_TOK_QUOTE_OPEN) inner = 1;
         if (w->flags & TD_TOK_QUOTE_CLOSE) inner = 0;
         /* (a pronoun as tagged: the `I` of `World War I` is none) */
-        if (inner || w->upos != TD_PRON || !td_str_in(w->norm, words)) continue;
+        if (inner || w->upos != TD_PRON) continue;
+        if (ours >= 0 && td_str_in(w->norm, body) && !people_at_large(doc, t))
+          td_actor_add_mention(doc, ours, (td_span){w->start, w->end});
+        if (!td_str_in(w->norm, words)) continue;
         td_actor_add_mention(doc, q->speaker, (td_span){w->start, w->end});
       }
     }
