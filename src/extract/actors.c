@@ -1043,55 +1043,38 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
   const dm *d = i >= s0 ? match_ending(x, i, s0, s1) : NULL;
   if (!d && i > s0 && poss_tok(x, i)) d = match_ending(x, --i, s0, s1);
   /* `Spanish Farm Minister`, `Japanese Economy and Trade Minister`, `EU
-   * trade commissioner`, `Tory health spokesman`: a portfolio the
-   * dictionary does not list, one or two capitalized words or lowercase
-   * nouns or adjectives (not a past marker: `British former minister`)
-   * with no entry of their own (or `and` between), between the
-   * country word or organization and `minister`/`secretary`/
-   * `commissioner`/`spokesman` */
+   * trade commissioner`, `Tory health spokesman`, `Labour's campaign
+   * spokesman`: a portfolio (a spokesman's field) the dictionary does not
+   * list, one or two capitalized words or lowercase nouns or adjectives
+   * (not a past marker: `British former minister`) with no entry of their
+   * own (or `and` between), between `minister`/`secretary`/
+   * `commissioner`/`spokesman` and a country word, an organization (not a
+   * sports club, which has no code), either in the possessive, or a
+   * party's adjective */
   static const char *const portfolio_titles[] = {"minister", "secretary", "commissioner",
                                                  "spokesman", "spokeswoman", "spokesperson",
                                                  NULL};
   if (!d && t < s1 && td_str_in(tk(x, t)->norm, portfolio_titles)) {
     long j = i;
     for (int n = 0; n < 3 && j > s0; n++, j--) {
+      int conj = n == 1 && tok_is(x, j, "and");
       int low = (tk(x, j)->upos == TD_NOUN || tk(x, j)->upos == TD_ADJ) &&
                 !rule_at(x, AR_THEN, j) && !rule_at(x, AR_FORMER, j);
-      if (!((tok_cap(x, j) || low) &&
-            !(tk(x, j)->flags & TD_TOK_ALLCAPS) && !poss_tok(x, j) && !match_at(x, j, s0, s1)) &&
-          !(n == 1 && tok_is(x, j, "and")))
+      if (conj) continue;
+      if (!(tok_cap(x, j) || low) || (tk(x, j)->flags & TD_TOK_ALLCAPS) || poss_tok(x, j) ||
+          match_at(x, j, s0, s1))
         break;
-      const dm *cd = match_ending(x, j - 1, s0, s1);
-      /* (or an organization's: `EU Farm Commissioner X`, `Conservative
-       * health spokesman X`) */
-      if (cd && (is_cls(cd, "country") || is_cls(cd, "org")) &&
-          !(n == 1 && tok_is(x, j, "and"))) {
-        d = cd;
-        i = j - 1;
-        break;
-      }
-      const char *pa = !cd && !(n == 1 && tok_is(x, j, "and")) ? party_adjective(x, j - 1, s0, s1)
-                                                                : NULL;
-      if (pa) {
-        c.org = pa;
-        i = j - 2;
-        break;
-      }
-    }
-  }
-  /* `Labour's campaign spokesman`, `the Liberal Democrat education
-   * spokesman`: a spokesman's field, one or two lowercase nouns no
-   * dictionary holds, between the country or the body and the title */
-  if (!d && (tok_is(x, t, "spokesman") || tok_is(x, t, "spokeswoman") ||
-             tok_is(x, t, "spokesperson"))) {
-    long j = i;
-    for (int n = 0; n < 2 && j > s0; n++, j--) {
-      if (tok_cap(x, j) || tk(x, j)->upos != TD_NOUN || match_at(x, j, s0, s1)) break;
       const dm *cd = match_ending(x, j - 1, s0, s1);
       if (!cd && j - 1 > s0 && poss_tok(x, j - 1)) cd = match_ending(x, j - 2, s0, s1);
       if (cd && (is_cls(cd, "country") || (is_cls(cd, "org") && !is_cls(cd, "org.sport")))) {
         d = cd;
         i = (long)cd->tok1 - 1;
+        break;
+      }
+      const char *pa = !cd ? party_adjective(x, j - 1, s0, s1) : NULL;
+      if (pa) {
+        c.org = pa;
+        i = j - 2;
         break;
       }
     }
