@@ -759,6 +759,11 @@ static char *field(actx *x, const char *payload, int i, char sep) {
   return td_arena_strndup(&x->doc->arena, p, e ? (size_t)(e - p) : strlen(p));
 }
 
+static const char *shared_name(const char *payload);
+static int in_iso_list(const char *l, const char *iso);
+static const char *shared_payload(actx *x, const char *payload, const char *iso);
+static const char *local_payload(actx *x, const char *payload);
+
 /* An organization actor of dictionary entry d; ctx_country is the country
  * of a country word right before it (`Japan's`, `Ivorian`), or NULL. An
  * entry without a country takes it (`the Japanese Red Cross`); so does a
@@ -767,9 +772,15 @@ static char *field(actx *x, const char *payload, int i, char sep) {
  * Department`, `Britain's Treasury`): the country named before it is its
  * country, not the one the dictionary gives the bare name. */
 static int org_actor(actx *x, const dm *d, const char *ctx_country) {
-  char *code = field(x, d->payload, 0, '|'), *entity = field(x, d->payload, 1, '|');
-  char *name = field(x, d->payload, 2, '|'), *country = field(x, d->payload, 3, '|');
-  char *sector = field(x, d->payload, 4, '|');
+  const char *payload = d->payload;
+  /* (`the Canadian Tories`: a name several countries' parties bear) */
+  const char *also = shared_name(payload);
+  if (ctx_country && also && in_iso_list(also, ctx_country) &&
+      strcmp(field(x, payload, 3, '|'), ctx_country) != 0)
+    payload = shared_payload(x, payload, ctx_country);
+  char *code = field(x, payload, 0, '|'), *entity = field(x, payload, 1, '|');
+  char *name = field(x, payload, 2, '|'), *country = field(x, payload, 3, '|');
+  char *sector = field(x, payload, 4, '|');
   if (*country && ctx_country && *sector && is_cls(d, "org.gov") &&
       strcmp(country, ctx_country) != 0) {
     country = td_arena_strdup(&x->doc->arena, ctx_country);
@@ -1016,7 +1027,7 @@ static const char *party_adjective(actx *x, long i, long s0, long s1) {
   static const char *const party[] = {"org.party", NULL};
   glued_ctx g = {NULL, NULL};
   td_dict_lookup(x->eng->dict, buf, party, glued_cb, &g);
-  return g.payload;
+  return g.payload ? local_payload(x, g.payload) : NULL;
 }
 
 /* Reads `[then|former] [country adj | country's | country] ` before token
@@ -1096,11 +1107,12 @@ static tctx title_context(actx *x, long t, long s0, long s1) {
     c.start = d->tok0;
     i = (long)d->tok0 - 1;
   } else if (d && is_cls(d, "org") &&
-             !((long)d->tok0 > s0 && (tok_is(x, (long)d->tok0 - 1, "and") ||
-                                      tok_is(x, (long)d->tok0 - 1, "&")))) {
+             !((long)d->tok0 - 1 > s0 && tok_cap(x, (long)d->tok0 - 2) &&
+               (tok_is(x, (long)d->tok0 - 1, "and") || tok_is(x, (long)d->tok0 - 1, "&")))) {
     /* "the White House's spokesman", "NATO Secretary General" (not a title
-     * of two parts, "Economy and Labour Minister"); a past marker may
-     * stand before it (`former Tory chancellor X`) */
+     * of two parts, "Economy and Labour Minister", though `..., and Tory
+     * leader X`); a past marker may stand before it (`former Tory
+     * chancellor X`) */
     c.org = d->payload;
     i = (long)d->tok0 - 1;
   }
@@ -1183,6 +1195,24 @@ static const char *sentence_country(actx *x, long t, long s0, long s1) {
  * NULL before any country word. */
 static const char *main_country(const actx *x) { return x->nseen ? x->seen[0] : NULL; }
 
+/* The countries other than its own whose bodies bear the name of an
+ * organization entry (its payload's sixth field, `CAN,NOR`: `Tory`,
+ * `Labour`, `Democratic Party`), or NULL for a name one body has. */
+static const char *shared_name(const char *payload) {
+  const char *p = payload;
+  for (int i = 0; i < 5 && p; i++)
+    if ((p = strchr(p, '|'))) p++;
+  return p && *p ? p : NULL;
+}
+
+/* Country iso is one of the comma-separated list l. */
+static int in_iso_list(const char *l, const char *iso) {
+  size_t n = strlen(iso);
+  for (const char *p = l; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+    if (strncmp(p, iso, n) == 0 && (p[n] == ',' || p[n] == '|' || p[n] == 0)) return 1;
+  return 0;
+}
+
 /* The country of one dictionary match for topic_country: a country word's,
  * a nation's (England), an organization's, a known person's on the
  * article's date (any role in an undated one), a place's of the
@@ -1236,6 +1266,38 @@ static const char *topic_country(actx *x) {
    * of what the story is about) */
   x->topic = best >= 0 && x->topic_n > x->topic_next ? cc[best] : NULL;
   return x->topic;
+}
+
+/* Payload of an organization entry whose name the bodies of several
+ * countries bear (shared_name), made the one of country iso's body: its
+ * CODE, ENTITY (`conservative-party-can`) and COUNTRY; the list keeps the
+ * entry's own country. */
+static const char *shared_payload(actx *x, const char *payload, const char *iso) {
+  char *country = field(x, payload, 3, '|'), *sector = field(x, payload, 4, '|');
+  char *entity = td_arena_printf(&x->doc->arena, "%s-%s", field(x, payload, 1, '|'), iso);
+  for (char *p = entity; *p; p++) *p = (char)tolower((unsigned char)*p);
+  return td_arena_printf(&x->doc->arena, "%s%s|%s|%s|%s|%s|%s%s%s", iso, sector, entity,
+                         field(x, payload, 2, '|'), iso, sector, country, *country ? "," : "",
+                         shared_name(payload));
+}
+
+/* An organization entry's payload in this article: a name the parties of
+ * several countries bear (`Tory`, `Labour`, `Democratic Party`) is the
+ * party of the country the article is about (topic_country) when that
+ * country has one of the name, else the entry's own. */
+static const char *local_payload(actx *x, const char *payload) {
+  const char *also = payload ? shared_name(payload) : NULL;
+  const char *topic = also ? topic_country(x) : NULL;
+  if (!topic || !in_iso_list(also, topic) || strcmp(field(x, payload, 3, '|'), topic) == 0)
+    return payload;
+  return shared_payload(x, payload, topic);
+}
+
+/* Each organization match of x->all gets its payload in this article
+ * (local_payload); once the matches are all in. */
+static void local_orgs(actx *x) {
+  for (size_t k = 0; k < x->nall; k++)
+    if (is_cls(&x->all[k], "org")) x->all[k].payload = local_payload(x, x->all[k].payload);
 }
 
 /* The country of a title at token t that has no country word of its own:
@@ -1562,6 +1624,24 @@ static int any_body_officer(actx *x, const dm *d) {
   return 1;
 }
 
+/* Title d, after a party's name, is an office of the state, which its
+ * holder holds for the party, not in it: a minister (`Labour Minister
+ * X`), governor, mayor, premier, chancellor, attorney general, secretary
+ * of state, a President written so (`Republican Gov. X`); not after the
+ * party in the possessive, whose office it is (`the Liberal Democrats'
+ * President X`). */
+static int state_office(actx *x, const dm *d) {
+  static const char *const roles[] = {"governor", "lieutenant-governor", "mayor", "premier",
+                                      "chancellor", "attorney-general", "secretary-of-state",
+                                      "president", "vice-president", NULL};
+  long b = (long)d->tok0 - 1;
+  if (b >= 0 && (poss_tok(x, b) || glued_poss(x, b))) return 0;
+  const char *r = name_key(x, field(x, d->payload, 1, '|'));
+  size_t n = strlen(r);
+  if (n >= 8 && strcmp(r + n - 8, "minister") == 0) return 1;
+  return td_str_in(r, roles) && (strstr(r, "president") == NULL || tok_cap(x, (long)d->tok0));
+}
+
 /* A discovered (or dictionary) person from the name run [t0, t1) with an
  * optional title entry and context. */
 static int person_from_run(actx *x, long t0, long t1, const dm *title, const tctx *c,
@@ -1597,7 +1677,13 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
        * ("Ryanair chairman": BUS, "Supreme Court Justice": JUD) */
       if (ocountry[0]) {
         country = ocountry;
-        if (osector[0] && strcmp(sector, "GOV") == 0) sector = osector;
+        /* (a party's name before an office of the state, state_office,
+         * is its holder's party: `Republican Gov. X`, `Labour minister
+         * X` hold the state's office; `Tory leader X`, `Democratic Party
+         * chairwoman X` the party's) */
+        if (osector[0] && strcmp(sector, "GOV") == 0 &&
+            (strcmp(osector, "PTY") != 0 || !state_office(x, title)))
+          sector = osector;
       } else if (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) {
         org_code = oc;
       }
@@ -8725,6 +8811,7 @@ static void all_matches(actx *x) {
   x->nall = w;
   glued_titles(x);
   estimate_era(x);
+  local_orgs(x);
   x->first = td_arena_alloc(&x->doc->arena, (doc->nsents + 1) * sizeof *x->first);
   size_t k = 0;
   for (size_t si = 0; si < doc->nsents; si++) {
