@@ -875,11 +875,13 @@ static void set_person_role(actx *x, int k, const char *roles, int past_marker,
     else if (strcmp(start, date) <= 0 && (!*end || strcmp(date, end) < 0)) rank = 3;
     else if (*end && strcmp(end, date) <= 0) rank = 2;
     else rank = 1;
-    if (rank > best_rank ||
-        (rank == best_rank && strcmp(date || elo ? end : start, bestdate) > 0)) {
+    /* (of two held in an era, the later begun: `MEP` then `Leader of
+     * Veritas`; of two ended before a date, the later ended) */
+    const char *key = elo ? (rank == 3 ? start : end) : date ? end : start;
+    if (rank > best_rank || (rank == best_rank && strcmp(key, bestdate) > 0)) {
       best_rank = rank;
       memcpy(best, f, sizeof best);
-      snprintf(bestdate, sizeof bestdate, "%s", date || elo ? end : start);
+      snprintf(bestdate, sizeof bestdate, "%s", key);
       have = 1;
     }
   }
@@ -8663,20 +8665,22 @@ static long era_days(const char *d) {
   return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + dd - 1;
 }
 
-/* An undated article's era (x->era): the known people it names after a
+/* The words before a title or a name that make it a past one (`former
+ * Secretary of State X`, `the late X`). */
+static const char *const past_words[] = {"former", "ex", "ex-", "then", "late", "onetime",
+                                         "one-time", "erstwhile", "retired", NULL};
+
+/* An undated article's era from its titles: the known people it names after a
  * title that is one of their dated roles (`Chancellor Gordon Brown`,
  * `Home Secretary Charles Clarke`) held them together in one period;
  * when two or more do and that period lasts ERA_MIN_DAYS to
- * ERA_SPAN_DAYS, it (set_person_role gives the others the roles they
- * held in it). An office still held bounds it from below only; one held
- * twice, or after a past marker, not at all. Left "" when every office is
- * still held, otherwise, and for a dated article. */
+ * ERA_SPAN_DAYS, it goes to lo, hi (set_person_role gives the others the
+ * roles they held in it): 1. An office still held bounds it from below
+ * only; one held twice, or after a past marker, not at all. 0 when every
+ * office is still held, and otherwise. */
 #define ERA_SPAN_DAYS (4 * 366)
 #define ERA_MIN_DAYS 90
-static void estimate_era(actx *x) {
-  x->era[0][0] = x->era[1][0] = 0;
-  if (x->doc->date) return;
-  char lo[11] = "", hi[11] = "";
+static int titles_era(actx *x, char lo[11], char hi[11]) {
   int n = 0;
   for (size_t k = 1; k < x->nall; k++) {
     const dm *d = &x->all[k];
@@ -8688,11 +8692,9 @@ static void estimate_era(actx *x) {
         break;
       }
     /* (a past office bounds nothing: `former Secretary of State X`) */
-    static const char *const past[] = {"former", "ex", "ex-", "then", "late", "onetime",
-                                       "one-time", "erstwhile", "retired", NULL};
     long b = t ? (long)t->tok0 - 1 : 0;
     if (b > 0 && tok_is(x, b, "-")) b--; /* (`then-Sen.`) */
-    if (!t || (b >= 0 && td_str_in(tk(x, b)->norm, past)) ||
+    if (!t || (b >= 0 && td_str_in(tk(x, b)->norm, past_words)) ||
         !strncmp(tk(x, (long)t->tok0)->norm, "ex-", 3) ||
         !strncmp(tk(x, (long)t->tok0)->norm, "then-", 5))
       continue;
@@ -8709,14 +8711,87 @@ static void estimate_era(actx *x) {
         memcpy(shi, strlen(f[4]) == 10 ? f[4] : "9999-12-31", 10);
       }
     if (found != 1) continue; /* (a title held twice bounds nothing) */
-    if (!n || strcmp(slo, lo) > 0) memcpy(lo, slo, sizeof lo);
-    if (!n || strcmp(shi, hi) < 0) memcpy(hi, shi, sizeof hi);
+    if (!n || strcmp(slo, lo) > 0) memcpy(lo, slo, 11);
+    if (!n || strcmp(shi, hi) < 0) memcpy(hi, shi, 11);
     n++;
   }
-  if (n < 2 || strcmp(lo, hi) >= 0 || strcmp(hi, "9999") >= 0) return;
+  if (n < 2 || strcmp(lo, hi) >= 0 || strcmp(hi, "9999") >= 0) return 0;
   /* (a period of days says the titles disagree: one is of the past) */
   long span = era_days(hi) - era_days(lo);
-  if (span > ERA_SPAN_DAYS || span < ERA_MIN_DAYS) return;
+  return span <= ERA_SPAN_DAYS && span >= ERA_MIN_DAYS;
+}
+
+/* An undated article's era from the known people it names, titled or not
+ * (not after a past marker): each one's offices span [first start, last
+ * end); the period most of these spans share, two at least (no other
+ * as many), goes to lo, hi when it ends: 1 (`Tony Blair and Gordon
+ * Brown`: May 1997 to June 2007, in which Brown was Chancellor of the
+ * Exchequer, not yet Prime Minister; Margaret Thatcher, named too, had
+ * left office before it). 0 when no such period ends (every office still
+ * held). */
+#define ERA_PEOPLE_MAX 32
+static int people_era(actx *x, char lo[11], char hi[11]) {
+  char s[ERA_PEOPLE_MAX][11], e[ERA_PEOPLE_MAX][11];
+  const char *ent[ERA_PEOPLE_MAX];
+  size_t entn[ERA_PEOPLE_MAX];
+  int n = 0;
+  for (size_t k = 0; k < x->nall && n < ERA_PEOPLE_MAX; k++) {
+    const dm *d = &x->all[k];
+    if (!is_cls(d, "person") || is_surname(d) || !d->payload) continue;
+    long b = (long)d->tok0 - 1;
+    while (b >= 0 && k > 0 && x->all[k - 1].tok1 == (uint32_t)b + 1 &&
+           is_cls(&x->all[k - 1], "title") && (long)x->all[k - 1].tok0 <= b)
+      b = (long)x->all[k - 1].tok0 - 1; /* (`former Prime Minister X`) */
+    if (b > 0 && tok_is(x, b, "-")) b--;
+    if (b >= 0 && td_str_in(tk(x, b)->norm, past_words)) continue;
+    size_t en = strcspn(d->payload, "|");
+    int seen = 0;
+    for (int q = 0; q < n && !seen; q++)
+      seen = entn[q] == en && strncmp(ent[q], d->payload, en) == 0;
+    if (seen) continue;
+    const char *p = d->payload;
+    for (int i = 0; i < 3 && p; i++)
+      if ((p = strchr(p, '|'))) p++;
+    char f[5][96], slo[11] = "", shi[11] = "";
+    while (next_role(&p, f)) {
+      if (strlen(f[3]) != 10) continue;
+      const char *end = strlen(f[4]) == 10 ? f[4] : "9999-12-31";
+      if (!slo[0] || strcmp(f[3], slo) < 0) memcpy(slo, f[3], 11);
+      if (!shi[0] || strcmp(end, shi) > 0) memcpy(shi, end, 11);
+    }
+    if (!slo[0]) continue;
+    ent[n] = d->payload, entn[n] = en;
+    memcpy(s[n], slo, 11), memcpy(e[n], shi, 11);
+    n++;
+  }
+  /* (the shared periods begin where a span begins; two periods shared
+   * by as many say nothing) */
+  int best = 1, tie = 0;
+  for (int i = 0; i < n; i++) {
+    int c = 0;
+    const char *h = NULL;
+    for (int j = 0; j < n; j++)
+      if (strcmp(s[j], s[i]) <= 0 && strcmp(s[i], e[j]) < 0) {
+        c++;
+        if (!h || strcmp(e[j], h) < 0) h = e[j];
+      }
+    if (c == best && c > 1 && strcmp(s[i], lo) != 0) tie = 1;
+    if (c > best) {
+      best = c, tie = 0;
+      memcpy(lo, s[i], 11), memcpy(hi, h, 11);
+    }
+  }
+  return best > 1 && !tie && strcmp(hi, "9999") < 0;
+}
+
+/* An undated article's era (x->era): from its titles (titles_era), else
+ * from the people it names (people_era); "" for a dated article and
+ * when neither tells. */
+static void estimate_era(actx *x) {
+  x->era[0][0] = x->era[1][0] = 0;
+  if (x->doc->date) return;
+  char lo[11] = "", hi[11] = "";
+  if (!titles_era(x, lo, hi) && !people_era(x, lo, hi)) return;
   memcpy(x->era[0], lo, sizeof lo);
   memcpy(x->era[1], hi, sizeof hi);
 }
