@@ -4412,6 +4412,11 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
                                             "snipers", "spokesmen", NULL};
       if (d->tok1 < s1 && td_str_in(tk(x, d->tok1)->norm, members)) return d;
       if (sector_modifier(x, d->tok1, s1)) return NULL;
+      /* (nor the first word of a compound: `the American
+       * refugee-resettlement program`) */
+      if (d->tok1 + 1 < s1 && tok_is(x, d->tok1, "-") &&
+          tk(x, d->tok1)->start == tk(x, d->tok1 - 1)->end)
+        return NULL;
       return d;
     }
     if (d || tok_cap(x, i) || (tk(x, i)->flags & TD_TOK_PUNCT) || tk(x, i)->upos == TD_VERB)
@@ -5435,7 +5440,12 @@ static void do_sentence(actx *x, size_t si) {
           continue;
         }
       }
-      if (tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) {
+      /* (not the head of a country's group whose sector word stands right
+       * before it: `U.S. military advisers in Iraq` are no Iraqi ones;
+       * `Muslim refugees from Iraq` are) */
+      const dm *pd = match_ending(x, i - 1, s0, s1);
+      if ((tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) &&
+          !(pd && is_cls(pd, "sector") && !is_cls(pd, "sector.people"))) {
         const dm *c = match_at(x, n + 1, s0, s1);
         if (!c && tok_is(x, n + 1, "the")) c = match_at(x, n + 2, s0, s1);
         /* `inhabitants of the Syrian Golan Heights`, `refugees in the
