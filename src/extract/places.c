@@ -1298,11 +1298,38 @@ static uint8_t *self_actors(const td_doc *doc, const cands *cs, size_t ng) {
   return self;
 }
 
+/* Whether reading r is a local place: a town or a county, whose
+ * neighbours in the article tell where the story is (local_near). */
+static int local_place(const td_gaz_rec *r) {
+  return is_feat(r, "PPL") || is_feat(r, "ADM2");
+}
+
+/* Whether town or county reading r lies within 50 km of one of the n
+ * local points pts (lat, lon pairs of the readings of the names of
+ * one reading, the sure ones; not those
+ * owner gives name k, whose reading r is, nor r's own point under
+ * another name: "Washington" and "Washington, D.C."): a
+ * town is named with its neighbours ("LaFayette" in a story of Walker
+ * County, Georgia, and Chattanooga is the Georgia town, not the
+ * Louisiana city seventeen times its size). */
+static int local_near(const td_gaz_rec *r, const float *pts, const size_t *owner, size_t n, size_t k) {
+  if (!local_place(r)) return 0;
+  double cl = cos(r->lat * (M_PI / 180.0));
+  for (size_t i = 0; i < n; i++) {
+    if (owner[i] == k || (pts[2 * i] == r->lat && pts[2 * i + 1] == r->lon)) continue; /* itself */
+    double dy = (pts[2 * i] - r->lat) * 111.2, dx = (pts[2 * i + 1] - r->lon) * 111.2 * cl;
+    if (dx * dx + dy * dy < 50.0 * 50.0) return 1;
+  }
+  return 0;
+}
+
 /* Whether town reading i of a name (scores sc, division lifts lift,
  * priors pri over its n readings rec) leads only by the division evidence
  * over a town of the name in the same country ten times its size or more
- * (a prior 1 higher): Louisville, Ohio, 9,000 people, in a story that
- * names Ohio elsewhere is not the Louisville of 243,000 in Kentucky. A
+ * (a prior 1 higher) and of 100,000 people, a city the whole country
+ * knows: Louisville, Ohio, 9,000 people, in a story that names Ohio
+ * elsewhere is not the Louisville of 243,000 in Kentucky; but Shelby,
+ * Montana, in a story of Montana is no suburb of Detroit of 74,000. A
  * state named after a comma ("Louisville, Ohio") still decides; the
  * caller asks only without one. Across countries the division tells the
  * country too, and keeps its weight. */
@@ -1312,7 +1339,8 @@ static int town_lifted(const td_gaz *g, const uint32_t *rec, const double *pri, 
   if (lift[i] <= 0 || !is_feat(r, "PPL") || (r->flags & TD_GAZ_CURATED)) return 0;
   for (size_t j = 0; j < n; j++) {
     const td_gaz_rec *o = &g->recs[rec[j]];
-    if (j != i && is_feat(o, "PPL") && !(o->flags & TD_GAZ_CURATED) && strcmp(o->cc3, r->cc3) == 0 &&
+    if (j != i && is_feat(o, "PPL") && !(o->flags & TD_GAZ_CURATED) && o->pop >= 100000 &&
+        strcmp(o->cc3, r->cc3) == 0 &&
         pri[j] >= pri[i] + 1 && sc[i] - lift[i] < sc[j])
       return 1;
   }
@@ -2163,6 +2191,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t i = 0; i < gs[k].nrecs && town; i++) town = !is_area(&g->recs[gs[k].recs[i]]);
     gs[k].org_town = town;
   }
+  /* the towns and counties the names read as (local_near) */
+  float *pts = td_xmalloc((2 * ng + 2) * sizeof *pts);
+  size_t *owner = td_xmalloc((ng + 1) * sizeof *owner), npts = 0;
   for (int round = 0; round < 2; round++) {
     /* the article's evidence: the source's domain, actors with a country,
      * every name's current reading (a dateline's counts twice) */
@@ -2176,9 +2207,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
       const td_actor *ac = &doc->actors[a];
       if (actor_country(ac)) ev_add(&all_countries, ac->country, 1);
     }
+    npts = 0;
     for (size_t q = 0; q < ng; q++) {
       if (gs[q].best < 0 || gs[q].org_town) continue;
       const td_gaz_rec *r = &g->recs[gs[q].best];
+      if (local_place(r) && gs[q].nrecs == 1) {
+        pts[2 * npts] = r->lat, pts[2 * npts + 1] = r->lon;
+        owner[npts++] = q;
+      }
       ev_add(&all_countries, r->cc3, gs[q].dateline ? 4 : 2);
       ev_add(&all_admins, g->pool + r->admin, gs[q].dateline ? 4 : 2);
       if (!is_country(r)) ev_add(&all_inner, r->cc3, gs[q].dateline ? 4 : 2);
@@ -2244,6 +2280,11 @@ int td_places(const td_engine *eng, td_doc *doc) {
        * (small_town) */
       int weightier = 0;
       for (size_t i = 0; i < gs[k].nrecs && !weightier; i++) weightier = !small_town(&g->recs[gs[k].recs[i]]);
+      /* a name with an area's reading (a country, a division, a curated
+       * region) is that more often than a town by its neighbours: the
+       * neighbours of Wales, California or Indiana are in them */
+      int weighty_name = 0;
+      for (size_t i = 0; i < gs[k].nrecs && !weighty_name; i++) weighty_name = is_area(&g->recs[gs[k].recs[i]]);
       double bs = -1e9;
       int b = -1;
       for (size_t i = 0; i < gs[k].nrecs; i++) {
@@ -2255,6 +2296,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
                           gs[k].hint[0] ? gs[k].hint : NULL, namesake, &lifts[i]);
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
           sc += 20;
+        /* a town named with its neighbours (local_near); no division's
+         * lift, so it stands against a namesake ten times its size */
+        if (!weighty_name && local_near(r, pts, owner, npts, k)) sc += 3;
         if (gs[k].directed && (is_country(r) || is_feat(r, "ADM1"))) sc += 6;
         if (seat_city && is_feat(r, "ADM1")) sc -= 0.5;
         /* "the city of X", "X City": a town; "the state of X": a division */
@@ -2353,6 +2397,8 @@ int td_places(const td_engine *eng, td_doc *doc) {
   free(cur);
   free(pairs);
   free(pri);
+  free(pts);
+  free(owner);
   free(scs);
   free(lifts);
   free(self);
