@@ -117,6 +117,7 @@ typedef struct {
   char held[16];         /* admin key it has after "City," ("Savannah, Georgia") */
   int directed;          /* a country or division after a direction word ("eastern Russia") */
   int in_org;            /* heads or lies inside a longer organization's name (org_inner) */
+  int in_school;         /* that name is of a body that sits in its town (org_school) */
 } cand;
 
 typedef struct {
@@ -748,6 +749,24 @@ static int org_inner(const td_gaz *g, const td_doc *doc, const td_actor *ac, con
   return 0;
 }
 
+/* Whether the mention of organization ac that holds candidate c names a
+ * body that sits in the town of its name: a university, a college, a
+ * school, a hospital ("the University of St Andrews", "Bristol
+ * University"), whose town is one of the story's country. */
+static int org_school(const td_doc *doc, const td_actor *ac, const cand *c) {
+  static const char *const ws[] = {"university", "college", "school", "academy", "hospital",
+                                   "infirmary", "polytechnic", "seminary", NULL};
+  uint32_t a0 = doc->toks[c->tok0].start, a1 = doc->toks[c->tok1 - 1].end;
+  for (size_t m = 0; m < ac->nmentions; m++) {
+    td_span sp = ac->mentions[m];
+    if (sp.start > a0 || a1 > sp.end) continue;
+    long t = tok_starting(doc, sp.start);
+    for (; t >= 0 && (size_t)t < doc->ntoks && doc->toks[t].end <= sp.end; t++)
+      if (td_str_in(doc->toks[t].norm, ws)) return 1;
+  }
+  return 0;
+}
+
 /* Whether organization ac is a business by its own mentions: the
  * actors layer joined a determiner and a business's noun to it ("Delta"
  * ... "the airline", "the company"; "the Spanish bank"; firms.h). */
@@ -1362,6 +1381,7 @@ typedef struct {
   int townships;     /* mentions that name a township ("Franklin Township") */
   int outside_org;   /* mentions not inside an organization's name (cand.in_org) */
   int org_town;      /* a town named only inside organizations' names (org_town) */
+  int schools;       /* mentions in the name of a body that sits in its town (org_school) */
 } group;
 
 /* Whether reading r of group gr is a division named by another name of
@@ -1930,6 +1950,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         continue;
       }
       if (ac->kind && strcmp(ac->kind, "organization") == 0) c->in_org = org_inner(g, doc, ac, c);
+      if (c->in_org) c->in_school = org_school(doc, ac, c);
       /* a name the article goes on to call "the airline", "the company"
        * is that business, not a town of its name, at every mention of
        * it ("suspended by Delta", "shares in Jarvis"); not an area, a
@@ -2135,6 +2156,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     unsigned na = named_as(doc, c);
     if (na & NAMED_TOWNSHIP) gs[k].townships++;
     if (!c->in_org) gs[k].outside_org++;
+    if (c->in_school) gs[k].schools++;
     gs[k].named_as |= na & ~(unsigned)NAMED_TOWNSHIP;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
@@ -2160,6 +2182,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
    * their resolved ones; a name never counts as evidence for itself */
   evs countries = {0}, admins = {0}, all_countries = {0}, all_admins = {0};
   evs inner = {0}, all_inner = {0}; /* country evidence from inside it (small_town) */
+  const evs none = {0};               /* no evidence (org_town) */
   const char *dc = domain_country(doc->url);
   uint8_t *self = self_actors(doc, &cs, ng);
   int *cur = td_xcalloc(ng ? ng : 1, sizeof(int));
@@ -2292,8 +2315,14 @@ int td_places(const td_engine *eng, td_doc *doc) {
         scs[i] = -1e9;
         lifts[i] = 0;
         if (seat_named(g, &gs[k], r)) continue;
-        double sc = score(g, r, gs[k].pri[i], weightier && small_town(r) ? &inner : &countries, &admins,
-                          gs[k].hint[0] ? gs[k].hint : NULL, namesake, &lifts[i]);
+        /* (a town only inside organizations' names, org_town, takes no
+         * country's evidence: the country where the story happens says
+         * nothing of which Cambridge a firm is named after; a division's
+         * or a neighbour's still does, and a university's, a school's,
+         * a hospital's town is one of the story's country: org_school) */
+        double sc = score(g, r, gs[k].pri[i],
+                          gs[k].org_town && !gs[k].schools ? &none : weightier && small_town(r) ? &inner : &countries,
+                          &admins, gs[k].hint[0] ? gs[k].hint : NULL, namesake, &lifts[i]);
         if (state_of_country && is_feat(r, "ADM1") && strncmp(g->pool + r->admin, gs[k].hint, 2) == 0)
           sc += 20;
         /* a town named with its neighbours (local_near); no division's
