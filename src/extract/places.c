@@ -853,6 +853,21 @@ static int town_not_person(const td_gaz *g, const td_doc *doc, const cand *c) {
   return 0;
 }
 
+/* Whether a person's mention that is all of candidate c, of two words
+ * and more, is a sea, a region, a river, a mountain or a venue of
+ * curated.tsv instead: the actors layer read a given name in it
+ * ("Pearl Harbor", "Lake Victoria"). */
+static int curated_feature(const td_gaz *g, const td_doc *doc, const cand *c) {
+  if (c->tok1 - c->tok0 < 2) return 0;
+  for (size_t i = 0; i < c->nrecs; i++) {
+    const td_gaz_rec *r = &g->recs[c->recs[i]];
+    if ((r->flags & TD_GAZ_CURATED) && !r->pop && !is_feat(r, "ADM") && !is_feat(r, "PPL") &&
+        !is_country(r))
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether one-word candidate c reads as a country only by another
  * spelling of its name ("Island" for Iceland, "Holland", "Mann" for the
  * Isle of Man, "Britain"), not by the name itself nor an exact-case
@@ -1963,7 +1978,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
       /* A person's name is not a place; an organization's may hold one
        * ("the Kurdistan Democratic Party"), which news annotators count. */
       if (ac->kind && strcmp(ac->kind, "person") == 0) {
-        int whole = town_not_person(g, doc, c);
+        int whole = town_not_person(g, doc, c) || curated_feature(g, doc, c);
         for (size_t m = 0; m < ac->nmentions; m++) {
           td_span sp = ac->mentions[m];
           if (sp.start <= doc->toks[c->tok0].start && sp.end >= doc->toks[c->tok1 - 1].end &&
