@@ -2086,6 +2086,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
       int area = 0;
       for (size_t k = 0; k < c->nrecs; k++) area |= is_country(&g->recs[c->recs[k]]) || is_feat(&g->recs[c->recs[k]], "ADM1");
       c->directed = area; /* no word of the name: "eastern [Russia]" */
+      /* but a capitalized one is: "[West Wales]", "[Southern California]",
+       * as a region's name (the name's readings are still Wales's) */
+      if (area && tok_cap(&doc->toks[c->tok0 - 1])) c->start = doc->toks[c->tok0 - 1].start;
     }
   }
   /* a name the article calls a business (called_firm) is the business
