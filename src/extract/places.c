@@ -2054,6 +2054,15 @@ int td_places(const td_engine *eng, td_doc *doc) {
                                td_words_score(eng->words, w->norm, strlen(w->norm)) >= 10 * 20))
         c->tok1++;
     }
+    /* "Ciudad Juárez": a town GeoNames names without the Spanish word
+     * for city that opens it in the news (Juárez) is the town, the word
+     * included; not "Ciudad Real" (the gazetteer holds it whole) */
+    if (c->tok0 > doc->sents[doc->toks[c->tok0].sent].tok0 && tok_cap(&doc->toks[c->tok0 - 1]) &&
+        tok_is(&doc->toks[c->tok0 - 1], "ciudad")) {
+      int town = 0;
+      for (size_t k = 0; k < c->nrecs; k++) town |= is_feat(&g->recs[c->recs[k]], "PPL");
+      if (town) c->start = doc->toks[--c->tok0].start;
+    }
     /* a word of not_places that is also an adjective ("English",
      * "Arab", "Spanish") is the adjective alone, not the small town */
     char key[256];
