@@ -986,6 +986,19 @@ static int date_name(const td_qctx *c, size_t j) {
 
 static int modifier_ing(const td_qctx *c, size_t x);
 
+/* Whether the words before word i, from the sentence start, are a noun
+ * phrase of nine to sixteen words (np_word, `and` between capitals): a
+ * speaker named with a long title, which the usual limit of eight words
+ * would cut. */
+static int long_np_before(const td_qctx *c, size_t i) {
+  size_t s = i;
+  while (s > 0 && i - s < 17 && !(c->w[s].flags & TD_QW_PARA) && !(c->w[s - 1].flags & TD_QW_SEND) &&
+         (np_word(c, s - 1) || (strcmp(c->w[s - 1].lw, "and") == 0 && s > 1 && (c->w[s - 2].flags & TD_QW_CAP) &&
+                                (c->w[s].flags & TD_QW_CAP))))
+    s--;
+  return i - s > 8 && i - s <= 16 && (s == 0 || (c->w[s].flags & TD_QW_PARA) || (c->w[s - 1].flags & TD_QW_SEND));
+}
+
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
@@ -1014,7 +1027,12 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   }
   if (i > 0 && (c->w[i].flags & TD_QW_PARA) && i != k) return 0;
   size_t end = i, start = i, n = 0, has_and = 0, list_from = 0;
-  while (start > 0 && n < 8 && !(c->w[start].flags & TD_QW_PARA)) {
+  /* up to eight words, or sixteen when the phrase opens the sentence:
+   * `The head of the National Association of Head Teachers and Deputy
+   * Heads Mick Brookes said` */
+  size_t lim = 8;
+  if (long_np_before(c, i)) lim = 16;
+  while (start > 0 && n < lim && !(c->w[start].flags & TD_QW_PARA)) {
     size_t j = start - 1;
     int and_ok = strcmp(c->w[j].lw, "and") == 0 && n > 0 && j > 0 &&
                  (c->w[j - 1].flags & TD_QW_CAP) && (c->w[start].flags & TD_QW_CAP) &&
@@ -1212,6 +1230,19 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
       continue;
     }
     break;
+  }
+  /* a long title cut at eight words goes on up to sixteen when every word
+   * is a noun phrase's and it ends at a comma or the sentence end: `said
+   * the chairman of the trustees of the Royal National Institute of
+   * Blind People Kevin Carey.` */
+  if (n == 8 && j < c->nw) {
+    size_t x = i, e = j;
+    while (x < j && (np_word(c, x) || name_and(c, x))) x++;
+    while (x == j && e < c->nw && e < i + 16 && !(c->w[e].flags & (TD_QW_PUNCT | TD_QW_PARA)) &&
+           (np_word(c, e) || name_and(c, e)) && !(in_set(after_stop_set, &c->w[e]) && !name_and(c, e)) &&
+           !clause_opens(c, e))
+      e++;
+    if (x == j && e > j && e < c->nw && is_punct(c, e, ",.;:") && !(c->w[e].flags & TD_QW_PARA)) j = e;
   }
   /* trailing lowercase words after names ("Lopez told") are not the speaker */
   if (j == i) return 0;
