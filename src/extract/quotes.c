@@ -2559,6 +2559,29 @@ static int runs_on(const td_qctx *c, const qcand *q) {
 
 /* A short quoted modifier or a title: `a "two-plus-two" meeting`, `on
  * "The View"`. Such marks carry no speaker and make no quotation. */
+/* Whether a noun naming a work follows the quotation closing at word
+ * `close` in apposition: `''Tales From the Crypt,'' an HBO series`,
+ * `“Hail to the Chief,” the president's anthem` — an article or a
+ * possessive determiner after the comma, the noun within four words, not
+ * itself a possessive (`"…," the film's director said`) and no cue on
+ * the way. */
+static int work_after(const td_qctx *c, size_t close, const char *const *nouns) {
+  static const char *const dets[] = {"a", "an", "the", "his", "her", "its", "their", NULL};
+  size_t b = close + 1;
+  if (!is_punct(c, close - 1, ",") && b < c->nw && is_punct(c, b, ",")) b++;
+  if (!is_punct(c, close - 1, ",") && !is_punct(c, b - 1, ",")) return 0;
+  if (b >= c->nw || (c->w[b].flags & TD_QW_PARA) || !td_qword_in(&c->w[b], dets)) return 0;
+  for (size_t k = b + 1; k < c->nw && k <= b + 4; k++) {
+    const td_qword *w = &c->w[k];
+    int kind = 0;
+    if ((w->flags & (TD_QW_PUNCT | TD_QW_PARA)) || td_cue_at(c, k, &kind)) return 0;
+    if (!td_qword_in(w, nouns)) continue;
+    return !(k + 1 < c->nw && possessive_mark(c, k + 1)) &&
+           !(k + 1 < c->nw && (strcmp(c->w[k + 1].lw, "'s") == 0 || strcmp(c->w[k + 1].lw, "\xe2\x80\x99s") == 0));
+  }
+  return 0;
+}
+
 static int is_scare_or_title(const td_qctx *c, const qcand *q) {
   static const char *const title_nouns[] = {
       "book", "books", "memoir", "novel", "commentary", "column", "op-ed", "essay", "article",
@@ -2617,8 +2640,14 @@ static int is_scare_or_title(const td_qctx *c, const qcand *q) {
       }
       if (!(w->flags & (TD_QW_CAP | TD_QW_DIGIT)) && w->e - w->s > 4) return 0;
     }
+    if (work_after(c, q->close, title_nouns)) return 1;
     if (q->open == 0 || (c->w[q->open].flags & TD_QW_PARA)) return 0;
     if (!(c->w[q->open - 1].flags & TD_QW_PUNCT)) return 1;
+    /* one in a list of titles: `named “Criminal Minds,” “Game of
+     * Thrones,” “Breaking Bad” and “Veep”` */
+    if (q->open >= 2 && (c->w[q->open - 1].flags & TD_QW_QCLOSE) && is_punct(c, q->open - 2, ",") &&
+        (c->w[q->open + 1].flags & TD_QW_CAP))
+      return 1;
     /* after a noun and a comma, not a cue: `his comedy project, “Latin
      * History for Dummies,” the actor said`, `his memoir, ''A Time for
      * Truth,'' published in 2015` */
