@@ -3366,90 +3366,126 @@ static void align(const uint32_t *d, size_t nd, const uint32_t *r, size_t nr, ui
 
 static int ev_overlap(uint32_t a, uint32_t b, uint32_t c, uint32_t d) { return a < d && c < b; }
 
+/* A text-bound span of a brat file: its id, label and fragments. */
+typedef struct ev_tb {
+  int id;
+  char label[16];
+  uint32_t fr[8][2];
+  int nfr;
+} ev_tb;
+
+/* Whether content ct is a direct quotation: its first fragment opens with
+ * a quotation mark and its last closes with one; 1 with its extent in
+ * raw at [*as, *bs), else 0. */
+static int gold_span(const ev_tb *ct, const uint32_t *raw, size_t nraw, uint32_t *as, uint32_t *bs) {
+  /* the fragments in text order: annotators list them in any order
+   * (`1112 1168;880 942`) */
+  uint32_t a = ct->fr[0][0], b = ct->fr[0][1];
+  for (int k = 1; k < ct->nfr; k++) {
+    if (ct->fr[k][0] < a) a = ct->fr[k][0];
+    if (ct->fr[k][1] > b) b = ct->fr[k][1];
+  }
+  if (b > nraw || a >= b) return 0;
+  while (a < b && ev_space(raw[a])) a++;
+  uint32_t e = b;
+  while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
+    e--;
+  /* either curly hand at either end: writers type ”…” and “…“ too;
+   * two apostrophes stand for a double mark (''…'', ``…'') */
+  /* (annotators often cut such a mark in half: 'We should …,'' ) */
+  int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') &&
+                 (raw[a + 1] == raw[a] || (a > 0 && raw[a - 1] == raw[a]));
+  int two_close = e >= a + 4 && raw[e - 1] == '\'' && (raw[e - 2] == '\'' || (e < nraw && raw[e] == '\''));
+  /* one straight apostrophe at each end: 'Be the voice that people hear.' */
+  int one_open = raw[a] == '\'' && !two_open && a + 1 < e && raw[a + 1] != '\'';
+  int one_close = e >= a + 3 && raw[e - 1] == '\'' && !two_close && raw[e - 2] != '\'' &&
+                  raw[e - 2] != ' ';
+  if (e <= a ||
+      !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open ||
+        one_open) ||
+      !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019 ||
+        two_close || one_close) ||
+      (one_open && !one_close && !two_close) || (one_close && !one_open && !two_open))
+    return 0;
+  *as = a, *bs = b;
+  return 1;
+}
+
 /* Gold direct quotations of one .ann file: Content spans whose first part
  * opens with a quotation mark and whose last part closes with one. */
 static size_t read_gold(const char *ann, const uint32_t *raw, size_t nraw, ev_item **out) {
-  typedef struct { int id; char label[16]; uint32_t fr[8][2]; int nfr; } tb;
-  tb *t = NULL;
+  ev_tb *t = NULL;
   size_t nt = 0, capt = 0, ng = 0, capg = 0;
   ev_item *g = NULL;
-  const char *p = ann;
-  while (*p) {
-    const char *nl = strchr(p, '\n');
-    size_t ll = nl ? (size_t)(nl - p) : strlen(p);
-    char line[4096];
-    snprintf(line, sizeof line, "%.*s", (int)(ll < sizeof line - 1 ? ll : sizeof line - 1), p);
-    p = nl ? nl + 1 : p + ll;
-    if (line[0] == 'T') {
-      TD_GROW(t, capt, nt + 1);
-      tb *x = &t[nt];
-      memset(x, 0, sizeof *x);
-      x->id = atoi(line + 1);
-      char *tab = strchr(line, '\t');
-      if (!tab) continue;
-      char *q = tab + 1, *sp = strchr(q, ' ');
-      if (!sp) continue;
-      snprintf(x->label, sizeof x->label, "%.*s", (int)(sp - q), q);
-      q = sp + 1;
-      while (*q && *q != '\t' && x->nfr < 8) {
-        char *e2;
-        long a = strtol(q, &e2, 10), b = strtol(e2, &e2, 10);
-        x->fr[x->nfr][0] = (uint32_t)a, x->fr[x->nfr][1] = (uint32_t)b, x->nfr++;
-        q = *e2 == ';' ? e2 + 1 : e2;
-        if (*e2 != ';') break;
+  /* two passes: the text-bound spans first, then the attributions, which
+   * may name a span defined after them (`E6 … Content:T25` before `T25`) */
+  for (int pass = 0; pass < 2; pass++) {
+    for (const char *p = ann; *p;) {
+      const char *nl = strchr(p, '\n');
+      size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+      char line[4096];
+      snprintf(line, sizeof line, "%.*s", (int)(ll < sizeof line - 1 ? ll : sizeof line - 1), p);
+      p = nl ? nl + 1 : p + ll;
+      if (line[0] == 'T') {
+        if (pass) continue;
+        TD_GROW(t, capt, nt + 1);
+        ev_tb *x = &t[nt];
+        memset(x, 0, sizeof *x);
+        x->id = atoi(line + 1);
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        char *q = tab + 1, *sp = strchr(q, ' ');
+        if (!sp) continue;
+        snprintf(x->label, sizeof x->label, "%.*s", (int)(sp - q), q);
+        q = sp + 1;
+        while (*q && *q != '\t' && x->nfr < 8) {
+          char *e2;
+          long a = strtol(q, &e2, 10), b = strtol(e2, &e2, 10);
+          x->fr[x->nfr][0] = (uint32_t)a, x->fr[x->nfr][1] = (uint32_t)b, x->nfr++;
+          q = *e2 == ';' ? e2 + 1 : e2;
+          if (*e2 != ';') break;
+        }
+        nt++;
+      } else if (line[0] == 'E' && pass) {
+        /* an attribution may have several contents: `Content:T23
+         * Content2:T27` */
+        int contents[8], ncontent = 0, source = -1;
+        char *q = strchr(line, '\t');
+        while (q && *q) {
+          q++;
+          if (strncmp(q, "Content", 7) == 0) {
+            const char *x = q + 7;
+            while (*x >= '0' && *x <= '9') x++;
+            if (x[0] == ':' && x[1] == 'T' && ncontent < 8) contents[ncontent++] = atoi(x + 2);
+          } else if (strncmp(q, "Source:T", 8) == 0)
+            source = atoi(q + 8);
+          q = strchr(q, ' ');
+        }
+        const ev_tb *st = NULL;
+        for (size_t k = 0; k < nt; k++)
+          if (t[k].id == source) st = &t[k];
+        /* the direct ones of an attribution's contents are one quotation,
+         * as the fragments of one content are (`"…," said Rudy Giuliani.
+         * "…"` is Content and Content2) */
+        uint32_t qa = UINT32_MAX, qb = 0;
+        for (int ci = 0; ci < ncontent; ci++) {
+          const ev_tb *ct = NULL;
+          uint32_t a, b;
+          for (size_t k = 0; k < nt; k++)
+            if (t[k].id == contents[ci]) ct = &t[k];
+          if (!ct || !ct->nfr || !gold_span(ct, raw, nraw, &a, &b)) continue;
+          if (a < qa) qa = a;
+          if (b > qb) qb = b;
+        }
+        if (qa >= qb) continue;
+        TD_GROW(g, capg, ng + 1);
+        ev_item *it = &g[ng++];
+        memset(it, 0, sizeof *it);
+        it->s = qa, it->e = qb;
+        if (st)
+          for (int k = 0; k < st->nfr; k++)
+            it->src[it->nsrc][0] = st->fr[k][0], it->src[it->nsrc][1] = st->fr[k][1], it->nsrc++;
       }
-      nt++;
-    } else if (line[0] == 'E') {
-      int content = -1, source = -1;
-      char *q = strchr(line, '\t');
-      while (q && *q) {
-        q++;
-        if (strncmp(q, "Content:T", 9) == 0) content = atoi(q + 9);
-        else if (strncmp(q, "Source:T", 8) == 0) source = atoi(q + 8);
-        q = strchr(q, ' ');
-      }
-      const tb *ct = NULL, *st = NULL;
-      for (size_t k = 0; k < nt; k++) {
-        if (t[k].id == content) ct = &t[k];
-        if (t[k].id == source) st = &t[k];
-      }
-      if (!ct || !ct->nfr) continue;
-      /* the fragments in text order: annotators list them in any order
-       * (`1112 1168;880 942`) */
-      uint32_t a = ct->fr[0][0], b = ct->fr[0][1];
-      for (int k = 1; k < ct->nfr; k++) {
-        if (ct->fr[k][0] < a) a = ct->fr[k][0];
-        if (ct->fr[k][1] > b) b = ct->fr[k][1];
-      }
-      if (b > nraw || a >= b) continue;
-      while (a < b && ev_space(raw[a])) a++;
-      uint32_t e = b;
-      while (e > a && (ev_space(raw[e - 1]) || strchr(".,;:!?", (int)(raw[e - 1] < 128 ? raw[e - 1] : 1))))
-        e--;
-      /* either curly hand at either end: writers type ”…” and “…“ too;
-       * two apostrophes stand for a double mark (''…'', ``…'') */
-      /* (annotators often cut such a mark in half: 'We should …,'' ) */
-      int two_open = a + 1 < e && (raw[a] == '\'' || raw[a] == '`') &&
-                     (raw[a + 1] == raw[a] || (a > 0 && raw[a - 1] == raw[a]));
-      int two_close = e >= a + 4 && raw[e - 1] == '\'' && (raw[e - 2] == '\'' || (e < nraw && raw[e] == '\''));
-      /* one straight apostrophe at each end: 'Be the voice that people hear.' */
-      int one_open = raw[a] == '\'' && !two_open && a + 1 < e && raw[a + 1] != '\'';
-      int one_close = e >= a + 3 && raw[e - 1] == '\'' && !two_close && raw[e - 2] != '\'' &&
-                      raw[e - 2] != ' ';
-      if (e <= a ||
-          !(raw[a] == 0x201C || raw[a] == 0x201D || raw[a] == '"' || raw[a] == 0x2018 || two_open ||
-            one_open) ||
-          !(raw[e - 1] == 0x201D || raw[e - 1] == 0x201C || raw[e - 1] == '"' || raw[e - 1] == 0x2019 ||
-            two_close || one_close) ||
-          (one_open && !one_close && !two_close) || (one_close && !one_open && !two_open))
-        continue;
-      TD_GROW(g, capg, ng + 1);
-      ev_item *it = &g[ng++];
-      memset(it, 0, sizeof *it);
-      it->s = a, it->e = b;
-      if (st)
-        for (int k = 0; k < st->nfr; k++)
-          it->src[it->nsrc][0] = st->fr[k][0], it->src[it->nsrc][1] = st->fr[k][1], it->nsrc++;
     }
   }
   free(t);

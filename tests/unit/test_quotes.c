@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 TD_TEST(quotes_after_cue_curly) {
@@ -172,6 +173,52 @@ TD_TEST(quotes_eval_polnear_dev) {
   CHECK(f1 >= 0.92);
   CHECK(spk >= 0.90);
   free(buf);
+}
+
+/* The scorer reads an attribution written before the spans it names, and
+ * takes its direct contents (Content, Content2) as one gold quotation. */
+TD_TEST(quotes_eval_brat_order) {
+  char tmpl[] = "/tmp/td_evalq_XXXXXX";
+  char *dir = mkdtemp(tmpl);
+  if (!dir) return;
+  char path[1024];
+  static const char text[] = "Officials met.\n\n\"We will win,\" said Roe. \"We will not stop.\"\n";
+  static const char ann[] = "E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3 Content2:T5\n"
+                            "T1\tContent 16 30\t\"We will win,\"\n"
+                            "T2\tCue 31 35\tsaid\n"
+                            "T3\tSource 36 39\tRoe\n"
+                            "T4\tAttribution 31 35\tsaid\n"
+                            "T5\tContent 41 60\t\"We will not stop.\"\n";
+  snprintf(path, sizeof path, "%s/text", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/attributions", dir);
+  mkdir(path, 0700);
+  snprintf(path, sizeof path, "%s/text/a.txt", dir);
+  FILE *f = fopen(path, "w");
+  if (f) fputs(text, f), fclose(f);
+  snprintf(path, sizeof path, "%s/attributions/a_x.ann", dir);
+  f = fopen(path, "w");
+  if (f) fputs(ann, f), fclose(f);
+  td_engine *eng = td_testdoc_engine(NULL);
+  if (eng) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    td_eval_quotes(eng, dir, out);
+    fclose(out);
+    CHECK(buf && strstr(buf, " found, 1 gold "));
+    free(buf);
+    td_engine_free(eng);
+  }
+  snprintf(path, sizeof path, "%s/attributions/a_x.ann", dir);
+  remove(path);
+  snprintf(path, sizeof path, "%s/text/a.txt", dir);
+  remove(path);
+  snprintf(path, sizeof path, "%s/text", dir);
+  rmdir(path);
+  snprintf(path, sizeof path, "%s/attributions", dir);
+  rmdir(path);
+  rmdir(dir);
 }
 
 /* The speaker of the only quotation of d, as written ("" when none). */
