@@ -950,7 +950,15 @@ static int np_word(const td_qctx *c, size_t i) {
            !in_set(aux_adv_set, w);
   case TD_VERB:
     /* a capitalized unknown name the tagger took for a verb ("Priebus
-     * later told"), not a participle or an imperative ("Wait:") */
+     * later told"), not a participle or an imperative ("Wait:"); a name
+     * in -ed or -ing right before a speech verb is one too ("Husted
+     * continued", "Boreing said"; no participle is a cue's subject) */
+    if ((w->flags & TD_QW_CAP) && n > 3 && i + 1 < c->nw &&
+        (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0) &&
+        !(c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA)) && c->w[i + 1].upos == TD_VERB) {
+      int kind = 0;
+      if (td_cue_at(c, i + 1, &kind) && (kind == TD_CUE_SAY || kind == TD_CUE_TELL)) return 1;
+    }
     return (w->flags & TD_QW_CAP) && !in_set(aux_adv_set, w) && n > 2 &&
            i + 1 < c->nw && !(c->w[i + 1].flags & TD_QW_PUNCT) &&
            strcmp(w->lw + n - 2, "ed") != 0 && (n < 4 || strcmp(w->lw + n - 3, "ing") != 0) &&
@@ -1583,7 +1591,8 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
     size_t n0 = w0->e - w0->s;
     /* (a participle: "Appearing …,", "Pressed on …,") */
     int part = w0->upos == TD_VERB && n0 > 4 && strcmp(w0->lw, "according") != 0 &&
-               (strcmp(w0->lw + n0 - 3, "ing") == 0 || strcmp(w0->lw + n0 - 2, "ed") == 0);
+               (strcmp(w0->lw + n0 - 3, "ing") == 0 || strcmp(w0->lw + n0 - 2, "ed") == 0) &&
+               !((w0->flags & TD_QW_CAP) && np_word(c, s)); /* (a name: "Husted continued") */
     int opener = td_qword_in(w0, openers) || w0->upos == TD_SCONJ || part;
     /* a time or an adverb within a few words of its comma ("Minutes
      * later, she …", "Here in Columbia,") */
@@ -1633,6 +1642,20 @@ static const char *const doc_nouns[] = {"statement", "readout", "release", "lett
                                         "report", "communique", "communiqué", "transcript",
                                         "announcement", "email", "tweet", "filing",
                                         "message", "notice", "editorial", NULL};
+
+/* Whether the words before word k (a comma) are a verb of issuing and a
+ * document as its object: `issued a statement`, `released a short
+ * statement`, `put out a statement`. */
+static int issued_doc(const td_qctx *c, size_t k) {
+  static const char *const issue[] = {"issued", "released", "sent", "posted", "published", "out",
+                                      "issues", "releases", "sends", "posts", "publishes", NULL};
+  static const char *const dets[] = {"a", "an", "the", "this", "his", "her", "its", "their", NULL};
+  if (k < 3 || !td_qword_in(&c->w[k - 1], doc_nouns)) return 0;
+  size_t d = k - 2;
+  while (d > 0 && k - d < 4 && !td_qword_in(&c->w[d], dets) && c->w[d].upos == TD_ADJ) d--;
+  return d > 0 && td_qword_in(&c->w[d], dets) && td_qword_in(&c->w[d - 1], issue) &&
+         !(c->w[d].flags & TD_QW_PARA);
+}
 
 /* Whether word i follows a dash or a spaced hyphen, within a paragraph. */
 static int after_dash(const td_qctx *c, size_t i) {
@@ -3158,6 +3181,12 @@ int td_quotes(const td_engine *eng, td_doc *doc) {
            from_before_colon(&c, m - 1, &who) ||
            (sentence_subject(&c, m - 1, &who) && colon_speaker(&c, m - 1, &who)) ||
            name_before_colon(&c, m - 1, &who) || object_before_colon(&c, m - 1, &who))) {
+        cue.start = cue.end = c.w[m - 1].s;
+        found = 1, conf = 0.6;
+      } else if (m > 3 && is_punct(&c, m - 1, ",") && issued_doc(&c, m - 1) && sentence_subject(&c, m - 1, &who) &&
+                 colon_speaker(&c, m - 1, &who)) {
+        /* a comma for the colon after a document its subject issued:
+         * `Trump issued a statement, “…”` */
         cue.start = cue.end = c.w[m - 1].s;
         found = 1, conf = 0.6;
       }
