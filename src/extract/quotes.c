@@ -1284,6 +1284,7 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who);
  * that opens a quotation, read as its cue: `Mr. Trump then boomed,
  * ''…''`, `X leaned in and boomed: “…”`. 1 with the subject of the verb
  * in *who, or 0. */
+static int passive_at(const td_qctx *c, size_t k);
 static int ed_cue_before(const td_qctx *c, size_t open, td_span *who, td_span *cue) {
   if (open < 3 || (c->w[open].flags & TD_QW_PARA) || !is_punct(c, open - 1, ",:")) return 0;
   size_t k = open - 2;
@@ -1292,6 +1293,9 @@ static int ed_cue_before(const td_qctx *c, size_t open, td_span *who, td_span *c
   if (w->upos != TD_VERB || (w->flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA)) || n < 5 ||
       strcmp(w->lw + n - 2, "ed") != 0 || in_set(np_stop_set, w))
     return 0;
+  /* what is put to X is not X's: `Trump was asked, “What is …?”` */
+  static const char *const put_to[] = {"asked", "told", "questioned", "pressed", NULL};
+  if (td_qword_in(w, put_to) && passive_at(c, k)) return 0;
   size_t r = k;
   while (r > 0 && (in_set(aux_adv_set, &c->w[r - 1]) || is_adverb(&c->w[r - 1]))) r--;
   int ok = r > 0 && strcmp(c->w[r - 1].lw, "and") == 0 ? sentence_subject(c, k, who) : subject_before(c, k, who);
