@@ -933,6 +933,17 @@ static int np_word(const td_qctx *c, size_t i) {
   size_t n = w->e - w->s;
   switch (w->upos) {
   case TD_ADV:
+    /* a lowercase word the tagger took for an adverb between a modifier
+     * and a common noun modifies the noun ("Lib Dem home affairs
+     * spokesman", "Shadow home secretary"), no time ("the firm yesterday
+     * morning") */
+    if (!(w->flags & (TD_QW_CAP | TD_QW_PARA)) && i > 0 && i + 1 < c->nw && !in_set(aux_adv_set, w) &&
+        !in_set(time_words_set, w) && c->w[i + 1].upos == TD_NOUN &&
+        !(c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA)) && !in_set(time_words_set, &c->w[i + 1]) &&
+        !(c->w[i - 1].flags & (TD_QW_SEND | TD_QW_PUNCT)) &&
+        (c->w[i - 1].upos == TD_PROPN || c->w[i - 1].upos == TD_NOUN || c->w[i - 1].upos == TD_ADJ ||
+         c->w[i - 1].upos == TD_DET || ((c->w[i - 1].flags & TD_QW_CAP) && np_word(c, i - 1))))
+      return 1;
     /* a capitalized word the tagger took for an adverb after a lowercase
      * word inside a sentence is a name ("and Nationwide reported") */
     return (w->flags & TD_QW_CAP) && i > 0 && !(w->flags & TD_QW_PARA) &&
@@ -1081,6 +1092,13 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
         !(c->w[t + 1].flags & TD_QW_PUNCT) && strcmp(c->w[t + 1].lw, "of") != 0 &&
         strcmp(c->w[t + 1].lw, "'s") != 0)
       start = t + 1;
+    /* an adverb or a conjunction opening the sentence is none of it
+     * ("Earlier Lib Dem home affairs spokesman Mark Oaten said", "Yet
+     * aviation analyst Mike Powell of … said") */
+    static const char *const time_advs[] = {"earlier", "later", "meanwhile", "however", "yesterday", "today",
+                                            "yet", "but", "so", "still", "also", NULL};
+    if (start + 1 < end && td_qword_in(&c->w[start], time_advs) && !(c->w[start + 1].flags & TD_QW_PUNCT))
+      start++;
   }
   while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",") ||
                          (c->w[start].flags & TD_QW_DIGIT)))
