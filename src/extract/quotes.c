@@ -1109,6 +1109,21 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   if (end - start > 1 && td_qword_in(&c->w[end - 1], pronouns)) start = end - 1;
   /* "of" must sit inside the phrase, not at its edge */
   if (strcmp(c->w[start].lw, "of") == 0) return 0;
+  /* "Lawyers for news organisations said", "the section on murder
+   * said": a sentence opening with a common noun and `for` or `on` before
+   * the phrase has that noun as its head */
+  static const char *const for_on[] = {"for", "on", NULL};
+  if (start >= 2 && td_qword_in(&c->w[start - 1], for_on) && !(c->w[start].flags & TD_QW_PARA) &&
+      !(c->w[start - 1].flags & TD_QW_PARA) && c->w[start - 2].upos == TD_NOUN &&
+      (!(c->w[start - 2].flags & TD_QW_CAP) || start == 2 || (c->w[start - 2].flags & TD_QW_PARA) ||
+       (c->w[start - 3].flags & TD_QW_SEND)) &&
+      !in_set(time_words_set, &c->w[start - 2])) {
+    size_t h = start - 2, s0 = h;
+    while (s0 > 0 && h - s0 < 3 && !(c->w[s0].flags & TD_QW_PARA) && !(c->w[s0 - 1].flags & TD_QW_SEND) &&
+           np_word(c, s0 - 1))
+      s0--;
+    if (s0 == 0 || (c->w[s0].flags & TD_QW_PARA) || (c->w[s0 - 1].flags & TD_QW_SEND)) start = s0;
+  }
   /* "Protesters marching through the streets chanted", "Investigations
    * carried out in the wake of her resignation found": the noun phrase
    * before a participle (in -ing, or a verb's in -ed, with "out" or "up")
