@@ -785,10 +785,20 @@ static int read_number(const td_qctx *c, const units *u, size_t i, double *v, si
       if ((x = word_value(head)) >= 0) *hyph_unit = h + 1; /* "three-day", "seventeen-year-old" */
     }
     if (x < 0) {
-      /* "a dozen", "a million", "a billion dollars" */
-      if (strcmp(w->lw, "a") == 0 && i + 1 < c->nw && is_scale(u, &c->w[i + 1], &f)) {
-        size_t j = i + 2;
-        *v = f;
+      /* "a dozen", "a million", "a billion dollars"; a half or a quarter
+       * of a scale: "half a million euros", "a half million" (500,000),
+       * "a quarter of a million" (250,000) */
+      size_t h0 = i + 1;
+      double part = 1;
+      if ((strcmp(w->lw, "half") == 0 && h0 < c->nw && strcmp(c->w[h0].lw, "a") == 0) ||
+          (strcmp(w->lw, "a") == 0 && h0 < c->nw && strcmp(c->w[h0].lw, "half") == 0))
+        h0++, part = 0.5;
+      else if (strcmp(w->lw, "a") == 0 && h0 + 2 < c->nw && strcmp(c->w[h0].lw, "quarter") == 0 &&
+               strcmp(c->w[h0 + 1].lw, "of") == 0 && strcmp(c->w[h0 + 2].lw, "a") == 0)
+        h0 += 3, part = 0.25;
+      if ((strcmp(w->lw, "a") == 0 || part < 1) && h0 < c->nw && is_scale(u, &c->w[h0], &f)) {
+        size_t j = h0 + 1;
+        *v = f * part;
         while (j < c->nw && is_scale(u, &c->w[j], &f)) *v *= f, j++;
         *after = j;
         return 1;
@@ -1398,7 +1408,8 @@ static int people_over(const td_qctx *c, const units *u, size_t first) {
  * turns away "the", "that", "on" and most others at once. */
 static int may_start(const td_qword *w) {
   const char *s = w->lw;
-  if ((w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0)) return 1;
+  if ((w->flags & TD_QW_DIGIT) || (s[0] == 'a' && s[1] == 0) || (s[0] == 'h' && strcmp(s, "half") == 0))
+    return 1;
   unsigned a = (unsigned)(s[0] - 'a'), b, c;
   if (a >= 26 || (b = (unsigned)(s[1] - 'a')) >= 26 || (c = (unsigned)(s[2] - 'a')) >= 26 ||
       !(tri[a][b] >> c & 1))
