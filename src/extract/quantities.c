@@ -1124,6 +1124,29 @@ static int clause_mark(const td_qctx *c, size_t k) {
          strcmp(w->lw, "\xe2\x80\x94") == 0 || strcmp(w->lw, "\xe2\x80\x93") == 0;
 }
 
+/* Whether the coordinator at word k joins two clauses, the second's
+ * subject a count, before the clause's end e: a verb ends the clause
+ * before it, and after it come up to three words of a qualifier, a
+ * number, its noun phrase and the number's own verb ("300 troops were
+ * sent and about 200 troops were killed", "were killed and five million
+ * left homeless"; not "Phuket and five other provinces return", "150
+ * euros and 300 euros if they had", "while 1,200 and 550 will go"). */
+static int counted_clause(const td_qctx *c, size_t k, size_t e) {
+  if (k == 0 || c->w[k - 1].upos != TD_VERB) return 0;
+  int num = 0;
+  for (size_t x = k + 1; x <= e && x < c->nw && x < k + 10; x++) {
+    const td_qword *w = &c->w[x];
+    int u = w->upos;
+    if (w->flags & TD_QW_PUNCT) return 0;
+    if ((w->flags & TD_QW_DIGIT) || u == TD_NUM) num = 1;
+    else if (num && (u == TD_VERB || u == TD_AUX)) return 1;
+    else if (num ? !(u == TD_NOUN || u == TD_ADJ || u == TD_PROPN)
+                 : (x > k + 3 || !(u == TD_DET || u == TD_ADJ || u == TD_ADV || u == TD_ADP)))
+      return 0;
+  }
+  return 0;
+}
+
 /* The clause of quantity p in its sentence s..e, into *pcs..*pce: the
  * sentence cut at the commas, semicolons, colons and dashes around the
  * number, and at the brackets around a number inside them ("created
@@ -1156,10 +1179,20 @@ static void clause_of(const td_qctx *c, const qparse *p, size_t s, size_t e, siz
   for (size_t k = p->last + 1; k <= ce && k < c->nw; k++)
     if (td_qword_in(&c->w[k], subord) ||
         (td_qword_in(&c->w[k], coord) && k + 1 < c->nw &&
-         (c->w[k + 1].upos == TD_AUX || c->w[k + 1].upos == TD_VERB))) {
+         (c->w[k + 1].upos == TD_AUX || c->w[k + 1].upos == TD_VERB || counted_clause(c, k, ce)))) {
       ce = k - 1;
       break;
     }
+  /* a clause joined by "and"/"but" whose subject the number counts
+   * ("300 troops were sent and 200 troops were killed": 200 were killed,
+   * not sent; not "sent 300 troops and 200 police", which share "sent") */
+  for (size_t k = p->first; k-- > cs;) {
+    if (c->w[k].upos == TD_VERB || c->w[k].upos == TD_AUX) break;
+    if (td_qword_in(&c->w[k], coord) && counted_clause(c, k, ce)) {
+      cs = k + 1;
+      break;
+    }
+  }
   *pcs = cs, *pce = ce;
 }
 
