@@ -1004,6 +1004,7 @@ static int date_name(const td_qctx *c, size_t j) {
 }
 
 static int modifier_ing(const td_qctx *c, size_t x);
+static int participle(const td_qword *w);
 
 /* Whether the words before word i, from the sentence start, are a noun
  * phrase of nine to sixteen words (np_word, `and` between capitals): a
@@ -1099,6 +1100,25 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
                                             "yet", "but", "so", "still", "also", NULL};
     if (start + 1 < end && td_qword_in(&c->w[start], time_advs) && !(c->w[start + 1].flags & TD_QW_PUNCT))
       start++;
+  }
+  /* a finding named with when it came out, a participle and a time
+   * between it and the cue: "A poll released Saturday found", "a poll out
+   * this week shows", "The report published on Tuesday showed": the
+   * phrase before the participle is the subject, not the time */
+  {
+    size_t t = start, b = start;
+    while (t < end && (in_set(time_words_set, &c->w[t]) || td_qword_in(&c->w[t], time_mods))) t++;
+    /* (a time, or none left where the time was passed over as the cue's
+     * adverb: "released Saturday found") */
+    if (start == end && !(end < k && in_set(time_words_set, &c->w[end]))) t = end + 1;
+    if (t == end && b > 2 && strcmp(c->w[b - 1].lw, "on") == 0 && !(c->w[b].flags & TD_QW_PARA)) b--;
+    const td_qword *pw = &c->w[b > 0 ? b - 1 : 0];
+    if (t == end && b > 2 && b < c->nw && !(c->w[b].flags & TD_QW_PARA) && !(pw->flags & (TD_QW_PARA | TD_QW_CAP)) &&
+        (strcmp(pw->lw, "out") == 0 || (pw->upos == TD_VERB && participle(pw))) && np_word(c, b - 2)) {
+      size_t e2 = b - 1, s2 = e2;
+      while (s2 > 0 && e2 - s2 < 8 && !(c->w[s2].flags & TD_QW_PARA) && np_word(c, s2 - 1)) s2--;
+      start = s2, end = e2;
+    }
   }
   while (start < end && (strcmp(c->w[start].lw, "and") == 0 || is_punct(c, start, ",") ||
                          (c->w[start].flags & TD_QW_DIGIT)))
