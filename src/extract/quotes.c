@@ -1799,6 +1799,22 @@ static size_t asked_clause(const td_qctx *c, size_t k) {
   return (size_t)-1;
 }
 
+/* The opening mark of the quoted phrase whose closing mark is word k,
+ * within its sentence and paragraph and at most 30 words back, or
+ * (size_t)-1; a phrase, not a sentence quoted whole (no stop before the
+ * closing mark, no colon before the opening one: `saying: "… H." Labour
+ * had raised taxes 66 times, he said`). */
+static size_t quoted_phrase_open(const td_qctx *c, size_t k) {
+  if (k > 0 && is_punct(c, k - 1, ".!?")) return (size_t)-1;
+  for (size_t x = k; x-- > 0 && x + 30 > k;) {
+    const td_qword *w = &c->w[x];
+    if (w->flags & (TD_QW_SEND | TD_QW_QCLOSE)) return (size_t)-1;
+    if (w->flags & TD_QW_QOPEN) return (w->flags & TD_QW_PARA) || x == 0 || is_punct(c, x - 1, ":") ? (size_t)-1 : x;
+    if (w->flags & TD_QW_PARA) return (size_t)-1;
+  }
+  return (size_t)-1;
+}
+
 static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who, td_span *cue) {
   size_t lo = m > reach ? m - reach : 0;
   /* (m opens a quotation after a colon or comma, or is the colon ending
@@ -1807,7 +1823,28 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
                  ((c->w[m].flags & TD_QW_QOPEN) ? is_punct(c, m - 1, ":,") : is_punct(c, m, ":"));
   for (size_t k = m; k-- > lo;) {
     if (c->w[k].flags & TD_QW_SEND) return 0;
-    if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 0;
+    if (c->w[k].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) {
+      /* a number's cue may stand before a quoted phrase of its sentence:
+       * `Obama said "it gets me mad" every time he thinks about the 20
+       * first-graders`, `Trump said he won "every single debate" and
+       * wanted more than three debates` (not a quotation's speaker, nor
+       * past a mark that opens the quotation holding the number) */
+      size_t o = c->finds && (c->w[k].flags & TD_QW_QCLOSE) ? quoted_phrase_open(c, k) : (size_t)-1;
+      if (o == (size_t)-1) return 0;
+      /* (not past a verb joined after the phrase, which tells what the
+       * subject did: `The virus' subject line says "Merry Christmas" and
+       * translates this into one of 15 languages`, `has invited two
+       * guests`; nor past a dash or a semicolon, the writer's aside: `X
+       * said he was "encouraged" by the plan — a boost since 2009, when X
+       * joined 89 other senators`) */
+      for (size_t x = k + 1; x < m; x++)
+        if ((x + 1 < m && td_qword_in(&c->w[x], (const char *const[]){"and", "but", NULL}) &&
+             (c->w[x + 1].upos == TD_VERB || c->w[x + 1].upos == TD_AUX)) ||
+            aside_dash(c, x) || is_punct(c, x, ";"))
+          return 0;
+      k = o;
+      continue;
+    }
     int kind = 0, n = td_cue_at(c, k, &kind);
     /* a bare cue, its addressee and a colon or comma before a quotation
      * (`Mr Roe will tell delegates: "…"`), no verb between */
@@ -2286,6 +2323,13 @@ static int owner_of_estimate(const td_qctx *c, size_t target, td_span *who, td_s
   return 1;
 }
 
+/* Whether a quotation mark stands between words a and b. */
+static int quote_between(const td_qctx *c, size_t a, size_t b) {
+  for (size_t x = a; x < b && x < c->nw; x++)
+    if (c->w[x].flags & (TD_QW_QOPEN | TD_QW_QCLOSE)) return 1;
+  return 0;
+}
+
 static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
   if (owner_of_estimate(c, target, who, cue)) return 1;
   /* "according to X" anywhere in the sentence */
@@ -2318,7 +2362,10 @@ static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span 
       }
       /* (a cue word inside the finding's subject is its noun, no speech:
        * `Initial reports put the toll at 50`) */
+      /* (not past a quoted phrase: `the BMA said staff were "weeping" as
+       * figures showed 311,000 people were waiting` is the figures') */
       if (speaker_before(c, k, 30, &w2, &c2) == 1 && (passive || !is_finding(c, td_qword_at(c, c2.start))) &&
+          !quote_between(c, td_qword_at(c, c2.end), k) &&
           !passive_at(c, td_qword_at(c, c2.start)) && (passive || c2.end <= who->start)) {
         *who = w2, *cue = c2;
         return 1;
