@@ -1107,15 +1107,25 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
    * phrase before the participle is the subject, not the time */
   {
     size_t t = start, b = start;
-    while (t < end && (in_set(time_words_set, &c->w[t]) || td_qword_in(&c->w[t], time_mods))) t++;
+    while (t < end && (in_set(time_words_set, &c->w[t]) || td_qword_in(&c->w[t], time_mods) || date_name(c, t))) t++;
     /* (a time, or none left where the time was passed over as the cue's
      * adverb: "released Saturday found") */
     if (start == end && !(end < k && in_set(time_words_set, &c->w[end]))) t = end + 1;
-    if (t == end && b > 2 && strcmp(c->w[b - 1].lw, "on") == 0 && !(c->w[b].flags & TD_QW_PARA)) b--;
+    int prep = t == end && b > 2 && td_qword_in(&c->w[b - 1], (const char *const[]){"on", "in", NULL}) &&
+               !(c->w[b].flags & TD_QW_PARA);
+    if (prep) b--;
     const td_qword *pw = &c->w[b > 0 ? b - 1 : 0];
-    if (t == end && b > 2 && b < c->nw && !(c->w[b].flags & TD_QW_PARA) && !(pw->flags & (TD_QW_PARA | TD_QW_CAP)) &&
-        (strcmp(pw->lw, "out") == 0 || (pw->upos == TD_VERB && participle(pw))) && np_word(c, b - 2)) {
-      size_t e2 = b - 1, s2 = e2;
+    size_t e2 = (size_t)-1;
+    /* (or the phrase right before the time's preposition: "A poll in
+     * March found", "Smith on Tuesday said") */
+    if (prep && !(c->w[b].flags & TD_QW_PARA) && !(pw->flags & TD_QW_PUNCT) && np_word(c, b - 1))
+      e2 = b;
+    else if (t == end && b > 2 && b < c->nw && !(c->w[b].flags & TD_QW_PARA) &&
+             !(pw->flags & (TD_QW_PARA | TD_QW_CAP)) &&
+             (strcmp(pw->lw, "out") == 0 || (pw->upos == TD_VERB && participle(pw))) && np_word(c, b - 2))
+      e2 = b - 1;
+    if (e2 != (size_t)-1) {
+      size_t s2 = e2;
       while (s2 > 0 && e2 - s2 < 8 && !(c->w[s2].flags & TD_QW_PARA) && np_word(c, s2 - 1)) s2--;
       start = s2, end = e2;
     }
