@@ -2333,6 +2333,44 @@ static int owner_of_estimate(const td_qctx *c, size_t target, td_span *who, td_s
   return 1;
 }
 
+/* A poll after "in" later in the sentence of the number at target names
+ * its claimant, the phrase after "in" up to the poll's noun: "6 percent of
+ * the vote in a Washington Post-ABC News poll released Sunday", "Trump
+ * leads by 57 percent to 33 percent in the 50-state poll", "near 10
+ * percent of the vote in New Hampshire surveys". 1 with *who and *cue
+ * ("in") set, else 0. */
+static int poll_after(const td_qctx *c, size_t target, td_span *who, td_span *cue) {
+  static const char *const polls[] = {"poll", "polls", "polling", "survey", "surveys", NULL};
+  static const char *const clauses[] = {"that", "which", "who", "whom", "where", "when", NULL};
+  for (size_t k = target + 1; k + 1 < c->nw && k < target + 40; k++) {
+    /* (within the number's clause: not past a dash or a clause of its
+     * own, `assurances that Mr. Trump's polls`, `colleagues -- Rubio,
+     * running third in most Iowa polls`) */
+    if ((c->w[k].flags & (TD_QW_SEND | TD_QW_PARA | TD_QW_QOPEN | TD_QW_QCLOSE)) || aside_dash(c, k) ||
+        is_punct(c, k, ";:(") || c->w[k].upos == TD_SCONJ || td_qword_in(&c->w[k], clauses))
+      break;
+    if (strcmp(c->w[k].lw, "in") != 0) continue;
+    /* (a noun phrase of up to eight words: articles, adjectives, names,
+     * nouns, a slash or hyphen between names) */
+    for (size_t x = k + 1; x < c->nw && x < k + 9; x++) {
+      const td_qword *w = &c->w[x];
+      if (w->flags & TD_QW_PARA) break;
+      /* (the head, no modifier: not `national polling averages`) */
+      if (td_qword_in(w, polls) && w->upos != TD_VERB &&
+          !(x + 1 < c->nw && (c->w[x + 1].upos == TD_NOUN || c->w[x + 1].upos == TD_PROPN))) {
+        who->start = c->w[k + 1].s, who->end = w->e;
+        cue->start = c->w[k].s, cue->end = c->w[k].e;
+        return 1;
+      }
+      if ((w->flags & TD_QW_PUNCT) ? !is_punct(c, x, "/-")
+                                   : !(w->upos == TD_DET || w->upos == TD_ADJ || w->upos == TD_NOUN ||
+                                       w->upos == TD_PROPN || w->upos == TD_NUM))
+        break;
+    }
+  }
+  return 0;
+}
+
 /* Whether a quotation mark stands between words a and b. */
 static int quote_between(const td_qctx *c, size_t a, size_t b) {
   for (size_t x = a; x < b && x < c->nw; x++)
@@ -2385,7 +2423,8 @@ static int find_claimant(const td_qctx *c, size_t target, td_span *who, td_span 
     who->start = who->end = cue->start = cue->end = 0; /* a claimant after it may still name one */
   }
   if (speaker_end(c, target, who, cue)) return 1;
-  return claimant_before(c, s, target, who, cue);
+  if (claimant_before(c, s, target, who, cue)) return 1;
+  return poll_after(c, target, who, cue);
 }
 
 /* ---- references to other layers ---- */
