@@ -998,7 +998,7 @@ static int read_count(const ctx *c, int i, long *val) {
 /* The POS tags clause_tense reads, looked up by name once (perf: the
  * lookup compares names). */
 static struct {
-  int vbd, vbn, vb, to, nn, nns, jj;
+  int vbd, vbn, vb, to, nn, nns, jj, vbz, vbp, prps, pos;
 } tags;
 static int dep_aux, dep_cop, dep_mark, dep_acl; /* relations gov_clause's filter reads */
 static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
@@ -1007,6 +1007,8 @@ static void tag_ids(void) {
   tags.vbn = td_xpos_from_name("VBN");
   tags.to = td_xpos_from_name("TO"), tags.nn = td_xpos_from_name("NN");
   tags.nns = td_xpos_from_name("NNS"), tags.jj = td_xpos_from_name("JJ");
+  tags.vbz = td_xpos_from_name("VBZ"), tags.vbp = td_xpos_from_name("VBP");
+  tags.prps = td_xpos_from_name("PRP$"), tags.pos = td_xpos_from_name("POS");
   dep_aux = td_deprel_from_name("aux"), dep_cop = td_deprel_from_name("cop");
   dep_mark = td_deprel_from_name("mark"), dep_acl = td_deprel_from_name("acl");
 }
@@ -1027,7 +1029,8 @@ static void tag_ids(void) {
  * soon as Tuesday, Castro said"): it is no cue. */
 static const char *const clause_open[] = {"that", "which", "who", "because", "although",
                                           "though", "whereas", "unless", NULL};
-static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs);
+static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs,
+                      int pres);
 /* The clause that governs the expression [i, e) in the sentence's parse:
  * the tokens from the expression's head up its heads to the first verb,
  * and on up while that verb is the complement of another ("plans to hold
@@ -1051,8 +1054,10 @@ static int gov_clause(const ctx *c, int i, int e, int32_t *gov, int cap) {
   return n;
 }
 
-static int clause_tense(const ctx *c, int i, int e) {
-  int signs = 0, t = scan_tense(c, i, e, NULL, 0, &signs);
+/* pres: a verb in the present tense is a future cue (a bare weekday's:
+ * "the talks open on Monday"; scan_tense) */
+static int clause_tense_p(const ctx *c, int i, int e, int pres) {
+  int signs = 0, t = scan_tense(c, i, e, NULL, 0, &signs, pres);
   /* past and future cues both in the sentence: the nearest one may be
    * another clause's ("ended a meeting on Friday by announcing it would
    * ..."; "who will meet in June, ended ..."), and the parse says which
@@ -1060,16 +1065,67 @@ static int clause_tense(const ctx *c, int i, int e) {
   if (signs == 3 && td_parse_sentence(c->doc->eng, c->doc, (size_t)c->si)) {
     int32_t gov[8];
     int ng = gov_clause(c, i, e, gov, 8);
-    int tg = ng ? scan_tense(c, i, e, gov, ng, &signs) : 0;
+    int tg = ng ? scan_tense(c, i, e, gov, ng, &signs, pres) : 0;
     if (tg) t = tg; /* no cue there: the parse may be wrong, the nearest cue stays */
   }
   return t;
+}
+static int clause_tense(const ctx *c, int i, int e) { return clause_tense_p(c, i, e, 0); }
+
+/* Whether unit k, a word outside the expression [i, e), is a verb in the
+ * present tense that sets the expression's day as a schedule ("the talks
+ * open on Monday", "he appears in court on Friday", "the film is released
+ * on Sunday", "is meeting Ms Furse on Thursday", "On Monday the leaders
+ * meet"; scan_tense's pres). Not a reporting verb ("says"), "'s", a
+ * capitalized word inside the sentence ("at the Electronics Show in Las
+ * Vegas on Friday"), "has"/"have" before a participle or a verb with a
+ * perfect between it and the expression (the present perfect tells of
+ * the past: "is thought to have been hammered out on Thursday"), a verb
+ * before a participle that is not a form of be or get ("details only
+ * emerged on Friday": a noun the tagger took for a verb), one after a
+ * possessive ("his singles win over Roddick on Friday", "Arsenal's win
+ * on Tuesday") or after a past verb of its own clause ("saw its shares
+ * rise 14% on Tuesday"), one with a noun between it and the expression
+ * ("are investigating an attack on Friday": the noun's day), nor a verb
+ * after an expression that does not open the sentence, or after another
+ * verb that follows it. */
+static int present_cue(const ctx *c, int k, int i, int e, int opens) {
+  const td_doc *d = c->doc;
+  const unit *u = &c->u[k];
+  int x = d->toks[u->tok].xpos;
+  if (!x || (x != tags.vbz && x != tags.vbp) || (u->cls & W_REPORT) || is_w(c, k, "s")) return 0;
+  if (u->cap && k > 0 && c->u[k - 1].kind == 'w') return 0;
+  if (k >= e && !opens) return 0;
+  for (int b = e; b < k; b++) /* after the expression, only the first verb */
+    if (c->u[b].kind == 'w' && (d->toks[c->u[b].tok].upos == TD_VERB || d->toks[c->u[b].tok].upos == TD_AUX))
+      return 0;
+  int be = is_w(c, k, "is") || is_w(c, k, "are") || is_w(c, k, "am") || is_w(c, k, "re") ||
+           is_w(c, k, "get") || is_w(c, k, "gets");
+  for (int b = k + 1; b < c->n && b <= k + 2; b++)
+    if (c->u[b].kind == 'w' && (int)d->toks[c->u[b].tok].xpos == tags.vbn && !be) return 0;
+  for (int b = k + 1; b < i; b++) {
+    if (c->u[b].kind != 'w') continue;
+    int xb = d->toks[c->u[b].tok].xpos;
+    if (xb == tags.nn || xb == tags.nns) return 0;
+    if ((is_w(c, b, "have") || is_w(c, b, "has")) && b + 1 < i && c->u[b + 1].kind == 'w' &&
+        (int)d->toks[c->u[b + 1].tok].xpos == tags.vbn)
+      return 0;
+  }
+  for (int b = k - 1; b >= 0 && !word_in(c, b, clause_open); b--) {
+    if (c->u[b].kind == 'p' && strchr(",;:\"()", c->u[b].w[0])) break;
+    if (c->u[b].kind == 'p') continue;
+    int xb = d->toks[c->u[b].tok].xpos;
+    if (xb == tags.vbd) return 0;
+    if (b >= k - 4 && (xb == tags.prps || xb == tags.pos)) return 0;
+  }
+  return 1;
 }
 
 /* clause_tense's scan; with gov, only the cues of the clause gov names
  * count (a verb, or an auxiliary, "to" or a marker of one); signs gets bit
  * 1 for a past cue seen, 2 for a future one. */
-static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs) {
+static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, int *signs,
+                      int pres) {
   const td_doc *d = c->doc;
   int best = 0, bestd = 1 << 30;
   /* perf: one tag compare per word, the tags' ids looked up once (tag_ids) */
@@ -1113,6 +1169,20 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
   int opens = 1;
   for (int k = 0; k < i && opens; k++)
     opens = c->u[k].kind == 'p' || word_in(c, k, opener);
+  /* pres: a weekday that names a thing of its own ("after Friday's
+   * crash", "Monday's vote is ...", "his Tuesday wins", "a Sunday talk
+   * show", "a Super Tuesday state"), any Sunday ("on a Sunday") or
+   * one of a month ("on the first Monday in September") is no
+   * schedule of the clause's verb */
+  if (pres) {
+    int a = has(c, e, W_POD) ? e + 1 : e; /* "Monday night" */
+    int xa = a < c->n && c->u[a].kind == 'w' ? d->toks[c->u[a].tok].xpos : 0;
+    int xb = i >= 1 && c->u[i - 1].kind == 'w' ? d->toks[c->u[i - 1].tok].xpos : 0;
+    if ((e + 1 < c->n && is_p(c, e, '\'') && (is_w(c, e + 1, "s") || !c->u[e].space)) ||
+        (xa && (xa == tags.nn || xa == tags.nns)) || (xb && (xb == tags.prps || xb == tags.pos || xb == tags.jj)) ||
+        (i >= 1 && (is_w(c, i - 1, "after") || is_w(c, i - 1, "a") || is_w(c, i - 1, "super"))))
+      pres = 0;
+  }
   int punct_after = 0; /* a punctuation unit lies in [e, k) */
   for (int k = 0; k < c->n; k++) {
     if (k > e && c->u[k - 1].kind == 'p') punct_after = 1;
@@ -1217,6 +1287,7 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
      * done ("the poll released Sunday shows ..."; not "a service planned
      * for Saturday", "a film to be released in the summer") */
     if (!t && gov && (int)tk->xpos == vbn && tk->deprel == dep_acl && !is_w(c, k - 1, "be")) t = -1;
+    if (!t && pres && present_cue(c, k, i, e, opens)) t = 1, dist++;
     if (t) *signs |= t < 0 ? 1 : 2;
     if (t && (dist < bestd || (dist == bestd && t > 0))) best = t, bestd = dist;
   }
@@ -1842,7 +1913,7 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
     if (dir == -1) day = place_wday(c->dct - 1, wd, -1);
     else if (dir == 1) day = place_wday(c->dct + 1, wd, 1);
     else {
-      int t = dir == 0 || until_before(c, i) ? 1 : clause_tense(c, i, j);
+      int t = dir == 0 || until_before(c, i) ? 1 : clause_tense_p(c, i, j, dir == 99);
       day = place_wday(c->dct, wd, t > 0 ? 1 : -1);
       if (dir == 0 && day - c->dct > 6) day -= 7;
     }
