@@ -1287,6 +1287,14 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
      * done ("the poll released Sunday shows ..."; not "a service planned
      * for Saturday", "a film to be released in the summer") */
     if (!t && gov && (int)tk->xpos == vbn && tk->deprel == dep_acl && !is_w(c, k - 1, "be")) t = -1;
+    /* unparsed, the same right before the expression ("a block of shares
+     * issued July 1", "the agreement signed on Friday"): the participle
+     * after a noun, the expression after it or after on/in/at */
+    if (!t && !gov && (int)tk->xpos == vbn && k >= 1 && k < i &&
+        (k + 1 == i || (k + 2 == i && (is_w(c, k + 1, "on") || is_w(c, k + 1, "in") ||
+                                       is_w(c, k + 1, "at")))) &&
+        c->u[k - 1].kind == 'w' && d->toks[c->u[k - 1].tok].upos == TD_NOUN)
+      t = -1;
     if (!t && pres && present_cue(c, k, i, e, opens)) t = 1, dist++;
     if (t) *signs |= t < 0 ? 1 : 2;
     if (t && (dist < bestd || (dist == bestd && t > 0))) best = t, bestd = dist;
