@@ -2704,7 +2704,9 @@ static int period_expr(const ctx *c, int i, hit *h) {
             (is_w(c, j - 1, "in") || is_w(c, j - 1, "since") || is_w(c, j - 1, "during") ||
              is_w(c, j - 1, "until") || is_w(c, j - 1, "till")))
           the_year = 1;
-        if (!the_year && (tk->upos ? (tk->upos == TD_NOUN && nx->w[L - 1] == 's')
+        /* a plural noun: in -s, or tagged plural ("1709 schoolchildren",
+         * "1984 people") */
+        if (!the_year && (tk->upos ? (tk->upos == TD_NOUN && (nx->w[L - 1] == 's' || (int)tk->xpos == tags.nns))
                      : (L > 3 && nx->w[L - 1] == 's' && nx->w[L - 2] != 's' &&
                         strcmp(nx->w, "was") && strcmp(nx->w, "has") && strcmp(nx->w, "its") &&
                         strcmp(nx->w, "this") && strcmp(nx->w, "his") && strcmp(nx->w, "thus") &&
