@@ -3327,6 +3327,16 @@ static int set_expr(const ctx *c, int i, hit *h) {
     }
   }
   if (has(c, i, W_SETADV) && (!u[i].cap || i == 0)) {
+    /* "the Communist Party daily Granma", "the French daily Le Monde",
+     * "the news weekly Der Spiegel": a newspaper before its name (after
+     * a noun or adjective, before a capitalized word that is no month or
+     * weekday), no set; after an article it may be the adjective ("a
+     * yearly Gallup poll") */
+    if (i > 0 && i + 1 < c->n && c->u[i - 1].kind == 'w' && u[i + 1].kind == 'w' && u[i + 1].cap &&
+        !(u[i + 1].cls & (W_MONTH | W_WDAY))) {
+      int up = c->doc->toks[c->u[i - 1].tok].upos;
+      if (up == TD_NOUN || up == TD_PROPN || up == TD_ADJ) return i;
+    }
     tfmt(h->val, sizeof h->val, "%s", code[u[i].setv]);
     return i + 1;
   }
