@@ -1807,8 +1807,14 @@ static int wday_abbrev(const ctx *c, int j) {
  * Live programme", "Ant & Dec's Saturday Night Takeaway", "The Daily and
  * Sunday Telegraph"; or before a name and a word of the press: "by Sunday
  * Telegraph journalist Robert Peston" ("on Tuesday Mr Blair said", "On
- * Tuesday Labour chairman Ian McCartney" are the day). */
+ * Tuesday Labour chairman Ian McCartney" are the day); or ends one: "The
+ * Mail on Sunday", "the Independent on Sunday". */
 static int wday_title(const ctx *c, int j) {
+  /* the Sunday titles of British papers: "The Mail on Sunday survey",
+   * "told the Independent on Sunday" */
+  if (j >= 2 && c->u[j].wday == 7 && is_w(c, j - 1, "on") && c->u[j - 2].cap &&
+      (is_w(c, j - 2, "mail") || is_w(c, j - 2, "independent")))
+    return 1;
   int n = j + 1;
   if (has(c, n, W_POD) && n < c->n && c->u[n].cap) n++;
   if (j == 0 || n >= c->n || c->u[n].kind != 'w' || !c->u[n].cap ||
