@@ -3004,7 +3004,11 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   int k = j, the = 0, span = 0, fuzzy_ok = 0;
   if (is_w(c, k, "the")) the = 1, k++;
   if (last_verb(c, k)) return i; /* "expected to last several weeks": the stretch alone */
-  if (has(c, k, W_DIR) && (u[k].dir == -1 || u[k].dir == 1 || u[k].dir == 2 || u[k].dir == -2)) span = u[k].dir, k++;
+  /* (not "following" without "the": a preposition, "a report published
+   * following 10 days of talks") */
+  if (has(c, k, W_DIR) && (u[k].dir == -1 || u[k].dir == 1 || u[k].dir == 2 || u[k].dir == -2) &&
+      (the || !is_w(c, k, "following")))
+    span = u[k].dir, k++;
   else if (the && (is_w(c, k, "first") || is_w(c, k, "last") || is_w(c, k, "final") ||
                    is_w(c, k, "remaining") || is_w(c, k, "latest")))
     span = -1, k++;
