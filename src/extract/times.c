@@ -3113,6 +3113,7 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (!has(c, e, W_UNIT) || u[e].unitk == U_HALF || !u[e].unitk) return i;
   int uk = u[e].unitk;
   int plural = (u[e].cls & W_PLURAL) != 0;
+  int fortn = is_w(c, e, "fortnight") || is_w(c, e, "fortnights");
   /* CBS's "60 Minutes", "48 Hours": a title, its unit capitalized after a
    * quotation mark or a word in lower case (a headline in title case
    * capitalizes the word before too) */
@@ -3166,6 +3167,9 @@ static int stretch_expr(const ctx *c, int i, hit *h) {
   if (i == k && k > 0 && !the && !span &&
       (is_w(c, k - 1, "aged") || (k > 1 && is_w(c, k - 1, "of") && is_w(c, k - 2, "age"))))
     return i;
+  /* "a fortnight", "three fortnights": two weeks each (the word table's
+   * unit is the week) */
+  if (n > 0 && fortn) n *= 2;
   /* relative: ago, from now (from the article date), earlier, later,
    * before, after (from the date last mentioned); the words are the rules
    * times.ago, times.from_now, times.before, times.after of
