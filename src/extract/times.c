@@ -1103,10 +1103,18 @@ static int present_cue(const ctx *c, int k, int i, int e, int opens) {
            is_w(c, k, "get") || is_w(c, k, "gets");
   for (int b = k + 1; b < c->n && b <= k + 2; b++)
     if (c->u[b].kind == 'w' && (int)d->toks[c->u[b].tok].xpos == tags.vbn && !be) return 0;
+  /* a present in a clause of condition or time tells of the future
+   * whatever its object ("If Cruz wins Wisconsin's contest Tuesday") */
+  static const char *const cond[] = {"if", "unless", "once", "when", NULL};
+  int cnd = 0;
+  for (int b = k - 1; b >= 0 && b >= k - 6 && !cnd; b--) {
+    if (c->u[b].kind == 'p') break;
+    cnd = word_in(c, b, cond);
+  }
   for (int b = k + 1; b < i; b++) {
     if (c->u[b].kind != 'w') continue;
     int xb = d->toks[c->u[b].tok].xpos;
-    if (xb == tags.nn || xb == tags.nns) return 0;
+    if ((xb == tags.nn || xb == tags.nns) && !cnd) return 0;
     if ((is_w(c, b, "have") || is_w(c, b, "has")) && b + 1 < i && c->u[b + 1].kind == 'w' &&
         (int)d->toks[c->u[b + 1].tok].xpos == tags.vbn)
       return 0;
@@ -1178,7 +1186,10 @@ static int scan_tense(const ctx *c, int i, int e, const int32_t *gov, int ngov, 
     int a = has(c, e, W_POD) ? e + 1 : e; /* "Monday night" */
     int xa = a < c->n && c->u[a].kind == 'w' ? d->toks[c->u[a].tok].xpos : 0;
     int xb = i >= 1 && c->u[i - 1].kind == 'w' ? d->toks[c->u[i - 1].tok].xpos : 0;
-    if ((e + 1 < c->n && is_p(c, e, '\'') && (is_w(c, e + 1, "s") || !c->u[e].space)) ||
+    int poss = 0; /* "Thursday night's debate", with any apostrophe: the tagger's POS */
+    for (int b = a; b < c->n && b <= a + 1 && !poss; b++)
+      poss = (int)d->toks[c->u[b].tok].xpos == tags.pos && !c->u[b].space;
+    if (poss || (e + 1 < c->n && is_p(c, e, '\'') && (is_w(c, e + 1, "s") || !c->u[e].space)) ||
         (xa && (xa == tags.nn || xa == tags.nns)) || (xb && (xb == tags.prps || xb == tags.pos || xb == tags.jj)) ||
         (i >= 1 && (is_w(c, i - 1, "after") || is_w(c, i - 1, "a") || is_w(c, i - 1, "super"))))
       pres = 0;
