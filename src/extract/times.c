@@ -2641,6 +2641,13 @@ static int period_expr(const ctx *c, int i, hit *h) {
   if (rs && rs->unit == ku && has(c, k, W_DIR) && u[k].dir >= -2 && u[k].dir <= 2 &&
       has(c, ku, W_UNIT) && u[ku].unitk > U_DAY && u[ku].unitk != U_HALF) {
     int d = u[k].dir, uk = u[ku].unitk;
+    /* "the past fortnight", "the next fortnight": the two weeks up to
+     * now or from now, a stretch as "the past two weeks" is */
+    if ((d == -1 || d == 1) && is_w(c, ku, "fortnight")) {
+      h->type = T_DURATION;
+      dur_value(h->val, sizeof h->val, U_WEEK, 2, 0);
+      return ku + 1;
+    }
     if (the && d == -1 && uk <= U_YEAR && uk != U_WEEKEND) { /* "the past year": the one before */
       unit_shift(c, h, uk, -1);
       return ku + 1;
