@@ -956,6 +956,14 @@ static int called_firm(const td_gaz *g, const td_doc *doc, const cand *c) {
   return 0;
 }
 
+/* Whether t is a lowercase noun for someone from a town, after its
+ * name: "a Colchester man", "the Eversley woman", "a Wigan native". */
+static int from_town_noun(const td_tok *t) {
+  static const char *const ws[] = {"man", "woman", "men", "women", "boy", "girl", "native",
+                                   "resident", "residents", NULL};
+  return !tok_cap(t) && td_str_in(t->norm, ws);
+}
+
 static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_person) {
   const td_gaz *g = eng->places;
   const td_doc *doc = cs->doc;
@@ -1060,10 +1068,11 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (!body) { /* a body's name: the town in it, not a longer name */
     /* "the University", "Centre for ...": an institution, not a town */
     /* ... but "the Gorham area", "the Laramie region" name the
-     * town's surroundings */
+     * town's surroundings, and "a Colchester man", "the Eversley
+     * woman", "a Wigan native" someone from the town */
     if (c->tok1 - c->tok0 == 1 && !area && !big &&
         ((prev && (tok_is(prev, "the") || tok_is(prev, "a")) &&
-          !(next && (tok_is(next, "area") || tok_is(next, "region")))) ||
+          !(next && (tok_is(next, "area") || tok_is(next, "region") || from_town_noun(next)))) ||
          (next && (tok_is(next, "of") || tok_is(next, "for")))))
       return 1;
     /* nor a city of under a million as the head of a noun phrase after
