@@ -890,6 +890,27 @@ static int alias_country(const td_gaz *g, const td_doc *doc, const cand *c) {
   return alias;
 }
 
+/* Whether one-word candidate c names a country by the plural noun
+ * that closes its name ("the States", "the Emirates": curated.tsv),
+ * which it does only after "the" and before no capitalized word nor
+ * "of": not "the Gulf States", "the States of Jersey", "Emirates
+ * Airline", "the Emirates Stadium", nor "at the Emirates", the ground
+ * named after the airline. 0 when c is no such name, 1 when it stands
+ * so, -1 when it does not. */
+static int plural_country(const td_gaz *g, const td_doc *doc, const cand *c, uint32_t first,
+                          uint32_t last) {
+  if (c->adj || c->adjrec || !alias_country(g, doc, c)) return 0; /* not "Swiss" */
+  const td_tok *t = &doc->toks[c->tok0];
+  size_t n = t->end - t->start;
+  if (n < 3 || doc->text[t->end - 1] != 's') return 0;
+  const td_tok *p = c->tok0 > first ? &doc->toks[c->tok0 - 1] : NULL;
+  const td_tok *pp = c->tok0 > first + 1 ? &doc->toks[c->tok0 - 2] : NULL;
+  const td_tok *nx = c->tok1 < last ? &doc->toks[c->tok1] : NULL;
+  if (!p || !tok_is(p, "the") || (pp && tok_is(pp, "at"))) return -1;
+  if (nx && ((tok_cap(nx) && tok_word(nx)) || tok_is(nx, "of"))) return -1;
+  return 1;
+}
+
 /* Whether the name of candidate c stands as the speaker of a speech
  * verb: right before it ("X said"), or right after it with the clause
  * ending there ("...," said X.). */
@@ -1001,6 +1022,9 @@ static int plausible(const td_engine *eng, cands *cs, const cand *c, int actor_p
   if (c->tok1 - c->tok0 == 1 && (t0->flags & TD_TOK_ALLCAPS) && t0->end - t0->start <= 5 && !c->exact &&
       !dateline(doc, c))
     return 1;
+  int pc = plural_country(g, doc, c, first, last);
+  if (pc < 0) return 1;
+  if (pc > 0) return 0;
   int area = 0, big = 0, county = 0;
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
