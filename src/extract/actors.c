@@ -2728,6 +2728,36 @@ static const char *const person_is[] = {"singer", "actor", "actress", "star", "r
                                         "ethiopian", "norwegian", "colombian", "indian", "korean",
                                         "chilean", "mexican", "romanian", "ukrainian", NULL};
 
+static int entry_at(const actx *x, long i, const char *c);
+
+/* Nouns for a person from a city or a region (the demonyms of
+ * countries come from the dictionary, person_from). */
+static const char *const townsfolk[] = {
+    "dubliner",   "londoner",    "glaswegian", "liverpudlian", "mancunian",  "geordie",
+    "scouser",    "brummie",     "cockney",    "yorkshireman", "cornishman", "ulsterman",
+    "corkman",    "kerryman",    "aberdonian", "edinburgher",  "parisian",   "muscovite",
+    "berliner",   "texan",       "californian", "floridian",   "bostonian",  "aucklander",
+    "sydneysider", "melburnian", "queenslander", "tasmanian",  "catalan",    "andalusian",
+    "bavarian",   "sicilian",    "neapolitan", "venetian",     "quebecer",   "kiwi",
+    "aussie",     "lancastrian", "cornishwoman", "yorkshirewoman", NULL};
+
+/* Token h is a noun of what a person is (person_is), or of where the
+ * person is from: a city's or a region's (townsfolk), or a country's
+ * adjective of the dictionary that is also a person's noun, capitalized
+ * (`the Kenyan`, `the Peruvian`, `the Israeli`; not `the Chinese`, `the
+ * Irish`, `the French`, `the Swiss`: people at large). */
+static int person_from(const actx *x, long h) {
+  const char *w = tk(x, h)->norm;
+  if (td_str_in(w, person_is)) return 1;
+  if (!tok_cap(x, h)) return 0;
+  if (td_str_in(w, townsfolk)) return 1;
+  size_t n = strlen(w);
+  if (n < 4 || (n > 3 && (strcmp(w + n - 3, "ese") == 0 || strcmp(w + n - 3, "ish") == 0)) ||
+      strcmp(w + n - 2, "ch") == 0 || strcmp(w + n - 2, "ss") == 0)
+    return 0;
+  return entry_at(x, h, "country.adj");
+}
+
 /* `the 31-year-old` at token i (`the`, a number, `-`, `year`, `-`,
  * `old`), alone or before a person's noun (`the 40-year-old comedian`),
  * not before another noun (`the 31-year-old awards ceremony`): the token
@@ -2745,7 +2775,7 @@ static long age_phrase(const actx *x, long i) {
   /* (a nationality's noun: `the 25-year-old Spaniard`, `the 31-year-old
    * Frenchman told`) */
   if (e < n && tk(x, e)->sent == tk(x, i)->sent && tok_cap(x, e) && !glued_poss(x, e) &&
-      td_str_in(tk(x, e)->norm, person_is))
+      person_from(x, e))
     e++;
   else if (e < n && tk(x, e)->sent == tk(x, i)->sent && tk(x, e)->upos == TD_NOUN) {
     if (tok_cap(x, e) || !((x->wf[e] & (W_PNOUN | W_PTITLE | W_MEMBER)) ||
@@ -2775,7 +2805,7 @@ static long self_description(const actx *x, long i) {
   long h = i + 1;
   while (h < n && h <= i + 2 && tk(x, h)->upos == TD_ADJ && !tok_cap(x, h)) h++;
   if (h >= n || tk(x, h)->sent != tk(x, i)->sent || tk(x, h)->xpos == TD_XPOS_NNS ||
-      tk(x, h)->xpos == TD_XPOS_NNPS || !td_str_in(tk(x, h)->norm, person_is))
+      tk(x, h)->xpos == TD_XPOS_NNPS || !person_from(x, h))
     return -1;
   long e = h + 1;
   if (e < n && tk(x, e)->sent == tk(x, i)->sent &&
