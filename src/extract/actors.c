@@ -2987,6 +2987,25 @@ static void age_links(actx *x, int32_t *owner) {
  * nothing before it but determiners, adjectives, an honorific or a
  * conjunction (`But Mr Vane`), no possessive after it, and a verb or an
  * auxiliary right after it (past adverbs: `Mr Vane later flew`). */
+/* The comma at token c opens a phrase set off by commas after a name
+ * (a description, an age, a relative clause): the token after its
+ * closing comma, at most 30 tokens on in the sentence, when it names no
+ * person and holds no quotation mark nor `and` before a name (a list:
+ * `Keane, Defoe and Kanoute`); else c. */
+static long apposition_end(const actx *x, const int32_t *owner, long c) {
+  size_t si = tk(x, c)->sent, n = x->doc->ntoks;
+  if ((size_t)c + 1 >= n || tk(x, c + 1)->upos == TD_PROPN || tk(x, c + 1)->upos == TD_VERB)
+    return c;
+  for (long t = c + 1; (size_t)t < n && t <= c + 30 && tk(x, t)->sent == si; t++) {
+    if ((tk(x, t)->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
+        (owner[t] >= 0 && is_person(x, owner[t])) ||
+        (tok_is(x, t, "and") && (size_t)t + 1 < n && tk(x, t + 1)->upos == TD_PROPN))
+      return c;
+    if (tok_is(x, t, ",")) return t + 1;
+  }
+  return c;
+}
+
 static int sentence_subject(const actx *x, const int32_t *owner, long i, long e) {
   long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0;
   long b = i;
@@ -2996,6 +3015,9 @@ static int sentence_subject(const actx *x, const int32_t *owner, long i, long e)
     b--;
   if (b > s0 || possessive_at(x, owner, i)) return 0;
   long v = e + 1;
+  /* (past a phrase in commas: `Robbie Keane, skipper for the night and
+   * scorer of the second goal, echoed`, `Vane, 54, said`) */
+  if ((size_t)v < x->doc->ntoks && tok_is(x, v, ",")) v = apposition_end(x, owner, v);
   while ((size_t)v < x->doc->ntoks && v < e + 3 && tk(x, v)->upos == TD_ADV) v++;
   return (size_t)v < x->doc->ntoks && tk(x, v)->sent == tk(x, i)->sent &&
          (tk(x, v)->upos == TD_VERB || tk(x, v)->upos == TD_AUX);
