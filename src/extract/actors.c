@@ -3169,6 +3169,9 @@ static int quoted_person(actx *x, const int32_t *owner, const uint8_t *other, lo
   /* (not before a statement cue: `"He told me to wait," Sousa said`
    * makes no speaker of the story) */
   if (is_cue(x, p + 1) || (tok_is(x, p + 1, "also") && is_cue(x, p + 2))) return -1;
+  /* (nor when a name in brackets follows it: `"She (Kuznetsova) is a
+   * great player"`) */
+  if (tok_is(x, p + 1, "(")) return -1;
   for (long t = q; t < p; t++)
     if ((owner[t] >= 0 && is_person(x, owner[t])) || other[t]) return -1;
   int s = quote_speaker(x, owner, q, p);
@@ -3186,10 +3189,11 @@ static int quoted_person(actx *x, const int32_t *owner, const uint8_t *other, lo
     if (!is_person(x, k)) continue;
     char kg = x->ai[k].gender;
     if (kg == '-' && k != s) return -1; /* (one of no known gender may be meant) */
-    if (kg != g) continue;
+    /* (the speaker, named before `said: "`, tells of himself with `I`) */
+    if (kg != g || k == s) continue;
     found = found == -1 || found == k ? k : -2;
   }
-  return found >= 0 && found != s ? found : -1;
+  return found;
 }
 
 /* Third-person singular pronouns anywhere (`he`, `him`, `she`, `her`; not
@@ -3204,8 +3208,12 @@ static void pronoun_links(actx *x, int32_t *owner) {
   long quoted = -1; /* the first token inside the open quotation marks, or -1 */
   for (size_t p = 0; p < doc->ntoks; p++) {
     uint32_t f = tk(x, (long)p)->flags;
+    /* (a quotation left open at a paragraph's end goes on when the next
+     * opens with a mark: it began in the paragraph before, where its
+     * speaker may stand, `Mr Vane said: "...`) */
+    long open = quoted;
     if (f & TD_TOK_PARA_START) quoted = -1;
-    if (f & TD_TOK_QUOTE_OPEN) quoted = (long)p + 1;
+    if (f & TD_TOK_QUOTE_OPEN) quoted = (f & TD_TOK_PARA_START) && open >= 0 ? open : (long)p + 1;
     if (f & TD_TOK_QUOTE_CLOSE) quoted = -1;
     unsigned b = x->wf[p] & (W_PRO_M | W_PRO_F);
     if (!b || owner[p] >= 0) continue;
