@@ -4438,6 +4438,23 @@ static int led_after(const actx *x, long i, long s1) {
          tk(x, i)->start == tk(x, i - 1)->end && tk(x, i + 1)->start == tk(x, i)->end;
 }
 
+/* Token i, after a sector word, names the sector's members or the means
+ * it acts with, keeping the sector (`army officers`, `police units`,
+ * `rebel fighters`, `opposition parties`, `army bulldozers`). */
+static int member_word(const actx *x, long i) {
+  static const char *const members[] = {"officers", "officer", "personnel", "members",
+                                        "units", "unit", "commanders", "commander",
+                                        "fighters", "men", "patrols", "patrol", "convoy",
+                                        "convoys", "positions", "bases", "base", "parties",
+                                        "groups",
+                                        /* the machines a force acts with: "army
+                                         * bulldozers demolished", "police vehicles" */
+                                        "bulldozers", "vehicles", "trucks", "jeeps",
+                                        "boats", "ships", "planes", "aircraft", "drones",
+                                        "snipers", "spokesmen", NULL};
+  return td_str_in(tk(x, i)->norm, members);
+}
+
 /* After a country word ending at token e: `[adj]{0,2} sector` gives the
  * sector match, else NULL. `Seoul's top intelligence agency`,
  * `Vietnamese-led forces`. */
@@ -4461,16 +4478,7 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
       }
       /* "army officers", "police units", "rebel fighters": a generic
        * word for members after the sector word keeps its sector */
-      static const char *const members[] = {"officers", "officer", "personnel", "members",
-                                            "units", "unit", "commanders", "commander",
-                                            "fighters", "men", "patrols", "patrol", "convoy",
-                                            "convoys", "positions", "bases", "base",
-                                            /* the machines a force acts with: "army
-                                             * bulldozers demolished", "police vehicles" */
-                                            "bulldozers", "vehicles", "trucks", "jeeps",
-                                            "boats", "ships", "planes", "aircraft", "drones",
-                                            "snipers", "spokesmen", NULL};
-      if (d->tok1 < s1 && td_str_in(tk(x, d->tok1)->norm, members)) return d;
+      if (d->tok1 < s1 && member_word(x, d->tok1)) return d;
       if (sector_modifier(x, d->tok1, s1)) return NULL;
       /* (nor the first word of a compound: `the American
        * refugee-resettlement program`) */
@@ -5504,6 +5512,13 @@ static void do_sentence(actx *x, size_t si) {
        * before it: `U.S. military advisers in Iraq` are no Iraqi ones;
        * `Muslim refugees from Iraq` are) */
       const dm *pd = match_ending(x, i - 1, s0, s1);
+      /* (`opposition parties in Nepal`: past a word of the group's
+       * members, not of its places or means: `rebel positions in Lebanon`
+       * are a target in Lebanon) */
+      static const char *const group_words[] = {"parties", "groups", "members", NULL};
+      if (n + 1 < s1 && td_str_in(tk(x, n)->norm, group_words) &&
+          (tok_is(x, n + 1, "in") || tok_is(x, n + 1, "of") || tok_is(x, n + 1, "from")))
+        n++;
       if ((tok_is(x, n, "in") || tok_is(x, n, "of") || tok_is(x, n, "from")) &&
           !(pd && is_cls(pd, "sector") && !is_cls(pd, "sector.people"))) {
         const dm *c = match_at(x, n + 1, s0, s1);
