@@ -1730,6 +1730,17 @@ static int person_from_run(actx *x, long t0, long t1, const dm *title, const tct
       country = x->topic;
     if ((sector || plain) && !country && !org_code)
       country = context_country(x, title->tok0, s0, s1);
+    /* (an office of the state with no country word in its sentence, in a
+     * story that names several: the country the story is plainly about,
+     * by three of its matches and twice any other's, as an officer's
+     * above: `Martin Bell MP`, `Shadow Attorney General X` in a British
+     * story; not a firm's or a university's, as often of another, nor a
+     * rank that sport uses too: `Captain`) */
+    static const char *const state[] = {"GOV", "LEG", "OPP", "JUD", "MIL", "COP", NULL};
+    if (sector && td_str_in(sector, state) && !plain && !country && !org_code &&
+        strcmp(field(x, title->payload, 2, '|'), "sport") != 0 && topic_country(x) &&
+        x->topic_n >= 3 && x->topic_n >= 2 * x->topic_next)
+      country = x->topic;
     a->role = field(x, title->payload, 1, '|');
     if (c && c->rank) a->role = td_arena_printf(&x->doc->arena, "%s %s", c->rank, a->role);
     a->sector = sector;
