@@ -6292,6 +6292,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))
     return TD_NE_MISC;
+  /* Cremonese 2 Udinese 1, Juventude 2 Internacional 1: in a sports
+   * story a side of a results row is a team, a people's word or not */
+  if (x->sports && len <= 3 && score_row(x, s0, s1)) return TD_NE_ORG;
   if (len >= 2 && all_demonyms(x, i, j) && (j >= s1 || !tok_cap(x, j)))
     return TD_NE_MISC; /* North Africans, Far Eastern */
   if (len == 1 && !initial && demonym_tok(x, i) && (j >= s1 || !tok_cap(x, j)))
