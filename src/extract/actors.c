@@ -7002,13 +7002,28 @@ static void sports_teams(actx *x) {
   static const char *const match_words[] = {"v", "v.", "vs", "vs.", "beat", "beats", "drew",
                                              "against", "lost", "defeated", "edged",
                                              "routed", "at", NULL};
+  /* Surrey captain Chris Lewis, Chicago coach */
+  static const char *const squad[] = {"captain", "coach", "manager", "skipper", "batsman",
+                                      "bowler", "striker", "midfielder", "defender",
+                                      "goalkeeper", "pitcher", "quarterback", "spinner",
+                                      "opener", "all-rounder", "wicketkeeper", "fans",
+                                      "supporters", "chairman", "player", "players",
+                                      "side", "squad", "catcher", "shortstop", "outfielder",
+                                      "winger", "forward", "boss", NULL};
   for (size_t r = 0; r < x->nnames; r++) {
     td_ne *n = &x->names[r];
-    if (n->type != TD_NE_LOC || n->country) continue;
     const td_tok *t0 = tk(x, n->tok0);
     long s0 = x->doc->sents[t0->sent].tok0, s1 = s0 + x->doc->sents[t0->sent].ntok;
     long a = (long)n->tok0 - 1, b = n->tok1;
-    /* a dateline's date (LONDON 1996-08-30) is no score */
+    /* St Gallen coach Roger Hegi, Western Province batsman: a name the
+     * typing guessed a person's, no known given name first, before a
+     * squad's word is a team */
+    if (n->type == TD_NE_PER && n->weak && b < s1 && td_str_in(tk(x, b)->norm, squad) &&
+        !entry_at(x, n->tok0, "name") && !entry_at(x, n->tok0, "person")) {
+      n->type = TD_NE_ORG, n->weak = 0;
+      continue;
+    }
+    if (n->type != TD_NE_LOC || n->country) continue;
     /* Levski Sofia, Sparta Prague, AEK Athens: a capitalized word no name
      * holds right before the town opens the club's name (not a word of
      * the language, a function word or a given name: `In Sofia`) */
@@ -7022,6 +7037,7 @@ static void sports_teams(actx *x) {
       n->tok0 = (uint32_t)a, n->type = TD_NE_ORG, n->weak = 0;
       continue;
     }
+    /* a dateline's date (LONDON 1996-08-30) is no score */
     int date_after = b < s1 && tk(x, b)->end - tk(x, b)->start >= 8 &&
                      x->doc->text[tk(x, b)->start + 4] == '-';
     int score_after = b < s1 && (tk(x, b)->flags & TD_TOK_DIGIT) && !date_after;
@@ -7029,14 +7045,6 @@ static void sports_teams(actx *x) {
     int word_after = b < s1 && td_str_in(tk(x, b)->norm, match_words) && !tok_is(x, b, "at") &&
                      !tok_is(x, b, "against");
     int word_before = a >= s0 && td_str_in(tk(x, a)->norm, match_words) && !tok_is(x, a, "at");
-    /* Surrey captain Chris Lewis, Chicago coach */
-    static const char *const squad[] = {"captain", "coach", "manager", "skipper", "batsman",
-                                        "bowler", "striker", "midfielder", "defender",
-                                        "goalkeeper", "pitcher", "quarterback", "spinner",
-                                        "opener", "all-rounder", "wicketkeeper", "fans",
-                                        "supporters", "chairman", "player", "players",
-                                        "side", "squad", "catcher", "shortstop", "outfielder",
-                                        "winger", "forward", "boss", NULL};
     int squad_after = b < s1 && td_str_in(tk(x, b)->norm, squad);
     /* a victory over Wimbledon, lost 3-0 to Palermo: the side beaten or
      * beating after `over`, or `to` after a score */

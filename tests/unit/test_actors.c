@@ -219,6 +219,20 @@ TD_TEST(actors_names_club_before_town) {
   names_close(&f);
 }
 
+/* In a sports story a name guessed a person's before a squad's word
+ * is a team, unless a known given name opens it. */
+TD_TEST(actors_names_team_before_squad_word) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Soccer: goals in the league. Torvan Varnek coach Ola Brenn praised the "
+                  "striker, and Tomas Velder coach Ian Tarr agreed.\n"))
+    return;
+  CHECK(fx_type(&f, "Torvan Varnek") == TD_NE_ORG);
+  CHECK(fx_type(&f, "Ola Brenn") == TD_NE_PER);
+  CHECK(fx_type(&f, "Tomas Velder") == TD_NE_PER);
+  names_close(&f);
+}
+
 /* In a sports story a name in brackets after a player's name is the
  * player's club, unless a country or a nation names a national side. */
 TD_TEST(actors_names_club_in_brackets) {
