@@ -6429,6 +6429,12 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     }
     if (all) return TD_NE_NONE;
   }
+  /* St Helens, St Gallen, St Pancras: a saint's abbreviation before a
+   * word no given name names a town or a site after the saint (in a
+   * sports story the town's team), no person (not St Mary, St Bernard) */
+  if (len == 2 && (tok_is(x, i, "st") || tok_is(x, i, "st.")) && !entry_at(x, i + 1, "name") &&
+      !entry_at(x, i + 1, "person") && !(tk(x, i)->flags & TD_TOK_ALLCAPS))
+    return (x->sports ? TD_NE_ORG : TD_NE_LOC) | NE_WEAK;
   /* Joaquin del Olmo, Rami al-Rashid: a lowercase name particle inside
    * the run is a person's (the run holds no organization word) */
   if (len >= 2 && !any_org_word(x, i, j))

@@ -233,6 +233,20 @@ TD_TEST(actors_names_team_before_squad_word) {
   names_close(&f);
 }
 
+/* St and a word no given name name a town or a site (in a sports
+ * story its team), no person. */
+TD_TEST(actors_names_saint_towns) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "The train left St Varnek for Tarvik on Monday.\n"))
+    return;
+  CHECK(fx_type(&f, "St Varnek") == TD_NE_LOC);
+  CHECK(names_next(td_failed_, &f, "Soccer: goals in the league. St Varnek beat Tarvik Rovers "
+                                   "and their striker scored twice.\n"));
+  CHECK(fx_type(&f, "St Varnek") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* In a sports story a name in brackets after a player's name is the
  * player's club, unless a country or a nation names a national side. */
 TD_TEST(actors_names_club_in_brackets) {
