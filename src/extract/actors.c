@@ -5036,6 +5036,7 @@ static int club_in_brackets(const actx *x, long i, long j, long s0, long s1) {
  * decimal). Or the same words are a team named before in the story (`Ruch
  * Chorzow win 6-1 on aggregate`). A golfer's rounds (72 76) are no
  * scores; a tennis score has dashes. */
+static int minute_tok(const actx *x, long i);
 static int team_in_row(const actx *x, long i, long j, long s0, long s1) {
   if (!sports_doc(x)) return 0;
   for (size_t r = x->nnames, seen = 0; r-- > 0 && seen < NE_WINDOW; seen++) {
@@ -5058,6 +5059,14 @@ static int team_in_row(const actx *x, long i, long j, long s0, long s1) {
                (tok_is(x, i - 2, ")") || tok_cap(x, i - 2));
   if (second && j == s1 && tok_is(x, i - 2, ")")) return 1;
   if (k >= s1 || !small_int(x, k)) return 0;
+  /* after the other side's score and its scorers in brackets, before its
+   * own score: `Lyon 2 ( Caveglia 23rd , Giuly 30th ) Nancy 0 .` */
+  if (i - 2 > s0 && tok_is(x, i - 1, ")") && minute_tok(x, i - 2) && small_int(x, k) == 1 &&
+      (k + 1 == s1 || tok_is(x, k + 1, ".") || tok_is(x, k + 1, "("))) {
+    long o = i - 2;
+    while (o > s0 && o > i - 40 && !tok_is(x, o, "(")) o--;
+    if (tok_is(x, o, "(") && o - 1 >= s0 && small_int(x, o - 1) == 1) return 1;
+  }
   int next = k + 1 < s1 && tok_cap(x, k + 1) && !small_int(x, k + 1);
   /* (a driver and his points end a row alone: `Pedro Diniz ( Brazil ) 1`) */
   if (small_int(x, k) == 1 &&

@@ -685,6 +685,11 @@ TD_TEST(actors_eval_ner_sports_cues) {
                            "The O\nchampions O\nlost O\n3-0 O\nto O\nPalermo B-ORG\n. O\n\n"
                            "A O\nSurrey B-ORG\nplayer O\nscored O\nin O\nthe O\nwin O\n"
                            "over O\nDetroit B-ORG\n. O\n\n"));
+  /* a side after the other side's score and scorers, before its own
+   * score, is a team */
+  CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
+                           "Varnek B-ORG\n2 O\n( O\nVelder B-PER\n23rd O\n, O\nBrenn B-PER\n"
+                           "30th O\n) O\nTorvan B-ORG\nHeath I-ORG\n0 O\n. O\n\n"));
   /* a side of a results row is a team, a people's word too */
   CHECK(conll_perfect(eng, "SOCCER O\n- O\nLEAGUE O\nRESULTS O\n. O\n\n"
                            "Varnek B-ORG\n2 O\nUdinese B-ORG\n1 O\n\n"));
