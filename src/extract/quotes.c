@@ -820,6 +820,13 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
     if (n == 1 && c->w[i].upos == TD_NOUN && b->upos == TD_ADJ && !(b->flags & TD_QW_PUNCT) &&
         td_qword_in(&c->w[i], plurals))
       return 0;
+    /* so after a quoted modifier with no punctuation of its own: `a
+     * campaign against "false" claims about Prozac` */
+    if (n == 1 && (b->flags & TD_QW_QCLOSE) && i > 1 && !(c->w[i - 2].flags & TD_QW_PUNCT) &&
+        td_qword_in(&c->w[i], plurals) &&
+        (c->w[i].upos == TD_NOUN || i + 1 >= c->nw || (c->w[i + 1].flags & TD_QW_PUNCT) ||
+         c->w[i + 1].upos == TD_ADP))
+      return 0;
     size_t bl = strlen(b->lw);
     if (td_qword_in(b, dets) ||
         (bl > 2 && strcmp(b->lw + bl - 2, "'s") == 0 && !(b->flags & TD_QW_PUNCT) && !td_qword_in(b, is_has)))
