@@ -1915,6 +1915,13 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
     if (n == 1 && td_qword_in(&c->w[k], put_to) && passive_at(c, k) &&
         !(k + 1 < m && (c->w[k + 1].flags & TD_QW_SEND)))
       continue;
+    /* a raised passive names whom it talks about, not who talks: `graft
+     * was said to be "pervasive"`, `there are estimated to be up to
+     * 15,000` (not `X was reported to have suggested …`, X's words;
+     * forecasts are raised_passive's) */
+    if (n == 1 && kind == TD_CUE_SAY && k + 2 < m && strcmp(c->w[k + 1].lw, "to") == 0 &&
+        strcmp(c->w[k + 2].lw, "have") != 0 && passive_at(c, k) && !is_forecast(c, k))
+      continue;
     /* so is a reduced passive clause, `when asked about it`, `if
      * pressed`: `X said, when asked about the vote, "…"` is X's; and a cue
      * after one speaks for the subject before it: `The singer … but when
