@@ -899,6 +899,8 @@ static const char *const modals[] = {"may", "will", "can", "might", "must", "sha
                                      "would", "could", NULL};
 
 /* Whether word i may be part of a speaker's noun phrase. */
+static int speaker_noun(const td_qctx *c, size_t i);
+
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
   /* the mark of a plural possessive, no quotation mark: "the authorities'
@@ -971,6 +973,12 @@ static int np_word(const td_qctx *c, size_t i) {
      * later told"), not a participle or an imperative ("Wait:"); a name
      * in -ed or -ing right before a speech verb is one too ("Husted
      * continued", "Boreing said"; no participle is a cue's subject) */
+    /* a title the tagger took for a verb between capitalized words is a
+     * noun: "Tigers coach John Wells told" */
+    if (!(w->flags & (TD_QW_CAP | TD_QW_PARA)) && i > 0 && i + 1 < c->nw && (c->w[i - 1].flags & TD_QW_CAP) &&
+        !(c->w[i - 1].flags & (TD_QW_PUNCT | TD_QW_SEND)) && (c->w[i + 1].flags & TD_QW_CAP) &&
+        !(c->w[i + 1].flags & (TD_QW_PUNCT | TD_QW_PARA)) && speaker_noun(c, i))
+      return 1;
     if ((w->flags & TD_QW_CAP) && n > 3 && i + 1 < c->nw &&
         (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0) &&
         !(c->w[i + 1].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_PARA)) && c->w[i + 1].upos == TD_VERB) {
