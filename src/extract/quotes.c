@@ -1296,6 +1296,9 @@ static int np_after(const td_qctx *c, size_t i, td_span *who) {
                                    "who", "if", NULL};
   size_t j = i, n = 0;
   if (i < c->nw && td_qword_in(&c->w[i], wh)) return 0;
+  /* a preposition or a time after the cue opens no speaker: `"deeply
+   * flawed" said with Christmas coming up …`, `expressed over the …` */
+  if (i < c->nw && !(c->w[i].flags & TD_QW_CAP) && in_set(after_stop_set, &c->w[i])) return 0;
   for (size_t lim = 8;; lim = n + 6) {
     while (j < c->nw && n < lim && !(c->w[j].flags & (TD_QW_PUNCT | TD_QW_SEND)) &&
            !(n > 0 && (c->w[j].flags & TD_QW_PARA)) &&
