@@ -900,6 +900,7 @@ static const char *const modals[] = {"may", "will", "can", "might", "must", "sha
 
 /* Whether word i may be part of a speaker's noun phrase. */
 static int speaker_noun(const td_qctx *c, size_t i);
+static int participle(const td_qword *w);
 
 static int np_word(const td_qctx *c, size_t i) {
   const td_qword *w = &c->w[i];
@@ -977,7 +978,7 @@ static int np_word(const td_qctx *c, size_t i) {
      * noun: "Tigers coach John Wells told" */
     if (!(w->flags & (TD_QW_CAP | TD_QW_PARA)) && i > 0 && i + 1 < c->nw && (c->w[i - 1].flags & TD_QW_CAP) &&
         !(c->w[i - 1].flags & (TD_QW_PUNCT | TD_QW_SEND)) && (c->w[i + 1].flags & TD_QW_CAP) &&
-        !(c->w[i + 1].flags & (TD_QW_PUNCT | TD_QW_PARA)) && speaker_noun(c, i))
+        !(c->w[i + 1].flags & (TD_QW_PUNCT | TD_QW_PARA)) && !participle(w) && speaker_noun(c, i))
       return 1;
     if ((w->flags & TD_QW_CAP) && n > 3 && i + 1 < c->nw &&
         (strcmp(w->lw + n - 2, "ed") == 0 || strcmp(w->lw + n - 3, "ing") == 0) &&
