@@ -1749,22 +1749,46 @@ static void dep_group(const ev_doc *e, const td_sent *s, uint32_t d, group *g, i
 }
 
 /* The subject of the trigger's verb is a noun naming a rule, a document
- * or a course of action (abstract_nouns) and no actor. */
+ * or a course of action (abstract_nouns), or an abstract noun made from
+ * a verb or an adjective (-tion, -sion, -ment, -ance, -ence, -ness,
+ * -ism: "cooperation", "the agreement", "the violence"), and no actor.
+ * Collective nouns of those endings name bodies that act (bodies[]:
+ * "the administration", "the opposition", "the government"). */
 static const char *const abstract_nouns[] = {
     "case", "act", "law", "bill", "rule", "regulation", "practice", "policy", "plan",
     "report", "legislation", "measure", "proposal", "scheme", "directive", "decision",
-    "ruling", "treaty", "amendment", "reform", "move", NULL};
+    "ruling", "treaty", "amendment", "reform", "move", "deal", "rise", "increase",
+    "fall", "decline", "growth", "crisis", "trend", "shortage", NULL};
+static const char *const bodies[] = {
+    "administration", "organisation", "organization", "federation", "association",
+    "commission", "delegation", "coalition", "opposition", "nation", "corporation",
+    "foundation", "institution", "confederation", "congregation", "population",
+    "generation", "union", "station", "government", "parliament", "department",
+    "movement", "management", "establishment", "regiment", "alliance", "audience",
+    "conference", "intelligence", "defence", "defense", "presidence", "resistance",
+    "competition", "constituency", "legation", "mission", "division", "television",
+    "prosecution", "insurgence", "operation", NULL};
 static int abstract_noun(const td_tok *t) {
   if (t->upos != TD_NOUN && t->upos != TD_PROPN) return 0;
   const char *l = lemma_of(t);
   for (int i = 0; abstract_nouns[i]; i++)
     if (!strcasecmp(l, abstract_nouns[i])) return 1;
+  static const char *const ends[] = {"tion", "sion", "ment", "ance", "ence", "ness", "ism", NULL};
+  size_t n = strlen(l);
+  if (t->upos != TD_NOUN || n < 6 || td_str_in(l, bodies))
+    return 0;
+  for (int i = 0; ends[i]; i++) {
+    size_t m = strlen(ends[i]);
+    if (!strcmp(l + n - m, ends[i])) return 1;
+  }
   return 0;
 }
 /* With a parse, the verb's subject; without one (a sentence with no
  * actor is not parsed), the noun right before the verb and its
  * auxiliaries ("the Act bans", "the case could threaten"), after a
- * determiner or at the sentence's start. */
+ * determiner or at the sentence's start, or the head before the
+ * preposition of a phrase that ends there ("cooperation between the two
+ * firms threatens", "the rise in oil prices threatens"). */
 static int abstract_subject(const ev_doc *e, const td_sent *s, const trig *tr, uint32_t lo,
                             uint32_t hi) {
   const td_doc *doc = e->doc;
@@ -1780,7 +1804,17 @@ static int abstract_subject(const ev_doc *e, const td_sent *s, const trig *tr, u
   while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
                               doc->toks[b].upos == TD_PART))
     b--;
-  if (b < (int64_t)lo || e->tokact[b] >= 0 || !abstract_noun(&doc->toks[b])) return 0;
+  if (b < (int64_t)lo || e->tokact[b] >= 0 || doc->toks[b].upos != TD_NOUN) return 0;
+  /* past a prepositional phrase on the subject's head, its words no actor */
+  int64_t a = b;
+  while (a > (int64_t)lo && e->tokact[a - 1] < 0 &&
+         (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_ADJ ||
+          doc->toks[a - 1].upos == TD_DET || doc->toks[a - 1].upos == TD_NUM))
+    a--;
+  if (a >= (int64_t)lo + 2 && doc->toks[a - 1].upos == TD_ADP && !is_poss(&doc->toks[a - 1]) &&
+      doc->toks[a - 2].upos == TD_NOUN && e->tokact[a - 2] < 0 && abstract_noun(&doc->toks[a - 2]))
+    b = a - 2;
+  if (!abstract_noun(&doc->toks[b])) return 0;
   return b == (int64_t)lo || doc->toks[b - 1].upos == TD_DET || doc->toks[b - 1].upos == TD_ADJ;
 }
 
