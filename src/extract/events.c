@@ -2031,6 +2031,26 @@ static int64_t aux_chain(const td_doc *doc, int64_t j, uint32_t lo, int64_t stop
   return j;
 }
 
+/* The modal of the verbs a chain of to-infinitives hangs from, above the
+ * verb g that governs the act's own infinitive: "will continue to try to
+ * attack" (future), "may decide to try to attack" (hypothetical), up to
+ * three verbs up, each "VERB to" (or "be ADJ to"); the first modal found
+ * is the act's. Their negation is not the act's ("did not hesitate to
+ * decide to attack" is done). */
+static void governor_modal(const td_doc *doc, int64_t g, uint32_t lo, int *mod) {
+  for (int up = 0; up < 3 && !*mod; up++) {
+    if (g < (int64_t)lo + 2 || !is_word(&doc->toks[g - 1], "to")) return;
+    int64_t h = g - 2;
+    if (doc->toks[h].upos == TD_ADJ && h > (int64_t)lo &&
+        (doc->toks[h - 1].upos == TD_AUX || is_word(&doc->toks[h - 1], "be")))
+      h--;
+    if (doc->toks[h].upos != TD_VERB && doc->toks[h].upos != TD_AUX) return;
+    int gneg = 0;
+    aux_chain(doc, h - 1, lo, h - 4, mod, &gneg);
+    g = h;
+  }
+}
+
 /* Fills modality (0 actual, 'f', 'h') and negation for a trigger. */
 static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t lo, int *mod,
                      int *neg) {
@@ -2079,6 +2099,7 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
         else if (t->upos == TD_AUX || t->upos == TD_ADV || t->upos == TD_PART) continue;
         else break;
       }
+      if (!*mod) governor_modal(doc, j, lo, mod);
     } else if (j > (int64_t)lo && j + 1 < (int64_t)tr->tok0 && is_word(&doc->toks[j + 1], "to") && !*mod) {
       /* "would continue to deport", "will have to travel", "would be
        * happy to meet": the act is as sure as the verb or adjective it
@@ -2089,6 +2110,7 @@ static void modality(const td_doc *doc, const sctx *c, const trig *tr, uint32_t 
       if (doc->toks[g].upos == TD_VERB || doc->toks[g].upos == TD_AUX) {
         int gneg = 0;
         aux_chain(doc, g - 1, lo, g - 4, mod, &gneg);
+        if (!*mod) governor_modal(doc, g, lo, mod);
       }
     }
   }
