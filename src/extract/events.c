@@ -2872,8 +2872,9 @@ static void demand_target(ev_doc *e, td_doc *doc, const trig *tr, uint32_t hi, c
  * CAMEO codes the place of such an act as the actor it was done to when
  * no other is named; a meeting or a visit "in Geneva" is not aimed at
  * Switzerland, so only roots 13-20 (a threat, for the place of the act
- * threatened after its "to V"; protest and material conflict) take
- * it, and only a country or capital the actors layer knows, or a town
+ * threatened after its "to V"; protest and material conflict) and the
+ * easing of a restriction (081x, the mirror of imposing one: "lifted
+ * the curfew in Mombasa") take it, and only a country or capital the actors layer knows, or a town
  * or region the places layer knows (its country), after "in",
  * "into", "inside" or "across" in the act's clause; and only for an act
  * whose doer is known (an actorless "man murdered in Malta" may be
@@ -3952,7 +3953,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (!tgt.n && src.n && !passive && root >= 11 && !tr->noun)
         adjective_target(e, doc, tr->child ? c.trigs[tr->child - 1].tok1 : tr->tok1, hi,
                          root == 13 && !tr->child, &src, &tgt);
-      if (!tgt.n && src.n && !passive && root >= 13 && !tr->noun)
+      if (!tgt.n && src.n && !passive && (root >= 13 || !strncmp(tr->code, "081", 3)) && !tr->noun)
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
         request_target(e, tr, hi, &tgt);
