@@ -3173,8 +3173,11 @@ static void claims_in_quotes(td_doc *doc) {
     td_quantity *n = &doc->quants[k];
     for (size_t i = 0; i < doc->nquotes; i++) {
       const td_quote *q = &doc->quotes[i];
-      if (q->partial || q->speaker_span.end <= q->speaker_span.start) continue;
+      if (q->speaker_span.end <= q->speaker_span.start) continue;
       if (n->span.start < q->span.start || n->span.end > q->span.end) continue;
+      /* (a quoted phrase's speaker only for a number no cue claims:
+       * `Carson said he has "100 percent confidence in my team."`) */
+      if (q->partial && n->claimed_by_span.end > n->claimed_by_span.start) break;
       /* inside one of its parts, not the words between them (`"…," said
        * the 22-year-old, "…"`) */
       int in_part = q->nspans == 0;
