@@ -2219,12 +2219,17 @@ static int adjunct_to_end(const td_qctx *c, size_t nx) {
                                       "late", "early", NULL};
   static const char *const clauses[] = {"that", "which", "who", "whom", "where", "when", "while",
                                         "as", "because", "if", "whether", "but", "than", NULL};
-  if (nx >= c->nw || (c->w[nx].flags & (TD_QW_PUNCT | TD_QW_PARA | TD_QW_CAP)) ||
+  /* (a day's name is capitalized: "…, the airline said Thursday.") */
+  if (nx >= c->nw || (c->w[nx].flags & (TD_QW_PUNCT | TD_QW_PARA)) ||
+      ((c->w[nx].flags & TD_QW_CAP) && !in_set(time_words_set, &c->w[nx])) ||
       !(td_qword_in(&c->w[nx], opens) || in_set(time_words_set, &c->w[nx])))
     return 0;
+  if ((c->w[nx].flags & TD_QW_SEND) || (nx + 1 < c->nw && is_punct(c, nx + 1, ".,"))) return 1;
   for (size_t k = nx + 1; k < c->nw && k < nx + 16; k++) {
     const td_qword *w = &c->w[k];
-    if ((w->flags & TD_QW_SEND) || is_punct(c, k, ".")) return 1;
+    /* (up to the sentence's end or a comma: "…, the agency said in a June
+     * report, and those in …") */
+    if ((w->flags & TD_QW_SEND) || is_punct(c, k, ".,")) return 1;
     if (w->flags & (TD_QW_PARA | TD_QW_PUNCT)) return 0;
     if (td_qword_in(w, clauses) || w->upos == TD_AUX || (w->upos == TD_VERB && !participle(w)))
       return 0;
