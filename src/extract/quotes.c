@@ -2244,7 +2244,20 @@ static int adjunct_to_end(const td_qctx *c, size_t nx) {
 static int adjunct_after(const td_qctx *c, const td_span *who, const td_span *cue) {
   int kind = 0;
   if (cue->end <= cue->start || !td_cue_at(c, td_qword_at(c, cue->start), &kind)) return 0;
-  if (who->end <= cue->start) return adjunct_to_end(c, td_qword_at(c, cue->end));
+  if (who->end <= cue->start) {
+    size_t nx = td_qword_at(c, cue->end);
+    /* past the addressee of "told", a noun phrase of up to five words:
+     * "…, he told reporters.", "…, he told the court in his filing." */
+    if (kind == TD_CUE_TELL) {
+      size_t x = nx;
+      while (x < c->nw && x < nx + 5 && !(c->w[x].flags & (TD_QW_PUNCT | TD_QW_PARA)) &&
+             (np_word(c, x) || c->w[x].upos == TD_PRON))
+        x++;
+      if (x > nx && x < c->nw && (is_punct(c, x, ".,") || (c->w[x - 1].flags & TD_QW_SEND))) return 1;
+      if (x > nx) nx = x;
+    }
+    return adjunct_to_end(c, nx);
+  }
   /* "said X": X a noun phrase, not the clause said ("said arts funding
    * should be separate from …", "expected to be held in May") */
   size_t ws = td_qword_at(c, who->start), we = td_qword_at(c, who->end);
