@@ -58,6 +58,7 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -892,8 +893,16 @@ static int group_subject(const ev_doc *e, const trig *tr, uint32_t lo, int armed
   }
   if (b < (int64_t)lo || doc->toks[b].upos != TD_NOUN || e->tokact[b] >= 0) return 0;
   *sector = group_word(doc, (uint32_t)b, armed ? acls : gcls);
+  /* "security forces", "riot police officers": police (COP) named by a
+   * word of force or rank after their own */
+  static const char *const ranks[] = {"officer", "force", "personnel", "agent", "unit", NULL};
+  static const char *const cops[] = {"police", "security", NULL};
+  if ((!*sector || !strcmp(*sector, "MIL")) && armed && b > (int64_t)lo && td_str_in(lemma_of(&doc->toks[b]), ranks) &&
+      td_str_in(lemma_of(&doc->toks[b - 1]), cops) && e->tokact[b - 1] < 0)
+    *sector = "COP";
   if (!*sector) return 0;
-  if (armed ? strcmp(*sector, "REB") != 0 && strcmp(*sector, "UAF") != 0
+  if (armed ? strcmp(*sector, "REB") != 0 && strcmp(*sector, "UAF") != 0 &&
+                  strcmp(*sector, "COP") != 0
             : strncmp(*sector, "LAB", 3) != 0)
     return 0;
   int64_t a = b;
@@ -2709,20 +2718,183 @@ static const char *country_at(const ev_doc *e, uint32_t j) {
   return pl >= 0 ? doc->places[pl].country : NULL;
 }
 
+/* Nouns of a description of people naming no actor: "protesters",
+ * "thousands of people", "students". */
+static const char *const people[] = {
+    "people", "protester", "demonstrator", "resident", "student", "villager", "inhabitant",
+    "citizen", "crowd", "thousand", "hundred", "supporter", "activist", "youth", "refugee",
+    "farmer", "marcher", "mourner", "rioter", "pensioner", "worker", "local", NULL};
+
+static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi);
+
+/* Whether sentence si or the one before it names the police or the
+ * security forces (lemmas police, policeman, "security force(s)"): the
+ * last such mention into *sp. */
+static int police_named(const td_doc *doc, size_t si, td_span *sp) {
+  int found = 0;
+  for (size_t q = si > 0 ? si - 1 : 0; q <= si; q++) {
+    const td_sent *s = &doc->sents[q];
+    for (uint32_t k = s->tok0; k < s->tok0 + s->ntok; k++) {
+      const char *l = lemma_of(&doc->toks[k]);
+      if (!strcmp(l, "police") || !strcmp(l, "policeman")) {
+        *sp = (td_span){doc->toks[k].start, doc->toks[k].end};
+        found = 1;
+      } else if (!strcmp(l, "force") && k > s->tok0 &&
+                 !strcmp(lemma_of(&doc->toks[k - 1]), "security")) {
+        *sp = (td_span){doc->toks[k - 1].start, doc->toks[k].end};
+        found = 1;
+      }
+    }
+  }
+  return found;
+}
+
+/* "At least 20 people were detained", "dozens of protesters were
+ * arrested": an arrest or detention (173) told in the passive with no
+ * agent, of a description of people naming no actor, is done to
+ * civilians (CVL) of the country where it happened (scene_country); its
+ * doer is the police (COP) of that country only when the sentence or
+ * the one before names police or security forces, else no one. The
+ * people's span goes into *sp. Whether it was such an act. */
+static int detained_people(const ev_doc *e, const trig *tr, size_t si, uint32_t lo, uint32_t hi,
+                           td_span *sp, const char **iso, td_span *psp, int *police) {
+  const td_doc *doc = e->doc;
+  int64_t b = (int64_t)tr->tok0 - 1;
+  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                              doc->toks[b].upos == TD_PART))
+    b--;
+  if (b < (int64_t)lo || e->tokact[b] >= 0 || doc->toks[b].upos != TD_NOUN ||
+      !td_str_in(lemma_of(&doc->toks[b]), people))
+    return 0;
+  /* ("the citizen can be arrested": a possibility, no arrest) */
+  for (int64_t q = b + 1; q < (int64_t)tr->tok0; q++)
+    if (is_xpos(&doc->toks[q], TD_XPOS_MD)) return 0;
+  const char *c = scene_country(e, tr, hi);
+  if (!c || strlen(c) != 3) return 0;
+  int64_t a = b;
+  while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
+         (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_ADJ ||
+          doc->toks[a - 1].upos == TD_NUM))
+    a--;
+  *sp = (td_span){doc->toks[a].start, doc->toks[b].end};
+  *iso = c;
+  *police = police_named(doc, si, psp);
+  return 1;
+}
+
+/* Whether the subject of verb trigger tr is a market or a price:
+ * "stocks rallied", "the dollar surged", "oil prices rallied", "shares
+ * in Vodafone pounded higher", "the FTSE 100 rallied". A market that
+ * rallies, falls or climbs does no political act, whatever the verb
+ * means of people; the head noun right before the verb (auxiliaries and
+ * adverbs between; a phrase of "in"/"of" or a number after it passed
+ * over) decides. */
+static int market_subject(const td_doc *doc, const trig *tr, uint32_t lo) {
+  static const char *const market[] = {
+      "stock", "share", "market", "dollar", "pound", "euro", "yen", "sterling", "price",
+      "yield", "index", "bond", "currency", "equity", "commodity", "gilt", "dow", "nasdaq",
+      "ftse", "nikkei", "dax", "rouble", "ruble", "yuan", "rupee", "peso", "franc", NULL};
+  int64_t b = (int64_t)tr->tok0 - 1;
+  while (b >= (int64_t)lo && (doc->toks[b].upos == TD_AUX || doc->toks[b].upos == TD_ADV ||
+                              doc->toks[b].upos == TD_PART))
+    b--;
+  /* "the FTSE 100 rallied" */
+  if (b > (int64_t)lo && doc->toks[b].upos == TD_NUM) b--;
+  /* "shares in Vodafone pounded": the head before a short phrase */
+  for (int64_t q = b; q > (int64_t)lo && q > b - 4; q--)
+    if ((is_word(&doc->toks[q], "in") || is_word(&doc->toks[q], "of")) &&
+        doc->toks[q - 1].upos == TD_NOUN) {
+      b = q - 1;
+      break;
+    }
+  if (b < (int64_t)lo) return 0;
+  const td_tok *t = &doc->toks[b];
+  if (t->upos != TD_NOUN && t->upos != TD_PROPN) return 0;
+  return td_str_in(lemma_of(t), market) || (t->norm && td_str_in(t->norm, market));
+}
+
+/* Whether token t is a word in capitals, as a dateline's city is
+ * written ("KYIV, Ukraine -"; "Poland - a large member -" opens none). */
+static int all_caps(const td_doc *doc, const td_tok *t) {
+  if (t->end - t->start < 2 || !isupper((unsigned char)doc->text[t->start])) return 0;
+  for (uint32_t i = t->start; i < t->end; i++)
+    if (islower((unsigned char)doc->text[i])) return 0;
+  return 1;
+}
+
+/* The end of the dateline that opens sentence s: the token after a
+ * dash that follows a closing parenthesis ("TBILISI, Georgia (AP) —")
+ * or only names, commas and parentheses after a city in capitals
+ * ("KYIV, Ukraine —"), within its
+ * first twelve tokens; s->tok0 when it has none. */
+static uint32_t dateline_end(const td_doc *doc, const td_sent *s) {
+  uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+  int names = 1;
+  for (uint32_t k = lo; k < hi && k < lo + 12; k++) {
+    const td_tok *t = &doc->toks[k];
+    if (k >= lo + 1 && (is_word(t, "\xe2\x80\x94") || is_word(t, "--") || is_word(t, "-") ||
+                        is_word(t, "\xe2\x80\x93")))
+      return is_word(&doc->toks[k - 1], ")") || (names && all_caps(doc, &doc->toks[lo])) ? k + 1 : lo;
+    names &= t->upos == TD_PROPN || is_word(t, ",") || is_word(t, "(") || is_word(t, ")");
+  }
+  return lo;
+}
+
+/* The country of the story's dateline ("TBILISI, Georgia (AP) —"):
+ * the place the places layer found at the start of a sentence that
+ * opens with a dateline, among the first three sentences, before
+ * token k. "Demonstrators marched to parliament", "police fired tear
+ * gas" name no place; a wire story tells them where its dateline is.
+ * NULL when none. */
+static const char *lead_country(const td_doc *doc, uint32_t k) {
+  for (size_t si = 0; si < doc->nsents && si < 3; si++) {
+    const td_sent *s = &doc->sents[si];
+    if (!s->ntok || s->tok0 >= k || dateline_end(doc, s) == s->tok0) continue;
+    for (size_t p = 0; p < doc->nplaces; p++) {
+      const td_place *pl = &doc->places[p];
+      if (!pl->country || strlen(pl->country) != 3) continue;
+      for (size_t m = 0; m < pl->nmentions; m++)
+        if (pl->mentions[m].start == doc->toks[s->tok0].start) return pl->country;
+    }
+  }
+  return NULL;
+}
+
+/* The country where the act of trigger tr took place: the first place
+ * after "in/across/…" after the verb in its clause ("rallied in
+ * Nairobi", "marched across the capital of Kenya"), else the place that
+ * opens the story (lead_country). NULL when none. */
+static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi) {
+  static const char *const wide[] = {"in", "from", "across", "throughout", "inside", NULL};
+  const td_doc *doc = e->doc;
+  uint32_t ce = clause_end(doc, tr->tok1, hi);
+  const char *c = NULL;
+  for (uint32_t j = tr->tok1; !c && j + 1 < ce; j++) {
+    const td_tok *t = &doc->toks[j];
+    if (t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) break;
+    if (!td_str_in(t->norm, wide)) continue;
+    uint32_t q = j + 1;
+    while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_ADJ ||
+                      (place_noun(&doc->toks[q]) && q + 1 < ce)))
+      q++;
+    if (q < ce) c = country_at(e, q);
+    if (!c && q < ce && is_word(&doc->toks[q], "of") && q + 1 < ce) c = country_at(e, q + 1);
+  }
+  return c ? c : lead_country(doc, tr->tok0);
+}
+
 /* "Hundreds of thousands of people blocked streets in Hong Kong",
  * "protesters in Kirkuk marched", "demonstrators rallied across Kenya":
  * a protest (root 14) whose subject is a description of people naming
  * no actor (people, protesters, students, residents, thousands …) is by
  * the people of the place it names, a place right after the description
- * ("in/from/across X") or after the verb in its clause: CAMEO codes such
- * crowds as civilians (CVL) of that place's country. The description's
+ * ("in/from/across X") or after the verb in its clause, else the place
+ * that opens the story (its dateline: "Demonstrators marched to
+ * parliament"): CAMEO codes such crowds as civilians (CVL) of that
+ * place's country. The description's
  * span goes into *sp and the country into *iso. */
 static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t hi,
-                          td_span *sp, const char **iso) {
-  static const char *const people[] = {
-      "people", "protester", "demonstrator", "resident", "student", "villager", "inhabitant",
-      "citizen", "crowd", "thousand", "hundred", "supporter", "activist", "youth", "refugee",
-      "farmer", "marcher", "mourner", "rioter", "pensioner", "worker", "local", NULL};
+                          td_span *sp, const char **iso, const char **sector) {
   static const char *const wide[] = {"in", "from", "across", "throughout", "inside", NULL};
   const td_doc *doc = e->doc;
   int64_t b = (int64_t)tr->tok0 - 1;
@@ -2736,28 +2908,29 @@ static int protest_source(const ev_doc *e, const trig *tr, uint32_t lo, uint32_t
   while (k > (int64_t)lo && b - k < 3 && e->tokact[k] < 0 && place_at(doc, (uint32_t)k) < 0) k--;
   if (k > (int64_t)lo + 1 && td_str_in(doc->toks[k - 1].norm, wide) && (c = country_at(e, (uint32_t)k)))
     b = k - 2;
+  /* "supporters of the opposition rallied": the opposition's people */
+  int opp = 0;
+  int64_t last = b;
+  if (!c && e->tokact[b] < 0 && !strcmp(lemma_of(&doc->toks[b]), "opposition")) {
+    int64_t q = b - 1;
+    if (q > (int64_t)lo && doc->toks[q].upos == TD_DET) q--;
+    if (q > (int64_t)lo && is_word(&doc->toks[q], "of")) b = q - 1, opp = 1;
+  }
   if (e->tokact[b] >= 0 || doc->toks[b].upos != TD_NOUN || !td_str_in(lemma_of(&doc->toks[b]), people))
     return 0;
-  /* else the first place after the verb in its clause */
-  uint32_t ce = clause_end(doc, tr->tok1, hi);
-  for (uint32_t j = tr->tok1; !c && j + 1 < ce; j++) {
-    const td_tok *t = &doc->toks[j];
-    if (t->upos == TD_VERB && !is_xpos(t, TD_XPOS_VBG)) break;
-    if (!td_str_in(t->norm, wide)) continue;
-    uint32_t q = j + 1;
-    while (q < ce && (doc->toks[q].upos == TD_DET || doc->toks[q].upos == TD_ADJ ||
-                      (place_noun(&doc->toks[q]) && q + 1 < ce)))
-      q++;
-    if (q < ce) c = country_at(e, q);
-    if (!c && q < ce && is_word(&doc->toks[q], "of") && q + 1 < ce) c = country_at(e, q + 1);
-  }
+  /* else the first place after the verb in its clause, else the story's */
+  if (!c) c = scene_country(e, tr, hi);
   if (!c || strlen(c) != 3) return 0;
   int64_t a = b;
   while (a > (int64_t)lo && e->tokact[a - 1] < 0 && !is_poss(&doc->toks[a - 1]) &&
          (doc->toks[a - 1].upos == TD_NOUN || doc->toks[a - 1].upos == TD_ADJ))
     a--;
-  *sp = (td_span){doc->toks[a].start, doc->toks[b].end};
+  /* "opposition supporters": CAMEO's opposition sector (OPP), not
+   * civilians */
+  for (int64_t q = a; q < b && !opp; q++) opp = !strcmp(lemma_of(&doc->toks[q]), "opposition");
+  *sp = (td_span){doc->toks[a].start, doc->toks[last].end};
   *iso = c;
+  *sector = opp ? "OPP" : "CVL";
   return 1;
 }
 
@@ -2879,6 +3052,26 @@ static void demand_target(ev_doc *e, td_doc *doc, const trig *tr, uint32_t hi, c
  * "into", "inside" or "across" in the act's clause; and only for an act
  * whose doer is known (an actorless "man murdered in Malta" may be
  * anyone's act against anyone) and is not that country itself. */
+/* The town or region the places layer knows at token j (below ce)
+ * stands for its country, which the layer makes an actor of (the
+ * mention added to it, as for a country adjective): group g, unless
+ * that country is the source's. */
+static void town_target(const ev_doc *e, td_doc *mdoc, uint32_t j, uint32_t ce, const group *src,
+                        group *g) {
+  const td_doc *doc = e->doc;
+  int pl = place_at(doc, j);
+  td_span sp = doc->places[pl].mentions[0];
+  for (size_t m = 0; m < doc->places[pl].nmentions; m++)
+    if (doc->places[pl].mentions[m].start == doc->toks[j].start) sp = doc->places[pl].mentions[m];
+  int a = td_country_actor(mdoc, doc->places[pl].country, sp);
+  for (int q = 0; q < src->n; q++)
+    if (src->actor[q] == a) return;
+  group_add(g, a, sp);
+  g->first = j;
+  for (g->last = j; g->last < ce && doc->toks[g->last].start < sp.end; g->last++) {
+  }
+}
+
 static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t hi,
                          const group *src, group *g) {
   const td_doc *doc = e->doc;
@@ -2892,6 +3085,19 @@ static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t
     else return;
   }
   ce = clause_end(doc, k0, hi);
+  /* "shelled Rafah", "attacked the town of Khan Younis", "captured the
+   * village of X": a town or region the places layer knows as the direct
+   * object of an act of force or coercion (17-20) is the place it was
+   * done to, its country the target */
+  if (code_root(tr->code) >= 17 && !tr->preps[0]) {
+    uint32_t j = k0;
+    while (j < ce && doc->toks[j].upos == TD_DET) j++;
+    if (j + 2 < ce && place_noun(&doc->toks[j]) && is_word(&doc->toks[j + 1], "of")) j += 2;
+    if (j < ce && e->tokact[j] < 0 && place_at(doc, j) >= 0) {
+      town_target(e, mdoc, j, ce, src, g);
+      return;
+    }
+  }
   for (uint32_t k = k0; k < ce; k++) {
     const td_tok *t = &doc->toks[k];
     /* "arrested a man wanted in Italy": another verb (a present
@@ -2911,18 +3117,8 @@ static void place_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t
        * Abidjan": a town or a region the places layer knows stands for
        * its country, which the layer makes an actor of (the mention
        * added to it, as for a country adjective) */
-      int pl = place_at(doc, j);
-      if (pl < 0) continue;
-      td_span sp = doc->places[pl].mentions[0];
-      for (size_t m = 0; m < doc->places[pl].nmentions; m++)
-        if (doc->places[pl].mentions[m].start == doc->toks[j].start) sp = doc->places[pl].mentions[m];
-      int a = td_country_actor(mdoc, doc->places[pl].country, sp);
-      for (int q = 0; q < src->n; q++)
-        if (src->actor[q] == a) return;
-      group_add(g, a, sp);
-      g->first = j;
-      for (g->last = j; g->last < ce && doc->toks[g->last].start < sp.end; g->last++) {
-      }
+      if (place_at(doc, j) < 0) continue;
+      town_target(e, mdoc, j, ce, src, g);
       return;
     }
     const td_actor *a = &doc->actors[e->tokact[j]];
@@ -3036,6 +3232,13 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
                                   strcmp(lemma_of(&doc->toks[fs.f[fi].gov]), "agree") == 0);
   if (!c.ntrigs && !any_must) return;
   uint32_t lo = s->tok0, hi = s->tok0 + s->ntok;
+  /* "TBILISI, Georgia (AP) — Tens of thousands rallied": a wire dateline
+   * (a place, the agency in parentheses, a dash) opens the sentence; its
+   * agency and places are no argument of the acts after it */
+  lo = dateline_end(doc, s);
+  /* (the parse's arguments are read from the sentence after it) */
+  td_sent body = *s;
+  body.tok0 = lo, body.ntok = hi - lo;
   /* perf (issue 11): the pipeline parses lazily: the sentence is parsed
    * (td_parse_sentence) when its first trigger is coded, below, and only
    * when it holds an actor mention: the parse only ever puts actors of the
@@ -3633,7 +3836,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     int np_src = 0; /* a nominal event's source named in its own phrase */
     int ppassive = 0;
     int64_t shared = -1; /* a conjoined verb's subject that names no actor */
-    if (!tr->must && has_parse) parse_args(e, s, tr, &psrc, &ptgt, &ppassive, &shared);
+    if (!tr->must && has_parse) parse_args(e, lo > s->tok0 ? &body : s, tr, &psrc, &ptgt, &ppassive, &shared);
     /* a participle after a comma the parse read as active ("held for
      * three years, accused of al-Qaeda links"): its reading of who is who
      * is not the participle's; the scan's passive is */
@@ -3969,11 +4172,19 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         place_target(e, doc, tr, hi, &tgt, &at);
         if (at.n) src = at;
       }
+      td_span dsp, csp;
+      const char *diso = NULL;
+      int cops = 0;
+      if (!src.n && !tgt.n && passive && !tr->noun && !strncmp(tr->code, "173", 3) &&
+          detained_people(e, tr, si, lo, hi, &dsp, &diso, &csp, &cops)) {
+        group_add(&tgt, td_group_actor(doc, diso, "CVL", dsp), dsp);
+        if (cops) group_add(&src, td_group_actor(doc, diso, "COP", csp), csp);
+      }
       td_span psp;
-      const char *piso = NULL;
+      const char *piso = NULL, *psec = NULL;
       if (!src.n && !passive && root == 14 && !tr->noun &&
-          protest_source(e, tr, lo, hi, &psp, &piso))
-        group_add(&src, td_group_actor(doc, piso, "CVL", psp), psp);
+          protest_source(e, tr, lo, hi, &psp, &piso, &psec))
+        group_add(&src, td_group_actor(doc, piso, psec, psp), psp);
     }
     /* "reduced food supplies to the biggest Cambodian refugee camp in
      * Thailand": the object of the entry's preposition is a thing of the
@@ -4292,6 +4503,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
      * aid (07) is given by someone, and where no actor gives it the
      * subject is a thing that favours the target, not an act of aid */
     if (code_root(tr->code) == 7 && !src.n) continue;
+    if (!tr->noun && !passive && market_subject(doc, tr, lo)) continue;
     int mod, neg;
     modality(doc, &c, tr, lo, &mod, &neg);
     /* an act with no known actor is kept only when it is told as done in
@@ -4316,8 +4528,16 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
       if (group_subject(e, tr, lo, 1, &asp, &aiso, &asec)) {
         uint32_t a0 = tr->tok0;
         while (a0 > lo && doc->toks[a0 - 1].start >= asp.start) a0--;
-        if (code_root(tr->code) >= 17 || force_words(doc, lo, a0, tr->tok0, tr->tok1) ||
-            force_words(doc, tr->tok0, hi, tr->tok0, tr->tok1)) {
+        /* police (COP) act for the state where they act: the country a
+         * place of the clause, else the story's dateline, names; they
+         * are coded as the source of coercion and force only (17-20:
+         * "police fired tear gas", "security forces arrested"), not of
+         * whatever they said or agreed */
+        int cop = !strcmp(asec, "COP");
+        if (cop && !aiso) aiso = scene_country(e, tr, hi);
+        if (cop ? code_root(tr->code) >= 17
+                : code_root(tr->code) >= 17 || force_words(doc, lo, a0, tr->tok0, tr->tok1) ||
+                      force_words(doc, tr->tok0, hi, tr->tok0, tr->tok1)) {
           group_add(&src, td_group_actor(doc, aiso, asec, asp), asp);
           if (!tgt.n && code_root(tr->code) >= 13) place_target(e, doc, tr, hi, &src, &tgt);
         }
