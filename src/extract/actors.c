@@ -733,6 +733,13 @@ static int country_actor(actx *x, const char *iso, long t0, long t1, int is_name
   return k;
 }
 
+/* The actor's sector from a sector word's payload: its first CAMEO
+ * sector, the one the other layers read (`GOVHLH`, a government's health
+ * service, is sector GOV; the code keeps the whole). */
+static char *sector_of(actx *x, const char *payload) {
+  return td_arena_strndup(&x->doc->arena, payload, strlen(payload) > 3 ? 3 : strlen(payload));
+}
+
 static int group_actor(actx *x, const char *iso, const char *sector, long t0, long t1) {
   char *code = code_of(x, iso, sector);
   char *key = name_key(x, td_arena_printf(&x->doc->arena, "%s-%s", iso, sector));
@@ -741,7 +748,7 @@ static int group_actor(actx *x, const char *iso, const char *sector, long t0, lo
     k = new_actor(x, key, span_text(x, t0, t1), "group");
     A(x, k)->code = code;
     A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
-    A(x, k)->sector = td_arena_strdup(&x->doc->arena, sector);
+    A(x, k)->sector = sector_of(x, sector);
     A(x, k)->known = 1;
   }
   add_mention(x, k, t0, t1);
@@ -4555,7 +4562,7 @@ static int body_actor(actx *x, const char *iso, const dm *body, long t0) {
     k = new_actor(x, key, span_text(x, t0, body->tok1), "organization");
     A(x, k)->code = code_of(x, iso, body->payload);
     A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
-    A(x, k)->sector = td_arena_strdup(&x->doc->arena, body->payload);
+    A(x, k)->sector = sector_of(x, body->payload);
     A(x, k)->known = 1;
   }
   add_mention(x, k, t0, body->tok1);
@@ -4828,7 +4835,7 @@ static int descriptive_actor(actx *x, const dm *d, long s0, long s1) {
       k = new_actor(x, key, name, "person");
       A(x, k)->known = 0;
       A(x, k)->country = td_arena_strdup(&x->doc->arena, iso);
-      A(x, k)->sector = td_arena_strdup(&x->doc->arena, sector);
+      A(x, k)->sector = sector_of(x, sector);
       A(x, k)->code = code_of(x, iso, sector);
     }
     add_mention(x, k, t0, t1);
