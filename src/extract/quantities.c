@@ -1996,6 +1996,245 @@ static int joined_pair(const td_qctx *c, const qparse *p) {
   return a > 0 && w[a] == '-' && w[a + 1 + strspn(w + a + 1, "0123456789")] == 0 && isdigit((unsigned char)w[a + 1]);
 }
 
+/* ---- what a share or a sum of an indicator measures ---- */
+
+/* Whether byte offset at lies inside a time expression of the times layer
+ * (sorted by start): "Last year" in "Last year sales rose 5%" is no part
+ * of what the number measures. Binary search. */
+static int in_time(const td_doc *doc, uint32_t at) {
+  size_t lo = 0, hi = doc->ntimes;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->times[mid].span.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < doc->times[lo - 1].span.end;
+}
+
+/* Whether word k may lead the phrase of what an indicator's number
+ * measures: a lowercase common noun or adjective (capitalized only where
+ * the sentence opens: "Consumer prices"), no part of a time. */
+static int indicator_word(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  if ((w->flags & (TD_QW_PUNCT | TD_QW_DIGIT)) || ends_with(w->lw, "'s") || ends_with(w->lw, "'")) return 0;
+  if ((w->flags & TD_QW_CAP) && k > 0 && !(w->flags & TD_QW_PARA) && !(c->w[k - 1].flags & TD_QW_SEND))
+    return 0;
+  /* (the tagger's name that opens a sentence and is no actor's: "Gross
+   * domestic product fell") */
+  if (w->upos == TD_PROPN && !((w->flags & TD_QW_CAP) && td_actor_at(c->doc, w->s, w->e) < 0)) return 0;
+  return (w->upos == TD_NOUN || w->upos == TD_ADJ || w->upos == TD_PROPN) && !in_time(c->doc, w->s);
+}
+
+/* Whether word k is an abbreviation in capitals that is no actor's name
+ * ("GDP", "CPI"): an indicator's name. */
+static int indicator_acronym(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  size_t n = w->e - w->s;
+  if (n < 2 || n > 5) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isupper((unsigned char)c->doc->text[w->s + i])) return 0;
+  return td_actor_at(c->doc, w->s, w->e) < 0;
+}
+
+/* figure_np_word, the first word of a paragraph too: an indicator's subject
+ * often opens one ("Consumer prices rose 3.2%"). */
+static int indicator_np_word(const td_qctx *c, size_t k) {
+  const td_qword *w = &c->w[k];
+  if (w->flags & TD_QW_PUNCT) return 0;
+  return w->upos == TD_DET || w->upos == TD_ADJ || w->upos == TD_NOUN || w->upos == TD_PROPN ||
+         w->upos == TD_NUM || w->upos == TD_PART || strcmp(w->lw, "of") == 0;
+}
+
+/* The subject of the verb of change or level that governs a share or a sum
+ * of money at word i (its first word, qualifier included), as figure_of
+ * walks it: words *ps..*pe the phrase that heads it, *pend its last word
+ * (a prepositional phrase after the head included), *level set when the number is the level
+ * reached ("rose to 3.9%", "stood at 2.5%", "was 5.1%", "from 3% to 5%"),
+ * clear when it is the change ("rose 3.2%", "grew by 0.5%", "were up 5%",
+ * "is expected to rise 2%"). prev_first..prev_last: the quantity before,
+ * a change passed over before "to" ("fell 5% to $90bn"); last: the
+ * quantity's last word. */
+static int indicator_subject(const td_qctx *c, size_t i, size_t last, size_t prev_first, size_t prev_last, size_t *ps,
+                             size_t *pe, size_t *pend, int money, int *level) {
+  static const char *const changes[] = {
+      "rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen", "dropped",
+      "drop", "drops", "climbed", "climb", "climbs", "jumped", "jump", "jumps", "slipped", "slip", "slips",
+      "increased", "increase", "increases", "decreased", "decrease", "grew", "grow", "grows", "growing",
+      "grown", "declined", "decline", "declines", "slumped", "slump", "soared", "soar", "plunged",
+      "plunge", "edged", "surged", "surge",
+      "tumbled", "tumble", "dipped", "dip", "eased", "ease", "rebounded", "expanded", "expand",
+      "expands", "contracted", "contract", "shrank", "shrink", "shrunk", "advanced", "slid", "sank",
+      "improved", "improve", "widened", "narrowed", "accelerated", "slowed", NULL};
+  /* (a firm that gained or lost a sum made or spent it: "the firm lost $5bn") */
+  static const char *const shares_only[] = {"gained", "gain", "gains", "lost", "lose", "loses", NULL};
+  static const char *const levels[] = {"reached", "reach", "reaches", "hit", "hits", "totalled",
+                                       "totaled", "totals", "topped", "stood", "stands", "stand",
+                                       "peaked", "peak", "averaged", "remained", "remain", "remains",
+                                       "was", "were", "is", "are", "be", "been", NULL};
+  static const char *const copulas[] = {"was", "were", "is", "are", "be", "been", NULL};
+  static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                                    "would", "could", "may", "might", "expected", "forecast", "set",
+                                    "likely", "to", "also", "now", "still", "just", "already", "further",
+                                    "again", "sharply", "slightly", "steadily", "only", NULL};
+  static const char *const pp[] = {"in", "on", "for", "from", "at", "during", "across", "since", "of",
+                                   "among", "between", NULL};
+  if (i < 2 || (c->w[i].flags & TD_QW_PARA)) return 0;
+  size_t j = i - 1, v = j;
+  *level = 0;
+  if (td_qword_in(&c->w[j], (const char *const[]){"to", "at", "from", NULL})) *level = 1, v = j - 1;
+  else if (strcmp(c->w[j].lw, "by") == 0) v = j - 1;
+  if (*level && prev_last == v && prev_first != (size_t)-1 && prev_first > 1) {
+    v = prev_first - 1; /* the change before: "fell by more than £600 from £190,329" */
+    if (td_qword_in(&c->w[v], (const char *const[]){"by", "up", "down", NULL})) v--; /* "edged up 0.1% to 4.7%" */
+  }
+  if (v == 0 || (c->w[v].flags & TD_QW_PARA)) return 0;
+  if (!*level && td_qword_in(&c->w[v], (const char *const[]){"up", "down", NULL}) &&
+      (td_qword_in(&c->w[v - 1], copulas) || td_qword_in(&c->w[v - 1], changes)))
+    v--; /* "sales were up 5%", "edged up 0.1%" */
+  else if (td_qword_in(&c->w[v], copulas)) {
+    if (v != j) return 0; /* "is at 5%" reads as a place or a rank as often */
+    *level = 1;
+  } else if (td_qword_in(&c->w[v], levels)) {
+    *level = 1;
+  } else if (!(td_qword_in(&c->w[v], changes) || (!money && td_qword_in(&c->w[v], shares_only)))) {
+    return 0;
+  }
+  /* (a noun after an article is no verb: "a rise to 5%"; the tagger's
+   * noun after a subject is: "The unemployment rate rose to 3.9%") */
+  if (c->w[v - 1].upos == TD_DET || td_qword_in(&c->w[v - 1], (const char *const[]){"a", "an", "the", NULL}))
+    return 0;
+  /* a level above or below another is a change ("House prices were 11.8%
+   * higher on the year"); a comparison of others is none ("women were 18%
+   * more likely than men") */
+  /* a bound crossed is a level: "inflation fell below 10%" */
+  if (td_qword_in(&c->w[i], (const char *const[]){"below", "above", "under", "over", NULL})) *level = 1;
+  if (last + 1 < c->nw && !(c->w[last].flags & TD_QW_SEND)) {
+    const td_qword *nx = &c->w[last + 1];
+    if (td_qword_in(nx, (const char *const[]){"higher", "lower", "above", "below", "up", "down", NULL}))
+      *level = 0;
+    else if (td_qword_in(nx, (const char *const[]){"more", "less", "fewer", "greater", "bigger", "smaller",
+                                                   "likely", NULL}))
+      return 0;
+  }
+  size_t b = v;
+  while (b > 0 && b + 6 > v && !(c->w[b].flags & TD_QW_PARA) && td_qword_in(&c->w[b - 1], aux)) b--;
+  if (b == 0 || (c->w[b].flags & TD_QW_PARA)) return 0;
+  size_t e = b - 1, s;
+  *pend = e;
+  for (;;) {
+    if (!indicator_np_word(c, e)) return 0;
+    s = e;
+    while (s > 0 && e - s < 8 && !(c->w[s].flags & TD_QW_PARA) && indicator_np_word(c, s - 1)) s--;
+    if (s == 0 || (c->w[s].flags & TD_QW_PARA) || c->w[s - 1].upos != TD_ADP) break;
+    /* the phrase a preposition follows heads ("Shares in BP") */
+    if (s < 2 || !td_qword_in(&c->w[s - 1], pp) || (c->w[s - 1].flags & TD_QW_PARA)) return 0;
+    e = s - 2;
+  }
+  /* (not the object of a participle or one of two joined subjects: "the
+   * percentage of people using BT lines has shrunk", "Spending on health
+   * and education will rise") */
+  if (s > 0 && !(c->w[s].flags & TD_QW_PARA) &&
+      (c->w[s - 1].upos == TD_VERB || c->w[s - 1].upos == TD_CCONJ || c->w[s - 1].upos == TD_AUX))
+    return 0;
+  *ps = s, *pe = e;
+  return 1;
+}
+
+/* What a share or a sum of money at p measures where a verb of change or
+ * level governs it (indicator_subject): its subject's head with the
+ * lowercase nouns and adjectives before it ("consumer prices", "unemployment
+ * rate", "annual inflation rate", "GDP"), plus " change" for a change
+ * ("U.S. consumer prices rose 3.2%": consumer prices change; "The
+ * unemployment rate rose to 3.9%": unemployment rate); NULL when there is
+ * none, or its head is a figure word ("the total"), a change itself ("the
+ * rise was 3%") or a person's title. *about: the actor the subject names,
+ * its owner or modifier ("Apple's sales", "U.S. consumer prices", "Shares
+ * in BP", "its profits"), or -1. */
+static const char *indicator_measure(const td_qctx *c, const qparse *p, size_t prev_first, size_t prev_last,
+                                     int money, int *about, td_arena *a) {
+  static const char *const change_nouns[] = {"rise", "rises", "increase", "increases", "fall", "falls",
+                                             "drop", "drops", "decline", "declines", "change", "changes",
+                                             "gain", "gains", "cut", "cuts", "jump", "growth", "loss",
+                                             "losses", "share", "proportion", "percentage", "rate", "rates",
+                                             "majority", NULL};
+  size_t s, e, end;
+  int level, generic = 0;
+  *about = -1;
+  if (!indicator_subject(c, p->first, p->last, prev_first, prev_last, &s, &e, &end, money, &level)) return NULL;
+  size_t h = figure_head(c, s, e, &generic), k0;
+  if (generic) return NULL;
+  if (h == (size_t)-1) { /* "GDP rose 0.3%" */
+    h = s;
+    while (h < e && c->w[h + 1].upos != TD_ADP) h++;
+    if (!indicator_acronym(c, h)) return NULL;
+    k0 = h;
+  } else {
+    /* (a rate alone is a bare share: "the rate rose to 5%" says no more than
+     * "percent"; "the jobless rate" does) */
+    if (!indicator_word(c, h) || person_noun(c, h) ||
+        (td_qword_in(&c->w[h], change_nouns) && !(h > s && indicator_word(c, h - 1))))
+      return NULL;
+    k0 = h;
+    while (k0 > s && indicator_word(c, k0 - 1)) k0--;
+  }
+  /* what a price or a value is of ("The price of gold fell to $413.50":
+   * price of gold) */
+  size_t of_end = h;
+  if (h + 2 <= end && strcmp(c->w[h + 1].lw, "of") == 0) {
+    size_t k = h + 2;
+    if (k < end && c->w[k].upos == TD_DET) k++;
+    while (k <= end && indicator_word(c, k)) k++;
+    if (k > h + 2 && indicator_word(c, k - 1) && c->w[k - 1].upos == TD_NOUN) of_end = k - 1;
+  }
+  char buf[160];
+  size_t n = 0;
+  for (size_t k = k0; k <= of_end && n + 1 < sizeof buf; k++) {
+    if (k > h && (c->w[k].upos == TD_DET || !(strcmp(c->w[k].lw, "of") == 0 || indicator_word(c, k)))) continue;
+    int acr = indicator_acronym(c, k);
+    const char *w = acr ? c->doc->text + c->w[k].s : c->w[k].lw;
+    size_t len = acr ? c->w[k].e - c->w[k].s : strlen(w);
+    if (len + 2 + n >= sizeof buf) return NULL;
+    if (n) buf[n++] = ' ';
+    memcpy(buf + n, w, len), n += len;
+  }
+  buf[n] = 0;
+  if (td_qword_in(&c->w[s], (const char *const[]){"its", "their", NULL}))
+    *about = td_actor_at(c->doc, c->w[s].s, c->w[s].e);
+  else
+    *about = td_actor_at(c->doc, c->w[s].s, c->w[end].e);
+  return level ? td_arena_strndup(a, buf, n) : td_arena_printf(a, "%s change", buf);
+}
+
+/* Gives q, a share or a sum of money of its sentence q->sentence, the
+ * measure and actor of the indicator whose change or level it is
+ * (indicator_measure), and *ind_k its index; else, after "from", "with",
+ * "against", "than", "versus" or "to", the measure of the indicator
+ * quantity *ind_k right before it in the sentence, with the same unit ("rose 3.2%
+ * ..., up from 3.1% in January", "rose to 3.9% from 3.7%", "compared with
+ * 2.1%"). */
+static void indicator_of(const td_qctx *c, const qparse *p, size_t prev_first, size_t prev_last, int money,
+                         size_t *ind_k, td_quantity *q, td_arena *a) {
+  static const char *const back[] = {"from", "with", "against", "than", "versus", "to", NULL};
+  td_doc *doc = c->doc;
+  size_t k = (size_t)(q - doc->quants);
+  int about;
+  const char *m = indicator_measure(c, p, prev_first, prev_last, money, &about, a);
+  if (m) {
+    q->measure = m, q->about = about, *ind_k = k;
+    return;
+  }
+  if (*ind_k == (size_t)-1 || *ind_k + 1 != k || p->first == 0 || !td_qword_in(&c->w[p->first - 1], back))
+    return;
+  const td_quantity *r = &doc->quants[*ind_k];
+  if (r->sentence != q->sentence || strcmp(r->unit, q->unit) != 0) return;
+  q->measure = r->measure, q->about = r->about;
+  /* (the level a change reached: "edged up 0.1% to 4.7%") */
+  size_t n = strlen(r->measure);
+  if (strcmp(c->w[p->first - 1].lw, "to") == 0 && p->first >= 2 &&
+      c->w[p->first - 2].e == r->span.end && n > 7 && strcmp(r->measure + n - 7, " change") == 0)
+    q->measure = td_arena_strndup(a, r->measure, n - 7);
+}
+
 int td_quantities(const td_engine *eng, td_doc *doc) {
   td_qctx c;
   td_qctx_init(&c, eng, doc);
@@ -2015,6 +2254,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   size_t counted_last = (size_t)-1; /* last word of the last count ("jobs") */
   const char *counted_unit = NULL;
   size_t last_q = (size_t)-1;     /* last word of the last quantity of any kind */
+  size_t first_q = (size_t)-1;    /* and its first */
+  size_t ind_k = (size_t)-1;      /* the last quantity an indicator's subject measures */
   size_t tcur = 0; /* in_date's cursor into the times */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
@@ -2038,7 +2279,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       else if (r) p.unit = r->name, p.unit_noun = c.w[fig].lw;
       else if (!(fig_row = people_row(u, c.w[fig].lw)) && (generic || person_noun(&c, fig))) fig = (size_t)-1;
     }
-    last_q = p.last;
+    size_t prev_first = first_q, prev_last = last_q;
+    first_q = p.first, last_q = p.last;
     int money = p.unit && td_units_money(u, p.unit); /* "dollars", "australian dollars" */
     /* a count with its noun after the number ("163,000 people"), not a
      * modifier ("a one-hour special") */
@@ -2071,7 +2313,10 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       q->measure = td_arena_printf(&doc->arena, "%s", c.w[fig].lw);
     }
     q->about = -1;
-    if (p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
+    q->sentence = td_sent_of(doc, q->span.start);
+    if (q->unit && q->measure == q->unit && (money || strcmp(q->unit, "percent") == 0))
+      indicator_of(&c, &p, prev_first, prev_last, money, &ind_k, q, &doc->arena);
+    if (q->about < 0 && p.unit_word != (size_t)-1 && p.unit_word > p.num_end)
       q->about = td_actor_at(doc, c.w[p.num_end].s, c.w[p.unit_word].e);
     if (q->about < 0 && p.unit_word != (size_t)-1 && p.unit_word >= p.num_end && owner_before(&c, p.first))
       q->about = td_actor_at(doc, c.w[p.first - 1].s, c.w[p.first - 1].e);
@@ -2099,7 +2344,6 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
       if (q->claimed_by < 0 && conv->claimed_by_span.end > conv->claimed_by_span.start)
         q->claimed_by = conv->claimed_by, q->claimed_by_span = conv->claimed_by_span;
     }
-    q->sentence = td_sent_of(doc, q->span.start);
     q->confidence = p.unit ? (elided || fig != (size_t)-1 ? 0.6 : 0.8) : fig != (size_t)-1 ? 0.6 : 0.5;
     i = p.last > i ? p.last : i;
   }
