@@ -4983,6 +4983,24 @@ static int named_thing(const actx *x, long i, long j, long s0, long s1) {
 
 static int common_word(const actx *x, long i);
 static int small_int(const actx *x, long i);
+static int any_org_word(const actx *x, long t0, long t1);
+static int caps_run(const actx *x, long i, long j);
+
+/* The capitalized run [i, j) of two or three words names a program or a
+ * device, no person: its last word is a noun in -er that names one
+ * (Internet Explorer, Media Player, Netscape Navigator); not after a known
+ * given name (Gary Player), not with an organization's word, not a
+ * heading in capitals (BUSINESS RECORDER, a paper's name). */
+static int program_name(const actx *x, long i, long j) {
+  static const char *const program_heads[] = {"explorer", "navigator", "player", "messenger",
+                                              "browser", "scanner", "recorder", "server",
+                                              "viewer", "organiser", "organizer", "blocker",
+                                              "tracker", "converter", "controller", "printer",
+                                              "router", "installer", "compiler", NULL};
+  return j - i >= 2 && j - i <= 3 && td_str_in(tk(x, j - 1)->norm, program_heads) &&
+         !entry_at(x, i, "name") && !entry_at(x, i, "person") && !any_org_word(x, i, j) &&
+         !caps_run(x, i, j);
+}
 
 /* Token i of a sentence ending at s1 is a utility's word that closes a
  * firm's name after a place or a state (`Virginia Power`, `Georgia
@@ -5725,7 +5743,7 @@ static void do_sentence(actx *x, size_t si) {
       if (pair && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
           (is_cue(x, n) || (tok_is(x, n, ",") && is_cue(x, n + 1)) || is_cue(x, i - 1) ||
            (tok_is(x, i - 1, "to") && tok_is(x, i - 2, "according")))) {
-        int propn = !described_org(x, i, n);
+        int propn = !described_org(x, i, n) && !program_name(x, i, n);
         /* not a run going on from an organization's name (`the United
          * Nations Emergency Relief Coordinator said`); after a country's,
          * a person it names (`Australian Lynton Crosby said`) */
@@ -6292,18 +6310,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     if (memchr(w, '$', wn)) return TD_NE_NONE;
   }
   if (len >= 2 && (tok_in(x, j - 1, W_MISC) || doc_name(x, i, j))) return TD_NE_MISC;
-  /* Internet Explorer, Media Player, Netscape Navigator: a noun in -er
-   * naming a program or a device ends a product's name, no person's
-   * (not after a known given name: Gary Player) */
-  static const char *const program_heads[] = {"explorer", "navigator", "player", "messenger",
-                                              "browser", "scanner", "recorder", "server",
-                                              "viewer", "organiser", "organizer", "blocker",
-                                              "tracker", "converter", "controller", "printer",
-                                              "router", "installer", "compiler", NULL};
-  if (len >= 2 && len <= 3 && td_str_in(tk(x, j - 1)->norm, program_heads) &&
-      !entry_at(x, i, "name") && !entry_at(x, i, "person") && !any_org_word(x, i, j) &&
-      !caps_run(x, i, j)) /* (a paper's name in a heading: BUSINESS RECORDER) */
-    return TD_NE_MISC | NE_WEAK;
+  if (program_name(x, i, j)) return TD_NE_MISC | NE_WEAK;
   /* " Wind over Karst ", " Copper Rain ": a title in quotes */
   if (len >= 2 && i > s0 && j < s1 && quote_pair(x, i - 1, j) &&
       !any_org_word(x, i, j))
