@@ -154,10 +154,19 @@ static inline uint32_t cp_at(const char *text, size_t n, size_t i, int *len) {
  * characters. */
 static int joins(const char *text, size_t n, size_t i, int k, uint32_t cp, uint32_t prev) {
   /* perf: most words end at a space, which joins nothing */
-  if (cp != ',' && cp != '\'' && cp != 0x2019 && cp != '-' && cp != '.' && cp != '&') return 0;
+  if (cp != ',' && cp != '\'' && cp != 0x2019 && cp != '-' && cp != '.' && cp != '&' && cp != '!') return 0;
   if (i + (size_t)k >= n) return 0;
   int k2;
   uint32_t next = cp_at(text, n, i + (size_t)k, &k2);
+  /* a name ending in "!" before a possessive is one word with it, as
+   * "Korea's" is: "OutRage!'s Mr Lock said", "Yahoo!'s profits" (no
+   * sentence ends there) */
+  if (cp == '!') {
+    size_t a = i + 1 + (size_t)k2;
+    int k3;
+    return (next == '\'' || next == 0x2019) && a < n && (text[a] == 's' || text[a] == 'S') &&
+           (a + 1 >= n || !is_wordch(cp_at(text, n, a + 1, &k3)));
+  }
   if (!is_wordch(next)) return 0;
   if (cp == ',') { /* 8,000 but not "1, 2" */
     if (!(prev >= '0' && prev <= '9')) return 0;
