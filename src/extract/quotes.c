@@ -831,7 +831,14 @@ int td_cue_at(const td_qctx *c, size_t i, int *kind) {
       return 0;
     /* so after a quoted modifier with no punctuation of its own: `a
      * campaign against "false" claims about Prozac` */
-    if (n == 1 && (b->flags & TD_QW_QCLOSE) && i > 1 && !(c->w[i - 2].flags & TD_QW_PUNCT) &&
+    /* (also with a noun of the compound between: `over a "campaign of
+     * illegal, discriminatory and disproportionate" tax claims`, no
+     * speaker `tax`) */
+    size_t qc = i - 1;
+    if (i > 2 && b->upos == TD_NOUN && !(b->flags & (TD_QW_CAP | TD_QW_PUNCT)) && !plural_noun(b) &&
+        (c->w[i - 2].flags & TD_QW_QCLOSE))
+      qc = i - 2;
+    if (n == 1 && (c->w[qc].flags & TD_QW_QCLOSE) && qc > 0 && !(c->w[qc - 1].flags & TD_QW_PUNCT) &&
         td_qword_in(&c->w[i], plurals) &&
         (c->w[i].upos == TD_NOUN || i + 1 >= c->nw || (c->w[i + 1].flags & TD_QW_PUNCT) ||
          c->w[i + 1].upos == TD_ADP))
