@@ -64,6 +64,8 @@ struct td_tagger {
    * pair with its upos, and the class of the pair's first form; -1: none */
   int16_t rt_alt[TD_TG_MAXCLASS], rt_yes[TD_TG_MAXCLASS];
   uint16_t rt_xpos[TD_TG_MAXCLASS + 1]; /* per class: its xpos */
+  float rt_gate[TD_TG_MAXCLASS];        /* per class: td_rt_gate of its xpos */
+  float rt_min[TD_TG_MAXCLASS];         /* per class: td_rt_min of its xpos */
   uint32_t npad;           /* nclass rounded up to 8: a score vector */
   uint64_t serial;         /* unique per tagger loaded; keys the type cache */
   int16_t *stand;          /* the summed features of the stand-ins beyond a
@@ -380,7 +382,10 @@ int td_tg_groups_check(const td_tg_word *w, int n, int i, int p1, int p2) {
  * stands between, the finite verb after), with the first pass's own
  * margin between the two (train_tagger.c trains it on jackknifed
  * first-pass tags; data/models/README.md). The same for VB/VBP made
- * those worse on dev, so the pair is VBD/VBN only. */
+ * those worse on dev, so VB is not re-decided. It re-decides VBZ/NNS and VBP/NN too ("Treasury yields fell": nouns
+ * and verbs), each pair trained on its own, behind a gate, a threshold
+ * and a lexicon check of their own, and a rule for a noun compound
+ * before a finite verb (td_rt_noun; README "Nouns and verbs"). */
 
 /* Stand-in tags beyond a sentence, and the flag of a stop that is no
  * verb (tags fit 8 bits). */
@@ -388,7 +393,7 @@ enum { RT_BOS = 250, RT_EOS = 251, RT_NOVERB = 0x100, RT_START = 0x200 };
 /* The other tags it tests, by their index in td_xpos_names (tags.c;
  * test_tagger.c checks them against the names). */
 enum {
-  RX_NN = 1, RX_IN = 2, RX_NNP = 4, RX_PRP = 5, RX_PERIOD = 8, RX_NNS = 10, RX_COMMA = 11,
+  RX_NN = 1, RX_IN = 2, RX_DT = 3, RX_NNP = 4, RX_PRP = 5, RX_JJ = 6, RX_HYPH = 33, RX_PERIOD = 8, RX_NNS = 10, RX_COMMA = 11,
   RX_CD = 16, RX_TO = 20, RX_RRB = 22, RX_LRB = 23, RX_WDT = 24, RX_COLON = 25, RX_WRB = 26,
   RX_LQUOTE = 27, RX_RQUOTE = 28, RX_WP = 29, RX_EX = 37, RX_POS = 32, RX_JJS = 36, RX_RBS = 47
 };
@@ -399,12 +404,39 @@ enum { RT_REACH = 24 };
 
 int td_rt_pair(int xpos) {
   if (xpos == TD_XPOS_VBD || xpos == TD_XPOS_VBN) return 1;
+  if (xpos == TD_XPOS_VBZ || xpos == RX_NNS) return 2;
+  if (xpos == TD_XPOS_VBP || xpos == RX_NN) return 3;
   return 0;
+}
+
+double td_rt_gate(int xpos) { return td_rt_pair(xpos) == 1 ? TD_RT_GATE : TD_RT_GATE_NOUN; }
+
+double td_rt_min(int xpos) { return td_rt_pair(xpos) == 1 ? TD_RT_MIN : TD_RT_MIN_NOUN; }
+
+int td_rt_lex_ok(int xpos, uint32_t lex) {
+  if (xpos == RX_NNS || xpos == RX_NN) return (lex & (1u << 1 | 1u << 7)) != 0; /* a verb */
+  if (xpos == TD_XPOS_VBZ || xpos == TD_XPOS_VBP) return (lex & (1u << 0 | 1u << 6)) != 0;
+  return 1;
+}
+
+int td_rt_scores(int xpos) { return xpos != TD_XPOS_VBP; }
+
+int td_rt_first(int xpos) {
+  return xpos == TD_XPOS_VBD || xpos == TD_XPOS_VB || xpos == TD_XPOS_VBZ || xpos == TD_XPOS_VBP;
+}
+
+int td_rt_alt_ok(int x, int u, int xd, int ud) {
+  int p = td_rt_pair(x);
+  if (!p || xd == x || td_rt_pair(xd) != p) return 0;
+  if (p == 1) return ud == u; /* VBD/VBN: the same upos (VERB or AUX) */
+  /* a noun and a verb: VBZ VERB / NNS NOUN, VBP VERB / NN NOUN */
+  int xn = x == RX_NNS || x == RX_NN, dn = xd == RX_NNS || xd == RX_NN;
+  return u == (xn ? TD_NOUN : TD_VERB) && ud == (dn ? TD_NOUN : TD_VERB);
 }
 
 int td_rt_tags_check(void) {
   static const struct { int x; const char *name; } tags[] = {
-      {RX_NN, "NN"},     {RX_IN, "IN"},       {RX_NNP, "NNP"},    {RX_PRP, "PRP"},
+      {RX_NN, "NN"},     {RX_JJ, "JJ"},       {RX_DT, "DT"},      {RX_HYPH, "HYPH"},  {RX_IN, "IN"},       {RX_NNP, "NNP"},    {RX_PRP, "PRP"},
       {RX_PERIOD, "."},  {RX_NNS, "NNS"},     {RX_COMMA, ","},    {RX_CD, "CD"},
       {RX_TO, "TO"},     {RX_RRB, "-RRB-"},   {RX_LRB, "-LRB-"},  {RX_WDT, "WDT"},
       {RX_COLON, ":"},   {RX_WRB, "WRB"},     {RX_LQUOTE, "``"},  {RX_RQUOTE, "''"},
@@ -456,6 +488,28 @@ int td_rt_keeps(const td_rt_tok *s, int i) {
   if (s[i].xpos != TD_XPOS_VBN || i == 0) return 0;
   int x = s[i - 1].xpos;
   return x == TD_XPOS_PRP_POSS || x == RX_POS || x == RX_JJS || x == RX_RBS;
+}
+
+int td_rt_noun(const td_rt_tok *s, int n, int i) {
+  int x = s[i].xpos;
+  if ((x != TD_XPOS_VBZ && x != TD_XPOS_VBP) || i == 0 || i + 1 >= n) return 0;
+  int xm = s[i - 1].xpos, xn = s[i + 1].xpos;
+  if (!(xm == RX_NN || xm == RX_NNS || xm == RX_NNP || xm == TD_XPOS_NNPS || xm == RX_JJ)) return 0;
+  /* the verb after: a past, a modal or an auxiliary ("yields fell",
+   * "plant may", "figure was"), not a present the first pass may have
+   * misread ("Roddick holds serve") */
+  if (!(xn == TD_XPOS_VBD || xn == TD_XPOS_MD || (rt_finite(xn) && s[i + 1].upos == TD_AUX)))
+    return 0;
+  /* not in a relative clause whose verb takes a clause ("a bill which
+   * critics claim would ...", "what it represents is") */
+  for (int j = i - 1; j >= 0 && j >= i - RT_REACH; j--) {
+    int y = s[j].xpos;
+    if (y == RX_WDT || y == RX_WP) return 0;
+    if (!(rt_nominal(y) || y == RX_JJ || y == RX_DT || y == TD_XPOS_PRP_POSS || y == RX_POS ||
+          y == RX_HYPH))
+      break;
+  }
+  return 1;
 }
 
 int td_rt_features(const td_rt_tok *s, int n, int i, double margin, uint64_t *f) {
@@ -1516,13 +1570,15 @@ static void rt_classes(struct td_tagger *t) {
   for (int c = 0; c < nc; c++) {
     int x = cls_xpos(t, c), p = td_rt_pair(x), other = -1;
     t->rt_alt[c] = t->rt_yes[c] = -1;
+    t->rt_gate[c] = (float)td_rt_gate(x);
+    t->rt_min[c] = (float)td_rt_min(x);
     if (!p) continue;
     for (int d = 0; d < nc; d++)
-      if (d != c && td_rt_pair(cls_xpos(t, d)) == p && t->cls_tab[4 * d + 2] == t->cls_tab[4 * c + 2])
+      if (d != c && td_rt_alt_ok(x, t->cls_tab[4 * c + 2], cls_xpos(t, d), t->cls_tab[4 * d + 2]))
         other = d;
     if (other < 0) continue;
     t->rt_alt[c] = (int16_t)other;
-    t->rt_yes[c] = (int16_t)(x == TD_XPOS_VBD || x == TD_XPOS_VB ? c : other);
+    t->rt_yes[c] = (int16_t)(td_rt_first(x) ? c : other);
   }
 }
 
@@ -1565,15 +1621,20 @@ static void second_pass(const struct td_tagger *t, const uint64_t *low, const do
   uint64_t f[TD_RT_MAXFEAT];
   for (int i = 0; i < n; i++) {
     int c = cls[i];
-    if (t->rt_alt[c] < 0 || !(fabs(margin[i]) < TD_RT_GATE)) continue;
+    if (t->rt_alt[c] < 0 || !(fabs(margin[i]) < t->rt_gate[c])) continue;
     if (td_rt_keeps(rt, i)) continue;
+    if (td_rt_noun(rt, n, i)) {
+      cls[i] = (uint8_t)t->rt_alt[c];
+      continue;
+    }
+    if (!td_rt_scores(rt[i].xpos)) continue;
     int nf = td_rt_features(rt, n, i, margin[i], f);
     for (int k = 0; k < nf; k++) /* the slots first: the table waits on memory */
       __builtin_prefetch(&t->rt[2 * (size_t)slot_of(f[k], t->nrt)]);
     double sc = 0;
     for (int k = 0; k < nf; k++) sc += rt_weight(t, f[k]);
     int yes = t->rt_yes[c] == c;
-    if (yes ? sc < -TD_RT_MIN : sc > TD_RT_MIN) cls[i] = (uint8_t)t->rt_alt[c];
+    if (yes ? sc < -t->rt_min[c] : sc > t->rt_min[c]) cls[i] = (uint8_t)t->rt_alt[c];
   }
 }
 
@@ -1614,7 +1675,8 @@ int td_tg_tag_reference(const td_engine *eng, td_doc *doc) {
         int nf = td_tg_features(w, n, i, p1, p2, f);
         for (int k = 0; k < nf; k++) add_slot(t, find_slot(t, f[k]), sc);
         best = argmax(sc, nc);
-        if (t->rt_alt[best] >= 0) margin[i] = rt_margin(t, best, sc);
+        if (t->rt_alt[best] >= 0 && td_rt_lex_ok(t->rt_xpos[best], w[i].lex))
+          margin[i] = rt_margin(t, best, sc);
       }
       cls[i] = (uint8_t)best;
       low[i] = w[i].low;
@@ -2037,8 +2099,9 @@ int td_tag(const td_engine *eng, td_doc *doc) {
       for (int i = 0; i < n; i++) {
         margin[i] = NAN;
         if (t->rt_alt[cls[i]] < 0 || x.e[i]->cls != 255) continue;
+        if (!td_rt_lex_ok(t->rt_xpos[cls[i]], x.e[i]->lex)) continue; /* (scored: lex set) */
         margin[i] = rt_margin(t, cls[i], x.base + (size_t)i * t->npad);
-        any |= fabs(margin[i]) < TD_RT_GATE;
+        any |= fabs(margin[i]) < t->rt_gate[cls[i]];
       }
       if (any) second_pass(t, x.low, margin, n, cls, rt);
     }

@@ -610,10 +610,10 @@ static void rt_classes_make(const classes *cl, rt_classes *rc) {
     rc->alt[c] = rc->yes[c] = -1;
     if (!p) continue;
     for (int d = 0; d < cl->nclass; d++)
-      if (d != c && td_rt_pair(cl->xpos[d]) == p && cl->upos[d] == cl->upos[c]) other = d;
+      if (d != c && td_rt_alt_ok(x, cl->upos[c], cl->xpos[d], cl->upos[d])) other = d;
     if (other < 0) continue;
     rc->alt[c] = other;
-    rc->yes[c] = x == TD_XPOS_VBD || x == TD_XPOS_VB ? c : other;
+    rc->yes[c] = td_rt_first(x) ? c : other;
   }
 }
 
@@ -630,6 +630,7 @@ static void first_pass(tstore *st, const classes *cl, const rt_classes *rc, cons
     int g = best_class(st, f, nf, cl->nclass, now, sc);
     pred[j] = (uint8_t)g;
     margin[j] = rc->alt[g] < 0 ? 0 : (float)(sc[rc->yes[g]] - sc[rc->yes[g] == g ? rc->alt[g] : g]);
+    if (!td_rt_lex_ok(cl->xpos[g], s->w[j].lex)) margin[j] = NAN; /* left as it is */
     p2 = p1;
     p1 = g;
   }
@@ -657,6 +658,7 @@ static double rt_score(tstore *rt, const uint64_t *f, int nf, int32_t now) {
 typedef struct {
   uint64_t f[TD_RT_MAXFEAT];
   int nf, y; /* y: 1 the pair's first form, -1 its second */
+  int pair;  /* td_rt_pair of its first-pass tag */
 } rt_ex;
 
 /* The first-pass classes and margins of every word of ts (n sentences),
@@ -702,11 +704,13 @@ static size_t rt_examples(const classes *cl, const rt_classes *rc, const tsent *
     rt_toks(cl, &ts[i], pred + off, rt);
     for (int j = 0; j < ts[i].n; j++) {
       int g = pred[off + j], gold = ts[i].gold[j];
-      if (rc->alt[g] < 0 || gold == 255 || !(fabs(margin[off + j]) < TD_RT_GATE)) continue;
+      if (rc->alt[g] < 0 || gold == 255 || !(fabs(margin[off + j]) < td_rt_gate(cl->xpos[g]))) continue;
       if (gold != g && gold != rc->alt[g]) continue;
+      if (td_rt_noun(rt, ts[i].n, j)) continue; /* decided without scoring */
       TD_GROW(e, cap, cnt + 1);
       e[cnt].nf = td_rt_features(rt, ts[i].n, j, margin[off + j], e[cnt].f);
       e[cnt].y = gold == rc->yes[g] ? 1 : -1;
+      e[cnt].pair = td_rt_pair(cl->xpos[g]);
       cnt++;
     }
   }
@@ -719,7 +723,7 @@ static size_t rt_examples(const classes *cl, const rt_classes *rc, const tsent *
  * feature): RT_RUNS runs on different shuffles averaged into one, as the
  * first pass (steady against the order of the examples), stored so that
  * its weights are those averaged at the returned step, 1. */
-static int32_t rt_train(tstore *rt, rt_ex *ex, size_t n) {
+static int32_t rt_train_pair(tstore *rt, rt_ex *ex, size_t n) {
   for (int run = 0; run < RT_RUNS; run++) {
     tstore one = {0};
     uint64_t rng = 0x5DEECE66DULL + 0x9E3779B97F4A7C15ULL * (uint64_t)run;
@@ -749,13 +753,30 @@ static int32_t rt_train(tstore *rt, rt_ex *ex, size_t n) {
   return 1;
 }
 
+/* Trains the second pass of each pair on its own examples (in their
+ * order in ex), so that the weights of one pair do not depend on the
+ * examples of another (a pair added leaves the others as they were). */
+static int32_t rt_train(tstore *rt, rt_ex *ex, size_t n) {
+  rt_ex *one = td_xmalloc((n + 1) * sizeof *one);
+  for (int p = 1; p < 8; p++) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+      if (ex[i].pair == p) one[m++] = ex[i];
+    if (m) rt_train_pair(rt, one, m);
+  }
+  free(one);
+  return 1;
+}
+
 /* Dev accuracy of the first pass (its classes pred and margins margin)
  * and of the second pass after it (rt at rt_now), with the VBD/VBN
  * confusions of both, to log. */
 static void rt_report(const classes *cl, const rt_classes *rc, const tsent *ds, size_t n,
                       const uint8_t *pred, const float *margin, tstore *rt, int32_t rt_now,
                       FILE *log) {
-  long tot = 0, ok1 = 0, ok2 = 0, conf1 = 0, conf2 = 0, changed = 0, fixed = 0, broke = 0;
+  enum { NP = 4 }; /* pairs 1 .. NP-1 (td_rt_pair) */
+  long tot = 0, ok1 = 0, ok2 = 0, conf1[NP] = {0}, conf2[NP] = {0}, changed[NP] = {0},
+       fixed[NP] = {0}, broke[NP] = {0};
   td_rt_tok *r = NULL;
   size_t rcap = 0, off = 0;
   uint64_t f[TD_RT_MAXFEAT];
@@ -764,28 +785,36 @@ static void rt_report(const classes *cl, const rt_classes *rc, const tsent *ds, 
     rt_toks(cl, &ds[i], pred + off, r);
     for (int j = 0; j < ds[i].n; j++) {
       int g = pred[off + j], g2 = g, gold = ds[i].gold[j];
-      if (rc->alt[g] >= 0 && fabs(margin[off + j]) < TD_RT_GATE && !td_rt_keeps(r, j)) {
+      int gated = rc->alt[g] >= 0 && fabs(margin[off + j]) < td_rt_gate(cl->xpos[g]) &&
+                  !td_rt_keeps(r, j);
+      if (gated && td_rt_noun(r, ds[i].n, j))
+        g2 = rc->alt[g];
+      else if (gated && td_rt_scores(cl->xpos[g])) {
         int nf = td_rt_features(r, ds[i].n, j, margin[off + j], f);
         double sc = rt_score(rt, f, nf, rt_now);
-        if (rc->yes[g] == g ? sc < -TD_RT_MIN : sc > TD_RT_MIN) g2 = rc->alt[g];
+        double mn = td_rt_min(cl->xpos[g]);
+        if (rc->yes[g] == g ? sc < -mn : sc > mn) g2 = rc->alt[g];
       }
       tot++;
       if (gold == 255) continue;
       int gx = cl->xpos[gold], x1 = cl->xpos[g], x2 = cl->xpos[g2];
+      int p = td_rt_pair(x1) < NP ? td_rt_pair(x1) : 0, gp = td_rt_pair(gx) < NP ? td_rt_pair(gx) : 0;
       ok1 += x1 == gx;
       ok2 += x2 == gx;
-      changed += g2 != g;
-      fixed += g2 != g && x2 == gx;
-      broke += g2 != g && x1 == gx;
-      conf1 += td_rt_pair(gx) && td_rt_pair(x1) && x1 != gx;
-      conf2 += td_rt_pair(gx) && td_rt_pair(x2) && x2 != gx;
+      changed[p] += g2 != g;
+      fixed[p] += g2 != g && x2 == gx;
+      broke[p] += g2 != g && x1 == gx;
+      conf1[gp] += gp && td_rt_pair(x1) == gp && x1 != gx;
+      conf2[gp] += gp && td_rt_pair(x2) == gp && x2 != gx;
     }
   }
   free(r);
   double d = tot ? (double)tot : 1;
-  fprintf(log, "second pass: dev xpos %.2f%% -> %.2f%% (%ld changed: %ld right, %ld wrong); "
-          "VBD/VBN confused %ld -> %ld\n", 100.0 * ok1 / d, 100.0 * ok2 / d, changed, fixed, broke,
-          conf1, conf2);
+  fprintf(log, "second pass: dev xpos %.2f%% -> %.2f%%\n", 100.0 * ok1 / d, 100.0 * ok2 / d);
+  static const char *name[NP] = {"", "VBD/VBN", "VBZ/NNS", "VBP/NN"};
+  for (int p = 1; p < NP; p++)
+    fprintf(log, "second pass: %s %ld changed: %ld right, %ld wrong; confused %ld -> %ld\n", name[p],
+            changed[p], fixed[p], broke[p], conf1[p], conf2[p]);
 }
 
 int td_tagger_train(const char *train_conllu, const char *dev_conllu,

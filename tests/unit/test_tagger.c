@@ -103,6 +103,34 @@ TD_TEST(tagger_second_pass) {
   CHECK(td_rt_keeps(s, 1) == 0);
 }
 
+TD_TEST(tagger_second_pass_nouns) {
+  /* The second pass also re-decides VBZ/NNS and VBP/NN; a VBZ or VBP
+   * between a noun or adjective and a finite verb is the noun of a noun
+   * compound ("Treasury yields fell"), decided without scoring. */
+  CHECK(td_rt_pair(TD_XPOS_VBZ) == 2 && td_rt_pair(TD_XPOS_NNS) == 2);
+  CHECK(td_rt_pair(TD_XPOS_VBP) == 3 && td_rt_pair(1 /* NN */) == 3);
+  CHECK(td_rt_first(TD_XPOS_VBZ) && td_rt_first(TD_XPOS_VBP) && !td_rt_first(TD_XPOS_NNS));
+  CHECK(td_rt_alt_ok(TD_XPOS_VBZ, TD_VERB, TD_XPOS_NNS, TD_NOUN));
+  CHECK(!td_rt_alt_ok(TD_XPOS_VBZ, TD_AUX, TD_XPOS_NNS, TD_NOUN)); /* "is" stays a verb */
+  CHECK(td_rt_alt_ok(TD_XPOS_VBD, TD_AUX, TD_XPOS_VBN, TD_AUX));
+  CHECK(!td_rt_alt_ok(TD_XPOS_VBD, TD_VERB, TD_XPOS_VBN, TD_AUX));
+  td_rt_tok s[4] = {{0, 4 /* NNP */, TD_PROPN}, {0, TD_XPOS_VBZ, TD_VERB},
+                    {0, TD_XPOS_VBD, TD_VERB}, {0, 8 /* . */, TD_PUNCT}};
+  CHECK(td_rt_noun(s, 4, 1) == 1);
+  s[2].xpos = TD_XPOS_MD; /* "oil prices will" */
+  CHECK(td_rt_noun(s, 4, 1) == 1);
+  s[0].xpos = 5; /* PRP: "he wants is" is no compound */
+  CHECK(td_rt_noun(s, 4, 1) == 0);
+  s[0].xpos = 4, s[2].xpos = 3; /* DT after: "Microsoft owns the" */
+  CHECK(td_rt_noun(s, 4, 1) == 0);
+  CHECK(td_rt_noun(s, 2, 1) == 0); /* at the end */
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  CHECK_STR(tag_of(eng, "Treasury yields fell after the report.", "yields"), "yields/NNS/NOUN");
+  CHECK_STR(tag_of(eng, "He yields to pressure.", "yields"), "yields/VBZ/VERB");
+  td_engine_free(eng);
+}
+
 TD_TEST(tagger_model_checks) {
   char err[256];
   FILE *f = fopen("data/models/tagger.bin", "rb");
