@@ -393,7 +393,8 @@ enum { RT_BOS = 250, RT_EOS = 251, RT_NOVERB = 0x100, RT_START = 0x200 };
 /* The other tags it tests, by their index in td_xpos_names (tags.c;
  * test_tagger.c checks them against the names). */
 enum {
-  RX_NN = 1, RX_IN = 2, RX_DT = 3, RX_NNP = 4, RX_PRP = 5, RX_JJ = 6, RX_HYPH = 33, RX_PERIOD = 8, RX_NNS = 10, RX_COMMA = 11,
+  RX_NN = 1, RX_IN = 2, RX_DT = 3, RX_NNP = 4, RX_PRP = 5, RX_JJ = 6, RX_RB = 7, RX_CC = 12,
+  RX_HYPH = 33, RX_PERIOD = 8, RX_NNS = 10, RX_COMMA = 11,
   RX_CD = 16, RX_TO = 20, RX_RRB = 22, RX_LRB = 23, RX_WDT = 24, RX_COLON = 25, RX_WRB = 26,
   RX_LQUOTE = 27, RX_RQUOTE = 28, RX_WP = 29, RX_EX = 37, RX_POS = 32, RX_JJS = 36, RX_RBS = 47
 };
@@ -436,7 +437,7 @@ int td_rt_alt_ok(int x, int u, int xd, int ud) {
 
 int td_rt_tags_check(void) {
   static const struct { int x; const char *name; } tags[] = {
-      {RX_NN, "NN"},     {RX_JJ, "JJ"},       {RX_DT, "DT"},      {RX_HYPH, "HYPH"},  {RX_IN, "IN"},       {RX_NNP, "NNP"},    {RX_PRP, "PRP"},
+      {RX_NN, "NN"},     {RX_JJ, "JJ"},       {RX_DT, "DT"},      {RX_HYPH, "HYPH"},  {RX_RB, "RB"},  {RX_CC, "CC"},  {RX_IN, "IN"},       {RX_NNP, "NNP"},    {RX_PRP, "PRP"},
       {RX_PERIOD, "."},  {RX_NNS, "NNS"},     {RX_COMMA, ","},    {RX_CD, "CD"},
       {RX_TO, "TO"},     {RX_RRB, "-RRB-"},   {RX_LRB, "-LRB-"},  {RX_WDT, "WDT"},
       {RX_COLON, ":"},   {RX_WRB, "WRB"},     {RX_LQUOTE, "``"},  {RX_RQUOTE, "''"},
@@ -510,6 +511,24 @@ int td_rt_noun(const td_rt_tok *s, int n, int i) {
       break;
   }
   return 1;
+}
+
+int td_rt_apposition(const td_rt_tok *s, int n, int i) {
+  if (s[i].xpos != TD_XPOS_VBD || i < 2 || i + 2 >= n) return 0;
+  if (s[i - 1].xpos != RX_COMMA || !rt_nominal(s[i - 2].xpos)) return 0;
+  if (s[i + 1].xpos != RX_IN && s[i + 1].xpos != RX_TO) return 0;
+  int k = i + 1;
+  for (; k < n && k <= i + RT_REACH; k++) {
+    int x = s[k].xpos;
+    if (x == RX_COMMA) break;
+    if (rt_finite(x) || rt_punct(x) || x == RX_CC) return 0;
+  }
+  if (k >= n || k > i + RT_REACH) return 0;
+  for (k++; k < n && s[k].xpos == RX_RB; k++) {}
+  if (k >= n) return 0;
+  int x = s[k].xpos;
+  return x == TD_XPOS_MD || x == TD_XPOS_VBZ || x == TD_XPOS_VBP ||
+         (x == TD_XPOS_VBD && s[k].upos == TD_AUX);
 }
 
 int td_rt_features(const td_rt_tok *s, int n, int i, double margin, uint64_t *f) {
@@ -1623,7 +1642,7 @@ static void second_pass(const struct td_tagger *t, const uint64_t *low, const do
     int c = cls[i];
     if (t->rt_alt[c] < 0 || !(fabs(margin[i]) < t->rt_gate[c])) continue;
     if (td_rt_keeps(rt, i)) continue;
-    if (td_rt_noun(rt, n, i)) {
+    if (td_rt_noun(rt, n, i) || td_rt_apposition(rt, n, i)) {
       cls[i] = (uint8_t)t->rt_alt[c];
       continue;
     }

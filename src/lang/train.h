@@ -135,6 +135,14 @@ int td_rt_keeps(const td_rt_tok *s, int i);
  * claim would", "what it represents is": left alone). The second pass
  * decides those without scoring. */
 int td_rt_noun(const td_rt_tok *s, int n, int i);
+/* 1 when token i of s, tagged VBD, is a past participle between commas
+ * after a noun: the clause goes on after the second comma with a
+ * present, a modal or an auxiliary ("the bill, passed in May, was
+ * signed", "the judge, frustrated by the delays, has asked"); it opens
+ * with a preposition or "to", so "..., said Mauer, are" stays a past.
+ * The second pass decides those without scoring (not trained: its
+ * examples are as before). */
+int td_rt_apposition(const td_rt_tok *s, int n, int i);
 /* 1 when a word of lexical class lex (td_tg_word.lex) tagged xpos may take
  * the other form of its pair: a noun tagged VBZ/VBP or a verb tagged
  * NNS/NN by WordNet (as a lemma or an inflected form); the second pass

@@ -131,6 +131,32 @@ TD_TEST(tagger_second_pass_nouns) {
   td_engine_free(eng);
 }
 
+TD_TEST(tagger_second_pass_apposition) {
+  /* A past participle between commas after a noun, before the clause's
+   * verb, is a participle, not a past: decided by a rule of the second
+   * pass (td_rt_apposition). */
+  enum { NN = 1, IN = 2, NNP = 4, COMMA = 11 };
+  td_rt_tok s[7] = {{0, NN, TD_NOUN},       {0, COMMA, TD_PUNCT}, {0, TD_XPOS_VBD, TD_VERB},
+                    {0, IN, TD_ADP},        {0, NNP, TD_PROPN},   {0, COMMA, TD_PUNCT},
+                    {0, TD_XPOS_VBD, TD_AUX}};
+  CHECK(td_rt_apposition(s, 7, 2) == 1);   /* bill , passed in May , was */
+  s[6].upos = TD_VERB;                     /* a list of pasts: "..., drove a car, used" */
+  CHECK(td_rt_apposition(s, 7, 2) == 0);
+  s[6].xpos = TD_XPOS_MD;                  /* "..., will" */
+  CHECK(td_rt_apposition(s, 7, 2) == 1);
+  s[3].xpos = NNP;                         /* "..., said Mauer, are" */
+  CHECK(td_rt_apposition(s, 7, 2) == 0);
+  s[3].xpos = IN, s[0].xpos = 3;           /* after no noun */
+  CHECK(td_rt_apposition(s, 7, 2) == 0);
+  td_engine *eng = tagger_engine();
+  if (!eng) { CHECK(eng != NULL); return; }
+  CHECK_STR(tag_of(eng, "The bill, passed in May, was signed by the president.", "passed"),
+            "passed/VBN/VERB");
+  CHECK_STR(tag_of(eng, "The senator passed the bill in May, and it was signed.", "passed"),
+            "passed/VBD/VERB");
+  td_engine_free(eng);
+}
+
 TD_TEST(tagger_model_checks) {
   char err[256];
   FILE *f = fopen("data/models/tagger.bin", "rb");
