@@ -2726,6 +2726,8 @@ static const char *const people[] = {
     "farmer", "marcher", "mourner", "rioter", "pensioner", "worker", "local", NULL};
 
 static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi);
+static const char *clause_country(const ev_doc *e, const trig *tr, uint32_t hi);
+static const char *lead_country(const td_doc *doc, uint32_t k);
 
 /* Whether sentence si or the one before it names the police or the
  * security forces (lemmas police, policeman, "security force(s)"): the
@@ -2779,6 +2781,36 @@ static int detained_people(const ev_doc *e, const trig *tr, size_t si, uint32_t 
   *sp = (td_span){doc->toks[a].start, doc->toks[b].end};
   *iso = c;
   *police = police_named(doc, si, psp);
+  return 1;
+}
+
+/* "Security forces arrested 40 people", "police detained dozens of
+ * students": the object of an arrest (173) that is a description of
+ * people naming no actor (numbers, "at least", "dozens of" before it)
+ * is civilians (CVL) of the country where it happened (a place of its
+ * clause), else of the source's country (srcc), else the dateline's. Its span into *sp and
+ * the country into *iso; whether it is one. */
+static int people_object(const ev_doc *e, const trig *tr, uint32_t hi, const char *srcc,
+                         td_span *sp, const char **iso) {
+  static const char *const fill[] = {"at", "least", "more", "than", "up", "to", "about", "some",
+                                     "over", "nearly", "almost", "around", "of", NULL};
+  const td_doc *doc = e->doc;
+  uint32_t a = tr->tok1, k = a;
+  while (k < hi && k < a + 6 && e->tokact[k] < 0 &&
+         (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_NUM ||
+          doc->toks[k].upos == TD_ADJ || td_str_in(doc->toks[k].norm, fill) ||
+          (doc->toks[k].upos == TD_NOUN && k + 1 < hi && is_word(&doc->toks[k + 1], "of"))))
+    k++;
+  while (k + 1 < hi && doc->toks[k + 1].upos == TD_NOUN && e->tokact[k + 1] < 0) k++;
+  if (k >= hi || e->tokact[k] >= 0 || doc->toks[k].upos != TD_NOUN ||
+      !td_str_in(lemma_of(&doc->toks[k]), people))
+    return 0;
+  const char *c = clause_country(e, tr, hi);
+  if (!c) c = srcc;
+  if (!c) c = lead_country(doc, tr->tok0);
+  if (!c || strlen(c) != 3) return 0;
+  *sp = (td_span){doc->toks[a].start, doc->toks[k].end};
+  *iso = c;
   return 1;
 }
 
@@ -2862,9 +2894,10 @@ static const char *lead_country(const td_doc *doc, uint32_t k) {
 
 /* The country where the act of trigger tr took place: the first place
  * after "in/across/…" after the verb in its clause ("rallied in
- * Nairobi", "marched across the capital of Kenya"), else the place that
- * opens the story (lead_country). NULL when none. */
-static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi) {
+ * Nairobi", "marched across the capital of Kenya"; clause_country),
+ * else the place that opens the story (lead_country; scene_country).
+ * NULL when none. */
+static const char *clause_country(const ev_doc *e, const trig *tr, uint32_t hi) {
   static const char *const wide[] = {"in", "from", "across", "throughout", "inside", NULL};
   const td_doc *doc = e->doc;
   uint32_t ce = clause_end(doc, tr->tok1, hi);
@@ -2880,7 +2913,12 @@ static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi) {
     if (q < ce) c = country_at(e, q);
     if (!c && q < ce && is_word(&doc->toks[q], "of") && q + 1 < ce) c = country_at(e, q + 1);
   }
-  return c ? c : lead_country(doc, tr->tok0);
+  return c;
+}
+
+static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi) {
+  const char *c = clause_country(e, tr, hi);
+  return c ? c : lead_country(e->doc, tr->tok0);
 }
 
 /* "Hundreds of thousands of people blocked streets in Hong Kong",
@@ -4542,6 +4580,14 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
           if (!tgt.n && code_root(tr->code) >= 13) place_target(e, doc, tr, hi, &src, &tgt);
         }
       }
+    }
+    /* "Security forces arrested 40 people": the people arrested */
+    if (src.n && !tgt.n && !passive && !tr->noun && !strncmp(tr->code, "173", 3)) {
+      td_span osp;
+      const char *oiso = NULL;
+      const td_actor *sa = src.actor[0] >= 0 ? &doc->actors[src.actor[0]] : NULL;
+      if (people_object(e, tr, hi, sa ? sa->country : NULL, &osp, &oiso))
+        group_add(&tgt, td_group_actor(doc, oiso, "CVL", osp), osp);
     }
     td_span lsp;
     const char *liso = NULL;
