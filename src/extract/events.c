@@ -2626,10 +2626,12 @@ static int clause_stop(const td_doc *doc, const td_tok *t, uint32_t k, uint32_t 
  * target; the demand itself is not coded apart (it is the protest's
  * purpose), so the target is read from it here: the first actor after a
  * to-infinitive or a participle of demanding or disapproving, or after
- * "in protest" or "in defiance", that comes within a few words of the
+ * "in protest", "in defiance" or "against", that comes within a few words of the
  * protest; up to a reporting clause (", police said"). */
-static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, const group *src,
-                           group *g) {
+static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi);
+
+static void protest_target(const ev_doc *e, td_doc *mdoc, const trig *tr, uint32_t hi,
+                           const group *src, group *g) {
   static const char *const demanding[] = {"demand", "call", "urge", "protest", "press",
                                           "denounce", "condemn", "oppose", "show", "express",
                                           "voice", NULL};
@@ -2641,12 +2643,17 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, const g
     const td_tok *n = k + 1 < hi ? &doc->toks[k + 1] : NULL;
     if ((is_word(t, "to") && n && n->upos == TD_VERB && td_str_in(lemma_of(n), demanding)) ||
         (is_xpos(t, TD_XPOS_VBG) && td_str_in(lemma_of(t), demanding)) ||
-        (is_word(t, "in") && n && (is_word(n, "protest") || is_word(n, "defiance"))))
+        (is_word(t, "in") && n && (is_word(n, "protest") || is_word(n, "defiance"))) ||
+        is_word(t, "against"))
       gate = k + 1;
   }
+  /* "against the alleged violations by the Israeli military": against
+   * what (and whose doing); not what it is for ("against plans for the
+   * Iraq war") */
+  int against = gate && is_word(&doc->toks[gate - 1], "against");
   for (uint32_t k = gate; gate && k < hi && k < gate + 12; k++) {
     const td_tok *t = &doc->toks[k];
-    if (clause_stop(doc, t, k, hi)) return;
+    if (clause_stop(doc, t, k, hi) || (against && is_word(t, "for"))) return;
     if (e->tokact[k] >= 0) {
       /* "demanding that he be reinstated": the protesters' own side,
        * named again, is not whom the demand is made of */
@@ -2654,6 +2661,22 @@ static void protest_target(const ev_doc *e, const trig *tr, uint32_t hi, const g
       for (int a = 0; a < src->n; a++) own |= src->actor[a] == e->tokact[k];
       if (own) continue;
       group_right(e, k, hi, g);
+      return;
+    }
+    /* "rallied against the government", "to protest the government's
+     * plan": the government the actors layer leaves unnamed is that of
+     * the protesters' country (CAMEO's GOV of it), else of the country
+     * where they protest */
+    if (t->upos == TD_NOUN && !strcmp(lemma_of(t), "government") && k > gate &&
+        (is_word(&doc->toks[k - 1], "the") || is_word(&doc->toks[k - 1], "their"))) {
+      const char *c = NULL;
+      for (int a = 0; a < src->n && !c; a++)
+        if (src->actor[a] >= 0) c = doc->actors[src->actor[a]].country;
+      if (!c) c = scene_country(e, tr, hi);
+      if (!c || strlen(c) != 3) return;
+      td_span sp = {doc->toks[k - 1].start, t->end};
+      group_add(g, td_group_actor(mdoc, c, "GOV", sp), sp);
+      g->first = k - 1, g->last = k + 1;
       return;
     }
   }
@@ -2725,7 +2748,6 @@ static const char *const people[] = {
     "citizen", "crowd", "thousand", "hundred", "supporter", "activist", "youth", "refugee",
     "farmer", "marcher", "mourner", "rioter", "pensioner", "worker", "local", NULL};
 
-static const char *scene_country(const ev_doc *e, const trig *tr, uint32_t hi);
 static const char *clause_country(const ev_doc *e, const trig *tr, uint32_t hi);
 static const char *lead_country(const td_doc *doc, uint32_t k);
 
@@ -4186,7 +4208,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
     /* "officials from both nations", "the two countries": the pair's
      * countries act, one event each */
     if (!tgt.n && !passive && tr->code[0] == '1' && tr->code[1] == '4')
-      protest_target(e, tr, hi, &src, &tgt);
+      protest_target(e, doc, tr, hi, &src, &tgt);
     {
       int root = code_root(tr->code);
       if (!tgt.n && src.n && !passive && root == 10 && !tr->noun)
