@@ -642,6 +642,15 @@ static int collect(void *ctx, const td_match *m) {
   if (!mistag_pass && !noun && !c->sep && m->tok1 - m->tok0 == 1 && head >= 0 &&
       !str_is(lemma_of(&doc->toks[head]), m->key))
     return 0;
+  /* "Russian drones attacked Kyiv": a noun entry ("drone attack") whose
+   * last word the tagger read as a verb is none, but the entries that
+   * start inside it ("attack") are still read */
+  if (head < 0 && noun && m->tok1 - m->tok0 >= 2 && doc->toks[m->tok1 - 1].upos == TD_VERB &&
+      doc->eng && doc->eng->dict) {
+    static const char *const inner[] = {"event.verb", "event.noun", NULL};
+    const td_sent *s = &doc->sents[doc->toks[m->tok0].sent];
+    td_match_at(doc->eng->dict, doc, m->tok0 + 1, s->tok0 + s->ntok, inner, collect, c);
+  }
   if (head < 0) return 0;
   trig nt;
   trig_clear(&nt);
