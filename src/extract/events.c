@@ -2821,12 +2821,12 @@ static int detained_people(const ev_doc *e, const trig *tr, size_t si, uint32_t 
  * is civilians (CVL) of the country where it happened (a place of its
  * clause), else of the source's country (srcc), else the dateline's. Its span into *sp and
  * the country into *iso; whether it is one. */
-static int people_object(const ev_doc *e, const trig *tr, uint32_t hi, const char *srcc,
-                         td_span *sp, const char **iso) {
+static int people_object(const ev_doc *e, const trig *tr, uint32_t a, uint32_t hi,
+                         const char *srcc, td_span *sp, const char **iso) {
   static const char *const fill[] = {"at", "least", "more", "than", "up", "to", "about", "some",
                                      "over", "nearly", "almost", "around", "of", NULL};
   const td_doc *doc = e->doc;
-  uint32_t a = tr->tok1, k = a;
+  uint32_t k = a;
   while (k < hi && k < a + 6 && e->tokact[k] < 0 &&
          (doc->toks[k].upos == TD_DET || doc->toks[k].upos == TD_NUM ||
           doc->toks[k].upos == TD_ADJ || td_str_in(doc->toks[k].norm, fill) ||
@@ -4612,12 +4612,25 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         }
       }
     }
-    /* "Security forces arrested 40 people": the people arrested */
-    if (src.n && !tgt.n && !passive && !tr->noun && !strncmp(tr->code, "173", 3)) {
+    /* "Security forces arrested 40 people": the people arrested; "fired
+     * tear gas at protesters", "used water cannon to disperse hundreds
+     * of students": the people repressed (175), after "at" or
+     * "disperse" in the clause */
+    if (src.n && !tgt.n && !passive && !tr->noun &&
+        (!strncmp(tr->code, "173", 3) || !strncmp(tr->code, "175", 3))) {
       td_span osp;
       const char *oiso = NULL;
       const td_actor *sa = src.actor[0] >= 0 ? &doc->actors[src.actor[0]] : NULL;
-      if (people_object(e, tr, hi, sa ? sa->country : NULL, &osp, &oiso))
+      uint32_t at = tr->tok1;
+      if (tr->code[2] == '5') {
+        at = hi;
+        for (uint32_t q = tr->tok1; q + 1 < hi && q < tr->tok1 + 6 && at == hi; q++) {
+          if (doc->toks[q].upos == TD_PUNCT) break;
+          if (is_word(&doc->toks[q], "at") || !strcmp(lemma_of(&doc->toks[q]), "disperse"))
+            at = q + 1;
+        }
+      }
+      if (at < hi && people_object(e, tr, at, hi, sa ? sa->country : NULL, &osp, &oiso))
         group_add(&tgt, td_group_actor(doc, oiso, "CVL", osp), osp);
     }
     td_span lsp;
