@@ -3040,7 +3040,9 @@ static int adjective_np(ev_doc *e, td_doc *doc, uint32_t q, uint32_t ce, const g
 }
 
 static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, int threat,
-                             const group *src, group *g) {
+                             const trig *tr, const group *src, group *g) {
+  uint32_t tr_end = tr->tok1;
+  int root = code_root(tr->code), preps_own = tr->preps[0] != 0;
   /* ("to": "cut off electricity to the Azerbaijani republic", "reduced
    * food supplies to a Cambodian refugee camp") */
   static const char *const preps[] = {"against", "on", "at", "into", "to", NULL};
@@ -3051,6 +3053,12 @@ static void adjective_target(ev_doc *e, td_doc *doc, uint32_t k, uint32_t hi, in
   if (threat && k0 + 1 < hi && is_word(&doc->toks[k0], "to") && doc->toks[k0 + 1].upos == TD_VERB)
     k = k0 + 2;
   uint32_t ce = clause_end(doc, k, hi);
+  /* "drones attacked a Russian oil depot", "shelled Syrian positions":
+   * the direct object of an act of coercion or force (17-20) named by a
+   * country adjective is a thing of that country */
+  if (!threat && k == tr_end && root >= 17 && !preps_own &&
+      adjective_np(e, doc, k, ce, src, g))
+    return;
   /* (an entry that ends with its preposition: "imposed sanctions on") */
   int64_t j0 = k > 0 && td_str_in(doc->toks[k - 1].norm, preps) ? (int64_t)k - 1 : (int64_t)k;
   for (uint32_t j = (uint32_t)j0; j + 2 < ce; j++) {
@@ -4224,7 +4232,7 @@ static void code_sentence(ev_doc *e, td_doc *doc, size_t si) {
         demand_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && src.n && !passive && root >= 11 && !tr->noun)
         adjective_target(e, doc, tr->child ? c.trigs[tr->child - 1].tok1 : tr->tok1, hi,
-                         root == 13 && !tr->child, &src, &tgt);
+                         root == 13 && !tr->child, tr, &src, &tgt);
       if (!tgt.n && src.n && !passive && (root >= 13 || !strncmp(tr->code, "081", 3)) && !tr->noun)
         place_target(e, doc, tr, hi, &src, &tgt);
       if (!tgt.n && !passive && (root == 12 || root == 8) && !tr->noun)
