@@ -9262,10 +9262,57 @@ static int entity_actor(td_doc *doc, const char *key, td_span sp, int *made) {
   return k;
 }
 
+/* Whether sp, one word the places layer read as a populated place of
+ * country iso (not a capital), is a village that proves nothing of its
+ * country: no reading of the word in the gazetteer is a town of 3,000
+ * people or a state, and nothing else in the article is of that country
+ * (no actor, no other place). `Israeli soldiers arrested two men in
+ * Jenin` with Jenin read as a Polish village of 1,100 people: no POL.
+ * The places layer's other readings are not open here; the gazetteer's
+ * towns of a name are (td_places_town). */
+static int lone_village(const td_doc *doc, const char *iso, td_span sp) {
+  if (!doc->eng || !doc->eng->places) return 0;
+  const td_place *pl = NULL;
+  for (size_t p = 0; p < doc->nplaces && !pl; p++)
+    for (size_t m = 0; m < doc->places[p].nmentions; m++)
+      if (doc->places[p].mentions[m].start == sp.start && doc->places[p].mentions[m].end == sp.end &&
+          doc->places[p].country && strcmp(doc->places[p].country, iso) == 0)
+        pl = &doc->places[p];
+  if (!pl || !pl->feature || strncmp(pl->feature, "PPL", 3) != 0 || strcmp(pl->feature, "PPLC") == 0)
+    return 0;
+  size_t lo = 0, hi = doc->ntoks;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->toks[mid].start < sp.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= doc->ntoks || doc->toks[lo].start != sp.start || doc->toks[lo].end != sp.end) return 0;
+  if (td_places_town(doc->eng, doc, (uint32_t)lo, 3000)) return 0;
+  for (size_t p = 0; p < doc->nplaces; p++)
+    if (&doc->places[p] != pl && doc->places[p].country && strcmp(doc->places[p].country, iso) == 0)
+      return 0;
+  for (size_t a = 0; a < doc->nactors; a++)
+    if (doc->actors[a].country && strcmp(doc->actors[a].country, iso) == 0) return 0;
+  return 1;
+}
+
 int td_country_actor(td_doc *doc, const char *iso, td_span sp) {
   char key[8];
   snprintf(key, sizeof key, "%s", iso);
   for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+  /* (a village that proves nothing of its country: an actor of its name
+   * alone, no country or code) */
+  if (lone_village(doc, iso, sp)) {
+    size_t n = sp.end - sp.start;
+    char *vkey = td_arena_alloc(&doc->arena, n + 1);
+    key_into(vkey, doc->text + sp.start, n);
+    int made, k = entity_actor(doc, vkey, sp, &made);
+    if (!made) return k;
+    doc->actors[k].name = td_arena_strndup(&doc->arena, doc->text + sp.start, n);
+    doc->actors[k].kind = "country";
+    td_actor_add_mention(doc, k, sp);
+    return k;
+  }
   int made, k = entity_actor(doc, key, sp, &made);
   if (!made) return k;
   td_actor *a = &doc->actors[k];

@@ -37,7 +37,10 @@ void td_actor_add_mention(td_doc *doc, int k, td_span sp);
  * layer makes it), made when the document has none, and span sp added to
  * its mentions: a later layer's finding that sp names the country (the
  * events layer: a country adjective before an act's noun, "Israeli air
- * raids", which this layer leaves no actor). Its index. */
+ * raids", which this layer leaves no actor). Its index. A one-word
+ * village the places layer read at sp that proves nothing of iso (no
+ * town of 3,000 of that name in the gazetteer, nothing else of iso in
+ * the article) makes an actor of its name alone, with no country or code. */
 int td_country_actor(td_doc *doc, const char *iso, td_span sp);
 
 /* A group actor of sector `sector` (`LAB`) and country iso (ISO3, or
