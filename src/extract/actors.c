@@ -5174,6 +5174,45 @@ static int describer(const actx *x, long i, long s0, long s1) {
   return 1;
 }
 
+/* The country the story is plainly about (topic_country, by three of
+ * its dictionary matches and twice any other's), or the one country it
+ * names; NULL for none. Not a country word of the sentence: a party
+ * speaks as often of another country (`opposition parties criticised
+ * the US`). */
+static const char *plain_country(actx *x) {
+  if (!topic_country(x)) return NULL;
+  return (x->topic_n >= 3 && x->topic_n >= 2 * x->topic_next) || !x->topic_next ? x->topic : NULL;
+}
+
+/* `the ruling party`, `the ruling coalition`, `the ruling Georgian Dream
+ * party` at token i (`ruling`, after `the`): a country's party in power
+ * is its government (CAMEO's agents: RULING_PARTY, RULING_COALITION,
+ * GOVERNING_PARTY are GOV). Up to four capitalized words no dictionary
+ * entry opens (a country word may: its country) stand before
+ * party/coalition/alliance/Party; a party the dictionaries know
+ * (`the ruling African National Congress`) keeps its own code. The end
+ * of the phrase, its country in *iso (the story's when none is in it),
+ * or 0. */
+static long ruling_party(actx *x, long i, long s0, long s1, const char **iso) {
+  static const char *const heads[] = {"party", "coalition", "alliance", NULL};
+  if (i - 1 < s0 || !tok_is(x, i - 1, "the") || !tok_is(x, i, "ruling") || tok_cap(x, i)) return 0;
+  long j = i + 1;
+  *iso = NULL;
+  for (int n = 0; j < s1 && n < 4 && tok_cap(x, j); n++) {
+    const dm *m = match_at(x, j, s0, s1);
+    if (m && (long)m->tok0 == j && dm_country(m) && !*iso && n == 0) {
+      *iso = m->payload;
+      j = (long)m->tok1;
+      continue;
+    }
+    if ((m && (long)m->tok0 <= j) || td_str_in(tk(x, j)->norm, heads)) break;
+    j++;
+  }
+  if (j >= s1 || !td_str_in(tk(x, j)->norm, heads)) return 0;
+  if (!*iso) *iso = plain_country(x);
+  return *iso ? j + 1 : 0;
+}
+
 static void do_sentence(actx *x, size_t si) {
   td_doc *doc = x->doc;
   const td_sent *se = &doc->sents[si];
@@ -5213,6 +5252,15 @@ static void do_sentence(actx *x, size_t si) {
   while (i < s1) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && (long)d->tok0 != i) d = NULL;
+    /* the ruling party: the government */
+    const char *riso;
+    long re = !d && tok_is(x, i, "ruling") ? ruling_party(x, i, s0, s1, &riso) : 0;
+    if (re) {
+      int k = group_actor(x, riso, "GOV", i - 1, re);
+      note_speaker(x, k, i - 1, re);
+      i = re;
+      continue;
+    }
     /* pronouns at statement cues (the word's bit tested here: perf) */
     if (!d && (x->wf[i] & W_PRON)) {
       int k = resolve_pronoun(x, i);
@@ -5601,6 +5649,21 @@ static void do_sentence(actx *x, size_t si) {
           i = e;
           continue;
         }
+      }
+      /* `opposition parties called for protests`, no country word: the
+       * opposition of the country the story is about (not before a name:
+       * `opposition party Movement for Change`; not after a name or
+       * another entry: `Labour opposition parties`) */
+      if (strcmp(d->payload, "OPP") == 0 && strcmp(d->cls, "sector") == 0 && d->tok1 < s1 &&
+          (tok_is(x, d->tok1, "parties") || tok_is(x, d->tok1, "party")) && !pd &&
+          !(i > s0 && tok_cap(x, i - 1) && i - 1 > s0) &&
+          !(d->tok1 + 1 < s1 && tok_cap(x, d->tok1 + 1)) && plain_country(x)) {
+        long t0 = i > s0 && (tok_is(x, i - 1, "the") || tok_is(x, i - 1, "main")) ? i - 1 : i;
+        if (t0 > s0 && t0 < i && tok_is(x, t0, "main") && tok_is(x, t0 - 1, "the")) t0--;
+        int k = group_actor(x, plain_country(x), "OPP", t0, d->tok1 + 1);
+        note_speaker(x, k, t0, d->tok1 + 1);
+        i = d->tok1 + 1;
+        continue;
       }
       i = d->tok1;
       continue;
