@@ -5252,6 +5252,14 @@ static void do_sentence(actx *x, size_t si) {
   while (i < s1) {
     const dm *d = match_at(x, i, s0, s1);
     if (d && (long)d->tok0 != i) d = NULL;
+    /* (an institution's name of two portfolios is one name: `the Finance
+     * and Economy Ministry`, `Ministry of Finance and Economic
+     * Development`, not the one portfolio's entry inside it) */
+    if (d && body_name(x, d) &&
+        (((long)d->tok1 + 1 < s1 && tok_is(x, (long)d->tok1, "and") && tok_cap(x, (long)d->tok1 + 1)) ||
+         ((long)d->tok0 - 2 >= s0 && tok_is(x, (long)d->tok0 - 1, "and") &&
+          tok_cap(x, (long)d->tok0 - 2))))
+      d = NULL;
     /* the ruling party: the government */
     const char *riso;
     long re = !d && tok_is(x, i, "ruling") ? ruling_party(x, i, s0, s1, &riso) : 0;
