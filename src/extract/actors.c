@@ -4492,6 +4492,11 @@ static const dm *sector_after(actx *x, long e, long s0, long s1) {
         if (strcmp(n2->payload, "GOV") == 0 && strcmp(d->payload, "GOV") != 0 &&
             !is_cls(d, "sector.people"))
           return d;
+        /* (nor are militias' forces a state's army: `Syrian militia
+         * forces` are militias, UAF) */
+        if (strcmp(n2->payload, "MIL") == 0 &&
+            (strcmp(d->payload, "UAF") == 0 || strcmp(d->payload, "REB") == 0))
+          return d;
         continue;
       }
       /* "army officers", "police units", "rebel fighters": a generic
