@@ -5532,6 +5532,24 @@ static void do_sentence(actx *x, size_t si) {
       /* `ethnic Albanians`: people of the country they live in */
       const char *home = ethnic_home(x, d, s0);
       long g0 = home ? (long)d->tok0 - 1 : (long)d->tok0;
+      /* `Qatari and Egyptian mediators`, `British, French and German
+       * troops`: a demonym in a list of demonyms before a group's word
+       * is a group of its own country, of that sector */
+      if (!sec && !home && is_cls(d, "country.adj")) {
+        long j = d->tok1;
+        for (int n = 0; n < 3 && j + 1 < s1 && (tok_is(x, j, "and") || tok_is(x, j, ",")); n++) {
+          if (tok_is(x, j, ",") && tok_is(x, j + 1, "and")) j++;
+          const dm *d2 = match_at(x, j + 1, s0, s1);
+          if (!d2 || (long)d2->tok0 != j + 1 || !is_cls(d2, "country.adj")) break;
+          const dm *sec2 = sector_after(x, d2->tok1, s0, s1);
+          if (sec2 && !is_cls(sec2, "sector.body") && name_run(x, sec2->tok1, s0, s1) == 0) {
+            int k = group_actor(x, iso, sec2->payload, d->tok0, d->tok1);
+            note_speaker(x, k, d->tok0, d->tok1);
+            break;
+          }
+          j = (long)d2->tok1;
+        }
+      }
       if (sec && !(after && is_cls(after, "org")) && name_run(x, sec->tok1, s0, s1) == 0) {
         int k = is_cls(sec, "sector.body")
                     ? body_actor(x, iso, sec, d->tok0)
