@@ -4469,7 +4469,12 @@ static int member_word(const actx *x, long i) {
                                          * bulldozers demolished", "police vehicles" */
                                         "bulldozers", "vehicles", "trucks", "jeeps",
                                         "boats", "ships", "planes", "aircraft", "drones",
-                                        "snipers", "spokesmen", NULL};
+                                        "snipers", "spokesmen",
+                                        /* its voice: "an Israeli army spokesman
+                                         * said" (CAMEO's agents: MILITARY_SPOKESPERSON
+                                         * ~MIL) */
+                                        "spokesman", "spokeswoman", "spokesperson",
+                                        "spokespeople", "spokeswomen", NULL};
   return td_str_in(tk(x, i)->norm, members);
 }
 
