@@ -331,7 +331,66 @@ static void pl_common(wtable *t, const char *datadir) {
   if (f) fclose(f);
 }
 
-static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, wtable *common) {
+/* The Arabic-speaking countries (as tools/gen_gazetteer.js lists them for
+ * the short forms), whose towns English news spells in many ways. */
+static int pl_arabic(const char *cc3) {
+  static const char *const arabic[] = {"DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT",
+                                       "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT", "SAU",
+                                       "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", NULL};
+  for (const char *const *a = arabic; *a; a++)
+    if (strcmp(*a, cc3) == 0) return 1;
+  return 0;
+}
+
+/* Adds to vb the transliteration key (td_place_translit) of name, a
+ * spelling of record idx, a town of an Arabic-speaking country of 10,000
+ * people or a seat of no recorded people (`Al Qamishli`). (The places
+ * layer looks up no word of the word lists by it: `Eden` has Aden's key.) */
+static void pl_variant(td_buf *vb, const td_gaz_rec *r, const char *name, uint32_t idx) {
+  char key[128];
+  if (!vb || !pl_arabic(r->cc3) || strncmp(r->feat, "PPL", 3) != 0) return;
+  if (r->pop < 10000 && !(r->pop == 0 && (strcmp(r->feat, "PPLA") == 0 || strcmp(r->feat, "PPLA2") == 0 ||
+                                          strcmp(r->feat, "PPLC") == 0)))
+    return;
+  size_t n = td_place_translit(name, strlen(name), key, sizeof key);
+  if (!n) return;
+  size_t f = strcspn(key, " ");
+  td_var_slot v[2] = {{td_place_var_hash(key, n, 0), idx, 0},
+                      {td_place_var_hash(key, f, 1), TD_VAR_FIRST, (uint32_t)td_place_var_skel(key, f)}};
+  td_buf_put(vb, v, sizeof v);
+}
+
+/* Section "places.var" (places.h) of the slots pl_variant gathered, each
+ * key's record once and each first word once. */
+static void pl_variant_table(td_resw *w, const td_buf *vb) {
+  const td_var_slot *v = (const td_var_slot *)vb->ptr;
+  size_t n = vb->len / sizeof *v;
+  uint32_t ns = 16;
+  while ((size_t)ns < 2 * n) ns <<= 1;
+  td_var_slot *t = td_xcalloc(ns, sizeof *t);
+  for (size_t i = 0; i < n; i++) {
+    uint32_t j = (uint32_t)v[i].h & (ns - 1);
+    while (t[j].h && !(t[j].h == v[i].h && t[j].idx == v[i].idx)) j = (j + 1) & (ns - 1);
+    t[j] = v[i];
+  }
+  uint8_t *bits = td_xcalloc(TD_VAR_BITS / 8, 1);
+  for (size_t i = 0; i < n; i++)
+    if (v[i].idx == TD_VAR_FIRST) bits[(v[i].pad % TD_VAR_BITS) / 8] |= (uint8_t)(1u << (v[i].pad % 8));
+  td_buf out = TD_BUF_INIT;
+  uint32_t head[2] = {ns, 0};
+  td_buf_put(&out, TD_VAR_MAGIC, 8);
+  td_buf_put(&out, head, sizeof head);
+  td_buf_put(&out, t, (size_t)ns * sizeof *t);
+  td_buf_put(&out, bits, TD_VAR_BITS / 8);
+  free(bits);
+  td_resw_add(w, "places.var", out.ptr, out.len);
+  td_buf_free(&out);
+  free(t);
+  fprintf(stderr, "mkres: places.var: %zu keys and first words, %u slots\n", n, ns);
+}
+
+static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, wtable *common,
+                   td_buf *vb) {
   FILE *f = fopen(path, "r");
   if (!f) {
     fprintf(stderr, "mkres: cannot read %s\n", path);
@@ -397,9 +456,12 @@ static int pl_file(const char *path, td_buf *recs, td_buf *pool, td_dictb *b, wt
     uint32_t idx = (uint32_t)(recs->len / sizeof r);
     td_buf_put(recs, &r, sizeof r);
     pl_alias(b, col[1], idx, "place");
+    pl_variant(vb, &r, col[1], idx);
     int country = strncmp(r.feat, "PCL", 3) == 0;
-    for (char *a = strtok(col[2], ";"); a; a = strtok(NULL, ";"))
+    for (char *a = strtok(col[2], ";"); a; a = strtok(NULL, ";")) {
       if (!country || !pl_common_alt(common, a, col[1])) pl_alias(b, a, idx, "place");
+      pl_variant(vb, &r, a, idx);
+    }
   }
   free(line);
   fclose(f);
@@ -417,11 +479,12 @@ static int build_places(td_resw *w, const char *datadir) {
   td_dictb *b = td_dictb_new();
   wtable common = {td_xcalloc(1 << 17, sizeof(wentry)), 1 << 17, 0};
   pl_common(&common, datadir);
-  int rc = pl_file(p, &recs, &pool, b, &common);
+  td_buf vb = TD_BUF_INIT; /* "places.var" (pl_variant) */
+  int rc = pl_file(p, &recs, &pool, b, &common, &vb);
   for (size_t i = 0; i < common.cap; i++) free(common.e[i].key);
   free(common.e);
   snprintf(p, sizeof p, "%s/places/curated.tsv", datadir);
-  if (rc == 0) rc = pl_file(p, &recs, &pool, b, NULL);
+  if (rc == 0) rc = pl_file(p, &recs, &pool, b, NULL, NULL);
   size_t dlen;
   void *dimg = td_dictb_finish(b, &dlen);
   if (rc == 0) { /* the places of a dependent territory (TD_GAZ_DEPENDENT) */
@@ -442,9 +505,11 @@ static int build_places(td_resw *w, const char *datadir) {
     td_buf_put(&out, pool.ptr, pool.len);
     td_resw_add(w, "places", out.ptr, out.len);
     td_resw_add(w, "places.dict", dimg, dlen);
+    pl_variant_table(w, &vb);
     td_buf_free(&out);
   }
   free(dimg);
+  td_buf_free(&vb);
   td_buf_free(&recs);
   td_buf_free(&pool);
   return rc;

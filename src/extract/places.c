@@ -43,6 +43,9 @@ typedef struct td_gaz {
   uint32_t n;
   const char *pool;
   td_dict *dict;
+  const td_var_slot *var; /* "places.var": transliteration keys (td_place_translit), or NULL */
+  uint32_t nvar;        /* its slots, a power of 2 */
+  const uint8_t *varbits; /* its bits of first words */
   td_strset *notp;      /* not_places */
   td_strset *dirs;      /* directions */
   td_strset *kinds;     /* facility_kinds' words */
@@ -73,6 +76,14 @@ int td_places_load(td_engine *eng, char *err, size_t errlen) {
     free(g);
     goto bad;
   }
+  size_t vlen = 0;
+  const unsigned char *vimg = td_res_get(eng->res, "places.var", &vlen);
+  uint32_t nv = 0; /* an image without it (an older one) matches no variants */
+  if (vimg && vlen >= 16 && memcmp(vimg, TD_VAR_MAGIC, 8) == 0) memcpy(&nv, vimg + 8, 4);
+  if (nv && (nv & (nv - 1)) == 0 && 16 + (uint64_t)nv * sizeof(td_var_slot) + TD_VAR_BITS / 8 <= vlen) {
+    g->var = (const td_var_slot *)(vimg + 16), g->nvar = nv;
+    g->varbits = vimg + 16 + (size_t)nv * sizeof(td_var_slot);
+  }
   word_sets_build(g);
   eng->places = g;
   return 0;
@@ -101,6 +112,104 @@ double td_geo_km(double lat1, double lon1, double lat2, double lon2) {
   return 2 * 6371.0 * asin(sqrt(a));
 }
 
+/* ---- transliteration variants (td_place_translit) ---- */
+
+/* The Arabic article as English news writes it before a word, assimilated
+ * or not ("al-Balah", "ez-Zor", "ash-Shaykh"). */
+static const char *const tl_articles[] = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath",
+                                          "adh", "ed", "er", "es", "et", "ez", "en", "esh", "ul", NULL};
+
+static int tl_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* Appends the key of one word of wl lowercase letters to out at *o (see
+ * td_place_translit); 0 when it does not fit. */
+static int tl_word(const char *w, size_t wl, char *out, size_t cap, size_t *o) {
+  char t[128];
+  size_t k = 0;
+  if (wl >= sizeof t / 2) return 0;
+  for (size_t i = 0; i < wl; i++) { /* the vowels' spellings */
+    char c = w[i], d = i + 1 < wl ? w[i + 1] : 0, e = i + 2 < wl ? w[i + 2] : 0;
+    if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'a' && d == 'w' && !tl_vowel(e)))
+      t[k++] = 'u', i++; /* Younis, Yunis; Zawr, Zor */
+    else if ((c == 'e' && (d == 'i' || d == 'y')) || (c == 'a' && d == 'i'))
+      t[k++] = 'a', t[k++] = 'y', i++; /* Deir, Dayr */
+    else if (c == 'e' && d == 'e')
+      t[k++] = 'i', i++;
+    else
+      t[k++] = c == 'e' ? 'a' : c == 'o' ? 'u' : c; /* Jenin, Janin */
+  }
+  size_t o0 = *o;
+  for (size_t i = 0; i < k; i++) {
+    char c = t[i], d = i + 1 < k ? t[i + 1] : 0;
+    if (c == 'i' && d == 'y') continue; /* Nasiriyah, Nasiriya */
+    if (c == 'i' && i > 0 && (d == 'a' || d == 'u')) c = 'y'; /* Lahia, Lahya */
+    if (*o > o0 && out[*o - 1] == c) continue; /* Hassakeh, Hasakah */
+    if (*o + 2 >= cap) return 0;
+    out[(*o)++] = c;
+  }
+  if (*o - o0 >= 2 && out[*o - 1] == 'h' && out[*o - 2] == 'a') (*o)--; /* Balah, Bala */
+  return 1;
+}
+
+/* td_place_translit with at least min letters in the key. */
+static size_t tl_key(const char *s, size_t n, char *out, size_t cap, size_t min) {
+  char w[128];
+  size_t m = 0, o = 0, letters = 0;
+  for (size_t i = 0; i < n; i++) { /* lowercase words one space apart */
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c >= 'a' && c <= 'z') {
+      if (m + 2 >= sizeof w) return 0;
+      w[m++] = (char)c;
+    } else if (c == ' ' || c == '-') {
+      if (m && w[m - 1] != ' ') w[m++] = ' ';
+    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+               ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+      i += 2; /* a curly apostrophe */
+    } else if (c != '\'' && c != '`') {
+      return 0;
+    }
+  }
+  while (m && w[m - 1] == ' ') m--;
+  if (cap < 2) return 0;
+  for (size_t i = 0; i < m;) {
+    size_t wl = 0;
+    while (i + wl < m && w[i + wl] != ' ') wl++;
+    int article = 0;
+    for (const char *const *a = tl_articles; *a && i + wl < m; a++)
+      article |= strlen(*a) == wl && memcmp(*a, w + i, wl) == 0;
+    if (!article) {
+      if (o && o + 2 < cap) out[o++] = ' ';
+      size_t o1 = o;
+      if (!tl_word(w + i, wl, out, cap, &o)) return 0;
+      letters += o - o1;
+    }
+    i += wl + 1;
+  }
+  out[o] = 0;
+  return letters >= min && letters ? o : 0;
+}
+
+size_t td_place_translit(const char *s, size_t n, char *out, size_t cap) { return tl_key(s, n, out, cap, 4); }
+
+uint64_t td_place_var_skel(const char *w, size_t n) {
+  char sk[64];
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < sizeof sk; i++) {
+    char c = w[i];
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'w' || c == 'y' ||
+        (c == 'h' && i + 1 == n) || c == '\'' || (k && sk[k - 1] == c))
+      continue;
+    sk[k++] = c;
+  }
+  return td_hash64(sk, k);
+}
+
+uint64_t td_place_var_hash(const char *key, size_t n, int first) {
+  uint64_t h = td_hash64(key, n) ^ (first ? 0x9E3779B97F4A7C15ull : 0);
+  return h ? h : 1;
+}
+
 /* ---- candidates ---- */
 
 typedef struct {
@@ -118,6 +227,7 @@ typedef struct {
   int directed;          /* a country or division after a direction word ("eastern Russia") */
   int in_org;            /* heads or lies inside a longer organization's name (org_inner) */
   int in_school;         /* that name is of a body that sits in its town (org_school) */
+  int variant;           /* one word read as another spelling of a town (add_variant) */
 } cand;
 
 typedef struct {
@@ -834,21 +944,28 @@ static int grand(const td_gaz *g, const cand *c) {
  * person's: "Fort", "Mount", "Port", "Lake", "El", "San", "Santa",
  * "Saint" and their abbreviations, Spanish "Ciudad". */
 static int town_opener(const td_tok *t) {
+  /* and the Arabic words of places that open towns' names: monastery,
+   * house, caravanserai, hill, village, cape, valley, mother ("Deir
+   * al-Balah", "Beit Lahia", "Khan Younis", "Tal Afar", "Kafr Qasim",
+   * "Ras Tanura", "Umm Qasr"; a person's name opens with none) */
   static const char *const ws[] = {"fort", "ft.", "mount", "mt.", "port", "lake", "el", "san",
-                                   "santa", "santo", "saint", "st.", "sainte", "ste.", "ciudad", NULL};
+                                   "santa", "santo", "saint", "st.", "sainte", "ste.", "ciudad",
+                                   "deir", "dayr", "beit", "bayt", "khan", "tel", "tal", "kafr",
+                                   "kfar", "ras", "wadi", "umm", NULL};
   return tok_cap(t) && td_str_in(t->norm, ws);
 }
 
 /* Whether a person's mention that is all of candidate c is the town
  * instead: c opens with a town_opener and has a reading of 5,000 people or
- * more, or a division's ("left Fort Myers", "Port Harcourt refinery":
+ * more, a seat's of no recorded people (`Tal Afar`) or a division's
+ * ("left Fort Myers", "Port Harcourt refinery", "hit Deir al-Balah":
  * the actors layer read the word after it as a surname or given name;
  * not "Santa Claus", a town of 2,500). */
 static int town_not_person(const td_gaz *g, const td_doc *doc, const cand *c) {
   if (c->tok1 - c->tok0 < 2 || !town_opener(&doc->toks[c->tok0])) return 0;
   for (size_t i = 0; i < c->nrecs; i++) {
     const td_gaz_rec *r = &g->recs[c->recs[i]];
-    if (r->pop >= 5000 || is_area(r)) return 1;
+    if (r->pop >= 5000 || is_area(r) || (r->pop == 0 && is_feat(r, "PPLA") && (!r->feat[4] || r->feat[4] == '2'))) return 1;
   }
   return 0;
 }
@@ -1430,6 +1547,7 @@ typedef struct {
   int outside_org;   /* mentions not inside an organization's name (cand.in_org) */
   int org_town;      /* a town named only inside organizations' names (org_town) */
   int schools;       /* mentions in the name of a body that sits in its town (org_school) */
+  int variant;       /* a mention is one word read as another spelling (cand.variant) */
 } group;
 
 /* Whether reading r of group gr is a division named by another name of
@@ -1552,6 +1670,116 @@ static int kept_beside(const cands *cs, size_t j, uint32_t t) {
   for (size_t k = j > 0 ? j - 1 : 0; k <= j + 1 && k < cs->n; k++)
     if (k != j && !cs->c[k].drop && cs->c[k].tok0 <= t && t < cs->c[k].tok1) return 1;
   return 0;
+}
+
+/* ---- other spellings ---- */
+
+typedef struct {
+  uint32_t idx[16]; /* the records a key names */
+  size_t n;
+} var_hits;
+
+/* The records of "places.var" under slot hash h (TD_VAR_FIRST for a first
+ * word's) into v. */
+static void var_find(const td_gaz *g, uint64_t h, var_hits *v) {
+  v->n = 0;
+  for (uint32_t j = (uint32_t)h & (g->nvar - 1); g->var[j].h; j = (j + 1) & (g->nvar - 1))
+    if (g->var[j].h == h && v->n < sizeof v->idx / sizeof v->idx[0]) v->idx[v->n++] = g->var[j].idx;
+}
+
+/* Whether token k is the Arabic article ("al", "El"). */
+static int var_article(const td_tok *k) {
+  if (!k->norm || (k->norm[0] != 'a' && k->norm[0] != 'e' && k->norm[0] != 'u')) return 0; /* perf */
+  for (const char *const *a = tl_articles; *a; a++)
+    if (tok_is(k, *a)) return 1;
+  return 0;
+}
+
+/* Whether a reading of record r outweighs another spelling's of vmax
+ * people: all but a town a tenth of its size (`Derna`, a Romanian
+ * commune, is no rival to Libya's Darnah). */
+static int var_weighty(const td_gaz_rec *r, uint32_t vmax) {
+  return !is_feat(r, "PPL") || (r->flags & TD_GAZ_CURATED) || (uint64_t)r->pop * 10 > vmax;
+}
+
+/* The name at capitalized token i as another spelling of a town of an
+ * Arabic-speaking country (td_place_translit, "places.var": `Khan
+ * Younis`, `Deir al-Balah`, `Beit Lahia`, `Jenin`): capitalized words with
+ * hyphens and the article between them, the longest one with a key. It
+ * takes the place of the gazetteer's match at i (tokens [i, e), its
+ * candidates and readings those after n0 and nrp0) when longer; when as
+ * long, and that match reads only towns of a tenth of the other
+ * spelling's people, it joins their readings, or takes their place when
+ * they are villages of under 2,000 people (the Polish `Jenin`). Returns
+ * the end of the name taken, else 0; a known word alone is none. */
+static uint32_t add_variant(cands *cs, uint32_t i, uint32_t end, uint32_t e, size_t n0, size_t nrp0) {
+  const td_gaz *g = cs->g;
+  const td_doc *doc = cs->doc;
+  var_hits best = {{0}, 0}, h;
+  uint32_t bend = 0, w = i;
+  /* perf: the first word after the article ("Al Qamishli") opens a key,
+   * or the walk is not worth it (most capitalized words) */
+  if (var_article(&doc->toks[w])) {
+    w++;
+    if (w < end && tok_is(&doc->toks[w], "-")) w++;
+  }
+  if (w >= end || !tok_cap(&doc->toks[w]) || !tok_word(&doc->toks[w])) return 0;
+  uint8_t up = doc->toks[w].upos; /* a name's word, not "The", "But", "He" opening a sentence */
+  if (!(up == TD_UPOS_NONE || up == TD_PROPN || up == TD_NOUN || up == TD_ADJ || up == TD_X)) return 0;
+  /* the key of the first word alone, from its lowercase form (perf; a
+   * word too short for a key alone opens one: "Tal Afar") */
+  const char *nw = doc->toks[w].norm;
+  size_t nn = nw ? strlen(nw) : 0;
+  uint64_t sh = td_place_var_skel(nw, nn);
+  if (!nn || !(g->varbits[(sh % TD_VAR_BITS) / 8] & (1u << (sh % 8)))) return 0;
+  char key[128], low[48];
+  size_t kn = 0, ln = 0;
+  for (const char *p = nw; *p; p++) {
+    if (*p == '\'') continue;
+    if (*p < 'a' || *p > 'z' || ln + 1 >= sizeof low) return 0;
+    low[ln++] = *p;
+  }
+  if (!ln || !tl_word(low, ln, key, sizeof key, &kn)) return 0;
+  var_find(g, td_place_var_hash(key, kn, 1), &h);
+  if (!h.n) return 0;
+  for (uint32_t j = w; j < end && j < i + 8; j++) {
+    const td_tok *k = &doc->toks[j];
+    if (j > w && (tok_is(k, "-") || var_article(k))) continue;
+    if (!tok_cap(k) || !tok_word(k)) break;
+    uint32_t a0 = doc->toks[i].start;
+    if (!(kn = td_place_translit(doc->text + a0, k->end - a0, key, sizeof key))) continue;
+    var_find(g, td_place_var_hash(key, kn, 0), &h);
+    if (h.n) best = h, bend = j + 1;
+  }
+  if (cs->n > n0 && cs->c[cs->n - 1].tok0 == i) e = cs->c[cs->n - 1].tok1; /* "Jenin's" */
+  if (!bend || bend < e || !name_cased(doc, i, bend)) return 0;
+  /* a word of the word lists is that word or name, spelled as it is
+   * (`Dane`, a Syrian town's key; `Salah`), not another town's spelling */
+  const td_tok *t0 = &doc->toks[i];
+  if (bend == i + 1 && cs->eng->words && t0->norm && td_words_score(cs->eng->words, t0->norm, strlen(t0->norm)) > 0)
+    return 0;
+  uint32_t vmax = 0;
+  for (size_t r = 0; r < best.n; r++)
+    if (best.idx[r] < g->n && g->recs[best.idx[r]].pop > vmax) vmax = g->recs[best.idx[r]].pop;
+  if (cs->n > n0) { /* the gazetteer's own match at i */
+    const cand *c = &cs->c[cs->n - 1];
+    int keep = 0; /* its readings stay beside the other spelling's */
+    if (bend == e && c->tok0 == i && c->tok1 == e)
+      for (size_t r = 0; r < c->nrecs; r++) {
+        const td_gaz_rec *rr = &g->recs[cs->rp[c->rec0 + r]];
+        if (var_weighty(rr, vmax)) return 0;
+        keep |= rr->pop >= 2000; /* a village of under 2,000 gives way */
+      }
+    if (!keep) cs->n = n0, cs->nrp = nrp0;
+  }
+  for (size_t r = 0; r < best.n; r++) {
+    char pay[16];
+    snprintf(pay, sizeof pay, "%u", best.idx[r]);
+    td_match m = {i, bend, NULL, "place", pay, 0};
+    add_reading(cs, &m);
+  }
+  if (cs->n && cs->c[cs->n - 1].tok0 == i && bend - w == 1) cs->c[cs->n - 1].variant = 1;
+  return bend;
 }
 
 /* ---- streets and buildings ---- */
@@ -1948,7 +2176,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
         add_part(&cs, i, pl);
         continue;
       }
-      size_t n0 = cs.n;
+      size_t n0 = cs.n, nrp0 = cs.nrp;
       uint32_t e = td_match_at(g->dict, doc, i, end, NULL, on_match, &cs);
       /* a longest match closed by a lowercase kind word that makes it no
        * name ("Heathrow airport" of "Heathrow Airport") leaves the name
@@ -1960,6 +2188,9 @@ int td_places(const td_engine *eng, td_doc *doc) {
         uint32_t e2 = td_match_at(g->dict, doc, i, e - 1, NULL, on_match, &cs);
         if (cs.n > n0) e = e2;
       }
+      /* another spelling of an Arabic town ("Khan Younis", "Jenin") */
+      uint32_t ve = g->var && tok_cap(&doc->toks[i]) ? add_variant(&cs, i, end, e, n0, nrp0) : 0;
+      if (ve) e = ve;
       /* a match opening with a lowercase word after a comma ("France,
        * the Netherlands", "Asia, eastern Europe") makes no name: it
        * hides none that starts inside it */
@@ -2217,6 +2448,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
     if (na & NAMED_TOWNSHIP) gs[k].townships++;
     if (!c->in_org) gs[k].outside_org++;
     if (c->in_school) gs[k].schools++;
+    if (c->variant) gs[k].variant = 1;
     gs[k].named_as |= na & ~(unsigned)NAMED_TOWNSHIP;
     if (!gs[k].hint[0] && trailing_admin(eng, doc, &cs, i, hint, sizeof hint))
       snprintf(gs[k].hint, sizeof gs[k].hint, "%s", hint);
@@ -2423,13 +2655,22 @@ int td_places(const td_engine *eng, td_doc *doc) {
     for (size_t k = 0; k < ng; k++) gs[k].best = cur[k];
   }
   /* a one-word name whose reading is a town of under 50,000 people, with
-   * no pattern and no cue at any mention, in a country nothing else in
+   * no pattern and no cue at any mention (nor a one word's other spelling,
+   * below), in a country nothing else in
    * the article names (no other place but such names, no actor, not the
    * source's domain), is the word it is more often: a browser (Opera in
    * Italy), a game (Doom in Indonesia), a club's nickname (Saints, Pompey
    * in France), a word of another language (Mga, Philippines) */
   uint8_t *lone = td_xcalloc(ng ? ng : 1, 1);
   for (size_t k = 0; k < ng; k++) {
+    /* so is one word read as another spelling of a town, of any size, cue
+     * or none: a name or a word more often (`Rafa` Benitez, `Jada`, the
+     * firm `Sina`: "an interest in Sina"); the article names the town's
+     * country otherwise (`Jenin` and the West Bank, Palestinians) */
+    if (gs[k].best >= 0 && gs[k].variant && !gs[k].hint[0] && !gs[k].held[0] && !gs[k].dateline) {
+      lone[k] = 1;
+      continue;
+    }
     if (gs[k].best < 0 || strchr(gs[k].key, ' ')) continue;
     const td_gaz_rec *r = &g->recs[gs[k].best];
     /* (a city of up to 150,000 named by a word of the word counts too:
@@ -2446,7 +2687,7 @@ int td_places(const td_engine *eng, td_doc *doc) {
    * and Torbay"; not a list of surnames) */
   for (size_t i = 0; i < cs.n; i++) {
     const cand *c = &cs.c[i];
-    if (c->drop || c->group < 0 || !lone[c->group]) continue;
+    if (c->drop || c->group < 0 || !lone[c->group] || gs[c->group].variant) continue;
     const td_tok *n = c->tok1 < doc->ntoks ? &doc->toks[c->tok1] : NULL;
     const td_sent *se = &doc->sents[doc->toks[c->tok0].sent];
     /* (not "of", which holds a name in a longer one as often: "House of

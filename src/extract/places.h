@@ -69,6 +69,46 @@ int td_places_country(const td_engine *eng, const td_doc *doc, uint32_t tok0, ui
  * file cannot be read. */
 int td_eval_geo(const td_engine *eng, const char *xml_file, FILE *out);
 
+/* The key under which an Arabic place name and its English news
+ * spellings meet (`Khan Younis`, `Khan Yunis`; `Deir al-Balah`, `Dayr al
+ * Balah`; `Jenin`, `Janin`): the name of n bytes at s in lowercase, its
+ * words apart, without apostrophes and without the article before a word
+ * (`al`, `el`, `ad`, `ez`, ...), `ou`, `oo` and `aw` before no vowel as
+ * `u`, `ei`, `ey`, `ai` as `ay`, `ee` as `i`, then `e` as `a` and `o` as
+ * `u`, an `i` before a vowel and in `iy` as `y`, a doubled letter once,
+ * a closing `h` after `a` off. Writes it NUL-terminated to out (cap
+ * bytes): its length, or 0 for a name of any other character than ASCII
+ * letters, spaces, hyphens and apostrophes, of fewer than four letters, or
+ * too long. tools/mkres keys the towns of Arabic-speaking countries by it
+ * (section "places.var"), the places layer the capitalized names of the
+ * text that the gazetteer has no weighty reading of. */
+size_t td_place_translit(const char *s, size_t n, char *out, size_t cap);
+
+/* Section "places.var": "TDPVAR1" and a NUL, u32 nslots (a power of 2),
+ * u32 0, then nslots slots of open addressing by h (0: empty): a key of
+ * td_place_translit and a record it names, or (idx TD_VAR_FIRST) the first
+ * word of a key, which lets the layer skip every other name at once; then
+ * TD_VAR_BITS bits, bit h % TD_VAR_BITS set for td_place_var_skel of
+ * every first word (perf: most words are told apart there, in the cache,
+ * before their key is made). */
+#define TD_VAR_BITS (1u << 17)
+#define TD_VAR_MAGIC "TDPVAR1"
+#define TD_VAR_FIRST 0xFFFFFFFFu
+typedef struct td_var_slot {
+  uint64_t h;   /* td_place_var_hash of the key, or of its first word */
+  uint32_t idx; /* record index, or TD_VAR_FIRST */
+  uint32_t pad;  /* (a first word's: the low bits of its td_place_var_skel) */
+} td_var_slot;
+
+/* The hash of the consonants of lowercase word w (n bytes) but w, y and a
+ * closing h, each run of one letter once, no apostrophes: the same for a
+ * word and its key (td_place_translit changes only vowels, w, y, a closing
+ * h and doubled letters). */
+uint64_t td_place_var_skel(const char *w, size_t n);
+
+/* The slot hash of key (n bytes); first: of a key's first word. Never 0. */
+uint64_t td_place_var_hash(const char *key, size_t n, int first);
+
 /* Great-circle distance in km. */
 double td_geo_km(double lat1, double lon1, double lat2, double lon2);
 
