@@ -2147,6 +2147,8 @@ static long cue_subject_end(const actx *x, long c, long s0) {
   return n;
 }
 
+static int opens_as_subject(const actx *x, const int32_t *owner, size_t si, int k);
+
 /* How far back (in sentences) pronoun_links looks for a pronoun's person. */
 #define PRONOUN_WINDOW 2
 
@@ -2279,11 +2281,22 @@ static uint8_t *other_people(actx *x, const int32_t *owner) {
 }
 
 /* Sentence si holds a proper noun no actor's mention holds (a name the
- * typing left untyped may be a person's: `rest 18-year-old Nadal`). */
+ * typing left untyped may be a person's: `rest 18-year-old Nadal`); not
+ * the words of a person's title before the name (`Prime Minister Ivo
+ * Vane`). */
+static long title_start(const actx *x, long i, long s0);
 static int unowned_name(const actx *x, const int32_t *owner, size_t si) {
   long s0 = (long)x->doc->sents[si].tok0, s1 = s0 + (long)x->doc->sents[si].ntok;
-  for (long t = s0; t < s1; t++)
-    if (owner[t] < 0 && tk(x, t)->upos == TD_PROPN) return 1;
+  for (long t = s0; t < s1; t++) {
+    if (owner[t] >= 0 || tk(x, t)->upos != TD_PROPN) continue;
+    long j = t;
+    while (j < s1 && j < t + 6 && owner[j] < 0) j++;
+    if (j < s1 && owner[j] >= 0 && is_person(x, owner[j]) && title_start(x, j, s0) <= t) {
+      t = j;
+      continue;
+    }
+    return 1;
+  }
   return 0;
 }
 
@@ -2602,6 +2615,8 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * quotations, for a pronoun outside them */
   int onear = -1, ofirst = -1;
   long onear_tok = -1, ofirst_tok = -1;
+  /* the nearest mention of a person known to be of gender g (-1 none) */
+  long known_tok = -1;
   long sv0, sv1;
   object_subject(x, owner, other, p, s0, &sv0, &sv1);
   for (long t = p - 1; t >= w0; t--) {
@@ -2616,6 +2631,7 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
     }
     if (!is_person(x, k)) continue;
     if (x->ai[k].gender != '-' && x->ai[k].gender != g) continue;
+    if (x->ai[k].gender == g && known_tok < 0) known_tok = t;
     if (x->ai[k].gender == '-') unknown = unknown == -1 || unknown == k ? k : -2;
     if (near == -1 || tk(x, t)->sent == tk(x, near_tok)->sent) {
       if (near == -1 || near == k) near_tok = t; /* (its first mention there) */
@@ -2689,10 +2705,16 @@ static int pronoun_person(actx *x, const int32_t *owner, const uint8_t *other, l
    * its subject, outside quotations, with no name in that sentence the
    * typing left to no actor (`Rato was asked by G7 ministers to carry out
    * a study. He is expected to present ...`; not `Arrese chose to rest
-   * 18-year-old Nadal. He was replaced`): a `he` or `she` there is that
-   * person, and tells the gender for the pronouns after */
+   * 18-year-old Nadal. He was replaced`), past a title before the name and
+   * a phrase in commas after it (`Prime Minister Irakli Vane, 54,
+   * defended the bill. He`), no person known to be of the pronoun's
+   * gender named nearer, in that sentence or this one (`Vane is the choice
+   * of Mr Ivo Marr. But while he`): a `he` or `she` there is that person,
+   * and tells the gender for the pronouns after */
   if (found >= 0 && found == unknown && subject_pronoun(x, p, s0) && q < 0 &&
-      near_tok >= 0 && tk(x, near_tok)->sent + 1 == si && owner_subject(x, owner, si - 1, found, 0) &&
+      near_tok >= 0 && tk(x, near_tok)->sent + 1 == si &&
+      (known_tok < 0 || tk(x, known_tok)->sent + 1 < si) &&
+      (owner_subject(x, owner, si - 1, found, 0) || opens_as_subject(x, owner, si - 1, found)) &&
       !unowned_name(x, owner, si - 1))
     return found;
   /* a person of no known gender may be the one meant, or may not: a
@@ -3001,6 +3023,49 @@ static void age_links(actx *x, int32_t *owner) {
     if (grew[k]) sort_mentions(A(x, (int)k));
 }
 
+/* The first token of the dictionary match of class c (not a plural
+ * title) that ends right before token b, the longest; b when none. */
+static long match_before(const actx *x, long b, const char *c) {
+  if (b <= 0) return b;
+  size_t si = tk(x, b - 1)->sent;
+  long a = b;
+  for (size_t k = x->first[si]; k < x->first[si + 1]; k++) {
+    const dm *d = &x->all[k];
+    if ((long)d->tok1 == b && (long)d->tok0 < a && is_cls(d, c) && !is_cls(d, "title.plural"))
+      a = (long)d->tok0;
+  }
+  return a;
+}
+
+/* The first token of a title right before the name at token i, in the
+ * sentence opening at s0: a title of the dictionary or a person's title
+ * word (`Prime Minister`, `Secretary of State`, `coach`), with a country
+ * or an organization (or its adjective, or its possessive) before it
+ * (`U.S. Secretary of State`, `Georgia's Prime Minister`, `Israeli Prime
+ * Minister`, `Liberal Democrat spokesman`); i when there is none. */
+static long title_start(const actx *x, long i, long s0) {
+  long b = i;
+  int title = 0;
+  while (b > s0) {
+    long a = match_before(x, b, "title");
+    if (a >= s0 && a < b) {
+      b = a, title = 1;
+      continue;
+    }
+    if (tok_in(x, b - 1, W_PTITLE) && !honorific(x, b - 1)) {
+      b--, title = 1;
+      continue;
+    }
+    if (!title) break;
+    long e = b - 1 > s0 && poss_tok(x, b - 1) ? b - 1 : b;
+    a = match_before(x, e, "country");
+    if (a < s0 || a >= e) a = match_before(x, e, "org");
+    if (a < s0 || a >= e) break;
+    b = a;
+  }
+  return b;
+}
+
 /* The mention [i, e] of a person opens its sentence as its subject:
  * nothing before it but determiners, adjectives, an honorific or a
  * conjunction (`But Mr Vane`), no possessive after it, and a verb or an
@@ -3008,15 +3073,20 @@ static void age_links(actx *x, int32_t *owner) {
 /* The comma at token c opens a phrase set off by commas after a name
  * (a description, an age, a relative clause): the token after its
  * closing comma, at most 30 tokens on in the sentence, when it names no
- * person and holds no quotation mark nor `and` before a name (a list:
+ * person but k (`Vane, deputy police chief, said`: the description a
+ * mention of Vane's) and holds no quotation mark nor `and` before a name (a list:
  * `Keane, Defoe and Kanoute`); else c. */
-static long apposition_end(const actx *x, const int32_t *owner, long c) {
+static long apposition_end(const actx *x, const int32_t *owner, long c, int k) {
   size_t si = tk(x, c)->sent, n = x->doc->ntoks;
-  if ((size_t)c + 1 >= n || tk(x, c + 1)->upos == TD_PROPN || tk(x, c + 1)->upos == TD_VERB)
+  /* (a verb opening it only as a participle's phrase: `Vane, speaking in
+   * Faro, urged`, `Vane, flanked by aides, said`; not `Vane, said Marr`) */
+  if ((size_t)c + 1 >= n || tk(x, c + 1)->upos == TD_PROPN ||
+      (tk(x, c + 1)->upos == TD_VERB && tk(x, c + 1)->xpos != TD_XPOS_VBG &&
+       tk(x, c + 1)->xpos != TD_XPOS_VBN))
     return c;
   for (long t = c + 1; (size_t)t < n && t <= c + 30 && tk(x, t)->sent == si; t++) {
     if ((tk(x, t)->flags & (TD_TOK_QUOTE_OPEN | TD_TOK_QUOTE_CLOSE)) ||
-        (owner[t] >= 0 && is_person(x, owner[t])) ||
+        (owner[t] >= 0 && owner[t] != k && is_person(x, owner[t])) ||
         (tok_is(x, t, "and") && (size_t)t + 1 < n && tk(x, t + 1)->upos == TD_PROPN))
       return c;
     if (tok_is(x, t, ",")) return t + 1;
@@ -3027,18 +3097,39 @@ static long apposition_end(const actx *x, const int32_t *owner, long c) {
 static int sentence_subject(const actx *x, const int32_t *owner, long i, long e) {
   long s0 = (long)x->doc->sents[tk(x, i)->sent].tok0;
   long b = i;
-  while (b > s0 && (tk(x, b - 1)->upos == TD_DET || tk(x, b - 1)->upos == TD_ADJ ||
-                    tk(x, b - 1)->upos == TD_CCONJ || honorific(x, b - 1) ||
-                    (tok_is(x, b - 1, ".") && b - 1 > s0 && honorific(x, b - 2))))
-    b--;
+  for (;;) {
+    if (b > s0 && (tk(x, b - 1)->upos == TD_DET || tk(x, b - 1)->upos == TD_ADJ ||
+                   tk(x, b - 1)->upos == TD_CCONJ || honorific(x, b - 1) ||
+                   (tok_is(x, b - 1, ".") && b - 1 > s0 && honorific(x, b - 2)))) {
+      b--;
+      continue;
+    }
+    /* (past the title that describes the person: `Prime Minister Ivo
+     * Vane said`, `U.S. Secretary of State Ann Marlow urged`) */
+    long d = title_start(x, b, s0);
+    if (d == b) break;
+    b = d;
+  }
   if (b > s0 || possessive_at(x, owner, i)) return 0;
   long v = e + 1;
   /* (past a phrase in commas: `Robbie Keane, skipper for the night and
-   * scorer of the second goal, echoed`, `Vane, 54, said`) */
-  if ((size_t)v < x->doc->ntoks && tok_is(x, v, ",")) v = apposition_end(x, owner, v);
+   * scorer of the second goal, echoed`, `Vane, 54, said`, `Vane,
+   * speaking in Faro, urged`) */
+  if ((size_t)v < x->doc->ntoks && tok_is(x, v, ",")) v = apposition_end(x, owner, v, owner[i]);
   while ((size_t)v < x->doc->ntoks && v < e + 3 && tk(x, v)->upos == TD_ADV) v++;
   return (size_t)v < x->doc->ntoks && tk(x, v)->sent == tk(x, i)->sent &&
          (tk(x, v)->upos == TD_VERB || tk(x, v)->upos == TD_AUX);
+}
+
+/* Person k's first mention in sentence si opens it as its subject
+ * (sentence_subject: `Prime Minister Ivo Vane defended the bill`). */
+static int opens_as_subject(const actx *x, const int32_t *owner, size_t si, int k) {
+  long t = (long)x->doc->sents[si].tok0, s1 = t + (long)x->doc->sents[si].ntok;
+  while (t < s1 && owner[t] != k) t++;
+  if (t >= s1) return 0;
+  long e = t;
+  while (e + 1 < s1 && owner[e + 1] == k) e++;
+  return sentence_subject(x, owner, t, e);
 }
 
 /* `he`/`she` at a statement cue (pronoun_at_cue): the person of a gender
@@ -3083,9 +3174,12 @@ static void cue_pronouns(actx *x, int32_t *owner) {
       if (b > 0 && tok_is(x, b, ".") && honorific(x, b - 1)) b--;
       if (b > 0 && honorific(x, b)) b--;
       /* (a cue before it after a comma or a quotation: `he said Mr Vane
-       * had lost` is no statement of Vane's) */
+       * had lost` is no statement of Vane's; nor `Ivo Marr, a police
+       * chief, said Vane had lost`, a verb after the name) */
       int inverted = b > 0 && is_cue(x, b) &&
-                     (tok_is(x, b - 1, ",") || (tk(x, b - 1)->flags & TD_TOK_QUOTE_CLOSE));
+                     (tok_is(x, b - 1, ",") || (tk(x, b - 1)->flags & TD_TOK_QUOTE_CLOSE)) &&
+                     !(e + 1 < (long)doc->ntoks && tk(x, e + 1)->sent == tk(x, e)->sent &&
+                       (tk(x, e + 1)->upos == TD_VERB || tk(x, e + 1)->upos == TD_AUX));
       if ((c < (long)doc->ntoks && is_cue(x, c)) || inverted ||
           (b > 0 && tok_is(x, b, "to") && tok_is(x, b - 1, "according")))
         spoke[o] = i;
@@ -3097,7 +3191,9 @@ static void cue_pronouns(actx *x, int32_t *owner) {
     char want = x->wf[i] & W_PRO_M ? 'm' : 'f';
     long window = (long)tk(x, i)->sent - 4;
     int best = -1, recent = -1, rsubj = -1;
+    long known = -1; /* (the latest mention of a person known to be of want) */
     for (size_t k = 0; k < n; k++) {
+      if (x->ai[k].gender == want && last[k] > known && is_person(x, (int)k)) known = last[k];
       /* no further back than the window: a person of pages ago is no guess */
       if (last[k] < 0 || !is_person(x, (int)k) ||
           (x->ai[k].gender != '-' && x->ai[k].gender != want) ||
@@ -3119,13 +3215,18 @@ static void cue_pronouns(actx *x, int32_t *owner) {
         rsubj = (int)k;
     }
     int k = best >= 0 ? best : rsubj >= 0 ? rsubj : recent;
-    /* another person of the pronoun's gender, the subject of the
-     * sentence before or of this one since the speaker last spoke, is
-     * meant (`Vane said the talks would go on. Mr Matos flew to Faro on
-     * Monday. He said`: Matos) */
+    /* another person of the pronoun's gender or of none known, the
+     * subject of the sentence before or of this one since the speaker
+     * last spoke, is meant (`Vane said the talks would go on. Mr Matos
+     * flew to Faro on Monday. He said`: Matos; `Foreign Minister Rui
+     * Matos, speaking in Faro, urged both sides to sign. "...," he told
+     * reporters`); one of none known only when no one known to be of the
+     * pronoun's gender is named after it (`Vane is the choice of Mr Ivo
+     * Marr. "...," he said`) */
     for (size_t c = 0; c < n && best >= 0; c++)
       if ((int)c != best && opened[c] > spoke[best] && is_person(x, (int)c) &&
-          x->ai[c].gender == want && (long)tk(x, opened[c])->sent >= (long)tk(x, i)->sent - 1 &&
+          (x->ai[c].gender == want || (x->ai[c].gender == '-' && known < opened[c])) &&
+          (long)tk(x, opened[c])->sent >= (long)tk(x, i)->sent - 1 &&
           (k == best || opened[c] > opened[k]))
         k = (int)c;
     if (k < 0) continue;
@@ -3137,6 +3238,10 @@ static void cue_pronouns(actx *x, int32_t *owner) {
     grown[k] = 1;
     owner[i] = k;
     last[k] = spoke[k] = subj[k] = i;
+    /* (`Rui Matos, speaking in Faro, urged ... "...," he told
+     * reporters`: now known to be a man, for the pronouns after, as
+     * pronoun_links learns it) */
+    if (x->ai[k].gender == '-') x->ai[k].gender = want;
   }
   for (size_t k = 0; grown && k < n; k++)
     if (grown[k]) sort_mentions(A(x, (int)k));
