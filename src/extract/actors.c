@@ -2455,7 +2455,8 @@ static int cataphor_subject(const actx *x, const int32_t *owner, const uint8_t *
  * of the verb right before it: the tokens [*b0, *b1) of that verb's
  * subject, the name, title or person's noun right before the verb, past
  * auxiliaries and adverbs (`a church lawyer interrogated him`, `Vane has
- * often thanked him`), which the pronoun is not (it would be `himself`);
+ * often thanked him`) and a verb the verb completes as a to-infinitive
+ * (`Marr wants to play him`), which the pronoun is not (it would be `himself`);
  * an empty range when there is none. */
 static void object_subject(const actx *x, const int32_t *owner, const uint8_t *other, long p,
                            long s0, long *b0, long *b1) {
@@ -2486,6 +2487,15 @@ static void object_subject(const actx *x, const int32_t *owner, const uint8_t *o
   while (b > s0 && (tk(x, b)->upos == TD_AUX || tk(x, b)->upos == TD_ADV ||
                     tk(x, b)->upos == TD_PART))
     b--;
+  /* (past a verb that the to-infinitive completes, whose subject is the
+   * infinitive's: `does Marr want to play him`, `Vane hopes to meet
+   * her`; not past an object, `Vane asked Marr to help him`) */
+  if (b > s0 && tk(x, b)->upos == TD_VERB && tok_is(x, b + 1, "to") && b + 2 == p - 1) {
+    b--;
+    while (b > s0 && (tk(x, b)->upos == TD_AUX || tk(x, b)->upos == TD_ADV ||
+                      tk(x, b)->upos == TD_PART))
+      b--;
+  }
   int k = owner[b];
   if (k < 0 && other[b] != 1) return;
   long a = b;
