@@ -3139,7 +3139,7 @@ static int opens_as_subject(const actx *x, const int32_t *owner, size_t si, int 
   if (t >= s1) return 0;
   long e = t;
   while (e + 1 < s1 && owner[e + 1] == k) e++;
-  return sentence_subject(x, owner, t, e);
+  return sentence_subject(x, owner, t, e) || described_subject(x, owner, si, k, 0);
 }
 
 /* `he`/`she` at a statement cue (pronoun_at_cue): the person of a gender
@@ -3178,7 +3178,9 @@ static void cue_pronouns(actx *x, int32_t *owner) {
       while (e + 1 < (long)doc->ntoks && owner[e + 1] == o) e++;
       /* (a name opening its sentence before its verb, no possessive:
        * `Mr Vane flew to Faro.`) */
-      if (sentence_subject(x, owner, i, e)) opened[o] = i;
+      if (sentence_subject(x, owner, i, e) ||
+          (is_person(x, o) && described_subject(x, owner, tk(x, i)->sent, o, 0)))
+        opened[o] = i;
       long c = e + 1 + (e + 1 < (long)doc->ntoks && tok_is(x, e + 1, ","));
       long b = i - 1; /* (before it, past an honorific: `, said Mr Vane`) */
       if (b > 0 && tok_is(x, b, ".") && honorific(x, b - 1)) b--;
