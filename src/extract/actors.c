@@ -3192,7 +3192,15 @@ static void cue_pronouns(actx *x, int32_t *owner) {
                      (tok_is(x, b - 1, ",") || (tk(x, b - 1)->flags & TD_TOK_QUOTE_CLOSE)) &&
                      !(e + 1 < (long)doc->ntoks && tk(x, e + 1)->sent == tk(x, e)->sent &&
                        (tk(x, e + 1)->upos == TD_VERB || tk(x, e + 1)->upos == TD_AUX));
-      if ((c < (long)doc->ntoks && is_cue(x, c)) || inverted ||
+      /* (not a name inside a relative clause or a description set off
+       * by commas after another's: `Paul Jones, who sang Sha La La,
+       * said`) */
+      int inside = 0;
+      if (c > e + 1 && c < (long)doc->ntoks && is_cue(x, c)) {
+        long a = before_commas(x, e + 1, (long)doc->sents[tk(x, i)->sent].tok0);
+        inside = a != e + 1 && a < i && owner[a] != o;
+      }
+      if ((c < (long)doc->ntoks && is_cue(x, c) && !inside) || inverted ||
           (b > 0 && tok_is(x, b, "to") && tok_is(x, b - 1, "according")))
         spoke[o] = i;
       continue;
