@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the unit table ----
  * Loaded once per engine (td_units_load, from engine.c) into its own
@@ -1754,6 +1755,30 @@ static int in_date(const td_qctx *c, const td_doc *doc, size_t *t, const qparse 
   return 0;
 }
 
+/* Whether p counts the units of a definite period the times layer found,
+ * the frame of other figures rather than a figure of its own ("in the 12
+ * months through February", "over the next five years", "in the last
+ * three months of 2004", "for the three months to December"): a DURATION
+ * opening with "the" that holds p, ending in p's unit in the plural. Not a
+ * modifier ("The 93 minute film", "the next four-year cycle") nor a span
+ * without "the" ("jailed for two years"). Binary search over the times. */
+static int definite_period(const td_qctx *c, const td_doc *doc, const qparse *p) {
+  if (!p->unit || !is_time_unit(p->unit) || p->unit_word != p->last || p->last >= c->nw ||
+      !ends_with(c->w[p->last].lw, "s"))
+    return 0;
+  uint32_t b = c->w[p->first].s, e = c->w[p->last].e;
+  size_t lo = 0, hi = doc->ntimes;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->times[mid].span.start <= b) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return 0;
+  const td_time *x = &doc->times[lo - 1];
+  return x->type && strcmp(x->type, "DURATION") == 0 && x->span.end >= e && x->span.end <= e + 1 &&
+         x->span.start + 4 <= b && strncasecmp(doc->text + x->span.start, "the ", 4) == 0;
+}
+
 /* Whether a possessive name stands right before the quantity at word
  * first: the owner of what it counts ("IBM's 3,248 patents", "Britain's
  * five big banks"), the actor it is about. */
@@ -2228,10 +2253,11 @@ static void indicator_of(const td_qctx *c, const qparse *p, size_t prev_first, s
   const td_quantity *r = &doc->quants[*ind_k];
   if (r->sentence != q->sentence || strcmp(r->unit, q->unit) != 0) return;
   q->measure = r->measure, q->about = r->about;
-  /* (the level a change reached: "edged up 0.1% to 4.7%") */
+  /* (the level a change reached: "edged up 0.1% to 4.7%", "has dropped 5%
+   * since May to 88.9%"; not "compared to 0.1%") */
   size_t n = strlen(r->measure);
   if (strcmp(c->w[p->first - 1].lw, "to") == 0 && p->first >= 2 &&
-      c->w[p->first - 2].e == r->span.end && n > 7 && strcmp(r->measure + n - 7, " change") == 0)
+      !td_qword_in(&c->w[p->first - 2], (const char *const[]){"compared", "relative", NULL}) && n > 7 && strcmp(r->measure + n - 7, " change") == 0)
     q->measure = td_arena_strndup(a, r->measure, n - 7);
 }
 
@@ -2262,7 +2288,7 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
     if (!may_start(&c.w[i]) || !parse_quantity(&c, u, i, &p)) continue;
     bound_after(&c, &p);
     if (in_date(&c, doc, &tcur, &p) || in_person_name(&c, &p) || in_title_name(&c, u, &p) ||
-        joined_pair(&c, &p)) {
+        joined_pair(&c, &p) || definite_period(&c, doc, &p)) {
       i = p.last;
       continue;
     }
