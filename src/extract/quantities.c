@@ -2113,26 +2113,32 @@ static int indicator_subject(const td_qctx *c, size_t i, size_t last, size_t pre
     if (td_qword_in(&c->w[v], (const char *const[]){"by", "up", "down", NULL})) v--; /* "edged up 0.1% to 4.7%" */
   }
   if (v == 0 || (c->w[v].flags & TD_QW_PARA)) return 0;
+  int bare_change = 0;
   if (!*level && td_qword_in(&c->w[v], (const char *const[]){"up", "down", NULL}) &&
       (td_qword_in(&c->w[v - 1], copulas) || td_qword_in(&c->w[v - 1], changes)))
     v--; /* "sales were up 5%", "edged up 0.1%" */
+  else if (!*level && td_qword_in(&c->w[v], (const char *const[]){"up", "down", NULL}) &&
+           (c->w[v - 1].upos == TD_NOUN || c->w[v - 1].upos == TD_PROPN))
+    bare_change = 1;
   else if (td_qword_in(&c->w[v], copulas)) {
     if (v != j) return 0; /* "is at 5%" reads as a place or a rank as often */
     *level = 1;
   } else if (td_qword_in(&c->w[v], levels)) {
     *level = 1;
-  } else if (!(td_qword_in(&c->w[v], changes) || (!money && td_qword_in(&c->w[v], shares_only)))) {
+  } else if (!bare_change && !(td_qword_in(&c->w[v], changes) || (!money && td_qword_in(&c->w[v], shares_only)))) {
     return 0;
+  } else if (v == j - 1 && strcmp(c->w[j].lw, "at") == 0) {
+    *level = 0; /* a pace: "investment is growing at more than 25% a year" */
   }
   /* (a noun after an article is no verb: "a rise to 5%"; the tagger's
    * noun after a subject is: "The unemployment rate rose to 3.9%") */
   if (c->w[v - 1].upos == TD_DET || td_qword_in(&c->w[v - 1], (const char *const[]){"a", "an", "the", NULL}))
     return 0;
+  /* a bound crossed is a level: "inflation fell below 10%" */
+  if (td_qword_in(&c->w[i], (const char *const[]){"below", "above", "under", "over", NULL})) *level = 1;
   /* a level above or below another is a change ("House prices were 11.8%
    * higher on the year"); a comparison of others is none ("women were 18%
    * more likely than men") */
-  /* a bound crossed is a level: "inflation fell below 10%" */
-  if (td_qword_in(&c->w[i], (const char *const[]){"below", "above", "under", "over", NULL})) *level = 1;
   if (last + 1 < c->nw && !(c->w[last].flags & TD_QW_SEND)) {
     const td_qword *nx = &c->w[last + 1];
     if (td_qword_in(nx, (const char *const[]){"higher", "lower", "above", "below", "up", "down", NULL}))
@@ -2150,7 +2156,9 @@ static int indicator_subject(const td_qctx *c, size_t i, size_t last, size_t pre
     if (!indicator_np_word(c, e)) return 0;
     s = e;
     while (s > 0 && e - s < 8 && !(c->w[s].flags & TD_QW_PARA) && indicator_np_word(c, s - 1)) s--;
-    if (s == 0 || (c->w[s].flags & TD_QW_PARA) || c->w[s - 1].upos != TD_ADP) break;
+    if (s == 0 || (c->w[s].flags & TD_QW_PARA) || c->w[s - 1].upos != TD_ADP ||
+        (bare_change && strcmp(c->w[s - 1].lw, "with") == 0))
+      break;
     /* the phrase a preposition follows heads ("Shares in BP") */
     if (s < 2 || !td_qword_in(&c->w[s - 1], pp) || (c->w[s - 1].flags & TD_QW_PARA)) return 0;
     e = s - 2;
@@ -2159,8 +2167,12 @@ static int indicator_subject(const td_qctx *c, size_t i, size_t last, size_t pre
    * percentage of people using BT lines has shrunk", "Spending on health
    * and education will rise") */
   if (s > 0 && !(c->w[s].flags & TD_QW_PARA) &&
-      (c->w[s - 1].upos == TD_VERB || c->w[s - 1].upos == TD_CCONJ || c->w[s - 1].upos == TD_AUX))
+      (c->w[s - 1].upos == TD_VERB || c->w[s - 1].upos == TD_AUX ||
+       (c->w[s - 1].upos == TD_CCONJ && s >= 2 && !(c->w[s - 2].flags & (TD_QW_DIGIT | TD_QW_PUNCT)) &&
+        (c->w[s - 2].upos == TD_NOUN || c->w[s - 2].upos == TD_PROPN || c->w[s - 2].upos == TD_ADJ))))
     return 0;
+  /* (a change with no verb after "with": "with wages up 4%") */
+  if (bare_change && (s == 0 || strcmp(c->w[s - 1].lw, "with") != 0)) return 0;
   *ps = s, *pe = e;
   return 1;
 }
@@ -2230,6 +2242,32 @@ static const char *indicator_measure(const td_qctx *c, const qparse *p, size_t p
   return level ? td_arena_strndup(a, buf, n) : td_arena_printf(a, "%s change", buf);
 }
 
+/* Whether the cue phrase ending at byte b closes with a comma within five
+ * words and the sentence goes on there with a clause that continues what
+ * was said ("and", "but", "while", "whereas", "up from", "down from",
+ * "compared with", "from", "with"), before byte e (the number's start). */
+static int aside_goes_on(const td_qctx *c, uint32_t b, uint32_t e) {
+  static const char *const on[] = {"and", "but", "while", "whereas", "up", "down", "compared", "from", "with",
+                                   NULL};
+  size_t k = td_qword_at(c, b);
+  for (size_t n = 0; k < c->nw && n < 5 && c->w[k].s < e; k++, n++) {
+    if (c->w[k].flags & (TD_QW_SEND | TD_QW_QOPEN)) return 0;
+    if (is_comma(c, k)) return k + 1 < c->nw && c->w[k + 1].s < e && td_qword_in(&c->w[k + 1], on);
+  }
+  return 0;
+}
+
+/* Whether q's claimant who and its cue stand after q, set off by a comma
+ * before them ("Prices rose 3.2%, the department said, ...", "..., said
+ * the report, ..."), the cue a verb (not "..., in the survey, ..."). */
+static int cue_aside(const td_qctx *c, const td_quantity *q, td_span who, td_span cue) {
+  uint32_t b = who.start < cue.start ? who.start : cue.start;
+  size_t v = td_qword_at(c, cue.start);
+  if (b < q->span.end || v >= c->nw || c->w[v].upos != TD_VERB) return 0;
+  size_t k = td_qword_at(c, b);
+  return k > 0 && k < c->nw && is_comma(c, k - 1) && c->w[k - 1].s >= q->span.end;
+}
+
 /* Gives q, a share or a sum of money of its sentence q->sentence, the
  * measure and actor of the indicator whose change or level it is
  * (indicator_measure), and *ind_k its index; else, after "from", "with",
@@ -2282,6 +2320,8 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
   size_t last_q = (size_t)-1;     /* last word of the last quantity of any kind */
   size_t first_q = (size_t)-1;    /* and its first */
   size_t ind_k = (size_t)-1;      /* the last quantity an indicator's subject measures */
+  size_t aside_k = (size_t)-1;    /* the last quantity claimed by a cue set off after it */
+  uint32_t aside_end = 0;         /* and where that cue's phrase ends */
   size_t tcur = 0; /* in_date's cursor into the times */
   for (size_t i = 0; i < c.nw; i++) {
     qparse p;
@@ -2356,6 +2396,16 @@ int td_quantities(const td_engine *eng, td_doc *doc) {
         (according_cue(&c, cue) || claimant_ok(&c, u, who, finding_cue(&c, td_qword_at(&c, cue.start))))) {
       q->claimed_by_span = who;
       q->claimed_by = claimant_actor(&c, who);
+      aside_k = cue_aside(&c, q, who, cue) ? doc->nquants - 1 : (size_t)-1;
+      aside_end = who.end > cue.end ? who.end : cue.end;
+    } else if (aside_k != (size_t)-1 && doc->quants[aside_k].sentence == q->sentence &&
+               aside_goes_on(&c, aside_end, q->span.start)) {
+      /* the cue set off by commas after an earlier number of the sentence
+       * says the clause that goes on after it too ("..., said the report,
+       * and an estimated 20,000 of those were in the UK", "..., the
+       * department said last week, up from 3.1% in January") */
+      q->claimed_by_span = doc->quants[aside_k].claimed_by_span;
+      q->claimed_by = doc->quants[aside_k].claimed_by;
     }
     q->time = td_time_for_span(doc, q->span.start, q->span.end);
     /* not the number itself ("86-minute"), nor a forecast's date for what
