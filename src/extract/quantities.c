@@ -385,7 +385,9 @@ static const char *const change_words[] = {"from", "by", "rose", "fell", "increa
                                            "raised", "lifted", "lowered", "reduced", "cut", "up",
                                            "down", "rise", "fall", "rising", "falling", NULL};
 static const char *const part_words[] = {"section", "article", "clause", "chapter", "page", "paragraph",
-                                         "rule", "amendment", "schedule", "annex", "no.", NULL};
+                                         "rule", "amendment", "schedule", "annex", "no.", "resolution",
+                                         "proposition", "directive", "regulation", "route", "flight",
+                                         "interstate", "highway", NULL};
 static const char *const zone_words[] = {"gmt", "bst", "utc", "est", "edt", "cet", "pst", "pdt", NULL};
 static const char *const year_preps[] = {"in", "since", "from", "until", "till", "by", "of", NULL};
 static const char *const future_words[] = {"expected", "expects", "expect", "expecting", "will",
