@@ -914,6 +914,54 @@ static int is_adverb(const td_qword *w) {
 static const char *const modals[] = {"may", "will", "can", "might", "must", "shall", "should",
                                      "would", "could", NULL};
 
+/* Whether words i-2, i-1 are an adverbial phrase of two words that may
+ * stand between a subject and its verb ("Officials have in fact reported",
+ * "The party, of course, said"): "in fact", "of course", "in turn", "in
+ * effect", "in particular", "for example", "for instance", "at first". */
+static int adverb_pair(const td_qctx *c, size_t i) {
+  static const char *const pairs[][2] = {{"in", "fact"},       {"of", "course"},     {"in", "turn"},
+                                         {"in", "effect"},     {"in", "particular"}, {"for", "example"},
+                                         {"for", "instance"},  {"at", "first"}};
+  if (i < 3) return 0;
+  for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++)
+    if (strcmp(c->w[i - 2].lw, pairs[p][0]) == 0 && strcmp(c->w[i - 1].lw, pairs[p][1]) == 0 &&
+        !(c->w[i - 1].flags & TD_QW_PARA) && !(c->w[i - 2].flags & TD_QW_PARA))
+      return 1;
+  return 0;
+}
+
+/* The first word of a time expression of the times layer that ends with
+ * word i - 1, after a noun, a name or a pronoun ("A Quinnipiac University
+ * poll this month found": "this"; "the government last week announced"),
+ * or i when there is none. Binary search. */
+static size_t time_before(const td_qctx *c, size_t i) {
+  const td_doc *d = c->doc;
+  if (i < 3 || !d->ntimes) return i;
+  uint32_t e = c->w[i - 1].e;
+  size_t lo = 0, hi = d->ntimes;
+  while (lo < hi) { /* the first time that starts after word i - 1 starts */
+    size_t mid = (lo + hi) / 2;
+    if (d->times[mid].span.start <= c->w[i - 1].s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k-- > 0 && k + 3 > lo;) {
+    if (d->times[k].span.end != e) continue;
+    size_t j = td_qword_at(c, d->times[k].span.start);
+    /* (a lowercase one: "Jamie Noon believes" is a name) */
+    if (j == 0 || j >= i || (c->w[j].flags & (TD_QW_PARA | TD_QW_CAP)) || (c->w[j - 1].flags & TD_QW_PUNCT))
+      return i;
+    /* (a noun, a name or a pronoun; a noun the tagger read as a verb
+     * too, but no participle: "poll this month") */
+    const td_qword *b = &c->w[j - 1];
+    size_t n = strlen(b->lw);
+    int participle = n > 3 && (strcmp(b->lw + n - 2, "ed") == 0 || strcmp(b->lw + n - 3, "ing") == 0);
+    if (!(b->upos == TD_NOUN || b->upos == TD_PROPN || b->upos == TD_PRON || (b->upos == TD_VERB && !participle)))
+      return i;
+    return j;
+  }
+  return i;
+}
+
 /* Whether word i may be part of a speaker's noun phrase. */
 static int speaker_noun(const td_qctx *c, size_t i);
 static int participle(const td_qword *w);
@@ -1062,6 +1110,19 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
             (i >= 2 && in_set(time_words_set, &c->w[i - 1]) && i == k &&
              (in_set(aux_adv_set, &c->w[i - 2]) || (c->w[i - 1].flags & TD_QW_CAP)))))
       i--;
+    if (adverb_pair(c, i)) { /* "have in fact reported" */
+      i -= 2;
+      continue;
+    }
+    /* a time after the subject's noun: "A Quinnipiac University poll this
+     * month found" */
+    if (i == k) {
+      size_t j = time_before(c, i);
+      if (j < i) {
+        i = j;
+        continue;
+      }
+    }
     /* "X was due to say", "X is expected to tell": the subject of the
      * words before "to" */
     if (to_come_at(c, i) && !(c->w[i].flags & TD_QW_PARA) && !(c->w[i - 1].flags & TD_QW_PARA)) {
