@@ -1266,6 +1266,20 @@ static int poll_sample(const td_qctx *c, const qparse *p) {
   return p->first >= 2 && strcmp(c->w[p->first - 1].lw, "of") == 0 && td_qword_in(&c->w[p->first - 2], polls);
 }
 
+/* Whether the number p is the subject of a verb of its own in its clause
+ * (words up to ce), after an auxiliary ("20 were released", "12 have
+ * been freed"): what that verb says is no measure word of the sentence's
+ * ("50 people were arrested and 20 were released": not arrested). */
+static int clause_verb(const td_qctx *c, const qparse *p, size_t ce) {
+  static const char *const aux[] = {"was", "were", "is", "are", "have", "has", "had", "been", "be", "being",
+                                    NULL};
+  size_t k = p->last + 1;
+  if (k >= c->nw || k > ce || !td_qword_in(&c->w[k], aux)) return 0;
+  while (k <= ce && k < c->nw && td_qword_in(&c->w[k], aux)) k++;
+  if (k < c->nw && k <= ce && c->w[k].upos == TD_ADV) k++; /* "were later charged" */
+  return k < c->nw && k <= ce && c->w[k].upos == TD_VERB;
+}
+
 /* measure and status from the sentence around the quantity; rows: u->n
  * slots of scratch. The measure is the unit and what the nearest measure
  * word says, in the number's clause when one is there, else in its
@@ -1289,7 +1303,9 @@ static void measure_status(const td_qctx *c, const units *u, const qparse *p, td
         rows[nrows++] = row;
     }
     const char *what = poll_sample(c, p) ? "polled" : nearest_measure(c, u, p, rows, nrows, cs, ce);
-    if (!what) what = nearest_measure(c, u, p, rows, nrows, s, e);
+    /* (not when the clause has a verb of its own that says something else:
+     * "50 people were arrested and 20 were released") */
+    if (!what && !clause_verb(c, p, ce)) what = nearest_measure(c, u, p, rows, nrows, s, e);
     /* a part of the people named so ("six children", "20 women") is its
      * own measure: "children killed" is no figure of "people killed"; not
      * the first of a list ("25,000 girls and women", "men, women and
