@@ -7248,6 +7248,47 @@ static void score_rows(actx *x) {
   }
 }
 
+static void name_window(const actx *x, uint32_t t, size_t *q0, size_t *q1);
+
+/* The two words [t, t + 2) are those of an ORG name of two words before
+ * name [r] (within NE_WINDOW names). */
+static int club_before(const actx *x, size_t r, long t) {
+  size_t q0, q1;
+  name_window(x, (uint32_t)t, &q0, &q1);
+  for (size_t q = q0; q < r; q++)
+    if (x->names[q].type == TD_NE_ORG && x->names[q].tok1 - x->names[q].tok0 == 2 &&
+        same_norms(x, (long)x->names[q].tok0, t, 2))
+      return 1;
+  return 0;
+}
+
+/* In a sports story, the town name [r] before a capitalized weekday opens
+ * the name of the club that bears the day (Sheffield Wednesday): the two
+ * become one ORG name. Not after a preposition (`arrived in Leeds
+ * Wednesday`) unless the story named the club so before (`travel to
+ * Sheffield Wednesday`), not before a part of the day (`Leeds Wednesday
+ * night`), not a name in capitals (a dateline). 1 when it joined them. */
+static int weekday_club(actx *x, size_t r, long s0, long s1) {
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", NULL};
+  static const char *const parts[] = {"morning", "afternoon", "evening", "night", "nights",
+                                      "mornings", NULL};
+  td_ne *n = &x->names[r];
+  long a = (long)n->tok0 - 1, b = n->tok1;
+  if (b >= s1 || !tok_cap(x, b) || !td_str_in(tk(x, b)->norm, days) ||
+      (tk(x, n->tok0)->flags & TD_TOK_ALLCAPS) || (tk(x, b)->flags & TD_TOK_ALLCAPS) ||
+      (b + 1 < s1 && td_str_in(tk(x, b + 1)->norm, parts)) || n->tok1 - n->tok0 != 1 ||
+      (a >= s0 && tk(x, a)->upos == TD_ADP && !club_before(x, r, (long)n->tok0)))
+    return 0;
+  if (r + 1 < x->nnames && x->names[r + 1].tok0 < (uint32_t)b + 1) {
+    if (x->names[r + 1].tok1 != (uint32_t)b + 1) return 0; /* (a longer name holds it) */
+    memmove(&x->names[r + 1], &x->names[r + 2], (x->nnames - r - 2) * sizeof *x->names);
+    x->nnames--;
+  }
+  n->tok1 = (uint32_t)b + 1, n->type = TD_NE_ORG, n->weak = 0;
+  return 1;
+}
+
 /* In a sports story, a place name (not a country: national teams stay LOC)
  * next to a score or a match word names a team: typed ORG. */
 static void sports_teams(actx *x) {
@@ -7277,6 +7318,7 @@ static void sports_teams(actx *x) {
       continue;
     }
     if (n->type != TD_NE_LOC || n->country) continue;
+    if (weekday_club(x, r, s0, s1)) continue;
     /* Levski Sofia, Sparta Prague, AEK Athens: a capitalized word no name
      * holds right before the town opens the club's name (not a word of
      * the language, a function word or a given name: `In Sofia`) */

@@ -4001,6 +4001,23 @@ static int day_after_and(const ctx *c, int e) {
   return d;
 }
 
+/* The weekday alone at unit i lies inside the mention of an organization
+ * the actors layer found, a stage before: it names no day but the body
+ * (`Sheffield Wednesday`, a club). */
+static int in_org_name(const ctx *c, int i) {
+  if (!has(c, i, W_WDAY)) return 0;
+  const td_doc *doc = c->doc;
+  for (size_t k = 0; k < doc->nactors; k++) {
+    const td_actor *a = &doc->actors[k];
+    if (!a->kind || strcmp(a->kind, "organization") != 0) continue;
+    for (size_t m = 0; m < a->nmentions; m++)
+      if (a->mentions[m].start <= c->u[i].start && c->u[i].end <= a->mentions[m].end &&
+          a->mentions[m].end - a->mentions[m].start > c->u[i].end - c->u[i].start)
+        return 1;
+  }
+  return 0;
+}
+
 int td_times(const td_engine *eng, td_doc *doc) {
   units us, pre[3]; /* pre: the first sentences, when date_from_text cut them */
   rule_coll rc;
@@ -4033,6 +4050,10 @@ int td_times(const td_engine *eng, td_doc *doc) {
                   : i;
       if (e <= i) {
         i++;
+        continue;
+      }
+      if (e == i + 1 && in_org_name(&c, i)) {
+        i = e;
         continue;
       }
       TD_AGROW(&doc->arena, doc->times, doc->cap_times, doc->ntimes + 1);
