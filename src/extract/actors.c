@@ -6333,12 +6333,13 @@ static int title_ends(const actx *x, long t) {
 /* The one word [i, i + 1) of sentence [s0, s1) is named as a person: a
  * kinship word before it (`his wife Lenka`), or an age in commas after
  * it (`Duvane , 45 ,`). */
+static const char *const kin_words[] = {"wife", "husband", "son", "daughter", "brother",
+                                        "sister", "mother", "father", "widow", "widower",
+                                        "cousin", "uncle", "aunt", "nephew", "niece", "grandson",
+                                        "granddaughter", "girlfriend", "boyfriend", "fiancee",
+                                        "fiance", NULL};
 static int person_context(const actx *x, long i, long s0, long s1) {
-  static const char *const kin[] = {"wife", "husband", "son", "daughter", "brother", "sister",
-                                    "mother", "father", "widow", "widower", "cousin", "uncle",
-                                    "aunt", "nephew", "niece", "grandson", "granddaughter",
-                                    "girlfriend", "boyfriend", "fiancee", "fiance", NULL};
-  if (i > s0 && !tok_cap(x, i - 1) && td_str_in(tk(x, i - 1)->norm, kin)) return 1;
+  if (i > s0 && !tok_cap(x, i - 1) && td_str_in(tk(x, i - 1)->norm, kin_words)) return 1;
   return i + 3 < s1 && tok_is(x, i + 1, ",") && tok_is(x, i + 3, ",") && plain_int(x, i + 2) &&
          tk(x, i + 2)->end - tk(x, i + 2)->start == 2;
 }
@@ -9475,6 +9476,23 @@ int td_mention_coref_only(const td_doc *doc, td_span s) {
          strcmp(w, "myself") == 0 || strcmp(w, "we") == 0 || strcmp(w, "ourselves") == 0;
 }
 
+/* The phrase [start, he) ends in a word of kin or of friends in lowercase
+ * before `of` at he (`the mother of`, `a friend of`, `the family of`): the
+ * person it names is another, unnamed, not the one after `of`. */
+static int kin_head(const char *text, uint32_t start, uint32_t he) {
+  static const char *const more[] = {"friend", "friends", "family", "relatives", "parents",
+                                     "sons", "daughters", "brothers", "sisters", "children",
+                                     "grandmother", "grandfather", NULL};
+  if (memcmp(text + he, " of ", 4) != 0) return 0;
+  uint32_t b = he;
+  while (b > start && isalpha((unsigned char)text[b - 1])) b--;
+  char w[16];
+  if (he - b < 3 || he - b >= sizeof w || !islower((unsigned char)text[b])) return 0;
+  memcpy(w, text + b, he - b);
+  w[he - b] = 0;
+  return td_str_in(w, kin_words) || td_str_in(w, more);
+}
+
 int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
   int inside = -1, head = -1;
   uint32_t inside_end = 0, head_at = 0, he = 0;
@@ -9493,6 +9511,7 @@ int td_actor_at(const td_doc *doc, uint32_t start, uint32_t end) {
       if (inside < 0 || s.end > inside_end) inside = (int)k, inside_end = s.end;
       if (s.end <= he && (head < 0 || s.end > head_at)) head = (int)k, head_at = s.end;
     }
+  if (head < 0 && inside >= 0 && he < end && kin_head(doc->text, start, he)) return -1;
   return head >= 0 ? head : inside;
 }
 
