@@ -6280,6 +6280,7 @@ static int place_head_of(const actx *x, long t) {
 
 #define NE_WEAK 0x100 /* guess_type: a last-resort guess */
 #define NE_SURE 0x200 /* guess_type: named by the word next to it */
+#define NE_FIRM 0x400 /* guess_type: a firm by what it has (firm_acts) */
 
 /* The one word [i, i + 1) of sentence [s0, s1) acts as an organization
  * in its sentence: it speaks of itself as `it` at a statement cue
@@ -6288,9 +6289,29 @@ static int place_head_of(const actx *x, long t) {
  * Zorvane`, `a spokesman for Zorvane`). Not a common word, a
  * nationality, a pronoun or a common noun the tagger saw (`Supporters
  * say it`), nor a known given name. */
+static int org_word_ok(const actx *x, long i);
+
+/* The one word i of sentence [s0, s1) is a firm's name by what it has and
+ * a town has not: its stock or shares in the possessive (`Zenith 's stock
+ * soared`; not a `stock market` or an `exchange`), or a stake in it (`a
+ * majority stake in Zenith`). The typing then takes it for a firm before
+ * too, where a preposition or the gazetteer alone made it a place
+ * (firm_before). */
+static int firm_acts(const actx *x, long i, long s0, long s1) {
+  static const char *const holdings[] = {"stock", "shares", "stake", "stakes", "shareholders",
+                                         "subsidiary", "subsidiaries", NULL};
+  int ctx = (i + 2 < s1 && poss_tok(x, i + 1) && td_str_in(tk(x, i + 2)->norm, holdings) &&
+             !(i + 3 < s1 && (tok_is(x, i + 3, "market") || tok_is(x, i + 3, "exchange")))) ||
+            (i >= s0 + 2 && tok_is(x, i - 1, "in") &&
+             (tok_is(x, i - 2, "stake") || tok_is(x, i - 2, "stakes")));
+  /* (not the end of a name a hyphen joins: Alfa-Eco 's stake) */
+  int glued = i > s0 && tok_is(x, i - 1, "-") && !(tk(x, i)->flags & TD_TOK_SPACE_BEFORE);
+  return ctx && !glued && org_word_ok(x, i);
+}
+
 static int org_acts(const actx *x, long i, long s0, long s1) {
-  static const char *const party_adjs[] = {"tory", "dem", "lib", NULL}; /* Tory officials */
   long j = i + 1;
+  if (j + 1 < s1 && tok_is(x, j, "also") && is_cue(x, j + 1)) j++; /* Zenith also said it */
   /* the words around first: few words have them (perf) */
   int ctx = (j + 1 < s1 && is_cue(x, j) &&
              (tok_is(x, j + 1, "it") || tok_is(x, j + 1, "its") ||
@@ -6307,6 +6328,13 @@ static int org_acts(const actx *x, long i, long s0, long s1) {
                                             "province", "district", "municipal", "township", NULL};
   for (long t = s0; t < s1; t++)
     if (td_str_in(tk(x, t)->norm, place_words)) return 0;
+  return org_word_ok(x, i);
+}
+
+/* The one word i may be an organization's name: no common word, people's
+ * word, title, honorific, party's adjective or name of a person. */
+static int org_word_ok(const actx *x, long i) {
+  static const char *const party_adjs[] = {"tory", "dem", "lib", NULL}; /* Tory officials */
   return !common_word(x, i) && !demonym_tok(x, i) &&
          (!tk(x, i)->upos || tk(x, i)->upos == TD_PROPN) && !(tk(x, i)->flags & TD_TOK_ALLCAPS) &&
          tk(x, i)->end - tk(x, i)->start >= 2 && !tok_in(x, i, W_PTITLE) && !honorific(x, i) &&
@@ -6458,7 +6486,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
   /* one word that acts as an organization here (org_acts) is one, unless
    * a person's name typed before holds it (people are named in full
    * first: `Tomas Ravel` ... `Ravel said it was`) */
-  int acts = len == 1 && !shout && org_acts(x, i, s0, s1);
+  int firm = len == 1 && !shout && firm_acts(x, i, s0, s1);
+  int acts = firm || (len == 1 && !shout && org_acts(x, i, s0, s1));
   int lead = -1; /* the run's first word may open an organization's name (asked once) */
   for (size_t k = 0; k < nout && k < NE_WINDOW; k++) {
     const td_ne *p = &out[nout - 1 - k];
@@ -6469,7 +6498,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       continue;
     if (p->tok1 - p->tok0 == (uint32_t)len) {
       if (same_norms(x, p->tok0, i, len))
-        return acts && (p->type == TD_NE_ORG || p->weak) ? TD_NE_ORG | NE_SURE : p->type;
+        return (acts && (p->type == TD_NE_ORG || p->weak)) || (firm && p->type != TD_NE_PER)
+                   ? TD_NE_ORG | NE_SURE | (firm ? NE_FIRM : 0)
+                   : p->type;
     } else if (p->type == TD_NE_ORG && p->tok1 - p->tok0 > (uint32_t)len) {
       /* Magna after Magna International Inc */
       if (lead < 0) lead = !common_word(x, i) && !opener_word(x, i);
@@ -6484,7 +6515,7 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
       return TD_NE_PER; /* (an acronym is no part of a person's name: USI) */
     }
   }
-  if (acts) return TD_NE_ORG | NE_SURE;
+  if (acts) return TD_NE_ORG | NE_SURE | (firm ? NE_FIRM : 0);
   /* Virginia Power, Ohio Edison: a utility's word right after a place
    * the dictionary names ends a firm's name (extend_names joins them) */
   if (len == 1 && nout && out[nout - 1].tok1 == (uint32_t)i && out[nout - 1].type == TD_NE_LOC &&
@@ -7059,6 +7090,21 @@ static int person_at_cue(const actx *x, long j, long s1) {
   return 1;
 }
 
+/* The one word out[r], sure an organization (a firm that acts as one:
+ * `Zenith 's stock soared`), retypes the same word the typing guessed a
+ * place before it, where a preposition or the gazetteer alone made it one
+ * (`a contract with Zenith`, `new hope to Zenith`); not a dictionary's
+ * place in have[0, nhave). */
+static void firm_before(const actx *x, td_ne *out, size_t r, const td_ne *have, size_t nhave) {
+  for (size_t k = 1; k <= r && k <= NE_WINDOW; k++) {
+    td_ne *p = &out[r - k];
+    if (p->type == TD_NE_LOC && p->tok1 == p->tok0 + 1 &&
+        same_norms(x, (long)p->tok0, (long)out[r].tok0, 1) &&
+        !in_names(have, nhave, p->tok0, p->tok1))
+      p->type = TD_NE_ORG, p->weak = 0;
+  }
+}
+
 /* Types the capitalized runs no dictionary or rule typed (for eval ner),
  * merging them in text order with the names already typed. */
 static void guess_names(actx *x) {
@@ -7210,11 +7256,12 @@ static void guess_names(actx *x) {
       }
       if (j == i) j = i + 1;
       int type = modifier ? TD_NE_MISC : guess_type(x, i, j, s0, s1, out, nout);
-      int weak = (type & NE_WEAK) != 0, sure = (type & NE_SURE) != 0;
-      type &= ~(NE_WEAK | NE_SURE);
+      int weak = (type & NE_WEAK) != 0, sure = (type & NE_SURE) != 0, firm = (type & NE_FIRM) != 0;
+      type &= ~(NE_WEAK | NE_SURE | NE_FIRM);
       if (type) {
         TD_AGROW(&doc->arena, out, cap, nout + 1);
         out[nout++] = (td_ne){(uint32_t)i, (uint32_t)j, type, 0, weak, sure};
+        if (firm) firm_before(x, out, nout - 1, have, nhave);
       }
       i = j;
     }
