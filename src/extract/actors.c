@@ -6459,6 +6459,15 @@ static int doc_name(const actx *x, long t0, long t1) {
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
+/* The one word [i, j) and a figure are the whole line [s0, s1), the word
+ * one of the language in lowercase and no given name: a scorecard's or a
+ * table's heading (`Extras 9`, `Total 326`), no team (`Bury 4 Bristol
+ * City 0` goes on). */
+static int row_heading(const actx *x, long i, long j, long s0, long s1) {
+  return j == i + 1 && i == s0 && j + 1 == s1 && (tk(x, j)->flags & TD_TOK_DIGIT) &&
+         lower_word(x, i) && !entry_at(x, i, "name");
+}
+
 static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *out, size_t nout) {
   long len = j - i;
   const char *w0 = tk(x, i)->norm;
@@ -6612,7 +6621,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
     /* a player's averages end in a decimal or a dash: Graeme Hick 1 2 0 8 4 4.00 */
     int average = t < s1 && (tok_is(x, t, "-") || memchr(x->doc->text + tk(x, t)->start, '.',
                                                          tk(x, t)->end - tk(x, t)->start));
-    if (!(len == 1 && common_word(x, i)) && (ints == 1 || (ints >= 5 && small >= 2 && !average)))
+    if (!(len == 1 && common_word(x, i)) && !row_heading(x, i, j, s0, s1) &&
+        (ints == 1 || (ints >= 5 && small >= 2 && !average)))
       return TD_NE_ORG;
   }
   /* East Fife v Clydebank: a fixture's sides (people's names aside) */
@@ -6630,7 +6640,8 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
        innings_total(x, j)) &&
       !(plain_int(x, j) && tk(x, j)->end - tk(x, j)->start > 3) && /* Attendance 35000 */
       !memchr(x->doc->text + tk(x, j)->start, ',', tk(x, j)->end - tk(x, j)->start) &&
-      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i)) /* whatever the tagger said */
+      (i == s0 || (tk(x, i - 1)->flags & TD_TOK_DIGIT) || tok_is(x, i - 1, ":")) && !common_word(x, i) && /* whatever the tagger said */
+      !row_heading(x, i, j, s0, s1))
     return TD_NE_ORG;
   if (tk(x, i)->upos && tk(x, i)->upos != TD_PROPN && len == 1 &&
       !(tk(x, i)->flags & TD_TOK_ALLCAPS))

@@ -152,6 +152,24 @@ TD_TEST(actors_names_sports_and_organizations) {
   names_close(&f);
 }
 
+/* In a scorecard a line of one word of the language and a figure is a
+ * heading (Extras 9, Total 326), no team; a results row that goes on
+ * after the figure still makes one (Bury 4 Bristol City 0). */
+TD_TEST(actors_names_scorecard_headings) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Cricket scoreboard of the first innings, with wickets falling fast.\n\n"
+                  "Ijaz Ahmed not out 58\n\n"
+                  "Extras 9\n\n"
+                  "Total 326\n\n"
+                  "Bury 4 Bristol City 0\n"))
+    return;
+  CHECK(fx_type(&f, "Extras") != TD_NE_ORG);
+  CHECK(fx_type(&f, "Total") != TD_NE_ORG);
+  CHECK(fx_type(&f, "Bury") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* A firm's legal form abroad (AB, LP) or its trade (Stores,
  * Laboratories) ends an organization's name, not a person's. */
 TD_TEST(actors_names_firm_words) {
