@@ -1886,6 +1886,36 @@ static void apposed_name(const td_qctx *c, td_span *who) {
   who->start = c->w[s].s, who->end = c->w[e - 1].e;
 }
 
+/* The name before an apposition whose last noun a relative clause after
+ * it belongs to: `Nick Davies, spokesman for athletics' ruling body the
+ * IAAF, which handed out the bans, said` → Nick Davies, not `ruling body
+ * the IAAF`, which subject_before found before the comma at word x. Only
+ * where that phrase opens no clause (it follows a preposition or a
+ * possessive, no comma) and a comma up to twelve words before it, with
+ * no verb between, follows a capitalized name opening its clause or set
+ * off by a comma; else who is left as it is. */
+static void relative_apposition(const td_qctx *c, size_t x, td_span *who) {
+  static const char *const rels[] = {"which", "who", "whose", NULL};
+  size_t ws = td_qword_at(c, who->start);
+  if (x + 1 >= c->nw || !td_qword_in(&c->w[x + 1], rels) || ws == 0 || ws >= c->nw ||
+      (c->w[ws].flags & TD_QW_PARA) || (c->w[ws - 1].flags & TD_QW_SEND) || is_punct(c, ws - 1, ","))
+    return;
+  for (size_t y = ws; y-- > 1 && y + 12 > ws;) {
+    const td_qword *w = &c->w[y];
+    if ((w->flags & (TD_QW_SEND | TD_QW_QOPEN | TD_QW_QCLOSE)) || w->upos == TD_VERB || w->upos == TD_AUX) return;
+    if (is_punct(c, y, ",")) {
+      td_span alt;
+      size_t as;
+      if (!(w->flags & TD_QW_PARA) && subject_before(c, y, &alt) && (as = td_qword_at(c, alt.start)) < y &&
+          (c->w[as].flags & TD_QW_CAP) &&
+          (as == 0 || (c->w[as].flags & TD_QW_PARA) || (c->w[as - 1].flags & TD_QW_SEND) || is_punct(c, as - 1, ",")))
+        *who = alt;
+      return;
+    }
+    if (w->flags & TD_QW_PARA) return;
+  }
+}
+
 /* Where the reduced passive clause of a question put to someone opens
  * (`when asked`, `if pressed`, `after being asked`), at word k or before
  * it in the same clause: the index of `when` (k itself when k is the
@@ -2150,6 +2180,7 @@ static int speaker_before(const td_qctx *c, size_t m, size_t reach, td_span *who
            * the World Summit for the Information Society (WSIS), which …`) */
           if (subject_before(c, y, who) && (y == x || (ws = td_qword_at(c, who->start)) == 0 ||
                                             (c->w[ws].flags & TD_QW_PARA) || c->w[ws - 1].upos != TD_ADP)) {
+            if (y == x) relative_apposition(c, x, who);
             apposed_name(c, who);
             return 1;
           }
