@@ -1099,6 +1099,42 @@ static int long_np_before(const td_qctx *c, size_t i) {
   return i - s > 8 && i - s <= 16 && (s == 0 || (c->w[s].flags & TD_QW_PARA) || (c->w[s - 1].flags & TD_QW_SEND));
 }
 
+/* Where the name starts that the titles ending at word start (a phrase
+ * subject_before found) are in apposition to: `Brent Bozell, PTC
+ * president and conservative activist said` → Brent. The phrase opens
+ * with a lowercase word of no article after "and", the one before "and"
+ * with none after a comma, each with a singular common noun as its head,
+ * and the comma follows a name (a proper noun first) of up to five
+ * capitalized words opening its clause (it ends before *name_end);
+ * (size_t)-1 when not so. */
+static size_t appositive_titles(const td_qctx *c, size_t start, size_t end, size_t *name_end) {
+  static const char *const conjs[] = {"and", "but", "so", "yet", NULL};
+  const td_qword *w = &c->w[start];
+  if (start < 5 || end <= start || (w->flags & (TD_QW_CAP | TD_QW_PARA | TD_QW_PUNCT)) || w->upos == TD_DET ||
+      c->w[end - 1].upos != TD_NOUN || (c->w[end - 1].flags & TD_QW_CAP) ||
+      w->upos == TD_PRON || strcmp(c->w[start - 1].lw, "and") != 0 || (c->w[start - 1].flags & TD_QW_PARA))
+    return (size_t)-1;
+  size_t a = start - 1, s1 = a;
+  while (s1 > 0 && a - s1 < 4 && !(c->w[s1].flags & TD_QW_PARA) && np_word(c, s1 - 1) &&
+         c->w[s1 - 1].upos != TD_DET && c->w[s1 - 1].upos != TD_PRON && strcmp(c->w[s1 - 1].lw, "'s") != 0)
+    s1--;
+  if (s1 == a || s1 < 2 || (c->w[s1].flags & TD_QW_PARA) || !is_punct(c, s1 - 1, ",")) return (size_t)-1;
+  /* (a title's head is a singular common noun: not `Smith, Jones and
+   * Brown`, `Friends, lobbyists and former foes say`) */
+  if (c->w[a - 1].upos != TD_NOUN || (c->w[a - 1].flags & TD_QW_CAP) || plural_noun(&c->w[a - 1]) ||
+      plural_noun(&c->w[end - 1]))
+    return (size_t)-1;
+  size_t e = s1 - 1, n = e;
+  while (n > 0 && e - n < 5 && (c->w[n - 1].flags & TD_QW_CAP) && np_word(c, n - 1) && !(c->w[n].flags & TD_QW_PARA))
+    n--;
+  if (n == e || c->w[n].upos != TD_PROPN ||
+      !(n == 0 || (c->w[n].flags & TD_QW_PARA) || (c->w[n - 1].flags & TD_QW_SEND) ||
+        td_qword_in(&c->w[n - 1], conjs)))
+    return (size_t)-1;
+  *name_end = e;
+  return n;
+}
+
 static int subject_before(const td_qctx *c, size_t k, td_span *who) {
   size_t i = k;
   for (;;) {
@@ -1310,6 +1346,13 @@ static int subject_before(const td_qctx *c, size_t k, td_span *who) {
         break;
       }
   }
+  /* "Brent Bozell, PTC president and conservative activist said": two
+   * titles without an article joined by "and" after a name and a comma
+   * are the name's apposition (a list of speakers names each with an
+   * article or a capital: `Roe, the minister and the party leader said`);
+   * the name is the subject */
+  size_t ne = 0, ap = appositive_titles(c, start, end, &ne);
+  if (ap != (size_t)-1) start = ap, end = ne;
   who->start = c->w[start].s, who->end = c->w[end - 1].e;
   return 1;
 }
