@@ -2667,6 +2667,32 @@ typedef struct qcand {
  * of the outer one when the outer one closes in the same paragraph; when
  * it does not (a closing mark left out before a new quotation), the inner
  * pair is the quotation, as if the first mark were not there. */
+/* Whether a quotation left open at the end of the paragraph before word i
+ * (a paragraph's first word, no opening mark) goes on in this paragraph:
+ * its only quotation mark closes at its end, and it reads as running
+ * speech, opening with a lowercase word (a sentence the paragraph break
+ * cut: `… getting them to participate personally` / `in caucuses and
+ * primaries.”`) or holding a verb (`said, "I think we have learned a lot
+ * from today's game.` / `It was a very emotional day. … to focus
+ * better."`); not a line naming the speaker under the quotation with the
+ * mark misplaced after it (`Amy Pope, deputy homeland security
+ * advisor."`). Reads up to 400 words, once per paragraph that follows an
+ * open quotation. */
+static int goes_on_unmarked(const td_qctx *c, size_t i) {
+  int speech = !(c->w[i].flags & (TD_QW_CAP | TD_QW_PUNCT | TD_QW_DIGIT));
+  for (size_t j = i; j < c->nw && j < i + 400; j++) {
+    const td_qword *w = &c->w[j];
+    if ((j > i && (w->flags & TD_QW_PARA)) || (w->flags & TD_QW_QOPEN)) return 0;
+    if (w->flags & TD_QW_QCLOSE) {
+      size_t k = j + 1;
+      while (k < c->nw && !(c->w[k].flags & TD_QW_PARA) && is_punct(c, k, ".,;:!?)")) k++;
+      return speech && j > i && (k >= c->nw || (c->w[k].flags & TD_QW_PARA));
+    }
+    speech |= w->upos == TD_VERB || w->upos == TD_AUX;
+  }
+  return 0;
+}
+
 static size_t pair_marks(const td_qctx *c, qcand **out) {
   td_arena *a = &c->doc->arena;
   qcand *q = NULL;
@@ -2690,6 +2716,14 @@ static size_t pair_marks(const td_qctx *c, qcand **out) {
       if (open && (w->flags & TD_QW_QOPEN) && cur.nparts < 7) {
         cur.parts[cur.nparts - 1].end = c->w[i - 1].e;
         cur.parts[cur.nparts].start = w->e;
+        cur.nparts++;
+        continue;
+      }
+      /* (or with no mark, where the paragraph's only mark closes it at
+       * its end: goes_on_unmarked) */
+      if (open && cur.nparts < 7 && goes_on_unmarked(c, i)) {
+        cur.parts[cur.nparts - 1].end = c->w[i - 1].e;
+        cur.parts[cur.nparts].start = w->s;
         cur.nparts++;
         continue;
       }
