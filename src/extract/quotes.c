@@ -1785,6 +1785,7 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   /* (an adverb of sequence before a subject without a comma: "And then
    * Trump went on the attack, saying", "Now Ms Roe says") */
   static const char *const then_now[] = {"then", "now", NULL};
+  int adv_open = 0;
   for (int round = 0; round < 4 && s < k; round++) {
     if (td_qword_in(&c->w[s], conjs) ||
         (td_qword_in(&c->w[s], then_now) && s + 1 < k &&
@@ -1800,6 +1801,11 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
                (strcmp(w0->lw + n0 - 3, "ing") == 0 || strcmp(w0->lw + n0 - 2, "ed") == 0) &&
                !((w0->flags & TD_QW_CAP) && np_word(c, s)); /* (a name: "Husted continued") */
     int opener = td_qword_in(w0, openers) || w0->upos == TD_SCONJ || part;
+    /* (an adverb before one: "Even before Sanders took the stage, his
+     * campaign sent …", "Shortly after the vote, …") */
+    if (!opener && w0->upos == TD_ADV && s + 1 < k && !(c->w[s + 1].flags & (TD_QW_CAP | TD_QW_PUNCT)) &&
+        (td_qword_in(&c->w[s + 1], openers) || c->w[s + 1].upos == TD_SCONJ))
+      opener = adv_open = 1;
     /* a time or an adverb within a few words of its comma ("Minutes
      * later, she …", "Here in Columbia,") */
     for (size_t x = s; !opener && x < k && x < s + 5 && !is_punct(c, x, ","); x++)
@@ -1815,6 +1821,10 @@ static int sentence_subject(const td_qctx *c, size_t k, td_span *who) {
   size_t e = s;
   while (e < k && e < s + 10 && (np_word(c, e) || strcmp(c->w[e].lw, "'s") == 0)) e++;
   if (e == s || e >= k) return 0;
+  /* (an item of a list the adverb's phrase goes on with, its comma no
+   * end: "Shortly after collecting a trophy, a Mercedes convertible and
+   * a cheque, Federer …") */
+  if (adv_open && td_qword_in(&c->w[e], (const char *const[]){"and", "or", NULL})) return 0;
   who->start = c->w[s].s, who->end = c->w[e - 1].e;
   return 1;
 }
