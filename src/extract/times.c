@@ -920,6 +920,30 @@ static int mday_at(const ctx *c, int i) {
   return c->u[i].num >= 1 && c->u[i].num <= 31 ? (int)c->u[i].num : 0;
 }
 
+/* Whether the word at i has one of the three parts of speech. */
+static int upos_in(const ctx *c, int i, int p1, int p2, int p3) {
+  if (i < 0 || i >= c->n || c->u[i].kind != 'w' || c->u[i].tok < 0) return 0;
+  int p = c->doc->toks[c->u[i].tok].upos;
+  return p == p1 || p == p2 || p == p3;
+}
+
+/* A day of the month spelled out at i: "eighth", "twentieth", "thirtieth",
+ * "twenty-first", "twenty first", "thirty-first"; the day, with *end past
+ * it, or 0. */
+static int word_mday(const ctx *c, int i, int *end) {
+  const unit *u = c->u;
+  if (has(c, i, W_NUM) && (u[i].nval == 20 || u[i].nval == 30)) {
+    int k = is_p(c, i + 1, '-') && !u[i + 1].space ? i + 2 : i + 1;
+    if (k > i + 1 && u[k].space) return 0;
+    if (!has(c, k, W_ORD) || u[k].ord < 1 || u[k].ord > (u[i].nval == 30 ? 1 : 9)) return 0;
+    *end = k + 1;
+    return u[i].nval + u[k].ord;
+  }
+  if (!has(c, i, W_ORD) || u[i].ord < 1 || (u[i].ord > 20 && u[i].ord != 30)) return 0;
+  *end = i + 1;
+  return u[i].ord;
+}
+
 /* Reads a count at i: digits ("86", "2.5" is refused), number words
  * ("twenty four", "twenty-four", "a hundred"), "a"/"an" (1), or a vague
  * count ("several", "a few": -1). Returns the index past it, or i. */
@@ -2043,10 +2067,13 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
       return e;
     }
   }
-  /* the 1st of November [2024] */
-  if (is_w(c, i, "the") && mday_at(c, i + 1) && c->u[i + 1].w[0] && is_w(c, i + 2, "of") &&
-      has(c, i + 3, W_MONTH) && u[i + 3].cap) {
-    int d = mday_at(c, i + 1), m = u[i + 3].month, e = dot(c, i + 4), y = 0;
+  /* the 1st of November [2024], the twenty-first of May */
+  int we = i + 2, wday_d = 0;
+  if (is_w(c, i, "the") && !(mday_at(c, i + 1) && c->u[i + 1].w[0]))
+    wday_d = word_mday(c, i + 1, &we);
+  if (is_w(c, i, "the") && ((mday_at(c, i + 1) && c->u[i + 1].w[0]) || wday_d) &&
+      is_w(c, we, "of") && has(c, we + 1, W_MONTH) && u[we + 1].cap) {
+    int d = wday_d ? wday_d : mday_at(c, i + 1), m = u[we + 1].month, e = dot(c, we + 2), y = 0;
     int k = is_p(c, e, ',') ? e + 1 : e;
     if ((y = year_at(c, k))) e = k + 1;
     else y = c->has_dct ? place_month(c, m, d, clause_tense(c, i, e)) : 0;
@@ -2062,11 +2089,21 @@ static int day_expr(const ctx *c, int i, hit *h, int *pod) {
   }
   /* November 1[st][,] [2024] */
   if (has(c, i, W_MONTH) && u[i].cap) {
-    int m = u[i].month, e = dot(c, i + 1), d, y = 0;
+    int m = u[i].month, e = dot(c, i + 1), d, y = 0, we2;
+    /* March eighth, May twenty-first: not a verb "May", not an ordinal of
+     * a noun after the month ("in May first-time buyers", "in June second
+     * round voting") */
+    if (!mday_at(c, e) && (d = word_mday(c, e, &we2)) && !upos_in(c, i, TD_VERB, TD_AUX, TD_AUX) &&
+        !is_p(c, we2, '-') && !has(c, we2, W_UNIT | W_NUM | W_ORD) &&
+        !upos_in(c, we2, TD_NOUN, TD_PROPN, TD_ADJ) && !upos_in(c, we2, TD_NUM, TD_NUM, TD_NUM)) {
+      e = we2;
+      goto have_day;
+    }
     if (!(d = mday_at(c, e)) || (is_p(c, e + 1, ':') && plain_num(c, e + 2) >= 0 && !u[e + 2].space) || (is_p(c, e + 1, ',') && plain_num(c, e + 2) >= 0 && u[e + 2].ndig == 3))
       return i;
     if (has(c, e + 1, W_UNIT) || has(c, e + 1, W_NUM)) return i;
     e++;
+  have_day:;
     int k = is_p(c, e, ',') ? e + 1 : e;
     if ((y = year_at(c, k))) e = k + 1;
     else if (has(c, e, W_DIR) && is_w(c, e + 1, "year") && u[e].dir >= -1 && u[e].dir <= 1 &&
