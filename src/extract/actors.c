@@ -6459,6 +6459,20 @@ static int doc_name(const actx *x, long t0, long t1) {
 
 /* The type of the unknown capitalized run [i, j) of sentence [s0, s1), or
  * TD_NE_NONE. `out` holds the names typed so far in the document. */
+/* Token t, capitalized and not opening its sentence (from s0), is a
+ * plural of people that heads the name of an order or a society before
+ * `of` (`Missionaries of Charity`, `Friends of the Earth`, `Daughters of
+ * the American Revolution`; not knights: `Knights of the Old Republic`, a
+ * game, as often as an order). */
+static int society_head(const actx *x, long t, long s0) {
+  static const char *const heads[] = {"missionaries", "sisters", "brothers", "daughters",
+                                      "friends", "soldiers", "servants",
+                                      "guardians", "partisans", "martyrs", "disciples",
+                                      "companions", NULL};
+  return t > s0 && tok_cap(x, t) && !(tk(x, t)->flags & TD_TOK_ALLCAPS) &&
+         td_str_in(tk(x, t)->norm, heads);
+}
+
 /* The one word [i, j) and a figure are the whole line [s0, s1), the word
  * one of the language in lowercase and no given name: a scorecard's or a
  * table's heading (`Extras 9`, `Total 326`), no team (`Bury 4 Bristol
@@ -6675,8 +6689,9 @@ static int guess_type(actx *x, long i, long j, long s0, long s1, const td_ne *ou
    * building's: City of London) */
   for (long t = i + 1; t + 1 < j; t++)
     if (tok_is(x, t, "of") || tok_is(x, t, "for")) {
-      if (tok_in(x, t - 1, W_ORG) && !tok_in(x, t - 1, W_FACILITY) && !tok_is(x, t - 1, "town") &&
-          !tok_is(x, t - 1, "county"))
+      if ((tok_in(x, t - 1, W_ORG) && !tok_in(x, t - 1, W_FACILITY) && !tok_is(x, t - 1, "town") &&
+           !tok_is(x, t - 1, "county")) ||
+          (t - 1 == i && society_head(x, i, s0)))
         return TD_NE_ORG | NE_SURE;
       break;
     }
@@ -7248,7 +7263,7 @@ static void guess_names(actx *x) {
         if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "for")) &&
             (tok_cap(x, j + 1) || the) &&
             ((tok_in(x, j - 1, W_ORG) && !td_firm_suffix(tk(x, j - 1)->norm)) ||
-             joined))
+             society_head(x, j - 1, s0) || joined))
           j += 1 + the, joined = 1;
         else if (j + 1 < s1 && (tok_is(x, j, "of") || tok_is(x, j, "on")) &&
                  (tok_cap(x, j + 1) || the) && td_str_in(tk(x, j - 1)->norm, doc_heads))

@@ -170,6 +170,17 @@ TD_TEST(actors_names_scorecard_headings) {
   names_close(&f);
 }
 
+/* A capitalized plural of people before `of` heads an order's or a
+ * society's name, one organization (not opening the sentence). */
+TD_TEST(actors_names_society_heads) {
+  names_fx f;
+  if (!names_open(td_failed_, &f,
+                  "Nuns of the Missionaries of Charity prayed in Calcutta on Monday.\n"))
+    return;
+  CHECK(fx_type(&f, "Missionaries of Charity") == TD_NE_ORG);
+  names_close(&f);
+}
+
 /* A firm's legal form abroad (AB, LP) or its trade (Stores,
  * Laboratories) ends an organization's name, not a person's. */
 TD_TEST(actors_names_firm_words) {
