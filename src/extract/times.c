@@ -3590,6 +3590,18 @@ static int date_expr(const ctx *c, int i, hit *h) {
   if (em > i) return em;
   em = in_the_period(c, i, h); /* earlier in the day */
   if (em > i) return em;
+  /* the first week of June, the last weekend of May [2024]: one
+   * expression, valued as its month (which week the article means by the
+   * month's first week is not said) */
+  if (is_w(c, j, "the") && ((has(c, j + 1, W_ORD) && u[j + 1].ord <= 4) ||
+                            is_w(c, j + 1, "last") || is_w(c, j + 1, "final")) &&
+      (is_w(c, j + 2, "week") || is_w(c, j + 2, "weekend")) && is_w(c, j + 3, "of") &&
+      has(c, j + 4, W_MONTH) && u[j + 4].cap) {
+    em = period_expr(c, j + 4, h);
+    size_t L = strlen(h->val);
+    if (em > j + 4 && h->type == T_DATE && L == 7 && h->val[4] == '-') return em;
+    memset(h, 0, sizeof *h);
+  }
   if (is_w(c, j, "the") && (is_w(c, j + 1, "end") || is_w(c, j + 1, "beginning") ||
                             is_w(c, j + 1, "start") || is_w(c, j + 1, "middle") ||
                             is_w(c, j + 1, "close") || is_w(c, j + 1, "turn")) &&
