@@ -2396,9 +2396,11 @@ static int clause_subject(const actx *x, const int32_t *owner, const uint8_t *ot
     char kg = x->ai[k].gender;
     /* (of no known gender: for a possessive, or for the subject that
      * opens the sentence outside quotations, `Ilva Dorsk played well
-     * there in 2001, when she reached the final`) */
+     * there in 2001, when she reached the final`, also past a title,
+     * `Prime Minister Ivo Vane defended the bill, saying he`) */
     if (kg != g && (kg != '-' || !(doc_poss_pronoun(x->doc, (size_t)p) ||
-                                   (q < 0 && owner_subject(x, owner, tk(x, p)->sent, k, 0)))))
+                                   (q < 0 && (owner_subject(x, owner, tk(x, p)->sent, k, 0) ||
+                                              opens_as_subject(x, owner, tk(x, p)->sent, k))))))
       return -1;
     long e = t + 1, b = t;
     while (b > s0 && owner[b - 1] == k) b--;
