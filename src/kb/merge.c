@@ -2022,6 +2022,12 @@ static int far_bound(const mclaim *a, const mclaim *b) {
   return 0;
 }
 
+/* A measure of a change (quantities.c names it "<what> change"). */
+static int change_measure(const char *m) {
+  size_t n = m ? strlen(m) : 0;
+  return n > 7 && strcmp(m + n - 7, " change") == 0;
+}
+
 static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
   if (a->subject && b->subject && strcmp(a->subject, b->subject)) return 0;
   if ((a->part || b->part) && !(a->part && b->part && a->value == b->value)) return 0;
@@ -2065,6 +2071,12 @@ static int compatible(const mclaim *a, const mclaim *b, mdoc *d) {
     return 0;
   if (a->di >= 0 && a->di == b->di && (abs(a->sentence - b->sentence) <= 2 || a->value == b->value))
     return 1;
+  /* a change ("shares change", "consumer prices change": a rise or fall
+   * over a stretch of time the article's day anchors) in two articles is
+   * two stretches as far as anyone can tell: on bbc business three days'
+   * moves of one firm's shares disagreed; the same figure again still
+   * agrees */
+  if (a->di != b->di && a->value != b->value && change_measure(a->measure)) return 0;
   if (a->subject && b->subject) return same_subject(a, b, d);
   return a->named && b->named && a->frame && b->frame && a->di >= 0 && b->di >= 0 &&
          d[a->di].story == d[b->di].story;

@@ -877,3 +877,29 @@ TD_TEST(kb_claims_vague_figures_again) {
     CHECK(td_testkb_remove(dir) == 0);
   }
 }
+
+/* Changes ("<what> change") in two articles are two stretches of time:
+ * 4% and 7% of one subject in two articles of one day do not disagree,
+ * where two counts of troops do (m 0); the same change again still agrees. */
+TD_TEST(kb_claims_changes_of_two_articles) {
+  static const char *const measure[] = {"troops deployed", "shares change", "shares change"};
+  static const double v2[] = {7, 7, 4};
+  for (int m = 0; m < 3; m++) {
+    char dir[] = "/tmp/td_kb_testXXXXXX", path[256], err[256];
+    td_kb *kb = td_testkb_new(dir, path, sizeof path);
+    CHECK(kb != NULL);
+    if (!kb) return;
+    char *r1 = record_of("c1", NULL, "The White House said shares rose 4%.", "white-house", "exact", 4,
+                         "percent", measure[m]);
+    char *r2 = record_of("c2", NULL, "Seoul said shares rose sharply.", "kor-spy", "exact", v2[m], "percent",
+                         measure[m]);
+    CHECK(td_kb_add_json(kb, r1, strlen(r1), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_add_json(kb, r2, strlen(r2), NULL, err, sizeof err) == 0);
+    CHECK(td_kb_merge(kb, err, sizeof err) == 0);
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='disagree'") == (m == 0));
+    CHECK(count(kb, "SELECT count(*) FROM m_claim_relations WHERE relation='agree'") == (m == 2));
+    td_kb_close(kb);
+    free(r1), free(r2);
+    CHECK(td_testkb_remove(dir) == 0);
+  }
+}
