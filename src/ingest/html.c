@@ -122,8 +122,7 @@ static int declared_charset(const char *s, size_t n, char *cs, size_t cap) {
 static char *to_utf8(const char *s, size_t n, size_t *outlen) {
   char cs[40] = "";
   const char *from = "WINDOWS-1252";
-  if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
-                 ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+  if (td_utf16_bom(s, n))
     from = "UTF-16"; /* byte order mark */
   else if (looks_utf8(s, n))
     return NULL;

@@ -48,6 +48,11 @@ int td_html_extract(const char *html, size_t len, td_html_doc *out);
  * NUL-terminated, malloc'd, its length in *outlen; bytes the charset
  * cannot decode become U+FFFD. NULL when iconv knows no such charset. */
 char *td_convert_utf8(const char *from, const char *s, size_t n, size_t *outlen);
+/* Whether s[0..n) begins with a UTF-16 byte order mark (either end first). */
+static inline int td_utf16_bom(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  return n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+}
 void td_html_doc_free(td_html_doc *h);
 
 /* ---- the files of a source (source.c) ----

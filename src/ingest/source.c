@@ -343,8 +343,7 @@ static td_input *open_next(td_source *s, const char *path) {
       return NULL;
     }
   }
-  if (fmt != TD_FMT_HTML && len >= 2 && (((unsigned char)body[0] == 0xFF && (unsigned char)body[1] == 0xFE) ||
-                                          ((unsigned char)body[0] == 0xFE && (unsigned char)body[1] == 0xFF))) {
+  if (fmt != TD_FMT_HTML && td_utf16_bom(body, len)) {
     /* text in UTF-16 (its byte order mark says which end first: what
      * Windows editors save as "Unicode"), else its NULs read as binary */
     size_t ulen;

@@ -205,25 +205,25 @@ TD_TEST(matcher_separators_and_possessives) {
   free(img);
 }
 
-/* A possessive glued to an all-capital name ("the USA's") is looked up
- * without its 's in every case mode: a lowercase key of the same letters
- * ("usa", a town) found so does not hide the exact-case one ("USA"); a
- * key that matches whole, 's and all, still wins over both. */
-TD_TEST(matcher_possessive_every_mode) {
+/* One dictionary entry of a test's own dictionary. */
+typedef struct {
+  const char *key, *cls, *payload;
+  int flags;
+} entry;
+
+/* Builds a dictionary of the n entries e, matches text's sentence with the
+ * cached matcher and the direct one, and checks both give want. */
+static void match_both(int *td_failed_, const entry *e, size_t n, const char *text, const char *want) {
   td_dictb *b = td_dictb_new();
-  td_dictb_add(b, "usa", "place", "town", 0);
-  td_dictb_add(b, "USA", "place", "country", TD_DICT_CASE);
-  td_dictb_add(b, "St John's", "place", "city", 0);
-  td_dictb_add(b, "St John", "place", "saint", 0);
-  td_dictb_add(b, "ST JOHN", "place", "shout", TD_DICT_CASE);
+  for (size_t i = 0; i < n; i++) td_dictb_add(b, e[i].key, e[i].cls, e[i].payload, e[i].flags);
   size_t len;
   void *img = td_dictb_finish(b, &len);
   td_dict *d = td_dict_new();
   CHECK(td_dict_add_image(d, img, len) == 0);
-  td_doc *doc = mkdoc("the USA's economy and the usa's and ST JOHN's");
+  td_doc *doc = mkdoc(text);
   collect c = {""}, r = {""};
   td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
-  CHECK_STR(c.out, "[1,2 place town][1,2 place country][5,6 place town][7,9 place city]");
+  CHECK_STR(c.out, want);
   td_match_range_direct(d, doc, 0, (uint32_t)doc->ntoks, NULL, collect_cb, &r);
   CHECK_STR(c.out, r.out);
   freedoc(doc);
@@ -231,27 +231,27 @@ TD_TEST(matcher_possessive_every_mode) {
   free(img);
 }
 
+/* A possessive glued to an all-capital name ("the USA's") is looked up
+ * without its 's in every case mode: a lowercase key of the same letters
+ * ("usa", a town) found so does not hide the exact-case one ("USA"); a
+ * key that matches whole, 's and all, still wins over both. */
+TD_TEST(matcher_possessive_every_mode) {
+  static const entry e[] = {{"usa", "place", "town", 0},          {"USA", "place", "country", TD_DICT_CASE},
+                            {"St John's", "place", "city", 0},    {"St John", "place", "saint", 0},
+                            {"ST JOHN", "place", "shout", TD_DICT_CASE}};
+  match_both(td_failed_, e, sizeof e / sizeof *e, "the USA's economy and the usa's and ST JOHN's",
+             "[1,2 place town][1,2 place country][5,6 place town][7,9 place city]");
+}
+
 /* Exact-case keys that begin in lowercase ("al-Assad", "de Gaulle") or whose
  * prefix is one byte ("e" of "e.V"): the cached matcher probes exact case
  * only for keys whose first two bytes begin such a key (issue 11), and must
  * still find them; a lowercase "al assad" is not an exact-case match. */
 TD_TEST(matcher_case_keys_lowercase_start) {
-  td_dictb *b = td_dictb_new();
-  td_dictb_add(b, "al-Assad", "person", "SYR", TD_DICT_CASE);
-  td_dictb_add(b, "de Gaulle", "person", "FRA", TD_DICT_CASE);
-  td_dictb_add(b, "e.V", "org", "EV", TD_DICT_CASE);
-  td_dictb_add(b, "US", "country", "USA", TD_DICT_CASE);
-  size_t len;
-  void *img = td_dictb_finish(b, &len);
-  td_dict *d = td_dict_new();
-  CHECK(td_dict_add_image(d, img, len) == 0);
-  td_doc *doc = mkdoc("al Assad met de Gaulle of the e.V in the US not us or al assad");
-  collect c = {""}, r = {""};
-  td_match_sentence(d, doc, 0, NULL, collect_cb, &c);
-  CHECK_STR(c.out, "[0,2 person SYR][3,5 person FRA][7,10 org EV][12,13 country USA]");
-  td_match_range_direct(d, doc, 0, (uint32_t)doc->ntoks, NULL, collect_cb, &r);
-  CHECK_STR(c.out, r.out);
-  freedoc(doc);
-  td_dict_free(d);
-  free(img);
+  static const entry e[] = {{"al-Assad", "person", "SYR", TD_DICT_CASE},
+                            {"de Gaulle", "person", "FRA", TD_DICT_CASE},
+                            {"e.V", "org", "EV", TD_DICT_CASE},
+                            {"US", "country", "USA", TD_DICT_CASE}};
+  match_both(td_failed_, e, sizeof e / sizeof *e, "al Assad met de Gaulle of the e.V in the US not us or al assad",
+             "[0,2 person SYR][3,5 person FRA][7,10 org EV][12,13 country USA]");
 }
